@@ -1,0 +1,42 @@
+"""BrandProfile: the creator's (or an agency client's) identity on every slide."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .image import Image
+from .outro import OutroCTA
+
+Placement = Literal["header-footer", "header", "footer", "none"]
+
+
+@dataclass
+class BrandProfile:
+    """Name, handle, avatar, logo, colours, fonts, website and header/footer placement.
+
+    ``placement``: "header-footer" puts the identity on top and slide number +
+    swipe hint at the bottom; "header" / "footer" put everything in one band;
+    "none" hides both. Empty colours and fonts mean "use the theme's".
+    """
+
+    name: str = ""
+    handle: str = ""  # without "@"
+    avatar: Image | None = None
+    logo: Image | None = None
+    website: str = ""
+    accent: str = ""  # "#RRGGBB" overriding the theme's accent
+    title_font: str = ""
+    body_font: str = ""
+    placement: Placement = "header-footer"
+    show_slide_numbers: bool = True
+    show_swipe_hint: bool = True
+    cta: OutroCTA | None = None  # the profile's default outro CTA
+
+    def __post_init__(self) -> None:
+        self.handle = self.handle.strip().lstrip("@")
+        if self.accent and not _is_hex_colour(self.accent):
+            raise ValueError(f"accent must be a colour like #1D9BF0, not {self.accent!r}")
+
+
+def _is_hex_colour(value: str) -> bool:
+    return len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])

@@ -1,0 +1,75 @@
+"""The ``carousel-studio`` command.
+
+Each sub-command is a module in this package exposing ``HELP``, ``register(parser)``
+and ``run(args) -> int``; they are found at start-up so adding a command touches
+nothing else. Expected failures raise ``CliError`` and print one ``error: …`` line
+with exit code 2; a traceback never reaches the user.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+DEFAULT_COMMAND = "serve"
+
+
+class CliError(Exception):
+    """A problem with the user's input; printed as ``error: <message>``, exit code 2."""
+
+
+def default_data_dir() -> Path:
+    """Where profiles, presets and projects live unless --data-dir says otherwise."""
+    import os
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "carousel-studio"
+
+
+def _commands() -> dict[str, object]:
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            if hasattr(module, "register") and hasattr(module, "run"):
+                found[info.name] = module
+    return found
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    commands = _commands()
+    parser = argparse.ArgumentParser(
+        prog="carousel-studio",
+        description="Turn an X thread into a LinkedIn PDF carousel and Instagram slides.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in sorted(commands.items()):
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        p.add_argument("--data-dir", type=Path, default=None,
+                       help=f"folder for profiles, presets and projects (default: {default_data_dir()})")
+        module.register(p)
+    return parser, commands
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, commands = build_parser()
+    if not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "-h")):
+        argv.insert(0, DEFAULT_COMMAND)
+    args = parser.parse_args(argv)
+    if args.command not in commands:
+        parser.print_help()
+        return 2
+    if args.data_dir is None:
+        args.data_dir = default_data_dir()
+    try:
+        return int(commands[args.command].run(args) or 0)
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Image: a validated, downscaled picture carried by value inside the model.
+
+A photo, avatar or logo is held as its encoded bytes (JPEG for photos, PNG when
+it has transparency) so a carousel is self-contained: it pickles for export
+workers, serialises with its images embedded, and renders without any file
+lookups. The store keeps the bytes content-addressed on disk by ``sha256``.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+MAX_INPUT_SIDE = 8000
+MAX_INPUT_BYTES = 40 * 1024 * 1024
+STORED_MAX_SIDE = 2160  # 2x the widest export (1080 px) — enough for 2x and crisp 3x crops
+_MIMES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+
+
+class ImageError(ValueError):
+    """An image that cannot be used; the message is meant for the user."""
+
+
+@dataclass(frozen=True, eq=False)
+class Image:
+    """An encoded image (JPEG or PNG) with its pixel size."""
+
+    data: bytes = field(repr=False)
+    mime: str = "image/jpeg"
+    width: int = 0
+    height: int = 0
+
+    def __post_init__(self) -> None:
+        if self.mime not in _MIMES.values():
+            raise ValueError(f"mime must be image/jpeg or image/png, not {self.mime!r}")
+        if self.width <= 0 or self.height <= 0:
+            raise ValueError("width and height must be positive")
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def extension(self) -> str:
+        return "png" if self.mime == "image/png" else "jpg"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Image) and other.sha256 == self.sha256
+
+    def __hash__(self) -> int:
+        return hash(self.sha256)
+
+
+def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "image") -> Image:
+    """Validate raw upload bytes and return an sRGB JPEG/PNG no larger than ``max_side``.
+
+    Raises ImageError with a message a creator understands (too large, not an image…).
+    """
+    if not data:
+        raise ImageError(f"{name} is empty.")
+    if len(data) > MAX_INPUT_BYTES:
+        raise ImageError(f"{name} is {len(data) / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            img = PILImage.open(io.BytesIO(data))
+            w, h = img.size
+            if max(w, h) > MAX_INPUT_SIDE:
+                raise ImageError(f"{name} is {w}×{h} px; the limit is {MAX_INPUT_SIDE} px a side.")
+            img.load()
+    except ImageError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        raise ImageError(f"{name} is not an image this studio can read (use JPEG, PNG, WebP or GIF).") from None
+    img = ImageOps.exif_transpose(img)
+    has_alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
+    img = _to_srgb(img, has_alpha)
+    if max(img.size) > max_side:
+        img.thumbnail((max_side, max_side), PILImage.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if has_alpha:
+        img.save(out, "PNG", optimize=True)
+        mime = "image/png"
+    else:
+        img.save(out, "JPEG", quality=88, optimize=True, progressive=False)
+        mime = "image/jpeg"
+    return Image(out.getvalue(), mime, img.width, img.height)
+
+
+def _to_srgb(img: PILImage.Image, has_alpha: bool) -> PILImage.Image:
+    icc = img.info.get("icc_profile")
+    mode = "RGBA" if has_alpha else "RGB"
+    if icc:
+        try:
+            from PIL import ImageCms
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            dst = ImageCms.createProfile("sRGB")
+            if img.mode not in ("RGB", "RGBA"):
+                img = img.convert(mode)
+            return ImageCms.profileToProfile(img, src, dst, outputMode=mode)
+        except Exception:  # a broken profile: fall back to the plain pixels
+            pass
+    return img.convert(mode)
