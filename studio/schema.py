@@ -110,7 +110,7 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
             raise SchemaError(f"{path}: the base64 data is damaged") from None
     if tp is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
+            return value  # ints stay ints so a file round-trips byte for byte
         raise _fail(path, "a number", value)
     if tp in (str, int, bool):
         if isinstance(value, tp) and not (tp is int and isinstance(value, bool)):
