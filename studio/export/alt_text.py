@@ -1,0 +1,56 @@
+"""Alt text for exported images: the slide's own, or drafted from what the slide says.
+
+Instagram lets a creator add alt text to each image; the export writes it to
+``alt-text.txt`` beside the images, one block per file, ready to paste.
+"""
+from __future__ import annotations
+
+import re
+
+from defusedxml import ElementTree
+
+_SPACES = re.compile(r"\s+")
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def slide_alt_text(carousel, index: int) -> str:
+    """The slide's alt text, or a draft: its title and text (the outro: the call to action)."""
+    slide = carousel.slides[index]
+    if slide.alt_text.strip():
+        return _clean(slide.alt_text)
+    if slide.kind == "outro":
+        cta = carousel.cta
+        parts = [cta.headline, cta.subline, cta.button, cta.link]
+    else:
+        parts = [slide.title, slide.body]
+    return _sentences(parts)
+
+
+def svg_alt_text(svg: str) -> str:
+    """A draft from the text drawn in a slide's SVG, in drawing order."""
+    root = ElementTree.fromstring(svg.encode("utf-8"))
+    lines = []
+    for element in root.iter(f"{_SVG_NS}text"):
+        line = _clean("".join(element.itertext()))
+        if line:
+            lines.append(line)
+    return _clean(" ".join(lines))
+
+
+def alt_text_file(names: list[str], texts: list[str]) -> str:
+    """The ``alt-text.txt`` body: a block per image, named like the file."""
+    blocks = [f"{name}\n{text or '(no text on this slide)'}" for name, text in zip(names, texts)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _sentences(parts: list[str]) -> str:
+    out = []
+    for part in parts:
+        part = _clean(part)
+        if part:
+            out.append(part if part[-1] in ".!?…:" else part + ".")
+    return " ".join(out)
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()

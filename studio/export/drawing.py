@@ -1,0 +1,218 @@
+"""Drawing slide SVG with CairoSVG onto cairo surfaces: raster pixels or PDF pages.
+
+Two small CairoSVG surface subclasses do the work:
+
+* ``RasterSurface`` draws into an in-memory ARGB image (no PNG written by cairo);
+  the caller encodes it with Pillow, which is much faster than cairo's PNG writer.
+* ``PdfPageSurface`` draws one slide onto a cairo ``PDFSurface`` that the caller
+  owns, so every slide becomes one page of the same document.
+
+Photos: CairoSVG decodes an embedded JPEG with Pillow, re-encodes it as PNG and
+loads that into cairo. That is slow, and in a PDF cairo then stores the photo as
+raw pixels (about 1 MB a page). CairoSVG has no per-surface hook for images — tags
+are dispatched through the module-level table ``cairosvg.surface.TAGS`` — so we
+register a thin wrapper for ``image`` there once. The wrapper changes nothing for
+other CairoSVG users: it only acts for our own surfaces and JPEG ``data:`` URLs,
+and hands every other image (PNG, nested SVG such as emoji) to CairoSVG's own
+function. For a JPEG it decodes the pixels straight into a cairo image surface
+(at a reduced size when the slide shows it smaller), and in a PDF it attaches the
+original JPEG bytes as MIME data so cairo embeds them as-is (/DCTDecode).
+
+Safety: every tree is parsed with ``unsafe=False``, so CairoSVG refuses XML
+entities and fetches nothing but ``data:`` URLs; the wrapper fetches through the
+same node fetcher and keeps that guarantee.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import sys
+
+import cairocffi as cairo
+import cairosvg.surface as cairosvg_surface
+from cairosvg.helpers import preserve_ratio, size
+from cairosvg.image import IMAGE_RENDERING
+from cairosvg.image import image as cairosvg_image
+from cairosvg.parser import Tree
+from cairosvg.url import parse_url
+from PIL import Image as PILImage
+
+PDF_PX_PER_POINT_MAX = 2.0  # photos denser than this in a PDF are downscaled once
+_JPEG_MAGIC = b"\xff\xd8\xff"
+_JPEG_HREFS = ("data:image/jpeg", "data:image/jpg", "data:image/pjpeg")
+_ORIENTATION_TAG = 0x0112
+# cairo's ARGB32/RGB24 pixels are native-endian 32-bit words.
+_RAW_MODE = "BGRX" if sys.byteorder == "little" else "XRGB"
+
+
+def parse_svg(svg: str | bytes) -> Tree:
+    """Parse slide SVG for drawing; external files and URLs are never fetched."""
+    data = svg.encode("utf-8") if isinstance(svg, str) else svg
+    return Tree(bytestring=data, unsafe=False)
+
+
+class _StudioSurface:
+    """Mixin marking our surfaces; ``keep_jpeg`` means attach JPEG bytes (PDF)."""
+
+    keep_jpeg = False
+
+
+class RasterSurface(_StudioSurface, cairosvg_surface.PNGSurface):
+    """Draw an SVG into an ARGB32 cairo image; ``.cairo`` holds the pixels."""
+
+    def __init__(self, tree: Tree, width: int, height: int, background: str | None = "white"):
+        super().__init__(tree, None, 96, output_width=width, output_height=height,
+                         background_color=background)
+
+    def finish(self) -> None:  # nothing to write: the caller reads the pixels
+        self.cairo.flush()
+
+
+class PdfPageSurface(_StudioSurface, cairosvg_surface.PDFSurface):
+    """Draw an SVG as the current page of a ``PdfDocument``.
+
+    At 72 dpi one CSS px is one PDF point, so a page drawn ``width`` px wide is
+    ``width`` points wide.
+    """
+
+    keep_jpeg = True
+
+    def __init__(self, tree: Tree, document: "PdfDocument"):
+        self.document = document
+        super().__init__(tree, None, 72, output_width=document.width, output_height=document.height)
+
+    def _create_surface(self, width, height):
+        return self.document.surface, width, height
+
+    def finish(self) -> None:  # the document is finished by its owner
+        pass
+
+
+class PdfDocument:
+    """A multi-page PDF being written: one cairo PDFSurface, every page the same size (points).
+
+    Photos are cached by their bytes, so a photo on several pages is stored once
+    (cairo shares an image only when it is the same cairo surface).
+    """
+
+    def __init__(self, stream, width: float, height: float):
+        self.surface = cairo.PDFSurface(stream, width, height)
+        self.width, self.height = width, height
+        self.photos: dict[tuple[str, int, int], tuple] = {}
+
+    def draw_page(self, svg: str | bytes) -> None:
+        """Draw one SVG as the next page."""
+        PdfPageSurface(parse_svg(svg), self)
+        self.surface.show_page()
+
+    def finish(self) -> None:
+        self.surface.finish()
+        self.photos.clear()
+
+
+def render_pixels(svg: str | bytes, width: int, height: int) -> PILImage.Image:
+    """Rasterise an SVG to an RGB Pillow image of exactly width × height px (white behind)."""
+    surface = RasterSurface(parse_svg(svg), width, height)
+    image = surface.cairo
+    image.flush()
+    pixels = PILImage.frombuffer("RGB", (image.get_width(), image.get_height()),
+                                 bytes(image.get_data()), "raw", _RAW_MODE, image.get_stride(), 1)
+    image.finish()
+    return pixels
+
+
+# --- images --------------------------------------------------------------------------
+
+
+def _image(surface, node) -> None:
+    """``<image>`` handler: our JPEG path for our surfaces, CairoSVG's for the rest."""
+    if isinstance(surface, _StudioSurface):
+        href = (node.get_href() or "").lstrip()
+        if href[:20].lower().startswith(_JPEG_HREFS):
+            data = node.fetch_url(parse_url(href), "image/*")
+            if data.startswith(_JPEG_MAGIC) and _draw_jpeg(surface, node, data):
+                return
+    cairosvg_image(surface, node)
+
+
+def _draw_jpeg(surface, node, data: bytes) -> bool:
+    """Paint a JPEG like CairoSVG does (position, preserveAspectRatio, clip, opacity).
+
+    Returns False when the file needs CairoSVG's general path (EXIF rotation, odd modes).
+    """
+    try:
+        photo = PILImage.open(io.BytesIO(data))
+        if photo.format != "JPEG" or photo.mode not in ("RGB", "L") \
+                or photo.getexif().get(_ORIENTATION_TAG, 1) != 1:
+            return False
+    except (OSError, SyntaxError, ValueError):
+        return False
+    context = surface.context
+    full_w, full_h = photo.size
+    x, y = size(surface, node.get("x"), "x"), size(surface, node.get("y"), "y")
+    width = size(surface, node.get("width"), "x") or full_w
+    height = size(surface, node.get("height"), "y") or full_h
+    node.image_width, node.image_height = full_w, full_h
+    scale_x, scale_y, translate_x, translate_y = preserve_ratio(surface, node, width, height)
+    if not (translate_x == 0 and translate_y == 0 and width == scale_x * full_w
+            and height == scale_y * full_h):
+        context.rectangle(x, y, width, height)
+        context.clip()
+    context.save()
+    context.translate(x, y)
+    context.scale(scale_x, scale_y)
+    context.translate(translate_x, translate_y)
+    # How many device pixels the whole photo covers: decode no more than that.
+    shown_w = math.hypot(*context.user_to_device_distance(full_w, 0))
+    shown_h = math.hypot(*context.user_to_device_distance(0, full_h))
+    if surface.keep_jpeg:
+        image_surface, pixel_w, pixel_h = _pdf_photo(surface.document, photo, data, shown_w, shown_h)
+    else:
+        image_surface, pixel_w, pixel_h = _raster_photo(photo, shown_w, shown_h)
+    context.scale(full_w / pixel_w, full_h / pixel_h)
+    pattern = cairo.SurfacePattern(image_surface)
+    pattern.set_filter(IMAGE_RENDERING.get(node.get("image-rendering"), cairo.FILTER_GOOD))
+    context.set_source(pattern)
+    context.paint_with_alpha(float(node.get("opacity", 1)))
+    context.restore()
+    return True
+
+
+def _raster_photo(photo: PILImage.Image, shown_w: float, shown_h: float):
+    """Decode at the smallest JPEG scale (1/2, 1/4, 1/8) still ≥ the shown size."""
+    photo.draft("RGB", (max(1, math.ceil(shown_w)), max(1, math.ceil(shown_h))))
+    return _to_cairo(photo)
+
+
+def _pdf_photo(document: PdfDocument, photo: PILImage.Image, data: bytes, shown_w: float, shown_h: float):
+    """A cairo image carrying the JPEG bytes; re-encoded once only when far too large."""
+    limit_w, limit_h = shown_w * PDF_PX_PER_POINT_MAX, shown_h * PDF_PX_PER_POINT_MAX
+    shrink = photo.width > limit_w * 1.25 and photo.height > limit_h * 1.25
+    key = (hashlib.sha256(data).hexdigest(), round(limit_w) if shrink else 0, round(limit_h) if shrink else 0)
+    if key not in document.photos:
+        document.photos[key] = _jpeg_surface(photo, data, limit_w, limit_h, shrink)
+    return document.photos[key]
+
+
+def _jpeg_surface(photo: PILImage.Image, data: bytes, limit_w: float, limit_h: float, shrink: bool):
+    if shrink:
+        photo.draft("RGB", (math.ceil(limit_w), math.ceil(limit_h)))
+        photo = photo.convert("RGB")
+        photo.thumbnail((math.ceil(limit_w), math.ceil(limit_h)), PILImage.Resampling.LANCZOS)
+        out = io.BytesIO()
+        photo.save(out, "JPEG", quality=88)
+        data = out.getvalue()
+    image_surface, pixel_w, pixel_h = _to_cairo(photo)
+    image_surface.set_mime_data("image/jpeg", data)
+    return image_surface, pixel_w, pixel_h
+
+
+def _to_cairo(photo: PILImage.Image):
+    rgb = photo.convert("RGB")
+    pixel_w, pixel_h = rgb.size
+    buffer = bytearray(rgb.tobytes("raw", _RAW_MODE))
+    return cairo.ImageSurface(cairo.FORMAT_RGB24, pixel_w, pixel_h, buffer, pixel_w * 4), pixel_w, pixel_h
+
+
+cairosvg_surface.TAGS["image"] = _image

@@ -1,0 +1,196 @@
+"""Instagram images: one PNG or JPEG per page (01.png, 02.png…) in a folder or a ZIP.
+
+Pages are rasterised by CairoSVG into memory and encoded by Pillow: PNG at
+compress_level 1 (far faster than cairo's own PNG writer, slightly larger files)
+or JPEG at quality 92 with full-resolution colour (4:4:4). Both carry an sRGB
+ICC profile, as the platforms expect sRGB. Many pages are drawn by two worker
+processes, one per core (see ``workers_for``).
+"""
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+from PIL import Image as PILImage
+from PIL import ImageCms
+
+from . import pages
+from .alt_text import alt_text_file, slide_alt_text, svg_alt_text
+from .atomic import atomic_file, atomic_folder
+from .drawing import render_pixels
+from .platforms import check_platform
+from .report import ExportError, ExportReport
+
+IMAGE_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}  # format -> file extension
+JPEG_QUALITY = 92
+PNG_COMPRESS_LEVEL = 1
+MAX_WORKERS = 2
+PARALLEL_FROM_PAGES = 4  # below this a worker pool costs more than it saves
+ALT_TEXT_NAME = "alt-text.txt"
+Progress = Callable[[int, int], None]
+
+
+def slide_svg(carousel, index: int) -> str:
+    """One page as SVG (vector; width/height at the default 2× scale)."""
+    return pages.page_svg(carousel, index, 2)
+
+
+def slide_png(carousel, index: int, scale: int = 2) -> bytes:
+    """One page as PNG bytes (sRGB) at ``scale`` × the design size."""
+    return slide_image(carousel, index, "png", scale)
+
+
+def slide_image(carousel, index: int, fmt: str = "png", scale: int = 2) -> bytes:
+    """One page as PNG or JPEG bytes."""
+    fmt = check_image_format(fmt)
+    pages.prepare()
+    total = pages.page_total(carousel)
+    if not 0 <= index < total:
+        raise ExportError(f"there is no slide {index + 1}; this carousel has {total}")
+    return _render_page(carousel, index, fmt, scale)[0]
+
+
+def check_image_format(fmt: str) -> str:
+    """Normalise "png" / "jpeg" / "jpg"; ExportError lists the choices."""
+    key = fmt.lower()
+    if key not in IMAGE_FORMATS:
+        raise ExportError(f"unknown image format {fmt!r}; choose png or jpeg")
+    return "jpeg" if key == "jpg" else key
+
+
+def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
+                  progress: Progress | None = None, *, workers: int | None = None) -> ExportReport:
+    """Write every page as 01.png, 02.png… (or .jpg) plus alt-text.txt.
+
+    ``out`` ending in .zip gives a ZIP, anything else a folder; either appears only
+    when complete. ``workers`` None picks the faster option for the page count.
+    """
+    fmt = check_image_format(fmt)
+    pages.prepare()
+    total = pages.page_total(carousel)
+    if total == 0:
+        raise ExportError("the carousel has no slides; add a post first")
+    size = pages.page_size(carousel, scale)
+    digits = max(2, len(str(total)))
+    names = [f"{i + 1:0{digits}d}.{IMAGE_FORMATS[fmt]}" for i in range(total)]
+    out = Path(out)
+    rendered = _rendered_pages(carousel, total, fmt, scale, workers_for(total, workers))
+    if out.suffix.lower() == ".zip":
+        with atomic_file(out) as tmp:
+            sizes = _write_zip(tmp, names, rendered, progress)
+        paths = [out]
+    else:
+        with atomic_folder(out) as tmp:
+            sizes = _write_folder(tmp, names, rendered, progress)
+        paths = [out / name for name in names]
+    warnings = check_platform(carousel, "instagram", pages=total, scale=scale, file_sizes=sizes)
+    written = out.stat().st_size if out.suffix.lower() == ".zip" else sum(sizes)
+    return ExportReport(fmt, total, size, written, paths, warnings)
+
+
+def workers_for(pages_count: int, requested: int | None = None) -> int:
+    """Worker processes for an export: at most 2 (one per core), none for few pages."""
+    if requested is not None:
+        return max(1, min(requested, MAX_WORKERS))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if pages_count < PARALLEL_FROM_PAGES or cores < 2:
+        return 1
+    return min(MAX_WORKERS, cores)
+
+
+def _write_zip(tmp: Path, names, rendered, progress) -> list[int]:
+    sizes, alts = [], []
+    with zipfile.ZipFile(tmp, "w") as archive:
+        for done, (name, (data, alt)) in enumerate(zip(names, rendered), 1):
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # already compressed
+            sizes.append(len(data))
+            alts.append(alt)
+            if progress:
+                progress(done, len(names))
+        archive.writestr(ALT_TEXT_NAME, alt_text_file(names, alts), compress_type=zipfile.ZIP_DEFLATED)
+    return sizes
+
+
+def _write_folder(tmp: Path, names, rendered, progress) -> list[int]:
+    sizes, alts = [], []
+    for done, (name, (data, alt)) in enumerate(zip(names, rendered), 1):
+        (tmp / name).write_bytes(data)
+        sizes.append(len(data))
+        alts.append(alt)
+        if progress:
+            progress(done, len(names))
+    (tmp / ALT_TEXT_NAME).write_text(alt_text_file(names, alts), encoding="utf-8")
+    return sizes
+
+
+# --- rendering, in this process or in workers ------------------------------------------
+
+
+def _render_page(carousel, index: int, fmt: str, scale: int) -> tuple[bytes, str]:
+    """(encoded image, alt text) for one page."""
+    width, height = pages.page_size(carousel, scale)
+    svg = pages.page_svg(carousel, index, scale)
+    data = encode_image(render_pixels(svg, width, height), fmt)
+    return data, _page_alt_text(carousel, index, svg)
+
+
+def _page_alt_text(carousel, index: int, svg: str) -> str:
+    # One page per slide: the slide's own alt text or a draft from its fields.
+    # Otherwise (auto-fit continued a slide) draft from the text on the page.
+    if pages.page_total(carousel) == len(carousel.slides):
+        return slide_alt_text(carousel, index)
+    return svg_alt_text(svg)
+
+
+def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int) -> Iterator[tuple[bytes, str]]:
+    if workers <= 1:
+        for index in range(total):
+            yield _render_page(carousel, index, fmt, scale)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(carousel, fmt, scale)) as pool:
+        futures = [pool.submit(_worker_page, index) for index in range(total)]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+_job: dict = {}
+
+
+def _init_worker(carousel, fmt: str, scale: int) -> None:
+    pages.prepare()
+    _job.update(carousel=carousel, fmt=fmt, scale=scale)
+
+
+def _worker_page(index: int) -> tuple[bytes, str]:
+    return _render_page(_job["carousel"], index, _job["fmt"], _job["scale"])
+
+
+# --- encoding ----------------------------------------------------------------------------
+
+
+@cache
+def srgb_profile() -> bytes:
+    """An sRGB ICC profile to tag exported images with."""
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def encode_image(pixels: PILImage.Image, fmt: str) -> bytes:
+    """Encode RGB pixels as PNG (fast zlib level) or JPEG (q92, 4:4:4), sRGB-tagged."""
+    out = io.BytesIO()
+    if fmt == "png":
+        pixels.save(out, "PNG", compress_level=PNG_COMPRESS_LEVEL, icc_profile=srgb_profile())
+    else:
+        pixels.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0, icc_profile=srgb_profile())
+    return out.getvalue()

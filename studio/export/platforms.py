@@ -1,0 +1,76 @@
+"""Platform limits checked before (and after) an export, as plain sentences for the creator.
+
+LinkedIn document posts: one PDF, at most 300 pages and 100 MB, every page the
+same size. Instagram carousels: up to 20 images in the app (10 through the API
+that scheduling tools use), 320–1440 px wide, at most 8 MB each, and the first
+image's ratio applies to all.
+"""
+from __future__ import annotations
+
+from ..canvas import DESIGN_WIDTH, get_format
+from .report import format_bytes
+
+TARGETS = ("linkedin", "instagram")
+LINKEDIN_MAX_PAGES = 300
+LINKEDIN_MAX_BYTES = 100 * 1000**2
+INSTAGRAM_MAX_SLIDES = 20
+INSTAGRAM_API_MAX_SLIDES = 10
+INSTAGRAM_WIDTH = (320, 1440)
+INSTAGRAM_MAX_BYTES = 8 * 1000**2
+INSTAGRAM_FEED_RATIOS = ("4:5", "1:1", "3:4")
+
+
+def check_platform(carousel, target: str, *, pages: int | None = None, scale: int = 2,
+                   file_sizes: list[int] | None = None) -> list[str]:
+    """Warnings for ``target`` ("linkedin" or "instagram"); empty when all is well.
+
+    ``pages`` defaults to the rendered page count; ``file_sizes`` (bytes per file,
+    known after export) adds the size limits.
+    """
+    if target not in TARGETS:
+        raise ValueError(f"unknown platform {target!r}; choose one of: {', '.join(TARGETS)}")
+    if pages is None:
+        from ..render import page_count
+        pages = page_count(carousel)
+    fmt = get_format(carousel.format)
+    if target == "linkedin":
+        return _linkedin(fmt, pages, file_sizes or [])
+    return _instagram(fmt, pages, DESIGN_WIDTH * scale, file_sizes or [])
+
+
+def _linkedin(fmt, pages: int, sizes: list[int]) -> list[str]:
+    out = []
+    if pages > LINKEDIN_MAX_PAGES:
+        out.append(f"LinkedIn takes at most {LINKEDIN_MAX_PAGES} pages in a document; this one has {pages}. "
+                   "Split the thread into two carousels.")
+    if fmt.ratio not in ("4:5", "1:1"):
+        out.append(f"LinkedIn shows documents best at 4:5 or 1:1; {fmt.label} ({fmt.ratio}) "
+                   "will appear small with bars around it. Choose a LinkedIn format.")
+    total = sum(sizes)
+    if total > LINKEDIN_MAX_BYTES:
+        out.append(f"The PDF is {format_bytes(total)}; LinkedIn takes at most {format_bytes(LINKEDIN_MAX_BYTES)}. "
+                   "Use fewer or smaller photos.")
+    return out
+
+
+def _instagram(fmt, pages: int, width: int, sizes: list[int]) -> list[str]:
+    out = []
+    if pages > INSTAGRAM_MAX_SLIDES:
+        out.append(f"Instagram takes at most {INSTAGRAM_MAX_SLIDES} images in a carousel; this one has {pages}. "
+                   "Shorten it or post it as two carousels.")
+    elif pages > INSTAGRAM_API_MAX_SLIDES:
+        out.append(f"{pages} slides: fine in the Instagram app, but scheduling tools that post through "
+                   f"Instagram's API take only {INSTAGRAM_API_MAX_SLIDES}.")
+    low, high = INSTAGRAM_WIDTH
+    if not low <= width <= high:
+        out.append(f"The images are {width} px wide; Instagram takes {low}–{high} px and will scale them. "
+                   "Export at scale 2 (1080 px).")
+    if fmt.ratio not in INSTAGRAM_FEED_RATIOS:
+        out.append(f"{fmt.label} ({fmt.ratio}) is cropped in a feed carousel, which takes "
+                   f"{', '.join(INSTAGRAM_FEED_RATIOS)}; use it for stories or choose a feed format.")
+    too_big = [i + 1 for i, n in enumerate(sizes) if n > INSTAGRAM_MAX_BYTES]
+    if too_big:
+        listed = ", ".join(f"{n:02d}" for n in too_big)
+        out.append(f"Image {listed} is over Instagram's {format_bytes(INSTAGRAM_MAX_BYTES)} limit; "
+                   "export as JPEG or at scale 2.")
+    return out
