@@ -1,0 +1,130 @@
+"""History: undo and redo over snapshots of a carousel, kept across page reloads.
+
+The editor calls ``record(carousel)`` after every change; ``undo()`` and
+``redo()`` hand back copies of earlier and later states. Only the newest
+``cap`` states are kept. ``to_doc`` / ``from_doc`` turn a history into JSON-ready
+data in which a top-level carousel field that did not change between
+snapshots (the source thread, usually) is stored once.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from typing import Any, Callable
+
+from .carousel import SCHEMA, Carousel, carousel_from_doc
+from .schema import SchemaError, to_dict
+
+DEFAULT_CAP = 100
+DOC_SCHEMA = 1
+
+
+class History:
+    """Carousel states oldest first; ``index`` points at the current one."""
+
+    def __init__(self, initial: Carousel | None = None, cap: int = DEFAULT_CAP) -> None:
+        if cap < 2:
+            raise ValueError("a history needs room for at least 2 states")
+        self.cap = cap
+        self._states: list[Carousel] = []
+        self._index = -1
+        if initial is not None:
+            self.record(initial)
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current(self) -> Carousel | None:
+        """A copy of the current state (None for an empty history)."""
+        return copy.deepcopy(self._states[self._index]) if self._states else None
+
+    @property
+    def can_undo(self) -> bool:
+        return self._index > 0
+
+    @property
+    def can_redo(self) -> bool:
+        return 0 <= self._index < len(self._states) - 1
+
+    def copy(self) -> "History":
+        """An independent history sharing the (never changed) snapshots: cheap, for saving on another thread."""
+        other = History(cap=self.cap)
+        other._states, other._index = list(self._states), self._index
+        return other
+
+    def record(self, carousel: Carousel) -> bool:
+        """Remember ``carousel`` as the new current state; drops the redo states.
+
+        Returns False (and records nothing) when it equals the current state.
+        """
+        if self._states and self._states[self._index] == carousel:
+            return False
+        del self._states[self._index + 1:]
+        self._states.append(copy.deepcopy(carousel))
+        overflow = len(self._states) - self.cap
+        if overflow > 0:
+            del self._states[:overflow]
+        self._index = len(self._states) - 1
+        return True
+
+    def undo(self) -> Carousel | None:
+        """Step back; returns a copy of the earlier state, or None when there is none."""
+        if not self.can_undo:
+            return None
+        self._index -= 1
+        return self.current
+
+    def redo(self) -> Carousel | None:
+        """Step forward again; returns a copy of the later state, or None when there is none."""
+        if not self.can_redo:
+            return None
+        self._index += 1
+        return self.current
+
+    def to_doc(self, encode: Callable[[Any], Any] = to_dict) -> dict[str, Any]:
+        """JSON-ready data; ``encode`` turns a field value into JSON data (the store swaps images for files)."""
+        parts: list[Any] = []
+        seen: dict[str, int] = {}
+        snapshots = []
+        for state in self._states:
+            snap = {}
+            for f in dataclasses.fields(state):
+                value = encode(getattr(state, f.name))
+                key = json.dumps(value, sort_keys=True, ensure_ascii=False)
+                if key not in seen:
+                    seen[key] = len(parts)
+                    parts.append(value)
+                snap[f.name] = seen[key]
+            snapshots.append(snap)
+        return {"schema": DOC_SCHEMA, "carousel_schema": SCHEMA, "cap": self.cap,
+                "index": self._index, "parts": parts, "snapshots": snapshots}
+
+    @classmethod
+    def from_doc(cls, doc: Any, prepare: Callable[[Any], Any] = lambda v: v) -> "History":
+        """Rebuild a history; SchemaError says what is wrong. ``prepare`` undoes the store's encoding."""
+        if not isinstance(doc, dict) or doc.get("schema") != DOC_SCHEMA:
+            raise SchemaError("history: not a history this studio can read")
+        try:
+            parts, snapshots = doc["parts"], doc["snapshots"]
+            cap, index, carousel_schema = int(doc["cap"]), int(doc["index"]), doc["carousel_schema"]
+            history = cls(cap=max(cap, 2))
+            for snap in snapshots:
+                data = {name: prepare(parts[at]) for name, at in snap.items()}
+                state = carousel_from_doc({"schema": carousel_schema, "carousel": data})
+                history._states.append(state)
+        except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
+            if isinstance(exc, SchemaError):
+                raise SchemaError(f"history: {exc}") from None
+            raise SchemaError(f"history: damaged ({exc.__class__.__name__}: {exc})") from None
+        if not history._states:
+            return history
+        dropped = max(len(history._states) - history.cap, 0)
+        del history._states[:dropped]
+        history._index = min(max(index - dropped, 0), len(history._states) - 1)
+        return history

@@ -1,0 +1,119 @@
+"""Autosaver: save a carousel shortly after the user stops changing it.
+
+Each ``changed()`` restarts a short timer; when it fires, every pending project
+is saved on the timer's thread. A long burst of changes is still saved at
+least every ``max_wait`` seconds. Each editor (browser tab) has its own
+carousel object, and only the fields that editor changed are written, so two
+tabs on one project keep each other's work.
+"""
+from __future__ import annotations
+
+import copy
+import threading
+import time
+import weakref
+from dataclasses import dataclass
+from typing import Callable
+
+from ..carousel import Carousel
+from ..history import History
+from .database import Store, StoreError
+
+
+@dataclass
+class _Pending:
+    project_id: str
+    editor: Carousel  # the live object the editor changes: identifies the tab
+    snapshot: Carousel
+    history: History | None
+    since: float
+
+
+class Autosaver:
+    """Debounced saving of projects (and their undo histories) to a Store."""
+
+    def __init__(self, store: Store, delay: float = 0.8, max_wait: float = 5.0,
+                 on_saved: Callable[[str], None] | None = None,
+                 on_error: Callable[[str, Exception], None] | None = None) -> None:
+        self.store = store
+        self.delay = delay
+        self.max_wait = max_wait
+        self.on_saved = on_saved
+        self.on_error = on_error
+        self.last_error: str | None = None
+        self._pending: dict[tuple[str, int], _Pending] = {}
+        self._bases: dict[tuple[str, int], tuple[weakref.ref, Carousel]] = {}
+        self._lock = threading.Lock()
+        self._save_lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def track(self, project_id: str, carousel: Carousel) -> None:
+        """Remember ``carousel`` as this editor's saved state (call after loading a project)."""
+        with self._lock:
+            self._bases[(project_id, id(carousel))] = (weakref.ref(carousel), copy.deepcopy(carousel))
+
+    def forget(self, project_id: str, carousel: Carousel) -> None:
+        """The editor closed: drop what was remembered for it (pending changes are still saved)."""
+        with self._lock:
+            self._bases.pop((project_id, id(carousel)), None)
+
+    def open(self, project_id: str) -> Carousel:
+        """Load a project and track it; the usual way for an editor to start."""
+        carousel = self.store.load_project(project_id)
+        self.track(project_id, carousel)
+        return carousel
+
+    def changed(self, project_id: str, carousel: Carousel, history: History | None = None) -> None:
+        """The editor changed ``carousel``: save it (and ``history``) ≤ ``delay`` s after the last change."""
+        key = (project_id, id(carousel))
+        snapshot = copy.deepcopy(carousel)  # taken now, on the caller's thread
+        history = history.copy() if history is not None else None
+        with self._lock:
+            old = self._pending.get(key)
+            since = old.since if old else time.monotonic()
+            self._pending[key] = _Pending(project_id, carousel, snapshot, history, since)
+            wait = max(0.0, min(self.delay, since + self.max_wait - time.monotonic()))
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(wait, self.flush)
+            self._timer.daemon = True
+            self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
+
+    def flush(self) -> None:
+        """Save everything pending now (also called by the timer)."""
+        with self._save_lock:
+            with self._lock:
+                work, self._pending = list(self._pending.items()), {}
+                if self._timer is not None:
+                    self._timer.cancel()
+                    self._timer = None
+            for key, item in work:
+                self._save(key, item)
+
+    def close(self) -> None:
+        """Save what is pending and stop."""
+        self.flush()
+
+    def _save(self, key: tuple[str, int], item: _Pending) -> None:
+        try:
+            ref, base = self._bases.get(key, (None, None))
+            if ref is None or ref() is not item.editor:  # unknown editor, or a new object reusing an id
+                base = None
+            self.store.save_project(item.snapshot, item.project_id, base=base)
+            if item.history is not None:
+                self.store.save_history(item.project_id, item.history)
+        except (StoreError, OSError) as exc:
+            self.last_error = str(exc)
+            if self.on_error is not None:
+                self.on_error(item.project_id, exc)
+            return
+        with self._lock:
+            self._bases[key] = (weakref.ref(item.editor), item.snapshot)
+        self.last_error = None
+        if self.on_saved is not None:
+            self.on_saved(item.project_id)

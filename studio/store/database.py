@@ -1,0 +1,581 @@
+"""Store: brand profiles, presets, projects and settings in one data folder.
+
+Layout of the folder::
+
+    studio.json            TinyDB: meta, profiles, presets, projects (the list), settings
+    studio.json.bak        the previous good version (kept by every write)
+    assets/<sha256>.<ext>  every image, once
+    projects/<id>.json     one carousel each (+ .bak), images as references
+    projects/<id>.history.json   its undo/redo history
+
+Project bodies live in their own files so that an autosave rewrites one small
+file instead of the whole database. Every write is atomic and every
+read-modify-write holds the cross-process lock, so two tabs or two processes
+never lose the file; the later save of a field wins.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import os
+import re
+import secrets
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from .. import carousel as carousel_module
+from ..brand import BrandProfile
+from ..carousel import Carousel, carousel_from_doc
+from ..history import History
+from ..image import ImageError
+from ..preset import Preset, check_name
+from ..schema import SchemaError, from_dict
+from .assets import AssetStore
+from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, dumps_compact,
+                      fsync_dir, parse_tables, remove_stale_temp_files)
+
+DB_NAME = "studio.json"
+DB_SCHEMA = 1
+APP = "carousel-studio"
+# MIGRATIONS[n] turns a schema-n database (all tables) into schema n+1.
+MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], dict[str, dict[str, Any]]]] = {}
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+class StoreError(ValueError):
+    """Something the store cannot do; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """One row of the project list."""
+
+    id: str
+    name: str
+    updated_at: str  # ISO 8601, UTC
+    slide_count: int
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    return secrets.token_hex(6)
+
+
+def check_id(value: Any, what: str = "id") -> str:
+    """Ids become file names: only lowercase letters, digits and dashes."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise StoreError(f"{what} {str(value)[:40]!r} is not a valid id")
+    return value
+
+
+class Settings:
+    """Small values that outlive a session (last open project, current profile id)."""
+
+    def __init__(self, store: "Store") -> None:
+        self._store = store
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._store._tx():
+            doc = self._store._find("settings", key=key)
+        return copy.deepcopy(doc["value"]) if doc else default
+
+    def set(self, key: str, value: Any) -> None:
+        """Store a JSON value (at most 64 KiB) under ``key``; None removes it."""
+        if value is None:
+            self.delete(key)
+            return
+        try:
+            size = len(dumps_compact(value))
+        except (TypeError, ValueError):
+            raise StoreError(f"setting {key!r}: the value is not JSON data") from None
+        if size > 64 * 1024:
+            raise StoreError(f"setting {key!r}: {size} bytes is more than the 64 KiB a setting may hold")
+        with self._store._tx(write=True):
+            self._store._upsert("settings", {"key": key, "value": value}, key=key)
+
+    def delete(self, key: str) -> None:
+        with self._store._tx(write=True):
+            self._store._table("settings").remove(lambda d: d.get("key") == key)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.get(key)
+
+
+class Store:
+    """Profiles, presets, projects and settings in ``data_dir``; safe across threads and processes.
+
+    ``notices`` lists, in plain words, anything that happened on open or later
+    that the user should know (a damaged file kept aside and recovered, a
+    read-only database written by a newer studio, an image that went missing).
+    """
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir).expanduser()
+        self.notices: list[str] = []
+        self._noticed: set[str] = set()
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            (self.data_dir / "projects").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot use {self.data_dir} as the data folder: {exc.strerror}") from None
+        self.path = self.data_dir / DB_NAME
+        self.projects_dir = self.data_dir / "projects"
+        self.assets = AssetStore(self.data_dir / "assets")
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self.settings = Settings(self)
+        self._open()
+
+    @property
+    def read_only(self) -> bool:
+        return self._storage.read_only
+
+    def _notice(self, text: str) -> None:
+        if text not in self._noticed:
+            self._noticed.add(text)
+            self.notices.append(text)
+
+    # -- opening: recovery, schema, migrations ---------------------------------------------------
+    def _open(self) -> None:
+        with self._tx(recover=False):
+            remove_stale_temp_files(self.data_dir, DB_NAME)
+            remove_stale_temp_files(self.data_dir, DB_NAME + ".bak")
+            remove_stale_temp_files(self.assets.folder, "*", older_than=3600)  # written without the lock
+            try:
+                self._storage.read()
+            except CorruptFile as exc:
+                self._recover(str(exc))
+            self._check_schema()
+            if not self.read_only:
+                self._reconcile_projects()
+
+    def _recover(self, problem: str) -> None:
+        """Keep the unreadable database aside and fall back to the last good copy (lock held)."""
+        kept = _keep_aside(self.path, "corrupt")
+        bak = self.path.with_name(DB_NAME + ".bak")
+        message = f"{DB_NAME} could not be read ({problem}); it is kept as {kept.name}."
+        try:
+            raw = bak.read_bytes()
+            parse_tables(raw, bak.name)
+        except FileNotFoundError:
+            self._notice(message + " There was no backup, so the studio starts with an empty database.")
+        except (CorruptFile, OSError) as exc:
+            bad_bak = _keep_aside(bak, "corrupt")
+            self._notice(message + f" The backup could not be read either ({exc}; kept as {bad_bak.name}),"
+                         " so the studio starts with an empty database.")
+        else:
+            atomic_write(self.path, raw)
+            when = datetime.fromtimestamp(bak.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            self._notice(message + f" Recovered the last good copy, saved {when}; changes after it may be"
+                         f" in {kept.name}.")
+        self._storage._forget()
+        self._storage.read()
+
+    def _check_schema(self) -> None:
+        tables = self._storage.read()
+        meta = self._meta()
+        version = meta.get("schema") if meta else (1 if any(tables.values()) else None)
+        if version is None:  # a new database
+            self._table("meta").insert({"app": APP, "schema": DB_SCHEMA, "created_at": now_iso()})
+            return
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise CorruptFile(f"meta.schema is {version!r}, not a version number")
+        if version > DB_SCHEMA:
+            reason = (f"{DB_NAME} was written by a newer Carousel Studio (database version {version}; "
+                      f"this one knows up to {DB_SCHEMA}). It is open read-only and nothing will be saved: "
+                      f"update the studio, or move {self.data_dir} away to start fresh.")
+            self._storage.read_only = True
+            self._storage.read_only_reason = reason
+            self._notice(reason)
+            return
+        if version < DB_SCHEMA:
+            kept = self.path.with_name(f"{DB_NAME}.v{version}")
+            atomic_write(kept, self.path.read_bytes())
+            data = copy.deepcopy(tables)
+            for step in range(version, DB_SCHEMA):
+                data = MIGRATIONS[step](data)
+            data.setdefault("meta", {})
+            data["meta"] = {"1": {**(self._meta() or {}), "app": APP, "schema": DB_SCHEMA}}
+            self._storage.write(data)
+            self._notice(f"Updated the database from version {version} to {DB_SCHEMA}; "
+                         f"the old file is kept as {kept.name}.")
+        elif not meta:
+            self._table("meta").insert({"app": APP, "schema": DB_SCHEMA, "created_at": now_iso()})
+
+    def _meta(self) -> dict[str, Any] | None:
+        docs = self._table("meta").all()
+        return dict(docs[0]) if docs else None
+
+    def _reconcile_projects(self) -> None:
+        """Re-list project files that lost their list entry (a crash between the two writes)."""
+        remove_stale_temp_files(self.projects_dir, "*")
+        listed = {d.get("id") for d in self._table("projects").all()}
+        for path in sorted(self.projects_dir.glob("*.json")):
+            pid = path.stem
+            if pid in listed or not _ID.fullmatch(pid) or path.name.endswith(".history.json"):
+                continue
+            try:
+                doc = json.loads(path.read_bytes())
+                data = doc["carousel"]
+                info = {"id": pid, "name": str(data.get("name", "Untitled carousel")),
+                        "created_at": doc.get("saved_at") or now_iso(), "updated_at": doc.get("saved_at") or now_iso(),
+                        "slides": len(data.get("slides") or [])}
+            except (ValueError, KeyError, TypeError, AttributeError, OSError):
+                info = {"id": pid, "name": f"Recovered project {pid}", "created_at": now_iso(),
+                        "updated_at": now_iso(), "slides": 0}
+            self._table("projects").insert(info)
+            self._notice(f"Project {info['name']!r} had a file but no entry in the project list; it is listed again.")
+
+    # -- transactions and table helpers ----------------------------------------------------------
+    @contextmanager
+    def _tx(self, *, write: bool = False, recover: bool = True) -> Iterator[None]:
+        """Hold the lock for one logical operation; errors become StoreError with a plain message."""
+        if write and self.read_only:
+            raise StoreError(self._storage.read_only_reason)
+        try:
+            with self._storage.transaction():
+                if recover:
+                    try:
+                        self._storage.read()
+                    except CorruptFile as exc:  # damaged while we were running
+                        self._recover(str(exc))
+                yield
+        except StoreError:
+            raise
+        except StorageError as exc:
+            raise StoreError(str(exc)) from None
+        except ImageError as exc:
+            raise StoreError(str(exc)) from None
+        except OSError as exc:
+            raise StoreError(f"could not save in {self.data_dir}: {exc.strerror or exc}") from None
+
+    def _table(self, name: str) -> Table:
+        # A fresh Table each time: TinyDB caches query results and the next id per Table,
+        # which would go stale when another process writes.
+        return Table(self._storage, name, cache_size=0)
+
+    def _find(self, table: str, **match: Any) -> Document | None:
+        docs = self._table(table).search(lambda d: all(d.get(k) == v for k, v in match.items()))
+        return docs[0] if docs else None
+
+    def _upsert(self, table: str, doc: dict[str, Any], **match: Any) -> None:
+        t = self._table(table)
+        found = self._find(table, **match)
+        if found is None:
+            t.insert(doc)
+        else:
+            def replace(old: dict[str, Any]) -> None:
+                old.clear()
+                old.update(doc)
+            t.update(replace, doc_ids=[found.doc_id])
+
+    def _load(self, cls: type, data: Any, what: str) -> Any:
+        problems: list[str] = []
+        value = from_dict(cls, self.assets.inflate(data, problems), cls.__name__)
+        for problem in problems:
+            self._notice(f"{what}: {problem}; it was left out.")
+        return value
+
+    def _dehydrate(self, obj: Any) -> Any:
+        try:
+            return self.assets.dehydrate(obj)
+        except ImageError as exc:
+            raise StoreError(str(exc)) from None
+        except OSError as exc:
+            raise StoreError(f"could not save an image in {self.assets.folder}: {exc.strerror or exc}") from None
+
+    # -- brand profiles --------------------------------------------------------------------------
+    def list_profiles(self) -> list[tuple[str, BrandProfile]]:
+        """(id, profile) for every profile, by name. A damaged record is skipped and noticed."""
+        with self._tx():
+            docs = self._table("profiles").all()
+        out = []
+        for doc in docs:
+            try:
+                out.append((doc["id"], self._load(BrandProfile, doc["profile"], f"profile {doc.get('id')}")))
+            except (SchemaError, KeyError, TypeError) as exc:
+                self._notice(f"profile {doc.get('id')!r} in {DB_NAME} could not be read ({exc}); it is skipped.")
+        return sorted(out, key=lambda item: (item[1].name.casefold(), item[0]))
+
+    def get_profile(self, profile_id: str) -> BrandProfile:
+        with self._tx():
+            doc = self._find("profiles", id=check_id(profile_id, "profile id"))
+        if doc is None:
+            raise StoreError(f"there is no profile with id {profile_id!r}")
+        try:
+            return self._load(BrandProfile, doc["profile"], f"profile {profile_id}")
+        except (SchemaError, KeyError) as exc:
+            raise StoreError(f"profile {profile_id!r} is damaged: {exc}") from None
+
+    def find_profiles(self, name: str) -> list[str]:
+        """Ids of the profiles called ``name`` (case-insensitive)."""
+        wanted = name.strip().casefold()
+        with self._tx():
+            docs = self._table("profiles").all()
+        return [d["id"] for d in docs
+                if isinstance(d.get("profile"), dict) and str(d["profile"].get("name", "")).casefold() == wanted]
+
+    def save_profile(self, profile: BrandProfile, profile_id: str | None = None) -> str:
+        """Create (no id) or overwrite a profile; returns its id."""
+        _checked(profile.name, "profile name")
+        profile_id = check_id(profile_id, "profile id") if profile_id else new_id()
+        data = self._dehydrate(profile)
+        with self._tx(write=True):
+            old = self._find("profiles", id=profile_id)
+            created = old.get("created_at") if old else now_iso()
+            self._upsert("profiles", {"id": profile_id, "profile": data, "created_at": created,
+                                      "updated_at": now_iso()}, id=profile_id)
+        return profile_id
+
+    def rename_profile(self, profile_id: str, name: str) -> None:
+        with self._tx(write=True):
+            profile = self.get_profile(profile_id)
+            profile.name = _checked(name, "profile name")
+            self.save_profile(profile, profile_id)
+
+    def duplicate_profile(self, profile_id: str) -> str:
+        """A copy named "<name> (copy)"; returns the new id."""
+        with self._tx(write=True):
+            profile = self.get_profile(profile_id)
+            taken = {p.name for _, p in self.list_profiles()}
+            profile.name = _copy_name(profile.name, taken)
+            return self.save_profile(profile)
+
+    def delete_profile(self, profile_id: str) -> None:
+        with self._tx(write=True):
+            removed = self._table("profiles").remove(lambda d: d.get("id") == profile_id)
+            if not removed:
+                raise StoreError(f"there is no profile with id {profile_id!r}")
+            if self.settings.get("current_profile") == profile_id:
+                self.settings.delete("current_profile")
+
+    # -- presets ---------------------------------------------------------------------------------
+    def list_presets(self) -> list[Preset]:
+        """Every preset, by name. A damaged record is skipped and noticed."""
+        with self._tx():
+            docs = self._table("presets").all()
+        out = []
+        for doc in docs:
+            try:
+                out.append(self._load(Preset, doc["preset"], f"preset {doc.get('name')!r}"))
+            except (SchemaError, KeyError, TypeError) as exc:
+                self._notice(f"preset {doc.get('name')!r} in {DB_NAME} could not be read ({exc}); it is skipped.")
+        return sorted(out, key=lambda p: p.name.casefold())
+
+    def get_preset(self, name: str) -> Preset:
+        with self._tx():
+            doc = self._find("presets", name=name.strip())
+        if doc is None:
+            raise StoreError(f"there is no preset named {name!r}")
+        try:
+            return self._load(Preset, doc["preset"], f"preset {name!r}")
+        except (SchemaError, KeyError) as exc:
+            raise StoreError(f"preset {name!r} is damaged: {exc}") from None
+
+    def save_preset(self, preset: Preset) -> str:
+        """Save under ``preset.name``, overwriting a preset of that name; returns the name."""
+        name = _checked(preset.name, "preset name")
+        data = self._dehydrate(preset)
+        with self._tx(write=True):
+            self._upsert("presets", {"name": name, "preset": data, "updated_at": now_iso()}, name=name)
+        return name
+
+    def delete_preset(self, name: str) -> None:
+        with self._tx(write=True):
+            if not self._table("presets").remove(lambda d: d.get("name") == name.strip()):
+                raise StoreError(f"there is no preset named {name!r}")
+
+    # -- projects --------------------------------------------------------------------------------
+    def _project_path(self, project_id: str, suffix: str = ".json") -> Path:
+        return self.projects_dir / f"{check_id(project_id, 'project id')}{suffix}"
+
+    def list_projects(self) -> list[ProjectInfo]:
+        """Every project, most recently saved first."""
+        with self._tx():
+            docs = self._table("projects").all()
+        infos = [ProjectInfo(str(d.get("id")), str(d.get("name", "")), str(d.get("updated_at", "")),
+                             int(d.get("slides") or 0)) for d in docs if _ID.fullmatch(str(d.get("id")))]
+        return sorted(infos, key=lambda p: p.updated_at, reverse=True)
+
+    def _read_project_doc(self, project_id: str) -> dict[str, Any] | None:
+        """The stored project document, recovering from its .bak if it is damaged (lock held)."""
+        path = self._project_path(project_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            doc = json.loads(raw)
+            if not isinstance(doc, dict) or not isinstance(doc.get("carousel"), dict):
+                raise ValueError("not a project document")
+            return doc
+        except (ValueError, UnicodeDecodeError) as exc:
+            kept = _keep_aside(path, "corrupt")
+            bak = path.with_name(path.name + ".bak")
+            try:
+                doc = json.loads(bak.read_bytes())
+                if not isinstance(doc, dict) or not isinstance(doc.get("carousel"), dict):
+                    raise ValueError("not a project document")
+            except (OSError, ValueError, UnicodeDecodeError):
+                self._notice(f"Project file {path.name} could not be read ({exc}); it is kept as {kept.name} "
+                             "and there is no readable backup.")
+                raise StoreError(f"project {project_id!r} is damaged and has no readable backup; "
+                                 f"the file is kept as {kept}") from None
+            if not self.read_only:
+                atomic_write(path, bak.read_bytes())
+            self._notice(f"Project file {path.name} could not be read ({exc}); it is kept as {kept.name} and "
+                         "the previous save was recovered.")
+            return doc
+
+    def load_project(self, project_id: str) -> Carousel:
+        """The carousel saved under ``project_id`` (StoreError if it does not exist or cannot be read)."""
+        with self._tx():
+            doc = self._read_project_doc(project_id)
+        if doc is None:
+            raise StoreError(f"there is no project with id {project_id!r}")
+        problems: list[str] = []
+        try:
+            data = {**doc, "carousel": self.assets.inflate(doc["carousel"], problems)}
+            carousel = carousel_from_doc(data)
+        except SchemaError as exc:
+            raise StoreError(f"project {project_id!r} cannot be opened: {exc}") from None
+        for problem in problems:
+            self._notice(f"project {carousel.name!r}: {problem}; it was left out.")
+        return carousel
+
+    def save_project(self, carousel: Carousel, project_id: str | None = None, *,
+                     base: Carousel | None = None) -> str:
+        """Save a carousel (new project when no id); returns the id.
+
+        With ``base`` (the state this editor last loaded or saved) only the
+        top-level fields that changed since ``base`` are written, so two tabs
+        editing different things of one project both keep their changes; for
+        the same field the later save wins.
+        """
+        project_id = check_id(project_id, "project id") if project_id else new_id()
+        data = self._dehydrate(carousel)
+        base_data = self._dehydrate(base) if base is not None else None
+        with self._tx(write=True):
+            old_doc = self._read_project_doc(project_id) if base_data is not None else None
+            if old_doc is not None and old_doc.get("schema") == carousel_module.SCHEMA:
+                merged = dict(old_doc["carousel"])
+                merged.update({k: v for k, v in data.items() if base_data.get(k) != v})  # type: ignore[union-attr]
+                data = merged
+            saved_at = now_iso()
+            doc = {"app": APP, "schema": carousel_module.SCHEMA, "id": project_id, "saved_at": saved_at,
+                   "carousel": data}
+            path = self._project_path(project_id)
+            atomic_write(path, dumps_compact(doc), keep_backup=path.exists())
+            old = self._find("projects", id=project_id)
+            self._upsert("projects", {"id": project_id, "name": str(data.get("name", "")),
+                                      "created_at": old.get("created_at", saved_at) if old else saved_at,
+                                      "updated_at": saved_at, "slides": len(data.get("slides") or [])},
+                         id=project_id)
+        return project_id
+
+    def rename_project(self, project_id: str, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise StoreError("a project name cannot be empty")
+        with self._tx(write=True):
+            carousel = self.load_project(project_id)
+            carousel.name = name
+            self.save_project(carousel, project_id)
+
+    def duplicate_project(self, project_id: str) -> str:
+        """A copy named "<name> (copy)"; returns the new id."""
+        with self._tx(write=True):
+            carousel = self.load_project(project_id)
+            carousel.name = _copy_name(carousel.name, {p.name for p in self.list_projects()})
+            return self.save_project(carousel)
+
+    def delete_project(self, project_id: str) -> None:
+        """Remove a project, its backup and its history."""
+        with self._tx(write=True):
+            if not self._table("projects").remove(lambda d: d.get("id") == project_id):
+                raise StoreError(f"there is no project with id {project_id!r}")
+        for suffix in (".json", ".json.bak", ".history.json"):
+            self._project_path(project_id, suffix).unlink(missing_ok=True)
+        fsync_dir(self.projects_dir)
+        if self.settings.get("last_project") == project_id:
+            self.settings.delete("last_project")
+
+    def save_history(self, project_id: str, history: History) -> None:
+        """Keep a project's undo/redo history so it survives a page reload."""
+        path = self._project_path(project_id, ".history.json")
+        doc = history.to_doc(encode=self._dehydrate)
+        with self._tx(write=True):
+            atomic_write(path, dumps_compact(doc))
+
+    def load_history(self, project_id: str) -> History:
+        """The saved history, or an empty one when there is none or it cannot be read (noticed)."""
+        path = self._project_path(project_id, ".history.json")
+        try:
+            doc = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return History()
+        except (ValueError, OSError) as exc:
+            self._notice(f"The undo history of project {project_id!r} could not be read ({exc}); it starts empty.")
+            return History()
+        problems: list[str] = []
+        try:
+            return History.from_doc(doc, prepare=lambda v: self.assets.inflate(v, problems))
+        except SchemaError as exc:
+            self._notice(f"The undo history of project {project_id!r} could not be read ({exc}); it starts empty.")
+            return History()
+
+    # -- kits (profiles + presets in one file) ---------------------------------------------------
+    def export_kits(self, path: Path | str, profile_ids: list[str] | None = None,
+                    preset_names: list[str] | None = None) -> tuple[int, int]:
+        """Write profiles and presets (images embedded) to one JSON file; returns (profiles, presets)."""
+        from .kits import export_kits
+        return export_kits(self, Path(path), profile_ids, preset_names)
+
+    def import_kits(self, path: Path | str) -> Any:
+        """Add profiles and presets from a kit file: all or nothing, checked before anything is written.
+
+        Returns an ``ImportSummary``; a profile or preset with the name of an
+        existing one replaces it.
+        """
+        from .kits import import_kits
+        return import_kits(self, Path(path))
+
+
+def _checked(name: str, what: str) -> str:
+    try:
+        return check_name(name, what)
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
+
+
+def _copy_name(name: str, taken: set[str]) -> str:
+    base = f"{name} (copy)"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{name} (copy {n})", n + 1
+    return candidate
+
+
+def _keep_aside(path: Path, label: str) -> Path:
+    """Rename a damaged file to ``<name>.<label>-<time>`` so nothing is thrown away."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 2
+    while target.exists():
+        target, n = path.with_name(f"{path.name}.{label}-{stamp}-{n}"), n + 1
+    os.replace(path, target)
+    fsync_dir(path.parent)
+    return target
+

@@ -1,0 +1,212 @@
+"""Crash-safe JSON files and the TinyDB storage built on them.
+
+A file is never rewritten in place: the new bytes go to a temp file in the same
+folder, are fsynced, renamed over the old name with ``os.replace`` and the folder
+is fsynced. A process killed at any moment leaves either the old or the new file,
+never a mix. Before the rename the previous good version is kept as ``<name>.bak``
+(a hard link, so no extra bytes are written).
+
+``AtomicJSONStorage`` adds one writer at a time across threads (an RLock) and
+processes (a ``filelock`` lock file) and transactions: inside ``transaction()``
+every TinyDB write only updates memory and the file is written once at the end,
+or not at all if the block raises.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+LOCK_TIMEOUT = 15.0  # seconds to wait for another process's write before giving up
+
+
+class StorageError(ValueError):
+    """The storage cannot do what was asked; the message is meant for the user."""
+
+
+class CorruptFile(StorageError):
+    """A file that exists but does not hold what it should (truncated, hand-edited...)."""
+
+
+def dumps_compact(data: Any) -> bytes:
+    """Compact UTF-8 JSON (no spaces, non-ASCII kept as is)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def temp_name(path: Path) -> Path:
+    """The temp file used while writing ``path``: hidden, same folder, one per process and thread."""
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+
+
+def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
+
+    ``keep_backup`` first makes the current file ``<name>.bak`` (the caller
+    knows the current file is good).
+    """
+    tmp = temp_name(path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if keep_backup and path.exists():
+            _link_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def _link_backup(path: Path) -> None:
+    bak = path.with_name(path.name + ".bak")
+    bak_tmp = temp_name(bak)
+    bak_tmp.unlink(missing_ok=True)
+    try:
+        os.link(path, bak_tmp)
+    except OSError:  # a file system without hard links: copy the bytes instead
+        atomic_write(bak, path.read_bytes())
+        return
+    os.replace(bak_tmp, bak)
+
+
+def remove_stale_temp_files(folder: Path, name: str, older_than: float = 0.0) -> int:
+    """Delete temp files of ``name`` (a glob) left by killed writers.
+
+    Call while holding the lock, or pass ``older_than`` seconds for files written without it.
+    """
+    count = 0
+    limit = time.time() - older_than
+    for leftover in folder.glob(f".{name}.tmp-*"):
+        try:
+            if older_than and leftover.stat().st_mtime > limit:
+                continue
+            leftover.unlink()
+            count += 1
+        except OSError:
+            pass
+    return count
+
+
+def parse_tables(raw: bytes, what: str = "the file") -> dict[str, dict[str, Any]]:
+    """Parse a TinyDB file: an object of tables, each an object of documents."""
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CorruptFile(f"{what} does not parse ({exc})") from None
+    if not isinstance(data, dict):
+        raise CorruptFile(f"{what} does not hold tables (expected a JSON object)")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise CorruptFile(f"{what}: table {name!r} is not an object of records")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: compact JSON, atomic writes with a ``.bak``, a cross-process lock.
+
+    The parsed data is cached; at the start of each transaction the file is read
+    and compared byte for byte with what this process last saw, so a write by
+    another process is always picked up.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
+                 lock_timeout: float = LOCK_TIMEOUT) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self.read_only_reason = ""
+        self._thread_lock = threading.RLock()
+        self._file_lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, thread_local=False)
+        self._depth = 0
+        self._raw: bytes | None = None  # file bytes the cache was parsed from (b"" = no file)
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._fresh = False  # cache checked against the file inside the current transaction
+        self._dirty = False
+
+    # -- locking and transactions -------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock; TinyDB writes inside are saved once at the end, or dropped on error."""
+        with self._thread_lock:
+            if self._depth == 0:
+                try:
+                    self._file_lock.acquire()
+                except Timeout:
+                    raise StorageError(f"{self.path.parent} is busy: another Carousel Studio has been "
+                                       f"writing for {self._file_lock.timeout:.0f} s. Try again.") from None
+            self._depth += 1
+            try:
+                yield
+                if self._depth == 1 and self._dirty:
+                    self._flush()
+            except BaseException:
+                if self._depth == 1:
+                    self._forget()
+                raise
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._fresh = False
+                    self._dirty = False
+                    self._file_lock.release()
+
+    def _forget(self) -> None:
+        self._raw = self._data = None
+        self._dirty = self._fresh = False
+
+    # -- TinyDB's Storage interface ------------------------------------------------------------
+    def read(self) -> dict[str, dict[str, Any]]:
+        with self.transaction():
+            if self._fresh and self._data is not None:
+                return self._data
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raw = b""
+            if raw != self._raw or self._data is None:
+                self._data = parse_tables(raw, self.path.name) if raw else {}
+                self._raw = raw
+            self._fresh = True
+            return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        with self.transaction():
+            if self.read_only:
+                self._forget()
+                raise StorageError(self.read_only_reason or f"{self.path.name} is open read-only.")
+            self._data = data
+            self._dirty = True
+
+    def close(self) -> None:
+        """Nothing stays open between transactions."""
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        raw = dumps_compact(self._data)
+        # The current file is known good: it is what this transaction read and parsed.
+        atomic_write(self.path, raw, keep_backup=bool(self._raw))
+        self._raw = raw
+        self._dirty = False
