@@ -1,0 +1,109 @@
+"""``carousel-studio themes``: the preset themes, and a contact sheet of one slide in each."""
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+
+from . import CliError
+
+HELP = "List the preset themes; --sheet draws one slide of the sample in every theme into a PNG."
+
+COLUMNS = 4
+CELL_WIDTH = 360  # px per thumbnail (2/3 of the 540-unit design)
+GAP = 28
+LABEL_HEIGHT = 58
+SHEET_BACKGROUND = (233, 233, 236)
+LABEL_COLOUR = (28, 28, 30)
+MUTED_COLOUR = (92, 92, 100)
+
+
+def register(parser) -> None:
+    parser.add_argument("--sheet", metavar="OUT.png", help="also draw a contact sheet PNG of every theme")
+    parser.add_argument("--slide", default="1", metavar="N",
+                        help="which slide of the sample to show (default 1, the cover)")
+
+
+def run(args) -> int:
+    from ..theme import THEMES
+    rows = [(t.key, t.label, f"{t.title_font} / {t.body_font}", t.pattern) for t in THEMES.values()]
+    print(_table(("theme", "label", "title / body font", "pattern"), rows))
+    if args.sheet:
+        out = Path(args.sheet)
+        if out.suffix.lower() != ".png":
+            raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {out.name!r}")
+        size = write_sheet(out, _slide_number(args.slide))
+        print(f"wrote a contact sheet of {len(THEMES)} themes ({size[0]}×{size[1]} px) to {out}")
+    return 0
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    return "\n".join(lines)
+
+
+def _slide_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise CliError(f"--slide must be a slide number from 1, not {value!r}")
+    return number
+
+
+def write_sheet(out: Path, slide_number: int = 1) -> tuple[int, int]:
+    """Draw the sample's slide ``slide_number`` in every theme, labelled, as a grid PNG."""
+    from PIL import Image
+
+    from ..export import ExportError, pages
+    from ..export.atomic import atomic_file
+    from ..export.drawing import render_pixels
+    from ..export.images import encode_image
+    from ..theme import THEMES
+    from .render import load_carousel
+
+    pages.prepare()
+    sample = load_carousel(None, None, {})
+    total = pages.page_total(sample)
+    if slide_number > total:
+        raise CliError(f"--slide must be a slide number from 1 to {total}, not {slide_number}")
+    design_w, design_h = pages.page_size(sample, 1)
+    cell_h = round(CELL_WIDTH * design_h / design_w)
+    themes = list(THEMES.values())
+    rows = math.ceil(len(themes) / COLUMNS)
+    size = (COLUMNS * CELL_WIDTH + (COLUMNS + 1) * GAP, rows * (cell_h + LABEL_HEIGHT) + (rows + 1) * GAP)
+    sheet = Image.new("RGB", size, SHEET_BACKGROUND)
+    for i, theme in enumerate(themes):
+        carousel = dataclasses.replace(sample, theme=theme.key)
+        svg = pages.page_svg(carousel, slide_number - 1, 1)
+        x = GAP + (i % COLUMNS) * (CELL_WIDTH + GAP)
+        y = GAP + (i // COLUMNS) * (cell_h + LABEL_HEIGHT + GAP)
+        sheet.paste(render_pixels(svg, CELL_WIDTH, cell_h), (x, y))
+        _label(sheet, (x, y + cell_h + 8), theme)
+    try:
+        with atomic_file(out) as tmp:
+            tmp.write_bytes(encode_image(sheet, "png"))
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}; choose another path") from None
+    return size
+
+
+def _label(sheet, at: tuple[int, int], theme) -> None:
+    from PIL import ImageDraw
+    draw = ImageDraw.Draw(sheet)
+    x, y = at
+    draw.text((x, y), f"{theme.label}", font=_font(700, 19), fill=LABEL_COLOUR)
+    draw.text((x, y + 26), f"{theme.key} · {theme.title_font} / {theme.body_font}",
+              font=_font(400, 14), fill=MUTED_COLOUR)
+
+
+def _font(weight: int, size: int):
+    from PIL import ImageFont
+
+    from ..fonts import face_path
+    return ImageFont.truetype(str(face_path("Inter", weight)), size)
+
