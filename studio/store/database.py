@@ -543,14 +543,15 @@ class Store:
         from .kits import export_kits
         return export_kits(self, Path(path), profile_ids, preset_names)
 
-    def import_kits(self, path: Path | str) -> Any:
+    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> Any:
         """Add profiles and presets from a kit file: all or nothing, checked before anything is written.
 
         Returns an ``ImportSummary``; a profile or preset with the name of an
-        existing one replaces it.
+        existing one replaces it. ``profiles=False`` / ``presets=False`` leave
+        that kind out (the whole file is still checked).
         """
         from .kits import import_kits
-        return import_kits(self, Path(path))
+        return import_kits(self, Path(path), profiles, presets)
 
 
 def _checked(name: str, what: str) -> str:

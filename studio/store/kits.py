@@ -5,6 +5,7 @@ names, every image) before a single write, and the write is one transaction.
 """
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,16 +30,24 @@ _TOP_FIELDS = ("app", "kind", "schema", "exported_at", "profiles", "presets")
 
 @dataclass(frozen=True)
 class ImportSummary:
-    profiles_added: int = 0
+    """What an import did; ``None`` counts mean that kind was not asked for."""
+
+    profiles_added: int | None = 0
     profiles_replaced: int = 0
-    presets_added: int = 0
+    presets_added: int | None = 0
     presets_replaced: int = 0
+    left_out: str = ""  # e.g. "3 presets" in the file that were not asked for
 
     def __str__(self) -> str:
-        return (f"imported {_count(self.profiles_added + self.profiles_replaced, 'profile')} "
-                f"({self.profiles_added} new, {self.profiles_replaced} replaced) and "
-                f"{_count(self.presets_added + self.presets_replaced, 'preset')} "
-                f"({self.presets_added} new, {self.presets_replaced} replaced)")
+        parts = []
+        if self.profiles_added is not None:
+            parts.append(f"{_count(self.profiles_added + self.profiles_replaced, 'profile')} "
+                         f"({self.profiles_added} new, {self.profiles_replaced} replaced)")
+        if self.presets_added is not None:
+            parts.append(f"{_count(self.presets_added + self.presets_replaced, 'preset')} "
+                         f"({self.presets_added} new, {self.presets_replaced} replaced)")
+        text = "imported " + " and ".join(parts)
+        return text + (f"; {self.left_out} in the file were left out" if self.left_out else "")
 
 
 def _count(n: int, word: str) -> str:
@@ -100,6 +109,10 @@ def _read_profile(item: Any, where: str) -> BrandProfile:
 
 def _read_preset(item: Any, where: str) -> Preset:
     preset = from_dict(Preset, item, where)
+    for key, value in (("layout", preset.layout), ("theme", preset.theme), ("pattern", preset.pattern)):
+        known = _registry(key)
+        if value is not None and known is not None and value not in known:
+            raise SchemaError(f"{where}.{key}: unknown {key} {value!r}; this studio has: {', '.join(known)}")
     if preset.profile is not None:
         if preset.profile.name:
             try:
@@ -108,6 +121,17 @@ def _read_preset(item: Any, where: str) -> Preset:
                 raise SchemaError(f"{where}.profile.{exc}") from None
         _vet_images(preset.profile, f"{where}.profile")
     return preset
+
+
+def _registry(key: str) -> list[str] | None:
+    """The keys this studio knows for a preset setting, or None when that registry is not available."""
+    module_name, attr = {"layout": ("layouts", "LAYOUTS"), "theme": ("theme", "THEMES"),
+                         "pattern": ("pattern", "PATTERNS")}[key]
+    try:
+        module = importlib.import_module(f"studio.{module_name}")
+        return list(getattr(module, attr))
+    except (ImportError, AttributeError):
+        return None
 
 
 def _vet_images(profile: BrandProfile, where: str) -> BrandProfile:
@@ -158,7 +182,7 @@ def export_kits(store: "Store", path: Path, profile_ids: list[str] | None,
     return len(profiles), len(presets)
 
 
-def import_kits(store: "Store", path: Path):
+def import_kits(store: "Store", path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
     from .database import StoreError
     try:
         size = path.stat().st_size
@@ -173,18 +197,25 @@ def import_kits(store: "Store", path: Path):
     except OSError as exc:
         raise StoreError(f"could not read {path}: {exc.strerror or exc}") from None
     try:
-        profiles, presets = read_kit(raw, path.name)
+        kit_profiles, kit_presets = read_kit(raw, path.name)
     except ValueError as exc:
         message = str(exc)
         raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
+    left_out = [_count(len(items), word) for items, word, wanted in
+                ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
+    kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
     added = replaced = p_added = p_replaced = 0
-    with store._tx(write=True):
+    with store._tx(write=True):  # one transaction: every record is written, or none
         existing_presets = {p.name for p in store.list_presets()}
-        for profile in profiles:
+        for profile in kit_profiles:
             ids = store.find_profiles(profile.name)
             store.save_profile(profile, ids[0] if ids else None)
             added, replaced = (added, replaced + 1) if ids else (added + 1, replaced)
-        for preset in presets:
+        for preset in kit_presets:
             store.save_preset(preset)
-            p_added, p_replaced = (p_added, p_replaced + 1) if preset.name in existing_presets else (p_added + 1, p_replaced)
-    return ImportSummary(added, replaced, p_added, p_replaced)
+            if preset.name in existing_presets:
+                p_replaced += 1
+            else:
+                p_added += 1
+    return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
+                         " and ".join(left_out))

@@ -1,0 +1,152 @@
+"""``carousel-studio profiles``: list, add, export, import and delete brand profiles."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import CliError
+
+HELP = "Brand profiles (agency kits): list, add, export to / import from a JSON file, delete."
+
+
+def register(parser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = _action(actions, "list", "list the profiles")
+    p.add_argument("--json", action="store_true", help='print {"profiles": [...]} for scripts')
+    p = _action(actions, "add", "add a profile")
+    p.add_argument("name", help="the name shown on slides (also how you refer to the profile)")
+    p.add_argument("--handle", default="", metavar="H", help="handle, with or without @")
+    p.add_argument("--website", default="", metavar="URL")
+    p.add_argument("--accent", default="", metavar="#RRGGBB", help="accent colour overriding the theme's")
+    p.add_argument("--avatar", type=Path, metavar="IMAGE", help="avatar picture (JPEG, PNG, WebP, GIF)")
+    p.add_argument("--logo", type=Path, metavar="IMAGE", help="logo picture")
+    p = _action(actions, "export", "write profiles (images embedded) to one JSON file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--name", action="append", metavar="NAME", help="only this profile (repeatable)")
+    p = _action(actions, "import", "add the profiles of a kit file; nothing is written if anything is wrong")
+    p.add_argument("file", type=Path)
+    p = _action(actions, "delete", "delete a profile")
+    p.add_argument("name", help="profile name or id")
+
+
+def _action(actions, name: str, help_text: str) -> argparse.ArgumentParser:
+    p = actions.add_parser(name, help=help_text, description=help_text)
+    # Also accepted after the action; SUPPRESS keeps the value given before it.
+    p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return p
+
+
+def open_store(args):
+    """The Store in --data-dir; its notices (a recovered file...) go to stderr."""
+    from ..store import Store, StoreError
+    try:
+        store = Store(args.data_dir)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    for notice in store.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    return store
+
+
+def image_summary(image) -> dict | None:
+    return None if image is None else {"sha256": image.sha256, "mime": image.mime,
+                                       "width": image.width, "height": image.height}
+
+
+def profile_summary(profile_id: str, profile) -> dict:
+    """A profile as plain JSON for ``list --json`` (images as hash and size, not bytes)."""
+    from ..schema import to_dict
+    data = to_dict(profile)
+    data["avatar"], data["logo"] = image_summary(profile.avatar), image_summary(profile.logo)
+    return {"id": profile_id, **data}
+
+
+def run(args) -> int:
+    from ..store import StoreError
+    store = open_store(args)
+    try:
+        return _ACTIONS[args.action](store, args)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _list(store, args) -> int:
+    profiles = store.list_profiles()
+    if args.json:
+        print(json.dumps({"profiles": [profile_summary(pid, p) for pid, p in profiles]}, ensure_ascii=False))
+        return 0
+    if not profiles:
+        print(f"no profiles in {store.data_dir} (add one with: carousel-studio profiles add NAME)")
+        return 0
+    rows = [(p.name, f"@{p.handle}" if p.handle else "", p.website, pid) for pid, p in profiles]
+    print_table(("NAME", "HANDLE", "WEBSITE", "ID"), rows)
+    return 0
+
+
+def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def _add(store, args) -> int:
+    from ..brand import BrandProfile
+    from ..image import ImageError, load_image
+    if store.find_profiles(args.name):
+        raise CliError(f"a profile named {args.name.strip()!r} already exists")
+    images = {}
+    for key in ("avatar", "logo"):
+        path = getattr(args, key)
+        if path is not None:
+            try:
+                images[key] = load_image(path.read_bytes(), name=str(path))
+            except OSError as exc:
+                raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+            except ImageError as exc:
+                raise CliError(str(exc)) from None
+    try:
+        profile = BrandProfile(name=args.name.strip(), handle=args.handle, website=args.website.strip(),
+                               accent=args.accent, **images)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    profile_id = store.save_profile(profile)
+    print(f"added profile {profile.name!r} (id {profile_id})")
+    return 0
+
+
+def _export(store, args) -> int:
+    ids = None if not args.name else [resolve_profile(store, name) for name in args.name]
+    profiles, _ = store.export_kits(args.file, profile_ids=ids, preset_names=[])
+    print(f"wrote {profiles} profile{'' if profiles == 1 else 's'} to {args.file}")
+    return 0
+
+
+def _import(store, args) -> int:
+    summary = store.import_kits(args.file, presets=False)
+    print(summary)
+    return 0
+
+
+def _delete(store, args) -> int:
+    profile_id = resolve_profile(store, args.name)
+    name = store.get_profile(profile_id).name
+    store.delete_profile(profile_id)
+    print(f"deleted profile {name!r}")
+    return 0
+
+
+def resolve_profile(store, name_or_id: str) -> str:
+    """The id of the one profile called ``name_or_id`` (or with that id); CliError otherwise."""
+    ids = store.find_profiles(name_or_id)
+    if not ids:
+        if any(pid == name_or_id for pid, _ in store.list_profiles()):
+            return name_or_id
+        raise CliError(f"there is no profile named {name_or_id!r} (see: carousel-studio profiles list)")
+    if len(ids) > 1:
+        raise CliError(f"{len(ids)} profiles are named {name_or_id!r}; use an id instead: {', '.join(ids)}")
+    return ids[0]
+
+
+_ACTIONS = {"list": _list, "add": _add, "export": _export, "import": _import, "delete": _delete}
