@@ -154,7 +154,7 @@ class Store:
             remove_stale_temp_files(self.data_dir, DB_NAME + ".bak")
             remove_stale_temp_files(self.assets.folder, "*", older_than=3600)  # written without the lock
             try:
-                self._storage.read()
+                _meta_version(self._storage.read())
             except CorruptFile as exc:
                 self._recover(str(exc))
             self._check_schema()
@@ -168,7 +168,7 @@ class Store:
         message = f"{DB_NAME} could not be read ({problem}); it is kept as {kept.name}."
         try:
             raw = bak.read_bytes()
-            parse_tables(raw, bak.name)
+            _meta_version(parse_tables(raw, bak.name))
         except FileNotFoundError:
             self._notice(message + " There was no backup, so the studio starts with an empty database.")
         except (CorruptFile, OSError) as exc:
@@ -186,12 +186,10 @@ class Store:
     def _check_schema(self) -> None:
         tables = self._storage.read()
         meta = self._meta()
-        version = meta.get("schema") if meta else (1 if any(tables.values()) else None)
+        version = _meta_version(tables)
         if version is None:  # a new database
             self._table("meta").insert({"app": APP, "schema": DB_SCHEMA, "created_at": now_iso()})
             return
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise CorruptFile(f"meta.schema is {version!r}, not a version number")
         if version > DB_SCHEMA:
             reason = (f"{DB_NAME} was written by a newer Carousel Studio (database version {version}; "
                       f"this one knows up to {DB_SCHEMA}). It is open read-only and nothing will be saved: "
@@ -552,6 +550,17 @@ class Store:
         """
         from .kits import import_kits
         return import_kits(self, Path(path), profiles, presets)
+
+
+def _meta_version(tables: dict[str, dict[str, Any]]) -> int | None:
+    """The database's schema version (None for a new, empty one); CorruptFile if meta is unreadable."""
+    docs = list(tables.get("meta", {}).values())
+    if not docs:
+        return 1 if any(tables.values()) else None  # data without meta: the first layout
+    version = docs[0].get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CorruptFile(f"meta.schema is {version!r}, not a version number")
+    return version
 
 
 def _checked(name: str, what: str) -> str:

@@ -1,0 +1,297 @@
+"""Store: profiles, presets, projects, settings, images as files, history, two tabs, autosave."""
+import io
+import json
+import threading
+import time
+
+import pytest
+from PIL import Image as PILImage
+
+from studio.brand import BrandProfile
+from studio.carousel import Carousel
+from studio.history import History
+from studio.image import Image, load_image
+from studio.outro import OutroCTA
+from studio.post import Post, Thread
+from studio.preset import Preset
+from studio.slide import Slide
+from studio.store import Autosaver, Store, StoreError
+from studio.typography import Typography
+
+
+def picture(colour=(200, 30, 30), size=(64, 48), fmt="JPEG") -> Image:
+    buf = io.BytesIO()
+    PILImage.new("RGBA" if fmt == "PNG" else "RGB", size, colour).save(buf, fmt)
+    return load_image(buf.getvalue())
+
+
+def carousel(name="Launch", slides=3, photo=None) -> Carousel:
+    photo = photo or picture()
+    thread = Thread("t1", [Post(str(i), f"post {i} ✨", handle="ada", images=[photo] if i == 0 else [])
+                           for i in range(slides)])
+    return Carousel(name=name, brand=BrandProfile(name="Ada", avatar=photo),
+                    slides=[Slide("cover", "Title")] + [Slide(body=f"body {i}", image=photo if i == 1 else None)
+                                                        for i in range(1, slides)],
+                    thread=thread)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "data")
+
+
+def test_new_store_creates_the_folder_layout(tmp_path):
+    s = Store(tmp_path / "deep" / "data")
+    assert s.notices == []
+    assert (tmp_path / "deep" / "data" / "studio.json").is_file()
+    doc = json.loads((tmp_path / "deep" / "data" / "studio.json").read_text())
+    assert doc["meta"]["1"]["schema"] == 1
+    assert b" " not in (tmp_path / "deep" / "data" / "studio.json").read_bytes().split(b'"created_at"')[0]
+
+
+def test_profiles_create_rename_duplicate_delete(store):
+    pid = store.save_profile(BrandProfile(name="Ada", handle="@ada", accent="#112233",
+                                          cta=OutroCTA.default(3, "https://ada.dev")))
+    assert store.get_profile(pid).handle == "ada"
+    store.rename_profile(pid, "Ada Lovelace")
+    copy_id = store.duplicate_profile(pid)
+    names = [p.name for _, p in store.list_profiles()]
+    assert names == ["Ada Lovelace", "Ada Lovelace (copy)"]
+    assert store.get_profile(copy_id).cta == OutroCTA.default(3, "https://ada.dev")
+    assert store.duplicate_profile(pid) != copy_id
+    assert "Ada Lovelace (copy 2)" in [p.name for _, p in store.list_profiles()]
+    store.delete_profile(pid)
+    assert pid not in [i for i, _ in store.list_profiles()]
+    with pytest.raises(StoreError, match="no profile"):
+        store.get_profile(pid)
+    with pytest.raises(StoreError, match="no profile"):
+        store.delete_profile(pid)
+
+
+@pytest.mark.parametrize("name, message", [("", "empty"), ("a/b", "path separator"), ("a\\b", "path separator"),
+                                           ("x" * 81, "limit is 80"), ("bad\x00", "control")])
+def test_profile_names_are_checked(store, name, message):
+    with pytest.raises(StoreError, match=message):
+        store.save_profile(BrandProfile(name=name))
+
+
+def test_ids_cannot_escape_the_folder(store):
+    for bad in ("../x", "a/b", "", "A", "x" * 65):
+        with pytest.raises(StoreError, match="not a valid id"):
+            store.load_project(bad)
+
+
+def test_current_profile_setting_is_cleared_when_the_profile_goes(store):
+    pid = store.save_profile(BrandProfile(name="Ada"))
+    store.settings.set("current_profile", pid)
+    assert store.settings.get("current_profile") == pid
+    store.delete_profile(pid)
+    assert store.settings.get("current_profile") is None
+
+
+def test_settings_hold_json_values_only(store):
+    store.settings.set("recent", ["a", "b"])
+    assert store.settings["recent"] == ["a", "b"]
+    assert Store(store.data_dir).settings.get("recent") == ["a", "b"]
+    with pytest.raises(StoreError, match="not JSON"):
+        store.settings.set("bad", object())
+    with pytest.raises(StoreError, match="64 KiB"):
+        store.settings.set("big", "x" * 70000)
+    store.settings.set("recent", None)
+    assert store.settings.get("recent", "gone") == "gone"
+
+
+def test_presets_overwrite_by_name_and_keep_the_profile(store):
+    avatar = picture((0, 90, 200), fmt="PNG")
+    store.save_preset(Preset("Weekly", theme="midnight", typography=Typography(title_size=44)))
+    store.save_preset(Preset("Client A", format="instagram-square", profile=BrandProfile(name="A", avatar=avatar)))
+    store.save_preset(Preset("Weekly", theme="sunset"))
+    presets = store.list_presets()
+    assert [p.name for p in presets] == ["Client A", "Weekly"]
+    assert store.get_preset("Weekly").theme == "sunset"
+    assert store.get_preset("Client A").profile.avatar == avatar
+    store.delete_preset("Weekly")
+    with pytest.raises(StoreError, match="no preset named 'Weekly'"):
+        store.get_preset("Weekly")
+
+
+def test_projects_round_trip_with_images_stored_once(store):
+    photo = picture((10, 200, 10))
+    original = carousel(photo=photo)
+    pid = store.save_project(original)
+    again = store.load_project(pid)
+    assert again == original
+    assert again.slides[1].image.data == photo.data
+    assets = list((store.data_dir / "assets").iterdir())
+    assert [a.name for a in assets] == [f"{photo.sha256}.jpg"]  # avatar, slide and post photo: one file
+    raw = (store.data_dir / "projects" / f"{pid}.json").read_text()
+    assert photo.sha256 in raw and len(raw) < 4000  # a reference, not the base64 bytes
+    [info] = store.list_projects()
+    assert (info.id, info.name, info.slide_count) == (pid, "Launch", 3)
+
+
+def test_project_list_rename_duplicate_delete(store):
+    first = store.save_project(carousel("One"))
+    time.sleep(0.002)
+    second = store.save_project(carousel("Two", slides=5))
+    assert [p.name for p in store.list_projects()] == ["Two", "One"]  # most recent first
+    store.rename_project(first, "Uno")
+    assert store.list_projects()[0].name == "Uno"
+    assert store.load_project(first).name == "Uno"
+    dup = store.duplicate_project(second)
+    assert store.load_project(dup).name == "Two (copy)"
+    assert store.load_project(dup).slides == store.load_project(second).slides
+    store.save_history(second, History(carousel("Two")))
+    store.delete_project(second)
+    assert second not in [p.id for p in store.list_projects()]
+    assert not list((store.data_dir / "projects").glob(f"{second}*"))
+    with pytest.raises(StoreError, match="no project"):
+        store.load_project(second)
+
+
+def test_history_survives_a_reload(store):
+    c = carousel()
+    pid = store.save_project(c)
+    history = History(c, cap=10)
+    for i in range(4):
+        c.slides[1].body = f"edit {i}"
+        history.record(c)
+    history.undo()
+    store.save_history(pid, history)
+    raw = (store.data_dir / "projects" / f"{pid}.history.json").read_bytes()
+    assert raw.count(b'"post 0 ') == 1  # the unchanged thread is stored once, not 5 times
+    again = Store(store.data_dir).load_history(pid)
+    assert (len(again), again.index, again.cap) == (5, 3, 10)
+    assert again.current.slides[1].body == "edit 2"
+    assert again.redo().slides[1].body == "edit 3"
+    assert again.current.slides[1].image.data == c.slides[1].image.data
+
+
+def test_a_damaged_history_starts_empty_with_a_notice(store):
+    pid = store.save_project(carousel())
+    (store.data_dir / "projects" / f"{pid}.history.json").write_text('{"schema": 1, "parts": [')
+    assert len(store.load_history(pid)) == 0
+    assert any("undo history" in n for n in store.notices)
+    assert len(store.load_history(store.save_project(carousel()))) == 0  # none saved yet: quietly empty
+
+
+def test_a_missing_image_is_left_out_with_a_notice(store):
+    photo = picture((1, 2, 3))
+    pid = store.save_project(Carousel(slides=[Slide(image=photo)]))
+    (store.data_dir / "assets" / f"{photo.sha256}.jpg").unlink()
+    fresh = Store(store.data_dir)
+    assert fresh.load_project(pid).slides[0].image is None
+    assert any("missing" in n and photo.sha256[:12] in n for n in fresh.notices)
+
+
+def test_a_tampered_image_file_is_not_trusted(store):
+    photo = picture((4, 5, 6))
+    pid = store.save_profile(BrandProfile(name="A", logo=photo))
+    (store.data_dir / "assets" / f"{photo.sha256}.jpg").write_bytes(picture((9, 9, 9)).data)
+    fresh = Store(store.data_dir)
+    assert fresh.get_profile(pid).logo is None
+    assert any("damaged" in n for n in fresh.notices)
+
+
+def test_an_image_whose_bytes_lie_is_refused(store):
+    liar = Image(picture().data, "image/png", 64, 48)  # JPEG bytes claiming PNG
+    with pytest.raises(StoreError, match="image/png"):
+        store.save_profile(BrandProfile(name="A", avatar=liar))
+    assert store.list_profiles() == []
+
+
+def test_two_stores_on_one_folder_see_each_other(tmp_path):
+    a, b = Store(tmp_path), Store(tmp_path)
+    pid = a.save_profile(BrandProfile(name="From A"))
+    assert b.get_profile(pid).name == "From A"
+    b.rename_profile(pid, "From B")
+    assert a.get_profile(pid).name == "From B"
+    b.save_profile(BrandProfile(name="Second"))
+    assert len(a.list_profiles()) == 2  # no stale TinyDB id or query cache
+
+
+def test_two_tabs_keep_each_others_fields(store):
+    pid = store.save_project(carousel())
+    tab_a, tab_b = store.load_project(pid), store.load_project(pid)
+    base_a, base_b = store.load_project(pid), store.load_project(pid)
+    tab_a.theme = "midnight"
+    tab_b.slides[1].body = "edited in tab B"
+    store.save_project(tab_a, pid, base=base_a)
+    store.save_project(tab_b, pid, base=base_b)
+    merged = store.load_project(pid)
+    assert merged.theme == "midnight" and merged.slides[1].body == "edited in tab B"
+    tab_a.slides[1].body = "edited in tab A later"  # same field: the later save wins
+    store.save_project(tab_a, pid, base=base_a)
+    assert store.load_project(pid).slides[1].body == "edited in tab A later"
+
+
+def test_concurrent_saves_from_threads_never_fail(store):
+    pid = store.save_project(carousel())
+    errors = []
+
+    def tab(n):
+        try:
+            base = store.load_project(pid)
+            mine = store.load_project(pid)
+            for i in range(15):
+                mine.name = f"tab {n} save {i}"
+                mine.slides[n % 2 + 1].body = f"tab {n} body {i}"
+                store.save_project(mine, pid, base=base)
+                base = store.load_project(pid)
+        except Exception as exc:  # noqa: BLE001 - any failure is the bug we look for
+            errors.append(exc)
+
+    threads = [threading.Thread(target=tab, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    final = Store(store.data_dir).load_project(pid)
+    assert final.name.startswith("tab ") and final.name.endswith("save 14")
+    assert [p.id for p in store.list_projects()] == [pid]
+
+
+def test_autosave_saves_within_a_second_of_the_last_change(store):
+    saved = []
+    saver = Autosaver(store, delay=0.3, on_saved=lambda pid: saved.append((pid, time.monotonic())))
+    pid = store.save_project(carousel())
+    c = saver.open(pid)
+    for i in range(5):
+        c.slides[1].body = f"typing {i}"
+        saver.changed(pid, c)
+        time.sleep(0.05)
+    last_change = time.monotonic()
+    c.slides[1].body = "typing done"  # after changed(): the snapshot taken at changed() is what is saved
+    deadline = time.monotonic() + 3
+    while not saved and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(saved) == 1 and saved[0][1] - last_change <= 1.0
+    assert store.load_project(pid).slides[1].body == "typing 4"
+
+
+def test_autosave_flush_and_history(store):
+    pid = store.save_project(carousel())
+    saver = Autosaver(store, delay=30)
+    c = saver.open(pid)
+    history = History(c)
+    c.theme = "noir"
+    history.record(c)
+    saver.changed(pid, c, history)
+    assert saver.pending
+    saver.flush()
+    assert not saver.pending
+    assert store.load_project(pid).theme == "noir"
+    assert store.load_history(pid).undo().theme == "paper"
+
+
+def test_autosave_reports_errors_instead_of_raising(tmp_path):
+    s = Store(tmp_path)
+    pid = s.save_project(carousel())
+    errors = []
+    saver = Autosaver(s, delay=30, on_error=lambda p, e: errors.append(str(e)))
+    c = saver.open(pid)
+    s._storage.read_only, s._storage.read_only_reason = True, "read-only for this test"
+    saver.changed(pid, c)
+    saver.flush()
+    assert errors == ["read-only for this test"] and saver.last_error == "read-only for this test"

@@ -1,0 +1,217 @@
+"""Bad files and faults: damaged databases, newer versions, migrations, leftovers of killed writers."""
+import json
+
+import pytest
+
+from studio.brand import BrandProfile
+from studio.carousel import Carousel
+from studio.slide import Slide
+from studio.store import Store, StoreError, database
+from studio.store.storage import AtomicJSONStorage, StorageError, atomic_write
+
+
+def two_saves(data_dir):
+    """A store whose .bak holds profile "First" and whose studio.json also holds "Second"."""
+    store = Store(data_dir)
+    first = store.save_profile(BrandProfile(name="First"))
+    second = store.save_profile(BrandProfile(name="Second"))
+    return first, second
+
+
+DAMAGE = {
+    "truncated": lambda raw: raw[: len(raw) // 2],
+    "empty object text": lambda raw: b"",  # an empty file is a new database, tested separately
+    "hand-edited": lambda raw: raw.replace(b'"profiles":{', b'"profiles":{,', 1),
+    "not tables": lambda raw: b"[1, 2, 3]",
+    "binary junk": lambda raw: b"\x00\xff\xfe" * 100,
+    "table of numbers": lambda raw: b'{"profiles": {"1": 5}}',
+    "bad meta": lambda raw: raw.replace(b'"schema":1', b'"schema":"one"'),
+}
+
+
+@pytest.mark.parametrize("kind", [k for k in DAMAGE if k != "empty object text"])
+def test_a_damaged_database_is_kept_aside_and_the_backup_recovered(tmp_path, kind):
+    first, _ = two_saves(tmp_path)
+    db = tmp_path / "studio.json"
+    damaged = DAMAGE[kind](db.read_bytes())
+    db.write_bytes(damaged)
+    store = Store(tmp_path)
+    [kept] = list(tmp_path.glob("studio.json.corrupt-*"))
+    assert kept.read_bytes() == damaged  # nothing silently thrown away
+    assert [p.name for _, p in store.list_profiles()] == ["First"]
+    assert len(store.notices) == 1 and kept.name in store.notices[0] and "Recovered" in store.notices[0]
+    store.save_profile(BrandProfile(name="After"))
+    assert {p.name for _, p in Store(tmp_path).list_profiles()} == {"First", "After"}
+
+
+def test_without_a_backup_the_studio_starts_empty_and_says_so(tmp_path):
+    (tmp_path / "studio.json").write_text('{"profiles": {"1": {"id": "x"')
+    store = Store(tmp_path)
+    assert store.list_profiles() == []
+    assert "no backup" in store.notices[0] and "corrupt-" in store.notices[0]
+    assert len(list(tmp_path.glob("studio.json.corrupt-*"))) == 1
+
+
+def test_a_damaged_backup_is_kept_too(tmp_path):
+    two_saves(tmp_path)
+    (tmp_path / "studio.json").write_text("{")
+    (tmp_path / "studio.json.bak").write_text("}")
+    store = Store(tmp_path)
+    assert "backup could not be read either" in store.notices[0]
+    assert len(list(tmp_path.glob("studio.json.corrupt-*"))) == 1
+    assert len(list(tmp_path.glob("studio.json.bak.corrupt-*"))) == 1
+    assert store.list_profiles() == []
+
+
+def test_damage_while_running_is_recovered_on_the_next_operation(tmp_path):
+    store = Store(tmp_path)
+    store.save_profile(BrandProfile(name="A"))
+    store.save_profile(BrandProfile(name="B"))
+    (tmp_path / "studio.json").write_text("garbage")
+    assert [p.name for _, p in store.list_profiles()] == ["A"]
+    assert any("corrupt-" in n for n in store.notices)
+
+
+def test_a_database_from_a_newer_studio_opens_read_only(tmp_path):
+    store = Store(tmp_path)
+    pid = store.save_profile(BrandProfile(name="Kept"))
+    db = tmp_path / "studio.json"
+    doc = json.loads(db.read_text())
+    doc["meta"]["1"]["schema"] = 99
+    doc["future_table"] = {"1": {"x": 1}}
+    db.write_text(json.dumps(doc))
+    before = db.read_bytes()
+    newer = Store(tmp_path)
+    assert newer.read_only and "newer Carousel Studio" in newer.notices[0] and "read-only" in newer.notices[0]
+    assert newer.get_profile(pid).name == "Kept"  # still readable
+    for write in (lambda: newer.save_profile(BrandProfile(name="X")), lambda: newer.settings.set("a", 1),
+                  lambda: newer.save_project(Carousel()), lambda: newer.delete_profile(pid)):
+        with pytest.raises(StoreError, match="read-only"):
+            write()
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("studio.json.corrupt-*"))
+
+
+def test_migrations_run_on_open_and_keep_the_old_file(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.save_profile(BrandProfile(name="old name"))
+    old = (tmp_path / "studio.json").read_bytes()
+
+    def upper_names(tables):
+        for doc in tables["profiles"].values():
+            doc["profile"]["name"] = doc["profile"]["name"].upper()
+        return tables
+
+    monkeypatch.setattr(database, "DB_SCHEMA", 2)
+    monkeypatch.setitem(database.MIGRATIONS, 1, upper_names)
+    migrated = Store(tmp_path)
+    assert [p.name for _, p in migrated.list_profiles()] == ["OLD NAME"]
+    assert "from version 1 to 2" in migrated.notices[0]
+    assert (tmp_path / "studio.json.v1").read_bytes() == old
+    assert json.loads((tmp_path / "studio.json").read_text())["meta"]["1"]["schema"] == 2
+    assert Store(tmp_path).notices == []  # runs once
+
+
+def test_a_damaged_project_file_is_recovered_from_its_backup(tmp_path):
+    store = Store(tmp_path)
+    pid = store.save_project(Carousel(name="v1", slides=[Slide(body="one")]))
+    store.save_project(Carousel(name="v2", slides=[Slide(body="two")]), pid)
+    path = tmp_path / "projects" / f"{pid}.json"
+    path.write_bytes(path.read_bytes()[:-20])
+    assert store.load_project(pid).name == "v1"
+    assert list((tmp_path / "projects").glob(f"{pid}.json.corrupt-*"))
+    assert any("previous save was recovered" in n for n in store.notices)
+
+
+def test_a_damaged_project_without_backup_is_a_clear_error(tmp_path):
+    store = Store(tmp_path)
+    pid = store.save_project(Carousel(name="only"))
+    (tmp_path / "projects" / f"{pid}.json").write_text("nope")
+    with pytest.raises(StoreError, match="damaged and has no readable backup"):
+        store.load_project(pid)
+
+
+def test_a_project_file_without_a_list_entry_is_listed_again(tmp_path):
+    store = Store(tmp_path)
+    pid = store.save_project(Carousel(name="Orphan", slides=[Slide(), Slide()]))
+    db = tmp_path / "studio.json"
+    doc = json.loads(db.read_text())
+    doc["projects"] = {}
+    db.write_text(json.dumps(doc))
+    again = Store(tmp_path)
+    [info] = again.list_projects()
+    assert (info.id, info.name, info.slide_count) == (pid, "Orphan", 2)
+    assert "listed again" in again.notices[0]
+
+
+def test_leftover_temp_files_of_killed_writers_are_removed(tmp_path):
+    Store(tmp_path).save_profile(BrandProfile(name="A"))
+    (tmp_path / ".studio.json.tmp-123-456").write_text('{"half')
+    (tmp_path / "projects" / ".abc.json.tmp-1-2").write_text("{")
+    store = Store(tmp_path)
+    assert not list(tmp_path.rglob("*.tmp-*"))
+    assert store.notices == []
+
+
+def test_a_record_with_wrong_types_is_skipped_not_fatal(tmp_path):
+    store = Store(tmp_path)
+    store.save_profile(BrandProfile(name="Good"))
+    bad = store.save_profile(BrandProfile(name="Bad"))
+    db = tmp_path / "studio.json"
+    doc = json.loads(db.read_text())
+    for record in doc["profiles"].values():
+        if record["id"] == bad:
+            record["profile"]["handle"] = 42
+    db.write_text(json.dumps(doc))
+    again = Store(tmp_path)
+    assert [p.name for _, p in again.list_profiles()] == ["Good"]
+    assert any(bad in n and "handle" in n for n in again.notices)
+    with pytest.raises(StoreError, match="damaged"):
+        again.get_profile(bad)
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "f.json"
+    atomic_write(target, b"old")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", broken_fsync)
+    with pytest.raises(OSError):
+        atomic_write(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def test_a_failed_transaction_writes_nothing(tmp_path):
+    storage = AtomicJSONStorage(tmp_path / "db.json")
+    with storage.transaction():
+        storage.write({"t": {"1": {"v": 1}}})
+    before = (tmp_path / "db.json").read_bytes()
+    with pytest.raises(RuntimeError):
+        with storage.transaction():
+            data = storage.read()
+            data["t"]["2"] = {"v": 2}
+            storage.write(data)
+            raise RuntimeError("boom")
+    assert (tmp_path / "db.json").read_bytes() == before
+    assert storage.read() == {"t": {"1": {"v": 1}}}  # the in-memory change was dropped too
+
+
+def test_a_disk_error_becomes_a_store_error(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    monkeypatch.setattr("studio.store.storage.atomic_write",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(StoreError, match="No space left"):
+        store.save_profile(BrandProfile(name="A"))
+    monkeypatch.undo()
+    assert store.list_profiles() == []
+    assert store.save_profile(BrandProfile(name="B"))
+
+
+def test_read_only_storage_refuses_writes(tmp_path):
+    storage = AtomicJSONStorage(tmp_path / "db.json", read_only=True)
+    with pytest.raises(StorageError):
+        storage.write({})
+    assert not (tmp_path / "db.json").exists()
