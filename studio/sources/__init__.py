@@ -1,0 +1,109 @@
+"""Thread import: pasted text, the X data archive, carousel JSON and post links.
+
+Every source cleans its text with ``clean_text`` and returns posts in reading
+order. ``load_input`` (the CLI's and the render command's front door) and
+``load_threads`` work out which kind of input they were given.
+"""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import IO
+
+from ..carousel import Carousel
+from .archive import read_archive
+from .cleanup import clean_text
+from .counting import weighted_length
+from .link import fetch_post_link, parse_post_link
+from .paste import parse_paste
+from .project import PROJECT_LIMIT, read_project
+from .result import ImportResult, SourceError
+
+__all__ = ["ImportResult", "SourceError", "clean_text", "fetch_post_link", "load_input", "load_threads",
+           "parse_paste", "read_archive", "read_project", "weighted_length"]
+
+TEXT_LIMIT = 16 * 2**20  # a pasted thread is kilobytes; this is far beyond any real one
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
+    """Read a text file, X archive zip or carousel JSON file; "-" reads stdin.
+
+    ``archive_options`` go to ``read_archive`` (``load_media``, ``thread_id``, ``progress``).
+    """
+    if str(path) == "-":
+        return load_threads(sys.stdin.buffer.read(PROJECT_LIMIT + 1), name="stdin", **archive_options)
+    p = Path(path)
+    if not p.exists():
+        raise SourceError(f"{p.name or path}: file not found")
+    if p.is_dir():
+        raise SourceError(f"{p.name}: is a folder; give the archive's .zip, a text file or a carousel .json")
+    try:
+        with p.open("rb") as f:
+            head = f.read(4)
+            if head in _ZIP_MAGIC:
+                f.seek(0)
+                return read_archive(f, **archive_options)
+            if p.suffix.lower() == ".zip":
+                raise SourceError(f"{p.name} is not a zip file (expected the .zip X sends as your data archive)")
+            f.seek(0)
+            data = f.read(PROJECT_LIMIT + 1)
+    except OSError as exc:
+        raise SourceError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+    if p.suffix.lower() == ".json":
+        return read_project(data)
+    return load_threads(data, name=p.name, **archive_options)
+
+
+def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the input",
+                 **archive_options) -> ImportResult | Carousel:
+    """Detect what ``source`` is — zip bytes or file object, carousel JSON, a post link, or thread text — and read it."""
+    if isinstance(source, Path):
+        return load_input(source, **archive_options)
+    if hasattr(source, "read"):
+        head = source.read(4)
+        source.seek(0)
+        if head in _ZIP_MAGIC:
+            return read_archive(source, **archive_options)
+        source = source.read(PROJECT_LIMIT + 1)
+    if isinstance(source, bytes):
+        if source[:4] in _ZIP_MAGIC:
+            return read_archive(io.BytesIO(source), **archive_options)
+        if source.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            return read_project(source)
+        text = _decode(source, name)
+    else:
+        text = source
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{"):
+        return read_project(stripped)
+    if len(stripped) > TEXT_LIMIT:
+        raise SourceError(f"{name} is {len(stripped) / 2**20:.0f} MB: too large for thread text")
+    if stripped and "\n" not in stripped.strip() and _is_link(stripped.strip()):
+        return fetch_post_link(stripped.strip())
+    if not stripped.strip():
+        raise SourceError(f"{name} is empty: nothing to import")
+    return parse_paste(text)
+
+
+def _is_link(text: str) -> bool:
+    try:
+        parse_post_link(text)
+    except SourceError:
+        return False
+    return True
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; a clear error for anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                          f"{exc.start:,}); save it as UTF-8 and try again") from None

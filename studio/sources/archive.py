@@ -1,0 +1,576 @@
+"""The X data archive (the zip from "Download an archive of your data") → threads.
+
+The archive's ``data/*.js`` files are ``window.YTD.<type>.partN = [ … ]``: the
+prefix is stripped and the array is decoded one item at a time, so memory stays
+bounded however many posts there are; nothing is ever executed or extracted to
+disk. Threads are the owner's self-reply chains; photos are read lazily, only
+for posts that end up in a thread, through ``load_image``.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import posixpath
+import re
+import zipfile
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator
+
+from ..image import MAX_INPUT_BYTES, Image, ImageError, load_image
+from ..post import Post, Thread
+from .cleanup import clean_text, unescape_entities
+from .counting import MAX_WEIGHTED_LENGTH, weighted_length
+from .paste import THREAD_EMOJI, first_line, strip_thread_labels
+from .result import ImportResult, SourceError
+
+MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
+SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
+ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
+CHUNK = 1 << 20
+AVATAR_SIDE = 400
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class _Tweet:
+    """The few fields of an archive post the studio needs (the rest is dropped while streaming)."""
+
+    id: int
+    text: str                  # full_text, still HTML-escaped as the archive stores it
+    start: int
+    end: int
+    reply_to: str | None
+    reply_user: str | None
+    reply_name: str | None
+    created: str               # "Tue May 28 14:04:28 +0000 2024"
+    likes: int
+    reposts: int
+    urls: list[tuple[str, str, str]] = field(default_factory=list)   # (t.co, expanded, display)
+    media: list[tuple[str, str, str]] = field(default_factory=list)  # (t.co, file name, type)
+
+
+class _MemberError(Exception):
+    """One archive file cannot be read; it is skipped with a warning."""
+
+
+def read_archive(source: str | Path | IO[bytes], progress: Progress | None = None, *,
+                 load_media: bool = True, thread_id: str | None = None) -> ImportResult:
+    """Threads from an X archive zip, best engagement (likes + reposts) first.
+
+    ``progress(done, total)`` is called as bytes are read (``total`` grows once,
+    when the photos to read are known). ``load_media=False`` lists photo file
+    names in ``ImportResult.media`` instead of decoding them (fast listing);
+    ``thread_id`` keeps only that thread.
+    """
+    label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
+    label = Path(str(label)).name or "the archive"
+    try:
+        zf = zipfile.ZipFile(source)
+    except FileNotFoundError:
+        raise SourceError(f"{label}: file not found") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise SourceError(f"{label} is not a zip file (expected the .zip X sends as your data archive)") from None
+    with zf:
+        return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
+
+
+class _ArchiveReader:
+    def __init__(self, zf: zipfile.ZipFile, label: str, progress: Progress | None):
+        self.zf, self.label, self.progress = zf, label, progress
+        self.warnings: list[str] = []
+        self.done = self.total = 0
+        self.members: dict[str, zipfile.ZipInfo] = {}
+        unsafe = []
+        for info in zf.infolist():
+            if _unsafe_name(info.filename):
+                unsafe.append(info.filename)
+            elif not info.is_dir():
+                self.members[info.filename] = info
+        if unsafe:
+            shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")
+            self.warnings.append(f"skipped {len(unsafe)} file(s) with unsafe paths: {shown}")
+        self.root = _find_root(self.members)
+
+    # ---------------------------------------------------------------- top level
+
+    def read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+        if self.root is None:
+            raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
+        manifest = self._manifest()
+        tweet_files = self._tweet_files(manifest)
+        if not tweet_files:
+            raise SourceError(f"{self.label} has no posts: no data/tweets.js in this archive")
+        note_files = self._listed(manifest, "noteTweet", r"data/note-tweet(?:-part\d+)?\.js")
+        self.total = sum(self.members[n].file_size for n in tweet_files + note_files)
+        author_id, handle, name = self._account(manifest)
+
+        tweets: dict[str, _Tweet] = {}
+        for member in tweet_files:
+            self._read_items(member, lambda item: _add_tweet(tweets, item))
+        if not tweets:
+            raise SourceError(f"{self.label} has no posts that could be read"
+                              + (f" ({self.warnings[-1]})" if self.warnings else ""))
+        handle = handle or _guess_handle(tweets)
+        threads = _build_threads(tweets, author_id, handle)
+        notes = _NoteIndex()
+        if note_files and threads:
+            for member in note_files:
+                self._read_items(member, notes.add)
+        result = ImportResult(warnings=self.warnings)
+        result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle)
+                          for chain, incomplete in threads]
+        result.threads = [t for t in result.threads if len(t.posts) >= 2 or _is_long(t)]
+        result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
+        if thread_id is not None:
+            result.threads = [result.thread(thread_id)]
+        self._attach_media(result, tweets, manifest, load_media)
+        if load_media and result.threads:
+            avatar = self._avatar(manifest, author_id)
+            for thread in result.threads:
+                for post in thread.posts:
+                    post.avatar = avatar
+        self._report(self.total)
+        return result
+
+    # ---------------------------------------------------------------- files
+
+    def _manifest(self) -> dict:
+        member = self.root + "data/manifest.js"
+        if member not in self.members:
+            return {}
+        try:
+            data = self._read_small_json(member)
+        except _MemberError as exc:
+            self.warnings.append(f"ignored {member}: {exc}")
+            return {}
+        return data.get("dataTypes", {}) if isinstance(data, dict) and isinstance(data.get("dataTypes"), dict) else {}
+
+    def _listed(self, manifest: dict, key: str, pattern: str) -> list[str]:
+        """Files of one data type: from the manifest when it lists them, else by name."""
+        entry = manifest.get(key)
+        names: list[str] = []
+        if isinstance(entry, dict) and isinstance(entry.get("files"), list):
+            for f in entry["files"]:
+                name = f.get("fileName") if isinstance(f, dict) else None
+                if not isinstance(name, str):
+                    continue
+                member = self.root + name.lstrip("./")
+                if member in self.members:
+                    names.append(member)
+                elif not _unsafe_name(name):
+                    self.warnings.append(f"{name} is listed in the manifest but missing from the zip")
+        if names:
+            return names
+        regex = re.compile(re.escape(self.root) + pattern + "$")
+        return sorted((n for n in self.members if regex.match(n)), key=_part_number)
+
+    def _tweet_files(self, manifest: dict) -> list[str]:
+        return (self._listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
+                or self._listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js"))
+
+    def _media_dir(self, manifest: dict, key: str, defaults: tuple[str, ...]) -> str:
+        entry = manifest.get(key)
+        listed = entry.get("mediaDirectory") if isinstance(entry, dict) else None
+        for d in ([listed] if isinstance(listed, str) and not _unsafe_name(listed) else []) + list(defaults):
+            prefix = self.root + d.strip("/") + "/"
+            if any(n.startswith(prefix) for n in self.members):
+                return prefix
+        return ""
+
+    def _account(self, manifest: dict) -> tuple[str, str, str]:
+        """(account id, handle, display name) from account.js, else from the manifest's userInfo."""
+        for member in self._listed(manifest, "account", r"data/account\.js"):
+            try:
+                items = self._read_small_json(member)
+            except _MemberError as exc:
+                self.warnings.append(f"ignored {member}: {exc}")
+                continue
+            for item in items if isinstance(items, list) else []:
+                acc = item.get("account") if isinstance(item, dict) else None
+                if isinstance(acc, dict):
+                    return (str(acc.get("accountId") or ""), str(acc.get("username") or ""),
+                            str(acc.get("accountDisplayName") or ""))
+        return "", "", ""
+
+    def _avatar(self, manifest: dict, author_id: str) -> Image | None:
+        folder = self._media_dir(manifest, "profileMedia", ("data/profile_media",))
+        if not folder:
+            return None
+        wanted = ""
+        for member in self._listed(manifest, "profile", r"data/profile\.js"):
+            try:
+                items = self._read_small_json(member)
+                url = items[0]["profile"]["avatarMediaUrl"]
+                wanted = posixpath.basename(str(url))
+            except (_MemberError, LookupError, TypeError):
+                pass
+        files = sorted(n for n in self.members if n.startswith(folder))
+        chosen = next((n for n in files if wanted and n.endswith("-" + wanted)), None)
+        chosen = chosen or next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
+        chosen = chosen or (files[0] if files else None)
+        return self._image(chosen, max_side=AVATAR_SIDE) if chosen else None
+
+    def _attach_media(self, result: ImportResult, tweets: dict[str, _Tweet], manifest: dict,
+                      load_media: bool) -> None:
+        folder = self._media_dir(manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
+        if not folder:
+            folder = self._media_dir(manifest, "tweet", ("data/tweet_media",))
+        by_post: dict[str, list[str]] = defaultdict(list)
+        wanted = {p.id for t in result.threads for p in t.posts}
+        for name in self.members:
+            if folder and name.startswith(folder):
+                post_id = posixpath.basename(name).split("-", 1)[0]
+                if post_id in wanted:
+                    by_post[post_id].append(name)
+        plan: list[tuple[Post, list[str]]] = []
+        for thread in result.threads:
+            for post in thread.posts:
+                files, skipped = _media_files(tweets[post.id], by_post.get(post.id, []), folder)
+                if skipped:
+                    self.warnings.append(f"skipped {skipped} in post {post.id} (only photos are imported)")
+                if load_media:
+                    plan.append((post, files))
+                elif files:
+                    result.media[post.id] = [posixpath.basename(f) for f in files]
+        self.total += sum(self.members[f].file_size for _, files in plan for f in files)
+        for post, files in plan:
+            post.images = [img for img in (self._image(f) for f in files) if img is not None]
+
+    def _image(self, member: str, max_side: int | None = None) -> Image | None:
+        info = self.members[member]
+        if info.file_size > MAX_INPUT_BYTES:
+            self.warnings.append(f"skipped {member}: {info.file_size / 2**20:.0f} MB is too large for a photo")
+            return None
+        try:
+            data = b"".join(self._chunks(info, MAX_INPUT_BYTES))
+            kwargs = {"max_side": max_side} if max_side else {}
+            return load_image(data, name=posixpath.basename(member), **kwargs)
+        except _MemberError as exc:
+            self.warnings.append(f"skipped {member}: {exc}")
+        except ImageError as exc:
+            self.warnings.append(f"skipped {member}: {exc}")
+        return None
+
+    # ---------------------------------------------------------------- streaming
+
+    def _chunks(self, info: zipfile.ZipInfo, limit: int = MEMBER_LIMIT) -> Iterator[bytes]:
+        """The member's bytes in chunks, refusing to inflate past ``limit`` (declared or actual)."""
+        if info.file_size > limit:
+            raise _MemberError(f"it would inflate to {info.file_size / 2**20:,.0f} MB "
+                               f"(limit {limit / 2**20:,.0f} MB)")
+        if info.flag_bits & 0x1:
+            raise _MemberError("it is encrypted")
+        read = 0
+        try:
+            with self.zf.open(info) as f:
+                while chunk := f.read(CHUNK):
+                    read += len(chunk)
+                    if read > limit:
+                        raise _MemberError(f"it inflates beyond {limit / 2**20:,.0f} MB")
+                    self.done += len(chunk)
+                    self._report(self.total)
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise _MemberError(f"the zip entry is damaged ({exc})") from None
+
+    def _text_chunks(self, info: zipfile.ZipInfo, limit: int = MEMBER_LIMIT) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        offset = 0
+        try:
+            for chunk in self._chunks(info, limit):
+                yield decoder.decode(chunk)
+                offset += len(chunk)
+            yield decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            raise _MemberError(f"it is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+                               f"at offset {offset + exc.start:,})") from None
+
+    def _read_small_json(self, member: str) -> Any:
+        text = "".join(self._text_chunks(self.members[member], SMALL_FILE_LIMIT)).lstrip("\ufeff")
+        m = _PREFIX_RE.match(text)
+        try:
+            return json.loads(text[m.end() if m else 0:].rstrip().rstrip(";"))
+        except json.JSONDecodeError as exc:
+            raise _MemberError(f"damaged JSON ({exc.msg} at line {exc.lineno})") from None
+
+    def _read_items(self, member: str, handle: Callable[[Any], bool]) -> None:
+        """Feed each item of a ``window.YTD… = [ … ]`` file to ``handle``; warn about what was skipped."""
+        bad = 0
+        try:
+            for item in _iter_items(self._text_chunks(self.members[member])):
+                if not handle(item):
+                    bad += 1
+        except _MemberError as exc:
+            self.warnings.append(f"skipped {'the rest of ' if bad else ''}{member}: {exc}")
+        if bad:
+            self.warnings.append(f"skipped {bad} unreadable item(s) in {member}")
+
+    def _report(self, total: int) -> None:
+        if self.progress is not None:
+            self.progress(min(self.done, total), total)
+
+    # ---------------------------------------------------------------- posts
+
+    def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: "_NoteIndex",
+                name: str, handle: str) -> Thread:
+        posts, marked = [], False
+        for post_id in chain:
+            t = tweets[post_id]
+            note = notes.match(t)
+            text = _note_text(note) if note else _tweet_text(t)
+            marked = marked or THREAD_EMOJI in text
+            url = f"https://x.com/{handle}/status/{post_id}" if handle else f"https://x.com/i/status/{post_id}"
+            posts.append(Post(id=post_id, text=strip_thread_labels(text), author_name=name, handle=handle, url=url,
+                              created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts))
+        return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
+                      incomplete=incomplete, marked_as_thread=marked)
+
+
+# -------------------------------------------------------------------- parsing helpers
+
+_PREFIX_RE = re.compile(r"\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*")
+_GAP_RE = re.compile(r"[\s,]*")
+
+
+def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
+    """Decode the array of a ``window.YTD.x.partN = [...]`` file one item at a time."""
+    decoder = json.JSONDecoder()
+    buf, pos, eof = "", 0, False
+
+    def more() -> None:
+        nonlocal buf, pos, eof
+        chunk = next(chunks, None)
+        if chunk is None:
+            eof = True
+        else:
+            buf, pos = buf[pos:] + chunk, 0
+
+    while len(buf) < 512 and not eof:
+        more()
+    buf = buf.lstrip("\ufeff")
+    m = _PREFIX_RE.match(buf)
+    pos = m.end() if m else len(buf) - len(buf.lstrip())
+    if not buf[pos:pos + 1] == "[":
+        raise _MemberError("not an archive data file (expected window.YTD… = [ … ])")
+    pos += 1
+    while True:
+        pos = _GAP_RE.match(buf, pos).end()
+        if pos >= len(buf):
+            if eof:
+                raise _MemberError("the file ends too early (truncated download?)")
+            more()
+            continue
+        if buf[pos] == "]":
+            return
+        try:
+            item, end = decoder.raw_decode(buf, pos)
+        except json.JSONDecodeError as exc:
+            if eof or len(buf) - pos > ITEM_LIMIT:
+                raise _MemberError(f"damaged JSON ({exc.msg})") from None
+            more()
+            continue
+        pos = end
+        yield item
+
+
+def _add_tweet(tweets: dict[str, _Tweet], item: Any) -> bool:
+    """Keep the fields of one archive post; False when the item is not a readable post."""
+    tw = item.get("tweet", item) if isinstance(item, dict) else None
+    try:
+        id_str = str(tw.get("id_str") or tw.get("id") or "")
+        text = tw.get("full_text") or tw.get("text") or ""
+        if not id_str.isdigit() or not isinstance(text, str):
+            return False
+        rng = tw.get("display_text_range") or (0, len(text))
+        ents = tw.get("entities") or {}
+        media = (tw.get("extended_entities") or {}).get("media") or ents.get("media") or []
+        tweets[id_str] = _Tweet(
+            id=int(id_str), text=text, start=int(rng[0]), end=int(rng[1]),
+            reply_to=_opt(tw.get("in_reply_to_status_id_str")), reply_user=_opt(tw.get("in_reply_to_user_id_str")),
+            reply_name=_opt(tw.get("in_reply_to_screen_name")), created=str(tw.get("created_at") or ""),
+            likes=int(tw.get("favorite_count") or 0), reposts=int(tw.get("retweet_count") or 0),
+            urls=[(str(u.get("url") or ""), str(u.get("expanded_url") or ""), str(u.get("display_url") or ""))
+                  for u in ents.get("urls") or [] if u.get("url")],
+            media=[(str(m.get("url") or ""), posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")),
+                    str(m.get("type") or "photo")) for m in media],
+        )
+        return True
+    except (AttributeError, TypeError, ValueError, IndexError, KeyError):
+        return False
+
+
+def _opt(value: Any) -> str | None:
+    return str(value) if value not in (None, "", "-1") else None
+
+
+def _guess_handle(tweets: dict[str, _Tweet]) -> str:
+    """Without account.js, the handle the owner's self-replies answer to is the owner's."""
+    counts: dict[str, int] = defaultdict(int)
+    for t in tweets.values():
+        if t.reply_name and t.reply_to in tweets:
+            counts[t.reply_name] += 1
+    return max(counts, key=counts.get) if counts else ""
+
+
+def _build_threads(tweets: dict[str, _Tweet], author_id: str, handle: str) -> list[tuple[list[str], bool]]:
+    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
+    def own_reply(t: _Tweet) -> bool:
+        if author_id and t.reply_user:
+            return t.reply_user == author_id
+        return bool(handle) and (t.reply_name or "").lower() == handle.lower()
+
+    children: dict[str, list[int]] = defaultdict(list)
+    roots: list[tuple[str, bool]] = []
+    for id_str, t in tweets.items():
+        if t.text.startswith("RT @"):
+            continue  # a repost of someone else's post
+        if t.reply_to is None:
+            roots.append((id_str, False))
+        elif own_reply(t):
+            children[t.reply_to].append(t.id)
+            if t.reply_to not in tweets:
+                roots.append((id_str, True))  # its first post is not in the archive
+    chains = []
+    for root, incomplete in roots:
+        chain, seen = [root], {root}
+        while kids := children.get(chain[-1]):
+            nxt = str(min(kids))
+            if nxt in seen:
+                break
+            chain.append(nxt)
+            seen.add(nxt)
+        chains.append((chain, incomplete))
+    return chains
+
+
+def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
+    """Photo files of a post in the order the post shows them, and a note on skipped videos."""
+    photos, skipped = [], ""
+    remaining = sorted(files)
+    for _, name, kind in t.media:
+        if kind != "photo":
+            skipped = "a video" if kind == "video" else "an animated GIF" if kind == "animated_gif" else f"a {kind}"
+            continue
+        member = folder + f"{t.id}-{name}"
+        if member in remaining:
+            photos.append(member)
+            remaining.remove(member)
+    if not t.media:  # an older archive without media entities: take the files as they are
+        photos = remaining
+    photos = [p for p in photos if not p.lower().endswith((".mp4", ".mov", ".m4v"))]
+    return photos, skipped
+
+
+def _display_url(expanded: str, display: str, short: str) -> str:
+    """The link as X shows it, but complete: no scheme, no "www.", never cut with "…"."""
+    url = expanded or display or short
+    return re.sub(r"^https?://(?:www\.)?", "", url)
+
+
+def _tweet_text(t: _Tweet) -> str:
+    start, end = max(0, t.start), min(len(t.text), t.end) if t.end > 0 else len(t.text)
+    text = t.text[start:end]
+    for short, _, _ in t.media:
+        if short:
+            text = text.replace(short, "")
+    for short, expanded, display in t.urls:
+        text = text.replace(short, _display_url(expanded, display, short))
+    return clean_text(unescape_entities(text), html_markup=False)
+
+
+def _is_long(thread: Thread) -> bool:
+    return any(weighted_length(p.text) > MAX_WEIGHTED_LENGTH for p in thread.posts)
+
+
+_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                       "Nov", "Dec"), 1)}
+
+
+def _iso_date(created: str) -> str:
+    """"Wed May 29 15:12:04 +0000 2024" → "2024-05-29T15:12:04+00:00" ("" when unreadable)."""
+    parts = created.split()
+    if len(parts) != 6 or parts[1] not in _MONTHS or not re.fullmatch(r"[+-]\d{4}", parts[4]):
+        return ""
+    _, month, day, clock, tz, year = parts
+    if not (day.isdigit() and year.isdigit() and re.fullmatch(r"\d\d:\d\d:\d\d", clock)):
+        return ""
+    return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}T{clock}{tz[:3]}:{tz[3:]}"
+
+
+# -------------------------------------------------------------------- note tweets (> 280 characters)
+
+_URL_IN_TEXT_RE = re.compile(r"https?://\S+")
+
+
+def _comparable(text: str) -> str:
+    text = unescape_entities(_URL_IN_TEXT_RE.sub("", text))
+    return re.sub(r"\s+", " ", text).strip().rstrip("…").rstrip()
+
+
+class _NoteIndex:
+    """Long posts from note-tweet.js, found by creation time and text prefix."""
+
+    def __init__(self) -> None:
+        self.by_time: dict[str, list[dict]] = defaultdict(list)
+
+    def add(self, item: Any) -> bool:
+        note = item.get("noteTweet") if isinstance(item, dict) else None
+        core = note.get("core") if isinstance(note, dict) else None
+        if not isinstance(core, dict) or not isinstance(core.get("text"), str):
+            return False
+        key = str(note.get("createdAt") or "")[:19]
+        self.by_time[key].append(core)
+        return True
+
+    def match(self, t: _Tweet) -> dict | None:
+        iso = _iso_date(t.created)[:19]
+        if not iso or not self.by_time:
+            return None
+        prefix = _comparable(t.text[t.start:t.end] if t.end else t.text)[:120]
+        for key in _nearby_seconds(iso):
+            for core in self.by_time.get(key, ()):
+                if prefix and _comparable(core["text"]).startswith(prefix):
+                    return core
+        return None
+
+
+def _nearby_seconds(iso: str) -> list[str]:
+    from datetime import datetime, timedelta
+    at = datetime.fromisoformat(iso)
+    return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
+
+
+def _note_text(core: dict) -> str:
+    text = core["text"]
+    for u in core.get("urls") or []:
+        if isinstance(u, dict) and u.get("shortUrl"):
+            text = text.replace(str(u["shortUrl"]), _display_url(str(u.get("expandedUrl") or ""),
+                                                                  str(u.get("displayUrl") or ""),
+                                                                  str(u["shortUrl"])))
+    return clean_text(unescape_entities(text), html_markup=False)
+
+
+# -------------------------------------------------------------------- zip layout
+
+def _unsafe_name(name: str) -> bool:
+    """A member path that would escape a folder if anyone extracted it: absolute, drive, or ``..``."""
+    norm = name.replace("\\", "/")
+    return norm.startswith("/") or bool(re.match(r"^[A-Za-z]:", norm)) or ".." in norm.split("/")
+
+
+_ROOT_RE = re.compile(r"^(.*?)data/(?:manifest|tweets?|tweets?-part\d+)\.js$")
+
+
+def _find_root(members: dict[str, zipfile.ZipInfo]) -> str | None:
+    """The folder holding ``data/`` ("" for X's own zip; "twitter-2024…/" when re-zipped)."""
+    roots = [m.group(1) for n in members if (m := _ROOT_RE.match(n))]
+    return min(roots, key=len) if roots else None
+
+
+def _part_number(name: str) -> int:
+    m = re.search(r"-part(\d+)\.js$", name)
+    return int(m.group(1)) if m else 0

@@ -1,0 +1,214 @@
+"""Text clean-up every source runs: markup, mojibake, control characters, NFC.
+
+``clean_text`` turns whatever was pasted, exported or fetched into plain text a
+slide can show: HTML becomes text and links, "β†’" becomes "→", invisible
+control characters go, and the result is NFC-normalised. Real Greek, CJK and
+emoji text passes through untouched.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import ftfy
+
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,          # keep typographic quotes: they are what the author typed
+    unescape_html=False,          # entities are handled below, only where they are complete
+    fix_character_width=False,    # fullwidth punctuation is correct CJK typography
+    normalization="NFC",
+    explain=False,
+)
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_TAGS = ("a|abbr|article|b|blockquote|br|code|del|div|em|figcaption|figure|font|footer|h[1-6]|"
+              "header|hr|i|img|ins|li|mark|ol|p|pre|s|section|small|span|strong|sub|sup|time|u|ul")
+_DROP_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_ANCHOR_RE = re.compile(r"<a\b([^<>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_HREF_RE = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
+_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BLOCK_END_RE = re.compile(r"</(p|div|h[1-6]|blockquote|li|pre|section|article|figure)\s*>", re.IGNORECASE)
+_LIST_ITEM_RE = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
+_TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*/?>", re.IGNORECASE)
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def strip_html(text: str) -> str:
+    """Turn pasted HTML into plain text: links become their URL, <br> and blocks become line breaks.
+
+    Only real HTML tag names are removed, so "a <3 b" or "List<T>" survive; entities
+    are decoded only when complete ("&amp;" yes, a bare "AT&T" is left alone).
+    """
+    if "<" in text:
+        text = _DROP_BLOCK_RE.sub("", text)
+        text = _COMMENT_RE.sub("", text)
+        text = _ANCHOR_RE.sub(_anchor_text, text)
+        text = _BREAK_RE.sub("\n", text)
+        text = _LIST_ITEM_RE.sub("\n- ", text)
+        text = _BLOCK_END_RE.sub("\n\n", text)
+        text = _TAG_RE.sub("", text)
+    return unescape_entities(text)
+
+
+def unescape_entities(text: str) -> str:
+    """Decode complete HTML entities (``&amp;``, ``&#8217;``, ``&hellip;``) once."""
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _anchor_text(match: re.Match) -> str:
+    attrs, label = match.group(1), _TAG_RE.sub("", match.group(2))
+    label = unescape_entities(label).strip()
+    href_m = _HREF_RE.search(attrs)
+    href = unescape_entities(next(g for g in href_m.groups() if g is not None)) if href_m else ""
+    if not href.lower().startswith(("http://", "https://")):
+        return label
+    if not label or label.startswith(("@", "#", "$")):
+        return label or href
+    bare = label.rstrip("…").removesuffix("...")
+    if " " not in label and ("." in bare or "/" in bare):
+        return href  # the label is a (shortened) form of the link itself
+    return f"{label} ({href})"
+
+
+# ---------------------------------------------------------------- Greek mojibake
+
+def _build_byte_map(first: str, second: str) -> dict[str, int]:
+    """Map each character of a mojibake decoding back to the byte it came from."""
+    out: dict[str, int] = {}
+    for codec in (first, second, "cp1252"):  # cp1252 supplies what the Greek pages leave undefined (Ÿ, Œ…)
+        for b in range(0x80, 0x100):
+            try:
+                ch = bytes([b]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            out.setdefault(ch, b)
+    for b in range(0x80, 0xA0):  # C1 controls standing for their own byte ("sloppy" decoders)
+        out.setdefault(chr(b), b)
+    return out
+
+
+_BYTE_MAPS = (_build_byte_map("cp1253", "iso-8859-7"), _build_byte_map("iso-8859-7", "cp1253"))
+_MOJIBAKE_CHARS = "".join(sorted(set(_BYTE_MAPS[0]) | set(_BYTE_MAPS[1])))
+_MOJIBAKE_RUN_RE = re.compile("[" + re.escape(_MOJIBAKE_CHARS) + "]{2,}")
+_GREEK_LETTER_RE = re.compile(r"[\u0386-\u03ce]")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u00ff\u0100-\u024f]")
+
+
+def fix_greek_mojibake(text: str) -> str:
+    """Repair UTF-8 that was decoded as Greek cp1253 / ISO-8859-7 ("β†’" → "→", "πŸ‘‡" → "👇").
+
+    A run is repaired only where its bytes form valid UTF-8 and the result is
+    plausible: symbols, punctuation and emoji; accented Latin letters only next to
+    Latin letters ("cafΓ©"); Greek letters only in double-encoded words. Real Greek
+    ("Γ’ Λυκείου", "καλά…»") never matches those rules, so it is left alone.
+    """
+    if not _MOJIBAKE_RUN_RE.search(text):
+        return text
+    return _MOJIBAKE_RUN_RE.sub(lambda m: _repair_run(m.group(0), text, m.start(), m.end()), text)
+
+
+def _repair_run(run: str, text: str, start: int, end: int) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(run):
+        fixed = _decode_at(run, i, text, start, end, out)
+        if fixed is None:
+            out.append(run[i])
+            i += 1
+        else:
+            ch, used = fixed
+            out.append(ch)
+            i += used
+    return "".join(out)
+
+
+def _decode_at(run: str, i: int, text: str, start: int, end: int, out: list[str]) -> tuple[str, int] | None:
+    for byte_map in _BYTE_MAPS:
+        lead = byte_map.get(run[i])
+        if lead is None:
+            continue
+        size = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+        if not size or i + size > len(run):
+            continue
+        raw = [byte_map.get(c) for c in run[i:i + size]]
+        if any(b is None for b in raw) or not all(0x80 <= b <= 0xBF for b in raw[1:]):
+            continue
+        try:
+            ch = bytes(raw).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        before = out[-1] if out else (text[start - 1] if start else "")
+        after = run[i + size] if i + size < len(run) else (text[end] if end < len(text) else "")
+        if _plausible(ch, before, after, run, i + size, byte_map):
+            return ch, size
+    return None
+
+
+def _plausible(ch: str, before: str, after: str, run: str, next_i: int, byte_map: dict[str, int]) -> bool:
+    cp = ord(ch)
+    if cp >= 0x10000:
+        return 0x1F000 <= cp <= 0x1FAFF or 0xE0020 <= cp <= 0xE007F  # emoji, flag tags
+    if 0x2000 <= cp <= 0x2BFF or 0xFE00 <= cp <= 0xFE0F:
+        return not unicodedata.category(ch).startswith(("L", "Cn", "Co"))
+    if 0xA0 <= cp <= 0xBF:
+        return True  # NBSP, ©, «, °, ·… (from "Β" + one byte)
+    if 0xC0 <= cp <= 0x24F:
+        return bool(_LATIN_LETTER_RE.match(before) or _LATIN_LETTER_RE.match(after))
+    if _GREEK_LETTER_RE.match(ch):  # double-encoded Greek: needs a second repaired letter beside it
+        return bool(_GREEK_LETTER_RE.match(before)) or _next_is_greek_pair(run, next_i, byte_map)
+    return False
+
+
+def _next_is_greek_pair(run: str, i: int, byte_map: dict[str, int]) -> bool:
+    if i + 2 > len(run):
+        return False
+    raw = [byte_map.get(c) for c in run[i:i + 2]]
+    if None in raw or raw[0] not in (0xCE, 0xCF) or not 0x80 <= raw[1] <= 0xBF:
+        return False
+    return bool(_GREEK_LETTER_RE.match(bytes(raw).decode("utf-8")))
+
+
+# ---------------------------------------------------------------- control characters
+
+_C0_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SPACES_RE = re.compile(r"[ \t]+\n")
+_MANY_BLANKS_RE = re.compile(r"\n{3,}")
+
+
+def remove_control_chars(text: str, *, keep_c1: bool = False) -> str:
+    """Drop characters XML and the renderer refuse; tabs become spaces, line ends become \\n.
+
+    ``keep_c1`` keeps U+0080–U+009F, which in mojibake stand for bytes still to be repaired.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return (_C0_RE if keep_c1 else _CONTROL_RE).sub("", text.replace("\t", " "))
+
+
+def _join_surrogates(text: str) -> str:
+    """Pair up UTF-16 surrogate halves (from hand-written JSON escapes) and drop lone ones."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+
+
+def clean_text(text: str, *, html_markup: bool = True) -> str:
+    """Plain, NFC-normalised text with markup, mojibake and control characters removed.
+
+    ``html_markup=False`` skips tag stripping for sources whose text is never HTML
+    (the archive), where "<br>" in a post is what its author wrote.
+    """
+    text = remove_control_chars(_join_surrogates(text), keep_c1=True)
+    if html_markup:
+        text = strip_html(text)
+    text = ftfy.fix_text(text, _FTFY)
+    text = fix_greek_mojibake(text)
+    text = remove_control_chars(unicodedata.normalize("NFC", text))
+    text = _SPACES_RE.sub("\n", text)
+    return _MANY_BLANKS_RE.sub("\n\n", text).strip()

@@ -1,0 +1,260 @@
+"""Post links (https://x.com/<user>/status/<id>) through X's public syndication endpoint.
+
+This is the endpoint embedded posts (and react-tweet) read: one request gives a
+post and the post it answers, so the thread is walked upwards from the linked
+post. ``fetch`` is injectable (tests pass recorded responses); the default uses
+urllib with a short timeout and only ever contacts X's own hosts.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any, Callable
+
+from ..image import Image, ImageError, load_image
+from ..post import Post, Thread
+from .cleanup import clean_text, unescape_entities
+from .paste import THREAD_EMOJI, first_line, strip_thread_labels
+from .result import ImportResult, SourceError
+
+Fetch = Callable[[str], bytes]
+
+ENDPOINT = "https://cdn.syndication.twimg.com/tweet-result"
+TIMEOUT = 8.0
+RESPONSE_LIMIT = 8 * 2**20
+MAX_POSTS = 50
+OFFLINE_HINT = "paste the thread's text or import your X archive instead"
+_LINK_RE = re.compile(
+    r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/(?:([A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(\d{1,20})"
+    r"(?:[/?#].*)?$")
+_ALLOWED_HOSTS = ("cdn.syndication.twimg.com", "pbs.twimg.com")
+
+
+class FetchError(Exception):
+    """A fetch that failed; ``status`` is the HTTP status when there was one."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+def parse_post_link(url: str) -> tuple[str, str]:
+    """(handle or "", post id) from a post link; SourceError when it is not one."""
+    m = _LINK_RE.match(url.strip())
+    if not m:
+        raise SourceError("not a post link: expected https://x.com/<user>/status/<id>")
+    return m.group(1) or "", m.group(2)
+
+
+def syndication_token(post_id: str) -> str:
+    """The token react-tweet sends: (id / 1e15 · π) in base 36, without zeros and the dot."""
+    return re.sub(r"0+|\.", "", _js_radix_string((int(post_id) / 1e15) * math.pi, 36))
+
+
+def _js_radix_string(value: float, radix: int) -> str:
+    """JavaScript's Number.prototype.toString(radix) for a positive finite double (V8's algorithm)."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    integer = math.floor(value)
+    fraction = value - integer
+    delta = max(0.5 * (math.nextafter(value, math.inf) - value), math.nextafter(0.0, 1.0))
+    frac_digits: list[int] = []
+    if fraction >= delta:
+        while True:
+            fraction *= radix
+            delta *= radix
+            digit = int(fraction)
+            frac_digits.append(digit)
+            fraction -= digit
+            if fraction > 0.5 or (fraction == 0.5 and (digit & 1)):
+                if fraction + delta > 1:
+                    while True:  # round up, carrying into earlier digits
+                        if not frac_digits:
+                            integer += 1
+                            break
+                        last = frac_digits.pop() + 1
+                        if last < radix:
+                            frac_digits.append(last)
+                            break
+                    break
+            if fraction < delta:
+                break
+    int_digits = ""
+    integer = int(integer)
+    while True:
+        integer, rem = divmod(integer, radix)
+        int_digits = digits[rem] + int_digits
+        if not integer:
+            break
+    return int_digits + ("." + "".join(digits[d] for d in frac_digits) if frac_digits else "")
+
+
+def default_fetch(url: str) -> bytes:
+    """GET ``url`` from X's own hosts with a short timeout; FetchError on any failure."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if not url.startswith("https://") or host not in _ALLOWED_HOSTS:
+        raise FetchError(f"refusing to fetch {host or url}")
+    request = urllib.request.Request(url, headers={"User-Agent": "carousel-studio"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            data = response.read(RESPONSE_LIMIT + 1)
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"HTTP {exc.code}", exc.code) from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise FetchError(str(getattr(exc, "reason", exc))) from None
+    if len(data) > RESPONSE_LIMIT:
+        raise FetchError("the response is too large")
+    return data
+
+
+def fetch_post_link(url: str, fetch: Fetch | None = None, *, max_posts: int = MAX_POSTS) -> ImportResult:
+    """The thread that ends at the linked post, walked up through the author's self-replies."""
+    _, post_id = parse_post_link(url)
+    fetch = fetch or default_fetch
+    warnings: list[str] = []
+    chain: list[dict] = []
+    incomplete = False
+    next_id: str | None = post_id
+    while next_id and len(chain) < max_posts:
+        data = _fetch_post(next_id, fetch, first=not chain)
+        if data is None:  # a post higher up is gone (deleted, protected)
+            incomplete = True
+            warnings.append(f"post {next_id} earlier in the thread is not available; the thread starts after it")
+            break
+        if chain and _author_id(data) != _author_id(chain[0]):
+            break
+        chain.append(data)
+        next_id = _parent_id(data)
+        if next_id and data.get("in_reply_to_user_id_str") not in (None, _author_id(data)) \
+                and (data.get("in_reply_to_screen_name") or "").lower() != _screen_name(data).lower():
+            next_id = None  # a reply to someone else: the thread starts here
+    else:
+        if next_id:
+            incomplete = True
+            warnings.append(f"stopped after {max_posts} posts; earlier posts were not imported")
+    chain.reverse()
+    if len(chain) == 1:
+        warnings.append("X's public view shows a post and the posts it answers, not later replies: "
+                        "link the thread's last post to import all of it")
+    user = chain[-1].get("user") or {}
+    avatar = _fetch_image(str(user.get("profile_image_url_https") or "").replace("_normal.", "_400x400."),
+                          fetch, warnings, "the author's picture", max_side=400)
+    posts = [_post(d, fetch, warnings, avatar) for d in chain]
+    marked = any(THREAD_EMOJI in p.text for p in posts)
+    for p in posts:
+        p.text = strip_thread_labels(p.text)
+    thread = Thread(id=posts[0].id, posts=posts, title=first_line(posts[0].text), incomplete=incomplete,
+                    marked_as_thread=marked)
+    return ImportResult(threads=[thread], warnings=warnings)
+
+
+def _fetch_post(post_id: str, fetch: Fetch, first: bool) -> dict | None:
+    query = urllib.parse.urlencode({"id": post_id, "lang": "en", "token": syndication_token(post_id)})
+    try:
+        raw = fetch(f"{ENDPOINT}?{query}")
+    except FetchError as exc:
+        if exc.status == 404:
+            if first:
+                raise SourceError(f"post {post_id} was not found or is not public; {OFFLINE_HINT}") from None
+            return None
+        raise SourceError(f"could not read the post from X ({exc}); {OFFLINE_HINT}") from None
+    except OSError as exc:
+        raise SourceError(f"could not reach X ({exc}); {OFFLINE_HINT}") from None
+    try:
+        data = json.loads(raw) if raw.strip() else {}
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise SourceError(f"X answered with something that is not a post; {OFFLINE_HINT}") from None
+    if not isinstance(data, dict) or data.get("__typename") not in (None, "Tweet") or not data.get("id_str"):
+        if first:
+            raise SourceError(f"post {post_id} is not available (deleted, protected or age-restricted); {OFFLINE_HINT}")
+        return None
+    return data
+
+
+def _author_id(data: dict) -> str:
+    return str((data.get("user") or {}).get("id_str") or "")
+
+
+def _screen_name(data: dict) -> str:
+    return str((data.get("user") or {}).get("screen_name") or "")
+
+
+def _parent_id(data: dict) -> str | None:
+    value = data.get("in_reply_to_status_id_str")
+    return str(value) if value and str(value).isdigit() else None
+
+
+def _post(data: dict, fetch: Fetch, warnings: list[str], avatar: Image | None) -> Post:
+    user = data.get("user") or {}
+    handle = _screen_name(data)
+    post_id = str(data["id_str"])
+    images = []
+    for i, photo in enumerate(_photos(data), 1):
+        img = _fetch_image(photo, fetch, warnings, f"photo {i} of post {post_id}")
+        if img is not None:
+            images.append(img)
+    return Post(id=post_id, text=_text(data), author_name=str(user.get("name") or ""), handle=handle,
+                avatar=avatar, images=images, url=f"https://x.com/{handle or 'i'}/status/{post_id}",
+                created_at=_iso(str(data.get("created_at") or "")),
+                likes=_int(data.get("favorite_count")), reposts=_int(data.get("retweet_count")))
+
+
+def _text(data: dict) -> str:
+    note = (((data.get("note_tweet") or {}).get("note_tweet_results") or {}).get("result") or {})
+    if isinstance(note.get("text"), str) and note["text"].strip():
+        text = note["text"]
+        urls = ((note.get("entity_set") or {}).get("urls")) or []
+    else:
+        text = str(data.get("text") or "")
+        rng = data.get("display_text_range") or [0, len(text)]
+        try:
+            text = text[int(rng[0]):int(rng[1])]
+        except (TypeError, ValueError, IndexError):
+            pass
+        urls = (data.get("entities") or {}).get("urls") or []
+        for m in (data.get("entities") or {}).get("media") or data.get("mediaDetails") or []:
+            if isinstance(m, dict) and m.get("url"):
+                text = text.replace(str(m["url"]), "")
+    for u in urls:
+        if isinstance(u, dict) and u.get("url"):
+            shown = re.sub(r"^https?://(?:www\.)?", "", str(u.get("expanded_url") or u.get("display_url") or u["url"]))
+            text = text.replace(str(u["url"]), shown)
+    return clean_text(unescape_entities(text), html_markup=False)
+
+
+def _photos(data: dict) -> list[str]:
+    details = [m for m in data.get("mediaDetails") or [] if isinstance(m, dict) and m.get("type") == "photo"]
+    if details:
+        return [str(m.get("media_url_https") or "") for m in details if m.get("media_url_https")]
+    return [str(p.get("url")) for p in data.get("photos") or [] if isinstance(p, dict) and p.get("url")]
+
+
+def _fetch_image(url: str, fetch: Fetch, warnings: list[str], what: str, max_side: int | None = None) -> Image | None:
+    if not url:
+        return None
+    if urllib.parse.urlsplit(url).hostname not in _ALLOWED_HOSTS or not url.startswith("https://"):
+        warnings.append(f"skipped {what}: it is not hosted by X")
+        return None
+    try:
+        data = fetch(url)
+        return load_image(data, name=what, **({"max_side": max_side} if max_side else {}))
+    except (FetchError, OSError) as exc:
+        warnings.append(f"skipped {what}: could not download it ({exc})")
+    except ImageError as exc:
+        warnings.append(f"skipped {what}: {exc}")
+    return None
+
+
+def _iso(value: str) -> str:
+    """"2024-05-28T14:04:14.000Z" → "2024-05-28T14:04:14+00:00"."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?(Z|[+-]\d\d:\d\d)", value)
+    if not m:
+        return ""
+    return m.group(1) + ("+00:00" if m.group(2) == "Z" else m.group(2))
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,377 @@
+"""Pasted text → a thread: numbering markers, blank lines, or 280-character packing.
+
+The splitter tries, in order:
+
+1. numbering that really numbers the posts — "1/", "1/7", "(1/7)", "1)", "1." at the
+   start of a line, or "1/7" at the end of one — counting up by one from the start
+   of the text (at 1, or at 2 after a single unnumbered hook), so "10/10 would
+   recommend", "1/2 cup" or section headings in the middle never split a thread;
+2. blank lines, with tiny fragments and headings merged into their neighbours;
+3. sentences packed into posts of at most 280 weighted characters.
+
+Text copied from a thread page (name, @handle, timestamps, "Show more", counts)
+is recognised first and gives clean posts with their author.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import regex
+
+from ..post import Post, Thread
+from .cleanup import clean_text
+from .counting import MAX_WEIGHTED_LENGTH, URL_RE, weighted_length
+from .result import ImportResult, SourceError
+
+THREAD_EMOJI = "\U0001F9F5"  # 🧵
+TINY_FRAGMENT = 20          # weighted characters: "Thanks!", "More soon", a lone emoji line
+HEADING_MAX = 60
+
+
+def parse_paste(text: str) -> ImportResult:
+    """Split pasted thread text into posts ("p1", "p2", …) of one thread."""
+    if not isinstance(text, str):
+        raise SourceError("pasted text must be text")
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise SourceError("the text is empty: paste the posts of a thread")
+    warnings: list[str] = []
+    page = parse_copied_page(cleaned, warnings)
+    if page is not None:
+        author_name, handle, texts = page
+    else:
+        author_name, handle, texts = "", "", [cleaned]
+    joined = "\n\n".join(texts)
+    marked = THREAD_EMOJI in joined or bool(_THREAD_LABEL_RE.match(joined))
+    if page is None:
+        texts = split_posts(strip_thread_labels(cleaned))
+    else:
+        texts = strip_post_numbers([strip_thread_labels(t) for t in texts])
+    texts = [t for t in texts if t]
+    if not texts:
+        raise SourceError("the text has no words left once thread markers are removed")
+    posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle,
+                  url="") for i, t in enumerate(texts, 1)]
+    thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
+    thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
+    return ImportResult(threads=[thread], warnings=warnings)
+
+
+def first_line(text: str) -> str:
+    """A thread's title: its first non-empty line, trimmed."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+# ---------------------------------------------------------------- thread labels
+
+_THREAD_LABEL_RE = re.compile(r"^\s*(?:a\s+)?thread\s*(?:[:：\-–—]|\n)\s*", re.IGNORECASE)
+_LONE_LABEL_RE = re.compile(r"^\s*(?:a\s+)?(?:thread|\(thread\))\s*(?:\U0001F447\s*)?$", re.IGNORECASE)
+_END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def strip_thread_labels(text: str) -> str:
+    """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave."""
+    text = text.replace(THREAD_EMOJI, "")
+    text = _THREAD_LABEL_RE.sub("", text, count=1)
+    lines = text.split("\n")
+    if lines and _LONE_LABEL_RE.match(lines[0]):
+        lines = lines[1:]
+    text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in lines)
+    return _END_MARK_RE.sub("", text).strip()
+
+
+# ---------------------------------------------------------------- numbering
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int      # where the marker text begins
+    end: int        # where it ends
+    number: int
+    total: int | None
+    paragraph: bool  # at the start of the text or right after a blank line
+
+
+# One pattern per style family; a run never mixes families.
+_START_PATTERNS = {
+    "slash": re.compile(r"^[ \t]*(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)(?![\d/])[ \t]*(?=\S|$)",
+                        re.MULTILINE),
+    "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
+    "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
+}
+_END_PATTERN = re.compile(r"(?<=\S)[ \t]+(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)[ \t]*$",
+                          re.MULTILINE)
+
+
+def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
+    found = []
+    for m in pattern.finditer(text):
+        groups = [g for g in m.groups()]
+        number = next(int(g) for g in groups if g is not None)
+        totals = [g for g in groups if g is not None][1:]
+        total = int(totals[0]) if totals else None
+        before = text[:m.start()]
+        paragraph = not before.strip() or before.rstrip(" \t").endswith("\n\n")
+        found.append(_Mark(m.start(), m.end(), number, total, paragraph))
+    return found
+
+
+def _run(marks: list[_Mark], first: int) -> list[_Mark]:
+    """Markers counting up by one from ``first`` (others — "1/2 cup", "10/10" — are skipped)."""
+    run: list[_Mark] = []
+    total = None
+    for mark in marks:
+        if mark.number != first + len(run):
+            continue
+        if mark.total is not None:
+            if mark.total < mark.number or (total is not None and mark.total != total):
+                continue
+            total = mark.total
+        run.append(mark)
+    return run
+
+
+def _start_run(text: str, marks: list[_Mark]) -> tuple[list[_Mark], str] | None:
+    """A run of line-start markers that begins the text; returns it and the hook before it."""
+    if not marks:
+        return None
+    head = text[:marks[0].start]
+    if marks[0].number == 1 and not head.strip():
+        run, hook = _run(marks, 1), ""
+    elif marks[0].number == 2 and head.strip() and weighted_length(head.strip()) <= MAX_WEIGHTED_LENGTH:
+        run, hook = _run(marks, 2), head.strip()
+    else:
+        return None
+    return (run, hook) if len(run) >= 2 else None
+
+
+def split_by_numbering(text: str) -> list[str] | None:
+    """Posts split at numbering markers, or None when the text is not numbered."""
+    for family, pattern in _START_PATTERNS.items():
+        marks = _marks(pattern, text)
+        # Prefer markers that open paragraphs, so a numbered list inside a post stays put.
+        for candidates in ([m for m in marks if m.paragraph], marks):
+            found = _start_run(text, candidates)
+            if found:
+                run, hook = found
+                posts = [hook] if hook else []
+                for mark, nxt in zip(run, run[1:] + [None]):
+                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip())
+                return posts
+    marks = _marks(_END_PATTERN, text)
+    if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
+        run = _run(marks, 1)
+        if len(run) >= 2:
+            posts, pos = [], 0
+            for mark in run:
+                posts.append(text[pos:mark.start].strip())
+                pos = mark.end
+            tail = text[pos:].strip()
+            if tail:
+                posts.append(tail)
+            return posts
+    return None
+
+
+def strip_post_numbers(texts: list[str]) -> list[str]:
+    """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order."""
+    for pattern in (*_START_PATTERNS.values(), _END_PATTERN):
+        numbers, spans = [], []
+        for t in texts:
+            m = pattern.search(t)
+            ok = m is not None and (m.start() == 0 if pattern is not _END_PATTERN else m.end() == len(t))
+            numbers.append(int(next(g for g in m.groups() if g is not None)) if ok else None)
+            spans.append((m.start(), m.end()) if ok else None)
+        offset = 1 if numbers and numbers[0] is None else 0  # a hook before "2/"
+        expected = [i + 1 + offset for i in range(len(texts) - offset)]
+        if len(texts) - offset >= 2 and numbers[offset:] == expected:
+            return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
+    return texts
+
+
+# ---------------------------------------------------------------- blank lines and packing
+
+def split_posts(text: str) -> list[str]:
+    """Split cleaned text into post texts: numbering, else blank lines, else sentence packing."""
+    numbered = split_by_numbering(text)
+    if numbered is not None:
+        return [p for p in numbered if p]
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    if len(paragraphs) > 1:
+        return merge_fragments(paragraphs)
+    return pack_sentences(text)
+
+
+def _is_heading(paragraph: str) -> bool:
+    return ("\n" not in paragraph and len(paragraph) <= HEADING_MAX
+            and not re.search(r"[.!?…:;,)\"”’]\s*$", paragraph))
+
+
+def merge_fragments(paragraphs: list[str]) -> list[str]:
+    """Merge headings into the paragraph they introduce and tiny fragments into a neighbour."""
+    merged: list[str] = []
+    pending_heading = ""
+    for i, p in enumerate(paragraphs):
+        if pending_heading:
+            p, pending_heading = pending_heading + "\n" + p, ""
+        last = i == len(paragraphs) - 1
+        if not last and 0 < i and _is_heading(p):
+            pending_heading = p
+        elif weighted_length(p) < TINY_FRAGMENT and (merged or not last):
+            if merged:
+                merged[-1] += "\n\n" + p
+            else:
+                pending_heading = p  # a tiny opener joins the next paragraph
+        else:
+            merged.append(p)
+    if pending_heading:
+        merged.append(pending_heading)
+    return merged
+
+
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’)\]]*)[ \t]+(?=\S)|(?<=[。！？])(?=\S)")
+
+
+def _sentences(line: str) -> list[tuple[str, str]]:
+    """(joiner, sentence) pairs; CJK sentences join without a space."""
+    out, pos, joiner = [], 0, ""
+    for m in _SENTENCE_END_RE.finditer(line):
+        if line[pos:m.start()].strip():
+            out.append((joiner, line[pos:m.start()].strip()))
+        joiner, pos = (" " if m.group(0) else ""), m.end()
+    if line[pos:].strip():
+        out.append((joiner, line[pos:].strip()))
+    return out
+
+
+def pack_sentences(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
+    """Pack sentences greedily into posts of at most ``limit`` weighted characters.
+
+    Over-long sentences break between words, over-long words between grapheme
+    clusters; a URL is never broken.
+    """
+    pieces: list[tuple[str, str]] = []  # (joiner before it, piece)
+    for n, line in enumerate(text.split("\n")):
+        for k, (joiner, sentence) in enumerate(_sentences(line)):
+            joiner = "\n" if (n and not k) else joiner
+            for part in _fit_pieces(sentence, limit):
+                pieces.append((joiner, part))
+                joiner = " "
+    posts: list[str] = []
+    current = ""
+    for joiner, piece in pieces:
+        candidate = current + joiner + piece if current else piece
+        if current and weighted_length(candidate) > limit:
+            posts.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        posts.append(current)
+    return posts
+
+
+def _fit_pieces(sentence: str, limit: int) -> list[str]:
+    if weighted_length(sentence) <= limit:
+        return [sentence]
+    out: list[str] = []
+    current = ""
+    for word in sentence.split():
+        for part in ([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
+                     else _split_clusters(word, limit)):
+            candidate = f"{current} {part}" if current else part
+            if current and weighted_length(candidate) > limit:
+                out.append(current)
+                current = part
+            else:
+                current = candidate
+    if current:
+        out.append(current)
+    return out
+
+
+def _split_clusters(word: str, limit: int) -> list[str]:
+    parts, current = [], ""
+    for cluster in regex.findall(r"\X", word):
+        if current and weighted_length(current + cluster) > limit:
+            parts.append(current)
+            current = ""
+        current += cluster
+    return parts + ([current] if current else [])
+
+
+# ---------------------------------------------------------------- copied thread pages
+
+_HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
+_COUNT_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TIME_RES = (
+    re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
+    re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
+    re.compile(rf"^\d{{1,2}} {_MONTH}(?: \d{{4}})?$"),                            # 28 May 2024
+    re.compile(r"^\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*·\s*.+\d{4}$"),         # 10:04 AM · May 28, 2024
+    re.compile(r"^Last edited .+$"),
+)
+_UI_LINES = {
+    "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
+    "show replies", "show more replies", "show probable spam", "views", "view", "follow", "following",
+    "subscribe", "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
+    "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
+    "who can reply?", "read more", "replying to",
+}
+_VIEWS_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?\s+Views?$", re.IGNORECASE)
+_READ_REPLIES_RE = re.compile(r"^Read \d+[\d.,KkM]* repl(?:y|ies)$", re.IGNORECASE)
+
+
+def _is_noise(line: str) -> bool:
+    s = line.strip()
+    return (s.lower() in _UI_LINES or bool(_COUNT_RE.match(s)) or bool(_VIEWS_RE.match(s))
+            or bool(_READ_REPLIES_RE.match(s)) or any(r.match(s) for r in _TIME_RES))
+
+
+def _is_name(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 50 and not s.startswith("@") and not _is_noise(s)
+
+
+def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | None:
+    """(author name, handle, post texts) from text copied off a thread page, or None.
+
+    Posts by other accounts (replies under the thread) are skipped with a warning.
+    """
+    lines = text.split("\n")
+    headers = [i for i in range(1, len(lines)) if _HANDLE_RE.match(lines[i].strip()) and _is_name(lines[i - 1])]
+    if not headers:
+        return None
+    preamble = [line for line in lines[:headers[0] - 1] if line.strip()]
+    if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
+        return None
+    blocks = []
+    for h, nxt in zip(headers, headers[1:] + [len(lines) + 1]):
+        name, handle = lines[h - 1].strip(), _HANDLE_RE.match(lines[h].strip()).group(1)
+        blocks.append((name, handle, _page_post_text(lines[h + 1:nxt - 1])))
+    name, handle = blocks[0][0], blocks[0][1]
+    others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower()})
+    if others:
+        warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
+    texts = [b[2] for b in blocks if b[1].lower() == handle.lower()]
+    empty = sum(1 for t in texts if not t)
+    if empty:
+        warnings.append(f"skipped {empty} post(s) with no text (images or videos only)")
+    return name, handle, [t for t in texts if t]
+
+
+def _page_post_text(lines: list[str]) -> str:
+    body = list(lines)
+    # Leading: "·", a timestamp, "Replying to @x", "Follow".
+    while body and (not body[0].strip() or _is_noise(body[0]) or _HANDLE_RE.match(body[0].strip())
+                    or body[0].strip().lower().startswith("replying to ")):
+        body.pop(0)
+    while body and (not body[-1].strip() or _is_noise(body[-1])):
+        body.pop()
+    kept = [line for line in body if line.strip().lower() not in ("show more", "translate post",
+                                                                  "show translation")]
+    text = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
