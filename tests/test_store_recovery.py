@@ -11,7 +11,7 @@ from studio.store.storage import AtomicJSONStorage, StorageError, atomic_write
 
 
 def two_saves(data_dir):
-    """A store whose .bak holds profile "First" and whose studio.json also holds "Second"."""
+    """A store with two profiles; studio.json.bak is a second copy of that state."""
     store = Store(data_dir)
     first = store.save_profile(BrandProfile(name="First"))
     second = store.save_profile(BrandProfile(name="Second"))
@@ -38,10 +38,10 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_recovered(tmp_path, kin
     store = Store(tmp_path)
     [kept] = list(tmp_path.glob("studio.json.corrupt-*"))
     assert kept.read_bytes() == damaged  # nothing silently thrown away
-    assert [p.name for _, p in store.list_profiles()] == ["First"]
+    assert [p.name for _, p in store.list_profiles()] == ["First", "Second"]  # the last write too
     assert len(store.notices) == 1 and kept.name in store.notices[0] and "Recovered" in store.notices[0]
     store.save_profile(BrandProfile(name="After"))
-    assert {p.name for _, p in Store(tmp_path).list_profiles()} == {"First", "After"}
+    assert {p.name for _, p in Store(tmp_path).list_profiles()} == {"First", "Second", "After"}
 
 
 def test_without_a_backup_the_studio_starts_empty_and_says_so(tmp_path):
@@ -68,7 +68,7 @@ def test_damage_while_running_is_recovered_on_the_next_operation(tmp_path):
     store.save_profile(BrandProfile(name="A"))
     store.save_profile(BrandProfile(name="B"))
     (tmp_path / "studio.json").write_text("garbage")
-    assert [p.name for _, p in store.list_profiles()] == ["A"]
+    assert [p.name for _, p in store.list_profiles()] == ["A", "B"]
     assert any("corrupt-" in n for n in store.notices)
 
 
@@ -118,15 +118,16 @@ def test_a_damaged_project_file_is_recovered_from_its_backup(tmp_path):
     store.save_project(Carousel(name="v2", slides=[Slide(body="two")]), pid)
     path = tmp_path / "projects" / f"{pid}.json"
     path.write_bytes(path.read_bytes()[:-20])
-    assert store.load_project(pid).name == "v1"
+    assert store.load_project(pid).name == "v2"
     assert list((tmp_path / "projects").glob(f"{pid}.json.corrupt-*"))
-    assert any("previous save was recovered" in n for n in store.notices)
+    assert any("last good copy was recovered" in n for n in store.notices)
 
 
 def test_a_damaged_project_without_backup_is_a_clear_error(tmp_path):
     store = Store(tmp_path)
     pid = store.save_project(Carousel(name="only"))
     (tmp_path / "projects" / f"{pid}.json").write_text("nope")
+    (tmp_path / "projects" / f"{pid}.json.bak").write_text("nope too")
     with pytest.raises(StoreError, match="damaged and has no readable backup"):
         store.load_project(pid)
 
@@ -181,7 +182,7 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
     with pytest.raises(OSError):
         atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]  # no temp file left behind
 
 
 def test_a_failed_transaction_writes_nothing(tmp_path):

@@ -3,7 +3,7 @@
 Layout of the folder::
 
     studio.json            TinyDB: meta, profiles, presets, projects (the list), settings
-    studio.json.bak        the previous good version (kept by every write)
+    studio.json.bak        a second copy of the last good state (written by every write)
     assets/<sha256>.<ext>  every image, once
     projects/<id>.json     one carousel each (+ .bak), images as references
     projects/<id>.history.json   its undo/redo history
@@ -178,8 +178,7 @@ class Store:
         else:
             atomic_write(self.path, raw)
             when = datetime.fromtimestamp(bak.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            self._notice(message + f" Recovered the last good copy, saved {when}; changes after it may be"
-                         f" in {kept.name}.")
+            self._notice(message + f" Recovered the last good copy, saved {when}.")
         self._storage._forget()
         self._storage.read()
 
@@ -434,7 +433,7 @@ class Store:
             if not self.read_only:
                 atomic_write(path, bak.read_bytes())
             self._notice(f"Project file {path.name} could not be read ({exc}); it is kept as {kept.name} and "
-                         "the previous save was recovered.")
+                         "the last good copy was recovered.")
             return doc
 
     def load_project(self, project_id: str) -> Carousel:
@@ -475,7 +474,7 @@ class Store:
             doc = {"app": APP, "schema": carousel_module.SCHEMA, "id": project_id, "saved_at": saved_at,
                    "carousel": data}
             path = self._project_path(project_id)
-            atomic_write(path, dumps_compact(doc), keep_backup=path.exists())
+            atomic_write(path, dumps_compact(doc), keep_backup=True)
             old = self._find("projects", id=project_id)
             self._upsert("projects", {"id": project_id, "name": str(data.get("name", "")),
                                       "created_at": old.get("created_at", saved_at) if old else saved_at,

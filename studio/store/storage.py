@@ -3,8 +3,8 @@
 A file is never rewritten in place: the new bytes go to a temp file in the same
 folder, are fsynced, renamed over the old name with ``os.replace`` and the folder
 is fsynced. A process killed at any moment leaves either the old or the new file,
-never a mix. Before the rename the previous good version is kept as ``<name>.bak``
-(a hard link, so no extra bytes are written).
+never a mix. The same bytes are then written, the same way, to ``<name>.bak``: the
+last good state, to recover from if the main file is ever damaged.
 
 ``AtomicJSONStorage`` adds one writer at a time across threads (an RLock) and
 processes (a ``filelock`` lock file) and transactions: inside ``transaction()``
@@ -62,34 +62,27 @@ def temp_name(path: Path) -> Path:
 def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
-    ``keep_backup`` first makes the current file ``<name>.bak`` (the caller
-    knows the current file is good).
+    ``keep_backup`` then writes the same bytes, the same way, to ``<name>.bak``:
+    a second copy of the last good state (its own inode, so damage to one
+    file never reaches the other) to recover from when the first is damaged.
     """
+    _replace_with(path, data)
+    if keep_backup:
+        _replace_with(path.with_name(path.name + ".bak"), data)
+
+
+def _replace_with(path: Path, data: bytes) -> None:
     tmp = temp_name(path)
     try:
         with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if keep_backup and path.exists():
-            _link_backup(path)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
-
-
-def _link_backup(path: Path) -> None:
-    bak = path.with_name(path.name + ".bak")
-    bak_tmp = temp_name(bak)
-    bak_tmp.unlink(missing_ok=True)
-    try:
-        os.link(path, bak_tmp)
-    except OSError:  # a file system without hard links: copy the bytes instead
-        atomic_write(bak, path.read_bytes())
-        return
-    os.replace(bak_tmp, bak)
 
 
 def remove_stale_temp_files(folder: Path, name: str, older_than: float = 0.0) -> int:
@@ -206,7 +199,6 @@ class AtomicJSONStorage(Storage):
     def _flush(self) -> None:
         assert self._data is not None
         raw = dumps_compact(self._data)
-        # The current file is known good: it is what this transaction read and parsed.
-        atomic_write(self.path, raw, keep_backup=bool(self._raw))
+        atomic_write(self.path, raw, keep_backup=True)
         self._raw = raw
         self._dirty = False
