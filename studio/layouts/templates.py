@@ -1,0 +1,316 @@
+"""The content layout templates: one small function each.
+
+Every template has the signature ``(ctx, slide, body_size, cursor) -> (elements, rest)``
+(see ``base``): ``cursor`` is None on the slide's first page, else the text
+still to place; ``rest`` is what did not fit (empty when the slide is done).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..slide import Slide
+from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, split_number
+from ..svg import El, el
+from ..text import measure, wrap
+from .base import Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, photo, text_el
+
+IMAGE_ROLE = "image-pending"
+
+
+# ---------------------------------------------------------------- shared pieces
+
+def slide_title_body(slide: Slide) -> tuple[str, str]:
+    """The slide's own title, or a headline taken from its body."""
+    if slide.title.strip():
+        return slide.title.strip(), slide.body.strip()
+    return headline_and_body(slide.body)
+
+
+def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int = 4,
+                 min_share: float = 0.62) -> Block | None:
+    """A title block shrunk (down to ``min_share`` of its size) until it takes at most ``max_lines``."""
+    st = ctx.title_style(size)
+    blk = block(text, st, role="title")
+    if blk is None:
+        return None
+    for _ in range(12):
+        lines = wrap(blk.paras, st.family, st.weight, st.size, width)
+        if len(lines) <= max_lines or st.size <= size * min_share:
+            break
+        st = ctx.title_style(max(size * min_share, st.size * 0.92))
+        blk = Block(blk.paras, st, role="title")
+    return blk
+
+
+def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
+    """"Post by Name @handle" when the post's author is not the brand (credit where due)."""
+    post = ctx.post_of(slide)
+    if post is None or not (post.author_name or post.handle):
+        return None
+    if post.handle and post.handle.lower() == ctx.brand_handle.lower():
+        return None
+    if not post.handle and post.author_name == ctx.brand_name:
+        return None
+    who = " ".join(x for x in (post.author_name, f"@{post.handle}" if post.handle else "") if x)
+    return block(f"Post by {who}", ctx.body_style(max(11.0, size * 0.78), ctx.palette.muted),
+                 gap_before=0.9, role="credit")
+
+
+def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
+    blk = block(text, ctx.body_style(size))
+    return (blk,) if blk else ()
+
+
+def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) -> tuple[Block, ...]:
+    credit = credit_block(ctx, slide, size)
+    return blocks + ((credit,) if credit else ())
+
+
+def heading(ctx: Ctx, title: str, width: float) -> tuple[list[tuple[str, object]], float]:
+    """The heading stack (number badge or accent bar, then the title) as (kind, item) and its height."""
+    number, rest = split_number(title)
+    parts: list[tuple[str, object]] = []
+    h = 0.0
+    if number:
+        size = ctx.title_size * 1.2
+        parts.append(("number", (number.zfill(2), size)))
+        h += size * 1.05
+    elif rest:
+        parts.append(("bar", None))
+        h += 5 + 18
+    blk = fitted_title(ctx, rest, width, ctx.title_size) if rest else None
+    if blk:
+        placed, _, used = fit_flow((blk,), width, 1e9)
+        parts.append(("title", placed))
+        h += used
+    return parts, h
+
+
+def draw_heading(ctx: Ctx, parts: list[tuple[str, object]], x: float, y: float, width: float) -> tuple[list[El], float]:
+    out: list[El] = []
+    for kind, item in parts:
+        if kind == "number":
+            label, size = item  # type: ignore[misc]
+            out.append(text_el(label, ctx.title_font, ctx.title_weight, size, ctx.palette.accent,
+                               x if ctx.align == "left" else x + width / 2, y + size * 0.86,
+                               anchor="start" if ctx.align == "left" else "middle", role="number"))
+            y += size * 1.05
+        elif kind == "bar":
+            bx = x if ctx.align == "left" else x + width / 2 - 22
+            out.append(accent_bar(ctx, bx, y))
+            y += 5 + 18
+        else:
+            placed = item  # type: ignore[assignment]
+            out.extend(draw_flow(ctx, placed, x, y, width))
+            y += placed[-1].y + placed[-1].block.style.lh if placed else 0
+    return out, y
+
+
+def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool = True,
+                title: str | None = None, body: tuple[Block, ...] | None = None) -> tuple[list[El], tuple[Block, ...]]:
+    """Heading + body in ``box``; centred vertically when everything fits."""
+    if title is None:
+        title, text = slide_title_body(slide)
+        body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
+    parts, head_h = heading(ctx, title, box.w) if title else ([], 0.0)
+    gap = ctx.title_size * 0.55 if parts and body else 0.0
+    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
+    total = head_h + gap + used
+    y = box.y + (max(0.0, box.h - total) * 0.42 if center and not rest else 0.0)
+    out, y = draw_heading(ctx, parts, box.x, y, box.w)
+    out.extend(draw_flow(ctx, placed, box.x, y + gap, box.w))
+    return out, rest
+
+
+def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
+                 box: Box | None = None) -> tuple[list[El], tuple[Block, ...]]:
+    """A continuation page: a small running head (the slide's title), then the rest of the text."""
+    box = box or ctx.content
+    title, _ = slide_title_body(slide)
+    _, title = split_number(title)
+    out: list[El] = []
+    top = 0.0
+    if title:
+        st = ctx.body_style(ctx.meta_size * 1.1, ctx.palette.muted, 700)
+        els, _ = label_line(ctx, title + " (continued)", st, box.x, box.y + st.size * 0.9, box.w, role="running-head")
+        out.extend(els)
+        top = st.size * 2.6
+    placed, rest, _ = fit_flow(cursor, box.w, box.h - top, force=True)
+    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w))
+    return out, rest
+
+
+# ---------------------------------------------------------------- templates
+
+def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
+    """A numbered heading or the first sentence as the headline, the rest as body text."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    return text_column(ctx, slide, size, ctx.content)
+
+
+def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
+    """The whole text large, in the title face: for one strong sentence."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+    box = ctx.content
+    big = max(ctx.title_size * 1.15, size * 1.6)
+    smallest = max(size * 1.25, 20.0)
+    s = big
+    while True:
+        blk = block(text, ctx.title_style(s))
+        blocks = with_credit(ctx, slide, (blk,) if blk else (), size)
+        placed, rest, used = fit_flow(blocks, box.w, box.h - 28)
+        if not rest or s <= smallest:
+            break
+        s = max(smallest, s * 0.92)
+    y = box.y + (box.h - used - 28) * 0.42 if not rest else box.y
+    bx = box.x if ctx.align == "left" else box.x + box.w / 2 - 22
+    out = [accent_bar(ctx, bx, y)]
+    out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
+    return out, rest
+
+
+def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Lines starting "- ", "•" or "1." (or an inline " - a - b") as a bulleted or numbered list."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    title, body = (slide.title.strip(), slide.body.strip()) if slide.title.strip() else ("", slide.body.strip())
+    items = list_items(body)
+    if len(items) < 2:
+        return headline_body(ctx, slide, size, cursor)
+    intro = list_intro(body)
+    if not title and intro:
+        title, intro = intro, ""
+    numbered = is_numbered_list(body)
+    st = ctx.body_style(size)
+    indent = size * 1.9 if numbered else size * 1.35
+    blocks: list[Block] = []
+    if intro:
+        b = block(intro, ctx.body_style(size, ctx.palette.muted))
+        if b:
+            blocks.append(b)
+    for i, item in enumerate(items, 1):
+        b = block(item, st, marker=str(i) if numbered else "•", indent=indent, gap_before=0.55)
+        if b:
+            blocks.append(b)
+    return text_column(ctx, slide, size, ctx.content, title=title,
+                       body=with_credit(ctx, slide, tuple(blocks), size))
+
+
+def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
+    """The photo large on top, the text below it."""
+    if slide.image is None:
+        return headline_body(ctx, slide, size, cursor)
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    box = ctx.content
+    ratio = min(max(slide.image.width / slide.image.height, 1.0), 2.0)
+    h = min(box.h * 0.5, box.w / ratio)
+    out = photo(ctx, slide.image, box.top(h), 14, "photo")
+    els, rest = text_column(ctx, slide, size, box.below(h + 22), center=False)
+    return out + els, rest
+
+
+def split(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Text on the left, the photo on the right."""
+    if slide.image is None:
+        return headline_body(ctx, slide, size, cursor)
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    box = ctx.content
+    img_w = round(box.w * 0.42)
+    gap = 22
+    out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
+    els, rest = text_column(ctx, slide, size, Box(box.x, box.y, box.w - img_w - gap, box.h))
+    return out + els, rest
+
+
+def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Reads like a post: avatar, name, @handle, text, optional photo, and real date/counts."""
+    box = ctx.content
+    pal = ctx.palette
+    post = ctx.post_of(slide)
+    name = (post.author_name if post else "") or ctx.brand_name
+    handle = (post.handle if post else "") or ("" if post and post.author_name else ctx.brand_handle)
+    pic = (post.avatar if post else None) or (ctx.brand_avatar if not post or post.handle == ctx.brand_handle else None)
+    pad = 24
+    inner = box.inset(pad)
+    head_h = 46
+    meta = _post_meta(post) if (post and ctx.show_post_meta) else ""
+    meta_h = ctx.meta_size * 2.2 if meta else 0.0
+    if cursor is None:
+        text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+        blocks = body_blocks(ctx, text, size)
+        image_pending = slide.image is not None
+    else:
+        image_pending = any(b.role == IMAGE_ROLE for b in cursor)
+        blocks = tuple(b for b in cursor if b.role != IMAGE_ROLE)
+    avail = inner.h - head_h - 14 - meta_h
+    img_h = 0.0
+    if image_pending and slide.image is not None:
+        img_h = min(inner.w * min(slide.image.height / slide.image.width, 0.75), avail * 0.55)
+        placed, rest, used = fit_flow(blocks, inner.w, avail - img_h - 16)
+        if rest:  # the text does not fit next to the photo: photo goes after the text
+            img_h = 0.0
+    if not img_h:
+        placed, rest, used = fit_flow(blocks, inner.w, avail, force=True)
+    show_img = bool(img_h) and image_pending
+    if image_pending and not show_img:
+        rest = rest + (Block((), ctx.body_style(size), role=IMAGE_ROLE),)
+    last = not rest
+    card_h = pad * 2 + head_h + 14 + used + (img_h + 16 if show_img else 0) + (meta_h if last else 0)
+    card = Box(box.x, box.y + (box.h - card_h) / 2, box.w, card_h)
+    out: list[El] = [el("rect", x=card.x, y=card.y, width=card.w, height=card.h, rx=22, fill=pal.surface,
+                        stroke=pal.muted, stroke_opacity=0.18, stroke_width=1)]
+    x, y = card.x + pad, card.y + pad
+    out.extend(avatar(ctx, pic, name or handle, x + 22, y + 22, 22, "post"))
+    name_st = ctx.body_style(15.5, pal.text, 700)
+    els, _ = label_line(ctx, name or handle, name_st, x + 56, y + 19, inner.w - 56, role="author")
+    out.extend(els)
+    if handle:
+        els, _ = label_line(ctx, "@" + handle, ctx.body_style(13.5, pal.muted), x + 56, y + 38, inner.w - 56,
+                            role="handle")
+        out.extend(els)
+    y += head_h + 14
+    out.extend(draw_flow(ctx, placed, x, y, inner.w))
+    y += used
+    if show_img and slide.image is not None:
+        out.extend(photo(ctx, slide.image, Box(x, y + 16, inner.w, img_h), 14, "post-photo"))
+        y += img_h + 16
+    if meta and last:
+        els, _ = label_line(ctx, meta, ctx.body_style(ctx.meta_size, pal.muted), x, y + meta_h * 0.75, inner.w,
+                            role="post-meta")
+        out.extend(els)
+    return out, rest
+
+
+def _post_meta(post) -> str:
+    """"Mar 3, 2026 · 1.2K likes · 48 reposts" from what the source really has."""
+    parts = []
+    if post.created_at:
+        try:
+            d = datetime.fromisoformat(post.created_at.replace("Z", "+00:00"))
+            parts.append(f"{d:%b} {d.day}, {d.year}")
+        except ValueError:
+            pass
+    if post.likes is not None:
+        parts.append(f"{_count(post.likes)} {'like' if post.likes == 1 else 'likes'}")
+    if post.reposts is not None:
+        parts.append(f"{_count(post.reposts)} {'repost' if post.reposts == 1 else 'reposts'}")
+    return " · ".join(parts)
+
+
+def _count(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".") + "M"
+    if n >= 10_000:
+        return f"{n / 1000:.0f}K"
+    if n >= 1000:
+        return f"{n / 1000:.1f}".rstrip("0").rstrip(".") + "K"
+    return str(n)
+
+
+__all__ = ["headline_body", "big_statement", "bullet_list", "image_focus", "split", "post_card",
+           "continuation", "text_column", "slide_title_body", "measure"]

@@ -1,0 +1,267 @@
+"""Render a carousel to SVG: a pure function of the model (same input, same bytes).
+
+Pipeline
+1. ``make_context`` resolves the carousel's settings once: canvas size and safe
+   area (≥ 40 units; Instagram stories keep 14 % clear at top and bottom), the
+   brand header/footer bands, theme colours with the brand accent, fonts, sizes.
+2. ``paginate`` turns every model Slide into one or more pages. Its layout
+   function (``studio.layouts``) draws a page and returns the text it could not
+   place. Auto-fit tries body sizes from the typography's size down to
+   ``MIN_BODY_SIZE`` and keeps the largest one that needs the fewest pages;
+   text that still does not fit continues on extra pages. Pages are cached by
+   the slide's content, so editing one slide re-lays out only that slide.
+3. ``render_slide`` wraps a page's elements with the background, pattern, and
+   brand header/footer (page numbers count pages) into an ``<svg>`` whose
+   viewBox is the design size (540 wide) and whose width/height are that × scale.
+   ``scale`` only sets the resolution photos are embedded at.
+
+Text is measured with the same static font files cairo draws with
+(``studio.fonts``), every run is positioned explicitly (``studio.text``), and
+all markup is built by ``studio.svg``, which escapes by construction.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from . import fonts
+from .canvas import DEFAULT_SCALE, get_format
+from .carousel import Carousel
+from .image import Image
+from .layouts import LAYOUTS, draw_cover, draw_outro, get_layout
+from .layouts.base import Box, Ctx
+from .layouts.chrome import band_heights, draw_chrome
+from .pattern import draw_pattern, get_pattern
+from .slide import Slide
+from .svg import El, document, el
+from .theme import get_theme, palette
+from .typography import MIN_BODY_SIZE
+
+MARGIN_X = 44
+MARGIN_Y = 40
+STORY_CLEAR = 0.14  # Instagram story UI covers the top and bottom 14 %
+MAX_PAGES_PER_SLIDE = 80
+
+
+@dataclass(frozen=True)
+class Page:
+    """One rendered page: which slide it shows, which part of it, and its drawing."""
+
+    slide_index: int
+    part: int  # 0 for the slide's first page
+    parts: int  # how many pages the slide takes
+    kind: str  # cover / content / outro
+    layout: str  # layout key actually drawn ("cover" / "outro" for those)
+    body_size: float  # body size after auto-fit
+    elements: tuple[El, ...]
+
+
+# ---------------------------------------------------------------- context
+
+def _pick_font(*choices: str) -> str:
+    for c in choices:
+        if c:
+            return fonts.check_family(c)
+    raise ValueError("no font chosen")
+
+
+def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
+    """Resolve a carousel's settings into a drawing context (ValueError for unknown keys)."""
+    fmt = get_format(carousel.format)
+    theme = get_theme(carousel.theme)
+    get_layout(carousel.layout)
+    get_pattern(_pattern_key(carousel))
+    width, height = fmt.design_size
+    my = max(MARGIN_Y, math.ceil(height * STORY_CLEAR)) if fmt.key == "instagram-story" else MARGIN_Y
+    safe = Box(MARGIN_X, my, width - 2 * MARGIN_X, height - 2 * my)
+    brand = carousel.brand
+    name, handle, pic = _identity(carousel)
+    typo = carousel.typography
+    meta = typo.meta_size
+    head, foot = band_heights(brand.placement, meta, bool(name or handle))
+    content = Box(safe.x, safe.y + head, safe.w, safe.h - head - foot)
+    title_font = _pick_font(typo.title_font, brand.title_font, theme.title_font)
+    body_font = _pick_font(typo.body_font, brand.body_font, theme.body_font)
+    title_weight = theme.title_weight if title_font == theme.title_font else 700
+    posts = {p.id: p for p in carousel.thread.posts} if carousel.thread else {}
+    return Ctx(width, height, safe, content, theme, palette(theme, brand.accent), title_font, body_font,
+               fonts.best_weight(title_font, title_weight), typo.title_size, typo.body_size, meta, typo.line_height,
+               typo.align, scale, carousel.show_post_meta, name, handle, pic, posts)
+
+
+def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
+    """The brand's name, handle, avatar; without a brand, the thread's author."""
+    b = carousel.brand
+    if b.name or b.handle:
+        return b.name.strip(), b.handle.strip(), b.avatar
+    if carousel.thread and carousel.thread.posts:
+        p = carousel.thread.posts[0]
+        return p.author_name.strip(), p.handle.strip(), p.avatar
+    return "", "", b.avatar
+
+
+def _pattern_key(carousel: Carousel) -> str:
+    return carousel.pattern if carousel.pattern is not None else get_theme(carousel.theme).pattern
+
+
+# ---------------------------------------------------------------- pagination
+
+def _sig(value) -> object:
+    """A hashable, content-based signature of model values (images by their sha256)."""
+    if isinstance(value, Image):
+        return ("image", value.sha256, value.width, value.height)
+    if isinstance(value, (list, tuple)):
+        return tuple(_sig(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _sig(v)) for k, v in value.items()))
+    if hasattr(value, "__dataclass_fields__"):
+        return (type(value).__name__,) + tuple(_sig(getattr(value, f)) for f in value.__dataclass_fields__)
+    return value
+
+
+def _ctx_sig(ctx: Ctx) -> tuple:
+    return (ctx.width, ctx.height, ctx.content, ctx.palette, ctx.title_font, ctx.body_font, ctx.title_weight,
+            ctx.title_size, ctx.body_size, ctx.meta_size, ctx.line_height, ctx.align, ctx.scale,
+            ctx.show_post_meta, ctx.brand_name, ctx.brand_handle, _sig(ctx.brand_avatar))
+
+
+_PAGE_CACHE: OrderedDict[str, tuple[str, float, tuple[tuple[El, ...], ...]]] = OrderedDict()
+_PAGE_CACHE_SIZE = 1024
+
+
+def _layout_key(carousel: Carousel, slide: Slide) -> str:
+    if slide.kind == "cover":
+        return "cover"
+    if slide.kind == "outro":
+        return "outro"
+    key = slide.layout or carousel.layout
+    return key if key in LAYOUTS else carousel.layout
+
+
+def _drawer(carousel: Carousel, layout_key: str):
+    if layout_key == "cover":
+        return draw_cover
+    if layout_key == "outro":
+        return lambda ctx, slide, size, cursor: draw_outro(ctx, slide, size, cursor, carousel.cta)
+    return LAYOUTS[layout_key].draw
+
+
+def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str) -> list[tuple[El, ...]]:
+    pages: list[tuple[El, ...]] = []
+    cursor = None
+    while True:
+        ctx.uid = f"{uid}-{len(pages)}"
+        els, rest = drawer(ctx, slide, size, cursor)
+        pages.append(tuple(els))
+        if not rest or len(pages) >= MAX_PAGES_PER_SLIDE:
+            return pages
+        cursor = rest
+
+
+def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide) -> tuple[str, float, tuple[tuple[El, ...], ...]]:
+    layout_key = _layout_key(carousel, slide)
+    posts = tuple(ctx.posts[p] for p in slide.post_ids if p in ctx.posts)
+    extra = carousel.cta if layout_key == "outro" else None
+    key_src = repr((_ctx_sig(ctx), layout_key, _sig(slide), _sig(posts), _sig(extra)))
+    key = hashlib.sha256(key_src.encode("utf-8", "surrogatepass")).hexdigest()
+    hit = _PAGE_CACHE.get(key)
+    if hit is not None:
+        _PAGE_CACHE.move_to_end(key)
+        return hit
+    drawer = _drawer(carousel, layout_key)
+    uid = "c" + key[:8]
+    start = ctx.body_size
+    if carousel.typography.auto_fit and start > MIN_BODY_SIZE:
+        sizes = [start]
+        s = math.floor(start) if start != math.floor(start) else start - 1
+        while s > MIN_BODY_SIZE:
+            sizes.append(s)
+            s -= 1
+        sizes.append(float(MIN_BODY_SIZE))
+    else:
+        sizes = [start]
+    tried: dict[float, list] = {}
+    for s in sizes:
+        tried[s] = _run(ctx, drawer, slide, s, uid)
+        if len(tried[s]) == 1:
+            break
+    fewest = min(len(p) for p in tried.values())
+    size = next(s for s in sizes if s in tried and len(tried[s]) == fewest)
+    result = (layout_key, size, tuple(tried[size]))
+    _PAGE_CACHE[key] = result
+    if len(_PAGE_CACHE) > _PAGE_CACHE_SIZE:
+        _PAGE_CACHE.popitem(last=False)
+    return result
+
+
+def paginate(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[Page]:
+    """Every page of the carousel in order (a long slide takes several pages)."""
+    ctx = make_context(carousel, scale)
+    pages: list[Page] = []
+    for i, slide in enumerate(carousel.slides):
+        layout_key, size, parts = _split_slide(ctx, carousel, slide)
+        for k, els in enumerate(parts):
+            pages.append(Page(i, k, len(parts), slide.kind, layout_key, size, els))
+    return pages
+
+
+def page_count(carousel: Carousel) -> int:
+    """How many pages (exported images / PDF pages) the carousel makes."""
+    return len(paginate(carousel))
+
+
+def pages_per_slide(carousel: Carousel) -> list[int]:
+    """For each model slide, how many pages it takes."""
+    counts = [0] * len(carousel.slides)
+    for p in paginate(carousel):
+        counts[p.slide_index] += 1
+    return counts
+
+
+# ---------------------------------------------------------------- drawing a page
+
+def _background(ctx: Ctx, carousel: Carousel, uid: str) -> list[El]:
+    pal = ctx.palette
+    out: list[El] = []
+    if len(pal.background) > 1:
+        gid = f"{uid}-bg"
+        stops = [el("stop", offset=i / (len(pal.background) - 1), stop_color=c) for i, c in enumerate(pal.background)]
+        out.append(el("defs", el("linearGradient", *stops, id=gid, x1=0, y1=0, x2=0.6, y2=1)))
+        fill = f"url(#{gid})"
+    else:
+        fill = pal.background[0]
+    out.append(el("rect", x=0, y=0, width=ctx.width, height=ctx.height, fill=fill))
+    out.extend(draw_pattern(_pattern_key(carousel), ctx.width, ctx.height, pal.pattern_color,
+                            pal.pattern_opacity, f"{uid}-pat"))
+    return out
+
+
+def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int) -> str:
+    uid = f"p{number}"
+    ctx.uid = uid
+    brand = carousel.brand
+    chrome = draw_chrome(ctx, brand.placement, number, total, numbers=brand.show_slide_numbers,
+                         swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo)
+    body = el("g", *page.elements, class_="content")
+    return document(ctx.width, ctx.height, ctx.scale, *_background(ctx, carousel, uid), body,
+                    el("g", *chrome, class_="brand") if chrome else None)
+
+
+def render_slides(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[str]:
+    """SVG text of every page."""
+    fonts.ensure_fonts()
+    ctx = make_context(carousel, scale)
+    pages = paginate(carousel, scale)
+    return [_page_svg(ctx, carousel, p, i + 1, len(pages)) for i, p in enumerate(pages)]
+
+
+def render_slide(carousel: Carousel, index: int, scale: float = DEFAULT_SCALE) -> str:
+    """SVG text of one page (``index`` counts pages, from 0)."""
+    fonts.ensure_fonts()
+    ctx = make_context(carousel, scale)
+    pages = paginate(carousel, scale)
+    if not 0 <= index < len(pages):
+        raise IndexError(f"page {index} does not exist; the carousel has {len(pages)} pages")
+    return _page_svg(ctx, carousel, pages[index], index + 1, len(pages))

@@ -1,0 +1,140 @@
+"""Automatic structure: a thread becomes cover + one slide per post + outro.
+
+Also the small text readers the layouts share: a post's headline and body,
+and list items written as lines or inline (" - a - b - c").
+"""
+from __future__ import annotations
+
+import re
+
+from .carousel import Carousel
+from .post import Thread
+from .slide import Slide
+
+_HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*[).:]|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])\s*(\S.{0,90})$",
+                      re.IGNORECASE)
+_THREAD_MARKERS = re.compile(r"\s*(?:🧵|👇|⬇️|↓|\(?\d{1,2}\s*/\s*\d{0,2}\)?|thread\s*:?)\s*$", re.IGNORECASE)
+_LEADING_THREAD = re.compile(r"^\s*(?:🧵|thread\s*:)\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)")
+_LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
+_INLINE_LIST = re.compile(r"\s+[-–•]\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+
+
+def split_number(title: str) -> tuple[str, str]:
+    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number -> ("", title)."""
+    m = _HEADING.match(title)
+    if m and "\n" not in title:
+        number = next(g for g in m.groups()[:3] if g)
+        return number, m.group(4).strip()
+    return "", title
+
+
+def heading_line(text: str) -> tuple[str, str] | None:
+    """If the text starts with a heading line ("1) Sparse Attention"), (heading, rest)."""
+    first, _, rest = text.strip().partition("\n")
+    if rest.strip() and _HEADING.match(first):
+        return first.strip(), rest.strip()
+    return None
+
+
+def headline_and_body(text: str) -> tuple[str, str]:
+    """A numbered heading line, else the first sentence, becomes the headline."""
+    text = text.strip()
+    found = heading_line(text)
+    if found:
+        return found
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first) <= 90 and not first.rstrip().endswith((".", ",", ";")):
+        return first.strip(), rest.strip()  # a short first line reads as a heading
+    parts = _SENTENCE_END.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= 140:
+        return parts[0].strip(), parts[1].strip()
+    return "", text
+
+
+def list_items(text: str) -> list[str]:
+    """List items: lines starting "- ", "•" or "1.", or an inline " - a - b - c" list.
+
+    Lines that are not items stay as items of their own only after a list began;
+    text before the first item is not returned (see ``list_intro``).
+    """
+    lines = [ln for ln in text.strip().split("\n") if ln.strip()]
+    best: list[str] = []
+    for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
+        items: list[str] = []
+        for line in lines:
+            m = _LIST_LINE.match(line)
+            if m and bool(_NUMBERED.match(line)) == numbered:
+                items.append(m.group(1).strip())
+            elif items:
+                items[-1] += " " + line.strip()
+        if len(items) > len(best):
+            best = items
+    if len(best) >= 2:
+        return best
+    for line in lines:
+        parts = _INLINE_LIST.split(" " + line.strip())
+        if len(parts) >= 3:
+            return [p.strip() for p in parts[1:] if p.strip()]
+    return []
+
+
+def list_intro(text: str) -> str:
+    """The text before a list (the lead-in line), for the list layout."""
+    lines = text.strip().split("\n")
+    intro = []
+    for line in lines:
+        if _LIST_LINE.match(line):
+            break
+        parts = _INLINE_LIST.split(" " + line.strip())
+        if len(parts) >= 3 and not any(_LIST_LINE.match(x) for x in lines):
+            intro.append(parts[0].strip())
+            break
+        intro.append(line.strip())
+    return "\n".join(x for x in intro if x)
+
+
+def is_numbered_list(text: str) -> bool:
+    return sum(1 for ln in text.split("\n") if _NUMBERED.match(ln)) >= 2
+
+
+def cover_texts(first_post: str) -> tuple[str, str]:
+    """(hook, subtitle) of the cover from the first post."""
+    text = _LEADING_THREAD.sub("", first_post.strip())
+    hook, rest = headline_and_body(text)
+    if not hook:
+        hook, rest = text, ""
+    hook = _THREAD_MARKERS.sub("", hook).strip() or hook.strip()
+    rest = _THREAD_MARKERS.sub("", rest).strip()
+    if rest and len(rest.split()) < 3:
+        hook, rest = f"{hook} {rest}".strip(), ""
+    return hook, rest
+
+
+def carousel_from_thread(thread: Thread, **settings) -> Carousel:
+    """Cover from the first post's hook, one content slide per post, outro last."""
+    carousel = Carousel(**settings)
+    carousel.thread = thread
+    posts = thread.posts
+    slides: list[Slide] = []
+    if posts:
+        first = posts[0]
+        hook, rest = cover_texts(first.text)
+        cover = Slide(kind="cover", title=hook, post_ids=[first.id])
+        if len(rest) > 260:  # too long for a subtitle: it becomes the first content slide
+            slides.append(cover)
+            slides.append(Slide(kind="content", body=rest, post_ids=[first.id],
+                                image=first.images[0] if first.images else None))
+        else:
+            cover.body = rest
+            cover.image = first.images[0] if first.images else None
+            slides.append(cover)
+        for post in posts[1:]:
+            found = heading_line(post.text)
+            title, body = found if found else ("", post.text.strip())
+            slides.append(Slide(kind="content", title=title, body=body, post_ids=[post.id],
+                                image=post.images[0] if post.images else None))
+    slides.append(Slide(kind="outro"))
+    carousel.slides = slides
+    return carousel

@@ -1,0 +1,445 @@
+"""Text layout: clean, style, measure, break and order text the way cairo will draw it.
+
+Small pure steps, each cached where it is on the hot path:
+
+1. ``prepare(text)`` cleans plain text (drops control and format characters),
+   marks links, @mentions, #hashtags and $cashtags as accent spans, shapes
+   Arabic (cairo does no shaping) and splits it into grapheme clusters; emoji
+   clusters carry their Twemoji file.
+2. ``assign_fonts`` picks, per cluster, the first face that has the glyph
+   (the chosen family, then Noto Sans, Noto Sans Arabic, Heebo), because
+   CairoSVG has no glyph fallback.
+3. ``wrap`` breaks paragraphs into lines at break opportunities, measuring
+   with the glyph advances of the very files cairo draws with (no kerning,
+   no ligatures: CairoSVG draws glyph by glyph). Words longer than a line
+   break between grapheme clusters.
+4. ``line_runs`` puts each line in visual order (bidi) and cuts it into runs
+   of one font and colour, each with its own x, so the browser and cairo place
+   every run at the same spot.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import emoji, fonts
+from .svg import xml_safe
+
+EMOJI_ADVANCE = 1.18  # an emoji image takes this many ems
+SAFETY = 0.985  # lines are filled to this share of the width (browser rounding, hinting)
+
+_BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
+_SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_URL = r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b(?:/[^\s<>\"']*)?"
+_ACCENT = regex.compile(
+    rf"(?P<url>{_URL})"
+    r"|(?<![\w@])@\w{1,30}"
+    r"|(?<![\w#&])#\w*[^\W\d_]\w*"
+    r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
+    regex.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?)]}'\"…"
+_ARABIC = regex.compile(r"\p{Arabic}")
+_ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
+_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，")
+_BREAK_AFTER = set("-/–—_?&=")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One grapheme cluster: what it says, accent colour or not, Twemoji file if emoji."""
+
+    text: str
+    accent: bool = False
+    emoji: str | None = None
+
+    @property
+    def is_space(self) -> bool:
+        return self.text == " "
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph ready for layout; ``rtl`` is its base direction, ``gap`` a blank line before it."""
+
+    clusters: tuple[Cluster, ...]
+    rtl: bool = False
+    gap: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.clusters)
+
+
+@dataclass(frozen=True)
+class Line:
+    """Clusters ``start:end`` of paragraph ``para`` (trailing spaces left out) and their width."""
+
+    para: Para
+    start: int
+    end: int
+    width: float
+    first: bool  # the paragraph's first line
+    last: bool  # the paragraph's last line
+
+    @property
+    def clusters(self) -> tuple[Cluster, ...]:
+        return self.para.clusters[self.start:self.end]
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.clusters)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of a line in visual order: x offset from the line start, font, colour role."""
+
+    x: float
+    text: str
+    family: str
+    accent: bool
+    emoji: str | None
+    width: float
+
+
+# ---------------------------------------------------------------- cleaning
+
+def clean(text: str) -> str:
+    """Plain text as the renderer draws it: NFC, no control/format characters, single spaces.
+
+    Newlines are kept (they separate paragraphs); zero-width joiners survive only
+    inside emoji sequences.
+    """
+    text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _BIDI_CONTROLS.sub("", text)
+    out = []
+    for cluster in regex.findall(r"\X", text):
+        if cluster == "\n":
+            out.append("\n")
+        elif emoji.is_emoji(cluster):
+            out.append(cluster)
+        elif cluster == "\t":
+            out.append(" ")
+        else:
+            out.append(_FORMAT_OR_CONTROL.sub("", cluster))
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(out).split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def words(text: str) -> list[str]:
+    """The visible words of a text (for 'no word lost' checks)."""
+    return clean(text).split()
+
+
+# ---------------------------------------------------------------- prepare
+
+def accent_spans(text: str) -> list[tuple[str, bool]]:
+    """Split one line into (text, is_accent) spans: links, @mentions, #hashtags, $cashtags."""
+    spans: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _ACCENT.finditer(text):
+        start, end = m.span()
+        if m.group("url"):
+            while end > start and text[end - 1] in _URL_TRAILING:
+                end -= 1
+        if end <= start:
+            continue
+        if start > pos:
+            spans.append((text[pos:start], False))
+        spans.append((text[start:end], True))
+        pos = end
+    if pos < len(text):
+        spans.append((text[pos:], False))
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _reshape(text: str) -> str:
+    import arabic_reshaper
+    return arabic_reshaper.reshape(text)
+
+
+def _base_rtl(text: str) -> bool:
+    for ch in text:
+        cls = unicodedata.bidirectional(ch)
+        if cls in ("R", "AL"):
+            return True
+        if cls == "L":
+            return False
+    return False
+
+
+@lru_cache(maxsize=2048)
+def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
+    """Cleaned paragraphs of grapheme clusters, accent-marked and shaped, ready to wrap."""
+    paras: list[Para] = []
+    gap = False
+    for line in clean(text).split("\n"):
+        if not line:
+            gap = bool(paras)
+            continue
+        clusters: list[Cluster] = []
+        for span, accent in (accent_spans(line) if links else [(line, False)]):
+            if _ARABIC.search(span):
+                span = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), span)
+            for g in regex.findall(r"\X", span):
+                clusters.append(Cluster(g, accent, emoji.emoji_file(g)))
+        paras.append(Para(tuple(clusters), _base_rtl(line), gap))
+        gap = False
+    return tuple(paras)
+
+
+# ---------------------------------------------------------------- fonts and widths
+
+@lru_cache(maxsize=64)
+def _metrics(family: str, weight: int) -> tuple[dict[int, float], float]:
+    """(code point -> advance in ems, .notdef advance) for a face."""
+    from fontTools.ttLib import TTFont
+    fonts.ensure_fonts()
+    font = TTFont(fonts.face_path(family, weight), lazy=True)
+    upem = font["head"].unitsPerEm
+    hmtx = font["hmtx"].metrics
+    advances = {cp: hmtx[name][0] / upem for cp, name in font.getBestCmap().items() if name in hmtx}
+    notdef = hmtx[font.getGlyphOrder()[0]][0] / upem
+    font.close()
+    return advances, notdef
+
+
+def has_glyph(family: str, ch: str) -> bool:
+    return ord(ch) in _metrics(family, 400)[0]
+
+
+def _chain(family: str) -> tuple[str, ...]:
+    return (family,) + tuple(f for f in fonts.FALLBACKS if f != family)
+
+
+def _base_char(cluster: str) -> str:
+    for ch in cluster:
+        if not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Cf", "Mn", "Me"):
+            return ch
+    return cluster[0]
+
+
+@lru_cache(maxsize=8192)
+def font_for(cluster: str, family: str) -> str:
+    """The first face in ``family``'s chain that has the cluster's base character."""
+    base = _base_char(cluster)
+    for face in _chain(family):
+        if has_glyph(face, base):
+            return face
+    return family
+
+
+@lru_cache(maxsize=1024)
+def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
+    """Face per cluster (None for emoji). Spaces and punctuation stay in the face before them."""
+    out: list[str | None] = []
+    prev: str | None = None
+    for c in para.clusters:
+        if c.emoji:
+            out.append(None)
+            continue
+        base = _base_char(c.text)
+        common = unicodedata.category(base)[0] in "PZSN" and not base.isalpha()
+        if common and prev and has_glyph(prev, base):
+            face = prev
+        else:
+            face = font_for(c.text, family)
+        out.append(face)
+        prev = face
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def cluster_em(text: str, face: str, weight: int) -> float:
+    """Width of a cluster in ems, as cairo advances it (sum of per-character advances)."""
+    advances, notdef = _metrics(face, fonts.best_weight(face, weight))
+    return sum(advances.get(ord(ch), notdef) for ch in text)
+
+
+def text_width(text: str, family: str, weight: int, size: float) -> float:
+    """Width of a run drawn in one face (no fallback), in design units."""
+    return sum(cluster_em(ch, family, weight) for ch in text) * size
+
+
+@lru_cache(maxsize=2048)
+def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
+    faces = assign_fonts(para, family)
+    return tuple(EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, weight)
+                 for c, f in zip(para.clusters, faces))
+
+
+def measure(text: str, family: str, weight: int, size: float) -> float:
+    """Width of a whole single-line text, with fallback faces and emoji, in design units."""
+    return sum(sum(_para_ems(p, family, weight)) for p in prepare(text)) * size
+
+
+# ---------------------------------------------------------------- line breaking
+
+def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
+    """May a line end after cluster i (before i+1)? Spaces are handled by the caller."""
+    a, b = clusters[i], clusters[i + 1]
+    if b.is_space or b.text[0] in _NO_BREAK_BEFORE:
+        return False
+    if a.is_space:
+        return True
+    if a.text in _BREAK_AFTER and i > 0 and not clusters[i - 1].is_space:
+        return True
+    if a.emoji or b.emoji:
+        return True
+    return bool(_CJK.match(a.text) or _CJK.match(b.text))
+
+
+@lru_cache(maxsize=4096)
+def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
+    """(start, end without trailing spaces, end with them) of each unbreakable piece."""
+    cl = para.clusters
+    segs = []
+    start = 0
+    n = len(cl)
+    i = 0
+    while i < n:
+        if i == n - 1 or (not cl[i].is_space and _can_break_after(cl, i)) or \
+                (cl[i].is_space and not cl[i + 1].is_space):
+            end = i + 1
+            core = end
+            while core > start and cl[core - 1].is_space:
+                core -= 1
+            segs.append((start, core, end))
+            start = end
+        i += 1
+    return tuple(segs)
+
+
+@lru_cache(maxsize=4096)
+def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:
+    """Greedy line breaking of one paragraph at ``width`` design units."""
+    ems = _para_ems(para, family, weight)
+    limit = width * SAFETY / size  # in ems
+    done: list[tuple[int, int, float]] = []  # (start, end, width in ems)
+    start: int | None = None  # the open line: first cluster, end of its last word, widths
+    core_end, core_w, total = 0, 0.0, 0.0
+    for s, c, e in _segments(para):
+        word = sum(ems[s:c])
+        spaces = sum(ems[c:e])
+        if start is not None and total + word > limit:
+            done.append((start, core_end, core_w))
+            start = None
+        if start is None and word > limit:  # a word wider than the line: break between clusters
+            piece, piece_w = s, 0.0
+            for i in range(s, c):
+                if piece_w + ems[i] > limit and i > piece:
+                    done.append((piece, i, piece_w))
+                    piece, piece_w = i, 0.0
+                piece_w += ems[i]
+            start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
+            continue
+        if start is None:
+            start, total = s, 0.0
+        core_end, core_w = c, total + word
+        total = core_w + spaces
+    if start is not None:
+        done.append((start, core_end, core_w))
+    return tuple(Line(para, s, e, w * size, k == 0, k == len(done) - 1) for k, (s, e, w) in enumerate(done))
+
+
+def wrap(paras: tuple[Para, ...], family: str, weight: int, size: float, width: float) -> list[Line]:
+    """Lines of every paragraph in order."""
+    out: list[Line] = []
+    for p in paras:
+        out.extend(wrap_para(p, family, weight, size, width))
+    return out
+
+
+def rest_after(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
+    """The paragraphs that follow ``line`` (the text still to place)."""
+    idx = next(i for i, p in enumerate(paras) if p is line.para)
+    rest = list(paras[idx + 1:])
+    tail = line.para.clusters[line.end:]
+    while tail and tail[0].is_space:
+        tail = tail[1:]
+    if tail:
+        rest.insert(0, Para(tail, line.para.rtl, False))
+    return tuple(rest)
+
+
+# ---------------------------------------------------------------- visual order and runs
+
+def _visual_order(line: Line) -> list[tuple[int, str]]:
+    """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
+    clusters = line.clusters
+    texts = [c.text for c in clusters]
+    if not line.para.rtl and not any(_RTL.search(t) for t in texts):
+        return list(enumerate(texts))
+    from bidi import algorithm as bidi
+    storage = bidi.get_empty_storage()
+    chars = "".join(texts)
+    storage["base_level"] = 1 if line.para.rtl else 0
+    storage["base_dir"] = "R" if line.para.rtl else "L"
+    bidi.get_embedding_levels(chars, storage, False, False)
+    owner = [i for i, t in enumerate(texts) for _ in t]
+    for k, ch in enumerate(storage["chars"]):
+        ch["cluster"] = owner[k]
+    bidi.explicit_embed_and_overrides(storage, False)
+    bidi.resolve_weak_types(storage, False)
+    bidi.resolve_neutral_types(storage, False)
+    bidi.resolve_implicit_levels(storage, False)
+    bidi.reorder_resolved_levels(storage, False)
+    bidi.apply_mirroring(storage, False)
+    order: list[tuple[int, str]] = []
+    seen = set()
+    for ch in storage["chars"]:
+        i = ch["cluster"]
+        if i in seen:
+            continue
+        seen.add(i)
+        text = texts[i]
+        if len(text) == 1 and ch["ch"] != text:
+            text = ch["ch"]  # a mirrored bracket
+        order.append((i, text))
+    for i in range(len(texts)):  # characters the algorithm removed (none after clean, but be safe)
+        if i not in seen:
+            order.append((i, texts[i]))
+    return order
+
+
+@lru_cache(maxsize=8192)
+def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, ...]:
+    """The line's runs in visual order with x offsets; a run never starts with a space."""
+    ems = _para_ems(line.para, family, weight)[line.start:line.end]
+    faces = assign_fonts(line.para, family)[line.start:line.end]
+    clusters = line.clusters
+    runs: list[Run] = []
+    x = 0.0
+    cur: list = []  # [x, text, face, accent, width]
+    for i, text in _visual_order(line):
+        c = clusters[i]
+        w = ems[i] * size
+        if c.emoji:
+            if cur:
+                runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4]))
+                cur = []
+            runs.append(Run(x, c.text, "", c.accent, c.emoji, w))
+        elif cur and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3])):
+            cur[1] += text
+            cur[4] += w
+        elif c.is_space and not cur:
+            pass  # a space right after an emoji: advance only
+        else:
+            if cur:
+                runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4]))
+            cur = [x, text, faces[i], c.accent, w]
+        x += w
+    if cur:
+        runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4]))
+    return tuple(Run(r.x, r.text.rstrip(" ") if not r.emoji else r.text, r.family, r.accent, r.emoji, r.width)
+                 for r in runs if r.text.strip() or r.emoji)
+
