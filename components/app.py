@@ -1,0 +1,129 @@
+"""The studio app: shared state for every browser, the fonts, and ``ui.run``.
+
+``Studio`` is created once per server process. It owns the data folder, the
+store and the ``Workspace`` (the carousel everyone edits). Each browser that
+opens the page gets its own ``StudioPage`` (``components.page``), subscribed to
+``Studio.changed`` so every open browser redraws when the shared carousel changes.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import multiprocessing
+
+from nicegui import Event, app, run as nicegui_run, ui
+
+from studio.session import Change, Workspace
+
+from . import engine
+
+log = logging.getLogger("carousel_studio")
+
+FONT_ROUTE = "/studio-fonts"
+STATIC_ROUTE = "/studio-static"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+class Studio:
+    """Process-wide shared state: data folder, store, the shared Workspace and its change event."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.exports_dir = self.data_dir / "exports"
+        self.store = _open_store(self.data_dir)
+        self.autosaver = _autosaver(self.store)
+        self.workspace = Workspace(engine.sample_carousel())
+        self._open_last_project()
+        self.changed: Event[Change] = Event()
+        self.workspace.subscribe(self.changed.emit)
+        self.workspace.subscribe(self._autosave)
+
+    def _open_last_project(self) -> None:
+        if self.store is None:
+            return
+        try:
+            projects = self.store.list_projects()
+            if projects:
+                latest = projects[0]
+                project_id = getattr(latest, "id", None) or latest["id"]
+                self.workspace.load(self.store.load_project(project_id), project_id)
+        except Exception:  # noqa: BLE001 - a damaged project must not stop the studio from starting
+            log.exception("could not reopen the last project; starting with the sample")
+
+    def _autosave(self, change: Change) -> None:
+        if self.autosaver is None:
+            return
+        try:
+            if self.workspace.project_id is None:
+                self.workspace.project_id = self.store.save_project(self.workspace.carousel)
+            self.autosaver.changed(self.workspace.project_id, self.workspace.carousel)
+        except Exception:  # noqa: BLE001 - saving must never break editing; the next change retries
+            log.exception("autosave failed")
+
+
+def _open_store(data_dir: Path):
+    try:
+        from studio.store import Store
+    except ImportError:  # the store is landing in parallel
+        return None
+    return Store(data_dir)
+
+
+def _autosaver(store):
+    if store is None:
+        return None
+    try:
+        from studio.store import Autosaver
+    except ImportError:
+        return None
+    return Autosaver(store)
+
+
+def font_css() -> str:
+    """@font-face rules for the studio's own font files, so the preview matches the export."""
+    rules = []
+    for family, weight, path in engine.font_faces():
+        url = f"{FONT_ROUTE}/{path.name}"
+        rules.append("@font-face{font-family:%s;font-weight:%d;font-style:normal;font-display:block;"
+                     "src:url(%s) format('truetype');}" % (json.dumps(family), weight, json.dumps(url)))
+    return "\n".join(rules)
+
+
+def serve_fonts() -> None:
+    """Serve the static font instances under FONT_ROUTE (built on first use)."""
+    engine.ensure_fonts()
+    for _family, _weight, path in engine.font_faces():
+        app.add_static_file(local_file=path, url_path=f"{FONT_ROUTE}/{path.name}", max_cache_age=86400)
+
+
+def build(data_dir: Path):
+    """Create the shared studio and return the root page function for ``ui.run``."""
+    from .page import StudioPage
+
+    # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
+    if "fork" in multiprocessing.get_all_start_methods():
+        nicegui_run.process_pool_start_method = "fork"
+    studio = Studio(data_dir)
+    serve_fonts()
+    app.add_static_files(STATIC_ROUTE, STATIC_DIR)
+    css = font_css()
+
+    def root() -> None:
+        ui.add_css(css)
+        ui.add_css(STATIC_DIR / "studio.css")
+        StudioPage(studio)
+
+    app.state.studio = studio  # reachable from tests and scripts
+    return root
+
+
+def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool = True,
+        reload: bool = False) -> None:
+    """Start the studio server (blocks)."""
+    root = build(data_dir)
+    ui.run(root, host=host, port=port, show=show, reload=reload, title="Carousel Studio",
+           favicon=STATIC_DIR / "favicon.svg", show_welcome_message=False,
+           reconnect_timeout=10.0, storage_secret=None)

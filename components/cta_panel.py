@@ -1,0 +1,48 @@
+"""Outro Slide CTA: variants #1 follow, #2 repost/share, #3 save/visit as tiles, plus their texts."""
+from __future__ import annotations
+
+from nicegui import ui
+
+from studio.outro import VARIANT_NAMES
+from studio.session import Change
+
+from .tiles import TileGroup
+from .view import View
+
+ICONS = {1: "person_add", 2: "repeat", 3: "bookmark_border"}
+
+
+class CtaPanel:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self._echo = False
+        self.group = TileGroup("cta-option", self._pick, columns=3)
+        for variant, name in VARIANT_NAMES.items():
+            with self.group.tile(variant, name):
+                ui.icon(ICONS[variant], size="22px").classes("cs-tile-icon")
+                ui.label(f"#{variant}").classes("cs-tile-title")
+                ui.label(name).classes("cs-tile-sub")
+        self.inputs = {}
+        for field, label in (("headline", "Headline"), ("subline", "Subline"),
+                             ("button", "Button text"), ("link", "Link (e.g. yoursite.com/guide)")):
+            self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._edit(f, e.value)).props(
+                f"dense outlined data-testid=cta-{field}").classes("w-full")
+        self.refresh(None)
+
+    def _pick(self, variant: int) -> None:
+        self.view.attempt(self.view.workspace.set_cta_variant, variant, origin=self.view.token)
+
+    def _edit(self, field: str, value: str | None) -> None:
+        if not self._echo:
+            self.view.attempt(self.view.workspace.set_cta, origin=self.view.token, **{field: value or ""})
+
+    def refresh(self, change: Change | None) -> None:
+        cta = self.view.carousel.cta
+        self.group.mark(cta.variant)
+        self._echo = True
+        try:
+            for field, element in self.inputs.items():
+                if element.value != getattr(cta, field):
+                    element.value = getattr(cta, field)
+        finally:
+            self._echo = False

@@ -1,0 +1,57 @@
+"""The studio's single door into ``studio``: registries, rendering and the sample carousel.
+
+Panels import their choices and the slide SVG from here, so the UI never builds
+slide markup itself and there is one place that knows which core module does what.
+"""
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+
+from studio import DATA_DIR
+from studio.canvas import FORMATS, get_format
+from studio.carousel import Carousel
+from studio.fonts import FAMILIES, ensure_fonts, font_faces
+from studio.layouts import LAYOUTS
+from studio.pattern import PATTERNS
+from studio.render import page_count, pages_per_slide, render_slide
+from studio.sources import parse_paste
+from studio.structure import carousel_from_thread
+from studio.theme import THEMES
+
+__all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "font_faces",
+           "get_format", "page_count", "pages_per_slide", "render_slide", "render_single", "first_pages",
+           "sample_carousel", "sample_text"]
+
+
+def render_single(carousel: Carousel, slide_index: int, **settings: object) -> str:
+    """The first page of one slide drawn on its own with some settings changed (gallery thumbnails)."""
+    slide = carousel.slides[slide_index]
+    variant = dataclasses.replace(carousel, slides=[slide], **settings)
+    return render_slide(variant, 0, scale=1)
+
+
+def first_pages(counts: list[int]) -> list[int]:
+    """Page index where each slide starts, from ``pages_per_slide``."""
+    starts, total = [], 0
+    for count in counts:
+        starts.append(total)
+        total += count
+    return starts
+
+
+def sample_text() -> str:
+    return (DATA_DIR / "sample-thread.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _sample_thread():
+    return parse_paste(sample_text()).threads[0]
+
+
+def sample_carousel() -> Carousel:
+    """The bundled sample thread laid out with the default settings."""
+    import copy
+    carousel = carousel_from_thread(copy.deepcopy(_sample_thread()))
+    carousel.name = "Sample: threads people swipe through"
+    return carousel

@@ -1,0 +1,157 @@
+"""Export: LinkedIn PDF, Instagram ZIP (PNG or JPEG), or the current slide as PNG.
+
+Platform checks are shown before anything is drawn; the export runs in a worker
+process (``run.cpu_bound``) so the page stays responsive; a progress bar counts
+pages; the file downloads by itself when it is ready.
+"""
+from __future__ import annotations
+
+import copy
+import time
+
+from nicegui import run, ui
+
+from studio.export import check_platform, format_bytes
+
+from . import engine
+from .export_job import SUFFIX, file_stem, read_progress, run_export
+from .view import View, notify_failure
+
+
+class ExportDialog:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.busy = False
+        with ui.dialog().props("data-testid=export-dialog") as self.dialog, ui.card().classes("cs-export"):
+            with ui.row().classes("w-full items-center no-wrap"):
+                ui.label("Export").classes("text-xl font-semibold")
+                ui.space()
+                ui.button(icon="close", on_click=self.dialog.close).props("flat round dense aria-label=Close")
+            self.summary = ui.label().classes("cs-hint")
+            with ui.row().classes("w-full gap-3 cs-export-options"):
+                with ui.column().classes("cs-export-option"):
+                    ui.label("LinkedIn document").classes("cs-option-title")
+                    ui.label("One PDF, every page the same size, text selectable.").classes("cs-hint")
+                    self.linkedin_checks = ui.column().classes("gap-1 w-full")
+                    self.pdf_button = ui.button("Download PDF", icon="picture_as_pdf",
+                                                on_click=lambda: self.start("pdf")).props(
+                        "unelevated no-caps data-testid=export-pdf").classes("w-full")
+                with ui.column().classes("cs-export-option"):
+                    ui.label("Instagram carousel").classes("cs-option-title")
+                    ui.label("01.png, 02.png… in a ZIP, sRGB, with alt-text.txt.").classes("cs-hint")
+                    self.instagram_checks = ui.column().classes("gap-1 w-full")
+                    self.image_format = ui.toggle({"png": "PNG", "jpeg": "JPEG"}, value="png").props(
+                        "dense no-caps unelevated toggle-color=primary data-testid=export-image-format")
+                    self.zip_button = ui.button("Download ZIP", icon="folder_zip",
+                                                on_click=lambda: self.start(f"{self.image_format.value}-zip")) \
+                        .props("unelevated no-caps data-testid=export-zip").classes("w-full")
+                with ui.column().classes("cs-export-option"):
+                    ui.label("This slide").classes("cs-option-title")
+                    self.slide_note = ui.label().classes("cs-hint")
+                    self.slide_button = ui.button("Download PNG", icon="image",
+                                                  on_click=lambda: self.start("slide-png")).props(
+                        "outline no-caps data-testid=export-slide").classes("w-full")
+            with ui.row().classes("w-full items-center no-wrap gap-2"):
+                ui.label("Resolution").classes("cs-field-label")
+                self.scale = ui.toggle({2: "1080 px (standard)", 3: "1620 px (hi-res)"}, value=2).props(
+                    "dense no-caps unelevated toggle-color=primary data-testid=export-scale")
+            with ui.column().classes("w-full gap-1") as self.progress_box:
+                self.progress_label = ui.label().classes("text-sm")
+                self.progress = ui.linear_progress(value=0, show_value=False).props(
+                    "rounded size=10px data-testid=export-progress").classes("w-full")
+            self.progress_box.set_visibility(False)
+            self.result = ui.column().classes("w-full gap-1")
+
+    def open(self) -> None:
+        """Show the platform checks for the carousel as it is now, then wait for a choice."""
+        carousel = self.view.carousel
+        fmt = engine.get_format(carousel.format)
+        pages = sum(self.view.counts())
+        self.summary.set_text(f"{carousel.name} · {fmt.label} {fmt.ratio} · {pages} pages")
+        self._checks(self.linkedin_checks, "linkedin", carousel, pages)
+        self._checks(self.instagram_checks, "instagram", carousel, pages)
+        self.slide_note.set_text(f"Slide {self.view.selected + 1}, page {self.view.page + 1}, "
+                                 "as PNG for a quick share.")
+        if not self.busy:
+            self.result.clear()
+        self.dialog.open()
+
+    def _checks(self, box: ui.column, target: str, carousel, pages: int) -> None:
+        box.clear()
+        try:
+            warnings = check_platform(carousel, target, pages=pages)
+        except Exception as exc:  # noqa: BLE001
+            warnings = [str(exc)]
+        with box:
+            if not warnings:
+                with ui.row().classes("items-center gap-1 no-wrap cs-check-ok"):
+                    ui.icon("check_circle", size="18px")
+                    ui.label(f"Ready: {pages} pages")
+            for warning in warnings:
+                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=platform-warning"):
+                    ui.icon("warning_amber", size="18px")
+                    ui.label(warning)
+
+    async def start(self, kind: str) -> None:
+        if self.busy:
+            ui.notify("An export is already running.", position="top")
+            return
+        view = self.view
+        carousel = copy.deepcopy(view.carousel)  # edits made meanwhile do not change this export
+        folder = view.studio.exports_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        filename = file_stem(carousel.name) + ("" if kind != "slide-png" else f"-slide{view.selected + 1}") \
+            + SUFFIX[kind]
+        out = folder / f"{stamp}-{filename}"
+        progress_path = folder / f".{stamp}-{kind}.progress"
+        total = 1 if kind == "slide-png" else sum(view.counts())
+        self.busy = True
+        self._set_buttons(False)
+        self.result.clear()
+        self.progress_box.set_visibility(True)
+        self.progress.set_value(0)
+        self.progress_label.set_text(f"Drawing page 1 of {total}…")
+
+        def poll() -> None:
+            state = read_progress(progress_path)
+            if state:
+                done, of = state
+                self.progress.set_value(done / of if of else 0)
+                self.progress_label.set_text(f"Drawn {done} of {of} pages" if done < of else "Finishing…")
+
+        timer = ui.timer(0.1, poll)
+        started = time.monotonic()
+        try:
+            page = view.page_index(page=view.page)
+            report = await run.cpu_bound(run_export, kind, carousel, out, progress_path, page,
+                                         int(self.scale.value or 2))
+        except Exception as exc:  # noqa: BLE001
+            self.progress_box.set_visibility(False)
+            notify_failure(exc, "exporting")
+            return
+        finally:
+            timer.cancel()
+            progress_path.unlink(missing_ok=True)
+            self.busy = False
+            self._set_buttons(True)
+        seconds = time.monotonic() - started
+        self.progress.set_value(1)
+        self.progress_label.set_text(f"Done in {seconds:.1f} s")
+        ui.download.file(out, filename)
+        size = report if isinstance(report, int) else report.bytes_written
+        warnings = [] if isinstance(report, int) else report.warnings
+        with self.result:
+            with ui.row().classes("items-center gap-2 no-wrap cs-check-ok").props("data-testid=export-done"):
+                ui.icon("download_done", size="20px")
+                ui.label(f"{filename} · {format_bytes(size)} — downloading")
+            for warning in warnings:
+                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn"):
+                    ui.icon("warning_amber", size="18px")
+                    ui.label(warning)
+            ui.button("Download again", icon="download", on_click=lambda: ui.download.file(out, filename)) \
+                .props("flat dense no-caps")
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for button in (self.pdf_button, self.zip_button, self.slide_button):
+            button.set_enabled(enabled)

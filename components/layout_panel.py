@@ -1,0 +1,43 @@
+"""Layout Template: the content structure of the slides, as live thumbnails."""
+from __future__ import annotations
+
+from nicegui import ui
+
+from studio.session import TEXT, Change
+
+from . import engine
+from .tiles import TileGroup, gallery_slide
+from .view import Throttle, View
+
+GALLERY_INTERVAL = 1.0
+
+
+class LayoutPanel:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.group = TileGroup("layout-option", self._pick, columns=3)
+        self.svgs: dict[str, ui.html] = {}
+        for key, layout in engine.LAYOUTS.items():
+            with self.group.tile(key, layout.label):
+                self.svgs[key] = ui.html("", sanitize=False).classes("cs-tile-svg")
+                ui.label(layout.label).classes("cs-tile-title")
+        self._later = Throttle(self._draw, GALLERY_INTERVAL)
+        self._draw()
+
+    def _pick(self, key: str) -> None:
+        self.view.attempt(self.view.workspace.set_setting, "layout", key, origin=self.view.token)
+
+    def _draw(self) -> None:
+        carousel = self.view.carousel
+        index = gallery_slide(carousel, self.view.selected, prefer_content=True)
+        for key, html in self.svgs.items():
+            html.set_content(engine.render_single(carousel, index, layout=key))
+        self.group.mark(carousel.layout)
+
+    def refresh(self, change: Change | None) -> None:
+        if change is not None and change.what == TEXT:
+            self._later()
+        else:
+            self._draw()
+
+    selection_changed = _draw

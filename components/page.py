@@ -1,0 +1,97 @@
+"""One browser's studio page: top bar, settings panels, the slide, source content and the strip."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nicegui import events, ui
+
+from studio.session import Change
+
+from .brand_panel import BrandPanel
+from .canvas_panel import CanvasPanel
+from .caption_helper import CaptionHelper
+from .cta_panel import CtaPanel
+from .export_dialog import ExportDialog
+from .layout_panel import LayoutPanel
+from .pattern_panel import PatternPanel
+from .slide_editor import SlideEditor
+from .slide_strip import SlideStrip
+from .source_panel import SourcePanel
+from .theme_panel import ThemePanel
+from .topbar import TopBar
+from .typography_panel import TypographyPanel
+from .view import View
+
+if TYPE_CHECKING:
+    from .app import Studio
+
+# The settings panels, top to bottom, with the titles the creator sees.
+SETTINGS = [("Canvas & Ratio", "aspect_ratio", CanvasPanel, True),
+            ("Layout Template", "dashboard", LayoutPanel, True),
+            ("Preset Themes", "palette", ThemePanel, True),
+            ("Typography & Sizing", "text_fields", TypographyPanel, False),
+            ("Brand Kit", "badge", BrandPanel, False),
+            ("Outro Slide CTA", "campaign", CtaPanel, False),
+            ("Background Pattern", "texture", PatternPanel, False)]
+
+
+class StudioPage:
+    """Builds the page for one browser and keeps it in step with the shared carousel."""
+
+    def __init__(self, studio: Studio) -> None:
+        self.view = view = View(studio)
+        self.panels: list[Any] = []
+        ui.page_title("Carousel Studio")
+        ui.query("body").classes("cs-body")
+        self.export = ExportDialog(view)
+        self.captions = CaptionHelper(view)
+        with ui.header(elevated=False).classes("cs-header"):
+            self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
+                                 toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
+        with ui.left_drawer(value=True, fixed=True, bordered=True).props("width=304 breakpoint=1000") \
+                .classes("cs-drawer cs-left") as self.left:
+            for title, icon, panel, opened in SETTINGS:
+                with ui.expansion(title, icon=icon, value=opened).props(
+                        f"dense header-class=cs-expansion-header data-testid=panel-{icon}") \
+                        .classes("w-full cs-expansion"):
+                    self.panels.append(panel(view))
+        with ui.right_drawer(value=True, fixed=True, bordered=True).props("width=320 breakpoint=1000") \
+                .classes("cs-drawer cs-right") as self.right:
+            self.source = SourcePanel(view)
+        with ui.footer(elevated=False).classes("cs-footer"):
+            self.strip = SlideStrip(view)
+        self.editor = SlideEditor(view)
+        self.panels += [self.topbar, self.source, self.strip, self.editor]
+        ui.keyboard(on_key=self._key)
+        studio.changed.subscribe(self._changed)
+        view.on_select(self._selected)
+        for notice in getattr(studio.store, "notices", []) or []:
+            ui.notify(notice, type="warning", position="top", multi_line=True, close_button=True, timeout=0)
+
+    def _changed(self, change: Change) -> None:
+        self.view.forget_layout()
+        self.view.clamp()
+        for panel in self.panels:
+            panel.refresh(change)
+
+    def _selected(self) -> None:
+        for panel in self.panels:
+            hook = getattr(panel, "selection_changed", None)
+            if hook is not None:
+                hook()
+
+    def _key(self, e: events.KeyEventArguments) -> None:
+        if not e.action.keydown:
+            return
+        key = e.key
+        if key.arrow_left:
+            self.view.step(-1)
+        elif key.arrow_right:
+            self.view.step(1)
+        elif (e.modifiers.ctrl or e.modifiers.meta) and key.name.lower() == "z":
+            if e.modifiers.shift:
+                self.view.workspace.redo()
+            else:
+                self.view.workspace.undo()
+        elif (e.modifiers.ctrl or e.modifiers.meta) and key.name.lower() == "y":
+            self.view.workspace.redo()

@@ -1,0 +1,47 @@
+"""Background Pattern: tiles of the current slide with each pattern (or the theme's own)."""
+from __future__ import annotations
+
+from nicegui import ui
+
+from studio.session import TEXT, Change
+
+from . import engine
+from .tiles import TileGroup, gallery_slide
+from .view import Throttle, View
+
+GALLERY_INTERVAL = 1.0
+THEME_DEFAULT = "theme"  # tile key for "the theme's own pattern" (pattern None)
+
+
+class PatternPanel:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.group = TileGroup("pattern-option", self._pick, columns=3)
+        self.svgs: dict[str, ui.html] = {}
+        choices = {THEME_DEFAULT: "Theme's own"} | {k: k.title() for k in engine.PATTERNS if k != "none"} \
+            | {"none": "None"}
+        for key, label in choices.items():
+            with self.group.tile(key, label):
+                self.svgs[key] = ui.html("", sanitize=False).classes("cs-tile-svg")
+                ui.label(label).classes("cs-tile-title")
+        self._later = Throttle(self._draw, GALLERY_INTERVAL)
+        self._draw()
+
+    def _pick(self, key: str) -> None:
+        value = None if key == THEME_DEFAULT else key
+        self.view.attempt(self.view.workspace.set_setting, "pattern", value, origin=self.view.token)
+
+    def _draw(self) -> None:
+        carousel = self.view.carousel
+        index = gallery_slide(carousel, self.view.selected)
+        for key, html in self.svgs.items():
+            html.set_content(engine.render_single(carousel, index, pattern=None if key == THEME_DEFAULT else key))
+        self.group.mark(carousel.pattern or THEME_DEFAULT)
+
+    def refresh(self, change: Change | None) -> None:
+        if change is not None and change.what == TEXT:
+            self._later()
+        else:
+            self._draw()
+
+    selection_changed = _draw

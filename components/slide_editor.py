@@ -1,0 +1,240 @@
+"""Centre: the current slide as live SVG, previous/next, its text, image and layout override."""
+from __future__ import annotations
+
+from nicegui import events, ui
+
+from studio.image import load_image
+from studio.session import DOCUMENT, SLIDES, STYLE, TEXT, Change
+
+from . import engine
+from .dragdrop import make_drop_target
+from .view import Throttle, View
+
+PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
+KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
+
+
+def safe_zone(format_key: str) -> tuple[float, float, float, float] | None:
+    """Insets (top, right, bottom, left) in % of what Instagram shows uncovered, or None for LinkedIn.
+
+    The profile grid crops every post to 3:4 around its centre; stories keep the top
+    14 % and bottom 20 % under the app's own controls.
+    """
+    fmt = engine.get_format(format_key)
+    if fmt.platform != "instagram":
+        return None
+    if fmt.ratio == "9:16":
+        return 14.0, 0.0, 20.0, 0.0
+    visible_width = fmt.height_px * 3 / 4
+    side = max(0.0, (fmt.width_px - visible_width) / 2 / fmt.width_px * 100)
+    return 0.0, side, 0.0, side
+
+
+class SlideEditor:
+    """The slide being edited, large, with its text editable beside it."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self._echo = False  # True while we set input values ourselves (no edit must follow)
+        self._redraw = Throttle(self._draw_preview, PREVIEW_INTERVAL)
+        with ui.row().classes("cs-stage w-full no-wrap items-start justify-center gap-5"):
+            with ui.column().classes("cs-stage-main items-center gap-2"):
+                self._toolbar()
+                with ui.element("div").classes("cs-preview-frame") as self.frame:
+                    self.preview = ui.html("", sanitize=False).classes("cs-preview") \
+                        .props("data-testid=slide-preview")
+                    self.safe = ui.element("div").classes("cs-safe-zone")
+                    with ui.element("div").classes("cs-drop-overlay"):
+                        replace_zone = ui.element("div").classes("cs-drop-zone")
+                        with replace_zone:
+                            ui.icon("swap_horiz")
+                            ui.label("Replace this slide")
+                        add_zone = ui.element("div").classes("cs-drop-zone")
+                        with add_zone:
+                            ui.icon("playlist_add")
+                            ui.label("Add to this slide")
+                    make_drop_target(replace_zone, lambda post_id, _: self._drop(post_id, replace=True))
+                    make_drop_target(add_zone, lambda post_id, _: self._drop(post_id, replace=False))
+                self.pages_row = ui.row().classes("items-center gap-1 cs-page-dots")
+            self._fields()
+        self.refresh(Change(DOCUMENT))
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _toolbar(self) -> None:
+        with ui.row().classes("items-center gap-1 no-wrap cs-stage-bar"):
+            ui.button(icon="chevron_left", on_click=lambda: self.view.step(-1)).props(
+                "flat round dense aria-label='Previous slide' data-testid=prev-slide").tooltip("Previous (←)")
+            self.position = ui.label().classes("cs-position text-sm")
+            ui.button(icon="chevron_right", on_click=lambda: self.view.step(1)).props(
+                "flat round dense aria-label='Next slide' data-testid=next-slide").tooltip("Next (→)")
+            ui.separator().props("vertical").classes("mx-1")
+            self.safe_toggle = ui.switch("Safe zone", on_change=self._toggle_safe).props(
+                "dense data-testid=safe-zone").tooltip("Show what Instagram's grid and stories cover")
+
+    def _fields(self) -> None:
+        with ui.column().classes("cs-slide-fields gap-2"):
+            with ui.row().classes("items-center justify-between w-full no-wrap"):
+                self.kind = ui.label().classes("cs-kind")
+                self.layout_select = ui.select({}, label="Layout for this slide",
+                                               on_change=self._set_layout).props(
+                    "dense outlined options-dense data-testid=slide-layout").classes("w-40")
+            self.title = ui.input("Title", on_change=self._edit_title).props(
+                "outlined dense data-testid=slide-title").classes("w-full")
+            self.body = ui.textarea("Text", on_change=self._edit_body).props(
+                "outlined autogrow data-testid=slide-body").classes("w-full cs-body-input")
+            with ui.column().classes("w-full gap-2") as self.cta_fields:
+                self.cta_headline = ui.input("Headline", on_change=lambda e: self._edit_cta(headline=e.value)) \
+                    .props("outlined dense").classes("w-full")
+                self.cta_subline = ui.input("Subline", on_change=lambda e: self._edit_cta(subline=e.value)) \
+                    .props("outlined dense").classes("w-full")
+                self.cta_button = ui.input("Button", on_change=lambda e: self._edit_cta(button=e.value)) \
+                    .props("outlined dense").classes("w-full")
+            with ui.row().classes("items-center gap-2 w-full no-wrap") as self.image_row:
+                self.thumb = ui.image().classes("cs-image-thumb")
+                with ui.column().classes("gap-1"):
+                    self.upload = ui.upload(label="Image", auto_upload=True, on_upload=self._upload,
+                                            max_file_size=40 * 2**20) \
+                        .props("accept='image/*' flat dense hide-upload-btn no-thumbnails "
+                               "data-testid=slide-image-upload").classes("cs-mini-upload")
+                    self.remove_image = ui.button("Remove image", icon="hide_image",
+                                                  on_click=self._remove_image).props("flat dense no-caps size=sm")
+            self.alt = ui.input("Alt text (for screen readers)", on_change=self._edit_alt) \
+                .props("outlined dense data-testid=slide-alt").classes("w-full")
+            self.overflow = ui.label().classes("cs-hint")
+
+    # -- drawing ------------------------------------------------------------------------------------
+
+    def refresh(self, change: Change) -> None:
+        """Redraw after a shared edit (own typing is redrawn throttled, without touching the inputs)."""
+        view = self.view
+        if change.what == TEXT:
+            if change.slides is None or view.selected in change.slides:
+                self._redraw()
+                if change.origin is not view.token:
+                    self._fill_fields()
+            self._draw_position()
+            return
+        self._draw_preview()
+        if change.what in (SLIDES, DOCUMENT, STYLE) or change.origin is not view.token:
+            self._fill_fields()
+
+    def selection_changed(self) -> None:
+        self._redraw.cancel()
+        self._draw_preview()
+        self._fill_fields()
+
+    def _draw_preview(self) -> None:
+        view = self.view
+        carousel = view.carousel
+        if not carousel.slides:
+            return
+        fmt = engine.get_format(carousel.format)
+        ratio = fmt.width_px / fmt.height_px
+        self.frame.style(f"--cs-ratio:{ratio:.5f}")
+        self.preview.set_content(engine.render_slide(carousel, view.page_index(page=view.page), scale=1))
+        zone = safe_zone(carousel.format) if view.safe_zone else None
+        self.safe.set_visibility(zone is not None)
+        if zone:
+            top, right, bottom, left = zone
+            self.safe.style(f"top:{top}%;right:{right}%;bottom:{bottom}%;left:{left}%")
+        self._draw_position()
+
+    def _draw_position(self) -> None:
+        view = self.view
+        total = len(view.carousel.slides)
+        pages = view.counts()[view.selected]
+        self.position.set_text(f"Slide {view.selected + 1} of {total}")
+        self.pages_row.clear()
+        if pages > 1:
+            with self.pages_row:
+                ui.label(f"continues on {pages} pages").classes("cs-hint mr-1")
+                for page in range(pages):
+                    ui.button(str(page + 1), on_click=lambda p=page: view.select(view.selected, p)).props(
+                        f"dense round size=sm {'unelevated color=primary' if page == view.page else 'flat'}")
+
+    def _fill_fields(self) -> None:
+        view = self.view
+        carousel = view.carousel
+        slide = carousel.slides[view.selected]
+        self._echo = True
+        try:
+            self.kind.set_text(f"{KIND_NAMES.get(slide.kind, slide.kind)} slide")
+            options = {"": f"Carousel layout ({engine.LAYOUTS[carousel.layout].label})"
+                       if carousel.layout in engine.LAYOUTS else "Carousel layout"}
+            options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
+            self.layout_select.set_options(options, value=slide.layout or "")
+            is_outro = slide.kind == "outro"
+            self.title.set_visibility(not is_outro)
+            self.body.set_visibility(not is_outro)
+            self.cta_fields.set_visibility(is_outro)
+            self.image_row.set_visibility(not is_outro)
+            if is_outro:
+                self.cta_headline.value = carousel.cta.headline
+                self.cta_subline.value = carousel.cta.subline
+                self.cta_button.value = carousel.cta.button
+            else:
+                self.title.value = slide.title
+                self.body.value = slide.body
+            self.alt.value = slide.alt_text
+            self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
+            has_image = slide.image is not None
+            self.thumb.set_visibility(has_image)
+            self.remove_image.set_visibility(has_image)
+            if has_image:
+                from .images import thumbnail_url
+                self.thumb.set_source(thumbnail_url(slide.image, 160))
+        finally:
+            self._echo = False
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    def _edit_title(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._echo:
+            self.view.attempt(self.view.workspace.set_slide_text, self.view.selected, title=e.value or "",
+                              origin=self.view.token, doing="editing the title")
+
+    def _edit_body(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._echo:
+            self.view.attempt(self.view.workspace.set_slide_text, self.view.selected, body=e.value or "",
+                              origin=self.view.token, doing="editing the text")
+
+    def _edit_alt(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._echo:
+            self.view.attempt(self.view.workspace.set_slide_alt_text, self.view.selected, e.value or "",
+                              origin=self.view.token)
+
+    def _edit_cta(self, **values: str) -> None:
+        if not self._echo:
+            self.view.attempt(self.view.workspace.set_cta, origin=self.view.token,
+                              **{k: v or "" for k, v in values.items()})
+
+    def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._echo:
+            self.view.attempt(self.view.workspace.set_slide_layout, self.view.selected, e.value or None,
+                              origin=self.view.token)
+
+    def _toggle_safe(self, e: events.ValueChangeEventArguments) -> None:
+        self.view.safe_zone = bool(e.value)
+        if self.view.safe_zone and safe_zone(self.view.carousel.format) is None:
+            ui.notify("LinkedIn shows the whole page; the safe zone applies to Instagram formats.",
+                      position="top")
+        self._draw_preview()
+
+    async def _upload(self, e: events.UploadEventArguments) -> None:
+        self.upload.reset()
+        try:
+            image = load_image(await e.file.read(), name=e.file.name or "This image")
+        except Exception as exc:  # noqa: BLE001
+            from .view import notify_failure
+            notify_failure(exc, "reading the image")
+            return
+        self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, image, origin=self.view.token)
+
+    def _remove_image(self) -> None:
+        self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, None, origin=self.view.token)
+
+    def _drop(self, post_id: str, *, replace: bool) -> None:
+        ws = self.view.workspace
+        action = ws.replace_slide_with_post if replace else ws.add_post_to_slide
+        self.view.attempt(action, post_id, self.view.selected, origin=self.view.token, doing="dropping the post")

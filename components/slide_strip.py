@@ -1,0 +1,168 @@
+"""Bottom: thumbnails of every slide; drag to reorder, drop posts on a slide or between slides."""
+from __future__ import annotations
+
+from nicegui import events, ui
+
+from studio.session import TEXT, Change
+
+from . import engine
+from .dragdrop import make_drop_target
+from .view import Throttle, View
+
+THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
+
+
+class SlideStrip:
+    """The strip of slide thumbnails with add, duplicate, delete, split and merge."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.thumbs: list[ui.html] = []
+        self.items: list[ui.element] = []
+        self._dirty: set[int] = set()
+        self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
+        with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
+            ui.label("Slides").classes("cs-panel-label")
+            self.count = ui.label().classes("cs-hint")
+            ui.space()
+            self._action("add", "Add", self._add, "add-slide")
+            self._action("content_copy", "Duplicate", self._duplicate, "duplicate-slide")
+            self._action("call_split", "Split", self._split, "split-slide")
+            self._action("merge", "Merge with next", self._merge, "merge-slide")
+            self._action("delete_outline", "Delete", self._delete, "delete-slide")
+        with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full"):
+            self.container = ui.row().classes("cs-strip no-wrap items-stretch gap-0")
+            self.container.make_sortable(
+                on_end=self._moved, handle=".cs-thumb",
+                options={"forceFallback": True, "fallbackTolerance": 4, "draggable": ".cs-strip-item"})
+            self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
+            make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
+            with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
+                    .props("data-testid=add-slide-end"):
+                ui.icon("add", size="28px")
+        self.rebuild()
+
+    def _action(self, icon: str, label: str, handler, testid: str) -> None:
+        ui.button(label, icon=icon, on_click=handler).props(
+            f"flat dense no-caps size=sm data-testid={testid}").classes("cs-strip-action")
+
+    # -- drawing ------------------------------------------------------------------------------------
+
+    def refresh(self, change: Change) -> None:
+        if change.what == TEXT:
+            self._dirty.update(change.slides or range(len(self.thumbs)))
+            self._redraw_thumbs()
+            return
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Draw every thumbnail again (slides moved, theme changed, another project…)."""
+        view = self.view
+        carousel = view.carousel
+        counts = view.counts()
+        starts = engine.first_pages(counts)
+        self.container.clear()
+        self.thumbs, self.items = [], []
+        with self.container:
+            for index, slide in enumerate(carousel.slides):
+                with ui.element("div").classes("cs-strip-item") as item:
+                    gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
+                    make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
+                    with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
+                        html = ui.html(engine.render_slide(carousel, starts[index], scale=1),
+                                       sanitize=False).classes("cs-thumb-svg")
+                        ui.label(str(index + 1)).classes("cs-thumb-number")
+                        if counts[index] > 1:
+                            ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \
+                                .tooltip("This slide's text continues on the next page")
+                    thumb.on("click", lambda i=index: self.view.select(i))
+                    make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
+                    thumb.tooltip("Drop a post here to add it (Shift: replace)")
+                self.items.append(item)
+                self.thumbs.append(html)
+        self._dirty.clear()
+        self._mark_selected()
+        pages = sum(counts)
+        extra = f" · {pages} pages" if pages != len(carousel.slides) else ""
+        self.count.set_text(f"{len(carousel.slides)} slides{extra}")
+
+    def _draw_dirty(self) -> None:
+        view = self.view
+        view.forget_layout()
+        counts = view.counts()
+        starts = engine.first_pages(counts)
+        if len(counts) != len(self.thumbs):
+            self.rebuild()
+            return
+        for index in sorted(self._dirty):
+            if index < len(self.thumbs):
+                self.thumbs[index].set_content(engine.render_slide(view.carousel, starts[index], scale=1))
+        self._dirty.clear()
+
+    def selection_changed(self) -> None:
+        self._mark_selected()
+
+    def _mark_selected(self) -> None:
+        for index, item in enumerate(self.items):
+            if index == self.view.selected:
+                item.classes(add="cs-selected")
+            else:
+                item.classes(remove="cs-selected")
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def _moved(self, e: events.SortableEventArguments) -> None:
+        view = self.view
+        was_selected = e.old_index == view.selected
+        new = view.attempt(view.workspace.move_slide, e.old_index, e.new_index, origin=view.token)
+        if new is None:
+            self.rebuild()
+        elif was_selected:
+            view.select(new)
+
+    def _insert(self, post_id: str, index: int) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.insert_post_as_slide, post_id, index, origin=view.token,
+                           doing="adding the post")
+        if new is not None:
+            view.select(new)
+
+    def _drop_on(self, post_id: str, index: int, replace: bool) -> None:
+        view = self.view
+        action = view.workspace.replace_slide_with_post if replace else view.workspace.add_post_to_slide
+        if view.attempt(action, post_id, index, origin=view.token, doing="dropping the post"):
+            view.select(index)
+
+    def _add(self) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.add_slide, view.selected + 1, origin=view.token)
+        if new is not None:
+            view.select(new)
+
+    def _add_end(self) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.add_slide, len(view.carousel.slides), origin=view.token)
+        if new is not None:
+            view.select(new)
+
+    def _duplicate(self) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.duplicate_slide, view.selected, origin=view.token)
+        if new is not None:
+            view.select(new)
+
+    def _delete(self) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.delete_slide, view.selected, origin=view.token)
+        if new is not None:
+            view.select(new)
+
+    def _split(self) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.split_slide, view.selected, origin=view.token)
+        if new is not None:
+            view.select(new)
+
+    def _merge(self) -> None:
+        view = self.view
+        view.attempt(view.workspace.merge_with_next, view.selected, origin=view.token)

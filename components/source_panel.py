@@ -1,0 +1,332 @@
+"""Right: Source Content — import a thread, then drag its posts onto slides."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Any
+
+from nicegui import events, run, ui
+
+from studio.post import Post, Thread
+from studio.session import DOCUMENT, SLIDES, SOURCE, Change
+
+from . import engine
+from .dragdrop import make_draggable
+from .images import thumbnail_url
+from .view import View, notify_failure
+
+MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
+MAX_PROJECT_BYTES = 200 * 2**20
+
+
+def _sources():
+    import studio.sources as sources
+    return sources
+
+
+class Progress:
+    """Thread-safe progress for work running off the event loop (0..1 plus a short note)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.fraction = 0.0
+        self.note = ""
+
+    def __call__(self, *args: Any) -> None:
+        """Accepts ``(fraction)``, ``(done, total)`` or ``(done, total, note)``."""
+        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
+        notes = [a for a in args if isinstance(a, str)]
+        with self._lock:
+            if len(numbers) >= 2 and numbers[1]:
+                self.fraction = max(0.0, min(1.0, numbers[0] / numbers[1]))
+            elif len(numbers) == 1:
+                self.fraction = max(0.0, min(1.0, float(numbers[0])))
+            if notes:
+                self.note = notes[0]
+
+
+def thread_row(thread: Thread) -> dict[str, Any]:
+    """What the thread picker shows for one thread (no invented numbers: blanks stay blank)."""
+    first = thread.posts[0] if thread.posts else None
+    date = ""
+    if first is not None and first.created_at:
+        try:
+            date = datetime.fromisoformat(first.created_at).strftime("%d %b %Y")
+        except ValueError:
+            date = first.created_at[:10]
+    title = thread.title or (first.text.splitlines()[0] if first and first.text else "")
+    has_counts = any(p.likes is not None for p in thread.posts)
+    return {"id": thread.id, "date": date, "title": title[:90] + ("…" if len(title) > 90 else ""),
+            "posts": len(thread.posts), "likes": thread.likes if has_counts else "",
+            "note": "first post missing" if thread.incomplete else ""}
+
+
+class SourcePanel:
+    """Import area and the post cards."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        with ui.row().classes("w-full items-center no-wrap"):
+            ui.label("Source Content").classes("cs-panel-title")
+            ui.space()
+            ui.button("Lay out all", icon="auto_awesome", on_click=self._layout_all).props(
+                "flat dense no-caps size=sm data-testid=layout-all").tooltip(
+                "Make a cover, one slide per post and the outro from this thread")
+        with ui.tabs().props("dense no-caps inline-label mobile-arrows outside-arrows").classes(
+                "w-full cs-source-tabs") as tabs:
+            paste_tab = ui.tab("Paste", icon="content_paste")
+            archive_tab = ui.tab("Archive", icon="folder_zip")
+            file_tab = ui.tab("Project", icon="data_object")
+            link_tab = ui.tab("Link", icon="link")
+        with ui.tab_panels(tabs, value=paste_tab).classes("w-full cs-source-panels"):
+            with ui.tab_panel(paste_tab).classes("p-0 gap-2"):
+                self.paste = ui.textarea(placeholder="Paste your thread here — one post per paragraph, "
+                                                     "or numbered 1/ 2/ 3/ …").props(
+                    "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
+                    .classes("w-full")
+                ui.button("Import thread", icon="download", on_click=self._import_paste).props(
+                    "unelevated no-caps data-testid=source-import").classes("w-full")
+            with ui.tab_panel(archive_tab).classes("p-0 gap-2"):
+                ui.label("Your X data archive (.zip from “Download an archive of your data”). "
+                         "It is read here, never uploaded anywhere else.").classes("cs-hint")
+                self.archive = ui.upload(label="Choose archive .zip", auto_upload=True,
+                                         max_file_size=MAX_ARCHIVE_BYTES, on_upload=self._import_archive,
+                                         on_rejected=lambda: ui.notify("That archive is larger than 2 GB.",
+                                                                       type="negative")) \
+                    .props("accept='.zip,application/zip' flat bordered data-testid=archive-upload") \
+                    .classes("w-full")
+                self.archive_progress = ui.linear_progress(value=0, show_value=False).props("rounded") \
+                    .classes("w-full")
+                self.archive_note = ui.label().classes("cs-hint")
+                self.archive_progress.set_visibility(False)
+            with ui.tab_panel(file_tab).classes("p-0 gap-2"):
+                ui.label("A Carousel Studio project file (.json) — opens as a new project.").classes("cs-hint")
+                self.project_upload = ui.upload(label="Choose project .json", auto_upload=True,
+                                                max_file_size=MAX_PROJECT_BYTES, on_upload=self._import_project) \
+                    .props("accept='.json,application/json' flat bordered data-testid=project-upload") \
+                    .classes("w-full")
+            with ui.tab_panel(link_tab).classes("p-0 gap-2"):
+                self.link = ui.input(placeholder="https://x.com/you/status/…").props(
+                    "outlined dense data-testid=post-link").classes("w-full")
+                self.link.on("keydown.enter", self._import_link)
+                self.link_button = ui.button("Fetch thread", icon="cloud_download",
+                                             on_click=self._import_link).props(
+                    "unelevated no-caps data-testid=post-link-fetch").classes("w-full")
+        self.summary = ui.label().classes("cs-hint")
+        self.cards = ui.column().classes("w-full gap-2 cs-cards")
+        self.refresh(Change(DOCUMENT))
+
+    # -- cards --------------------------------------------------------------------------------------
+
+    def refresh(self, change: Change) -> None:
+        if change.what in (SOURCE, DOCUMENT, SLIDES) or change.what == "style":
+            self._draw_cards()
+
+    def _draw_cards(self) -> None:
+        carousel = self.view.carousel
+        thread = carousel.thread
+        used: dict[str, int] = {}
+        for index, slide in enumerate(carousel.slides):
+            for post_id in slide.post_ids:
+                used.setdefault(post_id, index + 1)
+        self.cards.clear()
+        if thread is None or not thread.posts:
+            self.summary.set_text("Import a thread to see its posts here.")
+            return
+        note = " · first post missing" if thread.incomplete else ""
+        self.summary.set_text(f"{len(thread.posts)} posts — drag one onto a slide or between slides{note}")
+        with self.cards:
+            for post in thread.posts:
+                self._card(post, used.get(post.id), carousel.show_post_meta)
+
+    def _card(self, post: Post, on_slide: int | None, show_meta: bool) -> None:
+        with ui.element("div").classes("cs-post-card").props("data-testid=post-card") as card:
+            make_draggable(card, post.id)
+            with ui.row().classes("items-center no-wrap gap-2 w-full"):
+                if post.avatar is not None:
+                    ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
+                else:
+                    ui.label((post.author_name or post.handle or "?")[:1].upper()).classes("cs-avatar cs-initial")
+                with ui.column().classes("gap-0 min-w-0 flex-1"):
+                    ui.label(post.author_name or "Unknown author").classes("cs-author ellipsis")
+                    if post.handle:
+                        ui.label(f"@{post.handle}").classes("cs-handle ellipsis")
+                ui.icon("drag_indicator").classes("cs-drag-handle")
+            ui.label(post.text).classes("cs-post-text")
+            if post.images:
+                with ui.row().classes("gap-1 no-wrap"):
+                    for image in post.images[:4]:
+                        ui.image(thumbnail_url(image, 160)).classes("cs-post-image")
+            meta = []
+            if show_meta and post.created_at:
+                meta.append(post.created_at[:10])
+            if show_meta and post.likes is not None:
+                meta.append(f"♥ {post.likes:,}")
+            if show_meta and post.reposts is not None:
+                meta.append(f"⟲ {post.reposts:,}")
+            if on_slide:
+                meta.append(f"on slide {on_slide}")
+            if meta:
+                ui.label(" · ".join(meta)).classes("cs-post-meta")
+            with ui.row().classes("gap-1 w-full cs-card-actions"):
+                ui.button("Insert as new slide", icon="add_box", on_click=lambda p=post.id: self._insert(p)) \
+                    .props("flat dense no-caps size=sm data-testid=insert-slide")
+                ui.button("Add to current slide", icon="playlist_add",
+                          on_click=lambda p=post.id: self._add(p)).props(
+                    "flat dense no-caps size=sm data-testid=add-to-slide")
+                if post.images:
+                    ui.button("Apply Image", icon="image", on_click=lambda p=post.id: self._apply(p)) \
+                        .props("flat dense no-caps size=sm data-testid=apply-image")
+
+    # -- quick buttons ------------------------------------------------------------------------------
+
+    def _insert(self, post_id: str) -> None:
+        view = self.view
+        new = view.attempt(view.workspace.insert_post_as_slide, post_id, view.selected + 1, origin=view.token,
+                           doing="adding the post")
+        if new is not None:
+            view.select(new)
+
+    def _add(self, post_id: str) -> None:
+        view = self.view
+        view.attempt(view.workspace.add_post_to_slide, post_id, view.selected, origin=view.token,
+                     doing="adding the post")
+
+    def _apply(self, post_id: str) -> None:
+        view = self.view
+        view.attempt(view.workspace.apply_image, post_id, view.selected, origin=view.token,
+                     doing="applying the image")
+
+    # -- imports ------------------------------------------------------------------------------------
+
+    def _import_paste(self) -> None:
+        text = self.paste.value or ""
+        try:
+            result = _sources().parse_paste(text)
+        except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
+            notify_failure(exc, "reading the pasted text")
+            return
+        self._show_warnings(result.warnings)
+        self.use_thread(result.threads[0])
+
+    async def _import_archive(self, e: events.UploadEventArguments) -> None:
+        self.archive.reset()
+        progress = Progress()
+        self.archive_progress.set_visibility(True)
+        self.archive_progress.set_value(0)
+        self.archive_note.set_text("Reading the archive…")
+        timer = ui.timer(0.2, lambda: (self.archive_progress.set_value(progress.fraction),
+                                       self.archive_note.set_text(progress.note or "Reading the archive…")))
+        try:
+            data = await e.file.read()
+            result = await run.io_bound(_read_archive_bytes, data, progress)
+        except Exception as exc:  # noqa: BLE001
+            notify_failure(exc, "reading the archive")
+            return
+        finally:
+            timer.cancel()
+            self.archive_progress.set_visibility(False)
+            self.archive_note.set_text("")
+        self._show_warnings(result.warnings)
+        if len(result.threads) == 1:
+            self.use_thread(result.threads[0])
+        else:
+            self._pick_thread(result.threads)
+
+    def _pick_thread(self, threads: list[Thread]) -> None:
+        by_id = {t.id: t for t in threads}
+        columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
+                   {"name": "title", "label": "First line", "field": "title", "align": "left"},
+                   {"name": "posts", "label": "Posts", "field": "posts", "sortable": True},
+                   {"name": "likes", "label": "Likes", "field": "likes", "sortable": True},
+                   {"name": "note", "label": "", "field": "note", "align": "left"}]
+        with ui.dialog() as dialog, ui.card().classes("cs-picker"):
+            ui.label(f"{len(threads)} threads in your archive — pick one").classes("text-lg font-medium")
+            ui.label("Sorted by engagement (likes + reposts).").classes("cs-hint")
+            table = ui.table(columns=columns, rows=[thread_row(t) for t in threads], row_key="id",
+                             pagination=10).props("dense flat data-testid=thread-picker").classes("w-full")
+
+            def chosen(e: events.GenericEventArguments) -> None:
+                row = e.args[1] if isinstance(e.args, list) and len(e.args) > 1 else {}
+                thread = by_id.get(row.get("id")) if isinstance(row, dict) else None
+                if thread is not None:
+                    dialog.close()
+                    self.use_thread(thread)
+
+            table.on("row-click", chosen)
+            with ui.row().classes("w-full justify-end"):
+                ui.button("Cancel", on_click=dialog.close).props("flat no-caps")
+        self._picker = (dialog, table, by_id)
+        dialog.open()
+
+    async def _import_project(self, e: events.UploadEventArguments) -> None:
+        self.project_upload.reset()
+        try:
+            carousel = _sources().read_project(await e.file.read())
+        except Exception as exc:  # noqa: BLE001
+            notify_failure(exc, "opening the project file")
+            return
+        self.view.workspace.load(carousel, None)
+        self.view.select(0)
+        ui.notify(f"Opened “{carousel.name}” as a new project", type="positive", position="top")
+
+    async def _import_link(self) -> None:
+        url = (self.link.value or "").strip()
+        if not url:
+            ui.notify("Paste a post link first, like https://x.com/you/status/123…", position="top")
+            return
+        self.link_button.props("loading")
+        try:
+            result = await run.io_bound(_sources().fetch_post_link, url)
+        except Exception as exc:  # noqa: BLE001
+            notify_failure(exc, "fetching the post")
+            return
+        finally:
+            self.link_button.props(remove="loading")
+        thread = result if isinstance(result, Thread) else result.threads[0]
+        self._show_warnings(getattr(result, "warnings", []))
+        self.use_thread(thread)
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        if warnings:
+            shown = "; ".join(warnings[:3]) + (f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else "")
+            ui.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
+
+    def use_thread(self, thread: Thread) -> None:
+        """Show the thread's posts; an untouched carousel is laid out from it at once."""
+        ws = self.view.workspace
+        if ws.pristine or not any(s.kind == "content" for s in ws.carousel.slides):
+            self._replace_with(thread)
+            ui.notify(f"{len(thread.posts)} posts imported and laid out — drag posts to rearrange",
+                      type="positive", position="top")
+        else:
+            self.view.attempt(ws.set_thread, thread, origin=self.view.token)
+            ui.notify(f"{len(thread.posts)} posts imported — drag them onto slides, or “Lay out all”",
+                      type="positive", position="top")
+
+    def _layout_all(self) -> None:
+        thread = self.view.carousel.thread
+        if thread is None or not thread.posts:
+            ui.notify("Import a thread first.", position="top")
+            return
+        self._replace_with(thread)
+        ui.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")
+
+    def _replace_with(self, thread: Thread) -> None:
+        current = self.view.carousel
+        try:
+            fresh = engine.carousel_from_thread(thread)
+        except Exception as exc:  # noqa: BLE001
+            notify_failure(exc, "laying out the thread")
+            return
+        for name in ("name", "format", "layout", "theme", "pattern", "typography", "brand", "cta", "show_post_meta"):
+            setattr(fresh, name, getattr(current, name))
+        if self.view.workspace.pristine and thread.title:
+            fresh.name = thread.title[:60]
+        self.view.attempt(self.view.workspace.replace, fresh, origin=self.view.token)
+        self.view.select(0)
+
+
+def _read_archive_bytes(data: bytes, progress: Progress):
+    import io
+    return _sources().read_archive(io.BytesIO(data), progress=progress)

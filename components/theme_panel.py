@@ -1,0 +1,43 @@
+"""Preset Themes: the current slide drawn in every theme; click to apply."""
+from __future__ import annotations
+
+from nicegui import ui
+
+from studio.session import TEXT, Change
+
+from . import engine
+from .tiles import TileGroup, gallery_slide
+from .view import Throttle, View
+
+GALLERY_INTERVAL = 1.0
+
+
+class ThemePanel:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.group = TileGroup("theme-option", self._pick, columns=3)
+        self.svgs: dict[str, ui.html] = {}
+        for key, theme in engine.THEMES.items():
+            with self.group.tile(key, theme.label):
+                self.svgs[key] = ui.html("", sanitize=False).classes("cs-tile-svg")
+                ui.label(theme.label).classes("cs-tile-title")
+        self._later = Throttle(self._draw, GALLERY_INTERVAL)
+        self._draw()
+
+    def _pick(self, key: str) -> None:
+        self.view.attempt(self.view.workspace.set_setting, "theme", key, origin=self.view.token)
+
+    def _draw(self) -> None:
+        carousel = self.view.carousel
+        index = gallery_slide(carousel, self.view.selected)
+        for key, html in self.svgs.items():
+            html.set_content(engine.render_single(carousel, index, theme=key))
+        self.group.mark(carousel.theme)
+
+    def refresh(self, change: Change | None) -> None:
+        if change is not None and change.what == TEXT:
+            self._later()
+        else:
+            self._draw()
+
+    selection_changed = _draw

@@ -1,0 +1,142 @@
+"""Top bar: project name and list, undo/redo, caption helper, export, dark mode, panel toggles."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import events, ui
+
+from studio.session import Change
+
+from .view import View
+
+
+class TopBar:
+    def __init__(self, view: View, *, on_export: Callable[[], None], on_captions: Callable[[], None],
+                 toggle_left: Callable[[], None], toggle_right: Callable[[], None]) -> None:
+        self.view = view
+        self._echo = False
+        self.dark = ui.dark_mode()
+        with ui.row().classes("w-full items-center no-wrap gap-1 cs-topbar"):
+            ui.button(icon="tune", on_click=toggle_left).props(
+                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes("cs-narrow-only")
+            with ui.row().classes("items-center no-wrap gap-2 cs-brandmark"):
+                ui.html('<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">'
+                        '<rect x="2" y="5" width="13" height="16" rx="3" fill="currentColor" opacity=".35"/>'
+                        '<rect x="7" y="3" width="13" height="16" rx="3" fill="currentColor"/></svg>',
+                        sanitize=False).classes("cs-logo")
+                ui.label("Carousel Studio").classes("cs-app-name")
+            self.name = ui.input(on_change=self._rename).props(
+                "dense borderless input-class=cs-project-name-input data-testid=project-name "
+                "aria-label='Project name'").classes("cs-project-name")
+            self.name.on("keydown.enter", lambda: self.name.run_method("blur"))
+            if view.studio.store is not None:
+                ui.button(icon="folder_open", on_click=self._projects_dialog).props(
+                    "flat round dense aria-label='Projects' data-testid=projects-open").tooltip("Projects")
+            ui.space()
+            self.undo = ui.button(icon="undo", on_click=self._undo).props(
+                "flat round dense aria-label='Undo' data-testid=undo").tooltip("Undo (Ctrl+Z)")
+            self.redo = ui.button(icon="redo", on_click=self._redo).props(
+                "flat round dense aria-label='Redo' data-testid=redo").tooltip("Redo (Ctrl+Shift+Z)")
+            ui.button(icon="notes", on_click=on_captions).props(
+                "flat round dense aria-label='Caption helper' data-testid=captions-open").tooltip(
+                "Caption helper: post text, caption, alt text")
+            self.dark_button = ui.button(icon="dark_mode", on_click=self._toggle_dark).props(
+                "flat round dense aria-label='Dark mode' data-testid=dark-mode").tooltip("Dark mode")
+            ui.button("Export", icon="ios_share", on_click=on_export).props(
+                "unelevated no-caps data-testid=export-open").classes("cs-export-button")
+            ui.button(icon="view_agenda", on_click=toggle_right).props(
+                "flat round dense aria-label='Source content' data-testid=toggle-source").classes("cs-narrow-only")
+        self.refresh(None)
+
+    def refresh(self, change: Change | None) -> None:
+        ws = self.view.workspace
+        self.undo.set_enabled(ws.can_undo)
+        self.redo.set_enabled(ws.can_redo)
+        if self.name.value != ws.carousel.name and not (change and change.origin is self.view.token):
+            self._echo = True
+            self.name.value = ws.carousel.name
+            self._echo = False
+
+    def _rename(self, e: events.ValueChangeEventArguments) -> None:
+        if not self._echo and (e.value or "").strip():
+            self.view.attempt(self.view.workspace.rename, e.value, origin=self.view.token)
+
+    def _undo(self) -> None:
+        if not self.view.workspace.undo():
+            ui.notify("Nothing to undo", position="bottom")
+
+    def _redo(self) -> None:
+        if not self.view.workspace.redo():
+            ui.notify("Nothing to redo", position="bottom")
+
+    def _toggle_dark(self) -> None:
+        self.dark.toggle()
+        self.dark_button.props(f"icon={'light_mode' if self.dark.value else 'dark_mode'}")
+
+    # -- projects -----------------------------------------------------------------------------------
+
+    def _projects_dialog(self) -> None:
+        with ui.dialog() as dialog, ui.card().classes("cs-projects"):
+            with ui.row().classes("w-full items-center"):
+                ui.label("Projects").classes("text-lg font-medium")
+                ui.space()
+                ui.button("New from the sample", icon="add",
+                          on_click=lambda: (dialog.close(), self._new_project())).props("flat no-caps dense")
+            self.project_list = ui.column().classes("w-full gap-1")
+            self._fill_projects(dialog)
+        dialog.open()
+
+    def _fill_projects(self, dialog: ui.dialog) -> None:
+        store = self.view.studio.store
+        projects = self.view.attempt(store.list_projects) or []
+        current = self.view.workspace.project_id
+        self.project_list.clear()
+        with self.project_list:
+            if not projects:
+                ui.label("No saved projects yet — every change is saved automatically.").classes("cs-hint")
+            for info in projects[:50]:
+                with ui.row().classes("w-full items-center no-wrap gap-2 cs-project-row") \
+                        .props("data-testid=project-row"):
+                    ui.icon("edit_note" if info.id == current else "description", size="20px")
+                    with ui.column().classes("gap-0 flex-1 min-w-0"):
+                        ui.label(info.name or "Untitled").classes("ellipsis")
+                        ui.label(f"{info.slide_count} slides · saved {info.updated_at[:16].replace('T', ' ')}") \
+                            .classes("cs-hint")
+                    if info.id == current:
+                        ui.label("open").classes("cs-hint")
+                    else:
+                        ui.button("Open", on_click=lambda p=info.id: (dialog.close(), self._open(p))).props(
+                            "flat dense no-caps data-testid=project-open")
+                    ui.button(icon="content_copy", on_click=lambda p=info.id: self._duplicate(p, dialog)).props(
+                        "flat round dense size=sm aria-label='Duplicate'").tooltip("Duplicate")
+                    ui.button(icon="delete_outline", on_click=lambda p=info.id: self._delete(p, dialog)).props(
+                        "flat round dense size=sm aria-label='Delete'").tooltip("Delete")
+
+    def _open(self, project_id: str) -> None:
+        store = self.view.studio.store
+        carousel = self.view.attempt(store.load_project, project_id, doing="opening the project")
+        if carousel is None:
+            return
+        history = self.view.attempt(store.load_history, project_id)
+        self.view.workspace.load(carousel, project_id, history if history not in (None, True) else None)
+        store.settings.set("last_project", project_id)
+        self.view.select(0)
+
+    def _new_project(self) -> None:
+        from . import engine
+        self.view.workspace.load(engine.sample_carousel(), None)
+        self.view.select(0)
+
+    def _duplicate(self, project_id: str, dialog: ui.dialog) -> None:
+        if self.view.attempt(self.view.studio.store.duplicate_project, project_id):
+            ui.notify("Project duplicated", position="top")
+            self._fill_projects(dialog)
+
+    def _delete(self, project_id: str, dialog: ui.dialog) -> None:
+        if project_id == self.view.workspace.project_id:
+            ui.notify("This project is open; open another one before deleting it.", type="warning",
+                      position="top")
+            return
+        if self.view.attempt(self.view.studio.store.delete_project, project_id):
+            ui.notify("Project deleted", position="top")
+            self._fill_projects(dialog)

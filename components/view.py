@@ -1,0 +1,158 @@
+"""Per-browser state: which slide is selected, overlays, and a helper that turns failures into notices.
+
+One ``View`` exists per open browser tab. The shared document lives in the
+``Workspace`` (``studio.session``); everything here is about what *this* person
+is looking at.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from nicegui import ui
+
+from studio.carousel import Carousel
+from studio.session import Workspace
+
+from . import engine
+
+if TYPE_CHECKING:
+    from .app import Studio
+
+log = logging.getLogger("carousel_studio")
+
+# Failures whose message is already written for the creator.
+try:
+    from studio.image import ImageError
+    from studio.schema import SchemaError
+    from studio.session import EditError
+    CREATOR_ERRORS: tuple[type[Exception], ...] = (EditError, ImageError, SchemaError)
+except ImportError:  # pragma: no cover
+    CREATOR_ERRORS = (ValueError,)
+try:
+    from studio.sources import SourceError
+    CREATOR_ERRORS += (SourceError,)
+except ImportError:  # pragma: no cover
+    pass
+
+
+def notify_failure(exc: BaseException, doing: str = "") -> None:
+    """Show a failure in words a creator understands; unexpected ones are logged with a traceback."""
+    if isinstance(exc, CREATOR_ERRORS):
+        message = str(exc)
+    else:
+        log.exception("unexpected failure%s", f" while {doing}" if doing else "", exc_info=exc)
+        message = (f"Something went wrong while {doing}. " if doing else "Something went wrong. ") + \
+            "Your work is safe; please try again."
+    ui.notify(message, type="negative", position="top", multi_line=True, close_button=True)
+
+
+class View:
+    """What one browser tab is looking at; selection listeners redraw the panels that follow it."""
+
+    def __init__(self, studio: Studio) -> None:
+        self.studio = studio
+        self.token = object()  # marks this tab's own edits, so echoes do not reset its inputs
+        self.selected = 0
+        self.page = 0  # page within the selected slide (a long slide continues on several pages)
+        self.safe_zone = False
+        self._counts: list[int] | None = None
+        self._on_select: list[Callable[[], Any]] = []
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.studio.workspace
+
+    @property
+    def carousel(self) -> Carousel:
+        return self.studio.workspace.carousel
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def counts(self) -> list[int]:
+        """Pages per slide, computed once per change."""
+        if self._counts is None or len(self._counts) != len(self.carousel.slides):
+            self._counts = engine.pages_per_slide(self.carousel)
+        return self._counts
+
+    def forget_layout(self) -> None:
+        self._counts = None
+
+    def page_index(self, slide: int | None = None, page: int = 0) -> int:
+        """Index of a page in the whole carousel (what the renderer takes)."""
+        slide = self.selected if slide is None else slide
+        return engine.first_pages(self.counts())[slide] + page
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def on_select(self, callback: Callable[[], Any]) -> None:
+        self._on_select.append(callback)
+
+    def select(self, index: int, page: int = 0) -> None:
+        index = max(0, min(index, len(self.carousel.slides) - 1))
+        page = max(0, min(page, self.counts()[index] - 1)) if self.carousel.slides else 0
+        if (index, page) == (self.selected, self.page):
+            return
+        self.selected, self.page = index, page
+        for callback in self._on_select:
+            callback()
+
+    def clamp(self) -> None:
+        """Keep the selection valid after slides were removed (by anyone)."""
+        last = len(self.carousel.slides) - 1
+        self.selected = max(0, min(self.selected, last))
+        self.page = max(0, min(self.page, self.counts()[self.selected] - 1)) if last >= 0 else 0
+
+    def step(self, delta: int) -> None:
+        """Next/previous page, crossing into the neighbouring slide."""
+        count = self.counts()[self.selected]
+        if 0 <= self.page + delta < count:
+            self.select(self.selected, self.page + delta)
+        elif delta > 0 and self.selected + 1 < len(self.carousel.slides):
+            self.select(self.selected + 1, 0)
+        elif delta < 0 and self.selected > 0:
+            self.select(self.selected - 1, self.counts()[self.selected - 1] - 1)
+
+    # -- edits ------------------------------------------------------------------------------------
+
+    def attempt(self, action: Callable[..., Any], *args: Any, doing: str = "", **kwargs: Any) -> Any:
+        """Run a workspace edit; returns its result (True when it returns nothing), or None after a failure.
+
+        A failure becomes a notification in the creator's words; nothing they typed is lost.
+        """
+        try:
+            result = action(*args, **kwargs)
+            return True if result is None else result
+        except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
+            notify_failure(exc, doing)
+            return None
+
+
+class Throttle:
+    """Run ``action`` at most once per ``interval`` seconds: at once, then once more after the last call."""
+
+    def __init__(self, action: Callable[[], Any], interval: float) -> None:
+        self.action = action
+        self.interval = interval
+        self._last = 0.0
+        self._pending: asyncio.TimerHandle | None = None
+
+    def __call__(self) -> None:
+        wait = self._last + self.interval - time.monotonic()
+        if wait <= 0 and self._pending is None:
+            self._run()
+        elif self._pending is None:
+            self._pending = asyncio.get_running_loop().call_later(wait, self._run)
+
+    def _run(self) -> None:
+        self._pending = None
+        self._last = time.monotonic()
+        self.action()
+
+    def cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
