@@ -17,6 +17,8 @@ from .outro import OutroCTA
 from .typography import Typography
 
 MAX_NAME_LENGTH = 80
+_REFUSED = {"Cc", "Cf", "Cs", "Cn", "Co", "Zl", "Zp"}  # controls (incl. bidi overrides), unassigned, private
+_JOINERS = {"\u200c", "\u200d"}  # zero-width (non-)joiners: part of emoji like 👩‍💻
 
 
 def check_name(name: str, what: str = "name") -> str:
@@ -36,8 +38,8 @@ def check_name(name: str, what: str = "name") -> str:
         raise ValueError(f"{what} {clean!r} contains a path separator (/ or \\)")
     if clean in (".", ".."):
         raise ValueError(f"{what} {clean!r} is not a usable name")
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in clean):
-        raise ValueError(f"{what} {clean[:30]!r} contains control characters")
+    if any(unicodedata.category(c) in _REFUSED and c not in _JOINERS for c in clean):
+        raise ValueError(f"{what} {clean[:30]!r} contains control or unassigned characters")
     return clean
 
 
