@@ -91,17 +91,23 @@ class History:
         """JSON-ready data; ``encode`` turns a field value into JSON data (the store swaps images for files)."""
         parts: list[Any] = []
         seen: dict[str, int] = {}
-        snapshots = []
+        snapshots: list[dict[str, int]] = []
+        previous: Carousel | None = None
         for state in self._states:
             snap = {}
             for f in dataclasses.fields(state):
-                value = encode(getattr(state, f.name))
-                key = json.dumps(value, sort_keys=True, ensure_ascii=False)
+                value = getattr(state, f.name)
+                if previous is not None and getattr(previous, f.name) == value:
+                    snap[f.name] = snapshots[-1][f.name]  # unchanged since the last state: no encoding
+                    continue
+                data = encode(value)
+                key = json.dumps(data, sort_keys=True, ensure_ascii=False)
                 if key not in seen:
                     seen[key] = len(parts)
-                    parts.append(value)
+                    parts.append(data)
                 snap[f.name] = seen[key]
             snapshots.append(snap)
+            previous = state
         return {"schema": DOC_SCHEMA, "carousel_schema": SCHEMA, "cap": self.cap,
                 "index": self._index, "parts": parts, "snapshots": snapshots}
 
