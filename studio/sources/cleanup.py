@@ -95,6 +95,12 @@ def _build_byte_map(first: str, second: str) -> dict[str, int]:
 _BYTE_MAPS = (_build_byte_map("cp1253", "iso-8859-7"), _build_byte_map("iso-8859-7", "cp1253"))
 _MOJIBAKE_CHARS = "".join(sorted(set(_BYTE_MAPS[0]) | set(_BYTE_MAPS[1])))
 _MOJIBAKE_RUN_RE = re.compile("[" + re.escape(_MOJIBAKE_CHARS) + "]{2,}")
+# Where three-byte mojibake lands when it is real: punctuation, currency, ™, arrows, maths,
+# technical, shapes, dingbats, variation selectors. Number forms (U+2150…) and
+# parenthesised letters (U+2480…) are left out: "β…»" and "β’»" occur in real Greek.
+_SYMBOL_BLOCKS = ((0x200B, 0x200D), (0x2010, 0x205E), (0x20A0, 0x20CF), (0x2100, 0x213F), (0x2190, 0x23FF),
+                  (0x2460, 0x247F), (0x24C0, 0x24FF), (0x2580, 0x27BF), (0x27F0, 0x27FF), (0x2900, 0x297F),
+                  (0x2B00, 0x2BFF), (0xFE0E, 0xFE0F))
 _GREEK_LETTER_RE = re.compile(r"[\u0386-\u03ce]")
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u00ff\u0100-\u024f]")
 
@@ -153,10 +159,11 @@ def _plausible(ch: str, before: str, after: str, run: str, next_i: int, byte_map
     cp = ord(ch)
     if cp >= 0x10000:
         return 0x1F000 <= cp <= 0x1FAFF or 0xE0020 <= cp <= 0xE007F  # emoji, flag tags
-    if 0x2000 <= cp <= 0x2BFF or 0xFE00 <= cp <= 0xFE0F:
-        return not unicodedata.category(ch).startswith(("L", "Cn", "Co"))
+    if any(lo <= cp <= hi for lo, hi in _SYMBOL_BLOCKS):
+        return unicodedata.category(ch)[0] in "PSZ" or ch in "\u200b\u200c\u200d\ufe0e\ufe0f"
     if 0xA0 <= cp <= 0xBF:
-        return True  # NBSP, ©, «, °, ·… (from "Β" + one byte)
+        # NBSP, ©, «, °… (from "Β" + one byte); not what "Β’" / "Β΄" (Greek "2nd") would give
+        return ch not in "¡¢´µ"
     if 0xC0 <= cp <= 0x24F:
         return bool(_LATIN_LETTER_RE.match(before) or _LATIN_LETTER_RE.match(after))
     if _GREEK_LETTER_RE.match(ch):  # double-encoded Greek: needs a second repaired letter beside it

@@ -175,17 +175,22 @@ def split_by_numbering(text: str) -> list[str] | None:
 
 
 def strip_post_numbers(texts: list[str]) -> list[str]:
-    """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order."""
-    for pattern in (*_START_PATTERNS.values(), _END_PATTERN):
+    """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
+
+    Every post must carry its number, counting from 1 — or from 2 after an unnumbered
+    hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
+    """
+    for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
         numbers, spans = [], []
         for t in texts:
             m = pattern.search(t)
-            ok = m is not None and (m.start() == 0 if pattern is not _END_PATTERN else m.end() == len(t))
+            ok = m is not None and (m.start() == 0 if family != "end" else m.end() == len(t))
             numbers.append(int(next(g for g in m.groups() if g is not None)) if ok else None)
             spans.append((m.start(), m.end()) if ok else None)
-        offset = 1 if numbers and numbers[0] is None else 0  # a hook before "2/"
-        expected = [i + 1 + offset for i in range(len(texts) - offset)]
-        if len(texts) - offset >= 2 and numbers[offset:] == expected:
+        hook = 1 if numbers and numbers[0] is None else 0
+        firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
+        counted = numbers[hook:]
+        if len(counted) >= 2 and any(counted == list(range(f, f + len(counted))) for f in firsts):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
 
@@ -199,7 +204,7 @@ def split_posts(text: str) -> list[str]:
         return [p for p in numbered if p]
     paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
-        return merge_fragments(paragraphs)
+        return strip_post_numbers(merge_fragments(paragraphs))
     return pack_sentences(text)
 
 

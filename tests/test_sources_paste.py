@@ -1,0 +1,212 @@
+"""Pasted text → posts: numbering rules, blank lines, 280-character packing, copied thread pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studio.sources import SourceError, parse_paste
+from studio.sources.counting import weighted_length
+from studio.sources.paste import pack_sentences, split_posts
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+SHARED = Path(__file__).parents[2] / "shared" / "fixtures"
+
+
+def texts(text: str) -> list[str]:
+    return [p.text for p in parse_paste(text).threads[0].posts]
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_shared_pasted_thread():
+    result = parse_paste((SHARED / "pasted-thread.txt").read_text(encoding="utf-8"))
+    thread = result.threads[0]
+    assert [p.id for p in thread.posts] == [f"p{i}" for i in range(1, 8)]
+    assert thread.title == "Most onboarding flows lose half of new users in the first 10 minutes."
+    assert thread.marked_as_thread  # the 🧵 is a flag, not text
+    assert all("🧵" not in p.text and not p.text.startswith(f"{i}/7") for i, p in enumerate(thread.posts, 1))
+    # posts keep their inner blank lines: numbering, not blank lines, split this thread
+    assert thread.posts[0].text.endswith("without adding a single feature:")
+    assert thread.posts[3].text.startswith("Fix #2: one goal per screen.\n- Sign-up asks for 2 fields")
+    assert thread.posts[6].text.endswith("https://example.org/onboarding-retention-notes #ProductManagement #UX")
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("marker", ["{n}/", "{n}/4", "({n}/4)", "[{n}/4]", "{n})", "{n}."])
+def test_numbering_styles_at_line_start(marker):
+    text = "\n".join(f"{marker.format(n=n)} Post number {n} says something." for n in range(1, 5))
+    assert texts(text) == [f"Post number {n} says something." for n in range(1, 5)]
+
+
+def test_marker_on_its_own_line_and_at_line_end():
+    assert texts("1/3\nFirst post.\n\n2/3\nSecond post.\n\n3/3\nThird post.") == \
+        ["First post.", "Second post.", "Third post."]
+    assert texts(fixture("end-markers.txt")) == [
+        "Most onboarding flows lose half of new users in the first 10 minutes.",
+        "We watched 30 recordings of first sessions and saw the same stall every time.",
+        "If you found this useful, follow me for more product teardowns."]
+    assert texts("Hook line here 1/\nSecond one 2/\nA closing line with no number") == \
+        ["Hook line here", "Second one", "A closing line with no number"]
+
+
+def test_hook_then_numbering_from_two():
+    posts = texts(fixture("numbered-hook-from-2.txt"))
+    assert posts[0] == "I made every hiring mistake so you don't have to. Here's what I learned 👇"
+    assert posts[1].startswith("Hiring for the skills")
+    assert "1/2 cup of patience" in posts[2]           # a fraction never splits
+    assert posts[4].startswith("Rating a take-home 10/10 would recommend")
+    assert len(posts) == 5
+
+
+def test_headings_in_a_blank_line_thread_never_split_it():
+    posts = texts(fixture("headings-blank-lines.txt"))
+    assert posts == [
+        "Attention variants, explained without the maths",
+        "Transformers spend most of their compute on attention. Two tricks changed that, and both are worth knowing.",
+        "1) Sparse Attention\nEach token attends to a few chosen positions instead of all of them. "
+        "Cost drops from quadratic to nearly linear.",
+        "2) Flash Attention\nSame maths, reordered to stay in fast on-chip memory. Far fewer trips to slow "
+        "memory, so long contexts got cheap.",
+        "10/10 would recommend reading both papers.\n\nThanks!",   # the tiny "Thanks!" merges back
+    ]
+
+
+def test_bundled_sample_with_hook_before_1_is_a_blank_line_thread():
+    sample = (Path(__file__).parents[1] / "data" / "sample-thread.txt").read_text(encoding="utf-8")
+    posts = texts(sample)
+    assert len(posts) == 8
+    assert posts[1].startswith("1) Lead with the payoff\n") and posts[7].startswith("That is the whole system.")
+
+
+def test_numbers_that_do_not_count_up_from_the_start_are_text():
+    assert texts("10/10 would recommend this book.") == ["10/10 would recommend this book."]
+    assert texts("1/2 cup of flour, then stir well.\n\n3/4 cup of milk, poured in slowly.") == \
+        ["1/2 cup of flour, then stir well.", "3/4 cup of milk, poured in slowly."]
+    # totals must agree: "1/2" then "2/7" is not one run
+    assert texts("1/2 cup sugar\n2/7 of people agree")[0].startswith("1/2 cup sugar")
+    # a numbered list inside the first post stays there when posts are paragraphs
+    posts = texts("1. Setup\nYou need:\n1. a laptop\n2. coffee\n\n2. Build\nShip it.\n\n3. Done\nThat's all.")
+    assert posts == ["Setup\nYou need:\n1. a laptop\n2. coffee", "Build\nShip it.", "Done\nThat's all."]
+
+
+def test_thread_labels_end_marks_and_the_thread_emoji():
+    thread = parse_paste("Thread: how we ship every week 🧵\n\nFirst we write the plan down.\n\n"
+                         "Then we ship it on Friday. /end").threads[0]
+    assert [p.text for p in thread.posts] == ["how we ship every week", "First we write the plan down.",
+                                              "Then we ship it on Friday."]
+    assert thread.marked_as_thread and thread.title == "how we ship every week"
+    plain = parse_paste("Just a post about shipping.\n\nAnd another paragraph about it.").threads[0]
+    assert not plain.marked_as_thread
+
+
+def test_tiny_fragments_merge_into_neighbours():
+    posts = texts("A full opening paragraph that says something useful.\n\nOk.\n\n"
+                  "A second full paragraph that also says something.")
+    assert posts == ["A full opening paragraph that says something useful.\n\nOk.",
+                     "A second full paragraph that also says something."]
+
+
+def test_long_text_without_breaks_is_packed_into_280():
+    sentence = "Carousels turn a thread into something people swipe through and save. "
+    posts = texts(sentence * 12)  # 69 characters a sentence: four fit in 280
+    assert len(posts) == 3 and all(p.count(".") == 4 for p in posts)
+    assert all(weighted_length(p) <= 280 for p in posts)
+    assert " ".join(posts).split() == (sentence * 12).split()
+
+
+def test_packing_counts_cjk_double_and_joins_cjk_without_spaces():
+    posts = texts("日本語の文章です。" * 40)
+    assert all(weighted_length(p) <= 280 for p in posts)
+    assert "".join(posts) == "日本語の文章です。" * 40
+    assert len(posts) == 3  # 720 weighted characters
+
+
+def test_packing_never_splits_a_url_or_an_emoji():
+    url = "https://example.org/" + "a" * 400
+    posts = pack_sentences(f"Read {url} now")
+    assert url in posts[0] or url in posts[1]
+    family = "👨‍👩‍👧‍👦"
+    posts = pack_sentences(family * 200)
+    assert all(weighted_length(p) <= 280 for p in posts)
+    assert all(regex.fullmatch(r"(?:👨‍👩‍👧‍👦)+", p) for p in posts)
+
+
+_words = st.lists(st.sampled_from(["carousel", "thread", "swipe", "日本", "👩‍💻", "🇬🇷", "Καλημέρα",
+                                   "https://example.org/x", "a.", "b!", "ok?", "x" * 300]), min_size=1, max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_words)
+def test_property_packing_keeps_every_word_and_the_limit(words):
+    text = " ".join(words)
+    posts = pack_sentences(text)
+    assert all(weighted_length(p) <= 280 for p in posts)
+    assert "".join("".join(posts).split()) == "".join(text.split())
+    clusters = regex.findall(r"\X", text.replace(" ", ""))
+    assert regex.findall(r"\X", "".join("".join(posts).split())) == clusters
+
+
+_word = st.sampled_from(["carousel", "thread", "swipe", "save.", "why?", "日本語", "👩‍💻", "Καλημέρα", "ok!",
+                         "https://example.org/x"])
+_paragraph = st.lists(_word, min_size=1, max_size=60).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_paragraph, min_size=1, max_size=8))
+def test_property_unnumbered_text_keeps_every_word_in_order(paragraphs):
+    text = "\n\n".join(paragraphs)
+    posts = split_posts(text)
+    assert " ".join(posts).split() == text.split()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_paragraph, min_size=2, max_size=8), st.sampled_from(["{n}/", "{n}/{t}", "({n}/{t})", "{n})"]))
+def test_property_numbered_posts_come_back_exactly(paragraphs, marker):
+    text = "\n".join(marker.format(n=n, t=len(paragraphs)) + " " + p for n, p in enumerate(paragraphs, 1))
+    assert split_posts(text) == paragraphs
+
+
+def test_copied_thread_page_gives_clean_posts_and_the_author():
+    result = parse_paste(fixture("copied-thread-page.txt"))
+    thread = result.threads[0]
+    assert [p.text for p in thread.posts] == [
+        "How we took day-1 retention from 38% to 61%\n\nNo new features. Just the first ten minutes.",
+        "We watched 30 recordings of first sessions.\n\nPeople didn't fail at the hard parts. "
+        "They stalled at the blank page.",
+        "Fix #1: start with sample data. Every new workspace opens with a realistic example project.",
+        "If you found this useful, follow me for more teardowns.",
+    ]
+    assert {(p.author_name, p.handle) for p in thread.posts} == {("Ana Ships", "ana_ships")}
+    assert all(p.likes is None and p.created_at == "" for p in thread.posts)  # never invented
+    assert thread.marked_as_thread
+    assert result.warnings == ["skipped posts by other accounts on the page: @sam_reads"]
+
+
+def test_mojibake_and_html_are_cleaned_before_splitting():
+    posts = texts(fixture("mojibake-thread.txt"))
+    assert posts[0] == "Three lessons from shipping our app → in one week 👇"
+    assert posts[1].startswith("Start with the smallest thing")  # hook, then "1/" markers: stripped
+    assert posts[3].startswith("Price in euros (€9)")
+    posts = texts(fixture("html-paste.txt"))
+    assert posts[0].startswith("Our launch thread is live: https://x.com/jane_builds/status/1175000000000000001")
+    assert not any("<" in p or "&amp;" in p for p in posts)
+
+
+def test_ids_are_stable_and_the_thread_id_depends_on_the_text():
+    one, two = "The first post of the thread.", "The second post of the thread."
+    a, b = parse_paste(f"{one}\n\n{two}"), parse_paste(f"{one}\n\n{two}")
+    assert a.threads[0].id == b.threads[0].id != parse_paste(f"{one}\n\n{two}!").threads[0].id
+    assert [p.id for p in a.threads[0].posts] == ["p1", "p2"]
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\n  ", "\x00\x01", "🧵", "Thread:"])
+def test_empty_text_is_a_clear_error(bad):
+    with pytest.raises(SourceError) as err:
+        parse_paste(bad)
+    assert "\n" not in str(err.value)
