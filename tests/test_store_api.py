@@ -295,3 +295,37 @@ def test_autosave_reports_errors_instead_of_raising(tmp_path):
     saver.changed(pid, c)
     saver.flush()
     assert errors == ["read-only for this test"] and saver.last_error == "read-only for this test"
+
+
+def test_two_tabs_merge_without_passing_a_base(store):
+    """The store remembers what each loaded carousel object looked like, so plain saves merge too."""
+    pid = store.save_project(carousel())
+    tab_a, tab_b = store.load_project(pid), store.load_project(pid)
+    tab_a.theme = "midnight"
+    store.save_project(tab_a, pid)
+    tab_b.slides[2].body = "tab B"
+    store.save_project(tab_b, pid)
+    tab_a.pattern = "dots"
+    store.save_project(tab_a, pid)  # tab A's stale slides do not undo tab B's edit
+    merged = store.load_project(pid)
+    assert (merged.theme, merged.pattern, merged.slides[2].body) == ("midnight", "dots", "tab B")
+    stranger = carousel()  # never loaded: written whole
+    stranger.theme = "noir"
+    store.save_project(stranger, pid)
+    assert store.load_project(pid).slides[2].body == "body 2"
+
+
+def test_two_autosaving_tabs_keep_each_others_changes(store):
+    pid = store.save_project(carousel())
+    saver = Autosaver(store, delay=0.05)
+    tab_a, tab_b = saver.open(pid), saver.open(pid)
+    tab_a.theme = "electric"
+    saver.changed(pid, tab_a)
+    tab_b.slides[1].body = "from B"
+    saver.changed(pid, tab_b)
+    saver.flush()
+    tab_b.name = "Renamed in B"
+    saver.changed(pid, tab_b)
+    saver.flush()
+    final = store.load_project(pid)
+    assert (final.theme, final.slides[1].body, final.name) == ("electric", "from B", "Renamed in B")

@@ -216,3 +216,12 @@ def test_read_only_storage_refuses_writes(tmp_path):
     with pytest.raises(StorageError):
         storage.write({})
     assert not (tmp_path / "db.json").exists()
+
+
+def test_a_deleted_database_comes_back_from_its_backup(tmp_path):
+    two_saves(tmp_path)
+    (tmp_path / "studio.json").unlink()
+    store = Store(tmp_path)
+    assert [p.name for _, p in store.list_profiles()] == ["First", "Second"]
+    assert store.notices == ["studio.json could not be read (it is missing). Recovered the last good copy, saved "
+                             + store.notices[0].split("saved ")[1]]

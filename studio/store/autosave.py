@@ -3,15 +3,15 @@
 Each ``changed()`` restarts a short timer; when it fires, every pending project
 is saved on the timer's thread. A long burst of changes is still saved at
 least every ``max_wait`` seconds. Each editor (browser tab) has its own
-carousel object, and only the fields that editor changed are written, so two
-tabs on one project keep each other's work.
+carousel object, and the store writes only the fields that editor changed since
+it loaded or last saved the project (see ``Store.save_project``), so two tabs on
+one project keep each other's work.
 """
 from __future__ import annotations
 
 import copy
 import threading
 import time
-import weakref
 from dataclasses import dataclass
 from typing import Callable
 
@@ -42,26 +42,13 @@ class Autosaver:
         self.on_error = on_error
         self.last_error: str | None = None
         self._pending: dict[tuple[str, int], _Pending] = {}
-        self._bases: dict[tuple[str, int], tuple[weakref.ref, Carousel]] = {}
         self._lock = threading.Lock()
         self._save_lock = threading.Lock()
         self._timer: threading.Timer | None = None
 
-    def track(self, project_id: str, carousel: Carousel) -> None:
-        """Remember ``carousel`` as this editor's saved state (call after loading a project)."""
-        with self._lock:
-            self._bases[(project_id, id(carousel))] = (weakref.ref(carousel), copy.deepcopy(carousel))
-
-    def forget(self, project_id: str, carousel: Carousel) -> None:
-        """The editor closed: drop what was remembered for it (pending changes are still saved)."""
-        with self._lock:
-            self._bases.pop((project_id, id(carousel)), None)
-
     def open(self, project_id: str) -> Carousel:
-        """Load a project and track it; the usual way for an editor to start."""
-        carousel = self.store.load_project(project_id)
-        self.track(project_id, carousel)
-        return carousel
+        """Load a project for an editor (the same as ``store.load_project``)."""
+        return self.store.load_project(project_id)
 
     def changed(self, project_id: str, carousel: Carousel, history: History | None = None) -> None:
         """The editor changed ``carousel``: save it (and ``history``) ≤ ``delay`` s after the last change."""
@@ -92,19 +79,16 @@ class Autosaver:
                 if self._timer is not None:
                     self._timer.cancel()
                     self._timer = None
-            for key, item in work:
-                self._save(key, item)
+            for _, item in work:
+                self._save(item)
 
     def close(self) -> None:
         """Save what is pending and stop."""
         self.flush()
 
-    def _save(self, key: tuple[str, int], item: _Pending) -> None:
+    def _save(self, item: _Pending) -> None:
         try:
-            ref, base = self._bases.get(key, (None, None))
-            if ref is None or ref() is not item.editor:  # unknown editor, or a new object reusing an id
-                base = None
-            self.store.save_project(item.snapshot, item.project_id, base=base)
+            self.store.save_project(item.snapshot, item.project_id, editor=item.editor)
             if item.history is not None:
                 self.store.save_history(item.project_id, item.history)
         except (StoreError, OSError) as exc:
@@ -112,8 +96,6 @@ class Autosaver:
             if self.on_error is not None:
                 self.on_error(item.project_id, exc)
             return
-        with self._lock:
-            self._bases[key] = (weakref.ref(item.editor), item.snapshot)
         self.last_error = None
         if self.on_saved is not None:
             self.on_saved(item.project_id)

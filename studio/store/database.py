@@ -21,7 +21,9 @@ import json
 import os
 import re
 import secrets
+import threading
 import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -136,6 +138,8 @@ class Store:
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.settings = Settings(self)
+        self._editors: dict[int, tuple[weakref.ref, str, dict[str, Any]]] = {}
+        self._editors_lock = threading.Lock()
         self._open()
 
     @property
@@ -154,6 +158,8 @@ class Store:
             remove_stale_temp_files(self.data_dir, DB_NAME + ".bak")
             remove_stale_temp_files(self.assets.folder, "*", older_than=3600)  # written without the lock
             try:
+                if not self.path.exists() and self.path.with_name(DB_NAME + ".bak").exists():
+                    raise CorruptFile("it is missing")
                 _meta_version(self._storage.read())
             except CorruptFile as exc:
                 self._recover(str(exc))
@@ -163,16 +169,19 @@ class Store:
 
     def _recover(self, problem: str) -> None:
         """Keep the unreadable database aside and fall back to the last good copy (lock held)."""
-        kept = _keep_aside(self.path, "corrupt")
         bak = self.path.with_name(DB_NAME + ".bak")
-        message = f"{DB_NAME} could not be read ({problem}); it is kept as {kept.name}."
+        if self.path.exists():
+            kept = _keep_aside(self.path, "corrupt")
+            message = f"{DB_NAME} could not be read ({problem}); it is kept as {kept.name}."
+        else:
+            message = f"{DB_NAME} could not be read ({problem})."
         try:
             raw = bak.read_bytes()
             _meta_version(parse_tables(raw, bak.name))
         except FileNotFoundError:
             self._notice(message + " There was no backup, so the studio starts with an empty database.")
         except (CorruptFile, OSError) as exc:
-            bad_bak = _keep_aside(bak, "corrupt")
+            bad_bak = _keep_aside(bak, "corrupt") if bak.exists() else bak
             self._notice(message + f" The backup could not be read either ({exc}; kept as {bad_bak.name}),"
                          " so the studio starts with an empty database.")
         else:
@@ -450,36 +459,66 @@ class Store:
             raise StoreError(f"project {project_id!r} cannot be opened: {exc}") from None
         for problem in problems:
             self._notice(f"project {carousel.name!r}: {problem}; it was left out.")
+        self._remember(project_id, carousel, doc["carousel"])
         return carousel
 
+    def track(self, project_id: str, carousel: Carousel) -> None:
+        """Remember ``carousel`` as what its editor last saw of the project (load_project does this)."""
+        self._remember(project_id, carousel, self._dehydrate(carousel))
+
+    def _remember(self, project_id: str, editor: Carousel, data: dict[str, Any]) -> None:
+        key = id(editor)
+
+        def drop(ref: weakref.ref, key: int = key) -> None:  # the editor's carousel is gone
+            with self._editors_lock:
+                if key in self._editors and self._editors[key][0] is ref:
+                    del self._editors[key]
+
+        with self._editors_lock:
+            self._editors[key] = (weakref.ref(editor, drop), project_id, data)
+
+    def _remembered(self, project_id: str, editor: Carousel) -> dict[str, Any] | None:
+        with self._editors_lock:
+            entry = self._editors.get(id(editor))
+        if entry and entry[0]() is editor and entry[1] == project_id:
+            return entry[2]
+        return None
+
     def save_project(self, carousel: Carousel, project_id: str | None = None, *,
-                     base: Carousel | None = None) -> str:
+                     base: Carousel | None = None, editor: Carousel | None = None) -> str:
         """Save a carousel (new project when no id); returns the id.
 
-        With ``base`` (the state this editor last loaded or saved) only the
-        top-level fields that changed since ``base`` are written, so two tabs
-        editing different things of one project both keep their changes; for
-        the same field the later save wins.
+        Only the top-level fields that changed since the editor's last load or
+        save are written, so two tabs editing different things of one project
+        both keep their changes; for the same field the later save wins. The
+        store remembers that state for each carousel object it loaded or saved;
+        ``editor`` names the live object when ``carousel`` is a copy of it, and
+        ``base`` gives the state explicitly. With neither known, the whole
+        carousel is written.
         """
         project_id = check_id(project_id, "project id") if project_id else new_id()
+        editor = editor if editor is not None else carousel
         data = self._dehydrate(carousel)
-        base_data = self._dehydrate(base) if base is not None else None
+        base_data = self._dehydrate(base) if base is not None else self._remembered(project_id, editor)
         with self._tx(write=True):
             old_doc = self._read_project_doc(project_id) if base_data is not None else None
+            stored = data
             if old_doc is not None and old_doc.get("schema") == carousel_module.SCHEMA:
-                merged = dict(old_doc["carousel"])
-                merged.update({k: v for k, v in data.items() if base_data.get(k) != v})  # type: ignore[union-attr]
-                data = merged
+                stored = dict(old_doc["carousel"])
+                stored.update({k: v for k, v in data.items() if base_data.get(k) != v})  # type: ignore[union-attr]
             saved_at = now_iso()
             doc = {"app": APP, "schema": carousel_module.SCHEMA, "id": project_id, "saved_at": saved_at,
-                   "carousel": data}
+                   "carousel": stored}
             path = self._project_path(project_id)
             atomic_write(path, dumps_compact(doc), keep_backup=True)
             old = self._find("projects", id=project_id)
-            self._upsert("projects", {"id": project_id, "name": str(data.get("name", "")),
+            self._upsert("projects", {"id": project_id, "name": str(stored.get("name", "")),
                                       "created_at": old.get("created_at", saved_at) if old else saved_at,
-                                      "updated_at": saved_at, "slides": len(data.get("slides") or [])},
+                                      "updated_at": saved_at, "slides": len(stored.get("slides") or [])},
                          id=project_id)
+        # Remember this editor's own state, not the merge: a field another tab changed stays
+        # theirs until this editor changes it too.
+        self._remember(project_id, editor, data)
         return project_id
 
     def rename_project(self, project_id: str, name: str) -> None:
