@@ -164,7 +164,7 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide) -> tuple[str, float
     layout_key = _layout_key(carousel, slide)
     posts = tuple(ctx.posts[p] for p in slide.post_ids if p in ctx.posts)
     extra = carousel.cta if layout_key == "outro" else None
-    key_src = repr((_ctx_sig(ctx), layout_key, _sig(slide), _sig(posts), _sig(extra)))
+    key_src = repr((_ctx_sig(ctx), carousel.typography.auto_fit, layout_key, _sig(slide), _sig(posts), _sig(extra)))
     key = hashlib.sha256(key_src.encode("utf-8", "surrogatepass")).hexdigest()
     hit = _PAGE_CACHE.get(key)
     if hit is not None:

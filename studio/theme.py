@@ -126,9 +126,10 @@ def mix(a: str, b: str, t: float) -> str:
 
 
 def readable_on(fill: str) -> str:
-    """Black-ish or white text for a fill, whichever contrasts more (always >= 4.5:1)."""
+    """Near-black or white text for a fill, whichever contrasts more; pure black when only it reaches 4.5:1."""
     dark, light = "#111111", "#FFFFFF"
-    return dark if contrast(dark, fill) >= contrast(light, fill) else light
+    best = dark if contrast(dark, fill) >= contrast(light, fill) else light
+    return best if contrast(best, fill) >= 4.5 else "#000000"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,88 @@
+"""Helpers shared by the renderer tests: build the sample carousel, read text back out of SVG."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from defusedxml import ElementTree as ET
+
+from studio import fonts
+from studio.post import Post, Thread
+from studio.structure import carousel_from_thread
+from studio.text import text_width
+
+NS = "{http://www.w3.org/2000/svg}"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_posts() -> list[str]:
+    return [p.strip() for p in (ROOT / "data" / "sample-thread.txt").read_text("utf-8").split("\n\n") if p.strip()]
+
+
+def sample_carousel(**settings):
+    thread = Thread("t", [Post(str(i), t, author_name="Maya Okafor", handle="mayamakes")
+                          for i, t in enumerate(sample_posts())])
+    return carousel_from_thread(thread, **settings)
+
+
+def carousel_of(texts: list[str], **settings):
+    thread = Thread("t", [Post(str(i), t, author_name="Maya Okafor", handle="mayamakes")
+                          for i, t in enumerate(texts)])
+    return carousel_from_thread(thread, **settings)
+
+
+@dataclass
+class Run:
+    role: str
+    text: str
+    x: float
+    y: float
+    width: float
+    size: float
+
+
+def parse(svg: str):
+    return ET.fromstring(svg)
+
+
+def runs(svg: str) -> list[Run]:
+    """Every text run (tspan) and emoji image with its extent, in document order."""
+    root = parse(svg)
+    out: list[Run] = []
+    for node in root.iter():
+        if node.tag == NS + "text":
+            size = float(node.get("font-size"))
+            role = node.get("class", "")
+            for t in node.iter(NS + "tspan"):
+                family = fonts.family_from_css(t.get("font-family") or node.get("font-family"))
+                weight = int(t.get("font-weight") or node.get("font-weight") or 400)
+                xs = [float(v) for v in (t.get("x") or "0").split()]
+                y = float(t.get("y"))
+                text = t.text or ""
+                width = text_width(text, family, weight, size)
+                if node.get("text-anchor") == "middle":
+                    xs[0] -= width / 2
+                out.append(Run(role, text, xs[0], y, width, size))
+        elif node.tag == NS + "image" and node.get("class") == "emoji":
+            w = float(node.get("width"))
+            out.append(Run("emoji", node.get("aria-label"), float(node.get("x")), float(node.get("y")) + w * 0.82,
+                           w, w))
+    return out
+
+
+def body_text(svgs: list[str], roles=("title", "body", "number", "credit")) -> str:
+    """The words drawn as slide content (title and body, emoji included), page after page."""
+    parts = []
+    for svg in svgs:
+        for r in runs(svg):
+            if r.role in roles or r.role == "emoji":
+                parts.append(r.text)
+    return " ".join(parts)
+
+
+def png_pixels(svg: str, width: int = 540):
+    import cairosvg
+    from PIL import Image
+    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width)
+    return Image.open(io.BytesIO(png)).convert("RGB")

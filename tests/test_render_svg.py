@@ -1,0 +1,246 @@
+"""The renderer: SVG structure, determinism, escaping, pagination, brand chrome, layouts, pixels."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from studio import render
+from studio.brand import BrandProfile
+from studio.layouts import LAYOUTS
+from studio.outro import OutroCTA
+from studio.post import Post, Thread
+from studio.slide import Slide
+from studio.structure import carousel_from_thread
+from studio.text import words
+from studio.theme import THEMES, rgb
+from studio.typography import MIN_BODY_SIZE, Typography
+
+from render_helpers import NS, body_text, carousel_of, parse, png_pixels, runs, sample_carousel
+from tests_images import tiny_jpeg
+
+
+@pytest.fixture(scope="module")
+def sample_svgs():
+    return render.render_slides(sample_carousel())
+
+
+def test_every_page_parses_with_design_viewbox_and_scaled_size(sample_svgs):
+    assert len(sample_svgs) == 9
+    for svg in sample_svgs:
+        root = parse(svg)
+        assert root.get("viewBox") == "0 0 540 675"
+        assert (root.get("width"), root.get("height")) == ("1080", "1350")
+    big = render.render_slide(sample_carousel(format="instagram-story"), 0, scale=3)
+    assert parse(big).get("viewBox") == "0 0 540 960" and parse(big).get("width") == "1620"
+
+
+def test_same_input_gives_identical_bytes(sample_svgs):
+    again = render.render_slides(sample_carousel())
+    assert again == sample_svgs
+    render._PAGE_CACHE.clear()
+    assert render.render_slides(sample_carousel()) == sample_svgs
+
+
+def test_ids_are_unique_within_a_page(sample_svgs):
+    for svg in sample_svgs:
+        ids = re.findall(r' id="([^"]+)"', svg)
+        assert len(ids) == len(set(ids))
+
+
+def test_page_numbers_and_swipe_hint(sample_svgs):
+    for i, svg in enumerate(sample_svgs, 1):
+        rs = runs(svg)
+        assert any(r.role == "page-number" and r.text == f"{i}/9" for r in rs)
+        has_swipe = any(r.role == "swipe" for r in rs)
+        assert has_swipe == (i < 9)
+
+
+def test_every_word_of_the_thread_is_drawn(sample_svgs):
+    c = sample_carousel()
+    expected = []
+    for s in c.slides[1:-1]:
+        expected += words(s.title) + words(s.body)
+    drawn = "".join(body_text(sample_svgs[1:-1]).split())
+    assert drawn.replace("01", "1)").replace("02", "2)") .count("Lead") == 1
+    for w in expected:
+        if not re.fullmatch(r"\d\)", w):
+            assert w in drawn
+
+
+def test_markup_is_never_printed_or_executed():
+    evil = 'Click <a href="javascript:x">here</a> & <script>alert(1)</script> "quotes" \x01\x0b\ud800 ok'
+    svg = render.render_slides(carousel_of(["Hook.", evil]))[1]
+    root = parse(svg)
+    assert not list(root.iter(NS + "script")) and not list(root.iter(NS + "a"))
+    text = body_text([svg])
+    assert "<script>alert(1)</script>" in text and "&" in text
+    assert "\x01" not in svg and "\x0b" not in svg
+
+
+def test_images_are_data_uris_only():
+    c = carousel_of(["Hook.", "A post with a photo"])
+    c.slides[1].image = tiny_jpeg()
+    c.layout = "image-focus"
+    for svg in render.render_slides(c):
+        for node in parse(svg).iter(NS + "image"):
+            assert node.get("href").startswith("data:image/")
+
+
+def test_long_post_continues_on_extra_pages_without_losing_words():
+    long = " ".join(f"word{i}" for i in range(420))
+    c = carousel_of(["Hook.", "My heading\n" + long])
+    counts = render.pages_per_slide(c)
+    assert counts[1] >= 2 and render.page_count(c) == sum(counts)
+    pages = render.paginate(c)
+    assert all(p.body_size >= MIN_BODY_SIZE for p in pages)
+    svgs = render.render_slides(c)
+    drawn = body_text(svgs[1:1 + counts[1]]).split()
+    assert [w for w in drawn if w.startswith("word")] == long.split()
+    assert any(r.role == "running-head" for r in runs(svgs[2]))
+
+
+def test_auto_fit_shrinks_before_adding_a_page():
+    medium = " ".join(["A sentence that fills the slide with plain words."] * 20)
+    c = carousel_of(["Hook.", medium])
+    pages = render.paginate(c)
+    assert render.pages_per_slide(c)[1] == 1
+    assert MIN_BODY_SIZE <= pages[1].body_size < 18
+    c.typography = Typography(auto_fit=False)
+    assert render.pages_per_slide(c)[1] >= 2
+
+
+@pytest.mark.parametrize("fmt", ["linkedin-portrait", "linkedin-square", "instagram-story", "instagram-tall"])
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_text_stays_inside_the_safe_area(fmt, layout):
+    c = sample_carousel(format=fmt, layout=layout)
+    img = tiny_jpeg()
+    for s in c.slides[2:5]:
+        s.image = img
+    safe = render.make_context(c).safe
+    for svg in render.render_slides(c):
+        for r in runs(svg):
+            assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, (r.text, r.x, r.width)
+            assert safe.y - 0.5 <= r.y - r.size * 0.8 and r.y + r.size * 0.25 <= safe.bottom + 0.5, r.text
+
+
+def test_story_keeps_top_and_bottom_clear():
+    c = sample_carousel(format="instagram-story")
+    for svg in render.render_slides(c):
+        for r in runs(svg):
+            assert 960 * 0.14 <= r.y - r.size and r.y + r.size * 0.3 <= 960 * 0.86
+
+
+def test_post_card_shows_meta_only_when_the_post_has_it():
+    post = Post("p", "Real post text", author_name="Grace Hopper", handle="grace",
+                created_at="2026-03-03T10:00:00+00:00", likes=1234, reposts=5)
+    thread = Thread("t", [Post("h", "Hook."), post])
+    c = carousel_from_thread(thread, layout="post-card", brand=BrandProfile(name="Me", handle="me"))
+    svg = render.render_slides(c)[1]
+    meta = [r.text for r in runs(svg) if r.role == "post-meta"]
+    assert "".join(meta).replace(" ", "") == "Mar3,2026·1.2Klikes·5reposts"
+    assert [r.text for r in runs(svg) if r.role == "author"] == ["Grace", "Hopper"] or \
+        " ".join(r.text for r in runs(svg) if r.role == "author") == "Grace Hopper"
+    assert any(r.text == "@grace" for r in runs(svg) if r.role == "handle")
+    c.show_post_meta = False
+    assert not [r for r in runs(render.render_slides(c)[1]) if r.role == "post-meta"]
+    post.likes = post.reposts = None
+    post.created_at = ""
+    c.show_post_meta = True
+    assert not [r for r in runs(render.render_slides(c)[1]) if r.role == "post-meta"]
+
+
+def test_someone_elses_post_is_credited():
+    thread = Thread("t", [Post("h", "Hook."), Post("p", "Their idea.", author_name="Ada L", handle="ada")])
+    c = carousel_from_thread(thread, brand=BrandProfile(name="Me", handle="me"))
+    credit = " ".join(r.text for r in runs(render.render_slides(c)[1]) if r.role == "credit")
+    assert "Ada L" in credit and "@ada" in credit
+
+
+@pytest.mark.parametrize("placement", ["header-footer", "header", "footer", "none"])
+def test_brand_placements(placement):
+    c = sample_carousel(brand=BrandProfile(name="Maya", handle="maya", website="maya.design", placement=placement))
+    svg = render.render_slides(c)[0]
+    roles = {r.role for r in runs(svg)}
+    if placement == "none":
+        assert not roles & {"brand", "page-number", "swipe"}
+    else:
+        assert {"brand", "page-number", "swipe"} <= roles
+    ys = [r.y for r in runs(svg) if r.role == "brand"]
+    if placement == "footer":
+        assert min(ys) > 500
+    elif placement != "none":
+        assert max(ys) < 100
+
+
+@pytest.mark.parametrize("variant", [1, 2, 3])
+def test_outro_variants_are_distinct(variant):
+    c = sample_carousel(cta=OutroCTA.default(variant, link="maya.design/guide"))
+    svg = render.render_slides(c)[-1]
+    rs = runs(svg)
+    texts = " ".join(r.text for r in rs)
+    default = OutroCTA.default(variant)
+    assert default.button in texts
+    assert "maya.design/guide" in texts
+    paths = [p.get("d") for p in parse(svg).iter(NS + "path")]
+    from studio.layouts.outro import ICONS
+    assert ICONS[variant] in paths and not any(ICONS[v] in paths for v in (1, 2, 3) if v != variant)
+    assert any(r.role == "button" for r in rs)
+
+
+def test_brand_accent_overrides_theme_accent():
+    c = sample_carousel(brand=BrandProfile(name="M", handle="m", accent="#FFE14D"))
+    svg = render.render_slides(c)[-1]
+    assert 'fill="#FFE14D"' in svg  # the button keeps the exact brand colour
+    assert THEMES["paper"].accent not in svg
+
+
+def test_unknown_keys_raise_value_errors():
+    for field, value in (("theme", "nope"), ("layout", "nope"), ("format", "nope"), ("pattern", "nope")):
+        c = sample_carousel()
+        setattr(c, field, value)
+        with pytest.raises(ValueError, match="choose one of"):
+            render.render_slides(c)
+
+
+def test_render_slide_index_counts_pages():
+    c = sample_carousel()
+    assert render.render_slide(c, 3) == render.render_slides(c)[3]
+    with pytest.raises(IndexError):
+        render.render_slide(c, 99)
+
+
+def test_pixels_background_and_coloured_emoji():
+    c = carousel_of(["Hook.", "🎉🎉🎉"], theme="editorial", layout="big-statement")
+    svg = render.render_slides(c)[1]
+    img = png_pixels(svg)
+    assert img.getpixel((3, 3)) == rgb(THEMES["editorial"].background[0])
+    emoji_runs = [r for r in runs(svg) if r.role == "emoji"]
+    assert len(emoji_runs) == 3
+    r = emoji_runs[0]
+    box = img.crop((int(r.x), int(r.y - r.size * 0.8), int(r.x + r.width), int(r.y)))
+    import numpy as np
+    px = np.asarray(box).astype(int)
+    coloured = int(((px.max(axis=2) - px.min(axis=2)) > 80).sum())
+    assert coloured > 50  # a colour image, not a monochrome glyph or a tofu box
+
+
+def test_gradient_theme_and_every_pattern_rasterise():
+    from studio.pattern import PATTERNS
+    for key in PATTERNS:
+        c = sample_carousel(theme="sunset", pattern=key)
+        svg = render.render_slide(c, 1)
+        img = png_pixels(svg, 270)
+        top, bottom = img.getpixel((2, 2)), img.getpixel((268, 335))
+        assert top != bottom  # the gradient runs from one stop to the other
+
+
+def test_building_svg_is_fast_enough_to_cache(sample_svgs):
+    import time
+    c = sample_carousel()
+    render.render_slides(c)
+    start = time.perf_counter()
+    for _ in range(5):
+        render.render_slide(c, 4)
+    assert (time.perf_counter() - start) / 5 < 0.05  # generous: the benchmark measures the real figure

@@ -1,0 +1,67 @@
+"""Automatic structure: cover from the hook, one slide per post, outro; headline and list readers."""
+from __future__ import annotations
+
+import pytest
+
+from studio.post import Post, Thread
+from studio.structure import carousel_from_thread, cover_texts, headline_and_body, list_items, split_number
+
+from render_helpers import sample_carousel, sample_posts
+
+
+def test_sample_thread_becomes_cover_posts_outro():
+    c = sample_carousel(theme="midnight")
+    kinds = [s.kind for s in c.slides]
+    assert kinds == ["cover"] + ["content"] * (len(sample_posts()) - 1) + ["outro"]
+    assert c.theme == "midnight"
+    cover = c.slides[0]
+    assert cover.title == "Most carousels fail in the first two seconds."
+    assert cover.body.startswith("Not because the ideas are weak") and "🧵" not in cover.body
+    first = c.slides[1]
+    assert first.title == "1) Lead with the payoff" and first.body.startswith("Your cover is a promise.")
+    assert first.post_ids == ["1"]
+    last = c.slides[-2]
+    assert last.title == "" and last.body.startswith("That is the whole system.")
+
+
+def test_post_image_goes_on_its_slide():
+    from tests_images import tiny_jpeg
+    img = tiny_jpeg()
+    thread = Thread("t", [Post("a", "Hook. And more words here."), Post("b", "Second post", images=[img])])
+    c = carousel_from_thread(thread)
+    assert c.slides[1].image == img
+
+
+def test_long_first_post_keeps_every_word():
+    long = "A hook. " + "word " * 80
+    c = carousel_from_thread(Thread("t", [Post("a", long)]))
+    text = " ".join(s.title + " " + s.body for s in c.slides)
+    assert text.split().count("word") == 80
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1) Sparse Attention\nIt reads less.", ("1) Sparse Attention", "It reads less.")),
+    ("First sentence. Second one.", ("First sentence.", "Second one.")),
+    ("Short heading\nBody line one.", ("Short heading", "Body line one.")),
+    ("no punctuation at all", ("", "no punctuation at all")),
+])
+def test_headline_and_body(text, expected):
+    assert headline_and_body(text) == expected
+
+
+@pytest.mark.parametrize("text,items", [
+    ("Intro\n- a\n- b\n- c", ["a", "b", "c"]),
+    ("• one\n• two", ["one", "two"]),
+    ("1. first\n2. second\n3. third", ["first", "second", "third"]),
+    ("Tools I use - Figma - Notion - Canva", ["Figma", "Notion", "Canva"]),
+    ("just a sentence - with a dash", []),
+])
+def test_list_items(text, items):
+    assert list_items(text) == items
+
+
+def test_split_number_and_cover_markers():
+    assert split_number("1) Lead with the payoff") == ("1", "Lead with the payoff")
+    assert split_number("Plain title") == ("", "Plain title")
+    assert cover_texts("🧵 Thread: Big idea. Here is why it matters to you 👇") == (
+        "Big idea.", "Here is why it matters to you")
