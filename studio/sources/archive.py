@@ -243,7 +243,7 @@ class _ArchiveReader:
     def _image(self, member: str, max_side: int | None = None) -> Image | None:
         info = self.members[member]
         if info.file_size > MAX_INPUT_BYTES:
-            self.warnings.append(f"skipped {member}: {info.file_size / 2**20:.0f} MB is too large for a photo")
+            self.warnings.append(f"skipped {member}: {_size(info.file_size)} is too large for a photo")
             return None
         try:
             data = b"".join(self._chunks(info, MAX_INPUT_BYTES))
@@ -257,11 +257,11 @@ class _ArchiveReader:
 
     # ---------------------------------------------------------------- streaming
 
-    def _chunks(self, info: zipfile.ZipInfo, limit: int = MEMBER_LIMIT) -> Iterator[bytes]:
+    def _chunks(self, info: zipfile.ZipInfo, limit: int | None = None) -> Iterator[bytes]:
         """The member's bytes in chunks, refusing to inflate past ``limit`` (declared or actual)."""
+        limit = limit or MEMBER_LIMIT
         if info.file_size > limit:
-            raise _MemberError(f"it would inflate to {info.file_size / 2**20:,.0f} MB "
-                               f"(limit {limit / 2**20:,.0f} MB)")
+            raise _MemberError(f"it would inflate to {_size(info.file_size)} (limit {_size(limit)})")
         if info.flag_bits & 0x1:
             raise _MemberError("it is encrypted")
         read = 0
@@ -270,14 +270,14 @@ class _ArchiveReader:
                 while chunk := f.read(CHUNK):
                     read += len(chunk)
                     if read > limit:
-                        raise _MemberError(f"it inflates beyond {limit / 2**20:,.0f} MB")
+                        raise _MemberError(f"it inflates beyond {_size(limit)}")
                     self.done += len(chunk)
                     self._report(self.total)
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise _MemberError(f"the zip entry is damaged ({exc})") from None
 
-    def _text_chunks(self, info: zipfile.ZipInfo, limit: int = MEMBER_LIMIT) -> Iterator[str]:
+    def _text_chunks(self, info: zipfile.ZipInfo, limit: int | None = None) -> Iterator[str]:
         decoder = codecs.getincrementaldecoder("utf-8")()
         offset = 0
         try:
@@ -569,6 +569,10 @@ def _find_root(members: dict[str, zipfile.ZipInfo]) -> str | None:
     """The folder holding ``data/`` ("" for X's own zip; "twitter-2024…/" when re-zipped)."""
     roots = [m.group(1) for n in members if (m := _ROOT_RE.match(n))]
     return min(roots, key=len) if roots else None
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n / 1024:,.0f} KB"
 
 
 def _part_number(name: str) -> int:

@@ -1,0 +1,358 @@
+"""The X data archive: layouts, thread rebuilding, text, media — and hostile zips."""
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+
+from studio.sources import SourceError, read_archive
+from studio.sources import archive as archive_mod
+
+SHARED = Path(__file__).parents[2] / "shared" / "fixtures"
+OWNER_ID, HANDLE = "1402345678901234567", "jane_builds"
+
+
+# ------------------------------------------------------------------ helpers
+
+def tweet(id_: int, text: str, reply_to: int | None = None, *, to_user: str = OWNER_ID, likes: int = 0,
+          reposts: int = 0, created: str = "Wed May 29 15:12:04 +0000 2024", rng=None, urls=(), media=()) -> dict:
+    t = {"id_str": str(id_), "id": str(id_), "full_text": text, "created_at": created,
+         "favorite_count": str(likes), "retweet_count": str(reposts), "retweeted": False,
+         "display_text_range": [str(x) for x in (rng or (0, len(text)))],
+         "entities": {"urls": list(urls), "hashtags": [], "user_mentions": []}}
+    if reply_to is not None:
+        t.update(in_reply_to_status_id_str=str(reply_to), in_reply_to_user_id_str=to_user,
+                 in_reply_to_screen_name=HANDLE if to_user == OWNER_ID else "someone_else")
+    if media:
+        t["extended_entities"] = {"media": list(media)}
+        t["entities"]["media"] = list(media)[:1]
+    return t
+
+
+def ytd(kind: str, items: list, part: int = 0) -> str:
+    return f"window.YTD.{kind}.part{part} = " + json.dumps(items, indent=2, ensure_ascii=False)
+
+
+def photo(post_id: int, name: str, tco: str = "https://t.co/pic") -> dict:
+    return {"type": "photo", "url": tco, "media_url_https": f"https://pbs.twimg.com/media/{name}",
+            "display_url": "pic.x.com/abc", "expanded_url": f"https://x.com/{HANDLE}/status/{post_id}/photo/1"}
+
+
+def jpeg(colour=(200, 60, 30), size=(64, 48)) -> bytes:
+    out = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def build(path: Path, tweets: list[dict], *, name: str = "tweets", wrap: bool = True, parts: int = 1,
+          account: bool = True, files: dict[str, bytes | str] | None = None, root: str = "") -> Path:
+    """Write an archive zip in X's layout (data/tweets.js…, account.js, media folders)."""
+    items = [{"tweet": t} if wrap else t for t in tweets]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        chunk = -(-len(items) // parts) if items else 0
+        for p in range(parts):
+            fname = f"data/{name}.js" if p == 0 else f"data/{name}-part{p}.js"
+            if fname in (files or {}):
+                continue
+            zf.writestr(root + fname, ytd(name, items[p * chunk:(p + 1) * chunk] if chunk else [], p))
+        if account:
+            zf.writestr(root + "data/account.js", ytd("account", [{"account": {
+                "accountId": OWNER_ID, "username": HANDLE, "accountDisplayName": "Jane Builds"}}]))
+        for fname, data in (files or {}).items():
+            zf.writestr(root + fname, data)
+    return path
+
+
+FOLLOW_UP = tweet(101, "The follow-up post of the thread, with enough words.", 100)
+
+
+def chain(start: int, n: int, text="Post {i} of the thread, with enough words to be a post.", **kw) -> list[dict]:
+    return [tweet(start + i, text.format(i=i + 1), None if i == 0 else start + i - 1, **kw) for i in range(n)]
+
+
+# ------------------------------------------------------------------ the shared sample
+
+def test_shared_sample_archive():
+    progress = []
+    result = read_archive(SHARED / "x-archive-sample.zip", progress=lambda d, t: progress.append((d, t)))
+    assert result.warnings == []
+    top, second = result.threads
+    assert top.id == "1795455785472424065" and (top.likes, top.reposts) == (412, 88)
+    assert top.title == "How we cut CI from 40 to 8 minutes" and top.marked_as_thread
+    assert [p.id for p in top.posts][-1] == "1795455801180387330" and len(top.posts) == 6
+    assert top.posts[0].text == ("How we cut CI from 40 to 8 minutes\n\n"
+                                 "Caching & parallel jobs did most of it. Here is the whole story:")
+    # t.co replaced by the expanded link, the trailing media link dropped
+    assert top.posts[4].text.endswith("Details: example.dev/blog/faster-ci-with-sharding-and-caching")
+    assert "t.co" not in " ".join(p.text for p in top.posts)
+    assert [len(p.images) for p in top.posts] == [0, 1, 0, 2, 0, 0]
+    assert all(img.width == 1600 and img.height == 900 for p in top.posts for img in p.images)
+    first = top.posts[0]
+    assert (first.author_name, first.handle) == ("Jane Builds", "jane_builds")
+    assert first.url == "https://x.com/jane_builds/status/1795455785472424065"
+    assert first.created_at == "2024-05-28T14:03:18+00:00"
+    assert first.avatar is not None and max(first.avatar.width, first.avatar.height) <= 400
+    # the long post comes from note-tweet.js (different id, matched by time and prefix)
+    assert second.posts[0].text.endswith("Here they are, with the reason each one stuck.")
+    assert len(second.posts[0].text) > 280 and "…" not in second.posts[0].text
+    # the reply to someone else and the unrelated single post are not threads
+    ids = {p.id for t in result.threads for p in t.posts}
+    assert "1795455807463572636" not in ids and "1795455804321979983" not in ids
+    assert progress and progress[-1][0] == progress[-1][1] and all(d <= t for d, t in progress)
+
+
+def test_listing_without_media_names_the_files():
+    result = read_archive(SHARED / "x-archive-sample.zip", load_media=False)
+    assert all(not p.images and p.avatar is None for t in result.threads for p in t.posts)
+    assert result.media["1795455794897202024"] == ["1795455794897202024-B00501BDDCD0528.jpg",
+                                                   "1795455794897202024-3AA22AC1B83A88B.jpg"]
+
+
+def test_thread_id_keeps_one_thread(tmp_path):
+    result = read_archive(SHARED / "x-archive-sample.zip", thread_id="1795455810605165289")
+    assert [t.id for t in result.threads] == ["1795455810605165289"]
+    with pytest.raises(SourceError, match="no thread with id"):
+        read_archive(SHARED / "x-archive-sample.zip", thread_id="42")
+
+
+# ------------------------------------------------------------------ layouts
+
+@pytest.mark.parametrize("name,wrap", [("tweets", True), ("tweet", True), ("tweets", False), ("tweet", False)])
+def test_file_names_and_wrappers(tmp_path, name, wrap):
+    path = build(tmp_path / "a.zip", chain(100, 3), name=name, wrap=wrap)
+    (thread,) = read_archive(path).threads
+    assert [p.id for p in thread.posts] == ["100", "101", "102"]
+
+
+def test_multi_part_files_and_a_rezipped_folder(tmp_path):
+    posts = chain(100, 4) + chain(200, 3, likes=5)
+    path = build(tmp_path / "a.zip", posts, parts=3, root="twitter-2024-05-30-abc/")
+    result = read_archive(path)
+    assert [len(t.posts) for t in result.threads] == [3, 4]  # 15 likes beat 0
+    assert result.threads[0].likes == 15
+
+
+def test_manifest_lists_the_files(tmp_path):
+    manifest = "window.__THAR_CONFIG = " + json.dumps({"dataTypes": {
+        "tweets": {"mediaDirectory": "data/tweets_media",
+                   "files": [{"fileName": "data/my-posts.js", "globalName": "YTD.tweets.part0", "count": "2"},
+                             {"fileName": "data/missing.js"}]}}})
+    path = build(tmp_path / "a.zip", [], files={"data/manifest.js": manifest,
+                                                "data/my-posts.js": ytd("tweets", [{"tweet": t} for t in chain(5, 2)])})
+    result = read_archive(path)
+    assert [p.id for p in result.threads[0].posts] == ["5", "6"]
+    assert "data/missing.js is listed in the manifest but missing from the zip" in result.warnings
+
+
+def test_without_account_js_the_handle_comes_from_self_replies(tmp_path):
+    path = build(tmp_path / "a.zip", chain(100, 2), account=False)
+    post = read_archive(path).threads[0].posts[0]
+    assert post.handle == HANDLE and post.author_name == ""
+    assert post.url == f"https://x.com/{HANDLE}/status/100"
+
+
+# ------------------------------------------------------------------ threads
+
+def test_branching_chain_follows_the_lowest_id(tmp_path):
+    posts = chain(100, 2) + [tweet(105, "Later branch reply, long enough to be a post.", 101),
+                             tweet(103, "Lower branch reply, long enough to be a post.", 101),
+                             tweet(104, "Reply under the higher branch, long enough.", 105)]
+    (thread,) = read_archive(build(tmp_path / "a.zip", posts)).threads
+    assert [p.id for p in thread.posts] == ["100", "101", "103"]
+
+
+def test_missing_first_post_is_kept_and_marked_incomplete(tmp_path):
+    posts = [tweet(101, "Second post; the first was deleted.", 100), tweet(102, "Third post of it.", 101)]
+    (thread,) = read_archive(build(tmp_path / "a.zip", posts)).threads
+    assert thread.incomplete and [p.id for p in thread.posts] == ["101", "102"]
+
+
+def test_reposts_and_replies_to_others_are_not_threads(tmp_path):
+    posts = [tweet(100, "RT @someone: their post, not mine", None),
+             tweet(101, "@someone_else I agree with this", 99, to_user="99", rng=(14, 31)),
+             tweet(102, "And a follow-up to my own reply to them", 101),
+             tweet(103, "A lone post, short.")]
+    result = read_archive(build(tmp_path / "a.zip", posts + chain(200, 2)))
+    assert [t.id for t in result.threads] == ["200"]
+
+
+def test_single_long_post_is_offered_short_singles_are_not(tmp_path):
+    long_text = "A long post. " * 30
+    result = read_archive(build(tmp_path / "a.zip", [tweet(100, long_text), tweet(101, "Short one.")]))
+    assert [t.id for t in result.threads] == ["100"]
+
+
+def test_threads_sorted_by_likes_plus_reposts_then_newest(tmp_path):
+    posts = chain(100, 2, likes=3) + chain(200, 2, reposts=5) + chain(300, 2, likes=3)
+    result = read_archive(build(tmp_path / "a.zip", posts))
+    assert [t.id for t in result.threads] == ["200", "300", "100"]  # 10, 6, 6 (newer first)
+
+
+# ------------------------------------------------------------------ text
+
+def test_display_range_entities_and_links(tmp_path):
+    text = "@jane_builds Fish &amp; chips &lt;3 https://t.co/abc and more https://t.co/pic"
+    urls = [{"url": "https://t.co/abc", "expanded_url": "https://www.example.com/a/long/path/to/read",
+             "display_url": "example.com/a/long/path/to…"}]
+    posts = [tweet(100, "Opening post of the thread, long enough to count."),
+             tweet(101, text, 100, rng=(13, len(text) - len(" https://t.co/pic")), urls=urls,
+                   media=[photo(101, "X1.jpg")])]
+    (thread,) = read_archive(build(tmp_path / "a.zip", posts)).threads
+    assert thread.posts[1].text == "Fish & chips <3 example.com/a/long/path/to/read and more"
+
+
+def test_display_range_counts_code_points_with_emoji(tmp_path):
+    text = "Ship it 🚀🧵 now https://t.co/pic"
+    posts = [tweet(100, text, rng=(0, 14), media=[photo(100, "A.jpg")]), FOLLOW_UP]
+    (thread,) = read_archive(build(tmp_path / "a.zip", posts)).threads
+    assert thread.posts[0].text == "Ship it 🚀 now" and thread.marked_as_thread
+
+
+def test_note_tweet_matched_by_time_and_prefix(tmp_path):
+    full = "Why we rewrote the importer. " + "It streams every item instead of loading the file. " * 8
+    short = full[:270] + "…"
+    notes = [{"noteTweet": {"noteTweetId": "999", "createdAt": "2024-05-29T15:12:05.000Z",
+                            "core": {"text": full + " https://t.co/n1", "urls": [
+                                {"shortUrl": "https://t.co/n1", "expandedUrl": "https://example.org/why",
+                                 "displayUrl": "example.org/why"}]}}},
+             {"noteTweet": {"noteTweetId": "998", "createdAt": "2024-05-29T15:12:04.000Z",
+                            "core": {"text": "A different long post entirely. " * 10}}}]
+    posts = [tweet(100, short), FOLLOW_UP]
+    path = build(tmp_path / "a.zip", posts, files={"data/note-tweet.js": ytd("noteTweet", notes)})
+    (thread,) = read_archive(path).threads
+    assert thread.posts[0].text == full.strip() + " example.org/why"
+
+
+def test_mojibake_in_archive_text_is_repaired(tmp_path):
+    posts = [tweet(100, "Next step β†’ ship it πŸ‘‡"), FOLLOW_UP]
+    (thread,) = read_archive(build(tmp_path / "a.zip", posts)).threads
+    assert thread.posts[0].text == "Next step → ship it 👇"
+
+
+# ------------------------------------------------------------------ media
+
+def test_photos_attach_in_order_and_broken_media_is_a_warning(tmp_path):
+    media = [photo(100, "AAA.jpg"), photo(100, "BBB.jpg"), photo(100, "CCC.png"),
+             {"type": "video", "url": "https://t.co/pic", "media_url_https": "https://pbs.twimg.com/v/VID.jpg"}]
+    posts = [tweet(100, "With photos https://t.co/pic", rng=(0, 11), media=media), FOLLOW_UP]
+    files = {"data/tweets_media/100-BBB.jpg": jpeg((0, 0, 255)), "data/tweets_media/100-AAA.jpg": jpeg((255, 0, 0)),
+             "data/tweets_media/100-CCC.png": b"not an image at all",
+             "data/tweets_media/555-ZZZ.jpg": jpeg(),  # a post that is not in any thread: never read
+             "data/profile_media/1402345678901234567-me.jpg": jpeg(size=(900, 900))}
+    result = read_archive(build(tmp_path / "a.zip", posts, files=files))
+    post = result.threads[0].posts[0]
+    assert len(post.images) == 2
+    reds = [PILImage.open(io.BytesIO(img.data)).convert("RGB").getpixel((5, 5)) for img in post.images]
+    assert reds[0][0] > 200 and reds[1][2] > 200  # AAA (red) before BBB (blue), as the post shows them
+    assert any("100-CCC.png" in w and "not an image" in w for w in result.warnings)
+    assert any("a video in post 100" in w for w in result.warnings)
+    assert post.avatar is not None and (post.avatar.width, post.avatar.height) == (400, 400)
+
+
+def test_old_tweet_media_folder(tmp_path):
+    posts = [tweet(100, "Photo post https://t.co/pic", rng=(0, 10), media=[photo(100, "OLD.jpg")]), FOLLOW_UP]
+    path = build(tmp_path / "a.zip", posts, name="tweet", files={"data/tweet_media/100-OLD.jpg": jpeg()})
+    assert len(read_archive(path).threads[0].posts[0].images) == 1
+
+
+# ------------------------------------------------------------------ bad input
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "archive.zip"
+    path.write_bytes(b"this is not a zip")
+    with pytest.raises(SourceError, match="archive.zip is not a zip file"):
+        read_archive(path)
+    with pytest.raises(SourceError, match="not a zip file"):
+        read_archive(io.BytesIO(b"PK\x03\x04 broken"))
+
+
+def test_zip_without_tweets(tmp_path):
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("holiday.jpg", jpeg())
+    with pytest.raises(SourceError, match="photos.zip has no posts"):
+        read_archive(path)
+    empty = build(tmp_path / "empty.zip", [])
+    with pytest.raises(SourceError, match="no posts"):
+        read_archive(empty)
+
+
+def _patch_declared_size(data: bytes, member: str, size: int) -> bytes:
+    """Rewrite a member's uncompressed size in the central directory (what zipfile trusts)."""
+    at = data.index(b"PK\x01\x02" + data[data.index(b"PK\x01\x02") + 4:data.index(b"PK\x01\x02") + 4])
+    while True:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + name_len].decode() == member:
+            return data[:at + 24] + struct.pack("<I", size) + data[at + 28:]
+        at = data.index(b"PK\x01\x02", at + 4)
+
+
+def test_member_declared_beyond_512_mb_is_refused_without_reading(tmp_path):
+    path = build(tmp_path / "a.zip", chain(100, 2))
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(_patch_declared_size(path.read_bytes(), "data/tweets.js", 600 * 2**20))
+    with pytest.raises(SourceError) as err:
+        read_archive(bomb)
+    assert "data/tweets.js" in str(err.value) and "600 MB" in str(err.value) and "512 MB" in str(err.value)
+
+
+def test_member_that_inflates_beyond_the_limit_while_streaming(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive_mod, "MEMBER_LIMIT", 256 * 1024)
+    monkeypatch.setattr(archive_mod, "CHUNK", 64 * 1024)
+    padding = [tweet(10_000 + i, "x" * 200) for i in range(2000)]  # ~1.5 MB, compresses to little
+    path = build(tmp_path / "a.zip", chain(100, 2) + padding)
+    with pytest.raises(SourceError, match="inflate"):
+        read_archive(path)
+    # a member whose real size is bigger than it declares is caught as damage, not read on
+    lying = tmp_path / "lying.zip"
+    small = build(tmp_path / "small.zip", chain(100, 2))
+    lying.write_bytes(_patch_declared_size(small.read_bytes(), "data/tweets.js", 40))
+    with pytest.raises(SourceError, match="damaged"):
+        read_archive(lying)
+
+
+def test_unsafe_member_paths_are_skipped_and_named(tmp_path):
+    path = build(tmp_path / "a.zip", chain(100, 2), files={"../../evil.js": "x", "/abs/data/tweets.js": "x",
+                                                           "data/tweets_media/../../../x.jpg": jpeg()})
+    result = read_archive(path)
+    assert len(result.threads) == 1
+    (warning,) = [w for w in result.warnings if "unsafe" in w]
+    assert "3 file(s)" in warning and "'../../evil.js'" in warning
+    assert not (tmp_path.parent / "evil.js").exists()
+
+
+def test_invalid_utf8_and_damaged_json_are_warnings_naming_the_file(tmp_path):
+    good = ytd("tweets", [{"tweet": t} for t in chain(100, 2)])
+    bad = ytd("tweets", [{"tweet": t} for t in chain(200, 2)], 1).encode().replace(b"Post 1", b"Post \xff")
+    path = build(tmp_path / "a.zip", [], files={"data/tweets.js": good, "data/tweets-part1.js": bad,
+                                                "data/tweets-part2.js": 'window.YTD.tweets.part2 = [{"tweet": {"id_str": "3"'})
+    result = read_archive(path)
+    assert [t.id for t in result.threads] == ["100"]
+    assert any(w.startswith("skipped data/tweets-part1.js: it is not UTF-8 text (byte 0xff") for w in result.warnings)
+    assert any(w.startswith("skipped data/tweets-part2.js") for w in result.warnings)
+
+
+def test_only_bad_files_is_an_error_with_the_reason(tmp_path):
+    path = build(tmp_path / "a.zip", [], files={"data/tweets.js": b"window.YTD.tweets.part0 = [\xff\xfe]"})
+    with pytest.raises(SourceError, match="no posts that could be read.*not UTF-8"):
+        read_archive(path)
+
+
+def test_items_that_are_not_posts_are_counted(tmp_path):
+    items = [{"tweet": t} for t in chain(100, 2)] + [{"tweet": {"id_str": "abc"}}, 42, {"like": {}}]
+    path = build(tmp_path / "a.zip", [], files={"data/tweets.js": ytd("tweets", items)})
+    result = read_archive(path)
+    assert len(result.threads) == 1
+    assert "skipped 3 unreadable item(s) in data/tweets.js" in result.warnings
+
+
+def test_nothing_is_executed(tmp_path):
+    payload = "window.YTD.tweets.part0 = (function(){ throw new Error('ran') })() || []"
+    path = build(tmp_path / "a.zip", [], files={"data/tweets.js": payload})
+    with pytest.raises(SourceError, match="expected window.YTD"):
+        read_archive(path)
