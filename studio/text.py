@@ -161,10 +161,15 @@ def accent_spans(text: str) -> list[tuple[str, bool]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _reshaper():
+    import arabic_reshaper
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+
 @lru_cache(maxsize=4096)
 def _reshape(text: str) -> str:
-    import arabic_reshaper
-    return arabic_reshaper.reshape(text)
+    return _reshaper().reshape(text)
 
 
 def _base_rtl(text: str) -> bool:
@@ -200,17 +205,32 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
 # ---------------------------------------------------------------- fonts and widths
 
 @lru_cache(maxsize=64)
-def _metrics(family: str, weight: int) -> tuple[dict[int, float], float]:
-    """(code point -> advance in ems, .notdef advance) for a face."""
+def _metrics(family: str, weight: int) -> tuple[dict[int, float], float, dict[int, float]]:
+    """(code point -> advance in ems, .notdef advance, mark code point -> ink centre in ems) for a face."""
     from fontTools.ttLib import TTFont
     fonts.ensure_fonts()
     font = TTFont(fonts.face_path(family, weight), lazy=True)
     upem = font["head"].unitsPerEm
     hmtx = font["hmtx"].metrics
-    advances = {cp: hmtx[name][0] / upem for cp, name in font.getBestCmap().items() if name in hmtx}
+    cmap = font.getBestCmap()
+    advances = {cp: hmtx[name][0] / upem for cp, name in cmap.items() if name in hmtx}
     notdef = hmtx[font.getGlyphOrder()[0]][0] / upem
+    centres = {}
+    if "glyf" in font:
+        glyf = font["glyf"]
+        for cp, name in cmap.items():
+            if unicodedata.category(chr(cp)) == "Mn":
+                g = glyf[name]
+                if g.numberOfContours:
+                    g.recalcBounds(glyf)
+                    centres[cp] = (g.xMin + g.xMax) / 2 / upem
     font.close()
-    return advances, notdef
+    return advances, notdef, centres
+
+
+def mark_centre(ch: str, face: str, weight: int) -> float | None:
+    """Horizontal ink centre (ems from the pen) of a combining mark, None for other characters."""
+    return _metrics(face, fonts.best_weight(face, weight))[2].get(ord(ch))
 
 
 def has_glyph(family: str, ch: str) -> bool:
@@ -261,7 +281,7 @@ def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
 @lru_cache(maxsize=65536)
 def cluster_em(text: str, face: str, weight: int) -> float:
     """Width of a cluster in ems, as cairo advances it (sum of per-character advances)."""
-    advances, notdef = _metrics(face, fonts.best_weight(face, weight))
+    advances, notdef, _ = _metrics(face, fonts.best_weight(face, weight))
     return sum(advances.get(ord(ch), notdef) for ch in text)
 
 

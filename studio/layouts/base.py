@@ -18,7 +18,7 @@ from ..image import Image
 from ..post import Post
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import Line, Para, cluster_em, line_runs, prepare, wrap_para
+from ..text import Line, Para, cluster_em, line_runs, mark_centre, prepare, wrap_para
 from ..theme import Palette, Theme
 
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
@@ -230,15 +230,24 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
 def glyph_xs(text: str, family: str, weight: int, size: float, x: float) -> str | float:
     """An x for every character, so no renderer's advance rounding can push text past its box.
 
-    Text with characters outside the BMP gets a single x: renderers disagree on
-    whether such a character takes one or two positions.
+    Combining marks (Arabic harakat, Hebrew niqqud) are centred over their base
+    letter, since cairo has no mark positioning. Text with characters outside
+    the BMP gets a single x: renderers disagree on whether such a character
+    takes one or two positions.
     """
     if any(ord(ch) > 0xFFFF for ch in text):
         return x
     xs = []
+    base_x, base_w = x, 0.0
     for ch in text:
+        advance = cluster_em(ch, family, weight) * size
+        centre = mark_centre(ch, family, weight) if advance == 0 else None
+        if centre is not None:
+            xs.append(num(base_x + base_w / 2 - centre * size))
+            continue
         xs.append(num(x))
-        x += cluster_em(ch, family, weight) * size
+        base_x, base_w = x, advance
+        x += advance
     return " ".join(xs)
 
 
@@ -341,6 +350,16 @@ def avatar(ctx: Ctx, image: Image | None, name: str, cx: float, cy: float, r: fl
 
 def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:
     return el("rect", x=x, y=y, width=w, height=h, rx=h / 2, fill=ctx.palette.accent_fill)
+
+
+def lead_x(ctx: Ctx, box_x: float, box_w: float, item_w: float, text: str) -> float:
+    """Where a decoration of width ``item_w`` starts: with the text's alignment (right for RTL text)."""
+    if ctx.align == "center":
+        return box_x + (box_w - item_w) / 2
+    paras = prepare(text)
+    if paras and paras[0].rtl:
+        return box_x + box_w - item_w
+    return box_x
 
 
 Drawer = Callable[[Ctx, Slide, float, "tuple[Block, ...] | None"], "tuple[list[El], tuple[Block, ...]]"]

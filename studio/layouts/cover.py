@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..slide import Slide
 from ..svg import El
-from .base import Box, Ctx, accent_bar, block, draw_flow, fit_flow, photo
+from .base import Ctx, accent_bar, block, draw_flow, fit_flow, lead_x, photo
 from .templates import continuation, fitted_title
 
 
@@ -27,7 +27,7 @@ def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
     bar = 5 + 26
     placed, rest, used = fit_flow(blocks, box.w, box.h - bar, force=True)
     y = box.y + (max(0.0, box.h - used - bar) * (0.45 if slide.image is None else 0.0) if not rest else 0.0)
-    bx = box.x if ctx.align == "left" else box.x + box.w / 2 - 28
+    bx = lead_x(ctx, box.x, box.w, 56, slide.title or slide.body)
     out.append(accent_bar(ctx, bx, y, w=56, h=6))
     out.extend(draw_flow(ctx, placed, box.x, y + bar, box.w))
     return out, rest

@@ -12,7 +12,8 @@ from ..slide import Slide
 from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, split_number
 from ..svg import El, el
 from ..text import measure, wrap
-from .base import Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, photo, text_el
+from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
+                   text_el)
 
 IMAGE_ROLE = "image-pending"
 
@@ -76,7 +77,7 @@ def heading(ctx: Ctx, title: str, width: float) -> tuple[list[tuple[str, object]
         parts.append(("number", (number.zfill(2), size)))
         h += size * 1.05
     elif rest:
-        parts.append(("bar", None))
+        parts.append(("bar", rest))
         h += 5 + 18
     blk = fitted_title(ctx, rest, width, ctx.title_size) if rest else None
     if blk:
@@ -96,8 +97,7 @@ def draw_heading(ctx: Ctx, parts: list[tuple[str, object]], x: float, y: float, 
                                anchor="start" if ctx.align == "left" else "middle", role="number"))
             y += size * 1.05
         elif kind == "bar":
-            bx = x if ctx.align == "left" else x + width / 2 - 22
-            out.append(accent_bar(ctx, bx, y))
+            out.append(accent_bar(ctx, lead_x(ctx, x, width, 44, item), y))  # type: ignore[arg-type]
             y += 5 + 18
         else:
             placed = item  # type: ignore[assignment]
@@ -166,8 +166,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
             break
         s = max(smallest, s * 0.92)
     y = box.y + (box.h - used - 28) * 0.42 if not rest else box.y
-    bx = box.x if ctx.align == "left" else box.x + box.w / 2 - 22
-    out = [accent_bar(ctx, bx, y)]
+    out = [accent_bar(ctx, lead_x(ctx, box.x, box.w, 44, text), y)]
     out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
     return out, rest
 
