@@ -78,6 +78,12 @@ def read_settings(args) -> dict:
             except ValueError:
                 raise CliError(f"{flag} must be a number of design px, not {value!r}") from None
     if sizes:
+        from ..typography import Typography
+        try:
+            Typography(**sizes)
+        except ValueError as exc:
+            message = str(exc).replace("title_size", "--title-size").replace("body_size", "--body-size")
+            raise CliError(f"{message} (design px; the defaults are 36 and 18)") from None
         settings["typography_sizes"] = sizes
     return settings
 
@@ -116,18 +122,15 @@ def apply_settings(carousel, settings: dict):
 
 
 def load_carousel(source: str | None, thread_id: str | None, settings: dict):
-    """Read INPUT (path, '-' or None for the sample) and lay it out with ``settings``."""
-    from ..carousel import Carousel, carousel_from_json
+    """Read INPUT (path, '-' for stdin, None for the sample) and lay it out with ``settings``."""
+    from ..carousel import Carousel
     from ..image import ImageError
     from ..schema import SchemaError
-    from ..sources import SourceError, load_input, parse_paste
+    from ..sources import SourceError, load_input
     from ..structure import carousel_from_thread
+    path = "-" if source == "-" else _input_path(source)
     try:
-        if source == "-":
-            text = _read_stdin()
-            loaded = carousel_from_json(text) if text.lstrip().startswith("{") else parse_paste(text)
-        else:
-            loaded = load_input(_input_path(source))
+        loaded = load_input(path, **_archive_options(path, thread_id))
         if isinstance(loaded, Carousel):
             if thread_id is not None:
                 raise CliError("--thread applies to archives and pasted text, not to a carousel file")
@@ -142,6 +145,25 @@ def load_carousel(source: str | None, thread_id: str | None, settings: dict):
     return apply_settings(carousel_from_thread(thread), settings)
 
 
+def _archive_options(path, thread_id: str | None) -> dict:
+    """For an X archive, load the photos of one thread only: the chosen one or the top one."""
+    if path == "-" or not _is_zip(path):
+        return {}
+    if thread_id is None:
+        from ..sources import load_input
+        listing = load_input(path, load_media=False)  # fast: names the threads, decodes no photos
+        thread_id = listing.thread().id
+    return {"thread_id": thread_id}
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) == b"PK"
+    except OSError:  # load_input reports it
+        return False
+
+
 def _input_path(source: str | None) -> Path:
     from .. import DATA_DIR
     path = Path(source) if source else DATA_DIR / "sample-thread.txt"
@@ -150,17 +172,6 @@ def _input_path(source: str | None) -> Path:
     if path.is_dir():
         raise CliError(f"{path} is a folder; give a text file, an X archive .zip or a carousel .json")
     return path
-
-
-def _read_stdin() -> str:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CliError("stdin is not UTF-8 text; save the thread as UTF-8 and pipe it again") from None
-    if not text.strip():
-        raise CliError("stdin is empty; pipe in the thread's text, one post per paragraph")
-    return text
 
 
 # --- output --------------------------------------------------------------------------------
@@ -204,4 +215,4 @@ def _export_one(carousel, out: Path, kind: str, scale: int, slide: str):
         size = pages.page_size(carousel, scale)
     with atomic_file(out) as tmp:
         tmp.write_bytes(data)
-    return ExportReport(kind, 1, size, len(data), [out])
+    return ExportReport(kind, 1, size, len(data), [out], target=out)

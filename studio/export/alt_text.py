@@ -9,8 +9,33 @@ import re
 
 from defusedxml import ElementTree
 
+from . import pages
+
 _SPACES = re.compile(r"\s+")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
+_NOT_CONTENT = {"meta", "marker"}  # the renderer's classes for header/footer labels and list markers
+
+
+def page_alt_texts(carousel) -> list[str]:
+    """Alt text for every exported page, in order.
+
+    A slide on one page: its own alt text or a draft from its fields. A slide that
+    auto-fit continued over several pages: each page's own text (or the slide's
+    alt text marked "part k of n").
+    """
+    texts = []
+    page = 0
+    for index, count in enumerate(pages.pages_per_slide(carousel)):
+        own = carousel.slides[index].alt_text.strip()
+        for part in range(count):
+            if count == 1:
+                texts.append(slide_alt_text(carousel, index))
+            elif own:
+                texts.append(f"{_clean(own)} (part {part + 1} of {count})")
+            else:
+                texts.append(svg_alt_text(pages.page_svg(carousel, page, 1)))
+            page += 1
+    return texts
 
 
 def slide_alt_text(carousel, index: int) -> str:
@@ -27,10 +52,12 @@ def slide_alt_text(carousel, index: int) -> str:
 
 
 def svg_alt_text(svg: str) -> str:
-    """A draft from the text drawn in a slide's SVG, in drawing order."""
+    """A draft from the text drawn in a page's SVG, in drawing order, without header and footer."""
     root = ElementTree.fromstring(svg.encode("utf-8"))
     lines = []
     for element in root.iter(f"{_SVG_NS}text"):
+        if element.get("class") in _NOT_CONTENT:
+            continue
         line = _clean("".join(element.itertext()))
         if line:
             lines.append(line)

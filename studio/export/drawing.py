@@ -38,6 +38,8 @@ from cairosvg.parser import Tree
 from cairosvg.url import parse_url
 from PIL import Image as PILImage
 
+from .report import ExportError
+
 PDF_PX_PER_POINT_MAX = 2.0  # photos denser than this in a PDF are downscaled once
 _JPEG_MAGIC = b"\xff\xd8\xff"
 _JPEG_HREFS = ("data:image/jpeg", "data:image/jpg", "data:image/pjpeg")
@@ -127,13 +129,17 @@ def render_pixels(svg: str | bytes, width: int, height: int) -> PILImage.Image:
 
 def _image(surface, node) -> None:
     """``<image>`` handler: our JPEG path for our surfaces, CairoSVG's for the rest."""
-    if isinstance(surface, _StudioSurface):
+    if not isinstance(surface, _StudioSurface):
+        return cairosvg_image(surface, node)
+    try:
         href = (node.get_href() or "").lstrip()
         if href[:20].lower().startswith(_JPEG_HREFS):
             data = node.fetch_url(parse_url(href), "image/*")
             if data.startswith(_JPEG_MAGIC) and _draw_jpeg(surface, node, data):
                 return
-    cairosvg_image(surface, node)
+        cairosvg_image(surface, node)
+    except (OSError, SyntaxError, ValueError, cairo.CairoError):  # Pillow's "cannot identify" is an OSError
+        raise ExportError("an image on it cannot be read; replace it with a JPEG or PNG") from None
 
 
 def _draw_jpeg(surface, node, data: bytes) -> bool:

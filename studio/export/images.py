@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ from PIL import Image as PILImage
 from PIL import ImageCms
 
 from . import pages
-from .alt_text import alt_text_file, slide_alt_text, svg_alt_text
+from .alt_text import alt_text_file, page_alt_texts
 from .atomic import atomic_file, atomic_folder
 from .drawing import render_pixels
 from .platforms import check_platform
@@ -33,6 +34,7 @@ PNG_COMPRESS_LEVEL = 1
 MAX_WORKERS = 2
 PARALLEL_FROM_PAGES = 4  # below this a worker pool costs more than it saves
 ALT_TEXT_NAME = "alt-text.txt"
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 Progress = Callable[[int, int], None]
 
 
@@ -49,11 +51,11 @@ def slide_png(carousel, index: int, scale: int = 2) -> bytes:
 def slide_image(carousel, index: int, fmt: str = "png", scale: int = 2) -> bytes:
     """One page as PNG or JPEG bytes."""
     fmt = check_image_format(fmt)
-    pages.prepare()
+    pages.prepare(carousel)
     total = pages.page_total(carousel)
     if not 0 <= index < total:
         raise ExportError(f"there is no slide {index + 1}; this carousel has {total}")
-    return _render_page(carousel, index, fmt, scale)[0]
+    return _render_page(carousel, index, fmt, scale)
 
 
 def check_image_format(fmt: str) -> str:
@@ -72,7 +74,7 @@ def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
     when complete. ``workers`` None picks the faster option for the page count.
     """
     fmt = check_image_format(fmt)
-    pages.prepare()
+    pages.prepare(carousel)
     total = pages.page_total(carousel)
     if total == 0:
         raise ExportError("the carousel has no slides; add a post first")
@@ -80,80 +82,80 @@ def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
     digits = max(2, len(str(total)))
     names = [f"{i + 1:0{digits}d}.{IMAGE_FORMATS[fmt]}" for i in range(total)]
     out = Path(out)
+    alt_texts = page_alt_texts(carousel)
     rendered = _rendered_pages(carousel, total, fmt, scale, workers_for(total, workers))
     if out.suffix.lower() == ".zip":
         with atomic_file(out) as tmp:
-            sizes = _write_zip(tmp, names, rendered, progress)
+            sizes = _write_zip(tmp, names, rendered, alt_texts, progress)
         paths = [out]
     else:
         with atomic_folder(out) as tmp:
-            sizes = _write_folder(tmp, names, rendered, progress)
+            sizes = _write_folder(tmp, names, rendered, alt_texts, progress)
         paths = [out / name for name in names]
     warnings = check_platform(carousel, "instagram", pages=total, scale=scale, file_sizes=sizes)
     written = out.stat().st_size if out.suffix.lower() == ".zip" else sum(sizes)
-    return ExportReport(fmt, total, size, written, paths, warnings)
+    return ExportReport(fmt, total, size, written, paths, warnings, out)
 
 
 def workers_for(pages_count: int, requested: int | None = None) -> int:
-    """Worker processes for an export: at most 2 (one per core), none for few pages."""
+    """Worker processes for an export: at most 2 (one per core), none for few pages.
+
+    Workers are forked (≈ 15 ms to start; forkserver/spawn re-import everything and
+    need a ``__main__`` guard). Forking a process that runs other threads can
+    deadlock on a lock held by one of them, so the automatic choice stays in this
+    process then (the studio exports in a ``run.cpu_bound`` worker, which has no threads).
+    """
     if requested is not None:
         return max(1, min(requested, MAX_WORKERS))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if pages_count < PARALLEL_FROM_PAGES or cores < 2:
+    if pages_count < PARALLEL_FROM_PAGES or cores < 2 or threading.active_count() > 1 or not _CAN_FORK:
         return 1
     return min(MAX_WORKERS, cores)
 
 
-def _write_zip(tmp: Path, names, rendered, progress) -> list[int]:
-    sizes, alts = [], []
+def _write_zip(tmp: Path, names, rendered, alt_texts, progress) -> list[int]:
+    sizes = []
     with zipfile.ZipFile(tmp, "w") as archive:
-        for done, (name, (data, alt)) in enumerate(zip(names, rendered), 1):
+        for done, (name, data) in enumerate(zip(names, rendered), 1):
             archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # already compressed
             sizes.append(len(data))
-            alts.append(alt)
             if progress:
                 progress(done, len(names))
-        archive.writestr(ALT_TEXT_NAME, alt_text_file(names, alts), compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(ALT_TEXT_NAME, alt_text_file(names, alt_texts), compress_type=zipfile.ZIP_DEFLATED)
     return sizes
 
 
-def _write_folder(tmp: Path, names, rendered, progress) -> list[int]:
-    sizes, alts = [], []
-    for done, (name, (data, alt)) in enumerate(zip(names, rendered), 1):
+def _write_folder(tmp: Path, names, rendered, alt_texts, progress) -> list[int]:
+    sizes = []
+    for done, (name, data) in enumerate(zip(names, rendered), 1):
         (tmp / name).write_bytes(data)
         sizes.append(len(data))
-        alts.append(alt)
         if progress:
             progress(done, len(names))
-    (tmp / ALT_TEXT_NAME).write_text(alt_text_file(names, alts), encoding="utf-8")
+    (tmp / ALT_TEXT_NAME).write_text(alt_text_file(names, alt_texts), encoding="utf-8")
     return sizes
 
 
 # --- rendering, in this process or in workers ------------------------------------------
 
 
-def _render_page(carousel, index: int, fmt: str, scale: int) -> tuple[bytes, str]:
-    """(encoded image, alt text) for one page."""
+def _render_page(carousel, index: int, fmt: str, scale: int) -> bytes:
+    """One page, encoded."""
     width, height = pages.page_size(carousel, scale)
     svg = pages.page_svg(carousel, index, scale)
-    data = encode_image(render_pixels(svg, width, height), fmt)
-    return data, _page_alt_text(carousel, index, svg)
+    try:
+        data = encode_image(render_pixels(svg, width, height), fmt)
+    except ExportError as exc:
+        raise ExportError(f"slide {index + 1}: {exc}") from None
+    return data
 
 
-def _page_alt_text(carousel, index: int, svg: str) -> str:
-    # One page per slide: the slide's own alt text or a draft from its fields.
-    # Otherwise (auto-fit continued a slide) draft from the text on the page.
-    if pages.page_total(carousel) == len(carousel.slides):
-        return slide_alt_text(carousel, index)
-    return svg_alt_text(svg)
-
-
-def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int) -> Iterator[tuple[bytes, str]]:
+def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int) -> Iterator[bytes]:
     if workers <= 1:
         for index in range(total):
             yield _render_page(carousel, index, fmt, scale)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context = multiprocessing.get_context("fork" if _CAN_FORK else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(carousel, fmt, scale)) as pool:
         futures = [pool.submit(_worker_page, index) for index in range(total)]
@@ -173,7 +175,7 @@ def _init_worker(carousel, fmt: str, scale: int) -> None:
     _job.update(carousel=carousel, fmt=fmt, scale=scale)
 
 
-def _worker_page(index: int) -> tuple[bytes, str]:
+def _worker_page(index: int) -> bytes:
     return _render_page(_job["carousel"], index, _job["fmt"], _job["scale"])
 
 

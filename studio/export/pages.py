@@ -5,20 +5,56 @@ the renderer and the exports (tests replace ``page_svg`` to simulate failures).
 """
 from __future__ import annotations
 
+import io
+
+from PIL import Image as PILImage
+
 from ..canvas import EXPORT_SCALES, get_format
 from .report import ExportError
 
+_GOOD_IMAGES: set[str] = set()  # sha256 of pictures that decoded once
 
-def prepare() -> None:
-    """Point cairo at the bundled fonts; must run before the first text is drawn in a process."""
+
+def prepare(carousel=None) -> None:
+    """Point cairo at the bundled fonts (before the first text is drawn in a process); check the pictures."""
     from ..fonts import ensure_fonts
     ensure_fonts()
+    if carousel is not None:
+        check_images(carousel)
+
+
+def check_images(carousel) -> None:
+    """ExportError naming the first picture that cannot be decoded (checked once per picture)."""
+    for where, image in _pictures(carousel):
+        if image is not None and image.sha256 not in _GOOD_IMAGES:
+            try:
+                with PILImage.open(io.BytesIO(image.data)) as decoded:
+                    decoded.draft("RGB", (64, 64))  # JPEG: decode at 1/8 size, still reads every byte
+                    decoded.load()
+            except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+                raise ExportError(f"{where} cannot be read; replace it with a JPEG or PNG") from None
+            _GOOD_IMAGES.add(image.sha256)
+
+
+def _pictures(carousel):
+    for number, slide in enumerate(carousel.slides, 1):
+        yield f"the photo on slide {number}", slide.image
+    yield "the brand avatar", carousel.brand.avatar
+    yield "the brand logo", carousel.brand.logo
+    for post in carousel.thread.posts if carousel.thread else ():
+        yield f"the avatar of {post.author_name or post.handle or 'post ' + post.id}", post.avatar
 
 
 def page_total(carousel) -> int:
     """Pages the carousel renders to (auto-fit may continue a slide on a new page)."""
     from ..render import page_count
     return page_count(carousel)
+
+
+def pages_per_slide(carousel) -> list[int]:
+    """How many pages each slide takes, in slide order."""
+    from ..render import pages_per_slide as counts
+    return counts(carousel)
 
 
 def page_svg(carousel, index: int, scale: int = 2) -> str:

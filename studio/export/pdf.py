@@ -30,7 +30,7 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None)
 
     ``progress(done, total)`` is called after each page.
     """
-    pages.prepare()
+    pages.prepare(carousel)
     total = pages.page_total(carousel)
     if total == 0:
         raise ExportError("the carousel has no slides; add a post first")
@@ -43,6 +43,7 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None)
         written = target.stat().st_size
         paths = [target]
     else:
+        target = None
         buffer = io.BytesIO()
         _write_pdf(carousel, buffer, total, width, height, progress)
         buffer.seek(0)
@@ -50,7 +51,7 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None)
         written = buffer.tell()
         paths = []
     warnings = check_platform(carousel, "linkedin", pages=total, file_sizes=[written])
-    return ExportReport("pdf", total, (width, height), written, paths, warnings)
+    return ExportReport("pdf", total, (width, height), written, paths, warnings, target)
 
 
 def _write_pdf(carousel, stream: BinaryIO, total: int, width: int, height: int,
@@ -59,7 +60,10 @@ def _write_pdf(carousel, stream: BinaryIO, total: int, width: int, height: int,
     try:
         _set_metadata(document.surface, carousel)
         for index in range(total):
-            document.draw_page(pages.page_svg(carousel, index, PDF_SCALE))
+            try:
+                document.draw_page(pages.page_svg(carousel, index, PDF_SCALE))
+            except ExportError as exc:
+                raise ExportError(f"slide {index + 1}: {exc}") from None
             if progress:
                 progress(index + 1, total)
     finally:

@@ -48,7 +48,7 @@ def _linkedin(fmt, pages: int, sizes: list[int]) -> list[str]:
                    "will appear small with bars around it. Choose a LinkedIn format.")
     total = sum(sizes)
     if total > LINKEDIN_MAX_BYTES:
-        out.append(f"The PDF is {format_bytes(total)}; LinkedIn takes at most {format_bytes(LINKEDIN_MAX_BYTES)}. "
+        out.append(f"The PDF is {format_bytes(total)}; LinkedIn takes at most {LINKEDIN_MAX_BYTES // 1000**2} MB. "
                    "Use fewer or smaller photos.")
     return out
 
@@ -71,6 +71,7 @@ def _instagram(fmt, pages: int, width: int, sizes: list[int]) -> list[str]:
     too_big = [i + 1 for i, n in enumerate(sizes) if n > INSTAGRAM_MAX_BYTES]
     if too_big:
         listed = ", ".join(f"{n:02d}" for n in too_big)
-        out.append(f"Image {listed} is over Instagram's {format_bytes(INSTAGRAM_MAX_BYTES)} limit; "
+        subject = f"Image {listed} is" if len(too_big) == 1 else f"Images {listed} are"
+        out.append(f"{subject} over Instagram's {INSTAGRAM_MAX_BYTES // 1000**2} MB limit; "
                    "export as JPEG or at scale 2.")
     return out

@@ -11,7 +11,7 @@ class ExportError(Exception):
 
 @dataclass
 class ExportReport:
-    """Files written (empty when writing to a stream), total bytes, pages and their size.
+    """Where it went, files written (none for a stream), total bytes, pages and their size.
 
     ``size`` is the page size in pixels for images; for a PDF it is in points,
     which equal pixels at 72 dpi (a 1080×1350 pt page is the 2× design size).
@@ -21,12 +21,13 @@ class ExportReport:
     pages: int
     size: tuple[int, int]
     bytes_written: int
-    paths: list[Path] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)  # every file written
     warnings: list[str] = field(default_factory=list)
+    target: Path | None = None  # the PDF, ZIP or folder; None for a stream
 
     def summary(self) -> str:
         """One line for the command line and the studio's status bar."""
-        where = str(self.paths[0]) if self.paths else "stream"
+        where = str(self.target) if self.target else "stream"
         unit = "pt" if self.kind == "pdf" else "px"
         pages = "1 page" if self.pages == 1 else f"{self.pages} pages"
         return (f"wrote {pages} ({self.kind.upper()}, {self.size[0]}×{self.size[1]} {unit}, "

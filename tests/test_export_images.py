@@ -1,0 +1,99 @@
+"""Instagram images: names and order, size per scale, RGB sRGB pixels, JPEG 4:4:4, alt text, both cores."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from PIL import Image, ImageCms, JpegImagePlugin
+from defusedxml import ElementTree
+
+from studio import DATA_DIR
+from studio.export import ExportError, export_images, pages, slide_png, slide_svg
+from studio.post import Post, Thread
+from studio.structure import carousel_from_thread
+from studio.theme import THEMES
+
+EDITORIAL = THEMES["editorial"]  # a flat background and no pattern: corner pixels are the background
+
+
+def sample_carousel(**settings):
+    text = (DATA_DIR / "sample-thread.txt").read_text(encoding="utf-8")
+    posts = [Post(str(i + 1), p.strip()) for i, p in enumerate(text.split("\n\n")) if p.strip()]
+    return carousel_from_thread(Thread("sample", posts), theme="editorial", **settings)
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+@pytest.fixture(scope="module")
+def png_zip(tmp_path_factory):
+    carousel = sample_carousel()
+    carousel.slides[2].alt_text = "A hand-written description of slide three."
+    target = tmp_path_factory.mktemp("zip") / "slides.zip"
+    report = export_images(carousel, target, "png", workers=1)
+    return carousel, target, report
+
+
+def test_zip_holds_numbered_pngs_in_order_and_alt_text(png_zip):
+    carousel, target, report = png_zip
+    total = pages.page_total(carousel)
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        assert names == [f"{i:02d}.png" for i in range(1, total + 1)] + ["alt-text.txt"]
+        alt = archive.read("alt-text.txt").decode("utf-8")
+        first = Image.open(io.BytesIO(archive.read("01.png")))
+        assert first.format == "PNG" and first.size == (1080, 1350) and first.mode == "RGB"
+        assert ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(first.info["icc_profile"])))
+        assert first.getpixel((2, 2)) == _rgb(EDITORIAL.base)
+    assert report.pages == total and report.paths == [target] and report.size == (1080, 1350)
+    blocks = alt.strip().split("\n\n")
+    assert [b.splitlines()[0] for b in blocks] == names[:-1]
+    assert "A hand-written description of slide three." in blocks[2]
+    assert "skimmable" in alt.lower() and "<" not in alt
+
+
+def test_scale_three_is_1620_wide_and_warns_for_instagram(tmp_path):
+    carousel = sample_carousel()
+    png = Image.open(io.BytesIO(slide_png(carousel, 0, scale=3)))
+    assert png.size == (1620, 2025)
+    report = export_images(sample_carousel(format="instagram-square"), tmp_path / "hi", "png", scale=3)
+    assert report.size == (1620, 1620)
+    assert any("1620 px" in w for w in report.warnings)
+
+
+def test_jpeg_folder_is_444_srgb(tmp_path):
+    target = tmp_path / "out"
+    report = export_images(sample_carousel(format="instagram-square"), target, "jpeg")
+    files = sorted(p.name for p in target.iterdir())
+    assert files == [f"{i:02d}.jpg" for i in range(1, report.pages + 1)] + ["alt-text.txt"]
+    image = Image.open(target / "01.jpg")
+    assert image.format == "JPEG" and image.mode == "RGB" and image.size == (1080, 1080)
+    assert JpegImagePlugin.get_sampling(image) == 0  # 4:4:4, crisp coloured text
+    assert "sRGB" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"])))
+    assert all(abs(a - b) <= 3 for a, b in zip(image.getpixel((2, 2)), _rgb(EDITORIAL.base)))
+    assert not list(tmp_path.glob(".*"))  # no temporary folder left behind
+
+
+def test_two_workers_give_the_same_images_as_one(tmp_path):
+    carousel = sample_carousel()
+    one = export_images(carousel, tmp_path / "one.zip", "png", workers=1)
+    two = export_images(carousel, tmp_path / "two.zip", "png", workers=2)
+    with zipfile.ZipFile(tmp_path / "one.zip") as a, zipfile.ZipFile(tmp_path / "two.zip") as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), name
+    assert one.pages == two.pages
+
+
+def test_single_slide_svg_parses_at_2x():
+    root = ElementTree.fromstring(slide_svg(sample_carousel(), 1).encode("utf-8"))
+    assert root.get("viewBox").split()[2:] == ["540", "675"]
+    assert float(root.get("width")) == 1080
+
+
+def test_unknown_image_format_is_refused(tmp_path):
+    with pytest.raises(ExportError, match="png or jpeg"):
+        export_images(sample_carousel(), tmp_path / "x.zip", "gif")
+    assert not (tmp_path / "x.zip").exists()
