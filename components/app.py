@@ -15,7 +15,7 @@ import multiprocessing
 
 from nicegui import Event, app, run as nicegui_run, ui
 
-from studio.session import Change, Workspace
+from studio.session import DOCUMENT, Change, Workspace
 
 from . import engine
 
@@ -23,6 +23,7 @@ log = logging.getLogger("carousel_studio")
 
 FONT_ROUTE = "/studio-fonts"
 STATIC_ROUTE = "/studio-static"
+DOWNLOAD_ROUTE = "/studio-download"
 STATIC_DIR = Path(__file__).parent / "static"
 
 
@@ -37,48 +38,58 @@ class Studio:
         self.autosaver = _autosaver(self.store)
         self.workspace = Workspace(engine.sample_carousel())
         self._open_last_project()
+        self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
         self.changed: Event[Change] = Event()
         self.workspace.subscribe(self.changed.emit)
         self.workspace.subscribe(self._autosave)
 
+    def offer_download(self, path: Path, filename: str) -> str:
+        """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""
+        import secrets
+        token = secrets.token_urlsafe(16)
+        self.downloads[token] = (Path(path), filename)
+        return f"{DOWNLOAD_ROUTE}/{token}"
+
     def _open_last_project(self) -> None:
+        """Reopen the project edited last (with its undo history); the sample when there is none."""
         if self.store is None:
             return
         try:
             projects = self.store.list_projects()
-            if projects:
-                latest = projects[0]
-                project_id = getattr(latest, "id", None) or latest["id"]
-                self.workspace.load(self.store.load_project(project_id), project_id)
+            project_id = self.store.settings.get("last_project")
+            if project_id not in {p.id for p in projects}:
+                project_id = projects[0].id if projects else None
+            if project_id:
+                carousel = self.store.load_project(project_id)
+                self.workspace.load(carousel, project_id, self.store.load_history(project_id))
+                self.autosaver.track(project_id, carousel)
         except Exception:  # noqa: BLE001 - a damaged project must not stop the studio from starting
             log.exception("could not reopen the last project; starting with the sample")
+            self.store.notices.append("The last project could not be opened; the sample is shown instead.")
 
     def _autosave(self, change: Change) -> None:
+        """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
         if self.autosaver is None:
             return
+        ws = self.workspace
         try:
-            if self.workspace.project_id is None:
-                self.workspace.project_id = self.store.save_project(self.workspace.carousel)
-            self.autosaver.changed(self.workspace.project_id, self.workspace.carousel)
-        except Exception:  # noqa: BLE001 - saving must never break editing; the next change retries
-            log.exception("autosave failed")
+            if ws.project_id is None:
+                ws.project_id = self.store.save_project(ws.carousel)
+                self.store.settings.set("last_project", ws.project_id)
+            elif change.what == DOCUMENT:
+                self.store.settings.set("last_project", ws.project_id)
+            self.autosaver.changed(ws.project_id, ws.carousel, ws.history)
+        except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries
+            log.warning("autosave failed: %s", exc)
 
 
 def _open_store(data_dir: Path):
-    try:
-        from studio.store import Store
-    except ImportError:  # the store is landing in parallel
-        return None
+    from studio.store import Store
     return Store(data_dir)
 
 
 def _autosaver(store):
-    if store is None:
-        return None
-    try:
-        from studio.store import Autosaver
-    except ImportError:
-        return None
+    from studio.store import Autosaver
     return Autosaver(store)
 
 
@@ -116,8 +127,29 @@ def build(data_dir: Path):
         ui.add_css(STATIC_DIR / "studio.css")
         StudioPage(studio)
 
-    app.state.studio = studio  # reachable from tests and scripts
+    @app.get(DOWNLOAD_ROUTE + "/{token}")
+    def download(token: str):
+        from fastapi import HTTPException
+        from fastapi.responses import FileResponse
+        entry = studio.downloads.get(token)
+        if entry is None or not entry[0].is_file():
+            raise HTTPException(404, "This export is no longer available; export again.")
+        return FileResponse(entry[0], filename=entry[1])
+
+    app.on_shutdown(studio.autosaver.close)  # whatever is pending is written before the server stops
+    global _current
+    _current = studio
     return root
+
+
+_current: Studio | None = None
+
+
+def current_studio() -> Studio:
+    """The studio built by the last ``build`` (for tests and scripts)."""
+    if _current is None:
+        raise RuntimeError("the studio has not been built yet")
+    return _current
 
 
 def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool = True,

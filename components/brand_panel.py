@@ -7,6 +7,7 @@ from studio.image import load_image
 from studio.session import Change
 
 from .images import thumbnail_url
+from .uploads import upload_button
 from .view import View, notify_failure
 
 PLACEMENTS = {"header-footer": "Header + footer", "header": "Header only", "footer": "Footer only",
@@ -38,10 +39,8 @@ class BrandPanel:
             for field, label in (("avatar", "Avatar"), ("logo", "Logo")):
                 with ui.column().classes("items-center gap-1 flex-1"):
                     picture = ui.image().classes("cs-brand-image" + (" cs-round" if field == "avatar" else ""))
-                    ui.upload(label=label, auto_upload=True, max_file_size=40 * 2**20,
-                              on_upload=lambda e, f=field: self._upload(f, e)) \
-                        .props(f"accept='image/*' flat dense no-thumbnails data-testid=brand-{field}-upload") \
-                        .classes("cs-mini-upload")
+                    upload_button(label, "upload", "image/*", lambda e, f=field: self._upload(f, e),
+                                  testid=f"brand-{field}-upload", props="outline dense no-caps size=sm")
                     remove = ui.button("Remove", on_click=lambda f=field: self._set(**{f: None})).props(
                         "flat dense no-caps size=sm")
                     self.images[field] = (picture, remove)

@@ -138,7 +138,8 @@ class ExportDialog:
         seconds = time.monotonic() - started
         self.progress.set_value(1)
         self.progress_label.set_text(f"Done in {seconds:.1f} s")
-        ui.download.file(out, filename)
+        url = view.studio.offer_download(out, filename)
+        ui.download.from_url(url, filename)
         size = report if isinstance(report, int) else report.bytes_written
         warnings = [] if isinstance(report, int) else report.warnings
         with self.result:
@@ -149,7 +150,7 @@ class ExportDialog:
                 with ui.row().classes("items-start gap-1 no-wrap cs-check-warn"):
                     ui.icon("warning_amber", size="18px")
                     ui.label(warning)
-            ui.button("Download again", icon="download", on_click=lambda: ui.download.file(out, filename)) \
+            ui.button("Download again", icon="download", on_click=lambda: ui.download.from_url(url, filename)) \
                 .props("flat dense no-caps")
 
     def _set_buttons(self, enabled: bool) -> None:

@@ -42,20 +42,21 @@ class StudioPage:
         self.view = view = View(studio)
         self.panels: list[Any] = []
         ui.page_title("Carousel Studio")
+        ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")
         self.export = ExportDialog(view)
         self.captions = CaptionHelper(view)
         with ui.header(elevated=False).classes("cs-header"):
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
-        with ui.left_drawer(value=True, fixed=True, bordered=True).props("width=304 breakpoint=1000") \
+        with ui.left_drawer(value=True, fixed=True, bordered=True).props("width=288 breakpoint=1000") \
                 .classes("cs-drawer cs-left") as self.left:
             for title, icon, panel, opened in SETTINGS:
                 with ui.expansion(title, icon=icon, value=opened).props(
                         f"dense header-class=cs-expansion-header data-testid=panel-{icon}") \
                         .classes("w-full cs-expansion"):
                     self.panels.append(panel(view))
-        with ui.right_drawer(value=True, fixed=True, bordered=True).props("width=320 breakpoint=1000") \
+        with ui.right_drawer(value=True, fixed=True, bordered=True).props("width=300 breakpoint=1000") \
                 .classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
         with ui.footer(elevated=False).classes("cs-footer"):

@@ -8,7 +8,8 @@ from studio.session import DOCUMENT, SLIDES, STYLE, TEXT, Change
 
 from . import engine
 from .dragdrop import make_drop_target
-from .view import Throttle, View
+from .uploads import upload_button
+from .view import Throttle, View, make_photo_visible
 
 PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
@@ -78,7 +79,7 @@ class SlideEditor:
                 self.kind = ui.label().classes("cs-kind")
                 self.layout_select = ui.select({}, label="Layout for this slide",
                                                on_change=self._set_layout).props(
-                    "dense outlined options-dense data-testid=slide-layout").classes("w-40")
+                    "dense outlined options-dense data-testid=slide-layout").classes("w-32")
             self.title = ui.input("Title", on_change=self._edit_title).props(
                 "outlined dense data-testid=slide-title").classes("w-full")
             self.body = ui.textarea("Text", on_change=self._edit_body).props(
@@ -93,10 +94,8 @@ class SlideEditor:
             with ui.row().classes("items-center gap-2 w-full no-wrap") as self.image_row:
                 self.thumb = ui.image().classes("cs-image-thumb")
                 with ui.column().classes("gap-1"):
-                    self.upload = ui.upload(label="Image", auto_upload=True, on_upload=self._upload,
-                                            max_file_size=40 * 2**20) \
-                        .props("accept='image/*' flat dense hide-upload-btn no-thumbnails "
-                               "data-testid=slide-image-upload").classes("cs-mini-upload")
+                    self.upload = upload_button("Upload image", "add_photo_alternate", "image/*", self._upload,
+                                                testid="slide-image-upload", props="outline dense no-caps size=sm")
                     self.remove_image = ui.button("Remove image", icon="hide_image",
                                                   on_click=self._remove_image).props("flat dense no-caps size=sm")
             self.alt = ui.input("Alt text (for screen readers)", on_change=self._edit_alt) \
@@ -229,7 +228,8 @@ class SlideEditor:
             from .view import notify_failure
             notify_failure(exc, "reading the image")
             return
-        self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, image, origin=self.view.token)
+        if self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, image, origin=self.view.token):
+            make_photo_visible(self.view, self.view.selected)
 
     def _remove_image(self) -> None:
         self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, None, origin=self.view.token)

@@ -30,7 +30,7 @@ class SlideStrip:
             self._action("call_split", "Split", self._split, "split-slide")
             self._action("merge", "Merge with next", self._merge, "merge-slide")
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
-        with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full"):
+        with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = ui.row().classes("cs-strip no-wrap items-stretch gap-0")
             self.container.make_sortable(
                 on_end=self._moved, handle=".cs-thumb",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,8 @@ from studio.session import DOCUMENT, SLIDES, SOURCE, Change
 from . import engine
 from .dragdrop import make_draggable
 from .images import thumbnail_url
-from .view import View, notify_failure
+from .uploads import upload_button
+from .view import View, make_photo_visible, notify_failure
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
@@ -72,12 +74,12 @@ class SourcePanel:
             ui.button("Lay out all", icon="auto_awesome", on_click=self._layout_all).props(
                 "flat dense no-caps size=sm data-testid=layout-all").tooltip(
                 "Make a cover, one slide per post and the outro from this thread")
-        with ui.tabs().props("dense no-caps inline-label mobile-arrows outside-arrows").classes(
+        with ui.tabs().props("dense no-caps narrow-indicator align=justify").classes(
                 "w-full cs-source-tabs") as tabs:
-            paste_tab = ui.tab("Paste", icon="content_paste")
-            archive_tab = ui.tab("Archive", icon="folder_zip")
-            file_tab = ui.tab("Project", icon="data_object")
-            link_tab = ui.tab("Link", icon="link")
+            paste_tab = ui.tab("Paste")
+            archive_tab = ui.tab("Archive")
+            file_tab = ui.tab("Project file")
+            link_tab = ui.tab("Post link")
         with ui.tab_panels(tabs, value=paste_tab).classes("w-full cs-source-panels"):
             with ui.tab_panel(paste_tab).classes("p-0 gap-2"):
                 self.paste = ui.textarea(placeholder="Paste your thread here — one post per paragraph, "
@@ -89,22 +91,19 @@ class SourcePanel:
             with ui.tab_panel(archive_tab).classes("p-0 gap-2"):
                 ui.label("Your X data archive (.zip from “Download an archive of your data”). "
                          "It is read here, never uploaded anywhere else.").classes("cs-hint")
-                self.archive = ui.upload(label="Choose archive .zip", auto_upload=True,
-                                         max_file_size=MAX_ARCHIVE_BYTES, on_upload=self._import_archive,
-                                         on_rejected=lambda: ui.notify("That archive is larger than 2 GB.",
-                                                                       type="negative")) \
-                    .props("accept='.zip,application/zip' flat bordered data-testid=archive-upload") \
-                    .classes("w-full")
+                self.archive = upload_button("Choose archive .zip", "folder_zip", ".zip,application/zip",
+                                             self._import_archive, testid="archive-upload",
+                                             max_bytes=MAX_ARCHIVE_BYTES, props="unelevated no-caps")
                 self.archive_progress = ui.linear_progress(value=0, show_value=False).props("rounded") \
                     .classes("w-full")
                 self.archive_note = ui.label().classes("cs-hint")
                 self.archive_progress.set_visibility(False)
             with ui.tab_panel(file_tab).classes("p-0 gap-2"):
                 ui.label("A Carousel Studio project file (.json) — opens as a new project.").classes("cs-hint")
-                self.project_upload = ui.upload(label="Choose project .json", auto_upload=True,
-                                                max_file_size=MAX_PROJECT_BYTES, on_upload=self._import_project) \
-                    .props("accept='.json,application/json' flat bordered data-testid=project-upload") \
-                    .classes("w-full")
+                self.project_upload = upload_button("Choose project .json", "data_object",
+                                                    ".json,application/json", self._import_project,
+                                                    testid="project-upload", max_bytes=MAX_PROJECT_BYTES,
+                                                    props="unelevated no-caps")
             with ui.tab_panel(link_tab).classes("p-0 gap-2"):
                 self.link = ui.input(placeholder="https://x.com/you/status/…").props(
                     "outlined dense data-testid=post-link").classes("w-full")
@@ -136,20 +135,23 @@ class SourcePanel:
         note = " · first post missing" if thread.incomplete else ""
         self.summary.set_text(f"{len(thread.posts)} posts — drag one onto a slide or between slides{note}")
         with self.cards:
-            for post in thread.posts:
-                self._card(post, used.get(post.id), carousel.show_post_meta)
+            for number, post in enumerate(thread.posts, 1):
+                self._card(post, number, used.get(post.id), carousel.show_post_meta)
 
-    def _card(self, post: Post, on_slide: int | None, show_meta: bool) -> None:
+    def _card(self, post: Post, number: int, on_slide: int | None, show_meta: bool) -> None:
         with ui.element("div").classes("cs-post-card").props("data-testid=post-card") as card:
             make_draggable(card, post.id)
             with ui.row().classes("items-center no-wrap gap-2 w-full"):
                 if post.avatar is not None:
                     ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
                 else:
-                    ui.label((post.author_name or post.handle or "?")[:1].upper()).classes("cs-avatar cs-initial")
+                    initial = (post.author_name or post.handle)[:1].upper() or str(number)
+                    ui.label(initial).classes("cs-avatar cs-initial")
                 with ui.column().classes("gap-0 min-w-0 flex-1"):
-                    ui.label(post.author_name or "Unknown author").classes("cs-author ellipsis")
-                    if post.handle:
+                    # a pasted post has no author: say which post it is rather than invent one
+                    ui.label(post.author_name or post.handle and f"@{post.handle}" or f"Post {number}") \
+                        .classes("cs-author ellipsis")
+                    if post.handle and post.author_name:
                         ui.label(f"@{post.handle}").classes("cs-handle ellipsis")
                 ui.icon("drag_indicator").classes("cs-drag-handle")
             ui.label(post.text).classes("cs-post-text")
@@ -194,8 +196,9 @@ class SourcePanel:
 
     def _apply(self, post_id: str) -> None:
         view = self.view
-        view.attempt(view.workspace.apply_image, post_id, view.selected, origin=view.token,
-                     doing="applying the image")
+        if view.attempt(view.workspace.apply_image, post_id, view.selected, origin=view.token,
+                        doing="applying the image"):
+            make_photo_visible(view, view.selected)
 
     # -- imports ------------------------------------------------------------------------------------
 
@@ -210,31 +213,50 @@ class SourcePanel:
         self.use_thread(result.threads[0])
 
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
+        """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
         self.archive.reset()
+        folder = self.view.studio.data_dir / "imports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"archive-{id(self)}-{int(time.time() * 1000)}.zip"
+        try:
+            await e.file.save(path)
+            result = await self._with_progress("Reading the archive…", _list_archive, path)
+        except Exception as exc:  # noqa: BLE001
+            path.unlink(missing_ok=True)
+            notify_failure(exc, "reading the archive")
+            return
+        self._show_warnings(result.warnings)
+        if len(result.threads) == 1:
+            await self._open_archive_thread(path, result.threads[0].id)
+        else:
+            self._pick_thread(result.threads, path)
+
+    async def _with_progress(self, note: str, work, *args):
         progress = Progress()
         self.archive_progress.set_visibility(True)
         self.archive_progress.set_value(0)
-        self.archive_note.set_text("Reading the archive…")
-        timer = ui.timer(0.2, lambda: (self.archive_progress.set_value(progress.fraction),
-                                       self.archive_note.set_text(progress.note or "Reading the archive…")))
+        self.archive_note.set_text(note)
+        timer = ui.timer(0.2, lambda: self.archive_progress.set_value(progress.fraction))
         try:
-            data = await e.file.read()
-            result = await run.io_bound(_read_archive_bytes, data, progress)
-        except Exception as exc:  # noqa: BLE001
-            notify_failure(exc, "reading the archive")
-            return
+            return await run.io_bound(work, *args, progress)
         finally:
             timer.cancel()
             self.archive_progress.set_visibility(False)
             self.archive_note.set_text("")
-        self._show_warnings(result.warnings)
-        if len(result.threads) == 1:
-            self.use_thread(result.threads[0])
-        else:
-            self._pick_thread(result.threads)
 
-    def _pick_thread(self, threads: list[Thread]) -> None:
-        by_id = {t.id: t for t in threads}
+    async def _open_archive_thread(self, path, thread_id: str) -> None:
+        try:
+            result = await self._with_progress("Reading the thread and its photos…", _read_archive_thread,
+                                               path, thread_id)
+        except Exception as exc:  # noqa: BLE001
+            notify_failure(exc, "reading the thread")
+            return
+        finally:
+            path.unlink(missing_ok=True)
+        self._show_warnings(result.warnings)
+        self.use_thread(result.thread(thread_id))
+
+    def _pick_thread(self, threads: list[Thread], path) -> None:
         columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
                    {"name": "title", "label": "First line", "field": "title", "align": "left"},
                    {"name": "posts", "label": "Posts", "field": "posts", "sortable": True},
@@ -242,21 +264,26 @@ class SourcePanel:
                    {"name": "note", "label": "", "field": "note", "align": "left"}]
         with ui.dialog() as dialog, ui.card().classes("cs-picker"):
             ui.label(f"{len(threads)} threads in your archive — pick one").classes("text-lg font-medium")
-            ui.label("Sorted by engagement (likes + reposts).").classes("cs-hint")
+            ui.label("Best engagement (likes + reposts) first. Click a row to import it.").classes("cs-hint")
             table = ui.table(columns=columns, rows=[thread_row(t) for t in threads], row_key="id",
                              pagination=10).props("dense flat data-testid=thread-picker").classes("w-full")
 
-            def chosen(e: events.GenericEventArguments) -> None:
+            picked = {"id": None}
+
+            async def chosen(e: events.GenericEventArguments) -> None:
                 row = e.args[1] if isinstance(e.args, list) and len(e.args) > 1 else {}
-                thread = by_id.get(row.get("id")) if isinstance(row, dict) else None
-                if thread is not None:
+                thread_id = row.get("id") if isinstance(row, dict) else None
+                if thread_id and picked["id"] is None:
+                    picked["id"] = thread_id
                     dialog.close()
-                    self.use_thread(thread)
+                    await self._open_archive_thread(path, thread_id)
 
             table.on("row-click", chosen)
             with ui.row().classes("w-full justify-end"):
                 ui.button("Cancel", on_click=dialog.close).props("flat no-caps")
-        self._picker = (dialog, table, by_id)
+        # closed without a choice: the copy of the archive is not needed any more
+        dialog.on("hide", lambda: picked["id"] is None and path.unlink(missing_ok=True))
+        self._picker = (dialog, table, chosen)
         dialog.open()
 
     async def _import_project(self, e: events.UploadEventArguments) -> None:
@@ -327,6 +354,9 @@ class SourcePanel:
         self.view.select(0)
 
 
-def _read_archive_bytes(data: bytes, progress: Progress):
-    import io
-    return _sources().read_archive(io.BytesIO(data), progress=progress)
+def _list_archive(path, progress: Progress):
+    return _sources().read_archive(path, progress=progress, load_media=False)
+
+
+def _read_archive_thread(path, thread_id: str, progress: Progress):
+    return _sources().read_archive(path, progress=progress, thread_id=thread_id)

@@ -131,6 +131,34 @@ class View:
             return None
 
 
+def _photo_count(svg: str) -> int:
+    return svg.count("data:image/jpeg") + svg.count("data:image/png")
+
+
+def photo_hidden(carousel: Carousel, index: int) -> bool:
+    """True when slide ``index`` has a photo its layout does not draw (text-only layouts)."""
+    import dataclasses
+    slide = carousel.slides[index]
+    if slide.image is None or slide.kind != "content":
+        return False
+    without = dataclasses.replace(slide, image=None)
+    bare = dataclasses.replace(carousel, slides=[without])
+    shown = dataclasses.replace(carousel, slides=[slide])
+    return _photo_count(engine.render_slide(shown, 0, scale=1)) <= _photo_count(engine.render_slide(bare, 0, scale=1))
+
+
+PHOTO_LAYOUT = "image-focus"
+
+
+def make_photo_visible(view: "View", index: int) -> None:
+    """After a photo lands on a slide whose layout is text-only, switch that slide to Image focus."""
+    if photo_hidden(view.carousel, index):
+        view.attempt(view.workspace.set_slide_layout, index, PHOTO_LAYOUT, origin=view.token)
+        label = engine.LAYOUTS[PHOTO_LAYOUT].label
+        ui.notify(f"Slide {index + 1} now uses the “{label}” layout so the photo shows "
+                  "(change it under “Layout for this slide”).", position="top")
+
+
 class Throttle:
     """Run ``action`` at most once per ``interval`` seconds: at once, then once more after the last call."""
 

@@ -33,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"On your network: http://{lan_address()}:{args.port}  (no password: trusted networks only)",
               flush=True)
     from components.app import run as run_studio
-    run_studio(args.data_dir, host=host, port=args.port, show=not args.no_browser)
+    from studio.store import StoreError
+    try:
+        run_studio(args.data_dir, host=host, port=args.port, show=not args.no_browser)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
     return 0
 
 

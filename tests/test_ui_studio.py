@@ -1,0 +1,400 @@
+"""The studio page through NiceGUI's simulated user: every panel and action."""
+from __future__ import annotations
+
+import asyncio
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from nicegui import ui
+from nicegui.testing.user_interaction import UserInteraction
+from PIL import Image as PILImage
+
+from studio.image import load_image
+from studio.post import Post, Thread
+
+PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
+                "Outro Slide CTA", "Background Pattern"]
+
+
+def svg_of(element) -> ET.Element:
+    return ET.fromstring(element.content)
+
+
+def svg_text(element) -> str:
+    root = svg_of(element)
+    return " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+
+
+def click(user, element) -> None:
+    UserInteraction(user, {element}, None).click()
+
+
+def trigger(user, element, event: str, args=None) -> None:
+    UserInteraction(user, {element}, None).trigger(event, args)
+
+
+def png_bytes(size=(64, 48), colour=(200, 40, 40)) -> bytes:
+    out = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(out, "PNG")
+    return out.getvalue()
+
+
+async def until(condition, timeout: float = 5.0) -> None:
+    """Wait for background handlers (uploads, throttled redraws) to finish."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+def preview(user, testid):
+    (element,) = testid(user, "slide-preview")
+    return element
+
+
+async def test_sample_is_open_with_every_panel_in_order(studio, testid):
+    with studio:
+        titles = [e.props.get("label") for e in studio.client.elements.values() if isinstance(e, ui.expansion)]
+    assert titles == PANEL_TITLES
+    carousel = studio.shared.workspace.carousel
+    assert len(testid(studio, "slide-thumb")) == len(carousel.slides) >= 3
+    assert len(testid(studio, "post-card")) == len(carousel.thread.posts)
+    root = svg_of(preview(studio, testid))
+    assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 540 675"
+    assert "Most carousels fail" in svg_text(preview(studio, testid))
+    for name in ("format-option", "layout-option", "theme-option", "pattern-option", "cta-option"):
+        assert testid(studio, name), name
+    for name in ("source-input", "source-import", "slide-preview", "title-size", "body-size", "header-size",
+                 "export-open", "export-pdf", "export-zip", "insert-slide", "add-to-slide"):
+        assert testid(studio, name), name
+
+
+async def test_format_tile_changes_the_canvas(studio, testid):
+    tile = next(t for t in testid(studio, "format-option") if t.props["data-key"] == "instagram-story")
+    click(studio, tile)
+    assert studio.shared.workspace.carousel.format == "instagram-story"
+    assert svg_of(preview(studio, testid)).get("viewBox") == "0 0 540 960"
+    assert "cs-tile-selected" in tile.classes
+
+
+async def test_theme_tile_redraws_preview_and_every_thumbnail(studio, testid):
+    before_preview = preview(studio, testid).content
+    with studio:
+        thumbs_before = [e.content for e in studio.client.elements.values()
+                         if isinstance(e, ui.html) and "cs-thumb-svg" in e.classes]
+    tile = next(t for t in testid(studio, "theme-option") if t.props["data-key"] == "midnight")
+    click(studio, tile)
+    assert studio.shared.workspace.carousel.theme == "midnight"
+    assert preview(studio, testid).content != before_preview
+    with studio:
+        thumbs_after = [e.content for e in studio.client.elements.values()
+                        if isinstance(e, ui.html) and "cs-thumb-svg" in e.classes]
+    assert len(thumbs_after) == len(thumbs_before)
+    assert all(a != b for a, b in zip(thumbs_after, thumbs_before))
+
+
+async def test_layout_and_pattern_tiles(studio, testid):
+    click(studio, next(t for t in testid(studio, "layout-option") if t.props["data-key"] == "big-statement"))
+    click(studio, next(t for t in testid(studio, "pattern-option") if t.props["data-key"] == "dots"))
+    carousel = studio.shared.workspace.carousel
+    assert (carousel.layout, carousel.pattern) == ("big-statement", "dots")
+    click(studio, next(t for t in testid(studio, "pattern-option") if t.props["data-key"] == "theme"))
+    assert carousel.pattern is None
+
+
+async def test_cta_tiles_and_texts(studio, testid):
+    click(studio, next(t for t in testid(studio, "cta-option") if t.props["data-key"] == "2"))
+    cta = studio.shared.workspace.carousel.cta
+    assert cta.variant == 2 and cta.button == "Repost"
+    (headline,) = testid(studio, "cta-headline")
+    assert headline.value == cta.headline
+    headline.value = "Share it with one friend"
+    assert studio.shared.workspace.carousel.cta.headline == "Share it with one friend"
+    # the outro slide shows it
+    last = len(studio.shared.workspace.carousel.slides) - 1
+    thumbs = testid(studio, "slide-thumb")
+    trigger(studio, thumbs[last], "click")
+    assert "Share it with one friend" in svg_text(preview(studio, testid))
+
+
+async def test_typography_sliders_show_px_and_apply(studio, testid):
+    (title,) = testid(studio, "title-size")
+    (body,) = testid(studio, "body-size")
+    (meta,) = testid(studio, "header-size")
+    assert (title.value, body.value, meta.value) == (36, 18, 12)
+    await studio.should_see("36 px")
+    title.value = 44
+    body.value = 20
+    meta.value = 11
+    typo = studio.shared.workspace.carousel.typography
+    assert (typo.title_size, typo.body_size, typo.meta_size) == (44, 20, 11)
+    await studio.should_see("44 px")
+    (font,) = testid(studio, "title-font")
+    font.value = "Playfair Display"
+    assert studio.shared.workspace.carousel.typography.title_font == "Playfair Display"
+    assert "CS Playfair Display" in preview(studio, testid).content
+
+
+async def test_brand_kit_fields_and_avatar(studio, testid):
+    (name,) = testid(studio, "brand-name")
+    (handle,) = testid(studio, "brand-handle")
+    name.value = "Ada Lovelace"
+    handle.value = "@ada"
+    brand = studio.shared.workspace.carousel.brand
+    assert (brand.name, brand.handle) == ("Ada Lovelace", "ada")
+    assert "@ada" in svg_text(preview(studio, testid))
+    (upload,) = testid(studio, "brand-avatar-upload")
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png", png_bytes())])
+    await until(lambda: studio.shared.workspace.carousel.brand.avatar is not None)
+    (placement,) = testid(studio, "brand-placement")
+    placement.value = "none"
+    assert studio.shared.workspace.carousel.brand.placement == "none"
+    assert "@ada" not in svg_text(preview(studio, testid))
+
+
+async def test_broken_avatar_is_a_notification_not_a_crash(studio, testid):
+    (upload,) = testid(studio, "brand-avatar-upload")
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png", b"not a picture")])
+    await studio.should_see("not an image")
+    assert studio.shared.workspace.carousel.brand.avatar is None
+
+
+async def test_profiles_and_presets(studio, testid):
+    (name,) = testid(studio, "brand-name")
+    name.value = "Client A"
+    with studio:
+        panel = next(e for e in studio.client.elements.values() if e.props.get("data-testid") == "profile-select")
+    store = studio.shared.store
+    # save as a new profile through the panel's own action
+    from components.brand_panel import BrandPanel  # noqa: F401 - the panel is on the page
+    (save,) = testid(studio, "save-preset")
+    click(studio, save)
+    (preset_name,) = testid(studio, "preset-name")
+    preset_name.value = "Weekly"
+    (confirm,) = testid(studio, "preset-save")
+    click(studio, confirm)
+    assert [p.name for p in store.list_presets()] == ["Weekly"]
+    # change the look, then apply the preset: the look comes back
+    click(studio, next(t for t in testid(studio, "theme-option") if t.props["data-key"] == "electric"))
+    (presets,) = testid(studio, "preset-select")
+    presets.value = "Weekly"
+    assert studio.shared.workspace.carousel.theme == "paper"
+    profile_id = store.save_profile(studio.shared.workspace.carousel.brand)
+    other = store.get_profile(profile_id)
+    other.name = "Client B"
+    other_id = store.save_profile(other)
+    panel.set_options({profile_id: "Client A", other_id: "Client B"})
+    panel.value = other_id
+    assert studio.shared.workspace.carousel.brand.name == "Client B"
+
+
+async def test_typing_updates_preview_and_undo_restores(studio, testid):
+    (body,) = testid(studio, "slide-body")
+    thumbs = testid(studio, "slide-thumb")
+    trigger(studio, thumbs[2], "click")
+    original = studio.shared.workspace.carousel.slides[2].body
+    body.value = "A brand new point about ferns"
+    await studio.should_see("Slide 3 of")
+    ws = studio.shared.workspace
+    assert ws.carousel.slides[2].body == "A brand new point about ferns"
+    await until(lambda: "ferns" in svg_text(preview(studio, testid)))
+    (undo,) = testid(studio, "undo")
+    click(studio, undo)
+    assert ws.carousel.slides[2].body == original
+    assert body.value == original
+    (redo,) = testid(studio, "redo")
+    click(studio, redo)
+    assert ws.carousel.slides[2].body == "A brand new point about ferns"
+
+
+async def test_keyboard_arrows_and_undo_shortcuts(studio, testid):
+    with studio:
+        keyboard = next(e for e in studio.client.elements.values() if isinstance(e, ui.keyboard))
+
+    def key(name, ctrl=False, shift=False):
+        trigger(studio, keyboard, "key", {"action": "keydown", "repeat": False, "altKey": False, "ctrlKey": ctrl,
+                                          "metaKey": False, "shiftKey": shift, "key": name, "code": name,
+                                          "location": 0})
+    key("ArrowRight")
+    key("ArrowRight")
+    await studio.should_see("Slide 3 of")
+    key("ArrowLeft")
+    await studio.should_see("Slide 2 of")
+    ws = studio.shared.workspace
+    ws.set_setting("theme", "ocean")
+    key("z", ctrl=True)
+    assert ws.carousel.theme == "paper"
+    key("Z", ctrl=True, shift=True)
+    assert ws.carousel.theme == "ocean"
+
+
+async def test_per_slide_layout_override(studio, testid):
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    (layout,) = testid(studio, "slide-layout")
+    layout.value = "post-card"
+    ws = studio.shared.workspace
+    assert ws.carousel.slides[1].layout == "post-card"
+    assert ws.carousel.slides[2].layout is None
+    layout.value = ""
+    assert ws.carousel.slides[1].layout is None
+
+
+async def test_paste_import_makes_cards(studio, testid):
+    ws = studio.shared.workspace
+    (box,) = testid(studio, "source-input")
+    box.value = ("First post of my new thread about ferns and shade.\n\nSecond post: ferns love shade and rain."
+                 "\n\nThird post: water them every morning, never at noon.")
+    click(studio, testid(studio, "source-import")[0])
+    assert [p.text for p in ws.carousel.thread.posts][1] == "Second post: ferns love shade and rain."
+    assert len(testid(studio, "post-card")) == 3
+    # the untouched sample was replaced by slides from the new thread
+    assert "ferns" in svg_text(preview(studio, testid))
+
+
+async def test_empty_paste_is_a_clear_notification(studio, testid):
+    (box,) = testid(studio, "source-input")
+    box.value = "   "
+    click(studio, testid(studio, "source-import")[0])
+    await studio.should_see("the text is empty")
+    assert box.value == "   "  # nothing typed is lost
+
+
+async def test_card_quick_buttons(studio, testid):
+    ws = studio.shared.workspace
+    count = len(ws.carousel.slides)
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    click(studio, testid(studio, "insert-slide")[3])
+    assert len(ws.carousel.slides) == count + 1
+    post = ws.carousel.thread.posts[3]
+    assert ws.carousel.slides[2].post_ids == [post.id]
+    await studio.should_see("Slide 3 of")
+    body_before = ws.carousel.slides[2].body
+    click(studio, testid(studio, "add-to-slide")[4])
+    assert ws.carousel.slides[2].body.startswith(body_before)
+    assert ws.carousel.thread.posts[4].id in ws.carousel.slides[2].post_ids
+
+
+async def test_apply_image_from_a_post(studio, testid):
+    ws = studio.shared.workspace
+    photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")
+    thread = Thread("t", [Post("a", "A post with a photo", images=[photo]), Post("b", "No photo here")])
+    ws.set_thread(thread)
+    assert len(testid(studio, "apply-image")) == 1
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    click(studio, testid(studio, "apply-image")[0])
+    assert ws.carousel.slides[1].image == photo
+    assert "<image" in preview(studio, testid).content
+
+
+async def test_drop_post_on_slide_gap_and_preview(studio, testid):
+    ws = studio.shared.workspace
+    count = len(ws.carousel.slides)
+    post = ws.carousel.thread.posts[5]
+    gaps = [g for g in testid(studio, "slide-gap") if "cs-gap-tail" not in g.classes]  # gap i: before slide i
+    trigger(studio, gaps[1], "drop", {"post_id": post.id, "shift": False})
+    assert len(ws.carousel.slides) == count + 1 and ws.carousel.slides[1].post_ids == [post.id]
+    # onto a thumbnail: appends; with shift: replaces
+    thumb = testid(studio, "slide-thumb")[3]
+    before = ws.carousel.slides[3].body
+    trigger(studio, thumb, "drop", {"post_id": ws.carousel.thread.posts[1].id, "shift": False})
+    assert ws.carousel.slides[3].body.startswith(before) and len(ws.carousel.slides[3].body) > len(before)
+    thumb = testid(studio, "slide-thumb")[3]
+    trigger(studio, thumb, "drop", {"post_id": ws.carousel.thread.posts[2].id, "shift": True})
+    assert ws.carousel.slides[3].post_ids == [ws.carousel.thread.posts[2].id]
+    # a post that is gone: a notification, nothing changes
+    trigger(studio, testid(studio, "slide-gap")[0], "drop", {"post_id": "nope", "shift": False})
+    await studio.should_see("no longer in the source content")
+
+
+async def test_strip_actions(studio, testid):
+    ws = studio.shared.workspace
+    count = len(ws.carousel.slides)
+    trigger(studio, testid(studio, "slide-thumb")[2], "click")
+    click(studio, testid(studio, "duplicate-slide")[0])
+    assert len(ws.carousel.slides) == count + 1
+    assert ws.carousel.slides[3].body == ws.carousel.slides[2].body
+    click(studio, testid(studio, "delete-slide")[0])
+    assert len(ws.carousel.slides) == count
+    click(studio, testid(studio, "add-slide")[0])
+    assert len(ws.carousel.slides) == count + 1
+    added = next(i for i, s in enumerate(ws.carousel.slides) if s.title == "New slide")
+    click(studio, testid(studio, "merge-slide")[0])
+    assert len(ws.carousel.slides) == count
+    assert "Write your point here." in ws.carousel.slides[added].body
+    click(studio, testid(studio, "split-slide")[0])
+    assert len(ws.carousel.slides) == count + 1
+    assert len(testid(studio, "slide-thumb")) == count + 1
+
+
+async def test_strip_reorder_by_sortable_event(studio, testid):
+    ws = studio.shared.workspace
+    first_two = [s.post_ids for s in ws.carousel.slides[1:3]]
+    items = [t.parent_slot.parent for t in testid(studio, "slide-thumb")]
+    container = items[0].parent_slot.parent
+    trigger(studio, container, "sortend", {"item_id": items[1].id, "from_id": container.id, "to_id": container.id,
+                                           "old_index": 1, "new_index": 2})
+    assert [s.post_ids for s in ws.carousel.slides[1:3]] == first_two[::-1]
+
+
+async def test_safe_zone_toggle(studio, testid):
+    (toggle,) = testid(studio, "safe-zone")
+    toggle.value = True
+    await studio.should_see("LinkedIn shows the whole page")
+    click(studio, next(t for t in testid(studio, "format-option") if t.props["data-key"] == "instagram-square"))
+    with studio:
+        zone = next(e for e in studio.client.elements.values() if "cs-safe-zone" in e.classes)
+    assert zone.visible and "left:12.5%" in zone._style_str() if hasattr(zone, "_style_str") else zone.visible
+
+
+async def test_project_name_and_autosave(studio, testid):
+    (name,) = testid(studio, "project-name")
+    name.value = "Fern facts"
+    ws = studio.shared.workspace
+    assert ws.carousel.name == "Fern facts"
+    studio.shared.autosaver.flush()
+    projects = studio.shared.store.list_projects()
+    assert [p.name for p in projects] == ["Fern facts"]
+    assert projects[0].id == ws.project_id
+
+
+async def test_caption_helper(studio, testid):
+    click(studio, testid(studio, "captions-open")[0])
+    (linkedin,) = testid(studio, "caption-linkedin")
+    (instagram,) = testid(studio, "caption-instagram")
+    assert linkedin.value.startswith("Most carousels fail in the first two seconds.")
+    assert "#design" in linkedin.value and "#contentcreation" in instagram.value
+    assert "→ " in linkedin.value and "• " in instagram.value
+    await studio.should_see("Alt text per slide")
+
+
+async def test_export_pdf_downloads_a_pdf(studio, testid):
+    from pypdf import PdfReader
+    click(studio, testid(studio, "export-open")[0])
+    await studio.should_see("Ready: ")
+    click(studio, testid(studio, "export-pdf")[0])
+    response = await studio.download.next(timeout=60)
+    reader = PdfReader(io.BytesIO(response.content))
+    pages = sum(studio.shared.workspace.carousel and __import__("components.engine", fromlist=["x"])
+                .pages_per_slide(studio.shared.workspace.carousel))
+    assert len(reader.pages) == pages
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (1080, 1350)
+
+
+async def test_two_browsers_share_one_carousel(studio_data, create_user, testid):
+    from components.app import current_studio
+    alice, bob = create_user(), create_user()
+    await alice.open("/")
+    await bob.open("/")
+    shared = current_studio()
+    click(alice, next(t for t in testid(alice, "theme-option") if t.props["data-key"] == "noir"))
+    assert shared.workspace.carousel.theme == "noir"
+    bob_preview = testid(bob, "slide-preview")[0]
+    alice_preview = testid(alice, "slide-preview")[0]
+    assert bob_preview.content == alice_preview.content
+    tile = next(t for t in testid(bob, "theme-option") if t.props["data-key"] == "noir")
+    assert "cs-tile-selected" in tile.classes
