@@ -175,17 +175,10 @@ def test_fuzzed_kits_import_fully_or_fail_cleanly(agency, tmp_path_factory, data
     doc = json.loads(path.read_text())
     junk = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False),
                      st.text(max_size=20), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+    containers = [doc, *doc["profiles"], *doc["presets"], doc["presets"][0]["typography"],
+                  doc["presets"][0]["cta"], doc["profiles"][0]["cta"], doc["profiles"][0]["logo"]]
     for _ in range(data.draw(st.integers(1, 3))):
-        where = data.draw(st.sampled_from(["top", "profile", "preset", "nested"]))
-        if where == "top":
-            target = doc
-        elif where == "profile":
-            target = data.draw(st.sampled_from(doc["profiles"]))
-        elif where == "preset":
-            target = data.draw(st.sampled_from(doc["presets"]))
-        else:
-            target = data.draw(st.sampled_from([doc["presets"][0]["typography"], doc["presets"][0]["cta"],
-                                                doc["profiles"][0]["cta"]]))
+        target = data.draw(st.sampled_from(containers))  # picked up front: a replaced one is simply detached
         key = data.draw(st.sampled_from(sorted(target) + ["unexpected"]))
         target[key] = data.draw(junk)
     tmp = tmp_path_factory.mktemp("fuzz")

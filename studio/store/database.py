@@ -212,8 +212,7 @@ class Store:
             data = copy.deepcopy(tables)
             for step in range(version, DB_SCHEMA):
                 data = MIGRATIONS[step](data)
-            data.setdefault("meta", {})
-            data["meta"] = {"1": {**(self._meta() or {}), "app": APP, "schema": DB_SCHEMA}}
+            data["meta"] = {"1": {**(meta or {}), "app": APP, "schema": DB_SCHEMA}}
             self._storage.write(data)
             self._notice(f"Updated the database from version {version} to {DB_SCHEMA}; "
                          f"the old file is kept as {kept.name}.")
@@ -265,7 +264,7 @@ class Store:
         except ImageError as exc:
             raise StoreError(str(exc)) from None
         except OSError as exc:
-            raise StoreError(f"could not save in {self.data_dir}: {exc.strerror or exc}") from None
+            raise StoreError(f"could not use the data folder {self.data_dir}: {exc.strerror or exc}") from None
 
     def _table(self, name: str) -> Table:
         # A fresh Table each time: TinyDB caches query results and the next id per Table,
