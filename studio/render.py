@@ -25,6 +25,7 @@ import hashlib
 import math
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import fonts
 from .canvas import DEFAULT_SCALE, get_format
@@ -35,8 +36,8 @@ from .layouts.base import Box, Ctx
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
 from .slide import Slide
-from .svg import El, document, el
-from .theme import get_theme, palette
+from .svg import Built, El, built, document, el
+from .theme import Palette, get_theme, palette
 from .typography import MIN_BODY_SIZE
 
 MARGIN_X = 44
@@ -56,6 +57,7 @@ class Page:
     layout: str  # layout key actually drawn ("cover" / "outro" for those)
     body_size: float  # body size after auto-fit
     elements: tuple[El, ...]
+    markup: Built  # the elements, serialised once
 
 
 # ---------------------------------------------------------------- context
@@ -127,7 +129,7 @@ def _ctx_sig(ctx: Ctx) -> tuple:
             ctx.show_post_meta, ctx.brand_name, ctx.brand_handle, _sig(ctx.brand_avatar))
 
 
-_PAGE_CACHE: OrderedDict[str, tuple[str, float, tuple[tuple[El, ...], ...]]] = OrderedDict()
+_PAGE_CACHE: OrderedDict[str, tuple[str, float, tuple[tuple[El, ...], ...], tuple[Built, ...]]] = OrderedDict()
 _PAGE_CACHE_SIZE = 1024
 
 
@@ -160,7 +162,7 @@ def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str) -> list[tuple[El
         cursor = rest
 
 
-def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide) -> tuple[str, float, tuple[tuple[El, ...], ...]]:
+def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     layout_key = _layout_key(carousel, slide)
     posts = tuple(ctx.posts[p] for p in slide.post_ids if p in ctx.posts)
     extra = carousel.cta if layout_key == "outro" else None
@@ -189,7 +191,8 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide) -> tuple[str, float
             break
     fewest = min(len(p) for p in tried.values())
     size = next(s for s in sizes if s in tried and len(tried[s]) == fewest)
-    result = (layout_key, size, tuple(tried[size]))
+    parts = tuple(tried[size])
+    result = (layout_key, size, parts, tuple(built(el("g", *els, class_="content")) for els in parts))
     _PAGE_CACHE[key] = result
     if len(_PAGE_CACHE) > _PAGE_CACHE_SIZE:
         _PAGE_CACHE.popitem(last=False)
@@ -201,9 +204,9 @@ def paginate(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[Page]:
     ctx = make_context(carousel, scale)
     pages: list[Page] = []
     for i, slide in enumerate(carousel.slides):
-        layout_key, size, parts = _split_slide(ctx, carousel, slide)
+        layout_key, size, parts, markup = _split_slide(ctx, carousel, slide)
         for k, els in enumerate(parts):
-            pages.append(Page(i, k, len(parts), slide.kind, layout_key, size, els))
+            pages.append(Page(i, k, len(parts), slide.kind, layout_key, size, els, markup[k]))
     return pages
 
 
@@ -222,30 +225,30 @@ def pages_per_slide(carousel: Carousel) -> list[int]:
 
 # ---------------------------------------------------------------- drawing a page
 
-def _background(ctx: Ctx, carousel: Carousel, uid: str) -> list[El]:
-    pal = ctx.palette
+@lru_cache(maxsize=64)
+def _background(width: float, height: float, pal: Palette, pattern: str) -> Built:
+    """Background fill and pattern, serialised once per theme and size."""
+    uid = "bg" + hashlib.sha256(repr((width, height, pal, pattern)).encode()).hexdigest()[:8]
     out: list[El] = []
     if len(pal.background) > 1:
-        gid = f"{uid}-bg"
+        gid = f"{uid}-grad"
         stops = [el("stop", offset=i / (len(pal.background) - 1), stop_color=c) for i, c in enumerate(pal.background)]
         out.append(el("defs", el("linearGradient", *stops, id=gid, x1=0, y1=0, x2=0.6, y2=1)))
         fill = f"url(#{gid})"
     else:
         fill = pal.background[0]
-    out.append(el("rect", x=0, y=0, width=ctx.width, height=ctx.height, fill=fill))
-    out.extend(draw_pattern(_pattern_key(carousel), ctx.width, ctx.height, pal.pattern_color,
-                            pal.pattern_opacity, f"{uid}-pat"))
-    return out
+    out.append(el("rect", x=0, y=0, width=width, height=height, fill=fill))
+    out.extend(draw_pattern(pattern, width, height, pal.pattern_color, pal.pattern_opacity, f"{uid}-pat"))
+    return built(el("g", *out, class_="background"))
 
 
 def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int) -> str:
-    uid = f"p{number}"
-    ctx.uid = uid
+    ctx.uid = f"p{number}"
     brand = carousel.brand
     chrome = draw_chrome(ctx, brand.placement, number, total, numbers=brand.show_slide_numbers,
                          swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo)
-    body = el("g", *page.elements, class_="content")
-    return document(ctx.width, ctx.height, ctx.scale, *_background(ctx, carousel, uid), body,
+    background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel))
+    return document(ctx.width, ctx.height, ctx.scale, background, page.markup,
                     el("g", *chrome, class_="brand") if chrome else None)
 
 

@@ -75,6 +75,24 @@ class El:
         out.append(f"</{self.tag}>")
 
 
+@dataclass
+class Built(El):
+    """Markup this builder already serialised (cached pieces such as a page's content).
+
+    The one opt-out from escaping: only ever wrap the output of ``El.to_string``.
+    """
+
+    markup: str = ""
+
+    def _write(self, out: list[str]) -> None:
+        out.append(self.markup)
+
+
+def built(element: El) -> Built:
+    """Serialise an element once so it can be reused in many documents."""
+    return Built("", markup=element.to_string())
+
+
 def el(tag: str, *children: El | None, text: str = "", attrs: dict[str, object] | None = None,
        **kw: object) -> El:
     """Build an element: ``el("rect", x=0, y=0, fill="#fff")``; "_" in keyword names becomes "-"."""
