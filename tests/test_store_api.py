@@ -329,3 +329,18 @@ def test_two_autosaving_tabs_keep_each_others_changes(store):
     saver.flush()
     final = store.load_project(pid)
     assert (final.theme, final.slides[1].body, final.name) == ("electric", "from B", "Renamed in B")
+
+
+def test_autosaver_track_takes_a_carousel_made_elsewhere(store):
+    pid = store.save_project(carousel())
+    saver = Autosaver(store, delay=30)
+    other_tab = store.load_project(pid)
+    mine = carousel()  # built by the editor, e.g. from a file, not loaded through the store
+    saver.track(pid, mine)
+    other_tab.slides[2].body = "other tab"
+    store.save_project(other_tab, pid)
+    mine.theme = "forest"
+    saver.changed(pid, mine)
+    saver.flush()
+    final = store.load_project(pid)
+    assert (final.theme, final.slides[2].body) == ("forest", "other tab")

@@ -46,6 +46,10 @@ class Autosaver:
         self._save_lock = threading.Lock()
         self._timer: threading.Timer | None = None
 
+    def track(self, project_id: str, carousel: Carousel) -> None:
+        """Take ``carousel`` as its editor's saved state (``store.load_project`` already does this)."""
+        self.store.track(project_id, carousel)
+
     def open(self, project_id: str) -> Carousel:
         """Load a project for an editor (the same as ``store.load_project``)."""
         return self.store.load_project(project_id)
