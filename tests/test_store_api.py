@@ -344,3 +344,17 @@ def test_autosaver_track_takes_a_carousel_made_elsewhere(store):
     saver.flush()
     final = store.load_project(pid)
     assert (final.theme, final.slides[2].body) == ("forest", "other tab")
+
+
+def test_prune_assets_removes_only_old_unreferenced_images(store):
+    kept, history_only, dropped = picture((1, 1, 1)), picture((2, 2, 2)), picture((3, 3, 3))
+    pid = store.save_project(Carousel(slides=[Slide(image=kept)]))
+    old = Carousel(slides=[Slide(image=history_only)])
+    store.save_history(pid, History(old))
+    store.save_profile(BrandProfile(name="Temp", logo=dropped))
+    store.delete_profile(store.find_profiles("Temp")[0])
+    assert store.prune_assets() == 0  # everything is younger than a day
+    assert store.prune_assets(min_age=0) == 1
+    names = {p.stem for p in (store.data_dir / "assets").iterdir()}
+    assert names == {kept.sha256, history_only.sha256}
+    assert store.load_project(pid).slides[0].image == kept

@@ -40,7 +40,7 @@ from ..history import History
 from ..image import ImageError
 from ..preset import Preset, check_name
 from ..schema import SchemaError, from_dict
-from .assets import AssetStore
+from .assets import REF_KEY, AssetStore
 from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, dumps_compact,
                       fsync_dir, parse_tables, remove_stale_temp_files)
 
@@ -571,6 +571,30 @@ class Store:
             self._notice(f"The undo history of project {project_id!r} could not be read ({exc}); it starts empty.")
             return History()
 
+    # -- housekeeping ----------------------------------------------------------------------------
+    def prune_assets(self, min_age: float = 24 * 3600) -> int:
+        """Delete image files nothing refers to any more; returns how many.
+
+        Only files older than ``min_age`` seconds go: an image is written just
+        before the record that refers to it, so a younger file may belong to a
+        save in progress in another process.
+        """
+        with self._tx(write=True):
+            used: set[str] = set()
+            _collect_refs(self._storage.read(), used)
+            for path in self.projects_dir.glob("*.json"):
+                try:
+                    _collect_refs(json.loads(path.read_bytes()), used)
+                except (OSError, ValueError):
+                    return 0  # an unreadable project might refer to anything: keep every image
+            limit = time.time() - min_age
+            removed = 0
+            for path in self.assets.folder.glob("*.*"):
+                if path.stem not in used and not path.name.startswith(".") and path.stat().st_mtime < limit:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
     # -- kits (profiles + presets in one file) ---------------------------------------------------
     def export_kits(self, path: Path | str, profile_ids: list[str] | None = None,
                     preset_names: list[str] | None = None) -> tuple[int, int]:
@@ -598,6 +622,18 @@ def _meta_version(tables: dict[str, dict[str, Any]]) -> int | None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptFile(f"meta.schema is {version!r}, not a version number")
     return version
+
+
+def _collect_refs(data: Any, into: set[str]) -> None:
+    if isinstance(data, dict):
+        ref = data.get(REF_KEY)
+        if isinstance(ref, str):
+            into.add(ref)
+        for value in data.values():
+            _collect_refs(value, into)
+    elif isinstance(data, list):
+        for value in data:
+            _collect_refs(value, into)
 
 
 def _checked(name: str, what: str) -> str:
