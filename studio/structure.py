@@ -80,6 +80,15 @@ def list_items(text: str) -> list[str]:
     return []
 
 
+def list_line(line: str) -> tuple[str, str] | None:
+    """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None."""
+    m = _LIST_LINE.match(line)
+    if not m:
+        return None
+    number = re.match(r"^\s*(\d{1,2})[.)]", line)
+    return (number.group(1) if number else "•"), m.group(1).strip()
+
+
 def list_intro(text: str) -> str:
     """The text before a list (the lead-in line), for the list layout."""
     lines = text.strip().split("\n")

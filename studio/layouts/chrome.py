@@ -7,6 +7,7 @@ band; "none" draws neither. Sizes follow Typography.meta_size.
 from __future__ import annotations
 
 from ..svg import El, el
+from ..text import measure
 from .base import Box, Ctx, avatar, label_line, photo
 
 ARROW = "M0 0 H14 M9 -5 L14 0 L9 5"
@@ -60,9 +61,9 @@ def draw_chrome(ctx: Ctx, placement: str, number: int, total: int, *, numbers: b
                                     role="page-number")
                 out.extend(els)
             if hint:
-                out.extend(_swipe(ctx, band.right, baseline))
+                out.extend(_swipe(ctx, band.right, baseline)[0])
             if logo is not None and website:
-                els, _ = label_line(ctx, website, ctx.body_style(meta, pal.muted), band.x + 90, baseline,
+                els, _ = label_line(ctx, website, ctx.body_style(meta, pal.muted), band.x + 100, baseline,
                                     band.w - 200, role="website", align="center")
                 out.extend(els)
     return out
@@ -91,7 +92,7 @@ def _identity(ctx: Ctx, band: Box, width: float) -> list[El]:
 
 
 def _right_side(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: bool) -> tuple[list[El], float]:
-    """Logo or website (or counter + swipe hint), right-aligned; returns (elements, width used)."""
+    """Logo, or website / counter and swipe hint, right-aligned; returns (elements, width used)."""
     pal = ctx.palette
     meta = ctx.meta_size
     baseline = band.y + band.h * 0.64
@@ -101,25 +102,23 @@ def _right_side(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
         h = min(h, w * logo.height / logo.width)
         return photo(ctx, logo, Box(band.right - w, band.y + (band.h - h) / 2, w, h), 0, "logo"), w
     out: list[El] = []
-    used = 0.0
+    right = band.right
     if hint:
-        out.extend(_swipe(ctx, band.right, baseline))
-        used += meta * 5.6
+        els, w = _swipe(ctx, right, baseline)
+        out.extend(els)
+        right -= w + meta
     label = website or counter
     if label:
-        els, w = label_line(ctx, label, ctx.body_style(meta, pal.muted, 700 if counter else 400),
-                            band.x, baseline, band.w * 0.45 - used, role="website" if website else "page-number",
-                            align="right")
-        if used:
-            els, w = label_line(ctx, label, ctx.body_style(meta, pal.muted, 700 if counter else 400),
-                                band.x, baseline, band.w - used - meta, role="page-number", align="right")
+        room = min(band.w * 0.45, right - band.x)
+        els, _ = label_line(ctx, label, ctx.body_style(meta, pal.muted, 700 if counter else 400),
+                            right - room, baseline, room, role="page-number" if counter else "website", align="right")
         out.extend(els)
-        used += w + (meta if hint else 0)
-    return out, used
+        right -= measure(label, ctx.body_font, 700 if counter else 400, meta)
+    return out, band.right - right
 
 
-def _swipe(ctx: Ctx, right: float, baseline: float) -> list[El]:
-    """"Swipe" and an arrow in the accent colour, ending at ``right``."""
+def _swipe(ctx: Ctx, right: float, baseline: float) -> tuple[list[El], float]:
+    """"Swipe" and an arrow in the accent colour, ending at ``right``; returns (elements, width)."""
     pal = ctx.palette
     meta = ctx.meta_size
     s = meta / 12
@@ -129,4 +128,4 @@ def _swipe(ctx: Ctx, right: float, baseline: float) -> list[El]:
     ay = baseline - meta * 0.34
     arrow = el("path", d=ARROW, fill="none", stroke=pal.accent, stroke_width=1.8 * s, stroke_linecap="round",
                stroke_linejoin="round", transform=f"translate({right - arrow_w:.2f} {ay:.2f}) scale({s:.3f})")
-    return els + [arrow]
+    return els + [arrow], w + 6 * s + arrow_w

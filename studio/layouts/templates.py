@@ -6,16 +6,18 @@ still to place; ``rest`` is what did not fit (empty when the slide is done).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from ..slide import Slide
-from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, split_number
+from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
 from ..svg import El, el
 from ..text import measure, wrap
 from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
 IMAGE_ROLE = "image-pending"
+STATEMENT_CHARS = 160  # longer texts keep only their headline large
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -58,8 +60,30 @@ def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
 
 
 def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
-    blk = block(text, ctx.body_style(size))
-    return (blk,) if blk else ()
+    """Body text as blocks: list lines ("- ", "•", "1.") become bulleted or numbered items."""
+    st = ctx.body_style(size)
+    blocks: list[Block] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
+        if b:
+            blocks.append(b)
+        pending.clear()
+
+    for line in text.split("\n"):
+        item = list_line(line)
+        if item is None:
+            pending.append(line)
+            continue
+        flush()
+        marker, words_ = item
+        indent = size * (1.9 if marker != "•" else 1.35)
+        b = block(words_, st, marker=marker, indent=indent, gap_before=0.45 if blocks else 0.0)
+        if b:
+            blocks.append(b)
+    flush()
+    return tuple(blocks)
 
 
 def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) -> tuple[Block, ...]:
@@ -150,22 +174,37 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
 
 
 def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
-    """The whole text large, in the title face: for one strong sentence."""
+    """One strong line, large in the title face; a longer post keeps its headline large and the rest as body."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
     box = ctx.content
-    big = max(ctx.title_size * 1.15, size * 1.6)
-    smallest = max(size * 1.25, 20.0)
+    if (slide.title.strip() and slide.body.strip()) or len(text) > STATEMENT_CHARS:
+        title, body = slide_title_body(slide)
+        if title and body:
+            _, title = split_number(title)
+            big = fitted_title(ctx, title, box.w, max(ctx.title_size * 1.15, size * 1.6), max_lines=5)
+            rest = body_blocks(ctx, body, size)
+            if rest:
+                rest = (replace(rest[0], gap_before=1.2),) + rest[1:]
+            return _statement(ctx, slide, size, ((big,) if big else ()) + rest)
+    big, smallest = max(ctx.title_size * 1.15, size * 1.6), max(size * 1.25, 20.0)
     s = big
     while True:
         blk = block(text, ctx.title_style(s))
-        blocks = with_credit(ctx, slide, (blk,) if blk else (), size)
-        placed, rest, used = fit_flow(blocks, box.w, box.h - 28)
-        if not rest or s <= smallest:
+        blocks = (blk,) if blk else ()
+        if not blocks or s <= smallest or not fit_flow(blocks, box.w, box.h - 28)[1]:
             break
         s = max(smallest, s * 0.92)
+    return _statement(ctx, slide, size, blocks)
+
+
+def _statement(ctx: Ctx, slide: Slide, size: float, blocks: tuple[Block, ...]):
+    box = ctx.content
+    blocks = with_credit(ctx, slide, blocks, size)
+    placed, rest, used = fit_flow(blocks, box.w, box.h - 28, force=True)
     y = box.y + (box.h - used - 28) * 0.42 if not rest else box.y
+    text = slide.title or slide.body
     out = [accent_bar(ctx, lead_x(ctx, box.x, box.w, 44, text), y)]
     out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
     return out, rest
@@ -241,7 +280,8 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     meta_h = ctx.meta_size * 2.2 if meta else 0.0
     if cursor is None:
         text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
-        blocks = body_blocks(ctx, text, size)
+        first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
+        blocks = (first,) if first else ()
         image_pending = slide.image is not None
     else:
         image_pending = any(b.role == IMAGE_ROLE for b in cursor)
