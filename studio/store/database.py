@@ -448,7 +448,11 @@ class Store:
         """The carousel saved under ``project_id`` (StoreError if it does not exist or cannot be read)."""
         with self._tx():
             doc = self._read_project_doc(project_id)
+            listed = self._find("projects", id=project_id) if doc is None else None
         if doc is None:
+            if listed:
+                raise StoreError(f"project {listed.get('name')!r} is listed but its file "
+                                 f"{self._project_path(project_id)} is gone (deleted outside the studio?)")
             raise StoreError(f"there is no project with id {project_id!r}")
         problems: list[str] = []
         try:

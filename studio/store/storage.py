@@ -105,6 +105,8 @@ def remove_stale_temp_files(folder: Path, name: str, older_than: float = 0.0) ->
 
 def parse_tables(raw: bytes, what: str = "the file") -> dict[str, dict[str, Any]]:
     """Parse a TinyDB file: an object of tables, each an object of documents."""
+    if not raw.strip():
+        raise CorruptFile(f"{what} is empty")
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -134,7 +136,7 @@ class AtomicJSONStorage(Storage):
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, thread_local=False)
         self._depth = 0
-        self._raw: bytes | None = None  # file bytes the cache was parsed from (b"" = no file)
+        self._raw: bytes | None = None  # file bytes the cache was parsed from (None: no file)
         self._data: dict[str, dict[str, Any]] | None = None
         self._fresh = False  # cache checked against the file inside the current transaction
         self._dirty = False
@@ -176,11 +178,12 @@ class AtomicJSONStorage(Storage):
             if self._fresh and self._data is not None:
                 return self._data
             try:
-                raw = self.path.read_bytes()
+                raw: bytes | None = self.path.read_bytes()
             except FileNotFoundError:
-                raw = b""
+                raw = None
             if raw != self._raw or self._data is None:
-                self._data = parse_tables(raw, self.path.name) if raw else {}
+                # Every write puts content in the file, so an empty file is damage, not a new database.
+                self._data = parse_tables(raw, self.path.name) if raw is not None else {}
                 self._raw = raw
             self._fresh = True
             return self._data
