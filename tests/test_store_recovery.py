@@ -128,7 +128,7 @@ def test_a_damaged_project_without_backup_is_a_clear_error(tmp_path):
     pid = store.save_project(Carousel(name="only"))
     (tmp_path / "projects" / f"{pid}.json").write_text("nope")
     (tmp_path / "projects" / f"{pid}.json.bak").write_text("nope too")
-    with pytest.raises(StoreError, match="damaged and has no readable backup"):
+    with pytest.raises(StoreError, match="has no readable backup; the file is kept as"):
         store.load_project(pid)
 
 
@@ -231,6 +231,10 @@ def test_a_project_file_deleted_by_hand_is_a_clear_error(tmp_path):
     store = Store(tmp_path)
     pid = store.save_project(Carousel(name="Gone"))
     (tmp_path / "projects" / f"{pid}.json").unlink()
+    assert store.load_project(pid).name == "Gone"  # back from its .bak
+    assert any("it is missing" in n and "recovered" in n for n in store.notices)
+    for suffix in (".json", ".json.bak"):
+        (tmp_path / "projects" / f"{pid}{suffix}").unlink()
     with pytest.raises(StoreError, match="project 'Gone' is listed but its file .* is gone"):
         store.load_project(pid)
     store.delete_project(pid)  # and it can still be removed from the list

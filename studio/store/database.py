@@ -415,34 +415,32 @@ class Store:
         return sorted(infos, key=lambda p: p.updated_at, reverse=True)
 
     def _read_project_doc(self, project_id: str) -> dict[str, Any] | None:
-        """The stored project document, recovering from its .bak if it is damaged (lock held)."""
+        """The stored project document (None if there is none), recovered from its .bak if damaged or
+        missing. Call with the lock held."""
         path = self._project_path(project_id)
+        bak = path.with_name(path.name + ".bak")
         try:
-            raw = path.read_bytes()
+            return _project_doc(path.read_bytes())
         except FileNotFoundError:
-            return None
+            if not bak.exists():
+                return None
+            problem, kept = "it is missing", None
+        except ValueError as exc:
+            problem, kept = str(exc), _keep_aside(path, "corrupt")
+        where = f"; it is kept as {kept.name}" if kept else ""
         try:
-            doc = json.loads(raw)
-            if not isinstance(doc, dict) or not isinstance(doc.get("carousel"), dict):
-                raise ValueError("not a project document")
-            return doc
-        except (ValueError, UnicodeDecodeError) as exc:
-            kept = _keep_aside(path, "corrupt")
-            bak = path.with_name(path.name + ".bak")
-            try:
-                doc = json.loads(bak.read_bytes())
-                if not isinstance(doc, dict) or not isinstance(doc.get("carousel"), dict):
-                    raise ValueError("not a project document")
-            except (OSError, ValueError, UnicodeDecodeError):
-                self._notice(f"Project file {path.name} could not be read ({exc}); it is kept as {kept.name} "
-                             "and there is no readable backup.")
-                raise StoreError(f"project {project_id!r} is damaged and has no readable backup; "
-                                 f"the file is kept as {kept}") from None
-            if not self.read_only:
-                atomic_write(path, bak.read_bytes())
-            self._notice(f"Project file {path.name} could not be read ({exc}); it is kept as {kept.name} and "
-                         "the last good copy was recovered.")
-            return doc
+            raw = bak.read_bytes()
+            doc = _project_doc(raw)
+        except (OSError, ValueError):
+            self._notice(f"Project file {path.name} could not be read ({problem}){where}, and there is no "
+                         "readable backup.")
+            raise StoreError(f"project {project_id!r} cannot be read ({problem}) and has no readable backup"
+                             + (f"; the file is kept as {kept}" if kept else "")) from None
+        if not self.read_only:
+            atomic_write(path, raw)
+        self._notice(f"Project file {path.name} could not be read ({problem}){where}; the last good copy "
+                     "was recovered.")
+        return doc
 
     def load_project(self, project_id: str) -> Carousel:
         """The carousel saved under ``project_id`` (StoreError if it does not exist or cannot be read)."""
@@ -626,6 +624,19 @@ def _meta_version(tables: dict[str, dict[str, Any]]) -> int | None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptFile(f"meta.schema is {version!r}, not a version number")
     return version
+
+
+def _project_doc(raw: bytes) -> dict[str, Any]:
+    """Parse a project file; ValueError if it is not one."""
+    try:
+        doc = json.loads(raw)
+    except UnicodeDecodeError:
+        raise ValueError("it is not text") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"it does not parse: {exc}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("carousel"), dict):
+        raise ValueError("it is not a project document")
+    return doc
 
 
 def _collect_refs(data: Any, into: set[str]) -> None:
