@@ -35,6 +35,7 @@ POSTS = [
     "5) Small PDFs\nFonts are subset, photos stay JPEG, pages share one document.",
     "6) Same size pages\nLinkedIn wants every page the same size, and gets it.",
     "7) sRGB\nImages carry an sRGB profile, as the platforms expect.",
+    "8) Atomic files\nA failed export leaves nothing half-written behind.",
 ]
 
 
@@ -56,6 +57,8 @@ def build_carousel():
     posts[2].images = [load_image(photo(0), name="photo 1")]
     posts[5].images = [load_image(photo(1), name="photo 2")]
     carousel = carousel_from_thread(Thread("bench", posts))
+    for slide, layout in zip([s for s in carousel.slides if s.image], ("image-focus", "split")):
+        slide.layout = layout  # layouts that show the photo
     carousel.brand.name, carousel.brand.handle = "Bench Mark", "bench"
     return carousel
 

@@ -97,3 +97,18 @@ def test_unknown_image_format_is_refused(tmp_path):
     with pytest.raises(ExportError, match="png or jpeg"):
         export_images(sample_carousel(), tmp_path / "x.zip", "gif")
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_alt_text_for_a_slide_continued_over_pages_follows_each_page(tmp_path):
+    words = " ".join(f"word{i}" for i in range(400))
+    carousel = carousel_from_thread(Thread("t", [Post("1", "A hook for a long thread"), Post("2", "Long one\n" + words)]))
+    counts = pages.pages_per_slide(carousel)
+    assert counts[1] >= 2  # auto-fit continued the long post
+    export_images(carousel, tmp_path / "long.zip", "jpeg", scale=1)
+    with zipfile.ZipFile(tmp_path / "long.zip") as archive:
+        blocks = archive.read("alt-text.txt").decode("utf-8").strip().split("\n\n")
+    assert len(blocks) == sum(counts)
+    parts = [blocks[i].split("\n", 1)[1] for i in range(1, 1 + counts[1])]
+    said = " ".join(parts).split()
+    assert [w for w in said if w.startswith("word")] == words.split()  # every word once, in order
+    assert not any("Swipe" in p or "/" in p for p in parts)  # no footer text

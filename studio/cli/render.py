@@ -37,6 +37,9 @@ def run(args) -> int:
     kind = output_kind(out)
     scale = _choice_int("--scale", args.scale, (1, 2, 3))
     image_format = _image_format(args.image_format)
+    if kind in ("pdf", "svg") and scale != 2:
+        print(f"warning: --scale applies to images; the {kind.upper()} is vector, its pages are the 2× size",
+              file=sys.stderr)
     carousel = load_carousel(args.input, args.thread, settings)
     try:
         report = _export(carousel, out, kind, image_format, scale, args.slide)

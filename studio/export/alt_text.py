@@ -12,8 +12,10 @@ from defusedxml import ElementTree
 from . import pages
 
 _SPACES = re.compile(r"\s+")
+_LIST_MARKER = re.compile(r"^\s*[-–•*·▪]\s+")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
-_NOT_CONTENT = {"meta", "marker"}  # the renderer's classes for header/footer labels and list markers
+# The renderer's classes for the header/footer group, its labels and list markers.
+_NOT_CONTENT = {"brand", "meta", "marker"}
 
 
 def page_alt_texts(carousel) -> list[str]:
@@ -45,23 +47,30 @@ def slide_alt_text(carousel, index: int) -> str:
         return _clean(slide.alt_text)
     if slide.kind == "outro":
         cta = carousel.cta
-        parts = [cta.headline, cta.subline, cta.button, cta.link]
+        button = f"Button: {cta.button}" if cta.button.strip() else ""
+        parts = [cta.headline, cta.subline, button, cta.link]
     else:
-        parts = [slide.title, slide.body]
+        parts = [slide.title, *slide.body.splitlines()]
     return _sentences(parts)
 
 
 def svg_alt_text(svg: str) -> str:
     """A draft from the text drawn in a page's SVG, in drawing order, without header and footer."""
-    root = ElementTree.fromstring(svg.encode("utf-8"))
-    lines = []
-    for element in root.iter(f"{_SVG_NS}text"):
-        if element.get("class") in _NOT_CONTENT:
-            continue
+    lines: list[str] = []
+    _collect_text(ElementTree.fromstring(svg.encode("utf-8")), lines)
+    return _clean(" ".join(lines))
+
+
+def _collect_text(element, lines: list[str]) -> None:
+    if element.get("class") in _NOT_CONTENT:
+        return
+    if element.tag == f"{_SVG_NS}text":
         line = _clean("".join(element.itertext()))
         if line:
             lines.append(line)
-    return _clean(" ".join(lines))
+        return
+    for child in element:
+        _collect_text(child, lines)
 
 
 def alt_text_file(names: list[str], texts: list[str]) -> str:
@@ -71,11 +80,12 @@ def alt_text_file(names: list[str], texts: list[str]) -> str:
 
 
 def _sentences(parts: list[str]) -> str:
+    """Lines read as sentences: list markers dropped, a full stop where a line ends in a word."""
     out = []
     for part in parts:
-        part = _clean(part)
+        part = _clean(_LIST_MARKER.sub("", part))
         if part:
-            out.append(part if part[-1] in ".!?…:" else part + ".")
+            out.append(part + "." if part[-1].isalnum() else part)
     return " ".join(out)
 
 

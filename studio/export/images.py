@@ -15,6 +15,7 @@ import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from functools import cache
 from pathlib import Path
 
@@ -83,15 +84,16 @@ def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
     names = [f"{i + 1:0{digits}d}.{IMAGE_FORMATS[fmt]}" for i in range(total)]
     out = Path(out)
     alt_texts = page_alt_texts(carousel)
-    rendered = _rendered_pages(carousel, total, fmt, scale, workers_for(total, workers))
-    if out.suffix.lower() == ".zip":
-        with atomic_file(out) as tmp:
-            sizes = _write_zip(tmp, names, rendered, alt_texts, progress)
-        paths = [out]
-    else:
-        with atomic_folder(out) as tmp:
-            sizes = _write_folder(tmp, names, rendered, alt_texts, progress)
-        paths = [out / name for name in names]
+    # closing(): a failed write stops the workers at once, not when the generator is collected
+    with closing(_rendered_pages(carousel, total, fmt, scale, workers_for(total, workers))) as rendered:
+        if out.suffix.lower() == ".zip":
+            with atomic_file(out) as tmp:
+                sizes = _write_zip(tmp, names, rendered, alt_texts, progress)
+            paths = [out]
+        else:
+            with atomic_folder(out) as tmp:
+                sizes = _write_folder(tmp, names, rendered, alt_texts, progress)
+            paths = [out / name for name in names]
     warnings = check_platform(carousel, "instagram", pages=total, scale=scale, file_sizes=sizes)
     written = out.stat().st_size if out.suffix.lower() == ".zip" else sum(sizes)
     return ExportReport(fmt, total, size, written, paths, warnings, out)
