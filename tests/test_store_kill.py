@@ -107,3 +107,42 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_write(tmp_path):
     assert len(expected_profiles) + len(expected_projects) >= ROUNDS // 2  # a real test, even on a busy machine
     print(f"{ROUNDS} kills ({kills_during_writes} after at least one acknowledged save), {len(expected_profiles)} profiles + {len(expected_projects)} projects "
           f"acknowledged, {time.monotonic() - started:.1f} s")
+
+
+CONCURRENT_WRITER = r"""
+import sys
+from studio.brand import BrandProfile
+from studio.carousel import Carousel
+from studio.store import Store
+
+data_dir, tag, project = sys.argv[1], sys.argv[2], sys.argv[3]
+store = Store(data_dir)
+base = store.load_project(project)
+mine = store.load_project(project)
+for i in range(25):
+    store.save_profile(BrandProfile(name=f"{tag} {i}"))
+    if tag == "A":
+        mine.theme = f"theme-{i}"
+    else:
+        mine.slides = mine.slides[:1] + [type(mine.slides[0])(body=f"B {i}")]
+    store.save_project(mine, project)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.timeout(120)
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    from studio.carousel import Carousel
+    from studio.slide import Slide
+    project = Store(tmp_path).save_project(Carousel(slides=[Slide("cover", "Hi")]))
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    writers = [subprocess.Popen([sys.executable, "-c", CONCURRENT_WRITER, str(tmp_path), tag, project], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for tag in "AB"]
+    for w in writers:
+        out, err = w.communicate(timeout=100)
+        assert w.returncode == 0 and out == "done\n", err
+    store = Store(tmp_path)
+    names = {p.name for _, p in store.list_profiles()}
+    assert names == {f"{tag} {i}" for tag in "AB" for i in range(25)}  # the lock: no lost update
+    final = store.load_project(project)
+    assert final.theme == "theme-24" and final.slides[1].body == "B 24"  # each process's own field survives
