@@ -169,6 +169,8 @@ class Store:
 
     def _recover(self, problem: str) -> None:
         """Keep the unreadable database aside and fall back to the last good copy (lock held)."""
+        if self.read_only:  # a newer studio's file: not ours to move or repair
+            raise StoreError(f"{DB_NAME} cannot be read any more ({problem}) and is open read-only.")
         bak = self.path.with_name(DB_NAME + ".bak")
         if self.path.exists():
             kept = _keep_aside(self.path, "corrupt")
