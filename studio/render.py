@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,6 +132,7 @@ def _ctx_sig(ctx: Ctx) -> tuple:
 
 _PAGE_CACHE: OrderedDict[str, tuple[str, float, tuple[tuple[El, ...], ...], tuple[Built, ...]]] = OrderedDict()
 _PAGE_CACHE_SIZE = 1024
+_CACHE_LOCK = threading.Lock()  # the studio renders from several threads
 
 
 def _layout_key(carousel: Carousel, slide: Slide) -> str:
@@ -168,10 +170,11 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     extra = carousel.cta if layout_key == "outro" else None
     key_src = repr((_ctx_sig(ctx), carousel.typography.auto_fit, layout_key, _sig(slide), _sig(posts), _sig(extra)))
     key = hashlib.sha256(key_src.encode("utf-8", "surrogatepass")).hexdigest()
-    hit = _PAGE_CACHE.get(key)
-    if hit is not None:
-        _PAGE_CACHE.move_to_end(key)
-        return hit
+    with _CACHE_LOCK:
+        hit = _PAGE_CACHE.get(key)
+        if hit is not None:
+            _PAGE_CACHE.move_to_end(key)
+            return hit
     drawer = _drawer(carousel, layout_key)
     uid = "c" + key[:8]
     start = ctx.body_size
@@ -193,9 +196,10 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     size = next(s for s in sizes if s in tried and len(tried[s]) == fewest)
     parts = tuple(tried[size])
     result = (layout_key, size, parts, tuple(built(el("g", *els, class_="content")) for els in parts))
-    _PAGE_CACHE[key] = result
-    if len(_PAGE_CACHE) > _PAGE_CACHE_SIZE:
-        _PAGE_CACHE.popitem(last=False)
+    with _CACHE_LOCK:
+        _PAGE_CACHE[key] = result
+        while len(_PAGE_CACHE) > _PAGE_CACHE_SIZE:
+            _PAGE_CACHE.popitem(last=False)
     return result
 
 

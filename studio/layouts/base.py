@@ -182,13 +182,20 @@ def flow_height(blocks: tuple[Block, ...], width: float) -> float:
 
 
 def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) -> list[El]:
+    """Draw placed lines. In centred text a list stays left-aligned, centred as one block."""
     out: list[El] = []
+    list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     for p in placed:
         st = p.block.style
+        bx = x
+        if p.block.indent and st.align == "center":
+            st = replace(st, align="left")
+            bx = x + max(0.0, (width - list_w) / 2)
         baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
         if p.marker:
-            out.extend(draw_marker(ctx, p.marker, x, baseline, st))
-        out.extend(draw_line(p.line, st, x + p.block.indent, baseline, width - p.block.indent, p.block.role))
+            out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
+        out.extend(draw_line(p.line, st, bx + p.block.indent, baseline, width - p.block.indent - (bx - x),
+                             p.block.role))
     return out
 
 

@@ -17,7 +17,8 @@ from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_fl
                    text_el)
 
 IMAGE_ROLE = "image-pending"
-STATEMENT_CHARS = 160  # longer texts keep only their headline large
+STATEMENT_CHARS = 160
+POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height  # longer texts keep only their headline large
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -288,13 +289,12 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
         blocks = tuple(b for b in cursor if b.role != IMAGE_ROLE)
     avail = inner.h - head_h - 14 - meta_h
     img_h = 0.0
-    if image_pending and slide.image is not None:
-        img_h = min(inner.w * min(slide.image.height / slide.image.width, 0.75), avail * 0.55)
-        placed, rest, used = fit_flow(blocks, inner.w, avail - img_h - 16)
-        if rest:  # the text does not fit next to the photo: photo goes after the text
-            img_h = 0.0
-    if not img_h:
-        placed, rest, used = fit_flow(blocks, inner.w, avail, force=True)
+    placed, rest, used = fit_flow(blocks, inner.w, avail, force=True)
+    if image_pending and slide.image is not None and not rest:
+        ideal = min(inner.w * min(slide.image.height / slide.image.width, 0.75), avail * 0.55)
+        room = avail - used - 16
+        if room >= min(ideal, POST_PHOTO_MIN):
+            img_h = min(ideal, room)  # the photo shrinks (down to a minimum) to stay with its text
     show_img = bool(img_h) and image_pending
     if image_pending and not show_img:
         rest = rest + (Block((), ctx.body_style(size), role=IMAGE_ROLE),)
