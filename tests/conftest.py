@@ -64,8 +64,9 @@ def studio_server(tmp_path_factory):
     data = tmp_path_factory.mktemp("studio-data")
     port = _free_port()
     log = open(data / "server.log", "wb")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}  # a normal run
     proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--no-browser", "--port", str(port),
-                             "--data-dir", str(data)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                             "--data-dir", str(data)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:

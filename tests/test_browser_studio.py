@@ -1,0 +1,154 @@
+"""The studio in real headless Chromium: drag and drop, reorder, apply image, theme switch, PDF export."""
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+from PIL import Image as PILImage
+
+pytest.importorskip("selenium")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from studio.carousel import carousel_to_json  # noqa: E402
+from studio.image import load_image  # noqa: E402
+from studio.post import Post, Thread  # noqa: E402
+from studio.structure import carousel_from_thread  # noqa: E402
+
+
+def css(driver, selector):
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def by_testid(driver, name):
+    return css(driver, f"[data-testid={name}]")
+
+
+def wait(driver, condition, timeout=15):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+
+
+def thumb_texts(driver) -> list[str]:
+    """Read in one script so a redraw cannot interleave."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => e.textContent)")
+
+
+def thumb_html(driver) -> list[str]:
+    return driver.execute_script(
+        "return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => e.innerHTML)")
+
+
+def preview_svg(driver) -> str:
+    return driver.execute_script("return document.querySelector('[data-testid=slide-preview]').innerHTML")
+
+
+@pytest.fixture(scope="module")
+def page(driver, studio_server):
+    driver.get(studio_server)
+    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3 and "<svg" in preview_svg(driver))
+    return driver
+
+
+def test_drag_post_card_onto_a_slide_and_between_slides(page):
+    cards = by_testid(page, "post-card")
+    count = len(by_testid(page, "slide-thumb"))
+    target = by_testid(page, "slide-thumb")[1]
+    card_text = cards[4].find_element(By.CSS_SELECTOR, ".cs-post-text").text.splitlines()[-1]
+    ActionChains(page).drag_and_drop(cards[4], target).perform()
+    wait(page, lambda: card_text[:20] in page.find_element(By.CSS_SELECTOR, "[data-testid=slide-body]")
+         .get_attribute("value"))
+    assert "Slide 2 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text
+    # onto the gap in front of slide 3: a new slide there
+    gap = [g for g in by_testid(page, "slide-gap") if "cs-gap-tail" not in g.get_attribute("class")][2]
+    ActionChains(page).drag_and_drop(by_testid(page, "post-card")[5], gap).perform()
+    wait(page, lambda: len(by_testid(page, "slide-thumb")) == count + 1)
+    assert "Slide 3 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text
+
+
+def test_reorder_slides_by_drag(page):
+    before = thumb_texts(page)
+    thumbs = by_testid(page, "slide-thumb")
+    (ActionChains(page).click_and_hold(thumbs[1]).move_by_offset(12, 0).pause(0.15)
+     .move_to_element(thumbs[3]).move_by_offset(20, 0).pause(0.15).release().perform())
+    titles = [t[:40] for t in before]
+    expected = titles[:1] + titles[2:4] + titles[1:2] + titles[4:]
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == expected)
+    # the server redraws the strip: every slide carries its new number ("4/10")
+    total = len(before)
+    wait(page, lambda: all(f"{i + 1}/{total}" in t for i, t in enumerate(thumb_texts(page)[1:-1], 1)))
+
+
+def test_switch_theme_redraws_preview_and_thumbnails(page):
+    before_preview, before_thumbs = preview_svg(page), thumb_texts(page)
+    before_html = thumb_html(page)
+    tile = next(t for t in by_testid(page, "theme-option") if t.get_attribute("data-key") == "midnight")
+    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", tile)
+    tile.click()
+    wait(page, lambda: preview_svg(page) != before_preview)
+    wait(page, lambda: all(a != b for a, b in zip(thumb_html(page), before_html)))
+    squeeze = lambda texts: ["".join(t.split()) for t in texts]  # noqa: E731 - line breaks follow the font
+    assert squeeze(thumb_texts(page)) == squeeze(before_thumbs)  # same words, new look
+    assert "cs-tile-selected" in tile.get_attribute("class")
+
+
+def test_keyboard_arrows_move_between_slides(page):
+    by_testid(page, "slide-thumb")[0].click()
+    wait(page, lambda: "Slide 1 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text)
+    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+    wait(page, lambda: "Slide 2 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text)
+    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_LEFT)
+    wait(page, lambda: "Slide 1 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text)
+
+
+def test_apply_image_from_an_imported_project(page, tmp_path):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 400), (30, 140, 200)).save(buffer, "JPEG")
+    photo = load_image(buffer.getvalue(), name="photo")
+    thread = Thread("t1", [Post("a", "Why ferns love shade, in four posts", author_name="Ada", handle="ada"),
+                           Post("b", "Shade keeps their leaves from drying out.", images=[photo]),
+                           Post("c", "Water in the morning, never at noon.")])
+    carousel = carousel_from_thread(thread)
+    carousel.name = "Ferns"
+    project = tmp_path / "ferns.json"
+    project.write_text(carousel_to_json(carousel), encoding="utf-8")
+    tab = next(t for t in css(page, ".cs-source-tabs .q-tab") if "Project file" in t.text)
+    tab.click()
+    upload = page.find_element(By.CSS_SELECTOR, "[data-testid=project-upload] input[type=file]")
+    upload.send_keys(str(project))
+    wait(page, lambda: page.find_element(By.CSS_SELECTOR, "[data-testid=project-name]")
+         .get_attribute("value") == "Ferns")
+    by_testid(page, "slide-thumb")[2].click()
+    wait(page, lambda: "Slide 3 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text)
+    assert "data:image/jpeg" not in preview_svg(page)
+    (apply,) = by_testid(page, "apply-image")
+    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", apply)
+    apply.click()
+    wait(page, lambda: "data:image/jpeg" in preview_svg(page))
+
+
+def test_export_pdf_downloads_the_carousel(page, browser_downloads):
+    from pypdf import PdfReader
+    by_testid(page, "export-open")[0].click()
+    wait(page, lambda: by_testid(page, "export-pdf") and by_testid(page, "export-pdf")[0].is_displayed())
+    summary = page.find_element(By.CSS_SELECTOR, ".cs-export .cs-hint").text
+    pages = int(summary.rsplit("·", 1)[1].split()[0])
+    by_testid(page, "export-pdf")[0].click()
+
+    def finished():
+        done = [p for p in browser_downloads.glob("*.pdf")]
+        return done if done and not list(browser_downloads.glob("*.crdownload")) else None
+
+    pdf = wait(page, finished, timeout=90)[0]
+    time.sleep(0.2)
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == pages
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
+    assert sizes == {(1080, 1350)}
+    assert "Ferns" in (reader.metadata.title or "") or pdf.name.endswith("ferns.pdf")
+    assert by_testid(page, "export-done")
