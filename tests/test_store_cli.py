@@ -1,5 +1,4 @@
 """`carousel-studio profiles …` and `presets …`: output, JSON for scripts, one-line errors."""
-import io
 import json
 
 import pytest

@@ -1,6 +1,5 @@
 """Kit files: export/import between machines, and every kind of bad file refused with nothing written."""
 import base64
-import copy
 import io
 import json
 

@@ -16,7 +16,6 @@ never lose the file; the later save of a field wins.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import os
 import re
@@ -28,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -43,6 +42,9 @@ from ..schema import SchemaError, from_dict
 from .assets import REF_KEY, AssetStore
 from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, dumps_compact,
                       fsync_dir, parse_tables, remove_stale_temp_files)
+
+if TYPE_CHECKING:
+    from .kits import ImportSummary
 
 DB_NAME = "studio.json"
 DB_SCHEMA = 1
@@ -606,7 +608,7 @@ class Store:
         from .kits import export_kits
         return export_kits(self, Path(path), profile_ids, preset_names)
 
-    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> Any:
+    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> ImportSummary:
         """Add profiles and presets from a kit file: all or nothing, checked before anything is written.
 
         Returns an ``ImportSummary``; a profile or preset with the name of an
