@@ -182,9 +182,12 @@ def test_reposts_and_replies_to_others_are_not_threads(tmp_path):
 
 
 def test_single_long_post_is_offered_short_singles_are_not(tmp_path):
-    long_text = "A long post. " * 30
-    result = read_archive(build(tmp_path / "a.zip", [tweet(100, long_text), tweet(101, "Short one.")]))
+    long_text = "A long post that needed more than one tweet's worth of room. " * 8
+    notes = [{"noteTweet": {"noteTweetId": "7", "createdAt": "2024-05-29T15:12:04.000Z", "core": {"text": long_text}}}]
+    posts = [tweet(100, long_text[:270] + "…"), tweet(101, "Short one.")]
+    result = read_archive(build(tmp_path / "a.zip", posts, files={"data/note-tweet.js": ytd("noteTweet", notes)}))
     assert [t.id for t in result.threads] == ["100"]
+    assert result.threads[0].posts[0].text == long_text.strip()
 
 
 def test_threads_sorted_by_likes_plus_reposts_then_newest(tmp_path):
@@ -225,7 +228,7 @@ def test_note_tweet_matched_by_time_and_prefix(tmp_path):
     posts = [tweet(100, short), FOLLOW_UP]
     path = build(tmp_path / "a.zip", posts, files={"data/note-tweet.js": ytd("noteTweet", notes)})
     (thread,) = read_archive(path).threads
-    assert thread.posts[0].text == full.strip() + " example.org/why"
+    assert thread.posts[0].text == full + " example.org/why"  # text kept as written, link expanded
 
 
 def test_mojibake_in_archive_text_is_repaired(tmp_path):

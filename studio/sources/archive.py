@@ -22,7 +22,6 @@ from typing import IO, Any, Callable, Iterator
 from ..image import MAX_INPUT_BYTES, Image, ImageError, load_image
 from ..post import Post, Thread
 from .cleanup import clean_text, unescape_entities
-from .counting import MAX_WEIGHTED_LENGTH, weighted_length
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError
 
@@ -109,21 +108,22 @@ class _ArchiveReader:
         author_id, handle, name = self._account(manifest)
 
         tweets: dict[str, _Tweet] = {}
+        others: set[str] = set()  # reposts and replies to other people: never part of a thread
         for member in tweet_files:
-            self._read_items(member, lambda item: _add_tweet(tweets, item))
-        if not tweets:
+            self._read_items(member, lambda item: _add_tweet(tweets, others, author_id, item))
+        if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
         handle = handle or _guess_handle(tweets)
-        threads = _build_threads(tweets, author_id, handle)
+        chains = _build_threads(tweets, others, author_id, handle)
         notes = _NoteIndex()
-        if note_files and threads:
+        if note_files and chains:
             for member in note_files:
                 self._read_items(member, notes.add)
         result = ImportResult(warnings=self.warnings)
+        # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
         result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle)
-                          for chain, incomplete in threads]
-        result.threads = [t for t in result.threads if len(t.posts) >= 2 or _is_long(t)]
+                          for chain, incomplete in chains if len(chain) >= 2 or notes.match(tweets[chain[0]])]
         result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]
@@ -377,26 +377,38 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         yield item
 
 
-def _add_tweet(tweets: dict[str, _Tweet], item: Any) -> bool:
-    """Keep the fields of one archive post; False when the item is not a readable post."""
+def _add_tweet(tweets: dict[str, _Tweet], others: set[str], author_id: str, item: Any) -> bool:
+    """Keep the fields of one archive post; False when the item is not a readable post.
+
+    Reposts and replies to other accounts only have their id kept (in ``others``).
+    """
     tw = item.get("tweet", item) if isinstance(item, dict) else None
     try:
-        id_str = str(tw.get("id_str") or tw.get("id") or "")
-        text = tw.get("full_text") or tw.get("text") or ""
+        get = tw.get
+        id_str = get("id_str") or get("id") or ""
+        id_str = id_str if isinstance(id_str, str) else str(id_str)
+        text = get("full_text") or get("text") or ""
         if not id_str.isdigit() or not isinstance(text, str):
             return False
-        rng = tw.get("display_text_range") or (0, len(text))
-        ents = tw.get("entities") or {}
-        media = (tw.get("extended_entities") or {}).get("media") or ents.get("media") or []
+        reply_to = get("in_reply_to_status_id_str")
+        reply_user = get("in_reply_to_user_id_str") if reply_to else None
+        if text.startswith("RT @") or (author_id and reply_user and reply_user != author_id):
+            others.add(id_str)
+            return True
+        rng = get("display_text_range") or (0, len(text))
+        ents = get("entities") or {}
+        media = (get("extended_entities") or {}).get("media") or ents.get("media")
+        urls = ents.get("urls")
         tweets[id_str] = _Tweet(
-            id=int(id_str), text=text, start=int(rng[0]), end=int(rng[1]),
-            reply_to=_opt(tw.get("in_reply_to_status_id_str")), reply_user=_opt(tw.get("in_reply_to_user_id_str")),
-            reply_name=_opt(tw.get("in_reply_to_screen_name")), created=str(tw.get("created_at") or ""),
-            likes=int(tw.get("favorite_count") or 0), reposts=int(tw.get("retweet_count") or 0),
-            urls=[(str(u.get("url") or ""), str(u.get("expanded_url") or ""), str(u.get("display_url") or ""))
-                  for u in ents.get("urls") or [] if u.get("url")],
-            media=[(str(m.get("url") or ""), posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")),
-                    str(m.get("type") or "photo")) for m in media],
+            int(id_str), text, int(rng[0]), int(rng[1]),
+            _opt(reply_to) if reply_to else None,
+            _opt(reply_user) if reply_to else None,
+            _opt(get("in_reply_to_screen_name")) if reply_to else None,
+            str(get("created_at") or ""), int(get("favorite_count") or 0), int(get("retweet_count") or 0),
+            [(str(u.get("url") or ""), str(u.get("expanded_url") or ""), str(u.get("display_url") or ""))
+             for u in urls if u.get("url")] if urls else [],
+            [(str(m.get("url") or ""), posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")),
+              str(m.get("type") or "photo")) for m in media] if media else [],
         )
         return True
     except (AttributeError, TypeError, ValueError, IndexError, KeyError):
@@ -416,7 +428,8 @@ def _guess_handle(tweets: dict[str, _Tweet]) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
-def _build_threads(tweets: dict[str, _Tweet], author_id: str, handle: str) -> list[tuple[list[str], bool]]:
+def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
+                   handle: str) -> list[tuple[list[str], bool]]:
     """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
     def own_reply(t: _Tweet) -> bool:
         if author_id and t.reply_user:
@@ -432,7 +445,7 @@ def _build_threads(tweets: dict[str, _Tweet], author_id: str, handle: str) -> li
             roots.append((id_str, False))
         elif own_reply(t):
             children[t.reply_to].append(t.id)
-            if t.reply_to not in tweets:
+            if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
     chains = []
     for root, incomplete in roots:
@@ -482,23 +495,20 @@ def _tweet_text(t: _Tweet) -> str:
     return clean_text(unescape_entities(text), html_markup=False)
 
 
-def _is_long(thread: Thread) -> bool:
-    return any(weighted_length(p.text) > MAX_WEIGHTED_LENGTH for p in thread.posts)
-
-
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                                        "Nov", "Dec"), 1)}
 
 
+_CREATED_RE = re.compile(r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d\d:\d\d:\d\d) ([+-]\d\d)(\d\d) (\d{4})")
+
+
 def _iso_date(created: str) -> str:
     """"Wed May 29 15:12:04 +0000 2024" → "2024-05-29T15:12:04+00:00" ("" when unreadable)."""
-    parts = created.split()
-    if len(parts) != 6 or parts[1] not in _MONTHS or not re.fullmatch(r"[+-]\d{4}", parts[4]):
+    m = _CREATED_RE.fullmatch(created)
+    if not m or m.group(1) not in _MONTHS:
         return ""
-    _, month, day, clock, tz, year = parts
-    if not (day.isdigit() and year.isdigit() and re.fullmatch(r"\d\d:\d\d:\d\d", clock)):
-        return ""
-    return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}T{clock}{tz[:3]}:{tz[3:]}"
+    month, day, clock, tz_h, tz_m, year = m.groups()
+    return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}T{clock}{tz_h}:{tz_m}"
 
 
 # -------------------------------------------------------------------- note tweets (> 280 characters)

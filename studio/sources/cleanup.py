@@ -205,6 +205,23 @@ def _join_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
 
 
+def _charmap_chars() -> str:
+    """Every character a single-byte code page (the ones ftfy and the Greek pass repair) maps a high byte to."""
+    chars = set()
+    for codec in ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso-8859-2",
+                  "iso-8859-7", "mac-roman", "cp437"):
+        for b in range(0x80, 0x100):
+            try:
+                chars.add(bytes([b]).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return "".join(sorted(chars | {chr(c) for c in range(0xFB00, 0xFB07)}))  # + Latin ligatures
+
+
+# Text without any of these cannot hold mojibake, so ftfy (slow per call) is skipped for it.
+_SUSPECT_RE = re.compile("[" + re.escape(_charmap_chars()) + "]")
+
+
 def clean_text(text: str, *, html_markup: bool = True) -> str:
     """Plain, NFC-normalised text with markup, mojibake and control characters removed.
 
@@ -214,8 +231,9 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     text = remove_control_chars(_join_surrogates(text), keep_c1=True)
     if html_markup:
         text = strip_html(text)
-    text = ftfy.fix_text(text, _FTFY)
-    text = fix_greek_mojibake(text)
+    if _SUSPECT_RE.search(text):
+        text = ftfy.fix_text(text, _FTFY)
+        text = fix_greek_mojibake(text)
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     text = _SPACES_RE.sub("\n", text)
     return _MANY_BLANKS_RE.sub("\n\n", text).strip()

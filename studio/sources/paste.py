@@ -68,11 +68,14 @@ def first_line(text: str) -> str:
 
 _THREAD_LABEL_RE = re.compile(r"^\s*(?:a\s+)?thread\s*(?:[:：\-–—]|\n)\s*", re.IGNORECASE)
 _LONE_LABEL_RE = re.compile(r"^\s*(?:a\s+)?(?:thread|\(thread\))\s*(?:\U0001F447\s*)?$", re.IGNORECASE)
+_LABEL_HINT_RE = re.compile(r"thread|/\s*(?:end|fin)|\[end\]", re.IGNORECASE)
 _END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def strip_thread_labels(text: str) -> str:
     """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave."""
+    if THREAD_EMOJI not in text and not _LABEL_HINT_RE.search(text):
+        return text.strip()
     text = text.replace(THREAD_EMOJI, "")
     text = _THREAD_LABEL_RE.sub("", text, count=1)
     lines = text.split("\n")

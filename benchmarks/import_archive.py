@@ -1,0 +1,156 @@
+"""Listing the threads of a 50,000-post X archive: time and peak memory.
+
+Generates an archive in X's real layout (tweets.js in parts, full post objects
+with edit_info, entities and source, note tweets, account.js) in a temporary
+folder, then lists its threads in a fresh subprocess per run so the peak
+resident memory (VmHWM) belongs to the import alone. Times include the imports. Goal: < 3 s, < 400 MB.
+
+    python3 benchmarks/import_archive.py [--posts 50000] [--runs 3]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OWNER = "1402345678901234567"
+WORDS = ("build ship test cache deploy measure thread carousel swipe design review latency queue index "
+         "schema python rust api team users growth retention onboarding pricing launch").split()
+
+MEASURE = r"""
+import resource, sys, time
+sys.path.insert(0, {root!r})
+t0, c0 = time.perf_counter(), time.process_time()
+if {cli}:
+    import io, contextlib
+    from studio.cli import main
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = main(["threads", {path!r}])
+    assert code == 0
+    n = -1
+else:
+    from studio.sources import read_archive
+    result = read_archive({path!r}, load_media=False)
+    n = len(result.threads)
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+try:  # VmHWM: this process's own peak; ru_maxrss would carry the parent's peak across exec
+    peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 1024
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(elapsed, cpu, peak, n)
+"""
+
+
+def _post(rng: random.Random, id_: int, reply_to: int | None, reply_user: str | None, when: int) -> dict:
+    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 40))).capitalize() + "."
+    if rng.random() < 0.2:
+        text += " https://t.co/" + format(id_ % 10**10, "x")
+    tw = {
+        "edit_info": {"initial": {"editTweetIds": [str(id_)], "editableUntil": "2024-05-28T15:03:11.000Z",
+                                  "editsRemaining": "5", "isEditEligible": True}},
+        "retweeted": False,
+        "source": "<a href=\"https://mobile.x.com\" rel=\"nofollow\">X Web App</a>",
+        "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
+        "display_text_range": ["0", str(len(text))],
+        "favorite_count": str(rng.choice([0, 0, 1, 2, 5, 12, 40, 300])),
+        "id_str": str(id_), "truncated": False, "retweet_count": str(rng.choice([0, 0, 0, 1, 3, 20])),
+        "id": str(id_),
+        "created_at": time.strftime("%a %b %d %H:%M:%S +0000 %Y", time.gmtime(when)),
+        "favorited": False, "full_text": text, "lang": "en",
+    }
+    if "https://t.co/" in text:
+        short = text.rsplit(" ", 1)[1]
+        tw["entities"]["urls"].append({"url": short, "expanded_url": f"https://example.org/post/{id_}",
+                                       "display_url": f"example.org/post/{id_}", "indices": ["0", "23"]})
+    if reply_to is not None:
+        tw.update(in_reply_to_status_id_str=str(reply_to), in_reply_to_status_id=str(reply_to),
+                  in_reply_to_user_id_str=reply_user, in_reply_to_user_id=reply_user,
+                  in_reply_to_screen_name="jane_builds" if reply_user == OWNER else "someone")
+    return tw
+
+
+def generate(path: Path, posts: int, seed: int = 7) -> dict:
+    """Write a ``posts``-post archive: ~40 % in threads of 2–12, replies to others, reposts, singles."""
+    rng = random.Random(seed)
+    items, next_id, when = [], 1_600_000_000_000_000_000, 1_600_000_000
+    threads = 0
+    while len(items) < posts:
+        roll = rng.random()
+        if roll < 0.08:  # a thread
+            n = min(rng.randint(2, 12), posts - len(items))
+            parent = None
+            for _ in range(n):
+                next_id += rng.randint(1, 10**6)
+                when += rng.randint(5, 60)
+                items.append(_post(rng, next_id, parent, OWNER if parent else None, when))
+                parent = next_id
+            threads += n >= 2
+        else:
+            next_id += rng.randint(1, 10**9)
+            when += rng.randint(60, 7200)
+            if roll < 0.35:
+                items.append(_post(rng, next_id, next_id - 12345, "99", when))  # reply to someone else
+            elif roll < 0.45:
+                tw = _post(rng, next_id, None, None, when)
+                tw["full_text"] = "RT @someone: " + tw["full_text"]
+                items.append(tw)
+            else:
+                items.append(_post(rng, next_id, None, None, when))
+    parts = 3
+    size = -(-len(items) // parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in range(parts):
+            name = "data/tweets.js" if p == 0 else f"data/tweets-part{p}.js"
+            body = json.dumps([{"tweet": t} for t in items[p * size:(p + 1) * size]], indent=2)
+            zf.writestr(name, f"window.YTD.tweets.part{p} = {body}")
+        zf.writestr("data/account.js", "window.YTD.account.part0 = " + json.dumps(
+            [{"account": {"accountId": OWNER, "username": "jane_builds", "accountDisplayName": "Jane Builds"}}]))
+        zf.writestr("data/note-tweet.js", "window.YTD.noteTweet.part0 = []")
+    with zipfile.ZipFile(path) as zf:
+        inflated = sum(i.file_size for i in zf.infolist())
+    return {"posts": len(items), "threads": threads, "zip_mb": path.stat().st_size / 2**20,
+            "inflated_mb": inflated / 2**20}
+
+
+def measure(path: Path, cli: bool) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak MB, threads listed) for one run in a fresh interpreter."""
+    code = MEASURE.format(root=str(ROOT), path=str(path), cli=cli)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    seconds, cpu, rss, n = out.split()
+    return float(seconds), float(cpu), float(rss), int(n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "archive.zip"
+        t0 = time.perf_counter()
+        info = generate(path, args.posts)
+        print(f"archive: {info['posts']:,} posts, {info['threads']:,} threads, "
+              f"{info['zip_mb']:.1f} MB zip, {info['inflated_mb']:.1f} MB inflated "
+              f"(generated in {time.perf_counter() - t0:.1f} s)")
+        print(f"{'what':<34}{'median s':>10}{'max s':>8}{'cpu s':>8}{'peak RSS MB':>13}  goal <3 s, <400 MB")
+        for label, cli in (("read_archive(load_media=False)", False), ("carousel-studio threads (table)", True)):
+            runs = [measure(path, cli) for _ in range(args.runs)]
+            secs = [r[0] for r in runs]
+            cpu = statistics.median(r[1] for r in runs)
+            rss = max(r[2] for r in runs)
+            found = runs[0][3]
+            ok = "ok" if statistics.median(secs) < 3 and rss < 400 else "MISSED"
+            print(f"{label:<34}{statistics.median(secs):>10.2f}{max(secs):>8.2f}{cpu:>8.2f}{rss:>13.0f}  {ok}"
+                  + (f"  ({found:,} threads listed)" if found >= 0 else ""))
+
+
+if __name__ == "__main__":
+    main()
