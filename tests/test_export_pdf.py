@@ -5,6 +5,8 @@ import io
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
@@ -114,3 +116,23 @@ def test_empty_carousel_is_refused(tmp_path):
     with pytest.raises(ExportError, match="no slides"):
         export_pdf(carousel, tmp_path / "empty.pdf")
     assert not (tmp_path / "empty.pdf").exists()
+
+
+_hostile_text = st.lists(
+    st.one_of(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20),
+              st.sampled_from(["<b>", "&amp;", "]]>", "\x00", "\x0b", "👩🏽‍💻", "🇫🇷", "שלום", "مرحبا", "\n\n", " "])),
+    min_size=1, max_size=12).map("".join).filter(str.strip)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_hostile_text, min_size=1, max_size=3), long_word=st.booleans())
+def test_any_thread_exports_to_a_readable_pdf_with_equal_pages(texts, long_word):
+    if long_word:
+        texts = [*texts, "x" * 300]
+    posts = [Post(str(i + 1), text) for i, text in enumerate(texts)]
+    carousel = carousel_from_thread(Thread("t", posts))
+    out = io.BytesIO()
+    report = export_pdf(carousel, out)
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    assert len(reader.pages) == report.pages == pages.page_total(carousel)
+    assert {(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages} == {(1080.0, 1350.0)}
