@@ -338,9 +338,9 @@ class Store:
 
     def save_profile(self, profile: BrandProfile, profile_id: str | None = None) -> str:
         """Create (no id) or overwrite a profile; returns its id."""
-        _checked(profile.name, "profile name")
+        name = _checked(profile.name, "profile name")
         profile_id = check_id(profile_id, "profile id") if profile_id else new_id()
-        data = self._dehydrate(profile)
+        data = {**self._dehydrate(profile), "name": name}
         with self._tx(write=True):
             old = self._find("profiles", id=profile_id)
             created = old.get("created_at") if old else now_iso()
@@ -415,7 +415,8 @@ class Store:
         with self._tx():
             docs = self._table("projects").all()
         infos = [ProjectInfo(str(d.get("id")), str(d.get("name", "")), str(d.get("updated_at", "")),
-                             int(d.get("slides") or 0)) for d in docs if _ID.fullmatch(str(d.get("id")))]
+                             d["slides"] if isinstance(d.get("slides"), int) else 0)
+                 for d in docs if _ID.fullmatch(str(d.get("id")))]
         return sorted(infos, key=lambda p: p.updated_at, reverse=True)
 
     def _read_project_doc(self, project_id: str) -> dict[str, Any] | None:
