@@ -359,3 +359,19 @@ def test_nothing_is_executed(tmp_path):
     path = build(tmp_path / "a.zip", [], files={"data/tweets.js": payload})
     with pytest.raises(SourceError, match="expected window.YTD"):
         read_archive(path)
+
+
+def test_a_zip_listing_absurdly_many_files_is_refused_before_reading_it(tmp_path, monkeypatch):
+    path = build(tmp_path / "a.zip", chain(100, 2), files={f"data/x{i}.txt": "" for i in range(30)})
+    monkeypatch.setattr(archive_mod, "MAX_ENTRIES", 20)
+    with pytest.raises(SourceError, match="lists 32 files"):
+        read_archive(path)
+    with pytest.raises(SourceError, match="lists 32 files"):
+        read_archive(io.BytesIO(path.read_bytes()))
+
+
+def test_photo_names_that_do_not_match_fall_back_to_the_post_files(tmp_path):
+    posts = [tweet(100, "Photo https://t.co/pic", rng=(0, 5), media=[photo(100, "RENAMED.jpg")]), FOLLOW_UP]
+    path = build(tmp_path / "a.zip", posts, files={"data/tweets_media/100-other.jpg": jpeg(),
+                                                   "data/tweets_media/100-clip.mp4": b"\x00\x00"})
+    assert len(read_archive(path).threads[0].posts[0].images) == 1

@@ -28,12 +28,14 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
-    """Read a text file, X archive zip or carousel JSON file; "-" reads stdin.
+    """Read a text file, X archive zip or carousel JSON file; "-" reads stdin; a post link is fetched.
 
     ``archive_options`` go to ``read_archive`` (``load_media``, ``thread_id``, ``progress``).
     """
     if str(path) == "-":
         return load_threads(sys.stdin.buffer.read(PROJECT_LIMIT + 1), name="stdin", **archive_options)
+    if _is_link(str(path)):
+        return fetch_post_link(str(path))
     p = Path(path)
     if not p.exists():
         raise SourceError(f"{p.name or path}: file not found")

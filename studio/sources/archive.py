@@ -12,6 +12,7 @@ import codecs
 import json
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections import defaultdict
@@ -29,6 +30,7 @@ MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
 SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
 ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
 CHUNK = 1 << 20
+MAX_ENTRIES = 500_000          # the zip's directory is read into memory: refuse absurd ones first
 AVATAR_SIDE = 400
 
 Progress = Callable[[int, int], None]
@@ -68,11 +70,14 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
     label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
     label = Path(str(label)).name or "the archive"
     try:
-        zf = zipfile.ZipFile(source)
+        count = _entry_count(source)
+        zf = zipfile.ZipFile(source) if count <= MAX_ENTRIES else None
     except FileNotFoundError:
         raise SourceError(f"{label}: file not found") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise SourceError(f"{label} is not a zip file (expected the .zip X sends as your data archive)") from None
+    if zf is None:
+        raise SourceError(f"{label} lists {count:,} files; an X archive has far fewer (limit {MAX_ENTRIES:,})")
     with zf:
         return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
 
@@ -133,6 +138,7 @@ class _ArchiveReader:
             for thread in result.threads:
                 for post in thread.posts:
                     post.avatar = avatar
+        self.done = self.total
         self._report(self.total)
         return result
 
@@ -472,8 +478,10 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
         if member in remaining:
             photos.append(member)
             remaining.remove(member)
-    if not t.media:  # an older archive without media entities: take the files as they are
-        photos = remaining
+    wanted = sum(1 for _, _, kind in t.media if kind == "photo")
+    if len(photos) < wanted or not t.media:  # names that do not match (older archives): files in name order
+        extra = [f for f in remaining if not f.lower().endswith((".mp4", ".mov", ".m4v"))]
+        photos += extra[:max(wanted - len(photos), 0)] if t.media else extra
     photos = [p for p in photos if not p.lower().endswith((".mp4", ".mov", ".m4v"))]
     return photos, skipped
 
@@ -579,6 +587,34 @@ def _find_root(members: dict[str, zipfile.ZipInfo]) -> str | None:
     """The folder holding ``data/`` ("" for X's own zip; "twitter-2024…/" when re-zipped)."""
     roots = [m.group(1) for n in members if (m := _ROOT_RE.match(n))]
     return min(roots, key=len) if roots else None
+
+
+def _entry_count(source: str | Path | IO[bytes]) -> int:
+    """How many files the zip's end-of-directory record declares (0 when it cannot tell)."""
+    f = open(source, "rb") if isinstance(source, (str, Path)) else source
+    try:
+        start = f.tell()
+        f.seek(0, 2)
+        size = f.tell()
+        tail_at = max(0, size - (1 << 16) - 22)
+        f.seek(tail_at)
+        tail = f.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) < at + 22:
+            return 0
+        count = struct.unpack_from("<H", tail, at + 10)[0]
+        locator = at - 20
+        if count == 0xFFFF and locator >= 0 and tail[locator:locator + 4] == b"PK\x06\x07":
+            f.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+            record = f.read(56)
+            if record[:4] == b"PK\x06\x06" and len(record) == 56:
+                count = struct.unpack_from("<Q", record, 32)[0]
+        return count
+    finally:
+        if f is not source:
+            f.close()
+        else:
+            f.seek(start)
 
 
 def _size(n: int) -> str:
