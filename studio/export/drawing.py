@@ -118,8 +118,9 @@ def render_pixels(svg: str | bytes, width: int, height: int) -> PILImage.Image:
     surface = RasterSurface(parse_svg(svg), width, height)
     image = surface.cairo
     image.flush()
+    # BGRX -> RGB is decoded into Pillow's own memory, so the cairo surface can go.
     pixels = PILImage.frombuffer("RGB", (image.get_width(), image.get_height()),
-                                 bytes(image.get_data()), "raw", _RAW_MODE, image.get_stride(), 1)
+                                 image.get_data(), "raw", _RAW_MODE, image.get_stride(), 1)
     image.finish()
     return pixels
 
