@@ -375,3 +375,9 @@ def test_photo_names_that_do_not_match_fall_back_to_the_post_files(tmp_path):
     path = build(tmp_path / "a.zip", posts, files={"data/tweets_media/100-other.jpg": jpeg(),
                                                    "data/tweets_media/100-clip.mp4": b"\x00\x00"})
     assert len(read_archive(path).threads[0].posts[0].images) == 1
+
+
+def test_an_archive_without_threads_says_why(tmp_path):
+    result = read_archive(build(tmp_path / "a.zip", [tweet(1, "Just one short post."), tweet(2, "RT @x: theirs")]))
+    assert result.threads == []
+    assert result.warnings == ["2 posts read, but none form a thread (a post followed by your own replies to it)"]

@@ -130,6 +130,9 @@ class _ArchiveReader:
         result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle)
                           for chain, incomplete in chains if len(chain) >= 2 or notes.match(tweets[chain[0]])]
         result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
+        if not result.threads:
+            self.warnings.append(f"{len(tweets) + len(others):,} posts read, but none form a thread "
+                                 "(a post followed by your own replies to it)")
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]
         self._attach_media(result, tweets, manifest, load_media)

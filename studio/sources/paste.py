@@ -39,12 +39,8 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread")
     warnings: list[str] = []
     page = parse_copied_page(cleaned, warnings)
-    if page is not None:
-        author_name, handle, texts = page
-    else:
-        author_name, handle, texts = "", "", [cleaned]
-    joined = "\n\n".join(texts)
-    marked = THREAD_EMOJI in joined or bool(_THREAD_LABEL_RE.match(joined))
+    author_name, handle, texts = page if page is not None else ("", "", [cleaned])
+    marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
         texts = split_posts(strip_thread_labels(cleaned))
     else:
@@ -52,8 +48,7 @@ def parse_paste(text: str) -> ImportResult:
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
-    posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle,
-                  url="") for i, t in enumerate(texts, 1)]
+    posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle) for i, t in enumerate(texts, 1)]
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
