@@ -49,14 +49,15 @@ class StudioPage:
         with ui.header(elevated=False).classes("cs-header"):
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
-        with ui.left_drawer(value=True, fixed=True, bordered=True).props("width=288 breakpoint=1000") \
+        # value=None: open beside the slide on wide screens, a slide-over panel below the breakpoint (tablets)
+        with ui.left_drawer(value=None, fixed=True, bordered=True).props("width=288 breakpoint=1000") \
                 .classes("cs-drawer cs-left") as self.left:
             for title, icon, panel, opened in SETTINGS:
                 with ui.expansion(title, icon=icon, value=opened).props(
                         f"dense header-class=cs-expansion-header data-testid=panel-{icon}") \
                         .classes("w-full cs-expansion"):
                     self.panels.append(panel(view))
-        with ui.right_drawer(value=True, fixed=True, bordered=True).props("width=300 breakpoint=1000") \
+        with ui.right_drawer(value=None, fixed=True, bordered=True).props("width=300 breakpoint=1180") \
                 .classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
         with ui.footer(elevated=False).classes("cs-footer"):

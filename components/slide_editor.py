@@ -75,11 +75,9 @@ class SlideEditor:
 
     def _fields(self) -> None:
         with ui.column().classes("cs-slide-fields gap-2"):
-            with ui.row().classes("items-center justify-between w-full no-wrap"):
-                self.kind = ui.label().classes("cs-kind")
-                self.layout_select = ui.select({}, label="Layout for this slide",
-                                               on_change=self._set_layout).props(
-                    "dense outlined options-dense data-testid=slide-layout").classes("w-32")
+            self.kind = ui.label().classes("cs-kind")
+            self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
+                "dense outlined options-dense data-testid=slide-layout").classes("w-full")
             self.title = ui.input("Title", on_change=self._edit_title).props(
                 "outlined dense data-testid=slide-title").classes("w-full")
             self.body = ui.textarea("Text", on_change=self._edit_body).props(

@@ -18,7 +18,7 @@ class TopBar:
         self.dark = ui.dark_mode()
         with ui.row().classes("w-full items-center no-wrap gap-1 cs-topbar"):
             ui.button(icon="tune", on_click=toggle_left).props(
-                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes("cs-narrow-only")
+                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes("cs-below-1000")
             with ui.row().classes("items-center no-wrap gap-2 cs-brandmark"):
                 ui.html('<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">'
                         '<rect x="2" y="5" width="13" height="16" rx="3" fill="currentColor" opacity=".35"/>'
@@ -43,9 +43,9 @@ class TopBar:
             self.dark_button = ui.button(icon="dark_mode", on_click=self._toggle_dark).props(
                 "flat round dense aria-label='Dark mode' data-testid=dark-mode").tooltip("Dark mode")
             ui.button("Export", icon="ios_share", on_click=on_export).props(
-                "unelevated no-caps data-testid=export-open").classes("cs-export-button")
-            ui.button(icon="view_agenda", on_click=toggle_right).props(
-                "flat round dense aria-label='Source content' data-testid=toggle-source").classes("cs-narrow-only")
+                "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
+            ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
+                "flat dense no-caps no-wrap aria-label='Source content' data-testid=toggle-source").classes("cs-below-1180")
         self.refresh(None)
 
     def refresh(self, change: Change | None) -> None:
