@@ -408,6 +408,8 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     owner = [i for i, t in enumerate(texts) for _ in t]
     for k, ch in enumerate(storage["chars"]):
         ch["cluster"] = owner[k]
+        if not ch["type"]:  # a character newer than Python's Unicode tables: treat as left-to-right
+            ch["type"] = ch["orig"] = "L"
     bidi.explicit_embed_and_overrides(storage, False)
     bidi.resolve_weak_types(storage, False)
     bidi.resolve_neutral_types(storage, False)

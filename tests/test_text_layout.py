@@ -107,3 +107,9 @@ def test_measure_matches_cairo():
 def test_measure_counts_emoji_and_fallbacks():
     assert measure("ab 🎉", "Inter", 400, 20) > measure("ab ", "Inter", 400, 20) + 20
     assert measure("שלום", "Inter", 400, 20) > 0
+
+
+def test_characters_newer_than_pythons_unicode_tables_do_not_break_bidi():
+    (para,) = prepare("\U00018d80שלום")
+    (line,) = wrap_para(para, "Inter", 400, 18, 400)
+    assert "".join(r.text for r in line_runs(line, "Inter", 400, 18)).replace(" ", "")
