@@ -381,3 +381,30 @@ def test_an_archive_without_threads_says_why(tmp_path):
     result = read_archive(build(tmp_path / "a.zip", [tweet(1, "Just one short post."), tweet(2, "RT @x: theirs")]))
     assert result.threads == []
     assert result.warnings == ["2 posts read, but none form a thread (a post followed by your own replies to it)"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["data/tweets.js", "data/account.js", "data/manifest.js"]))
+def test_property_arbitrary_file_contents_never_crash(blob, member):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        if member != "data/tweets.js":
+            zf.writestr("data/tweets.js", ytd("tweets", [{"tweet": t} for t in chain(100, 2)]))
+        zf.writestr(member, blob)
+    try:
+        read_archive(io.BytesIO(buf.getvalue()))
+    except SourceError as exc:
+        assert "\n" not in str(exc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2000))
+def test_property_arbitrary_bytes_are_refused_cleanly(blob):
+    try:
+        read_archive(io.BytesIO(b"PK\x03\x04" + blob))
+    except SourceError as exc:
+        assert "\n" not in str(exc)

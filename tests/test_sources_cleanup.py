@@ -116,3 +116,23 @@ def test_curly_quotes_and_cjk_punctuation_are_kept():
 
 def test_ftfy_handles_latin1_mojibake_too():
     assert clean_text("cafÃ© â€” ok") == "café — ok"
+
+
+_XML_BAD = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_property_output_is_always_xml_safe_and_nfc(text):
+    out = clean_text(text)
+    assert not _XML_BAD.search(out)
+    assert unicodedata.is_normalized("NFC", out)
+    assert out == out.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", " ", "\n", "\n\n", "café", "“q”", "it’s", "→", "👩‍💻", "🇬🇷", "日本",
+                                 "Καλημέρα", "&amp;", "<b>b</b>", "€", "—", "½", "ﬁ"]), max_size=40))
+def test_property_cleaning_twice_changes_nothing_more(pieces):
+    once = clean_text("".join(pieces))
+    assert clean_text(once) == once  # a re-opened project's text stays as it was

@@ -210,3 +210,16 @@ def test_empty_text_is_a_clear_error(bad):
     with pytest.raises(SourceError) as err:
         parse_paste(bad)
     assert "\n" not in str(err.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_property_any_text_gives_posts_or_a_clear_error(text):
+    try:
+        result = parse_paste(text)
+    except SourceError as exc:
+        assert "\n" not in str(exc)
+        return
+    posts = result.threads[0].posts
+    assert posts and all(p.text and p.text == p.text.strip() for p in posts)
+    assert [p.id for p in posts] == [f"p{i}" for i in range(1, len(posts) + 1)]
