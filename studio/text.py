@@ -379,18 +379,6 @@ def wrap(paras: tuple[Para, ...], family: str, weight: int, size: float, width: 
     return out
 
 
-def rest_after(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
-    """The paragraphs that follow ``line`` (the text still to place)."""
-    idx = next(i for i, p in enumerate(paras) if p is line.para)
-    rest = list(paras[idx + 1:])
-    tail = line.para.clusters[line.end:]
-    while tail and tail[0].is_space:
-        tail = tail[1:]
-    if tail:
-        rest.insert(0, Para(tail, line.para.rtl, False))
-    return tuple(rest)
-
-
 # ---------------------------------------------------------------- visual order and runs
 
 def _visual_order(line: Line) -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from ..image import Image
 from ..post import Post
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import Line, Para, cluster_em, line_runs, mark_centre, prepare, wrap_para
+from ..text import Cluster, Line, Para, cluster_em, line_runs, mark_centre, measure, prepare, wrap_para
 from ..theme import Palette, Theme
 
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
@@ -297,13 +297,10 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
     return draw_line(line, style, x, baseline, width, role), line.width
 
 
-from ..text import Cluster  # noqa: E402  (after the dataclasses above)
-
 _SPACE = Cluster(" ")
 
 
 def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
-    from ..text import measure
     words = text.split()
     while words and measure(" ".join(words) + "…", st.family, st.weight, size) > width:
         words.pop()

@@ -10,7 +10,7 @@ from ..outro import OutroCTA
 from ..slide import Slide
 from ..svg import El, el
 from ..text import measure
-from .base import Box, Ctx, avatar, block, draw_flow, fit_flow, label_line, text_el
+from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line, text_el
 from .templates import continuation, fitted_title
 
 ICONS = {  # 24×24 stroke icons
@@ -108,5 +108,3 @@ def _brand_chip(ctx: Ctx, center: float, y: float, width: float) -> list[El]:
         out.extend(els)
     return out
 
-
-__all__ = ["draw_outro", "Box"]

@@ -12,7 +12,7 @@ from datetime import datetime
 from ..slide import Slide
 from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
 from ..svg import El, el
-from ..text import measure, wrap
+from ..text import wrap
 from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
@@ -350,6 +350,3 @@ def _count(n: int) -> str:
         return f"{n / 1000:.1f}".rstrip("0").rstrip(".") + "K"
     return str(n)
 
-
-__all__ = ["headline_body", "big_statement", "bullet_list", "image_focus", "split", "post_card",
-           "continuation", "text_column", "slide_title_body", "measure"]
