@@ -17,8 +17,8 @@ from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_fl
                    text_el)
 
 IMAGE_ROLE = "image-pending"
-STATEMENT_CHARS = 160
-POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height  # longer texts keep only their headline large
+STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
+POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
 
 
 # ---------------------------------------------------------------- shared pieces
