@@ -408,3 +408,11 @@ def test_property_arbitrary_bytes_are_refused_cleanly(blob):
         read_archive(io.BytesIO(b"PK\x03\x04" + blob))
     except SourceError as exc:
         assert "\n" not in str(exc)
+
+
+def test_author_from_the_manifest_when_account_js_is_missing(tmp_path):
+    manifest = "window.__THAR_CONFIG = " + json.dumps({"userInfo": {
+        "accountId": OWNER_ID, "userName": "jane_builds", "displayName": "Jane From Manifest"}})
+    path = build(tmp_path / "a.zip", chain(100, 2), account=False, files={"data/manifest.js": manifest})
+    post = read_archive(path).threads[0].posts[0]
+    assert (post.author_name, post.handle) == ("Jane From Manifest", "jane_builds")

@@ -88,6 +88,7 @@ class _ArchiveReader:
         self.warnings: list[str] = []
         self.done = self.total = 0
         self.members: dict[str, zipfile.ZipInfo] = {}
+        self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
         unsafe = []
         for info in zf.infolist():
             if _unsafe_name(info.filename):
@@ -156,7 +157,11 @@ class _ArchiveReader:
         except _MemberError as exc:
             self.warnings.append(f"ignored {member}: {exc}")
             return {}
-        return data.get("dataTypes", {}) if isinstance(data, dict) and isinstance(data.get("dataTypes"), dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        if isinstance(data.get("userInfo"), dict):
+            self.user_info = data["userInfo"]
+        return data.get("dataTypes") if isinstance(data.get("dataTypes"), dict) else {}
 
     def _listed(self, manifest: dict, key: str, pattern: str) -> list[str]:
         """Files of one data type: from the manifest when it lists them, else by name."""
@@ -203,7 +208,8 @@ class _ArchiveReader:
                 if isinstance(acc, dict):
                     return (str(acc.get("accountId") or ""), str(acc.get("username") or ""),
                             str(acc.get("accountDisplayName") or ""))
-        return "", "", ""
+        info = self.user_info
+        return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
 
     def _avatar(self, manifest: dict, author_id: str) -> Image | None:
         folder = self._media_dir(manifest, "profileMedia", ("data/profile_media",))
