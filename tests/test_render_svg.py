@@ -244,3 +244,20 @@ def test_building_svg_is_fast_enough_to_cache(sample_svgs):
     for _ in range(5):
         render.render_slide(c, 4)
     assert (time.perf_counter() - start) / 5 < 0.05  # generous: the benchmark measures the real figure
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS) + ["cover", "outro"])
+def test_a_huge_title_continues_instead_of_overflowing(layout):
+    title = " ".join(f"Title{i}" for i in range(160))
+    c = carousel_of(["Hook.", "Body text."], layout=layout if layout in LAYOUTS else "headline-body",
+                    format="linkedin-square")
+    target = {"cover": 0, "outro": -1}.get(layout, 1)
+    c.slides[target].title = title
+    safe = render.make_context(c).safe
+    svgs = render.render_slides(c)
+    for svg in svgs:
+        for r in runs(svg):
+            assert safe.y - 0.5 <= r.y - r.size * 0.8 and r.y + r.size * 0.25 <= safe.bottom + 0.5, r.text
+            assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, r.text
+    drawn = body_text(svgs).split()
+    assert [w for w in drawn if w.startswith("Title")] == title.split()

@@ -138,6 +138,10 @@ def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool =
         title, text = slide_title_body(slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
     parts, head_h = heading(ctx, title, box.w) if title else ([], 0.0)
+    if head_h > box.h * 0.6:  # a title too long for a heading flows (and continues) like body text
+        title_blk = fitted_title(ctx, title, box.w, ctx.title_size)
+        body = ((title_blk,) if title_blk else ()) + tuple(body or ())
+        parts, head_h = [], 0.0
     gap = ctx.title_size * 0.55 if parts and body else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
     total = head_h + gap + used
