@@ -165,3 +165,11 @@ def test_images_from_other_hosts_in_a_response_are_not_fetched():
     result = fetch_post_link("https://x.com/jane_builds/status/1795455785472424065", fetch=fetch)
     assert len(asked) == 1
     assert sum("not hosted by X" in w for w in result.warnings) == 2
+
+
+def test_a_photo_that_is_not_an_image_is_a_warning():
+    fetch = Recorded(images={"https://pbs.twimg.com/media/A7F11A3922406B7.jpg": b"<html>not a photo</html>"})
+    result = fetch_post_link("https://x.com/jane_builds/status/1795455788614016718", fetch=fetch)
+    assert result.threads[0].posts[1].images == []
+    assert any(w.startswith("skipped photo 1 of post 1795455788614016718: ") and "not an image" in w
+               for w in result.warnings)

@@ -330,7 +330,7 @@ class _ArchiveReader:
 
     # ---------------------------------------------------------------- posts
 
-    def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: "_NoteIndex",
+    def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: _NoteIndex,
                 name: str, handle: str) -> Thread:
         posts, marked = [], False
         for post_id in chain:

@@ -161,7 +161,7 @@ def _fetch_post(post_id: str, fetch: Fetch, first: bool) -> dict | None:
                 raise SourceError(f"post {post_id} was not found or is not public; {OFFLINE_HINT}") from None
             return None
         raise SourceError(f"could not read the post from X ({exc}); {OFFLINE_HINT}") from None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise SourceError(f"could not reach X ({exc}); {OFFLINE_HINT}") from None
     try:
         data = json.loads(raw) if raw.strip() else {}
@@ -240,9 +240,11 @@ def _fetch_image(url: str, fetch: Fetch, warnings: list[str], what: str, max_sid
         return None
     try:
         data = fetch(url)
-        return load_image(data, name=what, **({"max_side": max_side} if max_side else {}))
-    except (FetchError, OSError) as exc:
+    except (FetchError, OSError, ValueError) as exc:
         warnings.append(f"skipped {what}: could not download it ({exc})")
+        return None
+    try:
+        return load_image(data, name=what, **({"max_side": max_side} if max_side else {}))
     except ImageError as exc:
         warnings.append(f"skipped {what}: {exc}")
     return None
