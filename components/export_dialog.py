@@ -58,7 +58,7 @@ class ExportDialog:
             with ui.column().classes("w-full gap-1") as self.progress_box:
                 self.progress_label = ui.label().classes("text-sm")
                 self.progress = ui.linear_progress(value=0, show_value=False).props(
-                    "rounded size=10px data-testid=export-progress").classes("w-full")
+                    "rounded size=10px instant-feedback data-testid=export-progress").classes("w-full")
             self.progress_box.set_visibility(False)
             self.result = ui.column().classes("w-full gap-1")
 

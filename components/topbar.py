@@ -32,6 +32,7 @@ class TopBar:
             if view.studio.store is not None:
                 ui.button(icon="folder_open", on_click=self._projects_dialog).props(
                     "flat round dense aria-label='Projects' data-testid=projects-open").tooltip("Projects")
+            self.saved = ui.label().classes("cs-hint cs-save-state").props("data-testid=save-state")
             ui.space()
             self.undo = ui.button(icon="undo", on_click=self._undo).props(
                 "flat round dense aria-label='Undo' data-testid=undo").tooltip("Undo (Ctrl+Z)")
@@ -46,7 +47,22 @@ class TopBar:
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
                 "flat dense no-caps no-wrap aria-label='Source content' data-testid=toggle-source").classes("cs-below-1180")
+        if view.studio.autosaver is not None:
+            ui.timer(1.0, self._show_save_state)
         self.refresh(None)
+
+    def _show_save_state(self) -> None:
+        """"Saving…", "All changes saved" or the reason saving failed (the edit itself is never lost)."""
+        saver = self.view.studio.autosaver
+        if saver.last_error:
+            self.saved.set_text("Not saved: " + saver.last_error)
+            self.saved.classes(add="cs-save-error")
+        else:
+            self.saved.classes(remove="cs-save-error")
+            if saver.pending:
+                self.saved.set_text("Saving…")
+            elif self.view.workspace.project_id:
+                self.saved.set_text("All changes saved")
 
     def refresh(self, change: Change | None) -> None:
         ws = self.view.workspace
