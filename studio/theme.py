@@ -78,7 +78,7 @@ THEMES: dict[str, Theme] = {t.key: t for t in (
     _t("terminal", "Terminal", ("#0D1117",), "#E6EDF3", "#9BA7B4", "#3FD07A", "#06210F", "#161B22",
        "JetBrains Mono", "JetBrains Mono", pattern="grid", pattern_color="#3FD07A", pattern_opacity=0.06,
        dark=True),
-    _t("sunshine", "Sunshine", ("#FFD43B",), "#1B1A14", "#47401F", "#1B1A14", "#FFD43B", "#FFF4C2",
+    _t("sunshine", "Sunshine", ("#FFD43B",), "#1B1A14", "#47401F", "#9B1C1C", "#FFFFFF", "#FFF4C2",
        "Space Grotesk", "DM Sans", pattern="diagonal", pattern_opacity=0.07),
     _t("noir", "Noir", ("#121212",), "#FAFAFA", "#A8A8A8", "#FF7A59", "#1A0E0A", "#1E1E1E",
        "Montserrat", "Inter", pattern="grain", pattern_color="#FFFFFF", pattern_opacity=0.05, dark=True),

@@ -18,8 +18,9 @@ from ..image import Image
 from ..post import Post
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import Cluster, Line, Para, cluster_em, line_runs, mark_centre, measure, prepare, wrap_para
-from ..theme import Palette, Theme
+from ..text import (Cluster, Line, Para, cluster_em, line_runs, mark_centre, measure, prepare, text_width,
+                    wrap_para)
+from ..theme import Palette, Theme, contrast
 
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
 EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
@@ -220,6 +221,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         x0 = x
     text = el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)
     images: list[El] = []
+    lines: list[El] = []
     for r in runs:
         if r.emoji:
             size = st.size * EMOJI_SIZE
@@ -231,7 +233,10 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
                         font_family=fonts.css_family(r.family), font_weight=weight,
                         fill=st.accent if r.accent else None))
-    return ([text] if text.children else []) + images
+            if r.accent and contrast(st.accent, st.colour) < 1.5:  # a monochrome theme underlines links instead
+                lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=text_width(r.text, r.family, weight, st.size),
+                                height=max(1.0, st.size * 0.06), fill=st.accent))
+    return ([text] if text.children else []) + images + lines
 
 
 def glyph_xs(text: str, family: str, weight: int, size: float, x: float) -> str | float:

@@ -305,8 +305,11 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     last = not rest
     card_h = pad * 2 + head_h + 14 + used + (img_h + 16 if show_img else 0) + (meta_h if last else 0)
     card = Box(box.x, box.y + (box.h - card_h) / 2, box.w, card_h)
-    out: list[El] = [el("rect", x=card.x, y=card.y, width=card.w, height=card.h, rx=22, fill=pal.surface,
-                        stroke=pal.muted, stroke_opacity=0.18, stroke_width=1)]
+    out: list[El] = [  # a soft shadow (two offset layers: CairoSVG has no blur), then the card
+        el("rect", x=card.x + 2, y=card.y + 6, width=card.w - 4, height=card.h, rx=24, fill="#000000", opacity=0.035),
+        el("rect", x=card.x, y=card.y + 2.5, width=card.w, height=card.h, rx=23, fill="#000000", opacity=0.04),
+        el("rect", x=card.x, y=card.y, width=card.w, height=card.h, rx=22, fill=pal.surface,
+           stroke=pal.muted, stroke_opacity=0.18, stroke_width=1)]
     x, y = card.x + pad, card.y + pad
     out.extend(avatar(ctx, pic, name or handle, x + 22, y + 22, 22, "post"))
     name_st = ctx.body_style(15.5, pal.text, 700)
