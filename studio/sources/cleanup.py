@@ -77,22 +77,26 @@ def _anchor_text(match: re.Match) -> str:
 
 # ---------------------------------------------------------------- Greek mojibake
 
-def _build_byte_map(first: str, second: str) -> dict[str, int]:
-    """Map each character of a mojibake decoding back to the byte it came from."""
+def _build_byte_map(codec: str) -> dict[str, int]:
+    """Map each character of a ``codec`` mojibake decoding back to the byte it came from.
+
+    Bytes the code page leaves undefined are read as Windows-1252 (Ÿ, Œ…), as
+    browsers and office tools do; C1 controls stand for their own byte.
+    """
     out: dict[str, int] = {}
-    for codec in (first, second, "cp1252"):  # cp1252 supplies what the Greek pages leave undefined (Ÿ, Œ…)
-        for b in range(0x80, 0x100):
+    for b in range(0x80, 0x100):
+        for name in (codec, "cp1252"):
             try:
-                ch = bytes([b]).decode(codec)
+                out.setdefault(bytes([b]).decode(name), b)
+                break
             except UnicodeDecodeError:
                 continue
-            out.setdefault(ch, b)
-    for b in range(0x80, 0xA0):  # C1 controls standing for their own byte ("sloppy" decoders)
+    for b in range(0x80, 0xA0):
         out.setdefault(chr(b), b)
     return out
 
 
-_BYTE_MAPS = (_build_byte_map("cp1253", "iso-8859-7"), _build_byte_map("iso-8859-7", "cp1253"))
+_BYTE_MAPS = (_build_byte_map("cp1253"), _build_byte_map("iso-8859-7"))
 _MOJIBAKE_CHARS = "".join(sorted(set(_BYTE_MAPS[0]) | set(_BYTE_MAPS[1])))
 _MOJIBAKE_RUN_RE = re.compile("[" + re.escape(_MOJIBAKE_CHARS) + "]{2,}")
 # Where three-byte mojibake lands when it is real: punctuation, currency, ™, arrows, maths,
@@ -232,8 +236,9 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     if html_markup:
         text = strip_html(text)
     if _SUSPECT_RE.search(text):
-        text = ftfy.fix_text(text, _FTFY)
+        # The Greek pass goes first: ftfy's own windows-1253 guess can turn "β‚¬β€Ά" ("€•") into "ۥ".
         text = fix_greek_mojibake(text)
+        text = ftfy.fix_text(text, _FTFY)
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     text = _SPACES_RE.sub("\n", text)
     return _MANY_BLANKS_RE.sub("\n\n", text).strip()
