@@ -381,6 +381,42 @@ def wrap(paras: tuple[Para, ...], family: str, weight: int, size: float, width: 
 
 # ---------------------------------------------------------------- visual order and runs
 
+_OPENING = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "⁅": "⁆", "〈": "〉", "（": "）", "［": "］"}
+
+
+def _strong(kind: str) -> str | None:
+    return "L" if kind == "L" else "R" if kind in ("R", "AL", "EN", "AN") else None
+
+
+def _resolve_brackets(chars: list[dict], direction: str) -> None:
+    """UBA rule N0 (paired brackets), which the pure-Python algorithm lacks: "(test)" in
+    Hebrew text stays one bracketed unit. Explicit embeddings are never present here."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(chars):
+        c = ch["ch"]
+        if ch["type"] != "ON":
+            continue
+        if c in _OPENING and len(stack) < 63:
+            stack.append((_OPENING[c], i))
+        else:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == c:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+    for start, end in sorted(pairs):
+        inside = {_strong(ch["type"]) for ch in chars[start + 1:end]} - {None}
+        if not inside:
+            continue
+        if direction in inside:
+            resolved = direction
+        else:
+            before = next((_strong(ch["type"]) for ch in reversed(chars[:start]) if _strong(ch["type"])), direction)
+            resolved = before if before != direction else direction
+        chars[start]["type"] = chars[end]["type"] = resolved
+
+
 def _visual_order(line: Line) -> list[tuple[int, str]]:
     """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
     clusters = line.clusters
@@ -400,6 +436,7 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
             ch["type"] = ch["orig"] = "L"
     bidi.explicit_embed_and_overrides(storage, False)
     bidi.resolve_weak_types(storage, False)
+    _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")
     bidi.resolve_neutral_types(storage, False)
     bidi.resolve_implicit_levels(storage, False)
     bidi.reorder_resolved_levels(storage, False)

@@ -113,3 +113,15 @@ def test_characters_newer_than_pythons_unicode_tables_do_not_break_bidi():
     (para,) = prepare("\U00018d80שלום")
     (line,) = wrap_para(para, "Inter", 400, 18, 400)
     assert "".join(r.text for r in line_runs(line, "Inter", 400, 18)).replace(" ", "")
+
+
+@pytest.mark.parametrize("text,visual", [
+    ("שלום (test) end.", ".end (test) םולש"),
+    ("Hello (שלום) world", "Hello (םולש) world"),
+    ("אבג (abc) דהו", "והד (abc) גבא"),
+])
+def test_paired_brackets_follow_the_bidi_algorithm(text, visual):
+    (para,) = prepare(text)
+    (line,) = wrap_para(para, "Inter", 400, 18, 1000)
+    runs = sorted(line_runs(line, "Inter", 400, 18), key=lambda r: r.x)
+    assert "".join(r.text for r in runs).replace(" ", "") == visual.replace(" ", "")
