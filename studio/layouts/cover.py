@@ -8,17 +8,35 @@ from .templates import continuation, fitted_title
 
 
 def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
-    """Accent bar, the hook in the title face (up to 5 lines), the subtitle muted below."""
+    """Accent bar, the hook in the title face (up to 5 lines), the subtitle muted below.
+
+    When it does not fit, the photo gets shorter and the hook smaller before
+    anything moves to a second page.
+    """
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
+    shares = IMAGE_SHARES if slide.image is not None else (0.0,)
+    for share in shares:
+        for scale in TITLE_SCALES:
+            result = _cover(ctx, slide, size, share, scale)
+            if not result[1]:
+                return result
+    return result
+
+
+IMAGE_SHARES = (0.42, 0.34, 0.26)  # of the content height
+TITLE_SCALES = (1.3, 1.15, 1.0, 0.88, 0.76)  # of the title size
+
+
+def _cover(ctx: Ctx, slide: Slide, size: float, share: float, scale: float):
     box = ctx.content
     out: list[El] = []
-    if slide.image is not None:
-        h = round(box.h * 0.4)
+    if slide.image is not None and share:
+        h = round(box.h * share)
         out.extend(photo(ctx, slide.image, box.top(h), 16, "cover"))
         box = box.below(h + 26)
-    big = min(ctx.title_size * 1.3, 64.0)
-    title = fitted_title(ctx, slide.title or slide.body, box.w, big, max_lines=5, min_share=0.55)
+    big = min(ctx.title_size * scale, 64.0)
+    title = fitted_title(ctx, slide.title or slide.body, box.w, big, max_lines=5, min_share=0.8)
     blocks = (title,) if title else ()
     if slide.title and slide.body:
         sub = block(slide.body, ctx.body_style(size * 1.08, ctx.palette.muted), gap_before=0.9)

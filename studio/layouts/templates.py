@@ -250,10 +250,12 @@ def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
     ratio = min(max(slide.image.width / slide.image.height, 1.0), 2.0)
-    h = min(box.h * 0.5, box.w / ratio)
-    out = photo(ctx, slide.image, box.top(h), 14, "photo")
-    els, rest = text_column(ctx, slide, size, box.below(h + 22), center=False)
-    return out + els, rest
+    for share in (0.5, 0.4, 0.3):  # the photo gets shorter before the text moves to another page
+        h = min(box.h * share, box.w / ratio)
+        els, rest = text_column(ctx, slide, size, box.below(h + 22), center=False)
+        if not rest:
+            break
+    return photo(ctx, slide.image, box.top(h), 14, "photo") + els, rest
 
 
 def split(ctx: Ctx, slide: Slide, size: float, cursor):
