@@ -261,3 +261,25 @@ def test_a_huge_title_continues_instead_of_overflowing(layout):
             assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, r.text
     drawn = body_text(svgs).split()
     assert [w for w in drawn if w.startswith("Title")] == title.split()
+
+
+def test_cover_with_a_photo_stays_on_one_square_page():
+    c = sample_carousel(format="linkedin-square", theme="terminal")
+    c.slides[0].image = tiny_jpeg(900, 1200)
+    assert render.pages_per_slide(c)[0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["linkedin-portrait", "instagram-square"])
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_no_two_text_lines_collide(fmt, layout):
+    c = sample_carousel(format=fmt, layout=layout, brand=BrandProfile(name="Maya", handle="maya",
+                                                                      website="maya.design"))
+    for svg in render.render_slides(c):
+        boxes = [(r.x, r.y - r.size * 0.72, r.x + r.width, r.y + r.size * 0.2, r.y) for r in runs(svg)]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if abs(a[4] - b[4]) < 0.5:
+                    continue  # runs of one line
+                overlap_x = a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5
+                overlap_y = a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+                assert not (overlap_x and overlap_y), (a, b)
