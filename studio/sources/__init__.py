@@ -60,7 +60,11 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
 
 def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the input",
                  **archive_options) -> ImportResult | Carousel:
-    """Detect what ``source`` is — zip bytes or file object, carousel JSON, a post link, or thread text — and read it."""
+    """Detect what ``source`` is — zip bytes or file object, carousel JSON, a post link, or thread text — and read it.
+
+    A ``Path`` is a file to open; a ``str`` is always content (text or a post link),
+    never a file name, so text typed into the studio can never reach the server's disk.
+    """
     if isinstance(source, Path):
         return load_input(source, **archive_options)
     if hasattr(source, "read"):
