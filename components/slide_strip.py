@@ -19,6 +19,7 @@ class SlideStrip:
         self.view = view
         self.thumbs: list[ui.html] = []
         self.items: list[ui.element] = []
+        self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
         self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
@@ -81,6 +82,7 @@ class SlideStrip:
                 self.items.append(item)
                 self.thumbs.append(html)
         self._dirty.clear()
+        self._drawn_counts = list(counts)
         self._mark_selected()
         pages = sum(counts)
         extra = f" · {pages} pages" if pages != len(carousel.slides) else ""
@@ -91,7 +93,7 @@ class SlideStrip:
         view.forget_layout()
         counts = view.counts()
         starts = engine.first_pages(counts)
-        if len(counts) != len(self.thumbs):
+        if counts != self._drawn_counts:  # a slide now continues on more (or fewer) pages: numbers move
             self.rebuild()
             return
         for index in sorted(self._dirty):

@@ -398,3 +398,80 @@ async def test_two_browsers_share_one_carousel(studio_data, create_user, testid)
     assert bob_preview.content == alice_preview.content
     tile = next(t for t in testid(bob, "theme-option") if t.props["data-key"] == "noir")
     assert "cs-tile-selected" in tile.classes
+
+
+async def test_long_text_continues_on_a_second_page(studio, testid):
+    trigger(studio, testid(studio, "slide-thumb")[2], "click")
+    (body,) = testid(studio, "slide-body")
+    body.value = "A sentence that keeps the slide busy for a while. " * 40
+    await studio.should_see("continues on 2 pages")
+    await studio.should_see("2 pages")  # the badge on the strip thumbnail
+    await until(lambda: any("·" in label.text and "pages" in label.text for label in _labels(studio)))
+
+
+def _labels(user):
+    with user:
+        return [e for e in user.client.elements.values() if isinstance(e, ui.label)]
+
+
+ARCHIVE = __import__("pathlib").Path("/work/shared/fixtures/x-archive-sample.zip")
+
+
+@pytest.mark.skipif(not ARCHIVE.exists(), reason="shared archive fixture not present")
+async def test_archive_upload_shows_a_thread_picker(studio, testid):
+    (upload,) = testid(studio, "archive-upload")
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip",
+                                                               ARCHIVE.read_bytes())])
+    await until(lambda: bool(testid(studio, "thread-picker")))
+    (table,) = testid(studio, "thread-picker")
+    rows = table.rows
+    assert [r["posts"] for r in rows] == [6, 3] and rows[0]["likes"] == 412 and rows[0]["date"]
+    trigger(studio, table, "rowClick", [{}, rows[1], 1])  # NiceGUI registers "row-click" in camel case
+    ws = studio.shared.workspace
+    await until(lambda: ws.carousel.thread is not None and ws.carousel.thread.id == rows[1]["id"])
+    assert len(testid(studio, "post-card")) == 3
+    assert not list((studio.shared.data_dir / "imports").glob("*.zip"))  # the copy is removed
+
+
+async def test_bad_archive_is_a_notification(studio, testid):
+    (upload,) = testid(studio, "archive-upload")
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", b"nope")])
+    await studio.should_see("is not a zip file")
+
+
+async def test_project_file_opens_as_a_new_project(studio, testid):
+    from studio.carousel import carousel_to_json
+    from studio.structure import carousel_from_thread
+    carousel = carousel_from_thread(Thread("x", [Post("a", "Ferns, a thread"), Post("b", "They like shade.")]))
+    carousel.name = "Ferns"
+    (upload,) = testid(studio, "project-upload")
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("ferns.json", "application/json",
+                                                               carousel_to_json(carousel).encode())])
+    await until(lambda: studio.shared.workspace.carousel.name == "Ferns")
+    assert testid(studio, "project-name")[0].value == "Ferns"
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("bad.json", "application/json", b"{}")])
+    await studio.should_see("not a carousel file")
+
+
+async def test_post_link_offline_and_online(studio, testid, monkeypatch):
+    import studio.sources as sources
+    (link,) = testid(studio, "post-link")
+    (fetch,) = testid(studio, "post-link-fetch")
+
+    def offline(url):
+        raise sources.SourceError("could not reach x.com (offline?); paste the thread or use your archive instead")
+
+    monkeypatch.setattr(sources, "fetch_post_link", offline)
+    link.value = "https://x.com/ada/status/123"
+    click(studio, fetch)
+    await studio.should_see("paste the thread or use your archive")
+    found = Thread("link", [Post("1", "Fetched first post of the thread", author_name="Ada", handle="ada"),
+                            Post("2", "Fetched second post, also long enough")])
+    monkeypatch.setattr(sources, "fetch_post_link", lambda url: sources.ImportResult([found], []))
+    click(studio, fetch)
+    await until(lambda: studio.shared.workspace.carousel.thread.id == "link")
+    await studio.should_see("Ada")
