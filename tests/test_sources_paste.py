@@ -223,3 +223,16 @@ def test_property_any_text_gives_posts_or_a_clear_error(text):
     posts = result.threads[0].posts
     assert posts and all(p.text and p.text == p.text.strip() for p in posts)
     assert [p.id for p in posts] == [f"p{i}" for i in range(1, len(posts) + 1)]
+
+
+def test_copied_page_with_one_line_headers():
+    text = ("Ana Ships @ana_ships · May 28\nHow we took retention from 38% to 61% 🧵\n12\n40\n\n"
+            "Ana Ships @ana_ships · May 28\nWe watched 30 recordings of first sessions.\nShow more\n3\n\n"
+            "Sam Reader @sam_reads · 2h\nGreat thread!\n\n"
+            "Ana Ships @ana_ships · May 28\nThanks to @sam_reads for the idea · it worked.")
+    result = parse_paste(text)
+    assert [p.text for p in result.threads[0].posts] == [
+        "How we took retention from 38% to 61%", "We watched 30 recordings of first sessions.",
+        "Thanks to @sam_reads for the idea · it worked."]
+    assert result.threads[0].posts[0].handle == "ana_ships"
+    assert result.warnings == ["skipped posts by other accounts on the page: @sam_reads"]

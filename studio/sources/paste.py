@@ -344,16 +344,15 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     Posts by other accounts (replies under the thread) are skipped with a warning.
     """
     lines = text.split("\n")
-    headers = [i for i in range(1, len(lines)) if _HANDLE_RE.match(lines[i].strip()) and _is_name(lines[i - 1])]
+    headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
-    preamble = [line for line in lines[:headers[0] - 1] if line.strip()]
+    preamble = [line for line in lines[:headers[0][0]] if line.strip()]
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
     blocks = []
-    for h, nxt in zip(headers, headers[1:] + [len(lines) + 1]):
-        name, handle = lines[h - 1].strip(), _HANDLE_RE.match(lines[h].strip()).group(1)
-        blocks.append((name, handle, _page_post_text(lines[h + 1:nxt - 1])))
+    for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
+        blocks.append((name, handle, _page_post_text(lines[body:nxt])))
     name, handle = blocks[0][0], blocks[0][1]
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower()})
     if others:
@@ -363,6 +362,21 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     if empty:
         warnings.append(f"skipped {empty} post(s) with no text (images or videos only)")
     return name, handle, [t for t in texts if t]
+
+
+_ONE_LINE_HEADER_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})\s*·\s*(.+)$")
+
+
+def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
+    """Post headers: "Name" over "@handle", or "Name @handle · May 28" on one line."""
+    found = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if i and _HANDLE_RE.match(s) and _is_name(lines[i - 1]):
+            found.append((i - 1, i + 1, lines[i - 1].strip(), s[1:]))
+        elif (m := _ONE_LINE_HEADER_RE.match(s)) and any(r.match(m.group(3).strip()) for r in _TIME_RES):
+            found.append((i, i + 1, m.group(1).strip(), m.group(2)))
+    return found
 
 
 def _page_post_text(lines: list[str]) -> str:
