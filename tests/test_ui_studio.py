@@ -475,3 +475,56 @@ async def test_post_link_offline_and_online(studio, testid, monkeypatch):
     click(studio, fetch)
     await until(lambda: studio.shared.workspace.carousel.thread.id == "link")
     await studio.should_see("Ada")
+
+
+async def test_export_instagram_zip_and_current_slide(studio, testid):
+    import zipfile
+    click(studio, testid(studio, "export-open")[0])
+    (fmt,) = testid(studio, "export-image-format")
+    fmt.value = "jpeg"
+    click(studio, testid(studio, "export-zip")[0])
+    response = await studio.download.next(timeout=90)
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = archive.namelist()
+        pages = len([n for n in names if n.endswith(".jpg")])
+        assert names[0] == "01.jpg" and "alt-text.txt" in names
+        first = PILImage.open(io.BytesIO(archive.read("01.jpg")))
+        assert first.size == (1080, 1350) and first.format == "JPEG"
+    assert pages == len(studio.shared.workspace.carousel.slides)
+    click(studio, testid(studio, "export-slide")[0])
+    response = await studio.download.next(timeout=60)
+    assert PILImage.open(io.BytesIO(response.content)).size == (1080, 1350)
+
+
+async def test_co_editing_text_reaches_the_other_browser(studio_data, create_user, testid):
+    alice, bob = create_user(), create_user()
+    await alice.open("/")
+    await bob.open("/")
+    (alice_body,) = testid(alice, "slide-body")
+    alice_body.value = "Typed by Alice in her tab"
+    (bob_body,) = testid(bob, "slide-body")
+    assert bob_body.value == "Typed by Alice in her tab"
+    await until(lambda: "Alice" in svg_text(testid(bob, "slide-preview")[0]))
+    # Bob looks at another slide; Alice deletes slides until his selection would be out of range
+    trigger(bob, testid(bob, "slide-thumb")[-1], "click")
+    click(alice, testid(alice, "delete-slide")[0])
+    await until(lambda: len(testid(bob, "slide-thumb")) == len(testid(alice, "slide-thumb")))
+    await bob.should_see(f"Slide {len(testid(bob, 'slide-thumb'))} of")
+
+
+async def test_projects_dialog_open_duplicate_delete(studio, testid):
+    shared = studio.shared
+    (name,) = testid(studio, "project-name")
+    name.value = "First project"
+    shared.autosaver.flush()
+    first_id = shared.workspace.project_id
+    shared.workspace.load(__import__("components.engine", fromlist=["x"]).sample_carousel(), None)
+    shared.workspace.rename("Second project")
+    shared.autosaver.flush()
+    click(studio, testid(studio, "projects-open")[0])
+    await studio.should_see("First project")
+    rows = testid(studio, "project-row")
+    assert len(rows) == 2
+    opener = [b for b in testid(studio, "project-open")][0]
+    click(studio, opener)
+    assert shared.workspace.project_id == first_id and shared.workspace.carousel.name == "First project"
