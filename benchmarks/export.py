@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import statistics
 import sys
 import tempfile
@@ -84,7 +85,8 @@ def main() -> None:
     carousel = build_carousel()
     total = pages.page_total(carousel)
     photo_pages = [i for i in range(total) if "image/jpeg" in pages.page_svg(carousel, i, 2)]
-    print(f"{total} pages, photos on pages {[i + 1 for i in photo_pages]}, repeat {repeat}")
+    print(f"{total} pages, photos on pages {[i + 1 for i in photo_pages]}, repeat {repeat}, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     slide_image(carousel, 0, "png")  # warm caches (fonts, text widths)
 
     def per_slide(fn) -> float:
@@ -107,10 +109,11 @@ def main() -> None:
     row("PDF size", len(pdf.getvalue()) / 1024, "KiB")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in ("png", "jpeg"):
-            for workers in (1, 2):
+            for workers in (1, 2, None):
                 target = Path(tmp) / f"{fmt}-{workers}.zip"
                 ms = median_ms(lambda: export_images(carousel, target, fmt, workers=workers), repeat)
-                row(f"{fmt.upper()} zip, {workers} process{'es' if workers > 1 else ''}", ms, "ms")
+                label = "automatic choice" if workers is None else f"{workers} process{'es' if workers > 1 else ''}"
+                row(f"{fmt.upper()} zip, {label}", ms, "ms")
             row(f"{fmt.upper()} zip size", target.stat().st_size / 1024, "KiB")
 
 

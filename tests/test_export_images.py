@@ -112,3 +112,18 @@ def test_alt_text_for_a_slide_continued_over_pages_follows_each_page(tmp_path):
     said = " ".join(parts).split()
     assert [w for w in said if w.startswith("word")] == words.split()  # every word once, in order
     assert not any("Swipe" in p or "/" in p for p in parts)  # no footer text
+
+
+def test_worker_count_is_at_most_two_and_one_when_it_would_not_help(monkeypatch):
+    from studio.export import images
+    assert images.workers_for(10, 8) == 2 and images.workers_for(10, 0) == 1
+    assert images.workers_for(2) == 1  # a pool costs more than two pages
+    monkeypatch.setattr(images.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(images.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(images.os, "getloadavg", lambda: (0.2, 0.2, 0.2))
+    assert images.workers_for(10) == 2
+    monkeypatch.setattr(images.os, "getloadavg", lambda: (1.8, 1.0, 0.5))  # the other core is busy
+    assert images.workers_for(10) == 1
+    monkeypatch.setattr(images.os, "getloadavg", lambda: (0.2, 0.2, 0.2))
+    monkeypatch.setattr(images.threading, "active_count", lambda: 3)  # forking a threaded process is unsafe
+    assert images.workers_for(10) == 1

@@ -112,6 +112,9 @@ def workers_for(pages_count: int, requested: int | None = None) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if pages_count < PARALLEL_FROM_PAGES or cores < 2 or threading.active_count() > 1 or not _CAN_FORK:
         return 1
+    # Measured: with the other core busy, two workers wait for CPU and lose to one process.
+    if hasattr(os, "getloadavg") and os.getloadavg()[0] > cores - 0.5:
+        return 1
     return min(MAX_WORKERS, cores)
 
 
