@@ -1,0 +1,73 @@
+"""The ``serve`` command: loopback by default, --share prints the LAN address, a taken port is one line."""
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import pytest
+
+from studio.cli import main
+from studio.cli import serve
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """Replace the real server with a recorder."""
+    calls = []
+    import components.app
+    monkeypatch.setattr(components.app, "run", lambda data_dir, **kw: calls.append((data_dir, kw)))
+    return calls
+
+
+def test_default_is_loopback_port_8080_with_a_browser(started, tmp_path, capsys):
+    if not _port_free(8080):
+        pytest.skip("port 8080 is busy on this machine")
+    assert main(["--data-dir", str(tmp_path)]) == 0
+    (data_dir, options), = started
+    assert data_dir == tmp_path and options == {"host": "127.0.0.1", "port": 8080, "show": True}
+    assert "http://127.0.0.1:8080" in capsys.readouterr().out
+
+
+def test_share_listens_everywhere_and_prints_the_lan_address(started, tmp_path, capsys):
+    port = _free_port()
+    assert main(["serve", "--share", "--no-browser", "--port", str(port), "--data-dir", str(tmp_path)]) == 0
+    (_, options), = started
+    assert options["host"] == "0.0.0.0" and options["show"] is False
+    out = capsys.readouterr().out
+    lan = out.split("On your network: http://", 1)[1].split(":", 1)[0]
+    ipaddress.ip_address(lan)  # a real address, not a placeholder
+
+
+def test_a_taken_port_is_one_clear_line(started, tmp_path, capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--no-browser", "--port", str(port), "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"error: port {port} on 127.0.0.1 is already in use (is the studio already running?); "
+                   f"choose another with --port, e.g. --port {port + 1}")
+    assert not started
+
+
+def test_a_port_out_of_range_is_refused(started, tmp_path, capsys):
+    assert main(["serve", "--port", "0", "--data-dir", str(tmp_path)]) == 2
+    assert "between 1 and 65535" in capsys.readouterr().err
+
+
+def test_lan_address_is_an_ip():
+    ipaddress.ip_address(serve.lan_address())
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _port_free(port: int) -> bool:
+    try:
+        serve.check_port_free("127.0.0.1", port)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
