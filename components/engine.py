@@ -20,7 +20,7 @@ from studio.structure import carousel_from_thread
 from studio.theme import THEMES
 
 __all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "font_faces",
-           "get_format", "page_count", "pages_per_slide", "render_slide", "render_single", "first_pages",
+           "get_format", "page_count", "pages_per_slide", "render_slide", "render_single", "render_swatch", "first_pages",
            "sample_carousel", "sample_text"]
 
 
@@ -28,6 +28,13 @@ def render_single(carousel: Carousel, slide_index: int, **settings: object) -> s
     """The first page of one slide drawn on its own with some settings changed (gallery thumbnails)."""
     slide = carousel.slides[slide_index]
     variant = dataclasses.replace(carousel, slides=[slide], **settings)
+    return render_slide(variant, 0, scale=1)
+
+
+def render_swatch(carousel: Carousel, **settings: object) -> str:
+    """A blank content slide with some settings changed: the background and pattern alone."""
+    from studio.slide import Slide
+    variant = dataclasses.replace(carousel, slides=[Slide(kind="content")], **settings)
     return render_slide(variant, 0, scale=1)
 
 

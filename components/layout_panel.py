@@ -6,6 +6,7 @@ from nicegui import ui
 from studio.session import TEXT, Change
 
 from . import engine
+from .svg_view import SvgView
 from .tiles import TileGroup, gallery_slide
 from .view import Throttle, View
 
@@ -16,10 +17,10 @@ class LayoutPanel:
     def __init__(self, view: View) -> None:
         self.view = view
         self.group = TileGroup("layout-option", self._pick, columns=3)
-        self.svgs: dict[str, ui.html] = {}
+        self.svgs: dict[str, SvgView] = {}
         for key, layout in engine.LAYOUTS.items():
             with self.group.tile(key, layout.label):
-                self.svgs[key] = ui.html("", sanitize=False).classes("cs-tile-svg")
+                self.svgs[key] = SvgView().classes("cs-tile-svg")
                 ui.label(layout.label).classes("cs-tile-title")
         self._later = Throttle(self._draw, GALLERY_INTERVAL)
         self._draw()

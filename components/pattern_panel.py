@@ -6,7 +6,8 @@ from nicegui import ui
 from studio.session import TEXT, Change
 
 from . import engine
-from .tiles import TileGroup, gallery_slide
+from .svg_view import SvgView
+from .tiles import TileGroup
 from .view import Throttle, View
 
 GALLERY_INTERVAL = 1.0
@@ -17,12 +18,13 @@ class PatternPanel:
     def __init__(self, view: View) -> None:
         self.view = view
         self.group = TileGroup("pattern-option", self._pick, columns=3)
-        self.svgs: dict[str, ui.html] = {}
+        self.svgs: dict[str, SvgView] = {}
         choices = {THEME_DEFAULT: "Theme's own"} | {k: k.title() for k in engine.PATTERNS if k != "none"} \
             | {"none": "None"}
         for key, label in choices.items():
             with self.group.tile(key, label):
-                self.svgs[key] = ui.html("", sanitize=False).classes("cs-tile-svg")
+                with ui.element("div").classes("cs-tile-svg cs-swatch"):
+                    self.svgs[key] = SvgView()
                 ui.label(label).classes("cs-tile-title")
         self._later = Throttle(self._draw, GALLERY_INTERVAL)
         self._draw()
@@ -33,9 +35,8 @@ class PatternPanel:
 
     def _draw(self) -> None:
         carousel = self.view.carousel
-        index = gallery_slide(carousel, self.view.selected)
-        for key, html in self.svgs.items():
-            html.set_content(engine.render_single(carousel, index, pattern=None if key == THEME_DEFAULT else key))
+        for key, html in self.svgs.items():  # the background alone, magnified, so the pattern can be seen
+            html.set_content(engine.render_swatch(carousel, pattern=None if key == THEME_DEFAULT else key))
         self.group.mark(carousel.pattern or THEME_DEFAULT)
 
     def refresh(self, change: Change | None) -> None:

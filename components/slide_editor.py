@@ -8,6 +8,7 @@ from studio.session import DOCUMENT, SLIDES, STYLE, TEXT, Change
 
 from . import engine
 from .dragdrop import make_drop_target
+from .svg_view import SvgView
 from .uploads import upload_button
 from .view import Throttle, View, make_photo_visible
 
@@ -42,7 +43,7 @@ class SlideEditor:
             with ui.column().classes("cs-stage-main items-center gap-2"):
                 self._toolbar()
                 with ui.element("div").classes("cs-preview-frame") as self.frame:
-                    self.preview = ui.html("", sanitize=False).classes("cs-preview") \
+                    self.preview = SvgView().classes("cs-preview") \
                         .props("data-testid=slide-preview")
                     self.safe = ui.element("div").classes("cs-safe-zone")
                     with ui.element("div").classes("cs-drop-overlay"):

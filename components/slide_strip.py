@@ -7,6 +7,7 @@ from studio.session import TEXT, Change
 
 from . import engine
 from .dragdrop import make_drop_target
+from .svg_view import SvgView
 from .view import Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
@@ -17,7 +18,7 @@ class SlideStrip:
 
     def __init__(self, view: View) -> None:
         self.view = view
-        self.thumbs: list[ui.html] = []
+        self.thumbs: list[SvgView] = []
         self.items: list[ui.element] = []
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
@@ -70,8 +71,8 @@ class SlideStrip:
                     gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
                     make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
                     with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
-                        html = ui.html(engine.render_slide(carousel, starts[index], scale=1),
-                                       sanitize=False).classes("cs-thumb-svg")
+                        html = SvgView(engine.render_slide(carousel, starts[index], scale=1)) \
+                            .classes("cs-thumb-svg")
                         ui.label(str(index + 1)).classes("cs-thumb-number")
                         if counts[index] > 1:
                             ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \

@@ -1,14 +1,13 @@
 """Selectable tiles (formats, layouts, themes, patterns, CTA variants) and live gallery thumbnails."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
 
 from studio.carousel import Carousel
 
-from . import engine
 
 
 class TileGroup:
@@ -46,14 +45,3 @@ def gallery_slide(carousel: Carousel, selected: int, *, prefer_content: bool = F
     if not prefer_content or carousel.slides[selected].kind == "content":
         return selected
     return next((i for i, s in enumerate(carousel.slides) if s.kind == "content"), selected)
-
-
-def live_thumbnails(group: TileGroup, carousel: Carousel, slide_index: int, setting: str,
-                    keys: Iterable[Any]) -> dict[Any, ui.html]:
-    """Fill each tile of ``group`` with the slide drawn with ``setting=key``."""
-    out = {}
-    for key in keys:
-        with group.tiles[key]:
-            out[key] = ui.html(engine.render_single(carousel, slide_index, **{setting: key}),
-                               sanitize=False).classes("cs-tile-svg")
-    return out

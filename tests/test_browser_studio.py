@@ -33,19 +33,24 @@ def wait(driver, condition, timeout=15):
                          ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
 
 
+# Each slide's SVG lives in the shadow root of its view (ids stay local); read it in one script so a
+# redraw cannot interleave.
+_THUMBS = ("return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => {"
+           " const root = e.querySelector('.cs-thumb-svg').shadowRoot; return root ? root.%s : ''; })")
+
+
 def thumb_texts(driver) -> list[str]:
-    """Read in one script so a redraw cannot interleave."""
-    return driver.execute_script(
-        "return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => e.textContent)")
+    return driver.execute_script(_THUMBS % "textContent")
 
 
 def thumb_html(driver) -> list[str]:
-    return driver.execute_script(
-        "return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => e.innerHTML)")
+    return driver.execute_script(_THUMBS % "innerHTML")
 
 
 def preview_svg(driver) -> str:
-    return driver.execute_script("return document.querySelector('[data-testid=slide-preview]').innerHTML")
+    return driver.execute_script(
+        "const root = document.querySelector('[data-testid=slide-preview]').shadowRoot;"
+        " return root ? root.innerHTML : ''")
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +157,25 @@ def test_export_pdf_downloads_the_carousel(page, browser_downloads):
     assert sizes == {(1080, 1350)}
     assert "Ferns" in (reader.metadata.title or "") or pdf.name.endswith("ferns.pdf")
     assert by_testid(page, "export-done")
+
+
+def test_gradient_backgrounds_paint_with_every_panel_collapsed(page):
+    """Ids of gradients and patterns must not leak between slides (a collapsed gallery once hid them)."""
+    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)  # a dialog left open by an earlier test
+    wait(page, lambda: not css(page, ".q-dialog"))
+    tile = next(t for t in by_testid(page, "theme-option") if t.get_attribute("data-key") == "sunset")
+    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", tile)
+    tile.click()
+    wait(page, lambda: "cs-tile-selected" in tile.get_attribute("class"))
+    for header in css(page, ".cs-expansion .q-expansion-item__container > .q-item"):
+        if header.get_attribute("aria-expanded") == "true":
+            page.execute_script("arguments[0].click()", header)
+    wait(page, lambda: all(h.get_attribute("aria-expanded") == "false"
+                           for h in css(page, ".cs-expansion .q-expansion-item__container > .q-item")))
+    time.sleep(0.5)
+    shot = PILImage.open(io.BytesIO(by_testid(page, "slide-preview")[0].screenshot_as_png)).convert("RGB")
+    corner = shot.getpixel((6, shot.height // 2))  # left edge, away from any text
+    assert max(corner) < 235, f"the slide background did not paint: {corner}"
+    thumb = by_testid(page, "slide-thumb")[1]
+    small = PILImage.open(io.BytesIO(thumb.screenshot_as_png)).convert("RGB")
+    assert max(small.getpixel((small.width // 2, small.height - 12))) < 235

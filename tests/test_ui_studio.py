@@ -10,6 +10,7 @@ from nicegui import ui
 from nicegui.testing.user_interaction import UserInteraction
 from PIL import Image as PILImage
 
+from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
 
@@ -83,14 +84,14 @@ async def test_theme_tile_redraws_preview_and_every_thumbnail(studio, testid):
     before_preview = preview(studio, testid).content
     with studio:
         thumbs_before = [e.content for e in studio.client.elements.values()
-                         if isinstance(e, ui.html) and "cs-thumb-svg" in e.classes]
+                         if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
     tile = next(t for t in testid(studio, "theme-option") if t.props["data-key"] == "midnight")
     click(studio, tile)
     assert studio.shared.workspace.carousel.theme == "midnight"
     assert preview(studio, testid).content != before_preview
     with studio:
         thumbs_after = [e.content for e in studio.client.elements.values()
-                        if isinstance(e, ui.html) and "cs-thumb-svg" in e.classes]
+                        if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
     assert len(thumbs_after) == len(thumbs_before)
     assert all(a != b for a, b in zip(thumbs_after, thumbs_before))
 
