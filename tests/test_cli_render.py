@@ -170,3 +170,18 @@ def test_themes_lists_every_theme_and_draws_a_sheet(tmp_path, capsys):
 def test_themes_sheet_must_be_png(tmp_path, capsys):
     assert main(["themes", "--sheet", str(tmp_path / "sheet.jpg")]) == 2
     assert ".png" in _error_line(capsys)
+
+
+def test_carousel_file_with_an_unreadable_photo_exits_2(tmp_path, capsys):
+    from studio.carousel import carousel_to_json
+    from studio.image import Image as StudioImage
+    from studio.post import Post, Thread
+    from studio.structure import carousel_from_thread
+    carousel = carousel_from_thread(Thread("t", [Post("1", "A hook for the broken photo"), Post("2", "With a photo")]))
+    carousel.slides[1].image = StudioImage(b"\xff\xd8\xff\xe0 not a photo", "image/jpeg", 800, 600)
+    carousel.slides[1].layout = "image-focus"
+    source = tmp_path / "broken.json"
+    source.write_text(carousel_to_json(carousel), encoding="utf-8")
+    assert main(["render", str(source), "-o", str(tmp_path / "out.pdf")]) == 2
+    assert "image" in _error_line(capsys)
+    assert not (tmp_path / "out.pdf").exists()
