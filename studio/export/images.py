@@ -28,6 +28,7 @@ from .atomic import atomic_file, atomic_folder
 from .drawing import render_pixels
 from .platforms import check_platform
 from .report import ExportError, ExportReport
+from .svg_file import standalone_svg
 
 IMAGE_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}  # format -> file extension
 JPEG_QUALITY = 92
@@ -39,9 +40,10 @@ _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 Progress = Callable[[int, int], None]
 
 
-def slide_svg(carousel, index: int) -> str:
-    """One page as SVG (vector; width/height at the default 2× scale)."""
-    return pages.page_svg(carousel, index, 2)
+def slide_svg(carousel, index: int, *, embed_fonts: bool = True) -> str:
+    """One page as an SVG file (width/height at the 2× size); its fonts embedded as subsets."""
+    svg = pages.page_svg(carousel, index, 2)
+    return standalone_svg(svg) if embed_fonts else svg
 
 
 def slide_png(carousel, index: int, scale: int = 2) -> bytes:
