@@ -8,9 +8,9 @@ from studio.session import TEXT, Change
 from . import engine
 from .svg_view import SvgView
 from .tiles import TileGroup
-from .view import Throttle, View
+from .view import Debounce, View
 
-GALLERY_INTERVAL = 1.0
+GALLERY_PAUSE = 0.8  # seconds without typing before the gallery redraws
 THEME_DEFAULT = "theme"  # tile key for "the theme's own pattern" (pattern None)
 
 
@@ -26,7 +26,7 @@ class PatternPanel:
                 with ui.element("div").classes("cs-tile-svg cs-swatch"):
                     self.svgs[key] = SvgView()
                 ui.label(label).classes("cs-tile-title")
-        self._later = Throttle(self._draw, GALLERY_INTERVAL)
+        self._later = Debounce(self._draw, GALLERY_PAUSE)
         self._draw()
 
     def _pick(self, key: str) -> None:

@@ -8,9 +8,9 @@ from studio.session import TEXT, Change
 from . import engine
 from .svg_view import SvgView
 from .tiles import TileGroup, gallery_slide
-from .view import Throttle, View
+from .view import Debounce, View
 
-GALLERY_INTERVAL = 1.0
+GALLERY_PAUSE = 0.8  # seconds without typing before the gallery redraws
 
 
 class ThemePanel:
@@ -22,7 +22,7 @@ class ThemePanel:
             with self.group.tile(key, theme.label):
                 self.svgs[key] = SvgView().classes("cs-tile-svg")
                 ui.label(theme.label).classes("cs-tile-title")
-        self._later = Throttle(self._draw, GALLERY_INTERVAL)
+        self._later = Debounce(self._draw, GALLERY_PAUSE)
         self._draw()
 
     def _pick(self, key: str) -> None:

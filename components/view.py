@@ -159,6 +159,28 @@ def make_photo_visible(view: "View", index: int) -> None:
                   "(change it under “Layout for this slide”).", position="top")
 
 
+class Debounce:
+    """Run ``action`` once, ``interval`` seconds after the last call (galleries wait until typing pauses)."""
+
+    def __init__(self, action: Callable[[], Any], interval: float) -> None:
+        self.action = action
+        self.interval = interval
+        self._pending: asyncio.TimerHandle | None = None
+
+    def __call__(self) -> None:
+        self.cancel()
+        self._pending = asyncio.get_running_loop().call_later(self.interval, self._run)
+
+    def _run(self) -> None:
+        self._pending = None
+        self.action()
+
+    def cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+
+
 class Throttle:
     """Run ``action`` at most once per ``interval`` seconds: at once, then once more after the last call."""
 
