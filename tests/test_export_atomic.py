@@ -99,3 +99,20 @@ def test_existing_export_folder_is_replaced_but_a_folder_with_other_files_is_not
 def test_missing_output_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         export_pdf(sample_carousel(), tmp_path / "nowhere" / "c.pdf")
+
+
+def test_leftovers_of_a_killed_export_are_cleared_but_recent_ones_kept(tmp_path):
+    import os
+    import time
+    old_file, old_dir = tmp_path / ".carousel.pdf.abc123.part", tmp_path / ".slides.def456.part"
+    running = tmp_path / ".carousel.pdf.xyz789.part"
+    old_file.write_bytes(b"half")
+    old_dir.mkdir()
+    (old_dir / "01.png").write_bytes(b"half")
+    running.write_bytes(b"another export is writing this")
+    hours_ago = time.time() - 2 * 3600
+    for path in (old_file, old_dir):
+        os.utime(path, (hours_ago, hours_ago))
+    export_pdf(sample_carousel(), tmp_path / "carousel.pdf")
+    export_images(sample_carousel(), tmp_path / "slides", "jpeg", scale=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".carousel.pdf.xyz789.part", "carousel.pdf", "slides"]

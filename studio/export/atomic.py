@@ -8,15 +8,18 @@ files an export writes (numbered images and alt-text.txt) — never someone's ot
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from .report import ExportError
 
+STALE_AFTER_SECONDS = 3600  # older temporary files beside a target are leftovers, not a running export
 _EXPORT_FILE = re.compile(r"^(\d{2,3}\.(png|jpg|jpeg|svg)|alt-text\.txt)$")
 
 
@@ -36,6 +39,7 @@ def atomic_file(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target``."""
     target = Path(target)
     check_writable_target(target)
+    _remove_stale(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -61,6 +65,7 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         if strangers:
             raise ExportError(f"the folder {target} holds other files ({strangers[0]}…); "
                               "choose an empty or new folder")
+    _remove_stale(target)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
     try:
         yield tmp
@@ -75,6 +80,17 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove what an export killed outright (power cut, SIGKILL) left beside this target."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*"):
+        if leftover.suffix in (".part", ".old") and leftover.lstat().st_mtime < cutoff:
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
 
 
 def _umask() -> int:
