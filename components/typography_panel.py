@@ -14,10 +14,11 @@ SIZES = [("title_size", "Title", "title-size", 16, 96),
          ("meta_size", "Header & footer", "header-size", 8, 24)]
 THEME_FONT = ""
 
+# Each family in its own face: option 0 is "Theme's font", the others are labelled with the family name.
 _FONT_OPTION = r'''
 <q-item v-bind="props.itemProps">
   <q-item-section>
-    <q-item-label :style="{fontFamily: props.opt.value ? '\'CS ' + props.opt.value + '\'' : 'inherit', fontSize: '15px'}">
+    <q-item-label :style="{fontFamily: props.index === 0 ? 'inherit' : '\'CS ' + props.opt.label + '\'', fontSize: '15px'}">
       {{ props.opt.label }}
     </q-item-label>
   </q-item-section>
