@@ -69,8 +69,12 @@ class TypographyPanel:
                 value = getattr(typo, field)
                 self.sliders[field].value = value
                 self.readouts[field].set_text(f"{value:g} px")
+            theme = engine.THEMES.get(self.view.carousel.theme)
             for field, select in self.fonts.items():
-                select.value = getattr(typo, field) or THEME_FONT
+                own = getattr(theme, field, "") if theme else ""
+                options = {THEME_FONT: f"Theme's font ({own})" if own else "Theme's font"}
+                options.update({family: family for family in engine.FAMILIES})
+                select.set_options(options, value=getattr(typo, field) or THEME_FONT)
             self.line_height.value = typo.line_height
             self.line_readout.set_text(f"{typo.line_height:.2f}")
             self.align.value = typo.align
