@@ -44,7 +44,7 @@ from .typography import MIN_BODY_SIZE
 MARGIN_X = 44
 MARGIN_Y = 40
 STORY_CLEAR = 0.14  # Instagram story UI covers the top and bottom 14 %
-MAX_PAGES_PER_SLIDE = 80
+MAX_PAGES_PER_SLIDE = 300  # LinkedIn takes at most 300 pages; text is never cut silently
 
 
 @dataclass(frozen=True)
@@ -152,16 +152,23 @@ def _drawer(carousel: Carousel, layout_key: str):
     return LAYOUTS[layout_key].draw
 
 
-def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str) -> list[tuple[El, ...]]:
+def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = False) -> list[tuple[El, ...]]:
+    """Draw a slide page after page until its text is placed (``dry_run``: only count the pages)."""
     pages: list[tuple[El, ...]] = []
     cursor = None
-    while True:
-        ctx.uid = f"{uid}-{len(pages)}"
-        els, rest = drawer(ctx, slide, size, cursor)
-        pages.append(tuple(els))
-        if not rest or len(pages) >= MAX_PAGES_PER_SLIDE:
-            return pages
-        cursor = rest
+    ctx.dry_run = dry_run
+    try:
+        while True:
+            ctx.uid = f"{uid}-{len(pages)}"
+            els, rest = drawer(ctx, slide, size, cursor)
+            pages.append(tuple(els))
+            if not rest:
+                return pages
+            if len(pages) >= MAX_PAGES_PER_SLIDE or rest == cursor:
+                raise ValueError(f"a slide's text needs more than {len(pages)} pages; split it into shorter slides")
+            cursor = rest
+    finally:
+        ctx.dry_run = False
 
 
 def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
@@ -187,14 +194,17 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
         sizes.append(float(MIN_BODY_SIZE))
     else:
         sizes = [start]
-    tried: dict[float, list] = {}
-    for s in sizes:
-        tried[s] = _run(ctx, drawer, slide, s, uid)
-        if len(tried[s]) == 1:
-            break
-    fewest = min(len(p) for p in tried.values())
-    size = next(s for s in sizes if s in tried and len(tried[s]) == fewest)
-    parts = tuple(tried[size])
+    if len(sizes) == 1:
+        size = sizes[0]
+    else:  # count pages at each size without drawing, then draw the chosen size once
+        counts: dict[float, int] = {}
+        for s in sizes:
+            counts[s] = len(_run(ctx, drawer, slide, s, uid, dry_run=True))
+            if counts[s] == 1:
+                break
+        fewest = min(counts.values())
+        size = next(s for s in sizes if s in counts and counts[s] == fewest)
+    parts = tuple(_run(ctx, drawer, slide, size, uid))
     result = (layout_key, size, parts, tuple(built(el("g", *els, class_="content")) for els in parts))
     with _CACHE_LOCK:
         _PAGE_CACHE[key] = result

@@ -6,6 +6,7 @@ and list items written as lines or inline (" - a - b - c").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .carousel import Carousel
 from .post import Thread
@@ -38,6 +39,7 @@ def heading_line(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def headline_and_body(text: str) -> tuple[str, str]:
     """A numbered heading line, else the first sentence, becomes the headline."""
     text = text.strip()

@@ -20,6 +20,7 @@ Small pure steps, each cached where it is on the hot path:
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,13 +65,28 @@ class Cluster:
         return self.text == " "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Para:
-    """A paragraph ready for layout; ``rtl`` is its base direction, ``gap`` a blank line before it."""
+    """A paragraph ready for layout; ``rtl`` is its base direction, ``gap`` a blank line before it.
+
+    Its hash is computed once: paragraphs are cache keys on the hot path, and a
+    long post would otherwise be re-hashed cluster by cluster on every lookup.
+    """
 
     clusters: tuple[Cluster, ...]
     rtl: bool = False
     gap: bool = False
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Para) and (self.rtl, self.gap) == (other.rtl, other.gap)
+                                 and self.clusters == other.clusters)
+
+    def __hash__(self) -> int:
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash((self.clusters, self.rtl, self.gap))
+            object.__setattr__(self, "_hash", h)
+        return h
 
     @property
     def text(self) -> str:
@@ -340,35 +356,62 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
 
 
 @lru_cache(maxsize=4096)
-def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:
-    """Greedy line breaking of one paragraph at ``width`` design units."""
+def _segment_starts(para: Para) -> tuple[int, ...]:
+    return tuple(seg[0] for seg in _segments(para))
+
+
+@lru_cache(maxsize=8192)
+def wrap_from(para: Para, start: int, family: str, weight: int, size: float, width: float,
+              max_lines: int | None = None) -> tuple[Line, ...]:
+    """Greedy line breaking of a paragraph from cluster ``start``, at ``width`` design units.
+
+    Stops after ``max_lines`` lines, so a page of a very long post costs only
+    what the page holds.
+    """
     ems = _para_ems(para, family, weight)
+    segments = _segments(para)
     limit = width * SAFETY / size  # in ems
+    n_core = len(para.clusters)
+    while n_core and para.clusters[n_core - 1].is_space:
+        n_core -= 1
     done: list[tuple[int, int, float]] = []  # (start, end, width in ems)
-    start: int | None = None  # the open line: first cluster, end of its last word, widths
+    open_start: int | None = None  # the open line: first cluster, end of its last word, widths
     core_end, core_w, total = 0, 0.0, 0.0
-    for s, c, e in _segments(para):
+    first = max(0, bisect_right(_segment_starts(para), start) - 1)
+    for s, c, e in segments[first:]:
+        if max_lines is not None and len(done) >= max_lines:
+            break
+        s = max(s, start)
+        if s >= c:
+            continue  # only spaces left of this piece
         word = sum(ems[s:c])
         spaces = sum(ems[c:e])
-        if start is not None and total + word > limit:
-            done.append((start, core_end, core_w))
-            start = None
-        if start is None and word > limit:  # a word wider than the line: break between clusters
+        if open_start is not None and total + word > limit:
+            done.append((open_start, core_end, core_w))
+            open_start = None
+        if open_start is None and word > limit:  # a word wider than the line: break between clusters
             piece, piece_w = s, 0.0
             for i in range(s, c):
                 if piece_w + ems[i] > limit and i > piece:
                     done.append((piece, i, piece_w))
                     piece, piece_w = i, 0.0
                 piece_w += ems[i]
-            start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
+            open_start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
             continue
-        if start is None:
-            start, total = s, 0.0
+        if open_start is None:
+            open_start, total = s, 0.0
         core_end, core_w = c, total + word
         total = core_w + spaces
-    if start is not None:
-        done.append((start, core_end, core_w))
-    return tuple(Line(para, s, e, w * size, k == 0, k == len(done) - 1) for k, (s, e, w) in enumerate(done))
+    if open_start is not None and (max_lines is None or len(done) < max_lines):
+        done.append((open_start, core_end, core_w))
+    if max_lines is not None:
+        done = done[:max_lines]
+    return tuple(Line(para, a, b, w * size, a == 0, b >= n_core) for a, b, w in done)
+
+
+def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:
+    """Every line of one paragraph."""
+    return wrap_from(para, 0, family, weight, size, width)
 
 
 def wrap(paras: tuple[Para, ...], family: str, weight: int, size: float, width: float) -> list[Line]:

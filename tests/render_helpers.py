@@ -64,10 +64,11 @@ def runs(svg: str) -> list[Run]:
                 if node.get("text-anchor") == "middle":
                     xs[0] -= width / 2
                 out.append(Run(role, text, xs[0], y, width, size))
-        elif node.tag == NS + "image" and node.get("class") == "emoji":
+        elif node.tag == NS + "image" and (node.get("class") or "").startswith("emoji"):
             w = float(node.get("width"))
-            out.append(Run("emoji", node.get("aria-label"), float(node.get("x")), float(node.get("y")) + w * 0.82,
-                           w, w))
+            role = (node.get("class").split() + [""])[1]  # "emoji body": the line's role
+            out.append(Run("emoji:" + role, node.get("aria-label"), float(node.get("x")),
+                           float(node.get("y")) + w * 0.82, w, w))
     return out
 
 
@@ -76,7 +77,7 @@ def body_text(svgs: list[str], roles=("title", "body", "number", "credit")) -> s
     parts = []
     for svg in svgs:
         for r in runs(svg):
-            if r.role in roles or r.role == "emoji":
+            if r.role in roles or r.role.removeprefix("emoji:") in roles:
                 parts.append(r.text)
     return " ".join(parts)
 

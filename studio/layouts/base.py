@@ -19,7 +19,7 @@ from ..post import Post
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (Cluster, Line, Para, cluster_em, line_runs, mark_centre, measure, prepare, text_width,
-                    wrap_para)
+                    wrap_from, wrap_para)
 from ..theme import Palette, Theme, contrast
 
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
@@ -78,6 +78,7 @@ class Block:
     indent: float = 0.0
     gap_before: float = 0.0  # in line heights, when not first on the page
     role: str = "body"  # svg class: title, body, meta
+    start: int = 0  # where the first paragraph resumes (a cluster index) on a continuation page
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Ctx:
     brand_avatar: Image | None
     posts: dict[str, Post] = field(default_factory=dict)
     uid: str = "s"
+    dry_run: bool = False  # only find where pages break (auto-fit trials): draw nothing
 
     def ids(self, name: str) -> str:
         return f"{self.uid}-{name}"
@@ -149,7 +151,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
         st = blk.style
         lh = st.lh
         for pi, para in enumerate(blk.paras):
-            lines = wrap_para(para, st.family, st.weight, st.size, width - blk.indent)
+            room = max(1, int((height - y) / lh) + 2)  # lines worth breaking: what fits, plus one
+            lines = wrap_from(para, blk.start if pi == 0 else 0, st.family, st.weight, st.size,
+                              width - blk.indent, room)
             for li, line in enumerate(lines):
                 first_of_block = pi == 0 and li == 0
                 if first_of_block:
@@ -159,31 +163,20 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                 else:
                     extra = 0.0
                 if y + extra + lh > height + 0.01 and not (force and not placed):
-                    return placed, _rest(blocks, bi, pi, line.start, first_of_block), y
+                    if first_of_block:
+                        return placed, blocks[bi:], y
+                    rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
+                    return placed, (rest,) + blocks[bi + 1:], y
                 y += extra
                 placed.append(Placed(line, blk, y, blk.marker if first_of_block else ""))
                 y += lh
     return placed, (), y
 
 
-def _rest(blocks: tuple[Block, ...], bi: int, pi: int, start: int, untouched: bool) -> tuple[Block, ...]:
-    blk = blocks[bi]
-    if untouched:
-        return blocks[bi:]
-    para = blk.paras[pi]
-    tail = para.clusters[start:]
-    while tail and tail[0].is_space:
-        tail = tail[1:]
-    paras = ((Para(tail, para.rtl, False),) if tail else ()) + blk.paras[pi + 1:]
-    return (replace(blk, paras=paras, marker="", gap_before=0.0),) + blocks[bi + 1:]
-
-
-def flow_height(blocks: tuple[Block, ...], width: float) -> float:
-    return fit_flow(blocks, width, 1e9)[2]
-
-
 def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) -> list[El]:
     """Draw placed lines. In centred text a list stays left-aligned, centred as one block."""
+    if ctx.dry_run:
+        return []
     out: list[El] = []
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     for p in placed:
@@ -227,7 +220,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
-                             attrs={"aria-label": r.text}, class_="emoji"))
+                             attrs={"aria-label": r.text}, class_=f"emoji {role}"))
         else:
             weight = fonts.best_weight(r.family, st.weight)
             text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
@@ -335,6 +328,8 @@ def _photo_uri(image: Image, w: int, h: int) -> str:
 
 def photo(ctx: Ctx, image: Image, box: Box, radius: float, name: str) -> list[El]:
     """A photo cropped to fill ``box`` (rounded corners), embedded once at box size × scale."""
+    if ctx.dry_run:
+        return []
     w, h = round(box.w * ctx.scale), round(box.h * ctx.scale)
     # never upscale beyond the source: a small photo is embedded at its own size
     factor = min(1.0, image.width / max(1, w), image.height / max(1, h))
