@@ -51,6 +51,13 @@ def main() -> None:
         ("slide SVG, whole carousel laid out cold", median_ms(cold_slide)),
         ("all 9 pages SVG, cached", median_ms(lambda: render.render_slides(c))),
     ]
+    long = carousel_from_thread(Thread("t", [Post("a", "Hook."), Post("b", "word " * 5000)]))
+
+    def long_post():
+        render._PAGE_CACHE.clear()
+        render.paginate(long)
+
+    rows.append(("paginate a 5,000-word post (cold layout)", median_ms(long_post, runs=5)))
     for name, ms in rows:
         print(f"{name:45s} {ms:8.2f} ms (median)")
 
