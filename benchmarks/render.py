@@ -48,7 +48,7 @@ def main() -> None:
     rows = [
         ("slide SVG, cached layout", median_ms(lambda: render.render_slide(c, 3))),
         ("slide SVG after an edit of that slide", median_ms(edited_slide)),
-        ("slide SVG, whole carousel laid out cold", median_ms(cold_slide)),
+        ("slide SVG, page cache cleared (all slides laid out)", median_ms(cold_slide)),
         ("all 9 pages SVG, cached", median_ms(lambda: render.render_slides(c))),
     ]
     long = carousel_from_thread(Thread("t", [Post("a", "Hook."), Post("b", "word " * 5000)]))
@@ -57,7 +57,7 @@ def main() -> None:
         render._PAGE_CACHE.clear()
         render.paginate(long)
 
-    rows.append(("paginate a 5,000-word post (cold layout)", median_ms(long_post, runs=5)))
+    rows.append(("paginate a 5,000-word post (page cache cleared)", median_ms(long_post, runs=5)))
     for name, ms in rows:
         print(f"{name:45s} {ms:8.2f} ms (median)")
 
