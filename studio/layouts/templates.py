@@ -145,7 +145,7 @@ def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool =
     gap = ctx.title_size * 0.55 if parts and body else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
     total = head_h + gap + used
-    y = box.y + (max(0.0, box.h - total) * 0.42 if center and not rest else 0.0)
+    y = box.y + (max(0.0, box.h - total) * 0.46 if center and not rest else 0.0)
     out, y = draw_heading(ctx, parts, box.x, y, box.w)
     out.extend(draw_flow(ctx, placed, box.x, y + gap, box.w))
     return out, rest
@@ -208,7 +208,7 @@ def _statement(ctx: Ctx, slide: Slide, size: float, blocks: tuple[Block, ...]):
     box = ctx.content
     blocks = with_credit(ctx, slide, blocks, size)
     placed, rest, used = fit_flow(blocks, box.w, box.h - 28, force=True)
-    y = box.y + (box.h - used - 28) * 0.42 if not rest else box.y
+    y = box.y + (box.h - used - 28) * 0.46 if not rest else box.y
     text = slide.title or slide.body
     out = [accent_bar(ctx, lead_x(ctx, box.x, box.w, 44, text), y)]
     out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
