@@ -173,12 +173,22 @@ class Debounce:
 
     def _run(self) -> None:
         self._pending = None
-        self.action()
+        run_unless_closed(self.action)
 
     def cancel(self) -> None:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
+
+
+def run_unless_closed(action: Callable[[], Any]) -> None:
+    """Run a delayed redraw; the browser tab may have closed since it was scheduled."""
+    try:
+        action()
+    except RuntimeError as exc:
+        if "deleted" not in str(exc):
+            raise
+        log.debug("skipped a redraw for a closed tab")
 
 
 class Throttle:
@@ -200,7 +210,7 @@ class Throttle:
     def _run(self) -> None:
         self._pending = None
         self._last = time.monotonic()
-        self.action()
+        run_unless_closed(self.action)
 
     def cancel(self) -> None:
         if self._pending is not None:
