@@ -9,13 +9,15 @@ Small pure steps, each cached where it is on the hot path:
 2. ``assign_fonts`` picks, per cluster, the first face that has the glyph
    (the chosen family, then Noto Sans, Noto Sans Arabic, Heebo), because
    CairoSVG has no glyph fallback.
-3. ``wrap`` breaks paragraphs into lines at break opportunities, measuring
-   with the glyph advances of the very files cairo draws with (no kerning,
-   no ligatures: CairoSVG draws glyph by glyph). Words longer than a line
-   break between grapheme clusters.
-4. ``line_runs`` puts each line in visual order (bidi) and cuts it into runs
-   of one font and colour, each with its own x, so the browser and cairo place
-   every run at the same spot.
+3. ``wrap_from`` breaks a paragraph into lines at break opportunities,
+   measuring with the glyph advances of the very files cairo draws with (no
+   kerning, no ligatures: CairoSVG draws glyph by glyph). Words longer than a
+   line break between grapheme clusters. It can resume mid-paragraph and stop
+   after N lines, so a page of a long post costs only what the page holds.
+4. ``line_runs`` puts each line in visual order (bidi, with Arabic already
+   shaped) and cuts it into runs of one face and colour with x offsets. The
+   layouts then give every glyph its own x, so the browser and cairo draw each
+   glyph at the same spot whatever their advance rounding.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from . import emoji, fonts
 from .svg import xml_safe
 
 EMOJI_ADVANCE = 1.18  # an emoji image takes this many ems
-SAFETY = 0.985  # lines are filled to this share of the width (browser rounding, hinting)
+SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang the last advance
 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
@@ -101,8 +103,6 @@ class Line:
     start: int
     end: int
     width: float
-    first: bool  # the paragraph's first line
-    last: bool  # the paragraph's last line
 
     @property
     def clusters(self) -> tuple[Cluster, ...]:
@@ -371,9 +371,6 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
     ems = _para_ems(para, family, weight)
     segments = _segments(para)
     limit = width * SAFETY / size  # in ems
-    n_core = len(para.clusters)
-    while n_core and para.clusters[n_core - 1].is_space:
-        n_core -= 1
     done: list[tuple[int, int, float]] = []  # (start, end, width in ems)
     open_start: int | None = None  # the open line: first cluster, end of its last word, widths
     core_end, core_w, total = 0, 0.0, 0.0
@@ -406,7 +403,7 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
         done.append((open_start, core_end, core_w))
     if max_lines is not None:
         done = done[:max_lines]
-    return tuple(Line(para, a, b, w * size, a == 0, b >= n_core) for a, b, w in done)
+    return tuple(Line(para, a, b, w * size) for a, b, w in done)
 
 
 def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:
