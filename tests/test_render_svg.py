@@ -283,3 +283,9 @@ def test_no_two_text_lines_collide(fmt, layout):
                 overlap_x = a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5
                 overlap_y = a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
                 assert not (overlap_x and overlap_y), (a, b)
+
+
+@pytest.mark.parametrize("n,text", [(7, "7"), (1234, "1.2K"), (12500, "12.5K"), (250000, "250K"), (3400000, "3.4M")])
+def test_counts_read_like_x(n, text):
+    from studio.layouts.templates import _count
+    assert _count(n) == text

@@ -351,11 +351,10 @@ def _post_meta(post) -> str:
 
 
 def _count(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".") + "M"
-    if n >= 10_000:
-        return f"{n / 1000:.0f}K"
-    if n >= 1000:
-        return f"{n / 1000:.1f}".rstrip("0").rstrip(".") + "K"
+    """1234 -> "1.2K", 12500 -> "12.5K", 250000 -> "250K", 3400000 -> "3.4M" (as X shows counts)."""
+    for limit, suffix in ((1_000_000, "M"), (1000, "K")):
+        if n >= limit:
+            value = n / limit
+            text = f"{value:.0f}" if value >= 100 else f"{value:.1f}".rstrip("0").rstrip(".")
+            return text + suffix
     return str(n)
-
