@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import secrets
 from pathlib import Path
 
-import multiprocessing
-
-from nicegui import Event, app, run as nicegui_run, ui
+from nicegui import Event, app, ui
+from nicegui import run as nicegui_run
 
 from studio.session import DOCUMENT, Change, Workspace
+from studio.store import Autosaver, Store
 
 from . import engine
 
@@ -34,8 +36,8 @@ class Studio:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.exports_dir = self.data_dir / "exports"
-        self.store = _open_store(self.data_dir)
-        self.autosaver = _autosaver(self.store)
+        self.store = Store(self.data_dir)
+        self.autosaver = Autosaver(self.store)
         self.workspace = Workspace(engine.sample_carousel())
         self._open_last_project()
         self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
@@ -45,15 +47,12 @@ class Studio:
 
     def offer_download(self, path: Path, filename: str) -> str:
         """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""
-        import secrets
         token = secrets.token_urlsafe(16)
         self.downloads[token] = (Path(path), filename)
         return f"{DOWNLOAD_ROUTE}/{token}"
 
     def _open_last_project(self) -> None:
         """Reopen the project edited last (with its undo history); the sample when there is none."""
-        if self.store is None:
-            return
         try:
             projects = self.store.list_projects()
             project_id = self.store.settings.get("last_project")
@@ -69,8 +68,6 @@ class Studio:
 
     def _autosave(self, change: Change) -> None:
         """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
-        if self.autosaver is None:
-            return
         ws = self.workspace
         try:
             if ws.project_id is None:
@@ -81,16 +78,6 @@ class Studio:
             self.autosaver.changed(ws.project_id, ws.carousel, ws.history)
         except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries
             log.warning("autosave failed: %s", exc)
-
-
-def _open_store(data_dir: Path):
-    from studio.store import Store
-    return Store(data_dir)
-
-
-def _autosaver(store):
-    from studio.store import Autosaver
-    return Autosaver(store)
 
 
 def font_css() -> str:

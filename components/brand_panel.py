@@ -20,16 +20,15 @@ class BrandPanel:
         self.view = view
         self._echo = False
         self.store = view.studio.store
-        if self.store is not None:
-            with ui.row().classes("w-full items-center no-wrap gap-1"):
-                self.profile_select = ui.select({}, label="Brand profile", on_change=self._switch_profile).props(
-                    "dense outlined options-dense data-testid=profile-select").classes("flex-1")
-                with ui.button(icon="more_vert").props("flat round dense aria-label='Profile actions'"):
-                    with ui.menu():
-                        ui.menu_item("Save changes to this profile", self._save_profile)
-                        ui.menu_item("Save as a new profile", self._save_new_profile)
-                        ui.menu_item("Duplicate profile", self._duplicate_profile)
-                        ui.menu_item("Delete profile", self._delete_profile)
+        with ui.row().classes("w-full items-center no-wrap gap-1"):
+            self.profile_select = ui.select({}, label="Brand profile", on_change=self._switch_profile).props(
+                "dense outlined options-dense data-testid=profile-select").classes("flex-1")
+            with ui.button(icon="more_vert").props("flat round dense aria-label='Profile actions'"):
+                with ui.menu():
+                    ui.menu_item("Save changes to this profile", self._save_profile)
+                    ui.menu_item("Save as a new profile", self._save_new_profile)
+                    ui.menu_item("Duplicate profile", self._duplicate_profile)
+                    ui.menu_item("Delete profile", self._delete_profile)
         self.inputs: dict[str, ui.input] = {}
         for field, label in (("name", "Name"), ("handle", "Handle (without @)"), ("website", "Website")):
             self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set(**{f: e.value or ""})) \
@@ -58,17 +57,16 @@ class BrandPanel:
         self.meta = ui.switch("Dates & counts on post cards",
                               on_change=lambda e: self._setting("show_post_meta", bool(e.value))).props("dense") \
             .tooltip("Only where the source has them (an X archive does)")
-        if self.store is not None:
-            ui.separator().classes("my-1")
-            with ui.row().classes("w-full items-center no-wrap gap-1"):
-                self.preset_select = ui.select({}, label="Apply a preset", on_change=self._apply_preset).props(
-                    "dense outlined options-dense data-testid=preset-select").classes("flex-1")
-                ui.button(icon="delete_outline", on_click=self._delete_preset).props(
-                    "flat round dense aria-label='Delete preset'").tooltip("Delete the chosen preset")
-            ui.button("Save preset", icon="bookmark_add", on_click=self._save_preset_dialog).props(
-                "outline dense no-caps data-testid=save-preset").classes("w-full")
-            self._load_profiles()
-            self._load_presets()
+        ui.separator().classes("my-1")
+        with ui.row().classes("w-full items-center no-wrap gap-1"):
+            self.preset_select = ui.select({}, label="Apply a preset", on_change=self._apply_preset).props(
+                "dense outlined options-dense data-testid=preset-select").classes("flex-1")
+            ui.button(icon="delete_outline", on_click=self._delete_preset).props(
+                "flat round dense aria-label='Delete preset'").tooltip("Delete the chosen preset")
+        ui.button("Save preset", icon="bookmark_add", on_click=self._save_preset_dialog).props(
+            "outline dense no-caps data-testid=save-preset").classes("w-full")
+        self._load_profiles()
+        self._load_presets()
         self.refresh(None)
 
     # -- drawing ------------------------------------------------------------------------------------

@@ -283,7 +283,6 @@ class SourcePanel:
                 ui.button("Cancel", on_click=dialog.close).props("flat no-caps")
         # closed without a choice: the copy of the archive is not needed any more
         dialog.on("hide", lambda: picked["id"] is None and path.unlink(missing_ok=True))
-        self._picker = (dialog, table, chosen)
         dialog.open()
 
     async def _import_project(self, e: events.UploadEventArguments) -> None:

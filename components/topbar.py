@@ -29,9 +29,8 @@ class TopBar:
                 "dense borderless input-class=cs-project-name-input data-testid=project-name "
                 "aria-label='Project name'").classes("cs-project-name")
             self.name.on("keydown.enter", lambda: self.name.run_method("blur"))
-            if view.studio.store is not None:
-                ui.button(icon="folder_open", on_click=self._projects_dialog).props(
-                    "flat round dense aria-label='Projects' data-testid=projects-open").tooltip("Projects")
+            ui.button(icon="folder_open", on_click=self._projects_dialog).props(
+                "flat round dense aria-label='Projects' data-testid=projects-open").tooltip("Projects")
             self.saved = ui.label().classes("cs-hint cs-save-state").props("data-testid=save-state")
             ui.space()
             self.undo = ui.button(icon="undo", on_click=self._undo).props(
@@ -47,8 +46,7 @@ class TopBar:
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
                 "flat dense no-caps no-wrap aria-label='Source content' data-testid=toggle-source").classes("cs-below-1180")
-        if view.studio.autosaver is not None:
-            ui.timer(1.0, self._show_save_state)
+        ui.timer(1.0, self._show_save_state)
         self.refresh(None)
 
     def _show_save_state(self) -> None:
