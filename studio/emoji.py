@@ -24,6 +24,8 @@ _PRESENTATION = regex.compile(r"\p{Emoji_Presentation}")
 _MODIFIER = regex.compile(r"[\U0001F3FB-\U0001F3FF]")
 _REGIONAL = regex.compile(r"[\U0001F1E6-\U0001F1FF]")
 _TAG = regex.compile(r"[\U000E0020-\U000E007F]")
+# Text-style by Unicode default, but posts mean the emoji (X draws them in colour too).
+_EMOJI_IN_POSTS = set("❤☺☹☀☁☂✈✌☝✍⚠☠♨")
 
 
 @cache
@@ -51,13 +53,14 @@ def emoji_file(cluster: str) -> str | None:
     """Twemoji file name for a grapheme cluster, or None if it is not drawn as an emoji.
 
     A single character counts only if it defaults to emoji presentation (so "©"
-    and "→" stay text unless followed by U+FE0F); U+FE0E asks for text.
+    and "→" stay text unless followed by U+FE0F), or is one of the few symbols
+    posts use as emoji ("❤", "☺"); U+FE0E asks for text.
     """
     if not cluster or _VS15 in cluster:
         return None
     rich = (_VS16 in cluster or _ZWJ in cluster or _KEYCAP in cluster or _MODIFIER.search(cluster)
             or _REGIONAL.search(cluster) or _TAG.search(cluster))
-    if not rich and not _PRESENTATION.match(cluster):
+    if not rich and not _PRESENTATION.match(cluster) and cluster not in _EMOJI_IN_POSTS:
         return None
     index = _index()
     name = index.get(_key(cluster))

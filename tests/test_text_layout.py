@@ -43,9 +43,13 @@ def test_emoji_sequences_map_to_twemoji_files(text, name):
     assert emoji_file(text) == name
 
 
-@pytest.mark.parametrize("text", ["©", "→", "a", "1", "#"])
+@pytest.mark.parametrize("text", ["©", "→", "a", "1", "#", "✔", "❤\ufe0e"])
 def test_text_presentation_characters_stay_text(text):
     assert emoji_file(text) is None
+
+
+def test_hearts_in_posts_are_emoji():
+    assert emoji_file("❤") == "2764.svg"
 
 
 def test_fallback_faces_per_script():
