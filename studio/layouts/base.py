@@ -20,7 +20,7 @@ from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (Cluster, Line, Para, cluster_em, line_runs, mark_centre, measure, prepare, text_width,
                     wrap_from, wrap_para)
-from ..theme import Palette, Theme, contrast
+from ..theme import Palette, Theme, rgb
 
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
 EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
@@ -226,10 +226,15 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
                         font_family=fonts.css_family(r.family), font_weight=weight,
                         fill=st.accent if r.accent else None))
-            if r.accent and contrast(st.accent, st.colour) < 1.5:  # a monochrome theme underlines links instead
+            if r.accent and _same_colour(st.accent, st.colour):  # a monochrome theme underlines links instead
                 lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=text_width(r.text, r.family, weight, st.size),
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
     return ([text] if text.children else []) + images + lines
+
+
+def _same_colour(a: str, b: str) -> bool:
+    """Too close in colour to tell links from text (contrast alone would flag yellow on white)."""
+    return sum((x - y) ** 2 for x, y in zip(rgb(a), rgb(b))) ** 0.5 < 60
 
 
 def glyph_xs(text: str, family: str, weight: int, size: float, x: float) -> str | float:

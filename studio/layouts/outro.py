@@ -6,12 +6,14 @@ headline, subline, button text and link, and the brand's avatar and name.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..outro import OutroCTA
 from ..slide import Slide
 from ..svg import El, el
 from ..text import measure
 from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line, text_el
-from .templates import continuation, fitted_title
+from .templates import fitted_title
 
 ICONS = {  # 24×24 stroke icons
     1: "M15 19v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 3 17.5V19 M9 10.5a3.25 3.25 0 1 0 0-6.5a3.25 3.25 0 0 0 0 6.5 M19 7v6 M16 10h6",
@@ -27,51 +29,61 @@ def icon(kind: int, cx: float, cy: float, size: float, colour: str, stroke: floa
 
 
 def draw_outro(ctx: Ctx, slide: Slide, size: float, cursor, cta: OutroCTA | None = None):
-    """Icon badge, headline, subline, button (with icon), link, and the brand chip."""
-    if cursor is not None:
-        return continuation(ctx, slide, size, cursor)
+    """Icon badge, headline, subline, button (with icon), link, and the brand chip.
+
+    A long headline first gets smaller, then the badge and chip make room; only
+    then does the text continue on another page, with the button after it.
+    """
     cta = cta or OutroCTA()
-    pal = ctx.palette
-    box = ctx.content
-    center = box.x + box.w / 2
+    if cursor is not None:
+        return _outro(ctx, size, cta, cursor, compact=True)
     headline = slide.title.strip() or cta.headline
     subline = slide.body.strip() or cta.subline
-    title = fitted_title(ctx, headline, box.w, ctx.title_size, max_lines=4)
-    head_style = title.style if title else ctx.title_style()
-    blocks = tuple(b for b in (
-        title.__class__(title.paras, _centred(head_style), role="title") if title else None,
-        block(subline, _centred(ctx.body_style(size * 1.05, pal.muted)), gap_before=0.6),
-    ) if b)
-    badge_h = 64 + 26
-    button_h = 50
-    link = cta.link.strip()
-    link_h = ctx.meta_size * 2.4 if link else 0.0
-    chip_h = 44 + 22 if (ctx.brand_name or ctx.brand_handle) else 0.0
-    fixed = badge_h + 28 + button_h + link_h + chip_h
-    placed, rest, used = fit_flow(blocks, box.w, box.h - fixed, force=True)
-    total = fixed + used
-    y = box.y + max(0.0, box.h - total) * 0.45
-    out: list[El] = [el("circle", cx=center, cy=y + 32, r=32, fill=pal.accent_fill, opacity=0.14),
-                     icon(cta.variant, center, y + 32, 30, pal.accent, 2.2)]
-    y += badge_h
-    out.extend(draw_flow(ctx, placed, box.x, y, box.w))
-    y += used + 28
-    if not rest:
-        out.extend(_button(ctx, cta, center, y, button_h))
-        y += button_h
-        if link:
-            els, _ = label_line(ctx, link, ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700),
-                                box.x, y + link_h * 0.7, box.w, role="link", align="center")
-            out.extend(els)
-            y += link_h
-        if chip_h:
-            out.extend(_brand_chip(ctx, center, box.bottom - 44, box.w))
+    for scale, compact in FITS:
+        title = fitted_title(ctx, headline, ctx.content.w, ctx.title_size * scale, max_lines=4)
+        blocks = tuple(b for b in (
+            replace(title, style=replace(title.style, align="center")) if title else None,
+            block(subline, replace(ctx.body_style(size * 1.05, ctx.palette.muted), align="center"), gap_before=0.6),
+        ) if b)
+        out, rest = _outro(ctx, size, cta, blocks, compact, badge=not compact)
+        if not rest:
+            break
     return out, rest
 
 
-def _centred(style):
-    from dataclasses import replace
-    return replace(style, align="center")
+FITS = ((1.0, False), (0.85, False), (0.7, False), (0.7, True), (0.55, True))  # (title scale, compact)
+
+
+def _outro(ctx: Ctx, size: float, cta: OutroCTA, blocks, compact: bool, badge: bool = False):
+    pal = ctx.palette
+    box = ctx.content
+    center = box.x + box.w / 2
+    badge_h = 64 + 26 if badge else 0.0
+    button_h = 50
+    link = cta.link.strip()
+    link_h = ctx.meta_size * 2.4 if link else 0.0
+    chip_h = 44 + 22 if (ctx.brand_name or ctx.brand_handle) and not compact else 0.0
+    fixed = badge_h + 28 + button_h + link_h + chip_h
+    placed, rest, used = fit_flow(blocks, box.w, box.h - fixed, force=True)
+    if rest:  # text only on this page; the button comes after the last of it
+        return draw_flow(ctx, placed, box.x, box.y, box.w), rest
+    y = box.y + max(0.0, box.h - fixed - used) * 0.45
+    out: list[El] = []
+    if badge:
+        out += [el("circle", cx=center, cy=y + 32, r=32, fill=pal.accent_fill, opacity=0.14),
+                icon(cta.variant, center, y + 32, 30, pal.accent, 2.2)]
+        y += badge_h
+    out.extend(draw_flow(ctx, placed, box.x, y, box.w))
+    y += used + 28
+    out.extend(_button(ctx, cta, center, y, button_h))
+    y += button_h
+    if link:
+        els, _ = label_line(ctx, link, ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700),
+                            box.x, y + link_h * 0.7, box.w, role="link", align="center")
+        out.extend(els)
+    if chip_h:
+        out.extend(_brand_chip(ctx, center, box.bottom - 44, box.w))
+    return out, ()
 
 
 def _button(ctx: Ctx, cta: OutroCTA, center: float, y: float, h: float) -> list[El]:

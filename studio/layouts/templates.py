@@ -92,19 +92,19 @@ def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) 
     return blocks + ((credit,) if credit else ())
 
 
-def heading(ctx: Ctx, title: str, width: float) -> tuple[list[tuple[str, object]], float]:
+def heading(ctx: Ctx, title: str, width: float, title_size: float) -> tuple[list[tuple[str, object]], float]:
     """The heading stack (number badge or accent bar, then the title) as (kind, item) and its height."""
     number, rest = split_number(title)
     parts: list[tuple[str, object]] = []
     h = 0.0
     if number:
-        size = ctx.title_size * 1.2
+        size = title_size * 1.2
         parts.append(("number", (number.zfill(2), size)))
         h += size * 1.05
     elif rest:
         parts.append(("bar", rest))
         h += 5 + 18
-    blk = fitted_title(ctx, rest, width, ctx.title_size) if rest else None
+    blk = fitted_title(ctx, rest, width, title_size) if rest else None
     if blk:
         placed, _, used = fit_flow((blk,), width, 1e9)
         parts.append(("title", placed))
@@ -137,10 +137,18 @@ def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool =
     if title is None:
         title, text = slide_title_body(slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
-    parts, head_h = heading(ctx, title, box.w) if title else ([], 0.0)
+    parts: list[tuple[str, object]] = []
+    head_h = 0.0
+    for scale in (1.0, 0.85, 0.72):  # a heading taller than half the column gets smaller first
+        parts, head_h = heading(ctx, title, box.w, ctx.title_size * scale) if title else ([], 0.0)
+        if head_h <= box.h * 0.5:
+            break
     if head_h > box.h * 0.6:  # a title too long for a heading flows (and continues) like body text
         title_blk = fitted_title(ctx, title, box.w, ctx.title_size)
-        body = ((title_blk,) if title_blk else ()) + tuple(body or ())
+        body = tuple(body or ())
+        if body:
+            body = (replace(body[0], gap_before=0.8),) + body[1:]
+        body = ((title_blk,) if title_blk else ()) + body
         parts, head_h = [], 0.0
     gap = ctx.title_size * 0.55 if parts and body else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
