@@ -289,3 +289,12 @@ def test_no_two_text_lines_collide(fmt, layout):
 def test_counts_read_like_x(n, text):
     from studio.layouts.templates import _count
     assert _count(n) == text
+
+
+def test_outro_button_survives_a_long_headline():
+    c = sample_carousel(format="instagram-square", typography=Typography(title_size=72))
+    c.slides[-1].title = " ".join(["Follow me for more"] * 12)
+    svgs = render.render_slides(c)
+    last = runs(svgs[-1])
+    assert any(r.role == "button" for r in last)
+    assert render.pages_per_slide(c)[-1] >= 1
