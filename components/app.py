@@ -51,6 +51,13 @@ class Studio:
         self.downloads[token] = (Path(path), filename)
         return f"{DOWNLOAD_ROUTE}/{token}"
 
+    def prune_exports(self, keep: int = 20) -> None:
+        """Keep the newest ``keep`` exported files; older ones were downloaded long ago."""
+        files = sorted((p for p in self.exports_dir.glob("*") if p.is_file() and not p.name.startswith(".")),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep:]:
+            old.unlink(missing_ok=True)
+
     def _open_last_project(self) -> None:
         """Reopen the project edited last (with its undo history); the sample when there is none."""
         try:

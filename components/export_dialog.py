@@ -138,6 +138,7 @@ class ExportDialog:
         seconds = time.monotonic() - started
         self.progress.set_value(1)
         self.progress_label.set_text(f"Done in {seconds:.1f} s")
+        view.studio.prune_exports()
         url = view.studio.offer_download(out, filename)
         ui.download.from_url(url, filename)
         size = report if isinstance(report, int) else report.bytes_written

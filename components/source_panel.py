@@ -321,7 +321,8 @@ class SourcePanel:
     def use_thread(self, thread: Thread) -> None:
         """Show the thread's posts; an untouched carousel is laid out from it at once."""
         ws = self.view.workspace
-        if ws.pristine or not any(s.kind == "content" for s in ws.carousel.slides):
+        untouched_sample = ws.pristine and ws.project_id is None
+        if untouched_sample or not any(s.kind == "content" for s in ws.carousel.slides):
             self._replace_with(thread)
             ui.notify(f"{len(thread.posts)} posts imported and laid out — drag posts to rearrange",
                       type="positive", position="top")
@@ -347,7 +348,7 @@ class SourcePanel:
             return
         for name in ("name", "format", "layout", "theme", "pattern", "typography", "brand", "cta", "show_post_meta"):
             setattr(fresh, name, getattr(current, name))
-        if self.view.workspace.pristine and thread.title:
+        if self.view.workspace.pristine and self.view.workspace.project_id is None and thread.title:
             fresh.name = thread.title[:60]
         self.view.attempt(self.view.workspace.replace, fresh, origin=self.view.token)
         self.view.select(0)

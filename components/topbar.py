@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from nicegui import events, ui
 
-from studio.session import Change
+from studio.session import STYLE, Change
 
 from .view import View
 
@@ -66,7 +66,8 @@ class TopBar:
         ws = self.view.workspace
         self.undo.set_enabled(ws.can_undo)
         self.redo.set_enabled(ws.can_redo)
-        if self.name.value != ws.carousel.name and not (change and change.origin is self.view.token):
+        typing_the_name = change is not None and change.what == STYLE and change.origin is self.view.token
+        if self.name.value != ws.carousel.name and not typing_the_name:
             self._echo = True
             self.name.value = ws.carousel.name
             self._echo = False

@@ -529,3 +529,17 @@ async def test_projects_dialog_open_duplicate_delete(studio, testid):
     opener = [b for b in testid(studio, "project-open")][0]
     click(studio, opener)
     assert shared.workspace.project_id == first_id and shared.workspace.carousel.name == "First project"
+
+
+async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
+    ws = studio.shared.workspace
+    ws.rename("My real work")
+    studio.shared.autosaver.flush()
+    before = [s.body for s in ws.carousel.slides]
+    ws.load(ws.carousel, ws.project_id)  # as after a restart: nothing edited in this session yet
+    (box,) = testid(studio, "source-input")
+    box.value = "A brand new thread about moss and stones.\n\nMoss needs shade and a little water every day."
+    click(studio, testid(studio, "source-import")[0])
+    assert [s.body for s in ws.carousel.slides] == before
+    assert [p.text[:7] for p in ws.carousel.thread.posts] == ["A brand", "Moss ne"]
+    assert testid(studio, "project-name")[0].value == "My real work"
