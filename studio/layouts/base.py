@@ -79,6 +79,7 @@ class Block:
     gap_before: float = 0.0  # in line heights, when not first on the page
     role: str = "body"  # svg class: title, body, meta
     start: int = 0  # where the first paragraph resumes (a cluster index) on a continuation page
+    measure: float = 0.0  # narrower line length than the column (balanced titles); 0 = the column
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,8 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
         lh = st.lh
         for pi, para in enumerate(blk.paras):
             room = max(1, int((height - y) / lh) + 2)  # lines worth breaking: what fits, plus one
-            lines = wrap_from(para, blk.start if pi == 0 else 0, st.family, st.weight, st.size,
-                              width - blk.indent, room)
+            line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
+            lines = wrap_from(para, blk.start if pi == 0 else 0, st.family, st.weight, st.size, line_width, room)
             for li, line in enumerate(lines):
                 first_of_block = pi == 0 and li == 0
                 if first_of_block:

@@ -43,7 +43,24 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
             break
         st = ctx.title_style(max(size * min_share, st.size * 0.92))
         blk = Block(blk.paras, st, role="title")
-    return blk
+    return replace(blk, measure=balanced_width(blk, width))
+
+
+def balanced_width(blk: Block, width: float) -> float:
+    """The narrowest line length that keeps a title's line count, so its lines come out even
+    ("Most carousels fail / in the first two seconds." rather than a lone last word)."""
+    st = blk.style
+    count = len(wrap(blk.paras, st.family, st.weight, st.size, width))
+    if count < 2 or len(blk.paras) > 1:
+        return 0.0
+    low, high = width * 0.4, width
+    for _ in range(10):
+        mid = (low + high) / 2
+        if len(wrap(blk.paras, st.family, st.weight, st.size, mid)) > count:
+            low = mid
+        else:
+            high = mid
+    return high + 0.5
 
 
 def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
