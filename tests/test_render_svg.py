@@ -298,3 +298,12 @@ def test_outro_button_survives_a_long_headline():
     last = runs(svgs[-1])
     assert any(r.role == "button" for r in last)
     assert render.pages_per_slide(c)[-1] >= 1
+
+
+def test_title_lines_are_balanced(sample_svgs):
+    lines: dict[float, float] = {}
+    for r in runs(sample_svgs[0]):
+        if r.role == "title":
+            lines[r.y] = max(lines.get(r.y, 0.0), r.x + r.width) - 44
+    widths = list(lines.values())
+    assert len(widths) >= 2 and min(widths) / max(widths) > 0.6  # no lone last word
