@@ -1,7 +1,7 @@
 """A plain button that opens the file picker of a hidden ``ui.upload`` (the uploader widget is noisy)."""
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import events, ui

@@ -35,6 +35,13 @@ def trigger(user, element, event: str, args=None) -> None:
     UserInteraction(user, {element}, None).trigger(event, args)
 
 
+def menu_item(user, text: str):
+    """The ui.menu_item whose label is ``text`` (its text sits in a child section)."""
+    with user:
+        return next(e for e in user.client.elements.values() if isinstance(e, ui.menu_item)
+                    and any(getattr(c, "text", None) == text for c in e.default_slot.children))
+
+
 def png_bytes(size=(64, 48), colour=(200, 40, 40)) -> bytes:
     out = io.BytesIO()
     PILImage.new("RGB", size, colour).save(out, "PNG")
@@ -170,8 +177,6 @@ async def test_profiles_and_presets(studio, testid):
     with studio:
         panel = next(e for e in studio.client.elements.values() if e.props.get("data-testid") == "profile-select")
     store = studio.shared.store
-    # save as a new profile through the panel's own action
-    from components.brand_panel import BrandPanel  # noqa: F401 - the panel is on the page
     (save,) = testid(studio, "save-preset")
     click(studio, save)
     (preset_name,) = testid(studio, "preset-name")
@@ -184,13 +189,16 @@ async def test_profiles_and_presets(studio, testid):
     (presets,) = testid(studio, "preset-select")
     presets.value = "Weekly"
     assert studio.shared.workspace.carousel.theme == "paper"
-    profile_id = store.save_profile(studio.shared.workspace.carousel.brand)
-    other = store.get_profile(profile_id)
-    other.name = "Client B"
-    other_id = store.save_profile(other)
-    panel.set_options({profile_id: "Client A", other_id: "Client B"})
-    panel.value = other_id
-    assert studio.shared.workspace.carousel.brand.name == "Client B"
+    # profiles through the panel's own menu: save A, rename the brand, save B, switch back to A
+    click(studio, menu_item(studio, "Save as a new profile"))
+    name.value = "Client B"
+    click(studio, menu_item(studio, "Save as a new profile"))
+    profiles = {p.name: pid for pid, p in store.list_profiles()}
+    assert set(profiles) == {"Client A", "Client B"}
+    assert set(panel.options.values()) == {"Client A", "Client B"}
+    panel.value = profiles["Client A"]
+    assert studio.shared.workspace.carousel.brand.name == "Client A"
+    assert testid(studio, "brand-name")[0].value == "Client A"
 
 
 async def test_typing_updates_preview_and_undo_restores(studio, testid):
