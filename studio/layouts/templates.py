@@ -12,7 +12,7 @@ from datetime import datetime
 from ..slide import Slide
 from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
 from ..svg import El, el
-from ..text import wrap
+from ..text import measure, wrap
 from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
@@ -116,7 +116,7 @@ def heading(ctx: Ctx, title: str, width: float, title_size: float) -> tuple[list
     h = 0.0
     if number:
         size = title_size * 1.2
-        parts.append(("number", (number.zfill(2), size)))
+        parts.append(("number", (number.zfill(2), size, rest)))
         h += size * 1.05
     elif rest:
         parts.append(("bar", rest))
@@ -133,10 +133,10 @@ def draw_heading(ctx: Ctx, parts: list[tuple[str, object]], x: float, y: float, 
     out: list[El] = []
     for kind, item in parts:
         if kind == "number":
-            label, size = item  # type: ignore[misc]
+            label, size, title = item  # type: ignore[misc]
+            label_w = measure(label, ctx.title_font, ctx.title_weight, size)
             out.append(text_el(label, ctx.title_font, ctx.title_weight, size, ctx.palette.accent,
-                               x if ctx.align == "left" else x + width / 2, y + size * 0.86,
-                               anchor="start" if ctx.align == "left" else "middle", role="number"))
+                               lead_x(ctx, x, width, label_w, title), y + size * 0.86, role="number"))
             y += size * 1.05
         elif kind == "bar":
             out.append(accent_bar(ctx, lead_x(ctx, x, width, 44, item), y))  # type: ignore[arg-type]
