@@ -37,7 +37,10 @@ SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
 _SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_URL = r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b(?:/[^\s<>\"']*)?"
+_URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
+        r"|(?:https?://|www\.)[^\s<>\"']+"
+        r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b"
+        r"(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(
     rf"(?P<url>{_URL})"
     r"|(?<![\w@])@\w{1,30}"

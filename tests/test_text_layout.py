@@ -25,6 +25,10 @@ def test_accent_spans_mark_links_mentions_hashtags_cashtags():
     assert "".join(t for t, _ in spans) == "Read https://example.com/x, ask @ada about #design and $AAPL (www.site.io)."
 
 
+def test_email_is_one_link():
+    assert [t for t, a in accent_spans("write to me@home.com today") if a] == ["me@home.com"]
+
+
 def test_no_accent_inside_words_or_prices_with_digits_first():
     assert [t for t, a in accent_spans("mail me@home, C#5, costs $5")] and \
         not any(a for t, a in accent_spans("C#5 costs $5 and me@home"))
