@@ -14,7 +14,7 @@ from .slide import Slide
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*[).:]|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])\s*(\S.{0,90})$",
                       re.IGNORECASE)
-_THREAD_MARKERS = re.compile(r"\s*(?:🧵|👇|⬇️|↓|\(?\d{1,2}\s*/\s*\d{0,2}\)?|thread\s*:?)\s*$", re.IGNORECASE)
+_THREAD_MARKERS = re.compile(r"\s*(?:🧵|👇|⬇️|↓|\(?1\s*/\s*(?:\d{1,2}|n)?\)?|\((?:a\s+)?thread\))\s*$", re.IGNORECASE)
 _LEADING_THREAD = re.compile(r"^\s*(?:(?:🧵|thread\s*:)\s*)+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)")
 _LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")

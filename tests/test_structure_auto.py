@@ -65,3 +65,39 @@ def test_split_number_and_cover_markers():
     assert split_number("Plain title") == ("", "Plain title")
     assert cover_texts("🧵 Thread: Big idea. Here is why it matters to you 👇") == (
         "Big idea.", "Here is why it matters to you")
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+WORDS = st.sampled_from(["Hello", "world.", "1)", "Lead", "-", "•", "2.", "item", "\n", "\n\n", "🧵", "👇", "why?",
+                         "Thread:", "a", "b!", "שלום", "مرحبا", "https://x.io/a", "@ada", "#tag", "—", "1/5", "thread", "3/4"])
+POST = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(POST)
+def test_headline_and_body_lose_no_word(text):
+    head, body = headline_and_body(text)
+    assert (head + " " + body).split() == text.split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(POST)
+def test_list_items_come_from_the_text(text):
+    flat = " ".join(text.split())
+    for item in list_items(text):
+        assert " ".join(item.split()) in flat
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(POST, min_size=1, max_size=6))
+def test_every_post_word_reaches_a_slide(posts):
+    thread = Thread("t", [Post(str(i), t) for i, t in enumerate(posts)])
+    c = carousel_from_thread(thread)
+    drawn = " ".join(s.title + " " + s.body for s in c.slides).split()
+    markers = {"🧵", "👇", "Thread:", "1/5"}  # thread markers the cover drops on purpose (not "thread", "3/4")
+    for word in " ".join(posts[1:]).split():
+        assert word in drawn
+    for word in posts[0].split():
+        assert word in drawn or word in markers
