@@ -38,7 +38,7 @@ def main() -> None:
     render.render_slides(c)  # warm fonts, emoji, measurement caches
 
     def cold_slide():
-        render._PAGE_CACHE.clear()
+        render.clear_cache()
         render.render_slide(c, 3)
 
     def edited_slide():  # typing in one slide: that slide is laid out again, the others come from the cache
@@ -54,7 +54,7 @@ def main() -> None:
     long = carousel_from_thread(Thread("t", [Post("a", "Hook."), Post("b", "word " * 5000)]))
 
     def long_post():
-        render._PAGE_CACHE.clear()
+        render.clear_cache()
         render.paginate(long)
 
     rows.append(("paginate a 5,000-word post (page cache cleared)", median_ms(long_post, runs=5)))

@@ -10,7 +10,7 @@ Pipeline
    ``MIN_BODY_SIZE`` and keeps the largest one that needs the fewest pages;
    text that still does not fit continues on extra pages. Pages are cached by
    the slide's content, so editing one slide re-lays out only that slide.
-3. ``render_slide`` wraps a page's elements with the background, pattern, and
+3. ``render_slide`` wraps a page's content with the background, pattern, and
    brand header/footer (page numbers count pages) into an ``<svg>`` whose
    viewBox is the design size (540 wide) and whose width/height are that × scale.
    ``scale`` only sets the resolution photos are embedded at.
@@ -57,8 +57,7 @@ class Page:
     kind: str  # cover / content / outro
     layout: str  # layout key actually drawn ("cover" / "outro" for those)
     body_size: float  # body size after auto-fit
-    elements: tuple[El, ...]
-    markup: Built  # the elements, serialised once
+    markup: Built  # the page's content, serialised once
 
 
 # ---------------------------------------------------------------- context
@@ -130,8 +129,9 @@ def _ctx_sig(ctx: Ctx) -> tuple:
             ctx.show_post_meta, ctx.brand_name, ctx.brand_handle, _sig(ctx.brand_avatar))
 
 
-_PAGE_CACHE: OrderedDict[str, tuple[str, float, tuple[tuple[El, ...], ...], tuple[Built, ...]]] = OrderedDict()
-_PAGE_CACHE_SIZE = 1024
+_PAGE_CACHE: OrderedDict[str, tuple[str, float, tuple[Built, ...]]] = OrderedDict()
+_PAGE_CACHE_BYTES = 64 * 2**20  # embedded photos make pages large: bound the cache by size
+_cache_bytes = 0
 _CACHE_LOCK = threading.Lock()  # the studio renders from several threads
 
 
@@ -204,13 +204,30 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
                 break
         fewest = min(counts.values())
         size = next(s for s in sizes if s in counts and counts[s] == fewest)
-    parts = tuple(_run(ctx, drawer, slide, size, uid))
-    result = (layout_key, size, parts, tuple(built(el("g", *els, class_="content")) for els in parts))
-    with _CACHE_LOCK:
-        _PAGE_CACHE[key] = result
-        while len(_PAGE_CACHE) > _PAGE_CACHE_SIZE:
-            _PAGE_CACHE.popitem(last=False)
+    parts = tuple(built(el("g", *els, class_="content")) for els in _run(ctx, drawer, slide, size, uid))
+    result = (layout_key, size, parts)
+    _remember(key, result)
     return result
+
+
+def clear_cache() -> None:
+    """Forget every laid-out page (tests and benchmarks measure cold layout with it)."""
+    global _cache_bytes
+    with _CACHE_LOCK:
+        _PAGE_CACHE.clear()
+        _cache_bytes = 0
+
+
+def _remember(key: str, result: tuple[str, float, tuple[Built, ...]]) -> None:
+    global _cache_bytes
+    with _CACHE_LOCK:
+        if key in _PAGE_CACHE:
+            return
+        _PAGE_CACHE[key] = result
+        _cache_bytes += sum(len(b.markup) for b in result[2])
+        while _cache_bytes > _PAGE_CACHE_BYTES and len(_PAGE_CACHE) > 1:
+            _, old = _PAGE_CACHE.popitem(last=False)
+            _cache_bytes -= sum(len(b.markup) for b in old[2])
 
 
 def paginate(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[Page]:
@@ -218,9 +235,9 @@ def paginate(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[Page]:
     ctx = make_context(carousel, scale)
     pages: list[Page] = []
     for i, slide in enumerate(carousel.slides):
-        layout_key, size, parts, markup = _split_slide(ctx, carousel, slide)
-        for k, els in enumerate(parts):
-            pages.append(Page(i, k, len(parts), slide.kind, layout_key, size, els, markup[k]))
+        layout_key, size, parts = _split_slide(ctx, carousel, slide)
+        for k, markup in enumerate(parts):
+            pages.append(Page(i, k, len(parts), slide.kind, layout_key, size, markup))
     return pages
 
 

@@ -39,7 +39,7 @@ def test_every_page_parses_with_design_viewbox_and_scaled_size(sample_svgs):
 def test_same_input_gives_identical_bytes(sample_svgs):
     again = render.render_slides(sample_carousel())
     assert again == sample_svgs
-    render._PAGE_CACHE.clear()
+    render.clear_cache()
     assert render.render_slides(sample_carousel()) == sample_svgs
 
 
