@@ -313,7 +313,7 @@ def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
 
 # ---------------------------------------------------------------- pictures
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # each entry is a resized photo (~100-300 KB)
 def _photo_uri(image: Image, w: int, h: int) -> str:
     from PIL import Image as PILImage
     from PIL import ImageOps
