@@ -2,6 +2,9 @@
 
 Content slides use the carousel's layout (or the slide's own override);
 cover and outro slides are drawn by ``draw_cover`` and ``draw_outro``.
+Every drawer is ``(ctx, slide, body_size, cursor) -> (elements, rest)``: it
+draws one page and returns the text it could not place (see ``base``), which
+``studio.render`` passes back as the cursor of the next page.
 """
 from __future__ import annotations
 
