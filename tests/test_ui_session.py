@@ -187,3 +187,33 @@ def test_alt_text_for_every_slide():
     assert len(texts) == len(carousel.slides)
     assert texts[1] == "My own description"
     assert carousel.cta.headline in texts[-1]
+
+
+# -- the studio's shared state across a restart ------------------------------------------------------
+
+def test_studio_reopens_the_last_project_with_its_undo_history(tmp_path):
+    from components.app import Studio
+    first = Studio(tmp_path)
+    assert first.workspace.project_id is None  # the sample is not saved until it is edited
+    first.workspace.set_setting("theme", "midnight")
+    first.workspace.rename("Kept across restarts")
+    first.autosaver.flush()
+    again = Studio(tmp_path)
+    ws = again.workspace
+    assert (ws.carousel.name, ws.carousel.theme) == ("Kept across restarts", "midnight")
+    assert ws.project_id == first.workspace.project_id
+    assert ws.undo() and ws.carousel.name != "Kept across restarts" and ws.carousel.theme == "midnight"
+    assert ws.undo() and ws.carousel.theme == "paper"
+
+
+def test_old_exports_are_pruned(tmp_path):
+    import os
+    from components.app import Studio
+    studio = Studio(tmp_path)
+    studio.exports_dir.mkdir(parents=True, exist_ok=True)
+    for n in range(25):
+        path = studio.exports_dir / f"{n:02d}.pdf"
+        path.write_bytes(b"%PDF")
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))
+    studio.prune_exports(keep=20)
+    assert sorted(p.name for p in studio.exports_dir.iterdir()) == [f"{n:02d}.pdf" for n in range(5, 25)]
