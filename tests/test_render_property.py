@@ -60,3 +60,22 @@ def test_cairo_rasterises_any_post(text):
     c = carousel_of(["Hook.", text])
     for svg in render.render_slides(c)[1:2]:
         assert png_pixels(svg, 135).size == (135, 169)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.floats(16, 96), st.floats(10, 48), st.floats(8, 24), st.floats(1.0, 2.0), st.sampled_from(["left", "center"]),
+       st.sampled_from(["post-card", "headline-body", "big-statement", "list", "image-focus", "split"]),
+       st.sampled_from(["linkedin-square", "instagram-story", "linkedin-portrait"]),
+       st.sampled_from(["header-footer", "header", "footer", "none"]))
+def test_any_typography_keeps_the_sample_inside_the_safe_area(title, body, meta, lh, align, layout, fmt, placement):
+    from studio.brand import BrandProfile
+    from studio.typography import Typography
+    from render_helpers import sample_carousel
+    c = sample_carousel(layout=layout, format=fmt, typography=Typography(title, body, meta, line_height=lh, align=align),
+                        brand=BrandProfile(name="Maya Okafor", handle="maya", website="maya.design",
+                                           placement=placement))
+    safe = render.make_context(c).safe
+    for svg in render.render_slides(c):
+        for r in runs(svg):
+            assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, (r.role, r.text)
+            assert safe.y - 0.5 <= r.y - r.size * 0.8 and r.y + r.size * 0.25 <= safe.bottom + 0.5, (r.role, r.text)
