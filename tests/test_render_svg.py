@@ -1,7 +1,6 @@
 """The renderer: SVG structure, determinism, escaping, pagination, brand chrome, layouts, pixels."""
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -11,7 +10,6 @@ from studio.brand import BrandProfile
 from studio.layouts import LAYOUTS
 from studio.outro import OutroCTA
 from studio.post import Post, Thread
-from studio.slide import Slide
 from studio.structure import carousel_from_thread
 from studio.text import words
 from studio.theme import THEMES, rgb
