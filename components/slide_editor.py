@@ -163,6 +163,7 @@ class SlideEditor:
             options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
             self.layout_select.set_options(options, value=slide.layout or "")
             is_outro = slide.kind == "outro"
+            self.layout_select.set_visibility(slide.kind == "content")  # cover and outro have their own design
             self.title.set_visibility(not is_outro)
             self.body.set_visibility(not is_outro)
             self.cta_fields.set_visibility(is_outro)
