@@ -404,9 +404,28 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
         total = core_w + spaces
     if open_start is not None and (max_lines is None or len(done) < max_lines):
         done.append((open_start, core_end, core_w))
+        _avoid_widow(done, segments, ems, limit)
     if max_lines is not None:
         done = done[:max_lines]
     return tuple(Line(para, a, b, w * size) for a, b, w in done)
+
+
+def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float, ...], limit: float) -> None:
+    """A paragraph's last line holding one lone word takes the word before it along, if it fits."""
+    if len(done) < 2:
+        return
+    (pa, pb, _), (la, lb, _) = done[-2], done[-1]
+    starts = {seg[0] for seg in segments}
+    if la not in starts or any(la < st < lb for st in starts):
+        return  # the last line is part of a broken word, or already has two words
+    above = [seg for seg in segments if pa <= seg[0] < pb]
+    if len(above) < 3:
+        return  # the line above would be left with a lone word itself
+    moved, before = above[-1], above[-2]
+    width = sum(ems[moved[0]:lb])
+    if width <= limit:
+        done[-2] = (pa, before[1], sum(ems[pa:before[1]]))
+        done[-1] = (moved[0], lb, width)
 
 
 def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:

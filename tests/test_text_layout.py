@@ -133,3 +133,12 @@ def test_paired_brackets_follow_the_bidi_algorithm(text, visual):
     (line,) = wrap_para(para, "Inter", 400, 18, 1000)
     runs = sorted(line_runs(line, "Inter", 400, 18), key=lambda r: r.x)
     assert "".join(r.text for r in runs).replace(" ", "") == visual.replace(" ", "")
+
+
+@pytest.mark.parametrize("width", range(200, 460, 20))
+def test_no_lone_word_on_a_paragraphs_last_line(width):
+    (para,) = prepare("Your cover is a promise. Name the reward and the number, then get out of the way.")
+    lines = wrap_para(para, "Inter", 400, 18, width)
+    assert len(lines[-1].text.split()) >= 2
+    assert " ".join(line.text for line in lines).split() == para.text.split()
+    assert all(line.width <= width for line in lines)
