@@ -38,6 +38,7 @@ class SlideEditor:
     def __init__(self, view: View) -> None:
         self.view = view
         self._echo = False  # True while we set input values ourselves (no edit must follow)
+        self._drawn_pages: tuple[int, int, int] | None = None
         self._redraw = Throttle(self._draw_preview, PREVIEW_INTERVAL)
         with ui.row().classes("cs-stage w-full no-wrap items-start justify-center gap-5"):
             with ui.column().classes("cs-stage-main items-center gap-2"):
@@ -99,7 +100,6 @@ class SlideEditor:
                                                   on_click=self._remove_image).props("flat dense no-caps size=sm")
             self.alt = ui.input("Alt text (for screen readers)", on_change=self._edit_alt) \
                 .props("outlined dense data-testid=slide-alt").classes("w-full")
-            self.overflow = ui.label().classes("cs-hint")
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -143,6 +143,9 @@ class SlideEditor:
         total = len(view.carousel.slides)
         pages = view.counts()[view.selected]
         self.position.set_text(f"Slide {view.selected + 1} of {total}")
+        if self._drawn_pages == (view.selected, pages, view.page):
+            return  # typing usually leaves the page buttons as they are
+        self._drawn_pages = (view.selected, pages, view.page)
         self.pages_row.clear()
         if pages > 1:
             with self.pages_row:
