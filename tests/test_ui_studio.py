@@ -551,3 +551,9 @@ async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
     assert [s.body for s in ws.carousel.slides] == before
     assert [p.text[:7] for p in ws.carousel.thread.posts] == ["A brand", "Moss ne"]
     assert testid(studio, "project-name")[0].value == "My real work"
+    # "Lay out all" rebuilds the slides from the new thread; undo brings the old ones back
+    click(studio, testid(studio, "layout-all")[0])
+    assert [s.kind for s in ws.carousel.slides] == ["cover", "content", "outro"]
+    assert ws.carousel.name == "My real work"
+    click(studio, testid(studio, "undo")[0])
+    assert [s.body for s in ws.carousel.slides] == before
