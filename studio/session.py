@@ -156,6 +156,9 @@ class Workspace:
         """Set ``format``, ``layout``, ``theme``, ``pattern`` or ``show_post_meta`` on the carousel."""
         if name not in {"format", "layout", "theme", "pattern", "show_post_meta"}:
             raise EditError(f"unknown setting {name!r}")
+        choices = _registry(name)
+        if choices is not None and value not in choices and not (name == "pattern" and value is None):
+            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(choices)}.")
         if getattr(self.carousel, name) == value:
             return
         setattr(self._edit(), name, value)
@@ -401,6 +404,23 @@ class Workspace:
         if slides and slides[-1].kind == "outro" and index >= len(slides):
             index = len(slides) - 1
         return index
+
+
+def _registry(setting: str) -> dict | None:
+    """The valid keys for a carousel setting (None: any value of the right type)."""
+    if setting == "format":
+        from .canvas import FORMATS
+        return FORMATS
+    if setting == "layout":
+        from .layouts import LAYOUTS
+        return LAYOUTS
+    if setting == "theme":
+        from .theme import THEMES
+        return THEMES
+    if setting == "pattern":
+        from .pattern import PATTERNS
+        return PATTERNS
+    return None
 
 
 def slide_from_post(post: Post) -> Slide:

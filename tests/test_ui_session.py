@@ -124,6 +124,9 @@ def test_last_slide_cannot_be_deleted():
 
 
 def test_settings_are_validated(ws):
+    with pytest.raises(EditError, match="There is no theme called 'sparkly'"):
+        ws.set_setting("theme", "sparkly")
+    ws.set_setting("pattern", None)
     with pytest.raises(EditError, match="title_size"):
         ws.set_typography(title_size=500)
     ws.set_typography(title_size=44, body_size=20)
