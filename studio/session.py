@@ -258,6 +258,9 @@ class Workspace:
         slide = self.slide(index)
         if slide.layout == layout:
             return
+        layouts = _registry("layout")
+        if layout is not None and layout not in layouts:
+            raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts)}.")
         self._edit()
         slide.layout = layout
         self._done(SLIDES, (index,), origin)
