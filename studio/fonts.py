@@ -20,9 +20,11 @@ FAMILIES: list[str] = [
     "Inter", "DM Sans", "Space Grotesk", "Montserrat", "Poppins", "IBM Plex Sans",
     "Playfair Display", "DM Serif Display", "Fraunces", "Lora", "JetBrains Mono",
 ]
-# Faces used only for characters the chosen family lacks, in this order.
-FALLBACKS: list[str] = ["Noto Sans", "Noto Sans Arabic", "Heebo"]
-ALL_FAMILIES = FAMILIES + FALLBACKS
+# Faces used only for characters the chosen family lacks, in this order: Noto Sans for
+# Latin, Greek and Cyrillic; Inter for symbols Noto Sans lacks (arrows, ✓ ✗ ★ ≠ ≤ ∞ …);
+# then Arabic and Hebrew.
+FALLBACKS: list[str] = ["Noto Sans", "Inter", "Noto Sans Arabic", "Heebo"]
+ALL_FAMILIES = list(dict.fromkeys(FAMILIES + FALLBACKS))
 WEIGHTS = (400, 700)
 PREFIX = "CS "
 _BUILD = "3"  # bump when the instancing recipe changes, so caches rebuild

@@ -7,7 +7,7 @@ Small pure steps, each cached where it is on the hot path:
    Arabic (cairo does no shaping) and splits it into grapheme clusters; emoji
    clusters carry their Twemoji file.
 2. ``assign_fonts`` picks, per cluster, the first face that has the glyph
-   (the chosen family, then Noto Sans, Noto Sans Arabic, Heebo), because
+   (the chosen family, then the fonts.FALLBACKS chain), because
    CairoSVG has no glyph fallback.
 3. ``wrap_from`` breaks a paragraph into lines at break opportunities,
    measuring with the glyph advances of the very files cairo draws with (no
@@ -252,8 +252,33 @@ def mark_centre(ch: str, face: str, weight: int) -> float | None:
     return _metrics(face, fonts.best_weight(face, weight))[2].get(ord(ch))
 
 
+@lru_cache(maxsize=64)
+def _glyphs(family: str, weight: int):
+    from fontTools.ttLib import TTFont
+    fonts.ensure_fonts()
+    font = TTFont(fonts.face_path(family, weight), lazy=True)
+    return font.getBestCmap(), font.getGlyphSet()
+
+
+@lru_cache(maxsize=8192)
+def _draws(family: str, weight: int, cp: int) -> bool:
+    """The face maps ``cp`` to a glyph with an outline (spaces and format characters need none)."""
+    cmap, glyphs = _glyphs(family, weight)
+    name = cmap.get(cp)
+    if name is None:
+        return False
+    if unicodedata.category(chr(cp)) in ("Zs", "Cf", "Cc"):
+        return True
+    from fontTools.pens.boundsPen import ControlBoundsPen
+    pen = ControlBoundsPen(glyphs)
+    glyphs[name].draw(pen)
+    return pen.bounds is not None
+
+
 def has_glyph(family: str, ch: str) -> bool:
-    return ord(ch) in _metrics(family, 400)[0]
+    """The face draws ``ch`` in every weight it has: a cmap entry pointing at an empty glyph does not count."""
+    cp = ord(ch)
+    return cp in _metrics(family, 400)[0] and all(_draws(family, w, cp) for w in fonts.available_weights(family))
 
 
 def _chain(family: str) -> tuple[str, ...]:

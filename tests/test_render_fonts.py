@@ -20,7 +20,8 @@ def test_ensure_fonts_is_idempotent_and_points_fontconfig_at_the_cache():
 
 def test_at_least_eight_families_plus_fallbacks():
     assert len(fonts.FAMILIES) >= 8
-    assert fonts.FALLBACKS == ["Noto Sans", "Noto Sans Arabic", "Heebo"]
+    assert fonts.FALLBACKS == ["Noto Sans", "Inter", "Noto Sans Arabic", "Heebo"]
+    assert len(fonts.ALL_FAMILIES) == len(set(fonts.ALL_FAMILIES))
 
 
 @pytest.mark.parametrize("family", fonts.ALL_FAMILIES)

@@ -305,3 +305,26 @@ def test_title_lines_are_balanced(sample_svgs):
             lines[r.y] = max(lines.get(r.y, 0.0), r.x + r.width) - 44
     widths = list(lines.values())
     assert len(widths) >= 2 and min(widths) / max(widths) > 0.6  # no lone last word
+
+
+def test_arrow_in_a_serif_cover_is_drawn_not_tofu():
+    """Fraunces has no "→": the cover draws it from a fallback face that has it, and it looks like an arrow."""
+    import numpy as np
+    c = carousel_of(["Ship faster → learn faster. Here is my playbook 👇", "Step one."], theme="paper")
+    svg = render.render_slide(c, 0)
+    arrow = [r for r in runs(svg) if r.role == "title" and r.text == "→"]
+    assert len(arrow) == 1, [r.text for r in runs(svg) if r.role == "title"]
+    a = arrow[0]
+    root = parse(svg)
+    families = {t.get("font-family") for t in root.iter(NS + "tspan") if t.text == "→"}
+    assert families and "CS Fraunces" not in families
+    px = np.asarray(png_pixels(svg).convert("L")).astype(int)
+    box = px[int(a.y - a.size * 0.9):int(a.y + a.size * 0.3), int(a.x) - 1:int(a.x + a.width) + 2]
+    ink = box < 128
+    rows = np.nonzero(ink.any(axis=1))[0]
+    assert rows.size, "nothing drawn where the arrow should be"
+    # an arrow's densest row is its shaft, in the middle; a tofu box is hollow, densest at top and bottom
+    per_row = ink.sum(axis=1)
+    densest = int(np.argmax(per_row))
+    assert rows[0] + 0.3 * (rows[-1] - rows[0]) < densest < rows[0] + 0.7 * (rows[-1] - rows[0])
+    assert per_row[densest] > a.width * 0.6

@@ -142,3 +142,33 @@ def test_no_lone_word_on_a_paragraphs_last_line(width):
     assert len(lines[-1].text.split()) >= 2
     assert " ".join(line.text for line in lines).split() == para.text.split()
     assert all(line.width <= width for line in lines)
+
+
+COMMON_SYMBOLS = "→←↑↓⇒✓✗★☆•…€£₹¥™©®°±×÷≠≤≥∞–—“”‘’№"
+
+
+def _has_ink(family: str, weight: int, ch: str) -> bool:
+    """Independently of studio.text: the face maps ``ch`` to a glyph with an outline."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+    font = TTFont(fonts.face_path(family, weight))
+    name = font.getBestCmap().get(ord(ch))
+    if name is None:
+        return False
+    glyphs = font.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[name].draw(pen)
+    return pen.bounds is not None
+
+
+@pytest.mark.parametrize("family", fonts.FAMILIES)
+def test_common_symbols_get_a_face_that_draws_them(family):
+    """Not just a cmap entry: the chosen face's glyph has contours (no tofu, no blank)."""
+    missing = []
+    for ch in COMMON_SYMBOLS:
+        para = prepare(ch)[0]
+        face = assign_fonts(para, family)[0]
+        weights = {fonts.best_weight(face, w) for w in (400, 700)}
+        if not all(_has_ink(face, w, ch) for w in weights):
+            missing.append((ch, face))
+    assert not missing
