@@ -7,8 +7,12 @@ from typing import Any
 from nicegui import ui
 
 from studio.carousel import Carousel
+from studio.session import TEXT, Change
 
+from .svg_view import SvgView
+from .view import Debounce, View
 
+GALLERY_PAUSE = 0.8  # seconds without typing before a gallery redraws
 
 class TileGroup:
     """A grid of tiles, one selected; ``on_pick(key)`` runs when a tile is clicked."""
@@ -45,3 +49,57 @@ def gallery_slide(carousel: Carousel, selected: int, *, prefer_content: bool = F
     if not prefer_content or carousel.slides[selected].kind == "content":
         return selected
     return next((i for i, s in enumerate(carousel.slides) if s.kind == "content"), selected)
+
+
+class Gallery:
+    """A settings panel of live thumbnails, one per choice of a carousel setting; click to apply.
+
+    Subclasses name the ``testid`` and ``setting`` and say how to draw one choice
+    (``thumbnail``), which tile is current (``current``) and what a tile sets (``value``).
+    """
+
+    testid = ""
+    setting = ""
+    swatch = False  # draw in a magnifying swatch frame (patterns)
+
+    def __init__(self, view: View, choices: dict[str, str]) -> None:
+        self.view = view
+        self.group = TileGroup(self.testid, self._pick, columns=3)
+        self.svgs: dict[str, SvgView] = {}
+        for key, label in choices.items():
+            with self.group.tile(key, label):
+                if self.swatch:
+                    with ui.element("div").classes("cs-tile-svg cs-swatch"):
+                        self.svgs[key] = SvgView()
+                else:
+                    self.svgs[key] = SvgView().classes("cs-tile-svg")
+                ui.label(label).classes("cs-tile-title")
+        self._later = Debounce(self._draw, GALLERY_PAUSE)
+        self._draw()
+
+    def thumbnail(self, carousel: Carousel, key: str) -> str:
+        raise NotImplementedError
+
+    def current(self, carousel: Carousel) -> str:
+        return getattr(carousel, self.setting)
+
+    def value(self, key: str) -> Any:
+        return key
+
+    def _pick(self, key: str) -> None:
+        self.view.attempt(self.view.workspace.set_setting, self.setting, self.value(key), origin=self.view.token)
+
+    def _draw(self) -> None:
+        carousel = self.view.carousel
+        for key, svg in self.svgs.items():
+            svg.set_content(self.thumbnail(carousel, key))
+        self.group.mark(self.current(carousel))
+
+    def refresh(self, change: Change | None) -> None:
+        if change is not None and change.what == TEXT:
+            self._later()  # typing: redraw once it pauses, so keystrokes stay fast
+        else:
+            self._draw()
+
+    def selection_changed(self) -> None:
+        self._draw()
