@@ -14,8 +14,7 @@ from .slide import Slide
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*[).:]|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])\s*(\S.{0,90})$",
                       re.IGNORECASE)
-_THREAD_MARKERS = re.compile(r"\s*(?:🧵|👇|⬇️|↓|\(?1\s*/\s*(?:\d{1,2}|n)?\)?|\((?:a\s+)?thread\))\s*$", re.IGNORECASE)
-_LEADING_THREAD = re.compile(r"^\s*(?:(?:🧵|thread\s*:)\s*)+", re.IGNORECASE)
+THREAD_EMOJI = "\U0001F9F5"  # 🧵: the one character the cover drops (importers drop the other markers)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)")
 _LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
 _INLINE_LIST = re.compile(r"\s+[-–•]\s+")
@@ -111,13 +110,12 @@ def is_numbered_list(text: str) -> bool:
 
 
 def cover_texts(first_post: str) -> tuple[str, str]:
-    """(hook, subtitle) of the cover from the first post."""
-    text = _LEADING_THREAD.sub("", first_post.strip())
+    """(hook, subtitle) of the cover from the first post; every character is kept but the 🧵."""
+    text = re.sub(r"[ \t]*\U0001F9F5[ \t]*", " ", first_post).strip()
+    text = "\n".join(line.strip() for line in text.split("\n"))
     hook, rest = headline_and_body(text)
     if not hook:
         hook, rest = text, ""
-    hook = _THREAD_MARKERS.sub("", hook).strip() or hook.strip()
-    rest = _THREAD_MARKERS.sub("", rest).strip()
     if rest and len(rest.split()) < 3:
         hook, rest = f"{hook} {rest}".strip(), ""
     return hook, rest

@@ -17,7 +17,7 @@ PIECES = st.sampled_from([
     "hello", "world", "Carousel", "<b>", "&amp;", "</text>", '"', "'", "\x00", "\x07", "\x1b", "\u200b", "\u202e",
     "\ud800", "שלום", "עולם", "مرحبا", "بالعالم", "🎉", "👩🏾\u200d💻", "👨\u200d👩\u200d👧\u200d👦", "🇯🇵", "1️⃣",
     "@ada", "#design", "$AAPL", "https://example.com/a/very/long/path?q=1&r=2", "—", "…", "x" * 500,
-    "supercalifragilisticexpialidocious" * 3, "é", "e\u0301", "日本語のテキスト", "Ωμέγα", "\n", "\n\n", " ", "  ",
+    "supercalifragilisticexpialidocious" * 3, "🧵", "👇", "in→out", "(1/5)", "é", "e\u0301", "日本語のテキスト", "Ωμέγα", "\n", "\n\n", " ", "  ",
 ])
 TEXT = st.lists(PIECES, min_size=1, max_size=40).map(" ".join)
 
@@ -79,3 +79,18 @@ def test_any_typography_keeps_the_sample_inside_the_safe_area(title, body, meta,
         for r in runs(svg):
             assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, (r.role, r.text)
             assert safe.y - 0.5 <= r.y - r.size * 0.8 and r.y + r.size * 0.25 <= safe.bottom + 0.5, (r.role, r.text)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.sampled_from(["linkedin-portrait", "instagram-square", "instagram-story"]))
+def test_the_cover_draws_every_character_of_the_first_post(text, fmt):
+    """Only the thread emoji 🧵 may go; a long first post continues on the first content slide."""
+    c = carousel_of([text, "Second post."], format=fmt)
+    svgs = render.render_slides(c)
+    counts = render.pages_per_slide(c)
+    first = [i for i, s in enumerate(c.slides) if s.post_ids == ["0"]]
+    start = sum(counts[:first[0]])
+    pages = svgs[start:start + sum(counts[i] for i in first)]
+    drawn = body_text(pages)
+    expected = clean(text).replace("🧵", "")
+    assert _norm(drawn) == _norm(expected)
