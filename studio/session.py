@@ -166,20 +166,15 @@ class Workspace:
 
     def set_typography(self, origin: Any = None, **values: Any) -> None:
         """Change typography fields (sizes, fonts, line height, alignment); out-of-range values are refused."""
-        current = self.carousel.typography
-        changes = {k: v for k, v in values.items() if getattr(current, k) != v}
-        if not changes:
-            return
-        try:
-            updated = replace(current, **changes)
-        except (TypeError, ValueError) as exc:
-            raise EditError(str(exc)) from None
-        self._edit(key=("typography", tuple(sorted(changes)))).typography = updated
-        self._done(STYLE, origin=origin)
+        self._set_fields("typography", values, origin)
 
     def set_brand(self, origin: Any = None, **values: Any) -> None:
         """Change brand-kit fields (name, handle, avatar, logo, website, accent, placement…)."""
-        current = self.carousel.brand
+        self._set_fields("brand", values, origin)
+
+    def _set_fields(self, part: str, values: dict[str, Any], origin: Any) -> None:
+        """Replace changed fields of one part of the carousel (typography, brand, cta) as one undo step."""
+        current = getattr(self.carousel, part)
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
         if not changes:
             return
@@ -187,7 +182,7 @@ class Workspace:
             updated = replace(current, **changes)
         except (TypeError, ValueError) as exc:
             raise EditError(str(exc)) from None
-        self._edit(key=("brand", tuple(sorted(changes)))).brand = updated
+        setattr(self._edit(key=(part, tuple(sorted(changes)))), part, updated)
         self._done(STYLE, origin=origin)
 
     def use_brand(self, brand: BrandProfile, origin: Any = None) -> None:
@@ -211,12 +206,7 @@ class Workspace:
 
     def set_cta(self, origin: Any = None, **values: Any) -> None:
         """Edit the outro's headline, subline, button text or link."""
-        current = self.carousel.cta
-        changes = {k: v for k, v in values.items() if getattr(current, k) != v}
-        if not changes:
-            return
-        self._edit(key=("cta", tuple(sorted(changes)))).cta = replace(current, **changes)
-        self._done(STYLE, origin=origin)
+        self._set_fields("cta", values, origin)
 
     def apply_settings(self, carousel: Carousel, origin: Any = None) -> None:
         """Take format, layout, theme, typography, pattern and CTA from ``carousel`` (a preset applied)."""
