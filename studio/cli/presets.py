@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import CliError
-from .profiles import _action, image_summary, open_store, print_table
+from .profiles import _action, image_summary, print_table, run_action
 
 HELP = "Saved presets (format, layout, theme, typography, pattern, CTA): list, export, import, delete."
 
@@ -34,12 +33,7 @@ def preset_summary(preset) -> dict:
 
 
 def run(args) -> int:
-    from ..store import StoreError
-    store = open_store(args)
-    try:
-        return _ACTIONS[args.action](store, args)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
+    return run_action(args, _ACTIONS)
 
 
 def _list(store, args) -> int:

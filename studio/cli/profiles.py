@@ -38,6 +38,16 @@ def _action(actions, name: str, help_text: str) -> argparse.ArgumentParser:
     return p
 
 
+def run_action(args, actions) -> int:
+    """Open the store and run the chosen action; store errors become one-line CLI errors."""
+    from ..store import StoreError
+    store = open_store(args)
+    try:
+        return actions[args.action](store, args)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
 def open_store(args):
     """The Store in --data-dir; its notices (a recovered file...) go to stderr."""
     from ..store import Store, StoreError
@@ -64,12 +74,7 @@ def profile_summary(profile_id: str, profile) -> dict:
 
 
 def run(args) -> int:
-    from ..store import StoreError
-    store = open_store(args)
-    try:
-        return _ACTIONS[args.action](store, args)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
+    return run_action(args, _ACTIONS)
 
 
 def _list(store, args) -> int:
