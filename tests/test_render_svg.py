@@ -328,3 +328,44 @@ def test_arrow_in_a_serif_cover_is_drawn_not_tofu():
     densest = int(np.argmax(per_row))
     assert rows[0] + 0.3 * (rows[-1] - rows[0]) < densest < rows[0] + 0.7 * (rows[-1] - rows[0])
     assert per_row[densest] > a.width * 0.6
+
+
+SHORT = ["Short posts look designed.", "One idea per slide.",
+         "Keep it short\nA slide with a heading and one body line.",
+         "Three points:\n- fewer words\n- bigger type\n- one ask"]
+
+
+def _ink_gaps(svg: str, box, background: str) -> tuple[float, float]:
+    """Empty share of the content box above and below everything drawn in it (pixels, 1 px = 1 unit)."""
+    import numpy as np
+    px = np.asarray(png_pixels(svg)).astype(int)
+    bg = np.array(rgb(background))
+    band = px[int(box.y):int(box.bottom), int(box.x):int(box.right)]
+    rows = np.nonzero((np.abs(band - bg).sum(axis=2) > 40).any(axis=1))[0]
+    assert rows.size
+    return rows[0] / box.h, (band.shape[0] - 1 - rows[-1]) / box.h
+
+
+@pytest.mark.parametrize("fmt", ["linkedin-portrait", "linkedin-square", "instagram-story"])
+@pytest.mark.parametrize("layout", ["headline-body", "list", "big-statement", "post-card", "image-focus", "split"])
+def test_short_content_sits_at_the_optical_centre(fmt, layout):
+    """Not top-heavy: a short slide's content (photo included) is centred, at most a little above centre."""
+    c = carousel_of(SHORT, format=fmt, layout=layout, theme="paper", pattern="none")
+    for s in c.slides[1:3]:
+        s.image = tiny_jpeg(400, 300) if layout in ("image-focus", "split") else None
+    box = render.make_context(c).content
+    svgs = render.render_slides(c)
+    for page in (1, 2, 3):
+        above, below = _ink_gaps(svgs[page], box, THEMES["paper"].background[0])
+        assert above <= below + 0.02 and below - above <= 0.12, (page, round(above, 2), round(below, 2))
+
+
+@pytest.mark.parametrize("fmt", ["linkedin-portrait", "linkedin-square", "instagram-story"])
+@pytest.mark.parametrize("with_photo", [False, True])
+def test_cover_sits_at_the_optical_centre(fmt, with_photo):
+    c = carousel_of(SHORT, format=fmt, theme="paper", pattern="none")
+    if with_photo:
+        c.slides[0].image = tiny_jpeg(400, 300)
+    box = render.make_context(c).content
+    above, below = _ink_gaps(render.render_slide(c, 0), box, THEMES["paper"].background[0])
+    assert above <= below + 0.02 and below - above <= 0.12, (round(above, 2), round(below, 2))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..slide import Slide
 from ..svg import El
-from .base import Ctx, accent_bar, block, draw_flow, fit_flow, lead_x, photo
-from .templates import continuation, fitted_title
+from .base import Box, Ctx, accent_bar, block, draw_flow, fit_flow, lead_x, photo
+from .templates import continuation, fitted_title, optical_top
 
 
 def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -26,15 +26,15 @@ def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
 
 IMAGE_SHARES = (0.42, 0.34, 0.26)  # of the content height
 TITLE_SCALES = (1.3, 1.15, 1.0, 0.88, 0.76)  # of the title size
+PHOTO_GAP = 26
 
 
 def _cover(ctx: Ctx, slide: Slide, size: float, share: float, scale: float):
-    box = ctx.content
-    out: list[El] = []
-    if slide.image is not None and share:
-        h = round(box.h * share)
-        out.extend(photo(ctx, slide.image, box.top(h), 16, "cover"))
-        box = box.below(h + 26)
+    content = ctx.content
+    box = content
+    photo_h = round(content.h * share) if slide.image is not None and share else 0
+    if photo_h:
+        box = content.below(photo_h + PHOTO_GAP)
     big = min(ctx.title_size * scale, 64.0)
     title = fitted_title(ctx, slide.title or slide.body, box.w, big, max_lines=5, min_share=0.8)
     blocks = (title,) if title else ()
@@ -44,7 +44,12 @@ def _cover(ctx: Ctx, slide: Slide, size: float, share: float, scale: float):
             blocks += (sub,)
     bar = 5 + 26
     placed, rest, used = fit_flow(blocks, box.w, box.h - bar, force=True)
-    y = box.y + (max(0.0, box.h - used - bar) * (0.45 if slide.image is None else 0.0) if not rest else 0.0)
+    above = photo_h + PHOTO_GAP if photo_h else 0
+    top = optical_top(content, above + bar + used) if not rest else content.y  # photo and text centred as one
+    out: list[El] = []
+    if photo_h and slide.image is not None:
+        out.extend(photo(ctx, slide.image, Box(content.x, top, content.w, photo_h), 16, "cover"))
+    y = top + above
     bx = lead_x(ctx, box.x, box.w, 56, slide.title or slide.body)
     out.append(accent_bar(ctx, bx, y, w=56, h=6))
     out.extend(draw_flow(ctx, placed, box.x, y + bar, box.w))

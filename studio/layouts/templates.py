@@ -6,7 +6,7 @@ still to place; ``rest`` is what did not fit (empty when the slide is done).
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..slide import Slide
@@ -19,6 +19,7 @@ from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_fl
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
+OPTICAL_CENTRE = 0.46  # short content sits this share of the free height from the top: a little above centre
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -148,9 +149,21 @@ def draw_heading(ctx: Ctx, parts: list[tuple[str, object]], x: float, y: float, 
     return out, y
 
 
-def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool = True,
-                title: str | None = None, body: tuple[Block, ...] | None = None) -> tuple[list[El], tuple[Block, ...]]:
-    """Heading + body in ``box``; centred vertically when everything fits."""
+@dataclass(frozen=True)
+class Column:
+    """A laid-out heading + body: what ``draw_column`` draws, its height and the text left over."""
+
+    parts: list
+    head_h: float
+    gap: float
+    placed: list
+    rest: tuple[Block, ...]
+    height: float
+
+
+def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | None = None,
+                body: tuple[Block, ...] | None = None) -> Column:
+    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text)."""
     if title is None:
         title, text = slide_title_body(slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
@@ -169,11 +182,26 @@ def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool =
         parts, head_h = [], 0.0
     gap = ctx.title_size * 0.55 if parts and body else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
-    total = head_h + gap + used
-    y = box.y + (max(0.0, box.h - total) * 0.46 if center and not rest else 0.0)
-    out, y = draw_heading(ctx, parts, box.x, y, box.w)
-    out.extend(draw_flow(ctx, placed, box.x, y + gap, box.w))
-    return out, rest
+    return Column(parts, head_h, gap, placed, rest, head_h + gap + used)
+
+
+def draw_column(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
+    out, y = draw_heading(ctx, col.parts, x, y, width)
+    out.extend(draw_flow(ctx, col.placed, x, y + col.gap, width))
+    return out
+
+
+def optical_top(box: Box, height: float) -> float:
+    """Where content of ``height`` starts so that it sits a little above the box's centre."""
+    return box.y + max(0.0, box.h - height) * OPTICAL_CENTRE
+
+
+def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool = True,
+                title: str | None = None, body: tuple[Block, ...] | None = None) -> tuple[list[El], tuple[Block, ...]]:
+    """Heading + body in ``box``; centred vertically (optically) when everything fits."""
+    col = plan_column(ctx, slide, size, box, title=title, body=body)
+    y = optical_top(box, col.height) if center and not col.rest else box.y
+    return draw_column(ctx, col, box.x, y, box.w), col.rest
 
 
 def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
@@ -233,7 +261,7 @@ def _statement(ctx: Ctx, slide: Slide, size: float, blocks: tuple[Block, ...]):
     box = ctx.content
     blocks = with_credit(ctx, slide, blocks, size)
     placed, rest, used = fit_flow(blocks, box.w, box.h - 28, force=True)
-    y = box.y + (box.h - used - 28) * 0.46 if not rest else box.y
+    y = optical_top(Box(box.x, box.y, box.w, box.h - 28), used) if not rest else box.y
     text = slide.title or slide.body
     out = [accent_bar(ctx, lead_x(ctx, box.x, box.w, 44, text), y)]
     out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
@@ -275,12 +303,15 @@ def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
     ratio = min(max(slide.image.width / slide.image.height, 1.0), 2.0)
+    gap = 22
     for share in (0.5, 0.4, 0.3):  # the photo gets shorter before the text moves to another page
         h = min(box.h * share, box.w / ratio)
-        els, rest = text_column(ctx, slide, size, box.below(h + 22), center=False)
-        if not rest:
+        col = plan_column(ctx, slide, size, box.below(h + gap))
+        if not col.rest:
             break
-    return photo(ctx, slide.image, box.top(h), 14, "photo") + els, rest
+    top = optical_top(box, h + gap + col.height) if not col.rest else box.y  # photo and text centred as one
+    out = photo(ctx, slide.image, Box(box.x, top, box.w, h), 14, "photo")
+    return out + draw_column(ctx, col, box.x, top + h + gap, box.w), col.rest
 
 
 def split(ctx: Ctx, slide: Slide, size: float, cursor):
