@@ -369,3 +369,43 @@ def test_cover_sits_at_the_optical_centre(fmt, with_photo):
     box = render.make_context(c).content
     above, below = _ink_gaps(render.render_slide(c, 0), box, THEMES["paper"].background[0])
     assert above <= below + 0.02 and below - above <= 0.12, (round(above, 2), round(below, 2))
+
+
+def _brand_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
+    """(what, x0, y0, x1, y1) of every text run and picture the brand band draws."""
+    root = parse(svg)
+    brand = next(g for g in root.iter(NS + "g") if g.get("class") == "brand")
+    out = []
+    for node in brand.iter(NS + "image"):
+        x, y, w, h = (float(node.get(k)) for k in ("x", "y", "width", "height"))
+        out.append(("logo" if "logo" in (node.get("clip-path") or "") else "avatar", x, y, x + w, y + h))
+    from xml.etree.ElementTree import tostring
+    band_svg = ('<svg xmlns="http://www.w3.org/2000/svg">' + tostring(brand, encoding="unicode") + "</svg>")
+    for r in runs(band_svg.replace("ns0:", "").replace(":ns0", "")):
+        out.append((r.role, r.x, r.y - r.size * 0.8, r.x + r.width, r.y + r.size * 0.25))
+    return out
+
+
+@pytest.mark.parametrize("placement", ["header", "footer", "header-footer"])
+@pytest.mark.parametrize("meta", [12.0, 20.0])
+def test_every_placement_shows_website_and_logo_without_overflow(placement, meta):
+    logo = tiny_jpeg(300, 100)
+    c = sample_carousel(brand=BrandProfile(name="Maya Okafor-Whitfield", handle="mayamakesthings",
+                                           website="studio.mayaokafor.design", logo=logo, placement=placement),
+                        typography=Typography(meta_size=meta))
+    safe = render.make_context(c).safe
+    svg = render.render_slides(c)[1]
+    boxes = _brand_boxes(svg)
+    kinds = [b[0] for b in boxes]
+    assert "logo" in kinds and "website" in kinds and "page-number" in kinds and "swipe" in kinds, kinds
+    website = "".join(r.text for r in runs(svg) if r.role == "website")
+    assert website == "studio.mayaokafor.design"
+    for what, x0, y0, x1, y1 in boxes:
+        assert safe.x - 0.5 <= x0 and x1 <= safe.right + 0.5 and safe.y - 0.5 <= y0 and y1 <= safe.bottom + 0.5, what
+    items = [b for b in boxes if b[0] not in ("handle",)]  # name and handle stack: compare rows separately
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            same_row = a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5 and a[2] < b[4] - 0.5 and b[2] < a[4] - 0.5
+            if a[0] == b[0] and a[0] in ("brand", "website", "swipe"):
+                continue  # runs of one label (fallback faces, words)
+            assert not same_row, (a, b)

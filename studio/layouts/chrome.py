@@ -39,33 +39,59 @@ def draw_chrome(ctx: Ctx, placement: str, number: int, total: int, *, numbers: b
     hint = swipe and number < total
     out: list[El] = []
     ident_h = meta * 2.7
-    if placement in ("header-footer", "header"):
-        band = Box(safe.x, safe.y, safe.w, ident_h)
-        right = _right_side(ctx, band, logo, website if placement == "header-footer" else "",
-                            counter if placement == "header" else "", hint and placement == "header")
-        out.extend(right[0])
+    if placement in ("header", "footer"):  # one band carries everything
+        y = safe.y if placement == "header" else safe.bottom - ident_h
+        band = Box(safe.x, y, safe.w, ident_h)
+        els, used = _band_items(ctx, band, logo, website, counter, hint)
+        out.extend(els)
         if has_identity:
-            out.extend(_identity(ctx, band, band.w - right[1] - 16))
-    if placement in ("header-footer", "footer"):
-        h = meta * 1.5 if placement == "header-footer" else ident_h
-        band = Box(safe.x, safe.bottom - h, safe.w, h)
-        if placement == "footer":
-            right = _right_side(ctx, band, None, "", counter, hint)
-            out.extend(right[0])
-            if has_identity:
-                out.extend(_identity(ctx, band, band.w - right[1] - 16))
-        else:
-            baseline = band.y + h * 0.72
-            if counter:
-                els, _ = label_line(ctx, counter, ctx.body_style(meta, pal.muted, 700), band.x, baseline, 80,
-                                    role="page-number")
-                out.extend(els)
-            if hint:
-                out.extend(_swipe(ctx, band.right, baseline)[0])
-            if logo is not None and website:
-                els, _ = label_line(ctx, website, ctx.body_style(meta, pal.muted), band.x + 100, baseline,
-                                    band.w - 200, role="website", align="center")
-                out.extend(els)
+            out.extend(_identity(ctx, band, band.w - used))
+        return out
+    in_header = has_identity  # without a name the header band takes no room: all goes to the footer
+    if in_header:
+        band = Box(safe.x, safe.y, safe.w, ident_h)
+        right = _right_side(ctx, band, logo, website, "", False)
+        out.extend(right[0])
+        out.extend(_identity(ctx, band, band.w - right[1] - 16))
+    h = meta * 1.5
+    band = Box(safe.x, safe.bottom - h, safe.w, h)
+    baseline = band.y + h * 0.72
+    side = 0.0  # the widest corner item: the centre stays clear of both corners
+    if counter:
+        st = ctx.body_style(meta, pal.muted, 700)
+        els, w = label_line(ctx, counter, st, band.x, baseline, band.w * 0.3, role="page-number")
+        out.extend(els)
+        side = max(side, w)
+    if hint:
+        els, w = _swipe(ctx, band.right, baseline)
+        out.extend(els)
+        side = max(side, w)
+    centre = Box(band.x + side + meta, band.y, band.w - 2 * (side + meta), h)
+    foot_logo = logo if not in_header else None
+    foot_site = website if (not in_header or logo is not None) else ""
+    if centre.w > meta * 2 and (foot_logo is not None or foot_site):
+        out.extend(_centred(ctx, centre, baseline, foot_logo, foot_site))
+    return out
+
+
+def _centred(ctx: Ctx, band: Box, baseline: float, logo, website: str) -> list[El]:
+    """A small logo and/or the website, centred in ``band`` and shrunk to its width."""
+    meta = ctx.meta_size
+    logo_w = 0.0
+    if logo is not None:
+        logo_h = band.h * 0.9
+        logo_w = min(logo_h * logo.width / logo.height, band.w * (0.4 if website else 1.0))
+    gap = meta * 0.6 if logo_w and website else 0.0
+    st = ctx.body_style(meta, ctx.palette.muted)
+    text_w = min(measure(website, st.family, st.weight, st.size), band.w - logo_w - gap) if website else 0.0
+    x = band.x + (band.w - logo_w - gap - text_w) / 2
+    out: list[El] = []
+    if logo_w:
+        h = min(band.h * 0.9, logo_w * logo.height / logo.width)
+        out.extend(photo(ctx, logo, Box(x, band.y + (band.h - h) / 2, logo_w, h), 0, "logo"))
+    if website and text_w > 0:
+        els, _ = label_line(ctx, website, st, x + logo_w + gap, baseline, text_w + 0.5, role="website")
+        out.extend(els)
     return out
 
 
@@ -114,6 +140,79 @@ def _right_side(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
                             right - room, baseline, room, role="page-number" if counter else "website", align="right")
         out.extend(els)
         right -= measure(label, ctx.body_font, 700 if counter else 400, meta)
+    return out, band.right - right
+
+
+def _identity_width(ctx: Ctx, band: Box) -> float:
+    """Natural width of the avatar with the name and handle beside it (0 without an identity)."""
+    if not (ctx.brand_name or ctx.brand_handle):
+        return 0.0
+    meta = ctx.meta_size
+    name = ctx.body_style(meta * 1.08, weight=700)
+    widths = [measure(ctx.brand_name or "@" + ctx.brand_handle, name.family, 700, name.size)]
+    if ctx.brand_name and ctx.brand_handle:
+        widths.append(measure("@" + ctx.brand_handle, ctx.body_font, 400, meta))
+    return band.h + meta * 0.75 + max(widths)
+
+
+def _band_items(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: bool) -> tuple[list[El], float]:
+    """Logo, website, slide number and swipe hint at the right of a one-band placement.
+
+    In one row when everything fits beside the identity; otherwise the website
+    goes above the number and hint (like the name above the handle), and the
+    logo and website shrink: the band never overflows. Returns (elements, width used).
+    """
+    pal = ctx.palette
+    meta = ctx.meta_size
+    gap = meta * 1.1
+    ident = _identity_width(ctx, band)
+    number_st = ctx.body_style(meta, pal.muted, 700)
+    site_st = ctx.body_style(meta, pal.muted)
+    swipe_w = _swipe(ctx, band.right, 0.0)[1] if hint else 0.0
+    count_w = measure(counter, number_st.family, 700, meta) if counter else 0.0
+    tail_w = swipe_w + count_w + (gap if hint and counter else 0.0)
+    site_w = measure(website, site_st.family, 400, meta) if website else 0.0
+    logo_w = min(band.h * 0.7 * logo.width / logo.height, band.w * 0.22) if logo is not None else 0.0
+    parts = [w for w in (ident, logo_w, site_w, tail_w) if w]
+    one_row = sum(parts) + gap * (len(parts) - 1) <= band.w
+    out: list[El] = []
+
+    def tail(baseline: float) -> None:
+        right = band.right
+        if hint:
+            out.extend(_swipe(ctx, right, baseline)[0])
+            right -= swipe_w + gap
+        if counter:
+            out.extend(label_line(ctx, counter, number_st, right - count_w, baseline, count_w + 1,
+                                  role="page-number", align="right")[0])
+
+    if one_row:
+        baseline = band.y + band.h * 0.64
+        tail(baseline)
+        right = band.right - tail_w - (gap if tail_w else 0.0)
+        column = tail_w
+    else:
+        tail(band.y + band.h * 0.9)
+        logo_min = min(logo_w, meta * 2.5)
+        spare = band.w - ident - gap - (logo_min + gap if logo_min else 0.0)  # the identity keeps its width
+        column = max(tail_w, min(site_w, spare, band.w * 0.5))
+        baseline = band.y + band.h * 0.44
+        right = band.right
+    if website:
+        room = min(site_w, right - band.x) if one_row else column
+        els, w = label_line(ctx, website, site_st, right - room, baseline, room, role="website", align="right")
+        out.extend(els)
+        if one_row:
+            right -= w + gap
+    if not one_row:
+        right = band.right - column - gap
+    if logo is not None:
+        room = right - band.x
+        logo_w = min(logo_w, max(room - ident - gap if ident else room, min(logo_w, meta * 2.5, room * 0.3)))
+        if logo_w >= meta:
+            h = min(band.h * 0.7, logo_w * logo.height / logo.width)
+            out.extend(photo(ctx, logo, Box(right - logo_w, band.y + (band.h - h) / 2, logo_w, h), 0, "logo"))
+            right -= logo_w + gap
     return out, band.right - right
 
 
