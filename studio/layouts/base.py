@@ -163,7 +163,8 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                     extra = PARA_GAP * lh
                 else:
                     extra = 0.0
-                if y + extra + lh > height + 0.01 and not (force and not placed):
+                ink = max(lh, lh / 2 + st.size * 0.55)  # a tight line height: descenders reach below the line box
+                if y + extra + ink > height + 0.01 and not (force and not placed):
                     if first_of_block:
                         return placed, blocks[bi:], y
                     rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)

@@ -183,7 +183,7 @@ def _band_items(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
             out.extend(_swipe(ctx, right, baseline)[0])
             right -= swipe_w + gap
         if counter:
-            out.extend(label_line(ctx, counter, number_st, right - count_w, baseline, count_w + 1,
+            out.extend(label_line(ctx, counter, number_st, right - count_w - 1, baseline, count_w + 1,
                                   role="page-number", align="right")[0])
 
     if one_row:
