@@ -1,11 +1,16 @@
-"""Renderer speed: median ms to build one slide's SVG (cold layout vs cached), and to paginate.
+"""Renderer speed: median ms to build one slide's SVG (cold layout vs cached), to paginate,
+and the first start on a fresh machine (fonts not yet built), each in a fresh process.
 
 Run: python3 benchmarks/render.py
 """
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +35,44 @@ def median_ms(fn, runs: int = 30) -> float:
         fn()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# The first start before fonts were built on demand (recipe 3: all 27 faces one after another,
+# OpenType layout tables kept), measured on this machine with the same per-face timing loop.
+BEFORE_COLD_MS = 78_362
+
+_COLD = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from studio import fonts
+fonts.ensure_fonts()
+t1 = time.perf_counter()
+if sys.argv[1] == "render":
+    from studio import render, DATA_DIR
+    from studio.post import Post, Thread
+    from studio.structure import carousel_from_thread
+    texts = [p.strip() for p in (DATA_DIR / "sample-thread.txt").read_text("utf-8").split("\n\n") if p.strip()]
+    render.render_slides(carousel_from_thread(Thread("t", [Post(str(i), t) for i, t in enumerate(texts)])))
+elif sys.argv[1] == "all":
+    fonts.build_all()
+print(json.dumps({"ensure": (t1 - t0) * 1000, "total": (time.perf_counter() - t0) * 1000}))
+"""
+
+
+def cold_ms(what: str, runs: int = 3) -> tuple[float, float]:
+    """Median (ensure_fonts ms, total ms) in a fresh process with an empty font cache."""
+    ensure, total = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as cache:
+            env = dict(os.environ, CAROUSEL_STUDIO_CACHE=cache, PYTHONPATH=str(ROOT))
+            env.pop("FONTCONFIG_FILE", None)
+            out = subprocess.run([sys.executable, "-c", _COLD, what], env=env, capture_output=True, text=True,
+                                 check=True)
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            ensure.append(row["ensure"])
+            total.append(row["total"])
+    return statistics.median(ensure), statistics.median(total)
 
 
 def main() -> None:
@@ -58,8 +101,13 @@ def main() -> None:
         render.paginate(long)
 
     rows.append(("paginate a 5,000-word post (page cache cleared)", median_ms(long_post, runs=5)))
+    ensure_cold, render_cold = cold_ms("render")
+    rows.append(("first ensure_fonts (cold cache)", ensure_cold))
+    rows.append(("first sample render, 9 pages SVG, fonts built on demand (cold cache)", render_cold))
+    rows.append(("every face for the browser, build_all in 2 processes (cold cache)", cold_ms("all")[1]))
     for name, ms in rows:
-        print(f"{name:45s} {ms:8.2f} ms (median)")
+        print(f"{name:72s} {ms:10.2f} ms (median)")
+    print(f"{'before: first ensure_fonts built every face (cold cache)':72s} {BEFORE_COLD_MS:10.2f} ms (measured once)")
 
 
 if __name__ == "__main__":

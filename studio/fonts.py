@@ -1,17 +1,29 @@
 """Fonts: static instances of the bundled families, shared by cairo, measurement and the browser.
 
 The font packages ship mostly *variable* fonts. Cairo (through fontconfig) picks
-odd instances of those, so ``ensure_fonts`` builds static Regular (400) and Bold
-(700) files once into a cache folder, renames each family "CS <name>" so that
-fontconfig can never substitute a system font, and points ``FONTCONFIG_FILE`` at
-a config that adds that folder. The same files are measured by ``studio.text``
-and served to the browser as ``@font-face``.
+odd instances of those, so the studio builds static Regular (400) and Bold (700)
+files into a cache folder, renames each family "CS <name>" so that fontconfig
+can never substitute a system font, and points ``FONTCONFIG_FILE`` at a config
+that adds that folder. The same files are measured by ``studio.text`` and served
+to the browser as ``@font-face``.
+
+Faces are built when first needed, so a fresh machine shows its first carousel
+in seconds: ``ensure_fonts`` only sets fontconfig up, ``ensure_family`` builds
+one family's faces (the renderer calls it for every face it measures or names),
+``build_all`` builds the rest two at a time in worker processes. A face built
+after fontconfig has started in this process is handed to it directly
+(``FcConfigAppFontAddFile``), so cairo finds it without a restart. Instancing
+drops the OpenType layout tables: the studio lays text out itself (no kerning,
+ligatures or shaping), and those tables were most of the build time.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,14 +32,17 @@ FAMILIES: list[str] = [
     "Inter", "DM Sans", "Space Grotesk", "Montserrat", "Poppins", "IBM Plex Sans",
     "Playfair Display", "DM Serif Display", "Fraunces", "Lora", "JetBrains Mono",
 ]
-# Faces used only for characters the chosen family lacks, in this order: Noto Sans for
-# Latin, Greek and Cyrillic; Inter for symbols Noto Sans lacks (arrows, ✓ ✗ ★ ≠ ≤ ∞ …);
-# then Arabic and Hebrew.
-FALLBACKS: list[str] = ["Noto Sans", "Inter", "Noto Sans Arabic", "Heebo"]
+# Faces used only for characters the chosen family lacks, in this order: Inter for Latin,
+# Greek, Cyrillic and symbols (arrows, ✓ ✗ ★ ≠ ≤ ∞ …); Noto Sans for what Inter lacks;
+# then Arabic and Hebrew. (Inter first: it is small to build and often already built.)
+FALLBACKS: list[str] = ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo"]
 ALL_FAMILIES = list(dict.fromkeys(FAMILIES + FALLBACKS))
 WEIGHTS = (400, 700)
 PREFIX = "CS "
-_BUILD = "3"  # bump when the instancing recipe changes, so caches rebuild
+_BUILD = "4"  # bump when the instancing recipe changes, so caches rebuild
+# Tables the studio never uses: it positions every glyph itself (no kerning, ligatures or shaping).
+_DROP_TABLES = ("GPOS", "GSUB", "GDEF", "kern", "morx", "BASE", "JSTF", "DSIG")
+WORKERS = 2  # processes for build_all (the machine has two cores)
 
 # Optical size per weight: text cut for regular, display cut for bold headlines.
 _OPSZ = {400: 14.0, 700: 28.0}
@@ -125,16 +140,18 @@ def face_path(family: str, weight: int) -> Path:
 
 
 def font_faces() -> list[tuple[str, int, Path]]:
-    """(css family, weight, path) of every face, for the browser's @font-face."""
-    ensure_fonts()
+    """(css family, weight, path) of every face, for the browser's @font-face (builds what is missing)."""
+    build_all()
     return [(css_family(f), w, face_path(f, w)) for f in ALL_FAMILIES for w in available_weights(f)]
 
 
 _READY: Path | None = None
+_KNOWN: set[Path] = set()  # face files this process's fontconfig has (or will have) loaded
+_LOCK = threading.RLock()
 
 
 def ensure_fonts() -> Path:
-    """Build the static fonts and fonts.conf once (idempotent, safe across processes).
+    """Set fontconfig up for the cache folder (idempotent, cheap); faces are built on demand.
 
     Sets FONTCONFIG_FILE; call it before cairo renders any text. Returns the folder.
     """
@@ -142,22 +159,96 @@ def ensure_fonts() -> Path:
     folder = cache_dir()
     if _READY == folder:
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    conf = folder / "fonts.conf"
-    if not conf.exists() or any(not face_path(f, w).exists()
-                                for f in ALL_FAMILIES for w in available_weights(f)):
-        from filelock import FileLock
-        with FileLock(str(folder / ".lock")):
-            for family in ALL_FAMILIES:
-                for weight in available_weights(family):
-                    target = face_path(family, weight)
-                    if not target.exists():
-                        _write_atomic(target, _build_face(family, weight))
-            if not conf.exists():
-                _write_atomic(conf, _fonts_conf(folder).encode())
-    os.environ["FONTCONFIG_FILE"] = str(conf)
-    _READY = folder
+    with _LOCK:
+        if _READY == folder:
+            return folder
+        folder.mkdir(parents=True, exist_ok=True)
+        conf = folder / "fonts.conf"
+        if not conf.exists():
+            _write_atomic(conf, _fonts_conf(folder).encode())
+        os.environ["FONTCONFIG_FILE"] = str(conf)
+        # fontconfig reads the folder when it starts (at cairo's first text): it sees these files then
+        _KNOWN.clear()
+        _KNOWN.update(folder.glob("CS*.ttf"))
+        _READY = folder
     return folder
+
+
+def ensure_family(family: str) -> None:
+    """Build the faces of one family if missing and make sure cairo can find them."""
+    paths = [face_path(family, w) for w in available_weights(check_family(family))]
+    if all(p in _KNOWN for p in paths):
+        return
+    ensure_fonts()
+    with _LOCK:
+        for weight, path in zip(available_weights(family), paths):
+            if path not in _KNOWN:
+                if not path.exists():
+                    _build_file(family, weight, path)
+                _register(path)
+
+
+def build_all() -> None:
+    """Build every missing face, ``WORKERS`` at a time in worker processes, and register them."""
+    ensure_fonts()
+    with _LOCK:
+        missing = [(f, w, face_path(f, w)) for f in ALL_FAMILIES for w in available_weights(f)
+                   if not face_path(f, w).exists()]
+        if len(missing) > 2:
+            _build_in_workers(missing)
+        for family in ALL_FAMILIES:
+            ensure_family(family)
+
+
+def _build_file(family: str, weight: int, path: Path) -> None:
+    """Build one face into ``path`` unless another process did it first (one builder per file)."""
+    from filelock import FileLock
+    with FileLock(str(path.parent / f".lock-{path.stem}")):
+        if not path.exists():
+            _write_atomic(path, _build_face(family, weight))
+
+
+def _build_in_workers(faces: list[tuple[str, int, Path]]) -> None:
+    """Build faces in parallel processes (fresh interpreters: no fork of a threaded server)."""
+    faces = sorted(faces, key=lambda f: -_sources()[f[0]][0].stat().st_size)  # big ones first
+    shares = [faces[i::WORKERS] for i in range(WORKERS)]
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(x for x in (root, os.environ.get("PYTHONPATH")) if x))
+    code = "import sys; from studio.fonts import _worker; _worker(sys.argv[1:])"
+    procs = [subprocess.Popen([sys.executable, "-c", code] + [f"{f}|{w}|{p}" for f, w, p in share], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             for share in shares if share]
+    for proc in procs:
+        _, err = proc.communicate()
+        if proc.returncode:  # the caller builds what is still missing itself and reports a real error
+            sys.stderr.write(err.decode(errors="replace")[-2000:])
+
+
+def _worker(args: list[str]) -> None:
+    for arg in args:
+        family, weight, path = arg.split("|")
+        _build_file(family, int(weight), Path(path))
+
+
+def _register(path: Path) -> None:
+    """Tell this process's fontconfig about a face built after it started (cairo then finds it)."""
+    lib = _fontconfig()
+    if lib is not None:
+        lib.FcConfigAppFontAddFile(None, str(path).encode())
+    _KNOWN.add(path)
+
+
+@cache
+def _fontconfig():
+    import ctypes
+    import ctypes.util
+    name = ctypes.util.find_library("fontconfig")
+    if not name:
+        return None
+    lib = ctypes.CDLL(name)
+    lib.FcConfigAppFontAddFile.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+    lib.FcConfigAppFontAddFile.restype = ctypes.c_int
+    return lib
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
@@ -192,6 +283,7 @@ def _build_face(family: str, weight: int) -> bytes:
     path, variable = _sources()[family]
     if variable:
         font = TTFont(path)
+        _drop_layout(font)
         axes = {a.axisTag: (a.minValue, a.defaultValue, a.maxValue) for a in font["fvar"].axes}
         location = {}
         for tag, (low, default, high) in axes.items():
@@ -204,13 +296,20 @@ def _build_face(family: str, weight: int) -> bytes:
             else:
                 value = default
             location[tag] = min(max(value, low), high)
-        font = instancer.instantiateVariableFont(font, location, updateFontNames=False)
+        font = instancer.instantiateVariableFont(font, location, inplace=True, updateFontNames=False)
     else:
         font = TTFont(_static_sources(family).get(weight, path))
+        _drop_layout(font)
     _rename(font, family, weight)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _drop_layout(font) -> None:
+    for tag in _DROP_TABLES:
+        if tag in font:
+            del font[tag]
 
 
 def _rename(font, family: str, weight: int) -> None:

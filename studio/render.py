@@ -87,6 +87,8 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     title_font = _pick_font(typo.title_font, brand.title_font, theme.title_font)
     body_font = _pick_font(typo.body_font, brand.body_font, theme.body_font)
     title_weight = theme.title_weight if title_font == theme.title_font else 700
+    for family in {title_font, body_font}:  # built before cairo is ever asked for them
+        fonts.ensure_family(family)
     posts = {p.id: p for p in carousel.thread.posts} if carousel.thread else {}
     return Ctx(width, height, safe, content, theme, palette(theme, brand.accent), title_font, body_font,
                fonts.best_weight(title_font, title_weight), typo.title_size, typo.body_size, meta, typo.line_height,

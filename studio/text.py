@@ -227,7 +227,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
 def _metrics(family: str, weight: int) -> tuple[dict[int, float], float, dict[int, float]]:
     """(code point -> advance in ems, .notdef advance, mark code point -> ink centre in ems) for a face."""
     from fontTools.ttLib import TTFont
-    fonts.ensure_fonts()
+    fonts.ensure_family(family)
     font = TTFont(fonts.face_path(family, weight), lazy=True)
     upem = font["head"].unitsPerEm
     hmtx = font["hmtx"].metrics
@@ -255,7 +255,7 @@ def mark_centre(ch: str, face: str, weight: int) -> float | None:
 @lru_cache(maxsize=64)
 def _glyphs(family: str, weight: int):
     from fontTools.ttLib import TTFont
-    fonts.ensure_fonts()
+    fonts.ensure_family(family)
     font = TTFont(fonts.face_path(family, weight), lazy=True)
     return font.getBestCmap(), font.getGlyphSet()
 

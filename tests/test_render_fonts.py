@@ -20,17 +20,19 @@ def test_ensure_fonts_is_idempotent_and_points_fontconfig_at_the_cache():
 
 def test_at_least_eight_families_plus_fallbacks():
     assert len(fonts.FAMILIES) >= 8
-    assert fonts.FALLBACKS == ["Noto Sans", "Inter", "Noto Sans Arabic", "Heebo"]
+    assert fonts.FALLBACKS == ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo"]
     assert len(fonts.ALL_FAMILIES) == len(set(fonts.ALL_FAMILIES))
 
 
 @pytest.mark.parametrize("family", fonts.ALL_FAMILIES)
 def test_every_face_is_static_and_renamed(family):
+    fonts.ensure_family(family)
     for weight in fonts.available_weights(family):
         font = TTFont(fonts.face_path(family, weight))
         assert "fvar" not in font and "gvar" not in font
         assert font["name"].getDebugName(1) == "CS " + family
         assert font["OS/2"].usWeightClass == weight
+        assert not {"GPOS", "GSUB", "kern"} & set(font.keys())  # the studio positions every glyph itself
 
 
 def test_font_faces_lists_css_family_weight_and_file():
@@ -69,3 +71,40 @@ def test_cairo_draws_with_the_instanced_font():
     regular, bold = ink("CS Inter", 400), ink("CS Inter", 700)
     assert bold > regular * 1.3
     assert ink("CS Playfair Display", 400) != regular
+
+
+_LATE = r"""
+import io, sys, hashlib
+import cairosvg
+from studio import fonts
+
+def png(family):
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="50"><rect width="300" height="50" fill="#fff"/>'
+           f'<text x="5" y="38" font-family="{family}" font-size="32">Hamburgefonts</text></svg>')
+    return hashlib.sha256(cairosvg.svg2png(bytestring=svg.encode())).hexdigest()
+
+fonts.ensure_fonts()
+before = png("No Such Family")  # fontconfig starts here, before Lora exists
+if sys.argv[1] == "late":
+    assert not fonts.face_path("Lora", 400).exists()
+fonts.ensure_family("Lora")
+print(before, png("CS Lora"))
+"""
+
+
+def test_a_face_built_after_cairo_started_is_drawn(tmp_path):
+    """Lazy building: cairo draws a face built after fontconfig started exactly like one present from the start."""
+    import subprocess
+    import sys
+    env = dict(os.environ, CAROUSEL_STUDIO_CACHE=str(tmp_path))
+    env.pop("FONTCONFIG_FILE", None)
+
+    def run(mode):
+        out = subprocess.run([sys.executable, "-c", _LATE, mode], env=env, capture_output=True, text=True,
+                             cwd=str(fonts.Path(fonts.__file__).parent.parent))
+        assert out.returncode == 0, out.stderr[-1500:]
+        return out.stdout.split()
+
+    fallback, late = run("late")
+    _, present = run("present")
+    assert late == present and late != fallback
