@@ -409,3 +409,10 @@ def test_every_placement_shows_website_and_logo_without_overflow(placement, meta
             if a[0] == b[0] and a[0] in ("brand", "website", "swipe"):
                 continue  # runs of one label (fallback faces, words)
             assert not same_row, (a, b)
+
+
+def test_a_lone_short_post_reads_larger_than_body_text():
+    c = carousel_of(["Hook.", "Step one: write it down.", "A longer post. " * 12])
+    short = {r.size for r in runs(render.render_slide(c, 1)) if r.role == "body"}
+    long = {r.size for r in runs(render.render_slide(c, 2)) if r.role == "body"}
+    assert min(short) > c.typography.body_size * 1.3 and max(long) <= c.typography.body_size

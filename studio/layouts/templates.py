@@ -19,6 +19,8 @@ from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_fl
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
+SHORT_POST_CHARS = 140  # a post this short, with no headline, is drawn SHORT_POST_SCALE × larger
+SHORT_POST_SCALE = 1.5
 OPTICAL_CENTRE = 0.46  # short content sits this share of the free height from the top: a little above centre
 
 
@@ -228,6 +230,11 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
     """A numbered heading or the first sentence as the headline, the rest as body text."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
+    title, text = slide_title_body(slide)
+    if not title and len(text) <= SHORT_POST_CHARS and "\n" not in text:  # a lone short line reads larger
+        big = max(size, min(size * SHORT_POST_SCALE, ctx.title_size * 0.9))
+        body = with_credit(ctx, slide, body_blocks(ctx, text, big), size)
+        return text_column(ctx, slide, size, ctx.content, title="", body=body)
     return text_column(ctx, slide, size, ctx.content)
 
 
