@@ -62,6 +62,11 @@ def test_cairo_rasterises_any_post(text):
         assert png_pixels(svg, 135).size == (135, 169)
 
 
+from tests_images import tiny_jpeg  # noqa: E402
+
+_LOGO = tiny_jpeg(300, 100)
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.floats(16, 96), st.floats(10, 48), st.floats(8, 24), st.floats(1.0, 2.0), st.sampled_from(["left", "center"]),
        st.sampled_from(["post-card", "headline-body", "big-statement", "list", "image-focus", "split"]),
@@ -73,9 +78,13 @@ def test_any_typography_keeps_the_sample_inside_the_safe_area(title, body, meta,
     from render_helpers import sample_carousel
     c = sample_carousel(layout=layout, format=fmt, typography=Typography(title, body, meta, line_height=lh, align=align),
                         brand=BrandProfile(name="Maya Okafor", handle="maya", website="maya.design",
-                                           placement=placement))
+                                           placement=placement, logo=_LOGO))
     safe = render.make_context(c).safe
     for svg in render.render_slides(c):
+        logo = [n for n in parse(svg).iter("{http://www.w3.org/2000/svg}image") if "logo" in (n.get("clip-path") or "")]
+        for n in logo:
+            x, y, w, h = (float(n.get(k)) for k in ("x", "y", "width", "height"))
+            assert safe.x - 0.5 <= x and x + w <= safe.right + 0.5 and safe.y - 0.5 <= y and y + h <= safe.bottom + 0.5
         for r in runs(svg):
             assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, (r.role, r.text)
             assert safe.y - 0.5 <= r.y - r.size * 0.8 and r.y + r.size * 0.25 <= safe.bottom + 0.5, (r.role, r.text)
