@@ -416,3 +416,20 @@ def test_a_lone_short_post_reads_larger_than_body_text():
     short = {r.size for r in runs(render.render_slide(c, 1)) if r.role == "body"}
     long = {r.size for r in runs(render.render_slide(c, 2)) if r.role == "body"}
     assert min(short) > c.typography.body_size * 1.3 and max(long) <= c.typography.body_size
+
+
+def test_outro_button_draws_symbols_and_emoji_the_body_font_lacks():
+    c = sample_carousel(cta=OutroCTA.default(3, link="maya.design"), typography=Typography(body_font="Poppins"))
+    c.cta.button = "Get the guide → 🎁"
+    svg = render.render_slides(c)[-1]
+    root = parse(svg)
+    arrow = [t.get("font-family") for t in root.iter(NS + "tspan") if "→" in (t.text or "")]
+    assert arrow and "CS Poppins" not in arrow
+    assert any(r.role == "emoji:button" for r in runs(svg))
+
+
+def test_avatar_initials_use_a_face_that_has_them():
+    c = sample_carousel(brand=BrandProfile(name="דנה כהן", handle="dana"))
+    root = parse(render.render_slide(c, 1))
+    initials = [t for t in root.iter(NS + "text") if t.get("class") == "meta" and t.get("text-anchor") == "middle"]
+    assert initials and initials[0].get("font-family") == "CS Heebo"

@@ -18,7 +18,7 @@ from ..image import Image
 from ..post import Post
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (Cluster, Line, Para, cluster_em, line_runs, mark_centre, measure, prepare, text_width,
+from ..text import (Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare, text_width,
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
@@ -354,9 +354,9 @@ def avatar(ctx: Ctx, image: Image | None, name: str, cx: float, cy: float, r: fl
         return photo(ctx, image, Box(cx - r, cy - r, 2 * r, 2 * r), r, f"avatar-{key}")
     initials = "".join(w[0] for w in name.split()[:2] if w[:1].isalnum()).upper() or "•"
     pal = ctx.palette
+    family = font_for(initials[0], ctx.title_font if ctx.title_weight >= 700 else ctx.body_font)  # "ד" in Heebo
     return [el("circle", cx=cx, cy=cy, r=r, fill=pal.accent_fill),
-            text_el(initials, ctx.title_font if ctx.title_weight >= 700 else ctx.body_font, 700, r * 0.8,
-                    pal.on_accent, cx, cy + r * 0.29, anchor="middle")]
+            text_el(initials, family, 700, r * 0.8, pal.on_accent, cx, cy + r * 0.29, anchor="middle")]
 
 
 def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:

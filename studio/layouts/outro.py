@@ -12,7 +12,7 @@ from ..outro import OutroCTA
 from ..slide import Slide
 from ..svg import El, el
 from ..text import measure
-from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line, text_el
+from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line
 from .templates import fitted_title
 
 ICONS = {  # 24×24 stroke icons
@@ -99,8 +99,8 @@ def _button(ctx: Ctx, cta: OutroCTA, center: float, y: float, h: float) -> list[
     out = [el("rect", x=x, y=y, width=w, height=h, rx=h / 2, fill=pal.accent_fill)]
     ix = center - (text_w + 30) / 2 + 11
     out.append(icon(cta.variant, ix, y + h / 2, 20, pal.on_accent, 2.2))
-    out.append(text_el(label, ctx.body_font, 700, size, pal.on_accent, ix + 19, y + h / 2 + size * 0.36,
-                       role="button"))
+    st = ctx.body_style(size, pal.on_accent, 700)  # full text handling: fallback faces and emoji
+    out.extend(label_line(ctx, label, st, ix + 19, y + h / 2 + size * 0.36, text_w + 1, role="button")[0])
     return out
 
 
