@@ -433,3 +433,14 @@ def test_avatar_initials_use_a_face_that_has_them():
     root = parse(render.render_slide(c, 1))
     initials = [t for t in root.iter(NS + "text") if t.get("class") == "meta" and t.get("text-anchor") == "middle"]
     assert initials and initials[0].get("font-family") == "CS Heebo"
+
+
+def test_without_a_name_the_website_and_logo_go_to_the_footer():
+    thread = Thread("t", [Post("a", "Hook. More words."), Post("b", "Body text.")])
+    c = carousel_from_thread(thread, brand=BrandProfile(website="maya.design", logo=tiny_jpeg(300, 100)))
+    svg = render.render_slides(c)[1]
+    content = render.make_context(c).content
+    site = [r for r in runs(svg) if r.role == "website"]
+    assert "".join(r.text for r in site) == "maya.design" and all(r.y > content.bottom for r in site)
+    logos = [n for n in parse(svg).iter(NS + "image") if "logo" in (n.get("clip-path") or "")]
+    assert logos and all(float(n.get("y")) > content.bottom for n in logos)
