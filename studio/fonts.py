@@ -139,10 +139,26 @@ def face_path(family: str, weight: int) -> Path:
     return cache_dir() / f"CS{slug}-{weight}.ttf"
 
 
-def font_faces() -> list[tuple[str, int, Path]]:
-    """(css family, weight, path) of every face, for the browser's @font-face (builds what is missing)."""
-    build_all()
+def font_faces(build: bool = True) -> list[tuple[str, int, Path]]:
+    """(css family, weight, path) of every face, for the browser's @font-face.
+
+    ``build`` builds what is missing first (seconds on a fresh machine); without it
+    the paths may not exist yet: serve them through ``face_file``, which builds on request.
+    """
+    if build:
+        build_all()
     return [(css_family(f), w, face_path(f, w)) for f in ALL_FAMILIES for w in available_weights(f)]
+
+
+def face_file(file_name: str) -> Path | None:
+    """The face file named ``file_name`` ("CSInter-700.ttf"), built if missing; None for any other name."""
+    for family in ALL_FAMILIES:
+        for weight in available_weights(family):
+            path = face_path(family, weight)
+            if path.name == file_name:
+                ensure_family(family)
+                return path
+    return None
 
 
 _READY: Path | None = None

@@ -108,3 +108,11 @@ def test_a_face_built_after_cairo_started_is_drawn(tmp_path):
     fallback, late = run("late")
     _, present = run("present")
     assert late == present and late != fallback
+
+
+def test_face_file_builds_a_face_by_its_file_name_and_refuses_other_names():
+    path = fonts.face_file("CSLora-700.ttf")
+    assert path == fonts.face_path("Lora", 700) and path.exists()
+    assert fonts.face_file("../../etc/passwd") is None and fonts.face_file("CSComic-400.ttf") is None
+    listed = fonts.font_faces(build=False)
+    assert ("CS Lora", 700, path) in listed and len(listed) == len({p for _, _, p in listed})
