@@ -121,8 +121,15 @@ def cover_texts(first_post: str) -> tuple[str, str]:
     return hook, rest
 
 
+PHOTO_LAYOUTS = ("post-card", "image-focus", "split")  # the content layouts that draw a slide's photo
+
+
 def carousel_from_thread(thread: Thread, **settings) -> Carousel:
-    """Cover from the first post's hook, one content slide per post, outro last."""
+    """Cover from the first post's hook, one content slide per post, outro last.
+
+    A post's photo goes on its slide; when the carousel's layout is text-only,
+    that slide uses Image focus so the photo is never hidden.
+    """
     carousel = Carousel(**settings)
     carousel.thread = thread
     posts = thread.posts
@@ -145,5 +152,9 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
             slides.append(Slide(kind="content", title=title, body=body, post_ids=[post.id],
                                 image=post.images[0] if post.images else None))
     slides.append(Slide(kind="outro"))
+    if carousel.layout not in PHOTO_LAYOUTS:
+        for slide in slides:
+            if slide.kind == "content" and slide.image is not None:
+                slide.layout = "image-focus"
     carousel.slides = slides
     return carousel

@@ -32,6 +32,16 @@ def test_post_image_goes_on_its_slide():
     assert c.slides[1].image == img
 
 
+@pytest.mark.parametrize("layout,override", [("headline-body", "image-focus"), ("list", "image-focus"),
+                                             ("big-statement", "image-focus"), ("post-card", None),
+                                             ("split", None), ("image-focus", None)])
+def test_a_post_photo_is_never_hidden_by_a_text_only_layout(layout, override):
+    from tests_images import tiny_jpeg
+    thread = Thread("t", [Post("a", "Hook. More."), Post("b", "With photo", images=[tiny_jpeg()]), Post("c", "Text")])
+    c = carousel_from_thread(thread, layout=layout)
+    assert c.slides[1].layout == override and c.slides[2].layout is None
+
+
 def test_long_first_post_keeps_every_word():
     long = "A hook. " + "word " * 80
     c = carousel_from_thread(Thread("t", [Post("a", long)]))
