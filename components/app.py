@@ -90,7 +90,7 @@ class Studio:
 def font_css() -> str:
     """@font-face rules for the studio's own font files, so the preview matches the export."""
     rules = []
-    for family, weight, path in engine.font_faces():
+    for family, weight, path in engine.font_faces(build=False):
         url = f"{FONT_ROUTE}/{path.name}"
         rules.append("@font-face{font-family:%s;font-weight:%d;font-style:normal;font-display:block;"
                      "src:url(%s) format('truetype');}" % (json.dumps(family), weight, json.dumps(url)))
@@ -98,10 +98,17 @@ def font_css() -> str:
 
 
 def serve_fonts() -> None:
-    """Serve the static font instances under FONT_ROUTE (built on first use)."""
+    """Serve the font instances under FONT_ROUTE; a face is built when first asked for, so start-up never waits."""
     engine.ensure_fonts()
-    for _family, _weight, path in engine.font_faces():
-        app.add_static_file(local_file=path, url_path=f"{FONT_ROUTE}/{path.name}", max_cache_age=86400)
+
+    @app.get(FONT_ROUTE + "/{name}")
+    async def font(name: str):
+        from fastapi import HTTPException
+        from fastapi.responses import FileResponse
+        path = await nicegui_run.io_bound(engine.face_file, name)
+        if path is None:
+            raise HTTPException(404, "no such font")
+        return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
 
 
 def build(data_dir: Path):

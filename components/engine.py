@@ -11,7 +11,7 @@ from functools import lru_cache
 from studio import DATA_DIR
 from studio.canvas import FORMATS, get_format
 from studio.carousel import Carousel
-from studio.fonts import FAMILIES, ensure_fonts, font_faces
+from studio.fonts import FAMILIES, ensure_fonts, face_file, font_faces
 from studio.layouts import LAYOUTS
 from studio.pattern import PATTERNS
 from studio.render import page_count, pages_per_slide, render_slide
@@ -19,7 +19,7 @@ from studio.sources import parse_paste
 from studio.structure import carousel_from_thread
 from studio.theme import THEMES
 
-__all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "font_faces",
+__all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "face_file", "font_faces",
            "get_format", "page_count", "pages_per_slide", "render_slide", "render_single", "render_swatch", "first_pages",
            "sample_carousel", "sample_text"]
 
