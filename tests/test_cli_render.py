@@ -185,3 +185,17 @@ def test_carousel_file_with_an_unreadable_photo_exits_2(tmp_path, capsys):
     assert main(["render", str(source), "-o", str(tmp_path / "out.pdf")]) == 2
     assert "image" in _error_line(capsys)
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_layout_option_decides_where_photos_go():
+    from pathlib import Path
+
+    from studio.cli.render import load_carousel
+    archive = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "x-archive-sample.zip"
+    default = load_carousel(str(archive), None, {})
+    with_photos = [s for s in default.slides if s.image is not None]
+    assert with_photos and all(s.layout == "image-focus" for s in with_photos)  # never hidden by a text layout
+    cards = load_carousel(str(archive), None, {"layout": "post-card"})
+    assert cards.layout == "post-card"
+    assert [s.image for s in cards.slides] == [s.image for s in default.slides]
+    assert all(s.layout is None for s in cards.slides)  # post cards show their photo themselves

@@ -145,7 +145,8 @@ def load_carousel(source: str | None, thread_id: str | None, settings: dict):
         print(f"warning: {warning}", file=sys.stderr)
     if not thread.posts:
         raise CliError("the input has no posts; give a text file with one post per paragraph")
-    return apply_settings(carousel_from_thread(thread), settings)
+    layout = {"layout": settings["layout"]} if "layout" in settings else {}  # decides where photos go
+    return apply_settings(carousel_from_thread(thread, **layout), settings)
 
 
 def _archive_options(path, thread_id: str | None) -> dict:

@@ -104,6 +104,7 @@ def _label(sheet, at: tuple[int, int], theme) -> None:
 def _font(weight: int, size: int):
     from PIL import ImageFont
 
-    from ..fonts import face_path
+    from ..fonts import ensure_family, face_path
+    ensure_family("Inter")
     return ImageFont.truetype(str(face_path("Inter", weight)), size)
 
