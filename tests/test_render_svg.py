@@ -149,6 +149,17 @@ def test_post_card_shows_meta_only_when_the_post_has_it():
     assert not [r for r in runs(render.render_slides(c)[1]) if r.role == "post-meta"]
 
 
+def test_post_card_without_any_author_has_no_empty_avatar_row():
+    thread = Thread("t", [Post("h", "Hook."), Post("p", "Pasted text with no author at all.")])
+    svg = render.render_slides(carousel_from_thread(thread, layout="post-card", pattern="none"))[1]
+    assert not [r for r in runs(svg) if r.role in ("author", "handle")]
+    assert "<circle" not in svg  # no placeholder avatar
+    assert " ".join(body_text([svg]).split()) == "Pasted text with no author at all."
+    branded = carousel_from_thread(thread, layout="post-card", brand=BrandProfile(name="Me Myself", handle="me"))
+    svg = render.render_slides(branded)[1]  # the creator's own pasted thread: their identity on the card
+    assert " ".join(r.text for r in runs(svg) if r.role == "author") == "Me Myself"
+
+
 def test_someone_elses_post_is_credited():
     thread = Thread("t", [Post("h", "Hook."), Post("p", "Their idea.", author_name="Ada L", handle="ada")])
     c = carousel_from_thread(thread, brand=BrandProfile(name="Me", handle="me"))

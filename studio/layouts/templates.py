@@ -345,7 +345,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     pic = (post.avatar if post else None) or (ctx.brand_avatar if not post or post.handle == ctx.brand_handle else None)
     pad = 24
     inner = box.inset(pad)
-    head_h = 46
+    head_h = 46 + 14 if (name or handle) else 0  # no author anywhere (pasted text, no brand): no empty avatar row
     meta = _post_meta(post) if (post and ctx.show_post_meta) else ""
     meta_h = ctx.meta_size * 2.2 if meta else 0.0
     if cursor is None:
@@ -356,7 +356,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     else:
         image_pending = any(b.role == IMAGE_ROLE for b in cursor)
         blocks = tuple(b for b in cursor if b.role != IMAGE_ROLE)
-    avail = inner.h - head_h - 14 - meta_h
+    avail = inner.h - head_h - meta_h
     img_h = 0.0
     placed, rest, used = fit_flow(blocks, inner.w, avail, force=True)
     if image_pending and slide.image is not None and not rest:
@@ -368,7 +368,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     if image_pending and not show_img:
         rest = rest + (Block((), ctx.body_style(size), role=IMAGE_ROLE),)
     last = not rest
-    card_h = pad * 2 + head_h + 14 + used + (img_h + 16 if show_img else 0) + (meta_h if last else 0)
+    card_h = pad * 2 + head_h + used + (img_h + 16 if show_img else 0) + (meta_h if last else 0)
     card = Box(box.x, box.y + (box.h - card_h) / 2, box.w, card_h)
     out: list[El] = [  # a soft shadow (two offset layers: CairoSVG has no blur), then the card
         el("rect", x=card.x + 2, y=card.y + 6, width=card.w - 4, height=card.h, rx=24, fill="#000000", opacity=0.035),
@@ -376,15 +376,9 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
         el("rect", x=card.x, y=card.y, width=card.w, height=card.h, rx=22, fill=pal.surface,
            stroke=pal.muted, stroke_opacity=0.18, stroke_width=1)]
     x, y = card.x + pad, card.y + pad
-    out.extend(avatar(ctx, pic, name or handle, x + 22, y + 22, 22, "post"))
-    name_st = ctx.body_style(15.5, pal.text, 700)
-    els, _ = label_line(ctx, name or handle, name_st, x + 56, y + 19, inner.w - 56, role="author")
-    out.extend(els)
-    if handle:
-        els, _ = label_line(ctx, "@" + handle, ctx.body_style(13.5, pal.muted), x + 56, y + 38, inner.w - 56,
-                            role="handle")
-        out.extend(els)
-    y += head_h + 14
+    if head_h:
+        out.extend(_post_author(ctx, pic, name, handle, x, y, inner.w))
+    y += head_h
     out.extend(draw_flow(ctx, placed, x, y, inner.w))
     y += used
     if show_img and slide.image is not None:
@@ -395,6 +389,19 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
                             role="post-meta")
         out.extend(els)
     return out, rest
+
+
+def _post_author(ctx: Ctx, pic, name: str, handle: str, x: float, y: float, width: float) -> list[El]:
+    """The avatar, name and @handle row at the top of a post card."""
+    out = avatar(ctx, pic, name or handle, x + 22, y + 22, 22, "post")
+    els, _ = label_line(ctx, name or handle, ctx.body_style(15.5, ctx.palette.text, 700), x + 56, y + 19,
+                        width - 56, role="author")
+    out.extend(els)
+    if handle:
+        els, _ = label_line(ctx, "@" + handle, ctx.body_style(13.5, ctx.palette.muted), x + 56, y + 38, width - 56,
+                            role="handle")
+        out.extend(els)
+    return out
 
 
 def _post_meta(post) -> str:
