@@ -236,3 +236,38 @@ def test_copied_page_with_one_line_headers():
         "Thanks to @sam_reads for the idea · it worked."]
     assert result.threads[0].posts[0].handle == "ana_ships"
     assert result.warnings == ["skipped posts by other accounts on the page: @sam_reads"]
+
+
+def test_hook_line_then_numbering_from_one_on_consecutive_lines():
+    # the hook becomes its own post (the cover); the numbered posts follow, markers stripped
+    thread = parse_paste(fixture("hook-then-1-of-5.txt")).threads[0]
+    assert [p.text for p in thread.posts] == [
+        "How I grew to 10k followers", "Post consistently every day.", "Reply to bigger accounts.",
+        "Share what you learn.", "Be patient.", "Follow me."]
+    assert thread.marked_as_thread and thread.title == "How I grew to 10k followers"
+    assert texts("Thread: How I grew to 10k followers 🧵\n1/ Post consistently every day.\n"
+                 "2/ Reply to bigger accounts.\n3/ Share what you learn.\n4/ Be patient. /end") == [
+        "How I grew to 10k followers", "Post consistently every day.", "Reply to bigger accounts.",
+        "Share what you learn.", "Be patient."]
+    # with blank lines, and with "(1/3)" markers, the same
+    assert texts("Three lessons 👇\n\n(1/3) Ship.\n\n(2/3) Listen.\n\n(3/3) Repeat.") == \
+        ["Three lessons 👇", "Ship.", "Listen.", "Repeat."]
+
+
+def test_a_list_or_fractions_after_a_hook_do_not_split():
+    # "1." / "1)" after a heading is a list inside one post, not post numbering
+    assert texts("My morning routine:\n1. Coffee\n2. Walk\n3. Write") == \
+        ["My morning routine:\n1. Coffee\n2. Walk\n3. Write"]
+    assert len(texts("Pancakes\n1/2 cup flour\n2/3 cup milk")) == 1
+    # a hook of two paragraphs is not "a single hook"
+    assert len(texts("First paragraph here, long enough to stand alone as a post.\n\n"
+                     "Second paragraph, also long enough to stand alone as a post.\n1/ a\n2/ b")) == 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_word, min_size=1, max_size=10).map(" ".join),  # a hook fits one post
+       st.lists(_paragraph, min_size=2, max_size=8), st.sampled_from(["{n}/", "{n}/{t}", "({n}/{t})"]),
+       st.sampled_from(["\n", "\n\n"]))
+def test_property_hook_then_numbered_posts_come_back_exactly(hook, paragraphs, marker, gap):
+    numbered = gap.join(marker.format(n=n, t=len(paragraphs)) + " " + p for n, p in enumerate(paragraphs, 1))
+    assert split_posts(hook + gap + numbered) == [hook, *paragraphs]

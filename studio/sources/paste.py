@@ -5,7 +5,8 @@ The splitter tries, in order:
 1. numbering that really numbers the posts — "1/", "1/7", "(1/7)", "1)", "1." at the
    start of a line, or "1/7" at the end of one — counting up by one from the start
    of the text (at 1, or at 2 after a single unnumbered hook), so "10/10 would
-   recommend", "1/2 cup" or section headings in the middle never split a thread;
+   recommend", "1/2 cup" or section headings in the middle never split a thread.
+   A hook line over "1/5 …" (the usual paste) becomes its own post, the cover;
 2. blank lines, with tiny fragments and headings merged into their neighbours;
 3. sentences packed into posts of at most 280 weighted characters.
 
@@ -130,18 +131,26 @@ def _run(marks: list[_Mark], first: int) -> list[_Mark]:
     return run
 
 
-def _start_run(text: str, marks: list[_Mark]) -> tuple[list[_Mark], str] | None:
-    """A run of line-start markers that begins the text; returns it and the hook before it."""
+def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
+    """A run of line-start markers that begins the text; returns it and the hook before it.
+
+    A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
+    before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
+    own post, the carousel's cover. "1." and "1)" after a line stay a list inside one post.
+    """
     if not marks:
         return None
-    head = text[:marks[0].start]
-    if marks[0].number == 1 and not head.strip():
-        run, hook = _run(marks, 1), ""
-    elif marks[0].number == 2 and head.strip() and weighted_length(head.strip()) <= MAX_WEIGHTED_LENGTH:
-        run, hook = _run(marks, 2), head.strip()
+    head = text[:marks[0].start].strip()
+    first = marks[0].number
+    if not head:
+        ok = first == 1
     else:
+        single = "\n\n" not in head and weighted_length(head) <= MAX_WEIGHTED_LENGTH
+        ok = single and (first == 2 or (first == 1 and family == "slash"))
+    if not ok:
         return None
-    return (run, hook) if len(run) >= 2 else None
+    run = _run(marks, first)
+    return (run, head) if len(run) >= 2 else None
 
 
 def split_by_numbering(text: str) -> list[str] | None:
@@ -150,7 +159,7 @@ def split_by_numbering(text: str) -> list[str] | None:
         marks = _marks(pattern, text)
         # Prefer markers that open paragraphs, so a numbered list inside a post stays put.
         for candidates in ([m for m in marks if m.paragraph], marks):
-            found = _start_run(text, candidates)
+            found = _start_run(text, candidates, family)
             if found:
                 run, hook = found
                 posts = [hook] if hook else []
