@@ -66,7 +66,45 @@ def carousel_from_doc(doc: Any) -> Carousel:
     data = doc["carousel"]
     for step in range(version, SCHEMA):
         data = MIGRATIONS[step](data)
-    return from_dict(Carousel, data, "carousel")
+    carousel = from_dict(Carousel, data, "carousel")
+    check_choices(carousel)
+    return carousel
+
+
+def check_choices(carousel: Carousel, path: str = "carousel") -> None:
+    """Refuse names this studio does not have (format, layouts, theme, pattern, fonts).
+
+    A file from elsewhere may be well-formed yet name a theme or font that does not
+    exist here; SchemaError names the field and lists the choices.
+    """
+    from .canvas import FORMATS
+    from .layouts import LAYOUTS
+    from .pattern import PATTERNS
+    from .theme import THEMES
+    _need(carousel.format, FORMATS, f"{path}.format", "format")
+    _need(carousel.layout, LAYOUTS, f"{path}.layout", "layout")
+    _need(carousel.theme, THEMES, f"{path}.theme", "theme")
+    if carousel.pattern is not None:
+        _need(carousel.pattern, PATTERNS, f"{path}.pattern", "pattern")
+    check_fonts(carousel.typography, f"{path}.typography")
+    check_fonts(carousel.brand, f"{path}.brand")
+    for i, slide in enumerate(carousel.slides):
+        if slide.layout is not None:
+            _need(slide.layout, LAYOUTS, f"{path}.slides[{i}].layout", "layout")
+
+
+def check_fonts(part: Any, path: str) -> None:
+    """``title_font`` and ``body_font`` of a Typography or BrandProfile must be bundled families (or "")."""
+    from .fonts import ALL_FAMILIES
+    for name in ("title_font", "body_font"):
+        value = getattr(part, name)
+        if value:
+            _need(value, ALL_FAMILIES, f"{path}.{name}", "font")
+
+
+def _need(value: str, known: Any, path: str, what: str) -> None:
+    if value not in known:
+        raise SchemaError(f"{path}: unknown {what} {value!r}; choose one of: {', '.join(known)}")
 
 
 # MIGRATIONS[n] turns schema-n carousel data into schema n+1.

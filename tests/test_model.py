@@ -76,6 +76,34 @@ def test_invalid_json_names_the_field(mutate, message):
     assert str(err.value).startswith(message)
 
 
+@pytest.mark.parametrize("field, value, message", [
+    ("format", "tiktok", "carousel.format: unknown format 'tiktok'; choose one of: linkedin-portrait"),
+    ("layout", "zzz", "carousel.layout: unknown layout 'zzz'; choose one of:"),
+    ("theme", "nope", "carousel.theme: unknown theme 'nope'"),
+    ("pattern", "plaid", "carousel.pattern: unknown pattern 'plaid'"),
+])
+def test_names_this_studio_does_not_have_are_refused(field, value, message):
+    doc = json.loads(carousel_to_json(_full_carousel()))
+    doc["carousel"][field] = value
+    with pytest.raises(SchemaError, match=message):
+        carousel_from_doc(doc)
+
+
+@pytest.mark.parametrize("where, path", [
+    (lambda c: c["typography"], "carousel.typography.title_font"),
+    (lambda c: c["brand"], "carousel.brand.title_font"),
+])
+def test_unknown_fonts_and_slide_layouts_are_refused(where, path):
+    doc = json.loads(carousel_to_json(_full_carousel()))
+    where(doc["carousel"])["title_font"] = "Comic Sans"
+    with pytest.raises(SchemaError, match=path + ": unknown font 'Comic Sans'"):
+        carousel_from_doc(doc)
+    doc = json.loads(carousel_to_json(_full_carousel()))
+    doc["carousel"]["slides"][1]["layout"] = "zzz"
+    with pytest.raises(SchemaError, match=r"carousel.slides\[1\].layout: unknown layout 'zzz'"):
+        carousel_from_doc(doc)
+
+
 @pytest.mark.parametrize("text, message", [
     ("{", "not a carousel file: the JSON does not parse"),
     ("[]", "not a carousel file"),

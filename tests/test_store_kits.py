@@ -111,6 +111,10 @@ BAD_KITS = [
      "profiles[1].avatar: mime must be"),
     ("unknown format", lambda d: d["presets"][1].__setitem__("format", "tiktok"), "unknown format 'tiktok'"),
     ("unknown theme", lambda d: d["presets"][1].__setitem__("theme", "nope"), "presets[1].theme: unknown theme"),
+    ("unknown profile font", lambda d: d["profiles"][0].__setitem__("title_font", "Comic Sans"),
+     "profiles[0].title_font: unknown font 'Comic Sans'"),
+    ("unknown preset font", lambda d: d["presets"][0]["typography"].__setitem__("body_font", "Arial"),
+     "presets[0].typography.body_font: unknown font 'Arial'"),
     ("newer kit", lambda d: d.__setitem__("schema", 9), "newer Carousel Studio"),
     ("other app", lambda d: d.__setitem__("kind", "fonts"), "not a Carousel Studio kit file"),
 ]

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..brand import BrandProfile
+from ..canvas import FORMATS
+from ..carousel import check_fonts
 from ..image import Image, ImageError
 from ..preset import Preset, check_name
 from ..schema import SchemaError, from_dict, to_dict
@@ -100,6 +102,7 @@ def _list(doc: dict[str, Any], key: str, source: str) -> list[Any]:
 
 def _read_profile(item: Any, where: str) -> BrandProfile:
     profile = from_dict(BrandProfile, item, where)
+    check_fonts(profile, where)
     try:
         profile.name = check_name(profile.name, "name")
     except ValueError as exc:
@@ -113,7 +116,11 @@ def _read_preset(item: Any, where: str) -> Preset:
         known = _registry(key)
         if value is not None and known is not None and value not in known:
             raise SchemaError(f"{where}.{key}: unknown {key} {value!r}; this studio has: {', '.join(known)}")
+    if preset.format not in FORMATS:
+        raise SchemaError(f"{where}.format: unknown format {preset.format!r}; this studio has: {', '.join(FORMATS)}")
+    check_fonts(preset.typography, f"{where}.typography")
     if preset.profile is not None:
+        check_fonts(preset.profile, f"{where}.profile")
         if preset.profile.name:
             try:
                 preset.profile.name = check_name(preset.profile.name, "name")

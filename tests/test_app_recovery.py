@@ -1,0 +1,22 @@
+"""The studio starts on a data folder whose last project names things this studio does not have."""
+import json
+
+from components.app import Studio
+from studio.carousel import Carousel
+from studio.store import Store
+
+
+def test_a_project_with_an_unknown_format_opens_the_sample_with_a_notice(tmp_path):
+    store = Store(tmp_path)
+    project_id = store.save_project(Carousel(name="Imported elsewhere"))
+    store.settings.set("last_project", project_id)
+    path = tmp_path / "projects" / f"{project_id}.json"
+    doc = json.loads(path.read_text())
+    doc["carousel"]["format"] = "tiktok"
+    path.write_text(json.dumps(doc))
+    (tmp_path / "projects" / f"{project_id}.json.bak").unlink(missing_ok=True)
+
+    studio = Studio(tmp_path)
+    assert studio.workspace.carousel.name != "Imported elsewhere"  # the sample, which renders
+    assert studio.workspace.carousel.format == "linkedin-portrait"
+    assert any("could not be opened" in n for n in studio.store.notices)
