@@ -27,6 +27,21 @@ def default_data_dir() -> Path:
     return Path(base) / "carousel-studio"
 
 
+def check_data_dir(path: Path) -> Path:
+    """Create the data folder if needed; CliError in plain words when it cannot be used."""
+    import os
+    if path.exists() and not path.is_dir():
+        raise CliError(f"the data folder {path} is a file; give a folder with --data-dir")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot create the data folder {path} ({exc.strerror or exc}); "
+                       "give a folder you can write to with --data-dir") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise CliError(f"the data folder {path} is not writable; give another with --data-dir")
+    return path
+
+
 def _commands() -> dict[str, object]:
     found = {}
     for info in pkgutil.iter_modules(__path__):

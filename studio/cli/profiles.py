@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import CliError
+from . import CliError, check_data_dir
 
 HELP = "Brand profiles (agency kits): list, add, export to / import from a JSON file, delete."
 
@@ -51,6 +51,7 @@ def run_action(args, actions) -> int:
 def open_store(args):
     """The Store in --data-dir; its notices (a recovered file...) go to stderr."""
     from ..store import Store, StoreError
+    check_data_dir(args.data_dir)
     try:
         store = Store(args.data_dir)
     except StoreError as exc:

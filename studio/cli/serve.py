@@ -5,7 +5,7 @@ import argparse
 import errno
 import socket
 
-from . import CliError
+from . import CliError, check_data_dir
 
 HELP = "open the studio in your browser (the default command)"
 DEFAULT_HOST = "127.0.0.1"
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise CliError(f"--port must be between 1 and 65535, not {args.port}")
     check_port_free(host, args.port)
+    check_data_dir(args.data_dir)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{args.port}"
     print(f"Carousel Studio is running at {url}  (Ctrl+C stops it)", flush=True)
     if host in ("0.0.0.0", "::"):
