@@ -28,7 +28,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import fonts
+from . import fonts, text
 from .canvas import DEFAULT_SCALE, get_format
 from .carousel import Carousel
 from .image import Image
@@ -104,6 +104,22 @@ def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
         p = carousel.thread.posts[0]
         return p.author_name.strip(), p.handle.strip(), p.avatar
     return "", "", b.avatar
+
+
+def missing_glyphs(carousel: Carousel) -> list[str]:
+    """Sorted unique characters of the carousel's text that no font covers (drawn as empty boxes)."""
+    typo, brand = carousel.typography, carousel.brand
+    family = _pick_font(typo.body_font, brand.body_font, get_theme(carousel.theme).body_font)
+    texts = [brand.name, brand.handle, brand.website, carousel.cta.headline, carousel.cta.subline,
+             carousel.cta.button, carousel.cta.link]
+    texts += [t for s in carousel.slides for t in (s.title, s.body)]
+    if carousel.thread:
+        texts += [t for p in carousel.thread.posts for t in (p.author_name, p.handle)]
+    missing: set[str] = set()
+    for value in texts:
+        if value:
+            missing |= text.uncovered(value, family)
+    return sorted(missing)
 
 
 def _pattern_key(carousel: Carousel) -> str:

@@ -302,6 +302,19 @@ def font_for(cluster: str, family: str) -> str:
     return family
 
 
+def uncovered(value: str, family: str) -> set[str]:
+    """Characters of ``value`` that no face in ``family``'s chain draws (they would show as empty boxes)."""
+    out = set()
+    for para in prepare(value, links=False):
+        for c in para.clusters:
+            if c.emoji or c.is_space:
+                continue
+            base = _base_char(c.text)
+            if not has_glyph(font_for(c.text, family), base):
+                out.add(base)
+    return out
+
+
 @lru_cache(maxsize=1024)
 def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
     """Face per cluster (None for emoji). Spaces and punctuation stay in the face before them."""
