@@ -75,8 +75,10 @@ def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "ima
             img.load()
     except ImageError:
         raise
+    except PILImage.DecompressionBombError:  # refused by Pillow before we could read the size
+        raise ImageError(f"{name} is far too large; the limit is {MAX_INPUT_SIDE} px a side.") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            PILImage.DecompressionBombWarning):
         raise ImageError(f"{name} is not an image this studio can read (use JPEG, PNG, WebP or GIF).") from None
     img = ImageOps.exif_transpose(img)
     has_alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)

@@ -162,3 +162,10 @@ def test_huge_image_dimensions_are_refused_before_decoding():
     PILImage.new("1", (9000, 10)).save(buf, "PNG")
     with pytest.raises(ImageError, match="9000×10 px; the limit is 8000 px a side"):
         load_image(buf.getvalue(), name="This image")
+
+
+def test_an_image_pillow_refuses_as_a_bomb_gets_the_size_message():
+    buf = io.BytesIO()
+    PILImage.new("1", (20000, 20000)).save(buf, "PNG")  # 400 megapixels, a few KB compressed
+    with pytest.raises(ImageError, match="far too large; the limit is 8000 px a side"):
+        load_image(buf.getvalue(), name="This image")
