@@ -1,10 +1,14 @@
 """Post links through the syndication endpoint, with recorded responses (never the network)."""
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import socket
+import ssl
+import urllib.error
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -115,16 +119,72 @@ def test_single_post_warns_that_later_replies_are_not_included():
     assert any("link the thread's last post" in w for w in result.warnings)
 
 
-def test_missing_post_and_offline_are_clear_errors():
-    with pytest.raises(SourceError, match="not found or is not public.*paste the thread's text or import your X archive"):
-        fetch_post_link("https://x.com/jane_builds/status/1234", fetch=Recorded())
+OFFLINE = ("Could not reach X — you seem to be offline or X blocked the request. "
+           "Paste the thread's text or import your X archive instead.")
 
+
+def test_missing_post_is_a_creator_sentence():
+    with pytest.raises(SourceError) as err:
+        fetch_post_link("https://x.com/jane_builds/status/1234", fetch=Recorded())
+    assert str(err.value) == ("Could not import post 1234: that post does not exist or is not public. "
+                              "Paste the thread's text or import your X archive instead.")
+
+
+def _raising(exc: BaseException):
+    def urlopen(*args, **kwargs):
+        raise exc
+    return urlopen
+
+
+def _http(code: int) -> urllib.error.HTTPError:
+    return urllib.error.HTTPError("https://cdn.syndication.twimg.com/tweet-result", code, "x", {}, None)
+
+
+@pytest.mark.parametrize("exc", [
+    socket.gaierror(-2, "Name or service not known"),
+    urllib.error.URLError(socket.gaierror(-3, "Temporary failure in name resolution")),
+    urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")),
+    ConnectionResetError(104, "Connection reset by peer"),
+    TimeoutError("timed out"),
+    socket.timeout("The read operation timed out"),
+    urllib.error.URLError(ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")),
+    ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number"),
+    OSError(101, "Network is unreachable"),
+    http.client.BadStatusLine("HTTP/1.1 ???"),
+    _http(403), _http(401), _http(400), _http(429),
+], ids=["dns", "dns-urlerror", "refused", "reset", "timeout", "read-timeout", "tls-cert", "tls", "unreachable", "bad-status",
+        "403", "401", "400", "429"])
+def test_every_network_failure_is_one_creator_sentence(monkeypatch, exc):
+    monkeypatch.setattr(urllib.request, "urlopen", _raising(exc))
+    with pytest.raises(SourceError) as err:
+        fetch_post_link("https://x.com/jane_builds/status/1795455785472424065")
+    assert str(err.value) == OFFLINE
+
+
+def test_http_404_and_server_errors(monkeypatch):
+    monkeypatch.setattr(urllib.request, "urlopen", _raising(_http(404)))
+    with pytest.raises(SourceError, match=r"^Could not import post 1795455785472424065: that post does not exist "
+                                          r"or is not public\. Paste the thread's text"):
+        fetch_post_link("https://x.com/jane_builds/status/1795455785472424065")
+    monkeypatch.setattr(urllib.request, "urlopen", _raising(_http(503)))
+    with pytest.raises(SourceError) as err:
+        fetch_post_link("https://x.com/jane_builds/status/1795455785472424065")
+    assert str(err.value) == ("Could not reach X — X is having trouble right now; try again later. "
+                              "Paste the thread's text or import your X archive instead.")
+
+
+def test_injected_fetch_failures_never_show_raw_error_text():
     def offline(url: str) -> bytes:
         raise FetchError("[Errno -3] Temporary failure in name resolution")
     with pytest.raises(SourceError) as err:
         fetch_post_link("https://x.com/jane_builds/status/1795455785472424065", fetch=offline)
-    assert "could not read the post from X" in str(err.value) and "archive" in str(err.value)
-    assert "\n" not in str(err.value)
+    assert str(err.value) == OFFLINE
+
+    def broken(url: str) -> bytes:
+        raise OSError(-2, "Name or service not known")
+    with pytest.raises(SourceError) as err:
+        fetch_post_link("https://x.com/jane_builds/status/1795455785472424065", fetch=broken)
+    assert str(err.value) == OFFLINE
 
 
 def test_default_fetch_offline_gives_the_hint(monkeypatch):
@@ -132,8 +192,20 @@ def test_default_fetch_offline_gives_the_hint(monkeypatch):
         raise OSError("network is unreachable")
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket, "getaddrinfo", no_network)
-    with pytest.raises(SourceError, match="paste the thread's text or import your X archive"):
+    with pytest.raises(SourceError) as err:
         fetch_post_link("https://x.com/jane_builds/status/1795455785472424065")
+    assert str(err.value) == OFFLINE
+
+
+def test_a_photo_that_cannot_be_downloaded_is_a_plain_warning():
+    def fetch(url: str) -> bytes:
+        if "pbs.twimg.com" in url:
+            raise FetchError("[Errno 110] Connection timed out")
+        return Recorded()(url)
+    result = fetch_post_link("https://x.com/jane_builds/status/1795455788614016718", fetch=fetch)
+    photo = [w for w in result.warnings if w.startswith("skipped photo 1 of post")]
+    assert photo and all("Errno" not in w and "[" not in w for w in result.warnings)
+    assert photo[0].endswith("could not download it from X")
 
 
 def test_default_fetch_only_contacts_x_hosts():
@@ -144,7 +216,8 @@ def test_default_fetch_only_contacts_x_hosts():
 
 
 def test_garbage_and_tombstone_answers():
-    with pytest.raises(SourceError, match="not a post"):
+    with pytest.raises(SourceError, match=r"^Could not import post 1: X answered with something that is not a post"
+                                          r"\. Paste the thread's text"):
         fetch_post_link("https://x.com/a/status/1", fetch=lambda url: b"<html>blocked</html>")
     with pytest.raises(SourceError, match="not available"):
         fetch_post_link("https://x.com/a/status/1", fetch=lambda url: b"{}")

@@ -7,6 +7,7 @@ urllib with a short timeout and only ever contacts X's own hosts.
 """
 from __future__ import annotations
 
+import http.client
 import json
 import math
 import re
@@ -27,7 +28,9 @@ ENDPOINT = "https://cdn.syndication.twimg.com/tweet-result"
 TIMEOUT = 8.0
 RESPONSE_LIMIT = 8 * 2**20
 MAX_POSTS = 50
-OFFLINE_HINT = "paste the thread's text or import your X archive instead"
+OFFLINE_HINT = "Paste the thread's text or import your X archive instead."
+UNREACHABLE = f"Could not reach X — you seem to be offline or X blocked the request. {OFFLINE_HINT}"
+SERVER_TROUBLE = f"Could not reach X — X is having trouble right now; try again later. {OFFLINE_HINT}"
 _LINK_RE = re.compile(
     r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/(?:([A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(\d{1,20})"
     r"(?:[/?#].*)?$")
@@ -35,11 +38,27 @@ _ALLOWED_HOSTS = ("cdn.syndication.twimg.com", "pbs.twimg.com")
 
 
 class FetchError(Exception):
-    """A fetch that failed; ``status`` is the HTTP status when there was one."""
+    """A fetch that failed; ``status`` is the HTTP status when X answered with an error.
+
+    The message is for logs only: creators see ``failure_message`` instead.
+    """
 
     def __init__(self, message: str, status: int | None = None):
         super().__init__(message)
         self.status = status
+
+
+def failure_message(status: int | None, post_id: str) -> str:
+    """The sentence a creator sees when a post could not be fetched (never raw error text).
+
+    404 means the post is gone or private; a 5xx is X's own trouble; everything else —
+    no DNS, refused, timed out, TLS failure, 4xx — reads as offline or blocked.
+    """
+    if status == 404:
+        return f"Could not import post {post_id}: that post does not exist or is not public. {OFFLINE_HINT}"
+    if status is not None and 500 <= status <= 599:
+        return SERVER_TROUBLE
+    return UNREACHABLE
 
 
 def parse_post_link(url: str) -> tuple[str, str]:
@@ -103,7 +122,7 @@ def default_fetch(url: str) -> bytes:
             data = response.read(RESPONSE_LIMIT + 1)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"HTTP {exc.code}", exc.code) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:  # DNS, refused, timeout, TLS
         raise FetchError(str(getattr(exc, "reason", exc))) from None
     if len(data) > RESPONSE_LIMIT:
         raise FetchError("the response is too large")
@@ -156,20 +175,20 @@ def _fetch_post(post_id: str, fetch: Fetch, first: bool) -> dict | None:
     try:
         raw = fetch(f"{ENDPOINT}?{query}")
     except FetchError as exc:
-        if exc.status == 404:
-            if first:
-                raise SourceError(f"post {post_id} was not found or is not public; {OFFLINE_HINT}") from None
+        if exc.status == 404 and not first:
             return None
-        raise SourceError(f"could not read the post from X ({exc}); {OFFLINE_HINT}") from None
-    except (OSError, ValueError) as exc:
-        raise SourceError(f"could not reach X ({exc}); {OFFLINE_HINT}") from None
+        raise SourceError(failure_message(exc.status, post_id)) from None
+    except (OSError, ValueError):
+        raise SourceError(UNREACHABLE) from None
     try:
         data = json.loads(raw) if raw.strip() else {}
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise SourceError(f"X answered with something that is not a post; {OFFLINE_HINT}") from None
+        raise SourceError(f"Could not import post {post_id}: X answered with something that is not a post. "
+                          f"{OFFLINE_HINT}") from None
     if not isinstance(data, dict) or data.get("__typename") not in (None, "Tweet") or not data.get("id_str"):
         if first:
-            raise SourceError(f"post {post_id} is not available (deleted, protected or age-restricted); {OFFLINE_HINT}")
+            raise SourceError(f"Could not import post {post_id}: it is not available (deleted, protected or "
+                              f"age-restricted). {OFFLINE_HINT}")
         return None
     return data
 
@@ -240,8 +259,8 @@ def _fetch_image(url: str, fetch: Fetch, warnings: list[str], what: str, max_sid
         return None
     try:
         data = fetch(url)
-    except (FetchError, OSError, ValueError) as exc:
-        warnings.append(f"skipped {what}: could not download it ({exc})")
+    except (FetchError, OSError, ValueError):
+        warnings.append(f"skipped {what}: could not download it from X")
         return None
     try:
         return load_image(data, name=what, **({"max_side": max_side} if max_side else {}))
