@@ -124,11 +124,18 @@ def cover_texts(first_post: str) -> tuple[str, str]:
 PHOTO_LAYOUTS = ("post-card", "image-focus", "split")  # the content layouts that draw a slide's photo
 
 
+def _photo_slides(post) -> list[Slide]:
+    """One Image focus slide for each photo of a post after its first."""
+    return [Slide(kind="content", image=image, layout="image-focus", post_ids=[post.id])
+            for image in post.images[1:]]
+
+
 def carousel_from_thread(thread: Thread, **settings) -> Carousel:
     """Cover from the first post's hook, one content slide per post, outro last.
 
-    A post's photo goes on its slide; when the carousel's layout is text-only,
-    that slide uses Image focus so the photo is never hidden.
+    A post's first photo goes on its slide; when the carousel's layout is text-only,
+    that slide uses Image focus so the photo is never hidden. Each further photo
+    gets its own Image focus slide right after, so no photo is lost.
     """
     carousel = Carousel(**settings)
     carousel.thread = thread
@@ -146,11 +153,13 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
             cover.body = rest
             cover.image = first.images[0] if first.images else None
             slides.append(cover)
+        slides += _photo_slides(first)
         for post in posts[1:]:
             found = heading_line(post.text)
             title, body = found if found else ("", post.text.strip())
             slides.append(Slide(kind="content", title=title, body=body, post_ids=[post.id],
                                 image=post.images[0] if post.images else None))
+            slides += _photo_slides(post)
     slides.append(Slide(kind="outro"))
     if carousel.layout not in PHOTO_LAYOUTS:
         for slide in slides:

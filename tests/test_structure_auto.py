@@ -118,3 +118,26 @@ def test_every_post_word_reaches_a_slide(posts):
         assert word in drawn
     for word in posts[0].replace("🧵", " ").split():  # the thread emoji is the one thing the cover drops
         assert word in drawn
+
+
+@pytest.mark.parametrize("layout", ["headline-body", "post-card", "split"])
+def test_every_photo_of_a_post_gets_a_slide(layout):
+    from tests_images import tiny_jpeg
+    a, b, c3 = tiny_jpeg(colour=(200, 0, 0)), tiny_jpeg(colour=(0, 200, 0)), tiny_jpeg(colour=(0, 0, 200))
+    assert len({a.data, b.data, c3.data}) == 3
+    thread = Thread("t", [Post("a", "Hook. More words here."), Post("b", "Two photos", images=[a, b, c3]),
+                          Post("c", "Text")])
+    c = carousel_from_thread(thread, layout=layout)
+    kinds = [(s.kind, s.post_ids, s.body) for s in c.slides]
+    assert kinds[1:5] == [("content", ["b"], "Two photos"), ("content", ["b"], ""), ("content", ["b"], ""),
+                          ("content", ["c"], "Text")]
+    assert [s.image for s in c.slides[1:4]] == [a, b, c3]
+    assert all(s.layout == "image-focus" and s.title == "" for s in c.slides[2:4])
+
+
+def test_extra_photos_of_the_first_post_follow_the_cover():
+    from tests_images import tiny_jpeg
+    a, b = tiny_jpeg(colour=(200, 0, 0)), tiny_jpeg(colour=(0, 200, 0))
+    c = carousel_from_thread(Thread("t", [Post("a", "Hook. More words here.", images=[a, b])]))
+    assert [s.kind for s in c.slides] == ["cover", "content", "outro"]
+    assert c.slides[0].image == a and c.slides[1].image == b and c.slides[1].layout == "image-focus"
