@@ -118,7 +118,27 @@ def cover_texts(first_post: str) -> tuple[str, str]:
         hook, rest = text, ""
     if rest and len(rest.split()) < 3:
         hook, rest = f"{hook} {rest}".strip(), ""
+    if len(hook) > HOOK_MAX:
+        hook, tail = cut_hook(hook)
+        rest = f"{tail} {rest}".strip() if rest else tail
     return hook, rest
+
+
+HOOK_MAX = 90  # a cover headline longer than this is cut; the rest opens the subtitle
+_CLAUSE_BREAK = re.compile(r"[:;,—–](?=\s)")
+
+
+def cut_hook(hook: str) -> tuple[str, str]:
+    """Cut a long hook at its last clause break (":", "—", ",", ";") within 30–90 characters,
+    else at the last word boundary within 60–80 (then 20–90); (head, tail), no character lost."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(hook, 30, HOOK_MAX)]
+    if not breaks:
+        spaces = [i for i, ch in enumerate(hook[:HOOK_MAX + 1]) if ch.isspace()]
+        breaks = [i for i in spaces if 60 <= i <= 80] or [i for i in spaces if i >= 20]
+    if not breaks:
+        return hook, ""  # one long word: nothing to cut at
+    cut = breaks[-1]
+    return hook[:cut].rstrip(), hook[cut:].strip()
 
 
 PHOTO_LAYOUTS = ("post-card", "image-focus", "split")  # the content layouts that draw a slide's photo

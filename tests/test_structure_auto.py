@@ -141,3 +141,38 @@ def test_extra_photos_of_the_first_post_follow_the_cover():
     c = carousel_from_thread(Thread("t", [Post("a", "Hook. More words here.", images=[a, b])]))
     assert [s.kind for s in c.slides] == ["cover", "content", "outro"]
     assert c.slides[0].image == a and c.slides[1].image == b and c.slides[1].layout == "image-focus"
+
+
+LONG_HOOK = ("I spent the last three years building developer tools for small teams and the one thing I keep "
+             "learning over and over is that nobody reads the documentation until something breaks in production")
+
+
+@pytest.mark.parametrize("text", [
+    LONG_HOOK,
+    LONG_HOOK + ". Second sentence here.",
+    "Here is the thing about shipping quickly: you learn faster than anyone who waits for the perfect plan to arrive",
+    "word " * 200,
+])
+def test_a_long_cover_hook_is_cut_and_the_rest_moves_to_the_subtitle(text):
+    hook, rest = cover_texts(text)
+    assert 20 <= len(hook) <= 90, hook
+    assert (hook + " " + rest).split() == text.split()
+
+
+def test_the_hook_is_cut_at_a_clause_break_when_there_is_one():
+    text = "Here is the thing about shipping quickly: you learn faster than anyone who waits for the perfect plan"
+    assert cover_texts(text)[0] == "Here is the thing about shipping quickly:"
+
+
+def test_a_short_hook_is_not_cut():
+    assert cover_texts("Short and sweet, with a comma. Then more words.") == (
+        "Short and sweet, with a comma.", "Then more words.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["alpha", "beta,", "gamma:", "delta —", "epsilon;", "x" * 30, "\n", "end."]),
+                min_size=1, max_size=60).map(" ".join))
+def test_cover_texts_lose_no_character(text):
+    hook, rest = cover_texts(text)
+    assert (hook + " " + rest).split() == text.split()
+    assert len(hook) <= 90 or not any(ch.isspace() for ch in hook[20:90])
