@@ -95,10 +95,32 @@ def test_html_stripping_keeps_text_that_only_looks_like_markup():
 
 
 def test_control_characters_go_and_line_breaks_are_unified():
-    assert clean_text("a\x00b\x1bc\x7fd\ufeffe") == "abcde"
+    assert clean_text("a\x00b\x1bc\x7fd\ufeffe") == "a b c de"  # a control between words is a space
+    assert clean_text("Hello\x00world") == "Hello world"
+    assert clean_text("\x00start, end\x07") == "start, end"
+    assert clean_text("word\x00 next\x01\nline") == "word next\nline"  # no doubled space at a space or break
     assert clean_text("one\r\ntwo\rthree\u2028four") == "one\ntwo\nthree\nfour"
     assert clean_text("tab\there") == "tab here"
     assert clean_text("lone \ud800 half, pair \ud83d\ude00") == "lone  half, pair 😀"
+
+
+def test_terminal_colour_codes_are_removed_entirely():
+    assert clean_text("bell\x1b[31m red \x1b[0mdone") == "bell red done"
+    assert clean_text("\x1b[1;38;5;208mbold orange\x1b[m text") == "bold orange text"
+    assert clean_text("clear\x1b[2J\x1b[Hscreen \x1b[?25lcursor") == "clearscreen cursor"
+    assert clean_text("a \x1b]8;;https://example.org\x07link\x1b]8;;\x1b\\ b") == "a link b"  # OSC 8 hyperlink
+    assert clean_text("x\x1b]0;title\x1b\\y") == "xy"
+    out = clean_text((FIXTURES / "terminal-controls.txt").read_text(encoding="utf-8"))
+    assert out.startswith("Hello world bell red")
+    assert "[31m" not in out and "[0m" not in out and "\x1b" not in out
+    assert "Helloworld" not in out
+
+
+def test_joiners_and_variation_selectors_are_kept():
+    persian = "می\u200cخواهم"                     # ZWNJ inside a Persian word
+    devanagari = "क्\u200dष"                        # ZWJ inside an Indic conjunct
+    for text in (persian, devanagari, "👩\u200d💻", "❤\ufe0f", "☺\ufe0e", "#\ufe0f\u20e3"):
+        assert clean_text(f"x\x00{text}\x00y") == f"x {text} y"
 
 
 def test_nfc_and_grapheme_clusters_survive():
@@ -136,3 +158,37 @@ def test_property_output_is_always_xml_safe_and_nfc(text):
 def test_property_cleaning_twice_changes_nothing_more(pieces):
     once = clean_text("".join(pieces))
     assert clean_text(once) == once  # a re-opened project's text stays as it was
+
+
+_CLEAN_WORD = st.sampled_from(["word", "café", "Καλημέρα", "日本語", "👩\u200d💻", "🇬🇷", "👍🏽", "❤\ufe0f",
+                               "می\u200cخواهم", "क्\u200dष", "it’s", "→", "42", "x.y", "a-b"])
+_CONTROL = st.sampled_from([chr(c) for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]])
+_ANSI = st.sampled_from(["\x1b[0m", "\x1b[31m", "\x1b[1;32m", "\x1b[38;5;208m", "\x1b[48;2;1;2;3m", "\x1b[2J",
+                         "\x1b[H", "\x1b[?25h", "\x1b[K", "\x1b]0;title\x07", "\x1b]8;;https://e.org\x1b\\"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_CLEAN_WORD, st.lists(_CONTROL, min_size=1, max_size=3).map("".join)), min_size=1,
+                max_size=12))
+def test_property_a_control_between_words_is_a_space(pairs):
+    with_controls = "".join(w + c for w, c in pairs)
+    with_spaces = " ".join(w for w, _ in pairs)
+    out = clean_text(with_controls)
+    assert out == clean_text(with_spaces)
+    # grapheme clusters (ZWJ emoji, ZWNJ/ZWJ in scripts, variation selectors) come through whole
+    assert regex.findall(r"\X", out.replace(" ", "")) == regex.findall(r"\X", with_spaces.replace(" ", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_CLEAN_WORD, st.just(" "), st.just("\n"), _ANSI), max_size=30))
+def test_property_terminal_escape_sequences_vanish_without_a_trace(pieces):
+    plain = "".join(p for p in pieces if not p.startswith("\x1b"))
+    out = clean_text("".join(pieces))
+    assert out == clean_text(plain)
+    assert "\x1b" not in out and not regex.search(r"\[[\d;?]*[A-Za-z]", out)
+
+
+def test_controls_between_spaces_leave_one_space():
+    assert clean_text("red \x1b[0m\x0b\x0c tab") == "red tab"
+    assert clean_text("a \x00\x00 b") == "a b"
+    assert clean_text("a  b") == "a  b"  # the author's own spaces are theirs

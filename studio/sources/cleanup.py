@@ -186,20 +186,39 @@ def _next_is_greek_pair(run: str, i: int, byte_map: dict[str, int]) -> bool:
 
 # ---------------------------------------------------------------- control characters
 
-_C0_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+# Terminal escape sequences (colour codes, cursor moves, OSC titles and links), removed whole:
+# CSI "ESC [ params intermediates final" and OSC "ESC ] … BEL or ESC \\".
+_ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+_C0 = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_C0_RE = re.compile(f" *[{_C0}]+ *")
+_CONTROL_RE = re.compile(f" *[{_C0}\x80-\x9f]+ *")
+# Zero-width format characters that are dropped, never spaced: BOM, noncharacters, lone surrogates.
+# ZWJ, ZWNJ and variation selectors are not here: they belong to emoji and scripts.
+_INVISIBLE_RE = re.compile("[\ufeff\ufffe\uffff\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SPACES_RE = re.compile(r"[ \t]+\n")
 _MANY_BLANKS_RE = re.compile(r"\n{3,}")
 
 
 def remove_control_chars(text: str, *, keep_c1: bool = False) -> str:
-    """Drop characters XML and the renderer refuse; tabs become spaces, line ends become \\n.
+    """Drop what XML and the renderer refuse; tabs become spaces, line ends become \\n.
 
-    ``keep_c1`` keeps U+0080–U+009F, which in mojibake stand for bytes still to be repaired.
+    Terminal colour codes go whole; a control character between two words becomes a
+    space ("a\\x00b" → "a b"), elsewhere it just goes. ``keep_c1`` keeps U+0080–U+009F,
+    which in mojibake stand for bytes still to be repaired.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return (_C0_RE if keep_c1 else _CONTROL_RE).sub("", text.replace("\t", " "))
+    if "\x1b" in text:
+        text = _ANSI_RE.sub("", text)
+    text = _INVISIBLE_RE.sub("", text.replace("\t", " "))
+    return (_C0_RE if keep_c1 else _CONTROL_RE).sub(_space_between_words, text)
+
+
+def _space_between_words(match: re.Match) -> str:
+    """One space for a run of controls (and the spaces around it) inside a line; nothing at a line's edge."""
+    text, start, end = match.string, match.start(), match.end()
+    inside = 0 < start and end < len(text) and text[start - 1] != "\n" and text[end] != "\n"
+    return " " if inside else ""
 
 
 def _join_surrogates(text: str) -> str:
