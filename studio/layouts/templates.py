@@ -176,13 +176,17 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
         if head_h <= box.h * 0.5:
             break
     if head_h > box.h * 0.6:  # a title too long for a heading flows (and continues) like body text
-        title_blk = fitted_title(ctx, title, box.w, ctx.title_size)
+        number, rest = split_number(title)  # its number badge stays: every slide of a list looks alike
+        title_blk = fitted_title(ctx, rest, box.w, ctx.title_size)
         body = tuple(body or ())
         if body:
             body = (replace(body[0], gap_before=0.8),) + body[1:]
         body = ((title_blk,) if title_blk else ()) + body
         parts, head_h = [], 0.0
-    gap = ctx.title_size * 0.55 if parts and body else 0.0
+        if number:
+            badge = ctx.title_size * 1.2  # the size the other slides' badges have
+            parts, head_h = [("number", (number.zfill(2), badge, rest))], badge * 1.05
+    gap = ctx.title_size * 0.55 if parts and body and parts[-1][0] != "number" else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
     return Column(parts, head_h, gap, placed, rest, head_h + gap + used)
 
