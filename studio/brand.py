@@ -1,6 +1,7 @@
 """BrandProfile: the creator's (or an agency client's) identity on every slide."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +35,13 @@ class BrandProfile:
 
     def __post_init__(self) -> None:
         self.handle = self.handle.strip().lstrip("@")
+        self.website = self.website.strip()
+        if any(c.isspace() for c in self.handle) or len(self.handle) > 50:
+            raise ValueError(f"handle must be one word without spaces (like @ada), not {self.handle!r}")
+        scheme = re.match(r"([a-z][a-z0-9+.-]*):(?!\d)", self.website, re.I)  # "host:8080" is a port, not a scheme
+        if scheme and scheme.group(1).lower() not in ("http", "https"):
+            raise ValueError(f"website must be a web address like example.com or https://example.com, "
+                             f"not {self.website!r}")
         if self.accent and not _is_hex_colour(self.accent):
             raise ValueError(f"accent must be a colour like #1D9BF0, not {self.accent!r}")
 

@@ -54,6 +54,18 @@ def test_handle_is_stored_without_at():
     assert BrandProfile(handle=" @ada ").handle == "ada"
 
 
+@pytest.mark.parametrize("fields, message", [
+    ({"handle": "ada lovelace"}, "handle must be one word"),
+    ({"website": "javascript:alert(1)"}, "website must be a web address"),
+    ({"website": "file:///etc/passwd"}, "website must be a web address"),
+])
+def test_brand_refuses_handles_with_spaces_and_non_web_links(fields, message):
+    with pytest.raises(ValueError, match=message):
+        BrandProfile(**fields)
+    assert BrandProfile(website=" https://ada.dev/about ").website == "https://ada.dev/about"
+    assert BrandProfile(website="localhost:8080/x").website == "localhost:8080/x"
+
+
 @pytest.mark.parametrize("mutate, message", [
     (lambda c: c["slides"][1].__setitem__("layout", 3), "carousel.slides[1].layout: expected text, got 3"),
     (lambda c: c.__setitem__("colour", "red"), "carousel.colour: unknown field"),

@@ -122,7 +122,7 @@ mine = store.load_project(project)
 for i in range(25):
     store.save_profile(BrandProfile(name=f"{tag} {i}"))
     if tag == "A":
-        mine.theme = f"theme-{i}"
+        mine.name = f"name-{i}"
     else:
         mine.slides = mine.slides[:1] + [type(mine.slides[0])(body=f"B {i}")]
     store.save_project(mine, project)
@@ -145,4 +145,4 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     names = {p.name for _, p in store.list_profiles()}
     assert names == {f"{tag} {i}" for tag in "AB" for i in range(25)}  # the lock: no lost update
     final = store.load_project(project)
-    assert final.theme == "theme-24" and final.slides[1].body == "B 24"  # each process's own field survives
+    assert final.name == "name-24" and final.slides[1].body == "B 24"  # each process's own field survives

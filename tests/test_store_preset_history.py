@@ -128,7 +128,7 @@ def test_history_document_stores_unchanged_fields_once_and_round_trips():
     c = Carousel(slides=[Slide(body=f"slide {i}") for i in range(10)])
     h = History(c, cap=50)
     for i in range(20):
-        c.theme = f"theme-{i}"
+        c.name = f"name-{i}"
         h.record(c)
     h.undo()
     doc = json.loads(json.dumps(h.to_doc()))
