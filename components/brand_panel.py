@@ -8,7 +8,7 @@ from studio.session import Change
 
 from .images import thumbnail_url
 from .uploads import upload_button
-from .view import View, notify_failure
+from .view import View
 
 PLACEMENTS = {"header-footer": "Header + footer", "header": "Header only", "footer": "Footer only",
               "none": "Hidden"}
@@ -114,7 +114,7 @@ class BrandPanel:
         try:
             image = load_image(await e.file.read(), name=e.file.name or f"The {field}", max_side=1024)
         except Exception as exc:  # noqa: BLE001
-            notify_failure(exc, f"reading the {field}")
+            self.view.fail(exc, f"reading the {field}")
             return
         self._set(**{field: image})
 
@@ -137,7 +137,7 @@ class BrandPanel:
         if profile:
             self.store.settings.set("current_profile", e.value)
             self.view.attempt(self.view.workspace.use_brand, profile, origin=self.view.token)
-            ui.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+            self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
 
     def _save_profile(self) -> None:
         current = self.profile_select.value
@@ -145,7 +145,7 @@ class BrandPanel:
             self._save_new_profile()
             return
         if self.view.attempt(self.store.save_profile, self._brand_with_cta(), current, doing="saving the profile"):
-            ui.notify("Profile saved", type="positive", position="top")
+            self.view.notify("Profile saved", type="positive", position="top")
             self._load_profiles()
 
     def _save_new_profile(self) -> None:
@@ -153,7 +153,7 @@ class BrandPanel:
         if new_id:
             self.store.settings.set("current_profile", new_id)
             self._load_profiles()
-            ui.notify("Saved as a new profile", type="positive", position="top")
+            self.view.notify("Saved as a new profile", type="positive", position="top")
 
     def _duplicate_profile(self) -> None:
         if self.profile_select.value and self.view.attempt(self.store.duplicate_profile, self.profile_select.value):
@@ -162,7 +162,7 @@ class BrandPanel:
     def _delete_profile(self) -> None:
         if self.profile_select.value and self.view.attempt(self.store.delete_profile, self.profile_select.value):
             self._load_profiles()
-            ui.notify("Profile deleted (the open carousel keeps its brand)", position="top")
+            self.view.notify("Profile deleted (the open carousel keeps its brand)", position="top")
 
     def _brand_with_cta(self):
         import dataclasses
@@ -187,12 +187,12 @@ class BrandPanel:
         if preset:
             styled = apply_preset(self.view.carousel, preset)
             self.view.attempt(self.view.workspace.apply_settings, styled, origin=self.view.token)
-            ui.notify(f"Preset “{preset.name}” applied", position="top")
+            self.view.notify(f"Preset “{preset.name}” applied", position="top")
 
     def _delete_preset(self) -> None:
         name = self.preset_select.value
         if not name:
-            ui.notify("Choose a preset to delete first.", position="top")
+            self.view.notify("Choose a preset to delete first.", position="top")
             return
         if self.view.attempt(self.store.delete_preset, name):
             self._load_presets()
@@ -211,11 +211,11 @@ class BrandPanel:
                     preset = preset_from_carousel(self.view.carousel, name.value or "", bool(with_profile.value))
                     self.store.save_preset(preset)
                 except Exception as exc:  # noqa: BLE001
-                    notify_failure(exc, "saving the preset")
+                    self.view.fail(exc, "saving the preset")
                     return
                 dialog.close()
                 self._load_presets()
-                ui.notify(f"Preset “{preset.name}” saved", type="positive", position="top")
+                self.view.notify(f"Preset “{preset.name}” saved", type="positive", position="top")
 
             name.on("keydown.enter", save)
             with ui.row().classes("w-full justify-end"):

@@ -15,7 +15,7 @@ from studio.export import check_platform, format_bytes
 
 from . import engine
 from .export_job import SUFFIX, file_stem, read_progress, run_export
-from .view import View, notify_failure
+from .view import View
 
 
 class ExportDialog:
@@ -94,7 +94,7 @@ class ExportDialog:
 
     async def start(self, kind: str) -> None:
         if self.busy:
-            ui.notify("An export is already running.", position="top")
+            self.view.notify("An export is already running.", position="top")
             return
         view = self.view
         carousel = copy.deepcopy(view.carousel)  # edits made meanwhile do not change this export
@@ -128,7 +128,7 @@ class ExportDialog:
                                          int(self.scale.value or 2))
         except Exception as exc:  # noqa: BLE001
             self.progress_box.set_visibility(False)
-            notify_failure(exc, "exporting")
+            self.view.fail(exc, "exporting")
             return
         finally:
             timer.cancel()

@@ -219,7 +219,7 @@ class SlideEditor:
     def _toggle_safe(self, e: events.ValueChangeEventArguments) -> None:
         self.view.safe_zone = bool(e.value)
         if self.view.safe_zone and safe_zone(self.view.carousel.format) is None:
-            ui.notify("LinkedIn shows the whole page; the safe zone applies to Instagram formats.",
+            self.view.notify("LinkedIn shows the whole page; the safe zone applies to Instagram formats.",
                       position="top")
         self._draw_preview()
 
@@ -228,8 +228,7 @@ class SlideEditor:
         try:
             image = load_image(await e.file.read(), name=e.file.name or "This image")
         except Exception as exc:  # noqa: BLE001
-            from .view import notify_failure
-            notify_failure(exc, "reading the image")
+            self.view.fail(exc, "reading the image")
             return
         if self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, image, origin=self.view.token):
             make_photo_visible(self.view, self.view.selected)

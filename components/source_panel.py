@@ -15,7 +15,7 @@ from . import engine
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .uploads import upload_button
-from .view import View, make_photo_visible, notify_failure
+from .view import View, make_photo_visible
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
@@ -207,7 +207,7 @@ class SourcePanel:
         try:
             result = _sources().parse_paste(text)
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
-            notify_failure(exc, "reading the pasted text")
+            self.view.fail(exc, "reading the pasted text")
             return
         self._show_warnings(result.warnings)
         self.use_thread(result.threads[0])
@@ -223,7 +223,7 @@ class SourcePanel:
             result = await self._with_progress("Reading the archive…", _list_archive, path)
         except Exception as exc:  # noqa: BLE001
             path.unlink(missing_ok=True)
-            notify_failure(exc, "reading the archive")
+            self.view.fail(exc, "reading the archive")
             return
         self._show_warnings(result.warnings)
         if len(result.threads) == 1:
@@ -249,7 +249,7 @@ class SourcePanel:
             result = await self._with_progress("Reading the thread and its photos…", _read_archive_thread,
                                                path, thread_id)
         except Exception as exc:  # noqa: BLE001
-            notify_failure(exc, "reading the thread")
+            self.view.fail(exc, "reading the thread")
             return
         finally:
             path.unlink(missing_ok=True)
@@ -290,22 +290,22 @@ class SourcePanel:
         try:
             carousel = _sources().read_project(await e.file.read())
         except Exception as exc:  # noqa: BLE001
-            notify_failure(exc, "opening the project file")
+            self.view.fail(exc, "opening the project file")
             return
         self.view.workspace.load(carousel, None)
         self.view.select(0)
-        ui.notify(f"Opened “{carousel.name}” as a new project", type="positive", position="top")
+        self.view.notify(f"Opened “{carousel.name}” as a new project", type="positive", position="top")
 
     async def _import_link(self) -> None:
         url = (self.link.value or "").strip()
         if not url:
-            ui.notify("Paste a post link first, like https://x.com/you/status/123…", position="top")
+            self.view.notify("Paste a post link first, like https://x.com/you/status/123…", position="top")
             return
         self.link_button.props("loading")
         try:
             result = await run.io_bound(_sources().fetch_post_link, url)
         except Exception as exc:  # noqa: BLE001
-            notify_failure(exc, "fetching the post")
+            self.view.fail(exc, "fetching the post")
             return
         finally:
             self.link_button.props(remove="loading")
@@ -316,7 +316,7 @@ class SourcePanel:
     def _show_warnings(self, warnings: list[str]) -> None:
         if warnings:
             shown = "; ".join(warnings[:3]) + (f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else "")
-            ui.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
+            self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
 
     def use_thread(self, thread: Thread) -> None:
         """Show the thread's posts; an untouched carousel is laid out from it at once."""
@@ -324,27 +324,27 @@ class SourcePanel:
         untouched_sample = ws.pristine and ws.project_id is None
         if untouched_sample or not any(s.kind == "content" for s in ws.carousel.slides):
             self._replace_with(thread)
-            ui.notify(f"{len(thread.posts)} posts imported and laid out — drag posts to rearrange",
+            self.view.notify(f"{len(thread.posts)} posts imported and laid out — drag posts to rearrange",
                       type="positive", position="top")
         else:
             self.view.attempt(ws.set_thread, thread, origin=self.view.token)
-            ui.notify(f"{len(thread.posts)} posts imported — drag them onto slides, or “Lay out all”",
+            self.view.notify(f"{len(thread.posts)} posts imported — drag them onto slides, or “Lay out all”",
                       type="positive", position="top")
 
     def _layout_all(self) -> None:
         thread = self.view.carousel.thread
         if thread is None or not thread.posts:
-            ui.notify("Import a thread first.", position="top")
+            self.view.notify("Import a thread first.", position="top")
             return
         self._replace_with(thread)
-        ui.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")
+        self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")
 
     def _replace_with(self, thread: Thread) -> None:
         current = self.view.carousel
         try:
             fresh = engine.carousel_from_thread(thread)
         except Exception as exc:  # noqa: BLE001
-            notify_failure(exc, "laying out the thread")
+            self.view.fail(exc, "laying out the thread")
             return
         for name in ("name", "format", "layout", "theme", "pattern", "typography", "brand", "cta", "show_post_meta"):
             setattr(fresh, name, getattr(current, name))

@@ -78,11 +78,11 @@ class TopBar:
 
     def _undo(self) -> None:
         if not self.view.workspace.undo():
-            ui.notify("Nothing to undo", position="bottom")
+            self.view.notify("Nothing to undo", position="bottom")
 
     def _redo(self) -> None:
         if not self.view.workspace.redo():
-            ui.notify("Nothing to redo", position="bottom")
+            self.view.notify("Nothing to redo", position="bottom")
 
     def _toggle_dark(self) -> None:
         self.dark.toggle()
@@ -144,14 +144,14 @@ class TopBar:
 
     def _duplicate(self, project_id: str, dialog: ui.dialog) -> None:
         if self.view.attempt(self.view.studio.store.duplicate_project, project_id):
-            ui.notify("Project duplicated", position="top")
+            self.view.notify("Project duplicated", position="top")
             self._fill_projects(dialog)
 
     def _delete(self, project_id: str, dialog: ui.dialog) -> None:
         if project_id == self.view.workspace.project_id:
-            ui.notify("This project is open; open another one before deleting it.", type="warning",
+            self.view.notify("This project is open; open another one before deleting it.", type="warning",
                       position="top")
             return
         if self.view.attempt(self.view.studio.store.delete_project, project_id):
-            ui.notify("Project deleted", position="top")
+            self.view.notify("Project deleted", position="top")
             self._fill_projects(dialog)

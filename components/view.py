@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from nicegui import ui
+from nicegui import Client, ui
 
 from studio.carousel import Carousel
 from studio.session import Workspace
@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def notify_failure(exc: BaseException, doing: str = "") -> None:
+def notify_failure(exc: BaseException, doing: str = "", client: Client | None = None) -> None:
     """Show a failure in words a creator understands; unexpected ones are logged with a traceback."""
     if isinstance(exc, CREATOR_ERRORS):
         message = str(exc)
@@ -47,7 +47,18 @@ def notify_failure(exc: BaseException, doing: str = "") -> None:
         log.exception("unexpected failure%s", f" while {doing}" if doing else "", exc_info=exc)
         message = (f"Something went wrong while {doing}. " if doing else "Something went wrong. ") + \
             "Your work is safe; please try again."
-    ui.notify(message, type="negative", position="top", multi_line=True, close_button=True)
+    notify(message, client, type="negative", multi_line=True, close_button=True)
+
+
+def notify(message: str, client: Client | None = None, **options: Any) -> None:
+    """``ui.notify`` through ``client`` when given: the element that was clicked may have been redrawn
+    (and deleted) by the edit it started, and a notice sent from its slot would be lost."""
+    options.setdefault("position", "top")
+    if client is None:
+        ui.notify(message, **options)
+        return
+    with client:
+        ui.notify(message, **options)
 
 
 class View:
@@ -55,6 +66,7 @@ class View:
 
     def __init__(self, studio: Studio) -> None:
         self.studio = studio
+        self.client = ui.context.client  # outlives every element of the page (notices go through it)
         self.token = object()  # marks this tab's own edits, so echoes do not reset its inputs
         self.selected = 0
         self.page = 0  # page within the selected slide (a long slide continues on several pages)
@@ -116,6 +128,14 @@ class View:
         elif delta < 0 and self.selected > 0:
             self.select(self.selected - 1, self.counts()[self.selected - 1] - 1)
 
+    def notify(self, message: str, **options: Any) -> None:
+        """A notice on this tab, safe to call after the clicked element was redrawn."""
+        notify(message, self.client, **options)
+
+    def fail(self, exc: BaseException, doing: str = "") -> None:
+        """A failure notice on this tab (see ``notify_failure``)."""
+        notify_failure(exc, doing, self.client)
+
     # -- edits ------------------------------------------------------------------------------------
 
     def attempt(self, action: Callable[..., Any], *args: Any, doing: str = "", **kwargs: Any) -> Any:
@@ -127,7 +147,7 @@ class View:
             result = action(*args, **kwargs)
             return True if result is None else result
         except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
-            notify_failure(exc, doing)
+            self.fail(exc, doing)
             return None
 
 
@@ -155,8 +175,8 @@ def make_photo_visible(view: "View", index: int) -> None:
     if photo_hidden(view.carousel, index):
         view.attempt(view.workspace.set_slide_layout, index, PHOTO_LAYOUT, origin=view.token)
         label = engine.LAYOUTS[PHOTO_LAYOUT].label
-        ui.notify(f"Slide {index + 1} now uses the “{label}” layout so the photo shows "
-                  "(change it under “Layout for this slide”).", position="top")
+        view.notify(f"Slide {index + 1} now uses the “{label}” layout so the photo shows "
+                    "(change it under “Layout for this slide”).")
 
 
 class Debounce:

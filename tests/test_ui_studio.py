@@ -31,6 +31,13 @@ def click(user, element) -> None:
     UserInteraction(user, {element}, None).click()
 
 
+def browser_click(element) -> None:
+    """Click as a real browser event does: the handler runs inside the button's own slot."""
+    for listener_id, listener in list(element._event_listeners.items()):
+        if listener.type == "click":
+            element._handle_event({"listener_id": listener_id, "args": {}})
+
+
 def trigger(user, element, event: str, args=None) -> None:
     UserInteraction(user, {element}, None).trigger(event, args)
 
@@ -584,3 +591,39 @@ async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
     assert ws.carousel.name == "My real work"
     click(studio, testid(studio, "undo")[0])
     assert [s.body for s in ws.carousel.slides] == before
+
+
+def strict_slots(monkeypatch) -> None:
+    """A slot of a deleted element refuses use, as on a live server once the element is garbage-collected;
+    notices find their browser tab through the current slot, as the real ``ui.notify`` does."""
+    from nicegui import context
+    from nicegui.slot import Slot
+    from nicegui.testing.user_notify import UserNotify
+
+    record = UserNotify.__call__
+
+    def notify(self, message, **options):
+        assert context.client is not None
+        return record(self, message, **options)
+    monkeypatch.setattr(UserNotify, "__call__", notify)
+
+    def parent(slot):
+        element = slot._parent()
+        if element is None or element.is_deleted:
+            raise RuntimeError("The parent element this slot belongs to has been deleted.")
+        return element
+    monkeypatch.setattr(Slot, "parent", property(parent))
+
+
+async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, testid, monkeypatch):
+    """The card list is redrawn by the edit; the notice must still reach the creator (QA bug 7)."""
+    strict_slots(monkeypatch)
+    ws = studio.shared.workspace
+    photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")
+    ws.set_thread(Thread("t", [Post("a", "A post with a photo", images=[photo]), Post("b", "No photo here")]))
+    ws.set_slide_layout(1, "headline-body")
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    browser_click(testid(studio, "apply-image")[0])
+    assert ws.carousel.slides[1].image == photo
+    assert ws.carousel.slides[1].layout == "image-focus"
+    await studio.should_see("now uses the “Image focus” layout")
