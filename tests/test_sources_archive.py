@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import struct
 import zipfile
 from pathlib import Path
@@ -325,7 +326,7 @@ def test_unsafe_member_paths_are_skipped_and_named(tmp_path):
     result = read_archive(path)
     assert len(result.threads) == 1
     (warning,) = [w for w in result.warnings if "unsafe" in w]
-    assert "3 file(s)" in warning and "'../../evil.js'" in warning
+    assert "skipped 3 files with unsafe paths" in warning and "'../../evil.js'" in warning
     assert not (tmp_path.parent / "evil.js").exists()
 
 
@@ -351,7 +352,7 @@ def test_items_that_are_not_posts_are_counted(tmp_path):
     path = build(tmp_path / "a.zip", [], files={"data/tweets.js": ytd("tweets", items)})
     result = read_archive(path)
     assert len(result.threads) == 1
-    assert "skipped 3 unreadable item(s) in data/tweets.js" in result.warnings
+    assert "skipped 3 unreadable items in data/tweets.js" in result.warnings
 
 
 def test_nothing_is_executed(tmp_path):
@@ -416,3 +417,14 @@ def test_author_from_the_manifest_when_account_js_is_missing(tmp_path):
     path = build(tmp_path / "a.zip", chain(100, 2), account=False, files={"data/manifest.js": manifest})
     post = read_archive(path).threads[0].posts[0]
     assert (post.author_name, post.handle) == ("Jane From Manifest", "jane_builds")
+
+
+def test_counts_of_one_are_singular(tmp_path):
+    path = build(tmp_path / "a.zip", [], files={"data/tweets.js": ytd("tweets", [{"tweet": tweet(1, "Just one post.")}, 42]),
+                                                "../evil.js": "x"})
+    result = read_archive(path)
+    assert result.threads == []
+    assert "skipped 1 file with unsafe paths: '../evil.js'" in result.warnings
+    assert "skipped 1 unreadable item in data/tweets.js" in result.warnings
+    assert "1 post read, but none form a thread (a post followed by your own replies to it)" in result.warnings
+    assert not any(re.search(r"\b1 \w+s\b|\(s\)", w) for w in result.warnings)

@@ -1,10 +1,12 @@
-"""X's weighted length (twitter-text v3 rules)."""
+"""X's weighted length (twitter-text v3 rules), and counted nouns in messages ("1 post", "2 posts")."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from studio.sources.counting import URL_LENGTH, fits, weighted_length
+from studio.sources.result import count
 
 
 def test_latin_counts_one_cjk_two():
@@ -46,3 +48,10 @@ def test_property_weight_between_one_and_two_per_code_point(text):
     if "http" not in text and "." not in text:
         import unicodedata
         assert n <= 2 * len(unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.parametrize("n, noun, expected", [(0, "post", "0 posts"), (1, "post", "1 post"), (2, "post", "2 posts"),
+                                               (1, "reply", "1 reply"), (3, "reply", "3 replies"),
+                                               (1500, "file", "1,500 files")])
+def test_count_words(n, noun, expected):
+    assert count(n, noun) == expected

@@ -246,3 +246,8 @@ def test_a_photo_that_is_not_an_image_is_a_warning():
     assert result.threads[0].posts[1].images == []
     assert any(w.startswith("skipped photo 1 of post 1795455788614016718: ") and "not an image" in w
                for w in result.warnings)
+
+
+def test_stopping_after_one_post_is_singular():
+    result = fetch_post_link("https://x.com/jane_builds/status/1795455791755609371", fetch=Recorded(), max_posts=1)
+    assert "stopped after 1 post; earlier posts were not imported" in result.warnings

@@ -271,3 +271,12 @@ def test_a_list_or_fractions_after_a_hook_do_not_split():
 def test_property_hook_then_numbered_posts_come_back_exactly(hook, paragraphs, marker, gap):
     numbered = gap.join(marker.format(n=n, t=len(paragraphs)) + " " + p for n, p in enumerate(paragraphs, 1))
     assert split_posts(hook + gap + numbered) == [hook, *paragraphs]
+
+
+def test_one_skipped_post_is_singular():
+    page = ("Jane Builds\n@jane_builds\n·\n5h\nThe first post of the thread, long enough to read.\n\n"
+            "Jane Builds\n@jane_builds\n·\n5h\n\n"
+            "Jane Builds\n@jane_builds\n·\n5h\nThe last post, also long enough to read.\n")
+    result = parse_paste(page)
+    assert len(result.threads[0].posts) == 2
+    assert result.warnings == ["skipped 1 post with no text (images or videos only)"]

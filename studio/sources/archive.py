@@ -24,7 +24,7 @@ from ..image import MAX_INPUT_BYTES, Image, ImageError, load_image
 from ..post import Post, Thread
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
-from .result import ImportResult, SourceError
+from .result import ImportResult, SourceError, count
 
 MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
 SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
@@ -70,14 +70,14 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
     label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
     label = Path(str(label)).name or "the archive"
     try:
-        count = _entry_count(source)
-        zf = zipfile.ZipFile(source) if count <= MAX_ENTRIES else None
+        entries = _entry_count(source)
+        zf = zipfile.ZipFile(source) if entries <= MAX_ENTRIES else None
     except FileNotFoundError:
         raise SourceError(f"{label}: file not found") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise SourceError(f"{label} is not a zip file (expected the .zip X sends as your data archive)") from None
     if zf is None:
-        raise SourceError(f"{label} lists {count:,} files; an X archive has far fewer (limit {MAX_ENTRIES:,})")
+        raise SourceError(f"{label} lists {entries:,} files; an X archive has far fewer (limit {MAX_ENTRIES:,})")
     with zf:
         return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
 
@@ -97,7 +97,7 @@ class _ArchiveReader:
                 self.members[info.filename] = info
         if unsafe:
             shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")
-            self.warnings.append(f"skipped {len(unsafe)} file(s) with unsafe paths: {shown}")
+            self.warnings.append(f"skipped {count(len(unsafe), 'file')} with unsafe paths: {shown}")
         self.root = _find_root(self.members)
 
     # ---------------------------------------------------------------- top level
@@ -132,7 +132,7 @@ class _ArchiveReader:
                           for chain, incomplete in chains if len(chain) >= 2 or notes.match(tweets[chain[0]])]
         result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
         if not result.threads:
-            self.warnings.append(f"{len(tweets) + len(others):,} posts read, but none form a thread "
+            self.warnings.append(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
                                  "(a post followed by your own replies to it)")
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]
@@ -322,7 +322,7 @@ class _ArchiveReader:
         except _MemberError as exc:
             self.warnings.append(f"skipped {'the rest of ' if bad else ''}{member}: {exc}")
         if bad:
-            self.warnings.append(f"skipped {bad} unreadable item(s) in {member}")
+            self.warnings.append(f"skipped {count(bad, 'unreadable item')} in {member}")
 
     def _report(self, total: int) -> None:
         if self.progress is not None:

@@ -20,7 +20,7 @@ from ..image import Image, ImageError, load_image
 from ..post import Post, Thread
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
-from .result import ImportResult, SourceError
+from .result import ImportResult, SourceError, count
 
 Fetch = Callable[[str], bytes]
 
@@ -153,7 +153,7 @@ def fetch_post_link(url: str, fetch: Fetch | None = None, *, max_posts: int = MA
     else:
         if next_id:
             incomplete = True
-            warnings.append(f"stopped after {max_posts} posts; earlier posts were not imported")
+            warnings.append(f"stopped after {count(max_posts, 'post')}; earlier posts were not imported")
     chain.reverse()
     if len(chain) == 1:
         warnings.append("X's public view shows a post and the posts it answers, not later replies: "

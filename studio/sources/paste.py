@@ -24,7 +24,7 @@ import regex
 from ..post import Post, Thread
 from .cleanup import clean_text
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, weighted_length
-from .result import ImportResult, SourceError
+from .result import ImportResult, SourceError, count
 
 THREAD_EMOJI = "\U0001F9F5"  # 🧵
 TINY_FRAGMENT = 20          # weighted characters: "Thanks!", "More soon", a lone emoji line
@@ -369,7 +369,7 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     texts = [b[2] for b in blocks if b[1].lower() == handle.lower()]
     empty = sum(1 for t in texts if not t)
     if empty:
-        warnings.append(f"skipped {empty} post(s) with no text (images or videos only)")
+        warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
     return name, handle, [t for t in texts if t]
 
 

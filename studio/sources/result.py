@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 from ..post import Thread
 
 
+_PLURALS = {"reply": "replies", "copy": "copies"}
+
+
+def count(n: int, noun: str) -> str:
+    """A number with its noun agreeing: "1 post", "2 posts", "3 replies", "1,500 files"."""
+    return f"{n:,} {noun if n == 1 else _PLURALS.get(noun, noun + 's')}"
+
+
 class SourceError(ValueError):
     """Input that cannot be imported; the message is one line meant for the user."""
 
