@@ -52,9 +52,16 @@ def _commands() -> dict[str, object]:
     return found
 
 
+class _Parser(argparse.ArgumentParser):
+    """Wrong arguments give one ``error:`` line (and the way to help), not a usage block."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     commands = _commands()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="carousel-studio",
         description="Turn an X thread into a LinkedIn PDF carousel and Instagram slides.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
