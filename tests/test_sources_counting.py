@@ -55,3 +55,8 @@ def test_property_weight_between_one_and_two_per_code_point(text):
                                                (1500, "file", "1,500 files")])
 def test_count_words(n, noun, expected):
     assert count(n, noun) == expected
+
+
+def test_count_is_offered_to_the_studio():
+    import studio.sources
+    assert studio.sources.count is count

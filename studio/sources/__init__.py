@@ -18,9 +18,9 @@ from .counting import weighted_length
 from .link import fetch_post_link, parse_post_link
 from .paste import parse_paste
 from .project import PROJECT_LIMIT, read_project
-from .result import ImportResult, SourceError
+from .result import ImportResult, SourceError, count
 
-__all__ = ["ImportResult", "SourceError", "clean_text", "fetch_post_link", "load_input", "load_threads",
+__all__ = ["ImportResult", "SourceError", "clean_text", "count", "fetch_post_link", "load_input", "load_threads",
            "parse_paste", "read_archive", "read_project", "weighted_length"]
 
 TEXT_LIMIT = 16 * 2**20  # a pasted thread is kilobytes; this is far beyond any real one
