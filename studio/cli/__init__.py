@@ -42,6 +42,13 @@ def check_data_dir(path: Path) -> Path:
     return path
 
 
+def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Print rows as left-aligned columns under a header."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
 def _commands() -> dict[str, object]:
     found = {}
     for info in pkgutil.iter_modules(__path__):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .profiles import _action, image_summary, print_table, run_action
+from . import print_table
+from .profiles import _action, image_summary, run_action
 
 HELP = "Saved presets (format, layout, theme, typography, pattern, CTA): list, export, import, delete."
 

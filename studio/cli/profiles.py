@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import CliError, check_data_dir
+from . import CliError, check_data_dir, print_table
 
 HELP = "Brand profiles (agency kits): list, add, export to / import from a JSON file, delete."
 
@@ -89,12 +89,6 @@ def _list(store, args) -> int:
     rows = [(p.name, f"@{p.handle}" if p.handle else "", p.website, pid) for pid, p in profiles]
     print_table(("NAME", "HANDLE", "WEBSITE", "ID"), rows)
     return 0
-
-
-def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
 
 
 def _add(store, args) -> int:

@@ -5,7 +5,7 @@ import dataclasses
 import math
 from pathlib import Path
 
-from . import CliError
+from . import CliError, print_table
 
 HELP = "List the preset themes; --sheet draws one slide of the sample in every theme into a PNG."
 
@@ -26,21 +26,15 @@ def register(parser) -> None:
 
 def run(args) -> int:
     from ..theme import THEMES
+    out = Path(args.sheet) if args.sheet else None
+    if out is not None and out.suffix.lower() != ".png":
+        raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {out.name!r}")
     rows = [(t.key, t.label, f"{t.title_font} / {t.body_font}", t.pattern) for t in THEMES.values()]
-    print(_table(("theme", "label", "title / body font", "pattern"), rows))
-    if args.sheet:
-        out = Path(args.sheet)
-        if out.suffix.lower() != ".png":
-            raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {out.name!r}")
+    print_table(("theme", "label", "title / body font", "pattern"), rows)
+    if out is not None:
         size = write_sheet(out, _slide_number(args.slide))
         print(f"wrote a contact sheet of {len(THEMES)} themes ({size[0]}×{size[1]} px) to {out}")
     return 0
-
-
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *rows]]
-    return "\n".join(lines)
 
 
 def _slide_number(value: str) -> int:
