@@ -4,6 +4,7 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.image import load_image
+from studio.preset import MAX_NAME_LENGTH, check_name
 from studio.session import Change
 
 from .images import thumbnail_url
@@ -13,6 +14,26 @@ from .view import View
 PLACEMENTS = {"header-footer": "Header + footer", "header": "Header only", "footer": "Footer only",
               "none": "Hidden"}
 NEW_PROFILE = "__new__"
+
+
+def name_problem(name: str, what: str) -> str | None:
+    """Why ``name`` cannot name a ``what`` ("preset", "profile"), in a creator's words; None when it can.
+
+    ``check_name`` (the store's own rule) decides; this only words its verdict for the creator.
+    """
+    try:
+        check_name(name, f"the {what} name")
+    except ValueError as exc:
+        clean = (name or "").strip()
+        if not clean:
+            return f"Give the {what} a name."
+        if len(clean) > MAX_NAME_LENGTH:
+            return f"A {what} name can be at most {MAX_NAME_LENGTH} characters; this one has {len(clean)}."
+        if "/" in clean or "\\" in clean:
+            return f"A {what} name cannot contain / or \\ (names can become file names)."
+        text = str(exc)
+        return text[:1].upper() + text[1:] + "."
+    return None
 
 
 class BrandPanel:
@@ -121,7 +142,7 @@ class BrandPanel:
     # -- profiles -----------------------------------------------------------------------------------
 
     def _load_profiles(self) -> None:
-        profiles = self.view.attempt(self.store.list_profiles) or []
+        profiles = self.view.attempt(self.store.list_profiles, doing="listing the profiles") or []
         options = {pid: profile.name or "(unnamed)" for pid, profile in profiles}
         current = self.store.settings.get("current_profile")
         self._echo = True
@@ -133,34 +154,46 @@ class BrandPanel:
     def _switch_profile(self, e: events.ValueChangeEventArguments) -> None:
         if self._echo or not e.value:
             return
-        profile = self.view.attempt(self.store.get_profile, e.value)
+        profile = self.view.attempt(self.store.get_profile, e.value, doing="opening the profile")
         if profile:
-            self.store.settings.set("current_profile", e.value)
+            self.view.attempt(self.store.settings.set, "current_profile", e.value)
             self.view.attempt(self.view.workspace.use_brand, profile, origin=self.view.token)
             self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+
+    def _profile_name_ok(self) -> bool:
+        problem = name_problem(self.view.carousel.brand.name, "profile")
+        if problem:
+            self.view.notify(problem + " The profile takes the brand's Name.", type="negative")
+        return problem is None
 
     def _save_profile(self) -> None:
         current = self.profile_select.value
         if not current:
             self._save_new_profile()
             return
+        if not self._profile_name_ok():
+            return
         if self.view.attempt(self.store.save_profile, self._brand_with_cta(), current, doing="saving the profile"):
             self.view.notify("Profile saved", type="positive", position="top")
             self._load_profiles()
 
     def _save_new_profile(self) -> None:
+        if not self._profile_name_ok():
+            return
         new_id = self.view.attempt(self.store.save_profile, self._brand_with_cta(), doing="saving the profile")
         if new_id:
-            self.store.settings.set("current_profile", new_id)
+            self.view.attempt(self.store.settings.set, "current_profile", new_id)
             self._load_profiles()
             self.view.notify("Saved as a new profile", type="positive", position="top")
 
     def _duplicate_profile(self) -> None:
-        if self.profile_select.value and self.view.attempt(self.store.duplicate_profile, self.profile_select.value):
+        if self.profile_select.value and self.view.attempt(self.store.duplicate_profile, self.profile_select.value,
+                                                           doing="duplicating the profile"):
             self._load_profiles()
 
     def _delete_profile(self) -> None:
-        if self.profile_select.value and self.view.attempt(self.store.delete_profile, self.profile_select.value):
+        if self.profile_select.value and self.view.attempt(self.store.delete_profile, self.profile_select.value,
+                                                           doing="deleting the profile"):
             self._load_profiles()
             self.view.notify("Profile deleted (the open carousel keeps its brand)", position="top")
 
@@ -172,7 +205,7 @@ class BrandPanel:
     # -- presets ------------------------------------------------------------------------------------
 
     def _load_presets(self) -> None:
-        presets = self.view.attempt(self.store.list_presets) or []
+        presets = self.view.attempt(self.store.list_presets, doing="listing the presets") or []
         self._echo = True
         try:
             self.preset_select.set_options({p.name: p.name for p in presets}, value=None)
@@ -183,10 +216,14 @@ class BrandPanel:
         if self._echo or not e.value:
             return
         from studio.preset import apply_preset
-        preset = self.view.attempt(self.store.get_preset, e.value)
-        if preset:
-            styled = apply_preset(self.view.carousel, preset)
-            self.view.attempt(self.view.workspace.apply_settings, styled, origin=self.view.token)
+        preset = self.view.attempt(self.store.get_preset, e.value, doing="opening the preset")
+        if not preset:
+            return
+        # a preset from an imported kit may name something this studio does not have: say so
+        styled = self.view.attempt(apply_preset, self.view.carousel, preset, doing="applying the preset",
+                                   expected=(ValueError,))
+        if styled and self.view.attempt(self.view.workspace.apply_settings, styled, origin=self.view.token,
+                                        doing="applying the preset", expected=(ValueError,)):
             self.view.notify(f"Preset “{preset.name}” applied", position="top")
 
     def _delete_preset(self) -> None:
@@ -194,7 +231,7 @@ class BrandPanel:
         if not name:
             self.view.notify("Choose a preset to delete first.", position="top")
             return
-        if self.view.attempt(self.store.delete_preset, name):
+        if self.view.attempt(self.store.delete_preset, name, doing="deleting the preset"):
             self._load_presets()
 
     def _save_preset_dialog(self) -> None:
@@ -207,11 +244,15 @@ class BrandPanel:
             with_profile = ui.checkbox("Include the brand profile")
 
             def save() -> None:
+                problem = name_problem(name.value or "", "preset")
+                if problem:  # the dialog stays open with the name, so it can be corrected
+                    self.view.notify(problem, type="negative")
+                    return
                 try:
                     preset = preset_from_carousel(self.view.carousel, name.value or "", bool(with_profile.value))
                     self.store.save_preset(preset)
                 except Exception as exc:  # noqa: BLE001
-                    self.view.fail(exc, "saving the preset")
+                    self.view.fail(exc, "saving the preset", expected=(ValueError,))
                     return
                 dialog.close()
                 self._load_presets()

@@ -103,7 +103,7 @@ class TopBar:
 
     def _fill_projects(self, dialog: ui.dialog) -> None:
         store = self.view.studio.store
-        projects = self.view.attempt(store.list_projects) or []
+        projects = self.view.attempt(store.list_projects, doing="listing the projects") or []
         current = self.view.workspace.project_id
         self.project_list.clear()
         with self.project_list:
@@ -132,9 +132,9 @@ class TopBar:
         carousel = self.view.attempt(store.load_project, project_id, doing="opening the project")
         if carousel is None:
             return
-        history = self.view.attempt(store.load_history, project_id)
+        history = self.view.attempt(store.load_history, project_id, doing="reading the undo history")
         self.view.workspace.load(carousel, project_id, history if history not in (None, True) else None)
-        store.settings.set("last_project", project_id)
+        self.view.attempt(store.settings.set, "last_project", project_id)
         self.view.select(0)
 
     def _new_project(self) -> None:
@@ -143,15 +143,15 @@ class TopBar:
         self.view.select(0)
 
     def _duplicate(self, project_id: str, dialog: ui.dialog) -> None:
-        if self.view.attempt(self.view.studio.store.duplicate_project, project_id):
+        if self.view.attempt(self.view.studio.store.duplicate_project, project_id,
+                             doing="duplicating the project"):
             self.view.notify("Project duplicated", position="top")
             self._fill_projects(dialog)
 
     def _delete(self, project_id: str, dialog: ui.dialog) -> None:
         if project_id == self.view.workspace.project_id:
-            self.view.notify("This project is open; open another one before deleting it.", type="warning",
-                      position="top")
+            self.view.notify("This project is open; open another one before deleting it.", type="warning")
             return
-        if self.view.attempt(self.view.studio.store.delete_project, project_id):
+        if self.view.attempt(self.view.studio.store.delete_project, project_id, doing="deleting the project"):
             self.view.notify("Project deleted", position="top")
             self._fill_projects(dialog)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("carousel_studio")
 
-# Failures whose message is already written for the creator.
+# Failures caused by what the creator did or chose; their message says what to change.
 try:
     from studio.image import ImageError
     from studio.schema import SchemaError
@@ -37,12 +37,29 @@ try:
     CREATOR_ERRORS += (SourceError,)
 except ImportError:  # pragma: no cover
     pass
+try:
+    from studio.store import StoreError
+    from studio.store.storage import StorageError
+    CREATOR_ERRORS += (StoreError, StorageError)
+except ImportError:  # pragma: no cover
+    pass
 
 
-def notify_failure(exc: BaseException, doing: str = "", client: Client | None = None) -> None:
-    """Show a failure in words a creator understands; unexpected ones are logged with a traceback."""
-    if isinstance(exc, CREATOR_ERRORS):
-        message = str(exc)
+def creator_message(exc: BaseException) -> str:
+    """The message of a creator-caused failure as a sentence: first letter upper-case."""
+    text = str(exc).strip() or type(exc).__name__
+    return text[:1].upper() + text[1:]
+
+
+def notify_failure(exc: BaseException, doing: str = "", client: Client | None = None,
+                   expected: tuple[type[BaseException], ...] = ()) -> None:
+    """Show a failure in words a creator understands; unexpected ones are logged with a traceback.
+
+    ``expected`` adds exception types the caller knows come from the creator's input (e.g. the
+    ValueError of a name check); everything else not in CREATOR_ERRORS is treated as a bug.
+    """
+    if isinstance(exc, CREATOR_ERRORS + expected):
+        message = creator_message(exc)
     else:
         log.exception("unexpected failure%s", f" while {doing}" if doing else "", exc_info=exc)
         message = (f"Something went wrong while {doing}. " if doing else "Something went wrong. ") + \
@@ -132,14 +149,16 @@ class View:
         """A notice on this tab, safe to call after the clicked element was redrawn."""
         notify(message, self.client, **options)
 
-    def fail(self, exc: BaseException, doing: str = "") -> None:
+    def fail(self, exc: BaseException, doing: str = "",
+             expected: tuple[type[BaseException], ...] = ()) -> None:
         """A failure notice on this tab (see ``notify_failure``)."""
-        notify_failure(exc, doing, self.client)
+        notify_failure(exc, doing, self.client, expected)
 
     # -- edits ------------------------------------------------------------------------------------
 
-    def attempt(self, action: Callable[..., Any], *args: Any, doing: str = "", **kwargs: Any) -> Any:
-        """Run a workspace edit; returns its result (True when it returns nothing), or None after a failure.
+    def attempt(self, action: Callable[..., Any], *args: Any, doing: str = "",
+                expected: tuple[type[BaseException], ...] = (), **kwargs: Any) -> Any:
+        """Run a workspace or store call; returns its result (True when it returns nothing), or None after a failure.
 
         A failure becomes a notification in the creator's words; nothing they typed is lost.
         """
@@ -147,7 +166,7 @@ class View:
             result = action(*args, **kwargs)
             return True if result is None else result
         except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
-            self.fail(exc, doing)
+            self.fail(exc, doing, expected)
             return None
 
 

@@ -627,3 +627,53 @@ async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, test
     assert ws.carousel.slides[1].image == photo
     assert ws.carousel.slides[1].layout == "image-focus"
     await studio.should_see("now uses the “Image focus” layout")
+
+
+async def test_bad_preset_names_say_why(studio, testid):
+    """A name the store refuses gets its real reason in the creator's words, not "something went wrong"."""
+    store = studio.shared.store
+    click(studio, testid(studio, "save-preset")[0])
+    (preset_name,) = testid(studio, "preset-name")
+    (confirm,) = testid(studio, "preset-save")
+    for name, reason in (("a/b", "A preset name cannot contain / or \\"),
+                         ("x" * 100, "A preset name can be at most 80 characters; this one has 100."),
+                         ("   ", "Give the preset a name.")):
+        preset_name.value = name
+        click(studio, confirm)
+        await studio.should_see(reason)
+        await studio.should_not_see("Something went wrong")
+        assert store.list_presets() == []
+        assert preset_name.value == name  # the dialog stays open with what was typed
+    preset_name.value = "Weekly look"
+    click(studio, confirm)
+    assert [p.name for p in store.list_presets()] == ["Weekly look"]
+
+
+async def test_bad_profile_name_says_why(studio, testid):
+    (name,) = testid(studio, "brand-name")
+    name.value = "Acme/Co"
+    click(studio, menu_item(studio, "Save as a new profile"))
+    await studio.should_see("A profile name cannot contain / or \\")
+    assert studio.shared.store.list_profiles() == []
+
+
+async def test_store_failures_show_their_own_message(studio, testid, monkeypatch, caplog):
+    """A StoreError (e.g. a read-only data folder) is shown as written; only bugs get the generic notice."""
+    from studio.store import StoreError
+    store = studio.shared.store
+
+    def refuse(*args, **kwargs):
+        raise StoreError("the data folder is read-only")
+    monkeypatch.setattr(store, "save_preset", refuse)
+    click(studio, testid(studio, "save-preset")[0])
+    testid(studio, "preset-name")[0].value = "Weekly"
+    click(studio, testid(studio, "preset-save")[0])
+    await studio.should_see("The data folder is read-only")
+
+    def broken(*args, **kwargs):
+        raise KeyError("oops")
+    monkeypatch.setattr(store, "save_preset", broken)
+    click(studio, testid(studio, "preset-save")[0])
+    await studio.should_see("Something went wrong while saving the preset")
+    assert "KeyError: 'oops'" in caplog.text  # the bug is logged with its traceback
+    caplog.clear()  # ...and expected here, so the user fixture's check for ERROR logs must not fail
