@@ -12,7 +12,7 @@ from datetime import datetime
 from ..slide import Slide
 from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
 from ..svg import El, el
-from ..text import measure, wrap
+from ..text import SAFETY, measure, wrap
 from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
@@ -21,6 +21,8 @@ STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headlin
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
 SHORT_POST_CHARS = 140  # a post this short, with no headline, is drawn SHORT_POST_SCALE × larger
 SHORT_POST_SCALE = 1.5
+MIN_TITLE_SIZE = 18  # a title shrinks to this size before a word of it is broken
+LANDSCAPE = 1.2  # a split photo wider than this ratio goes below the text, full width
 OPTICAL_CENTRE = 0.46  # short content sits this share of the free height from the top: a little above centre
 
 
@@ -35,16 +37,22 @@ def slide_title_body(slide: Slide) -> tuple[str, str]:
 
 def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int = 4,
                  min_share: float = 0.62) -> Block | None:
-    """A title block shrunk (down to ``min_share`` of its size) until it takes at most ``max_lines``."""
+    """A title block shrunk (down to ``min_share`` of its size) until it takes at most ``max_lines``;
+    and further, down to MIN_TITLE_SIZE, until its longest word fits on a line (a word is broken
+    only when it alone is wider than the line at that size)."""
     st = ctx.title_style(size)
     blk = block(text, st, role="title")
     if blk is None:
         return None
-    for _ in range(12):
+    longest = max(text.split(), key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
-        if len(lines) <= max_lines or st.size <= size * min_share:
+        too_many = len(lines) > max_lines and st.size > size * min_share
+        word_broken = measure(longest, st.family, st.weight, st.size) > width * SAFETY and st.size > MIN_TITLE_SIZE
+        if not (too_many or word_broken):
             break
-        st = ctx.title_style(max(size * min_share, st.size * 0.92))
+        floor = MIN_TITLE_SIZE if word_broken else size * min_share
+        st = ctx.title_style(max(floor, st.size * 0.92))
         blk = Block(blk.paras, st, role="title")
     return replace(blk, measure=balanced_width(blk, width))
 
@@ -56,7 +64,10 @@ def balanced_width(blk: Block, width: float) -> float:
     count = len(wrap(blk.paras, st.family, st.weight, st.size, width))
     if count < 2 or len(blk.paras) > 1:
         return 0.0
-    low, high = width * 0.4, width
+    words = " ".join(p.text for p in blk.paras).split()
+    longest = max(words, key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    low = max(width * 0.4, min(width, measure(longest, st.family, st.weight, st.size) / SAFETY + 0.5))
+    high = width  # never so narrow that a word that fits the full width gets broken
     for _ in range(10):
         mid = (low + high) / 2
         if len(wrap(blk.paras, st.family, st.weight, st.size, mid)) > count:
@@ -326,14 +337,22 @@ def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
 
 
 def split(ctx: Ctx, slide: Slide, size: float, cursor):
-    """Text on the left, the photo on the right."""
+    """Text on the left, the photo on the right; a landscape photo goes full width below the text,
+    so its crop keeps most of the picture."""
     if slide.image is None:
         return headline_body(ctx, slide, size, cursor)
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
-    img_w = round(box.w * 0.42)
     gap = 22
+    ratio = slide.image.width / max(1, slide.image.height)
+    if ratio > LANDSCAPE:
+        img_h = min(box.w / min(ratio, 2.0), box.h * 0.45)
+        col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
+        top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
+        pic = Box(box.x, top + col.height + gap, box.w, img_h)
+        return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
+    img_w = round(box.w * 0.42)
     out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
     els, rest = text_column(ctx, slide, size, Box(box.x, box.y, box.w - img_w - gap, box.h))
     return out + els, rest
