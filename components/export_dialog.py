@@ -1,4 +1,4 @@
-"""Export: LinkedIn PDF, Instagram ZIP (PNG or JPEG), or the current slide as PNG.
+"""Export: LinkedIn PDF, Instagram ZIP (PNG or JPEG), the current slide as PNG, or the project file (.json).
 
 Platform checks are shown before anything is drawn; the export runs in a worker
 process (``run.cpu_bound``) so the page stays responsive; a progress bar counts
@@ -51,6 +51,15 @@ class ExportDialog:
                     self.slide_button = ui.button("Download PNG", icon="image",
                                                   on_click=lambda: self.start("slide-png")).props(
                         "outline no-caps data-testid=export-slide").classes("w-full")
+            with ui.row().classes("w-full items-center no-wrap gap-3 cs-export-project"):
+                ui.icon("data_object", size="22px")
+                with ui.column().classes("gap-0 flex-1 min-w-0"):
+                    ui.label("Project file (.json)").classes("cs-option-title")
+                    ui.label("The whole carousel with its photos, to open again on any machine "
+                             "(Source Content → Project file).").classes("cs-hint")
+                self.project_button = ui.button("Download project", icon="download",
+                                                on_click=lambda: self.start("project-json")).props(
+                    "outline no-caps no-wrap data-testid=export-project")
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 ui.label("Resolution").classes("cs-field-label")
                 self.scale = ui.toggle({2: "1080 px (standard)", 3: "1620 px (hi-res)"}, value=2).props(
@@ -105,13 +114,14 @@ class ExportDialog:
             + SUFFIX[kind]
         out = folder / f"{stamp}-{filename}"
         progress_path = folder / f".{stamp}-{kind}.progress"
-        total = 1 if kind == "slide-png" else sum(view.counts())
+        total = 1 if kind in ("slide-png", "project-json") else sum(view.counts())
         self.busy = True
         self._set_buttons(False)
         self.result.clear()
         self.progress_box.set_visibility(True)
         self.progress.set_value(0)
-        self.progress_label.set_text(f"Drawing page 1 of {total}…")
+        self.progress_label.set_text("Writing the project file…" if kind == "project-json"
+                                     else f"Drawing page 1 of {total}…")
 
         def poll() -> None:
             state = read_progress(progress_path)
@@ -155,5 +165,5 @@ class ExportDialog:
                 .props("flat dense no-caps")
 
     def _set_buttons(self, enabled: bool) -> None:
-        for button in (self.pdf_button, self.zip_button, self.slide_button):
+        for button in (self.pdf_button, self.zip_button, self.slide_button, self.project_button):
             button.set_enabled(enabled)

@@ -9,8 +9,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-KINDS = ("pdf", "png-zip", "jpeg-zip", "slide-png")
-SUFFIX = {"pdf": ".pdf", "png-zip": ".zip", "jpeg-zip": ".zip", "slide-png": ".png"}
+KINDS = ("pdf", "png-zip", "jpeg-zip", "slide-png", "project-json")
+SUFFIX = {"pdf": ".pdf", "png-zip": ".zip", "jpeg-zip": ".zip", "slide-png": ".png", "project-json": ".json"}
 
 
 class FileProgress:
@@ -43,7 +43,7 @@ def file_stem(name: str) -> str:
 
 
 def run_export(kind: str, carousel, out: Path, progress_path: Path, page: int = 0, scale: int = 2):
-    """Write one export to ``out``; returns the ExportReport (or, for one slide, its byte size)."""
+    """Write one export to ``out``; returns the ExportReport (or, for one slide or the project file, its size)."""
     from studio import export
 
     progress = FileProgress(progress_path)
@@ -53,9 +53,21 @@ def run_export(kind: str, carousel, out: Path, progress_path: Path, page: int = 
         return export.export_images(carousel, Path(out), kind.split("-")[0], scale, progress=progress)
     if kind == "slide-png":
         data = export.slide_png(carousel, page, scale)
-        tmp = Path(str(out) + ".part")
+    elif kind == "project-json":
+        from studio.carousel import carousel_to_json
+        data = carousel_to_json(carousel).encode("utf-8")
+    else:
+        raise ValueError(f"unknown export {kind!r}")
+    write_atomically(Path(out), data)
+    progress(1, 1)
+    return len(data)
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """``out`` holds all of ``data`` or is left as it was (never a half-written file)."""
+    tmp = Path(str(out) + ".part")
+    try:
         tmp.write_bytes(data)
         os.replace(tmp, out)
-        progress(1, 1)
-        return len(data)
-    raise ValueError(f"unknown export {kind!r}")
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -677,3 +677,43 @@ async def test_store_failures_show_their_own_message(studio, testid, monkeypatch
     await studio.should_see("Something went wrong while saving the preset")
     assert "KeyError: 'oops'" in caplog.text  # the bug is logged with its traceback
     caplog.clear()  # ...and expected here, so the user fixture's check for ERROR logs must not fail
+
+
+async def test_export_project_file_reopens_as_the_same_carousel(studio, testid):
+    """Issue 4: the studio's own project file, photos embedded, re-imports to the same carousel."""
+    from studio.carousel import carousel_to_json
+    from studio.sources import read_project
+    ws = studio.shared.workspace
+    photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")
+    ws.set_slide_image(1, photo)
+    ws.rename("Ferns in shade")
+    click(studio, testid(studio, "export-open")[0])
+    click(studio, testid(studio, "export-project")[0])
+    response = await studio.download.next(timeout=30)
+    assert 'filename="ferns-in-shade.json"' in response.headers.get("content-disposition", "")
+    reopened = read_project(response.content)
+    assert reopened == ws.carousel
+    assert carousel_to_json(reopened) == carousel_to_json(ws.carousel)
+    assert reopened.slides[1].image.data == photo.data
+    assert not list(studio.shared.exports_dir.glob("*.part"))
+
+
+def test_project_export_is_written_whole(tmp_path, monkeypatch):
+    """A failing write leaves neither a half file nor the temporary one behind."""
+    import os
+
+    from components import export_job
+    out = tmp_path / "p.json"
+    out.write_text("old")
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "replace", disk_full)
+    try:
+        export_job.run_export("project-json", engine.sample_carousel(), out, tmp_path / ".progress")
+    except OSError:
+        pass
+    else:
+        raise AssertionError("the failing write was not reported")
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.json"]
