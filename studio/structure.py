@@ -125,7 +125,7 @@ def cover_texts(first_post: str) -> tuple[str, str]:
 
 
 HOOK_MAX = 90  # a cover headline longer than this is cut; the rest opens the subtitle
-_CLAUSE_BREAK = re.compile(r"[:;,—–](?=\s)")
+_CLAUSE_BREAK = re.compile(r"[:;,—–](?=\s)|[、，。：；！？](?=\S)")  # CJK punctuation needs no space after
 
 
 def cut_hook(hook: str) -> tuple[str, str]:

@@ -73,3 +73,10 @@ def test_split_keeps_a_portrait_photo_beside_the_text():
     from tests_images import tiny_jpeg
     w, h = _photo_box(render.render_slide(_split_carousel("Measure first.", tiny_jpeg(600, 900)), 0, 1))
     assert h > w
+
+
+def test_a_cjk_cover_title_keeps_its_title_size():
+    text = "日本語のテキストはスペースなしで続きます。これは長い文章で、改行の機会がたくさんあります。"
+    c = Carousel(slides=[Slide(kind="cover", title=text), Slide(kind="outro")])
+    sizes = {r.size for r in runs(render.render_slide(c, 0, 1)) if r.role == "title"}
+    assert sizes and min(sizes) >= 28, sizes

@@ -176,3 +176,9 @@ def test_cover_texts_lose_no_character(text):
     hook, rest = cover_texts(text)
     assert (hook + " " + rest).split() == text.split()
     assert len(hook) <= 90 or not any(ch.isspace() for ch in hook[20:90])
+
+
+def test_a_long_cjk_hook_is_cut_at_its_punctuation():
+    text = "日本語のテキストはスペースなしで続きます、これは長い文章で、改行の機会がたくさんあります" * 3
+    hook, rest = cover_texts(text)
+    assert len(hook) <= 90 and hook.endswith("、") and hook + rest == text

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+import regex
+
 from ..slide import Slide
 from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
 from ..svg import El, el
@@ -35,6 +37,15 @@ def slide_title_body(slide: Slide) -> tuple[str, str]:
     return headline_and_body(slide.body)
 
 
+_UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+?"
+                             r"(?:[-/–—_?&=]|(?=[\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|$)")
+
+
+def unbreakable(text: str) -> list[str]:
+    """The pieces a line may not break inside: words, parts of a word after "-" or "/", single CJK or Thai characters."""
+    return _UNBREAKABLE.findall(text)
+
+
 def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int = 4,
                  min_share: float = 0.62) -> Block | None:
     """A title block shrunk (down to ``min_share`` of its size) until it takes at most ``max_lines``;
@@ -44,7 +55,7 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     blk = block(text, st, role="title")
     if blk is None:
         return None
-    longest = max(text.split(), key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    longest = max(unbreakable(text), key=lambda w: measure(w, st.family, st.weight, st.size), default="")
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
@@ -64,7 +75,7 @@ def balanced_width(blk: Block, width: float) -> float:
     count = len(wrap(blk.paras, st.family, st.weight, st.size, width))
     if count < 2 or len(blk.paras) > 1:
         return 0.0
-    words = " ".join(p.text for p in blk.paras).split()
+    words = unbreakable(" ".join(p.text for p in blk.paras))
     longest = max(words, key=lambda w: measure(w, st.family, st.weight, st.size), default="")
     low = max(width * 0.4, min(width, measure(longest, st.family, st.weight, st.size) / SAFETY + 0.5))
     high = width  # never so narrow that a word that fits the full width gets broken
