@@ -369,7 +369,8 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     if a.is_space:
         return True
     if a.text in _BREAK_AFTER and i > 0 and not clusters[i - 1].is_space:
-        return True
+        # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break
+        return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.emoji or b.emoji:
         return True
     return bool(_CJK.match(a.text) or _CJK.match(b.text))

@@ -172,3 +172,10 @@ def test_common_symbols_get_a_face_that_draws_them(family):
         if not all(_has_ink(face, w, ch) for w in weights):
             missing.append((ch, face))
     assert not missing
+
+
+@pytest.mark.parametrize("width", range(120, 260, 7))
+def test_a_ratio_or_range_of_numbers_is_not_broken(width):
+    lines = wrap(prepare("I rate this thread 10/10 and 24/7 support, pages 3-4 and /a/b paths"), "Inter", 400, 18, width)
+    texts = [line.text for line in lines]
+    assert not any(t.endswith(("10/", "24/", " 3-")) for t in texts), texts
