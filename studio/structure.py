@@ -15,7 +15,7 @@ from .slide import Slide
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*[).:]|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])\s*(\S.{0,90})$",
                       re.IGNORECASE)
 THREAD_EMOJI = "\U0001F9F5"  # 🧵: the one character the cover drops (importers drop the other markers)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)|(?<=[。！？])[」』）]?\s*(?=\S)")  # CJK: no space after
 _LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
 _INLINE_LIST = re.compile(r"\s+[-–•]\s+")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
@@ -116,7 +116,7 @@ def cover_texts(first_post: str) -> tuple[str, str]:
     hook, rest = headline_and_body(text)
     if not hook:
         hook, rest = text, ""
-    if rest and len(rest.split()) < 3:
+    if rest and len(rest.split()) < 3 and len(rest) < 20:  # a lone word or two joins the hook (CJK has no spaces)
         hook, rest = f"{hook} {rest}".strip(), ""
     if len(hook) > HOOK_MAX:
         hook, tail = cut_hook(hook)

@@ -182,3 +182,8 @@ def test_a_long_cjk_hook_is_cut_at_its_punctuation():
     text = "日本語のテキストはスペースなしで続きます、これは長い文章で、改行の機会がたくさんあります" * 3
     hook, rest = cover_texts(text)
     assert len(hook) <= 90 and hook.endswith("、") and hook + rest == text
+
+
+def test_a_cjk_first_sentence_becomes_the_hook():
+    text = "日本語のテキストはスペースなしで続きます。これは長い文章で、改行の機会がたくさんあります。"
+    assert cover_texts(text) == ("日本語のテキストはスペースなしで続きます。", "これは長い文章で、改行の機会がたくさんあります。")
