@@ -53,7 +53,7 @@ _ARABIC = regex.compile(r"\p{Arabic}")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，")
-_BREAK_AFTER = set("-/–—_?&=")
+_BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 

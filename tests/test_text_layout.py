@@ -179,3 +179,9 @@ def test_a_ratio_or_range_of_numbers_is_not_broken(width):
     lines = wrap(prepare("I rate this thread 10/10 and 24/7 support, pages 3-4 and /a/b paths"), "Inter", 400, 18, width)
     texts = [line.text for line in lines]
     assert not any(t.endswith(("10/", "24/", " 3-")) for t in texts), texts
+
+
+@pytest.mark.parametrize("width", range(150, 330, 9))
+def test_a_handle_with_an_underscore_stays_whole(width):
+    lines = wrap(prepare("If this was useful, follow @jane_builds for more build-speed notes."), "Inter", 400, 16, width)
+    assert not any(line.text.endswith("@jane_") for line in lines), [line.text for line in lines]

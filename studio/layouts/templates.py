@@ -38,7 +38,7 @@ def slide_title_body(slide: Slide) -> tuple[str, str]:
 
 
 _UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+?"
-                             r"(?:[-/–—_?&=]|(?=[\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|$)")
+                             r"(?:[-/–—?&=]|(?=[\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|$)")
 
 
 def unbreakable(text: str) -> list[str]:
