@@ -35,6 +35,26 @@ SETTINGS = [("Canvas & Ratio", "aspect_ratio", CanvasPanel, True),
             ("Background Pattern", "texture", PatternPanel, False)]
 
 
+# Keeps --cs-chrome = top bar + slide strip height, so the slide (studio.css) fits the height between them.
+MEASURE_CHROME = """<script>
+(() => {
+  const root = document.documentElement;
+  const measure = () => {
+    const height = [...document.querySelectorAll('.q-header, .q-footer')].reduce((sum, e) => sum + e.offsetHeight, 0);
+    root.style.setProperty('--cs-chrome', height + 'px');
+  };
+  const watch = () => {
+    const bars = document.querySelectorAll('.q-header, .q-footer');
+    if (bars.length < 2) return setTimeout(watch, 50);
+    const observer = new ResizeObserver(measure);
+    bars.forEach(e => observer.observe(e));
+    measure();
+  };
+  watch();
+})();
+</script>"""
+
+
 class StudioPage:
     """Builds the page for one browser and keeps it in step with the shared carousel."""
 
@@ -64,6 +84,7 @@ class StudioPage:
             self.strip = SlideStrip(view)
         self.editor = SlideEditor(view)
         self.panels += [self.topbar, self.source, self.strip, self.editor]
+        ui.add_body_html(MEASURE_CHROME)
         ui.keyboard(on_key=self._key)
         studio.changed.subscribe(self._changed)
         view.on_select(self._selected)

@@ -63,6 +63,9 @@ class SlideStrip:
         carousel = view.carousel
         counts = view.counts()
         starts = engine.first_pages(counts)
+        fmt = engine.get_format(carousel.format)
+        # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
+        self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
         self.container.clear()
         self.thumbs, self.items = [], []
         with self.container:

@@ -180,3 +180,41 @@ def test_gradient_backgrounds_paint_with_every_panel_collapsed(page):
     thumb = by_testid(page, "slide-thumb")[1]
     small = PILImage.open(io.BytesIO(thumb.screenshot_as_png)).convert("RGB")
     assert max(small.getpixel((small.width // 2, small.height - 12))) < 235
+
+
+_BOXES = ("const box = s => { const b = document.querySelector(s).getBoundingClientRect();"
+          " return {top: b.top, bottom: b.bottom, left: b.left, right: b.right}; };"
+          " return {preview: box('[data-testid=slide-preview]'), dots: box('.cs-page-dots'),"
+          " header: box('.q-header'), footer: box('.q-footer'), width: innerWidth};")
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (820, 1180)])
+def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, height):
+    """The whole slide (its slide number and swipe hint at the bottom) stays above the slide strip."""
+    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    tiles = by_testid(page, "format-option")
+    if not tiles[0].is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
+        by_testid(page, "toggle-settings")[0].click()
+        wait(page, lambda: by_testid(page, "format-option")[0].is_displayed())
+    first = next(t for t in tiles if "cs-tile-selected" in t.get_attribute("class"))
+    try:
+        for tile in tiles + [first]:
+            key = tile.get_attribute("data-key")
+            before = preview_svg(page)
+            page.execute_script("arguments[0].click()", tile)
+            wait(page, lambda: "cs-tile-selected" in tile.get_attribute("class"))
+            if tile is not first:
+                wait(page, lambda: preview_svg(page) != before)
+            time.sleep(0.4)  # the strip's new height reaches the preview's size through a ResizeObserver
+            page.save_screenshot(str(tmp_path / f"{width}-{key}.png"))
+            boxes = page.execute_script(_BOXES)
+            preview, footer = boxes["preview"], boxes["footer"]
+            assert preview["top"] >= boxes["header"]["bottom"] - 1, key
+            assert boxes["dots"]["bottom"] <= footer["top"] + 1, (key, boxes)
+            assert preview["bottom"] - preview["top"] > 200, (key, boxes)  # still large
+            assert preview["right"] <= boxes["width"], key
+    finally:
+        page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
