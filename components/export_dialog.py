@@ -15,7 +15,7 @@ from studio.export import check_platform, format_bytes
 
 from . import engine
 from .export_job import SUFFIX, file_stem, read_progress, run_export
-from .view import View
+from .view import View, count
 
 
 class ExportDialog:
@@ -76,7 +76,7 @@ class ExportDialog:
         carousel = self.view.carousel
         fmt = engine.get_format(carousel.format)
         pages = sum(self.view.counts())
-        self.summary.set_text(f"{carousel.name} · {fmt.label} {fmt.ratio} · {pages} pages")
+        self.summary.set_text(f"{carousel.name} · {fmt.label} {fmt.ratio} · {count(pages, 'page')}")
         self._checks(self.linkedin_checks, "linkedin", carousel, pages)
         self._checks(self.instagram_checks, "instagram", carousel, pages)
         self.slide_note.set_text(f"Slide {self.view.selected + 1}, page {self.view.page + 1}, "
@@ -95,7 +95,7 @@ class ExportDialog:
             if not warnings:
                 with ui.row().classes("items-center gap-1 no-wrap cs-check-ok"):
                     ui.icon("check_circle", size="18px")
-                    ui.label(f"Ready: {pages} pages")
+                    ui.label(f"Ready: {count(pages, 'page')}")
             for warning in warnings:
                 with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=platform-warning"):
                     ui.icon("warning_amber", size="18px")
@@ -128,7 +128,7 @@ class ExportDialog:
             if state:
                 done, of = state
                 self.progress.set_value(done / of if of else 0)
-                self.progress_label.set_text(f"Drawn {done} of {of} pages" if done < of else "Finishing…")
+                self.progress_label.set_text(f"Drawn {done} of {count(of, 'page')}" if done < of else "Finishing…")
 
         timer = ui.timer(0.1, poll)
         started = time.monotonic()

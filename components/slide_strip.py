@@ -8,7 +8,7 @@ from studio.session import TEXT, Change
 from . import engine
 from .dragdrop import make_drop_target
 from .svg_view import SvgView
-from .view import Throttle, View
+from .view import Throttle, View, count
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
 
@@ -89,8 +89,8 @@ class SlideStrip:
         self._drawn_counts = list(counts)
         self._mark_selected()
         pages = sum(counts)
-        extra = f" · {pages} pages" if pages != len(carousel.slides) else ""
-        self.count.set_text(f"{len(carousel.slides)} slides{extra}")
+        extra = f" · {count(pages, 'page')}" if pages != len(carousel.slides) else ""
+        self.count.set_text(count(len(carousel.slides), "slide") + extra)
 
     def _draw_dirty(self) -> None:
         view = self.view

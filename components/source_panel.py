@@ -15,7 +15,7 @@ from . import engine
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .uploads import upload_button
-from .view import View, make_photo_visible
+from .view import View, count, make_photo_visible
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
@@ -133,7 +133,7 @@ class SourcePanel:
             self.summary.set_text("Import a thread to see its posts here.")
             return
         note = " · first post missing" if thread.incomplete else ""
-        self.summary.set_text(f"{len(thread.posts)} posts — drag one onto a slide or between slides{note}")
+        self.summary.set_text(f"{count(len(thread.posts), 'post')} — drag one onto a slide or between slides{note}")
         with self.cards:
             for number, post in enumerate(thread.posts, 1):
                 self._card(post, number, used.get(post.id), carousel.show_post_meta)
@@ -263,7 +263,7 @@ class SourcePanel:
                    {"name": "likes", "label": "Likes", "field": "likes", "sortable": True},
                    {"name": "note", "label": "", "field": "note", "align": "left"}]
         with ui.dialog() as dialog, ui.card().classes("cs-picker"):
-            ui.label(f"{len(threads)} threads in your archive — pick one").classes("text-lg font-medium")
+            ui.label(f"{count(len(threads), 'thread')} in your archive — pick one").classes("text-lg font-medium")
             ui.label("Best engagement (likes + reposts) first. Click a row to import it.").classes("cs-hint")
             table = ui.table(columns=columns, rows=[thread_row(t) for t in threads], row_key="id",
                              pagination=10).props("dense flat data-testid=thread-picker").classes("w-full")
@@ -324,11 +324,12 @@ class SourcePanel:
         untouched_sample = ws.pristine and ws.project_id is None
         if untouched_sample or not any(s.kind == "content" for s in ws.carousel.slides):
             self._replace_with(thread)
-            self.view.notify(f"{len(thread.posts)} posts imported and laid out — drag posts to rearrange",
+            self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
                       type="positive", position="top")
         else:
             self.view.attempt(ws.set_thread, thread, origin=self.view.token)
-            self.view.notify(f"{len(thread.posts)} posts imported — drag them onto slides, or “Lay out all”",
+            them = "it" if len(thread.posts) == 1 else "them"
+            self.view.notify(f"{count(len(thread.posts), 'post')} imported — drag {them} onto slides, or “Lay out all”",
                       type="positive", position="top")
 
     def _layout_all(self) -> None:

@@ -7,7 +7,7 @@ from nicegui import events, ui
 
 from studio.session import STYLE, Change
 
-from .view import View
+from .view import View, count
 
 
 class TopBar:
@@ -40,8 +40,11 @@ class TopBar:
             ui.button(icon="notes", on_click=on_captions).props(
                 "flat round dense aria-label='Caption helper' data-testid=captions-open").tooltip(
                 "Caption helper: post text, caption, alt text")
-            self.dark_button = ui.button(icon="dark_mode", on_click=self._toggle_dark).props(
-                "flat round dense aria-label='Dark mode' data-testid=dark-mode").tooltip("Dark mode")
+            self.dark_button = ui.button(on_click=self._toggle_dark).props(
+                "flat round dense data-testid=dark-mode")
+            with self.dark_button:
+                self.dark_tip = ui.tooltip()
+            self._show_dark_state()
             ui.button("Export", icon="ios_share", on_click=on_export).props(
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
@@ -86,7 +89,13 @@ class TopBar:
 
     def _toggle_dark(self) -> None:
         self.dark.toggle()
-        self.dark_button.props(f"icon={'light_mode' if self.dark.value else 'dark_mode'}")
+        self._show_dark_state()
+
+    def _show_dark_state(self) -> None:
+        """The button offers the other mode: its icon, tooltip and label say what a click does."""
+        offer = "Light mode" if self.dark.value else "Dark mode"
+        self.dark_button.props(f"icon={'light_mode' if self.dark.value else 'dark_mode'} aria-label='{offer}'")
+        self.dark_tip.set_text(f"Switch to {offer.lower()}")
 
     # -- projects -----------------------------------------------------------------------------------
 
@@ -115,7 +124,7 @@ class TopBar:
                     ui.icon("edit_note" if info.id == current else "description", size="20px")
                     with ui.column().classes("gap-0 flex-1 min-w-0"):
                         ui.label(info.name or "Untitled").classes("ellipsis")
-                        ui.label(f"{info.slide_count} slides · saved {info.updated_at[:16].replace('T', ' ')}") \
+                        ui.label(f"{count(info.slide_count, 'slide')} · saved {info.updated_at[:16].replace('T', ' ')}") \
                             .classes("cs-hint")
                     if info.id == current:
                         ui.label("open").classes("cs-hint")

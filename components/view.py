@@ -45,6 +45,11 @@ except ImportError:  # pragma: no cover
     pass
 
 
+def count(number: int, word: str, plural: str | None = None) -> str:
+    """"1 post", "3 posts", "1,200 posts": a number with its noun in the right form."""
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
+
+
 def creator_message(exc: BaseException) -> str:
     """The message of a creator-caused failure as a sentence: first letter upper-case."""
     text = str(exc).strip() or type(exc).__name__

@@ -717,3 +717,26 @@ def test_project_export_is_written_whole(tmp_path, monkeypatch):
         raise AssertionError("the failing write was not reported")
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["p.json"]
+
+
+async def test_one_post_is_one_post_not_one_posts(studio, testid):
+    (box,) = testid(studio, "source-input")
+    box.value = "Just one thought worth a slide."
+    click(studio, testid(studio, "source-import")[0])
+    await studio.should_see("1 post imported")
+    await studio.should_see("1 post — drag one onto a slide")
+    await studio.should_not_see("1 posts")
+    from components.view import count
+    assert (count(1, "slide"), count(0, "page"), count(1200, "post")) == ("1 slide", "0 pages", "1,200 posts")
+
+
+async def test_dark_mode_button_says_what_it_will_do(studio, testid):
+    (button,) = testid(studio, "dark-mode")
+    with studio:
+        tip = next(e for e in button.default_slot.children if isinstance(e, ui.tooltip))
+    assert (tip.text, button.props["icon"]) == ("Switch to dark mode", "dark_mode")
+    click(studio, button)
+    assert (tip.text, button.props["icon"], button.props["aria-label"]) == \
+        ("Switch to light mode", "light_mode", "Light mode")
+    click(studio, button)
+    assert tip.text == "Switch to dark mode"
