@@ -80,3 +80,15 @@ def test_a_cjk_cover_title_keeps_its_title_size():
     c = Carousel(slides=[Slide(kind="cover", title=text), Slide(kind="outro")])
     sizes = {r.size for r in runs(render.render_slide(c, 0, 1)) if r.role == "title"}
     assert sizes and min(sizes) >= 28, sizes
+
+
+def test_a_long_outro_headline_stays_larger_than_its_subline():
+    from studio.outro import OutroCTA
+    c = Carousel(slides=[Slide(title="Hi"), Slide(kind="outro")],
+                 cta=OutroCTA(headline="Follow along for a brand new breakdown of building in public every single "
+                              "week of the year, with numbers, screenshots and every mistake I make on the way",
+                              subline="New breakdown every week."))
+    drawn = runs(render.render_slide(c, 1, 1))
+    title = min(r.size for r in drawn if r.role == "title")
+    sub = max(r.size for r in drawn if r.role == "body")
+    assert title >= sub * 1.2, (title, sub)

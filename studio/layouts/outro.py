@@ -39,8 +39,11 @@ def draw_outro(ctx: Ctx, slide: Slide, size: float, cursor, cta: OutroCTA | None
         return _outro(ctx, size, cta, cursor, compact=True)
     headline = slide.title.strip() or cta.headline
     subline = slide.body.strip() or cta.subline
+    floor = size * 1.05 * 1.25  # the headline always stays clearly larger than the subline
     for scale, compact in FITS:
-        title = fitted_title(ctx, headline, ctx.content.w, ctx.title_size * scale, max_lines=4)
+        title_size = max(ctx.title_size * scale, floor)
+        title = fitted_title(ctx, headline, ctx.content.w, title_size, max_lines=4,
+                             min_share=min(1.0, max(0.62, floor / title_size)))
         blocks = tuple(b for b in (
             replace(title, style=replace(title.style, align="center")) if title else None,
             block(subline, replace(ctx.body_style(size * 1.05, ctx.palette.muted), align="center"), gap_before=0.6),
