@@ -275,7 +275,7 @@ async def test_empty_paste_is_a_clear_notification(studio, testid):
     (box,) = testid(studio, "source-input")
     box.value = "   "
     click(studio, testid(studio, "source-import")[0])
-    await studio.should_see("the text is empty")
+    await studio.should_see("The text is empty")
     assert box.value == "   "  # nothing typed is lost
 
 
@@ -497,7 +497,7 @@ async def test_project_file_opens_as_a_new_project(studio, testid):
     assert testid(studio, "project-name")[0].value == "Ferns"
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("bad.json", "application/json", b"{}")])
-    await studio.should_see("not a carousel file")
+    await studio.should_see("Not a carousel file")
 
 
 async def test_post_link_offline_and_online(studio, testid, monkeypatch):
