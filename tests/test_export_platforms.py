@@ -43,3 +43,22 @@ def test_linkedin_limits():
 def test_unknown_platform_is_refused():
     with pytest.raises(ValueError, match="linkedin, instagram"):
         _warnings("tiktok", pages=1)
+
+
+@pytest.mark.parametrize("target", ["linkedin", "instagram"])
+def test_characters_without_a_font_are_named_before_export(target):
+    from studio.slide import Slide
+    fine = Carousel(slides=[Slide(body="Plain text, émigré, עברית, 日本語 ✓ →")])
+    assert not [w for w in check_platform(fine, target, pages=1) if "empty boxes" in w]
+    boxed = Carousel(slides=[Slide(body="Clef \U0001D11E and cross \u2718")])
+    warning, = [w for w in check_platform(boxed, target, pages=1) if "empty boxes" in w]
+    assert "\U0001D11E" in warning and "\u2718" in warning and warning.startswith("These 2 characters")
+
+
+def test_the_render_command_prints_the_missing_glyph_warning(tmp_path, capsys):
+    from studio.cli import main
+    source = tmp_path / "t.txt"
+    source.write_text("A hook with a clef \U0001D11E\n\nSecond post.\n", encoding="utf-8")
+    assert main(["render", str(source), "-o", str(tmp_path / "out.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: This character has no font" in err and "\U0001D11E" in err

@@ -34,8 +34,19 @@ def check_platform(carousel, target: str, *, pages: int | None = None, scale: in
         pages = page_count(carousel)
     fmt = get_format(carousel.format)
     if target == "linkedin":
-        return _linkedin(fmt, pages, file_sizes or [])
-    return _instagram(fmt, pages, DESIGN_WIDTH * scale, file_sizes or [])
+        return _linkedin(fmt, pages, file_sizes or []) + _missing_glyphs(carousel)
+    return _instagram(fmt, pages, DESIGN_WIDTH * scale, file_sizes or []) + _missing_glyphs(carousel)
+
+
+def _missing_glyphs(carousel) -> list[str]:
+    """Characters no bundled font can draw would show as empty boxes: say so before export."""
+    from ..render import missing_glyphs
+    chars = missing_glyphs(carousel)
+    if not chars:
+        return []
+    shown = " ".join(chars[:12]) + (" …" if len(chars) > 12 else "")
+    noun = "This character has" if len(chars) == 1 else f"These {len(chars)} characters have"
+    return [f"{noun} no font in the studio and will show as empty boxes: {shown}. Replace or remove them."]
 
 
 def _linkedin(fmt, pages: int, sizes: list[int]) -> list[str]:
