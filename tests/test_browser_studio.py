@@ -191,13 +191,20 @@ _BOXES = ("const box = s => { const b = document.querySelector(s).getBoundingCli
 @pytest.mark.parametrize("width,height", [(1280, 800), (820, 1180)])
 def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, height):
     """The whole slide (its slide number and swipe hint at the bottom) stays above the slide strip."""
-    page.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    ActionChains(page).send_keys(Keys.ESCAPE).perform()  # a dialog left open by an earlier test
+    wait(page, lambda: not css(page, ".q-dialog"))
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    time.sleep(0.3)
+    toggle = by_testid(page, "toggle-settings")[0]
+    if toggle.is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
+        toggle.click()
+        time.sleep(0.5)
+    header = page.find_element(By.CSS_SELECTOR, "[data-testid=panel-aspect_ratio] .q-item")
+    if header.get_attribute("aria-expanded") == "false":  # an earlier test collapsed every panel
+        page.execute_script("arguments[0].click()", header)
     tiles = by_testid(page, "format-option")
-    if not tiles[0].is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
-        by_testid(page, "toggle-settings")[0].click()
-        wait(page, lambda: by_testid(page, "format-option")[0].is_displayed())
+    wait(page, lambda: tiles[0].is_displayed())
     first = next(t for t in tiles if "cs-tile-selected" in t.get_attribute("class"))
     try:
         for tile in tiles + [first]:
