@@ -12,10 +12,11 @@ import time
 from nicegui import run, ui
 
 from studio.export import check_platform, format_bytes
+from studio.sources.result import count
 
 from . import engine
 from .export_job import SUFFIX, file_stem, read_progress, run_export
-from .view import View, count
+from .view import View
 
 
 class ExportDialog:

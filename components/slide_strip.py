@@ -4,11 +4,12 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.session import TEXT, Change
+from studio.sources.result import count
 
 from . import engine
 from .dragdrop import make_drop_target
 from .svg_view import SvgView
-from .view import Throttle, View, count
+from .view import Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
 

@@ -10,12 +10,13 @@ from nicegui import events, run, ui
 
 from studio.post import Post, Thread
 from studio.session import DOCUMENT, SLIDES, SOURCE, Change
+from studio.sources.result import count
 
 from . import engine
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .uploads import upload_button
-from .view import View, count, make_photo_visible
+from .view import View, make_photo_visible
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20

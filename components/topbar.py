@@ -6,8 +6,9 @@ from collections.abc import Callable
 from nicegui import events, ui
 
 from studio.session import STYLE, Change
+from studio.sources.result import count
 
-from .view import View, count
+from .view import View
 
 
 class TopBar:

@@ -45,11 +45,6 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def count(number: int, word: str, plural: str | None = None) -> str:
-    """"1 post", "3 posts", "1,200 posts": a number with its noun in the right form."""
-    return f"{number:,} {word if number == 1 else plural or word + 's'}"
-
-
 def creator_message(exc: BaseException) -> str:
     """The message of a creator-caused failure as a sentence: first letter upper-case."""
     text = str(exc).strip() or type(exc).__name__
@@ -142,8 +137,8 @@ class View:
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
-        count = self.counts()[self.selected]
-        if 0 <= self.page + delta < count:
+        pages = self.counts()[self.selected]
+        if 0 <= self.page + delta < pages:
             self.select(self.selected, self.page + delta)
         elif delta > 0 and self.selected + 1 < len(self.carousel.slides):
             self.select(self.selected + 1, 0)
