@@ -726,7 +726,7 @@ async def test_one_post_is_one_post_not_one_posts(studio, testid):
     await studio.should_see("1 post imported")
     await studio.should_see("1 post — drag one onto a slide")
     await studio.should_not_see("1 posts")
-    from components.view import count
+    from studio.sources import count
     assert (count(1, "slide"), count(0, "page"), count(1200, "post")) == ("1 slide", "0 pages", "1,200 posts")
 
 
