@@ -270,37 +270,32 @@ def pack_sentences(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
             for part in _fit_pieces(sentence, limit):
                 pieces.append((joiner, part))
                 joiner = " "
-    posts: list[str] = []
+    return _pack(pieces, limit)
+
+
+def _pack(pieces: list[tuple[str, str]], limit: int) -> list[str]:
+    """Join (joiner, piece) pairs greedily into chunks of at most ``limit`` weighted characters."""
+    chunks: list[str] = []
     current = ""
     for joiner, piece in pieces:
         candidate = current + joiner + piece if current else piece
         if current and weighted_length(candidate) > limit:
-            posts.append(current)
+            chunks.append(current)
             current = piece
         else:
             current = candidate
     if current:
-        posts.append(current)
-    return posts
+        chunks.append(current)
+    return chunks
 
 
 def _fit_pieces(sentence: str, limit: int) -> list[str]:
     if weighted_length(sentence) <= limit:
         return [sentence]
-    out: list[str] = []
-    current = ""
-    for word in sentence.split():
-        for part in ([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
-                     else _split_clusters(word, limit)):
-            candidate = f"{current} {part}" if current else part
-            if current and weighted_length(candidate) > limit:
-                out.append(current)
-                current = part
-            else:
-                current = candidate
-    if current:
-        out.append(current)
-    return out
+    parts = [part for word in sentence.split()
+             for part in ([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
+                          else _split_clusters(word, limit))]
+    return _pack([(" ", part) for part in parts], limit)
 
 
 def _split_clusters(word: str, limit: int) -> list[str]:
