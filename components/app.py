@@ -40,6 +40,7 @@ class Studio:
         self.autosaver = Autosaver(self.store)
         self.workspace = Workspace(engine.sample_carousel())
         self._open_last_project()
+        self._prune_assets()
         self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
         self.changed: Event[Change] = Event()
         self.workspace.subscribe(self.changed.emit)
@@ -72,6 +73,16 @@ class Studio:
         except Exception:  # noqa: BLE001 - a damaged project must not stop the studio from starting
             log.exception("could not reopen the last project; starting with the sample")
             self.store.notices.append("The last project could not be opened; the sample is shown instead.")
+
+    def _prune_assets(self) -> None:
+        """Remove image files no profile, preset, project or history uses any more (older than a day)."""
+        try:
+            removed = self.store.prune_assets()
+        except Exception as exc:  # noqa: BLE001 - housekeeping must never stop the studio from starting
+            log.warning("could not tidy unused images: %s", exc)
+            return
+        if removed:
+            log.info("removed %d unused image files", removed)
 
     def _autosave(self, change: Change) -> None:
         """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""

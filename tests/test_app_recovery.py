@@ -20,3 +20,17 @@ def test_a_project_with_an_unknown_format_opens_the_sample_with_a_notice(tmp_pat
     assert studio.workspace.carousel.name != "Imported elsewhere"  # the sample, which renders
     assert studio.workspace.carousel.format == "linkedin-portrait"
     assert any("could not be opened" in n for n in studio.store.notices)
+
+
+def test_start_up_removes_image_files_nothing_uses(tmp_path):
+    import os
+    import time
+    store = Store(tmp_path)
+    orphan = tmp_path / "assets" / ("0" * 64 + ".jpg")
+    orphan.parent.mkdir(exist_ok=True)
+    orphan.write_bytes(b"old and unused")
+    old = time.time() - 3 * 24 * 3600
+    os.utime(orphan, (old, old))
+    del store
+    Studio(tmp_path)
+    assert not orphan.exists()
