@@ -96,12 +96,18 @@ class Replica:
         self.undo_manager.include_origin(person)
         self._texts: dict[tuple[str, str], Text] = {}
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
+        self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]
         self._subscriptions = [self.doc["order"].observe(self._order_changed),
                                self._slides.observe(self._order_changed)]
 
     def _order_changed(self, _event: Any) -> None:
         self._ids = None
+        self.reordered += 1
+
+    def observe_text(self, slide_id: str, field: str, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` whenever this slide text changes here (by an edit or a pull)."""
+        self._subscriptions.append(self._text(slide_id, field).observe(lambda _event: callback()))
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ class Channel:
         self.sent: dict[Key, OrderedDict[int, str]] = {}  # version → text, newest last
         self.acks: dict[Key, int] = {}
         self._wake = wake or self.refresh
+        self._changed: set[Key] = set()  # watched boxes whose text changed since they were sent
+        self._reordered = replica.reordered
         self.close = replica.hub.subscribe(self._heard)
 
     def _heard(self, person: str | None) -> None:
@@ -45,7 +47,9 @@ class Channel:
 
     def watch(self, slide: str, field: str) -> None:
         """Send this box's text now, and again whenever it changes."""
-        self._send((slide, field))
+        key = (slide, field)
+        self.replica.observe_text(slide, field, lambda: self._changed.add(key))
+        self._send(key)
 
     def edit(self, slide: str, field: str, value: str, base: int, seq: int) -> None:
         """The browser's box reads ``value``, typed on version ``base``: make that change, then answer."""
@@ -62,7 +66,12 @@ class Channel:
         """Take in the others' edits and send every watched box whose text changed."""
         if not self.replica.pull() and always is None:
             return
-        for key, text in self.replica.texts(list(self.versions)).items():
+        if self.replica.reordered != self._reordered:  # slides gone or back: any box may read differently
+            self._reordered = self.replica.reordered
+            self._changed.update(self.versions)
+        keys = self._changed | ({always} if always else set())
+        self._changed = set()
+        for key, text in self.replica.texts(sorted(keys)).items():
             if key == always or text != next(reversed(self.sent[key].values())):
                 self._send(key, text)
 
