@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from studio.carousel import Carousel
 from studio.slide import Slide
 from studio.share.document import SharedDocument
-from studio.share.sync import Channel, TextBox, rebase
+from studio.share.sync import Channel, TextBox, rebase, type_into
 
 BASE = "HELLO"
 ALPHABETS = ["abcdefghij", "0123456789", "klmnopqrst"]
@@ -115,3 +115,16 @@ def test_an_edit_typed_on_an_older_version_is_made_on_the_newer_text():
     assert alice.box.value == "Aab" and alice.box.in_flight == "Aab"
     settle([alice, bob])
     assert hub.carousel().slides[1].title == alice.box.value == bob.box.value == "AabB"
+
+
+def test_a_box_that_does_not_say_its_version_is_merged_with_what_it_most_likely_showed():
+    """NiceGUI's own text boxes send just the value: the server finds the text it was typed on."""
+    hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="ab")]))
+    slide = hub.slide_ids()[1]
+    alice, bob = hub.replica("alice"), hub.replica("bob")
+    type_into(bob, slide, "title", "aXb")       # Bob's X reaches the server first…
+    type_into(alice, slide, "title", "aYb")     # …Alice typed Y while her box still showed "ab"
+    alice.pull(), bob.pull()
+    assert hub.carousel().slides[1].title in ("aYXb", "aXYb")
+    type_into(bob, slide, "title", "aXbZ")      # Bob's box had not got Alice's Y yet either
+    assert sorted(hub.carousel().slides[1].title) == sorted("aXYbZ")

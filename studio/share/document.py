@@ -24,12 +24,13 @@ import json
 import types
 import typing
 import uuid
+from collections import deque
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-from pycrdt import Array, Doc, Map, Text, UndoManager
+from pycrdt import Array, Doc, Map, Text, TextEvent, UndoManager
 
 from ..brand import BrandProfile
 from ..carousel import Carousel
@@ -45,6 +46,7 @@ SLIDE_VALUES = tuple(f.name for f in dataclasses.fields(Slide) if f.name not in 
 DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
+REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
@@ -59,6 +61,18 @@ class SharedDocument:
         self._listeners: list[Listener] = []
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
+        self._recent: dict[tuple[str, str], deque[str]] = {}
+        self._subscription = self.doc["slides"].observe_deep(self._texts_changed)
+
+    def recent_texts(self, slide_id: str, field: str) -> list[str]:
+        """What this slide text read lately, oldest first (what a browser may still be showing)."""
+        return list(self._recent.get((slide_id, field), ()))
+
+    def _texts_changed(self, events: list[Any]) -> None:
+        for event in events:
+            if isinstance(event, TextEvent) and len(event.path) == 2:
+                key = (event.path[0], event.path[1])
+                self._recent.setdefault(key, deque(maxlen=REMEMBERED)).append(str(event.target))
 
     def carousel(self) -> Carousel:
         """The merged carousel as the studio's model."""

@@ -119,6 +119,23 @@ class TextBox:
                 "seq": self.seq}
 
 
+def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
+    """A text box whose browser does not say which version it typed on now reads ``value``.
+
+    It typed on one of the texts the box showed lately: the one that needs the fewest changes to
+    become ``value`` (the newest when several do). That change is made on the current text, so
+    what others typed meanwhile stays.
+    """
+    current = replica.text(slide, field)
+    candidates = [*replica.hub.recent_texts(slide, field), current]
+    seen = min(reversed(candidates), key=lambda text: _size(changes(text, value)))
+    replica.set_text(slide, field, rebase(seen, value, current))
+
+
+def _size(edits: list[tuple[int, int, str]]) -> int:
+    return sum(end - start + len(insert) for start, end, insert in edits)
+
+
 def rebase(base: str, mine: str, theirs: str) -> str:
     """``theirs`` with my changes (from ``base`` to ``mine``) made on it too.
 
