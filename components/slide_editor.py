@@ -4,13 +4,13 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.image import load_image
-from studio.session import DOCUMENT, SLIDES, STYLE, TEXT, Change
+from studio.app import DOCUMENT, SLIDES, STYLE, TEXT, Change
 
 from . import engine
 from .dragdrop import make_drop_target
 from .svg_view import SvgView
 from .uploads import upload_button
-from .view import Throttle, View, make_photo_visible
+from .view import Throttle, View, tell_photo_layout
 
 PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
@@ -109,12 +109,12 @@ class SlideEditor:
         if change.what == TEXT:
             if change.slides is None or view.selected in change.slides:
                 self._redraw()
-                if change.origin is not view.token:
+                if change.origin is not view.person:
                     self._fill_fields()
             self._draw_position()
             return
         self._draw_preview()
-        if change.what in (SLIDES, DOCUMENT, STYLE) or change.origin is not view.token:
+        if change.what in (SLIDES, DOCUMENT, STYLE) or change.origin is not view.person:
             self._fill_fields()
 
     def selection_changed(self) -> None:
@@ -193,28 +193,28 @@ class SlideEditor:
 
     def _edit_title(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_text, self.view.selected, title=e.value or "",
-                              origin=self.view.token, doing="editing the title")
+            self.view.attempt(self.view.document.set_slide_text, self.view.selected, title=e.value or "",
+                              origin=self.view.person, doing="editing the title")
 
     def _edit_body(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_text, self.view.selected, body=e.value or "",
-                              origin=self.view.token, doing="editing the text")
+            self.view.attempt(self.view.document.set_slide_text, self.view.selected, body=e.value or "",
+                              origin=self.view.person, doing="editing the text")
 
     def _edit_alt(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_alt_text, self.view.selected, e.value or "",
-                              origin=self.view.token)
+            self.view.attempt(self.view.document.set_slide_alt_text, self.view.selected, e.value or "",
+                              origin=self.view.person)
 
     def _edit_cta(self, **values: str) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_cta, origin=self.view.token,
+            self.view.attempt(self.view.document.set_cta, origin=self.view.person,
                               **{k: v or "" for k, v in values.items()})
 
     def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_layout, self.view.selected, e.value or None,
-                              origin=self.view.token)
+            self.view.attempt(self.view.document.set_slide_layout, self.view.selected, e.value or None,
+                              origin=self.view.person)
 
     def _toggle_safe(self, e: events.ValueChangeEventArguments) -> None:
         self.view.safe_zone = bool(e.value)
@@ -230,13 +230,14 @@ class SlideEditor:
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "reading the image")
             return
-        if self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, image, origin=self.view.token):
-            make_photo_visible(self.view, self.view.selected)
+        switched = self.view.attempt(self.view.document.set_slide_image, self.view.selected, image,
+                                     origin=self.view.person)
+        tell_photo_layout(self.view, self.view.selected, switched)
 
     def _remove_image(self) -> None:
-        self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, None, origin=self.view.token)
+        self.view.attempt(self.view.document.set_slide_image, self.view.selected, None, origin=self.view.person)
 
     def _drop(self, post_id: str, *, replace: bool) -> None:
-        ws = self.view.workspace
+        doc = self.view.document
         action = ws.replace_slide_with_post if replace else ws.add_post_to_slide
-        self.view.attempt(action, post_id, self.view.selected, origin=self.view.token, doing="dropping the post")
+        self.view.attempt(action, post_id, self.view.selected, origin=self.view.person, doing="dropping the post")
