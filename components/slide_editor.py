@@ -4,6 +4,7 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.image import load_image
+from studio.platform import safe_zone
 from studio.app import DOCUMENT, SLIDES, STYLE, TEXT, Change
 
 from . import engine
@@ -14,22 +15,6 @@ from .view import Throttle, View, tell_photo_layout
 
 PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
-
-
-def safe_zone(format_key: str) -> tuple[float, float, float, float] | None:
-    """Insets (top, right, bottom, left) in % of what Instagram shows uncovered, or None for LinkedIn.
-
-    The profile grid crops every post to 3:4 around its centre; stories keep the top
-    14 % and bottom 20 % under the app's own controls.
-    """
-    fmt = engine.get_format(format_key)
-    if fmt.platform != "instagram":
-        return None
-    if fmt.ratio == "9:16":
-        return 14.0, 0.0, 20.0, 0.0
-    visible_width = fmt.height_px * 3 / 4
-    side = max(0.0, (fmt.width_px - visible_width) / 2 / fmt.width_px * 100)
-    return 0.0, side, 0.0, side
 
 
 class SlideEditor:
@@ -133,8 +118,8 @@ class SlideEditor:
         self.preview.set_content(engine.render_slide(carousel, view.page_index(page=view.page), scale=1))
         zone = safe_zone(carousel.format) if view.safe_zone else None
         self.safe.set_visibility(zone is not None)
-        if zone:
-            top, right, bottom, left = zone
+        if zone is not None:
+            top, right, bottom, left = zone.percent()
             self.safe.style(f"top:{top}%;right:{right}%;bottom:{bottom}%;left:{left}%")
         self._draw_position()
 

@@ -363,7 +363,9 @@ async def test_safe_zone_toggle(studio, testid):
     click(studio, next(t for t in testid(studio, "format-option") if t.props["data-key"] == "instagram-square"))
     with studio:
         zone = next(e for e in studio.client.elements.values() if "cs-safe-zone" in e.classes)
-    assert zone.visible and "left:12.5%" in zone._style_str() if hasattr(zone, "_style_str") else zone.visible
+    assert zone.visible and (zone.style["left"], zone.style["right"]) == ("12.5%", "12.5%")
+    click(studio, next(t for t in testid(studio, "format-option") if t.props["data-key"] == "instagram-story"))
+    assert (zone.style["top"], zone.style["bottom"], zone.style["left"]) == ("14.0%", "14.0%", "0.0%")
 
 
 async def test_project_name_and_autosave(studio, testid):
