@@ -487,7 +487,7 @@ async def test_bad_archive_is_a_notification(studio, testid):
 
 
 async def test_project_file_opens_as_a_new_project(studio, testid):
-    from studio.carousel import carousel_to_json
+    from studio.project_file import carousel_to_json
     from studio.structure import carousel_from_thread
     carousel = carousel_from_thread(Thread("x", [Post("a", "Ferns, a thread"), Post("b", "They like shade.")]))
     carousel.name = "Ferns"
@@ -683,7 +683,7 @@ async def test_store_failures_show_their_own_message(studio, testid, monkeypatch
 
 async def test_export_project_file_reopens_as_the_same_carousel(studio, testid):
     """Issue 4: the studio's own project file, photos embedded, re-imports to the same carousel."""
-    from studio.carousel import carousel_to_json
+    from studio.project_file import carousel_to_json
     from studio.sources import read_project
     ws = studio.shared.document
     photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")

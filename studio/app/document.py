@@ -21,6 +21,7 @@ from ..carousel import Carousel
 from ..history import History
 from ..outro import OutroCTA
 from ..post import Post, Thread
+from ..registry import REGISTRY
 from ..slide import Slide
 from ..structure import PHOTO_LAYOUT, photo_hidden
 
@@ -161,9 +162,8 @@ class Document:
         """Set ``format``, ``layout``, ``theme``, ``pattern`` or ``show_post_meta`` on the carousel."""
         if name not in {"format", "layout", "theme", "pattern", "show_post_meta"}:
             raise EditError(f"unknown setting {name!r}")
-        choices = _registry(name)
-        if choices is not None and value not in choices and not (name == "pattern" and value is None):
-            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(choices)}.")
+        if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
+            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
         if getattr(self.carousel, name) == value:
             return
         setattr(self._edit(), name, value)
@@ -253,9 +253,9 @@ class Document:
         slide = self.slide(index)
         if slide.layout == layout:
             return
-        layouts = _registry("layout")
+        layouts = REGISTRY["layout"]
         if layout is not None and layout not in layouts:
-            raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts)}.")
+            raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts.keys())}.")
         self._edit()
         slide.layout = layout
         self._done(SLIDES, (index,), origin)
@@ -410,23 +410,6 @@ class Document:
         if slides and slides[-1].kind == "outro" and index >= len(slides):
             index = len(slides) - 1
         return index
-
-
-def _registry(setting: str) -> dict | None:
-    """The valid keys for a carousel setting (None: any value of the right type)."""
-    if setting == "format":
-        from ..canvas import FORMATS
-        return FORMATS
-    if setting == "layout":
-        from ..layouts import LAYOUTS
-        return LAYOUTS
-    if setting == "theme":
-        from ..theme import THEMES
-        return THEMES
-    if setting == "pattern":
-        from ..pattern import PATTERNS
-        return PATTERNS
-    return None
 
 
 def slide_from_post(post: Post) -> Slide:
