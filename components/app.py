@@ -17,6 +17,9 @@ from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR
 from studio.app import Change, Studio
+from studio.share.access import AccessGuard
+from studio.share.codocument import CoDocument
+from studio.share.presence import People
 
 from . import engine
 
@@ -33,6 +36,7 @@ class Server:
         self.changed: Event[Change] = Event()  # subscribed inside a page, so it is dropped with the page
         studio.subscribe(self.changed.emit)
         self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
+        self.people: People | None = None  # who is here, when the studio is shared
 
     def offer_download(self, path: Path, filename: str) -> str:
         """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""
@@ -65,14 +69,18 @@ def serve_fonts() -> None:
         return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
 
 
-def build(data_dir: Path):
-    """Create the application and the server around it; returns the root page function for ``ui.run``."""
+def build(data_dir: Path, *, share: bool = False):
+    """Create the application and the server around it; returns the root page function for ``ui.run``.
+
+    ``share``: people edit together (studio.share): a merged document, per-person undo, presence.
+    """
     from .page import StudioPage
 
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
         nicegui_run.process_pool_start_method = "fork"
-    server = Server(Studio(data_dir))
+    server = Server(Studio(data_dir, document=CoDocument) if share else Studio(data_dir))
+    server.people = People() if share else None
     serve_fonts()
     app.add_static_files(STATIC_ROUTE, ASSETS_DIR)
     css = font_css()
@@ -108,9 +116,13 @@ def current_studio() -> Studio:
 
 
 def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool = True,
-        reload: bool = False) -> None:
-    """Start the studio server (blocks)."""
-    root = build(data_dir)
+        reload: bool = False, token: str | None = None) -> None:
+    """Start the studio server (blocks). ``token``: shared, and every request needs it (studio.share.access)."""
+    root = build(data_dir, share=token is not None)
+    if token is not None:
+        app.add_middleware(AccessGuard, token=token, pages=["/", "/favicon.ico"],
+                           prefixes=["/_nicegui", FONT_ROUTE + "/", STATIC_ROUTE + "/", DOWNLOAD_ROUTE + "/"])
+        show = f"/?token={token}" if show else False  # this computer's browser opens the link too
     ui.run(root, host=host, port=port, show=show, reload=reload, title="Carousel Studio",
            favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
            reconnect_timeout=10.0, storage_secret=None)

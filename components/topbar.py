@@ -8,6 +8,7 @@ from nicegui import events, ui
 from studio.app import STYLE, Change
 from studio.sources.result import count
 
+from .presence import PresenceBar
 from .view import View
 
 
@@ -34,6 +35,8 @@ class TopBar:
                 "flat round dense aria-label='Projects' data-testid=projects-open").tooltip("Projects")
             self.saved = ui.label().classes("cs-hint cs-save-state").props("data-testid=save-state")
             ui.space()
+            if view.server.people is not None:
+                PresenceBar(view, view.server.people)
             self.undo = ui.button(icon="undo", on_click=self._undo).props(
                 "flat round dense aria-label='Undo' data-testid=undo").tooltip("Undo (Ctrl+Z)")
             self.redo = ui.button(icon="redo", on_click=self._redo).props(

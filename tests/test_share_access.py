@@ -1,4 +1,4 @@
-"""Share mode's access token, tested over HTTP against the real studio running behind the guard.
+"""Share mode's access token, tested over HTTP against ``carousel-studio serve --share``.
 
 Every route (pages, the socket.io endpoint by polling and by websocket, uploads, downloads, fonts,
 static files, the framework's own files) refuses a request without the token or with a wrong one:
@@ -11,7 +11,6 @@ import os
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -24,20 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "test-token-0123456789abcdef"
 SECRET_NAME, SECRET_HANDLE = "Zoltan Quibblesworth", "zquibble"
 
-LAUNCH = textwrap.dedent("""
-    import sys
-    from pathlib import Path
-    from nicegui import app, ui
-    from components.app import DOWNLOAD_ROUTE, FONT_ROUTE, STATIC_ROUTE, build
-    from studio import ASSETS_DIR
-    from studio.share.access import AccessGuard
-    data, port, token = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    root = build(data)
-    app.add_middleware(AccessGuard, token=token, pages=["/", "/favicon.ico"],
-                       prefixes=["/_nicegui", FONT_ROUTE + "/", STATIC_ROUTE + "/", DOWNLOAD_ROUTE + "/"])
-    ui.run(root, host="127.0.0.1", port=port, show=False, reload=False, show_welcome_message=False,
-           favicon=ASSETS_DIR / "favicon.svg")
-""")
 
 
 def _free_port() -> int:
@@ -66,8 +51,9 @@ def server(tmp_path_factory):
     port = _free_port()
     log = open(data / "server.log", "wb")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, str(data), str(port), TOKEN], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--share", "--host", "127.0.0.1",
+                             "--token", TOKEN, "--no-browser", "--port", str(port), "--data-dir", str(data)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 90
     while True:
         try:

@@ -28,14 +28,43 @@ def test_default_is_loopback_port_8080_with_a_browser(started, tmp_path, capsys)
     assert "http://127.0.0.1:8080" in capsys.readouterr().out
 
 
-def test_share_listens_everywhere_and_prints_the_lan_address(started, tmp_path, capsys):
+def test_share_listens_everywhere_and_prints_a_link_with_a_token_and_a_qr_code(started, tmp_path, capsys,
+                                                                                monkeypatch):
+    monkeypatch.delenv("CAROUSEL_STUDIO_TOKEN", raising=False)
     port = _free_port()
     assert main(["serve", "--share", "--no-browser", "--port", str(port), "--data-dir", str(tmp_path)]) == 0
     (_, options), = started
     assert options["host"] == "0.0.0.0" and options["show"] is False
     out = capsys.readouterr().out
-    lan = out.split("On your network: http://", 1)[1].split(":", 1)[0]
+    link = out.split("Shared on your network: ", 1)[1].split()[0]
+    lan, rest = link.removeprefix("http://").split(":", 1)
     ipaddress.ip_address(lan)  # a real address, not a placeholder
+    assert rest == f"{port}/?token={options['token']}" and len(options["token"]) * 6 >= 128
+    assert out.count("█") > 50  # the QR code
+
+
+def test_the_token_comes_from_the_flag_or_the_environment(started, tmp_path, monkeypatch):
+    monkeypatch.setenv("CAROUSEL_STUDIO_TOKEN", "from-the-environment-123")
+    args = ["serve", "--share", "--no-browser", "--port", str(_free_port()), "--data-dir", str(tmp_path)]
+    assert main(args) == 0 and main(args + ["--token", "from-the-flag-1234567"]) == 0
+    assert [options["token"] for _, options in started] == ["from-the-environment-123", "from-the-flag-1234567"]
+
+
+def test_a_weak_token_or_a_token_without_share_is_one_clear_line(started, tmp_path, capsys):
+    port = str(_free_port())
+    assert main(["serve", "--share", "--token", "short", "--port", port, "--data-dir", str(tmp_path)]) == 2
+    assert "at least 16 characters" in capsys.readouterr().err
+    assert main(["serve", "--token", "long-enough-token-123", "--port", port, "--data-dir", str(tmp_path)]) == 2
+    assert "add --share" in capsys.readouterr().err
+    assert not started
+
+
+def test_any_address_but_loopback_needs_the_token_too(started, tmp_path, monkeypatch):
+    monkeypatch.delenv("CAROUSEL_STUDIO_TOKEN", raising=False)
+    assert main(["serve", "--host", "0.0.0.0", "--no-browser", "--port", str(_free_port()),
+                 "--data-dir", str(tmp_path)]) == 0
+    (_, options), = started
+    assert options["token"]
 
 
 def test_a_taken_port_is_one_clear_line(started, tmp_path, capsys):

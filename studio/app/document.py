@@ -129,7 +129,7 @@ class Document:
         self.carousel = carousel
         self._done(DOCUMENT, origin=origin)
 
-    def undo(self) -> bool:
+    def undo(self, origin: Any = None) -> bool:
         self.flush()
         previous = self.history.undo()
         if previous is None:
@@ -138,7 +138,7 @@ class Document:
         self.announce(Change(DOCUMENT))
         return True
 
-    def redo(self) -> bool:
+    def redo(self, origin: Any = None) -> bool:
         self.flush()
         following = self.history.redo()
         if following is None:

@@ -29,8 +29,8 @@ class Person:
         self.page = max(0, min(self.page, pages_per_slide[self.slide] - 1)) if last >= 0 else 0
 
     def undo(self, document: Document) -> bool:
-        """Step back through the document's history (shared today; per person once co-editing lands)."""
-        return document.undo()
+        """Step back through the document's history (in share mode only through this person's own edits)."""
+        return document.undo(origin=self)
 
     def redo(self, document: Document) -> bool:
-        return document.redo()
+        return document.redo(origin=self)

@@ -35,14 +35,15 @@ log = logging.getLogger("carousel_studio")
 class Studio:
     """The store, the shared document, autosave and every action on them."""
 
-    def __init__(self, data_dir: Path | str, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, data_dir: Path | str, *, clock: Callable[[], float] = time.monotonic,
+                 document: type[Document] = Document) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.exports_dir = self.data_dir / "exports"
         self.imports_dir = self.data_dir / "imports"
         self.store = Store(self.data_dir)
         self.autosaver = Autosaver(self.store)
-        self.document = Document(sample_carousel(), clock=clock)
+        self.document = document(sample_carousel(), clock=clock)  # share mode: studio.share.CoDocument
         self.projects = Projects(self.store, self.autosaver, self.document)
         self.imports = Imports(self.document)
         self.brands = Brands(self.store, self.document)

@@ -1,0 +1,96 @@
+"""Presence in share mode: "Shared with N people", everyone's initials, and a newcomer's name.
+
+A person's name is asked once, on their first visit, and remembered in their browser
+(localStorage). Their initials show in every top bar, with the slide they are on in the tooltip;
+when someone deletes the slide they are on, they are told who did it.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from nicegui import ui
+
+from studio.share.presence import BadName, Member, People
+
+if TYPE_CHECKING:
+    from .view import View
+
+NAME_KEY = "carousel-studio-name"
+CSS = """
+.cs-face{width:26px;height:26px;border-radius:50%;color:#fff;font-size:11px;font-weight:600;
+  display:flex;align-items:center;justify-content:center;margin-left:-4px;border:2px solid var(--cs-bg,#fff)}
+"""
+
+
+class PresenceBar:
+    """The top bar's share status and faces; one per browser tab, which is one ``Member``."""
+
+    def __init__(self, view: View, people: People) -> None:
+        self.view, self.people = view, people
+        self.member: Member | None = None
+        ui.add_css(CSS)
+        with ui.row().classes("items-center no-wrap gap-1 cs-presence").props("data-testid=presence"):
+            ui.icon("group").classes("cs-hint")
+            self.summary = ui.label().classes("cs-hint").props("data-testid=shared-with")
+            self.faces = ui.row().classes("no-wrap gap-0")
+        unsubscribe = people.subscribe(self.redraw)
+        view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))
+        view.on_select(self._moved)
+        view.server.changed.subscribe(lambda _change: self._moved())
+        view.document.on_notice(view.person, lambda text: view.notify(text, type="warning"))
+        self.redraw()
+        ui.timer(0, self._greet, once=True)
+
+    async def _greet(self) -> None:
+        """Join under the name this browser remembers, or ask for one."""
+        await self.view.client.connected()
+        remembered = await ui.run_javascript(f"localStorage.getItem({json.dumps(NAME_KEY)})", timeout=10)
+        if isinstance(remembered, str) and self._join(remembered):
+            return
+        self._ask_name()
+
+    def _ask_name(self) -> None:
+        with ui.dialog().props("persistent") as dialog, ui.card().classes("cs-name-card"):
+            ui.label("This studio is shared. Your name, so the others see who is editing:")
+            name = ui.input("Your name").props("autofocus data-testid=your-name")
+            problem = ui.label().classes("cs-error")
+
+            async def join() -> None:
+                if self._join(name.value or "", problem.set_text):
+                    dialog.close()
+                    await ui.run_javascript(
+                        f"localStorage.setItem({json.dumps(NAME_KEY)}, {json.dumps(self.member.name)})", timeout=10)
+            name.on("keydown.enter", join)
+            ui.button("Join", on_click=join).props("unelevated no-caps data-testid=join")
+        dialog.open()
+
+    def _join(self, name: str, complain=None) -> bool:
+        try:
+            self.member = self.people.join(name)
+        except BadName as exc:
+            if complain:
+                complain(str(exc))
+            return False
+        self.view.person.name = self.member.name
+        self._moved()
+        return True
+
+    def _moved(self) -> None:
+        if self.member is None:
+            return
+        ids = self.view.document.slide_ids(self.view.person)
+        slide = ids[self.view.selected] if 0 <= self.view.selected < len(ids) else None
+        self.people.move(self.member, slide, self.view.document.project_id)
+
+    def redraw(self) -> None:
+        self.summary.set_text(self.people.summary(self.member))
+        ids = self.view.document.slide_ids(self.view.person)
+        self.faces.clear()
+        with self.faces:
+            for member in self.people.members:
+                where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else ""
+                you = " (you)" if member is self.member else ""
+                ui.label(member.initials).classes("cs-face").style(f"background:{member.colour}") \
+                    .props(f"data-testid=face aria-label={json.dumps(member.name + you + where)}") \
+                    .tooltip(member.name + you + where)

@@ -1,0 +1,206 @@
+"""CoDocument: the application's shared ``Document`` in share mode, merged by the CRDT engine.
+
+It keeps every method of ``studio.app.Document``, so the studio's panels and actions do not
+change; what changes is where an edit lands. Each person (the ``origin`` of their edits) has a
+``Replica`` of the merged ``SharedDocument``: their edit is made on the carousel as *they* saw it
+and committed as the smallest set of changes, then merged with everyone else's. A text box's new
+value is merged character by character (``sync.type_into``). Undo and redo are per person.
+``carousel`` is always the merged carousel: what every page shows and what autosave stores.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import time
+from collections.abc import Callable
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from ..app.document import DOCUMENT, TEXT, Change, Document, EditError
+from ..carousel import Carousel
+from ..history import History
+from .document import Replica, SharedDocument
+from .sync import type_into
+
+# Document methods that edit the carousel (each takes ``origin``, the person making the edit).
+EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
+         "apply_settings", "set_slide_layout", "set_slide_image", "insert_post_as_slide", "add_post_to_slide",
+         "replace_slide_with_post", "apply_image", "add_slide", "move_slide", "duplicate_slide", "delete_slide",
+         "split_slide", "merge_with_next", "set_thread", "replace")
+
+Notice = Callable[[str], Any]
+
+
+class _Studio:
+    """The origin of edits no person made (an import laid out by the studio itself)."""
+
+    name = "The studio"
+    slide = 0
+
+
+_STUDIO = _Studio()
+
+
+class CoDocument(Document):
+    """A ``Document`` whose edits go through each person's replica of one merged CRDT document."""
+
+    def __init__(self, carousel: Carousel, project_id: str | None = None, history: History | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._replicas = _People()
+        self._notices = _People()
+        self._editing: Replica | None = None
+        super().__init__(carousel, project_id, history, clock)
+
+    def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
+        super()._open(carousel, project_id, history)
+        self.hub = SharedDocument(carousel)
+        self._replicas = _People()  # everyone starts again on the newly opened carousel
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def replica(self, origin: Any) -> Replica:
+        """This person's replica (made when they first edit or look)."""
+        origin = _STUDIO if origin is None else origin
+        replica = _get(self._replicas, origin)
+        if replica is None:
+            replica = self.hub.replica(f"person-{id(origin)}")
+            _put(self._replicas, origin, replica)
+        return replica
+
+    def on_notice(self, origin: Any, notice: Notice) -> None:
+        """Tell this person (``notice(text)``) when someone deletes the slide they are on."""
+        _put(self._notices, origin, notice)
+
+    def slide_ids(self, origin: Any) -> list[str]:
+        """The slide ids in this person's view, parallel to ``carousel.slides``."""
+        return self.replica(origin).slide_ids()
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _edit(self, key: Any = None) -> Carousel:
+        self.pristine = False
+        return self.carousel
+
+    def _done(self, what: str, slides: tuple[int, ...] | None = None, origin: Any = None) -> None:
+        replica = self._editing or self.replica(origin)
+        replica.commit(self.carousel, who=_name(origin))
+        self._merged(Change(what, slides, origin))
+
+    def flush(self) -> None:
+        """Nothing waits to be recorded: every edit is merged at once."""
+
+    def set_slide_text(self, index: int, *, title: str | None = None, body: str | None = None,
+                       origin: Any = None) -> None:
+        """A text box of slide ``index`` now reads this: merged character by character with others' typing."""
+        self._type(index, {"title": title, "body": body}, origin)
+
+    def set_slide_alt_text(self, index: int, alt_text: str, origin: Any = None) -> None:
+        self._type(index, {"alt_text": alt_text}, origin)
+
+    def _type(self, index: int, values: dict[str, str | None], origin: Any) -> None:
+        replica = self.replica(origin)
+        ids = replica.slide_ids()
+        if not 0 <= index < len(ids):
+            raise EditError(f"There is no slide {index + 1}; the carousel has {len(ids)}.")
+        merged_in = False  # others' typing went into this box since its browser last showed it
+        for field, value in values.items():
+            if value is not None and value != replica.text(ids[index], field):
+                type_into(replica, ids[index], field, value)
+                merged_in |= replica.text(ids[index], field) != value
+        self.pristine = False
+        # A box that lacks the others' typing must be refilled too: then the change is nobody's echo.
+        self._merged(Change(TEXT, (index,), None if merged_in else origin))
+
+    # -- undo, per person -------------------------------------------------------------------------
+
+    def undo(self, origin: Any = None) -> bool:
+        """Undo this person's last edit (never anyone else's)."""
+        return self._step(self.replica(origin).undo, origin)
+
+    def redo(self, origin: Any = None) -> bool:
+        return self._step(self.replica(origin).redo, origin)
+
+    def _step(self, step: Callable[[], bool], origin: Any) -> bool:
+        if not step():
+            return False
+        self._merged(Change(DOCUMENT, origin=origin))
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return True  # per person: the undo button asks ``undo(origin)``, which says if there was anything
+
+    @property
+    def can_redo(self) -> bool:
+        return True
+
+    # -- merging ----------------------------------------------------------------------------------
+
+    def _merged(self, change: Change) -> None:
+        """Everyone's replica takes in the merged document before their page redraws."""
+        self.carousel = self.hub.carousel()
+        for origin, replica in [*self._replicas.items(), *self._replicas.plain.items()]:
+            ids = replica.slide_ids()
+            where = getattr(origin, "slide", None)
+            was_on = ids[where] if isinstance(where, int) and 0 <= where < len(ids) else None
+            replica.pull()
+            if was_on is not None and was_on not in replica.slide_ids():
+                self._deleted_under(origin, replica, was_on)
+        self.announce(change)
+
+    def _deleted_under(self, origin: Any, replica: Replica, slide: str) -> None:
+        """The slide this person was on is gone: say who deleted it (unless it was them)."""
+        who = replica.deleted_by(slide)
+        notice = _get(self._notices, origin)
+        if notice is not None and who is not None and who != _name(origin):
+            notice(f"{who} deleted the slide you were on.")
+
+
+class _People(WeakKeyDictionary):
+    """Per person: dropped with the person (a closed tab); origins that cannot be weakly held (text) kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plain: dict[Any, Any] = {}
+
+
+def _get(people: _People, origin: Any) -> Any:
+    try:
+        return people.get(origin)
+    except TypeError:
+        return people.plain.get(origin)
+
+
+def _put(people: _People, origin: Any, value: Any) -> None:
+    try:
+        people[origin] = value
+    except TypeError:
+        people.plain[origin] = value
+
+
+def _name(origin: Any) -> str:
+    return getattr(origin, "name", "") or "Someone"
+
+
+def _through_replica(name: str) -> Callable[..., Any]:
+    """Make ``Document.<name>`` on the carousel as this person saw it, then merge (see ``_done``)."""
+    base = getattr(Document, name)
+    signature = inspect.signature(base)
+
+    @functools.wraps(base)
+    def edit(self: CoDocument, *args: Any, **kwargs: Any) -> Any:
+        origin = signature.bind(self, *args, **kwargs).arguments.get("origin")
+        self._editing = replica = self.replica(origin)
+        self.carousel = replica.carousel()
+        try:
+            return base(self, *args, **kwargs)  # ends in _done, which merges and sets the merged carousel
+        except BaseException:
+            self.carousel = self.hub.carousel()
+            raise
+        finally:
+            self._editing = None
+    return edit
+
+
+for _name_ in EDITS:
+    setattr(CoDocument, _name_, _through_replica(_name_))

@@ -1,0 +1,81 @@
+"""CoDocument: the application's Document in share mode, merging people's edits through their replicas."""
+from __future__ import annotations
+
+from studio.app import DOCUMENT, TEXT, Person
+from studio.app.sample import sample_carousel
+from studio.share.codocument import CoDocument
+
+
+def people():
+    return Person(name="Ada"), Person(name="Bob")
+
+
+def test_two_people_typing_into_one_box_keep_every_character():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    title = doc.carousel.slides[1].title
+    doc.set_slide_text(1, title=title + " and Ada", origin=ada)
+    doc.set_slide_text(1, title="Bob: " + title, origin=bob)  # Bob's box did not show Ada's words yet
+    assert doc.carousel.slides[1].title == "Bob: " + title + " and Ada"
+
+
+def test_every_edit_is_announced_with_who_made_it_and_the_carousel_is_the_merged_one():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    heard = []
+    doc.subscribe(heard.append)
+    doc.set_setting("theme", "midnight" if doc.carousel.theme != "midnight" else "paper", origin=ada)
+    doc.set_typography(title_size=44, origin=bob)
+    assert [c.origin for c in heard] == [ada, bob]
+    assert doc.carousel.typography.title_size == 44 and doc.carousel.theme in ("midnight", "paper")
+
+
+def test_undo_is_per_person():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    count = len(doc.carousel.slides)
+    doc.delete_slide(3, origin=ada)
+    doc.set_slide_text(0, body="Bob typed this", origin=bob)
+    assert doc.undo(origin=bob)  # Bob's typing goes; Ada's delete stays
+    assert len(doc.carousel.slides) == count - 1 and doc.carousel.slides[0].body != "Bob typed this"
+    assert doc.undo(origin=ada)  # Ada's own undo brings her slide back
+    assert len(doc.carousel.slides) == count
+    assert not doc.undo(origin=Person(name="Cy"))  # someone who did nothing has nothing to undo
+    assert doc.redo(origin=ada) and len(doc.carousel.slides) == count - 1
+
+
+def test_deleting_the_slide_someone_is_on_tells_them_who_did_it():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    told: dict[str, list[str]] = {"Ada": [], "Bob": []}
+    doc.on_notice(ada, told["Ada"].append)
+    doc.on_notice(bob, told["Bob"].append)
+    doc.slide_ids(bob)  # Bob's page is open…
+    bob.slide = ada.slide = 3  # …on the slide Ada deletes
+    doc.delete_slide(3, origin=ada)
+    assert told == {"Ada": [], "Bob": ["Ada deleted the slide you were on."]}
+
+
+def test_a_moved_slide_keeps_its_text_and_takes_the_next_keystroke_where_it_now_is():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    body = doc.carousel.slides[2].body
+    moved = doc.slide_ids(bob)[2]
+    last = len(doc.carousel.slides) - 2
+    doc.move_slide(2, last, origin=ada)
+    assert doc.slide_ids(bob)[last] == moved  # the same slide, not a copy
+    doc.set_slide_text(last, body=body + "!", origin=bob)
+    assert doc.carousel.slides[last].body == body + "!"
+
+
+def test_loading_another_carousel_starts_everyone_afresh():
+    doc = CoDocument(sample_carousel())
+    ada, _ = people()
+    doc.set_slide_text(1, title="Changed", origin=ada)
+    fresh = sample_carousel()
+    heard = []
+    doc.subscribe(heard.append)
+    doc.load(fresh, "p1")
+    assert doc.carousel == fresh and heard[-1].what == DOCUMENT
+    doc.set_slide_text(1, body="Again", origin=ada)
+    assert heard[-1].what == TEXT and doc.carousel.slides[1].body == "Again"

@@ -1,0 +1,105 @@
+"""Share mode through NiceGUI's simulated users: presence, propagation, per-person undo, deleted-slide notice."""
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+from nicegui.testing.user_interaction import UserInteraction
+
+pytestmark = pytest.mark.nicegui_main_file("tests/share_main.py")
+
+
+def click(user, element) -> None:
+    UserInteraction(user, {element}, None).click()
+
+
+def trigger(user, element, event: str) -> None:
+    UserInteraction(user, {element}, None).trigger(event)
+
+
+async def until(condition, timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+async def person(create_user, name: str | None, stored: list | None = None):
+    """A browser whose localStorage remembers ``name`` (None: a first visit)."""
+    user = create_user()
+    user.javascript_rules[re.compile(r".*localStorage\.getItem.*")] = lambda _: name
+    user.javascript_rules[re.compile(r".*localStorage\.setItem\((.*)\)")] = \
+        lambda m: stored.append(m.group(1)) if stored is not None else None
+    await user.open("/")
+    return user
+
+
+def texts(user, testid, name: str) -> list[str]:
+    with user:
+        return [e.text for e in testid(user, name)]
+
+
+@pytest.fixture
+async def ada_and_bob(studio_data, create_user, testid):
+    from components.app import current_studio
+    ada = await person(create_user, "Ada Lovelace")
+    bob = await person(create_user, "Bob")
+    await until(lambda: len(current_studio().document.slide_ids(None)) and
+                len(texts(ada, testid, "face")) == 2 and len(texts(bob, testid, "face")) == 2)
+    return ada, bob, current_studio()
+
+
+async def test_everyone_sees_who_is_here_and_how_many(ada_and_bob, testid):
+    ada, bob, _ = ada_and_bob
+    assert texts(ada, testid, "shared-with") == ["Shared with 1 person"]
+    assert texts(bob, testid, "face") == ["AL", "B"]
+
+
+async def test_a_first_visit_asks_for_a_name_and_the_browser_remembers_it(studio_data, create_user, testid):
+    stored: list[str] = []
+    cy = await person(create_user, None, stored)
+    await until(lambda: testid(cy, "your-name"))
+    (name,) = testid(cy, "your-name")
+    name.value = "Cy Twombly"
+    (join,) = testid(cy, "join")
+    click(cy, join)
+    await until(lambda: texts(cy, testid, "face") == ["CT"])
+    assert stored == ['"carousel-studio-name", "Cy Twombly"']
+
+
+async def test_typing_reaches_the_other_browser_and_both_keep_their_words(ada_and_bob, testid):
+    ada, bob, studio = ada_and_bob
+    (ada_body,), (bob_body,) = testid(ada, "slide-body"), testid(bob, "slide-body")
+    before = ada_body.value
+    ada_body.value = before + " Ada"
+    await until(lambda: bob_body.value == before + " Ada")
+    bob_body.value = "Bob " + before  # Bob's box had not shown Ada's word yet
+    await until(lambda: ada_body.value == bob_body.value == "Bob " + before + " Ada")
+    assert studio.document.carousel.slides[0].body == "Bob " + before + " Ada"
+
+
+async def test_undo_takes_back_only_your_own_edit(ada_and_bob, testid):
+    ada, bob, studio = ada_and_bob
+    count = len(studio.document.carousel.slides)
+    trigger(ada, testid(ada, "slide-thumb")[3], "click")
+    click(ada, testid(ada, "delete-slide")[0])
+    (bob_body,) = testid(bob, "slide-body")
+    bob_body.value = "Bob typed this"
+    click(bob, testid(bob, "undo")[0])
+    await until(lambda: studio.document.carousel.slides[0].body != "Bob typed this")
+    assert len(studio.document.carousel.slides) == count - 1  # Ada's delete stays
+    click(ada, testid(ada, "undo")[0])
+    await until(lambda: len(studio.document.carousel.slides) == count)
+
+
+async def test_you_are_told_who_deleted_the_slide_you_were_on(ada_and_bob, testid):
+    ada, bob, _ = ada_and_bob
+    trigger(bob, testid(bob, "slide-thumb")[2], "click")
+    trigger(ada, testid(ada, "slide-thumb")[2], "click")
+    click(ada, testid(ada, "delete-slide")[0])
+    # The simulated users share one ui.notify (the last user touched gets every notice), so this
+    # checks the words; test_share_codocument checks that only the person on the slide is told.
+    notices = lambda: [m for u in (ada, bob) for m in u.notify.messages if "deleted the slide" in m]  # noqa: E731
+    await until(lambda: notices() == ["Ada Lovelace deleted the slide you were on."])
