@@ -9,6 +9,7 @@ from studio.app import DOCUMENT, SLIDES, STYLE, TEXT, Change
 
 from . import engine
 from .dragdrop import make_drop_target
+from .shared_text import show
 from .svg_view import SvgView
 from .uploads import upload_button
 from .view import Throttle, View, tell_photo_layout
@@ -156,14 +157,15 @@ class SlideEditor:
             self.body.set_visibility(not is_outro)
             self.cta_fields.set_visibility(is_outro)
             self.image_row.set_visibility(not is_outro)
+            shared = view.server.people is not None  # share mode: see components.shared_text
             if is_outro:
                 self.cta_headline.value = carousel.cta.headline
                 self.cta_subline.value = carousel.cta.subline
                 self.cta_button.value = carousel.cta.button
             else:
-                self.title.value = slide.title
-                self.body.value = slide.body
-            self.alt.value = slide.alt_text
+                show(self.title, slide.title, again=shared)
+                show(self.body, slide.body, again=shared)
+            show(self.alt, slide.alt_text, again=shared)
             self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
             has_image = slide.image is not None
             self.thumb.set_visibility(has_image)

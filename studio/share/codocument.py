@@ -102,14 +102,13 @@ class CoDocument(Document):
         ids = replica.slide_ids()
         if not 0 <= index < len(ids):
             raise EditError(f"There is no slide {index + 1}; the carousel has {len(ids)}.")
-        merged_in = False  # others' typing went into this box since its browser last showed it
         for field, value in values.items():
             if value is not None and value != replica.text(ids[index], field):
                 type_into(replica, ids[index], field, value)
-                merged_in |= replica.text(ids[index], field) != value
         self.pristine = False
-        # A box that lacks the others' typing must be refilled too: then the change is nobody's echo.
-        self._merged(Change(TEXT, (index,), None if merged_in else origin))
+        # Nobody's echo: the typist's box is refilled too, since a text pushed to it may have crossed
+        # this keystroke on the wire and now show there without it (the page sends it again).
+        self._merged(Change(TEXT, (index,), None))
 
     # -- undo, per person -------------------------------------------------------------------------
 

@@ -121,6 +121,7 @@ class Replica:
                                         capture_timeout_millis=capture_ms)
         self.undo_manager.include_origin(person)
         self._texts: dict[tuple[str, str], Text] = {}
+        self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
         self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]

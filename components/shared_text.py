@@ -1,0 +1,22 @@
+"""Showing a merged text in a text box of a shared studio."""
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui.elements.mixins.value_element import ValueElement
+
+
+def show(box: ValueElement, value: Any, *, again: bool) -> None:
+    """Set ``box`` to ``value``; ``again``: send it even if the browser sent this very value last.
+
+    NiceGUI keeps what a browser typed when the server's value equals it. In a shared studio a
+    text pushed to the box may have crossed the person's last keystroke and replaced it on
+    their screen, so the merged text is sent again (an equal text changes nothing there).
+    """
+    box.value = value
+    if again:
+        box._client_value = _NOT_SENT  # noqa: SLF001 - NiceGUI's record of the browser's own value
+        box.update()
+
+
+_NOT_SENT = object()

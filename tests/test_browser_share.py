@@ -1,0 +1,136 @@
+"""Two real browsers (separate Chromium sessions) on ``serve --share`` type into one text box at once;
+every character of both ends up in the box, on both screens."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import CHROMIUM_FLAGS, chromium_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "browser-test-token-0123456789"
+ADA, BOB = "ABCDEFGHIJ", "0123456789"
+
+
+@pytest.fixture(scope="module")
+def shared_url(tmp_path_factory):
+    data = tmp_path_factory.mktemp("share-browser")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(data / "server.log", "wb")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
+    proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--share", "--host", "127.0.0.1",
+                             "--token", TOKEN, "--no-browser", "--port", str(port), "--data-dir", str(data)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5)
+        except urllib.error.HTTPError as exc:
+            if exc.code == 401:  # up, and asking for the token
+                break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("the studio did not start: " + (data / "server.log").read_text(errors="replace"))
+        time.sleep(0.5)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def chromium():
+    paths = chromium_paths()
+    if paths is None:
+        pytest.skip("Chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = paths[0]
+    for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tempfile.mkdtemp(prefix='cs-share-')}", "--window-size=1280,800"]:
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(paths[1]), options=options)
+
+
+def wait(condition, timeout: float = 30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except Exception:  # noqa: BLE001 - the page may be redrawing
+            pass
+        time.sleep(0.2)
+    raise AssertionError("condition not met in time")
+
+
+def join(driver, url: str, name: str) -> None:
+    from selenium.webdriver.common.by import By
+    driver.get(f"{url}/?token={TOKEN}")
+    wait(lambda: driver.find_element(By.CSS_SELECTOR, "[data-testid=your-name]").is_displayed())
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=your-name]").send_keys(name)
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=join]").click()
+    wait(lambda: not driver.find_elements(By.CSS_SELECTOR, "[data-testid=your-name]"))
+
+
+def body_box(driver):
+    from selenium.webdriver.common.by import By
+    return driver.find_element(By.CSS_SELECTOR, "textarea[data-testid=slide-body], [data-testid=slide-body] textarea")
+
+
+def type_slowly(driver, letters: str) -> None:
+    box = body_box(driver)
+    box.click()
+    for letter in letters:
+        box.send_keys(letter)
+        time.sleep(0.05)
+
+
+def test_two_browsers_typing_into_one_box_at_once_keep_every_character(shared_url):
+    from selenium.webdriver.common.by import By
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: len(ada.find_elements(By.CSS_SELECTOR, "[data-testid=face]")) == 2)
+        before = body_box(ada).get_attribute("value")
+        typists = [threading.Thread(target=type_slowly, args=(ada, ADA)),
+                   threading.Thread(target=type_slowly, args=(bob, BOB))]
+        for t in typists:
+            t.start()
+        for t in typists:
+            t.join()
+
+        def settled() -> bool:
+            a, b = body_box(ada).get_attribute("value"), body_box(bob).get_attribute("value")
+            return a == b and len(a) == len(before) + len(ADA + BOB)
+        try:
+            wait(settled)
+        except AssertionError:
+            ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-ada-failed.png"))
+            raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
+                                 f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
+        final = body_box(ada).get_attribute("value")
+        assert sorted(final) == sorted(before + ADA + BOB), final  # every character once, none lost
+        assert "".join(c for c in final if c not in ADA + BOB) == "".join(c for c in before if c not in ADA + BOB)
+        ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()
