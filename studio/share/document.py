@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-from pycrdt import Array, Doc, Map, Text, TextEvent, UndoManager
+from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
 
 from ..brand import BrandProfile
 from ..carousel import Carousel
@@ -62,6 +62,8 @@ class SharedDocument:
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
+        for slide_id in self.slide_ids():
+            self._remember_slide(slide_id, self.doc["slides"][slide_id])
         self._subscription = self.doc["slides"].observe_deep(self._texts_changed)
 
     def recent_texts(self, slide_id: str, field: str) -> list[str]:
@@ -71,8 +73,18 @@ class SharedDocument:
     def _texts_changed(self, events: list[Any]) -> None:
         for event in events:
             if isinstance(event, TextEvent) and len(event.path) == 2:
-                key = (event.path[0], event.path[1])
-                self._recent.setdefault(key, deque(maxlen=REMEMBERED)).append(str(event.target))
+                self._remember(event.path[0], event.path[1], str(event.target))
+            elif isinstance(event, MapEvent) and not event.path:  # slides added: their first texts
+                for slide_id, change in event.keys.items():
+                    if change.get("action") == "add":
+                        self._remember_slide(slide_id, change["newValue"])
+
+    def _remember_slide(self, slide_id: str, slide: Map) -> None:
+        for field in SLIDE_TEXTS:
+            self._remember(slide_id, field, str(slide[field]))
+
+    def _remember(self, slide_id: str, field: str, text: str) -> None:
+        self._recent.setdefault((slide_id, field), deque(maxlen=REMEMBERED)).append(text)
 
     def carousel(self) -> Carousel:
         """The merged carousel as the studio's model."""
@@ -109,6 +121,7 @@ class Replica:
                                         capture_timeout_millis=capture_ms)
         self.undo_manager.include_origin(person)
         self._texts: dict[tuple[str, str], Text] = {}
+        self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
         self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]

@@ -14,7 +14,7 @@ the studio's script for a shared text box follows the same steps.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Any
 
@@ -122,13 +122,16 @@ class TextBox:
 def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     """A text box whose browser does not say which version it typed on now reads ``value``.
 
-    It typed on one of the texts the box showed lately: the one that needs the fewest changes to
-    become ``value`` (the newest when several do). That change is made on the current text, so
+    It typed on one of the texts the box showed lately — a merged text the server sent, or its own
+    previous value when the merged one had not arrived yet: the one that needs the fewest changes
+    to become ``value`` (the newest when several do). That change is made on the current text, so
     what others typed meanwhile stays.
     """
     current = replica.text(slide, field)
-    candidates = [*replica.hub.recent_texts(slide, field), current]
+    own = replica.typed.setdefault((slide, field), deque(maxlen=REMEMBERED))
+    candidates = [*replica.hub.recent_texts(slide, field), *own, current]
     seen = min(reversed(candidates), key=lambda text: _size(changes(text, value)))
+    own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
 
 
