@@ -261,3 +261,52 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     text = _SPACES_RE.sub("\n", text)
     return _MANY_BLANKS_RE.sub("\n\n", text).strip()
+
+
+# ---------------------------------------------------------------- every door
+
+# What neither XML (the slides are SVG) nor UTF-8 JSON (every saved file) can carry: C0 controls
+# other than tab, line feed and carriage return; lone UTF-16 surrogates; U+FFFE and U+FFFF.
+_UNCARRIABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with what XML and JSON cannot carry removed; anything else, words included, is kept.
+
+    Surrogate halves written as a pair (hand-made JSON escapes) are joined into
+    their character first. Valid text comes back as the same object.
+    """
+    if not _UNCARRIABLE_RE.search(text):
+        return text
+    return _UNCARRIABLE_RE.sub("", _join_surrogates(text) if _SURROGATE_RE.search(text) else text)
+
+
+def safe_fields(data: object, path: str = "") -> tuple[object, list[str]]:
+    """JSON data with every text (keys too) made safe; also the paths of the texts that changed.
+
+    Run it on every parsed input (project files, kits, store files) before the
+    model is built, so no value can reach a page or a save that would break it.
+    """
+    changed: list[str] = []
+
+    def walk(value: object, where: str) -> object:
+        if isinstance(value, str):
+            clean = safe_text(value)
+            if clean is not value:
+                changed.append(where or "the text")
+            return clean
+        if isinstance(value, dict):
+            return {safe_text(k) if isinstance(k, str) else k: walk(v, f"{where}.{k}" if where else str(k))
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        return value
+
+    return walk(data, path), changed
+
+
+def removed_note(what: str, changed: list[str]) -> str:
+    """The notice for texts ``safe_fields`` changed: where, and that only unprintable characters went."""
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return (f"{what}: {shown} held characters no slide or file can carry (control characters or broken "
+            "UTF-16); they were removed, every word is kept")
