@@ -36,12 +36,29 @@ _TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*/?>", re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def strip_html(text: str) -> str:
-    """Turn pasted HTML into plain text: links become their URL, <br> and blocks become line breaks.
+# A copied page's HTML starts with a document or block tag and ends with a tag; a thread about HTML
+# ("<b>bold</b> makes text bold", "<script>alert(1)</script> is XSS") does not.
+_DOCUMENT_START_RE = re.compile(r"\s*(?:<!doctype\s+html|<(?:html|head|body|meta|div|p|article|section|main|ul|ol|"
+                                r"blockquote|h[1-6]|span|a)\b[^<>]*>)", re.IGNORECASE)
+_CLOSING_TAG_RE = re.compile(rf"</(?:html|body|{_HTML_TAGS})\s*>", re.IGNORECASE)
 
-    Only real HTML tag names are removed, so "a <3 b" or "List<T>" survive; entities
-    are decoded only when complete ("&amp;" yes, a bare "AT&T" is left alone).
+
+def is_html_document(text: str) -> bool:
+    """True when ``text`` is the HTML of a copied page (markup from start to end), not words about markup."""
+    return (bool(_DOCUMENT_START_RE.match(text)) and text.rstrip().endswith(">")
+            and bool(_CLOSING_TAG_RE.search(text)))
+
+
+def strip_html(text: str) -> str:
+    """Turn the HTML of a copied page into plain text: links become their URL, <br> and blocks line breaks.
+
+    Anything that is not a whole HTML document is the creator's words and comes
+    back exactly as typed: "<b>bold</b>", "<script>", "&amp;xxe;", "List<T>".
+    Inside a document only real tag names are removed and only complete
+    entities are decoded ("&amp;" yes, a bare "AT&T" is left alone).
     """
+    if not is_html_document(text):
+        return text
     if "<" in text:
         text = _DROP_BLOCK_RE.sub("", text)
         text = _COMMENT_RE.sub("", text)
