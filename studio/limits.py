@@ -8,8 +8,13 @@ is the table a creator reads; keep the two in step.
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
+from typing import BinaryIO
 
 MB = 2**20
+_WORD_RE = re.compile(r"\S+")
 
 # Pasted text, a text file or stdin. A 25-post thread of full 4,000-character premium posts is
 # 100 KB; 1 MB is ten times that, and the splitter handles 1 MB of one word in about a second.
@@ -22,12 +27,12 @@ MAX_POSTS = 300
 # Slides in one carousel: LinkedIn takes documents of at most 300 pages, Instagram 20 images.
 MAX_SLIDES = 300
 
-# Pages one slide may continue onto when its text overflows. A full premium post (4,000
-# characters) fills about 6 portrait pages at the smallest body size; 20 is generous.
-MAX_PAGES_PER_SLIDE = 20
+# Pages one slide may continue onto when its text overflows. A full 4,000-character premium post
+# fills 3-4 portrait pages; a slide at the word cap below fills ~35 at the largest body size.
+MAX_PAGES_PER_SLIDE = 40
 
-# Words in one post or slide. A 25,000-character premium post is about 5,000 words; text that
-# long cannot be laid out on 20 pages, so it is refused at once instead of after the layout work.
+# Words in one post or slide. A 25,000-character premium post is about 5,000 words; more cannot
+# be laid out within MAX_PAGES_PER_SLIDE, so it is refused at once instead of after the layout work.
 MAX_WORDS_PER_POST = 5_000
 
 # One image file (photo, avatar, logo) as uploaded: phone photos are 2-12 MB, camera JPEGs up to 30.
@@ -113,3 +118,37 @@ def json_depth(data: object) -> int:
             return deepest
         stack.extend((child, depth + 1) for child in children)
     return deepest
+
+
+def check_words(text: str, what: str = "the slide") -> None:
+    """LimitError when ``text`` has more than MAX_WORDS_PER_POST words (counted without building a list)."""
+    words = sum(1 for _ in _WORD_RE.finditer(text)) if len(text) > MAX_WORDS_PER_POST else 0
+    if words > MAX_WORDS_PER_POST:
+        raise LimitError(f"{what} has {words:,} words; one slide may hold at most {MAX_WORDS_PER_POST:,}. "
+                         "Split it into several slides.")
+
+
+def read_capped(path: str | os.PathLike[str], cap: int, what: str | None = None) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes; LimitError otherwise, before reading much.
+
+    Pipes, devices and sockets are refused without being opened (a FIFO with no
+    writer would wait forever, /dev/zero never ends); the size is checked on
+    the file first, so a sparse 2 GB file is never read.
+    """
+    name = what or os.path.basename(os.fspath(path)) or os.fspath(path)
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, device or socket)"
+        raise LimitError(f"{name} is {kind}; give a file")
+    if info.st_size > cap:
+        raise LimitError(f"{name} is {megabytes(info.st_size)}; the limit is {megabytes(cap)}")
+    with open(path, "rb") as f:
+        return read_stream(f, cap, name)
+
+
+def read_stream(stream: BinaryIO, cap: int, what: str = "the input") -> bytes:
+    """At most ``cap`` bytes of a stream (stdin, an upload); LimitError when there is more."""
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise LimitError(f"{what} is more than {megabytes(cap)}; the limit is {megabytes(cap)}")
+    return data

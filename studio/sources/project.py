@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 
 from ..carousel import Carousel, carousel_from_doc
 from ..image import MAX_INPUT_BYTES, MAX_INPUT_SIDE, Image
-from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, MAX_WORDS_PER_POST, LimitError, megabytes, parse_json
+from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
 from ..schema import SchemaError
 from .cleanup import clean_text, removed_note, safe_fields
 from .result import SourceError
@@ -63,23 +63,11 @@ def check_size(carousel: Carousel) -> None:
     if carousel.thread is not None and len(carousel.thread.posts) > MAX_POSTS:
         raise SourceError(f"the carousel's thread has {len(carousel.thread.posts):,} posts; "
                           f"the limit is {MAX_POSTS}")
-    for i, slide in enumerate(carousel.slides, 1):
-        words = sum(len(str(text).split()) for text in _texts(slide))
-        if words > MAX_WORDS_PER_POST:
-            raise SourceError(f"slide {i} has {words:,} words; a slide may hold at most {MAX_WORDS_PER_POST:,} "
-                              "(split it into several slides)")
-
-
-def _texts(obj: Any) -> Iterator[str]:
-    """Every text field of a model tree."""
-    if isinstance(obj, str):
-        yield obj
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from _texts(getattr(obj, f.name))
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from _texts(item)
+    try:
+        for i, slide in enumerate(carousel.slides, 1):
+            check_words(f"{slide.title} {slide.body}", f"slide {i}")
+    except LimitError as exc:
+        raise SourceError(str(exc)) from None
 
 
 def _images(obj: Any, path: str) -> Iterator[tuple[str, Image]]:
