@@ -59,16 +59,17 @@ class _MemberError(Exception):
 
 
 def read_archive(source: str | Path | IO[bytes], progress: Progress | None = None, *,
-                 load_media: bool = True, thread_id: str | None = None) -> ImportResult:
+                 load_media: bool = True, thread_id: str | None = None, name: str | None = None) -> ImportResult:
     """Threads from an X archive zip, best engagement (likes + reposts) first.
 
     ``progress(done, total)`` is called as bytes are read (``total`` grows once,
     when the photos to read are known). ``load_media=False`` lists photo file
     names in ``ImportResult.media`` instead of decoding them (fast listing);
-    ``thread_id`` keeps only that thread.
+    ``thread_id`` keeps only that thread; ``name`` is what messages call the file (the creator's
+    own file name when ``source`` is an upload's temporary copy).
     """
     label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
-    label = Path(str(label)).name or "the archive"
+    label = Path(str(name or label)).name or "the archive"
     try:
         entries = _entry_count(source)
         zf = zipfile.ZipFile(source) if entries <= MAX_ENTRIES else None

@@ -15,7 +15,7 @@ from ..brand import BrandProfile
 from ..canvas import FORMATS
 from ..carousel import check_fonts
 from ..image import Image, ImageError
-from ..limits import LimitError, parse_json
+from ..limits import LimitError, parse_json, read_capped
 from ..preset import Preset, check_name
 from ..schema import SchemaError, from_dict, to_dict
 from ..sources.cleanup import removed_note, safe_fields
@@ -202,11 +202,9 @@ def export_kits(store: "Store", path: Path, profile_ids: list[str] | None,
 def import_kits(store: "Store", path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
     from .database import StoreError
     try:
-        size = path.stat().st_size
-        if size > MAX_KIT_BYTES:
-            raise StoreError(f"{path.name} is {size / 2**20:.0f} MB; a kit file may be at most "
-                             f"{MAX_KIT_BYTES // 2**20} MB")
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_KIT_BYTES)
+    except LimitError as exc:
+        raise StoreError(str(exc).replace("; the limit is", "; a kit file may be at most")) from None
     except FileNotFoundError:
         raise StoreError(f"{path} does not exist") from None
     except IsADirectoryError:
