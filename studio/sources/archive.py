@@ -75,7 +75,7 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
         zf = zipfile.ZipFile(source) if entries <= MAX_ENTRIES else None
     except FileNotFoundError:
         raise SourceError(f"{label}: file not found") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise SourceError(f"{label} is not a zip file (expected the .zip X sends as your data archive)") from None
     if zf is None:
         raise SourceError(f"{label} lists {entries:,} files; an X archive has far fewer (limit {MAX_ENTRIES:,})")
@@ -290,7 +290,8 @@ class _ArchiveReader:
                     self.done += len(chunk)
                     self._report(self.total)
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
+                ValueError) as exc:  # ValueError: a damaged header offset ("negative seek value")
             raise _MemberError(f"the zip entry is damaged ({exc})") from None
 
     def _text_chunks(self, info: zipfile.ZipInfo, limit: int | None = None) -> Iterator[str]:
