@@ -7,6 +7,7 @@ points it is made of (ZWJ families, flags, skin tones); any URL counts 23.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -35,6 +36,7 @@ def char_weight(ch: str) -> int:
     return 1 if any(lo <= cp <= hi for lo, hi in _LIGHT_RANGES) else 2
 
 
+@lru_cache(maxsize=65_536)  # text repeats its clusters: long non-Latin input is measured several times
 def cluster_weight(cluster: str) -> int:
     """The weight of one grapheme cluster: an emoji is 2, anything else sums its code points."""
     if _EMOJI_RE.search(cluster):
