@@ -1,4 +1,4 @@
-"""The shared Document (studio.session) and the caption helper (studio.caption), without a browser."""
+"""The shared Document (studio.app.document) and the caption helper (studio.caption), without a browser."""
 from __future__ import annotations
 
 import io
