@@ -81,6 +81,8 @@ def carousel_from_input(path: Path | str, thread_id: str | None = None,
 
 
 def _is_zip(path: Path) -> bool:
+    if not path.is_file():  # a FIFO would block here; load_input refuses it with a message
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(2) == b"PK"
