@@ -7,6 +7,7 @@ import json
 import pytest
 from hostile_helpers import project_json
 
+from studio.app.brands import Brands
 from studio.brand import BrandProfile
 from studio.carousel import Carousel
 from studio.render import render_slide
@@ -85,7 +86,7 @@ def test_kit_with_a_poisoned_website_imports_clean(tmp_path):
     assert profiles[0].website == "acme.example" and "profiles[0].website" in notes[0]
     path = tmp_path / "kit.json"
     path.write_bytes(kit)
-    summary = Store(tmp_path / "data").import_kits(path)
+    summary = Brands(Store(tmp_path / "data")).import_kits(path)
     assert "website" in str(summary)
 
 
