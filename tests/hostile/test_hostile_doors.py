@@ -93,3 +93,18 @@ def test_kit_with_a_poisoned_website_imports_clean(tmp_path):
 def test_kit_export_never_fails_on_a_lone_surrogate():
     kit = kit_to_json([BrandProfile(name="Acme", website="x\ud800")], [], "2026-01-01T00:00:00Z")
     assert json.loads(kit)["profiles"][0]["website"] == "x"
+
+
+def test_edits_from_a_browser_are_made_safe():
+    """A browser can send a lone surrogate over the websocket (JSON escapes it); it never reaches the model."""
+    from studio.app import Document
+    ws = Document(Carousel(slides=[Slide("cover", "Hook"), Slide(body="b")]))
+    ws.set_slide_text(0, title="x\ud800", body="a\x00b")
+    ws.set_slide_alt_text(1, "alt\udfff")
+    ws.rename("name\ud800")
+    ws.set_brand(website="acme\ud800.example", handle="h\x01")
+    ws.set_cta(headline="Follow\ud800")
+    c = ws.carousel
+    assert (c.slides[0].title, c.slides[0].body, c.slides[1].alt_text, c.name) == ("x", "ab", "alt", "name")
+    assert (c.brand.website, c.brand.handle, c.cta.headline) == ("acme.example", "h", "Follow")
+    render_slide(c, 0).encode("utf-8")
