@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.app import Change
+from studio.app import Changed
 from studio.image import load_image
 
 from .images import thumbnail_url
@@ -70,7 +70,7 @@ class BrandPanel:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         brand = self.view.carousel.brand
         self._echo = True
         try:

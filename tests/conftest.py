@@ -14,6 +14,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
+
+
+@pytest.fixture(scope="session")
+def sample_archive(tmp_path_factory) -> Path:
+    """The sample X data archive (tests/archive_sample.py), built once per test run."""
+    from archive_sample import build_sample_archive
+    return build_sample_archive(tmp_path_factory.mktemp("archive") / "x-archive-sample.zip")
+
+
+@pytest.fixture(scope="session")
+def pasted_thread() -> Path:
+    """A seven-post thread as a creator pastes it ("1/7 …" numbering, a list, a link, hashtags)."""
+    return FIXTURES / "pasted-thread.txt"
 
 
 # -- NiceGUI user simulation ------------------------------------------------------------------------
@@ -121,3 +135,18 @@ def driver(browser_downloads):
                             {"behavior": "allow", "downloadPath": str(browser_downloads)})
     yield browser
     browser.quit()
+
+
+# -- the core suite: pytest -m "not slow" -----------------------------------------------------------
+
+SLOW_FIXTURES = {"driver", "studio_server"}  # a real Chromium, or the studio in a server process
+SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz", "test_share_access"}  # stress, fuzzing, servers
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Browser and stress tests are ``slow``: ``pytest -m "not slow"`` is the quick core suite (CI runs all)."""
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rpartition(".")[2] if module else ""
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -1,7 +1,8 @@
 """CoDocument: the application's Document in share mode, merging people's edits through their replicas."""
 from __future__ import annotations
 
-from studio.app import DOCUMENT, TEXT, Person
+from studio.app import Person
+from studio.app.events import ProjectSwitched, SlideChanged
 from studio.app.sample import sample_carousel
 from studio.share.codocument import CoDocument
 
@@ -76,6 +77,30 @@ def test_loading_another_carousel_starts_everyone_afresh():
     heard = []
     doc.subscribe(heard.append)
     doc.load(fresh, "p1")
-    assert doc.carousel == fresh and heard[-1].what == DOCUMENT
+    assert doc.carousel == fresh and isinstance(heard[-1], ProjectSwitched)
     doc.set_slide_text(1, body="Again", origin=ada)
-    assert heard[-1].what == TEXT and doc.carousel.slides[1].body == "Again"
+    assert isinstance(heard[-1], SlideChanged) and doc.carousel.slides[1].body == "Again"
+
+
+def test_autosave_stores_the_merged_document_and_many_editors_do_not_multiply_the_writes(tmp_path):
+    from studio.app import Studio
+    studio = Studio(tmp_path, document=CoDocument)
+    doc = studio.document
+    writes = []
+    save = studio.store.save_project
+    studio.store.save_project = lambda *a, **k: writes.append(1) or save(*a, **k)
+    people = [Person(name=n) for n in ("Ada", "Bob", "Cy")]
+    for n, who in enumerate(people):  # the sample becomes a project on its first edit
+        doc.set_slide_text(1 + n, body="", origin=who)
+    studio.autosaver.flush()
+    writes.clear()
+    for i in range(20):
+        for n, who in enumerate(people):
+            slide = 1 + n
+            doc.set_slide_text(slide, body=doc.carousel.slides[slide].body + who.name[0], origin=who)
+    studio.autosaver.flush()
+    assert 1 <= len(writes) <= 3  # 60 keystrokes by 3 people: saved once they pause, not 60 times
+    saved = studio.store.load_project(doc.project_id)
+    assert [s.body for s in saved.slides[1:4]] == ["A" * 20, "B" * 20, "C" * 20] == \
+        [s.body for s in doc.carousel.slides[1:4]]
+    studio.close()

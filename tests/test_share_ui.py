@@ -65,7 +65,7 @@ async def test_a_first_visit_asks_for_a_name_and_the_browser_remembers_it(studio
     name.value = "Cy Twombly"
     (join,) = testid(cy, "join")
     click(cy, join)
-    await until(lambda: texts(cy, testid, "face") == ["CT"])
+    await until(lambda: texts(cy, testid, "face") == ["CT"] and stored)
     assert stored == ['"carousel-studio-name", "Cy Twombly"']
 
 

@@ -743,3 +743,21 @@ async def test_dark_mode_button_says_what_it_will_do(studio, testid):
         ("Switch to light mode", "light_mode", "Light mode")
     click(studio, button)
     assert tip.text == "Switch to dark mode"
+
+
+async def test_save_state_follows_the_autosaver(studio, testid, monkeypatch):
+    from studio.store import StoreError
+    (state,) = testid(studio, "save-state")
+    (name,) = testid(studio, "project-name")
+    name.value = "Saved by the autosaver"
+    assert state.text == "Saving…"
+    studio.shared.autosaver.flush()
+    await until(lambda: state.text == "All changes saved")
+
+    def full(*args, **kwargs):
+        raise StoreError("the disk is full")
+    monkeypatch.setattr(studio.shared.store, "save_project", full)
+    name.value = "Not saved"
+    studio.shared.autosaver.flush()
+    await until(lambda: state.text == "Not saved: the disk is full")
+    assert "cs-save-error" in state.classes

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ from ..sources import ImportResult, SourceError, fetch_post_link, load_input, pa
 from ..structure import carousel_from_thread
 from .document import Document, EditError
 
-# The settings a carousel's look is made of; a new layout of the thread keeps them.
-LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "cta", "show_post_meta")
+# The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
+# to action is not among them: it comes from the thread (the author's own ask, else neutral lines).
+LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
 
 Progress = Callable[..., None]
 
@@ -80,6 +82,8 @@ def carousel_from_input(path: Path | str, thread_id: str | None = None,
 
 
 def _is_zip(path: Path) -> bool:
+    if not path.is_file():  # a FIFO would block here; load_input refuses it with a message
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(2) == b"PK"
@@ -90,8 +94,14 @@ def _is_zip(path: Path) -> bool:
 class Imports:
     """Imports into the shared document: read a source, then show its posts (and lay them out)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, folder: Path) -> None:
         self.document = document
+        self.folder = folder  # where uploaded archives wait while they are read
+
+    def upload_path(self, suffix: str) -> Path:
+        """A new file in the data folder for an upload (the caller removes it once it is read)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder / f"upload-{secrets.token_hex(8)}{suffix}"
 
     paste = staticmethod(parse_paste)
     list_archive = staticmethod(list_archive)

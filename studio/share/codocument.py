@@ -9,6 +9,7 @@ value is merged character by character (``sync.type_into``). Undo and redo are p
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import time
@@ -16,9 +17,11 @@ from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from ..app.document import DOCUMENT, TEXT, Change, Document, EditError
+from ..app.document import Document, EditError
+from ..app.events import Changed, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
+from ..sources.cleanup import safe_text
 from .document import Replica, SharedDocument
 from .sync import type_into
 
@@ -53,6 +56,7 @@ class CoDocument(Document):
 
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
         super()._open(carousel, project_id, history)
+        self._merged_carousel = carousel  # one object for the project's life: autosave tracks it by identity
         self.hub = SharedDocument(carousel)
         self._replicas = _People()  # everyone starts again on the newly opened carousel
 
@@ -81,10 +85,10 @@ class CoDocument(Document):
         self.pristine = False
         return self.carousel
 
-    def _done(self, what: str, slides: tuple[int, ...] | None = None, origin: Any = None) -> None:
-        replica = self._editing or self.replica(origin)
-        replica.commit(self.carousel, who=_name(origin))
-        self._merged(Change(what, slides, origin))
+    def _done(self, change: Changed) -> None:
+        replica = self._editing or self.replica(change.origin)
+        replica.commit(self.carousel, who=_name(change.origin))
+        self._merged(change)
 
     def flush(self) -> None:
         """Nothing waits to be recorded: every edit is merged at once."""
@@ -102,13 +106,16 @@ class CoDocument(Document):
         ids = replica.slide_ids()
         if not 0 <= index < len(ids):
             raise EditError(f"There is no slide {index + 1}; the carousel has {len(ids)}.")
-        for field, value in values.items():
-            if value is not None and value != replica.text(ids[index], field):
-                type_into(replica, ids[index], field, value)
+        typed = {field: safe_text(value) for field, value in values.items() if value is not None}
+        typed = {field: value for field, value in typed.items() if value != replica.text(ids[index], field)}
+        if not typed:
+            return
+        for field, value in typed.items():
+            type_into(replica, ids[index], field, value)
         self.pristine = False
         # Nobody's echo: the typist's box is refilled too, since a text pushed to it may have crossed
         # this keystroke on the wire and now show there without it (the page sends it again).
-        self._merged(Change(TEXT, (index,), None))
+        self._merged(SlideChanged(None, index, frozenset(typed)))
 
     # -- undo, per person -------------------------------------------------------------------------
 
@@ -122,7 +129,7 @@ class CoDocument(Document):
     def _step(self, step: Callable[[], bool], origin: Any) -> bool:
         if not step():
             return False
-        self._merged(Change(DOCUMENT, origin=origin))
+        self._merged(ProjectSwitched(origin))
         return True
 
     @property
@@ -135,9 +142,16 @@ class CoDocument(Document):
 
     # -- merging ----------------------------------------------------------------------------------
 
-    def _merged(self, change: Change) -> None:
+    def _show_merged(self) -> None:
+        """``carousel`` reads the merged document (the same object, its fields replaced)."""
+        merged = self.hub.carousel()
+        for field in dataclasses.fields(Carousel):
+            setattr(self._merged_carousel, field.name, getattr(merged, field.name))
+        self.carousel = self._merged_carousel
+
+    def _merged(self, change: Changed) -> None:
         """Everyone's replica takes in the merged document before their page redraws."""
-        self.carousel = self.hub.carousel()
+        self._show_merged()
         for origin, replica in [*self._replicas.items(), *self._replicas.plain.items()]:
             ids = replica.slide_ids()
             where = getattr(origin, "slide", None)
@@ -194,7 +208,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
         try:
             return base(self, *args, **kwargs)  # ends in _done, which merges and sets the merged carousel
         except BaseException:
-            self.carousel = self.hub.carousel()
+            self._show_merged()
             raise
         finally:
             self._editing = None
