@@ -3,6 +3,7 @@ every character of both ends up in the box, on both screens."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_FLAGS, chromium_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "browser-test-token-0123456789"
@@ -57,14 +57,17 @@ def shared_url(tmp_path_factory):
 
 
 def chromium():
-    paths = chromium_paths()
+    """One headless Chromium with a profile of its own: a separate person, with their own cookies and storage."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    paths = (browser, shutil.which("chromedriver")) if browser and shutil.which("chromedriver") else None
     if paths is None:
         pytest.skip("Chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
     options.binary_location = paths[0]
-    for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tempfile.mkdtemp(prefix='cs-share-')}", "--window-size=1280,800"]:
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='cs-share-')}", "--window-size=1280,800"]:
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(paths[1]), options=options)
 
