@@ -1,8 +1,8 @@
 """Instagram images: one PNG or JPEG per page (01.png, 02.png…) in a folder or a ZIP.
 
-Pages are rasterised by CairoSVG into memory and encoded by Pillow: PNG at
-compress_level 1 (far faster than cairo's own PNG writer, slightly larger files)
-or JPEG at quality 92 with full-resolution colour (4:4:4). Both carry an sRGB
+Pages are rasterised by CairoSVG into memory and encoded as PNG by our own writer
+(``png``: rows "Up"-filtered, deflated by ISA-L; ≈ 5× faster than Pillow's) or as
+JPEG by Pillow at quality 92 with full-resolution colour (4:4:4). Both carry an sRGB
 ICC profile, as the platforms expect sRGB. Many pages are drawn by two worker
 processes, one per core (see ``workers_for``).
 """
@@ -27,12 +27,12 @@ from .alt_text import alt_text_file, page_alt_texts
 from .atomic import atomic_file, atomic_folder
 from .drawing import render_pixels
 from .platforms import check_platform
+from .png import encode_png
 from .report import ExportError, ExportReport
 from .svg_file import standalone_svg
 
 IMAGE_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}  # format -> file extension
 JPEG_QUALITY = 92
-PNG_COMPRESS_LEVEL = 1
 MAX_WORKERS = 2
 PARALLEL_FROM_PAGES = 4  # below this a worker pool costs more than it saves
 ALT_TEXT_NAME = "alt-text.txt"
@@ -196,10 +196,9 @@ def srgb_profile() -> bytes:
 
 
 def encode_image(pixels: PILImage.Image, fmt: str) -> bytes:
-    """Encode RGB pixels as PNG (fast zlib level) or JPEG (q92, 4:4:4), sRGB-tagged."""
-    out = io.BytesIO()
+    """Encode RGB pixels as PNG (see ``png``) or JPEG (q92, 4:4:4), sRGB-tagged."""
     if fmt == "png":
-        pixels.save(out, "PNG", compress_level=PNG_COMPRESS_LEVEL, icc_profile=srgb_profile())
-    else:
-        pixels.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0, icc_profile=srgb_profile())
+        return encode_png(pixels, srgb_profile())
+    out = io.BytesIO()
+    pixels.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0, icc_profile=srgb_profile())
     return out.getvalue()
