@@ -89,31 +89,34 @@ def resvg_png(svg: str, font_dir: str) -> bytes:
 
 # --- work split over N forked processes (ready before the clock starts) -------------------
 
-_shared: dict = {}
+_shared: dict[int, tuple] = {}  # Workers id -> (fn, items), inherited by its forked processes
 
 
-def _call(index: int):
-    return _shared["fn"](_shared["items"][index])
+def _call(key: int, index: int):
+    fn, items = _shared[key]
+    return fn(items[index])
 
 
 class Workers:
     """A warm pool of ``n`` forked processes applying ``fn`` to ``items`` (known before the fork)."""
 
     def __init__(self, fn, items: list, n: int):
-        _shared.update(fn=fn, items=items)
-        self.n, self.count = n, len(items)
+        self.key, self.count = id(self), len(items)
+        _shared[self.key] = (fn, items)
         self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) if n > 1 else None
         if self.pool:
-            list(self.pool.map(_call, range(self.count)))  # every worker started and warm
+            self.run()  # every worker started and warm
 
     def run(self) -> list:
+        indexes = range(self.count)
         if self.pool is None:
-            return [_call(i) for i in range(self.count)]
-        return list(self.pool.map(_call, range(self.count)))
+            return [_call(self.key, i) for i in indexes]
+        return list(self.pool.map(_call, [self.key] * self.count, indexes))
 
     def close(self) -> None:
         if self.pool:
             self.pool.shutdown()
+        _shared.pop(self.key, None)
 
 
 def differing_share(ours: bytes, theirs: bytes, threshold: int = DIFF_THRESHOLD) -> float:

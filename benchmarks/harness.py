@@ -6,6 +6,7 @@ A benchmark module is any ``benchmarks/*.py`` with ``rows(quick: bool) -> list[R
 """
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import asdict, dataclass, field
@@ -30,17 +31,44 @@ class Row:
 
 @dataclass
 class Timing:
-    """Repeated wall-clock samples of one piece of work, in ms."""
+    """Repeated wall-clock samples of one piece of work, in ms (and CPU ms of this process tree, if taken)."""
 
     samples: list[float]
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.samples)
 
     def summary(self) -> dict:
-        return {"min": round(min(self.samples), 2), "median": round(self.median, 2),
-                "max": round(max(self.samples), 2), "n": len(self.samples)}
+        summary = {"min": round(min(self.samples), 2), "median": round(self.median, 2),
+                   "max": round(max(self.samples), 2), "n": len(self.samples)}
+        if self.cpu:
+            summary["cpu_median"] = round(statistics.median(self.cpu), 2)
+        return summary
+
+
+def tree_cpu_ms() -> float:
+    """CPU time (user + system, ms) used so far by this process and every process it started, still
+    running or already reaped (Linux /proc; 0 elsewhere). Unlike wall time, hardly moved by other load."""
+    parents: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    for entry in os.scandir("/proc") if os.path.isdir("/proc") else ():
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            pid = int(entry.name)
+            parents.setdefault(int(fields[1]), []).append(pid)
+            times[pid] = sum(int(x) for x in fields[11:15])  # utime stime cutime cstime, in clock ticks
+    total, todo = 0.0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        total += times.get(pid, 0)
+        todo += parents.get(pid, [])
+    return total * 1000 / os.sysconf("SC_CLK_TCK") if times else 0.0
 
 
 def repeats(quick: bool) -> int:
@@ -58,6 +86,21 @@ def timed(fn, repeat: int, warmup: int = 1) -> Timing:
         fn()
         samples.append((time.perf_counter() - start) * 1000)
     return Timing(samples)
+
+
+def round_robin(work: dict, repeat: int, warmup: int = 1) -> dict[str, Timing]:
+    """Time every function of ``work`` in turns (a, b, c, a, b, c…): load that comes and goes hits all alike."""
+    timings = {name: Timing([]) for name in work}
+    for round_ in range(warmup + repeat):
+        for name, fn in work.items():
+            cpu = tree_cpu_ms()
+            start = time.perf_counter()
+            fn()
+            wall = (time.perf_counter() - start) * 1000
+            if round_ >= warmup:
+                timings[name].samples.append(wall)
+                timings[name].cpu.append(tree_cpu_ms() - cpu)
+    return timings
 
 
 def _spread(ours: Timing | float, anchor: Timing | float | None = None) -> dict:
