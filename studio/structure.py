@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .carousel import Carousel
+from .outro import cta_for_thread
 from .post import Thread
 from .slide import Slide
 
@@ -159,6 +160,8 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
     """
     carousel = Carousel(**settings)
     carousel.thread = thread
+    if "cta" not in settings:  # the author's own ask, else neutral lines: nothing invented
+        carousel.cta = cta_for_thread(thread)
     posts = thread.posts
     slides: list[Slide] = []
     if posts:

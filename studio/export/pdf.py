@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 import cairocffi as cairo
 
+from ..naming import document_info
 from . import pages
 from .atomic import atomic_file
 from .drawing import PdfDocument
@@ -71,7 +72,8 @@ def _write_pdf(carousel, stream: BinaryIO, total: int, width: int, height: int,
 
 
 def _set_metadata(pdf: cairo.PDFSurface, carousel) -> None:
-    pdf.set_metadata(cairo.PDF_METADATA_TITLE, carousel.name or "Carousel")
-    if carousel.brand.name:
-        pdf.set_metadata(cairo.PDF_METADATA_AUTHOR, carousel.brand.name)
+    fields = {"title": cairo.PDF_METADATA_TITLE, "author": cairo.PDF_METADATA_AUTHOR,
+              "subject": cairo.PDF_METADATA_SUBJECT}
+    for key, value in document_info(carousel).items():
+        pdf.set_metadata(fields[key], value)
     pdf.set_metadata(cairo.PDF_METADATA_CREATOR, "Carousel Studio")

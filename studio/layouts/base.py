@@ -222,7 +222,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
-                             attrs={"aria-label": r.text}, class_=f"emoji {role}"))
+                             attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
         else:
             weight = fonts.best_weight(r.family, st.weight)
             text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
