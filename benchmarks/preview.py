@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from harness import Row, Timing, at_most, info  # noqa: E402
+from harness import Row, Timing, at_most, info, stop  # noqa: E402
 from studio.post import Post, Thread  # noqa: E402
 from studio.structure import carousel_from_thread  # noqa: E402
 
@@ -155,8 +155,7 @@ def end_to_end(keys: int) -> list[float]:
             return driver.execute_script("return window.__lat"), sum(1 for c in text if not c.isspace())
         finally:
             driver.quit()
-            server.terminate()
-            server.wait(10)
+            stop(server)
 
 
 SERVER_GOAL_MS = 5
