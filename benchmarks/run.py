@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 
 from harness import Row  # noqa: E402
 
-ORDER = ["export", "studio", "render", "preview", "import_archive", "store", "share", "load"]  # the rest follow by name
+ORDER = ["export", "studio_path", "render", "preview", "import_archive", "store", "share", "load"]  # the rest follow by name
 _RESULT = "BENCH-ROWS "  # a module's stdout line carrying its rows
 
 

@@ -1,6 +1,6 @@
 """The studio's whole path, timed in a real browser (Playwright on Debian's Chromium).
 
-    python3 benchmarks/studio.py [--quick]      (or through benchmarks/run.py)
+    python3 benchmarks/studio_path.py [--quick]      (or through benchmarks/run.py)
 
 The studio runs as a subprocess on a free loopback port with a throwaway data
 folder holding the 10-slide, two-photo carousel of ``export.py``. Timed from the
