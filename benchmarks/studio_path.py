@@ -99,21 +99,31 @@ def rows(quick: bool) -> list[Row]:
             saved.mkdir()
             pdf = Timing([_click_to_saved(page, "export-pdf", saved) for _ in range(1 + repeat)][1:])
             png = Timing([_click_to_saved(page, "export-zip", saved) for _ in range(1 + repeat)][1:])
-            page.keyboard.press("Escape")
-            page.click(".cs-source-tabs .q-tab:has-text('Paste')")
-            page.fill("[data-testid=source-input] textarea", PASTE)
-            start = time.perf_counter()
-            page.click("[data-testid=source-import]")
-            page.wait_for_function("() => [...document.querySelectorAll('[data-testid=slide-thumb]')]"
-                                   ".some(t => t.textContent.includes('Zanzibar'))", timeout=60_000)
-            paste = (time.perf_counter() - start) * 1000
+            paste = _paste(page)
         finally:
             browser.close()
             stop(server)
-    return [info("studio: page load → first slide drawn", first_slide),
-            at_most(f"studio: click → {total}-page PDF saved", pdf, PDF_GOAL_MS),
-            at_most(f"studio: click → {total}-image PNG ZIP saved", png, ZIP_GOAL_MS),
-            info("studio: 12-post paste → slides laid out", paste)]
+    out = [info("studio: page load → first slide drawn", first_slide),
+           at_most(f"studio: click → {total}-page PDF saved", pdf, PDF_GOAL_MS),
+           at_most(f"studio: click → {total}-image PNG ZIP saved", png, ZIP_GOAL_MS)]
+    return out + ([info("studio: 12-post paste → slides laid out", paste)] if paste is not None else [])
+
+
+def _paste(page) -> float | None:
+    """ms from "Import thread" to the pasted thread's last post on a slide; None when the paste box is not found."""
+    from playwright.sync_api import Error
+    try:
+        page.keyboard.press("Escape")
+        page.click(".cs-source-tabs .q-tab:has-text('Paste')", timeout=10_000)
+        page.fill("[data-testid=source-input] textarea", PASTE, timeout=10_000)
+    except Error as exc:
+        print(f"skipped the paste: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return None
+    start = time.perf_counter()
+    page.click("[data-testid=source-import]")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=slide-thumb]')]"
+                           ".some(t => t.textContent.includes('Zanzibar'))", timeout=60_000)
+    return (time.perf_counter() - start) * 1000
 
 
 if __name__ == "__main__":
