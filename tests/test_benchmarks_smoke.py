@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.timeout(1800)  # a quick run is ~1 min alone, several on a busy shared machine
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]  # ~1 min alone, several on a busy machine
 KEYS = {"metric", "ours", "anchor", "ratio", "goal", "met"}
 
 
