@@ -7,7 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from studio.carousel import Carousel
-from studio.session import TEXT, Change
+from studio.app import TEXT, Change
 
 from .svg_view import SvgView
 from .view import Debounce, View
@@ -87,7 +87,7 @@ class Gallery:
         return key
 
     def _pick(self, key: str) -> None:
-        self.view.attempt(self.view.workspace.set_setting, self.setting, self.value(key), origin=self.view.token)
+        self.view.attempt(self.view.document.set_setting, self.setting, self.value(key), origin=self.view.person)
 
     def _draw(self) -> None:
         carousel = self.view.carousel

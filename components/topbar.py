@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from nicegui import events, ui
 
-from studio.session import STYLE, Change
+from studio.app import STYLE, Change
 from studio.sources.result import count
 
 from .view import View
@@ -63,29 +63,29 @@ class TopBar:
             self.saved.classes(remove="cs-save-error")
             if saver.pending:
                 self.saved.set_text("Saving…")
-            elif self.view.workspace.project_id:
+            elif self.view.document.project_id:
                 self.saved.set_text("All changes saved")
 
     def refresh(self, change: Change | None) -> None:
-        ws = self.view.workspace
-        self.undo.set_enabled(ws.can_undo)
-        self.redo.set_enabled(ws.can_redo)
-        typing_the_name = change is not None and change.what == STYLE and change.origin is self.view.token
-        if self.name.value != ws.carousel.name and not typing_the_name:
+        doc = self.view.document
+        self.undo.set_enabled(doc.can_undo)
+        self.redo.set_enabled(doc.can_redo)
+        typing_the_name = change is not None and change.what == STYLE and change.origin is self.view.person
+        if self.name.value != doc.carousel.name and not typing_the_name:
             self._echo = True
-            self.name.value = ws.carousel.name
+            self.name.value = doc.carousel.name
             self._echo = False
 
     def _rename(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo and (e.value or "").strip():
-            self.view.attempt(self.view.workspace.rename, e.value, origin=self.view.token)
+            self.view.attempt(self.view.document.rename, e.value, origin=self.view.person)
 
     def _undo(self) -> None:
-        if not self.view.workspace.undo():
+        if not self.view.person.undo(self.view.document):
             self.view.notify("Nothing to undo", position="bottom")
 
     def _redo(self) -> None:
-        if not self.view.workspace.redo():
+        if not self.view.person.redo(self.view.document):
             self.view.notify("Nothing to redo", position="bottom")
 
     def _toggle_dark(self) -> None:
@@ -112,9 +112,8 @@ class TopBar:
         dialog.open()
 
     def _fill_projects(self, dialog: ui.dialog) -> None:
-        store = self.view.studio.store
-        projects = self.view.attempt(store.list_projects, doing="listing the projects") or []
-        current = self.view.workspace.project_id
+        projects = self.view.attempt(self.view.studio.projects.list, doing="listing the projects") or []
+        current = self.view.document.project_id
         self.project_list.clear()
         with self.project_list:
             if not projects:
@@ -138,30 +137,19 @@ class TopBar:
                         "flat round dense size=sm aria-label='Delete'").tooltip("Delete")
 
     def _open(self, project_id: str) -> None:
-        store = self.view.studio.store
-        carousel = self.view.attempt(store.load_project, project_id, doing="opening the project")
-        if carousel is None:
-            return
-        history = self.view.attempt(store.load_history, project_id, doing="reading the undo history")
-        self.view.workspace.load(carousel, project_id, history if history not in (None, True) else None)
-        self.view.attempt(store.settings.set, "last_project", project_id)
-        self.view.select(0)
+        if self.view.attempt(self.view.studio.projects.open, project_id, doing="opening the project"):
+            self.view.select(0)
 
     def _new_project(self) -> None:
-        from . import engine
-        self.view.workspace.load(engine.sample_carousel(), None)
+        self.view.studio.projects.new()
         self.view.select(0)
 
     def _duplicate(self, project_id: str, dialog: ui.dialog) -> None:
-        if self.view.attempt(self.view.studio.store.duplicate_project, project_id,
-                             doing="duplicating the project"):
+        if self.view.attempt(self.view.studio.projects.duplicate, project_id, doing="duplicating the project"):
             self.view.notify("Project duplicated", position="top")
             self._fill_projects(dialog)
 
     def _delete(self, project_id: str, dialog: ui.dialog) -> None:
-        if project_id == self.view.workspace.project_id:
-            self.view.notify("This project is open; open another one before deleting it.", type="warning")
-            return
-        if self.view.attempt(self.view.studio.store.delete_project, project_id, doing="deleting the project"):
+        if self.view.attempt(self.view.studio.projects.delete, project_id, doing="deleting the project"):
             self.view.notify("Project deleted", position="top")
             self._fill_projects(dialog)

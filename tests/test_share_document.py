@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
-from components.engine import sample_carousel
+from studio.app.sample import sample_carousel
 from studio.carousel import carousel_to_json
 from studio.image import load_image
 from studio.share.document import SharedDocument, splice

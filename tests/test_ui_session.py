@@ -1,4 +1,4 @@
-"""The shared Workspace (studio.session) and the caption helper (studio.caption), without a browser."""
+"""The shared Document (studio.session) and the caption helper (studio.caption), without a browser."""
 from __future__ import annotations
 
 import io
@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from studio.caption import INSTAGRAM_LIMIT, LINKEDIN_LIMIT, alt_texts, draft_captions, hashtags, key_points
 from studio.image import load_image
 from studio.post import Post, Thread
-from studio.session import DOCUMENT, SLIDES, SOURCE, STYLE, TEXT, EditError, Workspace, split_text
+from studio.app.document import DOCUMENT, SLIDES, SOURCE, STYLE, TEXT, Document, EditError, split_text
 from studio.structure import carousel_from_thread
 
 
@@ -20,10 +20,10 @@ def thread(*texts: str, author: str = "", handle: str = "") -> Thread:
 
 
 @pytest.fixture
-def ws() -> Workspace:
+def ws() -> Document:
     source = thread("Why ferns love shade 🧵", "1) Shade\nLeaves keep their water.", "2) Water\nMornings only.",
                     "3) Soil\nLoose and rich. #ferns #gardening")
-    return Workspace(carousel_from_thread(source))
+    return Document(carousel_from_thread(source))
 
 
 def test_every_edit_is_announced_with_what_changed(ws):
@@ -117,7 +117,7 @@ def test_strip_operations(ws):
 
 
 def test_last_slide_cannot_be_deleted():
-    ws = Workspace(carousel_from_thread(thread()))
+    ws = Document(carousel_from_thread(thread()))
     assert len(ws.carousel.slides) == 1
     with pytest.raises(EditError, match="at least one slide"):
         ws.delete_slide(0)
@@ -195,23 +195,23 @@ def test_alt_text_for_every_slide():
 # -- the studio's shared state across a restart ------------------------------------------------------
 
 def test_studio_reopens_the_last_project_with_its_undo_history(tmp_path):
-    from components.app import Studio
+    from studio.app import Studio
     first = Studio(tmp_path)
-    assert first.workspace.project_id is None  # the sample is not saved until it is edited
-    first.workspace.set_setting("theme", "midnight")
-    first.workspace.rename("Kept across restarts")
+    assert first.document.project_id is None  # the sample is not saved until it is edited
+    first.document.set_setting("theme", "midnight")
+    first.document.rename("Kept across restarts")
     first.autosaver.flush()
     again = Studio(tmp_path)
-    ws = again.workspace
+    ws = again.document
     assert (ws.carousel.name, ws.carousel.theme) == ("Kept across restarts", "midnight")
-    assert ws.project_id == first.workspace.project_id
+    assert ws.project_id == first.document.project_id
     assert ws.undo() and ws.carousel.name != "Kept across restarts" and ws.carousel.theme == "midnight"
     assert ws.undo() and ws.carousel.theme == "paper"
 
 
 def test_old_exports_are_pruned(tmp_path):
     import os
-    from components.app import Studio
+    from studio.app import Studio
     studio = Studio(tmp_path)
     studio.exports_dir.mkdir(parents=True, exist_ok=True)
     for n in range(25):

@@ -1,10 +1,10 @@
-"""Workspace: the shared document every open browser edits.
+"""Document: the shared carousel every open browser edits.
 
-One ``Workspace`` holds the carousel being edited, its project id and its undo
+One ``Document`` holds the carousel being edited, its project id and its undo
 history. Every edit goes through a method here, which records an undo step,
 mutates the carousel and announces a ``Change`` to every subscriber — the
 studio's pages subscribe, so all open browsers redraw when any one of them
-edits. Per-browser state (the selected slide, open panels) is not kept here.
+edits. Per-person state (selection, open panels) lives in ``Person`` (``studio.app.person``).
 
 Nothing in this module knows about NiceGUI.
 """
@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .brand import BrandProfile
-from .carousel import Carousel
-from .history import History
-from .outro import OutroCTA
-from .post import Post, Thread
-from .slide import Slide
+from ..brand import BrandProfile
+from ..carousel import Carousel
+from ..history import History
+from ..outro import OutroCTA
+from ..post import Post, Thread
+from ..slide import Slide
+from ..structure import PHOTO_LAYOUT, photo_hidden
 
 # What a change touched, so a view redraws only what it must.
 TEXT = "text"          # the text of some slides (``Change.slides``)
@@ -49,12 +50,16 @@ class Change:
 Listener = Callable[[Change], Any]
 
 
-class Workspace:
-    """The carousel being edited plus its project id and undo history; every edit announces a ``Change``."""
+class Document:
+    """The carousel being edited plus its project id and undo history; every edit announces a ``Change``.
+
+    ``clock`` (seconds, monotonic) decides which keystrokes are one undo step; tests inject their own.
+    """
 
     def __init__(self, carousel: Carousel, project_id: str | None = None,
-                 history: History | None = None) -> None:
+                 history: History | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self._listeners: list[Listener] = []
+        self._clock = clock
         self._open(carousel, project_id, history)
 
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
@@ -83,7 +88,7 @@ class Workspace:
         Keystrokes into one field (same ``key`` within COALESCE_SECONDS) become one undo step:
         they are recorded in the history when the burst ends (another edit, undo, save).
         """
-        now = time.monotonic()
+        now = self._clock()
         if self._burst and (key is None or key != self._burst[0] or now - self._burst[1] > COALESCE_SECONDS):
             self.flush()
         if key is not None:
@@ -255,12 +260,20 @@ class Workspace:
         slide.layout = layout
         self._done(SLIDES, (index,), origin)
 
-    def set_slide_image(self, index: int, image: Any, origin: Any = None) -> None:
-        """Put an uploaded image on a slide, or remove it with ``None``."""
+    def set_slide_image(self, index: int, image: Any, origin: Any = None) -> bool:
+        """Put an uploaded image on a slide, or remove it with ``None``.
+
+        A photo on a text-only layout would be hidden, so that slide switches to Image focus in the
+        same undo step; returns True when it did (the studio says so).
+        """
         slide = self.slide(index)
         self._edit()
         slide.image = image
+        switched = photo_hidden(self.carousel, slide)
+        if switched:
+            slide.layout = PHOTO_LAYOUT
         self._done(SLIDES, (index,), origin)
+        return switched
 
     # -- posts onto slides ----------------------------------------------------------------------
 
@@ -306,12 +319,12 @@ class Workspace:
         slide.alt_text = ""
         self._done(SLIDES, (index,), origin)
 
-    def apply_image(self, post_id: str, index: int, image_index: int = 0, origin: Any = None) -> None:
-        """Put one of the post's images on slide ``index``."""
+    def apply_image(self, post_id: str, index: int, image_index: int = 0, origin: Any = None) -> bool:
+        """Put one of the post's images on slide ``index`` (see ``set_slide_image``)."""
         post = self.post(post_id)
         if not 0 <= image_index < len(post.images):
             raise EditError("This post has no image to apply.")
-        self.set_slide_image(index, post.images[image_index], origin)
+        return self.set_slide_image(index, post.images[image_index], origin)
 
     # -- the slide strip ------------------------------------------------------------------------
 
@@ -402,23 +415,23 @@ class Workspace:
 def _registry(setting: str) -> dict | None:
     """The valid keys for a carousel setting (None: any value of the right type)."""
     if setting == "format":
-        from .canvas import FORMATS
+        from ..canvas import FORMATS
         return FORMATS
     if setting == "layout":
-        from .layouts import LAYOUTS
+        from ..layouts import LAYOUTS
         return LAYOUTS
     if setting == "theme":
-        from .theme import THEMES
+        from ..theme import THEMES
         return THEMES
     if setting == "pattern":
-        from .pattern import PATTERNS
+        from ..pattern import PATTERNS
         return PATTERNS
     return None
 
 
 def slide_from_post(post: Post) -> Slide:
     """A content slide carrying a post's text (a numbered heading becomes its title), first image and credit."""
-    from .structure import heading_line
+    from ..structure import heading_line
     found = heading_line(post.text)
     title, body = found if found else ("", post.text.strip())
     return Slide(kind="content", title=title, body=body, image=post.images[0] if post.images else None,
