@@ -6,12 +6,13 @@ import time
 from datetime import datetime
 from typing import Any
 
-from nicegui import events, run, ui
+from nicegui import background_tasks, events, run, ui
 
 from studio.post import Post, Thread
 from studio.app import DOCUMENT, SLIDES, SOURCE, STYLE, Change
 from studio.sources.result import count
 
+from .ask import ask
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .uploads import upload_button
@@ -315,19 +316,49 @@ class SourcePanel:
             self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
 
     def use_thread(self, thread: Thread) -> None:
-        """Show the thread's posts; an untouched carousel is laid out from it at once."""
-        laid_out = self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
-                                     doing="laying out the thread")
-        if laid_out is None:
+        """Show the thread's posts; an untouched carousel is laid out from it at once.
+
+        When the open project has slides of its own, ask once: a new project (the default) or
+        add these posts to this one.
+        """
+        if self.imports.needs_choice():
+            background_tasks.create(self._ask_where(thread), name="ask where the thread goes")
             return
-        if laid_out:
-            self.view.select(0)
-            self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
-                             type="positive", position="top")
-        else:
-            them = "it" if len(thread.posts) == 1 else "them"
-            self.view.notify(f"{count(len(thread.posts), 'post')} imported — drag {them} onto slides, or “Lay out all”",
-                             type="positive", position="top")
+        if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
+                             doing="laying out the thread") is not None:
+            self._laid_out(thread)
+
+    async def _ask_where(self, thread: Thread) -> None:
+        profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
+        brand = {"value": ""}
+
+        def brand_choice() -> None:
+            options = {"": "The thread's author"} | {pid: p.name for pid, p in profiles}
+            ui.select(options, value="", label="Brand for the new project",
+                      on_change=lambda e: brand.update(value=e.value or "")).props(
+                "dense outlined options-dense data-testid=import-brand").classes("w-full")
+
+        with self.view.client:  # a background task has no slot of its own
+            answer = await ask(f"Import {count(len(thread.posts), 'post')}",
+                               "This project already has slides. Start a new project from the thread, "
+                               "or add its posts to this project's cards?",
+                               [("new", "New project"), ("add", "Add these posts to this project")],
+                               testid="import-ask", extra=brand_choice)
+        if answer == "new":
+            profile = dict(profiles).get(brand["value"]) if brand["value"] else None
+            if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
+                self._laid_out(thread)
+        elif answer == "add":
+            if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person,
+                                 doing="adding the posts"):
+                them = "it" if len(thread.posts) == 1 else "them"
+                self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
+                                 type="positive", position="top")
+
+    def _laid_out(self, thread: Thread) -> None:
+        self.view.select(0)
+        self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
+                         type="positive", position="top")
 
     def _layout_all(self) -> None:
         if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread"):

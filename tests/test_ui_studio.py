@@ -580,16 +580,20 @@ async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
     ws.rename("My real work")
     studio.shared.autosaver.flush()
     before = [s.body for s in ws.carousel.slides]
+    old_posts = len(ws.carousel.thread.posts)
     ws.load(ws.carousel, ws.project_id)  # as after a restart: nothing edited in this session yet
     (box,) = testid(studio, "source-input")
     box.value = "A brand new thread about moss and stones.\n\nMoss needs shade and a little water every day."
     click(studio, testid(studio, "source-import")[0])
+    await until(lambda: testid(studio, "import-ask-add"))  # the project has slides: it asks first
+    click(studio, testid(studio, "import-ask-add")[0])
+    await until(lambda: len(ws.carousel.thread.posts) == old_posts + 2)
     assert [s.body for s in ws.carousel.slides] == before
-    assert [p.text[:7] for p in ws.carousel.thread.posts] == ["A brand", "Moss ne"]
+    assert [p.text[:7] for p in ws.carousel.thread.posts[-2:]] == ["A brand", "Moss ne"]
     assert testid(studio, "project-name")[0].value == "My real work"
-    # "Lay out all" rebuilds the slides from the new thread; undo brings the old ones back
+    # "Lay out all" rebuilds the slides from the cards; undo brings the old ones back
     click(studio, testid(studio, "layout-all")[0])
-    assert [s.kind for s in ws.carousel.slides] == ["cover", "content", "outro"]
+    assert len(ws.carousel.slides) == old_posts + 2 + 1  # cover (first post), a slide per further post, outro
     assert ws.carousel.name == "My real work"
     click(studio, testid(studio, "undo")[0])
     assert [s.body for s in ws.carousel.slides] == before
