@@ -108,7 +108,8 @@ class SourcePanel:
                 self.link_button = ui.button("Fetch thread", icon="cloud_download",
                                              on_click=self._import_link).props(
                     "unelevated no-caps data-testid=post-link-fetch").classes("w-full")
-        self.summary = ui.label().classes("cs-hint")
+        ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
+        self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
         self.cards = ui.column().classes("w-full gap-2 cs-cards")
         self.refresh(Change(DOCUMENT))
 
@@ -130,32 +131,41 @@ class SourcePanel:
             self.summary.set_text("Import a thread to see its posts here.")
             return
         note = " · first post missing" if thread.incomplete else ""
-        self.summary.set_text(f"{count(len(thread.posts), 'post')} — drag one onto a slide or between slides{note}")
+        self.summary.set_text(f"{count(len(thread.posts), 'post')}{note}. Drag a post onto a slide or between "
+                              "slides, or use its buttons; Enter on a focused card inserts it.")
         with self.cards:
             for number, post in enumerate(thread.posts, 1):
                 self._card(post, number, used.get(post.id), carousel.show_post_meta)
 
     def _card(self, post: Post, number: int, on_slide: int | None, show_meta: bool) -> None:
-        with ui.element("div").classes("cs-post-card").props("data-testid=post-card") as card:
+        who = post.author_name or post.handle and f"@{post.handle}" or ""
+        with ui.element("div").classes("cs-post-card").props(
+                f"data-testid=post-card tabindex=0 role=group") as card:
+            card.props["aria-label"] = f"Post #{number}" + (f" by {who}" if who else "") + \
+                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide."
             make_draggable(card, post.id)
+            card.on("keydown.enter", lambda e, p=post.id: self._add(p) if e.args.get("shiftKey") else self._insert(p),
+                    ["shiftKey"])
             with ui.row().classes("items-center no-wrap gap-2 w-full"):
                 if post.avatar is not None:
-                    ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
+                    avatar = ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
+                    avatar.props["alt"] = f"{who}'s picture" if who else f"Picture of post #{number}'s author"
                 else:
                     initial = (post.author_name or post.handle)[:1].upper() or str(number)
-                    ui.label(initial).classes("cs-avatar cs-initial")
+                    ui.label(initial).classes("cs-avatar cs-initial").props("aria-hidden=true")
                 with ui.column().classes("gap-0 min-w-0 flex-1"):
                     # a pasted post has no author: say which post it is rather than invent one
-                    ui.label(post.author_name or post.handle and f"@{post.handle}" or f"Post {number}") \
-                        .classes("cs-author ellipsis")
+                    ui.label(who or f"Post {number}").classes("cs-author ellipsis")
                     if post.handle and post.author_name:
                         ui.label(f"@{post.handle}").classes("cs-handle ellipsis")
-                ui.icon("drag_indicator").classes("cs-drag-handle")
+                with ui.row().classes("items-center no-wrap gap-0 cs-drag-handle").props("data-testid=drag-handle"):
+                    ui.icon("drag_indicator", size="16px")
+                    ui.label(f"Drag Post #{number}")
             ui.label(post.text).classes("cs-post-text")
             if post.images:
-                with ui.row().classes("gap-1 no-wrap"):
-                    for image in post.images[:4]:
-                        ui.image(thumbnail_url(image, 160)).classes("cs-post-image")
+                with ui.row().classes("gap-1 no-wrap w-full"):
+                    for index, image in enumerate(post.images[:4]):
+                        self._photo(post, number, index, image)
             meta = []
             if show_meta and post.created_at:
                 meta.append(post.created_at[:10])
@@ -173,9 +183,17 @@ class SourcePanel:
                 ui.button("Add to current slide", icon="playlist_add",
                           on_click=lambda p=post.id: self._add(p)).props(
                     "flat dense no-caps size=sm data-testid=add-to-slide")
-                if post.images:
-                    ui.button("Apply Image", icon="image", on_click=lambda p=post.id: self._apply(p)) \
-                        .props("flat dense no-caps size=sm data-testid=apply-image")
+
+    def _photo(self, post: Post, number: int, index: int, image) -> None:
+        """One photo of a card with its own Apply Image button."""
+        which = f"photo {index + 1} of {len(post.images)}" if len(post.images) > 1 else "photo"
+        with ui.column().classes("gap-0 items-stretch cs-post-photo"):
+            picture = ui.image(thumbnail_url(image, 160)).classes("cs-post-image")
+            picture.props["alt"] = f"Post #{number}, {which}"
+            button = ui.button("Apply Image", icon="image",
+                               on_click=lambda p=post.id, i=index: self._apply(p, i)).props(
+                "flat dense no-caps size=sm data-testid=apply-image")
+            button.props["aria-label"] = f"Apply post #{number}'s {which} to the current slide"
 
     # -- quick buttons ------------------------------------------------------------------------------
 
@@ -191,9 +209,9 @@ class SourcePanel:
         view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
                      doing="adding the post")
 
-    def _apply(self, post_id: str) -> None:
+    def _apply(self, post_id: str, image_index: int = 0) -> None:
         view = self.view
-        switched = view.attempt(view.document.apply_image, post_id, view.selected, origin=view.person,
+        switched = view.attempt(view.document.apply_image, post_id, view.selected, image_index, origin=view.person,
                                 doing="applying the image")
         tell_photo_layout(view, view.selected, switched)
 

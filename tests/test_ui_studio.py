@@ -13,6 +13,7 @@ from components import engine
 from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
+from studio.typography import RANGES
 
 PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
                 "Outro Slide CTA", "Background Pattern"]
@@ -138,14 +139,21 @@ async def test_typography_sliders_show_px_and_apply(studio, testid):
     (title,) = testid(studio, "title-size")
     (body,) = testid(studio, "body-size")
     (meta,) = testid(studio, "header-size")
-    assert (title.value, body.value, meta.value) == (36, 18, 12)
-    await studio.should_see("36 px")
-    title.value = 44
-    body.value = 20
-    meta.value = 11
+    # sizes read in px of the 1080-wide export: the 36-unit title on the 540-unit design is 72 px
+    assert (title.value, body.value, meta.value) == (72, 36, 24)
+    assert testid(studio, "title-size-px")[0].value == 72
+    await studio.should_see("Sizes in px on the 1080 px wide export.")
+    title.value = 88
+    body.value = 40
+    meta.value = 22
     typo = studio.shared.document.carousel.typography
     assert (typo.title_size, typo.body_size, typo.meta_size) == (44, 20, 11)
-    await studio.should_see("44 px")
+    assert testid(studio, "title-size-px")[0].value == 88
+    testid(studio, "body-size-px")[0].value = 30  # typed
+    assert studio.shared.document.carousel.typography.body_size == 15 and body.value == 30
+    testid(studio, "body-size-px")[0].value = 9999  # out of range: the largest size
+    largest = RANGES["body_size"][1]
+    assert studio.shared.document.carousel.typography.body_size == largest and body.value == round(largest * 2)
     (font,) = testid(studio, "title-font")
     font.value = "Playfair Display"
     assert studio.shared.document.carousel.typography.title_font == "Playfair Display"
@@ -731,7 +739,7 @@ async def test_one_post_is_one_post_not_one_posts(studio, testid):
     box.value = "Just one thought worth a slide."
     click(studio, testid(studio, "source-import")[0])
     await studio.should_see("1 post imported")
-    await studio.should_see("1 post — drag one onto a slide")
+    await studio.should_see("1 post. Drag a post onto a slide")
     await studio.should_not_see("1 posts")
     from studio.sources import count
     assert (count(1, "slide"), count(0, "page"), count(1200, "post")) == ("1 slide", "0 pages", "1,200 posts")

@@ -1,0 +1,78 @@
+"""Post cards in the "Build Your Carousel" area: the spec's words, Apply Image for every photo,
+alt text, keyboard use, and no post added twice to one slide without a word."""
+from __future__ import annotations
+
+import io
+
+from nicegui.testing.user_interaction import UserInteraction
+from PIL import Image as PILImage
+
+from studio.image import load_image
+from studio.post import Post, Thread
+
+
+def click(user, element) -> None:
+    UserInteraction(user, {element}, None).click()
+
+
+def trigger(user, element, event: str, args=None) -> None:
+    UserInteraction(user, {element}, None).trigger(event, args)
+
+
+def photo(colour) -> object:
+    out = io.BytesIO()
+    PILImage.new("RGB", (320, 200), colour).save(out, "PNG")
+    return load_image(out.getvalue(), name="photo")
+
+
+async def test_a_post_with_two_photos_can_apply_either(studio, testid):
+    doc = studio.shared.document
+    blue, red = photo((20, 120, 220)), photo((220, 40, 40))
+    doc.set_thread(Thread("t", [Post("a", "Two photos of the shop", author_name="Sam", images=[blue, red]),
+                                Post("b", "No photo here")]))
+    buttons = testid(studio, "apply-image")
+    assert len(buttons) == 2
+    assert [b.props["aria-label"] for b in buttons] == [
+        "Apply post #1's photo 1 of 2 to the current slide", "Apply post #1's photo 2 of 2 to the current slide"]
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    click(studio, buttons[1])
+    assert doc.carousel.slides[1].image == red
+    click(studio, testid(studio, "apply-image")[0])
+    assert doc.carousel.slides[1].image == blue
+
+
+async def test_cards_carry_the_specs_words_and_alt_text(studio, testid):
+    doc = studio.shared.document
+    doc.set_thread(Thread("t", [Post("a", "First", author_name="Sam Baker", avatar=photo((1, 2, 3)),
+                                     images=[photo((9, 9, 9))]), Post("b", "Second")]))
+    await studio.should_see("Build Your Carousel")
+    await studio.should_see("Drag Post #1")
+    await studio.should_see("Drag Post #2")
+    cards = testid(studio, "post-card")
+    assert cards[0].props["tabindex"] == "0" and cards[0].props["aria-label"].startswith("Post #1 by Sam Baker")
+    with studio:
+        alts = sorted(e.props.get("alt") for e in studio.client.elements.values() if e.props.get("alt"))
+    assert alts == ["Post #1, photo", "Sam Baker's picture"]
+
+
+async def test_enter_on_a_card_inserts_it_and_shift_enter_adds_it(studio, testid):
+    doc = studio.shared.document
+    count = len(doc.carousel.slides)
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    card = testid(studio, "post-card")[3]
+    trigger(studio, card, "keydown.enter", {"shiftKey": False})
+    assert len(doc.carousel.slides) == count + 1
+    assert doc.carousel.slides[2].post_ids == [doc.carousel.thread.posts[3].id]
+    trigger(studio, testid(studio, "post-card")[4], "keydown.enter", {"shiftKey": True})
+    assert doc.carousel.thread.posts[4].id in doc.carousel.slides[2].post_ids
+
+
+async def test_the_same_post_twice_on_a_slide_is_refused_with_a_notice(studio, testid):
+    doc = studio.shared.document
+    trigger(studio, testid(studio, "slide-thumb")[2], "click")
+    post = doc.carousel.slides[2].post_ids[0]
+    index = [p.id for p in doc.carousel.thread.posts].index(post)
+    body = doc.carousel.slides[2].body
+    click(studio, testid(studio, "add-to-slide")[index])
+    await studio.should_see("This post is already on slide 3")
+    assert doc.carousel.slides[2].body == body
