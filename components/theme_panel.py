@@ -7,7 +7,7 @@ from .view import View
 
 
 class ThemePanel(Gallery):
-    testid, setting = "theme-option", "theme"
+    testid, setting, label = "theme-option", "theme", "Theme"
 
     def __init__(self, view: View) -> None:
         super().__init__(view, {key: theme.label for key, theme in engine.THEMES.items()})

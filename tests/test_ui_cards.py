@@ -76,3 +76,34 @@ async def test_the_same_post_twice_on_a_slide_is_refused_with_a_notice(studio, t
     click(studio, testid(studio, "add-to-slide")[index])
     await studio.should_see("This post is already on slide 3")
     assert doc.carousel.slides[2].body == body
+
+
+async def test_tiles_are_radio_groups_chosen_with_space_or_enter(studio, testid):
+    tiles = testid(studio, "theme-option")
+    assert all(t.props["role"] == "radio" and t.props["tabindex"] == "0" for t in tiles)
+    assert [t.props["data-key"] for t in tiles if t.props["aria-checked"] == "true"] == ["paper"]
+    electric = next(t for t in tiles if t.props["data-key"] == "electric")
+    trigger(studio, electric, "keydown.space.prevent")
+    assert studio.shared.document.carousel.theme == "electric"
+    assert electric.props["aria-checked"] == "true"
+    paper = next(t for t in tiles if t.props["data-key"] == "paper")
+    trigger(studio, paper, "keydown.enter")
+    assert studio.shared.document.carousel.theme == "paper" and electric.props["aria-checked"] == "false"
+    with studio:
+        groups = [e for e in studio.client.elements.values() if e.props.get("role") == "radiogroup"]
+    assert {g.props.get("aria-label") for g in groups} >= {"Format", "Layout", "Theme", "Background pattern",
+                                                             "Call to action"}
+
+
+async def test_strip_thumbnails_take_the_focus_and_move_with_alt_arrows(studio, testid):
+    doc = studio.shared.document
+    thumbs = testid(studio, "slide-thumb")
+    assert all(t.props["tabindex"] == "0" for t in thumbs)
+    second, third = doc.carousel.slides[1].body, doc.carousel.slides[2].body
+    trigger(studio, thumbs[1], "keydown.alt.right.stop.prevent")
+    assert (doc.carousel.slides[1].body, doc.carousel.slides[2].body) == (third, second)
+    await studio.should_see("Slide 3 of")
+    trigger(studio, testid(studio, "slide-thumb")[2], "keydown.alt.left.stop.prevent")
+    assert doc.carousel.slides[1].body == second
+    trigger(studio, testid(studio, "slide-thumb")[4], "keydown.enter")
+    await studio.should_see("Slide 5 of")
