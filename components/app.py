@@ -7,16 +7,18 @@ when the shared carousel changes.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import multiprocessing
 import secrets
 from pathlib import Path
 
-from nicegui import Event, app, ui
+from nicegui import Event, app, core, ui
 from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR
-from studio.app import Change, Studio
+from studio.app import Event as AppEvent
+from studio.app import Studio
 
 from . import engine
 
@@ -30,9 +32,19 @@ class Server:
 
     def __init__(self, studio: Studio) -> None:
         self.studio = studio
-        self.changed: Event[Change] = Event()  # subscribed inside a page, so it is dropped with the page
-        studio.subscribe(self.changed.emit)
+        self.changed: Event[AppEvent] = Event()  # subscribed inside a page, so it is dropped with the page
+        studio.subscribe(self._relay)
         self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
+
+    def _relay(self, event: AppEvent) -> None:
+        """Pass an event to the pages, on the server's event loop (Saved comes from the autosaver's thread)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            if core.loop is not None and core.loop.is_running():
+                core.loop.call_soon_threadsafe(self.changed.emit, event)
+                return
+        self.changed.emit(event)
 
     def offer_download(self, path: Path, filename: str) -> str:
         """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from nicegui import background_tasks, events, ui
 
-from studio.app import DOCUMENT, STYLE, Change
+from studio.app import Changed
+from studio.app.events import SlideChanged
 from studio.image import load_image
 
 from .ask import ask
@@ -79,7 +80,7 @@ class BrandPanel:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         brand = self.view.carousel.brand
         self._echo = True
         try:
@@ -100,7 +101,7 @@ class BrandPanel:
             self.meta.value = self.view.carousel.show_post_meta
         finally:
             self._echo = False
-        if change is None or change.what in (STYLE, DOCUMENT):
+        if not isinstance(change, SlideChanged):  # typing on a slide does not change the profile
             self._show_profile()
 
     def _show_profile(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from studio.outro import VARIANT_NAMES
-from studio.app import Change
+from studio.app import Changed
 
 from .tiles import TileGroup
 from .view import View
@@ -36,7 +36,7 @@ class CtaPanel:
         if not self._echo:
             self.view.attempt(self.view.document.set_cta, origin=self.view.person, **{field: value or ""})
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         cta = self.view.carousel.cta
         self.group.mark(cta.variant)
         self._echo = True

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
-from studio.app import Change
+from studio.app import Changed, Event
 
 from .brand_panel import BrandPanel
 from .canvas_panel import CanvasPanel
@@ -91,11 +91,14 @@ class StudioPage:
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top", multi_line=True, close_button=True, timeout=0)
 
-    def _changed(self, change: Change) -> None:
-        self.view.forget_layout()
-        self.view.clamp()
+    def _changed(self, event: Event) -> None:
+        """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""
+        if isinstance(event, Changed):
+            self.view.forget_layout()
+            self.view.clamp()
         for panel in self.panels:
-            panel.refresh(change)
+            if isinstance(event, getattr(panel, "LISTENS", Changed)):
+                panel.refresh(event)
 
     def _selected(self) -> None:
         for panel in self.panels:

@@ -5,7 +5,7 @@ from nicegui import events, ui
 
 from studio.image import load_image
 from studio.platform import safe_zone
-from studio.app import DOCUMENT, SLIDES, STYLE, TEXT, Change
+from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 
 from . import engine
 from .dragdrop import make_drop_target
@@ -45,7 +45,7 @@ class SlideEditor:
                     make_drop_target(add_zone, lambda post_id, _: self._drop(post_id, replace=False))
                 self.pages_row = ui.row().classes("items-center gap-1 cs-page-dots")
             self._fields()
-        self.refresh(Change(DOCUMENT))
+        self.refresh(ProjectSwitched())
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -88,18 +88,18 @@ class SlideEditor:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change) -> None:
+    def refresh(self, change: Changed) -> None:
         """Redraw after a shared edit (own typing is redrawn throttled, without touching the inputs)."""
         view = self.view
-        if change.what == TEXT:
-            if change.slides is None or view.selected in change.slides:
+        if isinstance(change, SlideChanged) and change.text_only:
+            if view.selected == change.slide:
                 self._redraw()
                 if change.origin is not view.person:
                     self._fill_fields()
             self._draw_position()
             return
         self._draw_preview()
-        if change.what in (SLIDES, DOCUMENT, STYLE) or change.origin is not view.person:
+        if not isinstance(change, SourceChanged) or change.origin is not view.person:
             self._fill_fields()
 
     def selection_changed(self) -> None:

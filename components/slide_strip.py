@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.app import TEXT, Change
+from studio.app import Changed, SlideChanged
 from studio.sources.result import count
 
 from . import engine
@@ -51,9 +51,9 @@ class SlideStrip:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change) -> None:
-        if change.what == TEXT:
-            self._dirty.update(change.slides or range(len(self.thumbs)))
+    def refresh(self, change: Changed) -> None:
+        if isinstance(change, SlideChanged) and change.text_only:
+            self._dirty.add(change.slide)
             self._redraw_thumbs()
             return
         self.rebuild()

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import threading
-import time
 from datetime import datetime
 from typing import Any
 
 from nicegui import background_tasks, events, run, ui
 
 from studio.post import Post, Thread
-from studio.app import DOCUMENT, SLIDES, SOURCE, STYLE, Change
+from studio.app import Changed, ProjectSwitched, SlideChanged
 from studio.sources.result import count
 
 from .ask import ask
@@ -111,12 +110,12 @@ class SourcePanel:
         ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
         self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
         self.cards = ui.column().classes("w-full gap-2 cs-cards")
-        self.refresh(Change(DOCUMENT))
+        self.refresh(ProjectSwitched())
 
     # -- cards --------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change) -> None:
-        if change.what in (SOURCE, DOCUMENT, SLIDES, STYLE):
+    def refresh(self, change: Changed) -> None:
+        if not (isinstance(change, SlideChanged) and change.text_only):  # which slide shows a post, the look
             self._draw_cards()
 
     def _draw_cards(self) -> None:
@@ -230,9 +229,7 @@ class SourcePanel:
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
         """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
         self.archive.reset()
-        folder = self.view.studio.imports_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"archive-{id(self)}-{int(time.time() * 1000)}.zip"
+        path = self.imports.upload_path(".zip")
         try:
             await e.file.save(path)
             result = await self._with_progress("Reading the archive…", self.imports.list_archive, path)

@@ -7,7 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from studio.carousel import Carousel
-from studio.app import TEXT, Change
+from studio.app import Changed, SlideChanged
 
 from .svg_view import SvgView
 from .view import Debounce, View
@@ -121,8 +121,8 @@ class Gallery:
             svg.set_content(self.thumbnail(carousel, key))
         self.group.mark(self.current(carousel))
 
-    def refresh(self, change: Change | None) -> None:
-        if change is not None and change.what == TEXT:
+    def refresh(self, change: Changed | None) -> None:
+        if isinstance(change, SlideChanged) and change.text_only:
             self._later()  # typing: redraw once it pauses, so keystrokes stay fast
         else:
             self._draw()

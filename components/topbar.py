@@ -5,13 +5,15 @@ from collections.abc import Callable
 
 from nicegui import events, ui
 
-from studio.app import STYLE, Change
+from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.sources.result import count
 
 from .view import View
 
 
 class TopBar:
+    LISTENS = (Changed, Saved, SaveFailed)  # the save state follows the autosaver's events
+
     def __init__(self, view: View, *, on_export: Callable[[], None], on_captions: Callable[[], None],
                  toggle_left: Callable[[], None], toggle_right: Callable[[], None]) -> None:
         self.view = view
@@ -50,27 +52,30 @@ class TopBar:
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
                 "flat dense no-caps no-wrap aria-label='Source content' data-testid=toggle-source").classes("cs-below-1180")
-        ui.timer(1.0, self._show_save_state)
         self.refresh(None)
+        self._show_save_state(ProjectSwitched())
 
-    def _show_save_state(self) -> None:
+    def _show_save_state(self, event: Changed | Saved | SaveFailed) -> None:
         """"Saving…", "All changes saved" or the reason saving failed (the edit itself is never lost)."""
-        saver = self.view.studio.autosaver
-        if saver.last_error:
-            self.saved.set_text("Not saved: " + saver.last_error)
+        if isinstance(event, SaveFailed):
+            self.saved.set_text("Not saved: " + event.reason)
             self.saved.classes(add="cs-save-error")
+            return
+        self.saved.classes(remove="cs-save-error")
+        if isinstance(event, ProjectSwitched):  # opened: saved as it is (a new one once it is first edited)
+            self.saved.set_text("All changes saved" if self.view.document.project_id else "")
         else:
-            self.saved.classes(remove="cs-save-error")
-            if saver.pending:
-                self.saved.set_text("Saving…")
-            elif self.view.document.project_id:
-                self.saved.set_text("All changes saved")
+            self.saved.set_text("All changes saved" if isinstance(event, Saved) else "Saving…")
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | Saved | SaveFailed | None) -> None:
+        if change is not None:
+            self._show_save_state(change)
+        if not isinstance(change, (Changed, type(None))):
+            return
         doc = self.view.document
         self.undo.set_enabled(doc.can_undo)
         self.redo.set_enabled(doc.can_redo)
-        typing_the_name = change is not None and change.what == STYLE and change.origin is self.view.person
+        typing_the_name = isinstance(change, LookChanged) and change.origin is self.view.person
         if self.name.value != doc.carousel.name and not typing_the_name:
             self._echo = True
             self.name.value = doc.carousel.name

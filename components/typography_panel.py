@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.app import Change
+from studio.app import Changed
 from studio.canvas import DESIGN_WIDTH
 from studio.typography import RANGES, Typography
 
@@ -74,7 +74,7 @@ class TypographyPanel:
         ui.button("Reset sizes", icon="restart_alt", on_click=self._reset).props("flat dense no-caps size=sm")
         self.refresh(None)
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         typo = self.view.carousel.typography
         self._echo = True
         try:

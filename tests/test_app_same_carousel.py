@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from studio.app import Studio
-from studio.carousel import carousel_to_json
+from studio.project_file import carousel_to_json
 from studio.cli import main
 from studio.cli.render import load_carousel
 from studio.export import pages

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from PIL import Image as PILImage
 
 from studio.app.sample import sample_carousel
-from studio.carousel import carousel_to_json
+from studio.project_file import carousel_to_json
 from studio.image import load_image
 from studio.share.document import SharedDocument, splice
 

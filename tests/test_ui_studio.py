@@ -495,7 +495,7 @@ async def test_bad_archive_is_a_notification(studio, testid):
 
 
 async def test_project_file_opens_as_a_new_project(studio, testid):
-    from studio.carousel import carousel_to_json
+    from studio.project_file import carousel_to_json
     from studio.structure import carousel_from_thread
     carousel = carousel_from_thread(Thread("x", [Post("a", "Ferns, a thread"), Post("b", "They like shade.")]))
     carousel.name = "Ferns"
@@ -695,7 +695,7 @@ async def test_store_failures_show_their_own_message(studio, testid, monkeypatch
 
 async def test_export_project_file_reopens_as_the_same_carousel(studio, testid):
     """Issue 4: the studio's own project file, photos embedded, re-imports to the same carousel."""
-    from studio.carousel import carousel_to_json
+    from studio.project_file import carousel_to_json
     from studio.sources import read_project
     ws = studio.shared.document
     photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")
@@ -755,3 +755,21 @@ async def test_dark_mode_button_says_what_it_will_do(studio, testid):
         ("Switch to light mode", "light_mode", "Light mode")
     click(studio, button)
     assert tip.text == "Switch to dark mode"
+
+
+async def test_save_state_follows_the_autosaver(studio, testid, monkeypatch):
+    from studio.store import StoreError
+    (state,) = testid(studio, "save-state")
+    (name,) = testid(studio, "project-name")
+    name.value = "Saved by the autosaver"
+    assert state.text == "Saving…"
+    studio.shared.autosaver.flush()
+    await until(lambda: state.text == "All changes saved")
+
+    def full(*args, **kwargs):
+        raise StoreError("the disk is full")
+    monkeypatch.setattr(studio.shared.store, "save_project", full)
+    name.value = "Not saved"
+    studio.shared.autosaver.flush()
+    await until(lambda: state.text == "Not saved: the disk is full")
+    assert "cs-save-error" in state.classes

@@ -3,8 +3,11 @@
 See docs/architecture.md. ``Studio`` owns the store, the shared ``Document`` and autosave;
 ``Person`` is one person's state apart from the document.
 """
-from .document import DOCUMENT, SLIDES, SOURCE, STYLE, TEXT, Change, Document, EditError
+from .document import Document, EditError
+from .events import (BrandChanged, Changed, Event, LookChanged, OrderChanged, ProjectSwitched, Saved, SaveFailed,
+                     SlideChanged, SourceChanged)
 from .person import Person
 from .studio import Studio
 
-__all__ = ["DOCUMENT", "SLIDES", "SOURCE", "STYLE", "TEXT", "Change", "Document", "EditError", "Person", "Studio"]
+__all__ = ["BrandChanged", "Changed", "Document", "EditError", "Event", "LookChanged", "OrderChanged", "Person",
+           "ProjectSwitched", "SaveFailed", "Saved", "SlideChanged", "SourceChanged", "Studio"]

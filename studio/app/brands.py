@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from ..brand import BrandProfile
 from ..preset import MAX_NAME_LENGTH, BadName, Preset, apply_preset, check_name, preset_from_carousel
-from ..store import Store
+from ..store import ImportSummary, Store
+from . import kits
 from .document import Document, EditError
 
 CURRENT_PROFILE = "current_profile"  # settings key: the profile the studio last switched to
@@ -50,6 +52,26 @@ class Brands:
 
     def current_profile(self) -> str | None:
         return self.store.settings.get(CURRENT_PROFILE)
+
+    def profile(self, profile_id: str) -> BrandProfile:
+        return self.store.get_profile(profile_id)
+
+    def profile_id(self, name_or_id: str) -> str:
+        """The id of the one profile called ``name_or_id`` (or with that id); EditError otherwise."""
+        ids = self.store.find_profiles(name_or_id)
+        if not ids:
+            if any(pid == name_or_id for pid, _ in self.store.list_profiles()):
+                return name_or_id
+            raise EditError(f"there is no profile named {name_or_id!r}")
+        if len(ids) > 1:
+            raise EditError(f"{len(ids)} profiles are named {name_or_id!r}; use an id instead: {', '.join(ids)}")
+        return ids[0]
+
+    def add_profile(self, profile: BrandProfile) -> str:
+        """Save a new profile; a second profile with the same name is refused."""
+        if self.store.find_profiles(profile.name):
+            raise EditError(f"a profile named {profile.name.strip()!r} already exists")
+        return self.store.save_profile(profile)
 
     def switch_profile(self, profile_id: str, origin: Any = None) -> BrandProfile:
         """Wear a saved profile: every slide is re-branded at once (one undo step)."""
@@ -154,6 +176,21 @@ class Brands:
     def restore_preset(self, preset: Preset) -> None:
         """Undo a deletion."""
         self.store.save_preset(preset)
+
+    # -- kits: profiles and presets in one file --------------------------------------------------
+
+    def export_kits(self, path: Path | str, profile_ids: list[str] | None = None,
+                    preset_names: list[str] | None = None) -> tuple[int, int]:
+        """Write profiles and presets (images embedded) to one JSON file; returns (profiles, presets)."""
+        return kits.export_kits(self.store, Path(path), profile_ids, preset_names)
+
+    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> ImportSummary:
+        """Add a kit file's profiles and presets: all or nothing, checked before anything is written.
+
+        A profile or preset named like an existing one replaces it; ``profiles=False`` /
+        ``presets=False`` leave that kind out (the whole file is still checked).
+        """
+        return kits.import_kits(self.store, Path(path), profiles, presets)
 
     def _document(self) -> Document:
         if self.document is None:

@@ -9,7 +9,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..carousel import Carousel, carousel_to_json
+from ..carousel import Carousel
+from ..project_file import carousel_to_json
 from ..export import ExportError, ExportReport, export_images, export_pdf, pages, slide_image, slide_svg
 from ..export.atomic import atomic_file
 from ..naming import file_stem

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,8 +96,14 @@ def _is_zip(path: Path) -> bool:
 class Imports:
     """Imports into the shared document: read a source, then show its posts (and lay them out)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, folder: Path) -> None:
         self.document = document
+        self.folder = folder  # where uploaded archives wait while they are read
+
+    def upload_path(self, suffix: str) -> Path:
+        """A new file in the data folder for an upload (the caller removes it once it is read)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder / f"upload-{secrets.token_hex(8)}{suffix}"
 
     paste = staticmethod(parse_paste)
     list_archive = staticmethod(list_archive)

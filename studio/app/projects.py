@@ -5,7 +5,8 @@ import logging
 
 from ..carousel import Carousel
 from ..store import Autosaver, ProjectInfo, Store
-from .document import DOCUMENT, Change, Document, EditError
+from .document import Document, EditError
+from .events import Changed, ProjectSwitched
 from .sample import sample_carousel
 
 log = logging.getLogger("carousel_studio")
@@ -62,14 +63,14 @@ class Projects:
             raise EditError("This project is open; open another one before deleting it.")
         self.store.delete_project(project_id)
 
-    def _autosave(self, change: Change) -> None:
+    def _autosave(self, change: Changed) -> None:
         """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
         doc = self.document
         try:
             if doc.project_id is None:
                 doc.project_id = self.store.save_project(doc.carousel)
                 self.store.settings.set(LAST_PROJECT, doc.project_id)
-            elif change.what == DOCUMENT:
+            elif isinstance(change, ProjectSwitched):
                 self.store.settings.set(LAST_PROJECT, doc.project_id)
             self.autosaver.changed(doc.project_id, doc.carousel, doc.history)
         except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries

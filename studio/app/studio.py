@@ -24,7 +24,8 @@ from ..export import ExportReport
 from ..store import Autosaver, Store
 from . import exports
 from .brands import Brands
-from .document import Change, Document
+from .document import Document
+from .events import Event, Saved, SaveFailed
 from .imports import Imports
 from .projects import Projects
 from .sample import sample_carousel
@@ -39,13 +40,15 @@ class Studio:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.exports_dir = self.data_dir / "exports"
-        self.imports_dir = self.data_dir / "imports"
         self.store = Store(self.data_dir)
-        self.autosaver = Autosaver(self.store)
+        self._listeners: list[Callable[[Event], Any]] = []
+        self.autosaver = Autosaver(self.store, on_saved=lambda pid: self._announce(Saved(pid)),
+                                   on_error=lambda pid, exc: self._announce(SaveFailed(pid, str(exc))))
         self.document = Document(sample_carousel(), clock=clock)
         self.projects = Projects(self.store, self.autosaver, self.document)
-        self.imports = Imports(self.document)
+        self.imports = Imports(self.document, self.data_dir / "imports")
         self.brands = Brands(self.store, self.document)
+        self.document.subscribe(self._announce)  # after Projects: a change is handed to autosave first
         self.projects.open_last()
         self._prune_assets()
 
@@ -58,9 +61,17 @@ class Studio:
         """What the creator should know from opening the data folder (a recovered file…)."""
         return self.store.notices
 
-    def subscribe(self, listener: Callable[[Change], Any]) -> Callable[[], None]:
-        """Hear every change to the shared document; returns the unsubscribe function."""
-        return self.document.subscribe(listener)
+    def subscribe(self, listener: Callable[[Event], Any]) -> Callable[[], None]:
+        """Hear every event: changes to the shared document, saved, save failed (from the autosaver's thread).
+
+        Returns the function that unsubscribes.
+        """
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _announce(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
 
     def export_path(self, kind: str, *, image_format: str = "png", page: int = 0) -> tuple[Path, str]:
         """Where an export of the open carousel goes in the data folder, and its download name."""

@@ -58,18 +58,16 @@ def run(args) -> int:
 
 def read_settings(args) -> dict:
     """The carousel settings given on the command line, validated (CliError lists the choices)."""
-    from ..canvas import FORMATS
-    from ..layouts import LAYOUTS
     from ..outro import OutroCTA
-    from ..pattern import PATTERNS
-    from ..theme import THEMES
+    from ..registry import check
     settings: dict = {}
-    for flag, value, registry in (("format", args.format, FORMATS), ("layout", args.layout, LAYOUTS),
-                                  ("theme", args.theme, THEMES), ("pattern", args.pattern, PATTERNS)):
+    for flag in ("format", "layout", "theme", "pattern"):
+        value = getattr(args, flag)
         if value is not None:
-            if value not in registry:
-                raise CliError(f"unknown {flag} {value!r}; choose one of: {', '.join(registry)}")
-            settings[flag] = value
+            try:
+                settings[flag] = check(flag, value)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
     if args.cta is not None:
         settings["cta"] = OutroCTA.default(_choice_int("--cta", args.cta, (1, 2, 3)))
     sizes = {}

@@ -7,7 +7,8 @@ from typing import Any, Iterator
 
 from PIL import Image as PILImage
 
-from ..carousel import Carousel, carousel_from_json
+from ..carousel import Carousel
+from ..project_file import carousel_from_json
 from ..image import MAX_INPUT_BYTES, MAX_INPUT_SIDE, Image
 from ..schema import SchemaError
 from .cleanup import clean_text

@@ -23,28 +23,25 @@ import secrets
 import threading
 import time
 import weakref
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from .. import carousel as carousel_module
 from ..brand import BrandProfile
-from ..carousel import Carousel, carousel_from_doc
+from ..carousel import Carousel
 from ..history import History
 from ..image import ImageError
 from ..preset import Preset, check_name
+from ..project_file import SCHEMA, carousel_from_doc
 from ..schema import SchemaError, from_dict
 from .assets import REF_KEY, AssetStore
 from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, dumps_compact,
                       fsync_dir, parse_tables, remove_stale_temp_files)
-
-if TYPE_CHECKING:
-    from .kits import ImportSummary
 
 DB_NAME = "studio.json"
 DB_SCHEMA = 1
@@ -248,6 +245,10 @@ class Store:
             self._notice(f"Project {info['name']!r} had a file but no entry in the project list; it is listed again.")
 
     # -- transactions and table helpers ----------------------------------------------------------
+    def transaction(self, *, write: bool = False) -> AbstractContextManager[None]:
+        """Hold the store for several operations that succeed or fail together (kit imports)."""
+        return self._tx(write=write)
+
     @contextmanager
     def _tx(self, *, write: bool = False, recover: bool = True) -> Iterator[None]:
         """Hold the lock for one logical operation; errors become StoreError with a plain message."""
@@ -509,11 +510,11 @@ class Store:
         with self._tx(write=True):
             old_doc = self._read_project_doc(project_id) if base_data is not None else None
             stored = data
-            if old_doc is not None and old_doc.get("schema") == carousel_module.SCHEMA:
+            if old_doc is not None and old_doc.get("schema") == SCHEMA:
                 stored = dict(old_doc["carousel"])
                 stored.update({k: v for k, v in data.items() if base_data.get(k) != v})  # type: ignore[union-attr]
             saved_at = now_iso()
-            doc = {"app": APP, "schema": carousel_module.SCHEMA, "id": project_id, "saved_at": saved_at,
+            doc = {"app": APP, "schema": SCHEMA, "id": project_id, "saved_at": saved_at,
                    "carousel": stored}
             path = self._project_path(project_id)
             atomic_write(path, dumps_compact(doc), keep_backup=True)
@@ -601,23 +602,6 @@ class Store:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
-
-    # -- kits (profiles + presets in one file) ---------------------------------------------------
-    def export_kits(self, path: Path | str, profile_ids: list[str] | None = None,
-                    preset_names: list[str] | None = None) -> tuple[int, int]:
-        """Write profiles and presets (images embedded) to one JSON file; returns (profiles, presets)."""
-        from .kits import export_kits
-        return export_kits(self, Path(path), profile_ids, preset_names)
-
-    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> ImportSummary:
-        """Add profiles and presets from a kit file: all or nothing, checked before anything is written.
-
-        Returns an ``ImportSummary``; a profile or preset with the name of an
-        existing one replaces it. ``profiles=False`` / ``presets=False`` leave
-        that kind out (the whole file is still checked).
-        """
-        from .kits import import_kits
-        return import_kits(self, Path(path), profiles, presets)
 
 
 def _meta_version(tables: dict[str, dict[str, Any]]) -> int | None:
