@@ -142,7 +142,8 @@ class SlideStrip:
         new = view.attempt(view.document.move_slide, index, target, origin=view.person)
         if new is not None:
             view.select(new)
-            ui.run_javascript(f"document.querySelectorAll('[data-testid=slide-thumb]')[{new}]?.focus()")
+            # the strip was rebuilt: the clicked element is gone, so the page's client runs it
+            view.client.run_javascript(f"document.querySelectorAll('[data-testid=slide-thumb]')[{new}]?.focus()")
 
     def _insert(self, post_id: str, index: int) -> None:
         view = self.view

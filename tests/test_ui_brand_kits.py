@@ -5,30 +5,18 @@ from __future__ import annotations
 import asyncio
 
 from nicegui import ui
-from nicegui.testing.user_interaction import UserInteraction
-
-from studio.app import EditError
-from studio.brand import BrandProfile
 
 import pytest
-
-
-def click(user, element) -> None:
-    UserInteraction(user, {element}, None).click()
+from studio.app import EditError
+from studio.brand import BrandProfile
+from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
+from ui_helpers import click, until
 
 
 def menu_item(user, text: str):
     with user:
         return next(e for e in user.client.elements.values() if isinstance(e, ui.menu_item)
                     and any(getattr(c, "text", None) == text for c in e.default_slot.children))
-
-
-async def settle(condition, timeout: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 def two_clients_and_a_preset_of_b(studio, testid):
@@ -83,12 +71,12 @@ def test_the_application_refuses_to_save_one_clients_brand_over_another(studio_d
 async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(studio, testid):
     a, b = two_clients_and_a_preset_of_b(studio, testid)
     testid(studio, "brand-handle")[0].value = "clienta_edited"
-    await settle(lambda: testid(studio, "profile-unsaved")[0].visible)
+    await until(lambda: testid(studio, "profile-unsaved")[0].visible)
     (select,) = testid(studio, "profile-select")
 
     async def answer(key):
         select.value = b
-        await settle(lambda: testid(studio, f"switch-ask-{key}"))
+        await until(lambda: testid(studio, f"switch-ask-{key}"))
         click(studio, testid(studio, f"switch-ask-{key}")[0])
         await asyncio.sleep(0.1)
 
@@ -98,11 +86,11 @@ async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(stu
     assert studio.shared.store.get_profile(a).handle == "clienta_edited"
     assert studio.shared.document.carousel.brand.name == "Client B" and select.value == b
     testid(studio, "brand-handle")[0].value = "clientb_edited"
-    await settle(lambda: testid(studio, "profile-unsaved")[0].visible)
+    await until(lambda: testid(studio, "profile-unsaved")[0].visible)
     select.value = a
-    await settle(lambda: testid(studio, "switch-ask-discard"))
+    await until(lambda: testid(studio, "switch-ask-discard"))
     click(studio, testid(studio, "switch-ask-discard")[0])
-    await settle(lambda: studio.shared.document.carousel.brand.name == "Client A")
+    await until(lambda: studio.shared.document.carousel.brand.name == "Client A")
     assert studio.shared.store.get_profile(b).handle == "clientb"  # discarded, B as saved
 
 
@@ -110,25 +98,25 @@ async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testi
     a, b = two_clients_and_a_preset_of_b(studio, testid)
     store = studio.shared.store
     click(studio, menu_item(studio, "Delete profile"))
-    await settle(lambda: testid(studio, "delete-ask-cancel"))
+    await until(lambda: testid(studio, "delete-ask-cancel"))
     click(studio, testid(studio, "delete-ask-cancel")[0])
     await asyncio.sleep(0.1)
     assert len(store.list_profiles()) == 2
     click(studio, menu_item(studio, "Delete profile"))
-    await settle(lambda: testid(studio, "delete-ask-delete"))
+    await until(lambda: testid(studio, "delete-ask-delete"))
     click(studio, testid(studio, "delete-ask-delete")[0])
-    await settle(lambda: len(store.list_profiles()) == 1)
+    await until(lambda: len(store.list_profiles()) == 1)
     await studio.should_see("Profile “Client A” deleted")
     click(studio, testid(studio, "brand-undo-button")[0])
-    await settle(lambda: len(store.list_profiles()) == 2)
+    await until(lambda: len(store.list_profiles()) == 2)
     assert store.get_profile(a).handle == "clienta"
     (presets,) = testid(studio, "preset-select")
     presets.value = "B look"
     with studio:
         delete = next(e for e in studio.client.elements.values() if e.props.get("aria-label") == "Delete preset")
     click(studio, delete)
-    await settle(lambda: testid(studio, "delete-ask-delete"))
+    await until(lambda: testid(studio, "delete-ask-delete"))
     click(studio, testid(studio, "delete-ask-delete")[0])
-    await settle(lambda: store.list_presets() == [])
+    await until(lambda: store.list_presets() == [])
     click(studio, testid(studio, "brand-undo-button")[0])
-    await settle(lambda: [p.name for p in store.list_presets()] == ["B look"])
+    await until(lambda: [p.name for p in store.list_presets()] == ["B look"])

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import io
 
-from nicegui.testing.user_interaction import UserInteraction
 from PIL import Image as PILImage
 
 from studio.image import load_image
 from studio.post import Post, Thread
-
-
-def click(user, element) -> None:
-    UserInteraction(user, {element}, None).click()
-
-
-def trigger(user, element, event: str, args=None) -> None:
-    UserInteraction(user, {element}, None).trigger(event, args)
+from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
+from ui_helpers import click, trigger
 
 
 def photo(colour) -> object:

@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import asyncio
 
-from nicegui.testing.user_interaction import UserInteraction
 
 from studio.brand import BrandProfile
+from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
+from ui_helpers import click, until
 
 BAKERY = ("How we took our bakery from one oven to three shops in four years, without outside money 🥐\n\n"
           "1) Start with one thing people queue for. Ours was a sourdough loaf.\n\n"
           "2) Write down every cost: flour, power, rent, our own hours.\n\n"
           "That is the plan. Follow me for the next part: the third shop.")
-
-
-def click(user, element) -> None:
-    UserInteraction(user, {element}, None).click()
-
-
-async def until(condition, timeout: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 async def first_project(studio, testid):
