@@ -65,7 +65,9 @@ class SourcePanel:
         self.view = view
         self.imports = view.studio.imports
         with ui.row().classes("w-full items-center no-wrap"):
-            ui.label("Source Content").classes("cs-panel-title")
+            with ui.column().classes("gap-0"):
+                ui.label("Source Content").classes("cs-panel-title").props("role=heading aria-level=2")
+                ui.label("Thread, X archive, project or link").classes("cs-panel-subtitle")
             ui.space()
             ui.button("Lay out all", icon="auto_awesome", on_click=self._layout_all).props(
                 "flat dense no-caps size=sm data-testid=layout-all").tooltip(
