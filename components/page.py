@@ -89,7 +89,7 @@ class StudioPage:
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)
         for notice in server.studio.notices:
-            ui.notify(notice, type="warning", position="top", multi_line=True, close_button=True, timeout=0)
+            ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
 
     def _changed(self, event: Event) -> None:
         """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""

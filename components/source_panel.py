@@ -52,9 +52,11 @@ def thread_row(thread: Thread) -> dict[str, Any]:
         except ValueError:
             date = first.created_at[:10]
     title = thread.title or (first.text.splitlines()[0] if first and first.text else "")
-    has_counts = any(p.likes is not None for p in thread.posts)
+    has_likes = any(p.likes is not None for p in thread.posts)
+    has_reposts = any(p.reposts is not None for p in thread.posts)
     return {"id": thread.id, "date": date, "title": title[:90] + ("…" if len(title) > 90 else ""),
-            "posts": len(thread.posts), "likes": thread.likes if has_counts else "",
+            "posts": len(thread.posts), "likes": thread.likes if has_likes else "",
+            "reposts": thread.reposts if has_reposts else "",
             "note": "first post missing" if thread.incomplete else ""}
 
 
@@ -272,10 +274,12 @@ class SourcePanel:
 
     def _pick_thread(self, threads: list[Thread], path) -> None:
         columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
-                   {"name": "title", "label": "First line", "field": "title", "align": "left"},
+                   {"name": "title", "label": "First line", "field": "title", "align": "left",
+                    "style": "white-space: normal; min-width: 220px"},
                    {"name": "posts", "label": "Posts", "field": "posts", "sortable": True},
                    {"name": "likes", "label": "Likes", "field": "likes", "sortable": True},
-                   {"name": "note", "label": "", "field": "note", "align": "left"}]
+                   {"name": "reposts", "label": "Reposts", "field": "reposts", "sortable": True},
+                   {"name": "note", "label": "Note", "field": "note", "align": "left", "style": "white-space: nowrap"}]
         with ui.dialog() as dialog, ui.card().classes("cs-picker"):
             ui.label(f"{count(len(threads), 'thread')} in your archive — pick one").classes("text-lg font-medium")
             ui.label("Best engagement (likes + reposts) first. Click a row to import it.").classes("cs-hint")

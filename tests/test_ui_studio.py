@@ -478,6 +478,8 @@ async def test_archive_upload_shows_a_thread_picker(studio, testid):
     (table,) = testid(studio, "thread-picker")
     rows = table.rows
     assert [r["posts"] for r in rows] == [3, 2] and rows[0]["likes"] == 300 and rows[0]["date"] == "29 May 2024"
+    assert rows[0]["reposts"] == 3  # ranked by likes + reposts, and both are shown
+    assert {c["name"] for c in table.columns} >= {"likes", "reposts", "note"}
     assert rows[1]["title"].startswith("Moss walls")
     trigger(studio, table, "rowClick", [{}, rows[1], 1])  # NiceGUI registers "row-click" in camel case
     ws = studio.shared.document
