@@ -73,9 +73,10 @@ class StudioPage:
         with ui.left_drawer(value=None, fixed=True, bordered=True).props(
                 "width=288 breakpoint=1000 aria-label='Settings panels'").classes("cs-drawer cs-left") as self.left:
             for title, subtitle, icon, panel, opened in SETTINGS:
-                with ui.expansion(title, caption=subtitle, icon=icon, value=opened).props(
+                with ui.expansion(title, icon=icon, value=opened).props(
                         f"dense header-class=cs-expansion-header data-testid=panel-{icon}") \
                         .classes("w-full cs-expansion"):
+                    ui.label(subtitle).classes("cs-panel-subtitle cs-panel-lead")
                     self.panels.append(panel(view))
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:

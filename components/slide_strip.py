@@ -81,7 +81,7 @@ class SlideStrip:
                         if counts[index] > 1:
                             ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \
                                 .tooltip("This slide's text continues on the next page")
-                    thumb.props("tabindex=0 role=button")
+                    thumb.props("tabindex=0 role=group aria-roledescription=slide")
                     thumb.props["aria-label"] = f"Slide {index + 1} of {len(carousel.slides)}, {slide.kind}. " \
                         "Enter shows it; Alt+Left or Alt+Right moves it."
                     thumb.on("click", lambda i=index: self.view.select(i))

@@ -35,9 +35,7 @@ class TileGroup:
         with self.grid:
             tile = ui.element("div").classes("cs-tile").props(
                 f"data-testid={self.testid} tabindex=0 role=radio aria-checked=false")
-        tile.props["data-key"] = str(key)
-        if tooltip:
-            tile.props["aria-label"] = tooltip
+        tile.props["data-key"] = str(key)  # its name is its visible label (an aria-label would hide it)
         tile.on("click", lambda k=key: self.on_pick(k))
         tile.on("keydown.enter", lambda k=key: self.on_pick(k))
         tile.on("keydown.space.prevent", lambda k=key: self.on_pick(k))

@@ -73,6 +73,7 @@ def open_every_panel(driver) -> None:
         if header.get_attribute("aria-expanded") == "false":
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", header)
             header.click()
+            wait(driver, lambda h=header: h.get_attribute("aria-expanded") == "true")  # before the next one moves
     wait(driver, lambda: not driver.find_elements(
         By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item[aria-expanded=false]"))
 
