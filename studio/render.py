@@ -28,7 +28,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import fonts, text
+from . import fonts, limits, text
 from .canvas import DEFAULT_SCALE, get_format
 from .carousel import Carousel
 from .image import Image
@@ -37,14 +37,14 @@ from .layouts.base import Box, Ctx
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
 from .slide import Slide
-from .platform import LINKEDIN_MAX_PAGES, clear_margin
+from .platform import clear_margin
 from .svg import Built, El, built, document, el
 from .theme import Palette, get_theme, palette
 from .typography import MIN_BODY_SIZE
 
 MARGIN_X = 44
 MARGIN_Y = 40
-MAX_PAGES_PER_SLIDE = LINKEDIN_MAX_PAGES  # text is never cut silently, but a PDF has a page limit
+MAX_PAGES_PER_SLIDE = limits.MAX_PAGES_PER_SLIDE  # text is never cut silently
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,7 @@ def _drawer(carousel: Carousel, layout_key: str):
 
 def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = False) -> list[tuple[El, ...]]:
     """Draw a slide page after page until its text is placed (``dry_run``: only count the pages)."""
+    limits.check_words(f"{slide.title} {slide.body}")  # refused at once, not after minutes of layout
     pages: list[tuple[El, ...]] = []
     cursor = None
     ctx.dry_run = dry_run

@@ -21,8 +21,9 @@ from ..sources import ImportResult, SourceError, fetch_post_link, load_input, pa
 from ..structure import carousel_from_thread
 from .document import Document, EditError
 
-# The settings a carousel's look is made of; a new layout of the thread keeps them.
-LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "cta", "show_post_meta")
+# The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
+# to action is not among them: it comes from the thread (the author's own ask, else neutral lines).
+LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
 
 Progress = Callable[..., None]
 
@@ -86,6 +87,8 @@ def carousel_from_input(path: Path | str, thread_id: str | None = None,
 
 
 def _is_zip(path: Path) -> bool:
+    if not path.is_file():  # a FIFO would block here; load_input refuses it with a message
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(2) == b"PK"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import LimitError, read_capped
 from ..sources.result import count
 from ..store import Store, StoreError
 from ..store.database import now_iso
@@ -37,11 +38,9 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
 
 def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
     try:
-        size = path.stat().st_size
-        if size > MAX_KIT_BYTES:
-            raise StoreError(f"{path.name} is {size / 2**20:.0f} MB; a kit file may be at most "
-                             f"{MAX_KIT_BYTES // 2**20} MB")
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_KIT_BYTES)
+    except LimitError as exc:
+        raise StoreError(str(exc).replace("; the limit is", "; a kit file may be at most")) from None
     except FileNotFoundError:
         raise StoreError(f"{path} does not exist") from None
     except IsADirectoryError:
@@ -49,7 +48,8 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     except OSError as exc:
         raise StoreError(f"could not read {path}: {exc.strerror or exc}") from None
     try:
-        kit_profiles, kit_presets = read_kit(raw, path.name)
+        notes: list[str] = []
+        kit_profiles, kit_presets = read_kit(raw, path.name, notes)
     except ValueError as exc:
         message = str(exc)
         raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
@@ -70,4 +70,4 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
             else:
                 p_added += 1
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
-                         " and ".join(left_out))
+                         " and ".join(left_out), tuple(notes))

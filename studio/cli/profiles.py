@@ -96,15 +96,16 @@ def _list(brands, args) -> int:
 def _add(brands, args) -> int:
     from ..brand import BrandProfile
     from ..image import ImageError, load_image
+    from ..limits import MAX_IMAGE_BYTES, LimitError, read_capped
     images = {}
     for key in ("avatar", "logo"):
         path = getattr(args, key)
         if path is not None:
             try:
-                images[key] = load_image(path.read_bytes(), name=str(path))
+                images[key] = load_image(read_capped(path, MAX_IMAGE_BYTES, str(path)), name=str(path))
             except OSError as exc:
                 raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
-            except ImageError as exc:
+            except (ImageError, LimitError) as exc:
                 raise CliError(str(exc)) from None
     try:
         profile = BrandProfile(name=args.name.strip(), handle=args.handle, website=args.website.strip(),

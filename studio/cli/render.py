@@ -26,24 +26,35 @@ def register(parser) -> None:
     parser.add_argument("--image-format", default="png", metavar="png|jpeg", help="images in a .zip or folder")
     parser.add_argument("--scale", default="2", metavar="1|2|3", help="image size: 2 = 1080 px wide (default)")
     parser.add_argument("--thread", metavar="ID", help="which thread of an archive (default: the top one)")
-    parser.add_argument("--slide", default="1", metavar="N", help="the slide for a .png/.jpg/.svg output")
+    parser.add_argument("--slide", metavar="N", help="the slide for a .png/.jpg/.svg output (default 1)")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
 
 
 def run(args) -> int:
     from ..app.exports import export
     from ..export import ExportError
+    from ..export.outpath import check_output, stop_cleanly_on_sigterm
+    from ..limits import LimitError
     settings = read_settings(args)
     out = Path(args.output)
     kind, image_format = output_kind(out, _image_format(args.image_format))
+    if args.slide is not None and kind != "slide":
+        raise CliError(f"--slide applies to a .png, .jpg or .svg output; a {out.suffix.lstrip('.').upper() or 'folder'} "
+                       "output holds every slide")
+    try:
+        check_output(out, [Path(args.input)] if args.input not in (None, "-") else [], force=args.force)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    stop_cleanly_on_sigterm()  # a killed export removes its temporary file
     scale = _choice_int("--scale", args.scale, (1, 2, 3))
     if (kind == "pdf" or image_format == "svg") and scale != 2:
         print(f"warning: --scale applies to images; the {'PDF' if kind == 'pdf' else 'SVG'} is vector, "
               "its pages are the 2× size", file=sys.stderr)
     carousel = load_carousel(args.input, args.thread, settings)
-    page = _page(carousel, args.slide) if kind == "slide" else 0
+    page = _page(carousel, args.slide or "1") if kind == "slide" else 0
     try:
         report = export(carousel, out, kind, image_format=image_format, scale=scale, page=page)
-    except ExportError as exc:
+    except (ExportError, LimitError) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}; choose another output path") from None
