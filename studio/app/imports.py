@@ -22,7 +22,7 @@ from ..structure import carousel_from_thread
 from .document import Document, EditError
 
 # The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
-# to action is not among them: it comes from the thread (the author's own ask, else neutral lines).
+# to action is kept only when the creator wrote it: stock lines give way to the thread's own ask.
 LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
 
 Progress = Callable[..., None]
@@ -34,8 +34,9 @@ def lay_out(thread: Thread, look: Carousel | None = None, **settings: Any) -> Ca
     The layout is known before the slides are made, so a photo lands on a layout that draws it.
     """
     values = {name: copy.deepcopy(getattr(look, name)) for name in LOOK} if look is not None else {}
-    if look is not None and look.cta.is_stock():  # stock lines are no choice: the thread's own ask wins
-        values["cta"] = cta_for_thread(thread, look.cta.variant, look.cta.link)
+    if look is not None:  # stock lines are no choice: the thread's own ask wins over them
+        values["cta"] = cta_for_thread(thread, look.cta.variant, look.cta.link) if look.cta.is_stock() \
+            else copy.deepcopy(look.cta)
     values.update(settings)
     return carousel_from_thread(thread, **values)
 
