@@ -45,7 +45,8 @@ class CompareThemes:
         carousel = self.view.carousel
         slides = self._slides()
         self.rows.clear()
-        self.rows.style(f"--cs-compare-card:{40 + 190 * len(slides)}px")
+        width = 180 if len(slides) == 1 else 150  # three slides: two themes a row still fit at 1280 px
+        self.rows.style(f"--cs-compare-svg:{width}px;--cs-compare-card:{24 + (width + 8) * len(slides)}px")
         with self.rows:
             for key, theme in engine.THEMES.items():
                 chosen = key == carousel.theme
