@@ -46,6 +46,7 @@ from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write
 
 DB_NAME = "studio.json"
 DB_SCHEMA = 1
+IMPORT_KEEP_SECONDS = 3600  # an upload copy older than this belongs to no open thread picker
 APP = "carousel-studio"
 # MIGRATIONS[n] turns a schema-n database (all tables) into schema n+1.
 MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], dict[str, dict[str, Any]]]] = {}
@@ -148,6 +149,7 @@ class Store:
             if not self.read_only:
                 self._reconcile_projects()
                 self.trash.empty_old()
+                self._tidy_imports()
 
     def _recover(self, problem: str) -> None:
         """Keep the unreadable database aside and fall back to the last good copy (lock held)."""
@@ -174,6 +176,16 @@ class Store:
             self._notice(message + f" Recovered the last good copy, saved {when}.")
         self._storage._forget()
         self._storage.read()
+
+    def _tidy_imports(self, older_than: float = IMPORT_KEEP_SECONDS) -> None:
+        """Remove uploaded archive copies a thread picker left behind (older than an hour: never one in use)."""
+        limit = time.time() - older_than
+        for path in (self.data_dir / "imports").glob("*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+            except OSError:
+                pass
 
     def _check_schema(self) -> None:
         tables = self._storage.read()
