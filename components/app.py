@@ -136,5 +136,5 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
                            prefixes=["/_nicegui", FONT_ROUTE + "/", STATIC_ROUTE + "/", DOWNLOAD_ROUTE + "/"])
         show = f"/?token={token}" if show else False  # this computer's browser opens the link too
     ui.run(root, host=host, port=port, show=show, reload=reload, title="Carousel Studio",
-           favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
+           language="en-US", favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
            reconnect_timeout=10.0, storage_secret=None)
