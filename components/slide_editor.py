@@ -178,6 +178,11 @@ class SlideEditor:
             else:
                 self.title.value = slide.title
                 self.body.value = slide.body
+                auto, automatic = engine.slide_headline(carousel, view.selected)
+                self.title.props["placeholder"] = f"{auto} (automatic: type to replace)" if automatic else ""
+                self.body.props["hint"] = engine.EMPHASIS_HINT
+                self.title.update()
+                self.body.update()
             self.alt.value = slide.alt_text
             self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
             has_image = slide.image is not None

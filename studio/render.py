@@ -107,9 +107,8 @@ def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
 
 
 def missing_glyphs(carousel: Carousel) -> list[str]:
-    """Sorted unique characters of the carousel's text that no font covers (drawn as empty boxes)."""
-    typo, brand = carousel.typography, carousel.brand
-    family = _pick_font(typo.body_font, brand.body_font, get_theme(carousel.theme).body_font)
+    """Sorted unique characters of the carousel's text that no bundled font draws (drawn as a boxed "?")."""
+    brand = carousel.brand
     texts = [brand.name, brand.handle, brand.website, carousel.cta.headline, carousel.cta.subline,
              carousel.cta.button, carousel.cta.link]
     texts += [t for s in carousel.slides for t in (s.title, s.body)]
@@ -118,8 +117,22 @@ def missing_glyphs(carousel: Carousel) -> list[str]:
     missing: set[str] = set()
     for value in texts:
         if value:
-            missing |= text.uncovered(value, family)
+            missing |= text.uncovered(value)
     return sorted(missing)
+
+
+def slide_headline(carousel: Carousel, index: int) -> tuple[str, bool]:
+    """The headline a content or cover slide shows, and whether it is automatic (read from the text
+    because the Title is empty). The editor shows it in the Title field until the creator types one."""
+    slide = carousel.slides[index]
+    if slide.title.strip() or slide.kind not in ("content", "cover"):
+        return slide.title.strip(), False
+    from .layouts.templates import automatic_headline
+    head, _ = automatic_headline(make_context(carousel), slide.body)
+    return head, bool(head)
+
+
+EMPHASIS_HINT = "Emphasise a word with **word** (drawn bold in the accent colour)."
 
 
 def _pattern_key(carousel: Carousel) -> str:

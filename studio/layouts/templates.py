@@ -12,9 +12,9 @@ from datetime import datetime
 import regex
 
 from ..slide import Slide
-from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
+from ..reading import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number, unflatten
 from ..svg import El, el
-from ..text import SAFETY, measure, wrap
+from ..text import SAFETY, measure, prepare, wrap
 from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
@@ -30,11 +30,28 @@ OPTICAL_CENTRE = 0.46  # short content sits this share of the free height from t
 
 # ---------------------------------------------------------------- shared pieces
 
-def slide_title_body(slide: Slide) -> tuple[str, str]:
-    """The slide's own title, or a headline taken from its body."""
+def slide_title_body(ctx: Ctx, slide: Slide) -> tuple[str, str]:
+    """The slide's own title, or a headline taken from its body (see ``automatic_headline``)."""
     if slide.title.strip():
         return slide.title.strip(), slide.body.strip()
-    return headline_and_body(slide.body)
+    return automatic_headline(ctx, slide.body)
+
+
+AUTO_HEADLINE_LINES = 2  # an automatic headline longer than this at the title size stays body text
+
+
+def automatic_headline(ctx: Ctx, text: str) -> tuple[str, str]:
+    """(headline, body) read from the text, the headline kept only when it takes at most two
+    lines at the chosen title size in the content column."""
+    head, body = headline_and_body(text)
+    if not head:
+        return head, body
+    _, words_ = split_number(head)
+    st = ctx.title_style()
+    paras = prepare(words_)
+    if len(wrap(paras, st.family, st.weight, st.size, ctx.content.w)) > AUTO_HEADLINE_LINES:
+        return "", unflatten(text.strip())
+    return head, body
 
 
 _UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+?"
@@ -114,7 +131,7 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
             blocks.append(b)
         pending.clear()
 
-    for line in text.split("\n"):
+    for line in unflatten(text).split("\n"):
         item = list_line(line)
         if item is None:
             pending.append(line)
@@ -189,7 +206,7 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
                 body: tuple[Block, ...] | None = None) -> Column:
     """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text)."""
     if title is None:
-        title, text = slide_title_body(slide)
+        title, text = slide_title_body(ctx, slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
     parts: list[tuple[str, object]] = []
     head_h = 0.0
@@ -236,7 +253,7 @@ def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
                  box: Box | None = None) -> tuple[list[El], tuple[Block, ...]]:
     """A continuation page: a small running head (the slide's title), then the rest of the text."""
     box = box or ctx.content
-    title, _ = slide_title_body(slide)
+    title, _ = slide_title_body(ctx, slide)
     _, title = split_number(title)
     out: list[El] = []
     top = 0.0
@@ -256,7 +273,7 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
     """A numbered heading or the first sentence as the headline, the rest as body text."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    title, text = slide_title_body(slide)
+    title, text = slide_title_body(ctx, slide)
     if not title and len(text) <= SHORT_POST_CHARS and "\n" not in text:  # a lone short line reads larger
         big = max(size, min(size * SHORT_POST_SCALE, ctx.title_size * 0.9))
         body = with_credit(ctx, slide, body_blocks(ctx, text, big), size)
@@ -271,7 +288,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
     box = ctx.content
     if (slide.title.strip() and slide.body.strip()) or len(text) > STATEMENT_CHARS:
-        title, body = slide_title_body(slide)
+        title, body = slide_title_body(ctx, slide)
         if title and body:
             _, title = split_number(title)
             big = fitted_title(ctx, title, box.w, max(ctx.title_size * 1.15, size * 1.6), max_lines=5)
