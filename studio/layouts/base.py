@@ -25,6 +25,7 @@ from ..theme import Palette, Theme, rgb
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
 EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
 PARA_GAP = 0.55  # blank line between paragraphs, in line heights
+SLANT = 0.2  # italic letters lean this far right per unit of height (about 11°)
 
 
 @dataclass(frozen=True)
@@ -223,15 +224,34 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
                              attrs={"aria-label": r.text}, class_=f"emoji {role}"))
+        elif r.missing:
+            lines.extend(missing_mark(r, st, x0, baseline))
         else:
-            weight = fonts.best_weight(r.family, st.weight)
-            text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
-                        font_family=fonts.css_family(r.family), font_weight=weight,
-                        fill=st.accent if r.accent else None))
+            weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
+            span = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
+                      font_family=fonts.css_family(r.family), font_weight=weight,
+                      fill=st.accent if (r.accent or r.emphasis) else None)
+            if r.italic:  # the bundled faces have no italic: slant the letters about the baseline
+                images.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
+                                 transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
+            else:
+                text.add(span)
             if r.accent and _same_colour(st.accent, st.colour):  # a monochrome theme underlines links instead
                 lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=text_width(r.text, r.family, weight, st.size),
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
     return ([text] if text.children else []) + images + lines
+
+
+def missing_mark(r, st: TextStyle, x0: float, baseline: float) -> list[El]:
+    """A character no bundled font has: a boxed "?" in the text colour, plainly deliberate (never an empty box)."""
+    w, h = r.width - st.size * 0.06, st.size * 0.92
+    x, top = x0 + r.x + st.size * 0.03, baseline - st.size * 0.76
+    glyph_w = text_width(r.text, r.family, 700, st.size * 0.7)
+    return [el("rect", x=x, y=top, width=w, height=h, rx=st.size * 0.12, fill="none", stroke=st.colour,
+               stroke_width=max(0.8, st.size * 0.05), stroke_opacity=0.55, class_="missing-glyph"),
+            el("text", el("tspan", text=r.text, x=x + (w - glyph_w) / 2, y=top + h * 0.76), font_size=st.size * 0.7,
+               font_family=fonts.css_family(r.family), font_weight=700, fill=st.colour, opacity=0.7,
+               style=TEXT_STYLE, class_="missing-glyph")]
 
 
 def _same_colour(a: str, b: str) -> bool:
