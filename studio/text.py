@@ -29,6 +29,8 @@ from functools import lru_cache
 import regex
 
 from . import emoji, fonts
+from .links import shown as link_shown
+from .links import target as link_target
 from .svg import xml_safe
 
 EMOJI_ADVANCE = 1.18  # an emoji image takes this many ems
@@ -48,6 +50,7 @@ _ACCENT = regex.compile(
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
 )
+_URL_ONLY = regex.compile(_URL, regex.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}'\"…"
 _ARABIC = regex.compile(r"\p{Arabic}")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
@@ -66,6 +69,7 @@ class Cluster:
     accent: bool = False
     emoji: str | None = None
     style: str = ""
+    link: str | None = None  # the full target of a link's visible text
 
     @property
     def is_space(self) -> bool:
@@ -129,6 +133,7 @@ class Run:
     emoji: str | None
     width: float
     style: str = ""
+    link: str | None = None
 
     @property
     def bold(self) -> bool:
@@ -304,6 +309,10 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
                 span = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), span)
                 styles[start:pos] = [styles[start]] * len(span)
                 pos = start + len(span)
+            if accent and _URL_ONLY.fullmatch(span):  # a link shows X's short text and keeps its target
+                href = link_target(span)
+                clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
+                continue
             at = start
             for g in regex.findall(r"\X", span):
                 clusters.append(_cluster(g, accent, styles[at] if at < len(styles) else ""))
@@ -479,6 +488,8 @@ def measure(text: str, family: str, weight: int, size: float) -> float:
 def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     """May a line end after cluster i (before i+1)? Spaces are handled by the caller."""
     a, b = clusters[i], clusters[i + 1]
+    if a.link and a.link == b.link:  # inside a link: only after "/" or "-"
+        return a.text in "/-"
     if b.is_space or b.text[0] in _NO_BREAK_BEFORE:
         return False
     if a.is_space:
@@ -682,11 +693,11 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     clusters = line.clusters
     runs: list[Run] = []
     x = 0.0
-    cur: list = []  # [x, text, face, accent, width, style]
+    cur: list = []  # [x, text, face, accent, width, style, link]
 
     def close() -> None:
         if cur:
-            runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4], cur[5]))
+            runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4], cur[5], cur[6]))
 
     for i, text in _visual_order(line):
         c = clusters[i]
@@ -695,16 +706,17 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             close()
             cur = []
             runs.append(Run(x, c.text, faces[i] or "", c.accent, c.emoji, w, c.style))
-        elif cur and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3] and c.style == cur[5])):
+        elif cur and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3] and c.style == cur[5]
+                                     and c.link == cur[6])):
             cur[1] += text
             cur[4] += w
         elif c.is_space and not cur:
             pass  # a space right after an emoji: advance only
         else:
             close()
-            cur = [x, text, faces[i], c.accent, w, c.style]
+            cur = [x, text, faces[i], c.accent, w, c.style, c.link]
         x += w
     close()
     return tuple(Run(r.x, r.text.rstrip(" ") if not r.emoji else r.text, r.family, r.accent, r.emoji, r.width,
-                     r.style) for r in runs if r.text.strip() or r.emoji)
+                     r.style, r.link) for r in runs if r.text.strip() or r.emoji)
 

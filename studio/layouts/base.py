@@ -236,10 +236,17 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
                                  transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
             else:
                 text.add(span)
+            if r.link:
+                lines.append(link_area(r.link, x0 + r.x, baseline - st.size * 0.9, r.width, st.size * 1.15))
             if r.accent and _same_colour(st.accent, st.colour):  # a monochrome theme underlines links instead
                 lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=text_width(r.text, r.family, weight, st.size),
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
     return ([text] if text.children else []) + images + lines
+
+
+def link_area(href: str, x: float, y: float, w: float, h: float) -> El:
+    """An invisible rectangle the PDF export turns into a clickable link annotation."""
+    return el("rect", x=x, y=y, width=w, height=h, fill="none", class_="link-area", attrs={"data-href": href})
 
 
 def missing_mark(r, st: TextStyle, x0: float, baseline: float) -> list[El]:
@@ -294,11 +301,16 @@ def text_el(text: str, family: str, weight: int, size: float, colour: str, x: fl
 
 
 def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, width: float,
-               role: str = "meta", align: str = "left") -> tuple[list[El], float]:
+               role: str = "meta", align: str = "left", href: str = "") -> tuple[list[El], float]:
     """A one-line label with full text handling (fallback fonts, emoji, bidi), shrunk to fit ``width``.
 
-    ``align`` left, center or right within ``width``. Returns (elements, drawn width).
+    ``align`` left, center or right within ``width``; ``href`` makes it a link in the PDF.
+    Returns (elements, drawn width).
     """
+    if href:
+        els, w = label_line(ctx, text, st, x, baseline, width, role, align)
+        left = x + (width - w if align == "right" else (width - w) / 2 if align == "center" else 0.0)
+        return els + [link_area(href, left, baseline - st.size * 1.1, w, st.size * 1.5)], w
     paras = prepare(text, False)
     if not paras:
         return [], 0.0
