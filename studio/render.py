@@ -308,7 +308,8 @@ def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int)
     ctx.uid = f"p{number}"
     brand = carousel.brand
     chrome = draw_chrome(ctx, brand.placement, number, total, numbers=brand.show_slide_numbers,
-                         swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo)
+                         swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo,
+                         identity=page.kind != "outro")
     background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel))
     return document(ctx.width, ctx.height, ctx.scale, background, page.markup,
                     el("g", *chrome, class_="brand") if chrome else None)

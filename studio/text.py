@@ -494,7 +494,7 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
         return False
     if a.is_space:
         return True
-    if a.text in _BREAK_AFTER and i > 0 and not clusters[i - 1].is_space:
+    if a.text in _BREAK_AFTER and i > 0 and clusters[i - 1].text[-1].isalnum():  # "and/or", not "</"
         # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.emoji or b.emoji:
@@ -591,6 +591,15 @@ def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float,
     if width <= limit:
         done[-2] = (pa, before[1], sum(ems[pa:before[1]]))
         done[-1] = (moved[0], lb, width)
+
+
+def widest_piece(text: str, family: str, weight: int) -> float:
+    """Width in ems of the widest piece of ``text`` a line may not break inside."""
+    widest = 0.0
+    for para in prepare(text):
+        ems = _para_ems(para, family, weight)
+        widest = max([widest] + [sum(ems[s:c]) for s, c, _ in _segments(para)])
+    return widest
 
 
 def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:

@@ -28,14 +28,15 @@ def band_heights(placement: str, meta: float, has_identity: bool) -> tuple[float
 
 
 def draw_chrome(ctx: Ctx, placement: str, number: int, total: int, *, numbers: bool, swipe: bool,
-                website: str, logo) -> list[El]:
-    """Header and/or footer for page ``number`` of ``total``."""
+                website: str, logo, identity: bool = True) -> list[El]:
+    """Header and/or footer for page ``number`` of ``total``; ``identity`` False leaves the name out
+    (the outro shows it in its own brand chip: the author appears once)."""
     if placement == "none":
         return []
     safe = ctx.safe
     meta = ctx.meta_size
     pal = ctx.palette
-    has_identity = bool(ctx.brand_name or ctx.brand_handle)
+    has_identity = bool(ctx.brand_name or ctx.brand_handle) and identity
     counter = f"{number}/{total}" if numbers else ""
     hint = swipe and number < total
     out: list[El] = []

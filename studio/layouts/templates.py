@@ -7,6 +7,7 @@ still to place; ``rest`` is what did not fit (empty when the slide is done).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 from datetime import datetime
 
 import regex
@@ -14,7 +15,7 @@ import regex
 from ..slide import Slide
 from ..reading import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number, unflatten
 from ..svg import El, el
-from ..text import SAFETY, measure, prepare, wrap
+from ..text import SAFETY, measure, prepare, widest_piece, wrap
 from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
@@ -83,6 +84,11 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
         st = ctx.title_style(max(floor, st.size * 0.92))
         blk = Block(blk.paras, st, role="title")
     return replace(blk, measure=balanced_width(blk, width))
+
+
+def words_fit(ctx: Ctx, text: str, size: float, width: float) -> bool:
+    """Every unbreakable piece of ``text`` fits a line of ``width`` at body ``size``."""
+    return widest_piece(text, ctx.body_font, 400) * size <= width * SAFETY
 
 
 def balanced_width(blk: Block, width: float) -> float:
@@ -249,6 +255,46 @@ def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool =
     return draw_column(ctx, col, box.x, y, box.w), col.rest
 
 
+GROWTH = (1.12, 1.25, 1.4, 1.6, 1.8, 2.05, 2.35, 2.7, 3.1, 3.6)  # steps a short slide's type grows by
+FILL = 0.6  # a column shorter than this share of its box grows its type
+FILL_MAX = 0.8  # … as long as it stays below this share
+MAX_BODY = 36.0  # grown body text stays below this size (design px); a lone short line, below SHORT_MAX
+SHORT_MAX = 64.0
+MAX_TITLE = 64.0
+TITLE_GROWTH = 0.6  # the title grows this share of what the body grows: the hierarchy stays
+
+
+def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
+          max_body: float = MAX_BODY) -> tuple[Ctx, Column]:
+    """The largest type for a column that fits: short text grows (title and body together, within
+    MAX_TITLE / ``max_body``) until it fills FILL of ``box``; returns the context drawn with.
+    ``build`` returns None for a size at which a word would no longer fit on a line."""
+    col = build(ctx, size)
+    best = (ctx, col)
+    for g in GROWTH:
+        if col.rest or col.height >= FILL * box.h:
+            break
+        body = min(size * g, max(max_body, size))
+        title = min(ctx.title_size * (1 + (g - 1) * TITLE_GROWTH), max(MAX_TITLE, ctx.title_size))
+        if body <= best[0].body_size and title <= best[0].title_size:
+            break  # at both limits
+        bigger = replace(ctx, title_size=title, body_size=body)
+        grew = build(bigger, body)
+        if grew is None or grew.rest or grew.height > FILL_MAX * box.h:
+            break  # too tall, or a word would have to break
+        col = grew
+        best = (bigger, col)
+    return best
+
+
+def balanced_column(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
+                    max_body: float = MAX_BODY) -> tuple[list[El], tuple[Block, ...]]:
+    """A column grown to use the room (see ``grown``), at the optical centre of ``box`` when it fits."""
+    drawn, col = grown(ctx, size, box, build, max_body)
+    y = optical_top(box, col.height) if not col.rest else box.y
+    return draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
 def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
                  box: Box | None = None) -> tuple[list[El], tuple[Block, ...]]:
     """A continuation page: a small running head (the slide's title), then the rest of the text."""
@@ -274,11 +320,14 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     title, text = slide_title_body(ctx, slide)
-    if not title and len(text) <= SHORT_POST_CHARS and "\n" not in text:  # a lone short line reads larger
-        big = max(size, min(size * SHORT_POST_SCALE, ctx.title_size * 0.9))
-        body = with_credit(ctx, slide, body_blocks(ctx, text, big), size)
-        return text_column(ctx, slide, size, ctx.content, title="", body=body)
-    return text_column(ctx, slide, size, ctx.content)
+    short = not title and len(text) <= SHORT_POST_CHARS and "\n" not in text  # a lone short line reads larger
+
+    def build(c: Ctx, s: float) -> Column | None:
+        big = s * SHORT_POST_SCALE if short else s
+        if s > size and not words_fit(c, text, big, c.content.w):
+            return None
+        return plan_column(c, slide, s, c.content, title=title, body=with_credit(c, slide, body_blocks(c, text, big), s))
+    return balanced_column(ctx, size, ctx.content, build, SHORT_MAX if short else MAX_BODY)
 
 
 def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
