@@ -165,6 +165,7 @@ class SlideEditor:
                        if carousel.layout in engine.LAYOUTS else "Carousel layout"}
             options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
             self.layout_select.set_options(options, value=slide.layout or "")
+            self.layout_select.props["hint"] = engine.layout_note(carousel, view.selected)
             is_outro = slide.kind == "outro"
             self.layout_select.set_visibility(slide.kind == "content")  # cover and outro have their own design
             self.title.set_visibility(not is_outro)

@@ -132,6 +132,15 @@ def slide_headline(carousel: Carousel, index: int) -> tuple[str, bool]:
     return head, bool(head)
 
 
+def layout_note(carousel: Carousel, index: int) -> str:
+    """What the studio should tell the creator about how a slide is drawn ("" when nothing)."""
+    slide = carousel.slides[index]
+    if slide.kind == "content" and _layout_key(carousel, slide) == "image-focus" and slide.image is None:
+        return ("Image focus shows a photo, and this slide has none: its headline takes the photo's place. "
+                "Upload a photo or choose another layout.")
+    return ""
+
+
 EMPHASIS_HINT = "Emphasise a word with **word** (drawn bold in the accent colour)."
 
 

@@ -196,7 +196,14 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
     return out
 
 
+LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet
+
+
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
+    if marker.startswith(LIST_ROW):
+        label = marker[len(LIST_ROW):].zfill(2)
+        return [text_el(label, ctx.title_font, ctx.title_weight, st.size * 1.3, ctx.palette.accent, x,
+                        baseline + st.size * 0.1, role="marker")]
     cy = baseline - st.size * 0.34
     if marker == "•":
         return [el("circle", cx=x + st.size * 0.3, cy=cy, r=st.size * 0.19, fill=ctx.palette.accent_fill)]

@@ -13,14 +13,16 @@ from datetime import datetime
 import regex
 
 from ..slide import Slide
-from ..reading import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number, unflatten
+from ..reading import (headline_and_body, is_numbered_list, list_intro, list_items, list_line, sentences, split_number,
+                       unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, prepare, widest_piece, wrap
-from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
+from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
+STATEMENT_SCALE = 2.6  # the statement's size, in body sizes
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
 SHORT_POST_CHARS = 140  # a post this short, with no headline, is drawn SHORT_POST_SCALE × larger
 SHORT_POST_SCALE = 1.5
@@ -330,74 +332,111 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
     return balanced_column(ctx, size, ctx.content, build, SHORT_MAX if short else MAX_BODY)
 
 
+def on_panel(ctx: Ctx, fill: str, ink: str) -> Ctx:
+    """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``."""
+    pal = replace(ctx.palette, text=ink, muted=ink, accent=ink, accent_fill=ink, surface=fill)
+    return replace(ctx, palette=pal)
+
+
+def panel(box: Box, fill: str, radius: float = 22, opacity: float | None = None, role: str = "panel") -> El:
+    return el("rect", x=box.x, y=box.y, width=box.w, height=box.h, rx=radius, fill=fill, opacity=opacity,
+              class_=role)
+
+
+PANEL_PAD = 30
+
+
 def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
-    """One strong line, large in the title face; a longer post keeps its headline large and the rest as body."""
+    """One sentence, very large, on a panel of the accent colour: the headline if there is one
+    (the rest stays below it as body text), else the whole short post."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+    title, body = slide_title_body(ctx, slide)
+    if not title and len(body) <= STATEMENT_CHARS:
+        title, body = body, ""
+    _, title = split_number(title)
     box = ctx.content
-    if (slide.title.strip() and slide.body.strip()) or len(text) > STATEMENT_CHARS:
-        title, body = slide_title_body(ctx, slide)
-        if title and body:
-            _, title = split_number(title)
-            big = fitted_title(ctx, title, box.w, max(ctx.title_size * 1.15, size * 1.6), max_lines=5)
-            rest = body_blocks(ctx, body, size)
-            if rest:
-                rest = (replace(rest[0], gap_before=1.2),) + rest[1:]
-            return _statement(ctx, slide, size, ((big,) if big else ()) + rest)
-    big, smallest = max(ctx.title_size * 1.15, size * 1.6), max(size * 1.25, 20.0)
-    s = big
-    while True:
-        blk = block(text, ctx.title_style(s))
-        blocks = (blk,) if blk else ()
-        if not blocks or s <= smallest or not fit_flow(blocks, box.w, box.h - 28)[1]:
-            break
-        s = max(smallest, s * 0.92)
-    return _statement(ctx, slide, size, blocks)
+    inner = box.inset(PANEL_PAD)
+    pal = ctx.palette
+    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
+
+    def build(c: Ctx, s: float) -> Column | None:
+        if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2):
+            return None
+        big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=6) if title else None
+        rest = body_blocks(c, body, s) if body else ()
+        if rest and big:
+            rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
+        blocks = with_credit(c, slide, ((big,) if big else ()) + rest, s)
+        return plan_column(c, slide, s, inner.below(28), title="", body=blocks)
+    drawn, col = grown(ink, size, inner, build, SHORT_MAX)
+    y = optical_top(inner, col.height + 28) if not col.rest else inner.y
+    out = [panel(box, pal.accent_fill, 26, role="statement-panel"), accent_bar(drawn, inner.x, y)]
+    return out + draw_column(drawn, col, inner.x, y + 28, inner.w), col.rest
 
 
-def _statement(ctx: Ctx, slide: Slide, size: float, blocks: tuple[Block, ...]):
-    box = ctx.content
-    blocks = with_credit(ctx, slide, blocks, size)
-    placed, rest, used = fit_flow(blocks, box.w, box.h - 28, force=True)
-    y = optical_top(Box(box.x, box.y, box.w, box.h - 28), used) if not rest else box.y
-    text = slide.title or slide.body
-    out = [accent_bar(ctx, lead_x(ctx, box.x, box.w, 44, text), y)]
-    out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
-    return out, rest
+def list_of(text: str) -> tuple[str, list[str], bool]:
+    """(lead-in, items, numbered) for the List layout: list lines, else the sentences as points."""
+    items = list_items(text)
+    if len(items) >= 2:
+        return list_intro(text), items, is_numbered_list(text)
+    points = [x.strip() for x in sentences(" ".join(text.split())) if x.strip()]
+    return "", points, False
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
-    """Lines starting "- ", "•" or "1." (or an inline " - a - b") as a bulleted or numbered list."""
+    """The points as a designed list: a big accent number per row, on tinted rows; a post without
+    list lines is listed sentence by sentence."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    title, body = (slide.title.strip(), slide.body.strip()) if slide.title.strip() else ("", slide.body.strip())
-    items = list_items(body)
+    title, body = slide_title_body(ctx, slide)
+    intro, items, numbered = list_of(body)
     if len(items) < 2:
         return headline_body(ctx, slide, size, cursor)
-    intro = list_intro(body)
     if not title and intro:
         title, intro = intro, ""
-    numbered = is_numbered_list(body)
-    st = ctx.body_style(size)
-    indent = size * 1.9 if numbered else size * 1.35
-    blocks: list[Block] = []
-    if intro:
-        b = block(intro, ctx.body_style(size, ctx.palette.muted))
-        if b:
-            blocks.append(b)
-    for i, item in enumerate(items, 1):
-        b = block(item, st, marker=str(i) if numbered else "•", indent=indent, gap_before=0.55)
-        if b:
-            blocks.append(b)
-    return text_column(ctx, slide, size, ctx.content, title=title,
-                       body=with_credit(ctx, slide, tuple(blocks), size))
+    box = ctx.content
+
+    def build(c: Ctx, s: float) -> Column | None:
+        st = c.body_style(s)
+        blocks: list[Block] = []
+        if intro:
+            b = block(intro, c.body_style(s, c.palette.muted))
+            if b:
+                blocks.append(b)
+        for i, item in enumerate(items, 1):
+            marker = str(i) if numbered or len(items) > 1 else "•"
+            b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6, gap_before=1.1)
+            if b:
+                blocks.append(b)
+        return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
+    drawn, col = grown(ctx, size, box, build)
+    y = optical_top(box, col.height) if not col.rest else box.y
+    return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
+    """The tinted band behind each list row (drawn under the text)."""
+    top = y + col.head_h + col.gap
+    out: list[El] = []
+    rows: list[list] = []
+    for p in col.placed:
+        if p.marker.startswith(LIST_ROW):
+            rows.append([p.y, p.y + p.block.style.lh, p.block.style])
+        elif rows and p.block.marker.startswith(LIST_ROW):
+            rows[-1][1] = p.y + p.block.style.lh
+    for first, last, st in rows:
+        pad = st.size * 0.45
+        out.append(el("rect", x=x - 10, y=top + first - pad, width=width + 20, height=last - first + 2 * pad,
+                      rx=12, fill=ctx.palette.accent_fill, opacity=0.1, class_="list-row"))
+    return out
 
 
 def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
-    """The photo large on top, the text below it."""
+    """The photo large on top, the text below it. Without a photo the headline takes the photo's
+    place, light on a dark panel, so the slide still reads (the studio says a photo is missing)."""
     if slide.image is None:
-        return headline_body(ctx, slide, size, cursor)
+        return _headline_panel(ctx, slide, size, cursor)
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
@@ -413,11 +452,110 @@ def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
     return out + draw_column(ctx, col, box.x, top + h + gap, box.w), col.rest
 
 
+def _panel_headline(ctx: Ctx, slide: Slide) -> tuple[str, str]:
+    """The headline a panel shows (the slide's, else the first sentence) and the body left for the text zone."""
+    title, body = slide_title_body(ctx, slide)
+    if not title:
+        parts = sentences(" ".join(body.split())) if "\n" not in body.strip() else [body]
+        title, body = (parts[0], " ".join(parts[1:])) if len(parts) > 1 else (body, "")
+    return title, body
+
+
+def _headline_panel(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Image focus without a photo: the headline on a dark panel where the photo would be, the text below,
+    centred as one. A headline or text too long for that reads as Headline + body instead."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    title, body = _panel_headline(ctx, slide)
+    box = ctx.content
+    pal = ctx.palette
+    zone = box.top(round(box.h * (0.72 if not body else 0.44)))
+    inner = zone.inset(PANEL_PAD - 6, PANEL_PAD - 6)
+    dark = on_panel(ctx, pal.text, pal.background[0])
+    parts, head_h = [], 0.0
+    for scale in ((1.8, 1.5) if not body else ()) + (1.25, 1.1, 1.0, 0.85, 0.72, 0.6):
+        parts, head_h = heading(dark, title, inner.w, ctx.title_size * scale)
+        if head_h <= inner.h:
+            break
+    below = box.below(zone.h + 24)
+
+    def build(c: Ctx, s: float) -> Column | None:
+        return plan_column(c, slide, s, below, title="", body=with_credit(c, slide, body_blocks(c, body, s), s))
+    drawn, col = grown(ctx, size, below, build) if body else (ctx, None)
+    if head_h > inner.h or (col is not None and col.rest):
+        return headline_body(ctx, slide, size, cursor)
+    top = optical_top(box, zone.h + (24 + col.height if col else 0.0))
+    zone = Box(zone.x, top, zone.w, zone.h)
+    inner = zone.inset(PANEL_PAD - 6, PANEL_PAD - 6)
+    out = [panel(zone, pal.text, 22, role="photo-placeholder")]
+    out += draw_heading(dark, parts, inner.x, inner.bottom - head_h, inner.w)[0]
+    if col is None:
+        return out, ()
+    return out + draw_column(drawn, col, below.x, zone.bottom + 24, below.w), ()
+
+
+def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Split without a photo: a colour block with the number (or the headline as a pull quote) beside the text."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    box = ctx.content
+    pal = ctx.palette
+    title, body = _panel_headline(ctx, slide)
+    number, words_ = split_number(title)
+    block_w = round(box.w * 0.4)
+    zone = Box(box.x, box.y, block_w, box.h)
+    right = Box(box.x + block_w + 22, box.y, box.w - block_w - 22, box.h)
+    inner = zone.inset(20, PANEL_PAD)
+    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
+    out = [panel(zone, pal.accent_fill, 22, role="split-block")]
+    if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
+        mark = min(inner.w * 1.1, 160.0)
+        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
+                           role="quote-mark"))
+        quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=6, min_share=0.4)
+        if quote is None:
+            return out, ()
+        placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+        return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
+    if number:
+        label = number.zfill(2)
+        n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
+        out.append(text_el(label, ctx.title_font, ctx.title_weight, n_size, pal.on_accent, inner.x,
+                           inner.bottom - n_size * 0.12, role="number"))
+        side_title = words_
+    else:
+        mark = ctx.title_size * 1.6
+        side_title = ""
+        for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
+            quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
+            placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
+            if used + mark <= inner.h:
+                break
+        else:
+            side_title = title  # too long for the block: it heads the text instead
+        top = optical_top(inner, used + mark) if not side_title else inner.y
+        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
+                           role="quote-mark"))
+        if not side_title:
+            out += draw_flow(ink, placed, inner.x, top + mark, inner.w)
+    if not (side_title or body):
+        return out, ()
+
+    def build(c: Ctx, s: float) -> Column | None:
+        if s > size and not words_fit(c, body, s, right.w):
+            return None
+        return plan_column(c, slide, s, right, title=side_title,
+                           body=with_credit(c, slide, body_blocks(c, body, s), s))
+    drawn, col = grown(ctx, size, right, build)
+    y = optical_top(right, col.height) if not col.rest else right.y
+    return out + draw_column(drawn, col, right.x, y, right.w), col.rest
+
+
 def split(ctx: Ctx, slide: Slide, size: float, cursor):
     """Text on the left, the photo on the right; a landscape photo goes full width below the text,
-    so its crop keeps most of the picture."""
+    so its crop keeps most of the picture. Without a photo: a colour block and the text (``_split_panel``)."""
     if slide.image is None:
-        return headline_body(ctx, slide, size, cursor)
+        return _split_panel(ctx, slide, size, cursor)
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
@@ -450,6 +588,8 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     meta_h = ctx.meta_size * 2.2 if meta else 0.0
     if cursor is None:
         text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+        if slide.image is None:  # a short post's card grows with its type
+            size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
         blocks = (first,) if first else ()
         image_pending = slide.image is not None
@@ -489,6 +629,21 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
                             role="post-meta")
         out.extend(els)
     return out, rest
+
+
+def _card_size(ctx: Ctx, text: str, size: float, width: float, height: float) -> float:
+    """The largest body size (up to MAX_BODY) at which a card's text fills at most FILL of its room."""
+    best = size
+    for g in GROWTH:
+        s = min(size * g, max(MAX_BODY, size))
+        blk = block(text, ctx.body_style(s))
+        if blk is None or s <= best or not words_fit(ctx, text, s, width):
+            break
+        _, rest, used = fit_flow((blk,), width, height)
+        if rest or used > FILL * height:
+            break
+        best = s
+    return best
 
 
 def _post_author(ctx: Ctx, pic, name: str, handle: str, x: float, y: float, width: float) -> list[El]:
