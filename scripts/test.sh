@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install everything the test suite needs, then run every test.
-# System packages (libcairo2, Chromium + its driver for the browser tests) are
+# Install everything the test suite needs into the project-local .venv, then run every test.
+# System packages (libcairo2, fontconfig, Chromium + its driver for the browser tests) are
 # installed with apt-get when running as root; otherwise the script names them and stops.
+# Arguments go to pytest, e.g. `bash scripts/test.sh -m "not slow"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,10 +20,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "error: missing system packages: ${missing[*]} — install them with: sudo apt-get install ${missing[*]}" >&2
+    echo "error: missing system packages: ${missing[*]}" >&2
+    echo "  Debian/Ubuntu: sudo apt-get install ${missing[*]}   (see README, 'Test')" >&2
     exit 1
   fi
 fi
 
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
-exec python3 -m pytest "$@"
+source scripts/venv.sh
+ensure_venv test
+exec "$VENV/bin/python" -m pytest "$@"

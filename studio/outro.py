@@ -1,6 +1,12 @@
-"""OutroCTA: the call to action on the last slide, in three variants."""
+"""OutroCTA: the call to action on the last slide, in three variants.
+
+The stock lines are neutral: they promise no schedule, number or result the
+creator did not state. When the thread's last post makes its own ask ("Follow me
+for a thread every day."), that sentence, word for word, is the subline instead.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -9,10 +15,19 @@ CTAVariant = Literal[1, 2, 3]
 VARIANT_NAMES: dict[int, str] = {1: "Follow", 2: "Repost / share", 3: "Save / visit a link"}
 
 _DEFAULTS: dict[int, tuple[str, str, str]] = {
-    1: ("Found this useful?", "Follow for a new breakdown every week.", "Follow"),
+    1: ("Found this useful?", "Follow for more.", "Follow"),
     2: ("Know someone who needs this?", "Repost it so your network sees it too.", "Repost"),
-    3: ("Save this for later", "The full guide is one click away.", "Read more"),
+    3: ("Save this for later", "Bookmark it to come back to it.", "Save"),
 }
+
+# The words that make a sentence an ask of each variant (follow, repost, save).
+_ASKS: dict[int, re.Pattern[str]] = {
+    1: re.compile(r"\bfollow(?:ing)?\s+(?:me|us|along|for|@\w)", re.IGNORECASE),
+    2: re.compile(r"\b(?:repost|retweet|RT)\b|\bshare\s+(?:this|it)\b", re.IGNORECASE),
+    3: re.compile(r"\bbookmark\b|\bsave\s+(?:this|it)\b", re.IGNORECASE),
+}
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’)]))\s+|(?<=[。！？])|\n+")
+MAX_ASK = 140  # a longer sentence is a paragraph, not a subline
 
 
 @dataclass
@@ -32,3 +47,38 @@ class OutroCTA:
             raise ValueError(f"the CTA variant must be 1, 2 or 3, not {variant!r}")
         headline, subline, button = _DEFAULTS[variant]
         return cls(variant, headline, subline, button, link)  # type: ignore[arg-type]
+
+    def is_stock(self) -> bool:
+        """True while headline, subline and button are still the variant's stock texts (or empty)."""
+        stock = _DEFAULTS.get(self.variant, ("", "", ""))
+        mine = (self.headline, self.subline, self.button)
+        return all(not text.strip() or text.strip() == default for text, default in zip(mine, stock))
+
+
+def own_ask(text: str, variant: int | None = None) -> tuple[int, str] | None:
+    """(variant, sentence) for the first sentence of ``text`` that asks to follow, repost or save.
+
+    ``variant`` limits the search to that kind of ask. The sentence is returned as
+    written (spaces collapsed), never reworded.
+    """
+    kinds = [variant] if variant else list(_ASKS)
+    for part in _SENTENCE_END.split(text):
+        sentence = " ".join(part.split())
+        if not sentence or len(sentence) > MAX_ASK:
+            continue
+        for kind in kinds:
+            if _ASKS[kind].search(sentence):
+                return kind, sentence
+    return None
+
+
+def cta_for_thread(thread, variant: int | None = None, link: str = "") -> OutroCTA:
+    """The outro for a thread: its last post's own ask as the subline, else the neutral stock lines."""
+    last = thread.posts[-1].text if thread is not None and thread.posts else ""
+    found = own_ask(last, variant)
+    if found is None:
+        return OutroCTA.default(variant or 1, link)
+    kind, sentence = found
+    cta = OutroCTA.default(kind, link)
+    cta.subline = sentence
+    return cta

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .carousel import Carousel
+from .outro import cta_for_thread
 from .reading import (headline_and_body, heading_line, is_numbered_list, list_intro, list_items,  # noqa: F401
                       list_line, split_number)
 from .post import Thread
@@ -66,6 +67,8 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
     """
     carousel = Carousel(**settings)
     carousel.thread = thread
+    if "cta" not in settings:  # the author's own ask, else neutral lines: nothing invented
+        carousel.cta = cta_for_thread(thread)
     posts = thread.posts
     slides: list[Slide] = []
     if posts:

@@ -14,6 +14,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
+
+
+@pytest.fixture(scope="session")
+def sample_archive(tmp_path_factory) -> Path:
+    """The sample X data archive (tests/archive_sample.py), built once per test run."""
+    from archive_sample import build_sample_archive
+    return build_sample_archive(tmp_path_factory.mktemp("archive") / "x-archive-sample.zip")
+
+
+@pytest.fixture(scope="session")
+def pasted_thread() -> Path:
+    """A seven-post thread as a creator pastes it ("1/7 …" numbering, a list, a link, hashtags)."""
+    return FIXTURES / "pasted-thread.txt"
 
 
 # -- NiceGUI user simulation ------------------------------------------------------------------------

@@ -187,11 +187,9 @@ def test_carousel_file_with_an_unreadable_photo_exits_2(tmp_path, capsys):
     assert not (tmp_path / "out.pdf").exists()
 
 
-def test_layout_option_decides_where_photos_go():
-    from pathlib import Path
-
+def test_layout_option_decides_where_photos_go(sample_archive):
     from studio.cli.render import load_carousel
-    archive = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "x-archive-sample.zip"
+    archive = sample_archive
     default = load_carousel(str(archive), None, {})
     with_photos = [s for s in default.slides if s.image is not None]
     assert with_photos and all(s.layout == "image-focus" for s in with_photos)  # never hidden by a text layout

@@ -14,7 +14,6 @@ from PIL import Image as PILImage
 from studio.sources import SourceError, read_archive
 from studio.sources import archive as archive_mod
 
-SHARED = Path(__file__).parents[2] / "shared" / "fixtures"
 OWNER_ID, HANDLE = "1402345678901234567", "jane_builds"
 
 
@@ -76,11 +75,11 @@ def chain(start: int, n: int, text="Post {i} of the thread, with enough words to
     return [tweet(start + i, text.format(i=i + 1), None if i == 0 else start + i - 1, **kw) for i in range(n)]
 
 
-# ------------------------------------------------------------------ the shared sample
+# ------------------------------------------------------------------ the sample archive
 
-def test_shared_sample_archive():
+def test_sample_archive(sample_archive):
     progress = []
-    result = read_archive(SHARED / "x-archive-sample.zip", progress=lambda d, t: progress.append((d, t)))
+    result = read_archive(sample_archive, progress=lambda d, t: progress.append((d, t)))
     assert result.warnings == []
     top, second = result.threads
     assert top.id == "1795455785472424065" and (top.likes, top.reposts) == (412, 88)
@@ -107,18 +106,18 @@ def test_shared_sample_archive():
     assert progress and progress[-1][0] == progress[-1][1] and all(d <= t for d, t in progress)
 
 
-def test_listing_without_media_names_the_files():
-    result = read_archive(SHARED / "x-archive-sample.zip", load_media=False)
+def test_listing_without_media_names_the_files(sample_archive):
+    result = read_archive(sample_archive, load_media=False)
     assert all(not p.images and p.avatar is None for t in result.threads for p in t.posts)
     assert result.media["1795455794897202024"] == ["1795455794897202024-B00501BDDCD0528.jpg",
                                                    "1795455794897202024-3AA22AC1B83A88B.jpg"]
 
 
-def test_thread_id_keeps_one_thread(tmp_path):
-    result = read_archive(SHARED / "x-archive-sample.zip", thread_id="1795455810605165289")
+def test_thread_id_keeps_one_thread(sample_archive):
+    result = read_archive(sample_archive, thread_id="1795455810605165289")
     assert [t.id for t in result.threads] == ["1795455810605165289"]
     with pytest.raises(SourceError, match="no thread with id"):
-        read_archive(SHARED / "x-archive-sample.zip", thread_id="42")
+        read_archive(sample_archive, thread_id="42")
 
 
 # ------------------------------------------------------------------ layouts

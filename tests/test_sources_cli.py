@@ -11,7 +11,6 @@ import pytest
 
 from studio.cli import main
 
-SHARED = Path(__file__).parents[2] / "shared" / "fixtures"
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 
 
@@ -21,8 +20,8 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_json_for_the_shared_archive(capsys):
-    code, out, err = run(capsys, SHARED / "x-archive-sample.zip", "--json")
+def test_json_for_the_sample_archive(capsys, sample_archive):
+    code, out, err = run(capsys, sample_archive, "--json")
     assert code == 0 and err == ""
     doc = json.loads(out)
     top = doc["threads"][0]
@@ -36,8 +35,8 @@ def test_json_for_the_shared_archive(capsys):
     assert [t["id"] for t in doc["threads"]] == ["1795455785472424065", "1795455810605165289"]
 
 
-def test_table_for_the_shared_archive(capsys):
-    code, out, _ = run(capsys, SHARED / "x-archive-sample.zip")
+def test_table_for_the_sample_archive(capsys, sample_archive):
+    code, out, _ = run(capsys, sample_archive)
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["LIKES+REPOSTS", "DATE", "POSTS", "ID", "FIRST", "LINE"]
     assert lines[1].split()[:4] == ["500", "2024-05-28", "6", "1795455785472424065"]
@@ -45,8 +44,8 @@ def test_table_for_the_shared_archive(capsys):
     assert lines[2].split()[:3] == ["57", "2024-05-28", "3"] and lines[2].endswith("…")
 
 
-def test_pasted_text_file_and_stdin(capsys, monkeypatch):
-    code, out, _ = run(capsys, SHARED / "pasted-thread.txt", "--json")
+def test_pasted_text_file_and_stdin(capsys, monkeypatch, pasted_thread):
+    code, out, _ = run(capsys, pasted_thread, "--json")
     (thread,) = json.loads(out)["threads"]
     assert code == 0 and len(thread["posts"]) == 7 and thread["likes"] is None
     assert thread["posts"][0]["id"] == "p1" and thread["posts"][0]["images"] == []

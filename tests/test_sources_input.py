@@ -10,17 +10,15 @@ from studio.carousel import Carousel, carousel_to_json
 from studio.sources import ImportResult, SourceError, load_input, load_threads
 from studio.sources import link as link_mod
 
-SHARED = Path(__file__).parents[2] / "shared" / "fixtures"
 
-
-def test_bytes_and_file_objects_are_sniffed():
-    archive = (SHARED / "x-archive-sample.zip").read_bytes()
+def test_bytes_and_file_objects_are_sniffed(sample_archive, pasted_thread):
+    archive = sample_archive.read_bytes()
     assert len(load_threads(archive, load_media=False).threads) == 2
     assert len(load_threads(io.BytesIO(archive), load_media=False).threads) == 2
     project = carousel_to_json(Carousel(name="Sniffed"))
     assert load_threads(project.encode("utf-8")).name == "Sniffed"
     assert load_threads("\ufeff  " + project).name == "Sniffed"
-    pasted = (SHARED / "pasted-thread.txt").read_bytes()
+    pasted = pasted_thread.read_bytes()
     assert len(load_threads(pasted).threads[0].posts) == 7
     assert len(load_threads(io.BytesIO(pasted)).threads[0].posts) == 7
 

@@ -13,7 +13,6 @@ from studio.sources.counting import weighted_length
 from studio.sources.paste import pack_sentences, split_posts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
-SHARED = Path(__file__).parents[2] / "shared" / "fixtures"
 
 
 def texts(text: str) -> list[str]:
@@ -24,17 +23,17 @@ def fixture(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def test_shared_pasted_thread():
-    result = parse_paste((SHARED / "pasted-thread.txt").read_text(encoding="utf-8"))
+def test_pasted_thread():
+    result = parse_paste(fixture("pasted-thread.txt"))
     thread = result.threads[0]
     assert [p.id for p in thread.posts] == [f"p{i}" for i in range(1, 8)]
-    assert thread.title == "Most onboarding flows lose half of new users in the first 10 minutes."
+    assert thread.title == "Our support queue halved in one quarter, and we hired nobody."
     assert thread.marked_as_thread  # the 🧵 is a flag, not text
     assert all("🧵" not in p.text and not p.text.startswith(f"{i}/7") for i, p in enumerate(thread.posts, 1))
     # posts keep their inner blank lines: numbering, not blank lines, split this thread
-    assert thread.posts[0].text.endswith("without adding a single feature:")
-    assert thread.posts[3].text.startswith("Fix #2: one goal per screen.\n- Sign-up asks for 2 fields")
-    assert thread.posts[6].text.endswith("https://example.org/onboarding-retention-notes #ProductManagement #UX")
+    assert thread.posts[0].text.endswith("This is what changed, in the order we did it:")
+    assert thread.posts[3].text.startswith("Change #2: fewer ways to get stuck.\n- Password reset takes 1 step")
+    assert thread.posts[6].text.endswith("https://example.org/support-queue-notes #CustomerSupport #SaaS")
     assert result.warnings == []
 
 

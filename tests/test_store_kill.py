@@ -76,11 +76,14 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_write(tmp_path):
         start = int(first.split()[1])  # the counter as this writer found it: never behind an acknowledged one
         assert start >= counter
         counter = start
-        time.sleep(rng.uniform(0.0, 0.08))  # after "ready" the writer does nothing but save
+        # Let the writer acknowledge a few saves first (so a busy machine still tests something),
+        # then kill it at a random moment: after "ready" it does nothing but save.
+        seen = [writer.stdout.readline() for _ in range(rng.randint(0, 3))]
+        time.sleep(rng.uniform(0.0, 0.03))
         writer.send_signal(signal.SIGKILL)
         out, err = writer.communicate(timeout=30)
         assert writer.returncode == -signal.SIGKILL, err
-        acked = _acknowledged(out.splitlines(keepends=True))
+        acked = _acknowledged(seen + out.splitlines(keepends=True))
         kills_during_writes += bool(acked)
         for fields in acked:
             if fields[0] == "profile":

@@ -134,7 +134,7 @@ def test_settings_are_validated(ws):
     with pytest.raises(EditError, match="accent"):
         ws.set_brand(accent="red")
     ws.set_cta_variant(3)
-    assert ws.carousel.cta.variant == 3 and ws.carousel.cta.button == "Read more"
+    assert ws.carousel.cta.variant == 3 and ws.carousel.cta.button == "Save"
     with pytest.raises(EditError):
         ws.rename("   ")
 

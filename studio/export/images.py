@@ -12,6 +12,7 @@ import io
 import multiprocessing
 import os
 import threading
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -124,12 +125,19 @@ def _write_zip(tmp: Path, names, rendered, alt_texts, progress) -> list[int]:
     sizes = []
     with zipfile.ZipFile(tmp, "w") as archive:
         for done, (name, data) in enumerate(zip(names, rendered), 1):
-            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # already compressed
+            archive.writestr(_member(name), data, compress_type=zipfile.ZIP_STORED)  # already compressed
             sizes.append(len(data))
             if progress:
                 progress(done, len(names))
-        archive.writestr(ALT_TEXT_NAME, alt_text_file(names, alt_texts), compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(_member(ALT_TEXT_NAME), alt_text_file(names, alt_texts), compress_type=zipfile.ZIP_DEFLATED)
     return sizes
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A ZIP entry that unpacks as -rw-r--r-- (``writestr`` with a bare name gives owner-only 0600)."""
+    info = zipfile.ZipInfo(name, time.localtime()[:6])
+    info.external_attr = 0o100644 << 16  # regular file, rw-r--r--
+    return info
 
 
 def _write_folder(tmp: Path, names, rendered, alt_texts, progress) -> list[int]:

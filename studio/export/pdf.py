@@ -16,6 +16,7 @@ from typing import BinaryIO
 import cairocffi as cairo
 from defusedxml import ElementTree
 
+from ..naming import document_info
 from . import pages
 from .atomic import atomic_file
 from .drawing import PdfDocument
@@ -90,7 +91,8 @@ def add_links(pdf: cairo.PDFSurface, svg: str, page_width: float) -> int:
 
 
 def _set_metadata(pdf: cairo.PDFSurface, carousel) -> None:
-    pdf.set_metadata(cairo.PDF_METADATA_TITLE, carousel.name or "Carousel")
-    if carousel.brand.name:
-        pdf.set_metadata(cairo.PDF_METADATA_AUTHOR, carousel.brand.name)
+    fields = {"title": cairo.PDF_METADATA_TITLE, "author": cairo.PDF_METADATA_AUTHOR,
+              "subject": cairo.PDF_METADATA_SUBJECT}
+    for key, value in document_info(carousel).items():
+        pdf.set_metadata(fields[key], value)
     pdf.set_metadata(cairo.PDF_METADATA_CREATOR, "Carousel Studio")

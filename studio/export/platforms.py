@@ -10,6 +10,10 @@ from __future__ import annotations
 from ..canvas import DESIGN_WIDTH, get_format
 from .report import format_bytes
 
+BRAND_PANEL = "Brand Kit"
+CTA_PANEL = "Outro Slide CTA"
+PLACEHOLDERS = {"your name", "name", "yourname", "yourhandle", "handle", "username", "your handle"}
+
 TARGETS = ("linkedin", "instagram")
 LINKEDIN_MAX_PAGES = 300
 LINKEDIN_MAX_BYTES = 100 * 1000**2
@@ -86,4 +90,28 @@ def _instagram(fmt, pages: int, width: int, sizes: list[int]) -> list[str]:
         subject = f"Image {listed} is" if len(too_big) == 1 else f"Images {listed} are"
         out.append(f"{subject} over Instagram's {INSTAGRAM_MAX_BYTES // 1000**2} MB limit; "
                    "export as JPEG or at scale 2.")
+    return out
+
+
+def check_identity(carousel) -> list[str]:
+    """Who the slides credit and what the outro asks: missing, placeholder or stock texts, with the panel that fixes each."""
+    from ..render import _identity
+    name, handle, _ = _identity(carousel)
+    out = []
+    follow = carousel.cta.variant == 1 and any(s.kind == "outro" for s in carousel.slides)
+    if not name and not handle:
+        why = "so the outro's “Follow” button has nobody to follow" if follow else "so nobody is credited"
+        out.append(f"No name or @handle on the slides, {why}. Add yours in the {BRAND_PANEL}.")
+    elif not name:
+        out.append(f"The slides show @{handle} but no name. Add your name in the {BRAND_PANEL}.")
+    elif not handle:
+        out.append(f"The slides show {name} but no @handle, so readers cannot find you. "
+                   f"Add your handle in the {BRAND_PANEL}.")
+    for label, value in (("name", name), ("handle", handle)):
+        if value and value.lower().lstrip("@") in PLACEHOLDERS:
+            out.append(f"The {label} “{value}” looks like a placeholder. Change it in the {BRAND_PANEL}.")
+    outro = next((s for s in carousel.slides if s.kind == "outro"), None)
+    if outro is not None and not (outro.title.strip() or outro.body.strip()) and carousel.cta.is_stock():
+        out.append(f"The outro still has the stock call to action (“{carousel.cta.headline}”). "
+                   f"Make it yours in {CTA_PANEL}.")
     return out

@@ -230,7 +230,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
-                             attrs={"aria-label": r.text}, class_=f"emoji {role}"))
+                             attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
         elif r.missing:
             lines.extend(missing_mark(r, st, x0, baseline))
         else:

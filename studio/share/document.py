@@ -1,0 +1,357 @@
+"""The shared carousel as a CRDT document (pycrdt, Yjs's engine), with a replica per browser.
+
+``SharedDocument`` is the server's merged copy of one project. Each browser edits through its own
+``Replica``: an edit is applied against the text *that browser saw* (the smallest splice from the
+replica's text to the browser's new value), then exchanged with the shared copy as a CRDT update,
+so concurrent typing in one text box keeps every character of everyone. Each replica's undo covers
+only its own person's edits. A replica that was offline keeps its edits and merges them when it
+reconnects.
+
+Layout of the Y document (values other than texts are JSON, images are ``{"$image": sha256}``
+references into the document's image pool, so photos are not copied into every replica):
+
+- ``meta``: the carousel's own settings (name, format, layout, theme, pattern, …, thread)
+- ``typography``, ``brand``, ``cta``: one key per field
+- ``slides``: slide id → map of the slide's fields; ``title``, ``body`` and ``alt_text`` are Y texts
+  (merged character by character); ``deleted_by`` names who deleted it
+- ``order``: the slide ids in reading order (a move never copies a slide, so typing in a slide
+  while someone moves it loses nothing)
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+import uuid
+from collections.abc import Callable
+from difflib import SequenceMatcher
+from functools import cache
+from typing import Any
+
+from pycrdt import Array, Doc, Map, Text, UndoManager
+
+from ..brand import BrandProfile
+from ..carousel import Carousel
+from ..image import Image
+from ..outro import OutroCTA
+from ..slide import Slide
+from ..typography import Typography
+
+PARTS: dict[str, type] = {"typography": Typography, "brand": BrandProfile, "cta": OutroCTA}
+META = tuple(f.name for f in dataclasses.fields(Carousel) if f.name not in PARTS and f.name != "slides")
+SLIDE_TEXTS = ("title", "body", "alt_text")
+SLIDE_VALUES = tuple(f.name for f in dataclasses.fields(Slide) if f.name not in SLIDE_TEXTS)
+DELETED_BY = "deleted_by"
+ROOTS = ("meta", *PARTS, "slides", "order")
+CAPTURE_MS = 1000  # one person's edits this close together are one undo step
+
+Images = dict[str, Image]  # sha256 → image
+Listener = Callable[[str | None], Any]
+
+
+class SharedDocument:
+    """The merged carousel of one project: what autosave stores and every replica syncs with."""
+
+    def __init__(self, carousel: Carousel) -> None:
+        self.images: Images = {}
+        self.doc = _new_doc()
+        self._listeners: list[Listener] = []
+        with self.doc.transaction():
+            _write_new(self.doc, carousel, self.images)
+
+    def carousel(self) -> Carousel:
+        """The merged carousel as the studio's model."""
+        return read_carousel(self.doc, self.images)[0]
+
+    def slide_ids(self) -> list[str]:
+        return _order(self.doc)
+
+    def replica(self, person: str, *, capture_ms: int = CAPTURE_MS) -> Replica:
+        """A new replica for one browser of ``person`` (an id; it is the origin of their edits)."""
+        return Replica(self, person, capture_ms=capture_ms)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(person)`` after every merged update; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def receive(self, update: bytes, person: str | None = None) -> None:
+        """Merge a replica's update and tell every listener who made it."""
+        self.doc.apply_update(update)
+        for listener in list(self._listeners):
+            listener(person)
+
+
+class Replica:
+    """One browser's copy: edits are diffs against what this browser saw, undo is this person's only."""
+
+    def __init__(self, hub: SharedDocument, person: str, *, capture_ms: int = CAPTURE_MS) -> None:
+        self.hub, self.person = hub, person
+        self.doc = _new_doc()
+        self.doc.apply_update(hub.doc.get_update())
+        self.online = True
+        self.undo_manager = UndoManager(scopes=[self.doc[name] for name in ROOTS],
+                                        capture_timeout_millis=capture_ms)
+        self.undo_manager.include_origin(person)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def carousel(self) -> Carousel:
+        return read_carousel(self.doc, self.hub.images)[0]
+
+    def read(self) -> tuple[Carousel, list[str]]:
+        """The carousel and its slide ids (parallel to ``carousel.slides``)."""
+        return read_carousel(self.doc, self.hub.images)
+
+    def slide_ids(self) -> list[str]:
+        return _order(self.doc)
+
+    def text(self, slide_id: str, field: str) -> str:
+        return str(self.doc["slides"][slide_id][field])
+
+    def deleted_by(self, slide_id: str) -> str | None:
+        """Who deleted this slide (their name as they gave it), None if it was not deleted."""
+        slide = self.doc["slides"].get(slide_id)
+        return json.loads(slide[DELETED_BY]) if slide is not None and DELETED_BY in slide else None
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def set_text(self, slide_id: str, field: str, value: str) -> None:
+        """The browser's text box now reads ``value``: apply the difference from what it showed."""
+        if field not in SLIDE_TEXTS:
+            raise ValueError(f"{field!r} is not a slide text ({', '.join(SLIDE_TEXTS)})")
+        with self.doc.transaction(origin=self.person):
+            _splice(self.doc["slides"][slide_id][field], value)
+        self.push()
+
+    def commit(self, new: Carousel, *, who: str = "") -> None:
+        """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions."""
+        old, ids = self.read()
+        with self.doc.transaction(origin=self.person):
+            _write_values(self.doc["meta"], _meta(old, self.hub.images), _meta(new, self.hub.images))
+            for name in PARTS:
+                _write_values(self.doc[name], _plain(getattr(old, name), self.hub.images),
+                              _plain(getattr(new, name), self.hub.images))
+            _write_slides(self.doc, old.slides, ids, new.slides, self.hub.images, who)
+        self.push()
+
+    def undo(self) -> bool:
+        """Undo this person's last edit (nobody else's); False when there is none."""
+        done = self.undo_manager.undo()
+        self.push()
+        return done
+
+    def redo(self) -> bool:
+        done = self.undo_manager.redo()
+        self.push()
+        return done
+
+    def can_undo(self) -> bool:
+        return self.undo_manager.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.undo_manager.can_redo()
+
+    # -- syncing --------------------------------------------------------------------------------
+
+    def push(self) -> None:
+        """Send the shared copy whatever it lacks from this replica (nothing while offline)."""
+        if self.online:
+            update = self.doc.get_update(self.hub.doc.get_state())
+            if len(update) > 2:  # an empty update is two zero bytes
+                self.hub.receive(update, self.person)
+
+    def pull(self) -> bool:
+        """Take in the others' edits; True when anything arrived (call it when this browser redraws)."""
+        if not self.online:
+            return False
+        update = self.hub.doc.get_update(self.doc.get_state())
+        if len(update) <= 2:
+            return False
+        self.doc.apply_update(update)
+        return True
+
+    def disconnect(self) -> None:
+        """The browser is gone for now: its edits stay here until it is back."""
+        self.online = False
+
+    def reconnect(self) -> None:
+        """Back online: this replica's unsent edits are merged, and it gets everyone else's."""
+        self.online = True
+        self.push()
+        self.pull()
+
+
+# -- reading the Y document ---------------------------------------------------------------------
+
+def _new_doc() -> Doc:
+    doc = Doc()
+    for name in ROOTS:
+        doc[name] = Array() if name == "order" else Map()
+    return doc
+
+
+def _order(doc: Doc) -> list[str]:
+    """Slide ids in order; an id twice (two people moved it at once) counts where it first is."""
+    slides, seen = doc["slides"], set()
+    ids = []
+    for slide_id in doc["order"].to_py():
+        if slide_id not in seen and slide_id in slides:
+            seen.add(slide_id)
+            ids.append(slide_id)
+    return ids
+
+
+def read_carousel(doc: Doc, images: Images) -> tuple[Carousel, list[str]]:
+    """The carousel a Y document holds, and its slide ids."""
+    with doc.transaction():  # one transaction for every read below: each of its own costs more
+        ids = _order(doc)
+        slides = doc["slides"]
+        data: dict[str, Any] = {k: json.loads(v) for k, v in doc["meta"].to_py().items()}
+        for name in PARTS:
+            data[name] = {k: json.loads(v) for k, v in doc[name].to_py().items()}
+        data["slides"] = [_slide_data(slides[i].to_py()) for i in ids]
+    return _build(Carousel, data, images), ids
+
+
+def _slide_data(stored: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v if k in SLIDE_TEXTS else json.loads(v)) for k, v in stored.items() if k != DELETED_BY}
+
+
+def _build(tp: Any, data: Any, images: Images) -> Any:
+    """Model objects from stored data (made by this module from model objects, so no validation)."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        if data is None:
+            return None
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        origin = typing.get_origin(tp)
+    if tp is Image:
+        return images[data["$image"]]
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_build(item, v, images) for v in data]
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        return tp(**{k: _build(hints[k], v, images) for k, v in data.items() if k in hints})
+    return data
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+# -- writing the Y document ---------------------------------------------------------------------
+
+def _plain(value: Any, images: Images) -> Any:
+    """JSON-ready data with images as references into the pool."""
+    if isinstance(value, Image):
+        images.setdefault(value.sha256, value)
+        return {"$image": value.sha256}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name), images) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, images) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v, images) for k, v in value.items()}
+    return value
+
+
+def _meta(carousel: Carousel, images: Images) -> dict[str, Any]:
+    return {name: _plain(getattr(carousel, name), images) for name in META}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _write_values(target: Map, old: dict[str, Any], new: dict[str, Any]) -> None:
+    for key, value in new.items():
+        if key not in old or old[key] != value:
+            target[key] = _json(value)
+
+
+def _write_new(doc: Doc, carousel: Carousel, images: Images) -> None:
+    _write_values(doc["meta"], {}, _meta(carousel, images))
+    for name in PARTS:
+        _write_values(doc[name], {}, _plain(getattr(carousel, name), images))
+    doc["order"].extend([_add_slide(doc, slide, images) for slide in carousel.slides])
+
+
+def _add_slide(doc: Doc, slide: Slide, images: Images) -> str:
+    slide_id = uuid.uuid4().hex[:12]
+    data = _plain(slide, images)
+    doc["slides"][slide_id] = Map({k: (Text(data[k]) if k in SLIDE_TEXTS else _json(data[k])) for k in data})
+    return slide_id
+
+
+def _write_slides(doc: Doc, old: list[Slide], ids: list[str], new: list[Slide], images: Images,
+                  who: str) -> None:
+    """Edit, add, delete and move slides so the document reads ``new`` (moves keep the slide's id)."""
+    old_keys = [_json(_plain(s, images)) for s in old]
+    new_keys = [_json(_plain(s, images)) for s in new]
+    new_ids: list[str | None] = [None] * len(new)
+    removed: dict[str, list[str]] = {}  # content → ids of slides gone from their place
+    added: list[int] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes():
+        paired = (i2 - i1) if tag == "equal" else min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(paired):
+            new_ids[j1 + k] = ids[i1 + k]
+            if tag == "replace":
+                _write_slide(doc["slides"][ids[i1 + k]], old[i1 + k], new[j1 + k], images)
+        for i in range(i1 + paired, i2):
+            removed.setdefault(old_keys[i], []).append(ids[i])
+        added.extend(range(j1 + paired, j2))
+    for j in added:
+        moved = removed.get(new_keys[j])
+        new_ids[j] = moved.pop(0) if moved else _add_slide(doc, new[j], images)
+    for gone in removed.values():
+        for slide_id in gone:
+            doc["slides"][slide_id][DELETED_BY] = _json(who)
+    _write_order(doc["order"], [i for i in new_ids if i is not None])
+
+
+def _write_slide(target: Map, old: Slide, new: Slide, images: Images) -> None:
+    for name in SLIDE_TEXTS:
+        _splice(target[name], getattr(new, name))
+    _write_values(target, {k: _plain(getattr(old, k), images) for k in SLIDE_VALUES},
+                  {k: _plain(getattr(new, k), images) for k in SLIDE_VALUES})
+
+
+def _write_order(order: Array, target: list[str]) -> None:
+    current = order.to_py()
+    opcodes = SequenceMatcher(None, current, target, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(opcodes):  # from the end, so earlier positions stay valid
+        if tag in ("delete", "replace"):
+            del order[i1:i2]
+        if tag in ("insert", "replace"):
+            for k, slide_id in enumerate(target[j1:j2]):
+                order.insert(i1 + k, slide_id)
+
+
+def splice(old: str, new: str) -> tuple[int, int, str]:
+    """``(start, end, insert)``: replacing ``old[start:end]`` by ``insert`` gives ``new``; the smallest such."""
+    start, limit = 0, min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, new[start:end_new]
+
+
+def _splice(text: Text, new: str) -> None:
+    """Change a Y text to read ``new`` by its smallest splice (Y texts count UTF-8 bytes)."""
+    old = str(text)
+    if old == new:
+        return
+    start, end, insert = splice(old, new)
+    offset = len(old[:start].encode("utf-8"))
+    length = len(old[start:end].encode("utf-8"))
+    if length:
+        del text[offset:offset + length]
+    if insert:
+        text.insert(offset, insert)

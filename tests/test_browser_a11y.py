@@ -1,0 +1,96 @@
+"""Accessibility in real headless Chromium: axe-core on the studio with every panel open and with the export dialog open.
+
+axe-core is vendored (tests/vendor/axe.min.js, MPL-2.0, licence beside it), so the test needs no network.
+Only serious and critical violations fail the test; the others are printed for the record.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("selenium")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+AXE = Path(__file__).with_name("vendor") / "axe.min.js"
+BLOCKING = ("serious", "critical")
+
+# Recorded before the fixes (axe-core 4.14.1, Chromium 156, 1280×800), serious on every view:
+#   html-has-lang (html), aria-prohibited-attr (4 emoji <image>s in slide SVGs: aria-label without a role);
+#   every panel open adds aria-input-field-name (Title, Body, Header & footer, Line-height sliders);
+#   the export dialog adds aria-dialog-name. Moderate: landmark-unique (left drawer), page-has-heading-one.
+KNOWN = pytest.mark.xfail(strict=True, reason="studio fixes (lang, slider names, dialog name) land with issue 12's UI work")
+
+
+def wait(driver, condition, timeout=20):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+
+
+def by_testid(driver, name):
+    return driver.find_elements(By.CSS_SELECTOR, f"[data-testid={name}]")
+
+
+def run_axe(driver, context: str = "document") -> list[dict]:
+    """axe-core's violations for ``context`` (a CSS selector or "document"), as plain dicts."""
+    if not driver.execute_script("return !!window.axe"):
+        driver.execute_script(AXE.read_text(encoding="utf-8"))
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run({'document' if context == 'document' else json.dumps(context)}, {{resultTypes: ['violations']}})"
+        ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify({error: String(e)})));")
+    found = json.loads(result)
+    if isinstance(found, dict):
+        pytest.fail(f"axe-core failed: {found['error']}")
+    return found
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = [" ".join(map(str, n["target"])) for n in v["nodes"]]
+        lines.append(f"{v['impact']}: {v['id']} ({v['help']}) on {len(targets)} element(s): {', '.join(targets[:6])}")
+    return "\n".join(lines)
+
+
+def blocking(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in BLOCKING]
+
+
+@pytest.fixture(scope="module")
+def studio_page(driver, studio_server):
+    driver.get(studio_server)
+    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3)
+    return driver
+
+
+def open_every_panel(driver) -> None:
+    """Expand every settings panel (the left drawer's expansions) that is still closed."""
+    for header in driver.find_elements(By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item"):
+        if header.get_attribute("aria-expanded") == "false":
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", header)
+            header.click()
+    wait(driver, lambda: not driver.find_elements(
+        By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item[aria-expanded=false]"))
+
+
+@KNOWN
+def test_studio_with_every_panel_open_has_no_serious_violation(studio_page):
+    open_every_panel(studio_page)
+    violations = run_axe(studio_page)
+    print("\nstudio, every panel open:\n" + (describe(violations) or "no violations"))
+    assert not blocking(violations), describe(blocking(violations))
+
+
+@KNOWN
+def test_export_dialog_has_no_serious_violation(studio_page):
+    by_testid(studio_page, "export-open")[0].click()
+    wait(studio_page, lambda: studio_page.find_elements(By.CSS_SELECTOR, ".q-dialog .cs-export"))
+    wait(studio_page, lambda: studio_page.find_elements(By.CSS_SELECTOR, ".cs-check-ok, .cs-check-warn"))
+    violations = run_axe(studio_page)
+    print("\nexport dialog open:\n" + (describe(violations) or "no violations"))
+    assert not blocking(violations), describe(blocking(violations))
