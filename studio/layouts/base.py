@@ -115,6 +115,7 @@ class Ctx:
     brand_handle: str
     brand_avatar: Image | None
     posts: dict[str, Post] = field(default_factory=dict)
+    number_scale: float = 1.2  # a section number's size, in title sizes (it grows on a tall page)
     uid: str = "s"
     dry_run: bool = False  # only find where pages break (auto-fit trials): draw nothing
 

@@ -165,7 +165,7 @@ def heading(ctx: Ctx, title: str, width: float, title_size: float) -> tuple[list
     parts: list[tuple[str, object]] = []
     h = 0.0
     if number:
-        size = title_size * 1.2
+        size = title_size * ctx.number_scale
         parts.append(("number", (number.zfill(2), size, rest)))
         h += size * 1.05
     elif rest:
@@ -231,7 +231,7 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
         body = ((title_blk,) if title_blk else ()) + body
         parts, head_h = [], 0.0
         if number:
-            badge = ctx.title_size * 1.2  # the size the other slides' badges have
+            badge = ctx.title_size * ctx.number_scale  # the size the other slides' badges have
             parts, head_h = [("number", (number.zfill(2), badge, rest))], badge * 1.05
     gap = ctx.title_size * 0.55 if parts and body and parts[-1][0] != "number" else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
@@ -273,6 +273,7 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
     ``build`` returns None for a size at which a word would no longer fit on a line."""
     col = build(ctx, size)
     best = (ctx, col)
+    base_lines = title_lines(col)
     for g in GROWTH:
         if col.rest or col.height >= FILL * box.h:
             break
@@ -282,11 +283,19 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
             break  # at both limits
         bigger = replace(ctx, title_size=title, body_size=body)
         grew = build(bigger, body)
+        if grew is not None and title_lines(grew) > base_lines + 1:  # the headline gains at most a line;
+            held = best[0].title_size  # its number grows instead
+            bigger = replace(bigger, title_size=held, number_scale=ctx.number_scale * title / held)
+            grew = build(bigger, body)
         if grew is None or grew.rest or grew.height > FILL_MAX * box.h:
             break  # too tall, or a word would have to break
         col = grew
         best = (bigger, col)
     return best
+
+
+def title_lines(col: Column) -> int:
+    return sum(len(item) for kind, item in col.parts if kind == "title")
 
 
 def balanced_column(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
