@@ -596,7 +596,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     meta = _post_meta(post) if (post and ctx.show_post_meta) else ""
     meta_h = ctx.meta_size * 2.2 if meta else 0.0
     if cursor is None:
-        text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+        text = unflatten("\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x))  # lines as posted
         if slide.image is None:  # a short post's card grows with its type
             size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
