@@ -30,6 +30,7 @@ class Carousel:
     layout: str = "headline-body"
     theme: str = "paper"
     pattern: str | None = None
+    pattern_strength: float = 1.0  # × the theme's pattern opacity: 0 hides it, up to PATTERN_STRENGTH_MAX
     typography: Typography = field(default_factory=Typography)
     brand: BrandProfile = field(default_factory=BrandProfile)
     cta: OutroCTA = field(default_factory=OutroCTA)
@@ -86,6 +87,10 @@ def check_choices(carousel: Carousel, path: str = "carousel") -> None:
     _need(carousel.theme, THEMES, f"{path}.theme", "theme")
     if carousel.pattern is not None:
         _need(carousel.pattern, PATTERNS, f"{path}.pattern", "pattern")
+    from .pattern import PATTERN_STRENGTH_MAX
+    if not 0 <= carousel.pattern_strength <= PATTERN_STRENGTH_MAX:
+        raise SchemaError(f"{path}.pattern_strength: must be between 0 and {PATTERN_STRENGTH_MAX}, "
+                          f"not {carousel.pattern_strength}")
     check_fonts(carousel.typography, f"{path}.typography")
     check_fonts(carousel.brand, f"{path}.brand")
     for i, slide in enumerate(carousel.slides):

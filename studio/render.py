@@ -297,9 +297,9 @@ def pages_per_slide(carousel: Carousel) -> list[int]:
 # ---------------------------------------------------------------- drawing a page
 
 @lru_cache(maxsize=64)
-def _background(width: float, height: float, pal: Palette, pattern: str) -> Built:
-    """Background fill and pattern, serialised once per theme and size."""
-    uid = "bg" + hashlib.sha256(repr((width, height, pal, pattern)).encode()).hexdigest()[:8]
+def _background(width: float, height: float, pal: Palette, pattern: str, strength: float = 1.0) -> Built:
+    """Background fill and pattern (its opacity × ``strength``), serialised once per theme and size."""
+    uid = "bg" + hashlib.sha256(repr((width, height, pal, pattern, strength)).encode()).hexdigest()[:8]
     out: list[El] = []
     if len(pal.background) > 1:
         gid = f"{uid}-grad"
@@ -309,7 +309,9 @@ def _background(width: float, height: float, pal: Palette, pattern: str) -> Buil
     else:
         fill = pal.background[0]
     out.append(el("rect", x=0, y=0, width=width, height=height, fill=fill))
-    out.extend(draw_pattern(pattern, width, height, pal.pattern_color, pal.pattern_opacity, f"{uid}-pat"))
+    if strength > 0:
+        out.extend(draw_pattern(pattern, width, height, pal.pattern_color, min(1.0, pal.pattern_opacity * strength),
+                                f"{uid}-pat"))
     return built(el("g", *out, class_="background"))
 
 
@@ -319,7 +321,7 @@ def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int)
     chrome = draw_chrome(ctx, brand.placement, number, total, numbers=brand.show_slide_numbers,
                          swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo,
                          identity=page.kind != "outro")
-    background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel))
+    background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel), carousel.pattern_strength)
     return document(ctx.width, ctx.height, ctx.scale, background, page.markup,
                     el("g", *chrome, class_="brand") if chrome else None)
 
