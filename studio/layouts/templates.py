@@ -343,7 +343,7 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def on_panel(ctx: Ctx, fill: str, ink: str) -> Ctx:
     """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``."""
-    pal = replace(ctx.palette, text=ink, muted=ink, accent=ink, accent_fill=ink, surface=fill)
+    pal = replace(ctx.palette, text=ink, muted=ink, accent=ink, accent_fill=ink, on_accent=fill, surface=fill)
     return replace(ctx, palette=pal)
 
 
@@ -363,11 +363,12 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     title, body = slide_title_body(ctx, slide)
     if not title and len(body) <= STATEMENT_CHARS:
         title, body = body, ""
-    _, title = split_number(title)
+    number, title = split_number(title)
     box = ctx.content
     inner = box.inset(PANEL_PAD)
     pal = ctx.palette
     ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
+    lead = ctx.title_size * 1.3 if number else 28.0  # the section number (or a bar) above the statement
 
     def build(c: Ctx, s: float) -> Column | None:
         if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2):
@@ -377,11 +378,16 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
         if rest and big:
             rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
         blocks = with_credit(c, slide, ((big,) if big else ()) + rest, s)
-        return plan_column(c, slide, s, inner.below(28), title="", body=blocks)
+        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
-    y = optical_top(inner, col.height + 28) if not col.rest else inner.y
-    out = [panel(box, pal.accent_fill, 26, role="statement-panel"), accent_bar(drawn, inner.x, y)]
-    return out + draw_column(drawn, col, inner.x, y + 28, inner.w), col.rest
+    y = optical_top(inner, col.height + lead) if not col.rest else inner.y
+    out = [panel(box, pal.accent_fill, 26, role="statement-panel")]
+    if number:
+        out.append(text_el(number.zfill(2), ctx.title_font, ctx.title_weight, lead * 0.8, pal.on_accent, inner.x,
+                           y + lead * 0.62, role="number"))
+    else:
+        out.append(accent_bar(drawn, inner.x, y))
+    return out + draw_column(drawn, col, inner.x, y + lead, inner.w), col.rest
 
 
 def list_of(text: str) -> tuple[str, list[str], bool]:
