@@ -59,8 +59,8 @@ def carousel_from_doc(doc: Any) -> Carousel:
     if not isinstance(doc, dict) or "carousel" not in doc or "schema" not in doc:
         raise SchemaError('not a carousel file: expected {"schema": …, "carousel": {…}}')
     version = doc["schema"]
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise SchemaError(f"schema: expected a whole number, got {version!r}")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SchemaError(f"schema: expected a whole number from 1 to {SCHEMA}, got {version!r}")
     if version > SCHEMA:
         raise SchemaError(f"schema: this file was written by a newer Carousel Studio "
                           f"(schema {version}; this one reads up to {SCHEMA}). Update the studio to open it.")

@@ -16,8 +16,11 @@ from functools import cached_property
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
-MAX_INPUT_SIDE = 8000
-MAX_INPUT_BYTES = 40 * 1024 * 1024
+from . import limits
+
+MAX_INPUT_SIDE = limits.MAX_IMAGE_SIDE
+MAX_INPUT_BYTES = limits.MAX_IMAGE_BYTES
+MAX_INPUT_PIXELS = limits.MAX_IMAGE_PIXELS
 STORED_MAX_SIDE = 2160  # 2x the widest export (1080 px) — enough for 2x and crisp 3x crops
 _MIMES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
@@ -72,6 +75,10 @@ def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "ima
             w, h = img.size
             if max(w, h) > MAX_INPUT_SIDE:
                 raise ImageError(f"{name} is {w}×{h} px; the limit is {MAX_INPUT_SIDE} px a side.")
+            if w * h > MAX_INPUT_PIXELS:
+                raise ImageError(f"{name} is {w}×{h} px ({w * h / 1e6:.0f} megapixels); the limit is "
+                                 f"{MAX_INPUT_PIXELS / 1e6:.0f} megapixels. Save a smaller copy and try again.")
+            img.draft(img.mode, (max_side, max_side))  # JPEG: decode at a reduced scale, a fraction of the memory
             img.load()
     except ImageError:
         raise

@@ -28,7 +28,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import fonts, text
+from . import fonts, limits, text
 from .canvas import DEFAULT_SCALE, get_format
 from .carousel import Carousel
 from .image import Image
@@ -44,7 +44,7 @@ from .typography import MIN_BODY_SIZE
 MARGIN_X = 44
 MARGIN_Y = 40
 STORY_CLEAR = 0.14  # Instagram story UI covers the top and bottom 14 %
-MAX_PAGES_PER_SLIDE = 300  # LinkedIn takes at most 300 pages; text is never cut silently
+MAX_PAGES_PER_SLIDE = limits.MAX_PAGES_PER_SLIDE  # text is never cut silently
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,7 @@ def _drawer(carousel: Carousel, layout_key: str):
 
 def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = False) -> list[tuple[El, ...]]:
     """Draw a slide page after page until its text is placed (``dry_run``: only count the pages)."""
+    limits.check_words(f"{slide.title} {slide.body}")  # refused at once, not after minutes of layout
     pages: list[tuple[El, ...]] = []
     cursor = None
     ctx.dry_run = dry_run

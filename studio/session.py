@@ -22,6 +22,7 @@ from .history import History
 from .outro import OutroCTA
 from .post import Post, Thread
 from .slide import Slide
+from .sources.cleanup import safe_text
 
 # What a change touched, so a view redraws only what it must.
 TEXT = "text"          # the text of some slides (``Change.slides``)
@@ -142,7 +143,7 @@ class Workspace:
         return True
 
     def rename(self, name: str, origin: Any = None) -> None:
-        name = " ".join(name.split())
+        name = " ".join(safe_text(name).split())
         if not name:
             raise EditError("A project needs a name.")
         if name == self.carousel.name:
@@ -180,6 +181,7 @@ class Workspace:
     def _set_fields(self, part: str, values: dict[str, Any], origin: Any) -> None:
         """Replace changed fields of one part of the carousel (typography, brand, cta) as one undo step."""
         current = getattr(self.carousel, part)
+        values = {k: safe_text(v) if isinstance(v, str) else v for k, v in values.items()}
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
         if not changes:
             return
@@ -232,7 +234,8 @@ class Workspace:
                        origin: Any = None) -> None:
         """Edit a slide's title and/or body; keystrokes into one field are one undo step."""
         slide = self.slide(index)
-        changes = {k: v for k, v in (("title", title), ("body", body)) if v is not None and getattr(slide, k) != v}
+        texts = {k: safe_text(v) for k, v in (("title", title), ("body", body)) if v is not None}
+        changes = {k: v for k, v in texts.items() if getattr(slide, k) != v}
         if not changes:
             return
         self._edit(key=("text", index, tuple(sorted(changes))))
@@ -242,6 +245,7 @@ class Workspace:
 
     def set_slide_alt_text(self, index: int, alt_text: str, origin: Any = None) -> None:
         slide = self.slide(index)
+        alt_text = safe_text(alt_text)
         if slide.alt_text == alt_text:
             return
         self._edit(key=("alt", index))

@@ -94,6 +94,7 @@ def _list(store, args) -> int:
 def _add(store, args) -> int:
     from ..brand import BrandProfile
     from ..image import ImageError, load_image
+    from ..limits import MAX_IMAGE_BYTES, LimitError, read_capped
     if store.find_profiles(args.name):
         raise CliError(f"a profile named {args.name.strip()!r} already exists")
     images = {}
@@ -101,10 +102,10 @@ def _add(store, args) -> int:
         path = getattr(args, key)
         if path is not None:
             try:
-                images[key] = load_image(path.read_bytes(), name=str(path))
+                images[key] = load_image(read_capped(path, MAX_IMAGE_BYTES, str(path)), name=str(path))
             except OSError as exc:
                 raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
-            except ImageError as exc:
+            except (ImageError, LimitError) as exc:
                 raise CliError(str(exc)) from None
     try:
         profile = BrandProfile(name=args.name.strip(), handle=args.handle, website=args.website.strip(),

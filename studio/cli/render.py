@@ -27,14 +27,24 @@ def register(parser) -> None:
     parser.add_argument("--image-format", default="png", metavar="png|jpeg", help="images in a .zip or folder")
     parser.add_argument("--scale", default="2", metavar="1|2|3", help="image size: 2 = 1080 px wide (default)")
     parser.add_argument("--thread", metavar="ID", help="which thread of an archive (default: the top one)")
-    parser.add_argument("--slide", default="1", metavar="N", help="the slide for a .png/.jpg/.svg output")
+    parser.add_argument("--slide", metavar="N", help="the slide for a .png/.jpg/.svg output (default 1)")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
 
 
 def run(args) -> int:
     from ..export import ExportError
+    from ..export.outpath import check_output, stop_cleanly_on_sigterm
+    from ..limits import LimitError
     settings = read_settings(args)
     out = Path(args.output)
     kind = output_kind(out)
+    if args.slide is not None and kind not in ("png", "jpeg", "svg"):
+        raise CliError(f"--slide applies to a .png, .jpg or .svg output; a {kind} output holds every slide")
+    try:
+        check_output(out, [Path(args.input)] if args.input not in (None, "-") else [], force=args.force)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    stop_cleanly_on_sigterm()  # a killed export removes its temporary file
     scale = _choice_int("--scale", args.scale, (1, 2, 3))
     image_format = _image_format(args.image_format)
     if kind in ("pdf", "svg") and scale != 2:
@@ -42,8 +52,8 @@ def run(args) -> int:
               file=sys.stderr)
     carousel = load_carousel(args.input, args.thread, settings)
     try:
-        report = _export(carousel, out, kind, image_format, scale, args.slide)
-    except ExportError as exc:
+        report = _export(carousel, out, kind, image_format, scale, args.slide or "1")
+    except (ExportError, LimitError) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}; choose another output path") from None
@@ -161,6 +171,8 @@ def _archive_options(path, thread_id: str | None) -> dict:
 
 
 def _is_zip(path: Path) -> bool:
+    if not path.is_file():  # a FIFO would block here; load_input refuses it with a message
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(2) == b"PK"

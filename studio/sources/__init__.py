@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from ..carousel import Carousel
+from ..limits import MAX_TEXT_BYTES, LimitError, megabytes, read_stream
 from .archive import read_archive
 from .cleanup import clean_text
 from .counting import weighted_length
@@ -23,7 +24,7 @@ from .result import ImportResult, SourceError, count
 __all__ = ["ImportResult", "SourceError", "clean_text", "count", "fetch_post_link", "load_input", "load_threads",
            "parse_paste", "read_archive", "read_project", "weighted_length"]
 
-TEXT_LIMIT = 16 * 2**20  # a pasted thread is kilobytes; this is far beyond any real one
+TEXT_LIMIT = MAX_TEXT_BYTES
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
@@ -33,7 +34,11 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
     ``archive_options`` go to ``read_archive`` (``load_media``, ``thread_id``, ``progress``).
     """
     if str(path) == "-":
-        return load_threads(sys.stdin.buffer.read(PROJECT_LIMIT + 1), name="stdin", **archive_options)
+        try:
+            data = read_stream(sys.stdin.buffer, PROJECT_LIMIT, "stdin")
+        except LimitError as exc:
+            raise SourceError(str(exc)) from None
+        return load_threads(data, name="stdin", **archive_options)
     if _is_link(str(path)):
         return fetch_post_link(str(path))
     p = Path(path)
@@ -41,6 +46,8 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
         raise SourceError(f"{p.name or path}: file not found")
     if p.is_dir():
         raise SourceError(f"{p.name}: is a folder; give the archive's .zip, a text file or a carousel .json")
+    if not p.is_file():  # opening a FIFO would wait for a writer forever; /dev/zero never ends
+        raise SourceError(f"{p.name} is not a regular file (a pipe, device or socket); give a file")
     try:
         with p.open("rb") as f:
             head = f.read(4)
@@ -85,7 +92,8 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
     if stripped.startswith("{"):
         return read_project(stripped)
     if len(stripped) > TEXT_LIMIT:
-        raise SourceError(f"{name} is {len(stripped) / 2**20:.0f} MB: too large for thread text")
+        raise SourceError(f"{name} is {megabytes(len(stripped))}: too large for thread text "
+                          f"(the limit is {megabytes(TEXT_LIMIT)})")
     if stripped and "\n" not in stripped.strip() and _is_link(stripped.strip()):
         return fetch_post_link(stripped.strip())
     if not stripped.strip():

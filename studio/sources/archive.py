@@ -60,22 +60,23 @@ class _MemberError(Exception):
 
 
 def read_archive(source: str | Path | IO[bytes], progress: Progress | None = None, *,
-                 load_media: bool = True, thread_id: str | None = None) -> ImportResult:
+                 load_media: bool = True, thread_id: str | None = None, name: str | None = None) -> ImportResult:
     """Threads from an X archive zip, best engagement (likes + reposts) first.
 
     ``progress(done, total)`` is called as bytes are read (``total`` grows once,
     when the photos to read are known). ``load_media=False`` lists photo file
     names in ``ImportResult.media`` instead of decoding them (fast listing);
-    ``thread_id`` keeps only that thread.
+    ``thread_id`` keeps only that thread; ``name`` is what messages call the file (the creator's
+    own file name when ``source`` is an upload's temporary copy).
     """
     label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
-    label = Path(str(label)).name or "the archive"
+    label = Path(str(name or label)).name or "the archive"
     try:
         entries = _entry_count(source)
         zf = zipfile.ZipFile(source) if entries <= MAX_ENTRIES else None
     except FileNotFoundError:
         raise SourceError(f"{label}: file not found") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise SourceError(f"{label} is not a zip file (expected the .zip X sends as your data archive)") from None
     if zf is None:
         raise SourceError(f"{label} lists {entries:,} files; an X archive has far fewer (limit {MAX_ENTRIES:,})")
@@ -293,7 +294,8 @@ class _ArchiveReader:
                     self.done += len(chunk)
                     self._report(self.total)
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
+                ValueError) as exc:  # ValueError: a damaged header offset ("negative seek value")
             raise _MemberError(f"the zip entry is damaged ({exc})") from None
 
     def _text_chunks(self, info: zipfile.ZipInfo, limit: int | None = None) -> Iterator[str]:

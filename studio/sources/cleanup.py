@@ -36,12 +36,29 @@ _TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*/?>", re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def strip_html(text: str) -> str:
-    """Turn pasted HTML into plain text: links become their URL, <br> and blocks become line breaks.
+# A copied page's HTML starts with a document or block tag and ends with a tag; a thread about HTML
+# ("<b>bold</b> makes text bold", "<script>alert(1)</script> is XSS") does not.
+_DOCUMENT_START_RE = re.compile(r"\s*(?:<!doctype\s+html|<(?:html|head|body|meta|div|p|article|section|main|ul|ol|"
+                                r"blockquote|h[1-6]|span|a)\b[^<>]*>)", re.IGNORECASE)
+_CLOSING_TAG_RE = re.compile(rf"</(?:html|body|{_HTML_TAGS})\s*>", re.IGNORECASE)
 
-    Only real HTML tag names are removed, so "a <3 b" or "List<T>" survive; entities
-    are decoded only when complete ("&amp;" yes, a bare "AT&T" is left alone).
+
+def is_html_document(text: str) -> bool:
+    """True when ``text`` is the HTML of a copied page (markup from start to end), not words about markup."""
+    return (bool(_DOCUMENT_START_RE.match(text)) and text.rstrip().endswith(">")
+            and bool(_CLOSING_TAG_RE.search(text)))
+
+
+def strip_html(text: str) -> str:
+    """Turn the HTML of a copied page into plain text: links become their URL, <br> and blocks line breaks.
+
+    Anything that is not a whole HTML document is the creator's words and comes
+    back exactly as typed: "<b>bold</b>", "<script>", "&amp;xxe;", "List<T>".
+    Inside a document only real tag names are removed and only complete
+    entities are decoded ("&amp;" yes, a bare "AT&T" is left alone).
     """
+    if not is_html_document(text):
+        return text
     if "<" in text:
         text = _DROP_BLOCK_RE.sub("", text)
         text = _COMMENT_RE.sub("", text)
@@ -261,3 +278,52 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     text = _SPACES_RE.sub("\n", text)
     return _MANY_BLANKS_RE.sub("\n\n", text).strip()
+
+
+# ---------------------------------------------------------------- every door
+
+# What neither XML (the slides are SVG) nor UTF-8 JSON (every saved file) can carry: C0 controls
+# other than tab, line feed and carriage return; lone UTF-16 surrogates; U+FFFE and U+FFFF.
+_UNCARRIABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with what XML and JSON cannot carry removed; anything else, words included, is kept.
+
+    Surrogate halves written as a pair (hand-made JSON escapes) are joined into
+    their character first. Valid text comes back as the same object.
+    """
+    if not _UNCARRIABLE_RE.search(text):
+        return text
+    return _UNCARRIABLE_RE.sub("", _join_surrogates(text) if _SURROGATE_RE.search(text) else text)
+
+
+def safe_fields(data: object, path: str = "") -> tuple[object, list[str]]:
+    """JSON data with every text (keys too) made safe; also the paths of the texts that changed.
+
+    Run it on every parsed input (project files, kits, store files) before the
+    model is built, so no value can reach a page or a save that would break it.
+    """
+    changed: list[str] = []
+
+    def walk(value: object, where: str) -> object:
+        if isinstance(value, str):
+            clean = safe_text(value)
+            if clean is not value:
+                changed.append(where or "the text")
+            return clean
+        if isinstance(value, dict):
+            return {safe_text(k) if isinstance(k, str) else k: walk(v, f"{where}.{k}" if where else str(k))
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        return value
+
+    return walk(data, path), changed
+
+
+def removed_note(what: str, changed: list[str]) -> str:
+    """The notice for texts ``safe_fields`` changed: where, and that only unprintable characters went."""
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return (f"{what}: {shown} held characters no slide or file can carry (control characters or broken "
+            "UTF-16); they were removed, every word is kept")

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 import regex
 
+from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from .cleanup import clean_text
-from .counting import MAX_WEIGHTED_LENGTH, URL_RE, weighted_length
+from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
 
 THREAD_EMOJI = "\U0001F9F5"  # 🧵
@@ -35,6 +36,9 @@ def parse_paste(text: str) -> ImportResult:
     """Split pasted thread text into posts ("p1", "p2", …) of one thread."""
     if not isinstance(text, str):
         raise SourceError("pasted text must be text")
+    if len(text) > MAX_TEXT_BYTES:
+        raise SourceError(f"the text is {megabytes(len(text))}; a pasted thread may be at most "
+                          f"{megabytes(MAX_TEXT_BYTES)} (a long real thread is about 100 KB)")
     cleaned = clean_text(text)
     if not cleaned:
         raise SourceError("the text is empty: paste the posts of a thread")
@@ -49,6 +53,9 @@ def parse_paste(text: str) -> ImportResult:
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
+    if len(texts) > MAX_POSTS:
+        raise SourceError(f"the text makes {len(texts):,} posts; a thread may have at most {MAX_POSTS} "
+                          "(one carousel cannot hold more): paste fewer posts")
     posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle) for i, t in enumerate(texts, 1)]
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
@@ -242,11 +249,14 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
     return merged
 
 
+_SENTENCE_MARK_RE = re.compile(r"[.!?…。！？]")
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’)\]]*)[ \t]+(?=\S)|(?<=[。！？])(?=\S)")
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
     """(joiner, sentence) pairs; CJK sentences join without a space."""
+    if not _SENTENCE_MARK_RE.search(line):  # one sentence: skip the slow lookbehind search
+        return [("", line.strip())] if line.strip() else []
     out, pos, joiner = [], 0, ""
     for m in _SENTENCE_END_RE.finditer(line):
         if line[pos:m.start()].strip():
@@ -299,6 +309,29 @@ def _fit_pieces(sentence: str, limit: int) -> list[str]:
 
 
 def _split_clusters(word: str, limit: int) -> list[str]:
+    """Break an over-long word between grapheme clusters into parts of at most ``limit``.
+
+    Cluster weights are summed as the parts grow (linear: a 1 MB word takes well
+    under a second); a part that still counts as longer because it holds
+    something URL-like is split again cluster by cluster.
+    """
+    if word.isascii() and "\r" not in word:  # one character, one cluster, weight 1
+        parts = [word[i:i + limit] for i in range(0, len(word), limit)]
+    else:
+        parts, current, weight = [], [], 0
+        for cluster in regex.findall(r"\X", word):
+            w = cluster_weight(cluster)
+            if current and weight + w > limit:
+                parts.append("".join(current))
+                current, weight = [], 0
+            current.append(cluster)
+            weight += w
+        parts += ["".join(current)] if current else []
+    return [piece for part in parts
+            for piece in ([part] if weighted_length(part) <= limit else _split_slowly(part, limit))]
+
+
+def _split_slowly(word: str, limit: int) -> list[str]:
     parts, current = [], ""
     for cluster in regex.findall(r"\X", word):
         if current and weighted_length(current + cluster) > limit:

@@ -7,24 +7,27 @@ from typing import Any, Iterator
 
 from PIL import Image as PILImage
 
-from ..carousel import Carousel, carousel_from_json
+from ..carousel import Carousel, carousel_from_doc
 from ..image import MAX_INPUT_BYTES, MAX_INPUT_SIDE, Image
+from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
 from ..schema import SchemaError
-from .cleanup import clean_text
+from .cleanup import clean_text, removed_note, safe_fields
 from .result import SourceError
 
-PROJECT_LIMIT = 256 * 2**20
+PROJECT_LIMIT = MAX_PROJECT_BYTES
 _FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}
 
 
-def read_project(data: str | bytes) -> Carousel:
+def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
     """A carousel from its versioned JSON file; every embedded image is checked.
 
     Images live inside the file (base64), never as a path, so opening a project
-    cannot read anything else on the machine. Post texts run through clean_text.
+    cannot read anything else on the machine. Every text is made safe
+    (``safe_fields``; what was removed is added to ``notes``) and post texts run
+    through clean_text.
     """
-    if len(data) > PROJECT_LIMIT:
-        raise SourceError(f"the project file is {len(data) / 2**20:.0f} MB; the limit is {PROJECT_LIMIT // 2**20} MB")
+    if len(data) > MAX_PROJECT_BYTES:
+        raise SourceError(f"the project file is {megabytes(len(data))}; the limit is {megabytes(MAX_PROJECT_BYTES)}")
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -32,18 +35,39 @@ def read_project(data: str | bytes) -> Carousel:
             raise SourceError(f"not a carousel file: it is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
                               f"at offset {exc.start:,})") from None
     try:
-        carousel = carousel_from_json(data)
+        doc = parse_json(data, "the JSON")
+    except LimitError as exc:
+        raise SourceError(f"not a carousel file: {exc}") from None
+    doc, changed = safe_fields(doc)
+    try:
+        carousel = carousel_from_doc(doc)
     except SchemaError as exc:
         msg = str(exc)
         raise SourceError(msg if msg.startswith("not a carousel file") else f"damaged carousel file: {msg}") from None
-    except RecursionError:
-        raise SourceError("not a carousel file: the JSON is nested too deeply") from None
+    check_size(carousel)
     for path, image in _images(carousel, "carousel"):
         _check_image(image, path)
     if carousel.thread is not None:
         for post in carousel.thread.posts:
             post.text = clean_text(post.text, html_markup=False)
+    if changed and notes is not None:
+        notes.append(removed_note("the carousel file", changed))
     return carousel
+
+
+def check_size(carousel: Carousel) -> None:
+    """Refuse a carousel beyond the caps (slides, posts, words per slide) before any layout work."""
+    if len(carousel.slides) > MAX_SLIDES:
+        raise SourceError(f"the carousel has {len(carousel.slides):,} slides; the limit is {MAX_SLIDES} "
+                          "(LinkedIn takes documents of at most 300 pages)")
+    if carousel.thread is not None and len(carousel.thread.posts) > MAX_POSTS:
+        raise SourceError(f"the carousel's thread has {len(carousel.thread.posts):,} posts; "
+                          f"the limit is {MAX_POSTS}")
+    try:
+        for i, slide in enumerate(carousel.slides, 1):
+            check_words(f"{slide.title} {slide.body}", f"slide {i}")
+    except LimitError as exc:
+        raise SourceError(str(exc)) from None
 
 
 def _images(obj: Any, path: str) -> Iterator[tuple[str, Image]]:

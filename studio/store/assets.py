@@ -11,6 +11,7 @@ import base64
 import dataclasses
 import hashlib
 import io
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -19,11 +20,13 @@ from typing import Any
 from PIL import Image as PILImage
 
 from ..image import MAX_INPUT_SIDE, Image, ImageError, load_image
+from ..limits import MAX_IMAGE_BYTES
 from .storage import atomic_write
 
 REF_KEY = "$asset"
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
 _PIL_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}
+_SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 
 class MissingAsset(LookupError):
@@ -91,7 +94,8 @@ class AssetStore:
     def get(self, ref: dict[str, Any]) -> bytes:
         """The bytes of a referenced image, checked against its hash (MissingAsset if gone or damaged)."""
         sha, mime = ref.get(REF_KEY), ref.get("mime")
-        if not isinstance(sha, str) or mime not in _EXTENSIONS:
+        # The name becomes a file name: only a sha256 in hex, so no reference can leave the folder.
+        if not isinstance(sha, str) or not _SHA256_RE.fullmatch(sha) or mime not in _EXTENSIONS:
             raise MissingAsset(f"a damaged image reference {str(sha)[:16]!r}")
         with self._lock:
             data = self._cache.get(sha)
@@ -99,7 +103,8 @@ class AssetStore:
                 self._cache.move_to_end(sha)
                 return data
         try:
-            data = self.path(sha, mime).read_bytes()
+            with open(self.path(sha, mime), "rb") as f:
+                data = f.read(MAX_IMAGE_BYTES + 1)
         except (OSError, ValueError):
             raise MissingAsset(f"image {sha[:12]} is missing from {self.folder}") from None
         if hashlib.sha256(data).hexdigest() != sha:

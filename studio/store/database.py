@@ -16,7 +16,6 @@ never lose the file; the later save of a field wins.
 from __future__ import annotations
 
 import copy
-import json
 import os
 import re
 import secrets
@@ -39,7 +38,10 @@ from ..history import History
 from ..image import ImageError
 from ..preset import Preset, check_name
 from ..schema import SchemaError, from_dict
+from ..limits import parse_json
+from ..sources.cleanup import removed_note, safe_fields
 from .assets import REF_KEY, AssetStore
+from .trash import Trash
 from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, dumps_compact,
                       fsync_dir, parse_tables, remove_stale_temp_files)
 
@@ -140,6 +142,7 @@ class Store:
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.settings = Settings(self)
+        self.trash = Trash(self)
         self._editors: dict[int, tuple[weakref.ref, str, dict[str, Any]]] = {}
         self._editors_lock = threading.Lock()
         self._open()
@@ -168,6 +171,7 @@ class Store:
             self._check_schema()
             if not self.read_only:
                 self._reconcile_projects()
+                self.trash.empty_old()
 
     def _recover(self, problem: str) -> None:
         """Keep the unreadable database aside and fall back to the last good copy (lock held)."""
@@ -236,14 +240,16 @@ class Store:
             if pid in listed or not _ID.fullmatch(pid) or path.name.endswith(".history.json"):
                 continue
             try:
-                doc = json.loads(path.read_bytes())
-                data = doc["carousel"]
-                info = {"id": pid, "name": str(data.get("name", "Untitled carousel")),
-                        "created_at": doc.get("saved_at") or now_iso(), "updated_at": doc.get("saved_at") or now_iso(),
-                        "slides": len(data.get("slides") or [])}
-            except (ValueError, KeyError, TypeError, AttributeError, OSError):
-                info = {"id": pid, "name": f"Recovered project {pid}", "created_at": now_iso(),
-                        "updated_at": now_iso(), "slides": 0}
+                doc = self._read_project_doc(pid)  # damaged: kept aside, recovered from its .bak if it can be
+            except StoreError:
+                continue  # kept aside and noticed; nothing left to list
+            if doc is None:
+                continue
+            data = doc["carousel"]
+            saved_at = doc.get("saved_at") if isinstance(doc.get("saved_at"), str) else now_iso()
+            slides = data.get("slides")
+            info = {"id": pid, "name": str(data.get("name", "Untitled carousel")), "created_at": saved_at,
+                    "updated_at": saved_at, "slides": len(slides) if isinstance(slides, list) else 0}
             self._table("projects").insert(info)
             self._notice(f"Project {info['name']!r} had a file but no entry in the project list; it is listed again.")
 
@@ -363,10 +369,13 @@ class Store:
             return self.save_profile(profile)
 
     def delete_profile(self, profile_id: str) -> None:
+        """Move a profile to the trash (restorable for 30 days)."""
         with self._tx(write=True):
-            removed = self._table("profiles").remove(lambda d: d.get("id") == profile_id)
-            if not removed:
+            doc = self._find("profiles", id=profile_id)
+            if doc is None:
                 raise StoreError(f"there is no profile with id {profile_id!r}")
+            self.trash.put_profile(profile_id, dict(doc))
+            self._table("profiles").remove(lambda d: d.get("id") == profile_id)
             if self.settings.get("current_profile") == profile_id:
                 self.settings.delete("current_profile")
 
@@ -457,16 +466,45 @@ class Store:
                 raise StoreError(f"project {listed.get('name')!r} is listed but its file "
                                  f"{self._project_path(project_id)} is gone (deleted outside the studio?)")
             raise StoreError(f"there is no project with id {project_id!r}")
-        problems: list[str] = []
         try:
-            data = {**doc, "carousel": self.assets.inflate(doc["carousel"], problems)}
-            carousel = carousel_from_doc(data)
+            carousel, problems = self._build_project(doc)
         except SchemaError as exc:
-            raise StoreError(f"project {project_id!r} cannot be opened: {exc}") from None
+            with self._tx():
+                doc = self._recover_project(project_id, f"it does not fit the carousel model: {exc}")
+            carousel, problems = self._build_project(doc)
         for problem in problems:
             self._notice(f"project {carousel.name!r}: {problem}; it was left out.")
         self._remember(project_id, carousel, doc["carousel"])
         return carousel
+
+    def _build_project(self, doc: dict[str, Any]) -> tuple[Carousel, list[str]]:
+        """The carousel of a stored project document, and the images that could not be put back."""
+        problems: list[str] = []
+        data, changed = safe_fields(doc["carousel"], "carousel")
+        if changed:
+            self._notice(removed_note(f"project {str(data.get('name', ''))[:60]!r}", changed))
+        carousel = carousel_from_doc({**doc, "carousel": self.assets.inflate(data, problems)})
+        return carousel, problems
+
+    def _recover_project(self, project_id: str, problem: str) -> dict[str, Any]:
+        """Keep a damaged project file aside and put its .bak back (lock held); StoreError if none fits."""
+        path = self._project_path(project_id)
+        bak = path.with_name(path.name + ".bak")
+        kept = _keep_aside(path, "corrupt") if path.exists() else None
+        where = f"; it is kept as {kept.name}" if kept else ""
+        try:
+            doc = _project_doc(bak.read_bytes())
+            self._build_project(doc)
+        except (OSError, ValueError) as exc:
+            self._notice(f"Project file {path.name} could not be read ({problem}){where}, and there is no "
+                         "readable backup.")
+            raise StoreError(f"project {project_id!r} cannot be opened ({problem}) and has no readable backup"
+                             + (f"; the file is kept as {kept}" if kept else "")) from None
+        if not self.read_only:
+            atomic_write(path, bak.read_bytes())
+        self._notice(f"Project file {path.name} could not be read ({problem}){where}; the last good copy "
+                     "was recovered.")
+        return doc
 
     def track(self, project_id: str, carousel: Carousel) -> None:
         """Remember ``carousel`` as what its editor last saw of the project (load_project does this)."""
@@ -544,13 +582,13 @@ class Store:
             return self.save_project(carousel)
 
     def delete_project(self, project_id: str) -> None:
-        """Remove a project, its backup and its history."""
+        """Move a project, its backup and its history to the trash (restorable for 30 days)."""
         with self._tx(write=True):
-            if not self._table("projects").remove(lambda d: d.get("id") == project_id):
+            listing = self._find("projects", id=project_id)
+            if listing is None:
                 raise StoreError(f"there is no project with id {project_id!r}")
-        for suffix in (".json", ".json.bak", ".history.json"):
-            self._project_path(project_id, suffix).unlink(missing_ok=True)
-        fsync_dir(self.projects_dir)
+            self.trash.put_project(check_id(project_id, "project id"), dict(listing))
+            self._table("projects").remove(lambda d: d.get("id") == project_id)
         if self.settings.get("last_project") == project_id:
             self.settings.delete("last_project")
 
@@ -565,7 +603,7 @@ class Store:
         """The saved history, or an empty one when there is none or it cannot be read (noticed)."""
         path = self._project_path(project_id, ".history.json")
         try:
-            doc = json.loads(path.read_bytes())
+            doc = parse_json(path.read_bytes(), path.name)
         except FileNotFoundError:
             return History()
         except (ValueError, OSError) as exc:
@@ -591,7 +629,7 @@ class Store:
             _collect_refs(self._storage.read(), used)
             for path in self.projects_dir.glob("*.json"):
                 try:
-                    _collect_refs(json.loads(path.read_bytes()), used)
+                    _collect_refs(parse_json(path.read_bytes(), path.name), used)
                 except (OSError, ValueError):
                     return 0  # an unreadable project might refer to anything: keep every image
             limit = time.time() - min_age
@@ -632,15 +670,13 @@ def _meta_version(tables: dict[str, dict[str, Any]]) -> int | None:
 
 
 def _project_doc(raw: bytes) -> dict[str, Any]:
-    """Parse a project file; ValueError if it is not one."""
-    try:
-        doc = json.loads(raw)
-    except UnicodeDecodeError:
-        raise ValueError("it is not text") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"it does not parse: {exc}") from None
+    """Parse a project file; ValueError if it is not one (syntax, huge numbers, deep nesting, bad schema)."""
+    doc = parse_json(raw, "it")
     if not isinstance(doc, dict) or not isinstance(doc.get("carousel"), dict):
         raise ValueError("it is not a project document")
+    version = doc.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError(f"its schema is {version!r}, not a version number")
     return doc
 
 

@@ -15,8 +15,10 @@ from ..brand import BrandProfile
 from ..canvas import FORMATS
 from ..carousel import check_fonts
 from ..image import Image, ImageError
+from ..limits import LimitError, parse_json, read_capped
 from ..preset import Preset, check_name
 from ..schema import SchemaError, from_dict, to_dict
+from ..sources.cleanup import removed_note, safe_fields
 from .assets import accept_image
 from .storage import atomic_write
 
@@ -39,6 +41,7 @@ class ImportSummary:
     presets_added: int | None = 0
     presets_replaced: int = 0
     left_out: str = ""  # e.g. "3 presets" in the file that were not asked for
+    notes: tuple[str, ...] = ()  # texts made safe on the way in
 
     def __str__(self) -> str:
         parts = []
@@ -49,7 +52,8 @@ class ImportSummary:
             parts.append(f"{_count(self.presets_added + self.presets_replaced, 'preset')} "
                          f"({self.presets_added} new, {self.presets_replaced} replaced)")
         text = "imported " + " and ".join(parts)
-        return text + (f"; {self.left_out} in the file were left out" if self.left_out else "")
+        text += f"; {self.left_out} in the file were left out" if self.left_out else ""
+        return "".join([text, *(f"\n{note}" for note in self.notes)])
 
 
 def _count(n: int, word: str) -> str:
@@ -59,20 +63,26 @@ def _count(n: int, word: str) -> str:
 def kit_to_json(profiles: list[BrandProfile], presets: list[Preset], exported_at: str) -> bytes:
     doc = {"app": "carousel-studio", "kind": KIT_KIND, "schema": KIT_SCHEMA, "exported_at": exported_at,
            "profiles": [to_dict(p) for p in profiles], "presets": [to_dict(p) for p in presets]}
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(safe_fields(doc)[0], ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def read_kit(raw: bytes, source: str = "kit file") -> tuple[list[BrandProfile], list[Preset]]:
-    """Parse and check a kit file completely; ValueError names the first problem."""
+def read_kit(raw: bytes, source: str = "kit file",
+             notes: list[str] | None = None) -> tuple[list[BrandProfile], list[Preset]]:
+    """Parse and check a kit file completely; ValueError names the first problem.
+
+    Texts are made safe first (``safe_fields``); what was removed is added to ``notes``.
+    """
     if len(raw) > MAX_KIT_BYTES:
         raise ValueError(f"{source} is {len(raw) / 2**20:.0f} MB; a kit file may be at most "
                          f"{MAX_KIT_BYTES // 2**20} MB")
     try:
-        doc = json.loads(raw)
-    except UnicodeDecodeError:
-        raise ValueError(f"{source} is not a text file") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{source} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        doc = parse_json(raw, source)
+    except LimitError as exc:
+        message = str(exc).replace(" is not UTF-8 text", " is not a text file").replace(" does not parse (", " is not JSON (")
+        raise ValueError(message) from None
+    doc, changed = safe_fields(doc)
+    if changed and notes is not None:
+        notes.append(removed_note(source, changed))
     if not isinstance(doc, dict):
         raise ValueError(f"{source}: expected a JSON object with \"profiles\" and \"presets\"")
     unknown = sorted(set(doc) - set(_TOP_FIELDS))
@@ -192,11 +202,9 @@ def export_kits(store: "Store", path: Path, profile_ids: list[str] | None,
 def import_kits(store: "Store", path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
     from .database import StoreError
     try:
-        size = path.stat().st_size
-        if size > MAX_KIT_BYTES:
-            raise StoreError(f"{path.name} is {size / 2**20:.0f} MB; a kit file may be at most "
-                             f"{MAX_KIT_BYTES // 2**20} MB")
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_KIT_BYTES)
+    except LimitError as exc:
+        raise StoreError(str(exc).replace("; the limit is", "; a kit file may be at most")) from None
     except FileNotFoundError:
         raise StoreError(f"{path} does not exist") from None
     except IsADirectoryError:
@@ -204,7 +212,8 @@ def import_kits(store: "Store", path: Path, profiles: bool = True, presets: bool
     except OSError as exc:
         raise StoreError(f"could not read {path}: {exc.strerror or exc}") from None
     try:
-        kit_profiles, kit_presets = read_kit(raw, path.name)
+        notes: list[str] = []
+        kit_profiles, kit_presets = read_kit(raw, path.name, notes)
     except ValueError as exc:
         message = str(exc)
         raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
@@ -225,4 +234,4 @@ def import_kits(store: "Store", path: Path, profiles: bool = True, presets: bool
             else:
                 p_added += 1
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
-                         " and ".join(left_out))
+                         " and ".join(left_out), tuple(notes))

@@ -24,6 +24,8 @@ from typing import Any, Iterator
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
+from ..limits import LimitError, parse_json
+
 LOCK_TIMEOUT = 15.0  # seconds to wait for another process's write before giving up
 
 
@@ -36,8 +38,17 @@ class CorruptFile(StorageError):
 
 
 def dumps_compact(data: Any) -> bytes:
-    """Compact UTF-8 JSON (no spaces, non-ASCII kept as is)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON (no spaces, non-ASCII kept as is).
+
+    A text UTF-8 cannot carry (a lone surrogate that slipped past the doors)
+    loses just that character: one bad value must never stop saving.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        from ..sources.cleanup import safe_fields
+        return dumps_compact(safe_fields(data)[0])
 
 
 def fsync_dir(folder: Path) -> None:
@@ -108,9 +119,9 @@ def parse_tables(raw: bytes, what: str = "the file") -> dict[str, dict[str, Any]
     if not raw.strip():
         raise CorruptFile(f"{what} is empty")
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CorruptFile(f"{what} does not parse ({exc})") from None
+        data = parse_json(raw, what)
+    except LimitError as exc:  # syntax, huge integers, deep nesting: all damage
+        raise CorruptFile(str(exc)) from None
     if not isinstance(data, dict):
         raise CorruptFile(f"{what} does not hold tables (expected a JSON object)")
     for name, table in data.items():

@@ -1,0 +1,154 @@
+"""Caps on what one input may ask of the studio, decided up front, the same for the studio and the CLI.
+
+Every cap is far above what a real thread, photo or project needs, and low
+enough that the worst input within it is handled in seconds and a few hundred
+MB of memory. Each one says why it has the value it has. ``docs/limits.md``
+is the table a creator reads; keep the two in step.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from typing import BinaryIO
+
+MB = 2**20
+_WORD_RE = re.compile(r"\S+")
+
+# Pasted text, a text file or stdin. A 25-post thread of full 4,000-character premium posts is
+# 100 KB; 1 MB is ten times that, and the splitter handles 1 MB of one word in about a second.
+MAX_TEXT_BYTES = 1 * MB
+
+# Posts in one imported thread. The longest threads seen in real archives run to ~150 posts;
+# more than 300 cannot become one carousel anyway (see MAX_SLIDES).
+MAX_POSTS = 300
+
+# Slides in one carousel: LinkedIn takes documents of at most 300 pages, Instagram 20 images.
+MAX_SLIDES = 300
+
+# Pages one slide may continue onto when its text overflows. A full 4,000-character premium post
+# fills 3-4 portrait pages; a slide at the word cap below fills ~35 at the largest body size.
+MAX_PAGES_PER_SLIDE = 40
+
+# Words in one post or slide. A 25,000-character premium post is about 5,000 words; more cannot
+# be laid out within MAX_PAGES_PER_SLIDE, so it is refused at once instead of after the layout work.
+MAX_WORDS_PER_POST = 5_000
+
+# One image file (photo, avatar, logo) as uploaded: phone photos are 2-12 MB, camera JPEGs up to 30.
+MAX_IMAGE_BYTES = 40 * MB
+
+# Pixels of one image, decoded. 40 megapixels is a 7,300 x 5,500 photo (every phone, most cameras);
+# decoded as RGBA it needs 160 MB, so a few at once still fit in a small machine's memory.
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_IMAGE_SIDE = 8_000  # a panorama strip may be long, but not longer than this
+
+# An X data archive upload. The archive X sends can be large because of videos; the studio reads
+# only tweets.js and the photos of one thread, so 200 MB covers the archives of active accounts.
+MAX_UPLOAD_BYTES = 200 * MB
+
+# A project file (carousel JSON with its photos embedded as base64): 300 slides with a
+# stored 2160 px photo each (~0.6 MB) is ~240 MB of base64.
+MAX_PROJECT_BYTES = 256 * MB
+
+# Nesting of any JSON the studio reads (project, kit, store files). Real files nest ~8 levels;
+# deeper data is damage or an attack (Python's parser gives up near 1,000 levels).
+MAX_JSON_DEPTH = 64
+
+# Digits of one integer in any JSON the studio reads; Python refuses more than 4,300 anyway.
+MAX_INT_DIGITS = 30
+
+
+def megabytes(n: int) -> str:
+    """A size in whole MB for messages ("40 MB")."""
+    return f"{n / MB:,.0f} MB" if n >= MB else f"{n / 1024:,.0f} KB"
+
+
+class LimitError(ValueError):
+    """Input beyond a cap or not well-formed; the message is meant for the user."""
+
+
+def _big_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise LimitError(f"it holds a number of {len(digits):,} digits")
+    return int(digits)
+
+
+def _no_constant(name: str) -> None:
+    raise LimitError(f"it holds {name}, which is not a JSON number")
+
+
+def parse_json(raw: str | bytes, what: str = "the file") -> object:
+    """Parse JSON within the caps: LimitError names ``what`` and the problem.
+
+    Besides syntax, refuses what Python's parser would turn into a crash or a
+    slow number later: integers of more than MAX_INT_DIGITS digits, NaN and
+    Infinity, and nesting deeper than MAX_JSON_DEPTH.
+    """
+    try:
+        data = json.loads(raw, parse_int=_big_int, parse_constant=_no_constant)
+    except LimitError as exc:
+        raise LimitError(f"{what} does not parse: {exc}") from None
+    except UnicodeDecodeError:
+        raise LimitError(f"{what} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise LimitError(f"{what} does not parse (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise LimitError(f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels)") from None
+    except ValueError as exc:  # e.g. a float literal Python cannot read
+        raise LimitError(f"{what} does not parse ({exc})") from None
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise LimitError(f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels)")
+    return data
+
+
+def json_depth(data: object) -> int:
+    """How deeply lists and objects nest in ``data`` (0 for a plain value); no recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def check_words(text: str, what: str = "the slide") -> None:
+    """LimitError when ``text`` has more than MAX_WORDS_PER_POST words (counted without building a list)."""
+    words = sum(1 for _ in _WORD_RE.finditer(text)) if len(text) > MAX_WORDS_PER_POST else 0
+    if words > MAX_WORDS_PER_POST:
+        raise LimitError(f"{what} has {words:,} words; one slide may hold at most {MAX_WORDS_PER_POST:,}. "
+                         "Split it into several slides.")
+
+
+def read_capped(path: str | os.PathLike[str], cap: int, what: str | None = None) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes; LimitError otherwise, before reading much.
+
+    Pipes, devices and sockets are refused without being opened (a FIFO with no
+    writer would wait forever, /dev/zero never ends); the size is checked on
+    the file first, so a sparse 2 GB file is never read.
+    """
+    name = what or os.path.basename(os.fspath(path)) or os.fspath(path)
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, device or socket)"
+        raise LimitError(f"{name} is {kind}; give a file")
+    if info.st_size > cap:
+        raise LimitError(f"{name} is {megabytes(info.st_size)}; the limit is {megabytes(cap)}")
+    with open(path, "rb") as f:
+        return read_stream(f, cap, name)
+
+
+def read_stream(stream: BinaryIO, cap: int, what: str = "the input") -> bytes:
+    """At most ``cap`` bytes of a stream (stdin, an upload); LimitError when there is more."""
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise LimitError(f"{what} is more than {megabytes(cap)}; the limit is {megabytes(cap)}")
+    return data

@@ -1,0 +1,141 @@
+"""Trash: deleted projects and profiles, restorable for 30 days.
+
+Deleting moves a project's files (with its backup and history) or a profile's
+record into ``trash/<item id>/`` next to a ``record.json`` that says what it
+was; restoring moves them back. Items older than ``KEEP_DAYS`` are removed
+when the store opens.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..limits import LimitError, parse_json
+from .storage import atomic_write, dumps_compact, fsync_dir
+
+if TYPE_CHECKING:
+    from .database import Store
+
+KEEP_DAYS = 30
+PROJECT_FILES = (".json", ".json.bak", ".history.json")
+Kind = Literal["project", "profile"]
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """One deleted project or profile."""
+
+    id: str           # the trash item's own id (its folder name)
+    kind: Kind
+    name: str
+    deleted_at: str   # ISO 8601, UTC
+
+    @property
+    def expires(self) -> str:
+        """The day it is removed for good (YYYY-MM-DD)."""
+        return (datetime.fromisoformat(self.deleted_at) + timedelta(days=KEEP_DAYS)).strftime("%Y-%m-%d")
+
+
+class Trash:
+    """The trash of one store. Methods that change it are called with the store's lock held."""
+
+    def __init__(self, store: "Store") -> None:
+        self._store = store
+        self.folder = store.data_dir / "trash"
+
+    def put_project(self, project_id: str, listing: dict[str, Any]) -> None:
+        """Move a project's files into the trash (its list entry is removed by the caller)."""
+        folder = self._new(project_id, "project", str(listing.get("name", "")), {"listing": listing})
+        for suffix in PROJECT_FILES:
+            source = self._store.projects_dir / f"{project_id}{suffix}"
+            if source.exists():
+                os.replace(source, folder / source.name)
+        fsync_dir(self._store.projects_dir)
+        fsync_dir(folder)
+
+    def put_profile(self, profile_id: str, doc: dict[str, Any]) -> None:
+        """Keep a profile's record in the trash (the caller removes it from the database)."""
+        name = str(doc.get("profile", {}).get("name", "")) if isinstance(doc.get("profile"), dict) else ""
+        self._new(profile_id, "profile", name, {"doc": dict(doc)})
+
+    def items(self) -> list[TrashItem]:
+        """Everything in the trash, most recently deleted first."""
+        out = [item for item, _ in self._records()]
+        return sorted(out, key=lambda item: item.deleted_at, reverse=True)
+
+    def restore(self, item_id: str) -> str:
+        """Put an item back; returns the project or profile id (a new one if the old id is taken again)."""
+        from .database import StoreError, check_id, new_id
+        folder = self.folder / check_id(item_id, "trash item")
+        record = _read_record(folder)
+        if record is None:
+            raise StoreError(f"there is nothing in the trash called {item_id!r}")
+        store = self._store
+        with store._tx(write=True):
+            kind, old_id = record["kind"], record["original_id"]
+            if kind == "project":
+                taken = store._find("projects", id=old_id) or store._project_path(old_id).exists()
+                new = new_id() if taken else old_id
+                for suffix in PROJECT_FILES:
+                    source = folder / f"{old_id}{suffix}"
+                    if source.exists():
+                        os.replace(source, store._project_path(new, suffix))
+                fsync_dir(store.projects_dir)
+                store._upsert("projects", {**record["listing"], "id": new}, id=new)
+            else:
+                new = new_id() if store._find("profiles", id=old_id) else old_id
+                store._upsert("profiles", {**record["doc"], "id": new}, id=new)
+            shutil.rmtree(folder)
+        return new
+
+    def empty_old(self, days: float = KEEP_DAYS) -> int:
+        """Remove items deleted more than ``days`` ago; returns how many."""
+        limit = datetime.now(timezone.utc) - timedelta(days=days)
+        removed = 0
+        for item, folder in self._records():
+            if datetime.fromisoformat(item.deleted_at) < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        return removed
+
+    def _new(self, original_id: str, kind: Kind, name: str, extra: dict[str, Any]) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        folder = self.folder / f"{kind}-{original_id}-{stamp}"
+        n = 2
+        while folder.exists():
+            folder, n = self.folder / f"{kind}-{original_id}-{stamp}-{n}", n + 1
+        folder.mkdir(parents=True)
+        from .database import now_iso
+        record = {"kind": kind, "original_id": original_id, "name": name, "deleted_at": now_iso(), **extra}
+        atomic_write(folder / "record.json", dumps_compact(record))
+        return folder
+
+    def _records(self) -> list[tuple[TrashItem, Path]]:
+        if not self.folder.is_dir():
+            return []
+        out = []
+        for folder in self.folder.iterdir():
+            record = _read_record(folder)
+            if record is not None:
+                out.append((TrashItem(folder.name, record["kind"], str(record.get("name", "")),
+                                      record["deleted_at"]), folder))
+        return out
+
+
+def _read_record(folder: Path) -> dict[str, Any] | None:
+    """A trash folder's record, or None when it is missing or damaged (the folder is then left alone)."""
+    try:
+        record = parse_json((folder / "record.json").read_bytes(), "record.json")
+        datetime.fromisoformat(record["deleted_at"])
+    except (OSError, LimitError, KeyError, TypeError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("kind") not in ("project", "profile"):
+        return None
+    if not isinstance(record.get("listing" if record["kind"] == "project" else "doc"), dict):
+        return None
+    return record

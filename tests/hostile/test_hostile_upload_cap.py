@@ -1,0 +1,64 @@
+"""The upload cap is enforced by the server: 413 before reading an announced giant, and a streamed
+body is stopped as soon as it passes the cap, never held whole."""
+from __future__ import annotations
+
+import asyncio
+
+from studio.upload_cap import UploadCap
+
+
+def _run(app, path: str, chunks: list[bytes], length: int | None, method: str = "POST"):
+    headers = [(b"content-length", str(length).encode())] if length is not None else []
+    scope = {"type": "http", "method": method, "path": path, "headers": headers}
+    sent: list[dict] = []
+    pulled = {"count": 0}
+    queue = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1} for i, c in enumerate(chunks)]
+
+    async def receive():
+        pulled["count"] += 1
+        return queue.pop(0) if queue else {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return status, body, pulled["count"]
+
+
+async def _reading_app(scope, receive, send):
+    """Reads the whole body, like an upload handler, then answers 200 with its size."""
+    size = 0
+    while True:
+        message = await receive()
+        size += len(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": str(size).encode()})
+
+
+def test_announced_giant_upload_is_refused_before_reading():
+    app = UploadCap(_reading_app, cap=1000)
+    status, body, pulled = _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 10], length=300 * 2**20)
+    assert status == 413 and b"larger than 1 KB" in body and pulled == 0
+
+
+def test_streamed_upload_is_stopped_once_it_passes_the_cap():
+    app = UploadCap(_reading_app, cap=1000)
+    status, _, pulled = _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 400] * 50, length=None)
+    assert status == 413 and pulled == 3  # stopped at the third chunk of fifty
+
+
+def test_upload_lying_about_its_length_is_stopped():
+    app = UploadCap(_reading_app, cap=1000)
+    status, _, _ = _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 600] * 3, length=10)
+    assert status == 413
+
+
+def test_uploads_within_the_cap_and_other_routes_pass():
+    app = UploadCap(_reading_app, cap=1000)
+    assert _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 500, b"y" * 500], length=1000)[:2] == (200, b"1000")
+    assert _run(app, "/api/other", [b"x" * 5000], length=5000)[:2] == (200, b"5000")
+    assert _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 5000], length=5000, method="PUT")[0] == 200
