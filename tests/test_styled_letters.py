@@ -76,7 +76,7 @@ def test_styled_and_asterisk_emphasis_are_drawn_bold_in_the_accent_colour(theme)
     from studio.theme import get_theme, palette
     accent = palette(get_theme(theme)).accent
     for body in ("Ship 𝗯𝗼𝗹𝗱 changes every week", "Ship **bold** changes every week"):
-        svg = _slide_svg(body, theme=theme, layout="big-statement")
+        svg = _slide_svg(body, theme=theme)
         assert "**" not in svg and "𝗯" not in svg
         bold, = [t for t in _tspans(svg) if t.text == "bold"]
         assert bold.get("font-weight") == "700" and bold.get("fill") == accent

@@ -17,7 +17,8 @@ def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     shares = IMAGE_SHARES if slide.image is not None else (0.0,)
     for share in shares:
-        scales = TALL_SCALES + TITLE_SCALES if not share else TITLE_SCALES
+        tall = ctx.height > ctx.width * 1.5 and not share  # 9:16: the hook may grow into the height
+        scales = TALL_SCALES + TITLE_SCALES if tall else TITLE_SCALES
         for scale in scales:
             out, rest, used = _cover(ctx, slide, size, share, scale)
             if not rest and (scale not in TALL_SCALES or used <= TALL_FILL * ctx.content.h):
