@@ -142,7 +142,7 @@ def main() -> int:
         big = Store(big_dir)
         avatars = [photo(10 + i, (256, 256)) for i in range(20)]
         start = time.perf_counter()
-        with big._tx(write=True):  # one transaction: builds the fixture fast; each save is still a real save
+        with big.transaction(write=True):  # one transaction: builds the fixture fast; each save is still a real save
             for i in range(200):
                 big.save_profile(BrandProfile(name=f"Client {i:03}", handle=f"client{i}", avatar=avatars[i % 20],
                                               website=f"https://client{i}.example", accent="#1D9BF0"))

@@ -1,0 +1,1 @@
+"""The NiceGUI studio: pages and panels over the application layer (``studio.app``)."""

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
+from studio.app import Changed
 from studio.image import load_image
-from studio.preset import MAX_NAME_LENGTH, check_name
-from studio.session import Change
 
 from .images import thumbnail_url
 from .uploads import upload_button
@@ -13,34 +12,13 @@ from .view import View
 
 PLACEMENTS = {"header-footer": "Header + footer", "header": "Header only", "footer": "Footer only",
               "none": "Hidden"}
-NEW_PROFILE = "__new__"
-
-
-def name_problem(name: str, what: str) -> str | None:
-    """Why ``name`` cannot name a ``what`` ("preset", "profile"), in a creator's words; None when it can.
-
-    ``check_name`` (the store's own rule) decides; this only words its verdict for the creator.
-    """
-    try:
-        check_name(name, f"the {what} name")
-    except ValueError as exc:
-        clean = (name or "").strip()
-        if not clean:
-            return f"Give the {what} a name."
-        if len(clean) > MAX_NAME_LENGTH:
-            return f"A {what} name can be at most {MAX_NAME_LENGTH} characters; this one has {len(clean)}."
-        if "/" in clean or "\\" in clean:
-            return f"A {what} name cannot contain / or \\ (names can become file names)."
-        text = str(exc)
-        return text[:1].upper() + text[1:] + "."
-    return None
 
 
 class BrandPanel:
     def __init__(self, view: View) -> None:
         self.view = view
         self._echo = False
-        self.store = view.studio.store
+        self.brands = view.studio.brands
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.profile_select = ui.select({}, label="Brand profile", on_change=self._switch_profile).props(
                 "dense outlined options-dense data-testid=profile-select").classes("flex-1")
@@ -92,7 +70,7 @@ class BrandPanel:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         brand = self.view.carousel.brand
         self._echo = True
         try:
@@ -118,11 +96,11 @@ class BrandPanel:
 
     def _set(self, **values) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_brand, origin=self.view.token, **values)
+            self.view.attempt(self.view.document.set_brand, origin=self.view.person, **values)
 
     def _setting(self, name: str, value) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_setting, name, value, origin=self.view.token)
+            self.view.attempt(self.view.document.set_setting, name, value, origin=self.view.person)
 
     def _accent(self, e: events.ValueChangeEventArguments) -> None:
         value = (e.value or "").strip()
@@ -142,9 +120,9 @@ class BrandPanel:
     # -- profiles -----------------------------------------------------------------------------------
 
     def _load_profiles(self) -> None:
-        profiles = self.view.attempt(self.store.list_profiles, doing="listing the profiles") or []
+        profiles = self.view.attempt(self.brands.profiles, doing="listing the profiles") or []
         options = {pid: profile.name or "(unnamed)" for pid, profile in profiles}
-        current = self.store.settings.get("current_profile")
+        current = self.brands.current_profile()
         self._echo = True
         try:
             self.profile_select.set_options(options, value=current if current in options else None)
@@ -154,58 +132,38 @@ class BrandPanel:
     def _switch_profile(self, e: events.ValueChangeEventArguments) -> None:
         if self._echo or not e.value:
             return
-        profile = self.view.attempt(self.store.get_profile, e.value, doing="opening the profile")
+        profile = self.view.attempt(self.brands.switch_profile, e.value, origin=self.view.person,
+                                    doing="opening the profile")
         if profile:
-            self.view.attempt(self.store.settings.set, "current_profile", e.value)
-            self.view.attempt(self.view.workspace.use_brand, profile, origin=self.view.token)
             self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
 
-    def _profile_name_ok(self) -> bool:
-        problem = name_problem(self.view.carousel.brand.name, "profile")
-        if problem:
-            self.view.notify(problem + " The profile takes the brand's Name.", type="negative")
-        return problem is None
-
     def _save_profile(self) -> None:
-        current = self.profile_select.value
-        if not current:
-            self._save_new_profile()
-            return
-        if not self._profile_name_ok():
-            return
-        if self.view.attempt(self.store.save_profile, self._brand_with_cta(), current, doing="saving the profile"):
-            self.view.notify("Profile saved", type="positive", position="top")
+        if self.view.attempt(self.brands.save_profile, self.profile_select.value or None,
+                             doing="saving the profile"):
+            self.view.notify("Profile saved" if self.profile_select.value else "Saved as a new profile",
+                             type="positive", position="top")
             self._load_profiles()
 
     def _save_new_profile(self) -> None:
-        if not self._profile_name_ok():
-            return
-        new_id = self.view.attempt(self.store.save_profile, self._brand_with_cta(), doing="saving the profile")
-        if new_id:
-            self.view.attempt(self.store.settings.set, "current_profile", new_id)
+        if self.view.attempt(self.brands.save_profile, doing="saving the profile"):
             self._load_profiles()
             self.view.notify("Saved as a new profile", type="positive", position="top")
 
     def _duplicate_profile(self) -> None:
-        if self.profile_select.value and self.view.attempt(self.store.duplicate_profile, self.profile_select.value,
+        if self.profile_select.value and self.view.attempt(self.brands.duplicate_profile, self.profile_select.value,
                                                            doing="duplicating the profile"):
             self._load_profiles()
 
     def _delete_profile(self) -> None:
-        if self.profile_select.value and self.view.attempt(self.store.delete_profile, self.profile_select.value,
+        if self.profile_select.value and self.view.attempt(self.brands.delete_profile, self.profile_select.value,
                                                            doing="deleting the profile"):
             self._load_profiles()
             self.view.notify("Profile deleted (the open carousel keeps its brand)", position="top")
 
-    def _brand_with_cta(self):
-        import dataclasses
-        carousel = self.view.carousel
-        return dataclasses.replace(carousel.brand, cta=carousel.cta)
-
     # -- presets ------------------------------------------------------------------------------------
 
     def _load_presets(self) -> None:
-        presets = self.view.attempt(self.store.list_presets, doing="listing the presets") or []
+        presets = self.view.attempt(self.brands.presets, doing="listing the presets") or []
         self._echo = True
         try:
             self.preset_select.set_options({p.name: p.name for p in presets}, value=None)
@@ -215,15 +173,9 @@ class BrandPanel:
     def _apply_preset(self, e: events.ValueChangeEventArguments) -> None:
         if self._echo or not e.value:
             return
-        from studio.preset import apply_preset
-        preset = self.view.attempt(self.store.get_preset, e.value, doing="opening the preset")
-        if not preset:
-            return
-        # a preset from an imported kit may name something this studio does not have: say so
-        styled = self.view.attempt(apply_preset, self.view.carousel, preset, doing="applying the preset",
-                                   expected=(ValueError,))
-        if styled and self.view.attempt(self.view.workspace.apply_settings, styled, origin=self.view.token,
-                                        doing="applying the preset", expected=(ValueError,)):
+        preset = self.view.attempt(self.brands.apply_preset, e.value, origin=self.view.person,
+                                   doing="applying the preset")
+        if preset:
             self.view.notify(f"Preset “{preset.name}” applied", position="top")
 
     def _delete_preset(self) -> None:
@@ -231,11 +183,10 @@ class BrandPanel:
         if not name:
             self.view.notify("Choose a preset to delete first.", position="top")
             return
-        if self.view.attempt(self.store.delete_preset, name, doing="deleting the preset"):
+        if self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset"):
             self._load_presets()
 
     def _save_preset_dialog(self) -> None:
-        from studio.preset import preset_from_carousel
         with ui.dialog() as dialog, ui.card().classes("w-80"):
             ui.label("Save preset").classes("text-lg font-medium")
             ui.label("Format, layout, theme, typography, pattern and CTA.").classes("cs-hint")
@@ -244,19 +195,13 @@ class BrandPanel:
             with_profile = ui.checkbox("Include the brand profile")
 
             def save() -> None:
-                problem = name_problem(name.value or "", "preset")
-                if problem:  # the dialog stays open with the name, so it can be corrected
-                    self.view.notify(problem, type="negative")
-                    return
-                try:
-                    preset = preset_from_carousel(self.view.carousel, name.value or "", bool(with_profile.value))
-                    self.store.save_preset(preset)
-                except Exception as exc:  # noqa: BLE001
-                    self.view.fail(exc, "saving the preset", expected=(ValueError,))
-                    return
-                dialog.close()
-                self._load_presets()
-                self.view.notify(f"Preset “{preset.name}” saved", type="positive", position="top")
+                # on a bad name the dialog stays open with the name, so it can be corrected
+                preset = self.view.attempt(self.brands.save_preset, name.value or "", bool(with_profile.value),
+                                           doing="saving the preset")
+                if preset:
+                    dialog.close()
+                    self._load_presets()
+                    self.view.notify(f"Preset “{preset.name}” saved", type="positive", position="top")
 
             name.on("keydown.enter", save)
             with ui.row().classes("w-full justify-end"):

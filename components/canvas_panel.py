@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from studio.session import Change
+from studio.app import Changed
 
 from . import engine
 from .tiles import TileGroup
@@ -28,7 +28,7 @@ class CanvasPanel:
         self.refresh(None)
 
     def _pick(self, key: str) -> None:
-        self.view.attempt(self.view.workspace.set_setting, "format", key, origin=self.view.token)
+        self.view.attempt(self.view.document.set_setting, "format", key, origin=self.view.person)
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         self.group.mark(self.view.carousel.format)

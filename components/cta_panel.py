@@ -4,7 +4,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from studio.outro import VARIANT_NAMES
-from studio.session import Change
+from studio.app import Changed
 
 from .tiles import TileGroup
 from .view import View
@@ -30,13 +30,13 @@ class CtaPanel:
         self.refresh(None)
 
     def _pick(self, variant: int) -> None:
-        self.view.attempt(self.view.workspace.set_cta_variant, variant, origin=self.view.token)
+        self.view.attempt(self.view.document.set_cta_variant, variant, origin=self.view.person)
 
     def _edit(self, field: str, value: str | None) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_cta, origin=self.view.token, **{field: value or ""})
+            self.view.attempt(self.view.document.set_cta, origin=self.view.person, **{field: value or ""})
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         cta = self.view.carousel.cta
         self.group.mark(cta.variant)
         self._echo = True

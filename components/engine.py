@@ -1,4 +1,4 @@
-"""The studio's single door into ``studio``: registries, rendering and the sample carousel.
+"""What the panels draw with: the registries and the slide renderer (actions are in ``studio.app``).
 
 Panels import their choices and the slide SVG from here, so the UI never builds
 slide markup itself and there is one place that knows which core module does what.
@@ -6,22 +6,18 @@ slide markup itself and there is one place that knows which core module does wha
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 
-from studio import DATA_DIR
 from studio.canvas import FORMATS, get_format
 from studio.carousel import Carousel
 from studio.fonts import FAMILIES, ensure_fonts, face_file, font_faces
 from studio.layouts import LAYOUTS
 from studio.pattern import PATTERNS
 from studio.render import EMPHASIS_HINT, layout_note, page_count, pages_per_slide, render_slide, slide_headline
-from studio.sources import parse_paste
-from studio.structure import carousel_from_thread
 from studio.theme import THEMES
 
 __all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "face_file", "font_faces",
            "get_format", "EMPHASIS_HINT", "layout_note", "slide_headline", "page_count", "pages_per_slide",
-           "render_slide", "render_single", "render_swatch", "first_pages", "sample_carousel", "sample_text"]
+           "render_slide", "render_single", "render_swatch", "first_pages"]
 
 
 def render_single(carousel: Carousel, slide_index: int, **settings: object) -> str:
@@ -45,20 +41,3 @@ def first_pages(counts: list[int]) -> list[int]:
         starts.append(total)
         total += count
     return starts
-
-
-def sample_text() -> str:
-    return (DATA_DIR / "sample-thread.txt").read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def _sample_thread():
-    return parse_paste(sample_text()).threads[0]
-
-
-def sample_carousel() -> Carousel:
-    """The bundled sample thread laid out with the default settings."""
-    import copy
-    carousel = carousel_from_thread(copy.deepcopy(_sample_thread()))
-    carousel.name = "Sample: threads people swipe through"
-    return carousel

@@ -11,11 +11,11 @@ import time
 
 from nicegui import run, ui
 
+from studio.app import exports
 from studio.export import check_platform, format_bytes
 from studio.sources.result import count
 
 from . import engine
-from .export_job import SUFFIX, file_stem, read_progress, run_export
 from .view import View
 
 
@@ -44,13 +44,13 @@ class ExportDialog:
                     self.image_format = ui.toggle({"png": "PNG", "jpeg": "JPEG"}, value="png").props(
                         "dense no-caps unelevated toggle-color=primary data-testid=export-image-format")
                     self.zip_button = ui.button("Download ZIP", icon="folder_zip",
-                                                on_click=lambda: self.start(f"{self.image_format.value}-zip")) \
+                                                on_click=lambda: self.start("images")) \
                         .props("unelevated no-caps data-testid=export-zip").classes("w-full")
                 with ui.column().classes("cs-export-option"):
                     ui.label("This slide").classes("cs-option-title")
                     self.slide_note = ui.label().classes("cs-hint")
                     self.slide_button = ui.button("Download PNG", icon="image",
-                                                  on_click=lambda: self.start("slide-png")).props(
+                                                  on_click=lambda: self.start("slide")).props(
                         "outline no-caps data-testid=export-slide").classes("w-full")
             with ui.row().classes("w-full items-center no-wrap gap-3 cs-export-project"):
                 ui.icon("data_object", size="22px")
@@ -59,7 +59,7 @@ class ExportDialog:
                     ui.label("The whole carousel with its photos, to open again on any machine "
                              "(Source Content → Project file).").classes("cs-hint")
                 self.project_button = ui.button("Download project", icon="download",
-                                                on_click=lambda: self.start("project-json")).props(
+                                                on_click=lambda: self.start("project")).props(
                     "outline no-caps no-wrap data-testid=export-project")
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 ui.label("Resolution").classes("cs-field-label")
@@ -103,29 +103,23 @@ class ExportDialog:
                     ui.label(warning)
 
     async def start(self, kind: str) -> None:
+        """Export the carousel as it is now as ``kind`` ("pdf", "images", "slide", "project") and download it."""
         if self.busy:
             self.view.notify("An export is already running.", position="top")
             return
         view = self.view
         carousel = copy.deepcopy(view.carousel)  # edits made meanwhile do not change this export
-        folder = view.studio.exports_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        filename = file_stem(carousel.name) + ("" if kind != "slide-png" else f"-slide{view.selected + 1}") \
-            + SUFFIX[kind]
-        out = folder / f"{stamp}-{filename}"
-        progress_path = folder / f".{stamp}-{kind}.progress"
-        total = 1 if kind in ("slide-png", "project-json") else sum(view.counts())
-        self.busy = True
-        self._set_buttons(False)
-        self.result.clear()
-        self.progress_box.set_visibility(True)
-        self.progress.set_value(0)
-        self.progress_label.set_text("Writing the project file…" if kind == "project-json"
+        page = view.page_index(page=view.page)
+        image_format = "png" if kind == "slide" else self.image_format.value or "png"
+        out, filename = view.studio.export_path(kind, image_format=image_format, page=view.selected)
+        progress_path = out.with_name(f".{out.name}.progress")
+        total = 1 if kind in ("slide", "project") else sum(view.counts())
+        self._running(True)
+        self.progress_label.set_text("Writing the project file…" if kind == "project"
                                      else f"Drawing page 1 of {total}…")
 
         def poll() -> None:
-            state = read_progress(progress_path)
+            state = exports.read_progress(progress_path)
             if state:
                 done, of = state
                 self.progress.set_value(done / of if of else 0)
@@ -134,9 +128,8 @@ class ExportDialog:
         timer = ui.timer(0.1, poll)
         started = time.monotonic()
         try:
-            page = view.page_index(page=view.page)
-            report = await run.cpu_bound(run_export, kind, carousel, out, progress_path, page,
-                                         int(self.scale.value or 2))
+            report = await run.cpu_bound(exports.export_in_worker, carousel, out, kind, progress_path,
+                                         image_format=image_format, scale=int(self.scale.value or 2), page=page)
         except Exception as exc:  # noqa: BLE001
             self.progress_box.set_visibility(False)
             self.view.fail(exc, "exporting")
@@ -144,21 +137,27 @@ class ExportDialog:
         finally:
             timer.cancel()
             progress_path.unlink(missing_ok=True)
-            self.busy = False
-            self._set_buttons(True)
-        seconds = time.monotonic() - started
+            self._running(False)
         self.progress.set_value(1)
-        self.progress_label.set_text(f"Done in {seconds:.1f} s")
+        self.progress_label.set_text(f"Done in {time.monotonic() - started:.1f} s")
         view.studio.prune_exports()
-        url = view.studio.offer_download(out, filename)
+        self._offer(view.server.offer_download(out, filename), filename, report)
+
+    def _running(self, busy: bool) -> None:
+        self.busy = busy
+        self._set_buttons(not busy)
+        if busy:
+            self.result.clear()
+            self.progress_box.set_visibility(True)
+            self.progress.set_value(0)
+
+    def _offer(self, url: str, filename: str, report) -> None:
         ui.download.from_url(url, filename)
-        size = report if isinstance(report, int) else report.bytes_written
-        warnings = [] if isinstance(report, int) else report.warnings
         with self.result:
             with ui.row().classes("items-center gap-2 no-wrap cs-check-ok").props("data-testid=export-done"):
                 ui.icon("download_done", size="20px")
-                ui.label(f"{filename} · {format_bytes(size)} — downloading")
-            for warning in warnings:
+                ui.label(f"{filename} · {format_bytes(report.bytes_written)} — downloading")
+            for warning in report.warnings:
                 with ui.row().classes("items-start gap-1 no-wrap cs-check-warn"):
                     ui.icon("warning_amber", size="18px")
                     ui.label(warning)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
-from studio.session import Change
+from studio.app import Changed, Event
 
 from .brand_panel import BrandPanel
 from .canvas_panel import CanvasPanel
@@ -23,7 +23,7 @@ from .typography_panel import TypographyPanel
 from .view import View
 
 if TYPE_CHECKING:
-    from .app import Studio
+    from .app import Server
 
 # The settings panels, top to bottom, with the titles the creator sees.
 SETTINGS = [("Canvas & Ratio", "aspect_ratio", CanvasPanel, True),
@@ -58,8 +58,8 @@ MEASURE_CHROME = """<script>
 class StudioPage:
     """Builds the page for one browser and keeps it in step with the shared carousel."""
 
-    def __init__(self, studio: Studio) -> None:
-        self.view = view = View(studio)
+    def __init__(self, server: Server) -> None:
+        self.view = view = View(server)
         self.panels: list[Any] = []
         ui.page_title("Carousel Studio")
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
@@ -86,16 +86,19 @@ class StudioPage:
         self.panels += [self.topbar, self.source, self.strip, self.editor]
         ui.add_body_html(MEASURE_CHROME)
         ui.keyboard(on_key=self._key)
-        studio.changed.subscribe(self._changed)
+        server.changed.subscribe(self._changed)
         view.on_select(self._selected)
-        for notice in getattr(studio.store, "notices", []) or []:
+        for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top", multi_line=True, close_button=True, timeout=0)
 
-    def _changed(self, change: Change) -> None:
-        self.view.forget_layout()
-        self.view.clamp()
+    def _changed(self, event: Event) -> None:
+        """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""
+        if isinstance(event, Changed):
+            self.view.forget_layout()
+            self.view.clamp()
         for panel in self.panels:
-            panel.refresh(change)
+            if isinstance(event, getattr(panel, "LISTENS", Changed)):
+                panel.refresh(event)
 
     def _selected(self) -> None:
         for panel in self.panels:
@@ -113,8 +116,8 @@ class StudioPage:
             self.view.step(1)
         elif (e.modifiers.ctrl or e.modifiers.meta) and key.name.lower() == "z":
             if e.modifiers.shift:
-                self.view.workspace.redo()
+                self.view.person.redo(self.view.document)
             else:
-                self.view.workspace.undo()
+                self.view.person.undo(self.view.document)
         elif (e.modifiers.ctrl or e.modifiers.meta) and key.name.lower() == "y":
-            self.view.workspace.redo()
+            self.view.person.redo(self.view.document)

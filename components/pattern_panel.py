@@ -26,7 +26,7 @@ class PatternPanel(Gallery):
             .classes("w-full").tooltip("Pattern strength")
 
     def _set_strength(self, e) -> None:
-        self.view.attempt(self.view.workspace.set_setting, "pattern_strength", float(e.value), origin=self.view.token)
+        self.view.attempt(self.view.document.set_setting, "pattern_strength", float(e.value), origin=self.view.person)
 
     def thumbnail(self, carousel, key: str) -> str:
         # the background alone, magnified and at least SWATCH_STRENGTH strong, so each pattern can be told apart

@@ -4,32 +4,17 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.image import load_image
-from studio.session import DOCUMENT, SLIDES, STYLE, TEXT, Change
+from studio.platform import safe_zone
+from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 
 from . import engine
 from .dragdrop import make_drop_target
 from .svg_view import SvgView
 from .uploads import upload_button
-from .view import Throttle, View, make_photo_visible
+from .view import Throttle, View, tell_photo_layout
 
 PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
-
-
-def safe_zone(format_key: str) -> tuple[float, float, float, float] | None:
-    """Insets (top, right, bottom, left) in % of what Instagram shows uncovered, or None for LinkedIn.
-
-    The profile grid crops every post to 3:4 around its centre; stories keep the top
-    14 % and bottom 20 % under the app's own controls.
-    """
-    fmt = engine.get_format(format_key)
-    if fmt.platform != "instagram":
-        return None
-    if fmt.ratio == "9:16":
-        return 14.0, 0.0, 20.0, 0.0
-    visible_width = fmt.height_px * 3 / 4
-    side = max(0.0, (fmt.width_px - visible_width) / 2 / fmt.width_px * 100)
-    return 0.0, side, 0.0, side
 
 
 class SlideEditor:
@@ -60,7 +45,7 @@ class SlideEditor:
                     make_drop_target(add_zone, lambda post_id, _: self._drop(post_id, replace=False))
                 self.pages_row = ui.row().classes("items-center gap-1 cs-page-dots")
             self._fields()
-        self.refresh(Change(DOCUMENT))
+        self.refresh(ProjectSwitched())
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -103,18 +88,18 @@ class SlideEditor:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change) -> None:
+    def refresh(self, change: Changed) -> None:
         """Redraw after a shared edit (own typing is redrawn throttled, without touching the inputs)."""
         view = self.view
-        if change.what == TEXT:
-            if change.slides is None or view.selected in change.slides:
+        if isinstance(change, SlideChanged) and change.text_only:
+            if view.selected == change.slide:
                 self._redraw()
-                if change.origin is not view.token:
+                if change.origin is not view.person:
                     self._fill_fields()
             self._draw_position()
             return
         self._draw_preview()
-        if change.what in (SLIDES, DOCUMENT, STYLE) or change.origin is not view.token:
+        if not isinstance(change, SourceChanged) or change.origin is not view.person:
             self._fill_fields()
 
     def selection_changed(self) -> None:
@@ -133,8 +118,8 @@ class SlideEditor:
         self.preview.set_content(engine.render_slide(carousel, view.page_index(page=view.page), scale=1))
         zone = safe_zone(carousel.format) if view.safe_zone else None
         self.safe.set_visibility(zone is not None)
-        if zone:
-            top, right, bottom, left = zone
+        if zone is not None:
+            top, right, bottom, left = zone.percent()
             self.safe.style(f"top:{top}%;right:{right}%;bottom:{bottom}%;left:{left}%")
         self._draw_position()
 
@@ -199,28 +184,28 @@ class SlideEditor:
 
     def _edit_title(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_text, self.view.selected, title=e.value or "",
-                              origin=self.view.token, doing="editing the title")
+            self.view.attempt(self.view.document.set_slide_text, self.view.selected, title=e.value or "",
+                              origin=self.view.person, doing="editing the title")
 
     def _edit_body(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_text, self.view.selected, body=e.value or "",
-                              origin=self.view.token, doing="editing the text")
+            self.view.attempt(self.view.document.set_slide_text, self.view.selected, body=e.value or "",
+                              origin=self.view.person, doing="editing the text")
 
     def _edit_alt(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_alt_text, self.view.selected, e.value or "",
-                              origin=self.view.token)
+            self.view.attempt(self.view.document.set_slide_alt_text, self.view.selected, e.value or "",
+                              origin=self.view.person)
 
     def _edit_cta(self, **values: str) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_cta, origin=self.view.token,
+            self.view.attempt(self.view.document.set_cta, origin=self.view.person,
                               **{k: v or "" for k, v in values.items()})
 
     def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_slide_layout, self.view.selected, e.value or None,
-                              origin=self.view.token)
+            self.view.attempt(self.view.document.set_slide_layout, self.view.selected, e.value or None,
+                              origin=self.view.person)
 
     def _toggle_safe(self, e: events.ValueChangeEventArguments) -> None:
         self.view.safe_zone = bool(e.value)
@@ -236,13 +221,14 @@ class SlideEditor:
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "reading the image")
             return
-        if self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, image, origin=self.view.token):
-            make_photo_visible(self.view, self.view.selected)
+        switched = self.view.attempt(self.view.document.set_slide_image, self.view.selected, image,
+                                     origin=self.view.person)
+        tell_photo_layout(self.view, self.view.selected, switched)
 
     def _remove_image(self) -> None:
-        self.view.attempt(self.view.workspace.set_slide_image, self.view.selected, None, origin=self.view.token)
+        self.view.attempt(self.view.document.set_slide_image, self.view.selected, None, origin=self.view.person)
 
     def _drop(self, post_id: str, *, replace: bool) -> None:
-        ws = self.view.workspace
+        doc = self.view.document
         action = ws.replace_slide_with_post if replace else ws.add_post_to_slide
-        self.view.attempt(action, post_id, self.view.selected, origin=self.view.token, doing="dropping the post")
+        self.view.attempt(action, post_id, self.view.selected, origin=self.view.person, doing="dropping the post")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.session import TEXT, Change
+from studio.app import Changed, SlideChanged
 from studio.sources.result import count
 
 from . import engine
@@ -51,9 +51,9 @@ class SlideStrip:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change) -> None:
-        if change.what == TEXT:
-            self._dirty.update(change.slides or range(len(self.thumbs)))
+    def refresh(self, change: Changed) -> None:
+        if isinstance(change, SlideChanged) and change.text_only:
+            self._dirty.add(change.slide)
             self._redraw_thumbs()
             return
         self.rebuild()
@@ -121,7 +121,7 @@ class SlideStrip:
     def _moved(self, e: events.SortableEventArguments) -> None:
         view = self.view
         was_selected = e.old_index == view.selected
-        new = view.attempt(view.workspace.move_slide, e.old_index, e.new_index, origin=view.token)
+        new = view.attempt(view.document.move_slide, e.old_index, e.new_index, origin=view.person)
         if new is None:
             self.rebuild()
         elif was_selected:
@@ -129,47 +129,47 @@ class SlideStrip:
 
     def _insert(self, post_id: str, index: int) -> None:
         view = self.view
-        new = view.attempt(view.workspace.insert_post_as_slide, post_id, index, origin=view.token,
+        new = view.attempt(view.document.insert_post_as_slide, post_id, index, origin=view.person,
                            doing="adding the post")
         if new is not None:
             view.select(new)
 
     def _drop_on(self, post_id: str, index: int, replace: bool) -> None:
         view = self.view
-        action = view.workspace.replace_slide_with_post if replace else view.workspace.add_post_to_slide
-        if view.attempt(action, post_id, index, origin=view.token, doing="dropping the post"):
+        action = view.document.replace_slide_with_post if replace else view.document.add_post_to_slide
+        if view.attempt(action, post_id, index, origin=view.person, doing="dropping the post"):
             view.select(index)
 
     def _add(self) -> None:
         view = self.view
-        new = view.attempt(view.workspace.add_slide, view.selected + 1, origin=view.token)
+        new = view.attempt(view.document.add_slide, view.selected + 1, origin=view.person)
         if new is not None:
             view.select(new)
 
     def _add_end(self) -> None:
         view = self.view
-        new = view.attempt(view.workspace.add_slide, len(view.carousel.slides), origin=view.token)
+        new = view.attempt(view.document.add_slide, len(view.carousel.slides), origin=view.person)
         if new is not None:
             view.select(new)
 
     def _duplicate(self) -> None:
         view = self.view
-        new = view.attempt(view.workspace.duplicate_slide, view.selected, origin=view.token)
+        new = view.attempt(view.document.duplicate_slide, view.selected, origin=view.person)
         if new is not None:
             view.select(new)
 
     def _delete(self) -> None:
         view = self.view
-        new = view.attempt(view.workspace.delete_slide, view.selected, origin=view.token)
+        new = view.attempt(view.document.delete_slide, view.selected, origin=view.person)
         if new is not None:
             view.select(new)
 
     def _split(self) -> None:
         view = self.view
-        new = view.attempt(view.workspace.split_slide, view.selected, origin=view.token)
+        new = view.attempt(view.document.split_slide, view.selected, origin=view.person)
         if new is not None:
             view.select(new)
 
     def _merge(self) -> None:
         view = self.view
-        view.attempt(view.workspace.merge_with_next, view.selected, origin=view.token)
+        view.attempt(view.document.merge_with_next, view.selected, origin=view.person)

@@ -2,29 +2,22 @@
 from __future__ import annotations
 
 import threading
-import time
 from datetime import datetime
 from typing import Any
 
 from nicegui import events, run, ui
 
 from studio.post import Post, Thread
-from studio.session import DOCUMENT, SLIDES, SOURCE, Change
+from studio.app import Changed, ProjectSwitched, SlideChanged
 from studio.sources.result import count
 
-from . import engine
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .uploads import upload_button
-from .view import View, make_photo_visible
+from .view import View, tell_photo_layout
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
-
-
-def _sources():
-    import studio.sources as sources
-    return sources
 
 
 class Progress:
@@ -69,6 +62,7 @@ class SourcePanel:
 
     def __init__(self, view: View) -> None:
         self.view = view
+        self.imports = view.studio.imports
         with ui.row().classes("w-full items-center no-wrap"):
             ui.label("Source Content").classes("cs-panel-title")
             ui.space()
@@ -114,12 +108,12 @@ class SourcePanel:
                     "unelevated no-caps data-testid=post-link-fetch").classes("w-full")
         self.summary = ui.label().classes("cs-hint")
         self.cards = ui.column().classes("w-full gap-2 cs-cards")
-        self.refresh(Change(DOCUMENT))
+        self.refresh(ProjectSwitched())
 
     # -- cards --------------------------------------------------------------------------------------
 
-    def refresh(self, change: Change) -> None:
-        if change.what in (SOURCE, DOCUMENT, SLIDES) or change.what == "style":
+    def refresh(self, change: Changed) -> None:
+        if not (isinstance(change, SlideChanged) and change.text_only):  # which slide shows a post, the look
             self._draw_cards()
 
     def _draw_cards(self) -> None:
@@ -185,28 +179,28 @@ class SourcePanel:
 
     def _insert(self, post_id: str) -> None:
         view = self.view
-        new = view.attempt(view.workspace.insert_post_as_slide, post_id, view.selected + 1, origin=view.token,
+        new = view.attempt(view.document.insert_post_as_slide, post_id, view.selected + 1, origin=view.person,
                            doing="adding the post")
         if new is not None:
             view.select(new)
 
     def _add(self, post_id: str) -> None:
         view = self.view
-        view.attempt(view.workspace.add_post_to_slide, post_id, view.selected, origin=view.token,
+        view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
                      doing="adding the post")
 
     def _apply(self, post_id: str) -> None:
         view = self.view
-        if view.attempt(view.workspace.apply_image, post_id, view.selected, origin=view.token,
-                        doing="applying the image"):
-            make_photo_visible(view, view.selected)
+        switched = view.attempt(view.document.apply_image, post_id, view.selected, origin=view.person,
+                                doing="applying the image")
+        tell_photo_layout(view, view.selected, switched)
 
     # -- imports ------------------------------------------------------------------------------------
 
     def _import_paste(self) -> None:
         text = self.paste.value or ""
         try:
-            result = _sources().parse_paste(text)
+            result = self.imports.paste(text)
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
             self.view.fail(exc, "reading the pasted text")
             return
@@ -216,12 +210,10 @@ class SourcePanel:
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
         """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
         self.archive.reset()
-        folder = self.view.studio.data_dir / "imports"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"archive-{id(self)}-{int(time.time() * 1000)}.zip"
+        path = self.imports.upload_path(".zip")
         try:
             await e.file.save(path)
-            result = await self._with_progress("Reading the archive…", _list_archive, path)
+            result = await self._with_progress("Reading the archive…", self.imports.list_archive, path)
         except Exception as exc:  # noqa: BLE001
             path.unlink(missing_ok=True)
             self.view.fail(exc, "reading the archive")
@@ -239,7 +231,7 @@ class SourcePanel:
         self.archive_note.set_text(note)
         timer = ui.timer(0.2, lambda: self.archive_progress.set_value(progress.fraction))
         try:
-            return await run.io_bound(work, *args, progress)
+            return await run.io_bound(work, *args, progress=progress)
         finally:
             timer.cancel()
             self.archive_progress.set_visibility(False)
@@ -247,8 +239,8 @@ class SourcePanel:
 
     async def _open_archive_thread(self, path, thread_id: str) -> None:
         try:
-            result = await self._with_progress("Reading the thread and its photos…", _read_archive_thread,
-                                               path, thread_id)
+            result = await self._with_progress("Reading the thread and its photos…",
+                                               self.imports.read_archive_thread, path, thread_id)
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "reading the thread")
             return
@@ -289,11 +281,11 @@ class SourcePanel:
     async def _import_project(self, e: events.UploadEventArguments) -> None:
         self.project_upload.reset()
         try:
-            carousel = _sources().read_project(await e.file.read())
+            carousel = self.imports.read_project(await e.file.read())
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "opening the project file")
             return
-        self.view.workspace.load(carousel, None)
+        self.view.studio.projects.open_file(carousel)
         self.view.select(0)
         self.view.notify(f"Opened “{carousel.name}” as a new project", type="positive", position="top")
 
@@ -304,7 +296,7 @@ class SourcePanel:
             return
         self.link_button.props("loading")
         try:
-            result = await run.io_bound(_sources().fetch_post_link, url)
+            result = await run.io_bound(self.imports.fetch_link, url)
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "fetching the post")
             return
@@ -321,44 +313,21 @@ class SourcePanel:
 
     def use_thread(self, thread: Thread) -> None:
         """Show the thread's posts; an untouched carousel is laid out from it at once."""
-        ws = self.view.workspace
-        untouched_sample = ws.pristine and ws.project_id is None
-        if untouched_sample or not any(s.kind == "content" for s in ws.carousel.slides):
-            self._replace_with(thread)
+        laid_out = self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
+                                     doing="laying out the thread")
+        if laid_out is None:
+            return
+        if laid_out:
+            self.view.select(0)
             self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
-                      type="positive", position="top")
+                             type="positive", position="top")
         else:
-            self.view.attempt(ws.set_thread, thread, origin=self.view.token)
             them = "it" if len(thread.posts) == 1 else "them"
             self.view.notify(f"{count(len(thread.posts), 'post')} imported — drag {them} onto slides, or “Lay out all”",
-                      type="positive", position="top")
+                             type="positive", position="top")
 
     def _layout_all(self) -> None:
-        thread = self.view.carousel.thread
-        if thread is None or not thread.posts:
-            self.view.notify("Import a thread first.", position="top")
-            return
-        self._replace_with(thread)
-        self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")
-
-    def _replace_with(self, thread: Thread) -> None:
-        current = self.view.carousel
-        try:
-            fresh = engine.carousel_from_thread(thread)
-        except Exception as exc:  # noqa: BLE001
-            self.view.fail(exc, "laying out the thread")
-            return
-        for name in ("name", "format", "layout", "theme", "pattern", "typography", "brand", "cta", "show_post_meta"):
-            setattr(fresh, name, getattr(current, name))
-        if self.view.workspace.pristine and self.view.workspace.project_id is None and thread.title:
-            fresh.name = thread.title[:60]
-        self.view.attempt(self.view.workspace.replace, fresh, origin=self.view.token)
-        self.view.select(0)
-
-
-def _list_archive(path, progress: Progress):
-    return _sources().read_archive(path, progress=progress, load_media=False)
-
-
-def _read_archive_thread(path, thread_id: str, progress: Progress):
-    return _sources().read_archive(path, progress=progress, thread_id=thread_id)
+        if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread"):
+            self.view.select(0)
+            self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)",
+                             position="top")

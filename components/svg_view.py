@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from studio import ASSETS_DIR
 
-class SvgView(ui.element, component="svg_view.js"):
+
+class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
     """Shows SVG text produced by ``studio.render`` (trusted: built by our own renderer, text escaped)."""
 
     def __init__(self, content: str = "") -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from studio.carousel import Carousel
-from studio.session import TEXT, Change
+from studio.app import Changed, SlideChanged
 
 from .svg_view import SvgView
 from .view import Debounce, View
@@ -87,7 +87,7 @@ class Gallery:
         return key
 
     def _pick(self, key: str) -> None:
-        self.view.attempt(self.view.workspace.set_setting, self.setting, self.value(key), origin=self.view.token)
+        self.view.attempt(self.view.document.set_setting, self.setting, self.value(key), origin=self.view.person)
 
     def _draw(self) -> None:
         carousel = self.view.carousel
@@ -95,8 +95,8 @@ class Gallery:
             svg.set_content(self.thumbnail(carousel, key))
         self.group.mark(self.current(carousel))
 
-    def refresh(self, change: Change | None) -> None:
-        if change is not None and change.what == TEXT:
+    def refresh(self, change: Changed | None) -> None:
+        if isinstance(change, SlideChanged) and change.text_only:
             self._later()  # typing: redraw once it pauses, so keystrokes stay fast
         else:
             self._draw()

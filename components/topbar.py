@@ -5,13 +5,15 @@ from collections.abc import Callable
 
 from nicegui import events, ui
 
-from studio.session import STYLE, Change
+from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.sources.result import count
 
 from .view import View
 
 
 class TopBar:
+    LISTENS = (Changed, Saved, SaveFailed)  # the save state follows the autosaver's events
+
     def __init__(self, view: View, *, on_export: Callable[[], None], on_captions: Callable[[], None],
                  toggle_left: Callable[[], None], toggle_right: Callable[[], None]) -> None:
         self.view = view
@@ -50,42 +52,45 @@ class TopBar:
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
                 "flat dense no-caps no-wrap aria-label='Source content' data-testid=toggle-source").classes("cs-below-1180")
-        ui.timer(1.0, self._show_save_state)
         self.refresh(None)
+        self._show_save_state(ProjectSwitched())
 
-    def _show_save_state(self) -> None:
+    def _show_save_state(self, event: Changed | Saved | SaveFailed) -> None:
         """"Saving…", "All changes saved" or the reason saving failed (the edit itself is never lost)."""
-        saver = self.view.studio.autosaver
-        if saver.last_error:
-            self.saved.set_text("Not saved: " + saver.last_error)
+        if isinstance(event, SaveFailed):
+            self.saved.set_text("Not saved: " + event.reason)
             self.saved.classes(add="cs-save-error")
+            return
+        self.saved.classes(remove="cs-save-error")
+        if isinstance(event, ProjectSwitched):  # opened: saved as it is (a new one once it is first edited)
+            self.saved.set_text("All changes saved" if self.view.document.project_id else "")
         else:
-            self.saved.classes(remove="cs-save-error")
-            if saver.pending:
-                self.saved.set_text("Saving…")
-            elif self.view.workspace.project_id:
-                self.saved.set_text("All changes saved")
+            self.saved.set_text("All changes saved" if isinstance(event, Saved) else "Saving…")
 
-    def refresh(self, change: Change | None) -> None:
-        ws = self.view.workspace
-        self.undo.set_enabled(ws.can_undo)
-        self.redo.set_enabled(ws.can_redo)
-        typing_the_name = change is not None and change.what == STYLE and change.origin is self.view.token
-        if self.name.value != ws.carousel.name and not typing_the_name:
+    def refresh(self, change: Changed | Saved | SaveFailed | None) -> None:
+        if change is not None:
+            self._show_save_state(change)
+        if not isinstance(change, (Changed, type(None))):
+            return
+        doc = self.view.document
+        self.undo.set_enabled(doc.can_undo)
+        self.redo.set_enabled(doc.can_redo)
+        typing_the_name = isinstance(change, LookChanged) and change.origin is self.view.person
+        if self.name.value != doc.carousel.name and not typing_the_name:
             self._echo = True
-            self.name.value = ws.carousel.name
+            self.name.value = doc.carousel.name
             self._echo = False
 
     def _rename(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo and (e.value or "").strip():
-            self.view.attempt(self.view.workspace.rename, e.value, origin=self.view.token)
+            self.view.attempt(self.view.document.rename, e.value, origin=self.view.person)
 
     def _undo(self) -> None:
-        if not self.view.workspace.undo():
+        if not self.view.person.undo(self.view.document):
             self.view.notify("Nothing to undo", position="bottom")
 
     def _redo(self) -> None:
-        if not self.view.workspace.redo():
+        if not self.view.person.redo(self.view.document):
             self.view.notify("Nothing to redo", position="bottom")
 
     def _toggle_dark(self) -> None:
@@ -112,9 +117,8 @@ class TopBar:
         dialog.open()
 
     def _fill_projects(self, dialog: ui.dialog) -> None:
-        store = self.view.studio.store
-        projects = self.view.attempt(store.list_projects, doing="listing the projects") or []
-        current = self.view.workspace.project_id
+        projects = self.view.attempt(self.view.studio.projects.list, doing="listing the projects") or []
+        current = self.view.document.project_id
         self.project_list.clear()
         with self.project_list:
             if not projects:
@@ -138,30 +142,19 @@ class TopBar:
                         "flat round dense size=sm aria-label='Delete'").tooltip("Delete")
 
     def _open(self, project_id: str) -> None:
-        store = self.view.studio.store
-        carousel = self.view.attempt(store.load_project, project_id, doing="opening the project")
-        if carousel is None:
-            return
-        history = self.view.attempt(store.load_history, project_id, doing="reading the undo history")
-        self.view.workspace.load(carousel, project_id, history if history not in (None, True) else None)
-        self.view.attempt(store.settings.set, "last_project", project_id)
-        self.view.select(0)
+        if self.view.attempt(self.view.studio.projects.open, project_id, doing="opening the project"):
+            self.view.select(0)
 
     def _new_project(self) -> None:
-        from . import engine
-        self.view.workspace.load(engine.sample_carousel(), None)
+        self.view.studio.projects.new()
         self.view.select(0)
 
     def _duplicate(self, project_id: str, dialog: ui.dialog) -> None:
-        if self.view.attempt(self.view.studio.store.duplicate_project, project_id,
-                             doing="duplicating the project"):
+        if self.view.attempt(self.view.studio.projects.duplicate, project_id, doing="duplicating the project"):
             self.view.notify("Project duplicated", position="top")
             self._fill_projects(dialog)
 
     def _delete(self, project_id: str, dialog: ui.dialog) -> None:
-        if project_id == self.view.workspace.project_id:
-            self.view.notify("This project is open; open another one before deleting it.", type="warning")
-            return
-        if self.view.attempt(self.view.studio.store.delete_project, project_id, doing="deleting the project"):
+        if self.view.attempt(self.view.studio.projects.delete, project_id, doing="deleting the project"):
             self.view.notify("Project deleted", position="top")
             self._fill_projects(dialog)

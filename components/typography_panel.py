@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.session import Change
+from studio.app import Changed
+from studio.typography import RANGES, Typography
 
 from . import engine
 from .view import View
 
-# (field, label, test id, low, high) — the ranges Typography accepts
-SIZES = [("title_size", "Title", "title-size", 16, 96),
-         ("body_size", "Body", "body-size", 10, 48),
-         ("meta_size", "Header & footer", "header-size", 8, 24)]
+# (field, label, test id); the ranges are the ones Typography accepts
+SIZES = [("title_size", "Title", "title-size"),
+         ("body_size", "Body", "body-size"),
+         ("meta_size", "Header & footer", "header-size")]
 THEME_FONT = ""
 
 # Each family in its own face: option 0 is "Theme's font", the others are labelled with the family name.
@@ -31,7 +32,8 @@ class TypographyPanel:
         self._echo = False
         self.sliders: dict[str, ui.slider] = {}
         self.readouts: dict[str, ui.label] = {}
-        for field, label, testid, low, high in SIZES:
+        for field, label, testid in SIZES:
+            low, high = RANGES[field]
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 ui.label(label).classes("cs-field-label")
                 slider = ui.slider(min=low, max=high, step=1,
@@ -49,7 +51,7 @@ class TypographyPanel:
             self.fonts[field] = select
         with ui.row().classes("w-full items-center no-wrap gap-2"):
             ui.label("Line height").classes("cs-field-label")
-            self.line_height = ui.slider(min=1.0, max=2.0, step=0.05,
+            self.line_height = ui.slider(min=RANGES["line_height"][0], max=RANGES["line_height"][1], step=0.05,
                                          on_change=lambda e: self._set(line_height=round(float(e.value), 2))) \
                 .props("dense data-testid=line-height").classes("flex-1")
             self.line_readout = ui.label().classes("cs-readout")
@@ -61,7 +63,7 @@ class TypographyPanel:
         ui.button("Reset sizes", icon="restart_alt", on_click=self._reset).props("flat dense no-caps size=sm")
         self.refresh(None)
 
-    def refresh(self, change: Change | None) -> None:
+    def refresh(self, change: Changed | None) -> None:
         typo = self.view.carousel.typography
         self._echo = True
         try:
@@ -91,8 +93,9 @@ class TypographyPanel:
 
     def _set(self, **values) -> None:
         if not self._echo:
-            self.view.attempt(self.view.workspace.set_typography, origin=self.view.token, **values)
+            self.view.attempt(self.view.document.set_typography, origin=self.view.person, **values)
 
     def _reset(self) -> None:
-        self.view.attempt(self.view.workspace.set_typography, origin=self.view.token,
-                          title_size=36, body_size=18, meta_size=12, line_height=1.35)
+        default = Typography()
+        self.view.attempt(self.view.document.set_typography, origin=self.view.person,
+                          **{name: getattr(default, name) for name in RANGES})

@@ -1,8 +1,7 @@
-"""Per-browser state: which slide is selected, overlays, and a helper that turns failures into notices.
+"""One browser tab: its ``Person`` (selection, identity), overlays, and failures turned into notices.
 
-One ``View`` exists per open browser tab. The shared document lives in the
-``Workspace`` (``studio.session``); everything here is about what *this* person
-is looking at.
+One ``View`` exists per open browser tab. The shared document and every action live in
+the application (``studio.app``); everything here is about what *this* person is looking at.
 """
 from __future__ import annotations
 
@@ -14,35 +13,26 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import Client, ui
 
+from studio.app import Document, EditError, Person, Studio
+from studio.export import ExportError
+from studio.image import ImageError
+from studio.schema import SchemaError
+from studio.sources import SourceError
+from studio.store import StoreError
+from studio.store.storage import StorageError
 from studio.carousel import Carousel
-from studio.session import Workspace
+from studio.structure import PHOTO_LAYOUT
 
 from . import engine
 
 if TYPE_CHECKING:
-    from .app import Studio
+    from .app import Server
 
 log = logging.getLogger("carousel_studio")
 
 # Failures caused by what the creator did or chose; their message says what to change.
-try:
-    from studio.image import ImageError
-    from studio.schema import SchemaError
-    from studio.session import EditError
-    CREATOR_ERRORS: tuple[type[Exception], ...] = (EditError, ImageError, SchemaError)
-except ImportError:  # pragma: no cover
-    CREATOR_ERRORS = (ValueError,)
-try:
-    from studio.sources import SourceError
-    CREATOR_ERRORS += (SourceError,)
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from studio.store import StoreError
-    from studio.store.storage import StorageError
-    CREATOR_ERRORS += (StoreError, StorageError)
-except ImportError:  # pragma: no cover
-    pass
+CREATOR_ERRORS: tuple[type[Exception], ...] = (EditError, ImageError, SchemaError, SourceError, StoreError,
+                                               StorageError, ExportError)
 
 
 def creator_message(exc: BaseException) -> str:
@@ -81,23 +71,30 @@ def notify(message: str, client: Client | None = None, **options: Any) -> None:
 class View:
     """What one browser tab is looking at; selection listeners redraw the panels that follow it."""
 
-    def __init__(self, studio: Studio) -> None:
-        self.studio = studio
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.studio: Studio = server.studio
         self.client = ui.context.client  # outlives every element of the page (notices go through it)
-        self.token = object()  # marks this tab's own edits, so echoes do not reset its inputs
-        self.selected = 0
-        self.page = 0  # page within the selected slide (a long slide continues on several pages)
+        self.person = Person()  # also the origin of this tab's edits, so echoes do not reset its inputs
         self.safe_zone = False
         self._counts: list[int] | None = None
         self._on_select: list[Callable[[], Any]] = []
 
     @property
-    def workspace(self) -> Workspace:
-        return self.studio.workspace
+    def selected(self) -> int:
+        return self.person.slide
+
+    @property
+    def page(self) -> int:
+        return self.person.page
+
+    @property
+    def document(self) -> Document:
+        return self.studio.document
 
     @property
     def carousel(self) -> Carousel:
-        return self.studio.workspace.carousel
+        return self.studio.document.carousel
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -125,15 +122,13 @@ class View:
         page = max(0, min(page, self.counts()[index] - 1)) if self.carousel.slides else 0
         if (index, page) == (self.selected, self.page):
             return
-        self.selected, self.page = index, page
+        self.person.slide, self.person.page = index, page
         for callback in self._on_select:
             callback()
 
     def clamp(self) -> None:
         """Keep the selection valid after slides were removed (by anyone)."""
-        last = len(self.carousel.slides) - 1
-        self.selected = max(0, min(self.selected, last))
-        self.page = max(0, min(self.page, self.counts()[self.selected] - 1)) if last >= 0 else 0
+        self.person.clamp(self.counts())
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
@@ -158,7 +153,7 @@ class View:
 
     def attempt(self, action: Callable[..., Any], *args: Any, doing: str = "",
                 expected: tuple[type[BaseException], ...] = (), **kwargs: Any) -> Any:
-        """Run a workspace or store call; returns its result (True when it returns nothing), or None after a failure.
+        """Run an action of the application; returns its result (True when it returns nothing), or None after a failure.
 
         A failure becomes a notification in the creator's words; nothing they typed is lost.
         """
@@ -170,29 +165,9 @@ class View:
             return None
 
 
-def _photo_count(svg: str) -> int:
-    return svg.count("data:image/jpeg") + svg.count("data:image/png")
-
-
-def photo_hidden(carousel: Carousel, index: int) -> bool:
-    """True when slide ``index`` has a photo its layout does not draw (text-only layouts)."""
-    import dataclasses
-    slide = carousel.slides[index]
-    if slide.image is None or slide.kind != "content":
-        return False
-    without = dataclasses.replace(slide, image=None)
-    bare = dataclasses.replace(carousel, slides=[without])
-    shown = dataclasses.replace(carousel, slides=[slide])
-    return _photo_count(engine.render_slide(shown, 0, scale=1)) <= _photo_count(engine.render_slide(bare, 0, scale=1))
-
-
-PHOTO_LAYOUT = "image-focus"
-
-
-def make_photo_visible(view: "View", index: int) -> None:
-    """After a photo lands on a slide whose layout is text-only, switch that slide to Image focus."""
-    if photo_hidden(view.carousel, index):
-        view.attempt(view.workspace.set_slide_layout, index, PHOTO_LAYOUT, origin=view.token)
+def tell_photo_layout(view: View, index: int, switched: bool | None) -> None:
+    """Say so when a photo made its slide switch to Image focus (``Document.set_slide_image``)."""
+    if switched is True:
         label = engine.LAYOUTS[PHOTO_LAYOUT].label
         view.notify(f"Slide {index + 1} now uses the “{label}” layout so the photo shows "
                     "(change it under “Layout for this slide”).")

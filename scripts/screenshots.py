@@ -121,7 +121,7 @@ def slide_strip(out: Path) -> None:
     """The first slides of the sample, exported as PNG, side by side on a soft background."""
     from PIL import Image
 
-    from components.engine import sample_carousel
+    from studio.app.sample import sample_carousel
     from studio.export import slide_png
 
     carousel = sample_carousel()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .choice import pick
+
 DESIGN_WIDTH = 540  # every format is laid out 540 units wide; export scales it (2x -> 1080 px)
 EXPORT_SCALES = (1, 2, 3)
 DEFAULT_SCALE = 2
@@ -35,7 +37,4 @@ FORMATS: dict[str, CanvasFormat] = {f.key: f for f in (
 
 def get_format(key: str) -> CanvasFormat:
     """Look a format up by key; ValueError lists the valid keys."""
-    try:
-        return FORMATS[key]
-    except KeyError:
-        raise ValueError(f"unknown format {key!r}; choose one of: {', '.join(FORMATS)}") from None
+    return pick(FORMATS, key, "format")

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .choice import unknown
+
 FAMILIES: list[str] = [
     "Inter", "DM Sans", "Space Grotesk", "Montserrat", "Poppins", "IBM Plex Sans",
     "Playfair Display", "DM Serif Display", "Fraunces", "Lora", "JetBrains Mono",
@@ -79,7 +81,7 @@ def family_from_css(name: str) -> str:
 def check_family(family: str) -> str:
     """Return ``family`` if it is a bundled family; ValueError lists the valid ones."""
     if family not in ALL_FAMILIES:
-        raise ValueError(f"unknown font {family!r}; choose one of: {', '.join(FAMILIES)}")
+        raise ValueError(unknown("font", family, FAMILIES))
     return family
 
 

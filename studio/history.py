@@ -13,7 +13,8 @@ import dataclasses
 import json
 from typing import Any, Callable
 
-from .carousel import SCHEMA, Carousel, carousel_from_doc
+from .carousel import Carousel
+from .project_file import SCHEMA, carousel_from_doc
 from .schema import SchemaError, to_dict
 
 DEFAULT_CAP = 100

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .choice import pick
 from .svg import El, el
 
 PatternFn = Callable[[float, float, str, float, str], list[El]]
@@ -88,10 +89,7 @@ PATTERN_LABELS = {"none": "None", "dots": "Dots", "grid": "Grid", "lines": "Line
 
 def get_pattern(key: str) -> PatternFn:
     """Look a pattern up by key; ValueError lists the valid keys."""
-    try:
-        return PATTERNS[key]
-    except KeyError:
-        raise ValueError(f"unknown pattern {key!r}; choose one of: {', '.join(PATTERNS)}") from None
+    return pick(PATTERNS, key, "pattern")
 
 
 def draw_pattern(key: str, width: float, height: float, colour: str, opacity: float,

@@ -21,25 +21,33 @@ _REFUSED = {"Cc", "Cf", "Cs", "Cn", "Co", "Zl", "Zp"}  # controls (incl. bidi ov
 _JOINERS = {"\u200c", "\u200d"}  # zero-width (non-)joiners: part of emoji like 👩‍💻
 
 
+class BadName(ValueError):
+    """A name that cannot be used; ``reason`` is one of "type", "empty", "long", "separator", "dots", "characters"."""
+
+    def __init__(self, message: str, reason: str, length: int = 0) -> None:
+        super().__init__(message)
+        self.reason, self.length = reason, length
+
+
 def check_name(name: str, what: str = "name") -> str:
-    """A clean display name for a preset or profile; ValueError says what is wrong.
+    """A clean display name for a preset or profile; ``BadName`` says what is wrong.
 
     Names travel between machines in kit files and may become file names, so
     path separators and control characters are refused.
     """
     if not isinstance(name, str):
-        raise ValueError(f"{what} must be text")
+        raise BadName(f"{what} must be text", "type")
     clean = name.strip()
     if not clean:
-        raise ValueError(f"{what} is empty")
+        raise BadName(f"{what} is empty", "empty")
     if len(clean) > MAX_NAME_LENGTH:
-        raise ValueError(f"{what} is {len(clean)} characters long; the limit is {MAX_NAME_LENGTH}")
+        raise BadName(f"{what} is {len(clean)} characters long; the limit is {MAX_NAME_LENGTH}", "long", len(clean))
     if "/" in clean or "\\" in clean:
-        raise ValueError(f"{what} {clean!r} contains a path separator (/ or \\)")
+        raise BadName(f"{what} {clean!r} contains a path separator (/ or \\)", "separator")
     if clean in (".", ".."):
-        raise ValueError(f"{what} {clean!r} is not a usable name")
+        raise BadName(f"{what} {clean!r} is not a usable name", "dots")
     if any(unicodedata.category(c) in _REFUSED and c not in _JOINERS for c in clean):
-        raise ValueError(f"{what} {clean[:30]!r} contains control or unassigned characters")
+        raise BadName(f"{what} {clean[:30]!r} contains control or unassigned characters", "characters")
     return clean
 
 

@@ -37,13 +37,13 @@ from .layouts.base import Box, Ctx
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
 from .slide import Slide
+from .platform import clear_margin
 from .svg import Built, El, built, document, el
 from .theme import Palette, get_theme, palette
 from .typography import MIN_BODY_SIZE
 
 MARGIN_X = 44
 MARGIN_Y = 40
-STORY_CLEAR = 0.14  # Instagram story UI covers the top and bottom 14 %
 MAX_PAGES_PER_SLIDE = limits.MAX_PAGES_PER_SLIDE  # text is never cut silently
 
 
@@ -76,8 +76,9 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     get_layout(carousel.layout)
     get_pattern(_pattern_key(carousel))
     width, height = fmt.design_size
-    my = max(MARGIN_Y, math.ceil(height * STORY_CLEAR)) if fmt.key == "instagram-story" else MARGIN_Y
-    safe = Box(MARGIN_X, my, width - 2 * MARGIN_X, height - 2 * my)
+    top, bottom = clear_margin(fmt, "top", MARGIN_Y), clear_margin(fmt, "bottom", MARGIN_Y)
+    left, right = clear_margin(fmt, "left", MARGIN_X), clear_margin(fmt, "right", MARGIN_X)
+    safe = Box(left, top, width - left - right, height - top - bottom)
     brand = carousel.brand
     name, handle, pic = _identity(carousel)
     typo = carousel.typography

@@ -50,11 +50,18 @@ def cut_hook(hook: str) -> tuple[str, str]:
 
 
 PHOTO_LAYOUTS = ("post-card", "image-focus", "split")  # the content layouts that draw a slide's photo
+PHOTO_LAYOUT = "image-focus"  # where a photo goes when the carousel's layout would hide it
+
+
+def photo_hidden(carousel: Carousel, slide: Slide) -> bool:
+    """True when ``slide`` has a photo its layout does not draw (a text-only layout)."""
+    return (slide.image is not None and slide.kind == "content"
+            and (slide.layout or carousel.layout) not in PHOTO_LAYOUTS)
 
 
 def _photo_slides(post) -> list[Slide]:
     """One Image focus slide for each photo of a post after its first."""
-    return [Slide(kind="content", image=image, layout="image-focus", post_ids=[post.id])
+    return [Slide(kind="content", image=image, layout=PHOTO_LAYOUT, post_ids=[post.id])
             for image in post.images[1:]]
 
 
@@ -91,9 +98,8 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
                                 image=post.images[0] if post.images else None))
             slides += _photo_slides(post)
     slides.append(Slide(kind="outro"))
-    if carousel.layout not in PHOTO_LAYOUTS:
-        for slide in slides:
-            if slide.kind == "content" and slide.image is not None:
-                slide.layout = "image-focus"
+    for slide in slides:
+        if photo_hidden(carousel, slide):
+            slide.layout = PHOTO_LAYOUT
     carousel.slides = slides
     return carousel

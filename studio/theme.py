@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .choice import pick
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -87,10 +89,7 @@ THEMES: dict[str, Theme] = {t.key: t for t in (
 
 def get_theme(key: str) -> Theme:
     """Look a theme up by key; ValueError lists the valid keys."""
-    try:
-        return THEMES[key]
-    except KeyError:
-        raise ValueError(f"unknown theme {key!r}; choose one of: {', '.join(THEMES)}") from None
+    return pick(THEMES, key, "theme")
 
 
 # ---------------------------------------------------------------- colour maths

@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 MIN_BODY_SIZE = 14  # auto-fit never shrinks body text below this
+# field -> (lowest, highest) value a Typography accepts; the studio's sliders use the same ranges
+RANGES: dict[str, tuple[float, float]] = {"title_size": (16, 96), "body_size": (10, 48), "meta_size": (8, 24),
+                                          "line_height": (1.0, 2.0)}
 
 
 @dataclass
@@ -24,8 +27,7 @@ class Typography:
     auto_fit: bool = True
 
     def __post_init__(self) -> None:
-        for name, low, high in (("title_size", 16, 96), ("body_size", 10, 48),
-                                ("meta_size", 8, 24), ("line_height", 1.0, 2.0)):
+        for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             if not low <= value <= high:
                 raise ValueError(f"{name} must be between {low} and {high}, not {value}")

@@ -135,3 +135,18 @@ def driver(browser_downloads):
                             {"behavior": "allow", "downloadPath": str(browser_downloads)})
     yield browser
     browser.quit()
+
+
+# -- the core suite: pytest -m "not slow" -----------------------------------------------------------
+
+SLOW_FIXTURES = {"driver", "studio_server"}  # a real Chromium, or the studio in a server process
+SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz", "test_share_access"}  # stress, fuzzing, servers
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Browser and stress tests are ``slow``: ``pytest -m "not slow"`` is the quick core suite (CI runs all)."""
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rpartition(".")[2] if module else ""
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -1,7 +1,7 @@
 """The studio starts on a data folder whose last project names things this studio does not have."""
 import json
 
-from components.app import Studio
+from studio.app import Studio
 from studio.carousel import Carousel
 from studio.store import Store
 
@@ -17,8 +17,8 @@ def test_a_project_with_an_unknown_format_opens_the_sample_with_a_notice(tmp_pat
     (tmp_path / "projects" / f"{project_id}.json.bak").unlink(missing_ok=True)
 
     studio = Studio(tmp_path)
-    assert studio.workspace.carousel.name != "Imported elsewhere"  # the sample, which renders
-    assert studio.workspace.carousel.format == "linkedin-portrait"
+    assert studio.document.carousel.name != "Imported elsewhere"  # the sample, which renders
+    assert studio.document.carousel.format == "linkedin-portrait"
     assert any("could not be opened" in n for n in studio.store.notices)
 
 

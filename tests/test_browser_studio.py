@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from studio.carousel import carousel_to_json  # noqa: E402
+from studio.project_file import carousel_to_json  # noqa: E402
 from studio.image import load_image  # noqa: E402
 from studio.post import Post, Thread  # noqa: E402
 from studio.structure import carousel_from_thread  # noqa: E402

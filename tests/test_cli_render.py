@@ -104,7 +104,7 @@ def test_render_archive_top_thread_or_the_one_asked_for(tmp_path, capsys):
 
 
 def test_render_carousel_json(tmp_path, capsys):
-    from studio.carousel import carousel_to_json
+    from studio.project_file import carousel_to_json
     from studio.post import Post, Thread
     from studio.structure import carousel_from_thread
     carousel = carousel_from_thread(Thread("t", [Post("1", "Saved project hook"), Post("2", "Body")]))
@@ -173,7 +173,7 @@ def test_themes_sheet_must_be_png(tmp_path, capsys):
 
 
 def test_carousel_file_with_an_unreadable_photo_exits_2(tmp_path, capsys):
-    from studio.carousel import carousel_to_json
+    from studio.project_file import carousel_to_json
     from studio.image import Image as StudioImage
     from studio.post import Post, Thread
     from studio.structure import carousel_from_thread

@@ -8,7 +8,8 @@ from PIL import Image as PILImage
 
 from studio.brand import BrandProfile
 from studio.canvas import FORMATS, get_format
-from studio.carousel import SCHEMA, Carousel, carousel_from_doc, carousel_from_json, carousel_to_json
+from studio.carousel import Carousel
+from studio.project_file import SCHEMA, carousel_from_doc, carousel_from_json, carousel_to_json
 from studio.image import ImageError, load_image
 from studio.outro import OutroCTA
 from studio.post import Post, Thread

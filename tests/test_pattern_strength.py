@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from studio import render
-from studio.carousel import Carousel, carousel_from_json, carousel_to_json
+from studio.carousel import Carousel
+from studio.project_file import carousel_from_json, carousel_to_json
 from studio.pattern import PATTERNS, SWATCH_STRENGTH
 from studio.schema import SchemaError
 from studio.slide import Slide

@@ -28,14 +28,15 @@ LAUNCH = textwrap.dedent("""
     import sys
     from pathlib import Path
     from nicegui import app, ui
-    from components.app import DOWNLOAD_ROUTE, FONT_ROUTE, STATIC_DIR, STATIC_ROUTE, build
+    from components.app import DOWNLOAD_ROUTE, FONT_ROUTE, STATIC_ROUTE, build
+    from studio import ASSETS_DIR
     from studio.share.access import AccessGuard
     data, port, token = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     root = build(data)
     app.add_middleware(AccessGuard, token=token, pages=["/", "/favicon.ico"],
                        prefixes=["/_nicegui", FONT_ROUTE + "/", STATIC_ROUTE + "/", DOWNLOAD_ROUTE + "/"])
     ui.run(root, host="127.0.0.1", port=port, show=False, reload=False, show_welcome_message=False,
-           favicon=STATIC_DIR / "favicon.svg")
+           favicon=ASSETS_DIR / "favicon.svg")
 """)
 
 
@@ -47,7 +48,7 @@ def _free_port() -> int:
 
 def _secret_project(data: Path) -> None:
     """A saved profile and an open project carrying a name and handle no refusal may show."""
-    from components.engine import sample_carousel
+    from studio.app.sample import sample_carousel
     from studio.brand import BrandProfile
     from studio.store import Store
     store = Store(data)

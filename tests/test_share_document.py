@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
-from components.engine import sample_carousel
-from studio.carousel import carousel_to_json
+from studio.app.sample import sample_carousel
+from studio.project_file import carousel_to_json
 from studio.image import load_image
-from studio.share.document import SharedDocument, splice
+from studio.share.document import SharedDocument, changes, splice
 
 BASE = "HELLO WORLD"
 ALICE, BOB = "abcdefghij", "0123456789"  # each person types their own characters, so they can be counted
@@ -52,6 +52,17 @@ def test_splice_is_the_smallest_change(old, new):
     start, end, insert = splice(old, new)
     assert old[:start] + insert + old[end:] == new
     assert start <= len(old) and end >= start
+
+
+@given(st.text("abc", max_size=30), st.text("abc", max_size=30))
+def test_changes_rebuild_the_new_text_and_leave_untouched_parts_alone(old, new):
+    rebuilt, last = [], 0
+    for start, end, insert in changes(old, new):
+        assert start >= last
+        rebuilt += [old[last:start], insert]
+        last = end
+    assert "".join(rebuilt) + old[last:] == new
+    assert changes("HELLO", "bHELLOa") == [(0, 0, "b"), (5, 5, "a")]
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=12),

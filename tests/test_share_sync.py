@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from studio.carousel import Carousel
 from studio.slide import Slide
 from studio.share.document import SharedDocument
-from studio.share.sync import Channel, TextBox, rebase
+from studio.share.sync import Channel, TextBox, rebase, type_into
 
 BASE = "HELLO"
 ALPHABETS = ["abcdefghij", "0123456789", "klmnopqrst"]
@@ -87,13 +87,21 @@ def test_rebase_keeps_both_insertions(base, mine_insert, their_insert, at_mine, 
     assert sorted(merged) == sorted(base + mine_insert + their_insert)
 
 
+@given(st.text("ab", max_size=10), st.text("abxy", max_size=10), st.text("abpq", max_size=10))
+def test_rebase_keeps_every_character_either_side_added(base, mine, theirs):
+    merged = rebase(base, mine, theirs)
+    for side, letters in ((mine, "xy"), (theirs, "pq")):
+        assert sorted(c for c in merged if c in letters) == sorted(c for c in side if c in letters)
+
+
 def test_rebase_a_deletion_keeps_what_they_typed_inside_it():
     assert rebase("hello world", "hello", "hello big world") == "hellobig "
+    assert rebase("HELLO", "bHELLOa", "0HELLO") == "b0HELLOa"  # typing at both ends is two insertions
     assert rebase("abc", "abc", "abXc") == "abXc"
     assert rebase("abc", "aYbc", "abc") == "aYbc"
 
 
-def test_a_stale_edit_is_refused_and_redone_on_the_newer_text():
+def test_an_edit_typed_on_an_older_version_is_made_on_the_newer_text():
     hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="ab")]))
     slide = hub.slide_ids()[1]
     alice, bob = Browser(hub, slide, "alice"), Browser(hub, slide, "bob")
@@ -101,8 +109,22 @@ def test_a_stale_edit_is_refused_and_redone_on_the_newer_text():
     bob.up.append(bob.box.type("abB"))
     bob.deliver_up()               # the server now holds Bob's B and sends Alice version 2
     alice.up.append(alice.box.type("Aab"))
-    alice.deliver_up()             # based on version 1: refused, nothing lost
-    assert hub.carousel().slides[1].title == "abB"
-    alice.deliver_down()           # Alice rebases her A onto "abB" and sends it again
+    alice.deliver_up()             # typed on version 1: her A goes where she typed it, B stays
+    assert hub.carousel().slides[1].title == "AabB"
+    alice.deliver_down()           # version 2 ("abB") is not the answer to her edit: she waits for it
+    assert alice.box.value == "Aab" and alice.box.in_flight == "Aab"
     settle([alice, bob])
     assert hub.carousel().slides[1].title == alice.box.value == bob.box.value == "AabB"
+
+
+def test_a_box_that_does_not_say_its_version_is_merged_with_what_it_most_likely_showed():
+    """NiceGUI's own text boxes send just the value: the server finds the text it was typed on."""
+    hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="ab")]))
+    slide = hub.slide_ids()[1]
+    alice, bob = hub.replica("alice"), hub.replica("bob")
+    type_into(bob, slide, "title", "aXb")       # Bob's X reaches the server first…
+    type_into(alice, slide, "title", "aYb")     # …Alice typed Y while her box still showed "ab"
+    alice.pull(), bob.pull()
+    assert hub.carousel().slides[1].title in ("aYXb", "aXYb")
+    type_into(bob, slide, "title", "aXbZ")      # Bob's box had not got Alice's Y yet either
+    assert sorted(hub.carousel().slides[1].title) == sorted("aXYbZ")

@@ -58,7 +58,8 @@ def test_pasted_text_file_and_stdin(capsys, monkeypatch, pasted_thread):
 
 
 def test_carousel_file_lists_its_thread(capsys, tmp_path):
-    from studio.carousel import Carousel, carousel_to_json
+    from studio.carousel import Carousel
+    from studio.project_file import carousel_to_json
     from studio.post import Post, Thread
     path = tmp_path / "c.json"
     path.write_text(carousel_to_json(Carousel(thread=Thread(id="t", title="T", posts=[Post(id="p1", text="T")]))))

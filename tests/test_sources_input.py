@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.carousel import Carousel, carousel_to_json
+from studio.carousel import Carousel
+from studio.project_file import carousel_to_json
 from studio.sources import ImportResult, SourceError, load_input, load_threads
 from studio.sources import link as link_mod
 

@@ -8,7 +8,8 @@ import json
 import pytest
 from PIL import Image as PILImage
 
-from studio.carousel import Carousel, carousel_to_json
+from studio.carousel import Carousel
+from studio.project_file import carousel_to_json
 from studio.image import load_image
 from studio.post import Post, Thread
 from studio.slide import Slide

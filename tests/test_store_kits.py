@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image as PILImage
 
+from studio.app.brands import Brands
 from studio.brand import BrandProfile
 from studio.image import load_image
 from studio.outro import OutroCTA
@@ -34,7 +35,7 @@ def agency(tmp_path):
                              profile=BrandProfile(name="Client A", logo=logo)))
     store.save_preset(Preset("B square", format="instagram-square", pattern="dots"))
     path = tmp_path / "kits.json"
-    assert store.export_kits(path) == (2, 2)
+    assert Brands(store).export_kits(path) == (2, 2)
     return store, path
 
 
@@ -47,13 +48,13 @@ def state(store):
 def test_kits_move_between_machines_with_their_images(agency, tmp_path):
     source, path = agency
     other = Store(tmp_path / "laptop")
-    summary = other.import_kits(path)
+    summary = Brands(other).import_kits(path)
     assert (summary.profiles_added, summary.presets_added) == (2, 2)
     assert str(summary) == "imported 2 profiles (2 new, 0 replaced) and 2 presets (2 new, 0 replaced)"
     assert [p for _, p in other.list_profiles()] == [p for _, p in source.list_profiles()]
     assert other.list_presets() == source.list_presets()
     assert other.get_preset("A weekly").profile.logo.data == source.get_preset("A weekly").profile.logo.data
-    again = other.import_kits(path)  # importing twice replaces by name, it does not duplicate
+    again = Brands(other).import_kits(path)  # importing twice replaces by name, it does not duplicate
     assert (again.profiles_added, again.profiles_replaced, again.presets_replaced) == (0, 2, 2)
     assert len(other.list_profiles()) == 2
 
@@ -62,15 +63,15 @@ def test_export_a_selection_and_import_one_kind(agency, tmp_path):
     source, _ = agency
     [(a_id, _)] = [(i, p) for i, p in source.list_profiles() if p.name == "Client A"]
     path = tmp_path / "one.json"
-    assert source.export_kits(path, profile_ids=[a_id], preset_names=["B square"]) == (1, 1)
+    assert Brands(source).export_kits(path, profile_ids=[a_id], preset_names=["B square"]) == (1, 1)
     other = Store(tmp_path / "other")
-    summary = other.import_kits(path, presets=False)
+    summary = Brands(other).import_kits(path, presets=False)
     assert str(summary) == "imported 1 profile (1 new, 0 replaced); 1 preset in the file were left out"
     assert other.list_presets() == []
     with pytest.raises(StoreError, match="no profile with id"):
-        source.export_kits(tmp_path / "x.json", profile_ids=["nope"])
+        Brands(source).export_kits(tmp_path / "x.json", profile_ids=["nope"])
     with pytest.raises(StoreError, match="does not exist"):
-        source.export_kits(tmp_path / "missing" / "x.json")
+        Brands(source).export_kits(tmp_path / "missing" / "x.json")
 
 
 def mutated(path, change):
@@ -127,7 +128,7 @@ def test_bad_kits_are_refused_with_the_problem_named_and_nothing_written(agency,
     target.save_profile(BrandProfile(name="Existing"))
     before = state(target)
     with pytest.raises(StoreError) as caught:
-        target.import_kits(mutated(path, change))
+        Brands(target).import_kits(mutated(path, change))
     text = str(caught.value)
     assert text.startswith("kits.json") and message in text and "\n" not in text
     assert state(target) == before
@@ -142,11 +143,11 @@ def test_files_that_are_not_kits(tmp_path, content, message):
     store = Store(tmp_path / "s")
     (tmp_path / "kits.json").write_bytes(content)
     with pytest.raises(StoreError, match=message.replace("(", r"\(")):
-        store.import_kits(tmp_path / "kits.json")
+        Brands(store).import_kits(tmp_path / "kits.json")
     with pytest.raises(StoreError, match="does not exist"):
-        store.import_kits(tmp_path / "nope.json")
+        Brands(store).import_kits(tmp_path / "nope.json")
     with pytest.raises(StoreError, match="is a folder"):
-        store.import_kits(tmp_path)
+        Brands(store).import_kits(tmp_path)
 
 
 def test_a_large_clean_image_is_downscaled_on_import(tmp_path):
@@ -157,7 +158,7 @@ def test_a_large_clean_image_is_downscaled_on_import(tmp_path):
                                                  "mime": "image/jpeg", "width": 3000, "height": 1500}}]}
     (tmp_path / "k.json").write_text(json.dumps(doc))
     store = Store(tmp_path / "s")
-    store.import_kits(tmp_path / "k.json")
+    Brands(store).import_kits(tmp_path / "k.json")
     [(_, profile)] = store.list_profiles()
     assert (profile.logo.width, profile.logo.height) == (2160, 1080)
 
@@ -166,7 +167,7 @@ def test_a_lying_image_size_is_corrected_by_reencoding(agency, tmp_path):
     _, path = agency
     mutated(path, lambda d: d["profiles"][0]["logo"].update(width=999, height=999))
     store = Store(tmp_path / "s")
-    store.import_kits(path)
+    Brands(store).import_kits(path)
     logo = dict(store.list_profiles())[store.find_profiles("Client A")[0]].logo
     assert (logo.width, logo.height) == (32, 32)
 
@@ -189,7 +190,7 @@ def test_fuzzed_kits_import_fully_or_fail_cleanly(agency, tmp_path_factory, data
     store = Store(tmp / "s")
     before = state(store)
     try:
-        store.import_kits(tmp / "kits.json")
+        Brands(store).import_kits(tmp / "kits.json")
     except StoreError as exc:
         assert str(exc) and "\n" not in str(exc) and "Traceback" not in str(exc)
         assert state(store) == before

@@ -1,4 +1,4 @@
-"""The shared Workspace (studio.session) and the caption helper (studio.caption), without a browser."""
+"""The shared Document (studio.app.document) and the caption helper (studio.caption), without a browser."""
 from __future__ import annotations
 
 import io
@@ -11,7 +11,8 @@ from PIL import Image as PILImage
 from studio.caption import INSTAGRAM_LIMIT, LINKEDIN_LIMIT, alt_texts, draft_captions, hashtags, key_points
 from studio.image import load_image
 from studio.post import Post, Thread
-from studio.session import DOCUMENT, SLIDES, SOURCE, STYLE, TEXT, EditError, Workspace, split_text
+from studio.app.document import Document, EditError, split_text
+from studio.app.events import LookChanged, OrderChanged, ProjectSwitched, SlideChanged, SourceChanged
 from studio.structure import carousel_from_thread
 
 
@@ -20,10 +21,10 @@ def thread(*texts: str, author: str = "", handle: str = "") -> Thread:
 
 
 @pytest.fixture
-def ws() -> Workspace:
+def ws() -> Document:
     source = thread("Why ferns love shade 🧵", "1) Shade\nLeaves keep their water.", "2) Water\nMornings only.",
                     "3) Soil\nLoose and rich. #ferns #gardening")
-    return Workspace(carousel_from_thread(source))
+    return Document(carousel_from_thread(source), clock=lambda: 0.0)  # time stands still: typing is one burst
 
 
 def test_every_edit_is_announced_with_what_changed(ws):
@@ -33,9 +34,9 @@ def test_every_edit_is_announced_with_what_changed(ws):
     ws.set_slide_text(1, body="New words", origin="tab-b")
     ws.move_slide(1, 2)
     ws.set_thread(thread("Another thread"))
-    assert [(c.what, c.origin) for c in seen] == [(STYLE, "tab-a"), (TEXT, "tab-b"), (SLIDES, None),
-                                                   (SOURCE, None)]
-    assert seen[1].slides == (1,)
+    assert seen == [LookChanged("tab-a", "theme"), SlideChanged("tab-b", 1, frozenset({"body"})), OrderChanged(),
+                    SourceChanged()]
+    assert seen[1].text_only and not SlideChanged(None, 1, frozenset({"image"})).text_only
     unsubscribe()
     ws.set_setting("theme", "paper")
     assert len(seen) == 4
@@ -117,7 +118,7 @@ def test_strip_operations(ws):
 
 
 def test_last_slide_cannot_be_deleted():
-    ws = Workspace(carousel_from_thread(thread()))
+    ws = Document(carousel_from_thread(thread()))
     assert len(ws.carousel.slides) == 1
     with pytest.raises(EditError, match="at least one slide"):
         ws.delete_slide(0)
@@ -143,7 +144,7 @@ def test_load_announces_a_new_document(ws):
     seen = []
     ws.subscribe(seen.append)
     ws.load(carousel_from_thread(thread("Other")), "abc")
-    assert seen[-1].what == DOCUMENT and ws.project_id == "abc" and not ws.history.can_undo
+    assert isinstance(seen[-1], ProjectSwitched) and ws.project_id == "abc" and not ws.history.can_undo
 
 
 @given(st.text(alphabet=st.sampled_from("ab .!?\n"), max_size=200))
@@ -195,23 +196,23 @@ def test_alt_text_for_every_slide():
 # -- the studio's shared state across a restart ------------------------------------------------------
 
 def test_studio_reopens_the_last_project_with_its_undo_history(tmp_path):
-    from components.app import Studio
+    from studio.app import Studio
     first = Studio(tmp_path)
-    assert first.workspace.project_id is None  # the sample is not saved until it is edited
-    first.workspace.set_setting("theme", "midnight")
-    first.workspace.rename("Kept across restarts")
+    assert first.document.project_id is None  # the sample is not saved until it is edited
+    first.document.set_setting("theme", "midnight")
+    first.document.rename("Kept across restarts")
     first.autosaver.flush()
     again = Studio(tmp_path)
-    ws = again.workspace
+    ws = again.document
     assert (ws.carousel.name, ws.carousel.theme) == ("Kept across restarts", "midnight")
-    assert ws.project_id == first.workspace.project_id
+    assert ws.project_id == first.document.project_id
     assert ws.undo() and ws.carousel.name != "Kept across restarts" and ws.carousel.theme == "midnight"
     assert ws.undo() and ws.carousel.theme == "paper"
 
 
 def test_old_exports_are_pruned(tmp_path):
     import os
-    from components.app import Studio
+    from studio.app import Studio
     studio = Studio(tmp_path)
     studio.exports_dir.mkdir(parents=True, exist_ok=True)
     for n in range(25):
@@ -220,3 +221,37 @@ def test_old_exports_are_pruned(tmp_path):
         os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))
     studio.prune_exports(keep=20)
     assert sorted(p.name for p in studio.exports_dir.iterdir()) == [f"{n:02d}.pdf" for n in range(5, 25)]
+
+
+def test_keystrokes_coalesce_by_the_injected_clock(ws):
+    original = ws.carousel.slides[1].body
+    now = [100.0]
+    doc = Document(ws.carousel, clock=lambda: now[0])
+    doc.set_slide_text(1, body="a")
+    now[0] += 1.0  # within the coalescing gap: the same undo step
+    doc.set_slide_text(1, body="ab")
+    now[0] += 5.0  # a pause: a new step
+    doc.set_slide_text(1, body="abc")
+    doc.undo()
+    assert doc.carousel.slides[1].body == "ab"
+    doc.undo()
+    assert doc.carousel.slides[1].body == original
+
+
+def test_the_studio_announces_saved_and_save_failed(tmp_path, monkeypatch):
+    from studio.app import Saved, SaveFailed, Studio
+    from studio.store import StoreError
+    studio = Studio(tmp_path)
+    seen = []
+    studio.subscribe(seen.append)
+    studio.document.rename("Saved once")
+    studio.autosaver.flush()
+    assert seen[-1] == Saved(studio.document.project_id)
+
+    def full(*args, **kwargs):
+        raise StoreError("the disk is full")
+    monkeypatch.setattr(studio.store, "save_project", full)
+    studio.document.rename("Not saved")
+    studio.autosaver.flush()
+    assert seen[-1] == SaveFailed(studio.document.project_id, "the disk is full")
+    assert studio.carousel.name == "Not saved"  # the edit itself is kept

@@ -37,13 +37,13 @@ def run(args) -> int:
     return run_action(args, _ACTIONS)
 
 
-def _list(store, args) -> int:
-    presets = store.list_presets()
+def _list(brands, args) -> int:
+    presets = brands.presets()
     if args.json:
         print(json.dumps({"presets": [preset_summary(p) for p in presets]}, ensure_ascii=False))
         return 0
     if not presets:
-        print(f"no presets in {store.data_dir} (save one in the studio)")
+        print(f"no presets in {args.data_dir} (save one in the studio)")
         return 0
     rows = [(p.name, p.format, p.layout, p.theme, p.pattern or "(theme's)", p.profile.name if p.profile else "")
             for p in presets]
@@ -51,19 +51,19 @@ def _list(store, args) -> int:
     return 0
 
 
-def _export(store, args) -> int:
-    _, presets = store.export_kits(args.file, profile_ids=[], preset_names=args.name or None)
+def _export(brands, args) -> int:
+    _, presets = brands.export_kits(args.file, profile_ids=[], preset_names=args.name or None)
     print(f"wrote {presets} preset{'' if presets == 1 else 's'} to {args.file}")
     return 0
 
 
-def _import(store, args) -> int:
-    print(store.import_kits(args.file, profiles=False))
+def _import(brands, args) -> int:
+    print(brands.import_kits(args.file, profiles=False))
     return 0
 
 
-def _delete(store, args) -> int:
-    store.delete_preset(args.name)
+def _delete(brands, args) -> int:
+    brands.delete_preset(args.name)
     print(f"deleted preset {args.name.strip()!r}")
     return 0
 

@@ -39,12 +39,14 @@ def _action(actions, name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def run_action(args, actions) -> int:
-    """Open the store and run the chosen action; store errors become one-line CLI errors."""
+    """Run the chosen action on the data folder's profiles and presets; its errors become one-line CLI errors."""
+    from ..app import EditError
+    from ..app.brands import Brands
     from ..store import StoreError
-    store = open_store(args)
+    brands = Brands(open_store(args))
     try:
-        return actions[args.action](store, args)
-    except StoreError as exc:
+        return actions[args.action](brands, args)
+    except (StoreError, EditError) as exc:
         raise CliError(str(exc)) from None
 
 
@@ -78,25 +80,23 @@ def run(args) -> int:
     return run_action(args, _ACTIONS)
 
 
-def _list(store, args) -> int:
-    profiles = store.list_profiles()
+def _list(brands, args) -> int:
+    profiles = brands.profiles()
     if args.json:
         print(json.dumps({"profiles": [profile_summary(pid, p) for pid, p in profiles]}, ensure_ascii=False))
         return 0
     if not profiles:
-        print(f"no profiles in {store.data_dir} (add one with: carousel-studio profiles add NAME)")
+        print(f"no profiles in {args.data_dir} (add one with: carousel-studio profiles add NAME)")
         return 0
     rows = [(p.name, f"@{p.handle}" if p.handle else "", p.website, pid) for pid, p in profiles]
     print_table(("NAME", "HANDLE", "WEBSITE", "ID"), rows)
     return 0
 
 
-def _add(store, args) -> int:
+def _add(brands, args) -> int:
     from ..brand import BrandProfile
     from ..image import ImageError, load_image
     from ..limits import MAX_IMAGE_BYTES, LimitError, read_capped
-    if store.find_profiles(args.name):
-        raise CliError(f"a profile named {args.name.strip()!r} already exists")
     images = {}
     for key in ("avatar", "logo"):
         path = getattr(args, key)
@@ -112,42 +112,38 @@ def _add(store, args) -> int:
                                accent=args.accent, **images)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    profile_id = store.save_profile(profile)
+    profile_id = brands.add_profile(profile)
     print(f"added profile {profile.name!r} (id {profile_id})")
     return 0
 
 
-def _export(store, args) -> int:
-    ids = None if not args.name else [resolve_profile(store, name) for name in args.name]
-    profiles, _ = store.export_kits(args.file, profile_ids=ids, preset_names=[])
+def _export(brands, args) -> int:
+    ids = None if not args.name else [_profile_id(brands, name) for name in args.name]
+    profiles, _ = brands.export_kits(args.file, profile_ids=ids, preset_names=[])
     print(f"wrote {profiles} profile{'' if profiles == 1 else 's'} to {args.file}")
     return 0
 
 
-def _import(store, args) -> int:
-    summary = store.import_kits(args.file, presets=False)
-    print(summary)
+def _import(brands, args) -> int:
+    print(brands.import_kits(args.file, presets=False))
     return 0
 
 
-def _delete(store, args) -> int:
-    profile_id = resolve_profile(store, args.name)
-    name = store.get_profile(profile_id).name
-    store.delete_profile(profile_id)
+def _delete(brands, args) -> int:
+    profile_id = _profile_id(brands, args.name)
+    name = brands.profile(profile_id).name
+    brands.delete_profile(profile_id)
     print(f"deleted profile {name!r}")
     return 0
 
 
-def resolve_profile(store, name_or_id: str) -> str:
-    """The id of the one profile called ``name_or_id`` (or with that id); CliError otherwise."""
-    ids = store.find_profiles(name_or_id)
-    if not ids:
-        if any(pid == name_or_id for pid, _ in store.list_profiles()):
-            return name_or_id
-        raise CliError(f"there is no profile named {name_or_id!r} (see: carousel-studio profiles list)")
-    if len(ids) > 1:
-        raise CliError(f"{len(ids)} profiles are named {name_or_id!r}; use an id instead: {', '.join(ids)}")
-    return ids[0]
+def _profile_id(brands, name_or_id: str) -> str:
+    from ..app import EditError
+    try:
+        return brands.profile_id(name_or_id)
+    except EditError as exc:
+        hint = " (see: carousel-studio profiles list)" if str(exc).startswith("there is no") else ""
+        raise CliError(f"{exc}{hint}") from None
 
 
 _ACTIONS = {"list": _list, "add": _add, "export": _export, "import": _import, "delete": _delete}

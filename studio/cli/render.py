@@ -1,7 +1,6 @@
 """``carousel-studio render``: a thread or carousel file in, a finished carousel out."""
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -32,27 +31,29 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
+    from ..app.exports import export
     from ..export import ExportError
     from ..export.outpath import check_output, stop_cleanly_on_sigterm
     from ..limits import LimitError
     settings = read_settings(args)
     out = Path(args.output)
-    kind = output_kind(out)
-    if args.slide is not None and kind not in ("png", "jpeg", "svg"):
-        raise CliError(f"--slide applies to a .png, .jpg or .svg output; a {kind} output holds every slide")
+    kind, image_format = output_kind(out, _image_format(args.image_format))
+    if args.slide is not None and kind != "slide":
+        raise CliError(f"--slide applies to a .png, .jpg or .svg output; a {out.suffix.lstrip('.').upper() or 'folder'} "
+                       "output holds every slide")
     try:
         check_output(out, [Path(args.input)] if args.input not in (None, "-") else [], force=args.force)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     stop_cleanly_on_sigterm()  # a killed export removes its temporary file
     scale = _choice_int("--scale", args.scale, (1, 2, 3))
-    image_format = _image_format(args.image_format)
-    if kind in ("pdf", "svg") and scale != 2:
-        print(f"warning: --scale applies to images; the {kind.upper()} is vector, its pages are the 2× size",
-              file=sys.stderr)
+    if (kind == "pdf" or image_format == "svg") and scale != 2:
+        print(f"warning: --scale applies to images; the {'PDF' if kind == 'pdf' else 'SVG'} is vector, "
+              "its pages are the 2× size", file=sys.stderr)
     carousel = load_carousel(args.input, args.thread, settings)
+    page = _page(carousel, args.slide or "1") if kind == "slide" else 0
     try:
-        report = _export(carousel, out, kind, image_format, scale, args.slide or "1")
+        report = export(carousel, out, kind, image_format=image_format, scale=scale, page=page)
     except (ExportError, LimitError) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
@@ -68,18 +69,16 @@ def run(args) -> int:
 
 def read_settings(args) -> dict:
     """The carousel settings given on the command line, validated (CliError lists the choices)."""
-    from ..canvas import FORMATS
-    from ..layouts import LAYOUTS
     from ..outro import OutroCTA
-    from ..pattern import PATTERNS
-    from ..theme import THEMES
+    from ..registry import check
     settings: dict = {}
-    for flag, value, registry in (("format", args.format, FORMATS), ("layout", args.layout, LAYOUTS),
-                                  ("theme", args.theme, THEMES), ("pattern", args.pattern, PATTERNS)):
+    for flag in ("format", "layout", "theme", "pattern"):
+        value = getattr(args, flag)
         if value is not None:
-            if value not in registry:
-                raise CliError(f"unknown {flag} {value!r}; choose one of: {', '.join(registry)}")
-            settings[flag] = value
+            try:
+                settings[flag] = check(flag, value)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
     if args.cta is not None:
         settings["cta"] = OutroCTA.default(_choice_int("--cta", args.cta, (1, 2, 3)))
     sizes = {}
@@ -119,65 +118,37 @@ def _image_format(value: str) -> str:
         raise CliError(f"--image-format: {exc}") from None
 
 
-def apply_settings(carousel, settings: dict):
-    """A copy of ``carousel`` with the command-line settings applied."""
-    settings = dict(settings)
-    sizes = settings.pop("typography_sizes", None)
-    if sizes:
-        try:
-            settings["typography"] = dataclasses.replace(carousel.typography, **sizes)
-        except ValueError as exc:
-            raise CliError(f"{exc} (design px)") from None
-    return dataclasses.replace(carousel, **settings)
-
-
-# --- input ---------------------------------------------------------------------------------
-
-
 def load_carousel(source: str | None, thread_id: str | None, settings: dict):
-    """Read INPUT (path, '-' for stdin, None for the sample) and lay it out with ``settings``."""
-    from ..carousel import Carousel
+    """Read INPUT (path, '-' for stdin, None for the sample) and lay it out with ``settings`` (the app's rule)."""
+    from ..app.imports import read_input
     from ..image import ImageError
     from ..schema import SchemaError
-    from ..sources import SourceError, load_input
-    from ..structure import carousel_from_thread
+    from ..sources import SourceError
     path = "-" if source == "-" else _input_path(source)
     try:
-        loaded = load_input(path, **_archive_options(path, thread_id))
-        if isinstance(loaded, Carousel):
-            if thread_id is not None:
-                raise CliError("--thread applies to archives and pasted text, not to a carousel file")
-            return apply_settings(loaded, settings)
-        thread = loaded.thread(thread_id)
+        found, warnings = read_input(path, thread_id)
     except (SourceError, SchemaError, ImageError) as exc:
-        raise CliError(str(exc)) from None
-    for warning in loaded.warnings:
+        raise CliError(str(exc).replace("a thread id applies", "--thread applies")) from None
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if not thread.posts:
-        raise CliError("the input has no posts; give a text file with one post per paragraph")
-    layout = {"layout": settings["layout"]} if "layout" in settings else {}  # decides where photos go
-    return apply_settings(carousel_from_thread(thread, **layout), settings)
+    return _laid_out(found, dict(settings))
 
 
-def _archive_options(path, thread_id: str | None) -> dict:
-    """For an X archive, load the photos of one thread only: the chosen one or the top one."""
-    if path == "-" or not _is_zip(path):
-        return {}
-    if thread_id is None:
-        from ..sources import load_input
-        listing = load_input(path, load_media=False)  # fast: names the threads, decodes no photos
-        thread_id = listing.thread().id
-    return {"thread_id": thread_id}
+def _laid_out(found, settings: dict):
+    """The project's carousel restyled, or the thread laid out, with the command line's settings."""
+    import dataclasses
 
-
-def _is_zip(path: Path) -> bool:
-    if not path.is_file():  # a FIFO would block here; load_input refuses it with a message
-        return False
+    from ..app.imports import lay_out, restyle
+    from ..carousel import Carousel
+    sizes = settings.pop("typography_sizes", None)
+    base = found.typography if isinstance(found, Carousel) else None
+    if sizes:
+        from ..typography import Typography
+        settings["typography"] = dataclasses.replace(base, **sizes) if base else Typography(**sizes)
     try:
-        with open(path, "rb") as f:
-            return f.read(2) == b"PK"
-    except OSError:  # load_input reports it
-        return False
+        return restyle(found, **settings) if isinstance(found, Carousel) else lay_out(found, **settings)
+    except ValueError as exc:
+        raise CliError(f"{exc} (design px)") from None
 
 
 def _input_path(source: str | None) -> Path:
@@ -193,29 +164,24 @@ def _input_path(source: str | None) -> Path:
 # --- output --------------------------------------------------------------------------------
 
 
-def output_kind(out: Path) -> str:
-    """'pdf', 'zip', 'png', 'jpeg', 'svg' or 'folder' from OUT's suffix; CliError otherwise."""
+def output_kind(out: Path, image_format: str) -> tuple[str, str]:
+    """(export kind, image format) from OUT's suffix: a .pdf, a .zip or folder of images, or one slide."""
     suffix = out.suffix.lower()
-    kinds = {".pdf": "pdf", ".zip": "zip", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
-    if suffix in kinds and not out.is_dir():
-        return kinds[suffix]
     if suffix and not out.is_dir():
-        raise CliError(f"cannot write {suffix} files; OUT is {OUTPUTS}")
-    return "folder"
+        if suffix == ".pdf":
+            return "pdf", image_format
+        if suffix == ".zip":
+            return "images", image_format
+        slide = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}.get(suffix)
+        if slide is None:
+            raise CliError(f"cannot write {suffix} files; OUT is {OUTPUTS}")
+        return "slide", slide
+    return "images", image_format
 
 
-def _export(carousel, out: Path, kind: str, image_format: str, scale: int, slide: str):
-    from ..export import export_images, export_pdf
-    if kind == "pdf":
-        return export_pdf(carousel, out)
-    if kind in ("zip", "folder"):
-        return export_images(carousel, out, image_format, scale)
-    return _export_one(carousel, out, kind, scale, slide)
-
-
-def _export_one(carousel, out: Path, kind: str, scale: int, slide: str):
-    from ..export import ExportReport, pages, slide_image, slide_svg
-    from ..export.atomic import atomic_file
+def _page(carousel, slide: str) -> int:
+    """The page index of --slide N (numbered from 1 over every page, as in the PDF)."""
+    from ..export import pages
     total = pages.page_total(carousel)
     try:
         number = int(slide)
@@ -223,12 +189,4 @@ def _export_one(carousel, out: Path, kind: str, scale: int, slide: str):
         number = 0
     if not 1 <= number <= total:
         raise CliError(f"--slide must be a slide number from 1 to {total}, not {slide!r}")
-    if kind == "svg":
-        data = slide_svg(carousel, number - 1).encode("utf-8")
-        size = pages.page_size(carousel, 2)
-    else:
-        data = slide_image(carousel, number - 1, kind, scale)
-        size = pages.page_size(carousel, scale)
-    with atomic_file(out) as tmp:
-        tmp.write_bytes(data)
-    return ExportReport(kind, 1, size, len(data), [out], target=out)
+    return number - 1

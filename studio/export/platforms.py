@@ -8,6 +8,8 @@ image's ratio applies to all.
 from __future__ import annotations
 
 from ..canvas import DESIGN_WIDTH, get_format
+from ..platform import (INSTAGRAM_API_MAX_SLIDES, INSTAGRAM_FEED_RATIOS, INSTAGRAM_MAX_BYTES, INSTAGRAM_MAX_SLIDES,
+                        INSTAGRAM_WIDTH, LINKEDIN_MAX_BYTES, LINKEDIN_MAX_PAGES, LINKEDIN_RATIOS)
 from .report import format_bytes
 
 BRAND_PANEL = "Brand Kit"
@@ -15,13 +17,6 @@ CTA_PANEL = "Outro Slide CTA"
 PLACEHOLDERS = {"your name", "name", "yourname", "yourhandle", "handle", "username", "your handle"}
 
 TARGETS = ("linkedin", "instagram")
-LINKEDIN_MAX_PAGES = 300
-LINKEDIN_MAX_BYTES = 100 * 1000**2
-INSTAGRAM_MAX_SLIDES = 20
-INSTAGRAM_API_MAX_SLIDES = 10
-INSTAGRAM_WIDTH = (320, 1440)
-INSTAGRAM_MAX_BYTES = 8 * 1000**2
-INSTAGRAM_FEED_RATIOS = ("4:5", "1:1", "3:4")
 
 
 def check_platform(carousel, target: str, *, pages: int | None = None, scale: int = 2,
@@ -59,7 +54,7 @@ def _linkedin(fmt, pages: int, sizes: list[int]) -> list[str]:
     if pages > LINKEDIN_MAX_PAGES:
         out.append(f"LinkedIn takes at most {LINKEDIN_MAX_PAGES} pages in a document; this one has {pages}. "
                    "Split the thread into two carousels.")
-    if fmt.ratio not in ("4:5", "1:1"):
+    if fmt.ratio not in LINKEDIN_RATIOS:
         out.append(f"LinkedIn shows documents best at 4:5 or 1:1; {fmt.label} ({fmt.ratio}) "
                    "will appear small with bars around it. Choose a LinkedIn format.")
     total = sum(sizes)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..choice import pick
+
 from .base import Ctx, Drawer
 from .cover import draw_cover
 from .outro import draw_outro
@@ -36,10 +38,7 @@ LAYOUTS: dict[str, Layout] = {l.key: l for l in (
 
 def get_layout(key: str) -> Layout:
     """Look a layout up by key; ValueError lists the valid keys."""
-    try:
-        return LAYOUTS[key]
-    except KeyError:
-        raise ValueError(f"unknown layout {key!r}; choose one of: {', '.join(LAYOUTS)}") from None
+    return pick(LAYOUTS, key, "layout")
 
 
 __all__ = ["LAYOUTS", "Layout", "get_layout", "draw_cover", "draw_outro", "Ctx"]

@@ -24,12 +24,13 @@ import json
 import types
 import typing
 import uuid
+from collections import deque
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-from pycrdt import Array, Doc, Map, Text, UndoManager
+from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
 
 from ..brand import BrandProfile
 from ..carousel import Carousel
@@ -45,6 +46,7 @@ SLIDE_VALUES = tuple(f.name for f in dataclasses.fields(Slide) if f.name not in 
 DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
+REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
@@ -59,6 +61,30 @@ class SharedDocument:
         self._listeners: list[Listener] = []
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
+        self._recent: dict[tuple[str, str], deque[str]] = {}
+        for slide_id in self.slide_ids():
+            self._remember_slide(slide_id, self.doc["slides"][slide_id])
+        self._subscription = self.doc["slides"].observe_deep(self._texts_changed)
+
+    def recent_texts(self, slide_id: str, field: str) -> list[str]:
+        """What this slide text read lately, oldest first (what a browser may still be showing)."""
+        return list(self._recent.get((slide_id, field), ()))
+
+    def _texts_changed(self, events: list[Any]) -> None:
+        for event in events:
+            if isinstance(event, TextEvent) and len(event.path) == 2:
+                self._remember(event.path[0], event.path[1], str(event.target))
+            elif isinstance(event, MapEvent) and not event.path:  # slides added: their first texts
+                for slide_id, change in event.keys.items():
+                    if change.get("action") == "add":
+                        self._remember_slide(slide_id, change["newValue"])
+
+    def _remember_slide(self, slide_id: str, slide: Map) -> None:
+        for field in SLIDE_TEXTS:
+            self._remember(slide_id, field, str(slide[field]))
+
+    def _remember(self, slide_id: str, field: str, text: str) -> None:
+        self._recent.setdefault((slide_id, field), deque(maxlen=REMEMBERED)).append(text)
 
     def carousel(self) -> Carousel:
         """The merged carousel as the studio's model."""
@@ -94,6 +120,21 @@ class Replica:
         self.undo_manager = UndoManager(scopes=[self.doc[name] for name in ROOTS],
                                         capture_timeout_millis=capture_ms)
         self.undo_manager.include_origin(person)
+        self._texts: dict[tuple[str, str], Text] = {}
+        self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
+        self._ids: list[str] | None = None  # the slide order, read again only after it changed
+        self.reordered = 0  # counts changes of the slide order (and slides added)
+        self._slides: Map = self.doc["slides"]
+        self._subscriptions = [self.doc["order"].observe(self._order_changed),
+                               self._slides.observe(self._order_changed)]
+
+    def _order_changed(self, _event: Any) -> None:
+        self._ids = None
+        self.reordered += 1
+
+    def observe_text(self, slide_id: str, field: str, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` whenever this slide text changes here (by an edit or a pull)."""
+        self._subscriptions.append(self._text(slide_id, field).observe(lambda _event: callback()))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -105,10 +146,25 @@ class Replica:
         return read_carousel(self.doc, self.hub.images)
 
     def slide_ids(self) -> list[str]:
-        return _order(self.doc)
+        if self._ids is None:
+            self._ids = _order(self.doc)
+        return list(self._ids)
 
     def text(self, slide_id: str, field: str) -> str:
-        return str(self.doc["slides"][slide_id][field])
+        return str(self._text(slide_id, field))
+
+    def texts(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Several slide texts at once ("" for a slide that is gone), in one read."""
+        with self.doc.transaction():
+            visible = set(self.slide_ids())
+            return {(i, f): str(self._text(i, f)) if i in visible else "" for i, f in keys}
+
+    def _text(self, slide_id: str, field: str) -> Text:
+        """The Y text of a slide field (kept: slides are never removed from the map, only from the order)."""
+        key = (slide_id, field)
+        if key not in self._texts:
+            self._texts[key] = self._slides[slide_id][field]
+        return self._texts[key]
 
     def deleted_by(self, slide_id: str) -> str | None:
         """Who deleted this slide (their name as they gave it), None if it was not deleted."""
@@ -122,7 +178,7 @@ class Replica:
         if field not in SLIDE_TEXTS:
             raise ValueError(f"{field!r} is not a slide text ({', '.join(SLIDE_TEXTS)})")
         with self.doc.transaction(origin=self.person):
-            _splice(self.doc["slides"][slide_id][field], value)
+            _splice(self._text(slide_id, field), value)
         self.push()
 
     def commit(self, new: Carousel, *, who: str = "") -> None:
@@ -194,11 +250,13 @@ def _new_doc() -> Doc:
 
 def _order(doc: Doc) -> list[str]:
     """Slide ids in order; an id twice (two people moved it at once) counts where it first is."""
-    slides, seen = doc["slides"], set()
+    with doc.transaction():
+        known = set(doc["slides"].keys())
+        order = doc["order"].to_py()
     ids = []
-    for slide_id in doc["order"].to_py():
-        if slide_id not in seen and slide_id in slides:
-            seen.add(slide_id)
+    for slide_id in order:
+        if slide_id in known:
+            known.discard(slide_id)
             ids.append(slide_id)
     return ids
 
@@ -343,15 +401,27 @@ def splice(old: str, new: str) -> tuple[int, int, str]:
     return start, end_old, new[start:end_new]
 
 
-def _splice(text: Text, new: str) -> None:
-    """Change a Y text to read ``new`` by its smallest splice (Y texts count UTF-8 bytes)."""
-    old = str(text)
-    if old == new:
-        return
+def changes(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The changes from ``old`` to ``new``, each ``(start, end, insert)`` in ``old``'s positions, in order.
+
+    Separate places stay separate (typing at both ends is two insertions, not one replacement of
+    everything between), so text nobody touched is never deleted and written again.
+    """
     start, end, insert = splice(old, new)
-    offset = len(old[:start].encode("utf-8"))
-    length = len(old[start:end].encode("utf-8"))
-    if length:
-        del text[offset:offset + length]
-    if insert:
-        text.insert(offset, insert)
+    if start == end or not insert:
+        return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
+    middle = SequenceMatcher(None, old[start:end], insert, autojunk=False)
+    return [(start + i1, start + i2, insert[j1:j2])
+            for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]
+
+
+def _splice(text: Text, new: str) -> None:
+    """Change a Y text to read ``new`` by its smallest changes (Y texts count UTF-8 bytes)."""
+    old = str(text)
+    for start, end, insert in reversed(changes(old, new)):  # from the end: earlier positions stay put
+        offset = len(old[:start].encode("utf-8"))
+        length = len(old[start:end].encode("utf-8"))
+        if length:
+            del text[offset:offset + length]
+        if insert:
+            text.insert(offset, insert)

@@ -95,7 +95,7 @@ class _ArchiveReader:
         for info in zf.infolist():
             if _unsafe_name(info.filename):
                 unsafe.append(info.filename)
-            elif not info.is_dir():
+            elif info.filename and not info.is_dir():  # a damaged entry can have no name at all
                 self.members[info.filename] = info
         if unsafe:
             shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")

@@ -7,7 +7,8 @@ from typing import Any, Iterator
 
 from PIL import Image as PILImage
 
-from ..carousel import Carousel, carousel_from_doc
+from ..carousel import Carousel
+from ..project_file import carousel_from_doc
 from ..image import MAX_INPUT_BYTES, MAX_INPUT_SIDE, Image
 from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
 from ..schema import SchemaError

@@ -17,48 +17,40 @@ from __future__ import annotations
 
 import copy
 import os
-import re
-import secrets
 import threading
 import time
 import weakref
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from .. import carousel as carousel_module
 from ..brand import BrandProfile
-from ..carousel import Carousel, carousel_from_doc
+from ..carousel import Carousel
 from ..history import History
 from ..image import ImageError
 from ..preset import Preset, check_name
+from ..project_file import SCHEMA, carousel_from_doc
 from ..schema import SchemaError, from_dict
 from ..limits import parse_json
 from ..sources.cleanup import removed_note, safe_fields
 from .assets import REF_KEY, AssetStore
+from .records import ID_PATTERN, StoreError, check_id, new_id, now_iso
 from .trash import Trash
 from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, dumps_compact,
                       fsync_dir, parse_tables, remove_stale_temp_files)
 
-if TYPE_CHECKING:
-    from .kits import ImportSummary
-
 DB_NAME = "studio.json"
 DB_SCHEMA = 1
+IMPORT_KEEP_SECONDS = 3600  # an upload copy older than this belongs to no open thread picker
 APP = "carousel-studio"
 # MIGRATIONS[n] turns a schema-n database (all tables) into schema n+1.
 MIGRATIONS: dict[int, Callable[[dict[str, dict[str, Any]]], dict[str, dict[str, Any]]]] = {}
 
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-
-
-class StoreError(ValueError):
-    """Something the store cannot do; the message is meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -69,21 +61,6 @@ class ProjectInfo:
     name: str
     updated_at: str  # ISO 8601, UTC
     slide_count: int
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-def new_id() -> str:
-    return secrets.token_hex(6)
-
-
-def check_id(value: Any, what: str = "id") -> str:
-    """Ids become file names: only lowercase letters, digits and dashes."""
-    if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise StoreError(f"{what} {str(value)[:40]!r} is not a valid id")
-    return value
 
 
 class Settings:
@@ -172,6 +149,7 @@ class Store:
             if not self.read_only:
                 self._reconcile_projects()
                 self.trash.empty_old()
+                self._tidy_imports()
 
     def _recover(self, problem: str) -> None:
         """Keep the unreadable database aside and fall back to the last good copy (lock held)."""
@@ -198,6 +176,16 @@ class Store:
             self._notice(message + f" Recovered the last good copy, saved {when}.")
         self._storage._forget()
         self._storage.read()
+
+    def _tidy_imports(self, older_than: float = IMPORT_KEEP_SECONDS) -> None:
+        """Remove uploaded archive copies a thread picker left behind (older than an hour: never one in use)."""
+        limit = time.time() - older_than
+        for path in (self.data_dir / "imports").glob("*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+            except OSError:
+                pass
 
     def _check_schema(self) -> None:
         tables = self._storage.read()
@@ -237,7 +225,7 @@ class Store:
         listed = {d.get("id") for d in self._table("projects").all()}
         for path in sorted(self.projects_dir.glob("*.json")):
             pid = path.stem
-            if pid in listed or not _ID.fullmatch(pid) or path.name.endswith(".history.json"):
+            if pid in listed or not ID_PATTERN.fullmatch(pid) or path.name.endswith(".history.json"):
                 continue
             try:
                 doc = self._read_project_doc(pid)  # damaged: kept aside, recovered from its .bak if it can be
@@ -254,6 +242,10 @@ class Store:
             self._notice(f"Project {info['name']!r} had a file but no entry in the project list; it is listed again.")
 
     # -- transactions and table helpers ----------------------------------------------------------
+    def transaction(self, *, write: bool = False) -> AbstractContextManager[None]:
+        """Hold the store for several operations that succeed or fail together (kit imports)."""
+        return self._tx(write=write)
+
     @contextmanager
     def _tx(self, *, write: bool = False, recover: bool = True) -> Iterator[None]:
         """Hold the lock for one logical operation; errors become StoreError with a plain message."""
@@ -425,7 +417,7 @@ class Store:
             docs = self._table("projects").all()
         infos = [ProjectInfo(str(d.get("id")), str(d.get("name", "")), str(d.get("updated_at", "")),
                              d["slides"] if isinstance(d.get("slides"), int) else 0)
-                 for d in docs if _ID.fullmatch(str(d.get("id")))]
+                 for d in docs if ID_PATTERN.fullmatch(str(d.get("id")))]
         return sorted(infos, key=lambda p: p.updated_at, reverse=True)
 
     def _read_project_doc(self, project_id: str) -> dict[str, Any] | None:
@@ -547,11 +539,11 @@ class Store:
         with self._tx(write=True):
             old_doc = self._read_project_doc(project_id) if base_data is not None else None
             stored = data
-            if old_doc is not None and old_doc.get("schema") == carousel_module.SCHEMA:
+            if old_doc is not None and old_doc.get("schema") == SCHEMA:
                 stored = dict(old_doc["carousel"])
                 stored.update({k: v for k, v in data.items() if base_data.get(k) != v})  # type: ignore[union-attr]
             saved_at = now_iso()
-            doc = {"app": APP, "schema": carousel_module.SCHEMA, "id": project_id, "saved_at": saved_at,
+            doc = {"app": APP, "schema": SCHEMA, "id": project_id, "saved_at": saved_at,
                    "carousel": stored}
             path = self._project_path(project_id)
             atomic_write(path, dumps_compact(doc), keep_backup=True)
@@ -639,23 +631,6 @@ class Store:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
-
-    # -- kits (profiles + presets in one file) ---------------------------------------------------
-    def export_kits(self, path: Path | str, profile_ids: list[str] | None = None,
-                    preset_names: list[str] | None = None) -> tuple[int, int]:
-        """Write profiles and presets (images embedded) to one JSON file; returns (profiles, presets)."""
-        from .kits import export_kits
-        return export_kits(self, Path(path), profile_ids, preset_names)
-
-    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> ImportSummary:
-        """Add profiles and presets from a kit file: all or nothing, checked before anything is written.
-
-        Returns an ``ImportSummary``; a profile or preset with the name of an
-        existing one replaces it. ``profiles=False`` / ``presets=False`` leave
-        that kind out (the whole file is still checked).
-        """
-        from .kits import import_kits
-        return import_kits(self, Path(path), profiles, presets)
 
 
 def _meta_version(tables: dict[str, dict[str, Any]]) -> int | None:

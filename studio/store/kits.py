@@ -5,25 +5,19 @@ names, every image) before a single write, and the write is one transaction.
 """
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..brand import BrandProfile
-from ..canvas import FORMATS
-from ..carousel import check_fonts
 from ..image import Image, ImageError
-from ..limits import LimitError, parse_json, read_capped
+from ..limits import LimitError, parse_json
 from ..preset import Preset, check_name
+from ..registry import check, check_fonts
 from ..schema import SchemaError, from_dict, to_dict
 from ..sources.cleanup import removed_note, safe_fields
+from ..sources.result import count
 from .assets import accept_image
-from .storage import atomic_write
-
-if TYPE_CHECKING:
-    from .database import Store
 
 KIT_KIND = "kits"
 KIT_SCHEMA = 1
@@ -46,18 +40,14 @@ class ImportSummary:
     def __str__(self) -> str:
         parts = []
         if self.profiles_added is not None:
-            parts.append(f"{_count(self.profiles_added + self.profiles_replaced, 'profile')} "
+            parts.append(f"{count(self.profiles_added + self.profiles_replaced, 'profile')} "
                          f"({self.profiles_added} new, {self.profiles_replaced} replaced)")
         if self.presets_added is not None:
-            parts.append(f"{_count(self.presets_added + self.presets_replaced, 'preset')} "
+            parts.append(f"{count(self.presets_added + self.presets_replaced, 'preset')} "
                          f"({self.presets_added} new, {self.presets_replaced} replaced)")
         text = "imported " + " and ".join(parts)
         text += f"; {self.left_out} in the file were left out" if self.left_out else ""
         return "".join([text, *(f"\n{note}" for note in self.notes)])
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def kit_to_json(profiles: list[BrandProfile], presets: list[Preset], exported_at: str) -> bytes:
@@ -122,12 +112,9 @@ def _read_profile(item: Any, where: str) -> BrandProfile:
 
 def _read_preset(item: Any, where: str) -> Preset:
     preset = from_dict(Preset, item, where)
-    for key, value in (("layout", preset.layout), ("theme", preset.theme), ("pattern", preset.pattern)):
-        known = _registry(key)
-        if value is not None and known is not None and value not in known:
-            raise SchemaError(f"{where}.{key}: unknown {key} {value!r}; this studio has: {', '.join(known)}")
-    if preset.format not in FORMATS:
-        raise SchemaError(f"{where}.format: unknown format {preset.format!r}; this studio has: {', '.join(FORMATS)}")
+    for key in ("format", "layout", "theme", "pattern"):
+        if getattr(preset, key) is not None:
+            check(key, getattr(preset, key), f"{where}.{key}")
     check_fonts(preset.typography, f"{where}.typography")
     if preset.profile is not None:
         check_fonts(preset.profile, f"{where}.profile")
@@ -138,17 +125,6 @@ def _read_preset(item: Any, where: str) -> Preset:
                 raise SchemaError(f"{where}.profile.{exc}") from None
         _vet_images(preset.profile, f"{where}.profile")
     return preset
-
-
-def _registry(key: str) -> list[str] | None:
-    """The keys this studio knows for a preset setting, or None when that registry is not available."""
-    module_name, attr = {"layout": ("layouts", "LAYOUTS"), "theme": ("theme", "THEMES"),
-                         "pattern": ("pattern", "PATTERNS")}[key]
-    try:
-        module = importlib.import_module(f"studio.{module_name}")
-        return list(getattr(module, attr))
-    except (ImportError, AttributeError):
-        return None
 
 
 def _vet_images(profile: BrandProfile, where: str) -> BrandProfile:
@@ -175,63 +151,3 @@ def _no_twins(names: list[str], what: str) -> None:
         if name.casefold() in seen:
             raise SchemaError(f"{what}[{i}].name: {name!r} appears twice in the file")
         seen.add(name.casefold())
-
-
-def export_kits(store: "Store", path: Path, profile_ids: list[str] | None,
-                preset_names: list[str] | None) -> tuple[int, int]:
-    from .database import StoreError, now_iso
-    if profile_ids is None:
-        profiles = [p for _, p in store.list_profiles()]
-    else:
-        profiles = [store.get_profile(pid) for pid in profile_ids]
-    if preset_names is None:
-        presets = store.list_presets()
-    else:
-        presets = [store.get_preset(name) for name in preset_names]
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; give a file name such as kits.json")
-    if not path.parent.is_dir():
-        raise StoreError(f"the folder {path.parent} does not exist")
-    try:
-        atomic_write(path, kit_to_json(profiles, presets, now_iso()))
-    except OSError as exc:
-        raise StoreError(f"could not write {path}: {exc.strerror or exc}") from None
-    return len(profiles), len(presets)
-
-
-def import_kits(store: "Store", path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
-    from .database import StoreError
-    try:
-        raw = read_capped(path, MAX_KIT_BYTES)
-    except LimitError as exc:
-        raise StoreError(str(exc).replace("; the limit is", "; a kit file may be at most")) from None
-    except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a kit file") from None
-    except OSError as exc:
-        raise StoreError(f"could not read {path}: {exc.strerror or exc}") from None
-    try:
-        notes: list[str] = []
-        kit_profiles, kit_presets = read_kit(raw, path.name, notes)
-    except ValueError as exc:
-        message = str(exc)
-        raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
-    left_out = [_count(len(items), word) for items, word, wanted in
-                ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
-    kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
-    added = replaced = p_added = p_replaced = 0
-    with store._tx(write=True):  # one transaction: every record is written, or none
-        existing_presets = {p.name for p in store.list_presets()}
-        for profile in kit_profiles:
-            ids = store.find_profiles(profile.name)
-            store.save_profile(profile, ids[0] if ids else None)
-            added, replaced = (added, replaced + 1) if ids else (added + 1, replaced)
-        for preset in kit_presets:
-            store.save_preset(preset)
-            if preset.name in existing_presets:
-                p_replaced += 1
-            else:
-                p_added += 1
-    return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
-                         " and ".join(left_out), tuple(notes))

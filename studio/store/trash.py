@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..limits import LimitError, parse_json
+from .records import StoreError, check_id, new_id, now_iso
 from .storage import atomic_write, dumps_compact, fsync_dir
 
 if TYPE_CHECKING:
@@ -70,13 +71,12 @@ class Trash:
 
     def restore(self, item_id: str) -> str:
         """Put an item back; returns the project or profile id (a new one if the old id is taken again)."""
-        from .database import StoreError, check_id, new_id
         folder = self.folder / check_id(item_id, "trash item")
         record = _read_record(folder)
         if record is None:
             raise StoreError(f"there is nothing in the trash called {item_id!r}")
         store = self._store
-        with store._tx(write=True):
+        with store.transaction(write=True):
             kind, old_id = record["kind"], record["original_id"]
             if kind == "project":
                 taken = store._find("projects", id=old_id) or store._project_path(old_id).exists()
@@ -110,7 +110,6 @@ class Trash:
         while folder.exists():
             folder, n = self.folder / f"{kind}-{original_id}-{stamp}-{n}", n + 1
         folder.mkdir(parents=True)
-        from .database import now_iso
         record = {"kind": kind, "original_id": original_id, "name": name, "deleted_at": now_iso(), **extra}
         atomic_write(folder / "record.json", dumps_compact(record))
         return folder

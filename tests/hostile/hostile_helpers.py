@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from studio.carousel import Carousel, carousel_to_json
+from studio.carousel import Carousel
+from studio.project_file import carousel_to_json
 from studio.slide import Slide
 
 

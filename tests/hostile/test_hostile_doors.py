@@ -7,6 +7,7 @@ import json
 import pytest
 from hostile_helpers import project_json
 
+from studio.app.brands import Brands
 from studio.brand import BrandProfile
 from studio.carousel import Carousel
 from studio.render import render_slide
@@ -85,7 +86,7 @@ def test_kit_with_a_poisoned_website_imports_clean(tmp_path):
     assert profiles[0].website == "acme.example" and "profiles[0].website" in notes[0]
     path = tmp_path / "kit.json"
     path.write_bytes(kit)
-    summary = Store(tmp_path / "data").import_kits(path)
+    summary = Brands(Store(tmp_path / "data")).import_kits(path)
     assert "website" in str(summary)
 
 
@@ -96,8 +97,8 @@ def test_kit_export_never_fails_on_a_lone_surrogate():
 
 def test_edits_from_a_browser_are_made_safe():
     """A browser can send a lone surrogate over the websocket (JSON escapes it); it never reaches the model."""
-    from studio.session import Workspace
-    ws = Workspace(Carousel(slides=[Slide("cover", "Hook"), Slide(body="b")]))
+    from studio.app import Document
+    ws = Document(Carousel(slides=[Slide("cover", "Hook"), Slide(body="b")]))
     ws.set_slide_text(0, title="x\ud800", body="a\x00b")
     ws.set_slide_alt_text(1, "alt\udfff")
     ws.rename("name\ud800")

@@ -166,3 +166,14 @@ def test_fuzz_store_files(tmp_path_factory, which, content):
     store = Store(folder)  # opens, always
     assert [p.id for p in store.list_projects()] == [pid]
     assert store.load_project(pid).slides[0].title == "Hook"  # from the file, or recovered from its .bak
+
+
+def test_archive_entry_without_a_name_is_skipped():
+    """Found by fuzzing: zipfile's is_dir() fails with IndexError on an entry whose name is empty."""
+    buf = io.BytesIO(_archive("A post worth reading, long enough to be a thread of one."))
+    with zipfile.ZipFile(buf, "a") as zf:
+        zf.writestr(zipfile.ZipInfo(""), b"nameless")
+    plain = read_archive(io.BytesIO(_archive("A post worth reading, long enough to be a thread of one.")),
+                         load_media=False)
+    result = read_archive(io.BytesIO(buf.getvalue()), load_media=False)  # no IndexError
+    assert [t.posts for t in result.threads] == [t.posts for t in plain.threads]

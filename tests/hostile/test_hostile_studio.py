@@ -25,8 +25,8 @@ async def test_poisoned_project_upload_then_a_fresh_page_and_saving_still_work(s
     poisoned = project_json("x\ud800").encode("ascii")  # the escape travels as plain ASCII JSON, as curl sends it
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("poison.json", "application/json", poisoned)])
-    await _until(lambda: shared.workspace.carousel.name == "Poison test")
-    assert shared.workspace.carousel.slides[0].title == "x"
+    await _until(lambda: shared.document.carousel.name == "Poison test")
+    assert shared.document.carousel.slides[0].title == "x"
     await _until(lambda: any(p.name == "Poison test" for p in shared.store.list_projects()))
     await studio.open("/")  # a new page load (what every other browser does)
     await studio.should_see("Poison test")

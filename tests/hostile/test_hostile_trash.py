@@ -67,3 +67,14 @@ def test_damaged_trash_record_is_left_alone(tmp_path):
     os.utime(tmp_path / "trash" / "junk", (0, 0))
     assert Store(tmp_path).trash.items() == [] and (tmp_path / "trash" / "junk").exists()
     assert store.trash.items() == []
+
+
+def test_abandoned_upload_copies_are_removed_on_open(tmp_path):
+    imports = tmp_path / "imports"
+    imports.mkdir(parents=True)
+    old, fresh = imports / "archive-1.zip", imports / "archive-2.zip"
+    old.write_bytes(b"PK")
+    fresh.write_bytes(b"PK")
+    os.utime(old, (1, 1))
+    Store(tmp_path)
+    assert not old.exists() and fresh.exists()  # a picker may still be open on the young one

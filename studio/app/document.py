@@ -1,10 +1,10 @@
-"""Workspace: the shared document every open browser edits.
+"""Document: the shared carousel every open browser edits.
 
-One ``Workspace`` holds the carousel being edited, its project id and its undo
+One ``Document`` holds the carousel being edited, its project id and its undo
 history. Every edit goes through a method here, which records an undo step,
-mutates the carousel and announces a ``Change`` to every subscriber — the
+mutates the carousel and announces a typed event (``studio.app.events``) to every subscriber — the
 studio's pages subscribe, so all open browsers redraw when any one of them
-edits. Per-browser state (the selected slide, open panels) is not kept here.
+edits. Per-person state (selection, open panels) lives in ``Person`` (``studio.app.person``).
 
 Nothing in this module knows about NiceGUI.
 """
@@ -13,49 +13,42 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from .brand import BrandProfile
-from .carousel import Carousel
-from .history import History
-from .outro import OutroCTA
-from .post import Post, Thread
-from .slide import Slide
-from .sources.cleanup import safe_text
-
-# What a change touched, so a view redraws only what it must.
-TEXT = "text"          # the text of some slides (``Change.slides``)
-SLIDES = "slides"      # slides added, removed, moved or re-imaged
-STYLE = "style"        # format, layout, theme, typography, brand, pattern, CTA: every slide looks different
-SOURCE = "source"      # the imported thread (the Source Content cards)
-DOCUMENT = "document"  # a different carousel altogether (load, undo, redo)
+from ..brand import BrandProfile
+from ..carousel import Carousel
+from ..history import History
+from ..outro import OutroCTA
+from ..post import Post, Thread
+from ..registry import REGISTRY
+from ..slide import Slide
+from ..sources.cleanup import safe_text
+from ..structure import PHOTO_LAYOUT, photo_hidden
+from .events import (BrandChanged, Changed, LookChanged, OrderChanged, ProjectSwitched, SlideChanged,
+                     SourceChanged)
 
 COALESCE_SECONDS = 1.5  # keystrokes into one field within this gap are one undo step
+POST_FIELDS = frozenset({"title", "body", "image", "alt_text", "post_ids"})  # what a dropped post changes
 
 
 class EditError(ValueError):
     """An edit that cannot be made; the message is meant for the creator."""
 
 
-@dataclass(frozen=True)
-class Change:
-    """What changed. ``origin`` is whoever made the edit (a browser tab's token) so it can skip its own echo."""
-
-    what: str
-    slides: tuple[int, ...] | None = None
-    origin: Any = None
+Listener = Callable[[Changed], Any]
 
 
-Listener = Callable[[Change], Any]
+class Document:
+    """The carousel being edited plus its project id and undo history; every edit announces a ``Change``.
 
-
-class Workspace:
-    """The carousel being edited plus its project id and undo history; every edit announces a ``Change``."""
+    ``clock`` (seconds, monotonic) decides which keystrokes are one undo step; tests inject their own.
+    """
 
     def __init__(self, carousel: Carousel, project_id: str | None = None,
-                 history: History | None = None) -> None:
+                 history: History | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self._listeners: list[Listener] = []
+        self._clock = clock
         self._open(carousel, project_id, history)
 
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
@@ -74,7 +67,7 @@ class Workspace:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
-    def announce(self, change: Change) -> None:
+    def announce(self, change: Changed) -> None:
         for listener in list(self._listeners):
             listener(change)
 
@@ -84,7 +77,7 @@ class Workspace:
         Keystrokes into one field (same ``key`` within COALESCE_SECONDS) become one undo step:
         they are recorded in the history when the burst ends (another edit, undo, save).
         """
-        now = time.monotonic()
+        now = self._clock()
         if self._burst and (key is None or key != self._burst[0] or now - self._burst[1] > COALESCE_SECONDS):
             self.flush()
         if key is not None:
@@ -92,10 +85,10 @@ class Workspace:
         self.pristine = False
         return self.carousel
 
-    def _done(self, what: str, slides: tuple[int, ...] | None = None, origin: Any = None) -> None:
+    def _done(self, change: Changed) -> None:
         if self._burst is None:
             self.history.record(self.carousel)
-        self.announce(Change(what, slides, origin))
+        self.announce(change)
 
     def flush(self) -> None:
         """Record pending typing as an undo step (before undo, saving the history, another edit)."""
@@ -116,13 +109,13 @@ class Workspace:
     def load(self, carousel: Carousel, project_id: str | None = None, history: History | None = None) -> None:
         """Open another carousel (a project from the list, an imported project file)."""
         self._open(carousel, project_id, history)
-        self.announce(Change(DOCUMENT))
+        self.announce(ProjectSwitched())
 
     def replace(self, carousel: Carousel, origin: Any = None) -> None:
         """Swap in a rebuilt carousel (e.g. slides made from a new thread) as one undoable step."""
         self._edit()
         self.carousel = carousel
-        self._done(DOCUMENT, origin=origin)
+        self._done(ProjectSwitched(origin))
 
     def undo(self) -> bool:
         self.flush()
@@ -130,7 +123,7 @@ class Workspace:
         if previous is None:
             return False
         self.carousel = previous
-        self.announce(Change(DOCUMENT))
+        self.announce(ProjectSwitched())
         return True
 
     def redo(self) -> bool:
@@ -139,7 +132,7 @@ class Workspace:
         if following is None:
             return False
         self.carousel = following
-        self.announce(Change(DOCUMENT))
+        self.announce(ProjectSwitched())
         return True
 
     def rename(self, name: str, origin: Any = None) -> None:
@@ -149,7 +142,7 @@ class Workspace:
         if name == self.carousel.name:
             return
         self._edit(key=("name",)).name = name
-        self._done(STYLE, origin=origin)
+        self._done(LookChanged(origin, "name"))
 
     # -- settings (every slide redraws) -------------------------------------------------------
 
@@ -158,17 +151,16 @@ class Workspace:
         if name not in {"format", "layout", "theme", "pattern", "pattern_strength", "show_post_meta"}:
             raise EditError(f"unknown setting {name!r}")
         if name == "pattern_strength":
-            from .pattern import PATTERN_STRENGTH_MAX
+            from ..pattern import PATTERN_STRENGTH_MAX
             if not isinstance(value, (int, float)) or not 0 <= value <= PATTERN_STRENGTH_MAX:
                 raise EditError(f"Pattern strength goes from 0 to {PATTERN_STRENGTH_MAX}.")
             value = float(value)
-        choices = _registry(name)
-        if choices is not None and value not in choices and not (name == "pattern" and value is None):
-            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(choices)}.")
+        if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
+            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
         if getattr(self.carousel, name) == value:
             return
         setattr(self._edit(), name, value)
-        self._done(STYLE, origin=origin)
+        self._done(LookChanged(origin, name))
 
     def set_typography(self, origin: Any = None, **values: Any) -> None:
         """Change typography fields (sizes, fonts, line height, alignment); out-of-range values are refused."""
@@ -190,7 +182,7 @@ class Workspace:
         except (TypeError, ValueError) as exc:
             raise EditError(str(exc)) from None
         setattr(self._edit(key=(part, tuple(sorted(changes)))), part, updated)
-        self._done(STYLE, origin=origin)
+        self._done(BrandChanged(origin) if part == "brand" else LookChanged(origin, part))
 
     def use_brand(self, brand: BrandProfile, origin: Any = None) -> None:
         """Switch to another brand profile (re-brands every slide at once)."""
@@ -198,7 +190,7 @@ class Workspace:
         carousel.brand = copy.deepcopy(brand)
         if brand.cta is not None:
             carousel.cta = copy.deepcopy(brand.cta)
-        self._done(STYLE, origin=origin)
+        self._done(BrandChanged(origin))
 
     def set_cta_variant(self, variant: int, origin: Any = None) -> None:
         """Pick CTA #1, #2 or #3; the texts switch to that variant's stock texts (the link is kept)."""
@@ -209,7 +201,7 @@ class Workspace:
         except ValueError as exc:
             raise EditError(str(exc)) from None
         self._edit().cta = cta
-        self._done(STYLE, origin=origin)
+        self._done(LookChanged(origin, "cta"))
 
     def set_cta(self, origin: Any = None, **values: Any) -> None:
         """Edit the outro's headline, subline, button text or link."""
@@ -220,7 +212,7 @@ class Workspace:
         target = self._edit()
         for name in ("format", "layout", "theme", "pattern", "typography", "cta", "brand"):
             setattr(target, name, copy.deepcopy(getattr(carousel, name)))
-        self._done(STYLE, origin=origin)
+        self._done(LookChanged(origin, "preset"))
 
     # -- one slide ------------------------------------------------------------------------------
 
@@ -241,7 +233,7 @@ class Workspace:
         self._edit(key=("text", index, tuple(sorted(changes))))
         for name, value in changes.items():
             setattr(slide, name, value)
-        self._done(TEXT, (index,), origin)
+        self._done(SlideChanged(origin, index, frozenset(changes)))
 
     def set_slide_alt_text(self, index: int, alt_text: str, origin: Any = None) -> None:
         slide = self.slide(index)
@@ -250,26 +242,34 @@ class Workspace:
             return
         self._edit(key=("alt", index))
         slide.alt_text = alt_text
-        self._done(TEXT, (index,), origin)
+        self._done(SlideChanged(origin, index, frozenset({"alt_text"})))
 
     def set_slide_layout(self, index: int, layout: str | None, origin: Any = None) -> None:
         """Override the carousel's layout for one slide (None: follow the carousel)."""
         slide = self.slide(index)
         if slide.layout == layout:
             return
-        layouts = _registry("layout")
+        layouts = REGISTRY["layout"]
         if layout is not None and layout not in layouts:
-            raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts)}.")
+            raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts.keys())}.")
         self._edit()
         slide.layout = layout
-        self._done(SLIDES, (index,), origin)
+        self._done(SlideChanged(origin, index, frozenset({"layout"})))
 
-    def set_slide_image(self, index: int, image: Any, origin: Any = None) -> None:
-        """Put an uploaded image on a slide, or remove it with ``None``."""
+    def set_slide_image(self, index: int, image: Any, origin: Any = None) -> bool:
+        """Put an uploaded image on a slide, or remove it with ``None``.
+
+        A photo on a text-only layout would be hidden, so that slide switches to Image focus in the
+        same undo step; returns True when it did (the studio says so).
+        """
         slide = self.slide(index)
         self._edit()
         slide.image = image
-        self._done(SLIDES, (index,), origin)
+        switched = photo_hidden(self.carousel, slide)
+        if switched:
+            slide.layout = PHOTO_LAYOUT
+        self._done(SlideChanged(origin, index, frozenset({"image", "layout"} if switched else {"image"})))
+        return switched
 
     # -- posts onto slides ----------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ class Workspace:
         post = self.post(post_id)
         index = self._insert_position(index)
         self._edit().slides.insert(index, slide_from_post(post))
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
         return index
 
     def add_post_to_slide(self, post_id: str, index: int, origin: Any = None) -> None:
@@ -300,7 +300,7 @@ class Workspace:
             slide.post_ids.append(post.id)
         if slide.image is None and post.images:
             slide.image = post.images[0]
-        self._done(SLIDES, (index,), origin)
+        self._done(SlideChanged(origin, index, POST_FIELDS))
 
     def replace_slide_with_post(self, post_id: str, index: int, origin: Any = None) -> None:
         """Slide ``index`` now shows this post instead (kind and layout override kept)."""
@@ -313,14 +313,14 @@ class Workspace:
         slide.title, slide.body, slide.post_ids = fresh.title, fresh.body, fresh.post_ids
         slide.image = fresh.image
         slide.alt_text = ""
-        self._done(SLIDES, (index,), origin)
+        self._done(SlideChanged(origin, index, POST_FIELDS))
 
-    def apply_image(self, post_id: str, index: int, image_index: int = 0, origin: Any = None) -> None:
-        """Put one of the post's images on slide ``index``."""
+    def apply_image(self, post_id: str, index: int, image_index: int = 0, origin: Any = None) -> bool:
+        """Put one of the post's images on slide ``index`` (see ``set_slide_image``)."""
         post = self.post(post_id)
         if not 0 <= image_index < len(post.images):
             raise EditError("This post has no image to apply.")
-        self.set_slide_image(index, post.images[image_index], origin)
+        return self.set_slide_image(index, post.images[image_index], origin)
 
     # -- the slide strip ------------------------------------------------------------------------
 
@@ -329,7 +329,7 @@ class Workspace:
         index = self._insert_position(index)
         self._edit().slides.insert(index, Slide(kind="content", title="New slide",
                                                       body="Write your point here."))
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
         return index
 
     def move_slide(self, old: int, new: int, origin: Any = None) -> int:
@@ -340,13 +340,13 @@ class Workspace:
             return old
         slides = self._edit().slides
         slides.insert(new, slides.pop(old))
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
         return new
 
     def duplicate_slide(self, index: int, origin: Any = None) -> int:
         twin = copy.deepcopy(self.slide(index))
         self._edit().slides.insert(index + 1, twin)
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
         return index + 1
 
     def delete_slide(self, index: int, origin: Any = None) -> int:
@@ -356,7 +356,7 @@ class Workspace:
             raise EditError("A carousel needs at least one slide.")
         slides = self._edit().slides
         del slides[index]
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
         return min(index, len(slides) - 1)
 
     def split_slide(self, index: int, origin: Any = None) -> int:
@@ -374,7 +374,7 @@ class Workspace:
         twin.alt_text = ""
         slide.alt_text = ""
         self.carousel.slides.insert(index + 1, twin)
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
         return index + 1
 
     def merge_with_next(self, index: int, origin: Any = None) -> None:
@@ -391,14 +391,14 @@ class Workspace:
         slide.image = slide.image or nxt.image
         slide.alt_text = ""
         del self.carousel.slides[index + 1]
-        self._done(SLIDES, origin=origin)
+        self._done(OrderChanged(origin))
 
     # -- source content -------------------------------------------------------------------------
 
     def set_thread(self, thread: Thread, origin: Any = None) -> None:
         """Show an imported thread's posts as cards (the slides stay as they are)."""
         self._edit().thread = thread
-        self._done(SOURCE, origin=origin)
+        self._done(SourceChanged(origin))
 
     def _insert_position(self, index: int) -> int:
         slides = self.carousel.slides
@@ -408,26 +408,9 @@ class Workspace:
         return index
 
 
-def _registry(setting: str) -> dict | None:
-    """The valid keys for a carousel setting (None: any value of the right type)."""
-    if setting == "format":
-        from .canvas import FORMATS
-        return FORMATS
-    if setting == "layout":
-        from .layouts import LAYOUTS
-        return LAYOUTS
-    if setting == "theme":
-        from .theme import THEMES
-        return THEMES
-    if setting == "pattern":
-        from .pattern import PATTERNS
-        return PATTERNS
-    return None
-
-
 def slide_from_post(post: Post) -> Slide:
     """A content slide carrying a post's text (a numbered heading becomes its title), first image and credit."""
-    from .structure import heading_line
+    from ..structure import heading_line
     found = heading_line(post.text)
     title, body = found if found else ("", post.text.strip())
     return Slide(kind="content", title=title, body=body, image=post.images[0] if post.images else None,

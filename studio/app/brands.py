@@ -1,0 +1,143 @@
+"""Brand profiles and presets: save, switch, apply, duplicate, delete — for the studio and the CLI alike."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ..brand import BrandProfile
+from ..preset import MAX_NAME_LENGTH, BadName, Preset, apply_preset, check_name, preset_from_carousel
+from ..store import ImportSummary, Store
+from . import kits
+from .document import Document, EditError
+
+CURRENT_PROFILE = "current_profile"  # settings key: the profile the studio last switched to
+
+
+def name_problem(name: str, what: str) -> str | None:
+    """Why ``name`` cannot name a ``what`` ("preset", "profile"), in a creator's words; None when it can.
+
+    ``check_name`` decides; this only words its verdict.
+    """
+    try:
+        check_name(name, f"the {what} name")
+    except BadName as exc:
+        if exc.reason in ("empty", "type"):
+            return f"Give the {what} a name."
+        if exc.reason == "long":
+            return f"A {what} name can be at most {MAX_NAME_LENGTH} characters; this one has {exc.length}."
+        if exc.reason == "separator":
+            return f"A {what} name cannot contain / or \\ (names can become file names)."
+        text = str(exc)
+        return text[:1].upper() + text[1:] + "."
+    return None
+
+
+class Brands:
+    """The store's profiles and presets, and what applying one does to the open document."""
+
+    def __init__(self, store: Store, document: Document | None = None) -> None:
+        self.store = store
+        self.document = document
+
+    # -- profiles -------------------------------------------------------------------------------
+
+    def profiles(self) -> list[tuple[str, BrandProfile]]:
+        return self.store.list_profiles()
+
+    def current_profile(self) -> str | None:
+        return self.store.settings.get(CURRENT_PROFILE)
+
+    def profile(self, profile_id: str) -> BrandProfile:
+        return self.store.get_profile(profile_id)
+
+    def profile_id(self, name_or_id: str) -> str:
+        """The id of the one profile called ``name_or_id`` (or with that id); EditError otherwise."""
+        ids = self.store.find_profiles(name_or_id)
+        if not ids:
+            if any(pid == name_or_id for pid, _ in self.store.list_profiles()):
+                return name_or_id
+            raise EditError(f"there is no profile named {name_or_id!r}")
+        if len(ids) > 1:
+            raise EditError(f"{len(ids)} profiles are named {name_or_id!r}; use an id instead: {', '.join(ids)}")
+        return ids[0]
+
+    def add_profile(self, profile: BrandProfile) -> str:
+        """Save a new profile; a second profile with the same name is refused."""
+        if self.store.find_profiles(profile.name):
+            raise EditError(f"a profile named {profile.name.strip()!r} already exists")
+        return self.store.save_profile(profile)
+
+    def switch_profile(self, profile_id: str, origin: Any = None) -> BrandProfile:
+        """Wear a saved profile: every slide is re-branded at once (one undo step)."""
+        profile = self.store.get_profile(profile_id)
+        self.store.settings.set(CURRENT_PROFILE, profile_id)
+        self._document().use_brand(profile, origin=origin)
+        return profile
+
+    def save_profile(self, profile_id: str | None = None) -> str:
+        """Save the open carousel's brand (with its CTA) as a profile: a new one, or over ``profile_id``."""
+        carousel = self._document().carousel
+        problem = name_problem(carousel.brand.name, "profile")
+        if problem:
+            raise EditError(problem + " The profile takes the brand's Name.")
+        saved = self.store.save_profile(dataclasses.replace(carousel.brand, cta=carousel.cta), profile_id)
+        self.store.settings.set(CURRENT_PROFILE, saved)
+        return saved
+
+    def duplicate_profile(self, profile_id: str) -> str:
+        return self.store.duplicate_profile(profile_id)
+
+    def delete_profile(self, profile_id: str) -> None:
+        self.store.delete_profile(profile_id)
+
+    # -- presets --------------------------------------------------------------------------------
+
+    def presets(self) -> list[Preset]:
+        return self.store.list_presets()
+
+    def apply_preset(self, name: str, origin: Any = None) -> Preset:
+        """Restyle the open carousel with a saved preset (its words stay as they are)."""
+        preset = self.store.get_preset(name)
+        document = self._document()
+        try:  # a preset from an imported kit may name something this studio does not have
+            styled = apply_preset(document.carousel, preset)
+            document.apply_settings(styled, origin=origin)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
+        return preset
+
+    def save_preset(self, name: str, with_profile: bool = False) -> Preset:
+        """Save the open carousel's look (and, if asked, its brand) under ``name``."""
+        problem = name_problem(name, "preset")
+        if problem:
+            raise EditError(problem)
+        try:
+            preset = preset_from_carousel(self._document().carousel, name, with_profile)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
+        self.store.save_preset(preset)
+        return preset
+
+    def delete_preset(self, name: str) -> None:
+        self.store.delete_preset(name)
+
+    # -- kits: profiles and presets in one file --------------------------------------------------
+
+    def export_kits(self, path: Path | str, profile_ids: list[str] | None = None,
+                    preset_names: list[str] | None = None) -> tuple[int, int]:
+        """Write profiles and presets (images embedded) to one JSON file; returns (profiles, presets)."""
+        return kits.export_kits(self.store, Path(path), profile_ids, preset_names)
+
+    def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> ImportSummary:
+        """Add a kit file's profiles and presets: all or nothing, checked before anything is written.
+
+        A profile or preset named like an existing one replaces it; ``profiles=False`` /
+        ``presets=False`` leave that kind out (the whole file is still checked).
+        """
+        return kits.import_kits(self.store, Path(path), profiles, presets)
+
+    def _document(self) -> Document:
+        if self.document is None:
+            raise RuntimeError("no document is open")
+        return self.document

@@ -1,0 +1,132 @@
+"""Import a thread from each source, and the one rule for laying a thread out as slides.
+
+``lay_out`` is how both front ends turn a thread into a carousel: the studio's "Lay out all"
+and import, and ``carousel-studio render``. The same thread and look give the same slides.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..carousel import Carousel
+from ..post import Thread
+from ..sources import ImportResult, SourceError, fetch_post_link, load_input, parse_paste, read_archive, read_project
+from ..structure import carousel_from_thread
+from .document import Document, EditError
+
+# The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
+# to action is not among them: it comes from the thread (the author's own ask, else neutral lines).
+LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
+
+Progress = Callable[..., None]
+
+
+def lay_out(thread: Thread, look: Carousel | None = None, **settings: Any) -> Carousel:
+    """Cover, one slide per post, outro — wearing ``look``'s settings, then ``settings`` on top.
+
+    The layout is known before the slides are made, so a photo lands on a layout that draws it.
+    """
+    values = {name: copy.deepcopy(getattr(look, name)) for name in LOOK} if look is not None else {}
+    values.update(settings)
+    return carousel_from_thread(thread, **values)
+
+
+def restyle(carousel: Carousel, **settings: Any) -> Carousel:
+    """A copy of ``carousel`` with some look settings changed (ValueError for a value out of range)."""
+    return dataclasses.replace(carousel, **settings)
+
+
+def list_archive(path: Path, progress: Progress | None = None) -> ImportResult:
+    """The threads of an X archive, best first; fast, because no photo is decoded."""
+    return read_archive(path, progress=progress, load_media=False)
+
+
+def read_archive_thread(path: Path, thread_id: str | None = None,
+                        progress: Progress | None = None) -> ImportResult:
+    """One thread of an X archive with its photos: ``thread_id``, or the top one."""
+    if thread_id is None:
+        thread_id = list_archive(path).thread().id
+    return read_archive(path, progress=progress, thread_id=thread_id)
+
+
+def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel | Thread, list[str]]:
+    """A file (text, X archive, project .json) or "-" for stdin: a project's carousel, or the chosen thread.
+
+    Returns it with the import's warnings; SourceError in the user's words when it cannot be read.
+    """
+    if str(path) != "-" and _is_zip(Path(path)):
+        result = read_archive_thread(Path(path), thread_id)
+    else:
+        result = load_input(path)
+    if isinstance(result, Carousel):
+        if thread_id is not None:
+            raise SourceError("a thread id applies to archives and pasted text, not to a carousel file")
+        return result, []
+    thread = result.thread(thread_id)
+    if not thread.posts:
+        raise SourceError("the input has no posts; give a text file with one post per paragraph")
+    return thread, list(result.warnings)
+
+
+def carousel_from_input(path: Path | str, thread_id: str | None = None,
+                        **settings: Any) -> tuple[Carousel, list[str]]:
+    """What ``render`` draws: a project file with ``settings`` applied, or the thread laid out with them."""
+    found, warnings = read_input(path, thread_id)
+    if isinstance(found, Carousel):
+        return restyle(found, **settings), warnings
+    return lay_out(found, **settings), warnings
+
+
+def _is_zip(path: Path) -> bool:
+    if not path.is_file():  # a FIFO would block here; load_input refuses it with a message
+        return False
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) == b"PK"
+    except OSError:  # load_input reports it
+        return False
+
+
+class Imports:
+    """Imports into the shared document: read a source, then show its posts (and lay them out)."""
+
+    def __init__(self, document: Document, folder: Path) -> None:
+        self.document = document
+        self.folder = folder  # where uploaded archives wait while they are read
+
+    def upload_path(self, suffix: str) -> Path:
+        """A new file in the data folder for an upload (the caller removes it once it is read)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder / f"upload-{secrets.token_hex(8)}{suffix}"
+
+    paste = staticmethod(parse_paste)
+    list_archive = staticmethod(list_archive)
+    read_archive_thread = staticmethod(read_archive_thread)
+    fetch_link = staticmethod(fetch_post_link)
+    read_project = staticmethod(read_project)
+
+    def use_thread(self, thread: Thread, origin: Any = None) -> bool:
+        """Show the thread's posts as cards; an untouched carousel is laid out from it at once (returns True)."""
+        doc = self.document
+        untouched_sample = doc.pristine and doc.project_id is None
+        if untouched_sample or not any(s.kind == "content" for s in doc.carousel.slides):
+            self.lay_out(thread, origin)
+            return True
+        doc.set_thread(thread, origin=origin)
+        return False
+
+    def lay_out(self, thread: Thread | None = None, origin: Any = None) -> None:
+        """Rebuild the slides from ``thread`` (default: the carousel's own) with the current look, as one undo step."""
+        doc = self.document
+        thread = thread or doc.carousel.thread
+        if thread is None or not thread.posts:
+            raise EditError("Import a thread first.")
+        fresh = lay_out(thread, doc.carousel)
+        fresh.name = doc.carousel.name
+        if doc.pristine and doc.project_id is None and thread.title:
+            fresh.name = thread.title[:60]
+        doc.replace(fresh, origin=origin)

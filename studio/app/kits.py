@@ -1,0 +1,73 @@
+"""Agency kits: brand profiles and presets written to one file and added from one (all or nothing).
+
+Reading, checking and writing the file's JSON is ``studio.store.kits`` (pure); here is the
+action that moves kits between a file and the store, for the studio and the CLI.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..limits import LimitError, read_capped
+from ..sources.result import count
+from ..store import Store, StoreError
+from ..store.database import now_iso
+from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
+from ..store.storage import atomic_write
+
+
+def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
+                preset_names: list[str] | None) -> tuple[int, int]:
+    if profile_ids is None:
+        profiles = [p for _, p in store.list_profiles()]
+    else:
+        profiles = [store.get_profile(pid) for pid in profile_ids]
+    if preset_names is None:
+        presets = store.list_presets()
+    else:
+        presets = [store.get_preset(name) for name in preset_names]
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give a file name such as kits.json")
+    if not path.parent.is_dir():
+        raise StoreError(f"the folder {path.parent} does not exist")
+    try:
+        atomic_write(path, kit_to_json(profiles, presets, now_iso()))
+    except OSError as exc:
+        raise StoreError(f"could not write {path}: {exc.strerror or exc}") from None
+    return len(profiles), len(presets)
+
+
+def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
+    try:
+        raw = read_capped(path, MAX_KIT_BYTES)
+    except LimitError as exc:
+        raise StoreError(str(exc).replace("; the limit is", "; a kit file may be at most")) from None
+    except FileNotFoundError:
+        raise StoreError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder, not a kit file") from None
+    except OSError as exc:
+        raise StoreError(f"could not read {path}: {exc.strerror or exc}") from None
+    try:
+        notes: list[str] = []
+        kit_profiles, kit_presets = read_kit(raw, path.name, notes)
+    except ValueError as exc:
+        message = str(exc)
+        raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
+    left_out = [count(len(items), word) for items, word, wanted in
+                ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
+    kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
+    added = replaced = p_added = p_replaced = 0
+    with store.transaction(write=True):  # every record is written, or none
+        existing_presets = {p.name for p in store.list_presets()}
+        for profile in kit_profiles:
+            ids = store.find_profiles(profile.name)
+            store.save_profile(profile, ids[0] if ids else None)
+            added, replaced = (added, replaced + 1) if ids else (added + 1, replaced)
+        for preset in kit_presets:
+            store.save_preset(preset)
+            if preset.name in existing_presets:
+                p_replaced += 1
+            else:
+                p_added += 1
+    return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
+                         " and ".join(left_out), tuple(notes))

@@ -1,0 +1,77 @@
+"""Projects: new, open, list, duplicate, delete — and the autosave that keeps the open one on disk."""
+from __future__ import annotations
+
+import logging
+
+from ..carousel import Carousel
+from ..store import Autosaver, ProjectInfo, Store
+from .document import Document, EditError
+from .events import Changed, ProjectSwitched
+from .sample import sample_carousel
+
+log = logging.getLogger("carousel_studio")
+
+LAST_PROJECT = "last_project"  # settings key: the project to reopen when the studio starts
+
+
+class Projects:
+    """The store's projects and which one the shared document shows."""
+
+    def __init__(self, store: Store, autosaver: Autosaver, document: Document) -> None:
+        self.store = store
+        self.autosaver = autosaver
+        self.document = document
+        document.subscribe(self._autosave)
+
+    def list(self) -> list[ProjectInfo]:
+        return self.store.list_projects()
+
+    def new(self) -> None:
+        """A new project from the bundled sample (saved once it is first edited)."""
+        self.document.load(sample_carousel(), None)
+
+    def open(self, project_id: str) -> Carousel:
+        """Open a saved project with its undo history."""
+        carousel = self.store.load_project(project_id)
+        self.document.load(carousel, project_id, self.store.load_history(project_id))
+        self.autosaver.track(project_id, carousel)
+        self.store.settings.set(LAST_PROJECT, project_id)
+        return carousel
+
+    def open_file(self, carousel: Carousel) -> None:
+        """Open a carousel read from a project file as a new project."""
+        self.document.load(carousel, None)
+
+    def open_last(self) -> None:
+        """Reopen the project edited last; the sample when there is none or it cannot be read."""
+        try:
+            projects = self.store.list_projects()
+            project_id = self.store.settings.get(LAST_PROJECT)
+            if project_id not in {p.id for p in projects}:
+                project_id = projects[0].id if projects else None
+            if project_id:
+                self.open(project_id)
+        except Exception:  # noqa: BLE001 - a damaged project must not stop the studio from starting
+            log.exception("could not reopen the last project; starting with the sample")
+            self.store.notices.append("The last project could not be opened; the sample is shown instead.")
+
+    def duplicate(self, project_id: str) -> str:
+        return self.store.duplicate_project(project_id)
+
+    def delete(self, project_id: str) -> None:
+        if project_id == self.document.project_id:
+            raise EditError("This project is open; open another one before deleting it.")
+        self.store.delete_project(project_id)
+
+    def _autosave(self, change: Changed) -> None:
+        """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
+        doc = self.document
+        try:
+            if doc.project_id is None:
+                doc.project_id = self.store.save_project(doc.carousel)
+                self.store.settings.set(LAST_PROJECT, doc.project_id)
+            elif isinstance(change, ProjectSwitched):
+                self.store.settings.set(LAST_PROJECT, doc.project_id)
+            self.autosaver.changed(doc.project_id, doc.carousel, doc.history)
+        except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries
+            log.warning("autosave failed: %s", exc)

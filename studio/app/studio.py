@@ -1,0 +1,102 @@
+"""Studio: the application — one per data folder, the only door for the studio pages and the CLI.
+
+It owns the store, the shared document (with its history) and the autosaver, and groups the
+product's actions by what they act on:
+
+- ``document``: edit slides, reorder, settings, undo/redo (``studio.app.document``)
+- ``projects``: new, open, list, duplicate, delete (``studio.app.projects``)
+- ``imports``: read each source, lay a thread out (``studio.app.imports``)
+- ``brands``: save/switch brand profiles, save/apply presets (``studio.app.brands``)
+- ``export``: every export kind (``studio.app.exports``)
+
+Nothing here knows about NiceGUI.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..carousel import Carousel
+from ..export import ExportReport
+from ..store import Autosaver, Store
+from . import exports
+from .brands import Brands
+from .document import Document
+from .events import Event, Saved, SaveFailed
+from .imports import Imports
+from .projects import Projects
+from .sample import sample_carousel
+
+log = logging.getLogger("carousel_studio")
+
+
+class Studio:
+    """The store, the shared document, autosave and every action on them."""
+
+    def __init__(self, data_dir: Path | str, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.exports_dir = self.data_dir / "exports"
+        self.store = Store(self.data_dir)
+        self._listeners: list[Callable[[Event], Any]] = []
+        self.autosaver = Autosaver(self.store, on_saved=lambda pid: self._announce(Saved(pid)),
+                                   on_error=lambda pid, exc: self._announce(SaveFailed(pid, str(exc))))
+        self.document = Document(sample_carousel(), clock=clock)
+        self.projects = Projects(self.store, self.autosaver, self.document)
+        self.imports = Imports(self.document, self.data_dir / "imports")
+        self.brands = Brands(self.store, self.document)
+        self.document.subscribe(self._announce)  # after Projects: a change is handed to autosave first
+        self.projects.open_last()
+        self._prune_assets()
+
+    @property
+    def carousel(self) -> Carousel:
+        return self.document.carousel
+
+    @property
+    def notices(self) -> list[str]:
+        """What the creator should know from opening the data folder (a recovered file…)."""
+        return self.store.notices
+
+    def subscribe(self, listener: Callable[[Event], Any]) -> Callable[[], None]:
+        """Hear every event: changes to the shared document, saved, save failed (from the autosaver's thread).
+
+        Returns the function that unsubscribes.
+        """
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _announce(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    def export_path(self, kind: str, *, image_format: str = "png", page: int = 0) -> tuple[Path, str]:
+        """Where an export of the open carousel goes in the data folder, and its download name."""
+        filename = exports.file_name(self.carousel, kind, image_format, page)
+        self.exports_dir.mkdir(parents=True, exist_ok=True)
+        return self.exports_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{filename}", filename
+
+    def export(self, kind: str, out: Path, **options: Any) -> ExportReport:
+        """Export the open carousel (in this thread; the studio runs ``exports.export_in_worker``)."""
+        return exports.export(self.carousel, out, kind, **options)
+
+    def prune_exports(self, keep: int = 20) -> None:
+        """Keep the newest ``keep`` files in the exports folder; older ones were downloaded long ago."""
+        exports.prune(self.exports_dir, keep)
+
+    def close(self) -> None:
+        """Write whatever is pending before the process ends."""
+        self.autosaver.close()
+
+    def _prune_assets(self) -> None:
+        """Remove image files no profile, preset, project or history uses any more (older than a day)."""
+        try:
+            removed = self.store.prune_assets()
+        except Exception as exc:  # noqa: BLE001 - housekeeping must never stop the studio from starting
+            log.warning("could not tidy unused images: %s", exc)
+            return
+        if removed:
+            log.info("removed %d unused image files", removed)
