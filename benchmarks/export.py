@@ -1,28 +1,35 @@
-"""Export speed and size for a 10-slide carousel with two photos.
+"""Export speed and size for a 10-slide carousel with two photos, beside the alternatives.
 
-Run: python3 benchmarks/export.py [--repeat N]
+    python3 benchmarks/export.py [--quick]      (or through benchmarks/run.py)
 
-Prints medians: ms per slide for the SVG, PNG and JPEG, the whole PDF and its size,
-an image export sequentially vs with 2 worker processes, and CairoSVG's stock
-``svg2png`` on a photo slide for comparison.
+Ours: the PNG set, the JPEG set (ZIPs, 2 worker processes) and the PDF. Anchors on
+the very same SVGs (see ``anchors.py``): a warm Chromium's screenshots and
+``page.pdf``, resvg-py, and the encoding floor (our encoder on ready-made pixels,
+over the same number of processes). Quality beside speed: the share of pixels
+that differ between our PNG and Chromium's drawing of the same slide.
 """
 from __future__ import annotations
 
-import argparse
 import io
 import os
+import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image  # noqa: E402
 
-from studio.export import export_images, export_pdf, slide_image  # noqa: E402
+import anchors  # noqa: E402
+from harness import Row, Timing, at_most, faster, info, repeats, round_robin, timed, within  # noqa: E402
+
+from studio.export import export_images, export_pdf  # noqa: E402
 from studio.export import pages  # noqa: E402
+from studio.export.drawing import render_pixels  # noqa: E402
+from studio.export.images import encode_image, srgb_profile  # noqa: E402
+from studio.fonts import cache_dir  # noqa: E402
 from studio.image import load_image  # noqa: E402
 from studio.post import Post, Thread  # noqa: E402
 from studio.structure import carousel_from_thread  # noqa: E402
@@ -64,57 +71,111 @@ def build_carousel():
     return carousel
 
 
-def median_ms(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+WORKERS = 2  # both cores, for ours and for every anchor that can be split
 
 
-def row(name: str, value: float, unit: str) -> None:
-    print(f"{name:<44} {value:>9.1f} {unit}")
+def pillow_png(image: Image.Image) -> bytes:
+    """The encoder the issue's floor was measured with: Pillow's PNG writer at compress_level=1."""
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=1, icc_profile=srgb_profile())
+    return out.getvalue()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    repeat = parser.parse_args().repeat
+def cpu(timing: Timing) -> float:
+    """Median CPU ms (ours: this process and its workers; Chromium: its processes and Playwright's driver)."""
+    return statistics.median(timing.cpu)
+
+
+def rows(quick: bool) -> list[Row]:
+    """Ours and every anchor, timed round-robin (one run of each per round), so load drifts hit all alike."""
+    repeat = repeats(quick)
     pages.prepare()
     carousel = build_carousel()
     total = pages.page_total(carousel)
-    photo_pages = [i for i in range(total) if "image/jpeg" in pages.page_svg(carousel, i, 2)]
-    print(f"{total} pages, photos on pages {[i + 1 for i in photo_pages]}, repeat {repeat}, "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    slide_image(carousel, 0, "png")  # warm caches (fonts, text widths)
+    width, height = pages.page_size(carousel, 2)
+    svgs = [pages.page_svg(carousel, i, 2) for i in range(total)]
+    out: list[Row] = [info(f"export: slide SVG, median of {total} pages", timed(
+        lambda: [pages.page_svg(carousel, i, 2) for i in range(total)], repeat).median / total)]
+    tmp = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    export_images(carousel, tmp / "warm.zip", "png", workers=WORKERS)  # our warm workers exist before any thread
+    work = {f"ours {fmt}": lambda fmt=fmt: export_images(carousel, tmp / f"{fmt}.zip", fmt, workers=WORKERS)
+            for fmt in ("png", "jpeg")}
+    work["ours pdf"] = lambda: export_pdf(carousel, tmp / "slides.pdf")
+    if not quick:
+        work["ours png 1"] = lambda: export_images(carousel, tmp / "png-1.zip", "png", workers=1)
 
-    def per_slide(fn) -> float:
-        return statistics.median(median_ms(lambda i=i: fn(i), repeat) for i in range(total))
+    pixels = [render_pixels(svg, width, height) for svg in svgs]
+    our_pngs = [encode_image(image, "png") for image in pixels]
+    pools = {"floor png": anchors.Workers(lambda image: encode_image(image, "png"), pixels, WORKERS),
+             "floor jpeg": anchors.Workers(lambda image: encode_image(image, "jpeg"), pixels, WORKERS),
+             "floor pillow png": anchors.Workers(pillow_png, pixels, WORKERS)}
+    if not quick:
+        pools["floor png 1"] = anchors.Workers(lambda image: encode_image(image, "png"), pixels, 1)
+    work.update({name: pool.run for name, pool in pools.items()})
+    del pixels
 
-    row("SVG per slide (median)", per_slide(lambda i: pages.page_svg(carousel, i, 2)), "ms")
-    row("PNG per slide (median)", per_slide(lambda i: slide_image(carousel, i, "png")), "ms")
-    row("JPEG per slide (median)", per_slide(lambda i: slide_image(carousel, i, "jpeg")), "ms")
-    if photo_pages:
-        p = photo_pages[0]
-        row("PNG, photo slide", median_ms(lambda: slide_image(carousel, p, "png"), repeat), "ms")
-        row("JPEG, photo slide", median_ms(lambda: slide_image(carousel, p, "jpeg"), repeat), "ms")
-        import cairosvg
-        svg = pages.page_svg(carousel, p, 2).encode()
-        row("  stock cairosvg.svg2png, photo slide", median_ms(lambda: cairosvg.svg2png(bytestring=svg), repeat),
-            "ms")
-    pdf = io.BytesIO()
-    row("PDF, whole carousel", median_ms(lambda: export_pdf(carousel, io.BytesIO()), repeat), "ms")
-    export_pdf(carousel, pdf)
-    row("PDF size", len(pdf.getvalue()) / 1024, "KiB")
-    with tempfile.TemporaryDirectory() as tmp:
-        for fmt in ("png", "jpeg"):
-            for workers in (1, 2, None):
-                target = Path(tmp) / f"{fmt}-{workers}.zip"
-                ms = median_ms(lambda: export_images(carousel, target, fmt, workers=workers), repeat)
-                label = "automatic choice" if workers is None else f"{workers} process{'es' if workers > 1 else ''}"
-                row(f"{fmt.upper()} zip, {label}", ms, "ms")
-            row(f"{fmt.upper()} zip size", target.stat().st_size / 1024, "KiB")
+    missing = anchors.available()
+    browser = None if missing["chromium"] else anchors.Chromium(width, height)
+    if browser:
+        work["chromium png"] = lambda: browser.image_set(svgs, "png")
+        work["chromium jpeg"] = lambda: browser.image_set(svgs, "jpeg")
+        work["chromium pdf"] = lambda: browser.pdf(svgs, width, height)
+    else:
+        print(f"skipped the Chromium anchor: {missing['chromium']}", file=sys.stderr)
+    try:
+        t = round_robin(work, repeat)
+        sizes = {fmt: (tmp / f"{fmt}.zip").stat().st_size / 1024 for fmt in ("png", "jpeg")}
+        sizes["pdf"] = (tmp / "slides.pdf").stat().st_size / 1024
+        if browser:
+            their_pngs = browser.image_set(svgs, "png")
+            their_pdf = browser.pdf(svgs, width, height)
+    finally:
+        if browser:
+            browser.close()
+        for pool in pools.values():
+            pool.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    label = f"{total} slides, {WORKERS} processes"
+    out.append(within(f"PNG set ({label}) vs encoding floor", t["ours png"], t["floor png"], 1.3))
+    out.append(within("PNG set vs floor with Pillow's PNG encoder (level 1)", t["ours png"], t["floor pillow png"],
+                      1.3))
+    if not quick:
+        out.append(within("PNG set (1 process) vs encoding floor (1 process)", t["ours png 1"], t["floor png 1"], 1.3))
+    out.append(within(f"JPEG set ({label}) vs encoding floor", t["ours jpeg"], t["floor jpeg"], None))
+    if not missing["resvg"]:
+        font_dir = str(cache_dir())
+        resvg = anchors.Workers(lambda svg: anchors.resvg_png(svg, font_dir), svgs, WORKERS)
+        out.append(faster(f"PNG set vs resvg-py ({WORKERS} processes)", t["ours png"],
+                          timed(resvg.run, 1 if quick else repeat // 2, warmup=0), None))
+        resvg.close()
+    if not browser:
+        return out
+    out += [faster("PNG set vs Chromium screenshots", t["ours png"], t["chromium png"], 3),
+            within("PNG set size vs Chromium's", sizes["png"], sum(map(len, their_pngs)) / 1024, None, "KiB"),
+            faster("JPEG set vs Chromium screenshots", t["ours jpeg"], t["chromium jpeg"], 3),
+            faster("PDF vs Chromium page.pdf", t["ours pdf"], t["chromium pdf"], 4),
+            *[faster(f"{what} vs Chromium, CPU time of all processes", cpu(t[f"ours {key}"]),
+                     cpu(t[f"chromium {key}"]), None) for what, key in (("PNG set", "png"), ("JPEG set", "jpeg"),
+                                                                          ("PDF", "pdf"))],
+            within("PDF size vs Chromium page.pdf", sizes["pdf"], len(their_pdf) / 1024, 0.1, "KiB")]
+    if not missing["numpy"]:
+        shares = [anchors.differing_share(a, b) for a, b in zip(our_pngs, their_pngs)]
+        worst = max(range(total), key=shares.__getitem__)
+        if os.environ.get("BENCH_SHOW"):  # a folder to look at our slide beside Chromium's
+            for i in range(total):
+                anchors.save_side_by_side(our_pngs[i], their_pngs[i], Path(os.environ["BENCH_SHOW"]) / f"{i + 1:02d}.png")
+        out += [at_most("preview equals export: pixels differing from Chromium, all slides",
+                        100 * sum(shares) / total, 1, "%"),
+                info(f"  worst slide ({worst + 1})", 100 * shares[worst], "%")]
+    return out
+
+
+def main() -> None:
+    from run import table
+    quick = "--quick" in sys.argv
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(table(rows(quick)))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Renderer speed: median ms to build one slide's SVG (cold layout vs cached), to paginate,
 and the first start on a fresh machine (fonts not yet built), each in a fresh process.
 
-Run: python3 benchmarks/render.py
+Run: python3 benchmarks/render.py (or through benchmarks/run.py; ``--quick`` there skips the cold starts)
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -20,21 +19,13 @@ from studio import fonts, render  # noqa: E402
 from studio.post import Post, Thread  # noqa: E402
 from studio.structure import carousel_from_thread  # noqa: E402
 from studio import DATA_DIR  # noqa: E402
+from harness import Row, info, repeats, timed  # noqa: E402
 
 
 def sample():
     texts = [p.strip() for p in (DATA_DIR / "sample-thread.txt").read_text("utf-8").split("\n\n") if p.strip()]
     return carousel_from_thread(Thread("t", [Post(str(i), t, author_name="Maya", handle="maya")
                                              for i, t in enumerate(texts)]))
-
-
-def median_ms(fn, runs: int = 30) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,10 +66,12 @@ def cold_ms(what: str, runs: int = 3) -> tuple[float, float]:
     return statistics.median(ensure), statistics.median(total)
 
 
-def main() -> None:
+def rows(quick: bool) -> list[Row]:
+    """Warm renderer timings; the full run adds the cold starts (fresh processes, empty font cache)."""
     fonts.ensure_fonts()
     c = sample()
     render.render_slides(c)  # warm fonts, emoji, measurement caches
+    runs = 3 * repeats(quick)
 
     def cold_slide():
         render.clear_cache()
@@ -88,27 +81,29 @@ def main() -> None:
         c.slides[3].body += " x"
         render.render_slide(c, 3)
 
-    rows = [
-        ("slide SVG, cached layout", median_ms(lambda: render.render_slide(c, 3))),
-        ("slide SVG after an edit of that slide", median_ms(edited_slide)),
-        ("slide SVG, page cache cleared (all slides laid out)", median_ms(cold_slide)),
-        ("all 9 pages SVG, cached", median_ms(lambda: render.render_slides(c))),
-    ]
     long = carousel_from_thread(Thread("t", [Post("a", "Hook."), Post("b", "word " * 5000)]))
 
     def long_post():
         render.clear_cache()
         render.paginate(long)
 
-    rows.append(("paginate a 5,000-word post (page cache cleared)", median_ms(long_post, runs=5)))
-    ensure_cold, render_cold = cold_ms("render")
-    rows.append(("first ensure_fonts (cold cache)", ensure_cold))
-    rows.append(("first sample render, 9 pages SVG, fonts built on demand (cold cache)", render_cold))
-    rows.append(("every face for the browser, build_all in 2 processes (cold cache)", cold_ms("all")[1]))
-    for name, ms in rows:
-        print(f"{name:72s} {ms:10.2f} ms (median)")
-    print(f"{'before: first ensure_fonts built every face (cold cache)':72s} {BEFORE_COLD_MS:10.2f} ms (measured once)")
+    out = [info("render: slide SVG, cached layout", timed(lambda: render.render_slide(c, 3), runs)),
+           info("render: slide SVG after an edit of that slide", timed(edited_slide, runs)),
+           info("render: slide SVG, page cache cleared (all slides laid out)", timed(cold_slide, runs)),
+           info("render: all 9 pages SVG, cached", timed(lambda: render.render_slides(c), runs)),
+           info("render: paginate a 5,000-word post (page cache cleared)", timed(long_post, repeats(quick)))]
+    if not quick:
+        ensure_cold, render_cold = cold_ms("render")
+        out += [info("render: first ensure_fonts (cold cache)", ensure_cold),
+                info("render: first sample render, 9 pages SVG, fonts built on demand (cold cache)", render_cold),
+                info("render: every face for the browser, build_all in 2 processes (cold cache)", cold_ms("all")[1])]
+    return out
 
+
+def main() -> None:
+    for row in rows(quick=False):
+        print(f"{row.metric:72s} {row.ours:10.2f} ms (median)")
+    print(f"{'before: first ensure_fonts built every face (cold cache)':72s} {BEFORE_COLD_MS:10.2f} ms (measured once)")
 
 if __name__ == "__main__":
     main()

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image as PILImage, ImageDraw  # noqa: E402
 
+from harness import Row, Timing, info, repeats  # noqa: E402
 from studio.brand import BrandProfile  # noqa: E402
 from studio.carousel import Carousel  # noqa: E402
 from studio.history import History  # noqa: E402
@@ -99,6 +100,33 @@ def compare_storages(root: Path, db_file: Path, repeat: int) -> None:
         db = TinyDB(path, storage=storage)
         row(f"update 1 profile: {label}", timed(lambda i: update(db, i), repeat))
         db.close()
+
+
+def rows(quick: bool) -> list[Row]:
+    """Saving and loading a 20-slide project in a small store (the full run: the same in a big one too)."""
+    repeat = 3 * repeats(quick)
+    root = Path(tempfile.mkdtemp(prefix="store-bench-"))
+    try:
+        images = [photo(1), photo(2, (400, 400))]
+        store = Store(root / "small")
+        c = project(0, images)
+        pid = store.save_project(c)
+
+        def edit_and_save(i):
+            c.slides[5].body = f"edit {i}"
+            store.save_project(c, pid)
+
+        out = [info("store: save a 20-slide project (fsync'd)", Timing(timed(edit_and_save, repeat))),
+               info("store: load a 20-slide project", Timing(timed(lambda i: store.load_project(pid), repeat)))]
+        if not quick:
+            big = Store(root / "big")
+            for i in range(500):
+                big.save_project(project(i, images if i % 10 == 0 else []))
+            out.append(info("store: open + list 500 projects", Timing(timed(lambda i: Store(root / "big").list_projects(),
+                                                                            repeat))))
+        return out
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def main() -> int:

@@ -27,5 +27,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 source scripts/venv.sh
-ensure_venv test
+ensure_venv test,bench  # bench: the Chromium and resvg anchors of the benchmark smoke test
 exec "$VENV/bin/python" -m pytest "$@"

@@ -5,7 +5,7 @@ import io
 import zipfile
 
 import pytest
-from PIL import Image, ImageCms, JpegImagePlugin
+from PIL import Image, ImageChops, ImageCms, JpegImagePlugin
 from defusedxml import ElementTree
 
 from studio import DATA_DIR
@@ -126,4 +126,36 @@ def test_worker_count_is_at_most_two_and_one_when_it_would_not_help(monkeypatch)
     assert images.workers_for(10) == 1
     monkeypatch.setattr(images.os, "getloadavg", lambda: (0.2, 0.2, 0.2))
     monkeypatch.setattr(images.threading, "active_count", lambda: 3)  # forking a threaded process is unsafe
+    monkeypatch.setattr(images, "_pool", None)  # (a warm pool needs no fork)
     assert images.workers_for(10) == 1
+
+
+def test_png_writer_keeps_every_pixel_and_the_file_checks_out(png_zip):
+    """Our own PNG writer: CRCs valid, pixels identical to what cairo drew, sRGB profile, not larger than Pillow's."""
+    from studio.export.drawing import render_pixels
+    carousel, target, _ = png_zip
+    drawn = render_pixels(pages.page_svg(carousel, 2, 2), 1080, 1350)
+    with zipfile.ZipFile(target) as archive:
+        data = archive.read("03.png")
+    Image.open(io.BytesIO(data)).verify()  # chunk CRCs and structure
+    written = Image.open(io.BytesIO(data))
+    assert written.mode == "RGB" and ImageChops.difference(written, drawn).getbbox() is None
+    assert "sRGB" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(written.info["icc_profile"])))
+    pillow = io.BytesIO()
+    drawn.save(pillow, "PNG", compress_level=1)
+    assert len(data) <= len(pillow.getvalue()) * 1.1
+
+
+def test_warm_workers_are_kept_between_exports_and_draw_what_one_process_draws(tmp_path):
+    from studio.export import images
+    carousel = sample_carousel()
+    export_images(carousel, tmp_path / "one", "png", workers=1)
+    export_images(carousel, tmp_path / "first", "png", workers=2)
+    pool = images._pool
+    if pool is None:
+        pytest.skip("this test process runs other threads: no worker pool is forked")
+    pids = set(pool._processes)
+    export_images(carousel, tmp_path / "second", "png", workers=2)
+    assert images._pool is pool and set(pool._processes) == pids  # the same warm processes
+    for name in sorted(p.name for p in (tmp_path / "one").iterdir()):
+        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name

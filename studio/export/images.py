@@ -1,21 +1,23 @@
 """Instagram images: one PNG or JPEG per page (01.png, 02.png…) in a folder or a ZIP.
 
-Pages are rasterised by CairoSVG into memory and encoded by Pillow: PNG at
-compress_level 1 (far faster than cairo's own PNG writer, slightly larger files)
-or JPEG at quality 92 with full-resolution colour (4:4:4). Both carry an sRGB
+Pages are rasterised by CairoSVG into memory and encoded as PNG by our own writer
+(``png``: rows "Up"-filtered, deflated by ISA-L; ≈ 5× faster than Pillow's) or as
+JPEG by Pillow at quality 92 with full-resolution colour (4:4:4). Both carry an sRGB
 ICC profile, as the platforms expect sRGB. Many pages are drawn by two worker
-processes, one per core (see ``workers_for``).
+processes, one per core, kept warm between exports (see ``workers_for``, ``warm_pool``).
 """
 from __future__ import annotations
 
 import io
 import multiprocessing
 import os
+import re
 import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from functools import cache
 from pathlib import Path
@@ -28,12 +30,12 @@ from .alt_text import alt_text_file, page_alt_texts
 from .atomic import atomic_file, atomic_folder
 from .drawing import render_pixels
 from .platforms import check_platform
+from .png import encode_png
 from .report import ExportError, ExportReport
 from .svg_file import standalone_svg
 
 IMAGE_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}  # format -> file extension
 JPEG_QUALITY = 92
-PNG_COMPRESS_LEVEL = 1
 MAX_WORKERS = 2
 PARALLEL_FROM_PAGES = 4  # below this a worker pool costs more than it saves
 ALT_TEXT_NAME = "alt-text.txt"
@@ -105,15 +107,17 @@ def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
 def workers_for(pages_count: int, requested: int | None = None) -> int:
     """Worker processes for an export: at most 2 (one per core), none for few pages.
 
-    Workers are forked (≈ 15 ms to start; forkserver/spawn re-import everything and
-    need a ``__main__`` guard). Forking a process that runs other threads can
-    deadlock on a lock held by one of them, so the automatic choice stays in this
-    process then (the studio exports in a ``run.cpu_bound`` worker, which has no threads).
+    Workers are forked once and kept (``warm_pool``; forkserver/spawn re-import
+    everything and need a ``__main__`` guard). Forking a process that runs other
+    threads can deadlock on a lock held by one of them, so without a warm pool the
+    automatic choice stays in this process then (the studio exports in a
+    ``run.cpu_bound`` worker, which has no threads).
     """
     if requested is not None:
         return max(1, min(requested, MAX_WORKERS))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if pages_count < PARALLEL_FROM_PAGES or cores < 2 or threading.active_count() > 1 or not _CAN_FORK:
+    unsafe_fork = _pool is None and threading.active_count() > 1  # a warm pool needs no fork (its own threads)
+    if pages_count < PARALLEL_FROM_PAGES or cores < 2 or unsafe_fork or not _CAN_FORK:
         return 1
     # Measured: with the other core busy, two workers wait for CPU and lose to one process.
     if hasattr(os, "getloadavg") and os.getloadavg()[0] > cores - 0.5:
@@ -151,47 +155,85 @@ def _write_folder(tmp: Path, names, rendered, alt_texts, progress) -> list[int]:
     return sizes
 
 
-# --- rendering, in this process or in workers ------------------------------------------
+# --- rendering, in this process or in warm workers ----------------------------------------
 
 
 def _render_page(carousel, index: int, fmt: str, scale: int) -> bytes:
-    """One page, encoded."""
+    """One page, drawn and encoded in this process."""
     width, height = pages.page_size(carousel, scale)
-    svg = pages.page_svg(carousel, index, scale)
+    return _draw_page(pages.page_svg(carousel, index, scale), width, height, fmt, index)
+
+
+def _draw_page(svg: str, width: int, height: int, fmt: str, index: int) -> bytes:
     try:
-        data = encode_image(render_pixels(svg, width, height), fmt)
+        return encode_image(render_pixels(svg, width, height), fmt)
     except ExportError as exc:
         raise ExportError(f"slide {index + 1}: {exc}") from None
-    return data
 
 
 def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int) -> Iterator[bytes]:
-    if workers <= 1:
+    pool = warm_pool() if workers > 1 else None
+    if pool is None:
         for index in range(total):
             yield _render_page(carousel, index, fmt, scale)
         return
-    context = multiprocessing.get_context("fork" if _CAN_FORK else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(carousel, fmt, scale)) as pool:
-        futures = [pool.submit(_worker_page, index) for index in range(total)]
-        try:
-            for future in futures:
-                yield future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+    width, height = pages.page_size(carousel, scale)
+    # This process writes the SVGs (cached layout, ~1 ms a page); the workers draw and encode them.
+    futures = [pool.submit(_worker_page, pages.page_svg(carousel, index, scale), width, height, fmt, index)
+               for index in range(total)]
+    try:
+        for index, future in enumerate(futures):
+            try:
+                data = future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
+                _drop_pool()
+                data = _render_page(carousel, index, fmt, scale)
+            yield data
+    finally:
+        for future in futures:
+            future.cancel()
 
 
-_job: dict = {}
+_pool: ProcessPoolExecutor | None = None
+_FONT_FAMILY = re.compile(r'font-family="([^",]+)')
 
 
-def _init_worker(carousel, fmt: str, scale: int) -> None:
-    pages.prepare()
-    _job.update(carousel=carousel, fmt=fmt, scale=scale)
+def warm_pool() -> ProcessPoolExecutor | None:
+    """The export workers: forked once and kept warm (fonts loaded) for every later export.
+
+    Created only while forking is safe (no other thread in this process); None otherwise.
+    Saves the fork and each worker's first-text set-up (fontconfig, faces) on every export.
+    """
+    global _pool
+    if _pool is None and _CAN_FORK and threading.active_count() == 1:
+        pages.prepare()
+        _pool = ProcessPoolExecutor(MAX_WORKERS, mp_context=multiprocessing.get_context("fork"))
+        # fork-context pools start every process now; no fork happens later, when threads may exist
+        for done in [_pool.submit(_warm_up) for _ in range(MAX_WORKERS)]:
+            done.result()
+    return _pool
 
 
-def _worker_page(index: int) -> bytes:
-    return _render_page(_job["carousel"], index, _job["fmt"], _job["scale"])
+def _drop_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def _warm_up() -> None:
+    render_pixels('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text y="8" '
+                  'font-family="CS Inter">a</text></svg>', 8, 8)
+
+
+def _worker_page(svg: str, width: int, height: int, fmt: str, index: int) -> bytes:
+    """In a worker: make sure this process's fontconfig knows every face the page names, then draw it."""
+    from .. import fonts
+    for css in set(_FONT_FAMILY.findall(svg)):
+        family = fonts.family_from_css(css.strip("'\" "))
+        if family in fonts.ALL_FAMILIES:
+            fonts.ensure_family(family)  # a face built after the fork is registered here too
+    return _draw_page(svg, width, height, fmt, index)
 
 
 # --- encoding ----------------------------------------------------------------------------
@@ -204,10 +246,9 @@ def srgb_profile() -> bytes:
 
 
 def encode_image(pixels: PILImage.Image, fmt: str) -> bytes:
-    """Encode RGB pixels as PNG (fast zlib level) or JPEG (q92, 4:4:4), sRGB-tagged."""
-    out = io.BytesIO()
+    """Encode RGB pixels as PNG (see ``png``) or JPEG (q92, 4:4:4), sRGB-tagged."""
     if fmt == "png":
-        pixels.save(out, "PNG", compress_level=PNG_COMPRESS_LEVEL, icc_profile=srgb_profile())
-    else:
-        pixels.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0, icc_profile=srgb_profile())
+        return encode_png(pixels, srgb_profile())
+    out = io.BytesIO()
+    pixels.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0, icc_profile=srgb_profile())
     return out.getvalue()
