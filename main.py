@@ -16,4 +16,5 @@ data_dir = Path(os.environ.get("CAROUSEL_STUDIO_DATA_DIR") or default_data_dir()
 if __name__ in {"__main__", "__mp_main__"}:
     root = build(data_dir)
     ui.run(root, host="127.0.0.1", port=int(os.environ.get("PORT", "8080")), title="Carousel Studio",
-           reload=os.environ.get("CAROUSEL_STUDIO_RELOAD", "1") == "1", show=False, show_welcome_message=False)
+           language="en-US", reload=os.environ.get("CAROUSEL_STUDIO_RELOAD", "1") == "1", show=False,
+           show_welcome_message=False)

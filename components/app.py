@@ -124,5 +124,5 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
     """Start the studio server (blocks)."""
     root = build(data_dir)
     ui.run(root, host=host, port=port, show=show, reload=reload, title="Carousel Studio",
-           favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
+           language="en-US", favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
            reconnect_timeout=10.0, storage_secret=None)

@@ -1,11 +1,13 @@
 """Brand Kit: name, handle, avatar, logo, colour, website, placement; profiles and presets."""
 from __future__ import annotations
 
-from nicegui import events, ui
+from nicegui import background_tasks, events, ui
 
 from studio.app import Changed
+from studio.app.events import SlideChanged
 from studio.image import load_image
 
+from .ask import ask
 from .images import thumbnail_url
 from .uploads import upload_button
 from .view import View
@@ -19,6 +21,8 @@ class BrandPanel:
         self.view = view
         self._echo = False
         self.brands = view.studio.brands
+        self._shown_profile: str | None = None
+        ui.label("AGENCY · MULTI-PROFILES").classes("cs-overline")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.profile_select = ui.select({}, label="Brand profile", on_change=self._switch_profile).props(
                 "dense outlined options-dense data-testid=profile-select").classes("flex-1")
@@ -28,6 +32,11 @@ class BrandPanel:
                     ui.menu_item("Save as a new profile", self._save_new_profile)
                     ui.menu_item("Duplicate profile", self._duplicate_profile)
                     ui.menu_item("Delete profile", self._delete_profile)
+        self.unsaved = ui.label("Unsaved changes to this profile").classes("cs-hint cs-unsaved").props(
+            "data-testid=profile-unsaved")
+        self.undo_row = ui.row().classes("w-full items-center no-wrap gap-1 cs-undo-row").props(
+            "data-testid=brand-undo")
+        self.undo_row.set_visibility(False)
         self.inputs: dict[str, ui.input] = {}
         for field, label in (("name", "Name"), ("handle", "Handle (without @)"), ("website", "Website")):
             self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set(**{f: e.value or ""})) \
@@ -57,6 +66,7 @@ class BrandPanel:
                               on_change=lambda e: self._setting("show_post_meta", bool(e.value))).props("dense") \
             .tooltip("Only where the source has them (an X archive does)")
         ui.separator().classes("my-1")
+        ui.label("SAVE PRESETS").classes("cs-overline")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.preset_select = ui.select({}, label="Apply a preset", on_change=self._apply_preset).props(
                 "dense outlined options-dense data-testid=preset-select").classes("flex-1")
@@ -91,6 +101,21 @@ class BrandPanel:
             self.meta.value = self.view.carousel.show_post_meta
         finally:
             self._echo = False
+        if not isinstance(change, SlideChanged):  # typing on a slide does not change the profile
+            self._show_profile()
+
+    def _show_profile(self) -> None:
+        """The selector names the profile the slides wear (also after a preset brought another one)."""
+        on_slides = self.view.attempt(self.brands.profile_on_slides, doing="reading the profiles")
+        unsaved = on_slides is not None and self.brands.unsaved_changes() is not None
+        self.unsaved.set_visibility(unsaved)
+        self._shown_profile = on_slides
+        if self.profile_select.value != on_slides and (on_slides is None or on_slides in self.profile_select.options):
+            self._echo = True
+            try:
+                self.profile_select.value = on_slides
+            finally:
+                self._echo = False
 
     # -- editing ------------------------------------------------------------------------------------
 
@@ -122,20 +147,43 @@ class BrandPanel:
     def _load_profiles(self) -> None:
         profiles = self.view.attempt(self.brands.profiles, doing="listing the profiles") or []
         options = {pid: profile.name or "(unnamed)" for pid, profile in profiles}
-        current = self.brands.current_profile()
         self._echo = True
         try:
-            self.profile_select.set_options(options, value=current if current in options else None)
+            self.profile_select.set_options(options, value=None)
         finally:
             self._echo = False
+        self._show_profile()
 
     def _switch_profile(self, e: events.ValueChangeEventArguments) -> None:
-        if self._echo or not e.value:
+        if self._echo or not e.value or e.value == self._shown_profile:
             return
-        profile = self.view.attempt(self.brands.switch_profile, e.value, origin=self.view.person,
+        edited = self.brands.unsaved_changes()
+        if edited is None:
+            self._wear(e.value)
+        else:
+            background_tasks.create(self._ask_then_switch(edited, e.value), name="switch profile")
+
+    async def _ask_then_switch(self, edited: str, profile_id: str) -> None:
+        """Unsaved brand edits: save, discard or cancel before another profile replaces them."""
+        name = self.profile_select.options.get(edited, "this profile")
+        with self.view.client:  # a background task has no slot of its own
+            answer = await ask(f"Save your changes to “{name}”?",
+                               "The brand fields were edited. Switching profile replaces them on the slides.",
+                               [("save", "Save changes"), ("discard", "Discard changes"), ("cancel", "Cancel")],
+                               testid="switch-ask")
+        if answer == "save" and not self.view.attempt(self.brands.save_profile, edited, doing="saving the profile"):
+            answer = None
+        if answer in ("save", "discard"):
+            self._wear(profile_id)
+        else:
+            self._show_profile()  # the selector goes back to the profile still on the slides
+
+    def _wear(self, profile_id: str) -> None:
+        profile = self.view.attempt(self.brands.switch_profile, profile_id, origin=self.view.person,
                                     doing="opening the profile")
         if profile:
             self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+        self._load_profiles()
 
     def _save_profile(self) -> None:
         if self.view.attempt(self.brands.save_profile, self.profile_select.value or None,
@@ -154,11 +202,19 @@ class BrandPanel:
                                                            doing="duplicating the profile"):
             self._load_profiles()
 
-    def _delete_profile(self) -> None:
-        if self.profile_select.value and self.view.attempt(self.brands.delete_profile, self.profile_select.value,
-                                                           doing="deleting the profile"):
+    async def _delete_profile(self) -> None:
+        profile_id = self.profile_select.value
+        if not profile_id:
+            self.view.notify("Choose a profile to delete first.", position="top")
+            return
+        name = self.profile_select.options.get(profile_id, "this profile")
+        if await ask(f"Delete the profile “{name}”?", "The open carousel keeps its brand. You can undo this.",
+                     [("delete", "Delete profile"), ("cancel", "Cancel")], testid="delete-ask") != "delete":
+            return
+        profile = self.view.attempt(self.brands.delete_profile, profile_id, doing="deleting the profile")
+        if profile:
             self._load_profiles()
-            self.view.notify("Profile deleted (the open carousel keeps its brand)", position="top")
+            self._offer_undo(f"Profile “{name}” deleted", lambda: self.brands.restore_profile(profile_id, profile))
 
     # -- presets ------------------------------------------------------------------------------------
 
@@ -178,13 +234,33 @@ class BrandPanel:
         if preset:
             self.view.notify(f"Preset “{preset.name}” applied", position="top")
 
-    def _delete_preset(self) -> None:
+    async def _delete_preset(self) -> None:
         name = self.preset_select.value
         if not name:
             self.view.notify("Choose a preset to delete first.", position="top")
             return
-        if self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset"):
+        if await ask(f"Delete the preset “{name}”?", "Carousels made with it keep their look. You can undo this.",
+                     [("delete", "Delete preset"), ("cancel", "Cancel")], testid="delete-ask") != "delete":
+            return
+        preset = self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset")
+        if preset:
             self._load_presets()
+            self._offer_undo(f"Preset “{name}” deleted", lambda: self.brands.restore_preset(preset))
+
+    def _offer_undo(self, message: str, restore) -> None:
+        """A line in the panel with an Undo button; it stays until the next deletion or undo."""
+        def undo() -> None:
+            if self.view.attempt(restore, doing="restoring"):
+                self.undo_row.set_visibility(False)
+                self._load_profiles()
+                self._load_presets()
+                self.view.notify(message.replace("deleted", "restored"), type="positive", position="top")
+
+        self.undo_row.clear()
+        with self.undo_row:
+            ui.label(message).classes("cs-hint flex-1")
+            ui.button("Undo", icon="undo", on_click=undo).props("flat dense no-caps data-testid=brand-undo-button")
+        self.undo_row.set_visibility(True)
 
     def _save_preset_dialog(self) -> None:
         with ui.dialog() as dialog, ui.card().classes("w-80"):

@@ -15,7 +15,7 @@ PLATFORM_NAMES = {"linkedin": "LinkedIn", "instagram": "Instagram"}
 class CanvasPanel:
     def __init__(self, view: View) -> None:
         self.view = view
-        self.group = TileGroup("format-option", self._pick, columns=3)
+        self.group = TileGroup("format-option", self._pick, columns=3, label="Format")
         for key, fmt in engine.FORMATS.items():
             width, height = fmt.design_size
             scale = 46 / max(width, height)

@@ -16,7 +16,7 @@ class CtaPanel:
     def __init__(self, view: View) -> None:
         self.view = view
         self._echo = False
-        self.group = TileGroup("cta-option", self._pick, columns=3)
+        self.group = TileGroup("cta-option", self._pick, columns=3, label="Call to action")
         for variant, name in VARIANT_NAMES.items():
             with self.group.tile(variant, name):
                 ui.icon(ICONS[variant], size="22px").classes("cs-tile-icon")

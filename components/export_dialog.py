@@ -12,7 +12,7 @@ import time
 from nicegui import run, ui
 
 from studio.app import exports
-from studio.export import check_platform, format_bytes
+from studio.export import check_identity, check_platform, format_bytes
 from studio.sources.result import count
 
 from . import engine
@@ -23,12 +23,14 @@ class ExportDialog:
     def __init__(self, view: View) -> None:
         self.view = view
         self.busy = False
-        with ui.dialog().props("data-testid=export-dialog") as self.dialog, ui.card().classes("cs-export"):
+        with ui.dialog().props("aria-label=Export data-testid=export-dialog") as self.dialog, \
+                ui.card().classes("cs-export"):
             with ui.row().classes("w-full items-center no-wrap"):
                 ui.label("Export").classes("text-xl font-semibold")
                 ui.space()
                 ui.button(icon="close", on_click=self.dialog.close).props("flat round dense aria-label=Close")
             self.summary = ui.label().classes("cs-hint")
+            self.identity_checks = ui.column().classes("gap-1 w-full")
             with ui.row().classes("w-full gap-3 cs-export-options"):
                 with ui.column().classes("cs-export-option"):
                     ui.label("LinkedIn document").classes("cs-option-title")
@@ -78,6 +80,7 @@ class ExportDialog:
         fmt = engine.get_format(carousel.format)
         pages = sum(self.view.counts())
         self.summary.set_text(f"{carousel.name} · {fmt.label} {fmt.ratio} · {count(pages, 'page')}")
+        self._identity(carousel)
         self._checks(self.linkedin_checks, "linkedin", carousel, pages)
         self._checks(self.instagram_checks, "instagram", carousel, pages)
         self.slide_note.set_text(f"Slide {self.view.selected + 1}, page {self.view.page + 1}, "
@@ -85,6 +88,15 @@ class ExportDialog:
         if not self.busy:
             self.result.clear()
         self.dialog.open()
+
+    def _identity(self, carousel) -> None:
+        """Who the slides credit and the outro's ask: missing or stock texts, with the panel that fixes each."""
+        self.identity_checks.clear()
+        with self.identity_checks:
+            for warning in check_identity(carousel):
+                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=identity-warning"):
+                    ui.icon("badge", size="18px")
+                    ui.label(warning)
 
     def _checks(self, box: ui.column, target: str, carousel, pages: int) -> None:
         box.clear()

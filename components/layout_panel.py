@@ -7,7 +7,7 @@ from .view import View
 
 
 class LayoutPanel(Gallery):
-    testid, setting = "layout-option", "layout"
+    testid, setting, label = "layout-option", "layout", "Layout"
 
     def __init__(self, view: View) -> None:
         super().__init__(view, {key: layout.label for key, layout in engine.LAYOUTS.items()})

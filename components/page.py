@@ -25,14 +25,14 @@ from .view import View
 if TYPE_CHECKING:
     from .app import Server
 
-# The settings panels, top to bottom, with the titles the creator sees.
-SETTINGS = [("Canvas & Ratio", "aspect_ratio", CanvasPanel, True),
-            ("Layout Template", "dashboard", LayoutPanel, True),
-            ("Preset Themes", "palette", ThemePanel, True),
-            ("Typography & Sizing", "text_fields", TypographyPanel, False),
-            ("Brand Kit", "badge", BrandPanel, False),
-            ("Outro Slide CTA", "campaign", CtaPanel, False),
-            ("Background Pattern", "texture", PatternPanel, False)]
+# The settings panels, top to bottom, with the titles and subtitles the creator sees.
+SETTINGS = [("Canvas & Ratio", "LinkedIn or Instagram size", "aspect_ratio", CanvasPanel, True),
+            ("Layout Template", "Where text and photos sit", "dashboard", LayoutPanel, True),
+            ("Preset Themes", "Colours and fonts in one click", "palette", ThemePanel, True),
+            ("Typography & Sizing", "Fonts, sizes, line height", "text_fields", TypographyPanel, False),
+            ("Brand Kit", "Your name, handle, colours", "badge", BrandPanel, False),
+            ("Outro Slide CTA", "The last slide's ask", "campaign", CtaPanel, False),
+            ("Background Pattern", "Texture behind the text", "texture", PatternPanel, False)]
 
 
 # Keeps --cs-chrome = top bar + slide strip height, so the slide (studio.css) fits the height between them.
@@ -70,15 +70,16 @@ class StudioPage:
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
         # value=None: open beside the slide on wide screens, a slide-over panel below the breakpoint (tablets)
-        with ui.left_drawer(value=None, fixed=True, bordered=True).props("width=288 breakpoint=1000") \
-                .classes("cs-drawer cs-left") as self.left:
-            for title, icon, panel, opened in SETTINGS:
+        with ui.left_drawer(value=None, fixed=True, bordered=True).props(
+                "width=288 breakpoint=1000 aria-label='Settings panels'").classes("cs-drawer cs-left") as self.left:
+            for title, subtitle, icon, panel, opened in SETTINGS:
                 with ui.expansion(title, icon=icon, value=opened).props(
                         f"dense header-class=cs-expansion-header data-testid=panel-{icon}") \
                         .classes("w-full cs-expansion"):
+                    ui.label(subtitle).classes("cs-panel-subtitle cs-panel-lead")
                     self.panels.append(panel(view))
-        with ui.right_drawer(value=None, fixed=True, bordered=True).props("width=300 breakpoint=1180") \
-                .classes("cs-drawer cs-right") as self.right:
+        with ui.right_drawer(value=None, fixed=True, bordered=True).props(
+                "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
         with ui.footer(elevated=False).classes("cs-footer"):
             self.strip = SlideStrip(view)
@@ -89,7 +90,7 @@ class StudioPage:
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)
         for notice in server.studio.notices:
-            ui.notify(notice, type="warning", position="top", multi_line=True, close_button=True, timeout=0)
+            ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
 
     def _changed(self, event: Event) -> None:
         """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""

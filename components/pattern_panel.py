@@ -15,7 +15,7 @@ THEME_DEFAULT = "theme"  # tile key for "the theme's own pattern" (pattern None)
 
 
 class PatternPanel(Gallery):
-    testid, setting, swatch = "pattern-option", "pattern", True
+    testid, setting, swatch, label = "pattern-option", "pattern", True, "Background pattern"
 
     def __init__(self, view: View) -> None:
         choices = {THEME_DEFAULT: "Theme's own"} | {k: k.title() for k in engine.PATTERNS if k != "none"} \

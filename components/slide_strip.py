@@ -81,7 +81,13 @@ class SlideStrip:
                         if counts[index] > 1:
                             ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \
                                 .tooltip("This slide's text continues on the next page")
+                    thumb.props("tabindex=0 role=group aria-roledescription=slide")
+                    thumb.props["aria-label"] = f"Slide {index + 1} of {len(carousel.slides)}, {slide.kind}. " \
+                        "Enter shows it; Alt+Left or Alt+Right moves it."
                     thumb.on("click", lambda i=index: self.view.select(i))
+                    thumb.on("keydown.enter", lambda i=index: self.view.select(i))
+                    thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
+                    thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
                     make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
                     thumb.tooltip("Drop a post here to add it (Shift: replace)")
                 self.items.append(item)
@@ -126,6 +132,18 @@ class SlideStrip:
             self.rebuild()
         elif was_selected:
             view.select(new)
+
+    def _move_by(self, index: int, step: int) -> None:
+        """Keyboard reordering: the slide moves one place and keeps the focus."""
+        view = self.view
+        target = index + step
+        if not 0 <= target < len(view.carousel.slides):
+            return
+        new = view.attempt(view.document.move_slide, index, target, origin=view.person)
+        if new is not None:
+            view.select(new)
+            # the strip was rebuilt: the clicked element is gone, so the page's client runs it
+            view.client.run_javascript(f"document.querySelectorAll('[data-testid=slide-thumb]')[{new}]?.focus()")
 
     def _insert(self, post_id: str, index: int) -> None:
         view = self.view

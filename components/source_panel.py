@@ -5,12 +5,13 @@ import threading
 from datetime import datetime
 from typing import Any
 
-from nicegui import events, run, ui
+from nicegui import background_tasks, events, run, ui
 
 from studio.post import Post, Thread
 from studio.app import Changed, ProjectSwitched, SlideChanged
 from studio.sources.result import count
 
+from .ask import ask
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .uploads import upload_button
@@ -51,9 +52,11 @@ def thread_row(thread: Thread) -> dict[str, Any]:
         except ValueError:
             date = first.created_at[:10]
     title = thread.title or (first.text.splitlines()[0] if first and first.text else "")
-    has_counts = any(p.likes is not None for p in thread.posts)
+    has_likes = any(p.likes is not None for p in thread.posts)
+    has_reposts = any(p.reposts is not None for p in thread.posts)
     return {"id": thread.id, "date": date, "title": title[:90] + ("…" if len(title) > 90 else ""),
-            "posts": len(thread.posts), "likes": thread.likes if has_counts else "",
+            "posts": len(thread.posts), "likes": thread.likes if has_likes else "",
+            "reposts": thread.reposts if has_reposts else "",
             "note": "first post missing" if thread.incomplete else ""}
 
 
@@ -64,7 +67,9 @@ class SourcePanel:
         self.view = view
         self.imports = view.studio.imports
         with ui.row().classes("w-full items-center no-wrap"):
-            ui.label("Source Content").classes("cs-panel-title")
+            with ui.column().classes("gap-0"):
+                ui.label("Source Content").classes("cs-panel-title").props("role=heading aria-level=2")
+                ui.label("Thread, X archive, project or link").classes("cs-panel-subtitle")
             ui.space()
             ui.button("Lay out all", icon="auto_awesome", on_click=self._layout_all).props(
                 "flat dense no-caps size=sm data-testid=layout-all").tooltip(
@@ -106,7 +111,8 @@ class SourcePanel:
                 self.link_button = ui.button("Fetch thread", icon="cloud_download",
                                              on_click=self._import_link).props(
                     "unelevated no-caps data-testid=post-link-fetch").classes("w-full")
-        self.summary = ui.label().classes("cs-hint")
+        ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
+        self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
         self.cards = ui.column().classes("w-full gap-2 cs-cards")
         self.refresh(ProjectSwitched())
 
@@ -128,32 +134,41 @@ class SourcePanel:
             self.summary.set_text("Import a thread to see its posts here.")
             return
         note = " · first post missing" if thread.incomplete else ""
-        self.summary.set_text(f"{count(len(thread.posts), 'post')} — drag one onto a slide or between slides{note}")
+        self.summary.set_text(f"{count(len(thread.posts), 'post')}{note}. Drag a post onto a slide or between "
+                              "slides, or use its buttons; Enter on a focused card inserts it.")
         with self.cards:
             for number, post in enumerate(thread.posts, 1):
                 self._card(post, number, used.get(post.id), carousel.show_post_meta)
 
     def _card(self, post: Post, number: int, on_slide: int | None, show_meta: bool) -> None:
-        with ui.element("div").classes("cs-post-card").props("data-testid=post-card") as card:
+        who = post.author_name or post.handle and f"@{post.handle}" or ""
+        with ui.element("div").classes("cs-post-card").props(
+                f"data-testid=post-card tabindex=0 role=group") as card:
+            card.props["aria-label"] = f"Post #{number}" + (f" by {who}" if who else "") + \
+                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide."
             make_draggable(card, post.id)
+            card.on("keydown.enter", lambda e, p=post.id: self._add(p) if e.args.get("shiftKey") else self._insert(p),
+                    ["shiftKey"])
             with ui.row().classes("items-center no-wrap gap-2 w-full"):
                 if post.avatar is not None:
-                    ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
+                    avatar = ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
+                    avatar.props["alt"] = f"{who}'s picture" if who else f"Picture of post #{number}'s author"
                 else:
                     initial = (post.author_name or post.handle)[:1].upper() or str(number)
-                    ui.label(initial).classes("cs-avatar cs-initial")
+                    ui.label(initial).classes("cs-avatar cs-initial").props("aria-hidden=true")
                 with ui.column().classes("gap-0 min-w-0 flex-1"):
                     # a pasted post has no author: say which post it is rather than invent one
-                    ui.label(post.author_name or post.handle and f"@{post.handle}" or f"Post {number}") \
-                        .classes("cs-author ellipsis")
+                    ui.label(who or f"Post {number}").classes("cs-author ellipsis")
                     if post.handle and post.author_name:
                         ui.label(f"@{post.handle}").classes("cs-handle ellipsis")
-                ui.icon("drag_indicator").classes("cs-drag-handle")
+                with ui.row().classes("items-center no-wrap gap-0 cs-drag-handle").props("data-testid=drag-handle"):
+                    ui.icon("drag_indicator", size="16px")
+                    ui.label(f"Drag Post #{number}")
             ui.label(post.text).classes("cs-post-text")
             if post.images:
-                with ui.row().classes("gap-1 no-wrap"):
-                    for image in post.images[:4]:
-                        ui.image(thumbnail_url(image, 160)).classes("cs-post-image")
+                with ui.row().classes("gap-1 no-wrap w-full"):
+                    for index, image in enumerate(post.images[:4]):
+                        self._photo(post, number, index, image)
             meta = []
             if show_meta and post.created_at:
                 meta.append(post.created_at[:10])
@@ -171,9 +186,17 @@ class SourcePanel:
                 ui.button("Add to current slide", icon="playlist_add",
                           on_click=lambda p=post.id: self._add(p)).props(
                     "flat dense no-caps size=sm data-testid=add-to-slide")
-                if post.images:
-                    ui.button("Apply Image", icon="image", on_click=lambda p=post.id: self._apply(p)) \
-                        .props("flat dense no-caps size=sm data-testid=apply-image")
+
+    def _photo(self, post: Post, number: int, index: int, image) -> None:
+        """One photo of a card with its own Apply Image button."""
+        which = f"photo {index + 1} of {len(post.images)}" if len(post.images) > 1 else "photo"
+        with ui.column().classes("gap-0 items-stretch cs-post-photo"):
+            picture = ui.image(thumbnail_url(image, 160)).classes("cs-post-image")
+            picture.props["alt"] = f"Post #{number}, {which}"
+            button = ui.button("Apply Image", icon="image",
+                               on_click=lambda p=post.id, i=index: self._apply(p, i)).props(
+                "flat dense no-caps size=sm data-testid=apply-image")
+            button.props["aria-label"] = f"Apply post #{number}'s {which} to the current slide"
 
     # -- quick buttons ------------------------------------------------------------------------------
 
@@ -189,9 +212,9 @@ class SourcePanel:
         view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
                      doing="adding the post")
 
-    def _apply(self, post_id: str) -> None:
+    def _apply(self, post_id: str, image_index: int = 0) -> None:
         view = self.view
-        switched = view.attempt(view.document.apply_image, post_id, view.selected, origin=view.person,
+        switched = view.attempt(view.document.apply_image, post_id, view.selected, image_index, origin=view.person,
                                 doing="applying the image")
         tell_photo_layout(view, view.selected, switched)
 
@@ -251,10 +274,12 @@ class SourcePanel:
 
     def _pick_thread(self, threads: list[Thread], path) -> None:
         columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
-                   {"name": "title", "label": "First line", "field": "title", "align": "left"},
+                   {"name": "title", "label": "First line", "field": "title", "align": "left",
+                    "style": "white-space: normal; min-width: 220px"},
                    {"name": "posts", "label": "Posts", "field": "posts", "sortable": True},
                    {"name": "likes", "label": "Likes", "field": "likes", "sortable": True},
-                   {"name": "note", "label": "", "field": "note", "align": "left"}]
+                   {"name": "reposts", "label": "Reposts", "field": "reposts", "sortable": True},
+                   {"name": "note", "label": "Note", "field": "note", "align": "left", "style": "white-space: nowrap"}]
         with ui.dialog() as dialog, ui.card().classes("cs-picker"):
             ui.label(f"{count(len(threads), 'thread')} in your archive — pick one").classes("text-lg font-medium")
             ui.label("Best engagement (likes + reposts) first. Click a row to import it.").classes("cs-hint")
@@ -312,19 +337,49 @@ class SourcePanel:
             self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
 
     def use_thread(self, thread: Thread) -> None:
-        """Show the thread's posts; an untouched carousel is laid out from it at once."""
-        laid_out = self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
-                                     doing="laying out the thread")
-        if laid_out is None:
+        """Show the thread's posts; an untouched carousel is laid out from it at once.
+
+        When the open project has slides of its own, ask once: a new project (the default) or
+        add these posts to this one.
+        """
+        if self.imports.needs_choice():
+            background_tasks.create(self._ask_where(thread), name="ask where the thread goes")
             return
-        if laid_out:
-            self.view.select(0)
-            self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
-                             type="positive", position="top")
-        else:
-            them = "it" if len(thread.posts) == 1 else "them"
-            self.view.notify(f"{count(len(thread.posts), 'post')} imported — drag {them} onto slides, or “Lay out all”",
-                             type="positive", position="top")
+        if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
+                             doing="laying out the thread") is not None:
+            self._laid_out(thread)
+
+    async def _ask_where(self, thread: Thread) -> None:
+        profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
+        brand = {"value": ""}
+
+        def brand_choice() -> None:
+            options = {"": "The thread's author"} | {pid: p.name for pid, p in profiles}
+            ui.select(options, value="", label="Brand for the new project",
+                      on_change=lambda e: brand.update(value=e.value or "")).props(
+                "dense outlined options-dense data-testid=import-brand").classes("w-full")
+
+        with self.view.client:  # a background task has no slot of its own
+            answer = await ask(f"Import {count(len(thread.posts), 'post')}",
+                               "This project already has slides. Start a new project from the thread, "
+                               "or add its posts to this project's cards?",
+                               [("new", "New project"), ("add", "Add these posts to this project")],
+                               testid="import-ask", extra=brand_choice)
+        if answer == "new":
+            profile = dict(profiles).get(brand["value"]) if brand["value"] else None
+            if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
+                self._laid_out(thread)
+        elif answer == "add":
+            if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person,
+                                 doing="adding the posts"):
+                them = "it" if len(thread.posts) == 1 else "them"
+                self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
+                                 type="positive", position="top")
+
+    def _laid_out(self, thread: Thread) -> None:
+        self.view.select(0)
+        self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
+                         type="positive", position="top")
 
     def _layout_all(self) -> None:
         if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread"):

@@ -1,15 +1,23 @@
-"""Preset Themes: the current slide drawn in every theme; click to apply."""
+"""Preset Themes: the current slide drawn in every theme (hover for a large preview); click to apply.
+
+"Compare themes" opens the same comparison large enough to read."""
 from __future__ import annotations
 
+from nicegui import ui
+
 from . import engine
+from .compare_themes import CompareThemes
 from .tiles import Gallery, gallery_slide
 from .view import View
 
 
 class ThemePanel(Gallery):
-    testid, setting = "theme-option", "theme"
+    testid, setting, label = "theme-option", "theme", "Theme"
 
     def __init__(self, view: View) -> None:
+        self.compare = CompareThemes(view)
+        ui.button("Compare themes", icon="view_comfy", on_click=self.compare.open).props(
+            "outline dense no-caps data-testid=compare-themes-open").classes("w-full q-mb-sm")
         super().__init__(view, {key: theme.label for key, theme in engine.THEMES.items()})
 
     def thumbnail(self, carousel, key: str) -> str:

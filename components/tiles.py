@@ -15,21 +15,30 @@ from .view import Debounce, View
 GALLERY_PAUSE = 0.8  # seconds without typing before a gallery redraws
 
 class TileGroup:
-    """A grid of tiles, one selected; ``on_pick(key)`` runs when a tile is clicked."""
+    """A grid of tiles acting as one radio group: one selected; ``on_pick(key)`` runs when a tile is chosen.
 
-    def __init__(self, testid: str, on_pick: Callable[[Any], Any], *, columns: int = 3) -> None:
+    Keyboard as for radio buttons: Tab reaches the group, Space or Enter chooses the focused tile,
+    the arrow keys move between tiles.
+    """
+
+    def __init__(self, testid: str, on_pick: Callable[[Any], Any], *, columns: int = 3, label: str = "") -> None:
         self.testid = testid
         self.on_pick = on_pick
         self.tiles: dict[Any, ui.element] = {}
-        self.grid = ui.element("div").classes(f"cs-tiles cs-cols-{columns}")
+        self.grid = ui.element("div").classes(f"cs-tiles cs-cols-{columns}").props("role=radiogroup")
+        if label:
+            self.grid.props["aria-label"] = label
+        self.grid.on("keydown", js_handler=ARROWS)
 
     def tile(self, key: Any, tooltip: str = "") -> ui.element:
         """Open a tile for ``key``; fill it inside a ``with`` block."""
         with self.grid:
-            tile = ui.element("div").classes("cs-tile").props(f"data-testid={self.testid} tabindex=0")
-        tile._props["data-key"] = str(key)  # pylint: disable=protected-access
+            tile = ui.element("div").classes("cs-tile").props(
+                f"data-testid={self.testid} tabindex=0 role=radio aria-checked=false")
+        tile.props["data-key"] = str(key)  # its name is its visible label (an aria-label would hide it)
         tile.on("click", lambda k=key: self.on_pick(k))
         tile.on("keydown.enter", lambda k=key: self.on_pick(k))
+        tile.on("keydown.space.prevent", lambda k=key: self.on_pick(k))
         if tooltip:
             with tile:
                 ui.tooltip(tooltip)
@@ -38,10 +47,24 @@ class TileGroup:
 
     def mark(self, selected: Any) -> None:
         for key, tile in self.tiles.items():
-            if key == selected:
+            chosen = key == selected
+            if chosen:
                 tile.classes(add="cs-tile-selected")
             else:
                 tile.classes(remove="cs-tile-selected")
+            if tile.props.get("aria-checked") != ("true" if chosen else "false"):
+                tile.props["aria-checked"] = "true" if chosen else "false"
+                tile.update()
+
+
+# Arrow keys move the focus between the tiles of a group (the browser does this for native radios).
+ARROWS = """(e) => {
+  const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
+  if (!step) return;
+  const tiles = [...e.currentTarget.querySelectorAll('[role=radio]')];
+  const next = tiles[tiles.indexOf(document.activeElement) + step];
+  if (next) { e.preventDefault(); next.focus(); }
+}"""
 
 
 def gallery_slide(carousel: Carousel, selected: int, *, prefer_content: bool = False) -> int:
@@ -60,11 +83,12 @@ class Gallery:
 
     testid = ""
     setting = ""
+    label = ""  # the radio group's name for screen readers
     swatch = False  # draw in a magnifying swatch frame (patterns)
 
     def __init__(self, view: View, choices: dict[str, str]) -> None:
         self.view = view
-        self.group = TileGroup(self.testid, self._pick, columns=3)
+        self.group = TileGroup(self.testid, self._pick, columns=3, label=self.label)
         self.svgs: dict[str, SvgView] = {}
         for key, label in choices.items():
             with self.group.tile(key, label):

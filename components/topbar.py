@@ -11,6 +11,9 @@ from studio.sources.result import count
 from .view import View
 
 
+TAGLINE = "Repurpose X Threads into LinkedIn & Instagram Carousels"
+
+
 class TopBar:
     LISTENS = (Changed, Saved, SaveFailed)  # the save state follows the autosaver's events
 
@@ -27,7 +30,9 @@ class TopBar:
                         '<rect x="2" y="5" width="13" height="16" rx="3" fill="currentColor" opacity=".35"/>'
                         '<rect x="7" y="3" width="13" height="16" rx="3" fill="currentColor"/></svg>',
                         sanitize=False).classes("cs-logo")
-                ui.label("Carousel Studio").classes("cs-app-name")
+                with ui.column().classes("gap-0 cs-app-title"):
+                    ui.label("Carousel Studio").classes("cs-app-name").props("role=heading aria-level=1")
+                    ui.label(TAGLINE).classes("cs-tagline").props("data-testid=tagline")
             self.name = ui.input(on_change=self._rename).props(
                 "dense borderless input-class=cs-project-name-input data-testid=project-name "
                 "aria-label='Project name'").classes("cs-project-name")

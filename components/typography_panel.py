@@ -1,9 +1,11 @@
-"""Typography & Sizing: title, body and header & footer sizes in px; fonts shown in themselves."""
+"""Typography & Sizing: title, body and header & footer sizes in export pixels (on the 1080-wide image),
+by slider or typed; fonts shown in themselves."""
 from __future__ import annotations
 
 from nicegui import events, ui
 
 from studio.app import Changed
+from studio.canvas import DESIGN_WIDTH
 from studio.typography import RANGES, Typography
 
 from . import engine
@@ -14,6 +16,8 @@ SIZES = [("title_size", "Title", "title-size"),
          ("body_size", "Body", "body-size"),
          ("meta_size", "Header & footer", "header-size")]
 THEME_FONT = ""
+EXPORT_WIDTH = 1080
+PX = EXPORT_WIDTH / DESIGN_WIDTH  # export pixels per design unit: sizes read as in Canva on a 1080 px image
 
 # Each family in its own face: option 0 is "Theme's font", the others are labelled with the family name.
 _FONT_OPTION = r'''
@@ -31,16 +35,22 @@ class TypographyPanel:
         self.view = view
         self._echo = False
         self.sliders: dict[str, ui.slider] = {}
-        self.readouts: dict[str, ui.label] = {}
+        self.numbers: dict[str, ui.number] = {}
+        ui.label(f"Sizes in px on the {EXPORT_WIDTH} px wide export.").classes("cs-hint")
         for field, label, testid in SIZES:
-            low, high = RANGES[field]
+            low, high = (round(v * PX) for v in RANGES[field])
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 ui.label(label).classes("cs-field-label")
-                slider = ui.slider(min=low, max=high, step=1,
-                                   on_change=lambda e, f=field: self._size(f, e)).props(
+                slider = ui.slider(min=low, max=high, step=round(PX),
+                                   on_change=lambda e, f=field: self._size(f, e.value)).props(
                     f"dense data-testid={testid}").classes("flex-1")
-                self.readouts[field] = ui.label().classes("cs-readout")
+                slider.props["aria-label"] = f"{label} size in px"
+                number = ui.number(min=low, max=high, step=1, format="%.0f",
+                                   on_change=lambda e, f=field: self._size(f, e.value)).props(
+                    f"dense borderless suffix=px input-class=text-right data-testid={testid}-px").classes("cs-px")
+                number.props["aria-label"] = f"{label} size in px, typed"
             self.sliders[field] = slider
+            self.numbers[field] = number
         options = {THEME_FONT: "Theme's font"} | {family: family for family in engine.FAMILIES}
         self.fonts: dict[str, ui.select] = {}
         for field, label, testid in (("title_font", "Title font", "title-font"),
@@ -54,6 +64,7 @@ class TypographyPanel:
             self.line_height = ui.slider(min=RANGES["line_height"][0], max=RANGES["line_height"][1], step=0.05,
                                          on_change=lambda e: self._set(line_height=round(float(e.value), 2))) \
                 .props("dense data-testid=line-height").classes("flex-1")
+            self.line_height.props["aria-label"] = "Line height"
             self.line_readout = ui.label().classes("cs-readout")
         with ui.row().classes("w-full items-center no-wrap gap-2"):
             ui.label("Alignment").classes("cs-field-label")
@@ -68,9 +79,9 @@ class TypographyPanel:
         self._echo = True
         try:
             for field, *_ in SIZES:
-                value = getattr(typo, field)
+                value = round(getattr(typo, field) * PX)
                 self.sliders[field].value = value
-                self.readouts[field].set_text(f"{value:g} px")
+                self.numbers[field].value = value
             theme = engine.THEMES.get(self.view.carousel.theme)
             for field, select in self.fonts.items():
                 own = getattr(theme, field, "") if theme else ""
@@ -83,10 +94,18 @@ class TypographyPanel:
         finally:
             self._echo = False
 
-    def _size(self, field: str, e: events.ValueChangeEventArguments) -> None:
-        if e.value is not None:
-            self.readouts[field].set_text(f"{float(e.value):g} px")
-            self._set(**{field: float(e.value)})
+    def _size(self, field: str, px) -> None:
+        """A size in export px (slider or typed) becomes design units; a typed value out of range is clamped."""
+        if px is None or self._echo:
+            return
+        low, high = RANGES[field]
+        design = min(max(float(px) / PX, low), high)
+        self._echo = True
+        try:
+            self.sliders[field].value = self.numbers[field].value = round(design * PX)
+        finally:
+            self._echo = False
+        self._set(**{field: design})
 
     def _font(self, field: str, e: events.ValueChangeEventArguments) -> None:
         self._set(**{field: e.value or THEME_FONT})

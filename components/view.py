@@ -60,7 +60,7 @@ def notify_failure(exc: BaseException, doing: str = "", client: Client | None = 
 def notify(message: str, client: Client | None = None, **options: Any) -> None:
     """``ui.notify`` through ``client`` when given: the element that was clicked may have been redrawn
     (and deleted) by the edit it started, and a notice sent from its slot would be lost."""
-    options.setdefault("position", "top")
+    options["position"] = "top-right"  # below the top bar, beside the slide: never over the slide's toolbar
     if client is None:
         ui.notify(message, **options)
         return

@@ -13,6 +13,7 @@ from components import engine
 from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
+from studio.typography import RANGES
 
 PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
                 "Outro Slide CTA", "Background Pattern"]
@@ -138,14 +139,21 @@ async def test_typography_sliders_show_px_and_apply(studio, testid):
     (title,) = testid(studio, "title-size")
     (body,) = testid(studio, "body-size")
     (meta,) = testid(studio, "header-size")
-    assert (title.value, body.value, meta.value) == (36, 18, 12)
-    await studio.should_see("36 px")
-    title.value = 44
-    body.value = 20
-    meta.value = 11
+    # sizes read in px of the 1080-wide export: the 36-unit title on the 540-unit design is 72 px
+    assert (title.value, body.value, meta.value) == (72, 36, 24)
+    assert testid(studio, "title-size-px")[0].value == 72
+    await studio.should_see("Sizes in px on the 1080 px wide export.")
+    title.value = 88
+    body.value = 40
+    meta.value = 22
     typo = studio.shared.document.carousel.typography
     assert (typo.title_size, typo.body_size, typo.meta_size) == (44, 20, 11)
-    await studio.should_see("44 px")
+    assert testid(studio, "title-size-px")[0].value == 88
+    testid(studio, "body-size-px")[0].value = 30  # typed
+    assert studio.shared.document.carousel.typography.body_size == 15 and body.value == 30
+    testid(studio, "body-size-px")[0].value = 9999  # out of range: the largest size
+    largest = RANGES["body_size"][1]
+    assert studio.shared.document.carousel.typography.body_size == largest and body.value == round(largest * 2)
     (font,) = testid(studio, "title-font")
     font.value = "Playfair Display"
     assert studio.shared.document.carousel.typography.title_font == "Playfair Display"
@@ -470,6 +478,8 @@ async def test_archive_upload_shows_a_thread_picker(studio, testid):
     (table,) = testid(studio, "thread-picker")
     rows = table.rows
     assert [r["posts"] for r in rows] == [3, 2] and rows[0]["likes"] == 300 and rows[0]["date"] == "29 May 2024"
+    assert rows[0]["reposts"] == 3  # ranked by likes + reposts, and both are shown
+    assert {c["name"] for c in table.columns} >= {"likes", "reposts", "note"}
     assert rows[1]["title"].startswith("Moss walls")
     trigger(studio, table, "rowClick", [{}, rows[1], 1])  # NiceGUI registers "row-click" in camel case
     ws = studio.shared.document
@@ -580,16 +590,20 @@ async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
     ws.rename("My real work")
     studio.shared.autosaver.flush()
     before = [s.body for s in ws.carousel.slides]
+    old_posts = len(ws.carousel.thread.posts)
     ws.load(ws.carousel, ws.project_id)  # as after a restart: nothing edited in this session yet
     (box,) = testid(studio, "source-input")
     box.value = "A brand new thread about moss and stones.\n\nMoss needs shade and a little water every day."
     click(studio, testid(studio, "source-import")[0])
+    await until(lambda: testid(studio, "import-ask-add"))  # the project has slides: it asks first
+    click(studio, testid(studio, "import-ask-add")[0])
+    await until(lambda: len(ws.carousel.thread.posts) == old_posts + 2)
     assert [s.body for s in ws.carousel.slides] == before
-    assert [p.text[:7] for p in ws.carousel.thread.posts] == ["A brand", "Moss ne"]
+    assert [p.text[:7] for p in ws.carousel.thread.posts[-2:]] == ["A brand", "Moss ne"]
     assert testid(studio, "project-name")[0].value == "My real work"
-    # "Lay out all" rebuilds the slides from the new thread; undo brings the old ones back
+    # "Lay out all" rebuilds the slides from the cards; undo brings the old ones back
     click(studio, testid(studio, "layout-all")[0])
-    assert [s.kind for s in ws.carousel.slides] == ["cover", "content", "outro"]
+    assert len(ws.carousel.slides) == old_posts + 2 + 1  # cover (first post), a slide per further post, outro
     assert ws.carousel.name == "My real work"
     click(studio, testid(studio, "undo")[0])
     assert [s.body for s in ws.carousel.slides] == before
@@ -727,7 +741,7 @@ async def test_one_post_is_one_post_not_one_posts(studio, testid):
     box.value = "Just one thought worth a slide."
     click(studio, testid(studio, "source-import")[0])
     await studio.should_see("1 post imported")
-    await studio.should_see("1 post — drag one onto a slide")
+    await studio.should_see("1 post. Drag a post onto a slide")
     await studio.should_not_see("1 posts")
     from studio.sources import count
     assert (count(1, "slide"), count(0, "page"), count(1200, "post")) == ("1 slide", "0 pages", "1,200 posts")

@@ -33,6 +33,11 @@ def name_problem(name: str, what: str) -> str | None:
     return None
 
 
+def same_brand(a: BrandProfile, b: BrandProfile) -> bool:
+    """Equal brand fields; the CTA a profile carries is not part of the comparison."""
+    return dataclasses.replace(a, cta=None) == dataclasses.replace(b, cta=None)
+
+
 class Brands:
     """The store's profiles and presets, and what applying one does to the open document."""
 
@@ -75,12 +80,46 @@ class Brands:
         self._document().use_brand(profile, origin=origin)
         return profile
 
+    def profile_on_slides(self) -> str | None:
+        """The saved profile the slides wear, possibly with unsaved edits; None for a brand no profile holds.
+
+        A profile equal to the slides' brand wins (so after a preset brings profile B, it is B);
+        then the profile last switched to, unless another profile has the slides' name; then a
+        profile with the slides' name.
+        """
+        brand = self._document().carousel.brand
+        profiles = self.profiles()
+        current = self.current_profile()
+        same = [pid for pid, p in profiles if same_brand(p, brand)]
+        if same:
+            return current if current in same else same[0]
+        named = [pid for pid, p in profiles if p.name.strip() == brand.name.strip()]
+        if current in {pid for pid, _ in profiles} and not [pid for pid in named if pid != current]:
+            return current
+        return named[0] if named else None
+
+    def unsaved_changes(self) -> str | None:
+        """The profile on the slides when its brand fields were edited and not saved, else None."""
+        profile_id = self.profile_on_slides()
+        if profile_id is None:
+            return None
+        return None if same_brand(self.store.get_profile(profile_id), self._document().carousel.brand) else profile_id
+
     def save_profile(self, profile_id: str | None = None) -> str:
-        """Save the open carousel's brand (with its CTA) as a profile: a new one, or over ``profile_id``."""
+        """Save the open carousel's brand (with its CTA) as a profile: a new one, or over ``profile_id``.
+
+        Only the profile the slides wear can be overwritten: saving another client's brand over a
+        profile is refused, so one profile never becomes a copy of another.
+        """
         carousel = self._document().carousel
         problem = name_problem(carousel.brand.name, "profile")
         if problem:
             raise EditError(problem + " The profile takes the brand's Name.")
+        on_slides = self.profile_on_slides()
+        if profile_id is not None and profile_id != on_slides:
+            shown = f"“{self.store.get_profile(on_slides).name}”" if on_slides else "a brand no profile holds"
+            raise EditError(f"The slides show {shown}, not “{self.store.get_profile(profile_id).name}”; "
+                            "save it as a new profile, or switch to the profile first.")
         saved = self.store.save_profile(dataclasses.replace(carousel.brand, cta=carousel.cta), profile_id)
         self.store.settings.set(CURRENT_PROFILE, saved)
         return saved
@@ -88,8 +127,17 @@ class Brands:
     def duplicate_profile(self, profile_id: str) -> str:
         return self.store.duplicate_profile(profile_id)
 
-    def delete_profile(self, profile_id: str) -> None:
+    def delete_profile(self, profile_id: str) -> BrandProfile:
+        """Delete a saved profile (the open carousel keeps its brand); returns it for ``restore_profile``."""
+        profile = self.store.get_profile(profile_id)
         self.store.delete_profile(profile_id)
+        if self.current_profile() == profile_id:
+            self.store.settings.set(CURRENT_PROFILE, None)
+        return profile
+
+    def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
+        """Undo a deletion: the profile comes back under its own id."""
+        self.store.save_profile(profile, profile_id)
 
     # -- presets --------------------------------------------------------------------------------
 
@@ -119,8 +167,15 @@ class Brands:
         self.store.save_preset(preset)
         return preset
 
-    def delete_preset(self, name: str) -> None:
+    def delete_preset(self, name: str) -> Preset:
+        """Delete a saved preset; returns it for ``restore_preset``."""
+        preset = self.store.get_preset(name)
         self.store.delete_preset(name)
+        return preset
+
+    def restore_preset(self, preset: Preset) -> None:
+        """Undo a deletion."""
+        self.store.save_preset(preset)
 
     # -- kits: profiles and presets in one file --------------------------------------------------
 

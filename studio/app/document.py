@@ -294,10 +294,11 @@ class Document:
         slide = self.slide(index)
         if slide.kind == "outro":
             raise EditError("The outro slide holds your call to action; drop the post on a content slide.")
+        if post.id in slide.post_ids:
+            raise EditError(f"This post is already on slide {index + 1}; adding it again would repeat its text.")
         self._edit()
         slide.body = _join(slide.body, post.text)
-        if post.id not in slide.post_ids:
-            slide.post_ids.append(post.id)
+        slide.post_ids.append(post.id)
         if slide.image is None and post.images:
             slide.image = post.images[0]
         self._done(SlideChanged(origin, index, POST_FIELDS))

@@ -6,8 +6,6 @@ here knows about either front end, and every argument pickles.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from ..carousel import Carousel
 from ..project_file import carousel_to_json
 from ..export import ExportError, ExportReport, export_images, export_pdf, pages, slide_image, slide_svg
 from ..export.atomic import atomic_file
+from ..naming import file_stem
 
 KINDS = ("pdf", "images", "slide", "project")  # images: a .zip or a folder; slide: png, jpeg or svg
 SLIDE_FORMATS = ("png", "jpeg", "svg")
@@ -60,13 +59,6 @@ def file_name(carousel: Carousel, kind: str, image_format: str = "png", page: in
     suffix = SUFFIX.get(kind) or {"jpeg": ".jpg"}.get(image_format, f".{image_format}")
     slide = f"-slide{page + 1}" if kind == "slide" else ""
     return file_stem(carousel.name) + slide + suffix
-
-
-def file_stem(name: str) -> str:
-    """A safe file name from the project name: "Sample: threads…" -> "sample-threads…"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:60].strip("-") or "carousel"
 
 
 class FileProgress:

@@ -12,14 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..brand import BrandProfile
 from ..carousel import Carousel
+from ..new_project import project_from_thread, with_posts
+from ..outro import cta_for_thread
 from ..post import Thread
 from ..sources import ImportResult, SourceError, fetch_post_link, load_input, parse_paste, read_archive, read_project
 from ..structure import carousel_from_thread
 from .document import Document, EditError
 
 # The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
-# to action is not among them: it comes from the thread (the author's own ask, else neutral lines).
+# to action is kept only when the creator wrote it: stock lines give way to the thread's own ask.
 LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
 
 Progress = Callable[..., None]
@@ -31,6 +34,9 @@ def lay_out(thread: Thread, look: Carousel | None = None, **settings: Any) -> Ca
     The layout is known before the slides are made, so a photo lands on a layout that draws it.
     """
     values = {name: copy.deepcopy(getattr(look, name)) for name in LOOK} if look is not None else {}
+    if look is not None:  # stock lines are no choice: the thread's own ask wins over them
+        values["cta"] = cta_for_thread(thread, look.cta.variant, look.cta.link) if look.cta.is_stock() \
+            else copy.deepcopy(look.cta)
     values.update(settings)
     return carousel_from_thread(thread, **values)
 
@@ -109,15 +115,31 @@ class Imports:
     fetch_link = staticmethod(fetch_post_link)
     read_project = staticmethod(read_project)
 
-    def use_thread(self, thread: Thread, origin: Any = None) -> bool:
-        """Show the thread's posts as cards; an untouched carousel is laid out from it at once (returns True)."""
+    def needs_choice(self) -> bool:
+        """True when the open project has slides of its own: an import must ask "new project or add these posts"."""
         doc = self.document
         untouched_sample = doc.pristine and doc.project_id is None
-        if untouched_sample or not any(s.kind == "content" for s in doc.carousel.slides):
+        return not untouched_sample and any(s.kind == "content" for s in doc.carousel.slides)
+
+    def use_thread(self, thread: Thread, origin: Any = None) -> bool:
+        """Show the thread's posts as cards; an untouched carousel is laid out from it at once (returns True).
+
+        The studio asks first when ``needs_choice()``, then calls ``new_project`` or ``add_posts``.
+        """
+        if not self.needs_choice():
             self.lay_out(thread, origin)
             return True
-        doc.set_thread(thread, origin=origin)
+        self.document.set_thread(thread, origin=origin)
         return False
+
+    def new_project(self, thread: Thread, profile: BrandProfile | None = None) -> None:
+        """Open ``thread`` as a new project: laid out with the current look, named after its hook,
+        ``profile`` or else the thread's author as brand (see ``studio.new_project``)."""
+        self.document.load(project_from_thread(thread, self.document.carousel, profile), None)
+
+    def add_posts(self, thread: Thread, origin: Any = None) -> None:
+        """"Add these posts to this project": the cards get the new posts; slides, look and author stay."""
+        self.document.set_thread(with_posts(self.document.carousel.thread, thread), origin=origin)
 
     def lay_out(self, thread: Thread | None = None, origin: Any = None) -> None:
         """Rebuild the slides from ``thread`` (default: the carousel's own) with the current look, as one undo step."""
@@ -125,8 +147,9 @@ class Imports:
         thread = thread or doc.carousel.thread
         if thread is None or not thread.posts:
             raise EditError("Import a thread first.")
-        fresh = lay_out(thread, doc.carousel)
-        fresh.name = doc.carousel.name
-        if doc.pristine and doc.project_id is None and thread.title:
-            fresh.name = thread.title[:60]
+        if doc.pristine and doc.project_id is None:  # the untouched sample: the thread becomes the project
+            fresh = project_from_thread(thread, doc.carousel)
+        else:
+            fresh = lay_out(thread, doc.carousel)
+            fresh.name = doc.carousel.name
         doc.replace(fresh, origin=origin)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import CliError, print_table
 
-HELP = "List the preset themes; --sheet draws one slide of the sample in every theme into a PNG."
+HELP = "List the preset themes; --sheet draws one slide of your carousel (or the sample) in every theme into a PNG."
 
 COLUMNS = 4
 CELL_WIDTH = 360  # px per thumbnail (2/3 of the 540-unit design)
@@ -19,20 +19,26 @@ MUTED_COLOUR = (92, 92, 100)
 
 
 def register(parser) -> None:
+    parser.add_argument("input", nargs="?", metavar="INPUT",
+                        help="the thread or project for --sheet: a text file, an X archive .zip, a carousel .json "
+                             "or - for stdin (default: the bundled sample)")
     parser.add_argument("--sheet", metavar="OUT.png", help="also draw a contact sheet PNG of every theme")
     parser.add_argument("--slide", default="1", metavar="N",
-                        help="which slide of the sample to show (default 1, the cover)")
+                        help="which slide to show (default 1, the cover)")
+    parser.add_argument("--thread", metavar="ID", help="which thread of an archive or text file (default: the top one)")
 
 
 def run(args) -> int:
     from ..theme import THEMES
     out = Path(args.sheet) if args.sheet else None
+    if args.input and out is None:
+        raise CliError("INPUT is drawn only into a contact sheet; add --sheet OUT.png")
     if out is not None and out.suffix.lower() != ".png":
         raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {out.name!r}")
     rows = [(t.key, t.label, f"{t.title_font} / {t.body_font}", t.pattern) for t in THEMES.values()]
     print_table(("theme", "label", "title / body font", "pattern"), rows)
     if out is not None:
-        size = write_sheet(out, _slide_number(args.slide))
+        size = write_sheet(out, _slide_number(args.slide), args.input, args.thread)
         print(f"wrote a contact sheet of {len(THEMES)} themes ({size[0]}×{size[1]} px) to {out}")
     return 0
 
@@ -47,8 +53,9 @@ def _slide_number(value: str) -> int:
     return number
 
 
-def write_sheet(out: Path, slide_number: int = 1) -> tuple[int, int]:
-    """Draw the sample's slide ``slide_number`` in every theme, labelled, as a grid PNG."""
+def write_sheet(out: Path, slide_number: int = 1, source: str | None = None,
+                thread_id: str | None = None) -> tuple[int, int]:
+    """Draw slide ``slide_number`` of INPUT (None: the sample) in every theme, labelled, as a grid PNG."""
     from PIL import Image
 
     from ..export import ExportError, pages
@@ -59,7 +66,7 @@ def write_sheet(out: Path, slide_number: int = 1) -> tuple[int, int]:
     from .render import load_carousel
 
     pages.prepare()
-    sample = load_carousel(None, None, {})
+    sample = load_carousel(source, thread_id, {})
     total = pages.page_total(sample)
     if slide_number > total:
         raise CliError(f"--slide must be a slide number from 1 to {total}, not {slide_number}")

@@ -1,0 +1,122 @@
+"""Brand kits never mix clients: the selector shows the profile on the slides (also after a preset brings
+another one), unsaved edits are not lost without a question, and deleting asks and can be undone."""
+from __future__ import annotations
+
+import asyncio
+
+from nicegui import ui
+
+import pytest
+from studio.app import EditError
+from studio.brand import BrandProfile
+from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
+from ui_helpers import click, until
+
+
+def menu_item(user, text: str):
+    with user:
+        return next(e for e in user.client.elements.values() if isinstance(e, ui.menu_item)
+                    and any(getattr(c, "text", None) == text for c in e.default_slot.children))
+
+
+def two_clients_and_a_preset_of_b(studio, testid):
+    """Through the panel: profiles A and B, a preset "B look" carrying B; then the slides wear A again."""
+    for name, handle in (("Client A", "clienta"), ("Client B", "clientb")):
+        testid(studio, "brand-name")[0].value = name
+        testid(studio, "brand-handle")[0].value = handle
+        click(studio, menu_item(studio, "Save as a new profile"))
+    click(studio, testid(studio, "save-preset")[0])
+    testid(studio, "preset-name")[0].value = "B look"
+    with studio:
+        next(e for e in studio.client.elements.values() if isinstance(e, ui.checkbox)
+             and e.text == "Include the brand profile").value = True
+    click(studio, testid(studio, "preset-save")[0])
+    ids = {p.name: pid for pid, p in studio.shared.store.list_profiles()}
+    testid(studio, "profile-select")[0].value = ids["Client A"]
+    assert studio.shared.document.carousel.brand.handle == "clienta"
+    return ids["Client A"], ids["Client B"]
+
+
+async def test_preset_with_a_profile_never_lets_one_profile_overwrite_another(studio, testid):
+    a, b = two_clients_and_a_preset_of_b(studio, testid)
+    (select,) = testid(studio, "profile-select")
+    assert select.value == a
+    (presets,) = testid(studio, "preset-select")
+    presets.value = "B look"
+    assert studio.shared.document.carousel.brand.name == "Client B"
+    assert select.value == b  # the selector follows the slides
+    click(studio, menu_item(studio, "Save changes to this profile"))
+    profiles = {pid: p for pid, p in studio.shared.store.list_profiles()}
+    assert (profiles[a].name, profiles[a].handle) == ("Client A", "clienta")
+    assert [p.name for p in profiles.values()].count("Client B") == 1
+
+
+def test_the_application_refuses_to_save_one_clients_brand_over_another(studio_data):
+    from studio.app import Studio
+    studio = Studio(studio_data)
+    a = studio.store.save_profile(BrandProfile(name="Client A", handle="clienta"))
+    b = studio.store.save_profile(BrandProfile(name="Client B", handle="clientb"))
+    studio.brands.switch_profile(b)
+    assert studio.brands.profile_on_slides() == b
+    with pytest.raises(EditError, match="The slides show “Client B”, not “Client A”"):
+        studio.brands.save_profile(a)
+    assert studio.store.get_profile(a).name == "Client A"
+    studio.document.set_brand(handle="clientb_new")  # an edit of B stays B's
+    assert studio.brands.profile_on_slides() == b and studio.brands.unsaved_changes() == b
+    studio.brands.save_profile(b)
+    assert studio.store.get_profile(b).handle == "clientb_new" and studio.brands.unsaved_changes() is None
+    studio.close()
+
+
+async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(studio, testid):
+    a, b = two_clients_and_a_preset_of_b(studio, testid)
+    testid(studio, "brand-handle")[0].value = "clienta_edited"
+    await until(lambda: testid(studio, "profile-unsaved")[0].visible)
+    (select,) = testid(studio, "profile-select")
+
+    async def answer(key):
+        select.value = b
+        await until(lambda: testid(studio, f"switch-ask-{key}"))
+        click(studio, testid(studio, f"switch-ask-{key}")[0])
+        await asyncio.sleep(0.1)
+
+    await answer("cancel")
+    assert studio.shared.document.carousel.brand.handle == "clienta_edited" and select.value == a
+    await answer("save")
+    assert studio.shared.store.get_profile(a).handle == "clienta_edited"
+    assert studio.shared.document.carousel.brand.name == "Client B" and select.value == b
+    testid(studio, "brand-handle")[0].value = "clientb_edited"
+    await until(lambda: testid(studio, "profile-unsaved")[0].visible)
+    select.value = a
+    await until(lambda: testid(studio, "switch-ask-discard"))
+    click(studio, testid(studio, "switch-ask-discard")[0])
+    await until(lambda: studio.shared.document.carousel.brand.name == "Client A")
+    assert studio.shared.store.get_profile(b).handle == "clientb"  # discarded, B as saved
+
+
+async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testid):
+    a, b = two_clients_and_a_preset_of_b(studio, testid)
+    store = studio.shared.store
+    click(studio, menu_item(studio, "Delete profile"))
+    await until(lambda: testid(studio, "delete-ask-cancel"))
+    click(studio, testid(studio, "delete-ask-cancel")[0])
+    await asyncio.sleep(0.1)
+    assert len(store.list_profiles()) == 2
+    click(studio, menu_item(studio, "Delete profile"))
+    await until(lambda: testid(studio, "delete-ask-delete"))
+    click(studio, testid(studio, "delete-ask-delete")[0])
+    await until(lambda: len(store.list_profiles()) == 1)
+    await studio.should_see("Profile “Client A” deleted")
+    click(studio, testid(studio, "brand-undo-button")[0])
+    await until(lambda: len(store.list_profiles()) == 2)
+    assert store.get_profile(a).handle == "clienta"
+    (presets,) = testid(studio, "preset-select")
+    presets.value = "B look"
+    with studio:
+        delete = next(e for e in studio.client.elements.values() if e.props.get("aria-label") == "Delete preset")
+    click(studio, delete)
+    await until(lambda: testid(studio, "delete-ask-delete"))
+    click(studio, testid(studio, "delete-ask-delete")[0])
+    await until(lambda: store.list_presets() == [])
+    click(studio, testid(studio, "brand-undo-button")[0])
+    await until(lambda: [p.name for p in store.list_presets()] == ["B look"])

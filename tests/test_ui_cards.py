@@ -1,0 +1,102 @@
+"""Post cards in the "Build Your Carousel" area: the spec's words, Apply Image for every photo,
+alt text, keyboard use, and no post added twice to one slide without a word."""
+from __future__ import annotations
+
+import io
+
+from PIL import Image as PILImage
+
+from studio.image import load_image
+from studio.post import Post, Thread
+from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
+from ui_helpers import click, trigger
+
+
+def photo(colour) -> object:
+    out = io.BytesIO()
+    PILImage.new("RGB", (320, 200), colour).save(out, "PNG")
+    return load_image(out.getvalue(), name="photo")
+
+
+async def test_a_post_with_two_photos_can_apply_either(studio, testid):
+    doc = studio.shared.document
+    blue, red = photo((20, 120, 220)), photo((220, 40, 40))
+    doc.set_thread(Thread("t", [Post("a", "Two photos of the shop", author_name="Sam", images=[blue, red]),
+                                Post("b", "No photo here")]))
+    buttons = testid(studio, "apply-image")
+    assert len(buttons) == 2
+    assert [b.props["aria-label"] for b in buttons] == [
+        "Apply post #1's photo 1 of 2 to the current slide", "Apply post #1's photo 2 of 2 to the current slide"]
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    click(studio, buttons[1])
+    assert doc.carousel.slides[1].image == red
+    click(studio, testid(studio, "apply-image")[0])
+    assert doc.carousel.slides[1].image == blue
+
+
+async def test_cards_carry_the_specs_words_and_alt_text(studio, testid):
+    doc = studio.shared.document
+    doc.set_thread(Thread("t", [Post("a", "First", author_name="Sam Baker", avatar=photo((1, 2, 3)),
+                                     images=[photo((9, 9, 9))]), Post("b", "Second")]))
+    await studio.should_see("Build Your Carousel")
+    await studio.should_see("Drag Post #1")
+    await studio.should_see("Drag Post #2")
+    cards = testid(studio, "post-card")
+    assert cards[0].props["tabindex"] == "0" and cards[0].props["aria-label"].startswith("Post #1 by Sam Baker")
+    with studio:
+        alts = sorted(e.props.get("alt") for e in studio.client.elements.values() if e.props.get("alt"))
+    assert alts == ["Post #1, photo", "Sam Baker's picture"]
+
+
+async def test_enter_on_a_card_inserts_it_and_shift_enter_adds_it(studio, testid):
+    doc = studio.shared.document
+    count = len(doc.carousel.slides)
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    card = testid(studio, "post-card")[3]
+    trigger(studio, card, "keydown.enter", {"shiftKey": False})
+    assert len(doc.carousel.slides) == count + 1
+    assert doc.carousel.slides[2].post_ids == [doc.carousel.thread.posts[3].id]
+    trigger(studio, testid(studio, "post-card")[4], "keydown.enter", {"shiftKey": True})
+    assert doc.carousel.thread.posts[4].id in doc.carousel.slides[2].post_ids
+
+
+async def test_the_same_post_twice_on_a_slide_is_refused_with_a_notice(studio, testid):
+    doc = studio.shared.document
+    trigger(studio, testid(studio, "slide-thumb")[2], "click")
+    post = doc.carousel.slides[2].post_ids[0]
+    index = [p.id for p in doc.carousel.thread.posts].index(post)
+    body = doc.carousel.slides[2].body
+    click(studio, testid(studio, "add-to-slide")[index])
+    await studio.should_see("This post is already on slide 3")
+    assert doc.carousel.slides[2].body == body
+
+
+async def test_tiles_are_radio_groups_chosen_with_space_or_enter(studio, testid):
+    tiles = testid(studio, "theme-option")
+    assert all(t.props["role"] == "radio" and t.props["tabindex"] == "0" for t in tiles)
+    assert [t.props["data-key"] for t in tiles if t.props["aria-checked"] == "true"] == ["paper"]
+    electric = next(t for t in tiles if t.props["data-key"] == "electric")
+    trigger(studio, electric, "keydown.space.prevent")
+    assert studio.shared.document.carousel.theme == "electric"
+    assert electric.props["aria-checked"] == "true"
+    paper = next(t for t in tiles if t.props["data-key"] == "paper")
+    trigger(studio, paper, "keydown.enter")
+    assert studio.shared.document.carousel.theme == "paper" and electric.props["aria-checked"] == "false"
+    with studio:
+        groups = [e for e in studio.client.elements.values() if e.props.get("role") == "radiogroup"]
+    assert {g.props.get("aria-label") for g in groups} >= {"Format", "Layout", "Theme", "Background pattern",
+                                                             "Call to action"}
+
+
+async def test_strip_thumbnails_take_the_focus_and_move_with_alt_arrows(studio, testid):
+    doc = studio.shared.document
+    thumbs = testid(studio, "slide-thumb")
+    assert all(t.props["tabindex"] == "0" for t in thumbs)
+    second, third = doc.carousel.slides[1].body, doc.carousel.slides[2].body
+    trigger(studio, thumbs[1], "keydown.alt.right.stop.prevent")
+    assert (doc.carousel.slides[1].body, doc.carousel.slides[2].body) == (third, second)
+    await studio.should_see("Slide 3 of")
+    trigger(studio, testid(studio, "slide-thumb")[2], "keydown.alt.left.stop.prevent")
+    assert doc.carousel.slides[1].body == second
+    trigger(studio, testid(studio, "slide-thumb")[4], "keydown.enter")
+    await studio.should_see("Slide 5 of")
