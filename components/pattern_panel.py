@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from nicegui import ui
+
+from studio.pattern import PATTERN_STRENGTH_MAX, SWATCH_STRENGTH
+
 from . import engine
 from .tiles import Gallery
 from .view import View
@@ -17,10 +21,17 @@ class PatternPanel(Gallery):
         choices = {THEME_DEFAULT: "Theme's own"} | {k: k.title() for k in engine.PATTERNS if k != "none"} \
             | {"none": "None"}
         super().__init__(view, choices)
+        self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25, value=view.carousel.pattern_strength,
+                                  on_change=self._set_strength).props("label data-testid=pattern-strength") \
+            .classes("w-full").tooltip("Pattern strength")
+
+    def _set_strength(self, e) -> None:
+        self.view.attempt(self.view.document.set_setting, "pattern_strength", float(e.value), origin=self.view.person)
 
     def thumbnail(self, carousel, key: str) -> str:
-        # the background alone, magnified, so the pattern can be seen
-        return engine.render_swatch(carousel, pattern=self.value(key))
+        # the background alone, magnified and at least SWATCH_STRENGTH strong, so each pattern can be told apart
+        return engine.render_swatch(carousel, pattern=self.value(key),
+                                    pattern_strength=max(carousel.pattern_strength, SWATCH_STRENGTH))
 
     def current(self, carousel) -> str:
         return carousel.pattern or THEME_DEFAULT

@@ -151,6 +151,7 @@ class SlideEditor:
                        if carousel.layout in engine.LAYOUTS else "Carousel layout"}
             options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
             self.layout_select.set_options(options, value=slide.layout or "")
+            self.layout_select.props["hint"] = engine.layout_note(carousel, view.selected)
             is_outro = slide.kind == "outro"
             self.layout_select.set_visibility(slide.kind == "content")  # cover and outro have their own design
             self.title.set_visibility(not is_outro)
@@ -165,6 +166,11 @@ class SlideEditor:
             else:
                 show(self.title, slide.title, again=shared)
                 show(self.body, slide.body, again=shared)
+                auto, automatic = engine.slide_headline(carousel, view.selected)
+                self.title.props["placeholder"] = f"{auto} (automatic: type to replace)" if automatic else ""
+                self.body.props["hint"] = engine.EMPHASIS_HINT
+                self.title.update()
+                self.body.update()
             show(self.alt, slide.alt_text, again=shared)
             self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
             has_image = slide.image is not None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .carousel import Carousel
+from .text import plain_letters
 
 LINKEDIN_LIMIT = 3000   # characters in a LinkedIn post
 INSTAGRAM_LIMIT = 2200  # characters in an Instagram caption
@@ -43,7 +44,7 @@ def draft_captions(carousel: Carousel) -> Captions:
                                          intro="In this carousel:"), points, LINKEDIN_LIMIT)
     instagram = _fit(lambda pts: _compose(hook_line, "•", pts, ask, credit, tags[:INSTAGRAM_MAX_HASHTAGS],
                                           intro="Swipe through ➡️"), points, INSTAGRAM_LIMIT)
-    return Captions(linkedin, instagram)
+    return Captions(plain_letters(linkedin), plain_letters(instagram))  # screen readers spell styled letters out
 
 
 def hook(carousel: Carousel) -> str:

@@ -24,6 +24,7 @@ class Carousel:
     layout: str = "headline-body"
     theme: str = "paper"
     pattern: str | None = None
+    pattern_strength: float = 1.0  # × the theme's pattern opacity: 0 hides it, up to pattern.PATTERN_STRENGTH_MAX
     typography: Typography = field(default_factory=Typography)
     brand: BrandProfile = field(default_factory=BrandProfile)
     cta: OutroCTA = field(default_factory=OutroCTA)

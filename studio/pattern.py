@@ -13,6 +13,8 @@ from .choice import pick
 from .svg import El, el
 
 PatternFn = Callable[[float, float, str, float, str], list[El]]
+PATTERN_STRENGTH_MAX = 4.0  # the strength setting multiplies the theme's pattern opacity by up to this
+SWATCH_STRENGTH = 3.0  # the pattern tiles in the studio show each pattern at least this strong
 
 
 def _tile(pid: str, size: float, shapes: list[El], w: float, h: float, opacity: float) -> list[El]:
@@ -38,7 +40,7 @@ def _lines(w, h, colour, opacity, pid):
 
 
 def _diagonal(w, h, colour, opacity, pid):
-    path = el("path", d="M -2 16 L 16 -2 M 0 18 L 18 0 M 14 20 L 20 14", stroke=colour, stroke_width=1.4, fill="none")
+    path = el("path", d="M 0 18 L 18 0 M -2 2 L 2 -2 M 16 20 L 20 16", stroke=colour, stroke_width=1.4, fill="none")
     return _tile(pid, 18, [path], w, h, opacity)
 
 

@@ -14,7 +14,7 @@ from .choice import unknown
 from .fonts import ALL_FAMILIES, FAMILIES
 from .layouts import LAYOUTS
 from .outro import VARIANT_NAMES
-from .pattern import PATTERNS
+from .pattern import PATTERN_STRENGTH_MAX, PATTERNS
 from .schema import SchemaError
 from .theme import THEMES
 
@@ -76,6 +76,9 @@ def check_carousel(carousel: Any, path: str = "carousel") -> None:
     check("theme", carousel.theme, f"{path}.theme")
     if carousel.pattern is not None:
         check("pattern", carousel.pattern, f"{path}.pattern")
+    if not 0 <= carousel.pattern_strength <= PATTERN_STRENGTH_MAX:
+        raise SchemaError(f"{path}.pattern_strength: must be between 0 and {PATTERN_STRENGTH_MAX}, "
+                          f"not {carousel.pattern_strength}")
     check_fonts(carousel.typography, f"{path}.typography")
     check_fonts(carousel.brand, f"{path}.brand")
     for i, slide in enumerate(carousel.slides):

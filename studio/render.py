@@ -108,9 +108,8 @@ def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
 
 
 def missing_glyphs(carousel: Carousel) -> list[str]:
-    """Sorted unique characters of the carousel's text that no font covers (drawn as empty boxes)."""
-    typo, brand = carousel.typography, carousel.brand
-    family = _pick_font(typo.body_font, brand.body_font, get_theme(carousel.theme).body_font)
+    """Sorted unique characters of the carousel's text that no bundled font draws (drawn as a boxed "?")."""
+    brand = carousel.brand
     texts = [brand.name, brand.handle, brand.website, carousel.cta.headline, carousel.cta.subline,
              carousel.cta.button, carousel.cta.link]
     texts += [t for s in carousel.slides for t in (s.title, s.body)]
@@ -119,8 +118,31 @@ def missing_glyphs(carousel: Carousel) -> list[str]:
     missing: set[str] = set()
     for value in texts:
         if value:
-            missing |= text.uncovered(value, family)
+            missing |= text.uncovered(value)
     return sorted(missing)
+
+
+def slide_headline(carousel: Carousel, index: int) -> tuple[str, bool]:
+    """The headline a content or cover slide shows, and whether it is automatic (read from the text
+    because the Title is empty). The editor shows it in the Title field until the creator types one."""
+    slide = carousel.slides[index]
+    if slide.title.strip() or slide.kind not in ("content", "cover"):
+        return slide.title.strip(), False
+    from .layouts.templates import automatic_headline
+    head, _ = automatic_headline(make_context(carousel), slide.body)
+    return head, bool(head)
+
+
+def layout_note(carousel: Carousel, index: int) -> str:
+    """What the studio should tell the creator about how a slide is drawn ("" when nothing)."""
+    slide = carousel.slides[index]
+    if slide.kind == "content" and _layout_key(carousel, slide) == "image-focus" and slide.image is None:
+        return ("Image focus shows a photo, and this slide has none: its headline takes the photo's place. "
+                "Upload a photo or choose another layout.")
+    return ""
+
+
+EMPHASIS_HINT = "Emphasise a word with **word** (drawn bold in the accent colour)."
 
 
 def _pattern_key(carousel: Carousel) -> str:
@@ -277,9 +299,9 @@ def pages_per_slide(carousel: Carousel) -> list[int]:
 # ---------------------------------------------------------------- drawing a page
 
 @lru_cache(maxsize=64)
-def _background(width: float, height: float, pal: Palette, pattern: str) -> Built:
-    """Background fill and pattern, serialised once per theme and size."""
-    uid = "bg" + hashlib.sha256(repr((width, height, pal, pattern)).encode()).hexdigest()[:8]
+def _background(width: float, height: float, pal: Palette, pattern: str, strength: float = 1.0) -> Built:
+    """Background fill and pattern (its opacity × ``strength``), serialised once per theme and size."""
+    uid = "bg" + hashlib.sha256(repr((width, height, pal, pattern, strength)).encode()).hexdigest()[:8]
     out: list[El] = []
     if len(pal.background) > 1:
         gid = f"{uid}-grad"
@@ -289,7 +311,9 @@ def _background(width: float, height: float, pal: Palette, pattern: str) -> Buil
     else:
         fill = pal.background[0]
     out.append(el("rect", x=0, y=0, width=width, height=height, fill=fill))
-    out.extend(draw_pattern(pattern, width, height, pal.pattern_color, pal.pattern_opacity, f"{uid}-pat"))
+    if strength > 0:
+        out.extend(draw_pattern(pattern, width, height, pal.pattern_color, min(1.0, pal.pattern_opacity * strength),
+                                f"{uid}-pat"))
     return built(el("g", *out, class_="background"))
 
 
@@ -297,8 +321,9 @@ def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int)
     ctx.uid = f"p{number}"
     brand = carousel.brand
     chrome = draw_chrome(ctx, brand.placement, number, total, numbers=brand.show_slide_numbers,
-                         swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo)
-    background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel))
+                         swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo,
+                         identity=page.kind != "outro")
+    background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel), carousel.pattern_strength)
     return document(ctx.width, ctx.height, ctx.scale, background, page.markup,
                     el("g", *chrome, class_="brand") if chrome else None)
 

@@ -1,113 +1,20 @@
 """Automatic structure: a thread becomes cover + one slide per post + outro.
 
-Also the small text readers the layouts share: a post's headline and body,
-and list items written as lines or inline (" - a - b - c").
+The text readers (headline, body, lists) live in ``studio.reading``; they are
+re-exported here for callers that still import them from this module.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .carousel import Carousel
 from .outro import cta_for_thread
+from .reading import (headline_and_body, heading_line, is_numbered_list, list_intro, list_items,  # noqa: F401
+                      list_line, split_number)
 from .post import Thread
 from .slide import Slide
 
-_HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*[).:]|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])\s*(\S.{0,90})$",
-                      re.IGNORECASE)
 THREAD_EMOJI = "\U0001F9F5"  # 🧵: the one character the cover drops (importers drop the other markers)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)|(?<=[。！？])[」』）]?\s*(?=\S)")  # CJK: no space after
-_LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
-_INLINE_LIST = re.compile(r"\s+[-–•]\s+")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
-
-
-def split_number(title: str) -> tuple[str, str]:
-    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number -> ("", title)."""
-    m = _HEADING.match(title)
-    if m and "\n" not in title:
-        number = next(g for g in m.groups()[:3] if g)
-        return number, m.group(4).strip()
-    return "", title
-
-
-def heading_line(text: str) -> tuple[str, str] | None:
-    """If the text starts with a heading line ("1) Sparse Attention"), (heading, rest)."""
-    first, _, rest = text.strip().partition("\n")
-    if rest.strip() and _HEADING.match(first):
-        return first.strip(), rest.strip()
-    return None
-
-
-@lru_cache(maxsize=1024)
-def headline_and_body(text: str) -> tuple[str, str]:
-    """A numbered heading line, else the first sentence, becomes the headline."""
-    text = text.strip()
-    found = heading_line(text)
-    if found:
-        return found
-    first, _, rest = text.partition("\n")
-    if rest.strip() and len(first) <= 90 and not first.rstrip().endswith((".", ",", ";")):
-        return first.strip(), rest.strip()  # a short first line reads as a heading
-    parts = _SENTENCE_END.split(text, maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) <= 140:
-        return parts[0].strip(), parts[1].strip()
-    return "", text
-
-
-def list_items(text: str) -> list[str]:
-    """List items: lines starting "- ", "•" or "1.", or an inline " - a - b - c" list.
-
-    Lines that are not items stay as items of their own only after a list began;
-    text before the first item is not returned (see ``list_intro``).
-    """
-    lines = [ln for ln in text.strip().split("\n") if ln.strip()]
-    best: list[str] = []
-    for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
-        items: list[str] = []
-        for line in lines:
-            m = _LIST_LINE.match(line)
-            if m and bool(_NUMBERED.match(line)) == numbered:
-                items.append(m.group(1).strip())
-            elif items:
-                items[-1] += " " + line.strip()
-        if len(items) > len(best):
-            best = items
-    if len(best) >= 2:
-        return best
-    for line in lines:
-        parts = _INLINE_LIST.split(" " + line.strip())
-        if len(parts) >= 3:
-            return [p.strip() for p in parts[1:] if p.strip()]
-    return []
-
-
-def list_line(line: str) -> tuple[str, str] | None:
-    """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None."""
-    m = _LIST_LINE.match(line)
-    if not m:
-        return None
-    number = re.match(r"^\s*(\d{1,2})[.)]", line)
-    return (number.group(1) if number else "•"), m.group(1).strip()
-
-
-def list_intro(text: str) -> str:
-    """The text before a list (the lead-in line), for the list layout."""
-    lines = text.strip().split("\n")
-    intro = []
-    for line in lines:
-        if _LIST_LINE.match(line):
-            break
-        parts = _INLINE_LIST.split(" " + line.strip())
-        if len(parts) >= 3 and not any(_LIST_LINE.match(x) for x in lines):
-            intro.append(parts[0].strip())
-            break
-        intro.append(line.strip())
-    return "\n".join(x for x in intro if x)
-
-
-def is_numbered_list(text: str) -> bool:
-    return sum(1 for ln in text.split("\n") if _NUMBERED.match(ln)) >= 2
 
 
 def cover_texts(first_post: str) -> tuple[str, str]:

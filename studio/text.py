@@ -29,6 +29,8 @@ from functools import lru_cache
 import regex
 
 from . import emoji, fonts
+from .links import shown as link_shown
+from .links import target as link_target
 from .svg import xml_safe
 
 EMOJI_ADVANCE = 1.18  # an emoji image takes this many ems
@@ -48,6 +50,7 @@ _ACCENT = regex.compile(
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
 )
+_URL_ONLY = regex.compile(_URL, regex.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}'\"…"
 _ARABIC = regex.compile(r"\p{Arabic}")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
@@ -59,11 +62,14 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 @dataclass(frozen=True)
 class Cluster:
-    """One grapheme cluster: what it says, accent colour or not, Twemoji file if emoji."""
+    """One grapheme cluster: what it says, accent colour or not, Twemoji file if emoji, and its
+    ``style``: letters of STYLE_BOLD, STYLE_ITALIC, STYLE_MONO, STYLE_EMPHASIS, STYLE_MISSING."""
 
     text: str
     accent: bool = False
     emoji: str | None = None
+    style: str = ""
+    link: str | None = None  # the full target of a link's visible text
 
     @property
     def is_space(self) -> bool:
@@ -118,7 +124,7 @@ class Line:
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of a line in visual order: x offset from the line start, font, colour role."""
+    """A piece of a line in visual order: x offset from the line start, font, colour role, style."""
 
     x: float
     text: str
@@ -126,6 +132,24 @@ class Run:
     accent: bool
     emoji: str | None
     width: float
+    style: str = ""
+    link: str | None = None
+
+    @property
+    def bold(self) -> bool:
+        return STYLE_BOLD in self.style
+
+    @property
+    def italic(self) -> bool:
+        return STYLE_ITALIC in self.style
+
+    @property
+    def emphasis(self) -> bool:
+        return STYLE_EMPHASIS in self.style
+
+    @property
+    def missing(self) -> bool:
+        return STYLE_MISSING in self.style
 
 
 # ---------------------------------------------------------------- cleaning
@@ -156,6 +180,71 @@ def clean(text: str) -> str:
 def words(text: str) -> list[str]:
     """The visible words of a text (for 'no word lost' checks)."""
     return clean(text).split()
+
+
+# ---------------------------------------------------------------- styled letters and emphasis
+
+STYLE_BOLD, STYLE_ITALIC, STYLE_MONO, STYLE_EMPHASIS, STYLE_MISSING = "b", "i", "m", "e", "x"
+MONO_FAMILY = "JetBrains Mono"
+MISSING_MARK = "?"  # drawn boxed, in place of a character no bundled font has
+_EMPHASIS = regex.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_STYLED_BLOCK = regex.compile(r"[\U0001D400-\U0001D7FF]")
+# Letters the Mathematical Alphanumeric block leaves to Letterlike Symbols (italic h, script B…).
+_LETTERLIKE = {"ℎ": ("h", STYLE_ITALIC + STYLE_EMPHASIS), **{c: (unicodedata.normalize("NFKC", c), "")
+                                                             for c in "ℬℰℱℋℐℒℳℛℯℊℴℭℌℑℜℨℂℍℕℙℚℝℤ"}}
+
+
+@lru_cache(maxsize=4096)
+def styled_letter(ch: str) -> tuple[str, str] | None:
+    """(plain letter, style) of a Mathematical Alphanumeric letter ("𝗯" -> ("b", "be")), else None.
+
+    Bold and italic (serif or sans) mark emphasis; monospace keeps a monospace
+    face; script, fraktur and double-struck become plain letters.
+    """
+    if not _STYLED_BLOCK.match(ch):
+        return None
+    name = unicodedata.name(ch, "")
+    plain = unicodedata.normalize("NFKC", ch)
+    if plain == ch:
+        return None  # an unassigned code point of the block
+    if any(w in name for w in ("SCRIPT", "FRAKTUR", "DOUBLE-STRUCK")):
+        return plain, ""
+    if "MONOSPACE" in name:
+        return plain, STYLE_MONO
+    style = (STYLE_BOLD if "BOLD" in name else "") + (STYLE_ITALIC if "ITALIC" in name else "")
+    return plain, style + (STYLE_EMPHASIS if style else "")
+
+
+def _unstyle_line(line: str) -> tuple[str, list[str]]:
+    """A line with ``**emphasis**`` markers removed and styled letters made plain; the style of each
+    remaining character."""
+    chars: list[str] = []
+    styles: list[str] = []
+    pos = 0
+    letterlike = bool(_STYLED_BLOCK.search(line))  # ℎ ℬ … count only in text written with styled letters
+    for m in list(_EMPHASIS.finditer(line)) + [None]:
+        end = m.start() if m else len(line)
+        for ch in line[pos:end]:
+            chars.append(ch)
+            styles.append("")
+        if m:
+            for ch in m.group(1):
+                chars.append(ch)
+                styles.append(STYLE_BOLD + STYLE_EMPHASIS)
+            pos = m.end()
+    for i, ch in enumerate(chars):
+        found = styled_letter(ch) or (_LETTERLIKE.get(ch) if letterlike else None)
+        if found:
+            chars[i] = found[0]
+            styles[i] = "".join(sorted(set(styles[i] + found[1])))
+    return "".join(chars), styles
+
+
+def plain_letters(text: str) -> str:
+    """The text as a screen reader should read it: styled letters plain, ``**`` markers gone."""
+    if "**" not in text and not _STYLED_BLOCK.search(text):
+        return text
+    return "\n".join(_unstyle_line(line)[0] for line in text.split("\n"))
 
 
 # ---------------------------------------------------------------- prepare
@@ -210,15 +299,43 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
         if not line:
             gap = bool(paras)
             continue
+        line, styles = _unstyle_line(line)
         clusters: list[Cluster] = []
+        pos = 0
         for span, accent in (accent_spans(line) if links else [(line, False)]):
-            if _ARABIC.search(span):
+            start = pos
+            pos += len(span)
+            if _ARABIC.search(span):  # reshaping changes lengths: the span keeps its first style
                 span = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), span)
+                styles[start:pos] = [styles[start]] * len(span)
+                pos = start + len(span)
+            if accent and _URL_ONLY.fullmatch(span):  # a link shows X's short text and keeps its target
+                href = link_target(span)
+                clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
+                continue
+            at = start
             for g in regex.findall(r"\X", span):
-                clusters.append(Cluster(g, accent, emoji.emoji_file(g)))
+                clusters.append(_cluster(g, accent, styles[at] if at < len(styles) else ""))
+                at += len(g)
         paras.append(Para(tuple(clusters), _base_rtl(line), gap))
         gap = False
     return tuple(paras)
+
+
+def _cluster(g: str, accent: bool, style: str) -> Cluster:
+    """A cluster; a character no bundled font draws becomes the boxed MISSING_MARK (never a silent box)."""
+    found = emoji.emoji_file(g)
+    if found is None and g != " " and not drawable(_base_char(g)):
+        return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
+    return Cluster(g, accent, found, style)
+
+
+@lru_cache(maxsize=8192)
+def drawable(ch: str) -> bool:
+    """Some bundled face (the fallback chain) draws ``ch``; spaces and format characters always pass."""
+    if unicodedata.category(ch) in ("Zs", "Cf", "Cc", "Mn", "Me") or ch == "\n":
+        return True
+    return any(has_glyph(face, ch) for face in fonts.FALLBACKS)
 
 
 # ---------------------------------------------------------------- fonts and widths
@@ -302,16 +419,15 @@ def font_for(cluster: str, family: str) -> str:
     return family
 
 
-def uncovered(value: str, family: str) -> set[str]:
-    """Characters of ``value`` that no face in ``family``'s chain draws (they would show as empty boxes)."""
+def uncovered(value: str) -> set[str]:
+    """Characters of ``value`` that no bundled face draws: each is drawn as the boxed MISSING_MARK."""
     out = set()
-    for para in prepare(value, links=False):
-        for c in para.clusters:
-            if c.emoji or c.is_space:
-                continue
-            base = _base_char(c.text)
-            if not has_glyph(font_for(c.text, family), base):
-                out.add(base)
+    for g in regex.findall(r"\X", plain_letters(clean(value))):
+        if g.isspace() or emoji.emoji_file(g):
+            continue
+        base = _base_char(g)
+        if not drawable(base):
+            out.add(base)
     return out
 
 
@@ -325,8 +441,12 @@ def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
             out.append(None)
             continue
         base = _base_char(c.text)
+        if STYLE_MONO in c.style and has_glyph(MONO_FAMILY, base):
+            out.append(MONO_FAMILY)
+            prev = MONO_FAMILY
+            continue
         common = unicodedata.category(base)[0] in "PZSN" and not base.isalpha()
-        if common and prev and has_glyph(prev, base):
+        if common and prev and prev != MONO_FAMILY and has_glyph(prev, base):
             face = prev
         else:
             face = font_for(c.text, family)
@@ -350,8 +470,12 @@ def text_width(text: str, family: str, weight: int, size: float) -> float:
 @lru_cache(maxsize=2048)
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
-    return tuple(EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, weight)
+    return tuple(EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, 700 if STYLE_BOLD in c.style else weight)
+                 + (MISSING_PAD if STYLE_MISSING in c.style else 0.0)
                  for c, f in zip(para.clusters, faces))
+
+
+MISSING_PAD = 0.3  # ems around a missing-character mark, for its box
 
 
 def measure(text: str, family: str, weight: int, size: float) -> float:
@@ -364,11 +488,13 @@ def measure(text: str, family: str, weight: int, size: float) -> float:
 def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     """May a line end after cluster i (before i+1)? Spaces are handled by the caller."""
     a, b = clusters[i], clusters[i + 1]
+    if a.link and a.link == b.link:  # inside a link: only after "/" or "-"
+        return a.text in "/-"
     if b.is_space or b.text[0] in _NO_BREAK_BEFORE:
         return False
     if a.is_space:
         return True
-    if a.text in _BREAK_AFTER and i > 0 and not clusters[i - 1].is_space:
+    if a.text in _BREAK_AFTER and i > 0 and clusters[i - 1].text[-1].isalnum():  # "and/or", not "</"
         # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.emoji or b.emoji:
@@ -465,6 +591,15 @@ def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float,
     if width <= limit:
         done[-2] = (pa, before[1], sum(ems[pa:before[1]]))
         done[-1] = (moved[0], lb, width)
+
+
+def widest_piece(text: str, family: str, weight: int) -> float:
+    """Width in ems of the widest piece of ``text`` a line may not break inside."""
+    widest = 0.0
+    for para in prepare(text):
+        ems = _para_ems(para, family, weight)
+        widest = max([widest] + [sum(ems[s:c]) for s, c, _ in _segments(para)])
+    return widest
 
 
 def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:
@@ -567,27 +702,30 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     clusters = line.clusters
     runs: list[Run] = []
     x = 0.0
-    cur: list = []  # [x, text, face, accent, width]
+    cur: list = []  # [x, text, face, accent, width, style, link]
+
+    def close() -> None:
+        if cur:
+            runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4], cur[5], cur[6]))
+
     for i, text in _visual_order(line):
         c = clusters[i]
         w = ems[i] * size
-        if c.emoji:
-            if cur:
-                runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4]))
-                cur = []
-            runs.append(Run(x, c.text, "", c.accent, c.emoji, w))
-        elif cur and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3])):
+        if c.emoji or STYLE_MISSING in c.style:  # an emoji, a missing-character mark: a run of its own
+            close()
+            cur = []
+            runs.append(Run(x, c.text, faces[i] or "", c.accent, c.emoji, w, c.style))
+        elif cur and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3] and c.style == cur[5]
+                                     and c.link == cur[6])):
             cur[1] += text
             cur[4] += w
         elif c.is_space and not cur:
             pass  # a space right after an emoji: advance only
         else:
-            if cur:
-                runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4]))
-            cur = [x, text, faces[i], c.accent, w]
+            close()
+            cur = [x, text, faces[i], c.accent, w, c.style, c.link]
         x += w
-    if cur:
-        runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4]))
-    return tuple(Run(r.x, r.text.rstrip(" ") if not r.emoji else r.text, r.family, r.accent, r.emoji, r.width)
-                 for r in runs if r.text.strip() or r.emoji)
+    close()
+    return tuple(Run(r.x, r.text.rstrip(" ") if not r.emoji else r.text, r.family, r.accent, r.emoji, r.width,
+                     r.style, r.link) for r in runs if r.text.strip() or r.emoji)
 

@@ -253,7 +253,7 @@ def test_photos_attach_in_order_and_broken_media_is_a_warning(tmp_path):
     reds = [PILImage.open(io.BytesIO(img.data)).convert("RGB").getpixel((5, 5)) for img in post.images]
     assert reds[0][0] > 200 and reds[1][2] > 200  # AAA (red) before BBB (blue), as the post shows them
     assert any("100-CCC.png" in w and "not an image" in w for w in result.warnings)
-    assert any("a video in post 100" in w for w in result.warnings)
+    assert any("video in post 100" in w and "not embedded" in w for w in result.warnings)
     assert post.avatar is not None and (post.avatar.width, post.avatar.height) == (400, 400)
 
 

@@ -147,9 +147,14 @@ class Document:
     # -- settings (every slide redraws) -------------------------------------------------------
 
     def set_setting(self, name: str, value: Any, origin: Any = None) -> None:
-        """Set ``format``, ``layout``, ``theme``, ``pattern`` or ``show_post_meta`` on the carousel."""
-        if name not in {"format", "layout", "theme", "pattern", "show_post_meta"}:
+        """Set ``format``, ``layout``, ``theme``, ``pattern``, ``pattern_strength`` or ``show_post_meta``."""
+        if name not in {"format", "layout", "theme", "pattern", "pattern_strength", "show_post_meta"}:
             raise EditError(f"unknown setting {name!r}")
+        if name == "pattern_strength":
+            from ..pattern import PATTERN_STRENGTH_MAX
+            if not isinstance(value, (int, float)) or not 0 <= value <= PATTERN_STRENGTH_MAX:
+                raise EditError(f"Pattern strength goes from 0 to {PATTERN_STRENGTH_MAX}.")
+            value = float(value)
         if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
             raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
         if getattr(self.carousel, name) == value:

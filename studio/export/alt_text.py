@@ -90,4 +90,6 @@ def _sentences(parts: list[str]) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Single spaces, plain letters (a screen reader spells styled letters out) and no ``**`` markers."""
+    from ..text import plain_letters
+    return _SPACES.sub(" ", plain_letters(text)).strip()

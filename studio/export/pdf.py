@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import cairocffi as cairo
+from defusedxml import ElementTree
 
 from ..naming import document_info
 from . import pages
@@ -62,13 +63,31 @@ def _write_pdf(carousel, stream: BinaryIO, total: int, width: int, height: int,
         _set_metadata(document.surface, carousel)
         for index in range(total):
             try:
-                document.draw_page(pages.page_svg(carousel, index, PDF_SCALE))
+                svg = pages.page_svg(carousel, index, PDF_SCALE)
+                add_links(document.surface, svg, width)
+                document.draw_page(svg)
             except ExportError as exc:
                 raise ExportError(f"slide {index + 1}: {exc}") from None
             if progress:
                 progress(index + 1, total)
     finally:
         document.finish()
+
+
+def add_links(pdf: cairo.PDFSurface, svg: str, page_width: float) -> int:
+    """Make every link area of the page's SVG (text links, brand website, outro CTA) a clickable link
+    annotation on the PDF page about to be drawn; returns how many."""
+    root = ElementTree.fromstring(svg.encode("utf-8"))
+    view_width = float(root.get("viewBox", "0 0 1 1").split()[2])
+    k = page_width / view_width
+    context = cairo.Context(pdf)
+    areas = [node for node in root.iter() if node.get("class") == "link-area" and node.get("data-href")]
+    for node in areas:
+        x, y, w, h = (float(node.get(name, 0)) * k for name in ("x", "y", "width", "height"))
+        uri = node.get("data-href").replace("\\", "\\\\").replace("'", "\\'")
+        context.tag_begin(cairo.TAG_LINK, f"rect=[{x:.2f} {y:.2f} {w:.2f} {h:.2f}] uri='{uri}'")
+        context.tag_end(cairo.TAG_LINK)
+    return len(areas)
 
 
 def _set_metadata(pdf: cairo.PDFSurface, carousel) -> None:

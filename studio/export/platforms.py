@@ -38,14 +38,15 @@ def check_platform(carousel, target: str, *, pages: int | None = None, scale: in
 
 
 def _missing_glyphs(carousel) -> list[str]:
-    """Characters no bundled font can draw would show as empty boxes: say so before export."""
+    """Characters no bundled font can draw are drawn as a boxed "?": name them before export."""
     from ..render import missing_glyphs
     chars = missing_glyphs(carousel)
     if not chars:
         return []
     shown = " ".join(chars[:12]) + (" …" if len(chars) > 12 else "")
     noun = "This character has" if len(chars) == 1 else f"These {len(chars)} characters have"
-    return [f"{noun} no font in the studio and will show as empty boxes: {shown}. Replace or remove them."]
+    return [f"{noun} no font in the studio and will show as a boxed “?” (never as empty boxes): {shown}. "
+            "Replace or remove them."]
 
 
 def _linkedin(fmt, pages: int, sizes: list[int]) -> list[str]:

@@ -25,6 +25,7 @@ from ..theme import Palette, Theme, rgb
 TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
 EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
 PARA_GAP = 0.55  # blank line between paragraphs, in line heights
+SLANT = 0.2  # italic letters lean this far right per unit of height (about 11°)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class Ctx:
     brand_handle: str
     brand_avatar: Image | None
     posts: dict[str, Post] = field(default_factory=dict)
+    number_scale: float = 1.2  # a section number's size, in title sizes (it grows on a tall page)
     uid: str = "s"
     dry_run: bool = False  # only find where pages break (auto-fit trials): draw nothing
 
@@ -195,7 +197,14 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
     return out
 
 
+LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet
+
+
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
+    if marker.startswith(LIST_ROW):
+        label = marker[len(LIST_ROW):].zfill(2)
+        return [text_el(label, ctx.title_font, ctx.title_weight, st.size * 1.3, ctx.palette.accent, x,
+                        baseline + st.size * 0.1, role="marker")]
     cy = baseline - st.size * 0.34
     if marker == "•":
         return [el("circle", cx=x + st.size * 0.3, cy=cy, r=st.size * 0.19, fill=ctx.palette.accent_fill)]
@@ -223,15 +232,41 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
+        elif r.missing:
+            lines.extend(missing_mark(r, st, x0, baseline))
         else:
-            weight = fonts.best_weight(r.family, st.weight)
-            text.add(el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
-                        font_family=fonts.css_family(r.family), font_weight=weight,
-                        fill=st.accent if r.accent else None))
+            weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
+            span = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
+                      font_family=fonts.css_family(r.family), font_weight=weight,
+                      fill=st.accent if (r.accent or r.emphasis) else None)
+            if r.italic:  # the bundled faces have no italic: slant the letters about the baseline
+                images.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
+                                 transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
+            else:
+                text.add(span)
+            if r.link:
+                lines.append(link_area(r.link, x0 + r.x, baseline - st.size * 0.9, r.width, st.size * 1.15))
             if r.accent and _same_colour(st.accent, st.colour):  # a monochrome theme underlines links instead
                 lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=text_width(r.text, r.family, weight, st.size),
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
     return ([text] if text.children else []) + images + lines
+
+
+def link_area(href: str, x: float, y: float, w: float, h: float) -> El:
+    """An invisible rectangle the PDF export turns into a clickable link annotation."""
+    return el("rect", x=x, y=y, width=w, height=h, fill="none", class_="link-area", attrs={"data-href": href})
+
+
+def missing_mark(r, st: TextStyle, x0: float, baseline: float) -> list[El]:
+    """A character no bundled font has: a boxed "?" in the text colour, plainly deliberate (never an empty box)."""
+    w, h = r.width - st.size * 0.06, st.size * 0.92
+    x, top = x0 + r.x + st.size * 0.03, baseline - st.size * 0.76
+    glyph_w = text_width(r.text, r.family, 700, st.size * 0.7)
+    return [el("rect", x=x, y=top, width=w, height=h, rx=st.size * 0.12, fill="none", stroke=st.colour,
+               stroke_width=max(0.8, st.size * 0.05), stroke_opacity=0.55, class_="missing-glyph"),
+            el("text", el("tspan", text=r.text, x=x + (w - glyph_w) / 2, y=top + h * 0.76), font_size=st.size * 0.7,
+               font_family=fonts.css_family(r.family), font_weight=700, fill=st.colour, opacity=0.7,
+               style=TEXT_STYLE, class_="missing-glyph")]
 
 
 def _same_colour(a: str, b: str) -> bool:
@@ -274,11 +309,16 @@ def text_el(text: str, family: str, weight: int, size: float, colour: str, x: fl
 
 
 def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, width: float,
-               role: str = "meta", align: str = "left") -> tuple[list[El], float]:
+               role: str = "meta", align: str = "left", href: str = "") -> tuple[list[El], float]:
     """A one-line label with full text handling (fallback fonts, emoji, bidi), shrunk to fit ``width``.
 
-    ``align`` left, center or right within ``width``. Returns (elements, drawn width).
+    ``align`` left, center or right within ``width``; ``href`` makes it a link in the PDF.
+    Returns (elements, drawn width).
     """
+    if href:
+        els, w = label_line(ctx, text, st, x, baseline, width, role, align)
+        left = x + (width - w if align == "right" else (width - w) / 2 if align == "center" else 0.0)
+        return els + [link_area(href, left, baseline - st.size * 1.1, w, st.size * 1.5)], w
     paras = prepare(text, False)
     if not paras:
         return [], 0.0

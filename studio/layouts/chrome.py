@@ -6,6 +6,7 @@ band; "none" draws neither. Sizes follow Typography.meta_size.
 """
 from __future__ import annotations
 
+from ..links import target as link_target
 from ..svg import El, el
 from ..text import measure
 from .base import Box, Ctx, avatar, label_line, photo
@@ -27,14 +28,15 @@ def band_heights(placement: str, meta: float, has_identity: bool) -> tuple[float
 
 
 def draw_chrome(ctx: Ctx, placement: str, number: int, total: int, *, numbers: bool, swipe: bool,
-                website: str, logo) -> list[El]:
-    """Header and/or footer for page ``number`` of ``total``."""
+                website: str, logo, identity: bool = True) -> list[El]:
+    """Header and/or footer for page ``number`` of ``total``; ``identity`` False leaves the name out
+    (the outro shows it in its own brand chip: the author appears once)."""
     if placement == "none":
         return []
     safe = ctx.safe
     meta = ctx.meta_size
     pal = ctx.palette
-    has_identity = bool(ctx.brand_name or ctx.brand_handle)
+    has_identity = bool(ctx.brand_name or ctx.brand_handle) and identity
     counter = f"{number}/{total}" if numbers else ""
     hint = swipe and number < total
     out: list[El] = []
@@ -90,7 +92,8 @@ def _centred(ctx: Ctx, band: Box, baseline: float, logo, website: str) -> list[E
         h = min(band.h * 0.9, logo_w * logo.height / logo.width)
         out.extend(photo(ctx, logo, Box(x, band.y + (band.h - h) / 2, logo_w, h), 0, "logo"))
     if website and text_w > 0:
-        els, _ = label_line(ctx, website, st, x + logo_w + gap, baseline, text_w + 0.5, role="website")
+        els, _ = label_line(ctx, website, st, x + logo_w + gap, baseline, text_w + 0.5, role="website",
+                            href=link_target(website))
         out.extend(els)
     return out
 
@@ -137,7 +140,8 @@ def _right_side(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
     if label:
         room = min(band.w * 0.45, right - band.x)
         els, _ = label_line(ctx, label, ctx.body_style(meta, pal.muted, 700 if counter else 400),
-                            right - room, baseline, room, role="page-number" if counter else "website", align="right")
+                            right - room, baseline, room, role="page-number" if counter else "website", align="right",
+                            href=link_target(website) if website else "")
         out.extend(els)
         right -= measure(label, ctx.body_font, 700 if counter else 400, meta)
     return out, band.right - right
@@ -200,7 +204,8 @@ def _band_items(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
         right = band.right
     if website:
         room = min(site_w, right - band.x) if one_row else column
-        els, w = label_line(ctx, website, site_st, right - room, baseline, room, role="website", align="right")
+        els, w = label_line(ctx, website, site_st, right - room, baseline, room, role="website", align="right",
+                            href=link_target(website))
         out.extend(els)
         if one_row:
             right -= w + gap

@@ -17,15 +17,19 @@ def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     shares = IMAGE_SHARES if slide.image is not None else (0.0,)
     for share in shares:
-        for scale in TITLE_SCALES:
-            result = _cover(ctx, slide, size, share, scale)
-            if not result[1]:
-                return result
-    return result
+        tall = ctx.height > ctx.width * 1.5 and not share  # 9:16: the hook may grow into the height
+        scales = TALL_SCALES + TITLE_SCALES if tall else TITLE_SCALES
+        for scale in scales:
+            out, rest, used = _cover(ctx, slide, size, share, scale)
+            if not rest and (scale not in TALL_SCALES or used <= TALL_FILL * ctx.content.h):
+                return out, rest
+    return out, rest
 
 
 IMAGE_SHARES = (0.42, 0.34, 0.26)  # of the content height
 TITLE_SCALES = (1.3, 1.15, 1.0, 0.88, 0.76)  # of the title size
+TALL_SCALES = (1.9, 1.6)  # a tall page (9:16) with room to spare: the hook larger still
+TALL_FILL = 0.6  # … while it takes at most this share of the page's content height
 PHOTO_GAP = 26
 
 
@@ -35,7 +39,7 @@ def _cover(ctx: Ctx, slide: Slide, size: float, share: float, scale: float):
     photo_h = round(content.h * share) if slide.image is not None and share else 0
     if photo_h:
         box = content.below(photo_h + PHOTO_GAP)
-    big = min(ctx.title_size * scale, 64.0)
+    big = min(ctx.title_size * scale, 64.0 if scale <= TITLE_SCALES[0] else 72.0)
     title = fitted_title(ctx, slide.title or slide.body, box.w, big, max_lines=5, min_share=0.8)
     blocks = (title,) if title else ()
     if slide.title and slide.body:
@@ -53,4 +57,4 @@ def _cover(ctx: Ctx, slide: Slide, size: float, share: float, scale: float):
     bx = lead_x(ctx, box.x, box.w, 56, slide.title or slide.body)
     out.append(accent_bar(ctx, bx, y, w=56, h=6))
     out.extend(draw_flow(ctx, placed, box.x, y + bar, box.w))
-    return out, rest
+    return out, rest, above + bar + used

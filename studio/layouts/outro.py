@@ -10,9 +10,11 @@ from dataclasses import replace
 
 from ..outro import OutroCTA
 from ..slide import Slide
+from ..links import shown as link_shown
+from ..links import target as link_target
 from ..svg import El, el
 from ..text import measure
-from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line
+from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line, link_area
 from .templates import fitted_title
 
 ICONS = {  # 24×24 stroke icons
@@ -81,8 +83,8 @@ def _outro(ctx: Ctx, size: float, cta: OutroCTA, blocks, compact: bool, badge: b
     out.extend(_button(ctx, cta, center, y, button_h))
     y += button_h
     if link:
-        els, _ = label_line(ctx, link, ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700),
-                            box.x, y + link_h * 0.7, box.w, role="link", align="center")
+        els, _ = label_line(ctx, link_shown(link), ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700),
+                            box.x, y + link_h * 0.7, box.w, role="link", align="center", href=link_target(link))
         out.extend(els)
     if chip_h:
         out.extend(_brand_chip(ctx, center, box.bottom - 44, box.w))
@@ -100,6 +102,8 @@ def _button(ctx: Ctx, cta: OutroCTA, center: float, y: float, h: float) -> list[
         text_w = measure(label, ctx.body_font, 700, size)
     x = center - w / 2
     out = [el("rect", x=x, y=y, width=w, height=h, rx=h / 2, fill=pal.accent_fill)]
+    if cta.link.strip():  # the whole button opens the link in the PDF
+        out.append(link_area(link_target(cta.link), x, y, w, h))
     ix = center - (text_w + 30) / 2 + 11
     out.append(icon(cta.variant, ix, y + h / 2, 20, pal.on_accent, 2.2))
     st = ctx.body_style(size, pal.on_accent, 700)  # full text handling: fallback faces and emoji

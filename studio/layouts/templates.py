@@ -7,19 +7,22 @@ still to place; ``rest`` is what did not fit (empty when the slide is done).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 from datetime import datetime
 
 import regex
 
 from ..slide import Slide
-from ..structure import headline_and_body, is_numbered_list, list_intro, list_items, list_line, split_number
+from ..reading import (headline_and_body, is_numbered_list, list_intro, list_items, list_line, sentences, split_number,
+                       unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, wrap
-from .base import (Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
+from ..text import SAFETY, measure, prepare, widest_piece, wrap
+from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
+STATEMENT_SCALE = 2.6  # the statement's size, in body sizes
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
 SHORT_POST_CHARS = 140  # a post this short, with no headline, is drawn SHORT_POST_SCALE × larger
 SHORT_POST_SCALE = 1.5
@@ -30,11 +33,28 @@ OPTICAL_CENTRE = 0.46  # short content sits this share of the free height from t
 
 # ---------------------------------------------------------------- shared pieces
 
-def slide_title_body(slide: Slide) -> tuple[str, str]:
-    """The slide's own title, or a headline taken from its body."""
+def slide_title_body(ctx: Ctx, slide: Slide) -> tuple[str, str]:
+    """The slide's own title, or a headline taken from its body (see ``automatic_headline``)."""
     if slide.title.strip():
         return slide.title.strip(), slide.body.strip()
-    return headline_and_body(slide.body)
+    return automatic_headline(ctx, slide.body)
+
+
+AUTO_HEADLINE_LINES = 2  # an automatic headline longer than this at the title size stays body text
+
+
+def automatic_headline(ctx: Ctx, text: str) -> tuple[str, str]:
+    """(headline, body) read from the text, the headline kept only when it takes at most two
+    lines at the chosen title size in the content column."""
+    head, body = headline_and_body(text)
+    if not head:
+        return head, body
+    _, words_ = split_number(head)
+    st = ctx.title_style()
+    paras = prepare(words_)
+    if len(wrap(paras, st.family, st.weight, st.size, ctx.content.w)) > AUTO_HEADLINE_LINES:
+        return "", unflatten(text.strip())
+    return head, body
 
 
 _UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+?"
@@ -66,6 +86,11 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
         st = ctx.title_style(max(floor, st.size * 0.92))
         blk = Block(blk.paras, st, role="title")
     return replace(blk, measure=balanced_width(blk, width))
+
+
+def words_fit(ctx: Ctx, text: str, size: float, width: float) -> bool:
+    """Every unbreakable piece of ``text`` fits a line of ``width`` at body ``size``."""
+    return widest_piece(text, ctx.body_font, 400) * size <= width * SAFETY
 
 
 def balanced_width(blk: Block, width: float) -> float:
@@ -114,7 +139,7 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
             blocks.append(b)
         pending.clear()
 
-    for line in text.split("\n"):
+    for line in unflatten(text).split("\n"):
         item = list_line(line)
         if item is None:
             pending.append(line)
@@ -140,7 +165,7 @@ def heading(ctx: Ctx, title: str, width: float, title_size: float) -> tuple[list
     parts: list[tuple[str, object]] = []
     h = 0.0
     if number:
-        size = title_size * 1.2
+        size = title_size * ctx.number_scale
         parts.append(("number", (number.zfill(2), size, rest)))
         h += size * 1.05
     elif rest:
@@ -189,7 +214,7 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
                 body: tuple[Block, ...] | None = None) -> Column:
     """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text)."""
     if title is None:
-        title, text = slide_title_body(slide)
+        title, text = slide_title_body(ctx, slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
     parts: list[tuple[str, object]] = []
     head_h = 0.0
@@ -206,7 +231,7 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
         body = ((title_blk,) if title_blk else ()) + body
         parts, head_h = [], 0.0
         if number:
-            badge = ctx.title_size * 1.2  # the size the other slides' badges have
+            badge = ctx.title_size * ctx.number_scale  # the size the other slides' badges have
             parts, head_h = [("number", (number.zfill(2), badge, rest))], badge * 1.05
     gap = ctx.title_size * 0.55 if parts and body and parts[-1][0] != "number" else 0.0
     placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
@@ -232,11 +257,60 @@ def text_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, center: bool =
     return draw_column(ctx, col, box.x, y, box.w), col.rest
 
 
+GROWTH = (1.12, 1.25, 1.4, 1.6, 1.8, 2.05, 2.35, 2.7, 3.1, 3.6)  # steps a short slide's type grows by
+FILL = 0.6  # a column shorter than this share of its box grows its type
+FILL_MAX = 0.8  # … as long as it stays below this share
+MAX_BODY = 36.0  # grown body text stays below this size (design px); a lone short line, below SHORT_MAX
+SHORT_MAX = 64.0
+MAX_TITLE = 64.0
+TITLE_GROWTH = 0.6  # the title grows this share of what the body grows: the hierarchy stays
+
+
+def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
+          max_body: float = MAX_BODY) -> tuple[Ctx, Column]:
+    """The largest type for a column that fits: short text grows (title and body together, within
+    MAX_TITLE / ``max_body``) until it fills FILL of ``box``; returns the context drawn with.
+    ``build`` returns None for a size at which a word would no longer fit on a line."""
+    col = build(ctx, size)
+    best = (ctx, col)
+    base_lines = title_lines(col)
+    for g in GROWTH:
+        if col.rest or col.height >= FILL * box.h:
+            break
+        body = min(size * g, max(max_body, size))
+        title = min(ctx.title_size * (1 + (g - 1) * TITLE_GROWTH), max(MAX_TITLE, ctx.title_size))
+        if body <= best[0].body_size and title <= best[0].title_size:
+            break  # at both limits
+        bigger = replace(ctx, title_size=title, body_size=body)
+        grew = build(bigger, body)
+        if grew is not None and title_lines(grew) > base_lines + 1:  # the headline gains at most a line;
+            held = best[0].title_size  # its number grows instead
+            bigger = replace(bigger, title_size=held, number_scale=ctx.number_scale * title / held)
+            grew = build(bigger, body)
+        if grew is None or grew.rest or grew.height > FILL_MAX * box.h:
+            break  # too tall, or a word would have to break
+        col = grew
+        best = (bigger, col)
+    return best
+
+
+def title_lines(col: Column) -> int:
+    return sum(len(item) for kind, item in col.parts if kind == "title")
+
+
+def balanced_column(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
+                    max_body: float = MAX_BODY) -> tuple[list[El], tuple[Block, ...]]:
+    """A column grown to use the room (see ``grown``), at the optical centre of ``box`` when it fits."""
+    drawn, col = grown(ctx, size, box, build, max_body)
+    y = optical_top(box, col.height) if not col.rest else box.y
+    return draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
 def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
                  box: Box | None = None) -> tuple[list[El], tuple[Block, ...]]:
     """A continuation page: a small running head (the slide's title), then the rest of the text."""
     box = box or ctx.content
-    title, _ = slide_title_body(slide)
+    title, _ = slide_title_body(ctx, slide)
     _, title = split_number(title)
     out: list[El] = []
     top = 0.0
@@ -256,82 +330,128 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
     """A numbered heading or the first sentence as the headline, the rest as body text."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    title, text = slide_title_body(slide)
-    if not title and len(text) <= SHORT_POST_CHARS and "\n" not in text:  # a lone short line reads larger
-        big = max(size, min(size * SHORT_POST_SCALE, ctx.title_size * 0.9))
-        body = with_credit(ctx, slide, body_blocks(ctx, text, big), size)
-        return text_column(ctx, slide, size, ctx.content, title="", body=body)
-    return text_column(ctx, slide, size, ctx.content)
+    title, text = slide_title_body(ctx, slide)
+    short = not title and len(text) <= SHORT_POST_CHARS and "\n" not in text  # a lone short line reads larger
+
+    def build(c: Ctx, s: float) -> Column | None:
+        big = s * SHORT_POST_SCALE if short else s
+        if s > size and not words_fit(c, text, big, c.content.w):
+            return None
+        return plan_column(c, slide, s, c.content, title=title, body=with_credit(c, slide, body_blocks(c, text, big), s))
+    return balanced_column(ctx, size, ctx.content, build, SHORT_MAX if short else MAX_BODY)
+
+
+def on_panel(ctx: Ctx, fill: str, ink: str) -> Ctx:
+    """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``."""
+    pal = replace(ctx.palette, text=ink, muted=ink, accent=ink, accent_fill=ink, on_accent=fill, surface=fill)
+    return replace(ctx, palette=pal)
+
+
+def panel(box: Box, fill: str, radius: float = 22, opacity: float | None = None, role: str = "panel") -> El:
+    return el("rect", x=box.x, y=box.y, width=box.w, height=box.h, rx=radius, fill=fill, opacity=opacity,
+              class_=role)
+
+
+PANEL_PAD = 30
 
 
 def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
-    """One strong line, large in the title face; a longer post keeps its headline large and the rest as body."""
+    """One sentence, very large, on a panel of the accent colour: the headline if there is one
+    (the rest stays below it as body text), else the whole short post."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+    title, body = slide_title_body(ctx, slide)
+    if not title and len(body) <= STATEMENT_CHARS:
+        title, body = body, ""
+    number, title = split_number(title)
     box = ctx.content
-    if (slide.title.strip() and slide.body.strip()) or len(text) > STATEMENT_CHARS:
-        title, body = slide_title_body(slide)
-        if title and body:
-            _, title = split_number(title)
-            big = fitted_title(ctx, title, box.w, max(ctx.title_size * 1.15, size * 1.6), max_lines=5)
-            rest = body_blocks(ctx, body, size)
-            if rest:
-                rest = (replace(rest[0], gap_before=1.2),) + rest[1:]
-            return _statement(ctx, slide, size, ((big,) if big else ()) + rest)
-    big, smallest = max(ctx.title_size * 1.15, size * 1.6), max(size * 1.25, 20.0)
-    s = big
-    while True:
-        blk = block(text, ctx.title_style(s))
-        blocks = (blk,) if blk else ()
-        if not blocks or s <= smallest or not fit_flow(blocks, box.w, box.h - 28)[1]:
-            break
-        s = max(smallest, s * 0.92)
-    return _statement(ctx, slide, size, blocks)
+    inner = box.inset(PANEL_PAD)
+    pal = ctx.palette
+    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
+    lead = ctx.title_size * 1.3 if number else 28.0  # the section number (or a bar) above the statement
+
+    def build(c: Ctx, s: float) -> Column | None:
+        if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2):
+            return None
+        big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=6) if title else None
+        rest = body_blocks(c, body, s) if body else ()
+        if rest and big:
+            rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
+        blocks = with_credit(c, slide, ((big,) if big else ()) + rest, s)
+        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
+    drawn, col = grown(ink, size, inner, build, SHORT_MAX)
+    y = optical_top(inner, col.height + lead) if not col.rest else inner.y
+    out = [panel(box, pal.accent_fill, 26, role="statement-panel")]
+    if number:
+        out.append(text_el(number.zfill(2), ctx.title_font, ctx.title_weight, lead * 0.8, pal.on_accent, inner.x,
+                           y + lead * 0.62, role="number"))
+    else:
+        out.append(accent_bar(drawn, inner.x, y))
+    return out + draw_column(drawn, col, inner.x, y + lead, inner.w), col.rest
 
 
-def _statement(ctx: Ctx, slide: Slide, size: float, blocks: tuple[Block, ...]):
-    box = ctx.content
-    blocks = with_credit(ctx, slide, blocks, size)
-    placed, rest, used = fit_flow(blocks, box.w, box.h - 28, force=True)
-    y = optical_top(Box(box.x, box.y, box.w, box.h - 28), used) if not rest else box.y
-    text = slide.title or slide.body
-    out = [accent_bar(ctx, lead_x(ctx, box.x, box.w, 44, text), y)]
-    out.extend(draw_flow(ctx, placed, box.x, y + 28, box.w))
-    return out, rest
+def list_of(text: str) -> tuple[str, list[str], bool]:
+    """(lead-in, items, numbered) for the List layout: list lines, else the sentences as points."""
+    items = list_items(text)
+    if len(items) >= 2:
+        return list_intro(text), items, is_numbered_list(text)
+    points = [x.strip() for x in sentences(" ".join(text.split())) if x.strip()]
+    return "", points, False
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
-    """Lines starting "- ", "•" or "1." (or an inline " - a - b") as a bulleted or numbered list."""
+    """The points as a designed list: a big accent number per row, on tinted rows; a post without
+    list lines is listed sentence by sentence."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    title, body = (slide.title.strip(), slide.body.strip()) if slide.title.strip() else ("", slide.body.strip())
-    items = list_items(body)
+    title, body = slide_title_body(ctx, slide)
+    intro, items, numbered = list_of(body)
     if len(items) < 2:
         return headline_body(ctx, slide, size, cursor)
-    intro = list_intro(body)
     if not title and intro:
         title, intro = intro, ""
-    numbered = is_numbered_list(body)
-    st = ctx.body_style(size)
-    indent = size * 1.9 if numbered else size * 1.35
-    blocks: list[Block] = []
-    if intro:
-        b = block(intro, ctx.body_style(size, ctx.palette.muted))
-        if b:
-            blocks.append(b)
-    for i, item in enumerate(items, 1):
-        b = block(item, st, marker=str(i) if numbered else "•", indent=indent, gap_before=0.55)
-        if b:
-            blocks.append(b)
-    return text_column(ctx, slide, size, ctx.content, title=title,
-                       body=with_credit(ctx, slide, tuple(blocks), size))
+    box = ctx.content
+
+    def build(c: Ctx, s: float) -> Column | None:
+        st = c.body_style(s)
+        blocks: list[Block] = []
+        if intro:
+            b = block(intro, c.body_style(s, c.palette.muted))
+            if b:
+                blocks.append(b)
+        for i, item in enumerate(items, 1):
+            marker = str(i) if numbered or len(items) > 1 else "•"
+            b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6, gap_before=1.1)
+            if b:
+                blocks.append(b)
+        return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
+    drawn, col = grown(ctx, size, box, build)
+    y = optical_top(box, col.height) if not col.rest else box.y
+    return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
+    """The tinted band behind each list row (drawn under the text)."""
+    top = y + col.head_h + col.gap
+    out: list[El] = []
+    rows: list[list] = []
+    for p in col.placed:
+        if p.marker.startswith(LIST_ROW):
+            rows.append([p.y, p.y + p.block.style.lh, p.block.style])
+        elif rows and p.block.marker.startswith(LIST_ROW):
+            rows[-1][1] = p.y + p.block.style.lh
+    for first, last, st in rows:
+        pad = st.size * 0.45
+        out.append(el("rect", x=x - 10, y=top + first - pad, width=width + 20, height=last - first + 2 * pad,
+                      rx=12, fill=ctx.palette.accent_fill, opacity=0.1, class_="list-row"))
+    return out
 
 
 def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
-    """The photo large on top, the text below it."""
+    """The photo large on top, the text below it. Without a photo the headline takes the photo's
+    place, light on a dark panel, so the slide still reads (the studio says a photo is missing)."""
     if slide.image is None:
-        return headline_body(ctx, slide, size, cursor)
+        return _headline_panel(ctx, slide, size, cursor)
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
@@ -347,11 +467,110 @@ def image_focus(ctx: Ctx, slide: Slide, size: float, cursor):
     return out + draw_column(ctx, col, box.x, top + h + gap, box.w), col.rest
 
 
+def _panel_headline(ctx: Ctx, slide: Slide) -> tuple[str, str]:
+    """The headline a panel shows (the slide's, else the first sentence) and the body left for the text zone."""
+    title, body = slide_title_body(ctx, slide)
+    if not title:
+        parts = sentences(" ".join(body.split())) if "\n" not in body.strip() else [body]
+        title, body = (parts[0], " ".join(parts[1:])) if len(parts) > 1 else (body, "")
+    return title, body
+
+
+def _headline_panel(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Image focus without a photo: the headline on a dark panel where the photo would be, the text below,
+    centred as one. A headline or text too long for that reads as Headline + body instead."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    title, body = _panel_headline(ctx, slide)
+    box = ctx.content
+    pal = ctx.palette
+    zone = box.top(round(box.h * (0.72 if not body else 0.44)))
+    inner = zone.inset(PANEL_PAD - 6, PANEL_PAD - 6)
+    dark = on_panel(ctx, pal.text, pal.background[0])
+    parts, head_h = [], 0.0
+    for scale in ((1.8, 1.5) if not body else ()) + (1.25, 1.1, 1.0, 0.85, 0.72, 0.6):
+        parts, head_h = heading(dark, title, inner.w, ctx.title_size * scale)
+        if head_h <= inner.h:
+            break
+    below = box.below(zone.h + 24)
+
+    def build(c: Ctx, s: float) -> Column | None:
+        return plan_column(c, slide, s, below, title="", body=with_credit(c, slide, body_blocks(c, body, s), s))
+    drawn, col = grown(ctx, size, below, build) if body else (ctx, None)
+    if head_h > inner.h or (col is not None and col.rest):
+        return headline_body(ctx, slide, size, cursor)
+    top = optical_top(box, zone.h + (24 + col.height if col else 0.0))
+    zone = Box(zone.x, top, zone.w, zone.h)
+    inner = zone.inset(PANEL_PAD - 6, PANEL_PAD - 6)
+    out = [panel(zone, pal.text, 22, role="photo-placeholder")]
+    out += draw_heading(dark, parts, inner.x, inner.bottom - head_h, inner.w)[0]
+    if col is None:
+        return out, ()
+    return out + draw_column(drawn, col, below.x, zone.bottom + 24, below.w), ()
+
+
+def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
+    """Split without a photo: a colour block with the number (or the headline as a pull quote) beside the text."""
+    if cursor is not None:
+        return continuation(ctx, slide, size, cursor)
+    box = ctx.content
+    pal = ctx.palette
+    title, body = _panel_headline(ctx, slide)
+    number, words_ = split_number(title)
+    block_w = round(box.w * 0.4)
+    zone = Box(box.x, box.y, block_w, box.h)
+    right = Box(box.x + block_w + 22, box.y, box.w - block_w - 22, box.h)
+    inner = zone.inset(20, PANEL_PAD)
+    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
+    out = [panel(zone, pal.accent_fill, 22, role="split-block")]
+    if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
+        mark = min(inner.w * 1.1, 160.0)
+        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
+                           role="quote-mark"))
+        quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=6, min_share=0.4)
+        if quote is None:
+            return out, ()
+        placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+        return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
+    if number:
+        label = number.zfill(2)
+        n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
+        out.append(text_el(label, ctx.title_font, ctx.title_weight, n_size, pal.on_accent, inner.x,
+                           inner.bottom - n_size * 0.12, role="number"))
+        side_title = words_
+    else:
+        mark = ctx.title_size * 1.6
+        side_title = ""
+        for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
+            quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
+            placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
+            if used + mark <= inner.h:
+                break
+        else:
+            side_title = title  # too long for the block: it heads the text instead
+        top = optical_top(inner, used + mark) if not side_title else inner.y
+        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
+                           role="quote-mark"))
+        if not side_title:
+            out += draw_flow(ink, placed, inner.x, top + mark, inner.w)
+    if not (side_title or body):
+        return out, ()
+
+    def build(c: Ctx, s: float) -> Column | None:
+        if s > size and not words_fit(c, body, s, right.w):
+            return None
+        return plan_column(c, slide, s, right, title=side_title,
+                           body=with_credit(c, slide, body_blocks(c, body, s), s))
+    drawn, col = grown(ctx, size, right, build)
+    y = optical_top(right, col.height) if not col.rest else right.y
+    return out + draw_column(drawn, col, right.x, y, right.w), col.rest
+
+
 def split(ctx: Ctx, slide: Slide, size: float, cursor):
     """Text on the left, the photo on the right; a landscape photo goes full width below the text,
-    so its crop keeps most of the picture."""
+    so its crop keeps most of the picture. Without a photo: a colour block and the text (``_split_panel``)."""
     if slide.image is None:
-        return headline_body(ctx, slide, size, cursor)
+        return _split_panel(ctx, slide, size, cursor)
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     box = ctx.content
@@ -383,7 +602,9 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
     meta = _post_meta(post) if (post and ctx.show_post_meta) else ""
     meta_h = ctx.meta_size * 2.2 if meta else 0.0
     if cursor is None:
-        text = "\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x)
+        text = unflatten("\n".join(x for x in (slide.title.strip(), slide.body.strip()) if x))  # lines as posted
+        if slide.image is None:  # a short post's card grows with its type
+            size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
         blocks = (first,) if first else ()
         image_pending = slide.image is not None
@@ -423,6 +644,21 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
                             role="post-meta")
         out.extend(els)
     return out, rest
+
+
+def _card_size(ctx: Ctx, text: str, size: float, width: float, height: float) -> float:
+    """The largest body size (up to MAX_BODY) at which a card's text fills at most FILL of its room."""
+    best = size
+    for g in GROWTH:
+        s = min(size * g, max(MAX_BODY, size))
+        blk = block(text, ctx.body_style(s))
+        if blk is None or s <= best or not words_fit(ctx, text, s, width):
+            break
+        _, rest, used = fit_flow((blk,), width, height)
+        if rest or used > FILL * height:
+            break
+        best = s
+    return best
 
 
 def _post_author(ctx: Ctx, pic, name: str, handle: str, x: float, y: float, width: float) -> list[El]:

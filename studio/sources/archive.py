@@ -52,6 +52,7 @@ class _Tweet:
     reposts: int
     urls: list[tuple[str, str, str]] = field(default_factory=list)   # (t.co, expanded, display)
     media: list[tuple[str, str, str]] = field(default_factory=list)  # (t.co, file name, type)
+    versions: tuple[str, ...] = ()  # an edited post: the ids of all its versions (edit_info), first to last
 
 
 class _MemberError(Exception):
@@ -121,6 +122,7 @@ class _ArchiveReader:
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
+        merge_edits(tweets)
         handle = handle or _guess_handle(tweets)
         chains = _build_threads(tweets, others, author_id, handle)
         notes = _NoteIndex()
@@ -247,7 +249,9 @@ class _ArchiveReader:
             for post in thread.posts:
                 files, skipped = _media_files(tweets[post.id], by_post.get(post.id, []), folder)
                 if skipped:
-                    self.warnings.append(f"skipped {skipped} in post {post.id} (only photos are imported)")
+                    label = _moving_label(tweets[post.id])
+                    self.warnings.append(f"The {skipped} in post {post.id} was not embedded (slides show photos only)"
+                                         + (f"; its slide says {label}" if label else ""))
                 if load_media:
                     plan.append((post, files))
                 elif files:
@@ -340,6 +344,9 @@ class _ArchiveReader:
             note = notes.match(t)
             text = _note_text(note) if note else _tweet_text(t)
             marked = marked or THREAD_EMOJI in text
+            label = _moving_label(t)
+            if label:  # the video is not embedded: the post says there was one, in its place
+                text = f"{text}\n\n{label}".strip()
             url = f"https://x.com/{handle}/status/{post_id}" if handle else f"https://x.com/i/status/{post_id}"
             posts.append(Post(id=post_id, text=strip_thread_labels(text), author_name=name, handle=handle, url=url,
                               created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts))
@@ -426,10 +433,53 @@ def _add_tweet(tweets: dict[str, _Tweet], others: set[str], author_id: str, item
              for u in urls if u.get("url")] if urls else [],
             [(str(m.get("url") or ""), posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")),
               str(m.get("type") or "photo")) for m in media] if media else [],
+            _versions(id_str, get("edit_info")),
         )
         return True
     except (AttributeError, TypeError, ValueError, IndexError, KeyError):
         return False
+
+
+def _versions(id_str: str, info: Any) -> tuple[str, ...]:
+    """Every version of an edited post, first to last, from its ``edit_info`` (() when never edited).
+
+    The first version lists them all (``initial.editTweetIds``); a later one names the
+    first (``edit.initialTweetId``) and, when present, the whole list too.
+    """
+    if not isinstance(info, dict):
+        return ()
+    initial, edit = info.get("initial"), info.get("edit")
+    ids: list[str] = []
+    if isinstance(initial, dict):
+        ids = [str(i) for i in initial.get("editTweetIds") or [] if str(i).isdigit()]
+    elif isinstance(edit, dict):
+        first = str(edit.get("initialTweetId") or "")
+        listed = (edit.get("editControlInitial") or {}).get("editTweetIds") or []
+        ids = [first] + [str(i) for i in listed if str(i).isdigit()]
+    ids = sorted({i for i in ids + [id_str] if i.isdigit()}, key=int)
+    return tuple(ids) if len(ids) > 1 else ()
+
+
+def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
+    """Keep one post per edited post: the latest version's text in the first version's place.
+
+    Returns {old version id: kept id}; replies to any version then continue the thread.
+    """
+    moved: dict[str, str] = {}
+    groups = {t.versions for t in tweets.values() if t.versions}
+    for versions in sorted(groups):
+        present = [v for v in versions if v in tweets]
+        if len(present) < 2:
+            continue
+        first, latest = tweets[present[0]], tweets[present[-1]]
+        latest.reply_to, latest.reply_user, latest.reply_name = first.reply_to, first.reply_user, first.reply_name
+        for old in present[:-1]:
+            del tweets[old]
+            moved[old] = present[-1]
+    for t in tweets.values():
+        if t.reply_to in moved:
+            t.reply_to = moved[t.reply_to]
+    return moved
 
 
 def _opt(value: Any) -> str | None:
@@ -453,7 +503,7 @@ def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
             return t.reply_user == author_id
         return bool(handle) and (t.reply_name or "").lower() == handle.lower()
 
-    children: dict[str, list[int]] = defaultdict(list)
+    children: dict[str, list[tuple[int, str]]] = defaultdict(list)
     roots: list[tuple[str, bool]] = []
     for id_str, t in tweets.items():
         if t.text.startswith("RT @"):
@@ -461,14 +511,14 @@ def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
         if t.reply_to is None:
             roots.append((id_str, False))
         elif own_reply(t):
-            children[t.reply_to].append(t.id)
+            children[t.reply_to].append((int(t.versions[0]) if t.versions else t.id, id_str))  # an edit: first's place
             if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
     chains = []
     for root, incomplete in roots:
         chain, seen = [root], {root}
         while kids := children.get(chain[-1]):
-            nxt = str(min(kids))
+            nxt = min(kids)[1]
             if nxt in seen:
                 break
             chain.append(nxt)
@@ -477,15 +527,27 @@ def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
     return chains
 
 
+MOVING = {"video": "▶ video", "animated_gif": "▶ GIF"}
+
+
+def _moving_label(t: _Tweet) -> str:
+    """"▶ video" (or "▶ GIF") for a post with a video the slides cannot play, else ""."""
+    return next((MOVING[kind] for _, _, kind in t.media if kind in MOVING), "")
+
+
 def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
-    """Photo files of a post in the order the post shows them, and a note on skipped videos."""
+    """Photo files of a post in the order the post shows them (a video's still image when the
+    archive has it), and a note on videos that are not embedded."""
     photos, skipped = [], ""
     remaining = sorted(files)
     for _, name, kind in t.media:
-        if kind != "photo":
-            skipped = "a video" if kind == "video" else "an animated GIF" if kind == "animated_gif" else f"a {kind}"
-            continue
         member = folder + f"{t.id}-{name}"
+        if kind != "photo":
+            what = "video" if kind == "video" else "animated GIF" if kind == "animated_gif" else kind
+            still = member in remaining and not name.lower().endswith((".mp4", ".mov", ".m4v"))
+            skipped = what + (", with its still image," if still else "")
+            if not still:
+                continue
         if member in remaining:
             photos.append(member)
             remaining.remove(member)

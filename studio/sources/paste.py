@@ -380,7 +380,7 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
 
     Posts by other accounts (replies under the thread) are skipped with a warning.
     """
-    lines = text.split("\n")
+    lines = _drop_page_chrome(text.split("\n"))
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
@@ -391,7 +391,13 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
         blocks.append((name, handle, _page_post_text(lines[body:nxt])))
     name, handle = blocks[0][0], blocks[0][1]
+    is_quote = [_after_quote(lines, start) for start, *_ in headers]
+    quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
+    blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower()})
+    if quoted:
+        warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
+                        "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
     texts = [b[2] for b in blocks if b[1].lower() == handle.lower()]
@@ -401,6 +407,56 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     return name, handle, [t for t in texts if t]
 
 
+# Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
+_CHROME_HEADINGS = {
+    "relevant people", "who to follow", "what's happening", "what’s happening", "trends for you", "trending now",
+    "you might like", "more posts", "more tweets", "discover more", "terms of service", "search", "messages",
+    "new to x?", "sign up", "don't miss what's happening", "don’t miss what’s happening",
+}
+_FOOTER_RE = re.compile(r"^(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|© ?\d{4} X Corp\.?)"
+                        r"(?:\s*[|·]?\s*(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|More"
+                        r"|© ?\d{4} X Corp\.?))*\s*$", re.IGNORECASE)
+
+
+def _drop_page_chrome(lines: list[str]) -> list[str]:
+    """The page without its side boxes (Relevant people, Who to follow, trends, the footer links).
+
+    A box runs from its heading to the next post header that has a timestamp (posts
+    have one; the people in a box do not), or to the end of the text.
+    """
+    out: list[str] = []
+    skipping = False
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s.lower() in _CHROME_HEADINGS or _FOOTER_RE.match(s):
+            skipping = True
+            continue
+        if skipping and _timed_header(lines, i):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return out
+
+
+def _timed_header(lines: list[str], i: int) -> bool:
+    """A post header starts at line i: "Name @handle · May 28", or "Name" over "@handle" with a time just below."""
+    s = lines[i].strip()
+    m = _ONE_LINE_HEADER_RE.match(s)
+    if m:
+        return any(r.match(m.group(3).strip()) for r in _TIME_RES)
+    if i + 1 < len(lines) and _is_name(s) and _HANDLE_RE.match(lines[i + 1].strip()):
+        near = [x.strip() for x in lines[i + 2:i + 5] if x.strip() and x.strip() != "·"]
+        return bool(near) and any(r.match(near[0]) for r in _TIME_RES)
+    return False
+
+
+def _after_quote(lines: list[str], start: int) -> bool:
+    """The header at ``start`` opens a quoted post (the line before it says "Quote")."""
+    before = [x.strip().lower() for x in lines[:start] if x.strip()]
+    return bool(before) and before[-1] == "quote"
+
+
+_NAME_HANDLE_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})$")
 _ONE_LINE_HEADER_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})\s*·\s*(.+)$")
 
 
@@ -412,6 +468,8 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
         if i and _HANDLE_RE.match(s) and _is_name(lines[i - 1]):
             found.append((i - 1, i + 1, lines[i - 1].strip(), s[1:]))
         elif (m := _ONE_LINE_HEADER_RE.match(s)) and any(r.match(m.group(3).strip()) for r in _TIME_RES):
+            found.append((i, i + 1, m.group(1).strip(), m.group(2)))
+        elif (m := _NAME_HANDLE_RE.match(s)) and _after_quote(lines, i):  # a quoted post's "Name @handle"
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
     return found
 

@@ -1,0 +1,193 @@
+"""Reading a post's text: its headline, its body, and the lists inside it.
+
+Pure string functions the layouts share. A copied thread page joins a post's
+lines into one, so a list arrives as "Lead-in: - a - b - c"; ``unflatten``
+puts such inline lists back on lines of their own, and every reader here sees
+the recovered lines. Nothing is ever dropped: markers stay in the text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
+                      r"\s*(\S.{0,90})$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)|(?<=[。！？])[」』）]?\s*(?=\S)")  # CJK: no space after
+_LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+# An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
+_INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
+# "3) Cache Warming This is …": the number, then the rest of a heading without punctuation.
+_NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s*(?:\)|/(?=\s))\s*")
+_MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with",
+                "&", "+", "→", "-", "–", "—"}
+_PLAIN_HEADLINE_CHARS = 90  # a first line this short, without a full stop, reads as a heading
+
+
+# ---------------------------------------------------------------- inline lists
+
+def _bullet_cuts(line: str) -> list[int]:
+    """Where inline bullet items start in ``line`` (positions of their markers), or []."""
+    cuts = [m.start(1) for m in _INLINE_BULLET.finditer(line)]
+    if not cuts:
+        return []
+    if line[:cuts[0]].rstrip().endswith(":") or len(cuts) >= 3:  # "Lead-in: - a", "- a - b - c", "x - a - b - c"
+        return cuts
+    return []  # one or two dashes in a sentence (or in a list line) are dashes ("go home - now")
+
+
+def _number_cuts(line: str) -> list[int]:
+    """Where inline numbered items start ("My rules: 1. Ship 2. Learn"): counting up by one from the first."""
+    found = [(m.start(1), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
+    for i, (start, n) in enumerate(found):
+        run = [start]
+        expected = n + 1
+        for pos, k in found[i + 1:]:
+            if k == expected:
+                run.append(pos)
+                expected += 1
+        lead = line[:start].rstrip()
+        if n in (0, 1) and len(run) >= 2 and (lead.endswith(":") or len(run) >= 3):
+            return run
+    return []
+
+
+def _unflatten_line(line: str) -> list[str]:
+    if _LIST_LINE.match(line) and not (_bullet_cuts(line)[1:] or _number_cuts(line)[1:]):
+        return [line]
+    cuts = _bullet_cuts(line) or _number_cuts(line)
+    if not cuts:
+        return [line]
+    pieces = [line[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(line)])]
+    return [p for p in pieces if p]
+
+
+@lru_cache(maxsize=2048)
+def unflatten(text: str) -> str:
+    """Inline lists back on lines of their own: "Tools: - Figma - Notion" -> "Tools:\\n- Figma\\n- Notion".
+
+    A run of " - item", "• item" or "1. item" counts as a list after a lead-in
+    ending in ":", or when there are three items or more; a dash or two inside a
+    sentence stays. Every character but the spaces at the cuts is kept.
+    """
+    return "\n".join(piece for line in text.split("\n") for piece in _unflatten_line(line))
+
+
+# ---------------------------------------------------------------- headings and headlines
+
+def split_number(title: str) -> tuple[str, str]:
+    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number -> ("", title)."""
+    m = _HEADING.match(title)
+    if m and "\n" not in title:
+        number = next(g for g in m.groups()[:3] if g)
+        return number, m.group(4).strip()
+    return "", title
+
+
+def heading_line(text: str) -> tuple[str, str] | None:
+    """If the text starts with a heading line ("1) Sparse Attention"), (heading, rest)."""
+    first, _, rest = text.strip().partition("\n")
+    if rest.strip() and _HEADING.match(first):
+        return first.strip(), rest.strip()
+    return None
+
+
+def _capital(word: str) -> bool:
+    first = word.lstrip("\"'“‘(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def numbered_heading(text: str) -> tuple[str, str] | None:
+    """"3) Cache Warming This is the step…" -> ("3) Cache Warming", "This is the step…").
+
+    The heading is the title-case run after "N)" or "N/"; it ends where a new
+    sentence begins: the last capitalised word of the run, followed by a
+    lower-case one. Punctuation inside the run means it is a sentence after all.
+    """
+    text = text.strip()
+    first = text.split("\n", 1)[0]
+    m = _NUMBER_LEAD.match(first)
+    if not m:
+        return None
+    words = first[m.end():].split(" ")
+    run = 0
+    while run < len(words) and (_capital(words[run]) or (run and words[run].lower() in _MINOR_WORDS)):
+        if re.search(r"[.!?:;,…]$", words[run]):
+            return None
+        run += 1
+    if run == len(words) or run < 2 or words[run - 1].lower() in _MINOR_WORDS:
+        return None  # the whole line is a heading (other rules), or a sentence: "1) Cache is king"
+    head_words = words[:run - 1]
+    if len(head_words) == 1 and len(head_words[0]) < 4:
+        return None  # "1) I Think it works"
+    cut = m.end() + len(" ".join(head_words))
+    return first[:cut].strip(), text[cut:].strip()
+
+
+@lru_cache(maxsize=1024)
+def headline_and_body(text: str) -> tuple[str, str]:
+    """A numbered heading, else a short first line, else the first sentence, becomes the headline."""
+    text = unflatten(text.strip())
+    found = numbered_heading(text) or heading_line(text)
+    if found:
+        return found
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
+            and not _LIST_LINE.match(first):
+        return first.strip(), rest.strip()  # a short first line reads as a heading
+    parts = _SENTENCE_END.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0]:
+        return parts[0].strip(), parts[1].strip()
+    return "", text
+
+
+# ---------------------------------------------------------------- lists
+
+def list_items(text: str) -> list[str]:
+    """List items: lines starting "- ", "•" or "1.", also when they came flattened ("Tools: - a - b").
+
+    Lines that are not items stay as items of their own only after a list began;
+    text before the first item is not returned (see ``list_intro``).
+    """
+    lines = [ln for ln in unflatten(text.strip()).split("\n") if ln.strip()]
+    best: list[str] = []
+    for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
+        items: list[str] = []
+        for line in lines:
+            m = _LIST_LINE.match(line)
+            if m and bool(_NUMBERED.match(line)) == numbered:
+                items.append(m.group(1).strip())
+            elif items:
+                items[-1] += " " + line.strip()
+        if len(items) > len(best):
+            best = items
+    return best if len(best) >= 2 else []
+
+
+def list_line(line: str) -> tuple[str, str] | None:
+    """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None."""
+    m = _LIST_LINE.match(line)
+    if not m:
+        return None
+    number = re.match(r"^\s*(\d{1,2})[.)]", line)
+    return (number.group(1) if number else "•"), m.group(1).strip()
+
+
+def list_intro(text: str) -> str:
+    """The text before a list (the lead-in line), for the list layout."""
+    intro = []
+    for line in unflatten(text.strip()).split("\n"):
+        if _LIST_LINE.match(line):
+            break
+        intro.append(line.strip())
+    return "\n".join(x for x in intro if x)
+
+
+def is_numbered_list(text: str) -> bool:
+    return sum(1 for ln in unflatten(text).split("\n") if _NUMBERED.match(ln)) >= 2
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each sentence end (".", "!", "?", "…", CJK full stops)."""
+    return [s for s in _SENTENCE_END.split(text) if s]
