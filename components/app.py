@@ -22,6 +22,7 @@ from studio.app import Studio
 from studio.share.access import AccessGuard
 from studio.share.codocument import CoDocument
 from studio.share.presence import People
+from studio.upload_cap import UploadCap
 
 from . import engine
 
@@ -131,6 +132,7 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
         reload: bool = False, token: str | None = None) -> None:
     """Start the studio server (blocks). ``token``: shared, and every request needs it (studio.share.access)."""
     root = build(data_dir, share=token is not None)
+    app.add_middleware(UploadCap)  # the page's upload limit is only a hint: the server enforces the cap
     if token is not None:
         app.add_middleware(AccessGuard, token=token, pages=["/", "/favicon.ico"],
                            prefixes=["/_nicegui", FONT_ROUTE + "/", STATIC_ROUTE + "/", DOWNLOAD_ROUTE + "/"])

@@ -62,3 +62,22 @@ def test_uploads_within_the_cap_and_other_routes_pass():
     assert _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 500, b"y" * 500], length=1000)[:2] == (200, b"1000")
     assert _run(app, "/api/other", [b"x" * 5000], length=5000)[:2] == (200, b"5000")
     assert _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 5000], length=5000, method="PUT")[0] == 200
+
+
+def test_the_running_studio_refuses_an_oversized_upload(studio_server):
+    """Through the real server: an announced body over the cap gets 413 before it is read."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    from studio.limits import MAX_UPLOAD_BYTES
+    host = urlsplit(studio_server)
+    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+    conn.putrequest("POST", "/_nicegui/client/any/upload/1")
+    conn.putheader("Content-Length", str(MAX_UPLOAD_BYTES + 1))
+    conn.putheader("Content-Type", "application/octet-stream")
+    conn.endheaders()
+    conn.send(b"x" * 1024)  # a few bytes of the announced 200 MB: the answer must not wait for the rest
+    response = conn.getresponse()
+    assert response.status == 413
+    assert b"larger than" in response.read()
+    conn.close()
