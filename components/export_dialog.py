@@ -150,6 +150,9 @@ class ExportDialog:
             timer.cancel()
             progress_path.unlink(missing_ok=True)
             self._running(False)
+        if report is None:  # the worker pool went away (the server is stopping): nothing was written
+            self.progress_box.set_visibility(False)
+            return
         self.progress.set_value(1)
         self.progress_label.set_text(f"Done in {time.monotonic() - started:.1f} s")
         view.studio.prune_exports()

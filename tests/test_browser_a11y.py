@@ -71,8 +71,8 @@ def open_every_panel(driver) -> None:
     """Expand every settings panel (the left drawer's expansions) that is still closed."""
     for header in driver.find_elements(By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item"):
         if header.get_attribute("aria-expanded") == "false":
-            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", header)
-            header.click()
+            # A script click: the panel above may still be unfolding over this header (intercepted click).
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", header)
             wait(driver, lambda h=header: h.get_attribute("aria-expanded") == "true")  # before the next one moves
     wait(driver, lambda: not driver.find_elements(
         By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item[aria-expanded=false]"))
