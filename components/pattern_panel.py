@@ -24,6 +24,7 @@ class PatternPanel(Gallery):
         self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25, value=view.carousel.pattern_strength,
                                   on_change=self._set_strength).props("label data-testid=pattern-strength") \
             .classes("w-full").tooltip("Pattern strength")
+        self.strength.props["aria-label"] = "Pattern strength"
 
     def _set_strength(self, e) -> None:
         self.view.attempt(self.view.document.set_setting, "pattern_strength", float(e.value), origin=self.view.person)
