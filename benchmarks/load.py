@@ -67,6 +67,14 @@ def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise SystemExit("the studio did not answer within a minute")
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average (Linux /proc): figures taken on a busy machine say so."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def percentiles(values: list[float]) -> str:
     if not values:
         return "no samples"
@@ -88,6 +96,7 @@ def run(clients: int, seconds: float) -> None:
         wait_ready(base, proc)
         time.sleep(2)
         before = rss_mb(proc.pid)
+        load_before = load_average()
         stop = threading.Event()
         pages: list[float] = []
         sizes: list[int] = []
@@ -119,12 +128,14 @@ def run(clients: int, seconds: float) -> None:
             t.start()
         time.sleep(seconds)
         during = rss_mb(proc.pid)
+        load_during = load_average()
         stop.set()
         for t in threads:
             t.join()
         time.sleep(15)
         after = rss_mb(proc.pid)
-        print(f"{clients} clients for {seconds:.0f} s on loopback")
+        print(f"{clients} clients for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
+              f"load average {load_before} before, {load_during} at the end")
         print(f"page load: {percentiles(pages)}, {statistics.mean(sizes) / 1024:.0f} KB a page" if sizes else
               "page load: no samples")
         print(f"static file every 100 ms: {percentiles(statics)}")
