@@ -9,6 +9,7 @@ from studio.sources.result import count
 from . import engine
 from .dragdrop import make_drop_target
 from .svg_view import SvgView
+from .thumbnails import show_pages
 from .view import Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
@@ -75,8 +76,7 @@ class SlideStrip:
                     gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
                     make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
                     with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
-                        html = SvgView(engine.render_slide(carousel, starts[index], scale=1)) \
-                            .classes("cs-thumb-svg")
+                        html = SvgView().classes("cs-thumb-svg")  # filled by show_pages below
                         ui.label(str(index + 1)).classes("cs-thumb-number")
                         if counts[index] > 1:
                             ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \
@@ -92,6 +92,7 @@ class SlideStrip:
                     thumb.tooltip("Drop a post here to add it (Shift: replace)")
                 self.items.append(item)
                 self.thumbs.append(html)
+        show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
         self._dirty.clear()
         self._drawn_counts = list(counts)
         self._mark_selected()

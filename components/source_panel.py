@@ -14,6 +14,7 @@ from studio.sources.result import count
 from .ask import ask
 from .dragdrop import make_draggable
 from .images import thumbnail_url
+from .offload import off_loop
 from .uploads import upload_button
 from .view import View, tell_photo_layout
 
@@ -220,12 +221,14 @@ class SourcePanel:
 
     # -- imports ------------------------------------------------------------------------------------
 
-    def _import_paste(self) -> None:
+    async def _import_paste(self) -> None:
         text = self.paste.value or ""
-        try:
-            result = self.imports.paste(text)
+        try:  # in a worker process: a megabyte of text never holds up the other browsers
+            result = await off_loop(self.imports.paste, text)
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
             self.view.fail(exc, "reading the pasted text")
+            return
+        if result is None:  # the server is stopping
             return
         self._show_warnings(result.warnings)
         self.use_thread(result.threads[0])
@@ -306,9 +309,11 @@ class SourcePanel:
     async def _import_project(self, e: events.UploadEventArguments) -> None:
         self.project_upload.reset()
         try:
-            carousel = self.imports.read_project(await e.file.read())
+            carousel = await off_loop(self.imports.read_project, await e.file.read())
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "opening the project file")
+            return
+        if carousel is None:  # the server is stopping
             return
         self.view.studio.projects.open_file(carousel)
         self.view.select(0)

@@ -11,7 +11,8 @@ from studio.carousel import Carousel
 from studio.app import Changed, SlideChanged
 
 from .svg_view import SvgView
-from .thumbnails import THUMBNAILS, key as thumbnail_key
+from .thumbnails import LOADING, THUMBNAILS, show
+from .thumbnails import key as thumbnail_key
 from .view import Debounce, View
 
 log = logging.getLogger("carousel_studio")
@@ -96,7 +97,6 @@ class Gallery:
         self.view = view
         self.group = TileGroup(self.testid, self._pick, columns=3, label=self.label)
         self.svgs: dict[str, SvgView] = {}
-        self._drawing = 0  # the latest draw; a slower, older one never overwrites it
         for key, label in choices.items():
             with self.group.tile(key, label):
                 if self.swatch:
@@ -124,36 +124,29 @@ class Gallery:
         """Show the kept thumbnails now; draw the missing ones off the event loop."""
         carousel = self.view.carousel
         self.group.mark(self.current(carousel))
-        self._drawing += 1
         missing = {}
         for choice, svg in self.svgs.items():
             variant = self.variant(carousel, choice)
-            name = thumbnail_key(variant)
+            name = svg.thumbnail = thumbnail_key(variant)
             drawn = THUMBNAILS.get(name)
             if drawn is None:
                 missing[choice] = (name, variant)
-                svg.classes(add="cs-tile-loading")
+                svg.classes(add=LOADING)
             else:
-                self._show(svg, drawn)
+                show(svg, name, drawn)
         if missing:
-            background_tasks.create(self._fill(missing, self._drawing), name=f"{self.testid} thumbnails")
+            background_tasks.create(self._fill(missing), name=f"{self.testid} thumbnails")
 
-    async def _fill(self, missing: dict[str, tuple[str, Carousel]], drawing: int) -> None:
+    async def _fill(self, missing: dict[str, tuple[str, Carousel]]) -> None:
         for choice, (name, variant) in missing.items():
+            if self.view.client.is_deleted:
+                return
             try:
                 drawn = await THUMBNAILS.drawn(name, variant)
             except Exception:  # noqa: BLE001 - a tile that cannot be drawn stays blank; the studio goes on
                 log.exception("could not draw the %s thumbnail %r", self.setting, choice)
                 continue
-            if drawing != self._drawing or self.view.client.is_deleted:
-                return  # redrawn since, or the page is gone
-            if drawn is not None:
-                self._show(self.svgs[choice], drawn)
-
-    @staticmethod
-    def _show(svg: SvgView, drawn: str) -> None:
-        svg.set_content(drawn)
-        svg.classes(remove="cs-tile-loading")
+            show(self.svgs[choice], name, drawn)
 
     def refresh(self, change: Changed | None) -> None:
         if isinstance(change, SlideChanged) and change.text_only:

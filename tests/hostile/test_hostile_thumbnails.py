@@ -5,6 +5,7 @@ import asyncio
 import xml.etree.ElementTree as ET
 
 import pytest
+from nicegui import run
 
 from components import engine, thumbnails
 from components.svg_view import SvgView
@@ -24,7 +25,7 @@ async def _until(condition, timeout: float = 60.0) -> None:
 def _tile_svgs(user) -> dict[str, list[SvgView]]:
     with user:
         elements = list(user.client.elements.values())
-    tiles = {name: [e for e in elements if e.props.get("data-testid") == name] for name in GALLERIES}
+    tiles = {name: [e for e in elements if e.props.get("data-testid") == name] for name in GALLERIES + ("slide-thumb",)}
     return {name: [svg for tile in group for svg in tile.descendants() if isinstance(svg, SvgView)]
             for name, group in tiles.items()}
 
@@ -36,32 +37,39 @@ def _all_drawn(user) -> bool:
 
 @pytest.fixture
 def counted(monkeypatch):
-    """Count the drawings (they run in a thread here: the test server has no process pool)."""
+    """Count the drawings (in a worker thread here, so the counting function is the one that runs)."""
     thumbnails.THUMBNAILS.clear()
     calls: list[str] = []
-    real = thumbnails.draw
+    real, real_pages = thumbnails.draw, thumbnails.draw_pages
 
     def draw(variant):
         calls.append(thumbnails.key(variant))
         return real(variant)
 
+    def draw_pages(carousel):
+        calls.append(thumbnails.key(carousel) + ":all")
+        return real_pages(carousel)
+
     monkeypatch.setattr(thumbnails, "draw", draw)
-    monkeypatch.setattr(thumbnails.run, "process_pool", None)
+    monkeypatch.setattr(thumbnails, "draw_pages", draw_pages)
+    monkeypatch.setattr(run, "cpu_bound", run.io_bound)  # patched functions stay in-process
     yield calls
     thumbnails.THUMBNAILS.clear()
 
 
-async def test_every_tile_fills_in_and_a_second_page_draws_nothing_new(studio, counted):
+async def test_every_tile_fills_in_and_a_second_page_draws_nothing_new(counted, studio):
     await _until(lambda: _all_drawn(studio))
     groups = _tile_svgs(studio)
     assert {name: len(group) for name, group in groups.items()} == {
         "theme-option": len(engine.THEMES), "layout-option": len(engine.LAYOUTS),
-        "pattern-option": len(engine.PATTERNS) + 1}
+        "pattern-option": len(engine.PATTERNS) + 1, "slide-thumb": len(studio.shared.document.carousel.slides)}
     for group in groups.values():
         for svg in group:
             assert ET.fromstring(svg.content).tag.endswith("svg")
     themes = [svg.content for svg in groups["theme-option"]]
     assert len(set(themes)) == len(themes)  # each tile shows its own theme
+    strip = [ET.fromstring(svg.content) for svg in groups["slide-thumb"]]
+    assert len(strip) >= 3 and all(root.tag.endswith("svg") for root in strip)
     assert len(counted) == len(set(counted))  # never the same drawing twice
     first = len(counted)
 
@@ -70,7 +78,7 @@ async def test_every_tile_fills_in_and_a_second_page_draws_nothing_new(studio, c
     assert len(counted) == first
 
 
-async def test_a_new_theme_redraws_the_layout_tiles_in_it(studio, counted):
+async def test_a_new_theme_redraws_the_layout_tiles_in_it(counted, studio):
     await _until(lambda: _all_drawn(studio))
     before = [svg.content for svg in _tile_svgs(studio)["layout-option"]]
     studio.shared.document.set_setting("theme", "midnight")
