@@ -18,7 +18,7 @@ from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR
 from studio.app import Event as AppEvent
-from studio.app import Studio
+from studio.app import Saved, SaveFailed, Studio
 from studio.share.access import AccessGuard
 from studio.share.codocument import CoDocument
 from studio.share.presence import People
@@ -40,9 +40,12 @@ class Server:
         studio.subscribe(self._relay)
         self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
         self.people: People | None = None  # who is here, when the studio is shared
+        self.save_failure: SaveFailed | None = None  # the last save failed (a page opened now shows it too)
 
     def _relay(self, event: AppEvent) -> None:
         """Pass an event to the pages, on the server's event loop (Saved comes from the autosaver's thread)."""
+        if isinstance(event, (Saved, SaveFailed)):
+            self.save_failure = event if isinstance(event, SaveFailed) else None
         try:
             asyncio.get_running_loop()
         except RuntimeError:

@@ -12,6 +12,7 @@ from .canvas_panel import CanvasPanel
 from .caption_helper import CaptionHelper
 from .cta_panel import CtaPanel
 from .export_dialog import ExportDialog
+from .save_banner import SaveBanner
 from .layout_panel import LayoutPanel
 from .pattern_panel import PatternPanel
 from .slide_editor import SlideEditor
@@ -81,10 +82,11 @@ class StudioPage:
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
+        self.save_banner = SaveBanner(server.save_failure)
         with ui.footer(elevated=False).classes("cs-footer"):
             self.strip = SlideStrip(view)
         self.editor = SlideEditor(view)
-        self.panels += [self.topbar, self.source, self.strip, self.editor]
+        self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner]
         ui.add_body_html(MEASURE_CHROME)
         ui.keyboard(on_key=self._key)
         server.changed.subscribe(self._changed)

@@ -239,34 +239,35 @@ class SourcePanel:
         path = self.imports.upload_path(".zip")
         try:
             await e.file.save(path)
-            result = await self._with_progress("Reading the archive…", self.imports.list_archive, path)
+            result = await self._with_progress("Reading the archive…", self.imports.list_archive, path,
+                                               name=e.file.name)
         except Exception as exc:  # noqa: BLE001
             path.unlink(missing_ok=True)
             self.view.fail(exc, "reading the archive")
             return
         self._show_warnings(result.warnings)
         if len(result.threads) == 1:
-            await self._open_archive_thread(path, result.threads[0].id)
+            await self._open_archive_thread(path, result.threads[0].id, e.file.name)
         else:
-            self._pick_thread(result.threads, path)
+            self._pick_thread(result.threads, path, e.file.name)
 
-    async def _with_progress(self, note: str, work, *args):
+    async def _with_progress(self, note: str, work, *args, **options):
         progress = Progress()
         self.archive_progress.set_visibility(True)
         self.archive_progress.set_value(0)
         self.archive_note.set_text(note)
         timer = ui.timer(0.2, lambda: self.archive_progress.set_value(progress.fraction))
         try:
-            return await run.io_bound(work, *args, progress=progress)
+            return await run.io_bound(work, *args, progress=progress, **options)
         finally:
             timer.cancel()
             self.archive_progress.set_visibility(False)
             self.archive_note.set_text("")
 
-    async def _open_archive_thread(self, path, thread_id: str) -> None:
+    async def _open_archive_thread(self, path, thread_id: str, name: str) -> None:
         try:
             result = await self._with_progress("Reading the thread and its photos…",
-                                               self.imports.read_archive_thread, path, thread_id)
+                                               self.imports.read_archive_thread, path, thread_id, name=name)
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "reading the thread")
             return
@@ -275,7 +276,7 @@ class SourcePanel:
         self._show_warnings(result.warnings)
         self.use_thread(result.thread(thread_id))
 
-    def _pick_thread(self, threads: list[Thread], path) -> None:
+    def _pick_thread(self, threads: list[Thread], path, name: str) -> None:
         columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
                    {"name": "title", "label": "First line", "field": "title", "align": "left",
                     "style": "white-space: normal; min-width: 220px"},
@@ -297,7 +298,7 @@ class SourcePanel:
                 if thread_id and picked["id"] is None:
                     picked["id"] = thread_id
                     dialog.close()
-                    await self._open_archive_thread(path, thread_id)
+                    await self._open_archive_thread(path, thread_id, name)
 
             table.on("row-click", chosen)
             with ui.row().classes("w-full justify-end"):

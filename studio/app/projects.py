@@ -75,3 +75,5 @@ class Projects:
             self.autosaver.changed(doc.project_id, doc.carousel, doc.history)
         except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries
             log.warning("autosave failed: %s", exc)
+            if self.autosaver.on_error is not None:  # shown to everyone, as the autosaver's own failures are
+                self.autosaver.on_error(doc.project_id or "", exc)
