@@ -7,7 +7,8 @@ from studio.brand import BrandProfile
 from studio.carousel import Carousel
 from studio.slide import Slide
 from studio.store import Store, StoreError, database
-from studio.store.storage import AtomicJSONStorage, StorageError, atomic_write
+from studio.atomic import atomic_write
+from studio.store.storage import AtomicJSONStorage, StorageError
 
 
 def two_saves(data_dir):

@@ -12,7 +12,7 @@ from ..sources.result import count
 from ..store import Store, StoreError
 from ..store.records import now_iso
 from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
-from ..store.storage import atomic_write
+from ..atomic import atomic_write
 
 
 def export_kits(store: Store, path: Path, profile_ids: list[str] | None,

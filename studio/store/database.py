@@ -28,12 +28,12 @@ from typing import Any, Callable, Iterator, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from ..atomic import atomic_write, fsync_dir
 from ..image import ImageError
 from ..schema import from_dict
 from .assets import AssetStore
 from .records import StoreError, check_id, now_iso
-from .storage import (AtomicJSONStorage, CorruptFile, StorageError, atomic_write, fsync_dir, parse_tables,
-                      remove_stale_temp_files)
+from .storage import AtomicJSONStorage, CorruptFile, StorageError, parse_tables, remove_stale_temp_files
 
 DB_NAME = "studio.json"
 DB_SCHEMA = 1

@@ -20,7 +20,8 @@ from ..sources.cleanup import removed_note, safe_fields
 from .database import APP, Database
 from .records import ID_PATTERN, StoreError, check_id, copy_name, new_id, now_iso
 from .settings import Settings
-from .storage import atomic_write, dumps_compact, remove_stale_temp_files
+from ..atomic import atomic_write
+from .storage import dumps_compact, remove_stale_temp_files
 from .trash import Trash
 
 LAST_PROJECT = "last_project"  # the setting naming the project to reopen when the studio starts

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..limits import LimitError, parse_json
 from .records import StoreError, check_id, new_id, now_iso
-from .storage import atomic_write, dumps_compact, fsync_dir
+from ..atomic import atomic_write, fsync_dir
+from .storage import dumps_compact
 
 if TYPE_CHECKING:
     from .database import Database
