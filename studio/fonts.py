@@ -86,7 +86,12 @@ def check_family(family: str) -> str:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("CAROUSEL_STUDIO_CACHE")
+    return _cache_dir(os.environ.get("CAROUSEL_STUDIO_CACHE"), os.environ.get("HOME"))
+
+
+@cache
+def _cache_dir(base: str | None, home: str | None) -> Path:
+    """Asked for several times per slide drawn: built once per setting (hashing the sources costs a stat each)."""
     root = Path(base) / "fonts" if base else Path.home() / ".cache" / "carousel-studio" / "fonts"
     return root / f"build-{_recipe_hash()}"
 
@@ -152,9 +157,12 @@ def best_weight(family: str, weight: int) -> int:
 
 def face_path(family: str, weight: int) -> Path:
     """Path of the static file for (family, weight) inside the cache folder."""
-    weight = best_weight(family, weight)
-    slug = family.replace(" ", "")
-    return cache_dir() / f"CS{slug}-{weight}.ttf"
+    return _face_path(cache_dir(), family, best_weight(family, weight))
+
+
+@cache
+def _face_path(folder: Path, family: str, weight: int) -> Path:
+    return folder / f"CS{family.replace(' ', '')}-{weight}.ttf"
 
 
 def font_faces(build: bool = True) -> list[tuple[str, int, Path]]:
