@@ -22,12 +22,12 @@ import hashlib
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .atomic import atomic_write
 from .choice import unknown
 
 FAMILIES: list[str] = [
@@ -207,7 +207,7 @@ def ensure_fonts() -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         conf = folder / "fonts.conf"
         if not conf.exists():
-            _write_atomic(conf, _fonts_conf(folder).encode())
+            atomic_write(conf, _fonts_conf(folder).encode())
         os.environ["FONTCONFIG_FILE"] = str(conf)
         # fontconfig reads the folder when it starts (at cairo's first text): it sees these files then
         _KNOWN.clear()
@@ -247,7 +247,7 @@ def _build_file(family: str, weight: int, path: Path) -> None:
     from filelock import FileLock
     with FileLock(str(path.parent / f".lock-{path.stem}")):
         if not path.exists():
-            _write_atomic(path, _build_face(family, weight))
+            atomic_write(path, _build_face(family, weight))
 
 
 def _build_in_workers(faces: list[tuple[str, int, Path]]) -> None:
@@ -291,19 +291,6 @@ def _fontconfig():
     lib.FcConfigAppFontAddFile.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
     lib.FcConfigAppFontAddFile.restype = ctypes.c_int
     return lib
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fonts_conf(folder: Path) -> str:
