@@ -13,6 +13,7 @@ from .caption_helper import CaptionHelper
 from .cta_panel import CtaPanel
 from .export_dialog import ExportDialog
 from .save_banner import SaveBanner
+from .landmarks import name_drawers
 from .layout_panel import LayoutPanel
 from .pattern_panel import PatternPanel
 from .slide_editor import SlideEditor
@@ -88,6 +89,7 @@ class StudioPage:
         self.editor = SlideEditor(view)
         self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner]
         ui.add_body_html(MEASURE_CHROME)
+        name_drawers()
         ui.keyboard(on_key=self._key)
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)

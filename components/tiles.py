@@ -10,6 +10,7 @@ from nicegui import background_tasks, ui
 from studio.carousel import Carousel
 from studio.app import Changed, SlideChanged
 
+from .hover_preview import HoverPreview
 from .svg_view import SvgView
 from .thumbnails import LOADING, THUMBNAILS, show
 from .thumbnails import key as thumbnail_key
@@ -107,6 +108,7 @@ class Gallery:
                 ui.label(label).classes("cs-tile-title")
         self._later = Debounce(self._draw, GALLERY_PAUSE)
         self._draw()
+        self.hover = HoverPreview(self, choices, gallery_slide)
 
     def variant(self, carousel: Carousel, key: str) -> Carousel:
         raise NotImplementedError
