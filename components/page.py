@@ -12,10 +12,10 @@ from .canvas_panel import CanvasPanel
 from .caption_helper import CaptionHelper
 from .cta_panel import CtaPanel
 from .export_dialog import ExportDialog
-from .save_banner import SaveBanner
 from .landmarks import name_drawers
 from .layout_panel import LayoutPanel
 from .pattern_panel import PatternPanel
+from .save_banner import SaveBanner
 from .slide_editor import SlideEditor
 from .slide_strip import SlideStrip
 from .source_panel import SourcePanel
