@@ -29,8 +29,8 @@ async def test_failed_save_reaches_every_browser_and_clears_when_saved(studio, c
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    real = shared.store.save_project
-    monkeypatch.setattr(shared.store, "save_project", disk_full)
+    real = shared.store.projects.save
+    monkeypatch.setattr(shared.store.projects, "save", disk_full)
     shared.document.set_setting("theme", "noir")
     await _until(lambda: _banner(alice)[0] and _banner(bob)[0])
     for user in (alice, bob):
@@ -42,8 +42,8 @@ async def test_failed_save_reaches_every_browser_and_clears_when_saved(studio, c
     assert _banner(carol)[0]
     assert shared.document.carousel.theme == "noir"  # the edit itself is kept
 
-    monkeypatch.setattr(shared.store, "save_project", real)
+    monkeypatch.setattr(shared.store.projects, "save", real)
     shared.document.set_setting("theme", "paper")  # the next change retries, and succeeds
     await _until(lambda: not any(_banner(user)[0] for user in (alice, bob, carol)))
-    project = shared.store.load_project(shared.document.project_id)
+    project = shared.store.projects.load(shared.document.project_id)
     assert project.theme == "paper"
