@@ -24,16 +24,30 @@ MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what
 MAX_PROJECT_BYTES = 200 * 2**20
 
 
+class Cancelled(Exception):
+    """The creator cancelled the work; nothing it made is used."""
+
+
 class Progress:
-    """Thread-safe progress for work running off the event loop (0..1 plus a short note)."""
+    """Thread-safe progress for work running off the event loop (0..1 plus a short note), and its Cancel.
+
+    The work reports through ``__call__`` as it goes; once ``cancel()`` was called, the next report
+    raises ``Cancelled`` inside the work, which stops it there.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.fraction = 0.0
         self.note = ""
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
 
     def __call__(self, *args: Any) -> None:
         """Accepts ``(fraction)``, ``(done, total)`` or ``(done, total, note)``."""
+        if self.cancelled:
+            raise Cancelled()
         numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
         notes = [a for a in args if isinstance(a, str)]
         with self._lock:
@@ -99,8 +113,13 @@ class SourcePanel:
                                              max_bytes=MAX_ARCHIVE_BYTES, props="unelevated no-caps")
                 self.archive_progress = ui.linear_progress(value=0, show_value=False).props("rounded") \
                     .classes("w-full")
-                self.archive_note = ui.label().classes("cs-hint")
+                with ui.row().classes("w-full items-center no-wrap gap-2"):
+                    self.archive_note = ui.label().classes("cs-hint flex-1")
+                    self.archive_cancel = ui.button("Cancel", icon="close", on_click=self._cancel).props(
+                        "flat dense no-caps size=sm data-testid=import-cancel")
                 self.archive_progress.set_visibility(False)
+                self.archive_cancel.set_visibility(False)
+                self.progress: Progress | None = None  # the import under way, if any
             with ui.tab_panel(file_tab).classes("p-0 gap-2"):
                 ui.label("A Carousel Studio project file (.json) — opens as a new project.").classes("cs-hint")
                 self.project_upload = upload_button("Choose project .json", "data_object",
@@ -267,7 +286,7 @@ class SourcePanel:
                                                name=e.file.name)
         except Exception as exc:  # noqa: BLE001
             path.unlink(missing_ok=True)
-            self.view.fail(exc, "reading the archive")
+            self._failed(exc, "reading the archive")
             return
         self._show_warnings(result.warnings)
         if len(result.threads) == 1:
@@ -276,24 +295,43 @@ class SourcePanel:
             self._pick_thread(result.threads, path, e.file.name)
 
     async def _with_progress(self, note: str, work, *args, **options):
-        progress = Progress()
+        """Run ``work`` in a thread with a progress bar and a Cancel that stops it (``Cancelled``)."""
+        progress = self.progress = Progress()
         self.archive_progress.set_visibility(True)
         self.archive_progress.set_value(0)
         self.archive_note.set_text(note)
+        self.archive_cancel.set_visibility(True)
         timer = ui.timer(0.2, lambda: self.archive_progress.set_value(progress.fraction))
         try:
-            return await run.io_bound(work, *args, progress=progress, **options)
+            result = await run.io_bound(work, *args, progress=progress, **options)
         finally:
             timer.cancel()
+            self.archive_cancel.set_visibility(False)
             self.archive_progress.set_visibility(False)
             self.archive_note.set_text("")
+            self.progress = None
+        if progress.cancelled:  # cancelled as it finished: its result is not used either
+            raise Cancelled()
+        return result
+
+    def _cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+            self.archive_note.set_text("Cancelling…")
+
+    def _failed(self, exc: Exception, doing: str) -> None:
+        """A failed import in the creator's words; a cancelled one changed nothing and says so."""
+        if isinstance(exc, Cancelled):
+            self.view.notify("Import cancelled — nothing was changed", position="top")
+        else:
+            self.view.fail(exc, doing)
 
     async def _open_archive_thread(self, path, thread_id: str, name: str) -> None:
         try:
             result = await self._with_progress("Reading the thread and its photos…",
                                                self.imports.read_archive_thread, path, thread_id, name=name)
         except Exception as exc:  # noqa: BLE001
-            self.view.fail(exc, "reading the thread")
+            self._failed(exc, "reading the thread")
             return
         finally:
             path.unlink(missing_ok=True)
