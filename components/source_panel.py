@@ -22,6 +22,7 @@ from .view import View, tell_photo_layout
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
+SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
 
 
 class Cancelled(Exception):
@@ -263,18 +264,32 @@ class SourcePanel:
 
     # -- imports ------------------------------------------------------------------------------------
 
-    async def _import_paste(self) -> None:
+    def _import_paste(self) -> None:
+        """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
+        the other browsers (reading 400 KB takes about a second)."""
         text = self.paste.value or ""
-        try:  # in a worker process: a megabyte of text never holds up the other browsers
+        if len(text) > SMALL_PASTE:
+            background_tasks.create(self._read_paste(text), name="read a big paste")
+            return
+        try:
+            result = self.imports.paste(text)
+        except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
+            self.view.fail(exc, "reading the pasted text")
+            return
+        self._use_paste(result)
+
+    async def _read_paste(self, text: str) -> None:
+        try:
             result = await off_loop(self.imports.paste, text)
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
             self.view.fail(exc, "reading the pasted text")
             return
-        if result is None:  # the server is stopping
-            return
+        if result is not None:  # None: the server is stopping
+            self._use_paste(result)
+
+    def _use_paste(self, result) -> None:
         self._show_warnings(result.warnings)
-        # once the posts are in the project the box empties, so the cards show without scrolling
-        self.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))
+        self.use_thread(result.threads[0])
 
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
         """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
