@@ -1,8 +1,9 @@
 """Export: LinkedIn PDF, Instagram ZIP (PNG or JPEG), the current slide as PNG, or the project file (.json).
 
-Platform checks are shown before anything is drawn; the export runs in a worker
-process (``run.cpu_bound``) so the page stays responsive; a progress bar counts
-pages; the file downloads by itself when it is ready.
+Platform checks are shown before anything is drawn; the export runs in a thread
+(``studio.app.exports.export_in_studio``: the warm export workers draw) so the page
+stays responsive; a progress bar counts pages; the file downloads by itself the
+moment it is written.
 """
 from __future__ import annotations
 
@@ -124,39 +125,37 @@ class ExportDialog:
         page = view.page_index(page=view.page)
         image_format = "png" if kind == "slide" else self.image_format.value or "png"
         out, filename = view.studio.export_path(kind, image_format=image_format, page=view.selected)
-        progress_path = out.with_name(f".{out.name}.progress")
         total = 1 if kind in ("slide", "project") else sum(view.counts())
+        progress = exports.LatestProgress(total)
         self._running(True)
         self.progress_label.set_text("Writing the project file…" if kind == "project"
                                      else f"Drawing page 1 of {total}…")
 
         def poll() -> None:
-            state = exports.read_progress(progress_path)
-            if state:
-                done, of = state
+            done, of = progress.done, progress.total
+            if done:
                 self.progress.set_value(done / of if of else 0)
                 self.progress_label.set_text(f"Drawn {done} of {count(of, 'page')}" if done < of else "Finishing…")
 
         timer = ui.timer(0.1, poll)
         started = time.monotonic()
-        try:
-            report = await run.cpu_bound(exports.export_in_worker, carousel, out, kind, progress_path,
-                                         image_format=image_format, scale=int(self.scale.value or 2), page=page)
+        try:  # in a thread of this process: the layouts are cached here; the warm workers draw
+            report = await run.io_bound(exports.export_in_studio, carousel, out, kind, progress=progress,
+                                        image_format=image_format, scale=int(self.scale.value or 2), page=page)
         except Exception as exc:  # noqa: BLE001
             self.progress_box.set_visibility(False)
             self.view.fail(exc, "exporting")
             return
         finally:
             timer.cancel()
-            progress_path.unlink(missing_ok=True)
             self._running(False)
-        if report is None:  # the worker pool went away (the server is stopping): nothing was written
+        if report is None:  # the server is stopping: nothing to offer
             self.progress_box.set_visibility(False)
             return
+        self._offer(view.server.offer_download(out, filename), filename, report)  # the moment it is written
         self.progress.set_value(1)
         self.progress_label.set_text(f"Done in {time.monotonic() - started:.1f} s")
         view.studio.prune_exports()
-        self._offer(view.server.offer_download(out, filename), filename, report)
 
     def _running(self, busy: bool) -> None:
         self.busy = busy
