@@ -223,7 +223,8 @@ def warm_pool() -> ProcessPoolExecutor | None:
     global _pool
     if _pool is None and _CAN_FORK and threading.active_count() == 1:
         pages.prepare()
-        _pool = ProcessPoolExecutor(MAX_WORKERS, mp_context=multiprocessing.get_context("fork"))
+        _pool = ProcessPoolExecutor(MAX_WORKERS, mp_context=multiprocessing.get_context("fork"),
+                                    initializer=_leave_with_parent, initargs=(os.getpid(),))
         # fork-context pools start every process now; no fork happens later, when threads may exist
         for done in [_pool.submit(_warm_up) for _ in range(MAX_WORKERS)]:
             done.result()
@@ -235,6 +236,15 @@ def _drop_pool() -> None:
     if _pool is not None:
         _pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
+
+
+def _leave_with_parent(parent: int) -> None:
+    """In a worker: exit when the process that forked it is gone (killed, or stopped without shutting us down)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True, name="leave-with-parent").start()
 
 
 def _warm_up() -> None:
