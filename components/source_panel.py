@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -114,6 +115,8 @@ class SourcePanel:
         ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
         self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
         self.cards = ui.column().classes("w-full gap-2 cs-cards")
+        # what a screen reader hears after a card moved (the cards themselves are redrawn)
+        self.moved = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=cards-status")
         self.refresh(ProjectSwitched())
 
     # -- cards --------------------------------------------------------------------------------------
@@ -145,10 +148,14 @@ class SourcePanel:
         with ui.element("div").classes("cs-post-card").props(
                 f"data-testid=post-card tabindex=0 role=group") as card:
             card.props["aria-label"] = f"Post #{number}" + (f" by {who}" if who else "") + \
-                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide."
+                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide, " \
+                "Alt+Up or Alt+Down moves it."
             make_draggable(card, post.id)
             card.on("keydown.enter", lambda e, p=post.id: self._add(p) if e.args.get("shiftKey") else self._insert(p),
                     ["shiftKey"])
+            # the strip's Alt+Left/Right, turned to this column's direction
+            card.on("keydown.alt.up.stop.prevent", lambda i=number - 1: self._move_by(i, -1))
+            card.on("keydown.alt.down.stop.prevent", lambda i=number - 1: self._move_by(i, 1))
             with ui.row().classes("items-center no-wrap gap-2 w-full"):
                 if post.avatar is not None:
                     avatar = ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
@@ -197,6 +204,21 @@ class SourcePanel:
                                on_click=lambda p=post.id, i=index: self._apply(p, i)).props(
                 "flat dense no-caps size=sm data-testid=apply-image")
             button.props["aria-label"] = f"Apply post #{number}'s {which} to the current slide"
+
+    def _move_by(self, index: int, step: int) -> None:
+        """Keyboard reordering of the cards (the thread's order, which "Lay out all" follows); the card keeps the focus."""
+        view = self.view
+        thread = view.carousel.thread
+        target = index + step
+        if thread is None or not (0 <= index < len(thread.posts) and 0 <= target < len(thread.posts)):
+            return
+        posts = list(thread.posts)
+        posts.insert(target, posts.pop(index))
+        if view.attempt(view.document.set_thread, replace(thread, posts=posts), origin=view.person,
+                        doing="moving the post"):
+            self.moved.set_text(f"Moved: now post #{target + 1} of {len(posts)}.")
+            # the cards were redrawn: the focused element is gone, so the page's client runs it
+            view.client.run_javascript(f"document.querySelectorAll('[data-testid=post-card]')[{target}]?.focus()")
 
     # -- quick buttons ------------------------------------------------------------------------------
 

@@ -172,16 +172,12 @@ def test_warm_workers_leave_when_the_process_that_forked_them_is_killed():
               "os.kill(os.getpid(), signal.SIGKILL)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     workers = [int(pid) for pid in done.stdout.split()]
-    assert len(workers) == images_max_workers()
+    from studio.export import images
+    assert len(workers) == images.MAX_WORKERS
     deadline = time.monotonic() + 120
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in workers)
-
-
-def images_max_workers() -> int:
-    from studio.export import images
-    return images.MAX_WORKERS
 
 
 def _alive(pid: int) -> bool:
@@ -191,3 +187,17 @@ def _alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_the_srgb_profile_is_the_same_bytes_at_any_time():
+    """Little CMS dates each profile it makes; exports must not differ by the second they were encoded."""
+    import time
+    from studio.export import images
+
+    images.srgb_profile.cache_clear()
+    made = images.srgb_profile()
+    time.sleep(1.1)  # the profile's date counts seconds
+    images.srgb_profile.cache_clear()
+    assert images.srgb_profile() == made
+    assert made[24:36] == bytes.fromhex("07e8" "0001" "0001" "0000" "0000" "0000")
+    assert "sRGB" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(made)))

@@ -48,14 +48,14 @@ async def test_a_second_thread_becomes_a_new_project_by_default(studio, testid):
     assert "sourdough" in carousel.slides[1].body
     assert len(testid(studio, "post-card")) == 4
     # the first project is kept as it was, with its own brand
-    kept = studio.shared.store.load_project(first_id)
+    kept = studio.shared.store.projects.load(first_id)
     assert [s.body for s in kept.slides] == first_bodies and kept.brand.name == "Client A"
-    assert {p.id for p in studio.shared.store.list_projects()} >= {first_id, doc.project_id}
+    assert {p.id for p in studio.shared.store.projects.all()} >= {first_id, doc.project_id}
 
 
 async def test_the_new_project_can_wear_a_chosen_profile(studio, testid):
     await first_project(studio, testid)
-    crumb = studio.shared.store.save_profile(BrandProfile(name="Crumb & Co", handle="crumbco"))
+    crumb = studio.shared.store.profiles.save(BrandProfile(name="Crumb & Co", handle="crumbco"))
     await paste(studio, testid, BAKERY)
     testid(studio, "import-brand")[0].value = crumb
     click(studio, testid(studio, "import-ask-new")[0])

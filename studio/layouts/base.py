@@ -15,6 +15,7 @@ from typing import Callable
 
 from .. import emoji, fonts
 from ..image import Image
+from ..outro import OutroCTA
 from ..post import Post
 from ..slide import Slide
 from ..svg import El, el, num
@@ -118,6 +119,7 @@ class Ctx:
     number_scale: float = 1.2  # a section number's size, in title sizes (it grows on a tall page)
     uid: str = "s"
     dry_run: bool = False  # only find where pages break (auto-fit trials): draw nothing
+    cta: OutroCTA = field(default_factory=OutroCTA)  # what the outro asks the reader to do
 
     def ids(self, name: str) -> str:
         return f"{self.uid}-{name}"

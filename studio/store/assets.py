@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 
 from ..image import MAX_INPUT_SIDE, Image, ImageError, load_image
 from ..limits import MAX_IMAGE_BYTES
-from .storage import atomic_write
+from ..atomic import atomic_write
 
 REF_KEY = "$asset"
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
