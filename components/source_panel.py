@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -250,7 +251,8 @@ class SourcePanel:
             self.view.fail(exc, "reading the pasted text")
             return
         self._show_warnings(result.warnings)
-        self.use_thread(result.threads[0])
+        # once the posts are in the project the box empties, so the cards show without scrolling
+        self.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))
 
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
         """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
@@ -358,20 +360,20 @@ class SourcePanel:
             shown = "; ".join(warnings[:3]) + (f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else "")
             self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
 
-    def use_thread(self, thread: Thread) -> None:
+    def use_thread(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
         """Show the thread's posts; an untouched carousel is laid out from it at once.
 
         When the open project has slides of its own, ask once: a new project (the default) or
-        add these posts to this one.
+        add these posts to this one. ``then`` runs once the posts are in a project (not after Cancel).
         """
         if self.imports.needs_choice():
-            background_tasks.create(self._ask_where(thread), name="ask where the thread goes")
+            background_tasks.create(self._ask_where(thread, then), name="ask where the thread goes")
             return
         if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
                              doing="laying out the thread") is not None:
-            self._laid_out(thread)
+            self._laid_out(thread, then)
 
-    async def _ask_where(self, thread: Thread) -> None:
+    async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None) -> None:
         profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
         brand = {"value": ""}
 
@@ -390,15 +392,19 @@ class SourcePanel:
         if answer == "new":
             profile = dict(profiles).get(brand["value"]) if brand["value"] else None
             if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
-                self._laid_out(thread)
+                self._laid_out(thread, then)
         elif answer == "add":
             if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person,
                                  doing="adding the posts"):
+                if then is not None:
+                    then()
                 them = "it" if len(thread.posts) == 1 else "them"
                 self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
                                  type="positive", position="top")
 
-    def _laid_out(self, thread: Thread) -> None:
+    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
+        if then is not None:
+            then()
         self.view.select(0)
         self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
                          type="positive", position="top")
