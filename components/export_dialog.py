@@ -20,6 +20,16 @@ from . import engine
 from .view import View
 
 
+def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
+    """Who the slides credit and the outro's ask (missing or stock texts), then LinkedIn's and Instagram's limits."""
+    def platform(target: str) -> list[str]:
+        try:
+            return check_platform(carousel, target, pages=pages)
+        except Exception as exc:  # noqa: BLE001 - shown as a warning, never a traceback
+            return [str(exc)]
+    return check_identity(carousel), platform("linkedin"), platform("instagram")
+
+
 class ExportDialog:
     def __init__(self, view: View) -> None:
         self.view = view
@@ -75,44 +85,45 @@ class ExportDialog:
             self.progress_box.set_visibility(False)
             self.result = ui.column().classes("w-full gap-1")
 
-    def open(self) -> None:
-        """Show the platform checks for the carousel as it is now, then wait for a choice."""
-        carousel = self.view.carousel
+    async def open(self) -> None:
+        """Show the dialog at once, then the platform checks for the carousel as it is now.
+
+        The checks read every text for characters no font draws (the first time loads the fonts'
+        coverage: seconds on a busy machine), so they run in a thread while the dialog is shown.
+        """
+        carousel = copy.deepcopy(self.view.carousel)
         fmt = engine.get_format(carousel.format)
         pages = sum(self.view.counts())
         self.summary.set_text(f"{carousel.name} · {fmt.label} {fmt.ratio} · {count(pages, 'page')}")
-        self._identity(carousel)
-        self._checks(self.linkedin_checks, "linkedin", carousel, pages)
-        self._checks(self.instagram_checks, "instagram", carousel, pages)
         self.slide_note.set_text(f"Slide {self.view.selected + 1}, page {self.view.page + 1}, "
                                  "as PNG for a quick share.")
         if not self.busy:
             self.result.clear()
+        for box in (self.identity_checks, self.linkedin_checks, self.instagram_checks):
+            box.clear()
+        with self.linkedin_checks:
+            ui.label("Checking…").classes("cs-hint")
         self.dialog.open()
+        checks = await run.io_bound(_all_checks, carousel, pages)
+        if checks is None:  # the server is stopping
+            return
+        identity, linkedin, instagram = checks
+        self._show(self.identity_checks, identity, "badge", "identity-warning")
+        for box, warnings in ((self.linkedin_checks, linkedin), (self.instagram_checks, instagram)):
+            self._show(box, warnings, "warning_amber", "platform-warning",
+                       ready=f"Ready: {count(pages, 'page')}")
 
-    def _identity(self, carousel) -> None:
-        """Who the slides credit and the outro's ask: missing or stock texts, with the panel that fixes each."""
-        self.identity_checks.clear()
-        with self.identity_checks:
-            for warning in check_identity(carousel):
-                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=identity-warning"):
-                    ui.icon("badge", size="18px")
-                    ui.label(warning)
-
-    def _checks(self, box: ui.column, target: str, carousel, pages: int) -> None:
+    @staticmethod
+    def _show(box: ui.column, warnings: list[str], icon: str, testid: str, ready: str = "") -> None:
         box.clear()
-        try:
-            warnings = check_platform(carousel, target, pages=pages)
-        except Exception as exc:  # noqa: BLE001
-            warnings = [str(exc)]
         with box:
-            if not warnings:
+            if ready and not warnings:
                 with ui.row().classes("items-center gap-1 no-wrap cs-check-ok"):
                     ui.icon("check_circle", size="18px")
-                    ui.label(f"Ready: {count(pages, 'page')}")
+                    ui.label(ready)
             for warning in warnings:
-                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=platform-warning"):
-                    ui.icon("warning_amber", size="18px")
+                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props(f"data-testid={testid}"):
+                    ui.icon(icon, size="18px")
                     ui.label(warning)
 
     async def start(self, kind: str) -> None:
@@ -176,7 +187,7 @@ class ExportDialog:
                     ui.icon("warning_amber", size="18px")
                     ui.label(warning)
             ui.button("Download again", icon="download", on_click=lambda: ui.download.from_url(url, filename)) \
-                .props("flat dense no-caps")
+                .props("flat dense no-caps data-testid=export-again")
 
     def _set_buttons(self, enabled: bool) -> None:
         for button in (self.pdf_button, self.zip_button, self.slide_button, self.project_button):

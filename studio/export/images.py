@@ -179,7 +179,7 @@ def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int,
     """Every page's encoded bytes, in order: from ``drawn``, from the warm workers, or drawn here."""
     width, height = pages.page_size(carousel, scale)
     # This process writes the SVGs (cached layout, ~1 ms a page); the workers draw and encode them.
-    svgs = [pages.page_svg(carousel, index, scale) for index in range(total)]
+    svgs = pages.page_svgs(carousel, scale)
     keys = [DrawnPages.key(svg, fmt, width, height) for svg in svgs] if drawn is not None else []
     pool = warm_pool() if workers > 1 else None
     jobs: list = []  # per page: its bytes (already drawn), a Future (in a worker) or None (draw it here)

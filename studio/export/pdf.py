@@ -42,7 +42,7 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None,
     if total == 0:
         raise ExportError("the carousel has no slides; add a post first")
     width, height = pages.page_size(carousel, PDF_SCALE)
-    svgs = [pages.page_svg(carousel, index, PDF_SCALE) for index in range(total)]
+    svgs = pages.page_svgs(carousel, PDF_SCALE)
     info = document_info(carousel)
     key = DrawnPages.key(svgs, "pdf", width, height, sorted(info.items())) if drawn is not None else ""
     data = drawn.get(key) if drawn is not None else None
