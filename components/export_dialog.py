@@ -105,7 +105,7 @@ class ExportDialog:
             ui.label("Checking…").classes("cs-hint")
         self.dialog.open()
         checks = await run.io_bound(_all_checks, carousel, pages)
-        if checks is None:  # the server is stopping
+        if checks is None or self.dialog.is_deleted:  # the server is stopping, or the page was closed meanwhile
             return
         identity, linkedin, instagram = checks
         self._show(self.identity_checks, identity, "badge", "identity-warning")
