@@ -13,6 +13,8 @@ from nicegui import ui
 
 from studio.share.presence import BadName, Member, People
 
+from .shared_text import keep_carets
+
 if TYPE_CHECKING:
     from .view import View
 
@@ -45,6 +47,7 @@ class PresenceBar:
     async def _greet(self) -> None:
         """Join under the name this browser remembers, or ask for one."""
         await self.view.client.connected()
+        keep_carets()
         remembered = await ui.run_javascript(f"localStorage.getItem({json.dumps(NAME_KEY)})", timeout=10)
         if isinstance(remembered, str) and self._join(remembered):
             return

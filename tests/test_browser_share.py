@@ -137,3 +137,47 @@ def test_two_browsers_typing_into_one_box_at_once_keep_every_character(shared_ur
     finally:
         ada.quit()
         bob.quit()
+
+
+def caret(driver) -> int:
+    return driver.execute_script("return arguments[0].selectionStart", body_box(driver))
+
+
+def put_caret(driver, at: int) -> None:
+    box = body_box(driver)
+    box.click()
+    driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1])", box, at)
+
+
+def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_url):
+    """Ada types in the middle while Bob types at the start: her letters stay together where she typed them."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(ada).get_attribute("value")
+        middle = len(before) // 2
+        put_caret(ada, middle)
+        put_caret(bob, 0)
+        bob.switch_to.active_element.send_keys("<>")
+        wait(lambda: body_box(ada).get_attribute("value") == "<>" + before)
+        assert caret(ada) == middle + 2  # still beside the same letters, not at the end
+        typists = [threading.Thread(target=lambda: [ada.switch_to.active_element.send_keys(c) or time.sleep(0.05)
+                                                    for c in "abcdef"]),
+                   threading.Thread(target=lambda: [bob.switch_to.active_element.send_keys(c) or time.sleep(0.05)
+                                                    for c in "123456"])]
+        for t in typists:
+            t.start()
+        for t in typists:
+            t.join()
+        expected = "<>123456" + before[:middle] + "abcdef" + before[middle:]
+        try:
+            wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") == expected)
+        except AssertionError:
+            raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
+                                 f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
+        ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-caret-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()

@@ -1,16 +1,15 @@
 """Keeping one browser's text boxes and its replica in step, without losing a keystroke.
 
-A browser sends the whole new value of a text box, tagged with the version of that box it last
-received (``base``) and a sequence number, and has at most one such edit in flight per box. The
-server end (``Channel``) remembers the texts it sent: the browser's edit is the change from the
-text of version ``base`` to its value, made on the replica's current text (``rebase``). When the
-browser was up to date that is simply the smallest splice from what it saw to what it shows.
-Every message the server sends says which of the browser's edits it holds (``ack``); a browser
-waits for the answer to its edit in flight, then puts what it typed meanwhile on the new text and
-sends that.
+Both ways, a message carries only what changed (``Edits``: a list of ``(start, end, insert)``),
+never the whole text. The server end (``Channel``) numbers the versions of each box it sends
+and remembers their texts. A browser sends its change from the version it last received
+(``base``) to what its box shows, with a sequence number, and has at most one such edit in flight
+per box; the server makes that change on the replica's current text (``rebase``). Every message
+the server sends says which of the browser's edits it holds (``ack``). A browser takes in every
+version at once, even while its own edit is in flight, by putting what it typed on the new text:
+nobody waits for their own answer to see the others' typing.
 
-``TextBox`` is the browser's half written in Python: the benchmark's simulated editors use it, and
-the studio's script for a shared text box follows the same steps.
+``TextBox`` is the browser's half written in Python: the benchmark's simulated editors use it.
 """
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from .document import Replica, changes
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
+Edits = list[tuple[int, int, str]]  # (start, end, insert) in the old text's positions, in order
 REMEMBERED = 64  # versions of a box kept to rebase an edit made on an older one
 
 
@@ -51,14 +51,14 @@ class Channel:
         self.replica.observe_text(slide, field, lambda: self._changed.add(key))
         self._send(key)
 
-    def edit(self, slide: str, field: str, value: str, base: int, seq: int) -> None:
-        """The browser's box reads ``value``, typed on version ``base``: make that change, then answer."""
+    def edit(self, slide: str, field: str, edits: Edits, base: int, seq: int) -> None:
+        """The browser changed its box by ``edits`` from version ``base``: make that change, then answer."""
         key = (slide, field)
         sent = self.sent[key]
         current = next(reversed(sent.values()))
         seen = sent.get(base, current)  # older than remembered: taken as typed on the latest
         if slide in self.replica.slide_ids():
-            self.replica.set_text(slide, field, rebase(seen, value, current))
+            self.replica.set_text(slide, field, rebase(seen, patch(seen, edits), current))
         self.acks[key] = seq
         self.refresh(always=key)
 
@@ -79,10 +79,11 @@ class Channel:
         version = self.versions[key] = self.versions.get(key, 0) + 1
         text = self.replica.texts([key])[key] if text is None else text
         sent = self.sent.setdefault(key, OrderedDict())
+        change = {"edits": changes(next(reversed(sent.values())), text)} if sent else {"text": text}
         sent[version] = text
         if len(sent) > REMEMBERED:
             sent.popitem(last=False)
-        self.send({"slide": key[0], "field": key[1], "text": text, "v": version, "ack": self.acks.get(key, 0)})
+        self.send({"slide": key[0], "field": key[1], "v": version, "ack": self.acks.get(key, 0), **change})
 
 
 class TextBox:
@@ -94,7 +95,7 @@ class TextBox:
         self.base = ""        # the text of the last version taken in
         self.version = 0
         self.seq = 0
-        self.in_flight: str | None = None  # the value sent and not yet answered
+        self.in_flight: str | None = None  # the value sent and not yet answered, on ``base``
 
     def type(self, value: str) -> Message | None:
         """The person changed the box to ``value``; a message to send, unless one is in flight."""
@@ -105,18 +106,35 @@ class TextBox:
         """A new version from the server: merge what the person typed since into it."""
         if message["v"] <= self.version:
             return None
-        if self.in_flight is not None and message["ack"] < self.seq:
-            return None  # the answer to the edit in flight is on its way, with this and more
-        mine = self.base if self.in_flight is None else self.in_flight
-        self.value = rebase(mine, self.value, message["text"])
-        self.base, self.version, self.in_flight = message["text"], message["v"], None
-        return self._send() if self.value != self.base else None
+        text = message["text"] if "text" in message else patch(self.base, message["edits"])
+        answered = self.in_flight is not None and message["ack"] >= self.seq
+        mine = self.in_flight if answered else self.base
+        self.value = rebase(mine, self.value, text)
+        if self.in_flight is not None and not answered:  # still on its way: it will be made on this text
+            self.in_flight = rebase(self.base, self.in_flight, text)
+        else:
+            self.in_flight = None
+        self.base, self.version = text, message["v"]
+        return self._send() if self.in_flight is None and self.value != self.base else None
 
     def _send(self) -> Message:
         self.seq += 1
         self.in_flight = self.value
-        return {"slide": self.slide, "field": self.field, "value": self.value, "base": self.version,
-                "seq": self.seq}
+        return {"slide": self.slide, "field": self.field, "edits": changes(self.base, self.value),
+                "base": self.version, "seq": self.seq}
+
+
+def patch(text: str, edits: Edits) -> str:
+    """``text`` with ``edits`` made (a browser's edits are checked: in order, inside the text)."""
+    out, at = [], 0
+    for start, end, insert in edits:
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(insert, str)
+                and at <= start <= end <= len(text)):
+            raise ValueError("edits out of order or outside the text")
+        out += [text[at:start], insert]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
