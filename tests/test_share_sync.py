@@ -139,7 +139,7 @@ def test_a_keystroke_travels_as_the_change_alone_both_ways():
     alice.up.append(alice.box.type("x" * 250 + "A" + "x" * 250))
     assert alice.up[0]["edits"] == [(250, 250, "A")] and "value" not in alice.up[0]
     alice.deliver_up()
-    assert bob.down[-1]["edits"] == [(250, 250, "A")] and "text" not in bob.down[-1]
+    assert bob.down[-1]["steps"] == [[(250, 250, "A")]] and "text" not in bob.down[-1]
     settle([alice, bob])
     assert bob.box.value == alice.box.value == "x" * 250 + "A" + "x" * 250
 
@@ -147,6 +147,21 @@ def test_a_keystroke_travels_as_the_change_alone_both_ways():
 @given(st.text("ab", max_size=12), st.text("abc", max_size=12))
 def test_the_changes_made_on_the_old_text_give_the_new(old, new):
     assert patch(old, changes(old, new)) == new
+
+
+def test_the_crdt_change_counted_in_bytes_becomes_edits_in_characters():
+    hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="héllo wörld")]))
+    slide = hub.slide_ids()[1]
+    alice, bob = Browser(hub, slide, "alice"), Browser(hub, slide, "bob")
+    alice.deliver_down(), bob.deliver_down()
+    alice.up.append(alice.box.type("héllo, wörld 😀"))
+    alice.deliver_up()
+    text = "héllo wörld"
+    for step in bob.down[-1]["steps"]:
+        text = patch(text, step)
+    assert text == "héllo, wörld 😀"
+    settle([alice, bob])
+    assert bob.box.value == "héllo, wörld 😀"
 
 
 def test_edits_outside_the_text_or_out_of_order_are_refused():
