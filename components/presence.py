@@ -40,7 +40,6 @@ class PresenceBar:
         view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))
         view.on_select(self._moved)
         view.server.changed.subscribe(lambda _change: self._moved())
-        view.document.on_notice(view.person, lambda text: view.notify(text, type="warning"))
         self.redraw()
         ui.timer(0, self._greet, once=True)
 
@@ -80,11 +79,14 @@ class PresenceBar:
         return True
 
     def _moved(self) -> None:
+        """Where this person is now: their project (which may have changed) and slide."""
+        view = self.view
+        view.document.on_notice(view.person, lambda text: view.notify(text, type="warning"))
         if self.member is None:
             return
-        ids = self.view.document.slide_ids(self.view.person)
-        slide = ids[self.view.selected] if 0 <= self.view.selected < len(ids) else None
-        self.people.move(self.member, slide, self.view.document.project_id)
+        ids = view.document.slide_ids(view.person)
+        slide = ids[view.selected] if 0 <= view.selected < len(ids) else None
+        self.people.move(self.member, slide, view.document, view.carousel.name or "Untitled")
 
     def redraw(self) -> None:
         self.summary.set_text(self.people.summary(self.member))
@@ -92,7 +94,8 @@ class PresenceBar:
         self.faces.clear()
         with self.faces:
             for member in self.people.members:
-                where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else ""
+                where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else \
+                    f", on “{member.project_name}”" if member.project is not self.view.document else ""
                 you = " (you)" if member is self.member else ""
                 ui.label(member.initials).classes("cs-face").style(f"background:{member.colour}") \
                     .props(f"data-testid=face aria-label={json.dumps(member.name + you + where)}") \
