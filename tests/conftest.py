@@ -1,14 +1,8 @@
 """Fixtures for the studio UI tests (NiceGUI ``user`` simulation) and the real-browser tests."""
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -66,39 +60,12 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-
                   "--no-first-run"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def studio_server(tmp_path_factory):
     """``carousel-studio serve`` in a subprocess on a free loopback port with a temporary data folder."""
-    data = tmp_path_factory.mktemp("studio-data")
-    port = _free_port()
-    log = open(data / "server.log", "wb")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}  # a normal run
-    proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--no-browser", "--port", str(port),
-                             "--data-dir", str(data)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("the studio did not start: " + (data / "server.log").read_text(errors="replace"))
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    from studio_process import running_studio
+    with running_studio(tmp_path_factory.mktemp("studio-data")) as studio:
+        yield studio.url
 
 
 def chromium_paths() -> tuple[str, str] | None:
@@ -139,14 +106,18 @@ def driver(browser_downloads):
 
 # -- the core suite: pytest -m "not slow" -----------------------------------------------------------
 
-SLOW_FIXTURES = {"driver", "studio_server"}  # a real Chromium, or the studio in a server process
-SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz", "test_share_access"}  # stress, fuzzing, servers
+# A real Chromium, or the studio in a server process (tests/studio_process.py): seconds each.
+SLOW_FIXTURES = {"driver", "studio_server", "shared_url", "share_port"}
+SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz"}  # stress and fuzzing
+SLOW_PREFIXES = ("test_browser_",)  # every real-browser module
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Browser and stress tests are ``slow``: ``pytest -m "not slow"`` is the quick core suite (CI runs all)."""
+    """Browser, server-process and stress tests are ``slow``: ``pytest -m "not slow"`` is the quick core
+    suite a developer runs while working; CI runs everything."""
     for item in items:
         module = getattr(item, "module", None)
         name = module.__name__.rpartition(".")[2] if module else ""
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or name in SLOW_MODULES:
+        if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or name in SLOW_MODULES
+                or name.startswith(SLOW_PREFIXES)):
             item.add_marker(pytest.mark.slow)

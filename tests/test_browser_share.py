@@ -2,58 +2,24 @@
 every character of both ends up in the box, on both screens."""
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from studio_process import running_studio
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "browser-test-token-0123456789"
 ADA, BOB = "ABCDEFGHIJ", "0123456789"
 
 
 @pytest.fixture(scope="module")
 def shared_url(tmp_path_factory):
-    data = tmp_path_factory.mktemp("share-browser")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(data / "server.log", "wb")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--share", "--host", "127.0.0.1",
-                             "--token", TOKEN, "--no-browser", "--port", str(port), "--data-dir", str(data)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5)
-        except urllib.error.HTTPError as exc:
-            if exc.code == 401:  # up, and asking for the token
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("the studio did not start: " + (data / "server.log").read_text(errors="replace"))
-        time.sleep(0.5)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_studio(tmp_path_factory.mktemp("share-browser"), "--share", "--token", TOKEN) as studio:
+        yield studio.url
 
 
 def chromium():

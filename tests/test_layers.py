@@ -5,6 +5,7 @@ Imports inside functions count (they run sooner or later); only ``if TYPE_CHECKI
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,20 +93,23 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-GRAPH = {module: imports_of(module) for module in MODULES}
+@functools.cache
+def graph() -> dict[str, set[str]]:
+    """Parsed on first use, not while pytest collects (a run of other tests does not pay for it)."""
+    return {module: imports_of(module) for module in MODULES}
 
 
 def test_no_import_cycles():
-    assert cycles(GRAPH) == []
+    assert cycles(graph()) == []
 
 
 def test_the_core_imports_the_studio_ui_only_to_start_the_server():
-    reaching = {m for m, deps in GRAPH.items() if m.startswith("studio") and any(d.startswith("components")
+    reaching = {m for m, deps in graph().items() if m.startswith("studio") and any(d.startswith("components")
                                                                                  for d in deps)}
     assert reaching <= {SERVER_ENTRY}
 
 
 def test_the_checker_sees_cycles_and_imports_inside_functions():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-    assert "studio.registry" in GRAPH["studio.project_file"]
-    assert "components.app" in GRAPH[SERVER_ENTRY]  # imported inside run()
+    assert "studio.registry" in graph()["studio.project_file"]
+    assert "components.app" in graph()[SERVER_ENTRY]  # imported inside run()

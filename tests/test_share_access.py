@@ -7,28 +7,16 @@ static files, the framework's own files) refuses a request without the token or 
 from __future__ import annotations
 
 import http.client
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from studio.share.access import RateLimit, TokenError, choose_token, new_token
 from studio.share.link import lan_address, qr_text, share_link
+from studio_process import running_studio
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "test-token-0123456789abcdef"
 SECRET_NAME, SECRET_HANDLE = "Zoltan Quibblesworth", "zquibble"
-
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _secret_project(data: Path) -> None:
@@ -45,38 +33,17 @@ def _secret_project(data: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def share_port(tmp_path_factory):
     data = tmp_path_factory.mktemp("share-data")
     _secret_project(data)
-    port = _free_port()
-    log = open(data / "server.log", "wb")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--share", "--host", "127.0.0.1",
-                             "--token", TOKEN, "--no-browser", "--port", str(port), "--data-dir", str(data)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("the studio did not start: " + (data / "server.log").read_text(errors="replace"))
-            time.sleep(0.3)
-    yield port
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_studio(data, "--share", "--token", TOKEN) as studio:
+        yield studio.port
 
 
 def request(port: int, method: str, path: str, headers: dict[str, str] | None = None,
             body: bytes | None = None, source: str = "127.0.0.1") -> tuple[int, dict[str, str], bytes]:
     """One request from ``source`` (another loopback address counts as another computer)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15, source_address=(source, 0))
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120, source_address=(source, 0))
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
@@ -129,75 +96,75 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("method,path", ROUTES)
-def test_every_route_refuses_a_request_without_the_token(server, method, path):
-    assert_refused(*request(server, method, path))
+def test_every_route_refuses_a_request_without_the_token(share_port, method, path):
+    assert_refused(*request(share_port, method, path))
 
 
 @pytest.mark.parametrize("method,path", ROUTES)
-def test_every_route_refuses_a_wrong_token(server, method, path):
+def test_every_route_refuses_a_wrong_token(share_port, method, path):
     sep = "&" if "?" in path else "?"
     for wrong in (TOKEN[:-1], TOKEN + "x", TOKEN.upper(), ""):
-        assert_refused(*request(server, method, f"{path}{sep}token={wrong}", source="127.0.0.2"),
+        assert_refused(*request(share_port, method, f"{path}{sep}token={wrong}", source="127.0.0.2"),
                        allowed=(401, 404, 429))
 
 
-def test_a_forged_or_foreign_cookie_is_refused(server):
+def test_a_forged_or_foreign_cookie_is_refused(share_port):
     for cookie in ("carousel_studio_access=1.abc", "carousel_studio_access=99999999999.00",
                    "carousel_studio_access=", "session=whatever"):
-        assert_refused(*request(server, "GET", "/", {"Cookie": cookie}))
+        assert_refused(*request(share_port, "GET", "/", {"Cookie": cookie}))
 
 
-def test_the_websocket_refuses_without_the_token(server):
-    assert websocket_status(server, "/_nicegui_ws/socket.io/?EIO=4&transport=websocket") in (401, 403)
+def test_the_websocket_refuses_without_the_token(share_port):
+    assert websocket_status(share_port, "/_nicegui_ws/socket.io/?EIO=4&transport=websocket") in (401, 403)
 
 
-def test_the_token_once_then_a_signed_httponly_strict_cookie(server):
-    status, headers, body = request(server, "GET", f"/?token={TOKEN}")
+def test_the_token_once_then_a_signed_httponly_strict_cookie(share_port):
+    status, headers, body = request(share_port, "GET", f"/?token={TOKEN}")
     assert status == 200 and TOKEN not in body.decode()  # a step to the same page without the token
     assert 'http-equiv="refresh" content="0;url=/"' in body.decode()
     cookie = headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and TOKEN not in cookie
     assert headers["referrer-policy"] == "no-referrer"
     page = cookie.split(";", 1)[0]
-    status, headers, body = request(server, "GET", "/", {"Cookie": page})
+    status, headers, body = request(share_port, "GET", "/", {"Cookie": page})
     assert status == 200 and b"nicegui" in body.lower()
     assert SECRET_NAME.encode() in body  # so the refusals above are telling: the editor does show it
     assert headers["x-content-type-options"] == "nosniff"
-    assert request(server, "GET", "/studio-static/studio.css", {"Cookie": page})[0] == 200
-    assert request(server, "GET", "/_nicegui/3.18.0/static/nicegui.css", {"Cookie": page})[0] == 200
+    assert request(share_port, "GET", "/studio-static/studio.css", {"Cookie": page})[0] == 200
+    assert request(share_port, "GET", "/_nicegui/3.18.0/static/nicegui.css", {"Cookie": page})[0] == 200
 
 
-def test_with_the_cookie_unknown_paths_are_404_not_the_editor(server):
-    page = cookie_for(server)
+def test_with_the_cookie_unknown_paths_are_404_not_the_editor(share_port):
+    page = cookie_for(share_port)
     for path in ("/some/unknown/path", "/docs", "/openapi.json", "/index.html"):
-        status, headers, body = request(server, "GET", path, {"Cookie": page})
+        status, headers, body = request(share_port, "GET", path, {"Cookie": page})
         assert_refused(status, headers, body, allowed=(404,))
 
 
-def test_the_websocket_opens_with_the_cookie_but_not_from_another_site(server):
-    page = cookie_for(server)
-    host = f"127.0.0.1:{server}"
+def test_the_websocket_opens_with_the_cookie_but_not_from_another_site(share_port):
+    page = cookie_for(share_port)
+    host = f"127.0.0.1:{share_port}"
     path = "/_nicegui_ws/socket.io/?EIO=4&transport=websocket"
-    assert websocket_status(server, path, {"Cookie": page, "Origin": f"http://{host}"}) == 101
-    assert websocket_status(server, path, {"Cookie": page, "Origin": "http://evil.example"}) in (401, 403)
+    assert websocket_status(share_port, path, {"Cookie": page, "Origin": f"http://{host}"}) == 101
+    assert websocket_status(share_port, path, {"Cookie": page, "Origin": "http://evil.example"}) in (401, 403)
 
 
-def test_a_foreign_host_name_is_refused(server):
+def test_a_foreign_host_name_is_refused(share_port):
     """DNS rebinding: a page of another site resolved to this machine still names its own host."""
-    page = cookie_for(server)
-    status, _, body = request(server, "GET", "/", {"Cookie": page, "Host": "evil.example"})
+    page = cookie_for(share_port)
+    status, _, body = request(share_port, "GET", "/", {"Cookie": page, "Host": "evil.example"})
     assert status == 400 and b"nicegui" not in body.lower()
-    assert request(server, "GET", "/", {"Cookie": page, "Host": f"localhost:{server}"})[0] == 200
+    assert request(share_port, "GET", "/", {"Cookie": page, "Host": f"localhost:{share_port}"})[0] == 200
 
 
-def test_repeated_wrong_tokens_make_that_address_wait(server):
-    earlier = cookie_for(server, source="127.0.0.3")
-    statuses = [request(server, "GET", f"/?token=guess-{i}", source="127.0.0.3")[0] for i in range(8)]
+def test_repeated_wrong_tokens_make_that_address_wait(share_port):
+    earlier = cookie_for(share_port, source="127.0.0.3")
+    statuses = [request(share_port, "GET", f"/?token=guess-{i}", source="127.0.0.3")[0] for i in range(8)]
     assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}
-    status, headers, _ = request(server, "GET", f"/?token={TOKEN}", source="127.0.0.3")
+    status, headers, _ = request(share_port, "GET", f"/?token={TOKEN}", source="127.0.0.3")
     assert status == 429 and int(headers["retry-after"]) > 0  # even the right token waits its turn
-    assert request(server, "GET", "/", {"Cookie": earlier}, source="127.0.0.3")[0] == 200
-    assert request(server, "GET", f"/?token={TOKEN}", source="127.0.0.4")[0] == 200  # others are not blocked
+    assert request(share_port, "GET", "/", {"Cookie": earlier}, source="127.0.0.3")[0] == 200
+    assert request(share_port, "GET", f"/?token={TOKEN}", source="127.0.0.4")[0] == 200  # others are not blocked
 
 
 # -- without a server ---------------------------------------------------------------------------
