@@ -22,6 +22,8 @@ NAME_KEY = "carousel-studio-name"
 CSS = """
 .cs-face{width:26px;height:26px;border-radius:50%;color:#fff;font-size:11px;font-weight:600;
   display:flex;align-items:center;justify-content:center;margin-left:-4px;border:2px solid var(--cs-bg,#fff)}
+.cs-thumb-faces{position:absolute;right:3px;bottom:3px}
+.cs-thumb-faces .cs-face{width:18px;height:18px;font-size:8px;border-width:1px}
 """
 
 
@@ -74,7 +76,7 @@ class PresenceBar:
             if complain:
                 complain(str(exc))
             return False
-        self.view.person.name = self.member.name
+        self.view.person.name, self.view.person.member = self.member.name, self.member
         self._moved()
         return True
 
@@ -91,12 +93,18 @@ class PresenceBar:
     def redraw(self) -> None:
         self.summary.set_text(self.people.summary(self.member))
         ids = self.view.document.slide_ids(self.view.person)
-        self.faces.clear()
-        with self.faces:
-            for member in self.people.members:
-                where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else \
-                    f", on “{member.project_name}”" if member.project is not self.view.document else ""
-                you = " (you)" if member is self.member else ""
-                ui.label(member.initials).classes("cs-face").style(f"background:{member.colour}") \
-                    .props(f"data-testid=face aria-label={json.dumps(member.name + you + where)}") \
-                    .tooltip(member.name + you + where)
+        labels = {}
+        for member in self.people.members:
+            where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else \
+                f", on “{member.project_name}”" if member.project is not self.view.document else ""
+            labels[member] = member.name + (" (you)" if member is self.member else "") + where
+        show_faces(self.faces, labels, "face")
+
+
+def show_faces(row: ui.element, labels: dict[Member, str], testid: str) -> None:
+    """Draw these people's initials in ``row`` (each with its label as the tooltip)."""
+    row.clear()
+    with row:
+        for member, label in labels.items():
+            ui.label(member.initials).classes("cs-face").style(f"background:{member.colour}") \
+                .props(f"data-testid={testid} aria-label={json.dumps(label)}").tooltip(label)

@@ -1,15 +1,13 @@
 """Showing a merged text in a text box of a shared studio, with the caret kept in place."""
 from __future__ import annotations
 
-import json
+from functools import cache
 from typing import Any
 
 from nicegui import ui
 from nicegui.elements.mixins.value_element import ValueElement
 
-from .app import STATIC_ROUTE
-
-CARET_SCRIPT = f"{STATIC_ROUTE}/shared_caret.js"
+from studio import ASSETS_DIR
 
 
 def show(box: ValueElement, value: Any, *, again: bool) -> None:
@@ -31,4 +29,9 @@ _NOT_SENT = object()
 def keep_carets() -> None:
     """In this (connected) page, merged text arriving in a focused box leaves its caret beside the
     same characters (assets/shared_caret.js)."""
-    ui.run_javascript(f"import({json.dumps(CARET_SCRIPT)})")
+    ui.run_javascript(_caret_script())
+
+
+@cache
+def _caret_script() -> str:
+    return (ASSETS_DIR / "shared_caret.js").read_text("utf-8")

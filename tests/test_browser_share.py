@@ -129,15 +129,19 @@ def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_ur
         bob.switch_to.active_element.send_keys("<>")
         wait(lambda: body_box(ada).get_attribute("value") == "<>" + before)
         assert caret(ada) == middle + 2  # still beside the same letters, not at the end
+        def bob_inserts_at_the_start() -> None:
+            for c in "123456":
+                put_caret(bob, 0)
+                bob.switch_to.active_element.send_keys(c)
+                time.sleep(0.05)
         typists = [threading.Thread(target=lambda: [ada.switch_to.active_element.send_keys(c) or time.sleep(0.05)
                                                     for c in "abcdef"]),
-                   threading.Thread(target=lambda: [bob.switch_to.active_element.send_keys(c) or time.sleep(0.05)
-                                                    for c in "123456"])]
+                   threading.Thread(target=bob_inserts_at_the_start)]
         for t in typists:
             t.start()
         for t in typists:
             t.join()
-        expected = "<>123456" + before[:middle] + "abcdef" + before[middle:]
+        expected = "654321<>" + before[:middle] + "abcdef" + before[middle:]  # Bob's each went first
         try:
             wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") == expected)
         except AssertionError:
@@ -147,3 +151,25 @@ def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_ur
     finally:
         ada.quit()
         bob.quit()
+
+
+def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path):
+    """Type, stop the studio, start it again on the same address: the page comes back with the words."""
+    from studio_process import free_port
+    port, words = free_port(), " Kept across a restart."
+    ada = chromium()
+    try:
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port) as studio:
+            join(ada, studio.url, "Ada")
+            before = body_box(ada).get_attribute("value")
+            type_slowly(ada, words)
+            wait(lambda: body_box(ada).get_attribute("value") == before + words)
+            ada.execute_script("window.csOldPage = true")
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port):
+            # the same browser, without the link again: its cookie and its remembered name still work
+            wait(lambda: ada.execute_script("return !window.csOldPage"), timeout=120)  # a fresh page
+            wait(lambda: body_box(ada).get_attribute("value") == before + words, timeout=60)
+            wait(lambda: ada.find_elements("css selector", "[data-testid=face]"), timeout=60)
+            ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-after-restart.png"))
+    finally:
+        ada.quit()

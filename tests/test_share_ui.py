@@ -142,3 +142,14 @@ async def test_new_and_open_change_only_your_own_project_and_people_on_one_proje
     await until(lambda: ada_body.value == "Bob in Ada's carousel")
     assert not any(" on “" in f.props["aria-label"] for f in testid(ada, "face"))  # both on one project
     assert studio.document.carousel.slides[0].body == "Bob's words"  # the project Bob left is as he left it
+
+
+async def test_the_strip_shows_the_initials_of_who_is_on_each_slide(ada_and_bob, testid):
+    ada, bob, _ = ada_and_bob
+    trigger(ada, testid(ada, "slide-thumb")[2], "click")
+    faces = lambda user: [(i, f.text) for i, t in enumerate(testid(user, "slide-thumb"))  # noqa: E731
+                          for f in t.descendants() if f.props.get("data-testid") == "slide-face"]
+    await until(lambda: faces(bob) == [(2, "AL")])
+    assert ("B", 0) in [(text, i) for i, text in faces(ada)]  # Bob is on the first slide
+    trigger(ada, testid(ada, "slide-thumb")[4], "click")
+    await until(lambda: faces(bob) == [(4, "AL")])  # it follows her
