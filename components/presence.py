@@ -13,12 +13,13 @@ from nicegui import ui
 
 from studio.share.presence import BadName, Member, People
 
-from .shared_text import keep_carets
+from .shared_text import start_shared_text, take_drafts
 
 if TYPE_CHECKING:
     from .view import View
 
 NAME_KEY = "carousel-studio-name"
+PROJECT_KEY = "carousel-studio-project"  # the project this browser had open, opened again on a reload
 CSS = """
 .cs-face{width:26px;height:26px;border-radius:50%;color:#fff;font-size:11px;font-weight:600;
   display:flex;align-items:center;justify-content:center;margin-left:-4px;border:2px solid var(--cs-bg,#fff)}
@@ -33,6 +34,7 @@ class PresenceBar:
     def __init__(self, view: View, people: People) -> None:
         self.view, self.people = view, people
         self.member: Member | None = None
+        self._project: str | None = None
         ui.add_css(CSS)
         with ui.row().classes("items-center no-wrap gap-1 cs-presence").props("data-testid=presence"):
             ui.icon("group").classes("cs-hint")
@@ -41,6 +43,7 @@ class PresenceBar:
         unsubscribe = people.subscribe(self.redraw)
         view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))
         view.on_select(self._moved)
+        take_drafts(view)
         view.server.changed.subscribe(lambda _change: self._moved())
         self.redraw()
         ui.timer(0, self._greet, once=True)
@@ -48,7 +51,10 @@ class PresenceBar:
     async def _greet(self) -> None:
         """Join under the name this browser remembers, or ask for one."""
         await self.view.client.connected()
-        keep_carets()
+        project = await ui.run_javascript(f"sessionStorage.getItem({json.dumps(PROJECT_KEY)})", timeout=10)
+        if isinstance(project, str) and project != self.view.document.project_id:
+            self.view.attempt(self.view.studio.projects.open, project, doing="opening your project again")
+        start_shared_text(self.view)
         remembered = await ui.run_javascript(f"localStorage.getItem({json.dumps(NAME_KEY)})", timeout=10)
         if isinstance(remembered, str) and self._join(remembered):
             return
@@ -84,6 +90,11 @@ class PresenceBar:
         """Where this person is now: their project (which may have changed) and slide."""
         view = self.view
         view.document.on_notice(view.person, lambda text: view.notify(text, type="warning"))
+        if view.document.project_id != self._project:  # kept in the tab, so a reload opens it again
+            self._project = view.document.project_id
+            key = json.dumps(PROJECT_KEY)
+            view.client.run_javascript(f"sessionStorage.removeItem({key})" if self._project is None else
+                                       f"sessionStorage.setItem({key}, {json.dumps(self._project)})")
         if self.member is None:
             return
         ids = view.document.slide_ids(view.person)

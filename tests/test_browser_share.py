@@ -173,3 +173,33 @@ def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path)
             ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-after-restart.png"))
     finally:
         ada.quit()
+
+
+def faces(driver) -> int:
+    return len(driver.find_elements("css selector", "[data-testid=face]"))
+
+
+def test_words_typed_while_away_longer_than_the_reconnect_timeout_are_kept(shared_url):
+    """Ada's connection drops; she types; the server forgets her tab; back online, her page loads again
+    and what she typed is merged in, on both screens."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        wait(lambda: faces(bob) == faces(ada) >= 2)
+        here, before, words = faces(bob), body_box(ada).get_attribute("value"), " Typed offline."
+        ada.execute_script("window.socket.disconnect()")
+        put_caret(ada, len(before))
+        for letter in words:
+            ada.switch_to.active_element.send_keys(letter)
+        wait(lambda: faces(bob) == here - 1, timeout=120)  # the server let Ada's tab go
+        assert body_box(bob).get_attribute("value") == before
+        ada.execute_script("window.csOldPage = true; window.socket.connect()")
+        wait(lambda: ada.execute_script("return !window.csOldPage"), timeout=120)  # her page loaded again
+        for screen in (bob, ada):
+            wait(lambda s=screen: body_box(s).get_attribute("value") == before + words, timeout=60)
+        ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-offline-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()

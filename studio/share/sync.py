@@ -265,12 +265,12 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     current = replica.text(slide, field)
     own = replica.typed.setdefault((slide, field), deque(maxlen=REMEMBERED))
     candidates = [*replica.hub.recent_texts(slide, field), *own, current]
-    seen = min(reversed(candidates), key=lambda text: _size(changes(text, value)))
+    seen = min(reversed(candidates), key=lambda text: change_size(changes(text, value)))
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
 
 
-def _size(edits: list[tuple[int, int, str]]) -> int:
+def change_size(edits: list[tuple[int, int, str]]) -> int:
     return sum(end - start + len(insert) for start, end, insert in edits)
 
 

@@ -1,6 +1,10 @@
-// Share mode: when merged text replaces what a focused text box shows, the caret (and selection)
-// stays beside the same characters, instead of jumping to the end as a browser does on its own.
-// The page sets a box's value through the `value` property, which is wrapped here once.
+// Share mode's text boxes.
+// 1. When merged text replaces what a focused text box shows, the caret (and selection) stays
+//    beside the same characters, instead of jumping to the end as a browser does on its own. The
+//    page sets a box's value through the `value` property, which is wrapped here once.
+// 2. What a slide's box gets typed while the connection is down is kept in this tab until the
+//    server is heard from again. If the page has to load again first (the server forgot this tab
+//    after 10 s away, or was restarted), the new page hands it over to be merged in.
 
 const TYPED = 32; // the last characters this person typed, to recognise their own text coming back
 
@@ -56,26 +60,61 @@ function keepCaret(prototype) {
       return property.get.call(this);
     },
     set(value) {
+      const shared = fieldOf(this);
+      if (shared) forgetDrafts(); // the server is heard from: whatever was typed reached it
       const old = property.get.call(this);
       const focused = this === document.activeElement && typeof this.selectionStart === "number";
-      if (!focused || old === String(value)) {
-        property.set.call(this, value);
-        return;
-      }
       const [start, end, direction] = [this.selectionStart, this.selectionEnd, this.selectionDirection];
       property.set.call(this, value);
       const now = property.get.call(this);
-      const typed = this.csTyped || "";
-      this.setSelectionRange(anchor(old, now, start, typed), anchor(old, now, end, typed), direction);
+      if (shared) this.csOnline = now;
+      if (focused && old !== now) {
+        const typed = this.csTyped || "";
+        this.setSelectionRange(anchor(old, now, start, typed), anchor(old, now, end, typed), direction);
+      }
     },
   });
 }
 
-if (!window.csSharedCaret) {
-  window.csSharedCaret = true;
+const DRAFTS = "carousel-studio-drafts";
+const FIELDS = { "slide-title": "title", "slide-body": "body", "slide-alt": "alt_text" };
+
+function fieldOf(box) {
+  const holder = box.closest("[data-testid]");
+  return holder ? FIELDS[holder.dataset.testid] : undefined;
+}
+
+function drafts() {
+  return JSON.parse(sessionStorage.getItem(DRAFTS) || "[]");
+}
+
+function forgetDrafts() {
+  sessionStorage.removeItem(DRAFTS);
+}
+
+function keepDraft(box) {
+  const field = fieldOf(box);
+  if (!field) return;
+  if (window.socket?.connected) {
+    box.csOnline = box.value; // what the server has (or gets next) of this box
+    return;
+  }
+  const slide = Math.max(0, [...document.querySelectorAll(".cs-strip-item")]
+    .findIndex((item) => item.classList.contains("cs-selected")));
+  const others = drafts().filter((d) => d.field !== field || d.slide !== slide);
+  const earlier = drafts().find((d) => d.field === field && d.slide === slide);
+  const base = earlier ? earlier.base : box.csOnline ?? box.defaultValue;
+  sessionStorage.setItem(DRAFTS, JSON.stringify([...others, { field, slide, base, value: box.value }]));
+}
+
+if (!window.csSharedText) {
+  window.csSharedText = true;
   keepCaret(HTMLInputElement.prototype);
   keepCaret(HTMLTextAreaElement.prototype);
   document.addEventListener("input", (event) => {
     if (event.data) event.target.csTyped = ((event.target.csTyped || "") + event.data).slice(-TYPED);
+    keepDraft(event.target);
   }, true);
+  if (drafts().length) emitEvent("cs_drafts", drafts()); // typed on the page before this one
+  forgetDrafts();
 }
