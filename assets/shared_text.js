@@ -67,7 +67,6 @@ function keepCaret(prototype) {
       const [start, end, direction] = [this.selectionStart, this.selectionEnd, this.selectionDirection];
       property.set.call(this, value);
       const now = property.get.call(this);
-      if (shared) this.csOnline = now;
       if (focused && old !== now) {
         const typed = this.csTyped || "";
         this.setSelectionRange(anchor(old, now, start, typed), anchor(old, now, end, typed), direction);
@@ -92,18 +91,17 @@ function forgetDrafts() {
   sessionStorage.removeItem(DRAFTS);
 }
 
-function keepDraft(box) {
+// Offline, a box's first change starts its draft with the text it showed (`beforeinput`); every
+// change after that updates it.
+function keepDraft(box, starting) {
   const field = fieldOf(box);
-  if (!field) return;
-  if (window.socket?.connected) {
-    box.csOnline = box.value; // what the server has (or gets next) of this box
-    return;
-  }
+  if (!field || window.socket?.connected) return;
   const slide = Math.max(0, [...document.querySelectorAll(".cs-strip-item")]
     .findIndex((item) => item.classList.contains("cs-selected")));
   const others = drafts().filter((d) => d.field !== field || d.slide !== slide);
   const earlier = drafts().find((d) => d.field === field && d.slide === slide);
-  const base = earlier ? earlier.base : box.csOnline ?? box.defaultValue;
+  if (starting && earlier) return;
+  const base = earlier ? earlier.base : box.value;
   sessionStorage.setItem(DRAFTS, JSON.stringify([...others, { field, slide, base, value: box.value }]));
 }
 
@@ -113,8 +111,9 @@ if (!window.csSharedText) {
   keepCaret(HTMLTextAreaElement.prototype);
   document.addEventListener("input", (event) => {
     if (event.data) event.target.csTyped = ((event.target.csTyped || "") + event.data).slice(-TYPED);
-    keepDraft(event.target);
+    keepDraft(event.target, false);
   }, true);
+  document.addEventListener("beforeinput", (event) => keepDraft(event.target, true), true);
   if (drafts().length) emitEvent("cs_drafts", drafts()); // typed on the page before this one
   forgetDrafts();
 }

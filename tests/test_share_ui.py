@@ -30,6 +30,7 @@ async def person(create_user, name: str | None, stored: list | None = None):
     """A browser whose localStorage remembers ``name`` (None: a first visit)."""
     user = create_user()
     user.javascript_rules[re.compile(r".*localStorage\.getItem.*")] = lambda _: name
+    user.javascript_rules[re.compile(r".*sessionStorage\.getItem.*")] = lambda _: None  # no project kept yet
     user.javascript_rules[re.compile(r".*localStorage\.setItem\((.*)\)")] = \
         lambda m: stored.append(m.group(1)) if stored is not None else None
     await user.open("/")

@@ -1,10 +1,11 @@
 """Keeping one browser's text boxes and its replica in step, without losing a keystroke.
 
 Both ways, a message carries only what changed (``Edits``: a list of ``(start, end, insert)``),
-never the whole text. The server end (``Channel``) numbers the versions of each box it sends
-and remembers their texts. A browser sends its change from the version it last received
-(``base``) to what its box shows, with a sequence number, and has at most one such edit in flight
-per box; the server makes that change on the replica's current text (``rebase``). Every message
+never the whole text. The server end (``Channel``) numbers the versions of each box it sends: a
+version is the CRDT's own changes of the box since the one before (no text is compared). A
+browser sends its change from the version it last received (``base``) to what its box shows,
+with a sequence number, and has at most one such edit in flight per box; the server moves those
+edits over the versions sent since (``transform``) and makes them on the replica. Every message
 the server sends says which of the browser's edits it holds (``ack``). A browser takes in every
 version at once, even while its own edit is in flight, by putting what it typed on the new text:
 nobody waits for their own answer to see the others' typing.
