@@ -100,7 +100,7 @@ def end_to_end(keys: int) -> list[float]:
         raise SystemExit("error: Chromium is missing; install it with: apt-get install chromium chromium-driver")
     with tempfile.TemporaryDirectory(prefix="cs-bench-") as data:
         store = Store(data)
-        project_id = store.save_project(carousel_12())
+        project_id = store.projects.save(carousel_12())
         store.settings.set("last_project", project_id)
         del store
         with socket.socket() as s:

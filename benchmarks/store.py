@@ -110,19 +110,19 @@ def rows(quick: bool) -> list[Row]:
         images = [photo(1), photo(2, (400, 400))]
         store = Store(root / "small")
         c = project(0, images)
-        pid = store.save_project(c)
+        pid = store.projects.save(c)
 
         def edit_and_save(i):
             c.slides[5].body = f"edit {i}"
-            store.save_project(c, pid)
+            store.projects.save(c, pid)
 
         out = [info("store: save a 20-slide project (fsync'd)", Timing(timed(edit_and_save, repeat))),
-               info("store: load a 20-slide project", Timing(timed(lambda i: store.load_project(pid), repeat)))]
+               info("store: load a 20-slide project", Timing(timed(lambda i: store.projects.load(pid), repeat)))]
         if not quick:
             big = Store(root / "big")
             for i in range(500):
-                big.save_project(project(i, images if i % 10 == 0 else []))
-            out.append(info("store: open + list 500 projects", Timing(timed(lambda i: Store(root / "big").list_projects(),
+                big.projects.save(project(i, images if i % 10 == 0 else []))
+            out.append(info("store: open + list 500 projects", Timing(timed(lambda i: Store(root / "big").projects.all(),
                                                                             repeat))))
         return out
     finally:
@@ -142,28 +142,28 @@ def main() -> int:
         # -- saving one 20-slide project in a small store ------------------------------------
         small = Store(root / "small")
         c = project(0, images)
-        first = timed(lambda i: small.save_project(project(100 + i, images)), 1)
-        pid = small.save_project(c)
+        first = timed(lambda i: small.projects.save(project(100 + i, images)), 1)
+        pid = small.projects.save(c)
 
         def edit_and_save(i):
             c.slides[5].body = f"edit {i}"
-            small.save_project(c, pid)
+            small.projects.save(c, pid)
 
         row("first save of a 20-slide project (2 new images)", first)
         row("save 20-slide project (small store)", timed(edit_and_save, args.repeat))
-        base = small.load_project(pid)
+        base = small.projects.load(pid)
 
         def merge_save(i):
             c.slides[6].body = f"merge {i}"
-            small.save_project(c, pid, base=base)
+            small.projects.save(c, pid, base=base)
 
         row("save 20-slide project, per-field merge with base", timed(merge_save, args.repeat))
-        row("load 20-slide project", timed(lambda i: small.load_project(pid), args.repeat))
+        row("load 20-slide project", timed(lambda i: small.projects.load(pid), args.repeat))
         history = History(c, cap=100)
         for i in range(100):
             c.slides[i % 18 + 1].body = f"history {i}"
             history.record(c)
-        row("save a full 100-step undo history", timed(lambda i: small.save_history(pid, history), 10))
+        row("save a full 100-step undo history", timed(lambda i: small.projects.save_history(pid, history), 10))
 
         # -- a big store: 200 profiles, 500 projects ----------------------------------------
         big_dir = root / "big"
@@ -172,31 +172,31 @@ def main() -> int:
         start = time.perf_counter()
         with big.transaction(write=True):  # one transaction: builds the fixture fast; each save is still a real save
             for i in range(200):
-                big.save_profile(BrandProfile(name=f"Client {i:03}", handle=f"client{i}", avatar=avatars[i % 20],
+                big.profiles.save(BrandProfile(name=f"Client {i:03}", handle=f"client{i}", avatar=avatars[i % 20],
                                               website=f"https://client{i}.example", accent="#1D9BF0"))
-        project_ids = [big.save_project(project(i, images if i % 10 == 0 else [])) for i in range(500)]
+        project_ids = [big.projects.save(project(i, images if i % 10 == 0 else [])) for i in range(500)]
         size = (big_dir / "studio.json").stat().st_size
         print(f"# big store built in {time.perf_counter() - start:.1f} s; studio.json {size // 1024} KiB, "
               f"projects/ {sum(p.stat().st_size for p in (big_dir / 'projects').iterdir()) // 1024} KiB")
 
         def startup(i):
             s = Store(big_dir)
-            assert len(s.list_profiles()) == 200 and len(s.list_projects()) == 500
+            assert len(s.profiles.all()) == 200 and len(s.projects.all()) == 500
 
         row("startup: Store open + list_profiles + list_projects (200/500)", timed(startup, max(5, args.repeat // 3)))
         row("startup without list_profiles (open + list_projects)",
-            timed(lambda i: Store(big_dir).list_projects(), max(5, args.repeat // 3)))
+            timed(lambda i: Store(big_dir).projects.all(), max(5, args.repeat // 3)))
         target = project_ids[250]
-        cb = big.load_project(target)
+        cb = big.projects.load(target)
 
         def big_save(i):
             cb.slides[3].body = f"edit {i}"
-            big.save_project(cb, target)
+            big.projects.save(cb, target)
 
         row("save 20-slide project (store with 200 profiles + 500 projects)", timed(big_save, args.repeat))
-        some_profile = big.list_profiles()[0][0]
+        some_profile = big.profiles.all()[0][0]
         row("save a profile (store with 200 profiles + 500 projects)",
-            timed(lambda i: big.save_profile(BrandProfile(name=f"Client {i:03}"), some_profile), args.repeat))
+            timed(lambda i: big.profiles.save(BrandProfile(name=f"Client {i:03}"), some_profile), args.repeat))
 
         compare_storages(root, big_dir / "studio.json", args.repeat)
     finally:

@@ -44,7 +44,7 @@ def _seed(data: str) -> int:
     store = Store(data)
     carousel = build_carousel()
     carousel.name = "Benchmark carousel"
-    store.settings.set("last_project", store.save_project(carousel))
+    store.settings.set("last_project", store.projects.save(carousel))
     pages.prepare()
     return pages.page_total(carousel)
 

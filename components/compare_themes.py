@@ -61,7 +61,7 @@ class CompareThemes:
                         ui.label(theme.label).classes("font-semibold")
                         if chosen:
                             ui.label("In use").classes("cs-hint")
-                    with ui.row().classes("no-wrap gap-2"):
+                    with ui.row().classes("w-full no-wrap gap-2"):
                         for index in slides:
                             SvgView(engine.render_single(carousel, index, theme=key)).classes("cs-compare-svg")
 

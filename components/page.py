@@ -12,6 +12,7 @@ from .canvas_panel import CanvasPanel
 from .caption_helper import CaptionHelper
 from .cta_panel import CtaPanel
 from .export_dialog import ExportDialog
+from .landmarks import name_drawers
 from .layout_panel import LayoutPanel
 from .pattern_panel import PatternPanel
 from .slide_editor import SlideEditor
@@ -86,6 +87,7 @@ class StudioPage:
         self.editor = SlideEditor(view)
         self.panels += [self.topbar, self.source, self.strip, self.editor]
         ui.add_body_html(MEASURE_CHROME)
+        name_drawers()
         ui.keyboard(on_key=self._key)
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -114,6 +116,8 @@ class SourcePanel:
         ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
         self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
         self.cards = ui.column().classes("w-full gap-2 cs-cards")
+        # what a screen reader hears after a card moved (the cards themselves are redrawn)
+        self.moved = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=cards-status")
         self.refresh(ProjectSwitched())
 
     # -- cards --------------------------------------------------------------------------------------
@@ -145,10 +149,14 @@ class SourcePanel:
         with ui.element("div").classes("cs-post-card").props(
                 f"data-testid=post-card tabindex=0 role=group") as card:
             card.props["aria-label"] = f"Post #{number}" + (f" by {who}" if who else "") + \
-                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide."
+                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide, " \
+                "Alt+Up or Alt+Down moves it."
             make_draggable(card, post.id)
             card.on("keydown.enter", lambda e, p=post.id: self._add(p) if e.args.get("shiftKey") else self._insert(p),
                     ["shiftKey"])
+            # the strip's Alt+Left/Right, turned to this column's direction
+            card.on("keydown.alt.up.stop.prevent", lambda i=number - 1: self._move_by(i, -1))
+            card.on("keydown.alt.down.stop.prevent", lambda i=number - 1: self._move_by(i, 1))
             with ui.row().classes("items-center no-wrap gap-2 w-full"):
                 if post.avatar is not None:
                     avatar = ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
@@ -198,6 +206,21 @@ class SourcePanel:
                 "flat dense no-caps size=sm data-testid=apply-image")
             button.props["aria-label"] = f"Apply post #{number}'s {which} to the current slide"
 
+    def _move_by(self, index: int, step: int) -> None:
+        """Keyboard reordering of the cards (the thread's order, which "Lay out all" follows); the card keeps the focus."""
+        view = self.view
+        thread = view.carousel.thread
+        target = index + step
+        if thread is None or not (0 <= index < len(thread.posts) and 0 <= target < len(thread.posts)):
+            return
+        posts = list(thread.posts)
+        posts.insert(target, posts.pop(index))
+        if view.attempt(view.document.set_thread, replace(thread, posts=posts), origin=view.person,
+                        doing="moving the post"):
+            self.moved.set_text(f"Moved: now post #{target + 1} of {len(posts)}.")
+            # the cards were redrawn: the focused element is gone, so the page's client runs it
+            view.client.run_javascript(f"document.querySelectorAll('[data-testid=post-card]')[{target}]?.focus()")
+
     # -- quick buttons ------------------------------------------------------------------------------
 
     def _insert(self, post_id: str) -> None:
@@ -228,7 +251,8 @@ class SourcePanel:
             self.view.fail(exc, "reading the pasted text")
             return
         self._show_warnings(result.warnings)
-        self.use_thread(result.threads[0])
+        # once the posts are in the project the box empties, so the cards show without scrolling
+        self.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))
 
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
         """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
@@ -336,20 +360,20 @@ class SourcePanel:
             shown = "; ".join(warnings[:3]) + (f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else "")
             self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
 
-    def use_thread(self, thread: Thread) -> None:
+    def use_thread(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
         """Show the thread's posts; an untouched carousel is laid out from it at once.
 
         When the open project has slides of its own, ask once: a new project (the default) or
-        add these posts to this one.
+        add these posts to this one. ``then`` runs once the posts are in a project (not after Cancel).
         """
         if self.imports.needs_choice():
-            background_tasks.create(self._ask_where(thread), name="ask where the thread goes")
+            background_tasks.create(self._ask_where(thread, then), name="ask where the thread goes")
             return
         if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
                              doing="laying out the thread") is not None:
-            self._laid_out(thread)
+            self._laid_out(thread, then)
 
-    async def _ask_where(self, thread: Thread) -> None:
+    async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None) -> None:
         profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
         brand = {"value": ""}
 
@@ -368,15 +392,19 @@ class SourcePanel:
         if answer == "new":
             profile = dict(profiles).get(brand["value"]) if brand["value"] else None
             if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
-                self._laid_out(thread)
+                self._laid_out(thread, then)
         elif answer == "add":
             if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person,
                                  doing="adding the posts"):
+                if then is not None:
+                    then()
                 them = "it" if len(thread.posts) == 1 else "them"
                 self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
                                  type="positive", position="top")
 
-    def _laid_out(self, thread: Thread) -> None:
+    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
+        if then is not None:
+            then()
         self.view.select(0)
         self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
                          type="positive", position="top")

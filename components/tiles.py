@@ -9,6 +9,7 @@ from nicegui import ui
 from studio.carousel import Carousel
 from studio.app import Changed, SlideChanged
 
+from .hover_preview import HoverPreview
 from .svg_view import SvgView
 from .view import Debounce, View
 
@@ -100,6 +101,7 @@ class Gallery:
                 ui.label(label).classes("cs-tile-title")
         self._later = Debounce(self._draw, GALLERY_PAUSE)
         self._draw()
+        self.hover = HoverPreview(self, choices, gallery_slide)
 
     def thumbnail(self, carousel: Carousel, key: str) -> str:
         raise NotImplementedError

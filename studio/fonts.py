@@ -22,12 +22,12 @@ import hashlib
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .atomic import atomic_write
 from .choice import unknown
 
 FAMILIES: list[str] = [
@@ -86,7 +86,12 @@ def check_family(family: str) -> str:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("CAROUSEL_STUDIO_CACHE")
+    return _cache_dir(os.environ.get("CAROUSEL_STUDIO_CACHE"), os.environ.get("HOME"))
+
+
+@cache
+def _cache_dir(base: str | None, home: str | None) -> Path:
+    """Asked for several times per slide drawn: built once per setting (hashing the sources costs a stat each)."""
     root = Path(base) / "fonts" if base else Path.home() / ".cache" / "carousel-studio" / "fonts"
     return root / f"build-{_recipe_hash()}"
 
@@ -152,9 +157,12 @@ def best_weight(family: str, weight: int) -> int:
 
 def face_path(family: str, weight: int) -> Path:
     """Path of the static file for (family, weight) inside the cache folder."""
-    weight = best_weight(family, weight)
-    slug = family.replace(" ", "")
-    return cache_dir() / f"CS{slug}-{weight}.ttf"
+    return _face_path(cache_dir(), family, best_weight(family, weight))
+
+
+@cache
+def _face_path(folder: Path, family: str, weight: int) -> Path:
+    return folder / f"CS{family.replace(' ', '')}-{weight}.ttf"
 
 
 def font_faces(build: bool = True) -> list[tuple[str, int, Path]]:
@@ -199,7 +207,7 @@ def ensure_fonts() -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         conf = folder / "fonts.conf"
         if not conf.exists():
-            _write_atomic(conf, _fonts_conf(folder).encode())
+            atomic_write(conf, _fonts_conf(folder).encode())
         os.environ["FONTCONFIG_FILE"] = str(conf)
         # fontconfig reads the folder when it starts (at cairo's first text): it sees these files then
         _KNOWN.clear()
@@ -239,7 +247,7 @@ def _build_file(family: str, weight: int, path: Path) -> None:
     from filelock import FileLock
     with FileLock(str(path.parent / f".lock-{path.stem}")):
         if not path.exists():
-            _write_atomic(path, _build_face(family, weight))
+            atomic_write(path, _build_face(family, weight))
 
 
 def _build_in_workers(faces: list[tuple[str, int, Path]]) -> None:
@@ -283,19 +291,6 @@ def _fontconfig():
     lib.FcConfigAppFontAddFile.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
     lib.FcConfigAppFontAddFile.restype = ctypes.c_int
     return lib
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fonts_conf(folder: Path) -> str:

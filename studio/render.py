@@ -32,7 +32,7 @@ from . import fonts, limits, text
 from .canvas import DEFAULT_SCALE, get_format
 from .carousel import Carousel
 from .image import Image
-from .layouts import LAYOUTS, draw_cover, draw_outro, get_layout
+from .layouts import LAYOUTS, Drawer, draw_cover, draw_outro, get_layout
 from .layouts.base import Box, Ctx
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
@@ -93,7 +93,7 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     posts = {p.id: p for p in carousel.thread.posts} if carousel.thread else {}
     return Ctx(width, height, safe, content, theme, palette(theme, brand.accent), title_font, body_font,
                fonts.best_weight(title_font, title_weight), typo.title_size, typo.body_size, meta, typo.line_height,
-               typo.align, scale, carousel.show_post_meta, name, handle, pic, posts)
+               typo.align, scale, carousel.show_post_meta, name, handle, pic, posts, cta=carousel.cta)
 
 
 def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
@@ -185,12 +185,9 @@ def _layout_key(carousel: Carousel, slide: Slide) -> str:
     return key if key in LAYOUTS else carousel.layout
 
 
-def _drawer(carousel: Carousel, layout_key: str):
-    if layout_key == "cover":
-        return draw_cover
-    if layout_key == "outro":
-        return lambda ctx, slide, size, cursor: draw_outro(ctx, slide, size, cursor, carousel.cta)
-    return LAYOUTS[layout_key].draw
+def _drawer(layout_key: str) -> Drawer:
+    """Every drawer, cover and outro included, is ``(ctx, slide, size, cursor) -> (elements, rest)``."""
+    return {"cover": draw_cover, "outro": draw_outro}.get(layout_key) or LAYOUTS[layout_key].draw
 
 
 def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = False) -> list[tuple[El, ...]]:
@@ -224,7 +221,7 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
         if hit is not None:
             _PAGE_CACHE.move_to_end(key)
             return hit
-    drawer = _drawer(carousel, layout_key)
+    drawer = _drawer(layout_key)
     uid = "c" + key[:8]
     start = ctx.body_size
     if carousel.typography.auto_fit and start > MIN_BODY_SIZE:

@@ -8,7 +8,7 @@ from studio.store import Store
 
 def test_a_project_with_an_unknown_format_opens_the_sample_with_a_notice(tmp_path):
     store = Store(tmp_path)
-    project_id = store.save_project(Carousel(name="Imported elsewhere"))
+    project_id = store.projects.save(Carousel(name="Imported elsewhere"))
     store.settings.set("last_project", project_id)
     path = tmp_path / "projects" / f"{project_id}.json"
     doc = json.loads(path.read_text())

@@ -159,3 +159,17 @@ def test_warm_workers_are_kept_between_exports_and_draw_what_one_process_draws(t
     assert images._pool is pool and set(pool._processes) == pids  # the same warm processes
     for name in sorted(p.name for p in (tmp_path / "one").iterdir()):
         assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_the_srgb_profile_is_the_same_bytes_at_any_time():
+    """Little CMS dates each profile it makes; exports must not differ by the second they were encoded."""
+    import time
+    from studio.export import images
+
+    images.srgb_profile.cache_clear()
+    made = images.srgb_profile()
+    time.sleep(1.1)  # the profile's date counts seconds
+    images.srgb_profile.cache_clear()
+    assert images.srgb_profile() == made
+    assert made[24:36] == bytes.fromhex("07e8" "0001" "0001" "0000" "0000" "0000")
+    assert "sRGB" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(made)))

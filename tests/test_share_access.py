@@ -26,10 +26,10 @@ def _secret_project(data: Path) -> None:
     from studio.store import Store
     store = Store(data)
     brand = BrandProfile(name=SECRET_NAME, handle=SECRET_HANDLE)
-    store.save_profile(brand)
+    store.profiles.save(brand)
     carousel = sample_carousel()
     carousel.brand = brand
-    store.settings.set("last_project", store.save_project(carousel))
+    store.settings.set("last_project", store.projects.save(carousel))
 
 
 @pytest.fixture(scope="module")

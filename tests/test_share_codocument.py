@@ -87,8 +87,8 @@ def test_autosave_stores_the_merged_document_and_many_editors_do_not_multiply_th
     studio = Studio(tmp_path, document=CoDocument)
     doc = studio.document
     writes = []
-    save = studio.store.save_project
-    studio.store.save_project = lambda *a, **k: writes.append(1) or save(*a, **k)
+    save = studio.store.projects.save
+    studio.store.projects.save = lambda *a, **k: writes.append(1) or save(*a, **k)
     people = [Person(name=n) for n in ("Ada", "Bob", "Cy")]
     for n, who in enumerate(people):  # the sample becomes a project on its first edit
         doc.set_slide_text(1 + n, body="", origin=who)
@@ -100,7 +100,7 @@ def test_autosave_stores_the_merged_document_and_many_editors_do_not_multiply_th
             doc.set_slide_text(slide, body=doc.carousel.slides[slide].body + who.name[0], origin=who)
     studio.autosaver.flush()
     assert 1 <= len(writes) <= 3  # 60 keystrokes by 3 people: saved once they pause, not 60 times
-    saved = studio.store.load_project(doc.project_id)
+    saved = studio.store.projects.load(doc.project_id)
     assert [s.body for s in saved.slides[1:4]] == ["A" * 20, "B" * 20, "C" * 20] == \
         [s.body for s in doc.carousel.slides[1:4]]
     studio.close()

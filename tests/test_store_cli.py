@@ -57,8 +57,8 @@ def test_profiles_export_import_between_folders(capsys, data, tmp_path):
 
 def test_presets_list_export_import_delete(capsys, data, tmp_path):
     store = Store(data)
-    store.save_preset(Preset("Weekly", theme="midnight", pattern="dots"))
-    store.save_preset(Preset("Square", format="instagram-square"))
+    store.presets.save(Preset("Weekly", theme="midnight", pattern="dots"))
+    store.presets.save(Preset("Square", format="instagram-square"))
     code, out, _ = cli(capsys, "presets", "list", "--data-dir", data)
     assert code == 0 and out.splitlines()[0].split()[:4] == ["NAME", "FORMAT", "LAYOUT", "THEME"]
     assert "midnight" in out and "instagram-square" in out

@@ -41,11 +41,11 @@ while True:
     i += 1
     kind = i % 3
     if kind == 0:
-        pid = store.save_profile(BrandProfile(name=f"r{run} n{i}", handle=f"h{i}"), f"r{run}-p{i}")
+        pid = store.profiles.save(BrandProfile(name=f"r{run} n{i}", handle=f"h{i}"), f"r{run}-p{i}")
         print(f"profile {pid} r{run} n{i}", flush=True)
     elif kind == 1:
         c = Carousel(name=f"r{run} n{i}", slides=[Slide("cover", f"t{i}"), Slide(body="x" * i, image=photo)])
-        pid = store.save_project(c, f"r{run}-c{i}")
+        pid = store.projects.save(c, f"r{run}-c{i}")
         print(f"project {pid} r{run} n{i}", flush=True)
     else:
         counter += 1
@@ -95,13 +95,13 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_write(tmp_path):
 
         store = Store(tmp_path)  # must open, every time
         assert not [n for n in store.notices if "could not be read" in n], store.notices
-        profiles = dict(store.list_profiles())
+        profiles = dict(store.profiles.all())
         for pid, name in expected_profiles.items():
             assert pid in profiles and profiles[pid].name == name, (run, pid)
-        listed = {p.id for p in store.list_projects()}
+        listed = {p.id for p in store.projects.all()}
         for pid in [p for p in expected_projects if p.startswith(f"r{run}-")]:  # this run's: load them all
             assert pid in listed
-            loaded = store.load_project(pid)
+            loaded = store.projects.load(pid)
             assert loaded.name == expected_projects[pid] and loaded.slides[1].image is not None
         assert listed >= set(expected_projects)
         assert store.settings.get("counter", 0) >= counter  # at most one unacknowledged write ahead
@@ -120,15 +120,15 @@ from studio.store import Store
 
 data_dir, tag, project = sys.argv[1], sys.argv[2], sys.argv[3]
 store = Store(data_dir)
-base = store.load_project(project)
-mine = store.load_project(project)
+base = store.projects.load(project)
+mine = store.projects.load(project)
 for i in range(25):
-    store.save_profile(BrandProfile(name=f"{tag} {i}"))
+    store.profiles.save(BrandProfile(name=f"{tag} {i}"))
     if tag == "A":
         mine.name = f"name-{i}"
     else:
         mine.slides = mine.slides[:1] + [type(mine.slides[0])(body=f"B {i}")]
-    store.save_project(mine, project)
+    store.projects.save(mine, project)
 print("done", flush=True)
 """
 
@@ -137,7 +137,7 @@ print("done", flush=True)
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     from studio.carousel import Carousel
     from studio.slide import Slide
-    project = Store(tmp_path).save_project(Carousel(slides=[Slide("cover", "Hi")]))
+    project = Store(tmp_path).projects.save(Carousel(slides=[Slide("cover", "Hi")]))
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     writers = [subprocess.Popen([sys.executable, "-c", CONCURRENT_WRITER, str(tmp_path), tag, project], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for tag in "AB"]
@@ -145,7 +145,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
         out, err = w.communicate(timeout=100)
         assert w.returncode == 0 and out == "done\n", err
     store = Store(tmp_path)
-    names = {p.name for _, p in store.list_profiles()}
+    names = {p.name for _, p in store.profiles.all()}
     assert names == {f"{tag} {i}" for tag in "AB" for i in range(25)}  # the lock: no lost update
-    final = store.load_project(project)
+    final = store.projects.load(project)
     assert final.name == "name-24" and final.slides[1].body == "B 24"  # each process's own field survives

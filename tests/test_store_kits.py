@@ -28,12 +28,12 @@ def agency(tmp_path):
     """A machine with two client profiles and two presets, exported to kits.json."""
     store = Store(tmp_path / "agency")
     logo = load_image(png())
-    store.save_profile(BrandProfile(name="Client A", handle="a", logo=logo, accent="#FF0000",
+    store.profiles.save(BrandProfile(name="Client A", handle="a", logo=logo, accent="#FF0000",
                                     cta=OutroCTA.default(3, "https://a.example")))
-    store.save_profile(BrandProfile(name="Client B", avatar=load_image(png((9, 9, 9, 255)))))
-    store.save_preset(Preset("A weekly", theme="midnight", typography=Typography(body_size=20),
+    store.profiles.save(BrandProfile(name="Client B", avatar=load_image(png((9, 9, 9, 255)))))
+    store.presets.save(Preset("A weekly", theme="midnight", typography=Typography(body_size=20),
                              profile=BrandProfile(name="Client A", logo=logo)))
-    store.save_preset(Preset("B square", format="instagram-square", pattern="dots"))
+    store.presets.save(Preset("B square", format="instagram-square", pattern="dots"))
     path = tmp_path / "kits.json"
     assert Brands(store).export_kits(path) == (2, 2)
     return store, path
@@ -51,23 +51,23 @@ def test_kits_move_between_machines_with_their_images(agency, tmp_path):
     summary = Brands(other).import_kits(path)
     assert (summary.profiles_added, summary.presets_added) == (2, 2)
     assert str(summary) == "imported 2 profiles (2 new, 0 replaced) and 2 presets (2 new, 0 replaced)"
-    assert [p for _, p in other.list_profiles()] == [p for _, p in source.list_profiles()]
-    assert other.list_presets() == source.list_presets()
-    assert other.get_preset("A weekly").profile.logo.data == source.get_preset("A weekly").profile.logo.data
+    assert [p for _, p in other.profiles.all()] == [p for _, p in source.profiles.all()]
+    assert other.presets.all() == source.presets.all()
+    assert other.presets.get("A weekly").profile.logo.data == source.presets.get("A weekly").profile.logo.data
     again = Brands(other).import_kits(path)  # importing twice replaces by name, it does not duplicate
     assert (again.profiles_added, again.profiles_replaced, again.presets_replaced) == (0, 2, 2)
-    assert len(other.list_profiles()) == 2
+    assert len(other.profiles.all()) == 2
 
 
 def test_export_a_selection_and_import_one_kind(agency, tmp_path):
     source, _ = agency
-    [(a_id, _)] = [(i, p) for i, p in source.list_profiles() if p.name == "Client A"]
+    [(a_id, _)] = [(i, p) for i, p in source.profiles.all() if p.name == "Client A"]
     path = tmp_path / "one.json"
     assert Brands(source).export_kits(path, profile_ids=[a_id], preset_names=["B square"]) == (1, 1)
     other = Store(tmp_path / "other")
     summary = Brands(other).import_kits(path, presets=False)
     assert str(summary) == "imported 1 profile (1 new, 0 replaced); 1 preset in the file were left out"
-    assert other.list_presets() == []
+    assert other.presets.all() == []
     with pytest.raises(StoreError, match="no profile with id"):
         Brands(source).export_kits(tmp_path / "x.json", profile_ids=["nope"])
     with pytest.raises(StoreError, match="does not exist"):
@@ -125,7 +125,7 @@ BAD_KITS = [
 def test_bad_kits_are_refused_with_the_problem_named_and_nothing_written(agency, tmp_path, label, change, message):
     _, path = agency
     target = Store(tmp_path / "target")
-    target.save_profile(BrandProfile(name="Existing"))
+    target.profiles.save(BrandProfile(name="Existing"))
     before = state(target)
     with pytest.raises(StoreError) as caught:
         Brands(target).import_kits(mutated(path, change))
@@ -159,7 +159,7 @@ def test_a_large_clean_image_is_downscaled_on_import(tmp_path):
     (tmp_path / "k.json").write_text(json.dumps(doc))
     store = Store(tmp_path / "s")
     Brands(store).import_kits(tmp_path / "k.json")
-    [(_, profile)] = store.list_profiles()
+    [(_, profile)] = store.profiles.all()
     assert (profile.logo.width, profile.logo.height) == (2160, 1080)
 
 
@@ -168,7 +168,7 @@ def test_a_lying_image_size_is_corrected_by_reencoding(agency, tmp_path):
     mutated(path, lambda d: d["profiles"][0]["logo"].update(width=999, height=999))
     store = Store(tmp_path / "s")
     Brands(store).import_kits(path)
-    logo = dict(store.list_profiles())[store.find_profiles("Client A")[0]].logo
+    logo = dict(store.profiles.all())[store.profiles.find("Client A")[0]].logo
     assert (logo.width, logo.height) == (32, 32)
 
 
@@ -195,4 +195,4 @@ def test_fuzzed_kits_import_fully_or_fail_cleanly(agency, tmp_path_factory, data
         assert str(exc) and "\n" not in str(exc) and "Traceback" not in str(exc)
         assert state(store) == before
     else:
-        assert store.list_profiles() or store.list_presets() or not (doc.get("profiles") or doc.get("presets"))
+        assert store.profiles.all() or store.presets.all() or not (doc.get("profiles") or doc.get("presets"))

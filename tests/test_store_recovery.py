@@ -7,14 +7,15 @@ from studio.brand import BrandProfile
 from studio.carousel import Carousel
 from studio.slide import Slide
 from studio.store import Store, StoreError, database
-from studio.store.storage import AtomicJSONStorage, StorageError, atomic_write
+from studio.atomic import atomic_write
+from studio.store.storage import AtomicJSONStorage, StorageError
 
 
 def two_saves(data_dir):
     """A store with two profiles; studio.json.bak is a second copy of that state."""
     store = Store(data_dir)
-    first = store.save_profile(BrandProfile(name="First"))
-    second = store.save_profile(BrandProfile(name="Second"))
+    first = store.profiles.save(BrandProfile(name="First"))
+    second = store.profiles.save(BrandProfile(name="Second"))
     return first, second
 
 
@@ -38,16 +39,16 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_recovered(tmp_path, kin
     store = Store(tmp_path)
     [kept] = list(tmp_path.glob("studio.json.corrupt-*"))
     assert kept.read_bytes() == damaged  # nothing silently thrown away
-    assert [p.name for _, p in store.list_profiles()] == ["First", "Second"]  # the last write too
+    assert [p.name for _, p in store.profiles.all()] == ["First", "Second"]  # the last write too
     assert len(store.notices) == 1 and kept.name in store.notices[0] and "Recovered" in store.notices[0]
-    store.save_profile(BrandProfile(name="After"))
-    assert {p.name for _, p in Store(tmp_path).list_profiles()} == {"First", "Second", "After"}
+    store.profiles.save(BrandProfile(name="After"))
+    assert {p.name for _, p in Store(tmp_path).profiles.all()} == {"First", "Second", "After"}
 
 
 def test_without_a_backup_the_studio_starts_empty_and_says_so(tmp_path):
     (tmp_path / "studio.json").write_text('{"profiles": {"1": {"id": "x"')
     store = Store(tmp_path)
-    assert store.list_profiles() == []
+    assert store.profiles.all() == []
     assert "no backup" in store.notices[0] and "corrupt-" in store.notices[0]
     assert len(list(tmp_path.glob("studio.json.corrupt-*"))) == 1
 
@@ -60,21 +61,21 @@ def test_a_damaged_backup_is_kept_too(tmp_path):
     assert "backup could not be read either" in store.notices[0]
     assert len(list(tmp_path.glob("studio.json.corrupt-*"))) == 1
     assert len(list(tmp_path.glob("studio.json.bak.corrupt-*"))) == 1
-    assert store.list_profiles() == []
+    assert store.profiles.all() == []
 
 
 def test_damage_while_running_is_recovered_on_the_next_operation(tmp_path):
     store = Store(tmp_path)
-    store.save_profile(BrandProfile(name="A"))
-    store.save_profile(BrandProfile(name="B"))
+    store.profiles.save(BrandProfile(name="A"))
+    store.profiles.save(BrandProfile(name="B"))
     (tmp_path / "studio.json").write_text("garbage")
-    assert [p.name for _, p in store.list_profiles()] == ["A", "B"]
+    assert [p.name for _, p in store.profiles.all()] == ["A", "B"]
     assert any("corrupt-" in n for n in store.notices)
 
 
 def test_a_database_from_a_newer_studio_opens_read_only(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_profile(BrandProfile(name="Kept"))
+    pid = store.profiles.save(BrandProfile(name="Kept"))
     db = tmp_path / "studio.json"
     doc = json.loads(db.read_text())
     doc["meta"]["1"]["schema"] = 99
@@ -83,9 +84,9 @@ def test_a_database_from_a_newer_studio_opens_read_only(tmp_path):
     before = db.read_bytes()
     newer = Store(tmp_path)
     assert newer.read_only and "newer Carousel Studio" in newer.notices[0] and "read-only" in newer.notices[0]
-    assert newer.get_profile(pid).name == "Kept"  # still readable
-    for write in (lambda: newer.save_profile(BrandProfile(name="X")), lambda: newer.settings.set("a", 1),
-                  lambda: newer.save_project(Carousel()), lambda: newer.delete_profile(pid)):
+    assert newer.profiles.get(pid).name == "Kept"  # still readable
+    for write in (lambda: newer.profiles.save(BrandProfile(name="X")), lambda: newer.settings.set("a", 1),
+                  lambda: newer.projects.save(Carousel()), lambda: newer.profiles.delete(pid)):
         with pytest.raises(StoreError, match="read-only"):
             write()
     assert db.read_bytes() == before
@@ -94,7 +95,7 @@ def test_a_database_from_a_newer_studio_opens_read_only(tmp_path):
 
 def test_migrations_run_on_open_and_keep_the_old_file(tmp_path, monkeypatch):
     store = Store(tmp_path)
-    store.save_profile(BrandProfile(name="old name"))
+    store.profiles.save(BrandProfile(name="old name"))
     old = (tmp_path / "studio.json").read_bytes()
 
     def upper_names(tables):
@@ -105,7 +106,7 @@ def test_migrations_run_on_open_and_keep_the_old_file(tmp_path, monkeypatch):
     monkeypatch.setattr(database, "DB_SCHEMA", 2)
     monkeypatch.setitem(database.MIGRATIONS, 1, upper_names)
     migrated = Store(tmp_path)
-    assert [p.name for _, p in migrated.list_profiles()] == ["OLD NAME"]
+    assert [p.name for _, p in migrated.profiles.all()] == ["OLD NAME"]
     assert "from version 1 to 2" in migrated.notices[0]
     assert (tmp_path / "studio.json.v1").read_bytes() == old
     assert json.loads((tmp_path / "studio.json").read_text())["meta"]["1"]["schema"] == 2
@@ -114,39 +115,39 @@ def test_migrations_run_on_open_and_keep_the_old_file(tmp_path, monkeypatch):
 
 def test_a_damaged_project_file_is_recovered_from_its_backup(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="v1", slides=[Slide(body="one")]))
-    store.save_project(Carousel(name="v2", slides=[Slide(body="two")]), pid)
+    pid = store.projects.save(Carousel(name="v1", slides=[Slide(body="one")]))
+    store.projects.save(Carousel(name="v2", slides=[Slide(body="two")]), pid)
     path = tmp_path / "projects" / f"{pid}.json"
     path.write_bytes(path.read_bytes()[:-20])
-    assert store.load_project(pid).name == "v2"
+    assert store.projects.load(pid).name == "v2"
     assert list((tmp_path / "projects").glob(f"{pid}.json.corrupt-*"))
     assert any("last good copy was recovered" in n for n in store.notices)
 
 
 def test_a_damaged_project_without_backup_is_a_clear_error(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="only"))
+    pid = store.projects.save(Carousel(name="only"))
     (tmp_path / "projects" / f"{pid}.json").write_text("nope")
     (tmp_path / "projects" / f"{pid}.json.bak").write_text("nope too")
     with pytest.raises(StoreError, match="has no readable backup; the file is kept as"):
-        store.load_project(pid)
+        store.projects.load(pid)
 
 
 def test_a_project_file_without_a_list_entry_is_listed_again(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Orphan", slides=[Slide(), Slide()]))
+    pid = store.projects.save(Carousel(name="Orphan", slides=[Slide(), Slide()]))
     db = tmp_path / "studio.json"
     doc = json.loads(db.read_text())
     doc["projects"] = {}
     db.write_text(json.dumps(doc))
     again = Store(tmp_path)
-    [info] = again.list_projects()
+    [info] = again.projects.all()
     assert (info.id, info.name, info.slide_count) == (pid, "Orphan", 2)
     assert "listed again" in again.notices[0]
 
 
 def test_leftover_temp_files_of_killed_writers_are_removed(tmp_path):
-    Store(tmp_path).save_profile(BrandProfile(name="A"))
+    Store(tmp_path).profiles.save(BrandProfile(name="A"))
     (tmp_path / ".studio.json.tmp-123-456").write_text('{"half')
     (tmp_path / "projects" / ".abc.json.tmp-1-2").write_text("{")
     store = Store(tmp_path)
@@ -156,8 +157,8 @@ def test_leftover_temp_files_of_killed_writers_are_removed(tmp_path):
 
 def test_a_record_with_wrong_types_is_skipped_not_fatal(tmp_path):
     store = Store(tmp_path)
-    store.save_profile(BrandProfile(name="Good"))
-    bad = store.save_profile(BrandProfile(name="Bad"))
+    store.profiles.save(BrandProfile(name="Good"))
+    bad = store.profiles.save(BrandProfile(name="Bad"))
     db = tmp_path / "studio.json"
     doc = json.loads(db.read_text())
     for record in doc["profiles"].values():
@@ -165,10 +166,10 @@ def test_a_record_with_wrong_types_is_skipped_not_fatal(tmp_path):
             record["profile"]["handle"] = 42
     db.write_text(json.dumps(doc))
     again = Store(tmp_path)
-    assert [p.name for _, p in again.list_profiles()] == ["Good"]
+    assert [p.name for _, p in again.profiles.all()] == ["Good"]
     assert any(bad in n and "handle" in n for n in again.notices)
     with pytest.raises(StoreError, match="damaged"):
-        again.get_profile(bad)
+        again.profiles.get(bad)
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
@@ -205,10 +206,10 @@ def test_a_disk_error_becomes_a_store_error(tmp_path, monkeypatch):
     monkeypatch.setattr("studio.store.storage.atomic_write",
                         lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left on device")))
     with pytest.raises(StoreError, match="No space left"):
-        store.save_profile(BrandProfile(name="A"))
+        store.profiles.save(BrandProfile(name="A"))
     monkeypatch.undo()
-    assert store.list_profiles() == []
-    assert store.save_profile(BrandProfile(name="B"))
+    assert store.profiles.all() == []
+    assert store.profiles.save(BrandProfile(name="B"))
 
 
 def test_read_only_storage_refuses_writes(tmp_path):
@@ -222,20 +223,20 @@ def test_a_deleted_database_comes_back_from_its_backup(tmp_path):
     two_saves(tmp_path)
     (tmp_path / "studio.json").unlink()
     store = Store(tmp_path)
-    assert [p.name for _, p in store.list_profiles()] == ["First", "Second"]
+    assert [p.name for _, p in store.profiles.all()] == ["First", "Second"]
     assert store.notices == ["studio.json could not be read (it is missing). Recovered the last good copy, saved "
                              + store.notices[0].split("saved ")[1]]
 
 
 def test_a_project_file_deleted_by_hand_is_a_clear_error(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Gone"))
+    pid = store.projects.save(Carousel(name="Gone"))
     (tmp_path / "projects" / f"{pid}.json").unlink()
-    assert store.load_project(pid).name == "Gone"  # back from its .bak
+    assert store.projects.load(pid).name == "Gone"  # back from its .bak
     assert any("it is missing" in n and "recovered" in n for n in store.notices)
     for suffix in (".json", ".json.bak"):
         (tmp_path / "projects" / f"{pid}{suffix}").unlink()
     with pytest.raises(StoreError, match="project 'Gone' is listed but its file .* is gone"):
-        store.load_project(pid)
-    store.delete_project(pid)  # and it can still be removed from the list
-    assert store.list_projects() == []
+        store.projects.load(pid)
+    store.projects.delete(pid)  # and it can still be removed from the list
+    assert store.projects.all() == []

@@ -31,7 +31,7 @@ def two_clients_and_a_preset_of_b(studio, testid):
         next(e for e in studio.client.elements.values() if isinstance(e, ui.checkbox)
              and e.text == "Include the brand profile").value = True
     click(studio, testid(studio, "preset-save")[0])
-    ids = {p.name: pid for pid, p in studio.shared.store.list_profiles()}
+    ids = {p.name: pid for pid, p in studio.shared.store.profiles.all()}
     testid(studio, "profile-select")[0].value = ids["Client A"]
     assert studio.shared.document.carousel.brand.handle == "clienta"
     return ids["Client A"], ids["Client B"]
@@ -46,7 +46,7 @@ async def test_preset_with_a_profile_never_lets_one_profile_overwrite_another(st
     assert studio.shared.document.carousel.brand.name == "Client B"
     assert select.value == b  # the selector follows the slides
     click(studio, menu_item(studio, "Save changes to this profile"))
-    profiles = {pid: p for pid, p in studio.shared.store.list_profiles()}
+    profiles = {pid: p for pid, p in studio.shared.store.profiles.all()}
     assert (profiles[a].name, profiles[a].handle) == ("Client A", "clienta")
     assert [p.name for p in profiles.values()].count("Client B") == 1
 
@@ -54,17 +54,17 @@ async def test_preset_with_a_profile_never_lets_one_profile_overwrite_another(st
 def test_the_application_refuses_to_save_one_clients_brand_over_another(studio_data):
     from studio.app import Studio
     studio = Studio(studio_data)
-    a = studio.store.save_profile(BrandProfile(name="Client A", handle="clienta"))
-    b = studio.store.save_profile(BrandProfile(name="Client B", handle="clientb"))
+    a = studio.store.profiles.save(BrandProfile(name="Client A", handle="clienta"))
+    b = studio.store.profiles.save(BrandProfile(name="Client B", handle="clientb"))
     studio.brands.switch_profile(b)
     assert studio.brands.profile_on_slides() == b
     with pytest.raises(EditError, match="The slides show “Client B”, not “Client A”"):
         studio.brands.save_profile(a)
-    assert studio.store.get_profile(a).name == "Client A"
+    assert studio.store.profiles.get(a).name == "Client A"
     studio.document.set_brand(handle="clientb_new")  # an edit of B stays B's
     assert studio.brands.profile_on_slides() == b and studio.brands.unsaved_changes() == b
     studio.brands.save_profile(b)
-    assert studio.store.get_profile(b).handle == "clientb_new" and studio.brands.unsaved_changes() is None
+    assert studio.store.profiles.get(b).handle == "clientb_new" and studio.brands.unsaved_changes() is None
     studio.close()
 
 
@@ -83,7 +83,7 @@ async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(stu
     await answer("cancel")
     assert studio.shared.document.carousel.brand.handle == "clienta_edited" and select.value == a
     await answer("save")
-    assert studio.shared.store.get_profile(a).handle == "clienta_edited"
+    assert studio.shared.store.profiles.get(a).handle == "clienta_edited"
     assert studio.shared.document.carousel.brand.name == "Client B" and select.value == b
     testid(studio, "brand-handle")[0].value = "clientb_edited"
     await until(lambda: testid(studio, "profile-unsaved")[0].visible)
@@ -91,7 +91,7 @@ async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(stu
     await until(lambda: testid(studio, "switch-ask-discard"))
     click(studio, testid(studio, "switch-ask-discard")[0])
     await until(lambda: studio.shared.document.carousel.brand.name == "Client A")
-    assert studio.shared.store.get_profile(b).handle == "clientb"  # discarded, B as saved
+    assert studio.shared.store.profiles.get(b).handle == "clientb"  # discarded, B as saved
 
 
 async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testid):
@@ -101,15 +101,15 @@ async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testi
     await until(lambda: testid(studio, "delete-ask-cancel"))
     click(studio, testid(studio, "delete-ask-cancel")[0])
     await asyncio.sleep(0.1)
-    assert len(store.list_profiles()) == 2
+    assert len(store.profiles.all()) == 2
     click(studio, menu_item(studio, "Delete profile"))
     await until(lambda: testid(studio, "delete-ask-delete"))
     click(studio, testid(studio, "delete-ask-delete")[0])
-    await until(lambda: len(store.list_profiles()) == 1)
+    await until(lambda: len(store.profiles.all()) == 1)
     await studio.should_see("Profile “Client A” deleted")
     click(studio, testid(studio, "brand-undo-button")[0])
-    await until(lambda: len(store.list_profiles()) == 2)
-    assert store.get_profile(a).handle == "clienta"
+    await until(lambda: len(store.profiles.all()) == 2)
+    assert store.profiles.get(a).handle == "clienta"
     (presets,) = testid(studio, "preset-select")
     presets.value = "B look"
     with studio:
@@ -117,6 +117,6 @@ async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testi
     click(studio, delete)
     await until(lambda: testid(studio, "delete-ask-delete"))
     click(studio, testid(studio, "delete-ask-delete")[0])
-    await until(lambda: store.list_presets() == [])
+    await until(lambda: store.presets.all() == [])
     click(studio, testid(studio, "brand-undo-button")[0])
-    await until(lambda: [p.name for p in store.list_presets()] == ["B look"])
+    await until(lambda: [p.name for p in store.presets.all()] == ["B look"])

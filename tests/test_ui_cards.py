@@ -100,3 +100,21 @@ async def test_strip_thumbnails_take_the_focus_and_move_with_alt_arrows(studio, 
     assert doc.carousel.slides[1].body == second
     trigger(studio, testid(studio, "slide-thumb")[4], "keydown.enter")
     await studio.should_see("Slide 5 of")
+
+
+async def test_cards_move_with_alt_up_and_down_and_say_so(studio, testid):
+    doc = studio.shared.document
+    ids = [p.id for p in doc.carousel.thread.posts]
+    slides = [s.post_ids for s in doc.carousel.slides]
+    card = testid(studio, "post-card")[2]
+    assert card.props["aria-label"].endswith("Alt+Up or Alt+Down moves it.")
+    trigger(studio, card, "keydown.alt.up.stop.prevent")
+    assert [p.id for p in doc.carousel.thread.posts] == ids[:1] + [ids[2], ids[1]] + ids[3:]
+    assert testid(studio, "cards-status")[0].text == f"Moved: now post #2 of {len(ids)}."
+    assert [s.post_ids for s in doc.carousel.slides] == slides  # the slides stay as they are
+    trigger(studio, testid(studio, "post-card")[1], "keydown.alt.down.stop.prevent")
+    assert [p.id for p in doc.carousel.thread.posts] == ids
+    trigger(studio, testid(studio, "post-card")[0], "keydown.alt.up.stop.prevent")  # the first stays first
+    assert [p.id for p in doc.carousel.thread.posts] == ids
+    doc.undo()
+    assert [p.id for p in doc.carousel.thread.posts] == ids[:1] + [ids[2], ids[1]] + ids[3:]

@@ -48,14 +48,14 @@ async def test_a_second_thread_becomes_a_new_project_by_default(studio, testid):
     assert "sourdough" in carousel.slides[1].body
     assert len(testid(studio, "post-card")) == 4
     # the first project is kept as it was, with its own brand
-    kept = studio.shared.store.load_project(first_id)
+    kept = studio.shared.store.projects.load(first_id)
     assert [s.body for s in kept.slides] == first_bodies and kept.brand.name == "Client A"
-    assert {p.id for p in studio.shared.store.list_projects()} >= {first_id, doc.project_id}
+    assert {p.id for p in studio.shared.store.projects.all()} >= {first_id, doc.project_id}
 
 
 async def test_the_new_project_can_wear_a_chosen_profile(studio, testid):
     await first_project(studio, testid)
-    crumb = studio.shared.store.save_profile(BrandProfile(name="Crumb & Co", handle="crumbco"))
+    crumb = studio.shared.store.profiles.save(BrandProfile(name="Crumb & Co", handle="crumbco"))
     await paste(studio, testid, BAKERY)
     testid(studio, "import-brand")[0].value = crumb
     click(studio, testid(studio, "import-ask-new")[0])
@@ -84,3 +84,20 @@ async def test_dismissing_the_question_changes_nothing(studio, testid):
     dialog.submit(None)
     await asyncio.sleep(0.2)
     assert doc.project_id == first_id and len(doc.carousel.thread.posts) == posts
+
+
+async def test_the_paste_box_empties_once_the_posts_are_in_a_project_not_when_the_question_is_dismissed(
+        studio, testid):
+    await first_project(studio, testid)
+    await paste(studio, testid, BAKERY)
+    box = testid(studio, "source-input")[0]
+    with studio:
+        dialog = next(e for e in studio.client.elements.values() if e.props.get("data-testid") == "import-ask")
+        dialog.submit(None)  # dismissed (Escape or a click outside)
+    await until(lambda: not testid(studio, "import-ask-new"), timeout=60)
+    assert box.value == BAKERY  # nothing imported, nothing lost
+    click(studio, testid(studio, "source-import")[0])
+    await until(lambda: testid(studio, "import-ask-new"), timeout=60)
+    click(studio, testid(studio, "import-ask-new")[0])
+    await until(lambda: len(testid(studio, "post-card")) == 4, timeout=60)
+    assert box.value == ""  # the posts are the cards now

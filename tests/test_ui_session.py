@@ -250,7 +250,7 @@ def test_the_studio_announces_saved_and_save_failed(tmp_path, monkeypatch):
 
     def full(*args, **kwargs):
         raise StoreError("the disk is full")
-    monkeypatch.setattr(studio.store, "save_project", full)
+    monkeypatch.setattr(studio.store.projects, "save", full)
     studio.document.rename("Not saved")
     studio.autosaver.flush()
     assert seen[-1] == SaveFailed(studio.document.project_id, "the disk is full")

@@ -198,7 +198,7 @@ async def test_profiles_and_presets(studio, testid):
     preset_name.value = "Weekly"
     (confirm,) = testid(studio, "preset-save")
     click(studio, confirm)
-    assert [p.name for p in store.list_presets()] == ["Weekly"]
+    assert [p.name for p in store.presets.all()] == ["Weekly"]
     # change the look, then apply the preset: the look comes back
     click(studio, next(t for t in testid(studio, "theme-option") if t.props["data-key"] == "electric"))
     (presets,) = testid(studio, "preset-select")
@@ -208,7 +208,7 @@ async def test_profiles_and_presets(studio, testid):
     click(studio, menu_item(studio, "Save as a new profile"))
     name.value = "Client B"
     click(studio, menu_item(studio, "Save as a new profile"))
-    profiles = {p.name: pid for pid, p in store.list_profiles()}
+    profiles = {p.name: pid for pid, p in store.profiles.all()}
     assert set(profiles) == {"Client A", "Client B"}
     assert set(panel.options.values()) == {"Client A", "Client B"}
     panel.value = profiles["Client A"]
@@ -382,7 +382,7 @@ async def test_project_name_and_autosave(studio, testid):
     ws = studio.shared.document
     assert ws.carousel.name == "Fern facts"
     studio.shared.autosaver.flush()
-    projects = studio.shared.store.list_projects()
+    projects = studio.shared.store.projects.all()
     assert [p.name for p in projects] == ["Fern facts"]
     assert projects[0].id == ws.project_id
 
@@ -658,11 +658,11 @@ async def test_bad_preset_names_say_why(studio, testid):
         click(studio, confirm)
         await studio.should_see(reason)
         await studio.should_not_see("Something went wrong")
-        assert store.list_presets() == []
+        assert store.presets.all() == []
         assert preset_name.value == name  # the dialog stays open with what was typed
     preset_name.value = "Weekly look"
     click(studio, confirm)
-    assert [p.name for p in store.list_presets()] == ["Weekly look"]
+    assert [p.name for p in store.presets.all()] == ["Weekly look"]
 
 
 async def test_bad_profile_name_says_why(studio, testid):
@@ -670,7 +670,7 @@ async def test_bad_profile_name_says_why(studio, testid):
     name.value = "Acme/Co"
     click(studio, menu_item(studio, "Save as a new profile"))
     await studio.should_see("A profile name cannot contain / or \\")
-    assert studio.shared.store.list_profiles() == []
+    assert studio.shared.store.profiles.all() == []
 
 
 async def test_store_failures_show_their_own_message(studio, testid, monkeypatch, caplog):
@@ -680,7 +680,7 @@ async def test_store_failures_show_their_own_message(studio, testid, monkeypatch
 
     def refuse(*args, **kwargs):
         raise StoreError("the data folder is read-only")
-    monkeypatch.setattr(store, "save_preset", refuse)
+    monkeypatch.setattr(store.presets, "save", refuse)
     click(studio, testid(studio, "save-preset")[0])
     testid(studio, "preset-name")[0].value = "Weekly"
     click(studio, testid(studio, "preset-save")[0])
@@ -688,7 +688,7 @@ async def test_store_failures_show_their_own_message(studio, testid, monkeypatch
 
     def broken(*args, **kwargs):
         raise KeyError("oops")
-    monkeypatch.setattr(store, "save_preset", broken)
+    monkeypatch.setattr(store.presets, "save", broken)
     click(studio, testid(studio, "preset-save")[0])
     await studio.should_see("Something went wrong while saving the preset")
     assert "KeyError: 'oops'" in caplog.text  # the bug is logged with its traceback
@@ -770,7 +770,7 @@ async def test_save_state_follows_the_autosaver(studio, testid, monkeypatch):
 
     def full(*args, **kwargs):
         raise StoreError("the disk is full")
-    monkeypatch.setattr(studio.shared.store, "save_project", full)
+    monkeypatch.setattr(studio.shared.store.projects, "save", full)
     name.value = "Not saved"
     studio.shared.autosaver.flush()
     await until(lambda: state.text == "Not saved: the disk is full")

@@ -8,10 +8,9 @@ from typing import Any
 from ..brand import BrandProfile
 from ..preset import MAX_NAME_LENGTH, BadName, Preset, apply_preset, check_name, preset_from_carousel
 from ..store import ImportSummary, Store
+from ..store.profiles import CURRENT_PROFILE
 from . import kits
 from .document import Document, EditError
-
-CURRENT_PROFILE = "current_profile"  # settings key: the profile the studio last switched to
 
 
 def name_problem(name: str, what: str) -> str | None:
@@ -48,19 +47,19 @@ class Brands:
     # -- profiles -------------------------------------------------------------------------------
 
     def profiles(self) -> list[tuple[str, BrandProfile]]:
-        return self.store.list_profiles()
+        return self.store.profiles.all()
 
     def current_profile(self) -> str | None:
         return self.store.settings.get(CURRENT_PROFILE)
 
     def profile(self, profile_id: str) -> BrandProfile:
-        return self.store.get_profile(profile_id)
+        return self.store.profiles.get(profile_id)
 
     def profile_id(self, name_or_id: str) -> str:
         """The id of the one profile called ``name_or_id`` (or with that id); EditError otherwise."""
-        ids = self.store.find_profiles(name_or_id)
+        ids = self.store.profiles.find(name_or_id)
         if not ids:
-            if any(pid == name_or_id for pid, _ in self.store.list_profiles()):
+            if any(pid == name_or_id for pid, _ in self.store.profiles.all()):
                 return name_or_id
             raise EditError(f"there is no profile named {name_or_id!r}")
         if len(ids) > 1:
@@ -69,13 +68,13 @@ class Brands:
 
     def add_profile(self, profile: BrandProfile) -> str:
         """Save a new profile; a second profile with the same name is refused."""
-        if self.store.find_profiles(profile.name):
+        if self.store.profiles.find(profile.name):
             raise EditError(f"a profile named {profile.name.strip()!r} already exists")
-        return self.store.save_profile(profile)
+        return self.store.profiles.save(profile)
 
     def switch_profile(self, profile_id: str, origin: Any = None) -> BrandProfile:
         """Wear a saved profile: every slide is re-branded at once (one undo step)."""
-        profile = self.store.get_profile(profile_id)
+        profile = self.store.profiles.get(profile_id)
         self.store.settings.set(CURRENT_PROFILE, profile_id)
         self._document().use_brand(profile, origin=origin)
         return profile
@@ -103,7 +102,7 @@ class Brands:
         profile_id = self.profile_on_slides()
         if profile_id is None:
             return None
-        return None if same_brand(self.store.get_profile(profile_id), self._document().carousel.brand) else profile_id
+        return None if same_brand(self.store.profiles.get(profile_id), self._document().carousel.brand) else profile_id
 
     def save_profile(self, profile_id: str | None = None) -> str:
         """Save the open carousel's brand (with its CTA) as a profile: a new one, or over ``profile_id``.
@@ -117,36 +116,36 @@ class Brands:
             raise EditError(problem + " The profile takes the brand's Name.")
         on_slides = self.profile_on_slides()
         if profile_id is not None and profile_id != on_slides:
-            shown = f"“{self.store.get_profile(on_slides).name}”" if on_slides else "a brand no profile holds"
-            raise EditError(f"The slides show {shown}, not “{self.store.get_profile(profile_id).name}”; "
+            shown = f"“{self.store.profiles.get(on_slides).name}”" if on_slides else "a brand no profile holds"
+            raise EditError(f"The slides show {shown}, not “{self.store.profiles.get(profile_id).name}”; "
                             "save it as a new profile, or switch to the profile first.")
-        saved = self.store.save_profile(dataclasses.replace(carousel.brand, cta=carousel.cta), profile_id)
+        saved = self.store.profiles.save(dataclasses.replace(carousel.brand, cta=carousel.cta), profile_id)
         self.store.settings.set(CURRENT_PROFILE, saved)
         return saved
 
     def duplicate_profile(self, profile_id: str) -> str:
-        return self.store.duplicate_profile(profile_id)
+        return self.store.profiles.duplicate(profile_id)
 
     def delete_profile(self, profile_id: str) -> BrandProfile:
         """Delete a saved profile (the open carousel keeps its brand); returns it for ``restore_profile``."""
-        profile = self.store.get_profile(profile_id)
-        self.store.delete_profile(profile_id)
+        profile = self.store.profiles.get(profile_id)
+        self.store.profiles.delete(profile_id)
         if self.current_profile() == profile_id:
             self.store.settings.set(CURRENT_PROFILE, None)
         return profile
 
     def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
         """Undo a deletion: the profile comes back under its own id."""
-        self.store.save_profile(profile, profile_id)
+        self.store.profiles.save(profile, profile_id)
 
     # -- presets --------------------------------------------------------------------------------
 
     def presets(self) -> list[Preset]:
-        return self.store.list_presets()
+        return self.store.presets.all()
 
     def apply_preset(self, name: str, origin: Any = None) -> Preset:
         """Restyle the open carousel with a saved preset (its words stay as they are)."""
-        preset = self.store.get_preset(name)
+        preset = self.store.presets.get(name)
         document = self._document()
         try:  # a preset from an imported kit may name something this studio does not have
             styled = apply_preset(document.carousel, preset)
@@ -164,18 +163,18 @@ class Brands:
             preset = preset_from_carousel(self._document().carousel, name, with_profile)
         except ValueError as exc:
             raise EditError(str(exc)) from None
-        self.store.save_preset(preset)
+        self.store.presets.save(preset)
         return preset
 
     def delete_preset(self, name: str) -> Preset:
         """Delete a saved preset; returns it for ``restore_preset``."""
-        preset = self.store.get_preset(name)
-        self.store.delete_preset(name)
+        preset = self.store.presets.get(name)
+        self.store.presets.delete(name)
         return preset
 
     def restore_preset(self, preset: Preset) -> None:
         """Undo a deletion."""
-        self.store.save_preset(preset)
+        self.store.presets.save(preset)
 
     # -- kits: profiles and presets in one file --------------------------------------------------
 

@@ -5,13 +5,13 @@ here knows about either front end, and every argument pickles.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from ..carousel import Carousel
 from ..project_file import carousel_to_json
 from ..export import ExportError, ExportReport, export_images, export_pdf, pages, slide_image, slide_svg
+from ..atomic import atomic_write
 from ..export.atomic import atomic_file
 from ..naming import file_stem
 
@@ -68,10 +68,8 @@ class FileProgress:
         self.path = str(path)
 
     def __call__(self, done: int, total: int) -> None:
-        tmp = self.path + ".tmp"  # a reader sees the old line or the new one, never half of one
-        with open(tmp, "w", encoding="ascii") as f:
-            f.write(f"{int(done)} {int(total)}")
-        os.replace(tmp, self.path)
+        # a reader sees the old line or the new one, never half of one
+        atomic_write(Path(self.path), f"{int(done)} {int(total)}".encode("ascii"), durable=False)
 
 
 def read_progress(path: Path | str) -> tuple[int, int] | None:

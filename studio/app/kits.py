@@ -10,21 +10,21 @@ from pathlib import Path
 from ..limits import LimitError, read_capped
 from ..sources.result import count
 from ..store import Store, StoreError
-from ..store.database import now_iso
+from ..store.records import now_iso
 from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
-from ..store.storage import atomic_write
+from ..atomic import atomic_write
 
 
 def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
                 preset_names: list[str] | None) -> tuple[int, int]:
     if profile_ids is None:
-        profiles = [p for _, p in store.list_profiles()]
+        profiles = [p for _, p in store.profiles.all()]
     else:
-        profiles = [store.get_profile(pid) for pid in profile_ids]
+        profiles = [store.profiles.get(pid) for pid in profile_ids]
     if preset_names is None:
-        presets = store.list_presets()
+        presets = store.presets.all()
     else:
-        presets = [store.get_preset(name) for name in preset_names]
+        presets = [store.presets.get(name) for name in preset_names]
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give a file name such as kits.json")
     if not path.parent.is_dir():
@@ -58,13 +58,13 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
     added = replaced = p_added = p_replaced = 0
     with store.transaction(write=True):  # every record is written, or none
-        existing_presets = {p.name for p in store.list_presets()}
+        existing_presets = {p.name for p in store.presets.all()}
         for profile in kit_profiles:
-            ids = store.find_profiles(profile.name)
-            store.save_profile(profile, ids[0] if ids else None)
+            ids = store.profiles.find(profile.name)
+            store.profiles.save(profile, ids[0] if ids else None)
             added, replaced = (added, replaced + 1) if ids else (added + 1, replaced)
         for preset in kit_presets:
-            store.save_preset(preset)
+            store.presets.save(preset)
             if preset.name in existing_presets:
                 p_replaced += 1
             else:

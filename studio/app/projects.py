@@ -5,13 +5,12 @@ import logging
 
 from ..carousel import Carousel
 from ..store import Autosaver, ProjectInfo, Store
+from ..store.projects import LAST_PROJECT
 from .document import Document, EditError
 from .events import Changed, ProjectSwitched
 from .sample import sample_carousel
 
 log = logging.getLogger("carousel_studio")
-
-LAST_PROJECT = "last_project"  # settings key: the project to reopen when the studio starts
 
 
 class Projects:
@@ -24,7 +23,7 @@ class Projects:
         document.subscribe(self._autosave)
 
     def list(self) -> list[ProjectInfo]:
-        return self.store.list_projects()
+        return self.store.projects.all()
 
     def new(self) -> None:
         """A new project from the bundled sample (saved once it is first edited)."""
@@ -32,8 +31,8 @@ class Projects:
 
     def open(self, project_id: str) -> Carousel:
         """Open a saved project with its undo history."""
-        carousel = self.store.load_project(project_id)
-        self.document.load(carousel, project_id, self.store.load_history(project_id))
+        carousel = self.store.projects.load(project_id)
+        self.document.load(carousel, project_id, self.store.projects.load_history(project_id))
         self.autosaver.track(project_id, carousel)
         self.store.settings.set(LAST_PROJECT, project_id)
         return carousel
@@ -45,7 +44,7 @@ class Projects:
     def open_last(self) -> None:
         """Reopen the project edited last; the sample when there is none or it cannot be read."""
         try:
-            projects = self.store.list_projects()
+            projects = self.store.projects.all()
             project_id = self.store.settings.get(LAST_PROJECT)
             if project_id not in {p.id for p in projects}:
                 project_id = projects[0].id if projects else None
@@ -56,19 +55,19 @@ class Projects:
             self.store.notices.append("The last project could not be opened; the sample is shown instead.")
 
     def duplicate(self, project_id: str) -> str:
-        return self.store.duplicate_project(project_id)
+        return self.store.projects.duplicate(project_id)
 
     def delete(self, project_id: str) -> None:
         if project_id == self.document.project_id:
             raise EditError("This project is open; open another one before deleting it.")
-        self.store.delete_project(project_id)
+        self.store.projects.delete(project_id)
 
     def _autosave(self, change: Changed) -> None:
         """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
         doc = self.document
         try:
             if doc.project_id is None:
-                doc.project_id = self.store.save_project(doc.carousel)
+                doc.project_id = self.store.projects.save(doc.carousel)
                 self.store.settings.set(LAST_PROJECT, doc.project_id)
             elif isinstance(change, ProjectSwitched):
                 self.store.settings.set(LAST_PROJECT, doc.project_id)

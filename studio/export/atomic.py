@@ -1,5 +1,7 @@
 """Atomic output: build beside the target, then os.replace, so a failed export leaves nothing.
 
+Files go through ``studio.atomic.replacing`` like every other write.
+
 A file is written to a hidden temporary file in the target's folder; a folder of
 images is built in a hidden temporary folder. Only a complete result is moved
 into place. An existing output folder is replaced only when it holds nothing but
@@ -17,6 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..atomic import replacing
 from .report import ExportError
 
 STALE_AFTER_SECONDS = 3600  # older temporary files beside a target are leftovers, not a running export
@@ -42,15 +45,9 @@ def atomic_file(target: Path) -> Iterator[Path]:
     _remove_stale(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(target, Path(tmp_name)) as tmp:
         yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
-        _fsync(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 @contextlib.contextmanager
@@ -97,8 +94,3 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())

@@ -239,10 +239,16 @@ def _worker_page(svg: str, width: int, height: int, fmt: str, index: int) -> byt
 # --- encoding ----------------------------------------------------------------------------
 
 
+# Little CMS stamps each new profile with the current time (header bytes 24-35); a fixed date makes
+# every export of the same carousel byte-identical, whichever process or minute encoded it.
+_PROFILE_DATE = bytes.fromhex("07e8" "0001" "0001" "0000" "0000" "0000")  # 2024-01-01 00:00:00
+
+
 @cache
 def srgb_profile() -> bytes:
-    """An sRGB ICC profile to tag exported images with."""
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    """An sRGB ICC profile to tag exported images with (the same bytes on every call, in every process)."""
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return profile[:24] + _PROFILE_DATE + profile[36:]
 
 
 def encode_image(pixels: PILImage.Image, fmt: str) -> bytes:

@@ -1,8 +1,9 @@
 """Layout templates: a registry from key to one small drawing function.
 
 Content slides use the carousel's layout (or the slide's own override);
-cover and outro slides are drawn by ``draw_cover`` and ``draw_outro``.
-Every drawer is ``(ctx, slide, body_size, cursor) -> (elements, rest)``: it
+cover and outro slides are drawn by ``draw_cover`` and ``draw_outro`` (the outro's call to
+action comes in ``ctx.cta``). Every drawer, these two included, is
+``(ctx, slide, body_size, cursor) -> (elements, rest)``: it
 draws one page and returns the text it could not place (see ``base``), which
 ``studio.render`` passes back as the cursor of the next page.
 """
@@ -41,4 +42,4 @@ def get_layout(key: str) -> Layout:
     return pick(LAYOUTS, key, "layout")
 
 
-__all__ = ["LAYOUTS", "Layout", "get_layout", "draw_cover", "draw_outro", "Ctx"]
+__all__ = ["LAYOUTS", "Layout", "get_layout", "draw_cover", "draw_outro", "Ctx", "Drawer"]

@@ -30,13 +30,13 @@ def icon(kind: int, cx: float, cy: float, size: float, colour: str, stroke: floa
               stroke_linejoin="round", transform=f"translate({cx - size / 2:.2f} {cy - size / 2:.2f}) scale({s:.4f})")
 
 
-def draw_outro(ctx: Ctx, slide: Slide, size: float, cursor, cta: OutroCTA | None = None):
+def draw_outro(ctx: Ctx, slide: Slide, size: float, cursor):
     """Icon badge, headline, subline, button (with icon), link, and the brand chip.
 
     A long headline first gets smaller, then the badge and chip make room; only
     then does the text continue on another page, with the button after it.
     """
-    cta = cta or OutroCTA()
+    cta = ctx.cta
     if cursor is not None:
         return _outro(ctx, size, cta, cursor, compact=True)
     headline = slide.title.strip() or cta.headline

@@ -4,7 +4,7 @@ Each ``changed()`` restarts a short timer; when it fires, every pending project
 is saved on the timer's thread. A long burst of changes is still saved at
 least every ``max_wait`` seconds. Each editor (browser tab) has its own
 carousel object, and the store writes only the fields that editor changed since
-it loaded or last saved the project (see ``Store.save_project``), so two tabs on
+it loaded or last saved the project (see ``Projects.save``), so two tabs on
 one project keep each other's work.
 """
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Callable
 
 from ..carousel import Carousel
 from ..history import History
-from .database import Store, StoreError
+from .records import StoreError
+from .store import Store
 
 
 @dataclass
@@ -47,12 +48,12 @@ class Autosaver:
         self._timer: threading.Timer | None = None
 
     def track(self, project_id: str, carousel: Carousel) -> None:
-        """Take ``carousel`` as its editor's saved state (``store.load_project`` already does this)."""
-        self.store.track(project_id, carousel)
+        """Take ``carousel`` as its editor's saved state (``store.projects.load`` already does this)."""
+        self.store.projects.track(project_id, carousel)
 
     def open(self, project_id: str) -> Carousel:
-        """Load a project for an editor (the same as ``store.load_project``)."""
-        return self.store.load_project(project_id)
+        """Load a project for an editor (the same as ``store.projects.load``)."""
+        return self.store.projects.load(project_id)
 
     def changed(self, project_id: str, carousel: Carousel, history: History | None = None) -> None:
         """The editor changed ``carousel``: save it (and ``history``) ≤ ``delay`` s after the last change."""
@@ -92,9 +93,9 @@ class Autosaver:
 
     def _save(self, item: _Pending) -> None:
         try:
-            self.store.save_project(item.snapshot, item.project_id, editor=item.editor)
+            self.store.projects.save(item.snapshot, item.project_id, editor=item.editor)
             if item.history is not None:
-                self.store.save_history(item.project_id, item.history)
+                self.store.projects.save_history(item.project_id, item.history)
         except (StoreError, OSError) as exc:
             self.last_error = str(exc)
             if self.on_error is not None:

@@ -1,10 +1,9 @@
 """Crash-safe JSON files and the TinyDB storage built on them.
 
-A file is never rewritten in place: the new bytes go to a temp file in the same
-folder, are fsynced, renamed over the old name with ``os.replace`` and the folder
-is fsynced. A process killed at any moment leaves either the old or the new file,
-never a mix. The same bytes are then written, the same way, to ``<name>.bak``: the
-last good state, to recover from if the main file is ever damaged.
+A file is never rewritten in place (``studio.atomic``): a process killed at any
+moment leaves either the old or the new file, never a mix. The same bytes are then
+written, the same way, to ``<name>.bak``: the last good state, to recover from if
+the main file is ever damaged.
 
 ``AtomicJSONStorage`` adds one writer at a time across threads (an RLock) and
 processes (a ``filelock`` lock file) and transactions: inside ``transaction()``
@@ -24,6 +23,7 @@ from typing import Any, Iterator
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
+from ..atomic import atomic_write
 from ..limits import LimitError, parse_json
 
 LOCK_TIMEOUT = 15.0  # seconds to wait for another process's write before giving up
@@ -49,51 +49,6 @@ def dumps_compact(data: Any) -> bytes:
     except UnicodeEncodeError:
         from ..sources.cleanup import safe_fields
         return dumps_compact(safe_fields(data)[0])
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def temp_name(path: Path) -> Path:
-    """The temp file used while writing ``path``: hidden, same folder, one per process and thread."""
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
-
-
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
-
-    ``keep_backup`` then writes the same bytes, the same way, to ``<name>.bak``:
-    a second copy of the last good state (its own inode, so damage to one
-    file never reaches the other) to recover from when the first is damaged.
-    """
-    _replace_with(path, data)
-    if keep_backup:
-        _replace_with(path.with_name(path.name + ".bak"), data)
-
-
-def _replace_with(path: Path, data: bytes) -> None:
-    tmp = temp_name(path)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 def remove_stale_temp_files(folder: Path, name: str, older_than: float = 0.0) -> int:

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..limits import LimitError, parse_json
 from .records import StoreError, check_id, new_id, now_iso
-from .storage import atomic_write, dumps_compact, fsync_dir
+from ..atomic import atomic_write, fsync_dir
+from .storage import dumps_compact
 
 if TYPE_CHECKING:
-    from .database import Store
+    from .database import Database
 
 KEEP_DAYS = 30
 PROJECT_FILES = (".json", ".json.bak", ".history.json")
@@ -45,18 +46,18 @@ class TrashItem:
 class Trash:
     """The trash of one store. Methods that change it are called with the store's lock held."""
 
-    def __init__(self, store: "Store") -> None:
-        self._store = store
-        self.folder = store.data_dir / "trash"
+    def __init__(self, db: "Database") -> None:
+        self._db = db
+        self.folder = db.data_dir / "trash"
 
     def put_project(self, project_id: str, listing: dict[str, Any]) -> None:
         """Move a project's files into the trash (its list entry is removed by the caller)."""
         folder = self._new(project_id, "project", str(listing.get("name", "")), {"listing": listing})
         for suffix in PROJECT_FILES:
-            source = self._store.projects_dir / f"{project_id}{suffix}"
+            source = self._db.project_path(project_id, suffix)
             if source.exists():
                 os.replace(source, folder / source.name)
-        fsync_dir(self._store.projects_dir)
+        fsync_dir(self._db.projects_dir)
         fsync_dir(folder)
 
     def put_profile(self, profile_id: str, doc: dict[str, Any]) -> None:
@@ -75,21 +76,21 @@ class Trash:
         record = _read_record(folder)
         if record is None:
             raise StoreError(f"there is nothing in the trash called {item_id!r}")
-        store = self._store
-        with store.transaction(write=True):
+        db = self._db
+        with db.transaction(write=True):
             kind, old_id = record["kind"], record["original_id"]
             if kind == "project":
-                taken = store._find("projects", id=old_id) or store._project_path(old_id).exists()
+                taken = db.find("projects", id=old_id) or db.project_path(old_id).exists()
                 new = new_id() if taken else old_id
                 for suffix in PROJECT_FILES:
                     source = folder / f"{old_id}{suffix}"
                     if source.exists():
-                        os.replace(source, store._project_path(new, suffix))
-                fsync_dir(store.projects_dir)
-                store._upsert("projects", {**record["listing"], "id": new}, id=new)
+                        os.replace(source, db.project_path(new, suffix))
+                fsync_dir(db.projects_dir)
+                db.upsert("projects", {**record["listing"], "id": new}, id=new)
             else:
-                new = new_id() if store._find("profiles", id=old_id) else old_id
-                store._upsert("profiles", {**record["doc"], "id": new}, id=new)
+                new = new_id() if db.find("profiles", id=old_id) else old_id
+                db.upsert("profiles", {**record["doc"], "id": new}, id=new)
             shutil.rmtree(folder)
         return new
 

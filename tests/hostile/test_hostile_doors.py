@@ -61,17 +61,17 @@ def test_bad_schema_numbers_get_a_clear_message(schema):
 
 def test_poisoned_project_already_in_the_store_opens_and_keeps_saving(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="ok", slides=[Slide("cover", "fine")]))
+    pid = store.projects.save(Carousel(name="ok", slides=[Slide("cover", "fine")]))
     path = tmp_path / "projects" / f"{pid}.json"
     doc = json.loads(path.read_text())
     doc["carousel"]["slides"][0]["title"] = "x\ud800"
     path.write_text(json.dumps(doc))  # ASCII escapes: what an old studio or a hand edit could leave
-    carousel = Store(tmp_path).load_project(pid)
+    carousel = Store(tmp_path).projects.load(pid)
     assert carousel.slides[0].title == "x"
     store2 = Store(tmp_path)
     carousel.slides[0].title = "still \ud800 poisoned by an edit"  # a value that slipped past a door
-    store2.save_project(carousel, pid)
-    assert Store(tmp_path).load_project(pid).slides[0].title == "still  poisoned by an edit"
+    store2.projects.save(carousel, pid)
+    assert Store(tmp_path).projects.load(pid).slides[0].title == "still  poisoned by an edit"
 
 
 def test_dumps_compact_never_fails_on_a_lone_surrogate():

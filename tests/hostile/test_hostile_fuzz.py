@@ -160,12 +160,12 @@ def test_fuzz_archive_bytes(flips):
 def test_fuzz_store_files(tmp_path_factory, which, content):
     folder = tmp_path_factory.mktemp("store")
     store = Store(folder)
-    pid = store.save_project(Carousel(name="Mine", slides=[Slide("cover", "Hook")]))
+    pid = store.projects.save(Carousel(name="Mine", slides=[Slide("cover", "Hook")]))
     target = folder / "studio.json" if which == "studio.json" else folder / "projects" / f"{pid}.json"
     target.write_bytes(content)
     store = Store(folder)  # opens, always
-    assert [p.id for p in store.list_projects()] == [pid]
-    assert store.load_project(pid).slides[0].title == "Hook"  # from the file, or recovered from its .bak
+    assert [p.id for p in store.projects.all()] == [pid]
+    assert store.projects.load(pid).slides[0].title == "Hook"  # from the file, or recovered from its .bak
 
 
 def test_archive_entry_without_a_name_is_skipped():

@@ -29,7 +29,7 @@ DAMAGE = {
 def _store_with_profile(tmp_path):
     from studio.brand import BrandProfile
     store = Store(tmp_path)
-    store.save_profile(BrandProfile(name="Kept"), "kept")
+    store.profiles.save(BrandProfile(name="Kept"), "kept")
     return store
 
 
@@ -41,7 +41,7 @@ def test_damaged_database_is_kept_aside_and_recovered_from_bak(tmp_path, damage)
     assert b'"schema":1' in good
     db.write_bytes(DAMAGE[damage](good))
     store = Store(tmp_path)  # never a traceback
-    assert [name for _, name in [(i, p.name) for i, p in store.list_profiles()]] == ["Kept"]
+    assert [name for _, name in [(i, p.name) for i, p in store.profiles.all()]] == ["Kept"]
     assert any("Recovered the last good copy" in n for n in store.notices), store.notices
     assert list(tmp_path.glob("studio.json.corrupt-*"))
 
@@ -49,36 +49,36 @@ def test_damaged_database_is_kept_aside_and_recovered_from_bak(tmp_path, damage)
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_damaged_project_file_is_kept_aside_and_recovered_from_bak(tmp_path, damage):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Mine", slides=[Slide("cover", "Hook")]))
+    pid = store.projects.save(Carousel(name="Mine", slides=[Slide("cover", "Hook")]))
     path = tmp_path / "projects" / f"{pid}.json"
     good = path.read_bytes()
     path.write_bytes(DAMAGE[damage](good))
     store = Store(tmp_path)
-    assert store.load_project(pid).slides[0].title == "Hook"
+    assert store.projects.load(pid).slides[0].title == "Hook"
     assert any("last good copy was recovered" in n for n in store.notices), store.notices
     assert list(path.parent.glob(f"{pid}.json.corrupt-*"))
 
 
 def test_project_that_does_not_fit_the_model_is_recovered_from_bak(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Mine", slides=[Slide("cover", "Hook")]))
+    pid = store.projects.save(Carousel(name="Mine", slides=[Slide("cover", "Hook")]))
     path = tmp_path / "projects" / f"{pid}.json"
     doc = json.loads(path.read_bytes())
     doc["carousel"]["slides"] = "not a list"
     path.write_text(json.dumps(doc))
     store = Store(tmp_path)
-    assert store.load_project(pid).slides[0].title == "Hook"
+    assert store.projects.load(pid).slides[0].title == "Hook"
     assert any("does not fit the carousel model" in n for n in store.notices)
 
 
 def test_damaged_project_without_backup_is_a_clear_error(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Mine"))
+    pid = store.projects.save(Carousel(name="Mine"))
     path = tmp_path / "projects" / f"{pid}.json"
     path.write_bytes(DEEP.encode())
     path.with_name(path.name + ".bak").write_bytes(DEEP.encode())
     with pytest.raises(StoreError, match="no readable backup"):
-        Store(tmp_path).load_project(pid)
+        Store(tmp_path).projects.load(pid)
 
 
 @pytest.mark.parametrize("content", [DEEP.encode(), ('{"schema":1,"carousel":' + HUGE_INT + "}").encode()])
@@ -86,25 +86,25 @@ def test_unlisted_damaged_project_file_never_stops_the_store_opening(tmp_path, c
     Store(tmp_path)
     (tmp_path / "projects" / "abc123.json").write_bytes(content)
     store = Store(tmp_path)  # no RecursionError / ValueError
-    assert store.list_projects() == []
+    assert store.projects.all() == []
     assert any("abc123.json" in n and "kept as" in n for n in store.notices), store.notices
 
 
 def test_unlisted_damaged_project_with_backup_is_recovered_and_listed(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Lost", slides=[Slide("cover", "Hook")]))
-    store._table("projects").truncate()
+    pid = store.projects.save(Carousel(name="Lost", slides=[Slide("cover", "Hook")]))
+    store.db.table("projects").truncate()
     (tmp_path / "projects" / f"{pid}.json").write_bytes(DEEP.encode())
     store = Store(tmp_path)
-    assert [p.name for p in store.list_projects()] == ["Lost"]
-    assert store.load_project(pid).slides[0].title == "Hook"
+    assert [p.name for p in store.projects.all()] == ["Lost"]
+    assert store.projects.load(pid).slides[0].title == "Hook"
 
 
 def test_damaged_history_starts_empty(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Mine"))
+    pid = store.projects.save(Carousel(name="Mine"))
     (tmp_path / "projects" / f"{pid}.history.json").write_bytes(DEEP.encode())
-    assert store.load_history(pid).to_doc(encode=lambda v: v) is not None
+    assert store.projects.load_history(pid).to_doc(encode=lambda v: v) is not None
     assert any("undo history" in n for n in store.notices)
 
 
@@ -139,5 +139,5 @@ def test_store_of_a_real_image_still_works(tmp_path):
     PILImage.new("RGB", (8, 6), (200, 10, 10)).save(buf, "PNG")
     store = Store(tmp_path)
     image = Image(buf.getvalue(), "image/png", 8, 6)
-    pid = store.save_project(Carousel(slides=[Slide(body="b", image=image)]))
-    assert Store(tmp_path).load_project(pid).slides[0].image == image
+    pid = store.projects.save(Carousel(slides=[Slide(body="b", image=image)]))
+    assert Store(tmp_path).projects.load(pid).slides[0].image == image

@@ -27,8 +27,8 @@ async def test_poisoned_project_upload_then_a_fresh_page_and_saving_still_work(s
         await upload.handle_uploads([ui.upload.SmallFileUpload("poison.json", "application/json", poisoned)])
     await _until(lambda: shared.document.carousel.name == "Poison test")
     assert shared.document.carousel.slides[0].title == "x"
-    await _until(lambda: any(p.name == "Poison test" for p in shared.store.list_projects()))
+    await _until(lambda: any(p.name == "Poison test" for p in shared.store.projects.all()))
     await studio.open("/")  # a new page load (what every other browser does)
     await studio.should_see("Poison test")
-    project = next(p for p in shared.store.list_projects() if p.name == "Poison test")
-    assert shared.store.load_project(project.id).slides[0].title == "x"
+    project = next(p for p in shared.store.projects.all() if p.name == "Poison test")
+    assert shared.store.projects.load(project.id).slides[0].title == "x"

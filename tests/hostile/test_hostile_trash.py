@@ -13,45 +13,45 @@ from studio.store import Store
 
 def test_deleted_project_goes_to_trash_with_backup_and_history_and_comes_back(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_project(Carousel(name="Launch", slides=[Slide("cover", "Hook")]))
-    store.save_history(pid, History())
-    store.delete_project(pid)
-    assert store.list_projects() == [] and not list((tmp_path / "projects").glob(f"{pid}*"))
+    pid = store.projects.save(Carousel(name="Launch", slides=[Slide("cover", "Hook")]))
+    store.projects.save_history(pid, History())
+    store.projects.delete(pid)
+    assert store.projects.all() == [] and not list((tmp_path / "projects").glob(f"{pid}*"))
     (item,) = store.trash.items()
     assert (item.kind, item.name) == ("project", "Launch")
     assert item.expires > item.deleted_at[:10]
-    assert Store(tmp_path).list_projects() == []  # not re-listed by the reconcile on open
+    assert Store(tmp_path).projects.all() == []  # not re-listed by the reconcile on open
     restored = store.trash.restore(item.id)
     assert restored == pid and store.trash.items() == []
-    assert store.load_project(pid).slides[0].title == "Hook"
+    assert store.projects.load(pid).slides[0].title == "Hook"
     assert (tmp_path / "projects" / f"{pid}.json.bak").exists()
     assert (tmp_path / "projects" / f"{pid}.history.json").exists()
 
 
 def test_deleted_profile_goes_to_trash_and_comes_back(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_profile(BrandProfile(name="Acme", website="acme.example"))
-    store.delete_profile(pid)
-    assert store.list_profiles() == []
+    pid = store.profiles.save(BrandProfile(name="Acme", website="acme.example"))
+    store.profiles.delete(pid)
+    assert store.profiles.all() == []
     (item,) = store.trash.items()
     assert (item.kind, item.name) == ("profile", "Acme")
     assert store.trash.restore(item.id) == pid
-    assert store.get_profile(pid).website == "acme.example"
+    assert store.profiles.get(pid).website == "acme.example"
 
 
 def test_restoring_over_a_taken_id_gets_a_new_one(tmp_path):
     store = Store(tmp_path)
-    pid = store.save_profile(BrandProfile(name="Acme"), "acme")
-    store.delete_profile(pid)
-    store.save_profile(BrandProfile(name="Acme again"), "acme")
+    pid = store.profiles.save(BrandProfile(name="Acme"), "acme")
+    store.profiles.delete(pid)
+    store.profiles.save(BrandProfile(name="Acme again"), "acme")
     new = store.trash.restore(store.trash.items()[0].id)
-    assert new != "acme" and {p.name for _, p in store.list_profiles()} == {"Acme", "Acme again"}
+    assert new != "acme" and {p.name for _, p in store.profiles.all()} == {"Acme", "Acme again"}
 
 
 def test_items_older_than_30_days_are_removed_on_open(tmp_path):
     store = Store(tmp_path)
-    store.delete_project(store.save_project(Carousel(name="Old")))
-    store.delete_project(store.save_project(Carousel(name="New")))
+    store.projects.delete(store.projects.save(Carousel(name="Old")))
+    store.projects.delete(store.projects.save(Carousel(name="New")))
     old = next(i for i in store.trash.items() if i.name == "Old")
     record = tmp_path / "trash" / old.id / "record.json"
     doc = json.loads(record.read_text())
