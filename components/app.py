@@ -18,7 +18,7 @@ from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR
 from studio.app import Event as AppEvent
-from studio.app import Studio
+from studio.app import Studio, exports
 from studio.share.access import AccessGuard
 from studio.share.codocument import CoDocument
 from studio.share.desks import Desks
@@ -94,6 +94,7 @@ def build(data_dir: Path, *, share: bool = False):
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
         nicegui_run.process_pool_start_method = "fork"
+    exports.start_workers()  # warm export workers, forked now: before the studio's own threads start
     server = Server(Studio(data_dir, document=CoDocument) if share else Studio(data_dir))
     server.people = People() if share else None
     server.desks = Desks(server.studio) if share else None

@@ -101,7 +101,7 @@ class Studio:
         return self.exports_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{filename}", filename
 
     def export(self, kind: str, out: Path, **options: Any) -> ExportReport:
-        """Export the open carousel (in this thread; the studio runs ``exports.export_in_worker``)."""
+        """Export the open carousel (in this thread; the studio runs ``exports.export_in_studio``)."""
         return exports.export(self.carousel, out, kind, **options)
 
     def prune_exports(self, keep: int = 20) -> None:
