@@ -75,7 +75,7 @@ def serve(port: int) -> None:
         try:
             while True:
                 m = json.loads(await websocket.receive_text())
-                channel.edit(m["slide"], m["field"], m["value"], m["base"], m["seq"])
+                channel.edit(m["slide"], m["field"], m["edits"], m["base"], m["seq"])
                 others_edited.set()  # sends the answer
         except WebSocketDisconnect:
             pass
