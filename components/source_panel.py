@@ -289,7 +289,8 @@ class SourcePanel:
 
     def _use_paste(self, result) -> None:
         self._show_warnings(result.warnings)
-        self.use_thread(result.threads[0])
+        # once the posts are in the project the box empties, so the cards show without scrolling
+        self.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))
 
     async def _import_archive(self, e: events.UploadEventArguments) -> None:
         """List the archive's threads (fast, photos not decoded), then read the picked one with its photos."""
