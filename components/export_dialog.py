@@ -1,8 +1,9 @@
 """Export: LinkedIn PDF, Instagram ZIP (PNG or JPEG), the current slide as PNG, or the project file (.json).
 
-Platform checks are shown before anything is drawn; the export runs in a worker
-process (``run.cpu_bound``) so the page stays responsive; a progress bar counts
-pages; the file downloads by itself when it is ready.
+Platform checks are shown before anything is drawn; the export runs in a thread
+(``studio.app.exports.export_in_studio``: the warm export workers draw) so the page
+stays responsive; a progress bar counts pages; the file downloads by itself the
+moment it is written.
 """
 from __future__ import annotations
 
@@ -17,6 +18,16 @@ from studio.sources.result import count
 
 from . import engine
 from .view import View
+
+
+def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
+    """Who the slides credit and the outro's ask (missing or stock texts), then LinkedIn's and Instagram's limits."""
+    def platform(target: str) -> list[str]:
+        try:
+            return check_platform(carousel, target, pages=pages)
+        except Exception as exc:  # noqa: BLE001 - shown as a warning, never a traceback
+            return [str(exc)]
+    return check_identity(carousel), platform("linkedin"), platform("instagram")
 
 
 class ExportDialog:
@@ -74,44 +85,45 @@ class ExportDialog:
             self.progress_box.set_visibility(False)
             self.result = ui.column().classes("w-full gap-1")
 
-    def open(self) -> None:
-        """Show the platform checks for the carousel as it is now, then wait for a choice."""
-        carousel = self.view.carousel
+    async def open(self) -> None:
+        """Show the dialog at once, then the platform checks for the carousel as it is now.
+
+        The checks read every text for characters no font draws (the first time loads the fonts'
+        coverage: seconds on a busy machine), so they run in a thread while the dialog is shown.
+        """
+        carousel = copy.deepcopy(self.view.carousel)
         fmt = engine.get_format(carousel.format)
         pages = sum(self.view.counts())
         self.summary.set_text(f"{carousel.name} · {fmt.label} {fmt.ratio} · {count(pages, 'page')}")
-        self._identity(carousel)
-        self._checks(self.linkedin_checks, "linkedin", carousel, pages)
-        self._checks(self.instagram_checks, "instagram", carousel, pages)
         self.slide_note.set_text(f"Slide {self.view.selected + 1}, page {self.view.page + 1}, "
                                  "as PNG for a quick share.")
         if not self.busy:
             self.result.clear()
+        for box in (self.identity_checks, self.linkedin_checks, self.instagram_checks):
+            box.clear()
+        with self.linkedin_checks:
+            ui.label("Checking…").classes("cs-hint")
         self.dialog.open()
+        checks = await run.io_bound(_all_checks, carousel, pages)
+        if checks is None or self.dialog.is_deleted:  # the server is stopping, or the page was closed meanwhile
+            return
+        identity, linkedin, instagram = checks
+        self._show(self.identity_checks, identity, "badge", "identity-warning")
+        for box, warnings in ((self.linkedin_checks, linkedin), (self.instagram_checks, instagram)):
+            self._show(box, warnings, "warning_amber", "platform-warning",
+                       ready=f"Ready: {count(pages, 'page')}")
 
-    def _identity(self, carousel) -> None:
-        """Who the slides credit and the outro's ask: missing or stock texts, with the panel that fixes each."""
-        self.identity_checks.clear()
-        with self.identity_checks:
-            for warning in check_identity(carousel):
-                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=identity-warning"):
-                    ui.icon("badge", size="18px")
-                    ui.label(warning)
-
-    def _checks(self, box: ui.column, target: str, carousel, pages: int) -> None:
+    @staticmethod
+    def _show(box: ui.column, warnings: list[str], icon: str, testid: str, ready: str = "") -> None:
         box.clear()
-        try:
-            warnings = check_platform(carousel, target, pages=pages)
-        except Exception as exc:  # noqa: BLE001
-            warnings = [str(exc)]
         with box:
-            if not warnings:
+            if ready and not warnings:
                 with ui.row().classes("items-center gap-1 no-wrap cs-check-ok"):
                     ui.icon("check_circle", size="18px")
-                    ui.label(f"Ready: {count(pages, 'page')}")
+                    ui.label(ready)
             for warning in warnings:
-                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props("data-testid=platform-warning"):
-                    ui.icon("warning_amber", size="18px")
+                with ui.row().classes("items-start gap-1 no-wrap cs-check-warn").props(f"data-testid={testid}"):
+                    ui.icon(icon, size="18px")
                     ui.label(warning)
 
     async def start(self, kind: str) -> None:
@@ -124,39 +136,37 @@ class ExportDialog:
         page = view.page_index(page=view.page)
         image_format = "png" if kind == "slide" else self.image_format.value or "png"
         out, filename = view.studio.export_path(kind, image_format=image_format, page=view.selected)
-        progress_path = out.with_name(f".{out.name}.progress")
         total = 1 if kind in ("slide", "project") else sum(view.counts())
+        progress = exports.LatestProgress(total)
         self._running(True)
         self.progress_label.set_text("Writing the project file…" if kind == "project"
                                      else f"Drawing page 1 of {total}…")
 
         def poll() -> None:
-            state = exports.read_progress(progress_path)
-            if state:
-                done, of = state
+            done, of = progress.done, progress.total
+            if done:
                 self.progress.set_value(done / of if of else 0)
                 self.progress_label.set_text(f"Drawn {done} of {count(of, 'page')}" if done < of else "Finishing…")
 
         timer = ui.timer(0.1, poll)
         started = time.monotonic()
-        try:
-            report = await run.cpu_bound(exports.export_in_worker, carousel, out, kind, progress_path,
-                                         image_format=image_format, scale=int(self.scale.value or 2), page=page)
+        try:  # in a thread of this process: the layouts are cached here; the warm workers draw
+            report = await run.io_bound(exports.export_in_studio, carousel, out, kind, progress=progress,
+                                        image_format=image_format, scale=int(self.scale.value or 2), page=page)
         except Exception as exc:  # noqa: BLE001
             self.progress_box.set_visibility(False)
             self.view.fail(exc, "exporting")
             return
         finally:
             timer.cancel()
-            progress_path.unlink(missing_ok=True)
             self._running(False)
-        if report is None:  # the worker pool went away (the server is stopping): nothing was written
+        if report is None:  # the server is stopping: nothing to offer
             self.progress_box.set_visibility(False)
             return
+        self._offer(view.server.offer_download(out, filename), filename, report)  # the moment it is written
         self.progress.set_value(1)
         self.progress_label.set_text(f"Done in {time.monotonic() - started:.1f} s")
         view.studio.prune_exports()
-        self._offer(view.server.offer_download(out, filename), filename, report)
 
     def _running(self, busy: bool) -> None:
         self.busy = busy
@@ -177,7 +187,7 @@ class ExportDialog:
                     ui.icon("warning_amber", size="18px")
                     ui.label(warning)
             ui.button("Download again", icon="download", on_click=lambda: ui.download.from_url(url, filename)) \
-                .props("flat dense no-caps")
+                .props("flat dense no-caps data-testid=export-again")
 
     def _set_buttons(self, enabled: bool) -> None:
         for button in (self.pdf_button, self.zip_button, self.slide_button, self.project_button):

@@ -1,13 +1,12 @@
 """Small JPEG/PNG data URLs of model images for cards and thumbnails (cached by content hash)."""
 from __future__ import annotations
 
-import base64
 import io
 from functools import lru_cache
 
 from PIL import Image as PILImage
 
-from studio.image import Image
+from studio.image import Image, data_url, encode
 
 
 def thumbnail_url(image: Image, size: int) -> str:
@@ -19,11 +18,4 @@ def thumbnail_url(image: Image, size: int) -> str:
 def _thumbnail(sha256: str, size: int, image: Image) -> str:  # the hash is the cache key
     picture = PILImage.open(io.BytesIO(image.data))
     picture.thumbnail((size, size))
-    out = io.BytesIO()
-    if picture.mode in ("RGBA", "LA", "P"):
-        picture.save(out, "PNG", optimize=True)
-        mime = "image/png"
-    else:
-        picture.convert("RGB").save(out, "JPEG", quality=80)
-        mime = "image/jpeg"
-    return f"data:{mime};base64,{base64.b64encode(out.getvalue()).decode('ascii')}"
+    return data_url(*encode(picture, alpha=picture.mode in ("RGBA", "LA", "P"), quality=80))

@@ -73,7 +73,7 @@ class View:
 
     def __init__(self, server: Server) -> None:
         self.server = server
-        self.studio: Studio = server.studio
+        self.studio: Studio = server.desks.person() if server.desks else server.studio  # shared: their project
         self.client = ui.context.client  # outlives every element of the page (notices go through it)
         self.person = Person()  # also the origin of this tab's edits, so echoes do not reset its inputs
         self.safe_zone = False

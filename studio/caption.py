@@ -14,6 +14,7 @@ import regex
 
 from .carousel import Carousel
 from .text import plain_letters
+from .text_patterns import SENTENCE_END, URL
 
 LINKEDIN_LIMIT = 3000   # characters in a LinkedIn post
 INSTAGRAM_LIMIT = 2200  # characters in an Instagram caption
@@ -23,8 +24,6 @@ POINT_LENGTH = 110
 
 _HASHTAG = regex.compile(r"(?<![\w#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)")
 _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}\s*(?:/\s*\d{1,2})?[).:/]|[-•*→])\s*")
-_SENTENCE_END = regex.compile(r"(?<=[.!?…])\s+(?=\S)")
-_URL = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def alt_texts(carousel: Carousel) -> list[str]:
 
 def first_sentence(text: str) -> str:
     text = " ".join(text.split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    return SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
 
 def _compose(hook_line: str, bullet: str, points: list[str], ask: str, credit: str, tags: list[str],
@@ -156,7 +155,7 @@ def _first_line(text: str) -> str:
 def _strip_tags(text: str) -> str:
     """The thread's 🧵 marker and trailing hashtags do not belong in a sentence."""
     text = text.replace("\U0001F9F5", "")
-    text = _URL.sub("", text)
+    text = URL.sub("", text)
     text = regex.sub(r"(?:\s*#[\p{L}\p{N}_]+)+\s*$", "", text)
     return text.strip()
 

@@ -7,6 +7,7 @@ lookups. The store keeps the bytes content-addressed on disk by ``sha256``.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import warnings
@@ -23,6 +24,7 @@ MAX_INPUT_BYTES = limits.MAX_IMAGE_BYTES
 MAX_INPUT_PIXELS = limits.MAX_IMAGE_PIXELS
 STORED_MAX_SIDE = 2160  # 2x the widest export (1080 px) — enough for 2x and crisp 3x crops
 _MIMES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+_FORMATS = {mime: fmt for fmt, mime in _MIMES.items()}
 
 
 class ImageError(ValueError):
@@ -92,14 +94,43 @@ def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "ima
     img = _to_srgb(img, has_alpha)
     if max(img.size) > max_side:
         img.thumbnail((max_side, max_side), PILImage.Resampling.LANCZOS)
+    data, mime = encode(img, alpha=has_alpha)
+    return Image(data, mime, img.width, img.height)
+
+
+def encode(pixels: PILImage.Image, *, alpha: bool, quality: int = 88) -> tuple[bytes, str]:
+    """(bytes, mime) of pixels as the studio keeps pictures: PNG when they have transparency, else JPEG."""
     out = io.BytesIO()
-    if has_alpha:
-        img.save(out, "PNG", optimize=True)
-        mime = "image/png"
-    else:
-        img.save(out, "JPEG", quality=88, optimize=True, progressive=False)
-        mime = "image/jpeg"
-    return Image(out.getvalue(), mime, img.width, img.height)
+    if alpha:
+        pixels.save(out, "PNG", optimize=True)
+        return out.getvalue(), "image/png"
+    pixels.convert("RGB").save(out, "JPEG", quality=quality, optimize=True, progressive=False)
+    return out.getvalue(), "image/jpeg"
+
+
+def data_url(data: bytes, mime: str) -> str:
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
+
+
+def check_image(image: Image, name: str = "image") -> None:
+    """Check that an Image's bytes really are the JPEG/PNG of the size it claims, small enough to decode
+    and readable to the last byte (ImageError if not)."""
+    if len(image.data) > MAX_INPUT_BYTES:
+        raise ImageError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB.")
+    try:
+        with PILImage.open(io.BytesIO(image.data)) as img:
+            fmt, size = img.format, img.size
+            if fmt != _FORMATS[image.mime]:
+                raise ImageError(f"{name} says {image.mime} but holds {fmt or 'something else'}.")
+            if max(size) > MAX_INPUT_SIDE:
+                raise ImageError(f"{name} is {size[0]}×{size[1]} px; the limit is {MAX_INPUT_SIDE} px a side.")
+            img.load()
+    except ImageError:
+        raise
+    except Exception:  # Pillow raises many types for broken data
+        raise ImageError(f"{name} is not a readable image.") from None
+    if size != (image.width, image.height):
+        raise ImageError(f"{name} says it is {image.width}×{image.height} px but is {size[0]}×{size[1]} px.")
 
 
 def _to_srgb(img: PILImage.Image, has_alpha: bool) -> PILImage.Image:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .text_patterns import SENTENCE_END
+
 NAME_MAX = 60
 UNTITLED = "Untitled carousel"
 
 _MARKER = re.compile(r"^\s*(?:(?:a\s+)?thread\s*[:：\-–—]\s*|[(\[]?1\s*/\s*\d{0,3}[)\]]?\s+|1[.)]\s+|[-–—•*·▪►→]+\s*)",
                      re.IGNORECASE)
 _INLINE_LIST = re.compile(r"\s+[-–—•·]\s+|\s*[:：]\s*[-–—•·]\s*")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’)]))\s+|(?<=[。！？])")
 _LEAD = " \t-–—•·:：;,./|"  # what a name never starts with
 _TRIM = _LEAD + "([{"  # ... or ends with
 
@@ -35,7 +36,7 @@ def hook_name(text: str) -> str:
     """A clean name of at most ``NAME_MAX`` characters from a post's text; "" when it has no words."""
     line = next((ln for ln in (_clean(raw) for raw in text.splitlines()) if _has_words(ln)), "")
     line = _INLINE_LIST.split(line, maxsplit=1)[0]
-    line = _SENTENCE_END.split(line, maxsplit=1)[0]
+    line = SENTENCE_END.split(line, maxsplit=1)[0]
     line = line.lstrip(_LEAD).rstrip(_TRIM)
     return _shorten(line) if _has_words(line) else ""
 
@@ -86,5 +87,5 @@ def document_info(carousel) -> dict[str, str]:
     thread = carousel.thread
     if thread is not None and thread.posts:
         hook = " ".join(_clean(thread.posts[0].text).split())
-        info["subject"] = _SENTENCE_END.split(hook, maxsplit=1)[0][:200].strip()
+        info["subject"] = SENTENCE_END.split(hook, maxsplit=1)[0][:200].strip()
     return {key: value for key, value in info.items() if value}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from typing import Any
 
 from .brand import BrandProfile
 from .carousel import Carousel
@@ -16,16 +17,32 @@ from .outro import cta_for_thread
 from .post import Thread
 from .structure import carousel_from_thread
 
-LOOK = ("format", "layout", "theme", "pattern", "typography", "show_post_meta")  # kept; the brand is not
+# The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
+# to action is kept only when the creator wrote it: stock lines give way to the thread's own ask.
+LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
+
+
+def lay_out(thread: Thread, look: Carousel | None = None, **settings: Any) -> Carousel:
+    """Cover, one slide per post, outro — wearing ``look``'s settings, then ``settings`` on top.
+
+    The one rule for both front ends. The layout is known before the slides are made, so a
+    photo lands on a layout that draws it.
+    """
+    values = {name: copy.deepcopy(getattr(look, name)) for name in LOOK} if look is not None else {}
+    if look is not None:  # stock lines are no choice: the thread's own ask wins over them
+        values["cta"] = cta_for_thread(thread, look.cta.variant, look.cta.link) if look.cta.is_stock() \
+            else copy.deepcopy(look.cta)
+    values.update(settings)
+    return carousel_from_thread(thread, **values)
 
 
 def project_from_thread(thread: Thread, look: Carousel | None = None,
                         profile: BrandProfile | None = None) -> Carousel:
-    """A new carousel from ``thread``: ``look``'s format, layout, theme and type; ``profile`` or the author as brand."""
-    settings = {name: copy.deepcopy(getattr(look, name)) for name in LOOK} if look is not None else {}
-    settings["brand"] = copy.deepcopy(profile) if profile is not None else author_brand(thread)
-    settings["cta"] = copy.deepcopy(profile.cta) if profile is not None and profile.cta else cta_for_thread(thread)
-    carousel = carousel_from_thread(thread, **settings)
+    """A new carousel from ``thread``: ``look``'s format, layout, theme and type; ``profile`` or the author
+    as brand (never ``look``'s), and the profile's or the thread's own call to action."""
+    brand = copy.deepcopy(profile) if profile is not None else author_brand(thread)
+    cta = copy.deepcopy(profile.cta) if profile is not None and profile.cta else cta_for_thread(thread)
+    carousel = lay_out(thread, look, brand=brand, cta=cta)
     carousel.name = project_name(thread)
     return carousel
 

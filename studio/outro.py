@@ -10,6 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import regex
+
+from .text_patterns import SENTENCE_END
+
 CTAVariant = Literal[1, 2, 3]
 
 VARIANT_NAMES: dict[int, str] = {1: "Follow", 2: "Repost / share", 3: "Save / visit a link"}
@@ -26,7 +30,7 @@ _ASKS: dict[int, re.Pattern[str]] = {
     2: re.compile(r"\b(?:repost|retweet|RT)\b|\bshare\s+(?:this|it)\b", re.IGNORECASE),
     3: re.compile(r"\bbookmark\b|\bsave\s+(?:this|it)\b", re.IGNORECASE),
 }
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’)]))\s+|(?<=[。！？])|\n+")
+_SENTENCE_END = regex.compile(SENTENCE_END.pattern + r"|\n+")  # a line without a full stop ends one too
 MAX_ASK = 140  # a longer sentence is a paragraph, not a subline
 
 

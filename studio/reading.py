@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text_patterns import SENTENCE_END
+
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=\S)|(?<=[。！？])[」』）]?\s*(?=\S)")  # CJK: no space after
 _LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
@@ -136,7 +137,7 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first):
         return first.strip(), rest.strip()  # a short first line reads as a heading
-    parts = _SENTENCE_END.split(text, maxsplit=1)
+    parts = SENTENCE_END.split(text, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0]:
         return parts[0].strip(), parts[1].strip()
     return "", text
@@ -190,4 +191,4 @@ def is_numbered_list(text: str) -> bool:
 
 def sentences(text: str) -> list[str]:
     """The text cut after each sentence end (".", "!", "?", "…", CJK full stops)."""
-    return [s for s in _SENTENCE_END.split(text) if s]
+    return [s for s in SENTENCE_END.split(text) if s]

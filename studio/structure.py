@@ -1,7 +1,6 @@
 """Automatic structure: a thread becomes cover + one slide per post + outro.
 
-The text readers (headline, body, lists) live in ``studio.reading``; they are
-re-exported here for callers that still import them from this module.
+The text readers (headline, body, lists) live in ``studio.reading``.
 """
 from __future__ import annotations
 
@@ -9,8 +8,7 @@ import re
 
 from .carousel import Carousel
 from .outro import cta_for_thread
-from .reading import (headline_and_body, heading_line, is_numbered_list, list_intro, list_items,  # noqa: F401
-                      list_line, split_number)
+from .reading import headline_and_body, heading_line
 from .post import Thread
 from .slide import Slide
 

@@ -32,6 +32,8 @@ def fails_on_page_3(monkeypatch):
         return real(carousel, index, scale)
 
     monkeypatch.setattr(pages, "page_svg", page_svg)
+    monkeypatch.setattr(pages, "page_svgs", lambda carousel, scale=2: [
+        page_svg(carousel, index, scale) for index in range(pages.page_total(carousel))])
 
 
 @pytest.mark.parametrize("name", ["carousel.pdf", "slides.zip", "slides"])

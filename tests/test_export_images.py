@@ -161,6 +161,34 @@ def test_warm_workers_are_kept_between_exports_and_draw_what_one_process_draws(t
         assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
 
 
+def test_warm_workers_leave_when_the_process_that_forked_them_is_killed():
+    """A studio killed without shutting down (SIGKILL, out of memory) leaves no export workers behind."""
+    import os
+    import subprocess
+    import sys
+    import time
+    script = ("import os, signal\nfrom studio.export import images\npool = images.warm_pool()\n"
+              "print(' '.join(map(str, pool._processes)) if pool else '', flush=True)\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    workers = [int(pid) for pid in done.stdout.split()]
+    from studio.export import images
+    assert len(workers) == images.MAX_WORKERS
+    deadline = time.monotonic() + 120
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    import os
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_the_srgb_profile_is_the_same_bytes_at_any_time():
     """Little CMS dates each profile it makes; exports must not differ by the second they were encoded."""
     import time

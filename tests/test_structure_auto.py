@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from studio.post import Post, Thread
-from studio.structure import carousel_from_thread, cover_texts, headline_and_body, list_items, split_number
+from studio.reading import headline_and_body, list_items, split_number
+from studio.structure import carousel_from_thread, cover_texts
 
 from render_helpers import sample_carousel, sample_posts
 

@@ -21,6 +21,7 @@ from ..carousel import Carousel
 from ..history import History
 from ..outro import OutroCTA
 from ..post import Post, Thread
+from ..reading import heading_line
 from ..registry import REGISTRY
 from ..slide import Slide
 from ..sources.cleanup import safe_text
@@ -411,7 +412,6 @@ class Document:
 
 def slide_from_post(post: Post) -> Slide:
     """A content slide carrying a post's text (a numbered heading becomes its title), first image and credit."""
-    from ..structure import heading_line
     found = heading_line(post.text)
     title, body = found if found else ("", post.text.strip())
     return Slide(kind="content", title=title, body=body, image=post.images[0] if post.images else None,

@@ -1,7 +1,10 @@
 """Export, every kind, in one place: the LinkedIn PDF, the image set, one slide, the project file.
 
-The studio (in a worker process) and ``carousel-studio render`` both call ``export``; nothing
-here knows about either front end, and every argument pickles.
+``carousel-studio render`` calls ``export``; the studio calls ``export_in_studio`` from a
+thread of its own process, where the page layouts of the preview are already cached,
+with the drawing done by the warm export workers (``start_workers``, at studio start)
+and pages unchanged since the last export taken from ``DRAWN``. Nothing here knows
+about either front end.
 """
 from __future__ import annotations
 
@@ -11,8 +14,9 @@ from pathlib import Path
 from ..carousel import Carousel
 from ..project_file import carousel_to_json
 from ..export import ExportError, ExportReport, export_images, export_pdf, pages, slide_image, slide_svg
-from ..atomic import atomic_write
 from ..export.atomic import atomic_file
+from ..export.drawn import DrawnPages
+from ..export.images import MAX_WORKERS, warm_pool
 from ..naming import file_stem
 
 KINDS = ("pdf", "images", "slide", "project")  # images: a .zip or a folder; slide: png, jpeg or svg
@@ -23,13 +27,19 @@ Progress = Callable[[int, int], None]
 
 
 def export(carousel: Carousel, out: Path, kind: str, *, image_format: str = "png", scale: int = 2,
-           page: int = 0, progress: Progress | None = None) -> ExportReport:
-    """Write ``carousel`` to ``out`` as ``kind``; ``page`` (from 0) is the page a ``slide`` export draws."""
+           page: int = 0, progress: Progress | None = None, drawn: DrawnPages | None = None,
+           in_workers: bool = False) -> ExportReport:
+    """Write ``carousel`` to ``out`` as ``kind``; ``page`` (from 0) is the page a ``slide`` export draws.
+
+    ``drawn``: pages drawn before are reused (and new ones kept); ``in_workers``: draw in
+    the warm export workers, when they exist.
+    """
     out = Path(out)
     if kind == "pdf":
-        return export_pdf(carousel, out, progress=progress)
+        return export_pdf(carousel, out, progress=progress, drawn=drawn, in_worker=in_workers)
     if kind == "images":
-        return export_images(carousel, out, image_format, scale, progress=progress)
+        return export_images(carousel, out, image_format, scale, progress=progress, drawn=drawn,
+                             workers=MAX_WORKERS if in_workers else None)
     if kind == "slide":
         data, size = _one_page(carousel, page, image_format, scale), pages.page_size(carousel, scale)
     elif kind == "project":
@@ -61,29 +71,27 @@ def file_name(carousel: Carousel, kind: str, image_format: str = "png", page: in
     return file_stem(carousel.name) + slide + suffix
 
 
-class FileProgress:
-    """``progress(done, total)`` written to a small file another process polls."""
+DRAWN = DrawnPages()  # the studio's pages drawn so far (this process)
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = str(path)
+
+def start_workers() -> None:
+    """Fork the export workers now and load their fonts: call once at studio start, before other threads exist."""
+    warm_pool()
+
+
+class LatestProgress:
+    """``progress(done, total)`` kept for another thread to read (the studio's progress bar)."""
+
+    def __init__(self, total: int = 0) -> None:
+        self.done, self.total = 0, total
 
     def __call__(self, done: int, total: int) -> None:
-        # a reader sees the old line or the new one, never half of one
-        atomic_write(Path(self.path), f"{int(done)} {int(total)}".encode("ascii"), durable=False)
+        self.done, self.total = done, total
 
 
-def read_progress(path: Path | str) -> tuple[int, int] | None:
-    """(done, total) from a progress file, or None before the first page is done."""
-    try:
-        done, total = Path(path).read_text(encoding="ascii").split()
-        return int(done), int(total)
-    except (OSError, ValueError):
-        return None
-
-
-def export_in_worker(carousel: Carousel, out: Path, kind: str, progress_path: Path, **options) -> ExportReport:
-    """``export`` with progress written to ``progress_path`` (the studio runs this in a worker process)."""
-    return export(carousel, out, kind, progress=FileProgress(progress_path), **options)
+def export_in_studio(carousel: Carousel, out: Path, kind: str, **options) -> ExportReport:
+    """``export`` as the studio runs it: drawing in the warm workers, pages drawn before reused."""
+    return export(carousel, out, kind, drawn=DRAWN, in_workers=True, **options)
 
 
 def prune(folder: Path, keep: int = 20) -> None:
@@ -96,5 +104,5 @@ def prune(folder: Path, keep: int = 20) -> None:
         old.unlink(missing_ok=True)
 
 
-__all__ = ["KINDS", "ExportError", "ExportReport", "FileProgress", "export", "export_in_worker", "file_name",
-           "file_stem", "prune", "read_progress"]
+__all__ = ["DRAWN", "KINDS", "ExportError", "ExportReport", "LatestProgress", "export", "export_in_studio",
+           "file_name", "file_stem", "prune", "start_workers"]

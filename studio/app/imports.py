@@ -1,11 +1,11 @@
 """Import a thread from each source, and the one rule for laying a thread out as slides.
 
-``lay_out`` is how both front ends turn a thread into a carousel: the studio's "Lay out all"
-and import, and ``carousel-studio render``. The same thread and look give the same slides.
+``lay_out`` (from ``studio.new_project``) is how both front ends turn a thread into a carousel:
+the studio's "Lay out all" and import, and ``carousel-studio render``. The same thread and look
+give the same slides.
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
 import secrets
 from collections.abc import Callable
@@ -14,31 +14,12 @@ from typing import Any
 
 from ..brand import BrandProfile
 from ..carousel import Carousel
-from ..new_project import project_from_thread, with_posts
-from ..outro import cta_for_thread
+from ..new_project import lay_out, project_from_thread, with_posts
 from ..post import Thread
 from ..sources import ImportResult, SourceError, fetch_post_link, load_input, parse_paste, read_archive, read_project
-from ..structure import carousel_from_thread
 from .document import Document, EditError
 
-# The settings a carousel's look is made of; a new layout of the thread keeps them. The outro's call
-# to action is kept only when the creator wrote it: stock lines give way to the thread's own ask.
-LOOK = ("format", "layout", "theme", "pattern", "typography", "brand", "show_post_meta")
-
 Progress = Callable[..., None]
-
-
-def lay_out(thread: Thread, look: Carousel | None = None, **settings: Any) -> Carousel:
-    """Cover, one slide per post, outro — wearing ``look``'s settings, then ``settings`` on top.
-
-    The layout is known before the slides are made, so a photo lands on a layout that draws it.
-    """
-    values = {name: copy.deepcopy(getattr(look, name)) for name in LOOK} if look is not None else {}
-    if look is not None:  # stock lines are no choice: the thread's own ask wins over them
-        values["cta"] = cta_for_thread(thread, look.cta.variant, look.cta.link) if look.cta.is_stock() \
-            else copy.deepcopy(look.cta)
-    values.update(settings)
-    return carousel_from_thread(thread, **values)
 
 
 def restyle(carousel: Carousel, **settings: Any) -> Carousel:

@@ -27,9 +27,13 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import re
 import sys
+from collections import OrderedDict
+from xml.etree import ElementTree
 
 import cairocffi as cairo
+import cairosvg.defs as cairosvg_defs
 import cairosvg.surface as cairosvg_surface
 from cairosvg.helpers import preserve_ratio, size
 from cairosvg.image import IMAGE_RENDERING
@@ -61,11 +65,27 @@ class _StudioSurface:
 
 
 class RasterSurface(_StudioSurface, cairosvg_surface.PNGSurface):
-    """Draw an SVG into an ARGB32 cairo image; ``.cairo`` holds the pixels."""
+    """Draw an SVG into an ARGB32 cairo image; ``.cairo`` holds the pixels.
 
-    def __init__(self, tree: Tree, width: int, height: int, background: str | None = "white"):
+    ``underlay``: pixels (same size) copied in before the SVG is drawn, instead of the background colour.
+    """
+
+    def __init__(self, tree: Tree, width: int, height: int, background: str | None = "white",
+                 underlay: cairo.ImageSurface | None = None):
+        self._underlay = underlay
         super().__init__(tree, None, 96, output_width=width, output_height=height,
-                         background_color=background)
+                         background_color=None if underlay is not None else background)
+
+    def draw(self, node) -> None:
+        if self._underlay is not None:  # the first call: the root, before anything is drawn
+            underlay, self._underlay = self._underlay, None
+            self.context.save()
+            self.context.identity_matrix()
+            self.context.set_operator(cairo.OPERATOR_SOURCE)
+            self.context.set_source_surface(underlay, 0, 0)
+            self.context.paint()
+            self.context.restore()
+        super().draw(node)
 
     def finish(self) -> None:  # nothing to write: the caller reads the pixels
         self.cairo.flush()
@@ -102,6 +122,7 @@ class PdfDocument:
         self.surface = cairo.PDFSurface(stream, width, height)
         self.width, self.height = width, height
         self.photos: dict[tuple[str, int, int], tuple] = {}
+        self.tiles: dict[tuple, object] = {}  # pattern tiles drawn for this document (see ``_pattern``)
 
     def draw_page(self, svg: str | bytes) -> None:
         """Draw one SVG as the next page."""
@@ -111,11 +132,17 @@ class PdfDocument:
     def finish(self) -> None:
         self.surface.finish()
         self.photos.clear()
+        self.tiles.clear()
 
 
 def render_pixels(svg: str | bytes, width: int, height: int) -> PILImage.Image:
     """Rasterise an SVG to an RGB Pillow image of exactly width × height px (white behind)."""
-    surface = RasterSurface(parse_svg(svg), width, height)
+    split = split_background(svg) if isinstance(svg, str) else None
+    if split is None:
+        surface = RasterSurface(parse_svg(svg), width, height)
+    else:
+        background, rest = split
+        surface = RasterSurface(parse_svg(rest), width, height, underlay=_background_layer(background, width, height))
     image = surface.cairo
     image.flush()
     # BGRX -> RGB is decoded into Pillow's own memory, so the cairo surface can go.
@@ -123,6 +150,95 @@ def render_pixels(svg: str | bytes, width: int, height: int) -> PILImage.Image:
                                  image.get_data(), "raw", _RAW_MODE, image.get_stride(), 1)
     image.finish()
     return pixels
+
+
+# --- the background layer --------------------------------------------------------------
+#
+# Every page of a carousel has the same background: the theme's fill and its pattern (a
+# tile of up to a few hundred shapes), the renderer's first ``<g class="background">``.
+# CairoSVG walks that tile in Python on every page: more than half of a page's drawing.
+# Raster pages draw it once per look and copy its pixels under the rest of the page:
+# the same pixels as drawing it in place (the background is drawn first, onto white,
+# and nothing else refers to it). PDF pages keep it vector; there each pattern tile
+# is drawn once per document and shared by every page.
+
+_BACKGROUND_START = '<g class="background">'
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^<>]*?(/?)>|<[!?]")
+_ID = re.compile(r'\bid="([^"]+)"')
+_ROOT_EFFECTS = ("opacity", "filter", "mask", "clip", "transform", "style")
+_LAYERS: OrderedDict[tuple[str, int, int], cairo.ImageSurface] = OrderedDict()
+_LAYERS_KEPT = 4  # looks remembered per process (a 1080×1350 layer is 5.8 MB)
+
+
+def split_background(svg: str) -> tuple[str, str] | None:
+    """(the SVG with only its background group, the SVG without it), or None when the page has no
+    such group first, or something outside it refers to an id inside it."""
+    root_end = svg.find(">") + 1
+    if not svg.startswith("<svg ") or not svg.startswith(_BACKGROUND_START, root_end) \
+            or any(word in svg[:root_end] for word in _ROOT_EFFECTS):
+        return None
+    depth = 0
+    for match in _TAG.finditer(svg, root_end):
+        if match.group(0) in ("<!", "<?"):
+            return None  # comments, CDATA: not what the renderer writes; draw the page as it is
+        closing, self_closing = match.group(1), match.group(3)
+        depth += -1 if closing else 0 if self_closing else 1
+        if depth == 0:
+            end = match.end()
+            break
+    else:
+        return None
+    background, rest = svg[root_end:end], svg[:root_end] + svg[end:]
+    if any("#" + name in rest for name in _ID.findall(background)):
+        return None
+    return svg[:root_end] + background + "</svg>", rest
+
+
+def _background_layer(background_svg: str, width: int, height: int) -> cairo.ImageSurface:
+    """The background drawn onto white at this size, drawn once per look and kept."""
+    key = (background_svg, width, height)
+    layer = _LAYERS.get(key)
+    if layer is None:
+        layer = RasterSurface(parse_svg(background_svg), width, height).cairo
+        layer.flush()
+        _LAYERS[key] = layer
+        while len(_LAYERS) > _LAYERS_KEPT:
+            _LAYERS.popitem(last=False)[1].finish()
+    else:
+        _LAYERS.move_to_end(key)
+    return layer
+
+
+class _TileSurface(cairosvg_surface.SVGSurface):
+    """A pattern tile recorded as vector drawing commands, which a PDF can share between pages."""
+
+    def _create_surface(self, width, height):
+        return cairo.RecordingSurface(cairo.CONTENT_COLOR_ALPHA, (0, 0, width, height)), width, height
+
+
+def _pattern(surface, node, name, opacity) -> bool:
+    """Pattern paint: on our PDF pages, each tile is drawn once per document (CairoSVG's own otherwise)."""
+    pattern_node = surface.patterns[name]
+    if not isinstance(surface, PdfPageSurface) or pattern_node.get("patternUnits") != "userSpaceOnUse" \
+            or pattern_node.get("patternTransform") or pattern_node.get("viewBox"):
+        return _cairosvg_draw_pattern(surface, node, name, opacity)
+    x, y = size(surface, pattern_node.get("x"), "x"), size(surface, pattern_node.get("y"), "y")
+    pattern_width = size(surface, pattern_node.get("width", 0), 1)
+    pattern_height = size(surface, pattern_node.get("height", 0), 1)
+    if not (pattern_width and pattern_height):
+        return False
+    key = (ElementTree.tostring(pattern_node.element.etree_element), float(opacity), surface.dpi)
+    tile = surface.document.tiles.get(key)
+    if tile is None:  # as CairoSVG draws it: the pattern's shapes as a group, at the paint's opacity
+        pattern_node["opacity"] = float(pattern_node.get("opacity", 1)) * opacity
+        pattern_node.tag = "g"
+        tile = _TileSurface(pattern_node, None, surface.dpi, surface)
+        surface.document.tiles[key] = tile
+    source = cairo.SurfacePattern(tile.cairo)
+    source.set_extend(cairo.EXTEND_REPEAT)
+    source.set_matrix(cairo.Matrix(tile.width / pattern_width, 0, 0, tile.height / pattern_height, -x, -y))
+    surface.context.set_source(source)
+    return True
 
 
 # --- images --------------------------------------------------------------------------
@@ -223,3 +339,5 @@ def _to_cairo(photo: PILImage.Image):
 
 
 cairosvg_surface.TAGS["image"] = _image
+_cairosvg_draw_pattern = cairosvg_defs.draw_pattern
+cairosvg_defs.draw_pattern = _pattern  # looked up in cairosvg.defs by ``gradient_or_pattern``

@@ -16,7 +16,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from functools import cache
@@ -29,6 +29,7 @@ from . import pages
 from .alt_text import alt_text_file, page_alt_texts
 from .atomic import atomic_file, atomic_folder
 from .drawing import render_pixels
+from .drawn import DrawnPages
 from .platforms import check_platform
 from .png import encode_png
 from .report import ExportError, ExportReport
@@ -73,11 +74,13 @@ def check_image_format(fmt: str) -> str:
 
 
 def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
-                  progress: Progress | None = None, *, workers: int | None = None) -> ExportReport:
+                  progress: Progress | None = None, *, workers: int | None = None,
+                  drawn: DrawnPages | None = None) -> ExportReport:
     """Write every page as 01.png, 02.png… (or .jpg) plus alt-text.txt.
 
     ``out`` ending in .zip gives a ZIP, anything else a folder; either appears only
     when complete. ``workers`` None picks the faster option for the page count.
+    ``drawn``: pages drawn before with the same SVG are taken from it, new ones added.
     """
     fmt = check_image_format(fmt)
     pages.prepare(carousel)
@@ -90,7 +93,7 @@ def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
     out = Path(out)
     alt_texts = page_alt_texts(carousel)
     # closing(): a failed write stops the workers at once, not when the generator is collected
-    with closing(_rendered_pages(carousel, total, fmt, scale, workers_for(total, workers))) as rendered:
+    with closing(_rendered_pages(carousel, total, fmt, scale, workers_for(total, workers), drawn)) as rendered:
         if out.suffix.lower() == ".zip":
             with atomic_file(out) as tmp:
                 sizes = _write_zip(tmp, names, rendered, alt_texts, progress)
@@ -171,27 +174,40 @@ def _draw_page(svg: str, width: int, height: int, fmt: str, index: int) -> bytes
         raise ExportError(f"slide {index + 1}: {exc}") from None
 
 
-def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int) -> Iterator[bytes]:
-    pool = warm_pool() if workers > 1 else None
-    if pool is None:
-        for index in range(total):
-            yield _render_page(carousel, index, fmt, scale)
-        return
+def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int,
+                    drawn: DrawnPages | None = None) -> Iterator[bytes]:
+    """Every page's encoded bytes, in order: from ``drawn``, from the warm workers, or drawn here."""
     width, height = pages.page_size(carousel, scale)
     # This process writes the SVGs (cached layout, ~1 ms a page); the workers draw and encode them.
-    futures = [pool.submit(_worker_page, pages.page_svg(carousel, index, scale), width, height, fmt, index)
-               for index in range(total)]
+    svgs = pages.page_svgs(carousel, scale)
+    keys = [DrawnPages.key(svg, fmt, width, height) for svg in svgs] if drawn is not None else []
+    pool = warm_pool() if workers > 1 else None
+    jobs: list = []  # per page: its bytes (already drawn), a Future (in a worker) or None (draw it here)
+    for index, svg in enumerate(svgs):
+        data = drawn.get(keys[index]) if drawn is not None else None
+        if data is None and pool is not None:
+            data = pool.submit(_worker_page, svg, width, height, fmt, index)
+        jobs.append(data)
     try:
-        for index, future in enumerate(futures):
-            try:
-                data = future.result()
-            except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
-                _drop_pool()
-                data = _render_page(carousel, index, fmt, scale)
+        for index, job in enumerate(jobs):
+            if isinstance(job, bytes):
+                yield job
+                continue
+            data = None
+            if job is not None:
+                try:
+                    data = job.result()
+                except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
+                    _drop_pool()
+            if data is None:
+                data = _draw_page(svgs[index], width, height, fmt, index)
+            if drawn is not None:
+                drawn.put(keys[index], data)
             yield data
     finally:
-        for future in futures:
-            future.cancel()
+        for job in jobs:
+            if isinstance(job, Future):
+                job.cancel()
 
 
 _pool: ProcessPoolExecutor | None = None
@@ -207,7 +223,8 @@ def warm_pool() -> ProcessPoolExecutor | None:
     global _pool
     if _pool is None and _CAN_FORK and threading.active_count() == 1:
         pages.prepare()
-        _pool = ProcessPoolExecutor(MAX_WORKERS, mp_context=multiprocessing.get_context("fork"))
+        _pool = ProcessPoolExecutor(MAX_WORKERS, mp_context=multiprocessing.get_context("fork"),
+                                    initializer=_leave_with_parent, initargs=(os.getpid(),))
         # fork-context pools start every process now; no fork happens later, when threads may exist
         for done in [_pool.submit(_warm_up) for _ in range(MAX_WORKERS)]:
             done.result()
@@ -221,19 +238,33 @@ def _drop_pool() -> None:
         _pool = None
 
 
+def _leave_with_parent(parent: int) -> None:
+    """In a worker: exit when the process that forked it is gone (killed, or stopped without shutting us down)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True, name="leave-with-parent").start()
+
+
 def _warm_up() -> None:
     render_pixels('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text y="8" '
                   'font-family="CS Inter">a</text></svg>', 8, 8)
 
 
 def _worker_page(svg: str, width: int, height: int, fmt: str, index: int) -> bytes:
-    """In a worker: make sure this process's fontconfig knows every face the page names, then draw it."""
+    """In a worker: draw and encode one page."""
+    ensure_faces(svg)
+    return _draw_page(svg, width, height, fmt, index)
+
+
+def ensure_faces(*svgs: str) -> None:
+    """Make sure this process's fontconfig knows every face the SVGs name (one built after a worker forked too)."""
     from .. import fonts
-    for css in set(_FONT_FAMILY.findall(svg)):
+    for css in {name for svg in svgs for name in _FONT_FAMILY.findall(svg)}:
         family = fonts.family_from_css(css.strip("'\" "))
         if family in fonts.ALL_FAMILIES:
-            fonts.ensure_family(family)  # a face built after the fork is registered here too
-    return _draw_page(svg, width, height, fmt, index)
+            fonts.ensure_family(family)
 
 
 # --- encoding ----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The pages an export draws: the renderer's SVG per page, at a given scale.
 
-Every export goes through these three functions, so there is one seam between
-the renderer and the exports (tests replace ``page_svg`` to simulate failures).
+Every export goes through these functions, so there is one seam between the
+renderer and the exports (tests replace ``page_svg``/``page_svgs`` to simulate failures).
 """
 from __future__ import annotations
 
@@ -61,6 +61,12 @@ def page_svg(carousel, index: int, scale: int = 2) -> str:
     """The SVG of page ``index`` (0-based); width/height are the design size × scale."""
     from ..render import render_slide
     return render_slide(carousel, index, scale=scale)
+
+
+def page_svgs(carousel, scale: int = 2) -> list[str]:
+    """The SVG of every page, laid out in one pass (``page_svg`` for each page lays the carousel out each time)."""
+    from ..render import render_slides
+    return render_slides(carousel, scale=scale)
 
 
 def page_size(carousel, scale: int = 2) -> tuple[int, int]:

@@ -8,8 +8,8 @@ platforms expect, and every page has the same size.
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,6 +20,8 @@ from ..naming import document_info
 from . import pages
 from .atomic import atomic_file
 from .drawing import PdfDocument
+from .drawn import DrawnPages
+from .images import ensure_faces, warm_pool
 from .platforms import check_platform
 from .report import ExportError, ExportReport
 
@@ -27,51 +29,71 @@ PDF_SCALE = 2  # page size in points = design size × 2
 Progress = Callable[[int, int], None]
 
 
-def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None) -> ExportReport:
+def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None, *,
+               drawn: DrawnPages | None = None, in_worker: bool = False) -> ExportReport:
     """Write the carousel as one multi-page PDF to a path (atomically) or a binary stream.
 
-    ``progress(done, total)`` is called after each page.
+    ``progress(done, total)`` is called after each page. ``in_worker``: draw in a warm
+    export worker (when there is one) instead of this process. ``drawn``: a PDF of the
+    very same pages drawn before is written again as it is.
     """
     pages.prepare(carousel)
     total = pages.page_total(carousel)
     if total == 0:
         raise ExportError("the carousel has no slides; add a post first")
     width, height = pages.page_size(carousel, PDF_SCALE)
+    svgs = pages.page_svgs(carousel, PDF_SCALE)
+    info = document_info(carousel)
+    key = DrawnPages.key(svgs, "pdf", width, height, sorted(info.items())) if drawn is not None else ""
+    data = drawn.get(key) if drawn is not None else None
+    pool = warm_pool() if in_worker and data is None else None
+    if pool is not None:
+        try:
+            data = pool.submit(_pdf_in_worker, svgs, info, width, height).result()
+        except BrokenProcessPool:  # a worker died: draw here
+            data = None
+    if data is None:
+        data = pdf_bytes(svgs, info, width, height, progress)
+    elif progress:
+        progress(total, total)
+    if drawn is not None:
+        drawn.put(key, data)
     if isinstance(out, (str, Path)):
         target = Path(out)
         with atomic_file(target) as tmp:
-            with open(tmp, "wb") as f:
-                _write_pdf(carousel, f, total, width, height, progress)
-        written = target.stat().st_size
+            tmp.write_bytes(data)
         paths = [target]
     else:
         target = None
-        buffer = io.BytesIO()
-        _write_pdf(carousel, buffer, total, width, height, progress)
-        buffer.seek(0)
-        shutil.copyfileobj(buffer, out)
-        written = buffer.tell()
+        out.write(data)
         paths = []
-    warnings = check_platform(carousel, "linkedin", pages=total, file_sizes=[written])
-    return ExportReport("pdf", total, (width, height), written, paths, warnings, target)
+    warnings = check_platform(carousel, "linkedin", pages=total, file_sizes=[len(data)])
+    return ExportReport("pdf", total, (width, height), len(data), paths, warnings, target)
 
 
-def _write_pdf(carousel, stream: BinaryIO, total: int, width: int, height: int,
-               progress: Progress | None) -> None:
+def pdf_bytes(svgs: list[str], info: dict[str, str], width: int, height: int,
+              progress: Progress | None = None) -> bytes:
+    """The PDF of these page SVGs (every page ``width`` × ``height`` points), with ``info`` as its metadata."""
+    stream = io.BytesIO()
     document = PdfDocument(stream, width, height)
     try:
-        _set_metadata(document.surface, carousel)
-        for index in range(total):
+        _set_metadata(document.surface, info)
+        for index, svg in enumerate(svgs):
             try:
-                svg = pages.page_svg(carousel, index, PDF_SCALE)
                 add_links(document.surface, svg, width)
                 document.draw_page(svg)
             except ExportError as exc:
                 raise ExportError(f"slide {index + 1}: {exc}") from None
             if progress:
-                progress(index + 1, total)
+                progress(index + 1, len(svgs))
     finally:
         document.finish()
+    return stream.getvalue()
+
+
+def _pdf_in_worker(svgs: list[str], info: dict[str, str], width: int, height: int) -> bytes:
+    ensure_faces(*svgs)
+    return pdf_bytes(svgs, info, width, height)
 
 
 def add_links(pdf: cairo.PDFSurface, svg: str, page_width: float) -> int:
@@ -90,9 +112,9 @@ def add_links(pdf: cairo.PDFSurface, svg: str, page_width: float) -> int:
     return len(areas)
 
 
-def _set_metadata(pdf: cairo.PDFSurface, carousel) -> None:
+def _set_metadata(pdf: cairo.PDFSurface, info: dict[str, str]) -> None:
     fields = {"title": cairo.PDF_METADATA_TITLE, "author": cairo.PDF_METADATA_AUTHOR,
               "subject": cairo.PDF_METADATA_SUBJECT}
-    for key, value in document_info(carousel).items():
+    for key, value in info.items():
         pdf.set_metadata(fields[key], value)
     pdf.set_metadata(cairo.PDF_METADATA_CREATOR, "Carousel Studio")

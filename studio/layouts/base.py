@@ -7,14 +7,13 @@ text continues on extra pages and no word is ever dropped.
 """
 from __future__ import annotations
 
-import base64
 import io
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
 from .. import emoji, fonts
-from ..image import Image
+from ..image import Image, data_url, encode
 from ..outro import OutroCTA
 from ..post import Post
 from ..slide import Slide
@@ -365,14 +364,7 @@ def _photo_uri(image: Image, w: int, h: int) -> str:
         keep_alpha = image.mime == "image/png" and img.mode in ("RGBA", "LA", "P")
         img = img.convert("RGBA" if keep_alpha else "RGB")
         fitted = ImageOps.fit(img, (max(1, w), max(1, h)), PILImage.Resampling.LANCZOS)
-    out = io.BytesIO()
-    if keep_alpha:
-        fitted.save(out, "PNG", optimize=True)
-        mime = "image/png"
-    else:
-        fitted.save(out, "JPEG", quality=86, optimize=True)
-        mime = "image/jpeg"
-    return f"data:{mime};base64," + base64.b64encode(out.getvalue()).decode("ascii")
+    return data_url(*encode(fitted, alpha=keep_alpha, quality=86))
 
 
 def photo(ctx: Ctx, image: Image, box: Box, radius: float, name: str) -> list[El]:

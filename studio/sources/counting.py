@@ -11,22 +11,14 @@ from functools import lru_cache
 
 import regex
 
+from ..text_patterns import URL as URL_RE
+
 MAX_WEIGHTED_LENGTH = 280
 URL_LENGTH = 23
 
 # Code point ranges that weigh 1 (the rest weigh 2), from twitter-text's v3 config.
 _LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 
-_TLDS = ("com|org|net|io|dev|co|ai|app|me|info|edu|gov|ly|gg|tv|xyz|so|sh|us|uk|de|fr|es|it|nl|"
-         "eu|ca|au|in|jp|cn|ru|br|ch|se|no|fi|dk|pl|gr|pt|be|at|ie|nz|blog|news|tech|page|site")
-# Labels are matched possessively ("*+"): a long run of letters is never re-tried split by split,
-# which made a 280-character word take milliseconds and a 1 MB word minutes.
-URL_RE = regex.compile(
-    r"(?:https?://[^\s<>\"]+"
-    r"|(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-))*"
-    rf"\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?)"
-    r"(?<![.,;:!?'\")\]])",
-    regex.IGNORECASE)
 _EMOJI_RE = regex.compile(r"\p{Emoji_Presentation}|\uFE0F|\p{Regional_Indicator}|\u20E3")
 
 

@@ -23,6 +23,7 @@ import regex
 
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
+from ..text_patterns import SENTENCE_END, SENTENCE_MARK
 from .cleanup import clean_text
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
@@ -249,16 +250,14 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
     return merged
 
 
-_SENTENCE_MARK_RE = re.compile(r"[.!?…。！？]")
-_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’)\]]*)[ \t]+(?=\S)|(?<=[。！？])(?=\S)")
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
     """(joiner, sentence) pairs; CJK sentences join without a space."""
-    if not _SENTENCE_MARK_RE.search(line):  # one sentence: skip the slow lookbehind search
+    if not SENTENCE_MARK.search(line):  # one sentence: skip the slow lookbehind search
         return [("", line.strip())] if line.strip() else []
     out, pos, joiner = [], 0, ""
-    for m in _SENTENCE_END_RE.finditer(line):
+    for m in SENTENCE_END.finditer(line):
         if line[pos:m.start()].strip():
             out.append((joiner, line[pos:m.start()].strip()))
         joiner, pos = (" " if m.group(0) else ""), m.end()

@@ -2,21 +2,17 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 from typing import Any, Iterator
-
-from PIL import Image as PILImage
 
 from ..carousel import Carousel
 from ..project_file import carousel_from_doc
-from ..image import MAX_INPUT_BYTES, MAX_INPUT_SIDE, Image
+from ..image import Image, ImageError, check_image
 from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
 from ..schema import SchemaError
 from .cleanup import clean_text, removed_note, safe_fields
 from .result import SourceError
 
 PROJECT_LIMIT = MAX_PROJECT_BYTES
-_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}
 
 
 def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
@@ -85,18 +81,7 @@ def _images(obj: Any, path: str) -> Iterator[tuple[str, Image]]:
 
 def _check_image(image: Image, path: str) -> None:
     """Refuse an embedded image that is not the JPEG/PNG it claims to be, or too large to decode safely."""
-    if len(image.data) > MAX_INPUT_BYTES:
-        raise SourceError(f"damaged carousel file: {path} is larger than {MAX_INPUT_BYTES // 2**20} MB")
     try:
-        with PILImage.open(io.BytesIO(image.data)) as img:
-            fmt, size = img.format, img.size
-            if max(size) > MAX_INPUT_SIDE:
-                raise SourceError(f"damaged carousel file: {path} is {size[0]}×{size[1]} px "
-                                  f"(limit {MAX_INPUT_SIDE} px a side)")
-            img.verify()
-    except SourceError:
-        raise
-    except Exception:  # Pillow raises many types for broken data
-        raise SourceError(f"damaged carousel file: {path} is not a readable image") from None
-    if fmt != _FORMATS[image.mime]:
-        raise SourceError(f"damaged carousel file: {path} says {image.mime} but holds {fmt or 'unknown'} data")
+        check_image(image, path)
+    except ImageError as exc:
+        raise SourceError(f"damaged carousel file: {exc}") from None

@@ -10,45 +10,23 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
-import io
 import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PIL import Image as PILImage
-
-from ..image import MAX_INPUT_SIDE, Image, ImageError, load_image
-from ..limits import MAX_IMAGE_BYTES
 from ..atomic import atomic_write
+from ..image import Image, ImageError, check_image, load_image
+from ..limits import MAX_IMAGE_BYTES
 
 REF_KEY = "$asset"
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
-_PIL_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 
 class MissingAsset(LookupError):
     """An image referenced by the database is missing or damaged on disk."""
-
-
-def check_image(image: Image, name: str = "image") -> None:
-    """Check that an Image's bytes really are the JPEG/PNG of the size it claims (ImageError if not)."""
-    try:
-        with PILImage.open(io.BytesIO(image.data)) as img:
-            fmt, size = img.format, img.size
-            if fmt != _PIL_FORMATS[image.mime]:
-                raise ImageError(f"{name} says it is {image.mime} but holds {fmt or 'something else'}.")
-            if max(size) > MAX_INPUT_SIDE:
-                raise ImageError(f"{name} is {size[0]}×{size[1]} px; the limit is {MAX_INPUT_SIDE} px a side.")
-            img.load()
-    except ImageError:
-        raise
-    except Exception:
-        raise ImageError(f"{name} is not a readable image.") from None
-    if size != (image.width, image.height):
-        raise ImageError(f"{name} says it is {image.width}×{image.height} px but is {size[0]}×{size[1]} px.")
 
 
 def accept_image(image: Image, name: str = "image") -> Image:

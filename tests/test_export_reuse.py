@@ -1,0 +1,113 @@
+"""Drawing less often, never less: the background layer drawn once per look, pattern tiles shared
+by PDF pages, pages unchanged since the last export taken from ``DrawnPages``."""
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+
+import pytest
+from PIL import Image, ImageChops
+from pypdf import PdfReader
+
+from studio import DATA_DIR
+from studio.export import drawing, export_images, export_pdf, images, pages
+from studio.export.drawn import DrawnPages
+from studio.pattern import PATTERNS
+from studio.post import Post, Thread
+from studio.structure import carousel_from_thread
+
+
+def _carousel(theme="paper", pattern=None):
+    text = (DATA_DIR / "sample-thread.txt").read_text(encoding="utf-8")
+    posts = [Post(str(i + 1), p.strip()) for i, p in enumerate(text.split("\n\n")) if p.strip()]
+    carousel = carousel_from_thread(Thread("sample", posts), theme=theme)
+    carousel.pattern = pattern
+    return carousel
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERNS))
+def test_background_layer_gives_the_same_pixels_as_drawing_in_place(pattern, monkeypatch):
+    carousel = _carousel(pattern=pattern)
+    pages.prepare(carousel)
+    for index in (0, 1, pages.page_total(carousel) - 1):
+        svg = pages.page_svg(carousel, index, 1)
+        assert drawing.split_background(svg) is not None  # the renderer's background group is found
+        layered = drawing.render_pixels(svg, 540, 675)
+        with monkeypatch.context() as m:
+            m.setattr(drawing, "split_background", lambda svg: None)
+            in_place = drawing.render_pixels(svg, 540, 675)
+        assert ImageChops.difference(layered, in_place).getbbox() is None, (pattern, index)
+
+
+def test_background_is_not_split_off_when_the_page_refers_into_it():
+    background = '<g class="background"><defs><linearGradient id="g"/></defs><rect fill="url(#g)"/></g>'
+    page = f'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">{background}'
+    assert drawing.split_background(page + '<rect width="4" height="4"/></svg>') == (page + "</svg>",
+                                                                                     page[:page.index("<g")] + '<rect width="4" height="4"/></svg>')
+    assert drawing.split_background(page + '<rect fill="url(#g)" width="4" height="4"/></svg>') is None
+    assert drawing.split_background(page.replace("<svg ", '<svg opacity="0.5" ') + "</svg>") is None
+
+
+def test_pdf_pages_share_one_vector_pattern_tile(tmp_path):
+    carousel = _carousel(pattern="grain")
+    export_pdf(carousel, tmp_path / "c.pdf")
+    reader = PdfReader(tmp_path / "c.pdf")
+    tiles = set()
+    for page in reader.pages:
+        for pattern in page["/Resources"]["/Pattern"].values():
+            for xobject in pattern.get_object()["/Resources"]["/XObject"].values():
+                assert xobject.get_object()["/Subtype"] == "/Form"  # vector, never a raster of the tile
+                tiles.add(xobject.idnum)
+    assert len(reader.pages) > 2 and len(tiles) == 1
+
+
+def test_pdf_pattern_drawn_like_cairosvg_draws_it(tmp_path, monkeypatch):
+    carousel = _carousel(pattern="grain")
+    carousel.slides = carousel.slides[:2]
+    export_pdf(carousel, tmp_path / "shared.pdf")
+    monkeypatch.setattr(drawing.cairosvg_defs, "draw_pattern", drawing._cairosvg_draw_pattern)
+    export_pdf(carousel, tmp_path / "own.pdf")
+    for name in ("shared", "own"):
+        subprocess.run(["pdftoppm", "-r", "50", "-png", tmp_path / f"{name}.pdf", tmp_path / name], check=True)
+    for page in (1, 2):
+        a, b = (Image.open(tmp_path / f"{name}-{page}.png").convert("RGB") for name in ("shared", "own"))
+        assert ImageChops.difference(a, b).getbbox() is None
+
+
+def test_unchanged_pages_are_not_drawn_again(tmp_path, monkeypatch):
+    carousel = _carousel()
+    drawn = DrawnPages()
+    export_images(carousel, tmp_path / "first.zip", "png", workers=1, drawn=drawn)
+    total = pages.page_total(carousel)
+    assert len(drawn) == total
+    calls = []
+    real = images._draw_page
+    monkeypatch.setattr(images, "_draw_page", lambda svg, *a: calls.append(svg) or real(svg, *a))
+    carousel.slides[1].body += " Edited."
+    export_images(carousel, tmp_path / "second.zip", "png", workers=1, drawn=drawn)
+    assert len(calls) == 1 and "Edited." in calls[0]  # only the edited page was drawn
+    with zipfile.ZipFile(tmp_path / "first.zip") as first, zipfile.ZipFile(tmp_path / "second.zip") as second:
+        assert first.read("01.png") == second.read("01.png")
+        edited = Image.open(io.BytesIO(second.read("02.png")))
+        assert ImageChops.difference(edited, Image.open(io.BytesIO(first.read("02.png")))).getbbox() is not None
+
+
+def test_a_pdf_of_the_same_pages_is_written_again_without_drawing(tmp_path, monkeypatch):
+    carousel = _carousel()
+    drawn = DrawnPages()
+    export_pdf(carousel, tmp_path / "a.pdf", drawn=drawn)
+    monkeypatch.setattr("studio.export.pdf.pdf_bytes", lambda *a, **k: pytest.fail("drawn again"))
+    export_pdf(carousel, tmp_path / "b.pdf", drawn=drawn)
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    carousel.name = "Another title"  # the document's metadata is part of what was drawn
+    with pytest.raises(pytest.fail.Exception):
+        export_pdf(carousel, tmp_path / "c.pdf", drawn=drawn)
+
+
+def test_drawn_pages_keep_the_newest_within_their_budget():
+    drawn = DrawnPages(max_bytes=10)
+    for name in "abc":
+        drawn.put(name, name.encode() * 4)
+    assert drawn.get("a") is None and drawn.get("b") == b"bbbb" and drawn.get("c") == b"cccc"
+    assert DrawnPages.key("<svg/>", "png", 1, 2) != DrawnPages.key("<svg/>", "jpeg", 1, 2)
