@@ -19,6 +19,7 @@ from .save_banner import SaveBanner
 from .slide_editor import SlideEditor
 from .slide_strip import SlideStrip
 from .source_panel import SourcePanel
+from .style_warmup import warm_up_styles
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
@@ -90,6 +91,7 @@ class StudioPage:
         self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner]
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()
+        warm_up_styles()
         ui.keyboard(on_key=self._key)
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)
