@@ -3,7 +3,8 @@ open, and every write it acknowledged is still there.
 
 The writer saves profiles (database writes), projects (project file + list entry, with a new
 image each run) and a counter setting (an overwrite) in a loop, and prints one line per save
-after the save returned. About 25 s on a shared 2-core machine; set STORE_KILL_ROUNDS for more.
+after the save returned. 110 rounds, or as many as fit in two minutes (at least 25) on a busy
+machine; set STORE_KILL_ROUNDS for more.
 """
 import os
 import random
@@ -18,6 +19,7 @@ import pytest
 from studio.store import Store
 
 ROUNDS = int(os.environ.get("STORE_KILL_ROUNDS", "110"))
+MIN_ROUNDS, BUDGET = 25, 120.0  # a loaded machine starts each writer slowly: stop after the budget, not before 25
 ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = r"""
@@ -59,7 +61,7 @@ def _acknowledged(lines: list[str]) -> list[list[str]]:
     return [line.split() for line in lines if line.endswith("\n") and not line.startswith("ready")]
 
 
-@pytest.mark.timeout(240)
+@pytest.mark.timeout(900)
 def test_sigkill_during_saves_never_loses_an_acknowledged_write(tmp_path):
     rng = random.Random(20261128)
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -68,7 +70,11 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_write(tmp_path):
     counter = 0
     kills_during_writes = 0
     started = time.monotonic()
+    rounds = 0
     for run in range(ROUNDS):
+        if run >= MIN_ROUNDS and time.monotonic() - started > BUDGET:
+            break
+        rounds += 1
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(run)], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
         first = writer.stdout.readline()
@@ -107,8 +113,8 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_write(tmp_path):
         assert store.settings.get("counter", 0) >= counter  # at most one unacknowledged write ahead
         assert store.settings.get("counter", 0) <= counter + 1
     assert not list(tmp_path.glob("*.corrupt-*")) and not list(tmp_path.glob("projects/*.corrupt-*"))
-    assert len(expected_profiles) + len(expected_projects) >= ROUNDS // 2  # a real test, even on a busy machine
-    print(f"{ROUNDS} kills ({kills_during_writes} after at least one acknowledged save), {len(expected_profiles)} profiles + {len(expected_projects)} projects "
+    assert len(expected_profiles) + len(expected_projects) >= rounds // 2  # a real test, even on a busy machine
+    print(f"{rounds} kills ({kills_during_writes} after at least one acknowledged save), {len(expected_profiles)} profiles + {len(expected_projects)} projects "
           f"acknowledged, {time.monotonic() - started:.1f} s")
 
 
