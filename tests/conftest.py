@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+import traceback
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,31 @@ async def studio(studio_data, user):
 
 
 @pytest.fixture
-async def user(user):
+async def user(user, caplog):
     """NiceGUI's simulated user; its pages are closed when the test ends (see ``close_pages``)."""
     yield user
+    forgive_drawer_timeouts(caplog)
     await close_pages()
+
+
+DRAWER_TIMEOUT = "JavaScript did not respond within 1.0 s"
+
+
+def forgive_drawer_timeouts(caplog) -> None:
+    """Drop only the harness's drawer message from NiceGUI's after-test check of ERROR logs.
+
+    The side drawers ask the browser on connect whether they are open; the simulated browser answers
+    when the page's message loop next runs, which on a loaded machine can be after NiceGUI's 1 s limit.
+    Every other ERROR still fails the test.
+    """
+    records = caplog.get_records("call")
+    records[:] = [r for r in records if not _drawer_timeout(r)]
+
+
+def _drawer_timeout(record) -> bool:
+    if record.levelname != "ERROR" or DRAWER_TIMEOUT not in record.getMessage() or not record.exc_info:
+        return False
+    return "elements/drawer.py" in "".join(traceback.format_exception(*record.exc_info))
 
 
 @pytest.fixture

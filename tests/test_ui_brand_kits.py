@@ -9,7 +9,6 @@ from nicegui import ui
 import pytest
 from studio.app import EditError
 from studio.brand import BrandProfile
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import click, until
 
 

@@ -8,7 +8,6 @@ from PIL import Image as PILImage
 
 from studio.image import load_image
 from studio.post import Post, Thread
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import click, trigger
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from components import engine
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import click, trigger, until
 
 

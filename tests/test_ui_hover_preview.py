@@ -5,7 +5,6 @@ import xml.etree.ElementTree as ET
 
 from components.hover_preview import PREVIEW_WIDTH
 from studio.theme import THEMES
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import trigger, until
 
 

@@ -7,7 +7,6 @@ import asyncio
 
 
 from studio.brand import BrandProfile
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import click, until
 
 BAKERY = ("How we took our bakery from one oven to three shops in four years, without outside money 🥐\n\n"

@@ -1,12 +1,10 @@
 """The studio page through NiceGUI's simulated user: every panel and action."""
 from __future__ import annotations
 
-import asyncio
 import io
 import xml.etree.ElementTree as ET
 
 from nicegui import ui
-from nicegui.testing.user_interaction import UserInteraction
 from PIL import Image as PILImage
 
 from components import engine
@@ -14,6 +12,7 @@ from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
 from studio.typography import RANGES
+from ui_helpers import click, trigger, until
 
 PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
                 "Outro Slide CTA", "Background Pattern"]
@@ -28,19 +27,11 @@ def svg_text(element) -> str:
     return " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
 
 
-def click(user, element) -> None:
-    UserInteraction(user, {element}, None).click()
-
-
 def browser_click(element) -> None:
     """Click as a real browser event does: the handler runs inside the button's own slot."""
     for listener_id, listener in list(element._event_listeners.items()):
         if listener.type == "click":
             element._handle_event({"listener_id": listener_id, "args": {}})
-
-
-def trigger(user, element, event: str, args=None) -> None:
-    UserInteraction(user, {element}, None).trigger(event, args)
 
 
 def menu_item(user, text: str):
@@ -54,15 +45,6 @@ def png_bytes(size=(64, 48), colour=(200, 40, 40)) -> bytes:
     out = io.BytesIO()
     PILImage.new("RGB", size, colour).save(out, "PNG")
     return out.getvalue()
-
-
-async def until(condition, timeout: float = 5.0) -> None:
-    """Wait for background handlers (uploads, throttled redraws) to finish."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 def preview(user, testid):

@@ -6,7 +6,6 @@ import copy
 import threading
 
 from nicegui import ui
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import click
 
 import studio.app.imports as imports

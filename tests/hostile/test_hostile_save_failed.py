@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 
 
 async def _until(condition, timeout: float = 30.0) -> None:

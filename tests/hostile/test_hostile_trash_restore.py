@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import json
 
-from ui_helpers import drawer_timeouts_are_not_failures  # noqa: F401 - autouse fixture
 from ui_helpers import click
 
 from studio.brand import BrandProfile
