@@ -6,8 +6,9 @@ The studio runs as a subprocess on a free loopback port with a throwaway data
 folder. Each client loads the page ("/") again and again, a second apart; a
 watcher fetches a static file every 100 ms, as a browser's other requests would.
 Reported: page-load and static-request p50/p95/max, bytes per page, and the
-server's resident memory before the clients, at the end of the load, and 15 s
-after they stop (a page load that keeps memory shows as "after" above "before").
+server's resident memory before the clients, at the end of the load, 15 s after
+they stop and once more after ``--settle`` seconds (75: NiceGUI deletes a page no
+browser connected to after 60 s; memory still above "before" then is kept for good).
 
 What it does not measure yet: edits travelling from one browser to the others
 (p50/p95 propagation, lost edits) need websocket clients speaking NiceGUI's
@@ -67,6 +68,14 @@ def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise SystemExit("the studio did not answer within a minute")
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average (Linux /proc): figures taken on a busy machine say so."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def percentiles(values: list[float]) -> str:
     if not values:
         return "no samples"
@@ -76,7 +85,7 @@ def percentiles(values: list[float]) -> str:
             f"max {ordered[-1] * 1000:.0f} ms ({len(ordered)} requests)")
 
 
-def run(clients: int, seconds: float) -> None:
+def run(clients: int, seconds: float, settle: float = 75) -> None:
     data = Path(tempfile.mkdtemp(prefix="cs-load-"))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -88,6 +97,7 @@ def run(clients: int, seconds: float) -> None:
         wait_ready(base, proc)
         time.sleep(2)
         before = rss_mb(proc.pid)
+        load_before = load_average()
         stop = threading.Event()
         pages: list[float] = []
         sizes: list[int] = []
@@ -119,17 +129,22 @@ def run(clients: int, seconds: float) -> None:
             t.start()
         time.sleep(seconds)
         during = rss_mb(proc.pid)
+        load_during = load_average()
         stop.set()
         for t in threads:
             t.join()
         time.sleep(15)
         after = rss_mb(proc.pid)
-        print(f"{clients} clients for {seconds:.0f} s on loopback")
+        time.sleep(max(0.0, settle - 15))  # NiceGUI drops a page no browser connected to after 60 s
+        settled = rss_mb(proc.pid)
+        print(f"{clients} clients for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
+              f"load average {load_before} before, {load_during} at the end")
         print(f"page load: {percentiles(pages)}, {statistics.mean(sizes) / 1024:.0f} KB a page" if sizes else
               "page load: no samples")
         print(f"static file every 100 ms: {percentiles(statics)}")
         print(f"failed requests: {failures[0]}")
-        print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB")
+        print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
+              f"{settle:.0f} s after {settled:.0f} MB")
     finally:
         proc.terminate()
         try:
@@ -143,8 +158,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--settle", type=float, default=75, help="seconds after the load to read memory again")
     args = parser.parse_args()
-    run(args.clients, args.seconds)
+    run(args.clients, args.seconds, args.settle)
 
 
 if __name__ == "__main__":

@@ -18,9 +18,10 @@ from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR
 from studio.app import Event as AppEvent
-from studio.app import Studio, exports
+from studio.app import Saved, SaveFailed, Studio, exports
 from studio.share.access import AccessGuard
 from studio.share.codocument import CoDocument
+from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
@@ -40,9 +41,13 @@ class Server:
         studio.subscribe(self._relay)
         self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
         self.people: People | None = None  # who is here, when the studio is shared
+        self.save_failure: SaveFailed | None = None  # the last save failed (a page opened now shows it too)
+        self.desks: Desks | None = None  # shared: each person's open project (studio.share.desks)
 
     def _relay(self, event: AppEvent) -> None:
         """Pass an event to the pages, on the server's event loop (Saved comes from the autosaver's thread)."""
+        if isinstance(event, (Saved, SaveFailed)):
+            self.save_failure = event if isinstance(event, SaveFailed) else None
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -95,6 +100,7 @@ def build(data_dir: Path, *, share: bool = False):
     exports.start_workers()  # warm export workers, forked now: before the studio's own threads start
     server = Server(Studio(data_dir, document=CoDocument) if share else Studio(data_dir))
     server.people = People() if share else None
+    server.desks = Desks(server.studio) if share else None
     serve_fonts()
     app.add_static_files(STATIC_ROUTE, ASSETS_DIR)
     css = font_css()

@@ -12,6 +12,6 @@ class LayoutPanel(Gallery):
     def __init__(self, view: View) -> None:
         super().__init__(view, {key: layout.label for key, layout in engine.LAYOUTS.items()})
 
-    def thumbnail(self, carousel, key: str) -> str:
+    def variant(self, carousel, key: str):
         index = gallery_slide(carousel, self.view.selected, prefer_content=True)
-        return engine.render_single(carousel, index, layout=key)
+        return engine.single(carousel, index, layout=key)

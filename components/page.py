@@ -15,9 +15,11 @@ from .export_dialog import ExportDialog
 from .landmarks import name_drawers
 from .layout_panel import LayoutPanel
 from .pattern_panel import PatternPanel
+from .save_banner import SaveBanner
 from .slide_editor import SlideEditor
 from .slide_strip import SlideStrip
 from .source_panel import SourcePanel
+from .style_warmup import warm_up_styles
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
@@ -82,12 +84,14 @@ class StudioPage:
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
+        self.save_banner = SaveBanner(server.save_failure)
         with ui.footer(elevated=False).classes("cs-footer"):
             self.strip = SlideStrip(view)
         self.editor = SlideEditor(view)
-        self.panels += [self.topbar, self.source, self.strip, self.editor]
+        self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner]
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()
+        warm_up_styles()
         ui.keyboard(on_key=self._key)
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)

@@ -29,10 +29,10 @@ class PatternPanel(Gallery):
     def _set_strength(self, e) -> None:
         self.view.attempt(self.view.document.set_setting, "pattern_strength", float(e.value), origin=self.view.person)
 
-    def thumbnail(self, carousel, key: str) -> str:
+    def variant(self, carousel, key: str):
         # the background alone, magnified and at least SWATCH_STRENGTH strong, so each pattern can be told apart
-        return engine.render_swatch(carousel, pattern=self.value(key),
-                                    pattern_strength=max(carousel.pattern_strength, SWATCH_STRENGTH))
+        return engine.swatch(carousel, pattern=self.value(key),
+                             pattern_strength=max(carousel.pattern_strength, SWATCH_STRENGTH))
 
     def current(self, carousel) -> str:
         return carousel.pattern or THEME_DEFAULT

@@ -13,13 +13,18 @@ from nicegui import ui
 
 from studio.share.presence import BadName, Member, People
 
+from .shared_text import start_shared_text, take_drafts
+
 if TYPE_CHECKING:
     from .view import View
 
 NAME_KEY = "carousel-studio-name"
+PROJECT_KEY = "carousel-studio-project"  # the project this browser had open, opened again on a reload
 CSS = """
 .cs-face{width:26px;height:26px;border-radius:50%;color:#fff;font-size:11px;font-weight:600;
   display:flex;align-items:center;justify-content:center;margin-left:-4px;border:2px solid var(--cs-bg,#fff)}
+.cs-thumb-faces{position:absolute;right:3px;bottom:3px}
+.cs-thumb-faces .cs-face{width:18px;height:18px;font-size:8px;border-width:1px}
 """
 
 
@@ -29,6 +34,7 @@ class PresenceBar:
     def __init__(self, view: View, people: People) -> None:
         self.view, self.people = view, people
         self.member: Member | None = None
+        self._project: str | None = None
         ui.add_css(CSS)
         with ui.row().classes("items-center no-wrap gap-1 cs-presence").props("data-testid=presence"):
             ui.icon("group").classes("cs-hint")
@@ -37,14 +43,18 @@ class PresenceBar:
         unsubscribe = people.subscribe(self.redraw)
         view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))
         view.on_select(self._moved)
+        take_drafts(view)
         view.server.changed.subscribe(lambda _change: self._moved())
-        view.document.on_notice(view.person, lambda text: view.notify(text, type="warning"))
         self.redraw()
         ui.timer(0, self._greet, once=True)
 
     async def _greet(self) -> None:
         """Join under the name this browser remembers, or ask for one."""
         await self.view.client.connected()
+        project = await ui.run_javascript(f"sessionStorage.getItem({json.dumps(PROJECT_KEY)})", timeout=10)
+        if isinstance(project, str) and project != self.view.document.project_id:
+            self.view.attempt(self.view.studio.projects.open, project, doing="opening your project again")
+        start_shared_text(self.view)
         remembered = await ui.run_javascript(f"localStorage.getItem({json.dumps(NAME_KEY)})", timeout=10)
         if isinstance(remembered, str) and self._join(remembered):
             return
@@ -72,25 +82,40 @@ class PresenceBar:
             if complain:
                 complain(str(exc))
             return False
-        self.view.person.name = self.member.name
+        self.view.person.name, self.view.person.member = self.member.name, self.member
         self._moved()
         return True
 
     def _moved(self) -> None:
+        """Where this person is now: their project (which may have changed) and slide."""
+        view = self.view
+        view.document.on_notice(view.person, lambda text: view.notify(text, type="warning"))
+        if view.document.project_id != self._project:  # kept in the tab, so a reload opens it again
+            self._project = view.document.project_id
+            key = json.dumps(PROJECT_KEY)
+            view.client.run_javascript(f"sessionStorage.removeItem({key})" if self._project is None else
+                                       f"sessionStorage.setItem({key}, {json.dumps(self._project)})")
         if self.member is None:
             return
-        ids = self.view.document.slide_ids(self.view.person)
-        slide = ids[self.view.selected] if 0 <= self.view.selected < len(ids) else None
-        self.people.move(self.member, slide, self.view.document.project_id)
+        ids = view.document.slide_ids(view.person)
+        slide = ids[view.selected] if 0 <= view.selected < len(ids) else None
+        self.people.move(self.member, slide, view.document, view.carousel.name or "Untitled")
 
     def redraw(self) -> None:
         self.summary.set_text(self.people.summary(self.member))
         ids = self.view.document.slide_ids(self.view.person)
-        self.faces.clear()
-        with self.faces:
-            for member in self.people.members:
-                where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else ""
-                you = " (you)" if member is self.member else ""
-                ui.label(member.initials).classes("cs-face").style(f"background:{member.colour}") \
-                    .props(f"data-testid=face aria-label={json.dumps(member.name + you + where)}") \
-                    .tooltip(member.name + you + where)
+        labels = {}
+        for member in self.people.members:
+            where = f", on slide {ids.index(member.slide) + 1}" if member.slide in ids else \
+                f", on “{member.project_name}”" if member.project is not self.view.document else ""
+            labels[member] = member.name + (" (you)" if member is self.member else "") + where
+        show_faces(self.faces, labels, "face")
+
+
+def show_faces(row: ui.element, labels: dict[Member, str], testid: str) -> None:
+    """Draw these people's initials in ``row`` (each with its label as the tooltip)."""
+    row.clear()
+    with row:
+        for member, label in labels.items():
+            ui.label(member.initials).classes("cs-face").style(f"background:{member.colour}") \
+                .props(f"data-testid={testid} aria-label={json.dumps(label)}").tooltip(label)

@@ -8,7 +8,9 @@ from studio.sources.result import count
 
 from . import engine
 from .dragdrop import make_drop_target
+from .presence import show_faces
 from .svg_view import SvgView
+from .thumbnails import show_pages
 from .view import Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
@@ -21,6 +23,7 @@ class SlideStrip:
         self.view = view
         self.thumbs: list[SvgView] = []
         self.items: list[ui.element] = []
+        self.faces: list[ui.element] = []  # share mode: who else is on each slide
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
         self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
@@ -44,6 +47,8 @@ class SlideStrip:
                     .props("data-testid=add-slide-end"):
                 ui.icon("add", size="28px")
         self.rebuild()
+        if view.server.people is not None:
+            view.client.on_delete(view.server.people.subscribe(self._draw_faces))
 
     def _action(self, icon: str, label: str, handler, testid: str) -> None:
         ui.button(label, icon=icon, on_click=handler).props(
@@ -68,16 +73,17 @@ class SlideStrip:
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
         self.container.clear()
-        self.thumbs, self.items = [], []
+        self.thumbs, self.items, self.faces = [], [], []
         with self.container:
             for index, slide in enumerate(carousel.slides):
                 with ui.element("div").classes("cs-strip-item") as item:
                     gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
                     make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
                     with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
-                        html = SvgView(engine.render_slide(carousel, starts[index], scale=1)) \
-                            .classes("cs-thumb-svg")
+                        html = SvgView().classes("cs-thumb-svg")  # filled by show_pages below
                         ui.label(str(index + 1)).classes("cs-thumb-number")
+                        if view.server.people is not None:
+                            self.faces.append(ui.row().classes("cs-thumb-faces no-wrap gap-0"))
                         if counts[index] > 1:
                             ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \
                                 .tooltip("This slide's text continues on the next page")
@@ -92,12 +98,23 @@ class SlideStrip:
                     thumb.tooltip("Drop a post here to add it (Shift: replace)")
                 self.items.append(item)
                 self.thumbs.append(html)
+        show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
         self._dirty.clear()
         self._drawn_counts = list(counts)
         self._mark_selected()
+        self._draw_faces()
         pages = sum(counts)
         extra = f" · {count(pages, 'page')}" if pages != len(carousel.slides) else ""
         self.count.set_text(count(len(carousel.slides), "slide") + extra)
+
+    def _draw_faces(self) -> None:
+        """Initials of the others on each slide (share mode)."""
+        view, people = self.view, self.view.server.people
+        if people is None:
+            return
+        for slide, row in zip(view.document.slide_ids(view.person), self.faces):
+            others = [m for m in people.on(slide, view.document) if m is not view.person.member]
+            show_faces(row, {m: f"{m.name} is on this slide" for m in others}, "slide-face")
 
     def _draw_dirty(self) -> None:
         view = self.view

@@ -16,23 +16,39 @@ from studio.sources.result import count
 from .ask import ask
 from .dragdrop import make_draggable
 from .images import thumbnail_url
+from .offload import off_loop
 from .uploads import upload_button
 from .view import View, tell_photo_layout
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
+SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
+
+
+class Cancelled(Exception):
+    """The creator cancelled the work; nothing it made is used."""
 
 
 class Progress:
-    """Thread-safe progress for work running off the event loop (0..1 plus a short note)."""
+    """Thread-safe progress for work running off the event loop (0..1 plus a short note), and its Cancel.
+
+    The work reports through ``__call__`` as it goes; once ``cancel()`` was called, the next report
+    raises ``Cancelled`` inside the work, which stops it there.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.fraction = 0.0
         self.note = ""
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
 
     def __call__(self, *args: Any) -> None:
         """Accepts ``(fraction)``, ``(done, total)`` or ``(done, total, note)``."""
+        if self.cancelled:
+            raise Cancelled()
         numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
         notes = [a for a in args if isinstance(a, str)]
         with self._lock:
@@ -98,8 +114,13 @@ class SourcePanel:
                                              max_bytes=MAX_ARCHIVE_BYTES, props="unelevated no-caps")
                 self.archive_progress = ui.linear_progress(value=0, show_value=False).props("rounded") \
                     .classes("w-full")
-                self.archive_note = ui.label().classes("cs-hint")
+                with ui.row().classes("w-full items-center no-wrap gap-2"):
+                    self.archive_note = ui.label().classes("cs-hint flex-1")
+                    self.archive_cancel = ui.button("Cancel", icon="close", on_click=self._cancel).props(
+                        "flat dense no-caps size=sm data-testid=import-cancel")
                 self.archive_progress.set_visibility(False)
+                self.archive_cancel.set_visibility(False)
+                self.progress: Progress | None = None  # the import under way, if any
             with ui.tab_panel(file_tab).classes("p-0 gap-2"):
                 ui.label("A Carousel Studio project file (.json) — opens as a new project.").classes("cs-hint")
                 self.project_upload = upload_button("Choose project .json", "data_object",
@@ -244,12 +265,29 @@ class SourcePanel:
     # -- imports ------------------------------------------------------------------------------------
 
     def _import_paste(self) -> None:
+        """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
+        the other browsers (reading 400 KB takes about a second)."""
         text = self.paste.value or ""
+        if len(text) > SMALL_PASTE:
+            background_tasks.create(self._read_paste(text), name="read a big paste")
+            return
         try:
             result = self.imports.paste(text)
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
             self.view.fail(exc, "reading the pasted text")
             return
+        self._use_paste(result)
+
+    async def _read_paste(self, text: str) -> None:
+        try:
+            result = await off_loop(self.imports.paste, text)
+        except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
+            self.view.fail(exc, "reading the pasted text")
+            return
+        if result is not None:  # None: the server is stopping
+            self._use_paste(result)
+
+    def _use_paste(self, result) -> None:
         self._show_warnings(result.warnings)
         # once the posts are in the project the box empties, so the cards show without scrolling
         self.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))
@@ -260,43 +298,63 @@ class SourcePanel:
         path = self.imports.upload_path(".zip")
         try:
             await e.file.save(path)
-            result = await self._with_progress("Reading the archive…", self.imports.list_archive, path)
+            result = await self._with_progress("Reading the archive…", self.imports.list_archive, path,
+                                               name=e.file.name)
         except Exception as exc:  # noqa: BLE001
             path.unlink(missing_ok=True)
-            self.view.fail(exc, "reading the archive")
+            self._failed(exc, "reading the archive")
             return
         self._show_warnings(result.warnings)
         if len(result.threads) == 1:
-            await self._open_archive_thread(path, result.threads[0].id)
+            await self._open_archive_thread(path, result.threads[0].id, e.file.name)
         else:
-            self._pick_thread(result.threads, path)
+            self._pick_thread(result.threads, path, e.file.name)
 
-    async def _with_progress(self, note: str, work, *args):
-        progress = Progress()
+    async def _with_progress(self, note: str, work, *args, **options):
+        """Run ``work`` in a thread with a progress bar and a Cancel that stops it (``Cancelled``)."""
+        progress = self.progress = Progress()
         self.archive_progress.set_visibility(True)
         self.archive_progress.set_value(0)
         self.archive_note.set_text(note)
+        self.archive_cancel.set_visibility(True)
         timer = ui.timer(0.2, lambda: self.archive_progress.set_value(progress.fraction))
         try:
-            return await run.io_bound(work, *args, progress=progress)
+            result = await run.io_bound(work, *args, progress=progress, **options)
         finally:
             timer.cancel()
+            self.archive_cancel.set_visibility(False)
             self.archive_progress.set_visibility(False)
             self.archive_note.set_text("")
+            self.progress = None
+        if progress.cancelled:  # cancelled as it finished: its result is not used either
+            raise Cancelled()
+        return result
 
-    async def _open_archive_thread(self, path, thread_id: str) -> None:
+    def _cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+            self.archive_note.set_text("Cancelling…")
+
+    def _failed(self, exc: Exception, doing: str) -> None:
+        """A failed import in the creator's words; a cancelled one changed nothing and says so."""
+        if isinstance(exc, Cancelled):
+            self.view.notify("Import cancelled — nothing was changed", position="top")
+        else:
+            self.view.fail(exc, doing)
+
+    async def _open_archive_thread(self, path, thread_id: str, name: str) -> None:
         try:
             result = await self._with_progress("Reading the thread and its photos…",
-                                               self.imports.read_archive_thread, path, thread_id)
+                                               self.imports.read_archive_thread, path, thread_id, name=name)
         except Exception as exc:  # noqa: BLE001
-            self.view.fail(exc, "reading the thread")
+            self._failed(exc, "reading the thread")
             return
         finally:
             path.unlink(missing_ok=True)
         self._show_warnings(result.warnings)
         self.use_thread(result.thread(thread_id))
 
-    def _pick_thread(self, threads: list[Thread], path) -> None:
+    def _pick_thread(self, threads: list[Thread], path, name: str) -> None:
         columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
                    {"name": "title", "label": "First line", "field": "title", "align": "left",
                     "style": "white-space: normal; min-width: 220px"},
@@ -318,7 +376,7 @@ class SourcePanel:
                 if thread_id and picked["id"] is None:
                     picked["id"] = thread_id
                     dialog.close()
-                    await self._open_archive_thread(path, thread_id)
+                    await self._open_archive_thread(path, thread_id, name)
 
             table.on("row-click", chosen)
             with ui.row().classes("w-full justify-end"):
@@ -330,9 +388,11 @@ class SourcePanel:
     async def _import_project(self, e: events.UploadEventArguments) -> None:
         self.project_upload.reset()
         try:
-            carousel = self.imports.read_project(await e.file.read())
+            carousel = await off_loop(self.imports.read_project, await e.file.read())
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "opening the project file")
+            return
+        if carousel is None:  # the server is stopping
             return
         self.view.studio.projects.open_file(carousel)
         self.view.select(0)

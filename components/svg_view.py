@@ -19,12 +19,14 @@ class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
     def __init__(self, content: str = "") -> None:
         super().__init__()
         self._props["content"] = content
+        self.thumbnail = ""  # the drawing it waits for (components.thumbnails); any content set directly wins
 
     @property
     def content(self) -> str:
         return self._props["content"]
 
     def set_content(self, content: str) -> None:
+        self.thumbnail = ""
         if content != self._props["content"]:
             self._props["content"] = content
             self.update()

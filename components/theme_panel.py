@@ -20,5 +20,5 @@ class ThemePanel(Gallery):
             "outline dense no-caps data-testid=compare-themes-open").classes("w-full q-mb-sm")
         super().__init__(view, {key: theme.label for key, theme in engine.THEMES.items()})
 
-    def thumbnail(self, carousel, key: str) -> str:
-        return engine.render_single(carousel, gallery_slide(carousel, self.view.selected), theme=key)
+    def variant(self, carousel, key: str):
+        return engine.single(carousel, gallery_slide(carousel, self.view.selected), theme=key)

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import logging
 from typing import Any
 
-from nicegui import ui
+from nicegui import background_tasks, ui
 
 from studio.carousel import Carousel
 from studio.app import Changed, SlideChanged
 
 from .hover_preview import HoverPreview
 from .svg_view import SvgView
+from .thumbnails import LOADING, THUMBNAILS, show
+from .thumbnails import key as thumbnail_key
 from .view import Debounce, View
+
+log = logging.getLogger("carousel_studio")
 
 GALLERY_PAUSE = 0.8  # seconds without typing before a gallery redraws
 
@@ -78,8 +83,10 @@ def gallery_slide(carousel: Carousel, selected: int, *, prefer_content: bool = F
 class Gallery:
     """A settings panel of live thumbnails, one per choice of a carousel setting; click to apply.
 
-    Subclasses name the ``testid`` and ``setting`` and say how to draw one choice
-    (``thumbnail``), which tile is current (``current``) and what a tile sets (``value``).
+    Subclasses name the ``testid`` and ``setting`` and say what one choice's thumbnail shows
+    (``variant``: a one-slide carousel), which tile is current (``current``) and what a tile
+    sets (``value``). Thumbnails come from the shared cache, drawn off the event loop: a tile not
+    drawn yet shows a placeholder (or its previous drawing, dimmed) and fills in when it is ready.
     """
 
     testid = ""
@@ -103,7 +110,7 @@ class Gallery:
         self._draw()
         self.hover = HoverPreview(self, choices, gallery_slide)
 
-    def thumbnail(self, carousel: Carousel, key: str) -> str:
+    def variant(self, carousel: Carousel, key: str) -> Carousel:
         raise NotImplementedError
 
     def current(self, carousel: Carousel) -> str:
@@ -116,10 +123,32 @@ class Gallery:
         self.view.attempt(self.view.document.set_setting, self.setting, self.value(key), origin=self.view.person)
 
     def _draw(self) -> None:
+        """Show the kept thumbnails now; draw the missing ones off the event loop."""
         carousel = self.view.carousel
-        for key, svg in self.svgs.items():
-            svg.set_content(self.thumbnail(carousel, key))
         self.group.mark(self.current(carousel))
+        missing = {}
+        for choice, svg in self.svgs.items():
+            variant = self.variant(carousel, choice)
+            name = svg.thumbnail = thumbnail_key(variant)
+            drawn = THUMBNAILS.get(name)
+            if drawn is None:
+                missing[choice] = (name, variant)
+                svg.classes(add=LOADING)
+            else:
+                show(svg, name, drawn)
+        if missing:
+            background_tasks.create(self._fill(missing), name=f"{self.testid} thumbnails")
+
+    async def _fill(self, missing: dict[str, tuple[str, Carousel]]) -> None:
+        for choice, (name, variant) in missing.items():
+            if self.view.client.is_deleted:
+                return
+            try:
+                drawn = await THUMBNAILS.drawn(name, variant)
+            except Exception:  # noqa: BLE001 - a tile that cannot be drawn stays blank; the studio goes on
+                log.exception("could not draw the %s thumbnail %r", self.setting, choice)
+                continue
+            show(self.svgs[choice], name, drawn)
 
     def refresh(self, change: Changed | None) -> None:
         if isinstance(change, SlideChanged) and change.text_only:

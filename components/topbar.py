@@ -9,6 +9,7 @@ from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.sources.result import count
 
 from .presence import PresenceBar
+from .trash_list import RecentlyDeleted
 from .view import View
 
 
@@ -122,6 +123,7 @@ class TopBar:
                           on_click=lambda: (dialog.close(), self._new_project())).props("flat no-caps dense")
             self.project_list = ui.column().classes("w-full gap-1")
             self._fill_projects(dialog)
+            self.trash = RecentlyDeleted(self.view, on_restored=lambda: self._fill_projects(dialog))
         dialog.open()
 
     def _fill_projects(self, dialog: ui.dialog) -> None:
@@ -164,5 +166,6 @@ class TopBar:
 
     def _delete(self, project_id: str, dialog: ui.dialog) -> None:
         if self.view.attempt(self.view.studio.projects.delete, project_id, doing="deleting the project"):
-            self.view.notify("Project deleted", position="top")
+            self.view.notify("Project deleted — “Recently deleted” below can restore it for 30 days", position="top")
             self._fill_projects(dialog)
+            self.trash.fill()

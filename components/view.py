@@ -24,6 +24,7 @@ from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
 from . import engine
+from .thumbnails import PAGE_COUNTS
 
 if TYPE_CHECKING:
     from .app import Server
@@ -73,7 +74,7 @@ class View:
 
     def __init__(self, server: Server) -> None:
         self.server = server
-        self.studio: Studio = server.studio
+        self.studio: Studio = server.desks.person() if server.desks else server.studio  # shared: their project
         self.client = ui.context.client  # outlives every element of the page (notices go through it)
         self.person = Person()  # also the origin of this tab's edits, so echoes do not reset its inputs
         self.safe_zone = False
@@ -101,7 +102,7 @@ class View:
     def counts(self) -> list[int]:
         """Pages per slide, computed once per change."""
         if self._counts is None or len(self._counts) != len(self.carousel.slides):
-            self._counts = engine.pages_per_slide(self.carousel)
+            self._counts = PAGE_COUNTS(self.carousel)  # shared: one layout per carousel for every page
         return self._counts
 
     def forget_layout(self) -> None:

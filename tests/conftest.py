@@ -1,6 +1,7 @@
 """Fixtures for the studio UI tests (NiceGUI ``user`` simulation) and the real-browser tests."""
 from __future__ import annotations
 
+import asyncio
 import shutil
 import tempfile
 from pathlib import Path
@@ -47,18 +48,19 @@ async def studio(studio_data, user):
 async def user(user):
     """NiceGUI's simulated user; its pages are closed when the test ends (see ``close_pages``)."""
     yield user
-    close_pages()
+    await close_pages()
 
 
 @pytest.fixture
 async def create_user(create_user):
     """NiceGUI's factory of more simulated users (other browsers); their pages are closed at the end too."""
     yield create_user
-    close_pages()
+    await close_pages()
 
 
-def close_pages() -> None:
-    """Close every simulated page before the app shuts down (public ``Client.delete``).
+async def close_pages(deadline: float = 5.0) -> None:
+    """Close every simulated page before the app shuts down (public ``Client.delete``), and let each
+    page's message loop finish its last send.
 
     Shutdown cancels each page's message loop; on Python 3.11 that cancel can be lost while the loop
     waits, and NiceGUI then waits 2 s for it. A closed page stops its loop at once, so a UI test
@@ -67,6 +69,11 @@ def close_pages() -> None:
     from nicegui import Client
     for client in list(Client.instances.values()):
         client.delete()
+    loop = asyncio.get_running_loop()
+    give_up = loop.time() + deadline
+    while any(t.get_name().startswith("outbox loop") and not t.done() for t in asyncio.all_tasks()) \
+            and loop.time() < give_up:
+        await asyncio.sleep(0.01)
 
 
 @pytest.fixture

@@ -46,11 +46,14 @@ def clean_env() -> dict[str, str]:
 
 
 @contextmanager
-def running_studio(data_dir: Path, *args: str, deadline: float = START_DEADLINE) -> Iterator[RunningStudio]:
-    """``carousel-studio serve --no-browser`` with ``data_dir`` and the extra ``args``, until the block ends."""
+def running_studio(data_dir: Path, *args: str, deadline: float = START_DEADLINE,
+                   port: int | None = None) -> Iterator[RunningStudio]:
+    """``carousel-studio serve --no-browser`` with ``data_dir`` and the extra ``args``, until the block ends.
+
+    ``port``: this one (to start a studio again where it was) rather than a free one."""
     data_dir = Path(data_dir)
     for attempt in range(3):  # another process may take the free port before the server binds it
-        studio = _start(data_dir, args)
+        studio = _start(data_dir, args, port)
         try:
             _wait_until_answering(studio, deadline)
             break
@@ -64,8 +67,8 @@ def running_studio(data_dir: Path, *args: str, deadline: float = START_DEADLINE)
         _stop(studio.process)
 
 
-def _start(data_dir: Path, args: tuple[str, ...]) -> RunningStudio:
-    port = free_port()
+def _start(data_dir: Path, args: tuple[str, ...], port: int | None = None) -> RunningStudio:
+    port = port or free_port()
     log = data_dir / f"server-{port}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(

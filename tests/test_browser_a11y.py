@@ -79,14 +79,9 @@ def open_every_panel(driver) -> None:
         By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item[aria-expanded=false]"))
 
 
-def test_studio_with_every_panel_open_has_no_moderate_or_worse_violation(studio_page):
-    open_every_panel(studio_page)
-    violations = run_axe(studio_page)
-    print("\nstudio, every panel open:\n" + (describe(violations) or "no violations"))
-    assert not blocking(violations), describe(blocking(violations))
-
-
 def test_a_focused_post_card_moves_with_alt_arrows_keeps_the_focus_and_is_announced(studio_page):
+    # first, on the fresh page: after axe-core's run in this Selenium session the key press did not reach the card
+    # (not seen with every panel open in Playwright); the axe tests follow
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
@@ -100,15 +95,24 @@ def test_a_focused_post_card_moves_with_alt_arrows_keeps_the_focus_and_is_announ
     before = texts()
     studio_page.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()",
                                by_testid(studio_page, "post-card")[2])
+    wait(studio_page, lambda: focused() == 2, timeout=60)
     ActionChains(studio_page).key_down(Keys.ALT).send_keys(Keys.ARROW_UP).key_up(Keys.ALT).perform()
-    wait(studio_page, lambda: texts()[1:3] == [before[2], before[1]])
-    wait(studio_page, lambda: focused() == 1)  # the moved card, redrawn, has the focus again
+    wait(studio_page, lambda: texts()[1:3] == [before[2], before[1]], timeout=60)
+    wait(studio_page, lambda: focused() == 1, timeout=60)  # the moved card, redrawn, has the focus again
     status = by_testid(studio_page, "cards-status")[0]
     assert status.get_attribute("aria-live") == "polite"
-    wait(studio_page, lambda: status.get_attribute("textContent") == f"Moved: now post #2 of {len(before)}.")
+    wait(studio_page, lambda: status.get_attribute("textContent") == f"Moved: now post #2 of {len(before)}.",
+         timeout=60)
     ActionChains(studio_page).key_down(Keys.ALT).send_keys(Keys.ARROW_DOWN).key_up(Keys.ALT).perform()
-    wait(studio_page, lambda: texts() == before)
-    wait(studio_page, lambda: focused() == 2)
+    wait(studio_page, lambda: texts() == before, timeout=60)
+    wait(studio_page, lambda: focused() == 2, timeout=60)
+
+
+def test_studio_with_every_panel_open_has_no_moderate_or_worse_violation(studio_page):
+    open_every_panel(studio_page)
+    violations = run_axe(studio_page)
+    print("\nstudio, every panel open:\n" + (describe(violations) or "no violations"))
+    assert not blocking(violations), describe(blocking(violations))
 
 
 def test_export_dialog_has_no_moderate_or_worse_violation(studio_page):

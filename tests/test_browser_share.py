@@ -103,3 +103,105 @@ def test_two_browsers_typing_into_one_box_at_once_keep_every_character(shared_ur
     finally:
         ada.quit()
         bob.quit()
+
+
+def caret(driver) -> int:
+    return driver.execute_script("return arguments[0].selectionStart", body_box(driver))
+
+
+def put_caret(driver, at: int) -> None:
+    box = body_box(driver)
+    box.click()
+    driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1])", box, at)
+
+
+def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_url):
+    """Ada types in the middle while Bob types at the start: her letters stay together where she typed them."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(ada).get_attribute("value")
+        middle = len(before) // 2
+        put_caret(ada, middle)
+        put_caret(bob, 0)
+        bob.switch_to.active_element.send_keys("<>")
+        wait(lambda: body_box(ada).get_attribute("value") == "<>" + before)
+        assert caret(ada) == middle + 2  # still beside the same letters, not at the end
+        def bob_inserts_at_the_start() -> None:
+            for c in "123456":
+                put_caret(bob, 0)
+                bob.switch_to.active_element.send_keys(c)
+                time.sleep(0.05)
+        typists = [threading.Thread(target=lambda: [ada.switch_to.active_element.send_keys(c) or time.sleep(0.05)
+                                                    for c in "abcdef"]),
+                   threading.Thread(target=bob_inserts_at_the_start)]
+        for t in typists:
+            t.start()
+        for t in typists:
+            t.join()
+        expected = "654321<>" + before[:middle] + "abcdef" + before[middle:]  # Bob's each went first
+        try:
+            wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") == expected)
+        except AssertionError:
+            raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
+                                 f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
+        ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-caret-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()
+
+
+def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path):
+    """Type, stop the studio, start it again on the same address: the page comes back with the words."""
+    from studio_process import free_port
+    port, words = free_port(), " Kept across a restart."
+    ada = chromium()
+    try:
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port) as studio:
+            join(ada, studio.url, "Ada")
+            before = body_box(ada).get_attribute("value")
+            put_caret(ada, len(before))
+            for letter in words:
+                ada.switch_to.active_element.send_keys(letter)
+            wait(lambda: body_box(ada).get_attribute("value") == before + words)
+            ada.execute_script("window.csOldPage = true")
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port):
+            # the same browser, without the link again: its cookie and its remembered name still work
+            wait(lambda: ada.execute_script("return !window.csOldPage"), timeout=120)  # a fresh page
+            wait(lambda: body_box(ada).get_attribute("value") == before + words, timeout=60)
+            wait(lambda: ada.find_elements("css selector", "[data-testid=face]"), timeout=60)
+            ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-after-restart.png"))
+    finally:
+        ada.quit()
+
+
+def faces(driver) -> int:
+    return len(driver.find_elements("css selector", "[data-testid=face]"))
+
+
+def test_words_typed_while_away_longer_than_the_reconnect_timeout_are_kept(shared_url):
+    """Ada's connection drops; she types; the server forgets her tab; back online, her page loads again
+    and what she typed is merged in, on both screens."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        wait(lambda: faces(bob) == faces(ada) >= 2)
+        here, before, words = faces(bob), body_box(ada).get_attribute("value"), " Typed offline."
+        ada.execute_script("window.socket.disconnect()")
+        put_caret(ada, len(before))
+        for letter in words:
+            ada.switch_to.active_element.send_keys(letter)
+        wait(lambda: faces(bob) == here - 1, timeout=120)  # the server let Ada's tab go
+        assert body_box(bob).get_attribute("value") == before
+        ada.execute_script("window.csOldPage = true; window.socket.connect()")
+        wait(lambda: ada.execute_script("return !window.csOldPage"), timeout=120)  # her page loaded again
+        for screen in (bob, ada):
+            wait(lambda s=screen: body_box(s).get_attribute("value") == before + words, timeout=60)
+        ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-offline-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from collections import deque
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studio.carousel import Carousel
 from studio.slide import Slide
-from studio.share.document import SharedDocument
-from studio.share.sync import Channel, TextBox, rebase, type_into
+from studio.share.document import SharedDocument, changes
+from studio.share.sync import Channel, TextBox, patch, rebase, type_into
 
 BASE = "HELLO"
 ALPHABETS = ["abcdefghij", "0123456789", "klmnopqrst"]
@@ -32,7 +33,7 @@ class Browser:
 
     def deliver_up(self) -> None:
         m = self.up.popleft()
-        self.channel.edit(m["slide"], m["field"], m["value"], m["base"], m["seq"])
+        self.channel.edit(m["slide"], m["field"], m["edits"], m["base"], m["seq"])
 
 
 def settle(browsers) -> None:
@@ -111,8 +112,8 @@ def test_an_edit_typed_on_an_older_version_is_made_on_the_newer_text():
     alice.up.append(alice.box.type("Aab"))
     alice.deliver_up()             # typed on version 1: her A goes where she typed it, B stays
     assert hub.carousel().slides[1].title == "AabB"
-    alice.deliver_down()           # version 2 ("abB") is not the answer to her edit: she waits for it
-    assert alice.box.value == "Aab" and alice.box.in_flight == "Aab"
+    alice.deliver_down()           # version 2 ("abB") is not the answer to her edit, but she sees Bob's B
+    assert alice.box.value == "AabB" and alice.box.in_flight == "AabB"
     settle([alice, bob])
     assert hub.carousel().slides[1].title == alice.box.value == bob.box.value == "AabB"
 
@@ -128,3 +129,42 @@ def test_a_box_that_does_not_say_its_version_is_merged_with_what_it_most_likely_
     assert hub.carousel().slides[1].title in ("aYXb", "aXYb")
     type_into(bob, slide, "title", "aXbZ")      # Bob's box had not got Alice's Y yet either
     assert sorted(hub.carousel().slides[1].title) == sorted("aXYbZ")
+
+
+def test_a_keystroke_travels_as_the_change_alone_both_ways():
+    hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="x" * 500)]))
+    slide = hub.slide_ids()[1]
+    alice, bob = Browser(hub, slide, "alice"), Browser(hub, slide, "bob")
+    alice.deliver_down(), bob.deliver_down()
+    alice.up.append(alice.box.type("x" * 250 + "A" + "x" * 250))
+    assert alice.up[0]["edits"] == [(250, 250, "A")] and "value" not in alice.up[0]
+    alice.deliver_up()
+    assert bob.down[-1]["steps"] == [[(250, 250, "A")]] and "text" not in bob.down[-1]
+    settle([alice, bob])
+    assert bob.box.value == alice.box.value == "x" * 250 + "A" + "x" * 250
+
+
+@given(st.text("ab", max_size=12), st.text("abc", max_size=12))
+def test_the_changes_made_on_the_old_text_give_the_new(old, new):
+    assert patch(old, changes(old, new)) == new
+
+
+def test_the_crdt_change_counted_in_bytes_becomes_edits_in_characters():
+    hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="héllo wörld")]))
+    slide = hub.slide_ids()[1]
+    alice, bob = Browser(hub, slide, "alice"), Browser(hub, slide, "bob")
+    alice.deliver_down(), bob.deliver_down()
+    alice.up.append(alice.box.type("héllo, wörld 😀"))
+    alice.deliver_up()
+    text = "héllo wörld"
+    for step in bob.down[-1]["steps"]:
+        text = patch(text, step)
+    assert text == "héllo, wörld 😀"
+    settle([alice, bob])
+    assert bob.box.value == "héllo, wörld 😀"
+
+
+def test_edits_outside_the_text_or_out_of_order_are_refused():
+    for edits in ([(3, 9, "x")], [(2, 2, "x"), (0, 1, "")], [(1, 0, "x")], [("0", 1, "x")]):
+        with pytest.raises(ValueError):
+            patch("abcd", edits)

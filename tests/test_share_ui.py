@@ -30,6 +30,7 @@ async def person(create_user, name: str | None, stored: list | None = None):
     """A browser whose localStorage remembers ``name`` (None: a first visit)."""
     user = create_user()
     user.javascript_rules[re.compile(r".*localStorage\.getItem.*")] = lambda _: name
+    user.javascript_rules[re.compile(r".*sessionStorage\.getItem.*")] = lambda _: None  # no project kept yet
     user.javascript_rules[re.compile(r".*localStorage\.setItem\((.*)\)")] = \
         lambda m: stored.append(m.group(1)) if stored is not None else None
     await user.open("/")
@@ -103,3 +104,53 @@ async def test_you_are_told_who_deleted_the_slide_you_were_on(ada_and_bob, testi
     # checks the words; test_share_codocument checks that only the person on the slide is told.
     notices = lambda: [m for u in (ada, bob) for m in u.notify.messages if "deleted the slide" in m]  # noqa: E731
     await until(lambda: notices() == ["Ada Lovelace deleted the slide you were on."])
+
+
+def descendant(element, testid: str):
+    return next(e for e in element.descendants() if e.props.get("data-testid") == testid)
+
+
+async def open_project(user, testid, name: str) -> None:
+    """Open the project named ``name`` from the projects dialog."""
+    click(user, testid(user, "projects-open")[0])
+    await until(lambda: any(name in [e.text for e in row.descendants() if hasattr(e, "text")]
+                            for row in testid(user, "project-row")))
+    row = next(r for r in testid(user, "project-row") if name in [getattr(e, "text", "") for e in r.descendants()])
+    click(user, descendant(row, "project-open"))
+
+
+async def test_new_and_open_change_only_your_own_project_and_people_on_one_project_co_edit(ada_and_bob, testid):
+    ada, bob, studio = ada_and_bob
+    (bob_body,) = testid(bob, "slide-body")
+    bob_body.value = "Bob's words"
+    await until(lambda: studio.document.project_id is not None)
+    click(ada, testid(ada, "projects-open")[0])
+    with ada:
+        new = next(iter(ada.find("New from the sample").elements))
+    click(ada, new)
+    await until(lambda: testid(ada, "slide-body")[0].value != "Bob's words")
+    (ada_name,) = testid(ada, "project-name")
+    ada_name.value = "Ada's carousel"
+    await until(lambda: "Ada's carousel" in [p.name for p in studio.projects.list()])
+    assert bob_body.value == "Bob's words" and studio.document.carousel.slides[0].body == "Bob's words"
+    assert studio.document.carousel.name != "Ada's carousel"
+    await until(lambda: any("on “Ada's carousel”" in f.props["aria-label"] for f in testid(bob, "face")))
+
+    await open_project(bob, testid, "Ada's carousel")  # Bob joins Ada's project: they co-edit it
+    await until(lambda: testid(bob, "project-name")[0].value == "Ada's carousel")
+    (ada_body,), (bob_body,) = testid(ada, "slide-body"), testid(bob, "slide-body")
+    bob_body.value = "Bob in Ada's carousel"
+    await until(lambda: ada_body.value == "Bob in Ada's carousel")
+    assert not any(" on “" in f.props["aria-label"] for f in testid(ada, "face"))  # both on one project
+    assert studio.document.carousel.slides[0].body == "Bob's words"  # the project Bob left is as he left it
+
+
+async def test_the_strip_shows_the_initials_of_who_is_on_each_slide(ada_and_bob, testid):
+    ada, bob, _ = ada_and_bob
+    trigger(ada, testid(ada, "slide-thumb")[2], "click")
+    faces = lambda user: [(i, f.text) for i, t in enumerate(testid(user, "slide-thumb"))  # noqa: E731
+                          for f in t.descendants() if f.props.get("data-testid") == "slide-face"]
+    await until(lambda: faces(bob) == [(2, "AL")])
+    assert ("B", 0) in [(text, i) for i, text in faces(ada)]  # Bob is on the first slide
+    trigger(ada, testid(ada, "slide-thumb")[4], "click")
+    await until(lambda: faces(bob) == [(4, "AL")])  # it follows her

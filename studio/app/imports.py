@@ -27,17 +27,20 @@ def restyle(carousel: Carousel, **settings: Any) -> Carousel:
     return dataclasses.replace(carousel, **settings)
 
 
-def list_archive(path: Path, progress: Progress | None = None) -> ImportResult:
-    """The threads of an X archive, best first; fast, because no photo is decoded."""
-    return read_archive(path, progress=progress, load_media=False)
+def list_archive(path: Path, progress: Progress | None = None, name: str | None = None) -> ImportResult:
+    """The threads of an X archive, best first; fast, because no photo is decoded.
+
+    ``name``: what messages call the file (the uploaded file's own name, not the studio's copy of it).
+    """
+    return read_archive(path, progress=progress, load_media=False, name=name)
 
 
 def read_archive_thread(path: Path, thread_id: str | None = None,
-                        progress: Progress | None = None) -> ImportResult:
+                        progress: Progress | None = None, name: str | None = None) -> ImportResult:
     """One thread of an X archive with its photos: ``thread_id``, or the top one."""
     if thread_id is None:
-        thread_id = list_archive(path).thread().id
-    return read_archive(path, progress=progress, thread_id=thread_id)
+        thread_id = list_archive(path, name=name).thread().id
+    return read_archive(path, progress=progress, thread_id=thread_id, name=name)
 
 
 def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel | Thread, list[str]]:

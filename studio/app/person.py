@@ -21,6 +21,7 @@ class Person:
     page: int = 0  # page within it (a long slide continues on several pages)
     project_id: str | None = None  # the project they have open
     seen: dict[str, Any] = field(default_factory=dict)  # field -> the value last shown to them
+    member: Any = None  # who they are to the others in a shared studio (studio.share.presence.Member)
 
     def clamp(self, pages_per_slide: list[int]) -> None:
         """Keep the selection on an existing slide and page after slides were removed (by anyone)."""

@@ -1,4 +1,4 @@
-"""Projects: new, open, list, duplicate, delete — and the autosave that keeps the open one on disk."""
+"""Projects: new, open, list, duplicate, delete, restore from the trash — and the autosave that keeps the open one on disk."""
 from __future__ import annotations
 
 import logging
@@ -6,6 +6,7 @@ import logging
 from ..carousel import Carousel
 from ..store import Autosaver, ProjectInfo, Store
 from ..store.projects import LAST_PROJECT
+from ..store.trash import TrashItem
 from .document import Document, EditError
 from .events import Changed, ProjectSwitched
 from .sample import sample_carousel
@@ -62,6 +63,14 @@ class Projects:
             raise EditError("This project is open; open another one before deleting it.")
         self.store.projects.delete(project_id)
 
+    def deleted(self) -> list[TrashItem]:
+        """Deleted projects and profiles that can still be restored (30 days), most recent first."""
+        return self.store.trash.items()
+
+    def restore(self, item_id: str) -> str:
+        """Put a deleted project or profile back; returns its id (a new one if its old id was taken again)."""
+        return self.store.trash.restore(item_id)
+
     def _autosave(self, change: Changed) -> None:
         """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
         doc = self.document
@@ -74,3 +83,5 @@ class Projects:
             self.autosaver.changed(doc.project_id, doc.carousel, doc.history)
         except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries
             log.warning("autosave failed: %s", exc)
+            if self.autosaver.on_error is not None:  # shown to everyone, as the autosaver's own failures are
+                self.autosaver.on_error(doc.project_id or "", exc)

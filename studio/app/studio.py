@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,16 @@ from .sample import sample_carousel
 log = logging.getLogger("carousel_studio")
 
 
+@dataclass(eq=False)
+class Desk:
+    """One open project: its document and the actions on it (share mode: each person is at one)."""
+
+    document: Document
+    projects: Projects
+    imports: Imports
+    brands: Brands
+
+
 class Studio:
     """The store, the shared document, autosave and every action on them."""
 
@@ -43,15 +54,24 @@ class Studio:
         self.exports_dir = self.data_dir / "exports"
         self.store = Store(self.data_dir)
         self._listeners: list[Callable[[Event], Any]] = []
-        self.autosaver = Autosaver(self.store, on_saved=lambda pid: self._announce(Saved(pid)),
-                                   on_error=lambda pid, exc: self._announce(SaveFailed(pid, str(exc))))
-        self.document = document(sample_carousel(), clock=clock)  # share mode: studio.share.CoDocument
-        self.projects = Projects(self.store, self.autosaver, self.document)
-        self.imports = Imports(self.document, self.data_dir / "imports")
-        self.brands = Brands(self.store, self.document)
-        self.document.subscribe(self._announce)  # after Projects: a change is handed to autosave first
+        self.autosaver = Autosaver(self.store, on_saved=lambda pid: self.announce(Saved(pid)),
+                                   on_error=lambda pid, exc: self.announce(SaveFailed(pid, str(exc))))
+        self._new_document = lambda carousel: document(carousel, clock=clock)  # share mode: CoDocument
+        self.desk = self.new_desk()
+        self.document, self.projects = self.desk.document, self.desk.projects
+        self.imports, self.brands = self.desk.imports, self.desk.brands
         self.projects.open_last()
         self._prune_assets()
+
+    def new_desk(self, carousel: Carousel | None = None) -> Desk:
+        """A document (the sample unless ``carousel``) with its own actions; its changes are announced.
+
+        The studio has one; in share mode each project someone opens gets one (studio.share.desks)."""
+        doc = self._new_document(sample_carousel() if carousel is None else carousel)
+        desk = Desk(doc, Projects(self.store, self.autosaver, doc), Imports(doc, self.data_dir / "imports"),
+                    Brands(self.store, doc))
+        doc.subscribe(self.announce)  # after Projects: a change is handed to autosave first
+        return desk
 
     @property
     def carousel(self) -> Carousel:
@@ -70,7 +90,7 @@ class Studio:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
-    def _announce(self, event: Event) -> None:
+    def announce(self, event: Event) -> None:
         for listener in list(self._listeners):
             listener(event)
 

@@ -22,8 +22,8 @@ from ..app.events import Changed, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
-from .document import Replica, SharedDocument
-from .sync import type_into
+from .document import SLIDE_TEXTS, Replica, SharedDocument, changes
+from .sync import change_size, rebase, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
 EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
@@ -116,6 +116,21 @@ class CoDocument(Document):
         # Nobody's echo: the typist's box is refilled too, since a text pushed to it may have crossed
         # this keystroke on the wire and now show there without it (the page sends it again).
         self._merged(SlideChanged(None, index, frozenset(typed)))
+
+    def put_back(self, field: str, near: int, base: str, value: str, origin: Any = None) -> None:
+        """Words typed offline in a text box that read ``base`` (on slide ``near`` then), which now
+        reads ``value``: made on the slide whose text it was, merged with what others typed since."""
+        replica = self.replica(origin)
+        ids = replica.slide_ids()
+        if field not in SLIDE_TEXTS or not ids:
+            return
+        def distance(i: int) -> tuple[int, int]:  # how much its text changed since; then how far it moved
+            return change_size(changes(base, replica.text(ids[i], field))), abs(i - near)
+        nearest = min(range(len(ids)), key=distance)
+        current = replica.text(ids[nearest], field)
+        replica.set_text(ids[nearest], field, rebase(base, safe_text(value), current))
+        self.pristine = False
+        self._merged(SlideChanged(None, nearest, frozenset({field})))
 
     # -- undo, per person -------------------------------------------------------------------------
 

@@ -132,9 +132,10 @@ class Replica:
         self._ids = None
         self.reordered += 1
 
-    def observe_text(self, slide_id: str, field: str, callback: Callable[[], Any]) -> None:
-        """Call ``callback()`` whenever this slide text changes here (by an edit or a pull)."""
-        self._subscriptions.append(self._text(slide_id, field).observe(lambda _event: callback()))
+    def observe_text(self, slide_id: str, field: str, callback: Callable[[list[dict[str, Any]]], Any]) -> None:
+        """Call ``callback(delta)`` whenever this slide text changes here (by an edit or a pull); ``delta``
+        is the change: ``retain``/``delete`` counted in UTF-8 bytes, ``insert`` texts."""
+        self._subscriptions.append(self._text(slide_id, field).observe(lambda event: callback(event.delta)))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -179,6 +180,15 @@ class Replica:
             raise ValueError(f"{field!r} is not a slide text ({', '.join(SLIDE_TEXTS)})")
         with self.doc.transaction(origin=self.person):
             _splice(self._text(slide_id, field), value)
+        self.push()
+
+    def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
+        """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
+        if field not in SLIDE_TEXTS:
+            raise ValueError(f"{field!r} is not a slide text ({', '.join(SLIDE_TEXTS)})")
+        text = self._text(slide_id, field)
+        with self.doc.transaction(origin=self.person):
+            _edit(text, str(text), edits)
         self.push()
 
     def commit(self, new: Carousel, *, who: str = "") -> None:
@@ -416,9 +426,14 @@ def changes(old: str, new: str) -> list[tuple[int, int, str]]:
 
 
 def _splice(text: Text, new: str) -> None:
-    """Change a Y text to read ``new`` by its smallest changes (Y texts count UTF-8 bytes)."""
+    """Change a Y text to read ``new`` by its smallest changes."""
     old = str(text)
-    for start, end, insert in reversed(changes(old, new)):  # from the end: earlier positions stay put
+    _edit(text, old, changes(old, new))
+
+
+def _edit(text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:
+    """Make ``edits`` (in characters of ``old``, what ``text`` reads) on a Y text, which counts UTF-8 bytes."""
+    for start, end, insert in reversed(edits):  # from the end: earlier positions stay put
         offset = len(old[:start].encode("utf-8"))
         length = len(old[start:end].encode("utf-8"))
         if length:

@@ -50,7 +50,8 @@ class Member:
     name: str
     colour: str
     slide: str | None = None  # the id of the slide they are on
-    project: str | None = None
+    project: Any = None  # the project they have open (its desk: a new project has no id yet)
+    project_name: str = ""
 
     @property
     def initials(self) -> str:
@@ -81,12 +82,12 @@ class People:
         member.name = clean_name(name)
         self._announce()
 
-    def move(self, member: Member, slide: str | None, project: str | None = None) -> None:
-        if (member.slide, member.project) != (slide, project):
-            member.slide, member.project = slide, project
+    def move(self, member: Member, slide: str | None, project: Any = None, project_name: str = "") -> None:
+        if (member.slide, member.project, member.project_name) != (slide, project, project_name):
+            member.slide, member.project, member.project_name = slide, project, project_name
             self._announce()
 
-    def on(self, slide: str, project: str | None = None) -> list[Member]:
+    def on(self, slide: str, project: Any = None) -> list[Member]:
         """Who is on this slide."""
         return [m for m in self.members if m.slide == slide and m.project == project]
 

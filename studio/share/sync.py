@@ -1,32 +1,43 @@
 """Keeping one browser's text boxes and its replica in step, without losing a keystroke.
 
-A browser sends the whole new value of a text box, tagged with the version of that box it last
-received (``base``) and a sequence number, and has at most one such edit in flight per box. The
-server end (``Channel``) remembers the texts it sent: the browser's edit is the change from the
-text of version ``base`` to its value, made on the replica's current text (``rebase``). When the
-browser was up to date that is simply the smallest splice from what it saw to what it shows.
-Every message the server sends says which of the browser's edits it holds (``ack``); a browser
-waits for the answer to its edit in flight, then puts what it typed meanwhile on the new text and
-sends that.
+Both ways, a message carries only what changed (``Edits``: a list of ``(start, end, insert)``),
+never the whole text. The server end (``Channel``) numbers the versions of each box it sends: a
+version is the CRDT's own changes of the box since the one before (no text is compared). A
+browser sends its change from the version it last received (``base``) to what its box shows,
+with a sequence number, and has at most one such edit in flight per box; the server moves those
+edits over the versions sent since (``transform``) and makes them on the replica. Every message
+the server sends says which of the browser's edits it holds (``ack``). A browser takes in every
+version at once, even while its own edit is in flight, by putting what it typed on the new text:
+nobody waits for their own answer to see the others' typing.
 
-``TextBox`` is the browser's half written in Python: the benchmark's simulated editors use it, and
-the studio's script for a shared text box follows the same steps.
+``TextBox`` is the browser's half written in Python: the benchmark's simulated editors use it.
 """
 from __future__ import annotations
 
 from collections import OrderedDict, deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .document import Replica, changes
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
+Edits = list[tuple[int, int, str]]  # (start, end, insert) in the old text's positions, in order
+Delta = list[dict[str, Any]]  # the CRDT's change of a text: retain / delete (UTF-8 bytes), insert
 REMEMBERED = 64  # versions of a box kept to rebase an edit made on an older one
 
 
+@dataclass
+class Sent:
+    """One version of a box as sent: its text, and the steps from the version before (None: sent whole)."""
+
+    text: str
+    steps: list[Edits] | None
+
+
 class Channel:
-    """The server end of one browser: its replica, and the texts each of its boxes was sent."""
+    """The server end of one browser: its replica, and the versions each of its boxes was sent."""
 
     def __init__(self, replica: Replica, send: Callable[[Message], Any],
                  wake: Callable[[], Any] | None = None) -> None:
@@ -34,10 +45,10 @@ class Channel:
         ``refresh`` when it is ready to send, so a burst of edits becomes one message per box."""
         self.replica, self.send = replica, send
         self.versions: dict[Key, int] = {}
-        self.sent: dict[Key, OrderedDict[int, str]] = {}  # version → text, newest last
+        self.sent: dict[Key, OrderedDict[int, Sent]] = {}  # newest last
         self.acks: dict[Key, int] = {}
         self._wake = wake or self.refresh
-        self._changed: set[Key] = set()  # watched boxes whose text changed since they were sent
+        self._pending: dict[Key, list[Delta]] = {}  # the CRDT's changes of each box since it was sent
         self._reordered = replica.reordered
         self.close = replica.hub.subscribe(self._heard)
 
@@ -46,43 +57,72 @@ class Channel:
             self._wake()
 
     def watch(self, slide: str, field: str) -> None:
-        """Send this box's text now, and again whenever it changes."""
+        """Send this box's text now, and its changes whenever it changes."""
         key = (slide, field)
-        self.replica.observe_text(slide, field, lambda: self._changed.add(key))
-        self._send(key)
+        self._pending[key] = []
+        self.replica.observe_text(slide, field, self._pending[key].append)
+        self._send_whole(key)
 
-    def edit(self, slide: str, field: str, value: str, base: int, seq: int) -> None:
-        """The browser's box reads ``value``, typed on version ``base``: make that change, then answer."""
+    def edit(self, slide: str, field: str, edits: Edits, base: int, seq: int) -> None:
+        """The browser changed its box by ``edits`` from version ``base``: make that change, then answer."""
         key = (slide, field)
+        self._send_changes(key)  # what happened here since: part of the path from ``base``
         sent = self.sent[key]
-        current = next(reversed(sent.values()))
-        seen = sent.get(base, current)  # older than remembered: taken as typed on the latest
-        if slide in self.replica.slide_ids():
-            self.replica.set_text(slide, field, rebase(seen, value, current))
+        latest = next(reversed(sent))
+        since = [sent[v].steps for v in range(base + 1, latest + 1)]
+        if slide not in self.replica.slide_ids():
+            pass
+        elif base in sent and None not in since:
+            check(edits, len(sent[base].text))
+            self.replica.edit_text(slide, field, transform(edits, [step for steps in since for step in steps]))
+        else:  # typed on a version forgotten (taken as typed on the latest) or followed by a whole text
+            seen, current = sent.get(base, sent[latest]).text, sent[latest].text
+            self.replica.set_text(slide, field, rebase(seen, patch(seen, edits), current))
         self.acks[key] = seq
         self.refresh(always=key)
 
     def refresh(self, always: Key | None = None) -> None:
-        """Take in the others' edits and send every watched box whose text changed."""
+        """Take in the others' edits and send every watched box that changed."""
         if not self.replica.pull() and always is None:
             return
         if self.replica.reordered != self._reordered:  # slides gone or back: any box may read differently
             self._reordered = self.replica.reordered
-            self._changed.update(self.versions)
-        keys = self._changed | ({always} if always else set())
-        self._changed = set()
-        for key, text in self.replica.texts(sorted(keys)).items():
-            if key == always or text != next(reversed(self.sent[key].values())):
-                self._send(key, text)
+            texts = self.replica.texts(list(self.versions))
+            for key, text in texts.items():
+                if key == always or text != self._latest(key).text:
+                    self._send_whole(key, text)
+                else:
+                    self._pending[key].clear()
+            return
+        for key in self._pending:
+            self._send_changes(key, answer=key == always)
 
-    def _send(self, key: Key, text: str | None = None) -> None:
-        version = self.versions[key] = self.versions.get(key, 0) + 1
-        text = self.replica.texts([key])[key] if text is None else text
+    def _latest(self, key: Key) -> Sent:
+        return next(reversed(self.sent[key].values()))
+
+    def _send_changes(self, key: Key, *, answer: bool = False) -> None:
+        """Send the box's changes since it was last sent (if any, or ``answer`` anyway: the ack)."""
+        text, steps = self._latest(key).text, []
+        for delta in self._pending[key]:
+            step = to_edits(text, delta)
+            text = patch(text, step)
+            steps.append(step)
+        self._pending[key].clear()
+        if steps or answer:
+            self._send(key, Sent(text, steps))
+
+    def _send_whole(self, key: Key, text: str | None = None) -> None:
+        self._pending[key].clear()
+        self._send(key, Sent(self.replica.texts([key])[key] if text is None else text, None))
+
+    def _send(self, key: Key, version: Sent) -> None:
+        number = self.versions[key] = self.versions.get(key, 0) + 1
         sent = self.sent.setdefault(key, OrderedDict())
-        sent[version] = text
+        sent[number] = version
         if len(sent) > REMEMBERED:
             sent.popitem(last=False)
-        self.send({"slide": key[0], "field": key[1], "text": text, "v": version, "ack": self.acks.get(key, 0)})
+        change = {"text": version.text} if version.steps is None else {"steps": version.steps}
+        self.send({"slide": key[0], "field": key[1], "v": number, "ack": self.acks.get(key, 0), **change})
 
 
 class TextBox:
@@ -94,7 +134,7 @@ class TextBox:
         self.base = ""        # the text of the last version taken in
         self.version = 0
         self.seq = 0
-        self.in_flight: str | None = None  # the value sent and not yet answered
+        self.in_flight: str | None = None  # the value sent and not yet answered, on ``base``
 
     def type(self, value: str) -> Message | None:
         """The person changed the box to ``value``; a message to send, unless one is in flight."""
@@ -105,18 +145,114 @@ class TextBox:
         """A new version from the server: merge what the person typed since into it."""
         if message["v"] <= self.version:
             return None
-        if self.in_flight is not None and message["ack"] < self.seq:
-            return None  # the answer to the edit in flight is on its way, with this and more
-        mine = self.base if self.in_flight is None else self.in_flight
-        self.value = rebase(mine, self.value, message["text"])
-        self.base, self.version, self.in_flight = message["text"], message["v"], None
-        return self._send() if self.value != self.base else None
+        text = message.get("text", self.base)
+        for step in message.get("steps", ()):
+            text = patch(text, step)
+        answered = self.in_flight is not None and message["ack"] >= self.seq
+        mine = self.in_flight if answered else self.base
+        self.value = rebase(mine, self.value, text)
+        if self.in_flight is not None and not answered:  # still on its way: it will be made on this text
+            self.in_flight = rebase(self.base, self.in_flight, text)
+        else:
+            self.in_flight = None
+        self.base, self.version = text, message["v"]
+        return self._send() if self.in_flight is None and self.value != self.base else None
 
     def _send(self) -> Message:
         self.seq += 1
         self.in_flight = self.value
-        return {"slide": self.slide, "field": self.field, "value": self.value, "base": self.version,
-                "seq": self.seq}
+        return {"slide": self.slide, "field": self.field, "edits": changes(self.base, self.value),
+                "base": self.version, "seq": self.seq}
+
+
+def check(edits: Edits, length: int) -> None:
+    """A browser's edits must be in order and inside the text (ValueError otherwise)."""
+    at = 0
+    for start, end, insert in edits:
+        if not (type(start) is int and type(end) is int and isinstance(insert, str) and at <= start <= end <= length):
+            raise ValueError("edits out of order or outside the text")
+        at = end
+
+
+def patch(text: str, edits: Edits) -> str:
+    """``text`` with ``edits`` made."""
+    check(edits, len(text))
+    out, at = [], 0
+    for start, end, insert in edits:
+        out += [text[at:start], insert]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def to_edits(text: str, delta: Delta) -> Edits:
+    """The CRDT's change of ``text`` (counted in UTF-8 bytes) as edits in characters."""
+    data, at, chars = text.encode("utf-8"), 0, 0  # at: in bytes; chars: the same place in characters
+    edits: Edits = []
+    for op in delta:
+        if "insert" in op:
+            edits.append((chars, chars, str(op["insert"])))
+            continue
+        size = op.get("retain", op.get("delete", 0))
+        length = len(data[at:at + size].decode("utf-8"))
+        if "delete" in op:
+            edits.append((chars, chars + length, ""))
+        at, chars = at + size, chars + length
+    return edits
+
+
+def transform(edits: Edits, steps: list[Edits]) -> Edits:
+    """A browser's ``edits``, typed on an older text, moved onto that text after ``steps``.
+
+    Like ``rebase``: what they inserted stays (also inside a stretch I deleted: I delete only the
+    characters still there), and where we both typed at one spot, mine comes first.
+    """
+    moved: Edits = []
+    for start, end, insert in edits:
+        gap, kept = start, range(start, end)
+        for step in steps:
+            gap = _gap_after(gap, step)
+            kept = [q for q in (_char_after(q, step) for q in kept) if q is not None]
+        if insert:
+            moved.append((gap, gap, insert))
+        moved += _runs(kept)
+    return sorted(moved, key=lambda edit: edit[:2])
+
+
+def _char_after(q: int, step: Edits) -> int | None:
+    """Where character ``q`` is after ``step`` (None: deleted)."""
+    shift = 0
+    for start, end, insert in step:
+        if start > q:
+            break
+        if start <= q < end:
+            return None
+        shift += len(insert) - (end - start)  # before it (an insertion right before it too)
+    return q + shift
+
+
+def _gap_after(p: int, step: Edits) -> int:
+    """Where the spot before character ``p`` is after ``step``: right after the character before it,
+    or, when that one was deleted, where the deleting edit starts."""
+    shift = 0
+    for start, end, insert in step:
+        if start >= p:
+            break
+        if end >= p:
+            return start + shift
+        shift += len(insert) - (end - start)
+    return p + shift
+
+
+def _runs(chars: list[int]) -> Edits:
+    """Deleting these characters (ascending), as one edit per run of neighbours."""
+    runs: Edits = []
+    for q in chars:
+        if runs and runs[-1][1] == q:
+            runs[-1] = (runs[-1][0], q + 1, "")
+        else:
+            runs.append((q, q + 1, ""))
+    return runs
 
 
 def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
@@ -130,12 +266,12 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     current = replica.text(slide, field)
     own = replica.typed.setdefault((slide, field), deque(maxlen=REMEMBERED))
     candidates = [*replica.hub.recent_texts(slide, field), *own, current]
-    seen = min(reversed(candidates), key=lambda text: _size(changes(text, value)))
+    seen = min(reversed(candidates), key=lambda text: change_size(changes(text, value)))
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
 
 
-def _size(edits: list[tuple[int, int, str]]) -> int:
+def change_size(edits: list[tuple[int, int, str]]) -> int:
     return sum(end - start + len(insert) for start, end, insert in edits)
 
 

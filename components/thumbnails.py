@@ -1,0 +1,173 @@
+"""Gallery thumbnails: each drawn once per distinct input, off the event loop, shared by every page.
+
+Ten browsers opening the studio ask for the same theme, layout and pattern tiles. A thumbnail is
+keyed by everything it is drawn from (the one-slide carousel it shows), drawn in a worker process
+the first time, and kept for every later page (bounded: least recently used thumbnails go first).
+The event loop never draws one, so pages and static files keep answering while tiles fill in.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import logging
+import pickle
+from collections import OrderedDict
+
+from nicegui import background_tasks
+
+from studio.carousel import Carousel
+from studio.image import Image
+
+from . import engine
+from .offload import off_loop
+from .svg_view import SvgView
+
+log = logging.getLogger("carousel_studio")
+
+BUDGET_CHARS = 48 * 2**20  # SVG text kept at most (~48 MB); a tile is ~5–60 KB, a tile with a photo more
+
+
+class _KeyPickler(pickle.Pickler):
+    """Pickles a carousel for its key: an image counts by its hash, so photos are not copied to compute it."""
+
+    def persistent_id(self, obj: object) -> str | None:
+        return f"img:{obj.sha256}" if isinstance(obj, Image) else None
+
+
+def key(variant: Carousel) -> str:
+    """What a thumbnail is drawn from, as a short digest: equal inputs give equal keys."""
+    buffer = io.BytesIO()
+    _KeyPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(variant)
+    return hashlib.blake2b(buffer.getvalue(), digest_size=20).hexdigest()
+
+
+def draw(variant: Carousel) -> str:
+    """A gallery thumbnail's SVG: the one-slide carousel's first page (runs in a worker process)."""
+    return engine.render_slide(variant, 0, scale=1)
+
+
+def draw_pages(carousel: Carousel) -> list[str]:
+    """Every page of a carousel at thumbnail scale, laid out once (runs in a worker process)."""
+    return engine.render_slides(carousel, scale=1)
+
+
+def page_name(carousel_key: str, page: int) -> str:
+    """The cache name of one page of a whole carousel (the slide strip's thumbnails)."""
+    return f"{carousel_key}:{page}"
+
+
+class Thumbnails:
+    """Drawn thumbnails by name, and the drawings under way (one per name however many pages wait for it)."""
+
+    def __init__(self, budget_chars: int = BUDGET_CHARS) -> None:
+        self.budget = budget_chars
+        self.size = 0
+        self._done: OrderedDict[str, str] = OrderedDict()
+        self._pending: dict[str, asyncio.Task] = {}
+
+    def get(self, name: str) -> str | None:
+        """A thumbnail already drawn, or None."""
+        svg = self._done.get(name)
+        if svg is not None:
+            self._done.move_to_end(name)
+        return svg
+
+    async def drawn(self, name: str, variant: Carousel) -> str | None:
+        """The gallery thumbnail ``name``, drawn off the event loop if it is not kept yet (None: server stopping)."""
+        svg = self.get(name)
+        if svg is not None:
+            return svg
+        return await self._once(name, draw, variant, lambda drawn: self._keep(name, drawn))
+
+    async def pages(self, carousel_key: str, carousel: Carousel) -> list[str] | None:
+        """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go."""
+        def keep(drawn: list[str]) -> None:
+            for page, svg in enumerate(drawn):
+                self._keep(page_name(carousel_key, page), svg)
+        return await self._once(f"{carousel_key}:all", draw_pages, carousel, keep)
+
+    async def _once(self, name: str, work, argument, keep):
+        """Run ``work(argument)`` off the loop once for every caller waiting on ``name``; ``keep`` its result."""
+        task = self._pending.get(name)
+        if task is None:
+            task = self._pending[name] = asyncio.get_running_loop().create_task(self._run(name, work, argument, keep))
+        return await asyncio.shield(task)  # a page that goes away does not cancel the drawing for the others
+
+    async def _run(self, name: str, work, argument, keep):
+        try:
+            result = await off_loop(work, argument)
+        finally:
+            self._pending.pop(name, None)
+        if result is not None:
+            keep(result)
+        return result
+
+    def _keep(self, name: str, svg: str) -> None:
+        self._done[name] = svg
+        self.size += len(svg)
+        while self.size > self.budget and len(self._done) > 1:
+            _, old = self._done.popitem(last=False)
+            self.size -= len(old)
+
+    def clear(self) -> None:
+        self._done.clear()
+        self.size = 0
+
+
+LOADING = "cs-tile-loading"  # the placeholder look of a thumbnail still being drawn
+
+
+def show(svg: SvgView, name: str, drawn: str | None) -> None:
+    """Put a drawn thumbnail in its view, unless the view has since been asked for another one."""
+    if drawn is not None and svg.thumbnail == name and not svg.is_deleted:
+        svg.set_content(drawn)
+        svg.classes(remove=LOADING)
+
+
+def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> None:
+    """The slide strip: each view shows its slide's first page; pages not drawn yet are drawn off the loop."""
+    carousel_key = key(carousel)
+    missing = []
+    for svg, start in zip(svgs, starts):
+        name = svg.thumbnail = page_name(carousel_key, start)
+        drawn = THUMBNAILS.get(name)
+        if drawn is None:
+            svg.classes(add=LOADING)
+            missing.append((svg, name, start))
+        else:
+            show(svg, name, drawn)
+    if missing:
+        background_tasks.create(_fill_pages(missing, carousel_key, carousel), name="slide strip thumbnails")
+
+
+async def _fill_pages(missing: list[tuple[SvgView, str, int]], carousel_key: str, carousel: Carousel) -> None:
+    try:
+        drawn = await THUMBNAILS.pages(carousel_key, carousel)
+    except Exception:  # noqa: BLE001 - a thumbnail that cannot be drawn stays blank; the studio goes on
+        log.exception("could not draw the slide strip's thumbnails")
+        return
+    for svg, name, start in missing:
+        show(svg, name, drawn[start] if drawn is not None and start < len(drawn) else None)
+
+
+class PageCounts:
+    """Pages per slide of the last few carousels: ten pages open on one carousel lay it out once, not ten times."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._counts: OrderedDict[str, list[int]] = OrderedDict()
+
+    def __call__(self, carousel: Carousel, carousel_key: str | None = None) -> list[int]:
+        name = carousel_key or key(carousel)
+        counts = self._counts.get(name)
+        if counts is None:
+            counts = self._counts[name] = engine.pages_per_slide(carousel)
+            while len(self._counts) > self.size:
+                self._counts.popitem(last=False)
+        self._counts.move_to_end(name)
+        return list(counts)
+
+
+THUMBNAILS = Thumbnails()  # one per server process: every page shares it
+PAGE_COUNTS = PageCounts()

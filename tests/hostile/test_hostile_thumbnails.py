@@ -1,0 +1,109 @@
+"""Gallery thumbnails are drawn off the event loop, once per distinct input, and shared by every page."""
+from __future__ import annotations
+
+import asyncio
+import xml.etree.ElementTree as ET
+
+import pytest
+from nicegui import run
+
+from components import engine, thumbnails
+from components.svg_view import SvgView
+from studio.app.sample import sample_carousel
+from studio.slide import Slide
+
+GALLERIES = ("theme-option", "layout-option", "pattern-option")
+
+
+async def _until(condition, timeout: float = 60.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.05)
+
+
+def _tile_svgs(user) -> dict[str, list[SvgView]]:
+    with user:
+        elements = list(user.client.elements.values())
+    tiles = {name: [e for e in elements if e.props.get("data-testid") == name] for name in GALLERIES + ("slide-thumb",)}
+    return {name: [svg for tile in group for svg in tile.descendants() if isinstance(svg, SvgView)]
+            for name, group in tiles.items()}
+
+
+def _all_drawn(user) -> bool:
+    return all(svg.content and "cs-tile-loading" not in svg.classes
+               for group in _tile_svgs(user).values() for svg in group)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Count the drawings (in a worker thread here, so the counting function is the one that runs)."""
+    thumbnails.THUMBNAILS.clear()
+    calls: list[str] = []
+    real, real_pages = thumbnails.draw, thumbnails.draw_pages
+
+    def draw(variant):
+        calls.append(thumbnails.key(variant))
+        return real(variant)
+
+    def draw_pages(carousel):
+        calls.append(thumbnails.key(carousel) + ":all")
+        return real_pages(carousel)
+
+    monkeypatch.setattr(thumbnails, "draw", draw)
+    monkeypatch.setattr(thumbnails, "draw_pages", draw_pages)
+    monkeypatch.setattr(run, "cpu_bound", run.io_bound)  # patched functions stay in-process
+    yield calls
+    thumbnails.THUMBNAILS.clear()
+
+
+async def test_every_tile_fills_in_and_a_second_page_draws_nothing_new(counted, studio):
+    await _until(lambda: _all_drawn(studio))
+    groups = _tile_svgs(studio)
+    assert {name: len(group) for name, group in groups.items()} == {
+        "theme-option": len(engine.THEMES), "layout-option": len(engine.LAYOUTS),
+        "pattern-option": len(engine.PATTERNS) + 1, "slide-thumb": len(studio.shared.document.carousel.slides)}
+    for group in groups.values():
+        for svg in group:
+            assert ET.fromstring(svg.content).tag.endswith("svg")
+    themes = [svg.content for svg in groups["theme-option"]]
+    assert len(set(themes)) == len(themes)  # each tile shows its own theme
+    strip = [ET.fromstring(svg.content) for svg in groups["slide-thumb"]]
+    assert len(strip) >= 3 and all(root.tag.endswith("svg") for root in strip)
+    assert len(counted) == len(set(counted))  # never the same drawing twice
+    first = len(counted)
+
+    await studio.open("/")  # another browser: every thumbnail comes from the cache at once
+    assert _all_drawn(studio)
+    assert len(counted) == first
+
+
+async def test_a_new_theme_redraws_the_layout_tiles_in_it(counted, studio):
+    await _until(lambda: _all_drawn(studio))
+    before = [svg.content for svg in _tile_svgs(studio)["layout-option"]]
+    studio.shared.document.set_setting("theme", "midnight")
+    await _until(lambda: _all_drawn(studio))
+    after = [svg.content for svg in _tile_svgs(studio)["layout-option"]]
+    assert all(a != b for a, b in zip(after, before))
+
+
+def test_key_follows_what_is_drawn_and_ignores_posts_the_slide_does_not_show():
+    carousel = sample_carousel()
+    index = next(i for i, s in enumerate(carousel.slides) if s.kind == "content")
+    same = thumbnails.key(engine.single(carousel, index, theme="noir"))
+    assert thumbnails.key(engine.single(carousel, index, theme="noir")) == same
+    assert thumbnails.key(engine.single(carousel, index, theme="paper")) != same
+    edited = carousel.slides[index].body + " more"
+    changed = type(carousel)(**{**carousel.__dict__, "slides": [
+        Slide(**{**s.__dict__, "body": edited}) if i == index else s for i, s in enumerate(carousel.slides)]})
+    assert thumbnails.key(engine.single(changed, index, theme="noir")) != same
+    variant = engine.single(carousel, index)
+    shown = set(carousel.slides[index].post_ids) | {carousel.thread.posts[0].id}
+    assert {p.id for p in variant.thread.posts} <= shown
+
+
+def test_the_cache_is_bounded():
+    cache = thumbnails.Thumbnails(budget_chars=100)
+    for n in range(10):
+        cache._keep(str(n), "x" * 30)
+    assert cache.size <= 100 and cache.get("9") is not None and cache.get("0") is None
