@@ -123,7 +123,7 @@ def rows(quick: bool) -> list[Row]:
     else:
         print(f"skipped the Chromium anchor: {missing['chromium']}", file=sys.stderr)
     try:
-        t = round_robin(work, repeat)
+        t = round_robin(work, repeat, warmup=0 if quick else 1)  # quick: our workers are warm already
         sizes = {fmt: (tmp / f"{fmt}.zip").stat().st_size / 1024 for fmt in ("png", "jpeg")}
         sizes["pdf"] = (tmp / "slides.pdf").stat().st_size / 1024
         if browser:
