@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 import traceback
@@ -11,6 +12,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
+
+
+def pytest_configure(config) -> None:
+    """No test, server or worker it starts writes into the real user's data folder: for this run the
+    default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""
+    os.environ["XDG_DATA_HOME"] = config._cs_data_home = tempfile.mkdtemp(prefix="cs-test-xdg-")
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(getattr(config, "_cs_data_home", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
