@@ -103,6 +103,9 @@ def build(data_dir: Path, *, share: bool = False):
     server.desks = Desks(server.studio) if share else None
     serve_fonts()
     app.add_static_files(STATIC_ROUTE, ASSETS_DIR)
+    # Quasar's loading bar would flash on every background request and has no accessible name;
+    # the studio shows its own progress where work takes time.
+    app.config.quasar_config["loadingBar"]["skipHijack"] = True
     css = font_css()
 
     def root() -> None:

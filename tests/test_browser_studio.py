@@ -28,6 +28,11 @@ def by_testid(driver, name):
     return css(driver, f"[data-testid={name}]")
 
 
+def open_dialogs(driver):
+    """Dialogs on screen (the page also keeps a hidden element naming Quasar's classes: style_warmup)."""
+    return [d for d in css(driver, ".q-dialog") if d.is_displayed()]
+
+
 def wait(driver, condition, timeout=15):
     return WebDriverWait(driver, timeout, poll_frequency=0.05,
                          ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
@@ -163,7 +168,7 @@ def test_export_pdf_downloads_the_carousel(page, browser_downloads):
 def test_gradient_backgrounds_paint_with_every_panel_collapsed(page):
     """Ids of gradients and patterns must not leak between slides (a collapsed gallery once hid them)."""
     page.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)  # a dialog left open by an earlier test
-    wait(page, lambda: not css(page, ".q-dialog"))
+    wait(page, lambda: not open_dialogs(page))
     tile = next(t for t in by_testid(page, "theme-option") if t.get_attribute("data-key") == "sunset")
     page.execute_script("arguments[0].scrollIntoView({block: 'center'})", tile)
     tile.click()
@@ -192,7 +197,7 @@ _BOXES = ("const box = s => { const b = document.querySelector(s).getBoundingCli
 def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, height):
     """The whole slide (its slide number and swipe hint at the bottom) stays above the slide strip."""
     ActionChains(page).send_keys(Keys.ESCAPE).perform()  # a dialog left open by an earlier test
-    wait(page, lambda: not css(page, ".q-dialog"))
+    wait(page, lambda: not open_dialogs(page))
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     time.sleep(0.3)

@@ -16,6 +16,7 @@ from ..app.events import ProjectSwitched
 from ..app.studio import Desk, Studio
 from ..carousel import Carousel
 from ..store import ProjectInfo
+from ..store.trash import TrashItem
 
 
 class Desks:
@@ -109,6 +110,12 @@ class PersonalProjects:
         if self._desks.of(project_id) is not None:
             raise EditError("Someone has this project open; it can be deleted once nobody has.")
         self._person.desk.projects.delete(project_id)
+
+    def deleted(self) -> list[TrashItem]:
+        return self._person.desk.projects.deleted()
+
+    def restore(self, item_id: str) -> str:
+        return self._person.desk.projects.restore(item_id)
 
 
 class _AtDesk:
