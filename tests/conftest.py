@@ -62,6 +62,18 @@ async def user(user, caplog):
     yield user
     forgive_drawer_timeouts(caplog)
     await close_pages()
+    await finish_worker_processes()
+
+
+async def finish_worker_processes() -> None:
+    """Let the worker processes finish what they draw before NiceGUI's reset kills them.
+
+    A worker killed while it writes a large result (a strip of thumbnails) leaves half a message in
+    its pool's pipe; the pool's reader then waits for the rest for ever, and pytest never exits.
+    """
+    from nicegui import run
+    if run.process_pool is not None:
+        await asyncio.to_thread(run.process_pool.shutdown, wait=True, cancel_futures=True)
 
 
 DRAWER_TIMEOUT = "JavaScript did not respond within 1.0 s"

@@ -30,7 +30,7 @@ from tinydb.table import Document, Table
 
 from ..atomic import atomic_write, fsync_dir
 from ..image import ImageError
-from ..schema import from_dict
+from ..schema import SchemaError, from_dict
 from .assets import AssetStore
 from .records import StoreError, check_id, now_iso
 from .storage import AtomicJSONStorage, CorruptFile, StorageError, parse_tables, remove_stale_temp_files
@@ -148,6 +148,18 @@ class Database:
         for problem in problems:
             self.notice(f"{what}: {problem}; it was left out.")
         return value
+
+    def load_one(self, cls: type[T], table: str, field: str, what: str, **match: Any) -> T:
+        """The one record of ``table`` that matches, as ``cls``; StoreError names ``what`` when it is
+        missing or damaged."""
+        with self.transaction():
+            doc = self.find(table, **match)
+        if doc is None:
+            raise StoreError(f"there is no {what}")
+        try:
+            return self.load(cls, doc[field], what)
+        except (SchemaError, KeyError) as exc:
+            raise StoreError(f"{what} is damaged: {exc}") from None
 
     def dehydrate(self, obj: Any) -> Any:
         """``obj`` as JSON data with every image saved once in the assets and referred to by hash."""

@@ -26,14 +26,7 @@ class Presets:
         return sorted(out, key=lambda p: p.name.casefold())
 
     def get(self, name: str) -> Preset:
-        with self._db.transaction():
-            doc = self._db.find("presets", name=name.strip())
-        if doc is None:
-            raise StoreError(f"there is no preset named {name!r}")
-        try:
-            return self._db.load(Preset, doc["preset"], f"preset {name!r}")
-        except (SchemaError, KeyError) as exc:
-            raise StoreError(f"preset {name!r} is damaged: {exc}") from None
+        return self._db.load_one(Preset, "presets", "preset", f"preset named {name!r}", name=name.strip())
 
     def save(self, preset: Preset) -> str:
         """Save under ``preset.name``, overwriting a preset of that name; returns the name."""

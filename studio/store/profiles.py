@@ -32,14 +32,8 @@ class Profiles:
         return sorted(out, key=lambda item: (item[1].name.casefold(), item[0]))
 
     def get(self, profile_id: str) -> BrandProfile:
-        with self._db.transaction():
-            doc = self._db.find("profiles", id=check_id(profile_id, "profile id"))
-        if doc is None:
-            raise StoreError(f"there is no profile with id {profile_id!r}")
-        try:
-            return self._db.load(BrandProfile, doc["profile"], f"profile {profile_id}")
-        except (SchemaError, KeyError) as exc:
-            raise StoreError(f"profile {profile_id!r} is damaged: {exc}") from None
+        return self._db.load_one(BrandProfile, "profiles", "profile", f"profile with id {profile_id!r}",
+                                 id=check_id(profile_id, "profile id"))
 
     def find(self, name: str) -> list[str]:
         """Ids of the profiles called ``name`` (case-insensitive)."""
