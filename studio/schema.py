@@ -119,6 +119,12 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     raise SchemaError(f"{path}: cannot read a value of type {tp!r}")  # a model bug, not user input
 
 
+def _shown(key: str) -> str:
+    """A field name as a message shows it: plain when it is a name, quoted and cut short otherwise
+    (a key from a file may hold a line break or a megabyte)."""
+    return key if key.isidentifier() and len(key) <= 40 else repr(key[:40] + ("…" if len(key) > 40 else ""))
+
+
 def _build(cls: type, value: Any, path: str) -> Any:
     if not isinstance(value, dict):
         raise _fail(path, "an object", value)
@@ -126,7 +132,7 @@ def _build(cls: type, value: Any, path: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     unknown = sorted(set(value) - set(fields))
     if unknown:
-        raise SchemaError(f"{path}.{unknown[0]}: unknown field (known: {', '.join(sorted(fields))})")
+        raise SchemaError(f"{path}.{_shown(unknown[0])}: unknown field (known: {', '.join(sorted(fields))})")
     kwargs = {}
     for name, f in fields.items():
         if name in value:

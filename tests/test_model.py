@@ -182,3 +182,15 @@ def test_an_image_pillow_refuses_as_a_bomb_gets_the_size_message():
     PILImage.new("1", (20000, 20000)).save(buf, "PNG")  # 400 megapixels, a few KB compressed
     with pytest.raises(ImageError, match="far too large; the limit is 8000 px a side"):
         load_image(buf.getvalue(), name="This image")
+
+
+def test_an_odd_unknown_field_name_is_quoted_on_one_line():
+    """A key from a file can hold a line break or be huge; the message stays one short line."""
+    from studio.carousel import Carousel
+    from studio.schema import SchemaError, from_dict
+    for key, shown in (("\n", "'\\n'"), ("x" * 5000, "'" + "x" * 40 + "…'")):
+        with pytest.raises(SchemaError) as caught:
+            from_dict(Carousel, {key: 0}, "carousel")
+        message = str(caught.value)
+        assert "\n" not in message and len(message) < 300
+        assert message.startswith(f"carousel.{shown}: unknown field")
