@@ -1,29 +1,13 @@
 """Share mode through NiceGUI's simulated users: presence, propagation, per-person undo, deleted-slide notice."""
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
-from nicegui.testing.user_interaction import UserInteraction
+
+from ui_helpers import click, trigger, until
 
 pytestmark = pytest.mark.nicegui_main_file("tests/share_main.py")
-
-
-def click(user, element) -> None:
-    UserInteraction(user, {element}, None).click()
-
-
-def trigger(user, element, event: str) -> None:
-    UserInteraction(user, {element}, None).trigger(event)
-
-
-async def until(condition, timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 async def person(create_user, name: str | None, stored: list | None = None):
