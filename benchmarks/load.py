@@ -55,7 +55,7 @@ def fetch(url: str, timeout: float = 60) -> tuple[float, int]:
     return time.perf_counter() - start, size
 
 
-def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -65,7 +65,7 @@ def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
             return
         except OSError:
             time.sleep(0.3)
-    raise SystemExit("the studio did not answer within a minute")
+    raise SystemExit(f"the studio did not answer within {timeout:g} s")
 
 
 def load_average() -> str:

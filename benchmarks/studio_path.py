@@ -26,6 +26,7 @@ import anchors  # noqa: E402
 from harness import Row, Timing, at_most, info, repeats, stop  # noqa: E402
 
 PDF_GOAL_MS, ZIP_GOAL_MS, KEY_GOAL_MS = 400, 700, 60
+AHEAD_PAUSE_S = 5  # seconds between typing and the click in the "after a pause" rows
 # Quasar puts a text field's attributes on its <textarea> itself
 BODY = "textarea[data-testid=slide-body], [data-testid=slide-body] textarea"
 SOURCE = "textarea[data-testid=source-input], [data-testid=source-input] textarea"
@@ -145,10 +146,11 @@ def _percentile(samples: list[float], share: float) -> float:
 def rows(quick: bool) -> list[Row]:
     """Full runs only: starting the studio and a browser is most of a quick run's budget.
 
-    Exports are timed three ways, because the studio does not draw a page again that it drew
-    before with the same SVG: the first export after start (every page drawn), an export after
-    a word was typed into one slide (a PDF is drawn whole again; a ZIP draws that one page),
-    and an export with nothing changed.
+    Exports are timed four ways, because the studio does not draw a page again that it drew
+    before with the same SVG, and draws the export ahead once its dialog has been opened: the
+    first export after start (every page drawn), an export clicked at once after a word was
+    typed into one slide (a PDF is drawn whole again; a ZIP draws that one page), the same
+    after a pause (drawn ahead meanwhile), and an export with nothing changed.
     """
     missing = "not in a quick run" if quick else anchors.available()["chromium"]
     if missing:
@@ -180,6 +182,14 @@ def rows(quick: bool) -> list[Row]:
                 pdf_edit.append(_click_to_saved(page, "export-pdf", saved))
                 keys += _edit_and_reopen(page, "Zip")
                 zip_edit.append(_click_to_saved(page, "export-zip", saved))
+            pdf_ahead, zip_ahead = [], []
+            for r in range(repeat):
+                keys += _edit_and_reopen(page, "Paused")
+                time.sleep(AHEAD_PAUSE_S)  # a person looking at the dialog: the studio draws ahead meanwhile
+                pdf_ahead.append(_click_to_saved(page, "export-pdf", saved))
+                keys += _edit_and_reopen(page, "Paused")
+                time.sleep(AHEAD_PAUSE_S)
+                zip_ahead.append(_click_to_saved(page, "export-zip", saved))
             for _ in range(repeat):
                 _close_export(page)
                 opened.append(_open_export(page))
@@ -198,9 +208,13 @@ def rows(quick: bool) -> list[Row]:
            at_most(f"studio: click → {pdf}, first export (every page drawn)", pdf_first, PDF_GOAL_MS),
            at_most(f"studio: click → {pdf}, after typing into a slide (every page drawn)", Timing(pdf_edit),
                    PDF_GOAL_MS),
+           at_most(f"studio: click → {pdf}, typed, then a {AHEAD_PAUSE_S} s pause (drawn ahead)", Timing(pdf_ahead),
+                   PDF_GOAL_MS),
            at_most(f"studio: click → {pdf}, nothing changed (no page drawn)", Timing(pdf_same), PDF_GOAL_MS),
            at_most(f"studio: click → {png}, first export (every page drawn)", zip_first, ZIP_GOAL_MS),
            at_most(f"studio: click → {png}, after typing into a slide (1 page drawn)", Timing(zip_edit),
+                   ZIP_GOAL_MS),
+           at_most(f"studio: click → {png}, typed, then a {AHEAD_PAUSE_S} s pause (drawn ahead)", Timing(zip_ahead),
                    ZIP_GOAL_MS),
            at_most(f"studio: click → {png}, nothing changed (no page drawn)", Timing(zip_same), ZIP_GOAL_MS),
            *([info("studio: click → saved, a file already written (the download round trip alone)", Timing(again))]

@@ -25,7 +25,7 @@ from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import engine
+from . import engine, offload
 
 FONT_ROUTE = "/studio-fonts"
 STATIC_ROUTE = "/studio-static"
@@ -123,6 +123,7 @@ def build(data_dir: Path, *, share: bool = False):
         return FileResponse(entry[0], filename=entry[1])
 
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
+    app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
     global _current
     _current = server.studio
     return root

@@ -12,7 +12,7 @@ from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
 from studio.typography import RANGES
-from ui_helpers import click, trigger, until
+from ui_helpers import click, open_panel, trigger, until
 
 PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
                 "Outro Slide CTA", "Background Pattern"]
@@ -62,7 +62,13 @@ async def test_sample_is_open_with_every_panel_in_order(studio, testid):
     root = svg_of(preview(studio, testid))
     assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 540 675"
     assert "Most carousels fail" in svg_text(preview(studio, testid))
-    for name in ("format-option", "layout-option", "theme-option", "pattern-option", "cta-option"):
+    for name in ("format-option", "layout-option", "theme-option"):  # the panels open on arrival
+        assert testid(studio, name), name
+    assert not testid(studio, "pattern-option") and not testid(studio, "export-pdf")  # built when first opened
+    for title in PANEL_TITLES:
+        open_panel(studio, title)
+    click(studio, testid(studio, "export-open")[0])
+    for name in ("pattern-option", "cta-option"):
         assert testid(studio, name), name
     for name in ("source-input", "source-import", "slide-preview", "title-size", "body-size", "header-size",
                  "export-open", "export-pdf", "export-zip", "insert-slide", "add-to-slide"):
@@ -94,6 +100,7 @@ async def test_theme_tile_redraws_preview_and_every_thumbnail(studio, testid):
 
 
 async def test_layout_and_pattern_tiles(studio, testid):
+    open_panel(studio, "Background Pattern")  # a closed panel is built when first opened
     click(studio, next(t for t in testid(studio, "layout-option") if t.props["data-key"] == "big-statement"))
     click(studio, next(t for t in testid(studio, "pattern-option") if t.props["data-key"] == "dots"))
     carousel = studio.shared.document.carousel
@@ -103,6 +110,7 @@ async def test_layout_and_pattern_tiles(studio, testid):
 
 
 async def test_cta_tiles_and_texts(studio, testid):
+    open_panel(studio, "Outro Slide CTA")  # a closed panel is built when first opened
     click(studio, next(t for t in testid(studio, "cta-option") if t.props["data-key"] == "2"))
     cta = studio.shared.document.carousel.cta
     assert cta.variant == 2 and cta.button == "Repost"
@@ -118,6 +126,7 @@ async def test_cta_tiles_and_texts(studio, testid):
 
 
 async def test_typography_sliders_show_px_and_apply(studio, testid):
+    open_panel(studio, "Typography & Sizing")  # a closed panel is built when first opened
     (title,) = testid(studio, "title-size")
     (body,) = testid(studio, "body-size")
     (meta,) = testid(studio, "header-size")
@@ -143,6 +152,7 @@ async def test_typography_sliders_show_px_and_apply(studio, testid):
 
 
 async def test_brand_kit_fields_and_avatar(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (name,) = testid(studio, "brand-name")
     (handle,) = testid(studio, "brand-handle")
     name.value = "Ada Lovelace"
@@ -161,6 +171,7 @@ async def test_brand_kit_fields_and_avatar(studio, testid):
 
 
 async def test_broken_avatar_is_a_notification_not_a_crash(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (upload,) = testid(studio, "brand-avatar-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png", b"not a picture")])
@@ -169,6 +180,7 @@ async def test_broken_avatar_is_a_notification_not_a_crash(studio, testid):
 
 
 async def test_profiles_and_presets(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (name,) = testid(studio, "brand-name")
     name.value = "Client A"
     with studio:
@@ -629,6 +641,7 @@ async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, test
 
 async def test_bad_preset_names_say_why(studio, testid):
     """A name the store refuses gets its real reason in the creator's words, not "something went wrong"."""
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     store = studio.shared.store
     click(studio, testid(studio, "save-preset")[0])
     (preset_name,) = testid(studio, "preset-name")
@@ -648,6 +661,7 @@ async def test_bad_preset_names_say_why(studio, testid):
 
 
 async def test_bad_profile_name_says_why(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (name,) = testid(studio, "brand-name")
     name.value = "Acme/Co"
     click(studio, menu_item(studio, "Save as a new profile"))
@@ -657,6 +671,7 @@ async def test_bad_profile_name_says_why(studio, testid):
 
 async def test_store_failures_show_their_own_message(studio, testid, monkeypatch, caplog):
     """A StoreError (e.g. a read-only data folder) is shown as written; only bugs get the generic notice."""
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     from studio.store import StoreError
     store = studio.shared.store
 
