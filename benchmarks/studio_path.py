@@ -10,20 +10,18 @@ complete on disk); a 12-post paste → its slides laid out.
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
+import contextlib
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import anchors  # noqa: E402
-from harness import Row, Timing, at_most, info, repeats, stop  # noqa: E402
+from harness import Row, Timing, at_most, info, repeats  # noqa: E402
+from studio.server_process import running_studio  # noqa: E402
 
 PDF_GOAL_MS, ZIP_GOAL_MS, KEY_GOAL_MS = 400, 700, 60
 AHEAD_PAUSE_S = 5  # seconds between typing and the click in the "after a pause" rows
@@ -33,12 +31,6 @@ SOURCE = "textarea[data-testid=source-input], [data-testid=source-input] textare
 PASTE = "\n\n".join(["Twelve posts pasted at once, laid out as slides 🧵"]
                     + [f"{i}) Point number {i}\nA line of body text that explains point {i} in a sentence."
                        for i in range(1, 11)] + ["Zanzibar is the last word of this thread."])
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _seed(data: str) -> int:
@@ -52,22 +44,6 @@ def _seed(data: str) -> int:
     store.settings.set("last_project", store.projects.save(carousel))
     pages.prepare()
     return pages.page_total(carousel)
-
-
-def _serve(data: str, port: int) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-    server = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--no-browser", "--port", str(port),
-                               "--data-dir", data], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}", timeout=30).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("the studio did not answer within 3 minutes")
 
 
 def _click_to_saved(page, testid: str, folder: Path) -> float:
@@ -158,15 +134,15 @@ def rows(quick: bool) -> list[Row]:
         return []
     from playwright.sync_api import sync_playwright
     repeat = repeats(quick) // 2  # each export is a few seconds with the download
-    with tempfile.TemporaryDirectory(prefix="cs-bench-studio-") as data, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="cs-bench-studio-") as data, sync_playwright() as playwright, \
+            contextlib.ExitStack() as stack:
         total = _seed(data)
-        port = _free_port()
-        server = _serve(data, port)
+        server = stack.enter_context(running_studio(Path(data)))  # stopped before the folder goes
         browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
             start = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}")
+            page.goto(server.url)
             page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
             first_slide = (time.perf_counter() - start) * 1000
             page.locator("[data-testid=slide-thumb]").nth(1).click()  # a content slide: its text is drawn
@@ -200,7 +176,6 @@ def rows(quick: bool) -> list[Row]:
             paste = _paste(page)
         finally:
             browser.close()
-            stop(server)
     pdf, png = f"{total}-page PDF saved", f"{total}-image PNG ZIP saved"
     out = [info("studio: page load → first slide drawn", first_slide),
            info("studio: click Export → dialog shown", Timing(opened[1:] or opened)),
