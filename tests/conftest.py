@@ -150,7 +150,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-
 @pytest.fixture(scope="module")
 def studio_server(tmp_path_factory):
     """``carousel-studio serve`` in a subprocess on a free loopback port with a temporary data folder."""
-    from studio_process import running_studio
+    from studio.server_process import running_studio
     with running_studio(tmp_path_factory.mktemp("studio-data")) as studio:
         yield studio.url
 
@@ -193,7 +193,7 @@ def driver(browser_downloads):
 
 # -- the core suite: pytest -m "not slow" -----------------------------------------------------------
 
-# A real Chromium, or the studio in a server process (tests/studio_process.py): seconds each.
+# A real Chromium, or the studio in a server process (studio/server_process.py): seconds each.
 SLOW_FIXTURES = {"driver", "studio_server", "shared_url", "share_port"}
 SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz"}  # stress and fuzzing
 SLOW_PREFIXES = ("test_browser_",)  # every real-browser module

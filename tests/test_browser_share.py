@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studio_process import running_studio
+from studio.server_process import running_studio
 
 TOKEN = "browser-test-token-0123456789"
 ADA, BOB = "ABCDEFGHIJ", "0123456789"
@@ -155,7 +155,7 @@ def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_ur
 
 def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path):
     """Type, stop the studio, start it again on the same address: the page comes back with the words."""
-    from studio_process import free_port
+    from studio.server_process import free_port
     port, words = free_port(), " Kept across a restart."
     ada = chromium()
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
+import pytest
 from nicegui import ui
 from PIL import Image as PILImage
 
@@ -25,13 +26,6 @@ def svg_of(element) -> ET.Element:
 def svg_text(element) -> str:
     root = svg_of(element)
     return " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
-
-
-def browser_click(element) -> None:
-    """Click as a real browser event does: the handler runs inside the button's own slot."""
-    for listener_id, listener in list(element._event_listeners.items()):
-        if listener.type == "click":
-            element._handle_event({"listener_id": listener_id, "args": {}})
 
 
 def menu_item(user, text: str):
@@ -603,37 +597,51 @@ async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
     assert [s.body for s in ws.carousel.slides] == before
 
 
-def strict_slots(monkeypatch) -> None:
-    """A slot of a deleted element refuses use, as on a live server once the element is garbage-collected;
-    notices find their browser tab through the current slot, as the real ``ui.notify`` does."""
-    from nicegui import context
-    from nicegui.slot import Slot
-    from nicegui.testing.user_notify import UserNotify
+class LiveNotices:
+    """The simulated user's notice recorder (the public ``user.notify``), refusing a notice sent from the slot of
+    a deleted element.
 
-    record = UserNotify.__call__
+    A redraw deletes elements; on a live server a deleted element is soon garbage-collected, and a notice sent
+    from its slot then fails ("parent element … deleted") and never reaches the creator. The simulated browser
+    keeps deleted elements alive, so without this check such a notice would still be recorded."""
 
-    def notify(self, message, **options):
-        assert context.client is not None
-        return record(self, message, **options)
-    monkeypatch.setattr(UserNotify, "__call__", notify)
+    def __init__(self, recorder) -> None:
+        self.recorder = recorder
 
-    def parent(slot):
-        element = slot._parent()
-        if element is None or element.is_deleted:
-            raise RuntimeError("The parent element this slot belongs to has been deleted.")
-        return element
-    monkeypatch.setattr(Slot, "parent", property(parent))
+    def __call__(self, message: str, **options) -> None:
+        assert not ui.context.slot.parent.is_deleted, f"notice sent from a deleted element's slot: {message!r}"
+        self.recorder(message, **options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.recorder, name)  # messages, contains: what should_see reads
 
 
-async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, testid, monkeypatch):
+@pytest.fixture
+def strict_slots(studio):
+    """Notices must come from a live part of the page (``LiveNotices``), and when the test ends no element may
+    have been built into a deleted one: both are lost on a live server."""
+    studio.notify = LiveNotices(studio.notify)
+    yield studio
+    with studio:
+        orphans = [e for e in studio.client.elements.values() if _in_deleted_element(e)]
+    assert not orphans, f"elements built into a deleted element: {orphans}"
+
+
+def _in_deleted_element(element) -> bool:
+    try:
+        return element.parent_slot is not None and element.parent_slot.parent.is_deleted
+    except RuntimeError:  # the parent is gone altogether
+        return True
+
+
+async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, testid, strict_slots):
     """The card list is redrawn by the edit; the notice must still reach the creator (QA bug 7)."""
-    strict_slots(monkeypatch)
     ws = studio.shared.document
     photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")
     ws.set_thread(Thread("t", [Post("a", "A post with a photo", images=[photo]), Post("b", "No photo here")]))
     ws.set_slide_layout(1, "headline-body")
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
-    browser_click(testid(studio, "apply-image")[0])
+    click(studio, testid(studio, "apply-image")[0])  # the handler runs in the button's slot, as in a browser
     assert ws.carousel.slides[1].image == photo
     assert ws.carousel.slides[1].layout == "image-focus"
     await studio.should_see("now uses the “Image focus” layout")

@@ -21,7 +21,7 @@ from components import offload
 from studio.app import Studio
 from studio.carousel import Carousel
 from studio.slide import Slide
-from studio_process import running_studio
+from studio.server_process import running_studio
 
 STOPPED_WITHIN = 120.0  # seconds; generous for a loaded machine, far below "for ever"
 
