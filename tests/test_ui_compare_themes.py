@@ -54,3 +54,8 @@ async def test_previews_show_no_page_number_of_their_own(studio, testid):
     tiles = [e for tile in testid(studio, "theme-option") for e in tile.descendants() if isinstance(e, SvgView)]
     await until(lambda: all(svg.content for svg in tiles))
     assert not any(page_numbers(svg.content) for svg in tiles)
+    (box,) = [b for b in testid(studio, "hover-preview") if b.props["data-gallery"] == "theme-option"]
+    trigger(studio, testid(studio, "theme-option")[2], "mouseenter")
+    await until(lambda: box.visible, timeout=60)
+    hovered = next(e for e in box.descendants() if isinstance(e, SvgView))
+    assert "One idea" in hovered.content and not page_numbers(hovered.content)
