@@ -23,12 +23,13 @@ GRACE_S = 20.0  # a stop waits this long for the workers' current work (a capped
 UNBLOCK_S = 5.0  # then at most this long for the pool's reader to let go
 
 
-async def off_loop(work: Callable[..., T], *args: Any) -> T | None:
-    """``work(*args)`` in a worker process (it and its arguments must pickle), else in a thread.
+async def off_loop(work: Callable[..., T], *args: Any, thread: bool = False) -> T | None:
+    """``work(*args)`` in a worker process (it and its arguments must pickle), else (or with ``thread``) in a thread.
 
-    Its exception is raised here as it was raised there (a SourceError keeps its message for the creator).
+    A thread shares this process's caches (a layout the studio just made); a process shares no interpreter
+    lock. Its exception is raised here as it was raised there (a SourceError keeps its message for the creator).
     """
-    offload = run.cpu_bound if run.process_pool is not None else run.io_bound
+    offload = run.cpu_bound if run.process_pool is not None and not thread else run.io_bound
     outcome = await offload(_outcome, work, *args)
     if outcome is None:
         return None

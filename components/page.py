@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
-from studio.app import Changed, Event
+from studio.app import Changed, Event, ProjectSwitched
 
 from .brand_panel import BrandPanel
 from .canvas_panel import CanvasPanel
@@ -115,6 +115,8 @@ class StudioPage:
         name_drawers()
         warm_up_styles()
         ui.keyboard(on_key=self._key)
+        self._behind = False  # changes came while no browser was connected: caught up when one connects
+        view.client.on_connect(self._catch_up)
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)
         for notice in server.studio.notices:
@@ -132,10 +134,18 @@ class StudioPage:
         """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""
         if isinstance(event, Changed):
             self.view.forget_layout()
+            if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect
+                self._behind = True
+                return
             self.view.clamp()
         for panel in self.panels:
             if isinstance(event, getattr(panel, "LISTENS", Changed)):
                 panel.refresh(event)
+
+    def _catch_up(self) -> None:
+        if self._behind:
+            self._behind = False
+            self._changed(ProjectSwitched())
 
     def _selected(self) -> None:
         for panel in self.panels:
