@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -147,13 +146,3 @@ def at_most(metric: str, ours: Timing | float, limit: float | None, unit: str = 
 def info(metric: str, ours: Timing | float, unit: str = "ms") -> Row:
     """A figure without a goal (context for the rows around it)."""
     return at_most(metric, ours, None, unit)
-
-
-def stop(process) -> None:
-    """Terminate a server subprocess; kill it when it has not stopped in 60 s (a busy machine is slow)."""
-    process.terminate()
-    try:
-        process.wait(60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()

@@ -17,11 +17,10 @@ protocol; that waits for the application layer's edit API.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,13 +29,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from studio.server_process import running_studio  # noqa: E402
+
 STATIC = "/studio-static/studio.css"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:
@@ -53,19 +50,6 @@ def fetch(url: str, timeout: float = 60) -> tuple[float, int]:
     with urllib.request.urlopen(url, timeout=timeout) as response:
         size = len(response.read())
     return time.perf_counter() - start, size
-
-
-def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("the studio did not start")
-        try:
-            fetch(base + "/")
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("the studio did not answer within a minute")
 
 
 def load_average() -> str:
@@ -87,14 +71,10 @@ def percentiles(values: list[float]) -> str:
 
 def run(clients: int, seconds: float, settle: float = 75) -> None:
     data = Path(tempfile.mkdtemp(prefix="cs-load-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--no-browser", "--port", str(port),
-                             "--data-dir", str(data)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = contextlib.ExitStack()
     try:
-        wait_ready(base, proc)
+        studio = server.enter_context(running_studio(data))
+        proc, base = studio.process, studio.url
         time.sleep(2)
         before = rss_mb(proc.pid)
         load_before = load_average()
@@ -146,11 +126,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
         print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
               f"{settle:.0f} s after {settled:.0f} MB")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        server.close()
         shutil.rmtree(data, ignore_errors=True)
 
 

@@ -13,22 +13,20 @@ Goals: p95 ≤ 60 ms end to end; ≤ 5 ms per slide server-side. Through benchma
 from __future__ import annotations
 
 import argparse
-import os
+import contextlib
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from harness import Row, Timing, at_most, info, stop  # noqa: E402
+from harness import Row, Timing, at_most, info  # noqa: E402
 from studio.post import Post, Thread  # noqa: E402
+from studio.server_process import running_studio  # noqa: E402
 from studio.structure import carousel_from_thread  # noqa: E402
 
 POSTS = [
@@ -98,18 +96,12 @@ def end_to_end(keys: int) -> list[float]:
     driver_path = shutil.which("chromedriver")
     if not chromium or not driver_path:
         raise SystemExit("error: Chromium is missing; install it with: apt-get install chromium chromium-driver")
-    with tempfile.TemporaryDirectory(prefix="cs-bench-") as data:
+    with tempfile.TemporaryDirectory(prefix="cs-bench-") as data, contextlib.ExitStack() as stack:
         store = Store(data)
         project_id = store.projects.save(carousel_12())
         store.settings.set("last_project", project_id)
         del store
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-        server = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--no-browser", "--port", str(port),
-                                   "--data-dir", data], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = stack.enter_context(running_studio(Path(data)))  # stopped before the folder goes
         options = webdriver.ChromeOptions()
         options.binary_location = chromium
         for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -119,14 +111,7 @@ def end_to_end(keys: int) -> list[float]:
             options.add_argument(flag)
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
         try:
-            url = f"http://127.0.0.1:{port}"
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(url, timeout=2).close()
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            driver.get(url)
+            driver.get(server.url)
             for _ in range(100):
                 if len(driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")) == 12:
                     break
@@ -155,7 +140,6 @@ def end_to_end(keys: int) -> list[float]:
             return driver.execute_script("return window.__lat"), sum(1 for c in text if not c.isspace())
         finally:
             driver.quit()
-            stop(server)
 
 
 SERVER_GOAL_MS = 5

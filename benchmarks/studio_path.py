@@ -10,34 +10,27 @@ complete on disk); a 12-post paste → its slides laid out.
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
+import contextlib
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import anchors  # noqa: E402
-from harness import Row, Timing, at_most, info, repeats, stop  # noqa: E402
+from harness import Row, Timing, at_most, info, repeats  # noqa: E402
+from studio.server_process import running_studio  # noqa: E402
 
 PDF_GOAL_MS, ZIP_GOAL_MS, KEY_GOAL_MS = 400, 700, 60
+AHEAD_PAUSE_S = 5  # seconds between typing and the click in the "after a pause" rows
 # Quasar puts a text field's attributes on its <textarea> itself
 BODY = "textarea[data-testid=slide-body], [data-testid=slide-body] textarea"
 SOURCE = "textarea[data-testid=source-input], [data-testid=source-input] textarea"
 PASTE = "\n\n".join(["Twelve posts pasted at once, laid out as slides 🧵"]
                     + [f"{i}) Point number {i}\nA line of body text that explains point {i} in a sentence."
                        for i in range(1, 11)] + ["Zanzibar is the last word of this thread."])
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _seed(data: str) -> int:
@@ -51,22 +44,6 @@ def _seed(data: str) -> int:
     store.settings.set("last_project", store.projects.save(carousel))
     pages.prepare()
     return pages.page_total(carousel)
-
-
-def _serve(data: str, port: int) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
-    server = subprocess.Popen([sys.executable, "-m", "studio", "serve", "--no-browser", "--port", str(port),
-                               "--data-dir", data], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}", timeout=30).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("the studio did not answer within 3 minutes")
 
 
 def _click_to_saved(page, testid: str, folder: Path) -> float:
@@ -145,10 +122,11 @@ def _percentile(samples: list[float], share: float) -> float:
 def rows(quick: bool) -> list[Row]:
     """Full runs only: starting the studio and a browser is most of a quick run's budget.
 
-    Exports are timed three ways, because the studio does not draw a page again that it drew
-    before with the same SVG: the first export after start (every page drawn), an export after
-    a word was typed into one slide (a PDF is drawn whole again; a ZIP draws that one page),
-    and an export with nothing changed.
+    Exports are timed four ways, because the studio does not draw a page again that it drew
+    before with the same SVG, and draws the export ahead once its dialog has been opened: the
+    first export after start (every page drawn), an export clicked at once after a word was
+    typed into one slide (a PDF is drawn whole again; a ZIP draws that one page), the same
+    after a pause (drawn ahead meanwhile), and an export with nothing changed.
     """
     missing = "not in a quick run" if quick else anchors.available()["chromium"]
     if missing:
@@ -156,15 +134,15 @@ def rows(quick: bool) -> list[Row]:
         return []
     from playwright.sync_api import sync_playwright
     repeat = repeats(quick) // 2  # each export is a few seconds with the download
-    with tempfile.TemporaryDirectory(prefix="cs-bench-studio-") as data, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="cs-bench-studio-") as data, sync_playwright() as playwright, \
+            contextlib.ExitStack() as stack:
         total = _seed(data)
-        port = _free_port()
-        server = _serve(data, port)
+        server = stack.enter_context(running_studio(Path(data)))  # stopped before the folder goes
         browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
             start = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}")
+            page.goto(server.url)
             page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
             first_slide = (time.perf_counter() - start) * 1000
             page.locator("[data-testid=slide-thumb]").nth(1).click()  # a content slide: its text is drawn
@@ -180,6 +158,14 @@ def rows(quick: bool) -> list[Row]:
                 pdf_edit.append(_click_to_saved(page, "export-pdf", saved))
                 keys += _edit_and_reopen(page, "Zip")
                 zip_edit.append(_click_to_saved(page, "export-zip", saved))
+            pdf_ahead, zip_ahead = [], []
+            for r in range(repeat):
+                keys += _edit_and_reopen(page, "Paused")
+                time.sleep(AHEAD_PAUSE_S)  # a person looking at the dialog: the studio draws ahead meanwhile
+                pdf_ahead.append(_click_to_saved(page, "export-pdf", saved))
+                keys += _edit_and_reopen(page, "Paused")
+                time.sleep(AHEAD_PAUSE_S)
+                zip_ahead.append(_click_to_saved(page, "export-zip", saved))
             for _ in range(repeat):
                 _close_export(page)
                 opened.append(_open_export(page))
@@ -190,7 +176,6 @@ def rows(quick: bool) -> list[Row]:
             paste = _paste(page)
         finally:
             browser.close()
-            stop(server)
     pdf, png = f"{total}-page PDF saved", f"{total}-image PNG ZIP saved"
     out = [info("studio: page load → first slide drawn", first_slide),
            info("studio: click Export → dialog shown", Timing(opened[1:] or opened)),
@@ -198,9 +183,13 @@ def rows(quick: bool) -> list[Row]:
            at_most(f"studio: click → {pdf}, first export (every page drawn)", pdf_first, PDF_GOAL_MS),
            at_most(f"studio: click → {pdf}, after typing into a slide (every page drawn)", Timing(pdf_edit),
                    PDF_GOAL_MS),
+           at_most(f"studio: click → {pdf}, typed, then a {AHEAD_PAUSE_S} s pause (drawn ahead)", Timing(pdf_ahead),
+                   PDF_GOAL_MS),
            at_most(f"studio: click → {pdf}, nothing changed (no page drawn)", Timing(pdf_same), PDF_GOAL_MS),
            at_most(f"studio: click → {png}, first export (every page drawn)", zip_first, ZIP_GOAL_MS),
            at_most(f"studio: click → {png}, after typing into a slide (1 page drawn)", Timing(zip_edit),
+                   ZIP_GOAL_MS),
+           at_most(f"studio: click → {png}, typed, then a {AHEAD_PAUSE_S} s pause (drawn ahead)", Timing(zip_ahead),
                    ZIP_GOAL_MS),
            at_most(f"studio: click → {png}, nothing changed (no page drawn)", Timing(zip_same), ZIP_GOAL_MS),
            *([info("studio: click → saved, a file already written (the download round trip alone)", Timing(again))]

@@ -10,13 +10,16 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing
+import os
 import secrets
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 from nicegui import Event, app, core, ui
 from nicegui import run as nicegui_run
 
-from studio import ASSETS_DIR
+from studio import ASSETS_DIR, PROJECT_ROOT
 from studio.app import Event as AppEvent
 from studio.app import Saved, SaveFailed, Studio, exports
 from studio.share.access import AccessGuard
@@ -25,7 +28,7 @@ from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import engine
+from . import engine, offload
 
 FONT_ROUTE = "/studio-fonts"
 STATIC_ROUTE = "/studio-static"
@@ -87,6 +90,20 @@ def serve_fonts() -> None:
         return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
 
 
+def forget_closed_page() -> None:
+    """Let a closed page's memory go (a NiceGUI client deleted: the browser left, or never connected).
+
+    FastAPI remembers every route handler it has classified (lru caches of 4,096 entries). Each
+    ``ui.upload`` registers a handler of its own that holds its page, so every page load stayed in
+    memory (2–4 MB) until 4,096 handlers later. Emptying these caches costs one re-classification of
+    the routes still in use.
+    """
+    from fastapi.dependencies import models
+    for value in vars(models).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+
+
 def build(data_dir: Path, *, share: bool = False):
     """Create the application and the server around it; returns the root page function for ``ui.run``.
 
@@ -122,7 +139,9 @@ def build(data_dir: Path, *, share: bool = False):
             raise HTTPException(404, "This export is no longer available; export again.")
         return FileResponse(entry[0], filename=entry[1])
 
+    app.on_delete(forget_closed_page)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
+    app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
     global _current
     _current = server.studio
     return root
@@ -140,8 +159,13 @@ def current_studio() -> Studio:
 
 def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool = True,
         reload: bool = False, token: str | None = None) -> None:
-    """Start the studio server (blocks). ``token``: shared, and every request needs it (studio.share.access)."""
-    root = build(data_dir, share=token is not None)
+    """Start the studio server (blocks). ``token``: shared, and every request needs it (studio.share.access).
+
+    ``reload`` (development, from main.py): this process becomes uvicorn's reloader, which watches the source
+    folders and builds nothing; each server process it starts imports main.py again and builds the studio there.
+    """
+    reloader = reload and multiprocessing.current_process().name == "MainProcess"
+    root = _reloader_root if reloader else build(data_dir, share=token is not None)
     app.add_middleware(UploadCap)  # the page's upload limit is only a hint: the server enforces the cap
     if token is not None:
         app.add_middleware(AccessGuard, token=token, pages=["/", "/favicon.ico"],
@@ -149,4 +173,25 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
         show = f"/?token={token}" if show else False  # this computer's browser opens the link too
     ui.run(root, host=host, port=port, show=show, reload=reload, title="Carousel Studio",
            language="en-US", favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
-           reconnect_timeout=10.0, storage_secret=None)
+           reconnect_timeout=10.0, storage_secret=None,
+           uvicorn_reload_dirs=",".join(str(PROJECT_ROOT / folder) for folder in SOURCE_FOLDERS))
+
+
+SERVE_ENV = "CAROUSEL_STUDIO_SERVE"  # run()'s options as JSON, for main.py (see serve_reloading)
+SOURCE_FOLDERS = ("studio", "components")  # a change to a .py file here restarts a --reload server
+
+
+def _reloader_root() -> None:
+    """Never shown: the reloader serves no page itself."""
+
+
+def serve_reloading(data_dir: Path, *, host: str, port: int, show: bool, token: str | None) -> NoReturn:
+    """``run`` with ``reload``, for development: this process becomes ``python main.py`` (the file the reloader
+    imports again in each server process it starts), with the options in the environment."""
+    main = PROJECT_ROOT / "main.py"
+    if not main.is_file():
+        raise FileNotFoundError(f"--reload needs a source checkout of Carousel Studio ({main} is missing)")
+    options = {"host": host, "port": port, "show": show, "reload": True, "token": token}
+    env = {**os.environ, "CAROUSEL_STUDIO_DATA_DIR": str(Path(data_dir).resolve()), SERVE_ENV: json.dumps(options)}
+    sys.stdout.flush()
+    os.execve(sys.executable, [sys.executable, str(main)], env)

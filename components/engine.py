@@ -26,6 +26,7 @@ def single(carousel: Carousel, slide_index: int, **settings: object) -> Carousel
 
     The thread keeps only what the slide shows (its posts, and the first post for the author), so
     a thumbnail of a 300-post thread is as cheap to key and to hand to a worker as any other.
+    It has no page number: drawn alone, the slide would say "1/1", which is not its number.
     """
     slide = carousel.slides[slide_index]
     thread = carousel.thread
@@ -33,7 +34,8 @@ def single(carousel: Carousel, slide_index: int, **settings: object) -> Carousel
         wanted = set(slide.post_ids)
         posts = [p for i, p in enumerate(thread.posts) if i == 0 or p.id in wanted]
         thread = dataclasses.replace(thread, posts=posts)
-    return dataclasses.replace(carousel, slides=[slide], thread=thread, **settings)
+    brand = dataclasses.replace(carousel.brand, show_slide_numbers=False)
+    return dataclasses.replace(carousel, slides=[slide], thread=thread, **{"brand": brand, **settings})
 
 
 def swatch(carousel: Carousel, **settings: object) -> Carousel:

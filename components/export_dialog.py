@@ -3,21 +3,25 @@
 Platform checks are shown before anything is drawn; the export runs in a thread
 (``studio.app.exports.export_in_studio``: the warm export workers draw) so the page
 stays responsive; a progress bar counts pages; the file downloads by itself the
-moment it is written.
+moment it is written. Once the dialog has been opened, the studio draws the PDF and the
+image set ahead (``exports.draw_ahead``): at once the first time, then whenever editing
+pauses, so a click usually finds every page drawn.
 """
 from __future__ import annotations
 
 import copy
 import time
 
-from nicegui import run, ui
+from nicegui import background_tasks, run, ui
 
-from studio.app import exports
+from studio.app import Changed, exports
 from studio.export import check_identity, check_platform, format_bytes
 from studio.sources.result import count
 
 from . import engine
-from .view import View
+from .view import Debounce, View
+
+AHEAD_PAUSE = 2.0  # seconds without an edit before the export is drawn ahead (a click sooner draws only its own kind)
 
 
 def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
@@ -34,6 +38,9 @@ class ExportDialog:
     def __init__(self, view: View) -> None:
         self.view = view
         self.busy = False
+        self.opened = False  # drawn ahead only for someone who has looked at exporting
+        self._ahead_later = Debounce(self._draw_ahead, AHEAD_PAUSE)
+        view.server.changed.subscribe(self._changed)  # subscribed in the page: dropped with it
         with ui.dialog().props("aria-label=Export data-testid=export-dialog") as self.dialog, \
                 ui.card().classes("cs-export"):
             with ui.row().classes("w-full items-center no-wrap"):
@@ -104,6 +111,9 @@ class ExportDialog:
         with self.linkedin_checks:
             ui.label("Checking…").classes("cs-hint")
         self.dialog.open()
+        if not self.opened:  # later opens find it drawn ahead when editing paused (``_changed``)
+            self.opened = True
+            self._draw_ahead()
         checks = await run.io_bound(_all_checks, carousel, pages)
         if checks is None or self.dialog.is_deleted:  # the server is stopping, or the page was closed meanwhile
             return
@@ -112,6 +122,20 @@ class ExportDialog:
         for box, warnings in ((self.linkedin_checks, linkedin), (self.instagram_checks, instagram)):
             self._show(box, warnings, "warning_amber", "platform-warning",
                        ready=f"Ready: {count(pages, 'page')}")
+
+    def _changed(self, event) -> None:
+        if self.opened and isinstance(event, Changed):
+            self._ahead_later()
+
+    def _draw_ahead(self) -> None:
+        """Start drawing the carousel as it is now, in the workers, as the dialog would export it.
+
+        Not while an export runs: its own pages are being drawn, and the other kind would take the CPU from it."""
+        if self.busy:
+            return
+        carousel = copy.deepcopy(self.view.carousel)
+        options = (self.image_format.value or "png", int(self.scale.value or 2))
+        background_tasks.create(run.io_bound(exports.draw_ahead, carousel, *options), name="draw the export ahead")
 
     @staticmethod
     def _show(box: ui.column, warnings: list[str], icon: str, testid: str, ready: str = "") -> None:

@@ -5,7 +5,6 @@ moment after the pointer settles on a tile: passing over a row of tiles draws no
 """
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -32,7 +31,7 @@ _LEAVE = "(e) => { clearTimeout(window.csHoverWait); emit(); }"
 
 def draw_preview(carousel: Carousel, index: int, setting: str, value: Any) -> str:
     """The slide ``index`` with ``setting`` changed, drawn at PREVIEW_WIDTH (the SVG's own size)."""
-    variant = dataclasses.replace(carousel, slides=[carousel.slides[index]], **{setting: value})
+    variant = engine.single(carousel, index, **{setting: value})
     width = engine.get_format(carousel.format).design_size[0]
     return engine.render_slide(variant, 0, scale=PREVIEW_WIDTH / width)
 

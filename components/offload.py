@@ -6,21 +6,30 @@ work runs in a thread. ``None`` comes back when the server is stopping.
 """
 from __future__ import annotations
 
+import logging
+import os
 import pickle
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from nicegui import run
 
 T = TypeVar("T")
+log = logging.getLogger("carousel_studio")
+
+GRACE_S = 20.0  # a stop waits this long for the workers' current work (a capped import or strip takes seconds)
+UNBLOCK_S = 5.0  # then at most this long for the pool's reader to let go
 
 
-async def off_loop(work: Callable[..., T], *args: Any) -> T | None:
-    """``work(*args)`` in a worker process (it and its arguments must pickle), else in a thread.
+async def off_loop(work: Callable[..., T], *args: Any, thread: bool = False) -> T | None:
+    """``work(*args)`` in a worker process (it and its arguments must pickle), else (or with ``thread``) in a thread.
 
-    Its exception is raised here as it was raised there (a SourceError keeps its message for the creator).
+    A thread shares this process's caches (a layout the studio just made); a process shares no interpreter
+    lock. Its exception is raised here as it was raised there (a SourceError keeps its message for the creator).
     """
-    offload = run.cpu_bound if run.process_pool is not None else run.io_bound
+    offload = run.cpu_bound if run.process_pool is not None and not thread else run.io_bound
     outcome = await offload(_outcome, work, *args)
     if outcome is None:
         return None
@@ -40,3 +49,51 @@ def _outcome(work: Callable[..., T], *args: Any) -> tuple[bool, Any]:
         except Exception:  # noqa: BLE001 - an exception that does not pickle is described instead
             exc = RuntimeError(f"{type(exc).__name__}: {exc}")
         return False, exc
+
+
+def finish_workers(grace: float = GRACE_S) -> None:
+    """At server stop: let the worker processes finish their current work, so the server always exits.
+
+    NiceGUI's own stop kills the workers. One killed while it writes a large result (a strip of
+    thumbnails) leaves half a message in the pool's pipe, and the pool's reader thread then waits for the
+    rest for ever: the server never exits. Here the pool is shut down gently instead, and NiceGUI finds
+    none to kill. Workers still busy after ``grace`` seconds are killed, and a reader left waiting
+    mid-message is handed the missing bytes so that it gives up.
+    """
+    pool = run.process_pool
+    if pool is None:
+        return
+    run.process_pool = None
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    result_queue = getattr(pool, "_result_queue", None)
+    started = time.monotonic()
+    stopping = threading.Thread(target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True},
+                                name="finish worker processes", daemon=True)
+    stopping.start()
+    stopping.join(grace)
+    if not stopping.is_alive():
+        log.info("worker processes finished (%.1f s)", time.monotonic() - started)
+        return
+    log.warning("worker processes still busy after %g s; stopping them", grace)
+    for worker in workers:
+        worker.kill()
+    stopping.join(1.0)
+    if stopping.is_alive() and result_queue is not None:
+        _unblock_reader(result_queue._writer.fileno(), stopping)
+    if stopping.is_alive():
+        log.error("the worker pool did not stop; the server may not exit")
+
+
+def _unblock_reader(writer_fd: int, stopping: threading.Thread) -> None:
+    """Fill the rest of a half-written result with zeros: the reader reads it, fails to unpickle, and gives up."""
+    os.set_blocking(writer_fd, False)
+    give_up = time.monotonic() + UNBLOCK_S
+    zeros = bytes(2**16)
+    while stopping.is_alive() and time.monotonic() < give_up:
+        try:
+            os.write(writer_fd, zeros)
+        except BlockingIOError:
+            pass
+        except OSError:
+            return
+        stopping.join(0.05)

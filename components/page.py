@@ -1,11 +1,13 @@
 """One browser's studio page: top bar, settings panels, the slide, source content and the strip."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
-from studio.app import Changed, Event
+from studio.app import Changed, Event, ProjectSwitched
 from studio.share.desks import concerns
 
 from .brand_panel import BrandPanel
@@ -59,6 +61,22 @@ MEASURE_CHROME = """<script>
 </script>"""
 
 
+class OnFirstOpen:
+    """A dialog built the first time it is opened: most page loads never open it, so they never build it."""
+
+    def __init__(self, container: ui.element, build: Callable[[], Any]) -> None:
+        self.container = container
+        self.build = build
+        self.built: Any = None
+
+    def open(self) -> Any:
+        """Open it (building it first); returns what the dialog's ``open`` returns (a coroutine for some)."""
+        if self.built is None:
+            with self.container:
+                self.built = self.build()
+        return self.built.open()
+
+
 class StudioPage:
     """Builds the page for one browser and keeps it in step with the shared carousel."""
 
@@ -68,8 +86,9 @@ class StudioPage:
         ui.page_title("Carousel Studio")
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")
-        self.export = ExportDialog(view)
-        self.captions = CaptionHelper(view)
+        self.later = ui.element().classes("hidden")  # dialogs built when first opened go here
+        self.export = OnFirstOpen(self.later, lambda: ExportDialog(view))
+        self.captions = OnFirstOpen(self.later, lambda: CaptionHelper(view))
         with ui.header(elevated=False).classes("cs-header"):
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
@@ -79,9 +98,12 @@ class StudioPage:
             for title, subtitle, icon, panel, opened in SETTINGS:
                 with ui.expansion(title, icon=icon, value=opened).props(
                         f"dense header-class=cs-expansion-header data-testid=panel-{icon}") \
-                        .classes("w-full cs-expansion"):
+                        .classes("w-full cs-expansion") as expansion:
                     ui.label(subtitle).classes("cs-panel-subtitle cs-panel-lead")
-                    self.panels.append(panel(view))
+                    if opened:
+                        self.panels.append(panel(view))
+                    else:  # a closed panel is built when first opened: most page loads never open it
+                        expansion.on_value_change(partial(self._build_panel, expansion, panel))
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
@@ -94,10 +116,20 @@ class StudioPage:
         name_drawers()
         warm_up_styles()
         ui.keyboard(on_key=self._key)
+        self._behind = False  # changes came while no browser was connected: caught up when one connects
+        view.client.on_connect(self._catch_up)
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
+
+    def _build_panel(self, expansion: ui.expansion, panel: type, _=None) -> None:
+        """Build a closed settings panel the first time it opens; from then on it hears every change."""
+        if getattr(expansion, "built", False):
+            return
+        expansion.built = True
+        with expansion:
+            self.panels.append(panel(self.view))
 
     def _changed(self, event: Event) -> None:
         """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""
@@ -105,10 +137,18 @@ class StudioPage:
             return
         if isinstance(event, Changed):
             self.view.forget_layout()
+            if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect
+                self._behind = True
+                return
             self.view.clamp()
         for panel in self.panels:
             if isinstance(event, getattr(panel, "LISTENS", Changed)):
                 panel.refresh(event)
+
+    def _catch_up(self) -> None:
+        if self._behind:
+            self._behind = False
+            self._changed(ProjectSwitched())
 
     def _selected(self) -> None:
         for panel in self.panels:

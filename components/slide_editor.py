@@ -242,5 +242,5 @@ class SlideEditor:
 
     def _drop(self, post_id: str, *, replace: bool) -> None:
         doc = self.view.document
-        action = ws.replace_slide_with_post if replace else ws.add_post_to_slide
+        action = doc.replace_slide_with_post if replace else doc.add_post_to_slide
         self.view.attempt(action, post_id, self.view.selected, origin=self.view.person, doing="dropping the post")

@@ -95,7 +95,7 @@ class SlideStrip:
                     thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
                     thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
                     make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
-                    thumb.tooltip("Drop a post here to add it (Shift: replace)")
+                    thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
                 self.items.append(item)
                 self.thumbs.append(html)
         show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop

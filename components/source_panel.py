@@ -185,14 +185,15 @@ class SourcePanel:
                 else:
                     initial = (post.author_name or post.handle)[:1].upper() or str(number)
                     ui.label(initial).classes("cs-avatar cs-initial").props("aria-hidden=true")
-                with ui.column().classes("gap-0 min-w-0 flex-1"):
-                    # a pasted post has no author: say which post it is rather than invent one
-                    ui.label(who or f"Post {number}").classes("cs-author ellipsis")
-                    if post.handle and post.author_name:
+                # a pasted post has no author: say which post it is rather than invent one
+                if post.handle and post.author_name:
+                    with ui.column().classes("gap-0 min-w-0 flex-1"):
+                        ui.label(who).classes("cs-author ellipsis")
                         ui.label(f"@{post.handle}").classes("cs-handle ellipsis")
-                with ui.row().classes("items-center no-wrap gap-0 cs-drag-handle").props("data-testid=drag-handle"):
-                    ui.icon("drag_indicator", size="16px")
-                    ui.label(f"Drag Post #{number}")
+                else:
+                    ui.label(who or f"Post {number}").classes("cs-author ellipsis min-w-0 flex-1")
+                # its grip icon is drawn by studio.css: one element a card, and a new thread has many cards
+                ui.label(f"Drag Post #{number}").classes("cs-drag-handle").props("data-testid=drag-handle")
             ui.label(post.text).classes("cs-post-text")
             if post.images:
                 with ui.row().classes("gap-1 no-wrap w-full"):

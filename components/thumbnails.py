@@ -26,6 +26,9 @@ from .svg_view import SvgView
 log = logging.getLogger("carousel_studio")
 
 BUDGET_CHARS = 48 * 2**20  # SVG text kept at most (~48 MB); a tile is ~5–60 KB, a tile with a photo more
+# A strip of up to this many pages is drawn in a thread of the server: the page counts have just laid the
+# carousel out there, so drawing it takes ~1.5 ms a page, where a worker process lays it out again (~1 s cold).
+STRIP_IN_THREAD_PAGES = 40
 
 
 class _KeyPickler(pickle.Pickler):
@@ -80,23 +83,25 @@ class Thumbnails:
             return svg
         return await self._once(name, draw, variant, lambda drawn: self._keep(name, drawn))
 
-    async def pages(self, carousel_key: str, carousel: Carousel) -> list[str] | None:
-        """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go."""
+    async def pages(self, carousel_key: str, carousel: Carousel, thread: bool = False) -> list[str] | None:
+        """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go
+        (``thread``: in a thread of this process, whose layout caches are warm)."""
         def keep(drawn: list[str]) -> None:
             for page, svg in enumerate(drawn):
                 self._keep(page_name(carousel_key, page), svg)
-        return await self._once(f"{carousel_key}:all", draw_pages, carousel, keep)
+        return await self._once(f"{carousel_key}:all", draw_pages, carousel, keep, thread)
 
-    async def _once(self, name: str, work, argument, keep):
+    async def _once(self, name: str, work, argument, keep, thread: bool = False):
         """Run ``work(argument)`` off the loop once for every caller waiting on ``name``; ``keep`` its result."""
         task = self._pending.get(name)
         if task is None:
-            task = self._pending[name] = asyncio.get_running_loop().create_task(self._run(name, work, argument, keep))
+            task = self._pending[name] = asyncio.get_running_loop().create_task(
+                self._run(name, work, argument, keep, thread))
         return await asyncio.shield(task)  # a page that goes away does not cancel the drawing for the others
 
-    async def _run(self, name: str, work, argument, keep):
+    async def _run(self, name: str, work, argument, keep, thread: bool = False):
         try:
-            result = await off_loop(work, argument)
+            result = await off_loop(work, argument, thread=thread)
         finally:
             self._pending.pop(name, None)
         if result is not None:
@@ -138,12 +143,14 @@ def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> No
         else:
             show(svg, name, drawn)
     if missing:
-        background_tasks.create(_fill_pages(missing, carousel_key, carousel), name="slide strip thumbnails")
+        thread = starts[-1] < STRIP_IN_THREAD_PAGES if starts else True
+        background_tasks.create(_fill_pages(missing, carousel_key, carousel, thread), name="slide strip thumbnails")
 
 
-async def _fill_pages(missing: list[tuple[SvgView, str, int]], carousel_key: str, carousel: Carousel) -> None:
+async def _fill_pages(missing: list[tuple[SvgView, str, int]], carousel_key: str, carousel: Carousel,
+                      thread: bool) -> None:
     try:
-        drawn = await THUMBNAILS.pages(carousel_key, carousel)
+        drawn = await THUMBNAILS.pages(carousel_key, carousel, thread)
     except Exception:  # noqa: BLE001 - a thumbnail that cannot be drawn stays blank; the studio goes on
         log.exception("could not draw the slide strip's thumbnails")
         return

@@ -166,7 +166,7 @@ def _sig(value) -> object:
 
 def _ctx_sig(ctx: Ctx) -> tuple:
     return (ctx.width, ctx.height, ctx.content, ctx.palette, ctx.title_font, ctx.body_font, ctx.title_weight,
-            ctx.title_size, ctx.body_size, ctx.meta_size, ctx.line_height, ctx.align, ctx.scale,
+            ctx.title_size, ctx.body_size, ctx.meta_size, ctx.line_height, ctx.align,
             ctx.show_post_meta, ctx.brand_name, ctx.brand_handle, _sig(ctx.brand_avatar))
 
 
@@ -215,6 +215,8 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     posts = tuple(ctx.posts[p] for p in slide.post_ids if p in ctx.posts)
     extra = carousel.cta if layout_key == "outro" else None
     key_src = repr((_ctx_sig(ctx), carousel.typography.auto_fit, layout_key, _sig(slide), _sig(posts), _sig(extra)))
+    if "('image', " in key_src:  # only photos depend on the scale (embedded at box size × scale)
+        key_src += repr(ctx.scale)
     key = hashlib.sha256(key_src.encode("utf-8", "surrogatepass")).hexdigest()
     with _CACHE_LOCK:
         hit = _PAGE_CACHE.get(key)
@@ -233,17 +235,19 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
         sizes.append(float(MIN_BODY_SIZE))
     else:
         sizes = [start]
-    if len(sizes) == 1:
-        size = sizes[0]
-    else:  # count pages at each size without drawing, then draw the chosen size once
-        counts: dict[float, int] = {}
-        for s in sizes:
+    drawn = _run(ctx, drawer, slide, sizes[0], uid)  # usually fits on one page at the chosen size: done
+    size = sizes[0]
+    if len(drawn) > 1 and len(sizes) > 1:  # count pages at smaller sizes without drawing, then draw the best once
+        counts = {size: len(drawn)}
+        for s in sizes[1:]:
             counts[s] = len(_run(ctx, drawer, slide, s, uid, dry_run=True))
             if counts[s] == 1:
                 break
         fewest = min(counts.values())
         size = next(s for s in sizes if s in counts and counts[s] == fewest)
-    parts = tuple(built(el("g", *els, class_="content")) for els in _run(ctx, drawer, slide, size, uid))
+        if size != sizes[0]:
+            drawn = _run(ctx, drawer, slide, size, uid)
+    parts = tuple(built(el("g", *els, class_="content")) for els in drawn)
     result = (layout_key, size, parts)
     _remember(key, result)
     return result

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 import tempfile
@@ -9,15 +10,37 @@ import traceback
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
+
+# Hypothesis tries the same examples on every run, so CI never fails on a bug a lucky draw found and the
+# next run misses; ``HYPOTHESIS_PROFILE=long`` searches at random with many more examples.
+settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_configure(config) -> None:
     """No test, server or worker it starts writes into the real user's data folder: for this run the
     default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""
     os.environ["XDG_DATA_HOME"] = config._cs_data_home = tempfile.mkdtemp(prefix="cs-test-xdg-")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item) -> None:
+    """Before a ``user`` test, hide what is alive (modules, fonts, caches) from the garbage collector.
+
+    NiceGUI's ``user`` fixture runs two full collections per test, each walking every object of the
+    session: late in a run that was over a second of CPU per test. After ``gc.freeze`` they walk only
+    what was made since; garbage is collected first, so only live objects are frozen.
+    """
+    if "user" in getattr(item, "fixturenames", ()):
+        gc.collect()
+        gc.freeze()
 
 
 def pytest_unconfigure(config) -> None:
@@ -141,7 +164,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-
 @pytest.fixture(scope="module")
 def studio_server(tmp_path_factory):
     """``carousel-studio serve`` in a subprocess on a free loopback port with a temporary data folder."""
-    from studio_process import running_studio
+    from studio.server_process import running_studio
     with running_studio(tmp_path_factory.mktemp("studio-data")) as studio:
         yield studio.url
 
@@ -184,7 +207,7 @@ def driver(browser_downloads):
 
 # -- the core suite: pytest -m "not slow" -----------------------------------------------------------
 
-# A real Chromium, or the studio in a server process (tests/studio_process.py): seconds each.
+# A real Chromium, or the studio in a server process (studio/server_process.py): seconds each.
 SLOW_FIXTURES = {"driver", "studio_server", "shared_url", "share_port"}
 SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz"}  # stress and fuzzing
 SLOW_PREFIXES = ("test_browser_",)  # every real-browser module

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studio_process import running_studio
+from studio.server_process import running_studio
 
 TOKEN = "browser-test-token-0123456789"
 ADA, BOB = "ABCDEFGHIJ", "0123456789"
@@ -222,7 +222,7 @@ def test_a_keystroke_sends_what_changed_not_the_whole_text(shared_url):
 
 def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path):
     """Type, stop the studio, start it again on the same address: the page comes back with the words."""
-    from studio_process import free_port
+    from studio.server_process import free_port
     port, words = free_port(), " Kept across a restart."
     ada = chromium()
     try:

@@ -33,7 +33,7 @@ def open_dialogs(driver):
     return [d for d in css(driver, ".q-dialog") if d.is_displayed()]
 
 
-def wait(driver, condition, timeout=15):
+def wait(driver, condition, timeout=60):  # generous: a loaded machine takes seconds per round trip
     return WebDriverWait(driver, timeout, poll_frequency=0.05,
                          ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
 

@@ -1,17 +1,20 @@
 """Drawing less often, never less: the background layer drawn once per look, pattern tiles shared
-by PDF pages, pages unchanged since the last export taken from ``DrawnPages``."""
+by PDF pages, pages unchanged since the last export taken from ``DrawnPages``, exports drawn ahead."""
 from __future__ import annotations
 
 import io
 import subprocess
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from studio import DATA_DIR
+from studio.app import exports
 from studio.export import drawing, export_images, export_pdf, images, pages
+from studio.export import pdf as export_pdf_module
 from studio.export.drawn import DrawnPages
 from studio.pattern import PATTERNS
 from studio.post import Post, Thread
@@ -111,3 +114,67 @@ def test_drawn_pages_keep_the_newest_within_their_budget():
         drawn.put(name, name.encode() * 4)
     assert drawn.get("a") is None and drawn.get("b") == b"bbbb" and drawn.get("c") == b"cccc"
     assert DrawnPages.key("<svg/>", "png", 1, 2) != DrawnPages.key("<svg/>", "jpeg", 1, 2)
+
+
+class _CountingPool(ThreadPoolExecutor):
+    """Stands in for the warm export workers (threads here): counts the drawings started."""
+
+    def __init__(self, run: bool = True) -> None:
+        super().__init__(2)
+        self.run, self.started = run, 0
+
+    def submit(self, fn, *args, **kwargs) -> Future:
+        self.started += 1
+        return super().submit(fn, *args, **kwargs) if self.run else Future()  # run=False: never begun
+
+
+@pytest.fixture
+def ahead(monkeypatch):
+    """``draw_ahead`` and the studio's export on a fresh ``DRAWN``, with ``_CountingPool`` as workers."""
+    def use(pool: _CountingPool) -> _CountingPool:
+        for module in (exports, export_pdf_module, images):
+            monkeypatch.setattr(module, "warm_pool", lambda: pool)
+        return pool
+    monkeypatch.setattr(exports, "DRAWN", DrawnPages())
+    monkeypatch.setattr(exports, "_ahead", [])
+    return use
+
+
+def test_an_export_drawn_ahead_is_written_without_drawing(tmp_path, ahead, monkeypatch):
+    pool = ahead(_CountingPool())
+    carousel = _carousel()
+    total = pages.page_total(carousel)
+    assert exports.draw_ahead(carousel) == total + 1  # the PDF and every PNG page
+    exports.export_in_studio(carousel, tmp_path / "now.pdf", "pdf")  # clicked at once: waits, draws nothing more
+    pool.shutdown(wait=True)
+    assert pool.started == total + 1
+    monkeypatch.setattr("studio.export.pdf.pdf_bytes", lambda *a, **k: pytest.fail("drawn again"))
+    monkeypatch.setattr(images, "_draw_page", lambda *a, **k: pytest.fail("drawn again"))
+    exports.export_in_studio(carousel, tmp_path / "later.pdf", "pdf")
+    exports.export_in_studio(carousel, tmp_path / "later.zip", "images")
+    assert len(PdfReader(tmp_path / "later.pdf").pages) == total
+    assert (tmp_path / "now.pdf").read_bytes() == (tmp_path / "later.pdf").read_bytes()
+    with zipfile.ZipFile(tmp_path / "later.zip") as archive:
+        assert sorted(n for n in archive.namelist() if n.endswith(".png")) == [f"{i:02d}.png" for i in
+                                                                               range(1, total + 1)]
+        assert Image.open(io.BytesIO(archive.read("01.png"))).size == (1080, 1350)
+
+
+def test_drawing_ahead_again_drops_only_what_the_edit_made_stale(ahead):
+    pool = ahead(_CountingPool(run=False))  # nothing is begun, so everything could be dropped
+    carousel = _carousel()
+    total = pages.page_total(carousel)
+    exports.draw_ahead(carousel)
+    first = list(exports._ahead)
+    carousel.slides[1].body += " Edited."
+    assert exports.draw_ahead(carousel) == total + 1
+    assert pool.started == 2 * (total + 1) - (total - 1)  # unchanged pages were not started again
+    dropped = [job for job in first if job.cancelled()]
+    assert len(dropped) == 2 and all(job not in exports._ahead for job in dropped)  # the old PDF, the old page 2
+    pool.shutdown(wait=False)
+
+
+def test_drawing_ahead_never_raises(ahead, monkeypatch):
+    ahead(_CountingPool())
+    monkeypatch.setattr(pages, "page_svgs", lambda *a, **k: 1 / 0)
+    assert exports.draw_ahead(_carousel()) == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from studio import render
@@ -72,6 +72,7 @@ _LOGO = tiny_jpeg(300, 100)
        st.sampled_from(["post-card", "headline-body", "big-statement", "list", "image-focus", "split"]),
        st.sampled_from(["linkedin-square", "instagram-story", "linkedin-portrait"]),
        st.sampled_from(["header-footer", "header", "footer", "none"]))
+@example(64, 33, 8, 1.0, "left", "list", "linkedin-square", "none")  # a row number at the page top, tight lines
 def test_any_typography_keeps_the_sample_inside_the_safe_area(title, body, meta, lh, align, layout, fmt, placement):
     from studio.brand import BrandProfile
     from studio.typography import Typography

@@ -13,7 +13,7 @@ import pytest
 
 from studio.share.access import RateLimit, TokenError, choose_token, new_token
 from studio.share.link import lan_address, qr_text, share_link
-from studio_process import running_studio
+from studio.server_process import running_studio
 
 TOKEN = "test-token-0123456789abcdef"
 SECRET_NAME, SECRET_HANDLE = "Zoltan Quibblesworth", "zquibble"

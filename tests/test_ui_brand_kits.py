@@ -9,7 +9,7 @@ from nicegui import ui
 import pytest
 from studio.app import EditError
 from studio.brand import BrandProfile
-from ui_helpers import click, until
+from ui_helpers import click, open_panel, until
 
 
 def menu_item(user, text: str):
@@ -37,6 +37,7 @@ def two_clients_and_a_preset_of_b(studio, testid):
 
 
 async def test_preset_with_a_profile_never_lets_one_profile_overwrite_another(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     a, b = two_clients_and_a_preset_of_b(studio, testid)
     (select,) = testid(studio, "profile-select")
     assert select.value == a
@@ -68,6 +69,7 @@ def test_the_application_refuses_to_save_one_clients_brand_over_another(studio_d
 
 
 async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     a, b = two_clients_and_a_preset_of_b(studio, testid)
     testid(studio, "brand-handle")[0].value = "clienta_edited"
     await until(lambda: testid(studio, "profile-unsaved")[0].visible)
@@ -94,6 +96,7 @@ async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(stu
 
 
 async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     a, b = two_clients_and_a_preset_of_b(studio, testid)
     store = studio.shared.store
     click(studio, menu_item(studio, "Delete profile"))

@@ -81,6 +81,8 @@ async def test_tiles_are_radio_groups_chosen_with_space_or_enter(studio, testid)
     paper = next(t for t in tiles if t.props["data-key"] == "paper")
     trigger(studio, paper, "keydown.enter")
     assert studio.shared.document.carousel.theme == "paper" and electric.props["aria-checked"] == "false"
+    for panel in ("panel-texture", "panel-campaign"):  # closed panels are built when first opened
+        testid(studio, panel)[0].value = True
     with studio:
         groups = [e for e in studio.client.elements.values() if e.props.get("role") == "radiogroup"]
     assert {g.props.get("aria-label") for g in groups} >= {"Format", "Layout", "Theme", "Background pattern",

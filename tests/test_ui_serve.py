@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import socket
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -82,6 +85,31 @@ def test_a_taken_port_is_one_clear_line(started, tmp_path, capsys):
 def test_a_port_out_of_range_is_refused(started, tmp_path, capsys):
     assert main(["serve", "--port", "0", "--data-dir", str(tmp_path)]) == 2
     assert "between 1 and 65535" in capsys.readouterr().err
+
+
+def test_reload_outside_a_source_checkout_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    import components.app
+    monkeypatch.setattr(components.app, "PROJECT_ROOT", tmp_path / "installed")  # no main.py there
+    assert main(["serve", "--reload", "--no-browser", "--port", str(_free_port()), "--data-dir", str(tmp_path)]) == 2
+    assert "--reload needs a source checkout" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_reload_serves_the_studio_from_main_py_under_the_reloader(tmp_path):
+    """``serve --reload`` becomes main.py under uvicorn's reloader; the server process it starts builds the studio,
+    and stopping the reloader stops that process too (the port is free again)."""
+    from studio.server_process import running_studio
+    from components.app import SERVE_ENV
+    with running_studio(tmp_path, "--reload") as studio:
+        page = urllib.request.urlopen(studio.url, timeout=60).read().decode()
+        assert "Canvas &amp; Ratio" in page or "Canvas & Ratio" in page  # the studio itself, not an empty page
+        proc = Path(f"/proc/{studio.process.pid}")
+        if proc.is_dir():
+            assert (proc / "cmdline").read_bytes().split(b"\0")[1].endswith(b"main.py")
+            settings = next(v for k, _, v in (e.partition(b"=") for e in (proc / "environ").read_bytes().split(b"\0"))
+                            if k == SERVE_ENV.encode())
+            assert json.loads(settings)["reload"] is True
+    assert _port_free(studio.port)
 
 
 def test_lan_address_is_an_ip():

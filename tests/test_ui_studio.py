@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
+import pytest
 from nicegui import ui
 from PIL import Image as PILImage
 
@@ -12,7 +13,7 @@ from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
 from studio.typography import RANGES
-from ui_helpers import click, trigger, until
+from ui_helpers import click, open_panel, trigger, until
 
 PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
                 "Outro Slide CTA", "Background Pattern"]
@@ -25,13 +26,6 @@ def svg_of(element) -> ET.Element:
 def svg_text(element) -> str:
     root = svg_of(element)
     return " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
-
-
-def browser_click(element) -> None:
-    """Click as a real browser event does: the handler runs inside the button's own slot."""
-    for listener_id, listener in list(element._event_listeners.items()):
-        if listener.type == "click":
-            element._handle_event({"listener_id": listener_id, "args": {}})
 
 
 def menu_item(user, text: str):
@@ -62,7 +56,13 @@ async def test_sample_is_open_with_every_panel_in_order(studio, testid):
     root = svg_of(preview(studio, testid))
     assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 540 675"
     assert "Most carousels fail" in svg_text(preview(studio, testid))
-    for name in ("format-option", "layout-option", "theme-option", "pattern-option", "cta-option"):
+    for name in ("format-option", "layout-option", "theme-option"):  # the panels open on arrival
+        assert testid(studio, name), name
+    assert not testid(studio, "pattern-option") and not testid(studio, "export-pdf")  # built when first opened
+    for title in PANEL_TITLES:
+        open_panel(studio, title)
+    click(studio, testid(studio, "export-open")[0])
+    for name in ("pattern-option", "cta-option"):
         assert testid(studio, name), name
     for name in ("source-input", "source-import", "slide-preview", "title-size", "body-size", "header-size",
                  "export-open", "export-pdf", "export-zip", "insert-slide", "add-to-slide"):
@@ -94,6 +94,7 @@ async def test_theme_tile_redraws_preview_and_every_thumbnail(studio, testid):
 
 
 async def test_layout_and_pattern_tiles(studio, testid):
+    open_panel(studio, "Background Pattern")  # a closed panel is built when first opened
     click(studio, next(t for t in testid(studio, "layout-option") if t.props["data-key"] == "big-statement"))
     click(studio, next(t for t in testid(studio, "pattern-option") if t.props["data-key"] == "dots"))
     carousel = studio.shared.document.carousel
@@ -103,6 +104,7 @@ async def test_layout_and_pattern_tiles(studio, testid):
 
 
 async def test_cta_tiles_and_texts(studio, testid):
+    open_panel(studio, "Outro Slide CTA")  # a closed panel is built when first opened
     click(studio, next(t for t in testid(studio, "cta-option") if t.props["data-key"] == "2"))
     cta = studio.shared.document.carousel.cta
     assert cta.variant == 2 and cta.button == "Repost"
@@ -118,6 +120,7 @@ async def test_cta_tiles_and_texts(studio, testid):
 
 
 async def test_typography_sliders_show_px_and_apply(studio, testid):
+    open_panel(studio, "Typography & Sizing")  # a closed panel is built when first opened
     (title,) = testid(studio, "title-size")
     (body,) = testid(studio, "body-size")
     (meta,) = testid(studio, "header-size")
@@ -143,6 +146,7 @@ async def test_typography_sliders_show_px_and_apply(studio, testid):
 
 
 async def test_brand_kit_fields_and_avatar(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (name,) = testid(studio, "brand-name")
     (handle,) = testid(studio, "brand-handle")
     name.value = "Ada Lovelace"
@@ -161,6 +165,7 @@ async def test_brand_kit_fields_and_avatar(studio, testid):
 
 
 async def test_broken_avatar_is_a_notification_not_a_crash(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (upload,) = testid(studio, "brand-avatar-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png", b"not a picture")])
@@ -169,6 +174,7 @@ async def test_broken_avatar_is_a_notification_not_a_crash(studio, testid):
 
 
 async def test_profiles_and_presets(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (name,) = testid(studio, "brand-name")
     name.value = "Client A"
     with studio:
@@ -591,37 +597,51 @@ async def test_import_into_a_reopened_project_keeps_its_slides(studio, testid):
     assert [s.body for s in ws.carousel.slides] == before
 
 
-def strict_slots(monkeypatch) -> None:
-    """A slot of a deleted element refuses use, as on a live server once the element is garbage-collected;
-    notices find their browser tab through the current slot, as the real ``ui.notify`` does."""
-    from nicegui import context
-    from nicegui.slot import Slot
-    from nicegui.testing.user_notify import UserNotify
+class LiveNotices:
+    """The simulated user's notice recorder (the public ``user.notify``), refusing a notice sent from the slot of
+    a deleted element.
 
-    record = UserNotify.__call__
+    A redraw deletes elements; on a live server a deleted element is soon garbage-collected, and a notice sent
+    from its slot then fails ("parent element … deleted") and never reaches the creator. The simulated browser
+    keeps deleted elements alive, so without this check such a notice would still be recorded."""
 
-    def notify(self, message, **options):
-        assert context.client is not None
-        return record(self, message, **options)
-    monkeypatch.setattr(UserNotify, "__call__", notify)
+    def __init__(self, recorder) -> None:
+        self.recorder = recorder
 
-    def parent(slot):
-        element = slot._parent()
-        if element is None or element.is_deleted:
-            raise RuntimeError("The parent element this slot belongs to has been deleted.")
-        return element
-    monkeypatch.setattr(Slot, "parent", property(parent))
+    def __call__(self, message: str, **options) -> None:
+        assert not ui.context.slot.parent.is_deleted, f"notice sent from a deleted element's slot: {message!r}"
+        self.recorder(message, **options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.recorder, name)  # messages, contains: what should_see reads
 
 
-async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, testid, monkeypatch):
+@pytest.fixture
+def strict_slots(studio):
+    """Notices must come from a live part of the page (``LiveNotices``), and when the test ends no element may
+    have been built into a deleted one: both are lost on a live server."""
+    studio.notify = LiveNotices(studio.notify)
+    yield studio
+    with studio:
+        orphans = [e for e in studio.client.elements.values() if _in_deleted_element(e)]
+    assert not orphans, f"elements built into a deleted element: {orphans}"
+
+
+def _in_deleted_element(element) -> bool:
+    try:
+        return element.parent_slot is not None and element.parent_slot.parent.is_deleted
+    except RuntimeError:  # the parent is gone altogether
+        return True
+
+
+async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, testid, strict_slots):
     """The card list is redrawn by the edit; the notice must still reach the creator (QA bug 7)."""
-    strict_slots(monkeypatch)
     ws = studio.shared.document
     photo = load_image(png_bytes((320, 200), (20, 120, 220)), name="photo")
     ws.set_thread(Thread("t", [Post("a", "A post with a photo", images=[photo]), Post("b", "No photo here")]))
     ws.set_slide_layout(1, "headline-body")
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
-    browser_click(testid(studio, "apply-image")[0])
+    click(studio, testid(studio, "apply-image")[0])  # the handler runs in the button's slot, as in a browser
     assert ws.carousel.slides[1].image == photo
     assert ws.carousel.slides[1].layout == "image-focus"
     await studio.should_see("now uses the “Image focus” layout")
@@ -629,6 +649,7 @@ async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, test
 
 async def test_bad_preset_names_say_why(studio, testid):
     """A name the store refuses gets its real reason in the creator's words, not "something went wrong"."""
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     store = studio.shared.store
     click(studio, testid(studio, "save-preset")[0])
     (preset_name,) = testid(studio, "preset-name")
@@ -648,6 +669,7 @@ async def test_bad_preset_names_say_why(studio, testid):
 
 
 async def test_bad_profile_name_says_why(studio, testid):
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     (name,) = testid(studio, "brand-name")
     name.value = "Acme/Co"
     click(studio, menu_item(studio, "Save as a new profile"))
@@ -657,6 +679,7 @@ async def test_bad_profile_name_says_why(studio, testid):
 
 async def test_store_failures_show_their_own_message(studio, testid, monkeypatch, caplog):
     """A StoreError (e.g. a read-only data folder) is shown as written; only bugs get the generic notice."""
+    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
     from studio.store import StoreError
     store = studio.shared.store
 

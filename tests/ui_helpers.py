@@ -21,3 +21,12 @@ async def until(condition, timeout: float = 30.0) -> None:
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not met in time")
         await asyncio.sleep(0.02)
+
+
+def open_panel(user, title: str) -> None:
+    """Open a settings panel as a click on its header does (a closed panel is built when first opened)."""
+    from nicegui import ui
+    with user:
+        expansion = next(e for e in user.client.elements.values()
+                         if isinstance(e, ui.expansion) and e.props.get("label") == title)
+    expansion.value = True

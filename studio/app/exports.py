@@ -3,12 +3,15 @@
 ``carousel-studio render`` calls ``export``; the studio calls ``export_in_studio`` from a
 thread of its own process, where the page layouts of the preview are already cached,
 with the drawing done by the warm export workers (``start_workers``, at studio start)
-and pages unchanged since the last export taken from ``DRAWN``. Nothing here knows
-about either front end.
+and pages unchanged since the last export taken from ``DRAWN``. ``draw_ahead`` starts
+drawing an export before it is asked for (the studio calls it when typing pauses), so
+the click finds the pages drawn or under way. Nothing here knows about either front end.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from ..carousel import Carousel
@@ -16,7 +19,9 @@ from ..project_file import carousel_to_json
 from ..export import ExportError, ExportReport, export_images, export_pdf, pages, slide_image, slide_svg
 from ..export.atomic import atomic_file
 from ..export.drawn import DrawnPages
-from ..export.images import MAX_WORKERS, warm_pool
+from ..export.images import MAX_WORKERS, check_image_format, page_keys, start_pages, warm_pool
+from ..export.pdf import PDF_SCALE, pdf_key, start_pdf
+from ..naming import document_info
 from ..naming import file_stem
 
 KINDS = ("pdf", "images", "slide", "project")  # images: a .zip or a folder; slide: png, jpeg or svg
@@ -94,6 +99,44 @@ def export_in_studio(carousel: Carousel, out: Path, kind: str, **options) -> Exp
     return export(carousel, out, kind, drawn=DRAWN, in_workers=True, **options)
 
 
+_ahead: list[Future] = []  # the drawings ``draw_ahead`` started last
+_ahead_lock = threading.Lock()
+
+
+def draw_ahead(carousel: Carousel, image_format: str = "png", scale: int = 2) -> int:
+    """Start drawing the carousel's PDF and image set in the warm workers; returns how many drawings
+    are started or under way.
+
+    What is drawn lands in ``DRAWN``, where the export's click finds it (or waits for it).
+    Drawings an earlier call started that this carousel no longer needs, and that no worker
+    has begun, are dropped. Never raises: a carousel that cannot be drawn now is drawn (and its
+    problem shown) when the export is asked for.
+    """
+    try:
+        pages.prepare(carousel)
+        if warm_pool() is None or pages.page_total(carousel) == 0:
+            return 0
+        fmt = check_image_format(image_format)
+        width, height = pages.page_size(carousel, PDF_SCALE)
+        svgs = pages.page_svgs(carousel, PDF_SCALE)
+        info = document_info(carousel)
+        key = pdf_key(svgs, info, width, height)
+        jobs = [DRAWN.lookup(key) or start_pdf(svgs, info, width, height, DRAWN, key)]
+        if scale != PDF_SCALE:
+            width, height = pages.page_size(carousel, scale)
+            svgs = pages.page_svgs(carousel, scale)
+        jobs += start_pages(svgs, page_keys(svgs, fmt, width, height), fmt, width, height, warm_pool(), DRAWN)
+    except Exception:  # noqa: BLE001 - drawing ahead is a bonus; the export itself reports any problem
+        return 0
+    started = [job for job in jobs if isinstance(job, Future)]
+    with _ahead_lock:
+        for old in _ahead:
+            if all(old is not job for job in started):
+                old.cancel()  # only drawings no worker has begun
+        _ahead[:] = started
+    return len(started)
+
+
 def prune(folder: Path, keep: int = 20) -> None:
     """Keep the newest ``keep`` exported files in ``folder``; older ones were downloaded long ago."""
     if not folder.is_dir():
@@ -104,5 +147,5 @@ def prune(folder: Path, keep: int = 20) -> None:
         old.unlink(missing_ok=True)
 
 
-__all__ = ["DRAWN", "KINDS", "ExportError", "ExportReport", "LatestProgress", "export", "export_in_studio",
+__all__ = ["DRAWN", "KINDS", "ExportError", "ExportReport", "LatestProgress", "draw_ahead", "export", "export_in_studio",
            "file_name", "file_stem", "prune", "start_workers"]

@@ -26,6 +26,9 @@ def register(parser: argparse.ArgumentParser) -> None:
                              "and print a link with an access token, and a QR code for phones")
     parser.add_argument("--token", default=None,
                         help=f"the access token for --share (default: ${TOKEN_ENV}, else a new random one)")
+    parser.add_argument("--reload", action="store_true",
+                        help="for development: restart the server when a .py file of the studio changes "
+                             "(needs a source checkout)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +44,13 @@ def run(args: argparse.Namespace) -> int:
         address = lan_address() if host in ("0.0.0.0", "::") else host
         print_share_link(share_link(address, args.port, token), sys.stdout)
     from components.app import run as run_studio
+    from components.app import serve_reloading
     from studio.store import StoreError
+    if args.reload:
+        try:
+            serve_reloading(args.data_dir, host=host, port=args.port, show=not args.no_browser, token=token)
+        except FileNotFoundError as exc:  # an installed copy: no main.py to reload
+            raise CliError(str(exc)) from None
     options = {"token": token} if token else {}
     try:
         run_studio(args.data_dir, host=host, port=args.port, show=not args.no_browser, **options)

@@ -3,13 +3,15 @@
 The renderer is a pure function (same carousel, same SVG bytes), so the SVG of a
 page, with the output format and size, names its drawing exactly. The studio keeps
 one ``DrawnPages`` for its process; the CLI and the benchmarks pass none and draw
-every page.
+every page. A drawing under way in a worker is kept too (``expect``), so an export
+clicked while the studio draws ahead waits for that drawing instead of starting another.
 """
 from __future__ import annotations
 
 import hashlib
 import threading
 from collections import OrderedDict
+from concurrent.futures import CancelledError, Future
 
 
 class DrawnPages:
@@ -19,7 +21,8 @@ class DrawnPages:
         self.max_bytes = max_bytes
         self._items: OrderedDict[str, bytes] = OrderedDict()
         self._bytes = 0
-        self._lock = threading.Lock()  # the studio exports from a worker thread
+        self._pending: dict[str, Future] = {}  # drawings under way, by key
+        self._lock = threading.RLock()  # the studio exports from threads; drawings land from the pool's thread
 
     @staticmethod
     def key(svgs: str | list[str], *options: object) -> str:
@@ -36,6 +39,24 @@ class DrawnPages:
                 self._items.move_to_end(key)
             return data
 
+    def lookup(self, key: str) -> bytes | Future | None:
+        """The drawing of ``key``: its bytes, the Future of a drawing under way, or None."""
+        with self._lock:
+            return self.get(key) or self._pending.get(key)
+
+    def expect(self, key: str, drawing: Future) -> None:
+        """Keep what ``drawing`` (a Future of bytes) returns under ``key``; ``lookup`` gives it until then."""
+        with self._lock:
+            self._pending[key] = drawing
+        drawing.add_done_callback(lambda done: self._landed(key, done))
+
+    def _landed(self, key: str, drawing: Future) -> None:
+        with self._lock:
+            if self._pending.get(key) is drawing:
+                del self._pending[key]
+            if not drawing.cancelled() and drawing.exception() is None:
+                self.put(key, drawing.result())
+
     def put(self, key: str, data: bytes) -> None:
         with self._lock:
             if key in self._items or len(data) > self.max_bytes:
@@ -48,3 +69,15 @@ class DrawnPages:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def outcome(job: bytes | Future | None) -> bytes | None:
+    """The bytes of a drawing, waiting for one under way; None when it was cancelled (draw it again).
+
+    A worker's ExportError is raised here, as if the page were drawn in this process."""
+    if not isinstance(job, Future):
+        return job
+    try:
+        return job.result()
+    except CancelledError:
+        return None

@@ -29,7 +29,7 @@ from . import pages
 from .alt_text import alt_text_file, page_alt_texts
 from .atomic import atomic_file, atomic_folder
 from .drawing import render_pixels
-from .drawn import DrawnPages
+from .drawn import DrawnPages, outcome
 from .platforms import check_platform
 from .png import encode_png
 from .report import ExportError, ExportReport
@@ -180,34 +180,44 @@ def _rendered_pages(carousel, total: int, fmt: str, scale: int, workers: int,
     width, height = pages.page_size(carousel, scale)
     # This process writes the SVGs (cached layout, ~1 ms a page); the workers draw and encode them.
     svgs = pages.page_svgs(carousel, scale)
-    keys = [DrawnPages.key(svg, fmt, width, height) for svg in svgs] if drawn is not None else []
-    pool = warm_pool() if workers > 1 else None
-    jobs: list = []  # per page: its bytes (already drawn), a Future (in a worker) or None (draw it here)
-    for index, svg in enumerate(svgs):
-        data = drawn.get(keys[index]) if drawn is not None else None
-        if data is None and pool is not None:
-            data = pool.submit(_worker_page, svg, width, height, fmt, index)
-        jobs.append(data)
+    keys = page_keys(svgs, fmt, width, height) if drawn is not None else []
+    jobs = start_pages(svgs, keys, fmt, width, height, warm_pool() if workers > 1 else None, drawn)
     try:
         for index, job in enumerate(jobs):
-            if isinstance(job, bytes):
-                yield job
-                continue
-            data = None
-            if job is not None:
-                try:
-                    data = job.result()
-                except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
-                    _drop_pool()
+            try:
+                data = outcome(job)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
+                _drop_pool()
+                data = None
             if data is None:
                 data = _draw_page(svgs[index], width, height, fmt, index)
-            if drawn is not None:
-                drawn.put(keys[index], data)
+                if drawn is not None:
+                    drawn.put(keys[index], data)
             yield data
     finally:
         for job in jobs:
             if isinstance(job, Future):
                 job.cancel()
+
+
+def page_keys(svgs: list[str], fmt: str, width: int, height: int) -> list[str]:
+    """What names each page's drawing in ``DrawnPages``."""
+    return [DrawnPages.key(svg, fmt, width, height) for svg in svgs]
+
+
+def start_pages(svgs: list[str], keys: list[str], fmt: str, width: int, height: int,
+                pool: ProcessPoolExecutor | None, drawn: DrawnPages | None = None) -> list[bytes | Future | None]:
+    """Per page: its bytes (drawn before), a Future (being drawn in a worker; started here when ``pool``
+    is given), or None (to draw in this process). ``drawn`` keeps what the workers draw under ``keys``."""
+    jobs: list[bytes | Future | None] = []
+    for index, svg in enumerate(svgs):
+        job = drawn.lookup(keys[index]) if drawn is not None else None
+        if job is None and pool is not None:
+            job = pool.submit(_worker_page, svg, width, height, fmt, index)
+            if drawn is not None:
+                drawn.expect(keys[index], job)
+        jobs.append(job)
+    return jobs
 
 
 _pool: ProcessPoolExecutor | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import BinaryIO
@@ -20,7 +21,7 @@ from ..naming import document_info
 from . import pages
 from .atomic import atomic_file
 from .drawing import PdfDocument
-from .drawn import DrawnPages
+from .drawn import DrawnPages, outcome
 from .images import ensure_faces, warm_pool
 from .platforms import check_platform
 from .report import ExportError, ExportReport
@@ -44,20 +45,20 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None,
     width, height = pages.page_size(carousel, PDF_SCALE)
     svgs = pages.page_svgs(carousel, PDF_SCALE)
     info = document_info(carousel)
-    key = DrawnPages.key(svgs, "pdf", width, height, sorted(info.items())) if drawn is not None else ""
-    data = drawn.get(key) if drawn is not None else None
-    pool = warm_pool() if in_worker and data is None else None
-    if pool is not None:
-        try:
-            data = pool.submit(_pdf_in_worker, svgs, info, width, height).result()
-        except BrokenProcessPool:  # a worker died: draw here
-            data = None
+    key = pdf_key(svgs, info, width, height) if drawn is not None else ""
+    job = drawn.lookup(key) if drawn is not None else None
+    if job is None and in_worker:
+        job = start_pdf(svgs, info, width, height, drawn, key)
+    try:
+        data = outcome(job)
+    except BrokenProcessPool:  # a worker died: draw here
+        data = None
     if data is None:
         data = pdf_bytes(svgs, info, width, height, progress)
+        if drawn is not None:
+            drawn.put(key, data)
     elif progress:
         progress(total, total)
-    if drawn is not None:
-        drawn.put(key, data)
     if isinstance(out, (str, Path)):
         target = Path(out)
         with atomic_file(target) as tmp:
@@ -69,6 +70,23 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None,
         paths = []
     warnings = check_platform(carousel, "linkedin", pages=total, file_sizes=[len(data)])
     return ExportReport("pdf", total, (width, height), len(data), paths, warnings, target)
+
+
+def pdf_key(svgs: list[str], info: dict[str, str], width: int, height: int) -> str:
+    """What names a PDF in ``DrawnPages``: its pages, size and metadata."""
+    return DrawnPages.key(svgs, "pdf", width, height, sorted(info.items()))
+
+
+def start_pdf(svgs: list[str], info: dict[str, str], width: int, height: int,
+              drawn: DrawnPages | None = None, key: str = "") -> Future | None:
+    """Start drawing the PDF in a warm export worker (None: there is none); ``drawn`` keeps it under ``key``."""
+    pool = warm_pool()
+    if pool is None:
+        return None
+    job = pool.submit(_pdf_in_worker, svgs, info, width, height)
+    if drawn is not None:
+        drawn.expect(key, job)
+    return job
 
 
 def pdf_bytes(svgs: list[str], info: dict[str, str], width: int, height: int,

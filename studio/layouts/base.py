@@ -68,6 +68,11 @@ class TextStyle:
     def lh(self) -> float:
         return self.size * self.line_height
 
+    @property
+    def ink(self) -> float:
+        """The height a line needs: at a tight line height, descenders reach below the line box."""
+        return max(self.lh, self.lh / 2 + self.size * 0.55)
+
 
 @dataclass(frozen=True)
 class Block:
@@ -166,8 +171,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                     extra = PARA_GAP * lh
                 else:
                     extra = 0.0
-                ink = max(lh, lh / 2 + st.size * 0.55)  # a tight line height: descenders reach below the line box
-                if y + extra + ink > height + 0.01 and not (force and not placed):
+                if y + extra + st.ink > height + 0.01 and not (force and not placed):
                     if first_of_block:
                         return placed, blocks[bi:], y
                     rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
@@ -203,9 +207,13 @@ LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number ins
 
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
     if marker.startswith(LIST_ROW):
-        label = marker[len(LIST_ROW):].zfill(2)
-        return [text_el(label, ctx.title_font, ctx.title_weight, st.size * 1.3, ctx.palette.accent, x,
-                        baseline + st.size * 0.1, role="marker")]
+        # the big number stays inside its line's ink box, so a row at the top or bottom of the page
+        # keeps it inside the safe area even at a tight line height
+        size = min(st.size * 1.3, st.ink / 1.05)
+        top = baseline - st.size * 0.8 - (st.lh - st.size) / 2
+        number_baseline = min(max(baseline + st.size * 0.1, top + size * 0.8), top + st.ink - size * 0.25)
+        return [text_el(marker[len(LIST_ROW):].zfill(2), ctx.title_font, ctx.title_weight, size, ctx.palette.accent,
+                        x, number_baseline, role="marker")]
     cy = baseline - st.size * 0.34
     if marker == "•":
         return [el("circle", cx=x + st.size * 0.3, cy=cy, r=st.size * 0.19, fill=ctx.palette.accent_fill)]

@@ -11,6 +11,7 @@ from components import engine, thumbnails
 from components.svg_view import SvgView
 from studio.app.sample import sample_carousel
 from studio.slide import Slide
+from ui_helpers import open_panel
 
 GALLERIES = ("theme-option", "layout-option", "pattern-option")
 
@@ -58,6 +59,7 @@ def counted(monkeypatch):
 
 
 async def test_every_tile_fills_in_and_a_second_page_draws_nothing_new(counted, studio):
+    open_panel(studio, "Background Pattern")  # a closed panel is built when first opened
     await _until(lambda: _all_drawn(studio))
     groups = _tile_svgs(studio)
     assert {name: len(group) for name, group in groups.items()} == {
@@ -74,7 +76,8 @@ async def test_every_tile_fills_in_and_a_second_page_draws_nothing_new(counted, 
     first = len(counted)
 
     await studio.open("/")  # another browser: every thumbnail comes from the cache at once
-    assert _all_drawn(studio)
+    open_panel(studio, "Background Pattern")
+    assert _all_drawn(studio) and len(_tile_svgs(studio)["pattern-option"]) == len(engine.PATTERNS) + 1
     assert len(counted) == first
 
 

@@ -1,9 +1,9 @@
-"""The studio as a real server process for a test: ``carousel-studio serve`` on a free loopback port.
+"""The studio as a server process of its own: ``carousel-studio serve`` on a free loopback port.
 
-One way to start it for every test (the browser tests, share mode's access checks): start, wait until
-the port answers HTTP (any status: share mode answers 401 without its token), and stop afterwards.
-A busy machine may take a minute to import and start the studio, so the deadline is generous; a
-server that dies or never answers fails with its own output, not a bare timeout.
+The one way the tests (real browsers, share mode's access checks) and the benchmarks start a studio:
+start, wait until the port answers HTTP (any status: share mode answers 401 without its token), and
+stop afterwards. A busy machine may take a minute to import and start the studio, so the deadline is
+generous; a server that dies or never answers fails with its own output, not a bare timeout.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import PROJECT_ROOT
+
 START_DEADLINE = 240.0  # seconds; a loaded CI box has taken over a minute
 
 
@@ -41,7 +42,7 @@ def free_port() -> int:
 
 
 def clean_env() -> dict[str, str]:
-    """This process's environment without pytest's and NiceGUI's test switches: a normal run."""
+    """This process's environment without pytest's and NiceGUI's switches: a normal run."""
     return {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
 
 
@@ -58,13 +59,13 @@ def running_studio(data_dir: Path, *args: str, deadline: float = START_DEADLINE,
             _wait_until_answering(studio, deadline)
             break
         except StudioDidNotStart:
-            _stop(studio.process)
+            stop(studio.process)
             if attempt == 2 or "already in use" not in _output(studio.log):
                 raise
     try:
         yield studio
     finally:
-        _stop(studio.process)
+        stop(studio.process)
 
 
 def _start(data_dir: Path, args: tuple[str, ...], port: int | None = None) -> RunningStudio:
@@ -74,7 +75,7 @@ def _start(data_dir: Path, args: tuple[str, ...], port: int | None = None) -> Ru
         process = subprocess.Popen(
             [sys.executable, "-m", "studio", "serve", "--no-browser", "--host", "127.0.0.1", "--port", str(port),
              "--data-dir", str(data_dir), *args],
-            cwd=ROOT, env=clean_env(), stdout=out, stderr=subprocess.STDOUT)
+            cwd=PROJECT_ROOT, env=clean_env(), stdout=out, stderr=subprocess.STDOUT)
     return RunningStudio(f"http://127.0.0.1:{port}", port, process, log)
 
 
@@ -112,8 +113,8 @@ def _output(log: Path, tail: int = 6000) -> str:
         return "(no output)"
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Terminate; kill when it has not stopped within a minute (a busy machine is slow)."""
+def stop(process: subprocess.Popen) -> None:
+    """Terminate the server; kill it when it has not stopped within a minute (a busy machine is slow)."""
     if process.poll() is None:
         process.terminate()
         try:
