@@ -4,7 +4,7 @@ from __future__ import annotations
 from nicegui import background_tasks, events, ui
 
 from studio.app import Changed
-from studio.app.events import SlideChanged
+from studio.app.events import ProfilesChanged, SlideChanged
 from studio.image import load_image
 
 from .ask import ask
@@ -17,6 +17,8 @@ PLACEMENTS = {"header-footer": "Header + footer", "header": "Header only", "foot
 
 
 class BrandPanel:
+    LISTENS = (Changed, ProfilesChanged)  # a profile restored from the trash is listed again
+
     def __init__(self, view: View) -> None:
         self.view = view
         self._echo = False
@@ -80,7 +82,10 @@ class BrandPanel:
 
     # -- drawing ------------------------------------------------------------------------------------
 
-    def refresh(self, change: Changed | None) -> None:
+    def refresh(self, change: Changed | ProfilesChanged | None) -> None:
+        if isinstance(change, ProfilesChanged):
+            self._load_profiles()
+            return
         brand = self.view.carousel.brand
         self._echo = True
         try:

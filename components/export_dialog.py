@@ -4,8 +4,8 @@ Platform checks are shown before anything is drawn; the export runs in a thread
 (``studio.app.exports.export_in_studio``: the warm export workers draw) so the page
 stays responsive; a progress bar counts pages; the file downloads by itself the
 moment it is written. Once the dialog has been opened, the studio draws the PDF and the
-image set ahead (``exports.draw_ahead``) when it opens and whenever editing pauses, so a
-click usually finds every page drawn.
+image set ahead (``exports.draw_ahead``): at once the first time, then whenever editing
+pauses, so a click usually finds every page drawn.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from studio.sources.result import count
 from . import engine
 from .view import Debounce, View
 
-AHEAD_PAUSE = 1.0  # seconds without an edit before the export is drawn ahead
+AHEAD_PAUSE = 2.0  # seconds without an edit before the export is drawn ahead (a click sooner draws only its own kind)
 
 
 def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
@@ -111,8 +111,9 @@ class ExportDialog:
         with self.linkedin_checks:
             ui.label("Checking…").classes("cs-hint")
         self.dialog.open()
-        self.opened = True
-        self._draw_ahead()
+        if not self.opened:  # later opens find it drawn ahead when editing paused (``_changed``)
+            self.opened = True
+            self._draw_ahead()
         checks = await run.io_bound(_all_checks, carousel, pages)
         if checks is None or self.dialog.is_deleted:  # the server is stopping, or the page was closed meanwhile
             return
@@ -127,7 +128,11 @@ class ExportDialog:
             self._ahead_later()
 
     def _draw_ahead(self) -> None:
-        """Start drawing the carousel as it is now, in the workers, as the dialog would export it."""
+        """Start drawing the carousel as it is now, in the workers, as the dialog would export it.
+
+        Not while an export runs: its own pages are being drawn, and the other kind would take the CPU from it."""
+        if self.busy:
+            return
         carousel = copy.deepcopy(self.view.carousel)
         options = (self.image_format.value or "png", int(self.scale.value or 2))
         background_tasks.create(run.io_bound(exports.draw_ahead, carousel, *options), name="draw the export ahead")

@@ -5,6 +5,8 @@ from collections.abc import Callable
 
 from nicegui import ui
 
+from studio.app.events import ProfilesChanged
+
 from .view import View
 
 KIND_ICONS = {"project": "description", "profile": "badge"}
@@ -45,3 +47,5 @@ class RecentlyDeleted:
             self.view.notify(f"“{item.name or 'Untitled'}” restored", type="positive", position="top")
             self.fill()
             self.on_restored()
+            if item.kind == "profile":  # every open Brand panel lists it again
+                self.view.server.studio.announce(ProfilesChanged())

@@ -419,7 +419,8 @@ def font_for(cluster: str, family: str) -> str:
     return family
 
 
-def uncovered(value: str) -> set[str]:
+@lru_cache(maxsize=1024)  # every export and the export dialog check every text; most did not change
+def uncovered(value: str) -> frozenset[str]:
     """Characters of ``value`` that no bundled face draws: each is drawn as the boxed MISSING_MARK."""
     out = set()
     for g in regex.findall(r"\X", plain_letters(clean(value))):
@@ -428,7 +429,7 @@ def uncovered(value: str) -> set[str]:
         base = _base_char(g)
         if not drawable(base):
             out.add(base)
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1024)

@@ -74,4 +74,9 @@ class SaveFailed:
     reason: str
 
 
-Event = Changed | Saved | SaveFailed
+@dataclass(frozen=True)
+class ProfilesChanged:
+    """The saved brand profiles changed outside the Brand panel (one restored from the trash)."""
+
+
+Event = Changed | Saved | SaveFailed | ProfilesChanged

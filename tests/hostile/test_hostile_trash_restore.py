@@ -73,3 +73,17 @@ async def test_recently_deleted_in_the_projects_dialog_restores_a_project(studio
     assert projects.load(kept).slides[0].title == "Still here"
     await studio.should_see("restored")
     assert not _testid(studio, "trash-restore")
+
+
+async def test_a_profile_restored_from_recently_deleted_is_listed_again_in_the_open_brand_panel(studio):
+    from ui_helpers import open_panel
+    profiles = studio.shared.store.profiles
+    restored = profiles.save(BrandProfile(name="Acme Agency"))
+    profiles.delete(restored)
+    open_panel(studio, "Brand Kit")
+    (select,) = _testid(studio, "profile-select")
+    assert "Acme Agency" not in select.options.values()
+    click(studio, _testid(studio, "projects-open")[0])
+    await _until(lambda: bool(_testid(studio, "trash-restore")))
+    click(studio, _testid(studio, "trash-restore")[0])
+    await _until(lambda: "Acme Agency" in select.options.values())
