@@ -21,7 +21,7 @@ from studio.sources.result import count
 from . import engine
 from .view import Debounce, View
 
-AHEAD_PAUSE = 1.0  # seconds without an edit before the export is drawn ahead
+AHEAD_PAUSE = 2.0  # seconds without an edit before the export is drawn ahead (a click sooner draws only its own kind)
 
 
 def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from nicegui import events, ui
 
 from studio.app import Changed, Event, ProjectSwitched
+from studio.share.desks import concerns
 
 from .brand_panel import BrandPanel
 from .canvas_panel import CanvasPanel
@@ -132,6 +133,8 @@ class StudioPage:
 
     def _changed(self, event: Event) -> None:
         """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""
+        if not concerns(event, self.view.document):  # share mode: another person's project
+            return
         if isinstance(event, Changed):
             self.view.forget_layout()
             if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect

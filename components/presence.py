@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from nicegui import ui
 
+from studio.share.desks import concerns
 from studio.share.presence import BadName, Member, People
 
 from .shared_text import start_shared_text, take_drafts
@@ -44,7 +45,7 @@ class PresenceBar:
         view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))
         view.on_select(self._moved)
         take_drafts(view)
-        view.server.changed.subscribe(lambda _change: self._moved())
+        view.server.changed.subscribe(lambda event: concerns(event, view.document) and self._moved())
         self.redraw()
         ui.timer(0, self._greet, once=True)
 

@@ -9,7 +9,7 @@ from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 
 from . import engine
 from .dragdrop import make_drop_target
-from .shared_text import show
+from .shared_text import show, text_box
 from .svg_view import SvgView
 from .uploads import upload_button
 from .view import Throttle, View, tell_photo_layout
@@ -66,9 +66,9 @@ class SlideEditor:
             self.kind = ui.label().classes("cs-kind")
             self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
                 "dense outlined options-dense data-testid=slide-layout").classes("w-full")
-            self.title = ui.input("Title", on_change=self._edit_title).props(
+            self.title = text_box(self.view, "Title", "title", self._edit_title).props(
                 "outlined dense data-testid=slide-title").classes("w-full")
-            self.body = ui.textarea("Text", on_change=self._edit_body).props(
+            self.body = text_box(self.view, "Text", "body", self._edit_body, multiline=True).props(
                 "outlined autogrow data-testid=slide-body").classes("w-full cs-body-input")
             with ui.column().classes("w-full gap-2") as self.cta_fields:
                 self.cta_headline = ui.input("Headline", on_change=lambda e: self._edit_cta(headline=e.value)) \
@@ -84,7 +84,7 @@ class SlideEditor:
                                                 testid="slide-image-upload", props="outline dense no-caps size=sm")
                     self.remove_image = ui.button("Remove image", icon="hide_image",
                                                   on_click=self._remove_image).props("flat dense no-caps size=sm")
-            self.alt = ui.input("Alt text (for screen readers)", on_change=self._edit_alt) \
+            self.alt = text_box(self.view, "Alt text (for screen readers)", "alt_text", self._edit_alt) \
                 .props("outlined dense data-testid=slide-alt").classes("w-full")
 
     # -- drawing ------------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ class SlideEditor:
             if view.selected == change.slide:
                 self._redraw()
                 if change.origin is not view.person:
-                    self._fill_fields()
+                    self._fill_texts(view.carousel.slides[view.selected])
             self._draw_position()
             return
         self._draw_preview()
@@ -158,20 +158,14 @@ class SlideEditor:
             self.body.set_visibility(not is_outro)
             self.cta_fields.set_visibility(is_outro)
             self.image_row.set_visibility(not is_outro)
-            shared = view.server.people is not None  # share mode: see components.shared_text
             if is_outro:
                 self.cta_headline.value = carousel.cta.headline
                 self.cta_subline.value = carousel.cta.subline
                 self.cta_button.value = carousel.cta.button
             else:
-                show(self.title, slide.title, again=shared)
-                show(self.body, slide.body, again=shared)
-                auto, automatic = engine.slide_headline(carousel, view.selected)
-                self.title.props["placeholder"] = f"{auto} (automatic: type to replace)" if automatic else ""
                 self.body.props["hint"] = engine.EMPHASIS_HINT
-                self.title.update()
                 self.body.update()
-            show(self.alt, slide.alt_text, again=shared)
+            self._fill_texts(slide)
             self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
             has_image = slide.image is not None
             self.thumb.set_visibility(has_image)
@@ -181,6 +175,22 @@ class SlideEditor:
                 self.thumb.set_source(thumbnail_url(slide.image, 160))
         finally:
             self._echo = False
+
+    def _fill_texts(self, slide) -> None:
+        """The slide's words in its boxes (share mode: its browser gets only what changed)."""
+        was, self._echo = self._echo, True
+        try:
+            if slide.kind != "outro":
+                show(self.title, slide.title)
+                show(self.body, slide.body)
+                auto, automatic = engine.slide_headline(self.view.carousel, self.view.selected)
+                placeholder = f"{auto} (automatic: type to replace)" if automatic else ""
+                if self.title.props.get("placeholder") != placeholder:
+                    self.title.props["placeholder"] = placeholder
+                    self.title.update()
+            show(self.alt, slide.alt_text)
+        finally:
+            self._echo = was
 
     # -- editing ------------------------------------------------------------------------------------
 

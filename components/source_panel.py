@@ -1,6 +1,7 @@
 """Right: Source Content — import a thread, then drag its posts onto slides."""
 from __future__ import annotations
 
+import asyncio
 import threading
 from dataclasses import replace
 from collections.abc import Callable
@@ -18,11 +19,13 @@ from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .offload import off_loop
 from .uploads import upload_button
-from .view import View, tell_photo_layout
+from .view import Debounce, View, tell_photo_layout
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 MAX_PROJECT_BYTES = 200 * 2**20
 SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
+PASTED = 200  # characters added at once: a paste, not typing
+AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
 
 
 class Cancelled(Exception):
@@ -104,6 +107,10 @@ class SourcePanel:
                                                      "or numbered 1/ 2/ 3/ …").props(
                     "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
                     .classes("w-full")
+                self.paste.on_value_change(self._pasted)
+                self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
+                self._ahead_job: tuple[str, asyncio.Task] | None = None  # the paste being laid out ahead
+                self._import_waits = False  # "Import thread" was clicked while its paste was being laid out
                 ui.button("Import thread", icon="download", on_click=self._import_paste).props(
                     "unelevated no-caps data-testid=source-import").classes("w-full")
             with ui.tab_panel(archive_tab).classes("p-0 gap-2"):
@@ -265,10 +272,35 @@ class SourcePanel:
 
     # -- imports ------------------------------------------------------------------------------------
 
+    def _pasted(self, e: events.ValueChangeEventArguments) -> None:
+        """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
+        self._ahead.cancel()
+        text = e.value or ""
+        if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
+            self._ahead()
+
+    def _lay_out_ahead(self) -> None:
+        """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``)."""
+        text = self.paste.value or ""
+        self._ahead_job = (text, background_tasks.create(run.io_bound(self.imports.lay_out_ahead, text),
+                                                         name="lay out a paste ahead"))
+
+    async def _import_when_laid_out(self, job: asyncio.Task) -> None:
+        await asyncio.wait([job])
+        self._import_waits = False
+        self._import_paste()
+
     def _import_paste(self) -> None:
         """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
         the other browsers (reading 400 KB takes about a second)."""
+        self._ahead.cancel()  # not begun yet: this import lays the thread out itself
         text = self.paste.value or ""
+        job = self._ahead_job
+        if self._import_waits or (job is not None and job[0] == text and not job[1].done()):
+            if not self._import_waits:  # being laid out: wait for it rather than lay it out twice at once
+                self._import_waits = True
+                background_tasks.create(self._import_when_laid_out(job[1]), name="import a paste laid out ahead")
+            return
         if len(text) > SMALL_PASTE:
             background_tasks.create(self._read_paste(text), name="read a big paste")
             return

@@ -1,8 +1,8 @@
 """The text patterns several readers share: where a sentence ends, and what is a link.
 
 One definition each, so the cover's hook, a project's name, the outro's ask, the
-caption and the pasted thread's packing all cut sentences at the same places, and
-the caption drops the links X's own counting sees.
+caption and the pasted thread's packing all cut sentences at the same places, the
+caption drops the links X's own counting sees, and every source shows a link alike.
 """
 from __future__ import annotations
 
@@ -25,3 +25,10 @@ URL = regex.compile(
     rf"\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?)"
     r"(?<![.,;:!?'\")\]])",
     regex.IGNORECASE)
+
+_SCHEME = regex.compile(r"^https?://(?:www\.)?")
+
+
+def link_as_shown(url: str) -> str:
+    """A post's link as X shows it, but complete: no scheme, no "www.", never cut with "…"."""
+    return _SCHEME.sub("", url)

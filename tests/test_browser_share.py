@@ -22,8 +22,10 @@ def shared_url(tmp_path_factory):
         yield studio.url
 
 
-def chromium():
-    """One headless Chromium with a profile of its own: a separate person, with their own cookies and storage."""
+def chromium(*, frames: bool = False):
+    """One headless Chromium with a profile of its own: a separate person, with their own cookies and storage.
+
+    ``frames``: it logs its websocket frames (``sent_frames``)."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     paths = (browser, shutil.which("chromedriver")) if browser and shutil.which("chromedriver") else None
     if paths is None:
@@ -35,6 +37,8 @@ def chromium():
     for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  f"--user-data-dir={tempfile.mkdtemp(prefix='cs-share-')}", "--window-size=1280,800"]:
         options.add_argument(flag)
+    if frames:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=Service(paths[1]), options=options)
 
 
@@ -148,6 +152,69 @@ def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_ur
             raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
                                  f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
         ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-caret-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()
+
+
+def test_two_people_typing_at_once_each_at_their_own_spot_keep_their_carets(shared_url):
+    """Ada types in the middle and Bob at the start, at the same time, each without touching the caret again:
+    each person's letters stay together where they typed them, and each caret is still after their own."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(ada).get_attribute("value")
+        middle = len(before) // 2
+        put_caret(ada, middle)
+        put_caret(bob, 0)
+        typists = [threading.Thread(target=lambda d=d, w=w: [d.switch_to.active_element.send_keys(c) or time.sleep(0.05)
+                                                              for c in w])
+                   for d, w in ((ada, "abcdefgh"), (bob, "12345678"))]
+        for t in typists:
+            t.start()
+        for t in typists:
+            t.join()
+        expected = "12345678" + before[:middle] + "abcdefgh" + before[middle:]
+        try:
+            wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") == expected)
+        except AssertionError:
+            raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
+                                 f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
+        assert (caret(ada), caret(bob)) == (8 + middle + 8, 8)
+    finally:
+        ada.quit()
+        bob.quit()
+
+
+def sent_frames(driver) -> list[str]:
+    """The websocket frames this browser sent since the last call (``chromium(frames=True)``)."""
+    import json
+    messages = (json.loads(entry["message"])["message"] for entry in driver.get_log("performance"))
+    return [m["params"]["response"]["payloadData"] for m in messages if m["method"] == "Network.webSocketFrameSent"]
+
+
+def test_a_keystroke_sends_what_changed_not_the_whole_text(shared_url):
+    """Each keystroke in a slide's text box sends the letter and where it goes: a short message that
+    holds no stretch of the text around it, however long the text is."""
+    ada, bob = chromium(frames=True), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(ada).get_attribute("value")
+        put_caret(ada, len(before) // 2)
+        sent_frames(ada)
+        for letter in "qwertyuiop":
+            ada.switch_to.active_element.send_keys(letter)
+        after = before[:len(before) // 2] + "qwertyuiop" + before[len(before) // 2:]
+        wait(lambda: body_box(bob).get_attribute("value") == after)
+        frames = [f for f in sent_frames(ada) if '\\"edits\\"' in f]
+        assert 1 <= len(frames) <= 10, frames  # one per keystroke at most (several when one waits for the last)
+        stretches = {after[i:i + 12] for i in range(len(after) - 12)}  # any 12 letters of the text in a row
+        assert not [f for f in frames if any(s in f for s in stretches)], frames
+        assert max(len(f.encode()) for f in frames) < 400, frames  # the framework's ids are most of it
     finally:
         ada.quit()
         bob.quit()

@@ -7,6 +7,7 @@ that an installed, declared distribution provides each one.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 import tomllib
@@ -45,9 +46,15 @@ def imported_modules(source: str) -> set[str]:
     return names
 
 
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    """{import name: distributions}: read from every installed distribution's file list, once (seconds)."""
+    return packages_distributions()
+
+
 def undeclared_imports(files: list[Path], declared: set[str], local: set[str]) -> dict[str, set[str]]:
     """{module: {file names}} for imports no declared distribution provides."""
-    providers = packages_distributions()
+    providers = _providers()
     missing: dict[str, set[str]] = {}
     for path in files:
         for module in imported_modules(path.read_text(encoding="utf-8")):

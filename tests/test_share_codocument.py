@@ -104,3 +104,25 @@ def test_autosave_stores_the_merged_document_and_many_editors_do_not_multiply_th
     assert [s.body for s in saved.slides[1:4]] == ["A" * 20, "B" * 20, "C" * 20] == \
         [s.body for s in doc.carousel.slides[1:4]]
     studio.close()
+
+
+def test_an_event_concerns_only_the_pages_showing_its_project(tmp_path):
+    """Per-person projects: what happens on one project does not redraw pages on another."""
+    from studio.app import Studio
+    from studio.app.events import Saved
+    from studio.share.desks import Desks, concerns
+
+    studio = Studio(tmp_path, document=CoDocument)
+    desks = Desks(studio)
+    ada, bob = desks.person(), desks.person()
+    heard = []
+    studio.subscribe(heard.append)
+    bob.projects.new()  # Bob alone on a project of his own
+    ada.document.set_slide_text(0, body="Ada's words", origin=Person(name="Ada"))
+    bob.document.set_slide_text(0, body="Bob's words", origin=Person(name="Bob"))
+    changes = [e for e in heard if not isinstance(e, Saved)]
+    assert [concerns(e, ada.document) for e in changes] == [False, True, False]  # Bob's move, Ada's, Bob's
+    assert [concerns(e, bob.document) for e in changes] == [True, False, True]
+    assert concerns(Saved(str(ada.document.project_id)), ada.document)
+    assert not concerns(Saved(str(ada.document.project_id)), bob.document)
+    studio.close()

@@ -168,3 +168,13 @@ def test_edits_outside_the_text_or_out_of_order_are_refused():
     for edits in ([(3, 9, "x")], [(2, 2, "x"), (0, 1, "")], [(1, 0, "x")], [("0", 1, "x")]):
         with pytest.raises(ValueError):
             patch("abcd", edits)
+
+
+@given(st.text("abc", max_size=12), st.text("abcxy", max_size=12))
+def test_each_character_is_followed_through_a_change(old, new):
+    """``moved_by``: where each character of the old text is in the new one (a browser rebases with it)."""
+    from studio.share.sync import moved_by
+    where = moved_by(list(range(len(old))), changes(old, new))
+    kept = [q for q in where if q is not None]
+    assert kept == sorted(set(kept)) and all(new[q] == old[i] for i, q in enumerate(where) if q is not None)
+    assert len(kept) == len(old) - sum(end - start for start, end, _ in changes(old, new))

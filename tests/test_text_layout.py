@@ -1,6 +1,7 @@
 """Text layout: cleaning, accent spans, emoji clusters, fallback faces, bidi, line breaking, measuring."""
 from __future__ import annotations
 
+import functools
 import io
 
 import numpy as np
@@ -151,15 +152,21 @@ COMMON_SYMBOLS = "→←↑↓⇒✓✗★☆•…€£₹¥™©®°±×÷≠�
 def _has_ink(family: str, weight: int, ch: str) -> bool:
     """Independently of studio.text: the face maps ``ch`` to a glyph with an outline."""
     from fontTools.pens.boundsPen import BoundsPen
-    from fontTools.ttLib import TTFont
-    font = TTFont(fonts.face_path(family, weight))
-    name = font.getBestCmap().get(ord(ch))
+    cmap, glyphs = _face(family, weight)
+    name = cmap.get(ord(ch))
     if name is None:
         return False
-    glyphs = font.getGlyphSet()
     pen = BoundsPen(glyphs)
     glyphs[name].draw(pen)
     return pen.bounds is not None
+
+
+@functools.cache
+def _face(family: str, weight: int):
+    """(cmap, glyph set) of one face file, read once (a face file takes a second to parse)."""
+    from fontTools.ttLib import TTFont
+    font = TTFont(fonts.face_path(family, weight))
+    return font.getBestCmap(), font.getGlyphSet()
 
 
 @pytest.mark.parametrize("family", fonts.FAMILIES)

@@ -1,10 +1,16 @@
-"""What an import redraws: only pages a browser shows, and the strip from this process's fresh layout."""
+"""What an import redraws (only pages a browser shows; the strip from this process's fresh layout), and a paste
+laid out ahead of the click."""
 from __future__ import annotations
+
+import asyncio
+import threading
 
 import httpx
 from nicegui import Client, app
 
 from components import thumbnails
+from components.source_panel import AHEAD_PAUSE
+from studio import render
 from components.svg_view import SvgView
 from ui_helpers import click, until
 
@@ -50,3 +56,59 @@ async def test_the_strip_of_a_short_carousel_is_drawn_in_this_process(studio, te
     await until(lambda: all(svg.content and thumbnails.LOADING not in svg.classes for svg in strip))
     assert ("draw_pages", True) in offloaded
     assert any("Repot" in svg.content for svg in strip)  # the new slides, not the sample's
+
+
+async def test_a_pasted_thread_is_laid_out_before_import_is_clicked(studio, testid, monkeypatch):
+    imports = studio.shared.imports
+    ahead = []
+    real = imports.lay_out_ahead
+    monkeypatch.setattr(imports, "lay_out_ahead", lambda text: ahead.append(real(text) or text))
+    pasted = "\n\n".join(f"{n}) Leaf number {n} of the fern, and why it unrolls so slowly in the shade." for n in range(1, 9))
+    testid(studio, "source-input")[0].value = pasted  # one paste: a few hundred characters at once
+    await until(lambda: ahead == [pasted])
+
+    laid_out = []
+    real_run = render._run
+    monkeypatch.setattr(render, "_run", lambda *args, **kw: laid_out.append(1) or real_run(*args, **kw))
+    click(studio, testid(studio, "source-import")[0])
+    assert len(cards(studio.client)) == 8
+    assert laid_out == []  # every page came from the layout made ahead
+
+
+async def test_typing_is_not_laid_out_ahead(studio, testid, monkeypatch):
+    imports = studio.shared.imports
+    ahead = []
+    monkeypatch.setattr(imports, "lay_out_ahead", ahead.append)
+    box = testid(studio, "source-input")[0]
+    for end in range(5, 60, 5):
+        box.value = THREAD[:end]
+    click(studio, testid(studio, "source-import")[0])  # at once: the import does the work itself
+    box.value = THREAD + "\n\n" + THREAD
+    click(studio, testid(studio, "source-import")[0])
+    await asyncio.sleep(2 * AHEAD_PAUSE)
+    assert ahead == []
+
+
+async def test_import_clicked_while_the_paste_is_laid_out_waits_for_it_and_imports_once(studio, testid, monkeypatch):
+    imports = studio.shared.imports
+    started, release = threading.Event(), threading.Event()
+    real = imports.lay_out_ahead
+
+    def slow(text):
+        started.set()
+        release.wait(60)
+        real(text)
+
+    monkeypatch.setattr(imports, "lay_out_ahead", slow)
+    pasted = "\n\n".join(f"{n}) Frond {n}: water it at dawn, keep it from the noon sun." for n in range(1, 7))
+    testid(studio, "source-input")[0].value = pasted
+    await until(started.is_set)
+    button = testid(studio, "source-import")[0]
+    click(studio, button)
+    click(studio, button)  # a double click
+    assert len(cards(studio.client)) != 6  # still waiting for the layout made ahead
+    release.set()
+    await until(lambda: len(cards(studio.client)) == 6)
+    await asyncio.sleep(0.5)
+    assert not testid(studio, "import-ask-new")  # imported once: the second click did not ask "new project?"
+    assert studio.shared.document.carousel.thread.posts[0].text.startswith("Frond 1")

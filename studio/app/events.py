@@ -6,7 +6,7 @@ announces ``Saved`` and ``SaveFailed``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 TEXT_FIELDS = frozenset({"title", "body", "alt_text"})
@@ -14,9 +14,10 @@ TEXT_FIELDS = frozenset({"title", "body", "alt_text"})
 
 @dataclass(frozen=True)
 class Changed:
-    """Something in the shared document changed."""
+    """Something in the shared document changed (``document``: which one, when several are open)."""
 
     origin: Any = None
+    document: Any = field(default=None, kw_only=True, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

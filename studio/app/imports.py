@@ -16,6 +16,7 @@ from ..brand import BrandProfile
 from ..carousel import Carousel
 from ..new_project import lay_out, project_from_thread, with_posts
 from ..post import Thread
+from ..render import paginate
 from ..sources import ImportResult, SourceError, fetch_post_link, load_input, parse_paste, read_archive, read_project
 from .document import Document, EditError
 
@@ -131,9 +132,27 @@ class Imports:
         thread = thread or doc.carousel.thread
         if thread is None or not thread.posts:
             raise EditError("Import a thread first.")
-        if doc.pristine and doc.project_id is None:  # the untouched sample: the thread becomes the project
-            fresh = project_from_thread(thread, doc.carousel)
-        else:
-            fresh = lay_out(thread, doc.carousel)
-            fresh.name = doc.carousel.name
-        doc.replace(fresh, origin=origin)
+        # the untouched sample: the thread becomes the project
+        doc.replace(self._made_from(thread, new=doc.pristine and doc.project_id is None), origin=origin)
+
+    def _made_from(self, thread: Thread, new: bool) -> Carousel:
+        """``thread`` laid out with the current look: as a new project, or as this project's slides (its name kept)."""
+        current = self.document.carousel
+        if new:
+            return project_from_thread(thread, current)
+        fresh = lay_out(thread, current)
+        fresh.name = current.name
+        return fresh
+
+    def lay_out_ahead(self, text: str) -> None:
+        """Lay out pasted text as importing it now would, changing nothing, so the import finds its pages
+        laid out (the layout is most of an import's work). Text that cannot be read is left for the import
+        to report."""
+        try:
+            threads = self.paste(text).threads
+            if threads and threads[0].posts:
+                doc = self.document
+                new = self.needs_choice() or (doc.pristine and doc.project_id is None)  # "New project": the default
+                paginate(self._made_from(threads[0], new))
+        except Exception:  # noqa: BLE001 - only a head start: the import does it again and says what is wrong
+            return

@@ -117,6 +117,13 @@ class CoDocument(Document):
         # this keystroke on the wire and now show there without it (the page sends it again).
         self._merged(SlideChanged(None, index, frozenset(typed)))
 
+    def took_edit(self, slide_id: str, field: str, origin: Any = None) -> None:
+        """This person's replica took an edit of a slide text (``sync.Channel``): merge it, tell every page."""
+        ids = self.replica(origin).slide_ids()
+        if slide_id in ids:
+            self.pristine = False
+            self._merged(SlideChanged(origin, ids.index(slide_id), frozenset({field})))
+
     def put_back(self, field: str, near: int, base: str, value: str, origin: Any = None) -> None:
         """Words typed offline in a text box that read ``base`` (on slide ``near`` then), which now
         reads ``value``: made on the slide whose text it was, merged with what others typed since."""
@@ -154,6 +161,10 @@ class CoDocument(Document):
     @property
     def can_redo(self) -> bool:
         return True
+
+    def announce(self, change: Changed) -> None:
+        """Every event says it is about this document: pages showing another project leave it (``desks.concerns``)."""
+        super().announce(change if change.document is not None else dataclasses.replace(change, document=self))
 
     # -- merging ----------------------------------------------------------------------------------
 

@@ -12,11 +12,20 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import EditError
-from ..app.events import ProjectSwitched
+from ..app.events import Changed, Event, ProjectSwitched, Saved, SaveFailed
 from ..app.studio import Desk, Studio
 from ..carousel import Carousel
 from ..store import ProjectInfo
 from ..store.trash import TrashItem
+
+
+def concerns(event: Event, document: Any) -> bool:
+    """Whether a page showing ``document`` needs ``event``: not when it is about another project."""
+    if isinstance(event, Changed):
+        return event.document is None or event.document is document
+    if isinstance(event, (Saved, SaveFailed)):
+        return event.project_id == getattr(document, "project_id", None)
+    return True
 
 
 class Desks:
@@ -74,7 +83,7 @@ class PersonalStudio:
         """This person now works at ``desk``; their page redraws."""
         self.desk = desk
         self._desks.seat(self, desk)
-        self._desks.studio.announce(ProjectSwitched(None))
+        self._desks.studio.announce(ProjectSwitched(None, document=desk.document))
 
 
 class PersonalProjects:

@@ -10,7 +10,8 @@ the server sends says which of the browser's edits it holds (``ack``). A browser
 version at once, even while its own edit is in flight, by putting what it typed on the new text:
 nobody waits for their own answer to see the others' typing.
 
-``TextBox`` is the browser's half written in Python: the benchmark's simulated editors use it.
+``TextBox`` is the browser's half written in Python: the benchmark's simulated editors use it. The
+studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 """
 from __future__ import annotations
 
@@ -83,7 +84,9 @@ class Channel:
 
     def refresh(self, always: Key | None = None) -> None:
         """Take in the others' edits and send every watched box that changed."""
-        if not self.replica.pull() and always is None:
+        pulled = self.replica.pull()  # (the studio may have pulled it already: then only ``_pending`` tells)
+        if not pulled and always is None and not any(self._pending.values()) \
+                and self.replica.reordered == self._reordered:
             return
         if self.replica.reordered != self._reordered:  # slides gone or back: any box may read differently
             self._reordered = self.replica.reordered
@@ -146,13 +149,15 @@ class TextBox:
         if message["v"] <= self.version:
             return None
         text = message.get("text", self.base)
+        where = None if "text" in message else list(range(len(self.base)))  # base's characters in ``text``
         for step in message.get("steps", ()):
+            where = where and moved_by(where, step)
             text = patch(text, step)
         answered = self.in_flight is not None and message["ack"] >= self.seq
         mine = self.in_flight if answered else self.base
-        self.value = rebase(mine, self.value, text)
+        self.value = rebase(mine, self.value, text, None if answered else where)
         if self.in_flight is not None and not answered:  # still on its way: it will be made on this text
-            self.in_flight = rebase(self.base, self.in_flight, text)
+            self.in_flight = rebase(self.base, self.in_flight, text, where)
         else:
             self.in_flight = None
         self.base, self.version = text, message["v"]
@@ -275,17 +280,19 @@ def change_size(edits: list[tuple[int, int, str]]) -> int:
     return sum(end - start + len(insert) for start, end, insert in edits)
 
 
-def rebase(base: str, mine: str, theirs: str) -> str:
+def rebase(base: str, mine: str, theirs: str, where: list[int | None] | None = None) -> str:
     """``theirs`` with my changes (from ``base`` to ``mine``) made on it too.
 
     Everything either side inserted stays; I delete only characters of ``base`` that are still
-    there, so text they added inside a range I deleted survives.
+    there, so text they added inside a range I deleted survives. ``where``: each character of
+    ``base`` in ``theirs`` (None: deleted), when known (``moved_by``); otherwise the texts are compared.
     """
     if mine == base:
         return theirs
     if theirs == base:
         return mine
-    where = _where(base, theirs)
+    if where is None:
+        where = _where(base, theirs)
     removed: set[int] = set()
     inserted: dict[int, str] = {}
     for start, end, insert in changes(base, mine):
@@ -300,6 +307,20 @@ def rebase(base: str, mine: str, theirs: str) -> str:
             out.append(char)
     out.append(inserted.get(len(theirs), ""))
     return "".join(out)
+
+
+def moved_by(where: list[int | None], step: Edits) -> list[int | None]:
+    """Characters at these places (None: gone) after ``step``: where each is now (None: deleted)."""
+    moved: list[int | None] = []
+    k, shift = 0, 0
+    for q in where:
+        if q is not None:
+            while k < len(step) and step[k][1] <= q:  # before it (an insertion right before it too)
+                shift += len(step[k][2]) - (step[k][1] - step[k][0])
+                k += 1
+            q = None if k < len(step) and step[k][0] <= q else q + shift
+        moved.append(q)
+    return moved
 
 
 def _where(base: str, theirs: str) -> list[int | None]:

@@ -22,6 +22,7 @@ from typing import IO, Any, Callable, Iterator
 
 from ..image import MAX_INPUT_BYTES, Image, ImageError, load_image
 from ..post import Post, Thread
+from ..text_patterns import link_as_shown
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
@@ -561,8 +562,7 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
 
 def _display_url(expanded: str, display: str, short: str) -> str:
     """The link as X shows it, but complete: no scheme, no "www.", never cut with "…"."""
-    url = expanded or display or short
-    return re.sub(r"^https?://(?:www\.)?", "", url)
+    return link_as_shown(expanded or display or short)
 
 
 def _tweet_text(t: _Tweet) -> str:

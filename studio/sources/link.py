@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from ..image import Image, ImageError, load_image
 from ..post import Post, Thread
+from ..text_patterns import link_as_shown
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
@@ -239,7 +240,7 @@ def _text(data: dict) -> str:
                 text = text.replace(str(m["url"]), "")
     for u in urls:
         if isinstance(u, dict) and u.get("url"):
-            shown = re.sub(r"^https?://(?:www\.)?", "", str(u.get("expanded_url") or u.get("display_url") or u["url"]))
+            shown = link_as_shown(str(u.get("expanded_url") or u.get("display_url") or u["url"]))
             text = text.replace(str(u["url"]), shown)
     return clean_text(unescape_entities(text), html_markup=False)
 
