@@ -26,7 +26,9 @@ CSS = """
   display:flex;align-items:center;justify-content:center;margin-left:-4px;border:2px solid var(--cs-bg,#fff)}
 .cs-thumb-faces{position:absolute;right:3px;bottom:3px}
 .cs-thumb-faces .cs-face{width:18px;height:18px;font-size:8px;border-width:1px}
-"""
+.cs-save-state{flex-shrink:0}
+@media (max-width:1439.98px){.cs-tagline{display:none}}
+"""  # the top bar also holds presence: the save state never shrinks, the tagline makes room below 1440 px
 
 
 class PresenceBar:
