@@ -10,13 +10,20 @@ server's resident memory before the clients, at the end of the load, 15 s after
 they stop and once more after ``--settle`` seconds (75: NiceGUI deletes a page no
 browser connected to after 60 s; memory still above "before" then is kept for good).
 
-What it does not measure yet: edits travelling from one browser to the others
-(p50/p95 propagation, lost edits) need websocket clients speaking NiceGUI's
-protocol; that waits for the application layer's edit API.
+``--mode edits``: the clients are browsers instead, connected over NiceGUI's websocket as the
+page's script is: each selects its own slide in the strip and types a new title about once a
+second. Reported: how long an edit takes to reach each of the other browsers (p50/p95/max),
+edits some browser never received nor saw overtaken by a newer title of the same author (lost),
+the static-file latency meanwhile, and memory.
 """
 from __future__ import annotations
 
 import argparse
+import ast
+import asyncio
+import json
+import re
+import uuid
 import contextlib
 import os
 import shutil
@@ -27,6 +34,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -130,13 +138,160 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
         shutil.rmtree(data, ignore_errors=True)
 
 
+# -- browsers that edit (--mode edits) ---------------------------------------------------------------
+
+TOKEN = re.compile(r"zq\d+x\d+")  # what an editor types: unique, one word, so it survives line breaking
+
+
+def page_elements(base: str) -> tuple[dict, dict]:
+    """The socket query and the elements of a freshly built page, as the page's own script reads them."""
+    html = fetch_text(base + "/")
+    query = ast.literal_eval(re.search(r"query: (\{.*?\}),\n", html).group(1))
+    raw = re.search(r"parseElements\(String\.raw`(.*?)`\)", html, re.S).group(1)
+    for escaped, char in (("&#36;", "$"), ("&#96;", "`"), ("&gt;", ">"), ("&lt;", "<"), ("&amp;", "&")):
+        raw = raw.replace(escaped, char)
+    return query, json.loads(raw)
+
+
+def fetch_text(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=240) as response:
+        return response.read().decode("utf-8")
+
+
+def listener(elements: dict, testid: str, kind: str, nth: int = 0) -> tuple[int, str]:
+    """(element id, listener id) of the ``nth`` element with ``data-testid=testid`` listening for ``kind``."""
+    found = sorted((int(key), e) for key, e in elements.items() if e.get("props", {}).get("data-testid") == testid)
+    element_id, element = found[nth % len(found)]
+    return element_id, next(e["listener_id"] for e in element.get("events") or [] if e.get("type") == kind)
+
+
+class Editor:
+    """One browser: the page, its websocket, and when each typed word first arrived."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.seen: dict[str, float] = {}
+
+    async def connect(self) -> None:
+        import socketio  # NiceGUI's own dependency: the protocol its page script speaks
+        self.query, self.elements = await asyncio.to_thread(page_elements, self.base)
+        query = {**self.query, "document_id": str(uuid.uuid4()), "tab_id": str(uuid.uuid4())}
+        query = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in query.items()}
+        self.socket = socketio.AsyncClient()  # reconnects, as the page's script does
+        self.socket.on("*", self._received)
+        await self.socket.connect(f"{self.base}?{urlencode(query)}",
+                                  socketio_path="/_nicegui_ws/socket.io", transports=["websocket"])
+
+    async def _received(self, _event: str, data) -> None:
+        now = time.perf_counter()
+        for token in TOKEN.findall(json.dumps(data)):
+            self.seen.setdefault(token, now)
+
+    async def send(self, target: tuple[int, str], value=None) -> None:
+        element_id, listener_id = target
+        await self.socket.emit("event", {"client_id": self.query["client_id"], "id": element_id,
+                                         "listener_id": listener_id,
+                                         "args": [] if value is None else [json.dumps(value)]})
+
+
+async def edit_together(base: str, editors: int, seconds: float) -> tuple[list[float], int, int, int]:
+    """``editors`` browsers, each typing its own slide's title once a second; (delays, edits, lost, dropped)."""
+    import socketio
+    browsers = [Editor(base) for _ in range(editors)]
+    for browser in browsers:
+        await browser.connect()
+    for n, browser in enumerate(browsers):
+        await browser.send(listener(browser.elements, "slide-thumb", "click", n))
+    await asyncio.sleep(3)
+    sent: dict[str, tuple[int, float]] = {}
+    dropped = [0]  # edits a browser could not send: its websocket was down
+
+    async def type_titles(n: int, browser: Editor) -> None:
+        title = listener(browser.elements, "slide-title", "update:value")
+        end, k = time.perf_counter() + seconds, 0
+        while time.perf_counter() < end:
+            token = f"zq{n}x{k}"
+            try:
+                await browser.send(title, f"Title {token}")
+                sent[token] = (n, time.perf_counter())
+            except socketio.exceptions.SocketIOError:  # its websocket dropped; a browser reconnects and goes on
+                dropped[0] += 1
+            k += 1
+            await asyncio.sleep(1.0)
+
+    await asyncio.gather(*(type_titles(n, b) for n, b in enumerate(browsers)))
+    await asyncio.sleep(15)  # late deliveries still count; what has not arrived by now is lost
+    delays, lost = [], 0
+    for token, (author, typed) in sent.items():
+        later = [t for t in sent if t.startswith(f"zq{author}x") and int(t.split("x")[1]) > int(token.split("x")[1])]
+        for n, browser in enumerate(browsers):
+            if n == author:
+                continue
+            if token in browser.seen:
+                delays.append(browser.seen[token] - typed)
+            elif not any(t in browser.seen for t in later):  # overtaken by a newer title is not lost
+                lost += 1
+    for browser in browsers:
+        await browser.socket.disconnect()
+    return delays, len(sent), lost, dropped[0]
+
+
+def run_edits(editors: int, seconds: float, settle: float = 75) -> None:
+    data = Path(tempfile.mkdtemp(prefix="cs-load-"))
+    server = contextlib.ExitStack()
+    try:
+        studio = server.enter_context(running_studio(data))
+        proc, base = studio.process, studio.url
+        time.sleep(2)
+        before, load_before = rss_mb(proc.pid), load_average()
+        stop = threading.Event()
+        statics: list[float] = []
+        during: list[float] = []
+
+        def watcher() -> None:
+            while not stop.is_set():
+                start = time.perf_counter()
+                with contextlib.suppress(OSError):
+                    fetch(base + STATIC)
+                statics.append(time.perf_counter() - start)
+                during.append(rss_mb(proc.pid))
+                stop.wait(0.1)
+
+        watch = threading.Thread(target=watcher)
+        watch.start()
+        try:
+            delays, edits, lost, dropped = asyncio.run(edit_together(base, editors, seconds))
+        finally:
+            stop.set()
+            watch.join()
+        load_during = load_average()
+        time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
+        settled = rss_mb(proc.pid)
+        print(f"{editors} browsers editing for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
+              f"load average {load_before} before, {load_during} at the end")
+        print(f"edit reaching another browser: {percentiles(delays)}")
+        print(f"edits sent: {edits}, deliveries expected {edits * (editors - 1)}, lost {lost}; "
+              f"not sent (websocket down) {dropped}")
+        print(f"static file every 100 ms: {percentiles(statics)}")
+        print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
+              f"{settle:.0f} s after they left {settled:.0f} MB")
+    finally:
+        server.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--settle", type=float, default=75, help="seconds after the load to read memory again")
+    parser.add_argument("--mode", choices=["pages", "edits"], default="pages",
+                        help="pages: clients load the page again and again; edits: browsers edit together")
     args = parser.parse_args()
-    run(args.clients, args.seconds, args.settle)
+    if args.mode == "edits":
+        run_edits(args.clients, args.seconds, args.settle)
+    else:
+        run(args.clients, args.seconds, args.settle)
 
 
 if __name__ == "__main__":
