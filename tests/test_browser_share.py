@@ -119,17 +119,22 @@ def put_caret(driver, at: int) -> None:
     driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1])", box, at)
 
 
+def ada_in_the_middle_bob_at_the_start(ada, bob, url: str) -> tuple[str, int]:
+    """Both join; Ada's caret goes to the middle of the slide's text, Bob's to its start. The text and its middle."""
+    join(ada, url, "Ada")
+    join(bob, url, "Bob")
+    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+    before = body_box(ada).get_attribute("value")
+    put_caret(ada, len(before) // 2)
+    put_caret(bob, 0)
+    return before, len(before) // 2
+
+
 def test_the_caret_stays_beside_its_text_while_someone_types_before_it(shared_url):
     """Ada types in the middle while Bob types at the start: her letters stay together where she typed them."""
     ada, bob = chromium(), chromium()
     try:
-        join(ada, shared_url, "Ada")
-        join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
-        before = body_box(ada).get_attribute("value")
-        middle = len(before) // 2
-        put_caret(ada, middle)
-        put_caret(bob, 0)
+        before, middle = ada_in_the_middle_bob_at_the_start(ada, bob, shared_url)
         bob.switch_to.active_element.send_keys("<>")
         wait(lambda: body_box(ada).get_attribute("value") == "<>" + before)
         assert caret(ada) == middle + 2  # still beside the same letters, not at the end
@@ -162,13 +167,7 @@ def test_two_people_typing_at_once_each_at_their_own_spot_keep_their_carets(shar
     each person's letters stay together where they typed them, and each caret is still after their own."""
     ada, bob = chromium(), chromium()
     try:
-        join(ada, shared_url, "Ada")
-        join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
-        before = body_box(ada).get_attribute("value")
-        middle = len(before) // 2
-        put_caret(ada, middle)
-        put_caret(bob, 0)
+        before, middle = ada_in_the_middle_bob_at_the_start(ada, bob, shared_url)
         typists = [threading.Thread(target=lambda d=d, w=w: [d.switch_to.active_element.send_keys(c) or time.sleep(0.05)
                                                               for c in w])
                    for d, w in ((ada, "abcdefgh"), (bob, "12345678"))]
