@@ -205,9 +205,9 @@ def ensure_fonts() -> Path:
         if _READY == folder:
             return folder
         folder.mkdir(parents=True, exist_ok=True)
-        conf = folder / "fonts.conf"
-        if not conf.exists():
-            atomic_write(conf, _fonts_conf(folder).encode())
+        conf, wanted = folder / "fonts.conf", _fonts_conf(folder).encode()
+        if not conf.exists() or conf.read_bytes() != wanted:  # an older studio may have written another
+            atomic_write(conf, wanted)
         os.environ["FONTCONFIG_FILE"] = str(conf)
         # fontconfig reads the folder when it starts (at cairo's first text): it sees these files then
         _KNOWN.clear()
@@ -300,7 +300,21 @@ def _fonts_conf(folder: Path) -> str:
             f'  <include ignore_missing="yes">{escape(system)}</include>\n'
             f'  <dir>{escape(str(folder))}</dir>\n'
             f'  <cachedir>{escape(str(folder / "fc-cache"))}</cachedir>\n'
+            f'{_RENDERING}'
             '</fontconfig>\n')
+
+
+# How glyphs are drawn, fixed here rather than left to the machine's fontconfig and to cairo: cairo
+# settles a face's hinting the first time it draws it, from that surface's options (a PDF turns
+# hinting off), so a process that drew a PDF first drew every later PNG with other pixels. The
+# values are those of a stock Debian system: grey antialiasing, slight hinting.
+_RENDERING = """  <match target="pattern">
+    <edit name="antialias" mode="assign"><bool>true</bool></edit>
+    <edit name="hinting" mode="assign"><bool>true</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>
+    <edit name="rgba" mode="assign"><const>none</const></edit>
+  </match>
+"""
 
 
 def _build_face(family: str, weight: int) -> bytes:

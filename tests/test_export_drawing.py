@@ -138,3 +138,35 @@ def test_pdf_downscales_a_far_too_large_photo_once():
     image = next(xobjects[n].get_object() for n in xobjects if xobjects[n].get_object()["/Subtype"] == "/Image")
     assert image["/Filter"] == "/DCTDecode"
     assert image["/Width"] <= 120 * 2  # shown 120 pt wide: at most 2 px a point (+ rounding headroom)
+
+
+_DRAW_IN_A_FRESH_PROCESS = """
+import hashlib, io, sys
+from studio import DATA_DIR
+from studio.export import slide_svg
+from studio.export.drawing import PdfDocument, render_pixels
+from studio.post import Post, Thread
+from studio.structure import carousel_from_thread
+posts = [Post(str(i), p) for i, p in enumerate((DATA_DIR / "sample-thread.txt").read_text().split("\\n\\n")) if p.strip()]
+svg = slide_svg(carousel_from_thread(Thread("t", posts)), 1)
+if sys.argv[1] == "pdf-first":
+    doc = PdfDocument(io.BytesIO(), 540, 675)
+    doc.draw_page(svg)
+    doc.finish()
+print(hashlib.sha256(render_pixels(svg, 1080, 1350).tobytes()).hexdigest())
+"""
+
+
+def test_a_page_has_the_same_pixels_whatever_its_process_drew_before():
+    """cairo settles a face's hinting at its first use: a process that drew a PDF first drew PNGs with
+    other pixels, so warm workers and the studio's own process exported different images."""
+    import subprocess
+    import sys
+
+    def pixels(order: str) -> str:
+        done = subprocess.run([sys.executable, "-c", _DRAW_IN_A_FRESH_PROCESS, order], capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.strip()
+
+    assert pixels("pdf-first") == pixels("png-only")
