@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+import time
 import urllib.request
 from pathlib import Path
 
@@ -109,6 +110,10 @@ def test_reload_serves_the_studio_from_main_py_under_the_reloader(tmp_path):
             settings = next(v for k, _, v in (e.partition(b"=") for e in (proc / "environ").read_bytes().split(b"\0"))
                             if k == SERVE_ENV.encode())
             assert json.loads(settings)["reload"] is True
+    # the reloader has exited; the server process it started may take a moment longer on a busy machine
+    deadline = time.monotonic() + 60
+    while not _port_free(studio.port) and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert _port_free(studio.port)
 
 
