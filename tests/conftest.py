@@ -158,7 +158,11 @@ def testid():
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-first-run"]
+                  "--no-first-run",
+                  # a loaded machine must not slow a page's timers down (socket.io's heartbeat): the
+                  # studio would drop the tab and reload it under the test
+                  "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                  "--disable-backgrounding-occluded-windows"]
 
 
 @pytest.fixture(scope="module")

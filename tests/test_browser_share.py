@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM_FLAGS
 from studio.server_process import running_studio
 
 TOKEN = "browser-test-token-0123456789"
@@ -34,15 +35,15 @@ def chromium(*, frames: bool = False):
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
     options.binary_location = paths[0]
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='cs-share-')}", "--window-size=1280,800"]:
+    for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tempfile.mkdtemp(prefix='cs-share-')}", "--window-size=1280,800"]:
         options.add_argument(flag)
+    options.page_load_strategy = "eager"  # a page the studio reloads under load does not hold up every command
     if frames:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=Service(paths[1]), options=options)
 
 
-def wait(condition, timeout: float = 30):
+def wait(condition, timeout: float = 60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
