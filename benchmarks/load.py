@@ -77,15 +77,20 @@ def percentiles(values: list[float]) -> str:
             f"max {ordered[-1] * 1000:.0f} ms ({len(ordered)} requests)")
 
 
-def run(clients: int, seconds: float, settle: float = 75) -> None:
+@contextlib.contextmanager
+def settled_studio():
+    """A studio on a throwaway data folder, two seconds after it answered: (process, url, MB, load average)."""
     data = Path(tempfile.mkdtemp(prefix="cs-load-"))
-    server = contextlib.ExitStack()
     try:
-        studio = server.enter_context(running_studio(data))
-        proc, base = studio.process, studio.url
-        time.sleep(2)
-        before = rss_mb(proc.pid)
-        load_before = load_average()
+        with running_studio(data) as studio:
+            time.sleep(2)
+            yield studio.process, studio.url, rss_mb(studio.process.pid), load_average()
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def run(clients: int, seconds: float, settle: float = 75) -> None:
+    with settled_studio() as (proc, base, before, load_before):
         stop = threading.Event()
         pages: list[float] = []
         sizes: list[int] = []
@@ -133,9 +138,6 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
         print(f"failed requests: {failures[0]}")
         print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
               f"{settle:.0f} s after {settled:.0f} MB")
-    finally:
-        server.close()
-        shutil.rmtree(data, ignore_errors=True)
 
 
 # -- browsers that edit (--mode edits) ---------------------------------------------------------------
@@ -237,13 +239,7 @@ async def edit_together(base: str, editors: int, seconds: float) -> tuple[list[f
 
 
 def run_edits(editors: int, seconds: float, settle: float = 75) -> None:
-    data = Path(tempfile.mkdtemp(prefix="cs-load-"))
-    server = contextlib.ExitStack()
-    try:
-        studio = server.enter_context(running_studio(data))
-        proc, base = studio.process, studio.url
-        time.sleep(2)
-        before, load_before = rss_mb(proc.pid), load_average()
+    with settled_studio() as (proc, base, before, load_before):
         stop = threading.Event()
         statics: list[float] = []
         during: list[float] = []
@@ -275,9 +271,6 @@ def run_edits(editors: int, seconds: float, settle: float = 75) -> None:
         print(f"static file every 100 ms: {percentiles(statics)}")
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
-    finally:
-        server.close()
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def main() -> None:
