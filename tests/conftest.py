@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from chromium_setup import CHROMIUM_FLAGS, chromium_paths
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
 
@@ -156,13 +158,6 @@ def testid():
 
 # -- real Chromium ------------------------------------------------------------------------------------
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-first-run",
-                  # a loaded machine must not slow a page's timers down (socket.io's heartbeat): the
-                  # studio would drop the tab and reload it under the test
-                  "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                  "--disable-backgrounding-occluded-windows"]
 
 
 @pytest.fixture(scope="module")
@@ -173,10 +168,6 @@ def studio_server(tmp_path_factory):
         yield studio.url
 
 
-def chromium_paths() -> tuple[str, str] | None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    return (browser, driver) if browser and driver else None
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 every character of both ends up in the box, on both screens."""
 from __future__ import annotations
 
-import shutil
 import tempfile
 import threading
 import time
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_FLAGS
+from chromium_setup import CHROMIUM_FLAGS, chromium_paths
 from studio.server_process import running_studio
 
 TOKEN = "browser-test-token-0123456789"
@@ -27,8 +26,7 @@ def chromium(*, frames: bool = False):
     """One headless Chromium with a profile of its own: a separate person, with their own cookies and storage.
 
     ``frames``: it logs its websocket frames (``sent_frames``)."""
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    paths = (browser, shutil.which("chromedriver")) if browser and shutil.which("chromedriver") else None
+    paths = chromium_paths()
     if paths is None:
         pytest.skip("Chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)")
     from selenium import webdriver
