@@ -23,8 +23,8 @@ def concerns(event: Event, document: Any) -> bool:
     """Whether a page showing ``document`` needs ``event``: not when it is about another project."""
     if isinstance(event, Changed):
         return event.document is None or event.document is document
-    if isinstance(event, (Saved, SaveFailed)):
-        return event.project_id == getattr(document, "project_id", None)
+    if isinstance(event, (Saved, SaveFailed)):  # a carousel not saved yet has no id: its failure has ""
+        return (event.project_id or None) == getattr(document, "project_id", None)
     return True
 
 

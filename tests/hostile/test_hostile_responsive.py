@@ -74,5 +74,6 @@ async def test_static_requests_answer_while_a_400_kb_paste_is_read(studio):
           f"worst with nothing going on {usual * 1000:.0f} ms")
     # On the event loop, one request would wait about as long as the reading took; off it, no longer than
     # requests wait anyway on this machine. Both bounds scale with the machine's load.
-    assert worst < reading / 2, (worst, reading)
+    # (a read that is over in a fraction of a second cannot tell the two apart: then the goal is the bound)
+    assert worst < max(GOAL, reading / 2), (worst, reading)
     assert worst < max(GOAL, 3 * usual), (worst, usual)
