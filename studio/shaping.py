@@ -74,11 +74,36 @@ def shape(clusters: tuple[str, ...], family: str, weight: int) -> tuple[tuple[Gl
     for c in clusters:
         starts.append(at)
         at += len(c)
+    glyphs = [Glyph(info.codepoint, pos.x_advance / upem, pos.x_offset / upem, pos.y_offset / upem)
+              for info, pos in zip(buf.glyph_infos, buf.glyph_positions)]
+    _hold_ink(glyphs, font, upem)
     out: list[list[Glyph]] = [[] for _ in clusters]
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
-        out[bisect_right(starts, info.cluster) - 1].append(
-            Glyph(info.codepoint, pos.x_advance / upem, pos.x_offset / upem, pos.y_offset / upem))
+    for info, glyph in zip(buf.glyph_infos, glyphs):
+        out[bisect_right(starts, info.cluster) - 1].append(glyph)
     return tuple(tuple(g) for g in out)
+
+
+def _hold_ink(glyphs: list[Glyph], font, upem: int) -> None:
+    """Widen a word's first and last advance so that its ink stays between its start and its end.
+
+    An i-matra starting a word can reach left of the pen (Poppins): at a line start that ink
+    would cross the margin, since the studio aligns lines by their advances.
+    """
+    if not glyphs:
+        return
+    left, right, pen = 0.0, 0.0, 0.0
+    for g in glyphs:
+        extents = font.get_glyph_extents(g.gid)
+        if extents is not None and extents.width:
+            ink = pen + g.dx + extents.x_bearing / upem
+            left, right = min(left, ink), max(right, ink + extents.width / upem)
+        pen += g.advance
+    if left < 0:
+        first = glyphs[0]
+        glyphs[0] = Glyph(first.gid, first.advance - left, first.dx - left, first.dy)
+    if right > pen:
+        last = glyphs[-1]
+        glyphs[-1] = Glyph(last.gid, last.advance + right - pen, last.dx, last.dy)
 
 
 @lru_cache(maxsize=4096)
