@@ -83,6 +83,18 @@ def shape(clusters: tuple[str, ...], family: str, weight: int) -> tuple[tuple[Gl
     return tuple(tuple(g) for g in out)
 
 
+def ink_lead(glyphs: tuple[Glyph, ...], family: str, weight: int) -> float:
+    """How far (ems) the ink of a cluster's glyphs reaches left of the cluster's pen position; 0 if it does not."""
+    font, upem = _font(family, weight)
+    left, pen = 0.0, 0.0
+    for g in glyphs:
+        extents = font.get_glyph_extents(g.gid)
+        if extents is not None and extents.width:
+            left = min(left, pen + g.dx + extents.x_bearing / upem)
+        pen += g.advance
+    return -left
+
+
 def _hold_ink(glyphs: list[Glyph], font, upem: int) -> None:
     """Widen a word's first and last advance so that its ink stays between its start and its end.
 

@@ -510,6 +510,19 @@ def _shaped(para: Para, family: str, weight: int) -> dict[int, tuple[shaping.Gly
     return out
 
 
+@lru_cache(maxsize=2048)
+def _leads(para: Para, family: str, weight: int) -> dict[int, float]:
+    """Shaped clusters whose ink reaches left of their pen (ems): a line that starts there, inside a word
+    too long for a line, starts that much further right."""
+    faces = assign_fonts(para, family)
+    out = {}
+    for i, glyphs in _shaped(para, family, weight).items():
+        lead = shaping.ink_lead(glyphs, faces[i], 700 if STYLE_BOLD in para.clusters[i].style else weight)
+        if lead > 0:
+            out[i] = lead
+    return out
+
+
 def _shapes(c: Cluster, face: str | None) -> bool:
     return face is not None and not c.emoji and STYLE_MISSING not in c.style and \
         shaping.needs_shaping(_base_char(c.text))
@@ -582,6 +595,7 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
     what the page holds.
     """
     ems = _para_ems(para, family, weight)
+    leads = _leads(para, family, weight)
     segments = _segments(para)
     limit = width * SAFETY / size  # in ems
     done: list[tuple[int, int, float]] = []  # (start, end, width in ems)
@@ -599,17 +613,17 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
         if open_start is not None and total + word > limit:
             done.append((open_start, core_end, core_w))
             open_start = None
-        if open_start is None and word > limit:  # a word wider than the line: break between clusters
-            piece, piece_w = s, 0.0
+        if open_start is None and leads.get(s, 0.0) + word > limit:  # a word wider than the line: break it
+            piece, piece_w = s, leads.get(s, 0.0)
             for i in range(s, c):
                 if piece_w + ems[i] > limit and i > piece:
                     done.append((piece, i, piece_w))
-                    piece, piece_w = i, 0.0
+                    piece, piece_w = i, leads.get(i, 0.0)
                 piece_w += ems[i]
             open_start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
             continue
         if open_start is None:
-            open_start, total = s, 0.0
+            open_start, total = s, leads.get(s, 0.0)
         core_end, core_w = c, total + word
         total = core_w + spaces
     if open_start is not None and (max_lines is None or len(done) < max_lines):
@@ -747,7 +761,7 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     shaped = _shaped(line.para, family, weight)
     clusters = line.clusters
     runs: list[Run] = []
-    x = 0.0
+    x = _leads(line.para, family, weight).get(line.start, 0.0) * size  # a line starting inside a shaped word
     cur: list = []  # [x, text, face, accent, width, style, link, shaped glyphs or None, last cluster index]
 
     def close() -> None:

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -144,6 +144,7 @@ MIXED = st.lists(PIECES, min_size=1, max_size=30).map(" ".join)
 @given(MIXED, st.sampled_from(["headline-body", "post-card", "big-statement", "split", "list"]),
        st.sampled_from(["linkedin-portrait", "instagram-square", "instagram-story"]),
        st.sampled_from(["Inter", "Poppins", "Playfair Display"]), st.sampled_from([(36, 18, 1.35), (96, 48, 1.0)]))
+@example("त्रिकोणमितीयसमीकरणोंकीव्याख्या", "headline-body", "linkedin-portrait", "Poppins", (96, 48, 1.0))  # a line starts inside a word
 def test_mixed_hindi_and_latin_stay_inside_the_safe_area_and_keep_every_word(words, layout, fmt, font, sizes):
     title, body, line_height = sizes
     typography = Typography(title, body, title_font=font, body_font=font, line_height=line_height)
