@@ -140,8 +140,9 @@ class Editor:
                 if reply:
                     await ws.send(json.dumps(reply))
                 now = time.perf_counter()
-                for c in set(box.value).difference(self.seen_at):  # (a loop over the text cost this process more)
-                    self.seen_at[c] = now
+                arrived = m["text"] if "text" in m else "".join(i for step in m["steps"] for _, _, i in step)
+                for c in arrived:  # (only what arrived: comparing whole texts cost this process most of its time)
+                    self.seen_at.setdefault(c, now)
 
     def settled(self) -> bool:
         return all(box.in_flight is None and box.value == box.base for box in self.boxes.values())

@@ -58,6 +58,7 @@ class SharedDocument:
     def __init__(self, carousel: Carousel) -> None:
         self.images: Images = {}
         self.doc = _new_doc()
+        self.updates = 0  # counts merged updates: a replica that took in every one has nothing to pull
         self._listeners: list[Listener] = []
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
@@ -105,6 +106,7 @@ class SharedDocument:
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
         self.doc.apply_update(update)
+        self.updates += 1
         for listener in list(self._listeners):
             listener(person)
 
@@ -115,6 +117,7 @@ class Replica:
     def __init__(self, hub: SharedDocument, person: str, *, capture_ms: int = CAPTURE_MS) -> None:
         self.hub, self.person = hub, person
         self.doc = _new_doc()
+        self._pulled = hub.updates  # the hub's updates this replica holds all of
         self.doc.apply_update(hub.doc.get_update())
         self.online = True
         self.undo_manager = UndoManager(scopes=[self.doc[name] for name in ROOTS],
@@ -135,7 +138,8 @@ class Replica:
     def observe_text(self, slide_id: str, field: str, callback: Callable[[list[dict[str, Any]]], Any]) -> None:
         """Call ``callback(delta)`` whenever this slide text changes here (by an edit or a pull); ``delta``
         is the change: ``retain``/``delete`` counted in UTF-8 bytes, ``insert`` texts."""
-        self._subscriptions.append(self._text(slide_id, field).observe(lambda event: callback(event.delta)))
+        # the engine's own event: only its change (``delta``) is read, not the path and target pycrdt adds
+        self._subscriptions.append(self._text(slide_id, field).integrated.observe(lambda event: callback(event.delta)))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -226,12 +230,16 @@ class Replica:
         if self.online:
             update = self.doc.get_update(self.hub.doc.get_state())
             if len(update) > 2:  # an empty update is two zero bytes
+                before = self.hub.updates
                 self.hub.receive(update, self.person)
+                if self._pulled == before and self.hub.updates == before + 1:  # nobody else's came meanwhile
+                    self._pulled = self.hub.updates
 
     def pull(self) -> bool:
         """Take in the others' edits; True when anything arrived (call it when this browser redraws)."""
-        if not self.online:
+        if not self.online or self._pulled == self.hub.updates:
             return False
+        self._pulled = self.hub.updates
         update = self.hub.doc.get_update(self.doc.get_state())
         if len(update) <= 2:
             return False
