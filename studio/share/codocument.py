@@ -18,11 +18,11 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError
-from ..app.events import Changed, ProjectSwitched, SlideChanged
+from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
-from .document import SLIDE_TEXTS, Replica, SharedDocument, changes
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, changes
 from .sync import change_size, rebase, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
@@ -116,6 +116,31 @@ class CoDocument(Document):
         # Nobody's echo: the typist's box is refilled too, since a text pushed to it may have crossed
         # this keystroke on the wire and now show there without it (the page sends it again).
         self._merged(SlideChanged(None, index, frozenset(typed)))
+
+    def rename(self, name: str, origin: Any = None) -> None:
+        """The project's name, merged character by character with others' typing."""
+        name = " ".join(safe_text(name).split())
+        if not name:
+            raise EditError("A project needs a name.")
+        self._type_part("meta", {"name": name}, LookChanged(origin, "name"), origin)
+
+    def set_cta(self, origin: Any = None, **values: Any) -> None:
+        """The outro's headline, subline and button text merge character by character; its link as a whole."""
+        texts = {k: safe_text(v) for k, v in values.items() if k in PART_TEXTS["cta"] and isinstance(v, str)}
+        rest = {k: v for k, v in values.items() if k not in texts}
+        if rest:
+            _set_cta_values(self, origin, **rest)
+        if texts:
+            self._type_part("cta", texts, LookChanged(origin, "cta"), origin)
+
+    def _type_part(self, part: str, values: dict[str, str], change: Changed, origin: Any) -> None:
+        replica = self.replica(origin)
+        typed = {field: value for field, value in values.items() if value != replica.text(part, field)}
+        for field, value in typed.items():
+            type_into(replica, part, field, value)
+        if typed:
+            self.pristine = False
+            self._merged(change)
 
     def took_edit(self, slide_id: str, field: str, origin: Any = None) -> None:
         """This person's replica took an edit of a slide text (``sync.Channel``): merge it, tell every page."""
@@ -242,4 +267,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
 
 
 for _name_ in EDITS:
+    if _name_ in ("rename", "set_cta"):  # their texts merge character by character (above)
+        continue
     setattr(CoDocument, _name_, _through_replica(_name_))
+_set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), as a whole
