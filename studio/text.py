@@ -326,7 +326,9 @@ def _cluster(g: str, accent: bool, style: str) -> Cluster:
     """A cluster; a character no bundled font draws becomes the boxed MISSING_MARK (never a silent box)."""
     found = emoji.emoji_file(g)
     if found is None and g != " " and not drawable(_base_char(g)):
-        return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
+        found = emoji.symbol_file(g)
+        if found is None:
+            return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
     return Cluster(g, accent, found, style)
 
 
@@ -427,7 +429,7 @@ def uncovered(value: str) -> frozenset[str]:
         if g.isspace() or emoji.emoji_file(g):
             continue
         base = _base_char(g)
-        if not drawable(base):
+        if not drawable(base) and not emoji.symbol_file(g):
             out.add(base)
     return frozenset(out)
 
