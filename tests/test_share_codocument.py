@@ -37,6 +37,21 @@ def test_the_outro_texts_and_the_project_name_merge_character_by_character():
     assert doc.carousel.cta.button == ""
 
 
+def test_a_keystroke_taken_through_a_channel_shows_in_the_merged_carousel_and_reaches_everyone():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    heard = []
+    doc.subscribe(heard.append)
+    carousel, body = doc.carousel, doc.carousel.slides[1].body
+    slide = doc.slide_ids(bob)[1]
+    doc.replica(ada).edit_text(slide, "body", [(0, 0, "Ada: ")])  # as a Channel makes a browser's keystroke
+    doc.took_edit(slide, "body", origin=ada)
+    assert doc.carousel is carousel and doc.carousel.slides[1].body == "Ada: " + body  # autosave's object
+    assert doc.replica(bob).text(slide, "body") == "Ada: " + body
+    assert (heard[-1].origin, heard[-1].slide) == (ada, 1)
+    assert doc.carousel == doc.hub.carousel()  # the same as reading the whole merged document
+
+
 def test_every_edit_is_announced_with_who_made_it_and_the_carousel_is_the_merged_one():
     doc = CoDocument(sample_carousel())
     ada, bob = people()

@@ -144,10 +144,11 @@ class CoDocument(Document):
 
     def took_edit(self, slide_id: str, field: str, origin: Any = None) -> None:
         """This person's replica took an edit of a slide text (``sync.Channel``): merge it, tell every page."""
-        ids = self.replica(origin).slide_ids()
+        ids = self.hub.slide_ids()
         if slide_id in ids:
             self.pristine = False
-            self._merged(SlideChanged(origin, ids.index(slide_id), frozenset({field})))
+            index = ids.index(slide_id)
+            self._merged(SlideChanged(origin, index, frozenset({field})), text=(index, slide_id, field))
 
     def put_back(self, field: str, near: int, base: str, value: str, origin: Any = None) -> None:
         """Words typed offline in a text box that read ``base`` (on slide ``near`` then), which now
@@ -200,9 +201,21 @@ class CoDocument(Document):
             setattr(self._merged_carousel, field.name, getattr(merged, field.name))
         self.carousel = self._merged_carousel
 
-    def _merged(self, change: Changed) -> None:
-        """Everyone's replica takes in the merged document before their page redraws."""
-        self._show_merged()
+    def _show_text(self, index: int, slide_id: str, field: str) -> None:
+        """``carousel`` reads the merged document, where only this slide text changed (a keystroke:
+        reading the whole carousel again cost most of its time)."""
+        slides = list(self._merged_carousel.slides)
+        slides[index] = dataclasses.replace(slides[index], **{field: self.hub.text(slide_id, field)})
+        self._merged_carousel.slides = slides
+        self.carousel = self._merged_carousel
+
+    def _merged(self, change: Changed, text: tuple[int, str, str] | None = None) -> None:
+        """Everyone's replica takes in the merged document before their page redraws. ``text``: only
+        this slide text changed (index, slide id, field)."""
+        if text is not None and len(self._merged_carousel.slides) == len(self.hub.slide_ids()):
+            self._show_text(*text)
+        else:
+            self._show_merged()
         for origin, replica in [*self._replicas.items(), *self._replicas.plain.items()]:
             ids = replica.slide_ids()
             where = getattr(origin, "slide", None)

@@ -103,6 +103,10 @@ class SharedDocument:
     def slide_ids(self) -> list[str]:
         return _order(self.doc)
 
+    def text(self, slide_id: str, field: str) -> str:
+        """One slide text as merged."""
+        return str(self.doc["slides"][slide_id][field])
+
     def replica(self, person: str, *, capture_ms: int = CAPTURE_MS) -> Replica:
         """A new replica for one browser of ``person`` (an id; it is the origin of their edits)."""
         return Replica(self, person, capture_ms=capture_ms)
