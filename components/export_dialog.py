@@ -3,25 +3,23 @@
 Platform checks are shown before anything is drawn; the export runs in a thread
 (``studio.app.exports.export_in_studio``: the warm export workers draw) so the page
 stays responsive; a progress bar counts pages; the file downloads by itself the
-moment it is written. Once the dialog has been opened, the studio draws the PDF and the
-image set ahead (``exports.draw_ahead``): at once the first time, then whenever editing
-pauses, so a click usually finds every page drawn.
+moment it is written. The page draws the PDF and the image set ahead whenever editing pauses
+(``DrawAhead``), in the format and size chosen here, so a click usually finds every page drawn.
 """
 from __future__ import annotations
 
 import copy
 import time
 
-from nicegui import background_tasks, run, ui
+from nicegui import run, ui
 
-from studio.app import Changed, exports
+from studio.app import exports
 from studio.export import check_identity, check_platform, format_bytes
 from studio.sources.result import count
 
 from . import engine
-from .view import Debounce, View
-
-AHEAD_PAUSE = 2.0  # seconds without an edit before the export is drawn ahead (a click sooner draws only its own kind)
+from .draw_ahead import DrawAhead
+from .view import View
 
 
 def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
@@ -35,12 +33,10 @@ def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
 
 
 class ExportDialog:
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, ahead: DrawAhead) -> None:
         self.view = view
+        self.ahead = ahead
         self.busy = False
-        self.opened = False  # drawn ahead only for someone who has looked at exporting
-        self._ahead_later = Debounce(self._draw_ahead, AHEAD_PAUSE)
-        view.server.changed.subscribe(self._changed)  # subscribed in the page: dropped with it
         with ui.dialog().props("aria-label=Export data-testid=export-dialog") as self.dialog, \
                 ui.card().classes("cs-export"):
             with ui.row().classes("w-full items-center no-wrap"):
@@ -61,7 +57,8 @@ class ExportDialog:
                     ui.label("Instagram carousel").classes("cs-option-title")
                     ui.label("01.png, 02.png… in a ZIP, sRGB, with alt-text.txt.").classes("cs-hint")
                     self.instagram_checks = ui.column().classes("gap-1 w-full")
-                    self.image_format = ui.toggle({"png": "PNG", "jpeg": "JPEG"}, value="png").props(
+                    self.image_format = ui.toggle({"png": "PNG", "jpeg": "JPEG"}, value=ahead.image_format,
+                                                  on_change=self._chosen).props(
                         "dense no-caps unelevated toggle-color=primary data-testid=export-image-format")
                     self.zip_button = ui.button("Download ZIP", icon="folder_zip",
                                                 on_click=lambda: self.start("images")) \
@@ -83,7 +80,8 @@ class ExportDialog:
                     "outline no-caps no-wrap data-testid=export-project")
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 ui.label("Resolution").classes("cs-field-label")
-                self.scale = ui.toggle({2: "1080 px (standard)", 3: "1620 px (hi-res)"}, value=2).props(
+                self.scale = ui.toggle({2: "1080 px (standard)", 3: "1620 px (hi-res)"}, value=ahead.scale,
+                                       on_change=self._chosen).props(
                     "dense no-caps unelevated toggle-color=primary data-testid=export-scale")
             with ui.column().classes("w-full gap-1") as self.progress_box:
                 self.progress_label = ui.label().classes("text-sm")
@@ -111,9 +109,7 @@ class ExportDialog:
         with self.linkedin_checks:
             ui.label("Checking…").classes("cs-hint")
         self.dialog.open()
-        if not self.opened:  # later opens find it drawn ahead when editing paused (``_changed``)
-            self.opened = True
-            self._draw_ahead()
+        self.ahead.now()  # nothing new to draw when editing paused before (``DrawAhead``)
         checks = await run.io_bound(_all_checks, carousel, pages)
         if checks is None or self.dialog.is_deleted:  # the server is stopping, or the page was closed meanwhile
             return
@@ -123,19 +119,10 @@ class ExportDialog:
             self._show(box, warnings, "warning_amber", "platform-warning",
                        ready=f"Ready: {count(pages, 'page')}")
 
-    def _changed(self, event) -> None:
-        if self.opened and isinstance(event, Changed):
-            self._ahead_later()
-
-    def _draw_ahead(self) -> None:
-        """Start drawing the carousel as it is now, in the workers, as the dialog would export it.
-
-        Not while an export runs: its own pages are being drawn, and the other kind would take the CPU from it."""
-        if self.busy:
-            return
-        carousel = copy.deepcopy(self.view.carousel)
-        options = (self.image_format.value or "png", int(self.scale.value or 2))
-        background_tasks.create(run.io_bound(exports.draw_ahead, carousel, *options), name="draw the export ahead")
+    def _chosen(self) -> None:
+        """Another image format or size: draw that ahead instead."""
+        self.ahead.image_format, self.ahead.scale = self.image_format.value or "png", int(self.scale.value or 2)
+        self.ahead.now()
 
     @staticmethod
     def _show(box: ui.column, warnings: list[str], icon: str, testid: str, ready: str = "") -> None:
@@ -193,7 +180,7 @@ class ExportDialog:
         view.studio.prune_exports()
 
     def _running(self, busy: bool) -> None:
-        self.busy = busy
+        self.busy = self.ahead.paused = busy
         self._set_buttons(not busy)
         if busy:
             self.result.clear()

@@ -3,6 +3,10 @@
 A worker process shares no interpreter lock with the server, so pages and static files keep answering
 while it parses a megabyte of text or lays out hundreds of slides. Without a process pool (tests) the
 work runs in a thread. ``None`` comes back when the server is stopping.
+
+Where the work runs is the one choice here, so it is injectable: ``in_this_process()`` keeps every
+work in a thread of this process while it is open (a test that counts or replaces the work; a
+worker process would import the real one).
 """
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from nicegui import run
@@ -22,6 +27,18 @@ log = logging.getLogger("carousel_studio")
 GRACE_S = 20.0  # a stop waits this long for the workers' current work (a capped import or strip takes seconds)
 UNBLOCK_S = 5.0  # then at most this long for the pool's reader to let go
 
+_processes_allowed = [True]  # False inside ``in_this_process()``
+
+
+@contextmanager
+def in_this_process() -> Iterator[None]:
+    """While open, ``off_loop`` runs every work in a thread of this process, never in a worker process."""
+    _processes_allowed.append(False)
+    try:
+        yield
+    finally:
+        _processes_allowed.pop()
+
 
 async def off_loop(work: Callable[..., T], *args: Any, thread: bool = False) -> T | None:
     """``work(*args)`` in a worker process (it and its arguments must pickle), else (or with ``thread``) in a thread.
@@ -29,7 +46,8 @@ async def off_loop(work: Callable[..., T], *args: Any, thread: bool = False) -> 
     A thread shares this process's caches (a layout the studio just made); a process shares no interpreter
     lock. Its exception is raised here as it was raised there (a SourceError keeps its message for the creator).
     """
-    offload = run.cpu_bound if run.process_pool is not None and not thread else run.io_bound
+    in_process = thread or run.process_pool is None or not _processes_allowed[-1]
+    offload = run.io_bound if in_process else run.cpu_bound
     outcome = await offload(_outcome, work, *args)
     if outcome is None:
         return None

@@ -14,6 +14,7 @@ from .brand_panel import BrandPanel
 from .canvas_panel import CanvasPanel
 from .caption_helper import CaptionHelper
 from .cta_panel import CtaPanel
+from .draw_ahead import DrawAhead
 from .export_dialog import ExportDialog
 from .landmarks import name_drawers
 from .layout_panel import LayoutPanel
@@ -87,7 +88,8 @@ class StudioPage:
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")
         self.later = ui.element().classes("hidden")  # dialogs built when first opened go here
-        self.export = OnFirstOpen(self.later, lambda: ExportDialog(view))
+        self.ahead = DrawAhead(view)  # the export drawn whenever edits pause, the dialog opened or not
+        self.export = OnFirstOpen(self.later, lambda: ExportDialog(view, self.ahead))
         self.captions = OnFirstOpen(self.later, lambda: CaptionHelper(view))
         with ui.header(elevated=False).classes("cs-header"):
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
@@ -111,7 +113,7 @@ class StudioPage:
         with ui.footer(elevated=False).classes("cs-footer"):
             self.strip = SlideStrip(view)
         self.editor = SlideEditor(view)
-        self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner]
+        self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner, self.ahead]
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()
         warm_up_styles()

@@ -72,6 +72,15 @@ def emoji_file(cluster: str) -> str | None:
     return name
 
 
+@cache
+def symbol_file(cluster: str) -> str | None:
+    """Twemoji file of a symbol asked for as text ("✔︎", "☑"), for when no bundled font draws it.
+
+    The same symbol as a picture is closer to what the creator typed than a boxed "?".
+    """
+    return _index().get(_key(cluster[0])) if cluster else None
+
+
 def is_emoji(cluster: str) -> bool:
     """True when ``cluster`` is drawn as a Twemoji image."""
     return emoji_file(cluster) is not None

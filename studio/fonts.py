@@ -323,30 +323,36 @@ def _build_face(family: str, weight: int) -> bytes:
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    path, variable = _sources()[family]
-    if variable:
-        font = TTFont(path)
-        _drop_layout(font)
-        axes = {a.axisTag: (a.minValue, a.defaultValue, a.maxValue) for a in font["fvar"].axes}
-        location = {}
-        for tag, (low, default, high) in axes.items():
-            if tag == "wght":
-                value = weight
-            elif tag == "opsz":
-                value = _OPSZ[weight]
-            elif tag == "wdth":
-                value = 100.0
-            else:
-                value = default
-            location[tag] = min(max(value, low), high)
-        font = instancer.instantiateVariableFont(font, location, inplace=True, updateFontNames=False)
-    else:
-        font = TTFont(_static_sources(family).get(weight, path))
-        _drop_layout(font)
+    path, location = instance_source(family, weight)
+    font = TTFont(path)
+    _drop_layout(font)
+    if location is not None:
+        font = instancer.instantiateVariableFont(font, dict(location), inplace=True, updateFontNames=False)
     _rename(font, family, weight)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+@cache
+def instance_source(family: str, weight: int) -> tuple[Path, tuple[tuple[str, float], ...] | None]:
+    """The source file of (family, weight)'s static face and the axis location it is cut at (None: a static file).
+
+    The shaper (studio.shaping) reads the same file at the same location, with the layout tables the
+    static face drops, so shaped words have the static face's weight and width.
+    """
+    path, variable = _sources()[family]
+    if not variable:
+        return _static_sources(family).get(weight, path), None
+    from fontTools.ttLib import TTFont
+    font = TTFont(path, lazy=True)
+    location = []
+    for axis in font["fvar"].axes:
+        tag, low, high = axis.axisTag, axis.minValue, axis.maxValue
+        value = {"wght": weight, "opsz": _OPSZ.get(weight, axis.defaultValue), "wdth": 100.0}.get(tag, axis.defaultValue)
+        location.append((tag, min(max(value, low), high)))
+    font.close()
+    return path, tuple(location)
 
 
 def _drop_layout(font) -> None:

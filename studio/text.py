@@ -18,17 +18,21 @@ Small pure steps, each cached where it is on the hot path:
    shaped) and cuts it into runs of one face and colour with x offsets. The
    layouts then give every glyph its own x, so the browser and cairo draw each
    glyph at the same spot whatever their advance rounding.
+
+Words in a script that needs shaping (Devanagari, Thai: ``studio.shaping``) are
+measured with HarfBuzz's advances and their runs carry the shaped glyphs, which
+the layouts draw as outlines.
 """
 from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
-from . import emoji, fonts
+from . import emoji, fonts, shaping
 from .links import shown as link_shown
 from .links import target as link_target
 from .svg import xml_safe
@@ -134,6 +138,7 @@ class Run:
     width: float
     style: str = ""
     link: str | None = None
+    glyphs: tuple[tuple[shaping.Glyph, float], ...] = ()  # a shaped word: (glyph, pen x in ems from x)
 
     @property
     def bold(self) -> bool:
@@ -326,7 +331,9 @@ def _cluster(g: str, accent: bool, style: str) -> Cluster:
     """A cluster; a character no bundled font draws becomes the boxed MISSING_MARK (never a silent box)."""
     found = emoji.emoji_file(g)
     if found is None and g != " " and not drawable(_base_char(g)):
-        return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
+        found = emoji.symbol_file(g)
+        if found is None:
+            return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
     return Cluster(g, accent, found, style)
 
 
@@ -427,7 +434,7 @@ def uncovered(value: str) -> frozenset[str]:
         if g.isspace() or emoji.emoji_file(g):
             continue
         base = _base_char(g)
-        if not drawable(base):
+        if not drawable(base) and not emoji.symbol_file(g):
             out.add(base)
     return frozenset(out)
 
@@ -471,9 +478,59 @@ def text_width(text: str, family: str, weight: int, size: float) -> float:
 @lru_cache(maxsize=2048)
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
-    return tuple(EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, 700 if STYLE_BOLD in c.style else weight)
+    shaped = _shaped(para, family, weight)
+    return tuple(sum(g.advance for g in shaped[i]) if i in shaped else
+                 EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, 700 if STYLE_BOLD in c.style else weight)
                  + (MISSING_PAD if STYLE_MISSING in c.style else 0.0)
-                 for c, f in zip(para.clusters, faces))
+                 for i, (c, f) in enumerate(zip(para.clusters, faces)))
+
+
+@lru_cache(maxsize=2048)
+def _shaped(para: Para, family: str, weight: int) -> dict[int, tuple[shaping.Glyph, ...]]:
+    """The shaped glyphs of every cluster that belongs to a word in a shaped script, by cluster index.
+
+    A word is a run of such clusters in one face, colour and style: what ``line_runs`` draws as one run.
+    """
+    if not shaping.SCRIPTS.search(para.text):
+        return {}
+    faces = assign_fonts(para, family)
+    cl = para.clusters
+    out: dict[int, tuple[shaping.Glyph, ...]] = {}
+    i = 0
+    while i < len(cl):
+        if not _shapes(cl[i], faces[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(cl) and _shapes(cl[j], faces[j]) and faces[j] == faces[i] and _look(cl[j]) == _look(cl[i]):
+            j += 1
+        word = shaping.shape(tuple(c.text for c in cl[i:j]), faces[i], 700 if STYLE_BOLD in cl[i].style else weight)
+        out.update(enumerate(word, i))
+        i = j
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _leads(para: Para, family: str, weight: int) -> dict[int, float]:
+    """Shaped clusters whose ink reaches left of their pen (ems): a line that starts there, inside a word
+    too long for a line, starts that much further right."""
+    faces = assign_fonts(para, family)
+    out = {}
+    for i, glyphs in _shaped(para, family, weight).items():
+        lead = shaping.ink_lead(glyphs, faces[i], 700 if STYLE_BOLD in para.clusters[i].style else weight)
+        if lead > 0:
+            out[i] = lead
+    return out
+
+
+def _shapes(c: Cluster, face: str | None) -> bool:
+    return face is not None and not c.emoji and STYLE_MISSING not in c.style and \
+        shaping.needs_shaping(_base_char(c.text))
+
+
+def _look(c: Cluster) -> tuple:
+    """What a run keeps the same: colour, style, link."""
+    return c.accent, c.style, c.link
 
 
 MISSING_PAD = 0.3  # ems around a missing-character mark, for its box
@@ -538,6 +595,7 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
     what the page holds.
     """
     ems = _para_ems(para, family, weight)
+    leads = _leads(para, family, weight)
     segments = _segments(para)
     limit = width * SAFETY / size  # in ems
     done: list[tuple[int, int, float]] = []  # (start, end, width in ems)
@@ -555,17 +613,17 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
         if open_start is not None and total + word > limit:
             done.append((open_start, core_end, core_w))
             open_start = None
-        if open_start is None and word > limit:  # a word wider than the line: break between clusters
-            piece, piece_w = s, 0.0
+        if open_start is None and leads.get(s, 0.0) + word > limit:  # a word wider than the line: break it
+            piece, piece_w = s, leads.get(s, 0.0)
             for i in range(s, c):
                 if piece_w + ems[i] > limit and i > piece:
                     done.append((piece, i, piece_w))
-                    piece, piece_w = i, 0.0
+                    piece, piece_w = i, leads.get(i, 0.0)
                 piece_w += ems[i]
             open_start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
             continue
         if open_start is None:
-            open_start, total = s, 0.0
+            open_start, total = s, leads.get(s, 0.0)
         core_end, core_w = c, total + word
         total = core_w + spaces
     if open_start is not None and (max_lines is None or len(done) < max_lines):
@@ -700,33 +758,48 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     """The line's runs in visual order with x offsets; a run never starts with a space."""
     ems = _para_ems(line.para, family, weight)[line.start:line.end]
     faces = assign_fonts(line.para, family)[line.start:line.end]
+    shaped = _shaped(line.para, family, weight)
     clusters = line.clusters
     runs: list[Run] = []
-    x = 0.0
-    cur: list = []  # [x, text, face, accent, width, style, link]
+    x = _leads(line.para, family, weight).get(line.start, 0.0) * size  # a line starting inside a shaped word
+    cur: list = []  # [x, text, face, accent, width, style, link, shaped glyphs or None, last cluster index]
 
     def close() -> None:
         if cur:
-            runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4], cur[5], cur[6]))
+            runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4], cur[5], cur[6],
+                            tuple(cur[7]) if cur[7] is not None else ()))
 
     for i, text in _visual_order(line):
         c = clusters[i]
         w = ems[i] * size
+        glyphs = shaped.get(line.start + i)
         if c.emoji or STYLE_MISSING in c.style:  # an emoji, a missing-character mark: a run of its own
             close()
             cur = []
             runs.append(Run(x, c.text, faces[i] or "", c.accent, c.emoji, w, c.style))
-        elif cur and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3] and c.style == cur[5]
-                                     and c.link == cur[6])):
+        elif glyphs is not None:  # a shaped word: its clusters stay together, with their glyphs
+            if not (cur and cur[7] is not None and cur[8] == i - 1 and faces[i] == cur[2]
+                    and (c.accent, c.style, c.link) == (cur[3], cur[5], cur[6])):
+                close()
+                cur = [x, "", faces[i], c.accent, 0.0, c.style, c.link, [], i]
+            pen = (x - cur[0]) / size
+            for g in glyphs:
+                cur[7].append((g, pen))
+                pen += g.advance
             cur[1] += text
             cur[4] += w
-        elif c.is_space and not cur:
-            pass  # a space right after an emoji: advance only
+            cur[8] = i
+        elif cur and cur[7] is None and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3]
+                                                         and c.style == cur[5] and c.link == cur[6])):
+            cur[1] += text
+            cur[4] += w
+        elif c.is_space:
+            close()  # a space after a shaped word or an emoji: advance only
+            cur = []
         else:
             close()
-            cur = [x, text, faces[i], c.accent, w, c.style, c.link]
+            cur = [x, text, faces[i], c.accent, w, c.style, c.link, None, i]
         x += w
     close()
-    return tuple(Run(r.x, r.text.rstrip(" ") if not r.emoji else r.text, r.family, r.accent, r.emoji, r.width,
-                     r.style, r.link) for r in runs if r.text.strip() or r.emoji)
+    return tuple(r if r.emoji else replace(r, text=r.text.rstrip(" ")) for r in runs if r.text.strip() or r.emoji)
 

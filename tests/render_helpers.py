@@ -52,9 +52,9 @@ def runs(svg: str) -> list[Run]:
     out: list[Run] = []
     for node in root.iter():
         if node.tag == NS + "text":
-            size = float(node.get("font-size"))
             role = node.get("class", "")
             for t in node.iter(NS + "tspan"):
+                size = float(t.get("font-size") or node.get("font-size"))  # a shaped word's text layer has its own
                 family = fonts.family_from_css(t.get("font-family") or node.get("font-family"))
                 weight = int(t.get("font-weight") or node.get("font-weight") or 400)
                 xs = [float(v) for v in (t.get("x") or "0").split()]

@@ -57,3 +57,11 @@ def test_missing_glyphs_reads_brand_and_outro_text():
     carousel.brand.name = "Name 𓀂"
     carousel.cta.button = "Go 𓀃"
     assert render.missing_glyphs(carousel) == ["𓀂", "𓀃"]
+
+
+def test_a_symbol_no_font_has_is_drawn_as_its_picture_not_boxed():
+    # "✔︎" and "☑" are common in threads; no bundled text face has them, Twemoji does
+    carousel = Carousel(slides=[Slide(title="Done ✔\ufe0e", body="☑ shipped ✔ tested")])
+    assert render.missing_glyphs(carousel) == []
+    svg = render.render_slide(carousel, 0)
+    assert svg.count("<image") >= 3 and ">" + text.MISSING_MARK + "<" not in svg

@@ -187,6 +187,26 @@ def test_copied_thread_page_gives_clean_posts_and_the_author():
     assert result.warnings == ["skipped posts by other accounts on the page: @sam_reads"]
 
 
+@pytest.mark.parametrize("name", ["copied-page-logged-out.txt", "copied-page-logged-in.txt"])
+def test_copied_page_keeps_the_opening_post_whatever_surrounds_it(name):
+    # logged out: a sign-up banner above the opening post, whose time sits under its text;
+    # logged in: a select-all copy starts with the side navigation and the reader's own account
+    result = parse_paste(fixture(name))
+    posts = result.threads[0].posts
+    assert [p.text.split("\n")[0] for p in posts] == [
+        "I spent 6 months rebuilding our onboarding.", "Lesson 1: Nobody reads your welcome email.",
+        "Lesson 2: <Kill> the product tour.", "Lesson 3: Measure time-to-value, not activation.",
+        "That's it! If this helped:"]
+    assert posts[0].text.endswith("(so you don't have to):")  # X's "Image" label is not the creator's word
+    assert posts[3].text.endswith("#onboarding #SaaS #ProductLed")
+    assert {(p.author_name, p.handle) for p in posts} == {("Maya Okafor", "mayabuilds")}
+    assert result.warnings == [
+        "left out the quoted post by @jonpark: a quoted post is not part of the thread "
+        "(add it as a slide of its own if you want it)",
+        "1 post had photos or videos, which a copied page does not carry: "
+        "import your X archive or the post's link to get them"]
+
+
 def test_mojibake_and_html_are_cleaned_before_splitting():
     posts = texts(fixture("mojibake-thread.txt"))
     assert posts[0] == "Three lessons from shipping our app → in one week 👇"

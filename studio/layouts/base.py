@@ -16,6 +16,7 @@ from .. import emoji, fonts
 from ..image import Image, data_url, encode
 from ..outro import OutroCTA
 from ..post import Post
+from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare, text_width,
@@ -26,6 +27,9 @@ TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-ov
 EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
 PARA_GAP = 0.55  # blank line between paragraphs, in line heights
 SLANT = 0.2  # italic letters lean this far right per unit of height (about 11°)
+# The least opacity cairo still draws (it skips text under 1/256): a PDF keeps such text, a PNG changes
+# by at most one level of 255 where it does not lie under the shaped outlines drawn over it.
+TEXT_LAYER_OPACITY = 0.005
 
 
 @dataclass(frozen=True)
@@ -245,20 +249,40 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             lines.extend(missing_mark(r, st, x0, baseline))
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
-            span = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x), y=baseline,
-                      font_family=fonts.css_family(r.family), font_weight=weight,
-                      fill=st.accent if (r.accent or r.emphasis) else None)
+            if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines
+                span, outline = shaped_word(r, st, weight, x0, baseline, role)
+            else:
+                span, outline = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x),
+                                   y=baseline, font_family=fonts.css_family(r.family), font_weight=weight,
+                                   fill=st.accent if (r.accent or r.emphasis) else None), None
             if r.italic:  # the bundled faces have no italic: slant the letters about the baseline
                 images.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
                                  transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
             else:
                 text.add(span)
+            if outline is not None:  # over the shaped word's invisible text
+                images.append(outline)
             if r.link:
                 lines.append(link_area(r.link, x0 + r.x, baseline - st.size * 0.9, r.width, st.size * 1.15))
             if r.accent and _same_colour(st.accent, st.colour):  # a monochrome theme underlines links instead
-                lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=text_width(r.text, r.family, weight, st.size),
+                ink_w = r.width if r.glyphs else text_width(r.text, r.family, weight, st.size)
+                lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=ink_w,
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
     return ([text] if text.children else []) + images + lines
+
+
+def shaped_word(r, st: TextStyle, weight: int, x0: float, baseline: float, role: str) -> tuple[El, El]:
+    """(text, outlines) of a run of shaped glyphs: the glyphs as one path in the run's colour, and its
+    words as text no one sees, so that a PDF can still be searched and copied from, in reading order."""
+    fill = st.accent if (r.accent or r.emphasis) else None
+    plain = text_width(r.text, r.family, weight, 1.0)  # the unshaped text, sized to span the shaped word
+    layer = el("tspan", text=r.text, x=x0 + r.x, y=baseline, font_family=fonts.css_family(r.family),
+               font_weight=weight, font_size=min(st.size, r.width / plain) if plain else None, fill=fill,
+               fill_opacity=TEXT_LAYER_OPACITY, class_="text-layer")
+    outline = el("path", d=path_data(r.glyphs, r.family, weight, st.size, x0 + r.x, baseline),
+                 fill=fill or st.colour, class_=f"shaped {role}", attrs={"aria-hidden": "true"},
+                 transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)" if r.italic else None)
+    return layer, outline
 
 
 def link_area(href: str, x: float, y: float, w: float, h: float) -> El:

@@ -345,11 +345,13 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 _COUNT_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*·\s*.+\d{4}"
+                           r"(?:\s*·\s*[\d.,]+\s*[KkMmB]?\s+Views?)?$")
 _TIME_RES = (
     re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
     re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
     re.compile(rf"^\d{{1,2}} {_MONTH}(?: \d{{4}})?$"),                            # 28 May 2024
-    re.compile(r"^\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*·\s*.+\d{4}$"),         # 10:04 AM · May 28, 2024
+    _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
 )
 _UI_LINES = {
@@ -359,6 +361,8 @@ _UI_LINES = {
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
     "who can reply?", "read more", "replying to",
 }
+# X labels each photo "Image" (a GIF "GIF") on a line of its own under the post's text.
+_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF)(?:\n+|\Z))+\Z")
 _VIEWS_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?\s+Views?$", re.IGNORECASE)
 _READ_REPLIES_RE = re.compile(r"^Read \d+[\d.,KkM]* repl(?:y|ies)$", re.IGNORECASE)
 
@@ -383,28 +387,41 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
-    preamble = [line for line in lines[:headers[0][0]] if line.strip()]
+    preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
     blocks = []
     for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
         blocks.append((name, handle, _page_post_text(lines[body:nxt])))
-    name, handle = blocks[0][0], blocks[0][1]
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
-    others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower()})
+    # The first post with text opens the thread; a logged-in copy starts with the reader's own account.
+    name, handle = next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2])
+    others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
     texts = [b[2] for b in blocks if b[1].lower() == handle.lower()]
+    with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
+    texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
+    if with_media:
+        warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them")
     empty = sum(1 for t in texts if not t)
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
     return name, handle, [t for t in texts if t]
 
+
+# The side navigation of a logged-in page, which a select-all copy puts before the thread.
+_NAV_LINES = {
+    "skip to home", "skip to trending", "home", "explore", "notifications", "messages", "chat", "grok",
+    "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
+    "spaces", "articles", "business", "creator studio", "monetization",
+}
 
 # Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
 _CHROME_HEADINGS = {
@@ -430,7 +447,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if s.lower() in _CHROME_HEADINGS or _FOOTER_RE.match(s):
             skipping = True
             continue
-        if skipping and _timed_header(lines, i):
+        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i)):
             skipping = False
         if not skipping:
             out.append(line)
@@ -446,6 +463,23 @@ def _timed_header(lines: list[str], i: int) -> bool:
     if i + 1 < len(lines) and _is_name(s) and _HANDLE_RE.match(lines[i + 1].strip()):
         near = [x.strip() for x in lines[i + 2:i + 5] if x.strip() and x.strip() != "·"]
         return bool(near) and any(r.match(near[0]) for r in _TIME_RES)
+    return False
+
+
+def _main_post_header(lines: list[str], i: int) -> bool:
+    """The thread's opening post starts at line i: "Name" over "@handle", its full date below its text.
+
+    The opening post shows its time ("3:15 PM · Mar 3, 2025") under the text, not beside the
+    name, so a sign-up banner above it must not swallow it.
+    """
+    if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
+        return False
+    for j in range(i + 2, len(lines)):
+        s = lines[j].strip()
+        if _FULL_TIME_RE.match(s):
+            return True
+        if _HANDLE_RE.match(s) or s.lower() in _CHROME_HEADINGS:
+            return False
     return False
 
 

@@ -5,9 +5,8 @@ import asyncio
 import xml.etree.ElementTree as ET
 
 import pytest
-from nicegui import run
 
-from components import engine, thumbnails
+from components import engine, offload, thumbnails
 from components.svg_view import SvgView
 from studio.app.sample import sample_carousel
 from studio.slide import Slide
@@ -53,8 +52,8 @@ def counted(monkeypatch):
 
     monkeypatch.setattr(thumbnails, "draw", draw)
     monkeypatch.setattr(thumbnails, "draw_pages", draw_pages)
-    monkeypatch.setattr(run, "cpu_bound", run.io_bound)  # patched functions stay in-process
-    yield calls
+    with offload.in_this_process():  # a worker process would run the real functions, uncounted
+        yield calls
     thumbnails.THUMBNAILS.clear()
 
 

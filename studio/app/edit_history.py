@@ -1,0 +1,149 @@
+"""The shared document's core: the carousel being edited, who hears of each edit, and undo history.
+
+Every edit in the parts of ``Document`` (``look_edits``, ``slide_edits``, ``slide_order``,
+``post_placement``) follows one protocol: ``carousel = self._edit(key)`` starts it (recording any
+typing burst that ends here), the part changes ``carousel``, then ``self._done(change)`` records
+the undo step and announces the typed event (``studio.app.events``) to every subscriber.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ..carousel import Carousel
+from ..history import History
+from ..slide import Slide
+from ..sources.cleanup import safe_text
+from .events import Changed, LookChanged, ProjectSwitched
+
+COALESCE_SECONDS = 1.5  # keystrokes into one field within this gap are one undo step
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; the message is meant for the creator."""
+
+
+Listener = Callable[[Changed], Any]
+
+
+class EditHistory:
+    """The carousel plus its project id and undo history; opening, replacing, undo, redo and renaming.
+
+    ``clock`` (seconds, monotonic) decides which keystrokes are one undo step; tests inject their own.
+    """
+
+    def __init__(self, carousel: Carousel, project_id: str | None = None,
+                 history: History | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        self._listeners: list[Listener] = []
+        self._clock = clock
+        self._open(carousel, project_id, history)
+
+    def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
+        self.carousel = carousel
+        self.project_id = project_id
+        self.history = history if history is not None and len(history) else History(carousel)
+        if self.history.current != carousel:  # a saved history that ends elsewhere: the file wins
+            self.history.record(carousel)
+        self.pristine = True  # no edit since it was loaded: an import may replace it without asking
+        self._burst: tuple[Any, float] | None = None  # (key, time) of typing not yet recorded
+
+    # -- subscription -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(change)`` after every edit; returns a function that unsubscribes it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def announce(self, change: Changed) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- one edit, one undo step --------------------------------------------------------------
+
+    def _edit(self, key: Any = None) -> Carousel:
+        """Start an edit: returns the carousel to mutate; the caller then calls ``_done``.
+
+        Keystrokes into one field (same ``key`` within COALESCE_SECONDS) become one undo step:
+        they are recorded in the history when the burst ends (another edit, undo, save).
+        """
+        now = self._clock()
+        if self._burst and (key is None or key != self._burst[0] or now - self._burst[1] > COALESCE_SECONDS):
+            self.flush()
+        if key is not None:
+            self._burst = (key, now)
+        self.pristine = False
+        return self.carousel
+
+    def _done(self, change: Changed) -> None:
+        if self._burst is None:
+            self.history.record(self.carousel)
+        self.announce(change)
+
+    def flush(self) -> None:
+        """Record pending typing as an undo step (before undo, saving the history, another edit)."""
+        if self._burst is not None:
+            self._burst = None
+            self.history.record(self.carousel)
+
+    @property
+    def can_undo(self) -> bool:
+        return self._burst is not None or self.history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._burst is None and self.history.can_redo
+
+    # -- whole document -----------------------------------------------------------------------
+
+    def load(self, carousel: Carousel, project_id: str | None = None, history: History | None = None) -> None:
+        """Open another carousel (a project from the list, an imported project file)."""
+        self._open(carousel, project_id, history)
+        self.announce(ProjectSwitched())
+
+    def replace(self, carousel: Carousel, origin: Any = None) -> None:
+        """Swap in a rebuilt carousel (e.g. slides made from a new thread) as one undoable step."""
+        self._edit()
+        self.carousel = carousel
+        self._done(ProjectSwitched(origin))
+
+    def undo(self, origin: Any = None) -> bool:
+        return self._move_in_history(self.history.undo)
+
+    def redo(self, origin: Any = None) -> bool:
+        return self._move_in_history(self.history.redo)
+
+    def _move_in_history(self, move: Callable[[], Carousel | None]) -> bool:
+        """Show the carousel one undo step back or forward; False when there is none."""
+        self.flush()
+        carousel = move()
+        if carousel is None:
+            return False
+        self.carousel = carousel
+        self.announce(ProjectSwitched())
+        return True
+
+    def rename(self, name: str, origin: Any = None) -> None:
+        name = " ".join(safe_text(name).split())
+        if not name:
+            raise EditError("A project needs a name.")
+        if name == self.carousel.name:
+            return
+        self._edit(key=("name",)).name = name
+        self._done(LookChanged(origin, "name"))
+
+    # -- finding a slide ----------------------------------------------------------------------
+
+    def slide(self, index: int) -> Slide:
+        slides = self.carousel.slides
+        if not 0 <= index < len(slides):
+            raise EditError(f"There is no slide {index + 1}; the carousel has {len(slides)}.")
+        return slides[index]
+
+    def _insert_position(self, index: int) -> int:
+        """``index`` clamped to the slides, and kept in front of the outro."""
+        slides = self.carousel.slides
+        index = max(0, min(index, len(slides)))
+        if slides and slides[-1].kind == "outro" and index >= len(slides):
+            index = len(slides) - 1
+        return index

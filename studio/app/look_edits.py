@@ -1,0 +1,92 @@
+"""Look settings of the shared document: format, layout, theme, pattern, typography, brand and CTA.
+
+Each of these changes every slide at once, so each announces ``LookChanged`` (``BrandChanged``
+for the brand kit).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from typing import Any
+
+from ..brand import BrandProfile
+from ..carousel import Carousel
+from ..outro import OutroCTA
+from ..pattern import PATTERN_STRENGTH_MAX
+from ..registry import REGISTRY
+from ..sources.cleanup import safe_text
+from .edit_history import EditError, EditHistory
+from .events import BrandChanged, LookChanged
+
+SETTINGS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "show_post_meta"})
+
+
+class LookEdits(EditHistory):
+    """Edits of how the whole carousel looks."""
+
+    def set_setting(self, name: str, value: Any, origin: Any = None) -> None:
+        """Set ``format``, ``layout``, ``theme``, ``pattern``, ``pattern_strength`` or ``show_post_meta``."""
+        if name not in SETTINGS:
+            raise EditError(f"unknown setting {name!r}")
+        if name == "pattern_strength":
+            if not isinstance(value, (int, float)) or not 0 <= value <= PATTERN_STRENGTH_MAX:
+                raise EditError(f"Pattern strength goes from 0 to {PATTERN_STRENGTH_MAX}.")
+            value = float(value)
+        if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
+            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
+        if getattr(self.carousel, name) == value:
+            return
+        setattr(self._edit(), name, value)
+        self._done(LookChanged(origin, name))
+
+    def set_typography(self, origin: Any = None, **values: Any) -> None:
+        """Change typography fields (sizes, fonts, line height, alignment); out-of-range values are refused."""
+        self._set_fields("typography", values, origin)
+
+    def set_brand(self, origin: Any = None, **values: Any) -> None:
+        """Change brand-kit fields (name, handle, avatar, logo, website, accent, placement…)."""
+        self._set_fields("brand", values, origin)
+
+    def set_cta(self, origin: Any = None, **values: Any) -> None:
+        """Edit the outro's headline, subline, button text or link."""
+        self._set_fields("cta", values, origin)
+
+    def _set_fields(self, part: str, values: dict[str, Any], origin: Any) -> None:
+        """Replace changed fields of one part of the carousel (typography, brand, cta) as one undo step."""
+        current = getattr(self.carousel, part)
+        values = {k: safe_text(v) if isinstance(v, str) else v for k, v in values.items()}
+        changes = {k: v for k, v in values.items() if getattr(current, k) != v}
+        if not changes:
+            return
+        try:
+            updated = replace(current, **changes)
+        except (TypeError, ValueError) as exc:
+            raise EditError(str(exc)) from None
+        setattr(self._edit(key=(part, tuple(sorted(changes)))), part, updated)
+        self._done(BrandChanged(origin) if part == "brand" else LookChanged(origin, part))
+
+    def use_brand(self, brand: BrandProfile, origin: Any = None) -> None:
+        """Switch to another brand profile (re-brands every slide at once)."""
+        carousel = self._edit()
+        carousel.brand = copy.deepcopy(brand)
+        if brand.cta is not None:
+            carousel.cta = copy.deepcopy(brand.cta)
+        self._done(BrandChanged(origin))
+
+    def set_cta_variant(self, variant: int, origin: Any = None) -> None:
+        """Pick CTA #1, #2 or #3; the texts switch to that variant's stock texts (the link is kept)."""
+        if variant == self.carousel.cta.variant:
+            return
+        try:
+            cta = OutroCTA.default(variant, link=self.carousel.cta.link)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
+        self._edit().cta = cta
+        self._done(LookChanged(origin, "cta"))
+
+    def apply_settings(self, carousel: Carousel, origin: Any = None) -> None:
+        """Take format, layout, theme, typography, pattern and CTA from ``carousel`` (a preset applied)."""
+        target = self._edit()
+        for name in ("format", "layout", "theme", "pattern", "typography", "cta", "brand"):
+            setattr(target, name, copy.deepcopy(getattr(carousel, name)))
+        self._done(LookChanged(origin, "preset"))
