@@ -72,8 +72,9 @@ def tree_cpu_ms() -> float:
 
 
 def repeats(quick: bool) -> int:
-    """Timed runs per measurement: ≥ 10 in a full run (after a warm-up), 2 when quick."""
-    return 2 if quick else 11
+    """Timed runs per measurement: ≥ 10 in a full run (after a warm-up), 1 when quick (a smoke run:
+    under 90 s on 2 busy cores)."""
+    return 1 if quick else 11
 
 
 def timed(fn, repeat: int, warmup: int = 1) -> Timing:
