@@ -87,14 +87,19 @@ def shape(clusters: tuple[str, ...], family: str, weight: int) -> tuple[tuple[Gl
 
 def ink_lead(glyphs: tuple[Glyph, ...], family: str, weight: int) -> float:
     """How far (ems) the ink of a cluster's glyphs reaches left of the cluster's pen position; 0 if it does not."""
-    font, upem = _font(family, weight)
-    left, pen = 0.0, 0.0
+    return -_ink_span(glyphs, *_font(family, weight))[0]
+
+
+def _ink_span(glyphs, font, upem: int) -> tuple[float, float, float]:
+    """(leftmost ink ≤ 0, rightmost ink ≥ 0, total advance) of glyphs set from pen position 0, in ems."""
+    left, right, pen = 0.0, 0.0, 0.0
     for g in glyphs:
         extents = font.get_glyph_extents(g.gid)
         if extents is not None and extents.width:
-            left = min(left, pen + g.dx + extents.x_bearing / upem)
+            ink = pen + g.dx + extents.x_bearing / upem
+            left, right = min(left, ink), max(right, ink + extents.width / upem)
         pen += g.advance
-    return -left
+    return left, right, pen
 
 
 def _hold_ink(glyphs: list[Glyph], font, upem: int) -> None:
@@ -105,13 +110,7 @@ def _hold_ink(glyphs: list[Glyph], font, upem: int) -> None:
     """
     if not glyphs:
         return
-    left, right, pen = 0.0, 0.0, 0.0
-    for g in glyphs:
-        extents = font.get_glyph_extents(g.gid)
-        if extents is not None and extents.width:
-            ink = pen + g.dx + extents.x_bearing / upem
-            left, right = min(left, ink), max(right, ink + extents.width / upem)
-        pen += g.advance
+    left, right, pen = _ink_span(glyphs, font, upem)
     if left < 0:
         first = glyphs[0]
         glyphs[0] = Glyph(first.gid, first.advance - left, first.dx - left, first.dy)
