@@ -19,7 +19,7 @@ Small pure steps, each cached where it is on the hot path:
    layouts then give every glyph its own x, so the browser and cairo draw each
    glyph at the same spot whatever their advance rounding.
 
-Words in a script that needs shaping (Devanagari: ``studio.shaping``) are
+Words in a script that needs shaping (Devanagari, Thai: ``studio.shaping``) are
 measured with HarfBuzz's advances and their runs carry the shaped glyphs, which
 the layouts draw as outlines.
 """

@@ -1,4 +1,4 @@
-"""Devanagari is shaped with HarfBuzz and drawn as glyph outlines; every other script is drawn as before."""
+"""Devanagari and Thai are shaped with HarfBuzz and drawn as glyph outlines; every other script is drawn as before."""
 from __future__ import annotations
 
 import re
@@ -47,6 +47,25 @@ def test_a_virama_between_consonants_forms_a_conjunct(family, weight):
     assert len(glyphs) <= 2
 
 
+def _ink(word: str, family: str) -> list[tuple[float, float]]:
+    """(bottom, top) of each shaped glyph's ink, in font units."""
+    font, _ = shaping._font(family, 400)
+    clusters = tuple(regex.findall(r"\X", word))
+    out = []
+    for cluster in shaping.shape(clusters, family, 400):
+        for g in cluster:
+            e = font.get_glyph_extents(g.gid)
+            out.append((e.y_bearing + e.height, e.y_bearing))  # y_bearing is the top, height is negative
+    return out
+
+
+def test_a_thai_tone_mark_stacks_above_the_upper_vowel():
+    consonant, vowel, tone = _ink("ที่", "Noto Sans Thai")
+    assert tone[0] >= vowel[1]  # unshaped, the tone mark sat on the vowel
+    tall = _glyphs("ปี", "Noto Sans Thai", 400)
+    assert tall[1] != _nominal("ี", "Noto Sans Thai", 400)  # the vowel moves clear of ป's tall stem
+
+
 @contextmanager
 def unshaped():
     """Render as before shaping existed: no script is shaped (every text cache emptied around the switch)."""
@@ -69,7 +88,7 @@ def _svgs(carousel) -> list[str]:
     return render.render_slides(carousel)
 
 
-OTHERS = ["Hook مرحبا بالعالم", "שלום עולם (test) ภาษาไทย ที่ 日本語のテキスト 한국어 🎉 👩🏾\u200d💻 "
+OTHERS = ["Hook مرحبا بالعالم", "שלום עולם (test) 日本語のテキスト 한국어 🎉 👩🏾\u200d💻 "
                                "**bold** 𝗯𝗼𝗹𝗱 𝘪𝘵𝘢𝘭𝘪𝘤 café e\u0301 #tag https://example.com/x"]
 
 
@@ -77,7 +96,7 @@ def _not_devanagari() -> list[list[str]]:
     return [_svgs(sample_carousel()), _svgs(sample_carousel(layout="list")), _svgs(carousel_of(OTHERS))]
 
 
-def test_latin_and_every_other_script_draw_exactly_as_without_shaping():
+def test_latin_and_every_script_that_needs_no_shaping_draws_exactly_as_before():
     shaped = _not_devanagari()
     with unshaped():
         assert _not_devanagari() == shaped
@@ -135,7 +154,7 @@ def test_the_preview_shows_the_svg_the_export_draws():
 
 
 PIECES = st.sampled_from(["हिन्दी", "में", "लिखा", "प्रश्न", "क्षमा", "श्री", "द्वार", "हैं?", "कृपया,", "**बोल्ड**",
-                          "#हिन्दी", "hello", "world", "Carousel", "🎉", "(1/5)", "2024", "\n", "\n\n", "x" * 40,
+                          "#हिन्दी", "ที่", "ภาษาไทยเป็นภาษาที่สวยงาม", "hello", "world", "Carousel", "🎉", "(1/5)", "2024", "\n", "\n\n", "x" * 40,
                           "त्रिकोणमितीयसमीकरणोंकीव्याख्या"])
 MIXED = st.lists(PIECES, min_size=1, max_size=30).map(" ".join)
 
