@@ -29,7 +29,7 @@ from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import engine, memory, offload
+from . import engine, handler_shapes, memory, offload
 from .thumbnails import PAGE_COUNTS
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -136,6 +136,7 @@ def build(data_dir: Path, *, share: bool = False):
     """
     from .page import StudioPage
 
+    handler_shapes.install()  # a page's elements are built without asking inspect.signature for each
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
         nicegui_run.process_pool_start_method = "fork"
