@@ -12,11 +12,12 @@ import copy
 
 from nicegui import background_tasks, helpers, run
 
-from studio.app import Changed, exports
+from studio.app import Changed, SlideChanged, exports
 
 from .view import Debounce, View
 
 PAUSE = 0.8  # seconds without an edit: typing goes on before that; a click comes after it
+SETTLED = 0.2  # seconds after any other change (an import, a new look): no burst of them follows
 
 
 class DrawAhead:
@@ -33,6 +34,8 @@ class DrawAhead:
     def refresh(self, change: Changed) -> None:
         """A change to this tab's carousel (the page passes only those): draw once edits pause."""
         if on_edits() and (change.origin is None or change.origin is self.view.person):
+            typing = isinstance(change, SlideChanged) and change.text_only
+            self._later.interval = PAUSE if typing else SETTLED
             self._later()
 
     def now(self) -> None:
