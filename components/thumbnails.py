@@ -175,6 +175,16 @@ class PageCounts:
         self._counts.move_to_end(name)
         return list(counts)
 
+    def known(self, carousel: Carousel) -> bool:
+        """Whether ``carousel``'s pages are counted already (asking for them then costs no layout)."""
+        return key(carousel) in self._counts
+
+    def keep(self, carousel: Carousel, counts: list[int]) -> None:
+        """Keep counts made elsewhere (off the event loop)."""
+        self._counts[key(carousel)] = list(counts)
+        while len(self._counts) > self.size:
+            self._counts.popitem(last=False)
+
 
 THUMBNAILS = Thumbnails()  # one per server process: every page shares it
 PAGE_COUNTS = PageCounts()

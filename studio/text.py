@@ -327,8 +327,14 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
     return tuple(paras)
 
 
+@lru_cache(maxsize=8192)
 def _cluster(g: str, accent: bool, style: str) -> Cluster:
-    """A cluster; a character no bundled font draws becomes the boxed MISSING_MARK (never a silent box)."""
+    """A cluster; a character no bundled font draws becomes the boxed MISSING_MARK (never a silent box).
+
+    Cached, so equal clusters are one object: two equal paragraphs (one text prepared for two layouts)
+    then compare by identity, not cluster by cluster, on every layout-cache lookup (a 900-word post
+    card took seconds).
+    """
     found = emoji.emoji_file(g)
     if found is None and g != " " and not drawable(_base_char(g)):
         found = emoji.symbol_file(g)

@@ -9,7 +9,7 @@ from studio.slide import Slide
 
 from render_helpers import body_text, runs
 
-WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod " * 80).split()  # 4 pages in every layout
+WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod " * 140).split()
 
 
 @pytest.mark.parametrize("layout", ["headline-body", "post-card", "image-focus", "split"])
