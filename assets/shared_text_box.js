@@ -154,12 +154,26 @@ export default {
   created() {
     this.boxes = new Map(); // slide id → its state (not reactive: only `shown` is drawn)
     this.slide = null;
+    this.early = null; // what was typed before the box was told which slide it shows (its text had not come)
   },
   methods: {
     // Show the box of this slide (its text comes with a version of its own, before or after this).
     follow(slide) {
       this.slide = slide;
-      this.shown = this.box(slide).value;
+      const box = this.box(slide);
+      if (this.early === null) {
+        this.shown = box.value;
+        return;
+      }
+      // Typed into the empty box before it knew its slide: kept, before that slide's text, caret and all.
+      const native = this.native();
+      const focused = native && native === document.activeElement;
+      const carets = focused ? [native.selectionStart, native.selectionEnd].map((u) => toChars(this.early, u)) : [];
+      const [value, moved] = rebase("", this.early, box.value, [], carets);
+      this.early = null;
+      box.value = value;
+      this.show(value, focused ? moved.map((c) => toUnits(value, c)) : null, native && native.selectionDirection);
+      if (box.inFlight === null && box.version) this.send(box);
     },
     // Another project: every slide's text comes again.
     reset() {
@@ -182,7 +196,10 @@ export default {
     // The person changed the box.
     typed(value) {
       this.shown = value ?? "";
-      if (this.slide === null) return; // not yet told which slide: its text has not come
+      if (this.slide === null) { // not yet told which slide (its text has not come): kept until it is
+        this.early = this.shown;
+        return;
+      }
       const box = this.box(this.slide);
       box.value = value ?? "";
       this.shown = box.value;

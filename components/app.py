@@ -16,19 +16,23 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from nicegui import Event, app, core, ui
+from nicegui import Event, app, background_tasks, core, ui
 from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR, PROJECT_ROOT
 from studio.app import Event as AppEvent
-from studio.app import Saved, SaveFailed, Studio, exports
+from studio.app import Changed, Saved, SaveFailed, Studio, exports
+from studio.carousel import Carousel
 from studio.share.access import AccessGuard
 from studio.share.codocument import CoDocument
 from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import engine, offload
+from . import engine, handler_shapes, memory, offload
+from .thumbnails import PAGE_COUNTS
+
+BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
 
 FONT_ROUTE = "/studio-fonts"
 STATIC_ROUTE = "/studio-static"
@@ -46,6 +50,7 @@ class Server:
         self.people: People | None = None  # who is here, when the studio is shared
         self.save_failure: SaveFailed | None = None  # the last save failed (a page opened now shows it too)
         self.desks: Desks | None = None  # shared: each person's open project (studio.share.desks)
+        self._waiting: list[AppEvent] = []  # events held back, in order, while a big carousel is laid out
 
     def _relay(self, event: AppEvent) -> None:
         """Pass an event to the pages, on the server's event loop (Saved comes from the autosaver's thread)."""
@@ -55,9 +60,43 @@ class Server:
             asyncio.get_running_loop()
         except RuntimeError:
             if core.loop is not None and core.loop.is_running():
-                core.loop.call_soon_threadsafe(self.changed.emit, event)
+                core.loop.call_soon_threadsafe(self._deliver, event)
                 return
-        self.changed.emit(event)
+        self._deliver(event)
+
+    def _deliver(self, event: AppEvent) -> None:
+        """Emit ``event`` now, or once a big carousel's pages are counted off the loop (events keep their order).
+
+        Every page redraws from the pages per slide; for hundreds of slides counting them takes seconds
+        (every slide laid out), which on the event loop would hold up every browser and request.
+        """
+        if not self._waiting and self._unlaid(event) is None:
+            self.changed.emit(event)
+            return
+        self._waiting.append(event)
+        if len(self._waiting) == 1:
+            background_tasks.create(self._lay_out_then_deliver(event), name="count pages off the loop")
+
+    def _unlaid(self, event: AppEvent) -> Carousel | None:
+        """The big carousel whose pages ``event`` makes every page count, if not counted yet."""
+        if not isinstance(event, Changed):
+            return None
+        carousel = (event.document or self.studio.document).carousel
+        if len(carousel.slides) < BIG_CAROUSEL or PAGE_COUNTS.known(carousel):
+            return None
+        return carousel
+
+    async def _lay_out_then_deliver(self, first: AppEvent) -> None:
+        try:
+            while (carousel := self._unlaid(first)) is not None:  # it may change again meanwhile
+                counts = await offload.off_loop(engine.pages_per_slide, carousel, thread=True)
+                if counts is None:  # the server is stopping
+                    return
+                PAGE_COUNTS.keep(carousel, counts)
+        finally:
+            waiting, self._waiting = self._waiting, []
+            for event in waiting:
+                self.changed.emit(event)
 
     def offer_download(self, path: Path, filename: str) -> str:
         """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""
@@ -90,20 +129,6 @@ def serve_fonts() -> None:
         return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
 
 
-def forget_closed_page() -> None:
-    """Let a closed page's memory go (a NiceGUI client deleted: the browser left, or never connected).
-
-    FastAPI remembers every route handler it has classified (lru caches of 4,096 entries). Each
-    ``ui.upload`` registers a handler of its own that holds its page, so every page load stayed in
-    memory (2–4 MB) until 4,096 handlers later. Emptying these caches costs one re-classification of
-    the routes still in use.
-    """
-    from fastapi.dependencies import models
-    for value in vars(models).values():
-        if callable(getattr(value, "cache_clear", None)):
-            value.cache_clear()
-
-
 def build(data_dir: Path, *, share: bool = False):
     """Create the application and the server around it; returns the root page function for ``ui.run``.
 
@@ -111,6 +136,7 @@ def build(data_dir: Path, *, share: bool = False):
     """
     from .page import StudioPage
 
+    handler_shapes.install()  # a page's elements are built without asking inspect.signature for each
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
         nicegui_run.process_pool_start_method = "fork"
@@ -139,7 +165,9 @@ def build(data_dir: Path, *, share: bool = False):
             raise HTTPException(404, "This export is no longer available; export again.")
         return FileResponse(entry[0], filename=entry[1])
 
-    app.on_delete(forget_closed_page)
+    tidy = memory.Tidy()
+    app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
+    app.timer(5, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
     app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
     global _current

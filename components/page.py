@@ -63,19 +63,24 @@ MEASURE_CHROME = """<script>
 
 
 class OnFirstOpen:
-    """A dialog built the first time it is opened: most page loads never open it, so they never build it."""
+    """A part of the page built the first time it is opened (a dialog, a closed settings panel): most page
+    loads never open it, so they never build it."""
 
     def __init__(self, container: ui.element, build: Callable[[], Any]) -> None:
         self.container = container
         self.build = build
         self.built: Any = None
 
-    def open(self) -> Any:
-        """Open it (building it first); returns what the dialog's ``open`` returns (a coroutine for some)."""
+    def part(self) -> Any:
+        """The part, built now if this is the first time."""
         if self.built is None:
             with self.container:
                 self.built = self.build()
-        return self.built.open()
+        return self.built
+
+    def open(self) -> Any:
+        """Open a dialog (building it first); returns what its ``open`` returns (a coroutine for some)."""
+        return self.part().open()
 
 
 class StudioPage:
@@ -104,8 +109,9 @@ class StudioPage:
                     ui.label(subtitle).classes("cs-panel-subtitle cs-panel-lead")
                     if opened:
                         self.panels.append(panel(view))
-                    else:  # a closed panel is built when first opened: most page loads never open it
-                        expansion.on_value_change(partial(self._build_panel, expansion, panel))
+                    else:  # from its first opening on, it hears every change too
+                        later = OnFirstOpen(expansion, partial(self._listening, panel))
+                        expansion.on_value_change(lambda _, later=later: later.part())
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
@@ -125,13 +131,10 @@ class StudioPage:
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
 
-    def _build_panel(self, expansion: ui.expansion, panel: type, _=None) -> None:
-        """Build a closed settings panel the first time it opens; from then on it hears every change."""
-        if getattr(expansion, "built", False):
-            return
-        expansion.built = True
-        with expansion:
-            self.panels.append(panel(self.view))
+    def _listening(self, panel: type) -> Any:
+        """Build a settings panel that hears every change from now on."""
+        self.panels.append(built := panel(self.view))
+        return built
 
     def _changed(self, event: Event) -> None:
         """Hand an event to the panels that listen for its kind (``LISTENS``, default: every change)."""

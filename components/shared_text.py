@@ -24,6 +24,8 @@ from studio import ASSETS_DIR
 from studio.share.sync import Channel, Edits, Message
 from studio.sources.cleanup import safe_text
 
+from .view import run_unless_closed
+
 if TYPE_CHECKING:
     from .view import View
 
@@ -59,6 +61,7 @@ class SharedTexts:
         self.channel: Channel | None = None
         self._outbox: list[Message] = []
         self._woken = False
+        self._took: set[tuple[str, str]] = set()  # boxes edited here whose redraw every page still has to hear
         view.client.on_delete(self.close)
 
     def box(self, label: str, field: str, on_change: Callable[..., Any]) -> SharedTextBox:
@@ -103,8 +106,17 @@ class SharedTexts:
             log.warning("a browser's text edit did not fit its text; sending it the text again")
             self.channel.watch(slide, box.field)
         self._flush()
-        self.view.attempt(self.view.document.took_edit, slide, box.field, origin=self.view.person,
-                          doing="merging what you typed")
+        # The others' pages get the merged text first (their sends are queued already); the redraws every
+        # page makes for it (previews, thumbnails) come after, once for a burst of keystrokes.
+        if not self._took:
+            _soon(self._tell_pages)
+        self._took.add((slide, box.field))
+
+    def _tell_pages(self) -> None:
+        took, self._took = self._took, set()
+        for slide, field in took:
+            self.view.attempt(self.view.document.took_edit, slide, field, origin=self.view.person,
+                              doing="merging what you typed")
 
     def close(self) -> None:
         if self.channel is not None:
@@ -116,10 +128,7 @@ class SharedTexts:
         if self._woken:
             return
         self._woken = True
-        try:
-            asyncio.get_running_loop().call_soon(self._send_woken)
-        except RuntimeError:
-            self._send_woken()
+        _soon(self._send_woken)
 
     def _send_woken(self) -> None:
         self._woken = False
@@ -134,6 +143,14 @@ class SharedTexts:
             mine = [m for m in messages if m["field"] == field]
             if mine:
                 box.run_method("receive", mine)
+
+
+def _soon(action: Callable[[], Any]) -> None:
+    """Run ``action`` once the current event is handled (at once outside the event loop)."""
+    try:
+        asyncio.get_running_loop().call_soon(run_unless_closed, action)
+    except RuntimeError:
+        action()
 
 
 def _edit(change: Any) -> tuple[str, Edits, int, int]:

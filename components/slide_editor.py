@@ -15,6 +15,7 @@ from .uploads import upload_button
 from .view import Throttle, View, tell_photo_layout
 
 PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
+OTHERS_PREVIEW_INTERVAL = 0.25  # share mode: seconds between redraws while someone else types on this slide
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
 
 
@@ -26,6 +27,7 @@ class SlideEditor:
         self._echo = False  # True while we set input values ourselves (no edit must follow)
         self._drawn_pages: tuple[int, int, int] | None = None
         self._redraw = Throttle(self._draw_preview, PREVIEW_INTERVAL)
+        self._others_redraw = Throttle(self._draw_preview, OTHERS_PREVIEW_INTERVAL)
         with ui.row().classes("cs-stage w-full no-wrap items-start justify-center gap-5"):
             with ui.column().classes("cs-stage-main items-center gap-2"):
                 self._toolbar()
@@ -94,9 +96,11 @@ class SlideEditor:
         view = self.view
         if isinstance(change, SlideChanged) and change.text_only:
             if view.selected == change.slide:
-                self._redraw()
-                if change.origin is not view.person:
+                if change.origin is view.person:
+                    self._redraw()
+                else:  # someone else's typing: its text first, the picture (tens of KB) a few times a second
                     self._fill_texts(view.carousel.slides[view.selected])
+                    self._others_redraw()
             self._draw_position()
             return
         self._draw_preview()
@@ -105,6 +109,7 @@ class SlideEditor:
 
     def selection_changed(self) -> None:
         self._redraw.cancel()
+        self._others_redraw.cancel()
         self._draw_preview()
         self._fill_fields()
 

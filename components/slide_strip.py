@@ -14,6 +14,7 @@ from .thumbnails import show_pages
 from .view import Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
+OTHERS_THUMB_INTERVAL = 1.0  # share mode: while someone else types (a thumbnail is the whole page's SVG again)
 
 
 class SlideStrip:
@@ -27,6 +28,7 @@ class SlideStrip:
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
         self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
+        self._redraw_others_thumbs = Throttle(self._draw_dirty, OTHERS_THUMB_INTERVAL)
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
             ui.label("Slides").classes("cs-panel-label")
             self.count = ui.label().classes("cs-hint")
@@ -59,7 +61,7 @@ class SlideStrip:
     def refresh(self, change: Changed) -> None:
         if isinstance(change, SlideChanged) and change.text_only:
             self._dirty.add(change.slide)
-            self._redraw_thumbs()
+            (self._redraw_thumbs if change.origin is self.view.person else self._redraw_others_thumbs)()
             return
         self.rebuild()
 

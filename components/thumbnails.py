@@ -29,6 +29,9 @@ BUDGET_CHARS = 48 * 2**20  # SVG text kept at most (~48 MB); a tile is ~5–60 K
 # A strip of up to this many pages is drawn in a thread of the server: the page counts have just laid the
 # carousel out there, so drawing it takes ~1.5 ms a page, where a worker process lays it out again (~1 s cold).
 STRIP_IN_THREAD_PAGES = 40
+# Carousels whose strip pages are kept: the one shown and a few before it (undo). Every edit makes a new
+# carousel, so without this limit the strips of 600 edits' superseded carousels filled the whole budget.
+STRIPS_KEPT = 4
 
 
 class _KeyPickler(pickle.Pickler):
@@ -68,6 +71,7 @@ class Thumbnails:
         self.size = 0
         self._done: OrderedDict[str, str] = OrderedDict()
         self._pending: dict[str, asyncio.Task] = {}
+        self._strips: OrderedDict[str, int] = OrderedDict()  # carousel key -> how many of its pages are kept
 
     def get(self, name: str) -> str | None:
         """A thumbnail already drawn, or None."""
@@ -86,10 +90,21 @@ class Thumbnails:
     async def pages(self, carousel_key: str, carousel: Carousel, thread: bool = False) -> list[str] | None:
         """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go
         (``thread``: in a thread of this process, whose layout caches are warm)."""
-        def keep(drawn: list[str]) -> None:
-            for page, svg in enumerate(drawn):
-                self._keep(page_name(carousel_key, page), svg)
-        return await self._once(f"{carousel_key}:all", draw_pages, carousel, keep, thread)
+        return await self._once(f"{carousel_key}:all", draw_pages, carousel,
+                                lambda drawn: self.keep_strip(carousel_key, drawn), thread)
+
+    def keep_strip(self, carousel_key: str, drawn: list[str]) -> None:
+        """Keep a carousel's pages; the pages of carousels older than the last STRIPS_KEPT go."""
+        for page, svg in enumerate(drawn):
+            self._keep(page_name(carousel_key, page), svg)
+        self._strips[carousel_key] = max(len(drawn), self._strips.get(carousel_key, 0))
+        self._strips.move_to_end(carousel_key)
+        while len(self._strips) > STRIPS_KEPT:
+            old, pages = self._strips.popitem(last=False)
+            for page in range(pages):
+                svg = self._done.pop(page_name(old, page), None)
+                if svg is not None:
+                    self.size -= len(svg)
 
     async def _once(self, name: str, work, argument, keep, thread: bool = False):
         """Run ``work(argument)`` off the loop once for every caller waiting on ``name``; ``keep`` its result."""
@@ -109,14 +124,16 @@ class Thumbnails:
         return result
 
     def _keep(self, name: str, svg: str) -> None:
+        replaced = self._done.pop(name, None)
+        self.size += len(svg) - (len(replaced) if replaced is not None else 0)
         self._done[name] = svg
-        self.size += len(svg)
         while self.size > self.budget and len(self._done) > 1:
             _, old = self._done.popitem(last=False)
             self.size -= len(old)
 
     def clear(self) -> None:
         self._done.clear()
+        self._strips.clear()
         self.size = 0
 
 
@@ -181,6 +198,16 @@ class PageCounts:
                 self._counts.popitem(last=False)
         self._counts.move_to_end(name)
         return list(counts)
+
+    def known(self, carousel: Carousel) -> bool:
+        """Whether ``carousel``'s pages are counted already (asking for them then costs no layout)."""
+        return key(carousel) in self._counts
+
+    def keep(self, carousel: Carousel, counts: list[int]) -> None:
+        """Keep counts made elsewhere (off the event loop)."""
+        self._counts[key(carousel)] = list(counts)
+        while len(self._counts) > self.size:
+            self._counts.popitem(last=False)
 
 
 THUMBNAILS = Thumbnails()  # one per server process: every page shares it

@@ -99,7 +99,7 @@ class Gallery:
         self.group = TileGroup(self.testid, self._pick, columns=3, label=self.label)
         self.svgs: dict[str, SvgView] = {}
         for key, label in choices.items():
-            with self.group.tile(key, label):
+            with self.group.tile(key):  # no tooltip: it would repeat the label shown under the tile
                 if self.swatch:
                     with ui.element("div").classes("cs-tile-svg cs-swatch"):
                         self.svgs[key] = SvgView()

@@ -2,9 +2,10 @@
 
 CairoSVG draws ``<text>`` one character after another, with no shaping, and the
 studio's static faces carry no OpenType layout tables. Latin, Greek, Cyrillic,
-CJK, Hebrew and Thai read fine that way (Arabic is reshaped into presentation
-forms before), but Devanagari does not: "हिन्दी" would come out as "ह न् ि दी",
-the i-matra after its consonant and the virama left visible.
+CJK and Hebrew read fine that way (Arabic is reshaped into presentation forms
+before), but Devanagari does not: "हिन्दी" would come out as "ह न् ि दी", the
+i-matra after its consonant and the virama left visible; nor does Thai with
+stacked marks.
 
 So a word in one of ``SCRIPTS`` is shaped with HarfBuzz against the source file
 of the face it is set in, at the axis location of the studio's static face
@@ -25,11 +26,12 @@ from . import fonts
 from .svg import num
 
 # Brahmic scripts of South and South-East Asia: unreadable without shaping. Of these the bundled faces
-# cover Devanagari (Noto Sans, Poppins); the rest have no face and are drawn as missing marks. Thai
-# needs little shaping and is drawn as text, as before.
+# cover Devanagari (Noto Sans, Poppins) and Thai (Noto Sans Thai: without shaping, its tone marks sit on
+# the upper vowels, "ที่", and upper vowels hit tall consonants, "ปี"); the rest have no face and are drawn
+# as missing marks.
 SCRIPTS = regex.compile(r"[\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}"
                         r"\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}"
-                        r"\p{sc=Myanmar}\p{sc=Khmer}]")
+                        r"\p{sc=Thai}\p{sc=Lao}\p{sc=Myanmar}\p{sc=Khmer}]")
 
 
 @dataclass(frozen=True)
@@ -85,14 +87,19 @@ def shape(clusters: tuple[str, ...], family: str, weight: int) -> tuple[tuple[Gl
 
 def ink_lead(glyphs: tuple[Glyph, ...], family: str, weight: int) -> float:
     """How far (ems) the ink of a cluster's glyphs reaches left of the cluster's pen position; 0 if it does not."""
-    font, upem = _font(family, weight)
-    left, pen = 0.0, 0.0
+    return -_ink_span(glyphs, *_font(family, weight))[0]
+
+
+def _ink_span(glyphs, font, upem: int) -> tuple[float, float, float]:
+    """(leftmost ink ≤ 0, rightmost ink ≥ 0, total advance) of glyphs set from pen position 0, in ems."""
+    left, right, pen = 0.0, 0.0, 0.0
     for g in glyphs:
         extents = font.get_glyph_extents(g.gid)
         if extents is not None and extents.width:
-            left = min(left, pen + g.dx + extents.x_bearing / upem)
+            ink = pen + g.dx + extents.x_bearing / upem
+            left, right = min(left, ink), max(right, ink + extents.width / upem)
         pen += g.advance
-    return -left
+    return left, right, pen
 
 
 def _hold_ink(glyphs: list[Glyph], font, upem: int) -> None:
@@ -103,13 +110,7 @@ def _hold_ink(glyphs: list[Glyph], font, upem: int) -> None:
     """
     if not glyphs:
         return
-    left, right, pen = 0.0, 0.0, 0.0
-    for g in glyphs:
-        extents = font.get_glyph_extents(g.gid)
-        if extents is not None and extents.width:
-            ink = pen + g.dx + extents.x_bearing / upem
-            left, right = min(left, ink), max(right, ink + extents.width / upem)
-        pen += g.advance
+    left, right, pen = _ink_span(glyphs, font, upem)
     if left < 0:
         first = glyphs[0]
         glyphs[0] = Glyph(first.gid, first.advance - left, first.dx - left, first.dy)

@@ -186,6 +186,30 @@ def test_two_people_typing_at_once_each_at_their_own_spot_keep_their_carets(shar
         bob.quit()
 
 
+def test_what_is_typed_before_the_box_knows_its_slide_is_kept(shared_url):
+    """Right after a page (or another project) loads, the text box is empty until the server says which
+    slide it shows. Letters typed in that moment go into that slide's text, in front, with the caret after them."""
+    ada = chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        wait(lambda: body_box(ada).get_attribute("value"))
+        root = ada.find_element("css selector", "[data-testid=slide-body]")
+        ada.execute_script("const box = getElement(arguments[0]); box.slide = null; box.shown = ''", root)
+        wait(lambda: body_box(ada).get_attribute("value") == "")  # as when the page has just loaded
+        body_box(ada).click()
+        body_box(ada).send_keys("Early ")
+        next_slide = ada.find_element("css selector", "[data-testid=next-slide]")
+        ada.execute_script("arguments[0].click()", next_slide)  # the server: it shows slide 2 (the focus stays)
+        wait(lambda: ada.execute_script(  # the merged text, as the server sent it back, starts with them
+            "const box = getElement(arguments[0]); const b = box.boxes.get(box.slide);"
+            "return b && b.inFlight === null && b.base === b.value && b.base.startsWith('Early ') && b.base.length > 6",
+            root))
+        assert body_box(ada).get_attribute("value").startswith("Early ")
+        assert caret(ada) == len("Early ")
+    finally:
+        ada.quit()
+
+
 def sent_frames(driver) -> list[str]:
     """The websocket frames this browser sent since the last call (``chromium(frames=True)``)."""
     import json

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import cairosvg
 import numpy as np
@@ -37,6 +38,7 @@ THREAD = [
     "4) Results p50 went from 180 ms to 84 ms. p99 from 1.9 s to 610 ms. The bill went down 22%.",
     "If this helped, follow for more notes like this. What would you add?",
 ]
+RASTER_SCALE = 0.5
 LIMITS = {"linkedin-portrait": 0.30, "linkedin-square": 0.30, "instagram-story": 0.26}
 
 
@@ -46,7 +48,13 @@ def thread_carousel(fmt: str, layout: str = "headline-body"):
 
 
 def _pixels(root) -> np.ndarray:
-    png = cairosvg.svg2png(bytestring=StdET.tostring(root))
+    return _raster(StdET.tostring(root))
+
+
+@lru_cache(maxsize=16)
+def _raster(svg: bytes) -> np.ndarray:
+    """The page's pixels at half size (a row is 2 design px); pages with the same background draw it once."""
+    png = cairosvg.svg2png(bytestring=svg, scale=RASTER_SCALE)
     return np.asarray(PILImage.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
 
 

@@ -1,4 +1,4 @@
-"""Devanagari is shaped with HarfBuzz and drawn as glyph outlines; every other script is drawn as before."""
+"""Devanagari and Thai are shaped with HarfBuzz and drawn as glyph outlines; every other script is drawn as before."""
 from __future__ import annotations
 
 import re
@@ -33,10 +33,12 @@ def _nominal(ch: str, family: str, weight: int) -> int:
 
 @pytest.mark.parametrize("family,weight", FACES)
 def test_the_i_matra_is_drawn_before_its_consonant(family, weight):
-    glyphs = _glyphs("हि", family, weight)
-    assert len(glyphs) == 2
-    assert glyphs[1] == _nominal("ह", family, weight) and glyphs[0] != glyphs[1]
-    assert _glyphs("हिन्दी", family, weight)[1] == _nominal("ह", family, weight)
+    font, _ = shaping._font(family, weight)
+    i_matra = font.get_glyph_name(_nominal("ि", family, weight))
+    for word in ("हि", "हिन्दी"):
+        glyphs = _glyphs(word, family, weight)
+        assert font.get_glyph_name(glyphs[0]).split(".")[0] == i_matra  # the i-matra, or a width variant of it
+        assert glyphs[1] == _nominal("ह", family, weight)
 
 
 @pytest.mark.parametrize("family,weight", FACES)
@@ -45,6 +47,25 @@ def test_a_virama_between_consonants_forms_a_conjunct(family, weight):
     assert _nominal("्", family, weight) not in glyphs  # no visible virama
     assert _nominal("न", family, weight) not in glyphs  # न became its half form (or a ligature with द)
     assert len(glyphs) <= 2
+
+
+def _ink(word: str, family: str) -> list[tuple[float, float]]:
+    """(bottom, top) of each shaped glyph's ink, in font units."""
+    font, _ = shaping._font(family, 400)
+    clusters = tuple(regex.findall(r"\X", word))
+    out = []
+    for cluster in shaping.shape(clusters, family, 400):
+        for g in cluster:
+            e = font.get_glyph_extents(g.gid)
+            out.append((e.y_bearing + e.height, e.y_bearing))  # y_bearing is the top, height is negative
+    return out
+
+
+def test_a_thai_tone_mark_stacks_above_the_upper_vowel():
+    consonant, vowel, tone = _ink("ที่", "Noto Sans Thai")
+    assert tone[0] >= vowel[1]  # unshaped, the tone mark sat on the vowel
+    tall = _glyphs("ปี", "Noto Sans Thai", 400)
+    assert tall[1] != _nominal("ี", "Noto Sans Thai", 400)  # the vowel moves clear of ป's tall stem
 
 
 @contextmanager
@@ -69,7 +90,7 @@ def _svgs(carousel) -> list[str]:
     return render.render_slides(carousel)
 
 
-OTHERS = ["Hook مرحبا بالعالم", "שלום עולם (test) ภาษาไทย ที่ 日本語のテキスト 한국어 🎉 👩🏾\u200d💻 "
+OTHERS = ["Hook مرحبا بالعالم", "שלום עולם (test) 日本語のテキスト 한국어 🎉 👩🏾\u200d💻 "
                                "**bold** 𝗯𝗼𝗹𝗱 𝘪𝘵𝘢𝘭𝘪𝘤 café e\u0301 #tag https://example.com/x"]
 
 
@@ -77,7 +98,7 @@ def _not_devanagari() -> list[list[str]]:
     return [_svgs(sample_carousel()), _svgs(sample_carousel(layout="list")), _svgs(carousel_of(OTHERS))]
 
 
-def test_latin_and_every_other_script_draw_exactly_as_without_shaping():
+def test_latin_and_every_script_that_needs_no_shaping_draws_exactly_as_before():
     shaped = _not_devanagari()
     with unshaped():
         assert _not_devanagari() == shaped
@@ -135,7 +156,7 @@ def test_the_preview_shows_the_svg_the_export_draws():
 
 
 PIECES = st.sampled_from(["हिन्दी", "में", "लिखा", "प्रश्न", "क्षमा", "श्री", "द्वार", "हैं?", "कृपया,", "**बोल्ड**",
-                          "#हिन्दी", "hello", "world", "Carousel", "🎉", "(1/5)", "2024", "\n", "\n\n", "x" * 40,
+                          "#हिन्दी", "ที่", "ภาษาไทยเป็นภาษาที่สวยงาม", "hello", "world", "Carousel", "🎉", "(1/5)", "2024", "\n", "\n\n", "x" * 40,
                           "त्रिकोणमितीयसमीकरणोंकीव्याख्या"])
 MIXED = st.lists(PIECES, min_size=1, max_size=30).map(" ".join)
 

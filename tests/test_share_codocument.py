@@ -20,6 +20,38 @@ def test_two_people_typing_into_one_box_keep_every_character():
     assert doc.carousel.slides[1].title == "Bob: " + title + " and Ada"
 
 
+def test_the_outro_texts_and_the_project_name_merge_character_by_character():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    headline, name = doc.carousel.cta.headline, doc.carousel.name
+    doc.set_cta(headline=headline + " now", origin=ada)
+    doc.set_cta(headline="Go: " + headline, link="https://example.org", origin=bob)  # Bob had not seen " now"
+    doc.rename(name + " (Ada)", origin=ada)
+    doc.rename("Bob's " + name, origin=bob)  # nor Ada's new name
+    cta = doc.carousel.cta
+    assert (cta.headline, cta.link) == ("Go: " + headline + " now", "https://example.org")
+    assert doc.carousel.name == "Bob's " + name + " (Ada)"
+    assert doc.undo(origin=bob)  # Bob's own typing goes, Ada's stays
+    assert doc.carousel.name == name + " (Ada)" and doc.carousel.cta.headline == headline + " now"
+    doc.set_cta(button="", origin=ada)
+    assert doc.carousel.cta.button == ""
+
+
+def test_a_keystroke_taken_through_a_channel_shows_in_the_merged_carousel_and_reaches_everyone():
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    heard = []
+    doc.subscribe(heard.append)
+    carousel, body = doc.carousel, doc.carousel.slides[1].body
+    slide = doc.slide_ids(bob)[1]
+    doc.replica(ada).edit_text(slide, "body", [(0, 0, "Ada: ")])  # as a Channel makes a browser's keystroke
+    doc.took_edit(slide, "body", origin=ada)
+    assert doc.carousel is carousel and doc.carousel.slides[1].body == "Ada: " + body  # autosave's object
+    assert doc.replica(bob).text(slide, "body") == "Ada: " + body
+    assert (heard[-1].origin, heard[-1].slide) == (ada, 1)
+    assert doc.carousel == doc.hub.carousel()  # the same as reading the whole merged document
+
+
 def test_every_edit_is_announced_with_who_made_it_and_the_carousel_is_the_merged_one():
     doc = CoDocument(sample_carousel())
     ada, bob = people()

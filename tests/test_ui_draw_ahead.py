@@ -22,6 +22,7 @@ def recorded(monkeypatch) -> list[tuple]:
         return 0
 
     monkeypatch.setattr(exports, "draw_ahead", record)
+    monkeypatch.setattr(draw_ahead, "on_edits", lambda: True)
     return calls
 
 

@@ -249,7 +249,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             lines.extend(missing_mark(r, st, x0, baseline))
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
-            if r.glyphs:  # a shaped word (Devanagari): cairo cannot shape, so its glyphs are drawn as outlines
+            if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines
                 span, outline = shaped_word(r, st, weight, x0, baseline, role)
             else:
                 span, outline = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x),

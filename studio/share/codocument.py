@@ -18,11 +18,11 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError
-from ..app.events import Changed, ProjectSwitched, SlideChanged
+from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
-from .document import SLIDE_TEXTS, Replica, SharedDocument, changes
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, changes
 from .sync import change_size, rebase, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
@@ -117,12 +117,38 @@ class CoDocument(Document):
         # this keystroke on the wire and now show there without it (the page sends it again).
         self._merged(SlideChanged(None, index, frozenset(typed)))
 
+    def rename(self, name: str, origin: Any = None) -> None:
+        """The project's name, merged character by character with others' typing."""
+        name = " ".join(safe_text(name).split())
+        if not name:
+            raise EditError("A project needs a name.")
+        self._type_part("meta", {"name": name}, LookChanged(origin, "name"), origin)
+
+    def set_cta(self, origin: Any = None, **values: Any) -> None:
+        """The outro's headline, subline and button text merge character by character; its link as a whole."""
+        texts = {k: safe_text(v) for k, v in values.items() if k in PART_TEXTS["cta"] and isinstance(v, str)}
+        rest = {k: v for k, v in values.items() if k not in texts}
+        if rest:
+            _set_cta_values(self, origin, **rest)
+        if texts:
+            self._type_part("cta", texts, LookChanged(origin, "cta"), origin)
+
+    def _type_part(self, part: str, values: dict[str, str], change: Changed, origin: Any) -> None:
+        replica = self.replica(origin)
+        typed = {field: value for field, value in values.items() if value != replica.text(part, field)}
+        for field, value in typed.items():
+            type_into(replica, part, field, value)
+        if typed:
+            self.pristine = False
+            self._merged(change)
+
     def took_edit(self, slide_id: str, field: str, origin: Any = None) -> None:
         """This person's replica took an edit of a slide text (``sync.Channel``): merge it, tell every page."""
-        ids = self.replica(origin).slide_ids()
+        ids = self.hub.slide_ids()
         if slide_id in ids:
             self.pristine = False
-            self._merged(SlideChanged(origin, ids.index(slide_id), frozenset({field})))
+            index = ids.index(slide_id)
+            self._merged(SlideChanged(origin, index, frozenset({field})), text=(index, slide_id, field))
 
     def put_back(self, field: str, near: int, base: str, value: str, origin: Any = None) -> None:
         """Words typed offline in a text box that read ``base`` (on slide ``near`` then), which now
@@ -175,9 +201,21 @@ class CoDocument(Document):
             setattr(self._merged_carousel, field.name, getattr(merged, field.name))
         self.carousel = self._merged_carousel
 
-    def _merged(self, change: Changed) -> None:
-        """Everyone's replica takes in the merged document before their page redraws."""
-        self._show_merged()
+    def _show_text(self, index: int, slide_id: str, field: str) -> None:
+        """``carousel`` reads the merged document, where only this slide text changed (a keystroke:
+        reading the whole carousel again cost most of its time)."""
+        slides = list(self._merged_carousel.slides)
+        slides[index] = dataclasses.replace(slides[index], **{field: self.hub.text(slide_id, field)})
+        self._merged_carousel.slides = slides
+        self.carousel = self._merged_carousel
+
+    def _merged(self, change: Changed, text: tuple[int, str, str] | None = None) -> None:
+        """Everyone's replica takes in the merged document before their page redraws. ``text``: only
+        this slide text changed (index, slide id, field)."""
+        if text is not None and len(self._merged_carousel.slides) == len(self.hub.slide_ids()):
+            self._show_text(*text)
+        else:
+            self._show_merged()
         for origin, replica in [*self._replicas.items(), *self._replicas.plain.items()]:
             ids = replica.slide_ids()
             where = getattr(origin, "slide", None)
@@ -242,4 +280,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
 
 
 for _name_ in EDITS:
+    if _name_ in ("rename", "set_cta"):  # their texts merge character by character (above)
+        continue
     setattr(CoDocument, _name_, _through_replica(_name_))
+_set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), as a whole

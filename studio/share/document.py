@@ -12,6 +12,8 @@ references into the document's image pool, so photos are not copied into every r
 
 - ``meta``: the carousel's own settings (name, format, layout, theme, pattern, …, thread)
 - ``typography``, ``brand``, ``cta``: one key per field
+- the project's name and the outro's headline, subline and button are Y texts too (``PART_TEXTS``);
+  a part's text is addressed like a slide's, with the part's name for the slide id: ``("cta", "button")``
 - ``slides``: slide id → map of the slide's fields; ``title``, ``body`` and ``alt_text`` are Y texts
   (merged character by character); ``deleted_by`` names who deleted it
 - ``order``: the slide ids in reading order (a move never copies a slide, so typing in a slide
@@ -43,6 +45,7 @@ PARTS: dict[str, type] = {"typography": Typography, "brand": BrandProfile, "cta"
 META = tuple(f.name for f in dataclasses.fields(Carousel) if f.name not in PARTS and f.name != "slides")
 SLIDE_TEXTS = ("title", "body", "alt_text")
 SLIDE_VALUES = tuple(f.name for f in dataclasses.fields(Slide) if f.name not in SLIDE_TEXTS)
+PART_TEXTS: dict[str, tuple[str, ...]] = {"meta": ("name",), "cta": ("headline", "subline", "button")}
 DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
@@ -58,13 +61,17 @@ class SharedDocument:
     def __init__(self, carousel: Carousel) -> None:
         self.images: Images = {}
         self.doc = _new_doc()
+        self.updates = 0  # counts merged updates: a replica that took in every one has nothing to pull
         self._listeners: list[Listener] = []
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
         for slide_id in self.slide_ids():
             self._remember_slide(slide_id, self.doc["slides"][slide_id])
-        self._subscription = self.doc["slides"].observe_deep(self._texts_changed)
+        for part, fields in PART_TEXTS.items():
+            for field in fields:
+                self._remember(part, field, str(self.doc[part][field]))
+        self._subscriptions = [self.doc[root].observe_deep(self._texts_changed) for root in ("slides", *PART_TEXTS)]
 
     def recent_texts(self, slide_id: str, field: str) -> list[str]:
         """What this slide text read lately, oldest first (what a browser may still be showing)."""
@@ -74,6 +81,9 @@ class SharedDocument:
         for event in events:
             if isinstance(event, TextEvent) and len(event.path) == 2:
                 self._remember(event.path[0], event.path[1], str(event.target))
+            elif isinstance(event, TextEvent) and len(event.path) == 1:  # a part's text (``PART_TEXTS``)
+                part = next(p for p, fields in PART_TEXTS.items() if event.path[0] in fields)
+                self._remember(part, event.path[0], str(event.target))
             elif isinstance(event, MapEvent) and not event.path:  # slides added: their first texts
                 for slide_id, change in event.keys.items():
                     if change.get("action") == "add":
@@ -93,6 +103,10 @@ class SharedDocument:
     def slide_ids(self) -> list[str]:
         return _order(self.doc)
 
+    def text(self, slide_id: str, field: str) -> str:
+        """One slide text as merged."""
+        return str(self.doc["slides"][slide_id][field])
+
     def replica(self, person: str, *, capture_ms: int = CAPTURE_MS) -> Replica:
         """A new replica for one browser of ``person`` (an id; it is the origin of their edits)."""
         return Replica(self, person, capture_ms=capture_ms)
@@ -105,6 +119,7 @@ class SharedDocument:
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
         self.doc.apply_update(update)
+        self.updates += 1
         for listener in list(self._listeners):
             listener(person)
 
@@ -115,6 +130,7 @@ class Replica:
     def __init__(self, hub: SharedDocument, person: str, *, capture_ms: int = CAPTURE_MS) -> None:
         self.hub, self.person = hub, person
         self.doc = _new_doc()
+        self._pulled = hub.updates  # the hub's updates this replica holds all of
         self.doc.apply_update(hub.doc.get_update())
         self.online = True
         self.undo_manager = UndoManager(scopes=[self.doc[name] for name in ROOTS],
@@ -135,7 +151,8 @@ class Replica:
     def observe_text(self, slide_id: str, field: str, callback: Callable[[list[dict[str, Any]]], Any]) -> None:
         """Call ``callback(delta)`` whenever this slide text changes here (by an edit or a pull); ``delta``
         is the change: ``retain``/``delete`` counted in UTF-8 bytes, ``insert`` texts."""
-        self._subscriptions.append(self._text(slide_id, field).observe(lambda event: callback(event.delta)))
+        # the engine's own event: only its change (``delta``) is read, not the path and target pycrdt adds
+        self._subscriptions.append(self._text(slide_id, field).integrated.observe(lambda event: callback(event.delta)))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -158,13 +175,16 @@ class Replica:
         """Several slide texts at once ("" for a slide that is gone), in one read."""
         with self.doc.transaction():
             visible = set(self.slide_ids())
-            return {(i, f): str(self._text(i, f)) if i in visible else "" for i, f in keys}
+            return {(i, f): str(self._text(i, f)) if i in visible or i in PART_TEXTS else "" for i, f in keys}
 
     def _text(self, slide_id: str, field: str) -> Text:
-        """The Y text of a slide field (kept: slides are never removed from the map, only from the order)."""
+        """The Y text of a slide field (kept: slides are never removed from the map, only from the order),
+        or of a part's field (``PART_TEXTS``: ``slide_id`` is the part's name)."""
         key = (slide_id, field)
         if key not in self._texts:
-            self._texts[key] = self._slides[slide_id][field]
+            if field not in PART_TEXTS.get(slide_id, SLIDE_TEXTS):
+                raise ValueError(f"{field!r} is not a shared text")
+            self._texts[key] = self.doc[slide_id][field] if slide_id in PART_TEXTS else self._slides[slide_id][field]
         return self._texts[key]
 
     def deleted_by(self, slide_id: str) -> str | None:
@@ -176,16 +196,13 @@ class Replica:
 
     def set_text(self, slide_id: str, field: str, value: str) -> None:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
-        if field not in SLIDE_TEXTS:
-            raise ValueError(f"{field!r} is not a slide text ({', '.join(SLIDE_TEXTS)})")
+        text = self._text(slide_id, field)
         with self.doc.transaction(origin=self.person):
-            _splice(self._text(slide_id, field), value)
+            _splice(text, value)
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
         """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
-        if field not in SLIDE_TEXTS:
-            raise ValueError(f"{field!r} is not a slide text ({', '.join(SLIDE_TEXTS)})")
         text = self._text(slide_id, field)
         with self.doc.transaction(origin=self.person):
             _edit(text, str(text), edits)
@@ -195,10 +212,11 @@ class Replica:
         """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions."""
         old, ids = self.read()
         with self.doc.transaction(origin=self.person):
-            _write_values(self.doc["meta"], _meta(old, self.hub.images), _meta(new, self.hub.images))
+            _write_values(self.doc["meta"], _meta(old, self.hub.images), _meta(new, self.hub.images),
+                          PART_TEXTS["meta"])
             for name in PARTS:
                 _write_values(self.doc[name], _plain(getattr(old, name), self.hub.images),
-                              _plain(getattr(new, name), self.hub.images))
+                              _plain(getattr(new, name), self.hub.images), PART_TEXTS.get(name, ()))
             _write_slides(self.doc, old.slides, ids, new.slides, self.hub.images, who)
         self.push()
 
@@ -226,12 +244,16 @@ class Replica:
         if self.online:
             update = self.doc.get_update(self.hub.doc.get_state())
             if len(update) > 2:  # an empty update is two zero bytes
+                before = self.hub.updates
                 self.hub.receive(update, self.person)
+                if self._pulled == before and self.hub.updates == before + 1:  # nobody else's came meanwhile
+                    self._pulled = self.hub.updates
 
     def pull(self) -> bool:
         """Take in the others' edits; True when anything arrived (call it when this browser redraws)."""
-        if not self.online:
+        if not self.online or self._pulled == self.hub.updates:
             return False
+        self._pulled = self.hub.updates
         update = self.hub.doc.get_update(self.doc.get_state())
         if len(update) <= 2:
             return False
@@ -276,11 +298,16 @@ def read_carousel(doc: Doc, images: Images) -> tuple[Carousel, list[str]]:
     with doc.transaction():  # one transaction for every read below: each of its own costs more
         ids = _order(doc)
         slides = doc["slides"]
-        data: dict[str, Any] = {k: json.loads(v) for k, v in doc["meta"].to_py().items()}
+        data: dict[str, Any] = _part_data(doc, "meta")
         for name in PARTS:
-            data[name] = {k: json.loads(v) for k, v in doc[name].to_py().items()}
+            data[name] = _part_data(doc, name)
         data["slides"] = [_slide_data(slides[i].to_py()) for i in ids]
     return _build(Carousel, data, images), ids
+
+
+def _part_data(doc: Doc, part: str) -> dict[str, Any]:
+    texts = PART_TEXTS.get(part, ())
+    return {k: (v if k in texts else json.loads(v)) for k, v in doc[part].to_py().items()}
 
 
 def _slide_data(stored: dict[str, Any]) -> dict[str, Any]:
@@ -335,16 +362,22 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _write_values(target: Map, old: dict[str, Any], new: dict[str, Any]) -> None:
+def _write_values(target: Map, old: dict[str, Any], new: dict[str, Any], texts: tuple[str, ...] = ()) -> None:
+    """Write what changed; the fields named in ``texts`` are Y texts, changed by their smallest splices."""
     for key, value in new.items():
-        if key not in old or old[key] != value:
+        if key in texts:
+            if key in target:
+                _splice(target[key], value)
+            else:
+                target[key] = Text(value)
+        elif key not in old or old[key] != value:
             target[key] = _json(value)
 
 
 def _write_new(doc: Doc, carousel: Carousel, images: Images) -> None:
-    _write_values(doc["meta"], {}, _meta(carousel, images))
+    _write_values(doc["meta"], {}, _meta(carousel, images), PART_TEXTS["meta"])
     for name in PARTS:
-        _write_values(doc[name], {}, _plain(getattr(carousel, name), images))
+        _write_values(doc[name], {}, _plain(getattr(carousel, name), images), PART_TEXTS.get(name, ()))
     doc["order"].extend([_add_slide(doc, slide, images) for slide in carousel.slides])
 
 

@@ -97,14 +97,17 @@ class Channel:
                 else:
                     self._pending[key].clear()
             return
-        for key in self._pending:
-            self._send_changes(key, answer=key == always)
+        for key, pending in self._pending.items():
+            if pending or key == always:
+                self._send_changes(key, answer=key == always)
 
     def _latest(self, key: Key) -> Sent:
         return next(reversed(self.sent[key].values()))
 
     def _send_changes(self, key: Key, *, answer: bool = False) -> None:
         """Send the box's changes since it was last sent (if any, or ``answer`` anyway: the ack)."""
+        if not self._pending[key] and not answer:
+            return
         text, steps = self._latest(key).text, []
         for delta in self._pending[key]:
             step = to_edits(text, delta)
@@ -148,12 +151,15 @@ class TextBox:
         """A new version from the server: merge what the person typed since into it."""
         if message["v"] <= self.version:
             return None
-        text = message.get("text", self.base)
-        where = None if "text" in message else list(range(len(self.base)))  # base's characters in ``text``
-        for step in message.get("steps", ()):
-            where = where and moved_by(where, step)
+        text, steps = message.get("text", self.base), message.get("steps", ())
+        for step in steps:
             text = patch(text, step)
         answered = self.in_flight is not None and message["ack"] >= self.seq
+        where = None  # base's characters in ``text``: needed only to merge what is typed and not answered
+        if "text" not in message and not answered and (self.value != self.base or self.in_flight is not None):
+            where = list(range(len(self.base)))
+            for step in steps:
+                where = moved_by(where, step)
         mine = self.in_flight if answered else self.base
         self.value = rebase(mine, self.value, text, None if answered else where)
         if self.in_flight is not None and not answered:  # still on its way: it will be made on this text

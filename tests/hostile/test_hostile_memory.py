@@ -34,3 +34,37 @@ async def test_closed_pages_are_freed(studio):
     while _deleted_pages_in_memory() > 1 and asyncio.get_running_loop().time() < give_up:
         await asyncio.sleep(0.5)
     assert _deleted_pages_in_memory() <= 1
+
+
+async def test_a_page_no_browser_opens_is_dropped_early(studio, monkeypatch):
+    """A script fetching the page again and again holds each page for UNOPENED_PAGE_S, not NiceGUI's minute."""
+    from components import memory
+    monkeypatch.setattr(memory, "UNOPENED_PAGE_S", 1.0)
+    before = set(Client.instances)
+    response = await studio.http_client.get("/")
+    assert response.status_code == 200
+    (fetched,) = [cid for cid in Client.instances if cid not in before]
+    give_up = asyncio.get_running_loop().time() + 60  # the check runs every 5 s
+    while fetched in Client.instances and asyncio.get_running_loop().time() < give_up:
+        await asyncio.sleep(0.2)
+    assert fetched not in Client.instances
+    assert studio.client.id in Client.instances  # the connected page stays
+
+
+def test_closed_pages_are_tidied_up_once_per_burst(monkeypatch):
+    """Many pages closing at once cost one collection and one trim, not one each."""
+    from components import memory
+    tidy = memory.Tidy(every=0.05)
+    runs = []
+    monkeypatch.setattr(tidy, "collect", lambda: runs.append("collect"))
+
+    async def burst() -> None:
+        for _ in range(20):
+            tidy.page_closed()
+        while not runs:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
+
+    asyncio.run(burst())
+    assert runs == ["collect"]
+    assert not tidy.due

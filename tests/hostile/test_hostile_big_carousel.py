@@ -1,0 +1,46 @@
+"""A carousel of many slides is laid out off the event loop before the pages redraw.
+
+Every page redraws from the pages per slide. Counting them lays out every slide: for 300 slides that
+took 8.5 s on the event loop after "Lay out all" or a theme change, and every browser and request
+waited (issue 13). Now the server counts them in a worker first and then tells the pages.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from components import engine
+from components.app import BIG_CAROUSEL
+
+POSTS = 80
+
+
+def _thumbs(user) -> int:
+    return sum(1 for e in user.client.elements.values() if e.props.get("data-testid") == "slide-thumb")
+
+
+async def test_a_big_carousel_is_counted_off_the_event_loop_and_then_shown(studio, monkeypatch):
+    loop_thread = threading.current_thread()
+    counted_in: list[tuple[int, threading.Thread]] = []
+    count_pages = engine.pages_per_slide
+
+    def spy(carousel):
+        counted_in.append((len(carousel.slides), threading.current_thread()))
+        return count_pages(carousel)
+
+    monkeypatch.setattr(engine, "pages_per_slide", spy)
+    text = "\n\n".join(f"Post {n}: a thought worth its own slide, number {n}." for n in range(1, POSTS + 1))
+    thread = studio.shared.imports.paste(text).threads[0]
+    with studio:
+        studio.shared.imports.lay_out(thread)  # "Lay out all": every slide new
+    slides = len(studio.shared.document.carousel.slides)
+    assert slides >= BIG_CAROUSEL
+
+    deadline = asyncio.get_running_loop().time() + 120
+    while _thumbs(studio) != slides:  # the page redraws once the pages are counted
+        assert asyncio.get_running_loop().time() < deadline, f"the strip shows {_thumbs(studio)} of {slides} slides"
+        await asyncio.sleep(0.1)
+
+    big = [where for n, where in counted_in if n >= BIG_CAROUSEL]
+    assert big, "the big carousel's pages were never counted"
+    assert all(where is not loop_thread for where in big), "a big carousel was laid out on the event loop"
