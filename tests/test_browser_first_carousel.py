@@ -222,6 +222,17 @@ class Creator:
             last[row["click"]] = max(last.get(row["click"], 0.0), row["wall_s"])
         return last
 
+    def cpu_while_waiting(self) -> float | None:
+        """Server plus Chromium CPU seconds from each click to its last step: what an idle 2-core machine
+        would have to do while the creator waits (an upper bound of the wait there, the two sides overlapping)."""
+        last: dict[str, dict] = {}
+        for row in self.rows:
+            if row["click"] not in last or row["wall_s"] >= last[row["click"]]["wall_s"]:
+                last[row["click"]] = row
+        if any(r["server_cpu_s"] is None or r["browser_cpu_s"] is None for r in last.values()):
+            return None
+        return round(sum(r["server_cpu_s"] + r["browser_cpu_s"] for r in last.values()), 2)
+
     def table(self) -> str:
         lines = [f"{'click':<14} {'step':<20} {'wall s':>7} {'server CPU s':>12} {'Chromium CPU s':>14} "
                  f"{'ws in KB':>9} {'ws out KB':>9}"]
@@ -274,9 +285,11 @@ def test_a_new_creator_pastes_a_thread_and_downloads_the_pdf(driver, studio, bro
     pdf = creator.result.pop()
     waited = creator.waited()
     figures = {"clicks": creator.clicks, "pauses": PAUSES, "waited_s": waited,
-               "total_wait_s": round(sum(waited.values()), 3), "load": [load_before, load()], "steps": creator.rows}
+               "total_wait_s": round(sum(waited.values()), 3), "cpu_while_waiting_s": creator.cpu_while_waiting(),
+               "load": [load_before, load()], "steps": creator.rows}
     print(f"\nfirst carousel, load {load_before} → {load()}, creator's pauses {'on' if PAUSES else 'off'}:\n"
-          + creator.table() + f"\nclicks {creator.clicks}, total waiting {figures['total_wait_s']:.3f} s")
+          + creator.table() + f"\nclicks {creator.clicks}, total waiting {figures['total_wait_s']:.3f} s, "
+          f"CPU while waiting (server + Chromium) {figures['cpu_while_waiting_s']} s")
     if os.environ.get("CS_TIMING_FILE"):
         with open(os.environ["CS_TIMING_FILE"], "a", encoding="utf-8") as f:
             f.write(json.dumps(figures) + "\n")
