@@ -14,7 +14,7 @@ import logging
 import pickle
 from collections import OrderedDict
 
-from nicegui import background_tasks
+from nicegui import background_tasks, ui
 
 from studio.carousel import Carousel
 from studio.image import Image
@@ -140,11 +140,13 @@ class Thumbnails:
 LOADING = "cs-tile-loading"  # the placeholder look of a thumbnail still being drawn
 
 
-def show(svg: SvgView, name: str, drawn: str | None) -> None:
-    """Put a drawn thumbnail in its view, unless the view has since been asked for another one."""
+def show(svg: SvgView, name: str, drawn: str | None, marked: ui.element | None = None) -> None:
+    """Put a drawn thumbnail in its view, unless the view has since been asked for another one.
+
+    ``marked``: the element that wears the LOADING look (default: the view itself)."""
     if drawn is not None and svg.thumbnail == name and not svg.is_deleted:
         svg.set_content(drawn)
-        svg.classes(remove=LOADING)
+        (marked or svg).classes(remove=LOADING)
 
 
 def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> None:
@@ -162,6 +164,11 @@ def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> No
     if missing:
         thread = starts[-1] < STRIP_IN_THREAD_PAGES if starts else True
         background_tasks.create(_fill_pages(missing, carousel_key, carousel, thread), name="slide strip thumbnails")
+
+
+def draw_ahead(carousel: Carousel) -> None:
+    """Draw the strip's pages of a carousel about to be shown (in a thread), so it shows with its first slide."""
+    background_tasks.create(THUMBNAILS.pages(key(carousel), carousel, thread=True), name="slide strip drawn ahead")
 
 
 async def _fill_pages(missing: list[tuple[SvgView, str, int]], carousel_key: str, carousel: Carousel,

@@ -31,8 +31,10 @@ def _tile_svgs(user) -> dict[str, list[SvgView]]:
 
 
 def _all_drawn(user) -> bool:
-    return all(svg.content and "cs-tile-loading" not in svg.classes
-               for group in _tile_svgs(user).values() for svg in group)
+    """Every thumbnail drawn: a strip view or a gallery tile (the tile wears the loading look) no longer loading."""
+    with user:
+        loading = [e for e in user.client.elements.values() if "cs-tile-loading" in e.classes]
+    return not loading and all(svg.content for group in _tile_svgs(user).values() for svg in group)
 
 
 @pytest.fixture
