@@ -12,12 +12,12 @@ import copy
 
 from nicegui import background_tasks, helpers, run
 
-from studio.app import Changed, SlideChanged, exports
+from studio.app import Changed, ProjectSwitched, SourceChanged, exports
 
 from .view import Debounce, View
 
 PAUSE = 0.8  # seconds without an edit: typing goes on before that; a click comes after it
-SETTLED = 0.2  # seconds after any other change (an import, a new look): no burst of them follows
+SETTLED = 0.2  # seconds after an import or a project opened: no burst of changes follows those
 
 
 class DrawAhead:
@@ -27,6 +27,7 @@ class DrawAhead:
         self.view = view
         self.image_format, self.scale = "png", 2
         self.paused = False  # while an export runs: its own pages are drawn, the other kind would take the CPU
+        self._imported = False  # an import since the last drawing: draw soon, whatever follows it at once
         self._later = Debounce(self.now, PAUSE)
         if on_edits():
             self._later()  # the project as it opens
@@ -34,8 +35,9 @@ class DrawAhead:
     def refresh(self, change: Changed) -> None:
         """A change to this tab's carousel (the page passes only those): draw once edits pause."""
         if on_edits() and (change.origin is None or change.origin is self.view.person):
-            typing = isinstance(change, SlideChanged) and change.text_only
-            self._later.interval = PAUSE if typing else SETTLED
+            # words, looks and photos are tried one after another; an import lands once
+            self._imported = self._imported or isinstance(change, (ProjectSwitched, SourceChanged))
+            self._later.interval = SETTLED if self._imported else PAUSE
             self._later()
 
     def now(self) -> None:
@@ -43,6 +45,7 @@ class DrawAhead:
         if self.paused or not self.view.carousel.slides:
             return
         self._later.cancel()
+        self._imported = False
         carousel = copy.deepcopy(self.view.carousel)
         background_tasks.create(run.io_bound(exports.draw_ahead, carousel, self.image_format, self.scale),
                                 name="draw the export ahead")

@@ -18,6 +18,7 @@ from .ask import ask
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .offload import off_loop
+from .thumbnails import draw_ahead
 from .uploads import upload_button
 from .view import Debounce, View, tell_photo_layout
 
@@ -79,6 +80,13 @@ def thread_row(thread: Thread) -> dict[str, Any]:
             "posts": len(thread.posts), "likes": thread.likes if has_likes else "",
             "reposts": thread.reposts if has_reposts else "",
             "note": "first post missing" if thread.incomplete else ""}
+
+
+def _draw_strip_ahead(job: asyncio.Task) -> None:
+    """The slide strip of a paste laid out ahead (``thumbnails.draw_ahead``), while the creator reaches for Import."""
+    carousel = None if job.cancelled() or job.exception() is not None else job.result()
+    if carousel is not None:
+        draw_ahead(carousel)
 
 
 class SourcePanel:
@@ -280,10 +288,12 @@ class SourcePanel:
             self._ahead()
 
     def _lay_out_ahead(self) -> None:
-        """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``)."""
+        """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``);
+        then the strip's thumbnails, which the import finds drawn (or joins while they are drawn)."""
         text = self.paste.value or ""
-        self._ahead_job = (text, background_tasks.create(run.io_bound(self.imports.lay_out_ahead, text),
-                                                         name="lay out a paste ahead"))
+        job = background_tasks.create(run.io_bound(self.imports.lay_out_ahead, text), name="lay out a paste ahead")
+        job.add_done_callback(_draw_strip_ahead)
+        self._ahead_job = (text, job)
 
     async def _import_when_laid_out(self, job: asyncio.Task) -> None:
         await asyncio.wait([job])

@@ -14,7 +14,7 @@ import logging
 import pickle
 from collections import OrderedDict
 
-from nicegui import background_tasks
+from nicegui import background_tasks, ui
 
 from studio.carousel import Carousel
 from studio.image import Image
@@ -29,6 +29,9 @@ BUDGET_CHARS = 48 * 2**20  # SVG text kept at most (~48 MB); a tile is ~5–60 K
 # A strip of up to this many pages is drawn in a thread of the server: the page counts have just laid the
 # carousel out there, so drawing it takes ~1.5 ms a page, where a worker process lays it out again (~1 s cold).
 STRIP_IN_THREAD_PAGES = 40
+# Carousels whose strip pages are kept: the one shown and a few before it (undo). Every edit makes a new
+# carousel, so without this limit the strips of 600 edits' superseded carousels filled the whole budget.
+STRIPS_KEPT = 4
 
 
 class _KeyPickler(pickle.Pickler):
@@ -68,6 +71,7 @@ class Thumbnails:
         self.size = 0
         self._done: OrderedDict[str, str] = OrderedDict()
         self._pending: dict[str, asyncio.Task] = {}
+        self._strips: OrderedDict[str, int] = OrderedDict()  # carousel key -> how many of its pages are kept
 
     def get(self, name: str) -> str | None:
         """A thumbnail already drawn, or None."""
@@ -86,10 +90,21 @@ class Thumbnails:
     async def pages(self, carousel_key: str, carousel: Carousel, thread: bool = False) -> list[str] | None:
         """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go
         (``thread``: in a thread of this process, whose layout caches are warm)."""
-        def keep(drawn: list[str]) -> None:
-            for page, svg in enumerate(drawn):
-                self._keep(page_name(carousel_key, page), svg)
-        return await self._once(f"{carousel_key}:all", draw_pages, carousel, keep, thread)
+        return await self._once(f"{carousel_key}:all", draw_pages, carousel,
+                                lambda drawn: self.keep_strip(carousel_key, drawn), thread)
+
+    def keep_strip(self, carousel_key: str, drawn: list[str]) -> None:
+        """Keep a carousel's pages; the pages of carousels older than the last STRIPS_KEPT go."""
+        for page, svg in enumerate(drawn):
+            self._keep(page_name(carousel_key, page), svg)
+        self._strips[carousel_key] = max(len(drawn), self._strips.get(carousel_key, 0))
+        self._strips.move_to_end(carousel_key)
+        while len(self._strips) > STRIPS_KEPT:
+            old, pages = self._strips.popitem(last=False)
+            for page in range(pages):
+                svg = self._done.pop(page_name(old, page), None)
+                if svg is not None:
+                    self.size -= len(svg)
 
     async def _once(self, name: str, work, argument, keep, thread: bool = False):
         """Run ``work(argument)`` off the loop once for every caller waiting on ``name``; ``keep`` its result."""
@@ -109,25 +124,29 @@ class Thumbnails:
         return result
 
     def _keep(self, name: str, svg: str) -> None:
+        replaced = self._done.pop(name, None)
+        self.size += len(svg) - (len(replaced) if replaced is not None else 0)
         self._done[name] = svg
-        self.size += len(svg)
         while self.size > self.budget and len(self._done) > 1:
             _, old = self._done.popitem(last=False)
             self.size -= len(old)
 
     def clear(self) -> None:
         self._done.clear()
+        self._strips.clear()
         self.size = 0
 
 
 LOADING = "cs-tile-loading"  # the placeholder look of a thumbnail still being drawn
 
 
-def show(svg: SvgView, name: str, drawn: str | None) -> None:
-    """Put a drawn thumbnail in its view, unless the view has since been asked for another one."""
+def show(svg: SvgView, name: str, drawn: str | None, marked: ui.element | None = None) -> None:
+    """Put a drawn thumbnail in its view, unless the view has since been asked for another one.
+
+    ``marked``: the element that wears the LOADING look (default: the view itself)."""
     if drawn is not None and svg.thumbnail == name and not svg.is_deleted:
         svg.set_content(drawn)
-        svg.classes(remove=LOADING)
+        (marked or svg).classes(remove=LOADING)
 
 
 def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> None:
@@ -145,6 +164,11 @@ def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> No
     if missing:
         thread = starts[-1] < STRIP_IN_THREAD_PAGES if starts else True
         background_tasks.create(_fill_pages(missing, carousel_key, carousel, thread), name="slide strip thumbnails")
+
+
+def draw_ahead(carousel: Carousel) -> None:
+    """Draw the strip's pages of a carousel about to be shown (in a thread), so it shows with its first slide."""
+    background_tasks.create(THUMBNAILS.pages(key(carousel), carousel, thread=True), name="slide strip drawn ahead")
 
 
 async def _fill_pages(missing: list[tuple[SvgView, str, int]], carousel_key: str, carousel: Carousel,

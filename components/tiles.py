@@ -8,7 +8,7 @@ from typing import Any
 from nicegui import background_tasks, ui
 
 from studio.carousel import Carousel
-from studio.app import Changed, SlideChanged
+from studio.app import Changed, ProjectSwitched, SlideChanged
 
 from .hover_preview import HoverPreview
 from .svg_view import SvgView
@@ -99,7 +99,7 @@ class Gallery:
         self.group = TileGroup(self.testid, self._pick, columns=3, label=self.label)
         self.svgs: dict[str, SvgView] = {}
         for key, label in choices.items():
-            with self.group.tile(key, label):
+            with self.group.tile(key):  # no tooltip: it would repeat the label shown under the tile
                 if self.swatch:
                     with ui.element("div").classes("cs-tile-svg cs-swatch"):
                         self.svgs[key] = SvgView()
@@ -122,8 +122,8 @@ class Gallery:
     def _pick(self, key: str) -> None:
         self.view.attempt(self.view.document.set_setting, self.setting, self.value(key), origin=self.view.person)
 
-    def _draw(self) -> None:
-        """Show the kept thumbnails now; draw the missing ones off the event loop."""
+    def _draw(self, fill: bool = True) -> None:
+        """Show the kept thumbnails now; draw the missing ones off the event loop (``fill``: start at once)."""
         carousel = self.view.carousel
         self.group.mark(self.current(carousel))
         missing = {}
@@ -131,12 +131,14 @@ class Gallery:
             variant = self.variant(carousel, choice)
             name = svg.thumbnail = thumbnail_key(variant)
             drawn = THUMBNAILS.get(name)
+            tile = self.group.tiles[choice]
             if drawn is None:
                 missing[choice] = (name, variant)
-                svg.classes(add=LOADING)
+                # the tile wears the look: a class on the view would send its whole old drawing again (~7 KB a tile)
+                tile.classes(add=LOADING)
             else:
-                show(svg, name, drawn)
-        if missing:
+                show(svg, name, drawn, tile)
+        if missing and fill:
             background_tasks.create(self._fill(missing), name=f"{self.testid} thumbnails")
 
     async def _fill(self, missing: dict[str, tuple[str, Carousel]]) -> None:
@@ -148,11 +150,15 @@ class Gallery:
             except Exception:  # noqa: BLE001 - a tile that cannot be drawn stays blank; the studio goes on
                 log.exception("could not draw the %s thumbnail %r", self.setting, choice)
                 continue
-            show(self.svgs[choice], name, drawn)
+            show(self.svgs[choice], name, drawn, self.group.tiles[choice])
 
     def refresh(self, change: Changed | None) -> None:
         if isinstance(change, SlideChanged) and change.text_only:
             self._later()  # typing: redraw once it pauses, so keystrokes stay fast
+        elif isinstance(change, ProjectSwitched):
+            # another carousel (an import): its slide and strip are drawn first, the tiles a moment later
+            self._draw(fill=False)
+            self._later()
         else:
             self._draw()
 

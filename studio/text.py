@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -807,5 +807,6 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur = [x, text, faces[i], c.accent, w, c.style, c.link, None, i]
         x += w
     close()
-    return tuple(r if r.emoji else replace(r, text=r.text.rstrip(" ")) for r in runs if r.text.strip() or r.emoji)
+    return tuple(r if r.emoji else Run(r.x, r.text.rstrip(" "), r.family, r.accent, r.emoji, r.width, r.style, r.link,
+                                       r.glyphs) for r in runs if r.text.strip() or r.emoji)
 

@@ -129,7 +129,8 @@ def test_apply_image_from_an_imported_project(page, tmp_path):
     project.write_text(carousel_to_json(carousel), encoding="utf-8")
     tab = next(t for t in css(page, ".cs-source-tabs .q-tab") if "Project file" in t.text)
     tab.click()
-    upload = page.find_element(By.CSS_SELECTOR, "[data-testid=project-upload] input[type=file]")
+    # the tab's panel is drawn after the click: wait for it on a busy machine
+    upload = wait(page, lambda: page.find_elements(By.CSS_SELECTOR, "[data-testid=project-upload] input[type=file]"))[0]
     upload.send_keys(str(project))
     wait(page, lambda: page.find_element(By.CSS_SELECTOR, "[data-testid=project-name]")
          .get_attribute("value") == "Ferns")

@@ -33,10 +33,12 @@ def _nominal(ch: str, family: str, weight: int) -> int:
 
 @pytest.mark.parametrize("family,weight", FACES)
 def test_the_i_matra_is_drawn_before_its_consonant(family, weight):
-    glyphs = _glyphs("हि", family, weight)
-    assert len(glyphs) == 2
-    assert glyphs[1] == _nominal("ह", family, weight) and glyphs[0] != glyphs[1]
-    assert _glyphs("हिन्दी", family, weight)[1] == _nominal("ह", family, weight)
+    font, _ = shaping._font(family, weight)
+    i_matra = font.get_glyph_name(_nominal("ि", family, weight))
+    for word in ("हि", "हिन्दी"):
+        glyphs = _glyphs(word, family, weight)
+        assert font.get_glyph_name(glyphs[0]).split(".")[0] == i_matra  # the i-matra, or a width variant of it
+        assert glyphs[1] == _nominal("ह", family, weight)
 
 
 @pytest.mark.parametrize("family,weight", FACES)

@@ -58,14 +58,24 @@ async def test_the_strip_of_a_short_carousel_is_drawn_in_this_process(studio, te
     assert any("Repot" in svg.content for svg in strip)  # the new slides, not the sample's
 
 
-async def test_a_pasted_thread_is_laid_out_before_import_is_clicked(studio, testid, monkeypatch):
+async def test_a_pasted_thread_is_laid_out_and_its_strip_drawn_before_import_is_clicked(studio, testid, monkeypatch):
     imports = studio.shared.imports
-    ahead = []
+    ahead, made = [], []
     real = imports.lay_out_ahead
-    monkeypatch.setattr(imports, "lay_out_ahead", lambda text: ahead.append(real(text) or text))
+
+    def lay_out_ahead(text):
+        ahead.append(text)
+        made.append(real(text))
+        return made[-1]
+
+    monkeypatch.setattr(imports, "lay_out_ahead", lay_out_ahead)
+    thumbnails.THUMBNAILS.clear()
     pasted = "\n\n".join(f"{n}) Leaf number {n} of the fern, and why it unrolls so slowly in the shade." for n in range(1, 9))
     testid(studio, "source-input")[0].value = pasted  # one paste: a few hundred characters at once
-    await until(lambda: ahead == [pasted])
+    await until(lambda: len(made) == 1)
+    assert ahead == [pasted] and made[0] is not None
+    first_page = thumbnails.page_name(thumbnails.key(made[0]), 0)
+    await until(lambda: thumbnails.THUMBNAILS.get(first_page) is not None)  # the strip, drawn ahead too
 
     laid_out = []
     real_run = render._run
@@ -73,6 +83,11 @@ async def test_a_pasted_thread_is_laid_out_before_import_is_clicked(studio, test
     click(studio, testid(studio, "source-import")[0])
     assert len(cards(studio.client)) == 8
     assert laid_out == []  # every page came from the layout made ahead
+    # the strip shows with the first slide, as drawn ahead: nothing was left to draw
+    strip = [svg for thumb in testid(studio, "slide-thumb") for svg in thumb.descendants() if isinstance(svg, SvgView)]
+    assert len(strip) == len(studio.shared.document.carousel.slides)
+    assert all(svg.content and thumbnails.LOADING not in svg.classes for svg in strip)
+    assert strip[0].content == thumbnails.THUMBNAILS.get(first_page)
 
 
 async def test_typing_is_not_laid_out_ahead(studio, testid, monkeypatch):

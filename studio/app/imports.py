@@ -144,15 +144,18 @@ class Imports:
         fresh.name = current.name
         return fresh
 
-    def lay_out_ahead(self, text: str) -> None:
+    def lay_out_ahead(self, text: str) -> Carousel | None:
         """Lay out pasted text as importing it now would, changing nothing, so the import finds its pages
-        laid out (the layout is most of an import's work). Text that cannot be read is left for the import
-        to report."""
+        laid out (the layout is most of an import's work); returns that carousel. Text that cannot be read
+        is left for the import to report (None)."""
         try:
             threads = self.paste(text).threads
             if threads and threads[0].posts:
                 doc = self.document
                 new = self.needs_choice() or (doc.pristine and doc.project_id is None)  # "New project": the default
-                paginate(self._made_from(threads[0], new))
+                carousel = self._made_from(threads[0], new)
+                paginate(carousel)
+                return carousel
         except Exception:  # noqa: BLE001 - only a head start: the import does it again and says what is wrong
-            return
+            return None
+        return None

@@ -97,8 +97,9 @@ class Channel:
                 else:
                     self._pending[key].clear()
             return
-        for key in self._pending:
-            self._send_changes(key, answer=key == always)
+        for key, pending in self._pending.items():
+            if pending or key == always:
+                self._send_changes(key, answer=key == always)
 
     def _latest(self, key: Key) -> Sent:
         return next(reversed(self.sent[key].values()))

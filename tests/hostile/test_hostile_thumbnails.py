@@ -31,8 +31,10 @@ def _tile_svgs(user) -> dict[str, list[SvgView]]:
 
 
 def _all_drawn(user) -> bool:
-    return all(svg.content and "cs-tile-loading" not in svg.classes
-               for group in _tile_svgs(user).values() for svg in group)
+    """Every thumbnail drawn: a strip view or a gallery tile (the tile wears the loading look) no longer loading."""
+    with user:
+        loading = [e for e in user.client.elements.values() if "cs-tile-loading" in e.classes]
+    return not loading and all(svg.content for group in _tile_svgs(user).values() for svg in group)
 
 
 @pytest.fixture
@@ -109,3 +111,18 @@ def test_the_cache_is_bounded():
     for n in range(10):
         cache._keep(str(n), "x" * 30)
     assert cache.size <= 100 and cache.get("9") is not None and cache.get("0") is None
+
+
+def test_only_the_last_few_carousels_keep_their_strip_pages():
+    """Each edit makes a new carousel: the strips of superseded ones go, not the whole budget's worth."""
+    from components.thumbnails import STRIPS_KEPT, Thumbnails, page_name
+    cache = Thumbnails()
+    cache._keep("gallery tile", "<svg/>")
+    for version in range(STRIPS_KEPT + 3):
+        cache.keep_strip(f"carousel{version}", [f"<svg>{version}:{page}</svg>" for page in range(5)])
+    kept = {name.split(":")[0] for name in cache._done if name.startswith("carousel")}
+    assert kept == {f"carousel{v}" for v in range(3, STRIPS_KEPT + 3)}
+    assert cache.get(page_name(f"carousel{STRIPS_KEPT + 2}", 4)) == f"<svg>{STRIPS_KEPT + 2}:4</svg>"
+    assert cache.get("gallery tile") == "<svg/>"  # gallery thumbnails are not strips
+    cache.keep_strip(f"carousel{STRIPS_KEPT + 2}", ["<svg>again</svg>"])  # drawn again: counted once
+    assert cache.size == sum(len(svg) for svg in cache._done.values())
