@@ -6,6 +6,7 @@
 // Per slide, the box keeps: `base` (the text of the last version taken in), `version`, `value` (what the
 // person sees), `inFlight` (the value sent and not yet answered, on `base`) and `seq`. Positions count
 // characters (code points), as the server does; the browser's own (UTF-16) positions are converted.
+// `sent` is the message of the edit in flight, sent again after a reconnection.
 
 const LCS_LIMIT = 4_000_000; // characters² compared to find separate changes; beyond, one replacement
 
@@ -155,6 +156,16 @@ export default {
     this.boxes = new Map(); // slide id → its state (not reactive: only `shown` is drawn)
     this.slide = null;
     this.early = null; // what was typed before the box was told which slide it shows (its text had not come)
+    this.resend = () => this.sendAgain();
+  },
+  mounted() {
+    // A dropped connection can lose the edit in flight (socket.io does not send it again): after every
+    // (re)connection, the edits still unanswered go again; the server makes each one once (by `seq`).
+    const listen = () => (window.socket ? window.socket.on("connect", this.resend) : setTimeout(listen, 100));
+    listen();
+  },
+  unmounted() {
+    window.socket?.off("connect", this.resend);
   },
   methods: {
     // Show the box of this slide (its text comes with a version of its own, before or after this).
@@ -227,7 +238,11 @@ export default {
     send(box) {
       box.seq++;
       box.inFlight = box.value;
-      this.$emit("edit", { slide: box.slide, edits: changes(box.base, box.value), base: box.version, seq: box.seq });
+      box.sent = { slide: box.slide, edits: changes(box.base, box.value), base: box.version, seq: box.seq };
+      this.$emit("edit", box.sent);
+    },
+    sendAgain() {
+      for (const box of this.boxes.values()) if (box.inFlight !== null && box.sent) this.$emit("edit", box.sent);
     },
     show(value, carets, direction) {
       this.shown = value;
@@ -239,7 +254,7 @@ export default {
     },
     box(slide) {
       if (!this.boxes.has(slide)) {
-        this.boxes.set(slide, { slide, base: "", version: 0, value: "", inFlight: null, seq: 0 });
+        this.boxes.set(slide, { slide, base: "", version: 0, value: "", inFlight: null, seq: 0, sent: null });
       }
       return this.boxes.get(slide);
     },

@@ -186,6 +186,33 @@ def test_two_people_typing_at_once_each_at_their_own_spot_keep_their_carets(shar
         bob.quit()
 
 
+def test_a_keystroke_lost_with_a_dropped_connection_is_sent_again(shared_url):
+    """Bob's connection drops while his keystroke is on the wire (socket.io does not send it again): once
+    he is connected again his box sends it again, and both screens end with it and what he typed after."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(bob).get_attribute("value")
+        put_caret(bob, 0)
+        wait(lambda: bob.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
+        bob.execute_script("window.csLost = window.socket.io.engine.transport.ws; window.csLost.send = () => {}")
+        bob.switch_to.active_element.send_keys("X")  # its edit goes nowhere
+        bob.execute_script("window.csLost.close()")
+        wait(lambda: bob.execute_script(
+            "return window.socket.connected && window.socket.io.engine.transport.ws !== window.csLost"))
+        bob.switch_to.active_element.send_keys("Y")
+        try:
+            wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") == "XY" + before)
+        except AssertionError:
+            raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
+                                 f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
+    finally:
+        ada.quit()
+        bob.quit()
+
+
 def test_what_is_typed_before_the_box_knows_its_slide_is_kept(shared_url):
     """Right after a page (or another project) loads, the text box is empty until the server says which
     slide it shows. Letters typed in that moment go into that slide's text, in front, with the caret after them."""
@@ -242,6 +269,14 @@ def test_a_keystroke_sends_what_changed_not_the_whole_text(shared_url):
         bob.quit()
 
 
+def acknowledged(driver) -> str | None:
+    """The text of the slide's body as the server last answered it, once nothing typed is waiting for an answer."""
+    return driver.execute_script(
+        "const box = getElement(arguments[0]); const b = box.boxes.get(box.slide);"
+        "return b && b.inFlight === null && b.base === b.value ? b.base : null",
+        driver.find_element("css selector", "[data-testid=slide-body]"))
+
+
 def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path):
     """Type, stop the studio, start it again on the same address: the page comes back with the words."""
     from studio.server_process import free_port
@@ -254,7 +289,9 @@ def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path)
             put_caret(ada, len(before))
             for letter in words:
                 ada.switch_to.active_element.send_keys(letter)
-            wait(lambda: body_box(ada).get_attribute("value") == before + words)
+            # the server took them (its answer came back), not just Ada's own box showing them: the promise is
+            # that a restart loses nothing acknowledged
+            wait(lambda: acknowledged(ada) == before + words)
             ada.execute_script("window.csOldPage = true")
         with running_studio(tmp_path, "--share", "--token", TOKEN, port=port):
             # the same browser, without the link again: its cookie and its remembered name still work

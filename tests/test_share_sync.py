@@ -118,6 +118,23 @@ def test_an_edit_typed_on_an_older_version_is_made_on_the_newer_text():
     assert hub.carousel().slides[1].title == alice.box.value == bob.box.value == "AabB"
 
 
+def test_an_edit_sent_again_after_a_reconnection_is_made_once():
+    """A dropped connection may or may not have delivered the edit in flight: the browser sends it again
+    (the same ``seq``), and the server makes it only if it had not already."""
+    hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="ab")]))
+    slide = hub.slide_ids()[1]
+    alice, bob = Browser(hub, slide, "alice"), Browser(hub, slide, "bob")
+    alice.deliver_down(), bob.deliver_down()
+    alice.up.append(alice.box.type("abX"))
+    alice.up.append(dict(alice.up[0]))  # the same message, sent again after a reconnection
+    settle([alice, bob])
+    assert hub.carousel().slides[1].title == alice.box.value == bob.box.value == "abX"
+    lost = alice.box.type("abXY")  # this one never reaches the server: only the copy sent again does
+    alice.up.append(dict(lost))
+    settle([alice, bob])
+    assert hub.carousel().slides[1].title == alice.box.value == bob.box.value == "abXY"
+
+
 def test_a_box_that_does_not_say_its_version_is_merged_with_what_it_most_likely_showed():
     """NiceGUI's own text boxes send just the value: the server finds the text it was typed on."""
     hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title="ab")]))

@@ -4,7 +4,8 @@ Both ways, a message carries only what changed (``Edits``: a list of ``(start, e
 never the whole text. The server end (``Channel``) numbers the versions of each box it sends: a
 version is the CRDT's own changes of the box since the one before (no text is compared). A
 browser sends its change from the version it last received (``base``) to what its box shows,
-with a sequence number, and has at most one such edit in flight per box; the server moves those
+with a sequence number, and has at most one such edit in flight per box (sent again after a
+reconnection: the very edit made last is not made twice); the server moves those
 edits over the versions sent since (``transform``) and makes them on the replica. Every message
 the server sends says which of the browser's edits it holds (``ack``). A browser takes in every
 version at once, even while its own edit is in flight, by putting what it typed on the new text:
@@ -48,6 +49,7 @@ class Channel:
         self.versions: dict[Key, int] = {}
         self.sent: dict[Key, OrderedDict[int, Sent]] = {}  # newest last
         self.acks: dict[Key, int] = {}
+        self._made: dict[Key, tuple[int, int, Edits]] = {}  # the last edit made: a copy sent again is not made
         self._wake = wake or self.refresh
         self._pending: dict[Key, list[Delta]] = {}  # the CRDT's changes of each box since it was sent
         self._reordered = replica.reordered
@@ -67,6 +69,10 @@ class Channel:
     def edit(self, slide: str, field: str, edits: Edits, base: int, seq: int) -> None:
         """The browser changed its box by ``edits`` from version ``base``: make that change, then answer."""
         key = (slide, field)
+        if self._made.get(key) == (seq, base, edits):  # sent again after a reconnection, made already
+            self.refresh(always=key)
+            return
+        self._made[key] = (seq, base, edits)
         self._send_changes(key)  # what happened here since: part of the path from ``base``
         sent = self.sent[key]
         latest = next(reversed(sent))
