@@ -17,7 +17,7 @@ from ..carousel import Carousel
 from ..new_project import lay_out, project_from_thread, with_posts
 from ..post import Thread
 from ..render import paginate
-from ..sources import ImportResult, SourceError, fetch_post_link, load_input, parse_paste, read_archive, read_project
+from ..sources import ImportResult, SourceError, fetch_post_link, load_input, read_archive, read_project, read_text
 from .document import Document, EditError
 
 Progress = Callable[..., None]
@@ -94,7 +94,7 @@ class Imports:
         self.folder.mkdir(parents=True, exist_ok=True)
         return self.folder / f"upload-{secrets.token_hex(8)}{suffix}"
 
-    paste = staticmethod(parse_paste)
+    paste = staticmethod(read_text)
     list_archive = staticmethod(list_archive)
     read_archive_thread = staticmethod(read_archive_thread)
     fetch_link = staticmethod(fetch_post_link)
