@@ -165,6 +165,10 @@ def test_tweets_js_on_its_own_is_read_as_the_archive_would_be(tmp_path):
     result = read_text(two)
     assert [t.id for t in result.threads] == ["200", "100"]
     assert any("holds 2 threads" in w and "most likes" in w for w in result.warnings)
+    with pytest.raises(SourceError, match="has no thread: 1 post read, but none form a thread"):
+        read_text(ytd("tweets", [{"tweet": tweet(7, "A single post.")}]))
+    with pytest.raises(SourceError, match="not UTF-8"):
+        read_text(ytd("tweets", [{"tweet": tweet(7, "Lone \ud800 surrogate.")}]))
 
 
 # ------------------------------------------------------------------ layouts

@@ -99,7 +99,7 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
     if stripped.startswith("{"):
         return read_project(stripped)
     if _ARCHIVE_FILE_RE.match(stripped):
-        return read_archive_file(stripped.encode("utf-8", "surrogateescape"), name=name)
+        return read_archive_file(stripped.encode("utf-8", "surrogatepass"), name=name)
     if len(stripped) > TEXT_LIMIT:
         raise SourceError(f"{name} is {megabytes(len(stripped))}: too large for thread text "
                           f"(the limit is {megabytes(TEXT_LIMIT)})")
@@ -122,7 +122,7 @@ def read_text(text: str, name: str = "the pasted text") -> ImportResult:
     """Pasted text: a thread, or an archive's ``tweets.js`` pasted whole (read as the archive would be)."""
     if not _ARCHIVE_FILE_RE.match(text):
         return parse_paste(text)
-    result = read_archive_file(text.encode("utf-8", "surrogateescape"), name=name)
+    result = read_archive_file(text.encode("utf-8", "surrogatepass"), name=name)
     if len(result.threads) > 1:
         result.warnings.append(f"{name} holds {count(len(result.threads), 'thread')}: the one with the most likes "
                                "and reposts comes first (import the archive's .zip to choose another)")

@@ -98,9 +98,11 @@ def read_archive_file(source: bytes | Path, name: str | None = None) -> ImportRe
     else:
         folder.add("data/tweets.js", len(source), lambda: io.BytesIO(source))
     result = _ArchiveReader(folder, name, None).read(False, None)
+    if not result.threads:
+        raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
-    result.warnings.append(f"read {name} on its own: it has no photos, and a big archive keeps more posts in "
-                           "tweets-part1.js, …; give the archive's .zip or its extracted folder to read everything")
+    result.warnings.append("read as an X archive's tweets.js on its own: no photos, and a big archive keeps more "
+                           "posts in tweets-part1.js, …; give the archive's .zip or its extracted folder to read all")
     return result
 
 
