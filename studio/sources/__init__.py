@@ -22,8 +22,9 @@ from .paste import parse_paste
 from .project import PROJECT_LIMIT, read_project
 from .result import ImportResult, SourceError, count
 
-__all__ = ["ImportResult", "SourceError", "clean_text", "count", "fetch_post_link", "load_input", "load_threads",
-           "parse_paste", "read_archive", "read_project", "read_text", "weighted_length"]
+__all__ = ["ImportResult", "SourceError", "clean_text", "count", "fetch_post_link", "is_tweets_js", "load_input",
+           "load_threads", "parse_paste", "read_archive", "read_archive_file", "read_project", "read_text",
+           "weighted_length"]
 
 TEXT_LIMIT = MAX_TEXT_BYTES
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -53,14 +54,14 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
         return read_archive(root, **archive_options)
     if not p.is_file():  # opening a FIFO would wait for a writer forever; /dev/zero never ends
         raise SourceError(f"{p.name} is not a regular file (a pipe, device or socket); give a file")
+    if is_tweets_js(p):
+        return read_archive_file(p)
     try:
         with p.open("rb") as f:
             head = f.read(4)
             if head in _ZIP_MAGIC:
                 f.seek(0)
                 return read_archive(f, **archive_options)
-            if _ARCHIVE_FILE_RE.match((head + f.read(252)).decode("utf-8", "ignore")):
-                return read_archive_file(p)
             if p.suffix.lower() == ".zip":
                 raise SourceError(f"{p.name} is not a zip file (expected the .zip X sends as your data archive)")
             f.seek(0)
@@ -116,6 +117,15 @@ def _is_link(text: str) -> bool:
     except SourceError:
         return False
     return True
+
+
+def is_tweets_js(path: Path) -> bool:
+    """Whether the file is an X archive's ``tweets.js`` (or one of its parts) on its own."""
+    try:
+        with path.open("rb") as f:
+            return bool(_ARCHIVE_FILE_RE.match(f.read(256).decode("utf-8", "ignore")))
+    except OSError:
+        return False
 
 
 def read_text(text: str, name: str = "the pasted text") -> ImportResult:
