@@ -144,6 +144,8 @@ class SourcePanel:
                                                     testid="project-upload", max_bytes=MAX_PROJECT_BYTES,
                                                     props="unelevated no-caps")
             with ui.tab_panel(link_tab).classes("p-0 gap-2"):
+                ui.label("The link of the thread's last post: the thread is read upwards from it.").classes(
+                    "cs-hint")
                 self.link = ui.input(placeholder="https://x.com/you/status/…").props(
                     "outlined dense data-testid=post-link").classes("w-full")
                 self.link.on("keydown.enter", self._import_link)
