@@ -12,6 +12,7 @@ import pytest
 from PIL import Image as PILImage
 
 from studio.sources import SourceError, load_input, load_threads, read_archive, read_text
+from studio.app.imports import read_input
 from studio.sources import archive as archive_mod
 
 OWNER_ID, HANDLE = "1402345678901234567", "jane_builds"
@@ -136,6 +137,8 @@ def test_an_extracted_archive_folder_reads_like_its_zip(sample_archive, tmp_path
     (tmp_path / "notes").mkdir()
     with pytest.raises(SourceError, match="not an extracted X archive"):
         load_input(tmp_path / "notes")
+    thread, warnings = read_input(tmp_path / "twitter-2024", "1795455810605165289")  # what render reads
+    assert (thread.id, warnings) == ("1795455810605165289", [])
 
 
 def test_a_link_in_an_archive_folder_is_not_followed(tmp_path):
