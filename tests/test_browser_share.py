@@ -405,10 +405,16 @@ def cta_headline(driver):
 
 
 def open_cta_panel(driver) -> None:
+    """Open the settings panel "Outro Slide CTA" (built on its first opening) until its headline box shows."""
     from selenium.webdriver.common.by import By
-    header = driver.find_element(By.CSS_SELECTOR, "[data-testid=panel-campaign] .q-expansion-item__container > .q-item")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", header)
-    wait(lambda: cta_headline(driver).is_displayed())
+    header = driver.find_element(By.CSS_SELECTOR, "[data-testid=panel-campaign] .q-item")
+
+    def opened() -> bool:
+        if header.get_attribute("aria-expanded") != "true":
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", header)
+            return False
+        return cta_headline(driver).is_displayed()
+    wait(opened, timeout=120)
 
 
 def test_two_browsers_typing_into_the_outro_headline_at_once_keep_every_character(shared_url):
