@@ -25,6 +25,7 @@ the layouts draw as outlines.
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -390,6 +391,9 @@ def _glyphs(family: str, weight: int):
     return font.getBestCmap(), font.getGlyphSet()
 
 
+_GLYPH_DRAWING = threading.Lock()
+
+
 @lru_cache(maxsize=8192)
 def _draws(family: str, weight: int, cp: int) -> bool:
     """The face maps ``cp`` to a glyph with an outline (spaces and format characters need none)."""
@@ -401,7 +405,8 @@ def _draws(family: str, weight: int, cp: int) -> bool:
         return True
     from fontTools.pens.boundsPen import ControlBoundsPen
     pen = ControlBoundsPen(glyphs)
-    glyphs[name].draw(pen)
+    with _GLYPH_DRAWING:  # a lazily loaded font decodes a glyph on first use, and two threads at once break it
+        glyphs[name].draw(pen)
     return pen.bounds is not None
 
 

@@ -464,6 +464,17 @@ def test_property_arbitrary_bytes_are_refused_cleanly(blob):
         assert "\n" not in str(exc)
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["window.YTD.tweets.part0 = ", "\ufeff window.YTD.tweet.part3="]))
+def test_property_pasted_tweets_js_gives_threads_or_a_clear_error(body, prefix):
+    try:
+        result = read_text(prefix + body)
+    except SourceError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert result.threads and all(p.text for t in result.threads for p in t.posts)
+
+
 def test_author_from_the_manifest_when_account_js_is_missing(tmp_path):
     manifest = "window.__THAR_CONFIG = " + json.dumps({"userInfo": {
         "accountId": OWNER_ID, "userName": "jane_builds", "displayName": "Jane From Manifest"}})
