@@ -16,6 +16,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -70,18 +71,21 @@ def _outcome(work: Callable[..., T], *args: Any) -> tuple[bool, Any]:
 
 
 def finish_workers(grace: float = GRACE_S) -> None:
-    """At server stop: let the worker processes finish their current work, so the server always exits.
+    """At server stop: take NiceGUI's worker pool from it and finish it (``finish_pool``), so the server
+    always exits. NiceGUI's own stop kills the workers; it then finds none to kill."""
+    pool, run.process_pool = run.process_pool, None
+    if pool is not None:
+        finish_pool(pool, grace)
 
-    NiceGUI's own stop kills the workers. One killed while it writes a large result (a strip of
-    thumbnails) leaves half a message in the pool's pipe, and the pool's reader thread then waits for the
-    rest for ever: the server never exits. Here the pool is shut down gently instead, and NiceGUI finds
-    none to kill. Workers still busy after ``grace`` seconds are killed, and a reader left waiting
-    mid-message is handed the missing bytes so that it gives up.
+
+def finish_pool(pool: ProcessPoolExecutor, grace: float = GRACE_S) -> None:
+    """Let the pool's workers finish their current work, then stop them.
+
+    A worker killed while it writes a large result (a strip of thumbnails) leaves half a message in the
+    pool's pipe, and the pool's reader thread then waits for the rest for ever: the server never exits.
+    Here the pool is shut down gently instead. Workers still busy after ``grace`` seconds are killed,
+    and a reader left waiting mid-message is handed the missing bytes so that it gives up.
     """
-    pool = run.process_pool
-    if pool is None:
-        return
-    run.process_pool = None
     workers = list((getattr(pool, "_processes", None) or {}).values())
     result_queue = getattr(pool, "_result_queue", None)
     started = time.monotonic()

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 
-from studio.sources import SourceError, read_archive
+from studio.sources import SourceError, load_input, load_threads, read_archive, read_text
+from studio.app.imports import read_input
 from studio.sources import archive as archive_mod
 
 OWNER_ID, HANDLE = "1402345678901234567", "jane_builds"
@@ -118,6 +119,59 @@ def test_thread_id_keeps_one_thread(sample_archive):
     assert [t.id for t in result.threads] == ["1795455810605165289"]
     with pytest.raises(SourceError, match="no thread with id"):
         read_archive(sample_archive, thread_id="42")
+
+
+def _threads(result) -> list[tuple[str, list[str], list[int]]]:
+    return [(t.id, [p.text for p in t.posts], [len(p.images) for p in t.posts]) for t in result.threads]
+
+
+def test_an_extracted_archive_folder_reads_like_its_zip(sample_archive, tmp_path):
+    """Browsers on macOS unzip downloads: the folder (or its data/ folder) is the same archive."""
+    with zipfile.ZipFile(sample_archive) as zf:
+        zf.extractall(tmp_path / "twitter-2024")
+    from_zip = read_archive(sample_archive)
+    for folder in (tmp_path / "twitter-2024", tmp_path / "twitter-2024" / "data"):
+        result = load_input(folder)
+        assert _threads(result) == _threads(from_zip) and result.warnings == []
+        assert result.threads[0].posts[0].avatar is not None
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(SourceError, match="not an extracted X archive"):
+        load_input(tmp_path / "notes")
+    thread, warnings = read_input(tmp_path / "twitter-2024", "1795455810605165289")  # what render reads
+    assert (thread.id, warnings) == ("1795455810605165289", [])
+
+
+def test_a_link_in_an_archive_folder_is_not_followed(tmp_path):
+    secret = tmp_path / "elsewhere"
+    secret.mkdir()
+    (secret / "tweets.js").write_text(ytd("tweets", [{"tweet": t} for t in chain(500, 3, "Secret {i} words here.")]))
+    folder = tmp_path / "archive"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "tweets.js").write_text(ytd("tweets", [{"tweet": t} for t in chain(100, 2)]))
+    (folder / "data" / "tweets-part1.js").symlink_to(secret / "tweets.js")
+    (folder / "data" / "more").symlink_to(secret, target_is_directory=True)
+    (thread,) = load_input(folder).threads
+    assert [p.id for p in thread.posts] == ["100", "101"]
+
+
+def test_tweets_js_on_its_own_is_read_as_the_archive_would_be(tmp_path):
+    """The archive's data file given alone (a file, its bytes or pasted text): its threads, and why photos are missing."""
+    data = ytd("tweets", [{"tweet": t} for t in chain(100, 3, media=())]).encode()
+    (tmp_path / "tweets.js").write_bytes(b"\xef\xbb\xbf" + data)
+    for result in (load_input(tmp_path / "tweets.js"), load_threads(data), read_text(data.decode())):
+        (thread,) = result.threads
+        assert [p.id for p in thread.posts] == ["100", "101", "102"]
+        assert thread.posts[0].text == "Post 1 of the thread, with enough words to be a post."
+        assert any("no photos" in w and "tweets-part1.js" in w for w in result.warnings)
+    assert "window" not in " ".join(p.text for p in read_text(data.decode()).threads[0].posts)
+    two = ytd("tweets", [{"tweet": t} for t in chain(100, 2) + chain(200, 2, likes=5)])
+    result = read_text(two)
+    assert [t.id for t in result.threads] == ["200", "100"]
+    assert any("holds 2 threads" in w and "most likes" in w for w in result.warnings)
+    with pytest.raises(SourceError, match="has no thread: 1 post read, but none form a thread"):
+        read_text(ytd("tweets", [{"tweet": tweet(7, "A single post.")}]))
+    with pytest.raises(SourceError, match="not UTF-8"):
+        read_text(ytd("tweets", [{"tweet": tweet(7, "Lone \ud800 surrogate.")}]))
 
 
 # ------------------------------------------------------------------ layouts
@@ -408,6 +462,17 @@ def test_property_arbitrary_bytes_are_refused_cleanly(blob):
         read_archive(io.BytesIO(b"PK\x03\x04" + blob))
     except SourceError as exc:
         assert "\n" not in str(exc)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["window.YTD.tweets.part0 = ", "\ufeff window.YTD.tweet.part3="]))
+def test_property_pasted_tweets_js_gives_threads_or_a_clear_error(body, prefix):
+    try:
+        result = read_text(prefix + body)
+    except SourceError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert result.threads and all(p.text for t in result.threads for p in t.posts)
 
 
 def test_author_from_the_manifest_when_account_js_is_missing(tmp_path):

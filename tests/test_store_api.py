@@ -1,8 +1,11 @@
 """Store: profiles, presets, projects, settings, images as files, history, two tabs, autosave."""
+from __future__ import annotations
+
 import io
 import json
 import threading
 import time
+from dataclasses import dataclass
 
 import pytest
 from PIL import Image as PILImage
@@ -252,24 +255,76 @@ def test_concurrent_saves_from_threads_never_fail(store):
     assert [p.id for p in store.projects.all()] == [pid]
 
 
-def test_autosave_saves_within_a_second_of_the_last_change(store):
+class ManualTime:
+    """The autosaver's clock and timers, moved on only by ``advance``."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.timers: list[ManualTimer] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def start_timer(self, wait: float, fire) -> ManualTimer:
+        self.timers.append(timer := ManualTimer(self.now + wait, fire))
+        return timer
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        for timer in [t for t in self.timers if t.due <= self.now and not t.cancelled]:
+            timer.cancel()
+            timer.fire()
+
+
+@dataclass
+class ManualTimer:
+    due: float
+    fire: object
+    cancelled: bool = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def manual_autosaver(store, saved: list, **timing) -> tuple[Autosaver, ManualTime]:
+    """An autosaver on a hand-moved clock; ``saved`` receives the time of each save."""
+    time_ = ManualTime()
+    saver = Autosaver(store, on_saved=lambda pid: saved.append(time_.now), clock=time_.clock,
+                      start_timer=time_.start_timer, **timing)
+    return saver, time_
+
+
+def test_autosave_saves_once_the_delay_after_the_last_change(store):
     saved = []
-    saver = Autosaver(store, delay=0.3, on_saved=lambda pid: saved.append((pid, time.monotonic())))
+    saver, time_ = manual_autosaver(store, saved, delay=2.0, max_wait=30.0)
     pid = store.projects.save(carousel())
     c = saver.open(pid)
-    for i in range(5):
+    for i in range(5):  # typing: a change every second, at 0 … 4 s
         c.slides[1].body = f"typing {i}"
         saver.changed(pid, c)
-        time.sleep(0.05)
-    last_change = time.monotonic()
+        time_.advance(1.0)
     c.slides[1].body = "typing done"  # after changed(): the snapshot taken at changed() is what is saved
-    deadline = time.monotonic() + 10
-    while not saved and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.5)  # room for a second, wrong save to show up
-    # one save, after the pause; the bound is loose because a loaded machine delays the timer thread
-    assert len(saved) == 1 and 0 <= saved[0][1] - last_change <= 3.0
+    assert saved == []  # 5 s: 1 s after the last change
+    time_.advance(1.0)
+    assert saved == [6.0]  # the delay after the last change, once
+    time_.advance(10.0)
+    assert saved == [6.0]
     assert store.projects.load(pid).slides[1].body == "typing 4"
+
+
+def test_a_long_burst_of_changes_is_saved_every_max_wait(store):
+    saved = []
+    saver, time_ = manual_autosaver(store, saved, delay=2.0, max_wait=5.0)
+    pid = store.projects.save(carousel())
+    c = saver.open(pid)
+    for i in range(12):  # a change every second for 12 s: the delay never passes without one
+        c.slides[1].body = f"typing {i}"
+        saver.changed(pid, c)
+        time_.advance(1.0)
+    assert saved == [5.0, 10.0]
+    time_.advance(1.0)
+    assert saved == [5.0, 10.0, 13.0]  # and the delay after the last change
+    assert store.projects.load(pid).slides[1].body == "typing 11"
 
 
 def test_autosave_flush_and_history(store):

@@ -477,6 +477,23 @@ async def test_archive_upload_shows_a_thread_picker(studio, testid):
     assert not list((studio.shared.data_dir / "imports").glob("*.zip"))  # the copy is removed
 
 
+async def test_tweets_js_from_an_unzipped_archive_imports_without_photos(studio, testid):
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(archive_zip())) as archive:
+        tweets_js = archive.read("data/tweets.js")
+    (upload,) = testid(studio, "archive-upload")
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("tweets.js", "text/javascript", tweets_js)])
+    await until(lambda: bool(testid(studio, "thread-picker")))
+    (table,) = testid(studio, "thread-picker")
+    trigger(studio, table, "rowClick", [{}, table.rows[0], 0])
+    ws = studio.shared.document
+    await until(lambda: ws.carousel.thread is not None and ws.carousel.thread.id == "10")
+    assert len(testid(studio, "post-card")) == 3
+    await studio.should_see("no photos")
+    assert not list((studio.shared.data_dir / "imports").iterdir())  # the copy is removed
+
+
 async def test_bad_archive_is_a_notification(studio, testid):
     (upload,) = testid(studio, "archive-upload")
     with studio:

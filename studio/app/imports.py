@@ -17,7 +17,8 @@ from ..carousel import Carousel
 from ..new_project import lay_out, project_from_thread, with_posts
 from ..post import Thread
 from ..render import paginate
-from ..sources import ImportResult, SourceError, fetch_post_link, load_input, parse_paste, read_archive, read_project
+from ..sources import (ImportResult, SourceError, archive_folder, fetch_post_link, is_tweets_js, load_input,
+                       read_archive, read_archive_file, read_project, read_text)
 from .document import Document, EditError
 
 Progress = Callable[..., None]
@@ -33,12 +34,18 @@ def list_archive(path: Path, progress: Progress | None = None, name: str | None 
 
     ``name``: what messages call the file (the uploaded file's own name, not the studio's copy of it).
     """
+    if is_tweets_js(path):  # chosen from the unzipped folder: its posts, without photos
+        return read_archive_file(path, name=name)
     return read_archive(path, progress=progress, load_media=False, name=name)
 
 
 def read_archive_thread(path: Path, thread_id: str | None = None,
                         progress: Progress | None = None, name: str | None = None) -> ImportResult:
     """One thread of an X archive with its photos: ``thread_id``, or the top one."""
+    if is_tweets_js(path):
+        result = read_archive_file(path, name=name)
+        result.threads = [result.thread(thread_id)]
+        return result
     if thread_id is None:
         thread_id = list_archive(path, name=name).thread().id
     return read_archive(path, progress=progress, thread_id=thread_id, name=name)
@@ -49,8 +56,9 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
 
     Returns it with the import's warnings; SourceError in the user's words when it cannot be read.
     """
-    if str(path) != "-" and _is_zip(Path(path)):
-        result = read_archive_thread(Path(path), thread_id)
+    archive = None if str(path) == "-" else Path(path) if _is_zip(Path(path)) else archive_folder(Path(path))
+    if archive is not None:  # only the chosen thread's photos are read
+        result = read_archive_thread(archive, thread_id)
     else:
         result = load_input(path)
     if isinstance(result, Carousel):
@@ -94,7 +102,7 @@ class Imports:
         self.folder.mkdir(parents=True, exist_ok=True)
         return self.folder / f"upload-{secrets.token_hex(8)}{suffix}"
 
-    paste = staticmethod(parse_paste)
+    paste = staticmethod(read_text)
     list_archive = staticmethod(list_archive)
     read_archive_thread = staticmethod(read_archive_thread)
     fetch_link = staticmethod(fetch_post_link)

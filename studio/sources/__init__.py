@@ -7,13 +7,14 @@ order. ``load_input`` (the CLI's and the render command's front door) and
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 from typing import IO
 
 from ..carousel import Carousel
 from ..limits import MAX_TEXT_BYTES, LimitError, megabytes, read_stream
-from .archive import read_archive
+from .archive import archive_folder, read_archive, read_archive_file
 from .cleanup import clean_text
 from .counting import weighted_length
 from .link import fetch_post_link, parse_post_link
@@ -21,11 +22,13 @@ from .paste import parse_paste
 from .project import PROJECT_LIMIT, read_project
 from .result import ImportResult, SourceError, count
 
-__all__ = ["ImportResult", "SourceError", "clean_text", "count", "fetch_post_link", "load_input", "load_threads",
-           "parse_paste", "read_archive", "read_project", "weighted_length"]
+__all__ = ["ImportResult", "SourceError", "archive_folder", "clean_text", "count", "fetch_post_link",
+           "is_tweets_js", "load_input", "load_threads", "parse_paste", "read_archive", "read_archive_file",
+           "read_project", "read_text", "weighted_length"]
 
 TEXT_LIMIT = MAX_TEXT_BYTES
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_ARCHIVE_FILE_RE = re.compile(r"[\ufeff\s]*window\.YTD\.tweets?\.part\d+\s*=")  # the archive's tweets.js, alone
 
 
 def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
@@ -45,9 +48,14 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
     if not p.exists():
         raise SourceError(f"{p.name or path}: file not found")
     if p.is_dir():
-        raise SourceError(f"{p.name}: is a folder; give the archive's .zip, a text file or a carousel .json")
+        if (root := archive_folder(p)) is None:
+            raise SourceError(f"{p.name}: is a folder, but not an extracted X archive (no data/tweets.js); "
+                              "give the archive's .zip or folder, a text file or a carousel .json")
+        return read_archive(root, **archive_options)
     if not p.is_file():  # opening a FIFO would wait for a writer forever; /dev/zero never ends
         raise SourceError(f"{p.name} is not a regular file (a pipe, device or socket); give a file")
+    if is_tweets_js(p):
+        return read_archive_file(p)
     try:
         with p.open("rb") as f:
             head = f.read(4)
@@ -91,6 +99,8 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         return read_project(stripped)
+    if _ARCHIVE_FILE_RE.match(stripped):
+        return read_archive_file(stripped.encode("utf-8", "surrogatepass"), name=name)
     if len(stripped) > TEXT_LIMIT:
         raise SourceError(f"{name} is {megabytes(len(stripped))}: too large for thread text "
                           f"(the limit is {megabytes(TEXT_LIMIT)})")
@@ -107,6 +117,26 @@ def _is_link(text: str) -> bool:
     except SourceError:
         return False
     return True
+
+
+def is_tweets_js(path: Path) -> bool:
+    """Whether the file is an X archive's ``tweets.js`` (or one of its parts) on its own."""
+    try:
+        with path.open("rb") as f:
+            return bool(_ARCHIVE_FILE_RE.match(f.read(256).decode("utf-8", "ignore")))
+    except OSError:
+        return False
+
+
+def read_text(text: str, name: str = "the pasted text") -> ImportResult:
+    """Pasted text: a thread, or an archive's ``tweets.js`` pasted whole (read as the archive would be)."""
+    if not _ARCHIVE_FILE_RE.match(text):
+        return parse_paste(text)
+    result = read_archive_file(text.encode("utf-8", "surrogatepass"), name=name)
+    if len(result.threads) > 1:
+        result.warnings.append(f"{name} holds {count(len(result.threads), 'thread')}: the one with the most likes "
+                               "and reposts comes first (import the archive's .zip to choose another)")
+    return result
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -9,7 +9,9 @@ for posts that end up in a thread, through ``load_image``.
 from __future__ import annotations
 
 import codecs
+import io
 import json
+import os
 import posixpath
 import re
 import struct
@@ -72,6 +74,8 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
     """
     label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
     label = Path(str(name or label)).name or "the archive"
+    if isinstance(source, (str, Path)) and Path(source).is_dir():
+        return _ArchiveReader(_Folder(Path(source)), label, progress).read(load_media, thread_id)
     try:
         entries = _entry_count(source)
         zf = zipfile.ZipFile(source) if entries <= MAX_ENTRIES else None
@@ -85,8 +89,62 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
         return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
 
 
+def read_archive_file(source: bytes | Path, name: str | None = None) -> ImportResult:
+    """Threads from the archive's ``tweets.js`` given on its own (a file or its bytes): text only, no photos."""
+    name = name or (source.name if isinstance(source, Path) else "tweets.js")
+    folder = _Folder()
+    if isinstance(source, Path):
+        folder.add("data/tweets.js", source.stat().st_size, lambda: source.open("rb"))
+    else:
+        folder.add("data/tweets.js", len(source), lambda: io.BytesIO(source))
+    result = _ArchiveReader(folder, name, None).read(False, None)
+    if not result.threads:
+        raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
+    result.media.clear()
+    result.warnings.append("read as an X archive's tweets.js on its own: no photos, and a big archive keeps more "
+                           "posts in tweets-part1.js, …; give the archive's .zip or its extracted folder to read all")
+    return result
+
+
+def archive_folder(path: Path) -> Path | None:
+    """The extracted archive folder at or just above ``path`` (the folder or its ``data/``), else None."""
+    for root in (path, path.parent) if path.name == "data" else (path,):
+        if any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js")):
+            return root
+    return None
+
+
+class _Folder:
+    """Archive files outside a zip (an extracted folder, or one data file), behind the zip calls the reader uses."""
+
+    def __init__(self, root: Path | None = None):
+        self.files: dict[str, Callable[[], IO[bytes]]] = {}
+        self.infos: list[zipfile.ZipInfo] = []
+        if root is not None:
+            for folder, _, names in os.walk(root):  # links to folders are not followed
+                for path in (Path(folder, n) for n in names):
+                    if path.is_symlink() or not path.is_file():
+                        continue
+                    if len(self.infos) >= MAX_ENTRIES:
+                        raise SourceError(f"{root.name} holds more than {MAX_ENTRIES:,} files; "
+                                          "an X archive has far fewer")
+                    self.add(path.relative_to(root).as_posix(), path.stat().st_size, lambda p=path: p.open("rb"))
+
+    def add(self, member: str, size: int, opener: Callable[[], IO[bytes]]) -> None:
+        info = zipfile.ZipInfo(member)
+        info.file_size = size
+        self.infos.append(info)
+        self.files[member] = opener
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return self.infos
+
+    def open(self, info: zipfile.ZipInfo) -> IO[bytes]:
+        return self.files[info.filename]()
+
+
 class _ArchiveReader:
-    def __init__(self, zf: zipfile.ZipFile, label: str, progress: Progress | None):
+    def __init__(self, zf: zipfile.ZipFile | _Folder, label: str, progress: Progress | None):
         self.zf, self.label, self.progress = zf, label, progress
         self.warnings: list[str] = []
         self.done = self.total = 0

@@ -2,7 +2,8 @@
 
 Each ``changed()`` restarts a short timer; when it fires, every pending project
 is saved on the timer's thread. A long burst of changes is still saved at
-least every ``max_wait`` seconds. Each editor (browser tab) has its own
+least every ``max_wait`` seconds. The clock and the timer are injectable (a test runs
+time by hand). Each editor (browser tab) has its own
 carousel object, and the store writes only the fields that editor changed since
 it loaded or last saved the project (see ``Projects.save``), so two tabs on
 one project keep each other's work.
@@ -13,7 +14,7 @@ import copy
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 from ..carousel import Carousel
 from ..history import History
@@ -30,22 +31,38 @@ class _Pending:
     since: float
 
 
+class Timer(Protocol):
+    def cancel(self) -> None: ...
+
+
+def thread_timer(wait: float, fire: Callable[[], None]) -> Timer:
+    """Call ``fire`` on its own thread in ``wait`` seconds, unless cancelled first."""
+    timer = threading.Timer(wait, fire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
 class Autosaver:
     """Debounced saving of projects (and their undo histories) to a Store."""
 
     def __init__(self, store: Store, delay: float = 0.8, max_wait: float = 5.0,
                  on_saved: Callable[[str], None] | None = None,
-                 on_error: Callable[[str, Exception], None] | None = None) -> None:
+                 on_error: Callable[[str, Exception], None] | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 start_timer: Callable[[float, Callable[[], None]], Timer] = thread_timer) -> None:
         self.store = store
         self.delay = delay
         self.max_wait = max_wait
+        self.clock = clock
+        self.start_timer = start_timer
         self.on_saved = on_saved
         self.on_error = on_error
         self.last_error: str | None = None
         self._pending: dict[tuple[str, int], _Pending] = {}
         self._lock = threading.Lock()
         self._save_lock = threading.Lock()
-        self._timer: threading.Timer | None = None
+        self._timer: Timer | None = None
 
     def track(self, project_id: str, carousel: Carousel) -> None:
         """Take ``carousel`` as its editor's saved state (``store.projects.load`` already does this)."""
@@ -62,14 +79,13 @@ class Autosaver:
         history = history.copy() if history is not None else None
         with self._lock:
             old = self._pending.get(key)
-            since = old.since if old else time.monotonic()
+            now = self.clock()
+            since = old.since if old else now
             self._pending[key] = _Pending(project_id, carousel, snapshot, history, since)
-            wait = max(0.0, min(self.delay, since + self.max_wait - time.monotonic()))
+            wait = max(0.0, min(self.delay, since + self.max_wait - now))
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = threading.Timer(wait, self.flush)
-            self._timer.daemon = True
-            self._timer.start()
+            self._timer = self.start_timer(wait, self.flush)
 
     @property
     def pending(self) -> bool:

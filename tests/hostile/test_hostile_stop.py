@@ -27,12 +27,17 @@ STOPPED_WITHIN = 120.0  # seconds; generous for a loaded machine, far below "for
 
 
 @pytest.fixture
-def pool(monkeypatch):
-    """A one-worker pool (fork, as the studio starts it) in NiceGUI's place."""
+def pool():
+    """A one-worker pool, forked as the studio's is."""
     executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    monkeypatch.setattr(run, "process_pool", executor)
     yield executor
     executor.shutdown(wait=False, cancel_futures=True)
+
+
+async def test_the_studio_stop_takes_the_worker_pool_from_nicegui(user):
+    assert run.process_pool is not None  # NiceGUI's, started with the app
+    offload.finish_workers(grace=STOPPED_WITHIN)
+    assert run.process_pool is None  # NiceGUI's own stop then finds no worker to kill mid-write
 
 
 def _manager_thread(executor: ProcessPoolExecutor) -> threading.Thread:
@@ -42,11 +47,10 @@ def _manager_thread(executor: ProcessPoolExecutor) -> threading.Thread:
 def test_a_stop_lets_the_worker_finish_its_current_work(pool):
     future = pool.submit(time.sleep, 1.0)
     worker, = pool._processes.values()
-    offload.finish_workers(grace=STOPPED_WITHIN)
+    offload.finish_pool(pool, grace=STOPPED_WITHIN)
     assert future.done() and not future.cancelled() and future.exception() is None
     worker.join(STOPPED_WITHIN)
     assert worker.exitcode == 0  # it ended on its own, not killed
-    assert run.process_pool is None  # NiceGUI's stop finds nothing left to kill
 
 
 def test_a_reader_stuck_in_a_half_written_result_is_freed_after_the_grace_time(pool):
@@ -56,7 +60,7 @@ def test_a_reader_stuck_in_a_half_written_result_is_freed_after_the_grace_time(p
     # What a worker killed mid-write leaves: a result announced as 100,000 bytes, of which 10 arrived.
     pool._result_queue._writer._send(struct.pack("!i", 100_000) + b"x" * 10)
     started = time.monotonic()
-    offload.finish_workers(grace=0.5)
+    offload.finish_pool(pool, grace=0.5)
     assert not manager.is_alive(), "the pool's reader still waits for the rest of the result"
     assert time.monotonic() - started < STOPPED_WITHIN
     worker.join(STOPPED_WITHIN)
