@@ -2,9 +2,10 @@
 // 1. When merged text replaces what a focused text box shows, the caret (and selection) stays
 //    beside the same characters, instead of jumping to the end as a browser does on its own. The
 //    page sets a box's value through the `value` property, which is wrapped here once.
-// 2. What a slide's box gets typed while the connection is down is kept in this tab until the
-//    server is heard from again. If the page has to load again first (the server forgot this tab
-//    after 10 s away, or was restarted), the new page hands it over to be merged in.
+// 2. What this tab's previous page had typed into a shared box and not heard answered (the page had to
+//    load again: the connection timed out, the server forgot the page or was restarted) is sent again,
+//    once this page is connected; the server makes it once and then says to forget it (`csForget`).
+//    shared_text_box.js keeps it in the tab's sessionStorage.
 
 const TYPED = 32; // the last characters this person typed, to recognise their own text coming back
 
@@ -60,8 +61,6 @@ function keepCaret(prototype) {
       return property.get.call(this);
     },
     set(value) {
-      const shared = fieldOf(this);
-      if (shared) forgetDrafts(); // the server is heard from: whatever was typed reached it
       const old = property.get.call(this);
       const focused = this === document.activeElement && typeof this.selectionStart === "number";
       const [start, end, direction] = [this.selectionStart, this.selectionEnd, this.selectionDirection];
@@ -75,35 +74,21 @@ function keepCaret(prototype) {
   });
 }
 
-const DRAFTS = "carousel-studio-drafts";
-const FIELDS = { "slide-title": "title", "slide-body": "body", "slide-alt": "alt_text" };
+const UNANSWERED = "carousel-studio-unanswered:";
 
-function fieldOf(box) {
-  const holder = box.closest("[data-testid]");
-  return holder ? FIELDS[holder.dataset.testid] : undefined;
+// This tab's unanswered typing from its earlier pages (each entry with its key).
+function unanswered() {
+  const mine = `${UNANSWERED}${window.csTab}:`;
+  const here = `${mine}${window.clientId}:`;
+  const keys = Array.from({ length: sessionStorage.length }, (_, k) => sessionStorage.key(k));
+  for (const key of keys) { // copied from the tab this one was duplicated from: that tab sends them
+    if (key.startsWith(UNANSWERED) && !key.startsWith(mine)) sessionStorage.removeItem(key);
+  }
+  return keys.filter((key) => key.startsWith(mine) && !key.startsWith(here))
+    .map((key) => ({ key, ...JSON.parse(sessionStorage.getItem(key)) }));
 }
 
-function drafts() {
-  return JSON.parse(sessionStorage.getItem(DRAFTS) || "[]");
-}
-
-function forgetDrafts() {
-  sessionStorage.removeItem(DRAFTS);
-}
-
-// Offline, a box's first change starts its draft with the text it showed (`beforeinput`); every
-// change after that updates it.
-function keepDraft(box, starting) {
-  const field = fieldOf(box);
-  if (!field || window.socket?.connected) return;
-  const slide = Math.max(0, [...document.querySelectorAll(".cs-strip-item")]
-    .findIndex((item) => item.classList.contains("cs-selected")));
-  const others = drafts().filter((d) => d.field !== field || d.slide !== slide);
-  const earlier = drafts().find((d) => d.field === field && d.slide === slide);
-  if (starting && earlier) return;
-  const base = earlier ? earlier.base : box.value;
-  sessionStorage.setItem(DRAFTS, JSON.stringify([...others, { field, slide, base, value: box.value }]));
-}
+window.csForget = (keys) => keys.forEach((key) => sessionStorage.removeItem(key));
 
 if (!window.csSharedText) {
   window.csSharedText = true;
@@ -111,9 +96,7 @@ if (!window.csSharedText) {
   keepCaret(HTMLTextAreaElement.prototype);
   document.addEventListener("input", (event) => {
     if (event.data) event.target.csTyped = ((event.target.csTyped || "") + event.data).slice(-TYPED);
-    keepDraft(event.target, false);
   }, true);
-  document.addEventListener("beforeinput", (event) => keepDraft(event.target, true), true);
-  if (drafts().length) emitEvent("cs_drafts", drafts()); // typed on the page before this one
-  forgetDrafts();
 }
+const earlier = window.csTab ? unanswered() : [];
+if (earlier.length) emitEvent("cs_unanswered", earlier);

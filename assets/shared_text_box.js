@@ -7,6 +7,11 @@
 // person sees), `inFlight` (the value sent and not yet answered, on `base`) and `seq`. Positions count
 // characters (code points), as the server does; the browser's own (UTF-16) positions are converted.
 // `sent` is the message of the edit in flight, sent again after a reconnection.
+//
+// Typing the server has not answered yet (in flight, or waiting behind it) is also kept in this tab's
+// sessionStorage, one entry per box, so that it outlives the page: when the page must load again (the
+// connection timed out, the server forgot the page or was restarted), the next page sends it again
+// (shared_text.js) and the server makes it once (components/shared_text.py).
 
 const LCS_LIMIT = 4_000_000; // characters² compared to find separate changes; beyond, one replacement
 
@@ -134,6 +139,25 @@ export function rebase(base, mine, theirs, where, carets = []) {
 
 const identity = (length) => Array.from({ length }, (_, q) => q);
 
+// This tab's id, the same across its page loads; a duplicated tab (whose storage is a copy of an open
+// tab's) takes a new one, so it never sends the other tab's typing again.
+const TAB_KEY = "carousel-studio-tab";
+const TAB_OPEN = "carousel-studio-tab-open";
+const UNANSWERED = "carousel-studio-unanswered:";
+if (!window.csTab) {
+  if (!sessionStorage.getItem(TAB_KEY) || sessionStorage.getItem(TAB_OPEN) === "true") {
+    sessionStorage.setItem(TAB_KEY, Math.random().toString(36).slice(2) + Date.now().toString(36));
+  }
+  sessionStorage.setItem(TAB_OPEN, "true");
+  window.addEventListener("pagehide", () => sessionStorage.setItem(TAB_OPEN, "false"));
+  window.csTab = sessionStorage.getItem(TAB_KEY);
+  // An event emitted while the connection is down goes out as soon as it is back, before the page's
+  // handshake, and the server drops it: until the handshake is answered, events wait (nicegui.js).
+  const listen = () => (window.socket ? window.socket.on("disconnect", () => { window.did_handshake = false; })
+                                      : setTimeout(listen, 100));
+  listen();
+}
+
 // Each character of `old` in `now`, found by comparing the two texts.
 const whereIn = (old, now) => mapAfter(identity(chars(old).length), changes(old, now));
 
@@ -149,6 +173,7 @@ export default {
       </template>
     </q-input>
   `,
+  props: { field: String },
   data() {
     return { shown: "" };
   },
@@ -169,9 +194,11 @@ export default {
   },
   methods: {
     // Show the box of this slide (its text comes with a version of its own, before or after this).
-    follow(slide) {
+    follow(slide, index, project) {
       this.slide = slide;
+      this.project = project;
       const box = this.box(slide);
+      box.index = index;
       if (this.early === null) {
         this.shown = box.value;
         return;
@@ -185,9 +212,11 @@ export default {
       box.value = value;
       this.show(value, focused ? moved.map((c) => toUnits(value, c)) : null, native && native.selectionDirection);
       if (box.inFlight === null && box.version) this.send(box);
+      this.keep(box);
     },
     // Another project: every slide's text comes again.
     reset() {
+      for (const box of this.boxes.values()) sessionStorage.removeItem(this.keyOf(box));
       this.boxes.clear();
       this.slide = null;
       this.shown = "";
@@ -202,6 +231,7 @@ export default {
         const carets = focused ? [native.selectionStart, native.selectionEnd].map((u) => toChars(box.value, u)) : [];
         const moved = this.take(box, message, carets).map((c) => toUnits(box.value, c));
         if (current) this.show(box.value, focused ? moved : null, native && native.selectionDirection);
+        this.keep(box);
       }
     },
     // The person changed the box.
@@ -215,6 +245,7 @@ export default {
       box.value = value ?? "";
       this.shown = box.value;
       if (box.inFlight === null && box.version) this.send(box);
+      this.keep(box);
     },
     take(box, message, carets) {
       if (message.v <= box.version) return carets;
@@ -243,6 +274,21 @@ export default {
     },
     sendAgain() {
       for (const box of this.boxes.values()) if (box.inFlight !== null && box.sent) this.$emit("edit", box.sent);
+    },
+    // The box's typing not answered yet, kept in the tab (or forgotten once it is answered).
+    keep(box) {
+      if (box.inFlight === null && box.value === box.base) {
+        sessionStorage.removeItem(this.keyOf(box));
+        return;
+      }
+      const { slide, index, base, inFlight, seq, value } = box;
+      sessionStorage.setItem(this.keyOf(box), JSON.stringify({
+        page: window.clientId, project: this.project ?? null, slide, index: index ?? 0, field: this.field,
+        base, sent: inFlight, seq, value,
+      }));
+    },
+    keyOf(box) {
+      return `${UNANSWERED}${window.csTab}:${window.clientId}:${box.slide}:${this.field}`;
     },
     show(value, carets, direction) {
       this.shown = value;

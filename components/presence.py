@@ -14,7 +14,7 @@ from nicegui import ui
 from studio.share.desks import concerns
 from studio.share.presence import BadName, Member, People
 
-from .shared_text import start_shared_text, take_drafts
+from .shared_text import start_shared_text, take_unanswered
 
 if TYPE_CHECKING:
     from .view import View
@@ -46,7 +46,7 @@ class PresenceBar:
         unsubscribe = people.subscribe(self.redraw)
         view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))
         view.on_select(self._moved)
-        take_drafts(view)
+        take_unanswered(view)
         view.server.changed.subscribe(lambda event: concerns(event, view.document) and self._moved())
         self.redraw()
         ui.timer(0, self._greet, once=True)

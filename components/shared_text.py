@@ -5,13 +5,18 @@ the browser sends what a keystroke changed (positions and letters), and the serv
 merged document's own changes of the box, through a ``studio.share.sync.Channel`` on the person's
 replica (``SharedTexts``, one per page). A whole text travels only when a box first shows a slide,
 or after slides were added, removed or moved. The caret stays beside its characters when merged
-text arrives. Words typed offline are kept in the tab and merged in after a reload (shared_text.js).
+text arrives. Typing the server has not answered is kept in the tab (sessionStorage) and sent again
+by the page loaded after it (a reload: the connection timed out, the server was restarted); the
+server makes it once, knowing which edits of that page it made (``Made``).
 """
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -44,6 +49,7 @@ class SharedTextBox(ui.input, component=ASSETS_DIR / "shared_text_box.js"):
         super().__init__(label, on_change=on_change)
         self.texts, self.field = texts, field
         self.slide: str | None = None  # the slide the browser's box shows
+        self._props["field"] = field
         self.on("edit", lambda e: texts.edited(self, e.args))
 
     def _handle_value_change(self, value: Any) -> None:
@@ -76,6 +82,7 @@ class SharedTexts:
         if self.channel is None or self.channel.replica is not replica:  # another project, or opened again
             self.close()
             self.channel = Channel(replica, self._outbox.append, self._wake)
+            MADE.page(view.client.id)
             for each in self.boxes.values():
                 each.slide = None
                 each.run_method("reset")
@@ -89,7 +96,7 @@ class SharedTexts:
         self._flush()
         if box.slide != slide:
             box.slide = slide
-            box.run_method("follow", slide)
+            box.run_method("follow", slide, view.selected, view.document.project_id)
 
     def edited(self, box: SharedTextBox, change: Any) -> None:
         """The browser's box changed: make that change on the person's replica, answer, tell every page."""
@@ -102,6 +109,7 @@ class SharedTexts:
             return  # a box of a project this page has left
         try:
             self.channel.edit(slide, box.field, edits, base, seq)
+            MADE.made(self.view.client.id, (slide, box.field), seq)
         except ValueError:  # positions outside the text: the browser gets the whole text again
             log.warning("a browser's text edit did not fit its text; sending it the text again")
             self.channel.watch(slide, box.field)
@@ -190,17 +198,92 @@ def start_shared_text(view: View) -> None:
     ui.run_javascript(_script())
 
 
-def take_drafts(view: View) -> None:
-    """Merge the words a tab typed offline before its page loaded again (call while building the page)."""
+class Made:
+    """Which edits the server made, per page and box (the last ``seq``), and which pages' unanswered typing
+    was made since: what a page loaded again sends is made once (kept for the latest pages only)."""
+
+    PAGES = 512
+
+    def __init__(self) -> None:
+        self._seqs: OrderedDict[str, dict[tuple[str, str], int]] = OrderedDict()
+        self._taken: OrderedDict[str, None] = OrderedDict()  # storage keys of the typing taken back
+
+    def page(self, page: str) -> None:
+        self._seqs.setdefault(page, {})
+        self._seqs.move_to_end(page)
+        while len(self._seqs) > self.PAGES:
+            self._seqs.popitem(last=False)
+
+    def made(self, page: str, key: tuple[str, str], seq: int) -> None:
+        self.page(page)
+        self._seqs[page][key] = max(seq, self._seqs[page].get(key, 0))
+
+    def seen(self, typing: Unanswered) -> list[str]:
+        """What the box may have read before ``typing.value``: the text it sent when the server made it,
+        the text before otherwise, both when this server never knew the page (it was restarted)."""
+        if typing.sent is None:
+            return [typing.base]
+        page = self._seqs.get(typing.page)
+        if page is None:
+            return [typing.base, typing.sent]
+        return [typing.sent] if page.get((typing.slide, typing.field), 0) >= typing.seq else [typing.base]
+
+    def take(self, key: str) -> bool:
+        """True the first time this stored typing comes back (a page can send it again before it forgets it)."""
+        if key in self._taken:
+            return False
+        self._taken[key] = None
+        while len(self._taken) > self.PAGES:
+            self._taken.popitem(last=False)
+        return True
+
+
+MADE = Made()
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A box's typing a page had not heard answered, as its tab kept it (assets/shared_text_box.js)."""
+
+    key: str
+    page: str
+    project: str | None
+    slide: str
+    index: int
+    field: str
+    base: str   # the last text the server sent the box
+    sent: str | None  # the text it sent (edit ``seq``), not answered; None: nothing in flight
+    seq: int
+    value: str  # what the box read last
+
+    @classmethod
+    def read(cls, data: Any) -> Unanswered:
+        """From the browser's entry (ValueError, KeyError or TypeError when it is malformed)."""
+        texts = [data[name] for name in ("key", "page", "slide", "field", "base", "value")]
+        if not all(isinstance(text, str) for text in texts) or not isinstance(data["sent"], (str, type(None))) \
+                or not isinstance(data["project"], (str, type(None))):
+            raise ValueError("malformed")
+        return cls(key=data["key"], page=data["page"], project=data["project"], slide=data["slide"],
+                   index=int(data["index"]), field=data["field"], base=data["base"], sent=data["sent"],
+                   seq=int(data["seq"]), value=data["value"])
+
+
+def take_unanswered(view: View) -> None:
+    """Make the typing this tab's earlier page had not heard answered, once (call while building the page)."""
     def merge(e: GenericEventArguments) -> None:
-        for draft in e.args if isinstance(e.args, list) else []:
+        keys = []
+        for data in e.args if isinstance(e.args, list) else []:
             try:
-                field, slide, base, value = draft["field"], int(draft["slide"]), str(draft["base"]), str(draft["value"])
+                typing = Unanswered.read(data)
             except (KeyError, TypeError, ValueError):
+                log.warning("ignored malformed unanswered typing from a browser")
                 continue
-            view.attempt(view.document.put_back, field, slide, base, value, origin=view.person,
-                         doing="adding what you typed while offline")
-    ui.on("cs_drafts", merge)
+            keys.append(typing.key)
+            if typing.project == view.document.project_id and MADE.take(typing.key):
+                view.attempt(view.document.put_back, typing.slide, typing.field, MADE.seen(typing), typing.value,
+                             typing.index, origin=view.person, doing="adding what you typed before the page loaded again")
+        view.client.run_javascript(f"csForget({json.dumps(keys)})")
+    ui.on("cs_unanswered", merge)
 
 
 @cache

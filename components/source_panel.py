@@ -122,8 +122,8 @@ class SourcePanel:
                 ui.button("Import thread", icon="download", on_click=self._import_paste).props(
                     "unelevated no-caps data-testid=source-import").classes("w-full")
             with ui.tab_panel(archive_tab).classes("p-0 gap-2"):
-                ui.label("Your X data archive (.zip from “Download an archive of your data”; unzipped, "
-                         "choose its data/tweets.js: no photos then). "
+                ui.label("Your X data archive: the .zip from “Download an archive of your data” (already "
+                         "unzipped? Choose its data/tweets.js, text only). "
                          "It is read here, never uploaded anywhere else.").classes("cs-hint")
                 self.archive = upload_button("Choose archive .zip", "folder_zip", ".zip,application/zip,.js",
                                              self._import_archive, testid="archive-upload",
@@ -144,6 +144,8 @@ class SourcePanel:
                                                     testid="project-upload", max_bytes=MAX_PROJECT_BYTES,
                                                     props="unelevated no-caps")
             with ui.tab_panel(link_tab).classes("p-0 gap-2"):
+                ui.label("The link of the thread's last post: the thread is read upwards from it.").classes(
+                    "cs-hint")
                 self.link = ui.input(placeholder="https://x.com/you/status/…").props(
                     "outlined dense data-testid=post-link").classes("w-full")
                 self.link.on("keydown.enter", self._import_link)

@@ -2,7 +2,8 @@
 
 Paste a 12-post thread, import it, export the PDF: the test counts the clicks (at most 4) and prints,
 for each click, the waiting until each thing the creator waits for is on screen, with the studio
-server's CPU seconds and the websocket bytes it sent meanwhile. The figures are printed (and appended
+server's CPU seconds and the websocket bytes it sent meanwhile; the page load before it is timed the same
+way, from the navigation's start to the first slide and the strip drawn. The figures are printed (and appended
 to $CS_TIMING_FILE as JSON when set), never asserted: this machine's load varies.
 
 The creator moves at a person's pace: ``REACH`` seconds from the paste to the Import click and ``READ``
@@ -75,6 +76,22 @@ window.csSteps = {
   },
   'dialog open': () => shown('export-pdf'),
 };
+"""
+
+# From the start of the page load: when the first slide and the strip are first on screen, frame by frame.
+WATCH_LOAD_JS = """
+window.csLoad = {};
+const loaded = () => {
+  const preview = document.querySelector('[data-testid=slide-preview]');
+  const thumbs = [...document.querySelectorAll('[data-testid=slide-thumb] .cs-thumb-svg')];
+  const checks = {'first slide painted': () => !!(preview && preview.shadowRoot && preview.shadowRoot.querySelector('svg')),
+                  'strip painted': () => thumbs.length > 3 && thumbs.every(t => t.shadowRoot && t.shadowRoot.querySelector('svg'))};
+  for (const [name, check] of Object.entries(checks)) {
+    if (!(name in window.csLoad) && check()) window.csLoad[name] = [performance.now(), {...(window.csWs || {})}];
+  }
+  if (Object.keys(window.csLoad).length < 2) requestAnimationFrame(loaded);
+};
+requestAnimationFrame(loaded);
 """
 
 # Before a click: record when the click happens and, frame by frame, when each step is first on screen.
@@ -172,6 +189,9 @@ def load() -> str:
         return "?"
 
 
+PAGE_LOAD = "Page load"  # not a click: timed from the navigation's start, and not in the creator's total
+
+
 class Creator:
     """Clicks like a person and keeps count; times each step of the studio's answer (see STEPS_JS)."""
 
@@ -180,6 +200,14 @@ class Creator:
         self.meter = meter
         self.clicks = 0
         self.rows: list[dict] = []
+
+    def load_page(self, url: str) -> None:
+        """Open ``url``; times the page load from the navigation's start (the page's time origin)."""
+        driver = self.driver
+        driver.get(url)
+        wait(driver, lambda: len(driver.execute_script("return window.csLoad || {}")) == 2, timeout=120)
+        marks = {"click": [0.0, {"received": 0, "sent": 0}], **driver.execute_script("return window.csLoad")}
+        self._record(PAGE_LOAD, marks)
 
     def click(self, testid: str, what: str, steps: list[str], done=None, timeout: float = 90) -> None:
         """Click ``testid``; wait for each of ``steps`` (and ``done``, checked here, e.g. a file on disk)."""
@@ -198,9 +226,15 @@ class Creator:
             time.sleep(0.02)
         if done:  # a file on disk: its time is when this side saw it
             marks["file saved"] = driver.execute_script("return [performance.now() - window.csClickAt, window.csWs]")
+        self._record(what, marks)
+        self.result = finished
+
+    def _record(self, what: str, marks: dict) -> None:
+        """A row per step: ``marks["click"]`` is [page time, websocket counts] of the start, each other mark
+        [ms after it, websocket counts]."""
         # the page's clock (performance.now, ms) on this side's clock (perf_counter, s)
         before = time.perf_counter()
-        page_now = driver.execute_script("return performance.now()")
+        page_now = self.driver.execute_script("return performance.now()")
         offset = (before + time.perf_counter()) / 2 - page_now / 1000
         clicked = marks["click"][1]
         cpu_then = self.meter.at(offset + marks["click"][0] / 1000)
@@ -211,15 +245,15 @@ class Creator:
             self.rows.append({"click": what, "step": name, "wall_s": round(at / 1000, 3),
                               **{f"{tree}_cpu_s": round(cpu[tree] - cpu_then[tree], 2) if cpu and cpu_then else None
                                  for tree in self.meter.roots},
-                              "ws_in_kb": round((ws["received"] - clicked["received"]) / 1024, 1),
-                              "ws_out_kb": round((ws["sent"] - clicked["sent"]) / 1024, 1)})
-        self.result = finished
+                              "ws_in_kb": round((ws.get("received", 0) - clicked["received"]) / 1024, 1),
+                              "ws_out_kb": round((ws.get("sent", 0) - clicked["sent"]) / 1024, 1)})
 
     def waited(self) -> dict[str, float]:
         """Per click, the wait until its last step."""
         last: dict[str, float] = {}
         for row in self.rows:
-            last[row["click"]] = max(last.get(row["click"], 0.0), row["wall_s"])
+            if row["click"] != PAGE_LOAD:
+                last[row["click"]] = max(last.get(row["click"], 0.0), row["wall_s"])
         return last
 
     def cpu_while_waiting(self) -> float | None:
@@ -227,7 +261,7 @@ class Creator:
         would have to do while the creator waits (an upper bound of the wait there, the two sides overlapping)."""
         last: dict[str, dict] = {}
         for row in self.rows:
-            if row["click"] not in last or row["wall_s"] >= last[row["click"]]["wall_s"]:
+            if row["click"] != PAGE_LOAD and (row["click"] not in last or row["wall_s"] >= last[row["click"]]["wall_s"]):
                 last[row["click"]] = row
         if any(r["server_cpu_s"] is None or r["browser_cpu_s"] is None for r in last.values()):
             return None
@@ -259,13 +293,15 @@ def studio(tmp_path_factory):
 
 
 def test_a_new_creator_pastes_a_thread_and_downloads_the_pdf(driver, studio, browser_downloads):
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_WEBSOCKET + STEPS_JS})
-    driver.get(studio.url)
-    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                           {"source": COUNT_WEBSOCKET + STEPS_JS + WATCH_LOAD_JS})
     meter = CpuMeter({"server": studio.process.pid, "browser": driver.service.process.pid})
     try:
         creator = Creator(driver, meter)
         load_before = load()
+        wait(driver, lambda: meter.samples or not meter.works)  # a CPU sample from before the page load
+        creator.load_page(studio.url)
+        wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3)
         paste(driver, "source-input", THREAD)
         time.sleep(REACH)  # the creator's hand moving to the button (the studio lays the paste out ahead meanwhile)
         creator.click("source-import", "Import thread",

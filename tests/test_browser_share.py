@@ -68,10 +68,9 @@ def body_box(driver):
 
 
 def type_slowly(driver, letters: str) -> None:
-    box = body_box(driver)
-    box.click()
-    for letter in letters:
-        box.send_keys(letter)
+    body_box(driver).click()
+    for letter in letters:  # into the box found again each time: the page may have loaded again meanwhile
+        wait(lambda: body_box(driver).send_keys(letter) or True)
         time.sleep(0.05)
 
 
@@ -328,6 +327,73 @@ def test_words_typed_while_away_longer_than_the_reconnect_timeout_are_kept(share
         for screen in (bob, ada):
             wait(lambda s=screen: body_box(s).get_attribute("value") == before + words, timeout=60)
         ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-offline-ada.png"))
+    finally:
+        ada.quit()
+        bob.quit()
+
+
+def kept_typing(driver) -> list[str]:
+    """What this tab keeps of its typing the server has not answered (shared_text_box.js)."""
+    return driver.execute_script(
+        "return Object.keys(sessionStorage).filter((k) => k.startsWith('carousel-studio-unanswered:'))"
+        ".map((k) => JSON.parse(sessionStorage.getItem(k)).value)")
+
+
+def reload_page(driver) -> None:
+    driver.execute_script("window.csOldPage = true; location.reload()")
+    wait(lambda: driver.execute_script("return !window.csOldPage && window.socket && window.socket.connected"),
+         timeout=120)
+
+
+def both_read(ada, bob, expected: str) -> None:
+    try:
+        for screen in (ada, bob):
+            wait(lambda s=screen: body_box(s).get_attribute("value") == expected, timeout=90)
+    except AssertionError:
+        raise AssertionError(f"expected {expected!r}; Ada's box: {body_box(ada).get_attribute('value')!r}; "
+                             f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
+
+
+def test_typing_the_server_never_got_outlives_a_page_reload(shared_url):
+    """Bob's keystrokes never reach the server (their frames are lost) and his page loads again: the new page
+    sends them again, and both screens end with every letter, once."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(bob).get_attribute("value")
+        put_caret(bob, 0)
+        wait(lambda: bob.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
+        bob.execute_script("window.socket.io.engine.transport.ws.send = () => {}")  # nothing he sends arrives
+        bob.switch_to.active_element.send_keys("XYZ")
+        wait(lambda: kept_typing(bob) == ["XYZ" + before])
+        reload_page(bob)
+        both_read(ada, bob, "XYZ" + before)
+        wait(lambda: kept_typing(bob) == [])  # taken: forgotten
+    finally:
+        ada.quit()
+        bob.quit()
+
+
+def test_typing_made_but_not_answered_is_made_once_after_a_page_reload(shared_url):
+    """The server makes Bob's first keystroke, but its answer never reaches his page, so the letters he types
+    after it wait; his page loads again: those are sent again, and the one made already is not made twice."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(bob).get_attribute("value")
+        put_caret(bob, 0)
+        bob.execute_script("getElement(arguments[0]).receive = () => {}",  # he hears nothing more
+                           bob.find_element("css selector", "[data-testid=slide-body]"))
+        bob.switch_to.active_element.send_keys("XYZ")
+        wait(lambda: body_box(ada).get_attribute("value") == "X" + before)  # made; Y and Z wait for its answer
+        wait(lambda: kept_typing(bob) == ["XYZ" + before])
+        reload_page(bob)
+        both_read(ada, bob, "XYZ" + before)
+        wait(lambda: kept_typing(bob) == [])
     finally:
         ada.quit()
         bob.quit()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 
 import cairosvg
 import pytest
@@ -65,3 +66,16 @@ def test_a_symbol_no_font_has_is_drawn_as_its_picture_not_boxed():
     assert render.missing_glyphs(carousel) == []
     svg = render.render_slide(carousel, 0)
     assert svg.count("<image") >= 3 and ">" + text.MISSING_MARK + "<" not in svg
+
+
+def test_a_combining_mark_the_text_face_lacks_is_drawn_from_a_face_that_has_it():
+    # "a̋" (a + double acute): Inter has no U+030B and drew its "no glyph" box over the a
+    carousel = Carousel(slides=[Slide(title="Title", body="Zoltán a\u030b ends")])
+    assert render.missing_glyphs(carousel) == []
+    root = ET.fromstring(render.render_slide(carousel, 0))
+    faces = {el.text: el.get("font-family") for el in root.iter() if el.text and "a\u030b" in el.text}
+    assert faces and all("Inter" not in face for face in faces.values())
+    assert text.font_for("a\u030b", "Inter") == text.font_for("a\u030b\ufe0f", "Inter") != "Inter"
+    assert text.font_for("e\ufe0f", "Inter") == "Inter"  # a variation selector is not a mark to draw
+    # a mark no bundled face has is named by the export check, not drawn silently as a box
+    assert render.missing_glyphs(Carousel(slides=[Slide(title="Title", body="x\u20d0 arrow")])) == ["\u20d0"]

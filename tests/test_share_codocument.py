@@ -158,3 +158,42 @@ def test_an_event_concerns_only_the_pages_showing_its_project(tmp_path):
     assert concerns(Saved(str(ada.document.project_id)), ada.document)
     assert not concerns(Saved(str(ada.document.project_id)), bob.document)
     studio.close()
+
+
+def test_typing_a_page_never_heard_answered_is_made_once_on_its_slide():
+    """A page loaded again sends what its box had not heard answered (``put_back``): made on the text now,
+    merged with Bob's typing since, never twice."""
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    slide, body = doc.slide_ids(ada)[2], doc.carousel.slides[2].body
+    doc.set_slide_text(2, body=body + " (Bob)", origin=bob)
+    doc.put_back(slide, "body", [body], "Ada: " + body, origin=ada)  # the server never got it
+    assert doc.carousel.slides[2].body == "Ada: " + body + " (Bob)"
+    sent = "Ada: " + body
+    doc.put_back(slide, "body", [sent], "Ada, again: " + body, origin=ada)  # "Ada: " was made already
+    assert doc.carousel.slides[2].body == "Ada, again: " + body + " (Bob)"
+
+
+def test_after_a_restart_typing_sent_and_maybe_made_is_made_once_on_the_slide_found_by_its_text():
+    """After a restart nobody knows if the text a box sent was made, and slide ids are new: the slide is found
+    by its text and the closer of the two texts is taken, so nothing doubles and nothing is dropped."""
+    doc = CoDocument(sample_carousel())
+    ada, bob = people()
+    body = doc.carousel.slides[3].body
+    sent, value = body + " one", body + " one two"
+    doc.set_slide_text(3, body=sent, origin=bob)  # the server made "one" (and saved it) before it stopped
+    doc.put_back("gone-slide-id", "body", [body, sent], value, near=0, origin=ada)
+    assert doc.carousel.slides[3].body == value
+    title = doc.carousel.slides[1].title
+    doc.put_back("gone-slide-id", "title", [title, title + "!"], title + "!?", near=1, origin=ada)  # not made
+    assert doc.carousel.slides[1].title == title + "!?"
+
+
+def test_the_outro_headline_typed_and_never_answered_is_made_too():
+    doc = CoDocument(sample_carousel())
+    ada, _ = people()
+    headline = doc.carousel.cta.headline
+    doc.put_back("cta", "headline", [headline], headline + " today", origin=ada)
+    assert doc.carousel.cta.headline == headline + " today"
+    doc.put_back("cta", "link", [""], "https://example.org", origin=ada)  # not a text merged this way
+    assert doc.carousel.cta.link != "https://example.org"

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image as PILImage
 
 from studio.sources import SourceError, load_input, load_threads, read_archive, read_text
+from studio.app.imports import read_input
 from studio.sources import archive as archive_mod
 from property_examples import examples
 
@@ -137,6 +138,8 @@ def test_an_extracted_archive_folder_reads_like_its_zip(sample_archive, tmp_path
     (tmp_path / "notes").mkdir()
     with pytest.raises(SourceError, match="not an extracted X archive"):
         load_input(tmp_path / "notes")
+    thread, warnings = read_input(tmp_path / "twitter-2024", "1795455810605165289")  # what render reads
+    assert (thread.id, warnings) == ("1795455810605165289", [])
 
 
 def test_a_link_in_an_archive_folder_is_not_followed(tmp_path):
@@ -460,6 +463,17 @@ def test_property_arbitrary_bytes_are_refused_cleanly(blob):
         read_archive(io.BytesIO(b"PK\x03\x04" + blob))
     except SourceError as exc:
         assert "\n" not in str(exc)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["window.YTD.tweets.part0 = ", "\ufeff window.YTD.tweet.part3="]))
+def test_property_pasted_tweets_js_gives_threads_or_a_clear_error(body, prefix):
+    try:
+        result = read_text(prefix + body)
+    except SourceError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert result.threads and all(p.text for t in result.threads for p in t.posts)
 
 
 def test_author_from_the_manifest_when_account_js_is_missing(tmp_path):

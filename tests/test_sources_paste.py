@@ -300,3 +300,22 @@ def test_one_skipped_post_is_singular():
     result = parse_paste(page)
     assert len(result.threads[0].posts) == 2
     assert result.warnings == ["skipped 1 post with no text (images or videos only)"]
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___", " ----- ", "==="])
+def test_separator_lines_split_posts_and_a_post_keeps_its_paragraphs(rule):
+    """Drafts written elsewhere (a doc, Markdown) often mark each post with a rule line."""
+    text = (f"Hiring is a product problem.\n\nIt always was.\n{rule}\nYour job post is a landing page.\n"
+            f"{rule}\n\nYour interview is onboarding — a dash-led line — stays.\n{rule}\n")
+    assert texts(text) == ["Hiring is a product problem.\n\nIt always was.", "Your job post is a landing page.",
+                           "Your interview is onboarding — a dash-led line — stays."]
+    numbered = f"1/ Hiring is a product problem.\n{rule}\n2/ Your job post.\n{rule}\n3/ Your interview."
+    assert texts(numbered) == ["Hiring is a product problem.", "Your job post.", "Your interview."]
+    assert texts("One post with a -- dash and a --- inside the line.\n\nTwo.") == [
+        "One post with a -- dash and a --- inside the line.\n\nTwo."]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_paragraph, min_size=2, max_size=8), st.sampled_from(["---", "***", "___"]))
+def test_property_posts_between_separator_lines_come_back_exactly(paragraphs, rule):
+    assert split_posts(f"\n{rule}\n".join(paragraphs)) == paragraphs

@@ -17,8 +17,8 @@ from ..carousel import Carousel
 from ..new_project import lay_out, project_from_thread, with_posts
 from ..post import Thread
 from ..render import paginate
-from ..sources import (ImportResult, SourceError, fetch_post_link, is_tweets_js, load_input, read_archive,
-                       read_archive_file, read_project, read_text)
+from ..sources import (ImportResult, SourceError, archive_folder, fetch_post_link, is_tweets_js, load_input,
+                       read_archive, read_archive_file, read_project, read_text)
 from .document import Document, EditError
 
 Progress = Callable[..., None]
@@ -56,8 +56,9 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
 
     Returns it with the import's warnings; SourceError in the user's words when it cannot be read.
     """
-    if str(path) != "-" and _is_zip(Path(path)):
-        result = read_archive_thread(Path(path), thread_id)
+    archive = None if str(path) == "-" else Path(path) if _is_zip(Path(path)) else archive_folder(Path(path))
+    if archive is not None:  # only the chosen thread's photos are read
+        result = read_archive_thread(archive, thread_id)
     else:
         result = load_input(path)
     if isinstance(result, Carousel):

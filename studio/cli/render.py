@@ -156,9 +156,7 @@ def _input_path(source: str | None) -> Path:
     path = Path(source) if source else DATA_DIR / "sample-thread.txt"
     if not path.exists():
         raise CliError(f"{path} not found; give a text file, an X archive .zip, a carousel .json or - for stdin")
-    if path.is_dir():
-        raise CliError(f"{path} is a folder; give a text file, an X archive .zip or a carousel .json")
-    return path
+    return path  # a folder is read if it is an unzipped X archive, else refused with a message
 
 
 # --- output --------------------------------------------------------------------------------

@@ -150,20 +150,33 @@ class CoDocument(Document):
             index = ids.index(slide_id)
             self._merged(SlideChanged(origin, index, frozenset({field})), text=(index, slide_id, field))
 
-    def put_back(self, field: str, near: int, base: str, value: str, origin: Any = None) -> None:
-        """Words typed offline in a text box that read ``base`` (on slide ``near`` then), which now
-        reads ``value``: made on the slide whose text it was, merged with what others typed since."""
+    def put_back(self, slide_id: str, field: str, seen: list[str], value: str, near: int = 0,
+                 origin: Any = None) -> None:
+        """Typing a page had not heard answered when it went (it had to load again): its box had read one
+        of ``seen`` and then read ``value``. Made on that box's text, merged with what others typed since.
+
+        ``seen`` holds the last text the server sent that box; also the text the box sent, when nobody
+        knows whether the server made it (it was restarted): the one closer to the text now is taken.
+        A slide gone (or renamed by a restart) is found again by its text, nearest slide ``near``.
+        """
         replica = self.replica(origin)
-        ids = replica.slide_ids()
-        if field not in SLIDE_TEXTS or not ids:
-            return
-        def distance(i: int) -> tuple[int, int]:  # how much its text changed since; then how far it moved
-            return change_size(changes(base, replica.text(ids[i], field))), abs(i - near)
-        nearest = min(range(len(ids)), key=distance)
-        current = replica.text(ids[nearest], field)
-        replica.set_text(ids[nearest], field, rebase(base, safe_text(value), current))
+        if slide_id in PART_TEXTS:
+            if field not in PART_TEXTS[slide_id]:
+                return
+            change: Changed = LookChanged(None, "name" if slide_id == "meta" else slide_id)
+        else:
+            ids = replica.slide_ids()
+            if field not in SLIDE_TEXTS or not ids:
+                return
+            def distance(i: int) -> tuple[int, int]:  # how much its text changed since; then how far it moved
+                return min(_distance(text, replica.text(ids[i], field)) for text in seen), abs(i - near)
+            index = ids.index(slide_id) if slide_id in ids else min(range(len(ids)), key=distance)
+            slide_id, change = ids[index], SlideChanged(None, index, frozenset({field}))
+        current = replica.text(slide_id, field)
+        base = min(seen, key=lambda text: _distance(text, current))
+        replica.set_text(slide_id, field, rebase(base, safe_text(value), current))
         self.pristine = False
-        self._merged(SlideChanged(None, nearest, frozenset({field})))
+        self._merged(change)
 
     # -- undo, per person -------------------------------------------------------------------------
 
@@ -253,6 +266,10 @@ def _put(people: _People, origin: Any, value: Any) -> None:
         people[origin] = value
     except TypeError:
         people.plain[origin] = value
+
+
+def _distance(old: str, new: str) -> int:
+    return change_size(changes(old, new))
 
 
 def _name(origin: Any) -> str:

@@ -22,9 +22,9 @@ from .paste import parse_paste
 from .project import PROJECT_LIMIT, read_project
 from .result import ImportResult, SourceError, count
 
-__all__ = ["ImportResult", "SourceError", "clean_text", "count", "fetch_post_link", "is_tweets_js", "load_input",
-           "load_threads", "parse_paste", "read_archive", "read_archive_file", "read_project", "read_text",
-           "weighted_length"]
+__all__ = ["ImportResult", "SourceError", "archive_folder", "clean_text", "count", "fetch_post_link",
+           "is_tweets_js", "load_input", "load_threads", "parse_paste", "read_archive", "read_archive_file",
+           "read_project", "read_text", "weighted_length"]
 
 TEXT_LIMIT = MAX_TEXT_BYTES
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

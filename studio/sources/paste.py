@@ -212,8 +212,15 @@ def strip_post_numbers(texts: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- blank lines and packing
 
+_SEPARATOR_RE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$", re.MULTILINE)
+
+
 def split_posts(text: str) -> list[str]:
-    """Split cleaned text into post texts: numbering, else blank lines, else sentence packing."""
+    """Split cleaned text into post texts: separator lines ("---"), else numbering, else blank lines,
+    else sentence packing."""
+    parts = [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
+    if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
+        return strip_post_numbers(parts)
     numbered = split_by_numbering(text)
     if numbered is not None:
         return [p for p in numbered if p]
