@@ -144,6 +144,8 @@ const identity = (length) => Array.from({ length }, (_, q) => q);
 const TAB_KEY = "carousel-studio-tab";
 const TAB_OPEN = "carousel-studio-tab-open";
 const UNANSWERED = "carousel-studio-unanswered:";
+let boxesMade = 0; // this page's boxes (two can show one text: the outro's headline in two panels)
+let editsSent = 0; // this page's edits: numbered across its boxes, so the server's ``ack`` of a text tells each box
 if (!window.csTab) {
   if (!sessionStorage.getItem(TAB_KEY) || sessionStorage.getItem(TAB_OPEN) === "true") {
     sessionStorage.setItem(TAB_KEY, Math.random().toString(36).slice(2) + Date.now().toString(36));
@@ -182,6 +184,7 @@ export default {
     this.slide = null;
     this.early = null; // what was typed before the box was told which slide it shows (its text had not come)
     this.resend = () => this.sendAgain();
+    this.instance = ++boxesMade;
   },
   mounted() {
     // A dropped connection can lose the edit in flight (socket.io does not send it again): after every
@@ -267,7 +270,7 @@ export default {
       return moved;
     },
     send(box) {
-      box.seq++;
+      box.seq = ++editsSent;
       box.inFlight = box.value;
       box.sent = { slide: box.slide, edits: changes(box.base, box.value), base: box.version, seq: box.seq };
       this.$emit("edit", box.sent);
@@ -288,7 +291,7 @@ export default {
       }));
     },
     keyOf(box) {
-      return `${UNANSWERED}${window.csTab}:${window.clientId}:${box.slide}:${this.field}`;
+      return `${UNANSWERED}${window.csTab}:${window.clientId}:${this.instance}:${box.slide}:${this.field}`;
     },
     show(value, carets, direction) {
       this.shown = value;

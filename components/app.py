@@ -29,7 +29,7 @@ from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import engine, handler_shapes, memory, offload
+from . import engine, handler_shapes, memory, offload, page_gate, page_html
 from .thumbnails import PAGE_COUNTS
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -137,6 +137,8 @@ def build(data_dir: Path, *, share: bool = False):
     from .page import StudioPage
 
     handler_shapes.install()  # a page's elements are built without asking inspect.signature for each
+    page_html.install()  # and escaped for the HTML several times faster
+    page_gate.allow_slow_builds()
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
         nicegui_run.process_pool_start_method = "fork"
@@ -151,10 +153,10 @@ def build(data_dir: Path, *, share: bool = False):
     app.config.quasar_config["loadingBar"]["skipHijack"] = True
     css = font_css()
 
-    def root() -> None:
+    async def root() -> None:
         ui.add_css(css)
         ui.add_css(ASSETS_DIR / "studio.css")
-        StudioPage(server)
+        await StudioPage(server).build()
 
     @app.get(DOWNLOAD_ROUTE + "/{token}")
     def download(token: str):
@@ -195,6 +197,8 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
     reloader = reload and multiprocessing.current_process().name == "MainProcess"
     root = _reloader_root if reloader else build(data_dir, share=token is not None)
     app.add_middleware(UploadCap)  # the page's upload limit is only a hint: the server enforces the cap
+    app.add_middleware(page_gate.PageGate, passes=("/_nicegui", "/favicon.ico", FONT_ROUTE + "/", STATIC_ROUTE + "/",
+                                                   DOWNLOAD_ROUTE + "/"))  # pages are built one at a time
     if token is not None:
         app.add_middleware(AccessGuard, token=token, pages=["/", "/favicon.ico"],
                            prefixes=["/_nicegui", FONT_ROUTE + "/", STATIC_ROUTE + "/", DOWNLOAD_ROUTE + "/"])

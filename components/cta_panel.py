@@ -6,6 +6,7 @@ from nicegui import ui
 from studio.outro import VARIANT_NAMES
 from studio.app import Changed
 
+from .shared_text import show, text_box
 from .tiles import TileGroup
 from .view import View
 
@@ -25,8 +26,10 @@ class CtaPanel:
         self.inputs = {}
         for field, label in (("headline", "Headline"), ("subline", "Subline"),
                              ("button", "Button text"), ("link", "Link (e.g. yoursite.com/guide)")):
-            self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._edit(f, e.value)).props(
-                f"dense outlined data-testid=cta-{field}").classes("w-full")
+            edit = lambda e, f=field: self._edit(f, e.value)  # noqa: E731
+            # in share mode the texts merge letter by letter in the browser too; the link is taken whole
+            box = ui.input(label, on_change=edit) if field == "link" else text_box(view, label, field, edit, part="cta")
+            self.inputs[field] = box.props(f"dense outlined data-testid=cta-{field}").classes("w-full")
         self.refresh(None)
 
     def _pick(self, variant: int) -> None:
@@ -42,7 +45,6 @@ class CtaPanel:
         self._echo = True
         try:
             for field, element in self.inputs.items():
-                if element.value != getattr(cta, field):
-                    element.value = getattr(cta, field)
+                show(element, getattr(cta, field))
         finally:
             self._echo = False

@@ -1,7 +1,8 @@
 """One browser's studio page: top bar, settings panels, the slide, source content and the strip."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,8 @@ from .view import View
 
 if TYPE_CHECKING:
     from .app import Server
+
+STEP_PAUSE_S = 0.01  # between the steps of a page build: long enough for a request waiting on the loop to go through
 
 # The settings panels, top to bottom, with the titles and subtitles the creator sees.
 SETTINGS = [("Canvas & Ratio", "LinkedIn or Instagram size", "aspect_ratio", CanvasPanel, True),
@@ -87,8 +90,28 @@ class StudioPage:
     """Builds the page for one browser and keeps it in step with the shared carousel."""
 
     def __init__(self, server: Server) -> None:
-        self.view = view = View(server)
+        self.server = server
+        self.view = View(server)
         self.panels: list[Any] = []
+        self._behind = False  # changes came while no browser was connected: caught up when one connects
+
+    async def build(self) -> None:
+        """Build the page in steps, letting the event loop serve other requests and browsers between them.
+
+        A whole page costs about 150 ms of CPU; built in one go, every static file and every edit of the
+        browsers already open waited for it, and for each of the pages being loaded at the same moment.
+        A request takes a dozen turns of the event loop (middleware, a file read in a thread): one turn
+        between steps would let it advance by one turn per step, so each pause lasts a little while."""
+        for _ in self._parts():
+            await asyncio.sleep(STEP_PAUSE_S)
+
+    def _parts(self) -> Iterator[None]:
+        """Build the page; yields between its parts. From the first part on, the page hears every change:
+        parts built already redraw, parts built later are built from the carousel as it is then."""
+        view, server = self.view, self.server
+        server.changed.subscribe(self._changed)
+        view.on_select(self._selected)
+        view.client.on_connect(self._catch_up)
         ui.page_title("Carousel Studio")
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")
@@ -99,6 +122,8 @@ class StudioPage:
         with ui.header(elevated=False).classes("cs-header"):
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
+            self.panels.append(self.topbar)
+        yield
         # value=None: open beside the slide on wide screens, a slide-over panel below the breakpoint (tablets)
         with ui.left_drawer(value=None, fixed=True, bordered=True).props(
                 "width=288 breakpoint=1000 aria-label='Settings panels'").classes("cs-drawer cs-left") as self.left:
@@ -109,25 +134,26 @@ class StudioPage:
                     ui.label(subtitle).classes("cs-panel-subtitle cs-panel-lead")
                     if opened:
                         self.panels.append(panel(view))
+                        yield
                     else:  # from its first opening on, it hears every change too
                         later = OnFirstOpen(expansion, partial(self._listening, panel))
                         expansion.on_value_change(lambda _, later=later: later.part())
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)
+            self.panels.append(self.source)
+        yield
         self.save_banner = SaveBanner(server.save_failure)
         with ui.footer(elevated=False).classes("cs-footer"):
             self.strip = SlideStrip(view)
+        self.panels += [self.save_banner, self.strip]
+        yield
         self.editor = SlideEditor(view)
-        self.panels += [self.topbar, self.source, self.strip, self.editor, self.save_banner, self.ahead]
+        self.panels += [self.editor, self.ahead]
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()
         warm_up_styles()
         ui.keyboard(on_key=self._key)
-        self._behind = False  # changes came while no browser was connected: caught up when one connects
-        view.client.on_connect(self._catch_up)
-        server.changed.subscribe(self._changed)
-        view.on_select(self._selected)
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
 
@@ -141,7 +167,7 @@ class StudioPage:
         if not concerns(event, self.view.document):  # share mode: another person's project
             return
         if isinstance(event, Changed):
-            self.view.forget_layout()
+            self.view.forget_layout(event)
             if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect
                 self._behind = True
                 return

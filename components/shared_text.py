@@ -26,6 +26,7 @@ from nicegui.elements.mixins.value_element import ValueElement
 from nicegui.events import GenericEventArguments, ValueChangeEventArguments, handle_event
 
 from studio import ASSETS_DIR
+from studio.share.document import Replica
 from studio.share.sync import Channel, Edits, Message
 from studio.sources.cleanup import safe_text
 
@@ -45,10 +46,11 @@ class SharedTextBox(ui.input, component=ASSETS_DIR / "shared_text_box.js"):
     person typing that whole text (the ``on_change`` handler).
     """
 
-    def __init__(self, texts: SharedTexts, label: str, field: str, on_change: Callable[..., Any]) -> None:
+    def __init__(self, texts: SharedTexts, label: str | None, field: str, on_change: Callable[..., Any],
+                 part: str | None = None) -> None:
         super().__init__(label, on_change=on_change)
-        self.texts, self.field = texts, field
-        self.slide: str | None = None  # the slide the browser's box shows
+        self.texts, self.field, self.part = texts, field, part
+        self.slide: str | None = None  # the slide the browser's box shows (a part's box: the part's name)
         self._props["field"] = field
         self.on("edit", lambda e: texts.edited(self, e.args))
 
@@ -63,40 +65,51 @@ class SharedTexts:
 
     def __init__(self, view: View) -> None:
         self.view = view
-        self.boxes: dict[str, SharedTextBox] = {}
+        self.boxes: list[SharedTextBox] = []
         self.channel: Channel | None = None
         self._outbox: list[Message] = []
         self._woken = False
         self._took: set[tuple[str, str]] = set()  # boxes edited here whose redraw every page still has to hear
         view.client.on_delete(self.close)
 
-    def box(self, label: str, field: str, on_change: Callable[..., Any]) -> SharedTextBox:
-        self.boxes[field] = SharedTextBox(self, label, field, on_change)
-        return self.boxes[field]
+    def box(self, label: str | None, field: str, on_change: Callable[..., Any], part: str | None) -> SharedTextBox:
+        self.boxes.append(SharedTextBox(self, label, field, on_change, part))
+        return self.boxes[-1]
 
     def follow(self, box: SharedTextBox, value: str) -> None:
-        """``box`` shows the selected slide (whose merged text is ``value``), and that slide's changes from now on."""
+        """``box`` shows its part's text, or the selected slide's (merged text: ``value``), and its changes from now on."""
         box.value = value
         view = self.view
         replica = view.document.replica(view.person)
         if self.channel is None or self.channel.replica is not replica:  # another project, or opened again
-            self.close()
-            self.channel = Channel(replica, self._outbox.append, self._wake)
-            MADE.page(view.client.id)
-            for each in self.boxes.values():
-                each.slide = None
-                each.run_method("reset")
+            self._open(replica)
         ids = replica.slide_ids()
-        if not 0 <= view.selected < len(ids):
+        if box.part is None and not 0 <= view.selected < len(ids):
             return
-        slide = ids[view.selected]
+        self._watch(box, box.part or ids[view.selected])
+
+    def _open(self, replica: Replica) -> None:
+        """A channel to this replica; every box starts again (a part's box at once: its text is no slide's)."""
+        self.close()
+        self.channel = Channel(replica, self._outbox.append, self._wake)
+        MADE.page(self.view.client.id)
+        for each in self.boxes:
+            each.slide = None
+            each.run_method("reset")
+        for each in self.boxes:
+            if each.part is not None:
+                each.value = replica.text(each.part, each.field)
+                self._watch(each, each.part)
+
+    def _watch(self, box: SharedTextBox, slide: str) -> None:
+        assert self.channel is not None
         if (slide, box.field) not in self.channel.sent:
             self.channel.watch(slide, box.field)
         self.channel.refresh()  # this person's own undo, or a change made in their name, is sent too
         self._flush()
         if box.slide != slide:
             box.slide = slide
-            box.run_method("follow", slide, view.selected, view.document.project_id)
+            box.run_method("follow", slide, 0 if box.part else self.view.selected, self.view.document.project_id)
 
     def edited(self, box: SharedTextBox, change: Any) -> None:
         """The browser's box changed: make that change on the person's replica, answer, tell every page."""
@@ -147,8 +160,8 @@ class SharedTexts:
     def _flush(self) -> None:
         """Each box's messages, in one call to its browser half."""
         messages, self._outbox[:] = list(self._outbox), []
-        for field, box in self.boxes.items():
-            mine = [m for m in messages if m["field"] == field]
+        for box in self.boxes:  # (a part's fields are named unlike a slide's)
+            mine = [m for m in messages if m["field"] == box.field]
             if mine:
                 box.run_method("receive", mine)
 
@@ -173,19 +186,20 @@ def _edit(change: Any) -> tuple[str, Edits, int, int]:
 _TEXTS: WeakKeyDictionary[Any, SharedTexts] = WeakKeyDictionary()
 
 
-def text_box(view: View, label: str, field: str, on_change: Callable[..., Any], *, multiline: bool = False
-             ) -> ValueElement:
-    """A slide's text box: in share mode a ``SharedTextBox``, otherwise the framework's own."""
+def text_box(view: View, label: str | None, field: str, on_change: Callable[..., Any], *, multiline: bool = False,
+             part: str | None = None) -> ValueElement:
+    """A slide's text box (or, with ``part``, one of ``PART_TEXTS``: ``"cta"`` or ``"meta"``): in share mode a
+    ``SharedTextBox``, otherwise the framework's own."""
     if view.server.people is None:
         return (ui.textarea if multiline else ui.input)(label, on_change=on_change)
     if view not in _TEXTS:
         _TEXTS[view] = SharedTexts(view)
-    box = _TEXTS[view].box(label, field, on_change)
+    box = _TEXTS[view].box(label, field, on_change, part)
     return box.props("type=textarea") if multiline else box
 
 
 def show(box: ValueElement, value: str) -> None:
-    """Show the selected slide's text ``value`` in ``box`` (a shared box's browser gets it as changes)."""
+    """Show the text ``value`` in ``box`` (a shared box's browser gets it as changes)."""
     if isinstance(box, SharedTextBox):
         box.texts.follow(box, value)
     else:

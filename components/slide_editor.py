@@ -73,12 +73,10 @@ class SlideEditor:
             self.body = text_box(self.view, "Text", "body", self._edit_body, multiline=True).props(
                 "outlined autogrow data-testid=slide-body").classes("w-full cs-body-input")
             with ui.column().classes("w-full gap-2") as self.cta_fields:
-                self.cta_headline = ui.input("Headline", on_change=lambda e: self._edit_cta(headline=e.value)) \
+                self.cta_headline, self.cta_subline, self.cta_button = (
+                    text_box(self.view, label, field, lambda e, f=field: self._edit_cta(**{f: e.value}), part="cta")
                     .props("outlined dense").classes("w-full")
-                self.cta_subline = ui.input("Subline", on_change=lambda e: self._edit_cta(subline=e.value)) \
-                    .props("outlined dense").classes("w-full")
-                self.cta_button = ui.input("Button", on_change=lambda e: self._edit_cta(button=e.value)) \
-                    .props("outlined dense").classes("w-full")
+                    for label, field in (("Headline", "headline"), ("Subline", "subline"), ("Button", "button")))
             with ui.row().classes("items-center gap-2 w-full no-wrap") as self.image_row:
                 self.thumb = ui.image().classes("cs-image-thumb")
                 with ui.column().classes("gap-1"):
@@ -121,7 +119,9 @@ class SlideEditor:
         fmt = engine.get_format(carousel.format)
         ratio = fmt.width_px / fmt.height_px
         self.frame.style(f"--cs-ratio:{ratio:.5f}")
-        self.preview.set_content(engine.render_slide(carousel, view.page_index(page=view.page), scale=1))
+        counts = view.counts()  # known: only the slide shown is laid out (again, after typing)
+        self.preview.set_content(engine.render_slide_page(carousel, view.selected, view.page,
+                                                          view.page_index(page=view.page) + 1, sum(counts), scale=1))
         zone = safe_zone(carousel.format) if view.safe_zone else None
         self.safe.set_visibility(zone is not None)
         if zone is not None:
@@ -164,9 +164,9 @@ class SlideEditor:
             self.cta_fields.set_visibility(is_outro)
             self.image_row.set_visibility(not is_outro)
             if is_outro:
-                self.cta_headline.value = carousel.cta.headline
-                self.cta_subline.value = carousel.cta.subline
-                self.cta_button.value = carousel.cta.button
+                show(self.cta_headline, carousel.cta.headline)
+                show(self.cta_subline, carousel.cta.subline)
+                show(self.cta_button, carousel.cta.button)
             else:
                 self.body.props["hint"] = engine.EMPHASIS_HINT
                 self.body.update()

@@ -9,6 +9,7 @@ from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.sources.result import count
 
 from .presence import PresenceBar
+from .shared_text import show, text_box
 from .trash_list import RecentlyDeleted
 from .view import View
 
@@ -35,7 +36,7 @@ class TopBar:
                 with ui.column().classes("gap-0 cs-app-title"):
                     ui.label("Carousel Studio").classes("cs-app-name").props("role=heading aria-level=1")
                     ui.label(TAGLINE).classes("cs-tagline").props("data-testid=tagline")
-            self.name = ui.input(on_change=self._rename).props(
+            self.name = text_box(view, None, "name", self._rename, part="meta").props(
                 "dense borderless input-class=cs-project-name-input data-testid=project-name "
                 "aria-label='Project name'").classes("cs-project-name")
             self.name.on("keydown.enter", lambda: self.name.run_method("blur"))
@@ -87,7 +88,7 @@ class TopBar:
         typing_the_name = isinstance(change, LookChanged) and change.origin is self.view.person
         if self.name.value != doc.carousel.name and not typing_the_name:
             self._echo = True
-            self.name.value = doc.carousel.name
+            show(self.name, doc.carousel.name)
             self._echo = False
 
     def _rename(self, e: events.ValueChangeEventArguments) -> None:

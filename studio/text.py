@@ -25,6 +25,7 @@ the layouts draw as outlines.
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -390,6 +391,9 @@ def _glyphs(family: str, weight: int):
     return font.getBestCmap(), font.getGlyphSet()
 
 
+_GLYPH_DRAWING = threading.Lock()
+
+
 @lru_cache(maxsize=8192)
 def _draws(family: str, weight: int, cp: int) -> bool:
     """The face maps ``cp`` to a glyph with an outline (spaces and format characters need none)."""
@@ -401,7 +405,8 @@ def _draws(family: str, weight: int, cp: int) -> bool:
         return True
     from fontTools.pens.boundsPen import ControlBoundsPen
     pen = ControlBoundsPen(glyphs)
-    glyphs[name].draw(pen)
+    with _GLYPH_DRAWING:  # a lazily loaded font decodes a glyph on first use, and two threads at once break it
+        glyphs[name].draw(pen)
     return pen.bounds is not None
 
 
@@ -426,10 +431,12 @@ def _base_char(cluster: str) -> str:
 def font_for(cluster: str, family: str) -> str:
     """The first face in ``family``'s chain that has the cluster's base character and its combining marks
     (a mark the face lacks would be drawn as its "no glyph" box), else the first that has the base."""
-    base = _base_char(cluster)
-    faces = [face for face in _chain(family) if has_glyph(face, base)]
-    marks = _marks(cluster)
-    return next((face for face in faces if all(has_glyph(face, m) for m in marks)), faces[0] if faces else family)
+    base, marks = _base_char(cluster), _marks(cluster)
+    faces = (face for face in _chain(family) if has_glyph(face, base))  # lazy: most clusters stop at the first
+    first = next(faces, family)
+    if all(has_glyph(first, m) for m in marks):
+        return first
+    return next((face for face in faces if all(has_glyph(face, m) for m in marks)), first)
 
 
 def _marks(cluster: str) -> str:

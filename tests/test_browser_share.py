@@ -397,3 +397,61 @@ def test_typing_made_but_not_answered_is_made_once_after_a_page_reload(shared_ur
     finally:
         ada.quit()
         bob.quit()
+
+
+def cta_headline(driver):
+    from selenium.webdriver.common.by import By
+    return driver.find_element(By.CSS_SELECTOR, "input[data-testid=cta-headline], [data-testid=cta-headline] input")
+
+
+def open_cta_panel(driver) -> None:
+    """Open the settings panel "Outro Slide CTA" (built on its first opening) until its headline box shows."""
+    from selenium.webdriver.common.by import By
+    header = driver.find_element(By.CSS_SELECTOR, "[data-testid=panel-campaign] .q-item")
+
+    def opened() -> bool:
+        if header.get_attribute("aria-expanded") != "true":
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", header)
+            return False
+        return cta_headline(driver).is_displayed()
+    wait(opened, timeout=120)
+
+
+def test_two_browsers_typing_into_the_outro_headline_at_once_keep_every_character(shared_url):
+    """The outro's headline merges letter by letter in the browser too, like a slide's text: Ada and Bob
+    type into it at the same time, and both screens end with every letter of both, once."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        join(bob, shared_url, "Bob")
+        for person in (ada, bob):
+            open_cta_panel(person)
+        wait(lambda: cta_headline(ada).get_attribute("value") == cta_headline(bob).get_attribute("value") != "")
+        before = cta_headline(ada).get_attribute("value")
+
+        def type_into_headline(driver, letters: str) -> None:
+            cta_headline(driver).click()
+            for letter in letters:
+                wait(lambda: cta_headline(driver).send_keys(letter) or True)
+                time.sleep(0.05)
+        typists = [threading.Thread(target=type_into_headline, args=(ada, ADA)),
+                   threading.Thread(target=type_into_headline, args=(bob, BOB))]
+        for t in typists:
+            t.start()
+        for t in typists:
+            t.join()
+
+        def settled() -> bool:
+            a, b = cta_headline(ada).get_attribute("value"), cta_headline(bob).get_attribute("value")
+            return a == b and len(a) == len(before) + len(ADA + BOB)
+        try:
+            wait(settled)
+        except AssertionError:
+            raise AssertionError(f"Ada's headline: {cta_headline(ada).get_attribute('value')!r}; "
+                                 f"Bob's: {cta_headline(bob).get_attribute('value')!r}") from None
+        final = cta_headline(ada).get_attribute("value")
+        assert sorted(final) == sorted(before + ADA + BOB), final
+        assert "".join(c for c in final if c not in ADA + BOB) == "".join(c for c in before if c not in ADA + BOB)
+    finally:
+        ada.quit()
+        bob.quit()

@@ -143,7 +143,12 @@ class CoDocument(Document):
             self._merged(change)
 
     def took_edit(self, slide_id: str, field: str, origin: Any = None) -> None:
-        """This person's replica took an edit of a slide text (``sync.Channel``): merge it, tell every page."""
+        """This person's replica took an edit of a slide text, or of a part's (``sync.Channel``): merge it, tell
+        every page."""
+        if slide_id in PART_TEXTS:
+            self.pristine = False
+            self._merged(LookChanged(origin, _look(slide_id)))
+            return
         ids = self.hub.slide_ids()
         if slide_id in ids:
             self.pristine = False
@@ -163,7 +168,7 @@ class CoDocument(Document):
         if slide_id in PART_TEXTS:
             if field not in PART_TEXTS[slide_id]:
                 return
-            change: Changed = LookChanged(None, "name" if slide_id == "meta" else slide_id)
+            change: Changed = LookChanged(None, _look(slide_id))
         else:
             ids = replica.slide_ids()
             if field not in SLIDE_TEXTS or not ids:
@@ -266,6 +271,11 @@ def _put(people: _People, origin: Any, value: Any) -> None:
         people[origin] = value
     except TypeError:
         people.plain[origin] = value
+
+
+def _look(part: str) -> str:
+    """What a ``LookChanged`` names for a change of this part's text."""
+    return "name" if part == "meta" else part
 
 
 def _distance(old: str, new: str) -> int:
