@@ -122,15 +122,15 @@ class SlideStrip:
 
     def _draw_dirty(self) -> None:
         view = self.view
-        view.forget_layout()
-        counts = view.counts()
+        counts = view.counts()  # the page recounts what changed (only the slides typed into)
         starts = engine.first_pages(counts)
         if counts != self._drawn_counts:  # a slide now continues on more (or fewer) pages: numbers move
             self.rebuild()
             return
         for index in sorted(self._dirty):
             if index < len(self.thumbs):
-                self.thumbs[index].set_content(engine.render_slide(view.carousel, starts[index], scale=1))
+                self.thumbs[index].set_content(engine.render_slide_page(view.carousel, index, 0, starts[index] + 1,
+                                                                        sum(counts), scale=1))
         self._dirty.clear()
 
     def selection_changed(self) -> None:

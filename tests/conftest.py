@@ -18,8 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
 
 # Hypothesis tries the same examples on every run, so CI never fails on a bug a lucky draw found and the
-# next run misses; ``HYPOTHESIS_PROFILE=long`` searches at random with many more examples.
+# next run misses; ``HYPOTHESIS_PROFILE=fast`` (the README's quick run) tries a quarter as many, and
+# ``HYPOTHESIS_PROFILE=long`` searches at random with many more. Tests with their own count scale it
+# the same way (tests/property_examples.py).
 settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fast", max_examples=10, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

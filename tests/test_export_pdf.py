@@ -15,6 +15,7 @@ from studio.export import ExportError, export_pdf, pages
 from studio.image import load_image
 from studio.post import Post, Thread
 from studio.structure import carousel_from_thread
+from property_examples import examples
 
 
 def sample_carousel(**settings):
@@ -124,7 +125,7 @@ _hostile_text = st.lists(
     min_size=1, max_size=12).map("".join).filter(str.strip)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(_hostile_text, min_size=1, max_size=3), long_word=st.booleans())
 def test_any_thread_exports_to_a_readable_pdf_with_equal_pages(texts, long_word):
     if long_word:

@@ -15,6 +15,7 @@ from studio import links, render, text
 from studio.export import export_pdf
 
 from render_helpers import carousel_of
+from property_examples import examples
 
 
 @pytest.mark.parametrize("url,target,shown", [
@@ -42,7 +43,7 @@ def test_a_slide_shows_the_short_text_and_keeps_the_full_target():
     assert {c.link for c in para.clusters if c.link} == {"https://example.com/guides/caching-strategies-for-teams"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.sampled_from(["docs", "api-v2", "guide", "a", "caching", "x1", "long-name"]), min_size=3,
                 max_size=8),
        st.floats(min_value=60, max_value=200))

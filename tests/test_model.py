@@ -16,6 +16,7 @@ from studio.post import Post, Thread
 from studio.schema import SchemaError
 from studio.slide import Slide
 from studio.typography import Typography
+from property_examples import examples
 
 
 def _jpeg(w=64, h=48, colour=(200, 30, 30)) -> bytes:
@@ -128,7 +129,7 @@ def test_unreadable_files_get_a_clear_message(text, message):
         carousel_from_json(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
                     lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c, max_size=3),
                     max_leaves=10))

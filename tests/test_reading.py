@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studio.reading import headline_and_body, list_intro, list_items, numbered_heading, split_number, unflatten
+from property_examples import examples
 
 
 @pytest.mark.parametrize("text,lines", [
@@ -74,7 +75,7 @@ WORDS = st.sampled_from(["Hello", "world.", "1)", "Lead", "-", "•", "2.", "1."
 POST = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(POST)
 def test_reading_never_drops_or_invents_a_word(text):
     assert unflatten(text).split() == text.split()
@@ -85,7 +86,7 @@ def test_reading_never_drops_or_invents_a_word(text):
         assert " ".join(item.split()) in flat
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta"]), min_size=2, max_size=6),
        st.sampled_from(["-", "•", "–"]))
 def test_any_flattened_bullet_list_after_a_lead_in_is_recovered(items, marker):

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from studio import render
 from studio.text import clean, prepare
 
+from property_examples import examples
 from render_helpers import body_text, carousel_of, parse, png_pixels, runs
 
-EXAMPLES = int(os.environ.get("CS_HYPOTHESIS_EXAMPLES", "40"))  # raise it locally to hunt for bugs
+EXAMPLES = int(os.environ.get("CS_HYPOTHESIS_EXAMPLES") or examples(40))  # raise it locally to hunt for bugs
 PIECES = st.sampled_from([
     "hello", "world", "Carousel", "<b>", "&amp;", "</text>", '"', "'", "\x00", "\x07", "\x1b", "\u200b", "\u202e",
     "\ud800", "שלום", "עולם", "مرحبا", "بالعالم", "🎉", "👩🏾\u200d💻", "👨\u200d👩\u200d👧\u200d👦", "🇯🇵", "1️⃣",
@@ -54,7 +55,7 @@ def test_any_post_renders_inside_the_safe_area_without_losing_a_character(text, 
     assert _norm(drawn) == _norm(expected)
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=examples(8), deadline=None)
 @given(TEXT)
 def test_cairo_rasterises_any_post(text):
     c = carousel_of(["Hook.", text])
@@ -67,7 +68,7 @@ from tests_images import tiny_jpeg  # noqa: E402
 _LOGO = tiny_jpeg(300, 100)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.floats(16, 96), st.floats(10, 48), st.floats(8, 24), st.floats(1.0, 2.0), st.sampled_from(["left", "center"]),
        st.sampled_from(["post-card", "headline-body", "big-statement", "list", "image-focus", "split"]),
        st.sampled_from(["linkedin-square", "instagram-story", "linkedin-portrait"]),

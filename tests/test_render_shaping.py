@@ -16,6 +16,7 @@ from studio.export import pages
 from studio.typography import Typography
 
 from render_helpers import NS, body_text, carousel_of, parse, png_pixels, runs, sample_carousel
+from property_examples import examples
 
 HINDI = "हिन्दी में लिखा गया पाठ"
 FACES = [("Noto Sans", 400), ("Noto Sans", 700), ("Poppins", 400), ("Poppins", 700)]  # the faces with Devanagari
@@ -161,7 +162,7 @@ PIECES = st.sampled_from(["हिन्दी", "में", "लिखा", "�
 MIXED = st.lists(PIECES, min_size=1, max_size=30).map(" ".join)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(MIXED, st.sampled_from(["headline-body", "post-card", "big-statement", "split", "list"]),
        st.sampled_from(["linkedin-portrait", "instagram-square", "instagram-story"]),
        st.sampled_from(["Inter", "Poppins", "Playfair Display"]), st.sampled_from([(36, 18, 1.35), (96, 48, 1.0)]))

@@ -14,6 +14,7 @@ from studio.app.sample import sample_carousel
 from studio.project_file import carousel_to_json
 from studio.image import load_image
 from studio.share.document import SharedDocument, changes, splice
+from property_examples import examples
 
 BASE = "HELLO WORLD"
 ALICE, BOB = "abcdefghij", "0123456789"  # each person types their own characters, so they can be counted
@@ -109,7 +110,7 @@ def play(steps, capture_ms: int = 0):
     return hub, slide, people, typed
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(STEP, max_size=60))
 def test_two_people_typing_in_one_box_lose_no_character_whatever_the_timing(steps):
     hub, slide, people, typed = play(steps)
@@ -120,7 +121,7 @@ def test_two_people_typing_in_one_box_lose_no_character_whatever_the_timing(step
     assert "".join(c for c in final if c not in ALICE + BOB) == BASE
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(STEP, max_size=50))
 def test_undo_of_one_person_never_reverts_the_other(steps):
     hub, slide, people, typed = play(steps)

@@ -11,6 +11,7 @@ from studio.carousel import Carousel
 from studio.slide import Slide
 from studio.share.document import SharedDocument, changes
 from studio.share.sync import Channel, TextBox, patch, rebase, type_into
+from property_examples import examples
 
 BASE = "HELLO"
 ALPHABETS = ["abcdefghij", "0123456789", "klmnopqrst"]
@@ -48,7 +49,7 @@ def settle(browsers) -> None:
 STEP = st.tuples(st.sampled_from(["type", "up", "down"]), st.integers(0, 2), st.floats(0, 1), st.integers(0, 9))
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(st.lists(STEP, max_size=80), st.integers(2, 3))
 def test_every_keystroke_of_everyone_arrives_whatever_the_message_timing(steps, people):
     hub = SharedDocument(Carousel(slides=[Slide("cover", "Cover"), Slide(title=BASE)]))

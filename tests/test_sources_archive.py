@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from studio.sources import SourceError, load_input, load_threads, read_archive, read_text
 from studio.app.imports import read_input
 from studio.sources import archive as archive_mod
+from property_examples import examples
 
 OWNER_ID, HANDLE = "1402345678901234567", "jane_builds"
 
@@ -441,7 +442,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(max_size=300), st.sampled_from(["data/tweets.js", "data/account.js", "data/manifest.js"]))
 def test_property_arbitrary_file_contents_never_crash(blob, member):
     buf = io.BytesIO()
@@ -455,7 +456,7 @@ def test_property_arbitrary_file_contents_never_crash(blob, member):
         assert "\n" not in str(exc)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(max_size=2000))
 def test_property_arbitrary_bytes_are_refused_cleanly(blob):
     try:

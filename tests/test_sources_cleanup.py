@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from studio.sources import clean_text
 from studio.sources.cleanup import fix_greek_mojibake, strip_html
+from property_examples import examples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 
@@ -63,14 +64,14 @@ _numeral = st.sampled_from(["Α’", "Β’", "Γ’", "Δ’", "ΣΤ’", "Β΄
 _sep = st.sampled_from([" ", ", ", ". ", "… ", "» ", " «", "· ", "; ", "’ ", " — ", "\n", "…»", "’»", " 25° ", " 3,50 € "])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.tuples(st.one_of(_word, _word, _word, _numeral), _sep), min_size=1, max_size=25))
 def test_property_greek_prose_is_unchanged(tokens):
     text = "".join(w + s for w, s in tokens).strip()
     assert fix_greek_mojibake(text) == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(list("abc xyz.,!?-") + ["→", "👇", "“", "”", "’", "—", "€", "café",
                                                       "\u00a0", "👩‍💻", "🇬🇷", "☕️", "•"]), max_size=40))
 def test_property_garbled_symbols_come_back(pieces):
@@ -145,7 +146,7 @@ def test_ftfy_handles_latin1_mojibake_too():
 _XML_BAD = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=300))
 def test_property_output_is_always_xml_safe_and_nfc(text):
     out = clean_text(text)
@@ -154,7 +155,7 @@ def test_property_output_is_always_xml_safe_and_nfc(text):
     assert out == out.strip()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(["word", " ", "\n", "\n\n", "café", "“q”", "it’s", "→", "👩‍💻", "🇬🇷", "日本",
                                  "Καλημέρα", "&amp;", "<b>b</b>", "€", "—", "½", "ﬁ"]), max_size=40))
 def test_property_cleaning_twice_changes_nothing_more(pieces):
@@ -169,7 +170,7 @@ _ANSI = st.sampled_from(["\x1b[0m", "\x1b[31m", "\x1b[1;32m", "\x1b[38;5;208m", 
                          "\x1b[H", "\x1b[?25h", "\x1b[K", "\x1b]0;title\x07", "\x1b]8;;https://e.org\x1b\\"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(_CLEAN_WORD, st.lists(_CONTROL, min_size=1, max_size=3).map("".join)), min_size=1,
                 max_size=12))
 def test_property_a_control_between_words_is_a_space(pairs):
@@ -181,7 +182,7 @@ def test_property_a_control_between_words_is_a_space(pairs):
     assert regex.findall(r"\X", out.replace(" ", "")) == regex.findall(r"\X", with_spaces.replace(" ", ""))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(_CLEAN_WORD, st.just(" "), st.just("\n"), _ANSI), max_size=30))
 def test_property_terminal_escape_sequences_vanish_without_a_trace(pieces):
     plain = "".join(p for p in pieces if not p.startswith("\x1b"))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from studio.sources import SourceError, parse_paste
 from studio.sources.counting import weighted_length
 from studio.sources.paste import pack_sentences, split_posts
+from property_examples import examples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 
@@ -140,7 +141,7 @@ _words = st.lists(st.sampled_from(["carousel", "thread", "swipe", "日本", "�
                                    "https://example.org/x", "a.", "b!", "ok?", "x" * 300]), min_size=1, max_size=120)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(_words)
 def test_property_packing_keeps_every_word_and_the_limit(words):
     text = " ".join(words)
@@ -156,7 +157,7 @@ _word = st.sampled_from(["carousel", "thread", "swipe", "save.", "why?", "日本
 _paragraph = st.lists(_word, min_size=1, max_size=60).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(_paragraph, min_size=1, max_size=8))
 def test_property_unnumbered_text_keeps_every_word_in_order(paragraphs):
     text = "\n\n".join(paragraphs)
@@ -164,7 +165,7 @@ def test_property_unnumbered_text_keeps_every_word_in_order(paragraphs):
     assert " ".join(posts).split() == text.split()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(_paragraph, min_size=2, max_size=8), st.sampled_from(["{n}/", "{n}/{t}", "({n}/{t})", "{n})"]))
 def test_property_numbered_posts_come_back_exactly(paragraphs, marker):
     text = "\n".join(marker.format(n=n, t=len(paragraphs)) + " " + p for n, p in enumerate(paragraphs, 1))
@@ -231,7 +232,7 @@ def test_empty_text_is_a_clear_error(bad):
     assert "\n" not in str(err.value)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=400))
 def test_property_any_text_gives_posts_or_a_clear_error(text):
     try:
@@ -283,7 +284,7 @@ def test_a_list_or_fractions_after_a_hook_do_not_split():
                      "Second paragraph, also long enough to stand alone as a post.\n1/ a\n2/ b")) == 2
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(_word, min_size=1, max_size=10).map(" ".join),  # a hook fits one post
        st.lists(_paragraph, min_size=2, max_size=8), st.sampled_from(["{n}/", "{n}/{t}", "({n}/{t})"]),
        st.sampled_from(["\n", "\n\n"]))

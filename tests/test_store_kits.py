@@ -15,6 +15,7 @@ from studio.preset import Preset
 from studio.store import Store, StoreError
 from studio.store.kits import MAX_KIT_IMAGE_BYTES
 from studio.typography import Typography
+from property_examples import examples
 
 
 def png(colour=(0, 120, 255, 128), size=(32, 32)) -> bytes:
@@ -172,7 +173,7 @@ def test_a_lying_image_size_is_corrected_by_reencoding(agency, tmp_path):
     assert (logo.width, logo.height) == (32, 32)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzzed_kits_import_fully_or_fail_cleanly(agency, tmp_path_factory, data):
     _, path = agency

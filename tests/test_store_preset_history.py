@@ -13,6 +13,7 @@ from studio.preset import Preset, apply_preset, apply_profile, check_name, prese
 from studio.schema import SchemaError, from_dict, to_dict
 from studio.slide import Slide
 from studio.typography import Typography
+from property_examples import examples
 
 
 def styled() -> Carousel:
@@ -147,7 +148,7 @@ def test_damaged_history_documents_raise_schema_error(doc):
         History.from_doc(doc)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.lists(st.sampled_from(["edit", "undo", "redo"]), max_size=40), st.integers(2, 6))
 def test_history_behaves_like_a_list_with_a_cursor(ops, cap):
     h = History(Carousel(name="0"), cap=cap)

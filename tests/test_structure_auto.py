@@ -8,6 +8,7 @@ from studio.reading import headline_and_body, list_items, split_number
 from studio.structure import carousel_from_thread, cover_texts
 
 from render_helpers import sample_carousel, sample_posts
+from property_examples import examples
 
 
 def test_sample_thread_becomes_cover_posts_outro():
@@ -94,14 +95,14 @@ WORDS = st.sampled_from(["Hello", "world.", "1)", "Lead", "-", "•", "2.", "ite
 POST = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(POST)
 def test_headline_and_body_lose_no_word(text):
     head, body = headline_and_body(text)
     assert (head + " " + body).split() == text.split()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(POST)
 def test_list_items_come_from_the_text(text):
     flat = " ".join(text.split())
@@ -109,7 +110,7 @@ def test_list_items_come_from_the_text(text):
         assert " ".join(item.split()) in flat
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(POST, min_size=1, max_size=6))
 def test_every_post_word_reaches_a_slide(posts):
     thread = Thread("t", [Post(str(i), t) for i, t in enumerate(posts)])
@@ -170,7 +171,7 @@ def test_a_short_hook_is_not_cut():
         "Short and sweet, with a comma.", "Then more words.")
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.lists(st.sampled_from(["alpha", "beta,", "gamma:", "delta —", "epsilon;", "x" * 30, "\n", "end."]),
                 min_size=1, max_size=60).map(" ".join))
 def test_cover_texts_lose_no_character(text):

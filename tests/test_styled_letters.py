@@ -18,6 +18,7 @@ from studio.export.platforms import check_platform
 from studio.caption import draft_captions
 
 from render_helpers import carousel_of
+from property_examples import examples
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -122,7 +123,7 @@ STYLED = st.text(st.characters(min_codepoint=0x1D400, max_codepoint=0x1D7FF) | s
                  max_size=20)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(STYLED)
 def test_plain_letters_never_leave_a_styled_letter_and_keep_the_words_count(value):
     plain = text.plain_letters(value)

@@ -14,6 +14,7 @@ from studio.post import Post, Thread
 from studio.app.document import Document, EditError, split_text
 from studio.app.events import LookChanged, OrderChanged, ProjectSwitched, SlideChanged, SourceChanged
 from studio.structure import carousel_from_thread
+from property_examples import examples
 
 
 def thread(*texts: str, author: str = "", handle: str = "") -> Thread:
@@ -148,7 +149,7 @@ def test_load_announces_a_new_document(ws):
 
 
 @given(st.text(alphabet=st.sampled_from("ab .!?\n"), max_size=200))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_split_text_never_loses_words(text):
     first, second = split_text(text)
     assert first.split() + second.split() == text.split()

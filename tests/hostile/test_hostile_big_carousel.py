@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
+
 from components import engine
 from components.app import BIG_CAROUSEL
 
@@ -19,6 +21,7 @@ def _thumbs(user) -> int:
     return sum(1 for e in user.client.elements.values() if e.props.get("data-testid") == "slide-thumb")
 
 
+@pytest.mark.slow  # stress: an 80-post thread laid out and drawn
 async def test_a_big_carousel_is_counted_off_the_event_loop_and_then_shown(studio, monkeypatch):
     loop_thread = threading.current_thread()
     counted_in: list[tuple[int, threading.Thread]] = []

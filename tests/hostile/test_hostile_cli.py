@@ -108,6 +108,7 @@ def test_stdin_beyond_the_cap_is_refused(tmp_path):
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.slow  # a CLI process killed mid-export
 def test_sigterm_during_an_export_leaves_no_partial_file(tmp_path):
     source = tmp_path / "thread.txt"
     source.write_text("\n\n".join(f"Point {i}: " + "words that take a while to lay out. " * 12

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
+import pytest
 from nicegui import Client
 
 PAGES = 6
@@ -18,6 +19,7 @@ def _deleted_pages_in_memory() -> int:
     return sum(1 for o in gc.get_objects() if isinstance(o, Client) and o.id not in Client.instances)
 
 
+@pytest.mark.slow  # stress: seven page loads and repeated full garbage collections
 async def test_closed_pages_are_freed(studio):
     before = set(Client.instances)
     for _ in range(PAGES):  # browsers that load the page and leave

@@ -1,0 +1,148 @@
+"""The post cards under "Build Your Carousel": one card a post of the thread, to drag onto a slide or
+add with its buttons; the keyboard moves a card and inserts its post."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nicegui import ui
+
+from studio.app import Changed, ProjectSwitched, SlideChanged
+from studio.post import Post
+from studio.sources.result import count
+
+from .dragdrop import make_draggable
+from .images import thumbnail_url
+from .view import View, tell_photo_layout
+
+
+class PostCards:
+    """The thread's posts as cards, redrawn when the thread or the slides showing its posts change."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
+        self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
+        self.column = ui.column().classes("w-full gap-2 cs-cards")
+        # what a screen reader hears after a card moved (the cards themselves are redrawn)
+        self.moved = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=cards-status")
+        self.refresh(ProjectSwitched())
+
+    def refresh(self, change: Changed) -> None:
+        if not (isinstance(change, SlideChanged) and change.text_only):  # which slide shows a post, the look
+            self._draw()
+
+    def _draw(self) -> None:
+        carousel = self.view.carousel
+        thread = carousel.thread
+        used: dict[str, int] = {}
+        for index, slide in enumerate(carousel.slides):
+            for post_id in slide.post_ids:
+                used.setdefault(post_id, index + 1)
+        self.column.clear()
+        if thread is None or not thread.posts:
+            self.summary.set_text("Import a thread to see its posts here.")
+            return
+        note = " · first post missing" if thread.incomplete else ""
+        self.summary.set_text(f"{count(len(thread.posts), 'post')}{note}. Drag a post onto a slide or between "
+                              "slides, or use its buttons; Enter on a focused card inserts it.")
+        with self.column:
+            for number, post in enumerate(thread.posts, 1):
+                self._card(post, number, used.get(post.id), carousel.show_post_meta)
+
+    def _card(self, post: Post, number: int, on_slide: int | None, show_meta: bool) -> None:
+        who = post.author_name or post.handle and f"@{post.handle}" or ""
+        with ui.element("div").classes("cs-post-card").props(
+                f"data-testid=post-card tabindex=0 role=group") as card:
+            card.props["aria-label"] = f"Post #{number}" + (f" by {who}" if who else "") + \
+                ". Enter inserts it as a new slide, Shift+Enter adds it to the current slide, " \
+                "Alt+Up or Alt+Down moves it."
+            make_draggable(card, post.id)
+            card.on("keydown.enter", lambda e, p=post.id: self._add(p) if e.args.get("shiftKey") else self._insert(p),
+                    ["shiftKey"])
+            # the strip's Alt+Left/Right, turned to this column's direction
+            card.on("keydown.alt.up.stop.prevent", lambda i=number - 1: self._move_by(i, -1))
+            card.on("keydown.alt.down.stop.prevent", lambda i=number - 1: self._move_by(i, 1))
+            with ui.row().classes("items-center no-wrap gap-2 w-full"):
+                if post.avatar is not None:
+                    avatar = ui.image(thumbnail_url(post.avatar, 64)).classes("cs-avatar")
+                    avatar.props["alt"] = f"{who}'s picture" if who else f"Picture of post #{number}'s author"
+                else:
+                    initial = (post.author_name or post.handle)[:1].upper() or str(number)
+                    ui.label(initial).classes("cs-avatar cs-initial").props("aria-hidden=true")
+                # a pasted post has no author: say which post it is rather than invent one
+                if post.handle and post.author_name:
+                    with ui.column().classes("gap-0 min-w-0 flex-1"):
+                        ui.label(who).classes("cs-author ellipsis")
+                        ui.label(f"@{post.handle}").classes("cs-handle ellipsis")
+                else:
+                    ui.label(who or f"Post {number}").classes("cs-author ellipsis min-w-0 flex-1")
+                # its grip icon is drawn by studio.css: one element a card, and a new thread has many cards
+                ui.label(f"Drag Post #{number}").classes("cs-drag-handle").props("data-testid=drag-handle")
+            ui.label(post.text).classes("cs-post-text")
+            if post.images:
+                with ui.row().classes("gap-1 no-wrap w-full"):
+                    for index, image in enumerate(post.images[:4]):
+                        self._photo(post, number, index, image)
+            meta = []
+            if show_meta and post.created_at:
+                meta.append(post.created_at[:10])
+            if show_meta and post.likes is not None:
+                meta.append(f"♥ {post.likes:,}")
+            if show_meta and post.reposts is not None:
+                meta.append(f"⟲ {post.reposts:,}")
+            if on_slide:
+                meta.append(f"on slide {on_slide}")
+            if meta:
+                ui.label(" · ".join(meta)).classes("cs-post-meta")
+            with ui.row().classes("gap-1 w-full cs-card-actions"):
+                ui.button("Insert as new slide", icon="add_box", on_click=lambda p=post.id: self._insert(p)) \
+                    .props("flat dense no-caps size=sm data-testid=insert-slide")
+                ui.button("Add to current slide", icon="playlist_add",
+                          on_click=lambda p=post.id: self._add(p)).props(
+                    "flat dense no-caps size=sm data-testid=add-to-slide")
+
+    def _photo(self, post: Post, number: int, index: int, image) -> None:
+        """One photo of a card with its own Apply Image button."""
+        which = f"photo {index + 1} of {len(post.images)}" if len(post.images) > 1 else "photo"
+        with ui.column().classes("gap-0 items-stretch cs-post-photo"):
+            picture = ui.image(thumbnail_url(image, 160)).classes("cs-post-image")
+            picture.props["alt"] = f"Post #{number}, {which}"
+            button = ui.button("Apply Image", icon="image",
+                               on_click=lambda p=post.id, i=index: self._apply(p, i)).props(
+                "flat dense no-caps size=sm data-testid=apply-image")
+            button.props["aria-label"] = f"Apply post #{number}'s {which} to the current slide"
+
+    def _move_by(self, index: int, step: int) -> None:
+        """Keyboard reordering of the cards (the thread's order, which "Lay out all" follows); the card keeps the focus."""
+        view = self.view
+        thread = view.carousel.thread
+        target = index + step
+        if thread is None or not (0 <= index < len(thread.posts) and 0 <= target < len(thread.posts)):
+            return
+        posts = list(thread.posts)
+        posts.insert(target, posts.pop(index))
+        if view.attempt(view.document.set_thread, replace(thread, posts=posts), origin=view.person,
+                        doing="moving the post"):
+            self.moved.set_text(f"Moved: now post #{target + 1} of {len(posts)}.")
+            # the cards were redrawn: the focused element is gone, so the page's client runs it
+            view.client.run_javascript(f"document.querySelectorAll('[data-testid=post-card]')[{target}]?.focus()")
+
+    # -- quick buttons ------------------------------------------------------------------------------
+
+    def _insert(self, post_id: str) -> None:
+        view = self.view
+        new = view.attempt(view.document.insert_post_as_slide, post_id, view.selected + 1, origin=view.person,
+                           doing="adding the post")
+        if new is not None:
+            view.select(new)
+
+    def _add(self, post_id: str) -> None:
+        view = self.view
+        view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
+                     doing="adding the post")
+
+    def _apply(self, post_id: str, image_index: int = 0) -> None:
+        view = self.view
+        switched = view.attempt(view.document.apply_image, post_id, view.selected, image_index, origin=view.person,
+                                doing="applying the image")
+        tell_photo_layout(view, view.selected, switched)
