@@ -12,20 +12,22 @@ browser connected to after 60 s; memory still above "before" then is kept for go
 
 ``--mode edits``: the clients are browsers instead, connected over NiceGUI's websocket as the
 page's script is: each selects its own slide in the strip and types a new title about once a
-second. Reported: how long an edit takes to reach each of the other browsers (p50/p95/max),
-edits some browser never received nor saw overtaken by a newer title of the same author (lost),
-the static-file latency meanwhile, and memory.
+second. Reported: how long an edit takes to reach each of the other browsers (p50/p95/max);
+deliveries still missing 15 s after the typing stopped (neither received nor overtaken by a newer
+title of the same author), and how many of them were only late: they arrived within ``--quiet``
+seconds more; what is truly lost: an author's last title that is not in the saved project after
+the quiet period, or that some browser never shows; websocket drops and edits sent to a page the
+server had already deleted (a real browser reloads then); the static-file latency meanwhile, and memory.
 """
 from __future__ import annotations
 
 import argparse
 import ast
 import asyncio
-import json
-import re
-import uuid
 import contextlib
+import json
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -33,6 +35,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -79,18 +83,19 @@ def percentiles(values: list[float]) -> str:
 
 @contextlib.contextmanager
 def settled_studio():
-    """A studio on a throwaway data folder, two seconds after it answered: (process, url, MB, load average)."""
+    """A studio on a throwaway data folder, two seconds after it answered: (process, url, MB, load average,
+    data folder)."""
     data = Path(tempfile.mkdtemp(prefix="cs-load-"))
     try:
         with running_studio(data) as studio:
             time.sleep(2)
-            yield studio.process, studio.url, rss_mb(studio.process.pid), load_average()
+            yield studio.process, studio.url, rss_mb(studio.process.pid), load_average(), data
     finally:
         shutil.rmtree(data, ignore_errors=True)
 
 
 def run(clients: int, seconds: float, settle: float = 75) -> None:
-    with settled_studio() as (proc, base, before, load_before):
+    with settled_studio() as (proc, base, before, load_before, _data):
         stop = threading.Event()
         pages: list[float] = []
         sizes: list[int] = []
@@ -168,36 +173,98 @@ def listener(elements: dict, testid: str, kind: str, nth: int = 0) -> tuple[int,
 
 
 class Editor:
-    """One browser: the page, its websocket, and when each typed word first arrived."""
+    """One browser: the page, its websocket, when each typed word first arrived, and its connection's fate."""
 
     def __init__(self, base: str) -> None:
         self.base = base
         self.seen: dict[str, float] = {}
+        self.drops = 0  # the websocket closed (the client reconnects, as the page's script does)
+        self.refused = 0  # a reconnection refused: the server had deleted the page (a browser would reload)
 
     async def connect(self) -> None:
         import socketio  # NiceGUI's own dependency: the protocol its page script speaks
         self.query, self.elements = await asyncio.to_thread(page_elements, self.base)
-        query = {**self.query, "document_id": str(uuid.uuid4()), "tab_id": str(uuid.uuid4())}
-        query = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in query.items()}
+        self.next_message_id = int(self.query["next_message_id"])
+        self.document_id, self.tab_id = str(uuid.uuid4()), str(uuid.uuid4())
         self.socket = socketio.AsyncClient()  # reconnects, as the page's script does
         self.socket.on("*", self._received)
-        await self.socket.connect(f"{self.base}?{urlencode(query)}",
-                                  socketio_path="/_nicegui_ws/socket.io", transports=["websocket"])
+        self.socket.on("disconnect", self._dropped)
+        self.socket.on("connect_error", self._refused)
+        await self.socket.connect(self._url, socketio_path="/_nicegui_ws/socket.io", transports=["websocket"])
+
+    def _url(self) -> str:
+        """The socket's address, asked again at each reconnection: as the page's script does, it names the next
+        message it expects, so the server sends again what was missed while the socket was down."""
+        query = {**self.query, "document_id": self.document_id, "tab_id": self.tab_id,
+                 "next_message_id": self.next_message_id}
+        query = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in query.items()}
+        return f"{self.base}?{urlencode(query)}"
 
     async def _received(self, _event: str, data) -> None:
         now = time.perf_counter()
+        message_id = data.get("_id") if isinstance(data, dict) else None
+        if isinstance(message_id, int):
+            if message_id < self.next_message_id:  # sent again after a reconnection: had it already
+                return
+            self.next_message_id = message_id + 1
         for token in TOKEN.findall(json.dumps(data)):
             self.seen.setdefault(token, now)
+
+    async def _dropped(self, *_) -> None:
+        self.drops += 1
+
+    async def _refused(self, *_) -> None:
+        self.refused += 1
 
     async def send(self, target: tuple[int, str], value=None) -> None:
         element_id, listener_id = target
         await self.socket.emit("event", {"client_id": self.query["client_id"], "id": element_id,
-                                         "listener_id": listener_id,
+                                         "listener_id": listener_id, "next_message_id": self.next_message_id,
                                          "args": [] if value is None else [json.dumps(value)]})
 
 
-async def edit_together(base: str, editors: int, seconds: float) -> tuple[list[float], int, int, int]:
-    """``editors`` browsers, each typing its own slide's title once a second; (delays, edits, lost, dropped)."""
+@dataclass
+class EditsOutcome:
+    delays: list[float]  # typed -> first seen by another browser, for every delivery
+    edits: int  # sent
+    not_sent: int  # the websocket was down
+    missing_soon: int  # deliveries neither received nor overtaken 15 s after the typing stopped
+    missing_late: int  # the same after the quiet period: truly never delivered
+    last_titles_unshown: int  # (author, other browser) pairs where the author's last title never arrived
+    last_titles_unsaved: int  # authors whose last title is not in the saved project after the quiet period
+    drops: int
+    refused: int
+
+
+def _missing(sent: dict[str, tuple[int, float]], browsers: list[Editor]) -> int:
+    """Deliveries some browser has neither received nor seen overtaken by a newer title of the same author."""
+    newest: dict[int, int] = {}
+    for token, (author, _) in sent.items():
+        newest[author] = max(newest.get(author, -1), _number(token))
+    missing = 0
+    for token, (author, _) in sent.items():
+        for n, browser in enumerate(browsers):
+            if n != author and token not in browser.seen and not any(
+                    f"zq{author}x{k}" in browser.seen for k in range(_number(token) + 1, newest[author] + 1)):
+                missing += 1
+    return missing
+
+
+def _number(token: str) -> int:
+    return int(token.split("x")[1])
+
+
+def _saved_tokens(data: Path) -> set[str]:
+    """The typed words in the data folder's saved projects."""
+    found: set[str] = set()
+    for path in data.rglob("*.json"):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            found.update(TOKEN.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+async def edit_together(base: str, data: Path, editors: int, seconds: float, quiet: float) -> EditsOutcome:
+    """``editors`` browsers, each typing its own slide's title once a second."""
     import socketio
     browsers = [Editor(base) for _ in range(editors)]
     for browser in browsers:
@@ -206,6 +273,7 @@ async def edit_together(base: str, editors: int, seconds: float) -> tuple[list[f
         await browser.send(listener(browser.elements, "slide-thumb", "click", n))
     await asyncio.sleep(3)
     sent: dict[str, tuple[int, float]] = {}
+    last: dict[int, str] = {}  # each author's last title the server was sent
     dropped = [0]  # edits a browser could not send: its websocket was down
 
     async def type_titles(n: int, browser: Editor) -> None:
@@ -216,30 +284,32 @@ async def edit_together(base: str, editors: int, seconds: float) -> tuple[list[f
             try:
                 await browser.send(title, f"Title {token}")
                 sent[token] = (n, time.perf_counter())
+                last[n] = token
             except socketio.exceptions.SocketIOError:  # its websocket dropped; a browser reconnects and goes on
                 dropped[0] += 1
             k += 1
             await asyncio.sleep(1.0)
 
     await asyncio.gather(*(type_titles(n, b) for n, b in enumerate(browsers)))
-    await asyncio.sleep(15)  # late deliveries still count; what has not arrived by now is lost
-    delays, lost = [], 0
-    for token, (author, typed) in sent.items():
-        later = [t for t in sent if t.startswith(f"zq{author}x") and int(t.split("x")[1]) > int(token.split("x")[1])]
-        for n, browser in enumerate(browsers):
-            if n == author:
-                continue
-            if token in browser.seen:
-                delays.append(browser.seen[token] - typed)
-            elif not any(t in browser.seen for t in later):  # overtaken by a newer title is not lost
-                lost += 1
+    await asyncio.sleep(15)  # what has not arrived by now is missing ...
+    missing_soon = _missing(sent, browsers)
+    await asyncio.sleep(quiet)  # ... and what has not arrived after the quiet period either is lost
+    missing_late = _missing(sent, browsers)
+    unshown = sum(1 for author, token in last.items() for n, browser in enumerate(browsers)
+                  if n != author and token not in browser.seen)
+    saved = await asyncio.to_thread(_saved_tokens, data)
+    delays = [browser.seen[token] - typed for token, (author, typed) in sent.items()
+              for n, browser in enumerate(browsers) if n != author and token in browser.seen]
+    outcome = EditsOutcome(delays, len(sent), dropped[0], missing_soon, missing_late, unshown,
+                           sum(1 for token in last.values() if token not in saved),
+                           sum(b.drops for b in browsers), sum(b.refused for b in browsers))
     for browser in browsers:
         await browser.socket.disconnect()
-    return delays, len(sent), lost, dropped[0]
+    return outcome
 
 
-def run_edits(editors: int, seconds: float, settle: float = 75) -> None:
-    with settled_studio() as (proc, base, before, load_before):
+def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45) -> None:
+    with settled_studio() as (proc, base, before, load_before, data):
         stop = threading.Event()
         statics: list[float] = []
         during: list[float] = []
@@ -256,18 +326,24 @@ def run_edits(editors: int, seconds: float, settle: float = 75) -> None:
         watch = threading.Thread(target=watcher)
         watch.start()
         try:
-            delays, edits, lost, dropped = asyncio.run(edit_together(base, editors, seconds))
+            outcome = asyncio.run(edit_together(base, data, editors, seconds, quiet))
         finally:
             stop.set()
             watch.join()
         load_during = load_average()
         time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
         settled = rss_mb(proc.pid)
+        o = outcome
         print(f"{editors} browsers editing for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
               f"load average {load_before} before, {load_during} at the end")
-        print(f"edit reaching another browser: {percentiles(delays)}")
-        print(f"edits sent: {edits}, deliveries expected {edits * (editors - 1)}, lost {lost}; "
-              f"not sent (websocket down) {dropped}")
+        print(f"edit reaching another browser: {percentiles(o.delays)}")
+        print(f"edits sent: {o.edits}, deliveries expected {o.edits * (editors - 1)}; "
+              f"missing 15 s after the typing: {o.missing_soon}, of which late (arrived within {quiet:.0f} s more) "
+              f"{o.missing_soon - o.missing_late}, never arrived {o.missing_late}")
+        print(f"truly lost: last titles not in the saved project {o.last_titles_unsaved} of {editors}, "
+              f"last titles another browser never showed {o.last_titles_unshown} of {editors * (editors - 1)}")
+        print(f"websockets: dropped {o.drops} times, reconnections refused (page deleted) {o.refused}; "
+              f"edits not sent (websocket down) {o.not_sent}")
         print(f"static file every 100 ms: {percentiles(statics)}")
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
@@ -278,11 +354,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--settle", type=float, default=75, help="seconds after the load to read memory again")
+    parser.add_argument("--quiet", type=float, default=45,
+                        help="edits mode: seconds after the typing (and 15 s more) before an edit counts as lost")
     parser.add_argument("--mode", choices=["pages", "edits"], default="pages",
                         help="pages: clients load the page again and again; edits: browsers edit together")
     args = parser.parse_args()
     if args.mode == "edits":
-        run_edits(args.clients, args.seconds, args.settle)
+        run_edits(args.clients, args.seconds, args.settle, args.quiet)
     else:
         run(args.clients, args.seconds, args.settle)
 

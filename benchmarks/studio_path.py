@@ -1,6 +1,7 @@
 """The studio's whole path, timed in a real browser (Playwright on Debian's Chromium).
 
     python3 benchmarks/studio_path.py [--quick]      (or through benchmarks/run.py)
+    python3 benchmarks/studio_path.py --keys [N]     (only keystroke → painted, N letters, split per stage)
 
 The studio runs as a subprocess on a free loopback port with a throwaway data
 folder holding the 10-slide, two-photo carousel of ``export.py``. Timed from the
@@ -88,14 +89,22 @@ def _open_export(page) -> float:
 
 
 # Resolves with ms from the next keydown in the slide's text box to the first frame after the
-# preview changed (it is the server's SVG, text drawn as shapes: the whole round trip).
+# preview changed (it is the server's SVG, text drawn as shapes: the whole round trip). Also keeps,
+# in window.__arrived, ms from that keydown to the first message from the studio after it.
 _PAINTED = """body => {
   const box = document.querySelector(body);
   const host = document.querySelector('[data-testid=slide-preview]');
   const preview = host.shadowRoot || host;  // the SVG is drawn in the preview's shadow root
   const before = preview.innerHTML;
   let start = null;
-  box.addEventListener('keydown', () => { start = performance.now(); }, {once: true});
+  window.__arrived = null;
+  if (!window.__listening) {  // after NiceGUI's own handler: called as the message arrives
+    window.__listening = true;
+    window.socket.on('update', () => { if (window.__start !== null && window.__arrived === null)
+      window.__arrived = performance.now() - window.__start; });
+  }
+  window.__start = null;
+  box.addEventListener('keydown', () => { start = window.__start = performance.now(); }, {once: true});
   window.__painted = new Promise(resolve => {
     const seen = new MutationObserver(() => {
       if (start !== null && preview.innerHTML !== before) {
@@ -106,6 +115,7 @@ _PAINTED = """body => {
     seen.observe(preview, {subtree: true, childList: true, characterData: true, attributes: true});
   });
 }"""
+ARRIVED: list[float | None] = []  # ms keystroke → the studio's first message after it, for each keystroke
 
 
 def _type_word(page, word: str) -> list[float]:
@@ -120,6 +130,7 @@ def _type_word(page, word: str) -> list[float]:
         page.evaluate(_PAINTED, BODY)
         page.keyboard.press(word[i - 1])
         times.append(page.evaluate("Promise.race([window.__painted, new Promise(r => setTimeout(() => r(null), 30000))])"))
+        ARRIVED.append(page.evaluate("window.__arrived"))
     if None in times:
         raise RuntimeError("the preview did not change within 30 s of a keystroke")
     return times
@@ -253,6 +264,40 @@ def _paste(page) -> float | None:
     return (time.perf_counter() - start) * 1000
 
 
+def keystrokes(count: int) -> list[Row]:
+    """Only keystroke → painted: ``count`` letters typed into a content slide, a key at a time."""
+    from playwright.sync_api import sync_playwright
+    words = ("Keystrokes", "Painted", "Preview", "Quokka", "Wombat")
+    with tempfile.TemporaryDirectory(prefix="cs-bench-keys-") as data, sync_playwright() as playwright, \
+            contextlib.ExitStack() as stack:
+        _seed(data)
+        server = stack.enter_context(running_studio(Path(data)))
+        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(server.url)
+            page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
+            page.locator("[data-testid=slide-thumb]").nth(1).click()
+            keys: list[float] = []
+            while len(keys) < count:
+                keys += _type_word(page, words[len(keys) % len(words)])
+        finally:
+            browser.close()
+    keys, arrived = keys[:count], ARRIVED[:count]
+    painted_after = [k - a for k, a in zip(keys, arrived) if a is not None]
+    arrived = [a for a in arrived if a is not None]
+    return [info(f"studio: keystroke → preview painted, p50 of {len(keys)}", _percentile(keys, 0.5)),
+            at_most(f"studio: keystroke → preview painted, p95 of {len(keys)}", _percentile(keys, 0.95), KEY_GOAL_MS),
+            info("  keystroke → the studio's answer arrived, p50", _percentile(arrived, 0.5)),
+            info("  keystroke → the studio's answer arrived, p95", _percentile(arrived, 0.95)),
+            info("  answer arrived → painted, p50", _percentile(painted_after, 0.5)),
+            info("  answer arrived → painted, p95", _percentile(painted_after, 0.95))]
+
+
 if __name__ == "__main__":
     from run import table
-    print(table(rows("--quick" in sys.argv)))
+    if "--keys" in sys.argv:
+        after = sys.argv[sys.argv.index("--keys") + 1:]
+        print(table(keystrokes(int(after[0]) if after and after[0].isdigit() else 60)))
+    else:
+        print(table(rows("--quick" in sys.argv)))

@@ -1,11 +1,23 @@
-"""Compare themes: the current slide, or the first three, drawn large in every theme; one click applies one."""
+"""Compare themes: the current slide, or the first three, drawn large in every theme; one click applies one.
+
+The drawings are gallery thumbnails (the same one-slide carousels, ``components.thumbnails``): kept ones show
+at once, the others are drawn off the event loop and fill in (15 themes x 3 slides took seconds on it).
+"""
 from __future__ import annotations
 
-from nicegui import ui
+import logging
+
+from nicegui import background_tasks, ui
+
+from studio.carousel import Carousel
 
 from . import engine
 from .svg_view import SvgView
+from .thumbnails import LOADING, THUMBNAILS, show
+from .thumbnails import key as thumbnail_key
 from .view import View
+
+log = logging.getLogger("carousel_studio")
 
 FIRST = 3  # "first three slides"
 
@@ -47,6 +59,7 @@ class CompareThemes:
         self.rows.clear()
         width = 180 if len(slides) == 1 else 150  # three slides: two themes a row still fit at 1280 px
         self.rows.style(f"--cs-compare-svg:{width}px;--cs-compare-card:{24 + (width + 8) * len(slides)}px")
+        missing: list[tuple[SvgView, str, Carousel]] = []
         with self.rows:
             for key, theme in engine.THEMES.items():
                 chosen = key == carousel.theme
@@ -63,7 +76,30 @@ class CompareThemes:
                             ui.label("In use").classes("cs-hint")
                     with ui.row().classes("w-full no-wrap gap-2"):
                         for index in slides:
-                            SvgView(engine.render_single(carousel, index, theme=key)).classes("cs-compare-svg")
+                            missing += self._drawing(engine.single(carousel, index, theme=key))
+        if missing:
+            background_tasks.create(self._fill(missing), name="compare themes")
+
+    @staticmethod
+    def _drawing(variant: Carousel) -> list[tuple[SvgView, str, Carousel]]:
+        """A view of ``variant``, drawn if kept; else a placeholder, returned to be filled."""
+        name = thumbnail_key(variant)
+        drawn = THUMBNAILS.get(name)
+        svg = SvgView(drawn or "").classes("cs-compare-svg")
+        if drawn is not None:
+            return []
+        svg.thumbnail = name
+        svg.classes(add=LOADING)
+        return [(svg, name, variant)]
+
+    async def _fill(self, missing: list[tuple[SvgView, str, Carousel]]) -> None:
+        for svg, name, variant in missing:
+            if svg.is_deleted:  # shown again meanwhile (the other toggle) or the page closed
+                continue
+            try:
+                show(svg, name, await THUMBNAILS.drawn(name, variant))
+            except Exception:  # noqa: BLE001 - a drawing that fails stays blank; the studio goes on
+                log.exception("could not draw a theme comparison")
 
     def _apply(self, key: str) -> None:
         view = self.view

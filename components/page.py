@@ -167,7 +167,7 @@ class StudioPage:
         if not concerns(event, self.view.document):  # share mode: another person's project
             return
         if isinstance(event, Changed):
-            self.view.forget_layout()
+            self.view.forget_layout(event)
             if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect
                 self._behind = True
                 return

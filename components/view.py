@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import Client, ui
 
-from studio.app import Document, EditError, Person, Studio
+from studio.app import Changed, Document, EditError, Person, SlideChanged, Studio
 from studio.export import ExportError
 from studio.image import ImageError
 from studio.schema import SchemaError
@@ -79,6 +79,7 @@ class View:
         self.person = Person()  # also the origin of this tab's edits, so echoes do not reset its inputs
         self.safe_zone = False
         self._counts: list[int] | None = None
+        self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._on_select: list[Callable[[], Any]] = []
 
     @property
@@ -100,13 +101,23 @@ class View:
     # -- pages ----------------------------------------------------------------------------------
 
     def counts(self) -> list[int]:
-        """Pages per slide, computed once per change."""
-        if self._counts is None or len(self._counts) != len(self.carousel.slides):
-            self._counts = PAGE_COUNTS(self.carousel)  # shared: one layout per carousel for every page
+        """Pages per slide, computed once per change (after typing: only the slides typed into)."""
+        carousel = self.carousel
+        if self._counts is None or len(self._counts) != len(carousel.slides):
+            self._counts = PAGE_COUNTS(carousel)  # shared: one layout per carousel for every page
+            self._recount.clear()
+        for index in sorted(self._recount):
+            self._counts[index] = engine.slide_page_count(carousel, index)
+        self._recount.clear()
         return self._counts
 
-    def forget_layout(self) -> None:
-        self._counts = None
+    def forget_layout(self, change: Changed | None = None) -> None:
+        """The pages must be counted again: those of the slide whose words changed, or of every slide."""
+        if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
+                and change.slide < len(self._counts):
+            self._recount.add(change.slide)
+        else:
+            self._counts = None
 
     def page_index(self, slide: int | None = None, page: int = 0) -> int:
         """Index of a page in the whole carousel (what the renderer takes)."""
@@ -204,6 +215,31 @@ def run_unless_closed(action: Callable[[], Any]) -> None:
         if "deleted" not in str(exc):
             raise
         log.debug("skipped a redraw for a closed tab")
+
+
+class Settle:
+    """Run ``action`` once calls pause for ``quiet`` seconds, and at least every ``longest`` seconds while they go on."""
+
+    def __init__(self, action: Callable[[], Any], quiet: float, longest: float) -> None:
+        self.action, self.quiet, self.longest = action, quiet, longest
+        self._first: float | None = None  # the first call not acted on yet
+        self._pending: asyncio.TimerHandle | None = None
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        self._first = now if self._first is None else self._first
+        self.cancel()
+        self._pending = asyncio.get_running_loop().call_later(
+            max(0.0, min(self.quiet, self._first + self.longest - now)), self._run)
+
+    def _run(self) -> None:
+        self._pending = self._first = None
+        run_unless_closed(self.action)
+
+    def cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
 
 
 class Throttle:

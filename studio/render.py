@@ -337,6 +337,25 @@ def render_slides(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[str]
     return [_page_svg(ctx, carousel, p, i + 1, len(pages)) for i, p in enumerate(pages)]
 
 
+def slide_page_count(carousel: Carousel, slide_index: int, scale: float = DEFAULT_SCALE) -> int:
+    """How many pages one slide takes: its layout alone (the others' is not needed)."""
+    return len(_split_slide(make_context(carousel, scale), carousel, carousel.slides[slide_index])[2])
+
+
+def render_slide_page(carousel: Carousel, slide_index: int, page: int, number: int, total: int,
+                      scale: float = DEFAULT_SCALE) -> str:
+    """``render_slide`` of page ``page`` of one slide, page ``number`` of ``total`` of the carousel: for a
+    caller that knows the pages per slide (the studio's preview), no other slide is laid out again."""
+    fonts.ensure_fonts()
+    ctx = make_context(carousel, scale)
+    slide = carousel.slides[slide_index]
+    layout_key, size, parts = _split_slide(ctx, carousel, slide)
+    if not 0 <= page < len(parts):
+        raise IndexError(f"page {page} of slide {slide_index} does not exist; the slide has {len(parts)} pages")
+    return _page_svg(ctx, carousel, Page(slide_index, page, len(parts), slide.kind, layout_key, size, parts[page]),
+                     number, total)
+
+
 def render_slide(carousel: Carousel, index: int, scale: float = DEFAULT_SCALE) -> str:
     """SVG text of one page (``index`` counts pages, from 0)."""
     fonts.ensure_fonts()

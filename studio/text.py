@@ -431,10 +431,12 @@ def _base_char(cluster: str) -> str:
 def font_for(cluster: str, family: str) -> str:
     """The first face in ``family``'s chain that has the cluster's base character and its combining marks
     (a mark the face lacks would be drawn as its "no glyph" box), else the first that has the base."""
-    base = _base_char(cluster)
-    faces = [face for face in _chain(family) if has_glyph(face, base)]
-    marks = _marks(cluster)
-    return next((face for face in faces if all(has_glyph(face, m) for m in marks)), faces[0] if faces else family)
+    base, marks = _base_char(cluster), _marks(cluster)
+    faces = (face for face in _chain(family) if has_glyph(face, base))  # lazy: most clusters stop at the first
+    first = next(faces, family)
+    if all(has_glyph(first, m) for m in marks):
+        return first
+    return next((face for face in faces if all(has_glyph(face, m) for m in marks)), first)
 
 
 def _marks(cluster: str) -> str:

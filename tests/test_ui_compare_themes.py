@@ -23,7 +23,8 @@ async def test_compare_themes_shows_every_theme_and_one_click_applies(studio, te
     testid(studio, "compare-which")[0].value = "first"
     rows = testid(studio, "compare-row")
     assert all(len(drawn(r)) == 3 for r in rows)
-    assert "carousels" in drawn(rows[0])[0].content  # the carousel's own cover, not a sample
+    # drawn off the event loop, filling in: the carousel's own cover, not a sample
+    await until(lambda: "carousels" in drawn(testid(studio, "compare-row")[0])[0].content)
     ocean = next(r for r in rows if r.props["data-key"] == "ocean")
     click(studio, ocean)
     await until(lambda: studio.shared.document.carousel.theme == "ocean")
@@ -48,8 +49,9 @@ async def test_previews_show_no_page_number_of_their_own(studio, testid):
     assert page_numbers(preview.content) == [f"3/{total}"]  # the slide itself keeps its number
     click(studio, testid(studio, "compare-themes-open")[0])
     await studio.should_see("Click a theme to use it.")
-    drawn = [e.content for row in testid(studio, "compare-row") for e in row.descendants()
-             if "cs-compare-svg" in e.classes]
+    views = [e for row in testid(studio, "compare-row") for e in row.descendants() if "cs-compare-svg" in e.classes]
+    await until(lambda: all(view.content for view in views), timeout=60)  # drawn off the loop, filling in
+    drawn = [view.content for view in views]
     assert len(drawn) == len(engine.THEMES) and not any(page_numbers(svg) for svg in drawn)
     tiles = [e for tile in testid(studio, "theme-option") for e in tile.descendants() if isinstance(e, SvgView)]
     await until(lambda: all(svg.content for svg in tiles))

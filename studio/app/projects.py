@@ -1,17 +1,25 @@
 """Projects: new, open, list, duplicate, delete, restore from the trash — and the autosave that keeps the open one on disk."""
 from __future__ import annotations
 
+import asyncio
 import logging
+from time import monotonic
 
 from ..carousel import Carousel
+from ..history import History
 from ..store import Autosaver, ProjectInfo, Store
 from ..store.projects import LAST_PROJECT
 from ..store.trash import TrashItem
 from .document import Document, EditError
-from .events import Changed, ProjectSwitched
+from .events import Changed, ProjectSwitched, SlideChanged
 from .sample import sample_carousel
 
 log = logging.getLogger("carousel_studio")
+
+# Seconds: typing is handed to the autosaver (which copies the carousel and restarts its timer thread) at
+# most this often, not on every keystroke: that held up the preview of each letter. The autosaver then waits
+# for a pause as before.
+TYPING_HAND_OVER = 0.3
 
 
 class Projects:
@@ -21,6 +29,8 @@ class Projects:
         self.store = store
         self.autosaver = autosaver
         self.document = document
+        self._typed: tuple[asyncio.TimerHandle, str, Carousel, History] | None = None  # typing not handed over yet
+        self._handed = 0.0  # monotonic() when typing was last handed over
         document.subscribe(self._autosave)
 
     def list(self) -> list[ProjectInfo]:
@@ -73,15 +83,52 @@ class Projects:
 
     def _autosave(self, change: Changed) -> None:
         """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
+        if self._typing_later(change):
+            return
+        self.hand_over_typing()
+        self._saving(lambda: self._save_change(change))
+
+    def _save_change(self, change: Changed) -> None:
         doc = self.document
+        if doc.project_id is None:
+            doc.project_id = self.store.projects.save(doc.carousel)
+            self.store.settings.set(LAST_PROJECT, doc.project_id)
+        elif isinstance(change, ProjectSwitched):
+            self.store.settings.set(LAST_PROJECT, doc.project_id)
+        self.autosaver.changed(doc.project_id, doc.carousel, doc.history)
+
+    def _typing_later(self, change: Changed) -> bool:
+        """Typing into a saved project on the event loop: handed over at once when none was for TYPING_HAND_OVER
+        seconds, else within that time (True: later)."""
+        doc = self.document
+        if not (isinstance(change, SlideChanged) and change.text_only) or doc.project_id is None:
+            return False
         try:
-            if doc.project_id is None:
-                doc.project_id = self.store.projects.save(doc.carousel)
-                self.store.settings.set(LAST_PROJECT, doc.project_id)
-            elif isinstance(change, ProjectSwitched):
-                self.store.settings.set(LAST_PROJECT, doc.project_id)
-            self.autosaver.changed(doc.project_id, doc.carousel, doc.history)
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (the command line, a test): handed over at once
+            return False
+        wait = self._handed + TYPING_HAND_OVER - monotonic()
+        if self._typed is None and wait <= 0:
+            self._handed = monotonic()
+            return False
+        if self._typed is None:  # the project, carousel and history typed into, whatever is opened meanwhile
+            self._typed = (loop.call_later(wait, self.hand_over_typing), doc.project_id, doc.carousel, doc.history)
+        return True
+
+    def hand_over_typing(self) -> None:
+        """Give typing not handed over yet to the autosaver now (also before any other change and on closing)."""
+        if self._typed is None:
+            return
+        timer, project_id, carousel, history = self._typed
+        self._typed = None
+        self._handed = monotonic()
+        timer.cancel()
+        self._saving(lambda: self.autosaver.changed(project_id, carousel, history))
+
+    def _saving(self, save) -> None:
+        try:
+            save()
         except Exception as exc:  # noqa: BLE001 - saving must never break editing; the next change retries
             log.warning("autosave failed: %s", exc)
             if self.autosaver.on_error is not None:  # shown to everyone, as the autosaver's own failures are
-                self.autosaver.on_error(doc.project_id or "", exc)
+                self.autosaver.on_error(self.document.project_id or "", exc)

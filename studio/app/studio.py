@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,7 @@ class Studio:
         self.autosaver = Autosaver(self.store, on_saved=lambda pid: self.announce(Saved(pid)),
                                    on_error=lambda pid, exc: self.announce(SaveFailed(pid, str(exc))))
         self._new_document = lambda carousel: document(carousel, clock=clock)  # share mode: CoDocument
+        self._all_projects: weakref.WeakSet[Projects] = weakref.WeakSet()  # every desk's (typing to hand over)
         self.desk = self.new_desk()
         self.document, self.projects = self.desk.document, self.desk.projects
         self.imports, self.brands = self.desk.imports, self.desk.brands
@@ -70,6 +72,7 @@ class Studio:
         doc = self._new_document(sample_carousel() if carousel is None else carousel)
         desk = Desk(doc, Projects(self.store, self.autosaver, doc), Imports(doc, self.data_dir / "imports"),
                     Brands(self.store, doc))
+        self._all_projects.add(desk.projects)
         doc.subscribe(self.announce)  # after Projects: a change is handed to autosave first
         return desk
 
@@ -110,6 +113,8 @@ class Studio:
 
     def close(self) -> None:
         """Write whatever is pending before the process ends."""
+        for projects in list(self._all_projects):
+            projects.hand_over_typing()
         self.autosaver.close()
 
     def _prune_assets(self) -> None:
