@@ -205,7 +205,7 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
         show = f"/?token={token}" if show else False  # this computer's browser opens the link too
     ui.run(root, host=host, port=port, show=show, reload=reload, title="Carousel Studio", gzip_middleware_factory=_gzip,
            language="en-US", favicon=ASSETS_DIR / "favicon.svg", show_welcome_message=False,
-           reconnect_timeout=10.0, storage_secret=None,
+           reconnect_timeout=10.0, storage_secret=None, tailwind=False,
            uvicorn_reload_dirs=",".join(str(PROJECT_ROOT / folder) for folder in SOURCE_FOLDERS))
 
 

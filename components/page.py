@@ -24,7 +24,6 @@ from .save_banner import SaveBanner
 from .slide_editor import SlideEditor
 from .slide_strip import SlideStrip
 from .source_panel import SourcePanel
-from .style_warmup import warm_up_styles
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
@@ -155,7 +154,6 @@ class StudioPage:
         self.panels.append(self.topbar)
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()
-        warm_up_styles()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
