@@ -15,8 +15,8 @@ from .view import Settle, Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
 # share mode, while someone else types: a thumbnail (the whole page's SVG again) when their typing pauses this
-# long, and at least this often while it goes on
-OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 0.5, 3.0
+# long (so never more than once a second), and at least this often while it goes on
+OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
 
 
 class SlideStrip:
