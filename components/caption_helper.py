@@ -1,6 +1,8 @@
 """Caption helper: a LinkedIn post text, an Instagram caption and alt text per slide, with copy buttons."""
 from __future__ import annotations
 
+import json
+
 from nicegui import ui
 
 from studio.caption import INSTAGRAM_LIMIT, LINKEDIN_LIMIT, alt_texts, draft_captions
@@ -11,7 +13,7 @@ from .view import View
 class CaptionHelper:
     def __init__(self, view: View) -> None:
         self.view = view
-        with ui.dialog().props("data-testid=captions-dialog") as self.dialog, ui.card().classes("cs-captions"):
+        with ui.dialog().props("aria-label='Caption helper' data-testid=captions-dialog") as self.dialog, ui.card().classes("cs-captions"):
             with ui.row().classes("w-full items-center no-wrap"):
                 ui.label("Caption helper").classes("text-xl font-semibold")
                 ui.space()
@@ -38,7 +40,7 @@ class CaptionHelper:
                 ui.button("Copy", icon="content_copy", on_click=lambda: self._copy(box.value, title)).props(
                     f"flat dense no-caps data-testid={testid}-copy")
             box = ui.textarea(on_change=lambda e: count.set_text(f"{len(e.value or '')} / {limit}")).props(
-                f"outlined autogrow data-testid={testid}").classes("w-full cs-caption-text")
+                f"outlined autogrow aria-label={json.dumps(title)} data-testid={testid}").classes("w-full cs-caption-text")
         return box
 
     def open(self) -> None:

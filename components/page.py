@@ -24,7 +24,6 @@ from .save_banner import SaveBanner
 from .slide_editor import SlideEditor
 from .slide_strip import SlideStrip
 from .source_panel import SourcePanel
-from .style_warmup import warm_up_styles
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
@@ -119,11 +118,7 @@ class StudioPage:
         self.ahead = DrawAhead(view)  # the export drawn whenever edits pause, the dialog opened or not
         self.export = OnFirstOpen(self.later, lambda: ExportDialog(view, self.ahead))
         self.captions = OnFirstOpen(self.later, lambda: CaptionHelper(view))
-        with ui.header(elevated=False).classes("cs-header"):
-            self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
-                                 toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
-            self.panels.append(self.topbar)
-        yield
+        header = ui.header(elevated=False).classes("cs-header")  # filled last: see below
         # value=None: open beside the slide on wide screens, a slide-over panel below the breakpoint (tablets)
         with ui.left_drawer(value=None, fixed=True, bordered=True).props(
                 "width=288 breakpoint=1000 aria-label='Settings panels'").classes("cs-drawer cs-left") as self.left:
@@ -150,9 +145,15 @@ class StudioPage:
         yield
         self.editor = SlideEditor(view)
         self.panels += [self.editor, self.ahead]
+        yield
+        # Last, with no pause after it: the top bar's timers (share mode: who is here) wait for the browser's
+        # connection, and NiceGUI serves the page as far as it is built once anything waits for that.
+        with header:
+            self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
+                                 toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
+        self.panels.append(self.topbar)
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()
-        warm_up_styles()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)

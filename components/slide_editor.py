@@ -12,10 +12,12 @@ from .dragdrop import make_drop_target
 from .shared_text import show, text_box
 from .svg_view import SvgView
 from .uploads import upload_button
-from .view import Throttle, View, tell_photo_layout
+from .view import Settle, Throttle, View, tell_photo_layout
 
 PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
-OTHERS_PREVIEW_INTERVAL = 0.25  # share mode: seconds between redraws while someone else types on this slide
+# share mode, while someone else types on this slide: its text arrives at once, its picture (tens of KB) when their
+# typing pauses this long, and at least this often while it goes on
+OTHERS_PREVIEW_QUIET, OTHERS_PREVIEW_LONGEST = 0.25, 2.0
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
 TEXT_BOXES = ("slide-title", "slide-body", "slide-alt")  # the slide's own words (data-testid)
 # A server held back (a loaded machine) can lose the connection while its tab types: the server misses a
@@ -51,7 +53,7 @@ class SlideEditor:
         self._echo = False  # True while we set input values ourselves (no edit must follow)
         self._drawn_pages: tuple[int, int, int] | None = None
         self._redraw = Throttle(self._draw_preview, PREVIEW_INTERVAL)
-        self._others_redraw = Throttle(self._draw_preview, OTHERS_PREVIEW_INTERVAL)
+        self._others_redraw = Settle(self._draw_preview, OTHERS_PREVIEW_QUIET, OTHERS_PREVIEW_LONGEST)
         with ui.row().classes("cs-stage w-full no-wrap items-start justify-center gap-5"):
             with ui.column().classes("cs-stage-main items-center gap-2"):
                 self._toolbar()
@@ -122,7 +124,7 @@ class SlideEditor:
             if view.selected == change.slide:
                 if change.origin is view.person:
                     self._redraw()
-                else:  # someone else's typing: its text first, the picture (tens of KB) a few times a second
+                else:  # someone else's typing: its text at once, the picture (tens of KB) when their typing pauses
                     self._fill_texts(view.carousel.slides[view.selected])
                     self._others_redraw()
             self._draw_position()

@@ -11,10 +11,12 @@ from .dragdrop import make_drop_target
 from .presence import show_faces
 from .svg_view import SvgView
 from .thumbnails import show_pages
-from .view import Throttle, View
+from .view import Settle, Throttle, View
 
 THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
-OTHERS_THUMB_INTERVAL = 1.0  # share mode: while someone else types (a thumbnail is the whole page's SVG again)
+# share mode, while someone else types: a thumbnail (the whole page's SVG again) when their typing pauses this
+# long (so never more than once a second), and at least this often while it goes on
+OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
 
 
 class SlideStrip:
@@ -28,7 +30,7 @@ class SlideStrip:
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
         self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
-        self._redraw_others_thumbs = Throttle(self._draw_dirty, OTHERS_THUMB_INTERVAL)
+        self._redraw_others_thumbs = Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
             ui.label("Slides").classes("cs-panel-label")
             self.count = ui.label().classes("cs-hint")

@@ -217,6 +217,31 @@ def run_unless_closed(action: Callable[[], Any]) -> None:
         log.debug("skipped a redraw for a closed tab")
 
 
+class Settle:
+    """Run ``action`` once calls pause for ``quiet`` seconds, and at least every ``longest`` seconds while they go on."""
+
+    def __init__(self, action: Callable[[], Any], quiet: float, longest: float) -> None:
+        self.action, self.quiet, self.longest = action, quiet, longest
+        self._first: float | None = None  # the first call not acted on yet
+        self._pending: asyncio.TimerHandle | None = None
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        self._first = now if self._first is None else self._first
+        self.cancel()
+        self._pending = asyncio.get_running_loop().call_later(
+            max(0.0, min(self.quiet, self._first + self.longest - now)), self._run)
+
+    def _run(self) -> None:
+        self._pending = self._first = None
+        run_unless_closed(self.action)
+
+    def cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+
+
 class Throttle:
     """Run ``action`` at most once per ``interval`` seconds: at once, then once more after the last call."""
 

@@ -1,4 +1,5 @@
-"""Accessibility in real headless Chromium: axe-core on the studio with every panel open and with the export dialog open.
+"""Accessibility in real headless Chromium: axe-core on the studio with every panel open, with the export dialog
+open and with the caption helper open.
 
 axe-core is vendored (tests/vendor/axe.min.js, MPL-2.0, licence beside it), so the test needs no network.
 Moderate, serious and critical violations fail the test; minor ones are printed for the record.
@@ -121,4 +122,15 @@ def test_export_dialog_has_no_moderate_or_worse_violation(studio_page):
     wait(studio_page, lambda: studio_page.find_elements(By.CSS_SELECTOR, ".cs-check-ok, .cs-check-warn"))
     violations = run_axe(studio_page)
     print("\nexport dialog open:\n" + (describe(violations) or "no violations"))
+    assert not blocking(violations), describe(blocking(violations))
+
+
+def test_caption_helper_has_no_moderate_or_worse_violation(studio_page):
+    # found with axe at 1440x900: the dialog had no name and its two text boxes no label (serious, critical)
+    studio_page.execute_script("document.querySelector('[data-testid=captions-open]').click()")
+    wait(studio_page, lambda: [e for e in studio_page.find_elements(
+        By.CSS_SELECTOR, "[data-testid=caption-linkedin], [data-testid=caption-linkedin] textarea") if e.is_displayed()],
+        timeout=60)
+    violations = run_axe(studio_page)
+    print("\ncaption helper open:\n" + (describe(violations) or "no violations"))
     assert not blocking(violations), describe(blocking(violations))

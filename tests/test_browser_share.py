@@ -67,11 +67,35 @@ def body_box(driver):
     return driver.find_element(By.CSS_SELECTOR, "textarea[data-testid=slide-body], [data-testid=slide-body] textarea")
 
 
-def type_slowly(driver, letters: str) -> None:
-    body_box(driver).click()
-    for letter in letters:  # into the box found again each time: the page may have loaded again meanwhile
-        wait(lambda: body_box(driver).send_keys(letter) or True)
-        time.sleep(0.05)
+def type_at_once(ada, bob, box) -> None:
+    """Ada and Bob type their letters into ``box(driver)`` at the same time; every letter of both ends up in it,
+    once, on both screens."""
+    before = box(ada).get_attribute("value")
+
+    def type_slowly(driver, letters: str) -> None:
+        box(driver).click()
+        for letter in letters:  # into the box found again each time: the page may have loaded again meanwhile
+            wait(lambda: box(driver).send_keys(letter) or True)
+            time.sleep(0.05)
+    typists = [threading.Thread(target=type_slowly, args=(ada, ADA)),
+               threading.Thread(target=type_slowly, args=(bob, BOB))]
+    for t in typists:
+        t.start()
+    for t in typists:
+        t.join()
+
+    def settled() -> bool:
+        a, b = box(ada).get_attribute("value"), box(bob).get_attribute("value")
+        return a == b and len(a) == len(before) + len(ADA + BOB)
+    try:
+        wait(settled)
+    except AssertionError:
+        ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-ada-failed.png"))
+        raise AssertionError(f"Ada's box: {box(ada).get_attribute('value')!r}; "
+                             f"Bob's box: {box(bob).get_attribute('value')!r}") from None
+    final = box(ada).get_attribute("value")
+    assert sorted(final) == sorted(before + ADA + BOB), final  # every character once, none lost
+    assert "".join(c for c in final if c not in ADA + BOB) == "".join(c for c in before if c not in ADA + BOB)
 
 
 def test_two_browsers_typing_into_one_box_at_once_keep_every_character(shared_url):
@@ -81,26 +105,7 @@ def test_two_browsers_typing_into_one_box_at_once_keep_every_character(shared_ur
         join(ada, shared_url, "Ada")
         join(bob, shared_url, "Bob")
         wait(lambda: len(ada.find_elements(By.CSS_SELECTOR, "[data-testid=face]")) == 2)
-        before = body_box(ada).get_attribute("value")
-        typists = [threading.Thread(target=type_slowly, args=(ada, ADA)),
-                   threading.Thread(target=type_slowly, args=(bob, BOB))]
-        for t in typists:
-            t.start()
-        for t in typists:
-            t.join()
-
-        def settled() -> bool:
-            a, b = body_box(ada).get_attribute("value"), body_box(bob).get_attribute("value")
-            return a == b and len(a) == len(before) + len(ADA + BOB)
-        try:
-            wait(settled)
-        except AssertionError:
-            ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-ada-failed.png"))
-            raise AssertionError(f"Ada's box: {body_box(ada).get_attribute('value')!r}; "
-                                 f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
-        final = body_box(ada).get_attribute("value")
-        assert sorted(final) == sorted(before + ADA + BOB), final  # every character once, none lost
-        assert "".join(c for c in final if c not in ADA + BOB) == "".join(c for c in before if c not in ADA + BOB)
+        type_at_once(ada, bob, body_box)
         ada.save_screenshot(str(Path(tempfile.gettempdir()) / "share-ada.png"))
     finally:
         ada.quit()
@@ -185,16 +190,22 @@ def test_two_people_typing_at_once_each_at_their_own_spot_keep_their_carets(shar
         bob.quit()
 
 
+def bob_at_the_start(ada, bob, url: str) -> str:
+    """Both join; Bob's caret goes to the start of the slide's text (which is returned)."""
+    join(ada, url, "Ada")
+    join(bob, url, "Bob")
+    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+    before = body_box(bob).get_attribute("value")
+    put_caret(bob, 0)
+    return before
+
+
 def test_a_keystroke_lost_with_a_dropped_connection_is_sent_again(shared_url):
     """Bob's connection drops while his keystroke is on the wire (socket.io does not send it again): once
     he is connected again his box sends it again, and both screens end with it and what he typed after."""
     ada, bob = chromium(), chromium()
     try:
-        join(ada, shared_url, "Ada")
-        join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
-        before = body_box(bob).get_attribute("value")
-        put_caret(bob, 0)
+        before = bob_at_the_start(ada, bob, shared_url)
         wait(lambda: bob.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
         bob.execute_script("window.csLost = window.socket.io.engine.transport.ws; window.csLost.send = () => {}")
         bob.switch_to.active_element.send_keys("X")  # its edit goes nowhere
@@ -359,11 +370,7 @@ def test_typing_the_server_never_got_outlives_a_page_reload(shared_url):
     sends them again, and both screens end with every letter, once."""
     ada, bob = chromium(), chromium()
     try:
-        join(ada, shared_url, "Ada")
-        join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
-        before = body_box(bob).get_attribute("value")
-        put_caret(bob, 0)
+        before = bob_at_the_start(ada, bob, shared_url)
         wait(lambda: bob.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
         bob.execute_script("window.socket.io.engine.transport.ws.send = () => {}")  # nothing he sends arrives
         bob.switch_to.active_element.send_keys("XYZ")
@@ -381,11 +388,7 @@ def test_typing_made_but_not_answered_is_made_once_after_a_page_reload(shared_ur
     after it wait; his page loads again: those are sent again, and the one made already is not made twice."""
     ada, bob = chromium(), chromium()
     try:
-        join(ada, shared_url, "Ada")
-        join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
-        before = body_box(bob).get_attribute("value")
-        put_caret(bob, 0)
+        before = bob_at_the_start(ada, bob, shared_url)
         bob.execute_script("getElement(arguments[0]).receive = () => {}",  # he hears nothing more
                            bob.find_element("css selector", "[data-testid=slide-body]"))
         bob.switch_to.active_element.send_keys("XYZ")
@@ -427,31 +430,7 @@ def test_two_browsers_typing_into_the_outro_headline_at_once_keep_every_characte
         for person in (ada, bob):
             open_cta_panel(person)
         wait(lambda: cta_headline(ada).get_attribute("value") == cta_headline(bob).get_attribute("value") != "")
-        before = cta_headline(ada).get_attribute("value")
-
-        def type_into_headline(driver, letters: str) -> None:
-            cta_headline(driver).click()
-            for letter in letters:
-                wait(lambda: cta_headline(driver).send_keys(letter) or True)
-                time.sleep(0.05)
-        typists = [threading.Thread(target=type_into_headline, args=(ada, ADA)),
-                   threading.Thread(target=type_into_headline, args=(bob, BOB))]
-        for t in typists:
-            t.start()
-        for t in typists:
-            t.join()
-
-        def settled() -> bool:
-            a, b = cta_headline(ada).get_attribute("value"), cta_headline(bob).get_attribute("value")
-            return a == b and len(a) == len(before) + len(ADA + BOB)
-        try:
-            wait(settled)
-        except AssertionError:
-            raise AssertionError(f"Ada's headline: {cta_headline(ada).get_attribute('value')!r}; "
-                                 f"Bob's: {cta_headline(bob).get_attribute('value')!r}") from None
-        final = cta_headline(ada).get_attribute("value")
-        assert sorted(final) == sorted(before + ADA + BOB), final
-        assert "".join(c for c in final if c not in ADA + BOB) == "".join(c for c in before if c not in ADA + BOB)
+        type_at_once(ada, bob, cta_headline)
     finally:
         ada.quit()
         bob.quit()

@@ -86,11 +86,14 @@ async def test_theme_tile_redraws_preview_and_every_thumbnail(studio, testid):
     click(studio, tile)
     assert studio.shared.document.carousel.theme == "midnight"
     assert preview(studio, testid).content != before_preview
-    with studio:
-        thumbs_after = [e.content for e in studio.client.elements.values()
-                        if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
-    assert len(thumbs_after) == len(thumbs_before)
-    assert all(a != b for a, b in zip(thumbs_after, thumbs_before))
+
+    def thumbs_after() -> list[str]:
+        with studio:
+            return [e.content for e in studio.client.elements.values()
+                    if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
+    # the strip is redrawn off the event loop: under load it can land after the click returns
+    await until(lambda: all(a != b for a, b in zip(thumbs_after(), thumbs_before)))
+    assert len(thumbs_after()) == len(thumbs_before)
 
 
 async def test_layout_and_pattern_tiles(studio, testid):
