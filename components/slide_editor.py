@@ -19,6 +19,30 @@ PREVIEW_INTERVAL = 0.03  # seconds between redraws while typing
 # typing pauses this long, and at least this often while it goes on
 OTHERS_PREVIEW_QUIET, OTHERS_PREVIEW_LONGEST = 0.25, 2.0
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
+TEXT_BOXES = ("slide-title", "slide-body", "slide-alt")  # the slide's own words (data-testid)
+# A server held back (a loaded machine) can lose the connection while its tab types: the server misses a
+# pong, or the browser a ping, and closes it. Every keystroke sent meanwhile went into the dead connection,
+# and no later keystroke repeats them, so the slide and its preview kept an in-between text for good. After
+# a reconnection this tab sends the texts of its boxes again (an unchanged text is no edit). Runs once a page.
+RESEND_AFTER_RECONNECTION = """(() => {
+  if (window.__csResend) return;
+  window.__csResend = true;
+  let lost = false;
+  window.socket.on('disconnect', () => { lost = true; });
+  window.socket.on('connect', () => {
+    if (!lost) return;
+    lost = false;
+    const resend = () => {
+      if (!window.did_handshake) return setTimeout(resend, 50);
+      for (const name of %s) {
+        const box = document.querySelector(`[data-testid=${name}]`);
+        const field = box && getElement(box.id.slice(1));  // the text field (its native box carries its id)
+        if (field) field.$emit('update:modelValue', box.value);
+      }
+    };
+    resend();
+  });
+})()""" % list(TEXT_BOXES)
 
 
 class SlideEditor:
@@ -51,6 +75,8 @@ class SlideEditor:
                 self.pages_row = ui.row().classes("items-center gap-1 cs-page-dots")
             self._fields()
         self.refresh(ProjectSwitched())
+        if view.server.people is None:  # (shared boxes send lost edits again themselves: shared_text.py)
+            view.client.on_connect(lambda: view.client.run_javascript(RESEND_AFTER_RECONNECTION))
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -71,9 +97,9 @@ class SlideEditor:
             self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
                 "dense outlined options-dense data-testid=slide-layout").classes("w-full")
             self.title = text_box(self.view, "Title", "title", self._edit_title).props(
-                "outlined dense data-testid=slide-title").classes("w-full")
+                f"outlined dense data-testid={TEXT_BOXES[0]}").classes("w-full")
             self.body = text_box(self.view, "Text", "body", self._edit_body, multiline=True).props(
-                "outlined autogrow data-testid=slide-body").classes("w-full cs-body-input")
+                f"outlined autogrow data-testid={TEXT_BOXES[1]}").classes("w-full cs-body-input")
             with ui.column().classes("w-full gap-2") as self.cta_fields:
                 self.cta_headline, self.cta_subline, self.cta_button = (
                     text_box(self.view, label, field, lambda e, f=field: self._edit_cta(**{f: e.value}), part="cta")
@@ -87,7 +113,7 @@ class SlideEditor:
                     self.remove_image = ui.button("Remove image", icon="hide_image",
                                                   on_click=self._remove_image).props("flat dense no-caps size=sm")
             self.alt = text_box(self.view, "Alt text (for screen readers)", "alt_text", self._edit_alt) \
-                .props("outlined dense data-testid=slide-alt").classes("w-full")
+                .props(f"outlined dense data-testid={TEXT_BOXES[2]}").classes("w-full")
 
     # -- drawing ------------------------------------------------------------------------------------
 

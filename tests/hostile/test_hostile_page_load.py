@@ -56,7 +56,9 @@ async def test_static_requests_answer_while_pages_load(studio):
           f"static waits: worst {worst * 1000:.0f} ms of {len(waits)}")
     # Built in one go, a static request sent as the pages came waited for all of them (about PAGES × alone);
     # in steps, one page at a time, it waits for one step. Both scale with the machine's load.
-    assert worst < max(GOAL, 2 * alone), (worst, alone)
+    # Half of what one go would give keeps a margin for a loaded machine (2 × alone failed once at load 10:
+    # 0.62 s against 0.48 s) and still fails the old build (3.76 s against a 2.31 s bound at 2 × alone).
+    assert worst < max(GOAL, PAGES / 2 * alone), (worst, alone)
 
 
 async def _asgi_calls(gate: PageGate, paths: list[str]) -> list[str]:
