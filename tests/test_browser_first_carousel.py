@@ -204,10 +204,11 @@ class Creator:
     def load_page(self, url: str) -> None:
         """Open ``url``; times the page load from the navigation's start (the page's time origin)."""
         driver = self.driver
+        started = time.perf_counter()  # the page's time origin, on this side's clock (it may not lie earlier)
         driver.get(url)
         wait(driver, lambda: len(driver.execute_script("return window.csLoad || {}")) == 2, timeout=120)
         marks = {"click": [0.0, {"received": 0, "sent": 0}], **driver.execute_script("return window.csLoad")}
-        self._record(PAGE_LOAD, marks)
+        self._record(PAGE_LOAD, marks, origin=started)
 
     def click(self, testid: str, what: str, steps: list[str], done=None, timeout: float = 90) -> None:
         """Click ``testid``; wait for each of ``steps`` (and ``done``, checked here, e.g. a file on disk)."""
@@ -229,13 +230,13 @@ class Creator:
         self._record(what, marks)
         self.result = finished
 
-    def _record(self, what: str, marks: dict) -> None:
+    def _record(self, what: str, marks: dict, origin: float | None = None) -> None:
         """A row per step: ``marks["click"]`` is [page time, websocket counts] of the start, each other mark
-        [ms after it, websocket counts]."""
+        [ms after it, websocket counts]. ``origin``: the page's time 0 on this side's clock, if known."""
         # the page's clock (performance.now, ms) on this side's clock (perf_counter, s)
         before = time.perf_counter()
         page_now = self.driver.execute_script("return performance.now()")
-        offset = (before + time.perf_counter()) / 2 - page_now / 1000
+        offset = origin if origin is not None else (before + time.perf_counter()) / 2 - page_now / 1000
         clicked = marks["click"][1]
         cpu_then = self.meter.at(offset + marks["click"][0] / 1000)
         for name, (at, ws) in marks.items():
