@@ -105,6 +105,8 @@ class SharedTexts:
         assert self.channel is not None
         if (slide, box.field) not in self.channel.sent:
             self.channel.watch(slide, box.field)
+        elif box.part is not None and box.slide != slide:  # a second box of a part's text (two panels show it):
+            self.channel.send_whole(slide, box.field)    # it starts from the whole text too
         self.channel.refresh()  # this person's own undo, or a change made in their name, is sent too
         self._flush()
         if box.slide != slide:

@@ -434,3 +434,4 @@ def test_two_browsers_typing_into_the_outro_headline_at_once_keep_every_characte
     finally:
         ada.quit()
         bob.quit()
+

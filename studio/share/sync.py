@@ -123,6 +123,10 @@ class Channel:
         if steps or answer:
             self._send(key, Sent(text, steps))
 
+    def send_whole(self, slide: str, field: str) -> None:
+        """Send this box's whole text again, as a new version."""
+        self._send_whole((slide, field))
+
     def _send_whole(self, key: Key, text: str | None = None) -> None:
         self._pending[key].clear()
         self._send(key, Sent(self.replica.texts([key])[key] if text is None else text, None))
