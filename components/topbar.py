@@ -61,7 +61,7 @@ class TopBar:
             ui.button("Export", icon="ios_share", on_click=on_export).props(
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
-                "flat dense no-caps no-wrap aria-label='Source content' data-testid=toggle-source").classes("cs-below-1180")
+                "flat dense no-caps no-wrap aria-label='Posts: source content' data-testid=toggle-source").classes("cs-below-1180")
         self.refresh(None)
         self._show_save_state(ProjectSwitched())
 

@@ -143,3 +143,22 @@ def test_key_elements_keep_their_look(studio_page):
                 bodyMargin: style('body').margin};""")
     assert look == {"status": ["absolute", "1px", "1px", "hidden"], "cards": "8px", "stage": "20px",
                     "topbar": "center", "reset": ["solid", "0px"], "importWidth": True, "bodyMargin": "0px"}
+
+
+def test_on_a_phone_every_top_bar_button_is_on_the_screen(studio_page):
+    """At 390 px the top bar wraps onto a second line: Export and Posts ran off the screen's edge."""
+    studio_page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        def off_screen() -> list[str]:
+            return studio_page.execute_script("""
+                return [...document.querySelectorAll('.cs-topbar button')]
+                  .filter(b => b.offsetParent !== null)
+                  .filter(b => { const r = b.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; })
+                  .map(b => b.getAttribute('data-testid') || b.textContent.trim());""")
+        wait(studio_page, lambda: studio_page.execute_script("return innerWidth") == 390)
+        wait(studio_page, lambda: not off_screen())
+        assert studio_page.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").is_displayed()
+        assert studio_page.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]").is_displayed()
+    finally:
+        studio_page.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
