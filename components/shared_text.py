@@ -295,7 +295,7 @@ def take_unanswered(view: View) -> None:
                 log.warning("ignored malformed unanswered typing from a browser")
                 continue
             keys.append(typing.key)
-            if typing.project == view.document.project_id and MADE.take(typing.key):
+            if typing.project in (None, view.document.project_id) and MADE.take(typing.key):  # (None: not saved then)
                 view.attempt(view.document.put_back, typing.slide, typing.field, MADE.seen(typing), typing.value,
                              typing.index, origin=view.person, doing="adding what you typed before the page loaded again")
         view.client.run_javascript(f"csForget({json.dumps(keys)})")
