@@ -365,7 +365,6 @@ def both_read(ada, bob, expected: str) -> None:
                              f"Bob's box: {body_box(bob).get_attribute('value')!r}") from None
 
 
-@pytest.mark.xfail(reason="fails since main moved at 02:57 (the restored typing is not made); cause not found yet", strict=False)
 def test_typing_the_server_never_got_outlives_a_page_reload(shared_url):
     """Bob's keystrokes never reach the server (their frames are lost) and his page loads again: the new page
     sends them again, and both screens end with every letter, once."""
@@ -384,7 +383,6 @@ def test_typing_the_server_never_got_outlives_a_page_reload(shared_url):
         bob.quit()
 
 
-@pytest.mark.xfail(reason="fails since main moved at 02:57 (the restored typing is not made); cause not found yet", strict=False)
 def test_typing_made_but_not_answered_is_made_once_after_a_page_reload(shared_url):
     """The server makes Bob's first keystroke, but its answer never reaches his page, so the letters he types
     after it wait; his page loads again: those are sent again, and the one made already is not made twice."""
