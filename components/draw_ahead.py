@@ -37,7 +37,7 @@ class DrawAhead:
         if on_edits() and (change.origin is None or change.origin is self.view.person):
             # words, looks and photos are tried one after another; an import lands once
             self._imported = self._imported or isinstance(change, (ProjectSwitched, SourceChanged))
-            self._later.interval = SETTLED if self._imported else PAUSE
+            self._later.quiet = SETTLED if self._imported else PAUSE
             self._later()
 
     def now(self) -> None:

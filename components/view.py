@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -185,28 +186,6 @@ def tell_photo_layout(view: View, index: int, switched: bool | None) -> None:
                     "(change it under “Layout for this slide”).")
 
 
-class Debounce:
-    """Run ``action`` once, ``interval`` seconds after the last call (galleries wait until typing pauses)."""
-
-    def __init__(self, action: Callable[[], Any], interval: float) -> None:
-        self.action = action
-        self.interval = interval
-        self._pending: asyncio.TimerHandle | None = None
-
-    def __call__(self) -> None:
-        self.cancel()
-        self._pending = asyncio.get_running_loop().call_later(self.interval, self._run)
-
-    def _run(self) -> None:
-        self._pending = None
-        run_unless_closed(self.action)
-
-    def cancel(self) -> None:
-        if self._pending is not None:
-            self._pending.cancel()
-            self._pending = None
-
-
 def run_unless_closed(action: Callable[[], Any]) -> None:
     """Run a delayed redraw; the browser tab may have closed since it was scheduled."""
     try:
@@ -240,6 +219,13 @@ class Settle:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
+
+
+class Debounce(Settle):
+    """Run ``action`` once, ``interval`` seconds after the last call (galleries wait until typing pauses)."""
+
+    def __init__(self, action: Callable[[], Any], interval: float) -> None:
+        super().__init__(action, quiet=interval, longest=math.inf)
 
 
 class Throttle:
