@@ -169,7 +169,7 @@ def build(data_dir: Path, *, share: bool = False):
             raise HTTPException(404, "This export is no longer available; export again.")
         return FileResponse(entry[0], filename=entry[1])
 
-    app.on_startup(memory.freeze_start_up)
+    app.on_startup(memory.collect_less_often)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
     app.timer(5, memory.drop_unopened_pages)
