@@ -208,6 +208,26 @@ def test_copied_page_keeps_the_opening_post_whatever_surrounds_it(name):
         "import your X archive or the post's link to get them"]
 
 
+def test_copied_page_with_a_poll_an_edit_and_an_ad_keeps_only_the_authors_words():
+    result = parse_paste(fixture("copied-page-poll-edited.txt"))
+    posts = [p.text for p in result.threads[0].posts]
+    assert posts[0] == "How we cut our AWS bill by 62% in 30 days.\n\nA thread on what actually worked 👇"
+    assert posts[2].endswith("Savings: $18,400/month.")  # "Show more" is X's
+    assert posts[3] == "Graviton everywhere it fit.\n\n20% cheaper, same speed for our Node services."
+    assert posts[4] == "Which would you try first?\nSpot instances\nSavings Plans\nGraviton"
+    assert len(posts) == 6
+    assert result.warnings == ["skipped posts by other accounts on the page: @acmecloud",
+                               "kept the options of 1 poll, without X's vote shares and counts"]
+
+
+@pytest.mark.parametrize("tail", ["12,044 votes · 2 days left", "3 votes·Final results"])
+def test_a_poll_still_open_keeps_its_options_and_a_share_in_the_text_stays(tail):
+    page = ("Ana Ships\n@ana_ships\n·\nMay 2\nWhich one?\nTabs\nSpaces\n" + tail
+            + "\nAna Ships\n@ana_ships\n·\nMay 2\nWe grew 40% this year.\n25%\n")
+    posts = [p.text for p in parse_paste(page).threads[0].posts]
+    assert posts == ["Which one?\nTabs\nSpaces", "We grew 40% this year.\n25%"]
+
+
 def test_mojibake_and_html_are_cleaned_before_splitting():
     posts = texts(fixture("mojibake-thread.txt"))
     assert posts[0] == "Three lessons from shipping our app → in one week 👇"

@@ -399,7 +399,8 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
         return None
     blocks = []
     for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
-        blocks.append((name, handle, _page_post_text(lines[body:nxt])))
+        post = lines[body:nxt]
+        blocks.append((name, handle, _page_post_text(post), _without_poll_results(post)[1]))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
@@ -411,12 +412,15 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
-    texts = [b[2] for b in blocks if b[1].lower() == handle.lower()]
+    own = [b for b in blocks if b[1].lower() == handle.lower()]
+    texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
     if with_media:
         warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
                         "import your X archive or the post's link to get them")
+    if polls:
+        warnings.append(f"kept the options of {count(polls, 'poll')}, without X's vote shares and counts")
     empty = sum(1 for t in texts if not t)
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
@@ -514,8 +518,26 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# A poll under a post: its options, each over its share once results show, then the vote count.
+_POLL_VOTES_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?\s*·\s*(?:Final results|.+\bleft)$", re.IGNORECASE)
+_POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
+
+
+def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
+    """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
+        return body, False
+    body = body[:filled[-1]]
+    end = len(body)
+    while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
+        end -= 2
+    shares = {i + 1 for i in range(end, len(body), 2)}
+    return [line for i, line in enumerate(body) if i not in shares], True
+
+
 def _page_post_text(lines: list[str]) -> str:
-    body = list(lines)
+    body, _ = _without_poll_results(list(lines))
     # Leading: "·", a timestamp, "Replying to @x", "Follow".
     while body and (not body[0].strip() or _is_noise(body[0]) or _HANDLE_RE.match(body[0].strip())
                     or body[0].strip().lower().startswith("replying to ")):
