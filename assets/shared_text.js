@@ -1,11 +1,11 @@
-// Share mode's text boxes.
-// 1. When merged text replaces what a focused text box shows, the caret (and selection) stays
-//    beside the same characters, instead of jumping to the end as a browser does on its own. The
-//    page sets a box's value through the `value` property, which is wrapped here once.
-// 2. What this tab's previous page had typed into a shared box and not heard answered (the page had to
-//    load again: the connection timed out, the server forgot the page or was restarted) is sent again,
-//    once this page is connected; the server makes it once and then says to forget it (`csForget`).
-//    shared_text_box.js keeps it in the tab's sessionStorage.
+// The studio's text boxes, run once the page is connected.
+// 1. Share mode (`window.csKeepCarets`): when merged text replaces what a focused text box shows, the
+//    caret (and selection) stays beside the same characters, instead of jumping to the end as a browser
+//    does on its own. The page sets a box's value through the `value` property, which is wrapped here once.
+// 2. Both studios: what this tab's previous page had typed into a text box and not heard answered (the
+//    page had to load again: the connection timed out, the server forgot the page or was restarted) is
+//    sent again; the server makes it once and then says to forget it (`csForget`). shared_text_box.js
+//    (share mode) and kept_text.js (the plain studio) keep it in the tab's sessionStorage.
 
 const TYPED = 32; // the last characters this person typed, to recognise their own text coming back
 
@@ -90,7 +90,7 @@ function unanswered() {
 
 window.csForget = (keys) => keys.forEach((key) => sessionStorage.removeItem(key));
 
-if (!window.csSharedText) {
+if (window.csKeepCarets && !window.csSharedText) {
   window.csSharedText = true;
   keepCaret(HTMLInputElement.prototype);
   keepCaret(HTMLTextAreaElement.prototype);
