@@ -9,6 +9,8 @@
 //    server waits, or the server was restarted) the next page sends these entries (shared_text.js) and the
 //    server puts back what it never heard (components/shared_text.py). The shared studio's boxes keep
 //    their own entries, in the same form (shared_text_box.js).
+// 4. Once a page is connected, `csSendUnanswered()` sends the entries its tab's earlier pages kept; the
+//    server makes each once and then says to forget it (`csForget`).
 (() => {
   if (window.csTab) return;
   const TAB_KEY = "carousel-studio-tab";
@@ -23,6 +25,23 @@
   const listen = () => (window.socket ? window.socket.on("disconnect", () => { window.did_handshake = false; })
                                       : setTimeout(listen, 100));
   listen();
+
+  // This tab's unanswered typing from its earlier pages (each entry with its key).
+  const unanswered = () => {
+    const mine = `${UNANSWERED}${window.csTab}:`;
+    const here = `${mine}${window.clientId}:`;
+    const keys = Array.from({ length: sessionStorage.length }, (_, k) => sessionStorage.key(k));
+    for (const key of keys) { // copied from the tab this one was duplicated from: that tab sends them
+      if (key.startsWith(UNANSWERED) && !key.startsWith(mine)) sessionStorage.removeItem(key);
+    }
+    return keys.filter((key) => key.startsWith(mine) && !key.startsWith(here))
+      .map((key) => ({ key, ...JSON.parse(sessionStorage.getItem(key)) }));
+  };
+  window.csSendUnanswered = () => {
+    const earlier = unanswered();
+    if (earlier.length) emitEvent("cs_unanswered", earlier);
+  };
+  window.csForget = (keys) => keys.forEach((key) => sessionStorage.removeItem(key));
 
   const kept = (box) => box && box.dataset && box.dataset.csKeep;
   const keyOf = (box) => `${UNANSWERED}${window.csTab}:${window.clientId}:plain:${box.dataset.csKeep}:`

@@ -200,9 +200,20 @@ export default {
       if (box.inFlight === null && box.version) this.send(box);
       this.keep(box);
     },
-    // Another project: every slide's text comes again.
+    // The project was saved for the first time: its id, for the typing kept from now on.
+    know(project) {
+      this.project = project;
+      for (const box of this.boxes.values()) this.keep(box);
+    },
+    // Another project (or the same opened again): every slide's text comes again. Typing the server had not
+    // answered goes to it now, with the project it was typed in: the server puts it back there.
     reset() {
-      for (const box of this.boxes.values()) sessionStorage.removeItem(this.keyOf(box));
+      const left = [];
+      for (const box of this.boxes.values()) {
+        const entry = sessionStorage.getItem(this.keyOf(box));
+        if (entry) left.push({ key: this.keyOf(box), ...JSON.parse(entry) });
+      }
+      if (left.length) window.emitEvent("cs_unanswered", left);
       this.boxes.clear();
       this.slide = null;
       this.shown = "";

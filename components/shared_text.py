@@ -52,6 +52,7 @@ class SharedTextBox(ui.input, component=ASSETS_DIR / "shared_text_box.js"):
         super().__init__(label, on_change=on_change)
         self.texts, self.field, self.part = texts, field, part
         self.slide: str | None = None  # the slide the browser's box shows (a part's box: the part's name)
+        self.project: str | None = None  # the project the browser's box was told it shows
         self._props["field"] = field
         self.on("edit", lambda e: texts.edited(self, e.args))
 
@@ -111,8 +112,8 @@ class SharedTexts:
         self.channel.refresh()  # this person's own undo, or a change made in their name, is sent too
         self._flush()
         if box.slide != slide:
-            box.slide = slide
-            box.run_method("follow", slide, 0 if box.part else self.view.selected, self.view.document.project_id)
+            box.slide, box.project = slide, self.view.document.project_id
+            box.run_method("follow", slide, 0 if box.part else self.view.selected, box.project)
 
     def edited(self, box: SharedTextBox, change: Any) -> None:
         """The browser's box changed: make that change on the person's replica, answer, tell every page."""
@@ -123,6 +124,9 @@ class SharedTexts:
             return
         if self.channel is None or (slide, box.field) not in self.channel.sent:
             return  # a box of a project this page has left
+        if box.project != self.view.document.project_id:  # saved for the first time: its typing is kept under its id
+            box.project = self.view.document.project_id
+            box.run_method("know", box.project)
         try:
             self.channel.edit(slide, box.field, edits, base, seq)
             MADE.made(self.view.client.id, (slide, box.field), seq)
@@ -229,13 +233,14 @@ def text_box(view: View, label: str | None, field: str, on_change: Callable[...,
 
 
 def _keep_typing(view: View) -> None:
-    """Once a page: its tab keeps unanswered typing (kept_text.js); the plain studio's page, once connected,
-    sends what its earlier page kept (share mode's does it once it knows who is here: components/presence.py)."""
-    ui.add_head_html(f"<script>{_kept_script()}</script>")
+    """Once a page: its tab keeps unanswered typing (kept_text.js); share mode's boxes keep their caret beside
+    their text from the start (shared_text.js). The plain studio's page, once connected, sends what its earlier
+    page kept (share mode's does it once it knows who is here: components/presence.py)."""
+    ui.add_head_html(_head_scripts(view.server.people is not None))
     if view.server.people is None:
         MADE.page(view.client.id)
         take_unanswered(view)
-        view.client.on_connect(lambda: view.client.run_javascript(_script()))
+        view.client.on_connect(lambda: view.client.run_javascript(SEND_UNANSWERED))
 
 
 def show(box: ValueElement, value: str) -> None:
@@ -248,10 +253,12 @@ def show(box: ValueElement, value: str) -> None:
         box.value = value
 
 
+SEND_UNANSWERED = "csSendUnanswered()"  # (assets/kept_text.js)
+
+
 def start_shared_text(view: View) -> None:
-    """In this (connected) page: carets stay beside their text when merged text arrives, and words
-    typed on this tab's previous page while it was offline are merged in (assets/shared_text.js)."""
-    ui.run_javascript("window.csKeepCarets = true;\n" + _script())
+    """In this (connected) page: words typed on this tab's previous page and never answered are merged in."""
+    ui.run_javascript(SEND_UNANSWERED)
 
 
 class Made:
@@ -351,7 +358,7 @@ def take_unanswered(view: View) -> None:
             if not MADE.take(typing.key):
                 continue
             if typing.project not in (None, view.document.project_id):  # (None: not saved then)
-                _tell_not_put_back(view, typing)
+                _put_back_elsewhere(view, typing)
             elif view.server.people is None:
                 view.attempt(put_back_plain, view.document, typing, MADE.heard_last(typing),
                              doing="adding what you typed before the page loaded again")
@@ -398,18 +405,23 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
         document.set_slide_text(index, **{typing.field: text})
 
 
-def _tell_not_put_back(view: View, typing: Unanswered) -> None:
-    """Typing kept for a project this page no longer shows: never dropped in silence."""
-    view.notify(f"Words you typed before the page loaded again belong to another project and were not added "
-                f"there: “{typing.value}”. Copy them from here if you need them.",
+def _put_back_elsewhere(view: View, typing: Unanswered) -> None:
+    """Typing kept for a project this page no longer shows (it switched project meanwhile): share mode puts it
+    back into that project (``PersonalStudio.document_of``); otherwise, or when that fails, the words are shown."""
+    document_of = getattr(view.studio, "document_of", None)
+    if document_of is not None:
+        try:
+            document_of(typing.project).put_back(typing.slide, typing.field, MADE.seen(typing), typing.value,
+                                                 typing.index, origin=view.person)
+            return
+        except Exception:  # noqa: BLE001 - a project deleted or damaged since: the words are shown instead
+            log.warning("could not put typing back into project %s", typing.project, exc_info=True)
+    view.notify(f"Words you typed in a project this page no longer shows could not be added to it: "
+                f"“{typing.value}”. Copy them from here if you need them.",
                 type="warning", timeout=0, close_button="Close", multi_line=True)
 
 
 @cache
-def _script() -> str:
-    return (ASSETS_DIR / "shared_text.js").read_text("utf-8")
-
-
-@cache
-def _kept_script() -> str:
-    return (ASSETS_DIR / "kept_text.js").read_text("utf-8")
+def _head_scripts(shared: bool) -> str:
+    names = ("kept_text.js", "shared_text.js") if shared else ("kept_text.js",)
+    return "".join(f"<script>{(ASSETS_DIR / name).read_text('utf-8')}</script>" for name in names)

@@ -36,7 +36,7 @@ RESEND_AFTER_RECONNECTION = """(() => {
       if (!window.did_handshake) return setTimeout(resend, 50);
       for (const box of document.querySelectorAll('[data-cs-keep]')) {  // the text boxes (shared_text.py)
         const field = getElement(box.id.slice(1));  // the text field (its native box carries its id)
-        if (field) field.$emit('update:modelValue', box.value);
+        if (field) field.$emit('update:value', box.value);  // (NiceGUI's input.js names its value event so)
       }
     };
     resend();
