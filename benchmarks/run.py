@@ -1,12 +1,15 @@
 """Run every benchmark of the project and print one table: metric, ours, anchor, ratio, goal, met.
 
-    python benchmarks/run.py [--quick] [--json OUT] [--only NAME ...]
+    python benchmarks/run.py [--quick] [--json OUT] [--markdown] [--only NAME ...]
+    python benchmarks/run.py --from ROWS.json --markdown     (the table of a saved run, nothing measured)
 
 Every ``benchmarks/*.py`` that defines ``rows(quick)`` is a benchmark module (see
 ``harness.py``); each runs in its own Python process, so one module's caches,
 threads or worker pools never colour another's figures. ``--quick`` is a smoke
 run (few repeats, smaller inputs, < 90 s on 2 cores); the full run warms up and
 repeats every timing at least 10 times, and the JSON keeps min/median/max.
+``--markdown`` prints the table as the README's Performance section shows it, with the
+line that says when, with which command and on what machine it was measured.
 Exit status 1 when a module crashed; a missed goal is a result, not an error.
 """
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,22 +66,51 @@ def _number(value: float | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
+def _cells(r: Row) -> list[str]:
+    return [r.metric, _number(r.ours, r.unit), _number(r.anchor, r.unit),
+            "–" if r.ratio is None else f"{r.ratio:.2f}×", r.goal or "–", {True: "yes", False: "NO", None: "–"}[r.met]]
+
+
+HEAD = ["metric", "ours", "anchor", "ratio", "goal", "met"]
+
+
 def table(rows: list[Row]) -> str:
     """The rows as a fixed-width text table (also valid Markdown)."""
-    head = ["metric", "ours", "anchor", "ratio", "goal", "met"]
-    body = [[r.metric, _number(r.ours, r.unit), _number(r.anchor, r.unit),
-             "–" if r.ratio is None else f"{r.ratio:.2f}×", r.goal or "–",
-             {True: "yes", False: "NO", None: "–"}[r.met]] for r in rows]
+    head, body = HEAD, [_cells(r) for r in rows]
     widths = [max(len(line[i]) for line in [head] + body) for i in range(len(head))]
     lines = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths)) + " |" for line in [head] + body]
     lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines)
 
 
-def machine() -> str:
+def markdown(rows: list[Row], made: str) -> str:
+    """The README's Performance table: ``made`` (when, command, machine), then one row per metric."""
+    lines = [made, "", "| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in _cells(r)) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def machine(with_load: bool = True) -> str:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    load = f", load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-    return f"{platform.system()} {platform.machine()}, {cores} cores{load}, Python {platform.python_version()}"
+    load = f", load {_load()}" if with_load else ""
+    return f"{platform.system()} {platform.machine()}{_cpu()}, {cores} cores{load}, Python {platform.python_version()}"
+
+
+def _cpu() -> str:
+    """" (the CPU's model name)" where Linux says it."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            return next((f" ({line.split(':', 1)[1].strip()})" for line in f if line.startswith("model name")), "")
+    except OSError:
+        return ""
+
+
+def _load() -> str:
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,13 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: few repeats, small inputs")
     parser.add_argument("--json", metavar="OUT", help="also write the rows as JSON to OUT ('-' for stdout)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these modules")
+    parser.add_argument("--markdown", action="store_true", help="print the table as the README shows it")
+    parser.add_argument("--from", dest="saved", metavar="ROWS", help="show the rows of a saved --json run instead")
     parser.add_argument("--in-process", metavar="NAME", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.in_process:
         _in_process(args.in_process, args.quick)
         return 0
+    if args.saved:
+        rows = [Row(**row) for row in json.loads(Path(args.saved).read_text("utf-8"))]
+        print(markdown(rows, f"Rows of `{args.saved}`.") if args.markdown else table(rows))
+        return 0
     names = args.only or modules()
-    start = time.perf_counter()
+    start, started, load = time.perf_counter(), datetime.now(timezone.utc), _load()
     print(f"Carousel Studio benchmarks ({'quick' if args.quick else 'full'}): {', '.join(names)}; {machine()}",
           file=sys.stderr)
     rows, failures = [], []
@@ -103,9 +142,14 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         if error:
             failures.append(f"{name}: {error}")
-    print(table(rows))
-    print(f"\n{len(rows)} rows in {time.perf_counter() - start:.0f} s; {machine()}"
-          f"; command: python benchmarks/run.py{' --quick' if args.quick else ''}")
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "") + \
+        (f" --only {' '.join(args.only)}" if args.only else "")
+    if args.markdown:
+        print(markdown(rows, f"`{command}`, {started:%d %b %Y %H:%M} UTC, {_minutes(time.perf_counter() - start)}; "
+                             f"{machine(with_load=False)}; load average {load} at the start, {_load()} at the end."))
+    else:
+        print(table(rows))
+        print(f"\n{len(rows)} rows in {time.perf_counter() - start:.0f} s; {machine()}; command: {command}")
     if args.json:
         data = json.dumps([row.as_json() for row in rows], indent=1, ensure_ascii=False)
         if args.json == "-":

@@ -29,19 +29,22 @@ import io
 import math
 import re
 import sys
+import threading
 from collections import OrderedDict
 from xml.etree import ElementTree
 
 import cairocffi as cairo
 import cairosvg.defs as cairosvg_defs
 import cairosvg.surface as cairosvg_surface
-from cairosvg.helpers import preserve_ratio, size
+from cairosvg.helpers import normalize, preserve_ratio, size
 from cairosvg.image import IMAGE_RENDERING
 from cairosvg.image import image as cairosvg_image
 from cairosvg.parser import Tree
+from cairosvg.text import text as cairosvg_text
 from cairosvg.url import parse_url
 from PIL import Image as PILImage
 
+from ..layouts.base import TEXT_STYLE
 from .report import ExportError
 
 PDF_PX_PER_POINT_MAX = 2.0  # photos denser than this in a PDF are downscaled once
@@ -52,10 +55,16 @@ _ORIENTATION_TAG = 0x0112
 _RAW_MODE = "BGRX" if sys.byteorder == "little" else "XRGB"
 
 
+# Every text element's style says what the studio's preview (Chromium) must do as cairo does: no kerning,
+# no ligatures, no reordering. CairoSVG reads none of these, yet parsing that one declaration list with
+# tinycss2 cost a fifth of parsing a page: it is taken out before CairoSVG sees the page.
+_TEXT_STYLE_BYTES = f' style="{TEXT_STYLE}"'.encode()
+
+
 def parse_svg(svg: str | bytes) -> Tree:
     """Parse slide SVG for drawing; external files and URLs are never fetched."""
     data = svg.encode("utf-8") if isinstance(svg, str) else svg
-    return Tree(bytestring=data, unsafe=False)
+    return Tree(bytestring=data.replace(_TEXT_STYLE_BYTES, b""), unsafe=False)
 
 
 class _StudioSurface:
@@ -292,7 +301,7 @@ def _draw_jpeg(surface, node, data: bytes) -> bool:
     if surface.keep_jpeg:
         image_surface, pixel_w, pixel_h = _pdf_photo(surface.document, photo, data, shown_w, shown_h)
     else:
-        image_surface, pixel_w, pixel_h = _raster_photo(photo, shown_w, shown_h)
+        image_surface, pixel_w, pixel_h = _raster_photo(photo, data, shown_w, shown_h)
     context.scale(full_w / pixel_w, full_h / pixel_h)
     pattern = cairo.SurfacePattern(image_surface)
     pattern.set_filter(IMAGE_RENDERING.get(node.get("image-rendering"), cairo.FILTER_GOOD))
@@ -302,10 +311,30 @@ def _draw_jpeg(surface, node, data: bytes) -> bool:
     return True
 
 
-def _raster_photo(photo: PILImage.Image, shown_w: float, shown_h: float):
-    """Decode at the smallest JPEG scale (1/2, 1/4, 1/8) still ≥ the shown size."""
-    photo.draft("RGB", (max(1, math.ceil(shown_w)), max(1, math.ceil(shown_h))))
-    return _to_cairo(photo)
+_PHOTOS: OrderedDict[tuple[str, int, int], tuple] = OrderedDict()  # decoded photos of this process, newest last
+_PHOTOS_LOCK = threading.Lock()
+_PHOTO_BYTES_KEPT = 64 * 2**20  # a 3000×2000 photo shown on a whole 1080 px page decodes to 6 MB
+
+
+def _raster_photo(photo: PILImage.Image, data: bytes, shown_w: float, shown_h: float):
+    """Decode at the smallest JPEG scale (1/2, 1/4, 1/8) still ≥ the shown size, once per photo and size:
+    a page drawn again (an edit of its text, the next export, a slide over two pages) finds it decoded."""
+    target = (max(1, math.ceil(shown_w)), max(1, math.ceil(shown_h)))
+    key = (hashlib.sha256(data).hexdigest(), *target)
+    with _PHOTOS_LOCK:
+        decoded = _PHOTOS.get(key)
+        if decoded is not None:
+            _PHOTOS.move_to_end(key)
+            return decoded
+    photo.draft("RGB", target)
+    decoded = _to_cairo(photo)
+    with _PHOTOS_LOCK:  # (the studio process draws from several threads)
+        _PHOTOS[key] = decoded
+        kept = sum(surface.get_stride() * surface.get_height() for surface, _, _ in _PHOTOS.values())
+        while kept > _PHOTO_BYTES_KEPT and len(_PHOTOS) > 1:
+            old = _PHOTOS.popitem(last=False)[1][0]
+            kept -= old.get_stride() * old.get_height()
+    return decoded
 
 
 def _pdf_photo(document: PdfDocument, photo: PILImage.Image, data: bytes, shown_w: float, shown_h: float):
@@ -338,6 +367,83 @@ def _to_cairo(photo: PILImage.Image):
     return cairo.ImageSurface(cairo.FORMAT_RGB24, pixel_w, pixel_h, buffer, pixel_w * 4), pixel_w, pixel_h
 
 
+# --- text --------------------------------------------------------------------------------
+#
+# CairoSVG draws a run of text letter by letter, twice: first as outlines (kept for a stroke),
+# then as glyphs (the fill), each letter with its own extents, save, moves and restore. That was
+# 40 % of a raster page's time. Our pages position every letter themselves (``x`` per letter),
+# fill text with one colour and never stroke it, so on raster pages such a run is drawn here as one
+# ``show_glyphs`` call with the very glyphs and positions CairoSVG's letters get; anything else
+# (strokes, paint servers, anchors, dx/dy, rotation, text on a path) goes to CairoSVG.
+
+_TEXT_TAGS = ("text", "tspan", "textPath", "a")
+_NOT_PLAIN = ("dx", "dy", "rotate", "letter-spacing", "display-anchor", "dominant-baseline", "alignment-baseline")
+
+
+def _text(surface, node, draw_as_text=False) -> None:
+    """Text handler: a plain run on a raster page in one call; CairoSVG's own for everything else."""
+    if not (isinstance(surface, RasterSurface) and surface.stroke_and_fill and _plain_run(node)):
+        return cairosvg_text(surface, node, draw_as_text)
+    if not node.text:  # a <text> holding <tspan>s: it only moves the pen, to its own x/y if it has them
+        xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")
+        x, y = surface.cursor_position
+        surface.cursor_position = [xs[0] if xs else x, ys[0] if ys else y]
+    elif draw_as_text:  # the fill; the outline pass before it has nothing to stroke (clip paths go to CairoSVG)
+        _show_run(surface, node)
+
+
+def _plain_run(node) -> bool:
+    """Filled with a colour, not stroked, laid out by x/y alone: what our renderer writes."""
+    return (node.tag in ("text", "tspan") and node.get("stroke", "none") == "none"
+            and not node.get("fill", "").startswith("url(") and node.get("text-anchor", "start") == "start"
+            and not any(name in node for name in _NOT_PLAIN)
+            and not node.get_href() and not (node.parent is not None and node.parent.get_href()))
+
+
+def _numbers(surface, node, name: str, axis: str) -> list[float]:
+    if name not in node:
+        return []
+    try:
+        return [float(value) for value in node[name].split()]  # what our renderer writes: plain numbers
+    except ValueError:
+        return [size(surface, value, axis) for value in normalize(node[name]).split(" ")]
+
+
+def _show_run(surface, node) -> None:
+    """The letters of ``node`` where CairoSVG would put them, drawn as one glyph run."""
+    context, letters = surface.context, node.text
+    weight = node.get("font-weight") or ""
+    bold = weight == "bold" or (weight.isdigit() and int(weight) >= 550)
+    slant = {"italic": cairo.FONT_SLANT_ITALIC, "oblique": cairo.FONT_SLANT_OBLIQUE}.get(node.get("font-style"),
+                                                                                        cairo.FONT_SLANT_NORMAL)
+    family = (node.get("font-family") or "sans-serif").split(",")[0].strip("\"' ")
+    context.select_font_face(family, slant, cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+    context.set_font_size(surface.font_size)
+    font = context.get_scaled_font()
+    glyphs = font.text_to_glyphs(0, 0, letters, False)
+    if len(glyphs) != len(letters):  # not one glyph per letter: let CairoSVG place them
+        return cairosvg_text(surface, node, True)
+    advances = [after[1] - before[1] for before, after in zip(glyphs, glyphs[1:])]
+    advances.append(font.text_extents(letters[-1])[4])
+    xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")
+    shift = surface.cursor_d_position
+    x, y = surface.cursor_position
+    run = []
+    for i, letter in enumerate(letters):
+        if i < len(xs):
+            x, shift[0] = xs[i], 0
+        if i < len(ys):
+            y, shift[1] = ys[i], 0
+        if not letter.isspace():  # (CairoSVG draws no space: a cairo bug with empty glyphs)
+            run.append((glyphs[i][0], x + shift[0], y + shift[1]))
+        x += advances[i]
+    context.show_glyphs(run)
+    surface.cursor_position = [x, y]
+
+
 cairosvg_surface.TAGS["image"] = _image
+for _tag in _TEXT_TAGS:
+    cairosvg_surface.TAGS[_tag] = _text
+cairosvg_surface.text = _text  # ``Surface.draw`` tells text from shapes by comparing with this name
 _cairosvg_draw_pattern = cairosvg_defs.draw_pattern
 cairosvg_defs.draw_pattern = _pattern  # looked up in cairosvg.defs by ``gradient_or_pattern``

@@ -43,9 +43,10 @@ def _up_filtered(pixels: PILImage.Image) -> bytes:
     """The PNG scanlines: filter byte 2, then each row minus the row above (modulo 256)."""
     above = ImageChops.offset(pixels, 0, 1)  # row y holds row y-1 (the last row wraps to the top…)
     above.paste((0, 0, 0), (0, 0, pixels.width, 1))  # …so the top row is compared with zeros, as PNG says
-    data = ImageChops.subtract_modulo(pixels, above).tobytes()
+    data = memoryview(ImageChops.subtract_modulo(pixels, above).tobytes())
     stride = pixels.width * 3
-    return b"".join(_UP + data[start:start + stride] for start in range(0, len(data), stride))
+    # the filter byte before every row, rows copied once (views of ``data``, joined with that byte between them)
+    return _UP + _UP.join(data[start:start + stride] for start in range(0, len(data), stride))
 
 
 def _chunk(kind: bytes, body: bytes) -> bytes:
