@@ -10,7 +10,7 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
 
@@ -196,20 +196,51 @@ def run_unless_closed(action: Callable[[], Any]) -> None:
         log.debug("skipped a redraw for a closed tab")
 
 
-class Settle:
-    """Run ``action`` once calls pause for ``quiet`` seconds, and at least every ``longest`` seconds while they go on."""
+class Timer(Protocol):
+    def cancel(self) -> None: ...
 
-    def __init__(self, action: Callable[[], Any], quiet: float, longest: float) -> None:
-        self.action, self.quiet, self.longest = action, quiet, longest
+
+class Clock(Protocol):
+    """Time and timers for the delayed redraws below (a test moves a hand clock instead)."""
+
+    def now(self) -> float: ...
+
+    def start_timer(self, wait: float, fire: Callable[[], None]) -> Timer: ...
+
+
+class LoopClock:
+    """The studio's clock: monotonic time, timers on the running event loop."""
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def start_timer(self, wait: float, fire: Callable[[], None]) -> Timer:
+        return asyncio.get_running_loop().call_later(wait, fire)
+
+
+CLOCK: Clock = LoopClock()  # what a Settle or Throttle made without its own clock uses, read at each call
+
+
+class Settle:
+    """Run ``action`` once calls pause for ``quiet`` seconds, and at least every ``longest`` seconds while they go on.
+
+    ``clock``: its time and timers (default: ``CLOCK``, the event loop's).
+    """
+
+    def __init__(self, action: Callable[[], Any], quiet: float, longest: float, clock: Clock | None = None) -> None:
+        self.action, self.quiet, self.longest, self._clock = action, quiet, longest, clock
         self._first: float | None = None  # the first call not acted on yet
-        self._pending: asyncio.TimerHandle | None = None
+        self._pending: Timer | None = None
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock or CLOCK
 
     def __call__(self) -> None:
-        now = time.monotonic()
+        now = self.clock.now()
         self._first = now if self._first is None else self._first
         self.cancel()
-        self._pending = asyncio.get_running_loop().call_later(
-            max(0.0, min(self.quiet, self._first + self.longest - now)), self._run)
+        self._pending = self.clock.start_timer(max(0.0, min(self.quiet, self._first + self.longest - now)), self._run)
 
     def _run(self) -> None:
         self._pending = self._first = None
@@ -224,29 +255,32 @@ class Settle:
 class Debounce(Settle):
     """Run ``action`` once, ``interval`` seconds after the last call (galleries wait until typing pauses)."""
 
-    def __init__(self, action: Callable[[], Any], interval: float) -> None:
-        super().__init__(action, quiet=interval, longest=math.inf)
+    def __init__(self, action: Callable[[], Any], interval: float, clock: Clock | None = None) -> None:
+        super().__init__(action, quiet=interval, longest=math.inf, clock=clock)
 
 
 class Throttle:
     """Run ``action`` at most once per ``interval`` seconds: at once, then once more after the last call."""
 
-    def __init__(self, action: Callable[[], Any], interval: float) -> None:
-        self.action = action
-        self.interval = interval
-        self._last = 0.0
-        self._pending: asyncio.TimerHandle | None = None
+    def __init__(self, action: Callable[[], Any], interval: float, clock: Clock | None = None) -> None:
+        self.action, self.interval, self._clock = action, interval, clock
+        self._last: float | None = None
+        self._pending: Timer | None = None
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock or CLOCK
 
     def __call__(self) -> None:
-        wait = self._last + self.interval - time.monotonic()
+        wait = 0.0 if self._last is None else self._last + self.interval - self.clock.now()
         if wait <= 0 and self._pending is None:
             self._run()
         elif self._pending is None:
-            self._pending = asyncio.get_running_loop().call_later(wait, self._run)
+            self._pending = self.clock.start_timer(wait, self._run)
 
     def _run(self) -> None:
         self._pending = None
-        self._last = time.monotonic()
+        self._last = self.clock.now()
         run_unless_closed(self.action)
 
     def cancel(self) -> None:

@@ -140,18 +140,19 @@ async def test_the_strip_shows_the_initials_of_who_is_on_each_slide(ada_and_bob,
     await until(lambda: faces(bob) == [(4, "AL")])  # it follows her
 
 
-async def test_a_burst_of_someone_elses_keystrokes_redraws_the_picture_once_after_it():
+def test_a_burst_of_someone_elses_keystrokes_redraws_the_picture_once_after_it():
     """Another person's typing sends its text at once and the slide's picture (tens of KB) once it pauses
     (``Settle``): five keystrokes in a row, one redraw, after the last."""
-    import asyncio
-
     from components.view import Settle
+    from hand_clock import HandClock
     drawn: list[int] = []
-    settle = Settle(lambda: drawn.append(len(drawn)), quiet=0.05, longest=60)
+    clock = HandClock()
+    settle = Settle(lambda: drawn.append(len(drawn)), quiet=0.05, longest=60, clock=clock)
     for _ in range(5):
         settle()
+        clock.advance(0.04)
     assert drawn == []
-    await until(lambda: drawn)
-    await asyncio.sleep(0.3)
+    clock.advance(0.01)
     assert drawn == [0]
-    settle.cancel()
+    clock.advance(10)
+    assert drawn == [0]

@@ -5,7 +5,6 @@ import io
 import json
 import threading
 import time
-from dataclasses import dataclass
 
 import pytest
 from PIL import Image as PILImage
@@ -20,6 +19,8 @@ from studio.preset import Preset
 from studio.slide import Slide
 from studio.store import Autosaver, Store, StoreError
 from studio.typography import Typography
+
+from hand_clock import HandClock
 
 
 def picture(colour=(200, 30, 30), size=(64, 48), fmt="JPEG") -> Image:
@@ -255,41 +256,10 @@ def test_concurrent_saves_from_threads_never_fail(store):
     assert [p.id for p in store.projects.all()] == [pid]
 
 
-class ManualTime:
-    """The autosaver's clock and timers, moved on only by ``advance``."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.timers: list[ManualTimer] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def start_timer(self, wait: float, fire) -> ManualTimer:
-        self.timers.append(timer := ManualTimer(self.now + wait, fire))
-        return timer
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        for timer in [t for t in self.timers if t.due <= self.now and not t.cancelled]:
-            timer.cancel()
-            timer.fire()
-
-
-@dataclass
-class ManualTimer:
-    due: float
-    fire: object
-    cancelled: bool = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-
-def manual_autosaver(store, saved: list, **timing) -> tuple[Autosaver, ManualTime]:
+def manual_autosaver(store, saved: list, **timing) -> tuple[Autosaver, HandClock]:
     """An autosaver on a hand-moved clock; ``saved`` receives the time of each save."""
-    time_ = ManualTime()
-    saver = Autosaver(store, on_saved=lambda pid: saved.append(time_.now), clock=time_.clock,
+    time_ = HandClock()
+    saver = Autosaver(store, on_saved=lambda pid: saved.append(time_.now()), clock=time_.now,
                       start_timer=time_.start_timer, **timing)
     return saver, time_
 

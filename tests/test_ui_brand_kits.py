@@ -2,13 +2,12 @@
 another one), unsaved edits are not lost without a question, and deleting asks and can be undone."""
 from __future__ import annotations
 
-import asyncio
-
 from nicegui import ui
 
 import pytest
 from studio.app import EditError
 from studio.brand import BrandProfile
+from background import running
 from ui_helpers import click, open_panel, until
 
 
@@ -79,7 +78,7 @@ async def test_switching_away_from_unsaved_edits_asks_save_discard_or_cancel(stu
         select.value = b
         await until(lambda: testid(studio, f"switch-ask-{key}"))
         click(studio, testid(studio, f"switch-ask-{key}")[0])
-        await asyncio.sleep(0.1)
+        await until(lambda: not running("switch profile"))  # the answer taken, the switch done or not
 
     await answer("cancel")
     assert studio.shared.document.carousel.brand.handle == "clienta_edited" and select.value == a
@@ -102,7 +101,7 @@ async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testi
     click(studio, menu_item(studio, "Delete profile"))
     await until(lambda: testid(studio, "delete-ask-cancel"))
     click(studio, testid(studio, "delete-ask-cancel")[0])
-    await asyncio.sleep(0.1)
+    await until(lambda: not testid(studio, "delete-ask-cancel"))  # the question closes once it is answered
     assert len(store.profiles.all()) == 2
     click(studio, menu_item(studio, "Delete profile"))
     await until(lambda: testid(studio, "delete-ask-delete"))

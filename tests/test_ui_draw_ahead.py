@@ -1,11 +1,11 @@
 """The export is drawn ahead once edits pause, whether or not the export dialog was ever opened."""
 from __future__ import annotations
 
-import asyncio
-
-from components import draw_ahead
+from components import draw_ahead, view
 from studio.app import exports
 from studio.app.person import Person
+from background import running
+from hand_clock import HandClock
 from ui_helpers import click, until
 
 THREAD = ("Ferns want shade, not darkness: a thread.\n\n"
@@ -36,13 +36,18 @@ async def test_an_import_is_drawn_ahead_without_opening_the_export(studio, testi
 
 async def test_a_burst_of_edits_is_drawn_once_after_it_and_another_persons_edit_not_at_all(studio, monkeypatch):
     calls = recorded(monkeypatch)
+    clock = HandClock()  # the page's delayed work waits for this clock, moved by hand
+    monkeypatch.setattr(view, "CLOCK", clock)
     document = studio.shared.document
     for word in ("one", "two", "three"):  # no origin: an edit nobody in particular made (an import, a restore)
         document.set_slide_text(1, body=f"Typed {word}")
+        clock.advance(draw_ahead.PAUSE / 2)  # typing goes on: not drawn yet
+        assert not running("draw the export ahead")
+    clock.advance(draw_ahead.PAUSE / 2)  # the pause after the last edit
     await until(lambda: calls)
-    await asyncio.sleep(3 * draw_ahead.PAUSE)
     assert len(calls) == 1 and "Typed three" in calls[0][0]
 
     document.set_slide_text(1, body="Someone else typed", origin=Person())
-    await asyncio.sleep(3 * draw_ahead.PAUSE)
+    clock.advance(10 * draw_ahead.PAUSE)
+    await until(lambda: not running("draw the export ahead"))  # one started by then would have ended
     assert len(calls) == 1

@@ -3,10 +3,8 @@ being the default; the new project is laid out, named after the hook and credite
 (or the chosen profile); the first project is kept as it was."""
 from __future__ import annotations
 
-import asyncio
-
-
 from studio.brand import BrandProfile
+from background import running
 from ui_helpers import click, until
 
 BAKERY = ("How we took our bakery from one oven to three shops in four years, without outside money 🥐\n\n"
@@ -81,7 +79,7 @@ async def test_dismissing_the_question_changes_nothing(studio, testid):
     await paste(studio, testid, BAKERY)
     (dialog,) = testid(studio, "import-ask")
     dialog.submit(None)
-    await asyncio.sleep(0.2)
+    await until(lambda: not running("ask where the thread goes"))  # the answer taken
     assert doc.project_id == first_id and len(doc.carousel.thread.posts) == posts
 
 

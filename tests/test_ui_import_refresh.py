@@ -2,16 +2,17 @@
 laid out ahead of the click."""
 from __future__ import annotations
 
-import asyncio
 import threading
 
 import httpx
 from nicegui import Client, app
 
-from components import thumbnails
+from components import thumbnails, view
 from components.source_panel import AHEAD_PAUSE
 from studio import render
 from components.svg_view import SvgView
+from background import running
+from hand_clock import HandClock
 from ui_helpers import click, until
 
 THREAD = ("Ferns want shade, not darkness: a thread.\n\n"
@@ -91,6 +92,8 @@ async def test_a_pasted_thread_is_laid_out_and_its_strip_drawn_before_import_is_
 
 
 async def test_typing_is_not_laid_out_ahead(studio, testid, monkeypatch):
+    clock = HandClock()  # the page's delayed work waits for this clock, moved by hand
+    monkeypatch.setattr(view, "CLOCK", clock)
     imports = studio.shared.imports
     ahead = []
     monkeypatch.setattr(imports, "lay_out_ahead", ahead.append)
@@ -100,7 +103,8 @@ async def test_typing_is_not_laid_out_ahead(studio, testid, monkeypatch):
     click(studio, testid(studio, "source-import")[0])  # at once: the import does the work itself
     box.value = THREAD + "\n\n" + THREAD
     click(studio, testid(studio, "source-import")[0])
-    await asyncio.sleep(2 * AHEAD_PAUSE)
+    clock.advance(2 * AHEAD_PAUSE)
+    await until(lambda: not running("lay out a paste ahead"))  # one started by then would have ended
     assert ahead == []
 
 
@@ -124,6 +128,7 @@ async def test_import_clicked_while_the_paste_is_laid_out_waits_for_it_and_impor
     assert len(cards(studio.client)) != 6  # still waiting for the layout made ahead
     release.set()
     await until(lambda: len(cards(studio.client)) == 6)
-    await asyncio.sleep(0.5)
-    assert not testid(studio, "import-ask-new")  # imported once: the second click did not ask "new project?"
+    await until(lambda: not running("import a paste laid out ahead"))
+    # imported once: the second click did not ask "new project?"
+    assert not running("ask where the thread goes") and not testid(studio, "import-ask-new")
     assert studio.shared.document.carousel.thread.posts[0].text.startswith("Frond 1")
