@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from fastapi import Request, Response
 from nicegui import Event, app, background_tasks, core, ui
 from nicegui import run as nicegui_run
 
@@ -153,10 +154,11 @@ def build(data_dir: Path, *, share: bool = False):
     app.config.quasar_config["loadingBar"]["skipHijack"] = True
     css = font_css()
 
-    async def root() -> None:
+    async def root(request: Request) -> Response | None:
         ui.add_css(css)
         ui.add_css(ASSETS_DIR / "studio.css")
         await StudioPage(server).build()
+        return await page_html.response(request)  # made in a thread: the loop goes on meanwhile
 
     @app.get(DOWNLOAD_ROUTE + "/{token}")
     def download(token: str):
@@ -167,6 +169,7 @@ def build(data_dir: Path, *, share: bool = False):
             raise HTTPException(404, "This export is no longer available; export again.")
         return FileResponse(entry[0], filename=entry[1])
 
+    app.on_startup(memory.collect_less_often)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
     app.timer(5, memory.drop_unopened_pages)
