@@ -12,9 +12,11 @@ from .presence import show_faces
 from .slices import Sliced
 from .svg_view import SvgView
 from .thumbnails import show_pages
-from .view import Settle, Throttle, View
+from .view import Settle, View
 
-THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
+# While this person types, the slide's thumbnail (its whole SVG again) is drawn when typing pauses this long, and
+# at least this often: never in the same message as the letter's preview, which it made twice as large.
+THUMB_QUIET, THUMB_LONGEST = 0.3, 2.0
 # share mode, while someone else types: a thumbnail (the whole page's SVG again) when their typing pauses this
 # long (so never more than once a second), and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
@@ -30,7 +32,7 @@ class SlideStrip:
         self.faces: list[ui.element] = []  # share mode: who else is on each slide
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
-        self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
+        self._redraw_thumbs = Settle(self._draw_dirty, THUMB_QUIET, THUMB_LONGEST)
         self._redraw_others_thumbs = Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
         self.sliced = Sliced()  # a strip of 300 slides, a slice at a time: other browsers go between
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
