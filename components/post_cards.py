@@ -41,9 +41,9 @@ class PostCards:
         for index, slide in enumerate(carousel.slides):
             for post_id in slide.post_ids:
                 used.setdefault(post_id, index + 1)
-        self.sliced.stop()
-        self.column.clear()
         if thread is None or not thread.posts:
+            self.sliced.stop()
+            self.column.clear()
             self.summary.set_text("Import a thread to see its posts here.")
             return
         note = " · first post missing" if thread.incomplete else ""

@@ -38,8 +38,14 @@ class Sliced:
 
     def draw(self, container: ui.element, items: Sequence[T], draw_one: Callable[[int, T], Any],
              then: Callable[[], Any] | None = None) -> None:
-        """Draw ``draw_one(index, item)`` for every item into ``container``: the first slice now, the rest later."""
+        """Draw ``draw_one(index, item)`` for every item into ``container``, in place of what it holds: a short
+        list now; a long one (or one that replaces a long one) a slice at a time, the old items removed first."""
         self.stop()
+        if len(container.default_slot.children) > AT_ONCE:  # removing 300 cards took as long as drawing them
+            self._drawing = background_tasks.create(self._replace(container, items, draw_one, then),
+                                                    name="draw a long list in slices")
+            return
+        container.clear()
         drawn = self._slice(container, items, 0, draw_one, at_least=AT_ONCE)
         if drawn == len(items):
             if then is not None:
@@ -47,6 +53,25 @@ class Sliced:
             return
         self._drawing = background_tasks.create(self._rest(container, items, drawn, draw_one, then),
                                                 name="draw a long list in slices")
+
+    async def _replace(self, container: ui.element, items: Sequence[T], draw_one: Callable[[int, T], Any],
+                       then: Callable[[], Any] | None) -> None:
+        """The old items removed a slice at a time (hidden meanwhile), then the new ones drawn."""
+        container.set_visibility(False)
+        try:
+            while children := list(container.default_slot.children):
+                until = time.perf_counter() + self.seconds
+                for child in children:
+                    container.remove(child)
+                    if time.perf_counter() >= until:
+                        break
+                await asyncio.sleep(PAUSE_S)
+                if container.is_deleted or container.client.is_deleted:
+                    return
+        finally:
+            if not container.is_deleted:
+                container.set_visibility(True)
+        await self._rest(container, items, 0, draw_one, then)
 
     def stop(self) -> None:
         """Stop a drawing under way (the list is about to be drawn again, or the page has gone)."""
@@ -57,7 +82,8 @@ class Sliced:
     async def _rest(self, container: ui.element, items: Sequence[T], drawn: int, draw_one: Callable[[int, T], Any],
                     then: Callable[[], Any] | None) -> None:
         while drawn < len(items):
-            await asyncio.sleep(PAUSE_S)
+            if drawn:
+                await asyncio.sleep(PAUSE_S)
             if container.is_deleted or container.client.is_deleted:
                 return
             drawn = self._slice(container, items, drawn, draw_one)

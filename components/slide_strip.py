@@ -81,9 +81,7 @@ class SlideStrip:
         fmt = engine.get_format(carousel.format)
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
-        self.sliced.stop()
-        self.container.clear()
-        self.thumbs, self.items, self.faces = [], [], []
+        self.thumbs, self.items, self.faces = [], [], []  # the strip's items are drawn anew (``Sliced.draw``)
         self._dirty.clear()  # drawn from the carousel as it is now
         self._drawn_counts = list(counts)
         pages = sum(counts)
