@@ -469,3 +469,28 @@ def test_typing_not_answered_when_opening_another_project_goes_into_the_project_
     finally:
         ada.quit()
         bob.quit()
+
+
+def test_typing_the_server_never_got_outlives_a_server_restart(tmp_path):
+    """Nothing Ada's tab sends reaches the studio, which is then restarted on the same address: her page loads
+    again from the new studio and sends what she typed; every letter is in her box, once."""
+    from studio.server_process import free_port
+    port, words = free_port(), "Unsent words. "
+    ada = chromium()
+    try:
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port) as studio:
+            join(ada, studio.url, "Ada")
+            before = body_box(ada).get_attribute("value")
+            put_caret(ada, 0)
+            wait(lambda: ada.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
+            ada.execute_script("window.socket.io.engine.transport.ws.send = () => {}")  # nothing she sends arrives
+            for letter in words:
+                ada.switch_to.active_element.send_keys(letter)
+            wait(lambda: kept_typing(ada) == [words + before])
+            ada.execute_script("window.csOldPage = true")
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port):
+            wait(lambda: ada.execute_script("return !window.csOldPage"), timeout=120)  # a fresh page
+            wait(lambda: body_box(ada).get_attribute("value") == words + before, timeout=90)
+            wait(lambda: kept_typing(ada) == [])
+    finally:
+        ada.quit()
