@@ -71,7 +71,7 @@ def server_side(rounds: int = 200) -> dict[str, list[float]]:
     slide = carousel.slides[5]
     base = slide.body
     for n in range(rounds):
-        slide.body = base + " typing" + "x" * (n % 40)
+        slide.body = f"{base} typing {n} " + "x" * (n % 40)  # a new text every round: never a cached layout
         t = time.perf_counter()
         slide_page_count(carousel, 5, scale=1)
         counted = time.perf_counter()
