@@ -1,11 +1,7 @@
-// Share mode's text boxes.
-// 1. When merged text replaces what a focused text box shows, the caret (and selection) stays
-//    beside the same characters, instead of jumping to the end as a browser does on its own. The
-//    page sets a box's value through the `value` property, which is wrapped here once.
-// 2. What this tab's previous page had typed into a shared box and not heard answered (the page had to
-//    load again: the connection timed out, the server forgot the page or was restarted) is sent again,
-//    once this page is connected; the server makes it once and then says to forget it (`csForget`).
-//    shared_text_box.js keeps it in the tab's sessionStorage.
+// Share mode's text boxes (loaded in the page's head, before any text arrives): when merged text replaces
+// what a focused text box shows, the caret (and selection) stays beside the same characters, instead of
+// jumping to the end as a browser does on its own. The page sets a box's value through the `value`
+// property, which is wrapped here once.
 
 const TYPED = 32; // the last characters this person typed, to recognise their own text coming back
 
@@ -74,22 +70,6 @@ function keepCaret(prototype) {
   });
 }
 
-const UNANSWERED = "carousel-studio-unanswered:";
-
-// This tab's unanswered typing from its earlier pages (each entry with its key).
-function unanswered() {
-  const mine = `${UNANSWERED}${window.csTab}:`;
-  const here = `${mine}${window.clientId}:`;
-  const keys = Array.from({ length: sessionStorage.length }, (_, k) => sessionStorage.key(k));
-  for (const key of keys) { // copied from the tab this one was duplicated from: that tab sends them
-    if (key.startsWith(UNANSWERED) && !key.startsWith(mine)) sessionStorage.removeItem(key);
-  }
-  return keys.filter((key) => key.startsWith(mine) && !key.startsWith(here))
-    .map((key) => ({ key, ...JSON.parse(sessionStorage.getItem(key)) }));
-}
-
-window.csForget = (keys) => keys.forEach((key) => sessionStorage.removeItem(key));
-
 if (!window.csSharedText) {
   window.csSharedText = true;
   keepCaret(HTMLInputElement.prototype);
@@ -98,5 +78,3 @@ if (!window.csSharedText) {
     if (event.data) event.target.csTyped = ((event.target.csTyped || "") + event.data).slice(-TYPED);
   }, true);
 }
-const earlier = window.csTab ? unanswered() : [];
-if (earlier.length) emitEvent("cs_unanswered", earlier);

@@ -139,26 +139,9 @@ export function rebase(base, mine, theirs, where, carets = []) {
 
 const identity = (length) => Array.from({ length }, (_, q) => q);
 
-// This tab's id, the same across its page loads; a duplicated tab (whose storage is a copy of an open
-// tab's) takes a new one, so it never sends the other tab's typing again.
-const TAB_KEY = "carousel-studio-tab";
-const TAB_OPEN = "carousel-studio-tab-open";
-const UNANSWERED = "carousel-studio-unanswered:";
+const UNANSWERED = "carousel-studio-unanswered:"; // this tab's id (`window.csTab`): kept_text.js, in the page's head
 let boxesMade = 0; // this page's boxes (two can show one text: the outro's headline in two panels)
 let editsSent = 0; // this page's edits: numbered across its boxes, so the server's ``ack`` of a text tells each box
-if (!window.csTab) {
-  if (!sessionStorage.getItem(TAB_KEY) || sessionStorage.getItem(TAB_OPEN) === "true") {
-    sessionStorage.setItem(TAB_KEY, Math.random().toString(36).slice(2) + Date.now().toString(36));
-  }
-  sessionStorage.setItem(TAB_OPEN, "true");
-  window.addEventListener("pagehide", () => sessionStorage.setItem(TAB_OPEN, "false"));
-  window.csTab = sessionStorage.getItem(TAB_KEY);
-  // An event emitted while the connection is down goes out as soon as it is back, before the page's
-  // handshake, and the server drops it: until the handshake is answered, events wait (nicegui.js).
-  const listen = () => (window.socket ? window.socket.on("disconnect", () => { window.did_handshake = false; })
-                                      : setTimeout(listen, 100));
-  listen();
-}
 
 // Each character of `old` in `now`, found by comparing the two texts.
 const whereIn = (old, now) => mapAfter(identity(chars(old).length), changes(old, now));
@@ -217,9 +200,20 @@ export default {
       if (box.inFlight === null && box.version) this.send(box);
       this.keep(box);
     },
-    // Another project: every slide's text comes again.
+    // The project was saved for the first time: its id, for the typing kept from now on.
+    know(project) {
+      this.project = project;
+      for (const box of this.boxes.values()) this.keep(box);
+    },
+    // Another project (or the same opened again): every slide's text comes again. Typing the server had not
+    // answered goes to it now, with the project it was typed in: the server puts it back there.
     reset() {
-      for (const box of this.boxes.values()) sessionStorage.removeItem(this.keyOf(box));
+      const left = [];
+      for (const box of this.boxes.values()) {
+        const entry = sessionStorage.getItem(this.keyOf(box));
+        if (entry) left.push({ key: this.keyOf(box), ...JSON.parse(entry) });
+      }
+      if (left.length) window.emitEvent("cs_unanswered", left);
       this.boxes.clear();
       this.slide = null;
       this.shown = "";

@@ -263,14 +263,33 @@ def _saved_tokens(data: Path) -> set[str]:
     return found
 
 
+def _titled_slides(elements: dict) -> list[tuple[int, str]]:
+    """(element id, click listener id) of each thumbnail whose slide has a title (every kind but the outro)."""
+    thumbs = sorted((int(key), e) for key, e in elements.items() if e.get("props", {}).get("data-testid") == "slide-thumb"
+                    and ", outro." not in e["props"].get("aria-label", ""))
+    return [(key, next(x["listener_id"] for x in e["events"] if x["type"] == "click")) for key, e in thumbs]
+
+
+async def _enough_slides(base: str, editors: int) -> None:
+    """Add slides until each editor has a titled slide of its own: two authors retyping one title would
+    overwrite each other by design, and the outro has no title box; either would count as lost words."""
+    setup = Editor(base)
+    await setup.connect()
+    for _ in range(editors - len(_titled_slides(setup.elements))):
+        await setup.send(listener(setup.elements, "add-slide-end", "click"))
+    await asyncio.sleep(1)
+    await setup.socket.disconnect()
+
+
 async def edit_together(base: str, data: Path, editors: int, seconds: float, quiet: float) -> EditsOutcome:
     """``editors`` browsers, each typing its own slide's title once a second."""
     import socketio
+    await _enough_slides(base, editors)
     browsers = [Editor(base) for _ in range(editors)]
     for browser in browsers:
         await browser.connect()
     for n, browser in enumerate(browsers):
-        await browser.send(listener(browser.elements, "slide-thumb", "click", n))
+        await browser.send(_titled_slides(browser.elements)[n])
     await asyncio.sleep(3)
     sent: dict[str, tuple[int, float]] = {}
     last: dict[int, str] = {}  # each author's last title the server was sent

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from fastapi import Request, Response
 from nicegui import Event, app, background_tasks, core, ui
 from nicegui import run as nicegui_run
 
@@ -51,6 +52,7 @@ class Server:
         self.save_failure: SaveFailed | None = None  # the last save failed (a page opened now shows it too)
         self.desks: Desks | None = None  # shared: each person's open project (studio.share.desks)
         self._waiting: list[AppEvent] = []  # events held back, in order, while a big carousel is laid out
+        self.counting: offload.Progress | None = None  # a big carousel's pages being counted: its progress, its Cancel
 
     def _relay(self, event: AppEvent) -> None:
         """Pass an event to the pages, on the server's event loop (Saved comes from the autosaver's thread)."""
@@ -75,6 +77,7 @@ class Server:
             return
         self._waiting.append(event)
         if len(self._waiting) == 1:
+            self.counting = offload.Progress()  # the page that made this change shows it at once
             background_tasks.create(self._lay_out_then_deliver(event), name="count pages off the loop")
 
     def _unlaid(self, event: AppEvent) -> Carousel | None:
@@ -89,20 +92,41 @@ class Server:
     async def _lay_out_then_deliver(self, first: AppEvent) -> None:
         try:
             while (carousel := self._unlaid(first)) is not None:  # it may change again meanwhile
-                counts = await offload.off_loop(engine.pages_per_slide, carousel, thread=True)
+                progress = self.counting = self.counting or offload.Progress()
+                try:
+                    counts = await offload.off_loop(count_pages, carousel, progress, thread=True)
+                except offload.Cancelled:  # "Cancel": the page that asked has put the slides back (undo)
+                    self.counting = None
+                    continue
+                self.counting = None
                 if counts is None:  # the server is stopping
                     return
                 PAGE_COUNTS.keep(carousel, counts)
         finally:
+            self.counting = None
             waiting, self._waiting = self._waiting, []
             for event in waiting:
                 self.changed.emit(event)
+
+    @property
+    def laying_out(self) -> bool:
+        """True while a big carousel's pages are counted off the loop (the pages hear of the change after)."""
+        return bool(self._waiting)
 
     def offer_download(self, path: Path, filename: str) -> str:
         """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""
         token = secrets.token_urlsafe(16)
         self.downloads[token] = (Path(path), filename)
         return f"{DOWNLOAD_ROUTE}/{token}"
+
+
+def count_pages(carousel: Carousel, progress: offload.Progress) -> list[int]:
+    """Pages per slide, slide by slide, reporting to ``progress`` (whose Cancel stops the counting there)."""
+    counts = []
+    for index in range(len(carousel.slides)):
+        progress(index, len(carousel.slides))
+        counts.append(engine.slide_page_count(carousel, index))
+    return counts
 
 
 def font_css() -> str:
@@ -153,10 +177,11 @@ def build(data_dir: Path, *, share: bool = False):
     app.config.quasar_config["loadingBar"]["skipHijack"] = True
     css = font_css()
 
-    async def root() -> None:
+    async def root(request: Request) -> Response | None:
         ui.add_css(css)
         ui.add_css(ASSETS_DIR / "studio.css")
         await StudioPage(server).build()
+        return await page_html.response(request)  # made in a thread: the loop goes on meanwhile
 
     @app.get(DOWNLOAD_ROUTE + "/{token}")
     def download(token: str):
@@ -167,6 +192,7 @@ def build(data_dir: Path, *, share: bool = False):
             raise HTTPException(404, "This export is no longer available; export again.")
         return FileResponse(entry[0], filename=entry[1])
 
+    app.on_startup(memory.collect_less_often)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
     app.timer(5, memory.drop_unopened_pages)

@@ -31,6 +31,41 @@ UNBLOCK_S = 5.0  # then at most this long for the pool's reader to let go
 _processes_allowed = [True]  # False inside ``in_this_process()``
 
 
+class Cancelled(Exception):
+    """The creator cancelled the work; nothing it made is used."""
+
+
+class Progress:
+    """Thread-safe progress for work running off the event loop (0..1 plus a short note), and its Cancel.
+
+    The work reports through ``__call__`` as it goes; once ``cancel()`` was called, the next report
+    raises ``Cancelled`` inside the work, which stops it there.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.fraction = 0.0
+        self.note = ""
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def __call__(self, *args: Any) -> None:
+        """Accepts ``(fraction)``, ``(done, total)`` or ``(done, total, note)``."""
+        if self.cancelled:
+            raise Cancelled()
+        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
+        notes = [a for a in args if isinstance(a, str)]
+        with self._lock:
+            if len(numbers) >= 2 and numbers[1]:
+                self.fraction = max(0.0, min(1.0, numbers[0] / numbers[1]))
+            elif len(numbers) == 1:
+                self.fraction = max(0.0, min(1.0, float(numbers[0])))
+            if notes:
+                self.note = notes[0]
+
+
 @contextmanager
 def in_this_process() -> Iterator[None]:
     """While open, ``off_loop`` runs every work in a thread of this process, never in a worker process."""

@@ -12,6 +12,7 @@ from studio.sources.result import count
 
 from .dragdrop import make_draggable
 from .images import thumbnail_url
+from .slices import Sliced
 from .view import View, tell_photo_layout
 
 
@@ -23,6 +24,8 @@ class PostCards:
         ui.label("Build Your Carousel").classes("cs-panel-title cs-build-title").props("role=heading aria-level=2")
         self.summary = ui.label().classes("cs-hint").props("data-testid=build-instruction")
         self.column = ui.column().classes("w-full gap-2 cs-cards")
+        self.sliced = Sliced()  # a 300-post thread's cards, a slice at a time: other browsers go between
+        self._focus: int | None = None  # the card to focus once the cards are drawn again
         # what a screen reader hears after a card moved (the cards themselves are redrawn)
         self.moved = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=cards-status")
         self.refresh(ProjectSwitched())
@@ -38,16 +41,17 @@ class PostCards:
         for index, slide in enumerate(carousel.slides):
             for post_id in slide.post_ids:
                 used.setdefault(post_id, index + 1)
-        self.column.clear()
         if thread is None or not thread.posts:
+            self.sliced.stop()
+            self.column.clear()
             self.summary.set_text("Import a thread to see its posts here.")
             return
         note = " · first post missing" if thread.incomplete else ""
         self.summary.set_text(f"{count(len(thread.posts), 'post')}{note}. Drag a post onto a slide or between "
                               "slides, or use its buttons; Enter on a focused card inserts it.")
-        with self.column:
-            for number, post in enumerate(thread.posts, 1):
-                self._card(post, number, used.get(post.id), carousel.show_post_meta)
+        meta = carousel.show_post_meta
+        self.sliced.draw(self.column, thread.posts,
+                         lambda index, post: self._card(post, index + 1, used.get(post.id), meta), then=self._drawn)
 
     def _card(self, post: Post, number: int, on_slide: int | None, show_meta: bool) -> None:
         who = post.author_name or post.handle and f"@{post.handle}" or ""
@@ -121,11 +125,19 @@ class PostCards:
             return
         posts = list(thread.posts)
         posts.insert(target, posts.pop(index))
+        self._focus = target  # the cards are redrawn: the focused element goes, its successor gets the focus
         if view.attempt(view.document.set_thread, replace(thread, posts=posts), origin=view.person,
                         doing="moving the post"):
             self.moved.set_text(f"Moved: now post #{target + 1} of {len(posts)}.")
-            # the cards were redrawn: the focused element is gone, so the page's client runs it
-            view.client.run_javascript(f"document.querySelectorAll('[data-testid=post-card]')[{target}]?.focus()")
+        else:
+            self._focus = None
+
+    def _drawn(self) -> None:
+        """Every card is drawn: the card moved by the keyboard gets the focus (the page's client runs it)."""
+        if self._focus is not None:
+            self.view.client.run_javascript(
+                f"document.querySelectorAll('[data-testid=post-card]')[{self._focus}]?.focus()")
+            self._focus = None
 
     # -- quick buttons ------------------------------------------------------------------------------
 

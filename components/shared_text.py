@@ -19,15 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakSet
 
 from nicegui import ui
 from nicegui.elements.mixins.value_element import ValueElement
 from nicegui.events import GenericEventArguments, ValueChangeEventArguments, handle_event
 
 from studio import ASSETS_DIR
-from studio.share.document import Replica
-from studio.share.sync import Channel, Edits, Message
+from studio.app import Document
+from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
+from studio.share.sync import Channel, Edits, Message, change_size, rebase
 from studio.sources.cleanup import safe_text
 
 from .view import run_unless_closed
@@ -51,6 +52,7 @@ class SharedTextBox(ui.input, component=ASSETS_DIR / "shared_text_box.js"):
         super().__init__(label, on_change=on_change)
         self.texts, self.field, self.part = texts, field, part
         self.slide: str | None = None  # the slide the browser's box shows (a part's box: the part's name)
+        self.project: str | None = None  # the project the browser's box was told it shows
         self._props["field"] = field
         self.on("edit", lambda e: texts.edited(self, e.args))
 
@@ -110,8 +112,8 @@ class SharedTexts:
         self.channel.refresh()  # this person's own undo, or a change made in their name, is sent too
         self._flush()
         if box.slide != slide:
-            box.slide = slide
-            box.run_method("follow", slide, 0 if box.part else self.view.selected, self.view.document.project_id)
+            box.slide, box.project = slide, self.view.document.project_id
+            box.run_method("follow", slide, 0 if box.part else self.view.selected, box.project)
 
     def edited(self, box: SharedTextBox, change: Any) -> None:
         """The browser's box changed: make that change on the person's replica, answer, tell every page."""
@@ -122,6 +124,9 @@ class SharedTexts:
             return
         if self.channel is None or (slide, box.field) not in self.channel.sent:
             return  # a box of a project this page has left
+        if box.project != self.view.document.project_id:  # saved for the first time: its typing is kept under its id
+            box.project = self.view.document.project_id
+            box.run_method("know", box.project)
         try:
             self.channel.edit(slide, box.field, edits, base, seq)
             MADE.made(self.view.client.id, (slide, box.field), seq)
@@ -186,32 +191,74 @@ def _edit(change: Any) -> tuple[str, Edits, int, int]:
 
 
 _TEXTS: WeakKeyDictionary[Any, SharedTexts] = WeakKeyDictionary()
+_KEEPING: WeakSet[Any] = WeakSet()  # pages whose tab keeps unanswered typing
+
+
+class KeptTextBox(ui.input):
+    """The plain studio's text box: its tab keeps what it typed (assets/kept_text.js) until a page loaded
+    again has sent it back; the server notes what it heard from each page (``Made.heard``)."""
+
+    def __init__(self, view: View, label: str | None, field: str, on_change: Callable[..., Any],
+                 part: str | None = None) -> None:
+        super().__init__(label, on_change=on_change)
+        self.view, self.field, self.part = view, field, part
+        self._props["data-cs-keep"] = f"{part or 'slide'}:{field}"
+
+    def _event_args_to_value(self, e: GenericEventArguments) -> Any:
+        value = super()._event_args_to_value(e)
+        MADE.heard(self.view.client.id, (self.part or str(self.view.selected), self.field), value or "")
+        return value
+
+    def shows(self, value: str) -> None:
+        """Show ``value``, and tell the browser which slide and project it belongs to (what its tab keeps)."""
+        self._props["data-cs-slide"] = "" if self.part else str(self.view.selected)
+        self._props["data-cs-project"] = self.view.document.project_id or ""
+        self.value = value
 
 
 def text_box(view: View, label: str | None, field: str, on_change: Callable[..., Any], *, multiline: bool = False,
              part: str | None = None) -> ValueElement:
     """A slide's text box (or, with ``part``, one of ``PART_TEXTS``: ``"cta"`` or ``"meta"``): in share mode a
-    ``SharedTextBox``, otherwise the framework's own."""
+    ``SharedTextBox``, otherwise a ``KeptTextBox``; either way its tab keeps what the server did not take."""
+    if view not in _KEEPING:
+        _KEEPING.add(view)
+        _keep_typing(view)
     if view.server.people is None:
-        return (ui.textarea if multiline else ui.input)(label, on_change=on_change)
-    if view not in _TEXTS:
-        _TEXTS[view] = SharedTexts(view)
-    box = _TEXTS[view].box(label, field, on_change, part)
+        box: ValueElement = KeptTextBox(view, label, field, on_change, part)
+    else:
+        if view not in _TEXTS:
+            _TEXTS[view] = SharedTexts(view)
+        box = _TEXTS[view].box(label, field, on_change, part)
     return box.props("type=textarea") if multiline else box
+
+
+def _keep_typing(view: View) -> None:
+    """Once a page: its tab keeps unanswered typing (kept_text.js); share mode's boxes keep their caret beside
+    their text from the start (shared_text.js). The plain studio's page, once connected, sends what its earlier
+    page kept (share mode's does it once it knows who is here: components/presence.py)."""
+    ui.add_head_html(_head_scripts(view.server.people is not None))
+    if view.server.people is None:
+        MADE.page(view.client.id)
+        take_unanswered(view)
+        view.client.on_connect(lambda: view.client.run_javascript(SEND_UNANSWERED))
 
 
 def show(box: ValueElement, value: str) -> None:
     """Show the text ``value`` in ``box`` (a shared box's browser gets it as changes)."""
     if isinstance(box, SharedTextBox):
         box.texts.follow(box, value)
+    elif isinstance(box, KeptTextBox):
+        box.shows(value)
     else:
         box.value = value
 
 
+SEND_UNANSWERED = "csSendUnanswered()"  # (assets/kept_text.js)
+
+
 def start_shared_text(view: View) -> None:
-    """In this (connected) page: carets stay beside their text when merged text arrives, and words
-    typed on this tab's previous page while it was offline are merged in (assets/shared_text.js)."""
-    ui.run_javascript(_script())
+    """In this (connected) page: words typed on this tab's previous page and never answered are merged in."""
+    ui.run_javascript(SEND_UNANSWERED)
 
 
 class Made:
@@ -222,13 +269,26 @@ class Made:
 
     def __init__(self) -> None:
         self._seqs: OrderedDict[str, dict[tuple[str, str], int]] = OrderedDict()
+        self._heard: dict[str, dict[tuple[str, str], str]] = {}  # the plain studio: each box's last text heard
         self._taken: OrderedDict[str, None] = OrderedDict()  # storage keys of the typing taken back
 
     def page(self, page: str) -> None:
         self._seqs.setdefault(page, {})
         self._seqs.move_to_end(page)
         while len(self._seqs) > self.PAGES:
-            self._seqs.popitem(last=False)
+            self._heard.pop(self._seqs.popitem(last=False)[0], None)
+
+    def heard(self, page: str, key: tuple[str, str], value: str) -> None:
+        """The plain studio: a page's box (key: slide index or part, field) sent this text."""
+        self.page(page)
+        self._heard.setdefault(page, {})[key] = value
+
+    def heard_last(self, typing: Unanswered) -> str | None:
+        """The plain studio: what the server last heard from the box whose typing this is (its text before the
+        typing, when nothing); None when this server never knew the page (it was restarted)."""
+        if typing.page not in self._seqs:
+            return None
+        return self._heard.get(typing.page, {}).get((typing.slide or str(typing.index), typing.field), typing.base)
 
     def made(self, page: str, key: tuple[str, str], seq: int) -> None:
         self.page(page)
@@ -295,13 +355,73 @@ def take_unanswered(view: View) -> None:
                 log.warning("ignored malformed unanswered typing from a browser")
                 continue
             keys.append(typing.key)
-            if typing.project in (None, view.document.project_id) and MADE.take(typing.key):  # (None: not saved then)
+            if not MADE.take(typing.key):
+                continue
+            if typing.project not in (None, view.document.project_id):  # (None: not saved then)
+                _put_back_elsewhere(view, typing)
+            elif view.server.people is None:
+                view.attempt(put_back_plain, view.document, typing, MADE.heard_last(typing),
+                             doing="adding what you typed before the page loaded again")
+            else:
                 view.attempt(view.document.put_back, typing.slide, typing.field, MADE.seen(typing), typing.value,
                              typing.index, origin=view.person, doing="adding what you typed before the page loaded again")
         view.client.run_javascript(f"csForget({json.dumps(keys)})")
     ui.on("cs_unanswered", merge)
 
 
+def put_back_plain(document: Document, typing: Unanswered, heard: str | None) -> None:
+    """The plain studio: typing the server never heard, made on the text now (merged with what changed since
+    the server last heard from that box: ``heard``; None, after a restart: the box's text is taken whole).
+    A slide is found by its text nearest the old index, so slides moved meanwhile do not mislead it."""
+    value = safe_text(typing.value)
+    if heard == value:
+        return
+    carousel = document.carousel
+    if typing.slide in PART_TEXTS:
+        if typing.field not in PART_TEXTS[typing.slide]:
+            return
+        current = carousel.name if typing.slide == "meta" else getattr(carousel.cta, typing.field)
+        text = value if heard is None else rebase(heard, value, current)
+        if text == current:
+            return
+        if typing.slide == "meta":
+            document.rename(text)
+        else:
+            document.set_cta(**{typing.field: text})
+        return
+    slides = carousel.slides
+    if typing.field not in SLIDE_TEXTS or not slides:
+        return
+    seen = typing.base if heard is None else heard
+    index = min(range(len(slides)), key=lambda i: (
+        change_size(changes(seen, getattr(slides[i], typing.field))), abs(i - typing.index)))
+    current = getattr(slides[index], typing.field)
+    text = value if heard is None else rebase(heard, value, current)
+    if text == current:
+        return
+    if typing.field == "alt_text":
+        document.set_slide_alt_text(index, text)
+    else:
+        document.set_slide_text(index, **{typing.field: text})
+
+
+def _put_back_elsewhere(view: View, typing: Unanswered) -> None:
+    """Typing kept for a project this page no longer shows (it switched project meanwhile): share mode puts it
+    back into that project (``PersonalStudio.document_of``); otherwise, or when that fails, the words are shown."""
+    document_of = getattr(view.studio, "document_of", None)
+    if document_of is not None:
+        try:
+            document_of(typing.project).put_back(typing.slide, typing.field, MADE.seen(typing), typing.value,
+                                                 typing.index, origin=view.person)
+            return
+        except Exception:  # noqa: BLE001 - a project deleted or damaged since: the words are shown instead
+            log.warning("could not put typing back into project %s", typing.project, exc_info=True)
+    view.notify(f"Words you typed in a project this page no longer shows could not be added to it: "
+                f"“{typing.value}”. Copy them from here if you need them.",
+                type="warning", timeout=0, close_button="Close", multi_line=True)
+
+
 @cache
-def _script() -> str:
-    return (ASSETS_DIR / "shared_text.js").read_text("utf-8")
+def _head_scripts(shared: bool) -> str:
+    names = ("kept_text.js", "shared_text.js") if shared else ("kept_text.js",)
+    return "".join(f"<script>{(ASSETS_DIR / name).read_text('utf-8')}</script>" for name in names)

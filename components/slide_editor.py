@@ -34,15 +34,14 @@ RESEND_AFTER_RECONNECTION = """(() => {
     lost = false;
     const resend = () => {
       if (!window.did_handshake) return setTimeout(resend, 50);
-      for (const name of %s) {
-        const box = document.querySelector(`[data-testid=${name}]`);
-        const field = box && getElement(box.id.slice(1));  // the text field (its native box carries its id)
-        if (field) field.$emit('update:modelValue', box.value);
+      for (const box of document.querySelectorAll('[data-cs-keep]')) {  // the text boxes (shared_text.py)
+        const field = getElement(box.id.slice(1));  // the text field (its native box carries its id)
+        if (field) field.$emit('update:value', box.value);  // (NiceGUI's input.js names its value event so)
       }
     };
     resend();
   });
-})()""" % list(TEXT_BOXES)
+})()"""
 
 
 class SlideEditor:

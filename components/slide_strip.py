@@ -9,11 +9,14 @@ from studio.sources.result import count
 from . import engine
 from .dragdrop import make_drop_target
 from .presence import show_faces
+from .slices import Sliced
 from .svg_view import SvgView
 from .thumbnails import show_pages
-from .view import Settle, Throttle, View
+from .view import Settle, View
 
-THUMB_INTERVAL = 0.25  # seconds between thumbnail redraws while typing
+# While this person types, the slide's thumbnail (its whole SVG again) is drawn when typing pauses this long, and
+# at least this often: never in the same message as the letter's preview, which it made twice as large.
+THUMB_QUIET, THUMB_LONGEST = 0.3, 2.0
 # share mode, while someone else types: a thumbnail (the whole page's SVG again) when their typing pauses this
 # long (so never more than once a second), and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
@@ -29,8 +32,9 @@ class SlideStrip:
         self.faces: list[ui.element] = []  # share mode: who else is on each slide
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
-        self._redraw_thumbs = Throttle(self._draw_dirty, THUMB_INTERVAL)
+        self._redraw_thumbs = Settle(self._draw_dirty, THUMB_QUIET, THUMB_LONGEST)
         self._redraw_others_thumbs = Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
+        self.sliced = Sliced()  # a strip of 300 slides, a slice at a time: other browsers go between
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
             ui.label("Slides").classes("cs-panel-label")
             self.count = ui.label().classes("cs-hint")
@@ -68,7 +72,8 @@ class SlideStrip:
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Draw every thumbnail again (slides moved, theme changed, another project…)."""
+        """Draw every thumbnail again (slides moved, theme changed, another project…); a long strip a slice at a
+        time (``Sliced``), its thumbnails once every item is there."""
         view = self.view
         carousel = view.carousel
         counts = view.counts()
@@ -76,40 +81,49 @@ class SlideStrip:
         fmt = engine.get_format(carousel.format)
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
-        self.container.clear()
-        self.thumbs, self.items, self.faces = [], [], []
-        with self.container:
-            for index, slide in enumerate(carousel.slides):
-                with ui.element("div").classes("cs-strip-item") as item:
-                    gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
-                    make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
-                    with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
-                        html = SvgView().classes("cs-thumb-svg")  # filled by show_pages below
-                        ui.label(str(index + 1)).classes("cs-thumb-number")
-                        if view.server.people is not None:
-                            self.faces.append(ui.row().classes("cs-thumb-faces no-wrap gap-0"))
-                        if counts[index] > 1:
-                            ui.label(f"{counts[index]} pages").classes("cs-thumb-pages") \
-                                .tooltip("This slide's text continues on the next page")
-                    thumb.props("tabindex=0 role=group aria-roledescription=slide")
-                    thumb.props["aria-label"] = f"Slide {index + 1} of {len(carousel.slides)}, {slide.kind}. " \
-                        "Enter shows it; Alt+Left or Alt+Right moves it."
-                    thumb.on("click", lambda i=index: self.view.select(i))
-                    thumb.on("keydown.enter", lambda i=index: self.view.select(i))
-                    thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
-                    thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
-                    make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
-                    thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
-                self.items.append(item)
-                self.thumbs.append(html)
-        show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
-        self._dirty.clear()
+        self.thumbs, self.items, self.faces = [], [], []  # the strip's items are drawn anew (``Sliced.draw``)
+        self._dirty.clear()  # drawn from the carousel as it is now
         self._drawn_counts = list(counts)
-        self._mark_selected()
-        self._draw_faces()
         pages = sum(counts)
         extra = f" · {count(pages, 'page')}" if pages != len(carousel.slides) else ""
         self.count.set_text(count(len(carousel.slides), "slide") + extra)
+
+        def drawn() -> None:
+            show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
+            self._draw_faces()
+            if self._dirty:  # typed into while the strip was being drawn
+                self._draw_dirty()
+
+        self.sliced.draw(self.container, carousel.slides,
+                         lambda index, slide: self._item(index, slide, counts[index], len(carousel.slides)), then=drawn)
+
+    def _item(self, index: int, slide, pages: int, slides: int) -> None:
+        """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later)."""
+        view = self.view
+        with ui.element("div").classes("cs-strip-item") as item:
+            gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
+            make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
+            with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
+                html = SvgView().classes("cs-thumb-svg")  # filled by show_pages once every item is there
+                ui.label(str(index + 1)).classes("cs-thumb-number")
+                if view.server.people is not None:
+                    self.faces.append(ui.row().classes("cs-thumb-faces no-wrap gap-0"))
+                if pages > 1:
+                    ui.label(f"{pages} pages").classes("cs-thumb-pages") \
+                        .tooltip("This slide's text continues on the next page")
+            thumb.props("tabindex=0 role=group aria-roledescription=slide")
+            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}, {slide.kind}. " \
+                "Enter shows it; Alt+Left or Alt+Right moves it."
+            thumb.on("click", lambda i=index: self.view.select(i))
+            thumb.on("keydown.enter", lambda i=index: self.view.select(i))
+            thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
+            thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
+            make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
+            thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
+        if index == view.selected:
+            item.classes(add="cs-selected")
+        self.items.append(item)
+        self.thumbs.append(html)
 
     def _draw_faces(self) -> None:
         """Initials of the others on each slide (share mode)."""
@@ -127,11 +141,11 @@ class SlideStrip:
         if counts != self._drawn_counts:  # a slide now continues on more (or fewer) pages: numbers move
             self.rebuild()
             return
-        for index in sorted(self._dirty):
-            if index < len(self.thumbs):
-                self.thumbs[index].set_content(engine.render_slide_page(view.carousel, index, 0, starts[index] + 1,
-                                                                        sum(counts), scale=1))
-        self._dirty.clear()
+        drawn = len(self.thumbs) if self.sliced.drawing else len(counts)  # the rest is drawn from the carousel now
+        for index in sorted(i for i in self._dirty if i < drawn):
+            self.thumbs[index].set_content(engine.render_slide_page(view.carousel, index, 0, starts[index] + 1,
+                                                                    sum(counts), scale=1))
+        self._dirty = {i for i in self._dirty if i >= drawn}
 
     def selection_changed(self) -> None:
         self._mark_selected()

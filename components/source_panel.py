@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -14,7 +13,7 @@ from studio.app import Changed
 from studio.sources.result import count
 
 from .ask import ask
-from .offload import off_loop
+from .offload import Cancelled, Progress, off_loop
 from .post_cards import PostCards
 from .thumbnails import draw_ahead
 from .uploads import upload_button
@@ -25,41 +24,6 @@ MAX_PROJECT_BYTES = 200 * 2**20
 SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
 PASTED = 200  # characters added at once: a paste, not typing
 AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
-
-
-class Cancelled(Exception):
-    """The creator cancelled the work; nothing it made is used."""
-
-
-class Progress:
-    """Thread-safe progress for work running off the event loop (0..1 plus a short note), and its Cancel.
-
-    The work reports through ``__call__`` as it goes; once ``cancel()`` was called, the next report
-    raises ``Cancelled`` inside the work, which stops it there.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.fraction = 0.0
-        self.note = ""
-        self.cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def __call__(self, *args: Any) -> None:
-        """Accepts ``(fraction)``, ``(done, total)`` or ``(done, total, note)``."""
-        if self.cancelled:
-            raise Cancelled()
-        numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
-        notes = [a for a in args if isinstance(a, str)]
-        with self._lock:
-            if len(numbers) >= 2 and numbers[1]:
-                self.fraction = max(0.0, min(1.0, numbers[0] / numbers[1]))
-            elif len(numbers) == 1:
-                self.fraction = max(0.0, min(1.0, float(numbers[0])))
-            if notes:
-                self.note = notes[0]
 
 
 def thread_row(thread: Thread) -> dict[str, Any]:
@@ -101,6 +65,15 @@ class SourcePanel:
             ui.button("Lay out all", icon="auto_awesome", on_click=self._layout_all).props(
                 "flat dense no-caps size=sm data-testid=layout-all").tooltip(
                 "Make a cover, one slide per post and the outro from this thread")
+        with ui.row().classes("w-full items-center no-wrap gap-2") as self.layout_row:
+            self.layout_progress = ui.linear_progress(value=0, show_value=False).props("rounded").classes("flex-1")
+            ui.label("Laying out the slides…").classes("cs-hint").props("data-testid=layout-progress")
+            self.layout_cancel = ui.button("Cancel", icon="close", on_click=self._cancel_layout).props(
+                "flat dense no-caps size=sm data-testid=layout-cancel")
+        self.layout_row.set_visibility(False)
+        self._layout_timer: ui.timer | None = None
+        self._counting: Progress | None = None  # the counting this page's "Lay out all" or import started
+        self._cancelled: str | None = None  # what its Cancel says (None: no Cancel)
         with ui.tabs().props("dense no-caps narrow-indicator align=justify").classes(
                 "w-full cs-source-tabs") as tabs:
             paste_tab = ui.tab("Paste")
@@ -351,7 +324,7 @@ class SourcePanel:
             return
         if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
                              doing="laying out the thread") is not None:
-            self._laid_out(thread, then)
+            self._laid_out(thread, then, undoable=True)
 
     async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None) -> None:
         profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
@@ -382,15 +355,77 @@ class SourcePanel:
                 self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
                                  type="positive", position="top")
 
-    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
-        if then is not None:
-            then()
-        self.view.select(0)
-        self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
-                         type="positive", position="top")
+    def _select_first(self) -> None:
+        """Show the first slide; for a big carousel once its pages are counted (off the event loop: selecting
+        needs them, and counting 300 slides here held up every browser for seconds)."""
+        if not self.view.server.laying_out:
+            self.view.select(0)
+            return
+
+        async def when_counted() -> None:
+            while self.view.server.laying_out:
+                await asyncio.sleep(0.1)
+            with self.view.client:  # a background task has no slot of its own
+                self.view.select(0)
+
+        background_tasks.create(when_counted(), name="select the first slide once counted")
+
+    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None, undoable: bool = False) -> None:
+        """The thread is in the project. ``undoable``: it replaced the slides in one undo step, so while a big
+        carousel's pages are counted, Cancel stops that and puts everything back (the paste stays in its box)."""
+        def done() -> None:
+            if then is not None:
+                then()
+            self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
+                             type="positive", position="top")
+
+        self._select_first()
+        self._follow_counting(done, "Import cancelled — nothing was changed" if undoable else None)
 
     def _layout_all(self) -> None:
-        if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread"):
-            self.view.select(0)
-            self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)",
-                             position="top")
+        """Rebuild the slides from the thread. A big carousel's pages are then counted off the event loop: a
+        progress bar shows it, and Cancel stops the counting and puts the previous slides back."""
+        if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread") is None:
+            return
+        self._select_first()
+        self._follow_counting(self._laid_out_all, "Lay out all cancelled — your slides are as they were")
+
+    def _follow_counting(self, done: Callable[[], Any], cancelled: str | None) -> None:
+        """``done()`` once a big carousel's pages are counted (at once if there is nothing to count), with a
+        progress bar meanwhile; with a ``cancelled`` notice, also a Cancel that undoes the last change."""
+        counting = self.view.server.counting
+        if counting is None:
+            done()
+            return
+        self._counting, self._cancelled = counting, cancelled
+        self.layout_progress.set_value(0)
+        self.layout_cancel.set_visibility(cancelled is not None)
+        self.layout_row.set_visibility(True)
+
+        def follow() -> None:
+            self.layout_progress.set_value(counting.fraction)
+            if self.view.server.counting is not counting:  # done (or cancelled)
+                self._end_layout_progress()
+                if not counting.cancelled:
+                    done()
+
+        self._layout_timer = ui.timer(0.2, follow)
+
+    def _end_layout_progress(self) -> None:
+        if self._layout_timer is not None:
+            self._layout_timer.cancel()
+            self._layout_timer = None
+        self.layout_row.set_visibility(False)
+
+    def _cancel_layout(self) -> None:
+        counting = self._counting
+        if counting is None or counting is not self.view.server.counting or counting.cancelled \
+                or self._cancelled is None:
+            return  # counted already: the slides are laid out (Undo puts the previous ones back)
+        counting.cancel()
+        self._end_layout_progress()
+        self.view.person.undo(self.view.document)
+        self.view.notify(self._cancelled, position="top")
+
+    def _laid_out_all(self) -> None:
+        self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")

@@ -435,3 +435,62 @@ def test_two_browsers_typing_into_the_outro_headline_at_once_keep_every_characte
         ada.quit()
         bob.quit()
 
+
+
+def saved(driver) -> bool:
+    from selenium.webdriver.common.by import By
+    return driver.find_element(By.CSS_SELECTOR, "[data-testid=save-state]").text == "All changes saved"
+
+
+def test_typing_not_answered_when_opening_another_project_goes_into_the_project_it_was_typed_in(shared_url):
+    """Bob's first keystroke is made but never answered, so the letters after it wait; he starts a new project:
+    what waited is put back into the project he typed it in, where Ada sees every letter, once."""
+    ada, bob = chromium(), chromium()
+    try:
+        join(ada, shared_url, "Ada")
+        put_caret(ada, 0)
+        ada.switch_to.active_element.send_keys("!")  # the project is saved: it has its id before Bob comes
+        wait(lambda: saved(ada), timeout=120)
+        join(bob, shared_url, "Bob")
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        before = body_box(bob).get_attribute("value")
+        put_caret(bob, 0)
+        bob.execute_script("getElement(arguments[0]).receive = () => {}",  # he hears nothing more
+                           bob.find_element("css selector", "[data-testid=slide-body]"))
+        bob.switch_to.active_element.send_keys("XYZ")
+        wait(lambda: body_box(ada).get_attribute("value") == "X" + before)  # made; Y and Z wait for its answer
+        wait(lambda: kept_typing(bob) == ["XYZ" + before])
+        bob.find_element("css selector", "[data-testid=projects-open]").click()
+        wait(lambda: bob.find_element("xpath", "//button[contains(., 'New from the sample')]").is_displayed())
+        bob.find_element("xpath", "//button[contains(., 'New from the sample')]").click()
+        wait(lambda: body_box(ada).get_attribute("value") == "XYZ" + before, timeout=90)
+        wait(lambda: kept_typing(bob) == [])
+        assert body_box(ada).get_attribute("value") == "XYZ" + before  # once
+    finally:
+        ada.quit()
+        bob.quit()
+
+
+def test_typing_the_server_never_got_outlives_a_server_restart(tmp_path):
+    """Nothing Ada's tab sends reaches the studio, which is then restarted on the same address: her page loads
+    again from the new studio and sends what she typed; every letter is in her box, once."""
+    from studio.server_process import free_port
+    port, words = free_port(), "Unsent words. "
+    ada = chromium()
+    try:
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port) as studio:
+            join(ada, studio.url, "Ada")
+            before = body_box(ada).get_attribute("value")
+            put_caret(ada, 0)
+            wait(lambda: ada.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
+            ada.execute_script("window.socket.io.engine.transport.ws.send = () => {}")  # nothing she sends arrives
+            for letter in words:
+                ada.switch_to.active_element.send_keys(letter)
+            wait(lambda: kept_typing(ada) == [words + before])
+            ada.execute_script("window.csOldPage = true")
+        with running_studio(tmp_path, "--share", "--token", TOKEN, port=port):
+            wait(lambda: ada.execute_script("return !window.csOldPage"), timeout=120)  # a fresh page
+            wait(lambda: body_box(ada).get_attribute("value") == words + before, timeout=90)
+            wait(lambda: kept_typing(ada) == [])
+    finally:
+        ada.quit()

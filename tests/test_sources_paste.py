@@ -172,6 +172,21 @@ def test_property_numbered_posts_come_back_exactly(paragraphs, marker):
     assert split_posts(text) == paragraphs
 
 
+_line = st.lists(st.sampled_from(["Tag", "3", "2025", "März", "10.000", "win.", "why?", "12h", "日本語", "👩‍💻",
+                                  "1/", "-", "·", "$5"]), min_size=2, max_size=9).map(" ".join)
+_headers = st.sampled_from(["{name}\n@{handle}\n·\n4. März\n", "{name}\n@{handle}\n·\nMar 3\n",
+                            "{name} @{handle} · 3 mar.\n", "{name}\n@{handle}\n·\n5h\n"])
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(st.lists(_line, min_size=1, max_size=4).map("\n".join), min_size=2, max_size=6), _headers)
+def test_property_a_copied_page_gives_back_each_posts_lines(bodies, header):
+    # whatever the date's language, a post's own lines come back as written: digits, years, "·" inside
+    page = "".join(header.format(name="Lena Vogel", handle="lenavogel") + b + "\n" for b in bodies)
+    posts = [p.text for p in parse_paste(page).threads[0].posts]
+    assert [p.split() for p in posts] == [b.split() for b in bodies]
+
+
 def test_copied_thread_page_gives_clean_posts_and_the_author():
     result = parse_paste(fixture("copied-thread-page.txt"))
     thread = result.threads[0]
@@ -206,6 +221,41 @@ def test_copied_page_keeps_the_opening_post_whatever_surrounds_it(name):
         "(add it as a slide of its own if you want it)",
         "1 post had photos or videos, which a copied page does not carry: "
         "import your X archive or the post's link to get them"]
+
+
+def test_copied_page_with_a_poll_an_edit_and_an_ad_keeps_only_the_authors_words():
+    result = parse_paste(fixture("copied-page-poll-edited.txt"))
+    posts = [p.text for p in result.threads[0].posts]
+    assert posts[0] == "How we cut our AWS bill by 62% in 30 days.\n\nA thread on what actually worked 👇"
+    assert posts[2].endswith("Savings: $18,400/month.")  # "Show more" is X's
+    assert posts[3] == "Graviton everywhere it fit.\n\n20% cheaper, same speed for our Node services."
+    assert posts[4] == "Which would you try first?\nSpot instances\nSavings Plans\nGraviton"
+    assert len(posts) == 6
+    assert result.warnings == ["skipped posts by other accounts on the page: @acmecloud",
+                               "kept the options of 1 poll, without X's vote shares and counts"]
+
+
+@pytest.mark.parametrize("tail", ["12,044 votes · 2 days left", "3 votes·Final results"])
+def test_a_poll_still_open_keeps_its_options_and_a_share_in_the_text_stays(tail):
+    page = ("Ana Ships\n@ana_ships\n·\nMay 2\nWhich one?\nTabs\nSpaces\n" + tail
+            + "\nAna Ships\n@ana_ships\n·\nMay 2\nWe grew 40% this year.\n25%\n")
+    posts = [p.text for p in parse_paste(page).threads[0].posts]
+    assert posts == ["Which one?\nTabs\nSpaces", "We grew 40% this year.\n25%"]
+
+
+@pytest.mark.parametrize("name, posts", [
+    ("copied-page-german.txt", ["So habe ich in 90 Tagen 10.000 Follower gewonnen.\n\nEin Thread",
+                                "Poste jeden Tag zur selben Uhrzeit.\n\nKonstanz schlägt Kreativität.",
+                                "Antworte auf jeden Kommentar in der ersten Stunde.",
+                                "Das war's. Folge mir für mehr."]),
+    ("copied-page-spanish.txt", ["Cómo lancé mi newsletter sin presupuesto", "Empecé escribiendo para 10 personas.",
+                                 "Gracias por leer. Sígueme para más."]),
+])
+def test_a_page_copied_from_x_in_another_language_loses_its_dates_counts_and_buttons(name, posts):
+    # the dates ("4. März", "3 mar."), the full time and views under the first post, "Mehr anzeigen"
+    result = parse_paste(fixture(name))
+    assert [p.text for p in result.threads[0].posts] == posts
+    assert result.warnings == []
 
 
 def test_mojibake_and_html_are_cleaned_before_splitting():

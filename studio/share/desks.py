@@ -79,6 +79,15 @@ class PersonalStudio:
     def carousel(self) -> Carousel:
         return self.desk.document.carousel
 
+    def document_of(self, project_id: str) -> Any:
+        """The merged document of this project: where someone has it open, or opened for the moment (an edit
+        made on it is autosaved like any other)."""
+        desk = self._desks.of(project_id)
+        if desk is None:
+            desk = self._desks.studio.new_desk()
+            desk.projects.open(project_id)
+        return desk.document
+
     def move(self, desk: Desk) -> None:
         """This person now works at ``desk``; their page redraws."""
         self.desk = desk

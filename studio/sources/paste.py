@@ -350,10 +350,13 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 # ---------------------------------------------------------------- copied thread pages
 
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
-_COUNT_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?$")
+# Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万.
+_COUNT_RE = re.compile(r"^[\d.,]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*·\s*.+\d{4}"
-                           r"(?:\s*·\s*[\d.,]+\s*[KkMmB]?\s+Views?)?$")
+# The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
+# "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
+_FULL_TIME_RE = re.compile(r"^[^\d·]{0,25}\d{1,2}[:.]\d{2}[^·\d]{0,14}·(?=[^·]*\d{4})(?=[^·]*[^\W\d_])[^·]{3,30}"
+                           r"(?:·\s*[\d.,]+[^·]{0,30})?$")
 _TIME_RES = (
     re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
     re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
@@ -367,7 +370,21 @@ _UI_LINES = {
     "subscribe", "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
     "who can reply?", "read more", "replying to",
+    # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
+    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen", "folgen", "abonnieren",
+    "mostrar más", "traducir post", "mostrar traducción", "seguir", "suscribirse",
+    "afficher plus", "traduire le post", "afficher la traduction", "suivre", "s'abonner",
+    "mostrar mais", "traduzir post", "mostrar tradução", "assinar",
+    "mostra altro", "traduci post", "mostra traduzione", "segui", "abbonati",
+    "meer weergeven", "post vertalen", "volgen",
+    "さらに表示", "ポストを翻訳", "翻訳を表示", "フォローする",
 }
+_SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
+              "post übersetzen", "beitrag übersetzen",
+              "übersetzung anzeigen", "mostrar más", "traducir post", "mostrar traducción", "afficher plus",
+              "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
+              "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
+              "さらに表示", "ポストを翻訳", "翻訳を表示"}
 # X labels each photo "Image" (a GIF "GIF") on a line of its own under the post's text.
 _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF)(?:\n+|\Z))+\Z")
 _VIEWS_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?\s+Views?$", re.IGNORECASE)
@@ -378,6 +395,12 @@ def _is_noise(line: str) -> bool:
     s = line.strip()
     return (s.lower() in _UI_LINES or bool(_COUNT_RE.match(s)) or bool(_VIEWS_RE.match(s))
             or bool(_READ_REPLIES_RE.match(s)) or any(r.match(s) for r in _TIME_RES))
+
+
+def _is_short_date(line: str) -> bool:
+    """A post's date beside its author in any language ("Mar 3", "4. März", "3 mar.", "5 Std.", "3月4日")."""
+    s = line.strip()
+    return len(s) <= 20 and len(s.split()) <= 3 and any(c.isdigit() for c in s) and not re.search(r"[!?:;@#/%$€£]", s)
 
 
 def _is_name(line: str) -> bool:
@@ -399,7 +422,8 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
         return None
     blocks = []
     for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
-        blocks.append((name, handle, _page_post_text(lines[body:nxt])))
+        post = lines[body:nxt]
+        blocks.append((name, handle, _page_post_text(post), _without_poll_results(post)[1]))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
@@ -411,12 +435,15 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
-    texts = [b[2] for b in blocks if b[1].lower() == handle.lower()]
+    own = [b for b in blocks if b[1].lower() == handle.lower()]
+    texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
     if with_media:
         warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
                         "import your X archive or the post's link to get them")
+    if polls:
+        warnings.append(f"kept the options of {count(polls, 'poll')}, without X's vote shares and counts")
     empty = sum(1 for t in texts if not t)
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
@@ -466,11 +493,16 @@ def _timed_header(lines: list[str], i: int) -> bool:
     s = lines[i].strip()
     m = _ONE_LINE_HEADER_RE.match(s)
     if m:
-        return any(r.match(m.group(3).strip()) for r in _TIME_RES)
+        return _is_time(m.group(3))
     if i + 1 < len(lines) and _is_name(s) and _HANDLE_RE.match(lines[i + 1].strip()):
-        near = [x.strip() for x in lines[i + 2:i + 5] if x.strip() and x.strip() != "·"]
-        return bool(near) and any(r.match(near[0]) for r in _TIME_RES)
+        near = [x.strip() for x in lines[i + 2:i + 5] if x.strip()]
+        return len(near) > 1 and near[0] == "·" and _is_time(near[1]) or bool(near) and _is_time(near[0], False)
     return False
+
+
+def _is_time(line: str, after_dot: bool = True) -> bool:
+    """A post's time; right after the "·" beside the author, any short date counts."""
+    return any(r.match(line.strip()) for r in _TIME_RES) or after_dot and _is_short_date(line)
 
 
 def _main_post_header(lines: list[str], i: int) -> bool:
@@ -507,23 +539,54 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
         s = line.strip()
         if i and _HANDLE_RE.match(s) and _is_name(lines[i - 1]):
             found.append((i - 1, i + 1, lines[i - 1].strip(), s[1:]))
-        elif (m := _ONE_LINE_HEADER_RE.match(s)) and any(r.match(m.group(3).strip()) for r in _TIME_RES):
+        elif (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
         elif (m := _NAME_HANDLE_RE.match(s)) and _after_quote(lines, i):  # a quoted post's "Name @handle"
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
     return found
 
 
+# A poll under a post: its options, each over its share once results show, then the vote count.
+_POLL_VOTES_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?\s*·\s*(?:Final results|.+\bleft)$", re.IGNORECASE)
+_POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
+
+
+def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
+    """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
+        return body, False
+    body = body[:filled[-1]]
+    end = len(body)
+    while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
+        end -= 2
+    shares = {i + 1 for i in range(end, len(body), 2)}
+    return [line for i, line in enumerate(body) if i not in shares], True
+
+
+def _without_stats(body: list[str]) -> list[str]:
+    """The post without what X shows under its full time: the views and the counts, in any language."""
+    for i in range(len(body) - 1, -1, -1):
+        if _FULL_TIME_RE.match(body[i].strip()):
+            rest = [x.strip() for x in body[i + 1:] if x.strip()]
+            return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
+    return body
+
+
 def _page_post_text(lines: list[str]) -> str:
-    body = list(lines)
-    # Leading: "·", a timestamp, "Replying to @x", "Follow".
-    while body and (not body[0].strip() or _is_noise(body[0]) or _HANDLE_RE.match(body[0].strip())
-                    or body[0].strip().lower().startswith("replying to ")):
+    body, _ = _without_poll_results(_without_stats(list(lines)))
+    # Leading: "·" and the date after it, a timestamp, "Replying to @x", "Follow".
+    after_dot = False
+    while body:
+        s = body[0].strip()
+        if not (not s or _is_noise(s) or _HANDLE_RE.match(s) or s.lower().startswith("replying to ")
+                or after_dot and _is_short_date(s)):
+            break
         body.pop(0)
+        after_dot = s == "·" or after_dot and not s
     while body and (not body[-1].strip() or _is_noise(body[-1])):
         body.pop()
-    kept = [line for line in body if line.strip().lower() not in ("show more", "translate post",
-                                                                  "show translation")]
+    kept = [line for line in body if line.strip().lower() not in _SHOW_MORE]
     text = "\n".join(kept)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

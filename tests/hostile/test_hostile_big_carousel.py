@@ -25,13 +25,20 @@ def _thumbs(user) -> int:
 async def test_a_big_carousel_is_counted_off_the_event_loop_and_then_shown(studio, monkeypatch):
     loop_thread = threading.current_thread()
     counted_in: list[tuple[int, threading.Thread]] = []
-    count_pages = engine.pages_per_slide
+    count_one = engine.slide_page_count
 
-    def spy(carousel):
+    def spy(carousel, index, *args):
         counted_in.append((len(carousel.slides), threading.current_thread()))
-        return count_pages(carousel)
+        return count_one(carousel, index, *args)
 
-    monkeypatch.setattr(engine, "pages_per_slide", spy)
+    count_all = engine.pages_per_slide
+
+    def spy_all(carousel):
+        counted_in.append((len(carousel.slides), threading.current_thread()))
+        return count_all(carousel)
+
+    monkeypatch.setattr(engine, "slide_page_count", spy)  # the server counts slide by slide (it can stop)
+    monkeypatch.setattr(engine, "pages_per_slide", spy_all)  # a page would count all at once
     text = "\n\n".join(f"Post {n}: a thought worth its own slide, number {n}." for n in range(1, POSTS + 1))
     thread = studio.shared.imports.paste(text).threads[0]
     with studio:

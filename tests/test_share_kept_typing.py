@@ -1,0 +1,59 @@
+"""The plain studio's unanswered typing, sent again by the page loaded after it: put back once, on the right text."""
+from __future__ import annotations
+
+from components.shared_text import Made, Unanswered, put_back_plain
+from studio.app import Document
+from studio.app.sample import sample_carousel
+
+
+def typing(slide: str = "", field: str = "body", *, index: int = 1, base: str = "", value: str = "",
+           page: str = "page-1") -> Unanswered:
+    return Unanswered(key=f"k-{page}-{slide}-{field}-{index}", page=page, project=None, slide=slide, index=index,
+                      field=field, base=base, sent=None, seq=0, value=value)
+
+
+def test_what_the_server_never_heard_is_put_back_once_on_the_text_now():
+    doc, made = Document(sample_carousel()), Made()
+    body = doc.carousel.slides[1].body
+    made.page("page-1")
+    made.heard("page-1", ("1", "body"), body + " A")  # the server heard " A" from that box, not " B"
+    doc.set_slide_text(1, body=body + " A")
+    doc.set_slide_text(1, body="Now: " + body + " A")  # someone else's edit since
+    lost = typing(base=body, value=body + " A B")
+    put_back_plain(doc, lost, made.heard_last(lost))
+    assert doc.carousel.slides[1].body == "Now: " + body + " A B"
+    made.heard("page-1", ("1", "body"), body + " A B")  # every letter heard: nothing to put back
+    put_back_plain(doc, lost, made.heard_last(lost))
+    assert doc.carousel.slides[1].body == "Now: " + body + " A B"
+
+
+def test_nothing_heard_from_the_box_merges_from_the_text_it_had_before_the_typing():
+    doc, made = Document(sample_carousel()), Made()
+    title = doc.carousel.slides[2].title
+    made.page("page-1")
+    lost = typing(field="title", index=2, base=title, value=title + "!")
+    put_back_plain(doc, lost, made.heard_last(lost))
+    assert doc.carousel.slides[2].title == title + "!"
+
+
+def test_after_a_restart_the_box_text_is_taken_and_a_moved_slide_is_found_by_its_text():
+    doc, made = Document(sample_carousel()), Made()
+    body = doc.carousel.slides[2].body
+    doc.set_slide_text(2, body=body + " hal")  # saved before the restart: part of the typing
+    doc.delete_slide(1)  # the slide moved up
+    lost = typing(index=2, base=body, value=body + " half typed")
+    assert made.heard_last(lost) is None  # this server never knew the page
+    put_back_plain(doc, lost, made.heard_last(lost))
+    assert doc.carousel.slides[1].body == body + " half typed"
+
+
+def test_the_outro_texts_and_the_project_name_are_put_back_too():
+    doc, made = Document(sample_carousel()), Made()
+    headline, name = doc.carousel.cta.headline, doc.carousel.name
+    made.page("page-1")
+    for lost in (typing("cta", "headline", base=headline, value=headline + " now"),
+                 typing("meta", "name", base=name, value=name + " 2"),
+                 typing("cta", "link", base="", value="https://example.org")):  # not a text kept this way
+        put_back_plain(doc, lost, made.heard_last(lost))
+    assert (doc.carousel.cta.headline, doc.carousel.name, doc.carousel.cta.link) == (
+        headline + " now", name + " 2", sample_carousel().cta.link)
