@@ -68,11 +68,12 @@ class SourcePanel:
         with ui.row().classes("w-full items-center no-wrap gap-2") as self.layout_row:
             self.layout_progress = ui.linear_progress(value=0, show_value=False).props("rounded").classes("flex-1")
             ui.label("Laying out the slides…").classes("cs-hint").props("data-testid=layout-progress")
-            ui.button("Cancel", icon="close", on_click=self._cancel_layout).props(
+            self.layout_cancel = ui.button("Cancel", icon="close", on_click=self._cancel_layout).props(
                 "flat dense no-caps size=sm data-testid=layout-cancel")
         self.layout_row.set_visibility(False)
         self._layout_timer: ui.timer | None = None
-        self._counting: Progress | None = None  # the counting this page's "Lay out all" started
+        self._counting: Progress | None = None  # the counting this page's "Lay out all" or import started
+        self._cancelled: str | None = None  # what its Cancel says (None: no Cancel)
         with ui.tabs().props("dense no-caps narrow-indicator align=justify").classes(
                 "w-full cs-source-tabs") as tabs:
             paste_tab = ui.tab("Paste")
@@ -323,7 +324,7 @@ class SourcePanel:
             return
         if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
                              doing="laying out the thread") is not None:
-            self._laid_out(thread, then)
+            self._laid_out(thread, then, undoable=True)
 
     async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None) -> None:
         profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
@@ -369,12 +370,17 @@ class SourcePanel:
 
         background_tasks.create(when_counted(), name="select the first slide once counted")
 
-    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
-        if then is not None:
-            then()
+    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None, undoable: bool = False) -> None:
+        """The thread is in the project. ``undoable``: it replaced the slides in one undo step, so while a big
+        carousel's pages are counted, Cancel stops that and puts everything back (the paste stays in its box)."""
+        def done() -> None:
+            if then is not None:
+                then()
+            self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
+                             type="positive", position="top")
+
         self._select_first()
-        self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
-                         type="positive", position="top")
+        self._follow_counting(done, "Import cancelled — nothing was changed" if undoable else None)
 
     def _layout_all(self) -> None:
         """Rebuild the slides from the thread. A big carousel's pages are then counted off the event loop: a
@@ -382,21 +388,28 @@ class SourcePanel:
         if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread") is None:
             return
         self._select_first()
+        self._follow_counting(self._laid_out_all, "Lay out all cancelled — your slides are as they were")
+
+    def _follow_counting(self, done: Callable[[], Any], cancelled: str | None) -> None:
+        """``done()`` once a big carousel's pages are counted (at once if there is nothing to count), with a
+        progress bar meanwhile; with a ``cancelled`` notice, also a Cancel that undoes the last change."""
         counting = self.view.server.counting
         if counting is None:
-            self._laid_out_all()
+            done()
             return
-        self._counting = counting
+        self._counting, self._cancelled = counting, cancelled
         self.layout_progress.set_value(0)
+        self.layout_cancel.set_visibility(cancelled is not None)
         self.layout_row.set_visibility(True)
-        self._layout_timer = ui.timer(0.2, lambda: self._follow_layout(counting))
 
-    def _follow_layout(self, counting: Progress) -> None:
-        self.layout_progress.set_value(counting.fraction)
-        if self.view.server.counting is not counting:  # done (or cancelled)
-            self._end_layout_progress()
-            if not counting.cancelled:
-                self._laid_out_all()
+        def follow() -> None:
+            self.layout_progress.set_value(counting.fraction)
+            if self.view.server.counting is not counting:  # done (or cancelled)
+                self._end_layout_progress()
+                if not counting.cancelled:
+                    done()
+
+        self._layout_timer = ui.timer(0.2, follow)
 
     def _end_layout_progress(self) -> None:
         if self._layout_timer is not None:
@@ -406,12 +419,13 @@ class SourcePanel:
 
     def _cancel_layout(self) -> None:
         counting = self._counting
-        if counting is None or counting is not self.view.server.counting or counting.cancelled:
+        if counting is None or counting is not self.view.server.counting or counting.cancelled \
+                or self._cancelled is None:
             return  # counted already: the slides are laid out (Undo puts the previous ones back)
         counting.cancel()
         self._end_layout_progress()
         self.view.person.undo(self.view.document)
-        self.view.notify("Lay out all cancelled — your slides are as they were", position="top")
+        self.view.notify(self._cancelled, position="top")
 
     def _laid_out_all(self) -> None:
         self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")

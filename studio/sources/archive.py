@@ -510,7 +510,10 @@ def _versions(id_str: str, info: Any) -> tuple[str, ...]:
     initial, edit = info.get("initial"), info.get("edit")
     ids: list[str] = []
     if isinstance(initial, dict):
-        ids = [str(i) for i in initial.get("editTweetIds") or [] if str(i).isdigit()]
+        listed = initial.get("editTweetIds") or []
+        if listed == [id_str] or not listed:  # never edited: most posts
+            return ()
+        ids = [str(i) for i in listed if str(i).isdigit()]
     elif isinstance(edit, dict):
         first = str(edit.get("initialTweetId") or "")
         listed = (edit.get("editControlInitial") or {}).get("editTweetIds") or []
