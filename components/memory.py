@@ -17,9 +17,9 @@ from collections.abc import Callable
 from nicegui import Client
 
 TIDY_EVERY_S = 10.0  # a burst of closing pages is tidied up once, this long after the first one
-# young collections after 10,000 allocations (about one a page build), a full one after 100 of the middle ones
-# (20 million allocations) unless a tidy-up came first
-THRESHOLDS = (10_000, 20, 100)
+# the young generations as Python has them (small, quick collections); a full collection after 1,000 of the
+# middle ones (7 million allocations, about 500 page builds) unless a tidy-up came first
+THRESHOLDS = (700, 10, 1000)
 UNOPENED_PAGE_S = 30.0  # a page no browser connected to for this long is dropped (NiceGUI's own limit: 60 s)
 
 
@@ -74,7 +74,7 @@ def collect_less_often() -> None:
     A full collection walks every object and holds up every browser meanwhile: a page holds about 10,000
     of them, and ten clients loading pages keep a hundred or more pages alive. Python started one every
     time the objects grew by a quarter: 23 collections in 70 s of load, up to 2.4 s each (18.7 s in all).
-    The young generations are still collected as usual, and 20 million allocations still bring a full
+    The young generations are still collected as usual, and 7 million allocations still bring a full
     collection when no page closes for a long time."""
     if gc.get_threshold() != THRESHOLDS:
         gc.collect()

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 import traceback
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
 from pathlib import Path
 
 import pytest
@@ -34,6 +38,20 @@ def pytest_configure(config) -> None:
     """No test, server or worker it starts writes into the real user's data folder: for this run the
     default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""
     os.environ["XDG_DATA_HOME"] = config._cs_data_home = tempfile.mkdtemp(prefix="cs-test-xdg-")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_flush_to_disk():
+    """Files written in this test process are not flushed to the disk (``os.fsync`` does nothing).
+
+    A flush only matters when the machine loses power, which no test here can cause: a killed process
+    leaves its written files in the system's cache all the same. On a busy disk each flush waited
+    about 7 ms, and a saved project flushes four times (the file, its backup, their folder twice).
+    Processes the tests start (the command line, the studio server) flush for real.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -86,23 +104,66 @@ async def studio(studio_data, user):
 
 
 @pytest.fixture
-async def user(user, caplog):
-    """NiceGUI's simulated user; its pages are closed when the test ends (see ``close_pages``)."""
+async def user(user, caplog, shared_workers):
+    """NiceGUI's simulated user; its pages are closed when the test ends (see ``close_pages``).
+
+    Its app's worker processes are the test run's ``shared_workers``, lent for the test."""
+    from nicegui import run
+    own, run.process_pool = run.process_pool, shared_workers  # NiceGUI's own has started no process yet
+    if own is not None:
+        own.shutdown(wait=False)
     yield user
     forgive_drawer_timeouts(caplog)
     await close_pages()
-    await finish_worker_processes()
+    await asyncio.to_thread(shared_workers.finish_work)
+    if run.process_pool is shared_workers:  # taken back: the app's stop must not end them
+        run.process_pool = None
 
 
-async def finish_worker_processes() -> None:
-    """Let the worker processes finish what they draw before NiceGUI's reset kills them.
+class SharedWorkers(ProcessPoolExecutor):
+    """Worker processes forked once per test process (as the studio forks its own) and lent to every
+    ``user`` test's app: work sent off the event loop still crosses a process boundary, so it must
+    pickle as in the studio, but no test pays for two cold forks and warms their caches again.
 
-    A worker killed while it writes a large result (a strip of thumbnails) leaves half a message in
-    its pool's pipe; the pool's reader then waits for the rest for ever, and pytest never exits.
+    A stop (the studio's ``offload.finish_workers``) only waits for the work handed over so far, so a
+    test that stops the app leaves the workers to the next test; ``close`` ends them.
     """
-    from nicegui import run
-    if run.process_pool is not None:
-        await asyncio.to_thread(run.process_pool.shutdown, wait=True, cancel_futures=True)
+
+    def __init__(self) -> None:
+        super().__init__(2, mp_context=multiprocessing.get_context("fork"))
+        self._handed: set[Future] = set()
+        self._handed_lock = threading.Lock()
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future = super().submit(fn, *args, **kwargs)
+        with self._handed_lock:
+            self._handed.add(future)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, future: Future) -> None:
+        with self._handed_lock:
+            self._handed.discard(future)
+
+    def finish_work(self, timeout: float = 120.0) -> None:
+        """Wait until the work handed over so far has ended (its results then never reach a later test)."""
+        with self._handed_lock:
+            handed = list(self._handed)
+        futures_wait(handed, timeout)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if wait:
+            self.finish_work()
+
+    def close(self) -> None:
+        super().shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.fixture(scope="session")
+def shared_workers():
+    workers = SharedWorkers()
+    yield workers
+    workers.close()
 
 
 DRAWER_TIMEOUT = "JavaScript did not respond within 1.0 s"

@@ -23,6 +23,21 @@ def _one(user, testid: str):
     return element
 
 
+@pytest.fixture
+def counted(monkeypatch) -> list[int]:
+    """The slides counted so far, slowly: a loaded machine, where the counting takes a while."""
+    counted: list[int] = []
+    count_one = engine.slide_page_count
+
+    def slowly(carousel, index, *args):
+        counted.append(index)
+        time.sleep(0.02)
+        return count_one(carousel, index, *args)
+
+    monkeypatch.setattr(engine, "slide_page_count", slowly)
+    return counted
+
+
 async def _until(condition, what: str, seconds: float = 120) -> None:
     give_up = asyncio.get_running_loop().time() + seconds
     while not condition():
@@ -31,16 +46,7 @@ async def _until(condition, what: str, seconds: float = 120) -> None:
 
 
 @pytest.mark.slow  # stress: a 120-post thread
-async def test_cancel_stops_the_counting_and_puts_the_slides_back(studio, monkeypatch):
-    counted: list[int] = []
-    count_one = engine.slide_page_count
-
-    def slowly(carousel, index, *args):
-        counted.append(index)
-        time.sleep(0.02)  # a loaded machine: the counting takes a while
-        return count_one(carousel, index, *args)
-
-    monkeypatch.setattr(engine, "slide_page_count", slowly)
+async def test_cancel_stops_the_counting_and_puts_the_slides_back(studio, counted):
     doc = studio.shared.document
     text = "\n\n".join(f"Post {n}: a thought worth its own slide, number {n}." for n in range(1, POSTS + 1))
     with studio:
@@ -74,16 +80,7 @@ async def test_the_progress_goes_away_once_laid_out(studio):
 
 
 @pytest.mark.slow  # stress: a 120-post thread
-async def test_cancel_of_a_big_import_keeps_the_paste_and_the_slides(studio, monkeypatch):
-    counted: list[int] = []
-    count_one = engine.slide_page_count
-
-    def slowly(carousel, index, *args):
-        counted.append(index)
-        time.sleep(0.02)
-        return count_one(carousel, index, *args)
-
-    monkeypatch.setattr(engine, "slide_page_count", slowly)
+async def test_cancel_of_a_big_import_keeps_the_paste_and_the_slides(studio, counted):
     doc = studio.shared.document
     before = copy.deepcopy(doc.carousel.slides)
     text = "\n\n".join(f"Post {n}: a thought worth its own slide, number {n}." for n in range(1, POSTS + 1))
