@@ -10,17 +10,18 @@ import io
 import re
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ..carousel import Carousel
 from ..limits import MAX_TEXT_BYTES, LimitError, megabytes, read_stream
 from .archive import archive_folder, read_archive, read_archive_file
 from .cleanup import clean_text
 from .counting import weighted_length
 from .link import fetch_post_link, parse_post_link
 from .paste import parse_paste
-from .project import PROJECT_LIMIT, read_project
 from .result import ImportResult, SourceError, count
+
+if TYPE_CHECKING:
+    from ..carousel import Carousel
 
 __all__ = ["ImportResult", "SourceError", "archive_folder", "clean_text", "count", "fetch_post_link",
            "is_tweets_js", "load_input", "load_threads", "parse_paste", "read_archive", "read_archive_file",
@@ -31,11 +32,21 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _ARCHIVE_FILE_RE = re.compile(r"[\ufeff\s]*window\.YTD\.tweets?\.part\d+\s*=")  # the archive's tweets.js, alone
 
 
+def __getattr__(name: str):
+    """The project reader, loaded when first used: it brings in the whole model and its layouts, which listing
+    an archive's threads does not need."""
+    if name in ("read_project", "PROJECT_LIMIT"):
+        from . import project
+        return getattr(project, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
     """Read a text file, X archive zip or carousel JSON file; "-" reads stdin; a post link is fetched.
 
     ``archive_options`` go to ``read_archive`` (``load_media``, ``thread_id``, ``progress``).
     """
+    from .project import PROJECT_LIMIT, read_project
     if str(path) == "-":
         try:
             data = read_stream(sys.stdin.buffer, PROJECT_LIMIT, "stdin")
@@ -80,6 +91,7 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
     A ``Path`` is a file to open; a ``str`` is always content (text or a post link),
     never a file name, so text typed into the studio can never reach the server's disk.
     """
+    from .project import PROJECT_LIMIT, read_project
     if isinstance(source, Path):
         return load_input(source, **archive_options)
     if hasattr(source, "read"):

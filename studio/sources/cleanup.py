@@ -10,16 +10,22 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import cache
 
-import ftfy
 
-_FTFY = ftfy.TextFixerConfig(
-    uncurl_quotes=False,          # keep typographic quotes: they are what the author typed
-    unescape_html=False,          # entities are handled below, only where they are complete
-    fix_character_width=False,    # fullwidth punctuation is correct CJK typography
-    normalization="NFC",
-    explain=False,
-)
+@cache
+def _fix_mojibake():
+    """ftfy's ``fix_text`` with our settings, imported on first use: it takes about a tenth of a second to
+    import, and only text that may hold mojibake needs it."""
+    import ftfy
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False,          # keep typographic quotes: they are what the author typed
+        unescape_html=False,          # entities are handled below, only where they are complete
+        fix_character_width=False,    # fullwidth punctuation is correct CJK typography
+        normalization="NFC",
+        explain=False,
+    )
+    return lambda text: ftfy.fix_text(text, config)
 
 # ---------------------------------------------------------------- HTML
 
@@ -279,7 +285,7 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     if _SUSPECT_RE.search(text):
         # The Greek pass goes first: ftfy's own windows-1253 guess can turn "β‚¬β€Ά" ("€•") into "ۥ".
         text = fix_greek_mojibake(text)
-        text = ftfy.fix_text(text, _FTFY)
+        text = _fix_mojibake()(text)
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     if " \n" in text or "\t\n" in text:
         text = _SPACES_RE.sub("\n", text)
