@@ -3,7 +3,7 @@
 A page holds thousands of small objects. After the page is deleted, Python frees them, but the
 allocators keep the freed space: 10 clients loading pages for a minute took the server from 110 to
 430 MB, and it stayed there. Once the closed pages are gone, a collection and glibc's ``malloc_trim``
-give the free space back. This runs at most once per ``TIDY_EVERY_S`` seconds, after pages closed,
+give back what they can (Python's own allocator keeps every arena still holding one live object). This runs at most once per ``TIDY_EVERY_S`` seconds, after pages closed,
 and in a thread, so the loop can answer between its parts (the collection itself holds the
 interpreter's lock while it runs, like any full collection).
 """
