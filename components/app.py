@@ -195,7 +195,7 @@ def build(data_dir: Path, *, share: bool = False):
     app.on_startup(memory.collect_less_often)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
-    app.timer(5, memory.drop_unopened_pages)
+    app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
     app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
     global _current

@@ -38,17 +38,23 @@ async def test_closed_pages_are_freed(studio):
     assert _deleted_pages_in_memory() <= 1
 
 
-async def test_a_page_no_browser_opens_is_dropped_early(studio, monkeypatch):
-    """A script fetching the page again and again holds each page for UNOPENED_PAGE_S, not NiceGUI's minute."""
+@pytest.fixture
+def pages_checked_often(monkeypatch):
+    """The studio checks for unopened pages every 0.1 s and drops them after 0.5 s (set before it starts)."""
     from components import memory
-    monkeypatch.setattr(memory, "UNOPENED_PAGE_S", 1.0)
+    monkeypatch.setattr(memory, "UNOPENED_CHECK_S", 0.1)
+    monkeypatch.setattr(memory, "UNOPENED_PAGE_S", 0.5)
+
+
+async def test_a_page_no_browser_opens_is_dropped_early(pages_checked_often, studio):
+    """A script fetching the page again and again holds each page for UNOPENED_PAGE_S, not NiceGUI's minute."""
     before = set(Client.instances)
     response = await studio.http_client.get("/")
     assert response.status_code == 200
     (fetched,) = [cid for cid in Client.instances if cid not in before]
-    give_up = asyncio.get_running_loop().time() + 60  # the check runs every 5 s
+    give_up = asyncio.get_running_loop().time() + 60
     while fetched in Client.instances and asyncio.get_running_loop().time() < give_up:
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.05)
     assert fetched not in Client.instances
     assert studio.client.id in Client.instances  # the connected page stays
 
