@@ -5,13 +5,12 @@ The export dialog tells the browser to download the moment the export is clicked
 receives each part of the file as it reaches the disk (PDF pages, ZIP entries). The file is
 sent chunked, without a length; if the export fails after the first bytes went out, the
 response is cut off before its end, so the browser marks the download failed and keeps no
-file; if it fails before, the browser gets an error status.
+file; if it fails before it began writing, the browser gets an error status.
 """
 from __future__ import annotations
 
 import logging
 import mimetypes
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,21 +34,14 @@ def serve(web: FastAPI, route: str, downloads: dict[str, tuple[Path | ExportStre
             return FileResponse(source, filename=filename)
         if not isinstance(source, ExportStream):
             raise HTTPException(404, GONE)
-        chunks = source.chunks()
-        try:  # the first bytes before the answer's status: an export that fails before them gets an error
-            first = await run_in_threadpool(next, chunks, b"")
+        try:  # the export has its file (at once, as a rule): the browser shows the download from now on
+            await run_in_threadpool(source.wait_begun)
         except ExportFailed as exc:
             return PlainTextResponse(f"The export failed: {exc}", status_code=500)
-        except FileNotFoundError:
-            raise HTTPException(404, GONE) from None
-        return StreamingResponse(_following(first, chunks), media_type=_media_type(filename),
+        if source.finished and not source.path.is_file():
+            raise HTTPException(404, GONE)
+        return StreamingResponse(source.chunks(), media_type=_media_type(filename),
                                  headers={"Content-Disposition": _attachment(filename), "Cache-Control": "no-store"})
-
-
-def _following(first: bytes, chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The file's bytes as they are written (run in a thread a chunk at a time); ExportFailed cuts the answer off."""
-    yield first
-    yield from chunks
 
 
 def _media_type(filename: str) -> str:
