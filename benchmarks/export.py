@@ -60,8 +60,11 @@ def photo(seed: int) -> bytes:
     return out.getvalue()
 
 
-def build_carousel():
-    posts = [Post(str(i + 1), text, author_name="Bench Mark", handle="bench") for i, text in enumerate(POSTS)]
+def build_carousel(slides: int = len(POSTS) + 1):
+    """The benchmark's carousel: ``POSTS`` (10 slides: cover, posts, outro), made longer with numbered points."""
+    texts = POSTS + [f"{n}) Point {n} of a long thread\nA line of body text that explains point {n} in a sentence."
+                     for n in range(len(POSTS), slides - 1)]
+    posts = [Post(str(i + 1), text, author_name="Bench Mark", handle="bench") for i, text in enumerate(texts)]
     posts[2].images = [load_image(photo(0), name="photo 1")]
     posts[5].images = [load_image(photo(1), name="photo 2")]
     carousel = carousel_from_thread(Thread("bench", posts))

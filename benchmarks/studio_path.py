@@ -2,6 +2,7 @@
 
     python3 benchmarks/studio_path.py [--quick]      (or through benchmarks/run.py)
     python3 benchmarks/studio_path.py --keys [N]     (only keystroke → painted, N letters, split per stage)
+    python3 benchmarks/studio_path.py --clicks [SLIDES [REPEAT]]   (only export clicks, a SLIDES-slide carousel)
 
 The studio runs as a subprocess on a free loopback port with a throwaway data
 folder holding the 10-slide, two-photo carousel of ``export.py``. Timed from the
@@ -34,13 +35,13 @@ PASTE = "\n\n".join(["Twelve posts pasted at once, laid out as slides 🧵"]
                        for i in range(1, 11)] + ["Zanzibar is the last word of this thread."])
 
 
-def _seed(data: str) -> int:
-    """A data folder whose last project is the export benchmark's carousel; returns its page count."""
+def _seed(data: str, slides: int = 10) -> int:
+    """A data folder whose last project is the export benchmark's carousel (``slides`` long); its page count."""
     from export import build_carousel
     from studio.export import pages
     from studio.store import Store
     store = Store(data)
-    carousel = build_carousel()
+    carousel = build_carousel(slides)
     carousel.name = "Benchmark carousel"
     store.settings.set("last_project", store.projects.save(carousel))
     pages.prepare()
@@ -264,6 +265,43 @@ def _paste(page) -> float | None:
     return (time.perf_counter() - start) * 1000
 
 
+def clicks(slides: int, repeat: int) -> list[Row]:
+    """Only the export click: a carousel of ``slides`` slides, a word typed into one slide and the export
+    clicked at once (the PDF is drawn whole again, the ZIP draws that page), then with nothing changed."""
+    from playwright.sync_api import sync_playwright
+    with tempfile.TemporaryDirectory(prefix="cs-bench-clicks-") as data, sync_playwright() as playwright, \
+            contextlib.ExitStack() as stack:
+        total = _seed(data, slides)
+        server = stack.enter_context(running_studio(Path(data)))
+        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+            page.goto(server.url)
+            page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
+            page.locator("[data-testid=slide-thumb]").nth(1).click()
+            _open_export(page)
+            saved = Path(data) / "downloads"
+            saved.mkdir()
+            _click_to_saved(page, "export-pdf", saved)  # the first exports: every page drawn once
+            _click_to_saved(page, "export-zip", saved)
+            pdf_edit, zip_edit = [], []
+            for _ in range(repeat):
+                _edit_and_reopen(page, "Pdf")
+                pdf_edit.append(_click_to_saved(page, "export-pdf", saved))
+                _edit_and_reopen(page, "Zip")
+                zip_edit.append(_click_to_saved(page, "export-zip", saved))
+            pdf_same = [_click_to_saved(page, "export-pdf", saved) for _ in range(repeat)]
+            zip_same = [_click_to_saved(page, "export-zip", saved) for _ in range(repeat)]
+        finally:
+            browser.close()
+    pdf, png = f"{total}-page PDF saved", f"{total}-image PNG ZIP saved"
+    return [info(f"studio: click → {pdf}, clicked at once after typing into a slide", Timing(pdf_edit)),
+            info(f"studio: click → {png}, clicked at once after typing into a slide", Timing(zip_edit)),
+            info(f"studio: click → {pdf}, nothing changed (no page drawn)", Timing(pdf_same)),
+            info(f"studio: click → {png}, nothing changed (no page drawn)", Timing(zip_same)),
+            *[info(f"studio: {total}-slide export clicks, {stage}", Timing(times)) for stage, times in STAGES.items()]]
+
+
 def keystrokes(count: int) -> list[Row]:
     """Only keystroke → painted: ``count`` letters typed into a content slide, a key at a time."""
     from playwright.sync_api import sync_playwright
@@ -296,7 +334,10 @@ def keystrokes(count: int) -> list[Row]:
 
 if __name__ == "__main__":
     from run import table
-    if "--keys" in sys.argv:
+    if "--clicks" in sys.argv:  # --clicks SLIDES REPEAT
+        given = [int(a) for a in sys.argv[sys.argv.index("--clicks") + 1:] if a.isdigit()]
+        print(table(clicks(*(given + [40, 5][len(given):])[:2])))
+    elif "--keys" in sys.argv:
         after = sys.argv[sys.argv.index("--keys") + 1:]
         print(table(keystrokes(int(after[0]) if after and after[0].isdigit() else 60)))
     else:

@@ -24,13 +24,14 @@ from studio import ASSETS_DIR, PROJECT_ROOT
 from studio.app import Event as AppEvent
 from studio.app import Changed, Saved, SaveFailed, Studio, exports
 from studio.carousel import Carousel
+from studio.export.stream import ExportStream
 from studio.share.access import AccessGuard
 from studio.share.codocument import CoDocument
 from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import engine, handler_shapes, memory, offload, page_gate, page_html
+from . import download, engine, handler_shapes, memory, offload, page_gate, page_html
 from .thumbnails import PAGE_COUNTS
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -47,7 +48,7 @@ class Server:
         self.studio = studio
         self.changed: Event[AppEvent] = Event()  # subscribed inside a page, so it is dropped with the page
         studio.subscribe(self._relay)
-        self.downloads: dict[str, tuple[Path, str]] = {}  # token -> (file, download name)
+        self.downloads: dict[str, tuple[Path | ExportStream, str]] = {}  # token -> (file or export, download name)
         self.people: People | None = None  # who is here, when the studio is shared
         self.save_failure: SaveFailed | None = None  # the last save failed (a page opened now shows it too)
         self.desks: Desks | None = None  # shared: each person's open project (studio.share.desks)
@@ -113,10 +114,11 @@ class Server:
         """True while a big carousel's pages are counted off the loop (the pages hear of the change after)."""
         return bool(self._waiting)
 
-    def offer_download(self, path: Path, filename: str) -> str:
-        """A URL (hard to guess) from which the browser downloads ``path`` as ``filename``."""
+    def offer_download(self, path: Path | ExportStream, filename: str) -> str:
+        """A URL (hard to guess) from which the browser downloads ``path`` (or an export as it is written)
+        as ``filename``."""
         token = secrets.token_urlsafe(16)
-        self.downloads[token] = (Path(path), filename)
+        self.downloads[token] = (path if isinstance(path, ExportStream) else Path(path), filename)
         return f"{DOWNLOAD_ROUTE}/{token}"
 
 
@@ -184,19 +186,12 @@ def build(data_dir: Path, *, share: bool = False):
         await StudioPage(server).build()
         return await page_html.response(request)  # made in a thread: the loop goes on meanwhile
 
-    @app.get(DOWNLOAD_ROUTE + "/{token}")
-    def download(token: str):
-        from fastapi import HTTPException
-        from fastapi.responses import FileResponse
-        entry = server.downloads.get(token)
-        if entry is None or not entry[0].is_file():
-            raise HTTPException(404, "This export is no longer available; export again.")
-        return FileResponse(entry[0], filename=entry[1])
+    download.serve(app, DOWNLOAD_ROUTE, server.downloads)  # an export is sent as it is written
 
     app.on_startup(memory.collect_less_often)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
-    app.timer(5, memory.drop_unopened_pages)
+    app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
     app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
     global _current

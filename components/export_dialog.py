@@ -2,8 +2,8 @@
 
 Platform checks are shown before anything is drawn; the export runs in a thread
 (``studio.app.exports.export_in_studio``: the warm export workers draw) so the page
-stays responsive; a progress bar counts pages; the file downloads by itself the
-moment it is written. The page draws the PDF and the image set ahead whenever editing pauses
+stays responsive; a progress bar counts pages; the browser is told to download at the
+click and receives the file as it is written (``components.download``). The page draws the PDF and the image set ahead whenever editing pauses
 (``DrawAhead``), in the format and size chosen here, so a click usually finds every page drawn.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from nicegui import run, ui
 
 from studio.app import exports
 from studio.export import check_identity, check_platform, format_bytes
+from studio.export.stream import ExportStream
 from studio.sources.result import count
 
 from . import engine
@@ -149,6 +150,9 @@ class ExportDialog:
         out, filename = view.studio.export_path(kind, image_format=image_format, page=view.selected)
         total = 1 if kind in ("slide", "project") else sum(view.counts())
         progress = exports.LatestProgress(total)
+        stream = ExportStream()
+        url = view.server.offer_download(stream, filename)
+        ui.download.from_url(url, filename)  # at once: the browser receives the file as it is written
         self._running(True)
         self.progress_label.set_text("Writing the project file…" if kind == "project"
                                      else f"Drawing page 1 of {total}…")
@@ -162,9 +166,10 @@ class ExportDialog:
         timer = ui.timer(0.1, poll)
         started = time.monotonic()
         try:  # in a thread of this process: the layouts are cached here; the warm workers draw
-            report = await run.io_bound(exports.export_in_studio, carousel, out, kind, progress=progress,
-                                        image_format=image_format, scale=int(self.scale.value or 2), page=page)
-        except Exception as exc:  # noqa: BLE001
+            report = await run.io_bound(exports.export_in_studio, carousel, out, kind, stream=stream,
+                                        progress=progress, image_format=image_format,
+                                        scale=int(self.scale.value or 2), page=page)
+        except Exception as exc:  # noqa: BLE001 - the browser's download fails too (the stream tells it)
             self.progress_box.set_visibility(False)
             self.view.fail(exc, "exporting")
             return
@@ -172,9 +177,13 @@ class ExportDialog:
             timer.cancel()
             self._running(False)
         if report is None:  # the server is stopping: nothing to offer
+            stream.fail("the studio is stopping")
             self.progress_box.set_visibility(False)
             return
-        self._offer(view.server.offer_download(out, filename), filename, report)  # the moment it is written
+        if stream.error is not None:  # the bytes sent were not the file's (a worker died mid-file): send it again
+            url = view.server.offer_download(out, filename)
+            ui.download.from_url(url, filename)
+        self._offer(url, filename, report)
         self.progress.set_value(1)
         self.progress_label.set_text(f"Done in {time.monotonic() - started:.1f} s")
         view.studio.prune_exports()
@@ -188,7 +197,6 @@ class ExportDialog:
             self.progress.set_value(0)
 
     def _offer(self, url: str, filename: str, report) -> None:
-        ui.download.from_url(url, filename)
         with self.result:
             with ui.row().classes("items-center gap-2 no-wrap cs-check-ok").props("data-testid=export-done"):
                 ui.icon("download_done", size="20px")

@@ -26,6 +26,7 @@ TIDY_EVERY_S = 10.0  # a burst of closing pages is tidied up once, this long aft
 THRESHOLDS = (700, 10, 1000)
 FEW_PAGES = 3  # open pages up to which a full collection is quick (tens of ms): a tidy-up collects then
 UNOPENED_PAGE_S = 30.0  # a page no browser connected to for this long is dropped (NiceGUI's own limit: 60 s)
+UNOPENED_CHECK_S = 5.0  # how often pages are checked for that
 
 
 def _malloc_trim() -> Callable[[int], int] | None:

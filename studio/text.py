@@ -674,6 +674,7 @@ def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float,
         done[-1] = (moved[0], lb, width)
 
 
+@lru_cache(maxsize=1024)  # a slide's type is grown step by step, each step asking again (see layouts.templates)
 def widest_piece(text: str, family: str, weight: int) -> float:
     """Width in ems of the widest piece of ``text`` a line may not break inside."""
     widest = 0.0

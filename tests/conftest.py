@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import multiprocessing
 import os
@@ -38,6 +39,26 @@ def pytest_configure(config) -> None:
     """No test, server or worker it starts writes into the real user's data folder: for this run the
     default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""
     os.environ["XDG_DATA_HOME"] = config._cs_data_home = tempfile.mkdtemp(prefix="cs-test-xdg-")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def patient_should_see():
+    """NiceGUI's ``user.should_see`` looks 3 times in 0.3 s (``should_not_see`` in 0.15 s): on a loaded machine a
+    notice that follows work done off the event loop comes later than that. Both now keep looking for up to
+    30 s; a check that holds returns at once, as before."""
+    from nicegui.testing.user import User
+
+    def patient(check, retries: int):
+        @functools.wraps(check)
+        async def look(self, *args, **kwargs):
+            kwargs.setdefault("retries", retries)
+            return await check(self, *args, **kwargs)
+        return look
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(User, "should_see", patient(User.should_see, 300))  # 0.1 s between looks
+        patch.setattr(User, "should_not_see", patient(User.should_not_see, 600))  # 0.05 s between looks
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -104,7 +125,7 @@ async def studio(studio_data, user):
 
 
 @pytest.fixture
-async def user(user, caplog, shared_workers):
+async def user(user, caplog, shared_workers, page_steps_without_pause):
     """NiceGUI's simulated user; its pages are closed when the test ends (see ``close_pages``).
 
     Its app's worker processes are the test run's ``shared_workers``, lent for the test."""
@@ -118,6 +139,17 @@ async def user(user, caplog, shared_workers):
     await asyncio.to_thread(shared_workers.finish_work)
     if run.process_pool is shared_workers:  # taken back: the app's stop must not end them
         run.process_pool = None
+
+
+@pytest.fixture
+def page_steps_without_pause(request, monkeypatch):
+    """A page is built without the studio's 10 ms pause between its steps, which only lets requests of
+    other browsers through meanwhile: a simulated user sends none while its page is built, and about 100
+    page builds paused 9 s in all. The build still yields to the event loop between steps, and the
+    tests in tests/hostile, which check what other requests wait for while pages load, keep the pause."""
+    if request.path.parent.name != "hostile":
+        from components import page
+        monkeypatch.setattr(page, "STEP_PAUSE_S", 0.0)
 
 
 class SharedWorkers(ProcessPoolExecutor):

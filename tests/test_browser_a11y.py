@@ -26,7 +26,7 @@ BLOCKING = ("moderate", "serious", "critical")
 #   Quasar puts a drawer's attributes on its inner content; components/landmarks.py names them), page-has-heading-one.
 
 
-def wait(driver, condition, timeout=20):
+def wait(driver, condition, timeout=60):
     return WebDriverWait(driver, timeout, poll_frequency=0.05,
                          ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
 

@@ -19,6 +19,7 @@ from ..project_file import carousel_to_json
 from ..export import ExportError, ExportReport, export_images, export_pdf, pages, slide_image, slide_svg
 from ..export.atomic import atomic_file
 from ..export.drawn import DrawnPages
+from ..export.stream import ExportStream
 from ..export.images import MAX_WORKERS, check_image_format, page_keys, start_pages, warm_pool
 from ..export.pdf import PDF_SCALE, pdf_key, start_pdf
 from ..naming import document_info
@@ -33,18 +34,18 @@ Progress = Callable[[int, int], None]
 
 def export(carousel: Carousel, out: Path, kind: str, *, image_format: str = "png", scale: int = 2,
            page: int = 0, progress: Progress | None = None, drawn: DrawnPages | None = None,
-           in_workers: bool = False) -> ExportReport:
+           in_workers: bool = False, stream: ExportStream | None = None) -> ExportReport:
     """Write ``carousel`` to ``out`` as ``kind``; ``page`` (from 0) is the page a ``slide`` export draws.
 
     ``drawn``: pages drawn before are reused (and new ones kept); ``in_workers``: draw in
-    the warm export workers, when they exist.
+    the warm export workers, when they exist; ``stream``: told as the file is written.
     """
     out = Path(out)
     if kind == "pdf":
-        return export_pdf(carousel, out, progress=progress, drawn=drawn, in_worker=in_workers)
+        return export_pdf(carousel, out, progress=progress, drawn=drawn, in_worker=in_workers, stream=stream)
     if kind == "images":
         return export_images(carousel, out, image_format, scale, progress=progress, drawn=drawn,
-                             workers=MAX_WORKERS if in_workers else None)
+                             workers=MAX_WORKERS if in_workers else None, stream=stream)
     if kind == "slide":
         data, size = _one_page(carousel, page, image_format, scale), pages.page_size(carousel, scale)
     elif kind == "project":
@@ -52,6 +53,8 @@ def export(carousel: Carousel, out: Path, kind: str, *, image_format: str = "png
     else:
         raise ExportError(f"unknown export {kind!r}; choose one of: {', '.join(KINDS)}")
     with atomic_file(out) as tmp:
+        if stream is not None:
+            stream.begin(tmp)
         tmp.write_bytes(data)
     if progress is not None:
         progress(1, 1)
@@ -94,9 +97,20 @@ class LatestProgress:
         self.done, self.total = done, total
 
 
-def export_in_studio(carousel: Carousel, out: Path, kind: str, **options) -> ExportReport:
-    """``export`` as the studio runs it: drawing in the warm workers, pages drawn before reused."""
-    return export(carousel, out, kind, drawn=DRAWN, in_workers=True, **options)
+def export_in_studio(carousel: Carousel, out: Path, kind: str, stream: ExportStream | None = None,
+                     **options) -> ExportReport:
+    """``export`` as the studio runs it: drawing in the warm workers, pages drawn before reused.
+
+    ``stream`` is told as the file is written, and how the export ended (it always ends: finished or failed)."""
+    try:
+        report = export(carousel, out, kind, drawn=DRAWN, in_workers=True, stream=stream, **options)
+    except BaseException as exc:
+        if stream is not None:
+            stream.fail(str(exc) or type(exc).__name__)
+        raise
+    if stream is not None:
+        stream.finish(report.target or out)
+    return report
 
 
 _ahead: list[Future] = []  # the drawings ``draw_ahead`` started last

@@ -33,6 +33,7 @@ from .drawn import DrawnPages, outcome
 from .platforms import check_platform
 from .png import encode_png
 from .report import ExportError, ExportReport
+from .stream import ExportStream
 from .svg_file import standalone_svg
 
 IMAGE_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}  # format -> file extension
@@ -75,12 +76,13 @@ def check_image_format(fmt: str) -> str:
 
 def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
                   progress: Progress | None = None, *, workers: int | None = None,
-                  drawn: DrawnPages | None = None) -> ExportReport:
+                  drawn: DrawnPages | None = None, stream: ExportStream | None = None) -> ExportReport:
     """Write every page as 01.png, 02.png… (or .jpg) plus alt-text.txt.
 
     ``out`` ending in .zip gives a ZIP, anything else a folder; either appears only
     when complete. ``workers`` None picks the faster option for the page count.
     ``drawn``: pages drawn before with the same SVG are taken from it, new ones added.
+    ``stream``: told as a ZIP is written, entry by entry.
     """
     fmt = check_image_format(fmt)
     pages.prepare(carousel)
@@ -96,7 +98,7 @@ def export_images(carousel, out: Path, fmt: str = "png", scale: int = 2,
     with closing(_rendered_pages(carousel, total, fmt, scale, workers_for(total, workers), drawn)) as rendered:
         if out.suffix.lower() == ".zip":
             with atomic_file(out) as tmp:
-                sizes = _write_zip(tmp, names, rendered, alt_texts, progress)
+                sizes = _write_zip(tmp, names, rendered, alt_texts, progress, stream)
             paths = [out]
         else:
             with atomic_folder(out) as tmp:
@@ -128,16 +130,62 @@ def workers_for(pages_count: int, requested: int | None = None) -> int:
     return min(MAX_WORKERS, cores)
 
 
-def _write_zip(tmp: Path, names, rendered, alt_texts, progress) -> list[int]:
+def _write_zip(tmp: Path, names, rendered, alt_texts, progress, stream: ExportStream | None = None) -> list[int]:
+    """Write the ZIP front to back, each entry on disk once added (``stream`` told), so it can be sent as it grows."""
     sizes = []
-    with zipfile.ZipFile(tmp, "w") as archive:
-        for done, (name, data) in enumerate(zip(names, rendered), 1):
-            archive.writestr(_member(name), data, compress_type=zipfile.ZIP_STORED)  # already compressed
-            sizes.append(len(data))
-            if progress:
-                progress(done, len(names))
-        archive.writestr(_member(ALT_TEXT_NAME), alt_text_file(names, alt_texts), compress_type=zipfile.ZIP_DEFLATED)
+    if stream is not None:
+        stream.begin(tmp)
+    with open(tmp, "wb") as file:
+        spool = _Spool(file, stream.flushed if stream is not None else None)
+        with zipfile.ZipFile(spool, "w") as archive:
+            for done, (name, data) in enumerate(zip(names, rendered), 1):
+                archive.writestr(_member(name), data, compress_type=zipfile.ZIP_STORED)  # already compressed
+                spool.commit()
+                sizes.append(len(data))
+                if progress:
+                    progress(done, len(names))
+            archive.writestr(_member(ALT_TEXT_NAME), alt_text_file(names, alt_texts),
+                             compress_type=zipfile.ZIP_DEFLATED)
+        spool.commit()  # the central directory, written as the archive closed
     return sizes
+
+
+class _Spool(io.RawIOBase):
+    """A file zipfile may seek back in only within what it wrote since ``commit``: that part is held here,
+    so what reaches ``file`` is final (a reader can follow it) and the same bytes as an ordinary ZIP's."""
+
+    def __init__(self, file, flushed: Callable[[], None] | None) -> None:
+        super().__init__()
+        self.file, self.flushed = file, flushed
+        self.base = 0  # bytes written to ``file``
+        self.pending = io.BytesIO()
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        return self.pending.write(data)
+
+    def tell(self) -> int:
+        return self.base + self.pending.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence != io.SEEK_SET or offset < self.base:
+            raise io.UnsupportedOperation("only what was written since the last commit can be rewritten")
+        return self.base + self.pending.seek(offset - self.base)
+
+    def commit(self) -> None:
+        """Write what is held to the file, for good."""
+        data = self.pending.getvalue()
+        self.file.write(data)
+        self.file.flush()
+        self.base += len(data)
+        self.pending = io.BytesIO()
+        if self.flushed:
+            self.flushed()
 
 
 def _member(name: str) -> zipfile.ZipInfo:

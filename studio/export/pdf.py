@@ -25,18 +25,21 @@ from .drawn import DrawnPages, outcome
 from .images import ensure_faces, warm_pool
 from .platforms import check_platform
 from .report import ExportError, ExportReport
+from .stream import ExportStream
 
 PDF_SCALE = 2  # page size in points = design size × 2
 Progress = Callable[[int, int], None]
 
 
 def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None, *,
-               drawn: DrawnPages | None = None, in_worker: bool = False) -> ExportReport:
+               drawn: DrawnPages | None = None, in_worker: bool = False,
+               stream: ExportStream | None = None) -> ExportReport:
     """Write the carousel as one multi-page PDF to a path (atomically) or a binary stream.
 
     ``progress(done, total)`` is called after each page. ``in_worker``: draw in a warm
     export worker (when there is one) instead of this process. ``drawn``: a PDF of the
-    very same pages drawn before is written again as it is.
+    very same pages drawn before is written again as it is. ``stream``: told as the file is
+    written (a path only), page by page when the pages are drawn now.
     """
     pages.prepare(carousel)
     total = pages.page_total(carousel)
@@ -47,29 +50,52 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None,
     info = document_info(carousel)
     key = pdf_key(svgs, info, width, height) if drawn is not None else ""
     job = drawn.lookup(key) if drawn is not None else None
-    if job is None and in_worker:
-        job = start_pdf(svgs, info, width, height, drawn, key)
-    try:
-        data = outcome(job)
-    except BrokenProcessPool:  # a worker died: draw here
-        data = None
-    if data is None:
-        data = pdf_bytes(svgs, info, width, height, progress)
-        if drawn is not None:
-            drawn.put(key, data)
-    elif progress:
-        progress(total, total)
     if isinstance(out, (str, Path)):
         target = Path(out)
         with atomic_file(target) as tmp:
-            tmp.write_bytes(data)
+            if stream is not None:
+                stream.begin(tmp)
+            data = _pdf(job, svgs, info, (width, height), progress, in_worker=in_worker, drawn=drawn, key=key,
+                        into=tmp, stream=stream)
         paths = [target]
     else:
         target = None
+        data = _pdf(job, svgs, info, (width, height), progress, in_worker=in_worker, drawn=drawn, key=key)
         out.write(data)
         paths = []
     warnings = check_platform(carousel, "linkedin", pages=total, file_sizes=[len(data)])
     return ExportReport("pdf", total, (width, height), len(data), paths, warnings, target)
+
+
+def _pdf(job, svgs, info, size, progress, *, in_worker: bool, drawn: DrawnPages | None, key: str,
+         into: Path | None = None, stream: ExportStream | None = None) -> bytes:
+    """The PDF's bytes, also written to ``into`` when given: drawn before (``job``: bytes or a drawing under
+    way), or drawn now by a warm worker (``in_worker``) or here, straight into ``into`` page by page."""
+    writing = False  # the worker writes ``into`` itself as it draws
+    if job is None and in_worker:
+        job = start_pdf(svgs, info, *size, drawn, key, into=into)
+        writing = job is not None and into is not None
+    try:
+        data = outcome(job)
+    except BrokenProcessPool:  # a worker died
+        data = None
+    if data is None:  # draw here
+        if writing and stream is not None and into.stat().st_size:
+            stream.fail("an export worker stopped while writing this PDF; it was drawn again")
+        if into is None:
+            data = pdf_bytes(svgs, info, *size, progress)
+        else:
+            with open(into, "wb") as file:
+                data = pdf_bytes(svgs, info, *size, progress, file=file,
+                                 flushed=stream.flushed if stream is not None else None)
+        if drawn is not None:
+            drawn.put(key, data)
+        return data
+    if progress:
+        progress(len(svgs), len(svgs))
+    if into is not None and not writing:
+        into.write_bytes(data)
+    return data
 
 
 def pdf_key(svgs: list[str], info: dict[str, str], width: int, height: int) -> str:
@@ -78,21 +104,26 @@ def pdf_key(svgs: list[str], info: dict[str, str], width: int, height: int) -> s
 
 
 def start_pdf(svgs: list[str], info: dict[str, str], width: int, height: int,
-              drawn: DrawnPages | None = None, key: str = "") -> Future | None:
-    """Start drawing the PDF in a warm export worker (None: there is none); ``drawn`` keeps it under ``key``."""
+              drawn: DrawnPages | None = None, key: str = "", into: Path | None = None) -> Future | None:
+    """Start drawing the PDF in a warm export worker (None: there is none); ``drawn`` keeps it under ``key``.
+
+    ``into``: the worker also writes the PDF to this file as it draws, page by page."""
     pool = warm_pool()
     if pool is None:
         return None
-    job = pool.submit(_pdf_in_worker, svgs, info, width, height)
+    job = pool.submit(_pdf_in_worker, svgs, info, width, height, str(into) if into is not None else None)
     if drawn is not None:
         drawn.expect(key, job)
     return job
 
 
 def pdf_bytes(svgs: list[str], info: dict[str, str], width: int, height: int,
-              progress: Progress | None = None) -> bytes:
-    """The PDF of these page SVGs (every page ``width`` × ``height`` points), with ``info`` as its metadata."""
-    stream = io.BytesIO()
+              progress: Progress | None = None, *, file: BinaryIO | None = None,
+              flushed: Callable[[], None] | None = None) -> bytes:
+    """The PDF of these page SVGs (every page ``width`` × ``height`` points), with ``info`` as its metadata.
+
+    ``file``: written there too as it is drawn, flushed after each page (and ``flushed`` called)."""
+    stream = io.BytesIO() if file is None else _Copying(file)
     document = PdfDocument(stream, width, height)
     try:
         _set_metadata(document.surface, info)
@@ -102,16 +133,37 @@ def pdf_bytes(svgs: list[str], info: dict[str, str], width: int, height: int,
                 document.draw_page(svg)
             except ExportError as exc:
                 raise ExportError(f"slide {index + 1}: {exc}") from None
+            if file is not None:
+                file.flush()
+                if flushed:
+                    flushed()
             if progress:
                 progress(index + 1, len(svgs))
     finally:
         document.finish()
+    if file is not None:
+        file.flush()
     return stream.getvalue()
 
 
-def _pdf_in_worker(svgs: list[str], info: dict[str, str], width: int, height: int) -> bytes:
+class _Copying(io.BytesIO):
+    """Bytes kept in memory and written to ``file`` as well."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        super().__init__()
+        self.file = file
+
+    def write(self, data) -> int:
+        self.file.write(data)
+        return super().write(data)
+
+
+def _pdf_in_worker(svgs: list[str], info: dict[str, str], width: int, height: int, into: str | None = None) -> bytes:
     ensure_faces(*svgs)
-    return pdf_bytes(svgs, info, width, height)
+    if into is None:
+        return pdf_bytes(svgs, info, width, height)
+    with open(into, "wb") as file:
+        return pdf_bytes(svgs, info, width, height, file=file)
 
 
 def add_links(pdf: cairo.PDFSurface, svg: str, page_width: float) -> int:

@@ -23,7 +23,13 @@ from ..text import (Cluster, Line, Para, cluster_em, font_for, line_runs, mark_c
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
-TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;unicode-bidi:bidi-override;direction:ltr"
+# Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
+# draw those characters as they are. Our fonts carry no substitution table, and then the browser's shaper makes
+# Arabic joins and lam-alef ligatures of its own from the presentation forms ("rlig", "init", …): glyphs
+# changed under their fixed positions and overlapped in the preview, while the export was right.
+TEXT_STYLE = ("font-kerning:none;font-variant-ligatures:none;"
+              "font-feature-settings:'rlig' 0,'liga' 0,'init' 0,'medi' 0,'fina' 0,'isol' 0;"
+              "unicode-bidi:bidi-override;direction:ltr")
 EMOJI_SIZE = 1.0  # emoji image size in ems (its advance is text.EMOJI_ADVANCE)
 PARA_GAP = 0.55  # blank line between paragraphs, in line heights
 SLANT = 0.2  # italic letters lean this far right per unit of height (about 11°)

@@ -7,6 +7,7 @@ still to place; ``rest`` is what did not fit (empty when the slide is done).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 from datetime import datetime
 
@@ -61,9 +62,10 @@ _UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{
                              r"(?:[-/–—?&=]|(?=[\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|$)")
 
 
-def unbreakable(text: str) -> list[str]:
+@lru_cache(maxsize=1024)  # asked at every step a slide's type grows by
+def unbreakable(text: str) -> tuple[str, ...]:
     """The pieces a line may not break inside: words, parts of a word after "-" or "/", single CJK or Thai characters."""
-    return _UNBREAKABLE.findall(text)
+    return tuple(_UNBREAKABLE.findall(text))
 
 
 def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int = 4,

@@ -7,7 +7,7 @@ from hostile_helpers import project_json
 from nicegui import ui
 
 
-async def _until(condition, timeout: float = 10.0) -> None:
+async def _until(condition, timeout: float = 60.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
         assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
