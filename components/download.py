@@ -38,7 +38,7 @@ def serve(web: FastAPI, route: str, downloads: dict[str, tuple[Path | ExportStre
             await run_in_threadpool(source.wait_begun)
         except ExportFailed as exc:
             return PlainTextResponse(f"The export failed: {exc}", status_code=500)
-        if source.finished and not source.path.is_file():
+        if source.done and not source.path.is_file():
             raise HTTPException(404, GONE)
         return StreamingResponse(source.chunks(), media_type=_media_type(filename),
                                  headers={"Content-Disposition": _attachment(filename), "Cache-Control": "no-store"})

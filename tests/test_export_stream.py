@@ -116,9 +116,9 @@ def test_failing_before_the_first_byte_and_a_complete_export_read_again(tmp_path
     stream = ExportStream()
     out = tmp_path / "post.json"
     exports.export_in_studio(carousel(1), out, "project", stream=stream)
-    assert stream.finished and stream.path == out
+    assert stream.done and stream.path == out
     assert b"".join(stream.chunks()) == out.read_bytes()  # after the rename: from the file in its place
-    stream.fail("too late")  # nothing fails once complete
+    stream.fail("too late")  # nothing fails once finished
     assert stream.error is None
 
 

@@ -56,8 +56,6 @@ def export(carousel: Carousel, out: Path, kind: str, *, image_format: str = "png
         if stream is not None:
             stream.begin(tmp)
         tmp.write_bytes(data)
-        if stream is not None:
-            stream.complete()
     if progress is not None:
         progress(1, 1)
     return ExportReport("json" if kind == "project" else image_format, 1, size, len(data), [out], target=out)
@@ -103,7 +101,7 @@ def export_in_studio(carousel: Carousel, out: Path, kind: str, stream: ExportStr
                      **options) -> ExportReport:
     """``export`` as the studio runs it: drawing in the warm workers, pages drawn before reused.
 
-    ``stream`` is told as the file is written, and how the export ended (it always ends: complete or failed)."""
+    ``stream`` is told as the file is written, and how the export ended (it always ends: finished or failed)."""
     try:
         report = export(carousel, out, kind, drawn=DRAWN, in_workers=True, stream=stream, **options)
     except BaseException as exc:

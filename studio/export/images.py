@@ -147,8 +147,6 @@ def _write_zip(tmp: Path, names, rendered, alt_texts, progress, stream: ExportSt
             archive.writestr(_member(ALT_TEXT_NAME), alt_text_file(names, alt_texts),
                              compress_type=zipfile.ZIP_DEFLATED)
         spool.commit()  # the central directory, written as the archive closed
-    if stream is not None:
-        stream.complete()
     return sizes
 
 

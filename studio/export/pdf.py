@@ -57,8 +57,6 @@ def export_pdf(carousel, out: Path | BinaryIO, progress: Progress | None = None,
                 stream.begin(tmp)
             data = _pdf(job, svgs, info, (width, height), progress, in_worker=in_worker, drawn=drawn, key=key,
                         into=tmp, stream=stream)
-            if stream is not None:
-                stream.complete()
         paths = [target]
     else:
         target = None

@@ -1,8 +1,8 @@
 """An export followed while it is written: the studio's download sends the file as it grows.
 
 The export (in one thread, its pages possibly written by a worker process) tells an ``ExportStream``
-which temporary file it writes (``begin``), when more of it is on disk (``flushed``), and that every byte
-is there (``complete``) or that the export failed (``fail``). ``chunks`` (another thread) yields the
+which temporary file it writes (``begin``), when more of it is on disk (``flushed``), and that the file is
+whole and in its place (``finish``) or that the export failed (``fail``). ``chunks`` (another thread) yields the
 file's bytes as they come and raises ``ExportFailed`` when the export fails, so a reader never takes a
 half-written file for a whole one. Bytes once written never change: the writers only append.
 """
@@ -29,8 +29,7 @@ class ExportStream:
     def __init__(self) -> None:
         self._changed = threading.Condition()
         self.path: Path | None = None  # the file being written (the temporary one, until ``finish``)
-        self.done = False  # every byte is written
-        self.finished = False  # and ``path`` is the file's place for good
+        self.done = False  # every byte is written, and ``path`` is the file's place for good
         self.error: str | None = None  # the export failed, and why
 
     # --- the writer's side ---------------------------------------------------------------
@@ -43,17 +42,13 @@ class ExportStream:
         """More bytes of the file are on disk."""
         self._set()
 
-    def complete(self) -> None:
-        """Every byte is on disk (the file may still be moved into place: ``finish`` says where)."""
-        self._set(done=True)
-
     def finish(self, path: Path) -> None:
         """The export succeeded; its file is now ``path``."""
-        self._set(path=Path(path), done=True, finished=True)
+        self._set(path=Path(path), done=True)
 
     def fail(self, message: str) -> None:
         """The export failed (or its bytes written so far are no longer the file's): readers stop with an error.
-        Does nothing once complete."""
+        Does nothing once finished."""
         with self._changed:
             if not self.done and self.error is None:
                 self.error = message or "the export failed"
@@ -93,7 +88,7 @@ class ExportStream:
                     done = self.done
                     if not done:
                         self._changed.wait(POLL)
-                if done:  # the last bytes may have come between the read above and ``complete``
+                if done:  # the last bytes may have come between the read above and ``finish``
                     yield from iter(lambda: file.read(size), b"")
                     return
 
@@ -103,8 +98,8 @@ class ExportStream:
         try:
             return open(self.path, "rb")
         except FileNotFoundError:
-            with self._changed:  # moved (``finish`` names the new place) or removed (the export failed)
-                self._changed.wait_for(lambda: self.error is not None or self.finished)
+            with self._changed:  # moved into place (``finish`` names it) or removed (the export failed)
+                self._changed.wait_for(lambda: self.error is not None or self.done)
                 self._raise_if_failed()
             return open(self.path, "rb")
 
