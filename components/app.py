@@ -164,6 +164,7 @@ def build(data_dir: Path, *, share: bool = False):
 
     handler_shapes.install()  # a page's elements are built without asking inspect.signature for each
     page_html.install()  # and escaped for the HTML several times faster
+    memory.free_elements_without_collector()  # a closed page goes by reference counting, not in a collection
     page_gate.allow_slow_builds()
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
