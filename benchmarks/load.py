@@ -56,6 +56,13 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds a process has used, all its threads (Linux /proc): the cost of the work, however busy
+    the machine was."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def fetch(url: str, timeout: float = 60) -> tuple[float, int]:
     """(seconds, bytes) for one GET."""
     start = time.perf_counter()
@@ -123,6 +130,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
                 stop.wait(0.1)
 
         threads = [threading.Thread(target=browser) for _ in range(clients)] + [threading.Thread(target=watcher)]
+        cpu_before = cpu_s(proc.pid)
         for t in threads:
             t.start()
         time.sleep(seconds)
@@ -131,6 +139,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
         stop.set()
         for t in threads:
             t.join()
+        cpu = cpu_s(proc.pid) - cpu_before
         time.sleep(15)
         after = rss_mb(proc.pid)
         time.sleep(max(0.0, settle - 15))  # NiceGUI drops a page no browser connected to after 60 s
@@ -141,6 +150,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
               "page load: no samples")
         print(f"static file every 100 ms: {percentiles(statics)}")
         print(f"failed requests: {failures[0]}")
+        print(f"server CPU: {cpu:.1f} s, {cpu / max(1, len(pages)) * 1000:.0f} ms a page load")
         print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
               f"{settle:.0f} s after {settled:.0f} MB")
 

@@ -164,6 +164,7 @@ def build(data_dir: Path, *, share: bool = False):
 
     handler_shapes.install()  # a page's elements are built without asking inspect.signature for each
     page_html.install()  # and escaped for the HTML several times faster
+    memory.free_elements_without_collector()  # a closed page goes by reference counting, not in a collection
     page_gate.allow_slow_builds()
     # Export workers: fork where the platform has it, so a worker never re-runs the entry script.
     if "fork" in multiprocessing.get_all_start_methods():
@@ -190,7 +191,7 @@ def build(data_dir: Path, *, share: bool = False):
     app.on_startup(memory.collect_less_often)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
-    app.timer(5, memory.drop_unopened_pages)
+    app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
     app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
     global _current
