@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 
 from nicegui import run
 
+from . import nicegui_seams
+
 T = TypeVar("T")
 log = logging.getLogger("carousel_studio")
 
@@ -82,7 +84,7 @@ async def off_loop(work: Callable[..., T], *args: Any, thread: bool = False) -> 
     A thread shares this process's caches (a layout the studio just made); a process shares no interpreter
     lock. Its exception is raised here as it was raised there (a SourceError keeps its message for the creator).
     """
-    in_process = thread or run.process_pool is None or not _processes_allowed[-1]
+    in_process = thread or nicegui_seams.worker_pool() is None or not _processes_allowed[-1]
     offload = run.io_bound if in_process else run.cpu_bound
     outcome = await offload(_outcome, work, *args)
     if outcome is None:
@@ -108,7 +110,7 @@ def _outcome(work: Callable[..., T], *args: Any) -> tuple[bool, Any]:
 def finish_workers(grace: float = GRACE_S) -> None:
     """At server stop: take NiceGUI's worker pool from it and finish it (``finish_pool``), so the server
     always exits. NiceGUI's own stop kills the workers; it then finds none to kill."""
-    pool, run.process_pool = run.process_pool, None
+    pool = nicegui_seams.take_worker_pool()
     if pool is not None:
         finish_pool(pool, grace)
 

@@ -12,7 +12,7 @@ import asyncio
 import weakref
 from typing import Any
 
-from nicegui.page import page
+from . import nicegui_seams
 
 PAGE_TIMEOUT_S = 60.0  # NiceGUI breaks a page not built within 3 s; built in steps under load it may take longer
 
@@ -52,4 +52,4 @@ def allow_slow_builds() -> None:
     """Give a page PAGE_TIMEOUT_S to be built. NiceGUI serves the studio's page with its own default of 3 s,
     after which it throws the page away and answers with an error: a page built in steps on a loaded machine,
     with other work going between them, can take longer than that and is still on its way."""
-    page.__init__.__kwdefaults__["response_timeout"] = PAGE_TIMEOUT_S
+    nicegui_seams.set_root_page_timeout(PAGE_TIMEOUT_S)

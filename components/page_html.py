@@ -20,6 +20,8 @@ from nicegui import client as nicegui_client
 from nicegui import context
 from nicegui import json as nicegui_json
 
+from . import nicegui_seams
+
 AMPERSAND = ord("&")
 
 
@@ -53,7 +55,7 @@ class _Json:
 
 def install() -> None:
     """NiceGUI's client module looks ``json`` up at each page build: put the self-escaping one there."""
-    nicegui_client.json = _Json()
+    nicegui_seams.set_page_json(_Json())
 
 
 async def response(request: Request) -> Response | None:
@@ -78,4 +80,4 @@ async def response(request: Request) -> Response | None:
 
 def _served_by_nicegui(client: nicegui_client.Client) -> bool:
     """True once something on the page waits for its browser: NiceGUI serves the page as built so far."""
-    return getattr(client, "_waiting_for_connection", None) is not None and client._waiting_for_connection.is_set()
+    return nicegui_seams.page_waits_for_browser(client)

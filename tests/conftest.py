@@ -129,16 +129,16 @@ async def user(user, caplog, shared_workers, page_steps_without_pause):
     """NiceGUI's simulated user; its pages are closed when the test ends (see ``close_pages``).
 
     Its app's worker processes are the test run's ``shared_workers``, lent for the test."""
-    from nicegui import run
-    own, run.process_pool = run.process_pool, shared_workers  # NiceGUI's own has started no process yet
+    from components import nicegui_seams
+    own = nicegui_seams.lend_worker_pool(shared_workers)  # NiceGUI's own has started no process yet
     if own is not None:
         own.shutdown(wait=False)
     yield user
     forgive_drawer_timeouts(caplog)
     await close_pages()
     await asyncio.to_thread(shared_workers.finish_work)
-    if run.process_pool is shared_workers:  # taken back: the app's stop must not end them
-        run.process_pool = None
+    if nicegui_seams.worker_pool() is shared_workers:  # taken back: the app's stop must not end them
+        nicegui_seams.take_worker_pool()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import httpx
 from nicegui import Client, app
 
 from components import thumbnails, view
-from components.source_panel import AHEAD_PAUSE
+from components.paste_source import AHEAD_PAUSE
 from studio import render
 from components.svg_view import SvgView
 from background import running

@@ -6,7 +6,7 @@ event (``studio.app.events``) to every subscriber — the studio's pages subscri
 browsers redraw when any one of them edits. Per-person state (selection, open panels) lives in
 ``Person`` (``studio.app.person``).
 
-The edits are grouped by what the creator is doing, one module each:
+The edits are grouped by what the creator is doing, one part (and module) each, composed in ``Document``:
 
 - ``edit_history``: opening, replacing, renaming, undo and redo, and the undo-step protocol;
 - ``look_edits``: format, layout, theme, pattern, typography, brand and CTA (every slide redraws);
@@ -18,17 +18,74 @@ Nothing in these modules knows about NiceGUI.
 """
 from __future__ import annotations
 
+import functools
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ..carousel import Carousel
+from ..history import History
 from .edit_history import COALESCE_SECONDS, EditError, EditHistory, Listener
 from .look_edits import LookEdits
 from .post_placement import POST_FIELDS, PostPlacement, slide_from_post
+from .slide_edits import SlideEdits
 from .slide_order import SlideOrder, split_text
 
 __all__ = ["COALESCE_SECONDS", "POST_FIELDS", "Document", "EditError", "EditHistory", "Listener", "slide_from_post",
            "split_text"]
 
 
-class Document(LookEdits, SlideOrder, PostPlacement):
+def _by(part: str, method: Callable[..., Any]) -> Callable[..., Any]:
+    """``Document.<name>``: the edit ``method`` of the part ``part`` (same signature and docstring)."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def edit(self: Document, *args: Any, **kwargs: Any) -> Any:
+        return getattr(getattr(self, part), name)(*args, **kwargs)
+    return edit
+
+
+class Document(EditHistory):
     """The carousel being edited plus its project id and undo history; every edit announces a ``Change``.
 
+    ``EditHistory`` holds the carousel, the listeners and the undo protocol; the edits are made by four
+    parts that share it (``look``, ``slide_edits``, ``order``, ``posts``), and every one of them is offered
+    here under its own name, the document's whole public surface.
     ``clock`` (seconds, monotonic) decides which keystrokes are one undo step; tests inject their own.
     """
+
+    def __init__(self, carousel: Carousel, project_id: str | None = None,
+                 history: History | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(carousel, project_id, history, clock)
+        self.look = LookEdits(self)
+        self.slide_edits = SlideEdits(self)
+        self.order = SlideOrder(self)
+        self.posts = PostPlacement(self)
+
+    # how the whole carousel looks
+    set_setting = _by("look", LookEdits.set_setting)
+    set_typography = _by("look", LookEdits.set_typography)
+    set_brand = _by("look", LookEdits.set_brand)
+    set_cta = _by("look", LookEdits.set_cta)
+    use_brand = _by("look", LookEdits.use_brand)
+    set_cta_variant = _by("look", LookEdits.set_cta_variant)
+    apply_settings = _by("look", LookEdits.apply_settings)
+    # one slide
+    set_slide_text = _by("slide_edits", SlideEdits.set_slide_text)
+    set_slide_alt_text = _by("slide_edits", SlideEdits.set_slide_alt_text)
+    set_slide_layout = _by("slide_edits", SlideEdits.set_slide_layout)
+    set_slide_image = _by("slide_edits", SlideEdits.set_slide_image)
+    # the slide strip
+    add_slide = _by("order", SlideOrder.add_slide)
+    move_slide = _by("order", SlideOrder.move_slide)
+    duplicate_slide = _by("order", SlideOrder.duplicate_slide)
+    delete_slide = _by("order", SlideOrder.delete_slide)
+    split_slide = _by("order", SlideOrder.split_slide)
+    merge_with_next = _by("order", SlideOrder.merge_with_next)
+    # the source thread's posts
+    post = _by("posts", PostPlacement.post)
+    set_thread = _by("posts", PostPlacement.set_thread)
+    insert_post_as_slide = _by("posts", PostPlacement.insert_post_as_slide)
+    add_post_to_slide = _by("posts", PostPlacement.add_post_to_slide)
+    replace_slide_with_post = _by("posts", PostPlacement.replace_slide_with_post)
+    apply_image = _by("posts", PostPlacement.apply_image)

@@ -1,9 +1,10 @@
 """The shared document's core: the carousel being edited, who hears of each edit, and undo history.
 
-Every edit in the parts of ``Document`` (``look_edits``, ``slide_edits``, ``slide_order``,
-``post_placement``) follows one protocol: ``carousel = self._edit(key)`` starts it (recording any
-typing burst that ends here), the part changes ``carousel``, then ``self._done(change)`` records
-the undo step and announces the typed event (``studio.app.events``) to every subscriber.
+Every edit made by the parts of ``Document`` (``look_edits``, ``slide_edits``, ``slide_order``,
+``post_placement``, each holding the document as ``doc``) follows one protocol: ``carousel =
+doc._edit(key)`` starts it (recording any typing burst that ends here), the part changes ``carousel``,
+then ``doc._done(change)`` records the undo step and announces the typed event (``studio.app.events``)
+to every subscriber.
 """
 from __future__ import annotations
 

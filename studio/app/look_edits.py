@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..brand import BrandProfile
 from ..carousel import Carousel
@@ -15,14 +15,21 @@ from ..outro import OutroCTA
 from ..pattern import PATTERN_STRENGTH_MAX
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
-from .edit_history import EditError, EditHistory
+from .edit_history import EditError
 from .events import BrandChanged, LookChanged
+
+if TYPE_CHECKING:
+    from .document import Document
+
 
 SETTINGS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "show_post_meta"})
 
 
-class LookEdits(EditHistory):
+class LookEdits:
     """Edits of how the whole carousel looks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc  # the carousel, its undo history and the edit protocol (``EditHistory``)
 
     def set_setting(self, name: str, value: Any, origin: Any = None) -> None:
         """Set ``format``, ``layout``, ``theme``, ``pattern``, ``pattern_strength`` or ``show_post_meta``."""
@@ -34,10 +41,10 @@ class LookEdits(EditHistory):
             value = float(value)
         if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
             raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
-        if getattr(self.carousel, name) == value:
+        if getattr(self.doc.carousel, name) == value:
             return
-        setattr(self._edit(), name, value)
-        self._done(LookChanged(origin, name))
+        setattr(self.doc._edit(), name, value)
+        self.doc._done(LookChanged(origin, name))
 
     def set_typography(self, origin: Any = None, **values: Any) -> None:
         """Change typography fields (sizes, fonts, line height, alignment); out-of-range values are refused."""
@@ -53,7 +60,7 @@ class LookEdits(EditHistory):
 
     def _set_fields(self, part: str, values: dict[str, Any], origin: Any) -> None:
         """Replace changed fields of one part of the carousel (typography, brand, cta) as one undo step."""
-        current = getattr(self.carousel, part)
+        current = getattr(self.doc.carousel, part)
         values = {k: safe_text(v) if isinstance(v, str) else v for k, v in values.items()}
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
         if not changes:
@@ -62,31 +69,31 @@ class LookEdits(EditHistory):
             updated = replace(current, **changes)
         except (TypeError, ValueError) as exc:
             raise EditError(str(exc)) from None
-        setattr(self._edit(key=(part, tuple(sorted(changes)))), part, updated)
-        self._done(BrandChanged(origin) if part == "brand" else LookChanged(origin, part))
+        setattr(self.doc._edit(key=(part, tuple(sorted(changes)))), part, updated)
+        self.doc._done(BrandChanged(origin) if part == "brand" else LookChanged(origin, part))
 
     def use_brand(self, brand: BrandProfile, origin: Any = None) -> None:
         """Switch to another brand profile (re-brands every slide at once)."""
-        carousel = self._edit()
+        carousel = self.doc._edit()
         carousel.brand = copy.deepcopy(brand)
         if brand.cta is not None:
             carousel.cta = copy.deepcopy(brand.cta)
-        self._done(BrandChanged(origin))
+        self.doc._done(BrandChanged(origin))
 
     def set_cta_variant(self, variant: int, origin: Any = None) -> None:
         """Pick CTA #1, #2 or #3; the texts switch to that variant's stock texts (the link is kept)."""
-        if variant == self.carousel.cta.variant:
+        if variant == self.doc.carousel.cta.variant:
             return
         try:
-            cta = OutroCTA.default(variant, link=self.carousel.cta.link)
+            cta = OutroCTA.default(variant, link=self.doc.carousel.cta.link)
         except ValueError as exc:
             raise EditError(str(exc)) from None
-        self._edit().cta = cta
-        self._done(LookChanged(origin, "cta"))
+        self.doc._edit().cta = cta
+        self.doc._done(LookChanged(origin, "cta"))
 
     def apply_settings(self, carousel: Carousel, origin: Any = None) -> None:
         """Take format, layout, theme, typography, pattern and CTA from ``carousel`` (a preset applied)."""
-        target = self._edit()
+        target = self.doc._edit()
         for name in ("format", "layout", "theme", "pattern", "typography", "cta", "brand"):
             setattr(target, name, copy.deepcopy(getattr(carousel, name)))
-        self._done(LookChanged(origin, "preset"))
+        self.doc._done(LookChanged(origin, "preset"))

@@ -1,51 +1,58 @@
 """Slide editing in the shared document: one slide's text, alt text, layout and photo."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
 from ..structure import PHOTO_LAYOUT, photo_hidden
-from .edit_history import EditError, EditHistory
+from .edit_history import EditError
 from .events import SlideChanged
 
+if TYPE_CHECKING:
+    from .document import Document
 
-class SlideEdits(EditHistory):
+
+
+class SlideEdits:
     """Edits of one slide; each announces ``SlideChanged`` with the fields it changed."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc  # the carousel, its undo history and the edit protocol (``EditHistory``)
 
     def set_slide_text(self, index: int, *, title: str | None = None, body: str | None = None,
                        origin: Any = None) -> None:
         """Edit a slide's title and/or body; keystrokes into one field are one undo step."""
-        slide = self.slide(index)
+        slide = self.doc.slide(index)
         texts = {k: safe_text(v) for k, v in (("title", title), ("body", body)) if v is not None}
         changes = {k: v for k, v in texts.items() if getattr(slide, k) != v}
         if not changes:
             return
-        self._edit(key=("text", index, tuple(sorted(changes))))
+        self.doc._edit(key=("text", index, tuple(sorted(changes))))
         for name, value in changes.items():
             setattr(slide, name, value)
-        self._done(SlideChanged(origin, index, frozenset(changes)))
+        self.doc._done(SlideChanged(origin, index, frozenset(changes)))
 
     def set_slide_alt_text(self, index: int, alt_text: str, origin: Any = None) -> None:
-        slide = self.slide(index)
+        slide = self.doc.slide(index)
         alt_text = safe_text(alt_text)
         if slide.alt_text == alt_text:
             return
-        self._edit(key=("alt", index))
+        self.doc._edit(key=("alt", index))
         slide.alt_text = alt_text
-        self._done(SlideChanged(origin, index, frozenset({"alt_text"})))
+        self.doc._done(SlideChanged(origin, index, frozenset({"alt_text"})))
 
     def set_slide_layout(self, index: int, layout: str | None, origin: Any = None) -> None:
         """Override the carousel's layout for one slide (None: follow the carousel)."""
-        slide = self.slide(index)
+        slide = self.doc.slide(index)
         if slide.layout == layout:
             return
         layouts = REGISTRY["layout"]
         if layout is not None and layout not in layouts:
             raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts.keys())}.")
-        self._edit()
+        self.doc._edit()
         slide.layout = layout
-        self._done(SlideChanged(origin, index, frozenset({"layout"})))
+        self.doc._done(SlideChanged(origin, index, frozenset({"layout"})))
 
     def set_slide_image(self, index: int, image: Any, origin: Any = None) -> bool:
         """Put an uploaded image on a slide, or remove it with ``None``.
@@ -53,11 +60,11 @@ class SlideEdits(EditHistory):
         A photo on a text-only layout would be hidden, so that slide switches to Image focus in the
         same undo step; returns True when it did (the studio says so).
         """
-        slide = self.slide(index)
-        self._edit()
+        slide = self.doc.slide(index)
+        self.doc._edit()
         slide.image = image
-        switched = photo_hidden(self.carousel, slide)
+        switched = photo_hidden(self.doc.carousel, slide)
         if switched:
             slide.layout = PHOTO_LAYOUT
-        self._done(SlideChanged(origin, index, frozenset({"image", "layout"} if switched else {"image"})))
+        self.doc._done(SlideChanged(origin, index, frozenset({"image", "layout"} if switched else {"image"})))
         return switched

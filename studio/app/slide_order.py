@@ -5,58 +5,65 @@ Each announces ``OrderChanged``. The outro stays last: new slides go in front of
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..slide import Slide
-from .edit_history import EditError, EditHistory
+from .edit_history import EditError
 from .events import OrderChanged
 
+if TYPE_CHECKING:
+    from .document import Document
 
-class SlideOrder(EditHistory):
+
+
+class SlideOrder:
     """Edits of which slides there are and in what order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc  # the carousel, its undo history and the edit protocol (``EditHistory``)
 
     def add_slide(self, index: int, origin: Any = None) -> int:
         """An empty content slide at ``index`` (kept in front of the outro); returns its index."""
-        index = self._insert_position(index)
-        self._edit().slides.insert(index, Slide(kind="content", title="New slide",
+        index = self.doc._insert_position(index)
+        self.doc._edit().slides.insert(index, Slide(kind="content", title="New slide",
                                                 body="Write your point here."))
-        self._done(OrderChanged(origin))
+        self.doc._done(OrderChanged(origin))
         return index
 
     def move_slide(self, old: int, new: int, origin: Any = None) -> int:
         """Move a slide to position ``new``; returns where it ended up."""
-        self.slide(old)
-        new = max(0, min(new, len(self.carousel.slides) - 1))
+        self.doc.slide(old)
+        new = max(0, min(new, len(self.doc.carousel.slides) - 1))
         if new == old:
             return old
-        slides = self._edit().slides
+        slides = self.doc._edit().slides
         slides.insert(new, slides.pop(old))
-        self._done(OrderChanged(origin))
+        self.doc._done(OrderChanged(origin))
         return new
 
     def duplicate_slide(self, index: int, origin: Any = None) -> int:
-        twin = copy.deepcopy(self.slide(index))
-        self._edit().slides.insert(index + 1, twin)
-        self._done(OrderChanged(origin))
+        twin = copy.deepcopy(self.doc.slide(index))
+        self.doc._edit().slides.insert(index + 1, twin)
+        self.doc._done(OrderChanged(origin))
         return index + 1
 
     def delete_slide(self, index: int, origin: Any = None) -> int:
         """Remove a slide; returns the index that should be selected next."""
-        self.slide(index)
-        if len(self.carousel.slides) == 1:
+        self.doc.slide(index)
+        if len(self.doc.carousel.slides) == 1:
             raise EditError("A carousel needs at least one slide.")
-        slides = self._edit().slides
+        slides = self.doc._edit().slides
         del slides[index]
-        self._done(OrderChanged(origin))
+        self.doc._done(OrderChanged(origin))
         return min(index, len(slides) - 1)
 
     def split_slide(self, index: int, origin: Any = None) -> int:
         """Split a slide's body into two slides at the paragraph (or sentence) nearest its middle."""
-        slide = self.slide(index)
+        slide = self.doc.slide(index)
         first, second = split_text(slide.body)
         if not second:
             raise EditError("This slide is too short to split; split it where you want by adding a new slide.")
-        self._edit()
+        self.doc._edit()
         twin = copy.deepcopy(slide)
         slide.body, twin.body = first, second
         twin.kind = "content"
@@ -64,25 +71,25 @@ class SlideOrder(EditHistory):
         twin.image = None
         twin.alt_text = ""
         slide.alt_text = ""
-        self.carousel.slides.insert(index + 1, twin)
-        self._done(OrderChanged(origin))
+        self.doc.carousel.slides.insert(index + 1, twin)
+        self.doc._done(OrderChanged(origin))
         return index + 1
 
     def merge_with_next(self, index: int, origin: Any = None) -> None:
         """Join slide ``index`` and the one after it into one slide."""
-        slide = self.slide(index)
-        if index + 1 >= len(self.carousel.slides):
+        slide = self.doc.slide(index)
+        if index + 1 >= len(self.doc.carousel.slides):
             raise EditError("This is the last slide; there is nothing after it to merge with.")
-        nxt = self.carousel.slides[index + 1]
+        nxt = self.doc.carousel.slides[index + 1]
         if "outro" in (slide.kind, nxt.kind):
             raise EditError("The outro slide cannot be merged; it holds your call to action.")
-        self._edit()
+        self.doc._edit()
         slide.body = join_paragraphs(slide.body, join_paragraphs(nxt.title, nxt.body))
         slide.post_ids += [p for p in nxt.post_ids if p not in slide.post_ids]
         slide.image = slide.image or nxt.image
         slide.alt_text = ""
-        del self.carousel.slides[index + 1]
-        self._done(OrderChanged(origin))
+        del self.doc.carousel.slides[index + 1]
+        self.doc._done(OrderChanged(origin))
 
 
 def split_text(text: str) -> tuple[str, str]:

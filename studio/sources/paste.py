@@ -227,7 +227,22 @@ def split_posts(text: str) -> list[str]:
     paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
         return strip_post_numbers(merge_fragments(paragraphs))
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if _posts_per_line(lines):
+        return strip_post_numbers(merge_fragments(lines))
     return pack_sentences(text)
+
+
+# How a post ends: a sentence mark, a closing quote or bracket after one, an emoji (🧵, 👇) or a hashtag.
+_POST_END_RE = regex.compile(r"(?:[.!?…。！？:][\"'”’)\]」』）]*|\p{Extended_Pictographic}\uFE0F?|#\w+)$")
+
+
+def _posts_per_line(lines: list[str]) -> bool:
+    """A thread pasted one post per line, with no blank lines between them (as many pages copy it): more than
+    one post's worth of text in at least three lines, each of which fits in a post and ends as a post ends.
+    Hard-wrapped prose breaks lines mid-sentence, and a short list stays one post."""
+    return (len(lines) >= 3 and weighted_length("\n".join(lines)) > MAX_WEIGHTED_LENGTH
+            and all(weighted_length(line) <= MAX_WEIGHTED_LENGTH and _POST_END_RE.search(line) for line in lines))
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -274,13 +289,16 @@ def _sentences(line: str) -> list[tuple[str, str]]:
 
 
 def pack_sentences(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
-    """Pack sentences greedily into posts of at most ``limit`` weighted characters.
+    """Pack lines, or the sentences of a longer line, greedily into posts of at most ``limit`` weighted characters.
 
     Over-long sentences break between words, over-long words between grapheme
     clusters; a URL is never broken.
     """
     pieces: list[tuple[str, str]] = []  # (joiner before it, piece)
     for n, line in enumerate(text.split("\n")):
+        if line.strip() and weighted_length(line) <= limit:  # a line that fits stays whole (a list item)
+            pieces.append(("\n" if n else "", line.strip()))
+            continue
         for k, (joiner, sentence) in enumerate(_sentences(line)):
             joiner = "\n" if (n and not k) else joiner
             for part in _fit_pieces(sentence, limit):

@@ -1,0 +1,56 @@
+"""The studio's four uses of NiceGUI beyond its public API, each behind one function here.
+
+NiceGUI 3 has no public way to do any of them; tests/test_nicegui_seams.py checks what each relies on
+and fails, naming the seam, when a NiceGUI upgrade changes it.
+
+- The root page's build time limit: NiceGUI serves ``ui.run``'s root function through ``page('')`` with
+  its default ``response_timeout`` of 3 s (``set_root_page_timeout``).
+- The JSON a page's elements are written into its HTML with: ``nicegui.client`` looks ``json`` up at
+  each page build (``set_page_json``, used by page_html).
+- Whether a page being built already waits for its browser (``await client.connected()`` somewhere on
+  it): NiceGUI then serves the page itself (``page_waits_for_browser``).
+- The worker pool behind ``run.cpu_bound``: the module attribute ``run.process_pool``, which NiceGUI
+  creates at start and kills at stop (``worker_pool``, ``take_worker_pool``, ``lend_worker_pool``).
+"""
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from typing import Any
+
+from nicegui import client as nicegui_client
+from nicegui import run
+from nicegui.page import page
+
+
+def set_root_page_timeout(seconds: float) -> None:
+    """Give every page made with NiceGUI's default arguments (the root page among them) ``seconds`` to be built."""
+    page.__init__.__kwdefaults__["response_timeout"] = seconds
+
+
+def set_page_json(json_module: Any) -> None:
+    """Have NiceGUI write pages' elements with ``json_module`` (it needs ``dumps`` like ``nicegui.json``'s)."""
+    nicegui_client.json = json_module
+
+
+def page_waits_for_browser(client: nicegui_client.Client) -> bool:
+    """True once something on ``client``'s page awaits ``client.connected()``: NiceGUI then sends the page as
+    built so far without waiting for the page function to return."""
+    waiting = getattr(client, "_waiting_for_connection", None)
+    return waiting is not None and waiting.is_set()
+
+
+def worker_pool() -> Executor | None:
+    """The pool ``run.cpu_bound`` sends work to (None before the app starts and after ``take_worker_pool``)."""
+    return run.process_pool
+
+
+def take_worker_pool() -> Executor | None:
+    """Take the pool from NiceGUI: its own stop then finds no worker to kill. Returns it (or None)."""
+    pool, run.process_pool = run.process_pool, None
+    return pool
+
+
+def lend_worker_pool(pool: Executor | None) -> Executor | None:
+    """Have ``run.cpu_bound`` send work to ``pool`` (tests lend one warm pool to every app); returns the one before."""
+    previous, run.process_pool = run.process_pool, pool
+    return previous

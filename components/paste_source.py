@@ -1,0 +1,96 @@
+"""The Paste tab: a pasted thread is laid out ahead while the creator reaches for "Import thread"."""
+from __future__ import annotations
+
+import asyncio
+
+from nicegui import background_tasks, events, run, ui
+
+from .offload import off_loop
+from .thread_intake import ThreadIntake
+from .thumbnails import draw_ahead
+from .view import Debounce, View
+
+SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
+PASTED = 200  # characters added at once: a paste, not typing
+AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
+
+
+def _draw_strip_ahead(job: asyncio.Task) -> None:
+    """The slide strip of a paste laid out ahead (``thumbnails.draw_ahead``), while the creator reaches for Import."""
+    carousel = None if job.cancelled() or job.exception() is not None else job.result()
+    if carousel is not None:
+        draw_ahead(carousel)
+
+
+class PasteSource:
+    """The paste box and its "Import thread" button."""
+
+    def __init__(self, view: View, intake: ThreadIntake) -> None:
+        self.view = view
+        self.imports = view.studio.imports
+        self.intake = intake
+        self.paste = ui.textarea(placeholder="Paste your thread here — one post per paragraph, "
+                                             "or numbered 1/ 2/ 3/ …").props(
+            "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
+            .classes("w-full")
+        self.paste.on_value_change(self._pasted)
+        self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
+        self._ahead_job: tuple[str, asyncio.Task] | None = None  # the paste being laid out ahead
+        self._import_waits = False  # "Import thread" was clicked while its paste was being laid out
+        ui.button("Import thread", icon="download", on_click=self._import_paste).props(
+            "unelevated no-caps data-testid=source-import").classes("w-full")
+
+    def _pasted(self, e: events.ValueChangeEventArguments) -> None:
+        """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
+        self._ahead.cancel()
+        text = e.value or ""
+        if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
+            self._ahead()
+
+    def _lay_out_ahead(self) -> None:
+        """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``);
+        then the strip's thumbnails, which the import finds drawn (or joins while they are drawn)."""
+        text = self.paste.value or ""
+        job = background_tasks.create(run.io_bound(self.imports.lay_out_ahead, text), name="lay out a paste ahead")
+        job.add_done_callback(_draw_strip_ahead)
+        self._ahead_job = (text, job)
+
+    async def _import_when_laid_out(self, job: asyncio.Task) -> None:
+        await asyncio.wait([job])
+        self._import_waits = False
+        self._import_paste()
+
+    def _import_paste(self) -> None:
+        """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
+        the other browsers (reading 400 KB takes about a second)."""
+        self._ahead.cancel()  # not begun yet: this import lays the thread out itself
+        text = self.paste.value or ""
+        job = self._ahead_job
+        if self._import_waits or (job is not None and job[0] == text and not job[1].done()):
+            if not self._import_waits:  # being laid out: wait for it rather than lay it out twice at once
+                self._import_waits = True
+                background_tasks.create(self._import_when_laid_out(job[1]), name="import a paste laid out ahead")
+            return
+        if len(text) > SMALL_PASTE:
+            background_tasks.create(self._read_paste(text), name="read a big paste")
+            return
+        try:
+            result = self.imports.paste(text)
+        except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
+            self.view.fail(exc, "reading the pasted text")
+            return
+        self._use_paste(result)
+
+    async def _read_paste(self, text: str) -> None:
+        try:
+            result = await off_loop(self.imports.paste, text)
+        except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
+            self.view.fail(exc, "reading the pasted text")
+            return
+        if result is not None:  # None: the server is stopping
+            self._use_paste(result)
+
+    def _use_paste(self, result) -> None:
+        self.intake.show_warnings(result.warnings)
+        # once the posts are in the project the box empties, so the cards show without scrolling
+        self.intake.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))

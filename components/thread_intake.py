@@ -1,0 +1,101 @@
+"""A thread read from any source goes into the project: laid out at once, or after asking where it goes."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import background_tasks, ui
+
+from studio.post import Thread
+from studio.sources.result import count
+
+from .ask import ask
+from .layout_progress import LayoutProgress
+from .offload import Cancelled
+from .view import View
+
+
+class ThreadIntake:
+    """What every import source hands its thread, warnings and failures to."""
+
+    def __init__(self, view: View, progress: LayoutProgress) -> None:
+        self.view = view
+        self.imports = view.studio.imports
+        self.progress = progress
+
+    def show_warnings(self, warnings: list[str]) -> None:
+        if warnings:
+            shown = "; ".join(warnings[:3]) + (f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else "")
+            self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
+
+    def failed(self, exc: Exception, doing: str) -> None:
+        """A failed import in the creator's words; a cancelled one changed nothing and says so."""
+        if isinstance(exc, Cancelled):
+            self.view.notify("Import cancelled — nothing was changed", position="top")
+        else:
+            self.view.fail(exc, doing)
+
+    def use_thread(self, thread: Thread, then: Callable[[], Any] | None = None) -> None:
+        """Show the thread's posts; an untouched carousel is laid out from it at once.
+
+        When the open project has slides of its own, ask once: a new project (the default) or
+        add these posts to this one. ``then`` runs once the posts are in a project (not after Cancel).
+        """
+        if self.imports.needs_choice():
+            background_tasks.create(self._ask_where(thread, then), name="ask where the thread goes")
+            return
+        if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
+                             doing="laying out the thread") is not None:
+            self._laid_out(thread, then, undoable=True)
+
+    def lay_out_all(self) -> None:
+        """Rebuild the slides from the thread. A big carousel's pages are then counted off the event loop: a
+        progress bar shows it, and Cancel stops the counting and puts the previous slides back."""
+        if self.view.attempt(self.imports.lay_out, origin=self.view.person, doing="laying out the thread") is None:
+            return
+        self.progress.select_first()
+        self.progress.follow(self._laid_out_all, "Lay out all cancelled — your slides are as they were")
+
+    async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None) -> None:
+        profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
+        brand = {"value": ""}
+
+        def brand_choice() -> None:
+            options = {"": "The thread's author"} | {pid: p.name for pid, p in profiles}
+            ui.select(options, value="", label="Brand for the new project",
+                      on_change=lambda e: brand.update(value=e.value or "")).props(
+                "dense outlined options-dense data-testid=import-brand").classes("w-full")
+
+        with self.view.client:  # a background task has no slot of its own
+            answer = await ask(f"Import {count(len(thread.posts), 'post')}",
+                               "This project already has slides. Start a new project from the thread, "
+                               "or add its posts to this project's cards?",
+                               [("new", "New project"), ("add", "Add these posts to this project")],
+                               testid="import-ask", extra=brand_choice)
+        if answer == "new":
+            profile = dict(profiles).get(brand["value"]) if brand["value"] else None
+            if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
+                self._laid_out(thread, then)
+        elif answer == "add":
+            if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person,
+                                 doing="adding the posts"):
+                if then is not None:
+                    then()
+                them = "it" if len(thread.posts) == 1 else "them"
+                self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
+                                 type="positive", position="top")
+
+    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None, undoable: bool = False) -> None:
+        """The thread is in the project. ``undoable``: it replaced the slides in one undo step, so while a big
+        carousel's pages are counted, Cancel stops that and puts everything back (the paste stays in its box)."""
+        def done() -> None:
+            if then is not None:
+                then()
+            self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
+                             type="positive", position="top")
+
+        self.progress.select_first()
+        self.progress.follow(done, "Import cancelled — nothing was changed" if undoable else None)
+
+    def _laid_out_all(self) -> None:
+        self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")

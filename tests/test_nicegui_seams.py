@@ -1,0 +1,78 @@
+"""What components/nicegui_seams.py relies on in NiceGUI: each test names the seam a NiceGUI upgrade broke."""
+from __future__ import annotations
+
+import inspect
+from concurrent.futures import ThreadPoolExecutor
+
+import nicegui.nicegui
+from nicegui import Client, run
+from nicegui import client as nicegui_client
+from nicegui import json as nicegui_json
+from nicegui.page import page
+
+from components import nicegui_seams, page_html
+
+
+def test_the_root_page_is_served_through_a_page_with_default_arguments(monkeypatch):
+    """set_root_page_timeout: ``ui.run``'s root function is served by ``page('')`` and its timeout is a keyword default."""
+    assert "page('')" in inspect.getsource(nicegui.nicegui), "NiceGUI no longer serves the root page via page('')"
+    assert inspect.signature(page.__init__).parameters["response_timeout"].kind is inspect.Parameter.KEYWORD_ONLY
+    monkeypatch.setitem(page.__init__.__kwdefaults__, "response_timeout", 3.0)
+    nicegui_seams.set_root_page_timeout(42.0)
+    assert page("").response_timeout == 42.0
+
+
+def test_pages_are_written_with_the_client_modules_json(monkeypatch):
+    """set_page_json: a page's elements are written with ``nicegui.client.json.dumps`` and escaped with its table."""
+    source = inspect.getsource(Client.build_response)
+    assert "json.dumps(" in source and ".translate(HTML_ESCAPE_TABLE)" in source, "NiceGUI writes pages otherwise"
+    assert nicegui_client.HTML_ESCAPE_TABLE
+    monkeypatch.setattr(nicegui_client, "json", nicegui_json)
+    seen = object()
+    nicegui_seams.set_page_json(seen)
+    assert nicegui_client.json is seen
+
+
+async def test_the_studio_page_is_escaped_by_page_html(studio, monkeypatch):
+    """set_page_json in use: serving the studio's page goes through page_html's escaping."""
+    calls = []
+    escape = page_html.escape
+    monkeypatch.setattr(page_html, "escape", lambda text, table: calls.append(len(text)) or escape(text, table))
+    response = await studio.http_client.get("/")
+    assert response.status_code == 200
+    assert calls, "the page's HTML was not escaped by page_html: NiceGUI no longer uses nicegui.client.json"
+
+
+async def test_a_page_waiting_for_its_browser_is_seen():
+    """page_waits_for_browser: a page that awaits ``connected()`` sets the event NiceGUI serves it on."""
+    client = Client(page(""))
+    try:
+        assert not nicegui_seams.page_waits_for_browser(client)
+        assert hasattr(client, "_waiting_for_connection"), "NiceGUI's client no longer has _waiting_for_connection"
+        client._waiting_for_connection.set()  # what ``await client.connected()`` does first
+        assert nicegui_seams.page_waits_for_browser(client)
+        assert "_waiting_for_connection.set()" in inspect.getsource(Client.connected)
+    finally:
+        client.delete()
+
+
+async def test_cpu_bound_sends_work_to_the_lent_pool():
+    """worker_pool, take_worker_pool, lend_worker_pool: ``run.cpu_bound`` uses ``run.process_pool``."""
+    class Counting(ThreadPoolExecutor):
+        submitted = 0
+
+        def submit(self, fn, /, *args, **kwargs):
+            Counting.submitted += 1
+            return super().submit(fn, *args, **kwargs)
+
+    pool = Counting(1)
+    before = nicegui_seams.lend_worker_pool(pool)
+    try:
+        assert nicegui_seams.worker_pool() is pool and run.process_pool is pool
+        assert await run.cpu_bound(abs, -3) == 3
+        assert Counting.submitted == 1, "run.cpu_bound no longer sends work to run.process_pool"
+        assert nicegui_seams.take_worker_pool() is pool
+        assert nicegui_seams.worker_pool() is None
+    finally:
+        nicegui_seams.lend_worker_pool(before)
+        pool.shutdown()
