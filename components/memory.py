@@ -2,23 +2,22 @@
 
 A page holds about 12,500 small objects. Once it is deleted, reference counting frees them (its elements'
 cycles are broken on removal, ``free_elements_without_collector``), but the allocators keep the freed
-space. A tidy-up after pages close gives back what they can with glibc's ``malloc_trim`` (Python's own
-allocator keeps every arena still holding one live object). It runs at most once per ``TIDY_EVERY_S``
-seconds, in a thread, so the loop can answer meanwhile.
+space. A tidy-up after pages close gives back what they can with glibc's ``malloc_trim``: most of it when
+the server runs on the C library's allocator (``components.allocator``; Python's own keeps every arena
+still holding one live object). It runs at most once per ``TIDY_EVERY_S`` seconds, in a thread, so
+the loop can answer meanwhile.
 """
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import ctypes.util
 import gc
-from collections.abc import Callable
 
 from nicegui import Client
 from nicegui.element import Element
 from nicegui.elements.tabs import Tab
 
 from . import view
+from .allocator import malloc_trim
 
 TIDY_EVERY_S = 10.0  # a burst of closing pages is tidied up once, this long after the first one
 # the young generations as Python has them (small, quick collections); a full collection after 1,000 of the
@@ -29,15 +28,6 @@ UNOPENED_PAGE_S = 30.0  # a page no browser connected to for this long is droppe
 UNOPENED_CHECK_S = 5.0  # how often pages are checked for that
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim`` (None elsewhere: other C libraries give memory back by themselves or not at all)."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc.malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
 class Tidy:
     """After pages close: forget the routes they registered, collect, and return free memory to the system."""
 
@@ -45,7 +35,7 @@ class Tidy:
         self.every = every
         self.clock = clock
         self.due = False
-        self.trim = _malloc_trim()
+        self.trim = malloc_trim()
         self._task: asyncio.Task | None = None
 
     def page_closed(self) -> None:

@@ -39,6 +39,13 @@ class PasteSource:
         self._import_waits = False  # "Import thread" was clicked while its paste was being laid out
         ui.button("Import thread", icon="download", on_click=self._import_paste).props(
             "unelevated no-caps data-testid=source-import").classes("w-full")
+        with ui.row().classes("w-full items-center no-wrap gap-2").props("data-testid=paste-reading") as self.reading:
+            ui.linear_progress(show_value=False).props("indeterminate rounded").classes("flex-1")
+            ui.label("Reading the pasted text…").classes("cs-hint")
+            ui.button("Cancel", icon="close", on_click=self._cancel_read).props(
+                "flat dense no-caps size=sm data-testid=paste-cancel")
+        self.reading.set_visibility(False)
+        self._read: object | None = None  # a big paste being read (a token), until it is used or cancelled
 
     def _pasted(self, e: events.ValueChangeEventArguments) -> None:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
@@ -72,7 +79,10 @@ class PasteSource:
                 background_tasks.create(self._import_when_laid_out(job[1]), name="import a paste laid out ahead")
             return
         if len(text) > SMALL_PASTE:
-            background_tasks.create(self._read_paste(text), name="read a big paste")
+            if self._read is None:  # a second click while it is read: the same import
+                self._read = job = object()
+                background_tasks.create(self._read_paste(text, job), name="read a big paste")
+                self.reading.set_visibility(True)
             return
         try:
             result = self.imports.paste(text)
@@ -81,14 +91,30 @@ class PasteSource:
             return
         self._use_paste(result)
 
-    async def _read_paste(self, text: str) -> None:
+    async def _read_paste(self, text: str, job: object) -> None:
+        """Read in a worker process. Cancel gives the creator the studio back at once: the worker ends its
+        read (under 3 s for the largest paste allowed) and its result is dropped; the text stays in the box."""
         try:
-            result = await off_loop(self.imports.paste, text)
+            result, failure = await off_loop(self.imports.paste, text), None
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
-            self.view.fail(exc, "reading the pasted text")
+            result, failure = None, exc
+        if self._read is not job:  # cancelled meanwhile
             return
-        if result is not None:  # None: the server is stopping
-            self._use_paste(result)
+        with self.view.client:  # a background task has no slot of its own
+            self._end_read()
+            if failure is not None:
+                self.view.fail(failure, "reading the pasted text")
+            elif result is not None:  # None: the server is stopping
+                self._use_paste(result)
+
+    def _end_read(self) -> None:
+        self._read = None
+        self.reading.set_visibility(False)
+
+    def _cancel_read(self) -> None:
+        if self._read is not None:
+            self._end_read()
+            self.view.notify("Import cancelled — nothing was changed", position="top")
 
     def _use_paste(self, result) -> None:
         self.intake.show_warnings(result.warnings)

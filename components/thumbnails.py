@@ -19,7 +19,7 @@ from nicegui import background_tasks, ui
 from studio.carousel import Carousel
 from studio.image import Image
 
-from . import engine
+from . import engine, slices
 from .offload import off_loop
 from .svg_view import SvgView
 
@@ -32,6 +32,10 @@ STRIP_IN_THREAD_PAGES = 40
 # Carousels whose strip pages are kept: the one shown and a few before it (undo). Every edit makes a new
 # carousel, so without this limit the strips of 600 edits' superseded carousels filled the whole budget.
 STRIPS_KEPT = 4
+# SVG text sent to a browser in one message: 300 strip thumbnails (~6 MB) in one message held the event loop
+# ~0.4 s while it was encoded; in parts of this size the loop serves others between them
+SLICE_CHARS = 256 * 1024
+PAUSE_S = 0.02  # between the parts: the page's outbox sends each part on its own
 
 
 class _KeyPickler(pickle.Pickler):
@@ -152,7 +156,7 @@ def show(svg: SvgView, name: str, drawn: str | None, marked: ui.element | None =
 def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> None:
     """The slide strip: each view shows its slide's first page; pages not drawn yet are drawn off the loop."""
     carousel_key = key(carousel)
-    missing = []
+    missing, ready = [], []
     for svg, start in zip(svgs, starts):
         name = svg.thumbnail = page_name(carousel_key, start)
         drawn = THUMBNAILS.get(name)
@@ -160,7 +164,12 @@ def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> No
             svg.classes(add=LOADING)
             missing.append((svg, name, start))
         else:
-            show(svg, name, drawn)
+            ready.append((svg, name, drawn))
+    first, *rest = in_parts(ready) or [[]]
+    for shown in first:  # a usual strip: all of it, now
+        show(*shown)
+    if rest:
+        background_tasks.create(_show_parts(rest), name="slide strip thumbnails in parts")
     if missing:
         thread = starts[-1] < STRIP_IN_THREAD_PAGES if starts else True
         background_tasks.create(_fill_pages(missing, carousel_key, carousel, thread), name="slide strip thumbnails")
@@ -178,8 +187,33 @@ async def _fill_pages(missing: list[tuple[SvgView, str, int]], carousel_key: str
     except Exception:  # noqa: BLE001 - a thumbnail that cannot be drawn stays blank; the studio goes on
         log.exception("could not draw the slide strip's thumbnails")
         return
-    for svg, name, start in missing:
-        show(svg, name, drawn[start] if drawn is not None and start < len(drawn) else None)
+    await _show_parts(in_parts([(svg, name, drawn[start] if drawn is not None and start < len(drawn) else None)
+                                for svg, name, start in missing]))
+
+
+def in_parts(shown: list[tuple[SvgView, str, str | None]]) -> list[list[tuple[SvgView, str, str | None]]]:
+    """Thumbnails to show, in order: the first ``slices.AT_ONCE`` together (a usual strip, whole), the rest in
+    parts of at most SLICE_CHARS of SVG (a bigger thumbnail alone)."""
+    parts = [shown[:slices.AT_ONCE]] if shown else []
+    part: list[tuple[SvgView, str, str | None]] = []
+    chars = 0
+    for item in shown[slices.AT_ONCE:]:
+        size = len(item[2] or "")
+        if part and chars + size > SLICE_CHARS:
+            parts.append(part)
+            part, chars = [], 0
+        part.append(item)
+        chars += size
+    return parts + [part] if part else parts
+
+
+async def _show_parts(parts: list[list[tuple[SvgView, str, str | None]]]) -> None:
+    """Each part in its own message to the browser, the event loop free between them."""
+    for number, part in enumerate(parts):
+        if number:
+            await asyncio.sleep(PAUSE_S)
+        for shown in part:
+            show(*shown)
 
 
 class PageCounts:

@@ -2,6 +2,7 @@
 laid out ahead of the click."""
 from __future__ import annotations
 
+import copy
 import threading
 
 import httpx
@@ -132,3 +133,26 @@ async def test_import_clicked_while_the_paste_is_laid_out_waits_for_it_and_impor
     # imported once: the second click did not ask "new project?"
     assert not running("ask where the thread goes") and not testid(studio, "import-ask-new")
     assert studio.shared.document.carousel.thread.posts[0].text.startswith("Frond 1")
+
+
+async def test_cancel_while_a_big_paste_is_read_changes_nothing_and_keeps_the_text(studio, testid):
+    """A paste too big to read on the spot is read in a worker; Cancel gives the studio back at once, and the
+    result, when it comes, is dropped: the carousel is as it was and the pasted text stays in its box."""
+    from components.paste_source import SMALL_PASTE
+    doc = studio.shared.document
+    before = copy.deepcopy(doc.carousel)
+    big = "\n\n".join(f"Post {n}: a sentence long enough to be a post of its own, about a bakery." for n in range(250))
+    assert len(big) > SMALL_PASTE
+    box = testid(studio, "source-input")[0]
+    box.value = big
+    click(studio, testid(studio, "source-import")[0])
+    assert running("read a big paste") and testid(studio, "paste-reading")[0].visible
+    click(studio, testid(studio, "paste-cancel")[0])  # before the worker can answer: the loop has not turned
+    await studio.should_see("Import cancelled — nothing was changed")
+    assert not testid(studio, "paste-reading")[0].visible
+    await until(lambda: not running("read a big paste"))  # the worker's answer came and was dropped
+    assert doc.carousel == before
+    assert box.value == big
+    click(studio, testid(studio, "source-import")[0])  # importing it again still works
+    await until(lambda: doc.carousel != before)
+    assert len(doc.carousel.thread.posts) == 250

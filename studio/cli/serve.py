@@ -32,6 +32,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.reload:
+        from components.allocator import restart_with_c_allocator
+        restart_with_c_allocator()  # memory freed by closed pages goes back to the system
     host = args.host or ("0.0.0.0" if args.share else DEFAULT_HOST)
     if not 0 < args.port < 65536:
         raise CliError(f"--port must be between 1 and 65535, not {args.port}")

@@ -126,3 +126,54 @@ def test_only_the_last_few_carousels_keep_their_strip_pages():
     assert cache.get("gallery tile") == "<svg/>"  # gallery thumbnails are not strips
     cache.keep_strip(f"carousel{STRIPS_KEPT + 2}", ["<svg>again</svg>"])  # drawn again: counted once
     assert cache.size == sum(len(svg) for svg in cache._done.values())
+
+
+def test_a_long_strip_is_shown_in_parts_of_bounded_size():
+    """The first AT_ONCE thumbnails together (a usual strip, whole), then parts of at most SLICE_CHARS."""
+    from components import slices
+    sizes = [20_000] * 120 + [thumbnails.SLICE_CHARS + 1] + [30_000] * 40
+    items = [(None, f"page {n}", "x" * size) for n, size in enumerate(sizes)]
+    parts = thumbnails.in_parts(items)
+    assert [item for part in parts for item in part] == items  # every one, in order
+    assert len(parts[0]) == slices.AT_ONCE
+    for part in parts[1:]:
+        assert part and (len(part) == 1 or sum(len(svg) for _, _, svg in part) <= thumbnails.SLICE_CHARS)
+    assert len(parts) > 10
+    assert thumbnails.in_parts(items[:5]) == [items[:5]] and thumbnails.in_parts([]) == []
+
+
+async def test_the_strips_thumbnails_reach_the_browser_in_parts_with_the_loop_free_between(studio, monkeypatch):
+    """300 thumbnails (~6 MB of SVG) in one message held the event loop ~0.4 s while it was encoded."""
+    slides = 120
+    carousel = studio.shared.document.carousel
+    carousel_key = thumbnails.key(carousel)
+    drawn = [f"<svg>{n:06d}</svg>".ljust(40_000) for n in range(slides)]
+    thumbnails.THUMBNAILS.keep_strip(carousel_key, drawn)
+    with studio:
+        views = [SvgView() for _ in range(slides)]
+    events: list[object] = []
+    loop = asyncio.get_running_loop()
+    show = thumbnails.show
+
+    def spy(svg, name, svg_text, marked=None):
+        if not events or events[-1] == "loop turned":  # a callback that can run only once this part is done
+            loop.call_soon(events.append, "loop turned")
+        events.append(len(svg_text or ""))
+        show(svg, name, svg_text, marked)
+
+    monkeypatch.setattr(thumbnails, "show", spy)
+    thumbnails.show_pages(views, carousel, list(range(slides)))
+    assert [svg.content for svg in views[:25]] == drawn[:25]  # the first part at once
+    await _until(lambda: all(svg.content for svg in views))
+    assert [svg.content for svg in views] == drawn
+    parts, part = [], []
+    for event in events:
+        if event == "loop turned":
+            parts.append(part)
+            part = []
+        else:
+            part.append(event)
+    parts = [p for p in parts + [part] if p]
+    assert len(parts) >= 2 and [len(p) for p in parts][0] == 25
+    assert all(sum(p) <= thumbnails.SLICE_CHARS for p in parts[1:])
+    assert sum(len(p) for p in parts) == slides
