@@ -71,7 +71,7 @@ def body_box(driver):
 def type_at_once(ada, bob, box) -> None:
     """Ada and Bob type their letters into ``box(driver)`` at the same time; every letter of both ends up in it,
     once, on both screens."""
-    wait(lambda: box(ada).get_attribute("value") == box(bob).get_attribute("value") != "")  # the text has arrived
+    wait(lambda: box(ada).get_attribute("value") == box(bob).get_attribute("value") != "")
     before = box(ada).get_attribute("value")
 
     def type_slowly(driver, letters: str) -> None:
@@ -128,7 +128,7 @@ def ada_in_the_middle_bob_at_the_start(ada, bob, url: str) -> tuple[str, int]:
     """Both join; Ada's caret goes to the middle of the slide's text, Bob's to its start. The text and its middle."""
     join(ada, url, "Ada")
     join(bob, url, "Bob")
-    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")  # the text has arrived
+    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
     before = body_box(ada).get_attribute("value")
     put_caret(ada, len(before) // 2)
     put_caret(bob, 0)
@@ -196,7 +196,7 @@ def bob_at_the_start(ada, bob, url: str) -> str:
     """Both join; Bob's caret goes to the start of the slide's text (which is returned)."""
     join(ada, url, "Ada")
     join(bob, url, "Bob")
-    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")  # the text has arrived
+    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
     before = body_box(bob).get_attribute("value")
     put_caret(bob, 0)
     return before
@@ -263,7 +263,7 @@ def test_a_keystroke_sends_what_changed_not_the_whole_text(shared_url):
     try:
         join(ada, shared_url, "Ada")
         join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")  # the text has arrived
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
         before = body_box(ada).get_attribute("value")
         put_caret(ada, len(before) // 2)
         sent_frames(ada)
@@ -328,7 +328,7 @@ def test_words_typed_while_away_longer_than_the_reconnect_timeout_are_kept(share
     try:
         join(ada, shared_url, "Ada")
         join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")  # the text has arrived
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
         wait(lambda: faces(bob) == faces(ada) >= 2)
         here, before, words = faces(bob), body_box(ada).get_attribute("value"), " Typed offline."
         ada.execute_script("window.socket.disconnect()")
@@ -456,7 +456,7 @@ def test_typing_not_answered_when_opening_another_project_goes_into_the_project_
         ada.switch_to.active_element.send_keys("!")  # the project is saved: it has its id before Bob comes
         wait(lambda: saved(ada), timeout=120)
         join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")  # the text has arrived
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
         before = body_box(bob).get_attribute("value")
         put_caret(bob, 0)
         bob.execute_script("getElement(arguments[0]).receive = () => {}",  # he hears nothing more
