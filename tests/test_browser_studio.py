@@ -8,7 +8,7 @@ import pytest
 from PIL import Image as PILImage
 
 pytest.importorskip("selenium")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -204,6 +204,12 @@ _BOXES = ("const box = s => { const b = document.querySelector(s).getBoundingCli
           " header: box('.q-header'), footer: box('.q-footer'), width: innerWidth};")
 
 
+def _fits(boxes: dict) -> bool:
+    preview = boxes["preview"]
+    return (preview["top"] >= boxes["header"]["bottom"] - 1 and boxes["dots"]["bottom"] <= boxes["footer"]["top"] + 1
+            and preview["bottom"] - preview["top"] > 200 and preview["right"] <= boxes["width"])
+
+
 @pytest.mark.parametrize("width,height", [(1280, 800), (820, 1180)])
 def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, height):
     """The whole slide (its slide number and swipe hint at the bottom) stays above the slide strip."""
@@ -211,12 +217,12 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
     wait(page, lambda: not open_dialogs(page))
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-    time.sleep(0.3)
+    wait(page, lambda: page.execute_script("return innerWidth") == width)
     toggle = by_testid(page, "toggle-settings")[0]
     if toggle.is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
-        toggle.click()
-        time.sleep(0.5)
-    header = page.find_element(By.CSS_SELECTOR, "[data-testid=panel-aspect_ratio] .q-item")
+        page.execute_script("arguments[0].click()", toggle)
+    headers = lambda: [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item") if h.is_displayed()]  # noqa: E731
+    header = wait(page, headers)[0]
     if header.get_attribute("aria-expanded") == "false":  # an earlier test collapsed every panel
         page.execute_script("arguments[0].click()", header)
     tiles = by_testid(page, "format-option")
@@ -230,7 +236,11 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
             wait(page, lambda: "cs-tile-selected" in tile.get_attribute("class"))
             if tile is not first:
                 wait(page, lambda: preview_svg(page) != before)
-            time.sleep(0.4)  # the strip's new height reaches the preview's size through a ResizeObserver
+            # the strip's new height reaches the preview's size through a ResizeObserver: wait for the fit
+            try:
+                wait(page, lambda: _fits(page.execute_script(_BOXES)), timeout=30)
+            except TimeoutException:
+                pass  # the checks below say what does not fit
             page.save_screenshot(str(tmp_path / f"{width}-{key}.png"))
             boxes = page.execute_script(_BOXES)
             preview, footer = boxes["preview"], boxes["footer"]
