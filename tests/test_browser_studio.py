@@ -221,8 +221,8 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
     toggle = by_testid(page, "toggle-settings")[0]
     if toggle.is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
         page.execute_script("arguments[0].click()", toggle)
-    headers = lambda: [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item") if h.is_displayed()]  # noqa: E731
-    header = wait(page, headers)[0]
+    header = wait(page, lambda: [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item")
+                                 if h.is_displayed()])[0]
     if header.get_attribute("aria-expanded") == "false":  # an earlier test collapsed every panel
         page.execute_script("arguments[0].click()", header)
     tiles = by_testid(page, "format-option")
