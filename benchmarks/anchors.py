@@ -41,6 +41,9 @@ def available() -> dict[str, str]:
     return {"chromium": chromium, "resvg": missing("resvg_py"), "numpy": missing("numpy")}
 
 
+LOADED_MS = 180_000  # Playwright's 30 s limits were not always enough on a loaded 2-core machine
+
+
 class Chromium:
     """One warm headless Chromium page sized to the slide; close() when done."""
 
@@ -49,9 +52,10 @@ class Chromium:
         self._playwright = sync_playwright().start()
         # FONTCONFIG_FILE (set by studio.fonts.ensure_fonts) gives Chromium the studio's own font files.
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
-                                                         env=dict(os.environ))
+                                                         env=dict(os.environ), timeout=LOADED_MS)
         self.width, self.height = width, height
         self.page = self._browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+        self.page.set_default_timeout(LOADED_MS)
 
     def _show(self, body: str) -> None:
         self.page.set_content(f"<!doctype html><html><head><style>{_PAGE_STYLE}</style></head>"

@@ -177,9 +177,11 @@ def rows(quick: bool) -> list[Row]:
             contextlib.ExitStack() as stack:
         total = _seed(data)
         server = stack.enter_context(running_studio(Path(data)))  # stopped before the folder goes
-        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS,
+                                            timeout=anchors.LOADED_MS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+            page.set_default_timeout(anchors.LOADED_MS)  # the waits below without their own limit
             start = time.perf_counter()
             page.goto(server.url)
             page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
@@ -255,12 +257,12 @@ def _paste(page) -> float | None:
                 " && document.querySelectorAll('[data-testid=slide-thumb]').length >= 12")
     try:
         _close_export(page)
-        page.click(".cs-source-tabs .q-tab:has-text('Paste')", timeout=10_000)
-        page.locator(SOURCE).first.fill(PASTE, timeout=10_000)
+        page.click(".cs-source-tabs .q-tab:has-text('Paste')")
+        page.locator(SOURCE).first.fill(PASTE)
         start = time.perf_counter()
         page.click("[data-testid=source-import]")
-        page.click("[data-testid=import-ask-new]", timeout=30_000)
-        page.wait_for_function(laid_out, timeout=60_000)
+        page.click("[data-testid=import-ask-new]")
+        page.wait_for_function(laid_out)
     except Error as exc:
         print(f"skipped the paste: {str(exc).splitlines()[0]}", file=sys.stderr)
         return None
@@ -277,9 +279,11 @@ def clicks(slides: int, repeat: int) -> list[Row]:
             contextlib.ExitStack() as stack:
         total = _seed(data, slides)
         server = stack.enter_context(running_studio(Path(data)))
-        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS,
+                                            timeout=anchors.LOADED_MS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+            page.set_default_timeout(anchors.LOADED_MS)  # the waits below without their own limit
             page.goto(server.url)
             page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
             page.locator("[data-testid=slide-thumb]").nth(1).click()
@@ -314,9 +318,11 @@ def keystrokes(count: int) -> list[Row]:
             contextlib.ExitStack() as stack:
         _seed(data)
         server = stack.enter_context(running_studio(Path(data)))
-        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=anchors.CHROMIUM, args=anchors.CHROMIUM_FLAGS,
+                                            timeout=anchors.LOADED_MS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.set_default_timeout(anchors.LOADED_MS)  # the waits below without their own limit
             page.goto(server.url)
             page.wait_for_selector("[data-testid=slide-preview] svg", timeout=120_000)
             page.locator("[data-testid=slide-thumb]").nth(1).click()

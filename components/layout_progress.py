@@ -16,11 +16,12 @@ class LayoutProgress:
 
     def __init__(self, view: View) -> None:
         self.view = view
-        with ui.row().classes("w-full items-center no-wrap gap-2") as self.row:
-            self.bar = ui.linear_progress(value=0, show_value=False).props("rounded").classes("flex-1")
-            ui.label("Laying out the slides…").classes("cs-hint").props("data-testid=layout-progress")
+        # the bar wraps to a line of its own: beside the words it was 55 px wide in the 288 px drawer
+        with ui.row().classes("w-full items-center gap-x-2 gap-y-1") as self.row:
+            ui.label("Laying out the slides…").classes("cs-hint flex-1").props("data-testid=layout-progress")
             self.cancel_button = ui.button("Cancel", icon="close", on_click=self._cancel).props(
                 "flat dense no-caps size=sm data-testid=layout-cancel")
+            self.bar = ui.linear_progress(value=0, show_value=False).props("rounded").classes("w-full")
         self.row.set_visibility(False)
         self._timer: ui.timer | None = None
         self._counting: Progress | None = None  # the counting this page's "Lay out all" or import started

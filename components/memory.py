@@ -130,10 +130,12 @@ def free_elements_without_collector() -> None:
 
 
 def _break_cycles(element: Element) -> None:
-    for observed in (element._props, element._classes, element._style):  # noqa: SLF001 (NiceGUI's own parts)
-        observed._change_handlers.clear()  # noqa: SLF001
-    handlers = getattr(element, "_change_handlers", None)  # a value element's on_value_change handlers
-    if isinstance(handlers, list):
-        handlers.clear()
+    """NiceGUI's private parts, looked up softly: should a new NiceGUI rename them, pages wait for a
+    collection again (test_hostile_memory fails) instead of every removal failing."""
+    parts = (getattr(element, name, None) for name in ("_props", "_classes", "_style"))
+    for handlers in [getattr(part, "_change_handlers", None) for part in parts] + [
+            getattr(element, "_change_handlers", None)]:  # the last: a value element's on_value_change handlers
+        if isinstance(handlers, list):
+            handlers.clear()
     if isinstance(element, Tab):  # a tab and its tabs refer to each other (the tabs' value is the tab)
         element.tabs = None

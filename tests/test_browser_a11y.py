@@ -39,7 +39,11 @@ def run_axe(driver, context: str = "document") -> list[dict]:
     """axe-core's violations for ``context`` (a CSS selector or "document"), as plain dicts."""
     if not driver.execute_script("return !!window.axe"):
         driver.execute_script(AXE.read_text(encoding="utf-8"))
-    driver.set_script_timeout(60)
+    # panels and dialogs fade and slide in: colours read mid-animation are not the page's
+    wait(driver, lambda: driver.execute_script(
+        "return document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect?.getComputedTiming().iterations === Infinity)"))  # a spinner never ends
+    driver.set_script_timeout(300)  # the whole page with every panel open, on a loaded machine
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         f"axe.run({'document' if context == 'document' else json.dumps(context)}, {{resultTypes: ['violations']}})"
@@ -117,7 +121,7 @@ def test_studio_with_every_panel_open_has_no_moderate_or_worse_violation(studio_
 
 
 def test_export_dialog_has_no_moderate_or_worse_violation(studio_page):
-    by_testid(studio_page, "export-open")[0].click()
+    studio_page.execute_script("arguments[0].click()", by_testid(studio_page, "export-open")[0])
     wait(studio_page, lambda: [e for e in by_testid(studio_page, "export-pdf") if e.is_displayed()])
     wait(studio_page, lambda: studio_page.find_elements(By.CSS_SELECTOR, ".cs-check-ok, .cs-check-warn"))
     violations = run_axe(studio_page)

@@ -42,11 +42,12 @@ def chromium(*, frames: bool = False):
 
 
 def wait(condition, timeout: float = 60):
+    """The condition's first true value, looked for every 0.2 s."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if condition():
-                return
+            if value := condition():
+                return value
         except Exception:  # noqa: BLE001 - the page may be redrawing
             pass
         time.sleep(0.2)
@@ -70,6 +71,7 @@ def body_box(driver):
 def type_at_once(ada, bob, box) -> None:
     """Ada and Bob type their letters into ``box(driver)`` at the same time; every letter of both ends up in it,
     once, on both screens."""
+    wait(lambda: box(ada).get_attribute("value") == box(bob).get_attribute("value") != "")
     before = box(ada).get_attribute("value")
 
     def type_slowly(driver, letters: str) -> None:
@@ -126,7 +128,7 @@ def ada_in_the_middle_bob_at_the_start(ada, bob, url: str) -> tuple[str, int]:
     """Both join; Ada's caret goes to the middle of the slide's text, Bob's to its start. The text and its middle."""
     join(ada, url, "Ada")
     join(bob, url, "Bob")
-    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
     before = body_box(ada).get_attribute("value")
     put_caret(ada, len(before) // 2)
     put_caret(bob, 0)
@@ -194,7 +196,7 @@ def bob_at_the_start(ada, bob, url: str) -> str:
     """Both join; Bob's caret goes to the start of the slide's text (which is returned)."""
     join(ada, url, "Ada")
     join(bob, url, "Bob")
-    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+    wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
     before = body_box(bob).get_attribute("value")
     put_caret(bob, 0)
     return before
@@ -261,7 +263,7 @@ def test_a_keystroke_sends_what_changed_not_the_whole_text(shared_url):
     try:
         join(ada, shared_url, "Ada")
         join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
         before = body_box(ada).get_attribute("value")
         put_caret(ada, len(before) // 2)
         sent_frames(ada)
@@ -270,7 +272,9 @@ def test_a_keystroke_sends_what_changed_not_the_whole_text(shared_url):
         after = before[:len(before) // 2] + "qwertyuiop" + before[len(before) // 2:]
         wait(lambda: body_box(bob).get_attribute("value") == after)
         frames = [f for f in sent_frames(ada) if '\\"edits\\"' in f]
-        assert 1 <= len(frames) <= 10, frames  # one per keystroke at most (several when one waits for the last)
+        # one per keystroke at most (several when one waits for the last); an edit sent again after a
+        # reconnection is the same frame
+        assert 1 <= len(set(frames)) <= 10, frames
         stretches = {after[i:i + 12] for i in range(len(after) - 12)}  # any 12 letters of the text in a row
         assert not [f for f in frames if any(s in f for s in stretches)], frames
         assert max(len(f.encode()) for f in frames) < 400, frames  # the framework's ids are most of it
@@ -295,7 +299,7 @@ def test_after_a_server_restart_people_reconnect_to_the_saved_document(tmp_path)
     try:
         with running_studio(tmp_path, "--share", "--token", TOKEN, port=port) as studio:
             join(ada, studio.url, "Ada")
-            before = body_box(ada).get_attribute("value")
+            before = wait(lambda: body_box(ada).get_attribute("value"))  # once the slide's text has arrived
             put_caret(ada, len(before))
             for letter in words:
                 ada.switch_to.active_element.send_keys(letter)
@@ -324,7 +328,7 @@ def test_words_typed_while_away_longer_than_the_reconnect_timeout_are_kept(share
     try:
         join(ada, shared_url, "Ada")
         join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
         wait(lambda: faces(bob) == faces(ada) >= 2)
         here, before, words = faces(bob), body_box(ada).get_attribute("value"), " Typed offline."
         ada.execute_script("window.socket.disconnect()")
@@ -452,7 +456,7 @@ def test_typing_not_answered_when_opening_another_project_goes_into_the_project_
         ada.switch_to.active_element.send_keys("!")  # the project is saved: it has its id before Bob comes
         wait(lambda: saved(ada), timeout=120)
         join(bob, shared_url, "Bob")
-        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value"))
+        wait(lambda: body_box(ada).get_attribute("value") == body_box(bob).get_attribute("value") != "")
         before = body_box(bob).get_attribute("value")
         put_caret(bob, 0)
         bob.execute_script("getElement(arguments[0]).receive = () => {}",  # he hears nothing more
@@ -480,7 +484,7 @@ def test_typing_the_server_never_got_outlives_a_server_restart(tmp_path):
     try:
         with running_studio(tmp_path, "--share", "--token", TOKEN, port=port) as studio:
             join(ada, studio.url, "Ada")
-            before = body_box(ada).get_attribute("value")
+            before = wait(lambda: body_box(ada).get_attribute("value"))  # once the slide's text has arrived
             put_caret(ada, 0)
             wait(lambda: ada.execute_script("return window.socket.connected && window.socket.io.engine.transport.ws"))
             ada.execute_script("window.socket.io.engine.transport.ws.send = () => {}")  # nothing she sends arrives

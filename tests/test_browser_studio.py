@@ -8,7 +8,7 @@ import pytest
 from PIL import Image as PILImage
 
 pytest.importorskip("selenium")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -39,9 +39,10 @@ def wait(driver, condition, timeout=60):  # generous: a loaded machine takes sec
 
 
 # Each slide's SVG lives in the shadow root of its view (ids stay local); read it in one script so a
-# redraw cannot interleave.
+# redraw cannot interleave. A thumbnail still being drawn holds no SVG yet: ''.
 _THUMBS = ("return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => {"
-           " const root = e.querySelector('.cs-thumb-svg').shadowRoot; return root ? root.%s : ''; })")
+           " const root = e.querySelector('.cs-thumb-svg').shadowRoot;"
+           " const svg = root && root.querySelector('svg'); return svg ? svg.%s : ''; })")
 
 
 def thumb_texts(driver) -> list[str]:
@@ -49,7 +50,12 @@ def thumb_texts(driver) -> list[str]:
 
 
 def thumb_html(driver) -> list[str]:
-    return driver.execute_script(_THUMBS % "innerHTML")
+    return driver.execute_script(_THUMBS % "outerHTML")
+
+
+def thumbs_drawn(driver) -> bool:
+    """Every thumbnail of the strip holds its drawing (a redrawn strip shows placeholders first)."""
+    return all(thumb_html(driver)) and not css(driver, ".cs-thumb-svg.cs-tile-loading")
 
 
 def preview_svg(driver) -> str:
@@ -82,6 +88,7 @@ def test_drag_post_card_onto_a_slide_and_between_slides(page):
 
 
 def test_reorder_slides_by_drag(page):
+    wait(page, lambda: thumbs_drawn(page))
     before = thumb_texts(page)
     thumbs = by_testid(page, "slide-thumb")
     (ActionChains(page).click_and_hold(thumbs[1]).move_by_offset(12, 0).pause(0.15)
@@ -95,13 +102,14 @@ def test_reorder_slides_by_drag(page):
 
 
 def test_switch_theme_redraws_preview_and_thumbnails(page):
+    wait(page, lambda: thumbs_drawn(page))
     before_preview, before_thumbs = preview_svg(page), thumb_texts(page)
     before_html = thumb_html(page)
     tile = next(t for t in by_testid(page, "theme-option") if t.get_attribute("data-key") == "midnight")
     page.execute_script("arguments[0].scrollIntoView({block: 'center'})", tile)
     tile.click()
     wait(page, lambda: preview_svg(page) != before_preview)
-    wait(page, lambda: all(a != b for a, b in zip(thumb_html(page), before_html)))
+    wait(page, lambda: thumbs_drawn(page) and all(a != b for a, b in zip(thumb_html(page), before_html)))
     squeeze = lambda texts: ["".join(t.split()) for t in texts]  # noqa: E731 - line breaks follow the font
     assert squeeze(thumb_texts(page)) == squeeze(before_thumbs)  # same words, new look
     assert "cs-tile-selected" in tile.get_attribute("class")
@@ -149,7 +157,8 @@ def test_export_pdf_downloads_the_carousel(page, browser_downloads):
     wait(page, lambda: by_testid(page, "export-pdf") and by_testid(page, "export-pdf")[0].is_displayed())
     summary = page.find_element(By.CSS_SELECTOR, ".cs-export .cs-hint").text
     pages = int(summary.rsplit("·", 1)[1].split()[0])
-    by_testid(page, "export-pdf")[0].click()
+    # a script click: a native one can land on the dialog's opening animation and be refused
+    page.execute_script("arguments[0].click()", by_testid(page, "export-pdf")[0])
 
     def finished():
         done = [p for p in browser_downloads.glob("*.pdf")]
@@ -163,7 +172,7 @@ def test_export_pdf_downloads_the_carousel(page, browser_downloads):
     assert sizes == {(1080, 1350)}
     project = page.find_element(By.CSS_SELECTOR, "[data-testid=project-name]").get_attribute("value")
     assert reader.metadata.title == project
-    assert by_testid(page, "export-done")
+    wait(page, lambda: by_testid(page, "export-done"))  # offered once the file is in place
 
 
 def test_gradient_backgrounds_paint_with_every_panel_collapsed(page):
@@ -174,6 +183,7 @@ def test_gradient_backgrounds_paint_with_every_panel_collapsed(page):
     page.execute_script("arguments[0].scrollIntoView({block: 'center'})", tile)
     tile.click()
     wait(page, lambda: "cs-tile-selected" in tile.get_attribute("class"))
+    wait(page, lambda: thumbs_drawn(page))
     for header in css(page, ".cs-expansion .q-expansion-item__container > .q-item"):
         if header.get_attribute("aria-expanded") == "true":
             page.execute_script("arguments[0].click()", header)
@@ -194,6 +204,12 @@ _BOXES = ("const box = s => { const b = document.querySelector(s).getBoundingCli
           " header: box('.q-header'), footer: box('.q-footer'), width: innerWidth};")
 
 
+def _fits(boxes: dict) -> bool:
+    preview = boxes["preview"]
+    return (preview["top"] >= boxes["header"]["bottom"] - 1 and boxes["dots"]["bottom"] <= boxes["footer"]["top"] + 1
+            and preview["bottom"] - preview["top"] > 200 and preview["right"] <= boxes["width"])
+
+
 @pytest.mark.parametrize("width,height", [(1280, 800), (820, 1180)])
 def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, height):
     """The whole slide (its slide number and swipe hint at the bottom) stays above the slide strip."""
@@ -201,12 +217,12 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
     wait(page, lambda: not open_dialogs(page))
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-    time.sleep(0.3)
+    wait(page, lambda: page.execute_script("return innerWidth") == width)
     toggle = by_testid(page, "toggle-settings")[0]
     if toggle.is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
-        toggle.click()
-        time.sleep(0.5)
-    header = page.find_element(By.CSS_SELECTOR, "[data-testid=panel-aspect_ratio] .q-item")
+        page.execute_script("arguments[0].click()", toggle)
+    header = wait(page, lambda: [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item")
+                                 if h.is_displayed()])[0]
     if header.get_attribute("aria-expanded") == "false":  # an earlier test collapsed every panel
         page.execute_script("arguments[0].click()", header)
     tiles = by_testid(page, "format-option")
@@ -220,7 +236,11 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
             wait(page, lambda: "cs-tile-selected" in tile.get_attribute("class"))
             if tile is not first:
                 wait(page, lambda: preview_svg(page) != before)
-            time.sleep(0.4)  # the strip's new height reaches the preview's size through a ResizeObserver
+            # the strip's new height reaches the preview's size through a ResizeObserver: wait for the fit
+            try:
+                wait(page, lambda: _fits(page.execute_script(_BOXES)), timeout=30)
+            except TimeoutException:
+                pass  # the checks below say what does not fit
             page.save_screenshot(str(tmp_path / f"{width}-{key}.png"))
             boxes = page.execute_script(_BOXES)
             preview, footer = boxes["preview"], boxes["footer"]

@@ -113,7 +113,7 @@ def test_words_typed_while_away_longer_than_the_reconnect_timeout_are_kept(tmp_p
             tab.execute_script("window.socket.disconnect()")
             type_letters(tab, words)
             assert kept(tab) == [before + words]
-            time.sleep(RECONNECT_TIMEOUT + 10)  # nothing to wait for: the server forgets the page after this
+            time.sleep(RECONNECT_TIMEOUT + 20)  # the server forgets the page after this (later when loaded)
             tab.execute_script("window.csOldPage = true; window.socket.connect()")
             loaded_again(tab)  # the server had forgotten the page: it loads again
             everywhere(tab, tmp_path, before + words)

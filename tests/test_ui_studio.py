@@ -78,22 +78,19 @@ async def test_format_tile_changes_the_canvas(studio, testid):
 
 
 async def test_theme_tile_redraws_preview_and_every_thumbnail(studio, testid):
-    before_preview = preview(studio, testid).content
-    with studio:
-        thumbs_before = [e.content for e in studio.client.elements.values()
-                         if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
+    def thumbs() -> list[str]:  # "" while a thumbnail is still being drawn
+        with studio:
+            return [e.content for e in studio.client.elements.values()
+                    if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
+    await until(lambda: all("<svg" in t for t in thumbs()))
+    before_preview, thumbs_before = preview(studio, testid).content, thumbs()
     tile = next(t for t in testid(studio, "theme-option") if t.props["data-key"] == "midnight")
     click(studio, tile)
     assert studio.shared.document.carousel.theme == "midnight"
     assert preview(studio, testid).content != before_preview
-
-    def thumbs_after() -> list[str]:
-        with studio:
-            return [e.content for e in studio.client.elements.values()
-                    if isinstance(e, SvgView) and "cs-thumb-svg" in e.classes]
     # the strip is redrawn off the event loop: under load it can land after the click returns
-    await until(lambda: all(a != b for a, b in zip(thumbs_after(), thumbs_before)))
-    assert len(thumbs_after()) == len(thumbs_before)
+    await until(lambda: all("<svg" in a and a != b for a, b in zip(thumbs(), thumbs_before)))
+    assert len(thumbs()) == len(thumbs_before)
 
 
 async def test_layout_and_pattern_tiles(studio, testid):
