@@ -33,6 +33,8 @@ UTILITIES = {
     "gap-3": {"row-gap": "12px"},
     "gap-4": {"row-gap": "16px"},
     "gap-5": {"row-gap": "20px"},
+    "gap-x-2": {"column-gap": "8px"},
+    "gap-y-1": {"row-gap": "4px"},
     "p-0": {"padding-top": "0px", "padding-left": "0px"},
     "mx-1": {"margin-left": "4px", "margin-right": "4px"},
     "my-1": {"margin-top": "4px", "margin-bottom": "4px"},
