@@ -8,13 +8,13 @@ import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
+from export_workers import lend_workers
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from studio import DATA_DIR
 from studio.app import exports
 from studio.export import drawing, export_images, export_pdf, images, pages
-from studio.export import pdf as export_pdf_module
 from studio.export.drawn import DrawnPages
 from studio.pattern import PATTERNS
 from studio.post import Post, Thread
@@ -131,13 +131,8 @@ class _CountingPool(ThreadPoolExecutor):
 @pytest.fixture
 def ahead(monkeypatch):
     """``draw_ahead`` and the studio's export on a fresh ``DRAWN``, with ``_CountingPool`` as workers."""
-    def use(pool: _CountingPool) -> _CountingPool:
-        for module in (exports, export_pdf_module, images):
-            monkeypatch.setattr(module, "warm_pool", lambda: pool)
-        return pool
-    monkeypatch.setattr(exports, "DRAWN", DrawnPages())
     monkeypatch.setattr(exports, "_ahead", [])
-    return use
+    return lambda pool: lend_workers(monkeypatch, pool)
 
 
 def test_an_export_drawn_ahead_is_written_without_drawing(tmp_path, ahead, monkeypatch):

@@ -9,12 +9,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
+from export_workers import lend_workers
 from pypdf import PdfReader
 
 from studio.app import exports
 from studio.export import export_images, export_pdf, images, pages
 from studio.export import pdf as export_pdf_module
-from studio.export.drawn import DrawnPages
 from studio.export.stream import ExportFailed, ExportStream
 from studio.post import Post, Thread
 from studio.structure import carousel_from_thread
@@ -162,12 +162,7 @@ class _Workers(ThreadPoolExecutor):
 
 @pytest.fixture
 def workers(monkeypatch):
-    def use(pool: _Workers) -> _Workers:
-        for module in (exports, export_pdf_module, images):
-            monkeypatch.setattr(module, "warm_pool", lambda: pool)
-        return pool
-    monkeypatch.setattr(exports, "DRAWN", DrawnPages())
-    yield use
+    return lambda pool: lend_workers(monkeypatch, pool)
 
 
 def test_a_pdf_a_worker_writes_is_followed_and_kept_for_the_next_click(tmp_path, workers, monkeypatch):
