@@ -388,6 +388,8 @@ _UI_LINES = {
     "subscribe", "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
     "who can reply?", "read more", "replying to",
+    # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
+    "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
     "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen", "folgen", "abonnieren",
     "mostrar más", "traducir post", "mostrar traducción", "seguir", "suscribirse",
@@ -403,16 +405,28 @@ _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translatio
               "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
               "さらに表示", "ポストを翻訳", "翻訳を表示"}
-# X labels each photo "Image" (a GIF "GIF") on a line of its own under the post's text.
-_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF)(?:\n+|\Z))+\Z")
+# X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
+# under the post's text, with an "ALT" badge when the photo has a description.
+_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像)"
+                             r"(?:\n+|\Z))+\Z")
+_REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
+                "antwoord aan ", "返信先:")
+# Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
+# "From example.com" under a link's card, with the card's own domain line above it.
+_REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
+_CARD_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)\s+((?:[\w-]+\.)+[a-z]{2,})$", re.IGNORECASE)
+# A link X cut short in the post ("https://example.com/a-long-pa…"): a copy has the whole link, then X's "…".
+_CUT_LINK_RE = re.compile(r"(https?://[^\s…]+)…(?=\s|$)")
 _VIEWS_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?\s+Views?$", re.IGNORECASE)
 _READ_REPLIES_RE = re.compile(r"^Read \d+[\d.,KkM]* repl(?:y|ies)$", re.IGNORECASE)
 
 
-def _is_noise(line: str) -> bool:
+def _is_noise(line: str, dates: bool = True) -> bool:
+    """A line of X's page: a button, a count, a time. ``dates=False`` leaves out short dates ("May 28", "5h"),
+    which only X's post headers show and which a post's own last line may well be ("Doors open:" / "May 28")."""
     s = line.strip()
     return (s.lower() in _UI_LINES or bool(_COUNT_RE.match(s)) or bool(_VIEWS_RE.match(s))
-            or bool(_READ_REPLIES_RE.match(s)) or any(r.match(s) for r in _TIME_RES))
+            or bool(_READ_REPLIES_RE.match(s)) or any(r.match(s) for r in (_TIME_RES if dates else _TIME_RES[3:])))
 
 
 def _is_short_date(line: str) -> bool:
@@ -430,7 +444,41 @@ def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[st
     """(author name, handle, post texts) from text copied off a thread page, or None.
 
     Posts by other accounts (replies under the thread) are skipped with a warning.
+    Some browsers put a blank line between every line of the page ("Name", "",
+    "@handle", "", "·"…); such a copy is read with the header lines drawn together.
     """
+    page = _parse_page(text, warnings)
+    if page is None and _LOOSE_HEADER_RE.search(text):
+        page = _parse_page(_tight_headers(text), warnings)
+    return page
+
+
+_LOOSE_HEADER_RE = re.compile(r"^[^\n@]{1,50}\n[ \t]*\n[ \t]*@[A-Za-z0-9_]{1,15}[ \t]*$", re.MULTILINE)
+_HEADER_PART_RE = re.compile(r"^(?:@[A-Za-z0-9_]{1,15}|·)$")
+
+
+def _tight_headers(text: str) -> str:
+    """The copy without the blank lines around a lone "@handle" or "·" line (the parts of a post header).
+
+    A handle under a line that ends in ":" ("Follow me:", "@dana") is the post's own words and stays apart.
+    """
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    before = {i: prev for prev, i in zip([None] + filled, filled)}
+    after = {i: nxt for i, nxt in zip(filled, filled[1:] + [None])}
+    keep = [True] * len(lines)
+    for i in filled:
+        if not _HEADER_PART_RE.match(lines[i].strip()):
+            continue
+        prev, nxt = before[i], after[i]
+        if prev is not None and not lines[prev].rstrip().endswith(":"):
+            keep[prev + 1:i] = [False] * (i - prev - 1)
+        if nxt is not None:
+            keep[i + 1:nxt] = [False] * (nxt - i - 1)
+    return "\n".join(line for line, k in zip(lines, keep) if k)
+
+
+def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | None:
     lines = _drop_page_chrome(text.split("\n"))
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
@@ -555,13 +603,25 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
     found = []
     for i, line in enumerate(lines):
         s = line.strip()
-        if i and _HANDLE_RE.match(s) and _is_name(lines[i - 1]):
+        if i and _HANDLE_RE.match(s) and _is_name(lines[i - 1]) and _opens_post(lines, i, not found):
             found.append((i - 1, i + 1, lines[i - 1].strip(), s[1:]))
         elif (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
         elif (m := _NAME_HANDLE_RE.match(s)) and _after_quote(lines, i):  # a quoted post's "Name @handle"
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
     return found
+
+
+def _opens_post(lines: list[str], i: int, first: bool) -> bool:
+    """The "@handle" at line i, under a name, starts a post: X's "·" and time (or a button, "Follow") come
+    next, or a label ("Ad", "Quote") comes before, or it is the thread's first post, or its full time comes
+    below its text.
+
+    A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not.
+    """
+    nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+    before = next((x.strip() for x in reversed(lines[:i - 1]) if x.strip()), "")
+    return first or _is_noise(nxt, dates=False) and not _FULL_TIME_RE.match(nxt) or before.lower() in _UI_LINES
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
@@ -593,18 +653,32 @@ def _without_stats(body: list[str]) -> list[str]:
 
 def _page_post_text(lines: list[str]) -> str:
     body, _ = _without_poll_results(_without_stats(list(lines)))
-    # Leading: "·" and the date after it, a timestamp, "Replying to @x", "Follow".
-    after_dot = False
+    # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
+    after_dot, first = False, True
     while body:
         s = body[0].strip()
-        if not (not s or _is_noise(s) or _HANDLE_RE.match(s) or s.lower().startswith("replying to ")
+        if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or s.lower().startswith(_REPLYING_TO)
                 or after_dot and _is_short_date(s)):
             break
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
-    while body and (not body[-1].strip() or _is_noise(body[-1])):
+        first = first and not s
+    while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) or _REPOSTED_RE.match(body[-1].strip())):
         body.pop()
+    body = _without_card_source(body)
     kept = [line for line in body if line.strip().lower() not in _SHOW_MORE]
-    text = "\n".join(kept)
+    text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _without_card_source(body: list[str]) -> list[str]:
+    """The post without the "From example.com" line under its link's card (and the card's domain above it)."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    m = _CARD_FROM_RE.match(body[filled[-1]].strip()) if filled else None
+    if not m:
+        return body
+    cut = filled[-1]
+    if len(filled) > 1 and body[filled[-2]].strip().lower() == m.group(1).lower():
+        cut = filled[-2]
+    return body[:cut]
 
