@@ -35,7 +35,9 @@ def test_a_reply_in_french_is_not_taken_for_the_authors_post():
     assert len(texts) == 4 and not any("Merci" in t for t in texts)
     assert texts[3] == "3. Construis des projets réels → pas des tutos."  # "Traduire le post" is X's
     assert authors == {("Élodie Martin 🇫🇷", "elodie_m")}
-    assert warnings == ["skipped posts by other accounts on the page: @lucas_dev"]
+    assert warnings == ["skipped posts by other accounts on the page: @lucas_dev",
+                        'post 3 ended in X\'s "Show more": the copy holds only the part X showed; open the post on X '
+                        "and paste its whole text into the slide, or import your X archive"]
 
 
 def test_a_mention_on_a_line_of_its_own_stays_in_its_post():

@@ -405,6 +405,9 @@ _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translatio
               "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
               "さらに表示", "ポストを翻訳", "翻訳を表示"}
+# X cuts a long post short under these; the copy holds only the part shown.
+_CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
+                "meer weergeven", "さらに表示"}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像)"
@@ -489,7 +492,8 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     blocks = []
     for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
         post = lines[body:nxt]
-        blocks.append((name, handle, _page_post_text(post), _without_poll_results(post)[1]))
+        cut = any(line.strip().lower() in _CUT_MARKERS for line in post)
+        blocks.append((name, handle, _page_post_text(post), _without_poll_results(post)[1], cut))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
@@ -513,6 +517,12 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     empty = sum(1 for t in texts if not t)
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
+    cut = [n for n, b in enumerate((b for b, t in zip(own, texts) if t), 1) if b[4]]
+    if cut:
+        which = ", ".join(str(n) for n in cut)
+        warnings.append(f"{'post' if len(cut) == 1 else 'posts'} {which} ended in X's \"Show more\": the copy holds "
+                        "only the part X showed; open the post on X and paste its whole text into the slide, "
+                        "or import your X archive")
     return name, handle, [t for t in texts if t]
 
 
