@@ -73,8 +73,8 @@ def test_a_line_that_only_looks_like_a_card_source_inside_a_post_stays():
 
 # ---------------------------------------------------------------- every word arrives, whatever the copy
 
-WORDS = ["Charge", "more", "than", "feels", "comfortable", "ship", "it", "on", "Fridays", "🚀", "👨‍👩‍👧‍👦",
-         "🇯🇵", "👋🏾", "1️⃣", "שלום", "مرحبا", "中文没有空格", "ภาษาไทย", "नमस्ते", "𝗯𝗼𝗹𝗱", "𝘪𝘵𝘢𝘭𝘪𝘤", "e\u0301te\u0301",
+WORDS = ["Charge", "more", "than", "feels", "comfortable", "ship", "it", "on", "Fridays", "🚀", "👨‍👩‍👧‍👦", "🇯🇵",
+         "👋🏾", "1️⃣", "שלום", "مرحبا", "中文没有空格", "ภาษาไทย", "नमस्ते", "𝗯𝗼𝗹𝗱", "𝘪𝘵𝘢𝘭𝘪𝘤", "e\u0301te\u0301",
          "#buildinpublic", "$40k", "42%", "Follow", "Image", "Quote", "·", "https://example.com/a?b=1&c=2",
          "`git", "rebase`", "<div>", "(yes,", "really).", "—", "May", "28", "5h"]
 MENTIONS = ["@samlee", "@ana_writes", "@danakim_dev"]
@@ -119,3 +119,13 @@ def test_property_every_word_of_a_copied_page_arrives_in_order(posts, style, ext
         assert [t.split() for t in got] == [" ".join(t.split()).split() for t in posts]
     else:
         assert got == [t.replace("\n\n\n", "\n\n") for t in posts]
+
+
+def test_a_community_note_a_translation_and_a_deleted_post_stay_out():
+    texts, warnings, _ = posts_of("unseen-page-note-translation-gone.txt")
+    assert texts == ["Our startup grew 10x in one year. Here is what nobody tells you", "採用は遅く、解雇は早く。",
+                     "Cash is oxygen. Count it every Monday.", "Sleep. Nothing else scales."]
+    assert warnings == [
+        "post 1 had readers' added context (a community note) under the text: left out, it is not the author's",
+        "post 2 had X's translation under the text: left out, the slides keep the author's own words",
+        "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without"]

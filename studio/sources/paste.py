@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -45,12 +46,12 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread")
     warnings: list[str] = []
     page = parse_copied_page(cleaned, warnings)
-    author_name, handle, texts = page if page is not None else ("", "", [cleaned])
+    author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
         texts = split_posts(strip_thread_labels(cleaned))
     else:
-        texts = strip_post_numbers([strip_thread_labels(t) for t in texts])
+        texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps)
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -189,11 +190,12 @@ def split_by_numbering(text: str) -> list[str] | None:
     return None
 
 
-def strip_post_numbers(texts: list[str]) -> list[str]:
+def strip_post_numbers(texts: list[str], gaps: bool = False) -> list[str]:
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
     hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
+    ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead.
     """
     for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
         numbers, spans = [], []
@@ -205,9 +207,16 @@ def strip_post_numbers(texts: list[str]) -> list[str]:
         hook = 1 if numbers and numbers[0] is None else 0
         firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
-        if len(counted) >= 2 and any(counted == list(range(f, f + len(counted))) for f in firsts):
+        if len(counted) >= 2 and any(_in_order(counted, f, gaps) for f in firsts):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
+
+
+def _in_order(numbers: list[int | None], first: int, gaps: bool) -> bool:
+    if not gaps:
+        return numbers == list(range(first, first + len(numbers)))
+    return (None not in numbers and numbers[0] == first
+            and all(a < b for a, b in zip(numbers, numbers[1:])))
 
 
 # ---------------------------------------------------------------- blank lines and packing
@@ -443,7 +452,14 @@ def _is_name(line: str) -> bool:
     return 0 < len(s) <= 50 and not s.startswith("@") and not _is_noise(s)
 
 
-def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | None:
+class CopiedPage(NamedTuple):
+    name: str           # the thread author's
+    handle: str
+    texts: list[str]    # the author's posts, in order
+    gaps: bool          # posts of the thread are missing from the page (deleted or hidden)
+
+
+def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
     """(author name, handle, post texts) from text copied off a thread page, or None.
 
     Posts by other accounts (replies under the thread) are skipped with a warning.
@@ -481,7 +497,7 @@ def _tight_headers(text: str) -> str:
     return "\n".join(line for line, k in zip(lines, keep) if k)
 
 
-def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | None:
+def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     lines = _drop_page_chrome(text.split("\n"))
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
@@ -492,8 +508,10 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     blocks = []
     for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
         post = lines[body:nxt]
-        cut = any(line.strip().lower() in _CUT_MARKERS for line in post)
-        blocks.append((name, handle, _page_post_text(post), _without_poll_results(post)[1], cut))
+        text, left_out = _page_post_text(post)
+        if any(line.strip().lower() in _CUT_MARKERS for line in post):
+            left_out.add("cut")
+        blocks.append((name, handle, text, _without_poll_results(post)[1], left_out))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
@@ -517,13 +535,23 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     empty = sum(1 for t in texts if not t)
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
-    cut = [n for n, b in enumerate((b for b, t in zip(own, texts) if t), 1) if b[4]]
-    if cut:
-        which = ", ".join(str(n) for n in cut)
-        warnings.append(f"{'post' if len(cut) == 1 else 'posts'} {which} ended in X's \"Show more\": the copy holds "
-                        "only the part X showed; open the post on X and paste its whole text into the slide, "
-                        "or import your X archive")
-    return name, handle, [t for t in texts if t]
+    kept = [b[4] for b, t in zip(own, texts) if t]
+    for what, message in _LEFT_OUT_NOTES:
+        if numbers := [str(n) for n, left_out in enumerate(kept, 1) if what in left_out]:
+            warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
+    if unavailable := sum(1 for b in own if "unavailable" in b[4]):
+        warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
+                        "the page (deleted, or hidden by X): the slides go on without")
+    return CopiedPage(name, handle, [t for t in texts if t], bool(unavailable))
+
+
+# Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
+_LEFT_OUT_NOTES = (
+    ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
+            "whole text into the slide, or import your X archive"),
+    ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
+    ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+)
 
 
 # The side navigation of a logged-in page, which a select-all copy puts before the thread.
@@ -661,8 +689,27 @@ def _without_stats(body: list[str]) -> list[str]:
     return body
 
 
-def _page_post_text(lines: list[str]) -> str:
+# What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
+_ADDED_BELOW = (("context", re.compile(r"^Readers added context\b", re.IGNORECASE)),
+                ("translation", re.compile(r"^Translated from \S.{0,40} by \S+$")))
+# X's box where a post of the thread is gone; it sits under the post before.
+_UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
+                             r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
+
+
+def _page_post_text(lines: list[str]) -> tuple[str, set[str]]:
+    """A post's own words from its lines on the page, and marks for what X added that was left out."""
     body, _ = _without_poll_results(_without_stats(list(lines)))
+    left_out: set[str] = set()
+    for what, pattern in _ADDED_BELOW:
+        at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
+        if at is not None:
+            body, _ = body[:at], left_out.add(what)
+    gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
+    if gone:
+        left_out.add("unavailable")
+        drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
+        body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
     after_dot, first = False, True
     while body:
@@ -678,7 +725,7 @@ def _page_post_text(lines: list[str]) -> str:
     body = _without_card_source(body)
     kept = [line for line in body if line.strip().lower() not in _SHOW_MORE]
     text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return re.sub(r"\n{3,}", "\n\n", text).strip(), left_out
 
 
 def _without_card_source(body: list[str]) -> list[str]:
