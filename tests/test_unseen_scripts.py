@@ -1,12 +1,14 @@
-"""Thai writes words without spaces: a slide breaks its lines between words, as a browser does, never inside
-one ("ประชาก" / "ร"), and every character still arrives. (Lao, Khmer and Burmese break the same way, but no
-bundled face draws them yet: they show as missing marks.)"""
+"""Thai and Khmer write words without spaces: a slide breaks their lines between words, as a browser does,
+never inside one ("ประชาก" / "ร"), and every character still arrives. Tamil, Telugu and Khmer are drawn by
+bundled faces, not shown as missing marks. (Lao and Burmese break the same way, but no font package draws
+them: they still show as missing marks.)"""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studio.text import prepare, wrap
+from studio.text import STYLE_MISSING, prepare, wrap
 
 THAI_WORDS = ["ภาษา", "ไทย", "เป็น", "ภาษา", "ราชการ", "ที่", "ใช้", "กัน", "ทั่ว", "ประเทศ", "โดย", "ไม่มี", "การ",
               "เว้น", "วรรค", "ระหว่าง", "คำ"]
@@ -54,3 +56,24 @@ def test_a_thai_sentence_among_latin_words_and_emoji():
 def test_a_link_with_thai_letters_stays_one_link():
     lines = line_texts("อ่านต่อที่ https://example.com/ภาษาไทยเป็นภาษาราชการ ครับ", 260)
     assert any("example.com/" in line for line in lines)
+
+
+KHMER_WORDS = ["ខ្ញុំ", "ស្រឡាញ់", "ភាសាខ្មែរ"]
+
+
+@pytest.mark.parametrize("text", ["தமிழ் ஒரு பழமையான மொழி.", "తెలుగు భాష చాలా అందమైనది.", "".join(KHMER_WORDS)])
+def test_tamil_telugu_and_khmer_are_drawn_not_marked_missing(text):
+    clusters = [c for p in prepare(text) for c in p.clusters]
+    assert not any(c.style == STYLE_MISSING for c in clusters)
+    assert "".join(c.text for c in clusters) == text
+
+
+def test_khmer_lines_break_between_words():
+    text = "".join(KHMER_WORDS)
+    for width in (120, 160, 200):
+        lines = line_texts(text, width)
+        assert "".join(lines) == text
+        pos = 0
+        for line in lines[:-1]:
+            pos += len(line)
+            assert pos in word_ends(KHMER_WORDS), lines
