@@ -129,3 +129,12 @@ def test_a_community_note_a_translation_and_a_deleted_post_stay_out():
         "post 1 had readers' added context (a community note) under the text: left out, it is not the author's",
         "post 2 had X's translation under the text: left out, the slides keep the author's own words",
         "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without"]
+
+
+def test_a_sensitive_media_notice_stays_out_and_a_time_of_the_posts_own_stays():
+    texts, warnings, _ = posts_of("unseen-page-video-sensitive.txt")
+    # a video's length ("0:42") cannot be told from a time the author wrote ("9:30"): both stay
+    assert texts == ["We filmed our whole launch day. Thread\n0:42", "The demo that broke live, uncut:",
+                     "Doors open again at\n9:30", "Show up early."]
+    assert warnings == ["1 post had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them"]

@@ -419,7 +419,12 @@ _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "
                 "meer weergeven", "さらに表示"}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
-_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像)"
+# Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
+# well end in a time of its own.)
+_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像"
+                             r"|Content warning: [^\n]{1,60}"
+                             r"|The following media includes potentially sensitive content\."
+                             r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
                 "antwoord aan ", "返信先:")
