@@ -138,3 +138,12 @@ def test_a_sensitive_media_notice_stays_out_and_a_time_of_the_posts_own_stays():
                      "Doors open again at\n9:30", "Show up early."]
     assert warnings == ["1 post had photos or videos, which a copied page does not carry: "
                         "import your X archive or the post's link to get them"]
+
+
+def test_a_page_copied_from_x_in_arabic_loses_its_counts_and_buttons():
+    texts, warnings, authors = posts_of("unseen-page-arabic-interface.txt")
+    assert texts == ["كيف بنيت شركة ناشئة في ١٢ شهراً", "ابدأ بالمشكلة، لا بالحل. Talk to users first.",
+                     "اختر فريقاً صغيراً — 3 people max.", "وأخيراً: لا تستسلم."]  # "١/" numbers the posts too
+    assert authors == {("أحمد | Ahmed", "ahmed_builds")}
+    assert warnings[0] == "skipped posts by other accounts on the page: @sara_x"
+    assert warnings[1].startswith("post 3 ended in X's \"Show more\"")

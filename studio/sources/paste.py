@@ -377,8 +377,9 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 # ---------------------------------------------------------------- copied thread pages
 
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
-# Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万.
-_COUNT_RE = re.compile(r"^[\d.,]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億)?$")
+# Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万, ١٫٢ ألف, 1,2 тыс.
+_COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|rb|jt"
+                       r"|Mn)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
@@ -407,16 +408,22 @@ _UI_LINES = {
     "mostra altro", "traduci post", "mostra traduzione", "segui", "abbonati",
     "meer weergeven", "post vertalen", "volgen",
     "さらに表示", "ポストを翻訳", "翻訳を表示", "フォローする",
+    # … and in Arabic, Turkish, Indonesian, Korean and Russian.
+    "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
+    "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
               "übersetzung anzeigen", "mostrar más", "traducir post", "mostrar traducción", "afficher plus",
               "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
-              "さらに表示", "ポストを翻訳", "翻訳を表示"}
+              "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
+              "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
+              "показать еще", "перевести пост"}
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
-                "meer weergeven", "さらに表示"}
+                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
+                "показать еще"}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -427,7 +434,7 @@ _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|
                              r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
-                "antwoord aan ", "返信先:")
+                "antwoord aan ", "返信先:", "رداً على ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
