@@ -101,14 +101,16 @@ class _Mark:
     paragraph: bool  # at the start of the text or right after a blank line
 
 
+# A total after the slash: a count, or "n" / "x" for a thread still being written ("1/n").
+_TOTAL = r"\d{1,3}|[nNxX](?![^\W\d_])"
 # One pattern per style family; a run never mixes families.
 _START_PATTERNS = {
-    "slash": re.compile(r"^[ \t]*(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)(?![\d/])[ \t]*(?=\S|$)",
+    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])[ \t]*(?=\S|$)",
                         re.MULTILINE),
     "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
     "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
 }
-_END_PATTERN = re.compile(r"(?<=\S)[ \t]+(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)[ \t]*$",
+_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)[ \t]*$",
                           re.MULTILINE)
 
 
@@ -118,7 +120,7 @@ def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
         groups = [g for g in m.groups()]
         number = next(int(g) for g in groups if g is not None)
         totals = [g for g in groups if g is not None][1:]
-        total = int(totals[0]) if totals else None
+        total = int(totals[0]) if totals and totals[0].isdigit() else None
         before = text[:m.start()]
         paragraph = not before.strip() or before.rstrip(" \t").endswith("\n\n")
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
