@@ -147,6 +147,7 @@ class _ArchiveReader:
     def __init__(self, zf: zipfile.ZipFile | _Folder, label: str, progress: Progress | None):
         self.zf, self.label, self.progress = zf, label, progress
         self.warnings: list[str] = []
+        self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
         self.done = self.total = 0
         self.members: dict[str, zipfile.ZipInfo] = {}
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
@@ -171,7 +172,8 @@ class _ArchiveReader:
         if not tweet_files:
             raise SourceError(f"{self.label} has no posts: no data/tweets.js in this archive")
         note_files = self._listed(manifest, "noteTweet", r"data/note-tweet(?:-part\d+)?\.js")
-        self.total = sum(self.members[n].file_size for n in tweet_files + note_files)
+        deleted_files = self._listed(manifest, "deletedTweets", r"data/deleted-tweets(?:-part\d+)?\.js")
+        self.total = sum(self.members[n].file_size for n in tweet_files + note_files + deleted_files)
         author_id, handle, name = self._account(manifest)
 
         tweets: dict[str, _Tweet] = {}
@@ -182,6 +184,12 @@ class _ArchiveReader:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
         merge_edits(tweets)
+        deleted: dict[str, str | None] = {}
+        for member in deleted_files:
+            self._read_items(member, lambda item: _add_deleted(deleted, author_id, item))
+        if skipped := skip_deleted(tweets, deleted):
+            self.warnings.append(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
+                                 "the thread goes on from the post before")
         handle = handle or _guess_handle(tweets)
         chains = _build_threads(tweets, others, author_id, handle)
         notes = _NoteIndex()
@@ -198,6 +206,13 @@ class _ArchiveReader:
                                  "(a post followed by your own replies to it)")
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]
+        shown_ids = {post.id for t in result.threads for post in t.posts}
+        if cut := [p for p in self.cut_posts if p in shown_ids]:
+            one = len(cut) == 1
+            shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
+            self.warnings.append(f"{count(len(cut), 'long post')} ({shown}) "
+                                 f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
+                                 f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
         self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
             avatar = self._avatar(manifest, author_id)
@@ -304,9 +319,10 @@ class _ArchiveReader:
                 if post_id in wanted:
                     by_post[post_id].append(name)
         plan: list[tuple[Post, list[str]]] = []
+        missing: dict[str, int] = {}
         for thread in result.threads:
             for post in thread.posts:
-                files, skipped = _media_files(tweets[post.id], by_post.get(post.id, []), folder)
+                files, skipped, missing[post.id] = _media_files(tweets[post.id], by_post.get(post.id, []), folder)
                 if skipped:
                     label = _moving_label(tweets[post.id])
                     self.warnings.append(f"The {skipped} in post {post.id} was not embedded (slides show photos only)"
@@ -315,6 +331,12 @@ class _ArchiveReader:
                     plan.append((post, files))
                 elif files:
                     result.media[post.id] = [posixpath.basename(f) for f in files]
+        if lost := {post_id: n for post_id, n in missing.items() if n}:
+            shown = ", ".join(sorted(lost, key=int)[:3]) + (" …" if len(lost) > 3 else "")
+            self.warnings.append(f"{count(sum(lost.values()), 'photo')} of {count(len(lost), 'post')} ({shown}) "
+                                 f"{'is' if sum(lost.values()) == 1 else 'are'} not in the archive's "
+                                 f"{(folder or self.root + 'data/tweets_media/').rstrip('/')} folder: "
+                                 "those slides show the text without them")
         self.total += sum(self.members[f].file_size for _, files in plan for f in files)
         for post, files in plan:
             post.images = [img for img in (self._image(f) for f in files) if img is not None]
@@ -402,6 +424,8 @@ class _ArchiveReader:
             t = tweets[post_id]
             note = notes.match(t)
             text = _note_text(note) if note else _tweet_text(t)
+            if not note and any(_links_to_itself(t, expanded) for _, expanded, _ in t.urls):
+                self.cut_posts.append(post_id)
             marked = marked or THREAD_EMOJI in text
             label = _moving_label(t)
             if label:  # the video is not embedded: the post says there was one, in its place
@@ -544,6 +568,30 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     return moved
 
 
+def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
+    """Keep what a deleted post of the owner answered (None: it opened a thread); replies to others are not kept."""
+    tw = item.get("tweet", item) if isinstance(item, dict) else None
+    if not isinstance(tw, dict) or not str(tw.get("id_str") or tw.get("id") or "").isdigit():
+        return False
+    reply_to = _opt(tw.get("in_reply_to_status_id_str"))
+    reply_user = _opt(tw.get("in_reply_to_user_id_str"))
+    if reply_to is None or not author_id or reply_user in (None, author_id):
+        deleted[str(tw.get("id_str") or tw.get("id"))] = reply_to
+    return True
+
+
+def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None]) -> int:
+    """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped."""
+    skipped: set[str] = set()
+    for t in tweets.values():
+        walked: set[str] = set()  # a damaged file could make deleted posts answer each other
+        while t.reply_to in deleted and t.reply_to not in tweets and t.reply_to not in walked:
+            walked.add(t.reply_to)
+            t.reply_to = deleted[t.reply_to]
+        skipped |= walked
+    return len(skipped)
+
+
 def _opt(value: Any) -> str | None:
     return str(value) if value not in (None, "", "-1") else None
 
@@ -600,7 +648,7 @@ def _moving_label(t: _Tweet) -> str:
 def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
     """Photo files of a post in the order the post shows them (a video's still image when the
     archive has it), and a note on videos that are not embedded."""
-    photos, skipped = [], ""
+    photos, skipped, stills = [], "", 0
     remaining = sorted(files)
     for _, name, kind in t.media:
         member = folder + f"{t.id}-{name}"
@@ -610,6 +658,7 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
             skipped = what + (", with its still image," if still else "")
             if not still:
                 continue
+            stills += 1
         if member in remaining:
             photos.append(member)
             remaining.remove(member)
@@ -618,7 +667,7 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
         extra = [f for f in remaining if not f.lower().endswith((".mp4", ".mov", ".m4v"))]
         photos += extra[:max(wanted - len(photos), 0)] if t.media else extra
     photos = [p for p in photos if not p.lower().endswith((".mp4", ".mov", ".m4v"))]
-    return photos, skipped
+    return photos, skipped, max(wanted - (len(photos) - stills), 0)
 
 
 def _display_url(expanded: str, display: str, short: str) -> str:
@@ -633,8 +682,13 @@ def _tweet_text(t: _Tweet) -> str:
         if short:
             text = text.replace(short, "")
     for short, expanded, display in t.urls:
-        text = text.replace(short, _display_url(expanded, display, short))
+        text = text.replace(short, "" if _links_to_itself(t, expanded) else _display_url(expanded, display, short))
     return clean_text(unescape_entities(text), html_markup=False)
+
+
+def _links_to_itself(t: _Tweet, expanded: str) -> bool:
+    """The link X adds to the first 280 characters of a long post, to the post itself."""
+    return expanded.endswith(f"/status/{t.id}")
 
 
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",

@@ -1,0 +1,149 @@
+"""Thread page copies the other tests never saw: every browser's way of copying, other interface languages,
+link cards, photo descriptions, reposts in a timeline and mentions on a line of their own. The author's
+words all arrive, in order, and nothing of X's page or of other people joins them."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studio.sources import parse_paste
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+
+
+def posts_of(name: str) -> tuple[list[str], list[str], set[tuple[str, str]]]:
+    result = parse_paste((FIXTURES / name).read_text(encoding="utf-8"))
+    posts = result.threads[0].posts
+    return [p.text for p in posts], result.warnings, {(p.author_name, p.handle) for p in posts}
+
+
+def test_a_copy_with_a_blank_line_between_every_line_reads_as_a_page():
+    texts, warnings, authors = posts_of("unseen-page-blank-lines.txt")
+    assert texts == ["I spent 3 years building a SaaS to $40k MRR.\n\nHere are 4 lessons nobody told me",
+                     "Charge more than feels comfortable.\n\nOur churn went down when prices went up.",
+                     "Talk to 5 customers every week. No exceptions.",
+                     "Ship on Fridays (yes, really)."]
+    assert authors == {("Dana Kim", "danakim_dev")}
+    assert warnings == []
+
+
+def test_a_reply_in_french_is_not_taken_for_the_authors_post():
+    texts, warnings, authors = posts_of("unseen-page-french-reply.txt")
+    assert len(texts) == 4 and not any("Merci" in t for t in texts)
+    assert texts[3] == "3. Construis des projets réels → pas des tutos."  # "Traduire le post" is X's
+    assert authors == {("Élodie Martin 🇫🇷", "elodie_m")}
+    assert warnings == ["skipped posts by other accounts on the page: @lucas_dev",
+                        'post 3 ended in X\'s "Show more": the copy holds only the part X showed; open the post on X '
+                        "and paste its whole text into the slide, or import your X archive"]
+
+
+def test_a_mention_on_a_line_of_its_own_stays_in_its_post():
+    texts, warnings, _ = posts_of("unseen-page-mention-lines.txt")
+    assert texts[2] == "Big thanks to\n@samlee\nfor the idea, and to\n@ana_writes\nfor editing."
+    assert texts[3] == 'Cut every sentence that starts with "I think".'
+    assert len(texts) == 4 and warnings == []
+
+
+def test_link_cards_photo_badges_and_a_repost_line_stay_out():
+    texts, warnings, authors = posts_of("unseen-page-card-alt-repost.txt")
+    assert texts == [
+        "We cut our CI from 40 to 8 minutes. Full write-up:",
+        "Caching did most of it. Details here: https://blog.example.com/2024/06/how-we-cut-ci-time-by-80-percent",
+        "Parallel jobs did the rest.",
+        "Questions? Reply below.",
+        "The guide I used: https://example.org/writing/the-long-guide-to-short-threads-for-people-who-ship"]
+    assert authors == {("Dana Kim", "danakim_dev")}
+    assert warnings == ["skipped posts by other accounts on the page: @samlee",
+                        "1 post had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them"]
+
+
+def test_a_line_that_only_looks_like_a_card_source_inside_a_post_stays():
+    page = ("Dana Kim\n@danakim_dev\nWhere I buy coffee 🧵\n9:12 PM · Jun 2, 2024\n·\n48K\n Views\n"
+            "Dana Kim\n@danakim_dev\n·\nJun 2\n1/ From beans.example to cup in 4 minutes.\n"
+            "Dana Kim\n@danakim_dev\n·\nJun 2\n2/ Beans by mail:\nFrom roastery.example")
+    texts = [p.text for p in parse_paste(page).threads[0].posts]
+    assert texts[1] == "From beans.example to cup in 4 minutes."
+    # A last line "From <domain>" is the card's: the same words as the creator's are the known cost.
+    assert texts[2] == "Beans by mail:"
+
+
+# ---------------------------------------------------------------- every word arrives, whatever the copy
+
+WORDS = ["Charge", "more", "than", "feels", "comfortable", "ship", "it", "on", "Fridays", "🚀", "👨‍👩‍👧‍👦", "🇯🇵",
+         "👋🏾", "1️⃣", "שלום", "مرحبا", "中文没有空格", "ภาษาไทย", "नमस्ते", "𝗯𝗼𝗹𝗱", "𝘪𝘵𝘢𝘭𝘪𝘤", "e\u0301te\u0301",
+         "#buildinpublic", "$40k", "42%", "Follow", "Image", "Quote", "·", "https://example.com/a?b=1&c=2",
+         "`git", "rebase`", "<div>", "(yes,", "really).", "—", "May", "28", "5h"]
+MENTIONS = ["@samlee", "@ana_writes", "@danakim_dev"]
+
+
+@st.composite
+def post_texts(draw) -> str:
+    lines = [" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=6)))]
+    for _ in range(draw(st.integers(0, 3))):
+        if draw(st.booleans()) and lines:
+            lines.append(draw(st.sampled_from(MENTIONS)))  # a mention on a line of its own
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=6))
+        lines.append(("\n" if draw(st.booleans()) else "") + " ".join(words))
+    return "\n".join(lines)
+
+
+def page_copy(posts: list[str], style: str, extras: list[int]) -> str:
+    """The thread as a browser copies its page: main post with its full time and counts, then the replies,
+    X's labels under some posts, and someone else's reply at the end."""
+    out = ["Post", "Conversation", "Dana Kim", "@danakim_dev", posts[0], "9:12 PM · Jun 2, 2024", "·", "48K",
+           " Views", "312", "1.8K"]
+    for n, text in enumerate(posts[1:], 1):
+        if style == "one-line":
+            out += ["Dana Kim @danakim_dev · Jun 2", text]
+        else:
+            out += ["Dana Kim", "@danakim_dev", "·", "Jun 2", text]
+        out += [["Show more"], ["Translate post"], ["Image", "ALT"], ["12", "48"], []][extras[n % len(extras)]]
+    out += ["Sam Lee", "@samlee", "·", "Jun 3", "Replying to", "@danakim_dev", "Great thread!", "Relevant people",
+            "Dana Kim", "@danakim_dev", "Follow", "Writes about SaaS."]
+    joiner = "\n\n" if style == "blank-lines" else "\n"
+    return joiner.join(line.replace("\n", joiner) for line in out)
+
+
+@given(st.lists(post_texts(), min_size=2, max_size=6), st.sampled_from(["lines", "blank-lines", "one-line"]),
+       st.lists(st.integers(0, 4), min_size=1, max_size=4))
+def test_property_every_word_of_a_copied_page_arrives_in_order(posts, style, extras):
+    result = parse_paste(page_copy(posts, style, extras))
+    posts = [unicodedata.normalize("NFC", t) for t in posts]  # what every source makes of text
+    got = [p.text for p in result.threads[0].posts]
+    assert {(p.author_name, p.handle) for p in result.threads[0].posts} == {("Dana Kim", "danakim_dev")}
+    if style == "blank-lines":  # every line break became a blank line: the words still arrive, post by post
+        assert [t.split() for t in got] == [" ".join(t.split()).split() for t in posts]
+    else:
+        assert got == [t.replace("\n\n\n", "\n\n") for t in posts]
+
+
+def test_a_community_note_a_translation_and_a_deleted_post_stay_out():
+    texts, warnings, _ = posts_of("unseen-page-note-translation-gone.txt")
+    assert texts == ["Our startup grew 10x in one year. Here is what nobody tells you", "採用は遅く、解雇は早く。",
+                     "Cash is oxygen. Count it every Monday.", "Sleep. Nothing else scales."]
+    assert warnings == [
+        "post 1 had readers' added context (a community note) under the text: left out, it is not the author's",
+        "post 2 had X's translation under the text: left out, the slides keep the author's own words",
+        "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without"]
+
+
+def test_a_sensitive_media_notice_stays_out_and_a_time_of_the_posts_own_stays():
+    texts, warnings, _ = posts_of("unseen-page-video-sensitive.txt")
+    # a video's length ("0:42") cannot be told from a time the author wrote ("9:30"): both stay
+    assert texts == ["We filmed our whole launch day. Thread\n0:42", "The demo that broke live, uncut:",
+                     "Doors open again at\n9:30", "Show up early."]
+    assert warnings == ["1 post had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them"]
+
+
+def test_a_page_copied_from_x_in_arabic_loses_its_counts_and_buttons():
+    texts, warnings, authors = posts_of("unseen-page-arabic-interface.txt")
+    assert texts == ["كيف بنيت شركة ناشئة في ١٢ شهراً", "ابدأ بالمشكلة، لا بالحل. Talk to users first.",
+                     "اختر فريقاً صغيراً — 3 people max.", "وأخيراً: لا تستسلم."]  # "١/" numbers the posts too
+    assert authors == {("أحمد | Ahmed", "ahmed_builds")}
+    assert warnings[0] == "skipped posts by other accounts on the page: @sara_x"
+    assert warnings[1].startswith("post 3 ended in X's \"Show more\"")
