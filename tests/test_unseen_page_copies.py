@@ -101,7 +101,10 @@ def page_copy(posts: list[str], style: str, extras: list[int]) -> str:
             out += ["Dana Kim @danakim_dev · Jun 2", text]
         else:
             out += ["Dana Kim", "@danakim_dev", "·", "Jun 2", text]
-        out += [["Show more"], ["Translate post"], ["Image", "ALT"], ["12", "48"], []][extras[n % len(extras)]]
+        out += [["Show more"], ["Translate post"], ["Image", "ALT"], ["12", "48"], [],
+                ["Sam Lee", "@samlee", "·", "Jun 2", "Replying to", "@danakim_dev", "Nice one!"],
+                ["Quote", "Jon Park", "@jonpark", "·", "Mar 1", "Empty states matter."],
+                ["١٢", "١٫٢ ألف", "إظهار المزيد"]][extras[n % len(extras)]]
     out += ["Sam Lee", "@samlee", "·", "Jun 3", "Replying to", "@danakim_dev", "Great thread!", "Relevant people",
             "Dana Kim", "@danakim_dev", "Follow", "Writes about SaaS."]
     joiner = "\n\n" if style == "blank-lines" else "\n"
@@ -109,7 +112,7 @@ def page_copy(posts: list[str], style: str, extras: list[int]) -> str:
 
 
 @given(st.lists(post_texts(), min_size=2, max_size=6), st.sampled_from(["lines", "blank-lines", "one-line"]),
-       st.lists(st.integers(0, 4), min_size=1, max_size=4))
+       st.lists(st.integers(0, 7), min_size=1, max_size=4))
 def test_property_every_word_of_a_copied_page_arrives_in_order(posts, style, extras):
     result = parse_paste(page_copy(posts, style, extras))
     posts = [unicodedata.normalize("NFC", t) for t in posts]  # what every source makes of text

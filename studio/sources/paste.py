@@ -518,9 +518,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
     blocks = []
-    for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
+    for (start, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
         post = lines[body:nxt]
-        text, left_out = _page_post_text(post)
+        text, left_out = _page_post_text(post, dated=body - start == 1)
         if any(line.strip().lower() in _CUT_MARKERS for line in post):
             left_out.add("cut")
         blocks.append((name, handle, text, _without_poll_results(post)[1], left_out))
@@ -709,8 +709,12 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
 
 
-def _page_post_text(lines: list[str]) -> tuple[str, set[str]]:
-    """A post's own words from its lines on the page, and marks for what X added that was left out."""
+def _page_post_text(lines: list[str], dated: bool = False) -> tuple[str, set[str]]:
+    """A post's own words from its lines on the page, and marks for what X added that was left out.
+
+    ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
+    post's first line is the author's.
+    """
     body, _ = _without_poll_results(_without_stats(list(lines)))
     left_out: set[str] = set()
     for what, pattern in _ADDED_BELOW:
@@ -723,7 +727,7 @@ def _page_post_text(lines: list[str]) -> tuple[str, set[str]]:
         drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
-    after_dot, first = False, True
+    after_dot, first = False, not dated
     while body:
         s = body[0].strip()
         if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or s.lower().startswith(_REPLYING_TO)
