@@ -12,7 +12,9 @@ import json
 import multiprocessing
 import os
 import secrets
+import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NoReturn
 
@@ -31,7 +33,9 @@ from studio.share.desks import Desks
 from studio.share.presence import People
 from studio.upload_cap import UploadCap
 
-from . import download, engine, handler_shapes, memory, offload, page_gate, page_html
+from studio.export.images import leave_with_parent
+
+from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html
 from .thumbnails import PAGE_COUNTS
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -189,6 +193,7 @@ def build(data_dir: Path, *, share: bool = False):
     download.serve(app, DOWNLOAD_ROUTE, server.downloads)  # an export is sent as it is written
 
     app.on_startup(memory.collect_less_often)
+    app.on_startup(_workers_leave_with_server)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
     app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
@@ -197,6 +202,24 @@ def build(data_dir: Path, *, share: bool = False):
     global _current
     _current = server.studio
     return root
+
+
+def _workers_leave_with_server() -> None:
+    """NiceGUI's worker processes (``run.cpu_bound``) end when the server ends, even when it is killed (SIGKILL,
+    out of memory): forked without a watcher, they stayed running for good. Replaced at start, before any
+    worker was forked; the export workers watch the same way (``studio.export.images.warm_pool``)."""
+    pool = nicegui_seams.worker_pool()
+    if pool is None or nicegui_run.process_pool_start_method != "fork":
+        return
+    nicegui_seams.lend_worker_pool(ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork"),
+                                                       initializer=_worker_start, initargs=(os.getpid(),)))
+    pool.shutdown(wait=False)
+
+
+def _worker_start(server: int) -> None:
+    """In a worker: Ctrl+C is the server's to handle (as NiceGUI's own workers do), and it leaves with the server."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    leave_with_parent(server)
 
 
 _current: Studio | None = None

@@ -282,7 +282,7 @@ def warm_pool() -> ProcessPoolExecutor | None:
     if _pool is None and _CAN_FORK and threading.active_count() == 1:
         pages.prepare()
         _pool = ProcessPoolExecutor(MAX_WORKERS, mp_context=multiprocessing.get_context("fork"),
-                                    initializer=_leave_with_parent, initargs=(os.getpid(),))
+                                    initializer=leave_with_parent, initargs=(os.getpid(),))
         # fork-context pools start every process now; no fork happens later, when threads may exist
         for done in [_pool.submit(_warm_up) for _ in range(MAX_WORKERS)]:
             done.result()
@@ -296,7 +296,7 @@ def _drop_pool() -> None:
         _pool = None
 
 
-def _leave_with_parent(parent: int) -> None:
+def leave_with_parent(parent: int) -> None:
     """In a worker: exit when the process that forked it is gone (killed, or stopped without shutting us down)."""
     def watch() -> None:
         while os.getppid() == parent:
