@@ -93,6 +93,7 @@ print(before, png("CS Lora"))
 """
 
 
+@pytest.mark.slow  # two fresh interpreters, each starting fontconfig and cairo
 def test_a_face_built_after_cairo_started_is_drawn(tmp_path):
     """Lazy building: cairo draws a face built after fontconfig started exactly like one present from the start."""
     import subprocess

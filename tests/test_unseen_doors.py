@@ -1,13 +1,16 @@
 """Ways in the other tests never tried: an archive's posts saved as plain JSON (tweets.js without its
-"window.YTD… =" line, as tools and people save it), and post links shared through the mirrors that fix X's
-embeds. Each reads as what it is, never as a thread whose words are JSON."""
+"window.YTD… =" line, as tools and people save it), post links shared through the mirrors that fix X's
+embeds, and threads numbered "1/n" while they were written. Each reads as what it is, never as a thread
+whose words are JSON or start with a stray "n"."""
 from __future__ import annotations
 
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from studio.sources import load_input, load_threads, read_text
+from studio.sources import load_input, load_threads, parse_paste, read_text
 from studio.sources.link import parse_post_link
 
 from test_unseen_archives import HANDLE, post
@@ -45,3 +48,17 @@ def test_a_thread_about_json_is_still_a_thread():
 def test_post_links_through_embed_mirrors(host):
     assert parse_post_link(f"https://{host}/dana_ships/status/1795455791755609371?s=46") == \
         ("dana_ships", "1795455791755609371")
+
+
+# ---------------------------------------------------------------- "1/n": a thread numbered as it was written
+
+_word = st.sampled_from(["Charge", "more", "ship", "now", "🚀", "שלום", "ภาษาไทย", "#tag", "@ana", "n", "x", "1/2", "cup"])
+_paragraph = st.lists(_word, min_size=1, max_size=8).map(" ".join).filter(lambda p: not p[0].isdigit())
+
+
+@given(st.lists(_paragraph, min_size=2, max_size=7), st.sampled_from(["{n}/n", "{n}/N", "{n}/x", "({n}/n)"]),
+       st.sampled_from(["", "How I grew 🧵\n\n"]), st.sampled_from(["\n", "\n\n"]))
+def test_property_posts_numbered_1_of_n_come_back_exactly(paragraphs, marker, hook, gap):
+    text = hook + gap.join(marker.format(n=n) + " " + p for n, p in enumerate(paragraphs, 1))
+    posts = [p.text for p in parse_paste(text).threads[0].posts]
+    assert posts == (["How I grew"] if hook else []) + paragraphs

@@ -150,3 +150,11 @@ def test_a_page_copied_from_x_in_arabic_loses_its_counts_and_buttons():
     assert authors == {("أحمد | Ahmed", "ahmed_builds")}
     assert warnings[0] == "skipped posts by other accounts on the page: @sara_x"
     assert warnings[1].startswith("post 3 ended in X's \"Show more\"")
+
+
+def test_the_authors_answers_to_comments_are_not_thread_posts():
+    texts, warnings, _ = posts_of("unseen-page-author-answers.txt")
+    assert texts == ["How I price a SaaS product", "Start from the value, not the cost.", "Raise prices every year."]
+    assert warnings == ["skipped posts by other accounts on the page: @ana_writes, @samlee",
+                        "left out 2 replies by @danakim_dev to other people's comments (\"Replying to\" above them): "
+                        "they are not part of the thread"]

@@ -101,14 +101,16 @@ class _Mark:
     paragraph: bool  # at the start of the text or right after a blank line
 
 
+# A total after the slash: a count, or "n" / "x" for a thread still being written ("1/n").
+_TOTAL = r"\d{1,3}|[nNxX](?![^\W\d_])"
 # One pattern per style family; a run never mixes families.
 _START_PATTERNS = {
-    "slash": re.compile(r"^[ \t]*(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)(?![\d/])[ \t]*(?=\S|$)",
+    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])[ \t]*(?=\S|$)",
                         re.MULTILINE),
     "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
     "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
 }
-_END_PATTERN = re.compile(r"(?<=\S)[ \t]+(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)[ \t]*$",
+_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)[ \t]*$",
                           re.MULTILINE)
 
 
@@ -118,7 +120,7 @@ def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
         groups = [g for g in m.groups()]
         number = next(int(g) for g in groups if g is not None)
         totals = [g for g in groups if g is not None][1:]
-        total = int(totals[0]) if totals else None
+        total = int(totals[0]) if totals and totals[0].isdigit() else None
         before = text[:m.start()]
         paragraph = not before.strip() or before.rstrip(" \t").endswith("\n\n")
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
@@ -433,6 +435,8 @@ _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|
                              r"|The following media includes potentially sensitive content\."
                              r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
+_REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
+                    "antwoord aan", "返信先:", "رداً على"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
                 "antwoord aan ", "返信先:", "رداً على ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
@@ -523,7 +527,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         text, left_out = _page_post_text(post, dated=body - start == 1)
         if any(line.strip().lower() in _CUT_MARKERS for line in post):
             left_out.add("cut")
-        blocks.append((name, handle, text, _without_poll_results(post)[1], left_out))
+        blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
@@ -536,6 +540,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
     own = [b for b in blocks if b[1].lower() == handle.lower()]
+    # The author's answers to comments below the thread say "Replying to @someone"; the thread's own posts do not.
+    answers = [b for b in own if any(h.lower() != handle.lower() for h in b[5])]
+    if answers:
+        own = [b for b in own if b not in answers]
+        warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
+                        "(\"Replying to\" above them): they are not part of the thread")
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
@@ -555,6 +565,24 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return CopiedPage(name, handle, [t for t in texts if t], bool(unavailable))
+
+
+_MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
+
+
+def _answered(post: list[str]) -> set[str]:
+    """The handles in the post's "Replying to @a and @b" (on its line or the lines under it), else none."""
+    filled = [line.strip() for line in post if line.strip()][:12]
+    for i, line in enumerate(filled):
+        low = line.lower()
+        if low in _REPLYING_LABELS or low.startswith(_REPLYING_TO):
+            found = set(_MENTION_RE.findall(line))
+            for nxt in filled[i + 1:]:
+                if not (_HANDLE_RE.match(nxt) or nxt.lower() in ("and", ",", "und", "y", "et", "e", "en", "و")):
+                    break
+                found.update(_MENTION_RE.findall(nxt))
+            return found
+    return set()
 
 
 # Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
