@@ -147,7 +147,7 @@ class SlideEditor:
         ratio = fmt.width_px / fmt.height_px
         self.frame.style(f"--cs-ratio:{ratio:.5f}")
         counts = view.counts()  # known: only the slide shown is laid out (again, after typing)
-        self.preview.set_content(engine.render_slide_page(carousel, view.selected, view.page,
+        self.preview.show_now(engine.render_slide_page(carousel, view.selected, view.page,
                                                           view.page_index(page=view.page) + 1, sum(counts), scale=1))
         zone = safe_zone(carousel.format) if view.safe_zone else None
         self.safe.set_visibility(zone is not None)

@@ -36,9 +36,11 @@ FAMILIES: list[str] = [
 ]
 # Faces used only for characters the chosen family lacks, in this order: Inter for Latin,
 # Greek, Cyrillic and symbols (arrows, ✓ ✗ ★ ≠ ≤ ∞ …); Noto Sans for what Inter lacks;
-# then Arabic, Hebrew, Thai, and last Noto Sans CJK for Japanese, Chinese and Korean.
+# then Arabic, Hebrew, Thai, Noto Sans CJK for Japanese, Chinese and Korean, and last Khmer, Tamil
+# and Telugu (after CJK: text in those is rarer, and a face is only built once a chain reaches it).
 # (Inter first: it is small to build and often already built.)
-FALLBACKS: list[str] = ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK"]
+FALLBACKS: list[str] = ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
+                        "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu"]
 # Families shipped by a plain font package instead of fontpkg: family -> (module, attribute holding the path).
 # Noto Sans CJK JP is one static face (regular only) that covers Han, kana and Hangul: no instancing,
 # and the build only renames it (≈ 0.4 s for its 16 MB).

@@ -258,6 +258,7 @@ def clear_cache() -> None:
     global _cache_bytes
     with _CACHE_LOCK:
         _PAGE_CACHE.clear()
+        _CHROME.clear()
         _cache_bytes = 0
 
 
@@ -321,12 +322,34 @@ def _background(width: float, height: float, pal: Palette, pattern: str, strengt
 def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int) -> str:
     ctx.uid = f"p{number}"
     brand = carousel.brand
-    chrome = draw_chrome(ctx, brand.placement, number, total, numbers=brand.show_slide_numbers,
-                         swipe=brand.show_swipe_hint, website=brand.website.strip(), logo=brand.logo,
-                         identity=page.kind != "outro")
     background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel), carousel.pattern_strength)
     return document(ctx.width, ctx.height, ctx.scale, background, page.markup,
-                    el("g", *chrome, class_="brand") if chrome else None)
+                    _chrome(ctx, brand.placement, number, total, brand.show_slide_numbers, brand.show_swipe_hint,
+                            brand.website.strip(), brand.logo, page.kind != "outro"))
+
+
+_CHROME: OrderedDict[tuple, Built | None] = OrderedDict()
+_CHROME_ITEMS = 128
+
+
+def _chrome(ctx: Ctx, placement: str, number: int, total: int, numbers: bool, swipe: bool, website: str,
+            logo: Image | None, identity: bool) -> Built | None:
+    """A page's header and footer, serialised once per page number and brand: they are the same on every
+    keystroke (a third of drawing a laid-out page). Keyed by every field of the context but its posts."""
+    key = (_ctx_sig(ctx), ctx.safe, ctx.theme, ctx.scale, ctx.uid, ctx.number_scale,
+           placement, number, total, numbers, swipe, website, _sig(logo), identity)
+    with _CACHE_LOCK:
+        if key in _CHROME:
+            _CHROME.move_to_end(key)
+            return _CHROME[key]
+    drawn = draw_chrome(ctx, placement, number, total, numbers=numbers, swipe=swipe, website=website, logo=logo,
+                        identity=identity)
+    markup = built(el("g", *drawn, class_="brand")) if drawn else None
+    with _CACHE_LOCK:
+        _CHROME[key] = markup
+        while len(_CHROME) > _CHROME_ITEMS:
+            _CHROME.popitem(last=False)
+    return markup
 
 
 def render_slides(carousel: Carousel, scale: float = DEFAULT_SCALE) -> list[str]:

@@ -63,6 +63,7 @@ _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
 
 
 @dataclass(frozen=True)
@@ -582,16 +583,38 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     return bool(_CJK.match(a.text) or _CJK.match(b.text))
 
 
+def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
+    """Clusters that end a word inside Thai, Lao, Khmer or Burmese text, which puts no spaces between words:
+    ICU's dictionaries find the words (a line breaks between them, as a browser breaks it)."""
+    text = "".join(c.text for c in clusters)
+    if not _NO_SPACES.search(text):
+        return frozenset()
+    from icu4py.breakers import LineBreaker
+    index, unit = {}, 0  # ICU counts UTF-16 units; an emoji is two
+    for i, ch in enumerate(text):
+        index[unit] = i
+        unit += 2 if ord(ch) > 0xFFFF else 1
+    index[unit] = len(text)
+    ends = {index.get(end) for _, end in LineBreaker(text, "th").segments()}
+    found, pos = set(), 0
+    for i, (a, b) in enumerate(zip(clusters, clusters[1:])):
+        pos += len(a.text)
+        if pos in ends and _NO_SPACES.match(a.text) and _NO_SPACES.match(b.text) and not (a.link and a.link == b.link):
+            found.add(i)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=4096)
 def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     """(start, end without trailing spaces, end with them) of each unbreakable piece."""
     cl = para.clusters
+    word_ends = _word_ends(cl)
     segs = []
     start = 0
     n = len(cl)
     i = 0
     while i < n:
-        if i == n - 1 or (not cl[i].is_space and _can_break_after(cl, i)) or \
+        if i == n - 1 or (not cl[i].is_space and (_can_break_after(cl, i) or i in word_ends)) or \
                 (cl[i].is_space and not cl[i + 1].is_space):
             end = i + 1
             core = end

@@ -157,6 +157,7 @@ print(hashlib.sha256(render_pixels(svg, 1080, 1350).tobytes()).hexdigest())
 """
 
 
+@pytest.mark.slow  # two fresh interpreters, each importing the studio and drawing
 def test_a_page_has_the_same_pixels_whatever_its_process_drew_before():
     """cairo settles a face's hinting at its first use: a process that drew a PDF first drew PNGs with
     other pixels, so warm workers and the studio's own process exported different images."""

@@ -171,6 +171,7 @@ def test_warm_workers_are_kept_between_exports_and_draw_what_one_process_draws(t
         assert _same_content(name, (tmp_path / "second" / name).read_bytes(), (tmp_path / "one" / name).read_bytes())
 
 
+@pytest.mark.slow  # a fresh interpreter forks its workers and is killed
 def test_warm_workers_leave_when_the_process_that_forked_them_is_killed():
     """A studio killed without shutting down (SIGKILL, out of memory) leaves no export workers behind."""
     import os

@@ -20,7 +20,8 @@ def test_ensure_fonts_is_idempotent_and_points_fontconfig_at_the_cache():
 
 def test_at_least_eight_families_plus_fallbacks():
     assert len(fonts.FAMILIES) >= 8
-    assert fonts.FALLBACKS == ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK"]
+    assert fonts.FALLBACKS == ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
+                               "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu"]
     assert len(fonts.ALL_FAMILIES) == len(set(fonts.ALL_FAMILIES))
 
 
@@ -92,6 +93,7 @@ print(before, png("CS Lora"))
 """
 
 
+@pytest.mark.slow  # two fresh interpreters, each starting fontconfig and cairo
 def test_a_face_built_after_cairo_started_is_drawn(tmp_path):
     """Lazy building: cairo draws a face built after fontconfig started exactly like one present from the start."""
     import subprocess

@@ -211,6 +211,38 @@ def test_studio_reopens_the_last_project_with_its_undo_history(tmp_path):
     assert ws.undo() and ws.carousel.theme == "paper"
 
 
+def test_opening_a_project_is_not_an_edit_and_writes_nothing(tmp_path):
+    """Starting the studio reopens the last project, and the projects list opens another: neither writes
+    the project again (its "updated" time stays); the first edit after opening is saved."""
+    from studio.app import Saved, Studio
+    first = Studio(tmp_path)
+    first.document.rename("Written once")
+    first.autosaver.flush()
+    kept = first.document.project_id
+    first.projects.new()
+    first.document.rename("The other one")
+    first.autosaver.flush()
+    other = first.document.project_id
+    first.close()
+    files = {p.name: p.read_bytes() for p in (tmp_path / "projects").iterdir()}
+
+    again = Studio(tmp_path)  # reopens "The other one"
+    saved = []
+    again.subscribe(lambda event: saved.append(event) if isinstance(event, Saved) else None)
+    again.autosaver.flush()
+    again.projects.open(kept)
+    again.autosaver.flush()
+    assert again.document.project_id == kept and again.document.carousel.name == "Written once"
+    assert saved == [] and {p.name: p.read_bytes() for p in (tmp_path / "projects").iterdir()} == files
+    third = Studio(tmp_path)
+    assert third.document.project_id == kept  # still the one opened last
+    third.close()
+
+    again.document.rename("Edited after opening")
+    again.autosaver.flush()
+    assert saved == [Saved(kept)] and other != kept
+
+
 def test_old_exports_are_pruned(tmp_path):
     import os
     from studio.app import Studio

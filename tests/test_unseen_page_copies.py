@@ -35,7 +35,9 @@ def test_a_reply_in_french_is_not_taken_for_the_authors_post():
     assert len(texts) == 4 and not any("Merci" in t for t in texts)
     assert texts[3] == "3. Construis des projets réels → pas des tutos."  # "Traduire le post" is X's
     assert authors == {("Élodie Martin 🇫🇷", "elodie_m")}
-    assert warnings == ["skipped posts by other accounts on the page: @lucas_dev"]
+    assert warnings == ["skipped posts by other accounts on the page: @lucas_dev",
+                        'post 3 ended in X\'s "Show more": the copy holds only the part X showed; open the post on X '
+                        "and paste its whole text into the slide, or import your X archive"]
 
 
 def test_a_mention_on_a_line_of_its_own_stays_in_its_post():
@@ -71,8 +73,8 @@ def test_a_line_that_only_looks_like_a_card_source_inside_a_post_stays():
 
 # ---------------------------------------------------------------- every word arrives, whatever the copy
 
-WORDS = ["Charge", "more", "than", "feels", "comfortable", "ship", "it", "on", "Fridays", "🚀", "👨‍👩‍👧‍👦",
-         "🇯🇵", "👋🏾", "1️⃣", "שלום", "مرحبا", "中文没有空格", "ภาษาไทย", "नमस्ते", "𝗯𝗼𝗹𝗱", "𝘪𝘵𝘢𝘭𝘪𝘤", "e\u0301te\u0301",
+WORDS = ["Charge", "more", "than", "feels", "comfortable", "ship", "it", "on", "Fridays", "🚀", "👨‍👩‍👧‍👦", "🇯🇵",
+         "👋🏾", "1️⃣", "שלום", "مرحبا", "中文没有空格", "ภาษาไทย", "नमस्ते", "𝗯𝗼𝗹𝗱", "𝘪𝘵𝘢𝘭𝘪𝘤", "e\u0301te\u0301",
          "#buildinpublic", "$40k", "42%", "Follow", "Image", "Quote", "·", "https://example.com/a?b=1&c=2",
          "`git", "rebase`", "<div>", "(yes,", "really).", "—", "May", "28", "5h"]
 MENTIONS = ["@samlee", "@ana_writes", "@danakim_dev"]
@@ -92,22 +94,26 @@ def post_texts(draw) -> str:
 def page_copy(posts: list[str], style: str, extras: list[int]) -> str:
     """The thread as a browser copies its page: main post with its full time and counts, then the replies,
     X's labels under some posts, and someone else's reply at the end."""
-    out = ["Post", "Conversation", "Dana Kim", "@danakim_dev", posts[0], "9:12 PM · Jun 2, 2024", "·", "48K",
-           " Views", "312", "1.8K"]
+    main = ["Dana Kim @danakim_dev"] if style == "one-line-all" else ["Dana Kim", "@danakim_dev"]
+    out = ["Post", "Conversation", *main, posts[0], "9:12 PM · Jun 2, 2024", "·", "48K", " Views", "312", "1.8K"]
     for n, text in enumerate(posts[1:], 1):
-        if style == "one-line":
+        if style.startswith("one-line"):
             out += ["Dana Kim @danakim_dev · Jun 2", text]
         else:
             out += ["Dana Kim", "@danakim_dev", "·", "Jun 2", text]
-        out += [["Show more"], ["Translate post"], ["Image", "ALT"], ["12", "48"], []][extras[n % len(extras)]]
+        out += [["Show more"], ["Translate post"], ["Image", "ALT"], ["12", "48"], [],
+                ["Sam Lee", "@samlee", "·", "Jun 2", "Replying to", "@danakim_dev", "Nice one!"],
+                ["Quote", "Jon Park", "@jonpark", "·", "Mar 1", "Empty states matter."],
+                ["١٢", "١٫٢ ألف", "إظهار المزيد"]][extras[n % len(extras)]]
     out += ["Sam Lee", "@samlee", "·", "Jun 3", "Replying to", "@danakim_dev", "Great thread!", "Relevant people",
             "Dana Kim", "@danakim_dev", "Follow", "Writes about SaaS."]
     joiner = "\n\n" if style == "blank-lines" else "\n"
     return joiner.join(line.replace("\n", joiner) for line in out)
 
 
-@given(st.lists(post_texts(), min_size=2, max_size=6), st.sampled_from(["lines", "blank-lines", "one-line"]),
-       st.lists(st.integers(0, 4), min_size=1, max_size=4))
+@given(st.lists(post_texts(), min_size=2, max_size=6),
+       st.sampled_from(["lines", "blank-lines", "one-line", "one-line-all"]),
+       st.lists(st.integers(0, 7), min_size=1, max_size=4))
 def test_property_every_word_of_a_copied_page_arrives_in_order(posts, style, extras):
     result = parse_paste(page_copy(posts, style, extras))
     posts = [unicodedata.normalize("NFC", t) for t in posts]  # what every source makes of text
@@ -117,3 +123,51 @@ def test_property_every_word_of_a_copied_page_arrives_in_order(posts, style, ext
         assert [t.split() for t in got] == [" ".join(t.split()).split() for t in posts]
     else:
         assert got == [t.replace("\n\n\n", "\n\n") for t in posts]
+
+
+def test_a_community_note_a_translation_and_a_deleted_post_stay_out():
+    texts, warnings, _ = posts_of("unseen-page-note-translation-gone.txt")
+    assert texts == ["Our startup grew 10x in one year. Here is what nobody tells you", "採用は遅く、解雇は早く。",
+                     "Cash is oxygen. Count it every Monday.", "Sleep. Nothing else scales."]
+    assert warnings == [
+        "post 1 had readers' added context (a community note) under the text: left out, it is not the author's",
+        "post 2 had X's translation under the text: left out, the slides keep the author's own words",
+        "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without"]
+
+
+def test_a_sensitive_media_notice_stays_out_and_a_time_of_the_posts_own_stays():
+    texts, warnings, _ = posts_of("unseen-page-video-sensitive.txt")
+    # a video's length ("0:42") cannot be told from a time the author wrote ("9:30"): both stay
+    assert texts == ["We filmed our whole launch day. Thread\n0:42", "The demo that broke live, uncut:",
+                     "Doors open again at\n9:30", "Show up early."]
+    assert warnings == ["1 post had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them"]
+
+
+def test_a_page_copied_from_x_in_arabic_loses_its_counts_and_buttons():
+    texts, warnings, authors = posts_of("unseen-page-arabic-interface.txt")
+    assert texts == ["كيف بنيت شركة ناشئة في ١٢ شهراً", "ابدأ بالمشكلة، لا بالحل. Talk to users first.",
+                     "اختر فريقاً صغيراً — 3 people max.", "وأخيراً: لا تستسلم."]  # "١/" numbers the posts too
+    assert authors == {("أحمد | Ahmed", "ahmed_builds")}
+    assert warnings[0] == "skipped posts by other accounts on the page: @sara_x"
+    assert warnings[1].startswith("post 3 ended in X's \"Show more\"")
+
+
+def test_the_authors_answers_to_comments_are_not_thread_posts():
+    texts, warnings, _ = posts_of("unseen-page-author-answers.txt")
+    assert texts == ["How I price a SaaS product", "Start from the value, not the cost.", "Raise prices every year."]
+    assert warnings == ["skipped posts by other accounts on the page: @ana_writes, @samlee",
+                        "left out 2 replies by @danakim_dev to other people's comments (\"Replying to\" above them): "
+                        "they are not part of the thread"]
+
+
+def test_a_copy_with_every_header_on_one_line_reads_as_a_page():
+    page = ("Post\nConversation\nDana Kim @danakim_dev\nI spent 3 years building a SaaS. Here are 2 lessons 🧵\n"
+            "10:04 AM · May 28, 2024 · 1.2M Views\nDana Kim @danakim_dev · May 28\n1/ Charge more.\n"
+            "Dana Kim @danakim_dev · May 28\n2/ Ship on Fridays.\nSam Lee @samlee · May 29\nReplying to @danakim_dev\n"
+            "So true!")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["I spent 3 years building a SaaS. Here are 2 lessons",
+                                                         "Charge more.", "Ship on Fridays."]
+    assert result.threads[0].posts[0].handle == "danakim_dev"
+    assert result.warnings == ["skipped posts by other accounts on the page: @samlee"]

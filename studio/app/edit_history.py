@@ -98,9 +98,9 @@ class EditHistory:
     # -- whole document -----------------------------------------------------------------------
 
     def load(self, carousel: Carousel, project_id: str | None = None, history: History | None = None) -> None:
-        """Open another carousel (a project from the list, an imported project file)."""
+        """Open another carousel (a project from the list with its ``project_id``, an imported project file)."""
         self._open(carousel, project_id, history)
-        self.announce(ProjectSwitched())
+        self.announce(ProjectSwitched(opened=project_id is not None))
 
     def replace(self, carousel: Carousel, origin: Any = None) -> None:
         """Swap in a rebuilt carousel (e.g. slides made from a new thread) as one undoable step."""

@@ -57,7 +57,11 @@ class SourceChanged(Changed):
 
 @dataclass(frozen=True)
 class ProjectSwitched(Changed):
-    """A different carousel altogether: another project opened, a new one, undo or redo, a new layout."""
+    """A different carousel altogether: another project opened, a new one, undo or redo, a new layout.
+
+    ``opened``: a saved project was opened as it is on disk, so there is nothing to save."""
+
+    opened: bool = field(default=False, kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -82,10 +82,14 @@ class Projects:
         return self.store.trash.restore(item_id)
 
     def _autosave(self, change: Changed) -> None:
-        """Every change is saved (debounced) with its undo history; a new carousel becomes a project."""
+        """Every change is saved (debounced) with its undo history; a new carousel becomes a project.
+
+        Opening a saved project changes nothing on disk: it is not written again (its "updated" time stays)."""
         if self._typing_later(change):
             return
-        self.hand_over_typing()
+        self.hand_over_typing()  # typing into the project open before
+        if isinstance(change, ProjectSwitched) and change.opened:
+            return
         self._saving(lambda: self._save_change(change))
 
     def _save_change(self, change: Changed) -> None:

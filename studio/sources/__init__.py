@@ -30,6 +30,15 @@ __all__ = ["ImportResult", "SourceError", "archive_folder", "clean_text", "count
 TEXT_LIMIT = MAX_TEXT_BYTES
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _ARCHIVE_FILE_RE = re.compile(r"[\ufeff\s]*window\.YTD\.tweets?\.part\d+\s*=")  # the archive's tweets.js, alone
+# Its array without the "window.YTD… =" line (saved as tweets.json, or pasted from it): items {"tweet": {…}},
+# or the posts themselves with their archive fields.
+_TWEET_ARRAY_RE = re.compile(r'[\ufeff\s]*\[\s*\{\s*"(?:tweet|edit_info|retweeted|source|entities|display_text_range|'
+                             r'favorite_count|id_str|id|truncated|full_text|created_at|lang)"\s*:')
+
+
+def _is_archive_text(text: str) -> bool:
+    """Whether ``text`` is an archive's tweets.js (or its bare array of posts) rather than a thread's words."""
+    return bool(_ARCHIVE_FILE_RE.match(text) or _TWEET_ARRAY_RE.match(text))
 
 
 def __getattr__(name: str):
@@ -79,7 +88,7 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
             data = f.read(PROJECT_LIMIT + 1)
     except OSError as exc:
         raise SourceError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
-    if p.suffix.lower() == ".json":
+    if p.suffix.lower() == ".json" and not _TWEET_ARRAY_RE.match(data[:4096].decode("utf-8", "ignore")):
         return read_project(data)
     return load_threads(data, name=p.name, **archive_options)
 
@@ -111,7 +120,7 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         return read_project(stripped)
-    if _ARCHIVE_FILE_RE.match(stripped):
+    if _is_archive_text(stripped):
         return read_archive_file(stripped.encode("utf-8", "surrogatepass"), name=name)
     if len(stripped) > TEXT_LIMIT:
         raise SourceError(f"{name} is {megabytes(len(stripped))}: too large for thread text "
@@ -142,7 +151,7 @@ def is_tweets_js(path: Path) -> bool:
 
 def read_text(text: str, name: str = "the pasted text") -> ImportResult:
     """Pasted text: a thread, or an archive's ``tweets.js`` pasted whole (read as the archive would be)."""
-    if not _ARCHIVE_FILE_RE.match(text):
+    if not _is_archive_text(text):
         return parse_paste(text)
     result = read_archive_file(text.encode("utf-8", "surrogatepass"), name=name)
     if len(result.threads) > 1:

@@ -32,9 +32,10 @@ MAX_POSTS = 50
 OFFLINE_HINT = "Paste the thread's text or import your X archive instead."
 UNREACHABLE = f"Could not reach X — you seem to be offline or X blocked the request. {OFFLINE_HINT}"
 SERVER_TROUBLE = f"Could not reach X — X is having trouble right now; try again later. {OFFLINE_HINT}"
+# X's own hosts, and the embed-fixing mirrors people share the same post links through (fxtwitter.com/…).
 _LINK_RE = re.compile(
-    r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/(?:([A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(\d{1,20})"
-    r"(?:[/?#].*)?$")
+    r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter|fxtwitter|vxtwitter|fixupx|fixvx)\.com/"
+    r"(?:([A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(\d{1,20})(?:[/?#].*)?$")
 _ALLOWED_HOSTS = ("cdn.syndication.twimg.com", "pbs.twimg.com")
 
 

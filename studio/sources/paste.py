@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -45,12 +46,12 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread")
     warnings: list[str] = []
     page = parse_copied_page(cleaned, warnings)
-    author_name, handle, texts = page if page is not None else ("", "", [cleaned])
+    author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
         texts = split_posts(strip_thread_labels(cleaned))
     else:
-        texts = strip_post_numbers([strip_thread_labels(t) for t in texts])
+        texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps)
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -100,14 +101,16 @@ class _Mark:
     paragraph: bool  # at the start of the text or right after a blank line
 
 
+# A total after the slash: a count, or "n" / "x" for a thread still being written ("1/n").
+_TOTAL = r"\d{1,3}|[nNxX](?![^\W\d_])"
 # One pattern per style family; a run never mixes families.
 _START_PATTERNS = {
-    "slash": re.compile(r"^[ \t]*(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)(?![\d/])[ \t]*(?=\S|$)",
+    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])[ \t]*(?=\S|$)",
                         re.MULTILINE),
     "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
     "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
 }
-_END_PATTERN = re.compile(r"(?<=\S)[ \t]+(?:[(\[](\d{1,3})/(\d{1,3})[)\]]|(\d{1,3})/(\d{1,3})?)[ \t]*$",
+_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)[ \t]*$",
                           re.MULTILINE)
 
 
@@ -117,7 +120,7 @@ def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
         groups = [g for g in m.groups()]
         number = next(int(g) for g in groups if g is not None)
         totals = [g for g in groups if g is not None][1:]
-        total = int(totals[0]) if totals else None
+        total = int(totals[0]) if totals and totals[0].isdigit() else None
         before = text[:m.start()]
         paragraph = not before.strip() or before.rstrip(" \t").endswith("\n\n")
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
@@ -189,11 +192,12 @@ def split_by_numbering(text: str) -> list[str] | None:
     return None
 
 
-def strip_post_numbers(texts: list[str]) -> list[str]:
+def strip_post_numbers(texts: list[str], gaps: bool = False) -> list[str]:
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
     hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
+    ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead.
     """
     for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
         numbers, spans = [], []
@@ -205,9 +209,16 @@ def strip_post_numbers(texts: list[str]) -> list[str]:
         hook = 1 if numbers and numbers[0] is None else 0
         firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
-        if len(counted) >= 2 and any(counted == list(range(f, f + len(counted))) for f in firsts):
+        if len(counted) >= 2 and any(_in_order(counted, f, gaps) for f in firsts):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
+
+
+def _in_order(numbers: list[int | None], first: int, gaps: bool) -> bool:
+    if not gaps:
+        return numbers == list(range(first, first + len(numbers)))
+    return (None not in numbers and numbers[0] == first
+            and all(a < b for a, b in zip(numbers, numbers[1:])))
 
 
 # ---------------------------------------------------------------- blank lines and packing
@@ -368,8 +379,9 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 # ---------------------------------------------------------------- copied thread pages
 
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
-# Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万.
-_COUNT_RE = re.compile(r"^[\d.,]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億)?$")
+# Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万, ١٫٢ ألف, 1,2 тыс.
+_COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|rb|jt"
+                       r"|Mn)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
@@ -398,19 +410,35 @@ _UI_LINES = {
     "mostra altro", "traduci post", "mostra traduzione", "segui", "abbonati",
     "meer weergeven", "post vertalen", "volgen",
     "さらに表示", "ポストを翻訳", "翻訳を表示", "フォローする",
+    # … and in Arabic, Turkish, Indonesian, Korean and Russian.
+    "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
+    "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
               "übersetzung anzeigen", "mostrar más", "traducir post", "mostrar traducción", "afficher plus",
               "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
-              "さらに表示", "ポストを翻訳", "翻訳を表示"}
+              "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
+              "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
+              "показать еще", "перевести пост"}
+# X cuts a long post short under these; the copy holds only the part shown.
+_CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
+                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
+                "показать еще"}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
-_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像)"
+# Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
+# well end in a time of its own.)
+_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像"
+                             r"|Content warning: [^\n]{1,60}"
+                             r"|The following media includes potentially sensitive content\."
+                             r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
+_REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
+                    "antwoord aan", "返信先:", "رداً على"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
-                "antwoord aan ", "返信先:")
+                "antwoord aan ", "返信先:", "رداً على ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
@@ -440,7 +468,14 @@ def _is_name(line: str) -> bool:
     return 0 < len(s) <= 50 and not s.startswith("@") and not _is_noise(s)
 
 
-def parse_copied_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | None:
+class CopiedPage(NamedTuple):
+    name: str           # the thread author's
+    handle: str
+    texts: list[str]    # the author's posts, in order
+    gaps: bool          # posts of the thread are missing from the page (deleted or hidden)
+
+
+def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
     """(author name, handle, post texts) from text copied off a thread page, or None.
 
     Posts by other accounts (replies under the thread) are skipped with a warning.
@@ -478,7 +513,7 @@ def _tight_headers(text: str) -> str:
     return "\n".join(line for line, k in zip(lines, keep) if k)
 
 
-def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | None:
+def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     lines = _drop_page_chrome(text.split("\n"))
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
@@ -487,9 +522,12 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
     blocks = []
-    for (_, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
+    for (start, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
         post = lines[body:nxt]
-        blocks.append((name, handle, _page_post_text(post), _without_poll_results(post)[1]))
+        text, left_out = _page_post_text(post, dated=body - start == 1)
+        if any(line.strip().lower() in _CUT_MARKERS for line in post):
+            left_out.add("cut")
+        blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
@@ -502,6 +540,12 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
     own = [b for b in blocks if b[1].lower() == handle.lower()]
+    # The author's answers to comments below the thread say "Replying to @someone"; the thread's own posts do not.
+    answers = [b for b in own if any(h.lower() != handle.lower() for h in b[5])]
+    if answers:
+        own = [b for b in own if b not in answers]
+        warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
+                        "(\"Replying to\" above them): they are not part of the thread")
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
@@ -513,7 +557,41 @@ def _parse_page(text: str, warnings: list[str]) -> tuple[str, str, list[str]] | 
     empty = sum(1 for t in texts if not t)
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
-    return name, handle, [t for t in texts if t]
+    kept = [b[4] for b, t in zip(own, texts) if t]
+    for what, message in _LEFT_OUT_NOTES:
+        if numbers := [str(n) for n, left_out in enumerate(kept, 1) if what in left_out]:
+            warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
+    if unavailable := sum(1 for b in own if "unavailable" in b[4]):
+        warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
+                        "the page (deleted, or hidden by X): the slides go on without")
+    return CopiedPage(name, handle, [t for t in texts if t], bool(unavailable))
+
+
+_MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
+
+
+def _answered(post: list[str]) -> set[str]:
+    """The handles in the post's "Replying to @a and @b" (on its line or the lines under it), else none."""
+    filled = [line.strip() for line in post if line.strip()][:12]
+    for i, line in enumerate(filled):
+        low = line.lower()
+        if low in _REPLYING_LABELS or low.startswith(_REPLYING_TO):
+            found = set(_MENTION_RE.findall(line))
+            for nxt in filled[i + 1:]:
+                if not (_HANDLE_RE.match(nxt) or nxt.lower() in ("and", ",", "und", "y", "et", "e", "en", "و")):
+                    break
+                found.update(_MENTION_RE.findall(nxt))
+            return found
+    return set()
+
+
+# Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
+_LEFT_OUT_NOTES = (
+    ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
+            "whole text into the slide, or import your X archive"),
+    ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
+    ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+)
 
 
 # The side navigation of a logged-in page, which a select-all copy puts before the thread.
@@ -588,6 +666,17 @@ def _main_post_header(lines: list[str], i: int) -> bool:
     return False
 
 
+def _timed_below(lines: list[str], i: int) -> bool:
+    """The opening post's full time ("10:04 AM · May 28, 2024") comes below line i, before any other header."""
+    for line in lines[i + 1:]:
+        s = line.strip()
+        if _FULL_TIME_RE.match(s) or s.startswith("Last edited "):
+            return True
+        if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
+            return False
+    return False
+
+
 def _after_quote(lines: list[str], start: int) -> bool:
     """The header at ``start`` opens a quoted post (the line before it says "Quote")."""
     before = [x.strip().lower() for x in lines[:start] if x.strip()]
@@ -607,7 +696,8 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
             found.append((i - 1, i + 1, lines[i - 1].strip(), s[1:]))
         elif (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
-        elif (m := _NAME_HANDLE_RE.match(s)) and _after_quote(lines, i):  # a quoted post's "Name @handle"
+        elif (m := _NAME_HANDLE_RE.match(s)) and (_after_quote(lines, i) or not found and _timed_below(lines, i)):
+            # a quoted post's "Name @handle", or the opening post's in a copy that keeps each header on one line
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
     return found
 
@@ -651,10 +741,33 @@ def _without_stats(body: list[str]) -> list[str]:
     return body
 
 
-def _page_post_text(lines: list[str]) -> str:
+# What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
+_ADDED_BELOW = (("context", re.compile(r"^Readers added context\b", re.IGNORECASE)),
+                ("translation", re.compile(r"^Translated from \S.{0,40} by \S+$")))
+# X's box where a post of the thread is gone; it sits under the post before.
+_UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
+                             r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
+
+
+def _page_post_text(lines: list[str], dated: bool = False) -> tuple[str, set[str]]:
+    """A post's own words from its lines on the page, and marks for what X added that was left out.
+
+    ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
+    post's first line is the author's.
+    """
     body, _ = _without_poll_results(_without_stats(list(lines)))
+    left_out: set[str] = set()
+    for what, pattern in _ADDED_BELOW:
+        at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
+        if at is not None:
+            body, _ = body[:at], left_out.add(what)
+    gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
+    if gone:
+        left_out.add("unavailable")
+        drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
+        body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
-    after_dot, first = False, True
+    after_dot, first = False, not dated
     while body:
         s = body[0].strip()
         if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or s.lower().startswith(_REPLYING_TO)
@@ -668,7 +781,7 @@ def _page_post_text(lines: list[str]) -> str:
     body = _without_card_source(body)
     kept = [line for line in body if line.strip().lower() not in _SHOW_MORE]
     text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return re.sub(r"\n{3,}", "\n\n", text).strip(), left_out
 
 
 def _without_card_source(body: list[str]) -> list[str]:

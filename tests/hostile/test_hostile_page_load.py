@@ -10,6 +10,7 @@ import asyncio
 import time
 
 import httpx
+import pytest
 from hostile_helpers import StaticRequests
 from nicegui import app
 
@@ -24,6 +25,7 @@ async def _page(client: httpx.AsyncClient) -> None:
     assert response.status_code == 200 and "slide-preview" in response.text
 
 
+@pytest.mark.slow  # stress: six studio pages built at once
 async def test_static_requests_answer_while_pages_load(studio, monkeypatch):
     building = 0
     build = StudioPage.build

@@ -11,6 +11,7 @@ import asyncio
 import threading
 
 import httpx
+import pytest
 from hostile_helpers import StaticRequests
 from nicegui import app
 from nicegui.testing.user_interaction import UserInteraction
@@ -28,6 +29,7 @@ async def _until(condition, what: str) -> None:
         await asyncio.sleep(0.02)
 
 
+@pytest.mark.slow  # stress: a 400 KB paste read while static requests run
 async def test_static_requests_answer_while_a_400_kb_paste_is_read(studio, monkeypatch):
     (box,) = [e for e in studio.client.elements.values() if e.props.get("data-testid") == "source-input"]
     (button,) = [e for e in studio.client.elements.values() if e.props.get("data-testid") == "source-import"]
