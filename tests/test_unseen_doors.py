@@ -52,7 +52,8 @@ def test_post_links_through_embed_mirrors(host):
 
 # ---------------------------------------------------------------- "1/n": a thread numbered as it was written
 
-_word = st.sampled_from(["Charge", "more", "ship", "now", "🚀", "שלום", "ภาษาไทย", "#tag", "@ana", "n", "x", "1/2", "cup"])
+_word = st.sampled_from(["Charge", "more", "ship", "now", "🚀", "שלום", "ภาษาไทย", "#tag", "@ana", "n", "x", "1/2",
+                         "cup"])
 _paragraph = st.lists(_word, min_size=1, max_size=8).map(" ".join).filter(lambda p: not p[0].isdigit())
 
 

@@ -94,10 +94,10 @@ def post_texts(draw) -> str:
 def page_copy(posts: list[str], style: str, extras: list[int]) -> str:
     """The thread as a browser copies its page: main post with its full time and counts, then the replies,
     X's labels under some posts, and someone else's reply at the end."""
-    out = ["Post", "Conversation", "Dana Kim", "@danakim_dev", posts[0], "9:12 PM · Jun 2, 2024", "·", "48K",
-           " Views", "312", "1.8K"]
+    main = ["Dana Kim @danakim_dev"] if style == "one-line-all" else ["Dana Kim", "@danakim_dev"]
+    out = ["Post", "Conversation", *main, posts[0], "9:12 PM · Jun 2, 2024", "·", "48K", " Views", "312", "1.8K"]
     for n, text in enumerate(posts[1:], 1):
-        if style == "one-line":
+        if style.startswith("one-line"):
             out += ["Dana Kim @danakim_dev · Jun 2", text]
         else:
             out += ["Dana Kim", "@danakim_dev", "·", "Jun 2", text]
@@ -111,7 +111,8 @@ def page_copy(posts: list[str], style: str, extras: list[int]) -> str:
     return joiner.join(line.replace("\n", joiner) for line in out)
 
 
-@given(st.lists(post_texts(), min_size=2, max_size=6), st.sampled_from(["lines", "blank-lines", "one-line"]),
+@given(st.lists(post_texts(), min_size=2, max_size=6),
+       st.sampled_from(["lines", "blank-lines", "one-line", "one-line-all"]),
        st.lists(st.integers(0, 7), min_size=1, max_size=4))
 def test_property_every_word_of_a_copied_page_arrives_in_order(posts, style, extras):
     result = parse_paste(page_copy(posts, style, extras))
@@ -158,3 +159,15 @@ def test_the_authors_answers_to_comments_are_not_thread_posts():
     assert warnings == ["skipped posts by other accounts on the page: @ana_writes, @samlee",
                         "left out 2 replies by @danakim_dev to other people's comments (\"Replying to\" above them): "
                         "they are not part of the thread"]
+
+
+def test_a_copy_with_every_header_on_one_line_reads_as_a_page():
+    page = ("Post\nConversation\nDana Kim @danakim_dev\nI spent 3 years building a SaaS. Here are 2 lessons 🧵\n"
+            "10:04 AM · May 28, 2024 · 1.2M Views\nDana Kim @danakim_dev · May 28\n1/ Charge more.\n"
+            "Dana Kim @danakim_dev · May 28\n2/ Ship on Fridays.\nSam Lee @samlee · May 29\nReplying to @danakim_dev\n"
+            "So true!")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["I spent 3 years building a SaaS. Here are 2 lessons",
+                                                         "Charge more.", "Ship on Fridays."]
+    assert result.threads[0].posts[0].handle == "danakim_dev"
+    assert result.warnings == ["skipped posts by other accounts on the page: @samlee"]

@@ -666,6 +666,17 @@ def _main_post_header(lines: list[str], i: int) -> bool:
     return False
 
 
+def _timed_below(lines: list[str], i: int) -> bool:
+    """The opening post's full time ("10:04 AM · May 28, 2024") comes below line i, before any other header."""
+    for line in lines[i + 1:]:
+        s = line.strip()
+        if _FULL_TIME_RE.match(s) or s.startswith("Last edited "):
+            return True
+        if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
+            return False
+    return False
+
+
 def _after_quote(lines: list[str], start: int) -> bool:
     """The header at ``start`` opens a quoted post (the line before it says "Quote")."""
     before = [x.strip().lower() for x in lines[:start] if x.strip()]
@@ -685,7 +696,8 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
             found.append((i - 1, i + 1, lines[i - 1].strip(), s[1:]))
         elif (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
-        elif (m := _NAME_HANDLE_RE.match(s)) and _after_quote(lines, i):  # a quoted post's "Name @handle"
+        elif (m := _NAME_HANDLE_RE.match(s)) and (_after_quote(lines, i) or not found and _timed_below(lines, i)):
+            # a quoted post's "Name @handle", or the opening post's in a copy that keeps each header on one line
             found.append((i, i + 1, m.group(1).strip(), m.group(2)))
     return found
 
