@@ -103,8 +103,9 @@ _PAINTED = """body => {
   window.__arrived = null;
   if (!window.__listening) {  // after NiceGUI's own handler: called as the message arrives
     window.__listening = true;
-    window.socket.on('update', () => { if (window.__start !== null && window.__arrived === null)
-      window.__arrived = performance.now() - window.__start; });
+    for (const message of ['update', 'run_javascript'])  // (the preview is drawn by a method call: svg_view.py)
+      window.socket.on(message, () => { if (window.__start !== null && window.__arrived === null)
+        window.__arrived = performance.now() - window.__start; });
   }
   window.__start = null;
   box.addEventListener('keydown', () => { start = window.__start = performance.now(); }, {once: true});

@@ -99,7 +99,6 @@ def test_sparse_giant_avatar_is_refused_before_reading(tmp_path, capsys):
     assert "the limit is 40 MB" in _error(capsys)
 
 
-@pytest.mark.slow  # a fresh interpreter
 @pytest.mark.timeout(300)  # a fresh interpreter and the studio's imports, on a loaded machine
 def test_stdin_beyond_the_cap_is_refused(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
