@@ -16,8 +16,12 @@ from nicegui import Client
 from nicegui.element import Element
 from nicegui.elements.tabs import Tab
 
+from studio import render
+from studio.app import exports
+
 from . import view
 from .allocator import malloc_trim
+from .thumbnails import PAGE_COUNTS, THUMBNAILS
 
 TIDY_EVERY_S = 10.0  # a burst of closing pages is tidied up once, this long after the first one
 # the young generations as Python has them (small, quick collections); a full collection after 1,000 of the
@@ -55,6 +59,8 @@ class Tidy:
     async def tidy(self) -> None:
         self.due = False
         forget_route_handlers()
+        if not Client.instances:
+            forget_drawings()
         await asyncio.to_thread(self.collect)
 
     def collect(self) -> None:
@@ -64,6 +70,17 @@ class Tidy:
             gc.collect()
         if self.trim is not None:
             self.trim(0)
+
+
+def forget_drawings() -> None:
+    """Once every page is closed, drop what was drawn for them: the thumbnails (up to 48 MB of SVG), the export
+    pages drawn ahead (up to 128 MB of PNG and PDF) and the laid-out pages (up to 64 MB). Ten browsers editing for
+    a minute filled them all (600 edits each drew its export ahead, ~0.2 MB) and they stayed for nobody; the next
+    page draws what it shows again."""
+    THUMBNAILS.clear()
+    PAGE_COUNTS.clear()
+    exports.DRAWN.forget()
+    render.clear_cache()
 
 
 def collect_less_often() -> None:

@@ -233,6 +233,9 @@ class PageCounts:
         self._counts.move_to_end(name)
         return list(counts)
 
+    def clear(self) -> None:
+        self._counts.clear()
+
     def known(self, carousel: Carousel) -> bool:
         """Whether ``carousel``'s pages are counted already (asking for them then costs no layout)."""
         return key(carousel) in self._counts

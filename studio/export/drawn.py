@@ -67,6 +67,12 @@ class DrawnPages:
                 _, old = self._items.popitem(last=False)
                 self._bytes -= len(old)
 
+    def forget(self) -> None:
+        """Drop every kept drawing (drawings under way still land)."""
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
     def __len__(self) -> int:
         return len(self._items)
 

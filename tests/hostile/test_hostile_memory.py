@@ -115,3 +115,28 @@ def test_a_tidy_up_collects_only_while_few_pages_are_open(monkeypatch):
     monkeypatch.setattr(Client, "instances", {str(n): None for n in range(memory.FEW_PAGES)})
     tidy.collect()
     assert collections == [memory.FEW_PAGES]
+
+
+def test_what_was_drawn_for_pages_goes_once_every_page_is_closed(monkeypatch):
+    """Ten browsers editing filled the thumbnails, the export pages drawn ahead and the laid-out pages to their
+    bounds (about 240 MB) and the server kept them for nobody after they left."""
+    from components import memory
+    from components.thumbnails import PAGE_COUNTS, THUMBNAILS
+    from studio import render
+    from studio.app import exports
+    from studio.app.sample import sample_carousel
+    from studio.carousel import Carousel
+
+    THUMBNAILS._keep("a tile", "<svg/>")
+    PAGE_COUNTS.keep(Carousel(), [1])
+    exports.DRAWN.put("a page", b"png")
+    render.render_slides(sample_carousel())
+    monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
+    monkeypatch.setattr(Client, "instances", {"open": None})
+    asyncio.run(memory.Tidy().tidy())
+    assert THUMBNAILS.get("a tile") and exports.DRAWN.get("a page") and render._PAGE_CACHE  # a page is open
+    monkeypatch.setattr(Client, "instances", {})
+    asyncio.run(memory.Tidy().tidy())
+    assert THUMBNAILS.get("a tile") is None and THUMBNAILS.size == 0 and not PAGE_COUNTS.known(Carousel())
+    assert exports.DRAWN.get("a page") is None and len(exports.DRAWN) == 0
+    assert not render._PAGE_CACHE
