@@ -63,6 +63,21 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def workers_cpu_s(pid: int) -> dict[int, float]:
+    """CPU seconds of each process ``pid`` forked (its export and NiceGUI workers), by process id."""
+    used = {}
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if entry.name.isdigit() and Path(entry, "stat").read_text().rsplit(")", 1)[1].split()[1] == str(pid):
+                used[int(entry.name)] = cpu_s(int(entry.name))
+    return used
+
+
+def workers_cpu_since(pid: int, before: dict[int, float]) -> float:
+    """CPU seconds the processes ``pid`` forked used since ``before`` (``workers_cpu_s``) was taken."""
+    return sum(used - before.get(child, 0.0) for child, used in workers_cpu_s(pid).items())
+
+
 def fetch(url: str, timeout: float = 60) -> tuple[float, int]:
     """(seconds, bytes) for one GET."""
     start = time.perf_counter()
@@ -130,7 +145,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
                 stop.wait(0.1)
 
         threads = [threading.Thread(target=browser) for _ in range(clients)] + [threading.Thread(target=watcher)]
-        cpu_before = cpu_s(proc.pid)
+        cpu_before, workers_before = cpu_s(proc.pid), workers_cpu_s(proc.pid)
         for t in threads:
             t.start()
         time.sleep(seconds)
@@ -140,6 +155,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
         for t in threads:
             t.join()
         cpu = cpu_s(proc.pid) - cpu_before
+        workers_cpu = workers_cpu_since(proc.pid, workers_before)
         time.sleep(15)
         after = rss_mb(proc.pid)
         time.sleep(max(0.0, settle - 15))  # NiceGUI drops a page no browser connected to after 60 s
@@ -150,7 +166,8 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
               "page load: no samples")
         print(f"static file every 100 ms: {percentiles(statics)}")
         print(f"failed requests: {failures[0]}")
-        print(f"server CPU: {cpu:.1f} s, {cpu / max(1, len(pages)) * 1000:.0f} ms a page load")
+        print(f"server CPU: {cpu:.1f} s, {cpu / max(1, len(pages)) * 1000:.0f} ms a page load; "
+              f"its worker processes {workers_cpu:.1f} s")
         print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
               f"{settle:.0f} s after {settled:.0f} MB")
 
@@ -354,11 +371,14 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
 
         watch = threading.Thread(target=watcher)
         watch.start()
+        cpu_before, workers_before = cpu_s(proc.pid), workers_cpu_s(proc.pid)
         try:
             outcome = asyncio.run(edit_together(base, data, editors, seconds, quiet))
         finally:
             stop.set()
             watch.join()
+        cpu = cpu_s(proc.pid) - cpu_before
+        workers_cpu = workers_cpu_since(proc.pid, workers_before)
         load_during = load_average()
         time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
         settled = rss_mb(proc.pid)
@@ -374,6 +394,9 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
         print(f"websockets: dropped {o.drops} times, reconnections refused (page deleted) {o.refused}; "
               f"edits not sent (websocket down) {o.not_sent}")
         print(f"static file every 100 ms: {percentiles(statics)}")
+        print(f"server CPU from the first page to the end of the quiet period: {cpu:.1f} s, "
+              f"{cpu / max(1, o.edits) * 1000:.0f} ms an edit; its worker processes {workers_cpu:.1f} s, "
+              f"{workers_cpu / max(1, o.edits) * 1000:.0f} ms an edit")
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
 

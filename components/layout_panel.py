@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from . import engine
-from .tiles import Gallery, gallery_slide
+from .tiles import Gallery
 from .view import View
 
 
 class LayoutPanel(Gallery):
-    testid, setting, label = "layout-option", "layout", "Layout"
+    testid, setting, label, prefer_content = "layout-option", "layout", "Layout", True
 
     def __init__(self, view: View) -> None:
         super().__init__(view, {key: layout.label for key, layout in engine.LAYOUTS.items()})
 
     def variant(self, carousel, key: str):
-        index = gallery_slide(carousel, self.view.selected, prefer_content=True)
-        return engine.single(carousel, index, layout=key)
+        return engine.single(carousel, self.drawn_slide(carousel), layout=key)

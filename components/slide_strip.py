@@ -12,13 +12,17 @@ from .presence import show_faces
 from .slices import Sliced
 from .svg_view import SvgView
 from .thumbnails import show_pages
-from .view import Settle, View
+from .view import Settle, Throttle, View
 
 # While this person types, the slide's thumbnail (its whole SVG again) is drawn when typing pauses this long, and
 # at least this often: never in the same message as the letter's preview, which it made twice as large.
 THUMB_QUIET, THUMB_LONGEST = 0.3, 2.0
-# share mode, while someone else types: a thumbnail (the whole page's SVG again) when their typing pauses this
-# long (so never more than once a second), and at least this often while it goes on
+# Someone else's edit, without --share (the thumbnail is where it shows): their slide's thumbnail at once, then at
+# most this often while edits go on. Each page is sent only the thumbnails that changed; the slide's layout is
+# shared (the renderer's page cache), so a page's own cost is its thumbnail's SVG text (~0.4 ms).
+OTHERS_THUMB_EVERY = 0.2
+# share mode, where the others' words show in the text boxes as they type: their thumbnail (the whole page's SVG
+# again, for each keystroke otherwise) when their typing pauses this long, and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
 
 
@@ -33,7 +37,8 @@ class SlideStrip:
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
         self._redraw_thumbs = Settle(self._draw_dirty, THUMB_QUIET, THUMB_LONGEST)
-        self._redraw_others_thumbs = Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
+        self._redraw_others_thumbs = Throttle(self._draw_dirty, OTHERS_THUMB_EVERY) if view.server.people is None \
+            else Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
         self.sliced = Sliced()  # a strip of 300 slides, a slice at a time: other browsers go between
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
             ui.label("Slides").classes("cs-panel-label")

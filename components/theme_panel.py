@@ -7,7 +7,7 @@ from nicegui import ui
 
 from . import engine
 from .compare_themes import CompareThemes
-from .tiles import Gallery, gallery_slide
+from .tiles import Gallery
 from .view import View
 
 
@@ -21,4 +21,4 @@ class ThemePanel(Gallery):
         super().__init__(view, {key: theme.label for key, theme in engine.THEMES.items()})
 
     def variant(self, carousel, key: str):
-        return engine.single(carousel, gallery_slide(carousel, self.view.selected), theme=key)
+        return engine.single(carousel, self.drawn_slide(carousel), theme=key)

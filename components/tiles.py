@@ -92,7 +92,8 @@ class Gallery:
     testid = ""
     setting = ""
     label = ""  # the radio group's name for screen readers
-    swatch = False  # draw in a magnifying swatch frame (patterns)
+    swatch = False  # draw in a magnifying swatch frame (patterns): the background alone, no slide's words
+    prefer_content = False  # the tiles show the first content slide while a cover or outro is selected
 
     def __init__(self, view: View, choices: dict[str, str]) -> None:
         self.view = view
@@ -112,6 +113,10 @@ class Gallery:
 
     def variant(self, carousel: Carousel, key: str) -> Carousel:
         raise NotImplementedError
+
+    def drawn_slide(self, carousel: Carousel) -> int | None:
+        """The slide whose words the tiles show (None: a swatch shows none)."""
+        return None if self.swatch else gallery_slide(carousel, self.view.selected, prefer_content=self.prefer_content)
 
     def current(self, carousel: Carousel) -> str:
         return getattr(carousel, self.setting)
@@ -145,6 +150,8 @@ class Gallery:
         for choice, (name, variant) in missing.items():
             if self.view.client.is_deleted:
                 return
+            if self.svgs[choice].thumbnail != name:  # a later edit asked for another drawing: this one is not shown
+                continue
             try:
                 drawn = await THUMBNAILS.drawn(name, variant)
             except Exception:  # noqa: BLE001 - a tile that cannot be drawn stays blank; the studio goes on
@@ -154,7 +161,8 @@ class Gallery:
 
     def refresh(self, change: Changed | None) -> None:
         if isinstance(change, SlideChanged) and change.text_only:
-            self._later()  # typing: redraw once it pauses, so keystrokes stay fast
+            if change.slide == self.drawn_slide(self.view.carousel):  # not another person's slide: no tile changes
+                self._later()  # typing: redraw once it pauses, so keystrokes stay fast
         elif isinstance(change, ProjectSwitched):
             # another carousel (an import): its slide and strip are drawn first, the tiles a moment later
             self._draw(fill=False)

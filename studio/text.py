@@ -60,7 +60,10 @@ _URL_TRAILING = ".,;:!?)]}'\"…"
 _ARABIC = regex.compile(r"\p{Arabic}")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
-_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，")
+# Japanese and Chinese line rules too (kinsoku): no line starts with a closing bracket, a small kana, the long
+# vowel mark or fullwidth punctuation, and none ends with an opening bracket.
+_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～")
+_NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
@@ -571,7 +574,7 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     a, b = clusters[i], clusters[i + 1]
     if a.link and a.link == b.link:  # inside a link: only after "/" or "-"
         return a.text in "/-"
-    if b.is_space or b.text[0] in _NO_BREAK_BEFORE:
+    if b.is_space or b.text[0] in _NO_BREAK_BEFORE or a.text in _NO_BREAK_AFTER:
         return False
     if a.is_space:
         return True

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("selenium")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -73,6 +73,22 @@ def studio_page(driver, studio_server):
     return driver
 
 
+def click_until_shown(driver, button: str, shown, attempts: int = 4) -> None:
+    """Click the ``button`` test id (by script) until ``shown()`` holds, each time once the page's socket is
+    connected. On a loaded machine axe-core can hold the page's thread long enough for its socket to reconnect,
+    and a click sent meanwhile never reaches the server; clicking an open dialog's button again changes nothing."""
+    for _ in range(attempts):
+        wait(driver, lambda: driver.execute_script(
+            "return !!(window.socket && window.socket.connected && window.did_handshake)"), timeout=120)
+        driver.execute_script(f"document.querySelector('[data-testid={button}]').click()")
+        try:
+            wait(driver, shown, timeout=45)
+            return
+        except TimeoutException:
+            print(f"{button}: not shown 45 s after a click; page loaded at {driver.execute_script('return performance.timeOrigin')}")
+    pytest.fail(f"{button}: nothing shown after {attempts} clicks")
+
+
 def open_every_panel(driver) -> None:
     """Expand every settings panel (the left drawer's expansions) that is still closed."""
     for header in driver.find_elements(By.CSS_SELECTOR, ".cs-expansion .q-expansion-item__container > .q-item"):
@@ -121,8 +137,7 @@ def test_studio_with_every_panel_open_has_no_moderate_or_worse_violation(studio_
 
 
 def test_export_dialog_has_no_moderate_or_worse_violation(studio_page):
-    studio_page.execute_script("arguments[0].click()", by_testid(studio_page, "export-open")[0])
-    wait(studio_page, lambda: [e for e in by_testid(studio_page, "export-pdf") if e.is_displayed()])
+    click_until_shown(studio_page, "export-open", lambda: [e for e in by_testid(studio_page, "export-pdf") if e.is_displayed()])
     wait(studio_page, lambda: studio_page.find_elements(By.CSS_SELECTOR, ".cs-check-ok, .cs-check-warn"))
     violations = run_axe(studio_page)
     print("\nexport dialog open:\n" + (describe(violations) or "no violations"))
@@ -131,10 +146,8 @@ def test_export_dialog_has_no_moderate_or_worse_violation(studio_page):
 
 def test_caption_helper_has_no_moderate_or_worse_violation(studio_page):
     # found with axe at 1440x900: the dialog had no name and its two text boxes no label (serious, critical)
-    studio_page.execute_script("document.querySelector('[data-testid=captions-open]').click()")
-    wait(studio_page, lambda: [e for e in studio_page.find_elements(
-        By.CSS_SELECTOR, "[data-testid=caption-linkedin], [data-testid=caption-linkedin] textarea") if e.is_displayed()],
-        timeout=60)
+    click_until_shown(studio_page, "captions-open", lambda: [e for e in studio_page.find_elements(
+        By.CSS_SELECTOR, "[data-testid=caption-linkedin], [data-testid=caption-linkedin] textarea") if e.is_displayed()])
     violations = run_axe(studio_page)
     print("\ncaption helper open:\n" + (describe(violations) or "no violations"))
     assert not blocking(violations), describe(blocking(violations))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studio.text import STYLE_MISSING, prepare, wrap
+from studio.text import STYLE_MISSING, prepare, widest_piece, wrap
 
 THAI_WORDS = ["ภาษา", "ไทย", "เป็น", "ภาษา", "ราชการ", "ที่", "ใช้", "กัน", "ทั่ว", "ประเทศ", "โดย", "ไม่มี", "การ",
               "เว้น", "วรรค", "ระหว่าง", "คำ"]
@@ -77,3 +77,22 @@ def test_khmer_lines_break_between_words():
         for line in lines[:-1]:
             pos += len(line)
             assert pos in word_ends(KHMER_WORDS), lines
+
+
+# ---------------------------------------------------------------- Japanese line rules (kinsoku)
+
+_JA_WORDS = ["今日", "天気", "コーヒー", "ちょっと", "ニュース", "読んで", "行きましょう", "言った", "重要", "東京", "ジャック"]
+_JA_PIECE = st.tuples(st.sampled_from(_JA_WORDS), st.sampled_from(["", "「{}」", "【{}】", "（{}）", "『{}』"]),
+                      st.sampled_from(["", "。", "、", "！", "？", "ー"])).map(lambda t: (t[1] or "{}").format(t[0]) + t[2])
+NO_START = "」』）】。、！？ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+NO_END = "「『（【"
+
+
+@given(st.lists(_JA_PIECE, min_size=3, max_size=20).map("".join), st.integers(120, 500))
+def test_property_japanese_lines_keep_the_line_rules_and_every_character(text, width):
+    lines = line_texts(text, width)
+    assert "".join(lines) == text
+    if widest_piece(text, "Inter", 400) * 18 > width * 0.95:
+        return  # a run the rules bind together is wider than the line: it must break somewhere inside
+    assert not any(line[0] in NO_START for line in lines[1:]), lines
+    assert not any(line[-1] in NO_END for line in lines), lines
