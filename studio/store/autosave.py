@@ -103,6 +103,11 @@ class Autosaver:
             for _, item in work:
                 self._save(item)
 
+    def forget(self, project_id: str) -> None:
+        """Drop the saves pending for ``project_id`` (it is being removed); a save under way ends first."""
+        with self._save_lock, self._lock:
+            self._pending = {key: item for key, item in self._pending.items() if item.project_id != project_id}
+
     def close(self) -> None:
         """Save what is pending and stop."""
         self.flush()
