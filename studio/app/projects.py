@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from time import monotonic
 
 from ..carousel import Carousel
@@ -51,6 +52,27 @@ class Projects:
     def open_file(self, carousel: Carousel) -> None:
         """Open a carousel read from a project file as a new project."""
         self.document.load(carousel, None)
+
+    def open_instead(self) -> Callable[[], None]:
+        """Before another carousel is opened in place of this one (a "New project" import): a function that
+        goes back — it reopens this project as last saved and removes the one opened since for good.
+
+        Loading a project is not an undo step, so this is how that import's Cancel leaves nothing behind."""
+        doc = self.document
+        before, carousel, history = doc.project_id, doc.carousel, doc.history
+
+        def back() -> None:
+            made = doc.project_id if doc.project_id != before else None
+            if made is not None:
+                self.autosaver.forget(made)
+            if before is None:
+                doc.load(carousel, None, history)
+            else:
+                self.autosaver.flush()  # this project's last edits are on disk before it is read back
+                self.open(before)
+            if made is not None:
+                self.store.projects.discard(made)
+        return back
 
     def open_last(self) -> None:
         """Reopen the project edited last; the sample when there is none or it cannot be read."""

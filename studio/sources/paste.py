@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
@@ -78,7 +79,9 @@ _END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNO
 
 
 def strip_thread_labels(text: str) -> str:
-    """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave."""
+    """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
+    holds unfenced gets its fences first (``code.fence_indented_code``), so its indentation stays."""
+    text = fence_indented_code(text)
     if THREAD_EMOJI not in text and not _LABEL_HINT_RE.search(text):
         return text.strip()
     text = text.replace(THREAD_EMOJI, "")
@@ -86,7 +89,9 @@ def strip_thread_labels(text: str) -> str:
     lines = text.split("\n")
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
-    text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in lines)
+    code = code_lines("\n".join(lines)) if has_code(text) else [False] * len(lines)
+    text = "\n".join(line.rstrip() if is_code else re.sub(r"[ \t]{2,}", " ", line).strip()
+                     for line, is_code in zip(lines, code))
     return _END_MARK_RE.sub("", text).strip()
 
 
@@ -228,7 +233,32 @@ _SEPARATOR_RE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$", 
 
 def split_posts(text: str) -> list[str]:
     """Split cleaned text into post texts: separator lines ("---"), else numbering, else blank lines,
-    else sentence packing."""
+    else sentence packing. A code block is never split: its blank lines and "---" lines are code."""
+    if has_code(text) and _CODE_NEWLINE not in text:
+        joined = "\n".join(line.replace("\n", _CODE_NEWLINE) for line in _code_chunks(text))
+        return [post.replace(_CODE_NEWLINE, "\n") for post in _split_posts(joined)]
+    return _split_posts(text)
+
+
+_CODE_NEWLINE = "\ufdd0"  # stands for a line break inside a code block while the posts are split
+
+
+def _code_chunks(text: str) -> list[str]:
+    """The text's lines, each code block (its fences included) as one chunk."""
+    chunks: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        fence = bool(FENCE_RE.match(line))
+        if inside:
+            chunks[-1] += "\n" + line
+            inside = not fence
+        else:
+            chunks.append(line)
+            inside = fence
+    return chunks
+
+
+def _split_posts(text: str) -> list[str]:
     parts = [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)

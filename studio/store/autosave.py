@@ -113,6 +113,11 @@ class Autosaver:
         with self._lock:
             self._restart(0.0, self.clock(), self.flush)
 
+    def forget(self, project_id: str) -> None:
+        """Drop the saves pending for ``project_id`` (it is being removed); a save under way ends first."""
+        with self._save_lock, self._lock:
+            self._pending = {key: item for key, item in self._pending.items() if item.project_id != project_id}
+
     def close(self) -> None:
         """Save what is pending and stop."""
         self.flush()
