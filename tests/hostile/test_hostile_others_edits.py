@@ -71,3 +71,20 @@ async def test_a_closed_gallery_draws_nothing_until_its_panel_opens_again(clock,
     assert drawn == []
     layouts.value = True  # opened again: drawn as the carousel is now, at once
     assert sorted(set(drawn)) == sorted(engine.LAYOUTS)
+
+
+async def test_an_edit_is_drawn_once_for_every_strip_showing_it(clock, studio, create_user, testid, monkeypatch):
+    pages = [studio] + [create_user() for _ in range(3)]
+    for other in pages[1:]:
+        await other.open("/")
+    drawn = []
+    monkeypatch.setattr(engine, "render_slide_page", lambda carousel, index, *args, real=engine.render_slide_page,
+                        **kwargs: (drawn.append(index), real(carousel, index, *args, **kwargs))[1])
+    document = studio.shared.document
+    document.set_slide_text(2, title="Zebrafish", origin=None)  # someone else's edit: every strip redraws slide 2
+    assert all("Zebrafish" in thumbnail(page, testid, 2) for page in pages)
+    assert drawn == [2]  # drawn once, shown by four pages
+    document.set_slide_text(2, title="Quokka", origin=None)
+    clock.advance(slide_strip.OTHERS_THUMB_EVERY)
+    assert all("Quokka" in thumbnail(page, testid, 2) for page in pages)
+    assert drawn == [2, 2]
