@@ -26,6 +26,7 @@ class LayoutProgress:
         self._timer: ui.timer | None = None
         self._counting: Progress | None = None  # the counting this page's "Lay out all" or import started
         self._cancelled: str | None = None  # what its Cancel says (None: no Cancel)
+        self._go_back: Callable[[], Any] | None = None  # what its Cancel does instead of an undo
 
     def select_first(self) -> None:
         """Show the first slide; for a big carousel once its pages are counted (off the event loop: selecting
@@ -42,14 +43,16 @@ class LayoutProgress:
 
         background_tasks.create(when_counted(), name="select the first slide once counted")
 
-    def follow(self, done: Callable[[], Any], cancelled: str | None) -> None:
+    def follow(self, done: Callable[[], Any], cancelled: str | None,
+               go_back: Callable[[], Any] | None = None) -> None:
         """``done()`` once a big carousel's pages are counted (at once if there is nothing to count), with a
-        progress bar meanwhile; with a ``cancelled`` notice, also a Cancel that undoes the last change."""
+        progress bar meanwhile; with a ``cancelled`` notice, also a Cancel that undoes the last change (or
+        calls ``go_back``)."""
         counting = self.view.server.counting
         if counting is None:
             done()
             return
-        self._counting, self._cancelled = counting, cancelled
+        self._counting, self._cancelled, self._go_back = counting, cancelled, go_back
         self.bar.set_value(0)
         self.cancel_button.set_visibility(cancelled is not None)
         self.row.set_visibility(True)
@@ -76,5 +79,8 @@ class LayoutProgress:
             return  # counted already: the slides are laid out (Undo puts the previous ones back)
         counting.cancel()
         self._end()
-        self.view.person.undo(self.view.document)
+        if self._go_back is None:
+            self.view.person.undo(self.view.document)
+        elif self.view.attempt(self._go_back, doing="going back to your project") is None:
+            return
         self.view.notify(self._cancelled, position="top")

@@ -111,6 +111,7 @@ class StudioPage:
         server.changed.subscribe(self._changed)
         view.on_select(self._selected)
         view.client.on_connect(self._catch_up)
+        view.client.on_disconnect(server.studio.save_soon)  # a closed tab's typing is written now
         ui.page_title("Carousel Studio")
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")

@@ -6,6 +6,7 @@ from typing import Any
 
 from nicegui import background_tasks, ui
 
+from studio.brand import BrandProfile
 from studio.post import Thread
 from studio.sources.result import count
 
@@ -66,28 +67,35 @@ class ThreadIntake:
                       on_change=lambda e: brand.update(value=e.value or "")).props(
                 "dense outlined options-dense data-testid=import-brand").classes("w-full")
 
-        with self.view.client:  # a background task has no slot of its own
+        with self.view.client:  # a background task has no slot of its own (the answer's progress bar neither)
             answer = await ask(f"Import {count(len(thread.posts), 'post')}",
                                "This project already has slides. Start a new project from the thread, "
                                "or add its posts to this project's cards?",
                                [("new", "New project"), ("add", "Add these posts to this project")],
                                testid="import-ask", extra=brand_choice)
-        if answer == "new":
-            profile = dict(profiles).get(brand["value"]) if brand["value"] else None
-            if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
-                self._laid_out(thread, then)
-        elif answer == "add":
-            if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person,
-                                 doing="adding the posts"):
-                if then is not None:
-                    then()
-                them = "it" if len(thread.posts) == 1 else "them"
-                self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
-                                 type="positive", position="top")
+            if answer == "new":
+                self._new_project(thread, dict(profiles).get(brand["value"]) if brand["value"] else None, then)
+            elif answer == "add":
+                self._add_posts(thread, then)
 
-    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None, undoable: bool = False) -> None:
-        """The thread is in the project. ``undoable``: it replaced the slides in one undo step, so while a big
-        carousel's pages are counted, Cancel stops that and puts everything back (the paste stays in its box)."""
+    def _new_project(self, thread: Thread, profile: BrandProfile | None, then: Callable[[], Any] | None) -> None:
+        back = self.view.studio.projects.open_instead()
+        if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
+            self._laid_out(thread, then, go_back=back)
+
+    def _add_posts(self, thread: Thread, then: Callable[[], Any] | None) -> None:
+        if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person, doing="adding the posts"):
+            if then is not None:
+                then()
+            them = "it" if len(thread.posts) == 1 else "them"
+            self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
+                             type="positive", position="top")
+
+    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None, undoable: bool = False,
+                  go_back: Callable[[], Any] | None = None) -> None:
+        """The thread is in the project. ``undoable``: it replaced the slides in one undo step; ``go_back``: it
+        opened as a new project, and this reopens the one before. Either way, while a big carousel's pages are
+        counted, Cancel stops that and puts everything back (the paste stays in its box)."""
         def done() -> None:
             if then is not None:
                 then()
@@ -95,7 +103,10 @@ class ThreadIntake:
                              type="positive", position="top")
 
         self.progress.select_first()
-        self.progress.follow(done, "Import cancelled — nothing was changed" if undoable else None)
+        if go_back is not None:
+            self.progress.follow(done, "Import cancelled — no new project was made; yours is open again", go_back)
+        else:
+            self.progress.follow(done, "Import cancelled — nothing was changed" if undoable else None)
 
     def _laid_out_all(self) -> None:
         self.view.notify("Slides rebuilt from the thread (Undo brings your previous slides back)", position="top")

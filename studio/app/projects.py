@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from time import monotonic
 
 from ..carousel import Carousel
@@ -18,7 +19,7 @@ log = logging.getLogger("carousel_studio")
 
 # Seconds: typing is handed to the autosaver (which copies the carousel and restarts its timer thread on the
 # event loop: 1-3 ms, more on a busy machine) at most this often, not on every keystroke: that held up the
-# preview of each letter. The autosaver's own wait (0.8 s) follows, so typing is saved ≤ 1.6 s after it stops.
+# preview of each letter. The autosaver's own wait follows (0.8 s after a pause; while edits stream in, every 2 s).
 TYPING_HAND_OVER = 0.8
 
 
@@ -51,6 +52,27 @@ class Projects:
     def open_file(self, carousel: Carousel) -> None:
         """Open a carousel read from a project file as a new project."""
         self.document.load(carousel, None)
+
+    def open_instead(self) -> Callable[[], None]:
+        """Before another carousel is opened in place of this one (a "New project" import): a function that
+        goes back — it reopens this project as last saved and removes the one opened since for good.
+
+        Loading a project is not an undo step, so this is how that import's Cancel leaves nothing behind."""
+        doc = self.document
+        before, carousel, history = doc.project_id, doc.carousel, doc.history
+
+        def back() -> None:
+            made = doc.project_id if doc.project_id != before else None
+            if made is not None:
+                self.autosaver.forget(made)
+            if before is None:
+                doc.load(carousel, None, history)
+            else:
+                self.autosaver.flush()  # this project's last edits are on disk before it is read back
+                self.open(before)
+            if made is not None:
+                self.store.projects.discard(made)
+        return back
 
     def open_last(self) -> None:
         """Reopen the project edited last; the sample when there is none or it cannot be read."""
@@ -88,8 +110,10 @@ class Projects:
         if self._typing_later(change):
             return
         self.hand_over_typing()  # typing into the project open before
-        if isinstance(change, ProjectSwitched) and change.opened:
-            return
+        if isinstance(change, ProjectSwitched):  # the project open before is written now, not in a few seconds
+            self.autosaver.flush_soon()
+            if change.opened:
+                return
         self._saving(lambda: self._save_change(change))
 
     def _save_change(self, change: Changed) -> None:

@@ -220,6 +220,7 @@ _CONTROL_RE = re.compile(f" *[{_C0}\x80-\x9f]+ *")
 _INVISIBLE_RE = re.compile("[\ufeff\ufffe\uffff\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SPACES_RE = re.compile(r"[ \t]+\n")
+_LEADING_TABS_RE = re.compile(r"^[ \t]*\t", re.MULTILINE)
 _MANY_BLANKS_RE = re.compile(r"\n{3,}")
 # Anything ``remove_control_chars`` changes; most text has none of it, and one scan says so (an archive's
 # 50,000 posts were read six times each).
@@ -238,7 +239,9 @@ def remove_control_chars(text: str, *, keep_c1: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     if "\x1b" in text:
         text = _ANSI_RE.sub("", text)
-    text = _INVISIBLE_RE.sub("", text.replace("\t", " "))
+    if "\t" in text:  # an indentation of tabs keeps its depth (code), a tab inside a line is a space
+        text = _LEADING_TABS_RE.sub(lambda m: m.group().expandtabs(4), text).replace("\t", " ")
+    text = _INVISIBLE_RE.sub("", text)
     return (_C0_RE if keep_c1 else _CONTROL_RE).sub(_space_between_words, text)
 
 

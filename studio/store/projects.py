@@ -22,7 +22,7 @@ from .records import ID_PATTERN, StoreError, check_id, copy_name, new_id, now_is
 from .settings import Settings
 from ..atomic import atomic_write
 from .storage import dumps_compact, remove_stale_temp_files
-from .trash import Trash
+from .trash import PROJECT_FILES, Trash
 
 LAST_PROJECT = "last_project"  # the setting naming the project to reopen when the studio starts
 
@@ -145,6 +145,16 @@ class Projects:
             if listing is None:
                 raise StoreError(f"there is no project with id {project_id!r}")
             self._trash.put_project(check_id(project_id, "project id"), dict(listing))
+            self._db.remove("projects", id=project_id)
+        if self._settings.get(LAST_PROJECT) == project_id:
+            self._settings.delete(LAST_PROJECT)
+
+    def discard(self, project_id: str) -> None:
+        """Remove a project for good, not into the trash: its files and its list row (a new project
+        whose import was cancelled; nobody chose to keep it)."""
+        with self._db.transaction(write=True):
+            for suffix in PROJECT_FILES:
+                self._db.project_path(project_id, suffix).unlink(missing_ok=True)
             self._db.remove("projects", id=project_id)
         if self._settings.get(LAST_PROJECT) == project_id:
             self._settings.delete(LAST_PROJECT)
