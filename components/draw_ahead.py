@@ -1,14 +1,18 @@
-"""Drawing the export ahead: whenever this tab's edits pause, the warm workers draw its PDF and image set.
+"""Drawing the export ahead: whenever the edits of everyone on a project pause, the warm workers draw its PDF
+and image set.
 
 An export click then finds its pages drawn, or joins a drawing under way (``studio.app.exports.draw_ahead``),
 instead of drawing every page after the click. It runs from the first change on, the export dialog
 unopened: an import is followed by an export soon after, and so is opening a project (drawn once the
-page has settled). Other people's edits are drawn ahead by their own tabs, so a shared studio draws
-each pause once.
+page has settled). One pause of the whole document draws once, however many tabs are open on it: ten
+people each typing once a second never pause it together, and drawing each person's pause drew the export
+ten times a second (most of the studio's CPU).
 """
 from __future__ import annotations
 
 import copy
+import weakref
+from typing import Any
 
 from nicegui import background_tasks, helpers, run
 
@@ -27,28 +31,67 @@ class DrawAhead:
         self.view = view
         self.image_format, self.scale = "png", 2
         self.paused = False  # while an export runs: its own pages are drawn, the other kind would take the CPU
-        self._imported = False  # an import since the last drawing: draw soon, whatever follows it at once
-        self._later = Debounce(self.now, PAUSE)
         if on_edits():
-            self._later()  # the project as it opens
+            pause_of(view.document).changed(self, None)  # the project as it opens
 
     def refresh(self, change: Changed) -> None:
-        """A change to this tab's carousel (the page passes only those): draw once edits pause."""
-        if on_edits() and (change.origin is None or change.origin is self.view.person):
-            # words, looks and photos are tried one after another; an import lands once
-            self._imported = self._imported or isinstance(change, (ProjectSwitched, SourceChanged))
-            self._later.quiet = SETTLED if self._imported else PAUSE
-            self._later()
+        """A change to this tab's document (the page passes only those): drawn once the document's edits pause."""
+        if on_edits():
+            pause_of(self.view.document).changed(self, change)
 
     def now(self) -> None:
         """Start drawing the carousel as it is now (in the workers; this returns at once)."""
         if self.paused or not self.view.carousel.slides:
             return
-        self._later.cancel()
-        self._imported = False
+        pause_of(self.view.document).cancel()
         carousel = copy.deepcopy(self.view.carousel)
         background_tasks.create(run.io_bound(exports.draw_ahead, carousel, self.image_format, self.scale),
                                 name="draw the export ahead")
+
+
+class DocumentPause:
+    """One document's pause: every tab on it reports its changes; the tab that changed it last draws."""
+
+    def __init__(self) -> None:
+        self._later = Debounce(self._draw, PAUSE)
+        self._asker: weakref.ref[DrawAhead] | None = None
+        self._last: Any = None  # the change heard last: every tab on the document reports each one
+        self._imported = False  # an import since the last drawing: draw soon, whatever follows it at once
+
+    def changed(self, ahead: DrawAhead, change: Changed | None) -> None:
+        if change is not None and change is self._last:
+            if change.origin is ahead.view.person:
+                self._asker = weakref.ref(ahead)
+            return
+        self._last = change
+        asker = self._asker() if self._asker is not None else None
+        if asker is None or change is None or change.origin is ahead.view.person:
+            self._asker = weakref.ref(ahead)
+        # words, looks and photos are tried one after another; an import lands once
+        self._imported = self._imported or change is None or isinstance(change, (ProjectSwitched, SourceChanged))
+        self._later.quiet = SETTLED if self._imported else PAUSE
+        self._later()
+
+    def cancel(self) -> None:
+        self._later.cancel()
+        self._imported = False
+
+    def _draw(self) -> None:
+        asker = self._asker() if self._asker is not None else None
+        self._imported = False
+        if asker is not None and not asker.view.client.is_deleted:
+            asker.now()
+
+
+_PAUSES: weakref.WeakKeyDictionary[Any, DocumentPause] = weakref.WeakKeyDictionary()
+
+
+def pause_of(document: Any) -> DocumentPause:
+    """The pause of ``document`` (one per shared document, whichever tabs are open on it)."""
+    pause = _PAUSES.get(document)
+    if pause is None:
+        pause = _PAUSES[document] = DocumentPause()
+    return pause
 
 
 def on_edits() -> bool:

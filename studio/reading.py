@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .code import FENCE_RE, code_lines, has_code
 from .text_patterns import SENTENCE_END
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
@@ -72,6 +73,9 @@ def unflatten(text: str) -> str:
     ending in ":", or when there are three items or more; a dash or two inside a
     sentence stays. Every character but the spaces at the cuts is kept.
     """
+    if has_code(text):  # a line of code stays as written ("x = a - b - c - d" is no list)
+        return "\n".join(piece for line, is_code in zip(text.split("\n"), code_lines(text))
+                         for piece in ([line] if is_code else _unflatten_line(line)))
     return "\n".join(piece for line in text.split("\n") for piece in _unflatten_line(line))
 
 
@@ -134,6 +138,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
+    if FENCE_RE.match(first):
+        return "", text  # a post that opens with code has no headline to take
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first):
         return first.strip(), rest.strip()  # a short first line reads as a heading
@@ -151,7 +157,7 @@ def list_items(text: str) -> list[str]:
     Lines that are not items stay as items of their own only after a list began;
     text before the first item is not returned (see ``list_intro``).
     """
-    lines = [ln for ln in unflatten(text.strip()).split("\n") if ln.strip()]
+    lines = [ln for ln in _prose_lines(unflatten(text.strip())) if ln.strip()]
     best: list[str] = []
     for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
         items: list[str] = []
@@ -192,3 +198,9 @@ def is_numbered_list(text: str) -> bool:
 def sentences(text: str) -> list[str]:
     """The text cut after each sentence end (".", "!", "?", "…", CJK full stops)."""
     return [s for s in SENTENCE_END.split(text) if s]
+
+
+def _prose_lines(text: str) -> list[str]:
+    """The text's lines with every code line (``studio.code``) left out: code holds no list items."""
+    lines = text.split("\n")
+    return [ln for ln, is_code in zip(lines, code_lines(text)) if not is_code] if has_code(text) else lines

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import regex
 
-from . import emoji, fonts, shaping
+from . import code, emoji, fonts, shaping
 from .links import shown as link_shown
 from .links import target as link_target
 from .svg import xml_safe
@@ -96,15 +96,17 @@ class Para:
     clusters: tuple[Cluster, ...]
     rtl: bool = False
     gap: bool = False
+    indent: int = 0  # a code line's indentation, in spaces of the monospace face
+    code: bool = False  # a line of a code block (``studio.code``): drawn in monospace, as written
 
     def __eq__(self, other: object) -> bool:
-        return self is other or (isinstance(other, Para) and (self.rtl, self.gap) == (other.rtl, other.gap)
-                                 and self.clusters == other.clusters)
+        return self is other or (isinstance(other, Para) and (self.rtl, self.gap, self.indent, self.code) ==
+                                 (other.rtl, other.gap, other.indent, other.code) and self.clusters == other.clusters)
 
     def __hash__(self) -> int:
         h = self.__dict__.get("_hash")
         if h is None:
-            h = hash((self.clusters, self.rtl, self.gap))
+            h = hash((self.clusters, self.rtl, self.gap, self.indent, self.code))
             object.__setattr__(self, "_hash", h)
         return h
 
@@ -168,7 +170,7 @@ def clean(text: str) -> str:
     """Plain text as the renderer draws it: NFC, no control/format characters, single spaces.
 
     Newlines are kept (they separate paragraphs); zero-width joiners survive only
-    inside emoji sequences.
+    inside emoji sequences. Lines of a code block keep their spaces (tabs as four).
     """
     text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
@@ -180,10 +182,15 @@ def clean(text: str) -> str:
         elif emoji.is_emoji(cluster):
             out.append(cluster)
         elif cluster == "\t":
-            out.append(" ")
+            out.append("\t")
         else:
             out.append(_FORMAT_OR_CONTROL.sub("", cluster))
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(out).split("\n")]
+    text = "".join(out)
+    if code.has_code(text):
+        lines = [line.expandtabs(4).rstrip() if is_code else _SPACES.sub(" ", line).strip()
+                 for line, is_code in zip(text.split("\n"), code.code_lines(text))]
+    else:
+        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
 
 
@@ -305,7 +312,18 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
     """Cleaned paragraphs of grapheme clusters, accent-marked and shaped, ready to wrap."""
     paras: list[Para] = []
     gap = False
-    for line in clean(text).split("\n"):
+    cleaned = clean(text)
+    flags = code.code_lines(cleaned) if code.has_code(cleaned) else None
+    for n, line in enumerate(cleaned.split("\n")):
+        if flags is not None and flags[n]:
+            if code.FENCE_RE.match(line):  # a fence sets the block apart, and is not drawn
+                gap = bool(paras)
+            elif not line:
+                gap = bool(paras)
+            else:
+                paras.append(_code_para(line, gap))
+                gap = False
+            continue
         if not line:
             gap = bool(paras)
             continue
@@ -330,6 +348,16 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
         paras.append(Para(tuple(clusters), _base_rtl(line), gap))
         gap = False
     return tuple(paras)
+
+
+def _code_para(line: str, gap: bool) -> Para:
+    """A line of code: its indentation apart, every other character as written, in monospace (no links,
+    no ``**`` emphasis: ``**kwargs`` is code)."""
+    body = line.lstrip(" ")
+    if _ARABIC.search(body):
+        body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
+    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in regex.findall(r"\X", body))
+    return Para(clusters, False, gap, len(line) - len(body), True)
 
 
 @lru_cache(maxsize=8192)

@@ -34,7 +34,7 @@ async def test_an_import_is_drawn_ahead_without_opening_the_export(studio, testi
     assert calls[-1][1:] == ("png", 2)
 
 
-async def test_a_burst_of_edits_is_drawn_once_after_it_and_another_persons_edit_not_at_all(studio, monkeypatch):
+async def test_a_burst_of_edits_is_drawn_once_after_the_whole_document_pauses(studio, monkeypatch):
     calls = recorded(monkeypatch)
     clock = HandClock()  # the page's delayed work waits for this clock, moved by hand
     monkeypatch.setattr(view, "CLOCK", clock)
@@ -47,7 +47,14 @@ async def test_a_burst_of_edits_is_drawn_once_after_it_and_another_persons_edit_
     await until(lambda: calls)
     assert len(calls) == 1 and "Typed three" in calls[0][0]
 
-    document.set_slide_text(1, body="Someone else typed", origin=Person())
-    clock.advance(10 * draw_ahead.PAUSE)
-    await until(lambda: not running("draw the export ahead"))  # one started by then would have ended
-    assert len(calls) == 1
+    people = [Person(), Person(), Person()]
+    for turn in range(6):  # three people taking turns, each pausing longer than PAUSE, the document never
+        person = people[turn % 3]
+        document.set_slide_text(turn % 3, body=f"Person {turn % 3} typed {turn}", origin=person)
+        clock.advance(draw_ahead.PAUSE / 2)
+        assert not running("draw the export ahead")
+    clock.advance(10 * draw_ahead.PAUSE)  # now everyone has paused: drawn once
+    await until(lambda: len(calls) == 2)
+    assert "Person 2 typed 5" in calls[1][0]
+    await until(lambda: not running("draw the export ahead"))  # one more started by then would have ended
+    assert len(calls) == 2

@@ -19,7 +19,7 @@ log = logging.getLogger("carousel_studio")
 
 # Seconds: typing is handed to the autosaver (which copies the carousel and restarts its timer thread on the
 # event loop: 1-3 ms, more on a busy machine) at most this often, not on every keystroke: that held up the
-# preview of each letter. The autosaver's own wait (0.8 s) follows, so typing is saved ≤ 1.6 s after it stops.
+# preview of each letter. The autosaver's own wait follows (0.8 s after a pause; while edits stream in, every 2 s).
 TYPING_HAND_OVER = 0.8
 
 
@@ -110,8 +110,10 @@ class Projects:
         if self._typing_later(change):
             return
         self.hand_over_typing()  # typing into the project open before
-        if isinstance(change, ProjectSwitched) and change.opened:
-            return
+        if isinstance(change, ProjectSwitched):  # the project open before is written now, not in a few seconds
+            self.autosaver.flush_soon()
+            if change.opened:
+                return
         self._saving(lambda: self._save_change(change))
 
     def _save_change(self, change: Changed) -> None:

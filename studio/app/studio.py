@@ -113,9 +113,17 @@ class Studio:
 
     def close(self) -> None:
         """Write whatever is pending before the process ends."""
+        self._hand_over_typing()
+        self.autosaver.close()
+
+    def save_soon(self) -> None:
+        """Write whatever is pending now, on the autosaver's thread (a page was closed)."""
+        self._hand_over_typing()
+        self.autosaver.flush_soon()
+
+    def _hand_over_typing(self) -> None:
         for projects in list(self._all_projects):
             projects.hand_over_typing()
-        self.autosaver.close()
 
     def _prune_assets(self) -> None:
         """Remove image files no profile, preset, project or history uses any more (older than a day)."""

@@ -19,8 +19,8 @@ from ..post import Post
 from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare, text_width,
-                    wrap_from, wrap_para)
+from ..text import (MONO_FAMILY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare,
+                    text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
@@ -104,6 +104,7 @@ class Placed:
     block: Block
     y: float  # top of the line box, relative to the flow's top
     marker: str
+    x: float = 0.0  # a code line's indentation, from the block's left edge
 
 
 @dataclass
@@ -172,13 +173,18 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
         for pi, para in enumerate(blk.paras):
             room = max(1, int((height - y) / lh) + 2)  # lines worth breaking: what fits, plus one
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
-            lines = wrap_from(para, blk.start if pi == 0 else 0, st.family, st.weight, st.size, line_width, room)
+            start = blk.start if pi == 0 else 0
+            if para.code:
+                lines, xs = code_lines(para, start, st, line_width, room)
+            else:
+                lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room)
+                xs = (0.0,) * len(lines)
             for li, line in enumerate(lines):
                 first_of_block = pi == 0 and li == 0
                 if first_of_block:
                     extra = blk.gap_before * lh if placed else 0.0
-                elif li == 0 and para.gap:
-                    extra = PARA_GAP * lh
+                elif li == 0 and para.gap:  # a blank line inside code keeps its whole height
+                    extra = (1.0 if para.code and blk.paras[pi - 1].code else PARA_GAP) * lh
                 else:
                     extra = 0.0
                 if y + extra + st.ink > height + 0.01 and not (force and not placed):
@@ -187,9 +193,30 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                     rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
                     return placed, (rest,) + blocks[bi + 1:], y
                 y += extra
-                placed.append(Placed(line, blk, y, blk.marker if first_of_block else ""))
+                placed.append(Placed(line, blk, y, blk.marker if first_of_block else "", xs[li]))
                 y += lh
     return placed, (), y
+
+
+CODE_PAD = 0.6  # ems between a code block's panel edge and its text
+HANGING = 2  # a code line too long for the column goes on this many spaces further in
+
+
+def code_lines(para: Para, start: int, st: TextStyle, width: float, room: int) -> tuple[tuple[Line, ...], tuple]:
+    """A code line's lines and their x offsets: at its indentation (as far as half the column), inside the
+    code panel; what wraps goes on HANGING spaces further in, so it never reads as a line of its own."""
+    space = cluster_em(" ", MONO_FAMILY, st.weight) * st.size
+    inner = width - 2 * CODE_PAD * st.size
+    indent = min(para.indent * space, inner / 2)
+    hang = min(indent + HANGING * space, inner / 2)
+    lines = wrap_from(para, start, st.family, st.weight, st.size, inner - indent, room)
+    if len(lines) > 1 or start:
+        first = wrap_from(para, start, st.family, st.weight, st.size, inner - indent, 1)
+        rest = wrap_from(para, first[0].end, st.family, st.weight, st.size, inner - hang, room) \
+            if first and first[0].end < len(para.clusters) else ()
+        lines = first + rest
+    pad = CODE_PAD * st.size
+    return lines, tuple(pad + (indent if li == 0 and not start else hang) for li in range(len(lines)))
 
 
 def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) -> list[El]:
@@ -198,17 +225,36 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
         return []
     out: list[El] = []
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
+    out.extend(code_panels(placed, x, y, width))
     for p in placed:
         st = p.block.style
         bx = x
-        if p.block.indent and st.align == "center":
-            st = replace(st, align="left")
-            bx = x + max(0.0, (width - list_w) / 2)
+        if (p.block.indent or p.line.para.code) and st.align == "center":
+            st = replace(st, align="left")  # code keeps its indentation; a list, its left edge
+            bx = x + max(0.0, (width - list_w) / 2) if not p.line.para.code else x
         baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
         if p.marker:
             out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
-        out.extend(draw_line(p.line, st, bx + p.block.indent, baseline, width - p.block.indent - (bx - x),
-                             p.block.role))
+        left = bx + p.block.indent + p.x
+        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role))
+    return out
+
+
+def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[El]:
+    """A faint panel behind each run of code lines, the width of the column."""
+    out: list[El] = []
+    run: list[Placed] = []
+    for p in placed + [None]:
+        if p is not None and p.line.para.code and (not run or run[-1].block is p.block):
+            run.append(p)
+            continue
+        if run:
+            st, first, last = run[0].block.style, run[0], run[-1]
+            left = x + first.block.indent
+            out.append(el("rect", x=left, y=y + first.y, width=width - first.block.indent,
+                          height=last.y - first.y + st.lh, rx=st.size * 0.35, fill=st.colour, fill_opacity=0.07,
+                          class_="code-panel"))
+        run = [p] if p is not None and p.line.para.code else []
     return out
 
 

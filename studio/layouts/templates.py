@@ -13,6 +13,7 @@ from datetime import datetime
 
 import regex
 
+from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (headline_and_body, is_numbered_list, list_intro, list_items, list_line, sentences, split_number,
                        unflatten)
@@ -141,8 +142,10 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
             blocks.append(b)
         pending.clear()
 
-    for line in unflatten(text).split("\n"):
-        item = list_line(line)
+    text = unflatten(text)
+    flags = code_lines(text) if has_code(text) else None
+    for n, line in enumerate(text.split("\n")):
+        item = None if flags is not None and flags[n] else list_line(line)  # "- x" in code is code
         if item is None:
             pending.append(line)
             continue

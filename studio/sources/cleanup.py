@@ -220,6 +220,7 @@ _CONTROL_RE = re.compile(f" *[{_C0}\x80-\x9f]+ *")
 _INVISIBLE_RE = re.compile("[\ufeff\ufffe\uffff\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SPACES_RE = re.compile(r"[ \t]+\n")
+_LEADING_TABS_RE = re.compile(r"^[ \t]*\t", re.MULTILINE)
 _MANY_BLANKS_RE = re.compile(r"\n{3,}")
 # Anything ``remove_control_chars`` changes; most text has none of it, and one scan says so (an archive's
 # 50,000 posts were read six times each).
@@ -238,7 +239,9 @@ def remove_control_chars(text: str, *, keep_c1: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     if "\x1b" in text:
         text = _ANSI_RE.sub("", text)
-    text = _INVISIBLE_RE.sub("", text.replace("\t", " "))
+    if "\t" in text:  # an indentation of tabs keeps its depth (code), a tab inside a line is a space
+        text = _LEADING_TABS_RE.sub(lambda m: m.group().expandtabs(4), text).replace("\t", " ")
+    text = _INVISIBLE_RE.sub("", text)
     return (_C0_RE if keep_c1 else _CONTROL_RE).sub(_space_between_words, text)
 
 
@@ -273,11 +276,12 @@ def _charmap_chars() -> str:
 _SUSPECT_RE = re.compile("[" + re.escape(_charmap_chars()) + "]")
 
 
-def clean_text(text: str, *, html_markup: bool = True) -> str:
+def clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = True) -> str:
     """Plain, NFC-normalised text with markup, mojibake and control characters removed.
 
     ``html_markup=False`` skips tag stripping for sources whose text is never HTML
-    (the archive), where "<br>" in a post is what its author wrote.
+    (the archive), where "<br>" in a post is what its author wrote. ``fold_blank_lines=False``
+    keeps runs of blank lines (a draft may mark its posts with them); else they become one.
     """
     text = remove_control_chars(_join_surrogates(text), keep_c1=True)
     if html_markup:
@@ -289,9 +293,14 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     if " \n" in text or "\t\n" in text:
         text = _SPACES_RE.sub("\n", text)
-    if "\n\n\n" in text:
-        text = _MANY_BLANKS_RE.sub("\n\n", text)
+    if fold_blank_lines:
+        text = fold_blanks(text)
     return text.strip()
+
+
+def fold_blanks(text: str) -> str:
+    """Runs of blank lines as one blank line."""
+    return _MANY_BLANKS_RE.sub("\n\n", text) if "\n\n\n" in text else text
 
 
 # ---------------------------------------------------------------- every door

@@ -7,8 +7,12 @@ The splitter tries, in order:
    of the text (at 1, or at 2 after a single unnumbered hook), so "10/10 would
    recommend", "1/2 cup" or section headings in the middle never split a thread.
    A hook line over "1/5 …" (the usual paste) becomes its own post, the cover;
-2. blank lines, with tiny fragments and headings merged into their neighbours;
+2. blank lines, with tiny fragments and headings merged into their neighbours — or, in a
+   draft from a thread scheduler, runs of two or more blank lines between posts (one blank
+   line then separates paragraphs inside a post);
 3. sentences packed into posts of at most 280 weighted characters.
+
+Separator lines ("---") come before all of these; a code block is never split.
 
 Text copied from a thread page (name, @handle, timestamps, "Show more", counts)
 is recognised first and gives clean posts with their author.
@@ -22,10 +26,11 @@ from typing import NamedTuple
 
 import regex
 
+from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
-from .cleanup import clean_text
+from .cleanup import clean_text, fold_blanks
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
 
@@ -41,7 +46,8 @@ def parse_paste(text: str) -> ImportResult:
     if len(text) > MAX_TEXT_BYTES:
         raise SourceError(f"the text is {megabytes(len(text))}; a pasted thread may be at most "
                           f"{megabytes(MAX_TEXT_BYTES)} (a long real thread is about 100 KB)")
-    cleaned = clean_text(text)
+    kept = clean_text(text, fold_blank_lines=False)  # a draft's posts may be set apart by runs of blank lines
+    cleaned = fold_blanks(kept)
     if not cleaned:
         raise SourceError("the text is empty: paste the posts of a thread")
     warnings: list[str] = []
@@ -49,7 +55,7 @@ def parse_paste(text: str) -> ImportResult:
     author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
-        texts = split_posts(strip_thread_labels(cleaned))
+        texts = split_posts(strip_thread_labels(kept))
     else:
         texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps)
     texts = [t for t in texts if t]
@@ -78,7 +84,9 @@ _END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNO
 
 
 def strip_thread_labels(text: str) -> str:
-    """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave."""
+    """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
+    holds unfenced gets its fences first (``code.fence_indented_code``), so its indentation stays."""
+    text = fence_indented_code(text)
     if THREAD_EMOJI not in text and not _LABEL_HINT_RE.search(text):
         return text.strip()
     text = text.replace(THREAD_EMOJI, "")
@@ -86,7 +94,9 @@ def strip_thread_labels(text: str) -> str:
     lines = text.split("\n")
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
-    text = "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in lines)
+    code = code_lines("\n".join(lines)) if has_code(text) else [False] * len(lines)
+    text = "\n".join(line.rstrip() if is_code else re.sub(r"[ \t]{2,}", " ", line).strip()
+                     for line, is_code in zip(lines, code))
     return _END_MARK_RE.sub("", text).strip()
 
 
@@ -228,13 +238,42 @@ _SEPARATOR_RE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$", 
 
 def split_posts(text: str) -> list[str]:
     """Split cleaned text into post texts: separator lines ("---"), else numbering, else blank lines,
-    else sentence packing."""
-    parts = [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
+    else sentence packing. A code block is never split: its blank lines and "---" lines are code."""
+    if has_code(text) and _CODE_NEWLINE not in text:
+        joined = "\n".join(line.replace("\n", _CODE_NEWLINE) for line in _code_chunks(text))
+        return [post.replace(_CODE_NEWLINE, "\n") for post in _split_posts(joined)]
+    return _split_posts(text)
+
+
+_CODE_NEWLINE = "\ufdd0"  # stands for a line break inside a code block while the posts are split
+
+
+def _code_chunks(text: str) -> list[str]:
+    """The text's lines, each code block (its fences included) as one chunk."""
+    chunks: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        fence = bool(FENCE_RE.match(line))
+        if inside:
+            chunks[-1] += "\n" + line
+            inside = not fence
+        else:
+            chunks.append(line)
+            inside = fence
+    return chunks
+
+
+def _split_posts(text: str) -> list[str]:
+    parts = [fold_blanks(p.strip()) for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)
-    numbered = split_by_numbering(text)
+    numbered = split_by_numbering(fold_blanks(text))
     if numbered is not None:
         return [p for p in numbered if p]
+    drafted = _split_at_blank_runs(text)
+    if drafted is not None:
+        return strip_post_numbers(drafted)
+    text = fold_blanks(text)
     paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
         return strip_post_numbers(merge_fragments(paragraphs))
@@ -242,6 +281,20 @@ def split_posts(text: str) -> list[str]:
     if _posts_per_line(lines):
         return strip_post_numbers(merge_fragments(lines))
     return pack_sentences(text)
+
+
+def _split_at_blank_runs(text: str) -> list[str] | None:
+    """Posts of a draft written in a thread scheduler: two or more blank lines between posts, one blank
+    line between the paragraphs of a post. None unless the text is written so: both kinds of gap, at
+    least three posts, and each fits in a post."""
+    if "\n\n\n" not in text:
+        return None
+    parts = [p.strip() for p in re.split(r"\n{3,}", text) if p.strip()]
+    if len(parts) < 3 or not any("\n\n" in p for p in parts):  # one extra blank line may be a slip
+        return None
+    if any(weighted_length(p.replace(_CODE_NEWLINE, "\n")) > MAX_WEIGHTED_LENGTH for p in parts):
+        return None
+    return parts
 
 
 # How a post ends: a sentence mark, a closing quote or bracket after one, an emoji (🧵, 👇) or a hashtag.
@@ -522,9 +575,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
     blocks = []
-    for (start, body, name, handle), nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
+    spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
+    counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
+    for k, ((start, body, name, handle), nxt) in enumerate(spans):
         post = lines[body:nxt]
-        text, left_out = _page_post_text(post, dated=body - start == 1)
+        shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
+        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown)
         if any(line.strip().lower() in _CUT_MARKERS for line in post):
             left_out.add("cut")
         blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
@@ -749,11 +805,12 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
 
 
-def _page_post_text(lines: list[str], dated: bool = False) -> tuple[str, set[str]]:
+def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
-    post's first line is the author's.
+    post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
+    numbers under this one may be counts too (see ``_authors_numbers``).
     """
     body, _ = _without_poll_results(_without_stats(list(lines)))
     left_out: set[str] = set()
@@ -767,7 +824,9 @@ def _page_post_text(lines: list[str], dated: bool = False) -> tuple[str, set[str
         drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
-    after_dot, first = False, not dated
+    # The opening post shows its full time under its text, never a date above it: a date there is the author's.
+    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+    after_dot, first = False, not dated and not opening
     while body:
         s = body[0].strip()
         if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or s.lower().startswith(_REPLYING_TO)
@@ -776,12 +835,72 @@ def _page_post_text(lines: list[str], dated: bool = False) -> tuple[str, set[str
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
+    tail: list[str] = []
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) or _REPOSTED_RE.match(body[-1].strip())):
-        body.pop()
+        tail.append(body.pop())
+    body += _authors_numbers(tail[::-1], counts_shown)
     body = _without_card_source(body)
     kept = [line for line in body if line.strip().lower() not in _SHOW_MORE]
     text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
     return re.sub(r"\n{3,}", "\n\n", text).strip(), left_out
+
+
+def _shows_counts(post: list[str]) -> bool:
+    """The post's lines on the page hold a count (its views, likes…) on a line of its own."""
+    return any(_COUNT_RE.match(x.strip()) or _VIEWS_RE.match(x.strip()) for x in post if x.strip())
+
+
+X_COUNTS = 4  # X's group under a post: replies, reposts, likes, views (a count of 0 is not shown)
+
+
+def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
+    """The lines at the start of ``tail`` (what follows a post's last words) that are the author's own
+    numbers ("The answer:" / "42"), not X's counts.
+
+    X shows at most four counts, in the order replies, reposts, likes, views, and the views are never
+    fewer than any other count. Numbers beyond four, or ones larger than the last (the views), are the
+    author's; so is every number when no other post of the copy shows counts. A lone number within a
+    plausible count group stays ambiguous and is taken as X's.
+    """
+    filled = [i for i, line in enumerate(tail) if line.strip()]
+    run: list[int] = []
+    for i in filled:
+        if not _COUNT_RE.match(tail[i].strip()):
+            break
+        run.append(i)
+    if not run:
+        return []
+    keep = len(run) if not counts_shown else 0
+    values = [_count_value(tail[i].strip()) for i in run]
+    while keep < len(run) and (len(run) - keep > X_COUNTS or len(run) - keep > 1 and values[keep] is not None
+                               and values[-1] is not None and values[keep] > values[-1]):
+        keep += 1
+    return tail[:run[keep - 1] + 1] if keep else []
+
+
+_COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,
+                "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6}
+_COUNT_PARTS_RE = re.compile(r"^([\d.,٫٬\u00a0\u202f]+)\s*([^\d\s.]*)\.?$")
+
+
+def _count_value(line: str) -> float | None:
+    """The number a count line stands for ("1.2K" → 1200, "12.345" → 12345, "١٫٢ ألف" → 1200), or None."""
+    m = _COUNT_PARTS_RE.match(line.translate(_ARABIC_DIGITS))
+    if not m:
+        return None
+    digits, unit = m.group(1).replace("\u00a0", "").replace("\u202f", "").replace("٬", ","), m.group(2).lower()
+    if unit:  # "1.2K", "1,2 Mio.": the separator is a decimal point
+        scale = _COUNT_UNITS.get(unit)
+        number = digits.replace("٫", ".").replace(",", ".")
+    else:  # "12.345", "1,234": the separators group thousands
+        scale, number = 1.0, re.sub(r"[.,٫]", "", digits)
+    try:
+        return float(number) * scale if scale else None
+    except ValueError:
+        return None
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _without_card_source(body: list[str]) -> list[str]:

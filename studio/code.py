@@ -1,0 +1,140 @@
+"""Code blocks: lines of code inside a post, kept with their line breaks and indentation.
+
+A post's text marks a code block the way people write one in a chat or a README:
+a line of three backticks (with an optional language name, "```python") above it
+and one below. The slides hide the two fence lines and draw the lines between them
+in the monospace face, each at its own indentation; nothing inside is restyled,
+linked, merged or split.
+
+Imports find code that arrives without fences — lines indented under a header
+("def f(x):", "if (ok) {"), as a copied page or an archive keeps them — and put
+fences around it (``fence_indented_code``), so the indentation survives every
+later step that trims lines.
+"""
+from __future__ import annotations
+
+import re
+
+FENCE_RE = re.compile(r"^[ \t]*```[\w+#.-]*[ \t]*$")
+TAB = "    "
+
+# A line indented under another: two or more spaces, then something that is not a list item ("  - nested").
+_INDENTED_RE = re.compile(r"^ {2,}(?![-–•*·▪]\s|\d{1,2}[.)]\s)\S")
+# A line that opens a block of code below it: ends in "{", "(", "[", "=>" or "\", or is a Python compound
+# statement ("def f(x):", "class A:", "for x in xs:", "else:").
+_OPENER_RE = re.compile(r"(?:[{(\[\\]|=>)\s*$"
+                        r"|^(?:async\s+)?def\s+\w+\s*\(.*:\s*$"
+                        r"|^class\s+\w+.*:\s*$"
+                        r"|^(?:if|elif|while|with|except|match|case)\b.*:\s*$"
+                        r"|^for\s+.+\s+in\s+.+:\s*$"
+                        r"|^(?:else|try|finally|except)\s*:\s*$")
+# A line at the code's own level after an indented part: a closing bracket ("}", "});", "} else {"), "end",
+# or Python's "else:" / "except …:" that goes on with the block.
+_CLOSER_RE = re.compile(r"^[\])}]|^end\b|^(?:else|elif|except|finally)\b.*:\s*$")
+# Prose: words joined by single spaces, ending as a sentence ends; code rarely looks like that.
+_PROSE_RE = re.compile(r"^[^\W\d_][\w'’,]*(?: [\w'’,\"“”()-]+){3,}[.!?…]$")
+
+
+def code_lines(text: str) -> list[bool]:
+    """For each line of ``text``: is it inside a fenced code block (the fence lines included)?
+
+    A fence never closed runs to the end of the text, as it does in a chat.
+    """
+    flags, inside = [], False
+    for line in text.split("\n"):
+        fence = bool(FENCE_RE.match(line))
+        flags.append(inside or fence)
+        if fence:
+            inside = not inside
+    return flags
+
+
+def has_code(text: str) -> bool:
+    return "```" in text and any(FENCE_RE.match(line) for line in text.split("\n"))
+
+
+def expand_tabs(line: str) -> str:
+    """Leading tabs as four spaces each (a tab inside the line stays one space, as in prose)."""
+    stripped = line.lstrip("\t")
+    return TAB * (len(line) - len(stripped)) + stripped if stripped is not line else line
+
+
+def strip_lines(text: str) -> str:
+    """Each line trimmed, but the lines of a code block keep their indentation (trailing spaces go)."""
+    if not has_code(text):
+        return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(line.rstrip() if code else line.strip()
+                     for line, code in zip(text.split("\n"), code_lines(text)))
+
+
+def fence_indented_code(text: str) -> str:
+    """``text`` with fences around the code it holds unfenced: a run of lines indented under an opening
+    line ("def f(x):", "function f() {"), or indented lines that differ in depth or read as code.
+
+    Every character stays; only fence lines are added. Indented prose (a paragraph's first-line indent,
+    a nested list) is left as it is.
+    """
+    if "\n " not in text and not text.startswith("  "):
+        return text
+    lines = text.split("\n")
+    done = code_lines(text)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        run = None if done[i] else _code_run(lines, done, i)
+        if run is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        start, end = run
+        if start < i:  # the opening line above, already passed
+            out.pop()
+        out.append("```")
+        out.extend(lines[start:end])
+        out.append("```")
+        i = end
+    return "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+# What marks a line as code: brackets, "=", ";", "::", "->", "a.b", a leading symbol ("$ npm i", "# note",
+# "// note"), or a command or keyword first.
+_CODE_MARK_RE = re.compile(r"[=(){}\[\];<>]|::|->|\w\.\w|^[^\w\s\"'“‘(]"
+                           r"|^(?:npm|npx|pip3?|python3?|node|git|cd|ls|sudo|brew|apt(?:-get)?|curl|wget|docker|kubectl"
+                           r"|cargo|go|make|yarn|pnpm|bun|deno|uv|poetry|conda|echo|export|mkdir|rm|cp|mv|cat|ssh"
+                           r"|import|from|return|const|let|var|print|func|fn|pub|use|SELECT|INSERT|UPDATE)\b")
+
+
+def _code_run(lines: list[str], done: list[bool], i: int) -> tuple[int, int] | None:
+    """(start, end) of the code run whose first indented line is line i (with its opening line above), or None."""
+    if not _INDENTED_RE.match(lines[i]):
+        return None
+    above = lines[i - 1] if i > 0 and not done[i - 1] else ""
+    opener = bool(above.strip()) and _indent(above) < _indent(lines[i]) and bool(_OPENER_RE.search(above.strip()))
+    start = i - 1 if opener else i
+    base = _indent(above) if opener else 0
+    end = j = i
+    while j < len(lines) and not done[j]:
+        s = lines[j].strip()
+        depth = _indent(lines[j])
+        if s and (depth > base or depth == base and (_CLOSER_RE.match(s) or _opens_below(lines, done, j, base))):
+            end = j + 1
+        elif s:
+            break
+        j += 1
+    body = [line.strip() for line in lines[start:end] if line.strip()]
+    depths = {_indent(line) for line in lines[start:end] if line.strip()}
+    if opener or len(depths) > 1 or any(_CODE_MARK_RE.search(s) and not _PROSE_RE.match(s) for s in body):
+        return start, end
+    return None  # indented prose: a paragraph's first-line indent, a quote, a list item's second line
+
+
+def _opens_below(lines: list[str], done: list[bool], j: int, base: int) -> bool:
+    """Line j opens a block that goes on deeper on the next filled line ("else:", "} else {")."""
+    if not _OPENER_RE.search(lines[j].strip()):
+        return False
+    nxt = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+    return nxt is not None and not done[nxt] and _indent(lines[nxt]) > base
