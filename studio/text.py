@@ -371,6 +371,8 @@ def _cluster(g: str, accent: bool, style: str) -> Cluster:
     card took seconds).
     """
     found = emoji.emoji_file(g)
+    if found is None and _INVISIBLE_MARK.search(g):  # "❤︎", "葛󠄀": a selector asks for a look, and some faces
+        g = _INVISIBLE_MARK.sub("", g) or g         # draw it as a box of its own ("NO GLYPH" after the heart)
     if found is None and g != " " and not drawable(_base_char(g)):
         found = emoji.symbol_file(g)
         if found is None:

@@ -778,14 +778,16 @@ _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
     filled = [i for i, line in enumerate(body) if line.strip()]
+    while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
+        filled.pop()  # X's counts under the poll
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         return body, False
-    body = body[:filled[-1]]
+    body, after = body[:filled[-1]], body[filled[-1] + 1:]
     end = len(body)
     while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
         end -= 2
     shares = {i + 1 for i in range(end, len(body), 2)}
-    return [line for i, line in enumerate(body) if i not in shares], True
+    return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
 def _without_stats(body: list[str]) -> list[str]:
