@@ -24,7 +24,7 @@ from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR, PROJECT_ROOT
 from studio.app import Event as AppEvent
-from studio.app import Changed, Saved, SaveFailed, Studio, exports
+from studio.app import Changed, Saved, SaveFailed, SlideChanged, Studio, exports
 from studio.carousel import Carousel
 from studio.export.stream import ExportStream
 from studio.share.access import AccessGuard
@@ -36,7 +36,7 @@ from studio.upload_cap import UploadCap
 from studio.export.images import leave_with_parent
 
 from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html
-from .thumbnails import PAGE_COUNTS
+from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
 
@@ -63,6 +63,9 @@ class Server:
         """Pass an event to the pages, on the server's event loop (Saved comes from the autosaver's thread)."""
         if isinstance(event, (Saved, SaveFailed)):
             self.save_failure = event if isinstance(event, SaveFailed) else None
+        elif isinstance(event, Changed):  # before any page hears of it (the delivery may wait): see StripPages
+            STRIP_PAGES.changed(event.document or self.studio.document,
+                                event.slide if isinstance(event, SlideChanged) and event.text_only else None)
         try:
             asyncio.get_running_loop()
         except RuntimeError:

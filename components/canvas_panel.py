@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from studio.app import Changed
+from studio.app import Changed, SlideChanged
 
 from . import engine
 from .tiles import TileGroup
@@ -31,4 +31,6 @@ class CanvasPanel:
         self.view.attempt(self.view.document.set_setting, "format", key, origin=self.view.person)
 
     def refresh(self, change: Changed | None) -> None:
+        if isinstance(change, SlideChanged):  # a slide's words, photo or layout: the format stays
+            return
         self.group.mark(self.view.carousel.format)

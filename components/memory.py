@@ -21,7 +21,7 @@ from studio.app import exports
 
 from . import view
 from .allocator import malloc_trim
-from .thumbnails import PAGE_COUNTS, THUMBNAILS
+from .thumbnails import PAGE_COUNTS, STRIP_PAGES, THUMBNAILS
 
 TIDY_EVERY_S = 10.0  # a burst of closing pages is tidied up once, this long after the first one
 # the young generations as Python has them (small, quick collections); a full collection after 1,000 of the
@@ -78,6 +78,7 @@ def forget_drawings() -> None:
     a minute filled them all (600 edits each drew its export ahead, ~0.2 MB) and they stayed for nobody; the next
     page draws what it shows again."""
     THUMBNAILS.clear()
+    STRIP_PAGES.clear()
     PAGE_COUNTS.clear()
     exports.DRAWN.forget()
     render.clear_cache()

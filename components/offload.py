@@ -28,6 +28,7 @@ T = TypeVar("T")
 log = logging.getLogger("carousel_studio")
 
 GRACE_S = 20.0  # a stop waits this long for the workers' current work (a capped import or strip takes seconds)
+AFTER_KILL_S = 1.0  # seconds the stop waits for killed workers to free the pool's reader on their own
 UNBLOCK_S = 5.0  # then at most this long for the pool's reader to let go
 
 _processes_allowed = [True]  # False inside ``in_this_process()``
@@ -136,7 +137,7 @@ def finish_pool(pool: ProcessPoolExecutor, grace: float = GRACE_S) -> None:
     log.warning("worker processes still busy after %g s; stopping them", grace)
     for worker in workers:
         worker.kill()
-    stopping.join(1.0)
+    stopping.join(AFTER_KILL_S)
     if stopping.is_alive() and result_queue is not None:
         _unblock_reader(result_queue._writer.fileno(), stopping)
     if stopping.is_alive():

@@ -64,6 +64,13 @@ MEASURE_CHROME = """<script>
 </script>"""
 
 
+def shown(panel: Any, opened: bool) -> None:
+    """Tell a settings panel that draws only while open (a gallery) that it was opened or closed."""
+    hook = getattr(panel, "panel_opened", None)
+    if hook is not None:
+        hook(opened)
+
+
 class OnFirstOpen:
     """A part of the page built the first time it is opened (a dialog, a closed settings panel): most page
     loads never open it, so they never build it."""
@@ -129,11 +136,12 @@ class StudioPage:
                         .classes("w-full cs-expansion") as expansion:
                     ui.label(subtitle).classes("cs-panel-subtitle cs-panel-lead")
                     if opened:
-                        self.panels.append(panel(view))
+                        self.panels.append(built := panel(view))
+                        expansion.on_value_change(lambda e, built=built: shown(built, e.value))
                         yield
                     else:  # from its first opening on, it hears every change too
                         later = OnFirstOpen(expansion, partial(self._listening, panel))
-                        expansion.on_value_change(lambda _, later=later: later.part())
+                        expansion.on_value_change(lambda e, later=later: shown(later.part(), e.value))
         with ui.right_drawer(value=None, fixed=True, bordered=True).props(
                 "width=300 breakpoint=1180 aria-label='Source content'").classes("cs-drawer cs-right") as self.right:
             self.source = SourcePanel(view)

@@ -11,7 +11,7 @@ from .dragdrop import make_drop_target
 from .presence import show_faces
 from .slices import Sliced
 from .svg_view import SvgView
-from .thumbnails import show_pages
+from .thumbnails import STRIP_PAGES, show_pages
 from .view import Settle, Throttle, View
 
 # While this person types, the slide's thumbnail (its whole SVG again) is drawn when typing pauses this long, and
@@ -148,8 +148,8 @@ class SlideStrip:
             return
         drawn = len(self.thumbs) if self.sliced.drawing else len(counts)  # the rest is drawn from the carousel now
         for index in sorted(i for i in self._dirty if i < drawn):
-            self.thumbs[index].set_content(engine.render_slide_page(view.carousel, index, 0, starts[index] + 1,
-                                                                    sum(counts), scale=1))
+            self.thumbs[index].set_content(STRIP_PAGES.svg(view.document, view.carousel, index, starts[index] + 1,
+                                                           sum(counts)))
         self._dirty = {i for i in self._dirty if i >= drawn}
 
     def selection_changed(self) -> None:

@@ -36,6 +36,7 @@ STRIPS_KEPT = 4
 # ~0.4 s while it was encoded; in parts of this size the loop serves others between them
 SLICE_CHARS = 256 * 1024
 PAUSE_S = 0.02  # between the parts: the page's outbox sends each part on its own
+DOCUMENTS_KEPT = 16  # documents whose strip drawings are kept (share mode: one per open project)
 
 
 class _KeyPickler(pickle.Pickler):
@@ -247,5 +248,53 @@ class PageCounts:
             self._counts.popitem(last=False)
 
 
+class StripPages:
+    """A slide's strip thumbnail after an edit, drawn once for every page showing it.
+
+    Ten pages redrawing the slide someone typed into each drew the same SVG again. A drawing is kept with the
+    version of its slide's words (``changed``, told by the server as each change is relayed, before any page
+    hears of it): a page drawing the same slide at the same version, page number and total takes it. Any
+    change other than words (order, looks, photo, another carousel) makes every slide's version new."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._versions: dict[int, tuple[object, int, dict[int, int]]] = {}  # id(doc) -> (doc, looks, slide words)
+        self._drawn: dict[tuple[int, int], tuple[tuple[int, int, int], str]] = {}  # (id(doc), slide) -> drawing
+
+    def changed(self, document: object, words_of: int | None) -> None:
+        """``document`` changed: the words of slide ``words_of`` only, or (None) anything else."""
+        self._count += 1
+        _, looks, words = self._versions.get(id(document), (document, 0, {}))
+        if words_of is None:
+            looks, words = self._count, {}
+            self._drawn = {k: v for k, v in self._drawn.items() if k[0] != id(document)}
+        else:
+            words[words_of] = self._count
+        self._versions.pop(id(document), None)
+        self._versions[id(document)] = (document, looks, words)  # the last changed last
+        if len(self._versions) > DOCUMENTS_KEPT:  # share mode: a project nobody edits any more
+            dropped = next(iter(self._versions))
+            del self._versions[dropped]
+            self._drawn = {k: v for k, v in self._drawn.items() if k[0] != dropped}
+
+    def svg(self, document: object, carousel: Carousel, index: int, number: int, total: int) -> str:
+        """Slide ``index``'s first page as the strip shows it (page ``number`` of ``total``)."""
+        known = self._versions.get(id(document))
+        if known is None or known[0] is not document:
+            return engine.render_slide_page(carousel, index, 0, number, total, scale=1)
+        version = (max(known[1], known[2].get(index, 0)), number, total)
+        kept = self._drawn.get((id(document), index))
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        svg = engine.render_slide_page(carousel, index, 0, number, total, scale=1)
+        self._drawn[(id(document), index)] = (version, svg)
+        return svg
+
+    def clear(self) -> None:
+        self._versions.clear()
+        self._drawn.clear()
+
+
 THUMBNAILS = Thumbnails()  # one per server process: every page shares it
+STRIP_PAGES = StripPages()
 PAGE_COUNTS = PageCounts()

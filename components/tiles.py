@@ -18,7 +18,9 @@ from .view import Debounce, View
 
 log = logging.getLogger("carousel_studio")
 
-GALLERY_PAUSE = 0.8  # seconds without typing before a gallery redraws
+# Seconds without typing before a gallery redraws its tiles for the slide's new words (a dozen tiles drawn in the
+# workers; words 8 px tall): ten people typing at once each pause about once a second, and 0.8 s drew every edit.
+GALLERY_PAUSE = 2.0
 
 class TileGroup:
     """A grid of tiles acting as one radio group: one selected; ``on_pick(key)`` runs when a tile is chosen.
@@ -99,6 +101,8 @@ class Gallery:
         self.view = view
         self.group = TileGroup(self.testid, self._pick, columns=3, label=self.label)
         self.svgs: dict[str, SvgView] = {}
+        self.shown = True  # its panel is open: a closed one draws nothing until it opens again
+        self._stale = False  # changed while closed
         for key, label in choices.items():
             with self.group.tile(key):  # no tooltip: it would repeat the label shown under the tile
                 if self.swatch:
@@ -127,8 +131,18 @@ class Gallery:
     def _pick(self, key: str) -> None:
         self.view.attempt(self.view.document.set_setting, self.setting, self.value(key), origin=self.view.person)
 
+    def panel_opened(self, opened: bool) -> None:
+        """Its panel was opened or closed; opened, it catches up with what changed meanwhile."""
+        self.shown = opened
+        if opened and self._stale:
+            self._draw()
+
     def _draw(self, fill: bool = True) -> None:
         """Show the kept thumbnails now; draw the missing ones off the event loop (``fill``: start at once)."""
+        self._stale = not self.shown
+        if self._stale:
+            self._later.cancel()
+            return
         carousel = self.view.carousel
         self.group.mark(self.current(carousel))
         missing = {}

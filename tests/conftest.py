@@ -18,6 +18,21 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from chromium_setup import CHROMIUM_FLAGS, chromium_paths
+from hidden_module import hidden
+
+# No garbage collection while the tests are imported and collected: about 300 collections, each walking
+# everything imported so far (0.5 s of CPU in every test process's start). It starts once the tests run
+# (``pytest_runtestloop``), with what is alive by then out of its sight.
+gc.disable()
+
+# NiceGUI's ``user`` fixture. NiceGUI's testing package also imports Selenium for its ``screen`` fixture,
+# unless Selenium is missing (then its ``Screen`` is None: NiceGUI's documented way to use ``user`` alone).
+# Hidden while that package loads, Selenium costs no test process its 0.3 s; the real-browser tests import it
+# themselves (``driver``).
+pytest.register_assert_rewrite("nicegui.testing.user_plugin")  # as pytest_plugins would have it
+with hidden("selenium"):
+    import nicegui.testing.user_plugin  # noqa: F401
+pytest_plugins = ["nicegui.testing.user_plugin"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
@@ -73,6 +88,15 @@ def no_flush_to_disk():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "fsync", lambda fd: None)
         yield
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session) -> None:
+    """Garbage collection again, now that the tests are collected (in each test process, and in the
+    process that hands the tests out when they run in several)."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -303,6 +327,15 @@ def driver(browser_downloads):
 SLOW_FIXTURES = {"driver", "studio_server", "shared_url", "share_port"}
 SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz"}  # stress and fuzzing
 SLOW_PREFIXES = ("test_browser_",)  # every real-browser module
+
+
+def pytest_ignore_collect(collection_path, config) -> bool | None:
+    """``pytest -m "not slow"`` does not even import the modules whose every test is slow (the real-browser
+    ones import Selenium, 0.3 s in every test process)."""
+    if config.getoption("markexpr", "").split() != ["not", "slow"] or collection_path.suffix != ".py":
+        return None
+    name = collection_path.stem
+    return True if name in SLOW_MODULES or name.startswith(SLOW_PREFIXES) else None
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -42,7 +42,7 @@ def test_a_code_block_is_one_post_whatever_blank_lines_and_rules_it_holds():
     code = "```yaml\nname: ci\n\n---\non: push\n\n\njobs:\n  test:\n    - run: pytest\n```"
     text = f"Our CI file:\n{code}\n\nThat is the whole file we run on every push."
     posts = [p.text for p in parse_paste(text).threads[0].posts]
-    assert posts == ["Our CI file:\n" + code.replace("\n\n\n", "\n\n"), "That is the whole file we run on every push."]
+    assert posts == ["Our CI file:\n" + code, "That is the whole file we run on every push."]  # blank lines too
 
 
 def test_tab_indentation_keeps_its_depth():
@@ -192,3 +192,13 @@ def test_property_fencing_only_adds_fence_lines_and_is_stable(rows):
             assert candidate == "```"
     assert kept == original
     assert all(line == "```" for line in it)
+
+
+def test_alt_text_and_captions_read_the_code_without_its_fences():
+    from studio.caption import draft_captions
+    from studio.export.alt_text import slide_alt_text
+    carousel = carousel_of(["Python tip", "The trick:\n```python\n" + "\n".join(PYTHON[:3]) + "\n```"])
+    alt = slide_alt_text(carousel, 1)
+    assert "`" not in alt and "def dedupe(items):" in alt and "seen = set()" in alt
+    captions = draft_captions(carousel)
+    assert "```" not in captions.linkedin + captions.instagram

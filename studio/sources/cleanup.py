@@ -276,11 +276,12 @@ def _charmap_chars() -> str:
 _SUSPECT_RE = re.compile("[" + re.escape(_charmap_chars()) + "]")
 
 
-def clean_text(text: str, *, html_markup: bool = True) -> str:
+def clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = True) -> str:
     """Plain, NFC-normalised text with markup, mojibake and control characters removed.
 
     ``html_markup=False`` skips tag stripping for sources whose text is never HTML
-    (the archive), where "<br>" in a post is what its author wrote.
+    (the archive), where "<br>" in a post is what its author wrote. ``fold_blank_lines=False``
+    keeps runs of blank lines (a draft may mark its posts with them); else they become one.
     """
     text = remove_control_chars(_join_surrogates(text), keep_c1=True)
     if html_markup:
@@ -292,9 +293,14 @@ def clean_text(text: str, *, html_markup: bool = True) -> str:
     text = remove_control_chars(unicodedata.normalize("NFC", text))
     if " \n" in text or "\t\n" in text:
         text = _SPACES_RE.sub("\n", text)
-    if "\n\n\n" in text:
-        text = _MANY_BLANKS_RE.sub("\n\n", text)
+    if fold_blank_lines:
+        text = fold_blanks(text)
     return text.strip()
+
+
+def fold_blanks(text: str) -> str:
+    """Runs of blank lines as one blank line."""
+    return _MANY_BLANKS_RE.sub("\n\n", text) if "\n\n\n" in text else text
 
 
 # ---------------------------------------------------------------- every door

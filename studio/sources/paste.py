@@ -7,8 +7,12 @@ The splitter tries, in order:
    of the text (at 1, or at 2 after a single unnumbered hook), so "10/10 would
    recommend", "1/2 cup" or section headings in the middle never split a thread.
    A hook line over "1/5 …" (the usual paste) becomes its own post, the cover;
-2. blank lines, with tiny fragments and headings merged into their neighbours;
+2. blank lines, with tiny fragments and headings merged into their neighbours — or, in a
+   draft from a thread scheduler, runs of two or more blank lines between posts (one blank
+   line then separates paragraphs inside a post);
 3. sentences packed into posts of at most 280 weighted characters.
+
+Separator lines ("---") come before all of these; a code block is never split.
 
 Text copied from a thread page (name, @handle, timestamps, "Show more", counts)
 is recognised first and gives clean posts with their author.
@@ -26,7 +30,7 @@ from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
-from .cleanup import clean_text
+from .cleanup import clean_text, fold_blanks
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
 
@@ -42,7 +46,8 @@ def parse_paste(text: str) -> ImportResult:
     if len(text) > MAX_TEXT_BYTES:
         raise SourceError(f"the text is {megabytes(len(text))}; a pasted thread may be at most "
                           f"{megabytes(MAX_TEXT_BYTES)} (a long real thread is about 100 KB)")
-    cleaned = clean_text(text)
+    kept = clean_text(text, fold_blank_lines=False)  # a draft's posts may be set apart by runs of blank lines
+    cleaned = fold_blanks(kept)
     if not cleaned:
         raise SourceError("the text is empty: paste the posts of a thread")
     warnings: list[str] = []
@@ -50,7 +55,7 @@ def parse_paste(text: str) -> ImportResult:
     author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
-        texts = split_posts(strip_thread_labels(cleaned))
+        texts = split_posts(strip_thread_labels(kept))
     else:
         texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps)
     texts = [t for t in texts if t]
@@ -259,12 +264,16 @@ def _code_chunks(text: str) -> list[str]:
 
 
 def _split_posts(text: str) -> list[str]:
-    parts = [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
+    parts = [fold_blanks(p.strip()) for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)
-    numbered = split_by_numbering(text)
+    numbered = split_by_numbering(fold_blanks(text))
     if numbered is not None:
         return [p for p in numbered if p]
+    drafted = _split_at_blank_runs(text)
+    if drafted is not None:
+        return strip_post_numbers(drafted)
+    text = fold_blanks(text)
     paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
         return strip_post_numbers(merge_fragments(paragraphs))
@@ -272,6 +281,20 @@ def _split_posts(text: str) -> list[str]:
     if _posts_per_line(lines):
         return strip_post_numbers(merge_fragments(lines))
     return pack_sentences(text)
+
+
+def _split_at_blank_runs(text: str) -> list[str] | None:
+    """Posts of a draft written in a thread scheduler: two or more blank lines between posts, one blank
+    line between the paragraphs of a post. None unless the text is written so: both kinds of gap, at
+    least three posts, and each fits in a post."""
+    if "\n\n\n" not in text:
+        return None
+    parts = [p.strip() for p in re.split(r"\n{3,}", text) if p.strip()]
+    if len(parts) < 3 or not any("\n\n" in p for p in parts):  # one extra blank line may be a slip
+        return None
+    if any(weighted_length(p.replace(_CODE_NEWLINE, "\n")) > MAX_WEIGHTED_LENGTH for p in parts):
+        return None
+    return parts
 
 
 # How a post ends: a sentence mark, a closing quote or bracket after one, an emoji (🧵, 👇) or a hashtag.
@@ -424,6 +447,10 @@ _TIME_RES = (
     _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
 )
+# "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai and Ukrainian.
+_MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше"}
+_TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
+                      "перекласти допис"}
 _UI_LINES = {
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
     "show replies", "show more replies", "show probable spam", "views", "view", "follow", "following",
@@ -443,6 +470,7 @@ _UI_LINES = {
     # … and in Arabic, Turkish, Indonesian, Korean and Russian.
     "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
     "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
+    *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -451,11 +479,11 @@ _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translatio
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
               "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
               "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
-              "показать еще", "перевести пост"}
+              "показать еще", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
                 "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
-                "показать еще"}
+                "показать еще", *_MORE_BUTTONS}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -755,14 +783,16 @@ _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
     filled = [i for i, line in enumerate(body) if line.strip()]
+    while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
+        filled.pop()  # X's counts under the poll
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         return body, False
-    body = body[:filled[-1]]
+    body, after = body[:filled[-1]], body[filled[-1] + 1:]
     end = len(body)
     while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
         end -= 2
     shares = {i + 1 for i in range(end, len(body), 2)}
-    return [line for i, line in enumerate(body) if i not in shares], True
+    return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
 def _without_stats(body: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from components import slide_strip, tiles, view
+from components import engine, slide_strip, tiles, view
 from hand_clock import HandClock
 
 
@@ -56,3 +56,35 @@ async def test_an_edit_on_another_slide_does_not_redraw_the_galleries(clock, stu
     document.set_slide_text(0, title="The selected slide", origin=None)  # what every gallery shows
     clock.advance(tiles.GALLERY_PAUSE * 2)
     assert drawn
+
+
+
+async def test_a_closed_gallery_draws_nothing_until_its_panel_opens_again(clock, studio, testid, monkeypatch):
+    drawn = []  # a key for each tile a gallery draws (or finds drawn)
+    monkeypatch.setattr(tiles, "thumbnail_key", lambda variant, real=tiles.thumbnail_key: (
+        drawn.append(variant.layout), real(variant))[1])
+    layouts, themes = testid(studio, "panel-dashboard")[0], testid(studio, "panel-palette")[0]  # open as the page loads
+    layouts.value = themes.value = False  # the creator folds both galleries away
+    studio.shared.document.set_setting("theme", "noir")  # every tile would change
+    studio.shared.document.set_slide_text(0, title="The selected slide", origin=None)
+    clock.advance(tiles.GALLERY_PAUSE * 2)
+    assert drawn == []
+    layouts.value = True  # opened again: drawn as the carousel is now, at once
+    assert sorted(set(drawn)) == sorted(engine.LAYOUTS)
+
+
+async def test_an_edit_is_drawn_once_for_every_strip_showing_it(clock, studio, create_user, testid, monkeypatch):
+    pages = [studio] + [create_user() for _ in range(3)]
+    for other in pages[1:]:
+        await other.open("/")
+    drawn = []
+    monkeypatch.setattr(engine, "render_slide_page", lambda carousel, index, *args, real=engine.render_slide_page,
+                        **kwargs: (drawn.append(index), real(carousel, index, *args, **kwargs))[1])
+    document = studio.shared.document
+    document.set_slide_text(2, title="Zebrafish", origin=None)  # someone else's edit: every strip redraws slide 2
+    assert all("Zebrafish" in thumbnail(page, testid, 2) for page in pages)
+    assert drawn == [2]  # drawn once, shown by four pages
+    document.set_slide_text(2, title="Quokka", origin=None)
+    clock.advance(slide_strip.OTHERS_THUMB_EVERY)
+    assert all("Quokka" in thumbnail(page, testid, 2) for page in pages)
+    assert drawn == [2, 2]

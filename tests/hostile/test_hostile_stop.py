@@ -44,24 +44,59 @@ def _manager_thread(executor: ProcessPoolExecutor) -> threading.Thread:
     return executor._executor_manager_thread
 
 
-def test_a_stop_lets_the_worker_finish_its_current_work(pool):
-    future = pool.submit(time.sleep, 1.0)
-    worker, = pool._processes.values()
-    offload.finish_pool(pool, grace=STOPPED_WITHIN)
-    assert future.done() and not future.cancelled() and future.exception() is None
-    worker.join(STOPPED_WITHIN)
-    assert worker.exitcode == 0  # it ended on its own, not killed
+_BEGUN = _GO_ON = None  # set in the worker (``_hold``)
+
+
+def _hold(begun, go_on) -> None:
+    """A worker's start: its work waits for the test (the events are inherited through the fork)."""
+    global _BEGUN, _GO_ON
+    _BEGUN, _GO_ON = begun, go_on
+
+
+def _work_until_let_go() -> str:
+    _BEGUN.set()
+    if not _GO_ON.wait(STOPPED_WITHIN):
+        raise TimeoutError("the test never let the work go on")
+    return "done"
+
+
+def _let_go_once_stopping(go_on) -> None:
+    """Let the work go on once the stop has begun (its thread is running), so the stop has to wait for it."""
+    give_up = time.monotonic() + STOPPED_WITHIN
+    while time.monotonic() < give_up and not any(t.name == "finish worker processes" and t.is_alive()
+                                                  for t in threading.enumerate()):
+        time.sleep(0.01)
+    go_on.set()
+
+
+def test_a_stop_lets_the_worker_finish_its_current_work():
+    fork = multiprocessing.get_context("fork")
+    begun, go_on = fork.Event(), fork.Event()
+    pool = ProcessPoolExecutor(1, mp_context=fork, initializer=_hold, initargs=(begun, go_on))
+    try:
+        future = pool.submit(_work_until_let_go)
+        assert begun.wait(STOPPED_WITHIN), "the work did not start"
+        worker, = pool._processes.values()
+        threading.Thread(target=_let_go_once_stopping, args=(go_on,), daemon=True).start()
+        offload.finish_pool(pool, grace=STOPPED_WITHIN)
+        assert future.done() and not future.cancelled() and future.result() == "done"
+        worker.join(STOPPED_WITHIN)
+        assert worker.exitcode == 0  # it ended on its own, not killed
+    finally:
+        go_on.set()
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def test_a_reader_stuck_in_a_half_written_result_is_freed_after_the_grace_time(pool, monkeypatch):
     monkeypatch.setattr(offload, "UNBLOCK_S", STOPPED_WITHIN)  # a loaded machine's reader may take more than 5 s
+    monkeypatch.setattr(offload, "AFTER_KILL_S", 0.05)  # the kill cannot free this reader: no need to wait 1 s
     future = pool.submit(time.sleep, 600)  # busy beyond the grace time
     worker, = pool._processes.values()
     manager = _manager_thread(pool)
     # What a worker killed mid-write leaves: a result announced as 100,000 bytes, of which 10 arrived.
     pool._result_queue._writer._send(struct.pack("!i", 100_000) + b"x" * 10)
     started = time.monotonic()
-    offload.finish_pool(pool, grace=0.5)
+    offload.finish_pool(pool, grace=0.05)
     assert not manager.is_alive(), "the pool's reader still waits for the rest of the result"
     assert time.monotonic() - started < STOPPED_WITHIN
     worker.join(STOPPED_WITHIN)
