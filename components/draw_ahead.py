@@ -4,9 +4,9 @@ and image set.
 An export click then finds its pages drawn, or joins a drawing under way (``studio.app.exports.draw_ahead``),
 instead of drawing every page after the click. It runs from the first change on, the export dialog
 unopened: an import is followed by an export soon after, and so is opening a project (drawn once the
-page has settled). One pause of the whole document draws once, however many tabs are open on it: ten
-people each typing once a second never pause it together, and drawing each person's pause drew the export
-ten times a second (most of the studio's CPU).
+page has settled). One pause of the whole document draws once, however many tabs are open on it: drawing
+each person's pause drew the export ten times a second with ten people each typing once a second (most of the
+studio's CPU). While several people edit, the document waits for a longer pause (``TOGETHER_PAUSE``).
 """
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ from studio.app import Changed, ProjectSwitched, SourceChanged, exports
 from .view import Debounce, View
 
 PAUSE = 0.8  # seconds without an edit: typing goes on before that; a click comes after it
+# Several people editing (edits from two or more within the last TOGETHER_S seconds): each one's pauses are only
+# gaps between the others' edits, and 0.8 s of them drew the whole export (~0.5 s of the workers' CPU) about
+# once a second with ten people typing; so the document waits for this longer pause.
+TOGETHER_PAUSE, TOGETHER_S = 2.0, 5.0
 SETTLED = 0.2  # seconds after an import or a project opened: no burst of changes follows those
 
 
@@ -57,6 +61,7 @@ class DocumentPause:
         self._asker: weakref.ref[DrawAhead] | None = None
         self._last: Any = None  # the change heard last: every tab on the document reports each one
         self._imported = False  # an import since the last drawing: draw soon, whatever follows it at once
+        self._editors: dict[int, float] = {}  # who edited lately (id of the origin): when, last
 
     def changed(self, ahead: DrawAhead, change: Changed | None) -> None:
         if change is not None and change is self._last:
@@ -69,8 +74,16 @@ class DocumentPause:
             self._asker = weakref.ref(ahead)
         # words, looks and photos are tried one after another; an import lands once
         self._imported = self._imported or change is None or isinstance(change, (ProjectSwitched, SourceChanged))
-        self._later.quiet = SETTLED if self._imported else PAUSE
+        self._later.quiet = SETTLED if self._imported else TOGETHER_PAUSE if self._together(change) else PAUSE
         self._later()
+
+    def _together(self, change: Changed | None) -> bool:
+        """Whether two or more people edited within the last TOGETHER_S seconds (this change included)."""
+        now = self._later.clock.now()
+        if change is not None and change.origin is not None:
+            self._editors[id(change.origin)] = now
+        self._editors = {who: when for who, when in self._editors.items() if when > now - TOGETHER_S}
+        return len(self._editors) > 1
 
     def cancel(self) -> None:
         self._later.cancel()

@@ -40,11 +40,18 @@ FAMILIES: list[str] = [
 # and Telugu (after CJK: text in those is rarer, and a face is only built once a chain reaches it).
 # (Inter first: it is small to build and often already built.)
 FALLBACKS: list[str] = ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
-                        "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu"]
+                        "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu", "Noto Sans Bengali",
+                        "Noto Sans Lao", "Noto Sans Myanmar"]
 # Families shipped by a plain font package instead of fontpkg: family -> (module, attribute holding the path).
 # Noto Sans CJK JP is one static face (regular only) that covers Han, kana and Hangul: no instancing,
 # and the build only renames it (≈ 0.4 s for its 16 MB).
 _PACKAGED: dict[str, tuple[str, str]] = {"Noto Sans CJK": ("noto_cjk_sans_jp_regular", "FONT_PATH")}
+# Variable faces inside a font pack (OFL Noto faces no fontpkg package ships): family -> (package, file in it).
+_PACKED: dict[str, tuple[str, str]] = {
+    "Noto Sans Bengali": ("justmytype_intl_south_asia", "fonts/ofl/notosansbengali/NotoSansBengali[wdth,wght].ttf"),
+    "Noto Sans Lao": ("justmytype_intl_sea", "fonts/ofl/notosanslao/NotoSansLao[wdth,wght].ttf"),
+    "Noto Sans Myanmar": ("justmytype_intl_sea", "fonts/ofl/notosansmyanmar/NotoSansMyanmar[wdth,wght].ttf"),
+}
 ALL_FAMILIES = list(dict.fromkeys(FAMILIES + FALLBACKS))
 WEIGHTS = (400, 700)
 PREFIX = "CS "
@@ -106,6 +113,11 @@ def _sources() -> dict[str, tuple[Path, bool]]:
     for name in ALL_FAMILIES:
         if name in _PACKAGED:
             out[name] = (_packaged_path(name), False)
+            continue
+        if name in _PACKED:
+            from importlib.resources import files
+            package, file = _PACKED[name]
+            out[name] = (Path(str(files(package).joinpath(*file.split("/")))), True)
             continue
         fam = fontpkg.family(name)
         upright = [f for f in fam.files if f.style == "normal"]

@@ -21,7 +21,8 @@ def test_ensure_fonts_is_idempotent_and_points_fontconfig_at_the_cache():
 def test_at_least_eight_families_plus_fallbacks():
     assert len(fonts.FAMILIES) >= 8
     assert fonts.FALLBACKS == ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
-                               "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu"]
+                               "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu", "Noto Sans Bengali",
+                               "Noto Sans Lao", "Noto Sans Myanmar"]
     assert len(fonts.ALL_FAMILIES) == len(set(fonts.ALL_FAMILIES))
 
 

@@ -48,12 +48,14 @@ async def test_a_burst_of_edits_is_drawn_once_after_the_whole_document_pauses(st
     assert len(calls) == 1 and "Typed three" in calls[0][0]
 
     people = [Person(), Person(), Person()]
-    for turn in range(6):  # three people taking turns, each pausing longer than PAUSE, the document never
+    for turn in range(6):  # three people taking turns, each pausing longer than PAUSE, the document not
         person = people[turn % 3]
         document.set_slide_text(turn % 3, body=f"Person {turn % 3} typed {turn}", origin=person)
         clock.advance(draw_ahead.PAUSE / 2)
         assert not running("draw the export ahead")
-    clock.advance(10 * draw_ahead.PAUSE)  # now everyone has paused: drawn once
+    clock.advance(draw_ahead.PAUSE)  # one person's pause: with several typing, only a gap between their edits
+    assert not running("draw the export ahead")
+    clock.advance(draw_ahead.TOGETHER_PAUSE)  # now everyone has paused long enough: drawn once
     await until(lambda: len(calls) == 2)
     assert "Person 2 typed 5" in calls[1][0]
     await until(lambda: not running("draw the export ahead"))  # one more started by then would have ended

@@ -192,3 +192,13 @@ def test_property_fencing_only_adds_fence_lines_and_is_stable(rows):
             assert candidate == "```"
     assert kept == original
     assert all(line == "```" for line in it)
+
+
+def test_alt_text_and_captions_read_the_code_without_its_fences():
+    from studio.caption import draft_captions
+    from studio.export.alt_text import slide_alt_text
+    carousel = carousel_of(["Python tip", "The trick:\n```python\n" + "\n".join(PYTHON[:3]) + "\n```"])
+    alt = slide_alt_text(carousel, 1)
+    assert "`" not in alt and "def dedupe(items):" in alt and "seen = set()" in alt
+    captions = draft_captions(carousel)
+    assert "```" not in captions.linkedin + captions.instagram

@@ -1,14 +1,14 @@
 """Thai and Khmer write words without spaces: a slide breaks their lines between words, as a browser does,
-never inside one ("ประชาก" / "ร"), and every character still arrives. Tamil, Telugu and Khmer are drawn by
-bundled faces, not shown as missing marks. (Lao and Burmese break the same way, but no font package draws
-them: they still show as missing marks.)"""
+never inside one ("ประชาก" / "ร"), and every character still arrives. Tamil, Telugu, Khmer, Bengali, Lao and
+Burmese are drawn by bundled faces, not shown as missing marks (Lao and Burmese break between words too)."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studio.text import STYLE_MISSING, prepare, widest_piece, wrap
+from studio import fonts
+from studio.text import STYLE_MISSING, font_for, prepare, widest_piece, wrap
 
 THAI_WORDS = ["ภาษา", "ไทย", "เป็น", "ภาษา", "ราชการ", "ที่", "ใช้", "กัน", "ทั่ว", "ประเทศ", "โดย", "ไม่มี", "การ",
               "เว้น", "วรรค", "ระหว่าง", "คำ"]
@@ -96,3 +96,25 @@ def test_property_japanese_lines_keep_the_line_rules_and_every_character(text, w
         return  # a run the rules bind together is wider than the line: it must break somewhere inside
     assert not any(line[0] in NO_START for line in lines[1:]), lines
     assert not any(line[-1] in NO_END for line in lines), lines
+
+
+@pytest.mark.parametrize("text, face", [("ສະບາຍດີ ພາສາລາວ", "Noto Sans Lao"),
+                                        ("မင်္ဂလာပါ မြန်မာဘာသာ", "Noto Sans Myanmar"),
+                                        ("আমি বাংলায় গান গাই।", "Noto Sans Bengali")])
+def test_lao_burmese_and_bengali_are_drawn_by_their_faces(text, face):
+    clusters = [c for p in prepare(text) for c in p.clusters]
+    assert not any(c.style == STYLE_MISSING for c in clusters)
+    assert "".join(c.text for c in clusters) == text
+    assert {font_for(c.text, "Inter") for c in clusters if not c.is_space and c.text != "।"} == {face}
+    assert face in fonts.FALLBACKS
+
+
+def test_burmese_lines_break_between_words():
+    words = ["မြန်မာ", "နိုင်ငံ", "၏", "ရုံးသုံး", "ဘာသာ", "စကား", "ဖြစ်", "သည်"]
+    text = "".join(words)
+    lines = line_texts(text, 120)
+    assert "".join(lines) == text and len(lines) > 1
+    pos, ends = 0, word_ends(words)
+    for line in lines[:-1]:
+        pos += len(line)
+        assert pos in ends, lines
