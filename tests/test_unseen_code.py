@@ -202,3 +202,25 @@ def test_alt_text_and_captions_read_the_code_without_its_fences():
     assert "`" not in alt and "def dedupe(items):" in alt and "seen = set()" in alt
     captions = draft_captions(carousel)
     assert "```" not in captions.linkedin + captions.instagram
+
+
+code_body_line = st.sampled_from(["x = 1", "    return x", "", "---", "1/ not a post", "2/ nor this", "- item: 1",
+                                  "        deep()", "# 🧵 comment", "Thread: no", "}", "  ", "**kwargs", "/end"])
+
+
+@given(st.lists(code_body_line, min_size=1, max_size=12), st.sampled_from(["\n\n", "\n\n\n"]),
+       st.sampled_from(["python", "", "js"]))
+def test_property_a_fenced_block_arrives_whole_in_one_post(body, gap, lang):
+    if not any(line.strip() for line in body):
+        return
+    code = "\n".join(line.rstrip() for line in body).strip("\n")
+    block = f"```{lang}\n{code}\n```"
+    text = (f"A first post that opens the thread, long enough to stand alone.{gap}Here is the code:\n{block}{gap}"
+            f"And a last post that closes the thread, long enough too.")
+    posts = [p.text for p in parse_paste(text).threads[0].posts]
+    holding = [p for p in posts if "```" in p]
+    assert len(holding) == 1
+    lines = holding[0].split("\n")
+    start = lines.index(f"```{lang}")
+    got = "\n".join(lines[start + 1:len(lines) - 1 - lines[::-1].index("```")])
+    assert got == code  # every line, its indentation, blank lines, "---", "1/", 🧵 and "/end" as written

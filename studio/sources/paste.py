@@ -85,19 +85,23 @@ _END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNO
 
 def strip_thread_labels(text: str) -> str:
     """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
-    holds unfenced gets its fences first (``code.fence_indented_code``), so its indentation stays."""
+    holds unfenced gets its fences first (``code.fence_indented_code``); code is never touched."""
     text = fence_indented_code(text)
     if THREAD_EMOJI not in text and not _LABEL_HINT_RE.search(text):
         return text.strip()
-    text = text.replace(THREAD_EMOJI, "")
-    text = _THREAD_LABEL_RE.sub("", text, count=1)
+    code = code_lines(text) if has_code(text) else None
+    # A line that held the 🧵 is tidied of the spaces it leaves; others keep their indentation.
+    lines = [line if code and code[i] or THREAD_EMOJI not in line else _tidy(line.replace(THREAD_EMOJI, ""))
+             for i, line in enumerate(text.split("\n"))]
+    text = _THREAD_LABEL_RE.sub("", "\n".join(lines), count=1)
     lines = text.split("\n")
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
-    code = code_lines("\n".join(lines)) if has_code(text) else [False] * len(lines)
-    text = "\n".join(line.rstrip() if is_code else re.sub(r"[ \t]{2,}", " ", line).strip()
-                     for line, is_code in zip(lines, code))
-    return _END_MARK_RE.sub("", text).strip()
+    return _END_MARK_RE.sub("", "\n".join(line.rstrip() for line in lines)).strip()
+
+
+def _tidy(line: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", line).strip()
 
 
 # ---------------------------------------------------------------- numbering
