@@ -224,3 +224,15 @@ def test_property_a_fenced_block_arrives_whole_in_one_post(body, gap, lang):
     start = lines.index(f"```{lang}")
     got = "\n".join(lines[start + 1:len(lines) - 1 - lines[::-1].index("```")])
     assert got == code  # every line, its indentation, blank lines, "---", "1/", 🧵 and "/end" as written
+
+
+def test_a_long_run_of_indented_prose_is_read_once_not_line_by_line(monkeypatch):
+    """A 1 MB paste of indented lines took minutes: each line started a new scan to the run's end."""
+    import studio.code as code
+    calls = []
+    real = code._code_run
+    monkeypatch.setattr(code, "_code_run", lambda *a: calls.append(a[2]) or real(*a))
+    text = "Notes:\n" + "\n".join("  a quiet line of prose" for _ in range(5000)) + "\nThe end."
+    assert fence_indented_code(text) == text
+    lines = text.split("\n")
+    assert [i for i in calls if lines[i].startswith(" ")] == [1]  # the run's first line only
