@@ -334,6 +334,9 @@ def keystrokes(count: int) -> list[Row]:
             browser.close()
     keys, arrived = keys[:count], ARRIVED[:count]
     painted_after = [k - a for k, a in zip(keys, arrived) if a is not None]
+    slowest = sorted(zip(keys, arrived), key=lambda pair: -pair[0])[:3]
+    print("slowest keystrokes, ms painted (answer arrived + after): " + "; ".join(
+        f"{k:.0f}" + (f" ({a:.0f} + {k - a:.0f})" if a is not None else "") for k, a in slowest), file=sys.stderr)
     arrived = [a for a in arrived if a is not None]
     return [info(f"studio: keystroke → preview painted, p50 of {len(keys)}", _percentile(keys, 0.5)),
             at_most(f"studio: keystroke → preview painted, p95 of {len(keys)}", _percentile(keys, 0.95), KEY_GOAL_MS),

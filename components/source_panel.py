@@ -80,9 +80,13 @@ class SourcePanel:
             return
         if carousel is None:  # the server is stopping
             return
+        back = self.view.studio.projects.open_instead()
         self.view.studio.projects.open_file(carousel)
-        self.view.select(0)
-        self.view.notify(f"Opened “{carousel.name}” as a new project", type="positive", position="top")
+        progress = self.intake.progress  # a big project's pages are counted first; Cancel goes back
+        progress.select_first()
+        progress.follow(lambda: self.view.notify(f"Opened “{carousel.name}” as a new project", type="positive",
+                                                 position="top"),
+                        "Opening cancelled — no new project was made; yours is open again", back)
 
     async def _import_link(self) -> None:
         url = (self.link.value or "").strip()

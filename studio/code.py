@@ -86,7 +86,11 @@ def fence_indented_code(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        start, end = run
+        start, end, is_code = run
+        if not is_code:  # indented prose: the whole run stays as it is (and is not read again line by line)
+            out.extend(lines[i:end])
+            i = end
+            continue
         if start < i:  # the opening line above, already passed
             out.pop()
         out.append("```")
@@ -108,8 +112,9 @@ _CODE_MARK_RE = re.compile(r"[=(){}\[\];<>]|::|->|\w\.\w|^[^\w\s\"'“‘(]"
                            r"|import|from|return|const|let|var|print|func|fn|pub|use|SELECT|INSERT|UPDATE)\b")
 
 
-def _code_run(lines: list[str], done: list[bool], i: int) -> tuple[int, int] | None:
-    """(start, end) of the code run whose first indented line is line i (with its opening line above), or None."""
+def _code_run(lines: list[str], done: list[bool], i: int) -> tuple[int, int, bool] | None:
+    """(start, end, is it code) of the indented run whose first line is line i (with its opening line above,
+    if any); None when line i is not indented."""
     if not _INDENTED_RE.match(lines[i]):
         return None
     above = lines[i - 1] if i > 0 and not done[i - 1] else ""
@@ -127,9 +132,8 @@ def _code_run(lines: list[str], done: list[bool], i: int) -> tuple[int, int] | N
         j += 1
     body = [line.strip() for line in lines[start:end] if line.strip()]
     depths = {_indent(line) for line in lines[start:end] if line.strip()}
-    if opener or len(depths) > 1 or any(_CODE_MARK_RE.search(s) and not _PROSE_RE.match(s) for s in body):
-        return start, end
-    return None  # indented prose: a paragraph's first-line indent, a quote, a list item's second line
+    code = opener or len(depths) > 1 or any(_CODE_MARK_RE.search(s) and not _PROSE_RE.match(s) for s in body)
+    return start, max(end, i + 1), code  # not code: indented prose (a first-line indent, a list item's 2nd line)
 
 
 def _opens_below(lines: list[str], done: list[bool], j: int, base: int) -> bool:

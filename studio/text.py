@@ -258,7 +258,9 @@ def _unstyle_line(line: str) -> tuple[str, list[str]]:
 
 
 def plain_letters(text: str) -> str:
-    """The text as a screen reader should read it: styled letters plain, ``**`` markers gone."""
+    """The text as a screen reader should read it: styled letters plain, ``**`` markers and code fences gone."""
+    if code.has_code(text):
+        text = "\n".join(line for line in text.split("\n") if not code.FENCE_RE.match(line))
     if "**" not in text and not _STYLED_BLOCK.search(text):
         return text
     return "\n".join(_unstyle_line(line)[0] for line in text.split("\n"))
@@ -369,6 +371,8 @@ def _cluster(g: str, accent: bool, style: str) -> Cluster:
     card took seconds).
     """
     found = emoji.emoji_file(g)
+    if found is None and _INVISIBLE_MARK.search(g):  # "❤︎", "葛󠄀": a selector asks for a look, and some faces
+        g = _INVISIBLE_MARK.sub("", g) or g         # draw it as a box of its own ("NO GLYPH" after the heart)
     if found is None and g != " " and not drawable(_base_char(g)):
         found = emoji.symbol_file(g)
         if found is None:

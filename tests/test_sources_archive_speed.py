@@ -97,3 +97,23 @@ def test_long_single_post_found_across_a_minute_in_an_archive(tmp_path):
     result = read_archive(build(tmp_path / "a.zip", posts, files={"data/note-tweet.js": ytd("noteTweet", notes)}))
     assert [t.id for t in result.threads] == ["100"]
     assert result.threads[0].posts[0].text == LONG.strip()
+
+
+def test_a_thread_asked_for_by_id_is_the_listings_and_the_only_one_built(tmp_path, monkeypatch):
+    from studio.sources import archive
+    posts = [tweet(100, "The opening post of the first thread.", likes=5), FOLLOW_UP,
+             tweet(200, "The opening post of the second thread."), tweet(201, "Its reply, with enough words.", 200),
+             tweet(300, "A third thread opens here."), tweet(301, "And goes on with this post.", 300)]
+    path = build(tmp_path / "a.zip", posts)
+    listed = {t.id: t for t in read_archive(path).threads}
+    assert sorted(listed) == ["100", "200", "300"]
+    built = []
+    thread = archive._ArchiveReader._thread
+    monkeypatch.setattr(archive._ArchiveReader, "_thread", lambda self, chain, *a: built.append(chain[0])
+                        or thread(self, chain, *a))
+    for thread_id in listed:
+        built.clear()
+        assert read_archive(path, thread_id=thread_id).threads == [listed[thread_id]]
+        assert built == [thread_id]
+    with pytest.raises(SourceError, match="no thread with id '101'"):
+        read_archive(path, thread_id="101")

@@ -1,17 +1,22 @@
-"""Cancel while a thread imported as a "New project" is laid out: the project open before comes back as it
-was, and no new project is left behind — not in the list, not on disk, not in the trash.
+"""Cancel while a thread imported as a "New project" (or a project file) is laid out: the project open before
+comes back as it was, and no new project is left behind — not in the list, not on disk, not in the trash.
 
 Opening another project is not an undo step, so this Cancel does not undo: it reopens the project."""
 from __future__ import annotations
 
+import asyncio
 import threading
 
 import pytest
+from nicegui import ui
 
 from components import app as studio_app
 from components import engine
 from components.thumbnails import PAGE_COUNTS
 from studio.app import Studio
+from studio.app.sample import SAMPLE_NAME
+from studio.new_project import lay_out
+from studio.project_file import carousel_to_json
 from studio.sources import read_text
 from studio.store.projects import LAST_PROJECT
 from ui_helpers import click, until
@@ -104,3 +109,29 @@ def test_going_back_keeps_the_last_edits_and_leaves_nothing_to_save(tmp_path):
     doc.undo()  # its history came back with it
     assert doc.carousel.slides[1].body == sample_body and doc.carousel.brand.name == "Client A"
     studio.autosaver.close()
+
+
+async def test_cancel_while_a_project_file_opens_leaves_the_sample_unsaved(studio, testid, hold_counting):
+    shared = studio.shared
+    doc, store = shared.document, shared.store
+    assert doc.project_id is None and doc.carousel.name == SAMPLE_NAME  # the untouched sample
+    sample = [(s.kind, s.body) for s in doc.carousel.slides]
+    file = carousel_to_json(lay_out(read_text(GARDEN).threads[0])).encode()
+
+    started, release = hold_counting()
+    (upload,) = testid(studio, "project-upload")
+    with studio:
+        opening = asyncio.create_task(upload.handle_uploads(
+            [ui.upload.SmallFileUpload("garden.json", "application/json", file)]))
+    await until(started.is_set)
+    assert doc.project_id is not None  # opened as a new project, saved
+    click(studio, testid(studio, "layout-cancel")[0])
+    release.set()
+    await until(lambda: studio.notify.contains("Opening cancelled"))
+    await opening
+    assert doc.project_id is None and doc.carousel.name == SAMPLE_NAME
+    assert [(s.kind, s.body) for s in doc.carousel.slides] == sample
+    shared.autosaver.flush()
+    assert store.projects.all() == [] and store.trash.items() == []
+    assert not any(store.db.projects_dir.glob("*.json*"))
+    assert store.settings.get(LAST_PROJECT) is None

@@ -192,3 +192,47 @@ def test_property_fencing_only_adds_fence_lines_and_is_stable(rows):
             assert candidate == "```"
     assert kept == original
     assert all(line == "```" for line in it)
+
+
+def test_alt_text_and_captions_read_the_code_without_its_fences():
+    from studio.caption import draft_captions
+    from studio.export.alt_text import slide_alt_text
+    carousel = carousel_of(["Python tip", "The trick:\n```python\n" + "\n".join(PYTHON[:3]) + "\n```"])
+    alt = slide_alt_text(carousel, 1)
+    assert "`" not in alt and "def dedupe(items):" in alt and "seen = set()" in alt
+    captions = draft_captions(carousel)
+    assert "```" not in captions.linkedin + captions.instagram
+
+
+code_body_line = st.sampled_from(["x = 1", "    return x", "", "---", "1/ not a post", "2/ nor this", "- item: 1",
+                                  "        deep()", "# 🧵 comment", "Thread: no", "}", "  ", "**kwargs", "/end"])
+
+
+@given(st.lists(code_body_line, min_size=1, max_size=12), st.sampled_from(["\n\n", "\n\n\n"]),
+       st.sampled_from(["python", "", "js"]))
+def test_property_a_fenced_block_arrives_whole_in_one_post(body, gap, lang):
+    if not any(line.strip() for line in body):
+        return
+    code = "\n".join(line.rstrip() for line in body).strip("\n")
+    block = f"```{lang}\n{code}\n```"
+    text = (f"A first post that opens the thread, long enough to stand alone.{gap}Here is the code:\n{block}{gap}"
+            f"And a last post that closes the thread, long enough too.")
+    posts = [p.text for p in parse_paste(text).threads[0].posts]
+    holding = [p for p in posts if "```" in p]
+    assert len(holding) == 1
+    lines = holding[0].split("\n")
+    start = lines.index(f"```{lang}")
+    got = "\n".join(lines[start + 1:len(lines) - 1 - lines[::-1].index("```")])
+    assert got == code  # every line, its indentation, blank lines, "---", "1/", 🧵 and "/end" as written
+
+
+def test_a_long_run_of_indented_prose_is_read_once_not_line_by_line(monkeypatch):
+    """A 1 MB paste of indented lines took minutes: each line started a new scan to the run's end."""
+    import studio.code as code
+    calls = []
+    real = code._code_run
+    monkeypatch.setattr(code, "_code_run", lambda *a: calls.append(a[2]) or real(*a))
+    text = "Notes:\n" + "\n".join("  a quiet line of prose" for _ in range(5000)) + "\nThe end."
+    assert fence_indented_code(text) == text
+    lines = text.split("\n")
+    assert [i for i in calls if lines[i].startswith(" ")] == [1]  # the run's first line only

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -171,3 +172,27 @@ def test_a_copy_with_every_header_on_one_line_reads_as_a_page():
                                                          "Charge more.", "Ship on Fridays."]
     assert result.threads[0].posts[0].handle == "danakim_dev"
     assert result.warnings == ["skipped posts by other accounts on the page: @samlee"]
+
+
+def test_a_poll_with_x_counts_under_it_keeps_its_options_only():
+    page = ("Dana Kim\n@danakim_dev\nWhy we killed our free plan 🧵\n10:04 AM · May 28, 2024\n·\n48K\nViews\n"
+            "Dana Kim\n@danakim_dev\n·\nMay 28\n2/ So we asked you. Should we keep it?\nYes, keep it\n61.3%\n"
+            "No, kill it\n38.7%\n1,024 votes · Final results\n8\n40\n3.3K\n"
+            "Dana Kim\n@danakim_dev\n·\nMay 28\n3/ You voted. It's gone.\n5\n19\n4K")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == [
+        "Why we killed our free plan", "So we asked you. Should we keep it?\nYes, keep it\nNo, kill it",
+        "You voted. It's gone."]
+    assert "kept the options of 1 poll, without X's vote shares and counts" in result.warnings
+
+
+@pytest.mark.parametrize("more, translate", [("显示更多", "翻译帖子"), ("顯示更多", "翻譯貼文"), ("Pokaż więcej", "Przetłumacz wpis"),
+                                             ("और दिखाएं", "पोस्ट का अनुवाद करें"), ("Hiển thị thêm", "Dịch bài đăng"),
+                                             ("แสดงเพิ่มเติม", "แปลโพสต์"), ("Показати більше", "Перекласти допис")])
+def test_show_more_and_translate_buttons_in_more_interface_languages_stay_out(more, translate):
+    page = ("Dana Kim\n@danakim_dev\nHow we price 🧵\n10:04 AM · May 28, 2024\n·\n48K\nViews\n"
+            f"Dana Kim\n@danakim_dev\n·\nMay 28\nThe first part of a long post\n{more}\n3\n12\n"
+            f"Dana Kim\n@danakim_dev\n·\nMay 28\nShort post.\n{translate}\n1\n9")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["How we price", "The first part of a long post", "Short post."]
+    assert any("ended in X's \"Show more\"" in w for w in result.warnings)

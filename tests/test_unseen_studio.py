@@ -33,3 +33,18 @@ async def test_a_pasted_page_copy_becomes_the_authors_posts(studio, testid, text
     assert {(p.author_name, p.handle) for p in thread.posts} == {author}
     words = " ".join(f"{s.title} {s.body}" for s in doc.carousel.slides)
     assert "So true" not in words and "Replying" not in words and "ألف" not in words
+
+
+async def test_a_pasted_thread_with_code_keeps_its_indentation_on_the_slides(studio, testid):
+    from studio.render import render_slides
+    code = ["def dedupe(items):", "    seen = set()", "    for item in items:", "        if item not in seen:",
+            "            seen.add(item)", "    return list(seen)"]
+    testid(studio, "source-input")[0].value = ("How to dedupe a list in Python and keep its order 🧵\n\nThe trick:\n" +
+                                               "\n".join(code) +
+                                               "\n\nIt keeps the first of each, in order.")
+    click(studio, testid(studio, "source-import")[0])
+    doc = studio.shared.document
+    await until(lambda: doc.carousel.thread is not None and len(doc.carousel.thread.posts) == 3)
+    assert doc.carousel.thread.posts[1].text == "The trick:\n```\n" + "\n".join(code) + "\n```"
+    assert any("\n".join(code) in s.body for s in doc.carousel.slides)
+    assert sum(svg.count('class="code-panel"') for svg in render_slides(doc.carousel)) == 1

@@ -97,10 +97,13 @@ class EditHistory:
 
     # -- whole document -----------------------------------------------------------------------
 
-    def load(self, carousel: Carousel, project_id: str | None = None, history: History | None = None) -> None:
-        """Open another carousel (a project from the list with its ``project_id``, an imported project file)."""
+    def load(self, carousel: Carousel, project_id: str | None = None, history: History | None = None, *,
+             opened: bool | None = None) -> None:
+        """Open another carousel (a project from the list with its ``project_id``, an imported project file).
+
+        ``opened``: it is as saved, nothing to save (default: when it has a project id)."""
         self._open(carousel, project_id, history)
-        self.announce(ProjectSwitched(opened=project_id is not None))
+        self.announce(ProjectSwitched(opened=project_id is not None if opened is None else opened))
 
     def replace(self, carousel: Carousel, origin: Any = None) -> None:
         """Swap in a rebuilt carousel (e.g. slides made from a new thread) as one undoable step."""

@@ -59,14 +59,14 @@ class Projects:
 
         Loading a project is not an undo step, so this is how that import's Cancel leaves nothing behind."""
         doc = self.document
-        before, carousel, history = doc.project_id, doc.carousel, doc.history
+        before, carousel, history, untouched = doc.project_id, doc.carousel, doc.history, doc.pristine
 
         def back() -> None:
             made = doc.project_id if doc.project_id != before else None
             if made is not None:
                 self.autosaver.forget(made)
-            if before is None:
-                doc.load(carousel, None, history)
+            if before is None:  # never saved: the untouched sample stays unsaved, an edited carousel is saved now
+                doc.load(carousel, None, history, opened=untouched)
             else:
                 self.autosaver.flush()  # this project's last edits are on disk before it is read back
                 self.open(before)

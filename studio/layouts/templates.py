@@ -131,30 +131,38 @@ def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
 
 
 def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
-    """Body text as blocks: list lines ("- ", "•", "1.") become bulleted or numbered items."""
+    """Body text as blocks: list lines ("- ", "•", "1.") become bulleted or numbered items; an indented line
+    right under an item ("1. Install it" / "   then open it") goes on in that item."""
     st = ctx.body_style(size)
     blocks: list[Block] = []
     pending: list[str] = []
+    item: list[str] = []  # marker, then the item's lines
 
     def flush() -> None:
-        b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
+        if item:
+            marker, lines = item[0], item[1:]
+            indent = size * (1.9 if marker != "•" else 1.35)
+            b = block("\n".join(lines), st, marker=marker, indent=indent, gap_before=0.45 if blocks else 0.0)
+            item.clear()
+        else:
+            b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
+            pending.clear()
         if b:
             blocks.append(b)
-        pending.clear()
 
     text = unflatten(text)
     flags = code_lines(text) if has_code(text) else None
     for n, line in enumerate(text.split("\n")):
-        item = None if flags is not None and flags[n] else list_line(line)  # "- x" in code is code
-        if item is None:
+        found = None if flags is not None and flags[n] else list_line(line)  # "- x" in code is code
+        if found is not None:
+            flush()
+            item.extend(found)
+        elif item and line[:1] in (" ", "\t") and line.strip() and not (flags and flags[n]):
+            item.append(line.strip())
+        else:
+            if item:
+                flush()
             pending.append(line)
-            continue
-        flush()
-        marker, words_ = item
-        indent = size * (1.9 if marker != "•" else 1.35)
-        b = block(words_, st, marker=marker, indent=indent, gap_before=0.45 if blocks else 0.0)
-        if b:
-            blocks.append(b)
     flush()
     return tuple(blocks)
 

@@ -232,8 +232,11 @@ class _ArchiveReader:
                 self._read_items(member, notes.add)
         result = ImportResult(warnings=self.warnings)
         # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
-        result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle)
-                          for chain, incomplete in chains if len(chain) >= 2 or notes.match(tweets[chain[0]])]
+        chains = [(chain, incomplete) for chain, incomplete in chains
+                  if len(chain) >= 2 or notes.match(tweets[chain[0]])]
+        if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
+            chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
+        result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle) for chain, incomplete in chains]
         result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
         if not result.threads:
             self.warnings.append(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "

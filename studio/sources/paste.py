@@ -85,19 +85,23 @@ _END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNO
 
 def strip_thread_labels(text: str) -> str:
     """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
-    holds unfenced gets its fences first (``code.fence_indented_code``), so its indentation stays."""
+    holds unfenced gets its fences first (``code.fence_indented_code``); code is never touched."""
     text = fence_indented_code(text)
     if THREAD_EMOJI not in text and not _LABEL_HINT_RE.search(text):
         return text.strip()
-    text = text.replace(THREAD_EMOJI, "")
-    text = _THREAD_LABEL_RE.sub("", text, count=1)
+    code = code_lines(text) if has_code(text) else None
+    # A line that held the 🧵 is tidied of the spaces it leaves; others keep their indentation.
+    lines = [line if code and code[i] or THREAD_EMOJI not in line else _tidy(line.replace(THREAD_EMOJI, ""))
+             for i, line in enumerate(text.split("\n"))]
+    text = _THREAD_LABEL_RE.sub("", "\n".join(lines), count=1)
     lines = text.split("\n")
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
-    code = code_lines("\n".join(lines)) if has_code(text) else [False] * len(lines)
-    text = "\n".join(line.rstrip() if is_code else re.sub(r"[ \t]{2,}", " ", line).strip()
-                     for line, is_code in zip(lines, code))
-    return _END_MARK_RE.sub("", text).strip()
+    return _END_MARK_RE.sub("", "\n".join(line.rstrip() for line in lines)).strip()
+
+
+def _tidy(line: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", line).strip()
 
 
 # ---------------------------------------------------------------- numbering
@@ -447,6 +451,10 @@ _TIME_RES = (
     _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
 )
+# "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai and Ukrainian.
+_MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше"}
+_TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
+                      "перекласти допис"}
 _UI_LINES = {
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
     "show replies", "show more replies", "show probable spam", "views", "view", "follow", "following",
@@ -466,6 +474,7 @@ _UI_LINES = {
     # … and in Arabic, Turkish, Indonesian, Korean and Russian.
     "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
     "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
+    *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -474,11 +483,11 @@ _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translatio
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
               "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
               "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
-              "показать еще", "перевести пост"}
+              "показать еще", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
                 "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
-                "показать еще"}
+                "показать еще", *_MORE_BUTTONS}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -778,14 +787,16 @@ _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
     filled = [i for i, line in enumerate(body) if line.strip()]
+    while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
+        filled.pop()  # X's counts under the poll
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         return body, False
-    body = body[:filled[-1]]
+    body, after = body[:filled[-1]], body[filled[-1] + 1:]
     end = len(body)
     while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
         end -= 2
     shares = {i + 1 for i in range(end, len(body), 2)}
-    return [line for i, line in enumerate(body) if i not in shares], True
+    return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
 def _without_stats(body: list[str]) -> list[str]:
