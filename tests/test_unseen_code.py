@@ -259,3 +259,9 @@ def test_a_short_slide_grows_its_type_only_while_its_code_keeps_its_lines():
             assert rows == 1 and body > 18  # grew, and still one line
         else:
             assert rows == 2 and body == 18  # too long even at the body size: no growth, one wrap
+
+
+def test_the_cover_keeps_a_thread_emoji_inside_code():
+    from studio.structure import cover_texts
+    hook, rest = cover_texts("Weaving threads 🧵\n```\nprint('🧵 ready')\n```")
+    assert hook == "Weaving threads" and rest == "```\nprint('🧵 ready')\n```"
