@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 FENCE_RE = re.compile(r"^[ \t]*```[\w+#.-]*[ \t]*$")
-TAB = "    "
 
 # A line indented under another: two or more spaces, then something that is not a list item ("  - nested").
 _INDENTED_RE = re.compile(r"^ {2,}(?![-–•*·▪]\s|\d{1,2}[.)]\s)\S")
@@ -50,13 +49,8 @@ def code_lines(text: str) -> list[bool]:
 
 
 def has_code(text: str) -> bool:
+    """The text holds a fence line."""
     return "```" in text and any(FENCE_RE.match(line) for line in text.split("\n"))
-
-
-def expand_tabs(line: str) -> str:
-    """Leading tabs as four spaces each (a tab inside the line stays one space, as in prose)."""
-    stripped = line.lstrip("\t")
-    return TAB * (len(line) - len(stripped)) + stripped if stripped is not line else line
 
 
 def strip_lines(text: str) -> str:
