@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from render_helpers import NS, carousel_of
 from studio import fonts
 from studio.code import code_lines, fence_indented_code
-from studio.layouts.base import code_lines as code_layout
+from studio.layouts.base import code_layout
 from studio.layouts.templates import body_blocks
 from studio.reading import headline_and_body, list_items, unflatten
 from studio.render import make_context, render_slide
@@ -237,3 +237,11 @@ def test_a_long_run_of_indented_prose_is_read_once_not_line_by_line(monkeypatch)
     assert fence_indented_code(text) == text
     lines = text.split("\n")
     assert [i for i in calls if lines[i].startswith(" ")] == [1]  # the run's first line only
+
+
+def test_a_line_of_code_in_a_title_shrinks_rather_than_wraps():
+    carousel = carousel_of(["```\nprint('hello')\n```", "The rest of the thread is about printing things nicely."])
+    root = ET.fromstring(render_slide(carousel, 0))
+    runs = _mono_runs(root)
+    assert "".join(r[2] for r in runs) == "print('hello')"
+    assert len({r[3] for r in runs}) == 1  # one line

@@ -19,7 +19,7 @@ from ..reading import (headline_and_body, is_numbered_list, list_intro, list_ite
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, prepare, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
+from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -82,7 +82,9 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
-        word_broken = measure(longest, st.family, st.weight, st.size) > width * SAFETY and st.size > MIN_TITLE_SIZE
+        word_broken = (measure(longest, st.family, st.weight, st.size) > width * SAFETY
+                       or any(len(code_layout(p, 0, st, width, 2)[0]) > 1 for p in blk.paras if p.code)) \
+            and st.size > MIN_TITLE_SIZE  # a line of code counts as one word: it shrinks before it wraps
         if not (too_many or word_broken):
             break
         floor = MIN_TITLE_SIZE if word_broken else size * min_share
