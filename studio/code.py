@@ -161,3 +161,14 @@ def _opens_below(lines: list[str], done: list[bool], j: int, base: int) -> bool:
         return False
     nxt = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
     return nxt is not None and not done[nxt] and _indent(lines[nxt]) > base
+
+
+_THREAD_EMOJI_RE = re.compile("[ \t]*\U0001F9F5[ \t]*")
+
+
+def without_thread_emoji(text: str) -> str:
+    """``text`` with every 🧵 (and the spaces around it) made one space, except inside code."""
+    if not has_code(text):
+        return _THREAD_EMOJI_RE.sub(" ", text)
+    return "\n".join(line if is_code else _THREAD_EMOJI_RE.sub(" ", line)
+                     for line, is_code in zip(text.split("\n"), code_lines(text)))

@@ -736,12 +736,19 @@ def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float,
 
 @lru_cache(maxsize=1024)  # a slide's type is grown step by step, each step asking again (see layouts.templates)
 def widest_piece(text: str, family: str, weight: int) -> float:
-    """Width in ems of the widest piece of ``text`` a line may not break inside."""
+    """Width in ems of the widest piece of ``text`` a line may not break inside. A line of code counts
+    whole, with its indentation and its panel's padding: type grows only while code keeps its lines."""
     widest = 0.0
     for para in prepare(text):
         ems = _para_ems(para, family, weight)
+        if para.code:
+            widest = max(widest, sum(ems) + para.indent * cluster_em(" ", MONO_FAMILY, weight) + 2 * CODE_PAD)
+            continue
         widest = max([widest] + [sum(ems[s:c]) for s, c, _ in _segments(para)])
     return widest
+
+
+CODE_PAD = 0.6  # ems between a code block's panel edge and its text (studio.layouts.base draws the panel)
 
 
 def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:

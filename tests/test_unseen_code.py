@@ -245,3 +245,24 @@ def test_a_line_of_code_in_a_title_shrinks_rather_than_wraps():
     runs = _mono_runs(root)
     assert "".join(r[2] for r in runs) == "print('hello')"
     assert len({r[3] for r in runs}) == 1  # one line
+
+
+def test_a_short_slide_grows_its_type_only_while_its_code_keeps_its_lines():
+    for line in ("pip install carousel-studio", "pip install --upgrade carousel-studio[test,bench] --quiet"):
+        carousel = carousel_of(["How to install it, in one line of shell", f"Install:\n```\n{line}\n```"],
+                               format="instagram-square")
+        root = ET.fromstring(render_slide(carousel, 1))
+        runs = _mono_runs(root)
+        assert "".join(r[2] for r in runs).replace(" ", "") == line.replace(" ", "")
+        rows = len({r[3] for r in runs})
+        body = float(next(t for t in root.iter(NS + "text") if t.get("class") == "body").get("font-size"))
+        if line == "pip install carousel-studio":
+            assert rows == 1 and body > 18  # grew, and still one line
+        else:
+            assert rows == 2 and body == 18  # too long even at the body size: no growth, one wrap
+
+
+def test_the_cover_keeps_a_thread_emoji_inside_code():
+    from studio.structure import cover_texts
+    hook, rest = cover_texts("Weaving threads 🧵\n```\nprint('🧵 ready')\n```")
+    assert hook == "Weaving threads" and rest == "```\nprint('🧵 ready')\n```"

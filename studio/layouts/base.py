@@ -19,7 +19,7 @@ from ..post import Post
 from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (MONO_FAMILY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare,
+from ..text import (CODE_PAD, MONO_FAMILY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare,
                     text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
@@ -198,7 +198,6 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     return placed, (), y
 
 
-CODE_PAD = 0.6  # ems between a code block's panel edge and its text
 HANGING = 2  # a code line too long for the column goes on this many spaces further in
 
 
