@@ -49,6 +49,25 @@ def code_lines(text: str) -> list[bool]:
     return flags
 
 
+def block_margins(lines: list[str], flags: list[bool]) -> list[int]:
+    """For each line, the indentation every filled line of its code block shares (0 outside code).
+
+    Code pasted from an indented block ("    x = 1" under a sentence) is drawn from the panel's edge;
+    only the depths within the block are kept.
+    """
+    margins = [0] * len(lines)
+    start = None
+    for n, (line, inside) in enumerate(zip(lines + [""], flags + [False])):
+        fence = inside and bool(FENCE_RE.match(line))
+        if start is not None and (fence or not inside):
+            filled = [_indent(lines[k]) for k in range(start, n) if lines[k].strip()]
+            margins[start:n] = [min(filled, default=0)] * (n - start)
+            start = None
+        elif start is None and inside and not fence:
+            start = n
+    return margins
+
+
 def has_code(text: str) -> bool:
     return "```" in text and any(FENCE_RE.match(line) for line in text.split("\n"))
 
@@ -142,3 +161,14 @@ def _opens_below(lines: list[str], done: list[bool], j: int, base: int) -> bool:
         return False
     nxt = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
     return nxt is not None and not done[nxt] and _indent(lines[nxt]) > base
+
+
+_THREAD_EMOJI_RE = re.compile("[ \t]*\U0001F9F5[ \t]*")
+
+
+def without_thread_emoji(text: str) -> str:
+    """``text`` with every 🧵 (and the spaces around it) made one space, except inside code."""
+    if not has_code(text):
+        return _THREAD_EMOJI_RE.sub(" ", text)
+    return "\n".join(line if is_code else _THREAD_EMOJI_RE.sub(" ", line)
+                     for line, is_code in zip(text.split("\n"), code_lines(text)))

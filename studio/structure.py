@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .carousel import Carousel
-from .code import strip_lines
+from .code import strip_lines, without_thread_emoji
 from .outro import cta_for_thread
 from .reading import headline_and_body, heading_line
 from .post import Thread
@@ -18,8 +18,7 @@ THREAD_EMOJI = "\U0001F9F5"  # 🧵: the one character the cover drops (importer
 
 def cover_texts(first_post: str) -> tuple[str, str]:
     """(hook, subtitle) of the cover from the first post; every character is kept but the 🧵."""
-    text = re.sub(r"[ \t]*\U0001F9F5[ \t]*", " ", first_post).strip()
-    text = strip_lines(text)
+    text = strip_lines(without_thread_emoji(first_post).strip())
     hook, rest = headline_and_body(text)
     if not hook:
         hook, rest = text, ""

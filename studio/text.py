@@ -315,15 +315,17 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
     paras: list[Para] = []
     gap = False
     cleaned = clean(text)
+    lines = cleaned.split("\n")
     flags = code.code_lines(cleaned) if code.has_code(cleaned) else None
-    for n, line in enumerate(cleaned.split("\n")):
+    margins = code.block_margins(lines, flags) if flags is not None else None
+    for n, line in enumerate(lines):
         if flags is not None and flags[n]:
             if code.FENCE_RE.match(line):  # a fence sets the block apart, and is not drawn
                 gap = bool(paras)
             elif not line:
                 gap = bool(paras)
             else:
-                paras.append(_code_para(line, gap))
+                paras.append(_code_para(line, gap, margins[n]))
                 gap = False
             continue
         if not line:
@@ -352,14 +354,14 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
     return tuple(paras)
 
 
-def _code_para(line: str, gap: bool) -> Para:
-    """A line of code: its indentation apart, every other character as written, in monospace (no links,
-    no ``**`` emphasis: ``**kwargs`` is code)."""
+def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
+    """A line of code: its indentation apart (less its block's ``margin``), every other character as
+    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code)."""
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
     clusters = tuple(_cluster(g, False, STYLE_MONO) for g in regex.findall(r"\X", body))
-    return Para(clusters, False, gap, len(line) - len(body), True)
+    return Para(clusters, False, gap, len(line) - len(body) - margin, True)
 
 
 @lru_cache(maxsize=8192)
@@ -734,12 +736,19 @@ def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float,
 
 @lru_cache(maxsize=1024)  # a slide's type is grown step by step, each step asking again (see layouts.templates)
 def widest_piece(text: str, family: str, weight: int) -> float:
-    """Width in ems of the widest piece of ``text`` a line may not break inside."""
+    """Width in ems of the widest piece of ``text`` a line may not break inside. A line of code counts
+    whole, with its indentation and its panel's padding: type grows only while code keeps its lines."""
     widest = 0.0
     for para in prepare(text):
         ems = _para_ems(para, family, weight)
+        if para.code:
+            widest = max(widest, sum(ems) + para.indent * cluster_em(" ", MONO_FAMILY, weight) + 2 * CODE_PAD)
+            continue
         widest = max([widest] + [sum(ems[s:c]) for s, c, _ in _segments(para)])
     return widest
+
+
+CODE_PAD = 0.6  # ems between a code block's panel edge and its text (studio.layouts.base draws the panel)
 
 
 def wrap_para(para: Para, family: str, weight: int, size: float, width: float) -> tuple[Line, ...]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from render_helpers import NS, carousel_of
 from studio import fonts
 from studio.code import code_lines, fence_indented_code
-from studio.layouts.base import code_lines as code_layout
+from studio.layouts.base import code_layout
 from studio.layouts.templates import body_blocks
 from studio.reading import headline_and_body, list_items, unflatten
 from studio.render import make_context, render_slide
@@ -154,8 +154,9 @@ def test_property_code_lines_keep_every_character_and_stay_in_the_column(lines, 
     paras = [p for p in prepare(text) if p.code]
     written = [line for line in body.split("\n")]
     assert len(paras) == len(written)
+    margin = min(len(line) - len(line.lstrip(" ")) for line in written)  # the block's shared indentation
     for para, line in zip(paras, written):
-        assert para.indent == len(line) - len(line.lstrip(" "))
+        assert para.indent == len(line) - len(line.lstrip(" ")) - margin
         laid, xs = code_layout(para, 0, style, width, 100)
         assert "".join(ln.text for ln in laid).replace(" ", "") == line.replace(" ", "")
         for ln, x in zip(laid, xs):
@@ -236,3 +237,32 @@ def test_a_long_run_of_indented_prose_is_read_once_not_line_by_line(monkeypatch)
     assert fence_indented_code(text) == text
     lines = text.split("\n")
     assert [i for i in calls if lines[i].startswith(" ")] == [1]  # the run's first line only
+
+
+def test_a_line_of_code_in_a_title_shrinks_rather_than_wraps():
+    carousel = carousel_of(["```\nprint('hello')\n```", "The rest of the thread is about printing things nicely."])
+    root = ET.fromstring(render_slide(carousel, 0))
+    runs = _mono_runs(root)
+    assert "".join(r[2] for r in runs) == "print('hello')"
+    assert len({r[3] for r in runs}) == 1  # one line
+
+
+def test_a_short_slide_grows_its_type_only_while_its_code_keeps_its_lines():
+    for line in ("pip install carousel-studio", "pip install --upgrade carousel-studio[test,bench] --quiet"):
+        carousel = carousel_of(["How to install it, in one line of shell", f"Install:\n```\n{line}\n```"],
+                               format="instagram-square")
+        root = ET.fromstring(render_slide(carousel, 1))
+        runs = _mono_runs(root)
+        assert "".join(r[2] for r in runs).replace(" ", "") == line.replace(" ", "")
+        rows = len({r[3] for r in runs})
+        body = float(next(t for t in root.iter(NS + "text") if t.get("class") == "body").get("font-size"))
+        if line == "pip install carousel-studio":
+            assert rows == 1 and body > 18  # grew, and still one line
+        else:
+            assert rows == 2 and body == 18  # too long even at the body size: no growth, one wrap
+
+
+def test_the_cover_keeps_a_thread_emoji_inside_code():
+    from studio.structure import cover_texts
+    hook, rest = cover_texts("Weaving threads 🧵\n```\nprint('🧵 ready')\n```")
+    assert hook == "Weaving threads" and rest == "```\nprint('🧵 ready')\n```"

@@ -19,7 +19,7 @@ from ..post import Post
 from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (MONO_FAMILY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare,
+from ..text import (CODE_PAD, MONO_FAMILY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare,
                     text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
@@ -175,7 +175,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
             start = blk.start if pi == 0 else 0
             if para.code:
-                lines, xs = code_lines(para, start, st, line_width, room)
+                lines, xs = code_layout(para, start, st, line_width, room)
             else:
                 lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room)
                 xs = (0.0,) * len(lines)
@@ -198,11 +198,10 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     return placed, (), y
 
 
-CODE_PAD = 0.6  # ems between a code block's panel edge and its text
 HANGING = 2  # a code line too long for the column goes on this many spaces further in
 
 
-def code_lines(para: Para, start: int, st: TextStyle, width: float, room: int) -> tuple[tuple[Line, ...], tuple]:
+def code_layout(para: Para, start: int, st: TextStyle, width: float, room: int) -> tuple[tuple[Line, ...], tuple]:
     """A code line's lines and their x offsets: at its indentation (as far as half the column), inside the
     code panel; what wraps goes on HANGING spaces further in, so it never reads as a line of its own."""
     space = cluster_em(" ", MONO_FAMILY, st.weight) * st.size

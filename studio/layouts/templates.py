@@ -19,7 +19,7 @@ from ..reading import (headline_and_body, is_numbered_list, list_intro, list_ite
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, prepare, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, draw_flow, fit_flow, label_line, lead_x, photo,
+from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -82,7 +82,9 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
-        word_broken = measure(longest, st.family, st.weight, st.size) > width * SAFETY and st.size > MIN_TITLE_SIZE
+        word_broken = (measure(longest, st.family, st.weight, st.size) > width * SAFETY
+                       or any(len(code_layout(p, 0, st, width, 2)[0]) > 1 for p in blk.paras if p.code)) \
+            and st.size > MIN_TITLE_SIZE  # a line of code counts as one word: it shrinks before it wraps
         if not (too_many or word_broken):
             break
         floor = MIN_TITLE_SIZE if word_broken else size * min_share
@@ -288,7 +290,7 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
     best = (ctx, col)
     base_lines = title_lines(col)
     for g in GROWTH:
-        if col.rest or col.height >= FILL * box.h:
+        if col.rest or col.height >= FILL * box.h or code_wraps(col):
             break
         body = min(size * g, max(max_body, size))
         title = min(ctx.title_size * (1 + (g - 1) * TITLE_GROWTH), max(MAX_TITLE, ctx.title_size))
@@ -300,8 +302,8 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
             held = best[0].title_size  # its number grows instead
             bigger = replace(bigger, title_size=held, number_scale=ctx.number_scale * title / held)
             grew = build(bigger, body)
-        if grew is None or grew.rest or grew.height > FILL_MAX * box.h:
-            break  # too tall, or a word would have to break
+        if grew is None or grew.rest or grew.height > FILL_MAX * box.h or code_wraps(grew):
+            break  # too tall, or a word or a line of code would have to break
         col = grew
         best = (bigger, col)
     return best
@@ -309,6 +311,11 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
 
 def title_lines(col: Column) -> int:
     return sum(len(item) for kind, item in col.parts if kind == "title")
+
+
+def code_wraps(col: Column) -> bool:
+    """A line of code in ``col`` goes on onto a second line (type that grows would wrap it further)."""
+    return any(p.line.para.code and p.line.start > 0 for p in col.placed)
 
 
 def balanced_column(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
