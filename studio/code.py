@@ -48,6 +48,25 @@ def code_lines(text: str) -> list[bool]:
     return flags
 
 
+def block_margins(lines: list[str], flags: list[bool]) -> list[int]:
+    """For each line, the indentation every filled line of its code block shares (0 outside code).
+
+    Code pasted from an indented block ("    x = 1" under a sentence) is drawn from the panel's edge;
+    only the depths within the block are kept.
+    """
+    margins = [0] * len(lines)
+    start = None
+    for n, (line, inside) in enumerate(zip(lines + [""], flags + [False])):
+        fence = inside and bool(FENCE_RE.match(line))
+        if start is not None and (fence or not inside):
+            filled = [_indent(lines[k]) for k in range(start, n) if lines[k].strip()]
+            margins[start:n] = [min(filled, default=0)] * (n - start)
+            start = None
+        elif start is None and inside and not fence:
+            start = n
+    return margins
+
+
 def has_code(text: str) -> bool:
     """The text holds a fence line."""
     return "```" in text and any(FENCE_RE.match(line) for line in text.split("\n"))

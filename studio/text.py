@@ -315,15 +315,17 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
     paras: list[Para] = []
     gap = False
     cleaned = clean(text)
+    lines = cleaned.split("\n")
     flags = code.code_lines(cleaned) if code.has_code(cleaned) else None
-    for n, line in enumerate(cleaned.split("\n")):
+    margins = code.block_margins(lines, flags) if flags is not None else None
+    for n, line in enumerate(lines):
         if flags is not None and flags[n]:
             if code.FENCE_RE.match(line):  # a fence sets the block apart, and is not drawn
                 gap = bool(paras)
             elif not line:
                 gap = bool(paras)
             else:
-                paras.append(_code_para(line, gap))
+                paras.append(_code_para(line, gap, margins[n]))
                 gap = False
             continue
         if not line:
@@ -352,14 +354,14 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
     return tuple(paras)
 
 
-def _code_para(line: str, gap: bool) -> Para:
-    """A line of code: its indentation apart, every other character as written, in monospace (no links,
-    no ``**`` emphasis: ``**kwargs`` is code)."""
+def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
+    """A line of code: its indentation apart (less its block's ``margin``), every other character as
+    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code)."""
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
     clusters = tuple(_cluster(g, False, STYLE_MONO) for g in regex.findall(r"\X", body))
-    return Para(clusters, False, gap, len(line) - len(body), True)
+    return Para(clusters, False, gap, len(line) - len(body) - margin, True)
 
 
 @lru_cache(maxsize=8192)

@@ -154,8 +154,9 @@ def test_property_code_lines_keep_every_character_and_stay_in_the_column(lines, 
     paras = [p for p in prepare(text) if p.code]
     written = [line for line in body.split("\n")]
     assert len(paras) == len(written)
+    margin = min(len(line) - len(line.lstrip(" ")) for line in written)  # the block's shared indentation
     for para, line in zip(paras, written):
-        assert para.indent == len(line) - len(line.lstrip(" "))
+        assert para.indent == len(line) - len(line.lstrip(" ")) - margin
         laid, xs = code_layout(para, 0, style, width, 100)
         assert "".join(ln.text for ln in laid).replace(" ", "") == line.replace(" ", "")
         for ln, x in zip(laid, xs):

@@ -290,7 +290,7 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
     best = (ctx, col)
     base_lines = title_lines(col)
     for g in GROWTH:
-        if col.rest or col.height >= FILL * box.h:
+        if col.rest or col.height >= FILL * box.h or code_wraps(col):
             break
         body = min(size * g, max(max_body, size))
         title = min(ctx.title_size * (1 + (g - 1) * TITLE_GROWTH), max(MAX_TITLE, ctx.title_size))
@@ -302,8 +302,8 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
             held = best[0].title_size  # its number grows instead
             bigger = replace(bigger, title_size=held, number_scale=ctx.number_scale * title / held)
             grew = build(bigger, body)
-        if grew is None or grew.rest or grew.height > FILL_MAX * box.h:
-            break  # too tall, or a word would have to break
+        if grew is None or grew.rest or grew.height > FILL_MAX * box.h or code_wraps(grew):
+            break  # too tall, or a word or a line of code would have to break
         col = grew
         best = (bigger, col)
     return best
@@ -311,6 +311,11 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
 
 def title_lines(col: Column) -> int:
     return sum(len(item) for kind, item in col.parts if kind == "title")
+
+
+def code_wraps(col: Column) -> bool:
+    """A line of code in ``col`` goes on onto a second line (type that grows would wrap it further)."""
+    return any(p.line.para.code and p.line.start > 0 for p in col.placed)
 
 
 def balanced_column(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],

@@ -1,0 +1,63 @@
+"""Code blocks on a slide: drawn from the panel's edge, at a size at which their lines do not wrap."""
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from render_helpers import carousel_of
+from studio.layouts.templates import body_blocks, code_wraps, grown, plan_column
+from studio.render import make_context
+from studio.text import prepare
+
+
+def _code(paras):
+    return [(p.indent, "".join(c.text for c in p.clusters)) for p in paras if p.code]
+
+
+def test_an_indented_paste_is_drawn_from_the_panel_edge_with_its_depths_kept():
+    text = "Instead of:\n```\n    result = []\n    for x in items:\n        if x > 0:\n\n            keep(x)\n```\nwrite:"
+    assert _code(prepare(text)) == [(0, "result = []"), (0, "for x in items:"), (4, "if x > 0:"), (8, "keep(x)")]
+
+
+def test_each_block_has_its_own_margin():
+    text = "```\n  a = 1\n```\nthen\n```\n      b = 2\n        c = 3\n```"
+    assert _code(prepare(text)) == [(0, "a = 1"), (0, "b = 2"), (2, "c = 3")]
+
+
+@given(margin=st.integers(0, 12), depths=st.lists(st.integers(0, 8), min_size=1, max_size=6))
+def test_every_line_keeps_its_depth_relative_to_the_block(margin, depths):
+    lines = [" " * (margin + d) + f"x{i} = {i}" for i, d in enumerate(depths)]
+    got = _code(prepare("```\n" + "\n".join(lines) + "\n```"))
+    low = min(depths)
+    assert got == [(d - low, f"x{i} = {i}") for i, d in enumerate(depths)]
+
+
+
+def test_type_does_not_grow_so_far_that_a_line_of_code_wraps():
+    """A short slide's type grows to fill the page, but never to a size at which its code wraps."""
+    code = "```\nresult = []\nfor x in items:\n    if x > 0:\n        result.append(x * 2)\n```"
+    carousel = carousel_of(["Hi", code])
+    ctx = make_context(carousel)
+    slide = carousel.slides[1]
+    tried = []
+
+    def build(c, s):
+        tried.append(s)
+        return plan_column(c, slide, s, c.content, body=body_blocks(c, slide.body, s))
+
+    drawn, col = grown(ctx, ctx.body_size, ctx.content, build)
+    assert not code_wraps(col)
+    assert drawn.body_size > ctx.body_size  # it grew …
+    biggest = max(tried)
+    assert drawn.body_size < biggest  # … and stopped where the next step wraps the code
+    assert code_wraps(build(replace(ctx, body_size=biggest), biggest))
+
+
+def test_a_slide_whose_code_wraps_keeps_its_size():
+    code = "```\n" + "result = [x * 2 for x in items if x > 0 and x % 3 and not x.hidden]" + "\n```"
+    carousel = carousel_of(["Hi", code])
+    ctx = make_context(carousel)
+    slide = carousel.slides[1]
+    drawn, col = grown(ctx, ctx.body_size, ctx.content,
+                       lambda c, s: plan_column(c, slide, s, c.content, body=body_blocks(c, slide.body, s)))
+    assert code_wraps(col) and drawn.body_size == ctx.body_size
