@@ -20,7 +20,7 @@ THUMB_QUIET, THUMB_LONGEST = 0.3, 2.0
 # Someone else's edit, without --share (the thumbnail is where it shows): their slide's thumbnail at once, then at
 # most this often while edits go on. Each page is sent only the thumbnails that changed; the slide's layout is
 # shared (the renderer's page cache), so a page's own cost is its thumbnail's SVG text (~0.4 ms).
-OTHERS_THUMB_EVERY = 0.2
+OTHERS_THUMB_EVERY = 0.1
 # share mode, where the others' words show in the text boxes as they type: their thumbnail (the whole page's SVG
 # again, for each keystroke otherwise) when their typing pauses this long, and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
