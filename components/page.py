@@ -159,7 +159,7 @@ class StudioPage:
         # connection, and NiceGUI serves the page as far as it is built once anything waits for that.
         with header:
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
-                                 toggle_left=lambda: self.left.toggle(), toggle_right=lambda: self.right.toggle())
+                                 left=self.left, right=self.right)
         self.panels.append(self.topbar)
         ui.add_body_html(MEASURE_CHROME)
         name_drawers()

@@ -17,16 +17,22 @@ from .view import View
 TAGLINE = "Repurpose X Threads into LinkedIn & Instagram Carousels"
 
 
+def _toggle(drawer: ui.drawer) -> str:
+    """Open or close a drawer from what the browser shows. The server's value can lag behind: below its
+    breakpoint a drawer closes itself when the window narrows, and a toggle decided there could close it again."""
+    return f"() => getElement({drawer.id}).toggle()"
+
+
 class TopBar:
     LISTENS = (Changed, Saved, SaveFailed)  # the save state follows the autosaver's events
 
     def __init__(self, view: View, *, on_export: Callable[[], None], on_captions: Callable[[], None],
-                 toggle_left: Callable[[], None], toggle_right: Callable[[], None]) -> None:
+                 left: ui.left_drawer, right: ui.right_drawer) -> None:
         self.view = view
         self._echo = False
         self.dark = ui.dark_mode()
         with ui.row().classes("w-full items-center no-wrap gap-1 cs-topbar"):
-            ui.button(icon="tune", on_click=toggle_left).props(
+            ui.button(icon="tune").on("click", js_handler=_toggle(left)).props(
                 "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes("cs-below-1000")
             with ui.row().classes("items-center no-wrap gap-2 cs-brandmark"):
                 ui.html('<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">'
@@ -60,7 +66,7 @@ class TopBar:
             self._show_dark_state()
             ui.button("Export", icon="ios_share", on_click=on_export).props(
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
-            ui.button("Posts", icon="view_agenda", on_click=toggle_right).props(
+            ui.button("Posts", icon="view_agenda").on("click", js_handler=_toggle(right)).props(
                 "flat dense no-caps no-wrap aria-label='Posts: source content' data-testid=toggle-source").classes("cs-below-1180")
         self.refresh(None)
         self._show_save_state(ProjectSwitched())

@@ -210,6 +210,17 @@ def _fits(boxes: dict) -> bool:
             and preview["bottom"] - preview["top"] > 200 and preview["right"] <= boxes["width"])
 
 
+def drawer(driver, name: str) -> dict:
+    """Whether a side panel is on screen, and whether it is settled in its slide-over (mobile) mode: the
+    layout has seen the narrow width and the server's value agrees with the screen (a drawer that closes
+    itself below its breakpoint tells the server, which answers)."""
+    return driver.execute_script(
+        f"const c = document.querySelector('{name}'), d = c.closest('.q-drawer'), b = d.getBoundingClientRect();"
+        " const shown = b.right > 0 && b.left < innerWidth && getComputedStyle(d).visibility !== 'hidden';"
+        " return {shown: shown, settled: d.classList.contains('q-drawer--mobile')"
+        "   && mounted_app.elements[c.id.slice(1)].props['model-value'] === shown}")
+
+
 @pytest.mark.parametrize("width,height", [(1280, 800), (820, 1180)])
 def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, height):
     """The whole slide (its slide number and swipe hint at the bottom) stays above the slide strip."""
@@ -218,11 +229,14 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     wait(page, lambda: page.execute_script("return innerWidth") == width)
-    toggle = by_testid(page, "toggle-settings")[0]
-    if toggle.is_displayed():  # below the drawer breakpoint the settings are a slide-over panel
-        page.execute_script("arguments[0].click()", toggle)
-    header = wait(page, lambda: [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item")
-                                 if h.is_displayed()])[0]
+
+    def headers():
+        return [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item") if h.is_displayed()]
+
+    if by_testid(page, "toggle-settings")[0].is_displayed():  # below the breakpoint: a slide-over panel
+        if not wait(page, lambda: drawer(page, ".cs-left")["settled"] and drawer(page, ".cs-left"))["shown"]:
+            page.execute_script("document.querySelector('[data-testid=toggle-settings]').click()")
+    header = wait(page, headers)[0]
     if header.get_attribute("aria-expanded") == "false":  # an earlier test collapsed every panel
         page.execute_script("arguments[0].click()", header)
     tiles = by_testid(page, "format-option")
@@ -248,6 +262,21 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
             assert boxes["dots"]["bottom"] <= footer["top"] + 1, (key, boxes)
             assert preview["bottom"] - preview["top"] > 200, (key, boxes)  # still large
             assert preview["right"] <= boxes["width"], key
+    finally:
+        page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                             {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+
+
+def test_on_a_tablet_the_top_bar_opens_and_closes_both_side_panels(page):
+    """Below the drawers' breakpoints, "Settings" and "Posts" slide their panels over the slide and back."""
+    page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                         {"width": 820, "height": 1180, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        for button, name in (("toggle-settings", ".cs-left"), ("toggle-source", ".cs-right")):
+            was = wait(page, lambda: drawer(page, name)["settled"] and drawer(page, name))["shown"]
+            for expected in (not was, was):  # a panel left open by an earlier test stays open
+                page.execute_script(f"document.querySelector('[data-testid={button}]').click()")
+                wait(page, lambda: drawer(page, name) == {"shown": expected, "settled": True})
     finally:
         page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                              {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
