@@ -15,7 +15,6 @@ from concurrent.futures import wait as futures_wait
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 from chromium_setup import CHROMIUM_FLAGS, chromium_paths
 from hidden_module import hidden
@@ -25,35 +24,51 @@ from hidden_module import hidden
 # (``pytest_runtestloop``), with what is alive by then out of its sight.
 gc.disable()
 
-# NiceGUI's ``user`` fixture. NiceGUI's testing package also imports Selenium for its ``screen`` fixture,
-# unless Selenium is missing (then its ``Screen`` is None: NiceGUI's documented way to use ``user`` alone).
-# Hidden while that package loads, Selenium costs no test process its 0.3 s; the real-browser tests import it
-# themselves (``driver``).
-pytest.register_assert_rewrite("nicegui.testing.user_plugin")  # as pytest_plugins would have it
-with hidden("selenium"):
-    import nicegui.testing.user_plugin  # noqa: F401
-pytest_plugins = ["nicegui.testing.user_plugin"]
-
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
 
-# Hypothesis tries the same examples on every run, so CI never fails on a bug a lucky draw found and the
-# next run misses; ``HYPOTHESIS_PROFILE=fast`` (the README's quick run) tries a quarter as many, and
-# ``HYPOTHESIS_PROFILE=long`` searches at random with many more. Tests with their own count scale it
-# the same way (tests/property_examples.py).
-settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fast", max_examples=10, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=2_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+def _runs_tests(config) -> bool:
+    """False in the process that only hands the tests out to ``pytest -n`` workers (pytest-xdist): it
+    imports no test module, so it needs neither NiceGUI nor Hypothesis, and the workers start sooner."""
+    hands_out = (not hasattr(config, "workerinput") and config.getoption("dist", "no") != "no"
+                 and bool(config.getoption("numprocesses", None)))
+    return not hands_out
+
+
+def _load_nicegui_user_plugin(config) -> None:
+    """NiceGUI's ``user`` fixture. NiceGUI's testing package also imports Selenium for its ``screen`` fixture,
+    unless Selenium is missing (then its ``Screen`` is None: NiceGUI's documented way to use ``user`` alone).
+    Hidden while that package loads, Selenium costs no test process its 0.3 s; the real-browser tests import
+    it themselves (``driver``). Registered here rather than by ``pytest_plugins`` so that only processes
+    that run tests pay for importing NiceGUI (2.5 s of CPU, before ``pytest -n`` starts its workers)."""
+    pytest.register_assert_rewrite("nicegui.testing.user_plugin")  # as pytest_plugins would have it
+    with hidden("selenium"):
+        config.pluginmanager.import_plugin("nicegui.testing.user_plugin")
+
+
+def _load_hypothesis_profile() -> None:
+    """Hypothesis tries the same examples on every run, so CI never fails on a bug a lucky draw found and
+    the next run misses; ``HYPOTHESIS_PROFILE=fast`` (the README's quick run) tries a quarter as many, and
+    ``HYPOTHESIS_PROFILE=long`` searches at random with many more. Tests with their own count scale it
+    the same way (tests/property_examples.py). Loaded before any test module is imported."""
+    from hypothesis import HealthCheck, settings
+    settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("fast", max_examples=10, deadline=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("long", max_examples=2_000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_configure(config) -> None:
     """No test, server or worker it starts writes into the real user's data folder: for this run the
     default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""
     os.environ["XDG_DATA_HOME"] = config._cs_data_home = tempfile.mkdtemp(prefix="cs-test-xdg-")
+    if _runs_tests(config):
+        _load_hypothesis_profile()
+        _load_nicegui_user_plugin(config)
 
 
 @pytest.fixture(autouse=True, scope="session")
