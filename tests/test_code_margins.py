@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from render_helpers import carousel_of
 from studio.layouts.templates import body_blocks, code_wraps, grown, plan_column
 from studio.render import make_context
-from studio.text import prepare
+from studio.text import MONO_FAMILY, cluster_em, prepare, wrap_from
 
 
 def _code(paras):
@@ -61,3 +61,32 @@ def test_a_slide_whose_code_wraps_keeps_its_size():
     drawn, col = grown(ctx, ctx.body_size, ctx.content,
                        lambda c, s: plan_column(c, slide, s, c.content, body=body_blocks(c, slide.body, s)))
     assert code_wraps(col) and drawn.body_size == ctx.body_size
+
+
+_TOKENS = st.lists(st.sampled_from(["load", "settings", "x", "Path", "json", "_cache", "read_text", "utf8"]),
+                   min_size=1, max_size=3).map("_".join)
+
+
+@given(names=st.lists(_TOKENS, min_size=2, max_size=8), joins=st.lists(st.sampled_from(["(", ".", ", ", "["]),
+                                                                        min_size=7, max_size=7),
+       width=st.floats(150, 600))
+def test_a_line_of_code_too_long_for_its_panel_goes_on_token_by_token(names, joins, width):
+    """A wrapped line of code ends after an opening bracket or a comma, or before a member (".loads("), never
+    inside a name, unless the name alone is wider than the panel."""
+    line = names[0] + "".join(j + n for j, n in zip(joins, names[1:]))
+    para = next(p for p in prepare(f"```\n{line}\n```") if p.code)
+    lines = wrap_from(para, 0, MONO_FAMILY, 400, 18, width)
+    assert "".join(c.text for l in lines for c in para.clusters[l.start:l.end]).replace(" ", "") \
+        == line.replace(" ", "")  # nothing lost
+    fits = max(len(n) for n in names) * 18 * cluster_em("x", MONO_FAMILY, 400) < width * 0.8
+    for done, after in zip(lines, lines[1:]):
+        left, right = para.clusters[done.end - 1].text, para.clusters[after.start].text
+        if fits:
+            assert left in "([{," or right == ".", (line, left, right)
+
+
+def test_a_wrapped_call_reads_token_by_token():
+    para = next(p for p in prepare("```\nraw = json.loads(path.read_text(encoding=\"utf-8\"))\n```") if p.code)
+    lines = wrap_from(para, 0, MONO_FAMILY, 400, 18, 18 * cluster_em("x", MONO_FAMILY, 400) * 26)
+    assert ["".join(c.text for c in para.clusters[l.start:l.end]) for l in lines] == \
+        ["raw = json.loads(path", ".read_text(", "encoding=\"utf-8\"))"]
