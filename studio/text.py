@@ -537,6 +537,13 @@ def text_width(text: str, family: str, weight: int, size: float) -> float:
 
 
 @lru_cache(maxsize=2048)
+@lru_cache(maxsize=4096)
+def para_ems(para: Para, family: str, weight: int) -> tuple[float, float]:
+    """The width of a paragraph set on one line, and of its widest piece a line cannot break inside, in ems."""
+    ems = _para_ems(para, family, weight)
+    return sum(ems), max((sum(ems[s:c]) for s, c, _ in _segments(para)), default=0.0)
+
+
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
     shaped = _shaped(para, family, weight)

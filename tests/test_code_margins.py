@@ -90,3 +90,31 @@ def test_a_wrapped_call_reads_token_by_token():
     lines = wrap_from(para, 0, MONO_FAMILY, 400, 18, 18 * cluster_em("x", MONO_FAMILY, 400) * 26)
     assert ["".join(c.text for c in para.clusters[l.start:l.end]) for l in lines] == \
         ["raw = json.loads(path", ".read_text(", "encoding=\"utf-8\"))"]
+
+
+def _placed_code(line: str, width_chars: float):
+    from studio.layouts.base import TextStyle, block, fit_flow
+    st = TextStyle("Inter", 400, 18.0, 1.35, "#000", "#f00")
+    room = width_chars * 18 * cluster_em("x", MONO_FAMILY, 400)
+    blk = block(f"```\n{line}\n```", st)
+    placed, rest, _ = fit_flow((blk,), room + 2 * 0.6 * 18, 1e6)
+    return [p for p in placed if p.line.para.code], st
+
+
+def test_a_line_of_code_a_little_too_long_is_drawn_smaller_on_one_line():
+    line = "total = items.reduce((sum, item) => sum + item.price, 0);"  # 57 characters
+    placed, st = _placed_code(line, len(line) / 1.1)
+    assert len(placed) == 1 and placed[0].text_style.size < st.size
+
+
+def test_a_line_of_code_far_too_long_keeps_its_size_and_goes_on_token_by_token():
+    line = "total = items.reduce((sum, item) => sum + item.price, 0);"
+    placed, st = _placed_code(line, len(line) / 2)
+    assert len(placed) > 1 and all(p.text_style is st for p in placed)
+
+
+def test_a_name_a_little_too_long_for_a_narrow_panel_is_drawn_smaller_and_whole():
+    line = "x(" + "environment_overrides" + ", y)" * 6
+    placed, st = _placed_code(line, len("environment_overrides") / 1.1 + 2)
+    texts = ["".join(c.text for c in p.line.para.clusters[p.line.start:p.line.end]) for p in placed]
+    assert placed[0].text_style.size < st.size and any("environment_overrides" in t for t in texts)
