@@ -211,12 +211,13 @@ class _ArchiveReader:
         author_id, handle, name = self._account(manifest)
 
         tweets: dict[str, _Tweet] = {}
-        others: set[str] = set()  # reposts and replies to other people: never part of a thread
+        others: dict[str, Any] = {}  # reposts and replies to other people: part of no thread but one's opening
         for member in tweet_files:
             self._read_items(member, lambda item: _add_tweet(tweets, others, author_id, item))
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
+        keep_answers(tweets, others)
         merge_edits(tweets)
         deleted: dict[str, str | None] = {}
         for member in deleted_files:
@@ -521,10 +522,10 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         yield item
 
 
-def _add_tweet(tweets: dict[str, _Tweet], others: set[str], author_id: str, item: Any) -> bool:
+def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str, item: Any) -> bool:
     """Keep the fields of one archive post; False when the item is not a readable post.
 
-    Reposts and replies to other accounts only have their id kept (in ``others``).
+    Reposts and replies to other accounts go to ``others`` (a reply with its item: ``keep_answers``).
     """
     tw = item.get("tweet", item) if isinstance(item, dict) else None
     try:
@@ -536,8 +537,11 @@ def _add_tweet(tweets: dict[str, _Tweet], others: set[str], author_id: str, item
             return False
         reply_to = get("in_reply_to_status_id_str")
         reply_user = get("in_reply_to_user_id_str") if reply_to else None
-        if text.startswith("RT @") or (author_id and reply_user and reply_user != author_id):
-            others.add(id_str)
+        if text.startswith("RT @"):
+            others[id_str] = None
+            return True
+        if author_id and reply_user and reply_user != author_id:
+            others[id_str] = item
             return True
         rng = get("display_text_range") or (0, len(text))
         ents = get("entities") or {}
@@ -605,6 +609,13 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     return moved
 
 
+def keep_answers(tweets: dict[str, _Tweet], others: dict[str, Any]) -> None:
+    """A reply to another account that the owner went on under with replies of their own opens a thread
+    (X shows it so): it is kept as that thread's first post. Other replies to others stay out."""
+    for id_str in {t.reply_to for t in tweets.values() if others.get(t.reply_to) is not None}:
+        _add_tweet(tweets, {}, "", others.pop(id_str))
+
+
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
     """Keep what a deleted post of the owner answered (None: it opened a thread); replies to others are not kept."""
     tw = item.get("tweet", item) if isinstance(item, dict) else None
@@ -642,7 +653,7 @@ def _guess_handle(tweets: dict[str, _Tweet]) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
-def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
+def _build_threads(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str,
                    handle: str) -> list[tuple[list[str], bool]]:
     """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
     def own_reply(t: _Tweet) -> bool:
@@ -655,9 +666,9 @@ def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
     for id_str, t in tweets.items():
         if t.text.startswith("RT @"):
             continue  # a repost of someone else's post
-        if t.reply_to is None:
+        if t.reply_to is None or not own_reply(t):  # a post, or an answer to someone that opens a thread
             roots.append((id_str, False))
-        elif own_reply(t):
+        else:
             children[t.reply_to].append((int(t.versions[0]) if t.versions else t.id, id_str))  # an edit: first's place
             if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
