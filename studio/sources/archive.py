@@ -36,6 +36,7 @@ MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
 SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
 ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
 CHUNK = 1 << 20
+READ_AHEAD = 1 << 16           # an item is parsed with at least this much text behind it (or the file's end)
 MAX_ENTRIES = 500_000          # the zip's directory is read into memory: refuse absurd ones first
 AVATAR_SIDE = 400
 
@@ -503,6 +504,9 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
     pos += 1
     while True:
         pos = _GAP_RE.match(buf, pos).end()
+        if len(buf) - pos < READ_AHEAD and not eof:
+            more()  # before the item, not after a failed try: a failed try counts the lines of the whole buffer
+            continue
         if pos >= len(buf):
             if eof:
                 raise _MemberError("the file ends too early (truncated download?)")
