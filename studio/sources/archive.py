@@ -22,6 +22,7 @@ import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
@@ -214,7 +215,7 @@ class _ArchiveReader:
         tweets: dict[str, _Tweet] = {}
         others: set[str] = set()  # reposts and replies to other people: never part of a thread
         for member in tweet_files:
-            self._read_items(member, lambda item: _add_tweet(tweets, others, author_id, item))
+            self._read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
@@ -691,6 +692,8 @@ def _moving_label(t: _Tweet) -> str:
 def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
     """Photo files of a post in the order the post shows them (a video's still image when the
     archive has it), and a note on videos that are not embedded."""
+    if not t.media and not files:  # most posts
+        return [], "", 0
     photos, skipped, stills = [], "", 0
     remaining = sorted(files)
     for _, name, kind in t.media:
