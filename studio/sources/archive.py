@@ -22,6 +22,7 @@ import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
@@ -36,6 +37,7 @@ MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
 SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
 ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
 CHUNK = 1 << 20
+READ_AHEAD = 1 << 16           # an item is parsed with at least this much text behind it (or the file's end)
 MAX_ENTRIES = 500_000          # the zip's directory is read into memory: refuse absurd ones first
 AVATAR_SIDE = 400
 
@@ -213,7 +215,7 @@ class _ArchiveReader:
         tweets: dict[str, _Tweet] = {}
         others: dict[str, Any] = {}  # reposts and replies to other people: part of no thread but one's opening
         for member in tweet_files:
-            self._read_items(member, lambda item: _add_tweet(tweets, others, author_id, item))
+            self._read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
@@ -504,6 +506,9 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
     pos += 1
     while True:
         pos = _GAP_RE.match(buf, pos).end()
+        if len(buf) - pos < READ_AHEAD and not eof:
+            more()  # before the item, not after a failed try: a failed try counts the lines of the whole buffer
+            continue
         if pos >= len(buf):
             if eof:
                 raise _MemberError("the file ends too early (truncated download?)")
@@ -698,6 +703,8 @@ def _moving_label(t: _Tweet) -> str:
 def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
     """Photo files of a post in the order the post shows them (a video's still image when the
     archive has it), and a note on videos that are not embedded."""
+    if not t.media and not files:  # most posts
+        return [], "", 0
     photos, skipped, stills = [], "", 0
     remaining = sorted(files)
     for _, name, kind in t.media:
