@@ -18,6 +18,10 @@ title of the same author), and how many of them were only late: they arrived wit
 seconds more; what is truly lost: an author's last title that is not in the saved project after
 the quiet period, or that some browser never shows; websocket drops and edits sent to a page the
 server had already deleted (a real browser reloads then); the static-file latency meanwhile, and memory.
+
+``--trace DIR`` (either mode; slows the server, so its timings are not the studio's): the server runs with
+tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects
+by type, open pages and glibc's heap figures before the load and once it settled; printed: what grew.
 """
 from __future__ import annotations
 
