@@ -37,7 +37,8 @@ time.sleep(120)
 
 
 def test_the_probe_reports_what_grew_between_two_snapshots(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", "")
+    monkeypatch.setenv("PYTHONPATH", "")  # the probe sets both in this process's environment: put back after
+    monkeypatch.setenv("CS_LOAD_TRACE_DIR", "")
     load = _load_benchmark(monkeypatch)
     probe = load.Probe(str(tmp_path / "trace"))
     assert os.environ["PYTHONPATH"].startswith(str(ROOT / "benchmarks" / "load_probe"))
