@@ -65,6 +65,7 @@ _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～")
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
+_CODE_OPENERS, _CODE_CLOSERS = set("([{,"), set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
 
@@ -536,6 +537,13 @@ def text_width(text: str, family: str, weight: int, size: float) -> float:
 
 
 @lru_cache(maxsize=2048)
+@lru_cache(maxsize=4096)
+def para_ems(para: Para, family: str, weight: int) -> tuple[float, float]:
+    """The width of a paragraph set on one line, and of its widest piece a line cannot break inside, in ems."""
+    ems = _para_ems(para, family, weight)
+    return sum(ems), max((sum(ems[s:c]) for s, c, _ in _segments(para)), default=0.0)
+
+
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
     shaped = _shaped(para, family, weight)
@@ -620,6 +628,24 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     return bool(_CJK.match(a.text) or _CJK.match(b.text))
 
 
+def _code_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
+    """May a line of code too long for the panel go on after cluster i? After an opening bracket or a comma,
+    and before a member ("json" | ".loads("), so that a wrapped line still reads token by token."""
+    a, b = clusters[i], clusters[i + 1]
+    if b.is_space or b.text in _CODE_CLOSERS:
+        return False
+    return a.text in _CODE_OPENERS or (b.text == "." and (a.text in ")]" or _ends_a_name(clusters, i)))
+
+
+def _ends_a_name(clusters: tuple[Cluster, ...], i: int) -> bool:
+    """Cluster i ends a name ("utf8", "_x"), not a number ("3" of "3.14")."""
+    while i >= 0 and (clusters[i].text.isalnum() or clusters[i].text == "_"):
+        if not clusters[i].text.isdigit():
+            return True
+        i -= 1
+    return False
+
+
 def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
     """Clusters that end a word inside Thai, Lao, Khmer or Burmese text, which puts no spaces between words:
     ICU's dictionaries find the words (a line breaks between them, as a browser breaks it)."""
@@ -646,12 +672,13 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     """(start, end without trailing spaces, end with them) of each unbreakable piece."""
     cl = para.clusters
     word_ends = _word_ends(cl)
+    breaks = _code_break_after if para.code else _can_break_after
     segs = []
     start = 0
     n = len(cl)
     i = 0
     while i < n:
-        if i == n - 1 or (not cl[i].is_space and (_can_break_after(cl, i) or i in word_ends)) or \
+        if i == n - 1 or (not cl[i].is_space and (breaks(cl, i) or i in word_ends)) or \
                 (cl[i].is_space and not cl[i + 1].is_space):
             end = i + 1
             core = end

@@ -55,8 +55,17 @@ def wait(condition, timeout: float = 60):
 
 
 def join(driver, url: str, name: str) -> None:
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
-    driver.get(f"{url}/?token={TOKEN}")
+    # Once in a CI run on a machine loaded with two suites, a first load never answered and the whole driver
+    # command timed out; a page-load give-up keeps the session usable, and the page is asked for again.
+    driver.set_page_load_timeout(60)
+    for attempt in range(3):
+        try:
+            driver.get(f"{url}/?token={TOKEN}")
+            break
+        except TimeoutException:
+            print(f"{name}: the page did not load in 60 s (attempt {attempt + 1})")
     wait(lambda: driver.find_element(By.CSS_SELECTOR, "[data-testid=your-name]").is_displayed())
     driver.find_element(By.CSS_SELECTOR, "[data-testid=your-name]").send_keys(name)
     driver.find_element(By.CSS_SELECTOR, "[data-testid=join]").click()

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from render_helpers import carousel_of
 from studio.layouts.templates import body_blocks, code_wraps, grown, plan_column
 from studio.render import make_context
-from studio.text import prepare
+from studio.text import MONO_FAMILY, cluster_em, prepare, wrap_from
 
 
 def _code(paras):
@@ -61,3 +61,60 @@ def test_a_slide_whose_code_wraps_keeps_its_size():
     drawn, col = grown(ctx, ctx.body_size, ctx.content,
                        lambda c, s: plan_column(c, slide, s, c.content, body=body_blocks(c, slide.body, s)))
     assert code_wraps(col) and drawn.body_size == ctx.body_size
+
+
+_TOKENS = st.lists(st.sampled_from(["load", "settings", "x", "Path", "json", "_cache", "read_text", "utf8"]),
+                   min_size=1, max_size=3).map("_".join)
+
+
+@given(names=st.lists(_TOKENS, min_size=2, max_size=8), joins=st.lists(st.sampled_from(["(", ".", ", ", "["]),
+                                                                        min_size=7, max_size=7),
+       width=st.floats(150, 600))
+def test_a_line_of_code_too_long_for_its_panel_goes_on_token_by_token(names, joins, width):
+    """A wrapped line of code ends after an opening bracket or a comma, or before a member (".loads("), never
+    inside a name, unless the name alone is wider than the panel."""
+    line = names[0] + "".join(j + n for j, n in zip(joins, names[1:]))
+    para = next(p for p in prepare(f"```\n{line}\n```") if p.code)
+    lines = wrap_from(para, 0, MONO_FAMILY, 400, 18, width)
+    assert "".join(c.text for l in lines for c in para.clusters[l.start:l.end]).replace(" ", "") \
+        == line.replace(" ", "")  # nothing lost
+    fits = max(len(n) for n in names) * 18 * cluster_em("x", MONO_FAMILY, 400) < width * 0.8
+    for done, after in zip(lines, lines[1:]):
+        left, right = para.clusters[done.end - 1].text, para.clusters[after.start].text
+        if fits:
+            assert left in "([{," or right == ".", (line, left, right)
+
+
+def test_a_wrapped_call_reads_token_by_token():
+    para = next(p for p in prepare("```\nraw = json.loads(path.read_text(encoding=\"utf-8\"))\n```") if p.code)
+    lines = wrap_from(para, 0, MONO_FAMILY, 400, 18, 18 * cluster_em("x", MONO_FAMILY, 400) * 26)
+    assert ["".join(c.text for c in para.clusters[l.start:l.end]) for l in lines] == \
+        ["raw = json.loads(path", ".read_text(", "encoding=\"utf-8\"))"]
+
+
+def _placed_code(line: str, width_chars: float):
+    from studio.layouts.base import TextStyle, block, fit_flow
+    st = TextStyle("Inter", 400, 18.0, 1.35, "#000", "#f00")
+    room = width_chars * 18 * cluster_em("x", MONO_FAMILY, 400)
+    blk = block(f"```\n{line}\n```", st)
+    placed, rest, _ = fit_flow((blk,), room + 2 * 0.6 * 18, 1e6)
+    return [p for p in placed if p.line.para.code], st
+
+
+def test_a_line_of_code_a_little_too_long_is_drawn_smaller_on_one_line():
+    line = "total = items.reduce((sum, item) => sum + item.price, 0);"  # 57 characters
+    placed, st = _placed_code(line, len(line) / 1.1)
+    assert len(placed) == 1 and placed[0].text_style.size < st.size
+
+
+def test_a_line_of_code_far_too_long_keeps_its_size_and_goes_on_token_by_token():
+    line = "total = items.reduce((sum, item) => sum + item.price, 0);"
+    placed, st = _placed_code(line, len(line) / 2)
+    assert len(placed) > 1 and all(p.text_style is st for p in placed)
+
+
+def test_a_name_a_little_too_long_for_a_narrow_panel_is_drawn_smaller_and_whole():
+    line = "x(" + "environment_overrides" + ", y)" * 6
+    placed, st = _placed_code(line, len("environment_overrides") / 1.1 + 2)
+    texts = ["".join(c.text for c in p.line.para.clusters[p.line.start:p.line.end]) for p in placed]
+    assert placed[0].text_style.size < st.size and any("environment_overrides" in t for t in texts)

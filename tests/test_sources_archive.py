@@ -227,10 +227,9 @@ def test_missing_first_post_is_kept_and_marked_incomplete(tmp_path):
     assert thread.incomplete and [p.id for p in thread.posts] == ["101", "102"]
 
 
-def test_reposts_and_replies_to_others_are_not_threads(tmp_path):
+def test_reposts_and_lone_replies_to_others_are_not_threads(tmp_path):
     posts = [tweet(100, "RT @someone: their post, not mine", None),
              tweet(101, "@someone_else I agree with this", 99, to_user="99", rng=(14, 31)),
-             tweet(102, "And a follow-up to my own reply to them", 101),
              tweet(103, "A lone post, short.")]
     result = read_archive(build(tmp_path / "a.zip", posts + chain(200, 2)))
     assert [t.id for t in result.threads] == ["200"]
@@ -493,3 +492,19 @@ def test_counts_of_one_are_singular(tmp_path):
     assert "skipped 1 unreadable item in data/tweets.js" in result.warnings
     assert "1 post read, but none form a thread (a post followed by your own replies to it)" in result.warnings
     assert not any(re.search(r"\b1 \w+s\b|\(s\)", w) for w in result.warnings)
+
+
+def test_a_thread_opened_as_an_answer_to_someone_else_is_listed_from_that_answer(tmp_path):
+    """Answering someone, then going on under one's own answer, is a thread on X: it is listed, opening with the
+    answer's own words (not the @mention X puts before them). A lone answer to someone stays out."""
+    opening = tweet(300, "@someone_else Here is why I disagree, in three parts.", 299, to_user="99", rng=(14, 53))
+    thread = [opening, tweet(301, "First, the numbers were measured on one machine.", 300),
+              tweet(302, "Second, nobody ran it twice.", 301)]
+    lone = tweet(310, "@someone_else Agreed!", 309, to_user="99", rng=(14, 21))
+    result = load_input(build(tmp_path / "a.zip", thread + [lone] + chain(400, 2)))
+    opened = next(t for t in result.threads if t.id == "300")
+    assert [p.text for p in opened.posts] == ["Here is why I disagree, in three parts.",
+                                              "First, the numbers were measured on one machine.",
+                                              "Second, nobody ran it twice."]
+    assert not any(p.id == "310" for t in result.threads for p in t.posts)
+    assert len(result.threads) == 2

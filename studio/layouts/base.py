@@ -8,6 +8,7 @@ text continues on extra pages and no word is ever dropped.
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
@@ -19,8 +20,8 @@ from ..post import Post
 from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (CODE_PAD, MONO_FAMILY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre, measure, prepare,
-                    text_width, wrap_from, wrap_para)
+from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre,
+                    measure, para_ems, prepare, text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
@@ -105,6 +106,11 @@ class Placed:
     y: float  # top of the line box, relative to the flow's top
     marker: str
     x: float = 0.0  # a code line's indentation, from the block's left edge
+    style: TextStyle | None = None  # a code line drawn smaller than its block (``code_style``)
+
+    @property
+    def text_style(self) -> TextStyle:
+        return self.style or self.block.style
 
 
 @dataclass
@@ -168,11 +174,16 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     placed: list[Placed] = []
     y = 0.0
     for bi, blk in enumerate(blocks):
-        st = blk.style
-        lh = st.lh
+        code_st = None  # the style of the run of code lines being placed
         for pi, para in enumerate(blk.paras):
-            room = max(1, int((height - y) / lh) + 2)  # lines worth breaking: what fits, plus one
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
+            if not para.code:
+                code_st = None
+            elif code_st is None:
+                code_st = code_style(blk.paras[pi:], blk.style, line_width)
+            st = code_st or blk.style
+            lh = st.lh
+            room = max(1, int((height - y) / lh) + 2)  # lines worth breaking: what fits, plus one
             start = blk.start if pi == 0 else 0
             if para.code:
                 lines, xs = code_layout(para, start, st, line_width, room)
@@ -193,9 +204,28 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                     rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
                     return placed, (rest,) + blocks[bi + 1:], y
                 y += extra
-                placed.append(Placed(line, blk, y, blk.marker if first_of_block else "", xs[li]))
+                placed.append(Placed(line, blk, y, blk.marker if first_of_block else "", xs[li],
+                                     None if st is blk.style else st))
                 y += lh
     return placed, (), y
+
+
+CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lines or its names whole
+
+
+def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
+    """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
+    CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""
+    space = cluster_em(" ", MONO_FAMILY, st.weight)
+    run = list(itertools.takewhile(lambda p: p.code, paras))
+    sizes = [para_ems(p, st.family, st.weight) for p in run]
+    line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
+    piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
+    room = (width / st.size - 2 * CODE_PAD) * SAFETY
+    if line <= room:
+        return st
+    scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
+    return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
 
 
 HANGING = 2  # a code line too long for the column goes on this many spaces further in
@@ -226,7 +256,7 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     out.extend(code_panels(placed, x, y, width))
     for p in placed:
-        st = p.block.style
+        st = p.text_style
         bx = x
         if (p.block.indent or p.line.para.code) and st.align == "center":
             st = replace(st, align="left")  # code keeps its indentation; a list, its left edge
@@ -248,7 +278,7 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
             run.append(p)
             continue
         if run:
-            st, first, last = run[0].block.style, run[0], run[-1]
+            st, first, last = run[0].text_style, run[0], run[-1]
             left = x + first.block.indent
             out.append(el("rect", x=left, y=y + first.y, width=width - first.block.indent,
                           height=last.y - first.y + st.lh, rx=st.size * 0.35, fill=st.colour, fill_opacity=0.07,

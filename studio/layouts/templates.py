@@ -209,7 +209,7 @@ def draw_heading(ctx: Ctx, parts: list[tuple[str, object]], x: float, y: float, 
         else:
             placed = item  # type: ignore[assignment]
             out.extend(draw_flow(ctx, placed, x, y, width))
-            y += placed[-1].y + placed[-1].block.style.lh if placed else 0
+            y += placed[-1].y + placed[-1].text_style.lh if placed else 0
     return out, y
 
 
@@ -314,8 +314,9 @@ def title_lines(col: Column) -> int:
 
 
 def code_wraps(col: Column) -> bool:
-    """A line of code in ``col`` goes on onto a second line (type that grows would wrap it further)."""
-    return any(p.line.para.code and p.line.start > 0 for p in col.placed)
+    """A line of code in ``col`` goes on onto a second line or is drawn smaller to stay on one (type that
+    grows would shrink or wrap it further)."""
+    return any(p.line.para.code and (p.line.start > 0 or p.style is not None) for p in col.placed)
 
 
 def balanced_column(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column | None],
@@ -457,9 +458,9 @@ def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[E
     rows: list[list] = []
     for p in col.placed:
         if p.marker.startswith(LIST_ROW):
-            rows.append([p.y, p.y + p.block.style.lh, p.block.style])
+            rows.append([p.y, p.y + p.text_style.lh, p.block.style])
         elif rows and p.block.marker.startswith(LIST_ROW):
-            rows[-1][1] = p.y + p.block.style.lh
+            rows[-1][1] = p.y + p.text_style.lh
     for first, last, st in rows:
         pad = st.size * 0.45
         out.append(el("rect", x=x - 10, y=top + first - pad, width=width + 20, height=last - first + 2 * pad,

@@ -16,7 +16,6 @@ from ..limits import MAX_TEXT_BYTES, LimitError, megabytes, read_stream
 from .archive import archive_folder, read_archive, read_archive_file
 from .cleanup import clean_text
 from .counting import weighted_length
-from .link import fetch_post_link, parse_post_link
 from .paste import parse_paste
 from .result import ImportResult, SourceError, count
 
@@ -42,11 +41,15 @@ def _is_archive_text(text: str) -> bool:
 
 
 def __getattr__(name: str):
-    """The project reader, loaded when first used: it brings in the whole model and its layouts, which listing
-    an archive's threads does not need."""
+    """The project reader and the link reader, loaded when first used: they bring in the whole model and its
+    layouts, and http.client, which listing an archive's threads does not need."""
     if name in ("read_project", "PROJECT_LIMIT"):
         from . import project
         return getattr(project, name)
+    if name == "fetch_post_link":  # the link reader brings in http.client, which reading a file does not need
+        from .link import fetch_post_link
+        globals()["fetch_post_link"] = fetch_post_link
+        return fetch_post_link
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -63,7 +66,7 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
             raise SourceError(str(exc)) from None
         return load_threads(data, name="stdin", **archive_options)
     if _is_link(str(path)):
-        return fetch_post_link(str(path))
+        return _fetch_post_link(str(path))
     p = Path(path)
     if not p.exists():
         raise SourceError(f"{p.name or path}: file not found")
@@ -126,13 +129,19 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
         raise SourceError(f"{name} is {megabytes(len(stripped))}: too large for thread text "
                           f"(the limit is {megabytes(TEXT_LIMIT)})")
     if stripped and "\n" not in stripped.strip() and _is_link(stripped.strip()):
-        return fetch_post_link(stripped.strip())
+        return _fetch_post_link(stripped.strip())
     if not stripped.strip():
         raise SourceError(f"{name} is empty: nothing to import")
     return parse_paste(text)
 
 
+def _fetch_post_link(url: str) -> ImportResult:
+    """``fetch_post_link`` as this module holds it: loaded on first use (or replaced, in a test)."""
+    return getattr(sys.modules[__name__], "fetch_post_link")(url)
+
+
 def _is_link(text: str) -> bool:
+    from .link import parse_post_link
     try:
         parse_post_link(text)
     except SourceError:

@@ -22,6 +22,7 @@ import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
@@ -36,6 +37,7 @@ MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
 SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
 ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
 CHUNK = 1 << 20
+READ_AHEAD = 1 << 16           # an item is parsed with at least this much text behind it (or the file's end)
 MAX_ENTRIES = 500_000          # the zip's directory is read into memory: refuse absurd ones first
 AVATAR_SIDE = 400
 
@@ -211,12 +213,13 @@ class _ArchiveReader:
         author_id, handle, name = self._account(manifest)
 
         tweets: dict[str, _Tweet] = {}
-        others: set[str] = set()  # reposts and replies to other people: never part of a thread
+        others: dict[str, Any] = {}  # reposts and replies to other people: part of no thread but one's opening
         for member in tweet_files:
-            self._read_items(member, lambda item: _add_tweet(tweets, others, author_id, item))
+            self._read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
+        keep_answers(tweets, others)
         merge_edits(tweets)
         deleted: dict[str, str | None] = {}
         for member in deleted_files:
@@ -503,6 +506,9 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
     pos += 1
     while True:
         pos = _GAP_RE.match(buf, pos).end()
+        if len(buf) - pos < READ_AHEAD and not eof:
+            more()  # before the item, not after a failed try: a failed try counts the lines of the whole buffer
+            continue
         if pos >= len(buf):
             if eof:
                 raise _MemberError("the file ends too early (truncated download?)")
@@ -521,10 +527,10 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         yield item
 
 
-def _add_tweet(tweets: dict[str, _Tweet], others: set[str], author_id: str, item: Any) -> bool:
+def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str, item: Any) -> bool:
     """Keep the fields of one archive post; False when the item is not a readable post.
 
-    Reposts and replies to other accounts only have their id kept (in ``others``).
+    Reposts and replies to other accounts go to ``others`` (a reply with its item: ``keep_answers``).
     """
     tw = item.get("tweet", item) if isinstance(item, dict) else None
     try:
@@ -536,8 +542,11 @@ def _add_tweet(tweets: dict[str, _Tweet], others: set[str], author_id: str, item
             return False
         reply_to = get("in_reply_to_status_id_str")
         reply_user = get("in_reply_to_user_id_str") if reply_to else None
-        if text.startswith("RT @") or (author_id and reply_user and reply_user != author_id):
-            others.add(id_str)
+        if text.startswith("RT @"):
+            others[id_str] = None
+            return True
+        if author_id and reply_user and reply_user != author_id:
+            others[id_str] = item
             return True
         rng = get("display_text_range") or (0, len(text))
         ents = get("entities") or {}
@@ -605,6 +614,13 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     return moved
 
 
+def keep_answers(tweets: dict[str, _Tweet], others: dict[str, Any]) -> None:
+    """A reply to another account that the owner went on under with replies of their own opens a thread
+    (X shows it so): it is kept as that thread's first post. Other replies to others stay out."""
+    for id_str in {t.reply_to for t in tweets.values() if others.get(t.reply_to) is not None}:
+        _add_tweet(tweets, {}, "", others.pop(id_str))
+
+
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
     """Keep what a deleted post of the owner answered (None: it opened a thread); replies to others are not kept."""
     tw = item.get("tweet", item) if isinstance(item, dict) else None
@@ -642,7 +658,7 @@ def _guess_handle(tweets: dict[str, _Tweet]) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
-def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
+def _build_threads(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str,
                    handle: str) -> list[tuple[list[str], bool]]:
     """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
     def own_reply(t: _Tweet) -> bool:
@@ -655,9 +671,9 @@ def _build_threads(tweets: dict[str, _Tweet], others: set[str], author_id: str,
     for id_str, t in tweets.items():
         if t.text.startswith("RT @"):
             continue  # a repost of someone else's post
-        if t.reply_to is None:
+        if t.reply_to is None or not own_reply(t):  # a post, or an answer to someone that opens a thread
             roots.append((id_str, False))
-        elif own_reply(t):
+        else:
             children[t.reply_to].append((int(t.versions[0]) if t.versions else t.id, id_str))  # an edit: first's place
             if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
@@ -687,6 +703,8 @@ def _moving_label(t: _Tweet) -> str:
 def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
     """Photo files of a post in the order the post shows them (a video's still image when the
     archive has it), and a note on videos that are not embedded."""
+    if not t.media and not files:  # most posts
+        return [], "", 0
     photos, skipped, stills = [], "", 0
     remaining = sorted(files)
     for _, name, kind in t.media:

@@ -283,14 +283,15 @@ def clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = 
     (the archive), where "<br>" in a post is what its author wrote. ``fold_blank_lines=False``
     keeps runs of blank lines (a draft may mark its posts with them); else they become one.
     """
-    text = remove_control_chars(_join_surrogates(text), keep_c1=True)
+    text = remove_control_chars(text if text.isascii() else _join_surrogates(text), keep_c1=True)
     if html_markup:
         text = strip_html(text)
-    if _SUSPECT_RE.search(text):
-        # The Greek pass goes first: ftfy's own windows-1253 guess can turn "β‚¬β€Ά" ("€•") into "ۥ".
-        text = fix_greek_mojibake(text)
-        text = _fix_mojibake()(text)
-    text = remove_control_chars(unicodedata.normalize("NFC", text))
+    if not text.isascii():  # ASCII holds no mojibake, is NFC, and has lost its controls just above
+        if _SUSPECT_RE.search(text):
+            # The Greek pass goes first: ftfy's own windows-1253 guess can turn "β‚¬β€Ά" ("€•") into "ۥ".
+            text = fix_greek_mojibake(text)
+            text = _fix_mojibake()(text)
+        text = remove_control_chars(unicodedata.normalize("NFC", text))
     if " \n" in text or "\t\n" in text:
         text = _SPACES_RE.sub("\n", text)
     if fold_blank_lines:

@@ -81,13 +81,14 @@ _THREAD_LABEL_RE = re.compile(r"^\s*(?:a\s+)?thread\s*(?:[:：\-–—]|\n)\s*",
 _LONE_LABEL_RE = re.compile(r"^\s*(?:a\s+)?(?:thread|\(thread\))\s*(?:\U0001F447\s*)?$", re.IGNORECASE)
 _LABEL_HINT_RE = re.compile(r"thread|/\s*(?:end|fin)|\[end\]", re.IGNORECASE)
 _END_MARK_RE = re.compile(r"\s*(?:/\s*end|/\s*fin|\[end\])\s*[.!]?\s*$", re.IGNORECASE)
+_SLASH_END_RE = re.compile(r"/\s*(?:end|fin)")  # _LABEL_HINT_RE's "/end" in lower-case ASCII
 
 
 def strip_thread_labels(text: str) -> str:
     """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
     holds unfenced gets its fences first (``code.fence_indented_code``); code is never touched."""
     text = fence_indented_code(text)
-    if THREAD_EMOJI not in text and not _LABEL_HINT_RE.search(text):
+    if THREAD_EMOJI not in text and not _label_hint(text):
         return text.strip()
     code = code_lines(text) if has_code(text) else None
     # A line that held the 🧵 is tidied of the spaces it leaves; others keep their indentation.
@@ -97,7 +98,24 @@ def strip_thread_labels(text: str) -> str:
     lines = text.split("\n")
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
-    return _END_MARK_RE.sub("", "\n".join(line.rstrip() for line in lines)).strip()
+    return _without_end_mark("\n".join(line.rstrip() for line in lines))
+
+
+def _label_hint(text: str) -> bool:
+    """``_LABEL_HINT_RE.search(text)``, read without the case-blind regex for ASCII text (most posts)."""
+    if not text.isascii():
+        return bool(_LABEL_HINT_RE.search(text))
+    low = text.lower()
+    return "thread" in low or "[end]" in low or ("/" in low and bool(_SLASH_END_RE.search(low)))
+
+
+def _without_end_mark(text: str) -> str:
+    """``_END_MARK_RE.sub("", text).strip()``: a mark that runs to the end starts at the last "/" or "[" (what
+    follows either holds neither), so only there is it tried, not at every space of the post."""
+    cut = max(text.rfind("/"), text.rfind("["))
+    if cut >= 0 and _END_MARK_RE.match(text, cut):
+        text = text[:cut]
+    return text.strip()
 
 
 def _tidy(line: str) -> str:

@@ -1,0 +1,113 @@
+"""The archive listing's fast paths give exactly what the plain code gave.
+
+Each reference below is the code as it was before its shortcut (ASCII text skipping the mojibake and
+NFC passes, the "/end" mark tried only at the last "/" or "[", the label hint read without a case-blind
+regex, items read ahead of a chunk's end); Hypothesis feeds both texts built from the characters and
+words those shortcuts turn on.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from property_examples import examples
+from studio.sources import cleanup, paste
+from studio.sources.archive import _iter_items
+from studio.sources.cleanup import clean_text
+from studio.sources.paste import strip_thread_labels
+
+# ---------------------------------------------------------------- references (the code before)
+
+
+def reference_clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = True) -> str:
+    text = cleanup.remove_control_chars(cleanup._join_surrogates(text), keep_c1=True)
+    if html_markup:
+        text = cleanup.strip_html(text)
+    if cleanup._SUSPECT_RE.search(text):
+        text = cleanup.fix_greek_mojibake(text)
+        text = cleanup._fix_mojibake()(text)
+    text = cleanup.remove_control_chars(unicodedata.normalize("NFC", text))
+    if " \n" in text or "\t\n" in text:
+        text = cleanup._SPACES_RE.sub("\n", text)
+    if fold_blank_lines:
+        text = cleanup.fold_blanks(text)
+    return text.strip()
+
+
+def reference_strip_thread_labels(text: str) -> str:
+    text = paste.fence_indented_code(text)
+    if paste.THREAD_EMOJI not in text and not paste._LABEL_HINT_RE.search(text):
+        return text.strip()
+    code = paste.code_lines(text) if paste.has_code(text) else None
+    lines = [line if code and code[i] or paste.THREAD_EMOJI not in line
+             else paste._tidy(line.replace(paste.THREAD_EMOJI, ""))
+             for i, line in enumerate(text.split("\n"))]
+    text = paste._THREAD_LABEL_RE.sub("", "\n".join(lines), count=1)
+    lines = text.split("\n")
+    if lines and paste._LONE_LABEL_RE.match(lines[0]):
+        lines = lines[1:]
+    return paste._END_MARK_RE.sub("", "\n".join(line.rstrip() for line in lines)).strip()
+
+
+# ---------------------------------------------------------------- texts
+
+# Pieces the shortcuts look at: marks in every case and spacing, slashes and brackets, controls, line ends,
+# tabs, mojibake, combining marks, the Kelvin sign and long s (case-blind regexes match them), Turkish i's.
+PIECES = ["thread", "Thread:", "THREAD", "tHrEaD", "a thread\n", "(thread)", "\U0001F9F5", "\U0001F447", "/end",
+          "/ END", "/\tfin", "/Fin.", "[end]", "[END]!", "[ end]", "/", "[", "]", ".", "!", " ", "  ", "\t", "\n",
+          "\n\n\n", "\r\n", "\r", "\x00", "\x1b[31m", "\x1b", "\x7f", "\x85", "\x9b", "\u2028", "\u2029", "\ufeff",
+          "\ud83e", "\udd14", "β†’", "πŸ‘‡", "cafΓ©", "Ã©", "e\u0301", "\u212a", "\u017f", "\u0130", "\u0131",
+          "ﬁn", "Ｔhread", "```", "    indented = 1", "def f(x):", "https://example.org/a", "&amp;", "<b>", "word"]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=14).map("".join)
+ascii_texts = st.lists(st.one_of(st.sampled_from([p for p in PIECES if p.isascii()]),
+                                 st.text(st.characters(max_codepoint=127), max_size=6)), max_size=14).map("".join)
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.one_of(texts, ascii_texts), st.booleans(), st.booleans())
+def test_clean_text_is_the_reference(text, html_markup, fold):
+    assert clean_text(text, html_markup=html_markup, fold_blank_lines=fold) == \
+        reference_clean_text(text, html_markup=html_markup, fold_blank_lines=fold)
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.one_of(texts, ascii_texts))
+def test_strip_thread_labels_is_the_reference(text):
+    assert strip_thread_labels(text) == reference_strip_thread_labels(text)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.one_of(texts, ascii_texts))
+def test_label_hint_is_the_case_blind_regex(text):
+    assert paste._label_hint(text) == bool(paste._LABEL_HINT_RE.search(text))
+
+
+def test_end_marks_still_go_and_words_stay():
+    assert strip_thread_labels("Ship it. /END.") == "Ship it."
+    assert strip_thread_labels("Ship it [End] !  ") == "Ship it"
+    assert strip_thread_labels("a/b /end and more") == "a/b /end and more"
+    assert strip_thread_labels("Thread: the cache /end /fin") == "the cache /end"
+    assert strip_thread_labels("The /endpoint moved") == "The /endpoint moved"
+    assert clean_text("caf\u00c3\u00a9 \x00 ok\r\n") == "café ok"
+    assert clean_text("plain\tascii \x1b[1mbold\x1b[0m \n\n\n\nend") == "plain ascii bold\n\nend"
+
+
+# ---------------------------------------------------------------- reading items across chunks
+
+
+def _reference_items(text: str) -> list:
+    return json.loads(text[text.index("["):])
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["id_str", "full_text", "n", "x"]),
+                                st.one_of(st.text(max_size=40), st.integers(), st.none(),
+                                          st.lists(st.integers(), max_size=3)), max_size=4), max_size=30),
+       st.integers(1, 64), st.sampled_from([None, 2]))
+def test_items_read_ahead_are_the_array(items, chunk, indent):
+    """Items cut anywhere by the chunks come out whole, in order, as the array holds them."""
+    text = "window.YTD.tweets.part0 = " + json.dumps([{"tweet": i} for i in items], indent=indent)
+    chunks = (text[i:i + chunk] for i in range(0, len(text), chunk))
+    assert list(_iter_items(chunks)) == _reference_items(text)
