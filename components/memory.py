@@ -35,7 +35,8 @@ UNOPENED_CHECK_S = 5.0  # how often pages are checked for that
 # editors fill them to their bounds (about 5 MB after 600 titles). Those keyed by a face, a letter or a glyph
 # (font metrics, shaping fonts, outlines) stay: few entries, and each costs a font file read to fill again.
 TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts", "_para_ems", "_shaped", "_leads",
-                               "_segments", "_segment_starts", "wrap_from", "widest_piece", "line_runs"),
+                               "_segments", "_segment_starts", "wrap_from", "widest_piece", "line_runs",
+                               "para_ems"),
                "studio.shaping": ("shape",),
                "studio.layouts.templates": ("unbreakable",),
                "studio.layouts.base": ("_photo_uri",)}
