@@ -18,6 +18,10 @@ title of the same author), and how many of them were only late: they arrived wit
 seconds more; what is truly lost: an author's last title that is not in the saved project after
 the quiet period, or that some browser never shows; websocket drops and edits sent to a page the
 server had already deleted (a real browser reloads then); the static-file latency meanwhile, and memory.
+
+``--trace DIR`` (either mode; slows the server, so its timings are not the studio's): the server runs with
+tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects
+by type, open pages and glibc's heap figures before the load and once it settled; printed: what grew.
 """
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -103,6 +108,59 @@ def percentiles(values: list[float]) -> str:
             f"max {ordered[-1] * 1000:.0f} ms ({len(ordered)} requests)")
 
 
+PROBE = ROOT / "benchmarks" / "load_probe"  # --trace: a sitecustomize the server loads (tracemalloc, SIGUSR1 dumps)
+
+
+class Probe:
+    """``--trace DIR``: snapshots of the server's memory, taken on SIGUSR1 by ``load_probe/sitecustomize.py``."""
+
+    def __init__(self, folder: str | None) -> None:
+        self.folder = Path(folder) if folder else None
+        self.taken: list[tuple[str, Path]] = []
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.environ["CS_LOAD_TRACE_DIR"] = str(self.folder)
+            os.environ["PYTHONPATH"] = os.pathsep.join(x for x in (str(PROBE), os.environ.get("PYTHONPATH")) if x)
+
+    def take(self, pid: int, label: str) -> None:
+        if not self.folder:
+            return
+        stem = self.folder / f"{pid}-{len(self.taken) + 1}"
+        os.kill(pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 600  # a snapshot of a busy server takes a while
+        while not stem.with_suffix(".done").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        self.taken.append((label, stem))
+
+    def report(self, first: str, last: str, top: int = 30) -> None:
+        """What grew between two snapshots: by line (newest frame), and live objects by type."""
+        if not self.folder:
+            return
+        import tracemalloc
+        stems = dict(self.taken)
+        for label, stem in self.taken:
+            facts = json.loads(stem.with_suffix(".json").read_text())
+            heap = facts["heap"]
+            print(f"probe {label}: clients {facts['clients']}, objects {facts['objects']}, traced "
+                  f"{facts['traced'][0] / 2**20:.1f} MB (peak {facts['traced'][1] / 2**20:.1f}), heap in use "
+                  f"{heap.get('uordblks', 0) / 2**20:.1f} MB, free {heap.get('fordblks', 0) / 2**20:.1f} MB, "
+                  f"mmapped {heap.get('hblkhd', 0) / 2**20:.1f} MB, arena {heap.get('arena', 0) / 2**20:.1f} MB")
+        a = tracemalloc.Snapshot.load(str(stems[first].with_suffix(".snapshot")))
+        b = tracemalloc.Snapshot.load(str(stems[last].with_suffix(".snapshot")))
+        ignore = [tracemalloc.Filter(False, tracemalloc.__file__)]
+        a, b = a.filter_traces(ignore), b.filter_traces(ignore)
+        print(f"grown {first} -> {last}, by line:")
+        for stat in b.compare_to(a, "lineno")[:top]:
+            print(f"  {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+7d}  {stat.traceback[0]}")
+        print(f"grown {first} -> {last}, by file:")
+        for stat in b.compare_to(a, "filename")[:top]:
+            print(f"  {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+7d}  {stat.traceback[0].filename}")
+        ta = dict(json.loads(stems[first].with_suffix(".json").read_text())["types"])
+        tb = dict(json.loads(stems[last].with_suffix(".json").read_text())["types"])
+        grown = sorted(((tb.get(k, 0) - ta.get(k, 0), k) for k in set(ta) | set(tb)), reverse=True)
+        print("objects by type, grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
+
+
 @contextlib.contextmanager
 def settled_studio():
     """A studio on a throwaway data folder, two seconds after it answered: (process, url, MB, load average,
@@ -116,8 +174,10 @@ def settled_studio():
         shutil.rmtree(data, ignore_errors=True)
 
 
-def run(clients: int, seconds: float, settle: float = 75) -> None:
+def run(clients: int, seconds: float, settle: float = 75, trace: str | None = None) -> None:
+    probe = Probe(trace)
     with settled_studio() as (proc, base, before, load_before, _data):
+        probe.take(proc.pid, "before")
         stop = threading.Event()
         pages: list[float] = []
         sizes: list[int] = []
@@ -160,6 +220,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
         after = rss_mb(proc.pid)
         time.sleep(max(0.0, settle - 15))  # NiceGUI drops a page no browser connected to after 60 s
         settled = rss_mb(proc.pid)
+        probe.take(proc.pid, "after")
         print(f"{clients} clients for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
               f"load average {load_before} before, {load_during} at the end")
         print(f"page load: {percentiles(pages)}, {statistics.mean(sizes) / 1024:.0f} KB a page" if sizes else
@@ -170,6 +231,7 @@ def run(clients: int, seconds: float, settle: float = 75) -> None:
               f"its worker processes {workers_cpu:.1f} s")
         print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
               f"{settle:.0f} s after {settled:.0f} MB")
+        probe.report("before", "after")
 
 
 # -- browsers that edit (--mode edits) ---------------------------------------------------------------
@@ -354,8 +416,10 @@ async def edit_together(base: str, data: Path, editors: int, seconds: float, qui
     return outcome
 
 
-def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45) -> None:
+def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45, trace: str | None = None) -> None:
+    probe = Probe(trace)
     with settled_studio() as (proc, base, before, load_before, data):
+        probe.take(proc.pid, "before")
         stop = threading.Event()
         statics: list[float] = []
         during: list[float] = []
@@ -382,6 +446,7 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
         load_during = load_average()
         time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
         settled = rss_mb(proc.pid)
+        probe.take(proc.pid, "after")
         o = outcome
         print(f"{editors} browsers editing for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
               f"load average {load_before} before, {load_during} at the end")
@@ -399,6 +464,7 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
               f"{workers_cpu / max(1, o.edits) * 1000:.0f} ms an edit")
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
+        probe.report("before", "after")
 
 
 def main() -> None:
@@ -410,11 +476,13 @@ def main() -> None:
                         help="edits mode: seconds after the typing (and 15 s more) before an edit counts as lost")
     parser.add_argument("--mode", choices=["pages", "edits"], default="pages",
                         help="pages: clients load the page again and again; edits: browsers edit together")
+    parser.add_argument("--trace", metavar="DIR", help="trace the server's memory (tracemalloc, slower) and write "
+                        "snapshots to DIR before the load and after it settled; prints what grew")
     args = parser.parse_args()
     if args.mode == "edits":
-        run_edits(args.clients, args.seconds, args.settle, args.quiet)
+        run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace)
     else:
-        run(args.clients, args.seconds, args.settle)
+        run(args.clients, args.seconds, args.settle, args.trace)
 
 
 if __name__ == "__main__":

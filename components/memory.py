@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 
 from nicegui import Client
 from nicegui.element import Element
@@ -30,6 +31,15 @@ THRESHOLDS = (700, 10, 1000)
 FEW_PAGES = 3  # open pages up to which a full collection is quick (tens of ms): a tidy-up collects then
 UNOPENED_PAGE_S = 30.0  # a page no browser connected to for this long is dropped (NiceGUI's own limit: 60 s)
 UNOPENED_CHECK_S = 5.0  # how often pages are checked for that
+# Layout caches keyed by the words on the slides (module -> functions): every typed title adds entries, so ten
+# editors fill them to their bounds (about 5 MB after 600 titles). Those keyed by a face, a letter or a glyph
+# (font metrics, shaping fonts, outlines) stay: few entries, and each costs a font file read to fill again.
+TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts", "_para_ems", "_shaped", "_leads",
+                               "_segments", "_segment_starts", "wrap_from", "widest_piece", "line_runs",
+                               "para_ems"),
+               "studio.shaping": ("shape",),
+               "studio.layouts.templates": ("unbreakable",),
+               "studio.layouts.base": ("_photo_uri",)}
 
 
 class Tidy:
@@ -74,14 +84,18 @@ class Tidy:
 
 def forget_drawings() -> None:
     """Once every page is closed, drop what was drawn for them: the thumbnails (up to 48 MB of SVG), the export
-    pages drawn ahead (up to 128 MB of PNG and PDF) and the laid-out pages (up to 64 MB). Ten browsers editing for
-    a minute filled them all (600 edits each drew its export ahead, ~0.2 MB) and they stayed for nobody; the next
-    page draws what it shows again."""
+    pages drawn ahead (up to 128 MB of PNG and PDF), the laid-out pages (up to 64 MB) and the words' line layouts
+    (``TEXT_CACHES``). Ten browsers editing for a minute filled them all (600 edits each drew its export ahead,
+    ~0.2 MB) and they stayed for nobody; the next page draws what it shows again."""
     THUMBNAILS.clear()
     STRIP_PAGES.clear()
     PAGE_COUNTS.clear()
     exports.DRAWN.forget()
     render.clear_cache()
+    for module, names in TEXT_CACHES.items():
+        functions = vars(importlib.import_module(module))
+        for name in names:
+            functions[name].cache_clear()
 
 
 def collect_less_often() -> None:

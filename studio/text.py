@@ -536,7 +536,6 @@ def text_width(text: str, family: str, weight: int, size: float) -> float:
     return sum(cluster_em(ch, family, weight) for ch in text) * size
 
 
-@lru_cache(maxsize=2048)
 @lru_cache(maxsize=4096)
 def para_ems(para: Para, family: str, weight: int) -> tuple[float, float]:
     """The width of a paragraph set on one line, and of its widest piece a line cannot break inside, in ems."""
@@ -544,6 +543,7 @@ def para_ems(para: Para, family: str, weight: int) -> tuple[float, float]:
     return sum(ems), max((sum(ems[s:c]) for s, c, _ in _segments(para)), default=0.0)
 
 
+@lru_cache(maxsize=2048)
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
     shaped = _shaped(para, family, weight)

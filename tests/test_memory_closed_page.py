@@ -1,0 +1,71 @@
+"""What a browser's page held goes when NiceGUI deletes the page (after its reconnect window), and what was
+drawn for the words typed goes once nobody is here (issue 13: memory back to where it started)."""
+from __future__ import annotations
+
+import asyncio
+import gc
+import weakref
+
+from nicegui import Client
+
+from ui_helpers import trigger, until
+
+
+def _alive(refs: list[weakref.ref]) -> list[str]:
+    gc.collect()
+    return [type(o).__name__ for o in (ref() for ref in refs) if o is not None]
+
+
+async def test_a_closed_pages_view_person_and_panels_go(studio, create_user, testid):
+    """A second browser edits, then leaves: its page, its View, its Person (the origin of its edits, kept in
+    events and undo steps) and its panels must not stay referenced by the shared document or the server."""
+    from components.page import StudioPage
+    from components.view import View
+    other = create_user()
+    await other.open("/")
+    page = next(o for o in gc.get_objects() if isinstance(o, StudioPage) and o.view.client is other.client)
+    trigger(other, testid(other, "slide-thumb")[1], "click")
+    (title,) = testid(other, "slide-title")
+    for word in ("zqa", "zqb", "zqc"):
+        title.value = f"Title {word}"
+    await until(lambda: "zqc" in (studio.shared.document.carousel.slides[1].title or ""))
+    refs = [weakref.ref(o) for o in (page, page.view, page.view.person, other.client, *page.panels)]
+    del page, title
+    assert all(isinstance(ref(), object) for ref in refs)
+    other.client.delete()  # what NiceGUI does once the browser's reconnect window has passed
+    other.client = None
+    give_up = asyncio.get_running_loop().time() + 60  # a drawing in a worker may hold it until it is done
+    while _alive(refs) and asyncio.get_running_loop().time() < give_up:
+        await asyncio.sleep(0.2)
+    assert _alive(refs) == []
+    assert any(isinstance(o, View) for o in gc.get_objects())  # the first browser's page is still there
+
+
+def test_line_layouts_of_the_words_go_once_every_page_is_closed(monkeypatch):
+    """Every typed title filled the words' layout caches (about 5 MB after ten editors' 600 titles); they
+    stayed for nobody. The font metrics stay: a font read again for the next page would cost more."""
+    import importlib
+
+    from components import memory
+    from studio import render, text
+    from studio.app.sample import sample_carousel
+
+    carousel = sample_carousel()
+    for n in range(5):
+        carousel.slides[1].title = f"Title zq{n}"
+        drawn = render.render_slide(carousel, 1)
+    caches = [getattr(importlib.import_module(module), name)
+              for module, names in memory.TEXT_CACHES.items() for name in names]
+    assert text.prepare.cache_info().currsize and text.wrap_from.cache_info().currsize
+    metrics = text._metrics.cache_info().currsize
+    assert metrics
+    monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
+    monkeypatch.setattr(Client, "instances", {"open": None})
+    asyncio.run(memory.Tidy().tidy())
+    assert text.prepare.cache_info().currsize  # a page is open: kept
+    monkeypatch.setattr(Client, "instances", {})
+    asyncio.run(memory.Tidy().tidy())
+    assert text.prepare.cache_info().currsize == text.wrap_from.cache_info().currsize == 0
+    assert [f.__name__ for f in caches if f.cache_info().currsize] == []
+    assert text._metrics.cache_info().currsize == metrics
+    assert render.render_slide(carousel, 1) == drawn  # laid out again from nothing: the same slide
