@@ -65,7 +65,7 @@ _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～")
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
-_CODE_OPENERS, _CODE_CLOSERS = set("([{,"), set(")]},;:")
+_CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
 
@@ -634,7 +634,9 @@ def _code_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     a, b = clusters[i], clusters[i + 1]
     if b.is_space or b.text in _CODE_CLOSERS:
         return False
-    return a.text in _CODE_OPENERS or (b.text == "." and (a.text in ")]" or _ends_a_name(clusters, i)))
+    if a.text in "([{":  # not before a short argument: "toFixed(" | "2)" reads worse than a longer line
+        return not any(c.text in ")]}" for c in clusters[i + 2:i + 5])
+    return a.text == "," or (b.text == "." and (a.text in ")]" or _ends_a_name(clusters, i)))
 
 
 def _ends_a_name(clusters: tuple[Cluster, ...], i: int) -> bool:

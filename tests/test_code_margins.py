@@ -118,3 +118,11 @@ def test_a_name_a_little_too_long_for_a_narrow_panel_is_drawn_smaller_and_whole(
     placed, st = _placed_code(line, len("environment_overrides") / 1.1 + 2)
     texts = ["".join(c.text for c in p.line.para.clusters[p.line.start:p.line.end]) for p in placed]
     assert placed[0].text_style.size < st.size and any("environment_overrides" in t for t in texts)
+
+
+def test_a_short_argument_stays_with_its_call():
+    para = next(p for p in prepare("```\nconsole.log(`Total: ${total.toFixed(2)}`);\n```") if p.code)
+    for width in range(12, 40):
+        lines = wrap_from(para, 0, MONO_FAMILY, 400, 18, 18 * cluster_em("x", MONO_FAMILY, 400) * width)
+        texts = ["".join(c.text for c in para.clusters[l.start:l.end]) for l in lines]
+        assert not any(t.startswith("2)") for t in texts), texts
