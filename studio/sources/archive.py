@@ -213,7 +213,7 @@ class _ArchiveReader:
         author_id, handle, name = self._account(manifest)
 
         tweets: dict[str, _Tweet] = {}
-        others: dict[str, Any] = {}  # reposts and replies to other people: part of no thread but one's opening
+        others: dict[str, _Tweet | None] = {}  # reposts; replies to others (kept if they open a thread)
         for member in tweet_files:
             self._read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
         if not tweets and not others:
@@ -527,10 +527,10 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         yield item
 
 
-def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str, item: Any) -> bool:
+def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, item: Any) -> bool:
     """Keep the fields of one archive post; False when the item is not a readable post.
 
-    Reposts and replies to other accounts go to ``others`` (a reply with its item: ``keep_answers``).
+    Reposts go to ``others`` as an id, replies to other accounts with their fields (``keep_answers``).
     """
     tw = item.get("tweet", item) if isinstance(item, dict) else None
     try:
@@ -545,14 +545,12 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str
         if text.startswith("RT @"):
             others[id_str] = None
             return True
-        if author_id and reply_user and reply_user != author_id:
-            others[id_str] = item
-            return True
+        kept = others if author_id and reply_user and reply_user != author_id else tweets
         rng = get("display_text_range") or (0, len(text))
         ents = get("entities") or {}
         media = (get("extended_entities") or {}).get("media") or ents.get("media")
         urls = ents.get("urls")
-        tweets[id_str] = _Tweet(
+        kept[id_str] = _Tweet(
             int(id_str), text, int(rng[0]), int(rng[1]),
             _opt(reply_to) if reply_to else None,
             _opt(reply_user) if reply_to else None,
@@ -614,11 +612,11 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     return moved
 
 
-def keep_answers(tweets: dict[str, _Tweet], others: dict[str, Any]) -> None:
+def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
     (X shows it so): it is kept as that thread's first post. Other replies to others stay out."""
     for id_str in {t.reply_to for t in tweets.values() if others.get(t.reply_to) is not None}:
-        _add_tweet(tweets, {}, "", others.pop(id_str))
+        tweets[id_str] = others.pop(id_str)
 
 
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
@@ -658,7 +656,7 @@ def _guess_handle(tweets: dict[str, _Tweet]) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
-def _build_threads(tweets: dict[str, _Tweet], others: dict[str, Any], author_id: str,
+def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str,
                    handle: str) -> list[tuple[list[str], bool]]:
     """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
     def own_reply(t: _Tweet) -> bool:
