@@ -13,11 +13,12 @@ import io
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from . import limits
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 MAX_INPUT_SIDE = limits.MAX_IMAGE_SIDE
 MAX_INPUT_BYTES = limits.MAX_IMAGE_BYTES
@@ -61,6 +62,13 @@ class Image:
         return hash(self.sha256)
 
 
+def _pillow():
+    """Pillow's Image and ImageOps, imported on first use: listing an archive's threads needs no picture."""
+    from PIL import Image as pil_image
+    from PIL import ImageOps
+    return pil_image, ImageOps
+
+
 def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "image") -> Image:
     """Validate raw upload bytes and return an sRGB JPEG/PNG no larger than ``max_side``.
 
@@ -70,6 +78,7 @@ def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "ima
         raise ImageError(f"{name} is empty.")
     if len(data) > MAX_INPUT_BYTES:
         raise ImageError(f"{name} is {len(data) / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB.")
+    PILImage, ImageOps = _pillow()  # noqa: N806 - the module's usual name
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
@@ -86,7 +95,7 @@ def load_image(data: bytes, *, max_side: int = STORED_MAX_SIDE, name: str = "ima
         raise
     except PILImage.DecompressionBombError:  # refused by Pillow before we could read the size
         raise ImageError(f"{name} is far too large; the limit is {MAX_INPUT_SIDE} px a side.") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+    except (PILImage.UnidentifiedImageError, OSError, SyntaxError, ValueError,
             PILImage.DecompressionBombWarning):
         raise ImageError(f"{name} is not an image this studio can read (use JPEG, PNG, WebP or GIF).") from None
     img = ImageOps.exif_transpose(img)
@@ -117,6 +126,7 @@ def check_image(image: Image, name: str = "image") -> None:
     and readable to the last byte (ImageError if not)."""
     if len(image.data) > MAX_INPUT_BYTES:
         raise ImageError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB.")
+    PILImage, _ = _pillow()  # noqa: N806
     try:
         with PILImage.open(io.BytesIO(image.data)) as img:
             fmt, size = img.format, img.size
