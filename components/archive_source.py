@@ -17,8 +17,17 @@ from .view import View
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 
 
-def thread_row(thread: Thread) -> dict[str, Any]:
-    """What the thread picker shows for one thread (no invented numbers: blanks stay blank)."""
+def answer_note(answered: str | None) -> str:
+    """The picker's note for a thread whose first post answered someone: "answers @handle" (None: it did not)."""
+    if answered is None:
+        return ""
+    return f"answers @{answered}" if answered else "answers a post"
+
+
+def thread_row(thread: Thread, answered: str | None = None) -> dict[str, Any]:
+    """What the thread picker shows for one thread (no invented numbers: blanks stay blank).
+
+    ``answered``: the handle its first post answered ("" unnamed; None when it answered nobody)."""
     first = thread.posts[0] if thread.posts else None
     date = ""
     if first is not None and first.created_at:
@@ -32,7 +41,7 @@ def thread_row(thread: Thread) -> dict[str, Any]:
     return {"id": thread.id, "date": date, "title": title[:90] + ("…" if len(title) > 90 else ""),
             "posts": len(thread.posts), "likes": thread.likes if has_likes else "",
             "reposts": thread.reposts if has_reposts else "",
-            "note": "first post missing" if thread.incomplete else ""}
+            "note": "first post missing" if thread.incomplete else answer_note(answered)}
 
 
 class ArchiveSource:
@@ -74,7 +83,7 @@ class ArchiveSource:
         if len(result.threads) == 1:
             await self._open_archive_thread(path, result.threads[0].id, e.file.name)
         else:
-            self._pick_thread(result.threads, path, e.file.name)
+            self._pick_thread(result.threads, result.answers, path, e.file.name)
 
     async def _with_progress(self, note: str, work, *args, **options):
         """Run ``work`` in a thread with a progress bar and a Cancel that stops it (``Cancelled``)."""
@@ -113,7 +122,7 @@ class ArchiveSource:
         self.intake.show_warnings(result.warnings)
         self.intake.use_thread(result.thread(thread_id))
 
-    def _pick_thread(self, threads: list[Thread], path, name: str) -> None:
+    def _pick_thread(self, threads: list[Thread], answers: dict[str, str], path, name: str) -> None:
         columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
                    {"name": "title", "label": "First line", "field": "title", "align": "left",
                     "style": "white-space: normal; min-width: 220px"},
@@ -124,7 +133,7 @@ class ArchiveSource:
         with ui.dialog() as dialog, ui.card().classes("cs-picker"):
             ui.label(f"{count(len(threads), 'thread')} in your archive — pick one").classes("text-lg font-medium")
             ui.label("Best engagement (likes + reposts) first. Click a row to import it.").classes("cs-hint")
-            table = ui.table(columns=columns, rows=[thread_row(t) for t in threads], row_key="id",
+            table = ui.table(columns=columns, rows=[thread_row(t, answers.get(t.id)) for t in threads], row_key="id",
                              pagination=10).props("dense flat data-testid=thread-picker").classes("w-full")
 
             picked = {"id": None}

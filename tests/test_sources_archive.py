@@ -508,3 +508,19 @@ def test_a_thread_opened_as_an_answer_to_someone_else_is_listed_from_that_answer
                                               "Second, nobody ran it twice."]
     assert not any(p.id == "310" for t in result.threads for p in t.posts)
     assert len(result.threads) == 2
+    assert result.answers == {"300": "someone_else"}  # the other thread opens with a post of its own
+
+
+def test_answers_name_only_what_the_archive_says(tmp_path):
+    """The listing says whose post a thread's first post answered: the archive's handle, nothing made up."""
+    unnamed = tweet(500, "@x Why it broke, in two posts.", 499, to_user="99")
+    del unnamed["in_reply_to_screen_name"]
+    odd = tweet(600, "@x A second answer, in two posts.", 599, to_user="98")
+    odd["in_reply_to_screen_name"] = "not a handle\n"
+    missing = tweet(701, "The middle of a thread whose start is gone.", 700)
+    posts = [unnamed, tweet(501, "It ran out of memory.", 500), odd, tweet(601, "And more.", 600),
+             missing, tweet(702, "Its end.", 701)] + chain(800, 2)
+    result = read_archive(build(tmp_path / "a.zip", posts), load_media=False)
+    assert {t.id for t in result.threads} == {"500", "600", "701", "800"}
+    assert result.answers == {"500": "", "600": ""}
+    assert read_archive(build(tmp_path / "b.zip", posts), thread_id="500").answers == {"500": ""}

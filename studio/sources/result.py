@@ -23,12 +23,15 @@ class ImportResult:
     """Threads found in an input (archives: best engagement first) and what was skipped.
 
     ``media`` names each post's photos (post id → archive file names) when the
-    photos themselves were not loaded, so a listing can show them cheaply.
+    photos themselves were not loaded, so a listing can show them cheaply. ``answers`` names, for
+    a thread whose first post answered another account's post, that account's handle (thread id →
+    handle, "" when the source does not say whose post it was).
     """
 
     threads: list[Thread] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     media: dict[str, list[str]] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
 
     def thread(self, thread_id: str | None = None) -> Thread:
         """The thread with ``thread_id``, or the first (top) one; SourceError when absent."""
