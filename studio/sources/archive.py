@@ -470,19 +470,20 @@ class _ArchiveReader:
     def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: _NoteIndex,
                 name: str, handle: str) -> Thread:
         posts, marked = [], False
+        notes_match = notes.match if notes.by_time else None  # most archives have no long post
+        link = f"https://x.com/{handle}/status/" if handle else "https://x.com/i/status/"
         for post_id in chain:
             t = tweets[post_id]
-            note = notes.match(t)
+            note = notes_match(t) if notes_match else None
             text = _note_text(note) if note else _tweet_text(t)
-            if not note and any(_links_to_itself(t, expanded) for _, expanded, _ in t.urls):
+            if not note and t.urls and any(_links_to_itself(t, expanded) for _, expanded, _ in t.urls):
                 self.cut_posts.append(post_id)
             marked = marked or THREAD_EMOJI in text
-            label = _moving_label(t)
+            label = _moving_label(t) if t.media else ""
             if label:  # the video is not embedded: the post says there was one, in its place
                 text = f"{text}\n\n{label}".strip()
-            url = f"https://x.com/{handle}/status/{post_id}" if handle else f"https://x.com/i/status/{post_id}"
-            posts.append(Post(id=post_id, text=strip_thread_labels(text), author_name=name, handle=handle, url=url,
-                              created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts))
+            posts.append(Post(id=post_id, text=strip_thread_labels(text), author_name=name, handle=handle,
+                              url=link + post_id, created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts))
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
 
