@@ -150,7 +150,9 @@ def test_items_decoded_in_blocks_are_json_items_exactly(items, chunk, indent, du
 def test_a_file_in_x_layout_is_decoded_in_blocks_and_the_same_without_orjson(monkeypatch):
     """X's layout goes through orjson's blocks; declined blocks (a NaN, a 20-digit number) and a reader without
     orjson give the same items."""
-    items = [{"tweet": {"id_str": str(10**18 + i), "full_text": f"post {i}", "n": i}} for i in range(3000)]
+    items = [{"tweet": {"id_str": str(10**18 + i), "full_text": f"post {i}", "n": i,
+                        "entities": {"urls": [{"expanded_url": f"https://x.com/a/status/{10**18 + i}/photo/1",
+                                               "indices": ["0", "23"]}]}}} for i in range(3000)]
     items[1000]["tweet"]["n"] = float("nan")
     items[2000]["tweet"]["n"] = 10**25
     text = "window.YTD.tweets.part0 = " + json.dumps(items, indent=2)

@@ -493,35 +493,27 @@ class _ArchiveReader:
 _PREFIX_RE = re.compile(r"\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*")
 _GAP_RE = re.compile(r"[\s,]*")
 _FIRST_ITEM_RE = re.compile(r"[ \t\r]*\n(?:[ \t\r]*\n)*([ \t]*)\{")  # "[" + line end + the items' indent + "{"
-_DIGITS = bytes.maketrans(b"0123456789", b"0" * 10)
-_LONG_NUMBER = b"0" * 19  # orjson reads an integer past 64 bits as a float, json as an int
-_LONG_STRING_NUMBER = b'"' + _LONG_NUMBER
-
-
-def _no_long_numbers(data: bytes) -> bool:
-    """Whether every run of 19+ digits in ``data`` opens a string (an id), so none is a number past 64 bits.
-
-    Non-overlapping counts: a run of n digits holds n // 19 of the first pattern, one of the second when a
-    quote opens it; equal counts leave no run outside a string (a number never follows a quote).
-    """
-    marked = data.translate(_DIGITS)
-    return marked.count(_LONG_NUMBER) == marked.count(_LONG_STRING_NUMBER)
+# A number follows one of these (its "-" too); a run of 19+ digits after one may be an integer past 64 bits,
+# which orjson reads as a float and json as an int. Digits after a quote or a "/" are in a string (an id, a link).
+_BEFORE_NUMBER = b":,[ \t\n\r-"
+_NUMBER_MARKS = bytes.maketrans(b"0123456789" + _BEFORE_NUMBER, b"0" * 10 + b"N" * len(_BEFORE_NUMBER))
+_LONG_NUMBER = b"N" + b"0" * 19
 
 
 def _block(text: str) -> list | None:
     """The items of ``text`` (whole items and the commas between them) decoded at once with orjson, exactly as
-    ``json`` decodes them one by one; None when orjson is missing or might differ (it refuses what json takes
-    leniently: NaN, lone surrogates, nesting past 1,024; it reads integers past 64 bits as floats)."""
+    ``json`` decodes them one by one; None when orjson is missing or might differ: it refuses what json takes
+    leniently (NaN, lone surrogates, nesting past 1,024) and reads integers past 64 bits as floats, so a block
+    with 19 digits in a row where a number may start (in a post's words too) is left to json."""
     if _orjson is None:
         return None
-    data = text.encode()
-    if not _no_long_numbers(data):
+    data = b"[" + text.encode() + b"]"
+    if data.translate(_NUMBER_MARKS).find(_LONG_NUMBER) >= 0:
         return None
     try:
-        items = _orjson.loads(b"[" + data + b"]")
+        return _orjson.loads(data)
     except _orjson.JSONDecodeError:  # also the wrong guess of where an item ends
         return None
-    return items
 
 
 def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
