@@ -33,11 +33,6 @@ from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
-try:  # decodes a buffer of posts about three times as fast as json; json reads whatever it declines
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - a runtime dependency, but the reader works without it
-    _orjson = None
-
 MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
 SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
 ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
@@ -492,49 +487,20 @@ class _ArchiveReader:
 
 _PREFIX_RE = re.compile(r"\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*")
 _GAP_RE = re.compile(r"[\s,]*")
-_FIRST_ITEM_RE = re.compile(r"[ \t\r]*\n(?:[ \t\r]*\n)*([ \t]*)\{")  # "[" + line end + the items' indent + "{"
-# A number follows one of these (its "-" too); a run of 19+ digits after one may be an integer past 64 bits,
-# which orjson reads as a float and json as an int. Digits after a quote or a "/" are in a string (an id, a link).
-_BEFORE_NUMBER = b":,[ \t\n\r-"
-_NUMBER_MARKS = bytes.maketrans(b"0123456789" + _BEFORE_NUMBER, b"0" * 10 + b"N" * len(_BEFORE_NUMBER))
-_LONG_NUMBER = b"N" + b"0" * 19
-
-
-def _block(text: str) -> list | None:
-    """The items of ``text`` (whole items and the commas between them) decoded at once with orjson, exactly as
-    ``json`` decodes them one by one; None when orjson is missing or might differ: it refuses what json takes
-    leniently (NaN, lone surrogates, nesting past 1,024) and reads integers past 64 bits as floats, so a block
-    with 19 digits in a row where a number may start (in a post's words too) is left to json."""
-    if _orjson is None:
-        return None
-    data = b"[" + text.encode() + b"]"
-    if data.translate(_NUMBER_MARKS).find(_LONG_NUMBER) >= 0:
-        return None
-    try:
-        return _orjson.loads(data)
-    except _orjson.JSONDecodeError:  # also the wrong guess of where an item ends
-        return None
 
 
 def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
-    """Decode the array of a ``window.YTD.x.partN = [...]`` file one item at a time.
-
-    A file laid out as X writes it (each item's closing brace on a line of its own, at the items' indent)
-    is decoded a buffer's worth of items at a time by orjson (``_block``): a valid array of whole items
-    holds exactly the items json's one-by-one reading finds. Whatever orjson declines is read one by one.
-    """
+    """Decode the array of a ``window.YTD.x.partN = [...]`` file one item at a time."""
     decoder = json.JSONDecoder()
     buf, pos, eof = "", 0, False
-    close: str | None = None  # how an item ends: "\n" + the items' indent + "}" (None: not laid out in lines)
-    plain_until = 0  # buf before this is read one item at a time (a block was declined there)
 
     def more() -> None:
-        nonlocal buf, pos, eof, plain_until
+        nonlocal buf, pos, eof
         chunk = next(chunks, None)
         if chunk is None:
             eof = True
         else:
-            buf, pos, plain_until = buf[pos:] + chunk, 0, max(plain_until - pos, 0)
+            buf, pos = buf[pos:] + chunk, 0
 
     while len(buf) < 512 and not eof:
         more()
@@ -544,8 +510,6 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
     if not buf[pos:pos + 1] == "[":
         raise _MemberError("not an archive data file (expected window.YTD… = [ … ])")
     pos += 1
-    if first := _FIRST_ITEM_RE.match(buf, pos):
-        close = "\n" + first.group(1) + "}"
     while True:
         pos = _GAP_RE.match(buf, pos).end()
         if len(buf) - pos < READ_AHEAD and not eof:
@@ -558,14 +522,6 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
             continue
         if buf[pos] == "]":
             return
-        if close is not None and pos >= plain_until:
-            end = buf.rfind(close, pos) + len(close)
-            items = _block(buf[pos:end]) if end > pos + len(close) else None
-            if items is not None:
-                pos = end
-                yield from items
-                continue
-            plain_until = end if end > pos + len(close) else len(buf)
         try:
             item, end = decoder.raw_decode(buf, pos)
         except json.JSONDecodeError as exc:
