@@ -64,6 +64,7 @@ def _install(folder: str) -> None:
 def _watch_stalls(path: str) -> None:
     import collections
     import json
+    import re
     import sys
     import threading
     import time
@@ -72,7 +73,9 @@ def _watch_stalls(path: str) -> None:
     here = os.getcwd() + os.sep  # the studio runs from its project folder
 
     def short(filename: str) -> str:
-        return filename.removeprefix(here).rsplit("site-packages/", 1)[-1].rsplit("/lib/python3", 1)[-1]
+        """A file under the project, a package or the standard library, named from there."""
+        filename = filename.removeprefix(here).rsplit("site-packages/", 1)[-1]
+        return re.sub(r"^.*/lib/python3\.\d+/", "", filename)
 
     def frames(stack) -> list[str]:
         kept = [f for f in traceback.extract_stack(stack)
