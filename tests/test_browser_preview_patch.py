@@ -96,3 +96,33 @@ def test_a_drawing_of_another_shape_is_drawn_whole(tmp_path):
                 assert photos == (1 if index == 1 else 0)
         finally:
             tab.quit()
+
+
+def test_the_save_state_follows_typing_without_element_updates(tmp_path):
+    """The save state changes without an element update (a render of the whole page); rendered again, the page
+    keeps its latest words."""
+    photo_project(tmp_path)
+    with running_studio(tmp_path) as studio:
+        tab = chromium()
+        try:
+            tab.get(studio.url)
+            wait(lambda: tab.execute_script("return window.did_handshake") and body_box(tab).is_displayed(),
+                 timeout=120)
+            state = tab.find_element("css selector", "[data-testid=save-state]")
+            wait(lambda: state.text == "All changes saved", timeout=120)
+            element = state.get_attribute("id")[1:]
+            tab.execute_script("window.__updated = []; window.__said = [];"
+                               "window.socket.on('update', (msg) => window.__updated.push(...Object.keys(msg)));"
+                               "new MutationObserver(() => window.__said.push(arguments[0].textContent))"
+                               ".observe(arguments[0], {childList: true, characterData: true, subtree: true})", state)
+            put_caret(tab, len(body(tab)))
+            type_letters(tab, " Saved")
+            wait(lambda: preview_words(tab).endswith("Saved"), timeout=120)
+            wait(lambda: "Saving…" in tab.execute_script("return window.__said"), timeout=60)
+            wait(lambda: state.text == "All changes saved", timeout=120)
+            assert element not in tab.execute_script("return window.__updated")
+            tab.execute_script("mounted_app.$forceUpdate()")  # the page drawn again from its copy of the elements
+            wait(lambda: tab.execute_script("return document.getElementById(arguments[0]).textContent",
+                                            "c" + element) == "All changes saved", timeout=60)
+        finally:
+            tab.quit()
