@@ -101,15 +101,16 @@ _PAINTED = """body => {
   const host = document.querySelector('[data-testid=slide-preview]');
   const preview = host.shadowRoot || host;  // the SVG is drawn in the preview's shadow root
   const before = preview.innerHTML;
-  const drawing = `runMethod(${host.id.slice(1)}, "show"`;  // (its call as svg_view.py sends it)
+  const id = host.id.slice(1);  // its call as svg_view.py sends it (older studios: runMethod)
+  const drawing = (code) => code.includes(`getElement(${id}), content`) || code.includes(`runMethod(${id}, "show"`);
   let start = null;
   window.__stages = {};
   const stage = (name) => { if (window.__start !== null && !(name in window.__stages))
     window.__stages[name] = performance.now() - window.__start; };
   if (!window.__listening) {  // after NiceGUI's own handler: called as the message arrives
     window.__listening = true;
-    window.socket.on('run_javascript', (msg) => { if (msg.code.includes(drawing)) stage('arrived'); });
-    window.socket.on('update', (msg) => { if (host.id.slice(1) in msg) stage('arrived'); });
+    window.socket.on('run_javascript', (msg) => { if (drawing(msg.code)) stage('arrived'); });
+    window.socket.on('update', (msg) => { if (id in msg) stage('arrived'); });
     window.socket.io.engine.on('packetCreate', (packet) => {
       if (String(packet.data || '').startsWith('2["event"')) stage('sent'); });
   }

@@ -126,3 +126,33 @@ def test_the_save_state_follows_typing_without_element_updates(tmp_path):
                                             "c" + element) == "All changes saved", timeout=60)
         finally:
             tab.quit()
+
+
+TILES_WITH = ("return [...document.querySelectorAll('.cs-tile')].filter(t => [...t.querySelectorAll('.cs-tile-svg')]"
+              ".some(v => v.shadowRoot && v.shadowRoot.textContent.includes(arguments[0]))).length")
+LOADING = "return document.querySelectorAll('.cs-tile-loading').length"
+
+
+def test_gallery_tiles_catch_up_with_typing_and_stay_drawn_when_the_page_renders_again(tmp_path):
+    """Tiles drawn while typing pauses show the slide's new words and lose their placeholder look, also after a
+    render of the whole page (their drawings and classes reach the page's copy of their elements)."""
+    photo_project(tmp_path)
+    with running_studio(tmp_path) as studio:
+        tab = chromium()
+        try:
+            tab.get(studio.url)
+            wait(lambda: tab.execute_script("return window.did_handshake")
+                 and len(tab.find_elements("css selector", "[data-testid=slide-thumb]")) >= 3, timeout=120)
+            tab.find_elements("css selector", "[data-testid=slide-thumb]")[1].click()
+            wait(lambda: "boats" in body(tab) and body_box(tab).is_displayed(), timeout=120)
+            wait(lambda: tab.execute_script(TILES_WITH, "boats"), timeout=120)  # some gallery shows this slide
+            put_caret(tab, len(body(tab)))
+            type_letters(tab, " Zebra")
+            wait(lambda: tab.execute_script(TILES_WITH, "Zebra") and not tab.execute_script(LOADING), timeout=180)
+            shown = tab.execute_script(TILES_WITH, "Zebra")
+            tab.execute_script("mounted_app.$forceUpdate()")
+            wait(lambda: tab.execute_script("return new Promise(r => requestAnimationFrame(() => r(true)))"))
+            assert tab.execute_script(LOADING) == 0
+            assert tab.execute_script(TILES_WITH, "Zebra") >= shown  # (more galleries may have caught up since)
+        finally:
+            tab.quit()
