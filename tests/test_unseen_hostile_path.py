@@ -39,6 +39,9 @@ CASES = {
     "thai": "ภาษาไทยเป็นภาษาราชการที่ใช้กันทั่วประเทศโดยไม่มีการเว้นวรรคระหว่างคำ",
     "indic shaping": "नमस्ते दुनिया, क्षत्रिय श्रृंखला। আমি বাংলায় গান গাই। தமிழ் ஒரு பழமையான மொழி க்ஷ ஸ்ரீ",
     "mixed with invisibles": "Ship 🚀 שלום 𝗯𝗼𝗹𝗱 中文 ภาษาไทย नमस्ते z\u200bero\u00a0nbsp \u2060wj",
+    "scripts of india": "ગુજરાતી ભાષા સુંદર છે. ਪੰਜਾਬੀ ਬੋਲੀ ਮਿੱਠੀ ਹੈ। ଓଡ଼ିଆ ଭାଷା ସୁନ୍ଦର। ಕನ್ನಡ ಭಾಷೆ ಸುಂದರವಾಗಿದೆ. "
+                        "മലയാളം ഭാഷ മനോഹരമാണ്. සිංහල භාෂාව ලස්සනයි.",
+    "armenian georgian ethiopic": "Հայերեն լեզուն գեղեցիկ է։ ქართული ენა ლამაზია. አማርኛ ቋንቋ ቆንጆ ነው።",
     "premium long post": " ".join(["Premium posts run long, and every word must arrive on a slide."] * 62),
 }
 _INVISIBLE = re.compile("[\ufe0e\ufe0f\u200b\u200c\u200d\u2060\u00ad]")
