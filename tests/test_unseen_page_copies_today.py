@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from studio.sources import parse_paste
@@ -194,3 +194,18 @@ def test_property_slipped_numbers_split_a_draft_and_drop_no_word(items, data):
     expected = [w for t in items for w in t.split()]
     # every word arrives in order; a number that slipped by more than one may stay as the author typed it
     assert [w for w in words if not w.rstrip("/").isdigit()] == expected
+
+
+@given(st.sampled_from(sorted(p.name for p in FIXTURES.glob("unseen-page-*.txt"))),
+       st.sampled_from(["\u200b", "\u2060", "\u200e", "\u200f", "\u2066", "\u2069"]), st.booleans())
+def test_property_zero_width_and_direction_marks_at_line_edges_change_no_post(name, mark, before):
+    """Some copies put invisible marks around every line (a handle isolated in an Arabic interface, a
+    zero-width space from a rich-text editor): the same posts arrive, by the same author."""
+    page = (FIXTURES / name).read_text(encoding="utf-8")
+    # a direction mark opening an Arabic line sets the line's direction: the author's, kept (and it hides "١/")
+    assume(not (before and mark in "\u200e\u200f\u2066\u2069" and "arabic" in name))
+    marked = "\n".join(mark + line if before else line + mark for line in page.split("\n"))
+    plain, got = parse_paste(page).threads[0].posts, parse_paste(marked).threads[0].posts
+    assert [p.text for p in got] == [p.text for p in plain] or [p.text.replace(mark, "").rstrip() for p in got] \
+        == [p.text for p in plain]  # an author's right-to-left line keeps its direction mark
+    assert {(p.author_name, p.handle) for p in got} == {(p.author_name, p.handle) for p in plain}

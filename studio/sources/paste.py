@@ -579,11 +579,39 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
     Posts by other accounts (replies under the thread) are skipped with a warning.
     Some browsers put a blank line between every line of the page ("Name", "",
     "@handle", "", "·"…); such a copy is read with the header lines drawn together.
+    Zero-width spaces at a line's edges, and direction marks around X's own lines (a handle,
+    a count, "·" in an Arabic or Hebrew interface), are read past: they draw nothing there.
     """
+    if _EDGE_INVISIBLE_RE.search(text):
+        lines = [_without_edge_marks(line) for line in text.split("\n")]
+        for i in range(len(lines) - 1):  # a name over its handle: the name is X's line too
+            if _HANDLE_RE.match(lines[i + 1].strip()):
+                lines[i] = lines[i].strip(_EDGE_SPACES + _DIRECTION_MARKS)
+        text = "\n".join(lines)
     page = _parse_page(text, warnings)
     if page is None and _LOOSE_HEADER_RE.search(text):
         page = _parse_page(_tight_headers(text), warnings)
     return page
+
+
+# Zero-width and direction marks at a line's start or end (they draw nothing there).
+_EDGE_INVISIBLE_RE = re.compile("^[\u200b-\u200f\u2060-\u2064\u2066-\u2069]+|[\u200b-\u200f\u2060-\u2064\u2066-\u2069]+$",
+                                re.MULTILINE)
+_RTL_LETTER_RE = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_EDGE_SPACES = "\u200b\u200c\u2060"
+_DIRECTION_MARKS = "\u200e\u200f\u2066\u2067\u2068\u2069"
+
+
+def _without_edge_marks(line: str) -> str:
+    """``line`` without zero-width spaces at its edges, and without direction marks there if what is left holds
+    no right-to-left letter or is one of X's lines (an author's "שלום!" + RLM keeps the mark that places its "!")."""
+    bare = line.strip(_EDGE_SPACES)
+    plain = bare.strip(_EDGE_SPACES + _DIRECTION_MARKS)
+    if plain != bare and (not _RTL_LETTER_RE.search(plain) or _HANDLE_RE.match(plain.strip()) or _is_noise(plain)
+                          or _ONE_LINE_HEADER_RE.match(plain)
+                          or _NAME_HANDLE_RE.match(plain) or plain.lower() in _END_HEADINGS | _CHROME_HEADINGS):
+        return plain
+    return bare
 
 
 _LOOSE_HEADER_RE = re.compile(r"^[^\n@]{1,50}\n[ \t]*\n[ \t]*@[A-Za-z0-9_]{1,15}[ \t]*$", re.MULTILINE)
