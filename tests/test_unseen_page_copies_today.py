@@ -8,10 +8,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from studio.sources import parse_paste
+from studio.sources import SourceError, parse_paste
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 CARD_NOTE = "ended in a link's card"
@@ -209,3 +210,26 @@ def test_property_zero_width_and_direction_marks_at_line_edges_change_no_post(na
     assert [p.text for p in got] == [p.text for p in plain] or [p.text.replace(mark, "").rstrip() for p in got] \
         == [p.text for p in plain]  # an author's right-to-left line keeps its direction mark
     assert {(p.author_name, p.handle) for p in got} == {(p.author_name, p.handle) for p in plain}
+
+
+# ---------------------------------------------------------------- bad input, clear messages
+
+@pytest.mark.parametrize("text, says", [
+    ("Don’t miss what’s happening\nPeople on X are the first to know.\nLog in\nSign up", "no posts on it"),
+    ("Post\nConversation\nSomething went wrong. Try reloading.\nRetry", "no posts on it"),
+    ("Skip to home\nHome\nExplore\nNotifications\nMessages\nProfile\nMore\nPost", "no posts on it"),
+    ('window.YTD.tweets.part0 = [ { "tweet" : { "full_text" : "Hello" } } ]', "Archive"),
+    ("\u200b\u200b\n\u200f", "only invisible characters"),
+    ("\u202e\u202d", "only invisible characters"),
+])
+def test_a_paste_with_no_posts_in_it_says_what_it_is_and_what_to_do(text, says):
+    with pytest.raises(SourceError) as caught:
+        parse_paste(text)
+    assert says in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["Like\nShare\nFollow", "Home is where the heart is.\nMore soon",
+                                  "Notifications off.\nPhone in a drawer.\nDeep work until noon."])
+def test_a_post_made_of_words_x_also_uses_is_still_a_post(text):
+    assert [p.text for p in parse_paste(text).threads[0].posts] == [text] or \
+        " ".join(p.text for p in parse_paste(text).threads[0].posts).split() == text.split()

@@ -48,8 +48,16 @@ def parse_paste(text: str) -> ImportResult:
                           f"{megabytes(MAX_TEXT_BYTES)} (a long real thread is about 100 KB)")
     kept = clean_text(text, fold_blank_lines=False)  # a draft's posts may be set apart by runs of blank lines
     cleaned = fold_blanks(kept)
-    if not cleaned:
-        raise SourceError("the text is empty: paste the posts of a thread")
+    if not cleaned or not _VISIBLE_RE.search(cleaned):
+        raise SourceError("the text is empty: paste the posts of a thread" if not cleaned else
+                          "the text has only invisible characters (zero-width or direction marks): paste the posts "
+                          "of a thread")
+    if cleaned.startswith("window.YTD."):
+        raise SourceError("this is a file of an X archive (it starts with window.YTD): import the archive's .zip, "
+                          "or its data/tweets.js, under Archive instead of pasting it")
+    if _only_page_chrome(cleaned):
+        raise SourceError("this is a copy of an X page with no posts on it (only X's menus, buttons or a sign-in "
+                          "or error notice): open the thread on X, let its posts load, then select and copy again")
     warnings: list[str] = []
     page = parse_copied_page(cleaned, warnings)
     author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
@@ -68,6 +76,33 @@ def parse_paste(text: str) -> ImportResult:
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
+
+
+_VISIBLE_RE = regex.compile(r"[^\s\p{Cf}\p{Cc}\p{Mn}\p{Me}]")
+# What X shows instead of a thread when it shows none: its sign-in wall and its error notice.
+_WALL_LINES = {"log in", "sign up", "sign in", "create account", "retry", "see new posts", "new to x?",
+               "people on x are the first to know.", "something went wrong. try reloading.",
+               "hmm...this page doesn’t exist. try searching for something else.",
+               "hmm...this page doesn't exist. try searching for something else.", "search",
+               "sign up now to get your own personalized timeline!", "sign up with apple", "sign up with google",
+               "don’t miss what’s happening", "don't miss what's happening", "this post is unavailable.",
+               "this post was deleted by the post author.", "learn more", "or", "post", "conversation"}
+
+
+# Lines only X's page has (a creator's post made only of "Like", "Share", "Follow" is not taken for one).
+_WALL_SIGNS = {"skip to home", "skip to trending", "notifications", "bookmarks", "see new posts", "new to x?",
+               "people on x are the first to know.", "something went wrong. try reloading.",
+               "sign up now to get your own personalized timeline!", "don’t miss what’s happening",
+               "don't miss what's happening", "hmm...this page doesn’t exist. try searching for something else.",
+               "hmm...this page doesn't exist. try searching for something else."}
+
+
+def _only_page_chrome(text: str) -> bool:
+    """Every line is X's: its menu, buttons, sign-in wall, error notice or footer; no post at all."""
+    lines = [line.strip().lower() for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and any(line in _WALL_SIGNS for line in lines) and all(
+        line in _WALL_LINES or line in _NAV_LINES or line in _UI_LINES or line in _CHROME_HEADINGS
+        or _FOOTER_RE.match(line) or line.startswith("by signing up, you agree to the terms") for line in lines)
 
 
 def first_line(text: str) -> str:
