@@ -863,8 +863,10 @@ def _timed_below(lines: list[str], i: int) -> bool:
 
 def _after_quote(lines: list[str], start: int) -> bool:
     """The header at ``start`` opens a quoted post (the line before it says "Quote")."""
-    before = [x.strip().lower() for x in lines[:start] if x.strip()]
-    return bool(before) and before[-1] == "quote"
+    j = start - 1
+    while j >= 0 and not lines[j].strip():  # the nearest filled line above (was a list of all of them: O(n²))
+        j -= 1
+    return j >= 0 and lines[j].strip().lower() == "quote"
 
 
 _NAME_HANDLE_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})$")
@@ -894,7 +896,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not.
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
-    before = next((x.strip() for x in reversed(lines[:i - 1]) if x.strip()), "")
+    before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
     return (first or _is_noise(nxt, dates=False) and not _FULL_TIME_RE.match(nxt) or before.lower() in _UI_LINES
             or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
 
