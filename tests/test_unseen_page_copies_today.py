@@ -233,3 +233,18 @@ def test_a_paste_with_no_posts_in_it_says_what_it_is_and_what_to_do(text, says):
 def test_a_post_made_of_words_x_also_uses_is_still_a_post(text):
     assert [p.text for p in parse_paste(text).threads[0].posts] == [text] or \
         " ".join(p.text for p in parse_paste(text).threads[0].posts).split() == text.split()
+
+
+def test_copies_in_portuguese_korean_and_hebrew():
+    texts, warnings, _ = read("unseen-page-portuguese-note-discover.txt")
+    assert texts == ["Aprendi a programar aos 35 anos. O que eu faria diferente",
+                     "Começaria por projetos pequenos, não por cursos de 40 horas.",
+                     "Pediria code review desde o primeiro dia.", "E teria paciência comigo mesma. 💛"]
+    assert "post 4 had readers' added context (a community note) under the text: left out, it is not the " \
+           "author's" in warnings
+    texts, _, authors = read("unseen-page-korean.txt")
+    assert texts == ["스타트업에서 3년 동안 배운 것 (스레드)", "채용은 천천히, 해고는 빠르게.", "고객과 매주 이야기하세요.", "끝. 질문 환영합니다 🙌"]
+    assert authors == {("김지훈", "jihoon_dev")}
+    texts, warnings, authors = read("unseen-page-hebrew-interface.txt")
+    assert texts == ["\u200f5 דברים שלמדתי מבניית מוצר SaaS", "תדברו עם לקוחות כל שבוע.", "תמחור זה מוצר, לא מספר."]
+    assert authors == {("נועה לוי", "noa_levi")} and any("Show more" in w for w in warnings)

@@ -517,10 +517,11 @@ _TIME_RES = (
     _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
 )
-# "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai and Ukrainian.
-_MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше"}
+# "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai, Ukrainian and Hebrew.
+_MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше",
+                 "הצגת עוד", "הצג עוד"}
 _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
-                      "перекласти допис"}
+                      "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
 _UI_LINES = {
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
     "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "follow", "following",
