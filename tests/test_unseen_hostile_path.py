@@ -17,6 +17,7 @@ from PIL import Image, ImageChops
 from render_helpers import NS, carousel_of, runs
 from studio import fonts, links, text
 from studio.export.drawing import render_pixels
+from studio.export.images import slide_png
 from studio.export.pages import page_svgs
 from studio.export.pdf import export_pdf
 from studio.layouts.base import glyph_xs
@@ -89,6 +90,7 @@ def test_nothing_is_drawn_in_the_margin(name):
             assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.x + safe.w + 0.5, r
         # the page against the page without its words: every pixel the words change lies in the safe area
         bare = re.sub(r"<text\b.*?</text>", "", svg, flags=re.S)
+        bare = re.sub(r"<path\b[^>]*class=\"shaped[^\"]*\"[^>]*/>", "", bare)  # words drawn as shaped outlines
         bare = re.sub(r'<image\b[^>]*class="emoji[^"]*"[^>]*/>', "", bare)
         changed = ImageChops.difference(render_pixels(svg, ctx.width, ctx.height).convert("L"),
                                         render_pixels(bare, ctx.width, ctx.height).convert("L"))
@@ -173,3 +175,22 @@ def test_a_hashtag_too_long_for_a_line_does_not_keep_the_slides_type_small():
     assert drawn[0].size > carousel.typography.body_size  # before: kept at 18, a third of the page empty
     pieces = [r.text for r in drawn if r.text.strip() and r.text.strip() in tag]
     assert len(pieces) == 2, [r.text for r in drawn]  # broken once, as at the size it grew from
+
+
+@pytest.mark.parametrize("name", ["strike and underline", "zalgo", "scripts of india", "emoji", "right to left"])
+def test_the_exported_png_draws_nothing_in_the_margin(name):
+    """Through the PNG export itself (its own text drawing), at the 2× size a post goes out at."""
+    carousel, _, _ = exported(name)
+    ctx = make_context(carousel)
+    png = Image.open(io.BytesIO(slide_png(carousel, 1))).convert("L")
+    assert png.size == (ctx.width * 2, ctx.height * 2)
+    svg = page_svgs(carousel, 2)[1]
+    bare = re.sub(r"<text\b.*?</text>", "", svg, flags=re.S)
+    bare = re.sub(r"<path\b[^>]*class=\"shaped[^\"]*\"[^>]*/>", "", bare)
+    bare = re.sub(r'<image\b[^>]*class="emoji[^"]*"[^>]*/>', "", bare)
+    changed = ImageChops.difference(png, render_pixels(bare, ctx.width * 2, ctx.height * 2).convert("L"))
+    box = changed.point(lambda v: 255 if v > 24 else 0).getbbox()
+    safe = ctx.safe
+    assert box is not None
+    assert 2 * safe.x - 2 <= box[0] and box[2] <= 2 * (safe.x + safe.w) + 2, box
+    assert 2 * safe.y - 2 <= box[1] and box[3] <= 2 * (safe.y + safe.h) + 2, box
