@@ -354,6 +354,19 @@ def _build_face(family: str, weight: int) -> bytes:
 
 
 @cache
+@cache
+def source_codepoints(family: str) -> frozenset[int]:
+    """The characters a family's source file maps, read without building its faces (a character no face of
+    the fallback chain has, "☑", would otherwise build every face down the chain to learn so)."""
+    from fontTools.ttLib import TTFont
+    path, _ = _sources()[check_family(family)]
+    font = TTFont(path, lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
 def instance_source(family: str, weight: int) -> tuple[Path, tuple[tuple[str, float], ...] | None]:
     """The source file of (family, weight)'s static face and the axis location it is cut at (None: a static file).
 

@@ -459,6 +459,8 @@ def _draws(family: str, weight: int, cp: int) -> bool:
 def has_glyph(family: str, ch: str) -> bool:
     """The face draws ``ch`` in every weight it has: a cmap entry pointing at an empty glyph does not count."""
     cp = ord(ch)
+    if cp not in fonts.source_codepoints(family):  # known without building the face
+        return False
     return cp in _metrics(family, 400)[0] and all(_draws(family, w, cp) for w in fonts.available_weights(family))
 
 

@@ -46,3 +46,17 @@ def test_a_script_with_no_bundled_face_is_boxed_and_named_by_the_export_check():
     assert any(e.get("class") == "missing-glyph" for e in root.iter())
     warnings = check_platform(carousel, "linkedin", pages=3)
     assert any("བ" in w and "ܐ" in w and "boxed" in w for w in warnings)
+
+
+
+def test_a_character_no_face_has_builds_no_face_to_learn_so(monkeypatch):
+    """"☑" or "𓀀" on a fresh machine: the chain's own cmaps say no face has it; no face is built to learn so
+    (each of the 21 faces down the chain was built: 15 s of CPU before the first slide)."""
+    from studio import text
+    built = []
+    monkeypatch.setattr(fonts, "ensure_family", built.append)
+    text._metrics.cache_clear()  # as in a fresh process
+    assert not any(text.has_glyph(family, "\U00013000") for family in fonts.FALLBACKS)
+    assert built == []
+    assert 0x13000 not in fonts.source_codepoints("Noto Sans Gujarati")
+    assert 0x0A97 in fonts.source_codepoints("Noto Sans Gujarati")  # ગ
