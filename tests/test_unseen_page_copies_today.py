@@ -131,11 +131,12 @@ def test_a_card_guess_needs_words_before_it_and_a_title_after_it():
     page = ("Dana Kim\n@danakim_dev\nMy tools 🧵\n9:12 PM · Jun 2, 2024\n·\n48K\nViews\n"
             "Dana Kim\n@danakim_dev\n·\nJun 2\nlinear.app\n"
             "Dana Kim\n@danakim_dev\n·\nJun 2\nThe one I use most:\nlinear.app\n"
+            "Dana Kim\n@danakim_dev\n·\nJun 2\nVisit\nexample.com\nfor the details.\n"
             "Dana Kim\n@danakim_dev\n·\nJun 2\nRead this:\nexample.com\nA title\nA summary\n3\n9")
     result = parse_paste(page)
     assert [p.text for p in result.threads[0].posts] == ["My tools", "linear.app", "The one I use most:\nlinear.app",
-                                                         "Read this:"]
-    assert [w for w in result.warnings if CARD_NOTE in w] and "post 4 " in result.warnings[-1]
+                                                         "Visit\nexample.com\nfor the details.", "Read this:"]
+    assert [w for w in result.warnings if CARD_NOTE in w] and "post 5 " in result.warnings[-1]
 
 
 # ---------------------------------------------------------------- the rules, over generated pages

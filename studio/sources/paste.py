@@ -1050,7 +1050,7 @@ def _card_lines(after: list[str], before: list[str]) -> bool:
         return False
     if any(_CARD_DOMAIN_RE.match(x) or _HANDLE_RE.match(x) or URL_RE.fullmatch(x) or len(x) > 300 for x in after):
         return False
-    return True
+    return not after[0][:1].islower()  # "Visit" / "example.com" / "for the details." is one sentence
 
 
 def _without_card_source(body: list[str], left_out: set[str] | None = None) -> list[str]:
