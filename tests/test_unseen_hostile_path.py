@@ -194,3 +194,12 @@ def test_the_exported_png_draws_nothing_in_the_margin(name):
     assert box is not None
     assert 2 * safe.x - 2 <= box[0] and box[2] <= 2 * (safe.x + safe.w) + 2, box
     assert 2 * safe.y - 2 <= box[1] and box[3] <= 2 * (safe.y + safe.h) + 2, box
+
+
+def test_a_cover_whose_hashtag_cannot_fit_a_line_keeps_a_readable_headline():
+    """The headline shrank to its smallest size for a 60-letter hashtag that breaks at any size."""
+    carousel = carousel_of([CASES["long tokens"], "Second post here."], format="instagram-square")
+    titles = [r for r in runs(page_svgs(carousel, 1)[0]) if r.role == "title"]
+    assert titles and min(r.size for r in titles) >= 30, [(r.text, r.size) for r in titles]
+    drawn = "".join(r.text for r in titles)
+    assert "#ThisIsAnExtremelyLongHashtagWithoutAnySpacesAtAllForTesting" in drawn

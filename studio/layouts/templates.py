@@ -80,7 +80,11 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     blk = block(text, st, role="title")
     if blk is None:
         return None
-    longest = max(unbreakable(text), key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    # A word too long for a line even at MIN_TITLE_SIZE (a 60-letter hashtag) breaks at any size: it does not
+    # shrink the title; the longest word that can fit does.
+    limit = width * SAFETY
+    longest = max((w for w in unbreakable(text) if measure(w, st.family, st.weight, MIN_TITLE_SIZE) <= limit),
+                  key=lambda w: measure(w, st.family, st.weight, st.size), default="")
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
