@@ -22,6 +22,7 @@ import ctypes.util
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 ALLOCATOR_ENV = "PYTHONMALLOC"
@@ -29,6 +30,7 @@ ARENAS_ENV = "MALLOC_ARENA_MAX"  # glibc's; GLIBC_TUNABLES may set it too (glibc
 ARENAS = "2"
 
 
+@cache  # find_library runs ldconfig in a child process: once per process is enough
 def malloc_trim() -> Callable[[int], int] | None:
     """glibc's ``malloc_trim`` (None elsewhere: other C libraries give memory back by themselves or not at all)."""
     try:
