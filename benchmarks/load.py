@@ -10,6 +10,12 @@ server's resident memory before the clients, at the end of the load, 15 s after
 they stop and once more after ``--settle`` seconds (75: NiceGUI deletes a page no
 browser connected to after 60 s; memory still above "before" then is kept for good).
 
+Memory is read twice before the load: 2 s after the start, and ``--warm`` seconds (40) after one browser
+came, typed a title and left. The first visitor loads for good what every later one uses (modules imported
+on first use, font tables, the application's caches): memory above the warmed figure after the load is what
+the load itself left. Each figure is split by kind of mapping (``memory_kinds``: the main malloc heap, the
+other threads' malloc arenas, other anonymous memory, files).
+
 ``--mode edits``: the clients are browsers instead, connected over NiceGUI's websocket as the
 page's script is: each selects its own slide in the strip and types a new title about once a
 second. Reported: how long an edit takes to reach each of the other browsers (p50/p95/max);
@@ -22,6 +28,10 @@ server had already deleted (a real browser reloads then); the static-file latenc
 ``--trace DIR`` (either mode; slows the server, so its timings are not the studio's): the server runs with
 tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects
 by type, open pages and glibc's heap figures before the load and once it settled; printed: what grew.
+
+``--stalls FILE`` (either mode): every time the server's event loop was held up over 50 ms, with the stack it
+was running, sampled by a watcher thread in the server (``load_probe/sitecustomize.py``); printed: how often
+during the load and the longest ones, with what ran. What a static request waited for.
 """
 from __future__ import annotations
 
@@ -59,6 +69,44 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+ARENA_BYTES = 64 * 2**20  # glibc reserves each thread arena's heap as one 64 MB-aligned mapping
+
+
+def memory_kinds(pid: int) -> dict[str, float]:
+    """Resident MB of a process by kind of mapping (Linux /proc/PID/smaps): ``heap`` (the main thread's malloc
+    arena), ``arenas`` (other threads' malloc arenas: 64 MB-aligned reservations), ``anon`` (other anonymous
+    memory: large blocks malloc maps on their own, thread stacks, Python's own arenas if it uses them),
+    ``files`` (code and data mapped from files)."""
+    maps: list[list] = []
+    try:
+        lines = Path(f"/proc/{pid}/smaps").read_text().splitlines()
+    except OSError:
+        return {}
+    for line in lines:
+        head = re.match(r"([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \d+\s*(.*)$", line)
+        if head:
+            maps.append([int(head[1], 16), int(head[2], 16), head[3], head[4].strip(), 0])
+        elif line.startswith("Rss:") and maps:
+            maps[-1][4] = int(line.split()[1])
+    kinds = {"heap": 0.0, "arenas": 0.0, "anon": 0.0, "files": 0.0}
+    for n, (start, end, _perms, name, rss_kb) in enumerate(maps):
+        if name == "[heap]":
+            kind = "heap"
+        elif name.startswith("/"):
+            kind = "files"
+        elif not name and start % ARENA_BYTES == 0 and n + 1 < len(maps) and maps[n + 1][2].startswith("---") \
+                and maps[n + 1][1] - start == ARENA_BYTES:
+            kind = "arenas"
+        else:
+            kind = "anon"
+        kinds[kind] += rss_kb / 1024
+    return kinds
+
+
+def kinds_text(kinds: dict[str, float]) -> str:
+    return ", ".join(f"{kind} {mb:.1f}" for kind, mb in kinds.items()) + " MB" if kinds else "unknown"
 
 
 def cpu_s(pid: int) -> float:
@@ -161,6 +209,36 @@ class Probe:
         print("objects by type, grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
 
 
+class Stalls:
+    """``--stalls FILE``: the server's event loop held up longer than 50 ms, with what it was running
+    (``load_probe/sitecustomize.py`` samples the loop thread's stack meanwhile)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path else None
+        if self.path:
+            self.path.unlink(missing_ok=True)
+            os.environ["CS_LOAD_STALL_LOG"] = str(self.path)
+            os.environ["PYTHONPATH"] = os.pathsep.join(
+                dict.fromkeys(x for x in (str(PROBE), os.environ.get("PYTHONPATH")) if x))
+        self.start = self.end = 0.0
+
+    def report(self, top: int = 8) -> None:
+        if not self.path:
+            return
+        stalls = []
+        with contextlib.suppress(OSError):
+            stalls = [json.loads(line) for line in self.path.read_text().splitlines() if line.strip()]
+        during = [s for s in stalls if self.start <= s["at"] <= self.end + 1]
+        print(f"event loop held up over 50 ms: {len(during)} times during the load "
+              f"({sum(s['ms'] for s in during) / 1000:.1f} s), {len(stalls) - len(during)} times before or after")
+        for stall in sorted(stalls, key=lambda s: -s["ms"])[:top]:
+            print(f"  {stall['ms']} ms at {stall['at'] - self.start:+.1f} s from the load's start:")
+            for count, stack in stall["stacks"][:1]:
+                ours = [frame for frame in stack if frame.startswith(("components/", "studio/"))] or stack
+                print(f"    ({count} samples) " + " > ".join(ours[-4:] + stack[-1:] if stack[-1] not in ours[-4:]
+                                                             else ours[-4:]))
+
+
 @contextlib.contextmanager
 def settled_studio():
     """A studio on a throwaway data folder, two seconds after it answered: (process, url, MB, load average,
@@ -174,9 +252,47 @@ def settled_studio():
         shutil.rmtree(data, ignore_errors=True)
 
 
-def run(clients: int, seconds: float, settle: float = 75, trace: str | None = None) -> None:
-    probe = Probe(trace)
+WARM_S = 40.0  # after the warm-up: its page deleted (10 s), the start-up check's unopened one (30 s), tidied up
+
+
+async def visit(base: str) -> None:
+    """One browser opens the page, selects a slide, types a title and leaves."""
+    browser = Editor(base)
+    await browser.connect()
+    await browser.send(_titled_slides(browser.elements)[0])
+    await asyncio.sleep(1)
+    await browser.send(listener(browser.elements, "slide-title", "update:value"), "Title warm")
+    await asyncio.sleep(2)
+    await browser.socket.disconnect()
+
+
+def warm_up(pid: int, base: str, wait: float) -> tuple[float, dict[str, float]]:
+    """The server's memory ``wait`` seconds after one browser came and left (``visit``): what the first
+    visitor loads for good (modules, fonts, caches of the application) is in it, so memory above this
+    after the load is what the load left behind. (MB, by kind)"""
+    if wait <= 0:
+        return rss_mb(pid), memory_kinds(pid)
+    asyncio.run(visit(base))
+    time.sleep(wait)
+    return rss_mb(pid), memory_kinds(pid)
+
+
+def memory_report(before: float, started: dict, warmed: tuple[float, dict], settle: float, settled: float,
+                  pid: int) -> None:
+    print(f"server memory at the start: {before:.0f} MB ({kinds_text(started)}); after one browser came and left: "
+          f"{warmed[0]:.0f} MB ({kinds_text(warmed[1])})")
+    kinds = memory_kinds(pid)
+    print(f"server memory {settle:.0f} s after the load: {settled:.0f} MB ({kinds_text(kinds)}): "
+          f"{settled - before:+.0f} MB on the start, {settled - warmed[0]:+.0f} MB on the warmed server; "
+          "by kind on the warmed: " + ", ".join(f"{k} {kinds.get(k, 0) - v:+.1f}" for k, v in warmed[1].items()))
+
+
+def run(clients: int, seconds: float, settle: float = 75, trace: str | None = None, warm: float = WARM_S,
+        stalls: str | None = None) -> None:
+    probe, held_up = Probe(trace), Stalls(stalls)
     with settled_studio() as (proc, base, before, load_before, _data):
+        started = memory_kinds(proc.pid)
+        warmed = warm_up(proc.pid, base, warm)
         probe.take(proc.pid, "before")
         stop = threading.Event()
         pages: list[float] = []
@@ -206,6 +322,7 @@ def run(clients: int, seconds: float, settle: float = 75, trace: str | None = No
 
         threads = [threading.Thread(target=browser) for _ in range(clients)] + [threading.Thread(target=watcher)]
         cpu_before, workers_before = cpu_s(proc.pid), workers_cpu_s(proc.pid)
+        held_up.start = time.time()
         for t in threads:
             t.start()
         time.sleep(seconds)
@@ -214,6 +331,7 @@ def run(clients: int, seconds: float, settle: float = 75, trace: str | None = No
         stop.set()
         for t in threads:
             t.join()
+        held_up.end = time.time()
         cpu = cpu_s(proc.pid) - cpu_before
         workers_cpu = workers_cpu_since(proc.pid, workers_before)
         time.sleep(15)
@@ -231,6 +349,8 @@ def run(clients: int, seconds: float, settle: float = 75, trace: str | None = No
               f"its worker processes {workers_cpu:.1f} s")
         print(f"server memory: before {before:.0f} MB, during {during:.0f} MB, 15 s after {after:.0f} MB, "
               f"{settle:.0f} s after {settled:.0f} MB")
+        memory_report(before, started, warmed, settle, settled, proc.pid)
+        held_up.report()
         probe.report("before", "after")
 
 
@@ -416,9 +536,12 @@ async def edit_together(base: str, data: Path, editors: int, seconds: float, qui
     return outcome
 
 
-def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45, trace: str | None = None) -> None:
-    probe = Probe(trace)
+def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45, trace: str | None = None,
+              warm: float = WARM_S, stalls: str | None = None) -> None:
+    probe, held_up = Probe(trace), Stalls(stalls)
     with settled_studio() as (proc, base, before, load_before, data):
+        started = memory_kinds(proc.pid)
+        warmed = warm_up(proc.pid, base, warm)
         probe.take(proc.pid, "before")
         stop = threading.Event()
         statics: list[float] = []
@@ -436,11 +559,13 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
         watch = threading.Thread(target=watcher)
         watch.start()
         cpu_before, workers_before = cpu_s(proc.pid), workers_cpu_s(proc.pid)
+        held_up.start = time.time()
         try:
             outcome = asyncio.run(edit_together(base, data, editors, seconds, quiet))
         finally:
             stop.set()
             watch.join()
+            held_up.end = time.time()
         cpu = cpu_s(proc.pid) - cpu_before
         workers_cpu = workers_cpu_since(proc.pid, workers_before)
         load_during = load_average()
@@ -464,6 +589,8 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
               f"{workers_cpu / max(1, o.edits) * 1000:.0f} ms an edit")
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
+        memory_report(before, started, warmed, settle, settled, proc.pid)
+        held_up.report()
         probe.report("before", "after")
 
 
@@ -478,11 +605,16 @@ def main() -> None:
                         help="pages: clients load the page again and again; edits: browsers edit together")
     parser.add_argument("--trace", metavar="DIR", help="trace the server's memory (tracemalloc, slower) and write "
                         "snapshots to DIR before the load and after it settled; prints what grew")
+    parser.add_argument("--warm", type=float, default=WARM_S, metavar="SECONDS",
+                        help="before the load, one browser comes and leaves; memory is read this long after (0: no "
+                        "warm-up)")
+    parser.add_argument("--stalls", metavar="FILE", help="log every time the server's event loop is held up over "
+                        "50 ms, with the stack it was running (to FILE); prints the longest")
     args = parser.parse_args()
     if args.mode == "edits":
-        run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace)
+        run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace, args.warm, args.stalls)
     else:
-        run(args.clients, args.seconds, args.settle, args.trace)
+        run(args.clients, args.seconds, args.settle, args.trace, args.warm, args.stalls)
 
 
 if __name__ == "__main__":

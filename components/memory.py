@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import time
 
 from nicegui import Client
+from nicegui.logging import log
 from nicegui.element import Element
 from nicegui.elements.tabs import Tab
 
@@ -31,6 +33,7 @@ THRESHOLDS = (700, 10, 1000)
 FEW_PAGES = 3  # open pages up to which a full collection is quick (tens of ms): a tidy-up collects then
 UNOPENED_PAGE_S = 30.0  # a page no browser connected to for this long is dropped (NiceGUI's own limit: 60 s)
 UNOPENED_CHECK_S = 5.0  # how often pages are checked for that
+DROP_PAUSE_S = 0.01  # between two unopened pages deleted: requests waiting on the loop go through
 # Layout caches keyed by the words on the slides (module -> functions): every typed title adds entries, so ten
 # editors fill them to their bounds (about 5 MB after 600 titles). Those keyed by a face, a letter or a glyph
 # (font metrics, shaping fonts, outlines) stay: few entries, and each costs a font file read to fill again.
@@ -98,20 +101,38 @@ def forget_drawings() -> None:
             functions[name].cache_clear()
 
 
-def collect_less_often() -> None:
-    """Full collections rarely (``Tidy`` runs one while few pages are open), with what the server holds from its start on
-    (modules, fonts, the application) out of the collector's sight. Once per process (the tests start the
+def collect_less_often(clock: view.Clock | None = None) -> None:
+    """Full collections rarely (``Tidy`` runs one while few pages are open), with what the server holds from its
+    start on (modules, fonts, the application) out of the collector's sight. Once per process (the tests start the
     studio many times in one).
 
     A full collection walks every object and holds up every browser meanwhile: a page holds about 10,000
     of them, and ten clients loading pages keep a hundred or more pages alive. Python started one every
     time the objects grew by a quarter: 23 collections in 70 s of load, up to 2.4 s each (18.7 s in all).
     The young generations are still collected as usual, and 7 million allocations still bring a full
-    collection when no page closes for a long time."""
+    collection when no page closes for a long time.
+
+    Then, ``TIDY_EVERY_S`` later, free memory goes back to the system, as after pages close: start-up frees
+    much of what it made in threads (6-24 MB of the other threads' malloc arenas, smaps), which stayed
+    resident until the first visitor's page closed (load.py: the server sat 5-13 MB lower after one browser
+    came and left)."""
     if gc.get_threshold() != THRESHOLDS:
         gc.collect()
         gc.freeze()
         gc.set_threshold(*THRESHOLDS)
+    trim = malloc_trim()
+    if trim is not None:  # what start-up freed goes back too, as after pages close
+        (clock or view.CLOCK).start_timer(TIDY_EVERY_S, lambda: _keep(asyncio.to_thread(trim, 0)))
+
+
+_KEPT: set[asyncio.Future] = set()
+
+
+def _keep(work) -> None:
+    """Run ``work`` (a coroutine) as a task held until it is done (a task only weakly held may vanish)."""
+    task = asyncio.ensure_future(work)
+    _KEPT.add(task)
+    task.add_done_callback(_KEPT.discard)
 
 
 def forget_route_handlers() -> None:
@@ -134,8 +155,48 @@ def drop_unopened_pages() -> None:
 
     A browser connects within a second or two of receiving the page; one that comes later than this
     finds its page gone and loads it again, as after a server restart.
+
+    One page now, the others one per turn of the event loop with a short pause between (``DROP_PAUSE_S``):
+    deleting a page costs about 30 ms, and ten clients fetching pages left 10-20 of them per check, which
+    deleted in one go held up every request for 0.4-0.65 s. A check while earlier pages are still being
+    deleted leaves the newly stale ones to the next check.
     """
-    Client.prune_instances(client_age_threshold=UNOPENED_PAGE_S)
+    global _dropping
+    if _dropping is not None and not _dropping.done() and _dropping.get_loop().is_running():
+        return
+    stale = _unopened_pages()
+    if not stale:
+        return
+    _delete(stale[0])
+    if len(stale) > 1:
+        _dropping = asyncio.get_running_loop().create_task(_delete_in_turns(stale[1:]))
+
+
+_dropping: asyncio.Task | None = None  # the pages being deleted one per turn (kept: a weakly held task may vanish)
+
+
+def _unopened_pages() -> list[Client]:
+    return [client for client in list(Client.instances.values()) if _unopened(client)]
+
+
+def _unopened(client: Client) -> bool:
+    """A page no browser has connected to for UNOPENED_PAGE_S (as NiceGUI's own pruning finds them)."""
+    return (client.id in Client.instances and not client.has_socket_connection and not client._delete_tasks
+            and client.created <= time.time() - UNOPENED_PAGE_S)
+
+
+async def _delete_in_turns(clients: list[Client]) -> None:
+    for client in clients:
+        await asyncio.sleep(DROP_PAUSE_S)
+        if _unopened(client):  # a browser may have connected meanwhile
+            _delete(client)
+
+
+def _delete(client: Client) -> None:
+    try:
+        client.delete()
+    except Exception:  # as NiceGUI's pruning does: one page failing to go must not keep the others
+        log.exception("Error while deleting an unopened page")
 
 
 def free_elements_without_collector() -> None:

@@ -147,9 +147,9 @@ class SlideStrip:
             self.rebuild()
             return
         drawn = len(self.thumbs) if self.sliced.drawing else len(counts)  # the rest is drawn from the carousel now
-        for index in sorted(i for i in self._dirty if i < drawn):
-            self.thumbs[index].set_content(STRIP_PAGES.svg(view.document, view.carousel, index, starts[index] + 1,
-                                                           sum(counts)))
+        for index in sorted(i for i in self._dirty if i < drawn):  # (straight to each view: no render of the page)
+            self.thumbs[index].show_now(STRIP_PAGES.svg(view.document, view.carousel, index, starts[index] + 1,
+                                                        sum(counts)))
         self._dirty = {i for i in self._dirty if i >= drawn}
 
     def selection_changed(self) -> None:

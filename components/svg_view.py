@@ -8,9 +8,19 @@ SVG keeps every id local to its own slide; the page's @font-face rules still app
 """
 from __future__ import annotations
 
+import json
+
 from nicegui import ui
 
 from studio import ASSETS_DIR
+
+
+# The view's method call; a view the page has not drawn (a dialog not opened yet) gets the drawing in the
+# page's copy of its element, which it is drawn from once shown.
+SHOW = ("(() => {{ const view = getElement({id}), content = {content}, seq = {seq};"
+        " if (view) return view.show(content, seq);"
+        " const kept = typeof mounted_app === 'object' && mounted_app.elements[{id}];"
+        " if (kept && (kept.props.seq || 0) < seq) Object.assign(Vue.toRaw(kept).props, {{content, seq}}); }})()")
 
 
 class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
@@ -39,7 +49,7 @@ class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
         with self._props.suspend_updates():
             taken = self._take(content)
         if taken:
-            self.run_method("show", content, self._props["seq"])
+            self.client.run_javascript(SHOW.format(id=self.id, content=json.dumps(content), seq=self._props["seq"]))
 
     def _take(self, content: str) -> bool:
         self.thumbnail = ""
@@ -48,3 +58,21 @@ class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
         self._props["content"] = content
         self._props["seq"] += 1
         return True
+
+
+# Takes a class off an element in the page and in the page's copy of it (read when Vue draws it again).
+DROP_CLASS = ("(() => {{ document.getElementById('c{id}')?.classList.remove({name});"
+              " const kept = typeof mounted_app === 'object' && mounted_app.elements[{id}];"
+              " if (kept) Vue.toRaw(kept).class = kept.class.filter((c) => c !== {name}); }})()")
+
+
+def drop_class_now(element: ui.element, name: str) -> None:
+    """``element.classes(remove=name)`` without an element update (a render of the whole page)."""
+    if name not in element.classes:
+        return
+    if not element.client.has_socket_connection:
+        element.classes(remove=name)
+        return
+    with element.classes.suspend_updates():
+        element.classes(remove=name)
+    element.client.run_javascript(DROP_CLASS.format(id=element.id, name=json.dumps(name)))

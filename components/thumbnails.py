@@ -21,7 +21,7 @@ from studio.image import Image
 
 from . import engine, slices
 from .offload import off_loop
-from .svg_view import SvgView
+from .svg_view import SvgView, drop_class_now
 
 log = logging.getLogger("carousel_studio")
 
@@ -150,8 +150,8 @@ def show(svg: SvgView, name: str, drawn: str | None, marked: ui.element | None =
 
     ``marked``: the element that wears the LOADING look (default: the view itself)."""
     if drawn is not None and svg.thumbnail == name and not svg.is_deleted:
-        svg.set_content(drawn)
-        (marked or svg).classes(remove=LOADING)
+        svg.show_now(drawn)  # (neither is an element update: each made Vue render the whole page, one per tile)
+        drop_class_now(marked or svg, LOADING)
 
 
 def show_pages(svgs: list[SvgView], carousel: Carousel, starts: list[int]) -> None:

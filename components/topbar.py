@@ -11,7 +11,7 @@ from studio.sources.result import count
 from .presence import PresenceBar
 from .shared_text import show, text_box
 from .trash_list import RecentlyDeleted
-from .view import View
+from .view import QuietLabel, View
 
 
 TAGLINE = "Repurpose X Threads into LinkedIn & Instagram Carousels"
@@ -48,7 +48,7 @@ class TopBar:
             self.name.on("keydown.enter", lambda: self.name.run_method("blur"))
             ui.button(icon="folder_open", on_click=self._projects_dialog).props(
                 "flat round dense aria-label='Projects' data-testid=projects-open").tooltip("Projects")
-            self.saved = ui.label().classes("cs-hint cs-save-state").props("data-testid=save-state")
+            self.saved = QuietLabel().classes("cs-hint cs-save-state").props("data-testid=save-state")
             ui.space()
             if view.server.people is not None:
                 PresenceBar(view, view.server.people)

@@ -34,6 +34,10 @@ FAMILIES: list[str] = [
     "Inter", "DM Sans", "Space Grotesk", "Montserrat", "Poppins", "IBM Plex Sans",
     "Playfair Display", "DM Serif Display", "Fraunces", "Lora", "JetBrains Mono",
 ]
+# Noto Sans for the scripts of India, Sri Lanka, Armenia, Georgia and Ethiopia no other package has, last in the
+# chain (one face each, built only once a character reaches it): family -> the file in the manimgx_fonts package.
+_NOTO_SCRIPTS = {f"Noto Sans {script}": f"NotoSans{script}[wght].ttf" for script in (
+    "Gujarati", "Gurmukhi", "Oriya", "Kannada", "Malayalam", "Sinhala", "Armenian", "Georgian", "Ethiopic")}
 # Faces used only for characters the chosen family lacks, in this order: Inter for Latin,
 # Greek, Cyrillic and symbols (arrows, ✓ ✗ ★ ≠ ≤ ∞ …); Noto Sans for what Inter lacks;
 # then Arabic, Hebrew, Thai, Noto Sans CJK for Japanese, Chinese and Korean, and last Khmer, Tamil
@@ -41,7 +45,7 @@ FAMILIES: list[str] = [
 # (Inter first: it is small to build and often already built.)
 FALLBACKS: list[str] = ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
                         "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu", "Noto Sans Bengali",
-                        "Noto Sans Lao", "Noto Sans Myanmar"]
+                        "Noto Sans Lao", "Noto Sans Myanmar", *_NOTO_SCRIPTS]
 # Families shipped by a plain font package instead of fontpkg: family -> (module, attribute holding the path).
 # Noto Sans CJK JP is one static face (regular only) that covers Han, kana and Hangul: no instancing,
 # and the build only renames it (≈ 0.4 s for its 16 MB).
@@ -51,6 +55,7 @@ _PACKED: dict[str, tuple[str, str]] = {
     "Noto Sans Bengali": ("justmytype_intl_south_asia", "fonts/ofl/notosansbengali/NotoSansBengali[wdth,wght].ttf"),
     "Noto Sans Lao": ("justmytype_intl_sea", "fonts/ofl/notosanslao/NotoSansLao[wdth,wght].ttf"),
     "Noto Sans Myanmar": ("justmytype_intl_sea", "fonts/ofl/notosansmyanmar/NotoSansMyanmar[wdth,wght].ttf"),
+    **{family: ("manimgx_fonts", file) for family, file in _NOTO_SCRIPTS.items()},
 }
 ALL_FAMILIES = list(dict.fromkeys(FAMILIES + FALLBACKS))
 WEIGHTS = (400, 700)
@@ -349,6 +354,19 @@ def _build_face(family: str, weight: int) -> bytes:
 
 
 @cache
+@cache
+def source_codepoints(family: str) -> frozenset[int]:
+    """The characters a family's source file maps, read without building its faces (a character no face of
+    the fallback chain has, "☑", would otherwise build every face down the chain to learn so)."""
+    from fontTools.ttLib import TTFont
+    path, _ = _sources()[check_family(family)]
+    font = TTFont(path, lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
 def instance_source(family: str, weight: int) -> tuple[Path, tuple[tuple[str, float], ...] | None]:
     """The source file of (family, weight)'s static face and the axis location it is cut at (None: a static file).
 

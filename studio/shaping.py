@@ -25,10 +25,9 @@ import regex
 from . import fonts
 from .svg import num
 
-# Brahmic scripts of South and South-East Asia: unreadable without shaping. Of these the bundled faces
-# cover Devanagari (Noto Sans, Poppins) and Thai (Noto Sans Thai: without shaping, its tone marks sit on
-# the upper vowels, "ที่", and upper vowels hit tall consonants, "ปี"); the rest have no face and are drawn
-# as missing marks.
+# Brahmic scripts of South and South-East Asia: unreadable without shaping. Each has a bundled face
+# (fonts.FALLBACKS): Devanagari in Noto Sans and Poppins, the others in their Noto Sans. Thai needs it too:
+# without shaping its tone marks sit on the upper vowels, "ที่", and upper vowels hit tall consonants, "ปี".
 SCRIPTS = regex.compile(r"[\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}"
                         r"\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}"
                         r"\p{sc=Thai}\p{sc=Lao}\p{sc=Myanmar}\p{sc=Khmer}]")

@@ -395,7 +395,8 @@ def drawable(ch: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _metrics(family: str, weight: int) -> tuple[dict[int, float], float, dict[int, float]]:
-    """(code point -> advance in ems, .notdef advance, mark code point -> ink centre in ems) for a face."""
+    """(code point -> advance in ems, .notdef advance, mark code point -> (ink centre, half ink width) in ems)
+    for a face."""
     from fontTools.ttLib import TTFont
     fonts.ensure_family(family)
     font = TTFont(fonts.face_path(family, weight), lazy=True)
@@ -412,13 +413,19 @@ def _metrics(family: str, weight: int) -> tuple[dict[int, float], float, dict[in
                 g = glyf[name]
                 if g.numberOfContours:
                     g.recalcBounds(glyf)
-                    centres[cp] = (g.xMin + g.xMax) / 2 / upem
+                    centres[cp] = ((g.xMin + g.xMax) / 2 / upem, (g.xMax - g.xMin) / 2 / upem)
     font.close()
     return advances, notdef, centres
 
 
 def mark_centre(ch: str, face: str, weight: int) -> float | None:
     """Horizontal ink centre (ems from the pen) of a combining mark, None for other characters."""
+    found = _metrics(face, fonts.best_weight(face, weight))[2].get(ord(ch))
+    return found[0] if found else None
+
+
+def mark_ink(ch: str, face: str, weight: int) -> tuple[float, float] | None:
+    """(ink centre, half its ink width), in ems from the pen, of a combining mark; None for other characters."""
     return _metrics(face, fonts.best_weight(face, weight))[2].get(ord(ch))
 
 
@@ -452,6 +459,8 @@ def _draws(family: str, weight: int, cp: int) -> bool:
 def has_glyph(family: str, ch: str) -> bool:
     """The face draws ``ch`` in every weight it has: a cmap entry pointing at an empty glyph does not count."""
     cp = ord(ch)
+    if cp not in fonts.source_codepoints(family):  # known without building the face
+        return False
     return cp in _metrics(family, 400)[0] and all(_draws(family, w, cp) for w in fonts.available_weights(family))
 
 
@@ -515,7 +524,8 @@ def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
             prev = MONO_FAMILY
             continue
         common = unicodedata.category(base)[0] in "PZSN" and not base.isalpha()
-        if common and prev and prev != MONO_FAMILY and has_glyph(prev, base):
+        if common and prev and prev != MONO_FAMILY and has_glyph(prev, base) \
+                and all(has_glyph(prev, m) for m in _marks(c.text)):  # "$̶9̶9̶": the face must have the strike too
             face = prev
         else:
             face = font_for(c.text, family)
@@ -767,14 +777,20 @@ def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float,
 def widest_piece(text: str, family: str, weight: int) -> float:
     """Width in ems of the widest piece of ``text`` a line may not break inside. A line of code counts
     whole, with its indentation and its panel's padding: type grows only while code keeps its lines."""
-    widest = 0.0
+    return max(piece_widths(text, family, weight), default=0.0)
+
+
+@lru_cache(maxsize=1024)
+def piece_widths(text: str, family: str, weight: int) -> tuple[float, ...]:
+    """Widths in ems of the pieces of ``text`` a line may not break inside (see ``widest_piece``)."""
+    widths: list[float] = []
     for para in prepare(text):
         ems = _para_ems(para, family, weight)
         if para.code:
-            widest = max(widest, sum(ems) + para.indent * cluster_em(" ", MONO_FAMILY, weight) + 2 * CODE_PAD)
+            widths.append(sum(ems) + para.indent * cluster_em(" ", MONO_FAMILY, weight) + 2 * CODE_PAD)
             continue
-        widest = max([widest] + [sum(ems[s:c]) for s, c, _ in _segments(para)])
-    return widest
+        widths.extend(sum(ems[s:c]) for s, c, _ in _segments(para))
+    return tuple(widths)
 
 
 CODE_PAD = 0.6  # ems between a code block's panel edge and its text (studio.layouts.base draws the panel)

@@ -53,6 +53,14 @@ def test_characters_without_a_font_are_named_before_export(target):
     boxed = Carousel(slides=[Slide(body="Clef \U0001D11E and cross \u2718")])
     warning, = [w for w in check_platform(boxed, target, pages=1) if "empty boxes" in w]
     assert "\U0001D11E" in warning and "\u2718" in warning and warning.startswith("These 2 characters")
+    assert "script" not in warning  # symbols belong to no writing system
+
+
+def test_the_missing_glyph_warning_names_the_writing_systems():
+    from studio.slide import Slide
+    letters = Carousel(slides=[Slide(body="བོད་ ܫܠܡܐ and \U00013000")])
+    warning, = [w for w in check_platform(letters, "linkedin", pages=1) if "empty boxes" in w]
+    assert warning.startswith("These 9 characters (Egyptian, Syriac, Tibetan script) have no font")
 
 
 def test_the_render_command_prints_the_missing_glyph_warning(tmp_path, capsys):

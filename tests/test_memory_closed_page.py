@@ -16,11 +16,14 @@ def _alive(refs: list[weakref.ref]) -> list[str]:
     return [type(o).__name__ for o in (ref() for ref in refs) if o is not None]
 
 
-async def test_a_closed_pages_view_person_and_panels_go(studio, create_user, testid):
+async def test_a_closed_pages_view_person_and_panels_go(studio, create_user, testid, monkeypatch):
     """A second browser edits, then leaves: its page, its View, its Person (the origin of its edits, kept in
-    events and undo steps) and its panels must not stay referenced by the shared document or the server."""
+    events and undo steps) and its panels must not stay referenced by the shared document or the server
+    once the server's tidy-up after closed pages (``memory.Tidy``, ``TIDY_EVERY_S`` later) has run."""
+    from components import memory, view
     from components.page import StudioPage
     from components.view import View
+    from hand_clock import HandClock
     other = create_user()
     await other.open("/")
     page = next(o for o in gc.get_objects() if isinstance(o, StudioPage) and o.view.client is other.client)
@@ -32,8 +35,10 @@ async def test_a_closed_pages_view_person_and_panels_go(studio, create_user, tes
     refs = [weakref.ref(o) for o in (page, page.view, page.view.person, other.client, *page.panels)]
     del page, title
     assert all(isinstance(ref(), object) for ref in refs)
+    monkeypatch.setattr(view, "CLOCK", clock := HandClock())  # the tidy-up's timer, moved on by hand
     other.client.delete()  # what NiceGUI does once the browser's reconnect window has passed
     other.client = None
+    clock.advance(memory.TIDY_EVERY_S)
     give_up = asyncio.get_running_loop().time() + 60  # a drawing in a worker may hold it until it is done
     while _alive(refs) and asyncio.get_running_loop().time() < give_up:
         await asyncio.sleep(0.2)

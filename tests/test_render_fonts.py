@@ -22,7 +22,9 @@ def test_at_least_eight_families_plus_fallbacks():
     assert len(fonts.FAMILIES) >= 8
     assert fonts.FALLBACKS == ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
                                "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu", "Noto Sans Bengali",
-                               "Noto Sans Lao", "Noto Sans Myanmar"]
+                               "Noto Sans Lao", "Noto Sans Myanmar", "Noto Sans Gujarati", "Noto Sans Gurmukhi",
+                               "Noto Sans Oriya", "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Sinhala",
+                               "Noto Sans Armenian", "Noto Sans Georgian", "Noto Sans Ethiopic"]
     assert len(fonts.ALL_FAMILIES) == len(set(fonts.ALL_FAMILIES))
 
 

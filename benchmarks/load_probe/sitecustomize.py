@@ -1,14 +1,24 @@
-"""Opt-in memory probe for ``benchmarks/load.py --trace DIR`` (never loaded otherwise).
+"""Opt-in probes for ``benchmarks/load.py --trace DIR`` and ``--stalls FILE`` (never loaded otherwise).
 
-Put on ``PYTHONPATH`` of the studio server by load.py only when ``--trace`` is given. It starts tracemalloc
-and, on SIGUSR1, collects and writes to ``$CS_LOAD_TRACE_DIR``: a tracemalloc snapshot, object counts by
-type, NiceGUI's live clients and glibc's heap figures. load.py diffs them (before / during / after).
+Put on ``PYTHONPATH`` of the studio server by load.py only when one of them is given.
+
+``--trace``: starts tracemalloc and, on SIGUSR1, collects and writes to ``$CS_LOAD_TRACE_DIR``: a tracemalloc
+snapshot, object counts by type, NiceGUI's live clients and glibc's heap figures. load.py diffs them (before /
+during / after).
+
+``--stalls``: a thread posts a callback to the server's event loop every few milliseconds; while one waits
+longer than ``STALL_SAMPLE_S``, it samples the loop thread's stack. Every wait over ``STALL_LOG_S`` is written
+to ``$CS_LOAD_STALL_LOG`` as JSON lines (when, how long, the stacks seen most): what held up every request.
+Works with any event loop (uvicorn runs uvloop, which has no Python-level callback hook).
 """
 from __future__ import annotations
 
 import os
 
 _DIR = os.environ.get("CS_LOAD_TRACE_DIR")
+_STALL_LOG = os.environ.get("CS_LOAD_STALL_LOG")
+STALL_SAMPLE_S = 0.02  # a wait this long is sampled every 5 ms
+STALL_LOG_S = 0.05  # and one this long is written down
 
 
 def _install(folder: str) -> None:
@@ -51,5 +61,57 @@ def _install(folder: str) -> None:
     signal.signal(signal.SIGUSR1, dump)
 
 
+def _watch_stalls(path: str) -> None:
+    import collections
+    import json
+    import re
+    import sys
+    import threading
+    import time
+    import traceback
+
+    here = os.getcwd() + os.sep  # the studio runs from its project folder
+
+    def short(filename: str) -> str:
+        """A file under the project, a package or the standard library, named from there."""
+        filename = filename.removeprefix(here).rsplit("site-packages/", 1)[-1]
+        return re.sub(r"^.*/lib/python3\.\d+/", "", filename)
+
+    def frames(stack) -> list[str]:
+        kept = [f for f in traceback.extract_stack(stack)
+                if "asyncio" not in f.filename and "<frozen" not in f.filename]
+        return [f"{short(f.filename)}:{f.lineno} {f.name}" for f in kept[-14:]]
+
+    def watch() -> None:
+        loop = None
+        while loop is None or not loop.is_running():  # NiceGUI's loop, once the server runs
+            time.sleep(0.2)
+            loop = getattr(sys.modules.get("nicegui.core"), "loop", None)
+        ident: list[int] = []
+        loop.call_soon_threadsafe(lambda: ident.append(threading.get_ident()))
+        while not ident:
+            time.sleep(0.01)
+        with open(path, "a", buffering=1) as log:
+            while True:
+                answered = threading.Event()
+                sent = time.perf_counter()
+                loop.call_soon_threadsafe(answered.set)
+                samples: list[tuple[str, ...]] = []
+                while not answered.wait(0.005):
+                    stack = sys._current_frames().get(ident[0])
+                    if stack is not None and time.perf_counter() - sent > STALL_SAMPLE_S:
+                        samples.append(tuple(frames(stack)))
+                waited = time.perf_counter() - sent
+                if waited > STALL_LOG_S:
+                    seen = collections.Counter(samples).most_common(3)
+                    log.write(json.dumps({"at": time.time(), "ms": round(waited * 1000),
+                                          "stacks": [[n, list(stack)] for stack, n in seen]}) + "\n")
+                time.sleep(0.005)
+
+    threading.Thread(target=watch, name="stall watcher", daemon=True).start()
+
+
 if _DIR:
     _install(_DIR)
+if _STALL_LOG:
+    _watch_stalls(_STALL_LOG)

@@ -7,6 +7,9 @@ image's ratio applies to all.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ..canvas import DESIGN_WIDTH, get_format
 from ..platform import (INSTAGRAM_API_MAX_SLIDES, INSTAGRAM_FEED_RATIOS, INSTAGRAM_MAX_BYTES, INSTAGRAM_MAX_SLIDES,
                         INSTAGRAM_WIDTH, LINKEDIN_MAX_BYTES, LINKEDIN_MAX_PAGES, LINKEDIN_RATIOS)
@@ -44,9 +47,26 @@ def _missing_glyphs(carousel) -> list[str]:
     if not chars:
         return []
     shown = " ".join(chars[:12]) + (" …" if len(chars) > 12 else "")
-    noun = "This character has" if len(chars) == 1 else f"These {len(chars)} characters have"
-    return [f"{noun} no font in the studio and will show as a boxed “?” (never as empty boxes): {shown}. "
+    noun = "This character" if len(chars) == 1 else f"These {len(chars)} characters"
+    scripts = _scripts(chars)
+    named = f" ({', '.join(scripts)} script)" if scripts else ""
+    verb = "has" if len(chars) == 1 else "have"
+    return [f"{noun}{named} {verb} no font in the studio and will show as a boxed “?” (never as empty boxes): {shown}. "
             "Replace or remove them."]
+
+
+_SCRIPT_NAME = re.compile(r"^([A-Z][A-Z ]*?) (?:CAPITAL |SMALL )?(?:LETTER|VOWEL SIGN|SIGN|DIGIT|SYLLABLE|HIEROGLYPH)\b")
+
+
+def _scripts(chars: list[str]) -> list[str]:
+    """The writing systems of ``chars`` by their Unicode names ('TIBETAN LETTER KA' → Tibetan); symbols name none."""
+    found = []
+    for char in chars:
+        match = _SCRIPT_NAME.match(unicodedata.name(char, ""))
+        script = match and match.group(1).title()
+        if script and script not in found:
+            found.append(script)
+    return sorted(found)
 
 
 def _linkedin(fmt, pages: int, sizes: list[int]) -> list[str]:

@@ -20,7 +20,7 @@ from ..post import Post
 from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_centre,
+from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
                     measure, para_ems, prepare, text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
@@ -392,19 +392,24 @@ def glyph_xs(text: str, family: str, weight: int, size: float, x: float) -> str 
     """An x for every character, so no renderer's advance rounding can push text past its box.
 
     Combining marks (Arabic harakat, Hebrew niqqud) are centred over their base
-    letter, since cairo has no mark positioning. Text with characters outside
-    the BMP gets a single x: renderers disagree on whether such a character
-    takes one or two positions.
+    letter, since cairo has no mark positioning; a mark wider than its letter (a
+    strike-through "$̶" at the start of a line) is moved in so that its ink stays within
+    the run's advances, inside the text's box. Text with characters outside the BMP
+    gets a single x: renderers disagree on whether such a character takes one or two positions.
     """
     if any(ord(ch) > 0xFFFF for ch in text):
         return x
+    start = x
+    end = x + sum(cluster_em(ch, family, weight) for ch in text) * size
     xs = []
     base_x, base_w = x, 0.0
     for ch in text:
         advance = cluster_em(ch, family, weight) * size
-        centre = mark_centre(ch, family, weight) if advance == 0 else None
-        if centre is not None:
-            xs.append(num(base_x + base_w / 2 - centre * size))
+        ink = mark_ink(ch, family, weight) if advance == 0 else None
+        if ink is not None:
+            centre, half = ink[0] * size, ink[1] * size
+            mid = max(min(base_x + base_w / 2, end - half), start + half)  # the start wins in too short a run
+            xs.append(num(mid - centre))
             continue
         xs.append(num(x))
         base_x, base_w = x, advance

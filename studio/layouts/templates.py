@@ -6,6 +6,8 @@ still to place; ``rest`` is what did not fit (empty when the slide is done).
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
@@ -18,7 +20,7 @@ from ..slide import Slide
 from ..reading import (headline_and_body, is_numbered_list, list_intro, list_items, list_line, sentences, split_number,
                        unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, prepare, widest_piece, wrap
+from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo,
                    text_el)
 
@@ -78,7 +80,11 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     blk = block(text, st, role="title")
     if blk is None:
         return None
-    longest = max(unbreakable(text), key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    # A word too long for a line even at MIN_TITLE_SIZE (a 60-letter hashtag) breaks at any size: it does not
+    # shrink the title; the longest word that can fit does.
+    limit = width * SAFETY
+    longest = max((w for w in unbreakable(text) if measure(w, st.family, st.weight, MIN_TITLE_SIZE) <= limit),
+                  key=lambda w: measure(w, st.family, st.weight, st.size), default="")
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
@@ -93,9 +99,17 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     return replace(blk, measure=balanced_width(blk, width))
 
 
-def words_fit(ctx: Ctx, text: str, size: float, width: float) -> bool:
-    """Every unbreakable piece of ``text`` fits a line of ``width`` at body ``size``."""
-    return widest_piece(text, ctx.body_font, 400) * size <= width * SAFETY
+def words_fit(ctx: Ctx, text: str, size: float, width: float, start: float | None = None) -> bool:
+    """Every unbreakable piece of ``text`` fits a line of ``width`` at body ``size``; with ``start`` (the
+    size the type grows from), every piece takes no more lines at ``size`` than at ``start``: a word broken
+    there already (a 70-letter hashtag) does not keep the rest of the slide's text small, nor break again."""
+    limit = width * SAFETY
+    if widest_piece(text, ctx.body_font, 400) * size <= limit:
+        return True
+    if start is None or widest_piece(text, ctx.body_font, 400) * start <= limit:
+        return False
+    return all(math.ceil(w * size / limit) <= math.ceil(w * start / limit)
+               for w in piece_widths(text, ctx.body_font, 400))
 
 
 def balanced_width(blk: Block, width: float) -> float:
@@ -356,7 +370,7 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
 
     def build(c: Ctx, s: float) -> Column | None:
         big = s * SHORT_POST_SCALE if short else s
-        if s > size and not words_fit(c, text, big, c.content.w):
+        if s > size and not words_fit(c, text, big, c.content.w, size * (SHORT_POST_SCALE if short else 1)):
             return None
         return plan_column(c, slide, s, c.content, title=title, body=with_credit(c, slide, body_blocks(c, text, big), s))
     return balanced_column(ctx, size, ctx.content, build, SHORT_MAX if short else MAX_BODY)
@@ -392,7 +406,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     lead = ctx.title_size * 1.3 if number else 28.0  # the section number (or a bar) above the statement
 
     def build(c: Ctx, s: float) -> Column | None:
-        if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2):
+        if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2, size * STATEMENT_SCALE):
             return None
         big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=6) if title else None
         rest = body_blocks(c, body, s) if body else ()
@@ -578,7 +592,7 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
         return out, ()
 
     def build(c: Ctx, s: float) -> Column | None:
-        if s > size and not words_fit(c, body, s, right.w):
+        if s > size and not words_fit(c, body, s, right.w, size):
             return None
         return plan_column(c, slide, s, right, title=side_title,
                            body=with_credit(c, slide, body_blocks(c, body, s), s))

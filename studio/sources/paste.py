@@ -48,8 +48,16 @@ def parse_paste(text: str) -> ImportResult:
                           f"{megabytes(MAX_TEXT_BYTES)} (a long real thread is about 100 KB)")
     kept = clean_text(text, fold_blank_lines=False)  # a draft's posts may be set apart by runs of blank lines
     cleaned = fold_blanks(kept)
-    if not cleaned:
-        raise SourceError("the text is empty: paste the posts of a thread")
+    if not cleaned or not _VISIBLE_RE.search(cleaned):
+        raise SourceError("the text is empty: paste the posts of a thread" if not cleaned else
+                          "the text has only invisible characters (zero-width or direction marks): paste the posts "
+                          "of a thread")
+    if cleaned.startswith("window.YTD."):
+        raise SourceError("this is a file of an X archive (it starts with window.YTD): import the archive's .zip, "
+                          "or its data/tweets.js, under Archive instead of pasting it")
+    if _only_page_chrome(cleaned):
+        raise SourceError("this is a copy of an X page with no posts on it (only X's menus, buttons or a sign-in "
+                          "or error notice): open the thread on X, let its posts load, then select and copy again")
     warnings: list[str] = []
     page = parse_copied_page(cleaned, warnings)
     author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
@@ -57,7 +65,7 @@ def parse_paste(text: str) -> ImportResult:
     if page is None:
         texts = split_posts(strip_thread_labels(kept))
     else:
-        texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps)
+        texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps, page=True)
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -68,6 +76,33 @@ def parse_paste(text: str) -> ImportResult:
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
+
+
+_VISIBLE_RE = regex.compile(r"[^\s\p{Cf}\p{Cc}\p{Mn}\p{Me}]")
+# What X shows instead of a thread when it shows none: its sign-in wall and its error notice.
+_WALL_LINES = {"log in", "sign up", "sign in", "create account", "retry", "see new posts", "new to x?",
+               "people on x are the first to know.", "something went wrong. try reloading.",
+               "hmm...this page doesn’t exist. try searching for something else.",
+               "hmm...this page doesn't exist. try searching for something else.", "search",
+               "sign up now to get your own personalized timeline!", "sign up with apple", "sign up with google",
+               "don’t miss what’s happening", "don't miss what's happening", "this post is unavailable.",
+               "this post was deleted by the post author.", "learn more", "or", "post", "conversation"}
+
+
+# Lines only X's page has (a creator's post made only of "Like", "Share", "Follow" is not taken for one).
+_WALL_SIGNS = {"skip to home", "skip to trending", "notifications", "bookmarks", "see new posts", "new to x?",
+               "people on x are the first to know.", "something went wrong. try reloading.",
+               "sign up now to get your own personalized timeline!", "don’t miss what’s happening",
+               "don't miss what's happening", "hmm...this page doesn’t exist. try searching for something else.",
+               "hmm...this page doesn't exist. try searching for something else."}
+
+
+def _only_page_chrome(text: str) -> bool:
+    """Every line is X's: its menu, buttons, sign-in wall, error notice or footer; no post at all."""
+    lines = [line.strip().lower() for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and any(line in _WALL_SIGNS for line in lines) and all(
+        line in _WALL_LINES or line in _NAV_LINES or line in _UI_LINES or line in _CHROME_HEADINGS
+        or _FOOTER_RE.match(line) or line.startswith("by signing up, you agree to the terms") for line in lines)
 
 
 def first_line(text: str) -> str:
@@ -159,12 +194,19 @@ def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
     return found
 
 
-def _run(marks: list[_Mark], first: int) -> list[_Mark]:
-    """Markers counting up by one from ``first`` (others — "1/2 cup", "10/10" — are skipped)."""
+def _run(marks: list[_Mark], first: int, slips: bool = False) -> list[_Mark]:
+    """Markers counting up by one from ``first`` (others — "1/2 cup", "10/10" — are skipped).
+
+    ``slips``: every marker opens a paragraph, so a number typed twice ("2/", "2/") or one left out ("2/",
+    "4/") still counts, when it is written as the run's others are (with a total only if they have one).
+    """
     run: list[_Mark] = []
     total = None
     for mark in marks:
-        if mark.number != first + len(run):
+        expected = run[-1].number + 1 if run else first
+        slipped = (slips and run and mark.number in (expected - 1, expected + 1)
+                   and (mark.total is None) == (run[0].total is None))
+        if mark.number != expected and not slipped:
             continue
         if mark.total is not None:
             if mark.total < mark.number or (total is not None and mark.total != total):
@@ -193,6 +235,8 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     if not ok:
         return None
     run = _run(marks, first)
+    if all(m.paragraph for m in marks) and len(slipped := _run(marks, first, slips=True)) >= max(3, len(run) + 1):
+        run = slipped
     return (run, head) if len(run) >= 2 else None
 
 
@@ -224,12 +268,14 @@ def split_by_numbering(text: str) -> list[str] | None:
     return None
 
 
-def strip_post_numbers(texts: list[str], gaps: bool = False) -> list[str]:
+def strip_post_numbers(texts: list[str], gaps: bool = False, page: bool = False) -> list[str]:
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
     hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
     ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead.
+    ``page``: X split the posts (a copied page), so posts the author left unnumbered (a lone "🙏", a photo)
+    may sit among three or more numbered ones.
     """
     for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
         numbers, spans = [], []
@@ -241,6 +287,8 @@ def strip_post_numbers(texts: list[str], gaps: bool = False) -> list[str]:
         hook = 1 if numbers and numbers[0] is None else 0
         firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
+        if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
+            counted = numbered
         if len(counted) >= 2 and any(_in_order(counted, f, gaps) for f in firsts):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
@@ -469,13 +517,14 @@ _TIME_RES = (
     _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
 )
-# "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai and Ukrainian.
-_MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше"}
+# "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai, Ukrainian and Hebrew.
+_MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше",
+                 "הצגת עוד", "הצג עוד"}
 _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
-                      "перекласти допис"}
+                      "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
 _UI_LINES = {
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
-    "show replies", "show more replies", "show probable spam", "views", "view", "follow", "following",
+    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "follow", "following",
     "subscribe", "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
     "who can reply?", "read more", "replying to",
@@ -493,6 +542,11 @@ _UI_LINES = {
     "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
     "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
     *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
+    # "Show replies" and "Show more replies" in X's main interface languages.
+    "antworten anzeigen", "weitere antworten anzeigen", "mostrar respuestas", "mostrar más respuestas",
+    "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
+    "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
+    "さらに返信を表示", "إظهار الردود",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -561,11 +615,39 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
     Posts by other accounts (replies under the thread) are skipped with a warning.
     Some browsers put a blank line between every line of the page ("Name", "",
     "@handle", "", "·"…); such a copy is read with the header lines drawn together.
+    Zero-width spaces at a line's edges, and direction marks around X's own lines (a handle,
+    a count, "·" in an Arabic or Hebrew interface), are read past: they draw nothing there.
     """
+    if _EDGE_INVISIBLE_RE.search(text):
+        lines = [_without_edge_marks(line) for line in text.split("\n")]
+        for i in range(len(lines) - 1):  # a name over its handle: the name is X's line too
+            if _HANDLE_RE.match(lines[i + 1].strip()):
+                lines[i] = lines[i].strip(_EDGE_SPACES + _DIRECTION_MARKS)
+        text = "\n".join(lines)
     page = _parse_page(text, warnings)
     if page is None and _LOOSE_HEADER_RE.search(text):
         page = _parse_page(_tight_headers(text), warnings)
     return page
+
+
+# Zero-width and direction marks at a line's start or end (they draw nothing there).
+_EDGE_INVISIBLE_RE = re.compile("^[\u200b-\u200f\u2060-\u2064\u2066-\u2069]+|[\u200b-\u200f\u2060-\u2064\u2066-\u2069]+$",
+                                re.MULTILINE)
+_RTL_LETTER_RE = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_EDGE_SPACES = "\u200b\u200c\u2060"
+_DIRECTION_MARKS = "\u200e\u200f\u2066\u2067\u2068\u2069"
+
+
+def _without_edge_marks(line: str) -> str:
+    """``line`` without zero-width spaces at its edges, and without direction marks there if what is left holds
+    no right-to-left letter or is one of X's lines (an author's "שלום!" + RLM keeps the mark that places its "!")."""
+    bare = line.strip(_EDGE_SPACES)
+    plain = bare.strip(_EDGE_SPACES + _DIRECTION_MARKS)
+    if plain != bare and (not _RTL_LETTER_RE.search(plain) or _HANDLE_RE.match(plain.strip()) or _is_noise(plain)
+                          or _ONE_LINE_HEADER_RE.match(plain)
+                          or _NAME_HANDLE_RE.match(plain) or plain.lower() in _END_HEADINGS | _CHROME_HEADINGS):
+        return plain
+    return bare
 
 
 _LOOSE_HEADER_RE = re.compile(r"^[^\n@]{1,50}\n[ \t]*\n[ \t]*@[A-Za-z0-9_]{1,15}[ \t]*$", re.MULTILINE)
@@ -613,9 +695,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
-    blocks = [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart, even the author's own
-    # The first post with text opens the thread; a logged-in copy starts with the reader's own account.
-    name, handle = next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2])
+    blocks_all, blocks = blocks, [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart
+    # The page's own post (its full time under its text) is the author's, even under a post it answers;
+    # else the first post with text (a logged-in copy starts with the reader's own account).
+    focal = [b for b, (h, nxt), q in zip(blocks_all, spans, is_quote) if not q and b[2]
+             and any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt])]
+    name, handle = (focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2]))
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
@@ -624,7 +709,8 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
     own = [b for b in blocks if b[1].lower() == handle.lower()]
     # The author's answers to comments below the thread say "Replying to @someone"; the thread's own posts do not.
-    answers = [b for b in own if any(h.lower() != handle.lower() for h in b[5])]
+    # The thread's first post may answer someone itself ("Replying to @naval" over the page's own post).
+    answers = [b for b in own[1:] if any(h.lower() != handle.lower() for h in b[5])]
     if answers:
         own = [b for b in own if b not in answers]
         warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
@@ -674,6 +760,8 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
+             "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
 
 
@@ -705,6 +793,8 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     skipping = False
     for i, line in enumerate(lines):
         s = line.strip()
+        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i):
+            break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         if s.lower() in _CHROME_HEADINGS or _FOOTER_RE.match(s):
             skipping = True
             continue
@@ -713,6 +803,18 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if not skipping:
             out.append(line)
     return out
+
+
+# X's "Discover more" under the replies (in its main interface languages), "Sourced from across X" below it.
+_END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir plus", "descubra mais", "scopri di più",
+                 "meer ontdekken", "もっと見つける", "اكتشف المزيد", "daha fazlasını keşfet", "temukan lebih banyak",
+                 "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
+
+
+def _opens_more_posts(lines: list[str], i: int) -> bool:
+    """The heading at line i is over posts (a header within its next three lines), not a line of a post."""
+    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:3]
+    return any(_timed_header(lines, j) or _ONE_LINE_HEADER_RE.match(lines[j].strip()) for j in after)
 
 
 def _timed_header(lines: list[str], i: int) -> bool:
@@ -762,8 +864,10 @@ def _timed_below(lines: list[str], i: int) -> bool:
 
 def _after_quote(lines: list[str], start: int) -> bool:
     """The header at ``start`` opens a quoted post (the line before it says "Quote")."""
-    before = [x.strip().lower() for x in lines[:start] if x.strip()]
-    return bool(before) and before[-1] == "quote"
+    j = start - 1
+    while j >= 0 and not lines[j].strip():  # the nearest filled line above (was a list of all of them: O(n²))
+        j -= 1
+    return j >= 0 and lines[j].strip().lower() == "quote"
 
 
 _NAME_HANDLE_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})$")
@@ -787,14 +891,15 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
 
 def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """The "@handle" at line i, under a name, starts a post: X's "·" and time (or a button, "Follow") come
-    next, or a label ("Ad", "Quote") comes before, or it is the thread's first post, or its full time comes
-    below its text.
+    next, or a label ("Ad", "Quote") comes before, or it is the thread's first post, or it is the page's
+    own post (its full time below its text) right under the counts of a post it answers.
 
     A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not.
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
-    before = next((x.strip() for x in reversed(lines[:i - 1]) if x.strip()), "")
-    return first or _is_noise(nxt, dates=False) and not _FULL_TIME_RE.match(nxt) or before.lower() in _UI_LINES
+    before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
+    return (first or _is_noise(nxt, dates=False) and not _FULL_TIME_RE.match(nxt) or before.lower() in _UI_LINES
+            or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
@@ -814,6 +919,8 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
         end -= 2
     shares = {i + 1 for i in range(end, len(body), 2)}
+    if all(not x.strip() or _is_noise(x, dates=False) for x in after):
+        after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
@@ -827,7 +934,10 @@ def _without_stats(body: list[str]) -> list[str]:
 
 
 # What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
-_ADDED_BELOW = (("context", re.compile(r"^Readers added context\b", re.IGNORECASE)),
+_ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben Kontext hinzugefügt"
+                                        r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
+                                        r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
+                                        r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
                 ("translation", re.compile(r"^Translated from \S.{0,40} by \S+$")))
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
@@ -868,8 +978,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     body += _authors_numbers(tail[::-1], counts_shown)
-    body = _without_card_source(body)
-    kept = [line for line in body if line.strip().lower() not in _SHOW_MORE]
+    kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
     text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
     return re.sub(r"\n{3,}", "\n\n", text).strip(), left_out
 
@@ -930,14 +1039,34 @@ def _count_value(line: str) -> float | None:
 
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+# A link card's site as X shows it over the card's title: a bare lower-case domain, no path.
+_CARD_DOMAIN_RE = re.compile(r"^(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 
 
-def _without_card_source(body: list[str]) -> list[str]:
-    """The post without the "From example.com" line under its link's card (and the card's domain above it)."""
+def _card_lines(after: list[str], before: list[str]) -> bool:
+    """``after`` (what follows a domain line) reads as a card's title and summary, and the post has words
+    before the card, and any link the post shows is to another site only if it is cut short."""
+    if not after or not any(line.strip() for line in before):
+        return False
+    if any(_CARD_DOMAIN_RE.match(x) or _HANDLE_RE.match(x) or URL_RE.fullmatch(x) or len(x) > 300 for x in after):
+        return False
+    return not after[0][:1].islower()  # "Visit" / "example.com" / "for the details." is one sentence
+
+
+def _without_card_source(body: list[str], left_out: set[str] | None = None) -> list[str]:
+    """The post without the "From example.com" line under its link's card (and the card's domain above it),
+    or without a card that has none: its site's domain on a line of its own, then its title and summary,
+    ending the post. The second is a guess (an author may end a post so), so ``left_out`` gets "card"."""
     filled = [i for i, line in enumerate(body) if line.strip()]
     m = _CARD_FROM_RE.match(body[filled[-1]].strip()) if filled else None
     if not m:
-        return body
+        at = next((k for k in (-3, -2) if len(filled) > -k and _CARD_DOMAIN_RE.match(body[filled[k]].strip())
+                   and _card_lines([body[i].strip() for i in filled[k + 1:]], body[:filled[k]])), None)
+        if at is None:
+            return body
+        if left_out is not None:
+            left_out.add("card")
+        return body[:filled[at]]
     cut = filled[-1]
     if len(filled) > 1 and body[filled[-2]].strip().lower() == m.group(1).lower():
         cut = filled[-2]

@@ -26,6 +26,8 @@ def execve(monkeypatch):
         raise Restarted(path, argv, env)
     monkeypatch.setattr(os, "execve", record)
     monkeypatch.delenv(allocator.ALLOCATOR_ENV, raising=False)
+    monkeypatch.delenv(allocator.ARENAS_ENV, raising=False)
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
 
 
 @pytest.mark.parametrize("started_as", ["/somewhere/bin/carousel-studio", str(Path(studio.__file__).parent / "__main__.py")])
@@ -36,7 +38,20 @@ def test_the_command_starts_itself_again_with_the_c_allocator(execve, monkeypatc
     path, argv, env = restart.value.args
     assert path == sys.executable and argv == [sys.executable, *sys.orig_argv[1:]]  # the same command line
     assert env[allocator.ALLOCATOR_ENV] == "malloc"
-    assert {k: v for k, v in env.items() if k != allocator.ALLOCATOR_ENV} == dict(os.environ)
+    assert env[allocator.ARENAS_ENV] == "2"  # every helper thread kept partly used pages in an arena of its own
+    added = (allocator.ALLOCATOR_ENV, allocator.ARENAS_ENV)
+    assert {k: v for k, v in env.items() if k not in added} == dict(os.environ)
+
+
+@pytest.mark.parametrize("chosen", [("MALLOC_ARENA_MAX", "8"), ("GLIBC_TUNABLES", "glibc.malloc.arena_max=4")])
+def test_arenas_chosen_by_the_user_stay_theirs(execve, monkeypatch, chosen):
+    monkeypatch.setattr(sys, "argv", ["/somewhere/bin/carousel-studio", "serve"])
+    monkeypatch.setenv(*chosen)
+    with pytest.raises(Restarted) as restart:
+        allocator.restart_with_c_allocator()
+    env = restart.value.args[2]
+    assert env[chosen[0]] == chosen[1] and env[allocator.ALLOCATOR_ENV] == "malloc"
+    assert chosen[0] == allocator.ARENAS_ENV or allocator.ARENAS_ENV not in env
 
 
 def test_a_chosen_allocator_or_a_program_calling_main_is_left_alone(execve, monkeypatch):
@@ -59,6 +74,8 @@ def test_nothing_to_gain_without_glibc(execve, monkeypatch):
 def test_the_running_studio_uses_the_c_allocator(tmp_path, monkeypatch):
     from studio.server_process import running_studio
     monkeypatch.delenv(allocator.ALLOCATOR_ENV, raising=False)
+    monkeypatch.delenv(allocator.ARENAS_ENV, raising=False)
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
     with running_studio(tmp_path) as server:
         environ = Path(f"/proc/{server.process.pid}/environ").read_bytes().split(b"\0")
-    assert b"PYTHONMALLOC=malloc" in environ
+    assert b"PYTHONMALLOC=malloc" in environ and b"MALLOC_ARENA_MAX=2" in environ

@@ -53,6 +53,45 @@ async def test_a_page_no_browser_opens_is_dropped_early(studio):
     assert studio.client.id in Client.instances  # the connected page stays
 
 
+class _FetchedPage:
+    """What ``drop_unopened_pages`` reads of a page: fetched long ago, no browser connected."""
+
+    def __init__(self, name: str, deleted: list[str]) -> None:
+        self.id, self.deleted = name, deleted
+        self.has_socket_connection = False
+        self._delete_tasks = {}
+        self.created = 0.0  # long before UNOPENED_PAGE_S ago
+
+    def delete(self) -> None:
+        self.deleted.append(self.id)
+        del Client.instances[self.id]
+
+
+def test_unopened_pages_are_deleted_one_per_turn_of_the_loop(monkeypatch):
+    """Ten clients fetching pages left 10-20 unopened pages per check; deleted in one go, they held up every
+    request for up to 0.65 s. Now one goes at once and the others one per turn, with the loop free between."""
+    from components import memory
+    deleted: list[str] = []
+    pages = {name: _FetchedPage(name, deleted) for name in ("a", "b", "c", "d")}
+    monkeypatch.setattr(Client, "instances", dict(pages))
+
+    async def check() -> list[list[str]]:
+        seen = []
+        memory.drop_unopened_pages()
+        seen.append(list(deleted))
+        pages["c"].has_socket_connection = True  # a browser opens this page meanwhile: it stays
+        memory.drop_unopened_pages()  # the next check while the others are still going: no second round
+        while memory._dropping is not None and not memory._dropping.done():
+            await asyncio.sleep(0)
+            if deleted != seen[-1]:
+                seen.append(list(deleted))
+        return seen
+
+    seen = asyncio.run(check())
+    assert seen == [["a"], ["a", "b"], ["a", "b", "d"]]
+    assert list(Client.instances) == ["c"]
+
+
 async def test_a_closed_page_goes_without_a_garbage_collection(studio):
     """Reference counting frees a deleted page's elements: the full collection that used to free them
     walked every live page and held up every browser. What is left for the collector is a handful of
@@ -140,3 +179,27 @@ def test_what_was_drawn_for_pages_goes_once_every_page_is_closed(monkeypatch):
     assert THUMBNAILS.get("a tile") is None and THUMBNAILS.size == 0 and not PAGE_COUNTS.known(Carousel())
     assert exports.DRAWN.get("a page") is None and len(exports.DRAWN) == 0
     assert not render._PAGE_CACHE
+
+
+def test_what_start_up_freed_goes_back_to_the_system_soon_after(monkeypatch):
+    """Start-up frees much of what it made in threads (6-24 MB of their malloc arenas); it stayed resident until
+    the first visitor's page closed. Now it is handed back TIDY_EVERY_S after start, in a thread."""
+    import gc
+    import threading
+
+    from components import memory
+    from hand_clock import HandClock
+    monkeypatch.setattr(memory, "THRESHOLDS", gc.get_threshold())  # this test process keeps its collector as is
+    trims = []
+    monkeypatch.setattr(memory, "malloc_trim", lambda: lambda pad: trims.append((pad, threading.current_thread())))
+    clock = HandClock()
+
+    async def start() -> None:
+        memory.collect_less_often(clock)
+        assert trims == [] and clock.waiting == 1
+        assert clock.advance(memory.TIDY_EVERY_S) == 1
+        await asyncio.gather(*memory._KEPT)
+
+    asyncio.run(start())
+    assert [pad for pad, _ in trims] == [0]
+    assert trims[0][1] is not threading.main_thread()  # not on the event loop
