@@ -47,16 +47,26 @@ def words_of_thumb(tab) -> str:
     return tab.execute_script(f"return {VIEW}.textContent", SELECTED_THUMB)
 
 
+def load_strip(tab, url: str) -> None:
+    """Open the studio and wait until its socket is up and the strip shows the project's three slides."""
+    tab.get(url)
+    wait(lambda: tab.execute_script("return window.did_handshake")
+         and len(tab.find_elements("css selector", "[data-testid=slide-thumb]")) >= 3, timeout=120)
+
+
+def open_photo_slide(tab, url: str) -> None:
+    """Open the studio on the project's photo slide, its text box ready for typing."""
+    load_strip(tab, url)
+    tab.find_elements("css selector", "[data-testid=slide-thumb]")[1].click()
+    wait(lambda: "boats" in body(tab) and body_box(tab).is_displayed(), timeout=120)
+
+
 def test_typing_on_a_photo_slide_redraws_its_words_and_keeps_the_photo(tmp_path):
     photo_project(tmp_path)
     with running_studio(tmp_path) as studio:
         tab = chromium()
         try:
-            tab.get(studio.url)
-            wait(lambda: tab.execute_script("return window.did_handshake")
-                 and len(tab.find_elements("css selector", "[data-testid=slide-thumb]")) >= 3, timeout=120)
-            tab.find_elements("css selector", "[data-testid=slide-thumb]")[1].click()
-            wait(lambda: "boats" in body(tab) and body_box(tab).is_displayed(), timeout=120)
+            open_photo_slide(tab, studio.url)
             wait(lambda: tab.execute_script(f"return {VIEW}.querySelectorAll('image').length", PREVIEW) == 1,
                  timeout=120)
             wait(lambda: "boats" in words_of_thumb(tab), timeout=120)
@@ -85,9 +95,7 @@ def test_a_drawing_of_another_shape_is_drawn_whole(tmp_path):
     with running_studio(tmp_path) as studio:
         tab = chromium()
         try:
-            tab.get(studio.url)
-            wait(lambda: tab.execute_script("return window.did_handshake")
-                 and len(tab.find_elements("css selector", "[data-testid=slide-thumb]")) >= 3, timeout=120)
+            load_strip(tab, studio.url)
             for index, words in ((1, "harbour"), (0, "thread"), (2, "today"), (1, "harbour")):
                 tab.find_elements("css selector", "[data-testid=slide-thumb]")[index].click()
                 wait(lambda: words in tab.execute_script(f"return {VIEW}.textContent", PREVIEW).lower()
@@ -140,11 +148,7 @@ def test_gallery_tiles_catch_up_with_typing_and_stay_drawn_when_the_page_renders
     with running_studio(tmp_path) as studio:
         tab = chromium()
         try:
-            tab.get(studio.url)
-            wait(lambda: tab.execute_script("return window.did_handshake")
-                 and len(tab.find_elements("css selector", "[data-testid=slide-thumb]")) >= 3, timeout=120)
-            tab.find_elements("css selector", "[data-testid=slide-thumb]")[1].click()
-            wait(lambda: "boats" in body(tab) and body_box(tab).is_displayed(), timeout=120)
+            open_photo_slide(tab, studio.url)
             wait(lambda: tab.execute_script(TILES_WITH, "boats"), timeout=120)  # some gallery shows this slide
             put_caret(tab, len(body(tab)))
             type_letters(tab, " Zebra")
