@@ -2,12 +2,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from .image import Image
 
 
+class _Deferred:
+    """Fields a source may leave to be worked out on first read (``defer``): an archive's listing shows
+    a thread's first line and counts, so the clean-up of its other posts' words waits until they are read.
+    Only a field without a default can be deferred (a default is found on the class, never asked for).
+
+    A deferred field reads, compares, copies and pickles like a set one: the value is made once, the first
+    time anything asks for it, and kept.
+    """
+
+    def defer(self, name: str, make: Callable[[], Any]) -> None:
+        """Leave field ``name`` unset; ``make()`` gives its value when it is first read."""
+        self.__dict__.pop(name, None)
+        self.__dict__.setdefault("_deferred", {})[name] = make
+
+    def __getattr__(self, name: str) -> Any:  # only for attributes not set: a deferred field
+        values = self.__dict__
+        make = values.get("_deferred", {}).get(name)
+        if make is None:
+            if name in values:  # made meanwhile by another thread
+                return values[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = values.setdefault(name, make())
+        values["_deferred"].pop(name, None)
+        return value
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        for name in list(state.pop("_deferred", {})):
+            state[name] = getattr(self, name)
+        return state
+
+
 @dataclass
-class Post:
+class Post(_Deferred):
     """One post of a thread, as imported. Fields the source lacks stay empty/None."""
 
     id: str

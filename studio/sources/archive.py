@@ -239,7 +239,9 @@ class _ArchiveReader:
                   if len(chain) >= 2 or notes.match(tweets[chain[0]])]
         if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
             chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
-        result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle) for chain, incomplete in chains]
+        listing = not load_media and thread_id is None
+        result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
+                          for chain, incomplete in chains]
         result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
         if not result.threads:
             self.warnings.append(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
@@ -463,24 +465,46 @@ class _ArchiveReader:
     # ---------------------------------------------------------------- posts
 
     def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: _NoteIndex,
-                name: str, handle: str) -> Thread:
+                name: str, handle: str, listing: bool = False) -> Thread:
+        """The thread of ``chain``. ``listing``: the words of posts after the first are cleaned when first read
+        (a listing shows the first line); only where that cannot decide whether the thread is marked (🧵)."""
         posts, marked = [], False
         notes_match = notes.match if notes.by_time else None  # most archives have no long post
         link = f"https://x.com/{handle}/status/" if handle else "https://x.com/i/status/"
         for post_id in chain:
             t = tweets[post_id]
             note = notes_match(t) if notes_match else None
-            text = _note_text(note) if note else _tweet_text(t)
             if not note and t.urls and any(_links_to_itself(t, expanded) for _, expanded, _ in t.urls):
                 self.cut_posts.append(post_id)
-            marked = marked or THREAD_EMOJI in text
             label = _moving_label(t) if t.media else ""
-            if label:  # the video is not embedded: the post says there was one, in its place
-                text = f"{text}\n\n{label}".strip()
-            posts.append(Post(id=post_id, text=strip_thread_labels(text), author_name=name, handle=handle,
-                              url=link + post_id, created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts))
+            post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
+                        created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
+            raw = None if note else _raw_text(t)
+            if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
+                post.defer("text", partial(_post_text, raw, label))
+            else:
+                text = _note_text(note) if note else _clean(raw)
+                marked = marked or THREAD_EMOJI in text
+                post.text = _with_label(text, label)
+            posts.append(post)
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
+
+
+def _cannot_hold_emoji(raw: str) -> bool:
+    """Whether the clean-up of ``raw`` surely has no 🧵: ASCII without an entity stays ASCII."""
+    return raw.isascii() and "&" not in raw
+
+
+def _with_label(text: str, label: str) -> str:
+    """A post's words as its slide shows them: a video that is not embedded is named in its place."""
+    if label:
+        text = f"{text}\n\n{label}".strip()
+    return strip_thread_labels(text)
+
+
+def _post_text(raw: str, label: str) -> str:
+    return _with_label(_clean(raw), label)
 
 
 # -------------------------------------------------------------------- parsing helpers
@@ -754,7 +778,8 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
-def _tweet_text(t: _Tweet) -> str:
+def _raw_text(t: _Tweet) -> str:
+    """The post's words as the archive has them, its links written out (``_clean`` tidies them)."""
     start, end = max(0, t.start), min(len(t.text), t.end) if t.end > 0 else len(t.text)
     text = t.text[start:end]
     for short, _, _ in t.media:
@@ -762,7 +787,11 @@ def _tweet_text(t: _Tweet) -> str:
             text = text.replace(short, "")
     for short, expanded, display in t.urls:
         text = text.replace(short, "" if _links_to_itself(t, expanded) else _display_url(expanded, display, short))
-    return clean_text(unescape_entities(text), html_markup=False)
+    return text
+
+
+def _clean(raw: str) -> str:
+    return clean_text(unescape_entities(raw), html_markup=False)
 
 
 def _links_to_itself(t: _Tweet, expanded: str) -> bool:

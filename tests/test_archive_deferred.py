@@ -1,0 +1,101 @@
+"""An archive's listing leaves the clean-up of a thread's later posts until their words are read.
+
+The listing (``load_media=False``, no ``thread_id``) must still give exactly what the full read gives: every
+post's words, the title, whether the thread is marked with 🧵; and a deferred field must read, compare, copy
+and pickle like a set one.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import pickle
+import tempfile
+import zipfile
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from property_examples import examples
+from studio.post import Post
+from studio.sources import read_archive
+from test_sources_fast_paths import ascii_texts, texts
+
+OWNER = "1402345678901234567"
+
+
+def _archive(path: Path, words: list[str], urls: bool) -> Path:
+    """One thread of ``words`` (a post each) by the owner, and a single post."""
+    items, parent = [], None
+    for n, text in enumerate(words):
+        id_ = str(1600000000000000000 + n)
+        tw = {"id_str": id_, "full_text": text, "display_text_range": ["0", str(len(text))],
+              "created_at": f"Tue May 28 14:0{n % 10}:00 +0000 2024", "favorite_count": str(n),
+              "retweet_count": "1", "entities": {"urls": []}}
+        if urls:
+            tw["full_text"] += " https://t.co/abc"
+            tw["display_text_range"] = ["0", str(len(tw["full_text"]))]
+            tw["entities"]["urls"] = [{"url": "https://t.co/abc", "expanded_url": "https://example.org/caf%C3%A9",
+                                       "display_url": "example.org/café"}]
+        if parent:
+            tw.update(in_reply_to_status_id_str=parent, in_reply_to_user_id_str=OWNER,
+                      in_reply_to_screen_name="jane")
+        items.append({"tweet": tw})
+        parent = id_
+    items.append({"tweet": {"id_str": "5", "full_text": "a single post", "created_at": ""}})
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("data/tweets.js", "window.YTD.tweets.part0 = " + json.dumps(items, indent=2))
+        zf.writestr("data/account.js", "window.YTD.account.part0 = " + json.dumps(
+            [{"account": {"accountId": OWNER, "username": "jane", "accountDisplayName": "Jane"}}]))
+    return path
+
+
+def _fields(thread) -> tuple:
+    return (thread.id, thread.title, thread.incomplete, thread.marked_as_thread,
+            [dataclasses.astuple(p) for p in thread.posts])
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(st.one_of(texts, ascii_texts, st.sampled_from(["plain words", "caf&#233; &#129525;", "x &amp; y"])),
+                min_size=2, max_size=6), st.booleans())
+def test_listing_gives_what_the_full_read_gives(words, urls):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _archive(Path(tmp) / "a.zip", [w or "." for w in words], urls)
+        listed = read_archive(path, load_media=False)
+        full = read_archive(path)
+        assert [_fields(t) for t in listed.threads] == [_fields(t) for t in full.threads]
+        assert listed.warnings == full.warnings
+        one = read_archive(path, thread_id=str(1600000000000000000))
+        assert _fields(one.threads[0]) == _fields(full.thread(str(1600000000000000000)))
+
+
+def test_later_posts_are_cleaned_when_read():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _archive(Path(tmp) / "a.zip", ["Thread: first &amp; best", "second\x00 post /end", "third"], False)
+        thread = read_archive(path, load_media=False).threads[0]
+        first, second, third = thread.posts
+        assert "text" in vars(first) and "text" not in vars(second) and "text" not in vars(third)
+        assert thread.title == "first & best"
+        assert second.text == "second post" and "text" in vars(second)
+        assert third.text == "third"
+
+
+def test_a_deferred_field_reads_copies_and_pickles_like_a_set_one():
+    made = []
+
+    def make():
+        made.append(1)
+        return "words"
+
+    post = Post(id="1", text="")
+    post.defer("text", make)
+    assert "text" not in vars(post) and made == []
+    twin = pickle.loads(pickle.dumps(post))
+    assert made == [1] and "_deferred" not in vars(twin)
+    assert twin == post == Post(id="1", text="words") and post.text == "words" and made == [1]
+    other = Post(id="2", text="")
+    other.defer("text", lambda: "later")
+    assert copy.deepcopy(other).text == "later" and dataclasses.replace(other, id="3").text == "later"
+    other.text = "set"
+    assert other.text == "set"
+    assert not hasattr(other, "missing")
