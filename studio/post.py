@@ -8,34 +8,43 @@ from .image import Image
 
 
 class _Deferred:
-    """Fields a source may leave to be worked out on first read (``defer``): an archive's listing shows
+    """A field a source may leave to be worked out on first read (``defer``): an archive's listing shows
     a thread's first line and counts, so the clean-up of its other posts' words waits until they are read.
     Only a field without a default can be deferred (a default is found on the class, never asked for).
 
     A deferred field reads, compares, copies and pickles like a set one: the value is made once, the first
-    time anything asks for it, and kept.
+    time anything asks for it, and kept. One field at a time; the instance gains one tuple, no dict.
     """
 
-    def defer(self, name: str, make: Callable[[], Any]) -> None:
-        """Leave field ``name`` unset; ``make()`` gives its value when it is first read."""
-        self.__dict__.pop(name, None)
-        self.__dict__.setdefault("_deferred", {})[name] = make
+    def defer(self, name: str, make: Callable[..., Any], *args: Any) -> None:
+        """Leave field ``name`` unset; ``make(*args)`` gives its value when it is first read."""
+        if name in self.__class__.__dataclass_fields__ and hasattr(self.__class__, name):
+            raise ValueError(f"{name} has a default: it cannot be deferred")
+        try:
+            delattr(self, name)
+        except AttributeError:
+            pass
+        self._deferred = (name, make, *args)
 
     def __getattr__(self, name: str) -> Any:  # only for attributes not set: a deferred field
-        values = self.__dict__
-        make = values.get("_deferred", {}).get(name)
-        if make is None:
-            if name in values:  # made meanwhile by another thread
-                return values[name]
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        value = values.setdefault(name, make())
-        values["_deferred"].pop(name, None)
+        try:
+            deferred = object.__getattribute__(self, "_deferred")
+        except AttributeError:
+            return object.__getattribute__(self, name)  # made meanwhile by another thread, or no such attribute
+        if deferred[0] != name:
+            return object.__getattribute__(self, name)
+        value = deferred[1](*deferred[2:])
+        setattr(self, name, value)
+        try:
+            del self._deferred
+        except AttributeError:  # another thread made it too
+            pass
         return value
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        for name in list(state.pop("_deferred", {})):
-            state[name] = getattr(self, name)
+        if deferred := state.pop("_deferred", None):
+            state[deferred[0]] = getattr(self, deferred[0])
         return state
 
 

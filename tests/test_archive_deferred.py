@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from property_examples import examples
@@ -99,3 +100,5 @@ def test_a_deferred_field_reads_copies_and_pickles_like_a_set_one():
     other.text = "set"
     assert other.text == "set"
     assert not hasattr(other, "missing")
+    with pytest.raises(ValueError):
+        Post(id="4", text="").defer("url", lambda: "a default is found on the class")

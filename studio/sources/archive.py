@@ -481,7 +481,7 @@ class _ArchiveReader:
                         created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
             raw = None if note else _raw_text(t)
             if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
-                post.defer("text", partial(_post_text, raw, label))
+                post.defer("text", _post_text, raw, label)
             else:
                 text = _note_text(note) if note else _clean(raw)
                 marked = marked or THREAD_EMOJI in text
