@@ -19,7 +19,7 @@ from hypothesis import given, settings, strategies as st
 
 from property_examples import examples
 from studio.post import Post
-from studio.sources import read_archive
+from studio.sources import archive, read_archive
 from test_sources_fast_paths import ascii_texts, texts
 
 OWNER = "1402345678901234567"
@@ -102,3 +102,30 @@ def test_a_deferred_field_reads_copies_and_pickles_like_a_set_one():
     assert not hasattr(other, "missing")
     with pytest.raises(ValueError):
         Post(id="4", text="").defer("url", lambda: "a default is found on the class")
+
+
+# ---------------------------------------------------------------- dates as the code before read them
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                              "Nov", "Dec"), 1)}
+
+
+def _reference_iso_date(created: str) -> str:
+    m = archive._CREATED_RE.fullmatch(created)
+    if not m or m.group(1) not in _MONTH_NUMBERS:
+        return ""
+    month, day, clock, tz_h, tz_m, year = m.groups()
+    return f"{year}-{_MONTH_NUMBERS[month]:02d}-{int(day):02d}T{clock}{tz_h}:{tz_m}"
+
+
+DAYS = st.one_of(st.integers(0, 39).map(str), st.integers(0, 9).map(lambda d: f"0{d}"),
+                 st.sampled_from(["\u0662\u0663", "\u0663", "\u09e7", "7\u0663", "", "123"]))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.sampled_from(["Jan", "May", "Dec", "Foo", "may", "MAY"]), DAYS,
+       st.sampled_from(["14:04:28", "4:04:28", "\u0661\u0664:04:28"]), st.sampled_from(["+0000", "-0530", "0000"]),
+       st.sampled_from(["2024", "\u0662\u0660\u0662\u0664", "24"]), st.sampled_from(["Tue", "tue", "T"]))
+def test_dates_read_as_before(month, day, clock, tz, year, weekday):
+    created = f"{weekday} {month} {day} {clock} {tz} {year}"
+    assert archive._iso_date(created) == _reference_iso_date(created)

@@ -365,9 +365,14 @@ class _ArchiveReader:
         missing: dict[str, int] = {}
         for thread in result.threads:
             for post in thread.posts:
-                files, skipped, missing[post.id] = _media_files(tweets[post.id], by_post.get(post.id, []), folder)
+                t = tweets[post.id]
+                if not t.media and post.id not in by_post:  # most posts: no photo, nothing missing, nothing to read
+                    if load_media:
+                        plan.append((post, []))
+                    continue
+                files, skipped, missing[post.id] = _media_files(t, by_post.get(post.id, []), folder)
                 if skipped:
-                    label = _moving_label(tweets[post.id])
+                    label = _moving_label(t)
                     self.warnings.append(f"The {skipped} in post {post.id} was not embedded (slides show photos only)"
                                          + (f"; its slide says {label}" if label else ""))
                 if load_media:
@@ -584,21 +589,29 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         ents = get("entities") or {}
         media = (get("extended_entities") or {}).get("media") or ents.get("media")
         urls = ents.get("urls")
+        if reply_to:  # _opt of each, for a value known to be set
+            reply = (None if reply_to == "-1" else str(reply_to), _opt(reply_user),
+                     _opt(get("in_reply_to_screen_name")))
+        else:
+            reply = _NO_REPLY
+        edit = get("edit_info")
+        initial = edit.get("initial") if isinstance(edit, dict) else None
         kept[id_str] = _Tweet(
-            int(id_str), text, int(rng[0]), int(rng[1]),
-            _opt(reply_to) if reply_to else None,
-            _opt(reply_user) if reply_to else None,
-            _opt(get("in_reply_to_screen_name")) if reply_to else None,
+            int(id_str), text, int(rng[0]), int(rng[1]), *reply,
             str(get("created_at") or ""), int(get("favorite_count") or 0), int(get("retweet_count") or 0),
             [(str(u.get("url") or ""), str(u.get("expanded_url") or ""), str(u.get("display_url") or ""))
              for u in urls if u.get("url")] if urls else [],
             [(str(m.get("url") or ""), posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")),
               str(m.get("type") or "photo")) for m in media] if media else [],
-            _versions(id_str, get("edit_info")),
+            # never edited (most posts): its first version lists only itself
+            () if isinstance(initial, dict) and initial.get("editTweetIds") == [id_str] else _versions(id_str, edit),
         )
         return True
     except (AttributeError, TypeError, ValueError, IndexError, KeyError):
         return False
+
+
+_NO_REPLY = (None, None, None)
 
 
 def _versions(id_str: str, info: Any) -> tuple[str, ...]:
@@ -799,8 +812,8 @@ def _links_to_itself(t: _Tweet, expanded: str) -> bool:
     return expanded.endswith(f"/status/{t.id}")
 
 
-_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                                       "Nov", "Dec"), 1)}
+_MONTHS = {m: f"{i:02d}" for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                                  "Oct", "Nov", "Dec"), 1)}
 
 
 _CREATED_RE = re.compile(r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d\d:\d\d:\d\d) ([+-]\d\d)(\d\d) (\d{4})")
@@ -809,10 +822,15 @@ _CREATED_RE = re.compile(r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d\d:\d\d:\d
 def _iso_date(created: str) -> str:
     """"Wed May 29 15:12:04 +0000 2024" → "2024-05-29T15:12:04+00:00" ("" when unreadable)."""
     m = _CREATED_RE.fullmatch(created)
-    if not m or m.group(1) not in _MONTHS:
+    if not m:
         return ""
     month, day, clock, tz_h, tz_m, year = m.groups()
-    return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}T{clock}{tz_h}:{tz_m}"
+    month = _MONTHS.get(month)
+    if month is None:
+        return ""
+    if len(day) == 1 or not day.isascii():  # "7" (or digits of another script): written as two ASCII digits
+        day = f"{int(day):02d}"
+    return f"{year}-{month}-{day}T{clock}{tz_h}:{tz_m}"
 
 
 # -------------------------------------------------------------------- note tweets (> 280 characters)
