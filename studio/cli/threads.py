@@ -26,9 +26,9 @@ def run(args) -> int:
     if isinstance(loaded, Carousel):
         if loaded.thread is None:
             raise CliError(f"{args.input} is a carousel without a source thread: nothing to list")
-        threads, warnings, media = [loaded.thread], [], {}
+        threads, warnings, media, answers = [loaded.thread], [], {}, {}
     else:
-        threads, warnings, media = loaded.threads, loaded.warnings, loaded.media
+        threads, warnings, media, answers = loaded.threads, loaded.warnings, loaded.media, loaded.answers
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not threads:
@@ -37,7 +37,7 @@ def run(args) -> int:
         doc = {"threads": [thread_json(t, media) for t in threads]}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        print(table(threads))
+        print(table(threads, answers))
     return 0
 
 
@@ -58,8 +58,13 @@ def thread_json(thread, media: dict[str, list[str]]) -> dict:
     }
 
 
-def table(threads) -> str:
-    """A plain-text table: engagement, date, post count, id and first line."""
+def table(threads, answers: dict[str, str] | None = None) -> str:
+    """A plain-text table: engagement, date, post count, id and first line.
+
+    ``answers`` (``ImportResult.answers``): a thread opened by an answer to someone says so before its
+    first line, as the studio's picker does ("(answers @handle)")."""
+    from ..sources.result import answer_note
+    answers = answers or {}
     rows = [("LIKES+REPOSTS", "DATE", "POSTS", "ID", "FIRST LINE")]
     for t in threads:
         counted = any(p.likes is not None or p.reposts is not None for p in t.posts)
@@ -67,6 +72,8 @@ def table(threads) -> str:
         title = t.title if len(t.title) <= TITLE_WIDTH else t.title[:TITLE_WIDTH - 1] + "…"
         if t.incomplete:
             title = "(first post missing) " + title
+        elif note := answer_note(answers.get(t.id)):
+            title = f"({note}) " + title
         rows.append((str(t.likes + t.reposts) if counted else "-", date, str(len(t.posts)), t.id, title))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = []

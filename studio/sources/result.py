@@ -14,6 +14,14 @@ def count(n: int, noun: str) -> str:
     return f"{n:,} {noun if n == 1 else _PLURALS.get(noun, noun + 's')}"
 
 
+def answer_note(answered: str | None) -> str:
+    """What a thread list says of a thread whose first post answered someone (``ImportResult.answers``):
+    "answers @handle", "answers a post" when the source does not say whose; "" when it answered nobody."""
+    if answered is None:
+        return ""
+    return f"answers @{answered}" if answered else "answers a post"
+
+
 class SourceError(ValueError):
     """Input that cannot be imported; the message is one line meant for the user."""
 
