@@ -236,7 +236,7 @@ class _ArchiveReader:
         result = ImportResult(warnings=self.warnings)
         # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
         chains = [(chain, incomplete) for chain, incomplete in chains
-                  if len(chain) >= 2 or notes.match(tweets[chain[0]])]
+                  if len(chain) >= 2 or notes.by_time and notes.match(tweets[chain[0]])]
         if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
             chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
         listing = not load_media and thread_id is None
@@ -520,7 +520,7 @@ _GAP_RE = re.compile(r"[\s,]*")
 
 def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
     """Decode the array of a ``window.YTD.x.partN = [...]`` file one item at a time."""
-    decoder = json.JSONDecoder()
+    scan = json.JSONDecoder().scan_once
     buf, pos, eof = "", 0, False
 
     def more() -> None:
@@ -552,10 +552,11 @@ def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         if buf[pos] == "]":
             return
         try:
-            item, end = decoder.raw_decode(buf, pos)
-        except json.JSONDecodeError as exc:
+            item, end = scan(buf, pos)  # raw_decode's own step, without its Python frame per item
+        except (json.JSONDecodeError, StopIteration) as exc:  # StopIteration: no value starts here
             if eof or len(buf) - pos > ITEM_LIMIT:
-                raise _MemberError(f"damaged JSON ({exc.msg})") from None
+                msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "Expecting value"  # raw_decode's words
+                raise _MemberError(f"damaged JSON ({msg})") from None
             more()
             continue
         except RecursionError:
