@@ -11,6 +11,7 @@ import dataclasses
 import json
 import pickle
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
@@ -129,3 +130,21 @@ DAYS = st.one_of(st.integers(0, 39).map(str), st.integers(0, 9).map(lambda d: f"
 def test_dates_read_as_before(month, day, clock, tz, year, weekday):
     created = f"{weekday} {month} {day} {clock} {tz} {year}"
     assert archive._iso_date(created) == _reference_iso_date(created)
+
+
+def test_two_threads_reading_a_deferred_field_at_once_both_get_it():
+    both_inside = threading.Barrier(2, timeout=60)
+
+    def make():
+        both_inside.wait()  # each reader is inside make() before either stores the value
+        return "words"
+
+    post = Post(id="1", text="")
+    post.defer("text", make)
+    read: list[str] = []
+    readers = [threading.Thread(target=lambda: read.append(post.text)) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(60)
+    assert read == ["words", "words"] and post.text == "words" and "_deferred" not in vars(post)
