@@ -194,8 +194,8 @@ class Probe:
             print(f"probe {label}: clients {facts['clients']}, objects {facts['objects']}, traced "
                   f"{facts['traced'][0] / 2**20:.1f} MB (peak {facts['traced'][1] / 2**20:.1f}), heap in use "
                   f"{heap.get('uordblks', 0) / 2**20:.1f} MB, free {heap.get('fordblks', 0) / 2**20:.1f} MB, "
-                  f"mmapped {heap.get('hblkhd', 0) / 2**20:.1f} MB, arena {heap.get('arena', 0) / 2**20:.1f} MB, "
-                  f"undo states {facts.get('histories')}")
+                  f"mmapped {heap.get('hblkhd', 0) / 2**20:.1f} MB, arena {heap.get('arena', 0) / 2**20:.1f} MB"
+                  + (f", undo states {facts['histories']}" if facts.get("histories") else ""))
         if stems[last].with_suffix(".snapshot").exists():  # not with CS_LOAD_TRACE_FRAMES=0
             a = tracemalloc.Snapshot.load(str(stems[first].with_suffix(".snapshot")))
             b = tracemalloc.Snapshot.load(str(stems[last].with_suffix(".snapshot")))
@@ -211,6 +211,10 @@ class Probe:
         tb = dict(json.loads(stems[last].with_suffix(".json").read_text())["types"])
         grown = sorted(((tb.get(k, 0) - ta.get(k, 0), k) for k in set(ta) | set(tb)), reverse=True)
         print("objects by type, grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
+        ca = json.loads(stems[first].with_suffix(".json").read_text()).get("caches", {})
+        cb = json.loads(stems[last].with_suffix(".json").read_text()).get("caches", {})
+        grown = sorted(((cb[k] - ca.get(k, 0), k) for k in cb), reverse=True)
+        print("lru caches, entries grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
 
 
 class Stalls:

@@ -23,6 +23,7 @@ STALL_LOG_S = 0.05  # and one this long is written down
 
 def _install(folder: str) -> None:
     import ctypes
+    import functools
     import gc
     import json
     import signal
@@ -43,8 +44,14 @@ def _install(folder: str) -> None:
             tracemalloc.take_snapshot().dump(stem + ".snapshot")
         objects = gc.get_objects()
         counts = Counter(type(o).__qualname__ for o in objects)
-        histories = [len(o) for o in objects if type(o).__qualname__ == "History"]  # undo states kept, per history
+        # undo states kept, per history (none found when the history was made before the server froze its objects)
+        histories = [len(o) for o in objects if type(o).__qualname__ == "History"]
         del objects
+        caches = {}  # every module-level lru cache's entries (found through the modules: gc.freeze hides them)
+        for name, module in list(sys.modules.items()):
+            for key, value in list(vars(module).items() if module is not None else ()):
+                if isinstance(value, functools._lru_cache_wrapper) and getattr(value, "__module__", None) == name:
+                    caches[f"{name}.{key}"] = value.cache_info().currsize
         nicegui = sys.modules.get("nicegui")
         clients = len(nicegui.Client.instances) if nicegui else -1
         heap = {}
@@ -61,7 +68,7 @@ def _install(folder: str) -> None:
         with open(stem + ".json", "w") as out:
             json.dump({"clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
                        "types": counts.most_common(), "objects": sum(counts.values()),
-                       "histories": histories}, out)
+                       "histories": histories, "caches": caches}, out)
         with open(stem + ".done", "w"):
             pass
 
