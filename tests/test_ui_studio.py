@@ -458,6 +458,17 @@ def archive_zip() -> bytes:
     return out.getvalue()
 
 
+async def test_every_page_carries_the_studio_stylesheet_once(studio, create_user):
+    """studio.css (read once for every page) is in each page's head, once, after the font faces."""
+    from studio import ASSETS_DIR
+    rule = ".cs-post-card:active"
+    assert (ASSETS_DIR / "studio.css").read_text(encoding="utf-8").count(rule) == 1
+    other = create_user()
+    await other.open("/")
+    for user in (studio, other):
+        assert user.client.head_html.count(rule) == 1
+
+
 async def test_source_tabs_and_compare_themes_are_built_when_first_opened(studio, testid):
     """A page load builds the paste tab only; another tab (and the Compare themes dialog) is built on its first
     opening, once."""
