@@ -142,3 +142,20 @@ async def test_cards_are_drawn_again_only_for_what_a_card_shows(studio, testid):
     with studio:
         assert any("on slide" in (e.text or "") for e in testid(studio, "post-card")[1].descendants()
                    if hasattr(e, "text"))
+
+
+async def test_typing_the_project_name_leaves_the_strip_and_the_galleries_alone(studio, testid):
+    """No slide shows the project's name: renaming redraws neither the strip's thumbnails nor a gallery's tiles,
+    while the name box and a look change still do their part."""
+    doc = studio.shared.document
+    thumbs, tiles = testid(studio, "slide-thumb"), testid(studio, "theme-option")
+    with studio:
+        tile_views = [e for t in tiles for e in t.descendants() if "cs-tile-svg" in e.classes]
+    drawings = [v.thumbnail for v in tile_views]
+    for name in ("B", "Ba", "Bakery notes"):
+        doc.rename(name)
+    assert testid(studio, "project-name")[0].value == "Bakery notes"
+    assert testid(studio, "slide-thumb") == thumbs and [v.thumbnail for v in tile_views] == drawings
+    doc.set_typography(body_size=doc.carousel.typography.body_size + 4)
+    assert not set(testid(studio, "slide-thumb")) & set(thumbs)
+    assert [v.thumbnail for v in tile_views] != drawings
