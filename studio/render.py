@@ -32,7 +32,7 @@ from . import fonts, limits, text
 from .canvas import DEFAULT_SCALE, get_format
 from .carousel import Carousel
 from .image import Image
-from .layouts import LAYOUTS, Drawer, draw_cover, draw_outro, get_layout
+from .layouts import LAYOUTS, Drawer, base, draw_cover, draw_outro, get_layout, templates
 from .layouts.base import Box, Ctx
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
@@ -253,13 +253,20 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     return result
 
 
+# Layout caches keyed by the slides' words that the studio's tidy-up (components.memory TEXT_CACHES) does not name:
+# emptied with the laid-out pages.
+WORD_CACHES = (templates._fitted_title, templates._heading, base.glyph_xs, text._segment_ems)
+
+
 def clear_cache() -> None:
-    """Forget every laid-out page (tests and benchmarks measure cold layout with it)."""
+    """Forget every laid-out page and the word caches above (tests and benchmarks measure cold layout with it)."""
     global _cache_bytes
     with _CACHE_LOCK:
         _PAGE_CACHE.clear()
         _CHROME.clear()
         _cache_bytes = 0
+    for cached in WORD_CACHES:
+        cached.cache_clear()
 
 
 def _remember(key: str, result: tuple[str, float, tuple[Built, ...]]) -> None:
