@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import fonts, limits, text
-from .canvas import DEFAULT_SCALE, get_format
+from .canvas import DEFAULT_SCALE, CanvasFormat, get_format
 from .carousel import Carousel
 from .image import Image
 from .layouts import LAYOUTS, Drawer, base, draw_cover, draw_outro, get_layout, templates
@@ -75,10 +75,7 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     theme = get_theme(carousel.theme)
     get_layout(carousel.layout)
     get_pattern(_pattern_key(carousel))
-    width, height = fmt.design_size
-    top, bottom = clear_margin(fmt, "top", MARGIN_Y), clear_margin(fmt, "bottom", MARGIN_Y)
-    left, right = clear_margin(fmt, "left", MARGIN_X), clear_margin(fmt, "right", MARGIN_X)
-    safe = Box(left, top, width - left - right, height - top - bottom)
+    width, height, safe = _safe_area(fmt)
     brand = carousel.brand
     name, handle, pic = _identity(carousel)
     typo = carousel.typography
@@ -94,6 +91,15 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     return Ctx(width, height, safe, content, theme, palette(theme, brand.accent), title_font, body_font,
                fonts.best_weight(title_font, title_weight), typo.title_size, typo.body_size, meta, typo.line_height,
                typo.align, scale, carousel.show_post_meta, name, handle, pic, posts, cta=carousel.cta)
+
+
+@lru_cache(maxsize=16)
+def _safe_area(fmt: CanvasFormat) -> tuple[float, float, Box]:
+    """A format's design width, height and the box inside its clear margins (asked for at every page drawn)."""
+    width, height = fmt.design_size
+    top, bottom = clear_margin(fmt, "top", MARGIN_Y), clear_margin(fmt, "bottom", MARGIN_Y)
+    left, right = clear_margin(fmt, "left", MARGIN_X), clear_margin(fmt, "right", MARGIN_X)
+    return width, height, Box(left, top, width - left - right, height - top - bottom)
 
 
 def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:

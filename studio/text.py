@@ -459,6 +459,7 @@ def _draws(family: str, weight: int, cp: int) -> bool:
     return pen.bounds is not None
 
 
+@lru_cache(maxsize=16384)  # asked for every space and punctuation mark of a paragraph being measured
 def has_glyph(family: str, ch: str) -> bool:
     """The face draws ``ch`` in every weight it has: a cmap entry pointing at an empty glyph does not count."""
     cp = ord(ch)
@@ -471,6 +472,7 @@ def _chain(family: str) -> tuple[str, ...]:
     return (family,) + tuple(f for f in fonts.FALLBACKS if f != family)
 
 
+@lru_cache(maxsize=16384)
 def _base_char(cluster: str) -> str:
     for ch in cluster:
         if not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Cf", "Mn", "Me"):
