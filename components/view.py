@@ -6,7 +6,6 @@ the application (``studio.app``); everything here is about what *this* person is
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import math
 import time
@@ -26,6 +25,7 @@ from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
 from . import engine
+from .svg_view import page_call
 from .thumbnails import PAGE_COUNTS
 
 if TYPE_CHECKING:
@@ -197,23 +197,29 @@ def run_unless_closed(action: Callable[[], Any]) -> None:
         log.debug("skipped a redraw for a closed tab")
 
 
-# Sets an element's words in the page and in the page's copy of the element (read when Vue draws it again).
-SET_TEXT = ("(() => {{ const e = document.getElementById('c{id}'); if (e) e.textContent = {text};"
-            " const kept = typeof mounted_app === 'object' && mounted_app.elements[{id}];"
-            " if (kept) Vue.toRaw(kept).text = {text}; }})()")
+class QuietLabel(ui.element):
+    """Words that change without an element update: NiceGUI's update makes Vue render the whole page again
+    (5-20 ms of the browser's time), which held up the preview of the keystroke that came with it (the save
+    state says "Saving…" and "All changes saved" every two seconds while someone types). Its words are its
+    ``textContent`` prop, which the page draws it with; once shown, the page's ``setText`` changes them there."""
 
+    def __init__(self, text: str = "") -> None:
+        super().__init__("div")
+        self.props["textContent"] = text
 
-class QuietLabel(ui.label):
-    """A label whose words change without an element update: NiceGUI's update makes Vue render the whole page
-    again (5-20 ms of the browser's time), which held up the preview of the keystroke that came with it
-    (the save state says "Saving…" and "All changes saved" every two seconds while someone types)."""
+    @property
+    def text(self) -> str:
+        return self.props["textContent"]
 
-    def _handle_text_change(self, text: str) -> None:
-        self._text_to_model_text(text)
-        if not self._is_safe_to_interact() or not self.client.has_socket_connection:
-            self.update()  # not shown yet (or reconnecting): the page draws it from the element
+    def set_text(self, text: str) -> None:
+        if text == self.text:
             return
-        self.client.run_javascript(SET_TEXT.format(id=self.id, text=json.dumps(text)))
+        if not self.client.has_socket_connection:  # not shown yet (or reconnecting): the page draws it from the prop
+            self.props["textContent"] = text
+            return
+        with self.props.suspend_updates():
+            self.props["textContent"] = text
+        page_call(self, "setText", self.id, text)
 
 
 class Timer(Protocol):
