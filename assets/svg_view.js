@@ -120,7 +120,31 @@ function setText(id, text) {
   if (element) element.props.textContent = text;
 }
 
-window.csPage = { showSvg, dropClass, setText };
+// A server held back (a loaded machine) can lose the connection while its tab types: the server misses a pong,
+// or the browser a ping, and closes it. Every keystroke sent meanwhile went into the dead connection, and no later
+// keystroke repeats them, so the slide and its preview kept an in-between text for good. After a reconnection
+// this tab sends the texts of its boxes again (an unchanged text is no edit). Called once the page is connected
+// (components/slide_editor.py); it listens once a page.
+function resendAfterReconnection() {
+  if (window.__csResend) return;
+  window.__csResend = true;
+  let lost = false;
+  window.socket.on("disconnect", () => { lost = true; });
+  window.socket.on("connect", () => {
+    if (!lost) return;
+    lost = false;
+    const resend = () => {
+      if (!window.did_handshake) return setTimeout(resend, 50);
+      for (const box of document.querySelectorAll("[data-cs-keep]")) { // the text boxes (shared_text.py)
+        const field = getElement(box.id.slice(1)); // the text field (its native box carries its id)
+        if (field) field.$emit("update:value", box.value); // (NiceGUI's input.js names its value event so)
+      }
+    };
+    resend();
+  });
+}
+
+window.csPage = { showSvg, dropClass, setText, resendAfterReconnection };
 
 export default {
   template: "<div></div>",

@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from nicegui import ui
+from nicegui import Client, ui
 
 from studio import ASSETS_DIR
 
 
-def page_call(element: ui.element, name: str, *args: Any) -> None:
-    """Run the page function ``name`` of assets/svg_view.js (``csPage``, loaded by every page) in the element's
+def page_call(client: Client, name: str, *args: Any) -> None:
+    """Run the page function ``name`` of assets/svg_view.js (``csPage``, loaded by every page) in ``client``'s
     page, with ``args`` as JSON: the scripts stay in that file, Python only names them."""
-    element.client.run_javascript(f"csPage.{name}({', '.join(json.dumps(arg) for arg in args)})")
+    client.run_javascript(f"csPage.{name}({', '.join(json.dumps(arg) for arg in args)})")
 
 
 class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
@@ -48,7 +48,7 @@ class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
         with self._props.suspend_updates():
             taken = self._take(content)
         if taken:
-            page_call(self, "showSvg", self.id, content, self._props["seq"])
+            page_call(self.client, "showSvg", self.id, content, self._props["seq"])
 
     def _take(self, content: str) -> bool:
         self.thumbnail = ""
@@ -68,4 +68,4 @@ def drop_class_now(element: ui.element, name: str) -> None:
         return
     with element.classes.suspend_updates():
         element.classes(remove=name)
-    page_call(element, "dropClass", element.id, name)
+    page_call(element.client, "dropClass", element.id, name)

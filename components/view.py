@@ -113,6 +113,12 @@ class View:
         self._recount.clear()
         return self._counts
 
+    def counted(self, index: int, pages: int) -> None:
+        """Slide ``index`` was laid out again and takes ``pages`` pages (the preview lays out the slide it shows)."""
+        if self._counts is not None and index in self._recount and len(self._counts) == len(self.carousel.slides):
+            self._counts[index] = pages
+            self._recount.discard(index)
+
     def forget_layout(self, change: Changed | None = None) -> None:
         """The pages must be counted again: those of the slide whose words changed, or of every slide."""
         if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
@@ -219,7 +225,7 @@ class QuietLabel(ui.element):
             return
         with self.props.suspend_updates():
             self.props["textContent"] = text
-        page_call(self, "setText", self.id, text)
+        page_call(self.client, "setText", self.id, text)
 
 
 class Timer(Protocol):

@@ -378,18 +378,47 @@ def slide_page_count(carousel: Carousel, slide_index: int, scale: float = DEFAUL
     return len(_split_slide(make_context(carousel, scale), carousel, carousel.slides[slide_index])[2])
 
 
+@dataclass(frozen=True)
+class SlideLayout:
+    """One slide laid out (``lay_out_slide``): its page count, and what ``draw_slide_page`` draws its pages from.
+    Drawn from at once: it holds the carousel as it was, and the context its pages were laid out in."""
+
+    carousel: Carousel
+    ctx: Ctx
+    slide_index: int
+    layout_key: str
+    body_size: float
+    parts: tuple[Built, ...]
+
+    @property
+    def pages(self) -> int:
+        return len(self.parts)
+
+
+def lay_out_slide(carousel: Carousel, slide_index: int, scale: float = DEFAULT_SCALE) -> SlideLayout:
+    """One slide laid out: its page count and its pages in one go (the studio's preview after a keystroke needs
+    both; asking for each made the context and the layout's cache key twice)."""
+    ctx = make_context(carousel, scale)
+    layout_key, size, parts = _split_slide(ctx, carousel, carousel.slides[slide_index])
+    return SlideLayout(carousel, ctx, slide_index, layout_key, size, parts)
+
+
+def draw_slide_page(laid: SlideLayout, page: int, number: int, total: int) -> str:
+    """Page ``page`` of a laid-out slide, as page ``number`` of ``total`` of the carousel (``render_slide_page``)."""
+    fonts.ensure_fonts()
+    if not 0 <= page < laid.pages:
+        raise IndexError(f"page {page} of slide {laid.slide_index} does not exist; the slide has {laid.pages} pages")
+    slide = laid.carousel.slides[laid.slide_index]
+    return _page_svg(laid.ctx, laid.carousel, Page(laid.slide_index, page, laid.pages, slide.kind, laid.layout_key,
+                                                  laid.body_size, laid.parts[page]), number, total)
+
+
 def render_slide_page(carousel: Carousel, slide_index: int, page: int, number: int, total: int,
                       scale: float = DEFAULT_SCALE) -> str:
     """``render_slide`` of page ``page`` of one slide, page ``number`` of ``total`` of the carousel: for a
     caller that knows the pages per slide (the studio's preview), no other slide is laid out again."""
     fonts.ensure_fonts()
-    ctx = make_context(carousel, scale)
-    slide = carousel.slides[slide_index]
-    layout_key, size, parts = _split_slide(ctx, carousel, slide)
-    if not 0 <= page < len(parts):
-        raise IndexError(f"page {page} of slide {slide_index} does not exist; the slide has {len(parts)} pages")
-    return _page_svg(ctx, carousel, Page(slide_index, page, len(parts), slide.kind, layout_key, size, parts[page]),
-                     number, total)
+    return draw_slide_page(lay_out_slide(carousel, slide_index, scale), page, number, total)
 
 
 def render_slide(carousel: Carousel, index: int, scale: float = DEFAULT_SCALE) -> str:

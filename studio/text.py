@@ -694,12 +694,12 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     start = 0
     n = len(cl)
     i = 0
+    space = [c.text == " " for c in cl]  # (Cluster.is_space, asked for once per cluster)
     while i < n:
-        if i == n - 1 or (not cl[i].is_space and (breaks(cl, i) or i in word_ends)) or \
-                (cl[i].is_space and not cl[i + 1].is_space):
+        if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends)) or (space[i] and not space[i + 1]):
             end = i + 1
             core = end
-            while core > start and cl[core - 1].is_space:
+            while core > start and space[core - 1]:
                 core -= 1
             segs.append((start, core, end))
             start = end
@@ -869,11 +869,11 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
     clusters = line.clusters
     texts = [c.text for c in clusters]
-    if not line.para.rtl and not any(_RTL.search(t) for t in texts):
+    chars = "".join(texts)
+    if not line.para.rtl and not _RTL.search(chars):
         return list(enumerate(texts))
     from bidi import algorithm as bidi
     storage = bidi.get_empty_storage()
-    chars = "".join(texts)
     storage["base_level"] = 1 if line.para.rtl else 0
     storage["base_dir"] = "R" if line.para.rtl else "L"
     bidi.get_embedding_levels(chars, storage, False, False)
