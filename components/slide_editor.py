@@ -135,10 +135,9 @@ class SlideEditor:
         fmt = engine.get_format(carousel.format)
         ratio = fmt.width_px / fmt.height_px
         self.frame.style(f"--cs-ratio:{ratio:.5f}")
-        laid = engine.lay_out_slide(carousel, view.selected, scale=1)  # after typing: its page count and its page
-        view.counted(view.selected, laid.pages)
-        counts = view.counts()  # known: no other slide is laid out again
-        self.preview.show_now(engine.draw_slide_page(laid, view.page, view.page_index(page=view.page) + 1, sum(counts)))
+        counts = view.counts()  # known: only the slide typed into is laid out again, once for its count and page
+        self.preview.show_now(engine.draw_slide_page(view.laid_out(view.selected), view.page,
+                                                     view.page_index(page=view.page) + 1, sum(counts)))
         zone = safe_zone(carousel.format) if view.safe_zone else None
         self.safe.set_visibility(zone is not None)
         if zone is not None:

@@ -71,6 +71,9 @@ def notify(message: str, client: Client | None = None, **options: Any) -> None:
         ui.notify(message, **options)
 
 
+PREVIEW_SCALE = 1  # the slide editor's preview embeds photos at their design size (a page's count is the same at any)
+
+
 class View:
     """What one browser tab is looking at; selection listeners redraw the panels that follow it."""
 
@@ -82,6 +85,7 @@ class View:
         self.safe_zone = False
         self._counts: list[int] | None = None
         self._recount: set[int] = set()  # slides typed into since the pages were counted
+        self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
 
     @property
@@ -108,19 +112,23 @@ class View:
         if self._counts is None or len(self._counts) != len(carousel.slides):
             self._counts = PAGE_COUNTS(carousel)  # shared: one layout per carousel for every page
             self._recount.clear()
-        for index in sorted(self._recount):
-            self._counts[index] = engine.slide_page_count(carousel, index)
+        for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from this layout
+            self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
+            self._counts[index] = self._laid.pages
         self._recount.clear()
         return self._counts
 
-    def counted(self, index: int, pages: int) -> None:
-        """Slide ``index`` was laid out again and takes ``pages`` pages (the preview lays out the slide it shows)."""
-        if self._counts is not None and index in self._recount and len(self._counts) == len(self.carousel.slides):
-            self._counts[index] = pages
-            self._recount.discard(index)
+    def laid_out(self, index: int) -> engine.SlideLayout:
+        """Slide ``index`` laid out for the preview: the layout its recount after a keystroke made (the context and
+        the layout's cache key made once, not again to draw it), unless anything changed since."""
+        laid = self._laid
+        if laid is None or laid.slide_index != index or laid.carousel is not self.carousel:
+            laid = engine.lay_out_slide(self.carousel, index, scale=PREVIEW_SCALE)
+        return laid
 
     def forget_layout(self, change: Changed | None = None) -> None:
         """The pages must be counted again: those of the slide whose words changed, or of every slide."""
+        self._laid = None
         if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
                 and change.slide < len(self._counts):
             self._recount.add(change.slide)

@@ -3,6 +3,7 @@ paragraph, glyph positions) draws the very same pages as a cold layout, and is f
 from __future__ import annotations
 
 import dataclasses
+import uuid
 
 import pytest
 
@@ -54,7 +55,10 @@ def test_typing_in_the_body_fits_the_title_once():
 
 def test_the_word_caches_are_bounded_and_emptied_with_the_laid_out_pages():
     render.clear_cache()
-    render.render_slides(sample_carousel(), scale=1)  # laid out and drawn afresh
+    carousel = dataclasses.replace(sample_carousel(), layout="headline-body")
+    fresh = uuid.uuid4().hex  # words no other test laid out (other caches, not emptied here, do not answer)
+    carousel.slides[2].title, carousel.slides[2].body = f"Title {fresh}", f"Words {fresh} and more words"
+    render.render_slides(carousel, scale=1)
     assert all(cached.cache_info().currsize > 0 for cached in render.WORD_CACHES)
     assert all(cached.cache_info().maxsize is not None for cached in render.WORD_CACHES)
     render.clear_cache()
