@@ -86,6 +86,66 @@ function update(node, before, after, depth) {
   return true;
 }
 
+// ---- What the server calls in the page while someone types (components/svg_view.py ``page_call``): each changes
+// the page and the page's copy of the element (what Vue draws it from again), without an element update, which
+// would make Vue render the whole page again (5-20 ms of the browser's time on every keystroke).
+
+// The page's copy of element ``id`` (its raw object: changing it draws nothing), if the page has one.
+function kept(id) {
+  const element = typeof mounted_app === "object" && mounted_app.elements[id];
+  return element ? Vue.toRaw(element) : null;
+}
+
+// Draw ``content`` in the SVG view ``id``; a view the page has not drawn (a dialog not opened yet) gets it in
+// the page's copy of its element, which it is drawn from once shown. ``seq`` keeps the newest drawing.
+function showSvg(id, content, seq) {
+  const view = getElement(id);
+  if (view) return view.show(content, seq);
+  const element = kept(id);
+  if (element && (element.props.seq || 0) < seq) Object.assign(element.props, { content, seq });
+}
+
+// Take the class ``name`` off element ``id``.
+function dropClass(id, name) {
+  document.getElementById(`c${id}`)?.classList.remove(name);
+  const element = kept(id);
+  if (element) element.class = element.class.filter((c) => c !== name);
+}
+
+// Set the words of element ``id`` (a QuietLabel: its words are its ``textContent`` prop).
+function setText(id, text) {
+  const node = document.getElementById(`c${id}`);
+  if (node) node.textContent = text;
+  const element = kept(id);
+  if (element) element.props.textContent = text;
+}
+
+// A server held back (a loaded machine) can lose the connection while its tab types: the server misses a pong,
+// or the browser a ping, and closes it. Every keystroke sent meanwhile went into the dead connection, and no later
+// keystroke repeats them, so the slide and its preview kept an in-between text for good. After a reconnection
+// this tab sends the texts of its boxes again (an unchanged text is no edit). Called once the page is connected
+// (components/slide_editor.py); it listens once a page.
+function resendAfterReconnection() {
+  if (window.__csResend) return;
+  window.__csResend = true;
+  let lost = false;
+  window.socket.on("disconnect", () => { lost = true; });
+  window.socket.on("connect", () => {
+    if (!lost) return;
+    lost = false;
+    const resend = () => {
+      if (!window.did_handshake) return setTimeout(resend, 50);
+      for (const box of document.querySelectorAll("[data-cs-keep]")) { // the text boxes (shared_text.py)
+        const field = getElement(box.id.slice(1)); // the text field (its native box carries its id)
+        if (field) field.$emit("update:value", box.value); // (NiceGUI's input.js names its value event so)
+      }
+    };
+    resend();
+  });
+}
+
+window.csPage = { showSvg, dropClass, setText, resendAfterReconnection };
+
 export default {
   template: "<div></div>",
   props: { content: String, seq: Number },
@@ -102,7 +162,7 @@ export default {
     draw() {
       this.show(this.content, this.seq);
     },
-    // Also called straight from the server while typing (svg_view.py show_now): no re-render of the page
+    // Also called straight from the server while typing (``showSvg``, svg_view.py show_now): no re-render of the page
     // around it. ``seq`` orders the two ways in: a drawing older than the one shown is dropped.
     show(content, seq) {
       if (!this.root || (seq || 0) < (this.shownSeq || 0)) return;

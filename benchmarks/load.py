@@ -27,7 +27,9 @@ server had already deleted (a real browser reloads then); the static-file latenc
 
 ``--trace DIR`` (either mode; slows the server, so its timings are not the studio's): the server runs with
 tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects
-by type, open pages and glibc's heap figures before the load and once it settled; printed: what grew.
+by type, open pages and glibc's heap figures before the load and once it settled; printed: what grew. With
+``CS_LOAD_TRACE_FRAMES=0`` it runs without tracemalloc, at its own speed: objects and heap figures only. A
+tracemalloc of six frames a trace slowed ten editors' server so far that most edits were lost.
 
 ``--stalls FILE`` (either mode): every time the server's event loop was held up over 50 ms, with the stack it
 was running, sampled by a watcher thread in the server (``load_probe/sitecustomize.py``); printed: how often
@@ -192,21 +194,27 @@ class Probe:
             print(f"probe {label}: clients {facts['clients']}, objects {facts['objects']}, traced "
                   f"{facts['traced'][0] / 2**20:.1f} MB (peak {facts['traced'][1] / 2**20:.1f}), heap in use "
                   f"{heap.get('uordblks', 0) / 2**20:.1f} MB, free {heap.get('fordblks', 0) / 2**20:.1f} MB, "
-                  f"mmapped {heap.get('hblkhd', 0) / 2**20:.1f} MB, arena {heap.get('arena', 0) / 2**20:.1f} MB")
-        a = tracemalloc.Snapshot.load(str(stems[first].with_suffix(".snapshot")))
-        b = tracemalloc.Snapshot.load(str(stems[last].with_suffix(".snapshot")))
-        ignore = [tracemalloc.Filter(False, tracemalloc.__file__)]
-        a, b = a.filter_traces(ignore), b.filter_traces(ignore)
-        print(f"grown {first} -> {last}, by line:")
-        for stat in b.compare_to(a, "lineno")[:top]:
-            print(f"  {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+7d}  {stat.traceback[0]}")
-        print(f"grown {first} -> {last}, by file:")
-        for stat in b.compare_to(a, "filename")[:top]:
-            print(f"  {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+7d}  {stat.traceback[0].filename}")
+                  f"mmapped {heap.get('hblkhd', 0) / 2**20:.1f} MB, arena {heap.get('arena', 0) / 2**20:.1f} MB"
+                  + (f", undo states {facts['histories']}" if facts.get("histories") else ""))
+        if stems[last].with_suffix(".snapshot").exists():  # not with CS_LOAD_TRACE_FRAMES=0
+            a = tracemalloc.Snapshot.load(str(stems[first].with_suffix(".snapshot")))
+            b = tracemalloc.Snapshot.load(str(stems[last].with_suffix(".snapshot")))
+            ignore = [tracemalloc.Filter(False, tracemalloc.__file__)]
+            a, b = a.filter_traces(ignore), b.filter_traces(ignore)
+            print(f"grown {first} -> {last}, by line:")
+            for stat in b.compare_to(a, "lineno")[:top]:
+                print(f"  {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+7d}  {stat.traceback[0]}")
+            print(f"grown {first} -> {last}, by file:")
+            for stat in b.compare_to(a, "filename")[:top]:
+                print(f"  {stat.size_diff / 1024:+9.0f} KB {stat.count_diff:+7d}  {stat.traceback[0].filename}")
         ta = dict(json.loads(stems[first].with_suffix(".json").read_text())["types"])
         tb = dict(json.loads(stems[last].with_suffix(".json").read_text())["types"])
         grown = sorted(((tb.get(k, 0) - ta.get(k, 0), k) for k in set(ta) | set(tb)), reverse=True)
         print("objects by type, grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
+        ca = json.loads(stems[first].with_suffix(".json").read_text()).get("caches", {})
+        cb = json.loads(stems[last].with_suffix(".json").read_text()).get("caches", {})
+        grown = sorted(((cb[k] - ca.get(k, 0), k) for k in cb), reverse=True)
+        print("lru caches, entries grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
 
 
 class Stalls:

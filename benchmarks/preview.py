@@ -60,9 +60,10 @@ def carousel_12():
 
 def server_side(rounds: int = 200) -> dict[str, list[float]]:
     """ms samples of the studio's own work per keystroke (``components.view`` / ``slide_editor``): the typed
-    slide laid out again for its page count, then its page's SVG; also one unchanged slide's page."""
+    slide laid out again (its page count and its pages: ``lay_out_slide``), then its page's SVG; also one
+    unchanged slide's page."""
     from studio.fonts import ensure_fonts
-    from studio.render import pages_per_slide, render_slide_page, slide_page_count
+    from studio.render import draw_slide_page, lay_out_slide, pages_per_slide, render_slide_page
     ensure_fonts()
     carousel = carousel_12()
     counts = pages_per_slide(carousel)  # warm the measurement caches and every slide's layout, as a running studio is
@@ -73,9 +74,9 @@ def server_side(rounds: int = 200) -> dict[str, list[float]]:
     for n in range(rounds):
         slide.body = f"{base} typing {n} " + "x" * (n % 40)  # a new text every round: never a cached layout
         t = time.perf_counter()
-        slide_page_count(carousel, 5, scale=1)
+        laid = lay_out_slide(carousel, 5, scale=1)
         counted = time.perf_counter()
-        render_slide_page(carousel, 5, 0, sum(counts[:5]) + 1, total, scale=1)
+        draw_slide_page(laid, 0, sum(counts[:5]) + 1, total)
         done = time.perf_counter()
         counting.append((counted - t) * 1000)
         edited.append((done - t) * 1000)

@@ -185,11 +185,10 @@ def build(data_dir: Path, *, share: bool = False):
     # Quasar's loading bar would flash on every background request and has no accessible name;
     # the studio shows its own progress where work takes time.
     app.config.quasar_config["loadingBar"]["skipHijack"] = True
-    css = font_css()
+    # Every page's head, made once for all of them (it was read from disk and escaped again for each page load)
+    ui.add_css(font_css() + "\n" + (ASSETS_DIR / "studio.css").read_text(encoding="utf-8"), shared=True)
 
     async def root(request: Request) -> Response | None:
-        ui.add_css(css)
-        ui.add_css(ASSETS_DIR / "studio.css")
         await StudioPage(server).build()
         return await page_html.response(request)  # made in a thread: the loop goes on meanwhile
 

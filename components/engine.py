@@ -12,13 +12,13 @@ from studio.carousel import Carousel
 from studio.fonts import FAMILIES, ensure_fonts, face_file, font_faces
 from studio.layouts import LAYOUTS
 from studio.pattern import PATTERNS
-from studio.render import (EMPHASIS_HINT, layout_note, page_count, pages_per_slide, render_slide, render_slide_page,
-                           render_slides, slide_headline, slide_page_count)
+from studio.render import (EMPHASIS_HINT, SlideLayout, draw_slide_page, lay_out_slide, layout_note, page_count, pages_per_slide,
+                           render_slide, render_slide_page, render_slides, slide_headline, slide_page_count)
 from studio.theme import THEMES
 
 __all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "face_file", "font_faces",
            "get_format", "EMPHASIS_HINT", "layout_note", "slide_headline", "page_count", "pages_per_slide",
-           "slide_page_count", "render_slide", "render_slide_page", "render_slides", "render_single", "single",
+           "slide_page_count", "SlideLayout", "lay_out_slide", "draw_slide_page", "render_slide", "render_slide_page", "render_slides", "render_single", "single",
            "swatch", "first_pages"]
 
 

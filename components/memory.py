@@ -24,6 +24,7 @@ from studio.app import exports
 
 from . import view
 from .allocator import malloc_trim
+from .nicegui_seams import waits_for_reconnect
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES, THUMBNAILS
 
 TIDY_EVERY_S = 10.0  # a burst of closing pages is tidied up once, this long after the first one
@@ -181,7 +182,7 @@ def _unopened_pages() -> list[Client]:
 
 def _unopened(client: Client) -> bool:
     """A page no browser has connected to for UNOPENED_PAGE_S (as NiceGUI's own pruning finds them)."""
-    return (client.id in Client.instances and not client.has_socket_connection and not client._delete_tasks
+    return (client.id in Client.instances and not client.has_socket_connection and not waits_for_reconnect(client)
             and client.created <= time.time() - UNOPENED_PAGE_S)
 
 

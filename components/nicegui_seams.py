@@ -1,4 +1,4 @@
-"""The studio's four uses of NiceGUI beyond its public API, each behind one function here.
+"""The studio's five uses of NiceGUI beyond its public API, each behind one function here.
 
 NiceGUI 3 has no public way to do any of them; tests/test_nicegui_seams.py checks what each relies on
 and fails, naming the seam, when a NiceGUI upgrade changes it.
@@ -11,6 +11,9 @@ and fails, naming the seam, when a NiceGUI upgrade changes it.
   it): NiceGUI then serves the page itself (``page_waits_for_browser``).
 - The worker pool behind ``run.cpu_bound``: the module attribute ``run.process_pool``, which NiceGUI
   creates at start and kills at stop (``worker_pool``, ``take_worker_pool``, ``lend_worker_pool``).
+- Whether a page's browser dropped its socket and NiceGUI waits for it to come back before deleting the
+  page: its client's ``_delete_tasks``, as NiceGUI's own pruning of stale pages reads them
+  (``waits_for_reconnect``, used by components/memory.py).
 """
 from __future__ import annotations
 
@@ -37,6 +40,12 @@ def page_waits_for_browser(client: nicegui_client.Client) -> bool:
     built so far without waiting for the page function to return."""
     waiting = getattr(client, "_waiting_for_connection", None)
     return waiting is not None and waiting.is_set()
+
+
+def waits_for_reconnect(client: nicegui_client.Client) -> bool:
+    """True while ``client``'s browser has gone (its socket closed) and NiceGUI waits for it to reconnect before
+    deleting the page; such a page was opened, and NiceGUI deletes it itself."""
+    return bool(getattr(client, "_delete_tasks", None))
 
 
 def worker_pool() -> Executor | None:

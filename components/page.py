@@ -17,6 +17,7 @@ from .caption_helper import CaptionHelper
 from .cta_panel import CtaPanel
 from .draw_ahead import DrawAhead
 from .export_dialog import ExportDialog
+from .first_open import OnFirstOpen
 from .landmarks import name_drawers
 from .layout_panel import LayoutPanel
 from .pattern_panel import PatternPanel
@@ -69,27 +70,6 @@ def shown(panel: Any, opened: bool) -> None:
     hook = getattr(panel, "panel_opened", None)
     if hook is not None:
         hook(opened)
-
-
-class OnFirstOpen:
-    """A part of the page built the first time it is opened (a dialog, a closed settings panel): most page
-    loads never open it, so they never build it."""
-
-    def __init__(self, container: ui.element, build: Callable[[], Any]) -> None:
-        self.container = container
-        self.build = build
-        self.built: Any = None
-
-    def part(self) -> Any:
-        """The part, built now if this is the first time."""
-        if self.built is None:
-            with self.container:
-                self.built = self.build()
-        return self.built
-
-    def open(self) -> Any:
-        """Open a dialog (building it first); returns what its ``open`` returns (a coroutine for some)."""
-        return self.part().open()
 
 
 class StudioPage:

@@ -8,7 +8,7 @@ from typing import Any
 
 from nicegui import ui
 
-from studio.app import Changed, ProjectSwitched, SlideChanged
+from studio.app import BrandChanged, Changed, LookChanged, ProjectSwitched, SlideChanged
 from studio.post import Post
 from studio.sources.result import count
 
@@ -21,6 +21,8 @@ from .view import View, tell_photo_layout
 CARD = {"data-testid": "post-card", "tabindex": "0", "role": "group"}
 DRAG_HANDLE = {"data-testid": "drag-handle"}
 CARD_BUTTON = {"color": "primary", "flat": True, "dense": True, "no-caps": True, "size": "sm"}
+# Settings no card shows: a card shows its post, and which slide has it (a slide's look never moves a post)
+UNSEEN_LOOKS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "typography", "cta", "name"})
 
 
 def card_button(label: str, icon: str, testid: str, on_click: Callable[[], Any]) -> ui.element:
@@ -50,8 +52,12 @@ class PostCards:
         self.refresh(ProjectSwitched())
 
     def refresh(self, change: Changed) -> None:
-        if not (isinstance(change, SlideChanged) and change.text_only):  # which slide shows a post, the look
-            self._draw()
+        """Draw the cards again when the thread, which slide shows a post, or the posts' details shown change (not
+        for a slide's words, the look or the brand: dragging a size slider redrew every card at each step)."""
+        if isinstance(change, SlideChanged) and change.text_only or isinstance(change, BrandChanged) \
+                or isinstance(change, LookChanged) and change.what in UNSEEN_LOOKS:
+            return
+        self._draw()
 
     def _draw(self) -> None:
         carousel = self.view.carousel

@@ -10,7 +10,7 @@ from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 from . import engine
 from .dragdrop import make_drop_target
 from .shared_text import show, text_box
-from .svg_view import SvgView
+from .svg_view import SvgView, page_call
 from .uploads import upload_button
 from .view import Settle, Throttle, View, tell_photo_layout
 
@@ -24,28 +24,6 @@ PREVIEW_LONGEST = 0.1  # seconds: one slow drawing (the machine busy for a momen
 OTHERS_PREVIEW_QUIET, OTHERS_PREVIEW_LONGEST = 0.25, 2.0
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
 TEXT_BOXES = ("slide-title", "slide-body", "slide-alt")  # the slide's own words (data-testid)
-# A server held back (a loaded machine) can lose the connection while its tab types: the server misses a
-# pong, or the browser a ping, and closes it. Every keystroke sent meanwhile went into the dead connection,
-# and no later keystroke repeats them, so the slide and its preview kept an in-between text for good. After
-# a reconnection this tab sends the texts of its boxes again (an unchanged text is no edit). Runs once a page.
-RESEND_AFTER_RECONNECTION = """(() => {
-  if (window.__csResend) return;
-  window.__csResend = true;
-  let lost = false;
-  window.socket.on('disconnect', () => { lost = true; });
-  window.socket.on('connect', () => {
-    if (!lost) return;
-    lost = false;
-    const resend = () => {
-      if (!window.did_handshake) return setTimeout(resend, 50);
-      for (const box of document.querySelectorAll('[data-cs-keep]')) {  // the text boxes (shared_text.py)
-        const field = getElement(box.id.slice(1));  // the text field (its native box carries its id)
-        if (field) field.$emit('update:value', box.value);  // (NiceGUI's input.js names its value event so)
-      }
-    };
-    resend();
-  });
-})()"""
 
 
 class SlideEditor:
@@ -79,7 +57,7 @@ class SlideEditor:
             self._fields()
         self.refresh(ProjectSwitched())
         if view.server.people is None:  # (shared boxes send lost edits again themselves: shared_text.py)
-            view.client.on_connect(lambda: view.client.run_javascript(RESEND_AFTER_RECONNECTION))
+            view.client.on_connect(lambda: page_call(view.client, "resendAfterReconnection"))
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -157,9 +135,9 @@ class SlideEditor:
         fmt = engine.get_format(carousel.format)
         ratio = fmt.width_px / fmt.height_px
         self.frame.style(f"--cs-ratio:{ratio:.5f}")
-        counts = view.counts()  # known: only the slide shown is laid out (again, after typing)
-        self.preview.show_now(engine.render_slide_page(carousel, view.selected, view.page,
-                                                          view.page_index(page=view.page) + 1, sum(counts), scale=1))
+        counts = view.counts()  # known: only the slide typed into is laid out again, once for its count and page
+        self.preview.show_now(engine.draw_slide_page(view.laid_out(view.selected), view.page,
+                                                     view.page_index(page=view.page) + 1, sum(counts)))
         zone = safe_zone(carousel.format) if view.safe_zone else None
         self.safe.set_visibility(zone is not None)
         if zone is not None:

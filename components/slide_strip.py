@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.app import Changed, SlideChanged
+from studio.app import Changed, LookChanged, SlideChanged
 from studio.sources.result import count
 
 from . import engine
@@ -70,6 +70,8 @@ class SlideStrip:
     # -- drawing ------------------------------------------------------------------------------------
 
     def refresh(self, change: Changed) -> None:
+        if isinstance(change, LookChanged) and change.what == "name":  # no slide shows the project's name
+            return
         if isinstance(change, SlideChanged) and change.text_only:
             self._dirty.add(change.slide)
             (self._redraw_thumbs if change.origin is self.view.person else self._redraw_others_thumbs)()

@@ -11,6 +11,7 @@ from studio.app import Changed
 from studio.post import Thread
 
 from .archive_source import ArchiveSource
+from .first_open import OnFirstOpen
 from .layout_progress import LayoutProgress
 from .offload import off_loop
 from .paste_source import PasteSource
@@ -41,30 +42,43 @@ class SourcePanel:
         with ui.tabs().props("dense no-caps narrow-indicator align=justify").classes(
                 "w-full cs-source-tabs") as tabs:
             paste_tab = ui.tab("Paste")
-            archive_tab = ui.tab("Archive")
-            file_tab = ui.tab("Project file")
-            link_tab = ui.tab("Post link")
+            later = {ui.tab("Archive"): self._archive_tab, ui.tab("Project file"): self._file_tab,
+                     ui.tab("Post link"): self._link_tab}
         with ui.tab_panels(tabs, value=paste_tab).classes("w-full cs-source-panels"):
             with ui.tab_panel(paste_tab).classes("p-0 gap-2"):
                 self.paste = PasteSource(view, self.intake)
-            with ui.tab_panel(archive_tab).classes("p-0 gap-2"):
-                self.archive = ArchiveSource(view, self.intake)
-            with ui.tab_panel(file_tab).classes("p-0 gap-2"):
-                ui.label("A Carousel Studio project file (.json) — opens as a new project.").classes("cs-hint")
-                self.project_upload = upload_button("Choose project .json", "data_object",
-                                                    ".json,application/json", self._import_project,
-                                                    testid="project-upload", max_bytes=MAX_PROJECT_BYTES,
-                                                    props="unelevated no-caps")
-            with ui.tab_panel(link_tab).classes("p-0 gap-2"):
-                ui.label("The link of the thread's last post: the thread is read upwards from it.").classes(
-                    "cs-hint")
-                self.link = ui.input(placeholder="https://x.com/you/status/…").props(
-                    "outlined dense data-testid=post-link").classes("w-full")
-                self.link.on("keydown.enter", self._import_link)
-                self.link_button = ui.button("Fetch thread", icon="cloud_download",
-                                             on_click=self._import_link).props(
-                    "unelevated no-caps data-testid=post-link-fetch").classes("w-full")
+            self._later: dict[str, OnFirstOpen] = {}  # the other tabs: built when first opened
+            for tab, build in later.items():
+                with ui.tab_panel(tab).classes("p-0 gap-2") as panel:
+                    self._later[tab.props["name"]] = OnFirstOpen(panel, build)
+        tabs.on_value_change(lambda e: self.open_tab(e.value))
         self.cards = PostCards(view)
+
+    def open_tab(self, tab: ui.tab | str) -> None:
+        """A source tab was opened: its content is built the first time (most page loads only paste)."""
+        name = tab.props["name"] if isinstance(tab, ui.tab) else tab
+        if name in self._later:
+            self._later[name].part()
+
+    def _archive_tab(self) -> ArchiveSource:
+        self.archive = ArchiveSource(self.view, self.intake)
+        return self.archive
+
+    def _file_tab(self) -> ui.upload:
+        ui.label("A Carousel Studio project file (.json) — opens as a new project.").classes("cs-hint")
+        self.project_upload = upload_button("Choose project .json", "data_object", ".json,application/json",
+                                            self._import_project, testid="project-upload",
+                                            max_bytes=MAX_PROJECT_BYTES, props="unelevated no-caps")
+        return self.project_upload
+
+    def _link_tab(self) -> ui.button:
+        ui.label("The link of the thread's last post: the thread is read upwards from it.").classes("cs-hint")
+        self.link = ui.input(placeholder="https://x.com/you/status/…").props(
+            "outlined dense data-testid=post-link").classes("w-full")
+        self.link.on("keydown.enter", self._import_link)
+        self.link_button = ui.button("Fetch thread", icon="cloud_download", on_click=self._import_link).props(
+            "unelevated no-caps data-testid=post-link-fetch").classes("w-full")
+        return self.link_button
 
     def refresh(self, change: Changed) -> None:
         self.cards.refresh(change)

@@ -9,18 +9,17 @@ SVG keeps every id local to its own slide; the page's @font-face rules still app
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from nicegui import ui
+from nicegui import Client, ui
 
 from studio import ASSETS_DIR
 
 
-# The view's method call; a view the page has not drawn (a dialog not opened yet) gets the drawing in the
-# page's copy of its element, which it is drawn from once shown.
-SHOW = ("(() => {{ const view = getElement({id}), content = {content}, seq = {seq};"
-        " if (view) return view.show(content, seq);"
-        " const kept = typeof mounted_app === 'object' && mounted_app.elements[{id}];"
-        " if (kept && (kept.props.seq || 0) < seq) Object.assign(Vue.toRaw(kept).props, {{content, seq}}); }})()")
+def page_call(client: Client, name: str, *args: Any) -> None:
+    """Run the page function ``name`` of assets/svg_view.js (``csPage``, loaded by every page) in ``client``'s
+    page, with ``args`` as JSON: the scripts stay in that file, Python only names them."""
+    client.run_javascript(f"csPage.{name}({', '.join(json.dumps(arg) for arg in args)})")
 
 
 class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
@@ -49,7 +48,7 @@ class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
         with self._props.suspend_updates():
             taken = self._take(content)
         if taken:
-            self.client.run_javascript(SHOW.format(id=self.id, content=json.dumps(content), seq=self._props["seq"]))
+            page_call(self.client, "showSvg", self.id, content, self._props["seq"])
 
     def _take(self, content: str) -> bool:
         self.thumbnail = ""
@@ -58,12 +57,6 @@ class SvgView(ui.element, component=ASSETS_DIR / "svg_view.js"):
         self._props["content"] = content
         self._props["seq"] += 1
         return True
-
-
-# Takes a class off an element in the page and in the page's copy of it (read when Vue draws it again).
-DROP_CLASS = ("(() => {{ document.getElementById('c{id}')?.classList.remove({name});"
-              " const kept = typeof mounted_app === 'object' && mounted_app.elements[{id}];"
-              " if (kept) Vue.toRaw(kept).class = kept.class.filter((c) => c !== {name}); }})()")
 
 
 def drop_class_now(element: ui.element, name: str) -> None:
@@ -75,4 +68,4 @@ def drop_class_now(element: ui.element, name: str) -> None:
         return
     with element.classes.suspend_updates():
         element.classes(remove=name)
-    element.client.run_javascript(DROP_CLASS.format(id=element.id, name=json.dumps(name)))
+    page_call(element.client, "dropClass", element.id, name)

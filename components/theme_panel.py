@@ -7,6 +7,7 @@ from nicegui import ui
 
 from . import engine
 from .compare_themes import CompareThemes
+from .first_open import OnFirstOpen
 from .tiles import Gallery
 from .view import View
 
@@ -15,7 +16,7 @@ class ThemePanel(Gallery):
     testid, setting, label = "theme-option", "theme", "Theme"
 
     def __init__(self, view: View) -> None:
-        self.compare = CompareThemes(view)
+        self.compare = OnFirstOpen(None, lambda: CompareThemes(view))  # its dialog: built when first opened
         ui.button("Compare themes", icon="view_comfy", on_click=self.compare.open).props(
             "outline dense no-caps data-testid=compare-themes-open").classes("w-full q-mb-sm")
         super().__init__(view, {key: theme.label for key, theme in engine.THEMES.items()})

@@ -6,7 +6,6 @@ the application (``studio.app``); everything here is about what *this* person is
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import math
 import time
@@ -26,6 +25,7 @@ from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
 from . import engine
+from .svg_view import page_call
 from .thumbnails import PAGE_COUNTS
 
 if TYPE_CHECKING:
@@ -71,6 +71,9 @@ def notify(message: str, client: Client | None = None, **options: Any) -> None:
         ui.notify(message, **options)
 
 
+PREVIEW_SCALE = 1  # the slide editor's preview embeds photos at their design size (a page's count is the same at any)
+
+
 class View:
     """What one browser tab is looking at; selection listeners redraw the panels that follow it."""
 
@@ -82,6 +85,7 @@ class View:
         self.safe_zone = False
         self._counts: list[int] | None = None
         self._recount: set[int] = set()  # slides typed into since the pages were counted
+        self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
 
     @property
@@ -108,13 +112,23 @@ class View:
         if self._counts is None or len(self._counts) != len(carousel.slides):
             self._counts = PAGE_COUNTS(carousel)  # shared: one layout per carousel for every page
             self._recount.clear()
-        for index in sorted(self._recount):
-            self._counts[index] = engine.slide_page_count(carousel, index)
+        for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from this layout
+            self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
+            self._counts[index] = self._laid.pages
         self._recount.clear()
         return self._counts
 
+    def laid_out(self, index: int) -> engine.SlideLayout:
+        """Slide ``index`` laid out for the preview: the layout its recount after a keystroke made (the context and
+        the layout's cache key made once, not again to draw it), unless anything changed since."""
+        laid = self._laid
+        if laid is None or laid.slide_index != index or laid.carousel is not self.carousel:
+            laid = engine.lay_out_slide(self.carousel, index, scale=PREVIEW_SCALE)
+        return laid
+
     def forget_layout(self, change: Changed | None = None) -> None:
         """The pages must be counted again: those of the slide whose words changed, or of every slide."""
+        self._laid = None
         if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
                 and change.slide < len(self._counts):
             self._recount.add(change.slide)
@@ -197,23 +211,29 @@ def run_unless_closed(action: Callable[[], Any]) -> None:
         log.debug("skipped a redraw for a closed tab")
 
 
-# Sets an element's words in the page and in the page's copy of the element (read when Vue draws it again).
-SET_TEXT = ("(() => {{ const e = document.getElementById('c{id}'); if (e) e.textContent = {text};"
-            " const kept = typeof mounted_app === 'object' && mounted_app.elements[{id}];"
-            " if (kept) Vue.toRaw(kept).text = {text}; }})()")
+class QuietLabel(ui.element):
+    """Words that change without an element update: NiceGUI's update makes Vue render the whole page again
+    (5-20 ms of the browser's time), which held up the preview of the keystroke that came with it (the save
+    state says "Saving…" and "All changes saved" every two seconds while someone types). Its words are its
+    ``textContent`` prop, which the page draws it with; once shown, the page's ``setText`` changes them there."""
 
+    def __init__(self, text: str = "") -> None:
+        super().__init__("div")
+        self.props["textContent"] = text
 
-class QuietLabel(ui.label):
-    """A label whose words change without an element update: NiceGUI's update makes Vue render the whole page
-    again (5-20 ms of the browser's time), which held up the preview of the keystroke that came with it
-    (the save state says "Saving…" and "All changes saved" every two seconds while someone types)."""
+    @property
+    def text(self) -> str:
+        return self.props["textContent"]
 
-    def _handle_text_change(self, text: str) -> None:
-        self._text_to_model_text(text)
-        if not self._is_safe_to_interact() or not self.client.has_socket_connection:
-            self.update()  # not shown yet (or reconnecting): the page draws it from the element
+    def set_text(self, text: str) -> None:
+        if text == self.text:
             return
-        self.client.run_javascript(SET_TEXT.format(id=self.id, text=json.dumps(text)))
+        if not self.client.has_socket_connection:  # not shown yet (or reconnecting): the page draws it from the prop
+            self.props["textContent"] = text
+            return
+        with self.props.suspend_updates():
+            self.props["textContent"] = text
+        page_call(self.client, "setText", self.id, text)
 
 
 class Timer(Protocol):

@@ -208,6 +208,7 @@ def face_file(file_name: str) -> Path | None:
 
 _READY: Path | None = None
 _KNOWN: set[Path] = set()  # face files this process's fontconfig has (or will have) loaded
+_ENSURED: dict[str, Path] = {}  # families whose every face is in _KNOWN, and the folder they are in
 _LOCK = threading.RLock()
 
 
@@ -230,6 +231,7 @@ def ensure_fonts() -> Path:
         os.environ["FONTCONFIG_FILE"] = str(conf)
         # fontconfig reads the folder when it starts (at cairo's first text): it sees these files then
         _KNOWN.clear()
+        _ENSURED.clear()
         _KNOWN.update(folder.glob("CS*.ttf"))
         _READY = folder
     return folder
@@ -237,8 +239,12 @@ def ensure_fonts() -> Path:
 
 def ensure_family(family: str) -> None:
     """Build the faces of one family if missing and make sure cairo can find them."""
+    folder = cache_dir()
+    if _ENSURED.get(family) == folder:  # asked for twice per page drawn: known after the first time
+        return
     paths = [face_path(family, w) for w in available_weights(check_family(family))]
     if all(p in _KNOWN for p in paths):
+        _ENSURED[family] = folder
         return
     ensure_fonts()
     with _LOCK:
@@ -247,6 +253,7 @@ def ensure_family(family: str) -> None:
                 if not path.exists():
                     _build_file(family, weight, path)
                 _register(path)
+        _ENSURED[family] = folder
 
 
 def build_all() -> None:

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import fonts, limits, text
-from .canvas import DEFAULT_SCALE, get_format
+from .canvas import DEFAULT_SCALE, CanvasFormat, get_format
 from .carousel import Carousel
 from .image import Image
-from .layouts import LAYOUTS, Drawer, draw_cover, draw_outro, get_layout
+from .layouts import LAYOUTS, Drawer, base, draw_cover, draw_outro, get_layout, templates
 from .layouts.base import Box, Ctx
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
@@ -75,10 +75,7 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     theme = get_theme(carousel.theme)
     get_layout(carousel.layout)
     get_pattern(_pattern_key(carousel))
-    width, height = fmt.design_size
-    top, bottom = clear_margin(fmt, "top", MARGIN_Y), clear_margin(fmt, "bottom", MARGIN_Y)
-    left, right = clear_margin(fmt, "left", MARGIN_X), clear_margin(fmt, "right", MARGIN_X)
-    safe = Box(left, top, width - left - right, height - top - bottom)
+    width, height, safe = _safe_area(fmt)
     brand = carousel.brand
     name, handle, pic = _identity(carousel)
     typo = carousel.typography
@@ -94,6 +91,15 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     return Ctx(width, height, safe, content, theme, palette(theme, brand.accent), title_font, body_font,
                fonts.best_weight(title_font, title_weight), typo.title_size, typo.body_size, meta, typo.line_height,
                typo.align, scale, carousel.show_post_meta, name, handle, pic, posts, cta=carousel.cta)
+
+
+@lru_cache(maxsize=16)
+def _safe_area(fmt: CanvasFormat) -> tuple[float, float, Box]:
+    """A format's design width, height and the box inside its clear margins (asked for at every page drawn)."""
+    width, height = fmt.design_size
+    top, bottom = clear_margin(fmt, "top", MARGIN_Y), clear_margin(fmt, "bottom", MARGIN_Y)
+    left, right = clear_margin(fmt, "left", MARGIN_X), clear_margin(fmt, "right", MARGIN_X)
+    return width, height, Box(left, top, width - left - right, height - top - bottom)
 
 
 def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
@@ -253,13 +259,20 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     return result
 
 
+# Layout caches keyed by the slides' words that the studio's tidy-up (components.memory TEXT_CACHES) does not name:
+# emptied with the laid-out pages.
+WORD_CACHES = (templates._fitted_title, templates._heading, base.glyph_xs, text._segment_ems)
+
+
 def clear_cache() -> None:
-    """Forget every laid-out page (tests and benchmarks measure cold layout with it)."""
+    """Forget every laid-out page and the word caches above (tests and benchmarks measure cold layout with it)."""
     global _cache_bytes
     with _CACHE_LOCK:
         _PAGE_CACHE.clear()
         _CHROME.clear()
         _cache_bytes = 0
+    for cached in WORD_CACHES:
+        cached.cache_clear()
 
 
 def _remember(key: str, result: tuple[str, float, tuple[Built, ...]]) -> None:
@@ -365,18 +378,47 @@ def slide_page_count(carousel: Carousel, slide_index: int, scale: float = DEFAUL
     return len(_split_slide(make_context(carousel, scale), carousel, carousel.slides[slide_index])[2])
 
 
+@dataclass(frozen=True)
+class SlideLayout:
+    """One slide laid out (``lay_out_slide``): its page count, and what ``draw_slide_page`` draws its pages from.
+    Drawn from at once: it holds the carousel as it was, and the context its pages were laid out in."""
+
+    carousel: Carousel
+    ctx: Ctx
+    slide_index: int
+    layout_key: str
+    body_size: float
+    parts: tuple[Built, ...]
+
+    @property
+    def pages(self) -> int:
+        return len(self.parts)
+
+
+def lay_out_slide(carousel: Carousel, slide_index: int, scale: float = DEFAULT_SCALE) -> SlideLayout:
+    """One slide laid out: its page count and its pages in one go (the studio's preview after a keystroke needs
+    both; asking for each made the context and the layout's cache key twice)."""
+    ctx = make_context(carousel, scale)
+    layout_key, size, parts = _split_slide(ctx, carousel, carousel.slides[slide_index])
+    return SlideLayout(carousel, ctx, slide_index, layout_key, size, parts)
+
+
+def draw_slide_page(laid: SlideLayout, page: int, number: int, total: int) -> str:
+    """Page ``page`` of a laid-out slide, as page ``number`` of ``total`` of the carousel (``render_slide_page``)."""
+    fonts.ensure_fonts()
+    if not 0 <= page < laid.pages:
+        raise IndexError(f"page {page} of slide {laid.slide_index} does not exist; the slide has {laid.pages} pages")
+    slide = laid.carousel.slides[laid.slide_index]
+    return _page_svg(laid.ctx, laid.carousel, Page(laid.slide_index, page, laid.pages, slide.kind, laid.layout_key,
+                                                  laid.body_size, laid.parts[page]), number, total)
+
+
 def render_slide_page(carousel: Carousel, slide_index: int, page: int, number: int, total: int,
                       scale: float = DEFAULT_SCALE) -> str:
     """``render_slide`` of page ``page`` of one slide, page ``number`` of ``total`` of the carousel: for a
     caller that knows the pages per slide (the studio's preview), no other slide is laid out again."""
     fonts.ensure_fonts()
-    ctx = make_context(carousel, scale)
-    slide = carousel.slides[slide_index]
-    layout_key, size, parts = _split_slide(ctx, carousel, slide)
-    if not 0 <= page < len(parts):
-        raise IndexError(f"page {page} of slide {slide_index} does not exist; the slide has {len(parts)} pages")
-    return _page_svg(ctx, carousel, Page(slide_index, page, len(parts), slide.kind, layout_key, size, parts[page]),
-                     number, total)
+    return draw_slide_page(lay_out_slide(carousel, slide_index, scale), page, number, total)
 
 
 def render_slide(carousel: Carousel, index: int, scale: float = DEFAULT_SCALE) -> str:

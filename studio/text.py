@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -174,19 +174,22 @@ def clean(text: str) -> str:
     inside emoji sequences. Lines of a code block keep their spaces (tabs as four).
     """
     text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = _BIDI_CONTROLS.sub("", text)
-    out = []
-    for cluster in regex.findall(r"\X", text):
-        if cluster == "\n":
-            out.append("\n")
-        elif emoji.is_emoji(cluster):
-            out.append(cluster)
-        elif cluster == "\t":
-            out.append("\t")
-        else:
-            out.append(_FORMAT_OR_CONTROL.sub("", cluster))
-    text = "".join(out)
+    if text.isascii():  # a cluster per character, none an emoji, nothing to normalise: DEL is the one control left
+        text = text.replace("\x7f", "")
+    else:
+        text = unicodedata.normalize("NFC", text)
+        text = _BIDI_CONTROLS.sub("", text)
+        out = []
+        for cluster in regex.findall(r"\X", text):
+            if cluster == "\n":
+                out.append("\n")
+            elif emoji.is_emoji(cluster):
+                out.append(cluster)
+            elif cluster == "\t":
+                out.append("\t")
+            else:
+                out.append(_FORMAT_OR_CONTROL.sub("", cluster))
+        text = "".join(out)
     if code.has_code(text):
         lines = [line.expandtabs(4).rstrip() if is_code else _SPACES.sub(" ", line).strip()
                  for line, is_code in zip(text.split("\n"), code.code_lines(text))]
@@ -347,7 +350,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
                 clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
                 continue
             at = start
-            for g in regex.findall(r"\X", span):
+            for g in (span if span.isascii() else regex.findall(r"\X", span)):  # (no "\r" left: one letter each)
                 clusters.append(_cluster(g, accent, styles[at] if at < len(styles) else ""))
                 at += len(g)
         paras.append(Para(tuple(clusters), _base_rtl(line), gap))
@@ -456,6 +459,7 @@ def _draws(family: str, weight: int, cp: int) -> bool:
     return pen.bounds is not None
 
 
+@lru_cache(maxsize=16384)  # asked for every space and punctuation mark of a paragraph being measured
 def has_glyph(family: str, ch: str) -> bool:
     """The face draws ``ch`` in every weight it has: a cmap entry pointing at an empty glyph does not count."""
     cp = ord(ch)
@@ -468,6 +472,7 @@ def _chain(family: str) -> tuple[str, ...]:
     return (family,) + tuple(f for f in fonts.FALLBACKS if f != family)
 
 
+@lru_cache(maxsize=16384)
 def _base_char(cluster: str) -> str:
     for ch in cluster:
         if not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Cf", "Mn", "Me"):
@@ -689,12 +694,12 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     start = 0
     n = len(cl)
     i = 0
+    space = [c.text == " " for c in cl]  # (Cluster.is_space, asked for once per cluster)
     while i < n:
-        if i == n - 1 or (not cl[i].is_space and (breaks(cl, i) or i in word_ends)) or \
-                (cl[i].is_space and not cl[i + 1].is_space):
+        if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends)) or (space[i] and not space[i + 1]):
             end = i + 1
             core = end
-            while core > start and cl[core - 1].is_space:
+            while core > start and space[core - 1]:
                 core -= 1
             segs.append((start, core, end))
             start = end
@@ -718,19 +723,22 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
     ems = _para_ems(para, family, weight)
     leads = _leads(para, family, weight)
     segments = _segments(para)
+    word_ems, space_ems = _segment_ems(para, family, weight)
     limit = width * SAFETY / size  # in ems
     done: list[tuple[int, int, float]] = []  # (start, end, width in ems)
     open_start: int | None = None  # the open line: first cluster, end of its last word, widths
     core_end, core_w, total = 0, 0.0, 0.0
     first = max(0, bisect_right(_segment_starts(para), start) - 1)
-    for s, c, e in segments[first:]:
+    for n in range(first, len(segments)):
         if max_lines is not None and len(done) >= max_lines:
             break
-        s = max(s, start)
+        s, c, e = segments[n]
+        if s < start:
+            s = start
         if s >= c:
             continue  # only spaces left of this piece
-        word = sum(ems[s:c])
-        spaces = sum(ems[c:e])
+        word = word_ems[n] if s == segments[n][0] else sum(ems[s:c])
+        spaces = space_ems[n]
         if open_start is not None and total + word > limit:
             done.append((open_start, core_end, core_w))
             open_start = None
@@ -749,21 +757,31 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
         total = core_w + spaces
     if open_start is not None and (max_lines is None or len(done) < max_lines):
         done.append((open_start, core_end, core_w))
-        _avoid_widow(done, segments, ems, limit)
+        _avoid_widow(done, para, ems, limit)
     if max_lines is not None:
         done = done[:max_lines]
     return tuple(Line(para, a, b, w * size) for a, b, w in done)
 
 
-def _avoid_widow(done: list[tuple[int, int, float]], segments, ems: tuple[float, ...], limit: float) -> None:
+@lru_cache(maxsize=4096)
+def _segment_ems(para: Para, family: str, weight: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The width in ems of each unbreakable piece (``_segments``), and of the spaces after it: a paragraph is
+    wrapped at every size its slide's type is tried at, its pieces measured once."""
+    ems = _para_ems(para, family, weight)
+    segments = _segments(para)
+    return tuple(sum(ems[s:c]) for s, c, _ in segments), tuple(sum(ems[c:e]) for _, c, e in segments)
+
+
+def _avoid_widow(done: list[tuple[int, int, float]], para: Para, ems: tuple[float, ...], limit: float) -> None:
     """A paragraph's last line holding one lone word takes the word before it along, if it fits."""
     if len(done) < 2:
         return
     (pa, pb, _), (la, lb, _) = done[-2], done[-1]
-    starts = {seg[0] for seg in segments}
-    if la not in starts or any(la < st < lb for st in starts):
+    starts = _segment_starts(para)  # in order: found by bisection
+    at = bisect_left(starts, la)
+    if at == len(starts) or starts[at] != la or (at + 1 < len(starts) and starts[at + 1] < lb):
         return  # the last line is part of a broken word, or already has two words
-    above = [seg for seg in segments if pa <= seg[0] < pb]
+    above = _segments(para)[bisect_left(starts, pa):bisect_left(starts, pb)]
     if len(above) < 3:
         return  # the line above would be left with a lone word itself
     moved, before = above[-1], above[-2]
@@ -851,11 +869,11 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
     clusters = line.clusters
     texts = [c.text for c in clusters]
-    if not line.para.rtl and not any(_RTL.search(t) for t in texts):
+    chars = "".join(texts)
+    if not line.para.rtl and not _RTL.search(chars):
         return list(enumerate(texts))
     from bidi import algorithm as bidi
     storage = bidi.get_empty_storage()
-    chars = "".join(texts)
     storage["base_level"] = 1 if line.para.rtl else 0
     storage["base_dir"] = "R" if line.para.rtl else "L"
     bidi.get_embedding_levels(chars, storage, False, False)

@@ -62,6 +62,16 @@ def _load_hypothesis_profile() -> None:
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config) -> None:
+    """``-n`` without ``--dist``: the test processes hand each other the tests left in their queues when one
+    runs dry (pytest-xdist's ``worksteal``), so a run does not end with one process still working through
+    the tail of its share while the other waits. ``--dist load`` (or any other) is kept as given."""
+    numprocesses = config.getoption("numprocesses", None)
+    if numprocesses and config.getoption("dist", "no") == "no" and not config.getoption("distload", False):
+        config.option.dist = "worksteal"
+
+
 def pytest_configure(config) -> None:
     """No test, server or worker it starts writes into the real user's data folder: for this run the
     default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""

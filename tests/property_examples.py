@@ -1,15 +1,18 @@
 """How many examples a property test with its own count tries, by Hypothesis profile (tests/conftest.py).
 
 ``@settings(max_examples=examples(150))`` tries 150 under ``ci`` (the default, and CI), a quarter of
-that in the developer's ``fast`` run, and ten times as many under ``long``.
+that in the developer's ``fast`` run (at most 60), and ten times as many under ``long``.
 """
 from __future__ import annotations
 
 from hypothesis import settings
 
 SCALE = {"fast": 0.25, "ci": 1, "long": 10}
+FAST_MOST = 60  # the ``fast`` run tries at most this many for one test (the few counted in hundreds for CI)
 
 
 def examples(count: int) -> int:
-    """``count`` (the number for CI) scaled for the loaded profile; at least 3."""
-    return max(3, round(count * SCALE.get(settings.get_current_profile_name(), 1)))
+    """``count`` (the number for CI) scaled for the loaded profile; at least 3 (at most FAST_MOST in ``fast``)."""
+    profile = settings.get_current_profile_name()
+    scaled = max(3, round(count * SCALE.get(profile, 1)))
+    return min(scaled, FAST_MOST) if profile == "fast" else scaled

@@ -10,7 +10,7 @@ from nicegui import ui
 
 from components.archive_source import answer_note, thread_row
 from studio.post import Post, Thread
-from ui_helpers import trigger, until
+from ui_helpers import open_source_tab, trigger, until
 
 OWNER = "4242"
 
@@ -55,6 +55,7 @@ def test_the_note_says_whom_a_first_post_answered():
 
 
 async def test_picker_rows_say_which_thread_answers_someone(studio, testid):
+    open_source_tab(studio, "Archive")
     (upload,) = testid(studio, "archive-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", _archive())])

@@ -120,7 +120,7 @@ def test_empty_carousel_is_refused(tmp_path):
 
 
 _hostile_text = st.lists(
-    st.one_of(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20),
+    st.one_of(st.text(st.characters(exclude_categories=("Cs",)), max_size=20),
               st.sampled_from(["<b>", "&amp;", "]]>", "\x00", "\x0b", "👩🏽‍💻", "🇫🇷", "שלום", "مرحبا", "\n\n", " "])),
     min_size=1, max_size=12).map("".join).filter(str.strip)
 

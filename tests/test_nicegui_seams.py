@@ -1,11 +1,12 @@
 """What components/nicegui_seams.py relies on in NiceGUI: each test names the seam a NiceGUI upgrade broke."""
 from __future__ import annotations
 
+import asyncio
 import inspect
 from concurrent.futures import ThreadPoolExecutor
 
 import nicegui.nicegui
-from nicegui import Client, run
+from nicegui import Client, core, run
 from nicegui import client as nicegui_client
 from nicegui import json as nicegui_json
 from nicegui.page import page
@@ -76,3 +77,22 @@ async def test_cpu_bound_sends_work_to_the_lent_pool():
     finally:
         nicegui_seams.lend_worker_pool(before)
         pool.shutdown()
+
+
+async def test_a_page_whose_browser_left_waits_for_it_to_reconnect(monkeypatch):
+    """waits_for_reconnect: NiceGUI's ``handle_disconnect`` starts a delete task per document in
+    ``Client._delete_tasks`` (what its own pruning reads) and a reconnection cancels it."""
+    monkeypatch.setattr(core, "loop", asyncio.get_running_loop())  # where NiceGUI starts its background tasks
+    client = Client(page(""))
+    try:
+        assert not nicegui_seams.waits_for_reconnect(client)
+        assert isinstance(getattr(client, "_delete_tasks", None), dict), "NiceGUI's client has no _delete_tasks"
+        assert "client._delete_tasks" in inspect.getsource(Client.prune_instances)
+        client._socket_to_document_id["socket"] = "document"  # what a handshake registers
+        client._num_connections["document"] += 1
+        client.handle_disconnect("socket")
+        assert nicegui_seams.waits_for_reconnect(client), "a disconnect no longer leaves a task in _delete_tasks"
+        client._cancel_delete_task("document")  # what a reconnection's handshake does first
+        assert not nicegui_seams.waits_for_reconnect(client)
+    finally:
+        client.delete()

@@ -66,8 +66,8 @@ def test_changes_rebuild_the_new_text_and_leave_untouched_parts_alone(old, new):
     assert changes("HELLO", "bHELLOa") == [(0, 0, "b"), (5, 5, "a")]
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=12),
-       st.text(alphabet=st.characters(codec="utf-8"), max_size=12))
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=12),
+       st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=12))
 def test_a_browser_value_with_any_characters_is_applied_exactly(before, after):
     hub, slide = hub_with_text(before)
     replica = hub.replica("alice")

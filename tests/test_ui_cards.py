@@ -119,3 +119,43 @@ async def test_cards_move_with_alt_up_and_down_and_say_so(studio, testid):
     assert [p.id for p in doc.carousel.thread.posts] == ids
     doc.undo()
     assert [p.id for p in doc.carousel.thread.posts] == ids[:1] + [ids[2], ids[1]] + ids[3:]
+
+
+async def test_cards_are_drawn_again_only_for_what_a_card_shows(studio, testid):
+    """A look or brand change leaves the cards as they are; the details shown, the thread and which slide has a
+    post draw them again."""
+    doc = studio.shared.document
+    doc.set_thread(Thread("t", [Post("a", "First", author_name="Sam", likes=1200), Post("b", "Second")]))
+    cards = testid(studio, "post-card")
+    doc.set_setting("theme", "ocean")
+    doc.set_typography(body_size=doc.carousel.typography.body_size + 2)
+    doc.set_brand(name="Sam's bakery")
+    doc.set_setting("format", "linkedin-square")
+    assert testid(studio, "post-card") == cards
+    doc.set_setting("show_post_meta", not doc.carousel.show_post_meta)
+    again = testid(studio, "post-card")
+    assert len(again) == 2 and not set(again) & set(cards)
+    shown = doc.carousel.show_post_meta
+    with studio:
+        assert any("1,200" in (e.text or "") for e in again[0].descendants() if hasattr(e, "text")) == shown
+    trigger(studio, again[1], "keydown.enter", {"shiftKey": False})  # inserted: "on slide N" now
+    with studio:
+        assert any("on slide" in (e.text or "") for e in testid(studio, "post-card")[1].descendants()
+                   if hasattr(e, "text"))
+
+
+async def test_typing_the_project_name_leaves_the_strip_and_the_galleries_alone(studio, testid):
+    """No slide shows the project's name: renaming redraws neither the strip's thumbnails nor a gallery's tiles,
+    while the name box and a look change still do their part."""
+    doc = studio.shared.document
+    thumbs, tiles = testid(studio, "slide-thumb"), testid(studio, "theme-option")
+    with studio:
+        tile_views = [e for t in tiles for e in t.descendants() if "cs-tile-svg" in e.classes]
+    drawings = [v.thumbnail for v in tile_views]
+    for name in ("B", "Ba", "Bakery notes"):
+        doc.rename(name)
+    assert testid(studio, "project-name")[0].value == "Bakery notes"
+    assert testid(studio, "slide-thumb") == thumbs and [v.thumbnail for v in tile_views] == drawings
+    doc.set_typography(body_size=doc.carousel.typography.body_size + 4)
+    assert not set(testid(studio, "slide-thumb")) & set(thumbs)
+    assert [v.thumbnail for v in tile_views] != drawings

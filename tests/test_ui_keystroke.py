@@ -22,11 +22,16 @@ def test_one_page_of_one_slide_is_drawn_as_the_whole_carousel_draws_it():
     starts, total = engine.first_pages(counts), sum(counts)
     for slide, pages in enumerate(counts):
         assert engine.slide_page_count(carousel, slide) == pages
+        laid = engine.lay_out_slide(carousel, slide, scale=1)  # what the preview draws from: count and page in one
+        assert laid.pages == pages
         for page in range(pages):
-            assert engine.render_slide_page(carousel, slide, page, starts[slide] + page + 1, total, scale=1) == \
-                engine.render_slide(carousel, starts[slide] + page, scale=1)
+            whole = engine.render_slide(carousel, starts[slide] + page, scale=1)
+            assert engine.render_slide_page(carousel, slide, page, starts[slide] + page + 1, total, scale=1) == whole
+            assert engine.draw_slide_page(laid, page, starts[slide] + page + 1, total) == whole
     with pytest.raises(IndexError):
         engine.render_slide_page(carousel, 0, counts[0], 1, total)
+    with pytest.raises(IndexError):
+        engine.draw_slide_page(engine.lay_out_slide(carousel, 0), counts[0], 1, total)
 
 
 async def test_typing_recounts_the_slide_and_the_preview_is_the_whole_carousels_page(studio, testid):
@@ -72,17 +77,17 @@ async def test_own_typing_waits_only_while_the_drawing_before_it_took_as_long_ag
     clock = HandClock()
     monkeypatch.setattr(view, "CLOCK", clock)
     took, drawn = [0.02], []
-    render = engine.render_slide_page
+    draw = engine.draw_slide_page
 
-    def drawing(carousel, slide, *args, **kwargs):
+    def drawing(laid, *args, **kwargs):
         if sys._getframe(1).f_code.co_name == "_draw_preview":  # the slide editor's preview (not a thumbnail)
-            drawn.append(carousel.slides[slide].body)
+            drawn.append(laid.carousel.slides[laid.slide_index].body)
             clock.time += took[0]
-        return render(carousel, slide, *args, **kwargs)
+        return draw(laid, *args, **kwargs)
 
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
     (body,) = testid(studio, "slide-body")
-    monkeypatch.setattr(engine, "render_slide_page", drawing)
+    monkeypatch.setattr(engine, "draw_slide_page", drawing)
     start = clock.time
     body.value = "A"
     await until(lambda: drawn == ["A"])  # the first keystroke at once; its drawing took 0.02 s

@@ -19,7 +19,7 @@ from studio.new_project import lay_out
 from studio.project_file import carousel_to_json
 from studio.sources import read_text
 from studio.store.projects import LAST_PROJECT
-from ui_helpers import click, until
+from ui_helpers import click, open_source_tab, until
 
 GARDEN = ("Six things our allotment taught us about patience, one season at a time 🌱\n\n"
           "1) Dig once, properly, in autumn.\n\n"
@@ -119,6 +119,7 @@ async def test_cancel_while_a_project_file_opens_leaves_the_sample_unsaved(studi
     file = carousel_to_json(lay_out(read_text(GARDEN).threads[0])).encode()
 
     started, release = hold_counting()
+    open_source_tab(studio, "Project file")
     (upload,) = testid(studio, "project-upload")
     with studio:
         opening = asyncio.create_task(upload.handle_uploads(

@@ -13,7 +13,7 @@ from components.svg_view import SvgView
 from studio.image import load_image
 from studio.post import Post, Thread
 from studio.typography import RANGES
-from ui_helpers import click, open_panel, trigger, until
+from ui_helpers import click, open_panel, open_source_tab, trigger, until
 
 PANEL_TITLES = ["Canvas & Ratio", "Layout Template", "Preset Themes", "Typography & Sizing", "Brand Kit",
                 "Outro Slide CTA", "Background Pattern"]
@@ -458,7 +458,38 @@ def archive_zip() -> bytes:
     return out.getvalue()
 
 
+async def test_every_page_carries_the_studio_stylesheet_once(studio, create_user):
+    """studio.css (read once for every page) is in each page's head, once, after the font faces."""
+    from studio import ASSETS_DIR
+    rule = ".cs-post-card:active"
+    assert (ASSETS_DIR / "studio.css").read_text(encoding="utf-8").count(rule) == 1
+    other = create_user()
+    await other.open("/")
+    for user in (studio, other):
+        assert user.client.head_html.count(rule) == 1
+
+
+async def test_source_tabs_and_compare_themes_are_built_when_first_opened(studio, testid):
+    """A page load builds the paste tab only; another tab (and the Compare themes dialog) is built on its first
+    opening, once."""
+    later = ["archive-upload", "project-upload", "post-link", "post-link-fetch", "compare-themes"]
+    assert [name for name in later if testid(studio, name)] == []
+    open_source_tab(studio, "Archive")
+    assert len(testid(studio, "archive-upload")) == 1 and not testid(studio, "project-upload")
+    open_source_tab(studio, "Paste")
+    open_source_tab(studio, "Archive")
+    assert len(testid(studio, "archive-upload")) == 1
+    open_source_tab(studio, "Project file")
+    open_source_tab(studio, "Post link")
+    assert [len(testid(studio, name)) for name in later] == [1, 1, 1, 1, 0]
+    click(studio, testid(studio, "compare-themes-open")[0])
+    await studio.should_see("Click a theme to use it.")
+    click(studio, testid(studio, "compare-themes-open")[0])
+    assert len(testid(studio, "compare-themes")) == 1
+
+
 async def test_archive_upload_shows_a_thread_picker(studio, testid):
+    open_source_tab(studio, "Archive")
     (upload,) = testid(studio, "archive-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", archive_zip())])
@@ -481,6 +512,7 @@ async def test_tweets_js_from_an_unzipped_archive_imports_without_photos(studio,
     import zipfile
     with zipfile.ZipFile(io.BytesIO(archive_zip())) as archive:
         tweets_js = archive.read("data/tweets.js")
+    open_source_tab(studio, "Archive")
     (upload,) = testid(studio, "archive-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("tweets.js", "text/javascript", tweets_js)])
@@ -495,6 +527,7 @@ async def test_tweets_js_from_an_unzipped_archive_imports_without_photos(studio,
 
 
 async def test_bad_archive_is_a_notification(studio, testid):
+    open_source_tab(studio, "Archive")
     (upload,) = testid(studio, "archive-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", b"nope")])
@@ -506,6 +539,7 @@ async def test_project_file_opens_as_a_new_project(studio, testid):
     from studio.structure import carousel_from_thread
     carousel = carousel_from_thread(Thread("x", [Post("a", "Ferns, a thread"), Post("b", "They like shade.")]))
     carousel.name = "Ferns"
+    open_source_tab(studio, "Project file")
     (upload,) = testid(studio, "project-upload")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("ferns.json", "application/json",
@@ -519,6 +553,7 @@ async def test_project_file_opens_as_a_new_project(studio, testid):
 
 async def test_post_link_offline_and_online(studio, testid, monkeypatch):
     import studio.sources as sources
+    open_source_tab(studio, "Post link")
     (link,) = testid(studio, "post-link")
     (fetch,) = testid(studio, "post-link-fetch")
 

@@ -30,3 +30,11 @@ def open_panel(user, title: str) -> None:
         expansion = next(e for e in user.client.elements.values()
                          if isinstance(e, ui.expansion) and e.props.get("label") == title)
     expansion.value = True
+
+
+def open_source_tab(user, name: str) -> None:
+    """Open a tab of the Source Content panel as a click on it does (a tab is built when first opened)."""
+    from nicegui import ui
+    with user:
+        tab = next(e for e in user.client.elements.values() if isinstance(e, ui.tab) and e.props.get("name") == name)
+    click(user, tab)

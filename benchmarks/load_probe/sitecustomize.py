@@ -2,9 +2,9 @@
 
 Put on ``PYTHONPATH`` of the studio server by load.py only when one of them is given.
 
-``--trace``: starts tracemalloc and, on SIGUSR1, collects and writes to ``$CS_LOAD_TRACE_DIR``: a tracemalloc
-snapshot, object counts by type, NiceGUI's live clients and glibc's heap figures. load.py diffs them (before /
-during / after).
+``--trace``: starts tracemalloc (``$CS_LOAD_TRACE_FRAMES`` frames a trace, 1; 0: not at all, so the server runs at
+its own speed) and, on SIGUSR1, collects and writes to ``$CS_LOAD_TRACE_DIR``: a tracemalloc snapshot, object counts
+by type, NiceGUI's live clients and glibc's heap figures. load.py diffs them (before / during / after).
 
 ``--stalls``: a thread posts a callback to the server's event loop every few milliseconds; while one waits
 longer than ``STALL_SAMPLE_S``, it samples the loop thread's stack. Every wait over ``STALL_LOG_S`` is written
@@ -23,6 +23,7 @@ STALL_LOG_S = 0.05  # and one this long is written down
 
 def _install(folder: str) -> None:
     import ctypes
+    import functools
     import gc
     import json
     import signal
@@ -30,15 +31,27 @@ def _install(folder: str) -> None:
     import tracemalloc
     from collections import Counter
 
-    tracemalloc.start(int(os.environ.get("CS_LOAD_TRACE_FRAMES", "1")))
+    frames = int(os.environ.get("CS_LOAD_TRACE_FRAMES", "1"))  # 0: no tracemalloc (counts and heap figures only)
+    if frames:
+        tracemalloc.start(frames)
     taken = [0]
 
     def dump(*_):
         gc.collect()
         taken[0] += 1
         stem = os.path.join(folder, f"{os.getpid()}-{taken[0]}")
-        tracemalloc.take_snapshot().dump(stem + ".snapshot")
-        counts = Counter(type(o).__qualname__ for o in gc.get_objects())
+        if tracemalloc.is_tracing():
+            tracemalloc.take_snapshot().dump(stem + ".snapshot")
+        objects = gc.get_objects()
+        counts = Counter(type(o).__qualname__ for o in objects)
+        # undo states kept, per history (none found when the history was made before the server froze its objects)
+        histories = [len(o) for o in objects if type(o).__qualname__ == "History"]
+        del objects
+        caches = {}  # every module-level lru cache's entries (found through the modules: gc.freeze hides them)
+        for name, module in list(sys.modules.items()):
+            for key, value in list(vars(module).items() if module is not None else ()):
+                if isinstance(value, functools._lru_cache_wrapper) and getattr(value, "__module__", None) == name:
+                    caches[f"{name}.{key}"] = value.cache_info().currsize
         nicegui = sys.modules.get("nicegui")
         clients = len(nicegui.Client.instances) if nicegui else -1
         heap = {}
@@ -54,7 +67,8 @@ def _install(folder: str) -> None:
             pass
         with open(stem + ".json", "w") as out:
             json.dump({"clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
-                       "types": counts.most_common(200), "objects": sum(counts.values())}, out)
+                       "types": counts.most_common(), "objects": sum(counts.values()),
+                       "histories": histories, "caches": caches}, out)
         with open(stem + ".done", "w"):
             pass
 

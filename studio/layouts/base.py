@@ -161,7 +161,7 @@ class Ctx:
 
 def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0, gap_before: float = 0.0,
           role: str = "body", links: bool = True) -> Block | None:
-    paras = prepare(text, links)
+    paras = prepare(text) if links else prepare(text, False)  # one cache entry: prepare(t) is not prepare(t, True)
     return Block(paras, style, marker, indent, gap_before, role) if paras else None
 
 
@@ -388,6 +388,7 @@ def _same_colour(a: str, b: str) -> bool:
     return sum((x - y) ** 2 for x, y in zip(rgb(a), rgb(b))) ** 0.5 < 60
 
 
+@lru_cache(maxsize=8192)  # a keystroke draws its slide again: every line but the typed one is where it was
 def glyph_xs(text: str, family: str, weight: int, size: float, x: float) -> str | float:
     """An x for every character, so no renderer's advance rounding can push text past its box.
 

@@ -21,8 +21,8 @@ from ..reading import (headline_and_body, is_numbered_list, list_intro, list_ite
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, accent_bar, avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo,
-                   text_el)
+from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, avatar, block, code_layout, draw_flow, fit_flow,
+                   label_line, lead_x, photo, text_el)
 
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
@@ -76,7 +76,13 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
     """A title block shrunk (down to ``min_share`` of its size) until it takes at most ``max_lines``;
     and further, down to MIN_TITLE_SIZE, until its longest word fits on a line (a word is broken
     only when it alone is wider than the line at that size)."""
-    st = ctx.title_style(size)
+    return _fitted_title(ctx.title_style(size), text, width, max_lines, min_share)
+
+
+@lru_cache(maxsize=1024)  # a keystroke in the body lays its slide out again: the title is fitted the same way
+def _fitted_title(st: TextStyle, text: str, width: float, max_lines: int, min_share: float) -> Block | None:
+    """``fitted_title`` for the title style ``st`` (all it reads of the context); the Block is shared: frozen."""
+    size = st.size
     blk = block(text, st, role="title")
     if blk is None:
         return None
@@ -94,7 +100,7 @@ def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int 
         if not (too_many or word_broken):
             break
         floor = MIN_TITLE_SIZE if word_broken else size * min_share
-        st = ctx.title_style(max(floor, st.size * 0.92))
+        st = replace(st, size=max(floor, st.size * 0.92))
         blk = Block(blk.paras, st, role="title")
     return replace(blk, measure=balanced_width(blk, width))
 
@@ -189,23 +195,32 @@ def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) 
 
 
 def heading(ctx: Ctx, title: str, width: float, title_size: float) -> tuple[list[tuple[str, object]], float]:
-    """The heading stack (number badge or accent bar, then the title) as (kind, item) and its height."""
+    """The heading stack (number badge or accent bar, then the title) as (kind, item) and its height.
+    Its items are shared between calls (see ``_heading``): read them, never change them."""
+    parts, h = _heading(ctx.title_style(title_size), ctx.number_scale, title, width)
+    return list(parts), h
+
+
+@lru_cache(maxsize=1024)  # typing in the body asks for the same heading at every size its type grows by
+def _heading(st: TextStyle, number_scale: float, title: str, width: float) -> tuple[tuple[str, object], ...]:
+    """``heading`` for the title style ``st`` and the context's ``number_scale`` (all it reads of the context)."""
+    title_size = st.size
     number, rest = split_number(title)
     parts: list[tuple[str, object]] = []
     h = 0.0
     if number:
-        size = title_size * ctx.number_scale
+        size = title_size * number_scale
         parts.append(("number", (number.zfill(2), size, rest)))
         h += size * 1.05
     elif rest:
         parts.append(("bar", rest))
         h += 5 + 18
-    blk = fitted_title(ctx, rest, width, title_size) if rest else None
+    blk = _fitted_title(st, rest, width, 4, 0.62) if rest else None
     if blk:
         placed, _, used = fit_flow((blk,), width, 1e9)
         parts.append(("title", placed))
         h += used
-    return parts, h
+    return tuple(parts), h
 
 
 def draw_heading(ctx: Ctx, parts: list[tuple[str, object]], x: float, y: float, width: float) -> tuple[list[El], float]:

@@ -6,7 +6,7 @@ import copy
 import threading
 
 from nicegui import ui
-from ui_helpers import click
+from ui_helpers import click, open_source_tab
 
 import studio.app.imports as imports
 
@@ -41,6 +41,7 @@ async def test_cancel_stops_a_long_archive_read_and_changes_nothing(studio, monk
 
     monkeypatch.setattr(imports, "read_archive", slow_archive)
     before = copy.deepcopy(studio.shared.document.carousel)
+    open_source_tab(studio, "Archive")
     (upload,) = _testid(studio, "archive-upload")
     with studio:
         task = asyncio.create_task(upload.handle_uploads(

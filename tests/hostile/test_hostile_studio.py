@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 
 from hostile_helpers import project_json
+from ui_helpers import open_source_tab
 from nicegui import ui
 
 
@@ -21,6 +22,7 @@ def _by_testid(user, name: str) -> list:
 
 async def test_poisoned_project_upload_then_a_fresh_page_and_saving_still_work(studio):
     shared = studio.shared
+    open_source_tab(studio, "Project file")
     (upload,) = _by_testid(studio, "project-upload")
     poisoned = project_json("x\ud800").encode("ascii")  # the escape travels as plain ASCII JSON, as curl sends it
     with studio:

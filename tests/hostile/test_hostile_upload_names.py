@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from nicegui import ui
+from ui_helpers import open_source_tab
 
 
 def _bomb() -> bytes:
@@ -28,6 +29,7 @@ async def _notice(user, words: str, timeout: float = 60.0) -> str:
 
 
 async def test_zip_bomb_message_names_the_uploaded_file(studio):
+    open_source_tab(studio, "Archive")
     with studio:
         (upload,) = [e for e in studio.client.elements.values() if e.props.get("data-testid") == "archive-upload"]
         await upload.handle_uploads([ui.upload.SmallFileUpload("my-x-archive.zip", "application/zip", _bomb())])
@@ -38,6 +40,7 @@ async def test_zip_bomb_message_names_the_uploaded_file(studio):
 
 
 async def test_not_a_zip_message_names_the_uploaded_file(studio):
+    open_source_tab(studio, "Archive")
     with studio:
         (upload,) = [e for e in studio.client.elements.values() if e.props.get("data-testid") == "archive-upload"]
         await upload.handle_uploads([ui.upload.SmallFileUpload("holiday.zip", "application/zip", b"nope")])
