@@ -7,7 +7,7 @@ from typing import Any
 from nicegui import events, run, ui
 
 from studio.post import Thread
-from studio.sources.result import count
+from studio.sources.result import answer_note, count
 
 from .offload import Cancelled, Progress
 from .thread_intake import ThreadIntake
@@ -15,13 +15,6 @@ from .uploads import upload_button
 from .view import View
 
 MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
-
-
-def answer_note(answered: str | None) -> str:
-    """The picker's note for a thread whose first post answered someone: "answers @handle" (None: it did not)."""
-    if answered is None:
-        return ""
-    return f"answers @{answered}" if answered else "answers a post"
 
 
 def thread_row(thread: Thread, answered: str | None = None) -> dict[str, Any]:

@@ -8,7 +8,8 @@ import zipfile
 
 from nicegui import ui
 
-from components.archive_source import answer_note, thread_row
+from components.archive_source import thread_row
+from studio.sources.result import answer_note
 from studio.post import Post, Thread
 from ui_helpers import open_source_tab, trigger, until
 
