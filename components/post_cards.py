@@ -54,8 +54,8 @@ class PostCards:
     def refresh(self, change: Changed) -> None:
         """Draw the cards again when the thread, which slide shows a post, or the posts' details shown change (not
         for a slide's words, the look or the brand: dragging a size slider redrew every card at each step)."""
-        if isinstance(change, SlideChanged) and change.text_only or isinstance(change, BrandChanged) \
-                or isinstance(change, LookChanged) and change.what in UNSEEN_LOOKS:
+        if (isinstance(change, SlideChanged) and change.text_only) or isinstance(change, BrandChanged) \
+                or (isinstance(change, LookChanged) and change.what in UNSEEN_LOOKS):
             return
         self._draw()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
-from studio.app import Changed, LookChanged, SlideChanged
+from studio.app import Changed, SlideChanged, renames_only
 from studio.sources.result import count
 
 from . import engine
@@ -70,7 +70,7 @@ class SlideStrip:
     # -- drawing ------------------------------------------------------------------------------------
 
     def refresh(self, change: Changed) -> None:
-        if isinstance(change, LookChanged) and change.what == "name":  # no slide shows the project's name
+        if renames_only(change):
             return
         if isinstance(change, SlideChanged) and change.text_only:
             self._dirty.add(change.slide)

@@ -8,7 +8,7 @@ from typing import Any
 from nicegui import background_tasks, ui
 
 from studio.carousel import Carousel
-from studio.app import Changed, LookChanged, ProjectSwitched, SlideChanged
+from studio.app import Changed, ProjectSwitched, SlideChanged, renames_only
 
 from .hover_preview import HoverPreview
 from .svg_view import SvgView
@@ -174,7 +174,7 @@ class Gallery:
             show(self.svgs[choice], name, drawn, self.group.tiles[choice])
 
     def refresh(self, change: Changed | None) -> None:
-        if isinstance(change, LookChanged) and change.what == "name":  # typing the project's name: no tile changes
+        if renames_only(change):
             return
         if isinstance(change, SlideChanged) and change.text_only:
             if change.slide == self.drawn_slide(self.view.carousel):  # not another person's slide: no tile changes

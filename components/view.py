@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
 
-from studio.app import Changed, Document, EditError, Person, SlideChanged, Studio
+from studio.app import Changed, Document, EditError, Person, SlideChanged, Studio, renames_only
 from studio.export import ExportError
 from studio.image import ImageError
 from studio.schema import SchemaError
@@ -128,6 +128,8 @@ class View:
 
     def forget_layout(self, change: Changed | None = None) -> None:
         """The pages must be counted again: those of the slide whose words changed, or of every slide."""
+        if renames_only(change):
+            return
         self._laid = None
         if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
                 and change.slide < len(self._counts):

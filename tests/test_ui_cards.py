@@ -144,9 +144,12 @@ async def test_cards_are_drawn_again_only_for_what_a_card_shows(studio, testid):
                    if hasattr(e, "text"))
 
 
-async def test_typing_the_project_name_leaves_the_strip_and_the_galleries_alone(studio, testid):
+async def test_typing_the_project_name_leaves_the_strip_and_the_galleries_alone(studio, testid, monkeypatch):
     """No slide shows the project's name: renaming redraws neither the strip's thumbnails nor a gallery's tiles,
-    while the name box and a look change still do their part."""
+    and counts no page again, while the name box and a look change still do their part."""
+    from components import view as view_module
+    counted = []
+    monkeypatch.setattr(view_module, "PAGE_COUNTS", lambda carousel: counted.append(carousel) or [1] * 99)
     doc = studio.shared.document
     thumbs, tiles = testid(studio, "slide-thumb"), testid(studio, "theme-option")
     with studio:
@@ -156,6 +159,7 @@ async def test_typing_the_project_name_leaves_the_strip_and_the_galleries_alone(
         doc.rename(name)
     assert testid(studio, "project-name")[0].value == "Bakery notes"
     assert testid(studio, "slide-thumb") == thumbs and [v.thumbnail for v in tile_views] == drawings
+    assert counted == []
     doc.set_typography(body_size=doc.carousel.typography.body_size + 4)
     assert not set(testid(studio, "slide-thumb")) & set(thumbs)
     assert [v.thumbnail for v in tile_views] != drawings

@@ -5,9 +5,10 @@ See docs/architecture.md. ``Studio`` owns the store, the shared ``Document`` and
 """
 from .document import Document, EditError
 from .events import (BrandChanged, Changed, Event, LookChanged, OrderChanged, ProjectSwitched, Saved, SaveFailed,
-                     SlideChanged, SourceChanged)
+                     SlideChanged, SourceChanged, renames_only)
 from .person import Person
 from .studio import Studio
 
 __all__ = ["BrandChanged", "Changed", "Document", "EditError", "Event", "LookChanged", "OrderChanged", "Person",
-           "ProjectSwitched", "SaveFailed", "Saved", "SlideChanged", "SourceChanged", "Studio"]
+           "ProjectSwitched", "SaveFailed", "Saved", "SlideChanged", "SourceChanged", "Studio",
+           "renames_only"]

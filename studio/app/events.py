@@ -45,6 +45,11 @@ class LookChanged(Changed):
     what: str = ""  # the setting ("format", "typography", "name", …)
 
 
+def renames_only(change: Changed | None) -> bool:
+    """The project's name changed: no slide shows it, so nothing drawn and no page count changes."""
+    return isinstance(change, LookChanged) and change.what == "name"
+
+
 @dataclass(frozen=True)
 class BrandChanged(Changed):
     """The brand kit's fields changed, or another brand profile was put on."""
