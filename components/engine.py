@@ -18,8 +18,8 @@ from studio.theme import THEMES
 
 __all__ = ["FORMATS", "FAMILIES", "LAYOUTS", "PATTERNS", "THEMES", "Carousel", "ensure_fonts", "face_file", "font_faces",
            "get_format", "EMPHASIS_HINT", "layout_note", "slide_headline", "page_count", "pages_per_slide",
-           "slide_page_count", "SlideLayout", "lay_out_slide", "draw_slide_page", "render_slide", "render_slide_page", "render_slides", "render_single", "single",
-           "swatch", "first_pages"]
+           "slide_page_count", "SlideLayout", "lay_out_slide", "draw_slide_page", "render_slide", "render_slide_page",
+           "render_slides", "render_single", "single", "swatch", "first_pages"]
 
 
 def single(carousel: Carousel, slide_index: int, **settings: object) -> Carousel:

@@ -17,8 +17,9 @@ from studio import ASSETS_DIR
 
 
 def page_call(client: Client, name: str, *args: Any) -> None:
-    """Run the page function ``name`` of assets/svg_view.js (``csPage``, loaded by every page) in ``client``'s
-    page, with ``args`` as JSON: the scripts stay in that file, Python only names them."""
+    """Run the page function ``name`` of assets/svg_view.js (``csPage``, loaded with the SVG view, which every
+    studio page has) in ``client``'s page, with ``args`` as JSON: the scripts stay in that file, Python only
+    names them."""
     client.run_javascript(f"csPage.{name}({', '.join(json.dumps(arg) for arg in args)})")
 
 

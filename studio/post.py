@@ -18,8 +18,12 @@ class _Deferred:
 
     def defer(self, name: str, make: Callable[..., Any], *args: Any) -> None:
         """Leave field ``name`` unset; ``make(*args)`` gives its value when it is first read."""
-        if name in self.__class__.__dataclass_fields__ and hasattr(self.__class__, name):
+        if name not in self.__class__.__dataclass_fields__:
+            raise ValueError(f"{name} is not a field")
+        if hasattr(self.__class__, name):
             raise ValueError(f"{name} has a default: it cannot be deferred")
+        if "_deferred" in self.__dict__:
+            raise ValueError(f"{self._deferred[0]} is deferred already: one field at a time")
         try:
             delattr(self, name)
         except AttributeError:
@@ -33,8 +37,7 @@ class _Deferred:
             return object.__getattribute__(self, name)  # made meanwhile by another thread, or no such attribute
         if deferred[0] != name:
             return object.__getattribute__(self, name)
-        value = deferred[1](*deferred[2:])
-        setattr(self, name, value)
+        value = self.__dict__.setdefault(name, deferred[1](*deferred[2:]))  # a value set meanwhile wins
         try:
             del self._deferred
         except AttributeError:  # another thread made it too

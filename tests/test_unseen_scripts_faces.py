@@ -59,6 +59,7 @@ def test_a_character_no_face_has_builds_no_face_to_learn_so(monkeypatch):
     monkeypatch.setattr(fonts, "ensure_family", built.append)
     # as in a fresh process: no face's metrics kept (the warm ones come back after the test, for the tests after it)
     monkeypatch.setattr(text, "_metrics", lru_cache(maxsize=64)(text._metrics.__wrapped__))
+    monkeypatch.setattr(text, "has_glyph", lru_cache(maxsize=16384)(text.has_glyph.__wrapped__))
     assert not any(text.has_glyph(family, "\U00013000") for family in fonts.FALLBACKS)
     assert built == []
     assert 0x13000 not in fonts.source_codepoints("Noto Sans Gujarati")

@@ -71,8 +71,11 @@ def unbreakable(text: str) -> tuple[str, ...]:
     return tuple(_UNBREAKABLE.findall(text))
 
 
-def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int = 4,
-                 min_share: float = 0.62) -> Block | None:
+TITLE_MAX_LINES, TITLE_MIN_SHARE = 4, 0.62  # a title's lines at most, and how far it may shrink for them
+
+
+def fitted_title(ctx: Ctx, text: str, width: float, size: float, max_lines: int = TITLE_MAX_LINES,
+                 min_share: float = TITLE_MIN_SHARE) -> Block | None:
     """A title block shrunk (down to ``min_share`` of its size) until it takes at most ``max_lines``;
     and further, down to MIN_TITLE_SIZE, until its longest word fits on a line (a word is broken
     only when it alone is wider than the line at that size)."""
@@ -215,7 +218,7 @@ def _heading(st: TextStyle, number_scale: float, title: str, width: float) -> tu
     elif rest:
         parts.append(("bar", rest))
         h += 5 + 18
-    blk = _fitted_title(st, rest, width, 4, 0.62) if rest else None
+    blk = _fitted_title(st, rest, width, TITLE_MAX_LINES, TITLE_MIN_SHARE) if rest else None
     if blk:
         placed, _, used = fit_flow((blk,), width, 1e9)
         parts.append(("title", placed))

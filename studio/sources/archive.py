@@ -367,8 +367,6 @@ class _ArchiveReader:
             for post in thread.posts:
                 t = tweets[post.id]
                 if not t.media and post.id not in by_post:  # most posts: no photo, nothing missing, nothing to read
-                    if load_media:
-                        plan.append((post, []))
                     continue
                 files, skipped, missing[post.id] = _media_files(t, by_post.get(post.id, []), folder)
                 if skipped:
