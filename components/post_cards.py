@@ -21,8 +21,10 @@ from .view import View, tell_photo_layout
 CARD = {"data-testid": "post-card", "tabindex": "0", "role": "group"}
 DRAG_HANDLE = {"data-testid": "drag-handle"}
 CARD_BUTTON = {"color": "primary", "flat": True, "dense": True, "no-caps": True, "size": "sm"}
-# Settings no card shows: a card shows its post, and which slide has it (a slide's look never moves a post)
-UNSEEN_LOOKS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "typography", "cta", "name"})
+# Settings no card shows: a card shows its post, and which slide has it (a slide's look never moves a post); a
+# preset applies only such settings (``LookEdits.apply_settings``)
+UNSEEN_LOOKS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "typography", "cta", "name",
+                          "preset"})
 
 
 def card_button(label: str, icon: str, testid: str, on_click: Callable[[], Any]) -> ui.element:

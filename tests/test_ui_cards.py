@@ -2,6 +2,7 @@
 alt text, keyboard use, and no post added twice to one slide without a word."""
 from __future__ import annotations
 
+import copy
 import io
 
 from PIL import Image as PILImage
@@ -131,6 +132,10 @@ async def test_cards_are_drawn_again_only_for_what_a_card_shows(studio, testid):
     doc.set_typography(body_size=doc.carousel.typography.body_size + 2)
     doc.set_brand(name="Sam's bakery")
     doc.set_setting("format", "linkedin-square")
+    styled = copy.deepcopy(doc.carousel)
+    styled.theme, styled.layout = "midnight", "list"
+    doc.apply_settings(styled)  # a preset applied
+    assert doc.carousel.theme == "midnight"
     assert testid(studio, "post-card") == cards
     doc.set_setting("show_post_meta", not doc.carousel.show_post_meta)
     again = testid(studio, "post-card")
