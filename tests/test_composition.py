@@ -1,19 +1,18 @@
 """Composition: a slide's content uses the page. Measured on the PNG between the header and footer."""
 from __future__ import annotations
 
-import io
 from functools import lru_cache
 
-import cairosvg
 import numpy as np
 import pytest
 from defusedxml import ElementTree as ET
 from xml.etree import ElementTree as StdET
-from PIL import Image as PILImage
 
 from studio import render
 from studio.post import Post, Thread
 from studio.structure import carousel_from_thread
+
+from render_helpers import cairosvg_pixels
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -54,8 +53,7 @@ def _pixels(root) -> np.ndarray:
 @lru_cache(maxsize=16)
 def _raster(svg: bytes) -> np.ndarray:
     """The page's pixels at half size (a row is 2 design px); pages with the same background draw it once."""
-    png = cairosvg.svg2png(bytestring=svg, scale=RASTER_SCALE)
-    return np.asarray(PILImage.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    return np.asarray(cairosvg_pixels(svg, scale=RASTER_SCALE), dtype=np.int16)
 
 
 def _without(svg: str, *classes: str):

@@ -1,10 +1,8 @@
 """Each layout has its own composition: on the same text-only slide, six PNGs that differ pairwise."""
 from __future__ import annotations
 
-import io
 from itertools import combinations
 
-import cairosvg
 import numpy as np
 import pytest
 from defusedxml import ElementTree as ET
@@ -12,7 +10,7 @@ from defusedxml import ElementTree as ET
 from studio import render
 from studio.layouts import LAYOUTS
 
-from render_helpers import carousel_of
+from render_helpers import cairosvg_pixels, carousel_of
 
 NS = "{http://www.w3.org/2000/svg}"
 SLIDE = ("2) Cache Warming This is the step most teams skip. A cold cache after every deploy means your first "
@@ -21,9 +19,7 @@ SLIDE = ("2) Cache Warming This is the step most teams skip. A cold cache after 
 
 def _png(layout: str, fmt: str, text: str = SLIDE) -> np.ndarray:
     svg = render.render_slide(carousel_of(["Hook. More.", text], layout=layout, format=fmt), 1, scale=1)
-    png = cairosvg.svg2png(bytestring=svg.encode())
-    from PIL import Image
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    return np.asarray(cairosvg_pixels(svg), dtype=np.int16)
 
 
 @pytest.mark.parametrize("fmt", ["linkedin-portrait", "instagram-story"])

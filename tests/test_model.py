@@ -18,7 +18,7 @@ from studio.post import Post, Thread
 from studio.schema import SchemaError
 from studio.slide import Slide
 from studio.typography import Typography
-from property_examples import examples
+from property_examples import ANY_CHARACTER, examples
 
 
 def _jpeg(w=64, h=48, colour=(200, 30, 30)) -> bytes:
@@ -132,8 +132,8 @@ def test_unreadable_files_get_a_clear_message(text, message):
 
 
 @settings(max_examples=examples(60), deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-                    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c, max_size=3),
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(ANY_CHARACTER, max_size=5),
+                    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(ANY_CHARACTER, max_size=5), c, max_size=3),
                     max_leaves=10))
 def test_arbitrary_json_never_crashes_the_reader(junk):
     doc = {"schema": SCHEMA, "carousel": junk}

@@ -1,13 +1,10 @@
 """Pattern strength: a carousel setting the renderer applies; tiles make each pattern recognisable."""
 from __future__ import annotations
 
-import io
 from itertools import combinations
 
-import cairosvg
 import numpy as np
 import pytest
-from PIL import Image
 
 from studio import render
 from studio.carousel import Carousel
@@ -16,10 +13,11 @@ from studio.pattern import PATTERNS, SWATCH_STRENGTH
 from studio.schema import SchemaError
 from studio.slide import Slide
 
+from render_helpers import cairosvg_pixels
+
 
 def _pixels(carousel: Carousel) -> np.ndarray:
-    png = cairosvg.svg2png(bytestring=render.render_slide(carousel, 0, scale=1).encode())
-    return np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=np.int16)
+    return np.asarray(cairosvg_pixels(render.render_slide(carousel, 0, scale=1)).convert("L"), dtype=np.int16)
 
 
 def _blank(**settings) -> Carousel:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from studio.sources import SourceError, parse_paste
 from studio.sources.counting import weighted_length
 from studio.sources.paste import pack_sentences, split_posts
-from property_examples import examples
+from property_examples import ANY_CHARACTER, examples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 
@@ -289,7 +289,7 @@ def test_empty_text_is_a_clear_error(bad):
 
 
 @settings(max_examples=examples(200), deadline=None)
-@given(st.text(max_size=400))
+@given(st.text(ANY_CHARACTER, max_size=400))
 def test_property_any_text_gives_posts_or_a_clear_error(text):
     try:
         result = parse_paste(text)

@@ -15,7 +15,7 @@ from studio.preset import Preset
 from studio.store import Store, StoreError
 from studio.store.kits import MAX_KIT_IMAGE_BYTES
 from studio.typography import Typography
-from property_examples import examples
+from property_examples import ANY_CHARACTER, examples
 
 
 def png(colour=(0, 120, 255, 128), size=(32, 32)) -> bytes:
@@ -179,7 +179,7 @@ def test_fuzzed_kits_import_fully_or_fail_cleanly(agency, tmp_path_factory, data
     _, path = agency
     doc = json.loads(path.read_text())
     junk = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False),
-                     st.text(max_size=20), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+                     st.text(ANY_CHARACTER, max_size=20), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(ANY_CHARACTER, max_size=5), st.integers(), max_size=2))
     containers = [doc, *doc["profiles"], *doc["presets"], doc["presets"][0]["typography"],
                   doc["presets"][0]["cta"], doc["profiles"][0]["cta"], doc["profiles"][0]["logo"]]
     for _ in range(data.draw(st.integers(1, 3))):

@@ -2,9 +2,7 @@
 plain letters for screen readers, and a visible, named fallback for characters no font has."""
 from __future__ import annotations
 
-import io
 
-import cairosvg
 import pytest
 from defusedxml import ElementTree as ET
 from hypothesis import given, settings
@@ -17,7 +15,7 @@ from studio.export.alt_text import slide_alt_text
 from studio.export.platforms import check_platform
 from studio.caption import draft_captions
 
-from render_helpers import carousel_of
+from render_helpers import cairosvg_pixels, carousel_of
 from property_examples import examples
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -90,7 +88,7 @@ def test_italic_letters_are_drawn_italic():
 
 
 def _png(svg: str) -> PILImage.Image:
-    return PILImage.open(io.BytesIO(cairosvg.svg2png(bytestring=svg.encode()))).convert("RGB")
+    return cairosvg_pixels(svg)
 
 
 def test_styled_letters_draw_exactly_like_marked_emphasis_not_boxes():
