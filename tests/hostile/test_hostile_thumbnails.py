@@ -106,6 +106,29 @@ def test_key_follows_what_is_drawn_and_ignores_posts_the_slide_does_not_show():
     assert {p.id for p in variant.thread.posts} <= shown
 
 
+def test_a_photo_counts_in_a_key_by_its_bytes_and_is_not_copied_into_it(monkeypatch):
+    from studio.image import Image
+    from tests_images import tiny_jpeg
+    carousel = sample_carousel()
+    index = next(i for i, s in enumerate(carousel.slides) if s.kind == "content")
+
+    def with_photo(photo):
+        slides = [Slide(**{**s.__dict__, "image": photo}) if i == index else s for i, s in enumerate(carousel.slides)]
+        return engine.single(type(carousel)(**{**carousel.__dict__, "slides": slides}), index)
+
+    photo = tiny_jpeg(1600, 1200)
+    same_bytes = Image(bytes(photo.data), photo.mime, photo.width, photo.height)  # another object, the same photo
+    assert same_bytes is not photo
+    assert thumbnails.key(with_photo(photo)) == thumbnails.key(with_photo(same_bytes))
+    assert thumbnails.key(with_photo(tiny_jpeg(1600, 1200, colour=(200, 30, 30)))) != thumbnails.key(with_photo(photo))
+    assert thumbnails.key(with_photo(None)) != thumbnails.key(with_photo(photo))
+    hashed = []
+    real = thumbnails.hashlib.blake2b
+    monkeypatch.setattr(thumbnails.hashlib, "blake2b", lambda data, **kw: hashed.append(len(data)) or real(data, **kw))
+    thumbnails.key(with_photo(photo))
+    assert len(photo.data) > 10_000 and hashed[0] < len(photo.data) // 4  # the photo's bytes are not in what is hashed
+
+
 def test_the_cache_is_bounded():
     cache = thumbnails.Thumbnails(budget_chars=100)
     for n in range(10):
