@@ -377,21 +377,30 @@ def _cluster(g: str, accent: bool, style: str) -> Cluster:
     card took seconds).
     """
     found = emoji.emoji_file(g)
+    as_text = found is None and "\ufe0e" in g  # "☺︎": U+FE0E asks for the symbol as text, not as a picture
     if found is None and _INVISIBLE_MARK.search(g):  # "❤︎", "葛󠄀": a selector asks for a look, and some faces
         g = _INVISIBLE_MARK.sub("", g) or g         # draw it as a box of its own ("NO GLYPH" after the heart)
-    if found is None and g != " " and not drawable(_base_char(g)):
-        found = emoji.symbol_file(g)
-        if found is None:
+    if found is None and g != " " and not drawable(base := _base_char(g)):
+        # only the symbol faces draw it: as text when asked so, else the colour picture X shows, else as text
+        found = None if as_text and _symbol_drawable(base) else emoji.symbol_file(g)
+        if found is None and not _symbol_drawable(base):
             return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
     return Cluster(g, accent, found, style)
 
 
 @lru_cache(maxsize=8192)
 def drawable(ch: str) -> bool:
-    """Some bundled face (the fallback chain) draws ``ch``; spaces and format characters always pass."""
+    """Some bundled face for words (the fallback chain less the symbol faces) draws ``ch``; spaces and format
+    characters always pass."""
     if unicodedata.category(ch) in ("Zs", "Cf", "Cc", "Mn", "Me") or ch == "\n":
         return True
-    return any(has_glyph(face, ch) for face in fonts.FALLBACKS)
+    return any(has_glyph(face, ch) for face in fonts.FALLBACKS if face not in fonts.SYMBOL_FACES)
+
+
+@lru_cache(maxsize=1024)
+def _symbol_drawable(ch: str) -> bool:
+    """A symbol face (fonts.SYMBOL_FACES) draws ``ch``."""
+    return any(has_glyph(face, ch) for face in fonts.SYMBOL_FACES)
 
 
 # ---------------------------------------------------------------- fonts and widths
@@ -508,7 +517,7 @@ def uncovered(value: str) -> frozenset[str]:
         if g.isspace() or emoji.emoji_file(g):
             continue
         base = _base_char(g)
-        if not drawable(base) and not emoji.symbol_file(g):
+        if not drawable(base) and not emoji.symbol_file(g) and not _symbol_drawable(base):
             out.add(base)
         out.update(m for m in _marks(g) if not any(has_glyph(face, m) for face in fonts.FALLBACKS))
     return frozenset(out)
@@ -516,7 +525,8 @@ def uncovered(value: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
-    """Face per cluster (None for emoji). Spaces and punctuation stay in the face before them."""
+    """Face per cluster (None for emoji). Spaces and punctuation stay in the face before them, unless that is a
+    symbol face (its digits and spaces are emoji-wide)."""
     out: list[str | None] = []
     prev: str | None = None
     for c in para.clusters:
@@ -529,7 +539,7 @@ def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
             prev = MONO_FAMILY
             continue
         common = unicodedata.category(base)[0] in "PZSN" and not base.isalpha()
-        if common and prev and prev != MONO_FAMILY and has_glyph(prev, base) \
+        if common and prev and prev != MONO_FAMILY and prev not in fonts.SYMBOL_FACES and has_glyph(prev, base) \
                 and all(has_glyph(prev, m) for m in _marks(c.text)):  # "$̶9̶9̶": the face must have the strike too
             face = prev
         else:
