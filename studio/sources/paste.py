@@ -907,8 +907,23 @@ _POLL_VOTES_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?\s*·\s*(?:Final results
 _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 
 
+_POLL_COUNT_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?$", re.IGNORECASE)
+
+
+def _poll_footer_joined(body: list[str]) -> list[str]:
+    """The vote count's line as one ("1,024 votes · Final results"), when the copy broke it at its "·"."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    for k in range(len(filled) - 3, -1, -1):
+        a, dot, b = (body[filled[k + j]].strip() for j in range(3))
+        if dot == "·" and _POLL_COUNT_RE.match(a) and _POLL_VOTES_RE.match(f"{a} · {b}"):
+            return body[:filled[k]] + [f"{a} · {b}"] + body[filled[k + 2] + 1:]
+    return body
+
+
 def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
+    if any(line.strip() == "·" for line in body):
+        body = _poll_footer_joined(body)
     filled = [i for i, line in enumerate(body) if line.strip()]
     while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         filled.pop()  # X's counts under the poll
