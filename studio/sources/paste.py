@@ -20,6 +20,7 @@ is recognised first and gives clean posts with their author.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -675,14 +676,46 @@ def _tight_headers(text: str) -> str:
     return "\n".join(line for line, k in zip(lines, keep) if k)
 
 
+# A profile page's header over its posts: the follower count, then the row of tabs (in X's main interface languages).
+_FOLLOWERS_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Followers|Follower|Seguidores|abonnés|follower|フォロワー|팔로워|"
+                           r"متابعون|متابِعون|Volgers|Takipçi|Pengikut|подписчиков|Obserwujący)$")
+_PROFILE_TABS = {"posts", "replies", "highlights", "articles", "media", "likes", "subs", "affiliates",
+                 "beiträge", "antworten", "artikel", "medien", "gefällt mir", "respuestas", "destacados",
+                 "artículos", "multimedia", "me gusta", "réponses", "temps forts", "médias", "j'aime", "j’aime",
+                 "respostas", "destaques", "mídia", "curtidas", "ポスト", "返信", "ハイライト", "メディア", "いいね"}
+
+
+def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
+    """A copied profile page without its header (name, bio, join date, follower counts, tabs): X's page around
+    the posts, not a post. Only when the follower count is followed by the row of tabs."""
+    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 80))
+    at = next((k for k, i in enumerate(filled) if _FOLLOWERS_RE.match(lines[i].strip())), None)
+    if at is None:
+        return lines
+    k = at + 1
+    while k < len(filled) and lines[filled[k]].strip().lower().startswith(("followed by", "not followed by")):
+        k += 1
+    tabs = k
+    while tabs < len(filled) and lines[filled[tabs]].strip().lower() in _PROFILE_TABS:
+        tabs += 1
+    if tabs - k < 3:
+        return lines
+    warnings.append("left out the profile's header (bio, join date, follower counts and tabs): "
+                    "it is X's page around the posts, not a post")
+    return lines[filled[tabs - 1] + 1:]
+
+
 def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     lines = _drop_page_chrome(text.split("\n"))
+    noted: list[str] = []
+    lines = _without_profile_header(lines, noted)
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
     preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
+    warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
