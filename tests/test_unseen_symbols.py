@@ -69,3 +69,15 @@ def test_the_text_symbols_are_drawn_in_the_texts_colour_not_in_colour():
     bar = saturated("a b c d")  # the accent bar above the title
     assert saturated(f"☺{VS15} ✔{VS15} ☀{VS15} ☎{VS15}") <= bar + 20
     assert saturated(f"☺{VS16} ✔{VS16} ☀{VS16} ☎{VS16}") > bar + 2000
+
+
+def test_the_pdf_carries_the_text_symbols_as_text():
+    """A reader can search and copy them: each is in the PDF's text, not only in a picture."""
+    import pypdfium2
+
+    from studio.export.pdf import export_pdf
+    carousel = Carousel(slides=[Slide(title=f"Done ☺{VS15}", body=f"ok ✔{VS15} ☀{VS15} ☎{VS15} ✈{VS15} end")])
+    out = io.BytesIO()
+    export_pdf(carousel, out)
+    drawn = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(out.getvalue()))
+    assert all(symbol in drawn for symbol in "☺✔☀☎✈"), drawn
