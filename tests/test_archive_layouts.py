@@ -146,3 +146,23 @@ def test_a_zip_of_other_js_files_is_still_refused_with_a_message():
     out.seek(0)
     with pytest.raises(SourceError, match="not an X archive"):
         read_archive(out, load_media=False)
+
+
+def test_an_archive_zipped_with_backslashes_is_read(tmp_path):
+    """Windows PowerShell's Compress-Archive names entries "twitter-2024\\data\\tweets.js"; photos included."""
+    from PIL import Image
+    photo = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 90, 40)).save(photo, "JPEG")
+    media = {"media": [{"type": "photo", "url": "https://t.co/Pic1", "media_url_https": "https://x/AAA.jpg"}]}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("twitter-2024\\data\\account.js", data_file("account", [{"account": {
+            "accountId": OWNER, "username": HANDLE, "accountDisplayName": "Dana"}}]))
+        zf.writestr("twitter-2024\\data\\tweets.js", data_file("tweets", [
+            item(1, "Backslashes 🧵 https://t.co/Pic1", extended_entities=media), item(2, "Second", 1)]))
+        zf.writestr(f"twitter-2024\\data\\tweets_media\\{BASE + 1}-AAA.jpg", photo.getvalue())
+    out.seek(0)
+    result = read_archive(out)
+    assert texts(result) == [["Backslashes", "Second"]]
+    assert [len(p.images) for p in result.threads[0].posts] == [1, 0]
+    assert result.threads[0].posts[0].author_name == "Dana"

@@ -189,7 +189,8 @@ class _ArchiveReader:
             if _unsafe_name(info.filename):
                 unsafe.append(info.filename)
             elif info.filename and not info.is_dir():  # a damaged entry can have no name at all
-                self.members[info.filename] = info
+                # (Windows PowerShell's Compress-Archive writes "data\tweets.js": read as "data/tweets.js")
+                self.members[info.filename.replace("\\", "/")] = info
         if unsafe:
             shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")
             self.warnings.append(f"skipped {count(len(unsafe), 'file')} with unsafe paths: {shown}")
