@@ -41,3 +41,13 @@ def test_property_words_without_a_poll_are_never_dropped(lines):
     kept = texts[1].split("\n") if len(texts) == 3 else []
     for word in ("Pricing", "Hiring", "Growth"):
         assert lines.count(word) == kept.count(word)
+
+
+def test_a_time_closing_a_post_stays_and_is_named():
+    """X copies a video's length ("0:58") as a line under the words; the author may have written it too."""
+    copy = HEAD + post("Our launch day, uncut:\n0:58\n3\n9\n") + post("Doors open at 9:30 sharp.")
+    result = parse_paste(copy)
+    assert [p.text for p in result.threads[0].posts][1:] == ["Our launch day, uncut:\n0:58", "Doors open at 9:30 sharp."]
+    assert [w for w in result.warnings if "0:58" in w] == [
+        "post 2 ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
+        "the author's; delete it from the slide if it is the video's"]

@@ -793,6 +793,8 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
+              "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1027,8 +1029,13 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         tail.append(body.pop())
     body += _authors_numbers(tail[::-1], counts_shown)
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
-    text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
-    return re.sub(r"\n{3,}", "\n\n", text).strip(), left_out
+    text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
+    if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
+        left_out.add("clock")  # (kept: the author may have written it)
+    return text, left_out
+
+
+_CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
 
 
 def _shows_counts(post: list[str]) -> bool:
