@@ -62,11 +62,30 @@ def test_the_profile_header_is_not_a_post(followers, tabs):
     assert "Joined" not in text and "Followers" not in text and "Building fast CI" not in text
 
 
-def test_a_post_that_names_followers_and_tabs_keeps_every_word():
-    """No row of tabs under the count: the lines are the author's."""
-    words = "We hit\n12.4K Followers\ntoday. Thanks!\nPosts\nReplies"
+@pytest.mark.parametrize("words", ["We hit\n12.4K Followers\ntoday. Thanks!\nPosts\nReplies",
+                                   "Our numbers:\n312 Following\n12.4K Followers\nPosts\nReplies\nMedia\nThanks!",
+                                   "312 Following\n12.4K Followers\nPosts\nReplies\nMedia"])
+def test_a_post_that_names_followers_and_tabs_keeps_every_word(words):
+    """No posts right under the tabs: the lines are the author's."""
     copy = f"Jane Builds\n@jane_builds\n{words}\n10:02 AM · Nov 28, 2026\n·\n12.3K\n Views\n" + \
            "Jane Builds\n@jane_builds\n·\nNov 28\nSecond post.\n"
     result = parse_paste(copy)
     assert [p.text for p in result.threads[0].posts] == [words, "Second post."]
     assert not any("profile" in w for w in result.warnings)
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+VOCAB = ["12.4K Followers", "1,204 Followers", "Posts", "Replies", "Media", "Likes", "Highlights",
+         "Followed by Sam", "ship it", "Joined March 2015", "312 Following", "Pinned"]
+
+
+@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=9))
+def test_property_lines_inside_a_post_are_never_taken_for_a_profile_header(lines):
+    """Whatever the author's post says, a page with no profile header above its posts keeps every line of it."""
+    body = "Our numbers:\n" + "\n".join(lines) + "\nThanks!"
+    copy = f"Jane Builds\n@jane_builds\n{body}\n10:02 AM · Nov 28, 2026\n·\n12.3K\n Views\n" + \
+           "Jane Builds\n@jane_builds\n·\nNov 28\nSecond post.\n"
+    texts = [p.text for p in parse_paste(copy).threads[0].posts]
+    assert texts[0] == body and texts[-1] == "Second post."

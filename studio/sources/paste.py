@@ -679,6 +679,8 @@ def _tight_headers(text: str) -> str:
 # A profile page's header over its posts: the follower count, then the row of tabs (in X's main interface languages).
 _FOLLOWERS_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Followers|Follower|Seguidores|abonnés|follower|フォロワー|팔로워|"
                            r"متابعون|متابِعون|Volgers|Takipçi|Pengikut|подписчиков|Obserwujący)$")
+_FOLLOWING_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Following|Folge ich|Siguiendo|abonnements|Seguindo|Following|"
+                           r"フォロー中|팔로잉|يتابع|Volgend|Takip edilen|Mengikuti|в читаемых|Obserwowani)$")
 _PROFILE_TABS = {"posts", "replies", "highlights", "articles", "media", "likes", "subs", "affiliates",
                  "beiträge", "antworten", "artikel", "medien", "gefällt mir", "respuestas", "destacados",
                  "artículos", "multimedia", "me gusta", "réponses", "temps forts", "médias", "j'aime", "j’aime",
@@ -690,7 +692,7 @@ def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
     the posts, not a post. Only when the follower count is followed by the row of tabs."""
     filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 80))
     at = next((k for k, i in enumerate(filled) if _FOLLOWERS_RE.match(lines[i].strip())), None)
-    if at is None:
+    if not at or not _FOLLOWING_RE.match(lines[filled[at - 1]].strip()):  # "312 Following" comes first
         return lines
     k = at + 1
     while k < len(filled) and lines[filled[k]].strip().lower().startswith(("followed by", "not followed by")):
@@ -698,7 +700,10 @@ def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
     tabs = k
     while tabs < len(filled) and lines[filled[tabs]].strip().lower() in _PROFILE_TABS:
         tabs += 1
-    if tabs - k < 3:
+    after = [lines[i].strip() for i in filled[tabs:tabs + 2]]
+    posts_follow = len(after) == 2 and (_is_name(after[0]) and _HANDLE_RE.match(after[1]) or after[0] == "Pinned"
+                                        or _REPOSTED_RE.match(after[0]))
+    if tabs - k < 3 or not posts_follow:  # the posts start right under the tabs
         return lines
     warnings.append("left out the profile's header (bio, join date, follower counts and tabs): "
                     "it is X's page around the posts, not a post")
