@@ -51,7 +51,7 @@ _URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
 _ACCENT = regex.compile(
     rf"(?P<url>{_URL})"
     r"|(?<![\w@])@\w{1,30}"
-    r"|(?<![\w#&])#\w*[^\W\d_]\w*"
+    r"|(?<![\w#&])#\w*[^\W\d_\p{M}]\w*"
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
 )

@@ -81,3 +81,10 @@ def test_the_pdf_carries_the_text_symbols_as_text():
     export_pdf(carousel, out)
     drawn = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(out.getvalue()))
     assert all(symbol in drawn for symbol in "☺✔☀☎✈"), drawn
+
+
+def test_a_number_sign_asked_for_as_text_is_not_a_hashtag():
+    """"#︎" (U+FE0E, a mark) has no letter: drawn in the text's colour, not the accent of a hashtag."""
+    assert not any(c.accent for c in text.prepare(f"Press #{VS15} to dial")[0].clusters)
+    assert [c.text for c in text.prepare("#café and #नमस्ते")[0].clusters if c.accent] == \
+        ["#", "c", "a", "f", "é", "#", "न", "म", "स्ते"]
