@@ -166,3 +166,13 @@ def test_an_archive_zipped_with_backslashes_is_read(tmp_path):
     assert texts(result) == [["Backslashes", "Second"]]
     assert [len(p.images) for p in result.threads[0].posts] == [1, 0]
     assert result.threads[0].posts[0].author_name == "Dana"
+
+
+def test_one_month_of_the_old_archive_given_alone_is_read(tmp_path):
+    """data/js/tweets/2014_05.js on its own (a file, or its text pasted) reads as posts, not as a thread of code."""
+    from studio.sources import load_threads
+    month = tmp_path / "2014_05.js"
+    month.write_text("Grailbird.data.tweets_2014_05 = \n" + json.dumps(
+        [old_tweet(2, "@dana two", 1), old_tweet(1, "one &amp; all")], indent=1), encoding="utf-8")
+    assert texts(load_input(month)) == [["one & all", "two"]]
+    assert texts(load_threads(month.read_bytes(), name="pasted")) == [["one & all", "two"]]
