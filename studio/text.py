@@ -43,7 +43,10 @@ SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang 
 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
-_SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
+# No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
+# for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
+_NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
 _URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
         r"|(?:https?://|www\.)[^\s<>\"']+"
         r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b"
@@ -191,11 +194,19 @@ def clean(text: str) -> str:
                 out.append(_FORMAT_OR_CONTROL.sub("", cluster))
         text = "".join(out)
     if code.has_code(text):
-        lines = [line.expandtabs(4).rstrip() if is_code else _SPACES.sub(" ", line).strip()
+        lines = [line.expandtabs(4).rstrip() if is_code else _spaced(line)
                  for line, is_code in zip(text.split("\n"), code.code_lines(text))]
     else:
-        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+        lines = [_spaced(line) for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+def _spaced(line: str) -> str:
+    """A line with single spaces, no-break ones kept, none at its ends."""
+    line = _SPACES.sub(" ", line)
+    if not line.isascii():
+        line = _NO_BREAK_RUN.sub(r"\1", line)
+    return line.strip()
 
 
 def words(text: str) -> list[str]:
