@@ -556,7 +556,8 @@ def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
         else:
             face = font_for(c.text, family)
         out.append(face)
-        prev = face
+        if face == prev or unicodedata.category(base) != "Zs":  # a space only another face has ("10 000" with
+            prev = face                                           # U+202F) does not carry that face to the digits
     return tuple(out)
 
 
