@@ -679,7 +679,7 @@ def _tight_headers(text: str) -> str:
 # A profile page's header over its posts: the follower count, then the row of tabs (in X's main interface languages).
 _FOLLOWERS_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Followers|Follower|Seguidores|abonnés|follower|フォロワー|팔로워|"
                            r"متابعون|متابِعون|Volgers|Takipçi|Pengikut|подписчиков|Obserwujący)$")
-_FOLLOWING_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Following|Folge ich|Siguiendo|abonnements|Seguindo|Following|"
+_FOLLOWING_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Following|Folge ich|Siguiendo|abonnements|Seguindo|"
                            r"フォロー中|팔로잉|يتابع|Volgend|Takip edilen|Mengikuti|в читаемых|Obserwowani)$")
 _PROFILE_TABS = {"posts", "replies", "highlights", "articles", "media", "likes", "subs", "affiliates",
                  "beiträge", "antworten", "artikel", "medien", "gefällt mir", "respuestas", "destacados",
