@@ -35,7 +35,7 @@ from studio.upload_cap import UploadCap
 
 from studio.export.images import leave_with_parent
 
-from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html
+from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, uploads
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -243,7 +243,7 @@ def run(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8080, show: bool
     """
     reloader = reload and multiprocessing.current_process().name == "MainProcess"
     root = _reloader_root if reloader else build(data_dir, share=token is not None)
-    app.add_middleware(UploadCap)  # the page's upload limit is only a hint: the server enforces the cap
+    app.add_middleware(UploadCap, cap_for=uploads.body_cap)  # the page's limit is only a hint: the server enforces it
     app.add_middleware(page_gate.PageGate, passes=("/_nicegui", "/favicon.ico", FONT_ROUTE + "/", STATIC_ROUTE + "/",
                                                    DOWNLOAD_ROUTE + "/"))  # pages are built one at a time
     if token is not None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from nicegui import events, run, ui
 
+from studio.limits import MAX_ARCHIVE_BYTES
 from studio.post import Thread
 from studio.sources.result import answer_note, count
 
@@ -13,8 +14,6 @@ from .offload import Cancelled, Progress
 from .thread_intake import ThreadIntake
 from .uploads import upload_button
 from .view import View
-
-MAX_ARCHIVE_BYTES = 2 * 2**30  # the browser checks this; the reader checks what is inside
 
 
 def thread_row(thread: Thread, answered: str | None = None) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from nicegui import events, run, ui
 
 from studio.app import Changed
+from studio.limits import MAX_PROJECT_BYTES
 from studio.post import Thread
 
 from .archive_source import ArchiveSource
@@ -19,8 +20,6 @@ from .post_cards import PostCards
 from .thread_intake import ThreadIntake
 from .uploads import upload_button
 from .view import View
-
-MAX_PROJECT_BYTES = 200 * 2**20
 
 
 class SourcePanel:

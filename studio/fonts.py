@@ -46,6 +46,11 @@ _NOTO_SCRIPTS = {f"Noto Sans {script}": f"NotoSans{script}[wght].ttf" for script
 FALLBACKS: list[str] = ["Inter", "Noto Sans", "Noto Sans Arabic", "Heebo", "Noto Sans Thai", "Noto Sans CJK",
                         "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu", "Noto Sans Bengali",
                         "Noto Sans Lao", "Noto Sans Myanmar", *_NOTO_SCRIPTS]
+# Text faces for symbols, after every other face: Noto Sans Symbols (☺ ↔ ♄ ⏏ …), then Noto Emoji's monochrome
+# outlines (✔ ❤ ☀ ☎ ✈ …). A character only they draw is asked for as text ("☺︎", U+FE0E) or has no Twemoji
+# picture; one asked for by itself ("✔") stays the colour picture X shows (studio.text._cluster).
+SYMBOL_FACES: list[str] = ["Noto Sans Symbols", "Noto Emoji"]
+FALLBACKS += SYMBOL_FACES
 # Families shipped by a plain font package instead of fontpkg: family -> (module, attribute holding the path).
 # Noto Sans CJK JP is one static face (regular only) that covers Han, kana and Hangul: no instancing,
 # and the build only renames it (≈ 0.4 s for its 16 MB).
@@ -56,6 +61,8 @@ _PACKED: dict[str, tuple[str, str]] = {
     "Noto Sans Lao": ("justmytype_intl_sea", "fonts/ofl/notosanslao/NotoSansLao[wdth,wght].ttf"),
     "Noto Sans Myanmar": ("justmytype_intl_sea", "fonts/ofl/notosansmyanmar/NotoSansMyanmar[wdth,wght].ttf"),
     **{family: ("manimgx_fonts", file) for family, file in _NOTO_SCRIPTS.items()},
+    "Noto Sans Symbols": ("manimgx_fonts", "NotoSansSymbols[wght].ttf"),
+    "Noto Emoji": ("manimgx_fonts", "NotoEmoji[wght].ttf"),
 }
 ALL_FAMILIES = list(dict.fromkeys(FAMILIES + FALLBACKS))
 WEIGHTS = (400, 700)

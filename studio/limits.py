@@ -14,6 +14,7 @@ import stat
 from typing import BinaryIO
 
 MB = 2**20
+GB = 2**30
 _WORD_RE = re.compile(r"\S+")
 
 # Pasted text, a text file or stdin. A 25-post thread of full 4,000-character premium posts is
@@ -43,9 +44,10 @@ MAX_IMAGE_BYTES = 40 * MB
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_IMAGE_SIDE = 8_000  # a panorama strip may be long, but not longer than this
 
-# An X data archive upload. The archive X sends can be large because of videos; the studio reads
-# only tweets.js and the photos of one thread, so 200 MB covers the archives of active accounts.
-MAX_UPLOAD_BYTES = 200 * MB
+# An X data archive upload. X's archive holds every photo and video the account posted: an active
+# account's is often 1-2 GB. The studio reads tweets.js and one thread's photos from the zip without
+# unpacking it, so size costs only the upload's time and a copy on disk until the thread is read.
+MAX_ARCHIVE_BYTES = 2 * GB
 
 # A project file (carousel JSON with its photos embedded as base64): 300 slides with a
 # stored 2160 px photo each (~0.6 MB) is ~240 MB of base64.
@@ -60,7 +62,9 @@ MAX_INT_DIGITS = 30
 
 
 def megabytes(n: int) -> str:
-    """A size in whole MB for messages ("40 MB")."""
+    """A size for messages: "2 GB", "1.5 GB", "40 MB", "1 KB"."""
+    if n >= GB:
+        return f"{n / GB:,.1f}".removesuffix(".0") + " GB"
     return f"{n / MB:,.0f} MB" if n >= MB else f"{n / 1024:,.0f} KB"
 
 

@@ -43,7 +43,10 @@ SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang 
 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
-_SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
+# No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
+# for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
+_NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
 _URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
         r"|(?:https?://|www\.)[^\s<>\"']+"
         r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b"
@@ -51,7 +54,7 @@ _URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
 _ACCENT = regex.compile(
     rf"(?P<url>{_URL})"
     r"|(?<![\w@])@\w{1,30}"
-    r"|(?<![\w#&])#\w*[^\W\d_]\w*"
+    r"|(?<![\w#&])#\w*[^\W\d_\p{M}]\w*"
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
 )
@@ -191,11 +194,19 @@ def clean(text: str) -> str:
                 out.append(_FORMAT_OR_CONTROL.sub("", cluster))
         text = "".join(out)
     if code.has_code(text):
-        lines = [line.expandtabs(4).rstrip() if is_code else _SPACES.sub(" ", line).strip()
+        lines = [line.expandtabs(4).rstrip() if is_code else _spaced(line)
                  for line, is_code in zip(text.split("\n"), code.code_lines(text))]
     else:
-        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+        lines = [_spaced(line) for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+def _spaced(line: str) -> str:
+    """A line with single spaces, no-break ones kept, none at its ends."""
+    line = _SPACES.sub(" ", line)
+    if not line.isascii():
+        line = _NO_BREAK_RUN.sub(r"\1", line)
+    return line.strip()
 
 
 def words(text: str) -> list[str]:
@@ -377,21 +388,30 @@ def _cluster(g: str, accent: bool, style: str) -> Cluster:
     card took seconds).
     """
     found = emoji.emoji_file(g)
+    as_text = found is None and "\ufe0e" in g  # "☺︎": U+FE0E asks for the symbol as text, not as a picture
     if found is None and _INVISIBLE_MARK.search(g):  # "❤︎", "葛󠄀": a selector asks for a look, and some faces
         g = _INVISIBLE_MARK.sub("", g) or g         # draw it as a box of its own ("NO GLYPH" after the heart)
-    if found is None and g != " " and not drawable(_base_char(g)):
-        found = emoji.symbol_file(g)
-        if found is None:
+    if found is None and g != " " and not drawable(base := _base_char(g)):
+        # only the symbol faces draw it: as text when asked so, else the colour picture X shows, else as text
+        found = None if as_text and _symbol_drawable(base) else emoji.symbol_file(g)
+        if found is None and not _symbol_drawable(base):
             return Cluster(MISSING_MARK, accent, None, STYLE_MISSING)
     return Cluster(g, accent, found, style)
 
 
 @lru_cache(maxsize=8192)
 def drawable(ch: str) -> bool:
-    """Some bundled face (the fallback chain) draws ``ch``; spaces and format characters always pass."""
+    """Some bundled face for words (the fallback chain less the symbol faces) draws ``ch``; spaces and format
+    characters always pass."""
     if unicodedata.category(ch) in ("Zs", "Cf", "Cc", "Mn", "Me") or ch == "\n":
         return True
-    return any(has_glyph(face, ch) for face in fonts.FALLBACKS)
+    return any(has_glyph(face, ch) for face in fonts.FALLBACKS if face not in fonts.SYMBOL_FACES)
+
+
+@lru_cache(maxsize=1024)
+def _symbol_drawable(ch: str) -> bool:
+    """A symbol face (fonts.SYMBOL_FACES) draws ``ch``."""
+    return any(has_glyph(face, ch) for face in fonts.SYMBOL_FACES)
 
 
 # ---------------------------------------------------------------- fonts and widths
@@ -508,7 +528,7 @@ def uncovered(value: str) -> frozenset[str]:
         if g.isspace() or emoji.emoji_file(g):
             continue
         base = _base_char(g)
-        if not drawable(base) and not emoji.symbol_file(g):
+        if not drawable(base) and not emoji.symbol_file(g) and not _symbol_drawable(base):
             out.add(base)
         out.update(m for m in _marks(g) if not any(has_glyph(face, m) for face in fonts.FALLBACKS))
     return frozenset(out)
@@ -516,7 +536,8 @@ def uncovered(value: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
-    """Face per cluster (None for emoji). Spaces and punctuation stay in the face before them."""
+    """Face per cluster (None for emoji). Spaces and punctuation stay in the face before them, unless that is a
+    symbol face (its digits and spaces are emoji-wide)."""
     out: list[str | None] = []
     prev: str | None = None
     for c in para.clusters:
@@ -529,13 +550,14 @@ def assign_fonts(para: Para, family: str) -> tuple[str | None, ...]:
             prev = MONO_FAMILY
             continue
         common = unicodedata.category(base)[0] in "PZSN" and not base.isalpha()
-        if common and prev and prev != MONO_FAMILY and has_glyph(prev, base) \
+        if common and prev and prev != MONO_FAMILY and prev not in fonts.SYMBOL_FACES and has_glyph(prev, base) \
                 and all(has_glyph(prev, m) for m in _marks(c.text)):  # "$̶9̶9̶": the face must have the strike too
             face = prev
         else:
             face = font_for(c.text, family)
         out.append(face)
-        prev = face
+        if face == prev or unicodedata.category(base) != "Zs":  # a space only another face has ("10 000" with
+            prev = face                                           # U+202F) does not carry that face to the digits
     return tuple(out)
 
 

@@ -6,12 +6,16 @@ over the cap before reading any of it, and stops one that streams past the cap
 (chunked, or lying about its length) as soon as it does, so the body is never
 held whole. Only paths containing ``/upload/`` (NiceGUI's upload route) are
 watched; everything else passes untouched.
+
+Each upload button has its own cap (an image 40 MB, an X archive 2 GB): ``cap_for`` gives the body
+a path's button takes, the file size its page announced plus the form's framing, so page and server
+never disagree. A path no open page's button owns gets ``cap``, the smallest.
 """
 from __future__ import annotations
 
 from typing import Any, Awaitable, Callable
 
-from .limits import MAX_UPLOAD_BYTES, megabytes
+from .limits import MAX_IMAGE_BYTES, megabytes
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -27,16 +31,18 @@ class UploadTooLarge(Exception):
 class UploadCap:
     """Refuse request bodies over ``cap`` bytes on upload routes with 413 and a plain message."""
 
-    def __init__(self, app: App, cap: int = MAX_UPLOAD_BYTES, marker: str = "/upload/") -> None:
-        self.app, self.cap, self.marker = app, cap, marker
+    def __init__(self, app: App, cap: int = MAX_IMAGE_BYTES, marker: str = "/upload/",
+                 cap_for: Callable[[str], int | None] = lambda path: None) -> None:
+        self.app, self.cap, self.marker, self.cap_for = app, cap, marker, cap_for
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") != "POST" or self.marker not in scope.get("path", ""):
             await self.app(scope, receive, send)
             return
+        cap = self.cap_for(scope["path"]) or self.cap
         length = _content_length(scope)
-        if length is not None and length > self.cap:
-            await self._refuse(send)
+        if length is not None and length > cap:
+            await self._refuse(send, cap)
             return
         seen = 0
         started = False
@@ -46,7 +52,7 @@ class UploadCap:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.cap:
+                if seen > cap:
                     raise UploadTooLarge
             return message
 
@@ -59,10 +65,11 @@ class UploadCap:
             await self.app(scope, counted_receive, tracked_send)
         except UploadTooLarge:
             if not started:
-                await self._refuse(send)
+                await self._refuse(send, cap)
 
-    async def _refuse(self, send: Send) -> None:
-        body = (f"The file is larger than {megabytes(self.cap)}, the most the studio accepts.\n").encode()
+    @staticmethod
+    async def _refuse(send: Send, cap: int) -> None:
+        body = (f"The file is larger than {megabytes(cap)}, the most the studio accepts.\n").encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"text/plain; charset=utf-8"),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})

@@ -24,7 +24,8 @@ def test_at_least_eight_families_plus_fallbacks():
                                "Noto Sans Khmer", "Noto Sans Tamil", "Noto Sans Telugu", "Noto Sans Bengali",
                                "Noto Sans Lao", "Noto Sans Myanmar", "Noto Sans Gujarati", "Noto Sans Gurmukhi",
                                "Noto Sans Oriya", "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Sinhala",
-                               "Noto Sans Armenian", "Noto Sans Georgian", "Noto Sans Ethiopic"]
+                               "Noto Sans Armenian", "Noto Sans Georgian", "Noto Sans Ethiopic",
+                               "Noto Sans Symbols", "Noto Emoji"]
     assert len(fonts.ALL_FAMILIES) == len(set(fonts.ALL_FAMILIES))
 
 

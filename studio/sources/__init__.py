@@ -28,7 +28,8 @@ __all__ = ["ImportResult", "SourceError", "archive_folder", "clean_text", "count
 
 TEXT_LIMIT = MAX_TEXT_BYTES
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-_ARCHIVE_FILE_RE = re.compile(r"[\ufeff\s]*window\.YTD\.tweets?\.part\d+\s*=")  # the archive's tweets.js, alone
+# the archive's tweets.js alone, or a month of the archive of 2012–2018 (data/js/tweets/2014_05.js)
+_ARCHIVE_FILE_RE = re.compile(r"[\ufeff\s]*(?:window\.YTD\.tweets?\.part\d+|Grailbird\.data\.tweets_\d{4}_\d\d)\s*=")
 # Its array without the "window.YTD… =" line (saved as tweets.json, or pasted from it): items {"tweet": {…}},
 # or the posts themselves with their archive fields.
 _TWEET_ARRAY_RE = re.compile(r'[\ufeff\s]*\[\s*\{\s*"(?:tweet|edit_info|retweeted|source|entities|display_text_range|'

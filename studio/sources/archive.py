@@ -141,7 +141,8 @@ def read_archive_file(source: bytes | Path, name: str | None = None) -> ImportRe
 def archive_folder(path: Path) -> Path | None:
     """The extracted archive folder at or just above ``path`` (the folder or its ``data/``), else None."""
     for root in (path, path.parent) if path.name == "data" else (path,):
-        if any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js")):
+        if any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js",
+                                                         "js/tweet_index.js")):
             return root
     return None
 
@@ -188,7 +189,8 @@ class _ArchiveReader:
             if _unsafe_name(info.filename):
                 unsafe.append(info.filename)
             elif info.filename and not info.is_dir():  # a damaged entry can have no name at all
-                self.members[info.filename] = info
+                # (Windows PowerShell's Compress-Archive writes "data\tweets.js": read as "data/tweets.js")
+                self.members[info.filename.replace("\\", "/")] = info
         if unsafe:
             shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")
             self.warnings.append(f"skipped {count(len(unsafe), 'file')} with unsafe paths: {shown}")
@@ -303,8 +305,12 @@ class _ArchiveReader:
         return sorted((n for n in self.members if regex.match(n)), key=_part_number)
 
     def _tweet_files(self, manifest: dict) -> list[str]:
-        return (self._listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
-                or self._listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js"))
+        """The owner's posts: tweets.js (tweet.js before 2020) and its parts, then the posts the owner wrote in a
+        community (community-tweet.js, the same items: a thread posted there is the owner's too)."""
+        own = (self._listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
+               or self._listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js")
+               or sorted(self._listed(manifest, "", _OLD_MONTH_FILE)))  # the archive of 2012–2018: a file a month
+        return own and own + self._listed(manifest, "communityTweet", r"data/community-tweet(?:-part\d+)?\.js")
 
     def _media_dir(self, manifest: dict, key: str, defaults: tuple[str, ...]) -> str:
         entry = manifest.get(key)
@@ -328,6 +334,15 @@ class _ArchiveReader:
                 if isinstance(acc, dict):
                     return (str(acc.get("accountId") or ""), str(acc.get("username") or ""),
                             str(acc.get("accountDisplayName") or ""))
+        for member in self._listed(manifest, "", r"data/js/user_details\.js"):  # the archive of 2012–2018
+            try:
+                user = self._read_small_json(member)
+            except _MemberError as exc:
+                self.warnings.append(f"ignored {member}: {exc}")
+                continue
+            if isinstance(user, dict):
+                return (str(user.get("id") or ""), str(user.get("screen_name") or ""),
+                        str(user.get("full_name") or ""))
         info = self.user_info
         return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
 
@@ -512,7 +527,8 @@ def _post_text(raw: str, label: str) -> str:
 
 # -------------------------------------------------------------------- parsing helpers
 
-_PREFIX_RE = re.compile(r"\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*")
+_PREFIX_RE = re.compile(r"\s*(?:window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)"
+                        r"|Grailbird\.data\.tweets_\d{4}_\d{2}|var\s+user_details)\s*=\s*")  # (those two: 2012–2018)
 _GAP_RE = re.compile(r"[\s,]*")
 
 
@@ -580,11 +596,11 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
             return False
         reply_to = get("in_reply_to_status_id_str")
         reply_user = get("in_reply_to_user_id_str") if reply_to else None
-        if text.startswith("RT @"):
+        if text.startswith("RT @") or get("retweeted_status"):
             others[id_str] = None
             return True
         kept = others if author_id and reply_user and reply_user != author_id else tweets
-        rng = get("display_text_range") or (0, len(text))
+        rng = get("display_text_range") or (_reply_mention_end(text, get("in_reply_to_screen_name")), len(text))
         ents = get("entities") or {}
         media = (get("extended_entities") or {}).get("media") or ents.get("media")
         urls = ents.get("urls")
@@ -611,6 +627,15 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 
 
 _NO_REPLY = (None, None, None)
+
+
+def _reply_mention_end(text: str, name: Any) -> int:
+    """Where a reply's words start when the archive has no display range (before 2016): after the "@name " that
+    replying put first, as X's display range leaves it out now."""
+    if isinstance(name, str) and name and text.startswith("@" + name):
+        m = re.compile(r"@" + re.escape(name) + r"\b\s+").match(text)
+        return m.end() if m else 0
+    return 0
 
 
 def _versions(id_str: str, info: Any) -> tuple[str, ...]:
@@ -790,9 +815,22 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
+# What X leaves outside a post's display range: the @handles a reply opens with, the links of its photos or quote.
+_HIDDEN_HEAD_RE = re.compile(r"(?:@\w+\s+)*")
+_HIDDEN_TAIL_RE = re.compile(r"(?:\s*https?://t\.co/\w+)*\s*")
+
+
 def _raw_text(t: _Tweet) -> str:
-    """The post's words as the archive has them, its links written out (``_clean`` tidies them)."""
+    """The post's words as the archive has them, its links written out (``_clean`` tidies them).
+
+    The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
+    counted in other units (UTF-16, or the text before its "&amp;" escapes) would otherwise cut the author's words.
+    """
     start, end = max(0, t.start), min(len(t.text), t.end) if t.end > 0 else len(t.text)
+    if start and not _HIDDEN_HEAD_RE.fullmatch(t.text, 0, start):
+        start = 0
+    if end < len(t.text) and not _HIDDEN_TAIL_RE.fullmatch(t.text, end):
+        end = len(t.text)
     text = t.text[start:end]
     for short, _, _ in t.media:
         if short:
@@ -816,13 +854,16 @@ _MONTHS = {m: f"{i:02d}" for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May
 
 
 _CREATED_RE = re.compile(r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d\d:\d\d:\d\d) ([+-]\d\d)(\d\d) (\d{4})")
+_OLD_CREATED_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d:\d\d:\d\d) ([+-]\d\d)(\d\d)")  # the archive of 2012–2018
 
 
 def _iso_date(created: str) -> str:
-    """"Wed May 29 15:12:04 +0000 2024" → "2024-05-29T15:12:04+00:00" ("" when unreadable)."""
+    """"Wed May 29 15:12:04 +0000 2024" (or "2014-05-29 15:12:04 +0000") → "2024-05-29T15:12:04+00:00" ("" when
+    unreadable)."""
     m = _CREATED_RE.fullmatch(created)
     if not m:
-        return ""
+        old = _OLD_CREATED_RE.fullmatch(created)
+        return f"{old[1]}-{old[2]}-{old[3]}T{old[4]}{old[5]}:{old[6]}" if old and old[0].isascii() else ""
     month, day, clock, tz_h, tz_m, year = m.groups()
     month = _MONTHS.get(month)
     if month is None:
@@ -897,7 +938,8 @@ def _unsafe_name(name: str) -> bool:
     return norm.startswith("/") or bool(re.match(r"^[A-Za-z]:", norm)) or ".." in norm.split("/")
 
 
-_ROOT_RE = re.compile(r"^(.*?)data/(?:manifest|tweets?|tweets?-part\d+)\.js$")
+_OLD_MONTH_FILE = r"data/js/tweets/\d{4}_\d\d\.js"  # the archive of 2012–2018: Grailbird.data.tweets_2014_05 = [ … ]
+_ROOT_RE = re.compile(r"^(.*?)data/(?:manifest|tweets?|tweets?-part\d+|js/tweets/\d{4}_\d\d)\.js$")
 
 
 def _find_root(members: dict[str, zipfile.ZipInfo]) -> str | None:

@@ -20,6 +20,7 @@ is recognised first and gives clean posts with their author.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -675,14 +676,51 @@ def _tight_headers(text: str) -> str:
     return "\n".join(line for line, k in zip(lines, keep) if k)
 
 
+# A profile page's header over its posts: the follower count, then the row of tabs (in X's main interface languages).
+_FOLLOWERS_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Followers|Follower|Seguidores|abonnés|follower|フォロワー|팔로워|"
+                           r"متابعون|متابِعون|Volgers|Takipçi|Pengikut|подписчиков|Obserwujący)$")
+_FOLLOWING_RE = re.compile(r"^[\d.,\s]+[KkMB]?\s*(?:Following|Folge ich|Siguiendo|abonnements|Seguindo|"
+                           r"フォロー中|팔로잉|يتابع|Volgend|Takip edilen|Mengikuti|в читаемых|Obserwowani)$")
+_PROFILE_TABS = {"posts", "replies", "highlights", "articles", "media", "likes", "subs", "affiliates",
+                 "beiträge", "antworten", "artikel", "medien", "gefällt mir", "respuestas", "destacados",
+                 "artículos", "multimedia", "me gusta", "réponses", "temps forts", "médias", "j'aime", "j’aime",
+                 "respostas", "destaques", "mídia", "curtidas", "ポスト", "返信", "ハイライト", "メディア", "いいね"}
+
+
+def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
+    """A copied profile page without its header (name, bio, join date, follower counts, tabs): X's page around
+    the posts, not a post. Only when the follower count is followed by the row of tabs."""
+    filled = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 80))
+    at = next((k for k, i in enumerate(filled) if _FOLLOWERS_RE.match(lines[i].strip())), None)
+    if not at or not _FOLLOWING_RE.match(lines[filled[at - 1]].strip()):  # "312 Following" comes first
+        return lines
+    k = at + 1
+    while k < len(filled) and lines[filled[k]].strip().lower().startswith(("followed by", "not followed by")):
+        k += 1
+    tabs = k
+    while tabs < len(filled) and lines[filled[tabs]].strip().lower() in _PROFILE_TABS:
+        tabs += 1
+    after = [lines[i].strip() for i in filled[tabs:tabs + 2]]
+    posts_follow = len(after) == 2 and (_is_name(after[0]) and _HANDLE_RE.match(after[1]) or after[0] == "Pinned"
+                                        or _REPOSTED_RE.match(after[0]))
+    if tabs - k < 3 or not posts_follow:  # the posts start right under the tabs
+        return lines
+    warnings.append("left out the profile's header (bio, join date, follower counts and tabs): "
+                    "it is X's page around the posts, not a post")
+    return lines[filled[tabs - 1] + 1:]
+
+
 def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     lines = _drop_page_chrome(text.split("\n"))
+    noted: list[str] = []
+    lines = _without_profile_header(lines, noted)
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
     preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         return None
+    warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
@@ -760,6 +798,8 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
+              "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -907,8 +947,23 @@ _POLL_VOTES_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?\s*·\s*(?:Final results
 _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 
 
+_POLL_COUNT_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?$", re.IGNORECASE)
+
+
+def _poll_footer_joined(body: list[str]) -> list[str]:
+    """The vote count's line as one ("1,024 votes · Final results"), when the copy broke it at its "·"."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    for k in range(len(filled) - 3, -1, -1):
+        a, dot, b = (body[filled[k + j]].strip() for j in range(3))
+        if dot == "·" and _POLL_COUNT_RE.match(a) and _POLL_VOTES_RE.match(f"{a} · {b}"):
+            return body[:filled[k]] + [f"{a} · {b}"] + body[filled[k + 2] + 1:]
+    return body
+
+
 def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     """The post's lines without a poll's shares and vote count (X's figures; the options are the author's)."""
+    if any(line.strip() == "·" for line in body):
+        body = _poll_footer_joined(body)
     filled = [i for i, line in enumerate(body) if line.strip()]
     while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         filled.pop()  # X's counts under the poll
@@ -979,8 +1034,13 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         tail.append(body.pop())
     body += _authors_numbers(tail[::-1], counts_shown)
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
-    text = _CUT_LINK_RE.sub(r"\1", "\n".join(kept))
-    return re.sub(r"\n{3,}", "\n\n", text).strip(), left_out
+    text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
+    if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
+        left_out.add("clock")  # (kept: the author may have written it)
+    return text, left_out
+
+
+_CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
 
 
 def _shows_counts(post: list[str]) -> bool:

@@ -1,10 +1,15 @@
 """The upload cap is enforced by the server: 413 before reading an announced giant, and a streamed
-body is stopped as soon as it passes the cap, never held whole."""
+body is stopped as soon as it passes the cap, never held whole. Each upload button's cap on the server is
+the one its page announced."""
 from __future__ import annotations
 
 import asyncio
 
+from nicegui import ui
+
+from studio.limits import MAX_ARCHIVE_BYTES, MAX_IMAGE_BYTES, MAX_PROJECT_BYTES
 from studio.upload_cap import UploadCap
+from ui_helpers import open_source_tab, trigger
 
 
 def _run(app, path: str, chunks: list[bytes], length: int | None, method: str = "POST"):
@@ -64,19 +69,52 @@ def test_uploads_within_the_cap_and_other_routes_pass():
     assert _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 5000], length=5000, method="PUT")[0] == 200
 
 
+def test_a_route_with_a_cap_of_its_own_gets_that_cap_and_the_message_names_it():
+    caps = {"/_nicegui/client/abc/upload/7": 3 * 2**30}
+    app = UploadCap(_reading_app, cap=1000, cap_for=caps.get)
+    assert _run(app, "/_nicegui/client/abc/upload/7", [b"x" * 3000], length=3000)[:2] == (200, b"3000")
+    status, body, pulled = _run(app, "/_nicegui/client/abc/upload/7", [b"x"], length=4 * 2**30)
+    assert status == 413 and b"larger than 3 GB" in body and pulled == 0
+    assert _run(app, "/_nicegui/client/abc/upload/12", [b"x" * 3000], length=3000)[0] == 413  # others: the default
+
+
+async def test_each_upload_button_is_capped_on_the_server_as_its_page_announced(studio, testid):
+    """A 1 GB archive the page lets through is not refused by the server (it once was, over 200 MB, silently)."""
+    from components.uploads import FRAMING_BYTES, body_cap
+    open_source_tab(studio, "Archive")
+    open_source_tab(studio, "Project file")
+    with studio:
+        uploads = [e for e in studio.client.elements.values() if isinstance(e, ui.upload)]
+    caps = {e.props["data-testid"]: e.props["max-file-size"] for e in uploads}
+    assert caps["archive-upload"] == MAX_ARCHIVE_BYTES and caps["project-upload"] == MAX_PROJECT_BYTES
+    assert MAX_IMAGE_BYTES in caps.values()  # the slide's photo, the brand's avatar and logo
+    for upload in uploads:
+        assert body_cap(upload.props["url"]) == upload.props["max-file-size"] + FRAMING_BYTES
+    assert body_cap("/_nicegui/client/nobody/upload/1") is None
+    assert body_cap(uploads[0].props["url"] + "0") is None  # another element of the page, or none
+
+
+async def test_an_upload_that_fails_says_so_and_changes_nothing(studio, testid):
+    open_source_tab(studio, "Archive")
+    (upload,) = testid(studio, "archive-upload")
+    before = studio.shared.document.carousel
+    trigger(studio, upload, "failed")
+    await studio.should_see("did not finish uploading")
+    assert studio.shared.document.carousel == before
+
+
 def test_the_running_studio_refuses_an_oversized_upload(studio_server):
     """Through the real server: an announced body over the cap gets 413 before it is read."""
     import http.client
     from urllib.parse import urlsplit
 
-    from studio.limits import MAX_UPLOAD_BYTES
     host = urlsplit(studio_server)
     conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
     conn.putrequest("POST", "/_nicegui/client/any/upload/1")
-    conn.putheader("Content-Length", str(MAX_UPLOAD_BYTES + 1))
+    conn.putheader("Content-Length", str(MAX_IMAGE_BYTES + 1))
     conn.putheader("Content-Type", "application/octet-stream")
     conn.endheaders()
-    conn.send(b"x" * 1024)  # a few bytes of the announced 200 MB: the answer must not wait for the rest
+    conn.send(b"x" * 1024)  # a few bytes of the announced 40 MB: the answer must not wait for the rest
     response = conn.getresponse()
     assert response.status == 413
     assert b"larger than" in response.read()
