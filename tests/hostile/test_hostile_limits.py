@@ -112,7 +112,7 @@ def test_read_capped_refuses_pipes_devices_and_sparse_giants(tmp_path):
     sparse = tmp_path / "sparse.png"
     with open(sparse, "wb") as f:
         f.truncate(2 * 2**30)
-    with pytest.raises(limits.LimitError, match="2,048 MB; the limit is 40 MB"):
+    with pytest.raises(limits.LimitError, match="2 GB; the limit is 40 MB"):
         limits.read_capped(sparse, limits.MAX_IMAGE_BYTES)
     with pytest.raises(limits.LimitError, match="more than"):
         limits.read_stream(io.BytesIO(b"x" * 11), 10)
