@@ -1,4 +1,4 @@
-"""Links on a slide: the short text X shows, and the full target without tracking parameters.
+"""Links on a slide: the short text X shows, and the full target without the click trackers platforms add.
 
 The model keeps what the creator wrote; the renderer shows ``shown(url)``
 ("example.com/guides/caching-st…") and the PDF links to ``target(url)``.
@@ -10,7 +10,9 @@ import urllib.parse
 from functools import lru_cache
 
 SHOWN_CHARS = 28  # X shows host and path cut to about this many characters, then "…"
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|igsh|yclid|"
+# Added by platforms to a link someone clicked or shared, never by its author. Campaign tags (utm_source=…) stay:
+# a creator adds them on purpose, to count what their carousel brings.
+_TRACKING = re.compile(r"^(?:fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|igsh|yclid|"
                        r"twclid|_hsenc|_hsmi|mkt_tok|li_fat_id|ref_src|ref_url|si)$", re.IGNORECASE)
 _X_HOSTS = {"x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"}
 _X_TRACKING = {"s", "t"}  # the share-sheet parameters X adds to post links
@@ -24,7 +26,7 @@ def _host(parts: urllib.parse.SplitResult) -> str:
 
 @lru_cache(maxsize=2048)
 def target(url: str) -> str:
-    """The full link a click opens: with a scheme, known tracking parameters removed."""
+    """The full link a click opens: with a scheme, platforms' click trackers removed."""
     url = url.strip()
     if _EMAIL.match(url):
         return "mailto:" + url
