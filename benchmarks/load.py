@@ -196,6 +196,7 @@ class Probe:
                   f"{heap.get('uordblks', 0) / 2**20:.1f} MB, free {heap.get('fordblks', 0) / 2**20:.1f} MB, "
                   f"mmapped {heap.get('hblkhd', 0) / 2**20:.1f} MB, arena {heap.get('arena', 0) / 2**20:.1f} MB"
                   + (f", undo states {facts['histories']}" if facts.get("histories") else ""))
+        self._heap_maps(stems[last])
         if stems[last].with_suffix(".snapshot").exists():  # not with CS_LOAD_TRACE_FRAMES=0
             a = tracemalloc.Snapshot.load(str(stems[first].with_suffix(".snapshot")))
             b = tracemalloc.Snapshot.load(str(stems[last].with_suffix(".snapshot")))
@@ -215,6 +216,32 @@ class Probe:
         cb = json.loads(stems[last].with_suffix(".json").read_text()).get("caches", {})
         grown = sorted(((cb[k] - ca.get(k, 0), k) for k in cb), reverse=True)
         print("lru caches, entries grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
+
+
+    def _heap_maps(self, last: Path, top: int = 25) -> None:
+        """The heaps page by page (``CS_LOAD_HEAP_MAP=1``), the main one and the other threads' arenas: resident
+        pages, those kept by live blocks, those kept only by blocks new since the first map, and what sits on the
+        sparse ones (under a quarter used)."""
+        for label, stem in self.taken:
+            path = Path(f"{stem}.heapmap.json")
+            for kind, m in (json.loads(path.read_text()) if path.exists() else {}).items():
+                if not isinstance(m, dict):  # {"failed": why}
+                    print(f"heap map {label}: {kind}: {m}")
+                    continue
+                print(f"heap map {label}, {kind}: {m['heap_mb']:.1f} MB, resident {m['resident_pages'] * 4 / 1024:.1f} "
+                      f"MB, kept by live blocks {m['kept_pages'] * 4 / 1024:.1f} MB ({m['sparse_pages'] * 4 / 1024:.1f} "
+                      f"MB of it under a quarter used), only by new ones {m['pages_only_new'] * 4 / 1024:.1f} MB; in "
+                      f"use {m['in_use_mb']:.1f} MB, new {m['new_in_use_mb']:.1f} MB"
+                      + (f"; kept now, not at the first map: {m['newly_kept_pages'] * 4 / 1024:.1f} MB "
+                         f"({m['newly_kept_sparse_pages'] * 4 / 1024:.1f} MB under a quarter used)"
+                         if label != self.taken[0][0] else ""))
+        path = Path(f"{last}.heapmap.json")
+        maps = json.loads(path.read_text()) if path.exists() else {}
+        for kind, m in ((k, v) for k, v in maps.items() if isinstance(v, dict)):
+            for title, key in (("on sparse pages", "on_sparse_pages"), ("on pages only new blocks keep", "on_pages_only_new"),
+                               ("on sparse pages kept now, not at the first map", "on_newly_kept_sparse_pages")):
+                ranked = sorted(m[key].items(), key=lambda item: -item[1])[:top]
+                print(f"  {kind}, {title}: " + ", ".join(f"{k} {n}" for k, n in ranked))
 
 
 class Stalls:
@@ -245,6 +272,8 @@ class Stalls:
                 ours = [frame for frame in stack if frame.startswith(("components/", "studio/"))] or stack
                 print(f"    ({count} samples) " + " > ".join(ours[-4:] + stack[-1:] if stack[-1] not in ours[-4:]
                                                              else ours[-4:]))
+            for count, stack in stall.get("others", [])[:1]:  # another thread, which may have held the GIL
+                print(f"    meanwhile in another thread ({count} samples): " + " > ".join(stack))
 
 
 @contextlib.contextmanager

@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import platform
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,9 +68,14 @@ def test_the_probe_reports_what_grew_between_two_snapshots(tmp_path, capsys, mon
 
 
 HOLDS_UP = """
-import asyncio, sys, time, types
+import asyncio, sys, threading, time, types
 def hold_up_the_loop():
+    threading.Thread(target=busy_elsewhere).start()
     time.sleep(0.4)  # what a long page step or a burst of deletions does to every request
+def busy_elsewhere():
+    end = time.perf_counter() + 0.35
+    while time.perf_counter() < end:  # another thread running Python meanwhile (it may hold the GIL)
+        pass
 async def main():
     core = types.ModuleType("nicegui.core")
     core.loop = asyncio.get_running_loop()
@@ -95,3 +103,52 @@ def test_the_stall_watcher_names_what_held_up_the_loop(tmp_path, capsys, monkeyp
     stalls.report()
     out = capsys.readouterr().out
     assert "hold_up_the_loop" in out and "during the load" in out
+    assert any("busy_elsewhere" in frame for stall in held for _, stack in stall["others"] for frame in stack)
+    assert "meanwhile in another thread" in out
+
+
+PINS = """
+import signal, sys, time
+class Pinned:
+    pass
+kept = []
+def grow(*_):
+    for n in range(3000):  # one long-lived object among a page of short-lived ones, as a busy server makes them
+        passing = [bytearray(100) for _ in range(30)]
+        if n % 3 == 0:
+            kept.append(Pinned())
+    del passing
+    print("grown", flush=True)
+signal.signal(signal.SIGUSR2, grow)
+print("ready", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc's heap")
+def test_the_heap_map_names_the_new_objects_that_keep_pages(tmp_path, capsys, monkeypatch):
+    """CS_LOAD_HEAP_MAP: the pages kept after the load and not before are named by what sits on them."""
+    monkeypatch.setenv("PYTHONPATH", "")
+    monkeypatch.setenv("CS_LOAD_TRACE_DIR", "")
+    load = _load_benchmark(monkeypatch)
+    probe = load.Probe(str(tmp_path / "trace"))
+    env = {**os.environ, "PYTHONPATH": os.environ["PYTHONPATH"], "PYTHONMALLOC": "malloc", "CS_LOAD_HEAP_MAP": "1",
+           "CS_LOAD_TRACE_FRAMES": "0"}
+    server = subprocess.Popen([sys.executable, "-c", PINS], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        probe.take(server.pid, "before")
+        os.kill(server.pid, signal.SIGUSR2)
+        assert server.stdout.readline().strip() == "grown"
+        probe.take(server.pid, "after")
+    finally:
+        server.kill()
+        server.wait()
+    maps = json.loads(Path(f"{probe.taken[1][1]}.heapmap.json").read_text())
+    assert "failed" not in maps, maps
+    heap = maps["heap"]
+    assert heap["new_in_use_mb"] > 0 and heap["newly_kept_pages"] > 0
+    assert heap["on_newly_kept_sparse_pages"].get("__main__.Pinned", 0) > 0, heap["on_newly_kept_sparse_pages"]
+    probe.report("before", "after")
+    out = capsys.readouterr().out
+    assert "heap map after, heap:" in out and "__main__.Pinned" in out

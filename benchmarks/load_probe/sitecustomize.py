@@ -6,6 +6,9 @@ Put on ``PYTHONPATH`` of the studio server by load.py only when one of them is g
 its own speed) and, on SIGUSR1, collects and writes to ``$CS_LOAD_TRACE_DIR``: a tracemalloc snapshot, object counts
 by type, NiceGUI's live clients and glibc's heap figures. load.py diffs them (before / during / after).
 
+With ``CS_LOAD_HEAP_MAP=1`` as well, each dump also maps the main heap page by page (``heapmap.py``): which live
+blocks keep which resident pages, and which of them are new since the first dump.
+
 ``--stalls``: a thread posts a callback to the server's event loop every few milliseconds; while one waits
 longer than ``STALL_SAMPLE_S``, it samples the loop thread's stack. Every wait over ``STALL_LOG_S`` is written
 to ``$CS_LOAD_STALL_LOG`` as JSON lines (when, how long, the stacks seen most): what held up every request.
@@ -35,6 +38,7 @@ def _install(folder: str) -> None:
     if frames:
         tracemalloc.start(frames)
     taken = [0]
+    stems: list[str] = []  # the heap maps taken (CS_LOAD_HEAP_MAP)
 
     def dump(*_):
         gc.collect()
@@ -63,12 +67,29 @@ def _install(folder: str) -> None:
             libc.mallinfo2.restype = Mallinfo2
             info = libc.mallinfo2()
             heap = {n: getattr(info, n) for n, _ in Mallinfo2._fields_}
+            libc.fopen.restype = ctypes.c_void_p
+            libc.fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+            libc.fclose.argtypes = [ctypes.c_void_p]
+            libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+            report = libc.fopen((stem + ".malloc.xml").encode(), b"w")  # free chunks by size, per arena
+            if report:
+                libc.malloc_info(0, report)
+                libc.fclose(report)
         except (OSError, AttributeError):
             pass
         with open(stem + ".json", "w") as out:
             json.dump({"clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
                        "types": counts.most_common(), "objects": sum(counts.values()),
                        "histories": histories, "caches": caches}, out)
+        if os.environ.get("CS_LOAD_HEAP_MAP"):  # which live blocks keep which heap pages (load_probe/heapmap.py)
+            import heapmap
+            try:
+                mapped = heapmap.heap_map(stem, stems[-1] if stems else None)
+            except Exception as error:  # the dump still ends (load.py waits for it): the map says why it is empty
+                mapped = {"failed": repr(error)}
+            stems.append(stem)
+            with open(stem + ".heapmap.json", "w") as out:
+                json.dump(mapped, out)
         with open(stem + ".done", "w"):
             pass
 
@@ -96,6 +117,11 @@ def _watch_stalls(path: str) -> None:
                 if "asyncio" not in f.filename and "<frozen" not in f.filename]
         return [f"{short(f.filename)}:{f.lineno} {f.name}" for f in kept[-14:]]
 
+    def idle(stack: tuple[str, ...]) -> bool:
+        """A thread waiting for work or input (a pool's idle worker, a selector, a sleep)."""
+        return stack[-1].split(" ")[0].startswith(("threading.py", "queue.py", "selectors.py", "concurrent/")) \
+            or stack[-1].endswith((" sleep", " wait", " select", " accept", " get"))
+
     def watch() -> None:
         loop = None
         while loop is None or not loop.is_running():  # NiceGUI's loop, once the server runs
@@ -111,15 +137,22 @@ def _watch_stalls(path: str) -> None:
                 sent = time.perf_counter()
                 loop.call_soon_threadsafe(answered.set)
                 samples: list[tuple[str, ...]] = []
+                others: list[tuple[str, ...]] = []  # what the other threads ran meanwhile (one may hold the GIL)
                 while not answered.wait(0.005):
-                    stack = sys._current_frames().get(ident[0])
+                    current = sys._current_frames()
+                    stack = current.get(ident[0])
                     if stack is not None and time.perf_counter() - sent > STALL_SAMPLE_S:
                         samples.append(tuple(frames(stack)))
+                        others.extend(busy for thread, other in current.items()
+                                      if thread not in (ident[0], threading.get_ident())
+                                      and (busy := tuple(frames(other)[-4:])) and not idle(busy))
                 waited = time.perf_counter() - sent
                 if waited > STALL_LOG_S:
                     seen = collections.Counter(samples).most_common(3)
                     log.write(json.dumps({"at": time.time(), "ms": round(waited * 1000),
-                                          "stacks": [[n, list(stack)] for stack, n in seen]}) + "\n")
+                                          "stacks": [[n, list(stack)] for stack, n in seen],
+                                          "others": [[n, list(stack)] for stack, n in
+                                                     collections.Counter(others).most_common(3)]}) + "\n")
                 time.sleep(0.005)
 
     threading.Thread(target=watch, name="stall watcher", daemon=True).start()
