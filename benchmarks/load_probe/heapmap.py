@@ -14,27 +14,36 @@ import gc
 import mmap
 import os
 import struct
+import sys
 import types
 from collections import Counter
 
 PAGE = 4096
+KEEP_TOP = 2**40  # malloc_trim's pad: memory it leaves at the top of each heap (so: all of it)
 
 
-def _resident(start: int, end: int) -> list[bool]:
-    first, count = start // PAGE, (end - start) // PAGE
-    with open("/proc/self/pagemap", "rb") as pagemap:
-        pagemap.seek(first * 8)
-        raw = pagemap.read(count * 8)
-    return [bool(int.from_bytes(raw[i:i + 8], "little") >> 63) for i in range(0, len(raw), 8)]
+class _Region:
+    """A heap's pages: where its bytes and its pagemap entries are copied to, made before the copying so that
+    nothing is allocated in the heaps between the trim and the copy (blocks freed then would look in use: a
+    fast bin's and Python's free lists' keep their object's type)."""
 
+    def __init__(self, kind: str, start: int, end: int) -> None:
+        self.kind, self.start, self.end = kind, start, end
+        self.heap = mmap.mmap(-1, end - start)
+        self.pagemap = mmap.mmap(-1, (end - start) // PAGE * 8)
+        self.resident: list[bool] = []
 
-def _copy(start: int, end: int) -> mmap.mmap:
-    """The heap's bytes, copied out of the heap (an anonymous mapping): walking them allocates nothing in it."""
-    copy = mmap.mmap(-1, end - start)
-    buffer = (ctypes.c_char * (end - start)).from_buffer(copy)
-    ctypes.memmove(buffer, start, end - start)
-    del buffer
-    return copy
+    def copy(self, pagemap) -> None:
+        pagemap.seek(self.start // PAGE * 8)
+        pagemap.readinto(self.pagemap)  # before the copy, which maps a page it reads
+        buffer = (ctypes.c_char * (self.end - self.start)).from_buffer(self.heap)
+        ctypes.memmove(buffer, self.start, self.end - self.start)
+        del buffer
+
+    def read(self) -> None:
+        entries = memoryview(self.pagemap).cast("Q")
+        self.resident = [bool(entry >> 63) for entry in entries]
+        del entries
 
 
 def _chunks(heap: mmap.mmap, start: int, first: int | None = None):
@@ -59,6 +68,9 @@ class _Objects:
         gc.unfreeze()
         tracked = gc.get_objects()
         gc.freeze()
+        # the running functions' locals: their frames are no objects gc lists (nor are static types' dicts:
+        # the names those hold show as unreachable str)
+        tracked += [frame.f_locals for frame in sys._current_frames().values()]
         seen = {id(o): o for o in tracked}
         todo = tracked
         while todo:  # what untracked containers (tuples of atoms, code objects) hold is found too
@@ -192,10 +204,17 @@ def heap_map(stem: str, before: str | None) -> dict:
     objects = _Objects()
     objects.save(stem + ".addresses")
     known = _known(before + ".addresses") if before else None
-    ctypes.CDLL("libc.so.6").malloc_trim(0)
-    regions = [(kind, start, end, _resident(start, end), _copy(start, end)) for kind, start, end in _regions()]
+    trim = ctypes.CDLL("libc.so.6").malloc_trim
+    trim(0)
+    regions = [_Region(*found) for found in _regions()]
+    with open("/proc/self/pagemap", "rb", buffering=0) as pagemap:
+        trim(KEEP_TOP)  # what was freed since goes back too, but no heap shrinks: the regions stay as read
+        for region in regions:
+            region.copy(pagemap)
     mapped: dict[str, dict] = {}
-    for kind, start, end, resident, heap in regions:
+    for region in regions:
+        region.read()
+        kind, start, end, resident, heap = region.kind, region.start, region.end, region.resident, region.heap
         chunks = list(_chunks(heap, start, first=_first_chunk(heap, start) if kind == "arenas" else None))
         region = _region_map(start, end, resident, chunks, objects, known, heap, stem, before)
         previous = mapped.get(kind)

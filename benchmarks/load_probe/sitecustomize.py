@@ -44,6 +44,16 @@ def _install(folder: str) -> None:
         gc.collect()
         taken[0] += 1
         stem = os.path.join(folder, f"{os.getpid()}-{taken[0]}")
+        if os.environ.get("CS_LOAD_HEAP_MAP"):  # which live blocks keep which heap pages (load_probe/heapmap.py);
+            # first: what the rest of the dump makes would sit in the map
+            import heapmap
+            try:
+                mapped = heapmap.heap_map(stem, stems[-1] if stems else None)
+            except Exception as error:  # the dump still ends (load.py waits for it): the map says why it is empty
+                mapped = {"failed": repr(error)}
+            stems.append(stem)
+            with open(stem + ".heapmap.json", "w") as out:
+                json.dump(mapped, out)
         if tracemalloc.is_tracing():
             tracemalloc.take_snapshot().dump(stem + ".snapshot")
         objects = gc.get_objects()
@@ -81,15 +91,6 @@ def _install(folder: str) -> None:
             json.dump({"clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
                        "types": counts.most_common(), "objects": sum(counts.values()),
                        "histories": histories, "caches": caches}, out)
-        if os.environ.get("CS_LOAD_HEAP_MAP"):  # which live blocks keep which heap pages (load_probe/heapmap.py)
-            import heapmap
-            try:
-                mapped = heapmap.heap_map(stem, stems[-1] if stems else None)
-            except Exception as error:  # the dump still ends (load.py waits for it): the map says why it is empty
-                mapped = {"failed": repr(error)}
-            stems.append(stem)
-            with open(stem + ".heapmap.json", "w") as out:
-                json.dump(mapped, out)
         with open(stem + ".done", "w"):
             pass
 
