@@ -14,6 +14,12 @@ an arena of its own (up to 16 on two cores): the event loop's helper threads (a 
 trims) each kept partly used pages of their own after ten editors left, 6-7 MB of the 20 MB the server
 stayed above a warmed one (smaps by kind, load.py); with two arenas, 0.5-2.5 MB. Those threads run Python
 and take turns on the interpreter lock anyway, so sharing arenas costs them no waiting worth measuring.
+
+Tried and left out (load.py --mode edits --warm 40, one run each, the same code, after - warmed): a fixed mmap
+threshold (``MALLOC_MMAP_THRESHOLD_=131072``, so large passing blocks never come from the heap) +19 MB against
++20 MB without; no per-thread caches (``glibc.malloc.tcache_count=0``) +17 MB; one arena (``MALLOC_ARENA_MAX=1``)
++18 MB, all in the main heap. What stays is pages of the heap each kept by a few blocks made during the load
+(the heap map of ``benchmarks/load_probe/heapmap.py``), which no allocator setting moves.
 """
 from __future__ import annotations
 
