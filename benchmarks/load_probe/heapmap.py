@@ -303,6 +303,13 @@ def _unnamed(user: int, size: int, objects, known, heap, start) -> str:
         age = "new" if known is not None and not _in(known, id(container)) else "old"
         return f"{kind} ({age})"
     guessed = objects.guessed_type(user, heap, start)
+    type_at_8 = struct.unpack_from("<Q", heap, user + 8 - start)[0] if user + 16 - start <= len(heap) else 0
+    if guessed == "str" and known is not None and objects.types.get(type_at_8) == "str":
+        # what it says (compact ASCII: its characters 48 bytes in)
+        text = bytes(heap[user + 48 - start:user + min(size - 16, 88) - start]).split(b"\0")[0]
+        length, state = struct.unpack_from("<QB", heap, user + 16 - start)[0], heap[user + 32 - start]
+        return f"unreachable str {text[:32].decode('latin-1')!r}" if text else \
+            f"unreachable str of {min(length, 999)} (state {state:#x})"
     return f"unreachable {guessed}" if guessed else f"raw {_size_class(size)}"
 
 
