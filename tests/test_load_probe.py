@@ -25,6 +25,27 @@ def _load_benchmark(monkeypatch):
     return module
 
 
+def _probe_before_and_after(script: str, tmp_path, monkeypatch, **env):
+    """Run ``script`` as a traced server; the probe snapshots it once "ready", and again once SIGUSR2 has it
+    print "grown". Returns the probe."""
+    monkeypatch.setenv("PYTHONPATH", "")  # the probe sets both in this process's environment: put back after
+    monkeypatch.setenv("CS_LOAD_TRACE_DIR", "")
+    load = _load_benchmark(monkeypatch)
+    probe = load.Probe(str(tmp_path / "trace"))
+    env = {**os.environ, "PYTHONPATH": os.environ["PYTHONPATH"], **env}
+    server = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        probe.take(server.pid, "before")
+        os.kill(server.pid, signal.SIGUSR2)
+        assert server.stdout.readline().strip() == "grown"
+        probe.take(server.pid, "after")
+    finally:
+        server.kill()
+        server.wait()
+    return probe
+
+
 GROWS = """
 import signal, sys, time
 kept = []
@@ -42,22 +63,8 @@ time.sleep(120)
 
 
 def test_the_probe_reports_what_grew_between_two_snapshots(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", "")  # the probe sets both in this process's environment: put back after
-    monkeypatch.setenv("CS_LOAD_TRACE_DIR", "")
-    load = _load_benchmark(monkeypatch)
-    probe = load.Probe(str(tmp_path / "trace"))
+    probe = _probe_before_and_after(GROWS, tmp_path, monkeypatch)
     assert os.environ["PYTHONPATH"].startswith(str(ROOT / "benchmarks" / "load_probe"))
-    env = {**os.environ, "PYTHONPATH": os.environ["PYTHONPATH"]}
-    server = subprocess.Popen([sys.executable, "-c", GROWS], env=env, stdout=subprocess.PIPE, text=True)
-    try:
-        assert server.stdout.readline().strip() == "ready"
-        probe.take(server.pid, "before")
-        os.kill(server.pid, signal.SIGUSR2)
-        assert server.stdout.readline().strip() == "grown"
-        probe.take(server.pid, "after")
-    finally:
-        server.kill()
-        server.wait()
     facts = json.loads(probe.taken[1][1].with_suffix(".json").read_text())
     assert facts["clients"] == -1 and facts["objects"] > 0
     probe.report("before", "after")
@@ -128,22 +135,8 @@ time.sleep(120)
 @pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc's heap")
 def test_the_heap_map_names_the_new_objects_that_keep_pages(tmp_path, capsys, monkeypatch):
     """CS_LOAD_HEAP_MAP: the pages kept after the load and not before are named by what sits on them."""
-    monkeypatch.setenv("PYTHONPATH", "")
-    monkeypatch.setenv("CS_LOAD_TRACE_DIR", "")
-    load = _load_benchmark(monkeypatch)
-    probe = load.Probe(str(tmp_path / "trace"))
-    env = {**os.environ, "PYTHONPATH": os.environ["PYTHONPATH"], "PYTHONMALLOC": "malloc", "CS_LOAD_HEAP_MAP": "1",
-           "CS_LOAD_TRACE_FRAMES": "0"}
-    server = subprocess.Popen([sys.executable, "-c", PINS], env=env, stdout=subprocess.PIPE, text=True)
-    try:
-        assert server.stdout.readline().strip() == "ready"
-        probe.take(server.pid, "before")
-        os.kill(server.pid, signal.SIGUSR2)
-        assert server.stdout.readline().strip() == "grown"
-        probe.take(server.pid, "after")
-    finally:
-        server.kill()
-        server.wait()
+    probe = _probe_before_and_after(PINS, tmp_path, monkeypatch, PYTHONMALLOC="malloc", CS_LOAD_HEAP_MAP="1",
+                                    CS_LOAD_TRACE_FRAMES="0")
     maps = json.loads(Path(f"{probe.taken[1][1]}.heapmap.json").read_text())
     assert "failed" not in maps, maps
     heap = maps["heap"]
