@@ -264,4 +264,7 @@ class SlideEditor:
     def _drop(self, post_id: str, *, replace: bool) -> None:
         doc = self.view.document
         action = doc.replace_slide_with_post if replace else doc.add_post_to_slide
-        self.view.attempt(action, post_id, self.view.selected, origin=self.view.person, doing="dropping the post")
+        index = self.view.attempt(action, post_id, self.view.selected, origin=self.view.person,
+                                  doing="dropping the post")
+        if index is not None:
+            self.view.select(index)  # the post's own slide may have gone from before it

@@ -64,19 +64,23 @@ def test_undo_right_after_typing_restores_the_text(ws):
 
 
 def test_posts_onto_slides(ws):
+    """Each post still has its own slide as laid out, so each drop moves the post (see test_post_moves.py)."""
     count = len(ws.carousel.slides)
     index = ws.insert_post_as_slide("p3", 1)
-    assert index == 1 and len(ws.carousel.slides) == count + 1
+    assert index == 1 and len(ws.carousel.slides) == count
     assert ws.carousel.slides[1].title == "2) Water" and ws.carousel.slides[1].post_ids == ["p3"]
-    ws.add_post_to_slide("p4", 1)
+    assert ws.add_post_to_slide("p4", 1) == 1
     assert "Loose and rich" in ws.carousel.slides[1].body and ws.carousel.slides[1].post_ids == ["p3", "p4"]
-    ws.replace_slide_with_post("p2", 1)
+    assert ws.replace_slide_with_post("p2", 1) == 1
     assert ws.carousel.slides[1].post_ids == ["p2"] and "Mornings" not in ws.carousel.slides[1].body
+    assert [s.post_ids for s in ws.carousel.slides] == [["p1"], ["p2"], []]
 
 
 def test_new_slides_stay_in_front_of_the_outro(ws):
     end = len(ws.carousel.slides)
-    assert ws.insert_post_as_slide("p2", end + 5) == end - 1
+    assert ws.insert_post_as_slide("p2", end + 5) == end - 2  # p2's own slide moved to the end
+    ws.set_slide_text(end - 2, body="Edited")
+    assert ws.insert_post_as_slide("p2", end + 5) == end - 1  # a copy: its slide was edited
     assert ws.carousel.slides[-1].kind == "outro"
     assert ws.add_slide(999) == len(ws.carousel.slides) - 2
 
