@@ -4,6 +4,7 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.image import load_image
+from studio.outro import has_own_words
 from studio.platform import safe_zone
 from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 
@@ -174,18 +175,21 @@ class SlideEditor:
             self.layout_select.set_options(options, value=slide.layout or "")
             self.layout_select.props["hint"] = engine.layout_note(carousel, view.selected)
             is_outro = slide.kind == "outro"
+            own = has_own_words(slide)  # the outro shows the creator's words (their last post's ask) as subline
             self.layout_select.set_visibility(slide.kind == "content")  # cover and outro have their own design
             self.title.set_visibility(not is_outro)
-            self.body.set_visibility(not is_outro)
+            self.body.set_visibility(not is_outro or own)
             self.cta_fields.set_visibility(is_outro)
+            self.cta_subline.set_visibility(not own)
             self.image_row.set_visibility(not is_outro)
             if is_outro:
                 show(self.cta_headline, carousel.cta.headline)
                 show(self.cta_subline, carousel.cta.subline)
                 show(self.cta_button, carousel.cta.button)
-            else:
-                self.body.props["hint"] = engine.EMPHASIS_HINT
-                self.body.update()
+            self.body.props["label"] = "Subline (your last post's words)" if own else "Text"
+            self.body.props["hint"] = "" if is_outro else engine.EMPHASIS_HINT
+            self.body.props["placeholder"] = carousel.cta.subline if own else ""
+            self.body.update()
             self._fill_texts(slide)
             self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
             has_image = slide.image is not None
@@ -201,6 +205,8 @@ class SlideEditor:
         """The slide's words in its boxes (share mode: its browser gets only what changed)."""
         was, self._echo = self._echo, True
         try:
+            if has_own_words(slide):
+                show(self.body, slide.body)
             if slide.kind != "outro":
                 show(self.title, slide.title)
                 show(self.body, slide.body)
