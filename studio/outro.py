@@ -55,6 +55,10 @@ class OutroCTA:
         headline, subline, button = _DEFAULTS[variant]
         return cls(variant, headline, subline, button, link)  # type: ignore[arg-type]
 
+    def subline_is_stock(self) -> bool:
+        """True while the subline is the variant's stock line (or empty): no words of the creator's there."""
+        return self.subline.strip() in ("", _DEFAULTS.get(self.variant, ("", "", ""))[1])
+
     def is_stock(self) -> bool:
         """True while headline, subline and button are still the variant's stock texts (or empty)."""
         stock = _DEFAULTS.get(self.variant, ("", "", ""))

@@ -8,7 +8,7 @@ import re
 
 from .carousel import Carousel
 from .code import strip_lines, without_thread_emoji
-from .outro import cta_for_thread, only_ask
+from .outro import OutroCTA, cta_for_thread, only_ask
 from .reading import headline_and_body, heading_line
 from .post import Thread
 from .slide import Slide
@@ -63,11 +63,12 @@ def _photo_slides(post) -> list[Slide]:
             for image in post.images[1:]]
 
 
-def closing_ask(thread: Thread, variant: int):
-    """The thread's last post when it is nothing but an ask of ``variant``'s kind (and no photo), else None."""
+def closing_ask(thread: Thread, cta: OutroCTA):
+    """The thread's last post when it is nothing but an ask of the CTA's kind (and no photo), and the CTA's
+    subline is the stock one (a subline the creator wrote is not covered up), else None."""
     posts = thread.posts
-    last = posts[-1] if len(posts) > 1 else None
-    return last if last is not None and not last.images and only_ask(last.text, variant) else None
+    last = posts[-1] if len(posts) > 1 and cta.subline_is_stock() else None
+    return last if last is not None and not last.images and only_ask(last.text, cta.variant) else None
 
 
 def carousel_from_thread(thread: Thread, **settings) -> Carousel:
@@ -76,7 +77,8 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
     A post's first photo goes on its slide; when the carousel's layout is text-only,
     that slide uses Image focus so the photo is never hidden. Each further photo
     gets its own Image focus slide right after, so no photo is lost. A last post that is only
-    an ask of the CTA's kind ("Follow me for more.") is the outro's own text instead of a slide:
+    an ask of the CTA's kind ("Follow me for more.") is the outro's own text instead of a slide (unless the
+    CTA's subline is the creator's own):
     the ask shows once, on the slide that asks.
     """
     carousel = Carousel(**settings)
@@ -84,7 +86,7 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
     if "cta" not in settings:  # the variant of the author's own ask, else neutral lines: nothing invented
         carousel.cta = cta_for_thread(thread)
     posts = thread.posts
-    closing = closing_ask(thread, carousel.cta.variant)
+    closing = closing_ask(thread, carousel.cta)
     slides: list[Slide] = []
     if posts:
         first = posts[0]

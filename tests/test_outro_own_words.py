@@ -61,6 +61,14 @@ def test_the_ask_of_another_kind_than_the_chosen_variant_keeps_its_slide():
     assert carousel.slides[-1].body == "" and pages_with(carousel, ASK) == [3]
 
 
+def test_a_subline_the_creator_wrote_is_not_covered_by_the_ask():
+    own = OutroCTA(1, "Found this useful?", "Join 2,000 bakers on my list.", "Follow")
+    carousel = carousel_of([*POSTS, ASK], cta=own)
+    assert [s.kind for s in carousel.slides][-2:] == ["content", "outro"] and carousel.slides[-1].body == ""
+    assert pages_with(carousel, ASK) == [3]
+    assert pages_with(carousel, own.subline) == [4]
+
+
 def laid_out(tmp_path) -> Studio:
     studio = Studio(tmp_path / "data")
     thread = studio.imports.paste("\n\n".join([*POSTS, ASK])).threads[0]
