@@ -123,6 +123,7 @@ async def test_the_outro_shows_the_words_in_its_editor_and_they_stay_editable(st
     box.value = "\n\n".join([*POSTS, ASK])
     click(studio, testid(studio, "source-import")[0])
     await until(lambda: doc.carousel.slides[-1].body == ASK)
+    await studio.should_see("on the outro")  # the ask's post card says where its words are
     last = len(doc.carousel.slides) - 1
     trigger(studio, testid(studio, "slide-thumb")[last], "click")
     await studio.should_see(f"Slide {last + 1} of")

@@ -68,7 +68,7 @@ async def test_a_copied_post_card_names_every_slide_it_is_on(studio, testid):
     doc.set_slide_text(own, body=doc.carousel.slides[own].body + " My own note.")  # now the creator's slide
     trigger(studio, testid(studio, "slide-thumb")[0], "click")
     trigger(studio, testid(studio, "post-card")[3], "keydown.enter", {"shiftKey": False})
-    await studio.should_see(f"on slides 2 and {own + 2}")
+    await studio.should_see(f"on slide 2 and slide {own + 2}")
 
 
 async def test_the_same_post_twice_on_a_slide_is_refused_with_a_notice(studio, testid):

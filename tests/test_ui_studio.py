@@ -280,7 +280,7 @@ async def test_card_quick_buttons(studio, testid):
     count = len(ws.carousel.slides)
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
     click(studio, testid(studio, "insert-slide")[3])
-    assert len(ws.carousel.slides) == count + 1
+    assert len(ws.carousel.slides) == count  # the post's own slide moved there
     post = ws.carousel.thread.posts[3]
     assert ws.carousel.slides[2].post_ids == [post.id]
     await studio.should_see("Slide 3 of")
@@ -288,6 +288,7 @@ async def test_card_quick_buttons(studio, testid):
     click(studio, testid(studio, "add-to-slide")[4])
     assert ws.carousel.slides[2].body.startswith(body_before)
     assert ws.carousel.thread.posts[4].id in ws.carousel.slides[2].post_ids
+    assert len(ws.carousel.slides) == count - 1  # and the added post's own slide went
 
 
 async def test_apply_image_from_a_post(studio, testid):
