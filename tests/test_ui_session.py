@@ -122,6 +122,20 @@ def test_strip_operations(ws):
         ws.split_slide(0)
 
 
+def test_a_cover_merged_with_a_post_splits_back_into_both():
+    """The newcomer merged a two-post thread's cover with its post, and Split said the slide was too short."""
+    ws = Document(carousel_from_thread(thread("First post of a tiny thread.", "Second post, ending here.")))
+    before = [(s.kind, s.title, s.body, list(s.post_ids)) for s in ws.carousel.slides]
+    ws.merge_with_next(0)
+    assert ws.carousel.slides[0].post_ids == ["p1", "p2"]
+    assert ws.split_slide(0) == 1
+    assert [(s.title, s.body, s.post_ids) for s in ws.carousel.slides[:2]] == [
+        (before[0][1], "", ["p1"]), ("", "Second post, ending here.", ["p2"])]
+    ws.set_slide_text(1, body="Mine, not a post's.\n\nSecond post, ending here.")
+    ws.split_slide(1)
+    assert [s.post_ids for s in ws.carousel.slides[1:3]] == [[], ["p2"]]
+
+
 def test_last_slide_cannot_be_deleted():
     ws = Document(carousel_from_thread(thread()))
     assert len(ws.carousel.slides) == 1
