@@ -48,6 +48,7 @@ class BrandPanel:
             for field, label in (("avatar", "Avatar"), ("logo", "Logo")):
                 with ui.column().classes("items-center gap-1 flex-1"):
                     picture = ui.image().classes("cs-brand-image" + (" cs-round" if field == "avatar" else ""))
+                    picture.props("fit=cover" if field == "avatar" else "fit=contain")  # a wide logo shows whole
                     upload_button(label, "upload", "image/*", lambda e, f=field: self._upload(f, e),
                                   testid=f"brand-{field}-upload", props="outline dense no-caps size=sm")
                     remove = ui.button("Remove", on_click=lambda f=field: self._set(**{f: None})).props(
