@@ -103,3 +103,32 @@ def test_the_last_export_drawn_ahead_goes_once_every_page_is_closed(monkeypatch)
     del page
     assert drawn() is None
     assert view.LAID_AHEAD.get(carousel, 1) is None
+
+
+def test_the_tidy_up_lets_requests_through_between_two_caches(monkeypatch):
+    """Emptying every drawing cache in one go held the loop 0.3-0.4 s after ten editors left (load.py --stalls):
+    a request waiting meanwhile now goes between two caches, and a page opening midway keeps what is left."""
+    from components import memory
+    happened: list[str] = []
+
+    def cache(name: str, opens_a_page: bool = False):
+        def clear() -> None:
+            happened.append(name)
+            if opens_a_page:
+                monkeypatch.setattr(Client, "instances", {"new": None})
+        return clear
+
+    monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
+    monkeypatch.setattr(Client, "instances", {})
+    monkeypatch.setattr(memory, "drawing_caches", lambda: [cache("a"), cache("b", opens_a_page=True), cache("c")])
+
+    async def tidy_and_a_request() -> None:
+        async def request() -> None:
+            happened.append("request")
+        tidy = asyncio.create_task(memory.Tidy().tidy())
+        await asyncio.sleep(0)  # the tidy-up starts and empties its first cache
+        await request()
+        await tidy
+
+    asyncio.run(tidy_and_a_request())
+    assert happened == ["a", "request", "b"]
