@@ -24,4 +24,5 @@ async def ask(title: str, text: str, answers: list[tuple[str, str]], testid: str
     try:
         return await dialog
     finally:
-        dialog.delete()
+        if not dialog.is_deleted:  # a browser that left took its page's elements with it
+            dialog.delete()

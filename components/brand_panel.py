@@ -48,6 +48,7 @@ class BrandPanel:
             for field, label in (("avatar", "Avatar"), ("logo", "Logo")):
                 with ui.column().classes("items-center gap-1 flex-1"):
                     picture = ui.image().classes("cs-brand-image" + (" cs-round" if field == "avatar" else ""))
+                    picture.props("fit=cover" if field == "avatar" else "fit=contain")  # a wide logo shows whole
                     upload_button(label, "upload", "image/*", lambda e, f=field: self._upload(f, e),
                                   testid=f"brand-{field}-upload", props="outline dense no-caps size=sm")
                     remove = ui.button("Remove", on_click=lambda f=field: self._set(**{f: None})).props(
@@ -191,11 +192,18 @@ class BrandPanel:
         self._load_profiles()
 
     def _save_profile(self) -> None:
-        if self.view.attempt(self.brands.save_profile, self.profile_select.value or None,
-                             doing="saving the profile"):
-            self.view.notify("Profile saved" if self.profile_select.value else "Saved as a new profile",
-                             type="positive", position="top")
-            self._load_profiles()
+        profile_id = self.profile_select.value or None
+        before = self.view.attempt(self.brands.profile, profile_id, doing="reading the profile") if profile_id else None
+        if not self.view.attempt(self.brands.save_profile, profile_id, doing="saving the profile"):
+            return
+        self._load_profiles()
+        if before is None:
+            self.view.notify("Saved as a new profile", type="positive", position="top")
+        else:  # the stored profile was replaced: its old version can come back
+            name = before.name or "the profile"
+            self.view.notify("Profile saved", type="positive", position="top")
+            self._offer_undo(f"Profile “{name}” saved", lambda: self.brands.restore_profile(profile_id, before),
+                             f"The saved profile “{name}” is back as it was")
 
     def _save_new_profile(self) -> None:
         if self.view.attempt(self.brands.save_profile, doing="saving the profile"):
@@ -219,7 +227,8 @@ class BrandPanel:
         profile = self.view.attempt(self.brands.delete_profile, profile_id, doing="deleting the profile")
         if profile:
             self._load_profiles()
-            self._offer_undo(f"Profile “{name}” deleted", lambda: self.brands.restore_profile(profile_id, profile))
+            self._offer_undo(f"Profile “{name}” deleted", lambda: self.brands.restore_profile(profile_id, profile),
+                             f"Profile “{name}” restored")
 
     # -- presets ------------------------------------------------------------------------------------
 
@@ -250,16 +259,17 @@ class BrandPanel:
         preset = self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset")
         if preset:
             self._load_presets()
-            self._offer_undo(f"Preset “{name}” deleted", lambda: self.brands.restore_preset(preset))
+            self._offer_undo(f"Preset “{name}” deleted", lambda: self.brands.restore_preset(preset),
+                             f"Preset “{name}” restored")
 
-    def _offer_undo(self, message: str, restore) -> None:
-        """A line in the panel with an Undo button; it stays until the next deletion or undo."""
+    def _offer_undo(self, message: str, restore, undone: str) -> None:
+        """A line in the panel with an Undo button; it stays until the next deletion, overwrite or undo."""
         def undo() -> None:
             if self.view.attempt(restore, doing="restoring"):
                 self.undo_row.set_visibility(False)
                 self._load_profiles()
                 self._load_presets()
-                self.view.notify(message.replace("deleted", "restored"), type="positive", position="top")
+                self.view.notify(undone, type="positive", position="top")
 
         self.undo_row.clear()
         with self.undo_row:

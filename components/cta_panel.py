@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from studio.outro import VARIANT_NAMES
+from studio.outro import VARIANT_NAMES, has_own_words
 from studio.app import Changed
 
 from .shared_text import show, text_box
@@ -30,6 +30,8 @@ class CtaPanel:
             # in share mode the texts merge letter by letter in the browser too; the link is taken whole
             box = ui.input(label, on_change=edit) if field == "link" else text_box(view, label, field, edit, part="cta")
             self.inputs[field] = box.props(f"dense outlined data-testid=cta-{field}").classes("w-full")
+        self.own_note = ui.label("The subline is your last post's own words: edit them on the outro slide.") \
+            .classes("cs-hint").props("data-testid=cta-own-words")
         self.refresh(None)
 
     def _pick(self, variant: int) -> None:
@@ -42,6 +44,10 @@ class CtaPanel:
     def refresh(self, change: Changed | None) -> None:
         cta = self.view.carousel.cta
         self.group.mark(cta.variant)
+        own = any(has_own_words(slide) for slide in self.view.carousel.slides)
+        subline = self.inputs["subline"]
+        subline.set_visibility(not own)  # the outro shows the creator's own words: edited on the outro slide
+        self.own_note.set_visibility(own)
         self._echo = True
         try:
             for field, element in self.inputs.items():

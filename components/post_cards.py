@@ -64,10 +64,10 @@ class PostCards:
     def _draw(self) -> None:
         carousel = self.view.carousel
         thread = carousel.thread
-        used: dict[str, int] = {}
+        used: dict[str, list[str]] = {}  # where each post is: "slide 3", "the outro"
         for index, slide in enumerate(carousel.slides):
             for post_id in slide.post_ids:
-                used.setdefault(post_id, index + 1)
+                used.setdefault(post_id, []).append("the outro" if slide.kind == "outro" else f"slide {index + 1}")
         if thread is None or not thread.posts:
             self.sliced.stop()
             self.column.clear()
@@ -80,7 +80,7 @@ class PostCards:
         self.sliced.draw(self.column, thread.posts,
                          lambda index, post: self._card(post, index + 1, used.get(post.id), meta), then=self._drawn)
 
-    def _card(self, post: Post, number: int, on_slide: int | None, show_meta: bool) -> None:
+    def _card(self, post: Post, number: int, on_slides: list[str] | None, show_meta: bool) -> None:
         who = post.author_name or post.handle and f"@{post.handle}" or ""
         with ui.element("div").classes("cs-post-card") as card:
             card.props.update(CARD)
@@ -121,8 +121,9 @@ class PostCards:
                 meta.append(f"♥ {post.likes:,}")
             if show_meta and post.reposts is not None:
                 meta.append(f"⟲ {post.reposts:,}")
-            if on_slide:
-                meta.append(f"on slide {on_slide}")
+            if on_slides:  # every slide it is on: a post copied onto two slides shows its words twice
+                meta.append("on " + (on_slides[0] if len(on_slides) == 1 else
+                                     f"{', '.join(on_slides[:-1])} and {on_slides[-1]}"))
             if meta:
                 ui.label(" · ".join(meta)).classes("cs-post-meta")
             with ui.row().classes("gap-1 w-full cs-card-actions"):
@@ -172,8 +173,10 @@ class PostCards:
 
     def _add(self, post_id: str) -> None:
         view = self.view
-        view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
-                     doing="adding the post")
+        index = view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
+                             doing="adding the post")
+        if index is not None:
+            view.select(index)  # the post's own slide may have gone from before it
 
     def _apply(self, post_id: str, image_index: int = 0) -> None:
         view = self.view

@@ -1,4 +1,4 @@
-"""Presence in share mode: "Shared with N people", everyone's initials, and a newcomer's name.
+"""Presence in share mode: "You and N others", everyone's initials, and a newcomer's name.
 
 A person's name is asked once, on their first visit, and remembered in their browser
 (localStorage). Their initials show in every top bar, with the slide they are on in the tooltip;

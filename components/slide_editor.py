@@ -4,6 +4,7 @@ from __future__ import annotations
 from nicegui import events, ui
 
 from studio.image import load_image
+from studio.outro import has_own_words
 from studio.platform import safe_zone
 from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 
@@ -79,13 +80,12 @@ class SlideEditor:
                 "dense outlined options-dense data-testid=slide-layout").classes("w-full")
             self.title = text_box(self.view, "Title", "title", self._edit_title).props(
                 f"outlined dense data-testid={TEXT_BOXES[0]}").classes("w-full")
+            # an outro's headline, then its subline (the CTA's, or the slide's own words: the body box), then button
+            self.cta_headline = self._cta_box("Headline", "headline")
             self.body = text_box(self.view, "Text", "body", self._edit_body, multiline=True).props(
                 f"outlined autogrow data-testid={TEXT_BOXES[1]}").classes("w-full cs-body-input")
             with ui.column().classes("w-full gap-2") as self.cta_fields:
-                self.cta_headline, self.cta_subline, self.cta_button = (
-                    text_box(self.view, label, field, lambda e, f=field: self._edit_cta(**{f: e.value}), part="cta")
-                    .props("outlined dense").classes("w-full")
-                    for label, field in (("Headline", "headline"), ("Subline", "subline"), ("Button", "button")))
+                self.cta_subline, self.cta_button = self._cta_box("Subline", "subline"), self._cta_box("Button", "button")
             with ui.row().classes("items-center gap-2 w-full no-wrap") as self.image_row:
                 self.thumb = ui.image().classes("cs-image-thumb")
                 with ui.column().classes("gap-1"):
@@ -95,6 +95,10 @@ class SlideEditor:
                                                   on_click=self._remove_image).props("flat dense no-caps size=sm")
             self.alt = text_box(self.view, "Alt text (for screen readers)", "alt_text", self._edit_alt) \
                 .props(f"outlined dense data-testid={TEXT_BOXES[2]}").classes("w-full")
+
+    def _cta_box(self, label: str, field: str):
+        return text_box(self.view, label, field, lambda e: self._edit_cta(**{field: e.value}), part="cta") \
+            .props("outlined dense").classes("w-full")
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -174,18 +178,22 @@ class SlideEditor:
             self.layout_select.set_options(options, value=slide.layout or "")
             self.layout_select.props["hint"] = engine.layout_note(carousel, view.selected)
             is_outro = slide.kind == "outro"
+            own = has_own_words(slide)  # the outro shows the creator's words (their last post's ask) as subline
             self.layout_select.set_visibility(slide.kind == "content")  # cover and outro have their own design
             self.title.set_visibility(not is_outro)
-            self.body.set_visibility(not is_outro)
+            self.body.set_visibility(not is_outro or own)
             self.cta_fields.set_visibility(is_outro)
+            self.cta_headline.set_visibility(is_outro)
+            self.cta_subline.set_visibility(not own)
             self.image_row.set_visibility(not is_outro)
             if is_outro:
                 show(self.cta_headline, carousel.cta.headline)
                 show(self.cta_subline, carousel.cta.subline)
                 show(self.cta_button, carousel.cta.button)
-            else:
-                self.body.props["hint"] = engine.EMPHASIS_HINT
-                self.body.update()
+            self.body.props["label"] = "Subline (your last post's words)" if own else "Text"
+            self.body.props["hint"] = "" if is_outro else engine.EMPHASIS_HINT
+            self.body.props["placeholder"] = carousel.cta.subline if own else ""
+            self.body.update()
             self._fill_texts(slide)
             self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
             has_image = slide.image is not None
@@ -201,6 +209,8 @@ class SlideEditor:
         """The slide's words in its boxes (share mode: its browser gets only what changed)."""
         was, self._echo = self._echo, True
         try:
+            if has_own_words(slide):
+                show(self.body, slide.body)
             if slide.kind != "outro":
                 show(self.title, slide.title)
                 show(self.body, slide.body)
@@ -264,4 +274,7 @@ class SlideEditor:
     def _drop(self, post_id: str, *, replace: bool) -> None:
         doc = self.view.document
         action = doc.replace_slide_with_post if replace else doc.add_post_to_slide
-        self.view.attempt(action, post_id, self.view.selected, origin=self.view.person, doing="dropping the post")
+        index = self.view.attempt(action, post_id, self.view.selected, origin=self.view.person,
+                                  doing="dropping the post")
+        if index is not None:
+            self.view.select(index)  # the post's own slide may have gone from before it

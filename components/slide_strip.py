@@ -197,8 +197,9 @@ class SlideStrip:
     def _drop_on(self, post_id: str, index: int, replace: bool) -> None:
         view = self.view
         action = view.document.replace_slide_with_post if replace else view.document.add_post_to_slide
-        if view.attempt(action, post_id, index, origin=view.person, doing="dropping the post"):
-            view.select(index)
+        index = view.attempt(action, post_id, index, origin=view.person, doing="dropping the post")
+        if index is not None:
+            view.select(index)  # the post's own slide may have gone from before it
 
     def _add(self) -> None:
         view = self.view

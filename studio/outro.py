@@ -2,7 +2,10 @@
 
 The stock lines are neutral: they promise no schedule, number or result the
 creator did not state. When the thread's last post makes its own ask ("Follow me
-for a thread every day."), that sentence, word for word, is the subline instead.
+for a thread every day."), the outro takes that ask's variant, but never copies the
+sentence: the creator's words show once, where they are. A last post that is only
+its ask is laid out on the outro itself (the outro slide's own text, see
+``studio.structure``), so it gets no slide of its own.
 """
 from __future__ import annotations
 
@@ -52,6 +55,10 @@ class OutroCTA:
         headline, subline, button = _DEFAULTS[variant]
         return cls(variant, headline, subline, button, link)  # type: ignore[arg-type]
 
+    def subline_is_stock(self) -> bool:
+        """True while the subline is the variant's stock line (or empty): no words of the creator's there."""
+        return self.subline.strip() in ("", _DEFAULTS.get(self.variant, ("", "", ""))[1])
+
     def is_stock(self) -> bool:
         """True while headline, subline and button are still the variant's stock texts (or empty)."""
         stock = _DEFAULTS.get(self.variant, ("", "", ""))
@@ -76,13 +83,23 @@ def own_ask(text: str, variant: int | None = None) -> tuple[int, str] | None:
     return None
 
 
+def only_ask(text: str, variant: int | None = None) -> str | None:
+    """The sentence when ``text`` is nothing but one ask (of ``variant``'s kind, if given), else None."""
+    found = own_ask(text, variant)
+    return found[1] if found is not None and found[1] == " ".join(text.split()) else None
+
+
 def cta_for_thread(thread, variant: int | None = None, link: str = "") -> OutroCTA:
-    """The outro for a thread: its last post's own ask as the subline, else the neutral stock lines."""
+    """The outro for a thread: the stock lines of its last post's kind of ask (else of ``variant``, or #1).
+
+    The ask's own words are never copied into the CTA: they stay on the post's slide, or
+    on the outro as its own text when the post is nothing but its ask.
+    """
     last = thread.posts[-1].text if thread is not None and thread.posts else ""
     found = own_ask(last, variant)
-    if found is None:
-        return OutroCTA.default(variant or 1, link)
-    kind, sentence = found
-    cta = OutroCTA.default(kind, link)
-    cta.subline = sentence
-    return cta
+    return OutroCTA.default(found[0] if found is not None else variant or 1, link)
+
+
+def has_own_words(slide) -> bool:
+    """True for an outro that shows the creator's words (a last post's ask) instead of the CTA's subline."""
+    return slide.kind == "outro" and bool(slide.post_ids or slide.body.strip())

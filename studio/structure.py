@@ -8,7 +8,7 @@ import re
 
 from .carousel import Carousel
 from .code import strip_lines, without_thread_emoji
-from .outro import cta_for_thread
+from .outro import OutroCTA, cta_for_thread, only_ask
 from .reading import headline_and_body, heading_line
 from .post import Thread
 from .slide import Slide
@@ -63,18 +63,30 @@ def _photo_slides(post) -> list[Slide]:
             for image in post.images[1:]]
 
 
+def closing_ask(thread: Thread, cta: OutroCTA):
+    """The thread's last post when it is nothing but an ask of the CTA's kind (and no photo), and the CTA's
+    subline is the stock one (a subline the creator wrote is not covered up), else None."""
+    posts = thread.posts
+    last = posts[-1] if len(posts) > 1 and cta.subline_is_stock() else None
+    return last if last is not None and not last.images and only_ask(last.text, cta.variant) else None
+
+
 def carousel_from_thread(thread: Thread, **settings) -> Carousel:
     """Cover from the first post's hook, one content slide per post, outro last.
 
     A post's first photo goes on its slide; when the carousel's layout is text-only,
     that slide uses Image focus so the photo is never hidden. Each further photo
-    gets its own Image focus slide right after, so no photo is lost.
+    gets its own Image focus slide right after, so no photo is lost. A last post that is only
+    an ask of the CTA's kind ("Follow me for more.") is the outro's own text instead of a slide (unless the
+    CTA's subline is the creator's own):
+    the ask shows once, on the slide that asks.
     """
     carousel = Carousel(**settings)
     carousel.thread = thread
-    if "cta" not in settings:  # the author's own ask, else neutral lines: nothing invented
+    if "cta" not in settings:  # the variant of the author's own ask, else neutral lines: nothing invented
         carousel.cta = cta_for_thread(thread)
     posts = thread.posts
+    closing = closing_ask(thread, carousel.cta)
     slides: list[Slide] = []
     if posts:
         first = posts[0]
@@ -90,12 +102,15 @@ def carousel_from_thread(thread: Thread, **settings) -> Carousel:
             slides.append(cover)
         slides += _photo_slides(first)
         for post in posts[1:]:
+            if post is closing:
+                continue
             found = heading_line(post.text)
             title, body = found if found else ("", post.text.strip())
             slides.append(Slide(kind="content", title=title, body=body, post_ids=[post.id],
                                 image=post.images[0] if post.images else None))
             slides += _photo_slides(post)
-    slides.append(Slide(kind="outro"))
+    slides.append(Slide(kind="outro", body=closing.text.strip(), post_ids=[closing.id]) if closing
+                  else Slide(kind="outro"))
     for slide in slides:
         if photo_hidden(carousel, slide):
             slide.layout = PHOTO_LAYOUT

@@ -717,8 +717,10 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     n = len(cl)
     i = 0
     space = [c.text == " " for c in cl]  # (Cluster.is_space, asked for once per cluster)
+    glued = frozenset() if para.code else _unit_spaces(cl)
     while i < n:
-        if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends)) or (space[i] and not space[i + 1]):
+        if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends) and i not in glued) or \
+                (space[i] and not space[i + 1] and i not in glued):
             end = i + 1
             core = end
             while core > start and space[core - 1]:
@@ -727,6 +729,45 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
             start = end
         i += 1
     return tuple(segs)
+
+
+# Short units a number keeps on its line when one plain space sets them apart ("20 s", "100 km", "5 %").
+# Whole words only ("5 min" but not "5 minutes"); none that is also a common word ("in", "a", "h" is kept: an hour).
+UNITS = frozenset({
+    "s", "ms", "µs", "ns", "min", "mins", "h", "hr", "hrs", "d", "wk", "yr", "yrs",
+    "mm", "cm", "m", "km", "ft", "yd", "mi", "nm", "µm", "mg", "g", "kg", "t", "lb", "lbs", "oz", "st",
+    "ml", "mL", "cl", "dl", "l", "L", "gal", "m²", "m³", "km²", "ha", "sq",
+    "km/h", "mph", "m/s", "km/s", "kB/s", "MB/s", "GB/s", "Mb/s", "Gb/s", "kph", "rpm", "bpm", "fps", "dpi", "ppi",
+    "%", "‰", "°", "°C", "°F", "K", "k", "M", "bn", "x", "×",
+    "B", "KB", "kB", "MB", "GB", "TB", "PB", "Kb", "Mb", "Gb", "kbps", "Mbps", "Gbps",
+    "Hz", "kHz", "MHz", "GHz", "W", "kW", "MW", "kWh", "MWh", "V", "mV", "A", "mA", "mAh", "Wh", "J", "kJ",
+    "cal", "kcal", "Pa", "kPa", "bar", "psi", "dB", "px", "pt", "em", "rem", "dp",
+    "€", "$", "£", "¥", "₹", "₩", "₽", "CHF", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BTC", "ETH",
+})
+UNIT_MAX = max(len(unit) for unit in UNITS)
+_UNIT_END = frozenset(" .,;:!?)]}'\"…»”’\u00a0\u2007\u202f")
+
+
+def _unit_spaces(cl: tuple[Cluster, ...]) -> frozenset[int]:
+    """Clusters after which a line may not break: the lone plain space between a number and a short unit
+    ("20 s", "100 km", "5 %"), and the unit's own letters ("km/h").
+
+    Layout only: the characters stay as typed. A number ends in a digit; the unit is one of ``UNITS``,
+    then the paragraph's end, a space or punctuation.
+    """
+    found = set()
+    n = len(cl)
+    for i in range(1, n - 1):
+        if cl[i].text != " " or not cl[i - 1].text[-1:].isdigit() or cl[i + 1].text == " " or cl[i + 1].link:
+            continue
+        unit, j = "", i + 1
+        while j < n and len(unit) < UNIT_MAX and cl[j].text not in _UNIT_END:
+            unit += cl[j].text
+            j += 1
+            if unit in UNITS and (j == n or cl[j].text in _UNIT_END):
+                found.update(range(i, j - 1))
+                break
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)
@@ -765,11 +806,19 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
             done.append((open_start, core_end, core_w))
             open_start = None
         if open_start is None and leads.get(s, 0.0) + word > limit:  # a word wider than the line: break it
-            piece, piece_w = s, leads.get(s, 0.0)
+            piece, piece_w, gap = s, leads.get(s, 0.0), None
+            clusters = para.clusters
             for i in range(s, c):
-                if piece_w + ems[i] > limit and i > piece:
-                    done.append((piece, i, piece_w))
-                    piece, piece_w = i, leads.get(i, 0.0)
+                if clusters[i].text == " ":  # inside a piece only when glued ("100000 km"): break here first
+                    gap = i
+                elif piece_w + ems[i] > limit and i > piece:
+                    if gap is not None:  # the number on one line, its unit on the next: never inside the unit
+                        done.append((piece, gap, leads.get(piece, 0.0) + sum(ems[piece:gap])))
+                        piece, gap = gap + 1, None
+                        piece_w = leads.get(piece, 0.0) + sum(ems[piece:i])
+                    if piece_w + ems[i] > limit and i > piece:
+                        done.append((piece, i, piece_w))
+                        piece, piece_w = i, leads.get(i, 0.0)
                 piece_w += ems[i]
             open_start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
             continue

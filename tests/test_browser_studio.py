@@ -77,14 +77,18 @@ def test_drag_post_card_onto_a_slide_and_between_slides(page):
     target = by_testid(page, "slide-thumb")[1]
     card_text = cards[4].find_element(By.CSS_SELECTOR, ".cs-post-text").text.splitlines()[-1]
     ActionChains(page).drag_and_drop(cards[4], target).perform()
-    wait(page, lambda: card_text[:20] in page.find_element(By.CSS_SELECTOR, "[data-testid=slide-body]")
-         .get_attribute("value"))
+    body = lambda: page.find_element(By.CSS_SELECTOR, "[data-testid=slide-body]").get_attribute("value")  # noqa: E731
+    wait(page, lambda: card_text[:20] in body())
     assert "Slide 2 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text
-    # onto the gap in front of slide 3: a new slide there
+    wait(page, lambda: len(by_testid(page, "slide-thumb")) == count - 1)  # the post moved: its own slide went
+    # onto the gap in front of slide 3: the post's own slide moves there
+    card = by_testid(page, "post-card")[5]
+    moved = card.find_element(By.CSS_SELECTOR, ".cs-post-text").text.splitlines()[-1]
     gap = [g for g in by_testid(page, "slide-gap") if "cs-gap-tail" not in g.get_attribute("class")][2]
-    ActionChains(page).drag_and_drop(by_testid(page, "post-card")[5], gap).perform()
-    wait(page, lambda: len(by_testid(page, "slide-thumb")) == count + 1)
-    assert "Slide 3 of" in page.find_element(By.CSS_SELECTOR, ".cs-position").text
+    ActionChains(page).drag_and_drop(card, gap).perform()
+    wait(page, lambda: moved[:20] in body() and "Slide 3 of" in page.find_element(By.CSS_SELECTOR,
+                                                                                 ".cs-position").text)
+    assert len(by_testid(page, "slide-thumb")) == count - 1
 
 
 def test_reorder_slides_by_drag(page):

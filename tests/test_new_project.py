@@ -33,9 +33,10 @@ def test_a_new_project_takes_nothing_of_the_previous_clients_brand():
     assert (fresh.brand.name, fresh.brand.handle, fresh.brand.website, fresh.brand.accent) == \
         ("Sam Baker", "sambakes", "", "")
     assert fresh.brand.avatar == BAKERY.posts[0].avatar
-    assert fresh.cta.subline == "Follow me for part two, every day this week."  # the author's words
+    assert fresh.cta == OutroCTA.default(1)  # nothing of Client A's ask
+    assert fresh.slides[-1].body == "Follow me for part two, every day this week."  # the author's words, on the outro
     assert fresh.theme == "midnight"  # the look stays
-    assert [s.kind for s in fresh.slides] == ["cover", "content", "content", "outro"]
+    assert [s.kind for s in fresh.slides] == ["cover", "content", "outro"]  # the ask-only post is the outro's
     assert {pid for s in fresh.slides for pid in s.post_ids} == {"10", "11", "12"}
 
 

@@ -1,4 +1,4 @@
-"""Nothing invented: the outro's stock lines promise nothing, a thread's own ask is used word for word,
+"""Nothing invented: the outro's stock lines promise nothing, a thread's own ask picks the variant,
 and the export check names what is missing and the panel that fixes it."""
 from __future__ import annotations
 
@@ -34,12 +34,12 @@ def thread(*texts, author="", handle=""):
     return Thread("t", [Post(str(i), t, author_name=author, handle=handle) for i, t in enumerate(texts)])
 
 
-def test_the_authors_own_ask_becomes_the_subline_word_for_word():
-    t = thread("Hook.", "That is the whole system. Follow me at jane.dev for a new thread every day. Thanks!")
+def test_the_authors_own_ask_picks_the_variant_but_is_not_copied():
+    """The sentence stays on the post's slide: the outro repeating it showed the same words twice."""
+    t = thread("Hook.", "That is the whole system. Repost it for your team. Thanks!")
     cta = cta_for_thread(t)
-    assert cta.variant == 1
-    assert cta.subline == "Follow me at jane.dev for a new thread every day."
-    assert not cta.is_stock()
+    assert cta == OutroCTA.default(2)
+    assert "team" not in cta.subline
 
 
 @pytest.mark.parametrize("text, variant", [
@@ -61,7 +61,7 @@ def test_no_ask_gives_the_neutral_lines(text):
 
 def test_a_chosen_variant_only_takes_an_ask_of_that_kind():
     t = thread("Hook.", "Follow me for more. Repost this if it helped.")
-    assert cta_for_thread(t, variant=2).subline == "Repost this if it helped."
+    assert cta_for_thread(t, variant=2) == OutroCTA.default(2)
     assert cta_for_thread(t, variant=3) == OutroCTA.default(3)
 
 

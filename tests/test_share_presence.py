@@ -30,7 +30,7 @@ def test_people_join_move_and_leave_and_listeners_hear_it():
     people.subscribe(lambda: heard.append(len(people.members)))
     ada, bob = people.join("Ada"), people.join("Bob")
     assert ada.colour != bob.colour
-    assert people.summary(ada) == "Shared with 1 person"
+    assert people.summary(ada) == "You and 1 other"
     people.move(bob, "slide-1")
     people.move(bob, "slide-1")  # no move, no announcement
     assert people.on("slide-1") == [bob]

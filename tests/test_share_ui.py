@@ -38,7 +38,7 @@ async def ada_and_bob(studio_data, create_user, testid):
 
 async def test_everyone_sees_who_is_here_and_how_many(ada_and_bob, testid):
     ada, bob, _ = ada_and_bob
-    assert texts(ada, testid, "shared-with") == ["Shared with 1 person"]
+    assert texts(ada, testid, "shared-with") == ["You and 1 other"]
     assert texts(bob, testid, "face") == ["AL", "B"]
 
 

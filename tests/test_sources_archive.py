@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 
 from studio.sources import SourceError, load_input, load_threads, read_archive, read_text
 from studio.app.imports import read_input
-from studio.sources import archive as archive_mod
+from studio.sources import archive as archive_mod, archive_files
 from property_examples import ANY_CHARACTER, examples
 
 OWNER_ID, HANDLE = "1402345678901234567", "jane_builds"
@@ -359,8 +359,8 @@ def test_member_declared_beyond_512_mb_is_refused_without_reading(tmp_path):
 
 
 def test_member_that_inflates_beyond_the_limit_while_streaming(tmp_path, monkeypatch):
-    monkeypatch.setattr(archive_mod, "MEMBER_LIMIT", 256 * 1024)
-    monkeypatch.setattr(archive_mod, "CHUNK", 64 * 1024)
+    monkeypatch.setattr(archive_files, "MEMBER_LIMIT", 256 * 1024)
+    monkeypatch.setattr(archive_files, "CHUNK", 64 * 1024)
     padding = [tweet(10_000 + i, "x" * 200) for i in range(2000)]  # ~1.5 MB, compresses to little
     path = build(tmp_path / "a.zip", chain(100, 2) + padding)
     with pytest.raises(SourceError, match="inflate"):

@@ -16,7 +16,7 @@ from hypothesis import given, settings, strategies as st
 
 from property_examples import ANY_CHARACTER, examples
 from studio.sources import cleanup, paste, read_archive
-from studio.sources.archive import _iter_items
+from studio.sources.archive_files import iter_items
 from studio.sources.cleanup import clean_text
 from studio.sources.paste import strip_thread_labels
 
@@ -112,7 +112,7 @@ def test_items_read_ahead_are_the_array(items, chunk, indent):
     """Items cut anywhere by the chunks come out whole, in order, as the array holds them."""
     text = "window.YTD.tweets.part0 = " + json.dumps([{"tweet": i} for i in items], indent=indent)
     chunks = (text[i:i + chunk] for i in range(0, len(text), chunk))
-    assert list(_iter_items(chunks)) == _reference_items(text)
+    assert list(iter_items(chunks)) == _reference_items(text)
 
 
 # ---------------------------------------------------------------- odd items read exactly as json reads them
@@ -143,7 +143,7 @@ def test_odd_items_are_json_items_exactly(items, chunk, indent, duplicate):
     if duplicate:  # a repeated key: both keep the last value in the first one's place
         text = text.replace('{"tweet": ', '{"tweet": 1, "tweet": ', 1).replace('"tweet": {', '"tweet": 0, "tweet": {', 1)
     chunks = (text[i:i + chunk] for i in range(0, len(text), chunk))
-    assert repr(list(_iter_items(chunks))) == repr(_reference_items(text))
+    assert repr(list(iter_items(chunks))) == repr(_reference_items(text))
 
 
 @pytest.mark.parametrize("body, reason", [

@@ -121,3 +121,38 @@ async def test_deleting_a_profile_or_preset_asks_and_can_be_undone(studio, testi
     await until(lambda: store.presets.all() == [])
     click(studio, testid(studio, "brand-undo-button")[0])
     await until(lambda: [p.name for p in store.presets.all()] == ["B look"])
+
+
+def test_a_brand_sharing_nothing_with_the_last_profile_is_not_that_profile(studio_data):
+    """A new project's brand (the author's, or typed afresh) after working on client Z: saving never writes it over
+    Z, which the profile picker used to name because Z was the profile last switched to."""
+    from studio.app import Studio
+    studio = Studio(studio_data)
+    zen = studio.store.profiles.save(BrandProfile(name="Zen Garden Co", handle="zengarden", website="zen.example"))
+    studio.brands.switch_profile(zen)
+    studio.document.set_brand(name="Zen Garden Company")  # renaming the client keeps its handle: still Zen
+    assert studio.brands.profile_on_slides() == zen and studio.brands.unsaved_changes() == zen
+    studio.document.set_brand(name="Freelance Me", handle="", website="")  # a brand of its own
+    assert studio.brands.profile_on_slides() is None and studio.brands.unsaved_changes() is None
+    with pytest.raises(EditError, match="save it as a new profile"):
+        studio.brands.save_profile(zen)
+    fresh = studio.brands.save_profile()
+    profiles = dict(studio.store.profiles.all())
+    assert (profiles[zen].name, profiles[zen].handle, profiles[zen].website) == ("Zen Garden Co", "zengarden",
+                                                                                "zen.example")
+    assert profiles[fresh].name == "Freelance Me" and len(profiles) == 2
+    studio.close()
+
+
+async def test_saving_over_a_profile_can_be_undone(studio, testid):
+    open_panel(studio, "Brand Kit")
+    a, _ = two_clients_and_a_preset_of_b(studio, testid)
+    store = studio.shared.store
+    testid(studio, "brand-handle")[0].value = "oops_wrong"
+    click(studio, menu_item(studio, "Save changes to this profile"))
+    await until(lambda: store.profiles.get(a).handle == "oops_wrong")
+    await studio.should_see("Profile “Client A” saved")
+    click(studio, testid(studio, "brand-undo-button")[0])
+    await until(lambda: store.profiles.get(a).handle == "clienta")
+    await studio.should_see("The saved profile “Client A” is back as it was")
+    assert studio.shared.document.carousel.brand.handle == "oops_wrong"  # the slides keep what was typed

@@ -54,10 +54,21 @@ async def test_enter_on_a_card_inserts_it_and_shift_enter_adds_it(studio, testid
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
     card = testid(studio, "post-card")[3]
     trigger(studio, card, "keydown.enter", {"shiftKey": False})
-    assert len(doc.carousel.slides) == count + 1
+    assert len(doc.carousel.slides) == count  # the post's own slide moved there
     assert doc.carousel.slides[2].post_ids == [doc.carousel.thread.posts[3].id]
     trigger(studio, testid(studio, "post-card")[4], "keydown.enter", {"shiftKey": True})
     assert doc.carousel.thread.posts[4].id in doc.carousel.slides[2].post_ids
+    assert len(doc.carousel.slides) == count - 1  # and the added post's own slide is gone: it moved too
+
+
+async def test_a_copied_post_card_names_every_slide_it_is_on(studio, testid):
+    doc = studio.shared.document
+    post = doc.carousel.thread.posts[3]
+    own = next(i for i, s in enumerate(doc.carousel.slides) if s.post_ids == [post.id])
+    doc.set_slide_text(own, body=doc.carousel.slides[own].body + " My own note.")  # now the creator's slide
+    trigger(studio, testid(studio, "slide-thumb")[0], "click")
+    trigger(studio, testid(studio, "post-card")[3], "keydown.enter", {"shiftKey": False})
+    await studio.should_see(f"on slide 2 and slide {own + 2}")
 
 
 async def test_the_same_post_twice_on_a_slide_is_refused_with_a_notice(studio, testid):

@@ -40,7 +40,8 @@ async def test_a_second_thread_becomes_a_new_project_by_default(studio, testid):
     assert carousel.name == "How we took our bakery from one oven to three shops in…"
     assert testid(studio, "project-name")[0].value == carousel.name
     assert (carousel.brand.name, carousel.brand.handle, carousel.brand.accent) == ("", "", "")  # pasted: no author
-    assert carousel.cta.subline == "Follow me for the next part: the third shop."
+    assert carousel.cta.subline == "Follow for more."  # the author's ask stays on its slide, not repeated
+    assert carousel.slides[-2].body.endswith("Follow me for the next part: the third shop.")
     assert [s.kind for s in carousel.slides] == ["cover", "content", "content", "content", "outro"]
     assert "sourdough" in carousel.slides[1].body
     assert len(testid(studio, "post-card")) == 4

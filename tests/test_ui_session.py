@@ -64,19 +64,23 @@ def test_undo_right_after_typing_restores_the_text(ws):
 
 
 def test_posts_onto_slides(ws):
+    """Each post still has its own slide as laid out, so each drop moves the post (see test_post_moves.py)."""
     count = len(ws.carousel.slides)
     index = ws.insert_post_as_slide("p3", 1)
-    assert index == 1 and len(ws.carousel.slides) == count + 1
+    assert index == 1 and len(ws.carousel.slides) == count
     assert ws.carousel.slides[1].title == "2) Water" and ws.carousel.slides[1].post_ids == ["p3"]
-    ws.add_post_to_slide("p4", 1)
+    assert ws.add_post_to_slide("p4", 1) == 1
     assert "Loose and rich" in ws.carousel.slides[1].body and ws.carousel.slides[1].post_ids == ["p3", "p4"]
-    ws.replace_slide_with_post("p2", 1)
+    assert ws.replace_slide_with_post("p2", 1) == 1
     assert ws.carousel.slides[1].post_ids == ["p2"] and "Mornings" not in ws.carousel.slides[1].body
+    assert [s.post_ids for s in ws.carousel.slides] == [["p1"], ["p2"], []]
 
 
 def test_new_slides_stay_in_front_of_the_outro(ws):
     end = len(ws.carousel.slides)
-    assert ws.insert_post_as_slide("p2", end + 5) == end - 1
+    assert ws.insert_post_as_slide("p2", end + 5) == end - 2  # p2's own slide moved to the end
+    ws.set_slide_text(end - 2, body="Edited")
+    assert ws.insert_post_as_slide("p2", end + 5) == end - 1  # a copy: its slide was edited
     assert ws.carousel.slides[-1].kind == "outro"
     assert ws.add_slide(999) == len(ws.carousel.slides) - 2
 
@@ -116,6 +120,20 @@ def test_strip_operations(ws):
     with pytest.raises(EditError, match="too short"):
         ws.set_slide_text(0, body="")
         ws.split_slide(0)
+
+
+def test_a_cover_merged_with_a_post_splits_back_into_both():
+    """The newcomer merged a two-post thread's cover with its post, and Split said the slide was too short."""
+    ws = Document(carousel_from_thread(thread("First post of a tiny thread.", "Second post, ending here.")))
+    before = [(s.kind, s.title, s.body, list(s.post_ids)) for s in ws.carousel.slides]
+    ws.merge_with_next(0)
+    assert ws.carousel.slides[0].post_ids == ["p1", "p2"]
+    assert ws.split_slide(0) == 1
+    assert [(s.title, s.body, s.post_ids) for s in ws.carousel.slides[:2]] == [
+        (before[0][1], "", ["p1"]), ("", "Second post, ending here.", ["p2"])]
+    ws.set_slide_text(1, body="Mine, not a post's.\n\nSecond post, ending here.")
+    ws.split_slide(1)
+    assert [s.post_ids for s in ws.carousel.slides[1:3]] == [[], ["p2"]]
 
 
 def test_last_slide_cannot_be_deleted():

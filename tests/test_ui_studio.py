@@ -280,7 +280,7 @@ async def test_card_quick_buttons(studio, testid):
     count = len(ws.carousel.slides)
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
     click(studio, testid(studio, "insert-slide")[3])
-    assert len(ws.carousel.slides) == count + 1
+    assert len(ws.carousel.slides) == count  # the post's own slide moved there
     post = ws.carousel.thread.posts[3]
     assert ws.carousel.slides[2].post_ids == [post.id]
     await studio.should_see("Slide 3 of")
@@ -288,6 +288,7 @@ async def test_card_quick_buttons(studio, testid):
     click(studio, testid(studio, "add-to-slide")[4])
     assert ws.carousel.slides[2].body.startswith(body_before)
     assert ws.carousel.thread.posts[4].id in ws.carousel.slides[2].post_ids
+    assert len(ws.carousel.slides) == count - 1  # and the added post's own slide went
 
 
 async def test_apply_image_from_a_post(studio, testid):
@@ -308,15 +309,17 @@ async def test_drop_post_on_slide_gap_and_preview(studio, testid):
     post = ws.carousel.thread.posts[5]
     gaps = [g for g in testid(studio, "slide-gap") if "cs-gap-tail" not in g.classes]  # gap i: before slide i
     trigger(studio, gaps[1], "drop", {"post_id": post.id, "shift": False})
-    assert len(ws.carousel.slides) == count + 1 and ws.carousel.slides[1].post_ids == [post.id]
-    # onto a thumbnail: appends; with shift: replaces
-    thumb = testid(studio, "slide-thumb")[3]
-    before = ws.carousel.slides[3].body
-    trigger(studio, thumb, "drop", {"post_id": ws.carousel.thread.posts[1].id, "shift": False})
-    assert ws.carousel.slides[3].body.startswith(before) and len(ws.carousel.slides[3].body) > len(before)
-    thumb = testid(studio, "slide-thumb")[3]
-    trigger(studio, thumb, "drop", {"post_id": ws.carousel.thread.posts[2].id, "shift": True})
-    assert ws.carousel.slides[3].post_ids == [ws.carousel.thread.posts[2].id]
+    slides = ws.carousel.slides
+    assert len(slides) == count and slides[1].post_ids == [post.id]  # its own slide moved there
+    # onto a thumbnail: appends (the post's own slide goes: it moved); with shift: replaces
+    posts = ws.carousel.thread.posts
+    target, before = list(slides[3].post_ids), slides[3].body
+    trigger(studio, testid(studio, "slide-thumb")[3], "drop", {"post_id": posts[1].id, "shift": False})
+    slide = next(s for s in ws.carousel.slides if s.post_ids == target + [posts[1].id])
+    assert slide.body.startswith(before) and len(slide.body) > len(before) and len(ws.carousel.slides) == count - 1
+    index = ws.carousel.slides.index(slide)
+    trigger(studio, testid(studio, "slide-thumb")[index], "drop", {"post_id": posts[2].id, "shift": True})
+    assert [s.post_ids for s in ws.carousel.slides].count([posts[2].id]) == 1 and slide.post_ids == [posts[2].id]
     # a post that is gone: a notification, nothing changes
     trigger(studio, testid(studio, "slide-gap")[0], "drop", {"post_id": "nope", "shift": False})
     await studio.should_see("no longer in the source content")
@@ -598,7 +601,7 @@ async def test_co_editing_text_reaches_the_other_browser(studio_data, create_use
     (alice_body,) = testid(alice, "slide-body")
     alice_body.value = "Typed by Alice in her tab"
     (bob_body,) = testid(bob, "slide-body")
-    assert bob_body.value == "Typed by Alice in her tab"
+    await until(lambda: bob_body.value == "Typed by Alice in her tab")
     await until(lambda: "Alice" in svg_text(testid(bob, "slide-preview")[0]))
     # Bob looks at another slide; Alice deletes slides until his selection would be out of range
     trigger(bob, testid(bob, "slide-thumb")[-1], "click")

@@ -37,6 +37,12 @@ def same_brand(a: BrandProfile, b: BrandProfile) -> bool:
     return dataclasses.replace(a, cta=None) == dataclasses.replace(b, cta=None)
 
 
+def _shares_identity(profile: BrandProfile, brand: BrandProfile) -> bool:
+    """True when ``brand`` still has the profile's name or handle (a profile being edited, not another one)."""
+    return (bool(profile.name.strip()) and profile.name.strip() == brand.name.strip()
+            or bool(profile.handle) and profile.handle == brand.handle)
+
+
 class Brands:
     """The store's profiles and presets, and what applying one does to the open document."""
 
@@ -83,17 +89,19 @@ class Brands:
         """The saved profile the slides wear, possibly with unsaved edits; None for a brand no profile holds.
 
         A profile equal to the slides' brand wins (so after a preset brings profile B, it is B);
-        then the profile last switched to, unless another profile has the slides' name; then a
-        profile with the slides' name.
+        then the profile last switched to, while the slides keep its name or handle and no other
+        profile has the slides' name; then a profile with the slides' name. A brand that shares
+        neither with a profile (a new project's author, a cleared brand) is none of them, so
+        "Save changes to this profile" can never write it over a client's profile.
         """
         brand = self._document().carousel.brand
-        profiles = self.profiles()
+        profiles = dict(self.profiles())
         current = self.current_profile()
-        same = [pid for pid, p in profiles if same_brand(p, brand)]
+        same = [pid for pid, p in profiles.items() if same_brand(p, brand)]
         if same:
             return current if current in same else same[0]
-        named = [pid for pid, p in profiles if p.name.strip() == brand.name.strip()]
-        if current in {pid for pid, _ in profiles} and not [pid for pid in named if pid != current]:
+        named = [pid for pid, p in profiles.items() if p.name.strip() == brand.name.strip()]
+        if current in profiles and _shares_identity(profiles[current], brand) and named in ([], [current]):
             return current
         return named[0] if named else None
 

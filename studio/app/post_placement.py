@@ -1,4 +1,9 @@
-"""Thread and post placement in the shared document: the imported thread, and its posts dropped onto slides."""
+"""Thread and post placement in the shared document: the imported thread, and its posts dropped onto slides.
+
+A post dropped somewhere moves there when it still has its own slide as it was made (only that post, its words
+as imported): the post then shows once. A post whose slide the creator has changed is copied, since its slide
+may hold their words.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -35,36 +40,70 @@ class PostPlacement:
         self.doc._done(SourceChanged(origin))
 
     def insert_post_as_slide(self, post_id: str, index: int, origin: Any = None) -> int:
-        """A new slide made from the post at ``index`` (clamped in front of the outro); returns its index."""
+        """The post as a slide at ``index`` (clamped in front of the outro); returns its index.
+
+        Its own unchanged slide moves there; otherwise a new slide is made from the post.
+        """
         post = self.post(post_id)
         index = self.doc._insert_position(index)
-        self.doc._edit().slides.insert(index, slide_from_post(post))
+        own = self._own_slide(post)
+        if own is not None:
+            index -= own < index  # the slide leaves its place before it is put back
+            if own == index:
+                return index
+        slides = self.doc._edit().slides
+        slides.insert(index, slides.pop(own) if own is not None else slide_from_post(post))
         self.doc._done(OrderChanged(origin))
         return index
 
-    def add_post_to_slide(self, post_id: str, index: int, origin: Any = None) -> None:
-        """Append the post's text (and image, if the slide has none) to slide ``index``."""
+    def add_post_to_slide(self, post_id: str, index: int, origin: Any = None) -> int:
+        """Append the post's text (and image, if the slide has none) to slide ``index``; returns where that slide
+        is now (the post's own unchanged slide, if it had one elsewhere, is gone: the post moved)."""
         post = self.post(post_id)
         slide = self._content_slide(index)
         if post.id in slide.post_ids:
             raise EditError(f"This post is already on slide {index + 1}; adding it again would repeat its text.")
+        image = slide.image if slide.image is not None else post.images[0] if post.images else None
+        own = self._own_slide(post, besides=index, image=image)
         self.doc._edit()
         slide.body = join_paragraphs(slide.body, post.text)
         slide.post_ids.append(post.id)
-        if slide.image is None and post.images:
-            slide.image = post.images[0]
-        self.doc._done(SlideChanged(origin, index, POST_FIELDS))
+        slide.image = image
+        return self._drop_own_slide(own, index, origin)
 
-    def replace_slide_with_post(self, post_id: str, index: int, origin: Any = None) -> None:
-        """Slide ``index`` now shows this post instead (kind and layout override kept)."""
+    def replace_slide_with_post(self, post_id: str, index: int, origin: Any = None) -> int:
+        """Slide ``index`` now shows this post instead (kind and layout override kept); returns where that slide
+        is now (the post's own unchanged slide elsewhere is gone, as for ``add_post_to_slide``)."""
         post = self.post(post_id)
         slide = self._content_slide(index)
-        self.doc._edit()
         fresh = slide_from_post(post)
+        own = self._own_slide(post, besides=index, image=fresh.image)
+        self.doc._edit()
         slide.title, slide.body, slide.post_ids = fresh.title, fresh.body, fresh.post_ids
         slide.image = fresh.image
         slide.alt_text = ""
-        self.doc._done(SlideChanged(origin, index, POST_FIELDS))
+        return self._drop_own_slide(own, index, origin)
+
+    def _own_slide(self, post: Post, besides: int = -1, image: Any = None) -> int | None:
+        """The index of the post's own slide as it was made (only this post, its words and photo as imported),
+        apart from slide ``besides``; None when it has none, or when its photo would leave the carousel with it
+        (a photo other than ``image``)."""
+        fresh = slide_from_post(post)
+        for i, slide in enumerate(self.doc.carousel.slides):
+            if (i != besides and slide.kind == "content" and slide.post_ids == [post.id]
+                    and (slide.title, slide.body) == (fresh.title, fresh.body)
+                    and slide.image in (None, fresh.image) and (besides < 0 or slide.image in (None, image))):
+                return i
+        return None
+
+    def _drop_own_slide(self, own: int | None, index: int, origin: Any) -> int:
+        """End an edit of slide ``index``: without the post's own slide ``own`` if it moved; the slide's new index."""
+        if own is None:
+            self.doc._done(SlideChanged(origin, index, POST_FIELDS))
+            return index
+        del self.doc.carousel.slides[own]
+        self.doc._done(OrderChanged(origin))
+        return index - (own < index)
 
     def apply_image(self, post_id: str, index: int, image_index: int = 0, origin: Any = None) -> bool:
         """Put one of the post's images on slide ``index`` (see ``set_slide_image``)."""

@@ -12,6 +12,7 @@ from .edit_history import EditError
 from .events import OrderChanged
 
 if TYPE_CHECKING:
+    from ..post import Thread
     from .document import Document
 
 
@@ -58,13 +59,22 @@ class SlideOrder:
         return min(index, len(slides) - 1)
 
     def split_slide(self, index: int, origin: Any = None) -> int:
-        """Split a slide's body into two slides at the paragraph (or sentence) nearest its middle."""
+        """Split a slide's body into two slides at the paragraph (or sentence) nearest its middle.
+
+        A body of one sentence under a title goes to a slide of its own (a cover merged with a post splits
+        back in two). Each post goes with the half that holds its opening words; one found in neither stays
+        on both.
+        """
         slide = self.doc.slide(index)
         first, second = split_text(slide.body)
+        if not second and slide.title.strip():
+            first, second = "", slide.body.strip()
         if not second:
             raise EditError("This slide is too short to split; split it where you want by adding a new slide.")
         self.doc._edit()
         twin = copy.deepcopy(slide)
+        slide.post_ids, twin.post_ids = _share_posts(self.doc.carousel.thread, slide.post_ids,
+                                                     f"{slide.title}\n{first}", second)
         slide.body, twin.body = first, second
         twin.kind = "content"
         twin.title = ""
@@ -105,6 +115,19 @@ def split_text(text: str) -> tuple[str, str]:
             if first and second:
                 return first, second
     return text, ""
+
+
+def _share_posts(thread: Thread | None, post_ids: list[str], first: str, second: str) -> tuple[list, list]:
+    """The post ids of each half of a split slide: a post goes where its opening words are."""
+    def opening(post_id: str) -> str:
+        post = thread.post(post_id) if thread is not None else None
+        return " ".join(post.text.split())[:24] if post is not None else ""
+
+    first, second = " ".join(first.split()), " ".join(second.split())
+    found = {pid: (bool(w) and w in first, bool(w) and w in second) for pid in post_ids for w in [opening(pid)]}
+    mine = [pid for pid in post_ids if found[pid][0] or found[pid] == (False, False)]
+    theirs = [pid for pid in post_ids if found[pid][1] or found[pid] == (False, False)]
+    return mine, theirs
 
 
 def _find_all(text: str, sep: str) -> list[int]:

@@ -1,6 +1,8 @@
 """``carousel-studio render``: a thread or carousel file in, a finished carousel out."""
 from __future__ import annotations
 
+import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -11,16 +13,37 @@ HELP = "Render a thread or carousel file to a LinkedIn PDF, Instagram images (fo
 OUTPUTS = ".pdf (LinkedIn document), .zip or a folder (images), .png/.jpg/.svg (one slide with --slide N)"
 
 
+class ChoicesHelp(argparse.HelpFormatter):
+    """Fills ``{choices:KIND}`` in a flag's help with the registry's keys, only when help is shown
+    (the registry imports every layout and font: a command that shows no help does not pay for it)."""
+
+    def _get_help_string(self, action) -> str:
+        return _CHOICES.sub(lambda m: choice_list(m.group(1)), super()._get_help_string(action) or "")
+
+
+_CHOICES = re.compile(r"\{choices:(\w+)\}")
+
+
+def choice_list(what: str) -> str:
+    """The valid values of one registry kind, as help lists them (CTA variants with their names)."""
+    from ..registry import choices
+    found = choices(what)
+    if what == "cta":
+        return ", ".join(f"{key} {label.lower()}" for key, label in found.labels().items())
+    return ", ".join(str(key) for key in found.keys()).replace("%", "%%")
+
+
 def register(parser) -> None:
+    parser.formatter_class = ChoicesHelp
     parser.add_argument("input", nargs="?", default=None,
                         help="a text file (one post per blank-line-separated paragraph), an X archive .zip, "
                              "a carousel .json, or - for stdin (default: the bundled sample thread)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help=f"where to write: {OUTPUTS}")
-    parser.add_argument("--format", metavar="F", help="canvas format, e.g. linkedin-portrait, instagram-square")
-    parser.add_argument("--layout", metavar="L", help="layout template for content slides, e.g. post-card")
-    parser.add_argument("--theme", metavar="T", help="theme key (list them with `carousel-studio themes`)")
-    parser.add_argument("--pattern", metavar="P", help="background pattern, e.g. dots (default: the theme's)")
-    parser.add_argument("--cta", metavar="1|2|3", help="outro call to action: 1 follow, 2 repost, 3 save / visit")
+    parser.add_argument("--format", metavar="F", help="canvas format: {choices:format}")
+    parser.add_argument("--layout", metavar="L", help="layout template for content slides: {choices:layout}")
+    parser.add_argument("--theme", metavar="T", help="theme: {choices:theme} (see them with `carousel-studio themes`)")
+    parser.add_argument("--pattern", metavar="P", help="background pattern: {choices:pattern} (default: the theme's)")
+    parser.add_argument("--cta", metavar="1|2|3", help="outro call to action: {choices:cta}")
     parser.add_argument("--title-size", metavar="N", help="title size in design px (default 36)")
     parser.add_argument("--body-size", metavar="N", help="body size in design px (default 18)")
     parser.add_argument("--image-format", default="png", metavar="png|jpeg", help="images in a .zip or folder")

@@ -92,10 +92,10 @@ class People:
         return [m for m in self.members if m.slide == slide and m.project == project]
 
     def summary(self, viewer: Member | None = None) -> str:
-        """"Shared with 3 people" — counting everyone else but the viewer."""
+        """"You and 3 others": the viewer and everyone else here (the faces beside it show them all)."""
         others = len([m for m in self.members if m is not viewer])
         return "Shared, nobody else here yet" if others == 0 else \
-            f"Shared with {others} {'person' if others == 1 else 'people'}"
+            f"You and {others} {'other' if others == 1 else 'others'}"
 
     def subscribe(self, listener: Callable[[], Any]) -> Callable[[], None]:
         self._listeners.append(listener)

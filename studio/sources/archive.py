@@ -1,47 +1,34 @@
 """The X data archive (the zip from "Download an archive of your data") → threads.
 
-The archive's ``data/*.js`` files are ``window.YTD.<type>.partN = [ … ]``: the
-prefix is stripped and the array is decoded one item at a time, so memory stays
-bounded however many posts there are; nothing is ever executed or extracted to
-disk. Threads are the owner's self-reply chains; photos are read lazily, only
-for posts that end up in a thread, through ``load_image``.
+The archive's files are read item by item, never extracted or executed
+(``archive_files``). Threads are the owner's self-reply chains; photos are read
+lazily, only for posts that end up in a thread.
 """
 from __future__ import annotations
 
-import codecs
 import gc
 import io
-import json
-import os
 import posixpath
 import re
 import struct
 import zipfile
 import threading
-import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import IO, Any, Iterator
 
-from ..image import MAX_INPUT_BYTES, Image, ImageError, load_image
+from ..image import Image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
+from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
-MEMBER_LIMIT = 512 * 2**20     # no archive file may inflate beyond this
-SMALL_FILE_LIMIT = 16 * 2**20  # manifest.js, account.js, profile.js
-ITEM_LIMIT = 16 * 2**20        # one post's JSON; anything bigger is damage
-CHUNK = 1 << 20
-READ_AHEAD = 1 << 16           # an item is parsed with at least this much text behind it (or the file's end)
-MAX_ENTRIES = 500_000          # the zip's directory is read into memory: refuse absurd ones first
 AVATAR_SIDE = 400
-
-Progress = Callable[[int, int], None]
 
 _pauses = 0                 # reads holding the cycle collector right now (imports can run in threads)
 _pauses_lock = threading.Lock()
@@ -90,9 +77,6 @@ class _Tweet:
     versions: tuple[str, ...] = ()  # an edited post: the ids of all its versions (edit_info), first to last
 
 
-class _MemberError(Exception):
-    """One archive file cannot be read; it is skipped with a warning."""
-
 
 def read_archive(source: str | Path | IO[bytes], progress: Progress | None = None, *,
                  load_media: bool = True, thread_id: str | None = None, name: str | None = None) -> ImportResult:
@@ -107,7 +91,7 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
     label = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "the archive")
     label = Path(str(name or label)).name or "the archive"
     if isinstance(source, (str, Path)) and Path(source).is_dir():
-        return _ArchiveReader(_Folder(Path(source)), label, progress).read(load_media, thread_id)
+        return _ArchiveReader(Folder(Path(source)), label, progress).read(load_media, thread_id)
     try:
         entries = _entry_count(source)
         zf = zipfile.ZipFile(source) if entries <= MAX_ENTRIES else None
@@ -124,7 +108,7 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
 def read_archive_file(source: bytes | Path, name: str | None = None) -> ImportResult:
     """Threads from the archive's ``tweets.js`` given on its own (a file or its bytes): text only, no photos."""
     name = name or (source.name if isinstance(source, Path) else "tweets.js")
-    folder = _Folder()
+    folder = Folder()
     if isinstance(source, Path):
         folder.add("data/tweets.js", source.stat().st_size, lambda: source.open("rb"))
     else:
@@ -147,54 +131,13 @@ def archive_folder(path: Path) -> Path | None:
     return None
 
 
-class _Folder:
-    """Archive files outside a zip (an extracted folder, or one data file), behind the zip calls the reader uses."""
-
-    def __init__(self, root: Path | None = None):
-        self.files: dict[str, Callable[[], IO[bytes]]] = {}
-        self.infos: list[zipfile.ZipInfo] = []
-        if root is not None:
-            for folder, _, names in os.walk(root):  # links to folders are not followed
-                for path in (Path(folder, n) for n in names):
-                    if path.is_symlink() or not path.is_file():
-                        continue
-                    if len(self.infos) >= MAX_ENTRIES:
-                        raise SourceError(f"{root.name} holds more than {MAX_ENTRIES:,} files; "
-                                          "an X archive has far fewer")
-                    self.add(path.relative_to(root).as_posix(), path.stat().st_size, lambda p=path: p.open("rb"))
-
-    def add(self, member: str, size: int, opener: Callable[[], IO[bytes]]) -> None:
-        info = zipfile.ZipInfo(member)
-        info.file_size = size
-        self.infos.append(info)
-        self.files[member] = opener
-
-    def infolist(self) -> list[zipfile.ZipInfo]:
-        return self.infos
-
-    def open(self, info: zipfile.ZipInfo) -> IO[bytes]:
-        return self.files[info.filename]()
-
-
 class _ArchiveReader:
-    def __init__(self, zf: zipfile.ZipFile | _Folder, label: str, progress: Progress | None):
-        self.zf, self.label, self.progress = zf, label, progress
+    def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
+        self.label = label
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
-        self.done = self.total = 0
-        self.members: dict[str, zipfile.ZipInfo] = {}
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
-        unsafe = []
-        for info in zf.infolist():
-            if _unsafe_name(info.filename):
-                unsafe.append(info.filename)
-            elif info.filename and not info.is_dir():  # a damaged entry can have no name at all
-                # (Windows PowerShell's Compress-Archive writes "data\tweets.js": read as "data/tweets.js")
-                self.members[info.filename.replace("\\", "/")] = info
-        if unsafe:
-            shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")
-            self.warnings.append(f"skipped {count(len(unsafe), 'file')} with unsafe paths: {shown}")
-        self.root = _find_root(self.members)
+        self.files = ArchiveFiles(zf, progress, self.warnings)
 
     # ---------------------------------------------------------------- top level
 
@@ -203,21 +146,21 @@ class _ArchiveReader:
             return self._read(load_media, thread_id)
 
     def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
-        if self.root is None:
+        if self.files.root is None:
             raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
         manifest = self._manifest()
         tweet_files = self._tweet_files(manifest)
         if not tweet_files:
             raise SourceError(f"{self.label} has no posts: no data/tweets.js in this archive")
-        note_files = self._listed(manifest, "noteTweet", r"data/note-tweet(?:-part\d+)?\.js")
-        deleted_files = self._listed(manifest, "deletedTweets", r"data/deleted-tweets(?:-part\d+)?\.js")
-        self.total = sum(self.members[n].file_size for n in tweet_files + note_files + deleted_files)
+        note_files = self.files.listed(manifest, "noteTweet", r"data/note-tweet(?:-part\d+)?\.js")
+        deleted_files = self.files.listed(manifest, "deletedTweets", r"data/deleted-tweets(?:-part\d+)?\.js")
+        self.files.total = sum(self.files.members[n].file_size for n in tweet_files + note_files + deleted_files)
         author_id, handle, name = self._account(manifest)
 
         tweets: dict[str, _Tweet] = {}
         others: dict[str, _Tweet | None] = {}  # reposts; replies to others (kept if they open a thread)
         for member in tweet_files:
-            self._read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
+            self.files.read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
@@ -225,7 +168,7 @@ class _ArchiveReader:
         merge_edits(tweets)
         deleted: dict[str, str | None] = {}
         for member in deleted_files:
-            self._read_items(member, lambda item: _add_deleted(deleted, author_id, item))
+            self.files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
         if skipped := skip_deleted(tweets, deleted):
             self.warnings.append(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
                                  "the thread goes on from the post before")
@@ -234,7 +177,7 @@ class _ArchiveReader:
         notes = _NoteIndex()
         if note_files and chains:
             for member in note_files:
-                self._read_items(member, notes.add)
+                self.files.read_items(member, notes.add)
         result = ImportResult(warnings=self.warnings)
         # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
         chains = [(chain, incomplete) for chain, incomplete in chains
@@ -264,82 +207,43 @@ class _ArchiveReader:
             for thread in result.threads:
                 for post in thread.posts:
                     post.avatar = avatar
-        self.done = self.total
-        self._report(self.total)
+        self.files.done = self.files.total
+        self.files.report()
         return result
 
     # ---------------------------------------------------------------- files
 
     def _manifest(self) -> dict:
-        member = self.root + "data/manifest.js"
-        if member not in self.members:
+        member = self.files.root + "data/manifest.js"
+        if member not in self.files.members:
             return {}
-        try:
-            data = self._read_small_json(member)
-        except _MemberError as exc:
-            self.warnings.append(f"ignored {member}: {exc}")
-            return {}
+        data = self.files.json_or_none(member)
         if not isinstance(data, dict):
             return {}
         if isinstance(data.get("userInfo"), dict):
             self.user_info = data["userInfo"]
         return data.get("dataTypes") if isinstance(data.get("dataTypes"), dict) else {}
 
-    def _listed(self, manifest: dict, key: str, pattern: str) -> list[str]:
-        """Files of one data type: from the manifest when it lists them, else by name."""
-        entry = manifest.get(key)
-        names: list[str] = []
-        if isinstance(entry, dict) and isinstance(entry.get("files"), list):
-            for f in entry["files"]:
-                name = f.get("fileName") if isinstance(f, dict) else None
-                if not isinstance(name, str):
-                    continue
-                member = self.root + name.lstrip("./")
-                if member in self.members:
-                    names.append(member)
-                elif not _unsafe_name(name):
-                    self.warnings.append(f"{name} is listed in the manifest but missing from the zip")
-        if names:
-            return names
-        regex = re.compile(re.escape(self.root) + pattern + "$")
-        return sorted((n for n in self.members if regex.match(n)), key=_part_number)
-
     def _tweet_files(self, manifest: dict) -> list[str]:
         """The owner's posts: tweets.js (tweet.js before 2020) and its parts, then the posts the owner wrote in a
         community (community-tweet.js, the same items: a thread posted there is the owner's too)."""
-        own = (self._listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
-               or self._listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js")
-               or sorted(self._listed(manifest, "", _OLD_MONTH_FILE)))  # the archive of 2012–2018: a file a month
-        return own and own + self._listed(manifest, "communityTweet", r"data/community-tweet(?:-part\d+)?\.js")
-
-    def _media_dir(self, manifest: dict, key: str, defaults: tuple[str, ...]) -> str:
-        entry = manifest.get(key)
-        listed = entry.get("mediaDirectory") if isinstance(entry, dict) else None
-        for d in ([listed] if isinstance(listed, str) and not _unsafe_name(listed) else []) + list(defaults):
-            prefix = self.root + d.strip("/") + "/"
-            if any(n.startswith(prefix) for n in self.members):
-                return prefix
-        return ""
+        listed = self.files.listed
+        own = (listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
+               or listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js")
+               or sorted(listed(manifest, "", _OLD_MONTH_FILE)))  # the archive of 2012–2018: a file a month
+        return own and own + listed(manifest, "communityTweet", r"data/community-tweet(?:-part\d+)?\.js")
 
     def _account(self, manifest: dict) -> tuple[str, str, str]:
         """(account id, handle, display name) from account.js, else from the manifest's userInfo."""
-        for member in self._listed(manifest, "account", r"data/account\.js"):
-            try:
-                items = self._read_small_json(member)
-            except _MemberError as exc:
-                self.warnings.append(f"ignored {member}: {exc}")
-                continue
+        for member in self.files.listed(manifest, "account", r"data/account\.js"):
+            items = self.files.json_or_none(member)
             for item in items if isinstance(items, list) else []:
                 acc = item.get("account") if isinstance(item, dict) else None
                 if isinstance(acc, dict):
                     return (str(acc.get("accountId") or ""), str(acc.get("username") or ""),
                             str(acc.get("accountDisplayName") or ""))
-        for member in self._listed(manifest, "", r"data/js/user_details\.js"):  # the archive of 2012–2018
-            try:
-                user = self._read_small_json(member)
-            except _MemberError as exc:
-                self.warnings.append(f"ignored {member}: {exc}")
-                continue
+        for member in self.files.listed(manifest, "", r"data/js/user_details\.js"):  # the archive of 2012–2018
+            user = self.files.json_or_none(member)
             if isinstance(user, dict):
                 return (str(user.get("id") or ""), str(user.get("screen_name") or ""),
                         str(user.get("full_name") or ""))
@@ -347,31 +251,31 @@ class _ArchiveReader:
         return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
 
     def _avatar(self, manifest: dict, author_id: str) -> Image | None:
-        folder = self._media_dir(manifest, "profileMedia", ("data/profile_media",))
+        folder = self.files.media_dir(manifest, "profileMedia", ("data/profile_media",))
         if not folder:
             return None
         wanted = ""
-        for member in self._listed(manifest, "profile", r"data/profile\.js"):
+        for member in self.files.listed(manifest, "profile", r"data/profile\.js"):
             try:
-                items = self._read_small_json(member)
+                items = self.files.small_json(member)
                 url = items[0]["profile"]["avatarMediaUrl"]
                 wanted = posixpath.basename(str(url))
-            except (_MemberError, LookupError, TypeError):
+            except (MemberError, LookupError, TypeError):
                 pass
-        files = sorted(n for n in self.members if n.startswith(folder))
+        files = sorted(n for n in self.files.members if n.startswith(folder))
         chosen = next((n for n in files if wanted and n.endswith("-" + wanted)), None)
         chosen = chosen or next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
         chosen = chosen or (files[0] if files else None)
-        return self._image(chosen, max_side=AVATAR_SIDE) if chosen else None
+        return self.files.image(chosen, max_side=AVATAR_SIDE) if chosen else None
 
     def _attach_media(self, result: ImportResult, tweets: dict[str, _Tweet], manifest: dict,
                       load_media: bool) -> None:
-        folder = self._media_dir(manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
+        folder = self.files.media_dir(manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
         if not folder:
-            folder = self._media_dir(manifest, "tweet", ("data/tweet_media",))
+            folder = self.files.media_dir(manifest, "tweet", ("data/tweet_media",))
         by_post: dict[str, list[str]] = defaultdict(list)
         wanted = {p.id for t in result.threads for p in t.posts}
-        for name in self.members:
+        for name in self.files.members:
             if folder and name.startswith(folder):
                 post_id = posixpath.basename(name).split("-", 1)[0]
                 if post_id in wanted:
@@ -396,89 +300,11 @@ class _ArchiveReader:
             shown = ", ".join(sorted(lost, key=int)[:3]) + (" …" if len(lost) > 3 else "")
             self.warnings.append(f"{count(sum(lost.values()), 'photo')} of {count(len(lost), 'post')} ({shown}) "
                                  f"{'is' if sum(lost.values()) == 1 else 'are'} not in the archive's "
-                                 f"{(folder or self.root + 'data/tweets_media/').rstrip('/')} folder: "
+                                 f"{(folder or self.files.root + 'data/tweets_media/').rstrip('/')} folder: "
                                  "those slides show the text without them")
-        self.total += sum(self.members[f].file_size for _, files in plan for f in files)
+        self.files.total += sum(self.files.members[f].file_size for _, files in plan for f in files)
         for post, files in plan:
-            post.images = [img for img in (self._image(f) for f in files) if img is not None]
-
-    def _image(self, member: str, max_side: int | None = None) -> Image | None:
-        info = self.members[member]
-        if info.file_size > MAX_INPUT_BYTES:
-            self.warnings.append(f"skipped {member}: {_size(info.file_size)} is too large for a photo")
-            return None
-        try:
-            data = b"".join(self._chunks(info, MAX_INPUT_BYTES))
-            kwargs = {"max_side": max_side} if max_side else {}
-            return load_image(data, name=posixpath.basename(member), **kwargs)
-        except _MemberError as exc:
-            self.warnings.append(f"skipped {member}: {exc}")
-        except ImageError as exc:
-            self.warnings.append(f"skipped {member}: {exc}")
-        return None
-
-    # ---------------------------------------------------------------- streaming
-
-    def _chunks(self, info: zipfile.ZipInfo, limit: int | None = None) -> Iterator[bytes]:
-        """The member's bytes in chunks, refusing to inflate past ``limit`` (declared or actual)."""
-        limit = limit or MEMBER_LIMIT
-        if info.file_size > limit:
-            raise _MemberError(f"it would inflate to {_size(info.file_size)} (limit {_size(limit)})")
-        if info.flag_bits & 0x1:
-            raise _MemberError("it is encrypted")
-        read = 0
-        try:
-            with self.zf.open(info) as f:
-                while chunk := f.read(CHUNK):
-                    read += len(chunk)
-                    if read > limit:
-                        raise _MemberError(f"it inflates beyond {_size(limit)}")
-                    self.done += len(chunk)
-                    self._report(self.total)
-                    yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
-                ValueError) as exc:  # ValueError: a damaged header offset ("negative seek value")
-            raise _MemberError(f"the zip entry is damaged ({exc})") from None
-
-    def _text_chunks(self, info: zipfile.ZipInfo, limit: int | None = None) -> Iterator[str]:
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        offset = 0
-        try:
-            for chunk in self._chunks(info, limit):
-                yield decoder.decode(chunk)
-                offset += len(chunk)
-            yield decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            raise _MemberError(f"it is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
-                               f"at offset {offset + exc.start:,})") from None
-
-    def _read_small_json(self, member: str) -> Any:
-        text = "".join(self._text_chunks(self.members[member], SMALL_FILE_LIMIT)).lstrip("\ufeff")
-        m = _PREFIX_RE.match(text)
-        try:
-            return json.loads(text[m.end() if m else 0:].rstrip().rstrip(";"))
-        except json.JSONDecodeError as exc:
-            raise _MemberError(f"damaged JSON ({exc.msg} at line {exc.lineno})") from None
-        except RecursionError:
-            raise _MemberError("damaged JSON (nested too deeply)") from None
-        except ValueError:  # an integer of more digits than Python converts (4,300)
-            raise _MemberError("damaged JSON (a number too long to read)") from None
-
-    def _read_items(self, member: str, handle: Callable[[Any], bool]) -> None:
-        """Feed each item of a ``window.YTD… = [ … ]`` file to ``handle``; warn about what was skipped."""
-        bad = 0
-        try:
-            for item in _iter_items(self._text_chunks(self.members[member])):
-                if not handle(item):
-                    bad += 1
-        except _MemberError as exc:
-            self.warnings.append(f"skipped {'the rest of ' if bad else ''}{member}: {exc}")
-        if bad:
-            self.warnings.append(f"skipped {count(bad, 'unreadable item')} in {member}")
-
-    def _report(self, total: int) -> None:
-        if self.progress is not None:
-            self.progress(min(self.done, total), total)
+            post.images = [img for img in (self.files.image(f) for f in files) if img is not None]
 
     # ---------------------------------------------------------------- posts
 
@@ -527,58 +353,7 @@ def _post_text(raw: str, label: str) -> str:
 
 # -------------------------------------------------------------------- parsing helpers
 
-_PREFIX_RE = re.compile(r"\s*(?:window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)"
-                        r"|Grailbird\.data\.tweets_\d{4}_\d{2}|var\s+user_details)\s*=\s*")  # (those two: 2012–2018)
-_GAP_RE = re.compile(r"[\s,]*")
 
-
-def _iter_items(chunks: Iterator[str]) -> Iterator[Any]:
-    """Decode the array of a ``window.YTD.x.partN = [...]`` file one item at a time."""
-    scan = json.JSONDecoder().scan_once
-    buf, pos, eof = "", 0, False
-
-    def more() -> None:
-        nonlocal buf, pos, eof
-        chunk = next(chunks, None)
-        if chunk is None:
-            eof = True
-        else:
-            buf, pos = buf[pos:] + chunk, 0
-
-    while len(buf) < 512 and not eof:
-        more()
-    buf = buf.lstrip("\ufeff")
-    m = _PREFIX_RE.match(buf)
-    pos = m.end() if m else len(buf) - len(buf.lstrip())
-    if not buf[pos:pos + 1] == "[":
-        raise _MemberError("not an archive data file (expected window.YTD… = [ … ])")
-    pos += 1
-    while True:
-        pos = _GAP_RE.match(buf, pos).end()
-        if len(buf) - pos < READ_AHEAD and not eof:
-            more()  # before the item, not after a failed try: a failed try counts the lines of the whole buffer
-            continue
-        if pos >= len(buf):
-            if eof:
-                raise _MemberError("the file ends too early (truncated download?)")
-            more()
-            continue
-        if buf[pos] == "]":
-            return
-        try:
-            item, end = scan(buf, pos)  # raw_decode's own step, without its Python frame per item
-        except (json.JSONDecodeError, StopIteration) as exc:  # StopIteration: no value starts here
-            if eof or len(buf) - pos > ITEM_LIMIT:
-                msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "Expecting value"  # raw_decode's words
-                raise _MemberError(f"damaged JSON ({msg})") from None
-            more()
-            continue
-        except RecursionError:
-            raise _MemberError("damaged JSON (nested too deeply)") from None
-        except ValueError:  # an integer of more digits than Python converts (4,300)
-            raise _MemberError("damaged JSON (a number too long to read)") from None
-        pos = end
-        yield item
 
 
 def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, item: Any) -> bool:
@@ -930,22 +705,7 @@ def _note_text(core: dict) -> str:
     return clean_text(unescape_entities(text), html_markup=False)
 
 
-# -------------------------------------------------------------------- zip layout
-
-def _unsafe_name(name: str) -> bool:
-    """A member path that would escape a folder if anyone extracted it: absolute, drive, or ``..``."""
-    norm = name.replace("\\", "/")
-    return norm.startswith("/") or bool(re.match(r"^[A-Za-z]:", norm)) or ".." in norm.split("/")
-
-
 _OLD_MONTH_FILE = r"data/js/tweets/\d{4}_\d\d\.js"  # the archive of 2012–2018: Grailbird.data.tweets_2014_05 = [ … ]
-_ROOT_RE = re.compile(r"^(.*?)data/(?:manifest|tweets?|tweets?-part\d+|js/tweets/\d{4}_\d\d)\.js$")
-
-
-def _find_root(members: dict[str, zipfile.ZipInfo]) -> str | None:
-    """The folder holding ``data/`` ("" for X's own zip; "twitter-2024…/" when re-zipped)."""
-    roots = [m.group(1) for n in members if (m := _ROOT_RE.match(n))]
-    return min(roots, key=len) if roots else None
 
 
 def _entry_count(source: str | Path | IO[bytes]) -> int:
@@ -976,10 +736,3 @@ def _entry_count(source: str | Path | IO[bytes]) -> int:
             f.seek(start)
 
 
-def _size(n: int) -> str:
-    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n / 1024:,.0f} KB"
-
-
-def _part_number(name: str) -> int:
-    m = re.search(r"-part(\d+)\.js$", name)
-    return int(m.group(1)) if m else 0

@@ -71,7 +71,8 @@ def parse_paste(text: str) -> ImportResult:
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
     if len(texts) > MAX_POSTS:
-        raise SourceError(f"the text makes {len(texts):,} posts; a thread may have at most {MAX_POSTS} "
+        # "more than": numbering is read up to 999, so a longer numbered paste would be counted short
+        raise SourceError(f"the text makes more than {MAX_POSTS} posts; a thread may have at most {MAX_POSTS} "
                           "(one carousel cannot hold more): paste fewer posts")
     posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle) for i, t in enumerate(texts, 1)]
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
