@@ -13,6 +13,7 @@ import asyncio
 import gc
 import importlib
 import time
+from collections.abc import Callable
 
 from nicegui import Client
 from nicegui.logging import log
@@ -73,8 +74,11 @@ class Tidy:
     async def tidy(self) -> None:
         self.due = False
         forget_route_handlers()
-        if not Client.instances:
-            forget_drawings()
+        for step in drawing_caches():
+            if Client.instances:  # a page opened meanwhile: what is left stays for it
+                break
+            step()
+            await asyncio.sleep(0)  # requests waiting go between two caches: all at once held the loop 0.2-0.4 s
         await asyncio.to_thread(self.collect)
 
     def collect(self) -> None:
@@ -88,18 +92,22 @@ class Tidy:
 
 def forget_drawings() -> None:
     """Once every page is closed, drop what was drawn for them: the thumbnails (up to 48 MB of SVG), the export
-    pages drawn ahead (up to 128 MB of PNG and PDF), the laid-out pages (up to 64 MB) and the words' line layouts
+    pages drawn ahead (up to 128 MB of PNG and PDF, and the last drawing's Futures), the laid-out pages (up to
+    64 MB, and the typed slides laid out ahead with the carousels they hold) and the words' line layouts
     (``TEXT_CACHES``). Ten browsers editing for a minute filled them all (600 edits each drew its export ahead,
     ~0.2 MB) and they stayed for nobody; the next page draws what it shows again."""
-    THUMBNAILS.clear()
-    STRIP_PAGES.clear()
-    PAGE_COUNTS.clear()
-    exports.DRAWN.forget()
-    render.clear_cache()
+    for step in drawing_caches():
+        step()
+
+
+def drawing_caches() -> list[Callable[[], None]]:
+    """What ``forget_drawings`` empties, one cache a step (the tidy-up lets the loop answer between two)."""
+    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, view.LAID_AHEAD.clear,
+             render.clear_cache]
     for module, names in TEXT_CACHES.items():
         functions = vars(importlib.import_module(module))
-        for name in names:
-            functions[name].cache_clear()
+        steps += [functions[name].cache_clear for name in names]
+    return steps
 
 
 def collect_less_often(clock: view.Clock | None = None) -> None:

@@ -464,7 +464,7 @@ def test_property_arbitrary_bytes_are_refused_cleanly(blob):
         assert "\n" not in str(exc)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.text(ANY_CHARACTER, max_size=400), st.sampled_from(["window.YTD.tweets.part0 = ", "\ufeff window.YTD.tweet.part3="]))
 def test_property_pasted_tweets_js_gives_threads_or_a_clear_error(body, prefix):
     try:

@@ -371,7 +371,7 @@ def test_separator_lines_split_posts_and_a_post_keeps_its_paragraphs(rule):
         "One post with a -- dash and a --- inside the line.\n\nTwo."]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(_paragraph, min_size=2, max_size=8), st.sampled_from(["---", "***", "___"]))
 def test_property_posts_between_separator_lines_come_back_exactly(paragraphs, rule):
     assert split_posts(f"\n{rule}\n".join(paragraphs)) == paragraphs

@@ -61,12 +61,18 @@ def expected_words(post: str) -> list[str]:
 
 
 @functools.cache
-def exported(name: str):
+def laid_out(name: str):
+    """The case's carousel and its pages' SVGs (the checks that read no PDF export none)."""
     thread = parse_paste("Hook line for the cover\n\n---\n\n" + CASES[name]).threads[0]
     carousel = carousel_from_thread(thread)
+    return carousel, page_svgs(carousel, 1)
+
+
+def exported(name: str):
+    carousel, svgs = laid_out(name)
     pdf = io.BytesIO()
     export_pdf(carousel, pdf)
-    return carousel, pdf.getvalue(), page_svgs(carousel, 1)
+    return carousel, pdf.getvalue(), svgs
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -82,7 +88,7 @@ def test_every_word_arrives_in_the_pdf_or_the_svg(name):
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_nothing_is_drawn_in_the_margin(name):
-    carousel, _, svgs = exported(name)
+    carousel, svgs = laid_out(name)
     ctx = make_context(carousel)
     safe = ctx.safe
     for svg in svgs:
@@ -136,7 +142,7 @@ def boxed(svgs: list[str]) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_no_glyph_is_drawn_as_its_faces_missing_glyph_box(name):
-    _, _, svgs = exported(name)
+    _, svgs = laid_out(name)
     assert boxed(svgs) == set()
 
 
@@ -180,7 +186,7 @@ def test_a_hashtag_too_long_for_a_line_does_not_keep_the_slides_type_small():
 @pytest.mark.parametrize("name", ["strike and underline", "zalgo", "scripts of india", "emoji", "right to left"])
 def test_the_exported_png_draws_nothing_in_the_margin(name):
     """Through the PNG export itself (its own text drawing), at the 2× size a post goes out at."""
-    carousel, _, _ = exported(name)
+    carousel, _ = laid_out(name)
     ctx = make_context(carousel)
     png = Image.open(io.BytesIO(slide_png(carousel, 1))).convert("L")
     assert png.size == (ctx.width * 2, ctx.height * 2)
