@@ -6,7 +6,7 @@ from studio.app import exports
 from studio.app.person import Person
 from background import running
 from hand_clock import HandClock
-from ui_helpers import click, heard, until
+from ui_helpers import click, until
 
 THREAD = ("Ferns want shade, not darkness: a thread.\n\n"
           "Water them in the morning, never at noon.\n\n"
@@ -41,7 +41,6 @@ async def test_a_burst_of_edits_is_drawn_once_after_the_whole_document_pauses(st
     document = studio.shared.document
     for word in ("one", "two", "three"):  # no origin: an edit nobody in particular made (an import, a restore)
         document.set_slide_text(1, body=f"Typed {word}")
-        await heard()
         clock.advance(draw_ahead.PAUSE / 2)  # typing goes on: not drawn yet
         assert not running("draw the export ahead")
     clock.advance(draw_ahead.PAUSE / 2)  # the pause after the last edit
@@ -52,7 +51,6 @@ async def test_a_burst_of_edits_is_drawn_once_after_the_whole_document_pauses(st
     for turn in range(6):  # three people taking turns, each pausing longer than PAUSE, the document not
         person = people[turn % 3]
         document.set_slide_text(turn % 3, body=f"Person {turn % 3} typed {turn}", origin=person)
-        await heard()
         clock.advance(draw_ahead.PAUSE / 2)
         assert not running("draw the export ahead")
     clock.advance(draw_ahead.PAUSE)  # one person's pause: with several typing, only a gap between their edits

@@ -9,7 +9,7 @@ from components import engine, view
 from studio.app import projects
 from studio.app.sample import sample_carousel
 from hand_clock import HandClock
-from ui_helpers import heard, trigger, until
+from ui_helpers import trigger, until
 
 LONG = "A sentence that keeps the slide busy for a while. " * 40
 
@@ -115,6 +115,12 @@ async def test_own_typing_waits_only_while_the_drawing_before_it_took_as_long_ag
     await heard()
     await until(lambda: drawn[-1] == "ABCDEF")
     assert drawn == ["A", "ABC", "ABCD", "ABCDE", "ABCDEF"]
+
+
+async def heard() -> None:
+    """Until the pages heard of the last keystroke (once its slide was laid out off the event loop)."""
+    from components.app import current_server
+    await until(lambda: not current_server().holding)
 
 
 def labels(user, css_class: str) -> list:

@@ -601,7 +601,7 @@ async def test_co_editing_text_reaches_the_other_browser(studio_data, create_use
     (alice_body,) = testid(alice, "slide-body")
     alice_body.value = "Typed by Alice in her tab"
     (bob_body,) = testid(bob, "slide-body")
-    await until(lambda: bob_body.value == "Typed by Alice in her tab")
+    assert bob_body.value == "Typed by Alice in her tab"
     await until(lambda: "Alice" in svg_text(testid(bob, "slide-preview")[0]))
     # Bob looks at another slide; Alice deletes slides until his selection would be out of range
     trigger(bob, testid(bob, "slide-thumb")[-1], "click")

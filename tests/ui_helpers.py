@@ -38,10 +38,3 @@ def open_source_tab(user, name: str) -> None:
     with user:
         tab = next(e for e in user.client.elements.values() if isinstance(e, ui.tab) and e.props.get("name") == name)
     click(user, tab)
-
-
-async def heard() -> None:
-    """Until every page heard of the last edit: an edit of a slide's words reaches the pages once the slide
-    was laid out off the event loop (``components.app.Server._deliver``)."""
-    from components.app import current_server
-    await until(lambda: not current_server().holding)

@@ -13,7 +13,6 @@ import pytest
 
 from components import engine, slide_strip, tiles, view
 from hand_clock import HandClock
-from ui_helpers import heard
 
 
 @pytest.fixture
@@ -36,10 +35,8 @@ async def test_another_browsers_edit_shows_in_the_strip_at_once_then_at_most_eve
     await bob.open("/")
     document = studio.shared.document
     document.set_slide_text(2, title="Zebrafish", origin=None)  # someone else's edit
-    await heard()  # (once the slide was laid out off the event loop)
     assert "Zebrafish" in thumbnail(bob, testid, 2)  # no time has passed
     document.set_slide_text(2, title="Quokka", origin=None)
-    await heard()
     assert "Quokka" not in thumbnail(bob, testid, 2)  # at most every OTHERS_THUMB_EVERY
     clock.advance(slide_strip.OTHERS_THUMB_EVERY)
     assert "Quokka" in thumbnail(bob, testid, 2)
@@ -54,11 +51,9 @@ async def test_an_edit_on_another_slide_does_not_redraw_the_galleries(clock, stu
     document = studio.shared.document
     drawn.clear()
     document.set_slide_text(3, title="Not the selected slide", origin=None)
-    await heard()  # (once the slide was laid out off the event loop)
     clock.advance(tiles.GALLERY_PAUSE * 2)
     assert drawn == []
     document.set_slide_text(0, title="The selected slide", origin=None)  # what every gallery shows
-    await heard()
     clock.advance(tiles.GALLERY_PAUSE * 2)
     assert drawn
 
@@ -72,7 +67,6 @@ async def test_a_closed_gallery_draws_nothing_until_its_panel_opens_again(clock,
     layouts.value = themes.value = False  # the creator folds both galleries away
     studio.shared.document.set_setting("theme", "noir")  # every tile would change
     studio.shared.document.set_slide_text(0, title="The selected slide", origin=None)
-    await heard()  # (once the slide was laid out off the event loop)
     clock.advance(tiles.GALLERY_PAUSE * 2)
     assert drawn == []
     layouts.value = True  # opened again: drawn as the carousel is now, at once
@@ -88,11 +82,9 @@ async def test_an_edit_is_drawn_once_for_every_strip_showing_it(clock, studio, c
                         **kwargs: (drawn.append(index), real(carousel, index, *args, **kwargs))[1])
     document = studio.shared.document
     document.set_slide_text(2, title="Zebrafish", origin=None)  # someone else's edit: every strip redraws slide 2
-    await heard()  # (once the slide was laid out off the event loop)
     assert all("Zebrafish" in thumbnail(page, testid, 2) for page in pages)
     assert drawn == [2]  # drawn once, shown by four pages
     document.set_slide_text(2, title="Quokka", origin=None)
-    await heard()
     clock.advance(slide_strip.OTHERS_THUMB_EVERY)
     assert all("Quokka" in thumbnail(page, testid, 2) for page in pages)
     assert drawn == [2, 2]
