@@ -100,7 +100,7 @@ class Server:
     def _unlaid(self, event: AppEvent) -> list[tuple[str, Carousel, int]]:
         """What ``event`` makes every page lay out that is not laid out yet, for the carousel as it is now:
         ("slide", carousel, index) for the slide typed into, ("count", carousel, 0) for every slide's pages (a big
-        carousel's, with a progress bar: a small one's the pages count, most slides found in the renderer's cache)."""
+        carousel's: a small one's are counted by the pages, most slides' layouts found in the renderer's cache)."""
         if not isinstance(event, Changed) or renames_only(event):
             return []
         carousel = (event.document or self.studio.document).carousel
@@ -113,7 +113,7 @@ class Server:
         return work
 
     def _counts_big(self, event: AppEvent) -> bool:
-        return any(kind == "count" for kind, _, _ in self._unlaid(event))
+        return any(kind == "count" and len(carousel.slides) >= BIG_CAROUSEL for kind, carousel, _ in self._unlaid(event))
 
     async def _lay_out_then_deliver(self) -> None:
         try:
@@ -139,12 +139,16 @@ class Server:
                 laid = await offload.off_loop(LAID_AHEAD.lay_out, *LAID_AHEAD.ahead(carousel, index), thread=True)
                 return laid is not None
             copied = words_copy(carousel)
-            progress = self.counting = self.counting or offload.Progress()
+            big = len(carousel.slides) >= BIG_CAROUSEL
+            progress = (self.counting or offload.Progress()) if big else offload.Progress()
+            if big:
+                self.counting = progress
             try:
                 counts = await offload.off_loop(count_pages, copied, progress, thread=True)
             except offload.Cancelled:  # "Cancel": the page that asked has put the slides back (undo)
+                self.counting = None
                 return True
-            finally:
+            if big:
                 self.counting = None
             if counts is None:
                 return False
