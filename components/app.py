@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import multiprocessing
 import os
 import secrets
@@ -25,7 +24,7 @@ from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR, PROJECT_ROOT
 from studio.app import Event as AppEvent
-from studio.app import Changed, Saved, SaveFailed, SlideChanged, Studio, exports, renames_only
+from studio.app import Changed, Saved, SaveFailed, SlideChanged, Studio, exports
 from studio.carousel import Carousel
 from studio.export.stream import ExportStream
 from studio.share.access import AccessGuard
@@ -38,12 +37,8 @@ from studio.export.images import leave_with_parent
 
 from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, uploads
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
-from .view import LAID_AHEAD, words_copy
-
-log = logging.getLogger("carousel_studio")
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
-LAY_OUT_ROUNDS = 4  # while edits keep coming during a layout off the loop: the pages lay out what is still new
 
 FONT_ROUTE = "/studio-fonts"
 STATIC_ROUTE = "/studio-static"
@@ -61,7 +56,7 @@ class Server:
         self.people: People | None = None  # who is here, when the studio is shared
         self.save_failure: SaveFailed | None = None  # the last save failed (a page opened now shows it too)
         self.desks: Desks | None = None  # shared: each person's open project (studio.share.desks)
-        self._waiting: list[AppEvent] = []  # events held back, in order, while what they change is laid out
+        self._waiting: list[AppEvent] = []  # events held back, in order, while a big carousel is laid out
         self.counting: offload.Progress | None = None  # a big carousel's pages being counted: its progress, its Cancel
 
     def _relay(self, event: AppEvent) -> None:
@@ -69,10 +64,8 @@ class Server:
         if isinstance(event, (Saved, SaveFailed)):
             self.save_failure = event if isinstance(event, SaveFailed) else None
         elif isinstance(event, Changed):  # before any page hears of it (the delivery may wait): see StripPages
-            words_only = isinstance(event, SlideChanged) and event.text_only
-            STRIP_PAGES.changed(event.document or self.studio.document, event.slide if words_only else None)
-            if not words_only and not renames_only(event):
-                LAID_AHEAD.forget()
+            STRIP_PAGES.changed(event.document or self.studio.document,
+                                event.slide if isinstance(event, SlideChanged) and event.text_only else None)
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -82,90 +75,51 @@ class Server:
         self._deliver(event)
 
     def _deliver(self, event: AppEvent) -> None:
-        """Emit ``event`` now, or once what it makes every page lay out is laid out off the loop (events keep
-        their order): the slide typed into, and a big carousel's pages per slide.
+        """Emit ``event`` now, or once a big carousel's pages are counted off the loop (events keep their order).
 
-        Every page redraws from the pages per slide and the typed slide's layout; on the event loop, laying out
-        held up every browser and static request (10-70 ms a keystroke; seconds for hundreds of slides).
+        Every page redraws from the pages per slide; for hundreds of slides counting them takes seconds
+        (every slide laid out), which on the event loop would hold up every browser and request.
         """
-        if not self._waiting and not self._unlaid(event):
+        if not self._waiting and self._unlaid(event) is None:
             self.changed.emit(event)
             return
         self._waiting.append(event)
         if len(self._waiting) == 1:
-            if self._counts_big(event):
-                self.counting = offload.Progress()  # the page that made this change shows it at once
-            background_tasks.create(self._lay_out_then_deliver(), name="lay out off the loop")
+            self.counting = offload.Progress()  # the page that made this change shows it at once
+            background_tasks.create(self._lay_out_then_deliver(event), name="count pages off the loop")
 
-    def _unlaid(self, event: AppEvent) -> list[tuple[str, Carousel, int]]:
-        """What ``event`` makes every page lay out that is not laid out yet, for the carousel as it is now:
-        ("slide", carousel, index) for the slide typed into, ("count", carousel, 0) for every slide's pages (a big
-        carousel's: a small one's are counted by the pages, most slides' layouts found in the renderer's cache)."""
-        if not isinstance(event, Changed) or renames_only(event):
-            return []
+    def _unlaid(self, event: AppEvent) -> Carousel | None:
+        """The big carousel whose pages ``event`` makes every page count, if not counted yet."""
+        if not isinstance(event, Changed):
+            return None
         carousel = (event.document or self.studio.document).carousel
-        work = []
-        if isinstance(event, SlideChanged) and event.text_only and event.slide < len(carousel.slides) \
-                and LAID_AHEAD.get(carousel, event.slide) is None:
-            work.append(("slide", carousel, event.slide))
-        if len(carousel.slides) >= BIG_CAROUSEL and not PAGE_COUNTS.known(carousel):
-            work.append(("count", carousel, 0))
-        return work
+        if len(carousel.slides) < BIG_CAROUSEL or PAGE_COUNTS.known(carousel):
+            return None
+        return carousel
 
-    def _counts_big(self, event: AppEvent) -> bool:
-        return any(kind == "count" and len(carousel.slides) >= BIG_CAROUSEL for kind, carousel, _ in self._unlaid(event))
-
-    async def _lay_out_then_deliver(self) -> None:
+    async def _lay_out_then_deliver(self, first: AppEvent) -> None:
         try:
-            for _ in range(LAY_OUT_ROUNDS):  # the carousel may change again meanwhile (more typing)
-                work = {(kind, id(carousel), index): carousel for event in self._waiting
-                        for kind, carousel, index in self._unlaid(event)}
-                if not work:
+            while (carousel := self._unlaid(first)) is not None:  # it may change again meanwhile
+                progress = self.counting = self.counting or offload.Progress()
+                try:
+                    counts = await offload.off_loop(count_pages, carousel, progress, thread=True)
+                except offload.Cancelled:  # "Cancel": the page that asked has put the slides back (undo)
+                    self.counting = None
+                    continue
+                self.counting = None
+                if counts is None:  # the server is stopping
                     return
-                for (kind, _, index), carousel in work.items():
-                    if not await self._lay_out(kind, carousel, index):
-                        return  # the server is stopping
+                PAGE_COUNTS.keep(carousel, counts)
         finally:
             self.counting = None
             waiting, self._waiting = self._waiting, []
             for event in waiting:
                 self.changed.emit(event)
 
-    async def _lay_out(self, kind: str, carousel: Carousel, index: int) -> bool:
-        """One layout off the loop, from a copy of the carousel as it is now (edits change it in place).
-        False when the server is stopping."""
-        try:
-            if kind == "slide":
-                laid = await offload.off_loop(LAID_AHEAD.lay_out, *LAID_AHEAD.ahead(carousel, index), thread=True)
-                return laid is not None
-            copied = words_copy(carousel)
-            big = len(carousel.slides) >= BIG_CAROUSEL
-            progress = (self.counting or offload.Progress()) if big else offload.Progress()
-            if big:
-                self.counting = progress
-            try:
-                counts = await offload.off_loop(count_pages, copied, progress, thread=True)
-            except offload.Cancelled:  # "Cancel": the page that asked has put the slides back (undo)
-                self.counting = None
-                return True
-            if big:
-                self.counting = None
-            if counts is None:
-                return False
-            PAGE_COUNTS.keep(copied, counts)
-        except Exception:  # noqa: BLE001 - the pages lay it out themselves, and say what went wrong
-            log.debug("a layout ahead failed; the pages lay it out", exc_info=True)
-        return True
-
-    @property
-    def holding(self) -> bool:
-        """True while changes wait for a layout off the loop before the pages hear of them."""
-        return bool(self._waiting)
-
     @property
     def laying_out(self) -> bool:
         """True while a big carousel's pages are counted off the loop (the pages hear of the change after)."""
-        return bool(self._waiting) and self.counting is not None
+        return bool(self._waiting)
 
     def offer_download(self, path: Path | ExportStream, filename: str) -> str:
         """A URL (hard to guess) from which the browser downloads ``path`` (or an export as it is written)
@@ -247,8 +201,8 @@ def build(data_dir: Path, *, share: bool = False):
     app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
     app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write
-    global _current, _current_server
-    _current, _current_server = server.studio, server
+    global _current
+    _current = server.studio
     return root
 
 
@@ -271,14 +225,6 @@ def _worker_start(server: int) -> None:
 
 
 _current: Studio | None = None
-_current_server: Server | None = None
-
-
-def current_server() -> Server:
-    """The web server built by the last ``build`` (for tests and scripts)."""
-    if _current_server is None:
-        raise RuntimeError("the studio has not been built yet")
-    return _current_server
 
 
 def current_studio() -> Studio:

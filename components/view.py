@@ -6,12 +6,9 @@ the application (``studio.app``); everything here is about what *this* person is
 from __future__ import annotations
 
 import asyncio
-import copy
 import logging
 import math
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -75,82 +72,6 @@ def notify(message: str, client: Client | None = None, **options: Any) -> None:
 
 
 PREVIEW_SCALE = 1  # the slide editor's preview embeds photos at their design size (a page's count is the same at any)
-LAID_KEPT = 16  # slides laid out ahead kept: the last few edits' (ten editors each typing into their own slide)
-
-
-class LaidAhead:
-    """Slides laid out off the event loop before the pages hear of the edit (``Server`` does it), for every page
-    to draw the typed slide from: laid out on the loop, it held every browser and static request up 10-70 ms.
-
-    Edits change the carousel in place, so a slide is laid out from a copy made on the loop (``ahead``), and a
-    layout is kept with the words it was made from. Each copy is numbered as it is made: a layout never replaces
-    one made from a later copy, whichever thread finishes first, and a change other than words (``forget``)
-    drops every layout, and those still being made. Thread-safe: ``lay_out`` runs in a worker thread."""
-
-    def __init__(self, size: int = LAID_KEPT) -> None:
-        self.size = size
-        self._lock = threading.Lock()
-        self._made = 0  # copies numbered so far
-        self._forgotten = 0  # copies numbered up to here are never kept
-        # (id(carousel), slide) -> (copy's number, the carousel, the slide's words then, the layout)
-        self._laid: OrderedDict[tuple[int, int], tuple[int, Carousel, tuple, engine.SlideLayout]] = OrderedDict()
-
-    def ahead(self, carousel: Carousel, index: int) -> tuple[Carousel, Carousel, int, int]:
-        """On the loop: what ``lay_out`` takes for slide ``index`` of ``carousel`` as it is now (its copy)."""
-        copied = copy.copy(carousel)
-        copied.slides = list(carousel.slides)
-        copied.slides[index] = copy.copy(carousel.slides[index])
-        with self._lock:
-            self._made += 1
-            return carousel, copied, index, self._made
-
-    def lay_out(self, carousel: Carousel, copied: Carousel, index: int, number: int) -> engine.SlideLayout:
-        """Lay out slide ``index`` of ``copied`` (copy ``number`` of ``carousel``) for the preview and keep it,
-        unless a later copy's layout is kept already or the layouts were forgotten since the copy."""
-        laid = engine.lay_out_slide(copied, index, scale=PREVIEW_SCALE)
-        key = (id(carousel), index)
-        with self._lock:
-            kept = self._laid.get(key)
-            if number > self._forgotten and (kept is None or kept[1] is not carousel or kept[0] < number):
-                self._laid[key] = (number, carousel, slide_words(copied.slides[index]), laid)
-                self._laid.move_to_end(key)
-                while len(self._laid) > self.size:
-                    self._laid.popitem(last=False)
-        return laid
-
-    def get(self, carousel: Carousel, index: int) -> engine.SlideLayout | None:
-        """Slide ``index`` of ``carousel`` laid out ahead from the words it has now, if it was."""
-        with self._lock:
-            kept = self._laid.get((id(carousel), index))
-        if kept is None or kept[1] is not carousel or index >= len(carousel.slides) \
-                or kept[2] != slide_words(carousel.slides[index]):
-            return None
-        return kept[3]
-
-    def forget(self) -> None:
-        """Something other than words changed (looks, order, a photo, another project): drop every layout."""
-        with self._lock:
-            self._forgotten = self._made
-            self._laid.clear()
-
-    clear = forget  # the last editor left: the layouts (and the carousels they hold) go
-
-
-def slide_words(slide: Any) -> tuple:
-    """What a layout made ahead depends on of its slide (other changes ``forget`` every layout)."""
-    return (slide.kind, slide.title, slide.body, slide.alt_text, slide.layout, tuple(slide.post_ids), id(slide.image))
-
-
-def words_copy(carousel: Carousel) -> Carousel:
-    """A copy of ``carousel`` with copies of its slides: laid out in a worker thread while edits change the
-    carousel in place, it keeps the words it had when copied (the rest is replaced, not changed, by an edit
-    other than words, or is dropped from the layouts by ``LaidAhead.forget``)."""
-    copied = copy.copy(carousel)
-    copied.slides = [copy.copy(slide) for slide in carousel.slides]
-    return copied
-
-
-LAID_AHEAD = LaidAhead()  # one per server process: every page draws the typed slide from it
 
 
 class View:
@@ -165,7 +86,6 @@ class View:
         self._counts: list[int] | None = None
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
-        self._laid_from: Carousel | None = None  # the carousel it is a slide of (its copy when laid out ahead)
         self._on_select: list[Callable[[], Any]] = []
 
     @property
@@ -187,16 +107,13 @@ class View:
     # -- pages ----------------------------------------------------------------------------------
 
     def counts(self) -> list[int]:
-        """Pages per slide, computed once per change (after typing: only the slides typed into).
-
-        The pages hear of a keystroke once its slide was laid out off the loop (``LAID_AHEAD``); a redraw due
-        before that draws the words this page heard of last, so a page never goes back to older words."""
+        """Pages per slide, computed once per change (after typing: only the slides typed into)."""
         carousel = self.carousel
         if self._counts is None or len(self._counts) != len(carousel.slides):
             self._counts = PAGE_COUNTS(carousel)  # shared: one layout per carousel for every page
             self._recount.clear()
         for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from this layout
-            self._laid, self._laid_from = _laid_out(carousel, index), carousel
+            self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
             self._counts[index] = self._laid.pages
         self._recount.clear()
         return self._counts
@@ -205,8 +122,8 @@ class View:
         """Slide ``index`` laid out for the preview: the layout its recount after a keystroke made (the context and
         the layout's cache key made once, not again to draw it), unless anything changed since."""
         laid = self._laid
-        if laid is None or laid.slide_index != index or self._laid_from is not self.carousel:
-            laid = _laid_out(self.carousel, index)
+        if laid is None or laid.slide_index != index or laid.carousel is not self.carousel:
+            laid = engine.lay_out_slide(self.carousel, index, scale=PREVIEW_SCALE)
         return laid
 
     def forget_layout(self, change: Changed | None = None) -> None:
@@ -276,14 +193,6 @@ class View:
         except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
             self.fail(exc, doing, expected)
             return None
-
-
-def _laid_out(carousel: Carousel, index: int) -> engine.SlideLayout:
-    """Slide ``index`` for the preview, as laid out ahead off the loop from the words it has now; else laid out
-    now: a slide nobody typed into since the last other change (mostly found in the renderer's cache), a change
-    made outside the server, or typing that went on through every round of ``Server._lay_out_then_deliver``."""
-    laid = LAID_AHEAD.get(carousel, index)
-    return laid if laid is not None else engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
 
 
 def tell_photo_layout(view: View, index: int, switched: bool | None) -> None:

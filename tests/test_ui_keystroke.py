@@ -90,37 +90,25 @@ async def test_own_typing_waits_only_while_the_drawing_before_it_took_as_long_ag
     monkeypatch.setattr(engine, "draw_slide_page", drawing)
     start = clock.time
     body.value = "A"
-    await heard()
     await until(lambda: drawn == ["A"])  # the first keystroke at once; its drawing took 0.02 s
     body.value = "AB"
-    await heard()
     await until(lambda: any(abs(t.due - (start + 0.04)) < 1e-9 for t in clock.timers if not t.cancelled))
     clock.advance(0.01)
     body.value = "ABC"
-    await heard()
     took[0] = 0.001
     assert drawn == ["A"]  # held until twice the first drawing's time has passed since it began
     clock.advance(0.01)  # 0.04 s after the first drawing began
     await until(lambda: drawn == ["A", "ABC"])  # the latest words, once
     clock.time += 0.005  # the last drawing took 0.001 s: 0.002 s after it began, the next may start
     body.value = "ABCD"
-    await heard()
     await until(lambda: drawn == ["A", "ABC", "ABCD"])
     took[0] = 5.0  # a drawing held up by a busy machine holds up the next by PREVIEW_LONGEST at most
     clock.time += 0.01
     body.value = "ABCDE"
-    await heard()
     await until(lambda: drawn[-1] == "ABCDE")
     body.value = "ABCDEF"
-    await heard()
     await until(lambda: drawn[-1] == "ABCDEF")
     assert drawn == ["A", "ABC", "ABCD", "ABCDE", "ABCDEF"]
-
-
-async def heard() -> None:
-    """Until the pages heard of the last keystroke (once its slide was laid out off the event loop)."""
-    from components.app import current_server
-    await until(lambda: not current_server().holding)
 
 
 def labels(user, css_class: str) -> list:
