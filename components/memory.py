@@ -93,7 +93,7 @@ class Tidy:
 def forget_drawings() -> None:
     """Once every page is closed, drop what was drawn for them: the thumbnails (up to 48 MB of SVG), the export
     pages drawn ahead (up to 128 MB of PNG and PDF, and the last drawing's Futures), the laid-out pages (up to
-    64 MB, and the typed slides laid out ahead with the carousels they hold) and the words' line layouts
+    64 MB) and the words' line layouts
     (``TEXT_CACHES``). Ten browsers editing for a minute filled them all (600 edits each drew its export ahead,
     ~0.2 MB) and they stayed for nobody; the next page draws what it shows again."""
     for step in drawing_caches():
@@ -102,8 +102,7 @@ def forget_drawings() -> None:
 
 def drawing_caches() -> list[Callable[[], None]]:
     """What ``forget_drawings`` empties, one cache a step (the tidy-up lets the loop answer between two)."""
-    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, view.LAID_AHEAD.clear,
-             render.clear_cache]
+    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, render.clear_cache]
     for module, names in TEXT_CACHES.items():
         functions = vars(importlib.import_module(module))
         steps += [functions[name].cache_clear for name in names]

@@ -78,21 +78,17 @@ def test_line_layouts_of_the_words_go_once_every_page_is_closed(monkeypatch):
 
 def test_the_last_export_drawn_ahead_goes_once_every_page_is_closed(monkeypatch):
     """The last draw ahead's Futures held each page's PNG after the drawn pages were forgotten (1.7 MB of a
-    thread's malloc arena after ten editors left); the typed slides laid out ahead go too."""
+    thread's malloc arena after ten editors left)."""
     from concurrent.futures import Future
 
-    from components import memory, view
+    from components import memory
     from studio.app import exports
-    from studio.app.sample import sample_carousel
 
     page = Future()
     page.set_result(b"\x89PNG" + bytes(150_000))
     drawn = weakref.ref(page)  # and its PNG with it
     waiting = Future()  # no worker has begun it: cancelled
     monkeypatch.setattr(exports, "_ahead", [page, waiting])
-    carousel = sample_carousel()
-    view.LAID_AHEAD.lay_out(*view.LAID_AHEAD.ahead(carousel, 1))
-    assert view.LAID_AHEAD.get(carousel, 1) is not None
     monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
     monkeypatch.setattr(Client, "instances", {"open": None})
     asyncio.run(memory.Tidy().tidy())
@@ -102,7 +98,6 @@ def test_the_last_export_drawn_ahead_goes_once_every_page_is_closed(monkeypatch)
     assert exports._ahead == [] and waiting.cancelled()
     del page
     assert drawn() is None
-    assert view.LAID_AHEAD.get(carousel, 1) is None
 
 
 def test_the_tidy_up_lets_requests_through_between_two_caches(monkeypatch):
