@@ -63,6 +63,7 @@ sys.path.insert(0, str(ROOT))
 from studio.server_process import running_studio  # noqa: E402
 
 STATIC = "/studio-static/studio.css"
+SLOW_STATIC_S = 0.15  # --stalls: every static request slower than this is set against the holds it overlapped
 
 
 def rss_mb(pid: int) -> float:
@@ -257,23 +258,66 @@ class Stalls:
                 dict.fromkeys(x for x in (str(PROBE), os.environ.get("PYTHONPATH")) if x))
         self.start = self.end = 0.0
 
-    def report(self, top: int = 8) -> None:
+    def report(self, top: int = 8, slow: list[tuple[float, float]] | None = None) -> None:
+        """The holds during the load, the longest ones, every one over 100 ms by cause, and what each static request
+        of ``slow`` ((start, seconds) by the wall clock) overlapped."""
         if not self.path:
             return
         stalls = []
         with contextlib.suppress(OSError):
             stalls = [json.loads(line) for line in self.path.read_text().splitlines() if line.strip()]
+        emits = [s for s in stalls if "emit" in s and self.start <= s["at"] <= self.end + 1]
+        stalls = [s for s in stalls if "emit" not in s]
+        if emits:  # one event (an edit) handed to every page in one go, on the loop
+            longest = max(emits, key=lambda s: s["ms"])
+            print(f"events handed to the pages in over 20 ms: {len(emits)}, median "
+                  f"{statistics.median(s['ms'] for s in emits):.0f} ms, longest {longest['ms']:.0f} ms "
+                  f"({longest['emit']} to {longest['listeners']} pages, each {longest['each_ms']})")
         during = [s for s in stalls if self.start <= s["at"] <= self.end + 1]
         print(f"event loop held up over 50 ms: {len(during)} times during the load "
               f"({sum(s['ms'] for s in during) / 1000:.1f} s), {len(stalls) - len(during)} times before or after")
         for stall in sorted(stalls, key=lambda s: -s["ms"])[:top]:
-            print(f"  {stall['ms']} ms at {stall['at'] - self.start:+.1f} s from the load's start:")
+            print(f"  {stall['ms']} ms at {stall['at'] - self.start:+.1f} s from the load's start: {cause(stall)}")
             for count, stack in stall["stacks"][:1]:
-                ours = [frame for frame in stack if frame.startswith(("components/", "studio/"))] or stack
-                print(f"    ({count} samples) " + " > ".join(ours[-4:] + stack[-1:] if stack[-1] not in ours[-4:]
-                                                             else ours[-4:]))
+                print(f"    ({count} samples) " + _ours(stack))
             for count, stack in stall.get("others", [])[:1]:  # another thread, which may have held the GIL
                 print(f"    meanwhile in another thread ({count} samples): " + " > ".join(stack))
+        long = [s for s in during if s["ms"] > 100]
+        by_cause: dict[str, list[int]] = {}
+        for stall in long:
+            named = re.sub(r" \(\d+ ms[^)]*\)| ran \d+ ms", "", cause(stall, short=True))
+            by_cause.setdefault(re.sub(r":\d+ ", " ", named), []).append(stall["ms"])
+        print(f"holds over 100 ms during the load: {len(long)}, longest {max((s['ms'] for s in long), default=0)} ms; "
+              "by cause: " + "; ".join(f"{name}: {len(ms)} (longest {max(ms)} ms)" for name, ms in
+                                      sorted(by_cause.items(), key=lambda item: -len(item[1]))))
+        for start, seconds in slow or []:
+            overlapping = [s for s in stalls if s["at"] < start + seconds and s["at"] + s["ms"] / 1000 > start]
+            print(f"  static request of {seconds * 1000:.0f} ms at {start - self.start:+.1f} s: " +
+                  ("; ".join(f"{s['ms']} ms hold: {cause(s)}" for s in overlapping) or "no hold of the loop over 50 ms"))
+
+
+def _ours(stack: list[str], n: int = 4) -> str:
+    """The last frames of a stack that are the studio's own, and the innermost one."""
+    ours = [frame for frame in stack if frame.startswith(("components/", "studio/"))] or stack
+    return " > ".join(ours[-n:] + stack[-1:] if stack and stack[-1] not in ours[-n:] else ours[-n:])
+
+
+def cause(stall: dict, short: bool = False) -> str:
+    """What held the loop: the loop itself busy (it used most of the wall time as CPU: which callback), or waiting
+    for the interpreter lock (which thread used the CPU meanwhile, running what)."""
+    loop_cpu = stall.get("loop_cpu_ms")
+    stack = stall["stacks"][0][1] if stall["stacks"] else []
+    if loop_cpu is None:
+        return _ours(stack, 2)
+    if loop_cpu >= 0.5 * stall["ms"] or not stall.get("threads_cpu_ms") and loop_cpu >= 0.25 * stall["ms"]:
+        return f"loop busy ({loop_cpu} ms CPU): " + _ours(stack, 1 if short else 3)
+    name, ms = (stall.get("threads_cpu_ms") or [["no other thread", 0]])[0]
+    if loop_cpu + sum(t for _, t in stall.get("threads_cpu_ms", [])) < 0.4 * stall["ms"]:  # nobody here ran: the machine
+        return f"nothing of the server ran ({loop_cpu} ms loop CPU, {ms} ms in {name}): the machine was busy"
+    theirs = (stall.get("thread_stacks", {}).get(name) or [[0, []]])[0][1]
+    thread = re.sub(r"_\d+$", "", name)
+    return (f"loop waiting ({loop_cpu} ms CPU), {thread} ran {ms} ms: " +
+            (_ours(theirs, 1) if short else " > ".join(theirs)))
 
 
 @contextlib.contextmanager
@@ -582,14 +626,17 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
         probe.take(proc.pid, "before")
         stop = threading.Event()
         statics: list[float] = []
+        slow: list[tuple[float, float]] = []  # static requests over SLOW_STATIC_S: (start by the wall clock, s)
         during: list[float] = []
 
         def watcher() -> None:
             while not stop.is_set():
-                start = time.perf_counter()
+                start, wall = time.perf_counter(), time.time()
                 with contextlib.suppress(OSError):
                     fetch(base + STATIC)
                 statics.append(time.perf_counter() - start)
+                if statics[-1] > SLOW_STATIC_S:
+                    slow.append((wall, statics[-1]))
                 during.append(rss_mb(proc.pid))
                 stop.wait(0.1)
 
@@ -627,7 +674,7 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
         memory_report(before, started, warmed, settle, settled, proc.pid)
-        held_up.report()
+        held_up.report(slow=slow)
         probe.report("before", "after")
 
 

@@ -123,6 +123,13 @@ def _watch_stalls(path: str) -> None:
         return stack[-1].split(" ")[0].startswith(("threading.py", "queue.py", "selectors.py", "concurrent/")) \
             or stack[-1].endswith((" sleep", " wait", " select", " accept", " get"))
 
+    def cpu_ms(ident: int) -> float:
+        """CPU milliseconds a thread of this process has used (0 once it has ended)."""
+        try:
+            return time.clock_gettime(time.pthread_getcpuclockid(ident)) * 1000
+        except (OSError, AttributeError, OverflowError):
+            return 0.0
+
     def watch() -> None:
         loop = None
         while loop is None or not loop.is_running():  # NiceGUI's loop, once the server runs
@@ -132,31 +139,88 @@ def _watch_stalls(path: str) -> None:
         loop.call_soon_threadsafe(lambda: ident.append(threading.get_ident()))
         while not ident:
             time.sleep(0.01)
+        me = threading.get_ident()
         with open(path, "a", buffering=1) as log:
             while True:
                 answered = threading.Event()
+                threads = {t.ident: t.name for t in threading.enumerate() if t.ident not in (me, None)}
+                used = {thread: cpu_ms(thread) for thread in threads}
                 sent = time.perf_counter()
                 loop.call_soon_threadsafe(answered.set)
                 samples: list[tuple[str, ...]] = []
                 others: list[tuple[str, ...]] = []  # what the other threads ran meanwhile (one may hold the GIL)
+                by_thread: dict[str, list[tuple[str, ...]]] = collections.defaultdict(list)
                 while not answered.wait(0.005):
                     current = sys._current_frames()
                     stack = current.get(ident[0])
                     if stack is not None and time.perf_counter() - sent > STALL_SAMPLE_S:
                         samples.append(tuple(frames(stack)))
-                        others.extend(busy for thread, other in current.items()
-                                      if thread not in (ident[0], threading.get_ident())
-                                      and (busy := tuple(frames(other)[-4:])) and not idle(busy))
+                        for thread, other in current.items():
+                            if thread not in (ident[0], me) and (busy := tuple(frames(other)[-4:])) \
+                                    and not idle(busy):
+                                others.append(busy)
+                                by_thread[threads.get(thread, str(thread))].append(busy)
                 waited = time.perf_counter() - sent
                 if waited > STALL_LOG_S:
                     seen = collections.Counter(samples).most_common(3)
-                    log.write(json.dumps({"at": time.time(), "ms": round(waited * 1000),
-                                          "stacks": [[n, list(stack)] for stack, n in seen],
-                                          "others": [[n, list(stack)] for stack, n in
-                                                     collections.Counter(others).most_common(3)]}) + "\n")
+                    # CPU each thread used while the loop was held up: the loop's own share says whether it was
+                    # busy running a callback or waiting for the interpreter lock another thread held
+                    spent = sorted(((round(cpu_ms(t) - before), threads[t]) for t, before in used.items()),
+                                   reverse=True)
+                    log.write(json.dumps({
+                        "at": time.time() - waited, "ms": round(waited * 1000),
+                        "loop_cpu_ms": next((ms for ms, name in spent if name == threads.get(ident[0])), 0),
+                        "threads_cpu_ms": [[name, ms] for ms, name in spent if ms > 2 and
+                                           name != threads.get(ident[0])][:4],
+                        "thread_stacks": {name: [[n, list(s)] for s, n in collections.Counter(found).most_common(2)]
+                                          for name, found in by_thread.items()},
+                        "stacks": [[n, list(stack)] for stack, n in seen],
+                        "others": [[n, list(stack)] for stack, n in
+                                   collections.Counter(others).most_common(3)]}) + "\n")
                 time.sleep(0.005)
 
     threading.Thread(target=watch, name="stall watcher", daemon=True).start()
+    threading.Thread(target=_time_emits, args=(path,), name="emit timer", daemon=True).start()
+
+
+def _time_emits(path: str) -> None:
+    """Once NiceGUI is imported: every emit of an event (one edit reaching every page) that took over 20 ms
+    of the loop is written to the stall log: how long, how many pages heard it, the longest page's share."""
+    import json
+    import sys
+    import time
+
+    while "nicegui.event" not in sys.modules:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the module finished importing
+    event = sys.modules["nicegui.event"]
+    original = event.Event.emit
+
+    def emit(self, *args, **kwargs):
+        start = time.perf_counter()
+        times = []
+        invoke = event._invoke_and_forget
+
+        def timed(callback, *a, **k):
+            began = time.perf_counter()
+            try:
+                return invoke(callback, *a, **k)
+            finally:
+                times.append(time.perf_counter() - began)
+        event._invoke_and_forget = timed
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            event._invoke_and_forget = invoke
+            took = time.perf_counter() - start
+            if took > 0.02:
+                with open(path, "a") as log:
+                    log.write(json.dumps({"emit": type(args[0]).__name__ if args else "", "at": time.time() - took,
+                                          "ms": round(took * 1000, 1), "listeners": len(times),
+                                          "each_ms": sorted((round(t * 1000, 1) for t in times), reverse=True)})
+                              + "\n")
+
+    event.Event.emit = emit
 
 
 if _DIR:
