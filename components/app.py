@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fastapi import Request, Response
-from nicegui import Event, app, background_tasks, core, ui
+from nicegui import Event, app, background_tasks, core, helpers, ui
 from nicegui import run as nicegui_run
 
 from studio import ASSETS_DIR, PROJECT_ROOT
@@ -36,6 +36,7 @@ from studio.upload_cap import UploadCap
 from studio.export.images import leave_with_parent
 
 from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, uploads
+from .relay import Relay
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -51,6 +52,7 @@ class Server:
     def __init__(self, studio: Studio) -> None:
         self.studio = studio
         self.changed: Event[AppEvent] = Event()  # subscribed inside a page, so it is dropped with the page
+        self.relay = Relay(self.changed, at_once=helpers.is_user_simulation)  # how an event reaches the pages
         studio.subscribe(self._relay)
         self.downloads: dict[str, tuple[Path | ExportStream, str]] = {}  # token -> (file or export, download name)
         self.people: People | None = None  # who is here, when the studio is shared
@@ -81,7 +83,7 @@ class Server:
         (every slide laid out), which on the event loop would hold up every browser and request.
         """
         if not self._waiting and self._unlaid(event) is None:
-            self.changed.emit(event)
+            self._emit(event)
             return
         self._waiting.append(event)
         if len(self._waiting) == 1:
@@ -114,7 +116,14 @@ class Server:
             self.counting = None
             waiting, self._waiting = self._waiting, []
             for event in waiting:
-                self.changed.emit(event)
+                self._emit(event)
+
+    def _emit(self, event: AppEvent) -> None:
+        """Hand ``event`` to every page: the page of the person who made it at once, the others one a turn of
+        the loop (``Relay``): the loop answers requests and other browsers between two pages' redraws."""
+        origin = getattr(event, "origin", None)
+        self.relay.emit(event, first=None if origin is None else
+                        lambda owner: getattr(getattr(owner, "view", None), "person", None) is origin)
 
     @property
     def laying_out(self) -> bool:

@@ -1,4 +1,4 @@
-"""The studio's five uses of NiceGUI beyond its public API, each behind one function here.
+"""The studio's six uses of NiceGUI beyond its public API, each behind one function here.
 
 NiceGUI 3 has no public way to do any of them; tests/test_nicegui_seams.py checks what each relies on
 and fails, naming the seam, when a NiceGUI upgrade changes it.
@@ -14,13 +14,18 @@ and fails, naming the seam, when a NiceGUI upgrade changes it.
 - Whether a page's browser dropped its socket and NiceGUI waits for it to come back before deleting the
   page: its client's ``_delete_tasks``, as NiceGUI's own pruning of stale pages reads them
   (``waits_for_reconnect``, used by components/memory.py).
+- An event's listeners one at a time: ``Event.callbacks`` (kept up to date as pages subscribe and are
+  deleted) and ``nicegui.event._invoke_and_forget``, what ``Event.emit`` calls for each (``listeners``,
+  ``still_listening``, ``hand_to``, ``listener_owner``; used by components/relay.py).
 """
 from __future__ import annotations
 
 from concurrent.futures import Executor
 from typing import Any
 
+from nicegui import Event
 from nicegui import client as nicegui_client
+from nicegui import event as nicegui_event
 from nicegui import run
 from nicegui.page import page
 
@@ -63,3 +68,23 @@ def lend_worker_pool(pool: Executor | None) -> Executor | None:
     """Have ``run.cpu_bound`` send work to ``pool`` (tests lend one warm pool to every app); returns the one before."""
     previous, run.process_pool = run.process_pool, pool
     return previous
+
+
+def listeners(event: Event) -> list[Any]:
+    """The listeners ``event`` has now, in the order ``emit`` would call them."""
+    return list(event.callbacks)
+
+
+def still_listening(event: Event, listener: Any) -> bool:
+    """Whether ``listener`` (from ``listeners``) is still subscribed: its page may have been deleted since."""
+    return any(callback is listener for callback in event.callbacks)
+
+
+def hand_to(listener: Any, *args: Any) -> None:
+    """Call one listener as ``Event.emit`` does: in its page's context, a failure handled as the app's."""
+    nicegui_event._invoke_and_forget(listener, *args)
+
+
+def listener_owner(listener: Any) -> Any:
+    """The object whose method ``listener`` calls (a page's ``_changed``: the page), or None."""
+    return getattr(listener.func, "__self__", None)

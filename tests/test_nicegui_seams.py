@@ -96,3 +96,28 @@ async def test_a_page_whose_browser_left_waits_for_it_to_reconnect(monkeypatch):
         assert not nicegui_seams.waits_for_reconnect(client)
     finally:
         client.delete()
+
+
+def test_an_events_listeners_are_handed_to_one_at_a_time():
+    """listeners, still_listening, hand_to, listener_owner: ``Event.emit`` calls ``_invoke_and_forget`` for each of
+    ``Event.callbacks``, whose ``func`` is what was subscribed."""
+    from nicegui import Event
+    from nicegui import event as nicegui_event
+    assert "_invoke_and_forget(callback" in inspect.getsource(Event.emit), "NiceGUI's emit calls its listeners otherwise"
+
+    class Page:
+        heard: list = []
+
+        def changed(self, value):
+            self.heard.append(value)
+
+    page, event = Page(), Event()
+    event.subscribe(page.changed)
+    listeners = nicegui_seams.listeners(event)
+    assert len(listeners) == 1 and nicegui_seams.listener_owner(listeners[0]) is page
+    assert hasattr(nicegui_event, "_invoke_and_forget")
+    nicegui_seams.hand_to(listeners[0], "typed")
+    assert page.heard == ["typed"]
+    assert nicegui_seams.still_listening(event, listeners[0])
+    event.unsubscribe(page.changed)
+    assert not nicegui_seams.still_listening(event, listeners[0])

@@ -1,0 +1,95 @@
+"""An edit handed to the open pages one page a turn of the event loop, the author's page at once.
+
+Each open page redraws what an edit changed (the preview, the strip's thumbnail, the fields), a few
+milliseconds each. Handed to ten pages in one go (NiceGUI's ``Event.emit``), one edit held the loop for
+the sum: while ten people typed together, a static file or another browser's message waited for up to
+ten pages' redraws of several edits (the static-file maximum of issue 13). Here the page whose person
+made the change redraws at once (keystroke -> painted as before); every other page hears of it from a
+queue drained one page per turn of the loop, so the loop reads its sockets between two pages' redraws.
+
+Each page hears every event in the order they happened: the author's page hears at once only when nothing
+is queued for it still. A page deleted while its events wait is skipped. With ``at_once`` (NiceGUI's
+simulated browsers in tests, whose checks follow an edit at once) every page hears at once, as ``emit`` does.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter, deque
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import Event
+
+from . import nicegui_seams
+
+log = logging.getLogger("carousel_studio")
+
+
+class Relay:
+    """Hands events of ``event`` (a NiceGUI ``Event`` the pages subscribe to) on, one page a turn of the loop."""
+
+    def __init__(self, event: Event, at_once: Callable[[], bool] = lambda: False) -> None:
+        self.event = event
+        self.at_once = at_once
+        self._queue: deque[tuple[Any, tuple[Any, ...]]] = deque()  # (listener, arguments), oldest first
+        self._queued: Counter[int] = Counter()  # queued events per listener (by id)
+        self._draining: asyncio.Task | None = None  # the drain under way (kept: a task only weakly referenced may go)
+
+    @property
+    def waiting(self) -> int:
+        """How many page deliveries are queued."""
+        return len(self._queue)
+
+    def emit(self, *args: Any, first: Callable[[Any], bool] | None = None) -> None:
+        """Hand ``args`` to every listener: now to those ``first(owner)`` picks (the author's page) when none of
+        their earlier events waits, the others in later turns of the loop; in one go without a running loop."""
+        listeners = nicegui_seams.listeners(self.event)
+        if self.at_once() or not _loop_running():
+            for listener in listeners:
+                nicegui_seams.hand_to(listener, *args)
+            return
+        for listener in listeners:
+            if first is not None and not self._queued[id(listener)] and _picked(first, listener):
+                nicegui_seams.hand_to(listener, *args)
+            else:
+                self._queue.append((listener, args))
+                self._queued[id(listener)] += 1
+        if self._queue and self._draining is None:
+            self._draining = asyncio.get_running_loop().create_task(self._drain(), name="hand an edit to the pages")
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue:
+                listener, args = self._queue.popleft()
+                self._forget(listener)
+                if nicegui_seams.still_listening(self.event, listener):
+                    nicegui_seams.hand_to(listener, *args)
+                await asyncio.sleep(0)  # the loop reads its sockets (requests, other edits) before the next page
+        finally:
+            self._draining = None
+            if self._queue:  # stopped early (the server is stopping): nobody hears the rest
+                self._queue.clear()
+                self._queued.clear()
+
+    def _forget(self, listener: Any) -> None:
+        key = id(listener)
+        self._queued[key] -= 1
+        if self._queued[key] <= 0:
+            del self._queued[key]
+
+
+def _picked(first: Callable[[Any], bool], listener: Any) -> bool:
+    try:
+        return bool(first(nicegui_seams.listener_owner(listener)))
+    except Exception:  # noqa: BLE001 - a listener it cannot judge waits its turn like the others
+        log.debug("could not tell whose page a listener is", exc_info=True)
+        return False
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
