@@ -5,7 +5,7 @@ milliseconds each. Handed to ten pages in one go (NiceGUI's ``Event.emit``), one
 the sum: while ten people typed together, a static file or another browser's message waited for up to
 ten pages' redraws of several edits (the static-file maximum of issue 13). Here the page whose person
 made the change redraws at once (keystroke -> painted as before); every other page hears of it from a
-queue drained one page per turn of the loop, so the loop reads its sockets between two pages' redraws.
+queue drained for at most ``SLICE_S`` a turn of the loop, so the loop reads its sockets between pages' redraws.
 
 Each page hears every event in the order they happened: the author's page hears at once only when nothing
 is queued for it still. A page deleted while its events wait is skipped. With ``at_once`` (NiceGUI's
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import Counter, deque
 from collections.abc import Callable
 from typing import Any
@@ -25,13 +26,17 @@ from . import nicegui_seams
 
 log = logging.getLogger("carousel_studio")
 
+SLICE_S = 0.015  # pages handed an edit in one turn of the loop, until this long has passed: a yield after every
+# page made the queue drain at the pace of the loop's turns, which on a busy machine fell behind ten typists
+
 
 class Relay:
     """Hands events of ``event`` (a NiceGUI ``Event`` the pages subscribe to) on, one page a turn of the loop."""
 
-    def __init__(self, event: Event, at_once: Callable[[], bool] = lambda: False) -> None:
+    def __init__(self, event: Event, at_once: Callable[[], bool] = lambda: False, slice_s: float = SLICE_S) -> None:
         self.event = event
         self.at_once = at_once
+        self.slice_s = slice_s
         self._queue: deque[tuple[Any, tuple[Any, ...]]] = deque()  # (listener, arguments), oldest first
         self._queued: Counter[int] = Counter()  # queued events per listener (by id)
         self._draining: asyncio.Task | None = None  # the drain under way (kept: a task only weakly referenced may go)
@@ -60,12 +65,15 @@ class Relay:
 
     async def _drain(self) -> None:
         try:
+            turn = time.perf_counter()
             while self._queue:
                 listener, args = self._queue.popleft()
                 self._forget(listener)
                 if nicegui_seams.still_listening(self.event, listener):
                     nicegui_seams.hand_to(listener, *args)
-                await asyncio.sleep(0)  # the loop reads its sockets (requests, other edits) before the next page
+                if time.perf_counter() - turn >= self.slice_s:
+                    await asyncio.sleep(0)  # the loop reads its sockets (requests, other edits) before the next page
+                    turn = time.perf_counter()
         finally:
             self._draining = None
             if self._queue:  # stopped early (the server is stopping): nobody hears the rest

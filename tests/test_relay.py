@@ -49,11 +49,11 @@ async def test_the_authors_page_hears_at_once_and_the_others_in_later_turns():
     assert sorted(log) == [("ann", "typed"), ("bob", "typed"), ("cy", "typed")]
 
 
-async def test_the_loop_runs_other_work_between_two_pages():
-    """A request (here: a task that notes each turn of the loop) is served between two pages' redraws."""
+async def turns_between_pages(slice_s: float) -> list[int]:
+    """How many turns of the loop other work (a task that notes each turn) had between two pages' deliveries."""
     event = Event()
     _, log = pages(event, *"abcdef")
-    relay = Relay(event)
+    relay = Relay(event, slice_s=slice_s)
     stop = asyncio.Event()
 
     async def request() -> None:
@@ -69,7 +69,17 @@ async def test_the_loop_runs_other_work_between_two_pages():
     await task
     heard = [n for n, (who, _) in enumerate(log) if who != "turn"]
     assert len(heard) == 6
-    assert all(any(log[k][0] == "turn" for k in range(a + 1, b)) for a, b in zip(heard, heard[1:])), log
+    return [sum(log[k][0] == "turn" for k in range(a + 1, b)) for a, b in zip(heard, heard[1:])]
+
+
+async def test_the_loop_runs_other_work_between_two_pages_once_a_slice_is_used():
+    """A request is served between two pages' redraws when the slice of a turn is used up (here: at once)."""
+    assert all(await turns_between_pages(slice_s=0))
+
+
+async def test_pages_share_a_turn_while_the_slice_lasts():
+    """Within a turn's slice the queue goes on: it drains at the pace of the work, not of the loop's turns."""
+    assert not any(await turns_between_pages(slice_s=60))
 
 
 async def test_each_page_hears_the_events_in_order_even_its_own_person_s():
