@@ -6,6 +6,8 @@ the sum: while ten people typed together, a static file or another browser's mes
 ten pages' redraws of several edits (the static-file maximum of issue 13). Here the page whose person
 made the change redraws at once (keystroke -> painted as before); every other page hears of it from a
 queue drained for at most ``SLICE_S`` a turn of the loop, so the loop reads its sockets between pages' redraws.
+Edits that arrive together (ten messages read in one turn) share that slice too: once it is spent, an author's
+page goes first in the queue instead of at once.
 
 Each page hears every event in the order they happened: the author's page hears at once only when nothing
 is queued for it still. A page deleted while its events wait is skipped. With ``at_once`` (NiceGUI's
@@ -40,6 +42,9 @@ class Relay:
         self._queue: deque[tuple[Any, tuple[Any, ...]]] = deque()  # (listener, arguments), oldest first
         self._queued: Counter[int] = Counter()  # queued events per listener (by id)
         self._draining: asyncio.Task | None = None  # the drain under way (kept: a task only weakly referenced may go)
+        self._spent = 0.0  # seconds of pages' redraws this turn of the loop (reset by a callback the next turn runs)
+        self._turn_marked = False
+        self._handed = 0  # pages handed an event this turn
 
     @property
     def waiting(self) -> int:
@@ -56,29 +61,50 @@ class Relay:
             return
         for listener in listeners:
             if first is not None and not self._queued[id(listener)] and _picked(first, listener):
-                nicegui_seams.hand_to(listener, *args)
+                if self._left():
+                    self._hand(listener, args)
+                    continue
+                self._queue.appendleft((listener, args))  # this turn's slice is spent (edits came in together):
+                # the author's page goes first in the next; none of its earlier events waits, so its order holds
             else:
                 self._queue.append((listener, args))
-                self._queued[id(listener)] += 1
+            self._queued[id(listener)] += 1
         if self._queue and self._draining is None:
             self._draining = asyncio.get_running_loop().create_task(self._drain(), name="hand an edit to the pages")
 
     async def _drain(self) -> None:
         try:
-            turn = time.perf_counter()
             while self._queue:
+                if not self._left():
+                    await asyncio.sleep(0)  # the loop reads its sockets (requests, other edits) before the next page
+                    continue
                 listener, args = self._queue.popleft()
                 self._forget(listener)
                 if nicegui_seams.still_listening(self.event, listener):
-                    nicegui_seams.hand_to(listener, *args)
-                if time.perf_counter() - turn >= self.slice_s:
-                    await asyncio.sleep(0)  # the loop reads its sockets (requests, other edits) before the next page
-                    turn = time.perf_counter()
+                    self._hand(listener, args)
         finally:
             self._draining = None
             if self._queue:  # stopped early (the server is stopping): nobody hears the rest
                 self._queue.clear()
                 self._queued.clear()
+
+    def _left(self) -> bool:
+        """Whether this turn of the loop has time left for a page's redraw (the first one always has)."""
+        if not self._turn_marked:
+            self._turn_marked, self._spent, self._handed = True, 0.0, 0
+            asyncio.get_running_loop().call_soon(self._new_turn)
+        return not self._handed or self._spent < self.slice_s
+
+    def _new_turn(self) -> None:
+        self._turn_marked = False
+
+    def _hand(self, listener: Any, args: tuple[Any, ...]) -> None:
+        start = time.perf_counter()
+        try:
+            nicegui_seams.hand_to(listener, *args)
+        finally:
+            self._spent += time.perf_counter() - start
+            self._handed += 1
 
     def _forget(self, listener: Any) -> None:
         key = id(listener)

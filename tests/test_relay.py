@@ -132,3 +132,15 @@ async def test_a_failing_page_does_not_keep_the_event_from_the_others(monkeypatc
     await settled(relay)
     assert log == [("ann", "typed")] and more == [("cy", "typed")]
     assert len(failures) == 1 and isinstance(failures[0], ZeroDivisionError)
+
+
+async def test_edits_in_one_turn_share_its_slice_and_the_authors_page_goes_first_after():
+    """A second edit in a turn whose slice is spent waits for the next turn, its author's page first in the queue."""
+    event = Event()
+    _, log = pages(event, "ann", "bob")
+    relay = Relay(event, slice_s=0)
+    relay.emit("one", first=author("ann"))
+    relay.emit("two", first=author("ann"))
+    assert log == [("ann", "one")], "the turn's slice went to the first edit's redraw"
+    await settled(relay)
+    assert log == [("ann", "one"), ("ann", "two"), ("bob", "one"), ("bob", "two")]
