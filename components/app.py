@@ -171,6 +171,39 @@ def serve_fonts() -> None:
         return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
 
 
+ASSET_MAX_AGE_S = 3600  # as NiceGUI's static files say
+
+
+def serve_assets(route: str, folder: Path) -> None:
+    """Serve the studio's own static files (``folder``: a few scripts, its CSS and icon, 68 KB) from memory, read
+    once at start (a new version of them comes with a restart, as the code does).
+
+    Served from the folder (Starlette's StaticFiles), each request went to a worker thread and back three times
+    (find the file, its details, its bytes): each of those waited for a turn of the event loop, so while ten
+    people typed one static request waited for several pages' redraws. Answered from memory, it waits for one.
+    """
+    import hashlib
+    import mimetypes
+    from fastapi import HTTPException
+    files = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            body = path.read_bytes()
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            files[path.name] = (body, kind, '"%s"' % hashlib.sha256(body).hexdigest()[:32])
+
+    @app.api_route(route + "/{name}", methods=["GET", "HEAD"])
+    async def asset(name: str, request: Request) -> Response:
+        found = files.get(name)
+        if found is None:
+            raise HTTPException(404, "no such file")
+        body, kind, etag = found
+        headers = {"Cache-Control": f"max-age={ASSET_MAX_AGE_S}", "ETag": etag}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type=kind, headers=headers)
+
+
 def build(data_dir: Path, *, share: bool = False):
     """Create the application and the server around it; returns the root page function for ``ui.run``.
 
@@ -190,7 +223,7 @@ def build(data_dir: Path, *, share: bool = False):
     server.people = People() if share else None
     server.desks = Desks(server.studio) if share else None
     serve_fonts()
-    app.add_static_files(STATIC_ROUTE, ASSETS_DIR)
+    serve_assets(STATIC_ROUTE, ASSETS_DIR)
     # Quasar's loading bar would flash on every background request and has no accessible name;
     # the studio shows its own progress where work takes time.
     app.config.quasar_config["loadingBar"]["skipHijack"] = True
