@@ -112,6 +112,23 @@ def test_the_stall_watcher_names_what_held_up_the_loop(tmp_path, capsys, monkeyp
     assert "hold_up_the_loop" in out and "during the load" in out
     assert any("busy_elsewhere" in frame for stall in held for _, stack in stall["others"] for frame in stack)
     assert "meanwhile in another thread" in out
+    assert all("loop_cpu_ms" in stall and "threads_cpu_ms" in stall for stall in held)
+    assert "holds over 100 ms during the load" in out
+
+
+def test_a_hold_is_put_down_to_the_loop_another_thread_or_the_machine(monkeypatch):
+    """``cause``: the loop's own CPU over most of the hold is the loop busy; another thread's, a wait for the lock
+    that thread held (named, with what it ran); neither, the machine running something else."""
+    load = _load_benchmark(monkeypatch)
+    stack = ["components/page.py:1 _changed", "studio/render.py:2 lay_out_slide"]
+    busy = {"ms": 200, "loop_cpu_ms": 180, "threads_cpu_ms": [], "stacks": [[3, stack]]}
+    assert load.cause(busy).startswith("loop busy") and "lay_out_slide" in load.cause(busy)
+    waiting = {"ms": 200, "loop_cpu_ms": 20, "threads_cpu_ms": [["Thread-7", 150]], "stacks": [[3, stack]],
+               "thread_stacks": {"Thread-7": [[4, ["studio/history.py:3 to_doc"]]]}}
+    assert load.cause(waiting).startswith("loop waiting") and "Thread" in load.cause(waiting)
+    assert "to_doc" in load.cause(waiting)
+    machine = {"ms": 200, "loop_cpu_ms": 5, "threads_cpu_ms": [["Thread-7", 3]], "stacks": [[1, stack]]}
+    assert "machine was busy" in load.cause(machine)
 
 
 PINS = """
