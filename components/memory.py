@@ -11,8 +11,9 @@ What ten editors leave (load.py --mode edits --warm 40 --trace, tracemalloc, ses
 after they left were 0.8 MB above the warmed server's (64.7 -> 65.5 MB traced, 600 edits): 0.5 MB the project's
 undo history (100 states, its cap: kept on purpose), 0.2 MB NiceGUI's table of bindable properties (a weak
 dictionary whose table grew with ten pages' elements; dicts never shrink), the rest small. glibc's bytes in use
-+1.7 MB. The server's resident memory stayed 16-18 MB above the warmed one in the runs of that session: free
-space the allocator keeps in heap pages that a few live blocks pin, which ``malloc_trim`` cannot give back.
++1.7 MB. The server's resident memory stayed 16-28 MB above the warmed one in that session's runs (with and without
+its changes alike, mostly the main heap): free space the allocator keeps in heap pages that a few live blocks pin,
+which ``malloc_trim`` cannot give back.
 """
 from __future__ import annotations
 
