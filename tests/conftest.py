@@ -350,7 +350,8 @@ def driver(browser_downloads):
 
 # A real Chromium, or the studio in a server process (studio/server_process.py): seconds each.
 SLOW_FIXTURES = {"driver", "studio_server", "shared_url", "share_port"}
-SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz"}  # stress and fuzzing
+# stress and fuzzing; the tests of the benchmarks' own tooling (benchmarks/load_probe.py)
+SLOW_MODULES = {"test_store_kill", "test_hostile_fuzz", "test_load_probe"}
 SLOW_PREFIXES = ("test_browser_",)  # every real-browser module
 
 
