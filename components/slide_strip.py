@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
+from studio import ASSETS_DIR
 from studio.app import Changed, SlideChanged, renames_only
 from studio.sources.result import count
 
@@ -24,6 +25,10 @@ OTHERS_THUMB_EVERY = 0.1
 # share mode, where the others' words show in the text boxes as they type: their thumbnail (the whole page's SVG
 # again, for each keystroke otherwise) when their typing pauses this long, and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
+
+
+class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
+    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index)."""
 
 
 class SlideStrip:
@@ -50,10 +55,8 @@ class SlideStrip:
             self._action("merge", "Merge with next", self._merge, "merge-slide")
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
-            self.container = ui.row().classes("cs-strip no-wrap items-stretch gap-0")
-            self.container.make_sortable(
-                on_end=self._moved, handle=".cs-thumb",
-                options={"forceFallback": True, "fallbackTolerance": 4, "draggable": ".cs-strip-item"})
+            self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
+            self.container.on("reorder", self._moved, ["old_index", "new_index"])
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -166,14 +169,18 @@ class SlideStrip:
 
     # -- actions ------------------------------------------------------------------------------------
 
-    def _moved(self, e: events.SortableEventArguments) -> None:
+    def _moved(self, e: events.GenericEventArguments) -> None:
+        """A thumbnail dragged to another place (assets/slide_strip.js): the slide moves there and is selected."""
         view = self.view
-        was_selected = e.old_index == view.selected
-        new = view.attempt(view.document.move_slide, e.old_index, e.new_index, origin=view.person)
-        if new is None:
-            self.rebuild()
-        elif was_selected:
-            view.select(new)
+        args = e.args if isinstance(e.args, dict) else {}
+        old, new = args.get("old_index"), args.get("new_index")
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in (old, new)):
+            return
+        moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
+        if moved is None:
+            self.rebuild()  # the dragged thumbnail goes back to its place
+        else:
+            view.select(moved)
 
     def _move_by(self, index: int, step: int) -> None:
         """Keyboard reordering: the slide moves one place and keeps the focus."""

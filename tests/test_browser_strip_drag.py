@@ -1,0 +1,129 @@
+"""The slide strip in real headless Chromium: any completed drag reorders once, to where it was dropped."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("selenium")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+def by_testid(driver, name):
+    return driver.find_elements(By.CSS_SELECTOR, f"[data-testid={name}]")
+
+
+def wait(driver, condition, timeout=60):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+
+
+_THUMBS = ("return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => {"
+           " const root = e.querySelector('.cs-thumb-svg').shadowRoot;"
+           " const svg = root && root.querySelector('svg'); return svg ? svg.textContent : ''; })")
+
+
+def thumb_texts(driver) -> list[str]:
+    return driver.execute_script(_THUMBS)
+
+
+def centre(driver, element) -> tuple[float, float]:
+    box = driver.execute_script("const r = arguments[0].getBoundingClientRect();"
+                                " return [r.left + r.width / 2, r.top + r.height / 2]", element)
+    return box[0], box[1]
+
+
+def mouse(driver, kind: str, x: float, y: float, buttons: int = 1) -> None:
+    """One mouse event straight into the page (no steps in between: a flick)."""
+    driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                        "buttons": buttons, "clickCount": 1})
+
+
+def flick(driver, source, target, steps: int = 0, dx: float = 0) -> None:
+    (x0, y0), (x1, y1) = centre(driver, source), centre(driver, target)
+    x1 += dx
+    mouse(driver, "mousePressed", x0, y0)
+    for step in range(1, steps + 1):
+        mouse(driver, "mouseMoved", x0 + (x1 - x0) * step / (steps + 1), y0)
+    mouse(driver, "mouseMoved", x1, y1)
+    mouse(driver, "mouseReleased", x1, y1, buttons=0)
+
+
+@pytest.fixture(scope="module")
+def page(driver, studio_server):
+    driver.get(studio_server)
+    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 4 and all(thumb_texts(driver)))
+    wait(driver, lambda: driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    return driver
+
+
+def drawn(driver) -> list[str]:
+    wait(driver, lambda: all(thumb_texts(driver)))
+    return [t[:40] for t in thumb_texts(driver)]
+
+
+def position(driver) -> str:
+    return driver.find_element(By.CSS_SELECTOR, ".cs-position").text
+
+
+def moved(titles: list[str], old: int, new: int) -> list[str]:
+    titles = list(titles)
+    titles.insert(new, titles.pop(old))
+    return titles
+
+
+def undo(driver) -> None:
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=undo]").click()
+
+
+@pytest.mark.parametrize("steps", [0, 1])
+def test_a_flick_reorders_once_to_where_it_was_let_go(page, steps):
+    """Pressed, moved in one or two jumps and let go at once: the slide lands where it was let go, and one Undo
+    puts it back (one move, not two)."""
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    flick(page, thumbs[1], thumbs[3], steps=steps, dx=thumbs[3].rect["width"] * 0.3)  # past the 4th's middle
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
+    wait(page, lambda: "Slide 4 of" in position(page))  # the moved slide is selected
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_flick_to_the_left_and_to_the_start(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    flick(page, thumbs[4], thumbs[0], dx=-thumbs[0].rect["width"] * 0.3)  # in front of the first one's middle
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 4, 0))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_press_let_go_elsewhere_without_a_move_between_is_a_drag(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    (x0, y0), (x1, y1) = centre(page, thumbs[2]), centre(page, thumbs[1])
+    mouse(page, "mousePressed", x0, y0)
+    mouse(page, "mouseReleased", x1 - thumbs[1].rect["width"] * 0.3, y1, buttons=0)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 2, 1))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_click_selects_and_a_drop_far_off_the_strip_moves_nothing(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    x, y = centre(page, thumbs[2])
+    mouse(page, "mousePressed", x, y)
+    mouse(page, "mouseReleased", x + 2, y, buttons=0)  # within the tolerance: a click
+    wait(page, lambda: "Slide 3 of" in position(page))
+    (x0, y0), (x1, _) = centre(page, thumbs[1]), centre(page, thumbs[3])
+    flick(page, thumbs[1], thumbs[3], steps=3, dx=thumbs[3].rect["width"] * 0.3)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
+    mouse(page, "mousePressed", x0, y0)
+    mouse(page, "mouseMoved", x1, y0)
+    mouse(page, "mouseMoved", x1, y0 - 400)  # up onto the slide: nothing would move
+    mouse(page, "mouseReleased", x1, y0 - 400, buttons=0)
+    assert not page.execute_script("return [...document.querySelectorAll('.cs-strip-item')]"
+                                   ".some(e => e.style.transform)")
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)

@@ -1,0 +1,43 @@
+"""The slide strip's drag (assets/slide_strip.js says ``reorder`` once, with the slide's old and new index) on the
+server: the slide moves there in one undo step and is selected; anything else a page could send moves nothing."""
+from __future__ import annotations
+
+import pytest
+
+from ui_helpers import trigger
+
+
+def strip_row(studio, testid):
+    thumb = testid(studio, "slide-thumb")[0]
+    return thumb.parent_slot.parent.parent_slot.parent  # thumbnail -> its item -> the row
+
+
+def order(studio) -> list[tuple[str, ...]]:
+    return [tuple(s.post_ids) or (s.kind,) for s in studio.shared.document.carousel.slides]
+
+
+async def test_a_dragged_slide_moves_once_and_is_selected(studio, testid):
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 1, "new_index": 3})
+    assert order(studio) == before[:1] + before[2:4] + before[1:2] + before[4:]
+    await studio.should_see("Slide 4 of")
+    labels = [t.props["aria-label"] for t in testid(studio, "slide-thumb")]
+    assert labels[3].startswith(f"Slide 4 of {len(before)}")  # the strip was drawn again
+    studio.shared.document.undo()
+    assert order(studio) == before  # one move, one undo step
+
+
+@pytest.mark.parametrize("args", [None, [], {"old_index": "1", "new_index": 2}, {"old_index": 1},
+                                  {"old_index": True, "new_index": 2}, {"old_index": 1.5, "new_index": 2}])
+async def test_what_no_drag_sends_moves_nothing(studio, testid, args):
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", args)
+    assert order(studio) == before
+    assert not studio.shared.document.can_undo
+
+
+async def test_a_slide_no_longer_there_is_told_not_raised(studio, testid):
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": len(before) + 3, "new_index": 0})
+    await studio.should_see(f"There is no slide {len(before) + 4}")
+    assert order(studio) == before
