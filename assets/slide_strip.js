@@ -74,7 +74,7 @@ export default {
       const drag = this.drag;
       drag.to = this.target(e);
       const scrolled = this.$el.parentElement.scrollLeft - drag.scroll;
-      drag.item.style.transform = `translate(${e.clientX - drag.x + scrolled}px, ${e.clientY - drag.y}px)`;
+      drag.item.style.transform = `translateX(${e.clientX - drag.x + scrolled}px)`; // along the strip (it clips the rest)
       drag.items.forEach((item, i) => {
         if (i === drag.from) return;
         const shift = drag.from < i && i <= drag.to ? -drag.width : drag.to <= i && i < drag.from ? drag.width : 0;

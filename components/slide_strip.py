@@ -97,6 +97,8 @@ class SlideStrip:
         pages = sum(counts)
         extra = f" · {count(pages, 'page')}" if pages != len(carousel.slides) else ""
         self.count.set_text(count(len(carousel.slides), "slide") + extra)
+        # a post dropped after the outro would go in front of it: the gap before the outro says so, this one not
+        self.tail_gap.set_visibility(not carousel.slides or carousel.slides[-1].kind != "outro")
 
         def drawn() -> None:
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
@@ -128,8 +130,9 @@ class SlideStrip:
             thumb.on("keydown.enter", lambda i=index: self.view.select(i))
             thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
             thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
-            make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
-            thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
+            if slide.kind != "outro":  # the outro holds the call to action: no post goes on it
+                make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
+                thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
         if index == view.selected:
             item.classes(add="cs-selected")
         self.items.append(item)

@@ -127,3 +127,26 @@ def test_a_click_selects_and_a_drop_far_off_the_strip_moves_nothing(page):
                                    ".some(e => e.style.transform)")
     undo(page)
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+_HOLD_CARD_OVER = """
+const card = document.querySelectorAll('[data-testid=post-card]')[arguments[0]];
+const target = document.querySelectorAll('[data-testid=slide-thumb]')[arguments[1]];
+const carried = new DataTransfer();
+card.dispatchEvent(new DragEvent('dragstart', {dataTransfer: carried, bubbles: true}));
+target.dispatchEvent(new DragEvent('dragover', {dataTransfer: carried, bubbles: true, cancelable: true,
+                                                shiftKey: arguments[2]}));
+const said = getComputedStyle(target, '::after').content;
+target.dispatchEvent(new DragEvent('dragleave', {dataTransfer: carried, bubbles: true}));
+card.dispatchEvent(new DragEvent('dragend', {dataTransfer: carried, bubbles: true}));
+return said;
+"""
+
+
+def test_a_card_held_over_a_thumbnail_says_what_a_drop_does_and_the_outro_takes_none(page):
+    drawn(page)
+    assert page.execute_script(_HOLD_CARD_OVER, 2, 1, False) == '"Add to this slide"'
+    assert page.execute_script(_HOLD_CARD_OVER, 2, 1, True) == '"Replace this slide"'
+    outro = len(by_testid(page, "slide-thumb")) - 1
+    assert page.execute_script(_HOLD_CARD_OVER, 2, outro, False) == "none"  # not a drop target
+    assert not page.execute_script("return document.querySelector('.cs-drop-hover')")

@@ -1,10 +1,11 @@
-"""The slide strip's drag (assets/slide_strip.js says ``reorder`` once, with the slide's old and new index) on the
-server: the slide moves there in one undo step and is selected; anything else a page could send moves nothing."""
+"""The slide strip on the server. Its drag (assets/slide_strip.js says ``reorder`` once, with the slide's old and new
+index): the slide moves there in one undo step and is selected; anything else a page could send moves nothing.
+Where a post card can be dropped: never on the outro, and no gap after it (a post goes in front of it)."""
 from __future__ import annotations
 
 import pytest
 
-from ui_helpers import trigger
+from ui_helpers import trigger, until
 
 
 def strip_row(studio, testid):
@@ -41,3 +42,21 @@ async def test_a_slide_no_longer_there_is_told_not_raised(studio, testid):
     trigger(studio, strip_row(studio, testid), "reorder", {"old_index": len(before) + 3, "new_index": 0})
     await studio.should_see(f"There is no slide {len(before) + 4}")
     assert order(studio) == before
+
+
+def drop_listeners(element) -> list:
+    return [listener for listener in element._event_listeners.values() if listener.type == "drop"]
+
+
+async def test_the_outro_takes_no_post_and_no_gap_after_it_says_otherwise(studio, testid):
+    doc = studio.shared.document
+    thumbs = testid(studio, "slide-thumb")
+    assert doc.carousel.slides[-1].kind == "outro"
+    assert not drop_listeners(thumbs[-1]) and "title" not in thumbs[-1].props  # no "Drop a post here" either
+    assert all(drop_listeners(t) for t in thumbs[:-1])
+    gaps = testid(studio, "slide-gap")
+    tail = next(g for g in gaps if "cs-gap-tail" in g.classes)
+    assert not tail.visible  # a post dropped there would land in front of the outro: the gap before it does that
+    doc.delete_slide(len(doc.carousel.slides) - 1)  # no outro now: the tail gap appends
+    await until(lambda: tail.visible)
+    assert all(drop_listeners(t) for t in testid(studio, "slide-thumb"))
