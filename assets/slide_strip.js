@@ -14,14 +14,34 @@ const GIVE_UP_MS = 10000; // the server never drew the strip again (connection l
 
 export default {
   template: "<div><slot></slot></div>",
+  props: { selected: Number }, // the selected slide's index: its thumbnail is kept in view
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
+    this.showSelected();
+  },
+  // The row drawn again (a long one empties first, which scrolls the strip back to its start) or another slide
+  // selected: the selected thumbnail is scrolled into view, not left off screen.
+  updated() {
+    this.showSelected();
+  },
+  watch: {
+    selected() {
+      this.$nextTick(this.showSelected);
+    },
   },
   unmounted() {
     this.$el.removeEventListener("pointerdown", this.press);
     this.stop();
   },
   methods: {
+    showSelected() {
+      const item = this.items()[this.selected];
+      const scroller = this.$el.parentElement;
+      if (this.drag || !item || !scroller) return;
+      const [box, at] = [scroller.getBoundingClientRect(), item.getBoundingClientRect()];
+      if (at.left < box.left) scroller.scrollLeft -= box.left - at.left + EDGE;
+      else if (at.right > box.right) scroller.scrollLeft += at.right - box.right + EDGE;
+    },
     items() {
       return [...this.$el.children].filter((e) => e.classList.contains("cs-strip-item"));
     },

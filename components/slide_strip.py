@@ -91,6 +91,7 @@ class SlideStrip:
         fmt = engine.get_format(carousel.format)
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
+        self.container.props["selected"] = view.selected  # kept in view once drawn (assets/slide_strip.js)
         self.thumbs, self.items, self.faces = [], [], []  # the strip's items are drawn anew (``Sliced.draw``)
         self._dirty.clear()  # drawn from the carousel as it is now
         self._drawn_counts = list(counts)
@@ -164,6 +165,7 @@ class SlideStrip:
         self._mark_selected()
 
     def _mark_selected(self) -> None:
+        self.container.props["selected"] = self.view.selected  # its thumbnail is scrolled into view
         for index, item in enumerate(self.items):
             if index == self.view.selected:
                 item.classes(add="cs-selected")
