@@ -1,10 +1,11 @@
 // The slide strip's row of thumbnails, reordered with the pointer (components/slide_strip.py ``StripRow``).
 //
 // Pressing a thumbnail and moving it lifts it: it follows the pointer and the others make room where it would land.
-// Letting go tells the server once, with the slide's place before and after; the place is worked out from where
-// the pointer was let go, however fast it moved (a library that looked where the pointer was every 50 ms missed a
-// quick flick altogether). The page itself is never reordered here: the server draws the strip again, and until
-// then the thumbnails keep their shifts, so nothing jumps back first.
+// Letting go tells the server once, with the slide's place before and after (never after the outro, which stays
+// last and is not dragged). The place is worked out from where the pointer was let go, however fast it moved (a
+// library that looked where the pointer was every 50 ms missed a quick flick altogether). The page itself is never
+// reordered here: the server draws the strip again, and until then the thumbnails keep their shifts, so nothing
+// jumps back first.
 
 const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
 const EDGE = 48; // px from either end of the strip where a drag scrolls it
@@ -48,7 +49,7 @@ export default {
     press(e) {
       if (this.drag || e.button !== 0 || !e.isPrimary || e.altKey || e.ctrlKey || e.metaKey) return;
       const item = e.target.closest(".cs-thumb")?.closest(".cs-strip-item");
-      if (!item || item.parentElement !== this.$el) return;
+      if (!item || item.parentElement !== this.$el || item.classList.contains("cs-strip-outro")) return;
       const items = this.items();
       this.drag = { item, items, from: items.indexOf(item), to: items.indexOf(item), x: e.clientX, y: e.clientY,
                     last: e, lifted: false };
@@ -77,7 +78,8 @@ export default {
       const row = this.$el.getBoundingClientRect();
       if (e.clientY < row.top - BAND * drag.height || e.clientY > row.bottom + BAND * drag.height) return drag.from;
       const x = e.clientX - row.left;
-      return drag.middles.filter((middle, i) => i !== drag.from && middle < x).length;
+      const last = drag.items.length - 1 - drag.items[drag.items.length - 1].classList.contains("cs-strip-outro");
+      return Math.min(last, drag.middles.filter((middle, i) => i !== drag.from && middle < x).length);
     },
     move(e) {
       const drag = this.drag;

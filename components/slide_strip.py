@@ -113,7 +113,8 @@ class SlideStrip:
     def _item(self, index: int, slide, pages: int, slides: int) -> None:
         """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later)."""
         view = self.view
-        with ui.element("div").classes("cs-strip-item") as item:
+        outro_last = slide.kind == "outro" and index == slides - 1  # it stays last: not dragged, nothing after it
+        with ui.element("div").classes("cs-strip-item cs-strip-outro" if outro_last else "cs-strip-item") as item:
             gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
             make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
             with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
@@ -125,8 +126,8 @@ class SlideStrip:
                     ui.label(f"{pages} pages").classes("cs-thumb-pages") \
                         .tooltip("This slide's text continues on the next page")
             thumb.props("tabindex=0 role=group aria-roledescription=slide")
-            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}, {slide.kind}. " \
-                "Enter shows it; Alt+Left or Alt+Right moves it."
+            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}, {slide.kind}. Enter shows it" + \
+                ("." if outro_last else "; Alt+Left or Alt+Right moves it.")
             thumb.on("click", lambda i=index: self.view.select(i))
             thumb.on("keydown.enter", lambda i=index: self.view.select(i))
             thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))

@@ -129,6 +129,23 @@ def test_a_click_selects_and_a_drop_far_off_the_strip_moves_nothing(page):
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
 
 
+
+def test_a_slide_let_go_past_the_outro_lands_in_front_of_it_and_the_outro_stays(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    last = len(thumbs) - 1
+    flick(page, thumbs[2], thumbs[last], steps=1, dx=thumbs[last].rect["width"])  # beyond the outro
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 2, last - 1))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+    thumbs = by_testid(page, "slide-thumb")
+    mouse(page, "mousePressed", *centre(page, thumbs[last]))
+    mouse(page, "mouseMoved", *centre(page, thumbs[1]))
+    assert not page.execute_script("return document.querySelector('.cs-strip-lifted')")  # the outro is not lifted
+    mouse(page, "mouseReleased", *centre(page, thumbs[1]), buttons=0)
+    assert [t[:40] for t in thumb_texts(page)] == before
+
+
 _HOLD_CARD_OVER = """
 const card = document.querySelectorAll('[data-testid=post-card]')[arguments[0]];
 const target = document.querySelectorAll('[data-testid=slide-thumb]')[arguments[1]];

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from render_helpers import carousel_of
+from studio.app.document import Document
+from studio.app.edit_history import EditError
 from ui_helpers import trigger, until
 
 
@@ -60,3 +63,26 @@ async def test_the_outro_takes_no_post_and_no_gap_after_it_says_otherwise(studio
     doc.delete_slide(len(doc.carousel.slides) - 1)  # no outro now: the tail gap appends
     await until(lambda: tail.visible)
     assert all(drop_listeners(t) for t in testid(studio, "slide-thumb"))
+
+
+def test_the_outro_stays_last_when_slides_move():
+    doc = Document(carousel_of(["Hook 🧵", "One.", "Two.", "Three."]), clock=lambda: 0.0)
+    kinds = lambda: [s.kind for s in doc.carousel.slides]  # noqa: E731
+    assert kinds()[-1] == "outro" and len(kinds()) == 5
+    assert doc.move_slide(1, 4) == 3  # dropped after the outro: in front of it
+    assert kinds()[-1] == "outro" and doc.carousel.slides[3].body == "One."
+    with pytest.raises(EditError, match="outro stays the last slide"):
+        doc.move_slide(4, 1)
+    assert doc.move_slide(4, 4) == 4  # let go where it was: nothing to say
+    doc.delete_slide(4)  # no outro: any slide may go last
+    assert doc.move_slide(0, 3) == 3
+
+
+async def test_the_outros_thumbnail_says_it_stays_and_a_move_of_it_is_told(studio, testid):
+    thumbs = testid(studio, "slide-thumb")
+    assert thumbs[-1].props["aria-label"].endswith("outro. Enter shows it.")
+    assert "Alt+Left" in thumbs[-2].props["aria-label"]
+    before = order(studio)
+    trigger(studio, thumbs[-1], "keydown.alt.left.stop.prevent")
+    await studio.should_see("The outro stays the last slide")
+    assert order(studio) == before
