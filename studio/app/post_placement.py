@@ -48,15 +48,16 @@ class PostPlacement:
         post = self.post(post_id)
         index = self.doc._insert_position(index)
         own = self._own_slide(post)
-        outro = own is not None and self.doc.carousel.slides[own].kind == "outro"
-        if own is not None and not outro:
+        slides = self.doc.carousel.slides
+        if own is not None and slides[own].kind == "outro":  # its words leave the outro for a slide of their own
+            _clear_outro(self.doc._edit().slides[own])
+            own = None
+        elif own is not None:
             index -= own < index  # the slide leaves its place before it is put back
             if own == index:
                 return index
         slides = self.doc._edit().slides
-        if outro:  # its words leave the outro for a slide of their own
-            _clear_outro(slides[own])
-        slides.insert(index, slides.pop(own) if own is not None and not outro else slide_from_post(post))
+        slides.insert(index, slides.pop(own) if own is not None else slide_from_post(post))
         self.doc._done(OrderChanged(origin))
         return index
 
