@@ -549,6 +549,13 @@ _UI_LINES = {
     "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
     "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
     "さらに返信を表示", "إظهار الردود",
+    # … "Follow", "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
+    # the views' word in the others.
+    "читать", "подписаться", "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
+    "читати", "показати відповіді", "переглядів", "у відповідь", "obserwuj", "pokaż odpowiedzi", "wyświetlenia",
+    "wyświetleń", "w odpowiedzi do", "takip et", "abone ol", "yanıtları göster", "görüntülenme", "ikuti",
+    "berlangganan", "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
+    "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -557,11 +564,11 @@ _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translatio
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
               "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
               "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
-              "показать еще", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
+              "показать еще", "показать ещё", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
                 "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
-                "показать еще", *_MORE_BUTTONS}
+                "показать еще", "показать ещё", *_MORE_BUTTONS}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -572,9 +579,9 @@ _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|
                              r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
-                    "antwoord aan", "返信先:", "رداً على"}
+                    "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
-                "antwoord aan ", "返信先:", "رداً على ")
+                "antwoord aan ", "返信先:", "رداً على ", "в ответ ", "у відповідь ", "w odpowiedzi do ", "membalas ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
@@ -811,6 +818,20 @@ _NAV_LINES = {
     "skip to home", "skip to trending", "home", "explore", "notifications", "messages", "chat", "grok",
     "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
     "spaces", "articles", "business", "creator studio", "monetization",
+    # … and in X's other interface languages (de, es, fr, pt, it, nl, ja, ko, ru, uk, pl, tr, id).
+    "zur startseite springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
+    "mehr", "posten", "listen", "inicio", "explorar", "notificaciones", "mensajes", "guardados", "comunidades",
+    "perfil", "más opciones", "postear", "accueil", "explorer", "signets", "communautés", "plus", "poster",
+    "página inicial", "notificações", "mensagens", "itens salvos", "mais", "postar", "esplora", "notifiche",
+    "messaggi", "segnalibri", "profilo", "altro", "posta", "startpagina", "verkennen", "meldingen", "berichten",
+    "bladwijzers", "profiel", "meer", "ホーム", "話題を検索", "通知", "メッセージ", "ブックマーク", "コミュニティ",
+    "プロフィール", "もっと見る", "ポストする", "홈", "탐색하기", "알림", "쪽지", "북마크", "커뮤니티", "프로필",
+    "게시하기", "главная", "обзор", "уведомления", "сообщения", "закладки", "сообщества", "профиль", "ещё", "еще",
+    "опубликовать пост", "пост", "списки", "головна", "огляд", "сповіщення", "повідомлення", "спільноти", "профіль",
+    "більше", "допис", "strona główna", "eksploruj", "powiadomienia", "wiadomości", "zakładki", "społeczności",
+    "więcej", "opublikuj wpis", "wpis", "anasayfa", "keşfet", "bildirimler", "mesajlar", "yer işaretleri",
+    "topluluklar", "daha fazla", "gönderi", "gönder", "Yer İşaretleri".lower(), "beranda", "jelajahi", "notifikasi", "pesan", "markah",
+    "komunitas", "lainnya", "posting", "postingan",
 }
 
 # Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
@@ -818,6 +839,15 @@ _CHROME_HEADINGS = {
     "relevant people", "who to follow", "what's happening", "what’s happening", "trends for you", "trending now",
     "you might like", "more posts", "more tweets", "discover more", "terms of service", "search", "messages",
     "new to x?", "sign up", "don't miss what's happening", "don’t miss what’s happening",
+    # "Relevant people", "Who to follow", "What's happening", "Trends for you" in X's other interface languages.
+    "relevante personen", "wem folgen", "was gerade passiert", "trends für dich", "neu bei x?",
+    "personas relevantes", "a quién seguir", "qué está pasando", "tendencias para ti", "¿eres nuevo en x?",
+    "personnes pertinentes", "ce qui se passe", "tendances pour vous", "nouveau sur x ?", "pessoas relevantes",
+    "quem seguir", "o que está acontecendo", "persone pertinenti", "chi seguire", "cosa sta succedendo",
+    "wie te volgen", "wat gebeurt er", "関連性の高いアカウント", "おすすめユーザー", "いまどうしてる？", "팔로우 추천",
+    "релевантные люди", "кого читать", "что происходит", "актуальные темы для вас", "кого читати", "що відбувається",
+    "odpowiednie osoby", "kogo obserwować", "co się dzieje", "İlgili kişiler".lower(),  # "i̇": İ lower-cased "kimi takip etmeli", "neler oluyor",
+    "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi",
 }
 _FOOTER_RE = re.compile(r"^(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|© ?\d{4} X Corp\.?)"
                         r"(?:\s*[|·]?\s*(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|More"

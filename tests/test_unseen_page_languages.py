@@ -1,0 +1,95 @@
+"""Thread page copies from X in more interface languages, with the page's side boxes.
+
+A select-all copy of a desktop page holds X's menu above the thread, and its side column under it ("Relevant
+people" with the author's bio, "What's happening", the footer). In German, Russian, Turkish or Indonesian
+these were not known: the menu made the copy read as plain text (every reply and button became the creator's
+words), or the bio became a post of its own. Only the author's posts may arrive, each whole, in order."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studio.sources import parse_paste
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+
+
+def posts_of(name: str):
+    result = parse_paste((FIXTURES / name).read_text(encoding="utf-8"))
+    posts = result.threads[0].posts
+    return [p.text for p in posts], result.warnings, {(p.author_name, p.handle) for p in posts}
+
+
+def test_a_german_copy_with_the_menu_and_the_side_column():
+    texts, warnings, authors = posts_of("unseen-page-german-sidebar.txt")
+    assert texts == ["So habe ich meinen Newsletter in einem Jahr auf 8.000 Leser gebracht",
+                     "Ich schreibe jeden Dienstag um 7 Uhr. Nie später.",
+                     "Jede Ausgabe beantwortet genau eine Frage eines Lesers.",
+                     "Das war's. Folge mir für mehr."]
+    assert authors == {("Lena Vogel", "lenavogel")}
+    assert warnings == ["skipped posts by other accounts on the page: @jonasberg"]
+
+
+def test_a_russian_copy_leaves_out_the_menu_a_reply_and_the_authors_answer_to_it():
+    texts, warnings, authors = posts_of("unseen-page-russian.txt")
+    assert texts == ["Я полгода писала код без фреймворка. Вот что я узнала",
+                     "Меньше зависимостей — меньше сюрпризов.",
+                     "Тесты важнее архитектуры. Без тестов любой рефакторинг — это лотерея",
+                     "Итог: пишите просто. Подписывайтесь, если было полезно."]
+    assert authors == {("Анна Смирнова", "anna_codes")}
+    assert warnings[:2] == ["skipped posts by other accounts on the page: @ivanp",
+                            "left out 1 reply by @anna_codes to other people's comments (\"Replying to\" above them): "
+                            "they are not part of the thread"]
+    assert warnings[2].startswith("post 3 ended in X's \"Show more\"")
+
+
+def test_a_turkish_copy_with_a_dotted_capital_i_in_its_side_box():
+    texts, warnings, authors = posts_of("unseen-page-turkish.txt")
+    assert texts == ["Girişimimi 3 yılda nasıl büyüttüm? Bir flood", "1) İlk müşteriyi bir kahvede buldum.",
+                     "2) Fiyatı üç kez artırdım, kimse gitmedi.", "3) Sonuç: erken başla."]
+    assert authors == {("Mehmet Yılmaz", "mehmetyz")}
+    assert warnings == ["skipped posts by other accounts on the page: @aysekaya"]
+
+
+def test_an_indonesian_mobile_copy_keeps_no_follow_button_and_no_bio():
+    texts, warnings, authors = posts_of("unseen-page-indonesian-mobile.txt")
+    assert texts == ["Cara saya menabung 100 juta dalam 2 tahun", "1. Catat semua pengeluaran selama sebulan.",
+                     "2. Potong langganan yang tidak dipakai.", "3. Otomatiskan tabungan di hari gajian."]
+    assert authors == {("Budi Santoso", "budisan")} and warnings == []
+
+
+# (menu, follow, views word, show replies, relevant people, what's happening) as X writes them
+PAGES = {
+    "de": (["Startseite", "Entdecken", "Mitteilungen", "Nachrichten", "Lesezeichen", "Profil", "Mehr", "Posten"],
+           "Folgen", "Mal angezeigt", "Antworten anzeigen", "Relevante Personen", "Was gerade passiert"),
+    "es": (["Inicio", "Explorar", "Notificaciones", "Mensajes", "Guardados", "Perfil", "Más opciones"],
+           "Seguir", "Visualizaciones", "Mostrar respuestas", "Personas relevantes", "Qué está pasando"),
+    "ru": (["Главная", "Обзор", "Уведомления", "Сообщения", "Закладки", "Профиль", "Ещё", "Пост"],
+           "Читать", "просмотров", "Показать ответы", "Кого читать", "Что происходит"),
+    "tr": (["Anasayfa", "Keşfet", "Bildirimler", "Mesajlar", "Yer İşaretleri", "Profil", "Gönderi"],
+           "Takip et", "Görüntülenme", "Yanıtları göster", "İlgili kişiler", "Neler oluyor"),
+    "id": (["Beranda", "Jelajahi", "Notifikasi", "Pesan", "Markah", "Profil", "Lainnya", "Postingan"],
+           "Ikuti", "Tayangan", "Tampilkan balasan", "Orang yang relevan", "Apa yang sedang terjadi"),
+}
+WORDS = ["Dienstag", "лотерея", "kahvede", "tabungan", "growth", "42", "Mehr", "Profil", "Seguir", "Пост", "ok.",
+         "¿por qué?", "📈", "#tag"]
+
+
+def page(language: str, posts: list[str]) -> str:
+    menu, follow, views, replies, people, happening = PAGES[language]
+    out = [*menu, "Dana Kim", "@danakim_dev", follow, posts[0], "9:12 · 2. Juni 2026", "·", "48K", views, "312"]
+    for text in posts[1:]:
+        out += ["Dana Kim", "@danakim_dev", "·", "2. Juni", text]
+    out += ["Sam Lee", "@samlee", "·", "3. Juni", "Super!", replies, people, "Dana Kim", "@danakim_dev", follow,
+            "Writes about SaaS and growth.", happening, "Technik · Trends", "#Python", "© 2026 X Corp."]
+    return "\n".join(out)
+
+
+@given(st.sampled_from(sorted(PAGES)),
+       st.lists(st.lists(st.sampled_from(WORDS), min_size=2, max_size=6).map(" ".join), min_size=2, max_size=5))
+def test_property_the_authors_posts_arrive_whole_in_any_of_these_languages(language, posts):
+    result = parse_paste(page(language, posts))
+    assert [p.text for p in result.threads[0].posts] == posts
+    assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}
