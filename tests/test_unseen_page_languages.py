@@ -93,3 +93,44 @@ def test_property_the_authors_posts_arrive_whole_in_any_of_these_languages(langu
     result = parse_paste(page(language, posts))
     assert [p.text for p in result.threads[0].posts] == posts
     assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}
+
+
+# ---------------------------------------------------------------- the HTML a browser puts on the clipboard
+
+from studio.sources.cleanup import strip_html  # noqa: E402
+
+
+def test_the_html_flavour_of_a_copied_page_reads_like_its_text():
+    """X's page as markup: names and counts in blocks inside links, every emoji an image, links through t.co
+    with the whole address in hidden parts of the label. It reads as the page: the author's posts, each emoji
+    kept, the link's real address, a stranger's reply and "Discover more" left out."""
+    result = parse_paste((FIXTURES / "unseen-page-clipboard-html.html").read_text(encoding="utf-8"))
+    posts = result.threads[0].posts
+    assert [p.text for p in posts] == [
+        "I shipped 12 side projects in 2026.\n\nHere is what worked",
+        "Pick boring tech. My stack: #Python, SQLite & htmx ❤️👍🏽👨\u200d👩\u200d👧\u200d👦🇫🇷",
+        "Write the docs first: https://example.com/blog/docs-first-development-2026 — thanks @ana_ships",
+        "Ship on Fridays.\nYes, really. <b> tags <3"]
+    assert {(p.author_name, p.handle) for p in posts} == {("Dana Kim", "danakim_dev")}
+    assert result.warnings == ["skipped posts by other accounts on the page: @samlee"]
+
+
+def test_an_emoji_image_becomes_its_emoji_and_a_photo_nothing():
+    html = ('<div><span>Launch day </span><img alt="🚀" src="https://abs-0.twimg.com/emoji/v2/svg/1f680.svg">'
+            '<img alt="1️⃣" src="e.svg"><img alt="Image" src="https://pbs.twimg.com/media/x.jpg"></div>')
+    assert strip_html(html) == "Launch day 🚀1️⃣"
+
+
+def test_blocks_inside_a_link_still_part_lines_and_code_keeps_its_indentation():
+    html = ('<div><a href="/dana"><div><span>Dana Kim</span></div></a><a href="/dana"><div>@dana</div></a>'
+            '<pre>    def f():\n        return 1</pre><p>done</p></div>')
+    assert strip_html(html) == "Dana Kim\n@dana\n\n    def f():\n        return 1\n\ndone"
+
+
+def test_a_t_co_link_keeps_the_address_its_label_shows_and_another_link_its_href():
+    tco = '<div>See <a href="https://t.co/x1">https://example.com/a-very-long-pa<span>th</span>…</a></div>'
+    assert strip_html(tco) == "See https://example.com/a-very-long-path"
+    cut = '<div>See <a href="https://example.com/full/path">example.com/full/pa…</a></div>'
+    assert strip_html(cut) == "See https://example.com/full/path"
+    named = '<div>See <a href="https://t.co/x1">the notes</a></div>'
+    assert strip_html(named) == "See the notes (https://t.co/x1)"
