@@ -317,7 +317,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         x0 = x + width - line.width
     else:
         x0 = x
-    text = el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)
+    texts = [el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)]
     images: list[El] = []
     lines: list[El] = []
     for r in runs:
@@ -337,10 +337,12 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
                                    y=baseline, font_family=fonts.css_family(r.family), font_weight=weight,
                                    fill=st.accent if (r.accent or r.emphasis) else None), None
             if r.italic:  # the bundled faces have no italic: slant the letters about the baseline
-                images.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
-                                 transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
+                # its own <text>, between the upright words before and after it, so a PDF reads them in order
+                texts.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
+                                transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
+                texts.append(el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE))
             else:
-                text.add(span)
+                texts[-1].add(span)
             if outline is not None:  # over the shaped word's invisible text
                 images.append(outline)
             if r.link:
@@ -349,7 +351,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
                 ink_w = r.width if r.glyphs else text_width(r.text, r.family, weight, st.size)
                 lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=ink_w,
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
-    return ([text] if text.children else []) + images + lines
+    return [t for t in texts if t.children] + images + lines
 
 
 def shaped_word(r, st: TextStyle, weight: int, x0: float, baseline: float, role: str) -> tuple[El, El]:

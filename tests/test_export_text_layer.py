@@ -1,0 +1,30 @@
+"""The PDF's text layer (what a reader searches, copies and hears) holds the slide's words in reading order."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdfium2
+import pytest
+
+from studio.carousel import Carousel, Slide
+from studio.export.pdf import export_pdf
+
+
+def pdf_words(carousel) -> list[str]:
+    out = io.BytesIO()
+    export_pdf(carousel, out)
+    text = " ".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(out.getvalue()))
+    return re.findall(r"\w+", text)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("How I grew in 𝘴𝘪𝘹 months", "plain body words"),
+    ("A cover", "upright then 𝘪𝘵𝘢𝘭𝘪𝘤 words then upright again, and 𝘢 𝘴𝘦𝘤𝘰𝘯𝘥 one at the end"),
+])
+def test_slanted_words_come_in_the_text_layer_where_the_slide_shows_them(title, body):
+    """Italic letters are drawn slanted, in a <text> of their own: it used to follow the line's upright words,
+    so a PDF read "in months six" for "in six months"."""
+    words = pdf_words(Carousel(slides=[Slide(title=title, body=body)]))
+    expected = re.findall(r"\w+", __import__("unicodedata").normalize("NFKC", f"{title} {body}"))
+    assert words[:len(expected)] == expected
