@@ -28,3 +28,14 @@ def test_slanted_words_come_in_the_text_layer_where_the_slide_shows_them(title, 
     words = pdf_words(Carousel(slides=[Slide(title=title, body=body)]))
     expected = re.findall(r"\w+", __import__("unicodedata").normalize("NFKC", f"{title} {body}"))
     assert words[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("words", [["नमस्ते", "दुनिया", "किताब"], ["मैं", "हिंदी", "में", "लिखता", "हूँ"],
+                                   ["স্ক্রিপ্ট", "বাংলা"], ["ภาษาไทย", "สวัสดีครับ"]])
+def test_a_shaped_script_comes_out_of_the_pdf_in_the_order_typed(words):
+    """A shaped word is drawn as outlines over its words as invisible text. Drawn letter by letter, a reader
+    took the virama the plain face places before its letter for a line of its own ("नमस" / "्" / "ते")."""
+    out = io.BytesIO()
+    export_pdf(Carousel(slides=[Slide(title="T", body=" ".join(words))]), out)
+    text = pypdfium2.PdfDocument(out.getvalue())[0].get_textpage().get_text_range()
+    assert all(word in text for word in words), text

@@ -381,7 +381,12 @@ _NOT_PLAIN = ("dx", "dy", "rotate", "letter-spacing", "display-anchor", "dominan
 
 
 def _text(surface, node, draw_as_text=False) -> None:
-    """Text handler: a plain run on a raster page in one call; CairoSVG's own for everything else."""
+    """Text handler: a plain run on a raster page in one call; a text layer on a PDF page as one cluster;
+    CairoSVG's own for everything else."""
+    if isinstance(surface, PdfPageSurface) and node.get("class") == "text-layer" and node.text and _plain_run(node):
+        if draw_as_text:
+            _show_text_layer(surface, node)
+        return
     if not (isinstance(surface, RasterSurface) and surface.stroke_and_fill and _plain_run(node)):
         return cairosvg_text(surface, node, draw_as_text)
     if not node.text:  # a <text> holding <tspan>s: it only moves the pen, to its own x/y if it has them
@@ -439,6 +444,24 @@ def _show_run(surface, node) -> None:
         x += advances[i]
     context.show_glyphs(run)
     surface.cursor_position = [x, y]
+
+
+def _show_text_layer(surface, node) -> None:
+    """Words no one sees (under a shaped word's outlines) as one cluster, so the PDF carries them as typed (an
+    ActualText span) besides each letter's own text. Drawn letter by letter, as CairoSVG does, a reader took
+    a Devanagari mark that the plain face places before its letter for a line of its own ("नमस" / "्" / "ते")."""
+    context, letters = surface.context, node.text
+    weight = node.get("font-weight") or ""
+    bold = weight == "bold" or (weight.isdigit() and int(weight) >= 550)
+    family = (node.get("font-family") or "sans-serif").split(",")[0].strip("\"' ")
+    context.select_font_face(family, cairo.FONT_SLANT_NORMAL, cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+    context.set_font_size(surface.font_size)
+    xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")
+    x, y = surface.cursor_position
+    x, y = xs[0] if xs else x, ys[0] if ys else y
+    glyphs = context.get_scaled_font().text_to_glyphs(x, y, letters, False)
+    if glyphs:
+        context.show_text_glyphs(letters, glyphs, [(len(letters.encode("utf-8")), len(glyphs))], 0)
 
 
 cairosvg_surface.TAGS["image"] = _image
