@@ -134,3 +134,23 @@ def test_a_t_co_link_keeps_the_address_its_label_shows_and_another_link_its_href
     assert strip_html(cut) == "See https://example.com/full/path"
     named = '<div>See <a href="https://t.co/x1">the notes</a></div>'
     assert strip_html(named) == "See the notes (https://t.co/x1)"
+
+
+def test_a_copy_that_starts_inside_a_post_keeps_its_last_words_and_says_so():
+    """A selection that starts mid-post has words above the first "Name @handle": it was read as plain text,
+    so the whole page (counts, the reply box, an ad) became the creator's posts."""
+    texts, warnings, authors = posts_of("unseen-page-starts-mid-post.txt")
+    assert texts == ["we tripled our trial conversions without touching the product.",
+                     "The pricing page had 11 plans. We cut it to 3.\n\nConversions went up 38% in a week.",
+                     "Then we removed the credit card from the trial.", "That's it. Follow @danakim_dev for more."]
+    assert authors == {("Dana Kim", "danakim_dev")}
+    assert warnings == ["skipped posts by other accounts on the page: @acmecrm",
+                        "post 1 is where the copy starts, inside a post: kept from there on, as copied; add the "
+                        "post's first words to the slide, or delete the slide if the post is not the thread's"]
+
+
+def test_words_above_a_single_name_and_handle_are_still_a_draft():
+    draft = ("Big thanks to everyone who came to the meetup last night, it was great.\nDana Kim\n@danakim_dev\n"
+             "·\nJun 2\nSee you next month.")
+    texts = [p.text for p in parse_paste(draft).threads[0].posts]
+    assert "Big thanks to everyone who came to the meetup last night, it was great." in texts[0]

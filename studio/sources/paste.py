@@ -726,8 +726,11 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if not headers:
         return None
     preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
+    partial = ""  # a copy that starts inside a post: the end of that post, above the first header
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
-        return None
+        if sum(1 for start, *_ in headers[:3] if _timed_header(lines, start)) < 2:
+            return None  # words above one "Name @handle": a draft that names someone, not a page
+        partial = _page_post_text(lines[:headers[0][0]])[0]
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -761,6 +764,8 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         own = [b for b in own if b not in answers]
         warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
                         "(\"Replying to\" above them): they are not part of the thread")
+    if partial:
+        own.insert(0, (name, handle, partial, False, {"partial"}, set()))
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
@@ -802,6 +807,8 @@ def _answered(post: list[str]) -> set[str]:
 
 # Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
 _LEFT_OUT_NOTES = (
+    ("partial", "is where the copy starts, inside a post: kept from there on, as copied; add the post's first words "
+                "to the slide, or delete the slide if the post is not the thread's"),
     ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
