@@ -72,6 +72,10 @@ PAGES = {
            "Takip et", "Görüntülenme", "Yanıtları göster", "İlgili kişiler", "Neler oluyor"),
     "id": (["Beranda", "Jelajahi", "Notifikasi", "Pesan", "Markah", "Profil", "Lainnya", "Postingan"],
            "Ikuti", "Tayangan", "Tampilkan balasan", "Orang yang relevan", "Apa yang sedang terjadi"),
+    "fa": (["خانه", "کاوش", "اعلان‌ها", "پیام‌ها", "نشانک‌ها", "نمایه", "بیشتر", "پست"],
+           "دنبال کردن", "بازدید", "نمایش پاسخ‌ها", "افراد مرتبط", "چه خبر است"),
+    "xx": (["Menu one", "Menu two", "Menu three", "Menu four", "Menu five"],  # a menu in a language not known here
+           "Follow", "Views", "Show replies", "Relevant people", "What's happening"),
 }
 WORDS = ["Dienstag", "лотерея", "kahvede", "tabungan", "growth", "42", "Mehr", "Profil", "Seguir", "Пост", "ok.",
          "¿por qué?", "📈", "#tag"]
@@ -134,6 +138,14 @@ def test_a_t_co_link_keeps_the_address_its_label_shows_and_another_link_its_href
     assert strip_html(cut) == "See https://example.com/full/path"
     named = '<div>See <a href="https://t.co/x1">the notes</a></div>'
     assert strip_html(named) == "See the notes (https://t.co/x1)"
+
+
+def test_a_persian_copy_with_persian_digits_in_its_counts():
+    texts, warnings, authors = posts_of("unseen-page-persian.txt")
+    assert texts == ["چطور در یک سال ۱۰ هزار دنبال‌کننده گرفتم", "هر روز در یک ساعت ثابت بنویسید.",
+                     "به همه پاسخ‌ها جواب بدهید."]
+    assert authors == {("سارا احمدی", "sara_ahmadi")}
+    assert warnings == ["skipped posts by other accounts on the page: @reza_k"]
 
 
 def test_a_copy_that_starts_inside_a_post_keeps_its_last_words_and_says_so():

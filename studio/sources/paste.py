@@ -506,7 +506,7 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 # Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万, ١٫٢ ألف, 1,2 тыс.
 _COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|rb|jt"
-                       r"|Mn)?$")
+                       r"|Mn|هزار|میلیون|हज़ार|लाख)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
@@ -556,6 +556,8 @@ _UI_LINES = {
     "wyświetleń", "w odpowiedzi do", "takip et", "abone ol", "yanıtları göster", "görüntülenme", "ikuti",
     "berlangganan", "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
     "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
+    # … and in Persian and Hindi.
+    "دنبال کردن", "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "फ़ॉलो करें", "जवाब दिखाएं", "बार देखा गया",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -579,9 +581,11 @@ _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|
                              r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
-                    "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas"}
+                    "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas",
+                    "در پاسخ به"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
-                "antwoord aan ", "返信先:", "رداً على ", "в ответ ", "у відповідь ", "w odpowiedzi do ", "membalas ")
+                "antwoord aan ", "返信先:", "رداً على ", "в ответ ", "у відповідь ", "w odpowiedzi do ", "membalas ",
+                "در پاسخ به ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
@@ -730,7 +734,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
         if sum(1 for start, *_ in headers[:3] if _timed_header(lines, start)) < 2:
             return None  # words above one "Name @handle": a draft that names someone, not a page
-        partial = _page_post_text(lines[:headers[0][0]])[0]
+        above = lines[:headers[0][0]]
+        menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3), len(above))
+        partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -838,7 +844,8 @@ _NAV_LINES = {
     "більше", "допис", "strona główna", "eksploruj", "powiadomienia", "wiadomości", "zakładki", "społeczności",
     "więcej", "opublikuj wpis", "wpis", "anasayfa", "keşfet", "bildirimler", "mesajlar", "yer işaretleri",
     "topluluklar", "daha fazla", "gönderi", "gönder", "Yer İşaretleri".lower(), "beranda", "jelajahi", "notifikasi", "pesan", "markah",
-    "komunitas", "lainnya", "posting", "postingan",
+    "komunitas", "lainnya", "posting", "postingan", "خانه", "کاوش", "اعلان‌ها", "پیام‌ها", "نشانک‌ها", "نمایه",
+    "بیشتر", "پست", "होम", "एक्सप्लोर करें", "सूचनाएं", "संदेश", "बुकमार्क", "प्रोफ़ाइल", "अधिक", "पोस्ट",
 }
 
 # Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
@@ -854,7 +861,8 @@ _CHROME_HEADINGS = {
     "wie te volgen", "wat gebeurt er", "関連性の高いアカウント", "おすすめユーザー", "いまどうしてる？", "팔로우 추천",
     "релевантные люди", "кого читать", "что происходит", "актуальные темы для вас", "кого читати", "що відбувається",
     "odpowiednie osoby", "kogo obserwować", "co się dzieje", "İlgili kişiler".lower(),  # "i̇": İ lower-cased "kimi takip etmeli", "neler oluyor",
-    "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi",
+    "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi", "افراد مرتبط",
+    "چه خبر است", "प्रासंगिक लोग", "क्या हो रहा है",
 }
 _FOOTER_RE = re.compile(r"^(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|© ?\d{4} X Corp\.?)"
                         r"(?:\s*[|·]?\s*(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|More"
@@ -1115,7 +1123,8 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
 
 
 _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,
-                "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6}
+                "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6,
+                "هزار": 1e3, "میلیون": 1e6, "हज़ार": 1e3, "लाख": 1e5}
 _COUNT_PARTS_RE = re.compile(r"^([\d.,٫٬\u00a0\u202f]+)\s*([^\d\s.]*)\.?$")
 
 
@@ -1136,7 +1145,7 @@ def _count_value(line: str) -> float | None:
         return None
 
 
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic and Persian digits
 # A link card's site as X shows it over the card's title: a bare lower-case domain, no path.
 _CARD_DOMAIN_RE = re.compile(r"^(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 
