@@ -39,3 +39,32 @@ def test_a_shaped_script_comes_out_of_the_pdf_in_the_order_typed(words):
     export_pdf(Carousel(slides=[Slide(title="T", body=" ".join(words))]), out)
     text = pypdfium2.PdfDocument(out.getvalue())[0].get_textpage().get_text_range()
     assert all(word in text for word in words), text
+
+
+EMOJI = ["🚀", "👍🏽", "👨\u200d👩\u200d👧\u200d👦", "🇫🇷", "❤️", "1️⃣", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"]
+
+
+def test_every_emoji_is_in_the_pdfs_text_in_its_place():
+    """Emoji are drawn as pictures, and were missing from the PDF's text: "Launch day ok" for "Launch 🚀 day 👍🏽
+    ok". A reader now gets each emoji (ZWJ families, skin tones, flags, keycaps) where the slide shows it."""
+    body = "Launch " + " and ".join(EMOJI) + " end 🚀 again"
+    out = io.BytesIO()
+    export_pdf(Carousel(slides=[Slide(title="T", body=body)]), out)
+    text = pypdfium2.PdfDocument(out.getvalue())[0].get_textpage().get_text_range()
+    assert " ".join(text.split()) == "T " + body + " 1/1"
+
+
+def test_the_emoji_text_draws_no_pixel():
+    """Neither the studio's drawing of a page nor CairoSVG's draws anything for it."""
+    import re as regex_module
+
+    from PIL import ImageChops
+
+    from render_helpers import cairosvg_pixels
+    from studio.export.drawing import render_pixels
+    from studio.render import render_slide
+    svg = render_slide(Carousel(slides=[Slide(title="T", body="Launch 🚀 day 👍🏽 ok")]), 0)
+    plain = regex_module.sub(r'<tspan[^>]*class="emoji-text"[^>]*>[^<]*</tspan>', "", svg)
+    assert plain != svg
+    assert ImageChops.difference(cairosvg_pixels(svg), cairosvg_pixels(plain)).getbbox() is None
+    assert ImageChops.difference(render_pixels(svg, 540, 675), render_pixels(plain, 540, 675)).getbbox() is None

@@ -37,6 +37,7 @@ SLANT = 0.2  # italic letters lean this far right per unit of height (about 11°
 # The least opacity cairo still draws (it skips text under 1/256): a PDF keeps such text, a PNG changes
 # by at most one level of 255 where it does not lie under the shaped outlines drawn over it.
 TEXT_LAYER_OPACITY = 0.005
+EMOJI_TEXT = "emoji-text"  # an emoji's characters under its picture: drawn in a PDF's text layer only
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,8 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
+            # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py)
+            texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT))
         elif r.missing:
             lines.extend(missing_mark(r, st, x0, baseline))
         else:
