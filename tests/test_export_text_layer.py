@@ -31,14 +31,14 @@ def test_slanted_words_come_in_the_text_layer_where_the_slide_shows_them(title, 
 
 
 @pytest.mark.parametrize("words", [["नमस्ते", "दुनिया", "किताब"], ["मैं", "हिंदी", "में", "लिखता", "हूँ"],
-                                   ["স্ক্রিপ্ট", "বাংলা"], ["ภาษาไทย", "สวัสดีครับ"]])
+                                   ["স্ক্রিপ্ট", "বাংলা"], ["ภาษาไทย", "สวัสดีครับ"], ["தமிழ்", "மொழி", "நல்லது"]])
 def test_a_shaped_script_comes_out_of_the_pdf_in_the_order_typed(words):
     """A shaped word is drawn as outlines over its words as invisible text. Drawn letter by letter, a reader
     took the virama the plain face places before its letter for a line of its own ("नमस" / "्" / "ते")."""
     out = io.BytesIO()
     export_pdf(Carousel(slides=[Slide(title="T", body=" ".join(words))]), out)
     text = pypdfium2.PdfDocument(out.getvalue())[0].get_textpage().get_text_range()
-    assert all(word in text for word in words), text
+    assert " ".join(words) in text, text  # each word whole, a space between (pdfium lost some: "नमस्तेदुनिया")
 
 
 EMOJI = ["🚀", "👍🏽", "👨\u200d👩\u200d👧\u200d👦", "🇫🇷", "❤️", "1️⃣", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"]

@@ -321,7 +321,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
     texts = [el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)]
     images: list[El] = []
     lines: list[El] = []
-    for r in runs:
+    for k, r in enumerate(runs):
         if r.emoji:
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
@@ -334,7 +334,8 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
             if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines
-                span, outline = shaped_word(r, st, weight, x0, baseline, role)
+                spaced = not line.para.rtl and k + 1 < len(runs) and runs[k + 1].x > r.x + r.width + st.size * 0.1
+                span, outline = shaped_word(r, st, weight, x0, baseline, role, spaced)
             else:
                 span, outline = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x),
                                    y=baseline, font_family=fonts.css_family(r.family), font_weight=weight,
@@ -357,12 +358,14 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
     return [t for t in texts if t.children] + images + lines
 
 
-def shaped_word(r, st: TextStyle, weight: int, x0: float, baseline: float, role: str) -> tuple[El, El]:
+def shaped_word(r, st: TextStyle, weight: int, x0: float, baseline: float, role: str,
+                spaced: bool = False) -> tuple[El, El]:
     """(text, outlines) of a run of shaped glyphs: the glyphs as one path in the run's colour, and its
-    words as text no one sees, so that a PDF can still be searched and copied from, in reading order."""
+    words as text no one sees, so that a PDF can still be searched and copied from, in reading order.
+    ``spaced``: a word follows after a space, which the text then ends in (a reader may not see the gap)."""
     fill = st.accent if (r.accent or r.emphasis) else None
     plain = text_width(r.text, r.family, weight, 1.0)  # the unshaped text, sized to span the shaped word
-    layer = el("tspan", text=r.text, x=x0 + r.x, y=baseline, font_family=fonts.css_family(r.family),
+    layer = el("tspan", text=r.text + " " if spaced else r.text, x=x0 + r.x, y=baseline, font_family=fonts.css_family(r.family),
                font_weight=weight, font_size=min(st.size, r.width / plain) if plain else None, fill=fill,
                fill_opacity=TEXT_LAYER_OPACITY, class_="text-layer")
     outline = el("path", d=path_data(r.glyphs, r.family, weight, st.size, x0 + r.x, baseline),
