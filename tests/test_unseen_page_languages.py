@@ -166,3 +166,14 @@ def test_words_above_a_single_name_and_handle_are_still_a_draft():
              "·\nJun 2\nSee you next month.")
     texts = [p.text for p in parse_paste(draft).threads[0].posts]
     assert "Big thanks to everyone who came to the meetup last night, it was great." in texts[0]
+
+
+def test_the_html_windows_copies_with_its_clipboard_header_reads_the_same():
+    """Windows heads the HTML it copies with "Version:0.9", "StartHTML:…" lines: the copy was plain text then,
+    and every tag of X's page became the creator's words."""
+    html = (FIXTURES / "unseen-page-clipboard-html.html").read_text(encoding="utf-8").replace("\n", "\r\n")
+    header = ("Version:0.9\r\nStartHTML:0000000157\r\nEndHTML:0000009000\r\nStartFragment:0000000193\r\n"
+              "EndFragment:0000008950\r\nSourceURL:https://x.com/danakim_dev/status/1\r\n")
+    plain = [p.text for p in parse_paste(html).threads[0].posts]
+    assert [p.text for p in parse_paste(header + html).threads[0].posts] == plain and len(plain) == 4
+    assert strip_html("Version:0.9 is out\n<b>bold</b>") == "Version:0.9 is out\n<b>bold</b>"  # words, not a header

@@ -61,8 +61,14 @@ _DOCUMENT_START_RE = re.compile(r"\s*(?:<!doctype\s+html|<(?:html|head|body|meta
 _CLOSING_TAG_RE = re.compile(rf"</(?:html|body|{_HTML_TAGS})\s*>", re.IGNORECASE)
 
 
+# Windows puts a header over the HTML it copies ("Version:0.9", "StartHTML:0000000105", …, "SourceURL:…").
+_CLIPBOARD_HEADER_RE = re.compile(r"\AVersion:\d[^\r\n<]*\r?\n(?:(?:StartHTML|EndHTML|StartFragment|EndFragment"
+                                  r"|StartSelection|EndSelection|SourceURL):[^\r\n<]*\r?\n)+(?=\s*<)")
+
+
 def is_html_document(text: str) -> bool:
     """True when ``text`` is the HTML of a copied page (markup from start to end), not words about markup."""
+    text = _CLIPBOARD_HEADER_RE.sub("", text, count=1)
     return (bool(_DOCUMENT_START_RE.match(text)) and text.rstrip().endswith(">")
             and bool(_CLOSING_TAG_RE.search(text)))
 
@@ -78,6 +84,7 @@ def strip_html(text: str) -> str:
     """
     if not is_html_document(text):
         return text
+    text = _CLIPBOARD_HEADER_RE.sub("", text, count=1)
     if "<" in text:
         text = _DROP_BLOCK_RE.sub("", text)
         text = _COMMENT_RE.sub("", text)
