@@ -17,10 +17,13 @@ _DRAG_START = ("(e) => { const id = e.currentTarget.dataset.postId;"
                f" e.dataTransfer.setData('{MIME}', id); e.dataTransfer.setData('text/plain', id);"
                " e.dataTransfer.effectAllowed = 'copy'; document.body.classList.add('cs-dragging'); }")
 _DRAG_END = "() => document.body.classList.remove('cs-dragging')"
+# the target says what a drop does: Shift held replaces (studio.css shows "Replace" then)
 _DRAG_OVER = ("(e) => { if (!e.dataTransfer.types.includes('" + MIME + "')) return; e.preventDefault();"
-              " e.dataTransfer.dropEffect = 'copy'; e.currentTarget.classList.add('cs-drop-hover'); }")
-_DRAG_LEAVE = "(e) => e.currentTarget.classList.remove('cs-drop-hover')"
-_DROP = ("(e) => { e.currentTarget.classList.remove('cs-drop-hover'); document.body.classList.remove('cs-dragging');"
+              " e.dataTransfer.dropEffect = 'copy'; e.currentTarget.classList.add('cs-drop-hover');"
+              " e.currentTarget.classList.toggle('cs-drop-replace', e.shiftKey); }")
+_DRAG_LEAVE = "(e) => e.currentTarget.classList.remove('cs-drop-hover', 'cs-drop-replace')"
+_DROP = ("(e) => { e.currentTarget.classList.remove('cs-drop-hover', 'cs-drop-replace');"
+         " document.body.classList.remove('cs-dragging');"
          f" const id = e.dataTransfer.getData('{MIME}'); if (!id) return; e.preventDefault(); e.stopPropagation();"
          " emit({post_id: id, shift: e.shiftKey}); }")
 

@@ -124,6 +124,8 @@ class PostCards:
             if on_slides:  # every slide it is on: a post copied onto two slides shows its words twice
                 meta.append("on " + (on_slides[0] if len(on_slides) == 1 else
                                      f"{', '.join(on_slides[:-1])} and {on_slides[-1]}"))
+            else:  # its slide was deleted, or the thread came after the slides: its words are in no slide
+                meta.append("not on a slide")
             if meta:
                 ui.label(" · ".join(meta)).classes("cs-post-meta")
             with ui.row().classes("gap-1 w-full cs-card-actions"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from nicegui import events, ui
 
+from studio import ASSETS_DIR
 from studio.app import Changed, SlideChanged, renames_only
 from studio.sources.result import count
 
@@ -24,6 +25,10 @@ OTHERS_THUMB_EVERY = 0.1
 # share mode, where the others' words show in the text boxes as they type: their thumbnail (the whole page's SVG
 # again, for each keystroke otherwise) when their typing pauses this long, and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
+
+
+class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
+    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index)."""
 
 
 class SlideStrip:
@@ -50,10 +55,8 @@ class SlideStrip:
             self._action("merge", "Merge with next", self._merge, "merge-slide")
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
-            self.container = ui.row().classes("cs-strip no-wrap items-stretch gap-0")
-            self.container.make_sortable(
-                on_end=self._moved, handle=".cs-thumb",
-                options={"forceFallback": True, "fallbackTolerance": 4, "draggable": ".cs-strip-item"})
+            self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
+            self.container.on("reorder", self._moved, ["old_index", "new_index"])
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -88,12 +91,15 @@ class SlideStrip:
         fmt = engine.get_format(carousel.format)
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
+        self.container.props["selected"] = view.selected  # kept in view once drawn (assets/slide_strip.js)
         self.thumbs, self.items, self.faces = [], [], []  # the strip's items are drawn anew (``Sliced.draw``)
         self._dirty.clear()  # drawn from the carousel as it is now
         self._drawn_counts = list(counts)
         pages = sum(counts)
         extra = f" · {count(pages, 'page')}" if pages != len(carousel.slides) else ""
         self.count.set_text(count(len(carousel.slides), "slide") + extra)
+        # a post dropped after the outro would go in front of it: the gap before the outro says so, this one not
+        self.tail_gap.set_visibility(not carousel.slides or carousel.slides[-1].kind != "outro")
 
         def drawn() -> None:
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
@@ -107,7 +113,8 @@ class SlideStrip:
     def _item(self, index: int, slide, pages: int, slides: int) -> None:
         """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later)."""
         view = self.view
-        with ui.element("div").classes("cs-strip-item") as item:
+        outro_last = slide.kind == "outro" and index == slides - 1  # it stays last: not dragged, nothing after it
+        with ui.element("div").classes("cs-strip-item cs-strip-outro" if outro_last else "cs-strip-item") as item:
             gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
             make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
             with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
@@ -119,14 +126,15 @@ class SlideStrip:
                     ui.label(f"{pages} pages").classes("cs-thumb-pages") \
                         .tooltip("This slide's text continues on the next page")
             thumb.props("tabindex=0 role=group aria-roledescription=slide")
-            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}, {slide.kind}. " \
-                "Enter shows it; Alt+Left or Alt+Right moves it."
+            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}, {slide.kind}. Enter shows it" + \
+                ("." if outro_last else "; Alt+Left or Alt+Right moves it.")
             thumb.on("click", lambda i=index: self.view.select(i))
             thumb.on("keydown.enter", lambda i=index: self.view.select(i))
             thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
             thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
-            make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
-            thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
+            if slide.kind != "outro":  # the outro holds the call to action: no post goes on it
+                make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
+                thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
         if index == view.selected:
             item.classes(add="cs-selected")
         self.items.append(item)
@@ -158,6 +166,7 @@ class SlideStrip:
         self._mark_selected()
 
     def _mark_selected(self) -> None:
+        self.container.props["selected"] = self.view.selected  # its thumbnail is scrolled into view
         for index, item in enumerate(self.items):
             if index == self.view.selected:
                 item.classes(add="cs-selected")
@@ -166,14 +175,18 @@ class SlideStrip:
 
     # -- actions ------------------------------------------------------------------------------------
 
-    def _moved(self, e: events.SortableEventArguments) -> None:
+    def _moved(self, e: events.GenericEventArguments) -> None:
+        """A thumbnail dragged to another place (assets/slide_strip.js): the slide moves there and is selected."""
         view = self.view
-        was_selected = e.old_index == view.selected
-        new = view.attempt(view.document.move_slide, e.old_index, e.new_index, origin=view.person)
-        if new is None:
-            self.rebuild()
-        elif was_selected:
-            view.select(new)
+        args = e.args if isinstance(e.args, dict) else {}
+        old, new = args.get("old_index"), args.get("new_index")
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in (old, new)):
+            return
+        moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
+        if moved is None:
+            self.rebuild()  # the dragged thumbnail goes back to its place
+        else:
+            view.select(moved)
 
     def _move_by(self, index: int, step: int) -> None:
         """Keyboard reordering: the slide moves one place and keeps the focus."""

@@ -41,9 +41,11 @@ class TileGroup:
     def tile(self, key: Any, tooltip: str = "") -> ui.element:
         """Open a tile for ``key``; fill it inside a ``with`` block."""
         with self.grid:
-            tile = ui.element("div").classes("cs-tile").props(
-                f"data-testid={self.testid} tabindex=0 role=radio aria-checked=false")
-        tile.props["data-key"] = str(key)  # its name is its visible label (an aria-label would hide it)
+            tile = ui.element("div").classes("cs-tile")
+        # one change for all five (a props string is parsed, and each of its props is a change of its own);
+        # data-key: its name is its visible label (an aria-label would hide it)
+        tile.props.update({"data-testid": self.testid, "tabindex": "0", "role": "radio", "aria-checked": "false",
+                           "data-key": str(key)})
         tile.on("click", lambda k=key: self.on_pick(k))
         tile.on("keydown.enter", lambda k=key: self.on_pick(k))
         tile.on("keydown.space.prevent", lambda k=key: self.on_pick(k))

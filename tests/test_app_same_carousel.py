@@ -16,6 +16,7 @@ from studio.project_file import carousel_to_json
 from studio.cli import main
 from studio.cli.render import load_carousel
 from studio.export import pages
+from core_matrix import covering
 from test_sources_archive import build, jpeg, photo, tweet
 
 PASTE = ("Three habits that made my mornings calm 🧵\n\n"
@@ -67,12 +68,15 @@ def page_texts(pdf: bytes) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-SETTINGS = [{}, {"layout": "post-card"}, {"layout": "big-statement", "format": "instagram-square"}]
+SETTINGS = {"defaults": {}, "post-card": {"layout": "post-card"},
+            "statement-square": {"layout": "big-statement", "format": "instagram-square"}}
 
 
-@pytest.mark.parametrize("settings", SETTINGS, ids=["defaults", "post-card", "statement-square"])
-@pytest.mark.parametrize("kind", ["paste", "archive", "project"])
-def test_studio_and_render_make_the_same_carousel(tmp_path, kind, settings):
+# core: each input once and each setting once (paste with the defaults, the archive as post cards, the project
+# file as square statements); CI runs all nine
+@pytest.mark.parametrize("kind, setting", covering(["paste", "archive", "project"], list(SETTINGS)))
+def test_studio_and_render_make_the_same_carousel(tmp_path, kind, setting):
+    settings = SETTINGS[setting]
     if kind == "paste":
         source = tmp_path / "thread.txt"
         source.write_text(PASTE, encoding="utf-8")

@@ -86,6 +86,7 @@ def _same_content(name: str, a: bytes, b: bytes) -> bool:
             and ImageChops.difference(first.convert("RGB"), second.convert("RGB")).getbbox() is None)
 
 
+@pytest.mark.slow  # forks worker processes; test_the_workers_path_gives_what_one_process_draws is its core twin
 def test_two_workers_give_the_same_images_as_one(tmp_path):
     carousel = sample_carousel()
     one = export_images(carousel, tmp_path / "one.zip", "png", workers=1)
@@ -156,6 +157,25 @@ def test_png_writer_keeps_every_pixel_and_the_file_checks_out(png_zip):
     assert len(data) <= len(pillow.getvalue()) * 1.1
 
 
+def test_the_workers_path_gives_what_one_process_draws(png_zip, tmp_path, monkeypatch):
+    """The pages handed to workers and gathered in order, with two threads standing in for the two forked
+    processes (in process: the core suite's twin of the slow tests that fork them)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from studio.export import images
+    carousel, one, report = png_zip
+    with ThreadPoolExecutor(2) as threads:
+        handed = []
+        monkeypatch.setattr(images, "workers_for", lambda total, requested=None: 2)
+        monkeypatch.setattr(images, "warm_pool", lambda: handed.append(threads) or threads)
+        two = export_images(carousel, tmp_path / "two.zip", "png")
+    assert handed == [threads] and two.pages == report.pages
+    with zipfile.ZipFile(one) as a, zipfile.ZipFile(tmp_path / "two.zip") as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            assert _same_content(name, a.read(name), b.read(name)), name
+
+
+@pytest.mark.slow  # forks worker processes
 def test_warm_workers_are_kept_between_exports_and_draw_what_one_process_draws(tmp_path):
     from studio.export import images
     carousel = sample_carousel()

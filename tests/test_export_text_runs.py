@@ -11,6 +11,8 @@ from studio.export import drawing, pages
 from studio.post import Post, Thread
 from studio.structure import carousel_from_thread
 
+from core_matrix import core_of
+
 POSTS = [
     "A hook with **bold words** and an emoji 🚀 on the cover",
     "1) Latin, digits 0123456789 and punctuation: “quotes”, dashes — and ellipses…\nA second line of body text.",
@@ -40,7 +42,8 @@ def carousel():
     return carousel_from_thread(Thread("runs", [Post(str(i), text) for i, text in enumerate(POSTS, 1)]))
 
 
-@pytest.mark.parametrize("theme", ["editorial", "midnight", "terminal"])
+# core: the serif theme with kerned pairs; the dark and the monospaced ones are the same drawing path
+@pytest.mark.parametrize("theme", core_of(["editorial", "midnight", "terminal"], ["editorial"]))
 def test_every_page_has_the_pixels_cairosvg_draws_letter_by_letter(carousel, theme, monkeypatch):
     carousel.theme = theme
     width, height = pages.page_size(carousel, 2)

@@ -11,6 +11,8 @@ from studio import render, text
 from studio.app.sample import sample_carousel
 from studio.layouts import LAYOUTS, templates
 
+from core_matrix import core_of
+
 TYPED = "More words arrive one key at a time, then a list:\n- first point\n- second point with #tag and @name"
 
 
@@ -26,7 +28,8 @@ def _typed_states(carousel, index: int):
         yield
 
 
-@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+# core: a title and body, bullets, and a post card; CI runs every layout
+@pytest.mark.parametrize("layout", core_of(sorted(LAYOUTS), ["headline-body", "list", "post-card"]))
 def test_pages_drawn_while_typing_are_the_pages_of_a_cold_layout(layout):
     carousel = dataclasses.replace(sample_carousel(), layout=layout)
     index = 2

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import weakref
 
+import pytest
 from nicegui import Client
 
 from ui_helpers import trigger, until
@@ -16,6 +17,10 @@ def _alive(refs: list[weakref.ref]) -> list[str]:
     return [type(o).__name__ for o in (ref() for ref in refs) if o is not None]
 
 
+# a leak probe (a second page, garbage collections, a wait for the tidy-up): slow. In core, test_hostile_memory's
+# test_a_closed_page_goes_without_a_garbage_collection frees a closed page and this module's other tests free
+# what was drawn and laid out for closed pages
+@pytest.mark.slow
 async def test_a_closed_pages_view_person_and_panels_go(studio, create_user, testid, monkeypatch):
     """A second browser edits, then leaves: its page, its View, its Person (the origin of its edits, kept in
     events and undo steps) and its panels must not stay referenced by the shared document or the server

@@ -15,6 +15,7 @@ from studio.text import words
 from studio.theme import THEMES, rgb
 from studio.typography import MIN_BODY_SIZE, Typography
 
+from core_matrix import covering
 from render_helpers import NS, body_text, carousel_of, parse, png_pixels, runs, sample_carousel
 from tests_images import tiny_jpeg
 
@@ -109,8 +110,8 @@ def test_auto_fit_shrinks_before_adding_a_page():
     assert render.pages_per_slide(c)[1] >= 2
 
 
-@pytest.mark.parametrize("fmt", ["linkedin-portrait", "linkedin-square", "instagram-story", "instagram-tall"])
-@pytest.mark.parametrize("layout", list(LAYOUTS))
+@pytest.mark.parametrize("fmt, layout", covering(["linkedin-portrait", "linkedin-square", "instagram-story",
+                                                  "instagram-tall"], list(LAYOUTS)))
 def test_text_stays_inside_the_safe_area(fmt, layout):
     c = sample_carousel(format=fmt, layout=layout)
     img = tiny_jpeg()
@@ -278,8 +279,7 @@ def test_cover_with_a_photo_stays_on_one_square_page():
     assert render.pages_per_slide(c)[0] == 1
 
 
-@pytest.mark.parametrize("fmt", ["linkedin-portrait", "instagram-square"])
-@pytest.mark.parametrize("layout", list(LAYOUTS))
+@pytest.mark.parametrize("fmt, layout", covering(["linkedin-portrait", "instagram-square"], list(LAYOUTS)))
 def test_no_two_text_lines_collide(fmt, layout):
     c = sample_carousel(format=fmt, layout=layout, brand=BrandProfile(name="Maya", handle="maya",
                                                                       website="maya.design"))
@@ -357,8 +357,9 @@ def _ink_gaps(svg: str, box, background: str) -> tuple[float, float]:
     return rows[0] / box.h, (band.shape[0] - 1 - rows[-1]) / box.h
 
 
-@pytest.mark.parametrize("fmt", ["linkedin-portrait", "linkedin-square", "instagram-story"])
-@pytest.mark.parametrize("layout", ["headline-body", "list", "big-statement", "post-card", "image-focus", "split"])
+@pytest.mark.parametrize("fmt, layout", covering(["linkedin-portrait", "linkedin-square", "instagram-story"],
+                                                 ["headline-body", "list", "big-statement", "post-card",
+                                                  "image-focus", "split"]))
 def test_short_content_sits_at_the_optical_centre(fmt, layout):
     """Not top-heavy: a short slide's content (photo included) is centred, at most a little above centre."""
     c = carousel_of(SHORT, format=fmt, layout=layout, theme="paper", pattern="none")

@@ -179,3 +179,17 @@ async def test_typing_the_project_name_leaves_the_strip_and_the_galleries_alone(
     doc.set_typography(body_size=doc.carousel.typography.body_size + 4)
     assert not set(testid(studio, "slide-thumb")) & set(thumbs)
     assert [v.thumbnail for v in tile_views] != drawings
+
+
+async def test_a_card_whose_post_is_on_no_slide_says_so(studio, testid):
+    doc = studio.shared.document
+    post = doc.carousel.thread.posts[2]
+    own = next(i for i, s in enumerate(doc.carousel.slides) if s.post_ids == [post.id])
+    await studio.should_see(f"on slide {own + 1}")
+    doc.delete_slide(own)
+    await studio.should_see("not on a slide")
+    metas = [e.text for card in testid(studio, "post-card") for e in card.descendants()
+             if "cs-post-meta" in e.classes]
+    assert metas.count("not on a slide") == 1  # only the post whose slide went
+    doc.undo()
+    await studio.should_not_see("not on a slide")

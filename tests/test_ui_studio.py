@@ -345,13 +345,12 @@ async def test_strip_actions(studio, testid):
     assert len(testid(studio, "slide-thumb")) == count + 1
 
 
-async def test_strip_reorder_by_sortable_event(studio, testid):
+async def test_strip_reorder_by_drag_event(studio, testid):
     ws = studio.shared.document
     first_two = [s.post_ids for s in ws.carousel.slides[1:3]]
     items = [t.parent_slot.parent for t in testid(studio, "slide-thumb")]
     container = items[0].parent_slot.parent
-    trigger(studio, container, "sortend", {"item_id": items[1].id, "from_id": container.id, "to_id": container.id,
-                                           "old_index": 1, "new_index": 2})
+    trigger(studio, container, "reorder", {"old_index": 1, "new_index": 2})  # assets/slide_strip.js
     assert [s.post_ids for s in ws.carousel.slides[1:3]] == first_two[::-1]
 
 

@@ -1,8 +1,9 @@
 """Thread and post placement in the shared document: the imported thread, and its posts dropped onto slides.
 
 A post dropped somewhere moves there when it still has its own slide as it was made (only that post, its words
-as imported): the post then shows once. A post whose slide the creator has changed is copied, since its slide
-may hold their words.
+as imported): the post then shows once. A last post that is only its ask may be on the outro as the outro's own
+words (``studio.structure``): moved, it leaves them, and the outro shows its call to action's own subline again.
+A post whose slide the creator has changed is copied, since its slide may hold their words.
 """
 from __future__ import annotations
 
@@ -47,7 +48,11 @@ class PostPlacement:
         post = self.post(post_id)
         index = self.doc._insert_position(index)
         own = self._own_slide(post)
-        if own is not None:
+        slides = self.doc.carousel.slides
+        if own is not None and slides[own].kind == "outro":  # its words leave the outro for a slide of their own
+            _clear_outro(self.doc._edit().slides[own])
+            own = None
+        elif own is not None:
             index -= own < index  # the slide leaves its place before it is put back
             if own == index:
                 return index
@@ -58,7 +63,8 @@ class PostPlacement:
 
     def add_post_to_slide(self, post_id: str, index: int, origin: Any = None) -> int:
         """Append the post's text (and image, if the slide has none) to slide ``index``; returns where that slide
-        is now (the post's own unchanged slide, if it had one elsewhere, is gone: the post moved)."""
+        is now (the post's own unchanged slide, if it had one elsewhere, is gone: the post moved; an outro showing
+        its words as laid out keeps only its call to action)."""
         post = self.post(post_id)
         slide = self._content_slide(index)
         if post.id in slide.post_ids:
@@ -86,10 +92,12 @@ class PostPlacement:
 
     def _own_slide(self, post: Post, besides: int = -1, image: Any = None) -> int | None:
         """The index of the post's own slide as it was made (only this post, its words and photo as imported),
-        apart from slide ``besides``; None when it has none, or when its photo would leave the carousel with it
-        (a photo other than ``image``)."""
+        or of the outro showing its words as laid out (an ask-only last post), apart from slide ``besides``; None
+        when it has none, or when its photo would leave the carousel with it (a photo other than ``image``)."""
         fresh = slide_from_post(post)
         for i, slide in enumerate(self.doc.carousel.slides):
+            if i != besides and _outro_of(slide, post):
+                return i
             if (i != besides and slide.kind == "content" and slide.post_ids == [post.id]
                     and (slide.title, slide.body) == (fresh.title, fresh.body)
                     and slide.image in (None, fresh.image) and (besides < 0 or slide.image in (None, image))):
@@ -101,7 +109,12 @@ class PostPlacement:
         if own is None:
             self.doc._done(SlideChanged(origin, index, POST_FIELDS))
             return index
-        del self.doc.carousel.slides[own]
+        slides = self.doc.carousel.slides
+        if slides[own].kind == "outro":  # the outro stays: only the post's words leave it
+            _clear_outro(slides[own])
+            self.doc._done(OrderChanged(origin))
+            return index
+        del slides[own]
         self.doc._done(OrderChanged(origin))
         return index - (own < index)
 
@@ -125,3 +138,15 @@ def slide_from_post(post: Post) -> Slide:
     title, body = found if found else ("", post.text.strip())
     return Slide(kind="content", title=title, body=body, image=post.images[0] if post.images else None,
                  post_ids=[post.id])
+
+
+def _outro_of(slide: Slide, post: Post) -> bool:
+    """True for an outro showing only ``post``'s words, as they were laid out there (no photo, nothing typed)."""
+    return (slide.kind == "outro" and slide.post_ids == [post.id] and not slide.title.strip()
+            and slide.image is None and slide.body.strip() == post.text.strip())
+
+
+def _clear_outro(slide: Slide) -> None:
+    """The outro without the post's words: it shows its call to action's own subline again (an alt text the
+    creator typed stays: their words)."""
+    slide.body, slide.post_ids = "", []

@@ -32,9 +32,16 @@ class SlideOrder:
         return index
 
     def move_slide(self, old: int, new: int, origin: Any = None) -> int:
-        """Move a slide to position ``new``; returns where it ended up."""
+        """Move a slide to position ``new`` (kept in front of the outro, which stays last); returns where it
+        ended up."""
         self.doc.slide(old)
-        new = max(0, min(new, len(self.doc.carousel.slides) - 1))
+        slides = self.doc.carousel.slides
+        last = len(slides) - 1
+        if slides[last].kind == "outro":
+            if old == last and new != old:
+                raise EditError("The outro stays the last slide: it holds your call to action.")
+            last -= old != last
+        new = max(0, min(new, last))
         if new == old:
             return old
         slides = self.doc._edit().slides

@@ -2,6 +2,7 @@
 device, never reads a giant stream whole, and says when an option does not apply."""
 from __future__ import annotations
 
+import io
 import os
 import stat
 import signal
@@ -99,7 +100,15 @@ def test_sparse_giant_avatar_is_refused_before_reading(tmp_path, capsys):
     assert "the limit is 40 MB" in _error(capsys)
 
 
+def test_stdin_beyond_the_cap_is_refused_in_process(capsys, monkeypatch):
+    """The core twin of the next test: the same command and input, read by ``main`` in this process."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"word " * 300_000)))
+    assert main(["threads", "-"]) == 2
+    assert "too large for thread text" in _error(capsys)
+
+
 @pytest.mark.timeout(300)  # a fresh interpreter and the studio's imports, on a loaded machine
+@pytest.mark.slow  # a fresh interpreter; test_stdin_beyond_the_cap_is_refused_in_process is its core twin
 def test_stdin_beyond_the_cap_is_refused(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "studio", "threads", "-"], input=b"word " * 300_000,

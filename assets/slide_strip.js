@@ -1,0 +1,177 @@
+// The slide strip's row of thumbnails, reordered with the pointer (components/slide_strip.py ``StripRow``).
+//
+// Pressing a thumbnail and moving it lifts it: it follows the pointer and the others make room where it would land.
+// Letting go tells the server once, with the slide's place before and after (never after the outro, which stays
+// last and is not dragged). The place is worked out from where the pointer was let go, however fast it moved (a
+// library that looked where the pointer was every 50 ms missed a quick flick altogether). The page itself is never
+// reordered here: the server draws the strip again, and until then the thumbnails keep their shifts, so nothing
+// jumps back first.
+
+const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
+const EDGE = 48; // px from either end of the strip where a drag scrolls it
+const SPEED = 14; // px scrolled a frame at the very end
+const BAND = 0.75; // let go further above or below the strip than this many thumbnail heights: nothing moves
+const GIVE_UP_MS = 10000; // the server never drew the strip again (connection lost): the thumbnails go back
+
+export default {
+  template: "<div><slot></slot></div>",
+  props: { selected: Number }, // the selected slide's index: its thumbnail is kept in view
+  mounted() {
+    this.$el.addEventListener("pointerdown", this.press);
+    this.showSelected();
+  },
+  // The row drawn again (a long one empties first, which scrolls the strip back to its start) or another slide
+  // selected: the selected thumbnail is scrolled into view, not left off screen.
+  updated() {
+    this.showSelected();
+  },
+  watch: {
+    selected() {
+      this.$nextTick(this.showSelected);
+    },
+  },
+  unmounted() {
+    this.$el.removeEventListener("pointerdown", this.press);
+    this.stop();
+  },
+  methods: {
+    showSelected() {
+      const item = this.items()[this.selected];
+      const scroller = this.$el.parentElement;
+      if (this.drag || !item || !scroller) return;
+      const [box, at] = [scroller.getBoundingClientRect(), item.getBoundingClientRect()];
+      if (at.left < box.left) scroller.scrollLeft -= box.left - at.left + EDGE;
+      else if (at.right > box.right) scroller.scrollLeft += at.right - box.right + EDGE;
+    },
+    items() {
+      return [...this.$el.children].filter((e) => e.classList.contains("cs-strip-item"));
+    },
+    press(e) {
+      if (this.drag || e.button !== 0 || !e.isPrimary || e.altKey || e.ctrlKey || e.metaKey) return;
+      const item = e.target.closest(".cs-thumb")?.closest(".cs-strip-item");
+      if (!item || item.parentElement !== this.$el || item.classList.contains("cs-strip-outro")) return;
+      const items = this.items();
+      this.drag = { item, items, from: items.indexOf(item), to: items.indexOf(item), x: e.clientX, y: e.clientY,
+                    last: e, lifted: false };
+      document.addEventListener("pointermove", this.move, true);
+      document.addEventListener("pointerup", this.release, true);
+      document.addEventListener("pointercancel", this.cancel, true);
+      document.addEventListener("keydown", this.key, true);
+    },
+    lift() {
+      const drag = this.drag;
+      const left = this.$el.getBoundingClientRect().left;
+      // each thumbnail's middle where it stands now, from the start of the row (scrolling moves the row, not this)
+      drag.middles = drag.items.map((e) => { const r = e.getBoundingClientRect(); return r.left - left + r.width / 2; });
+      drag.width = drag.item.getBoundingClientRect().width;
+      drag.height = drag.item.getBoundingClientRect().height;
+      drag.scroll = this.$el.parentElement.scrollLeft;
+      drag.lifted = true;
+      drag.item.classList.add("cs-strip-lifted");
+      document.body.classList.add("cs-strip-dragging");
+      window.getSelection()?.removeAllRanges();
+      this.frame = requestAnimationFrame(this.tick);
+    },
+    // Where the slide would go if let go at the pointer event ``e``: its index once taken out of the row.
+    target(e) {
+      const drag = this.drag;
+      const row = this.$el.getBoundingClientRect();
+      if (e.clientY < row.top - BAND * drag.height || e.clientY > row.bottom + BAND * drag.height) return drag.from;
+      const x = e.clientX - row.left;
+      const last = drag.items.length - 1 - drag.items[drag.items.length - 1].classList.contains("cs-strip-outro");
+      return Math.min(last, drag.middles.filter((middle, i) => i !== drag.from && middle < x).length);
+    },
+    move(e) {
+      const drag = this.drag;
+      if (!drag) return;
+      if (!drag.item.isConnected) return this.cancel(); // the strip was drawn again meanwhile (someone else's edit)
+      drag.last = e;
+      if (!drag.lifted && Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) < TOLERANCE) return;
+      if (!drag.lifted) this.lift();
+      e.preventDefault();
+      this.show(e);
+    },
+    // The lifted thumbnail under the pointer, the others shifted to make room at its place.
+    show(e) {
+      const drag = this.drag;
+      drag.to = this.target(e);
+      const scrolled = this.$el.parentElement.scrollLeft - drag.scroll;
+      drag.item.style.transform = `translateX(${e.clientX - drag.x + scrolled}px)`; // along the strip (it clips the rest)
+      drag.items.forEach((item, i) => {
+        if (i === drag.from) return;
+        const shift = drag.from < i && i <= drag.to ? -drag.width : drag.to <= i && i < drag.from ? drag.width : 0;
+        item.style.transform = shift ? `translateX(${shift}px)` : "";
+      });
+    },
+    // While lifted: near either end, the strip scrolls (and the place under the pointer follows).
+    tick() {
+      const drag = this.drag;
+      if (!drag || !drag.lifted) return;
+      const scroller = this.$el.parentElement;
+      const box = scroller.getBoundingClientRect();
+      const x = drag.last.clientX;
+      const step = x < box.left + EDGE ? -SPEED * Math.min(1, (box.left + EDGE - x) / EDGE)
+        : x > box.right - EDGE ? SPEED * Math.min(1, (x - box.right + EDGE) / EDGE) : 0;
+      if (step) {
+        const before = scroller.scrollLeft;
+        scroller.scrollLeft += step;
+        if (scroller.scrollLeft !== before) this.show(drag.last);
+      }
+      this.frame = requestAnimationFrame(this.tick);
+    },
+    release(e) {
+      const drag = this.drag;
+      if (!drag) return;
+      if (!drag.item.isConnected) return this.cancel();
+      if (!drag.lifted && Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) >= TOLERANCE) {
+        this.lift(); // pressed here, let go there, no move in between: a drag all the same
+      }
+      if (!drag.lifted) return this.stop(); // a click
+      this.show(e); // where it was let go decides, not the last move seen
+      swallowClick();
+      const { from, to, items, item, width } = drag;
+      if (from !== to) { // it settles into its place
+        item.classList.replace("cs-strip-lifted", "cs-strip-dropped");
+        item.style.transform = `translateX(${(to - from) * width}px)`;
+      }
+      this.stop(from !== to ? items : null);
+      if (from !== to) this.$emit("reorder", { old_index: from, new_index: to });
+    },
+    key(e) {
+      if (e.key === "Escape" && this.drag) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.cancel();
+      }
+    },
+    cancel() {
+      this.stop();
+    },
+    // The drag is over: listeners off; the thumbnails back in place, or (``kept``) left shifted until the server
+    // draws the strip again (they are then gone from the page).
+    stop(kept = null) {
+      const drag = this.drag;
+      this.drag = null;
+      cancelAnimationFrame(this.frame);
+      document.removeEventListener("pointermove", this.move, true);
+      document.removeEventListener("pointerup", this.release, true);
+      document.removeEventListener("pointercancel", this.cancel, true);
+      document.removeEventListener("keydown", this.key, true);
+      document.body.classList.remove("cs-strip-dragging");
+      if (!drag) return;
+      const settle = (items) => items.forEach((item) => {
+        item.style.transform = "";
+        item.classList.remove("cs-strip-lifted", "cs-strip-dropped");
+      });
+      if (!kept) return settle(drag.items);
+      setTimeout(() => settle(kept.filter((item) => item.isConnected)), GIVE_UP_MS);
+    },
+  },
+};
+
+// The click a browser sends after a drag's release (it would select the slide under the pointer) is not one.
+function swallowClick() {
+  const swallow = (e) => { e.stopPropagation(); e.preventDefault(); };
+  window.addEventListener("click", swallow, { capture: true, once: true });
+  setTimeout(() => window.removeEventListener("click", swallow, { capture: true }), 0);
+}

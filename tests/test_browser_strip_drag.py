@@ -1,0 +1,202 @@
+"""The slide strip in real headless Chromium: any completed drag reorders once, to where it was dropped."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("selenium")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+def by_testid(driver, name):
+    return driver.find_elements(By.CSS_SELECTOR, f"[data-testid={name}]")
+
+
+def wait(driver, condition, timeout=60):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+
+
+_THUMBS = ("return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => {"
+           " const root = e.querySelector('.cs-thumb-svg').shadowRoot;"
+           " const svg = root && root.querySelector('svg'); return svg ? svg.textContent : ''; })")
+
+
+def thumb_texts(driver) -> list[str]:
+    return driver.execute_script(_THUMBS)
+
+
+def centre(driver, element) -> tuple[float, float]:
+    box = driver.execute_script("const r = arguments[0].getBoundingClientRect();"
+                                " return [r.left + r.width / 2, r.top + r.height / 2]", element)
+    return box[0], box[1]
+
+
+def mouse(driver, kind: str, x: float, y: float, buttons: int = 1) -> None:
+    """One mouse event straight into the page (no steps in between: a flick)."""
+    driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                        "buttons": buttons, "clickCount": 1})
+
+
+def flick(driver, source, target, steps: int = 0, dx: float = 0) -> None:
+    (x0, y0), (x1, y1) = centre(driver, source), centre(driver, target)
+    x1 += dx
+    mouse(driver, "mousePressed", x0, y0)
+    for step in range(1, steps + 1):
+        mouse(driver, "mouseMoved", x0 + (x1 - x0) * step / (steps + 1), y0)
+    mouse(driver, "mouseMoved", x1, y1)
+    mouse(driver, "mouseReleased", x1, y1, buttons=0)
+
+
+@pytest.fixture(scope="module")
+def page(driver, studio_server):
+    driver.get(studio_server)
+    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 4 and all(thumb_texts(driver)))
+    wait(driver, lambda: driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    return driver
+
+
+def drawn(driver) -> list[str]:
+    wait(driver, lambda: all(thumb_texts(driver)))
+    return [t[:40] for t in thumb_texts(driver)]
+
+
+def position(driver) -> str:
+    return driver.find_element(By.CSS_SELECTOR, ".cs-position").text
+
+
+def moved(titles: list[str], old: int, new: int) -> list[str]:
+    titles = list(titles)
+    titles.insert(new, titles.pop(old))
+    return titles
+
+
+def undo(driver) -> None:
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=undo]").click()
+
+
+@pytest.mark.parametrize("steps", [0, 1])
+def test_a_flick_reorders_once_to_where_it_was_let_go(page, steps):
+    """Pressed, moved in one or two jumps and let go at once: the slide lands where it was let go, and one Undo
+    puts it back (one move, not two)."""
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    flick(page, thumbs[1], thumbs[3], steps=steps, dx=thumbs[3].rect["width"] * 0.3)  # past the 4th's middle
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
+    wait(page, lambda: "Slide 4 of" in position(page))  # the moved slide is selected
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_flick_to_the_left_and_to_the_start(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    flick(page, thumbs[4], thumbs[0], dx=-thumbs[0].rect["width"] * 0.3)  # in front of the first one's middle
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 4, 0))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_press_let_go_elsewhere_without_a_move_between_is_a_drag(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    (x0, y0), (x1, y1) = centre(page, thumbs[2]), centre(page, thumbs[1])
+    mouse(page, "mousePressed", x0, y0)
+    mouse(page, "mouseReleased", x1 - thumbs[1].rect["width"] * 0.3, y1, buttons=0)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 2, 1))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_click_selects_and_a_drop_far_off_the_strip_moves_nothing(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    x, y = centre(page, thumbs[2])
+    mouse(page, "mousePressed", x, y)
+    mouse(page, "mouseReleased", x + 2, y, buttons=0)  # within the tolerance: a click
+    wait(page, lambda: "Slide 3 of" in position(page))
+    (x0, y0), (x1, _) = centre(page, thumbs[1]), centre(page, thumbs[3])
+    flick(page, thumbs[1], thumbs[3], steps=3, dx=thumbs[3].rect["width"] * 0.3)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
+    mouse(page, "mousePressed", x0, y0)
+    mouse(page, "mouseMoved", x1, y0)
+    mouse(page, "mouseMoved", x1, y0 - 400)  # up onto the slide: nothing would move
+    mouse(page, "mouseReleased", x1, y0 - 400, buttons=0)
+    assert not page.execute_script("return [...document.querySelectorAll('.cs-strip-item')]"
+                                   ".some(e => e.style.transform)")
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+
+def test_a_slide_let_go_past_the_outro_lands_in_front_of_it_and_the_outro_stays(page):
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    last = len(thumbs) - 1
+    flick(page, thumbs[2], thumbs[last], steps=1, dx=thumbs[last].rect["width"])  # beyond the outro
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 2, last - 1))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+    thumbs = by_testid(page, "slide-thumb")
+    mouse(page, "mousePressed", *centre(page, thumbs[last]))
+    mouse(page, "mouseMoved", *centre(page, thumbs[1]))
+    assert not page.execute_script("return document.querySelector('.cs-strip-lifted')")  # the outro is not lifted
+    mouse(page, "mouseReleased", *centre(page, thumbs[1]), buttons=0)
+    assert [t[:40] for t in thumb_texts(page)] == before
+
+
+_HOLD_CARD_OVER = """
+const card = document.querySelectorAll('[data-testid=post-card]')[arguments[0]];
+const target = document.querySelectorAll('[data-testid=slide-thumb]')[arguments[1]];
+const carried = new DataTransfer();
+card.dispatchEvent(new DragEvent('dragstart', {dataTransfer: carried, bubbles: true}));
+target.dispatchEvent(new DragEvent('dragover', {dataTransfer: carried, bubbles: true, cancelable: true,
+                                                shiftKey: arguments[2]}));
+const said = getComputedStyle(target, '::after').content;
+target.dispatchEvent(new DragEvent('dragleave', {dataTransfer: carried, bubbles: true}));
+card.dispatchEvent(new DragEvent('dragend', {dataTransfer: carried, bubbles: true}));
+return said;
+"""
+
+
+def test_a_card_held_over_a_thumbnail_says_what_a_drop_does_and_the_outro_takes_none(page):
+    drawn(page)
+    assert page.execute_script(_HOLD_CARD_OVER, 2, 1, False) == '"Add to this slide"'
+    assert page.execute_script(_HOLD_CARD_OVER, 2, 1, True) == '"Replace this slide"'
+    outro = len(by_testid(page, "slide-thumb")) - 1
+    assert page.execute_script(_HOLD_CARD_OVER, 2, outro, False) == "none"  # not a drop target
+    assert not page.execute_script("return document.querySelector('.cs-drop-hover')")
+
+
+_SELECTED_IN_VIEW = ("const item = document.querySelector('.cs-strip-item.cs-selected');"
+                     " const box = document.querySelector('.cs-strip-scroll').getBoundingClientRect();"
+                     " const at = item && item.getBoundingClientRect();"
+                     " return !!at && at.left >= box.left - 1 && at.right <= box.right + 1")
+
+
+def test_a_long_strip_keeps_the_moved_slide_in_view(page):
+    """A strip of more than 25 slides empties before it is drawn again, which scrolled it back to its start: the
+    slide just moved near the end was selected but off screen. (Last: it lays out a thread of its own.)"""
+    text = "\n\n".join(f"{i}/30 Point {i}: one short habit, number {i}." for i in range(1, 31))
+    area = page.find_elements(By.CSS_SELECTOR, "textarea[data-testid=source-input], [data-testid=source-input] "
+                                               "textarea")[0]
+    page.execute_script("const a = arguments[0]; a.focus(); a.value = arguments[1];"
+                        " a.dispatchEvent(new Event('input', {bubbles: true}));", area, text)
+    by_testid(page, "source-import")[0].click()
+    wait(page, lambda: by_testid(page, "import-ask-new") or len(by_testid(page, "slide-thumb")) > 30)
+    if by_testid(page, "import-ask-new"):
+        by_testid(page, "import-ask-new")[0].click()
+    wait(page, lambda: len(by_testid(page, "slide-thumb")) == 31  # the cover, 29 posts, the outro
+         and "Point30:" in "".join("".join(thumb_texts(page)).split()))
+    drawn(page)
+    heads = lambda: ["".join(t.split())[:8] for t in thumb_texts(page)]  # noqa: E731 - "Point29:", not its number
+    before = heads()
+    page.execute_script("const s = document.querySelector('.cs-strip-scroll'); s.scrollLeft = s.scrollWidth")
+    by_testid(page, "slide-thumb")[28].click()
+    wait(page, lambda: "Slide 29 of" in position(page))
+    thumbs = by_testid(page, "slide-thumb")
+    flick(page, thumbs[28], thumbs[26], dx=-thumbs[26].rect["width"] * 0.3)
+    wait(page, lambda: heads() == moved(before, 28, 26))
+    wait(page, lambda: "Slide 27 of" in position(page))
+    wait(page, lambda: page.execute_script(_SELECTED_IN_VIEW))

@@ -1,0 +1,88 @@
+"""The slide strip on the server. Its drag (assets/slide_strip.js says ``reorder`` once, with the slide's old and new
+index): the slide moves there in one undo step and is selected; anything else a page could send moves nothing.
+Where a post card can be dropped: never on the outro, and no gap after it (a post goes in front of it)."""
+from __future__ import annotations
+
+import pytest
+
+from render_helpers import carousel_of
+from studio.app.document import Document
+from studio.app.edit_history import EditError
+from ui_helpers import trigger, until
+
+
+def strip_row(studio, testid):
+    thumb = testid(studio, "slide-thumb")[0]
+    return thumb.parent_slot.parent.parent_slot.parent  # thumbnail -> its item -> the row
+
+
+def order(studio) -> list[tuple[str, ...]]:
+    return [tuple(s.post_ids) or (s.kind,) for s in studio.shared.document.carousel.slides]
+
+
+async def test_a_dragged_slide_moves_once_and_is_selected(studio, testid):
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 1, "new_index": 3})
+    assert order(studio) == before[:1] + before[2:4] + before[1:2] + before[4:]
+    await studio.should_see("Slide 4 of")
+    labels = [t.props["aria-label"] for t in testid(studio, "slide-thumb")]
+    assert labels[3].startswith(f"Slide 4 of {len(before)}")  # the strip was drawn again
+    studio.shared.document.undo()
+    assert order(studio) == before  # one move, one undo step
+
+
+@pytest.mark.parametrize("args", [None, [], {"old_index": "1", "new_index": 2}, {"old_index": 1},
+                                  {"old_index": True, "new_index": 2}, {"old_index": 1.5, "new_index": 2}])
+async def test_what_no_drag_sends_moves_nothing(studio, testid, args):
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", args)
+    assert order(studio) == before
+    assert not studio.shared.document.can_undo
+
+
+async def test_a_slide_no_longer_there_is_told_not_raised(studio, testid):
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": len(before) + 3, "new_index": 0})
+    await studio.should_see(f"There is no slide {len(before) + 4}")
+    assert order(studio) == before
+
+
+def drop_listeners(element) -> list:
+    return [listener for listener in element._event_listeners.values() if listener.type == "drop"]
+
+
+async def test_the_outro_takes_no_post_and_no_gap_after_it_says_otherwise(studio, testid):
+    doc = studio.shared.document
+    thumbs = testid(studio, "slide-thumb")
+    assert doc.carousel.slides[-1].kind == "outro"
+    assert not drop_listeners(thumbs[-1]) and "title" not in thumbs[-1].props  # no "Drop a post here" either
+    assert all(drop_listeners(t) for t in thumbs[:-1])
+    gaps = testid(studio, "slide-gap")
+    tail = next(g for g in gaps if "cs-gap-tail" in g.classes)
+    assert not tail.visible  # a post dropped there would land in front of the outro: the gap before it does that
+    doc.delete_slide(len(doc.carousel.slides) - 1)  # no outro now: the tail gap appends
+    await until(lambda: tail.visible)
+    assert all(drop_listeners(t) for t in testid(studio, "slide-thumb"))
+
+
+def test_the_outro_stays_last_when_slides_move():
+    doc = Document(carousel_of(["Hook 🧵", "One.", "Two.", "Three."]), clock=lambda: 0.0)
+    kinds = lambda: [s.kind for s in doc.carousel.slides]  # noqa: E731
+    assert kinds()[-1] == "outro" and len(kinds()) == 5
+    assert doc.move_slide(1, 4) == 3  # dropped after the outro: in front of it
+    assert kinds()[-1] == "outro" and doc.carousel.slides[3].body == "One."
+    with pytest.raises(EditError, match="outro stays the last slide"):
+        doc.move_slide(4, 1)
+    assert doc.move_slide(4, 4) == 4  # let go where it was: nothing to say
+    doc.delete_slide(4)  # no outro: any slide may go last
+    assert doc.move_slide(0, 3) == 3
+
+
+async def test_the_outros_thumbnail_says_it_stays_and_a_move_of_it_is_told(studio, testid):
+    thumbs = testid(studio, "slide-thumb")
+    assert thumbs[-1].props["aria-label"].endswith("outro. Enter shows it.")
+    assert "Alt+Left" in thumbs[-2].props["aria-label"]
+    before = order(studio)
+    trigger(studio, thumbs[-1], "keydown.alt.left.stop.prevent")
+    await studio.should_see("The outro stays the last slide")
+    assert order(studio) == before
