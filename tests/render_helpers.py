@@ -54,6 +54,8 @@ def runs(svg: str) -> list[Run]:
         if node.tag == NS + "text":
             role = node.get("class", "")
             for t in node.iter(NS + "tspan"):
+                if t.get("class") == "emoji-text":  # an emoji's characters for a PDF's text layer: its image is the run
+                    continue
                 size = float(t.get("font-size") or node.get("font-size"))  # a shaped word's text layer has its own
                 family = fonts.family_from_css(t.get("font-family") or node.get("font-family"))
                 weight = int(t.get("font-weight") or node.get("font-weight") or 400)

@@ -50,7 +50,8 @@ def _fonts(reader):
     names = set()
     for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
-            names.add(str(font.get_object()["/BaseFont"]))
+            if font.get_object()["/Subtype"] != "/Type3":  # the emoji's glyphs in the text layer (drawing.py)
+                names.add(str(font.get_object()["/BaseFont"]))
     return names
 
 

@@ -90,11 +90,11 @@ def test_html_anchors_breaks_and_entities_become_plain_text():
 
 def test_html_stripping_keeps_text_that_only_looks_like_markup():
     assert strip_html("I <3 this, List<T> and AT&T, &notanentity") == "I <3 this, List<T> and AT&T, &notanentity"
-    assert strip_html("<p>a &lt;b&gt; tag</p>") == "a <b> tag\n\n"  # an escaped tag in a page is text
+    assert strip_html("<p>a &lt;b&gt; tag</p>") == "a <b> tag"  # an escaped tag in a page is text
     assert strip_html("a &lt;b&gt; tag") == "a &lt;b&gt; tag"  # plain text keeps what was typed
-    assert strip_html('<div><script>alert(1)</script>ok<!-- hidden --></div>') == "ok\n\n"
+    assert strip_html('<div><script>alert(1)</script>ok<!-- hidden --></div>') == "ok"
     assert strip_html('<script>alert(1)</script>ok') == '<script>alert(1)</script>ok'  # words about HTML
-    assert clean_text("<ul><li>one</li><li>two</li></ul>") == "- one\n\n- two"
+    assert clean_text("<ul><li>one</li><li>two</li></ul>") == "- one\n- two"  # a list, as a browser shows it
 
 
 def test_control_characters_go_and_line_breaks_are_unified():

@@ -58,3 +58,21 @@ def test_property_any_mix_of_code_scripts_and_marks_imports_and_draws(text):
         for rect in root.iter(NS + "rect"):
             if rect.get("class") == "code-panel":
                 assert 0 <= float(rect.get("x")) and float(rect.get("x")) + float(rect.get("width")) <= width
+
+
+def test_a_direction_override_is_not_dropped_silently():
+    """U+202E (right-to-left override) turns the letters after it around on X. The slide draws every letter in
+    the order typed (a spoofed "gpj.exe" reads as what it is) and the export check names the slide with it."""
+    from studio.carousel import Carousel, Slide
+    from studio.export.platforms import check_platform
+    carousel = Carousel(slides=[Slide(title="Files", body="Open invoice\u202egpj.exe\u202c now"),
+                                Slide(title="Plain", body="Nothing odd here"),
+                                Slide(title="Mixed \u202dשלום\u202c", body="")])
+    root = ET.fromstring(render_slide(carousel, 0))
+    drawn = " ".join("".join(t.itertext()) for t in root.iter(NS + "text"))
+    assert "invoicegpj.exe" in drawn and "\u202e" not in drawn
+    warnings = check_platform(carousel, "linkedin", pages=3)
+    assert [w[:60] for w in warnings if "override" in w] == [
+        "Slide 1 holds a right-to-left override (U+202E), which X sho",
+        "Slide 3 holds a left-to-right override (U+202D), which X sho"]
+    assert check_platform(Carousel(slides=[Slide(title="Plain", body="words")]), "instagram", pages=1) == []

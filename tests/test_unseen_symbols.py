@@ -23,7 +23,8 @@ def _body(svg: str) -> tuple[list[tuple[str, str]], int]:
     """((text, face) of every body tspan, emoji images) of a slide's SVG."""
     root = ET.fromstring(svg)
     spans = [(t.text or "", fonts.family_from_css(t.get("font-family") or node.get("font-family")))
-             for node in root.iter(NS + "text") if node.get("class") == "body" for t in node.iter(NS + "tspan")]
+             for node in root.iter(NS + "text") if node.get("class") == "body" for t in node.iter(NS + "tspan")
+             if t.get("class") != "emoji-text"]  # (an emoji's characters for a PDF's text layer, drawn nowhere)
     return spans, sum(1 for n in root.iter(NS + "image") if "emoji" in (n.get("class") or ""))
 
 

@@ -31,9 +31,12 @@ import re
 import sys
 import threading
 from collections import OrderedDict
+from functools import cache
 from xml.etree import ElementTree
 
 import cairocffi as cairo
+from cairocffi import cairo as cairo_lib
+from cairocffi import ffi
 import cairosvg.defs as cairosvg_defs
 import cairosvg.surface as cairosvg_surface
 from cairosvg.helpers import normalize, preserve_ratio, size
@@ -44,7 +47,7 @@ from cairosvg.text import text as cairosvg_text
 from cairosvg.url import parse_url
 from PIL import Image as PILImage
 
-from ..layouts.base import TEXT_STYLE
+from ..layouts.base import EMOJI_TEXT, TEXT_STYLE
 from .report import ExportError
 
 PDF_PX_PER_POINT_MAX = 2.0  # photos denser than this in a PDF are downscaled once
@@ -132,6 +135,7 @@ class PdfDocument:
         self.width, self.height = width, height
         self.photos: dict[tuple[str, int, int], tuple] = {}
         self.tiles: dict[tuple, object] = {}  # pattern tiles drawn for this document (see ``_pattern``)
+        self.emoji_glyphs: dict[str, int] = {}  # each emoji's glyph in the text layer (see ``_show_emoji_text``)
 
     def draw_page(self, svg: str | bytes) -> None:
         """Draw one SVG as the next page."""
@@ -381,7 +385,16 @@ _NOT_PLAIN = ("dx", "dy", "rotate", "letter-spacing", "display-anchor", "dominan
 
 
 def _text(surface, node, draw_as_text=False) -> None:
-    """Text handler: a plain run on a raster page in one call; CairoSVG's own for everything else."""
+    """Text handler: a plain run on a raster page in one call; a text layer on a PDF page as one cluster;
+    CairoSVG's own for everything else."""
+    if isinstance(surface, PdfPageSurface) and node.get("class") == "text-layer" and node.text and _plain_run(node):
+        if draw_as_text:
+            _show_text_layer(surface, node)
+        return
+    if node.get("class") == EMOJI_TEXT:  # nothing to see: only a PDF's text layer holds it
+        if draw_as_text and isinstance(surface, PdfPageSurface) and node.text:
+            _show_emoji_text(surface, node)
+        return
     if not (isinstance(surface, RasterSurface) and surface.stroke_and_fill and _plain_run(node)):
         return cairosvg_text(surface, node, draw_as_text)
     if not node.text:  # a <text> holding <tspan>s: it only moves the pen, to its own x/y if it has them
@@ -439,6 +452,60 @@ def _show_run(surface, node) -> None:
         x += advances[i]
     context.show_glyphs(run)
     surface.cursor_position = [x, y]
+
+
+def _show_text_layer(surface, node) -> None:
+    """Words no one sees (under a shaped word's outlines) as one cluster, so the PDF carries them as typed (an
+    ActualText span) besides each letter's own text. Drawn letter by letter, as CairoSVG does, a reader took
+    a Devanagari mark that the plain face places before its letter for a line of its own ("नमस" / "्" / "ते")."""
+    context, letters = surface.context, node.text
+    weight = node.get("font-weight") or ""
+    bold = weight == "bold" or (weight.isdigit() and int(weight) >= 550)
+    family = (node.get("font-family") or "sans-serif").split(",")[0].strip("\"' ")
+    context.select_font_face(family, cairo.FONT_SLANT_NORMAL, cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+    context.set_font_size(surface.font_size)
+    xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")
+    x, y = surface.cursor_position
+    x, y = xs[0] if xs else x, ys[0] if ys else y
+    glyphs = context.get_scaled_font().text_to_glyphs(x, y, letters, False)
+    if glyphs:
+        context.show_text_glyphs(letters, glyphs, [(len(letters.encode("utf-8")), len(glyphs))], 0)
+
+
+# An emoji is drawn as a picture; for a PDF's text layer it is also one glyph of a font of our own whose glyphs
+# are all a faint box, a glyph number per emoji of the document, so that the PDF's map from glyphs to text gives
+# each emoji its characters (a face's one "missing" glyph would give every emoji the first one's; readers such
+# as pdfium ignore ActualText for characters beyond U+FFFD).
+
+@ffi.callback("cairo_status_t (*)(cairo_scaled_font_t *, unsigned long, cairo_t *, cairo_text_extents_t *)")
+def _emoji_glyph(scaled_font, glyph, cr, extents):  # a glyph with no ink is left out of the PDF's text
+    extents.x_advance = 1.0
+    cairo_lib.cairo_rectangle(cr, 0.1, -0.75, 0.8, 0.8)
+    cairo_lib.cairo_fill(cr)
+    return 0
+
+
+@cache
+def _emoji_face() -> cairo.FontFace:
+    face = cairo_lib.cairo_user_font_face_create()
+    cairo_lib.cairo_user_font_face_set_render_glyph_func(face, _emoji_glyph)
+    return cairo.FontFace._from_pointer(face, incref=False)
+
+
+def _show_emoji_text(surface, node) -> None:
+    """The emoji's characters as one glyph of ``_emoji_face``, numbered per document, under its picture."""
+    context, letters = surface.context, node.text
+    numbers = surface.document.emoji_glyphs
+    glyph = numbers.setdefault(letters, len(numbers) + 1)
+    xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")
+    x, y = surface.cursor_position
+    context.save()
+    context.set_font_face(_emoji_face())
+    context.set_font_size(surface.font_size)
+    context.set_source_rgba(0, 0, 0, 0.005)  # (a source of no alpha at all draws, and so writes, nothing)
+    context.show_text_glyphs(letters, [(glyph, xs[0] if xs else x, ys[0] if ys else y)],
+                             [(len(letters.encode("utf-8")), 1)], 0)
+    context.restore()
 
 
 cairosvg_surface.TAGS["image"] = _image

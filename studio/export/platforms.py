@@ -36,8 +36,9 @@ def check_platform(carousel, target: str, *, pages: int | None = None, scale: in
         pages = page_count(carousel)
     fmt = get_format(carousel.format)
     if target == "linkedin":
-        return _linkedin(fmt, pages, file_sizes or []) + _missing_glyphs(carousel)
-    return _instagram(fmt, pages, DESIGN_WIDTH * scale, file_sizes or []) + _missing_glyphs(carousel)
+        return _linkedin(fmt, pages, file_sizes or []) + _missing_glyphs(carousel) + _overrides(carousel)
+    return _instagram(fmt, pages, DESIGN_WIDTH * scale, file_sizes or []) + _missing_glyphs(carousel) + \
+        _overrides(carousel)
 
 
 def _missing_glyphs(carousel) -> list[str]:
@@ -53,6 +54,25 @@ def _missing_glyphs(carousel) -> list[str]:
     verb = "has" if len(chars) == 1 else "have"
     return [f"{noun}{named} {verb} no font in the studio and will show as a boxed “?” (never as empty boxes): {shown}. "
             "Replace or remove them."]
+
+
+# Characters that force the letters after them into one direction: X shows them turned around (a right-to-left
+# override makes "abc\u202edef" read "abcfed"). The slides draw every letter in the order typed and leave the
+# override out, so the creator is told where one is.
+_OVERRIDES = {"\u202e": ("right-to-left override (U+202E)", "turning the letters after it around"),
+              "\u202d": ("left-to-right override (U+202D)", "setting right-to-left letters after it left to right")}
+
+
+def _overrides(carousel) -> list[str]:
+    """Slides holding a direction override, named with what the slide shows instead of what X shows."""
+    out = []
+    for mark, (name, effect) in _OVERRIDES.items():
+        slides = [str(i) for i, s in enumerate(carousel.slides, 1) if mark in s.title or mark in s.body]
+        if slides:
+            where = f"Slide {slides[0]} holds" if len(slides) == 1 else f"Slides {', '.join(slides)} hold"
+            out.append(f"{where} a {name}, which X shows by {effect}. The slides show "
+                       "every letter in the order you typed it; delete the override if it got in by accident.")
+    return out
 
 
 _SCRIPT_NAME = re.compile(r"^([A-Z][A-Z ]*?) (?:CAPITAL |SMALL )?(?:LETTER|VOWEL SIGN|SIGN|DIGIT|SYLLABLE|HIEROGLYPH)\b")

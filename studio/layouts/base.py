@@ -37,6 +37,7 @@ SLANT = 0.2  # italic letters lean this far right per unit of height (about 11°
 # The least opacity cairo still draws (it skips text under 1/256): a PDF keeps such text, a PNG changes
 # by at most one level of 255 where it does not lie under the shaped outlines drawn over it.
 TEXT_LAYER_OPACITY = 0.005
+EMOJI_TEXT = "emoji-text"  # an emoji's characters under its picture: drawn in a PDF's text layer only
 
 
 @dataclass(frozen=True)
@@ -317,30 +318,35 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         x0 = x + width - line.width
     else:
         x0 = x
-    text = el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)
+    texts = [el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE)]
     images: list[El] = []
     lines: list[El] = []
-    for r in runs:
+    for k, r in enumerate(runs):
         if r.emoji:
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
+            # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py)
+            texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT))
         elif r.missing:
             lines.extend(missing_mark(r, st, x0, baseline))
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
             if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines
-                span, outline = shaped_word(r, st, weight, x0, baseline, role)
+                spaced = not line.para.rtl and k + 1 < len(runs) and runs[k + 1].x > r.x + r.width + st.size * 0.1
+                span, outline = shaped_word(r, st, weight, x0, baseline, role, spaced)
             else:
                 span, outline = el("tspan", text=r.text, x=glyph_xs(r.text, r.family, weight, st.size, x0 + r.x),
                                    y=baseline, font_family=fonts.css_family(r.family), font_weight=weight,
                                    fill=st.accent if (r.accent or r.emphasis) else None), None
             if r.italic:  # the bundled faces have no italic: slant the letters about the baseline
-                images.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
-                                 transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
+                # its own <text>, between the upright words before and after it, so a PDF reads them in order
+                texts.append(el("text", span, class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE,
+                                transform=f"matrix(1 0 {-SLANT} 1 {num(SLANT * baseline)} 0)"))
+                texts.append(el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE))
             else:
-                text.add(span)
+                texts[-1].add(span)
             if outline is not None:  # over the shaped word's invisible text
                 images.append(outline)
             if r.link:
@@ -349,15 +355,17 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
                 ink_w = r.width if r.glyphs else text_width(r.text, r.family, weight, st.size)
                 lines.append(el("rect", x=x0 + r.x, y=baseline + st.size * 0.12, width=ink_w,
                                 height=max(1.0, st.size * 0.06), fill=st.accent))
-    return ([text] if text.children else []) + images + lines
+    return [t for t in texts if t.children] + images + lines
 
 
-def shaped_word(r, st: TextStyle, weight: int, x0: float, baseline: float, role: str) -> tuple[El, El]:
+def shaped_word(r, st: TextStyle, weight: int, x0: float, baseline: float, role: str,
+                spaced: bool = False) -> tuple[El, El]:
     """(text, outlines) of a run of shaped glyphs: the glyphs as one path in the run's colour, and its
-    words as text no one sees, so that a PDF can still be searched and copied from, in reading order."""
+    words as text no one sees, so that a PDF can still be searched and copied from, in reading order.
+    ``spaced``: a word follows after a space, which the text then ends in (a reader may not see the gap)."""
     fill = st.accent if (r.accent or r.emphasis) else None
     plain = text_width(r.text, r.family, weight, 1.0)  # the unshaped text, sized to span the shaped word
-    layer = el("tspan", text=r.text, x=x0 + r.x, y=baseline, font_family=fonts.css_family(r.family),
+    layer = el("tspan", text=r.text + " " if spaced else r.text, x=x0 + r.x, y=baseline, font_family=fonts.css_family(r.family),
                font_weight=weight, font_size=min(st.size, r.width / plain) if plain else None, fill=fill,
                fill_opacity=TEXT_LAYER_OPACITY, class_="text-layer")
     outline = el("path", d=path_data(r.glyphs, r.family, weight, st.size, x0 + r.x, baseline),

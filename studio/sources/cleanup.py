@@ -29,17 +29,29 @@ def _fix_mojibake():
 
 # ---------------------------------------------------------------- HTML
 
-_HTML_TAGS = ("a|abbr|article|b|blockquote|br|code|del|div|em|figcaption|figure|font|footer|h[1-6]|"
-              "header|hr|i|img|ins|li|mark|ol|p|pre|s|section|small|span|strong|sub|sup|time|u|ul")
-_DROP_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|button|code|del|div|em|figcaption|figure|font|footer|"
+              "h[1-6]|head|header|hr|html|i|img|ins|label|li|main|mark|nav|ol|p|pre|s|section|small|span|strong|"
+              "sub|sup|time|u|ul")
+_DROP_BLOCK_RE = re.compile(r"<(script|style|svg|title|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _ANCHOR_RE = re.compile(r"<a\b([^<>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _HREF_RE = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
 _BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BLOCK_END_RE = re.compile(r"</(p|div|h[1-6]|blockquote|li|pre|section|article|figure)\s*>", re.IGNORECASE)
+# Block elements start and end on a line of their own, as a browser's copy of the page shows them; a paragraph
+# (and a heading, a quote) also leaves a blank line.
+_PARAGRAPH_RE = re.compile(r"</?(?:p|h[1-6]|blockquote|pre)\b[^<>]*>", re.IGNORECASE)
+_BLOCK_RE = re.compile(r"</?(?:div|li|section|article|figure|figcaption|header|footer|main|nav|aside|ul|ol|hr|"
+                       r"html|body)\b[^<>]*>", re.IGNORECASE)
 _LIST_ITEM_RE = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*/?>", re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# X draws each emoji of a post as an image whose description is the emoji itself.
+_IMG_RE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_ALT_RE = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_LINE, _PARAGRAPH = "\ue000", "\ue001"  # where a block ends or starts: one line break, or a blank line
+# A run of block edges with only the layout's white space between them; the line ends after the last go too,
+# the spaces that indent the next line (code in a <pre>) stay.
+_BREAKS_RE = re.compile(f"[{_LINE}{_PARAGRAPH}](?:\\s*[{_LINE}{_PARAGRAPH}])*[\r\n]*")
 
 
 # A copied page's HTML starts with a document or block tag and ends with a tag; a thread about HTML
@@ -49,8 +61,14 @@ _DOCUMENT_START_RE = re.compile(r"\s*(?:<!doctype\s+html|<(?:html|head|body|meta
 _CLOSING_TAG_RE = re.compile(rf"</(?:html|body|{_HTML_TAGS})\s*>", re.IGNORECASE)
 
 
+# Windows puts a header over the HTML it copies ("Version:0.9", "StartHTML:0000000105", …, "SourceURL:…").
+_CLIPBOARD_HEADER_RE = re.compile(r"\AVersion:\d[^\r\n<]*\r?\n(?:(?:StartHTML|EndHTML|StartFragment|EndFragment"
+                                  r"|StartSelection|EndSelection|SourceURL):[^\r\n<]*\r?\n)+(?=\s*<)")
+
+
 def is_html_document(text: str) -> bool:
     """True when ``text`` is the HTML of a copied page (markup from start to end), not words about markup."""
+    text = _CLIPBOARD_HEADER_RE.sub("", text, count=1)
     return (bool(_DOCUMENT_START_RE.match(text)) and text.rstrip().endswith(">")
             and bool(_CLOSING_TAG_RE.search(text)))
 
@@ -61,19 +79,38 @@ def strip_html(text: str) -> str:
     Anything that is not a whole HTML document is the creator's words and comes
     back exactly as typed: "<b>bold</b>", "<script>", "&amp;xxe;", "List<T>".
     Inside a document only real tag names are removed and only complete
-    entities are decoded ("&amp;" yes, a bare "AT&T" is left alone).
+    entities are decoded ("&amp;" yes, a bare "AT&T" is left alone). An emoji drawn
+    as an image (X's page draws every one so) becomes the emoji its description holds.
     """
     if not is_html_document(text):
         return text
+    text = _CLIPBOARD_HEADER_RE.sub("", text, count=1)
     if "<" in text:
         text = _DROP_BLOCK_RE.sub("", text)
         text = _COMMENT_RE.sub("", text)
-        text = _ANCHOR_RE.sub(_anchor_text, text)
+        text = re.sub(r"<!doctype[^<>]*>|<meta\b[^<>]*>", "", text, flags=re.IGNORECASE)
+        text = _IMG_RE.sub(_image_text, text)
         text = _BREAK_RE.sub("\n", text)
-        text = _LIST_ITEM_RE.sub("\n- ", text)
-        text = _BLOCK_END_RE.sub("\n\n", text)
+        text = _LIST_ITEM_RE.sub(_LINE + "- ", text)
+        text = _PARAGRAPH_RE.sub(_PARAGRAPH, text)
+        text = _BLOCK_RE.sub(_LINE, text)
+        text = _ANCHOR_RE.sub(_anchor_text, text)
         text = _TAG_RE.sub("", text)
+        text = _BREAKS_RE.sub(_breaks, text).strip("\n")
     return unescape_entities(text)
+
+
+def _breaks(match: re.Match) -> str:
+    """A run of block edges (and the layout's white space between them) as the line breaks a browser shows."""
+    return "\n\n" if _PARAGRAPH in match.group(0) else "\n"
+
+
+def _image_text(match: re.Match) -> str:
+    """An emoji drawn as an image as the emoji; any other image (a photo, an icon) as nothing."""
+    alt = _ALT_RE.search(match.group(0))
+    text = html.unescape(next((g for g in alt.groups() if g is not None), "")) if alt else ""
+    is_emoji = 0 < len(text) <= 16 and not any(c.isalpha() or c.isspace() for c in text)
+    return text if is_emoji else ""
 
 
 def unescape_entities(text: str) -> str:
@@ -83,16 +120,32 @@ def unescape_entities(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+_SHORTENER_RE = re.compile(r"^https?://t\.co/", re.IGNORECASE)
+_EDGES = _LINE + _PARAGRAPH + " \t\r\n"
+
+
 def _anchor_text(match: re.Match) -> str:
-    attrs, label = match.group(1), _TAG_RE.sub("", match.group(2))
-    label = unescape_entities(label).strip()
+    """A link as its words: the URL, the label and the URL, or the label alone (a mention, a hashtag). Block
+    edges inside the link (X's name link holds a block) stay around it."""
+    attrs = match.group(1)
+    inner = _TAG_RE.sub("", match.group(2))
+    label = inner.strip(_EDGES)
+    start = len(inner) - len(inner.lstrip(_EDGES))
+    before, after = inner[:start], inner[start + len(label):]
+    label = unescape_entities(label.replace(_LINE, "\n").replace(_PARAGRAPH, "\n"))
     href_m = _HREF_RE.search(attrs)
     href = unescape_entities(next(g for g in href_m.groups() if g is not None)) if href_m else ""
+    return before + _link_words(label, href) + after
+
+
+def _link_words(label: str, href: str) -> str:
     if not href.lower().startswith(("http://", "https://")):
         return label
     if not label or label.startswith(("@", "#", "$")):
         return label or href
     bare = label.rstrip("…").removesuffix("...")
+    if _SHORTENER_RE.match(href) and re.fullmatch(r"https?://\S+", bare):
+        return bare  # X's own link: the label holds the whole address (its hidden parts too), the href only t.co
     if " " not in label and ("." in bare or "/" in bare):
         return href  # the label is a (shortened) form of the link itself
     return f"{label} ({href})"

@@ -506,7 +506,7 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 # Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万, ١٫٢ ألف, 1,2 тыс.
 _COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|rb|jt"
-                       r"|Mn)?$")
+                       r"|Mn|هزار|میلیون|हज़ार|लाख)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
@@ -549,6 +549,15 @@ _UI_LINES = {
     "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
     "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
     "さらに返信を表示", "إظهار الردود",
+    # … "Follow", "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
+    # the views' word in the others.
+    "читать", "подписаться", "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
+    "читати", "показати відповіді", "переглядів", "у відповідь", "obserwuj", "pokaż odpowiedzi", "wyświetlenia",
+    "wyświetleń", "w odpowiedzi do", "takip et", "abone ol", "yanıtları göster", "görüntülenme", "ikuti",
+    "berlangganan", "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
+    "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
+    # … and in Persian and Hindi.
+    "دنبال کردن", "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "फ़ॉलो करें", "जवाब दिखाएं", "बार देखा गया",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -557,11 +566,11 @@ _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translatio
               "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
               "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
               "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
-              "показать еще", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
+              "показать еще", "показать ещё", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
                 "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
-                "показать еще", *_MORE_BUTTONS}
+                "показать еще", "показать ещё", *_MORE_BUTTONS}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -572,9 +581,11 @@ _MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|
                              r"(?:\n+Change settings)?(?:\n+Show)?)"
                              r"(?:\n+|\Z))+\Z")
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
-                    "antwoord aan", "返信先:", "رداً على"}
+                    "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas",
+                    "در پاسخ به"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
-                "antwoord aan ", "返信先:", "رداً على ")
+                "antwoord aan ", "返信先:", "رداً على ", "в ответ ", "у відповідь ", "w odpowiedzi do ", "membalas ",
+                "در پاسخ به ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
@@ -719,8 +730,13 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if not headers:
         return None
     preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
+    partial = ""  # a copy that starts inside a post: the end of that post, above the first header
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
-        return None
+        if sum(1 for start, *_ in headers[:3] if _timed_header(lines, start)) < 2:
+            return None  # words above one "Name @handle": a draft that names someone, not a page
+        above = lines[:headers[0][0]]
+        menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3), len(above))
+        partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -754,6 +770,8 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         own = [b for b in own if b not in answers]
         warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
                         "(\"Replying to\" above them): they are not part of the thread")
+    if partial:
+        own.insert(0, (name, handle, partial, False, {"partial"}, set()))
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
@@ -795,6 +813,8 @@ def _answered(post: list[str]) -> set[str]:
 
 # Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
 _LEFT_OUT_NOTES = (
+    ("partial", "is where the copy starts, inside a post: kept from there on, as copied; add the post's first words "
+                "to the slide, or delete the slide if the post is not the thread's"),
     ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
@@ -811,6 +831,21 @@ _NAV_LINES = {
     "skip to home", "skip to trending", "home", "explore", "notifications", "messages", "chat", "grok",
     "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
     "spaces", "articles", "business", "creator studio", "monetization",
+    # … and in X's other interface languages (de, es, fr, pt, it, nl, ja, ko, ru, uk, pl, tr, id).
+    "zur startseite springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
+    "mehr", "posten", "listen", "inicio", "explorar", "notificaciones", "mensajes", "guardados", "comunidades",
+    "perfil", "más opciones", "postear", "accueil", "explorer", "signets", "communautés", "plus", "poster",
+    "página inicial", "notificações", "mensagens", "itens salvos", "mais", "postar", "esplora", "notifiche",
+    "messaggi", "segnalibri", "profilo", "altro", "posta", "startpagina", "verkennen", "meldingen", "berichten",
+    "bladwijzers", "profiel", "meer", "ホーム", "話題を検索", "通知", "メッセージ", "ブックマーク", "コミュニティ",
+    "プロフィール", "もっと見る", "ポストする", "홈", "탐색하기", "알림", "쪽지", "북마크", "커뮤니티", "프로필",
+    "게시하기", "главная", "обзор", "уведомления", "сообщения", "закладки", "сообщества", "профиль", "ещё", "еще",
+    "опубликовать пост", "пост", "списки", "головна", "огляд", "сповіщення", "повідомлення", "спільноти", "профіль",
+    "більше", "допис", "strona główna", "eksploruj", "powiadomienia", "wiadomości", "zakładki", "społeczności",
+    "więcej", "opublikuj wpis", "wpis", "anasayfa", "keşfet", "bildirimler", "mesajlar", "yer işaretleri",
+    "topluluklar", "daha fazla", "gönderi", "gönder", "Yer İşaretleri".lower(), "beranda", "jelajahi", "notifikasi", "pesan", "markah",
+    "komunitas", "lainnya", "posting", "postingan", "خانه", "کاوش", "اعلان‌ها", "پیام‌ها", "نشانک‌ها", "نمایه",
+    "بیشتر", "پست", "होम", "एक्सप्लोर करें", "सूचनाएं", "संदेश", "बुकमार्क", "प्रोफ़ाइल", "अधिक", "पोस्ट",
 }
 
 # Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
@@ -818,6 +853,16 @@ _CHROME_HEADINGS = {
     "relevant people", "who to follow", "what's happening", "what’s happening", "trends for you", "trending now",
     "you might like", "more posts", "more tweets", "discover more", "terms of service", "search", "messages",
     "new to x?", "sign up", "don't miss what's happening", "don’t miss what’s happening",
+    # "Relevant people", "Who to follow", "What's happening", "Trends for you" in X's other interface languages.
+    "relevante personen", "wem folgen", "was gerade passiert", "trends für dich", "neu bei x?",
+    "personas relevantes", "a quién seguir", "qué está pasando", "tendencias para ti", "¿eres nuevo en x?",
+    "personnes pertinentes", "ce qui se passe", "tendances pour vous", "nouveau sur x ?", "pessoas relevantes",
+    "quem seguir", "o que está acontecendo", "persone pertinenti", "chi seguire", "cosa sta succedendo",
+    "wie te volgen", "wat gebeurt er", "関連性の高いアカウント", "おすすめユーザー", "いまどうしてる？", "팔로우 추천",
+    "релевантные люди", "кого читать", "что происходит", "актуальные темы для вас", "кого читати", "що відбувається",
+    "odpowiednie osoby", "kogo obserwować", "co się dzieje", "İlgili kişiler".lower(),  # "i̇": İ lower-cased "kimi takip etmeli", "neler oluyor",
+    "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi", "افراد مرتبط",
+    "چه خبر است", "प्रासंगिक लोग", "क्या हो रहा है",
 }
 _FOOTER_RE = re.compile(r"^(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|© ?\d{4} X Corp\.?)"
                         r"(?:\s*[|·]?\s*(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|More"
@@ -1078,7 +1123,8 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
 
 
 _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,
-                "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6}
+                "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6,
+                "هزار": 1e3, "میلیون": 1e6, "हज़ार": 1e3, "लाख": 1e5}
 _COUNT_PARTS_RE = re.compile(r"^([\d.,٫٬\u00a0\u202f]+)\s*([^\d\s.]*)\.?$")
 
 
@@ -1099,7 +1145,7 @@ def _count_value(line: str) -> float | None:
         return None
 
 
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic and Persian digits
 # A link card's site as X shows it over the card's title: a bare lower-case domain, no path.
 _CARD_DOMAIN_RE = re.compile(r"^(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 
