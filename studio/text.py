@@ -352,9 +352,8 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
         for span, accent in (accent_spans(line) if links else [(line, False)]):
             start = pos
             pos += len(span)
-            if _ARABIC.search(span):  # reshaping changes lengths: the span keeps its first style
-                span = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), span)
-                styles[start:pos] = [styles[start]] * len(span)
+            if _ARABIC.search(span):  # reshaping changes an Arabic word's length: it keeps its first style
+                span, styles[start:pos] = _reshaped_span(span, styles[start:pos])
                 pos = start + len(span)
             if accent and _URL_ONLY.fullmatch(span):  # a link shows X's short text and keeps its target
                 href = link_target(span)
@@ -367,6 +366,23 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
         paras.append(Para(tuple(clusters), _base_rtl(line), gap))
         gap = False
     return tuple(paras)
+
+
+def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
+    """``span`` with its Arabic words in their joined forms, and the style of each character after."""
+    text: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in _ARABIC_WORD.finditer(span):
+        text.append(span[pos:m.start()])
+        out.extend(styles[pos:m.start()])
+        word = _reshape(m.group())
+        text.append(word)
+        out.extend([styles[m.start()] if m.start() < len(styles) else ""] * len(word))
+        pos = m.end()
+    text.append(span[pos:])
+    out.extend(styles[pos:])
+    return "".join(text), out
 
 
 def _code_para(line: str, gap: bool, margin: int = 0) -> Para:

@@ -87,6 +87,26 @@ def test_italic_letters_are_drawn_italic():
     assert slanted.get("transform", "").startswith("matrix(1 0 -0.2 1 ")
 
 
+def test_styled_letters_keep_their_style_in_a_line_with_arabic_words():
+    """An Arabic word's joined forms change its length; the other words' styles stay theirs."""
+    svg = _slide_svg("Say مرحبا بالعالم, then 𝘢𝘭𝘸𝘢𝘺𝘴 and 𝗯𝗼𝗹𝗱 words")
+    slanted = [t for t in ET.fromstring(svg).iter(NS + "text") if "".join(t.itertext()) == "always"]
+    assert len(slanted) == 1 and slanted[0].get("transform", "").startswith("matrix(1 0 -0.2 1 ")
+    assert [t.get("font-weight") for t in _tspans(svg) if t.text == "bold"] == ["700"]
+
+
+@given(st.text(alphabet="مرحبا بالعالم xy𝘢𝗯\u0651", max_size=30))
+@settings(max_examples=examples(60))
+def test_every_character_keeps_a_style_after_arabic_is_joined(line):
+    """Each prepared cluster of a plain letter has the style its letter was typed in."""
+    for para in text.prepare(line, links=False):
+        for cluster in para.clusters:
+            if cluster.text in ("x", "y"):
+                assert cluster.style == ""
+            elif cluster.text in ("a", "b"):
+                assert cluster.style, cluster
+
+
 def _png(svg: str) -> PILImage.Image:
     return cairosvg_pixels(svg)
 
