@@ -68,3 +68,16 @@ def test_the_emoji_text_draws_no_pixel():
     assert plain != svg
     assert ImageChops.difference(cairosvg_pixels(svg), cairosvg_pixels(plain)).getbbox() is None
     assert ImageChops.difference(render_pixels(svg, 540, 675), render_pixels(plain, 540, 675)).getbbox() is None
+
+
+def test_a_screen_reader_hears_each_emoji_once_from_its_picture():
+    """The emoji's picture carries its label; the same characters kept for a PDF's text are hidden from it."""
+    from defusedxml import ElementTree as ET
+
+    from studio.render import render_slide
+    svg = ET.fromstring(render_slide(Carousel(slides=[Slide(title="T", body="Launch 🚀 day 👍🏽 ok")]), 0))
+    ns = "{http://www.w3.org/2000/svg}"
+    labels = [i.get("aria-label") for i in svg.iter(ns + "image") if i.get("role") == "img"]
+    hidden = [t.text for t in svg.iter(ns + "tspan") if t.get("class") == "emoji-text"]
+    assert labels == ["🚀", "👍🏽"] and hidden == labels
+    assert all(t.get("aria-hidden") == "true" for t in svg.iter(ns + "tspan") if t.get("class") == "emoji-text")

@@ -327,8 +327,10 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
                              width=size, height=size, href=emoji.data_uri(r.emoji),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
-            # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py)
-            texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT))
+            # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py);
+            # hidden from screen readers, which read the picture's label
+            texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT,
+                             attrs={"aria-hidden": "true"}))
         elif r.missing:
             lines.extend(missing_mark(r, st, x0, baseline))
         else:
