@@ -1,4 +1,4 @@
-"""An edit handed to the open pages one page a turn of the event loop, the author's page at once.
+"""An edit handed to the open pages a slice of the event loop's turn at a time, the author's page at once.
 
 Each open page redraws what an edit changed (the preview, the strip's thumbnail, the fields), a few
 milliseconds each. Handed to ten pages in one go (NiceGUI's ``Event.emit``), one edit held the loop for
@@ -33,7 +33,7 @@ SLICE_S = 0.015  # pages handed an edit in one turn of the loop, until this long
 
 
 class Relay:
-    """Hands events of ``event`` (a NiceGUI ``Event`` the pages subscribe to) on, one page a turn of the loop."""
+    """Hands events of ``event`` (a NiceGUI ``Event`` the pages subscribe to) on, ``slice_s`` of each turn of the loop."""
 
     def __init__(self, event: Event, at_once: Callable[[], bool] = lambda: False, slice_s: float = SLICE_S) -> None:
         self.event = event
