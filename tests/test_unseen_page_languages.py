@@ -177,3 +177,32 @@ def test_the_html_windows_copies_with_its_clipboard_header_reads_the_same():
     plain = [p.text for p in parse_paste(html).threads[0].posts]
     assert [p.text for p in parse_paste(header + html).threads[0].posts] == plain and len(plain) == 4
     assert strip_html("Version:0.9 is out\n<b>bold</b>") == "Version:0.9 is out\n<b>bold</b>"  # words, not a header
+
+
+def test_a_turkish_side_box_without_the_relevant_people_above_it_is_left_out():
+    src = (FIXTURES / "unseen-page-turkish.txt").read_text(encoding="utf-8")
+    cut = src.index("İlgili kişiler")
+    for heading in ("Neler oluyor", "Kimi takip etmeli"):
+        text = src[:cut] + heading + "\nTeknoloji · Gündemde\n#YapayZeka\n12,5 B gönderi\nSpor · Gündemde\nGalatasaray\n"
+        last = parse_paste(text).threads[0].posts[-1].text
+        assert "Galatasaray" not in last and heading not in last and last.endswith("erken başla.")
+
+
+def test_a_sentence_that_opens_with_the_words_of_replying_to_is_the_authors():
+    """"В ответ на…" ("in answer to…") is prose; X's label is followed by handles only."""
+    lines = (FIXTURES / "unseen-page-russian.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("2/ "))
+    count = len(parse_paste("\n".join(lines)).threads[0].posts)
+    for extra, where in (("В ответ на вопросы из прошлого поста:", at), ("В ответ @ivanp скажу: спасибо за идею.", at + 1)):
+        copy = lines[:where] + [extra] + lines[where:]
+        texts = [p.text for p in parse_paste("\n".join(copy)).threads[0].posts]
+        assert len(texts) == count and any(extra in t for t in texts), texts
+
+
+def test_short_lines_that_open_a_copy_inside_a_post_are_kept_or_named():
+    src = (FIXTURES / "unseen-page-starts-mid-post.txt").read_text(encoding="utf-8")
+    result = parse_paste("Step two.\nShip it.\nThen wait.\n" + src)
+    assert result.threads[0].posts[0].text.startswith("Step two.\nShip it.\nThen wait.\n")
+    menu = parse_paste("Hem\nUtforska\nAviseringar\n" + src)  # a menu in a language not known here
+    assert not menu.threads[0].posts[0].text.startswith("Hem")
+    assert any("“Hem”, “Utforska”, “Aviseringar”" in w for w in menu.warnings), menu.warnings

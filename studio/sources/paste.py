@@ -735,8 +735,13 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         if sum(1 for start, *_ in headers[:3] if _timed_header(lines, start)) < 2:
             return None  # words above one "Name @handle": a draft that names someone, not a page
         above = lines[:headers[0][0]]
-        menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3), len(above))
+        menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
+                     or _SENTENCE_MARK_RE.search(line)), len(above))
         partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
+        left = [line.strip() for line in above[:menu] if line.strip() and line.strip().lower() not in _NAV_LINES]
+        if left:
+            noted.append("left out the short lines above the first post, read as X's menu: "
+                         + ", ".join(f"“{line}”" for line in left[:8]) + (" …" if len(left) > 8 else ""))
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -794,6 +799,21 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
 
 
 _MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
+_SENTENCE_MARK_RE = re.compile(r"[.!?:;…。！？]")
+
+
+def _is_replying_line(line: str) -> bool:
+    """X's "Replying to @a and @b" (or its label alone): in some languages its words also open a sentence
+    ("В ответ на вопросы…"), so after the label only handles and a few linking words may follow."""
+    low = line.strip().lower()
+    if low in _REPLYING_LABELS:
+        return True
+    prefix = next((p for p in _REPLYING_TO if low.startswith(p)), None)
+    if prefix is None:
+        return False
+    rest = low[len(prefix):].strip()
+    words = _MENTION_RE.sub(" ", rest).split()
+    return rest.startswith("@") and len(words) <= 3 and not _SENTENCE_MARK_RE.search(rest)
 
 
 def _answered(post: list[str]) -> set[str]:
@@ -801,7 +821,7 @@ def _answered(post: list[str]) -> set[str]:
     filled = [line.strip() for line in post if line.strip()][:12]
     for i, line in enumerate(filled):
         low = line.lower()
-        if low in _REPLYING_LABELS or low.startswith(_REPLYING_TO):
+        if _is_replying_line(low):
             found = set(_MENTION_RE.findall(line))
             for nxt in filled[i + 1:]:
                 if not (_HANDLE_RE.match(nxt) or nxt.lower() in ("and", ",", "und", "y", "et", "e", "en", "و")):
@@ -860,7 +880,8 @@ _CHROME_HEADINGS = {
     "quem seguir", "o que está acontecendo", "persone pertinenti", "chi seguire", "cosa sta succedendo",
     "wie te volgen", "wat gebeurt er", "関連性の高いアカウント", "おすすめユーザー", "いまどうしてる？", "팔로우 추천",
     "релевантные люди", "кого читать", "что происходит", "актуальные темы для вас", "кого читати", "що відбувається",
-    "odpowiednie osoby", "kogo obserwować", "co się dzieje", "İlgili kişiler".lower(),  # "i̇": İ lower-cased "kimi takip etmeli", "neler oluyor",
+    "odpowiednie osoby", "kogo obserwować", "co się dzieje",
+    "İlgili kişiler".lower(), "kimi takip etmeli", "neler oluyor",  # ("İ" lower-cases to "i" and U+0307)
     "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi", "افراد مرتبط",
     "چه خبر است", "प्रासंगिक लोग", "क्या हो रहा है",
 }
@@ -1069,7 +1090,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     after_dot, first = False, not dated and not opening
     while body:
         s = body[0].strip()
-        if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or s.lower().startswith(_REPLYING_TO)
+        if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
                 or after_dot and _is_short_date(s)):
             break
         body.pop(0)
