@@ -162,7 +162,11 @@ class View:
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
-        pages = self.counts()[self.selected]
+        counts = self.counts()
+        if self.selected >= len(counts):  # slides went before this page heard of it (components/relay.py)
+            self.select(self.selected)  # (clamped to the last slide)
+            return
+        pages = counts[self.selected]
         if 0 <= self.page + delta < pages:
             self.select(self.selected, self.page + delta)
         elif delta > 0 and self.selected + 1 < len(self.carousel.slides):
