@@ -24,6 +24,9 @@ title of the same author), and how many of them were only late: they arrived wit
 seconds more; what is truly lost: an author's last title that is not in the saved project after
 the quiet period, or that some browser never shows; websocket drops and edits sent to a page the
 server had already deleted (a real browser reloads then); the static-file latency meanwhile, and memory.
+``--waves N``: the editors come N times, each wave ``--settle`` seconds after the last one left, and memory is read
+after each: does what they leave grow with every wave, or stay at the first one's high-water mark? ``--clients 0``:
+the same phases with nobody editing (a static file still fetched every 100 ms): the noise floor of "after - warmed".
 
 ``--trace DIR`` (either mode; slows the server, so its timings are not the studio's): the server runs with
 tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects
@@ -618,47 +621,34 @@ async def edit_together(base: str, data: Path, editors: int, seconds: float, qui
 
 
 def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45, trace: str | None = None,
-              warm: float = WARM_S, stalls: str | None = None) -> None:
+              warm: float = WARM_S, stalls: str | None = None, waves: int = 1) -> None:
     probe, held_up = Probe(trace), Stalls(stalls)
     with settled_studio() as (proc, base, before, load_before, data):
         started = memory_kinds(proc.pid)
         warmed = warm_up(proc.pid, base, warm)
         probe.take(proc.pid, "before")
-        stop = threading.Event()
         statics: list[float] = []
         slow: list[tuple[float, float]] = []  # static requests over SLOW_STATIC_S: (start by the wall clock, s)
         during: list[float] = []
-
-        def watcher() -> None:
-            while not stop.is_set():
-                start, wall = time.perf_counter(), time.time()
-                with contextlib.suppress(OSError):
-                    fetch(base + STATIC)
-                statics.append(time.perf_counter() - start)
-                if statics[-1] > SLOW_STATIC_S:
-                    slow.append((wall, statics[-1]))
-                during.append(rss_mb(proc.pid))
-                stop.wait(0.1)
-
-        watch = threading.Thread(target=watcher)
-        watch.start()
+        outcomes: list[EditsOutcome] = []
+        after_waves: list[tuple[float, dict[str, float]]] = []  # memory ``settle`` s after each wave: (MB, by kind)
         cpu_before, workers_before = cpu_s(proc.pid), workers_cpu_s(proc.pid)
         held_up.start = time.time()
-        try:
-            outcome = asyncio.run(edit_together(base, data, editors, seconds, quiet))
-        finally:
-            stop.set()
-            watch.join()
-            held_up.end = time.time()
-        cpu = cpu_s(proc.pid) - cpu_before
-        workers_cpu = workers_cpu_since(proc.pid, workers_before)
-        load_during = load_average()
-        time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
-        settled = rss_mb(proc.pid)
+        for wave in range(waves):
+            outcomes.append(_wave(proc.pid, base, data, editors, seconds, quiet, statics, slow, during))
+            if wave == 0:
+                cpu = cpu_s(proc.pid) - cpu_before
+                workers_cpu = workers_cpu_since(proc.pid, workers_before)
+                load_during = load_average()
+                held_up.end = time.time()
+            time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
+            after_waves.append((rss_mb(proc.pid), memory_kinds(proc.pid)))
+        settled = after_waves[-1][0]
         probe.take(proc.pid, "after")
-        o = outcome
+        o = outcomes[0]
         print(f"{editors} browsers editing for {seconds:.0f} s on loopback, {os.cpu_count()} cores, "
-              f"load average {load_before} before, {load_during} at the end")
+              f"load average {load_before} before, {load_during} at the end"
+              + (f"; {waves} waves, {settle:.0f} s apart" if waves > 1 else ""))
         print(f"edit reaching another browser: {percentiles(o.delays)}")
         print(f"edits sent: {o.edits}, deliveries expected {o.edits * (editors - 1)}; "
               f"missing 15 s after the typing: {o.missing_soon}, of which late (arrived within {quiet:.0f} s more) "
@@ -667,15 +657,52 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
               f"last titles another browser never showed {o.last_titles_unshown} of {editors * (editors - 1)}")
         print(f"websockets: dropped {o.drops} times, reconnections refused (page deleted) {o.refused}; "
               f"edits not sent (websocket down) {o.not_sent}")
+        for n, later in enumerate(outcomes[1:], 2):
+            print(f"wave {n}: edit reaching another browser: {percentiles(later.delays)}; never arrived "
+                  f"{later.missing_late}, last titles unsaved {later.last_titles_unsaved}, unshown "
+                  f"{later.last_titles_unshown}")
         print(f"static file every 100 ms: {percentiles(statics)}")
         print(f"server CPU from the first page to the end of the quiet period: {cpu:.1f} s, "
               f"{cpu / max(1, o.edits) * 1000:.0f} ms an edit; its worker processes {workers_cpu:.1f} s, "
               f"{workers_cpu / max(1, o.edits) * 1000:.0f} ms an edit")
         print(f"server memory: before {before:.0f} MB, during max {max(during, default=before):.0f} MB, "
               f"{settle:.0f} s after they left {settled:.0f} MB")
+        for n, (mb, kinds) in enumerate(after_waves[:-1], 1):
+            print(f"server memory {settle:.0f} s after wave {n}: {mb:.0f} MB, {mb - warmed[0]:+.0f} MB on the warmed "
+                  "server; by kind on the warmed: " + ", ".join(f"{k} {kinds.get(k, 0) - v:+.1f}"
+                                                                for k, v in warmed[1].items()))
         memory_report(before, started, warmed, settle, settled, proc.pid)
         held_up.report(slow=slow)
         probe.report("before", "after")
+
+
+def _wave(pid: int, base: str, data: Path, editors: int, seconds: float, quiet: float, statics: list[float],
+          slow: list[tuple[float, float]], during: list[float]) -> EditsOutcome:
+    """One wave of ``editors`` browsers typing for ``seconds`` (none: the same time, idle), with a static file
+    fetched every 100 ms meanwhile."""
+    stop = threading.Event()
+
+    def watcher() -> None:
+        while not stop.is_set():
+            start, wall = time.perf_counter(), time.time()
+            with contextlib.suppress(OSError):
+                fetch(base + STATIC)
+            statics.append(time.perf_counter() - start)
+            if statics[-1] > SLOW_STATIC_S:
+                slow.append((wall, statics[-1]))
+            during.append(rss_mb(pid))
+            stop.wait(0.1)
+
+    watch = threading.Thread(target=watcher)
+    watch.start()
+    try:
+        if editors <= 0:  # the noise floor: the same phases with nobody editing
+            time.sleep(3 + seconds + 15 + quiet)
+            return EditsOutcome([], 0, 0, 0, 0, 0, 0, 0, 0)
+        return asyncio.run(edit_together(base, data, editors, seconds, quiet))
+    finally:
+        stop.set()
+        watch.join()
 
 
 def main() -> None:
@@ -692,11 +719,14 @@ def main() -> None:
     parser.add_argument("--warm", type=float, default=WARM_S, metavar="SECONDS",
                         help="before the load, one browser comes and leaves; memory is read this long after (0: no "
                         "warm-up)")
+    parser.add_argument("--waves", type=int, default=1, help="edits mode: the editors come this many times, each "
+                        "wave --settle seconds after the last left; memory is read after each")
     parser.add_argument("--stalls", metavar="FILE", help="log every time the server's event loop is held up over "
                         "50 ms, with the stack it was running (to FILE); prints the longest")
     args = parser.parse_args()
     if args.mode == "edits":
-        run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace, args.warm, args.stalls)
+        run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace, args.warm, args.stalls,
+                  args.waves)
     else:
         run(args.clients, args.seconds, args.settle, args.trace, args.warm, args.stalls)
 
