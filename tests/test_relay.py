@@ -144,3 +144,72 @@ async def test_edits_in_one_turn_share_its_slice_and_the_authors_page_goes_first
     assert log == [("ann", "one")], "the turn's slice went to the first edit's redraw"
     await settled(relay)
     assert log == [("ann", "one"), ("ann", "two"), ("bob", "one"), ("bob", "two")]
+
+
+def typed(person, slide: int = 0, field: str = "title", document=None):
+    from studio.app.events import SlideChanged
+    return SlideChanged(origin=person, slide=slide, fields=frozenset({field}), document=document)
+
+
+def merging_relay(event: Event) -> Relay:
+    from components.relay import text_edit
+    return Relay(event, merge_key=text_edit)
+
+
+async def test_a_page_behind_hears_the_newest_text_edit_not_every_keystroke():
+    """Ten keystrokes of one title queued for bob's page: it hears one event, the newest; the author all ten."""
+    event = Event()
+    _, log = pages(event, "ann", "bob")
+    relay = merging_relay(event)
+    keystrokes = [typed("ann") for _ in range(10)]
+    for keystroke in keystrokes:
+        relay.emit(keystroke, first=author("ann"))
+    assert relay.waiting == 1
+    await settled(relay)
+    heard_by_bob = [e for who, e in log if who == "bob"]
+    assert len(heard_by_bob) == 1 and heard_by_bob[0] is keystrokes[-1]
+    assert [e for who, e in log if who == "ann"] == keystrokes
+
+
+async def test_text_edits_of_other_fields_slides_or_authors_stay_apart():
+    event = Event()
+    _, log = pages(event, "ann", "bob", "cy")
+    relay = merging_relay(event)
+    edits = [typed("ann", 0, "title"), typed("ann", 0, "body"), typed("ann", 1, "title"), typed("bob", 0, "title")]
+    for edit in edits:
+        relay.emit(edit)
+    await settled(relay)
+    assert [e for who, e in log if who == "cy"] == edits
+
+
+async def test_text_edits_never_merge_across_another_change():
+    """A reorder between two keystrokes: the page hears the first, the reorder, then the newest (the slide
+    numbers before and after the reorder are not the same slides)."""
+    from studio.app.events import OrderChanged
+    event = Event()
+    _, log = pages(event, "ann", "bob")
+    relay = merging_relay(event)
+    first, second, third = typed("ann"), typed("ann"), typed("ann")
+    moved = OrderChanged(origin="cy")
+    for change in (first, second, moved, third, typed("ann", 0, "body")):
+        relay.emit(change, first=author("ann"))
+    await settled(relay)
+    heard = [e for who, e in log if who == "bob"]
+    assert heard[:3] == [second, moved, third] and len(heard) == 4
+
+
+async def test_a_text_edit_merges_past_other_text_edits_to_its_own():
+    """Two people typing on their own slides: a page behind holds one entry for each, however many keystrokes."""
+    event = Event()
+    _, log = pages(event, "ann", "bob", "cy")
+    relay = merging_relay(event)
+    for n in range(20):
+        relay.emit(typed("ann", 0), first=author("ann"))
+        relay.emit(typed("bob", 1), first=author("bob"))
+    assert relay.waiting <= 2 + 2 + 2  # cy's page two; ann's and bob's each the other's (and its own first)
+    last_ann, last_bob = typed("ann", 0), typed("bob", 1)
+    relay.emit(last_ann, first=author("ann"))
+    relay.emit(last_bob, first=author("bob"))
+    await settled(relay)
+    heard_by_cy = [e for who, e in log if who == "cy"]
+    assert heard_by_cy == [last_ann, last_bob]
