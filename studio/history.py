@@ -154,14 +154,19 @@ class History:
         seen: dict[str, int] = {}
         snapshots: list[dict[str, int]] = []
         previous: Carousel | None = None
+        encoded: dict[str, list[Any]] = {}  # a list field's items as the last state's encoding gave them
         for state in map(unpack, self._states):
             snap = {}
             for f in dataclasses.fields(state):
                 value = getattr(state, f.name)
-                if previous is not None and getattr(previous, f.name) == value:
+                before = getattr(previous, f.name) if previous is not None else None
+                if previous is not None and before == value:
                     snap[f.name] = snapshots[-1][f.name]  # unchanged since the last state: no encoding
                     continue
-                data = encode(value)
+                data = _encode_items(value, before, encoded.get(f.name), encode) if type(value) is list \
+                    else encode(value)
+                if type(value) is list:
+                    encoded[f.name] = data
                 key = json.dumps(data, sort_keys=True, ensure_ascii=False)
                 if key not in seen:
                     seen[key] = len(parts)
@@ -195,3 +200,12 @@ class History:
         del history._states[:dropped]
         history._index = min(max(index - dropped, 0), len(history._states) - 1)
         return history
+
+
+def _encode_items(items: list, before: Any, encoded: list[Any] | None, encode: Callable[[Any], Any]) -> list[Any]:
+    """``encode(items)`` item by item (as both encoders do a list), an item equal to the one at its place in
+    ``before`` taken from that state's ``encoded`` list: a keystroke changes one slide of many, and encoding
+    every slide of every one of 100 states took a save 60 ms holding the interpreter lock."""
+    if not isinstance(before, list) or encoded is None or len(encoded) != len(before):
+        return [encode(item) for item in items]
+    return [encoded[n] if n < len(before) and before[n] == item else encode(item) for n, item in enumerate(items)]
