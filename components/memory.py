@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import sys
 import time
 from collections.abc import Callable
 
@@ -91,11 +92,29 @@ class Tidy:
 
     def collect(self) -> None:
         """A full collection only while few pages are open: closed pages need none (see
-        ``free_elements_without_collector``), and one over many live pages holds up every browser."""
+        ``free_elements_without_collector``), and one over many live pages holds up every browser.
+        The names the type attribute cache keeps go first (``forget_attribute_names``)."""
+        forget_attribute_names()
         if len(Client.instances) <= FEW_PAGES:
             gc.collect()
         if self.trim is not None:
             self.trim(0)
+
+
+def forget_attribute_names() -> None:
+    """Let go of the names CPython's type attribute cache keeps (``sys._clear_type_cache``).
+
+    Python 3.11 remembers its last 4,096 attribute lookups with a strong reference to each name, slotted by the
+    name's address: a name made on the fly is a new string each time and takes a slot of its own. NiceGUI looks
+    up ``'___' + name`` for every bindable property it reads or sets, and unpickling an undo state looks up each
+    class by a name read from the bytes. Ten editors left thousands of such strings alive after they went,
+    60-80 bytes each, made among the pages' objects and scattered over the heap's pages, each keeping a page
+    of otherwise free memory from going back (``benchmarks/load_probe/heapmap.py``: ``'___enabled'`` x394,
+    ``'Carousel'`` x69 ... on the sparse pages kept after the load). The cache fills again from the next
+    lookups, with the names in use."""
+    clear = getattr(sys, "_clear_type_cache", None)
+    if clear is not None:
+        clear()
 
 
 def forget_drawings() -> None:

@@ -132,3 +132,24 @@ def test_the_tidy_up_lets_requests_through_between_two_caches(monkeypatch):
 
     asyncio.run(tidy_and_a_request())
     assert happened == ["a", "request", "b"]
+
+
+def test_names_made_on_the_fly_for_attribute_lookups_go_with_the_tidy_up(monkeypatch):
+    """CPython 3.11's type attribute cache keeps each looked-up name alive, and NiceGUI's ``'___' + name`` (or a
+    class name unpickled from an undo state) is a new string each time: after the tidy-up the cache no longer
+    holds it, and it is freed with its last reference."""
+    import sys
+    from components import memory
+
+    class Owner:
+        pass
+
+    setattr(Owner, "___enabled", True)  # (in the class body the name would be mangled)
+    name = "".join(["___", "enabled"])  # a new string, as NiceGUI's BindableProperty makes one
+    held = sys.getrefcount(name)
+    getattr(Owner(), name)
+    if sys.getrefcount(name) == held:
+        pytest.skip("this Python's type cache keeps no reference to the names it looked up")
+    monkeypatch.setattr(Client, "instances", {})
+    memory.Tidy().collect()
+    assert sys.getrefcount(name) == held
