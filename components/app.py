@@ -36,7 +36,7 @@ from studio.upload_cap import UploadCap
 from studio.export.images import leave_with_parent
 
 from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, uploads
-from .relay import Relay, text_edit
+from .relay import Relay
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
@@ -52,8 +52,7 @@ class Server:
     def __init__(self, studio: Studio) -> None:
         self.studio = studio
         self.changed: Event[AppEvent] = Event()  # subscribed inside a page, so it is dropped with the page
-        self.relay = Relay(self.changed, at_once=helpers.is_user_simulation,  # how an event reaches the pages
-                           merge_key=text_edit)
+        self.relay = Relay(self.changed, at_once=helpers.is_user_simulation)  # how an event reaches the pages
         studio.subscribe(self._relay)
         self.downloads: dict[str, tuple[Path | ExportStream, str]] = {}  # token -> (file or export, download name)
         self.people: People | None = None  # who is here, when the studio is shared
