@@ -13,6 +13,10 @@ freed around them; the 100 states left after ten people's edits stayed spread ov
 when the pages went. Packed, a state is one 4.4 KB object (the sample, 100 states: 459 KB).
 Ten editors for a minute (``benchmarks/load.py --mode edits``) then left the server's main heap
 +12.4-13.0 MB above the warmed server, against +17.9-18.4 MB with deep copies.
+
+``to_doc`` (the autosave, on its thread, holding the interpreter lock) encodes a slide again only where it
+changed since the state before: 100 keystroke states of eleven slides took 47 ms, now 29 ms (medians,
+alternated in one process).
 """
 from __future__ import annotations
 
