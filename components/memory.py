@@ -14,8 +14,8 @@ dictionary whose table grew with ten pages' elements; dicts never shrink), the r
 +1.7 MB. The server's resident memory stayed 16-28 MB above the warmed one in that session's runs (with and without
 its changes alike, mostly the main heap): free space the allocator keeps in heap pages that a few live blocks pin,
 which ``malloc_trim`` cannot give back. Session 16: thousands of those blocks were names CPython's type attribute
-cache kept alive (``forget_attribute_names``); clearing it took the main heap's part from +9.1 / +9.8 MB to
-+5.3 / +5.8 MB (two runs each, alternated).
+cache kept alive (``forget_attribute_names``); clearing it took the main heap's part from +9.1 / +9.8 MB (two runs)
+to +5.3-5.8 MB (five runs, alternated).
 """
 from __future__ import annotations
 
