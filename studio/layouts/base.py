@@ -263,6 +263,12 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
             st = replace(st, align="left")  # code keeps its indentation; a list, its left edge
             bx = x + max(0.0, (width - list_w) / 2) if not p.line.para.code else x
         baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
+        if p.block.indent and p.line.para.rtl and not p.line.para.code:  # a right-to-left item: its marker on the right
+            span = list_w if bx > x else width
+            if p.marker:
+                out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
+            out.extend(draw_line(p.line, st, bx, baseline, span - p.block.indent - p.x, p.block.role))
+            continue
         if p.marker:
             out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
         left = bx + p.block.indent + p.x
@@ -289,6 +295,14 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
 
 
 LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet
+
+
+def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
+    """How far ``draw_marker``'s ink reaches right of its x (a right-to-left item's marker ends at the column's edge)."""
+    if marker.startswith(LIST_ROW):
+        size = min(st.size * 1.3, st.ink / 1.05)
+        return text_width(marker[len(LIST_ROW):].zfill(2), ctx.title_font, ctx.title_weight, size)
+    return st.size * (0.49 if marker == "•" else 1.32)
 
 
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
