@@ -27,7 +27,7 @@ from ..post import Post, Thread
 from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
 from .cleanup import clean_text, unescape_entities
-from .paste import THREAD_EMOJI, first_line, strip_thread_labels
+from .paste import THREAD_EMOJI, first_line, strip_post_numbers, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
 AVATAR_SIDE = 400
@@ -338,6 +338,9 @@ class _ArchiveReader:
                 marked = marked or THREAD_EMOJI in text
                 post.text = _with_label(text, label)
             posts.append(post)
+        if not listing:  # "1/", "2/" … as on a pasted thread: the slides number themselves
+            for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=True)):
+                post.text = text or post.text
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
 
