@@ -345,8 +345,11 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             # hidden from screen readers, which read the picture's label
             texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT,
                              attrs={"aria-hidden": "true"}))
-        elif r.missing:
-            lines.extend(missing_mark(r, st, x0, baseline))
+        elif r.missing:  # its boxed "?" between the words before and after it, so a PDF reads them in order
+            box, mark = missing_mark(r, st, x0, baseline)
+            lines.append(box)
+            texts.append(mark)
+            texts.append(el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE))
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
             if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines
