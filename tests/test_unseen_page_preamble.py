@@ -63,3 +63,29 @@ def test_property_lines_above_a_page_are_kept_or_named(above):
     said = " ".join(posts + result.warnings)
     assert all(word in said for line in above for word in line.split())
     assert posts[-2:] == ["First post of the thread, as written.", "Second post of the thread."]
+
+
+def test_a_firefox_copy_with_blank_lines_keeps_the_thread_and_leaves_the_author_s_reply():
+    texts, warnings = read("s16-page-firefox-blank-lines.txt")
+    assert texts == ["The 3 rules I follow for every launch:\n\n1. Ship on Tuesday\n2. Never on a holiday\n"
+                     "3. Write the changelog first",
+                     "Rule 1 is about attention: Monday is inbox day, Friday nobody reads.",
+                     "Rule 3 keeps me honest: if I can't write it, it isn't done."]
+    assert warnings == ["skipped posts by other accounts on the page: @jonpark",
+                        "left out 1 reply by @maralind to other people's comments (\"Replying to\" above them): "
+                        "they are not part of the thread"]
+
+
+def test_a_russian_copy_loses_its_counts_buttons_and_numbers():
+    texts, warnings = read("s16-page-russian-counts.txt")
+    assert texts == ["Я запустила 14 проектов за 2 года. Вот что я поняла",
+                     "Решайте свою проблему — ту, что болит каждую неделю.",
+                     "Берите деньги с первого дня. Даже 5 $ говорят больше, чем 500 «круто!»."]
+    assert len(warnings) == 1 and warnings[0].startswith("post 3 ended in X's \"Show more\"")
+
+
+def test_a_name_with_a_comma_and_a_flag_is_the_author():
+    result = parse_paste((FIXTURES / "s16-page-name-with-flag.txt").read_text(encoding="utf-8"))
+    posts = result.threads[0].posts
+    assert {(p.author_name, p.handle) for p in posts} == {("Dr. Ana Ruiz, PhD 🇪🇸", "ana_ruiz")}
+    assert [p.text for p in posts][-1] == "Third: 42"
