@@ -101,3 +101,4 @@ def test_property_a_thread_goes_on_across_its_deleted_posts_in_order(n, data, se
     kept = [p for k, p in enumerate(posts) if k not in deleted]
     result = read_archive(archive(kept + noise, seed), load_media=False)
     assert [[p.text for p in t.posts] for t in result.threads if len(t.posts) > 1] == [[p[1] for p in kept]]
+

@@ -149,6 +149,11 @@ class _ArchiveReader:
 
     def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
         if self.files.root is None:
+            inner = sorted(posixpath.basename(n) for n in self.files.members if n.lower().endswith(".zip"))
+            if inner:  # the archive zipped again, or sent inside another zip
+                raise SourceError(f"{self.label} holds another zip ({', '.join(inner[:3])}"
+                                  f"{' …' if len(inner) > 3 else ''}), not the archive's files: unzip {self.label} "
+                                  "once and import the .zip that was inside it")
             raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
         manifest = self._manifest()
         tweet_files = self._tweet_files(manifest)
