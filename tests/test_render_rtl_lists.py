@@ -33,7 +33,7 @@ def markers_and_items(text: str, layout: str) -> tuple[list[tuple[float, float]]
 
 
 @pytest.mark.parametrize("layout", ["headline-body", "list"])
-@pytest.mark.parametrize("text, count", [(ARABIC, 3), (HEBREW, 2)])
+@pytest.mark.parametrize("text, count", [(ARABIC, 3), (HEBREW, 2)], ids=["arabic", "hebrew"])
 def test_a_right_to_left_list_has_its_markers_on_the_right(text, count, layout):
     marks, items, page_w = markers_and_items(text, layout)
     assert len(marks) == count and items
