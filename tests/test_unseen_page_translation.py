@@ -21,7 +21,9 @@ def test_a_translation_whose_source_is_a_logo_is_left_out():
                                "own words"]
 
 
-@pytest.mark.parametrize("line", ["Translated from Spanish by Google", "Translated from Spanish by"])
+@pytest.mark.parametrize("line", ["Translated from Spanish by Google", "Translated from Spanish by",
+                                  "Traducido del inglés por", "Übersetzt aus dem Spanischen von Google",
+                                  "Traduit de l’espagnol par", "Traduzido do espanhol por Google"])
 def test_either_form_of_the_label_cuts_the_translation(line):
     page = ("Lucía\n@lucia\nHola a todos.\n" + line + "\nHello everyone.\n9:15 AM · Oct 12, 2026\n"
             "Lucía\n@lucia\n·\nOct 12\nSegunda parte.\n")

@@ -1074,7 +1074,10 @@ _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben K
                                         r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
                                         r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
                                         r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
-                ("translation", re.compile(r"^Translated from \S.{0,40} by(?: \S+)?$")))  # (Google's logo copies as nothing)
+                # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too)
+                ("translation", re.compile(r"^(?:Translated from \S.{0,40} by|Übersetzt aus dem \S+ von"
+                                           r"|Traducido del? \S+ por|Traduit de l['’ ]?\s?\S+ par"
+                                           r"|Traduzido do \S+ por)(?: \S+)?$")))
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
