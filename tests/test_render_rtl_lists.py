@@ -64,3 +64,23 @@ def test_a_wrapped_right_to_left_item_keeps_its_lines_beside_the_marker():
     assert len(item_lines) >= 3  # the item wraps, every line of it left of the marker
     ends = [max(x.x + x.width for x in v) for v in item_lines]
     assert max(ends) - min(ends) < 2  # right-aligned against the marker, all of them
+
+
+@pytest.mark.parametrize("text, rtl", [
+    ("قائمة:\n• مرحبا بالعالم\n• Ship on Tuesday\n• اكتب كل يوم", True),
+    ("Steps:\n• Ship on Tuesday\n• اكتب كل يوم\n• Write the changelog first", False)], ids=["arabic", "english"])
+def test_a_list_keeps_one_direction_for_an_item_in_the_other_script(text, rtl):
+    """A list follows its first item: an English item of an Arabic list has its marker on the right too, its
+    words against it; an Arabic item of an English list, on the left."""
+    marks, items, _ = markers_and_items(text, "headline-body")
+    assert len(marks) == 3 and len({round(left) for left, _ in marks}) == 1  # one column of markers
+    lines: dict[int, list] = {}
+    for r in items:
+        lines.setdefault(round(r.y), []).append(r)
+    item_lines = list(lines.values())[-3:]
+    if rtl:
+        ends = [max(r.x + r.width for r in line) for line in item_lines]
+        assert max(ends) - min(ends) < 2 and max(ends) < marks[0][0]
+    else:
+        starts = [min(r.x for r in line) for line in item_lines]
+        assert max(starts) - min(starts) < 2 and min(starts) > marks[0][1]

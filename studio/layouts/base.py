@@ -256,6 +256,7 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
     out: list[El] = []
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     out.extend(code_panels(placed, x, y, width))
+    rtl_list = _list_directions(placed)
     for p in placed:
         st = p.text_style
         bx = x
@@ -263,16 +264,33 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
             st = replace(st, align="left")  # code keeps its indentation; a list, its left edge
             bx = x + max(0.0, (width - list_w) / 2) if not p.line.para.code else x
         baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
-        if p.block.indent and p.line.para.rtl and not p.line.para.code:  # a right-to-left item: its marker on the right
+        in_list = id(p) in rtl_list
+        if in_list and rtl_list[id(p)]:  # a right-to-left list: its markers on the right, its items against them
             span = list_w if bx > x else width
             if p.marker:
                 out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
-            out.extend(draw_line(p.line, st, bx, baseline, span - p.block.indent - p.x, p.block.role))
+            out.extend(draw_line(p.line, st, bx, baseline, span - p.block.indent - p.x, p.block.role, rtl=True))
             continue
         if p.marker:
             out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
         left = bx + p.block.indent + p.x
-        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role))
+        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role,
+                             rtl=False if in_list else None))
+    return out
+
+
+def _list_directions(placed: list[Placed]) -> dict[int, bool]:
+    """Each list line (by id) → whether its list runs right to left: as its first item does, so an English item
+    in an Arabic list keeps its marker on the right, and an Arabic item in an English list on the left."""
+    out: dict[int, bool] = {}
+    direction = None
+    for p in placed:
+        if not p.block.indent or p.line.para.code:
+            direction = None
+            continue
+        if direction is None:
+            direction = p.line.para.rtl
+        out[id(p)] = direction
     return out
 
 
@@ -323,12 +341,14 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 
 
-def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str) -> list[El]:
-    """One laid-out line: a <text> whose every run has its own x, plus emoji images."""
+def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str,
+              rtl: bool | None = None) -> list[El]:
+    """One laid-out line: a <text> whose every run has its own x, plus emoji images. ``rtl``: the direction its
+    edge follows (a list's), when not its own."""
     runs = line_runs(line, st.family, st.weight, st.size)
     if st.align == "center":
         x0 = x + (width - line.width) / 2
-    elif st.align == "right" or line.para.rtl:
+    elif st.align == "right" or (line.para.rtl if rtl is None else rtl):
         x0 = x + width - line.width
     else:
         x0 = x
