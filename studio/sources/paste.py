@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -270,37 +271,63 @@ def split_by_numbering(text: str) -> list[str] | None:
     return None
 
 
-def strip_post_numbers(texts: list[str], gaps: bool = False, page: bool = False) -> list[str]:
+def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, page: bool = False) -> list[str]:
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
     hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
-    ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead.
+    A total ("/7") must be the same in every post that gives one, and no smaller than its number
+    ("2/3 of founders", "24/7" are not post numbers).
+    ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead: anywhere (True), or only
+    at these indices of ``texts`` (the posts that come right after a missing one).
     ``page``: X split the posts (a copied page), so posts the author left unnumbered (a lone "🙏", a photo)
     may sit among three or more numbered ones.
     """
     for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
-        numbers, spans = [], []
+        numbers, totals, spans = [], [], []
         for t in texts:
             m = pattern.search(t)
             ok = m is not None and (m.start() == 0 if family != "end" else m.end() == len(t))
-            numbers.append(int(next(g for g in m.groups() if g is not None)) if ok else None)
+            found = [g for g in m.groups() if g is not None] if ok else []
+            numbers.append(int(found[0]) if ok else None)
+            totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
         hook = 1 if numbers and numbers[0] is None else 0
         firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
+        jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
             counted = numbered
-        if len(counted) >= 2 and any(_in_order(counted, f, gaps) for f in firsts):
+        if (len(counted) >= 2 and _totals_agree(numbers, totals)
+                and any(_in_order(counted, f, jumps) for f in firsts)):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
 
 
-def _in_order(numbers: list[int | None], first: int, gaps: bool) -> bool:
+def post_number(text: str) -> tuple[str, int, int | None] | None:
+    """The number a post opens (or ends) with, as (style family, number, total or None), or None."""
+    for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
+        m = pattern.search(text)
+        if m is not None and (m.start() == 0 if family != "end" else m.end() == len(text)):
+            found = [g for g in m.groups() if g is not None]
+            return family, int(found[0]), int(found[1]) if len(found) > 1 and found[1].isdigit() else None
+    return None
+
+
+def _totals_agree(numbers: list[int | None], totals: list[int | None]) -> bool:
+    """The totals given ("/7") are one number, no smaller than any post's number."""
+    given = {t for t in totals if t is not None}
+    return not given or len(given) == 1 and max(n for n in numbers if n is not None) <= min(given)
+
+
+def _in_order(numbers: list[int | None], first: int, gaps: bool | Collection[int]) -> bool:
+    """``numbers`` count up by one from ``first``; with ``gaps``, they may skip ahead (anywhere if True, else
+    only at those indices)."""
     if not gaps:
         return numbers == list(range(first, first + len(numbers)))
     return (None not in numbers and numbers[0] == first
-            and all(a < b for a, b in zip(numbers, numbers[1:])))
+            and all(a + 1 == b or a < b and (gaps is True or i in gaps)
+                    for i, (a, b) in enumerate(zip(numbers, numbers[1:]), 1)))
 
 
 # ---------------------------------------------------------------- blank lines and packing
