@@ -820,6 +820,10 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     kept = [b[4] for b, t in zip(own, texts) if t]
     for what, message in _LEFT_OUT_NOTES:
         if numbers := [str(n) for n, left_out in enumerate(kept, 1) if what in left_out]:
+            if what == "translation":
+                cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
+                       if x.startswith("translation:") and x != "translation:"]
+                message = message.replace("left out,", "left out" + (f" ({', '.join(cut)})," if cut else ","))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -1101,10 +1105,23 @@ _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben K
                                         r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
                                         r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
                                         r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
-                # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too)
+                # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too).
+                # Only a translation engine's name may follow: "Traducido del inglés por mí" is the author's.
                 ("translation", re.compile(r"^(?:Translated from \S.{0,40} by|Übersetzt aus dem \S+ von"
-                                           r"|Traducido del? \S+ por|Traduit de l['’ ]?\s?\S+ par"
-                                           r"|Traduzido do \S+ por)(?: \S+)?$")))
+                                           r"|Traducido del? \S+(?: \S+)? por"
+                                           r"|Traduit (?:de l['’]\s?|de la |des |du |d['’]\s?)\S+(?: \S+)? par"
+                                           r"|Traduzido d[oa]s? \S+(?: \S+)? por)"
+                                           r"(?: (?:Google|Grok|Microsoft|Bing))?$")))
+_ENGINES = {"Google", "Grok", "Microsoft", "Bing"}  # a translation engine's name, under X's label
+
+
+def _first_words(lines: list[str], most: int = 8) -> str:
+    """The first few words of ``lines``, quoted (“” when there are none)."""
+    words = " ".join(line for line in lines if not _is_noise(line.strip(), dates=False)
+                     and line.strip() not in _ENGINES).split()
+    return f"“{' '.join(words[:most])}{' …' if len(words) > most else ''}”" if words else ""
+
+
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
@@ -1122,6 +1139,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
         if at is not None:
+            if what == "translation":  # quoted in the notice: a guess, so the author sees what went
+                left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
