@@ -4,7 +4,10 @@ first, the items beside it; a left-to-right list keeps its markers on the left."
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
+from property_examples import examples
 from render_helpers import NS, carousel_of, parse, runs
 from studio.render import render_slide
 
@@ -84,3 +87,41 @@ def test_a_list_keeps_one_direction_for_an_item_in_the_other_script(text, rtl):
     else:
         starts = [min(r.x for r in line) for line in item_lines]
         assert max(starts) - min(starts) < 2 and min(starts) > marks[0][1]
+
+
+def marker_sides(text: str) -> list[str]:
+    """For each bullet of ``text``'s slide: "right" when it stands right of its item's words, else "left"."""
+    marks, items, _ = markers_and_items(text, "headline-body")
+    lines: dict[int, list] = {}
+    for r in items:
+        lines.setdefault(round(r.y), []).append(r)
+    rows = list(lines.values())[-len(marks):]
+    return ["right" if left > max(r.x + r.width for r in row) - 1 else "left" for (left, _), row in zip(marks, rows)]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("قائمة:\n• 2024\n• مرحبا بالعالم\n• اكتب كل يوم", ["right"] * 3),
+    ("قائمة:\n• iPhone 15 Pro\n• مرحبا بالعالم\n• اكتب كل يوم", ["right"] * 3),
+    ("عنوان\nهذه قائمة السنوات:\n• 2024\n• 2025", ["right"] * 2),
+    ("Title\nThe years we shipped:\n• 2024\n• 2025", ["left"] * 2),
+    ("• مرحبا بالعالم\n• اكتب كل يوم\n\n• Ship on Tuesday\n• Write the changelog", ["right"] * 2 + ["left"] * 2),
+    ("• Ship on Tuesday\n• Write the changelog\n\n• مرحبا بالعالم\n• اكتب كل يوم", ["left"] * 2 + ["right"] * 2),
+    ("قائمة:\n• مرحبا بالعالم\n\n• Ship on Tuesday\n\n• اكتب كل يوم", ["right"] * 3),
+], ids=["number-first", "english-first", "numbers-under-arabic", "numbers-under-english", "arabic-then-english",
+        "english-then-arabic", "one-list-set-apart"])
+def test_a_list_runs_as_most_of_its_items_and_a_blank_line_between_two_lists_starts_another(text, sides):
+    assert marker_sides(text) == sides
+
+
+ARABIC_ITEMS = ["مرحبا بالعالم", "اكتب كل يوم", "انشر"]
+ENGLISH_ITEMS = ["Ship on Tuesday", "Write the changelog", "Post it"]
+
+
+@settings(max_examples=examples(15), deadline=None)
+@given(st.lists(st.sampled_from(ARABIC_ITEMS + ENGLISH_ITEMS + ["2024", "42 %"]), min_size=2, max_size=4))
+def test_property_a_list_keeps_its_markers_on_the_side_most_of_its_items_read_from(items):
+    rtl = sum(i in ARABIC_ITEMS for i in items)
+    ltr = sum(i in ENGLISH_ITEMS for i in items)
+    assume(rtl != ltr)
+    sides = marker_sides("Steps / خطوات\n" + "\n".join(f"• {i}" for i in items))
+    assert sides == ["right" if rtl > ltr else "left"] * len(items)

@@ -21,7 +21,7 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    measure, para_ems, prepare, text_width, wrap_from, wrap_para)
+                    measure, para_ems, prepare, strong_direction, text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
@@ -98,6 +98,7 @@ class Block:
     role: str = "body"  # svg class: title, body, meta
     start: int = 0  # where the first paragraph resumes (a cluster index) on a continuation page
     measure: float = 0.0  # narrower line length than the column (balanced titles); 0 = the column
+    apart: bool = False  # a blank line over it in the text: a list item there starts another list
 
 
 @dataclass(frozen=True)
@@ -161,9 +162,9 @@ class Ctx:
 # ---------------------------------------------------------------- text flow
 
 def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0, gap_before: float = 0.0,
-          role: str = "body", links: bool = True) -> Block | None:
+          role: str = "body", links: bool = True, apart: bool = False) -> Block | None:
     paras = prepare(text) if links else prepare(text, False)  # one cache entry: prepare(t) is not prepare(t, True)
-    return Block(paras, style, marker, indent, gap_before, role) if paras else None
+    return Block(paras, style, marker, indent, gap_before, role, apart=apart) if paras else None
 
 
 def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
@@ -280,18 +281,66 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
 
 
 def _list_directions(placed: list[Placed]) -> dict[int, bool]:
-    """Each list line (by id) → whether its list runs right to left: as its first item does, so an English item
-    in an Arabic list keeps its marker on the right, and an Arabic item in an English list on the left."""
-    out: dict[int, bool] = {}
-    direction = None
+    """Each list line (by id) → whether its list runs right to left, so that a list keeps one direction: an
+    English item in an Arabic list has its marker on the right, an Arabic item in an English list on the left.
+
+    A list runs as most of its items do; on a tie (or items with no letters: "2024"), as the paragraph above
+    it, else as its first item with letters. A blank line between two runs of two or more items each starts
+    another list (an Arabic list, then an English one); items set one apart from the next are one list."""
+    lists: list[tuple[Para | None, list[list[Placed]]]] = []  # (paragraph above, runs of items, lines each)
+    above: Para | None = None  # the paragraph over the list being read
+    run: list[Placed] | None = None
+    previous: Para | None = None
     for p in placed:
-        if not p.block.indent or p.line.para.code:
-            direction = None
-            continue
-        if direction is None:
-            direction = p.line.para.rtl
-        out[id(p)] = direction
+        para = p.line.para
+        if not p.block.indent or para.code:
+            run, above = None, para
+        elif run is None:
+            run = [p]
+            lists.append((above, [run]))
+        elif para is not previous and (para.gap or p.block.apart and para is p.block.paras[0]):
+            run = [p]
+            lists[-1][1].append(run)
+        else:
+            run.append(p)
+        previous = para
+    out: dict[int, bool] = {}
+    for above_para, runs in lists:
+        for group, first in _split_lists(runs):
+            items = [strong_direction(q.line.para.text) for k, q in enumerate(group)
+                     if not k or q.line.para is not group[k - 1].line.para]  # (a wrapped item: one)
+            over = above_para if first else None
+            rtl = _list_rtl(items, strong_direction(over.text) if over is not None else None)
+            out.update((id(q), rtl) for q in group)
     return out
+
+
+def _items(lines: list[Placed]) -> int:
+    return sum(1 for k, q in enumerate(lines) if not k or q.line.para is not lines[k - 1].line.para)
+
+
+def _split_lists(runs: list[list[Placed]]) -> list[tuple[list[Placed], bool]]:
+    """Runs of list lines set apart by blank lines → lists (lines, first of them): two runs of two or more items
+    each are two lists; a run of one item goes with its neighbours."""
+    lists: list[tuple[list[Placed], bool]] = []
+    last: list[Placed] | None = None
+    for run in runs:
+        if last is not None and (_items(last) < 2 or _items(run) < 2):
+            lists[-1][0].extend(run)
+        else:
+            lists.append((list(run), not lists))
+        last = run
+    return lists
+
+
+def _list_rtl(items: list[bool | None], above: bool | None) -> bool:
+    """Whether a list whose items' directions are ``items`` runs right to left (``above``: the paragraph's over it)."""
+    rtl, ltr = items.count(True), items.count(False)
+    if rtl != ltr:
+        return rtl > ltr
+    if above is not None:
+        return above
+    return next((d for d in items if d is not None), False)
 
 
 def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[El]:
