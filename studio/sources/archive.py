@@ -136,6 +136,7 @@ def archive_folder(path: Path) -> Path | None:
 class _ArchiveReader:
     def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
         self.label = label
+        self.folder = isinstance(zf, Folder)
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
@@ -150,11 +151,14 @@ class _ArchiveReader:
 
     def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
         if self.files.root is None:
-            inner = sorted(posixpath.basename(n) for n in self.files.members if n.lower().endswith(".zip"))
+            inner = sorted(posixpath.basename(n) for n in self.files.members if _may_be_archive_zip(n))
+            named = f"({', '.join(inner[:3])}{' …' if len(inner) > 3 else ''})"
+            if inner and self.folder:  # the folder the archive's zip was downloaded to
+                raise SourceError(f"{self.label} is a folder with a zip in it {named}, not the archive's files: "
+                                  "import the archive's .zip itself")
             if inner:  # the archive zipped again, or sent inside another zip
-                raise SourceError(f"{self.label} holds another zip ({', '.join(inner[:3])}"
-                                  f"{' …' if len(inner) > 3 else ''}), not the archive's files: unzip {self.label} "
-                                  "once and import the .zip that was inside it")
+                raise SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
+                                  f"{self.label} once and import the .zip that was inside it")
             raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
         manifest = self._manifest()
         tweet_files = self._tweet_files(manifest)
@@ -511,6 +515,14 @@ def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], afte
             after_gap.add(id_str)
         skipped |= walked
     return len(skipped)
+
+
+def _may_be_archive_zip(name: str) -> bool:
+    """A zip inside a zip that may be the archive: not a Mac's "._" copy of a file's attributes (under
+    __MACOSX/), nor a file among an archive's own (under data/)."""
+    parts = name.lower().split("/")
+    return (parts[-1].endswith(".zip") and not parts[-1].startswith("._")
+            and "__macosx" not in parts[:-1] and "data" not in parts[:-1])
 
 
 def _opt(value: Any) -> str | None:
