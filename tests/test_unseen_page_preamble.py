@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,15 @@ def test_property_lines_above_a_page_are_kept_or_named(above):
     said = " ".join(posts + result.warnings)
     assert all(word in said for line in above for word in line.split())
     assert posts[-2:] == ["First post of the thread, as written.", "Second post of the thread."]
+
+
+@pytest.mark.parametrize("line", ["·", "Translate post", "Pinned", "Show this thread", "Show more replies",
+                                  "Replying to @kev", "Mara Lindqvist reposted"])
+def test_xs_own_lines_over_the_first_post_are_not_named_as_dropped_words(line):
+    result = parse_paste(f"{line}\n" + _PAGE)
+    assert [p.text for p in result.threads[0].posts] == ["First post of the thread, as written.",
+                                                         "Second post of the thread."]
+    assert not any(w.startswith(MENU_NOTE) for w in result.warnings)
 
 
 def test_a_firefox_copy_with_blank_lines_keeps_the_thread_and_leaves_the_author_s_reply():

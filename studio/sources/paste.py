@@ -768,9 +768,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
                      or _SENTENCE_MARK_RE.search(line)), len(above))
         partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
         preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
-    if preamble:  # never dropped without a word: they may be the author's
-        noted.append("left out the short lines above the first post, read as X's menu: "
-                     + ", ".join(f"“{line}”" for line in preamble[:8]) + (" …" if len(preamble) > 8 else ""))
+    if shown := [line for line in preamble if not _xs_own_line(line)]:  # never dropped without a word: they
+        noted.append("left out the short lines above the first post, read as X's menu: "  # may be the author's
+                     + ", ".join(f"“{line}”" for line in shown[:8]) + (" …" if len(shown) > 8 else ""))
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -905,6 +905,16 @@ _NAV_LINES = {
 _TITLE_LINES = {"see new posts", "conversation", "unterhaltung", "conversación", "conversa", "conversazione",
                 "gesprek", "беседа", "обсуждение", "розмова", "rozmowa", "sohbet", "percakapan", "会話", "대화",
                 "beitrag", "poste", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
+
+
+# X's lines over or between posts that name no one's words: not worth a notice when a copy starts at them.
+_XS_OWN_LINES = {"·", "pinned", "show more replies", "show replies", "show this thread", "translate post",
+                 "translate tweet", "show translation"}
+
+
+def _xs_own_line(line: str) -> bool:
+    """X's "·", "Pinned", "Show this thread", "Name reposted", "Replying to @x" …: surely not the author's."""
+    return line.lower() in _XS_OWN_LINES or bool(_REPOSTED_RE.match(line)) or _is_replying_line(line)
 
 
 def _known_page_line(line: str) -> bool:
