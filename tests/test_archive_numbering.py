@@ -37,3 +37,18 @@ def test_property_numbers_go_across_a_deleted_post(n, data, marker):
     posts = thread(START_MS, [marker.format(n=k + 1, t=n) + w for k, w in enumerate(words)])
     kept = [p for k, p in enumerate(posts) if k not in deleted]
     assert read_texts(kept) == [w for k, w in enumerate(words) if k not in deleted]
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(st.lists(st.integers(1, 12), min_size=2, max_size=5), st.sampled_from(["{n}/ ", "{n}. ", "({n}/9) ", ""]))
+def test_property_the_listing_shows_the_title_the_import_gives(numbers, marker):
+    """`carousel-studio threads` listed "1/ How I price my work"; the import titled it "How I price my work"."""
+    posts = thread(START_MS, [marker.format(n=n) + f"Post {chr(65 + k)} of mine" for k, n in enumerate(numbers)])
+    listed = read_archive(archive(posts), load_media=False).threads[0]
+    imported = read_archive(archive(posts), load_media=False, thread_id=posts[0][0]).threads[0]
+    assert listed.title == imported.title
+
+
+def test_a_numbered_first_post_is_listed_without_its_number():
+    posts = thread(START_MS, ["1/ How I price my work", "2/ Charge from day one.", "3/ Raise prices yearly."])
+    assert read_archive(archive(posts), load_media=False).threads[0].title == "How I price my work"

@@ -352,7 +352,9 @@ class _ArchiveReader:
                 marked = marked or THREAD_EMOJI in text
                 post.text = _with_label(text, label)
             posts.append(post)
-        if not listing:  # "1/", "2/" … as on a pasted thread: the slides number themselves
+        # "1/", "2/" … as on a pasted thread: the slides number themselves. A listing reads them only when the
+        # first post carries a number (rare), so its title is the one an import gives.
+        if not listing or post_number(posts[0].text) is not None:
             gaps = {i for i, post_id in enumerate(chain) if post_id in self.after_gap}
             for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=gaps)):
                 post.text = text or post.text
