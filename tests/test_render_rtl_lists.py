@@ -107,8 +107,9 @@ def marker_sides(text: str) -> list[str]:
     ("• مرحبا بالعالم\n• اكتب كل يوم\n\n• Ship on Tuesday\n• Write the changelog", ["right"] * 2 + ["left"] * 2),
     ("• Ship on Tuesday\n• Write the changelog\n\n• مرحبا بالعالم\n• اكتب كل يوم", ["left"] * 2 + ["right"] * 2),
     ("قائمة:\n• مرحبا بالعالم\n\n• Ship on Tuesday\n\n• اكتب كل يوم", ["right"] * 3),
+    ("Steps / خطوات\n• Ship on Tuesday\n• مرحبا بالعالم\n• مرحبا بالعالم", ["right"] * 3),
 ], ids=["number-first", "english-first", "numbers-under-arabic", "numbers-under-english", "arabic-then-english",
-        "english-then-arabic", "one-list-set-apart"])
+        "english-then-arabic", "one-list-set-apart", "two-items-alike"])
 def test_a_list_runs_as_most_of_its_items_and_a_blank_line_between_two_lists_starts_another(text, sides):
     assert marker_sides(text) == sides
 

@@ -290,33 +290,33 @@ def _list_directions(placed: list[Placed]) -> dict[int, bool]:
     lists: list[tuple[Para | None, list[list[Placed]]]] = []  # (paragraph above, runs of items, lines each)
     above: Para | None = None  # the paragraph over the list being read
     run: list[Placed] | None = None
-    previous: Para | None = None
+    previous: Block | None = None
     for p in placed:
-        para = p.line.para
-        if not p.block.indent or para.code:
-            run, above = None, para
+        if not p.block.indent or p.line.para.code:
+            run, above = None, p.line.para
         elif run is None:
             run = [p]
             lists.append((above, [run]))
-        elif para is not previous and (para.gap or p.block.apart and para is p.block.paras[0]):
+        elif p.block is not previous and (p.block.apart or p.block.paras[0].gap):  # a blank line over the item
             run = [p]
             lists[-1][1].append(run)
         else:
             run.append(p)
-        previous = para
+        previous = p.block
     out: dict[int, bool] = {}
     for above_para, runs in lists:
         for group, first in _split_lists(runs):
-            items = [strong_direction(q.line.para.text) for k, q in enumerate(group)
-                     if not k or q.line.para is not group[k - 1].line.para]  # (a wrapped item: one)
+            items = [next((d for d in map(strong_direction, (pa.text for pa in block.paras)) if d is not None), None)
+                     for block in _blocks(group)]
             over = above_para if first else None
             rtl = _list_rtl(items, strong_direction(over.text) if over is not None else None)
             out.update((id(q), rtl) for q in group)
     return out
 
 
-def _items(lines: list[Placed]) -> int:
-    return sum(1 for k, q in enumerate(lines) if not k or q.line.para is not lines[k - 1].line.para)
+def _blocks(lines: list[Placed]) -> list[Block]:
+    """The items (blocks) of list lines, in order, each once (an item may wrap onto several lines)."""
+    return [q.block for k, q in enumerate(lines) if not k or q.block is not lines[k - 1].block]
 
 
 def _split_lists(runs: list[list[Placed]]) -> list[tuple[list[Placed], bool]]:
@@ -325,7 +325,7 @@ def _split_lists(runs: list[list[Placed]]) -> list[tuple[list[Placed], bool]]:
     lists: list[tuple[list[Placed], bool]] = []
     last: list[Placed] | None = None
     for run in runs:
-        if last is not None and (_items(last) < 2 or _items(run) < 2):
+        if last is not None and (len(_blocks(last)) < 2 or len(_blocks(run)) < 2):
             lists[-1][0].extend(run)
         else:
             lists.append((list(run), not lists))
