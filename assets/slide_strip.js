@@ -5,7 +5,12 @@
 // last and is not dragged). The place is worked out from where the pointer was let go, however fast it moved (a
 // library that looked where the pointer was every 50 ms missed a quick flick altogether). The page itself is never
 // reordered here: the server draws the strip again, and until then the thumbnails keep their shifts, so nothing
-// jumps back first.
+// jumps back first. A finger drags as the mouse does (studio.css lets a thumbnail pan only up and down).
+//
+// Alt+Left/Right on a focused thumbnail moves its slide one place. The server draws the strip anew, so the focused
+// element goes: the server says (``focus``) which thumbnail has the moved slide once the strip is drawn, and that one
+// takes the focus. Pressed again before that, the move goes on from where the last one put the slide (the old
+// thumbnail's place is out of date, and the focus may be on nothing at all while the strip is drawn).
 
 const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
 const EDGE = 48; // px from either end of the strip where a drag scrolls it
@@ -15,9 +20,15 @@ const GIVE_UP_MS = 10000; // the server never drew the strip again (connection l
 
 export default {
   template: "<div><slot></slot></div>",
-  props: { selected: Number }, // the selected slide's index: its thumbnail is kept in view
+  props: {
+    selected: Number, // the selected slide's index: its thumbnail is kept in view
+    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; ``slide``'s thumbnail is focused
+  },
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
+    document.addEventListener("keydown", this.moveKey);
+    this.moves = 0;
+    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, to, item, at}
     this.showSelected();
   },
   // The row drawn again (a long one empties first, which scrolls the strip back to its start) or another slide
@@ -29,9 +40,15 @@ export default {
     selected() {
       this.$nextTick(this.showSelected);
     },
+    focus(focus) {
+      if (!focus || !this.pending || focus.seq !== this.pending.seq) return; // an earlier move: a later one is coming
+      this.pending = null;
+      this.$nextTick(() => this.items()[focus.slide]?.querySelector(".cs-thumb")?.focus());
+    },
   },
   unmounted() {
     this.$el.removeEventListener("pointerdown", this.press);
+    document.removeEventListener("keydown", this.moveKey);
     this.stop();
   },
   methods: {
@@ -45,6 +62,28 @@ export default {
     },
     items() {
       return [...this.$el.children].filter((e) => e.classList.contains("cs-strip-item"));
+    },
+    // Alt+Left/Right: the focused thumbnail's slide (or the one still being moved) one place along.
+    moveKey(e) {
+      const step = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
+      if (!step || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || this.drag) return;
+      const item = e.target.closest?.(".cs-thumb")?.closest(".cs-strip-item");
+      const ours = item && item.parentElement === this.$el;
+      const pending = this.pending && performance.now() - this.pending.at < GIVE_UP_MS ? this.pending : null;
+      // still on the thumbnail it moved, or on nothing while the strip is drawn: on from where it was put
+      const going = pending && (ours ? item === pending.item : e.target === document.body || !e.target.isConnected);
+      if (!ours && !going) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const items = this.items();
+      const from = going ? pending.to : items.indexOf(item);
+      const to = from + step;
+      const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
+      // (the outro itself is asked to move: the server says it stays last)
+      if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
+      this.moves += 1;
+      this.pending = { seq: this.moves, to, item: going ? pending.item : item, at: performance.now() };
+      this.$emit("reorder", { old_index: from, new_index: to, key: this.moves });
     },
     press(e) {
       if (this.drag || e.button !== 0 || !e.isPrimary || e.altKey || e.ctrlKey || e.metaKey) return;

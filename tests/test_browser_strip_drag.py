@@ -6,6 +6,7 @@ import pytest
 pytest.importorskip("selenium")
 from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
@@ -167,6 +168,61 @@ def test_a_card_held_over_a_thumbnail_says_what_a_drop_does_and_the_outro_takes_
     outro = len(by_testid(page, "slide-thumb")) - 1
     assert page.execute_script(_HOLD_CARD_OVER, 2, outro, False) == "none"  # not a drop target
     assert not page.execute_script("return document.querySelector('.cs-drop-hover')")
+
+
+def touch(driver, kind: str, x: float = 0, y: float = 0) -> None:
+    """One finger event through Chromium's touch input (as a tablet sends it: the browser may scroll instead)."""
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent",
+                           {"type": kind, "touchPoints": [] if kind == "touchEnd" else [{"x": x, "y": y}]})
+
+
+def test_a_finger_drag_reorders_like_the_mouse(page):
+    """A finger pressed on a thumbnail and moved along the strip: the browser used to take it for a scroll and cancel
+    the drag (pointercancel), so nothing moved."""
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    (x0, y0), (x1, _) = centre(page, thumbs[1]), centre(page, thumbs[3])
+    x1 += thumbs[3].rect["width"] * 0.3  # past the 4th's middle
+    touch(page, "touchStart", x0, y0)
+    for step in range(1, 11):
+        touch(page, "touchMove", x0 + (x1 - x0) * step / 10, y0)
+    touch(page, "touchEnd")
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
+    wait(page, lambda: "Slide 4 of" in position(page))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+_FOCUSED = ("const thumbs = [...document.querySelectorAll('[data-testid=slide-thumb]')];"
+            " return thumbs.indexOf(document.activeElement)")
+
+
+def alt(driver, key: str, times: int) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    chain = ActionChains(driver).key_down(Keys.ALT)
+    for _ in range(times):
+        chain = chain.send_keys(key)
+    chain.key_up(Keys.ALT).perform()
+
+
+def test_alt_arrows_pressed_in_a_row_move_the_slide_as_often_and_it_keeps_the_focus(page):
+    """Alt+Right three times in a row, faster than the strip is drawn again: the slide goes three places on, and the
+    focus is on its new thumbnail (it stayed on the old, removed one, which took the next presses for the slide now
+    in its place or dropped them). Back with Alt+Left three times: where it started, still focused."""
+    before = drawn(page)
+    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
+    alt(page, Keys.ARROW_RIGHT, 3)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 4))
+    wait(page, lambda: page.execute_script(_FOCUSED) == 4)
+    assert thumb_texts(page)[4][:40] == before[1]
+    alt(page, Keys.ARROW_LEFT, 3)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+    wait(page, lambda: page.execute_script(_FOCUSED) == 1)
+    alt(page, Keys.ARROW_RIGHT, 1)  # one press, after the strip is drawn: from the new thumbnail
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 2))
+    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
 
 
 _SELECTED_IN_VIEW = ("const item = document.querySelector('.cs-strip-item.cs-selected');"

@@ -83,6 +83,25 @@ async def test_the_outros_thumbnail_says_it_stays_and_a_move_of_it_is_told(studi
     assert thumbs[-1].props["aria-label"].endswith("outro. Enter shows it.")
     assert "Alt+Left" in thumbs[-2].props["aria-label"]
     before = order(studio)
-    trigger(studio, thumbs[-1], "keydown.alt.left.stop.prevent")
+    row = strip_row(studio, testid)
+    trigger(studio, row, "reorder", {"old_index": len(before) - 1, "new_index": len(before) - 2, "key": 1})  # Alt+Left
     await studio.should_see("The outro stays the last slide")
     assert order(studio) == before
+    assert strip_row(studio, testid).props["focus"] == {"slide": len(before) - 1, "seq": 1}  # it keeps the focus
+
+
+async def test_a_keyboard_move_tells_the_browser_which_thumbnail_to_focus_once_drawn(studio, testid):
+    """Alt+Right (assets/slide_strip.js sends the move with its number): the strip is drawn anew, and the browser is
+    told which thumbnail now has the slide; a drag says nothing of focus."""
+    before = order(studio)
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 1, "new_index": 2, "key": 7})
+    assert order(studio) == before[:1] + [before[2], before[1]] + before[3:]
+    assert strip_row(studio, testid).props["focus"] == {"slide": 2, "seq": 7}
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 2, "new_index": 3, "key": 8})  # pressed again
+    assert order(studio)[3] == before[1]
+    assert strip_row(studio, testid).props["focus"] == {"slide": 3, "seq": 8}
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 3, "new_index": 1})  # dragged back
+    assert order(studio) == before
+    assert strip_row(studio, testid).props["focus"] == {"slide": 3, "seq": 8}  # unchanged
+    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 1, "new_index": 2, "key": True})
+    assert strip_row(studio, testid).props["focus"] == {"slide": 3, "seq": 8}  # not a move number
