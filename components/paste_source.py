@@ -56,8 +56,8 @@ class PasteSource:
         self.view = view
         self.imports = view.studio.imports
         self.intake = intake
-        self.paste = ui.textarea(placeholder="Paste your thread here — one post per paragraph, "
-                                             "or numbered 1/ 2/ 3/ …").props(
+        # (short: at the panel's width a longer hint wrapped to a third line holding only its "…")
+        self.paste = ui.textarea(placeholder="Paste a thread, or its page on X copied whole").props(
             "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
             .classes("w-full")
         self.paste.on_value_change(self._pasted)
