@@ -58,6 +58,7 @@ class SlideStrip:
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
             self.container.on("reorder", self._moved, ["old_index", "new_index", "key"])
             self._focus: dict | None = None  # the thumbnail to focus once the strip is drawn (a keyboard move)
+            self._draws = 0  # strips drawn to the end: a keyboard move's focus waits for the drawing after it
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -103,6 +104,7 @@ class SlideStrip:
         self.tail_gap.set_visibility(not carousel.slides or carousel.slides[-1].kind != "outro")
 
         def drawn() -> None:
+            self._draws += 1
             self._show_focus()
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
             self._draw_faces()
@@ -184,6 +186,7 @@ class SlideStrip:
         old, new, key = args.get("old_index"), args.get("new_index"), args.get("key")
         if not all(isinstance(i, int) and not isinstance(i, bool) for i in (old, new)):
             return
+        draws = self._draws
         moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
         if moved is None:
             self.rebuild()  # the dragged thumbnail goes back to its place
@@ -191,7 +194,9 @@ class SlideStrip:
             view.select(moved)
         if isinstance(key, int) and not isinstance(key, bool):
             self._focus = {"slide": old if moved is None else moved, "seq": key}
-            if not self.sliced.drawing:  # drawn already (a short strip is drawn in the handler)
+            # drawn already (a short strip, drawn in the handler), or nothing to draw; else the drawing under way or
+            # still to come (the relay may hand the change to this page a turn later) shows it once done
+            if (self._draws != draws and not self.sliced.drawing) or moved == old:
                 self._show_focus()
 
     def _show_focus(self) -> None:

@@ -90,6 +90,20 @@ async def test_the_outros_thumbnail_says_it_stays_and_a_move_of_it_is_told(studi
     assert strip_row(studio, testid).props["focus"] == {"slide": len(before) - 1, "seq": 1}  # it keeps the focus
 
 
+async def test_a_keyboard_moves_focus_waits_for_the_strip_drawn_after_the_move(studio, testid, monkeypatch):
+    """Under load the relay hands the author's page its change a turn later: told at once, the browser focused a
+    thumbnail of the strip about to go, and the focus was lost when the new one came."""
+    row = strip_row(studio, testid)
+    strip = next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
+    heard = []
+    monkeypatch.setattr(strip, "refresh", heard.append)  # the change comes later
+    trigger(studio, row, "reorder", {"old_index": 1, "new_index": 2, "key": 3})
+    assert heard and "focus" not in row.props
+    monkeypatch.undo()
+    strip.refresh(heard[0])  # handed now: drawn, then told
+    assert strip_row(studio, testid).props["focus"] == {"slide": 2, "seq": 3}
+
+
 async def test_a_keyboard_move_tells_the_browser_which_thumbnail_to_focus_once_drawn(studio, testid):
     """Alt+Right (assets/slide_strip.js sends the move with its number): the strip is drawn anew, and the browser is
     told which thumbnail now has the slide; a drag says nothing of focus."""
