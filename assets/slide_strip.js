@@ -5,7 +5,9 @@
 // last and is not dragged). The place is worked out from where the pointer was let go, however fast it moved (a
 // library that looked where the pointer was every 50 ms missed a quick flick altogether). The page itself is never
 // reordered here: the server draws the strip again, and until then the thumbnails keep their shifts, so nothing
-// jumps back first. A finger drags as the mouse does (studio.css lets a thumbnail pan only up and down).
+// jumps back first. A finger held on a thumbnail for a moment drags it as the mouse does; a finger that moves at once
+// swipes the strip along (studio.css lets the browser pan a thumbnail only up and down: its own horizontal pan
+// cancelled every finger drag, and it took every touch near the thumbnails, the gaps between them included).
 //
 // Alt+Left/Right on a focused thumbnail moves its slide one place. The server draws the strip anew, so the focused
 // element goes: the server says (``focus``) which thumbnail has the moved slide once the strip is drawn, and that one
@@ -17,6 +19,7 @@ const EDGE = 48; // px from either end of the strip where a drag scrolls it
 const SPEED = 14; // px scrolled a frame at the very end
 const BAND = 0.75; // let go further above or below the strip than this many thumbnail heights: nothing moves
 const GIVE_UP_MS = 10000; // the server never drew the strip again (connection lost): the thumbnails go back
+const HOLD_MS = 200; // a finger that moves sooner than this after touching swipes the strip; held longer, it drags
 
 export default {
   template: "<div><slot></slot></div>",
@@ -91,7 +94,7 @@ export default {
       if (!item || item.parentElement !== this.$el || item.classList.contains("cs-strip-outro")) return;
       const items = this.items();
       this.drag = { item, items, from: items.indexOf(item), to: items.indexOf(item), x: e.clientX, y: e.clientY,
-                    last: e, lifted: false };
+                    last: e, lifted: false, touch: e.pointerType === "touch", at: e.timeStamp, swipe: null };
       document.addEventListener("pointermove", this.move, true);
       document.addEventListener("pointerup", this.release, true);
       document.addEventListener("pointercancel", this.cancel, true);
@@ -125,10 +128,14 @@ export default {
       if (!drag) return;
       if (!drag.item.isConnected) return this.cancel(); // the strip was drawn again meanwhile (someone else's edit)
       drag.last = e;
-      if (!drag.lifted && Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) < TOLERANCE) return;
-      if (!drag.lifted) this.lift();
+      if (!drag.lifted && !drag.swipe) {
+        if (Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) < TOLERANCE) return;
+        if (drag.touch && e.timeStamp - drag.at < HOLD_MS) drag.swipe = { left: this.$el.parentElement.scrollLeft };
+        else this.lift();
+      }
       e.preventDefault();
-      this.show(e);
+      if (drag.swipe) this.$el.parentElement.scrollLeft = drag.swipe.left - (e.clientX - drag.x);
+      else this.show(e);
     },
     // The lifted thumbnail under the pointer, the others shifted to make room at its place.
     show(e) {
@@ -162,6 +169,10 @@ export default {
       const drag = this.drag;
       if (!drag) return;
       if (!drag.item.isConnected) return this.cancel();
+      if (drag.swipe) {
+        swallowClick(); // (not a tap on the thumbnail)
+        return this.stop();
+      }
       if (!drag.lifted && Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) >= TOLERANCE) {
         this.lift(); // pressed here, let go there, no move in between: a drag all the same
       }

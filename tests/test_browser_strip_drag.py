@@ -1,6 +1,8 @@
 """The slide strip in real headless Chromium: any completed drag reorders once, to where it was dropped."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 pytest.importorskip("selenium")
@@ -170,23 +172,31 @@ def test_a_card_held_over_a_thumbnail_says_what_a_drop_does_and_the_outro_takes_
     assert not page.execute_script("return document.querySelector('.cs-drop-hover')")
 
 
-def touch(driver, kind: str, x: float = 0, y: float = 0) -> None:
-    """One finger event through Chromium's touch input (as a tablet sends it: the browser may scroll instead)."""
-    driver.execute_cdp_cmd("Input.dispatchTouchEvent",
-                           {"type": kind, "touchPoints": [] if kind == "touchEnd" else [{"x": x, "y": y}]})
+def touch(driver, kind: str, x: float = 0, y: float = 0, at: float | None = None) -> None:
+    """One finger event through Chromium's touch input (as a tablet sends it: the browser may scroll instead), at
+    the time ``at`` (seconds) if given: a hold or a quick swipe whatever the machine's pace."""
+    event = {"type": kind, "touchPoints": [] if kind == "touchEnd" else [{"x": x, "y": y}]}
+    if at is not None:
+        event["timestamp"] = at
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", event)
+
+
+def finger(driver, x0: float, y0: float, x1: float, hold: float) -> None:
+    """A finger pressed at (x0, y0), held ``hold`` seconds, moved along to x1 in ten steps and lifted."""
+    start = time.time()
+    touch(driver, "touchStart", x0, y0, at=start)
+    for step in range(1, 11):
+        touch(driver, "touchMove", x0 + (x1 - x0) * step / 10, y0, at=start + hold + step * 0.016)
+    touch(driver, "touchEnd", at=start + hold + 0.2)
 
 
 def test_a_finger_drag_reorders_like_the_mouse(page):
-    """A finger pressed on a thumbnail and moved along the strip: the browser used to take it for a scroll and cancel
-    the drag (pointercancel), so nothing moved."""
+    """A finger held on a thumbnail a moment, then moved along the strip: the browser used to take it for a scroll
+    and cancel the drag (pointercancel), so nothing moved."""
     before = drawn(page)
     thumbs = by_testid(page, "slide-thumb")
     (x0, y0), (x1, _) = centre(page, thumbs[1]), centre(page, thumbs[3])
-    x1 += thumbs[3].rect["width"] * 0.3  # past the 4th's middle
-    touch(page, "touchStart", x0, y0)
-    for step in range(1, 11):
-        touch(page, "touchMove", x0 + (x1 - x0) * step / 10, y0)
-    touch(page, "touchEnd")
+    finger(page, x0, y0, x1 + thumbs[3].rect["width"] * 0.3, hold=0.4)  # past the 4th's middle
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
     wait(page, lambda: "Slide 4 of" in position(page))
     undo(page)
@@ -256,3 +266,12 @@ def test_a_long_strip_keeps_the_moved_slide_in_view(page):
     wait(page, lambda: heads() == moved(before, 28, 26))
     wait(page, lambda: "Slide 27 of" in position(page))
     wait(page, lambda: page.execute_script(_SELECTED_IN_VIEW))
+    # a finger that moves at once on the thumbnails swipes the strip along, and moves no slide
+    order = heads()
+    scroll = "return document.querySelector('.cs-strip-scroll').scrollLeft"
+    at = page.execute_script(scroll)
+    x, y = centre(page, by_testid(page, "slide-thumb")[26])
+    finger(page, x, y, x + 300, hold=0)
+    wait(page, lambda: page.execute_script(scroll) < at - 200)
+    assert heads() == order and not page.execute_script("return document.querySelector('.cs-strip-lifted')")
+    assert "Slide 27 of" in position(page)  # not a tap either
