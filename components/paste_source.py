@@ -80,6 +80,8 @@ class PasteSource:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
         self._ahead.cancel()
         text = e.value or ""
+        if self._html is not None and text != self._html[0]:  # typed into, or pasted into other text: not kept
+            self._html = None
         if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
             self._ahead()
 

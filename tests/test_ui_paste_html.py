@@ -53,6 +53,17 @@ async def test_html_that_is_not_x_page_is_read_from_its_plain_text(studio, testi
     await until(lambda: posts(studio) == from_text)
 
 
+async def test_the_html_is_let_go_once_the_box_holds_other_text(studio, testid):
+    box = testid(studio, "source-input")[0]
+    trigger(studio, box, "paste", {"html": HTML, "text": PLAIN})
+    box.value = "My own draft\n\n" + PLAIN  # pasted below words already in the box
+    box.value = PLAIN  # and the draft taken out again: the paste's HTML is gone all the same
+    click(studio, testid(studio, "source-import")[0])
+    expected = [p.text for p in parse_paste(PLAIN).threads[0].posts]
+    await until(lambda: posts(studio) == expected)
+    assert not any("❤️" in t for t in posts(studio))
+
+
 async def test_html_over_the_paste_cap_is_not_kept(studio, testid):
     big = "<div>" + "x" * MAX_TEXT_BYTES + "</div>"
     await paste(studio, testid, PLAIN, big)
