@@ -3,7 +3,7 @@
 "Compare themes" opens the same comparison large enough to read."""
 from __future__ import annotations
 
-from nicegui import background_tasks, ui
+from nicegui import background_tasks, helpers, ui
 
 from studio.app import Studio
 
@@ -26,6 +26,13 @@ class ThemePanel(Gallery):
 
     def variant(self, carousel, key: str):
         return engine.single(carousel, self.drawn_slide(carousel), theme=key)
+
+
+def draw_tiles_at_start(studio: Studio) -> None:
+    """``draw_tiles_ahead`` when the server starts; not in a test's simulated browser (NiceGUI's ``user``), whose app
+    starts for each test, before the test lends it the run's workers: the tiles would fork a pool of their own."""
+    if not helpers.is_user_simulation():
+        draw_tiles_ahead(studio)
 
 
 def draw_tiles_ahead(studio: Studio) -> None:
