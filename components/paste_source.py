@@ -17,8 +17,9 @@ SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); 
 PASTED = 200  # characters added at once: a paste, not typing
 AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
 # A paste's HTML flavour (a copy of X's page: its emoji are pictures, left out of the plain text) comes with its plain
-# text in one message at most this long (JSON, UTF-8): socket.io drops the connection above 1,000,000 bytes. A copy
-# of a 25-post thread page is ~100 KB of HTML; a longer one is read from its plain text, as before.
+# text in one message at most this long (JSON, UTF-8): socket.io drops the connection above 1,000,000 bytes. X's
+# markup runs to several KB a post (the 4-post copy in tests/fixtures is 9 KB, trimmed); a longer copy is read from
+# its plain text, as before.
 FLAVOURS_MAX_BYTES = 900_000
 HTML_SHOWS_READING = 64_000  # characters of HTML read with the "Reading…" row and its Cancel (less takes a blink)
 

@@ -10,7 +10,8 @@ from studio.app import Studio
 from . import engine
 from .compare_themes import CompareThemes
 from .first_open import OnFirstOpen
-from .thumbnails import THUMBNAILS, key
+from .thumbnails import THUMBNAILS
+from .thumbnails import key as thumbnail_key
 from .tiles import Gallery, gallery_slide
 from .view import View
 
@@ -45,4 +46,4 @@ def draw_tiles_ahead(studio: Studio) -> None:
     slide = gallery_slide(carousel, 0, prefer_content=ThemePanel.prefer_content)  # what a new page has selected
     for theme in engine.THEMES:
         variant = engine.single(carousel, slide, theme=theme)
-        background_tasks.create(THUMBNAILS.drawn(key(variant), variant), name="theme tiles drawn ahead")
+        background_tasks.create(THUMBNAILS.drawn(thumbnail_key(variant), variant), name="theme tiles drawn ahead")
