@@ -256,6 +256,7 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
     out: list[El] = []
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     out.extend(code_panels(placed, x, y, width))
+    rtl_list = _list_directions(placed)
     for p in placed:
         st = p.text_style
         bx = x
@@ -263,10 +264,33 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
             st = replace(st, align="left")  # code keeps its indentation; a list, its left edge
             bx = x + max(0.0, (width - list_w) / 2) if not p.line.para.code else x
         baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
+        in_list = id(p) in rtl_list
+        if in_list and rtl_list[id(p)]:  # a right-to-left list: its markers on the right, its items against them
+            span = list_w if bx > x else width
+            if p.marker:
+                out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
+            out.extend(draw_line(p.line, st, bx, baseline, span - p.block.indent - p.x, p.block.role, rtl=True))
+            continue
         if p.marker:
             out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
         left = bx + p.block.indent + p.x
-        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role))
+        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role,
+                             rtl=False if in_list else None))
+    return out
+
+
+def _list_directions(placed: list[Placed]) -> dict[int, bool]:
+    """Each list line (by id) → whether its list runs right to left: as its first item does, so an English item
+    in an Arabic list keeps its marker on the right, and an Arabic item in an English list on the left."""
+    out: dict[int, bool] = {}
+    direction = None
+    for p in placed:
+        if not p.block.indent or p.line.para.code:
+            direction = None
+            continue
+        if direction is None:
+            direction = p.line.para.rtl
+        out[id(p)] = direction
     return out
 
 
@@ -291,6 +315,14 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
 LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet
 
 
+def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
+    """How far ``draw_marker``'s ink reaches right of its x (a right-to-left item's marker ends at the column's edge)."""
+    if marker.startswith(LIST_ROW):
+        size = min(st.size * 1.3, st.ink / 1.05)
+        return text_width(marker[len(LIST_ROW):].zfill(2), ctx.title_font, ctx.title_weight, size)
+    return st.size * (0.49 if marker == "•" else 1.32)
+
+
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
     if marker.startswith(LIST_ROW):
         # the big number stays inside its line's ink box, so a row at the top or bottom of the page
@@ -309,12 +341,14 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 
 
-def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str) -> list[El]:
-    """One laid-out line: a <text> whose every run has its own x, plus emoji images."""
+def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str,
+              rtl: bool | None = None) -> list[El]:
+    """One laid-out line: a <text> whose every run has its own x, plus emoji images. ``rtl``: the direction its
+    edge follows (a list's), when not its own."""
     runs = line_runs(line, st.family, st.weight, st.size)
     if st.align == "center":
         x0 = x + (width - line.width) / 2
-    elif st.align == "right" or line.para.rtl:
+    elif st.align == "right" or (line.para.rtl if rtl is None else rtl):
         x0 = x + width - line.width
     else:
         x0 = x
@@ -331,8 +365,11 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             # hidden from screen readers, which read the picture's label
             texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT,
                              attrs={"aria-hidden": "true"}))
-        elif r.missing:
-            lines.extend(missing_mark(r, st, x0, baseline))
+        elif r.missing:  # its boxed "?" between the words before and after it, so a PDF reads them in order
+            box, mark = missing_mark(r, st, x0, baseline)
+            lines.append(box)
+            texts.append(mark)
+            texts.append(el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE))
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
             if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines

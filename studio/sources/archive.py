@@ -6,8 +6,10 @@ lazily, only for posts that end up in a thread.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import io
+import operator
 import posixpath
 import re
 import struct
@@ -25,7 +27,7 @@ from ..post import Post, Thread
 from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
 from .cleanup import clean_text, unescape_entities
-from .paste import THREAD_EMOJI, first_line, strip_thread_labels
+from .paste import THREAD_EMOJI, first_line, strip_post_numbers, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
 AVATAR_SIDE = 400
@@ -147,6 +149,11 @@ class _ArchiveReader:
 
     def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
         if self.files.root is None:
+            inner = sorted(posixpath.basename(n) for n in self.files.members if n.lower().endswith(".zip"))
+            if inner:  # the archive zipped again, or sent inside another zip
+                raise SourceError(f"{self.label} holds another zip ({', '.join(inner[:3])}"
+                                  f"{' …' if len(inner) > 3 else ''}), not the archive's files: unzip {self.label} "
+                                  "once and import the .zip that was inside it")
             raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
         manifest = self._manifest()
         tweet_files = self._tweet_files(manifest)
@@ -173,7 +180,12 @@ class _ArchiveReader:
             self.warnings.append(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
                                  "the thread goes on from the post before")
         handle = handle or _guess_handle(tweets)
-        chains = _build_threads(tweets, others, author_id, handle)
+        joins: list[tuple[str, int]] = []
+        chains = _build_threads(tweets, others, author_id, handle, joins)
+        for first, position in joins:
+            self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in the "
+                                 "archive (deleted, most likely): it was written minutes after post "
+                                 f"{position - 1}, so the thread goes on across the gap; check the slides there")
         notes = _NoteIndex()
         if note_files and chains:
             for member in note_files:
@@ -331,6 +343,9 @@ class _ArchiveReader:
                 marked = marked or THREAD_EMOJI in text
                 post.text = _with_label(text, label)
             posts.append(post)
+        if not listing:  # "1/", "2/" … as on a pasted thread: the slides number themselves
+            for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=True)):
+                post.text = text or post.text
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
 
@@ -517,8 +532,11 @@ def _answered(threads: list[Thread], tweets: dict[str, _Tweet], incomplete: set[
 
 
 def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str,
-                   handle: str) -> list[tuple[list[str], bool]]:
-    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
+                   handle: str, joins: list[tuple[str, int]] | None = None) -> list[tuple[list[str], bool]]:
+    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id.
+
+    With ``joins``, a chain that answers a deleted post goes on from the chain that post went on from
+    (``_join_across_gaps``), and each join is added there as (thread id, position after the gap)."""
     def own_reply(t: _Tweet) -> bool:
         if author_id and t.reply_user:
             return t.reply_user == author_id
@@ -535,7 +553,9 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
             children[t.reply_to].append((int(t.versions[0]) if t.versions else t.id, id_str))  # an edit: first's place
             if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
-    chains = []
+    before = _written_before([root for root, incomplete in roots if incomplete], tweets)
+    wanted = set(before.values())
+    chains, ends, starts = [], {}, {}
     for root, incomplete in roots:
         chain = [root]
         if root in children:  # most posts have no reply of the owner's
@@ -546,8 +566,69 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
                     break
                 chain.append(nxt)
                 seen.add(nxt)
+        if chain[-1] in wanted:
+            ends[chain[-1]] = len(chains)
+        if root in before:
+            starts[root] = len(chains)
         chains.append((chain, incomplete))
+    if ends and joins is not None:
+        joins.extend(_join_across_gaps(chains, before, starts, ends))
     return chains
+
+
+_SNOWFLAKE_SHIFT = 22  # a post id's bits above these are its time in milliseconds (ids from late 2010 on)
+_SNOWFLAKE_MIN = 10 ** 15  # an id this large is such an id
+_GAP_MS = 30 * 60 * 1000
+_TWEET_ID = operator.attrgetter("id")
+
+
+def _written_before(roots: list[str], tweets: dict[str, _Tweet]) -> dict[str, str]:
+    """For each root that answers an own post missing from the archive: the own post written last before that
+    one, if less than half an hour before it (a post's id tells when it was written)."""
+    if not roots:
+        return {}
+    own = list(map(_TWEET_ID, tweets.values()))
+    if len(roots) > 4:  # (a few are found faster by a scan each than by sorting 50,000 ids)
+        own.sort()
+    before = {}
+    for root in roots:
+        missing = tweets[root].reply_to or ""
+        if not missing.isdigit():
+            continue
+        m = int(missing)
+        if len(roots) > 4:
+            at = bisect.bisect_left(own, m)
+            last = own[at - 1] if at else 0
+        else:
+            last = max(filter(m.__gt__, own), default=0)
+        if last >= _SNOWFLAKE_MIN and (m >> _SNOWFLAKE_SHIFT) - (last >> _SNOWFLAKE_SHIFT) <= _GAP_MS:
+            before[root] = str(last)
+    return before
+
+
+def _join_across_gaps(chains: list[tuple[list[str], bool]], before: dict[str, str], starts: dict[str, int],
+                      ends: dict[str, int]) -> list[tuple[str, int]]:
+    """Join a chain that answers a deleted post to the chain whose last post was written just before that post.
+
+    The missing post was that chain's next one (written less than half an hour after it, with no post of the
+    owner's between): the thread goes on there. A thread whose first post was deleted, written later or after
+    other posts, stays on its own. ``starts`` and ``ends``: first and last post → index of its chain.
+    Changes ``chains`` in place; returns (thread id, position of the first post after the gap) for each join.
+    """
+    joins, gone = [], set()
+    for root in sorted(before, key=int):  # in the order written: a thread with two gaps joins twice
+        into, k = ends.get(before[root]), starts[root]
+        if into is None or into == k:
+            continue
+        head, chain = chains[into][0], chains[k][0]
+        joins.append((head[0], len(head) + 1))
+        del ends[head[-1]]
+        head.extend(chain)
+        ends[head[-1]] = into
+        gone.add(k)
+    for k in sorted(gone, reverse=True):
+        del chains[k]
+    return joins
 
 
 MOVING = {"video": "▶ video", "animated_gif": "▶ GIF"}

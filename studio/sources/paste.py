@@ -729,19 +729,21 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
-    preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
+    preamble = [line.strip() for line in lines[:headers[0][0]] if line.strip() and not _known_page_line(line)]
     partial = ""  # a copy that starts inside a post: the end of that post, above the first header
-    if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
-        if sum(1 for start, *_ in headers[:3] if _timed_header(lines, start)) < 2:
+    timed = sum(1 for start, *_ in headers[:3] if _timed_header(lines, start))
+    if len(preamble) > 4 or any(len(line) > 30 for line in preamble) or timed >= 2 and any(
+            _SENTENCE_MARK_RE.search(line) for line in preamble):  # "Ship it." over the first header: a post's end
+        if timed < 2:
             return None  # words above one "Name @handle": a draft that names someone, not a page
         above = lines[:headers[0][0]]
         menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
                      or _SENTENCE_MARK_RE.search(line)), len(above))
         partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
-        left = [line.strip() for line in above[:menu] if line.strip() and line.strip().lower() not in _NAV_LINES]
-        if left:
-            noted.append("left out the short lines above the first post, read as X's menu: "
-                         + ", ".join(f"“{line}”" for line in left[:8]) + (" …" if len(left) > 8 else ""))
+        preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
+    if preamble:  # never dropped without a word: they may be the author's
+        noted.append("left out the short lines above the first post, read as X's menu: "
+                     + ", ".join(f"“{line}”" for line in preamble[:8]) + (" …" if len(preamble) > 8 else ""))
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -848,7 +850,7 @@ _LEFT_OUT_NOTES = (
 
 # The side navigation of a logged-in page, which a select-all copy puts before the thread.
 _NAV_LINES = {
-    "skip to home", "skip to trending", "home", "explore", "notifications", "messages", "chat", "grok",
+    "skip to home", "skip to trending", "skip to main content", "home", "explore", "notifications", "messages", "chat", "grok",
     "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
     "spaces", "articles", "business", "creator studio", "monetization",
     # … and in X's other interface languages (de, es, fr, pt, it, nl, ja, ko, ru, uk, pl, tr, id).
@@ -867,6 +869,18 @@ _NAV_LINES = {
     "komunitas", "lainnya", "posting", "postingan", "خانه", "کاوش", "اعلان‌ها", "پیام‌ها", "نشانک‌ها", "نمایه",
     "بیشتر", "پست", "होम", "एक्सप्लोर करें", "सूचनाएं", "संदेश", "बुकमार्क", "प्रोफ़ाइल", "अधिक", "पोस्ट",
 }
+
+# The title row over a thread page ("Post", "See new posts", "Conversation"), in the languages named above.
+_TITLE_LINES = {"see new posts", "conversation", "unterhaltung", "conversación", "conversa", "conversazione",
+                "gesprek", "беседа", "обсуждение", "розмова", "rozmowa", "sohbet", "percakapan", "会話", "대화",
+                "beitrag", "poste", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
+
+
+def _known_page_line(line: str) -> bool:
+    """One of X's lines above a page's first post: its menu, title row, or sign-in banner's buttons."""
+    low = line.strip().lower()
+    return low in _NAV_LINES or low in _TITLE_LINES or low in _WALL_LINES
+
 
 # Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
 _CHROME_HEADINGS = {
@@ -1060,7 +1074,10 @@ _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben K
                                         r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
                                         r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
                                         r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
-                ("translation", re.compile(r"^Translated from \S.{0,40} by \S+$")))
+                # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too)
+                ("translation", re.compile(r"^(?:Translated from \S.{0,40} by|Übersetzt aus dem \S+ von"
+                                           r"|Traducido del? \S+ por|Traduit de l['’ ]?\s?\S+ par"
+                                           r"|Traduzido do \S+ por)(?: \S+)?$")))
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
