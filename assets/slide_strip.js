@@ -5,19 +5,33 @@
 // last and is not dragged). The place is worked out from where the pointer was let go, however fast it moved (a
 // library that looked where the pointer was every 50 ms missed a quick flick altogether). The page itself is never
 // reordered here: the server draws the strip again, and until then the thumbnails keep their shifts, so nothing
-// jumps back first.
+// jumps back first. A finger held on a thumbnail for a moment drags it as the mouse does; a finger that moves at once
+// swipes the strip along (studio.css lets the browser pan a thumbnail only up and down: its own horizontal pan
+// cancelled every finger drag, and it took every touch near the thumbnails, the gaps between them included).
+//
+// Alt+Left/Right on a focused thumbnail moves its slide one place. The server draws the strip anew, so the focused
+// element goes: the server says (``focus``) which thumbnail has the moved slide once the strip is drawn, and that one
+// takes the focus. Pressed again before that, the move goes on from where the last one put the slide (the old
+// thumbnail's place is out of date, and the focus may be on nothing at all while the strip is drawn).
 
 const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
 const EDGE = 48; // px from either end of the strip where a drag scrolls it
 const SPEED = 14; // px scrolled a frame at the very end
 const BAND = 0.75; // let go further above or below the strip than this many thumbnail heights: nothing moves
 const GIVE_UP_MS = 10000; // the server never drew the strip again (connection lost): the thumbnails go back
+const HOLD_MS = 200; // a finger that moves sooner than this after touching swipes the strip; held longer, it drags
 
 export default {
   template: "<div><slot></slot></div>",
-  props: { selected: Number }, // the selected slide's index: its thumbnail is kept in view
+  props: {
+    selected: Number, // the selected slide's index: its thumbnail is kept in view
+    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; ``slide``'s thumbnail is focused
+  },
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
+    document.addEventListener("keydown", this.moveKey);
+    this.moves = 0;
+    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, to, item, at}
     this.showSelected();
   },
   // The row drawn again (a long one empties first, which scrolls the strip back to its start) or another slide
@@ -29,9 +43,15 @@ export default {
     selected() {
       this.$nextTick(this.showSelected);
     },
+    focus(focus) {
+      if (!focus || !this.pending || focus.seq !== this.pending.seq) return; // an earlier move: a later one is coming
+      this.pending = null;
+      this.$nextTick(() => this.items()[focus.slide]?.querySelector(".cs-thumb")?.focus());
+    },
   },
   unmounted() {
     this.$el.removeEventListener("pointerdown", this.press);
+    document.removeEventListener("keydown", this.moveKey);
     this.stop();
   },
   methods: {
@@ -46,13 +66,35 @@ export default {
     items() {
       return [...this.$el.children].filter((e) => e.classList.contains("cs-strip-item"));
     },
+    // Alt+Left/Right: the focused thumbnail's slide (or the one still being moved) one place along.
+    moveKey(e) {
+      const step = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
+      if (!step || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || this.drag) return;
+      const item = e.target.closest?.(".cs-thumb")?.closest(".cs-strip-item");
+      const ours = item && item.parentElement === this.$el;
+      const pending = this.pending && performance.now() - this.pending.at < GIVE_UP_MS ? this.pending : null;
+      // still on the thumbnail it moved, or on nothing while the strip is drawn: on from where it was put
+      const going = pending && (ours ? item === pending.item : e.target === document.body || !e.target.isConnected);
+      if (!ours && !going) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const items = this.items();
+      const from = going ? pending.to : items.indexOf(item);
+      const to = from + step;
+      const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
+      // (the outro itself is asked to move: the server says it stays last)
+      if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
+      this.moves += 1;
+      this.pending = { seq: this.moves, to, item: going ? pending.item : item, at: performance.now() };
+      this.$emit("reorder", { old_index: from, new_index: to, key: this.moves });
+    },
     press(e) {
       if (this.drag || e.button !== 0 || !e.isPrimary || e.altKey || e.ctrlKey || e.metaKey) return;
       const item = e.target.closest(".cs-thumb")?.closest(".cs-strip-item");
       if (!item || item.parentElement !== this.$el || item.classList.contains("cs-strip-outro")) return;
       const items = this.items();
       this.drag = { item, items, from: items.indexOf(item), to: items.indexOf(item), x: e.clientX, y: e.clientY,
-                    last: e, lifted: false };
+                    last: e, lifted: false, touch: e.pointerType === "touch", at: e.timeStamp, swipe: null };
       document.addEventListener("pointermove", this.move, true);
       document.addEventListener("pointerup", this.release, true);
       document.addEventListener("pointercancel", this.cancel, true);
@@ -86,10 +128,14 @@ export default {
       if (!drag) return;
       if (!drag.item.isConnected) return this.cancel(); // the strip was drawn again meanwhile (someone else's edit)
       drag.last = e;
-      if (!drag.lifted && Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) < TOLERANCE) return;
-      if (!drag.lifted) this.lift();
+      if (!drag.lifted && !drag.swipe) {
+        if (Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) < TOLERANCE) return;
+        if (drag.touch && e.timeStamp - drag.at < HOLD_MS) drag.swipe = { left: this.$el.parentElement.scrollLeft };
+        else this.lift();
+      }
       e.preventDefault();
-      this.show(e);
+      if (drag.swipe) this.$el.parentElement.scrollLeft = drag.swipe.left - (e.clientX - drag.x);
+      else this.show(e);
     },
     // The lifted thumbnail under the pointer, the others shifted to make room at its place.
     show(e) {
@@ -123,6 +169,10 @@ export default {
       const drag = this.drag;
       if (!drag) return;
       if (!drag.item.isConnected) return this.cancel();
+      if (drag.swipe) {
+        swallowClick(); // (not a tap on the thumbnail)
+        return this.stop();
+      }
       if (!drag.lifted && Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) >= TOLERANCE) {
         this.lift(); // pressed here, let go there, no move in between: a drag all the same
       }

@@ -35,7 +35,7 @@ from studio.upload_cap import UploadCap
 
 from studio.export.images import leave_with_parent
 
-from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, uploads
+from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, theme_panel, uploads
 from .relay import Relay
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
@@ -238,6 +238,7 @@ def build(data_dir: Path, *, share: bool = False):
 
     app.on_startup(memory.collect_less_often)
     app.on_startup(_workers_leave_with_server)
+    app.on_startup(lambda: theme_panel.draw_tiles_at_start(server.studio))  # (components/theme_panel.py)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
     app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)

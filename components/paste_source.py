@@ -5,6 +5,9 @@ import asyncio
 
 from nicegui import background_tasks, events, run, ui
 
+from studio.limits import MAX_TEXT_BYTES
+from studio.sources.result import ImportResult
+
 from .offload import off_loop
 from .thread_intake import ThreadIntake
 from .thumbnails import draw_ahead
@@ -13,6 +16,31 @@ from .view import Debounce, View
 SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
 PASTED = 200  # characters added at once: a paste, not typing
 AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
+# A paste's HTML flavour (a copy of X's page: its emoji are pictures, left out of the plain text) comes with its plain
+# text in one message at most this long (JSON, UTF-8): socket.io drops the connection above 1,000,000 bytes. X's
+# markup runs to several KB a post (the 4-post copy in tests/fixtures is 9 KB, trimmed); a longer copy is read from
+# its plain text, as before.
+FLAVOURS_MAX_BYTES = 900_000
+HTML_SHOWS_READING = 64_000  # characters of HTML read with the "Reading…" row and its Cancel (less takes a blink)
+
+# In the browser: the paste's HTML and plain text, if it has HTML and fits in one message
+FLAVOURS = """(e) => {
+  const data = e.clipboardData;
+  const html = data ? data.getData('text/html') : '';
+  if (!html) return;
+  const both = {html, text: data.getData('text/plain')};
+  if (new TextEncoder().encode(JSON.stringify(both)).length <= %d) emit(both);
+}""" % FLAVOURS_MAX_BYTES
+
+
+def _lines(text: str) -> str:
+    """Line ends as a text box has them (a clipboard's plain text may have Windows' CR LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _page_read(result: ImportResult | None) -> bool:
+    """The HTML read as a copy of X's page: its posts have their author (other HTML is read from its plain text)."""
+    return result is not None and bool(result.threads) and any(p.handle for p in result.threads[0].posts)
 
 
 def _draw_strip_ahead(job: asyncio.Task) -> None:
@@ -29,11 +57,13 @@ class PasteSource:
         self.view = view
         self.imports = view.studio.imports
         self.intake = intake
-        self.paste = ui.textarea(placeholder="Paste your thread here — one post per paragraph, "
-                                             "or numbered 1/ 2/ 3/ …").props(
+        # (short: at the panel's width a longer hint wrapped to a third line holding only its "…")
+        self.paste = ui.textarea(placeholder="Paste a thread, or its page on X copied whole").props(
             "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
             .classes("w-full")
         self.paste.on_value_change(self._pasted)
+        self.paste.on("paste", self._flavours, js_handler=FLAVOURS)
+        self._html: tuple[str, str] | None = None  # the last paste's plain text and HTML flavour
         self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
         self._ahead_job: tuple[str, asyncio.Task] | None = None  # the paste being laid out ahead
         self._import_waits = False  # "Import thread" was clicked while its paste was being laid out
@@ -51,8 +81,17 @@ class PasteSource:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
         self._ahead.cancel()
         text = e.value or ""
+        if self._html is not None and text != self._html[0]:  # typed into, or pasted into other text: not kept
+            self._html = None
         if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
             self._ahead()
+
+    def _flavours(self, e: events.GenericEventArguments) -> None:
+        """A paste that had HTML: kept, unread, until Import (read then, off the event loop)."""
+        args = e.args if isinstance(e.args, dict) else {}
+        html, text = args.get("html"), args.get("text")
+        if isinstance(html, str) and isinstance(text, str) and html and len(html) <= MAX_TEXT_BYTES:
+            self._html = (_lines(text), html)
 
     def _lay_out_ahead(self) -> None:
         """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``);
@@ -72,6 +111,12 @@ class PasteSource:
         the other browsers (reading 400 KB takes about a second)."""
         self._ahead.cancel()  # not begun yet: this import lays the thread out itself
         text = self.paste.value or ""
+        if self._html is not None and self._html[0] == text and text.strip():  # the box holds that paste alone
+            if self._read is None:  # (a second click while it is read: the same import)
+                self._read = job = object()
+                background_tasks.create(self._read_html(self._html[1], job), name="read a paste's HTML")
+                self.reading.set_visibility(len(self._html[1]) > HTML_SHOWS_READING)
+            return
         job = self._ahead_job
         if self._import_waits or (job is not None and job[0] == text and not job[1].done()):
             if not self._import_waits:  # being laid out: wait for it rather than lay it out twice at once
@@ -107,6 +152,23 @@ class PasteSource:
             elif result is not None:  # None: the server is stopping
                 self._use_paste(result)
 
+    async def _read_html(self, html: str, job: object) -> None:
+        """The paste's HTML read as the command line reads an HTML file, in a worker process; used when it reads
+        as X's page, else the box's plain text is imported as before."""
+        try:
+            result = await off_loop(self.imports.paste, html)
+        except Exception:  # noqa: BLE001 - not a page that reads: its plain text is
+            result = None
+        if self._read is not job:  # cancelled meanwhile
+            return
+        with self.view.client:
+            self._end_read()
+            if _page_read(result):
+                self._use_paste(result)
+            else:
+                self._html = None
+                self._import_paste()
+
     def _end_read(self) -> None:
         self._read = None
         self.reading.set_visibility(False)
@@ -117,6 +179,7 @@ class PasteSource:
             self.view.notify("Import cancelled — nothing was changed", position="top")
 
     def _use_paste(self, result) -> None:
+        self._html = None
         self.intake.show_warnings(result.warnings)
         # once the posts are in the project the box empties, so the cards show without scrolling
         self.intake.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))

@@ -56,7 +56,9 @@ class SlideStrip:
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
-            self.container.on("reorder", self._moved, ["old_index", "new_index"])
+            self.container.on("reorder", self._moved, ["old_index", "new_index", "key"])
+            self._focus: dict | None = None  # the thumbnail to focus once the strip is drawn (a keyboard move)
+            self._draws = 0  # strips drawn to the end: a keyboard move's focus waits for the drawing after it
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -102,6 +104,8 @@ class SlideStrip:
         self.tail_gap.set_visibility(not carousel.slides or carousel.slides[-1].kind != "outro")
 
         def drawn() -> None:
+            self._draws += 1
+            self._show_focus()
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
             self._draw_faces()
             if self._dirty:  # typed into while the strip was being drawn
@@ -130,8 +134,6 @@ class SlideStrip:
                 ("." if outro_last else "; Alt+Left or Alt+Right moves it.")
             thumb.on("click", lambda i=index: self.view.select(i))
             thumb.on("keydown.enter", lambda i=index: self.view.select(i))
-            thumb.on("keydown.alt.left.stop.prevent", lambda i=index: self._move_by(i, -1))
-            thumb.on("keydown.alt.right.stop.prevent", lambda i=index: self._move_by(i, 1))
             if slide.kind != "outro":  # the outro holds the call to action: no post goes on it
                 make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
                 thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
@@ -176,29 +178,33 @@ class SlideStrip:
     # -- actions ------------------------------------------------------------------------------------
 
     def _moved(self, e: events.GenericEventArguments) -> None:
-        """A thumbnail dragged to another place (assets/slide_strip.js): the slide moves there and is selected."""
+        """A thumbnail dragged to another place, or moved by Alt+Left/Right (``key``: the move's number on that page,
+        assets/slide_strip.js): the slide moves there and is selected; after a keyboard move its thumbnail, drawn
+        anew, gets the focus."""
         view = self.view
         args = e.args if isinstance(e.args, dict) else {}
-        old, new = args.get("old_index"), args.get("new_index")
+        old, new, key = args.get("old_index"), args.get("new_index"), args.get("key")
         if not all(isinstance(i, int) and not isinstance(i, bool) for i in (old, new)):
             return
+        draws = self._draws
         moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
         if moved is None:
             self.rebuild()  # the dragged thumbnail goes back to its place
         else:
             view.select(moved)
+        if isinstance(key, int) and not isinstance(key, bool):
+            self._focus = {"slide": old if moved is None else moved, "seq": key}
+            # drawn already (a short strip, drawn in the handler), or nothing to draw; else the drawing under way or
+            # still to come (the relay may hand the change to this page a turn later) shows it once done
+            if (self._draws != draws and not self.sliced.drawing) or moved == old:
+                self._show_focus()
 
-    def _move_by(self, index: int, step: int) -> None:
-        """Keyboard reordering: the slide moves one place and keeps the focus."""
-        view = self.view
-        target = index + step
-        if not 0 <= target < len(view.carousel.slides):
-            return
-        new = view.attempt(view.document.move_slide, index, target, origin=view.person)
-        if new is not None:
-            view.select(new)
-            # the strip was rebuilt: the clicked element is gone, so the page's client runs it
-            view.client.run_javascript(f"document.querySelectorAll('[data-testid=slide-thumb]')[{new}]?.focus()")
+    def _show_focus(self) -> None:
+        """The strip is drawn: the browser focuses the thumbnail of the slide just moved by the keyboard."""
+        if self._focus is not None:
+            self.container.props["focus"] = self._focus
+            self.container.update()
+            self._focus = None
 
     def _insert(self, post_id: str, index: int) -> None:
         view = self.view

@@ -314,14 +314,20 @@ def _reshape(text: str) -> str:
     return _reshaper().reshape(text)
 
 
-def _base_rtl(text: str) -> bool:
+def strong_direction(text: str) -> bool | None:
+    """True if the first letter with a direction of its own is right-to-left, False if left-to-right, None when
+    the text has none (digits, punctuation, emoji only)."""
     for ch in text:
         cls = unicodedata.bidirectional(ch)
         if cls in ("R", "AL"):
             return True
         if cls == "L":
             return False
-    return False
+    return None
+
+
+def _base_rtl(text: str) -> bool:
+    return bool(strong_direction(text))
 
 
 @lru_cache(maxsize=2048)

@@ -1,11 +1,14 @@
 """The slide strip in real headless Chromium: any completed drag reorders once, to where it was dropped."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 pytest.importorskip("selenium")
 from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
@@ -169,6 +172,69 @@ def test_a_card_held_over_a_thumbnail_says_what_a_drop_does_and_the_outro_takes_
     assert not page.execute_script("return document.querySelector('.cs-drop-hover')")
 
 
+def touch(driver, kind: str, x: float = 0, y: float = 0, at: float | None = None) -> None:
+    """One finger event through Chromium's touch input (as a tablet sends it: the browser may scroll instead), at
+    the time ``at`` (seconds) if given: a hold or a quick swipe whatever the machine's pace."""
+    event = {"type": kind, "touchPoints": [] if kind == "touchEnd" else [{"x": x, "y": y}]}
+    if at is not None:
+        event["timestamp"] = at
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", event)
+
+
+def finger(driver, x0: float, y0: float, x1: float, hold: float) -> None:
+    """A finger pressed at (x0, y0), held ``hold`` seconds, moved along to x1 in ten steps and lifted."""
+    start = time.time()
+    touch(driver, "touchStart", x0, y0, at=start)
+    for step in range(1, 11):
+        touch(driver, "touchMove", x0 + (x1 - x0) * step / 10, y0, at=start + hold + step * 0.016)
+    touch(driver, "touchEnd", at=start + hold + 0.2)
+
+
+def test_a_finger_drag_reorders_like_the_mouse(page):
+    """A finger held on a thumbnail a moment, then moved along the strip: the browser used to take it for a scroll
+    and cancel the drag (pointercancel), so nothing moved."""
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    (x0, y0), (x1, _) = centre(page, thumbs[1]), centre(page, thumbs[3])
+    finger(page, x0, y0, x1 + thumbs[3].rect["width"] * 0.3, hold=0.4)  # past the 4th's middle
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 3))
+    wait(page, lambda: "Slide 4 of" in position(page))
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+_FOCUSED = ("const thumbs = [...document.querySelectorAll('[data-testid=slide-thumb]')];"
+            " return thumbs.indexOf(document.activeElement)")
+
+
+def alt(driver, key: str, times: int) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    chain = ActionChains(driver).key_down(Keys.ALT)
+    for _ in range(times):
+        chain = chain.send_keys(key)
+    chain.key_up(Keys.ALT).perform()
+
+
+def test_alt_arrows_pressed_in_a_row_move_the_slide_as_often_and_it_keeps_the_focus(page):
+    """Alt+Right three times in a row, faster than the strip is drawn again: the slide goes three places on, and the
+    focus is on its new thumbnail (it stayed on the old, removed one, which took the next presses for the slide now
+    in its place or dropped them). Back with Alt+Left three times: where it started, still focused."""
+    before = drawn(page)
+    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
+    alt(page, Keys.ARROW_RIGHT, 3)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 4))
+    wait(page, lambda: page.execute_script(_FOCUSED) == 4)
+    assert thumb_texts(page)[4][:40] == before[1]
+    alt(page, Keys.ARROW_LEFT, 3)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+    wait(page, lambda: page.execute_script(_FOCUSED) == 1)
+    alt(page, Keys.ARROW_RIGHT, 1)  # one press, after the strip is drawn: from the new thumbnail
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 2))
+    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
 _SELECTED_IN_VIEW = ("const item = document.querySelector('.cs-strip-item.cs-selected');"
                      " const box = document.querySelector('.cs-strip-scroll').getBoundingClientRect();"
                      " const at = item && item.getBoundingClientRect();"
@@ -200,3 +266,12 @@ def test_a_long_strip_keeps_the_moved_slide_in_view(page):
     wait(page, lambda: heads() == moved(before, 28, 26))
     wait(page, lambda: "Slide 27 of" in position(page))
     wait(page, lambda: page.execute_script(_SELECTED_IN_VIEW))
+    # a finger that moves at once on the thumbnails swipes the strip along, and moves no slide
+    order = heads()
+    scroll = "return document.querySelector('.cs-strip-scroll').scrollLeft"
+    at = page.execute_script(scroll)
+    x, y = centre(page, by_testid(page, "slide-thumb")[26])
+    finger(page, x, y, x + 300, hold=0)
+    wait(page, lambda: page.execute_script(scroll) < at - 200)
+    assert heads() == order and not page.execute_script("return document.querySelector('.cs-strip-lifted')")
+    assert "Slide 27 of" in position(page)  # not a tap either

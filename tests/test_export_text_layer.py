@@ -81,3 +81,12 @@ def test_a_screen_reader_hears_each_emoji_once_from_its_picture():
     hidden = [t.text for t in svg.iter(ns + "tspan") if t.get("class") == "emoji-text"]
     assert labels == ["🚀", "👍🏽"] and hidden == labels
     assert all(t.get("aria-hidden") == "true" for t in svg.iter(ns + "tspan") if t.get("class") == "emoji-text")
+
+
+def test_a_letter_without_a_face_is_read_where_the_slide_shows_its_mark():
+    """A letter no bundled face has (Tibetan, Syriac) is drawn as a boxed "?": its mark came after the whole line
+    in the PDF's text, "Tibetan and then ? ? ?" for "Tibetan ? ? ? and then" (session 16)."""
+    out = io.BytesIO()
+    export_pdf(Carousel(slides=[Slide(title="T", body="Tibetan བོད and then ܠܫܢܐ end")]), out)
+    text = " ".join(pypdfium2.PdfDocument(out.getvalue())[0].get_textpage().get_text_range().split())
+    assert re.sub(r"\?( ?\?)*", "?", text) == "T Tibetan ? and then ? end 1/1"  # a mark per letter, spaced or not

@@ -74,10 +74,14 @@ def test_a_deleted_first_post_starts_the_thread_at_the_next(tmp_path):
     assert not result.threads[0].incomplete
 
 
-def test_without_the_deleted_file_the_rest_is_an_incomplete_thread(tmp_path):
-    items = [post(1, "Opening."), post(3, "Third post.", 2), post(4, "Fourth post.", 3)]
+def test_without_the_deleted_file_the_thread_goes_on_across_the_gap(tmp_path):
+    # post 2's id says it was written right after post 1 (the same second): it was the thread's second post
+    # (session 16: the rest was a thread of its own, "first post missing"; tests/test_archive_deleted_gap.py).
+    # The 🧵 says post 1 opened a thread: a post of its own before a thread whose opener was deleted is not joined
+    items = [post(1, "Opening 🧵"), post(3, "Third post.", 2), post(4, "Fourth post.", 3)]
     result = read_archive(archive(tmp_path / "a.zip", items), load_media=False)
-    assert texts(result) == [["Third post.", "Fourth post."]] and result.threads[0].incomplete
+    assert texts(result) == [["Opening", "Third post.", "Fourth post."]] and not result.threads[0].incomplete
+    assert result.warnings[0].startswith("post 2 of thread 1700000000000000001 answers a post of yours that is not")
 
 
 def test_a_photo_missing_from_tweets_media_is_named(tmp_path, tiny_jpeg):

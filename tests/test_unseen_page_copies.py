@@ -132,7 +132,8 @@ def test_a_community_note_a_translation_and_a_deleted_post_stay_out():
                      "Cash is oxygen. Count it every Monday.", "Sleep. Nothing else scales."]
     assert warnings == [
         "post 1 had readers' added context (a community note) under the text: left out, it is not the author's",
-        "post 2 had X's translation under the text: left out, the slides keep the author's own words",
+        "post 2 had X's translation under the text: left out (“1/ Hire slowly, fire quickly.”), the slides keep the "
+        "author's own words",
         "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without"]
 
 

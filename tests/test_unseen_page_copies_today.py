@@ -95,7 +95,8 @@ def test_a_logged_out_mobile_copy_with_a_running_poll_a_translation_and_a_quote_
                      "My desk setup this week:\n1:04", "Quoting myself from last year, still true:", "🔥",
                      "Follow for more. Replies open, DMs too."]
     assert not any("Sign up" in t or "Shipping beats planning" in t for t in texts)
-    assert "post 3 had X's translation under the text: left out, the slides keep the author's own words" in warnings
+    assert ("post 3 had X's translation under the text: left out (“The Japanese community is small but very kind. "
+            "…”), the slides keep the author's own words") in warnings
 
 
 def test_a_french_copy_with_a_card_and_show_replies():

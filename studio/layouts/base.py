@@ -21,7 +21,7 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    measure, para_ems, prepare, text_width, wrap_from, wrap_para)
+                    measure, para_ems, prepare, strong_direction, text_width, wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
@@ -98,6 +98,7 @@ class Block:
     role: str = "body"  # svg class: title, body, meta
     start: int = 0  # where the first paragraph resumes (a cluster index) on a continuation page
     measure: float = 0.0  # narrower line length than the column (balanced titles); 0 = the column
+    apart: bool = False  # a blank line over it in the text: a list item there starts another list
 
 
 @dataclass(frozen=True)
@@ -161,9 +162,9 @@ class Ctx:
 # ---------------------------------------------------------------- text flow
 
 def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0, gap_before: float = 0.0,
-          role: str = "body", links: bool = True) -> Block | None:
+          role: str = "body", links: bool = True, apart: bool = False) -> Block | None:
     paras = prepare(text) if links else prepare(text, False)  # one cache entry: prepare(t) is not prepare(t, True)
-    return Block(paras, style, marker, indent, gap_before, role) if paras else None
+    return Block(paras, style, marker, indent, gap_before, role, apart=apart) if paras else None
 
 
 def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
@@ -256,6 +257,7 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
     out: list[El] = []
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     out.extend(code_panels(placed, x, y, width))
+    rtl_list = _list_directions(placed)
     for p in placed:
         st = p.text_style
         bx = x
@@ -263,11 +265,82 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
             st = replace(st, align="left")  # code keeps its indentation; a list, its left edge
             bx = x + max(0.0, (width - list_w) / 2) if not p.line.para.code else x
         baseline = y + p.y + (st.lh - st.size) / 2 + st.size * 0.8
+        in_list = id(p) in rtl_list
+        if in_list and rtl_list[id(p)]:  # a right-to-left list: its markers on the right, its items against them
+            span = list_w if bx > x else width
+            if p.marker:
+                out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
+            out.extend(draw_line(p.line, st, bx, baseline, span - p.block.indent - p.x, p.block.role, rtl=True))
+            continue
         if p.marker:
             out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
         left = bx + p.block.indent + p.x
-        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role))
+        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role,
+                             rtl=False if in_list else None))
     return out
+
+
+def _list_directions(placed: list[Placed]) -> dict[int, bool]:
+    """Each list line (by id) → whether its list runs right to left, so that a list keeps one direction: an
+    English item in an Arabic list has its marker on the right, an Arabic item in an English list on the left.
+
+    A list runs as most of its items do; on a tie (or items with no letters: "2024"), as the paragraph above
+    it, else as its first item with letters. A blank line between two runs of two or more items each starts
+    another list (an Arabic list, then an English one); items set one apart from the next are one list."""
+    lists: list[tuple[Para | None, list[list[Placed]]]] = []  # (paragraph above, runs of items, lines each)
+    above: Para | None = None  # the paragraph over the list being read
+    run: list[Placed] | None = None
+    previous: Block | None = None
+    for p in placed:
+        if not p.block.indent or p.line.para.code:
+            run, above = None, p.line.para
+        elif run is None:
+            run = [p]
+            lists.append((above, [run]))
+        elif p.block is not previous and (p.block.apart or p.block.paras[0].gap):  # a blank line over the item
+            run = [p]
+            lists[-1][1].append(run)
+        else:
+            run.append(p)
+        previous = p.block
+    out: dict[int, bool] = {}
+    for above_para, runs in lists:
+        for group, first in _split_lists(runs):
+            items = [next((d for d in map(strong_direction, (pa.text for pa in block.paras)) if d is not None), None)
+                     for block in _blocks(group)]
+            over = above_para if first else None
+            rtl = _list_rtl(items, strong_direction(over.text) if over is not None else None)
+            out.update((id(q), rtl) for q in group)
+    return out
+
+
+def _blocks(lines: list[Placed]) -> list[Block]:
+    """The items (blocks) of list lines, in order, each once (an item may wrap onto several lines)."""
+    return [q.block for k, q in enumerate(lines) if not k or q.block is not lines[k - 1].block]
+
+
+def _split_lists(runs: list[list[Placed]]) -> list[tuple[list[Placed], bool]]:
+    """Runs of list lines set apart by blank lines → lists (lines, first of them): two runs of two or more items
+    each are two lists; a run of one item goes with its neighbours."""
+    lists: list[tuple[list[Placed], bool]] = []
+    last: list[Placed] | None = None
+    for run in runs:
+        if last is not None and (len(_blocks(last)) < 2 or len(_blocks(run)) < 2):
+            lists[-1][0].extend(run)
+        else:
+            lists.append((list(run), not lists))
+        last = run
+    return lists
+
+
+def _list_rtl(items: list[bool | None], above: bool | None) -> bool:
+    """Whether a list whose items' directions are ``items`` runs right to left (``above``: the paragraph's over it)."""
+    rtl, ltr = items.count(True), items.count(False)
+    if rtl != ltr:
+        return rtl > ltr
+    if above is not None:
+        return above
+    return next((d for d in items if d is not None), False)
 
 
 def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[El]:
@@ -291,6 +364,14 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
 LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet
 
 
+def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
+    """How far ``draw_marker``'s ink reaches right of its x (a right-to-left item's marker ends at the column's edge)."""
+    if marker.startswith(LIST_ROW):
+        size = min(st.size * 1.3, st.ink / 1.05)
+        return text_width(marker[len(LIST_ROW):].zfill(2), ctx.title_font, ctx.title_weight, size)
+    return st.size * (0.49 if marker == "•" else 1.32)
+
+
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
     if marker.startswith(LIST_ROW):
         # the big number stays inside its line's ink box, so a row at the top or bottom of the page
@@ -309,12 +390,14 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 
 
-def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str) -> list[El]:
-    """One laid-out line: a <text> whose every run has its own x, plus emoji images."""
+def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str,
+              rtl: bool | None = None) -> list[El]:
+    """One laid-out line: a <text> whose every run has its own x, plus emoji images. ``rtl``: the direction its
+    edge follows (a list's), when not its own."""
     runs = line_runs(line, st.family, st.weight, st.size)
     if st.align == "center":
         x0 = x + (width - line.width) / 2
-    elif st.align == "right" or line.para.rtl:
+    elif st.align == "right" or (line.para.rtl if rtl is None else rtl):
         x0 = x + width - line.width
     else:
         x0 = x
@@ -331,8 +414,11 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
             # hidden from screen readers, which read the picture's label
             texts[-1].add(el("tspan", text=r.text, x=x0 + r.x, y=baseline, fill_opacity=0, class_=EMOJI_TEXT,
                              attrs={"aria-hidden": "true"}))
-        elif r.missing:
-            lines.extend(missing_mark(r, st, x0, baseline))
+        elif r.missing:  # its boxed "?" between the words before and after it, so a PDF reads them in order
+            box, mark = missing_mark(r, st, x0, baseline)
+            lines.append(box)
+            texts.append(mark)
+            texts.append(el("text", class_=role, font_size=st.size, fill=st.colour, style=TEXT_STYLE))
         else:
             weight = fonts.best_weight(r.family, 700 if r.bold else st.weight)
             if r.glyphs:  # a shaped word (Devanagari, Thai): cairo cannot shape, so its glyphs are drawn as outlines

@@ -163,17 +163,23 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
 
+    apart = False  # a blank line since the last block
+
     def flush() -> None:
+        nonlocal apart
         if item:
             marker, lines = item[0], item[1:]
             indent = size * (1.9 if marker != "•" else 1.35)
-            b = block("\n".join(lines), st, marker=marker, indent=indent, gap_before=0.45 if blocks else 0.0)
+            b = block("\n".join(lines), st, marker=marker, indent=indent,
+                      gap_before=0.45 if blocks else 0.0, apart=apart)
             item.clear()
         else:
             b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
+            apart = apart or bool(pending) and not b  # blank lines only: the next block is set apart
             pending.clear()
         if b:
             blocks.append(b)
+            apart = False
 
     text = unflatten(text)
     flags = code_lines(text) if has_code(text) else None

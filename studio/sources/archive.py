@@ -6,8 +6,10 @@ lazily, only for posts that end up in a thread.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import io
+import operator
 import posixpath
 import re
 import struct
@@ -25,7 +27,7 @@ from ..post import Post, Thread
 from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
 from .cleanup import clean_text, unescape_entities
-from .paste import THREAD_EMOJI, first_line, strip_thread_labels
+from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
 AVATAR_SIDE = 400
@@ -134,8 +136,10 @@ def archive_folder(path: Path) -> Path | None:
 class _ArchiveReader:
     def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
         self.label = label
+        self.folder = isinstance(zf, Folder)
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
         self.files = ArchiveFiles(zf, progress, self.warnings)
 
@@ -147,6 +151,14 @@ class _ArchiveReader:
 
     def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
         if self.files.root is None:
+            inner = sorted(posixpath.basename(n) for n in self.files.members if _may_be_archive_zip(n))
+            named = f"({', '.join(inner[:3])}{' …' if len(inner) > 3 else ''})"
+            if inner and self.folder:  # the folder the archive's zip was downloaded to
+                raise SourceError(f"{self.label} is a folder with a zip in it {named}, not the archive's files: "
+                                  "import the archive's .zip itself")
+            if inner:  # the archive zipped again, or sent inside another zip
+                raise SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
+                                  f"{self.label} once and import the .zip that was inside it")
             raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
         manifest = self._manifest()
         tweet_files = self._tweet_files(manifest)
@@ -169,11 +181,14 @@ class _ArchiveReader:
         deleted: dict[str, str | None] = {}
         for member in deleted_files:
             self.files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
-        if skipped := skip_deleted(tweets, deleted):
+        if skipped := skip_deleted(tweets, deleted, self.after_gap):
             self.warnings.append(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
                                  "the thread goes on from the post before")
         handle = handle or _guess_handle(tweets)
-        chains = _build_threads(tweets, others, author_id, handle)
+        joins: list[tuple[str, int]] = []
+        chains = _build_threads(tweets, others, author_id, handle, joins)
+        by_first = {chain[0]: chain for chain, _ in chains}
+        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
         notes = _NoteIndex()
         if note_files and chains:
             for member in note_files:
@@ -193,6 +208,12 @@ class _ArchiveReader:
                                  "(a post followed by your own replies to it)")
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]
+        shown_threads = {t.id for t in result.threads}
+        for first, position in joins:
+            if first in shown_threads:
+                self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in "
+                                     "the archive (deleted, most likely): it was written minutes after post "
+                                     f"{position - 1}, so the thread goes on across the gap; check the slides there")
         result.answers = _answered(result.threads, tweets, {chain[0] for chain, incomplete in chains if incomplete})
         shown_ids = {post.id for t in result.threads for post in t.posts}
         if cut := [p for p in self.cut_posts if p in shown_ids]:
@@ -331,6 +352,12 @@ class _ArchiveReader:
                 marked = marked or THREAD_EMOJI in text
                 post.text = _with_label(text, label)
             posts.append(post)
+        # "1/", "2/" … as on a pasted thread: the slides number themselves. A listing reads them only when the
+        # first post carries a number (rare), so its title is the one an import gives.
+        if not listing or post_number(posts[0].text) is not None:
+            gaps = {i for i, post_id in enumerate(chain) if post_id in self.after_gap}
+            for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=gaps)):
+                post.text = text or post.text
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
 
@@ -477,16 +504,27 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     return True
 
 
-def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None]) -> int:
-    """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped."""
+def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None) -> int:
+    """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped.
+    ``after_gap`` gets the ids of those replies."""
     skipped: set[str] = set()
-    for t in tweets.values():
+    for id_str, t in tweets.items():
         walked: set[str] = set()  # a damaged file could make deleted posts answer each other
         while t.reply_to in deleted and t.reply_to not in tweets and t.reply_to not in walked:
             walked.add(t.reply_to)
             t.reply_to = deleted[t.reply_to]
+        if walked and after_gap is not None:
+            after_gap.add(id_str)
         skipped |= walked
     return len(skipped)
+
+
+def _may_be_archive_zip(name: str) -> bool:
+    """A zip inside a zip that may be the archive: not a Mac's "._" copy of a file's attributes (under
+    __MACOSX/), nor a file among an archive's own (under data/)."""
+    parts = name.lower().split("/")
+    return (parts[-1].endswith(".zip") and not parts[-1].startswith("._")
+            and "__macosx" not in parts[:-1] and "data" not in parts[:-1])
 
 
 def _opt(value: Any) -> str | None:
@@ -517,8 +555,11 @@ def _answered(threads: list[Thread], tweets: dict[str, _Tweet], incomplete: set[
 
 
 def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str,
-                   handle: str) -> list[tuple[list[str], bool]]:
-    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id."""
+                   handle: str, joins: list[tuple[str, int]] | None = None) -> list[tuple[list[str], bool]]:
+    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id.
+
+    With ``joins``, a chain that answers a deleted post goes on from the chain that post went on from
+    (``_join_across_gaps``), and each join is added there as (thread id, position after the gap)."""
     def own_reply(t: _Tweet) -> bool:
         if author_id and t.reply_user:
             return t.reply_user == author_id
@@ -535,7 +576,9 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
             children[t.reply_to].append((int(t.versions[0]) if t.versions else t.id, id_str))  # an edit: first's place
             if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
-    chains = []
+    before = _written_before([root for root, incomplete in roots if incomplete], tweets)
+    wanted = set(before.values())
+    chains, ends, starts = [], {}, {}
     for root, incomplete in roots:
         chain = [root]
         if root in children:  # most posts have no reply of the owner's
@@ -546,8 +589,97 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
                     break
                 chain.append(nxt)
                 seen.add(nxt)
+        if chain[-1] in wanted:
+            ends[chain[-1]] = len(chains)
+        if root in before:
+            starts[root] = len(chains)
         chains.append((chain, incomplete))
+    if ends and joins is not None:
+        joins.extend(_join_across_gaps(chains, before, starts, ends, tweets))
     return chains
+
+
+_SNOWFLAKE_SHIFT = 22  # a post id's bits above these are its time in milliseconds (ids from late 2010 on)
+_SNOWFLAKE_MIN = 10 ** 15  # an id this large is such an id
+_GAP_MS = 30 * 60 * 1000
+_TWEET_ID = operator.attrgetter("id")
+
+
+def _written_before(roots: list[str], tweets: dict[str, _Tweet]) -> dict[str, str]:
+    """For each root that answers an own post missing from the archive: the own post written last before that
+    one, if less than half an hour before it (a post's id tells when it was written)."""
+    if not roots:
+        return {}
+    own = list(map(_TWEET_ID, tweets.values()))
+    if len(roots) > 4:  # (a few are found faster by a scan each than by sorting 50,000 ids)
+        own.sort()
+    before = {}
+    for root in roots:
+        missing = tweets[root].reply_to or ""
+        if not missing.isdigit():
+            continue
+        m = int(missing)
+        if len(roots) > 4:
+            at = bisect.bisect_left(own, m)
+            last = own[at - 1] if at else 0
+        else:
+            last = max(filter(m.__gt__, own), default=0)
+        if last >= _SNOWFLAKE_MIN and (m >> _SNOWFLAKE_SHIFT) - (last >> _SNOWFLAKE_SHIFT) <= _GAP_MS:
+            before[root] = str(last)
+    return before
+
+
+def _join_across_gaps(chains: list[tuple[list[str], bool]], before: dict[str, str], starts: dict[str, int],
+                      ends: dict[str, int], tweets: dict[str, _Tweet]) -> list[tuple[str, int]]:
+    """Join a chain that answers a deleted post to the chain whose last post was written just before that post.
+
+    The missing post was that chain's next one (written less than half an hour after it, with no post of the
+    owner's between) when nothing says otherwise: no other thread or post of the owner's ended in that half
+    hour (two threads written at once: which went on is a guess), and the numbers the two sides carry ("2/",
+    "3/") do not say the chain after the gap began a thread of its own. A thread whose first post was deleted,
+    written later or after other posts, stays on its own. ``starts`` and ``ends``: first and last post → index
+    of its chain. Changes ``chains`` in place; returns (thread id, position of the first post after the gap)
+    for each join.
+    """
+    joins, gone = [], set()
+    last_posts = sorted(int(chain[-1]) for chain, _ in chains)
+    for root in sorted(before, key=int):  # in the order written: a thread with two gaps joins twice
+        into, k = ends.get(before[root]), starts[root]
+        if into is None or into == k or _ends_within(last_posts, int(tweets[root].reply_to or 0)) > 1:
+            continue
+        head, chain = chains[into][0], chains[k][0]
+        if not _numbers_go_on(tweets[head[-1]], tweets[chain[0]], len(head) == 1):
+            continue
+        joins.append((head[0], len(head) + 1))
+        del last_posts[bisect.bisect_left(last_posts, int(head[-1]))]  # no longer a chain's last post
+        del ends[head[-1]]
+        head.extend(chain)
+        ends[head[-1]] = into
+        gone.add(k)
+    for k in sorted(gone, reverse=True):
+        del chains[k]
+    return joins
+
+
+def _ends_within(last_posts: list[int], missing: int) -> int:
+    """How many chains (threads, single posts) ended in the half hour before the post ``missing`` was written."""
+    since = ((missing >> _SNOWFLAKE_SHIFT) - _GAP_MS) << _SNOWFLAKE_SHIFT
+    return bisect.bisect_left(last_posts, missing) - bisect.bisect_left(last_posts, since)
+
+
+def _numbers_go_on(last: _Tweet, after: _Tweet, single: bool) -> bool:
+    """The post after the gap carries no post number, or one that follows the number of the last post before
+    it (same style, same total): "2/" after an unnumbered post began a thread whose "1/" was deleted.
+
+    ``single``: the post before the gap is a post of its own, which a thread whose first post was deleted
+    could follow as well; only its number, or a 🧵 saying a thread starts there, says it went on."""
+    number = post_number(_clean(_raw_text(after)))
+    text = _clean(_raw_text(last))
+    previous = post_number(text)
+    if number is None:
+        return not single or previous is not None or THREAD_EMOJI in text
+    return (previous is not None and previous[0] == number[0] and previous[1] < number[1]
+            and previous[2] == number[2])
 
 
 MOVING = {"video": "▶ video", "animated_gif": "▶ GIF"}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -270,37 +271,63 @@ def split_by_numbering(text: str) -> list[str] | None:
     return None
 
 
-def strip_post_numbers(texts: list[str], gaps: bool = False, page: bool = False) -> list[str]:
+def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, page: bool = False) -> list[str]:
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
     hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
-    ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead.
+    A total ("/7") must be the same in every post that gives one, and no smaller than its number
+    ("2/3 of founders", "24/7" are not post numbers).
+    ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead: anywhere (True), or only
+    at these indices of ``texts`` (the posts that come right after a missing one).
     ``page``: X split the posts (a copied page), so posts the author left unnumbered (a lone "🙏", a photo)
     may sit among three or more numbered ones.
     """
     for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
-        numbers, spans = [], []
+        numbers, totals, spans = [], [], []
         for t in texts:
             m = pattern.search(t)
             ok = m is not None and (m.start() == 0 if family != "end" else m.end() == len(t))
-            numbers.append(int(next(g for g in m.groups() if g is not None)) if ok else None)
+            found = [g for g in m.groups() if g is not None] if ok else []
+            numbers.append(int(found[0]) if ok else None)
+            totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
         hook = 1 if numbers and numbers[0] is None else 0
         firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
+        jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
             counted = numbered
-        if len(counted) >= 2 and any(_in_order(counted, f, gaps) for f in firsts):
+        if (len(counted) >= 2 and _totals_agree(numbers, totals)
+                and any(_in_order(counted, f, jumps) for f in firsts)):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
 
 
-def _in_order(numbers: list[int | None], first: int, gaps: bool) -> bool:
+def post_number(text: str) -> tuple[str, int, int | None] | None:
+    """The number a post opens (or ends) with, as (style family, number, total or None), or None."""
+    for family, pattern in (*_START_PATTERNS.items(), ("end", _END_PATTERN)):
+        m = pattern.search(text)
+        if m is not None and (m.start() == 0 if family != "end" else m.end() == len(text)):
+            found = [g for g in m.groups() if g is not None]
+            return family, int(found[0]), int(found[1]) if len(found) > 1 and found[1].isdigit() else None
+    return None
+
+
+def _totals_agree(numbers: list[int | None], totals: list[int | None]) -> bool:
+    """The totals given ("/7") are one number, no smaller than any post's number."""
+    given = {t for t in totals if t is not None}
+    return not given or len(given) == 1 and max(n for n in numbers if n is not None) <= min(given)
+
+
+def _in_order(numbers: list[int | None], first: int, gaps: bool | Collection[int]) -> bool:
+    """``numbers`` count up by one from ``first``; with ``gaps``, they may skip ahead (anywhere if True, else
+    only at those indices)."""
     if not gaps:
         return numbers == list(range(first, first + len(numbers)))
     return (None not in numbers and numbers[0] == first
-            and all(a < b for a, b in zip(numbers, numbers[1:])))
+            and all(a + 1 == b or a < b and (gaps is True or i in gaps)
+                    for i, (a, b) in enumerate(zip(numbers, numbers[1:]), 1)))
 
 
 # ---------------------------------------------------------------- blank lines and packing
@@ -729,19 +756,21 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
-    preamble = [line for line in lines[:headers[0][0]] if line.strip() and line.strip().lower() not in _NAV_LINES]
+    preamble = [line.strip() for line in lines[:headers[0][0]] if line.strip() and not _known_page_line(line)]
     partial = ""  # a copy that starts inside a post: the end of that post, above the first header
-    if len(preamble) > 4 or any(len(line) > 30 for line in preamble):
-        if sum(1 for start, *_ in headers[:3] if _timed_header(lines, start)) < 2:
+    timed = sum(1 for start, *_ in headers[:3] if _timed_header(lines, start))
+    if len(preamble) > 4 or any(len(line) > 30 for line in preamble) or timed >= 2 and any(
+            _SENTENCE_MARK_RE.search(line) for line in preamble):  # "Ship it." over the first header: a post's end
+        if timed < 2:
             return None  # words above one "Name @handle": a draft that names someone, not a page
         above = lines[:headers[0][0]]
         menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
                      or _SENTENCE_MARK_RE.search(line)), len(above))
         partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
-        left = [line.strip() for line in above[:menu] if line.strip() and line.strip().lower() not in _NAV_LINES]
-        if left:
-            noted.append("left out the short lines above the first post, read as X's menu: "
-                         + ", ".join(f"“{line}”" for line in left[:8]) + (" …" if len(left) > 8 else ""))
+        preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
+    if shown := [line for line in preamble if not _xs_own_line(line)]:  # never dropped without a word: they
+        noted.append("left out the short lines above the first post, read as X's menu: "  # may be the author's
+                     + ", ".join(f"“{line}”" for line in shown[:8]) + (" …" if len(shown) > 8 else ""))
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -791,6 +820,10 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     kept = [b[4] for b, t in zip(own, texts) if t]
     for what, message in _LEFT_OUT_NOTES:
         if numbers := [str(n) for n, left_out in enumerate(kept, 1) if what in left_out]:
+            if what == "translation":
+                cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
+                       if x.startswith("translation:") and x != "translation:"]
+                message = message.replace("left out,", "left out" + (f" ({', '.join(cut)})," if cut else ","))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -848,7 +881,7 @@ _LEFT_OUT_NOTES = (
 
 # The side navigation of a logged-in page, which a select-all copy puts before the thread.
 _NAV_LINES = {
-    "skip to home", "skip to trending", "home", "explore", "notifications", "messages", "chat", "grok",
+    "skip to home", "skip to trending", "skip to main content", "home", "explore", "notifications", "messages", "chat", "grok",
     "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
     "spaces", "articles", "business", "creator studio", "monetization",
     # … and in X's other interface languages (de, es, fr, pt, it, nl, ja, ko, ru, uk, pl, tr, id).
@@ -867,6 +900,28 @@ _NAV_LINES = {
     "komunitas", "lainnya", "posting", "postingan", "خانه", "کاوش", "اعلان‌ها", "پیام‌ها", "نشانک‌ها", "نمایه",
     "بیشتر", "پست", "होम", "एक्सप्लोर करें", "सूचनाएं", "संदेश", "बुकमार्क", "प्रोफ़ाइल", "अधिक", "पोस्ट",
 }
+
+# The title row over a thread page ("Post", "See new posts", "Conversation"), in the languages named above.
+_TITLE_LINES = {"see new posts", "conversation", "unterhaltung", "conversación", "conversa", "conversazione",
+                "gesprek", "беседа", "обсуждение", "розмова", "rozmowa", "sohbet", "percakapan", "会話", "대화",
+                "beitrag", "poste", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
+
+
+# X's lines over or between posts that name no one's words: not worth a notice when a copy starts at them.
+_XS_OWN_LINES = {"·", "pinned", "show more replies", "show replies", "show this thread", "translate post",
+                 "translate tweet", "show translation"}
+
+
+def _xs_own_line(line: str) -> bool:
+    """X's "·", "Pinned", "Show this thread", "Name reposted", "Replying to @x" …: surely not the author's."""
+    return line.lower() in _XS_OWN_LINES or bool(_REPOSTED_RE.match(line)) or _is_replying_line(line)
+
+
+def _known_page_line(line: str) -> bool:
+    """One of X's lines above a page's first post: its menu, title row, or sign-in banner's buttons."""
+    low = line.strip().lower()
+    return low in _NAV_LINES or low in _TITLE_LINES or low in _WALL_LINES
+
 
 # Boxes of the page around the thread: everything from one of these headings to the next post is dropped.
 _CHROME_HEADINGS = {
@@ -1060,7 +1115,23 @@ _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben K
                                         r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
                                         r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
                                         r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
-                ("translation", re.compile(r"^Translated from \S.{0,40} by \S+$")))
+                # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too).
+                # Only a translation engine's name may follow: "Traducido del inglés por mí" is the author's.
+                ("translation", re.compile(r"^(?:Translated from \S.{0,40} by|Übersetzt aus dem \S+ von"
+                                           r"|Traducido del? \S+(?: \S+)? por"
+                                           r"|Traduit (?:de l['’]\s?|de la |des |du |d['’]\s?)\S+(?: \S+)? par"
+                                           r"|Traduzido d[oa]s? \S+(?: \S+)? por)"
+                                           r"(?: (?:Google|Grok|Microsoft|Bing))?$")))
+_ENGINES = {"Google", "Grok", "Microsoft", "Bing"}  # a translation engine's name, under X's label
+
+
+def _first_words(lines: list[str], most: int = 8) -> str:
+    """The first few words of ``lines``, quoted (“” when there are none)."""
+    words = " ".join(line for line in lines if not _is_noise(line.strip(), dates=False)
+                     and line.strip() not in _ENGINES).split()
+    return f"“{' '.join(words[:most])}{' …' if len(words) > most else ''}”" if words else ""
+
+
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
@@ -1078,6 +1149,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
         if at is not None:
+            if what == "translation":  # quoted in the notice: a guess, so the author sees what went
+                left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
