@@ -103,3 +103,21 @@ async def test_a_newer_paste_is_not_replaced_by_the_one_being_read(studio, testi
     assert posts(studio) == before and box(studio, testid).value == text
     click(studio, testid(studio, "source-import")[0])
     await until(lambda: posts(studio) == [p.text for p in parse_paste(text).threads[0].posts])
+
+
+async def test_html_that_is_not_a_page_read_after_a_newer_paste_leaves_that_paste_and_its_html(studio, testid,
+                                                                                              held_html):
+    """The fallback (HTML that is not X's page: its plain text is imported) once the box holds a newer paste: it
+    neither imports that paste, never clicked for, nor drops its HTML (the emoji only the HTML has)."""
+    started, release = held_html
+    before = posts(studio)
+    text = "Hook: three habits.\n\nFirst habit: write daily, even a line.\n\nSecond habit: ship every week."
+    await paste_and_import(studio, testid, "<meta charset='utf-8'><div>" + text + "</div>", text)
+    await until(lambda: started.is_set())
+    trigger(studio, box(studio, testid), "paste", {"html": HTML, "text": PLAIN})  # X's page copied over it
+    box(studio, testid).value = PLAIN
+    release.set()
+    await until(html_read_over)
+    assert posts(studio) == before and box(studio, testid).value == PLAIN
+    click(studio, testid(studio, "source-import")[0])
+    await until(lambda: posts(studio) == [p.text for p in parse_paste(HTML).threads[0].posts])  # with its emoji
