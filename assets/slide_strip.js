@@ -76,7 +76,8 @@ export default {
     // which thumbnail has the slide now, so the next Alt+Arrow still moves it (on the page, it would go Back).
     holdFocus() {
       const active = document.activeElement;
-      if (this.pending && (!active || active === document.body)) this.$el.focus({ preventScroll: true });
+      const waiting = this.pending && performance.now() - this.pending.at < GIVE_UP_MS;
+      if (waiting && (!active || active === document.body)) this.$el.focus({ preventScroll: true });
     },
     // Alt+Left/Right: the focused thumbnail's slide (or the one still being moved) one place along.
     moveKey(e) {

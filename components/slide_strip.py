@@ -28,7 +28,8 @@ OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
 
 
 class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
-    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index)."""
+    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index), and so
+    does Alt+Left/Right (with its number, ``key``; pressed again before the strip is drawn: ``step`` and ``key``)."""
 
 
 class SlideStrip:
