@@ -13,7 +13,10 @@
 // element goes: the row itself holds the focus meanwhile, the server says (``focus``) which thumbnail has the moved
 // slide once the strip is drawn, and that one takes the focus. Pressed again before that, the page sends one more
 // step of the same slide, not an index: others' moves may have put another slide there, and the server knows where
-// that slide is now. Focus anywhere else (the page itself: Alt+Left is the browser's Back) is left alone.
+// that slide is now. A long strip is hidden while it is drawn anew, so neither the thumbnail nor the row can hold
+// the focus and it falls to the page: a press then, while the move is awaited and the focus was not taken elsewhere
+// meanwhile (a click, another element), is one more step too. Focus on the page for any other reason, or anywhere
+// else, is left alone (Alt+Left is the browser's Back).
 
 const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
 const EDGE = 48; // px from either end of the strip where a drag scrolls it
@@ -31,8 +34,10 @@ export default {
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
     document.addEventListener("keydown", this.moveKey);
+    document.addEventListener("pointerdown", this.strayed, true);
+    document.addEventListener("focusin", this.strayed, true);
     this.moves = 0;
-    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, at}
+    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, at, held}
     this.$el.tabIndex = -1; // it holds the focus while the thumbnails are drawn anew (not a stop of the Tab key)
     this.$el.style.outline = "none";
     this.redrawn = new MutationObserver(this.holdFocus);
@@ -57,6 +62,8 @@ export default {
   unmounted() {
     this.$el.removeEventListener("pointerdown", this.press);
     document.removeEventListener("keydown", this.moveKey);
+    document.removeEventListener("pointerdown", this.strayed, true);
+    document.removeEventListener("focusin", this.strayed, true);
     this.redrawn.disconnect();
     this.stop();
   },
@@ -79,6 +86,12 @@ export default {
       const waiting = this.pending && performance.now() - this.pending.at < GIVE_UP_MS;
       if (waiting && (!active || active === document.body)) this.$el.focus({ preventScroll: true });
     },
+    // A click anywhere, or the focus taken by another element: a keyboard move's focus is no longer held for it.
+    strayed(e) {
+      const pending = this.pending;
+      if (!pending || (e.type === "focusin" && (e.target === this.$el || pending.item.contains(e.target)))) return;
+      pending.held = false;
+    },
     // Alt+Left/Right: the focused thumbnail's slide (or the one still being moved) one place along.
     moveKey(e) {
       const step = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
@@ -86,15 +99,19 @@ export default {
       const item = e.target.closest?.(".cs-thumb")?.closest(".cs-strip-item");
       const ours = item && item.parentElement === this.$el;
       const pending = this.pending && performance.now() - this.pending.at < GIVE_UP_MS ? this.pending : null;
-      // still on the thumbnail it moved, or on the row while the strip is drawn: the same slide, one more step
-      const going = pending && (ours ? item === pending.item : e.target === this.$el);
-      if (!ours && e.target !== this.$el) return;
+      // on the page only because the redraw took its thumbnail away (or hid it, and the row with it)
+      const fell = pending && pending.held && e.target === document.body
+        && (!pending.item.isConnected || !pending.item.getClientRects().length);
+      // still on the thumbnail it moved, or on the row (or fallen to the page) while the strip is drawn: the same
+      // slide, one more step
+      const going = pending && (ours ? item === pending.item : e.target === this.$el || fell);
+      if (!ours && e.target !== this.$el && !fell) return;
       e.preventDefault(); // (on the row, which holds the focus for the strip: not the browser's Back either)
       e.stopPropagation();
       if (!ours && !going) return;
       this.moves += 1;
       if (going) {
-        this.pending = { seq: this.moves, item: pending.item, at: performance.now() };
+        this.pending = { seq: this.moves, item: pending.item, at: performance.now(), held: true };
         return this.$emit("reorder", { step, key: this.moves }); // (the server keeps it in its place at either end)
       }
       const items = this.items();
@@ -103,7 +120,7 @@ export default {
       const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
       // (the outro itself is asked to move: the server says it stays last)
       if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
-      this.pending = { seq: this.moves, item, at: performance.now() };
+      this.pending = { seq: this.moves, item, at: performance.now(), held: true };
       this.$emit("reorder", { old_index: from, new_index: to, key: this.moves });
     },
     press(e) {
