@@ -213,7 +213,7 @@ class SlideStrip:
             self.rebuild()  # the dragged thumbnail goes back to its place
         else:
             view.select(moved)
-        if self._focus is not None and moved == old:  # nothing moved, nothing to draw: the strip as drawn says it
+        if key is not None and self._focus is not None and moved == old:  # nothing moved: the strip as drawn says it
             self._focus["after"] = self._rebuilds - 1
         self._show_focus()
 

@@ -46,6 +46,33 @@ async def test_the_focus_is_not_told_from_a_strip_drawn_before_the_move(studio, 
     assert row.props["focus"] == {"slide": 3, "seq": 1}
 
 
+async def test_a_drag_that_moves_nothing_leaves_a_keyboard_moves_focus_waiting(studio, testid, monkeypatch):
+    """A mouse drag clamped back to its own place (past the outro) while a keyboard move waits for its strip: the
+    keyboard move's focus is still told from a strip drawn after it, never from the drawing begun before it."""
+    doc = studio.shared.document
+    for _ in range(30):
+        doc.add_slide(1)
+    await until(lambda: len(testid(studio, "slide-thumb")) == len(doc.carousel.slides))
+    row = strip_row(studio, testid)
+    strip = strip_of(row)
+    strip.rebuild()  # someone else's edit: a drawing in slices under way
+    assert strip.sliced.drawing
+    heard = []
+    monkeypatch.setattr(strip, "refresh", heard.append)  # the move is handed to this page later
+    draws = strip._draws
+    trigger(studio, row, "reorder", {"old_index": 2, "new_index": 3, "key": 1})
+    last = len(doc.carousel.slides) - 2  # the last slide before the outro
+    order = list(doc.carousel.slides)
+    trigger(studio, row, "reorder", {"old_index": last, "new_index": last + 1})  # no key: the mouse's
+    assert list(doc.carousel.slides) == order  # clamped: nothing moved
+    await until(lambda: strip._draws > draws)  # the drawing from before the move ends
+    assert "focus" not in row.props
+    monkeypatch.undo()
+    strip.refresh(heard[0])
+    await until(lambda: "focus" in row.props)
+    assert row.props["focus"] == {"slide": 3, "seq": 1}
+
+
 async def test_a_step_for_a_slide_that_is_gone_is_answered_at_once(studio, testid):
     """The page waits for the answer to each press: a slide deleted meanwhile moves nothing and says so."""
     doc = studio.shared.document
