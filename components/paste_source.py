@@ -66,7 +66,7 @@ class PasteSource:
         self._html: tuple[str, str] | None = None  # the last paste's plain text and HTML flavour
         self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
         self._ahead_job: tuple[str, asyncio.Task] | None = None  # the paste being laid out ahead
-        self._import_waits = False  # "Import thread" was clicked while its paste was being laid out
+        self._import_wanted: str | None = None  # the text last clicked for while its paste was being laid out
         ui.button("Import thread", icon="download", on_click=self._import_paste).props(
             "unelevated no-caps data-testid=source-import").classes("w-full")
         with ui.row().classes("w-full items-center no-wrap gap-2").props("data-testid=paste-reading") as self.reading:
@@ -76,6 +76,7 @@ class PasteSource:
                 "flat dense no-caps size=sm data-testid=paste-cancel")
         self.reading.set_visibility(False)
         self._read: object | None = None  # a big paste being read (a token), until it is used or cancelled
+        self._read_text: str | None = None  # the box's text that read is for
         self._html_read: object | None = None  # the same token while it is a paste's HTML being read
 
     def _pasted(self, e: events.ValueChangeEventArguments) -> None:
@@ -84,7 +85,7 @@ class PasteSource:
         text = e.value or ""
         if self._html is not None and text != self._html[0]:  # typed into, or pasted into other text: not kept
             self._html = None
-            self._stop_html_read("The box changed while its paste was read: nothing was imported")
+        self._box_changed(text)
         if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
             self._ahead()
 
@@ -104,10 +105,23 @@ class PasteSource:
         job.add_done_callback(_draw_strip_ahead)
         self._ahead_job = (text, job)
 
-    async def _import_when_laid_out(self, job: asyncio.Task, text: str) -> None:
+    def _box_changed(self, text: str) -> None:
+        """A read, or an import waiting for its lay-out, was for what the box held when Import was clicked: the box
+        holding other text now, it is let go (nothing imported) and the creator is told."""
+        stopped = self._read is not None and text != self._read_text
+        if stopped:
+            self._end_read()
+        if self._import_wanted is not None and text != self._import_wanted:
+            self._import_wanted, stopped = None, True
+        if stopped:
+            self.view.notify("The box changed while its paste was read: nothing was imported", position="top")
+
+    async def _import_when_laid_out(self, job: asyncio.Task) -> None:
         await asyncio.wait([job])
-        self._import_waits = False
-        self._import_text(text)  # what was clicked for, not what the box holds by now
+        text, self._import_wanted = self._import_wanted, None
+        if text is not None and (self.paste.value or "") == text:  # the last click, while the box still holds it
+            with self.view.client:  # a background task has no slot of its own
+                self._import_text(text)
 
     def _import_paste(self) -> None:
         """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
@@ -115,8 +129,9 @@ class PasteSource:
         self._ahead.cancel()  # not begun yet: this import lays the thread out itself
         text = self.paste.value or ""
         if self._html is not None and self._html[0] == text and text.strip():  # the box holds that paste alone
-            if self._read is None:  # (a second click while it is read: the same import)
+            if not self._reading(text):  # (a second click while it is read: the same import)
                 self._read = self._html_read = job = object()
+                self._read_text = text
                 background_tasks.create(self._read_html(self._html, job), name="read a paste's HTML")
                 self.reading.set_visibility(len(self._html[1]) > HTML_SHOWS_READING)
             return
@@ -125,14 +140,18 @@ class PasteSource:
     def _import_text(self, text: str) -> None:
         """The text clicked for, read from its plain text."""
         job = self._ahead_job
-        if self._import_waits or (job is not None and job[0] == text and not job[1].done()):
-            if not self._import_waits:  # being laid out: wait for it rather than lay it out twice at once
-                self._import_waits = True
-                background_tasks.create(self._import_when_laid_out(job[1], text), name="import a paste laid out ahead")
+        if self._import_wanted is not None:  # an import waits for the lay-out: it imports what was clicked last
+            self._import_wanted = text
+            return
+        if job is not None and job[0] == text and not job[1].done():  # wait for it rather than lay it out twice
+            self._import_wanted = text
+            background_tasks.create(self._import_when_laid_out(job[1]), name="import a paste laid out ahead")
             return
         if len(text) > SMALL_PASTE:
-            if self._read is None:  # a second click while it is read: the same import
+            if not self._reading(text):  # a second click while it is read: the same import
                 self._read = job = object()
+                self._read_text = text
+                self._html_read = None
                 background_tasks.create(self._read_paste(text, job), name="read a big paste")
                 self.reading.set_visibility(True)
             return
@@ -150,10 +169,12 @@ class PasteSource:
             result, failure = await off_loop(self.imports.paste, text), None
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
             result, failure = None, exc
-        if self._read is not job:  # cancelled meanwhile
+        if self._read is not job:  # cancelled, or the box changed, meanwhile
             return
         with self.view.client:  # a background task has no slot of its own
             self._end_read()
+            if (self.paste.value or "") != text:  # (ended above; kept as a guard)
+                return
             if failure is not None:
                 self.view.fail(failure, "reading the pasted text")
             elif result is not None:  # None: the server is stopping
@@ -162,7 +183,7 @@ class PasteSource:
     async def _read_html(self, pasted: tuple[str, str], job: object) -> None:
         """The paste's HTML read as the command line reads an HTML file, in a worker process; used when it reads
         as X's page, else the paste's plain text (what the box shows) is imported as before. Used only while the box
-        still holds that paste: typed into or pasted over meanwhile, the read is ended (``_stop_html_read``)."""
+        still holds that paste: typed into or pasted over meanwhile, the read is ended (``_box_changed``)."""
         try:
             result = await off_loop(self.imports.paste, pasted[1])
         except Exception:  # noqa: BLE001 - not a page that reads: its plain text is
@@ -179,15 +200,17 @@ class PasteSource:
                 self._html = None
                 self._import_text(pasted[0])
 
-    def _stop_html_read(self, notice: str | None = None) -> None:
-        """A paste's HTML being read is let go (the box changed, or a newer paste came): its result is dropped."""
+    def _stop_html_read(self) -> None:
+        """A paste's HTML being read is let go (a newer paste came): its result is dropped."""
         if self._read is not None and self._read is self._html_read:
             self._end_read()
-            if notice:
-                self.view.notify(notice, position="top")
+
+    def _reading(self, text: str) -> bool:
+        """A read of ``text`` is under way (a click for other text is a new import, and drops that read's result)."""
+        return self._read is not None and self._read_text == text
 
     def _end_read(self) -> None:
-        self._read = self._html_read = None
+        self._read = self._html_read = self._read_text = None
         self.reading.set_visibility(False)
 
     def _cancel_read(self) -> None:
