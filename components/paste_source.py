@@ -164,7 +164,8 @@ class PasteSource:
 
     async def _read_paste(self, text: str, job: object) -> None:
         """Read in a worker process. Cancel gives the creator the studio back at once: the worker ends its
-        read (under 3 s for the largest paste allowed) and its result is dropped; the text stays in the box."""
+        read (under 3 s for the largest paste allowed) and its result is dropped; the text stays in the box. The box
+        changed meanwhile, the read was ended (``_box_changed``): its result is dropped too."""
         try:
             result, failure = await off_loop(self.imports.paste, text), None
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
