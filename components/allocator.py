@@ -34,8 +34,6 @@ from pathlib import Path
 ALLOCATOR_ENV = "PYTHONMALLOC"
 ARENAS_ENV = "MALLOC_ARENA_MAX"  # glibc's; GLIBC_TUNABLES may set it too (glibc.malloc.arena_max)
 ARENAS = "2"
-TUNABLES_ENV = "GLIBC_TUNABLES"
-NO_THREAD_CACHE = "glibc.malloc.tcache_count=0"
 
 
 @cache  # find_library runs ldconfig in a child process: once per process is enough
@@ -61,14 +59,10 @@ def restart_with_c_allocator() -> None:
 
 
 def c_allocator_env() -> dict[str, str]:
-    """What the restart adds to the environment: the C library's allocator, two arenas and no per-thread caches
-    unless chosen already (a user's own ``GLIBC_TUNABLES`` are kept, the cache's setting added to them)."""
+    """What the restart adds to the environment: the C library's allocator, two arenas unless chosen already."""
     env = {ALLOCATOR_ENV: "malloc"}
-    tunables = os.environ.get(TUNABLES_ENV, "")
-    if ARENAS_ENV not in os.environ and "arena_max" not in tunables:
+    if ARENAS_ENV not in os.environ and "arena_max" not in os.environ.get("GLIBC_TUNABLES", ""):
         env[ARENAS_ENV] = ARENAS
-    if "tcache_count" not in tunables:
-        env[TUNABLES_ENV] = f"{tunables}:{NO_THREAD_CACHE}" if tunables else NO_THREAD_CACHE
     return env
 
 
