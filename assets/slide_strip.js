@@ -10,9 +10,10 @@
 // cancelled every finger drag, and it took every touch near the thumbnails, the gaps between them included).
 //
 // Alt+Left/Right on a focused thumbnail moves its slide one place. The server draws the strip anew, so the focused
-// element goes: the server says (``focus``) which thumbnail has the moved slide once the strip is drawn, and that one
-// takes the focus. Pressed again before that, the move goes on from where the last one put the slide (the old
-// thumbnail's place is out of date, and the focus may be on nothing at all while the strip is drawn).
+// element goes: the row itself holds the focus meanwhile, the server says (``focus``) which thumbnail has the moved
+// slide once the strip is drawn, and that one takes the focus. Pressed again before that, the page sends one more
+// step of the same slide, not an index: others' moves may have put another slide there, and the server knows where
+// that slide is now. Focus anywhere else (the page itself: Alt+Left is the browser's Back) is left alone.
 
 const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
 const EDGE = 48; // px from either end of the strip where a drag scrolls it
@@ -31,7 +32,11 @@ export default {
     this.$el.addEventListener("pointerdown", this.press);
     document.addEventListener("keydown", this.moveKey);
     this.moves = 0;
-    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, to, item, at}
+    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, at}
+    this.$el.tabIndex = -1; // it holds the focus while the thumbnails are drawn anew (not a stop of the Tab key)
+    this.$el.style.outline = "none";
+    this.redrawn = new MutationObserver(this.holdFocus);
+    this.redrawn.observe(this.$el, { childList: true });
     this.showSelected();
   },
   // The row drawn again (a long one empties first, which scrolls the strip back to its start) or another slide
@@ -52,6 +57,7 @@ export default {
   unmounted() {
     this.$el.removeEventListener("pointerdown", this.press);
     document.removeEventListener("keydown", this.moveKey);
+    this.redrawn.disconnect();
     this.stop();
   },
   methods: {
@@ -66,6 +72,13 @@ export default {
     items() {
       return [...this.$el.children].filter((e) => e.classList.contains("cs-strip-item"));
     },
+    // A keyboard move's thumbnail gone with the strip drawn anew: the row takes the focus until the server says
+    // which thumbnail has the slide now, so the next Alt+Arrow still moves it (on the page, it would go Back).
+    holdFocus() {
+      const active = document.activeElement;
+      const waiting = this.pending && performance.now() - this.pending.at < GIVE_UP_MS;
+      if (waiting && (!active || active === document.body)) this.$el.focus({ preventScroll: true });
+    },
     // Alt+Left/Right: the focused thumbnail's slide (or the one still being moved) one place along.
     moveKey(e) {
       const step = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
@@ -73,19 +86,24 @@ export default {
       const item = e.target.closest?.(".cs-thumb")?.closest(".cs-strip-item");
       const ours = item && item.parentElement === this.$el;
       const pending = this.pending && performance.now() - this.pending.at < GIVE_UP_MS ? this.pending : null;
-      // still on the thumbnail it moved, or on nothing while the strip is drawn: on from where it was put
-      const going = pending && (ours ? item === pending.item : e.target === document.body || !e.target.isConnected);
-      if (!ours && !going) return;
-      e.preventDefault();
+      // still on the thumbnail it moved, or on the row while the strip is drawn: the same slide, one more step
+      const going = pending && (ours ? item === pending.item : e.target === this.$el);
+      if (!ours && e.target !== this.$el) return;
+      e.preventDefault(); // (on the row, which holds the focus for the strip: not the browser's Back either)
       e.stopPropagation();
+      if (!ours && !going) return;
+      this.moves += 1;
+      if (going) {
+        this.pending = { seq: this.moves, item: pending.item, at: performance.now() };
+        return this.$emit("reorder", { step, key: this.moves }); // (the server keeps it in its place at either end)
+      }
       const items = this.items();
-      const from = going ? pending.to : items.indexOf(item);
+      const from = items.indexOf(item);
       const to = from + step;
       const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
       // (the outro itself is asked to move: the server says it stays last)
       if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
-      this.moves += 1;
-      this.pending = { seq: this.moves, to, item: going ? pending.item : item, at: performance.now() };
+      this.pending = { seq: this.moves, item, at: performance.now() };
       this.$emit("reorder", { old_index: from, new_index: to, key: this.moves });
     },
     press(e) {

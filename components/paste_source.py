@@ -76,6 +76,7 @@ class PasteSource:
                 "flat dense no-caps size=sm data-testid=paste-cancel")
         self.reading.set_visibility(False)
         self._read: object | None = None  # a big paste being read (a token), until it is used or cancelled
+        self._html_read: object | None = None  # the same token while it is a paste's HTML being read
 
     def _pasted(self, e: events.ValueChangeEventArguments) -> None:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
@@ -83,6 +84,7 @@ class PasteSource:
         text = e.value or ""
         if self._html is not None and text != self._html[0]:  # typed into, or pasted into other text: not kept
             self._html = None
+            self._stop_html_read("The box changed while its paste was read: nothing was imported")
         if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
             self._ahead()
 
@@ -91,6 +93,7 @@ class PasteSource:
         args = e.args if isinstance(e.args, dict) else {}
         html, text = args.get("html"), args.get("text")
         if isinstance(html, str) and isinstance(text, str) and html and len(html) <= MAX_TEXT_BYTES:
+            self._stop_html_read()  # a newer paste: the one being read is not imported
             self._html = (_lines(text), html)
 
     def _lay_out_ahead(self) -> None:
@@ -101,10 +104,10 @@ class PasteSource:
         job.add_done_callback(_draw_strip_ahead)
         self._ahead_job = (text, job)
 
-    async def _import_when_laid_out(self, job: asyncio.Task) -> None:
+    async def _import_when_laid_out(self, job: asyncio.Task, text: str) -> None:
         await asyncio.wait([job])
         self._import_waits = False
-        self._import_paste()
+        self._import_text(text)  # what was clicked for, not what the box holds by now
 
     def _import_paste(self) -> None:
         """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
@@ -113,15 +116,19 @@ class PasteSource:
         text = self.paste.value or ""
         if self._html is not None and self._html[0] == text and text.strip():  # the box holds that paste alone
             if self._read is None:  # (a second click while it is read: the same import)
-                self._read = job = object()
-                background_tasks.create(self._read_html(self._html[1], job), name="read a paste's HTML")
+                self._read = self._html_read = job = object()
+                background_tasks.create(self._read_html(self._html, job), name="read a paste's HTML")
                 self.reading.set_visibility(len(self._html[1]) > HTML_SHOWS_READING)
             return
+        self._import_text(text)
+
+    def _import_text(self, text: str) -> None:
+        """The text clicked for, read from its plain text."""
         job = self._ahead_job
         if self._import_waits or (job is not None and job[0] == text and not job[1].done()):
             if not self._import_waits:  # being laid out: wait for it rather than lay it out twice at once
                 self._import_waits = True
-                background_tasks.create(self._import_when_laid_out(job[1]), name="import a paste laid out ahead")
+                background_tasks.create(self._import_when_laid_out(job[1], text), name="import a paste laid out ahead")
             return
         if len(text) > SMALL_PASTE:
             if self._read is None:  # a second click while it is read: the same import
@@ -134,7 +141,7 @@ class PasteSource:
         except Exception as exc:  # noqa: BLE001 - the pasted text stays in the box
             self.view.fail(exc, "reading the pasted text")
             return
-        self._use_paste(result)
+        self._use_paste(result, text)
 
     async def _read_paste(self, text: str, job: object) -> None:
         """Read in a worker process. Cancel gives the creator the studio back at once: the worker ends its
@@ -150,27 +157,37 @@ class PasteSource:
             if failure is not None:
                 self.view.fail(failure, "reading the pasted text")
             elif result is not None:  # None: the server is stopping
-                self._use_paste(result)
+                self._use_paste(result, text)
 
-    async def _read_html(self, html: str, job: object) -> None:
+    async def _read_html(self, pasted: tuple[str, str], job: object) -> None:
         """The paste's HTML read as the command line reads an HTML file, in a worker process; used when it reads
-        as X's page, else the box's plain text is imported as before."""
+        as X's page, else the paste's plain text (what the box shows) is imported as before. Used only while the box
+        still holds that paste: typed into or pasted over meanwhile, the read is ended (``_stop_html_read``)."""
         try:
-            result = await off_loop(self.imports.paste, html)
+            result = await off_loop(self.imports.paste, pasted[1])
         except Exception:  # noqa: BLE001 - not a page that reads: its plain text is
             result = None
-        if self._read is not job:  # cancelled meanwhile
+        if self._read is not job:  # cancelled, or the box changed meanwhile
             return
         with self.view.client:
             self._end_read()
+            if self._html is not pasted or (self.paste.value or "") != pasted[0]:  # (ended above; kept as a guard)
+                return
             if _page_read(result):
-                self._use_paste(result)
+                self._use_paste(result, pasted[0])
             else:
                 self._html = None
-                self._import_paste()
+                self._import_text(pasted[0])
+
+    def _stop_html_read(self, notice: str | None = None) -> None:
+        """A paste's HTML being read is let go (the box changed, or a newer paste came): its result is dropped."""
+        if self._read is not None and self._read is self._html_read:
+            self._end_read()
+            if notice:
+                self.view.notify(notice, position="top")
 
     def _end_read(self) -> None:
-        self._read = None
+        self._read = self._html_read = None
         self.reading.set_visibility(False)
 
     def _cancel_read(self) -> None:
@@ -178,8 +195,14 @@ class PasteSource:
             self._end_read()
             self.view.notify("Import cancelled — nothing was changed", position="top")
 
-    def _use_paste(self, result) -> None:
+    def _use_paste(self, result, text: str) -> None:
+        """The thread read from ``text`` comes in; the box then empties, unless it was typed into meanwhile."""
         self._html = None
         self.intake.show_warnings(result.warnings)
-        # once the posts are in the project the box empties, so the cards show without scrolling
-        self.intake.use_thread(result.threads[0], then=lambda: self.paste.set_value(""))
+        self.intake.use_thread(result.threads[0], then=lambda: self._emptied(text))
+
+    def _emptied(self, text: str) -> None:
+        """Once the posts are in the project the box empties, so the cards show without scrolling; words typed
+        into it since the import was clicked stay there."""
+        if (self.paste.value or "") == text:
+            self.paste.set_value("")

@@ -28,7 +28,8 @@ OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
 
 
 class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
-    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index)."""
+    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index), and so
+    does Alt+Left/Right (with its number, ``key``; pressed again before the strip is drawn: ``step`` and ``key``)."""
 
 
 class SlideStrip:
@@ -56,9 +57,14 @@ class SlideStrip:
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
-            self.container.on("reorder", self._moved, ["old_index", "new_index", "key"])
-            self._focus: dict | None = None  # the thumbnail to focus once the strip is drawn (a keyboard move)
-            self._draws = 0  # strips drawn to the end: a keyboard move's focus waits for the drawing after it
+            self.container.on("reorder", self._moved, ["old_index", "new_index", "key", "step"])
+            # a keyboard move's slide (its key, ``_slide_keys``), its number on the page, and the last drawing begun
+            # before it: the thumbnail focused once a drawing begun after the move is drawn to the end
+            self._focus: dict | None = None
+            self._moving = None  # the slide the keyboard moved last on this page (its key): pressed again, it goes on
+            self._draws = 0  # strips drawn to the end
+            self._rebuilds = 0  # drawings begun
+            self._drawn: tuple[int, list] = (0, [])  # the last drawing ended: its number, the slides it shows
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -90,6 +96,8 @@ class SlideStrip:
         carousel = view.carousel
         counts = view.counts()
         starts = engine.first_pages(counts)
+        self._rebuilds += 1
+        number, keys = self._rebuilds, self._slide_keys()
         fmt = engine.get_format(carousel.format)
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
@@ -105,6 +113,7 @@ class SlideStrip:
 
         def drawn() -> None:
             self._draws += 1
+            self._drawn = (number, keys)
             self._show_focus()
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
             self._draw_faces()
@@ -180,31 +189,50 @@ class SlideStrip:
     def _moved(self, e: events.GenericEventArguments) -> None:
         """A thumbnail dragged to another place, or moved by Alt+Left/Right (``key``: the move's number on that page,
         assets/slide_strip.js): the slide moves there and is selected; after a keyboard move its thumbnail, drawn
-        anew, gets the focus."""
+        anew, gets the focus. Pressed again before the strip is drawn, the page sends only ``step`` (±1): the slide
+        the keyboard moved last goes on from where it is now, wherever others' moves have put it meanwhile."""
         view = self.view
         args = e.args if isinstance(e.args, dict) else {}
-        old, new, key = args.get("old_index"), args.get("new_index"), args.get("key")
-        if not all(isinstance(i, int) and not isinstance(i, bool) for i in (old, new)):
+        old, new, key, step = (args.get(name) for name in ("old_index", "new_index", "key", "step"))
+        key = key if _integer(key) else None
+        keys = self._slide_keys()
+        if key is not None and step in (-1, 1) and _integer(step):  # the same slide, one more place along
+            old = _index(keys, self._moving)
+            if old is None:  # gone meanwhile (deleted, another project): the page stops waiting
+                self._focus = {"slide": None, "seq": key, "after": self._rebuilds - 1}
+                self._show_focus()
+                return
+            new = old + step
+        elif not (_integer(old) and _integer(new)):
             return
-        draws = self._draws
+        if key is not None:
+            self._moving = keys[old] if 0 <= old < len(keys) else None
+            self._focus = {"slide": self._moving, "seq": key, "after": self._rebuilds}
         moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
         if moved is None:
             self.rebuild()  # the dragged thumbnail goes back to its place
         else:
             view.select(moved)
-        if isinstance(key, int) and not isinstance(key, bool):
-            self._focus = {"slide": old if moved is None else moved, "seq": key}
-            # drawn already (a short strip, drawn in the handler), or nothing to draw; else the drawing under way or
-            # still to come (the relay may hand the change to this page a turn later) shows it once done
-            if (self._draws != draws and not self.sliced.drawing) or moved == old:
-                self._show_focus()
+        if self._focus is not None and moved == old:  # nothing moved, nothing to draw: the strip as drawn says it
+            self._focus["after"] = self._rebuilds - 1
+        self._show_focus()
+
+    def _slide_keys(self) -> list:
+        """What tells this person's slides apart, in the strip's order: their ids in share mode (each person's
+        carousel is read anew from the merged document), else the slides themselves (moved in place)."""
+        ids = getattr(self.view.document, "slide_ids", None)
+        return ids(self.view.person) if ids is not None else list(self.view.carousel.slides)
 
     def _show_focus(self) -> None:
-        """The strip is drawn: the browser focuses the thumbnail of the slide just moved by the keyboard."""
-        if self._focus is not None:
-            self.container.props["focus"] = self._focus
-            self.container.update()
-            self._focus = None
+        """Once a drawing begun after the keyboard move is drawn to the end, the browser focuses the thumbnail of
+        the slide moved (where that drawing shows it); a drawing begun before it would focus a thumbnail about to go."""
+        focus = self._focus
+        number, keys = self._drawn
+        if focus is None or number <= focus["after"]:
+            return
+        self._focus = None
+        self.container.props["focus"] = {"slide": _index(keys, focus["slide"]), "seq": focus["seq"]}
+        self.container.update()
 
     def _insert(self, post_id: str, index: int) -> None:
         view = self.view
@@ -253,3 +281,14 @@ class SlideStrip:
     def _merge(self) -> None:
         view = self.view
         view.attempt(view.document.merge_with_next, view.selected, origin=view.person)
+
+
+def _integer(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _index(keys: list, key) -> int | None:
+    """Where the slide ``key`` is in ``keys`` (``_slide_keys``): an id is equal, a slide is the same object."""
+    if key is None:
+        return None
+    return next((i for i, k in enumerate(keys) if k is key or (isinstance(key, str) and k == key)), None)

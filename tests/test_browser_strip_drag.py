@@ -235,6 +235,30 @@ def test_alt_arrows_pressed_in_a_row_move_the_slide_as_often_and_it_keeps_the_fo
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
 
 
+_PRESS_THEN_ON_THE_PAGE = """
+const thumb = document.querySelectorAll('[data-testid=slide-thumb]')[1];
+thumb.focus();
+const press = (target) => { const e = new KeyboardEvent('keydown', {key: 'ArrowRight', altKey: true, bubbles: true,
+                                                                     cancelable: true});
+                            target.dispatchEvent(e); return e.defaultPrevented; };
+const first = press(thumb);
+thumb.blur();
+return [first, document.activeElement === document.body, press(document.body)];
+"""
+
+
+def test_alt_arrows_with_the_focus_off_the_strip_are_the_browsers(page):
+    """Alt+Left is the browser's Back: with the focus on the page itself, even while a move waits for its strip,
+    the key is left to the browser and moves no slide."""
+    before = drawn(page)
+    assert page.execute_script(_PRESS_THEN_ON_THE_PAGE) == [True, True, False]
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 2))
+    wait(page, lambda: page.execute_script(_FOCUSED) == 2)  # the moved slide's thumbnail, once drawn
+    assert drawn(page) == moved(before, 1, 2)  # moved once
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
 _SELECTED_IN_VIEW = ("const item = document.querySelector('.cs-strip-item.cs-selected');"
                      " const box = document.querySelector('.cs-strip-scroll').getBoundingClientRect();"
                      " const at = item && item.getBoundingClientRect();"

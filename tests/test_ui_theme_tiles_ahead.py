@@ -36,3 +36,22 @@ async def test_the_server_draws_them_at_start_and_a_tests_simulated_browser_does
     theme_panel.draw_tiles_at_start(current_studio())  # a real server's start
     assert running("theme tiles drawn ahead")
     await until(lambda: len(thumbnails.THUMBNAILS._done) >= len(engine.THEMES))
+
+
+async def test_workers_that_cannot_start_are_one_line_in_the_log_no_traceback(studio_data, user, monkeypatch, caplog):
+    """Only ahead of time: the pages draw their tiles themselves. One line says why, not a traceback a theme."""
+    import logging
+
+    thumbnails.THUMBNAILS.clear()
+
+    async def cannot_fork(name, variant):
+        raise OSError("[Errno 12] Cannot allocate memory")
+
+    monkeypatch.setattr(thumbnails.THUMBNAILS, "drawn", cannot_fork)
+    with caplog.at_level(logging.INFO):
+        draw_tiles_ahead(current_studio())
+        await until(lambda: not running("theme tiles drawn ahead"))
+    said = [r for r in caplog.records if "Cannot allocate memory" in r.getMessage() or r.exc_info]
+    assert [(r.levelno, r.exc_info) for r in said] == [(logging.WARNING, None)]
+    assert f"({len(engine.THEMES)} of {len(engine.THEMES)})" in said[0].getMessage()
+    caplog.clear()  # (told, on purpose)

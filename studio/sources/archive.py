@@ -151,15 +151,7 @@ class _ArchiveReader:
 
     def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
         if self.files.root is None:
-            inner = sorted(posixpath.basename(n) for n in self.files.members if _may_be_archive_zip(n))
-            named = f"({', '.join(inner[:3])}{' …' if len(inner) > 3 else ''})"
-            if inner and self.folder:  # the folder the archive's zip was downloaded to
-                raise SourceError(f"{self.label} is a folder with a zip in it {named}, not the archive's files: "
-                                  "import the archive's .zip itself")
-            if inner:  # the archive zipped again, or sent inside another zip
-                raise SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
-                                  f"{self.label} once and import the .zip that was inside it")
-            raise SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
+            raise self._not_an_archive()
         manifest = self._manifest()
         tweet_files = self._tweet_files(manifest)
         if not tweet_files:
@@ -208,20 +200,9 @@ class _ArchiveReader:
                                  "(a post followed by your own replies to it)")
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]
-        shown_threads = {t.id for t in result.threads}
-        for first, position in joins:
-            if first in shown_threads:
-                self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in "
-                                     "the archive (deleted, most likely): it was written minutes after post "
-                                     f"{position - 1}, so the thread goes on across the gap; check the slides there")
+        self._warn_joins(joins, {t.id for t in result.threads})
         result.answers = _answered(result.threads, tweets, {chain[0] for chain, incomplete in chains if incomplete})
-        shown_ids = {post.id for t in result.threads for post in t.posts}
-        if cut := [p for p in self.cut_posts if p in shown_ids]:
-            one = len(cut) == 1
-            shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
-            self.warnings.append(f"{count(len(cut), 'long post')} ({shown}) "
-                                 f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
-                                 f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+        self._warn_cut({post.id for t in result.threads for post in t.posts})
         self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
             avatar = self._avatar(manifest, author_id)
@@ -231,6 +212,35 @@ class _ArchiveReader:
         self.files.done = self.files.total
         self.files.report()
         return result
+
+    def _not_an_archive(self) -> SourceError:
+        """What to say when no archive's files are found: another zip inside, or no posts at all."""
+        inner = sorted(posixpath.basename(n) for n in self.files.members if _may_be_archive_zip(n))
+        named = f"({', '.join(inner[:3])}{' …' if len(inner) > 3 else ''})"
+        if inner and self.folder:  # the folder the archive's zip was downloaded to
+            return SourceError(f"{self.label} is a folder with a zip in it {named}, not the archive's files: "
+                               "import the archive's .zip itself")
+        if inner:  # the archive zipped again, or sent inside another zip
+            return SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
+                               f"{self.label} once and import the .zip that was inside it")
+        return SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
+
+    def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
+        """A note for each imported thread that goes on across a deleted post."""
+        for first, position in joins:
+            if first in shown_threads:
+                self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in "
+                                     "the archive (deleted, most likely): it was written minutes after post "
+                                     f"{position - 1}, so the thread goes on across the gap; check the slides there")
+
+    def _warn_cut(self, shown_ids: set[str]) -> None:
+        """A note naming the shown long posts whose full text the archive does not hold."""
+        if cut := [p for p in self.cut_posts if p in shown_ids]:
+            one = len(cut) == 1
+            shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
+            self.warnings.append(f"{count(len(cut), 'long post')} ({shown}) "
+                                 f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
+                                 f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
 
     # ---------------------------------------------------------------- files
 

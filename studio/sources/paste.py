@@ -756,21 +756,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
-    preamble = [line.strip() for line in lines[:headers[0][0]] if line.strip() and not _known_page_line(line)]
-    partial = ""  # a copy that starts inside a post: the end of that post, above the first header
-    timed = sum(1 for start, *_ in headers[:3] if _timed_header(lines, start))
-    if len(preamble) > 4 or any(len(line) > 30 for line in preamble) or timed >= 2 and any(
-            _SENTENCE_MARK_RE.search(line) for line in preamble):  # "Ship it." over the first header: a post's end
-        if timed < 2:
-            return None  # words above one "Name @handle": a draft that names someone, not a page
-        above = lines[:headers[0][0]]
-        menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
-                     or _SENTENCE_MARK_RE.search(line)), len(above))
-        partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
-        preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
-    if shown := [line for line in preamble if not _xs_own_line(line)]:  # never dropped without a word: they
-        noted.append("left out the short lines above the first post, read as X's menu: "  # may be the author's
-                     + ", ".join(f"“{line}”" for line in shown[:8]) + (" …" if len(shown) > 8 else ""))
+    partial = _page_preamble(lines, headers, noted)
+    if partial is None:
+        return None
     warnings.extend(noted)
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
@@ -806,6 +794,34 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
                         "(\"Replying to\" above them): they are not part of the thread")
     if partial:
         own.insert(0, (name, handle, partial, False, {"partial"}, set()))
+    texts, unavailable = _own_texts(own, warnings)
+    return CopiedPage(name, handle, texts, unavailable)
+
+
+def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | None:
+    """The end of the post a copy starts inside ('' if none), or None: the words above the first header are a
+    draft's that names someone, not a page's. Short lines above it that are not X's own are named in ``noted``."""
+    preamble = [line.strip() for line in lines[:headers[0][0]] if line.strip() and not _known_page_line(line)]
+    partial = ""
+    timed = sum(1 for start, *_ in headers[:3] if _timed_header(lines, start))
+    if len(preamble) > 4 or any(len(line) > 30 for line in preamble) or timed >= 2 and any(
+            _SENTENCE_MARK_RE.search(line) for line in preamble):  # "Ship it." over the first header: a post's end
+        if timed < 2:
+            return None  # words above one "Name @handle": a draft that names someone, not a page
+        above = lines[:headers[0][0]]
+        menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
+                     or _SENTENCE_MARK_RE.search(line)), len(above))
+        partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
+        preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
+    if shown := [line for line in preamble if not _xs_own_line(line)]:  # never dropped without a word: they
+        noted.append("left out the short lines above the first post, read as X's menu: "  # may be the author's
+                     + ", ".join(f"“{line}”" for line in shown[:8]) + (" …" if len(shown) > 8 else ""))
+    return partial
+
+
+def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
+    """The author's posts' texts (empty ones left out) and whether a post of the thread is missing from the
+    page; a note for each kind of thing the page did not carry or the slides leave out."""
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
     with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
     texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
@@ -828,7 +844,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
-    return CopiedPage(name, handle, [t for t in texts if t], bool(unavailable))
+    return [t for t in texts if t], bool(unavailable)
 
 
 _MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
