@@ -18,7 +18,9 @@ and take turns on the interpreter lock anyway, so sharing arenas costs them no w
 Tried and left out (load.py --mode edits --warm 40, one run each, the same code, after - warmed): a fixed mmap
 threshold (``MALLOC_MMAP_THRESHOLD_=131072``, so large passing blocks never come from the heap) +19 MB against
 +20 MB without; no per-thread caches (``glibc.malloc.tcache_count=0``) +17 MB; one arena (``MALLOC_ARENA_MAX=1``)
-+18 MB, all in the main heap. What stays is pages of the heap each kept by a few blocks made during the load
++18 MB, all in the main heap. Session 16, two runs each alternated: per-thread caches off again, the arenas
+stayed +2.0 / +2.0 MB (+1.8 / -1.6 without) and an edit cost 2 ms more server CPU (23 / 21 ms against 21 / 19):
+the arenas' pages left resident hold no block in use (heap map), so no cache keeps them. What stays is pages of the heap each kept by a few blocks made during the load
 (the heap map of ``benchmarks/load_probe/heapmap.py``), which no allocator setting moves.
 """
 from __future__ import annotations

@@ -14,6 +14,11 @@ when the pages went. Packed, a state is one 4.4 KB object (the sample, 100 state
 Ten editors for a minute (``benchmarks/load.py --mode edits``) then left the server's main heap
 +12.4-13.0 MB above the warmed server, against +17.9-18.4 MB with deep copies.
 
+The states are kept in two lists, their bytes and their images, not as one ``Packed`` tuple each: a
+state's tuple (and its images' tuple, shared with the state before when the images are the same ones) was
+a small block made among the pages' objects at every keystroke, and the heap map after ten editors left
+(``benchmarks/load_probe/heapmap.py``) found 93 of them on heap pages under a quarter used, kept since the load.
+
 ``to_doc`` (the autosave, on its thread, holding the interpreter lock) encodes a slide again only where it
 changed since the state before: 100 keystroke states of eleven slides took 47 ms, now 29 ms (medians,
 alternated in one process).
@@ -83,13 +88,31 @@ class History:
         if cap < 2:
             raise ValueError("a history needs room for at least 2 states")
         self.cap = cap
-        self._states: list[Packed] = []
+        self._data: list[bytes] = []  # each state's pickle, oldest first
+        self._images: list[tuple[Image, ...]] = []  # each state's images, the same tuple as the state before if equal
         self._index = -1
         if initial is not None:
             self.record(initial)
 
     def __len__(self) -> int:
-        return len(self._states)
+        return len(self._data)
+
+    def _state(self, at: int) -> Packed:
+        return Packed(self._data[at], self._images[at])
+
+    def _states(self) -> list[Packed]:
+        return [Packed(*state) for state in zip(self._data, self._images)]
+
+    def _append(self, state: Packed) -> None:
+        images = state.images
+        if self._images and _same_images(self._images[-1], images):
+            images = self._images[-1]
+        self._data.append(state.data)
+        self._images.append(images)
+
+    def _drop_oldest(self, count: int) -> None:
+        del self._data[:count]
+        del self._images[:count]
 
     @property
     def index(self) -> int:
@@ -98,7 +121,7 @@ class History:
     @property
     def current(self) -> Carousel | None:
         """A copy of the current state (None for an empty history)."""
-        return unpack(self._states[self._index]) if self._states else None
+        return unpack(self._state(self._index)) if self._data else None
 
     @property
     def can_undo(self) -> bool:
@@ -106,12 +129,12 @@ class History:
 
     @property
     def can_redo(self) -> bool:
-        return 0 <= self._index < len(self._states) - 1
+        return 0 <= self._index < len(self._data) - 1
 
     def copy(self) -> "History":
         """An independent history sharing the (never changed) snapshots: cheap, for saving on another thread."""
         other = History(cap=self.cap)
-        other._states, other._index = list(self._states), self._index
+        other._data, other._images, other._index = list(self._data), list(self._images), self._index
         return other
 
     def record(self, carousel: Carousel) -> bool:
@@ -120,14 +143,15 @@ class History:
         Returns False (and records nothing) when it equals the current state.
         """
         state = pack(carousel)
-        if self._states and self._same(self._states[self._index], state, carousel):
+        if self._data and self._same(self._state(self._index), state, carousel):
             return False
-        del self._states[self._index + 1:]
-        self._states.append(state)
-        overflow = len(self._states) - self.cap
+        del self._data[self._index + 1:]
+        del self._images[self._index + 1:]
+        self._append(state)
+        overflow = len(self._data) - self.cap
         if overflow > 0:
-            del self._states[:overflow]
-        self._index = len(self._states) - 1
+            self._drop_oldest(overflow)
+        self._index = len(self._data) - 1
         return True
 
     @staticmethod
@@ -159,7 +183,7 @@ class History:
         snapshots: list[dict[str, int]] = []
         previous: Carousel | None = None
         encoded: dict[str, list[Any]] = {}  # a list field's items as the last state's encoding gave them
-        for state in map(unpack, self._states):
+        for state in map(unpack, self._states()):
             snap = {}
             for f in dataclasses.fields(state):
                 value = getattr(state, f.name)
@@ -193,17 +217,22 @@ class History:
             for snap in snapshots:
                 data = {name: prepare(parts[at]) for name, at in snap.items()}
                 state = carousel_from_doc({"schema": carousel_schema, "carousel": data})
-                history._states.append(pack(state))
+                history._append(pack(state))
         except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
             if isinstance(exc, SchemaError):
                 raise SchemaError(f"history: {exc}") from None
             raise SchemaError(f"history: damaged ({exc.__class__.__name__}: {exc})") from None
-        if not history._states:
+        if not history._data:
             return history
-        dropped = max(len(history._states) - history.cap, 0)
-        del history._states[:dropped]
-        history._index = min(max(index - dropped, 0), len(history._states) - 1)
+        dropped = max(len(history._data) - history.cap, 0)
+        history._drop_oldest(dropped)
+        history._index = min(max(index - dropped, 0), len(history._data) - 1)
         return history
+
+
+def _same_images(one: tuple[Image, ...], other: tuple[Image, ...]) -> bool:
+    """The same image objects in the same order (by identity: comparing megabytes of pixels is not needed)."""
+    return len(one) == len(other) and all(a is b for a, b in zip(one, other))
 
 
 def _encode_items(items: list, before: Any, encoded: list[Any] | None, encode: Callable[[Any], Any]) -> list[Any]:
