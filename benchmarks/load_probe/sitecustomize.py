@@ -122,12 +122,13 @@ def _holders(start: list, depth: int = 14) -> list[str]:
     for _ in range(depth):
         following = []
         for obj in frontier:
-            referrers = [r for r in gc.get_referrers(obj) if id(r) not in seen and r is not frontier
-                         and r is not following and not (isinstance(r, types.FrameType) and r.f_code.co_filename == __file__)]
-            if not referrers and not isinstance(obj, (list, dict)) or isinstance(obj, (types.ModuleType, types.FrameType)):
-                found = obj
+            every = [r for r in gc.get_referrers(obj) if r is not frontier and r is not following and id(r) not in
+                     (id(parents), id(objects), id(start)) and not (isinstance(r, types.FrameType) and
+                                                                     r.f_code.co_filename == __file__)]
+            if not every and not isinstance(obj, (list, dict)) or isinstance(obj, (types.ModuleType, types.FrameType)):
+                found = obj  # nothing refers to it (held from C: a thread's stack, the loop's queues) or a root
                 break
-            for r in referrers:
+            for r in (r for r in every if id(r) not in seen):
                 seen.add(id(r))
                 parents[id(r)] = id(obj)
                 objects[id(r)] = r
