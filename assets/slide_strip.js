@@ -33,7 +33,8 @@ export default {
   template: "<div><slot></slot></div>",
   props: {
     selected: Number, // the selected slide's index: its thumbnail is kept in view
-    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; ``slide``'s thumbnail is focused
+    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; the thumbnail of the slide
+                   // named ``slide`` is focused
   },
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
@@ -59,10 +60,14 @@ export default {
     selected() {
       this.$nextTick(this.showSelected);
     },
+    // The server's answer may come before the strip it drew is on the page: the slide's thumbnail where it is now,
+    // and kept, so that the thumbnail drawn next takes the focus back (``holdFocus``).
     focus(focus) {
       if (!focus || !this.pending || focus.seq !== this.pending.seq) return; // an earlier move: a later one is coming
       this.pending = null;
-      this.$nextTick(() => ring(this.items()[focus.slide]?.querySelector(".cs-thumb")));
+      if (typeof focus.slide !== "string") return; // the slide is gone
+      this.kept = { slide: focus.slide, ring: true };
+      this.$nextTick(() => ring(this.items().find((e) => e.dataset.slide === focus.slide)?.querySelector(".cs-thumb")));
     },
   },
   unmounted() {

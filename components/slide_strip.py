@@ -103,7 +103,7 @@ class SlideStrip:
             self._focus: dict | None = None
             self._draws = 0  # strips drawn to the end
             self._rebuilds = 0  # drawings begun
-            self._drawn: tuple[int, list] = (0, [])  # the last drawing ended: its number, the slides it shows
+            self._drawn = 0  # the number of the last drawing ended
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -152,7 +152,7 @@ class SlideStrip:
 
         def drawn() -> None:
             self._draws += 1
-            self._drawn = (number, keys)
+            self._drawn = number
             self._show_focus()
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
             self._draw_faces()
@@ -280,13 +280,14 @@ class SlideStrip:
 
     def _show_focus(self) -> None:
         """Once a drawing begun after the keyboard move is drawn to the end, the browser focuses the thumbnail of
-        the slide moved (where that drawing shows it); a drawing begun before it would focus a thumbnail about to go."""
+        the slide moved (by its name); a drawing begun before it would focus a thumbnail about to go."""
         focus = self._focus
-        number, keys = self._drawn
+        number = self._drawn
         if focus is None or number <= focus["after"]:
             return
         self._focus = None
-        self.container.props["focus"] = {"slide": _index(keys, focus["slide"]), "seq": focus["seq"]}
+        slide = None if focus["slide"] is None else self.names.name(focus["slide"])
+        self.container.props["focus"] = {"slide": slide, "seq": focus["seq"]}
         self.container.update()
 
     def _insert(self, post_id: str, index: int) -> None:
@@ -340,13 +341,6 @@ class SlideStrip:
 
 def _integer(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _index(keys: list, key) -> int | None:
-    """Where the slide ``key`` is in ``keys`` (``_slide_keys``): an id is equal, a slide is the same object."""
-    if key is None:
-        return None
-    return next((i for i, k in enumerate(keys) if k is key or (isinstance(key, str) and k == key)), None)
 
 
 def slide_name(slide) -> str:

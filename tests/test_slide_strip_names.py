@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_slide_strip_keys import person, slide_name, strip_row
+from test_slide_strip_keys import person, slide_name, strip_row, told
 from ui_helpers import trigger, until
 
 
@@ -31,7 +31,8 @@ async def test_the_first_press_names_its_slide_not_the_place_it_was_seen(studio,
     there = doc.carousel.slides[1]
     trigger(studio, strip_row(studio, testid), "reorder", {"slide": name, "step": 1, "key": 1})
     assert doc.carousel.slides[3] is mine and doc.carousel.slides[1] is there
-    await until(lambda: strip_row(studio, testid).props.get("focus") == {"slide": 3, "seq": 1})
+    await until(lambda: told(studio, testid) == {"slide": 3, "seq": 1})
+    assert strip_row(studio, testid).props["focus"]["slide"] == name
 
 
 async def test_a_drop_moves_the_slide_it_names(studio, testid):
