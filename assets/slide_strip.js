@@ -110,16 +110,20 @@ export default {
       const thumb = e.target.closest?.(".cs-thumb");
       const item = thumb?.closest(".cs-strip-item");
       if (thumb && item?.parentElement === this.$el) {
-        this.kept = { slide: item.dataset.slide, ring: thumb.matches(":focus-visible") || thumb.classList.contains(RING) };
+        const ringed = thumb.matches(":focus-visible") || thumb.classList.contains(RING);
+        this.kept = { slide: item.dataset.slide, ring: ringed };
       }
     },
-    // The focus gone from a ringed element (the ring goes with it); from a thumbnail still there, to anywhere but this
-    // row (a click, Tab): nothing is given back. (A thumbnail taken away by a redraw is not there.)
+    // The focus gone from a ringed element (the ring goes with it); from a thumbnail still shown, to anywhere but this
+    // row (a click, Tab): nothing is given back. (A redraw takes the thumbnail away, or hides a long strip first.)
     left(e) {
       e.target.classList?.remove(RING);
       const thumb = e.target.closest?.(".cs-thumb");
       if (!thumb) return;
-      queueMicrotask(() => { if (thumb.isConnected && !this.$el.contains(document.activeElement)) this.kept = null; });
+      queueMicrotask(() => {
+        const shown = thumb.isConnected && thumb.getClientRects().length;
+        if (shown && !this.$el.contains(document.activeElement)) this.kept = null;
+      });
     },
     // A click anywhere, or the focus taken by another element: a keyboard move's focus is no longer held for it,
     // nor a focused thumbnail's.

@@ -160,8 +160,7 @@ class SlideStrip:
                 self._draw_dirty()
 
         self.sliced.draw(self.container, carousel.slides,
-                         lambda index, slide: self._item(index, slide, counts[index], len(carousel.slides), keys[index]),
-                         then=drawn)
+                         lambda i, slide: self._item(i, slide, counts[i], len(carousel.slides), keys[i]), then=drawn)
 
     def _item(self, index: int, slide, pages: int, slides: int, key) -> None:
         """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later), named

@@ -12,7 +12,8 @@ import pytest
 pytest.importorskip("selenium")
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from test_browser_strip_drag import _FOCUSED, alt, by_testid, centre, drawn, moved, thumb_texts, undo, wait  # noqa: E402
+from test_browser_strip_drag import (  # noqa: E402
+    _FOCUSED, alt, by_testid, centre, drawn, moved, thumb_texts, undo, wait)
 
 # the focused element: its slide's words (a thumbnail's), and whether a focus ring is drawn around it
 _FOCUS = """
@@ -125,6 +126,24 @@ def test_a_screen_reader_hears_each_slides_place_and_title_and_the_move(page):
     assert said()[0].strip() == f"Moved “{moved_name}” to slide 3 of {len(names)}."
     now = [value(n, "name") for n in ax_nodes(page) if prop(n, "roledescription") == "slide"]
     assert now[2] == f"Slide 3 of {len(names)}: {moved_name}"
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
+def test_a_long_strips_redraw_from_elsewhere_gives_the_focus_back_too(page):
+    """A strip of over 25 slides is hidden and emptied before it is drawn anew, a slice at a time: the focus is given
+    back once the slide's thumbnail is drawn. (It adds slides: the last test but the phone's.)"""
+    while (count := len(by_testid(page, "slide-thumb"))) < 32:
+        page.execute_script("document.querySelector('[data-testid=add-slide-end]').click()")
+        wait(page, lambda: len(by_testid(page, "slide-thumb")) > count)
+    before = drawn(page)
+    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
+    ActionChains(page).send_keys(Keys.TAB).perform()
+    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    page.execute_script(_MOVE_FROM_ELSEWHERE, 5, 0)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 5, 0))
+    wait(page, lambda: focus(page)["thumb"])
+    assert focus(page) == {"thumb": True, "row": False, "text": before[2], "ring": True}
     undo(page)
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
 
