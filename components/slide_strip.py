@@ -179,7 +179,8 @@ class SlideStrip:
                 if pages > 1:
                     ui.label(f"{pages} pages").classes("cs-thumb-pages") \
                         .tooltip("This slide's text continues on the next page")
-            thumb.props("tabindex=0 role=button aria-roledescription=slide")
+            # (not a button: axe wants a button's shown text, its number and the slide's words, in its name)
+            thumb.props("tabindex=0 role=group aria-roledescription=slide")
             thumb.props["aria-label"] = f"Slide {index + 1} of {slides}: {slide_name(slide)}"
             thumb.props["aria-description"] = "Enter shows it." if outro_last else \
                 "Enter shows it. Alt+Left or Alt+Right moves it, or drag it along the strip."
