@@ -62,10 +62,15 @@ export default {
     },
     // The server's answer may come before the strip it drew is on the page: the slide's thumbnail where it is now,
     // and kept, so that the thumbnail drawn next takes the focus back (``holdFocus``).
+    // The person put the focus elsewhere meanwhile (the editor, a click): it stays there.
     focus(focus) {
-      if (!focus || !this.pending || focus.seq !== this.pending.seq) return; // an earlier move: a later one is coming
+      const pending = this.pending;
+      if (!focus || !pending || focus.seq !== pending.seq) return; // an earlier move: a later one is coming
       this.pending = null;
       if (typeof focus.slide !== "string") return; // the slide is gone
+      const active = document.activeElement;
+      const free = !active || active === document.body || active === this.$el || pending.item.contains(active);
+      if (!pending.held || !free) return;
       this.kept = { slide: focus.slide, ring: true };
       this.$nextTick(() => ring(this.items().find((e) => e.dataset.slide === focus.slide)?.querySelector(".cs-thumb")));
     },
@@ -97,7 +102,7 @@ export default {
     // says which thumbnail has the slide now; else the thumbnail of the same slide takes the focus back once drawn.
     holdFocus() {
       const active = document.activeElement;
-      const waiting = this.pending && performance.now() - this.pending.at < GIVE_UP_MS;
+      const waiting = this.pending && this.pending.held && performance.now() - this.pending.at < GIVE_UP_MS;
       const kept = this.kept;
       const fallen = !active || active === document.body;
       if (fallen && (waiting || kept)) ring(this.$el, waiting || kept.ring);
