@@ -45,15 +45,46 @@ class SlideNames:
     def __init__(self) -> None:
         self._given: dict[int, tuple[weakref.ref, str]] = {}
         self._last = 0
+        self._seen: list[tuple[str, object]] = []  # the slides last looked at, with their names (``carry``)
+
+    def carry(self, keys: list) -> None:
+        """Undo, redo or a reload give every slide a new object: each new one takes the name of a slide last seen
+        that is gone, the equal one (in order), else the one that stood at its place, so a keyboard user keeps theirs."""
+        if any(isinstance(key, str) for key in keys):
+            return
+        new = [i for i, key in enumerate(keys) if self._named(key) is None]
+        if new:
+            kept = {self._named(key) for key in keys}
+            free = [(i, name, slide) for i, (name, slide) in enumerate(self._seen) if name not in kept]
+            for i in list(new):
+                match = next((f for f in free if f[2] == keys[i]), None)
+                if match is not None:
+                    self._give(keys[i], match[1])
+                    free.remove(match)
+                    new.remove(i)
+            for i in new:
+                match = next((f for f in free if f[0] == i), None)
+                if match is not None:
+                    self._give(keys[i], match[1])
+                    free.remove(match)
+        self._seen = [(self.name(key), key) for key in keys]
+
+    def _named(self, key) -> str | None:
+        given = self._given.get(id(key))
+        return given[1] if given is not None and given[0]() is key else None
+
+    def _give(self, key, name: str) -> str:
+        self._given[id(key)] = (weakref.ref(key, self._forget(id(key))), name)
+        return name
 
     def name(self, key) -> str:
         if isinstance(key, str):
             return key
-        given = self._given.get(id(key))
-        if given is None or given[0]() is not key:
+        name = self._named(key)
+        if name is None:
             self._last += 1
-            given = self._given[id(key)] = (weakref.ref(key, self._forget(id(key))), f"s{self._last}")
-        return given[1]
+            name = self._give(key, f"s{self._last}")
+        return name
 
     def find(self, keys: list, name) -> int | None:
         """Where the slide named ``name`` is in ``keys`` (``SlideStrip._slide_keys``), or None."""
@@ -276,7 +307,11 @@ class SlideStrip:
         """What tells this person's slides apart, in the strip's order: their ids in share mode (each person's
         carousel is read anew from the merged document), else the slides themselves (moved in place)."""
         ids = getattr(self.view.document, "slide_ids", None)
-        return ids(self.view.person) if ids is not None else list(self.view.carousel.slides)
+        if ids is not None:
+            return ids(self.view.person)
+        keys = list(self.view.carousel.slides)
+        self.names.carry(keys)
+        return keys
 
     def _show_focus(self) -> None:
         """Once a drawing begun after the keyboard move is drawn to the end, the browser focuses the thumbnail of
