@@ -266,7 +266,10 @@ export default {
         item.style.transform = `translateX(${(to - from) * width}px)`;
       }
       this.stop(from !== to ? items : null);
-      if (from !== to) this.$emit("reorder", { old_index: from, new_index: to, slide: item.dataset.slide });
+      // the place as the slides it lands between (others may add or move slides meanwhile), and as an index
+      const rest = items.filter((e) => e !== item);
+      const place = to < rest.length ? { before: rest[to].dataset.slide } : { after: rest[rest.length - 1]?.dataset.slide };
+      if (from !== to) this.$emit("reorder", { old_index: from, new_index: to, slide: item.dataset.slide, ...place });
     },
     key(e) {
       if (e.key === "Escape" && this.drag) {

@@ -126,7 +126,8 @@ class SlideStrip:
             self.said = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=strip-status")
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
-            self.container.on("reorder", self._moved, ["old_index", "new_index", "slide", "key", "step"])
+            self.container.on("reorder", self._moved,
+                              ["old_index", "new_index", "slide", "key", "step", "before", "after"])
             self.names = SlideNames()
             self._said = 0  # moves said (``_move``)
             # a keyboard move's slide (its key, ``_slide_keys``), its number on the page, and the last drawing begun
@@ -271,30 +272,51 @@ class SlideStrip:
             self._step(slide, step, key)
         elif _integer(old) and _integer(new):
             if slide is not None:  # the dragged slide, where it is now (a slide gone meanwhile moves nothing)
-                old = self.names.find(self._slide_keys(), slide)
+                keys = self._slide_keys()
+                old = self.names.find(keys, slide)
                 if old is None:
                     self.rebuild()
                     return
+                new = self._landing(keys, old, new, args.get("before"), args.get("after"))
             self._move(old, new)
+
+    def _landing(self, keys: list, old: int, new: int, before, after) -> int:
+        """Where a dropped slide goes: in front of the slide named ``before`` (or behind ``after``) where that one is
+        now, so others' adds and moves meanwhile do not shift it; else the place the page saw (``new``)."""
+        for name, beyond in ((before, 0), (after, 1)):
+            there = self.names.find(keys, name)
+            if there is not None and there != old:
+                return there - (old < there) + beyond
+        return new
 
     def _step(self, slide: str, step: int, key: int) -> None:
         """A keyboard move: the slide named ``slide`` one place along; the browser waits for the answer ``key``."""
         keys = self._slide_keys()
         old = self.names.find(keys, slide)
-        focus = self._focus = {"slide": None if old is None else keys[old], "seq": key, "after": self._rebuilds}
+        focus = {"slide": None if old is None else keys[old], "seq": key, "after": self._rebuilds}
+        self._focus = None  # (told once the move is done: the strip may be drawn during it)
         moved = None if old is None else self._move(old, old + step)
         if moved is None or moved == old:  # nothing moved (or the slide is gone): the strip as drawn says it
             focus["after"] = self._rebuilds - 1
+        else:
+            focus["slide"] = self._slide_keys()[moved]  # (an equal twin's, when the document kept its order)
+        self._focus = focus
         self._show_focus()
 
     def _move(self, old: int, new: int) -> int | None:
-        """The slide at ``old`` to ``new`` (the outro stays last), selected and said to a screen reader; where it went,
-        or None (told to the person, the strip drawn again)."""
+        """The slide at ``old`` to ``new`` (the outro stays last), selected and said to a screen reader; where it is
+        now, or None (told to the person, the strip drawn again)."""
         view = self.view
+        keys = self._slide_keys()
+        key = keys[old] if 0 <= old < len(keys) else None
         moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
         if moved is None:
             self.rebuild()  # a dragged thumbnail goes back to its place
             return None
+        keys, slides = self._slide_keys(), view.carousel.slides
+        where = next((i for i, k in enumerate(keys) if k is key or (isinstance(k, str) and k == key)), moved)
+        if where != moved and not (moved < len(slides) and slides[moved] == slides[where]):
+            moved = where  # it did not go there; an equal copy in its place reads as the move (share mode's twins)
         view.select(moved)
         if moved != old:
             slides = view.carousel.slides

@@ -398,6 +398,8 @@ def _write_slides(doc: Doc, old: list[Slide], ids: list[str], new: list[Slide], 
     added: list[int] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes():
         paired = (i2 - i1) if tag == "equal" else min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        if tag == "replace":  # an edit keeps the slide's id; other words altogether (an import) are a new slide
+            paired = next((k for k in range(paired) if not _edited(old[i1 + k], new[j1 + k])), paired)
         for k in range(paired):
             new_ids[j1 + k] = ids[i1 + k]
             if tag == "replace":
@@ -412,6 +414,11 @@ def _write_slides(doc: Doc, old: list[Slide], ids: list[str], new: list[Slide], 
         for slide_id in gone:
             doc["slides"][slide_id][DELETED_BY] = _json(who)
     _write_order(doc["order"], [i for i in new_ids if i is not None])
+
+
+def _edited(old: Slide, new: Slide) -> bool:
+    """Whether ``new`` is ``old`` edited (its title or its words kept), not another slide put in its place."""
+    return old.kind == new.kind and (old.title == new.title or old.body == new.body)
 
 
 def _write_slide(target: Map, old: Slide, new: Slide, images: Images) -> None:
