@@ -1,31 +1,43 @@
-"""A long slide strip (over 25 slides) in real headless Chromium: it is hidden while it is drawn anew, so the focus
-falls to the page; an Alt+Arrow then, while a keyboard move is awaited, is one more step, not the browser's Back."""
+"""A long slide strip (over 25 slides) in real headless Chromium, drawn anew a slice at a time (hidden meanwhile): an
+Alt+Arrow pressed while a keyboard move is awaited is one more step of the same slide, never the browser's Back,
+wherever the redraw has left the focus (the old thumbnail, the row, or the page). Only outcomes are awaited: which
+of those the press meets depends on the machine's speed, so no moment of the redraw is waited for (waiting for the
+focus on the page made this test flaky: on a loaded machine the hidden row may never reach the page)."""
 from __future__ import annotations
 
 import pytest
 
 pytest.importorskip("selenium")
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from test_browser_strip_drag import _FOCUSED, alt, by_testid, moved, thumb_texts, wait  # noqa: E402
+from test_browser_strip_drag import _FOCUSED, by_testid, moved, thumb_texts, wait  # noqa: E402
 
-# The second press, sent the moment the redraw has taken the focused thumbnail away (the row hidden, the focus on
-# the page): too short a moment (~40 ms) for the driver to hit it from outside.
-_PRESS_WHEN_FALLEN = """
+pytestmark = pytest.mark.slow
+
+_PRESS = ("const e = new KeyboardEvent('keydown', {key: arguments[0], altKey: true, bubbles: true, cancelable: true});"
+          " (arguments[1] || document.activeElement || document.body).dispatchEvent(e); return e.defaultPrevented")
+
+# Alt+Right on thumbnail ``arguments[0]``; at the first change of the row's items after it (the redraw begun),
+# Alt+Right again on whatever holds the focus then.
+_PRESS_AGAIN_AT_THE_REDRAW = """
 const row = document.querySelector('.cs-strip');
-const thumb = document.querySelectorAll('[data-testid=slide-thumb]')[1];
-window.__pressed = null;
-const look = () => {
-  if (window.__pressed !== null || document.activeElement !== document.body) return;
-  window.__pressed = {hidden: getComputedStyle(row).display === 'none', gone: !thumb.isConnected};
+const thumb = document.querySelectorAll('[data-testid=slide-thumb]')[arguments[0]];
+const press = (target) => {
   const e = new KeyboardEvent('keydown', {key: 'ArrowRight', altKey: true, bubbles: true, cancelable: true});
-  document.body.dispatchEvent(e);
-  window.__pressed.prevented = e.defaultPrevented;
-  window.__watch.disconnect();
+  target.dispatchEvent(e);
+  return e.defaultPrevented;
 };
-window.__watch = new MutationObserver(look);
-window.__watch.observe(row, {childList: true, attributes: true});
+window.__second = null;
+const watch = new MutationObserver(() => {
+  watch.disconnect();
+  const target = document.activeElement || document.body;
+  window.__second = {on: target.className || target.tagName, prevented: press(target)};
+});
+watch.observe(row, {childList: true});
 thumb.focus();
+return press(thumb);
 """
+
+def _texts(driver) -> list[str]:
+    return [t[:60] for t in thumb_texts(driver)]
 
 
 def test_alt_arrow_while_a_long_strip_is_drawn_anew_moves_the_slide_again_and_the_page_stays(driver, studio_server):
@@ -37,19 +49,16 @@ def test_alt_arrow_while_a_long_strip_is_drawn_anew_moves_the_slide_again_and_th
         driver.execute_script("document.querySelector('[data-testid=add-slide-end]').click()")
         wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > count)
     wait(driver, lambda: all(thumb_texts(driver)))
-    before = [t[:60] for t in thumb_texts(driver)]
-    driver.execute_script(_PRESS_WHEN_FALLEN)
-    alt(driver, Keys.ARROW_RIGHT, 1)
-    wait(driver, lambda: driver.execute_script("return window.__pressed"))
-    pressed = driver.execute_script("return window.__pressed")
-    print("\nthe second press:", pressed)
-    assert pressed["prevented"]  # not the browser's Back
-    wait(driver, lambda: [t[:60] for t in thumb_texts(driver)] == moved(before, 1, 3))  # moved twice
+    before = _texts(driver)
+    # (a) the second press meets whatever the redraw left the focus on: the same end every way
+    assert driver.execute_script(_PRESS_AGAIN_AT_THE_REDRAW, 1)
+    wait(driver, lambda: driver.execute_script("return window.__second"))
+    second = driver.execute_script("return window.__second")
+    print("\nthe second press met", second)
+    assert second["prevented"]  # not the browser's Back
+    wait(driver, lambda: _texts(driver) == moved(before, 1, 3))  # moved twice
     wait(driver, lambda: driver.execute_script(_FOCUSED) == 3)
     assert driver.current_url.rstrip("/") == studio_server.rstrip("/")
-    # and a click on the page meanwhile: the focus is the page's, Alt+Left is the browser's again
+    # (c) a click on the page once nothing is awaited: the focus is the page's, Alt+Left is the browser's again
     driver.execute_script("document.activeElement.blur()")
-    prevented = driver.execute_script(
-        "const e = new KeyboardEvent('keydown', {key: 'ArrowLeft', altKey: true, bubbles: true, cancelable: true});"
-        " document.body.dispatchEvent(e); return e.defaultPrevented")
-    assert prevented is False
+    assert driver.execute_script(_PRESS, "ArrowLeft", None) is False
