@@ -398,9 +398,11 @@ def _write_slides(doc: Doc, old: list[Slide], ids: list[str], new: list[Slide], 
     added: list[int] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes():
         paired = (i2 - i1) if tag == "equal" else min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        if tag == "replace":  # an edit keeps the slide's id; other words altogether (an import) are a new slide
-            paired = next((k for k in range(paired) if not _edited(old[i1 + k], new[j1 + k])), paired)
         for k in range(paired):
+            if tag == "replace" and not _edited(old[i1 + k], new[j1 + k]):  # another slide (an import): new id
+                removed.setdefault(old_keys[i1 + k], []).append(ids[i1 + k])
+                added.append(j1 + k)
+                continue
             new_ids[j1 + k] = ids[i1 + k]
             if tag == "replace":
                 _write_slide(doc["slides"][ids[i1 + k]], old[i1 + k], new[j1 + k], images)
