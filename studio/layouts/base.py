@@ -163,7 +163,11 @@ class Ctx:
 
 def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0, gap_before: float = 0.0,
           role: str = "body", links: bool = True, apart: bool = False) -> Block | None:
+    """``text`` as a block, None when it has no words; a list item with no words ("2)" on its own line) is its
+    marker on a line of its own (one empty paragraph), which takes its list's direction."""
     paras = prepare(text) if links else prepare(text, False)  # one cache entry: prepare(t) is not prepare(t, True)
+    if not paras and marker and not text.strip():
+        paras = (Para((), False),)
     return Block(paras, style, marker, indent, gap_before, role, apart=apart) if paras else None
 
 
@@ -190,7 +194,8 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
             if para.code:
                 lines, xs = code_layout(para, start, st, line_width, room)
             else:
-                lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room)
+                lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room) \
+                    if para.clusters else (Line(para, 0, 0, 0.0),)  # an empty list item ("2)"): its marker's line
                 xs = (0.0,) * len(lines)
             for li, line in enumerate(lines):
                 first_of_block = pi == 0 and li == 0
@@ -331,6 +336,26 @@ def _split_lists(runs: list[list[Placed]]) -> list[tuple[list[Placed], bool]]:
             lists.append((list(run), not lists))
         last = run
     return lists
+
+
+def as_written_lists(blk: Block, is_item: Callable[[str], bool]) -> Block:
+    """A block drawn as written (a post card: its "•" and "1)" are its own characters), its list lines each set
+    in their list's direction by the rule of ``_list_rtl``: "• iPhone 15 Pro" in an Arabic list reads from the
+    right like the rest of it. A list is a run of lines ``is_item`` says are items."""
+    paras = list(blk.paras)
+    n = 0
+    while n < len(paras):
+        if paras[n].code or not is_item(paras[n].text):
+            n += 1
+            continue
+        end = n
+        while end < len(paras) and not paras[end].code and is_item(paras[end].text):
+            end += 1
+        above = strong_direction(paras[n - 1].text) if n else None
+        rtl = _list_rtl([strong_direction(p.text) for p in paras[n:end]], above)
+        paras[n:end] = [p if p.rtl == rtl else replace(p, rtl=rtl) for p in paras[n:end]]
+        n = end
+    return replace(blk, paras=tuple(paras)) if tuple(paras) != blk.paras else blk
 
 
 def _list_rtl(items: list[bool | None], above: bool | None) -> bool:

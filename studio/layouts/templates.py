@@ -21,7 +21,7 @@ from ..reading import (headline_and_body, is_numbered_list, list_intro, list_ite
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, avatar, block, code_layout, draw_flow, fit_flow,
+from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -155,10 +155,11 @@ def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
                  gap_before=0.9, role="credit")
 
 
-def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
+def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> tuple[Block, ...]:
     """Body text as blocks: list lines ("- ", "•", "1.") become bulleted or numbered items; an indented line
-    right under an item ("1. Install it" / "   then open it") goes on in that item."""
-    st = ctx.body_style(size)
+    right under an item ("1. Install it" / "   then open it") goes on in that item. Every layout that draws a
+    body draws it through this, so a list reads the same (and runs one direction: ``base.draw_flow``) on all."""
+    st = ctx.body_style(size, colour)
     blocks: list[Block] = []
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
@@ -183,8 +184,9 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
 
     text = unflatten(text)
     flags = code_lines(text) if has_code(text) else None
-    for n, line in enumerate(text.split("\n")):
-        found = None if flags is not None and flags[n] else list_line(line)  # "- x" in code is code
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        found = None if flags is not None and flags[n] else list_line(line) or _empty_item(lines, n, bool(item))
         if found is not None:
             flush()
             item.extend(found)
@@ -196,6 +198,26 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
             pending.append(line)
     flush()
     return tuple(blocks)
+
+
+_BARE_MARKER = regex.compile(r"^\s*(?:(\d{1,2})[.)]|[-–•*·▪►→])\s*$")
+
+
+def _empty_item(lines: list[str], n: int, in_list: bool) -> list[str] | None:
+    """[marker, ""] when line ``n`` is a list marker with no words ("2)" alone) inside a list: after an item or
+    right above one. A lone number is an item anywhere in a list; a lone dash only between two items."""
+    m = _BARE_MARKER.match(lines[n])
+    if not m:
+        return None
+    below = n + 1 < len(lines) and list_line(lines[n + 1]) is not None
+    if not (in_list and below if m.group(1) is None else in_list or below):
+        return None
+    return [m.group(1) or "•", ""]
+
+
+def _list_line_text(text: str) -> bool:
+    """Whether a paragraph drawn as written is a list line ("• a", "2) b", or a lone "2)")."""
+    return list_line(text) is not None or bool(_BARE_MARKER.match(text))
 
 
 def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) -> tuple[Block, ...]:
@@ -451,11 +473,30 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_of(text: str) -> tuple[str, list[str], bool]:
     """(lead-in, items, numbered) for the List layout: list lines, else the sentences as points."""
-    items = list_items(text)
+    held = _held_empty_items(text)
+    items = ["" if item == _EMPTY else item for item in list_items(held)]
     if len(items) >= 2:
-        return list_intro(text), items, is_numbered_list(text)
+        return list_intro(held), items, is_numbered_list(held)
     points = [x.strip() for x in sentences(" ".join(text.split())) if x.strip()]
     return "", points, False
+
+
+_EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
+
+
+def _held_empty_items(text: str) -> str:
+    """``text`` with each list item that has no words ("2)" alone) given a stand-in word, so it stays a row of
+    its own instead of joining the item above."""
+    if _EMPTY in text:  # the creator's own character: nothing is held (or taken out)
+        return text
+    lines = unflatten(text.strip()).split("\n")
+    return "\n".join(f"{line.strip()} {_EMPTY}" if _empty_item(lines, n, _in_list(lines, n)) else line
+                     for n, line in enumerate(lines))
+
+
+def _in_list(lines: list[str], n: int) -> bool:
+    """Whether an item line comes before line ``n`` (blank lines aside)."""
+    return any(list_line(line) is not None for line in lines[:n] if line.strip())
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -665,6 +706,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
         if slide.image is None:  # a short post's card grows with its type
             size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
+        first = as_written_lists(first, _list_line_text) if first else None  # … its lists in one direction
         blocks = (first,) if first else ()
         image_pending = slide.image is not None
     else:
