@@ -1,0 +1,103 @@
+"""One list rule on every layout that draws a body (session 17, found by eye): a cover whose post is an Arabic
+list with an English item drew "iPhone 15 Pro" and its marker at the left margin, the Arabic items at the right;
+an empty item ("2)" alone) of an Arabic list was drawn left to right (or joined the item above in the List
+layout). Each test reads the slide's SVG: where every marker stands, and the words of the line beside it."""
+from __future__ import annotations
+
+import pytest
+
+from render_helpers import NS, carousel_of, parse, runs
+from studio.render import render_slide
+
+ARABIC_LIST = "قائمة الأسبوع:\n• 2024 كان عاماً صعباً\n• اكتب كل يوم 🚀\n• iPhone 15 Pro"
+ENGLISH_LIST = "This week:\n• Ship on Tuesday\n• اكتب كل يوم\n• Write the changelog first"
+EMPTY_ITEM = "خطوات بسيطة:\n1) مرحبا بالعالم\n2)\n3) اكتب كل يوم"
+CONTENT_LAYOUTS = ["headline-body", "big-statement", "list", "image-focus", "split"]
+# (layout, slide): the cover (slide 0, drawn alike whatever the layout) and every content layout (slide 1)
+DRAWN = [("headline-body", 0)] + [(layout, 1) for layout in CONTENT_LAYOUTS]
+
+
+def slide_svg(text: str, layout: str, index: int) -> str:
+    posts = [text, "Another post to follow it.", "And a last one."] if index == 0 else \
+        ["A cover for the list", text, "And a last one."]
+    return render_slide(carousel_of(posts, layout=layout), index)
+
+
+def marker_rows(svg: str) -> list[tuple[float, float, list]]:
+    """Each list marker as (left edge, right edge, the body words on its line: runs), top to bottom."""
+    root = parse(svg)
+    body = [r for r in runs(svg) if r.role in ("body", "emoji:body")]
+    top = min(r.y for r in runs(svg) if r.role in ("title", "body")) - 80  # below the page's header (the avatar)
+    marks: list[tuple[float, float, float, float]] = []  # left, right, centre y, size
+    for node in root.iter(NS + "circle"):
+        if node.get("fill") and not node.get("class") and float(node.get("cy")) > top:
+            cx, cy, r = (float(node.get(k)) for k in ("cx", "cy", "r"))
+            marks.append((cx - r, cx + r, cy, r))
+    circles = list(marks)
+    for r in runs(svg):  # the List layout's big row numbers (a number in a circle is its circle)
+        inside = any(a <= r.x + r.width / 2 <= b and abs(cy - r.y) < 2 * s for a, b, cy, s in circles)
+        if r.role == "marker" and r.text.isdigit() and not inside:
+            marks.append((r.x, r.x + r.width, r.y - r.size * 0.35, r.size / 2))
+    rows = []
+    for left, right, cy, size in sorted(marks, key=lambda m: m[2]):
+        words = [r for r in body if abs((r.y - r.size * 0.34) - cy) < max(size, r.size * 0.5)]
+        rows.append((left, right, words))
+    return rows
+
+
+def assert_one_side(rows, rtl: bool, count: int) -> None:
+    assert len(rows) == count, rows
+    edges = [right if rtl else left for left, right, _ in rows]
+    assert max(edges) - min(edges) < 2, edges  # one column of markers, against the column's edge
+    for left, right, words in rows:
+        for w in words:
+            if rtl:
+                assert w.x + w.width < left + 1, (w.text, left)  # the words left of their marker
+            else:
+                assert w.x > right - 1, (w.text, right)  # the words right of their marker
+    filled = [words for _, _, words in rows if words]
+    if rtl:  # each item against its marker: their right ends line up
+        ends = [max(w.x + w.width for w in words) for words in filled]
+    else:
+        ends = [min(w.x for w in words) for words in filled]
+    assert max(ends) - min(ends) < 2, ends
+
+
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_an_arabic_list_with_an_english_item_keeps_every_marker_on_the_right(layout, index):
+    rows = marker_rows(slide_svg(ARABIC_LIST, layout, index))
+    assert_one_side(rows, rtl=True, count=3)
+    assert all(words for _, _, words in rows)
+    assert any("iPhone" in w.text for _, _, words in rows for w in words)
+
+
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_an_english_list_with_an_arabic_item_keeps_every_marker_on_the_left(layout, index):
+    rows = marker_rows(slide_svg(ENGLISH_LIST, layout, index))
+    assert_one_side(rows, rtl=False, count=3)
+
+
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_an_empty_item_of_an_arabic_list_is_its_marker_in_the_list(layout, index):
+    rows = marker_rows(slide_svg(EMPTY_ITEM, layout, index))
+    assert_one_side(rows, rtl=True, count=3)
+    assert [bool(words) for _, _, words in rows] == [True, False, True]  # nothing joined the item above
+
+
+def test_a_cover_list_is_drawn_as_a_list_not_as_bullet_characters():
+    svg = slide_svg(ARABIC_LIST, "headline-body", 0)
+    assert not any("•" in r.text for r in runs(svg))
+    assert "iPhone" in " ".join(r.text for r in runs(svg))
+
+
+def test_a_post_card_list_as_written_reads_in_one_direction():
+    """A post card keeps the "•" as typed; its English item of an Arabic list is right-aligned like the rest."""
+    svg = slide_svg(ARABIC_LIST, "post-card", 1)
+    lines: dict[int, list] = {}
+    for r in runs(svg):
+        if r.role in ("body", "emoji:body"):
+            lines.setdefault(round(r.y), []).append(r)
+    rows = [v for v in lines.values() if any("•" in r.text for r in v) or any("iPhone" in r.text for r in v)]
+    assert len(rows) == 3
+    ends = [max(r.x + r.width for r in v) for v in lines.values()]
+    assert max(ends) - min(ends) < 2, ends  # the lead-in and the three items all end at the right edge
