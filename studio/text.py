@@ -326,6 +326,18 @@ def strong_direction(text: str) -> bool | None:
     return None
 
 
+def words_direction(text: str) -> bool | None:
+    """True when more of its words read right to left than left to right (each word by its first letter with a
+    direction), False when fewer; on a tie, its first such letter's (``strong_direction``). A Hebrew list item that
+    opens on a product name ("useEffect רק כשצריך") is a Hebrew item."""
+    rtl = ltr = 0
+    for word in text.split():
+        d = strong_direction(word)
+        rtl += d is True
+        ltr += d is False
+    return rtl > ltr if rtl != ltr else strong_direction(text)
+
+
 def _base_rtl(text: str) -> bool:
     return bool(strong_direction(text))
 

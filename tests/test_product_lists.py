@@ -101,3 +101,21 @@ def test_a_post_card_list_as_written_reads_in_one_direction():
     assert len(rows) == 3
     ends = [max(r.x + r.width for r in v) for v in lines.values()]
     assert max(ends) - min(ends) < 2, ends  # the lead-in and the three items all end at the right edge
+
+
+HEBREW_TECH = "טיפים לפיתוח:\n- אל תשכחו TypeScript\n- useEffect רק כשצריך\n- Expo Go לבדיקות מהירות"
+
+
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_a_hebrew_list_whose_items_open_on_english_names_runs_right_to_left(layout, index):
+    """An item reads as most of its words, not as its first letter: "useEffect רק כשצריך" is a Hebrew item (it
+    made the list a left-to-right one, two items to one)."""
+    rows = marker_rows(slide_svg(HEBREW_TECH, layout, index))
+    assert_one_side(rows, rtl=True, count=3)
+
+
+def test_an_item_of_mostly_hebrew_words_is_ordered_right_to_left():
+    """The item's own words in reading order: its Hebrew words left of "useEffect", which is read first."""
+    rows = marker_rows(slide_svg(HEBREW_TECH, "headline-body", 1))
+    words = sorted(rows[1][2], key=lambda r: r.x)
+    assert "useEffect" in words[-1].text and len(words) >= 2

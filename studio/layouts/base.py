@@ -21,7 +21,8 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    measure, para_ems, prepare, strong_direction, text_width, wrap_from, wrap_para)
+                    measure, para_ems, prepare, strong_direction, text_width, words_direction, wrap_from,
+                    wrap_para)
 from ..theme import Palette, Theme, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
@@ -168,6 +169,9 @@ def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0,
     paras = prepare(text) if links else prepare(text, False)  # one cache entry: prepare(t) is not prepare(t, True)
     if not paras and marker and not text.strip():
         paras = (Para((), False),)
+    elif marker:  # an item reads as most of its words: "useEffect רק כשצריך" right to left
+        paras = tuple(p if p.code or p.rtl == bool(words_direction(p.text)) else replace(p, rtl=not p.rtl)
+                      for p in paras)
     return Block(paras, style, marker, indent, gap_before, role, apart=apart) if paras else None
 
 
@@ -311,7 +315,7 @@ def _list_directions(placed: list[Placed]) -> dict[int, bool]:
     out: dict[int, bool] = {}
     for above_para, runs in lists:
         for group, first in _split_lists(runs):
-            items = [next((d for d in map(strong_direction, (pa.text for pa in block.paras)) if d is not None), None)
+            items = [next((d for d in map(words_direction, (pa.text for pa in block.paras)) if d is not None), None)
                      for block in _blocks(group)]
             over = above_para if first else None
             rtl = _list_rtl(items, strong_direction(over.text) if over is not None else None)
@@ -352,7 +356,7 @@ def as_written_lists(blk: Block, is_item: Callable[[str], bool]) -> Block:
         while end < len(paras) and not paras[end].code and is_item(paras[end].text):
             end += 1
         above = strong_direction(paras[n - 1].text) if n else None
-        rtl = _list_rtl([strong_direction(p.text) for p in paras[n:end]], above)
+        rtl = _list_rtl([words_direction(p.text) for p in paras[n:end]], above)
         paras[n:end] = [p if p.rtl == rtl else replace(p, rtl=rtl) for p in paras[n:end]]
         n = end
     return replace(blk, paras=tuple(paras)) if tuple(paras) != blk.paras else blk
