@@ -70,6 +70,11 @@ _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
+# begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
+# marks were one piece, too wide for a narrow column and cut inside the word ("Produc" | "t-Market")
+_CJK_CLOSE = set("、。，：；！？）」』】〕〉》〙〗〟")
+_CJK_OPEN = set("「『（【〔〈《〘〖〝")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
 
 
@@ -694,7 +699,7 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     if a.text in _BREAK_AFTER and i > 0 and clusters[i - 1].text[-1].isalnum():  # "and/or", not "</"
         # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
-    if a.emoji or b.emoji:
+    if a.emoji or b.emoji or a.text in _CJK_CLOSE or b.text in _CJK_OPEN:
         return True
     return bool(_CJK.match(a.text) or _CJK.match(b.text))
 
