@@ -99,3 +99,16 @@ def test_a_post_of_one_300_character_word_stays_inside_and_whole(layout, fmt):
     assert_inside(pages, safe)
     assert word in _letters(body_text(pages))
     assert not [n for svg in pages for n in parse(svg).iter(NS + "rect") if n.get("class") == "missing-glyph"]
+
+
+@pytest.mark.parametrize("text, points", [
+    ('He said: "the best time was yesterday; the next best is today." — and he was right. Then he left.',
+     ['He said: "the best time was yesterday; the next best is today." — and he was right.', "Then he left."]),
+    ('She wrote "stop." and left. "Why?" he asked.', ['She wrote "stop." and left.', '"Why?" he asked.']),
+    ("It works. iPhone 15 is out.", ["It works.", "iPhone 15 is out."]),
+])
+def test_the_list_layout_keeps_a_sentence_that_goes_on_after_a_quote_as_one_point(text, points):
+    """A post without list lines is listed sentence by sentence; what goes on after a closing quote (a dash, a
+    small letter) is the same sentence, not a point of its own."""
+    from studio.layouts.templates import list_of
+    assert list_of(text) == ("", points, False)

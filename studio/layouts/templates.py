@@ -477,7 +477,13 @@ def list_of(text: str) -> tuple[str, list[str], bool]:
     items = ["" if item == _EMPTY else item for item in list_items(held)]
     if len(items) >= 2:
         return list_intro(held), items, is_numbered_list(held)
-    points = [x.strip() for x in sentences(" ".join(text.split())) if x.strip()]
+    points: list[str] = []
+    for x in (x.strip() for x in sentences(" ".join(text.split()))):
+        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
+        if points and x and (x[0] in "—–-" or x[0].islower() and points[-1][-1] in "\"'”’»)"):
+            points[-1] += " " + x
+        elif x:
+            points.append(x)
     return "", points, False
 
 
