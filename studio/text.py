@@ -856,8 +856,9 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
                         piece, gap = gap + 1, None
                         piece_w = leads.get(piece, 0.0) + sum(ems[piece:i])
                     if piece_w + ems[i] > limit and i > piece:
-                        done.append((piece, i, piece_w))
-                        piece, piece_w = i, leads.get(i, 0.0)
+                        cut = _soft_cut(clusters, piece, i, ems, limit * SOFT_CUT_FLOOR)
+                        done.append((piece, cut, leads.get(piece, 0.0) + sum(ems[piece:cut])))
+                        piece, piece_w = cut, leads.get(cut, 0.0) + sum(ems[cut:i])
                 piece_w += ems[i]
             open_start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
             continue
@@ -871,6 +872,31 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
     if max_lines is not None:
         done = done[:max_lines]
     return tuple(Line(para, a, b, w * size) for a, b, w in done)
+
+
+SOFT_CUT_FLOOR = 0.4  # a word cut at a soft place ends a line at least this full (else it is cut at the edge)
+
+
+def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[float, ...], floor: float) -> int:
+    """Where a word too wide for the line is cut, the line holding ``start:end`` at most: at its last soft place
+    with at least ``floor`` ems before it, else at ``end`` (the edge)."""
+    best, width = end, 0.0
+    for j in range(start + 1, end):
+        width += ems[j - 1]
+        if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
+            best = j
+    return best
+
+
+def _soft_place(a: str, b: str) -> bool:
+    """Is between ``a`` and ``b`` a better place to cut a too-long word than any letter? Where its script changes
+    (Thai and Latin: "Instagram" | "และ", never inside "และ"), a small letter meets a capital
+    ("#BestPractices" | "ForSystems"), or after "_" or ".": the pieces read as words."""
+    if not a or not b or a.isspace() or b.isspace():
+        return False
+    if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and a[-1].isalnum() and b[0].isalnum():
+        return True
+    return (a[-1].islower() and b[0].isupper()) or (a in "_." and b[0].isalnum())
 
 
 @lru_cache(maxsize=4096)

@@ -112,3 +112,35 @@ def test_the_list_layout_keeps_a_sentence_that_goes_on_after_a_quote_as_one_poin
     small letter) is the same sentence, not a point of its own."""
     from studio.layouts.templates import list_of
     assert list_of(text) == ("", points, False)
+
+
+@pytest.mark.parametrize("width", [110, 130, 160, 200])
+def test_a_thai_post_with_latin_names_is_cut_between_scripts_never_inside_a_thai_word(width):
+    """"บนInstagramและFacebookโดย" has no place a line may end (no spaces; Latin beside Thai): when it must be cut,
+    it is cut where the script changes, never inside "และ" ("แ" | "ละ" before)."""
+    text = "เราเริ่มจากการขายเสื้อผ้ามือสองบนInstagramและFacebookโดยไม่มีเงินทุนเลยสักบาท"
+    lines = [line.text for line in wrap(prepare(text), "Fraunces", 700, 18, width)]
+    assert "".join(lines) == text
+    assert not any(line.endswith("แ") or line.startswith("ละ") for line in lines), lines
+
+
+def test_a_long_hashtag_is_cut_where_a_capital_starts_a_word():
+    lines = [line.text for line in wrap(prepare("#SoftwareEngineeringBestPracticesForDistributedSystems"),
+                                        "Inter", 400, 18, 180)]
+    assert len(lines) >= 2 and "".join(lines) == "#SoftwareEngineeringBestPracticesForDistributedSystems"
+    assert all(line[0].isupper() for line in lines[1:]), lines
+
+
+WORDS = st.sampled_from(["เราเริ่มจาก", "Instagram", "และ", "Facebook", "#BuildInPublic", "x" * 60, "AaBbCcDdEeFf" * 4,
+                         "東京での", "（Product-Market", "Fit）", "snake_case_name", "मैंने", "🇯🇵", "👩\u200d💻"])
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12).map("".join), st.integers(40, 400), st.sampled_from([12, 18, 30]))
+def test_property_a_word_too_wide_for_the_line_is_cut_into_lines_that_fit_and_keep_every_character(text, width, size):
+    from studio.text import SAFETY
+    lines = wrap(prepare(text), "Inter", 400, size, width)
+    assert "".join(line.text for line in lines) == text
+    for line in lines:
+        if len(line.clusters) > 1:  # one cluster wider than the line has nowhere to be cut
+            assert line.width <= width * SAFETY + 0.01, (line.text, line.width)
