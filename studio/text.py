@@ -1001,6 +1001,20 @@ def _resolve_brackets(chars: list[dict], direction: str) -> None:
         chars[start]["type"] = chars[end]["type"] = resolved
 
 
+_STRONG_TYPES = ("L", "R", "AL")
+
+
+def _glue_tag_signs(chars: list[dict]) -> None:
+    """A hashtag's "#", a mention's "@", a cashtag's "$" that opens a word reads with the word's letters: in an
+    Arabic post, "#BuildInPublic" stays "#BuildInPublic" (a neutral sign, it went to the word's far side:
+    "BuildInPublic#"). An address ("me@site") is left as it is."""
+    for k in range(len(chars) - 1):
+        sign, after = chars[k], chars[k + 1]
+        opens = k == 0 or chars[k - 1]["ch"].isspace() or chars[k - 1]["type"] not in _STRONG_TYPES + ("EN", "AN")
+        if sign["ch"] in "#@$" and after["type"] in _STRONG_TYPES and opens:
+            sign["type"] = sign["orig"] = "L" if after["type"] == "L" else "R"
+
+
 def _visual_order(line: Line) -> list[tuple[int, str]]:
     """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
     clusters = line.clusters
@@ -1018,6 +1032,7 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
         ch["cluster"] = owner[k]
         if not ch["type"]:  # a character newer than Python's Unicode tables: treat as left-to-right
             ch["type"] = ch["orig"] = "L"
+    _glue_tag_signs(storage["chars"])
     bidi.explicit_embed_and_overrides(storage, False)
     bidi.resolve_weak_types(storage, False)
     _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")

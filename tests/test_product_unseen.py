@@ -144,3 +144,23 @@ def test_property_a_word_too_wide_for_the_line_is_cut_into_lines_that_fit_and_ke
     for line in lines:
         if len(line.clusters) > 1:  # one cluster wider than the line has nowhere to be cut
             assert line.width <= width * SAFETY + 0.01, (line.text, line.width)
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("الدرس: شارك رأيك 👇 #BuildInPublic", "#BuildInPublic"),
+    ("تابعوا @layla_writes كل يوم", "@layla_writes"),
+    ("سعر $AAPL اليوم مرتفع", "$AAPL"),
+])
+@pytest.mark.parametrize("layout", ["headline-body", "post-card"])
+def test_a_hashtag_or_mention_in_right_to_left_text_keeps_its_sign_before_its_word(text, tag, layout):
+    """"#", "@" and "$" are neutral signs: in an Arabic line they went to the far side of an English tag
+    ("BuildInPublic#"). A sign that opens a word now reads with it."""
+    pages, _, _ = slide_texts(text + "\n\nوهذا سطر آخر بالعربية.", layout, "instagram-square")
+    line = "".join(r.text for svg in pages for r in runs(svg) if r.role == "body" or r.role == "title")
+    assert tag in line and tag[1:] + tag[0] not in line, line
+
+
+def test_an_address_keeps_its_at_sign_where_it_is():
+    from studio.text import _visual_order
+    line = wrap(prepare("راسلني me@site.com الآن"), "Inter", 400, 18, 900)[0]
+    assert "me@site.com" in "".join(t for _, t in _visual_order(line))
