@@ -293,7 +293,7 @@ def _list_directions(placed: list[Placed]) -> dict[int, bool]:
     """Each list line (by id) → whether its list runs right to left, so that a list keeps one direction: an
     English item in an Arabic list has its marker on the right, an Arabic item in an English list on the left.
 
-    A list runs as most of its items do; on a tie (or items with no letters: "2024"), as the paragraph above
+    A list runs as most of its items do (an item as most of its words: ``words_direction``); on a tie (or items with no letters: "2024"), as the paragraph above
     it, else as its first item with letters. A blank line between two runs of two or more items each starts
     another list (an Arabic list, then an English one); items set one apart from the next are one list."""
     lists: list[tuple[Para | None, list[list[Placed]]]] = []  # (paragraph above, runs of items, lines each)
