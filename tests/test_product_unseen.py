@@ -164,3 +164,25 @@ def test_an_address_keeps_its_at_sign_where_it_is():
     from studio.text import _visual_order
     line = wrap(prepare("راسلني me@site.com الآن"), "Inter", 400, 18, 900)[0]
     assert "me@site.com" in "".join(t for _, t in _visual_order(line))
+
+
+@pytest.mark.parametrize("number", ["10：30", "1，000", "3：2"])
+@pytest.mark.parametrize("lead", range(0, 30))
+def test_a_number_with_a_full_width_mark_inside_is_never_cut_across_lines(number, lead):
+    """A line may end after a full-width "：" or "，", but not inside a time or an amount ("10：" | "30から")."""
+    text = "あ" * lead + f"会議は{number}から始まります。"
+    lines = ["".join(c.text for c in line.clusters) for line in wrap(prepare(text), "Inter", 400, 40, 900)]
+    assert "".join(lines) == text
+    assert number in "\n".join(lines), lines
+
+
+@pytest.mark.parametrize("text, points", [
+    ("Three rules I live by. — Ship every day. — Learn every week. — Rest every month.",
+     ["Three rules I live by.", "— Ship every day.", "— Learn every week.", "— Rest every month."]),
+    ("Rules. - Ship. – Learn. — Rest.", ["Rules.", "- Ship.", "– Learn.", "— Rest."]),
+])
+def test_the_list_layout_makes_a_point_of_each_sentence_that_opens_on_a_dash_after_no_quote(text, points):
+    """Only a sentence that goes on after a closing quote joins the point before it; one opening on a dash after a
+    plain full stop is a point of its own (all four sentences were one point)."""
+    from studio.layouts.templates import list_of
+    assert list_of(text) == ("", points, False)

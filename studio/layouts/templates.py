@@ -480,7 +480,7 @@ def list_of(text: str) -> tuple[str, list[str], bool]:
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
-        if points and x and (x[0] in "—–-" or x[0].islower() and points[-1][-1] in "\"'”’»)"):
+        if points and x and (x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)":
             points[-1] += " " + x
         elif x:
             points.append(x)
