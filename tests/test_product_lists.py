@@ -119,3 +119,95 @@ def test_an_item_of_mostly_hebrew_words_is_ordered_right_to_left():
     rows = marker_rows(slide_svg(HEBREW_TECH, "headline-body", 1))
     words = sorted(rows[1][2], key=lambda r: r.x)
     assert "useEffect" in words[-1].text and len(words) >= 2
+
+
+# ---- session 17 review: no word dropped, one empty-item rule, linear (found by a read-only reviewer)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from property_examples import examples  # noqa: E402
+from render_helpers import body_text  # noqa: E402
+from studio import render  # noqa: E402
+
+MARKERS = ["• ", "- ", "1) ", "2) ", "3. ", "", "", "🚀 "]
+WORDS = ["Figma", "notes", "Ship", "open", "design", "Rest"]
+
+
+@st.composite
+def marker_posts(draw) -> tuple[str, list[str]]:
+    """A post of list lines of both kinds, bare markers ("2)", "-"), prose and blank lines; its words (unique)."""
+    lines, words = [], []
+    for n in range(draw(st.integers(2, 9))):
+        kind = draw(st.sampled_from(["line", "line", "line", "bare", "blank"]))
+        if kind == "blank":
+            lines.append("")
+        elif kind == "bare":
+            lines.append(draw(st.sampled_from(["2)", "3.", "-", "•"])))
+        else:
+            ws = [f"{w}{n}{k}" for k, w in enumerate(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)))]
+            words += ws
+            lines.append(draw(st.sampled_from(MARKERS)) + " ".join(ws))
+    return "\n".join(lines), words
+
+
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(marker_posts())
+def test_property_the_list_layout_draws_every_word_of_a_post_that_mixes_bullets_and_numbers(post):
+    """Bullets above a numbered list (or numbers above bullets) were dropped when the other kind won the vote:
+    "My picks:\\n• Figma for design\\n1) Open it\\n2)" drew no "Figma". Every word is drawn, page after page."""
+    text, words = post
+    c = carousel_of(["A cover first.", text, "The end."], layout="list")
+    counts = render.pages_per_slide(c)
+    drawn = body_text(render.render_slides(c)[counts[0]:counts[0] + counts[1]])
+    assert not [w for w in words if w not in drawn], (text, drawn)
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("My picks:\n• Figma for design\n1) Open it\n2)", ["Figma", "design"]),
+    ("• שלום\n🚀 עולם\n3) useEffect\n2)", ["שלום", "עולם", "useEffect"]),
+    ("Tools I use:\n- Figma\n- Notion\nSteps:\n1) Open\n2) Ship\n3) Win", ["Figma", "Notion", "Steps"]),
+])
+def test_the_list_layout_keeps_the_lines_of_the_list_kind_that_lost_as_its_lead_in(text, lost):
+    from studio.layouts.templates import list_of
+    intro, items, _ = list_of(text)
+    kept = intro + " " + " ".join(items)
+    assert all(w in kept for w in lost), (intro, items)
+    drawn = body_text([slide_svg(text, "list", 1)])
+    assert all(w in drawn for w in lost if w.isascii()), drawn
+
+
+BLANK_APART = "خطوات:\n\n1) مرحبا بالعالم\n\n2)\n\n3) اكتب كل يوم"
+
+
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_an_empty_item_of_a_list_set_apart_by_blank_lines_is_its_marker_in_the_list(layout, index):
+    """"2)" between items set apart by blank lines was an LTR paragraph at the left margin (not the List layout)."""
+    rows = marker_rows(slide_svg(BLANK_APART, layout, index))
+    assert_one_side(rows, rtl=True, count=3)
+    assert [bool(words) for _, _, words in rows] == [True, False, True]
+    assert "2)" not in body_text([slide_svg(BLANK_APART, layout, index)])
+
+
+def test_an_empty_numbered_item_after_a_prose_line_is_an_item_on_every_layout():
+    """One rule: "3)" after "then wait a minute" (a line of the list's) is item 3 in Headline + body as in List."""
+    from studio.layouts.templates import list_of
+    text = "Steps:\n1. Install it\n2. Run it\nthen wait a minute\n3)"
+    assert list_of(text)[1][-1] == ""
+    for layout in ("headline-body", "list"):
+        rows = marker_rows(slide_svg(text, layout, 1))
+        assert len(rows) == 3 and not rows[-1][2], layout
+        assert "3)" not in body_text([slide_svg(text, layout, 1)])
+
+
+def test_finding_the_empty_items_reads_each_line_a_few_times_not_once_per_line_above(monkeypatch):
+    """The empty-item check read every line above each line (quadratic: 2.5 s of list_of at 3000 lines): it reads
+    each line a bounded number of times."""
+    from studio.layouts import templates
+    calls = []
+    real = templates.list_line
+    monkeypatch.setattr(templates, "list_line", lambda line: calls.append(line) or real(line))
+    lines = ["My notes:"] + [f"A line of prose number {n}." for n in range(400)] + ["1) first", "2)", "3) last"]
+    intro, items, _ = templates.list_of("\n".join(lines))
+    assert items[-2:] == ["", "last"], items  # "2)" is still an empty item
+    assert len(calls) <= 4 * len(lines), len(calls)

@@ -185,8 +185,9 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     text = unflatten(text)
     flags = code_lines(text) if has_code(text) else None
     lines = text.split("\n")
+    empty = _empty_items(lines, flags)
     for n, line in enumerate(lines):
-        found = None if flags is not None and flags[n] else list_line(line) or _empty_item(lines, n, bool(item))
+        found = None if flags is not None and flags[n] else list_line(line) or empty.get(n)
         if found is not None:
             flush()
             item.extend(found)
@@ -203,16 +204,31 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
 _BARE_MARKER = regex.compile(r"^\s*(?:(\d{1,2})[.)]|[-–•*·▪►→])\s*$")
 
 
-def _empty_item(lines: list[str], n: int, in_list: bool) -> list[str] | None:
-    """[marker, ""] when line ``n`` is a list marker with no words ("2)" alone) inside a list: after an item or
-    right above one. A lone number is an item anywhere in a list; a lone dash only between two items."""
-    m = _BARE_MARKER.match(lines[n])
-    if not m:
-        return None
-    below = n + 1 < len(lines) and list_line(lines[n + 1]) is not None
-    if not (in_list and below if m.group(1) is None else in_list or below):
-        return None
-    return [m.group(1) or "•", ""]
+def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, list[str]]:
+    """Line index → [marker, ""] for each list marker with no words ("2)" alone) that is an item of a list
+    (blank lines aside): a lone number after any item line or right above one, a lone dash between two items.
+    The one rule of every layout (``body_blocks``, the List layout's ``list_of``); one pass each way."""
+    kinds = [None if code is not None and code[n] else
+             "item" if list_line(line) is not None else "bare" if _BARE_MARKER.match(line) else
+             "text" if line.strip() else None for n, line in enumerate(lines)]
+    below = [False] * len(lines)  # the next line with words (blank lines aside) is an item line
+    nxt = False
+    for n in range(len(lines) - 1, -1, -1):
+        below[n] = nxt
+        if kinds[n] is not None:
+            nxt = kinds[n] == "item"
+    out: dict[int, list[str]] = {}
+    seen = last = False  # an item line above; the line with words just above is an item (or an empty one)
+    for n, line in enumerate(lines):
+        kind = kinds[n]
+        if kind == "bare":
+            number = _BARE_MARKER.match(line).group(1)
+            if (seen or below[n]) if number is not None else (last and below[n]):
+                out[n] = [number or "•", ""]
+        if kind is not None:
+            seen = seen or kind == "item"
+            last = kind == "item" or n in out
+    return out
 
 
 def _list_line_text(text: str) -> bool:
@@ -476,7 +492,7 @@ def list_of(text: str) -> tuple[str, list[str], bool]:
     held = _held_empty_items(text)
     items = ["" if item == _EMPTY else item for item in list_items(held)]
     if len(items) >= 2:
-        return list_intro(held), items, is_numbered_list(held)
+        return _lead_in(held), items, is_numbered_list(held)
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
@@ -485,6 +501,19 @@ def list_of(text: str) -> tuple[str, list[str], bool]:
         elif x:
             points.append(x)
     return "", points, False
+
+
+def _lead_in(text: str) -> str:
+    """The lines above the list ``list_items`` reads (bullets, or numbers when there are more of them): lines of
+    the kind that lost (bullets above a numbered list) are the lead-in's, never dropped."""
+    text = unflatten(text.strip())
+    lines = text.split("\n")
+    code = code_lines(text) if has_code(text) else [False] * len(lines)
+    kinds = [None if is_code else (found[0] != "•" if (found := list_line(line)) else None)
+             for line, is_code in zip(lines, code)]
+    numbered = kinds.count(True) > kinds.count(False)
+    first = kinds.index(numbered)
+    return "\n".join(line.strip() for line in lines[:first] if line.strip()).replace(_EMPTY, "").strip()
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
@@ -496,13 +525,8 @@ def _held_empty_items(text: str) -> str:
     if _EMPTY in text:  # the creator's own character: nothing is held (or taken out)
         return text
     lines = unflatten(text.strip()).split("\n")
-    return "\n".join(f"{line.strip()} {_EMPTY}" if _empty_item(lines, n, _in_list(lines, n)) else line
-                     for n, line in enumerate(lines))
-
-
-def _in_list(lines: list[str], n: int) -> bool:
-    """Whether an item line comes before line ``n`` (blank lines aside)."""
-    return any(list_line(line) is not None for line in lines[:n] if line.strip())
+    empty = _empty_items(lines)
+    return "\n".join(f"{line.strip()} {_EMPTY}" if n in empty else line for n, line in enumerate(lines))
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
