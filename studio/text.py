@@ -331,16 +331,26 @@ def strong_direction(text: str) -> bool | None:
     return None
 
 
-def words_direction(text: str) -> bool | None:
-    """True when more of its words read right to left than left to right (each word by its first letter with a
-    direction), False when fewer; on a tie, its first such letter's (``strong_direction``). A Hebrew list item that
-    opens on a product name ("useEffect רק כשצריך") is a Hebrew item."""
-    rtl = ltr = 0
+def direction_weights(text: str) -> tuple[int, int]:
+    """(right-to-left words, left-to-right runs): how strongly a line reads each way. An unbroken run of
+    left-to-right words counts once (words with no letters, "15", do not break it): in Hebrew or Arabic text it
+    is a name or a term, however many words ("iPhone 15 Pro", "React, Next.js, Tailwind")."""
+    rtl = runs = 0
+    in_run = False
     for word in text.split():
         d = strong_direction(word)
-        rtl += d is True
-        ltr += d is False
-    return rtl > ltr if rtl != ltr else strong_direction(text)
+        if d is True:
+            rtl, in_run = rtl + 1, False
+        elif d is False:
+            runs += not in_run
+            in_run = True
+    return rtl, runs
+
+
+def holds_direction(text: str, rtl: bool) -> bool:
+    """Whether ``text`` has a letter that reads right to left (``rtl``), or left to right."""
+    wanted = ("R", "AL") if rtl else ("L",)
+    return any(unicodedata.bidirectional(ch) in wanted for ch in text)
 
 
 def _base_rtl(text: str) -> bool:
@@ -1017,6 +1027,9 @@ def _glue_tag_signs(chars: list[dict]) -> None:
             sign["type"] = sign["orig"] = "L" if after["type"] == "L" else "R"
 
 
+BIDI_CONTEXT = 48  # clusters of the paragraph on each side of a line that its levels are resolved with
+
+
 def _visual_order(line: Line) -> list[tuple[int, str]]:
     """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
     clusters = line.clusters
@@ -1028,8 +1041,12 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     storage = bidi.get_empty_storage()
     storage["base_level"] = 1 if line.para.rtl else 0
     storage["base_dir"] = "R" if line.para.rtl else "L"
-    bidi.get_embedding_levels(chars, storage, False, False)
-    owner = [i for i, t in enumerate(texts) for _ in t]
+    # levels are resolved in the paragraph (UBA 3.3), not in the line alone: a comma a line ends on between two
+    # English words of a Hebrew paragraph ("React, Next.js," | "Tailwind") stays with them, not at the far end
+    before = "".join(c.text for c in line.para.clusters[max(0, line.start - BIDI_CONTEXT):line.start])
+    after = "".join(c.text for c in line.para.clusters[line.end:line.end + BIDI_CONTEXT])
+    bidi.get_embedding_levels(before + chars + after, storage, False, False)
+    owner = [-1] * len(before) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(after)
     for k, ch in enumerate(storage["chars"]):
         ch["cluster"] = owner[k]
         if not ch["type"]:  # a character newer than Python's Unicode tables: treat as left-to-right
@@ -1040,6 +1057,7 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")
     bidi.resolve_neutral_types(storage, False)
     bidi.resolve_implicit_levels(storage, False)
+    storage["chars"] = storage["chars"][len(before):len(before) + len(chars)]  # then the line is reordered
     bidi.reorder_resolved_levels(storage, False)
     bidi.apply_mirroring(storage, False)
     order: list[tuple[int, str]] = []

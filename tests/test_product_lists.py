@@ -211,3 +211,71 @@ def test_finding_the_empty_items_reads_each_line_a_few_times_not_once_per_line_a
     intro, items, _ = templates.list_of("\n".join(lines))
     assert items[-2:] == ["", "last"], items  # "2)" is still an empty item
     assert len(calls) <= 4 * len(lines), len(calls)
+
+
+ARABIC_NAMES = "نصائح الأسبوع:\n• اشترِ iPhone 15 Pro\n• جرّب Google Sheets\n• اكتب كل يوم"
+HEBREW_STACK = "הסטאק שלי:\n• כלים: React, Next.js, Tailwind, Vercel, Supabase\n• שפה: TypeScript\n• אחסון: Vercel"
+
+
+@pytest.mark.parametrize("text", [ARABIC_NAMES, HEBREW_STACK], ids=["arabic-names", "hebrew-stack"])
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_a_list_whose_items_name_english_products_runs_as_the_post_is_written(text, layout, index):
+    """The direction is the list's (heading line and items together), not each item's words: "اشترِ iPhone 15
+    Pro" has more English words than Arabic, and two such items made an Arabic list run left to right."""
+    rows = marker_rows(slide_svg(text, layout, index))
+    assert_one_side(rows, rtl=True, count=3)
+
+
+@pytest.mark.parametrize("layout, index", DRAWN, ids=[f"{l}-{i}" for l, i in DRAWN])
+def test_an_arabic_item_that_names_a_product_reads_from_its_verb_on_the_right(layout, index):
+    """An item's base direction is its list's: the verb "اشترِ" is read first (right), the name after it; the label
+    "כלים:" stays against its marker (it went to the far left end of "כלים: React, Next.js, …", colon and all)."""
+    from studio.text import holds_direction
+    rows = marker_rows(slide_svg(ARABIC_NAMES, layout, index))
+    words = sorted(rows[0][2], key=lambda r: r.x)
+    assert "iPhone" in words[0].text and "iPhone" not in words[-1].text, [w.text for w in words]
+    first = marker_rows(slide_svg(HEBREW_STACK, layout, index))[0][2]
+    right = max(first, key=lambda r: r.x + r.width)
+    assert holds_direction(right.text, True) and "React" not in right.text, [w.text for w in first]
+
+
+@pytest.mark.parametrize("text, rtl", [
+    (["اشترِ iPhone 15 Pro", "جرّب Google Sheets", "اكتب كل يوم"], True),
+    (["اشترِ iPhone 15 Pro Max", "جرّب Google Sheets"], True),
+    (["useEffect רק כשצריך", "useMemo לחישובים כבדים", "React.memo בזהירות"], True),
+    (["כלים: React, Next.js, Tailwind, Vercel, Supabase", "שפה: TypeScript", "אחסון: Vercel"], True),
+    (["Hello = مرحبا", "Thanks = شكرا", "Please = من فضلك"], False),  # an English lesson in Arabic words
+    (["Ship on Tuesday", "اكتب كل يوم", "Write the changelog first"], False),
+    (["2024", "2025"], False),
+])
+def test_a_list_runs_as_its_lines_read_an_english_name_counting_once(text, rtl):
+    """A line's run of English words in Hebrew or Arabic is a name ("iPhone 15 Pro Max"): it counts once against
+    the line's Hebrew or Arabic words; the list runs as most of its lines."""
+    from studio.layouts.base import list_rtl
+    assert list_rtl(text, None) is rtl
+
+
+@pytest.mark.parametrize("items, above, rtl", [
+    (["Hello = مرحبا", "Thanks = شكرا"], "Arabic basics for travellers:", False),
+    (["شكرا = Thanks", "Hello = مرحبا"], "أساسيات:", True),  # a tie of lines: as the heading
+    (["Figma", "Notion"], "أدواتي المفضلة:", False),  # English items: the list is theirs (two votes to one)
+])
+def test_the_heading_line_has_its_say_in_a_list_direction(items, above, rtl):
+    from studio.layouts.base import list_rtl
+    assert list_rtl(items, above) is rtl
+
+
+@pytest.mark.parametrize("width", range(140, 420, 20))
+def test_a_comma_a_hebrew_line_ends_on_between_english_names_stays_with_them(width):
+    """Levels are resolved in the paragraph, not line by line: "React, Next.js, Tailwind," at the end of a line
+    of a Hebrew paragraph keeps its comma after "Tailwind" (it went to the far end: ",React, Next.js, Tailwind")."""
+    import re
+
+    from studio.text import line_runs, prepare, wrap
+    para = prepare("כלים: React, Next.js, Tailwind, Vercel, Supabase, Prisma, Docker, Redis")[0]
+    assert para.rtl
+    lines = wrap((para,), "Inter", 400, 16, width)
+    assert len(lines) >= 2
+    for line in lines:
+        seen = "".join(r.text for r in sorted(line_runs(line, "Inter", 400, 16), key=lambda r: r.x))
+        assert not re.search(r"(^|\s),\s*[A-Za-z]", seen), seen

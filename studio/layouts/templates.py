@@ -331,7 +331,8 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
 
 def draw_column(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
     out, y = draw_heading(ctx, col.parts, x, y, width)
-    out.extend(draw_flow(ctx, col.placed, x, y + col.gap, width))
+    title = next((item if kind == "bar" else item[2] for kind, item in col.parts if kind in ("bar", "number")), None)
+    out.extend(draw_flow(ctx, col.placed, x, y + col.gap, width, heading=title))
     return out
 
 
