@@ -279,3 +279,12 @@ def test_a_comma_a_hebrew_line_ends_on_between_english_names_stays_with_them(wid
     for line in lines:
         seen = "".join(r.text for r in sorted(line_runs(line, "Inter", 400, 16), key=lambda r: r.x))
         assert not re.search(r"(^|\s),\s*[A-Za-z]", seen), seen
+
+
+def test_the_stand_in_of_an_empty_item_never_reaches_an_item_or_the_lead_in():
+    """An empty item is held by a private-use stand-in while the list is read: it is taken out of every item."""
+    from studio.layouts.templates import _EMPTY, list_of
+    for text in ("Steps:\n1) Install it\n-\n2) Open the app", "My notes:\n1) first\n2)\nprose here\n3) last",
+                 "Picks:\n1)\n• Figma\n2) Open\n3)"):
+        intro, items, _ = list_of(text)
+        assert _EMPTY not in intro + "".join(items), (intro, items)

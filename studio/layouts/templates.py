@@ -491,9 +491,12 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 def list_of(text: str) -> tuple[str, list[str], bool]:
     """(lead-in, items, numbered) for the List layout: list lines, else the sentences as points."""
     held = _held_empty_items(text)
-    items = ["" if item == _EMPTY else item for item in list_items(held)]
+    items = list_items(held)
     if len(items) >= 2:
-        return _lead_in(held), items, is_numbered_list(held)
+        if _EMPTY in text:  # the creator's own character: nothing was held
+            return _lead_in(held), items, is_numbered_list(held)
+        items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
+        return _lead_in(held).replace(_EMPTY, "").strip(), items, is_numbered_list(held)
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
@@ -514,7 +517,7 @@ def _lead_in(text: str) -> str:
              for line, is_code in zip(lines, code)]
     numbered = kinds.count(True) > kinds.count(False)
     first = kinds.index(numbered)
-    return "\n".join(line.strip() for line in lines[:first] if line.strip()).replace(_EMPTY, "").strip()
+    return "\n".join(line.strip() for line in lines[:first] if line.strip())
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
