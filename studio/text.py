@@ -1027,7 +1027,24 @@ def _glue_tag_signs(chars: list[dict]) -> None:
             sign["type"] = sign["orig"] = "L" if after["type"] == "L" else "R"
 
 
-BIDI_CONTEXT = 48  # clusters of the paragraph on each side of a line that its levels are resolved with
+BIDI_CONTEXT = 48  # at most this many clusters of the paragraph on each side of a line resolve its levels
+
+
+def _bidi_context(line: Line) -> tuple[str, str]:
+    """The paragraph's text just before and after ``line`` as far as its nearest letter with a direction on each
+    side (at most BIDI_CONTEXT clusters): what the levels of the line's ends depend on."""
+    clusters = line.para.clusters
+    start = line.start
+    while start > max(0, line.start - BIDI_CONTEXT):
+        start -= 1
+        if strong_direction(clusters[start].text) is not None:
+            break
+    end = line.end
+    while end < min(len(clusters), line.end + BIDI_CONTEXT):
+        end += 1
+        if strong_direction(clusters[end - 1].text) is not None:
+            break
+    return "".join(c.text for c in clusters[start:line.start]), "".join(c.text for c in clusters[line.end:end])
 
 
 def _visual_order(line: Line) -> list[tuple[int, str]]:
@@ -1043,8 +1060,7 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     storage["base_dir"] = "R" if line.para.rtl else "L"
     # levels are resolved in the paragraph (UBA 3.3), not in the line alone: a comma a line ends on between two
     # English words of a Hebrew paragraph ("React, Next.js," | "Tailwind") stays with them, not at the far end
-    before = "".join(c.text for c in line.para.clusters[max(0, line.start - BIDI_CONTEXT):line.start])
-    after = "".join(c.text for c in line.para.clusters[line.end:line.end + BIDI_CONTEXT])
+    before, after = _bidi_context(line)
     bidi.get_embedding_levels(before + chars + after, storage, False, False)
     owner = [-1] * len(before) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(after)
     for k, ch in enumerate(storage["chars"]):
