@@ -9,14 +9,18 @@
 // swipes the strip along (studio.css lets the browser pan a thumbnail only up and down: its own horizontal pan
 // cancelled every finger drag, and it took every touch near the thumbnails, the gaps between them included).
 //
-// Alt+Left/Right on a focused thumbnail moves its slide one place. The server draws the strip anew, so the focused
-// element goes: the row itself holds the focus meanwhile, the server says (``focus``) which thumbnail has the moved
-// slide once the strip is drawn, and that one takes the focus. Pressed again before that, the page sends one more
-// step of the same slide, not an index: others' moves may have put another slide there, and the server knows where
-// that slide is now. A long strip is hidden while it is drawn anew, so neither the thumbnail nor the row can hold
-// the focus and it falls to the page: a press then, while the move is awaited and the focus was not taken elsewhere
-// meanwhile (a click, another element), is one more step too. Focus on the page for any other reason, or anywhere
-// else, is left alone (Alt+Left is the browser's Back).
+// Alt+Left/Right on a focused thumbnail moves its slide one place. Every press (and every drag) names the slide
+// (each item's ``data-slide``), never only the place the page saw it at: others' moves or an import may have put
+// another slide there, and the server knows where the named slide is now. The server draws the strip anew, so the
+// focused element goes: the row itself holds the focus meanwhile (with a visible ring), the server says (``focus``)
+// which thumbnail has the moved slide once the strip is drawn, and that one takes the focus, ringed. Pressed again
+// before that, the press is one more step of the same slide. A long strip is hidden while it is drawn anew, so
+// neither the thumbnail nor the row can hold the focus and it falls to the page: a press then, while the move is
+// awaited and the focus was not taken elsewhere meanwhile (a click, another element), is one more step too. Focus on
+// the page for any other reason, or anywhere else, is left alone (Alt+Left is the browser's Back).
+//
+// The strip drawn anew for another reason (someone else's move, an import) takes the focused thumbnail away too: the
+// row holds the focus, then the thumbnail of the same slide takes it back, so a keyboard user keeps their place.
 
 const TOLERANCE = 4; // px the pointer moves before a press is a drag (less stays a click)
 const EDGE = 48; // px from either end of the strip where a drag scrolls it
@@ -29,17 +33,20 @@ export default {
   template: "<div><slot></slot></div>",
   props: {
     selected: Number, // the selected slide's index: its thumbnail is kept in view
-    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; ``slide``'s thumbnail is focused
+    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; the thumbnail of the slide
+                   // named ``slide`` is focused
   },
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
     document.addEventListener("keydown", this.moveKey);
     document.addEventListener("pointerdown", this.strayed, true);
     document.addEventListener("focusin", this.strayed, true);
+    this.$el.addEventListener("focusin", this.entered);
+    this.$el.addEventListener("focusout", this.left);
     this.moves = 0;
-    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, at, held}
+    this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, slide, at, held}
+    this.kept = null; // the thumbnail focused in this row: {slide, ring}, its focus given back after a redraw
     this.$el.tabIndex = -1; // it holds the focus while the thumbnails are drawn anew (not a stop of the Tab key)
-    this.$el.style.outline = "none";
     this.redrawn = new MutationObserver(this.holdFocus);
     this.redrawn.observe(this.$el, { childList: true });
     this.showSelected();
@@ -53,10 +60,14 @@ export default {
     selected() {
       this.$nextTick(this.showSelected);
     },
+    // The server's answer may come before the strip it drew is on the page: the slide's thumbnail where it is now,
+    // and kept, so that the thumbnail drawn next takes the focus back (``holdFocus``).
     focus(focus) {
       if (!focus || !this.pending || focus.seq !== this.pending.seq) return; // an earlier move: a later one is coming
       this.pending = null;
-      this.$nextTick(() => this.items()[focus.slide]?.querySelector(".cs-thumb")?.focus());
+      if (typeof focus.slide !== "string") return; // the slide is gone
+      this.kept = { slide: focus.slide, ring: true };
+      this.$nextTick(() => ring(this.items().find((e) => e.dataset.slide === focus.slide)?.querySelector(".cs-thumb")));
     },
   },
   unmounted() {
@@ -64,6 +75,8 @@ export default {
     document.removeEventListener("keydown", this.moveKey);
     document.removeEventListener("pointerdown", this.strayed, true);
     document.removeEventListener("focusin", this.strayed, true);
+    this.$el.removeEventListener("focusin", this.entered);
+    this.$el.removeEventListener("focusout", this.left);
     this.redrawn.disconnect();
     this.stop();
   },
@@ -79,15 +92,44 @@ export default {
     items() {
       return [...this.$el.children].filter((e) => e.classList.contains("cs-strip-item"));
     },
-    // A keyboard move's thumbnail gone with the strip drawn anew: the row takes the focus until the server says
-    // which thumbnail has the slide now, so the next Alt+Arrow still moves it (on the page, it would go Back).
+    // The focused thumbnail gone with the strip drawn anew: the row takes the focus (ringed if the thumbnail was),
+    // so the next Alt+Arrow still moves the slide (on the page, it would go Back). After a keyboard move, the server
+    // says which thumbnail has the slide now; else the thumbnail of the same slide takes the focus back once drawn.
     holdFocus() {
       const active = document.activeElement;
       const waiting = this.pending && performance.now() - this.pending.at < GIVE_UP_MS;
-      if (waiting && (!active || active === document.body)) this.$el.focus({ preventScroll: true });
+      const kept = this.kept;
+      const fallen = !active || active === document.body;
+      if (fallen && (waiting || kept)) ring(this.$el, waiting || kept.ring);
+      if (waiting || !kept || !(fallen || active === this.$el)) return;
+      const item = this.items().find((e) => e.dataset.slide === kept.slide);
+      if (item) ring(item.querySelector(".cs-thumb"), kept.ring);
     },
-    // A click anywhere, or the focus taken by another element: a keyboard move's focus is no longer held for it.
+    // A thumbnail of this row focused: kept (with its ring, if the browser shows one) for a redraw to give back.
+    entered(e) {
+      const thumb = e.target.closest?.(".cs-thumb");
+      const item = thumb?.closest(".cs-strip-item");
+      if (thumb && item?.parentElement === this.$el) {
+        const ringed = thumb.matches(":focus-visible") || thumb.classList.contains(RING);
+        this.kept = { slide: item.dataset.slide, ring: ringed };
+      }
+    },
+    // The focus gone from a ringed element (the ring goes with it); from a thumbnail still shown, to anywhere but this
+    // row (a click, Tab): nothing is given back. (A redraw takes the thumbnail away, or hides a long strip first.)
+    left(e) {
+      e.target.classList?.remove(RING);
+      const thumb = e.target.closest?.(".cs-thumb");
+      if (!thumb) return;
+      queueMicrotask(() => {
+        const shown = thumb.isConnected && thumb.getClientRects().length;
+        if (shown && !this.$el.contains(document.activeElement)) this.kept = null;
+      });
+    },
+    // A click anywhere, or the focus taken by another element: a keyboard move's focus is no longer held for it,
+    // nor a focused thumbnail's.
     strayed(e) {
+      const inside = e.target === this.$el || (e.target.closest?.(".cs-strip") === this.$el);
+      if (!inside) this.kept = null;
       const pending = this.pending;
       if (!pending || (e.type === "focusin" && (e.target === this.$el || pending.item.contains(e.target)))) return;
       pending.held = false;
@@ -109,19 +151,18 @@ export default {
       e.preventDefault(); // (on the row, which holds the focus for the strip: not the browser's Back either)
       e.stopPropagation();
       if (!ours && !going) return;
-      this.moves += 1;
-      if (going) {
-        this.pending = { seq: this.moves, item: pending.item, at: performance.now(), held: true };
-        return this.$emit("reorder", { step, key: this.moves }); // (the server keeps it in its place at either end)
+      if (!going) {
+        const items = this.items();
+        const to = items.indexOf(item) + step;
+        const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
+        // (the outro itself is asked to move: the server says it stays last)
+        if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
       }
-      const items = this.items();
-      const from = items.indexOf(item);
-      const to = from + step;
-      const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
-      // (the outro itself is asked to move: the server says it stays last)
-      if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
-      this.pending = { seq: this.moves, item, at: performance.now(), held: true };
-      this.$emit("reorder", { old_index: from, new_index: to, key: this.moves });
+      this.moves += 1;
+      const [moving, slide] = going ? [pending.item, pending.slide] : [item, item.dataset.slide];
+      this.pending = { seq: this.moves, item: moving, slide, at: performance.now(), held: true };
+      // the slide by its name, from where it is now (the server keeps it in its place at either end)
+      this.$emit("reorder", { slide, step, key: this.moves });
     },
     press(e) {
       if (this.drag || e.button !== 0 || !e.isPrimary || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -220,7 +261,7 @@ export default {
         item.style.transform = `translateX(${(to - from) * width}px)`;
       }
       this.stop(from !== to ? items : null);
-      if (from !== to) this.$emit("reorder", { old_index: from, new_index: to });
+      if (from !== to) this.$emit("reorder", { old_index: from, new_index: to, slide: item.dataset.slide });
     },
     key(e) {
       if (e.key === "Escape" && this.drag) {
@@ -253,6 +294,16 @@ export default {
     },
   },
 };
+
+// An element given the focus by the strip (not by the person): it shows the focus ring if ``shown`` (a keyboard's
+// focus), which the browser may not draw for an element focused by a script.
+const RING = "cs-focus-ring";
+function ring(element, shown = true) {
+  if (!element) return;
+  if (shown) element.classList.add(RING);
+  element.focus({ preventScroll: element.classList.contains("cs-strip"), focusVisible: shown });
+  if (document.activeElement !== element) element.classList.remove(RING);
+}
 
 // The click a browser sends after a drag's release (it would select the slide under the pointer) is not one.
 function swallowClick() {

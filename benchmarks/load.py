@@ -222,6 +222,22 @@ class Probe:
         print("lru caches, entries grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:25] if d))
 
 
+    def report_types(self, first: str, last: str, top: int = 25) -> None:
+        """Live objects by type and lru cache entries grown between two snapshots (``--waves``: the first wave's
+        and the last one's: what every wave adds, if anything)."""
+        if not self.folder:
+            return
+        stems = dict(self.taken)
+        a, b = (json.loads(stems[label].with_suffix(".json").read_text()) for label in (first, last))
+        ta, tb = dict(a["types"]), dict(b["types"])
+        grown = sorted(((tb.get(k, 0) - ta.get(k, 0), k) for k in set(ta) | set(tb)), reverse=True)
+        print(f"objects {first} -> {last}: {a['objects']} -> {b['objects']}; by type, grown: "
+              + ", ".join(f"{k} {d:+d}" for d, k in grown[:top] if d)
+              + "; shrunk: " + ", ".join(f"{k} {d:+d}" for d, k in grown[::-1][:8] if d < 0))
+        ca, cb = a.get("caches", {}), b.get("caches", {})
+        grown = sorted(((cb[k] - ca.get(k, 0), k) for k in cb), reverse=True)
+        print(f"lru caches {first} -> {last}, entries grown: " + ", ".join(f"{k} {d:+d}" for d, k in grown[:top] if d))
+
     def _heap_maps(self, last: Path, top: int = 25) -> None:
         """The heaps page by page (``CS_LOAD_HEAP_MAP=1``), the main one and the other threads' arenas: resident
         pages, those kept by live blocks, those kept only by blocks new since the first map, and what sits on the
@@ -643,6 +659,8 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
                 held_up.end = time.time()
             time.sleep(settle)  # the browsers have left: NiceGUI drops their pages after the reconnect timeout
             after_waves.append((rss_mb(proc.pid), memory_kinds(proc.pid)))
+            if wave < waves - 1:  # what each wave left, live: glibc's bytes in use and objects by type
+                probe.take(proc.pid, f"wave {wave + 1}")
         settled = after_waves[-1][0]
         probe.take(proc.pid, "after")
         o = outcomes[0]
@@ -674,6 +692,8 @@ def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 4
         memory_report(before, started, warmed, settle, settled, proc.pid)
         held_up.report(slow=slow)
         probe.report("before", "after")
+        if waves > 1:
+            probe.report_types("wave 1", "after")
 
 
 def _wave(pid: int, base: str, data: Path, editors: int, seconds: float, quiet: float, statics: list[float],

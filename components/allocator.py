@@ -22,6 +22,15 @@ threshold (``MALLOC_MMAP_THRESHOLD_=131072``, so large passing blocks never come
 stayed +2.0 / +2.0 MB (+1.8 / -1.6 without) and an edit cost 2 ms more server CPU (23 / 21 ms against 21 / 19):
 the arenas' pages left resident hold no block in use (heap map), so no cache keeps them. What stays is pages of the heap each kept by a few blocks made during the load
 (the heap map of ``benchmarks/load_probe/heapmap.py``), which no allocator setting moves.
+
+Session 17: those empty resident pages of the helper threads' arena were its free *top*. ``malloc_trim`` gives back
+every arena's free chunks but only the main heap's top; a thread arena's top shrinks on a free that leaves it over
+the trim threshold, and glibc raises that threshold to twice the largest block the process freed (a page's HTML,
+an image: several MB). So the restart also fixes it at glibc's starting 128 KB (``MALLOC_TRIM_THRESHOLD_``; which
+keeps the mmap threshold at its starting 128 KB too: larger blocks are mapped and unmapped each time). Ten editors
+(load.py --mode edits --warm 40, two pairs alternated with main, a busy machine): +5 / +5 MB on the warmed server
+(thread arenas +0.4 / +0.3) against +7 / +7 (+2.3 / +2.4); server CPU an edit 31 / 29 ms against 27 / 30. A thread
+freeing 4 MB into its arena's top keeps 8 KB resident after the trim against 4,104 KB (``tests/test_memory_arena_top.py``).
 """
 from __future__ import annotations
 
@@ -36,6 +45,8 @@ from pathlib import Path
 ALLOCATOR_ENV = "PYTHONMALLOC"
 ARENAS_ENV = "MALLOC_ARENA_MAX"  # glibc's; GLIBC_TUNABLES may set it too (glibc.malloc.arena_max)
 ARENAS = "2"
+TRIM_ENV = "MALLOC_TRIM_THRESHOLD_"  # glibc's; GLIBC_TUNABLES may set it too (glibc.malloc.trim_threshold)
+TRIM_THRESHOLD = str(128 * 1024)  # glibc's starting value, kept instead of growing with the largest block freed
 
 
 @cache  # find_library runs ldconfig in a child process: once per process is enough
@@ -61,10 +72,14 @@ def restart_with_c_allocator() -> None:
 
 
 def c_allocator_env() -> dict[str, str]:
-    """What the restart adds to the environment: the C library's allocator, two arenas unless chosen already."""
+    """What the restart adds to the environment: the C library's allocator, two arenas and a fixed trim threshold,
+    each unless chosen already."""
     env = {ALLOCATOR_ENV: "malloc"}
-    if ARENAS_ENV not in os.environ and "arena_max" not in os.environ.get("GLIBC_TUNABLES", ""):
+    tunables = os.environ.get("GLIBC_TUNABLES", "")
+    if ARENAS_ENV not in os.environ and "arena_max" not in tunables:
         env[ARENAS_ENV] = ARENAS
+    if TRIM_ENV not in os.environ and "trim_threshold" not in tunables:
+        env[TRIM_ENV] = TRIM_THRESHOLD
     return env
 
 

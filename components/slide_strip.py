@@ -1,6 +1,8 @@
 """Bottom: thumbnails of every slide; drag to reorder, drop posts on a slide or between slides."""
 from __future__ import annotations
 
+import weakref
+
 from nicegui import events, ui
 
 from studio import ASSETS_DIR
@@ -25,11 +27,45 @@ OTHERS_THUMB_EVERY = 0.1
 # share mode, where the others' words show in the text boxes as they type: their thumbnail (the whole page's SVG
 # again, for each keystroke otherwise) when their typing pauses this long, and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
+UNWRITTEN = {"cover": "cover", "outro": "call to action (outro)"}  # a slide of no words of its own, by its kind
+NAME_LONGEST = 80  # characters of an untitled slide's first line in its thumbnail's name (a title is named whole)
 
 
 class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
-    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index), and so
-    does Alt+Left/Right (with its number, ``key``; pressed again before the strip is drawn: ``step`` and ``key``)."""
+    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index, and its
+    slide's name, ``slide``); Alt+Left/Right says ``reorder`` with the slide's name, ``step`` (±1) and the press's
+    number on that page, ``key``."""
+
+
+class SlideNames:
+    """A name for each slide on this page, which its thumbnail carries (``data-slide``) so that the browser says
+    which slide it moves, never only where it saw it: the slide's id in share mode, else a number given to the slide
+    object (moved in place, it keeps its name across drawings)."""
+
+    def __init__(self) -> None:
+        self._given: dict[int, tuple[weakref.ref, str]] = {}
+        self._last = 0
+
+    def name(self, key) -> str:
+        if isinstance(key, str):
+            return key
+        given = self._given.get(id(key))
+        if given is None or given[0]() is not key:
+            self._last += 1
+            given = self._given[id(key)] = (weakref.ref(key, self._forget(id(key))), f"s{self._last}")
+        return given[1]
+
+    def find(self, keys: list, name) -> int | None:
+        """Where the slide named ``name`` is in ``keys`` (``SlideStrip._slide_keys``), or None."""
+        if not isinstance(name, str):
+            return None
+        return next((i for i, key in enumerate(keys) if self.name(key) == name), None)
+
+    def _forget(self, ident: int):
+        def gone(ref: weakref.ref) -> None:
+            if self._given.get(ident, (None,))[0] is ref:
+                del self._given[ident]
+        return gone
 
 
 class SlideStrip:
@@ -55,16 +91,19 @@ class SlideStrip:
             self._action("call_split", "Split", self._split, "split-slide")
             self._action("merge", "Merge with next", self._merge, "merge-slide")
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
+            # what a screen reader says after this person's move (the strip itself is drawn anew, so not there)
+            self.said = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=strip-status")
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
-            self.container.on("reorder", self._moved, ["old_index", "new_index", "key", "step"])
+            self.container.on("reorder", self._moved, ["old_index", "new_index", "slide", "key", "step"])
+            self.names = SlideNames()
+            self._said = 0  # moves said (``_move``)
             # a keyboard move's slide (its key, ``_slide_keys``), its number on the page, and the last drawing begun
             # before it: the thumbnail focused once a drawing begun after the move is drawn to the end
             self._focus: dict | None = None
-            self._moving = None  # the slide the keyboard moved last on this page (its key): pressed again, it goes on
             self._draws = 0  # strips drawn to the end
             self._rebuilds = 0  # drawings begun
-            self._drawn: tuple[int, list] = (0, [])  # the last drawing ended: its number, the slides it shows
+            self._drawn = 0  # the number of the last drawing ended
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -113,7 +152,7 @@ class SlideStrip:
 
         def drawn() -> None:
             self._draws += 1
-            self._drawn = (number, keys)
+            self._drawn = number
             self._show_focus()
             show_pages(self.thumbs, carousel, starts)  # from the shared cache, or drawn off the event loop
             self._draw_faces()
@@ -121,13 +160,15 @@ class SlideStrip:
                 self._draw_dirty()
 
         self.sliced.draw(self.container, carousel.slides,
-                         lambda index, slide: self._item(index, slide, counts[index], len(carousel.slides)), then=drawn)
+                         lambda i, slide: self._item(i, slide, counts[i], len(carousel.slides), keys[i]), then=drawn)
 
-    def _item(self, index: int, slide, pages: int, slides: int) -> None:
-        """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later)."""
+    def _item(self, index: int, slide, pages: int, slides: int, key) -> None:
+        """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later), named
+        for a screen reader ("Slide 3 of 9: <title>") and for the browser's moves (``SlideNames``)."""
         view = self.view
         outro_last = slide.kind == "outro" and index == slides - 1  # it stays last: not dragged, nothing after it
         with ui.element("div").classes("cs-strip-item cs-strip-outro" if outro_last else "cs-strip-item") as item:
+            item.props["data-slide"] = self.names.name(key)
             gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
             make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
             with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
@@ -138,9 +179,11 @@ class SlideStrip:
                 if pages > 1:
                     ui.label(f"{pages} pages").classes("cs-thumb-pages") \
                         .tooltip("This slide's text continues on the next page")
+            # (not a button: axe wants a button's shown text, its number and the slide's words, in its name)
             thumb.props("tabindex=0 role=group aria-roledescription=slide")
-            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}, {slide.kind}. Enter shows it" + \
-                ("." if outro_last else "; Alt+Left or Alt+Right moves it.")
+            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}: {slide_name(slide)}"
+            thumb.props["aria-description"] = "Enter shows it." if outro_last else \
+                "Enter shows it. Alt+Left or Alt+Right moves it, or drag it along the strip."
             thumb.on("click", lambda i=index: self.view.select(i))
             thumb.on("keydown.enter", lambda i=index: self.view.select(i))
             if slide.kind != "outro":  # the outro holds the call to action: no post goes on it
@@ -187,35 +230,47 @@ class SlideStrip:
     # -- actions ------------------------------------------------------------------------------------
 
     def _moved(self, e: events.GenericEventArguments) -> None:
-        """A thumbnail dragged to another place, or moved by Alt+Left/Right (``key``: the move's number on that page,
-        assets/slide_strip.js): the slide moves there and is selected; after a keyboard move its thumbnail, drawn
-        anew, gets the focus. Pressed again before the strip is drawn, the page sends only ``step`` (±1): the slide
-        the keyboard moved last goes on from where it is now, wherever others' moves have put it meanwhile."""
-        view = self.view
+        """A thumbnail dragged to another place (``old_index``, ``new_index``, its ``slide``), or moved by
+        Alt+Left/Right (``slide``, ``step`` ±1, ``key``: the press's number on that page, assets/slide_strip.js).
+        The slide is found by its name where it is now, wherever others' moves have put it since the page was drawn;
+        it moves and is selected; after a keyboard move its thumbnail, drawn anew, gets the focus."""
         args = e.args if isinstance(e.args, dict) else {}
-        old, new, key, step = (args.get(name) for name in ("old_index", "new_index", "key", "step"))
-        key = key if _integer(key) else None
+        old, new, slide, key, step = (args.get(name) for name in ("old_index", "new_index", "slide", "key", "step"))
+        if _integer(key) and _integer(step) and step in (-1, 1) and isinstance(slide, str):
+            self._step(slide, step, key)
+        elif _integer(old) and _integer(new):
+            if slide is not None:  # the dragged slide, where it is now (a slide gone meanwhile moves nothing)
+                old = self.names.find(self._slide_keys(), slide)
+                if old is None:
+                    self.rebuild()
+                    return
+            self._move(old, new)
+
+    def _step(self, slide: str, step: int, key: int) -> None:
+        """A keyboard move: the slide named ``slide`` one place along; the browser waits for the answer ``key``."""
         keys = self._slide_keys()
-        if key is not None and step in (-1, 1) and _integer(step):  # the same slide, one more place along
-            old = _index(keys, self._moving)
-            if old is None:  # gone meanwhile (deleted, another project): the page stops waiting
-                self._focus = {"slide": None, "seq": key, "after": self._rebuilds - 1}
-                self._show_focus()
-                return
-            new = old + step
-        elif not (_integer(old) and _integer(new)):
-            return
-        if key is not None:
-            self._moving = keys[old] if 0 <= old < len(keys) else None
-            self._focus = {"slide": self._moving, "seq": key, "after": self._rebuilds}
+        old = self.names.find(keys, slide)
+        focus = self._focus = {"slide": None if old is None else keys[old], "seq": key, "after": self._rebuilds}
+        moved = None if old is None else self._move(old, old + step)
+        if moved is None or moved == old:  # nothing moved (or the slide is gone): the strip as drawn says it
+            focus["after"] = self._rebuilds - 1
+        self._show_focus()
+
+    def _move(self, old: int, new: int) -> int | None:
+        """The slide at ``old`` to ``new`` (the outro stays last), selected and said to a screen reader; where it went,
+        or None (told to the person, the strip drawn again)."""
+        view = self.view
         moved = view.attempt(view.document.move_slide, old, new, origin=view.person)
         if moved is None:
-            self.rebuild()  # the dragged thumbnail goes back to its place
-        else:
-            view.select(moved)
-        if key is not None and self._focus is not None and moved == old:  # nothing moved: the strip as drawn says it
-            self._focus["after"] = self._rebuilds - 1
-        self._show_focus()
+            self.rebuild()  # a dragged thumbnail goes back to its place
+            return None
+        view.select(moved)
+        if moved != old:
+            slides = view.carousel.slides
+            self._said += 1  # (the same words again are said again: a live region says only a change)
+            self.said.set_text(f"Moved “{slide_name(slides[moved])}” to slide {moved + 1} of {len(slides)}."
+                               + "\u00a0" * (self._said % 2))
+        return moved
 
     def _slide_keys(self) -> list:
         """What tells this person's slides apart, in the strip's order: their ids in share mode (each person's
@@ -225,13 +280,14 @@ class SlideStrip:
 
     def _show_focus(self) -> None:
         """Once a drawing begun after the keyboard move is drawn to the end, the browser focuses the thumbnail of
-        the slide moved (where that drawing shows it); a drawing begun before it would focus a thumbnail about to go."""
+        the slide moved (by its name); a drawing begun before it would focus a thumbnail about to go."""
         focus = self._focus
-        number, keys = self._drawn
+        number = self._drawn
         if focus is None or number <= focus["after"]:
             return
         self._focus = None
-        self.container.props["focus"] = {"slide": _index(keys, focus["slide"]), "seq": focus["seq"]}
+        slide = None if focus["slide"] is None else self.names.name(focus["slide"])
+        self.container.props["focus"] = {"slide": slide, "seq": focus["seq"]}
         self.container.update()
 
     def _insert(self, post_id: str, index: int) -> None:
@@ -287,8 +343,13 @@ def _integer(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _index(keys: list, key) -> int | None:
-    """Where the slide ``key`` is in ``keys`` (``_slide_keys``): an id is equal, a slide is the same object."""
-    if key is None:
-        return None
-    return next((i for i, k in enumerate(keys) if k is key or (isinstance(key, str) and k == key)), None)
+def slide_name(slide) -> str:
+    """What a screen reader calls a slide: its title, else its text's first line (the rest is on the slide itself),
+    else what it is (``UNWRITTEN``)."""
+    title = " ".join(slide.title.split())
+    if title:
+        return title
+    line = next((" ".join(line.split()) for line in slide.body.splitlines() if line.strip()), "")
+    if len(line) > NAME_LONGEST:
+        line = line[:NAME_LONGEST - 1].rstrip() + "…"
+    return line or UNWRITTEN.get(slide.kind, "empty slide")

@@ -40,10 +40,12 @@ def _load_nicegui_user_plugin(config) -> None:
     """NiceGUI's ``user`` fixture. NiceGUI's testing package also imports Selenium for its ``screen`` fixture,
     unless Selenium is missing (then its ``Screen`` is None: NiceGUI's documented way to use ``user`` alone).
     Hidden while that package loads, Selenium costs no test process its 0.3 s; the real-browser tests import
-    it themselves (``driver``). Registered here rather than by ``pytest_plugins`` so that only processes
-    that run tests pay for importing NiceGUI (2.5 s of CPU, before ``pytest -n`` starts its workers)."""
+    it themselves (``driver``). AIOHTTP likewise (0.3 s of CPU): Socket.IO imports it only for its client, which
+    no test uses (NiceGUI's On Air would); the server side runs on the ASGI app. Registered here rather than by
+    ``pytest_plugins`` so that only processes that run tests pay for importing NiceGUI (2.5 s of CPU, before
+    ``pytest -n`` starts its workers)."""
     pytest.register_assert_rewrite("nicegui.testing.user_plugin")  # as pytest_plugins would have it
-    with hidden("selenium"):
+    with hidden("selenium"), hidden("aiohttp"):
         config.pluginmanager.import_plugin("nicegui.testing.user_plugin")
 
 

@@ -162,3 +162,27 @@ def test_the_heap_map_names_the_new_objects_that_keep_pages(tmp_path, capsys, mo
     probe.report("before", "after")
     out = capsys.readouterr().out
     assert "heap map after, heap:" in out and "__main__.Pinned" in out
+
+
+def test_the_probe_names_who_holds_an_object_alive():
+    """``kept_by`` in a dump: a chain of referrers from an element alive with no page open up to its holder."""
+    spec = importlib.util.spec_from_file_location("probe_sitecustomize", ROOT / "benchmarks" / "load_probe" /
+                                                  "sitecustomize.py")
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)  # neither probe switch is set here: nothing installed
+
+    class Leaf:
+        pass
+
+    class Holder:
+        def __init__(self, leaf: Leaf) -> None:
+            self.held = {"pages": [leaf]}
+
+    holder = Holder(Leaf())
+    leaf = holder.held["pages"][0]
+    chain = probe._holders([leaf])
+    print(chain)
+    assert chain[-1].split(":")[0].endswith("Leaf")
+    assert chain[0].split(":")[0].endswith(("Holder", "dict", "frame"))
+    assert any(link.startswith("list:") for link in chain)  # the way there: the dict's list
+    assert any("Holder" in link or "held" in link for link in chain)

@@ -34,12 +34,13 @@ def test_pages_are_written_with_the_client_modules_json(monkeypatch):
     assert nicegui_client.json is seen
 
 
-async def test_the_studio_page_is_escaped_by_page_html(studio, monkeypatch):
-    """set_page_json in use: serving the studio's page goes through page_html's escaping."""
+async def test_the_studio_page_is_escaped_by_page_html(studio_data, user, monkeypatch):
+    """set_page_json in use: serving the studio's page goes through page_html's escaping (the request below is
+    the page's only build)."""
     calls = []
     escape = page_html.escape
     monkeypatch.setattr(page_html, "escape", lambda text, table: calls.append(len(text)) or escape(text, table))
-    response = await studio.http_client.get("/")
+    response = await user.http_client.get("/")
     assert response.status_code == 200
     assert calls, "the page's HTML was not escaped by page_html: NiceGUI no longer uses nicegui.client.json"
 

@@ -36,12 +36,6 @@ async def ada_and_bob(studio_data, create_user, testid):
     return ada, bob, current_studio()
 
 
-async def test_everyone_sees_who_is_here_and_how_many(ada_and_bob, testid):
-    ada, bob, _ = ada_and_bob
-    assert texts(ada, testid, "shared-with") == ["You and 1 other"]
-    assert texts(bob, testid, "face") == ["AL", "B"]
-
-
 async def test_a_first_visit_asks_for_a_name_and_the_browser_remembers_it(studio_data, create_user, testid):
     stored: list[str] = []
     cy = await person(create_user, None, stored)
@@ -129,8 +123,10 @@ async def test_new_and_open_change_only_your_own_project_and_people_on_one_proje
     assert studio.document.carousel.slides[0].body == "Bob's words"  # the project Bob left is as he left it
 
 
-async def test_the_strip_shows_the_initials_of_who_is_on_each_slide(ada_and_bob, testid):
+async def test_everyone_sees_who_is_here_and_the_strip_who_is_on_each_slide(ada_and_bob, testid):
     ada, bob, _ = ada_and_bob
+    assert texts(ada, testid, "shared-with") == ["You and 1 other"]  # who is here, and how many
+    assert texts(bob, testid, "face") == ["AL", "B"]
     trigger(ada, testid(ada, "slide-thumb")[2], "click")
     faces = lambda user: [(i, f.text) for i, t in enumerate(testid(user, "slide-thumb"))  # noqa: E731
                           for f in t.descendants() if f.props.get("data-testid") == "slide-face"]

@@ -8,6 +8,7 @@ import pytest
 from render_helpers import carousel_of
 from studio.app.document import Document
 from studio.app.edit_history import EditError
+from test_slide_strip_keys import press, slide_name, told
 from ui_helpers import trigger, until
 
 
@@ -80,14 +81,13 @@ def test_the_outro_stays_last_when_slides_move():
 
 async def test_the_outros_thumbnail_says_it_stays_and_a_move_of_it_is_told(studio, testid):
     thumbs = testid(studio, "slide-thumb")
-    assert thumbs[-1].props["aria-label"].endswith("outro. Enter shows it.")
-    assert "Alt+Left" in thumbs[-2].props["aria-label"]
+    assert thumbs[-1].props["aria-description"] == "Enter shows it."
+    assert "Alt+Left" in thumbs[-2].props["aria-description"]
     before = order(studio)
-    row = strip_row(studio, testid)
-    trigger(studio, row, "reorder", {"old_index": len(before) - 1, "new_index": len(before) - 2, "key": 1})  # Alt+Left
+    press(studio, testid, len(before) - 1, -1, key=1)  # Alt+Left
     await studio.should_see("The outro stays the last slide")
     assert order(studio) == before
-    assert strip_row(studio, testid).props["focus"] == {"slide": len(before) - 1, "seq": 1}  # it keeps the focus
+    assert told(studio, testid) == {"slide": len(before) - 1, "seq": 1}  # it keeps the focus
 
 
 async def test_a_keyboard_moves_focus_waits_for_the_strip_drawn_after_the_move(studio, testid, monkeypatch):
@@ -97,25 +97,27 @@ async def test_a_keyboard_moves_focus_waits_for_the_strip_drawn_after_the_move(s
     strip = next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
     heard = []
     monkeypatch.setattr(strip, "refresh", heard.append)  # the change comes later
-    trigger(studio, row, "reorder", {"old_index": 1, "new_index": 2, "key": 3})
+    press(studio, testid, 1, 1, key=3)
     assert heard and "focus" not in row.props
     monkeypatch.undo()
     strip.refresh(heard[0])  # handed now: drawn, then told
-    assert strip_row(studio, testid).props["focus"] == {"slide": 2, "seq": 3}
+    assert told(studio, testid) == {"slide": 2, "seq": 3}
 
 
 async def test_a_keyboard_move_tells_the_browser_which_thumbnail_to_focus_once_drawn(studio, testid):
     """Alt+Right (assets/slide_strip.js sends the move with its number): the strip is drawn anew, and the browser is
     told which thumbnail now has the slide; a drag says nothing of focus."""
     before = order(studio)
-    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 1, "new_index": 2, "key": 7})
+    name = slide_name(studio, testid, 1)
+    press(studio, testid, 1, 1, key=7)
     assert order(studio) == before[:1] + [before[2], before[1]] + before[3:]
-    assert strip_row(studio, testid).props["focus"] == {"slide": 2, "seq": 7}
-    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 2, "new_index": 3, "key": 8})  # pressed again
+    assert told(studio, testid) == {"slide": 2, "seq": 7}
+    trigger(studio, strip_row(studio, testid), "reorder", {"slide": name, "step": 1, "key": 8})  # pressed again
     assert order(studio)[3] == before[1]
-    assert strip_row(studio, testid).props["focus"] == {"slide": 3, "seq": 8}
+    assert told(studio, testid) == {"slide": 3, "seq": 8}
     trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 3, "new_index": 1})  # dragged back
     assert order(studio) == before
-    assert strip_row(studio, testid).props["focus"] == {"slide": 3, "seq": 8}  # unchanged
-    trigger(studio, strip_row(studio, testid), "reorder", {"old_index": 1, "new_index": 2, "key": True})
-    assert strip_row(studio, testid).props["focus"] == {"slide": 3, "seq": 8}  # not a move number
+    told_then = {"slide": name, "seq": 8}
+    assert strip_row(studio, testid).props["focus"] == told_then  # unchanged
+    trigger(studio, strip_row(studio, testid), "reorder", {"slide": name, "step": 1, "key": True})
+    assert strip_row(studio, testid).props["focus"] == told_then  # not a move number

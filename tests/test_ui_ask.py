@@ -23,16 +23,14 @@ def dialogs(studio) -> list:
         return [e for e in studio.client.elements.values() if isinstance(e, ui.dialog)]
 
 
-async def test_the_chosen_answer_comes_back(studio, testid):
+async def test_the_chosen_answer_comes_back_and_a_browser_leaving_a_question_leaves_no_error(studio, testid):
     before = len(dialogs(studio))
     question = asking(studio, [("yes", "Yes"), ("no", "No")])
     await until(lambda: testid(studio, "q-no"))
     click(studio, testid(studio, "q-no")[0])
     assert await asyncio.wait_for(question, 10) == "no"
     assert len(dialogs(studio)) == before  # the dialog is gone
-
-
-async def test_a_browser_that_leaves_during_a_question_leaves_no_error(studio, testid):
+    # then a browser that leaves while the next question is open leaves no error
     question = asking(studio, [("yes", "Yes")])
     await until(lambda: testid(studio, "q-yes"))
     (dialog,) = [d for d in dialogs(studio) if d.props.get("data-testid") == "q"]

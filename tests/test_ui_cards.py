@@ -48,8 +48,16 @@ async def test_cards_carry_the_specs_words_and_alt_text(studio, testid):
     assert alts == ["Post #1, photo", "Sam Baker's picture"]
 
 
-async def test_enter_on_a_card_inserts_it_and_shift_enter_adds_it(studio, testid):
+async def test_the_same_post_twice_on_a_slide_is_refused_and_enter_on_a_card_inserts_it(studio, testid):
     doc = studio.shared.document
+    trigger(studio, testid(studio, "slide-thumb")[2], "click")  # the same post twice: refused with a notice
+    post = doc.carousel.slides[2].post_ids[0]
+    index = [p.id for p in doc.carousel.thread.posts].index(post)
+    body = doc.carousel.slides[2].body
+    click(studio, testid(studio, "add-to-slide")[index])
+    await studio.should_see("This post is already on slide 3")
+    assert doc.carousel.slides[2].body == body
+    # Enter on a card inserts its post on the slide after the current one; Shift+Enter adds it to that slide
     count = len(doc.carousel.slides)
     trigger(studio, testid(studio, "slide-thumb")[1], "click")
     card = testid(studio, "post-card")[3]
@@ -69,17 +77,6 @@ async def test_a_copied_post_card_names_every_slide_it_is_on(studio, testid):
     trigger(studio, testid(studio, "slide-thumb")[0], "click")
     trigger(studio, testid(studio, "post-card")[3], "keydown.enter", {"shiftKey": False})
     await studio.should_see(f"on slide 2 and slide {own + 2}")
-
-
-async def test_the_same_post_twice_on_a_slide_is_refused_with_a_notice(studio, testid):
-    doc = studio.shared.document
-    trigger(studio, testid(studio, "slide-thumb")[2], "click")
-    post = doc.carousel.slides[2].post_ids[0]
-    index = [p.id for p in doc.carousel.thread.posts].index(post)
-    body = doc.carousel.slides[2].body
-    click(studio, testid(studio, "add-to-slide")[index])
-    await studio.should_see("This post is already on slide 3")
-    assert doc.carousel.slides[2].body == body
 
 
 async def test_tiles_are_radio_groups_chosen_with_space_or_enter(studio, testid):

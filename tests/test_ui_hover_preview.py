@@ -18,7 +18,7 @@ def preview(studio, testid, gallery: str):
     return box, svg, caption
 
 
-async def test_hovering_a_theme_tile_draws_the_slide_in_that_theme_large(studio, testid):
+async def test_hovering_a_tile_draws_the_slide_with_it_large_following_the_last_tile(studio, testid):
     box, svg, caption = preview(studio, testid, "theme-option")
     assert not box.visible
     trigger(studio, tile(studio, testid, "theme-option", "noir"), "mouseenter")
@@ -30,10 +30,7 @@ async def test_hovering_a_theme_tile_draws_the_slide_in_that_theme_large(studio,
     assert studio.shared.document.carousel.theme == "paper"  # looking applies nothing
     trigger(studio, tile(studio, testid, "theme-option", "noir"), "mouseleave")
     assert not box.visible
-
-
-async def test_the_preview_follows_the_last_tile_and_the_layout_gallery_has_its_own(studio, testid):
-    box, svg, caption = preview(studio, testid, "theme-option")
+    # the preview follows the last tile, and the layout gallery has its own
     trigger(studio, tile(studio, testid, "theme-option", "noir"), "mouseenter")
     trigger(studio, tile(studio, testid, "theme-option", "mint"), "focus")
     await until(lambda: box.visible and caption.text == "Mint", timeout=60)

@@ -73,26 +73,18 @@ async def test_add_these_posts_keeps_the_slides_and_the_look(studio, testid):
     assert len(testid(studio, "post-card")) == posts + 4
 
 
-async def test_dismissing_the_question_changes_nothing(studio, testid):
-    first_id, first_bodies = await first_project(studio, testid)
+async def test_dismissing_the_question_changes_nothing_and_the_paste_box_empties_once_the_posts_are_in(
+        studio, testid):
+    first_id, _ = await first_project(studio, testid)
     doc = studio.shared.document
     posts = len(doc.carousel.thread.posts)
     await paste(studio, testid, BAKERY)
-    (dialog,) = testid(studio, "import-ask")
-    dialog.submit(None)
-    await until(lambda: not running("ask where the thread goes"))  # the answer taken
-    assert doc.project_id == first_id and len(doc.carousel.thread.posts) == posts
-
-
-async def test_the_paste_box_empties_once_the_posts_are_in_a_project_not_when_the_question_is_dismissed(
-        studio, testid):
-    await first_project(studio, testid)
-    await paste(studio, testid, BAKERY)
     box = testid(studio, "source-input")[0]
-    with studio:
-        dialog = next(e for e in studio.client.elements.values() if e.props.get("data-testid") == "import-ask")
-        dialog.submit(None)  # dismissed (Escape or a click outside)
+    (dialog,) = testid(studio, "import-ask")
+    dialog.submit(None)  # dismissed (Escape or a click outside)
+    await until(lambda: not running("ask where the thread goes"))  # the answer taken
     await until(lambda: not testid(studio, "import-ask-new"), timeout=60)
+    assert doc.project_id == first_id and len(doc.carousel.thread.posts) == posts
     assert box.value == BAKERY  # nothing imported, nothing lost
     click(studio, testid(studio, "source-import")[0])
     await until(lambda: testid(studio, "import-ask-new"), timeout=60)

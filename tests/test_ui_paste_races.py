@@ -3,13 +3,12 @@ newer import stays, words typed meanwhile stay in the box, a newer paste is not 
 from __future__ import annotations
 
 import asyncio
-import threading
 from pathlib import Path
 
 import pytest
 
 from studio.sources.paste import parse_paste
-from ui_helpers import click, trigger, until
+from ui_helpers import click, paste_reads_held, trigger, until
 
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "sources"
 HTML = (SOURCES / "unseen-page-clipboard-html.html").read_text(encoding="utf-8")
@@ -26,21 +25,8 @@ def posts(studio) -> list[str]:
 def held_html(monkeypatch):
     """Reading a paste's HTML (in a thread of this process) waits until the test lets it end; yields
     ``(started, release)``."""
-    from components import offload
-    from studio.app import imports
-    started, release = threading.Event(), threading.Event()
-    read = imports.Imports.paste
-
-    def held(text: str):
-        if text.lstrip().startswith("<"):
-            started.set()
-            release.wait(60)
-        return read(text)
-
-    monkeypatch.setattr(imports.Imports, "paste", staticmethod(held))
-    with offload.in_this_process():
-        yield started, release
-    release.set()
+    with paste_reads_held(monkeypatch, lambda text: text.lstrip().startswith("<")) as held:
+        yield held
 
 
 def html_read_over() -> bool:

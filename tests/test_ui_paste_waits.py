@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from studio.sources.paste import parse_paste
-from ui_helpers import click, until
+from ui_helpers import click, paste_reads_held, until
 
 MINE = "My own words here.\n\nSecond post of mine."
 MINE_POSTS = [p.text for p in parse_paste(MINE).threads[0].posts]
@@ -33,21 +33,28 @@ def tasks_named(name: str) -> list:
 @pytest.fixture
 def held_big_read(monkeypatch):
     """Reading a paste over 16,000 characters (in a thread of this process) waits until the test lets it end."""
-    from components import offload
+    with paste_reads_held(monkeypatch, lambda text: len(text) > 16_000) as held:
+        yield held
+
+
+@pytest.fixture
+def held_lay_out(monkeypatch):
+    """Laying a paste out ahead waits until the test lets it end; yields ``(started, release)``, released at the end."""
     from studio.app import imports
     started, release = threading.Event(), threading.Event()
-    read = imports.Imports.paste
+    lay_out = imports.Imports.lay_out_ahead
 
-    def held(text: str):
-        if len(text) > 16_000:
-            started.set()
-            release.wait(60)
-        return read(text)
+    def slow(self, text):
+        started.set()
+        release.wait(60)
+        return lay_out(self, text)
 
-    monkeypatch.setattr(imports.Imports, "paste", staticmethod(held))
-    with offload.in_this_process():
-        yield started, release
+    monkeypatch.setattr(imports.Imports, "lay_out_ahead", slow)
+    yield started, release
     release.set()
+
+
+FIRST = "\n\n".join(f"First thread post {i}, a sentence long enough to be a post." for i in range(8))
 
 
 async def test_a_big_read_ending_after_newer_words_are_imported_leaves_them(studio, testid, held_big_read):
@@ -83,20 +90,10 @@ async def test_a_click_for_another_big_paste_while_one_is_read_reads_the_new_one
 
 
 async def test_a_click_for_new_words_while_an_import_waits_for_the_lay_out_imports_them(studio, testid,
-                                                                                       monkeypatch):
-    from studio.app import imports
-    started, release = threading.Event(), threading.Event()
-    lay_out = imports.Imports.lay_out_ahead
-
-    def slow(self, text):
-        started.set()
-        release.wait(60)
-        return lay_out(self, text)
-
-    monkeypatch.setattr(imports.Imports, "lay_out_ahead", slow)
+                                                                                       held_lay_out):
+    started, release = held_lay_out
     try:
-        first = "\n\n".join(f"First thread post {i}, a sentence long enough to be a post." for i in range(8))
-        box(studio, testid).value = first  # a paste: laid out ahead after a pause
+        box(studio, testid).value = FIRST  # a paste: laid out ahead after a pause
         await until(started.is_set)
         click(studio, testid(studio, "source-import")[0])  # waits for the lay-out
         box(studio, testid).value = MINE
@@ -110,27 +107,17 @@ async def test_a_click_for_new_words_while_an_import_waits_for_the_lay_out_impor
     assert box(studio, testid).value == ""
 
 
-async def test_clicks_while_the_lay_out_is_awaited_import_once(studio, testid, monkeypatch):
-    from studio.app import imports
-    started, release = threading.Event(), threading.Event()
-    lay_out = imports.Imports.lay_out_ahead
-
-    def slow(self, text):
-        started.set()
-        release.wait(60)
-        return lay_out(self, text)
-
-    monkeypatch.setattr(imports.Imports, "lay_out_ahead", slow)
-    first = "\n\n".join(f"First thread post {i}, a sentence long enough to be a post." for i in range(8))
+async def test_clicks_while_the_lay_out_is_awaited_import_once(studio, testid, held_lay_out):
+    started, release = held_lay_out
     try:
-        box(studio, testid).value = first
+        box(studio, testid).value = FIRST
         await until(started.is_set)
         click(studio, testid(studio, "source-import")[0])
         click(studio, testid(studio, "source-import")[0])  # the same import
         assert len(tasks_named("import a paste laid out ahead")) == 1
     finally:
         release.set()
-    expected = [p.text for p in parse_paste(first).threads[0].posts]
+    expected = [p.text for p in parse_paste(FIRST).threads[0].posts]
     await until(lambda: posts(studio) == expected)
     await until(lambda: not tasks_named("import a paste laid out ahead"))
     assert box(studio, testid).value == ""

@@ -47,6 +47,7 @@ def preview(user, testid):
 
 
 async def test_sample_is_open_with_every_panel_in_order(studio, testid):
+    """The page as it opens: panels, strip, cards, slide; then its caption helper and dark-mode button."""
     with studio:
         titles = [e.props.get("label") for e in studio.client.elements.values() if isinstance(e, ui.expansion)]
     assert titles == PANEL_TITLES
@@ -67,6 +68,24 @@ async def test_sample_is_open_with_every_panel_in_order(studio, testid):
     for name in ("source-input", "source-import", "slide-preview", "title-size", "body-size", "header-size",
                  "export-open", "export-pdf", "export-zip", "insert-slide", "add-to-slide"):
         assert testid(studio, name), name
+    # the caption helper (a dialog) on the untouched sample
+    click(studio, testid(studio, "captions-open")[0])
+    (linkedin,) = testid(studio, "caption-linkedin")
+    (instagram,) = testid(studio, "caption-instagram")
+    assert linkedin.value.startswith("Most carousels fail in the first two seconds.")
+    assert "#design" in linkedin.value and "#contentcreation" in instagram.value
+    assert "→ " in linkedin.value and "• " in instagram.value
+    await studio.should_see("Alt text per slide")
+    # the dark-mode button says what it will do, and toggles back
+    (button,) = testid(studio, "dark-mode")
+    with studio:
+        tip = next(e for e in button.default_slot.children if isinstance(e, ui.tooltip))
+    assert (tip.text, button.props["icon"]) == ("Switch to dark mode", "dark_mode")
+    click(studio, button)
+    assert (tip.text, button.props["icon"], button.props["aria-label"]) == \
+        ("Switch to light mode", "light_mode", "Light mode")
+    click(studio, button)
+    assert tip.text == "Switch to dark mode"
 
 
 async def test_format_tile_changes_the_canvas(studio, testid):
@@ -145,8 +164,13 @@ async def test_typography_sliders_show_px_and_apply(studio, testid):
     assert "CS Playfair Display" in preview(studio, testid).content
 
 
-async def test_brand_kit_fields_and_avatar(studio, testid):
+async def test_brand_kit_fields_and_avatars(studio, testid):
     open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
+    (upload,) = testid(studio, "brand-avatar-upload")  # a broken picture: a notification, not a crash
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png", b"not a picture")])
+    await studio.should_see("not an image")
+    assert studio.shared.document.carousel.brand.avatar is None
     (name,) = testid(studio, "brand-name")
     (handle,) = testid(studio, "brand-handle")
     name.value = "Ada Lovelace"
@@ -162,15 +186,6 @@ async def test_brand_kit_fields_and_avatar(studio, testid):
     placement.value = "none"
     assert studio.shared.document.carousel.brand.placement == "none"
     assert "@ada" not in svg_text(preview(studio, testid))
-
-
-async def test_broken_avatar_is_a_notification_not_a_crash(studio, testid):
-    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
-    (upload,) = testid(studio, "brand-avatar-upload")
-    with studio:
-        await upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png", b"not a picture")])
-    await studio.should_see("not an image")
-    assert studio.shared.document.carousel.brand.avatar is None
 
 
 async def test_profiles_and_presets(studio, testid):
@@ -258,6 +273,10 @@ async def test_per_slide_layout_override(studio, testid):
 async def test_paste_import_makes_cards(studio, testid):
     ws = studio.shared.document
     (box,) = testid(studio, "source-input")
+    box.value = "   "  # an empty paste: a clear notification
+    click(studio, testid(studio, "source-import")[0])
+    await studio.should_see("The text is empty")
+    assert box.value == "   "  # nothing typed is lost
     box.value = ("First post of my new thread about ferns and shade.\n\nSecond post: ferns love shade and rain."
                  "\n\nThird post: water them every morning, never at noon.")
     click(studio, testid(studio, "source-import")[0])
@@ -265,14 +284,6 @@ async def test_paste_import_makes_cards(studio, testid):
     assert len(testid(studio, "post-card")) == 3
     # the untouched sample was replaced by slides from the new thread
     assert "ferns" in svg_text(preview(studio, testid))
-
-
-async def test_empty_paste_is_a_clear_notification(studio, testid):
-    (box,) = testid(studio, "source-input")
-    box.value = "   "
-    click(studio, testid(studio, "source-import")[0])
-    await studio.should_see("The text is empty")
-    assert box.value == "   "  # nothing typed is lost
 
 
 async def test_card_quick_buttons(studio, testid):
@@ -364,27 +375,6 @@ async def test_safe_zone_toggle(studio, testid):
     assert zone.visible and (zone.style["left"], zone.style["right"]) == ("12.5%", "12.5%")
     click(studio, next(t for t in testid(studio, "format-option") if t.props["data-key"] == "instagram-story"))
     assert (zone.style["top"], zone.style["bottom"], zone.style["left"]) == ("14.0%", "14.0%", "0.0%")
-
-
-async def test_project_name_and_autosave(studio, testid):
-    (name,) = testid(studio, "project-name")
-    name.value = "Fern facts"
-    ws = studio.shared.document
-    assert ws.carousel.name == "Fern facts"
-    studio.shared.autosaver.flush()
-    projects = studio.shared.store.projects.all()
-    assert [p.name for p in projects] == ["Fern facts"]
-    assert projects[0].id == ws.project_id
-
-
-async def test_caption_helper(studio, testid):
-    click(studio, testid(studio, "captions-open")[0])
-    (linkedin,) = testid(studio, "caption-linkedin")
-    (instagram,) = testid(studio, "caption-instagram")
-    assert linkedin.value.startswith("Most carousels fail in the first two seconds.")
-    assert "#design" in linkedin.value and "#contentcreation" in instagram.value
-    assert "→ " in linkedin.value and "• " in instagram.value
-    await studio.should_see("Alt text per slide")
 
 
 async def test_export_pdf_downloads_a_pdf(studio, testid):
@@ -490,9 +480,13 @@ async def test_source_tabs_and_compare_themes_are_built_when_first_opened(studio
     assert len(testid(studio, "compare-themes")) == 1
 
 
-async def test_archive_upload_shows_a_thread_picker(studio, testid):
+async def test_archive_upload_shows_a_thread_picker_and_a_bad_one_a_notice(studio, testid):
     open_source_tab(studio, "Archive")
     (upload,) = testid(studio, "archive-upload")
+    # not a zip: a notification; then the real archive
+    with studio:
+        await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", b"nope")])
+    await studio.should_see("is not a zip file")
     with studio:
         await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", archive_zip())])
     await until(lambda: bool(testid(studio, "thread-picker")))
@@ -526,14 +520,6 @@ async def test_tweets_js_from_an_unzipped_archive_imports_without_photos(studio,
     assert len(testid(studio, "post-card")) == 3
     await studio.should_see("no photos")
     assert not list((studio.shared.data_dir / "imports").iterdir())  # the copy is removed
-
-
-async def test_bad_archive_is_a_notification(studio, testid):
-    open_source_tab(studio, "Archive")
-    (upload,) = testid(studio, "archive-upload")
-    with studio:
-        await upload.handle_uploads([ui.upload.SmallFileUpload("archive.zip", "application/zip", b"nope")])
-    await studio.should_see("is not a zip file")
 
 
 async def test_project_file_opens_as_a_new_project(studio, testid):
@@ -701,9 +687,14 @@ async def test_apply_image_on_a_text_layout_says_the_layout_changed(studio, test
     await studio.should_see("now uses the “Image focus” layout")
 
 
-async def test_bad_preset_names_say_why(studio, testid):
+async def test_bad_profile_and_preset_names_say_why(studio, testid):
     """A name the store refuses gets its real reason in the creator's words, not "something went wrong"."""
     open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
+    (name,) = testid(studio, "brand-name")  # a profile's name
+    name.value = "Acme/Co"
+    click(studio, menu_item(studio, "Save as a new profile"))
+    await studio.should_see("A profile name cannot contain / or \\")
+    assert studio.shared.store.profiles.all() == []
     store = studio.shared.store
     click(studio, testid(studio, "save-preset")[0])
     (preset_name,) = testid(studio, "preset-name")
@@ -720,15 +711,6 @@ async def test_bad_preset_names_say_why(studio, testid):
     preset_name.value = "Weekly look"
     click(studio, confirm)
     assert [p.name for p in store.presets.all()] == ["Weekly look"]
-
-
-async def test_bad_profile_name_says_why(studio, testid):
-    open_panel(studio, "Brand Kit")  # a closed panel is built when first opened
-    (name,) = testid(studio, "brand-name")
-    name.value = "Acme/Co"
-    click(studio, menu_item(studio, "Save as a new profile"))
-    await studio.should_see("A profile name cannot contain / or \\")
-    assert studio.shared.store.profiles.all() == []
 
 
 async def test_store_failures_show_their_own_message(studio, testid, monkeypatch, caplog):
@@ -806,25 +788,18 @@ async def test_one_post_is_one_post_not_one_posts(studio, testid):
     assert (count(1, "slide"), count(0, "page"), count(1200, "post")) == ("1 slide", "0 pages", "1,200 posts")
 
 
-async def test_dark_mode_button_says_what_it_will_do(studio, testid):
-    (button,) = testid(studio, "dark-mode")
-    with studio:
-        tip = next(e for e in button.default_slot.children if isinstance(e, ui.tooltip))
-    assert (tip.text, button.props["icon"]) == ("Switch to dark mode", "dark_mode")
-    click(studio, button)
-    assert (tip.text, button.props["icon"], button.props["aria-label"]) == \
-        ("Switch to light mode", "light_mode", "Light mode")
-    click(studio, button)
-    assert tip.text == "Switch to dark mode"
-
-
-async def test_save_state_follows_the_autosaver(studio, testid, monkeypatch):
+async def test_project_name_autosave_and_save_state(studio, testid, monkeypatch):
     from studio.store import StoreError
     (state,) = testid(studio, "save-state")
     (name,) = testid(studio, "project-name")
-    name.value = "Saved by the autosaver"
+    name.value = "Fern facts"
+    ws = studio.shared.document
+    assert ws.carousel.name == "Fern facts"
     assert state.text == "Saving…"
     studio.shared.autosaver.flush()
+    projects = studio.shared.store.projects.all()
+    assert [p.name for p in projects] == ["Fern facts"]
+    assert projects[0].id == ws.project_id
     await until(lambda: state.text == "All changes saved")
 
     def full(*args, **kwargs):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 
 from nicegui.testing.user_interaction import UserInteraction
 
@@ -38,3 +40,26 @@ def open_source_tab(user, name: str) -> None:
     with user:
         tab = next(e for e in user.client.elements.values() if isinstance(e, ui.tab) and e.props.get("name") == name)
     click(user, tab)
+
+
+@contextlib.contextmanager
+def paste_reads_held(monkeypatch, holds):
+    """Reading a paste for which ``holds(text)`` is true (in a thread of this process, as the studio's worker would)
+    waits until the test lets it end; yields ``(started, release)``. Released at the end in any case."""
+    from components import offload
+    from studio.app import imports
+    started, release = threading.Event(), threading.Event()
+    read = imports.Imports.paste
+
+    def held(text: str):
+        if holds(text):
+            started.set()
+            release.wait(60)
+        return read(text)
+
+    monkeypatch.setattr(imports.Imports, "paste", staticmethod(held))
+    try:
+        with offload.in_this_process():
+            yield started, release
+    finally:
+        release.set()

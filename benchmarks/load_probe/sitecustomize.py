@@ -60,7 +60,16 @@ def _install(folder: str) -> None:
         counts = Counter(type(o).__qualname__ for o in objects)
         # undo states kept, per history (none found when the history was made before the server froze its objects)
         histories = [len(o) for o in objects if type(o).__qualname__ == "History"]
-        del objects
+        nicegui = sys.modules.get("nicegui")
+        kept_by = []
+        if nicegui is not None and not nicegui.Client.instances:  # elements alive with no page open: who holds them
+            element = sys.modules["nicegui.element"].Element
+            alive = [o for o in objects if isinstance(o, element)]
+            del objects
+            kept_by = _holders(alive[:1]) if alive else []
+            del alive
+        else:
+            del objects
         caches = {}  # every module-level lru cache's entries (found through the modules: gc.freeze hides them)
         for name, module in list(sys.modules.items()):
             for key, value in list(vars(module).items() if module is not None else ()):
@@ -88,13 +97,87 @@ def _install(folder: str) -> None:
         except (OSError, AttributeError):
             pass
         with open(stem + ".json", "w") as out:
-            json.dump({"clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
+            json.dump({"arena_tops": _arena_tops(), "kept_by": kept_by, "clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
                        "types": counts.most_common(), "objects": sum(counts.values()),
                        "histories": histories, "caches": caches}, out)
         with open(stem + ".done", "w"):
             pass
 
     signal.signal(signal.SIGUSR1, dump)
+
+
+def _holders(start: list, depth: int = 14) -> list[str]:
+    """A chain of referrers from an object up to something no object refers to (a module's globals, a frame, a
+    C-level root), described: breadth-first over ``gc.get_referrers``, the probe's own frames and lists skipped."""
+    import gc
+    import sys
+    import types
+    me = sys._getframe()
+    seen = {id(start), id(me)}
+    parents = {id(start[0]): None}
+    objects = {id(start[0]): start[0]}
+    frontier = [start[0]]
+    seen.update((id(parents), id(objects)))
+    found = None
+    for _ in range(depth):
+        following = []
+        for obj in frontier:
+            every = [r for r in gc.get_referrers(obj) if r is not frontier and r is not following and id(r) not in
+                     (id(parents), id(objects), id(start)) and not (isinstance(r, types.FrameType) and
+                                                                     r.f_code.co_filename == __file__)]
+            if not every and not isinstance(obj, (list, dict)) or isinstance(obj, (types.ModuleType, types.FrameType)):
+                found = obj  # nothing refers to it (held from C: a thread's stack, the loop's queues) or a root
+                break
+            for r in (r for r in every if id(r) not in seen):
+                seen.add(id(r))
+                parents[id(r)] = id(obj)
+                objects[id(r)] = r
+                following.append(r)
+                if isinstance(r, dict) and "__name__" in r and "__builtins__" in r:  # a module's globals
+                    found = r
+            if found is not None:
+                break
+        if found is not None or not following:
+            break
+        frontier = following[:400]
+    chain, key = [], id(found) if found is not None else None
+    while key is not None:
+        obj = objects[key]
+        text = repr(obj) if not isinstance(obj, dict) else "dict keys " + repr(list(obj)[:12])
+        if isinstance(obj, types.FrameType):
+            text = f"frame {obj.f_code.co_filename}:{obj.f_lineno} {obj.f_code.co_name}"
+        chain.append(f"{type(obj).__qualname__}: {text[:300]}")
+        key = parents.get(key)
+    return chain
+
+
+def _arena_tops() -> list[dict]:
+    """The other threads' malloc heaps (64 MB-aligned anonymous mappings) and the free top chunk of each one's
+    arena, in KB: ``malloc_trim`` gives back free chunks in bins but leaves a thread arena's top resident, which only
+    shrinks when a free leaves it over the trim threshold (glibc 2.36, x86-64 layout; read without the arena's lock,
+    so a figure may be a moment old). Empty where that layout cannot be read."""
+    import ctypes
+    import re
+    tops = []
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                m = re.match(r"([0-9a-f]+)-([0-9a-f]+) rw-p 00000000 00:00 0\s*$", line)
+                if not m or int(m[1], 16) % (64 * 2**20):
+                    continue
+                start, end = int(m[1], 16), int(m[2], 16)
+                arena, _prev, size = (ctypes.c_size_t * 3).from_address(start)
+                if not start < arena < start + 4096:  # only an arena's first heap holds its malloc_state
+                    continue
+                top = ctypes.c_size_t.from_address(arena + 96).value  # malloc_state.top: after 16 bytes and 10 bins
+                if not start <= top < start + size:
+                    continue
+                top_size = ctypes.c_size_t.from_address(top + 8).value & ~7
+                tops.append({"heap_kb": size // 1024, "mapped_kb": (end - start) // 1024,
+                             "top_kb": top_size // 1024, "top_at_kb": (top - start) // 1024})
+    except (OSError, ValueError):
+        return []
+    return tops
 
 
 def _watch_stalls(path: str) -> None:

@@ -27,6 +27,7 @@ def execve(monkeypatch):
     monkeypatch.setattr(os, "execve", record)
     monkeypatch.delenv(allocator.ALLOCATOR_ENV, raising=False)
     monkeypatch.delenv(allocator.ARENAS_ENV, raising=False)
+    monkeypatch.delenv(allocator.TRIM_ENV, raising=False)
     monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
 
 
@@ -39,7 +40,8 @@ def test_the_command_starts_itself_again_with_the_c_allocator(execve, monkeypatc
     assert path == sys.executable and argv == [sys.executable, *sys.orig_argv[1:]]  # the same command line
     assert env[allocator.ALLOCATOR_ENV] == "malloc"
     assert env[allocator.ARENAS_ENV] == "2"  # every helper thread kept partly used pages in an arena of its own
-    added = (allocator.ALLOCATOR_ENV, allocator.ARENAS_ENV)
+    assert env[allocator.TRIM_ENV] == "131072"  # a thread arena's free top kept resident up to 2x the largest free
+    added = (allocator.ALLOCATOR_ENV, allocator.ARENAS_ENV, allocator.TRIM_ENV)
     assert {k: v for k, v in env.items() if k not in added} == dict(os.environ)
 
 
@@ -52,6 +54,18 @@ def test_arenas_chosen_by_the_user_stay_theirs(execve, monkeypatch, chosen):
     env = restart.value.args[2]
     assert env[chosen[0]] == chosen[1] and env[allocator.ALLOCATOR_ENV] == "malloc"
     assert chosen[0] == allocator.ARENAS_ENV or allocator.ARENAS_ENV not in env
+
+
+@pytest.mark.parametrize("chosen", [("MALLOC_TRIM_THRESHOLD_", "4194304"),
+                                    ("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=4194304")])
+def test_a_trim_threshold_chosen_by_the_user_stays_theirs(execve, monkeypatch, chosen):
+    monkeypatch.setattr(sys, "argv", ["/somewhere/bin/carousel-studio", "serve"])
+    monkeypatch.setenv(*chosen)
+    with pytest.raises(Restarted) as restart:
+        allocator.restart_with_c_allocator()
+    env = restart.value.args[2]
+    assert env[chosen[0]] == chosen[1] and env[allocator.ARENAS_ENV] == "2"
+    assert chosen[0] == allocator.TRIM_ENV or allocator.TRIM_ENV not in env
 
 
 def test_a_chosen_allocator_or_a_program_calling_main_is_left_alone(execve, monkeypatch):
@@ -75,7 +89,9 @@ def test_the_running_studio_uses_the_c_allocator(tmp_path, monkeypatch):
     from studio.server_process import running_studio
     monkeypatch.delenv(allocator.ALLOCATOR_ENV, raising=False)
     monkeypatch.delenv(allocator.ARENAS_ENV, raising=False)
+    monkeypatch.delenv(allocator.TRIM_ENV, raising=False)
     monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
     with running_studio(tmp_path) as server:
         environ = Path(f"/proc/{server.process.pid}/environ").read_bytes().split(b"\0")
     assert b"PYTHONMALLOC=malloc" in environ and b"MALLOC_ARENA_MAX=2" in environ
+    assert b"MALLOC_TRIM_THRESHOLD_=131072" in environ
