@@ -1,14 +1,15 @@
 """Selectable tiles (formats, layouts, themes, patterns, CTA variants) and live gallery thumbnails."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 import logging
 from typing import Any
 
-from nicegui import background_tasks, ui
+from nicegui import background_tasks, helpers, ui
 
 from studio.carousel import Carousel
-from studio.app import Changed, ProjectSwitched, SlideChanged, renames_only
+from studio.app import Changed, ProjectSwitched, SlideChanged, Studio, renames_only
 
 from .hover_preview import HoverPreview
 from .svg_view import SvgView
@@ -84,6 +85,9 @@ def gallery_slide(carousel: Carousel, selected: int, *, prefer_content: bool = F
     return next((i for i, s in enumerate(carousel.slides) if s.kind == "content"), selected)
 
 
+GALLERIES: list[type[Gallery]] = []  # every kind of gallery, as its module defines it
+
+
 class Gallery:
     """A settings panel of live thumbnails, one per choice of a carousel setting; click to apply.
 
@@ -117,8 +121,30 @@ class Gallery:
         self._draw()
         self.hover = HoverPreview(self, choices, gallery_slide)
 
-    def variant(self, carousel: Carousel, key: str) -> Carousel:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        GALLERIES.append(cls)
+
+    first_page = False  # its panel is open on a new page: its tiles are drawn when the server starts
+
+    @classmethod
+    def choices(cls) -> dict[str, str]:
+        """Each tile's key → its label."""
         raise NotImplementedError
+
+    @classmethod
+    def variant_of(cls, carousel: Carousel, slide: int | None, key: str) -> Carousel:
+        """What ``key``'s tile draws when the tiles show slide ``slide`` (None: a swatch): a one-slide carousel."""
+        raise NotImplementedError
+
+    def variant(self, carousel: Carousel, key: str) -> Carousel:
+        return self.variant_of(carousel, self.drawn_slide(carousel), key)
+
+    @classmethod
+    def first_variants(cls, carousel: Carousel) -> list[Carousel]:
+        """The tiles a new page shows (its selected slide is the first)."""
+        slide = None if cls.swatch else gallery_slide(carousel, 0, prefer_content=cls.prefer_content)
+        return [cls.variant_of(carousel, slide, key) for key in cls.choices()]
 
     def drawn_slide(self, carousel: Carousel) -> int | None:
         """The slide whose words the tiles show (None: a swatch shows none)."""
@@ -190,3 +216,38 @@ class Gallery:
 
     def selection_changed(self) -> None:
         self._draw()
+
+
+def draw_tiles_at_start(studio: Studio) -> None:
+    """``draw_tiles_ahead`` when the server starts; not in a test's simulated browser (NiceGUI's ``user``), whose app
+    starts for each test, before the test lends it the run's workers: the tiles would fork a pool of their own."""
+    if not helpers.is_user_simulation():
+        draw_tiles_ahead(studio)
+
+
+def draw_tiles_ahead(studio: Studio, galleries: list[type[Gallery]] | None = None) -> None:
+    """At start: the tiles a first page shows (every gallery open on it: ``Gallery.first_page``, in the page's order)
+    are drawn in the workers now, so a creator who opens the studio right away finds them there, or joins their
+    drawing under way. Cold, each worker loads each theme's fonts first: tiles were placeholders for a moment."""
+    for gallery in [g for g in GALLERIES if g.first_page] if galleries is None else galleries:
+        background_tasks.create(_draw_tiles(studio, gallery), name=f"{gallery.setting} tiles drawn ahead")
+
+
+async def _draw_tiles(studio: Studio, gallery: type[Gallery]) -> None:
+    """A gallery's every tile at once; a failure (the workers could not start) is one line in the log, no
+    traceback: a page draws its tiles itself, and says so if they cannot be drawn."""
+    count = 0
+    try:
+        carousel = studio.document.carousel
+        if not carousel.slides:
+            return
+        variants = gallery.first_variants(carousel)
+        count = len(variants)
+        drawn = await asyncio.gather(*(THUMBNAILS.drawn(thumbnail_key(v), v) for v in variants),
+                                     return_exceptions=True)
+    except Exception as exc:  # noqa: BLE001 - only ahead of time
+        drawn = [exc]
+    failed = [d for d in drawn if isinstance(d, BaseException) and not isinstance(d, asyncio.CancelledError)]
+    if failed:
+        log.warning("%s tiles not drawn ahead at start (%d of %d): %s", gallery.label, len(failed),
+                    count or len(failed), f"{type(failed[0]).__name__}: {failed[0]}")

@@ -70,6 +70,11 @@ _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
+# begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
+# marks were one piece, too wide for a narrow column and cut inside the word ("Produc" | "t-Market")
+_CJK_CLOSE = set("、。，：；！？）」』】〕〉》〙〗〟")
+_CJK_OPEN = set("「『（【〔〈《〘〖〝")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
 
 
@@ -324,6 +329,28 @@ def strong_direction(text: str) -> bool | None:
         if cls == "L":
             return False
     return None
+
+
+def direction_weights(text: str) -> tuple[int, int]:
+    """(right-to-left words, left-to-right runs): how strongly a line reads each way. An unbroken run of
+    left-to-right words counts once (words with no letters, "15", do not break it): in Hebrew or Arabic text it
+    is a name or a term, however many words ("iPhone 15 Pro", "React, Next.js, Tailwind")."""
+    rtl = runs = 0
+    in_run = False
+    for word in text.split():
+        d = strong_direction(word)
+        if d is True:
+            rtl, in_run = rtl + 1, False
+        elif d is False:
+            runs += not in_run
+            in_run = True
+    return rtl, runs
+
+
+def holds_direction(text: str, rtl: bool) -> bool:
+    """Whether ``text`` has a letter that reads right to left (``rtl``), or left to right."""
+    wanted = ("R", "AL") if rtl else ("L",)
+    return any(unicodedata.bidirectional(ch) in wanted for ch in text)
 
 
 def _base_rtl(text: str) -> bool:
@@ -682,7 +709,9 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     if a.text in _BREAK_AFTER and i > 0 and clusters[i - 1].text[-1].isalnum():  # "and/or", not "</"
         # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
-    if a.emoji or b.emoji:
+    if a.text in _CJK_CLOSE and i > 0 and clusters[i - 1].text[-1].isdigit() and b.text[0].isdigit():
+        return False  # "10：30", "1，000": a time or an amount stays whole
+    if a.emoji or b.emoji or a.text in _CJK_CLOSE or b.text in _CJK_OPEN:
         return True
     return bool(_CJK.match(a.text) or _CJK.match(b.text))
 
@@ -839,8 +868,9 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
                         piece, gap = gap + 1, None
                         piece_w = leads.get(piece, 0.0) + sum(ems[piece:i])
                     if piece_w + ems[i] > limit and i > piece:
-                        done.append((piece, i, piece_w))
-                        piece, piece_w = i, leads.get(i, 0.0)
+                        cut = _soft_cut(clusters, piece, i, ems, limit * SOFT_CUT_FLOOR)
+                        done.append((piece, cut, leads.get(piece, 0.0) + sum(ems[piece:cut])))
+                        piece, piece_w = cut, leads.get(cut, 0.0) + sum(ems[cut:i])
                 piece_w += ems[i]
             open_start, core_end, core_w, total = piece, c, piece_w, piece_w + spaces
             continue
@@ -854,6 +884,31 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
     if max_lines is not None:
         done = done[:max_lines]
     return tuple(Line(para, a, b, w * size) for a, b, w in done)
+
+
+SOFT_CUT_FLOOR = 0.4  # a word cut at a soft place ends a line at least this full (else it is cut at the edge)
+
+
+def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[float, ...], floor: float) -> int:
+    """Where a word too wide for the line is cut, the line holding ``start:end`` at most: at its last soft place
+    with at least ``floor`` ems before it, else at ``end`` (the edge)."""
+    best, width = end, 0.0
+    for j in range(start + 1, end):
+        width += ems[j - 1]
+        if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
+            best = j
+    return best
+
+
+def _soft_place(a: str, b: str) -> bool:
+    """Is between ``a`` and ``b`` a better place to cut a too-long word than any letter? Where its script changes
+    (Thai and Latin: "Instagram" | "และ", never inside "และ"), a small letter meets a capital
+    ("#BestPractices" | "ForSystems"), or after "_" or ".": the pieces read as words."""
+    if not a or not b or a.isspace() or b.isspace():
+        return False
+    if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and a[-1].isalnum() and b[0].isalnum():
+        return True
+    return (a[-1].islower() and b[0].isupper()) or (a in "_." and b[0].isalnum())
 
 
 @lru_cache(maxsize=4096)
@@ -958,6 +1013,40 @@ def _resolve_brackets(chars: list[dict], direction: str) -> None:
         chars[start]["type"] = chars[end]["type"] = resolved
 
 
+_STRONG_TYPES = ("L", "R", "AL")
+
+
+def _glue_tag_signs(chars: list[dict]) -> None:
+    """A hashtag's "#", a mention's "@", a cashtag's "$" that opens a word reads with the word's letters: in an
+    Arabic post, "#BuildInPublic" stays "#BuildInPublic" (a neutral sign, it went to the word's far side:
+    "BuildInPublic#"). An address ("me@site") is left as it is."""
+    for k in range(len(chars) - 1):
+        sign, after = chars[k], chars[k + 1]
+        opens = k == 0 or chars[k - 1]["ch"].isspace() or chars[k - 1]["type"] not in _STRONG_TYPES + ("EN", "AN")
+        if sign["ch"] in "#@$" and after["type"] in _STRONG_TYPES and opens:
+            sign["type"] = sign["orig"] = "L" if after["type"] == "L" else "R"
+
+
+BIDI_CONTEXT = 48  # at most this many clusters of the paragraph on each side of a line resolve its levels
+
+
+def _bidi_context(line: Line) -> tuple[str, str]:
+    """The paragraph's text just before and after ``line`` as far as its nearest letter with a direction on each
+    side (at most BIDI_CONTEXT clusters): what the levels of the line's ends depend on."""
+    clusters = line.para.clusters
+    start = line.start
+    while start > max(0, line.start - BIDI_CONTEXT):
+        start -= 1
+        if strong_direction(clusters[start].text) is not None:
+            break
+    end = line.end
+    while end < min(len(clusters), line.end + BIDI_CONTEXT):
+        end += 1
+        if strong_direction(clusters[end - 1].text) is not None:
+            break
+    return "".join(c.text for c in clusters[start:line.start]), "".join(c.text for c in clusters[line.end:end])
+
+
 def _visual_order(line: Line) -> list[tuple[int, str]]:
     """Cluster indexes (into line.clusters) in display order, with mirrored text where needed."""
     clusters = line.clusters
@@ -969,17 +1058,22 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     storage = bidi.get_empty_storage()
     storage["base_level"] = 1 if line.para.rtl else 0
     storage["base_dir"] = "R" if line.para.rtl else "L"
-    bidi.get_embedding_levels(chars, storage, False, False)
-    owner = [i for i, t in enumerate(texts) for _ in t]
+    # levels are resolved in the paragraph (UBA 3.3), not in the line alone: a comma a line ends on between two
+    # English words of a Hebrew paragraph ("React, Next.js," | "Tailwind") stays with them, not at the far end
+    before, after = _bidi_context(line)
+    bidi.get_embedding_levels(before + chars + after, storage, False, False)
+    owner = [-1] * len(before) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(after)
     for k, ch in enumerate(storage["chars"]):
         ch["cluster"] = owner[k]
         if not ch["type"]:  # a character newer than Python's Unicode tables: treat as left-to-right
             ch["type"] = ch["orig"] = "L"
+    _glue_tag_signs(storage["chars"])
     bidi.explicit_embed_and_overrides(storage, False)
     bidi.resolve_weak_types(storage, False)
     _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")
     bidi.resolve_neutral_types(storage, False)
     bidi.resolve_implicit_levels(storage, False)
+    storage["chars"] = storage["chars"][len(before):len(before) + len(chars)]  # then the line is reordered
     bidi.reorder_resolved_levels(storage, False)
     bidi.apply_mirroring(storage, False)
     order: list[tuple[int, str]] = []

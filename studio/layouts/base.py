@@ -21,7 +21,8 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    measure, para_ems, prepare, strong_direction, text_width, wrap_from, wrap_para)
+                    holds_direction, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
+                    wrap_from, wrap_para)
 from ..theme import Palette, Theme, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
@@ -163,7 +164,11 @@ class Ctx:
 
 def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0, gap_before: float = 0.0,
           role: str = "body", links: bool = True, apart: bool = False) -> Block | None:
+    """``text`` as a block, None when it has no words; a list item with no words ("2)" on its own line) is its
+    marker on a line of its own (one empty paragraph), which takes its list's direction (``draw_flow``)."""
     paras = prepare(text) if links else prepare(text, False)  # one cache entry: prepare(t) is not prepare(t, True)
+    if not paras and marker and not text.strip():
+        paras = (Para((), False),)
     return Block(paras, style, marker, indent, gap_before, role, apart=apart) if paras else None
 
 
@@ -190,7 +195,8 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
             if para.code:
                 lines, xs = code_layout(para, start, st, line_width, room)
             else:
-                lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room)
+                lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room) \
+                    if para.clusters else (Line(para, 0, 0, 0.0),)  # an empty list item ("2)"): its marker's line
                 xs = (0.0,) * len(lines)
             for li, line in enumerate(lines):
                 first_of_block = pi == 0 and li == 0
@@ -250,14 +256,16 @@ def code_layout(para: Para, start: int, st: TextStyle, width: float, room: int) 
     return lines, tuple(pad + (indent if li == 0 and not start else hang) for li in range(len(lines)))
 
 
-def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) -> list[El]:
-    """Draw placed lines. In centred text a list stays left-aligned, centred as one block."""
+def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float,
+              heading: str | None = None) -> list[El]:
+    """Draw placed lines. In centred text a list stays left-aligned, centred as one block. ``heading``: the
+    slide's title over the flow, which has its say in the direction of a list right under it."""
     if ctx.dry_run:
         return []
     out: list[El] = []
     list_w = max((p.line.width + p.block.indent for p in placed if p.block.indent), default=0.0)
     out.extend(code_panels(placed, x, y, width))
-    rtl_list = _list_directions(placed)
+    rtl_list = _list_directions(placed, heading)
     for p in placed:
         st = p.text_style
         bx = x
@@ -270,30 +278,31 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float) 
             span = list_w if bx > x else width
             if p.marker:
                 out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
-            out.extend(draw_line(p.line, st, bx, baseline, span - p.block.indent - p.x, p.block.role, rtl=True))
+            out.extend(draw_line(in_list_line(p.line, True), st, bx, baseline, span - p.block.indent - p.x,
+                                 p.block.role, rtl=True))
             continue
         if p.marker:
             out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
         left = bx + p.block.indent + p.x
-        out.extend(draw_line(p.line, st, left, baseline, width - (left - x), p.block.role,
-                             rtl=False if in_list else None))
+        out.extend(draw_line(in_list_line(p.line, False) if in_list else p.line, st, left, baseline,
+                             width - (left - x), p.block.role, rtl=False if in_list else None))
     return out
 
 
-def _list_directions(placed: list[Placed]) -> dict[int, bool]:
+def _list_directions(placed: list[Placed], heading: str | None = None) -> dict[int, bool]:
     """Each list line (by id) → whether its list runs right to left, so that a list keeps one direction: an
     English item in an Arabic list has its marker on the right, an Arabic item in an English list on the left.
 
-    A list runs as most of its items do; on a tie (or items with no letters: "2024"), as the paragraph above
-    it, else as its first item with letters. A blank line between two runs of two or more items each starts
+    A list runs as ``list_rtl`` says of its items and the paragraph above it (the ``heading`` when none is).
+    A blank line between two runs of two or more items each starts
     another list (an Arabic list, then an English one); items set one apart from the next are one list."""
-    lists: list[tuple[Para | None, list[list[Placed]]]] = []  # (paragraph above, runs of items, lines each)
-    above: Para | None = None  # the paragraph over the list being read
+    lists: list[tuple[str | None, list[list[Placed]]]] = []  # (paragraph above, runs of items, lines each)
+    above: str | None = heading  # the paragraph over the list being read
     run: list[Placed] | None = None
     previous: Block | None = None
     for p in placed:
         if not p.block.indent or p.line.para.code:
-            run, above = None, p.line.para
+            run, above = None, (p.line.para.text if not p.line.para.code else None)
         elif run is None:
             run = [p]
             lists.append((above, [run]))
@@ -306,10 +315,9 @@ def _list_directions(placed: list[Placed]) -> dict[int, bool]:
     out: dict[int, bool] = {}
     for above_para, runs in lists:
         for group, first in _split_lists(runs):
-            items = [next((d for d in map(strong_direction, (pa.text for pa in block.paras)) if d is not None), None)
-                     for block in _blocks(group)]
+            items = ["\n".join(pa.text for pa in block.paras) for block in _blocks(group)]
             over = above_para if first else None
-            rtl = _list_rtl(items, strong_direction(over.text) if over is not None else None)
+            rtl = list_rtl(items, over)
             out.update((id(q), rtl) for q in group)
     return out
 
@@ -333,14 +341,59 @@ def _split_lists(runs: list[list[Placed]]) -> list[tuple[list[Placed], bool]]:
     return lists
 
 
-def _list_rtl(items: list[bool | None], above: bool | None) -> bool:
-    """Whether a list whose items' directions are ``items`` runs right to left (``above``: the paragraph's over it)."""
-    rtl, ltr = items.count(True), items.count(False)
+def as_written_lists(blk: Block, is_item: Callable[[str], bool]) -> Block:
+    """A block drawn as written (a post card: its "•" and "1)" are its own characters), its list lines each set
+    in their list's direction by the rule of ``list_rtl``: "• iPhone 15 Pro" in an Arabic list reads from the
+    right like the rest of it. A list is a run of lines ``is_item`` says are items."""
+    paras = list(blk.paras)
+    n = 0
+    while n < len(paras):
+        if paras[n].code or not is_item(paras[n].text):
+            n += 1
+            continue
+        end = n
+        while end < len(paras) and not paras[end].code and is_item(paras[end].text):
+            end += 1
+        rtl = list_rtl([p.text for p in paras[n:end]], paras[n - 1].text if n and not paras[n - 1].code else None)
+        # every line in the list's direction, an English one too: its "•" is a character of the line
+        paras[n:end] = [p if p.rtl == rtl else replace(p, rtl=rtl) for p in paras[n:end]]
+        n = end
+    return replace(blk, paras=tuple(paras)) if tuple(paras) != blk.paras else blk
+
+
+def list_rtl(items: list[str], above: str | None) -> bool:
+    """Whether a list runs right to left, decided for the whole list, not item by item: as most of its items
+    read (``_line_vote``), on a tie as the line above it (its heading), else as its first item that reads one
+    way, else left to right. An Arabic list whose items name English products ("اشترِ iPhone 15 Pro", "جرّب
+    Google Sheets") and a Hebrew one whose items open on them ("useEffect רק כשצריך") both run right to left."""
+    votes = [_line_vote(line) for line in items]
+    rtl, ltr = votes.count(True), votes.count(False)
     if rtl != ltr:
         return rtl > ltr
-    if above is not None:
-        return above
-    return next((d for d in items if d is not None), False)
+    over = _line_vote(above) if above is not None else None
+    return next((d for d in [over] + votes if d is not None), False)
+
+
+def _line_vote(text: str) -> bool | None:
+    """The way a line reads: its right-to-left words against its runs of left-to-right ones (an English run in
+    Hebrew or Arabic is a name: ``direction_weights``); on a tie, its first letter's; None with no letters."""
+    rtl, ltr = direction_weights(text)
+    return rtl > ltr if rtl != ltr else strong_direction(text)
+
+
+def item_rtl(text: str, rtl: bool) -> bool:
+    """An item's base direction in a list running ``rtl``: the list's when it holds a letter of that direction
+    (or none at all: "2024", an empty item), so "اشترِ iPhone 15 Pro" reads from the right with the name in
+    place; its own when it is all of the other script ("Use Figma." in an Arabic list keeps its full stop)."""
+    own = strong_direction(text)
+    return rtl if own is None or own == rtl or holds_direction(text, rtl) else own
+
+
+def in_list_line(line: Line, rtl: bool) -> Line:
+    """``line`` with its paragraph's base direction the one it takes in a list running ``rtl`` (``item_rtl``)."""
+    para = line.para
+    want = item_rtl(para.text, rtl) if not para.code else para.rtl
+    return line if want == para.rtl else replace(line, para=replace(para, rtl=want))
 
 
 def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[El]:

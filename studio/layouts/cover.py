@@ -1,10 +1,12 @@
 """The cover slide: the thread's hook large, with an optional subtitle and photo."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..slide import Slide
 from ..svg import El
-from .base import Box, Ctx, accent_bar, block, draw_flow, fit_flow, lead_x, photo
-from .templates import continuation, fitted_title, optical_top
+from .base import Box, Ctx, accent_bar, draw_flow, fit_flow, lead_x, photo
+from .templates import body_blocks, continuation, fitted_title, optical_top
 
 
 def draw_cover(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -42,10 +44,10 @@ def _cover(ctx: Ctx, slide: Slide, size: float, share: float, scale: float):
     big = min(ctx.title_size * scale, 64.0 if scale <= TITLE_SCALES[0] else 72.0)
     title = fitted_title(ctx, slide.title or slide.body, box.w, big, max_lines=5, min_share=0.8)
     blocks = (title,) if title else ()
-    if slide.title and slide.body:
-        sub = block(slide.body, ctx.body_style(size * 1.08, ctx.palette.muted), gap_before=0.9)
+    if slide.title and slide.body:  # the subtitle's lists are lists, as on a content slide
+        sub = body_blocks(ctx, slide.body, size * 1.08, ctx.palette.muted)
         if sub:
-            blocks += (sub,)
+            blocks += (replace(sub[0], gap_before=0.9),) + sub[1:]
     bar = 5 + 26
     placed, rest, used = fit_flow(blocks, box.w, box.h - bar, force=True)
     above = photo_h + PHOTO_GAP if photo_h else 0

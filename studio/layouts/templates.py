@@ -21,7 +21,7 @@ from ..reading import (headline_and_body, is_numbered_list, list_intro, list_ite
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, avatar, block, code_layout, draw_flow, fit_flow,
+from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -155,10 +155,11 @@ def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
                  gap_before=0.9, role="credit")
 
 
-def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
+def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> tuple[Block, ...]:
     """Body text as blocks: list lines ("- ", "•", "1.") become bulleted or numbered items; an indented line
-    right under an item ("1. Install it" / "   then open it") goes on in that item."""
-    st = ctx.body_style(size)
+    right under an item ("1. Install it" / "   then open it") goes on in that item. Every layout that draws a
+    body draws it through this, so a list reads the same (and runs one direction: ``base.draw_flow``) on all."""
+    st = ctx.body_style(size, colour)
     blocks: list[Block] = []
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
@@ -183,8 +184,10 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
 
     text = unflatten(text)
     flags = code_lines(text) if has_code(text) else None
-    for n, line in enumerate(text.split("\n")):
-        found = None if flags is not None and flags[n] else list_line(line)  # "- x" in code is code
+    lines = text.split("\n")
+    empty = _empty_items(lines, flags)
+    for n, line in enumerate(lines):
+        found = None if flags is not None and flags[n] else list_line(line) or empty.get(n)
         if found is not None:
             flush()
             item.extend(found)
@@ -196,6 +199,41 @@ def body_blocks(ctx: Ctx, text: str, size: float) -> tuple[Block, ...]:
             pending.append(line)
     flush()
     return tuple(blocks)
+
+
+_BARE_MARKER = regex.compile(r"^\s*(?:(\d{1,2})[.)]|[-–•*·▪►→])\s*$")
+
+
+def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, list[str]]:
+    """Line index → [marker, ""] for each list marker with no words ("2)" alone) that is an item of a list
+    (blank lines aside): a lone number after any item line or right above one, a lone dash between two items.
+    The one rule of every layout (``body_blocks``, the List layout's ``list_of``); one pass each way."""
+    kinds = [None if code is not None and code[n] else
+             "item" if list_line(line) is not None else "bare" if _BARE_MARKER.match(line) else
+             "text" if line.strip() else None for n, line in enumerate(lines)]
+    below = [False] * len(lines)  # the next line with words (blank lines aside) is an item line
+    nxt = False
+    for n in range(len(lines) - 1, -1, -1):
+        below[n] = nxt
+        if kinds[n] is not None:
+            nxt = kinds[n] == "item"
+    out: dict[int, list[str]] = {}
+    seen = last = False  # an item line above; the line with words just above is an item (or an empty one)
+    for n, line in enumerate(lines):
+        kind = kinds[n]
+        if kind == "bare":
+            number = _BARE_MARKER.match(line).group(1)
+            if (seen or below[n]) if number is not None else (last and below[n]):
+                out[n] = [number or "•", ""]
+        if kind is not None:
+            seen = seen or kind == "item"
+            last = kind == "item" or n in out
+    return out
+
+
+def _list_line_text(text: str) -> bool:
+    """Whether a paragraph drawn as written is a list line ("• a", "2) b", or a lone "2)")."""
+    return list_line(text) is not None or bool(_BARE_MARKER.match(text))
 
 
 def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) -> tuple[Block, ...]:
@@ -293,7 +331,8 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
 
 def draw_column(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
     out, y = draw_heading(ctx, col.parts, x, y, width)
-    out.extend(draw_flow(ctx, col.placed, x, y + col.gap, width))
+    title = next((item if kind == "bar" else item[2] for kind, item in col.parts if kind in ("bar", "number")), None)
+    out.extend(draw_flow(ctx, col.placed, x, y + col.gap, width, heading=title))
     return out
 
 
@@ -451,11 +490,47 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_of(text: str) -> tuple[str, list[str], bool]:
     """(lead-in, items, numbered) for the List layout: list lines, else the sentences as points."""
-    items = list_items(text)
+    held = _held_empty_items(text)
+    items = list_items(held)
     if len(items) >= 2:
-        return list_intro(text), items, is_numbered_list(text)
-    points = [x.strip() for x in sentences(" ".join(text.split())) if x.strip()]
+        if _EMPTY in text:  # the creator's own character: nothing was held
+            return _lead_in(held), items, is_numbered_list(held)
+        items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
+        return _lead_in(held).replace(_EMPTY, "").strip(), items, is_numbered_list(held)
+    points: list[str] = []
+    for x in (x.strip() for x in sentences(" ".join(text.split()))):
+        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
+        if points and x and (x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)":
+            points[-1] += " " + x
+        elif x:
+            points.append(x)
     return "", points, False
+
+
+def _lead_in(text: str) -> str:
+    """The lines above the list ``list_items`` reads (bullets, or numbers when there are more of them): lines of
+    the kind that lost (bullets above a numbered list) are the lead-in's, never dropped."""
+    text = unflatten(text.strip())
+    lines = text.split("\n")
+    code = code_lines(text) if has_code(text) else [False] * len(lines)
+    kinds = [None if is_code else (found[0] != "•" if (found := list_line(line)) else None)
+             for line, is_code in zip(lines, code)]
+    numbered = kinds.count(True) > kinds.count(False)
+    first = kinds.index(numbered)
+    return "\n".join(line.strip() for line in lines[:first] if line.strip())
+
+
+_EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
+
+
+def _held_empty_items(text: str) -> str:
+    """``text`` with each list item that has no words ("2)" alone) given a stand-in word, so it stays a row of
+    its own instead of joining the item above."""
+    if _EMPTY in text:  # the creator's own character: nothing is held (or taken out)
+        return text
+    lines = unflatten(text.strip()).split("\n")
+    empty = _empty_items(lines)
+    return "\n".join(f"{line.strip()} {_EMPTY}" if n in empty else line for n, line in enumerate(lines))
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -665,6 +740,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
         if slide.image is None:  # a short post's card grows with its type
             size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
+        first = as_written_lists(first, _list_line_text) if first else None  # … its lists in one direction
         blocks = (first,) if first else ()
         image_pending = slide.image is not None
     else:
