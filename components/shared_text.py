@@ -73,6 +73,8 @@ class SharedTexts:
         self._woken = False
         self._took: set[tuple[str, str]] = set()  # boxes edited here whose redraw every page still has to hear
         view.client.on_delete(self.close)
+        # this value holds its view, the weak key of its ``_TEXTS`` entry: else the entry and page never went
+        view.client.on_delete(lambda: _TEXTS.pop(view, None))
 
     def box(self, label: str | None, field: str, on_change: Callable[..., Any], part: str | None) -> SharedTextBox:
         self.boxes.append(SharedTextBox(self, label, field, on_change, part))

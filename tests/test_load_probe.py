@@ -186,3 +186,21 @@ def test_the_probe_names_who_holds_an_object_alive():
     assert chain[0].split(":")[0].endswith(("Holder", "dict", "frame"))
     assert any(link.startswith("list:") for link in chain)  # the way there: the dict's list
     assert any("Holder" in link or "held" in link for link in chain)
+
+
+def test_the_holder_search_stops_at_its_budget_and_says_so():
+    """Under tracemalloc a wide search (each ``gc.get_referrers`` walks every object) held the server's dump for
+    minutes: past its budget the search ends the chain where it got to, marked as stopped."""
+    spec = importlib.util.spec_from_file_location("probe_sitecustomize", ROOT / "benchmarks" / "load_probe" /
+                                                  "sitecustomize.py")
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+
+    class Leaf:
+        pass
+
+    held = {"pages": [Leaf()]}
+    chain = probe._holders([held["pages"][0]], budget=0.0)
+    assert chain[0].startswith("(search stopped")
+    assert chain[-1].split(":")[0].endswith("Leaf")
+    assert not probe._holders([held["pages"][0]])[0].startswith("(search stopped")  # with time: no mark

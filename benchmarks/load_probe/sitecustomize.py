@@ -106,22 +106,31 @@ def _install(folder: str) -> None:
     signal.signal(signal.SIGUSR1, dump)
 
 
-def _holders(start: list, depth: int = 14) -> list[str]:
+HOLDERS_BUDGET_S = 20.0  # each gc.get_referrers walks every object: under tracemalloc a wide search took 5+ minutes
+
+
+def _holders(start: list, depth: int = 14, budget: float = HOLDERS_BUDGET_S) -> list[str]:
     """A chain of referrers from an object up to something no object refers to (a module's globals, a frame, a
-    C-level root), described: breadth-first over ``gc.get_referrers``, the probe's own frames and lists skipped."""
+    C-level root), described: breadth-first over ``gc.get_referrers``, the probe's own frames and lists skipped.
+    Past ``budget`` seconds the search stops: the chain then ends at the last object reached, marked so."""
     import gc
     import sys
+    import time
     import types
+    give_up = time.monotonic() + budget
     me = sys._getframe()
     seen = {id(start), id(me)}
     parents = {id(start[0]): None}
     objects = {id(start[0]): start[0]}
     frontier = [start[0]]
     seen.update((id(parents), id(objects)))
-    found = None
+    found, stopped = None, False
     for _ in range(depth):
         following = []
         for obj in frontier:
+            if time.monotonic() > give_up:
+                found, stopped = (found if found is not None else obj), True
+                break
             every = [r for r in gc.get_referrers(obj) if r is not frontier and r is not following and id(r) not in
                      (id(parents), id(objects), id(start)) and not (isinstance(r, types.FrameType) and
                                                                      r.f_code.co_filename == __file__)]
@@ -148,7 +157,7 @@ def _holders(start: list, depth: int = 14) -> list[str]:
             text = f"frame {obj.f_code.co_filename}:{obj.f_lineno} {obj.f_code.co_name}"
         chain.append(f"{type(obj).__qualname__}: {text[:300]}")
         key = parents.get(key)
-    return chain
+    return ([f"(search stopped after {budget:.0f} s)"] if stopped else []) + chain
 
 
 def _arena_tops() -> list[dict]:
