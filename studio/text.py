@@ -1073,7 +1073,8 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")
     bidi.resolve_neutral_types(storage, False)
     bidi.resolve_implicit_levels(storage, False)
-    storage["chars"] = storage["chars"][len(before):len(before) + len(chars)]  # then the line is reordered
+    # then the line alone is reordered (by owner, not by index: the explicit step drops zero-width joiners)
+    storage["chars"] = [ch for ch in storage["chars"] if ch["cluster"] >= 0]
     bidi.reorder_resolved_levels(storage, False)
     bidi.apply_mirroring(storage, False)
     order: list[tuple[int, str]] = []
