@@ -10,13 +10,7 @@ class LayoutPanel(Gallery):
     testid, setting, label, prefer_content = "layout-option", "layout", "Layout", True
     first_page = True  # open on a new page: drawn at start (``tiles.draw_tiles_at_start``)
 
+    options = engine.LAYOUTS
+
     def __init__(self, view: View) -> None:
         super().__init__(view, self.choices())
-
-    @classmethod
-    def choices(cls) -> dict[str, str]:
-        return {key: layout.label for key, layout in engine.LAYOUTS.items()}
-
-    @classmethod
-    def variant_of(cls, carousel, slide, key: str):
-        return engine.single(carousel, slide, layout=key)

@@ -17,20 +17,13 @@ from .view import View
 class ThemePanel(Gallery):
     testid, setting, label = "theme-option", "theme", "Theme"
     first_page = True  # open on a new page: drawn at start (``tiles.draw_tiles_at_start``)
+    options = engine.THEMES
 
     def __init__(self, view: View) -> None:
         self.compare = OnFirstOpen(None, lambda: CompareThemes(view))  # its dialog: built when first opened
         ui.button("Compare themes", icon="view_comfy", on_click=self.compare.open).props(
             "outline dense no-caps data-testid=compare-themes-open").classes("w-full q-mb-sm")
         super().__init__(view, self.choices())
-
-    @classmethod
-    def choices(cls) -> dict[str, str]:
-        return {key: theme.label for key, theme in engine.THEMES.items()}
-
-    @classmethod
-    def variant_of(cls, carousel, slide, key: str):
-        return engine.single(carousel, slide, theme=key)
 
 
 def draw_tiles_at_start(studio: Studio) -> None:

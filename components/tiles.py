@@ -11,6 +11,7 @@ from nicegui import background_tasks, helpers, ui
 from studio.carousel import Carousel
 from studio.app import Changed, ProjectSwitched, SlideChanged, Studio, renames_only
 
+from . import engine
 from .hover_preview import HoverPreview
 from .svg_view import SvgView
 from .thumbnails import LOADING, THUMBNAILS, show
@@ -127,15 +128,17 @@ class Gallery:
 
     first_page = False  # its panel is open on a new page: its tiles are drawn when the server starts
 
+    options: dict[str, Any] = {}  # the registry the tiles offer (each entry has a ``label``)
+
     @classmethod
     def choices(cls) -> dict[str, str]:
         """Each tile's key → its label."""
-        raise NotImplementedError
+        return {key: option.label for key, option in cls.options.items()}
 
     @classmethod
     def variant_of(cls, carousel: Carousel, slide: int | None, key: str) -> Carousel:
         """What ``key``'s tile draws when the tiles show slide ``slide`` (None: a swatch): a one-slide carousel."""
-        raise NotImplementedError
+        return engine.single(carousel, slide, **{cls.setting: key})
 
     def variant(self, carousel: Carousel, key: str) -> Carousel:
         return self.variant_of(carousel, self.drawn_slide(carousel), key)
