@@ -32,12 +32,16 @@ async def test_a_dragged_slide_moves_once_and_is_selected(studio, testid):
     assert order(studio) == before  # one move, one undo step
 
 
-@pytest.mark.parametrize("args", [None, [], {"old_index": "1", "new_index": 2}, {"old_index": 1},
-                                  {"old_index": True, "new_index": 2}, {"old_index": 1.5, "new_index": 2}])
-async def test_what_no_drag_sends_moves_nothing(studio, testid, args):
+NO_DRAG = [None, [], {"old_index": "1", "new_index": 2}, {"old_index": 1}, {"old_index": True, "new_index": 2},
+           {"old_index": 1.5, "new_index": 2}]
+
+
+async def test_what_no_drag_sends_moves_nothing(studio, testid):
+    """Each in turn on one page (each moves nothing, so the page stays as opened: one page build, not six)."""
     before = order(studio)
-    trigger(studio, strip_row(studio, testid), "reorder", args)
-    assert order(studio) == before
+    for args in NO_DRAG:
+        trigger(studio, strip_row(studio, testid), "reorder", args)
+        assert order(studio) == before, args
     assert not studio.shared.document.can_undo
 
 

@@ -61,14 +61,18 @@ async def test_a_slide_keeps_its_name_across_drawings_and_no_two_share_one(studi
         names[4:]
 
 
-@pytest.mark.parametrize("args", [{"slide": 3, "step": 1, "key": 1}, {"slide": "s1", "step": 2, "key": 1},
-                                  {"slide": "s1", "step": True, "key": 1}, {"slide": "s1", "step": 1, "key": "1"},
-                                  {"slide": "nobody", "step": 1, "key": 1}])
-async def test_a_press_the_page_never_sends_moves_nothing(studio, testid, args):
+NEVER_SENT = [{"slide": 3, "step": 1, "key": 1}, {"slide": "s1", "step": 2, "key": 1},
+              {"slide": "s1", "step": True, "key": 1}, {"slide": "s1", "step": 1, "key": "1"},
+              {"slide": "nobody", "step": 1, "key": 1}]
+
+
+async def test_a_press_the_page_never_sends_moves_nothing(studio, testid):
+    """Each in turn on one page (each moves nothing, so the page stays as opened: one page build, not five)."""
     doc = studio.shared.document
     order = list(doc.carousel.slides)
-    trigger(studio, strip_row(studio, testid), "reorder", args)
-    assert list(doc.carousel.slides) == order
+    for args in NEVER_SENT:
+        trigger(studio, strip_row(studio, testid), "reorder", args)
+        assert list(doc.carousel.slides) == order, args
 
 
 async def test_each_thumbnail_is_named_by_its_place_and_title(studio, testid):
