@@ -108,6 +108,26 @@ async def test_a_keyboard_moves_focus_waits_for_the_strip_drawn_after_the_move(s
     assert told(studio, testid) == {"slide": 2, "seq": 3}
 
 
+async def test_a_drag_that_moves_nothing_leaves_a_keyboard_moves_focus_waiting(studio, testid, monkeypatch):
+    """A mouse drag clamped back to its own place (past the outro) while a keyboard move waits for its strip: the
+    focus is told only once the move's strip is drawn (the long-strip case, a drawing in slices under way, is the
+    slow twin in test_slide_strip_keys.py)."""
+    doc = studio.shared.document
+    row = strip_row(studio, testid)
+    strip = next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
+    heard = []
+    monkeypatch.setattr(strip, "refresh", heard.append)  # the change comes later
+    press(studio, testid, 1, 1, key=3)
+    last = len(doc.carousel.slides) - 2  # the last slide before the outro
+    moved = list(doc.carousel.slides)
+    trigger(studio, row, "reorder", {"old_index": last, "new_index": last + 1})  # no key: the mouse's
+    assert list(doc.carousel.slides) == moved  # clamped: nothing moved
+    assert heard and "focus" not in row.props
+    monkeypatch.undo()
+    strip.refresh(heard[0])  # handed now: drawn, then told
+    assert told(studio, testid) == {"slide": 2, "seq": 3}
+
+
 async def test_a_keyboard_move_tells_the_browser_which_thumbnail_to_focus_once_drawn(studio, testid):
     """Alt+Right (assets/slide_strip.js sends the move with its number): the strip is drawn anew, and the browser is
     told which thumbnail now has the slide; a drag says nothing of focus."""

@@ -77,6 +77,7 @@ async def test_the_focus_is_not_told_from_a_strip_drawn_before_the_move(studio, 
     assert told(studio, testid) == {"slide": 3, "seq": 1}
 
 
+@pytest.mark.slow  # a long strip drawn in slices: its clamped drag is in core as test_slide_strip.py's short-strip twin
 async def test_a_drag_that_moves_nothing_leaves_a_keyboard_moves_focus_waiting(studio, testid, monkeypatch):
     """A mouse drag clamped back to its own place (past the outro) while a keyboard move waits for its strip: the
     keyboard move's focus is still told from a strip drawn after it, never from the drawing begun before it."""
