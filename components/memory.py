@@ -26,8 +26,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from nicegui import Client
+from nicegui import Client, app
 from nicegui.logging import log
+from nicegui.observables import ObservableDict
 from nicegui.element import Element
 from nicegui.elements.tabs import Tab
 
@@ -234,6 +235,21 @@ def _delete(client: Client) -> None:
         client.delete()
     except Exception:  # as NiceGUI's pruning does: one page failing to go must not keep the others
         log.exception("Error while deleting an unopened page")
+
+
+def forget_tab_storage(client: Client) -> None:
+    """A deleted page's browser-tab storage goes with it, when it holds nothing and no open page is of that tab.
+
+    NiceGUI makes an ``app.storage.tab`` for every new browser tab that connects and keeps it in memory for 30
+    days after the tab has gone (``max_tab_storage_age``); the studio stores nothing there, so every visit left
+    one behind: ten per wave of ten editors, for good (load.py ``--waves``). A reload's page is of the same tab
+    and keeps it (NiceGUI pins a page to the tab that opened it)."""
+    tab_id = getattr(client, "_pinned_tab_id", None)  # NiceGUI's private name, looked up softly
+    tabs = getattr(app.storage, "_tabs", None)
+    tab = tabs.get(tab_id) if isinstance(tabs, dict) and tab_id else None
+    if type(tab) is ObservableDict and not tab and all(
+            other is client or getattr(other, "_pinned_tab_id", None) != tab_id for other in Client.instances.values()):
+        del tabs[tab_id]
 
 
 def free_elements_without_collector() -> None:
