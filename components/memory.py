@@ -22,8 +22,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import re
 import sys
 import time
+import typing
 from collections.abc import Callable
 
 from nicegui import Client, app
@@ -186,6 +188,17 @@ def forget_route_handlers() -> None:
     for value in vars(models).values():
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
+    forget_route_types()
+
+
+def forget_route_types() -> None:
+    """Let go of what each page's upload route left in Python's own caches: its path's pattern (``re``'s cache, 512
+    entries) and its answer's ``Annotated[dict[str, str], FieldInfo]`` (``typing``'s, 128 a kind). Bounded, but ten
+    editors a wave added eleven of each, for good until full (load.py ``--waves``: FieldInfo, _AnnotatedAlias,
+    GenericAlias, re.Pattern +11 a wave). They fill again from what is in use."""
+    re.purge()
+    for clear in list(getattr(typing, "_cleanups", ())):  # typing's private list of its caches' clear functions
+        clear()
 
 
 def drop_unopened_pages() -> None:
