@@ -738,23 +738,38 @@ def _ends_a_name(clusters: tuple[Cluster, ...], i: int) -> bool:
 
 def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
     """Clusters that end a word inside Thai, Lao, Khmer or Burmese text, which puts no spaces between words:
-    ICU's dictionaries find the words (a line breaks between them, as a browser breaks it)."""
+    ICU's dictionaries find the words (a line breaks between them, as a browser breaks it). Where such a word
+    meets a word in letters of another script ("บน" | "Instagram" | "และ") is a word end too: the script changes
+    only between words (ICU binds them, and the whole run, a sentence long, was one piece that kept its slide's
+    type small). Digits stay with their word ("ปี2567"), and a link, hashtag or mention stays whole."""
     text = "".join(c.text for c in clusters)
     if not _NO_SPACES.search(text):
         return frozenset()
+    ends = _dictionary_ends(text)
+    found, pos = set(), 0
+    for i, (a, b) in enumerate(zip(clusters, clusters[1:])):
+        pos += len(a.text)
+        if a.link and a.link == b.link:
+            continue
+        no_space_a, no_space_b = bool(_NO_SPACES.match(a.text)), bool(_NO_SPACES.match(b.text))
+        if no_space_a and no_space_b:
+            if pos in ends:
+                found.add(i)
+        elif no_space_a != no_space_b and _base_char(a.text).isalpha() and _base_char(b.text).isalpha() \
+                and not (a.accent and b.accent):
+            found.add(i)
+    return frozenset(found)
+
+
+def _dictionary_ends(text: str) -> frozenset[int]:
+    """Where ICU's line breaker ends a word of ``text`` (code point offsets)."""
     from icu4py.breakers import LineBreaker
     index, unit = {}, 0  # ICU counts UTF-16 units; an emoji is two
     for i, ch in enumerate(text):
         index[unit] = i
         unit += 2 if ord(ch) > 0xFFFF else 1
     index[unit] = len(text)
-    ends = {index.get(end) for _, end in LineBreaker(text, "th").segments()}
-    found, pos = set(), 0
-    for i, (a, b) in enumerate(zip(clusters, clusters[1:])):
-        pos += len(a.text)
-        if pos in ends and _NO_SPACES.match(a.text) and _NO_SPACES.match(b.text) and not (a.link and a.link == b.link):
-            found.add(i)
-    return frozenset(found)
+    return frozenset(index.get(end) for _, end in LineBreaker(text, "th").segments())
 
 
 @lru_cache(maxsize=4096)
@@ -900,13 +915,19 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
     return best
 
 
+_LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start
+
+
 def _soft_place(a: str, b: str) -> bool:
     """Is between ``a`` and ``b`` a better place to cut a too-long word than any letter? Where its script changes
     (Thai and Latin: "Instagram" | "และ", never inside "และ"), a small letter meets a capital
-    ("#BestPractices" | "ForSystems"), or after "_" or ".": the pieces read as words."""
+    ("#BestPractices" | "ForSystems"), after "_" or ".": the pieces read as words; before a Thai or Lao vowel written
+    ahead of its consonant (a word no dictionary knows is cut between syllables)."""
     if not a or not b or a.isspace() or b.isspace():
         return False
     if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and a[-1].isalnum() and b[0].isalnum():
+        return True
+    if b[0] in _LEADING_VOWELS and _NO_SPACES.match(a):  # a syllable starts there: "ประ" | "เทศ", not "ปร" | "ะเทศ"
         return True
     return (a[-1].islower() and b[0].isupper()) or (a in "_." and b[0].isalnum())
 

@@ -61,13 +61,14 @@ def automatic_headline(ctx: Ctx, text: str) -> tuple[str, str]:
     return head, body
 
 
-_UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+?"
-                             r"(?:[-/–—?&=]|(?=[\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|$)")
+_EACH = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"  # a line may break around any one
+_UNBREAKABLE = regex.compile(rf"[{_EACH}]|[^\s{_EACH}]+?(?:[-/–—?&=]|(?=[\s{_EACH}])|$)")
 
 
 @lru_cache(maxsize=1024)  # asked at every step a slide's type grows by
 def unbreakable(text: str) -> tuple[str, ...]:
-    """The pieces a line may not break inside: words, parts of a word after "-" or "/", single CJK or Thai characters."""
+    """The pieces a line may not break inside: words, parts of a word after "-" or "/", single characters of CJK
+    and of the scripts written without spaces (Thai, Lao, Khmer, Burmese: their words are found when wrapping)."""
     return tuple(_UNBREAKABLE.findall(text))
 
 
