@@ -546,6 +546,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     if not title and intro:
         title, intro = intro, ""
     box = ctx.content
+    first = _first_number(body) if numbered else 1
 
     def build(c: Ctx, s: float) -> Column | None:
         st = c.body_style(s)
@@ -554,7 +555,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             b = block(intro, c.body_style(s, c.palette.muted))
             if b:
                 blocks.append(b)
-        for i, item in enumerate(items, 1):
+        for i, item in enumerate(items, first):
             marker = str(i) if numbered or len(items) > 1 else "•"
             b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6, gap_before=1.1)
             if b:
@@ -563,6 +564,18 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ctx, size, box, build)
     y = optical_top(box, col.height) if not col.rest else box.y
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def _first_number(text: str) -> int:
+    """The number a numbered list starts at: "2." when the headline took item "1." ("01" above "02", "03";
+    the rows were numbered again from 1, so item 2 read "01")."""
+    held = _held_empty_items(text)
+    code = code_lines(held) if has_code(held) else None
+    for n, line in enumerate(held.split("\n")):
+        found = None if code is not None and code[n] else list_line(line)
+        if found and found[0].isdigit():
+            return int(found[0])
+    return 1
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:

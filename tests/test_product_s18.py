@@ -1,0 +1,28 @@
+"""What the session-18 by-eye pass over unseen inputs found, each drawn wrong before (tests fail on the old code)."""
+from __future__ import annotations
+
+from render_helpers import carousel_of, runs
+from studio import render
+
+LESSONS = ("1. Customers are everything, listen more than you talk\n"
+           "2. Do not fear failing, every failure is a lesson\n"
+           "3. Build a team you trust before the product")
+
+
+def _content_runs(texts: list[str], layout: str, fmt: str = "linkedin-portrait"):
+    c = carousel_of(texts, layout=layout, format=fmt)
+    counts = render.pages_per_slide(c)
+    return [r for svg in render.render_slides(c)[counts[0]:counts[0] + counts[1]] for r in runs(svg)]
+
+
+def test_a_numbered_list_whose_first_item_is_the_headline_keeps_its_numbers_on_the_list_layout():
+    # the headline took "1." (drawn "01"); the rows below were numbered again from 1: item 2 read "01"
+    drawn = _content_runs(["5 lessons from building a startup", LESSONS], "list")
+    assert [r.text for r in drawn if r.role == "number"] == ["01"]
+    assert [r.text for r in drawn if r.role == "marker"] == ["02", "03"]
+
+
+def test_a_list_numbered_from_4_in_a_later_post_keeps_the_creators_numbers():
+    body = "More rules:\n4. Ship on Fridays too\n5. Write the docs first\n6. Delete more code than you add"
+    drawn = _content_runs(["Hook.", body], "list")
+    assert [r.text for r in drawn if r.role == "marker"] == ["04", "05", "06"]
