@@ -26,3 +26,20 @@ def test_a_list_numbered_from_4_in_a_later_post_keeps_the_creators_numbers():
     body = "More rules:\n4. Ship on Fridays too\n5. Write the docs first\n6. Delete more code than you add"
     drawn = _content_runs(["Hook.", body], "list")
     assert [r.text for r in drawn if r.role == "marker"] == ["04", "05", "06"]
+
+
+HEBREW_LIST = "1. צמיחה של 120% בשנה\n2. 3,400 לקוחות חדשים\n3. NPS של 72"
+
+
+def test_the_big_statements_number_stands_on_the_side_its_words_start():
+    # it was at the left edge of the panel above a right-aligned Hebrew statement
+    for texts, right in (([HEBREW_LIST], True), ([LESSONS], False)):
+        c = carousel_of(["Hook."] + texts, layout="big-statement", format="linkedin-portrait")
+        counts = render.pages_per_slide(c)
+        svg = render.render_slides(c)[counts[0]]
+        number = next(r for r in runs(svg) if r.role == "number")
+        title = [r for r in runs(svg) if r.role == "title"]
+        if right:
+            assert number.x + number.width >= max(r.x + r.width for r in title) - 1, (number, title)
+        else:
+            assert number.x <= min(r.x for r in title) + 1, (number, title)

@@ -481,11 +481,14 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
     out = [panel(box, pal.accent_fill, 26, role="statement-panel")]
+    words = title or body  # the number or bar stands on the statement's side: the right in Hebrew or Arabic
     if number:
-        out.append(text_el(number.zfill(2), ctx.title_font, ctx.title_weight, lead * 0.8, pal.on_accent, inner.x,
-                           y + lead * 0.62, role="number"))
+        label, label_size = number.zfill(2), lead * 0.8
+        label_w = measure(label, ctx.title_font, ctx.title_weight, label_size)
+        out.append(text_el(label, ctx.title_font, ctx.title_weight, label_size, pal.on_accent,
+                           lead_x(ctx, inner.x, inner.w, label_w, words), y + lead * 0.62, role="number"))
     else:
-        out.append(accent_bar(drawn, inner.x, y))
+        out.append(accent_bar(drawn, lead_x(ctx, inner.x, inner.w, 44, words), y))
     return out + draw_column(drawn, col, inner.x, y + lead, inner.w), col.rest
 
 
