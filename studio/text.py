@@ -1151,12 +1151,12 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur[1] += text
             cur[4] += w
             cur[8] = i
-        elif cur and cur[7] is None and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3]
-                                                         and c.style == cur[5] and c.link == cur[6])):
+        elif cur and cur[7] is None and faces[i] == cur[2] and (c.is_space or (c.accent == cur[3]
+                                                                          and c.style == cur[5] and c.link == cur[6])):
             cur[1] += text
             cur[4] += w
-        elif c.is_space:
-            close()  # a space after a shaped word or an emoji: advance only
+        elif c.is_space:  # a space after a shaped word or an emoji, or measured in another face: advance only
+            close()  # (in the run, it took the run face's advance: a monospace word's spaces overran the line)
             cur = []
         else:
             close()
