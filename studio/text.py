@@ -47,13 +47,16 @@ _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
 # No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
-_URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
+# A letter or digit of a script that puts spaces between words: an address or a handle glued to Thai or Japanese
+# ("ดูเพิ่มที่example.com", "ขอบคุณ@somchaiที่") starts and ends where that script does, not at the last space.
+_W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
+_URL = (rf"(?:{_W}|[.+-])+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
         r"|(?:https?://|www\.)[^\s<>\"']+"
-        r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b"
-        r"(?:/[^\s<>\"']*)?")
+        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
+        rf"(?!{_W})(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(
     rf"(?P<url>{_URL})"
-    r"|(?<![\w@])@\w{1,30}"
+    rf"|(?<!{_W}|@)@{_W}{{1,30}}"
     r"|(?<![\w#&])#\w*[^\W\d_\p{M}]\w*"
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,

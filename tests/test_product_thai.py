@@ -120,3 +120,15 @@ def test_property_every_letter_of_text_without_spaces_is_drawn_in_order_inside_t
     slide = c.slides[1]
     expected = " ".join(p.text for p in prepare(slide.title + "\n" + slide.body))  # links show X's short text
     assert _in_order(body_text(svgs[counts[0]:counts[0] + counts[1]])) == _in_order(expected)
+
+
+def test_an_address_or_handle_glued_to_thai_or_japanese_words_is_only_the_address():
+    # "ดูเพิ่มที่example.com" was one link, its Thai words coloured and in its target ("https://ดูเพิ่มที่example.com")
+    from studio.text import accent_spans
+    cases = {"ดูเพิ่มที่example.com ครับ": ["example.com"], "詳しくはexample.comへ": ["example.com"],
+             "ติดต่อjane@site.com ได้เลย": ["jane@site.com"], "ขอบคุณ@somchaiที่ช่วย": ["@somchai"],
+             "go to münchen.de now": ["münchen.de"]}
+    for text, accents in cases.items():
+        assert [span for span, accent in accent_spans(text) if accent] == accents, text
+    para = prepare("ดูเพิ่มที่example.com ครับ")[0]
+    assert {c.link for c in para.clusters if c.link} == {"https://example.com"}
