@@ -132,3 +132,12 @@ def test_an_address_or_handle_glued_to_thai_or_japanese_words_is_only_the_addres
         assert [span for span, accent in accent_spans(text) if accent] == accents, text
     para = prepare("ดูเพิ่มที่example.com ครับ")[0]
     assert {c.link for c in para.clusters if c.link} == {"https://example.com"}
+
+
+def test_a_lao_or_khmer_title_without_spaces_is_not_shrunk_as_one_long_word():
+    # its letters counted as one 'word' the title had to fit on a line: 44 -> 19.1 px at this width
+    from studio.layouts.base import TextStyle
+    from studio.layouts.templates import _fitted_title
+    style = TextStyle("Inter", 700, 44, 1.2, "#000000", "#ff0000")
+    for title in ("ພວກເຮົາເລີ່ມຕົ້ນທຸລະກິດອອນລາຍຢູ່ວຽງຈັນໂດຍບໍ່ມີທຶນເລີຍ", "យើងបានចាប់ផ្តើមអាជីវកម្មតាមអ៊ីនធឺណិតនៅភ្នំពេញដោយគ្មានដើមទុន"):
+        assert _fitted_title(style, title, 450, 4, 0.62).style.size >= 44 * 0.62, title
