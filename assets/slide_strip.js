@@ -19,6 +19,11 @@
 // awaited and the focus was not taken elsewhere meanwhile (a click, another element), is one more step too. Focus on
 // the page for any other reason, or anywhere else, is left alone (Alt+Left is the browser's Back).
 //
+// A press reaches the server even when the socket reconnects meanwhile: NiceGUI drops a message that arrives before
+// the new socket's handshake (and socket.io sends those it held while cut off just then), or it comes after a later
+// one. So every press is sent again (with those before it still unanswered) until the server's answer names it, and
+// the server applies each once, in the order pressed (``Presses``, components/slide_strip.py).
+//
 // The strip drawn anew for another reason (someone else's move, an import) takes the focused thumbnail away too: the
 // row holds the focus, then the thumbnail of the same slide takes it back, so a keyboard user keeps their place.
 
@@ -28,13 +33,14 @@ const SPEED = 14; // px scrolled a frame at the very end
 const BAND = 0.75; // let go further above or below the strip than this many thumbnail heights: nothing moves
 const GIVE_UP_MS = 10000; // the server never drew the strip again (connection lost): the thumbnails go back
 const HOLD_MS = 200; // a finger that moves sooner than this after touching swipes the strip; held longer, it drags
+const RESEND_MS = 2500; // a press not answered this long is sent again (with those before it still unanswered)
 
 export default {
   template: "<div><slot></slot></div>",
   props: {
     selected: Number, // the selected slide's index: its thumbnail is kept in view
-    focus: Object, // {slide, seq}: the strip is drawn after the keyboard move ``seq``; the thumbnail of the slide
-                   // named ``slide`` is focused
+    focus: Object, // {slide, seq, session}: the strip is drawn after the keyboard move ``seq`` (of the row's drawing
+                   // ``session``); the thumbnail of the slide named ``slide`` is focused
   },
   mounted() {
     this.$el.addEventListener("pointerdown", this.press);
@@ -44,6 +50,8 @@ export default {
     this.$el.addEventListener("focusin", this.entered);
     this.$el.addEventListener("focusout", this.left);
     this.moves = 0;
+    this.session = Math.random().toString(36).slice(2, 12); // this drawing of the row: its presses count from 1
+    this.unanswered = []; // presses sent and not yet answered, [key, slide, step] each, oldest first
     this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, slide, at, held}
     this.kept = null; // the thumbnail focused in this row: {slide, ring}, its focus given back after a redraw
     this.$el.tabIndex = -1; // it holds the focus while the thumbnails are drawn anew (not a stop of the Tab key)
@@ -64,8 +72,11 @@ export default {
     // and kept, so that the thumbnail drawn next takes the focus back (``holdFocus``).
     // The person put the focus elsewhere meanwhile (the editor, a click): it stays there.
     focus(focus) {
+      if (!focus || focus.session !== this.session) return; // (the row drawn again on the page since)
+      this.unanswered = this.unanswered.filter(([key]) => key > focus.seq);
+      if (!this.unanswered.length) clearTimeout(this.resend);
       const pending = this.pending;
-      if (!focus || !pending || focus.seq !== pending.seq) return; // an earlier move: a later one is coming
+      if (!pending || focus.seq !== pending.seq) return; // an earlier move: a later one is coming
       this.pending = null;
       if (typeof focus.slide !== "string") return; // the slide is gone
       const active = document.activeElement;
@@ -83,6 +94,7 @@ export default {
     this.$el.removeEventListener("focusin", this.entered);
     this.$el.removeEventListener("focusout", this.left);
     this.redrawn.disconnect();
+    clearTimeout(this.resend);
     this.stop();
   },
   methods: {
@@ -155,8 +167,10 @@ export default {
       if (!ours && e.target !== this.$el && !fell) return;
       e.preventDefault(); // (on the row, which holds the focus for the strip: not the browser's Back either)
       e.stopPropagation();
-      if (!ours && !going) return;
-      if (!going) {
+      // on the row with no move awaited (its answer given up on): the slide it holds the focus for, or moved last
+      const held = !ours && !going ? this.kept?.slide ?? this.pending?.slide : null;
+      if (!ours && !going && !held) return;
+      if (!going && !held) {
         const items = this.items();
         const to = items.indexOf(item) + step;
         const outro = items[items.length - 1]?.classList.contains("cs-strip-outro");
@@ -164,10 +178,20 @@ export default {
         if (to < 0 || to >= items.length || (outro && to === items.length - 1)) return;
       }
       this.moves += 1;
-      const [moving, slide] = going ? [pending.item, pending.slide] : [item, item.dataset.slide];
+      const [moving, slide] = going ? [pending.item, pending.slide]
+        : held ? [this.items().find((e) => e.dataset.slide === held) ?? this.$el, held] : [item, item.dataset.slide];
       this.pending = { seq: this.moves, item: moving, slide, at: performance.now(), held: true };
+      this.unanswered.push([this.moves, slide, step]);
+      this.send();
+    },
+    // The last press sent (again), with those before it still unanswered; once more later unless answered by then.
+    send() {
+      clearTimeout(this.resend);
+      if (!this.unanswered.length) return;
+      const [key, slide, step] = this.unanswered[this.unanswered.length - 1];
       // the slide by its name, from where it is now (the server keeps it in its place at either end)
-      this.$emit("reorder", { slide, step, key: this.moves });
+      this.$emit("reorder", { slide, step, key, earlier: this.unanswered.slice(0, -1), session: this.session });
+      this.resend = setTimeout(this.send, RESEND_MS);
     },
     press(e) {
       if (this.drag || e.button !== 0 || !e.isPrimary || e.altKey || e.ctrlKey || e.metaKey) return;

@@ -359,8 +359,7 @@ async def visit(base: str) -> None:
     """One browser opens the page, selects a slide, types a title and leaves."""
     browser = Editor(base)
     await browser.connect()
-    await browser.send(_titled_slides(browser.elements)[0])
-    await asyncio.sleep(1)
+    await _select_own_slides([browser])
     await browser.send(listener(browser.elements, "slide-title", "update:value"), "Title warm")
     await asyncio.sleep(2)
     await browser.socket.disconnect()
@@ -509,15 +508,31 @@ class Editor:
         query = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in query.items()}
         return f"{self.base}?{urlencode(query)}"
 
-    async def _received(self, _event: str, data) -> None:
+    async def _received(self, event: str, data) -> None:
         now = time.perf_counter()
         message_id = data.get("_id") if isinstance(data, dict) else None
         if isinstance(message_id, int):
             if message_id < self.next_message_id:  # sent again after a reconnection: had it already
                 return
             self.next_message_id = message_id + 1
+        if event == "update" and isinstance(data, dict):  # the page's elements as they are now, as its script keeps them
+            for key, element in data.items():
+                if key.isdigit():
+                    if element is None:
+                        self.elements.pop(key, None)
+                    else:
+                        self.elements[key] = element
         for token in TOKEN.findall(json.dumps(data)):
             self.seen.setdefault(token, now)
+
+    def shows(self, thumb: int) -> bool | None:
+        """Once the slide of ``thumb`` is marked selected on this page: is its title box shown (None: not yet)?
+        A browser types only into a box it shows; the server ignores an event of a hidden element."""
+        item = next((e for e in self.elements.values() if thumb in (e.get("children") or [])), {})
+        if "cs-selected" not in (item.get("class") or []):
+            return None
+        title = self.elements[str(listener(self.elements, "slide-title", "update:value")[0])]
+        return "hidden" not in (title.get("class") or [])
 
     async def _dropped(self, *_) -> None:
         self.drops += 1
@@ -573,9 +588,12 @@ def _saved_tokens(data: Path) -> set[str]:
 
 
 def _titled_slides(elements: dict) -> list[tuple[int, str]]:
-    """(element id, click listener id) of each thumbnail whose slide has a title (every kind but the outro)."""
-    thumbs = sorted((int(key), e) for key, e in elements.items() if e.get("props", {}).get("data-testid") == "slide-thumb"
-                    and ", outro." not in e["props"].get("aria-label", ""))
+    """(element id, click listener id) of each thumbnail, in the strip's order, but the outro's: it has no title box
+    (the strip marks its place ``cs-strip-outro``; ``_select_own_slides`` checks each chosen box is shown)."""
+    outro = {child for e in elements.values() if "cs-strip-outro" in (e.get("class") or [])
+             for child in e.get("children") or []}
+    thumbs = sorted((int(key), e) for key, e in elements.items()
+                    if e.get("props", {}).get("data-testid") == "slide-thumb" and int(key) not in outro)
     return [(key, next(x["listener_id"] for x in e["events"] if x["type"] == "click")) for key, e in thumbs]
 
 
@@ -590,6 +608,27 @@ async def _enough_slides(base: str, editors: int) -> None:
     await setup.socket.disconnect()
 
 
+class HiddenTitleBox(RuntimeError):
+    """An editor's chosen slide shows no title box: its typing would be ignored by the server, and counted lost."""
+
+
+async def _select_own_slides(browsers: list[Editor], give_up: float = 60) -> None:
+    """Each browser selects a titled slide of its own (the ``n``th) and waits until its page marks it selected;
+    raises ``HiddenTitleBox`` if its title box is hidden then (a real browser could not type into it: session 17
+    renamed the thumbnails, the outro filter missed it, and one editor's 60 edits a wave counted as lost)."""
+    chosen = [_titled_slides(browser.elements)[n] for n, browser in enumerate(browsers)]
+    for browser, thumb in zip(browsers, chosen):
+        await browser.send(thumb)
+    end = time.monotonic() + give_up
+    while any(b.shows(t[0]) is None for b, t in zip(browsers, chosen)) and time.monotonic() < end:
+        await asyncio.sleep(0.1)
+    for n, (browser, (thumb, _)) in enumerate(zip(browsers, chosen)):
+        if not browser.shows(thumb):
+            label = browser.elements.get(str(thumb), {}).get("props", {}).get("aria-label")
+            raise HiddenTitleBox(f"editor {n}: {label!r} " + ("shows no title box" if browser.shows(thumb) is False
+                                                             else f"not selected after {give_up:.0f} s"))
+
+
 async def edit_together(base: str, data: Path, editors: int, seconds: float, quiet: float) -> EditsOutcome:
     """``editors`` browsers, each typing its own slide's title once a second."""
     import socketio
@@ -597,9 +636,8 @@ async def edit_together(base: str, data: Path, editors: int, seconds: float, qui
     browsers = [Editor(base) for _ in range(editors)]
     for browser in browsers:
         await browser.connect()
-    for n, browser in enumerate(browsers):
-        await browser.send(_titled_slides(browser.elements)[n])
-    await asyncio.sleep(3)
+    await _select_own_slides(browsers)
+    await asyncio.sleep(1)
     sent: dict[str, tuple[int, float]] = {}
     last: dict[int, str] = {}  # each author's last title the server was sent
     dropped = [0]  # edits a browser could not send: its websocket was down

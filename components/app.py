@@ -241,6 +241,7 @@ def build(data_dir: Path, *, share: bool = False):
     app.on_startup(lambda: theme_panel.draw_tiles_at_start(server.studio))  # (components/theme_panel.py)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
+    app.on_delete(memory.forget_tab_storage)  # NiceGUI would keep each visit's empty tab storage for 30 days
     app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops
     app.on_shutdown(lambda: offload.finish_workers())  # before NiceGUI's stop, which would kill them mid-write

@@ -24,6 +24,17 @@ class BrandPanel:
         self._echo = False
         self.brands = view.studio.brands
         self._shown_profile: str | None = None
+        self._profile_row()
+        self._identity_fields()
+        self._image_fields()
+        self._look_fields()
+        self._preset_row()
+        self._load_profiles()
+        self._load_presets()
+        self.refresh(None)
+
+    def _profile_row(self) -> None:
+        """The profile selector, its actions, and what says it has unsaved changes or can be undone."""
         ui.label("AGENCY · MULTI-PROFILES").classes("cs-overline")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.profile_select = ui.select({}, label="Brand profile", on_change=self._switch_profile).props(
@@ -39,10 +50,16 @@ class BrandPanel:
         self.undo_row = ui.row().classes("w-full items-center no-wrap gap-1 cs-undo-row").props(
             "data-testid=brand-undo")
         self.undo_row.set_visibility(False)
+
+    def _identity_fields(self) -> None:
+        """Name, handle and website."""
         self.inputs: dict[str, ui.input] = {}
         for field, label in (("name", "Name"), ("handle", "Handle (without @)"), ("website", "Website")):
             self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set(**{f: e.value or ""})) \
                 .props(f"dense outlined data-testid=brand-{field}").classes("w-full")
+
+    def _image_fields(self) -> None:
+        """Avatar and logo, each with its upload and remove buttons."""
         self.images: dict[str, tuple[ui.image, ui.button]] = {}
         with ui.row().classes("w-full no-wrap gap-3"):
             for field, label in (("avatar", "Avatar"), ("logo", "Logo")):
@@ -54,6 +71,9 @@ class BrandPanel:
                     remove = ui.button("Remove", on_click=lambda f=field: self._set(**{f: None})).props(
                         "flat dense no-caps size=sm")
                     self.images[field] = (picture, remove)
+
+    def _look_fields(self) -> None:
+        """Accent colour, header & footer placement, slide numbers, swipe hint, post dates."""
         with ui.row().classes("w-full items-center no-wrap gap-2"):
             self.accent = ui.color_input("Accent colour", on_change=self._accent, preview=True).props(
                 "dense outlined data-testid=brand-accent").classes("flex-1")
@@ -68,6 +88,9 @@ class BrandPanel:
         self.meta = ui.switch("Dates & counts on post cards",
                               on_change=lambda e: self._setting("show_post_meta", bool(e.value))).props("dense") \
             .tooltip("Only where the source has them (an X archive does)")
+
+    def _preset_row(self) -> None:
+        """Apply, delete and save presets."""
         ui.separator().classes("my-1")
         ui.label("SAVE PRESETS").classes("cs-overline")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
@@ -77,9 +100,6 @@ class BrandPanel:
                 "flat round dense aria-label='Delete preset'").tooltip("Delete the chosen preset")
         ui.button("Save preset", icon="bookmark_add", on_click=self._save_preset_dialog).props(
             "outline dense no-caps data-testid=save-preset").classes("w-full")
-        self._load_profiles()
-        self._load_presets()
-        self.refresh(None)
 
     # -- drawing ------------------------------------------------------------------------------------
 

@@ -22,12 +22,15 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import re
 import sys
 import time
+import typing
 from collections.abc import Callable
 
-from nicegui import Client
+from nicegui import Client, app
 from nicegui.logging import log
+from nicegui.observables import ObservableDict
 from nicegui.element import Element
 from nicegui.elements.tabs import Tab
 
@@ -185,6 +188,17 @@ def forget_route_handlers() -> None:
     for value in vars(models).values():
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
+    forget_route_types()
+
+
+def forget_route_types() -> None:
+    """Let go of what each page's upload route left in Python's own caches: its path's pattern (``re``'s cache, 512
+    entries) and its answer's ``Annotated[dict[str, str], FieldInfo]`` (``typing``'s, 128 a kind). Bounded, but ten
+    editors a wave added eleven of each, for good until full (load.py ``--waves``: FieldInfo, _AnnotatedAlias,
+    GenericAlias, re.Pattern +11 a wave). They fill again from what is in use."""
+    re.purge()
+    for clear in list(getattr(typing, "_cleanups", ())):  # typing's private list of its caches' clear functions
+        clear()
 
 
 def drop_unopened_pages() -> None:
@@ -234,6 +248,21 @@ def _delete(client: Client) -> None:
         client.delete()
     except Exception:  # as NiceGUI's pruning does: one page failing to go must not keep the others
         log.exception("Error while deleting an unopened page")
+
+
+def forget_tab_storage(client: Client) -> None:
+    """A deleted page's browser-tab storage goes with it, when it holds nothing and no open page is of that tab.
+
+    NiceGUI makes an ``app.storage.tab`` for every new browser tab that connects and keeps it in memory for 30
+    days after the tab has gone (``max_tab_storage_age``); the studio stores nothing there, so every visit left
+    one behind: ten per wave of ten editors, for good (load.py ``--waves``). A reload's page is of the same tab
+    and keeps it (NiceGUI pins a page to the tab that opened it)."""
+    tab_id = getattr(client, "_pinned_tab_id", None)  # NiceGUI's private name, looked up softly
+    tabs = getattr(app.storage, "_tabs", None)
+    tab = tabs.get(tab_id) if isinstance(tabs, dict) and tab_id else None
+    if type(tab) is ObservableDict and not tab and all(
+            other is client or getattr(other, "_pinned_tab_id", None) != tab_id for other in Client.instances.values()):
+        del tabs[tab_id]
 
 
 def free_elements_without_collector() -> None:

@@ -181,6 +181,8 @@ class StudioPage:
         if not e.action.keydown:
             return
         key = e.key
+        if (key.arrow_left or key.arrow_right) and e.modifiers.alt:
+            return  # a focused thumbnail's move (assets/slide_strip.js), else the browser's Back/Forward
         if key.arrow_left:
             self.view.step(-1)
         elif key.arrow_right:

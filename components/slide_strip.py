@@ -33,8 +33,36 @@ NAME_LONGEST = 80  # characters of an untitled slide's first line in its thumbna
 
 class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
     """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index, and its
-    slide's name, ``slide``); Alt+Left/Right says ``reorder`` with the slide's name, ``step`` (±1) and the press's
-    number on that page, ``key``."""
+    slide's name, ``slide``); Alt+Left/Right says ``reorder`` with the slide's name, ``step`` (±1), the press's
+    number on that page, ``key``, the presses sent before it and not yet answered (``earlier``: [key, slide, step]
+    each) and which drawing of the row on the page sent them (``session``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # a long strip is hidden while it is drawn anew: NiceGUI dropped the presses and drops that came meanwhile
+        self.ignores_events_when_hidden = False
+
+
+class Presses:
+    """The keyboard presses of one page, each applied once, in the order pressed. The page sends every press again
+    until it is answered (with those before it still unanswered): one sent while the socket reconnected never came
+    (NiceGUI drops a message that arrives before the new socket's handshake), or came after a later one."""
+
+    SESSIONS = 4  # drawings of the row on the page remembered (a new one counts its presses from 1 again)
+
+    def __init__(self) -> None:
+        self._last: dict[str, int] = {}  # the last press applied, by ``session``
+
+    def fresh(self, session: str, presses: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+        """Those of ``presses`` (key, slide, step) not applied yet, in the order pressed; from now on applied."""
+        last = self._last.get(session, 0)
+        fresh = sorted({press[0]: press for press in presses if press[0] > last}.values())
+        if fresh:
+            self._last.pop(session, None)
+            self._last[session] = fresh[-1][0]
+            while len(self._last) > self.SESSIONS:
+                del self._last[next(iter(self._last))]
+        return fresh
 
 
 class SlideNames:
@@ -127,7 +155,9 @@ class SlideStrip:
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
             self.container.on("reorder", self._moved,
-                              ["old_index", "new_index", "slide", "key", "step", "before", "after"])
+                              ["old_index", "new_index", "slide", "key", "step", "before", "after", "earlier",
+                               "session"])
+            self.presses = Presses()
             self.names = SlideNames()
             self._said = 0  # moves said (``_move``)
             # a keyboard move's slide (its key, ``_slide_keys``), its number on the page, and the last drawing begun
@@ -268,8 +298,13 @@ class SlideStrip:
         it moves and is selected; after a keyboard move its thumbnail, drawn anew, gets the focus."""
         args = e.args if isinstance(e.args, dict) else {}
         old, new, slide, key, step = (args.get(name) for name in ("old_index", "new_index", "slide", "key", "step"))
-        if _integer(key) and _integer(step) and step in (-1, 1) and isinstance(slide, str):
-            self._step(slide, step, key)
+        if _press([key, slide, step]):
+            earlier = args.get("earlier")
+            presses = [tuple(p) for p in earlier if _press(p)] if isinstance(earlier, list) else []
+            session = args.get("session")
+            session = session[:40] if isinstance(session, str) else ""
+            for key, slide, step in self.presses.fresh(session, presses + [(key, slide, step)]):
+                self._step(slide, step, key, session)
         elif _integer(old) and _integer(new):
             if slide is not None:  # the dragged slide, where it is now (a slide gone meanwhile moves nothing)
                 keys = self._slide_keys()
@@ -289,11 +324,12 @@ class SlideStrip:
                 return there - (old < there) + beyond
         return new
 
-    def _step(self, slide: str, step: int, key: int) -> None:
-        """A keyboard move: the slide named ``slide`` one place along; the browser waits for the answer ``key``."""
+    def _step(self, slide: str, step: int, key: int, session: str = "") -> None:
+        """A keyboard move: the slide named ``slide`` one place along; the browser waits for the answer ``key``
+        (of its drawing ``session``)."""
         keys = self._slide_keys()
         old = self.names.find(keys, slide)
-        focus = {"slide": None if old is None else keys[old], "seq": key, "after": self._rebuilds}
+        focus = {"slide": None if old is None else keys[old], "seq": key, "session": session, "after": self._rebuilds}
         self._focus = None  # (told once the move is done: the strip may be drawn during it)
         moved = None if old is None else self._move(old, old + step)
         if moved is None or moved == old:  # nothing moved (or the slide is gone): the strip as drawn says it
@@ -344,7 +380,7 @@ class SlideStrip:
             return
         self._focus = None
         slide = None if focus["slide"] is None else self.names.name(focus["slide"])
-        self.container.props["focus"] = {"slide": slide, "seq": focus["seq"]}
+        self.container.props["focus"] = {"slide": slide, "seq": focus["seq"], "session": focus["session"]}
         self.container.update()
 
     def _insert(self, post_id: str, index: int) -> None:
@@ -398,6 +434,12 @@ class SlideStrip:
 
 def _integer(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _press(press) -> bool:
+    """Whether ``press`` is a keyboard press as the page sends it: [key, slide, step]."""
+    return (isinstance(press, (list, tuple)) and len(press) == 3 and _integer(press[0]) and isinstance(press[1], str)
+            and press[2] in (-1, 1) and _integer(press[2]))
 
 
 def slide_name(slide) -> str:

@@ -8,6 +8,7 @@ The event loop never draws one, so pages and static files keep answering while t
 from __future__ import annotations
 
 import asyncio
+import copy
 import copyreg
 import hashlib
 import io
@@ -105,7 +106,10 @@ class Thumbnails:
     async def pages(self, carousel_key: str, carousel: Carousel, thread: bool = False) -> list[str] | None:
         """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go
         (``thread``: in a thread of this process, whose layout caches are warm)."""
-        return await self._once(f"{carousel_key}:all", draw_pages, carousel,
+        # a thread draws a copy: the live carousel changes meanwhile (the next Alt+Right moves a slide in place), and
+        # its pages then mixed two orders, kept under this key for good (a slide twice, another missing)
+        drawn_from = copy.deepcopy(carousel) if thread else carousel  # (a worker process gets a pickled copy)
+        return await self._once(f"{carousel_key}:all", draw_pages, drawn_from,
                                 lambda drawn: self.keep_strip(carousel_key, drawn), thread)
 
     def keep_strip(self, carousel_key: str, drawn: list[str]) -> None:

@@ -8,6 +8,7 @@ the recovered lines. Nothing is ever dropped: markers stay in the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
@@ -86,8 +87,14 @@ def split_number(title: str) -> tuple[str, str]:
     m = _HEADING.match(title)
     if m and "\n" not in title:
         number = next(g for g in m.groups()[:3] if g)
-        return number, m.group(4).strip()
+        return ascii_digits(number), m.group(4).strip()
     return "", title
+
+
+def ascii_digits(number: str) -> str:
+    """A list or section number in ASCII digits, whatever digits it was written in ("𝟭", "१", "١", "１" -> "1"):
+    it is drawn as a badge in the title or body face, which draws no others (a math-bold "𝟭." was "0" and a box)."""
+    return "".join(str(unicodedata.digit(ch, ch)) for ch in number)
 
 
 def heading_line(text: str) -> tuple[str, str] | None:
@@ -178,7 +185,7 @@ def list_line(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     number = re.match(r"^\s*(\d{1,2})[.)]", line)
-    return (number.group(1) if number else "•"), m.group(1).strip()
+    return (ascii_digits(number.group(1)) if number else "•"), m.group(1).strip()
 
 
 def list_intro(text: str) -> str:

@@ -47,13 +47,16 @@ _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
 # No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
-_URL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"  # an e-mail address
+# A letter or digit of a script that puts spaces between words: an address or a handle glued to Thai or Japanese
+# ("ดูเพิ่มที่example.com", "ขอบคุณ@somchaiที่") starts and ends where that script does, not at the last space.
+_W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
+_URL = (rf"(?:{_W}|[.+-])+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
         r"|(?:https?://|www\.)[^\s<>\"']+"
-        r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)\b"
-        r"(?:/[^\s<>\"']*)?")
+        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
+        rf"(?!{_W})(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(
     rf"(?P<url>{_URL})"
-    r"|(?<![\w@])@\w{1,30}"
+    rf"|(?<!{_W}|@)@{_W}{{1,30}}"
     r"|(?<![\w#&])#\w*[^\W\d_\p{M}]\w*"
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
@@ -738,23 +741,38 @@ def _ends_a_name(clusters: tuple[Cluster, ...], i: int) -> bool:
 
 def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
     """Clusters that end a word inside Thai, Lao, Khmer or Burmese text, which puts no spaces between words:
-    ICU's dictionaries find the words (a line breaks between them, as a browser breaks it)."""
+    ICU's dictionaries find the words (a line breaks between them, as a browser breaks it). Where such a word
+    meets a word in letters of another script ("บน" | "Instagram" | "และ") is a word end too: the script changes
+    only between words (ICU binds them, and the whole run, a sentence long, was one piece that kept its slide's
+    type small). Digits stay with their word ("ปี2567"), and a link, hashtag or mention stays whole."""
     text = "".join(c.text for c in clusters)
     if not _NO_SPACES.search(text):
         return frozenset()
+    ends = _dictionary_ends(text)
+    found, pos = set(), 0
+    for i, (a, b) in enumerate(zip(clusters, clusters[1:])):
+        pos += len(a.text)
+        if a.link and a.link == b.link:
+            continue
+        no_space_a, no_space_b = bool(_NO_SPACES.match(a.text)), bool(_NO_SPACES.match(b.text))
+        if no_space_a and no_space_b:
+            if pos in ends:
+                found.add(i)
+        elif no_space_a != no_space_b and _base_char(a.text).isalpha() and _base_char(b.text).isalpha() \
+                and not (a.accent and b.accent):
+            found.add(i)
+    return frozenset(found)
+
+
+def _dictionary_ends(text: str) -> frozenset[int]:
+    """Where ICU's line breaker ends a word of ``text`` (code point offsets)."""
     from icu4py.breakers import LineBreaker
     index, unit = {}, 0  # ICU counts UTF-16 units; an emoji is two
     for i, ch in enumerate(text):
         index[unit] = i
         unit += 2 if ord(ch) > 0xFFFF else 1
     index[unit] = len(text)
-    ends = {index.get(end) for _, end in LineBreaker(text, "th").segments()}
-    found, pos = set(), 0
-    for i, (a, b) in enumerate(zip(clusters, clusters[1:])):
-        pos += len(a.text)
-        if pos in ends and _NO_SPACES.match(a.text) and _NO_SPACES.match(b.text) and not (a.link and a.link == b.link):
-            found.add(i)
-    return frozenset(found)
+    return frozenset(index.get(end) for _, end in LineBreaker(text, "th").segments())
 
 
 @lru_cache(maxsize=4096)
@@ -900,13 +918,19 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
     return best
 
 
+_LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start
+
+
 def _soft_place(a: str, b: str) -> bool:
     """Is between ``a`` and ``b`` a better place to cut a too-long word than any letter? Where its script changes
     (Thai and Latin: "Instagram" | "และ", never inside "และ"), a small letter meets a capital
-    ("#BestPractices" | "ForSystems"), or after "_" or ".": the pieces read as words."""
+    ("#BestPractices" | "ForSystems"), after "_" or ".": the pieces read as words; before a Thai or Lao vowel written
+    ahead of its consonant (a word no dictionary knows is cut between syllables)."""
     if not a or not b or a.isspace() or b.isspace():
         return False
     if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and a[-1].isalnum() and b[0].isalnum():
+        return True
+    if b[0] in _LEADING_VOWELS and _NO_SPACES.match(a):  # a syllable starts there: "ประ" | "เทศ", not "ปร" | "ะเทศ"
         return True
     return (a[-1].islower() and b[0].isupper()) or (a in "_." and b[0].isalnum())
 
@@ -1130,12 +1154,12 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur[1] += text
             cur[4] += w
             cur[8] = i
-        elif cur and cur[7] is None and (c.is_space or (faces[i] == cur[2] and c.accent == cur[3]
-                                                         and c.style == cur[5] and c.link == cur[6])):
+        elif cur and cur[7] is None and faces[i] == cur[2] and (c.is_space or (c.accent == cur[3]
+                                                                          and c.style == cur[5] and c.link == cur[6])):
             cur[1] += text
             cur[4] += w
-        elif c.is_space:
-            close()  # a space after a shaped word or an emoji: advance only
+        elif c.is_space:  # a space after a shaped word or an emoji, or measured in another face: advance only
+            close()  # (in the run, it took the run face's advance: a monospace word's spaces overran the line)
             cur = []
         else:
             close()

@@ -108,7 +108,7 @@ async def test_a_step_for_a_slide_that_is_gone_is_answered_at_once(studio, testi
     after = [id(s) for s in doc.carousel.slides]
     trigger(studio, row, "reorder", {"slide": name, "step": 1, "key": 2})
     assert [id(s) for s in doc.carousel.slides] == after != before
-    assert row.props["focus"] == {"slide": None, "seq": 2}
+    assert row.props["focus"] == {"slide": None, "seq": 2, "session": ""}
 
 
 async def person(create_user, name: str):

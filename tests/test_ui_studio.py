@@ -242,8 +242,8 @@ async def test_keyboard_arrows_and_undo_shortcuts(studio, testid):
     with studio:
         keyboard = next(e for e in studio.client.elements.values() if isinstance(e, ui.keyboard))
 
-    def key(name, ctrl=False, shift=False):
-        trigger(studio, keyboard, "key", {"action": "keydown", "repeat": False, "altKey": False, "ctrlKey": ctrl,
+    def key(name, ctrl=False, shift=False, alt=False):
+        trigger(studio, keyboard, "key", {"action": "keydown", "repeat": False, "altKey": alt, "ctrlKey": ctrl,
                                           "metaKey": False, "shiftKey": shift, "key": name, "code": name,
                                           "location": 0})
     key("ArrowRight")
@@ -251,6 +251,13 @@ async def test_keyboard_arrows_and_undo_shortcuts(studio, testid):
     await studio.should_see("Slide 3 of")
     key("ArrowLeft")
     await studio.should_see("Slide 2 of")
+    # Alt+Arrow on a focused thumbnail moves its slide (the strip selects it): the page stepped on as well, so the
+    # slide after the moved one was selected
+    key("ArrowRight", alt=True)
+    key("ArrowRight", alt=True)
+    with studio:
+        position = next(e for e in studio.client.elements.values() if "cs-position" in e.classes)
+    assert position.text.startswith("Slide 2 of")
     ws = studio.shared.document
     ws.set_setting("theme", "ocean")
     key("z", ctrl=True)

@@ -56,7 +56,13 @@ def _install(folder: str) -> None:
                 json.dump(mapped, out)
         if tracemalloc.is_tracing():
             tracemalloc.take_snapshot().dump(stem + ".snapshot")
+        # every object, also those the server's gc.freeze hid (gc.get_objects leaves them out: the counts were of the
+        # few dozen made since, so "objects by type, grown" said next to nothing); frozen again after, with the
+        # few made since the server's freeze (a dump is taken with no page open)
+        young = len(gc.get_objects())
+        gc.unfreeze()
         objects = gc.get_objects()
+        gc.freeze()
         counts = Counter(type(o).__qualname__ for o in objects)
         # undo states kept, per history (none found when the history was made before the server froze its objects)
         histories = [len(o) for o in objects if type(o).__qualname__ == "History"]
@@ -98,7 +104,7 @@ def _install(folder: str) -> None:
             pass
         with open(stem + ".json", "w") as out:
             json.dump({"arena_tops": _arena_tops(), "kept_by": kept_by, "clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
-                       "types": counts.most_common(), "objects": sum(counts.values()),
+                       "types": counts.most_common(), "objects": sum(counts.values()), "young": young,
                        "histories": histories, "caches": caches}, out)
         with open(stem + ".done", "w"):
             pass

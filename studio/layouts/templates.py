@@ -61,13 +61,14 @@ def automatic_headline(ctx: Ctx, text: str) -> tuple[str, str]:
     return head, body
 
 
-_UNBREAKABLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+?"
-                             r"(?:[-/–—?&=]|(?=[\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|$)")
+_EACH = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"  # a line may break around any one
+_UNBREAKABLE = regex.compile(rf"[{_EACH}]|[^\s{_EACH}]+?(?:[-/–—?&=]|(?=[\s{_EACH}])|$)")
 
 
 @lru_cache(maxsize=1024)  # asked at every step a slide's type grows by
 def unbreakable(text: str) -> tuple[str, ...]:
-    """The pieces a line may not break inside: words, parts of a word after "-" or "/", single CJK or Thai characters."""
+    """The pieces a line may not break inside: words, parts of a word after "-" or "/", single characters of CJK
+    and of the scripts written without spaces (Thai, Lao, Khmer, Burmese: their words are found when wrapping)."""
     return tuple(_UNBREAKABLE.findall(text))
 
 
@@ -480,11 +481,14 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
     out = [panel(box, pal.accent_fill, 26, role="statement-panel")]
+    words = title or body  # the number or bar stands on the statement's side: the right in Hebrew or Arabic
     if number:
-        out.append(text_el(number.zfill(2), ctx.title_font, ctx.title_weight, lead * 0.8, pal.on_accent, inner.x,
-                           y + lead * 0.62, role="number"))
+        label, label_size = number.zfill(2), lead * 0.8
+        label_w = measure(label, ctx.title_font, ctx.title_weight, label_size)
+        out.append(text_el(label, ctx.title_font, ctx.title_weight, label_size, pal.on_accent,
+                           lead_x(ctx, inner.x, inner.w, label_w, words), y + lead * 0.62, role="number"))
     else:
-        out.append(accent_bar(drawn, inner.x, y))
+        out.append(accent_bar(drawn, lead_x(ctx, inner.x, inner.w, 44, words), y))
     return out + draw_column(drawn, col, inner.x, y + lead, inner.w), col.rest
 
 
@@ -545,6 +549,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     if not title and intro:
         title, intro = intro, ""
     box = ctx.content
+    first = _first_number(body) if numbered else 1
 
     def build(c: Ctx, s: float) -> Column | None:
         st = c.body_style(s)
@@ -553,7 +558,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             b = block(intro, c.body_style(s, c.palette.muted))
             if b:
                 blocks.append(b)
-        for i, item in enumerate(items, 1):
+        for i, item in enumerate(items, first):
             marker = str(i) if numbered or len(items) > 1 else "•"
             b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6, gap_before=1.1)
             if b:
@@ -562,6 +567,18 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ctx, size, box, build)
     y = optical_top(box, col.height) if not col.rest else box.y
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def _first_number(text: str) -> int:
+    """The number a numbered list starts at: "2." when the headline took item "1." ("01" above "02", "03";
+    the rows were numbered again from 1, so item 2 read "01")."""
+    held = _held_empty_items(text)
+    code = code_lines(held) if has_code(held) else None
+    for n, line in enumerate(held.split("\n")):
+        found = None if code is not None and code[n] else list_line(line)
+        if found and found[0].isdigit():
+            return int(found[0])
+    return 1
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:

@@ -160,9 +160,42 @@ class _ArchiveReader:
         deleted_files = self.files.listed(manifest, "deletedTweets", r"data/deleted-tweets(?:-part\d+)?\.js")
         self.files.total = sum(self.files.members[n].file_size for n in tweet_files + note_files + deleted_files)
         author_id, handle, name = self._account(manifest)
+        tweets, others = self._posts(tweet_files, deleted_files, author_id)
+        handle = handle or _guess_handle(tweets)
+        joins: list[tuple[str, int]] = []
+        chains = _build_threads(tweets, others, author_id, handle, joins)
+        by_first = {chain[0]: chain for chain, _ in chains}
+        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
+        notes = _NoteIndex()
+        if note_files and chains:
+            for member in note_files:
+                self.files.read_items(member, notes.add)
+        # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
+        chains = [(chain, incomplete) for chain, incomplete in chains
+                  if len(chain) >= 2 or notes.by_time and notes.match(tweets[chain[0]])]
+        result = ImportResult(warnings=self.warnings)
+        result.threads = self._threads(chains, tweets, others, notes, (name, handle), load_media, thread_id)
+        if thread_id is not None:
+            result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
+        self._warn_joins(joins, {t.id for t in result.threads})
+        result.answers = _answered(result.threads, tweets, {chain[0] for chain, incomplete in chains if incomplete})
+        self._warn_cut({post.id for t in result.threads for post in t.posts})
+        self._attach_media(result, tweets, manifest, load_media)
+        if load_media and result.threads:
+            avatar = self._avatar(manifest, author_id)
+            for thread in result.threads:
+                for post in thread.posts:
+                    post.avatar = avatar
+        self.files.done = self.files.total
+        self.files.report()
+        return result
 
+    def _posts(self, tweet_files: list[str], deleted_files: list[str], author_id: str | None) \
+            -> tuple[dict[str, _Tweet], dict[str, _Tweet | None]]:
+        """The owner's posts by id (edits merged, deleted ones left out), and the others the threads may need:
+        reposts and replies to others (kept if they open a thread)."""
         tweets: dict[str, _Tweet] = {}
-        others: dict[str, _Tweet | None] = {}  # reposts; replies to others (kept if they open a thread)
+        others: dict[str, _Tweet | None] = {}
         for member in tweet_files:
             self.files.read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
         if not tweets and not others:
@@ -176,42 +209,22 @@ class _ArchiveReader:
         if skipped := skip_deleted(tweets, deleted, self.after_gap):
             self.warnings.append(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
                                  "the thread goes on from the post before")
-        handle = handle or _guess_handle(tweets)
-        joins: list[tuple[str, int]] = []
-        chains = _build_threads(tweets, others, author_id, handle, joins)
-        by_first = {chain[0]: chain for chain, _ in chains}
-        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
-        notes = _NoteIndex()
-        if note_files and chains:
-            for member in note_files:
-                self.files.read_items(member, notes.add)
-        result = ImportResult(warnings=self.warnings)
-        # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
-        chains = [(chain, incomplete) for chain, incomplete in chains
-                  if len(chain) >= 2 or notes.by_time and notes.match(tweets[chain[0]])]
+        return tweets, others
+
+    def _threads(self, chains: list, tweets: dict, others: dict, notes: _NoteIndex, author: tuple[str, str],
+                 load_media: bool, thread_id: str | None) -> list:
+        """The threads built from their chains of post ids, most liked first (only ``thread_id``'s, if it is one)."""
         if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
             chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
         listing = not load_media and thread_id is None
-        result.threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
-                          for chain, incomplete in chains]
-        result.threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
-        if not result.threads:
+        name, handle = author
+        threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
+                   for chain, incomplete in chains]
+        threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
+        if not threads:
             self.warnings.append(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
                                  "(a post followed by your own replies to it)")
-        if thread_id is not None:
-            result.threads = [result.thread(thread_id)]
-        self._warn_joins(joins, {t.id for t in result.threads})
-        result.answers = _answered(result.threads, tweets, {chain[0] for chain, incomplete in chains if incomplete})
-        self._warn_cut({post.id for t in result.threads for post in t.posts})
-        self._attach_media(result, tweets, manifest, load_media)
-        if load_media and result.threads:
-            avatar = self._avatar(manifest, author_id)
-            for thread in result.threads:
-                for post in thread.posts:
-                    post.avatar = avatar
-        self.files.done = self.files.total
-        self.files.report()
-        return result
+        return threads
 
     def _not_an_archive(self) -> SourceError:
         """What to say when no archive's files are found: another zip inside, or no posts at all."""

@@ -1,0 +1,64 @@
+"""Alt+Left/Right presses that the socket delivers late, twice or not at all (assets/slide_strip.js sends each press
+again, with those before it still unanswered, until answered): the server applies each once, in the order pressed,
+and answers the last; a press while a long strip is hidden for its redraw is not dropped."""
+from __future__ import annotations
+
+import json
+
+from test_slide_strip_keys import long_strip_mid_drawing, slide_name, strip_row, told
+from ui_helpers import until
+
+
+def sent(user, row, args: dict) -> None:
+    """``reorder`` as the socket hands it to NiceGUI (``Client.handle_event``: an element that ignores events, e.g.
+    a hidden one, never hears it)."""
+    listener = next(h for h in row._event_listeners.values() if h.type == "reorder")
+    with user:
+        row.client.handle_event({"id": row.id, "listener_id": listener.id, "args": [json.dumps(args)]})
+
+
+async def test_presses_late_or_twice_are_applied_once_each_in_the_order_pressed(studio, testid):
+    """Press 1 was lost (sent while the socket reconnected): press 2 carries it. Press 1 then comes late, and press
+    2 again (sent again before its answer came): nothing more moves, and the answer names press 2 (the page waited
+    for it: before, it was told press 1 last, and the late copy moved the slide a third place)."""
+    doc = studio.shared.document
+    row = strip_row(studio, testid)
+    moving = doc.carousel.slides[1]
+    name = slide_name(studio, testid, 1)
+    second = {"slide": name, "step": 1, "key": 2, "earlier": [[1, name, 1]], "session": "a"}
+    sent(studio, row, second)
+    assert doc.carousel.slides.index(moving) == 3
+    sent(studio, row, {"slide": name, "step": 1, "key": 1, "earlier": [], "session": "a"})  # late
+    sent(studio, row, second)  # again
+    assert doc.carousel.slides.index(moving) == 3
+    await until(lambda: (row.props.get("focus") or {}).get("seq") == 2)
+    assert told(studio, testid) == {"slide": 3, "seq": 2} and row.props["focus"]["session"] == "a"
+    # Alt+Left, Alt+Right, Alt+Left: in the order pressed, wherever they come (at the start, the first Alt+Left
+    # first would be clamped there and the slide would end one place further on)
+    first = doc.carousel.slides[0]
+    name = slide_name(studio, testid, 0)
+    presses = [[3, name, -1], [4, name, 1], [5, name, -1]]
+    sent(studio, row, {"slide": name, "step": -1, "key": 5, "earlier": presses[:2], "session": "a"})
+    sent(studio, row, {"slide": name, "step": 1, "key": 4, "earlier": presses[:1], "session": "a"})
+    assert doc.carousel.slides[0] is first
+    # the row drawn again on the page (a new session) counts its presses from 1 again
+    sent(studio, row, {"slide": name, "step": 1, "key": 1, "earlier": [], "session": "b"})
+    assert doc.carousel.slides[1] is first
+    await until(lambda: row.props["focus"]["session"] == "b")
+    assert told(studio, testid) == {"slide": 1, "seq": 1}
+
+
+async def test_a_press_while_a_long_strip_is_hidden_for_its_redraw_moves_the_slide(studio, testid, monkeypatch):
+    """A strip of over 25 slides is hidden while it empties for a redraw; NiceGUI dropped the messages of a hidden
+    element, so a press then (the focus fallen to the page, which the strip takes for one more step) moved nothing
+    and was never answered."""
+    doc = studio.shared.document
+    row, strip, heard, draws = await long_strip_mid_drawing(studio, testid, monkeypatch)
+    monkeypatch.undo()
+    await until(lambda: not row.visible)  # emptied, hidden meanwhile
+    moving = doc.carousel.slides[2]
+    name = strip.names.name(moving)  # (its thumbnail's data-slide: the items are going)
+    sent(studio, row, {"slide": name, "step": 1, "key": 1, "earlier": [], "session": "a"})
+    assert doc.carousel.slides[3] is moving
+    await until(lambda: "focus" in row.props)
+    assert told(studio, testid) == {"slide": 3, "seq": 1}
