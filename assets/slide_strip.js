@@ -19,10 +19,12 @@
 // awaited and the focus was not taken elsewhere meanwhile (a click, another element), is one more step too. Focus on
 // the page for any other reason, or anywhere else, is left alone (Alt+Left is the browser's Back).
 //
-// A press reaches the server even when the socket reconnects meanwhile: NiceGUI drops a message that arrives before
-// the new socket's handshake (and socket.io sends those it held while cut off just then), or it comes after a later
-// one. So every press is sent again (with those before it still unanswered) until the server's answer names it, and
-// the server applies each once, in the order pressed (``Presses``, components/slide_strip.py).
+// A press reaches the server even when its connection dies under it: the browser still thinks the socket open while
+// the server has closed it (pongs missed while the server was starved), so the press goes into a dead connection and
+// socket.io never sends it again. (A press made while the page knows it is cut off is not lost: NiceGUI holds it
+// until the new socket's handshake, kept_text.js, and sends it once; seen in Chromium, review s18.) So every press
+// is sent again (with those before it still unanswered) until the server's answer names it, and the server applies
+// each once, in the order pressed, however late or often it comes (``Presses``, components/slide_strip.py).
 //
 // The strip drawn anew for another reason (someone else's move, an import) takes the focused thumbnail away too: the
 // row holds the focus, then the thumbnail of the same slide takes it back, so a keyboard user keeps their place.

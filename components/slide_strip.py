@@ -45,8 +45,8 @@ class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
 
 class Presses:
     """The keyboard presses of one page, each applied once, in the order pressed. The page sends every press again
-    until it is answered (with those before it still unanswered): one sent while the socket reconnected never came
-    (NiceGUI drops a message that arrives before the new socket's handshake), or came after a later one."""
+    until it is answered (with those before it still unanswered): one sent into a connection the server had already
+    closed while the browser still thought it open never came; a copy sent again can come late, or twice."""
 
     SESSIONS = 4  # drawings of the row on the page remembered (a new one counts its presses from 1 again)
 

@@ -259,8 +259,8 @@ def test_alt_arrows_with_the_focus_off_the_strip_are_the_browsers(page):
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
 
 
-# the socket loses the strip's next message on its way (as one sent while it reconnects: NiceGUI drops a message
-# that reaches the server before the new socket's handshake)
+# the socket loses the strip's next message on its way (as one sent into a connection the server has closed while
+# the browser still thinks it open: socket.io never sends it again)
 _LOSE_THE_NEXT_PRESS = """
 const row = document.querySelector('.cs-strip').id.slice(1);
 const emit = window.socket.emit;
@@ -274,8 +274,8 @@ window.__emit = emit;
 
 
 def test_a_press_lost_on_the_way_to_the_server_still_moves_the_slide_once(page):
-    """CI's lost press: Alt+Right sent while the socket reconnected never reached the server, and the page waited
-    for its answer for ever. Here the socket loses it outright: the page sends it again until answered."""
+    """CI's lost press: Alt+Right sent into a connection the server had closed never reached the server, and the
+    page waited for its answer for ever. Here the socket loses it outright: the page sends it again until answered."""
     before = drawn(page)
     page.execute_script(_LOSE_THE_NEXT_PRESS)
     page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])

@@ -18,7 +18,7 @@ def sent(user, row, args: dict) -> None:
 
 
 async def test_presses_late_or_twice_are_applied_once_each_in_the_order_pressed(studio, testid):
-    """Press 1 was lost (sent while the socket reconnected): press 2 carries it. Press 1 then comes late, and press
+    """Press 1 was lost (sent into a connection the server had closed): press 2 carries it. Press 1 then comes late, and press
     2 again (sent again before its answer came): nothing more moves, and the answer names press 2 (the page waited
     for it: before, it was told press 1 last, and the late copy moved the slide a third place)."""
     doc = studio.shared.document
