@@ -35,6 +35,7 @@ const SPEED = 14; // px scrolled a frame at the very end
 const BAND = 0.75; // let go further above or below the strip than this many thumbnail heights: nothing moves
 const GIVE_UP_MS = 10000; // the server never drew the strip again (connection lost): the thumbnails go back
 const HOLD_MS = 200; // a finger that moves sooner than this after touching swipes the strip; held longer, it drags
+const KEPT = "carousel-studio-presses:"; // + this tab's id (kept_text.js): presses of its page not yet answered
 const RESEND_MS = 2500; // a press not answered this long is sent again (with those before it still unanswered)
 
 export default {
@@ -54,6 +55,7 @@ export default {
     this.moves = 0;
     this.session = Math.random().toString(36).slice(2, 12); // this drawing of the row: its presses count from 1
     this.unanswered = []; // presses sent and not yet answered, [key, slide, step] each, oldest first
+    this.tellUnmade();
     this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, slide, at, held}
     this.kept = null; // the thumbnail focused in this row: {slide, ring}, its focus given back after a redraw
     this.$el.tabIndex = -1; // it holds the focus while the thumbnails are drawn anew (not a stop of the Tab key)
@@ -76,7 +78,10 @@ export default {
     focus(focus) {
       if (!focus || focus.session !== this.session) return; // (the row drawn again on the page since)
       this.unanswered = this.unanswered.filter(([key]) => key > focus.seq);
-      if (!this.unanswered.length) clearTimeout(this.resend);
+      if (!this.unanswered.length) {
+        clearTimeout(this.resend);
+        sessionStorage.removeItem(KEPT + (window.csTab || ""));
+      }
       const pending = this.pending;
       if (!pending || focus.seq !== pending.seq) return; // an earlier move: a later one is coming
       this.pending = null;
@@ -186,6 +191,14 @@ export default {
       this.unanswered.push([this.moves, slide, step]);
       this.send();
     },
+    // Presses an earlier page of this tab sent and never saw answered (its connection was away longer than the
+    // server waits, and the page loaded again): the person is told they may not have been made.
+    tellUnmade() {
+      const kept = JSON.parse(sessionStorage.getItem(KEPT + (window.csTab || "")) || "null");
+      if (!kept || kept.page === window.clientId) return;
+      sessionStorage.removeItem(KEPT + (window.csTab || ""));
+      this.$emit("unmade", { count: kept.count });
+    },
     // The last press sent (again), with those before it still unanswered; once more later unless answered by then.
     send() {
       clearTimeout(this.resend);
@@ -193,6 +206,8 @@ export default {
       const [key, slide, step] = this.unanswered[this.unanswered.length - 1];
       // the slide by its name, from where it is now (the server keeps it in its place at either end)
       this.$emit("reorder", { slide, step, key, earlier: this.unanswered.slice(0, -1), session: this.session });
+      sessionStorage.setItem(KEPT + (window.csTab || ""),
+                             JSON.stringify({ page: window.clientId, count: this.unanswered.length }));
       this.resend = setTimeout(this.send, RESEND_MS);
     },
     press(e) {

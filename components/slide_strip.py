@@ -157,6 +157,7 @@ class SlideStrip:
             self.container.on("reorder", self._moved,
                               ["old_index", "new_index", "slide", "key", "step", "before", "after", "earlier",
                                "session"])
+            self.container.on("unmade", self._unmade, ["count"])
             self.presses = Presses()
             self.names = SlideNames()
             self._said = 0  # moves said (``_move``)
@@ -314,6 +315,12 @@ class SlideStrip:
                     return
                 new = self._landing(keys, old, new, args.get("before"), args.get("after"))
             self._move(old, new)
+
+    def _unmade(self, e: events.GenericEventArguments) -> None:
+        """Alt+Left/Right presses the tab's earlier page never saw answered before it loaded again: they may not
+        have been made, and the person is told so (assets/slide_strip.js ``tellUnmade``)."""
+        ui.notify("A slide move you pressed while the connection was away may not have been made: check the "
+                  "strip's order.", type="warning", position="top", close_button=True, timeout=0)
 
     def _landing(self, keys: list, old: int, new: int, before, after) -> int:
         """Where a dropped slide goes: in front of the slide named ``before`` (or behind ``after``) where that one is
