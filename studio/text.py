@@ -79,6 +79,9 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_CLOSE = set("、。，：；！？）」』】〕〉》〙〗〟")
 _CJK_OPEN = set("「『（【〔〈《〘〖〝")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
+# A word's last character: a letter, or the vowel sign or mark that ends its syllable (Burmese "ာ" and "း" are
+# clusters of their own, category Mc: not isalpha(), yet "မြန်မာ" ends a word there).
+_WORD_END_CHAR = regex.compile(r"[\p{L}\p{M}]")
 
 
 @dataclass(frozen=True)
@@ -758,7 +761,7 @@ def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
         if no_space_a and no_space_b:
             if pos in ends:
                 found.add(i)
-        elif no_space_a != no_space_b and _base_char(a.text).isalpha() and _base_char(b.text).isalpha() \
+        elif no_space_a != no_space_b and _WORD_END_CHAR.match(a.text[-1]) and _base_char(b.text).isalpha() \
                 and not (a.accent and b.accent):
             found.add(i)
     return frozenset(found)
@@ -928,7 +931,8 @@ def _soft_place(a: str, b: str) -> bool:
     ahead of its consonant (a word no dictionary knows is cut between syllables)."""
     if not a or not b or a.isspace() or b.isspace():
         return False
-    if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and a[-1].isalnum() and b[0].isalnum():
+    if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and (a[-1].isalnum() or _WORD_END_CHAR.match(a[-1])) \
+            and b[0].isalnum():
         return True
     if b[0] in _LEADING_VOWELS and _NO_SPACES.match(a):  # a syllable starts there: "ประ" | "เทศ", not "ปร" | "ะเทศ"
         return True

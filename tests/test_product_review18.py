@@ -1,8 +1,14 @@
 """What the session-18 review found in the product work, each drawn wrong before (tests fail on the old code)."""
 from __future__ import annotations
 
+import regex
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from property_examples import examples
 from render_helpers import carousel_of, runs
 from studio import render
+from studio.text import _dictionary_ends, measure, prepare, wrap
 
 
 def _markers(body: str) -> list[str]:
@@ -29,3 +35,49 @@ def test_item_100_of_a_top_100_list_is_a_row_of_its_own():
 
 def test_rows_without_a_number_are_counted():
     assert _markers("Tools:\n- Figma\n- Notion\n- Linear") == ["01", "02", "03"]
+
+
+def test_a_burmese_word_ending_in_a_vowel_sign_breaks_where_latin_starts():
+    # "ာ" (U+102C) and "း" (U+1038) are clusters of their own and not isalpha(): "မြန်မာiPhone" was one piece,
+    # cut inside the Latin word on a narrow line ("မြန်မာi" | "Phone") and keeping its slide's type small
+    from studio.text import widest_piece
+    for burmese, latin in (("မြန်မာ", "iPhone"), ("ကျေးဇူး", "Facebook")):
+        text = burmese + latin
+        assert widest_piece(text, "Inter", 400) <= max(widest_piece(burmese, "Inter", 400),
+                                                       widest_piece(latin, "Inter", 400)) + 1e-9, text
+    assert [line.text for line in wrap(prepare("မြန်မာiPhone"), "Inter", 400, 18, 86)] == ["မြန်မာ", "iPhone"]
+
+
+TOKENS = ["เรา", "เริ่ม", "จาก", "การ", "ขาย", "เสื้อผ้า", "และ", "Instagram", "iPhone", "AI", "2567", "15%", "#ไทย",
+          "#AI", "@somchai", "👍", "👩‍💻", "🇹🇭", "שלום", "ສະບາຍດີ", "ລາວ", "កម្ពុជា", "မြန်မာ", "ကျေးဇူး", "Việt", "ปี2567",
+          "example.com", "ครับ", "(", ")", "“", "”", ".", ",", "ๆ"]
+_NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from(["", "", " "])), min_size=2, max_size=14),
+       st.integers(80, 400))
+@example([("မြန်မာ", ""), ("iPhone", "")], 86)
+def test_a_line_breaks_only_between_the_words_a_post_is_made_of(parts, width):
+    """Tokens glued (no space) only where one side writes no spaces; a line ends between tokens, at a dictionary
+    word end inside Thai/Lao/Khmer/Burmese, or inside a token only when that piece fills the line."""
+    parts = [(t, s if s == " " or i + 1 == len(parts) or _NO_SPACES.search(t) or _NO_SPACES.search(parts[i + 1][0])
+              else " ") for i, (t, s) in enumerate(parts)]
+    text = "".join(t + s for t, s in parts).strip()
+    if max(measure(t, "Inter", 400, 18) for t, _ in parts) > width * 0.9:
+        return
+    ends, pos = {0}, 0
+    for t, s in parts:
+        pos += len(t)
+        ends.add(pos)
+        pos += len(s)
+        ends.add(pos)
+    ends |= {e for e in _dictionary_ends(text) if e is not None and 0 < e < len(text)
+             and _NO_SPACES.match(text[e - 1]) and _NO_SPACES.match(text[e])}
+    lines = wrap(prepare(text), "Inter", 400, 18, width)
+    for line in lines:
+        clusters = line.para.clusters
+        start = sum(len(c.text) for c in clusters[:line.start])
+        end = sum(len(c.text) for c in clusters[:line.end])
+        if end not in ends:
+            assert measure(text[start:end], "Inter", 400, 18) >= 0.6 * width, (text, [x.text for x in lines])
