@@ -51,7 +51,9 @@ _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
 # ("ดูเพิ่มที่example.com", "ขอบคุณ@somchaiที่") starts and ends where that script does, not at the last space.
 _W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
 _URL = (rf"(?:{_W}|[.+-])+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
-        r"|(?:https?://|www\.)[^\s<>\"']+"
+        # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
+        # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com"), a path may hold anything ("github.com/ไทย")
+        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:{_W}|-)+(?::\d+)?(?:[/?#][^\s<>\"']*)?"
         rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
         rf"(?!{_W})(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(

@@ -81,3 +81,15 @@ def test_a_line_breaks_only_between_the_words_a_post_is_made_of(parts, width):
         end = sum(len(c.text) for c in clusters[:line.end])
         if end not in ends:
             assert measure(text[start:end], "Inter", 400, 18) >= 0.6 * width, (text, [x.text for x in lines])
+
+
+def test_a_www_or_https_address_glued_to_thai_ends_where_the_thai_starts():
+    # it ran to the next space: target "https://www.example.comนะ", the particle "นะ" drawn in the link's colour
+    for text, target, plain in (("ดูที่www.example.comนะ", "https://www.example.com", "นะ"),
+                                ("ไปที่https://example.comครับ", "https://example.com", "ครับ"),
+                                ("อ่านที่ https://github.com/ไทย ครับ", "https://github.com/ไทย", "ครับ")):
+        clusters = prepare(text)[0].clusters
+        assert {c.link for c in clusters if c.link} == {target}, text
+        assert "".join(c.text for c in clusters if c.accent).endswith(target.removeprefix("https://www.")
+                                                                      .removeprefix("https://")), text
+        assert "".join(c.text for c in clusters if not c.accent).endswith(plain), text  # in the text's colour
