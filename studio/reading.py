@@ -150,9 +150,11 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first):
         return first.strip(), rest.strip()  # a short first line reads as a heading
-    parts = SENTENCE_END.split(text, maxsplit=1)
+    lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
+    number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
+    parts = SENTENCE_END.split(words, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0]:
-        return parts[0].strip(), parts[1].strip()
+        return number + parts[0].strip(), parts[1].strip()
     return "", text
 
 
@@ -209,8 +211,13 @@ def is_numbered_list(text: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The text cut after each sentence end (".", "!", "?", "…", CJK full stops)."""
-    return [s for s in SENTENCE_END.split(text) if s]
+    """The text cut after each sentence end (".", "!", "?", "…", CJK full stops); a list number's full stop
+    ("3. Ship every day") ends no sentence."""
+    lead = _NUMBERED.match(text)
+    found = [s for s in SENTENCE_END.split(text[lead.end():] if lead else text) if s]
+    if lead and found:
+        found[0] = text[:lead.end()] + found[0]
+    return found or ([text] if text else [])
 
 
 def _prose_lines(text: str) -> list[str]:

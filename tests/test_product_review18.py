@@ -1,6 +1,7 @@
 """What the session-18 review found in the product work, each drawn wrong before (tests fail on the old code)."""
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -93,3 +94,24 @@ def test_a_www_or_https_address_glued_to_thai_ends_where_the_thai_starts():
         assert "".join(c.text for c in clusters if c.accent).endswith(target.removeprefix("https://www.")
                                                                       .removeprefix("https://")), text
         assert "".join(c.text for c in clusters if not c.accent).endswith(plain), text  # in the text's colour
+
+
+@pytest.mark.parametrize("layout", ["headline-body", "big-statement", "list"])
+@pytest.mark.parametrize("post", ["3. Ship every day", "3. הצמיחה שלנו הייתה 120% בשנה האחרונה"])
+def test_a_one_line_numbered_post_does_not_take_its_number_alone_as_the_headline(post, layout):
+    # the number's full stop ended a "sentence": "3." was the headline (drawn huge on the big statement, above the
+    # words); the list layout listed "3." and the words as two points
+    c = carousel_of(["Hook.", post], layout=layout, format="linkedin-portrait")
+    counts = render.pages_per_slide(c)
+    drawn = [r for svg in render.render_slides(c)[counts[0]:counts[0] + counts[1]] for r in runs(svg)]
+    assert not [r for r in drawn if r.text.strip(".") == "3" and r.role not in ("number", "marker")], drawn
+    assert [r.text.zfill(2) for r in drawn if r.role in ("number", "marker")] == ["03"]
+    words = post.split(" ", 1)[1]  # all drawn as the words (Hebrew runs are in visual order: compare characters)
+    assert sorted("".join(r.text for r in drawn if r.role in ("title", "body")).replace(" ", "")) \
+        == sorted(words.replace(" ", ""))
+
+
+def test_a_numbered_posts_first_sentence_keeps_its_number():
+    from studio.reading import headline_and_body, sentences
+    assert headline_and_body("3. Ship every day. Then rest.") == ("3. Ship every day.", "Then rest.")
+    assert sentences("3. Ship every day. Then rest.") == ["3. Ship every day.", "Then rest."]
