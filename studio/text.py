@@ -920,7 +920,16 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
         width += ems[j - 1]
         if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
             best = j
+    if best == end:  # at the edge: the next line never starts with a syllable's vowel sign or killed consonant
+        while best - 1 > start and best < len(clusters) and _ends_a_syllable(clusters[best].text):
+            best -= 1
     return best
+
+
+def _ends_a_syllable(cluster: str) -> bool:
+    """A cluster that closes the syllable before it: a spacing vowel sign or mark standing alone (Burmese "ာ", "း")
+    or a consonant its asat kills ("င်"): a line starting there would cut a syllable in two."""
+    return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster
 
 
 _LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start

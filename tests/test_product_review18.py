@@ -1,6 +1,8 @@
 """What the session-18 review found in the product work, each drawn wrong before (tests fail on the old code)."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 import regex
 from hypothesis import HealthCheck, example, given, settings
@@ -115,3 +117,16 @@ def test_a_numbered_posts_first_sentence_keeps_its_number():
     from studio.reading import headline_and_body, sentences
     assert headline_and_body("3. Ship every day. Then rest.") == ("3. Ship every day.", "Then rest.")
     assert sentences("3. Ship every day. Then rest.") == ["3. Ship every day.", "Then rest."]
+
+
+@pytest.mark.parametrize("width", [60, 86, 100, 120])
+def test_a_too_wide_burmese_word_is_not_cut_inside_a_syllable(width):
+    # cut at the line's edge: "ကျေးဇူးတ" | "င်ပါတယ်" put the asat-killed "င်" (the end of the syllable "တင်") at a
+    # line's start; a lone vowel sign ("ာ", "း") must never start one either
+    for text in ("ကျေးဇူးတင်ပါတယ်", "မြန်မာနိုင်ငံသားများအားလုံး"):
+        lines = wrap(prepare(text), "Inter", 400, 18, width)
+        assert "".join(line.text for line in lines) == text
+        for line in lines[1:]:
+            first = line.para.clusters[line.start].text
+            assert not unicodedata.category(first[0]).startswith("M") and "\u103a" not in first, \
+                [x.text for x in lines]
