@@ -130,3 +130,11 @@ def test_a_too_wide_burmese_word_is_not_cut_inside_a_syllable(width):
             first = line.para.clusters[line.start].text
             assert not unicodedata.category(first[0]).startswith("M") and "\u103a" not in first, \
                 [x.text for x in lines]
+
+
+def test_a_thai_at_word_is_no_mention():
+    # X's handles are ASCII letters, digits and "_": "@สมชาย" links nowhere on X, so it is drawn as text; a Latin
+    # handle glued to Thai is one, up to where the Thai starts
+    assert not any(c.accent for c in prepare("ขอบคุณ @สมชาย ครับ")[0].clusters)
+    clusters = prepare("ขอบคุณ@somchaiที่")[0].clusters
+    assert "".join(c.text for c in clusters if c.accent) == "@somchai"
