@@ -16,8 +16,8 @@ from .text_patterns import SENTENCE_END
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
-_LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,2}[.)])\s+(.+)$")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+_LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,3}[.)])\s+(.+)$")  # "100." is item 100 of a top-100 list
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
@@ -150,9 +150,11 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first):
         return first.strip(), rest.strip()  # a short first line reads as a heading
-    parts = SENTENCE_END.split(text, maxsplit=1)
+    lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
+    number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
+    parts = SENTENCE_END.split(words, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0]:
-        return parts[0].strip(), parts[1].strip()
+        return number + parts[0].strip(), parts[1].strip()
     return "", text
 
 
@@ -164,19 +166,25 @@ def list_items(text: str) -> list[str]:
     Lines that are not items stay as items of their own only after a list began;
     text before the first item is not returned (see ``list_intro``).
     """
+    return [item for _, item in list_entries(text)]
+
+
+def list_entries(text: str) -> list[tuple[str, str]]:
+    """(number, item) for each of ``list_items``' items: the number the creator wrote ("5" of "5. Ship", in ASCII
+    digits; a countdown or a list with gaps keeps its own), "" for a bullet item."""
     lines = [ln for ln in _prose_lines(unflatten(text.strip())) if ln.strip()]
-    best: list[str] = []
+    best: list[list[str]] = []
     for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
-        items: list[str] = []
+        items: list[list[str]] = []
         for line in lines:
-            m = _LIST_LINE.match(line)
-            if m and bool(_NUMBERED.match(line)) == numbered:
-                items.append(m.group(1).strip())
+            found = list_line(line)
+            if found and (found[0] != "•") == numbered:
+                items.append([found[0] if numbered else "", found[1]])
             elif items:
-                items[-1] += " " + line.strip()
+                items[-1][1] += " " + line.strip()
         if len(items) > len(best):
             best = items
-    return best if len(best) >= 2 else []
+    return [(number, item) for number, item in best] if len(best) >= 2 else []
 
 
 def list_line(line: str) -> tuple[str, str] | None:
@@ -184,7 +192,7 @@ def list_line(line: str) -> tuple[str, str] | None:
     m = _LIST_LINE.match(line)
     if not m:
         return None
-    number = re.match(r"^\s*(\d{1,2})[.)]", line)
+    number = re.match(r"^\s*(\d{1,3})[.)]", line)
     return (ascii_digits(number.group(1)) if number else "•"), m.group(1).strip()
 
 
@@ -203,8 +211,13 @@ def is_numbered_list(text: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The text cut after each sentence end (".", "!", "?", "…", CJK full stops)."""
-    return [s for s in SENTENCE_END.split(text) if s]
+    """The text cut after each sentence end (".", "!", "?", "…", CJK full stops); a list number's full stop
+    ("3. Ship every day") ends no sentence."""
+    lead = _NUMBERED.match(text)
+    found = [s for s in SENTENCE_END.split(text[lead.end():] if lead else text) if s]
+    if lead and found:
+        found[0] = text[:lead.end()] + found[0]
+    return found or ([text] if text else [])
 
 
 def _prose_lines(text: str) -> list[str]:

@@ -51,7 +51,9 @@ _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
 # ("ดูเพิ่มที่example.com", "ขอบคุณ@somchaiที่") starts and ends where that script does, not at the last space.
 _W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
 _URL = (rf"(?:{_W}|[.+-])+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
-        r"|(?:https?://|www\.)[^\s<>\"']+"
+        # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
+        # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com"), a path may hold anything ("github.com/ไทย")
+        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:{_W}|-)+(?::\d+)?(?:[/?#][^\s<>\"']*)?"
         rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
         rf"(?!{_W})(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(
@@ -79,6 +81,9 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_CLOSE = set("、。，：；！？）」』】〕〉》〙〗〟")
 _CJK_OPEN = set("「『（【〔〈《〘〖〝")
 _NO_SPACES = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")  # scripts that write words without spaces
+# A word's last character: a letter, or the vowel sign or mark that ends its syllable (Burmese "ာ" and "း" are
+# clusters of their own, category Mc: not isalpha(), yet "မြန်မာ" ends a word there).
+_WORD_END_CHAR = regex.compile(r"[\p{L}\p{M}]")
 
 
 @dataclass(frozen=True)
@@ -758,7 +763,7 @@ def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
         if no_space_a and no_space_b:
             if pos in ends:
                 found.add(i)
-        elif no_space_a != no_space_b and _base_char(a.text).isalpha() and _base_char(b.text).isalpha() \
+        elif no_space_a != no_space_b and _WORD_END_CHAR.match(a.text[-1]) and _base_char(b.text).isalpha() \
                 and not (a.accent and b.accent):
             found.add(i)
     return frozenset(found)
@@ -915,7 +920,16 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
         width += ems[j - 1]
         if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
             best = j
+    if best == end:  # at the edge: the next line never starts with a syllable's vowel sign or killed consonant
+        while best - 1 > start and best < len(clusters) and _ends_a_syllable(clusters[best].text):
+            best -= 1
     return best
+
+
+def _ends_a_syllable(cluster: str) -> bool:
+    """A cluster that closes the syllable before it: a spacing vowel sign or mark standing alone (Burmese "ာ", "း")
+    or a consonant its asat kills ("င်"): a line starting there would cut a syllable in two."""
+    return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster
 
 
 _LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start
@@ -928,7 +942,8 @@ def _soft_place(a: str, b: str) -> bool:
     ahead of its consonant (a word no dictionary knows is cut between syllables)."""
     if not a or not b or a.isspace() or b.isspace():
         return False
-    if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and a[-1].isalnum() and b[0].isalnum():
+    if bool(_NO_SPACES.match(a)) != bool(_NO_SPACES.match(b)) and (a[-1].isalnum() or _WORD_END_CHAR.match(a[-1])) \
+            and b[0].isalnum():
         return True
     if b[0] in _LEADING_VOWELS and _NO_SPACES.match(a):  # a syllable starts there: "ประ" | "เทศ", not "ปร" | "ะเทศ"
         return True

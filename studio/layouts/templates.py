@@ -17,8 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (headline_and_body, is_numbered_list, list_intro, list_items, list_line, sentences, split_number,
-                       unflatten)
+from ..reading import (headline_and_body, list_entries, list_intro, list_line, sentences, split_number, unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
@@ -202,7 +201,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     return tuple(blocks)
 
 
-_BARE_MARKER = regex.compile(r"^\s*(?:(\d{1,2})[.)]|[-–•*·▪►→])\s*$")
+_BARE_MARKER = regex.compile(r"^\s*(?:(\d{1,3})[.)]|[-–•*·▪►→])\s*$")
 
 
 def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, list[str]]:
@@ -492,15 +491,18 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     return out + draw_column(drawn, col, inner.x, y + lead, inner.w), col.rest
 
 
-def list_of(text: str) -> tuple[str, list[str], bool]:
-    """(lead-in, items, numbered) for the List layout: list lines, else the sentences as points."""
+def list_of(text: str) -> tuple[str, list[str], list[str]]:
+    """(lead-in, items, markers) for the List layout: list lines, else the sentences as points. Each item's marker
+    is the number the creator wrote ("5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7); an item without one (a
+    bullet, a sentence) counts on from the row above."""
     held = _held_empty_items(text)
-    items = list_items(held)
-    if len(items) >= 2:
+    entries = list_entries(held)
+    if len(entries) >= 2:
+        numbers, items = [n for n, _ in entries], [item for _, item in entries]
         if _EMPTY in text:  # the creator's own character: nothing was held
-            return _lead_in(held), items, is_numbered_list(held)
+            return _lead_in(held), items, _row_markers(numbers)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
-        return _lead_in(held).replace(_EMPTY, "").strip(), items, is_numbered_list(held)
+        return _lead_in(held).replace(_EMPTY, "").strip(), items, _row_markers(numbers)
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
@@ -508,7 +510,15 @@ def list_of(text: str) -> tuple[str, list[str], bool]:
             points[-1] += " " + x
         elif x:
             points.append(x)
-    return "", points, False
+    return "", points, _row_markers([""] * len(points))
+
+
+def _row_markers(numbers: list[str]) -> list[str]:
+    """Each row's marker: the item's own number, else one more than the row above (the first row: 1)."""
+    out: list[str] = []
+    for number in numbers:
+        out.append(number or (str(int(out[-1]) + 1) if out else "1"))
+    return out
 
 
 def _lead_in(text: str) -> str:
@@ -543,13 +553,12 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
-    intro, items, numbered = list_of(body)
+    intro, items, markers = list_of(body)
     if len(items) < 2:
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
         title, intro = intro, ""
     box = ctx.content
-    first = _first_number(body) if numbered else 1
 
     def build(c: Ctx, s: float) -> Column | None:
         st = c.body_style(s)
@@ -558,8 +567,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             b = block(intro, c.body_style(s, c.palette.muted))
             if b:
                 blocks.append(b)
-        for i, item in enumerate(items, first):
-            marker = str(i) if numbered or len(items) > 1 else "•"
+        for item, marker in zip(items, markers):
             b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6, gap_before=1.1)
             if b:
                 blocks.append(b)
@@ -567,18 +575,6 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ctx, size, box, build)
     y = optical_top(box, col.height) if not col.rest else box.y
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
-
-
-def _first_number(text: str) -> int:
-    """The number a numbered list starts at: "2." when the headline took item "1." ("01" above "02", "03";
-    the rows were numbered again from 1, so item 2 read "01")."""
-    held = _held_empty_items(text)
-    code = code_lines(held) if has_code(held) else None
-    for n, line in enumerate(held.split("\n")):
-        found = None if code is not None and code[n] else list_line(line)
-        if found and found[0].isdigit():
-            return int(found[0])
-    return 1
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
