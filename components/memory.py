@@ -16,6 +16,22 @@ its changes alike, mostly the main heap): free space the allocator keeps in heap
 which ``malloc_trim`` cannot give back. Session 16: thousands of those blocks were names CPython's type attribute
 cache kept alive (``forget_attribute_names``); clearing it took the main heap's part from +9.1 / +9.8 MB (two runs)
 to +5.3-5.8 MB (five runs, alternated).
+
+Session 19, ten editors in three waves (load.py --mode edits --waves 3, quiet, untraced): +3 / +3 / +4 MB on the
+warmed server after each (main heap +3.9 / +4.6 / +5.1). By a traced run (``--trace``, ``CS_LOAD_HEAP_MAP=1``,
+no tracemalloc): no page stays (no client, element or outbox alive after any wave); filled once, by the first wave,
+and bounded: the undo history to its cap (1 -> 100 states, about 0.5 MB), the two slides the editors added, the
+outlines and metrics of the typed characters' glyphs; the words' layout caches are emptied here (back to none).
+The main heap's live blocks made since the warmed server were 0.9 / 0.8 / 0.7 MB after waves 1 / 2 / 3: not
+growing. The rest is pages glibc keeps resident because a few blocks sit on them, most of them blocks no Python
+reference reaches: freed objects kept for reuse by CPython's, uvloop's and asyncio's free lists (tuples, Handles,
+TimerHandles, FutureIters, coroutines) and glibc's per-thread caches, bounded, which ``malloc_trim`` cannot move.
+Not settled: something holds the last visitor's ``Person`` with a ``SlideChanged``, an engine.io socket, an HTTP
+request cycle and about six tasks after every page has gone (the warm-up's one was alive 40 s after it left, at
+the probe's first dump). Each later dump counted one more of each (1, 2, 3, 4); the probe freezes every object
+after counting (its own ctypes class shows up the same way, ten ``CField`` a dump), so a previous one let go after
+a dump stays frozen, uncollected: then it is one set, replaced by the next visitor's, not a growth. Holder not found
+(a referrer search with every object unfrozen, tried this session, ran the server to 19 GB before it was stopped).
 """
 from __future__ import annotations
 
