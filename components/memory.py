@@ -30,7 +30,9 @@ Not settled: something holds the last visitor's ``Person`` with a ``SlideChanged
 request cycle and about six tasks after every page has gone (the warm-up's one was alive 40 s after it left, at
 the probe's first dump). Each later dump counted one more of each (1, 2, 3, 4); the probe freezes every object
 after counting (its own ctypes class shows up the same way, ten ``CField`` a dump), so a previous one let go after
-a dump stays frozen, uncollected: then it is one set, replaced by the next visitor's, not a growth. Holder not found
+a dump stays frozen, uncollected: then it is one set, replaced by the next visitor's, not a growth. One holder, found by reading, not measured:
+``components/draw_ahead.py`` ``DocumentPause._last`` keeps the last change (its ``origin``, the Person) for the
+document's life, only to tell the same change reported by every tab; the socket's and tasks' holder is not found
 (a referrer search with every object unfrozen, tried this session, ran the server to 19 GB before it was stopped).
 """
 from __future__ import annotations
