@@ -30,9 +30,10 @@ Not settled: something holds the last visitor's ``Person`` with a ``SlideChanged
 request cycle and about six tasks after every page has gone (the warm-up's one was alive 40 s after it left, at
 the probe's first dump). Each later dump counted one more of each (1, 2, 3, 4); the probe freezes every object
 after counting (its own ctypes class shows up the same way, ten ``CField`` a dump), so a previous one let go after
-a dump stays frozen, uncollected: then it is one set, replaced by the next visitor's, not a growth. One holder, found by reading, not measured:
-``components/draw_ahead.py`` ``DocumentPause._last`` keeps the last change (its ``origin``, the Person) for the
-document's life, only to tell the same change reported by every tab; the socket's and tasks' holder is not found
+a dump stays frozen, uncollected: then it is one set, replaced by the next visitor's, not a growth. One holder, found by reading: ``components/draw_ahead.py``
+``DocumentPause._last`` kept the last change (its ``origin``, the Person) for the document's life, only to tell the
+same change reported by every tab; the tidy-up now lets it go (``forget_last_changes``). The socket's and tasks'
+holder is not found
 (a referrer search with every object unfrozen, tried this session, ran the server to 19 GB before it was stopped).
 """
 from __future__ import annotations
@@ -152,11 +153,22 @@ def forget_drawings() -> None:
 
 def drawing_caches() -> list[Callable[[], None]]:
     """What ``forget_drawings`` empties, one cache a step (the tidy-up lets the loop answer between two)."""
-    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, render.clear_cache]
+    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, render.clear_cache,
+             forget_last_changes]
     for module, names in TEXT_CACHES.items():
         functions = vars(importlib.import_module(module))
         steps += [functions[name].cache_clear for name in names]
     return steps
+
+
+def forget_last_changes() -> None:
+    """Once every page is closed, let go of the last change each document's draw-ahead pause heard
+    (``components/draw_ahead.py`` ``DocumentPause._last``: kept only to tell one change reported by every tab from
+    the next). It held the last visitor's change, and through its ``origin`` their ``Person``, for the document's
+    life (load.py ``--trace``: one ``Person`` and ``SlideChanged`` alive after every wave, with no page open)."""
+    from . import draw_ahead
+    for pause in list(draw_ahead._PAUSES.values()):  # (a weak dictionary: read once, as a list)
+        pause._last = None
 
 
 def collect_less_often(clock: view.Clock | None = None) -> None:
