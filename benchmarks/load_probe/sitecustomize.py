@@ -103,13 +103,30 @@ def _install(folder: str) -> None:
         except (OSError, AttributeError):
             pass
         with open(stem + ".json", "w") as out:
-            json.dump({"arena_tops": _arena_tops(), "kept_by": kept_by, "clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
+            json.dump({"tasks": _tasks(), "arena_tops": _arena_tops(), "kept_by": kept_by, "clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
                        "types": counts.most_common(), "objects": sum(counts.values()), "young": young,
                        "histories": histories, "caches": caches}, out)
         with open(stem + ".done", "w"):
             pass
 
     signal.signal(signal.SIGUSR1, dump)
+
+
+def _tasks() -> list[str]:
+    """The server's live asyncio tasks (a dump runs on the loop's thread): each one's name and the coroutine it is in,
+    as "name: coroutine (where it waits)"; with no page open only the server's own should be there."""
+    import asyncio
+    import sys
+    loop = getattr(sys.modules.get("nicegui.core"), "loop", None)
+    if loop is None:
+        return []
+    found = []
+    for task in asyncio.all_tasks(loop):
+        coro = task.get_coro()
+        frame = getattr(coro, "cr_frame", None)
+        where = f"{frame.f_code.co_filename.rsplit('/', 2)[-1]}:{frame.f_lineno}" if frame is not None else "?"
+        found.append(f"{task.get_name()}: {getattr(coro, '__qualname__', type(coro).__name__)} ({where})")
+    return sorted(found)
 
 
 HOLDERS_BUDGET_S = 20.0  # each gc.get_referrers walks every object: under tracemalloc a wide search took 5+ minutes
