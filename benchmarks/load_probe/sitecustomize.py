@@ -115,10 +115,10 @@ def _install(folder: str) -> None:
 def _tasks() -> list[str]:
     """The server's live asyncio tasks (a dump runs on the loop's thread): each one's name and the coroutine it is in,
     as "name: coroutine (where it waits)"; with no page open only the server's own should be there."""
-    import asyncio
     import sys
+    asyncio = sys.modules.get("asyncio")  # (not imported here: the next dump would count its modules as grown)
     loop = getattr(sys.modules.get("nicegui.core"), "loop", None)
-    if loop is None:
+    if loop is None or asyncio is None:
         return []
     found = []
     for task in asyncio.all_tasks(loop):
