@@ -26,15 +26,16 @@ The main heap's live blocks made since the warmed server were 0.9 / 0.8 / 0.7 MB
 growing. The rest is pages glibc keeps resident because a few blocks sit on them, most of them blocks no Python
 reference reaches: freed objects kept for reuse by CPython's, uvloop's and asyncio's free lists (tuples, Handles,
 TimerHandles, FutureIters, coroutines) and glibc's per-thread caches, bounded, which ``malloc_trim`` cannot move.
-Not settled: something holds the last visitor's ``Person`` with a ``SlideChanged``, an engine.io socket, an HTTP
-request cycle and about six tasks after every page has gone (the warm-up's one was alive 40 s after it left, at
-the probe's first dump). Each later dump counted one more of each (1, 2, 3, 4); the probe freezes every object
-after counting (its own ctypes class shows up the same way, ten ``CField`` a dump), so a previous one let go after
-a dump stays frozen, uncollected: then it is one set, replaced by the next visitor's, not a growth. One holder, found by reading: ``components/draw_ahead.py``
-``DocumentPause._last`` kept the last change (its ``origin``, the Person) for the document's life, only to tell the
-same change reported by every tab; the tidy-up now lets it go (``forget_last_changes``). The socket's and tasks'
-holder is not found
-(a referrer search with every object unfrozen, tried this session, ran the server to 19 GB before it was stopped).
+What held the last visitor's ``Person`` and its ``SlideChanged`` after every page had gone (the warm-up's one was
+alive 40 s after it left, at the probe's first dump): ``components/draw_ahead.py`` ``DocumentPause._last``, which
+kept the last change (its ``origin``, the Person) for the document's life only to tell one change reported by every
+tab from the next; the tidy-up now lets it go (``forget_last_changes``). In that run each dump counted one more
+Person, engine.io socket, HTTP request cycle and six tasks than the last; the probe freezes every object after
+counting (its own ctypes class shows up the same way, ten ``CField`` a dump), so what a dump froze and was let go
+after stays uncollected: the probe's own count. Three editors twice with the tidy-up's change (the probe now lists
+the live tasks): Person 2 -> 1, engine.io sockets 1 -> 1, SlideChanged 1 -> 0, and the only tasks the server's own
+timers and loops, engine.io's service task and one ``Event.wait`` task, replaced between waves, not added.
+(A referrer search with every object unfrozen, tried this session, ran the server to 19 GB before it was stopped.)
 """
 from __future__ import annotations
 
