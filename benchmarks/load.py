@@ -24,7 +24,9 @@ history to its cap). What ten editors' first wave filled once and later waves di
 +14 in wave 1, no lru cache entries grown from wave 1 to wave 3; the main heap's live blocks new since the warmed
 server 0.9 / 0.8 / 0.7 MB after waves 1 / 2 / 3) is then in the warmed figure too. It is not the default: the
 figures of earlier sessions were taken with the one-title warm-up, and what one browser fills is not what ten
-fill (glibc keeps the pages that ten pages' passing objects spread over).
+fill (glibc keeps the pages that ten pages' passing objects spread over): with ``--warm-edits 120`` ten editors in
+three waves left +3 / +3 / +4 MB on the warmed server (main heap +3.3 / +3.6 / +4.0; load 2.4-3.6), against
++3 / +3 / +4 (main heap +3.9 / +4.6 / +5.1) with the one-title warm-up (the lead's quiet run, load 1.0-0.2).
 ``--stalls`` also samples the server's queues every 0.5 s (``load_probe/sitecustomize.py`` ``queue_lengths``):
 printed, the most each held during the load, when each last held something and what was left after.
 
