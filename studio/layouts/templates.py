@@ -17,9 +17,10 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (headline_and_body, list_entries, list_intro, list_line, sentences, split_number, unflatten)
+from ..reading import (headline_and_body, list_entries, list_intro, list_line, own_bullet, sentences, split_number,
+                       unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
+from ..text import SAFETY, measure, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
@@ -171,6 +172,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         if item:
             marker, lines = item[0], item[1:]
             indent = size * (1.9 if marker != "•" else 1.35)
+            if marker == "•" and own_bullet(lines[0]):  # "✅ Ship it": its own bullet, no dot before it
+                marker, indent = "", 0.0
             b = block("\n".join(lines), st, marker=marker, indent=indent,
                       gap_before=0.45 if blocks else 0.0, apart=apart)
             item.clear()
@@ -379,8 +382,9 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
             held = best[0].title_size  # its number grows instead
             bigger = replace(bigger, title_size=held, number_scale=ctx.number_scale * title / held)
             grew = build(bigger, body)
-        if grew is None or grew.rest or grew.height > FILL_MAX * box.h or code_wraps(grew):
-            break  # too tall, or a word or a line of code would have to break
+        if grew is None or grew.rest or grew.height > FILL_MAX * box.h or code_wraps(grew) \
+                or cut_words(grew) > cut_words(col):
+            break  # too tall, or a word (in a list item's narrower column too) or a line of code would have to break
         col = grew
         best = (bigger, col)
     return best
@@ -388,6 +392,12 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
 
 def title_lines(col: Column) -> int:
     return sum(len(item) for kind, item in col.parts if kind == "title")
+
+
+def cut_words(col: Column) -> int:
+    """How many lines of ``col`` (heading and body) start inside a word cut for being too wide for its line."""
+    lines = [p.line for p in col.placed] + [p.line for kind, item in col.parts if kind == "title" for p in item]
+    return sum(1 for line in lines if not line.para.code and not starts_a_piece(line.para, line.start))
 
 
 def code_wraps(col: Column) -> bool:
@@ -663,6 +673,8 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     box = ctx.content
     pal = ctx.palette
     title, body = _panel_headline(ctx, slide)
+    if not body and ("\n" in title or len(title) > STATEMENT_CHARS):
+        title, body = "", title  # lines, or more than a statement: body text beside the block, not a pull quote
     number, words_ = split_number(title)
     block_w = round(box.w * 0.4)
     zone = Box(box.x, box.y, block_w, box.h)
