@@ -79,7 +79,10 @@ _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
-_BREAK_SPACES = (" ", "\u3000")  # a line breaks after them, and leaves them out at its end
+_BREAK_SPACES = (" ", "\u3000")
+# Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
+# its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
+_GLUED_SPACES = (" ", "\u00a0", "\u2007", "\u202f")  # a line breaks after them, and leaves them out at its end
 # Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
 # begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
 # marks were one piece, too wide for a narrow column and cut inside the word ("Produc" | "t-Market")
@@ -914,7 +917,7 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
             piece, piece_w, gap = s, leads.get(s, 0.0), None
             clusters = para.clusters
             for i in range(s, c):
-                if clusters[i].text == " ":  # inside a piece only when glued ("100000 km"): break here first
+                if clusters[i].text in _GLUED_SPACES:  # glued ("100000 km", "Price:\u00a0$1,299.99"): break here first
                     gap = i
                 elif piece_w + ems[i] > limit and i > piece:
                     if gap is not None:  # the number on one line, its unit on the next: never inside the unit

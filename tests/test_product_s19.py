@@ -127,3 +127,12 @@ def test_growing_type_never_cuts_a_word_in_a_list_items_narrower_column():
         for svg in _slide_svgs(["Hook.", post], layout):
             texts = [r.text for r in runs(svg) if r.role == "body"]
             assert "example.co.th/" in texts or any("example.co.th/" in t for t in texts), texts
+
+
+def test_a_piece_glued_by_a_no_break_space_breaks_there_before_it_cuts_a_price():
+    # "Price:\u00a0$1,299.99" was one piece too wide for a big statement's line, cut at the edge: "$1,299" | ".99"
+    text = "Price:\u00a0$1,299.99 per year, 10\u202f000 users."
+    for width in range(200, 300, 10):  # "$1,299.99" alone fits from 190
+        lines = [line.text for line in wrap(prepare(text), "Inter", 700, 40, width)]
+        assert "".join(lines).replace(" ", "") == clean(text).replace(" ", "").replace("\u00a0", "")
+        assert any("$1,299.99" in line for line in lines), (width, lines)
