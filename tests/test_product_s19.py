@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from render_helpers import carousel_of, parse, runs
+from render_helpers import NS, carousel_of, parse, runs
 from studio import render
 from studio.reading import headline_and_body, list_entries, unflatten
 from studio.text import accent_spans, clean, measure, prepare, wrap
@@ -136,3 +136,16 @@ def test_a_piece_glued_by_a_no_break_space_breaks_there_before_it_cuts_a_price()
         lines = [line.text for line in wrap(prepare(text), "Inter", 700, 40, width)]
         assert "".join(lines).replace(" ", "") == clean(text).replace(" ", "").replace("\u00a0", "")
         assert any("$1,299.99" in line for line in lines), (width, lines)
+
+
+def test_a_list_number_past_99_stays_inside_its_circle():
+    # "100" was set at the size of "7", its ink touching the circle's edge
+    post = "The last 3 of my top 100:\n98. Zero to One\n99. Shoe Dog\n100. Rework"
+    for layout in ("headline-body", "split"):
+        for svg in _slide_svgs(["Hook.", post], layout):
+            circles = [(float(n.get("cx")), float(n.get("r"))) for n in parse(svg).iter(NS + "circle")]
+            markers = [r for r in runs(svg) if r.role == "marker"]
+            assert [m.text for m in markers] == ["98", "99", "100"]
+            for m in markers:
+                cx, r = min(circles, key=lambda c: abs(c[0] - (m.x + m.width / 2)))
+                assert abs(m.x + m.width / 2 - cx) < 1 and m.width <= 1.6 * r, (m.text, m.x, m.width, cx, r)  # a rim
