@@ -18,8 +18,9 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
 # Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
 OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
-_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|[{OWN_BULLETS}]\ufe0f?|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
-_OWN_BULLET = re.compile(rf"^\s*[{OWN_BULLETS}]\ufe0f?\s")
+_OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
+_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
+_OWN_BULLET = re.compile(rf"^\s*{_OWN}\s")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")

@@ -149,3 +149,14 @@ def test_a_list_number_past_99_stays_inside_its_circle():
             for m in markers:
                 cx, r = min(circles, key=lambda c: abs(c[0] - (m.x + m.width / 2)))
                 assert abs(m.x + m.width / 2 - cx) < 1 and m.width <= 1.6 * r, (m.text, m.x, m.width, cx, r)  # a rim
+
+
+def test_a_list_numbered_with_keycaps_is_a_list_not_a_headline_and_its_items():
+    # "1️⃣ Keep it under 100 words" was taken as the slide's headline, items 2️⃣ and 3️⃣ left as body text below it
+    post = "1️⃣ Keep it under 100 words\n2️⃣ One ask, not three\n3️⃣ Personalise the first line"
+    assert headline_and_body(post) == ("", post)
+    assert [item for _, item in list_entries(post)] == post.split("\n")  # each keeps its keycap
+    for layout in ("headline-body", "list", "split"):
+        drawn = [r for svg in _slide_svgs(["Hook.", post], layout) for r in runs(svg)]
+        assert not [r for r in drawn if r.role == "title"], layout
+        assert [r.text for r in drawn if r.role.startswith("emoji")] == ["1️⃣", "2️⃣", "3️⃣"], layout
