@@ -160,3 +160,12 @@ def test_a_list_numbered_with_keycaps_is_a_list_not_a_headline_and_its_items():
         drawn = [r for svg in _slide_svgs(["Hook.", post], layout) for r in runs(svg)]
         assert not [r for r in drawn if r.role == "title"], layout
         assert [r.text for r in drawn if r.role.startswith("emoji")] == ["1️⃣", "2️⃣", "3️⃣"], layout
+
+
+def test_a_pull_quote_shrinks_until_a_date_fits_not_only_its_pieces_after_each_slash():
+    # the title fitter read "03/15/2021." as "03/" "15/" "2021." (a line may not break at a slash between digits):
+    # the split panel's quote stayed too large and the date was cut "03/15/2" | "021."
+    post = "Founded 03/15/2021. Profitable since Q2 2023. Team of 12 across 4 time zones."
+    for fmt in ("linkedin-portrait", "instagram-square"):
+        drawn = [r.text for svg in _slide_svgs(["Hook.", post], "split", fmt) for r in runs(svg) if r.role == "title"]
+        assert any("03/15/2021." in t for t in drawn), (fmt, drawn)

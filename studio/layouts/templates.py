@@ -20,7 +20,7 @@ from ..slide import Slide
 from ..reading import (headline_and_body, list_entries, list_intro, list_line, own_bullet, sentences, split_number,
                        unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, piece_widths, prepare, starts_a_piece, widest_piece, wrap
+from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
@@ -93,12 +93,12 @@ def _fitted_title(st: TextStyle, text: str, width: float, max_lines: int, min_sh
     # A word too long for a line even at MIN_TITLE_SIZE (a 60-letter hashtag) breaks at any size: it does not
     # shrink the title; the longest word that can fit does.
     limit = width * SAFETY
-    longest = max((w for w in unbreakable(text) if measure(w, st.family, st.weight, MIN_TITLE_SIZE) <= limit),
-                  key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    # the pieces the lines break between ("03/15/2021." is one: no break at a slash between digits), in ems
+    longest = max((w for w in piece_widths(text, st.family, st.weight) if w * MIN_TITLE_SIZE <= limit), default=0.0)
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
-        word_broken = (measure(longest, st.family, st.weight, st.size) > width * SAFETY
+        word_broken = (longest * st.size > width * SAFETY
                        or any(len(code_layout(p, 0, st, width, 2)[0]) > 1 for p in blk.paras if p.code)) \
             and st.size > MIN_TITLE_SIZE  # a line of code counts as one word: it shrinks before it wraps
         if not (too_many or word_broken):
@@ -129,9 +129,9 @@ def balanced_width(blk: Block, width: float) -> float:
     count = len(wrap(blk.paras, st.family, st.weight, st.size, width))
     if count < 2 or len(blk.paras) > 1:
         return 0.0
-    words = unbreakable(" ".join(p.text for p in blk.paras))
-    longest = max(words, key=lambda w: measure(w, st.family, st.weight, st.size), default="")
-    low = max(width * 0.4, min(width, measure(longest, st.family, st.weight, st.size) / SAFETY + 0.5))
+    para = blk.paras[0]
+    longest = para_ems(para, st.family, st.weight)[1] * st.size  # its widest piece, as the lines break
+    low = max(width * 0.4, min(width, longest / SAFETY + 0.5))
     high = width  # never so narrow that a word that fits the full width gets broken
     for _ in range(10):
         mid = (low + high) / 2
