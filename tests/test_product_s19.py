@@ -169,3 +169,10 @@ def test_a_pull_quote_shrinks_until_a_date_fits_not_only_its_pieces_after_each_s
     for fmt in ("linkedin-portrait", "instagram-square"):
         drawn = [r.text for svg in _slide_svgs(["Hook.", post], "split", fmt) for r in runs(svg) if r.role == "title"]
         assert any("03/15/2021." in t for t in drawn), (fmt, drawn)
+
+
+def test_a_long_sentence_beside_the_split_block_takes_the_lines_the_column_has_not_a_smaller_size():
+    # held to six lines, it shrank to under two thirds of the title size with half the column empty below it
+    post = "We launched on Product Hunt on the twelfth of March at half past nine and got 1,299 votes by noon"
+    drawn = [r for svg in _slide_svgs(["Hook.", post], "split") for r in runs(svg) if r.role == "title"]
+    assert drawn and min(r.size for r in drawn) >= 36, sorted({r.size for r in drawn})

@@ -686,10 +686,13 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
         mark = min(inner.w * 1.1, 160.0)
         out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
                            role="quote-mark"))
-        quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=6, min_share=0.4)
-        if quote is None:
-            return out, ()
-        placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+        for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
+            quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
+            if quote is None:
+                return out, ()
+            placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+            if not rest and used <= right.h * FILL_MAX:
+                break
         return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
     if number:
         label = number.zfill(2)
