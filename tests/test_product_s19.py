@@ -176,3 +176,13 @@ def test_a_long_sentence_beside_the_split_block_takes_the_lines_the_column_has_n
     post = "We launched on Product Hunt on the twelfth of March at half past nine and got 1,299 votes by noon"
     drawn = [r for svg in _slide_svgs(["Hook.", post], "split") for r in runs(svg) if r.role == "title"]
     assert drawn and min(r.size for r in drawn) >= 36, sorted({r.size for r in drawn})
+
+
+def test_a_post_card_of_one_long_hashtag_grows_like_any_short_post():
+    # a hashtag too long for a line at any size kept the card at the base size, smaller than its neighbours' text
+    tag = "#ThisIsAHashtagThatNeverEndsAndKeepsGoingPastTheMarginOfTheSlideForSure"
+    for fmt in ("instagram-square", "linkedin-portrait"):
+        svgs = _slide_svgs(["Hook.", tag], "post-card", fmt)
+        body = [r for svg in svgs for r in runs(svg) if r.role == "body"]
+        assert min(r.size for r in body) > 18, (fmt, {r.size for r in body})
+        assert "".join(r.text for r in body) == tag

@@ -815,7 +815,7 @@ def _card_size(ctx: Ctx, text: str, size: float, width: float, height: float) ->
     for g in GROWTH:
         s = min(size * g, max(MAX_BODY, size))
         blk = block(text, ctx.body_style(s))
-        if blk is None or s <= best or not words_fit(ctx, text, s, width):
+        if blk is None or s <= best or not words_fit(ctx, text, s, width, size):  # a word cut already may stay cut
             break
         _, rest, used = fit_flow((blk,), width, height)
         if rest or used > FILL * height:
