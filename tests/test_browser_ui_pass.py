@@ -36,3 +36,32 @@ def test_the_export_dialogs_choices_have_a_frame_around_every_option(driver, stu
     wait(driver, lambda: len(driver.execute_script(_TOGGLES)) == 2)
     for toggle in driver.execute_script(_TOGGLES):
         assert toggle["border"] >= 1 and toggle["radius"] > 0 and toggle["inside"] and toggle["parted"], toggle
+
+
+# the export dialog's project file card: how wide its words are, and where its button is
+_PROJECT_CARD = """
+const card = document.querySelector('.cs-export-project');
+const words = card.querySelector('.cs-hint').getBoundingClientRect();
+const button = card.querySelector('[data-testid=export-project]').getBoundingClientRect();
+const box = card.getBoundingClientRect();
+return {words: words.width, card: box.width, below: button.top >= words.bottom - 1,
+        inside: button.left >= box.left - 0.5 && button.right <= box.right + 0.5};
+"""
+
+
+def test_on_a_phone_the_export_dialogs_project_file_card_reads_as_lines(driver, studio_server):
+    """At 390 px the project file's button stood beside its words, which were squeezed to a word a line ("The /
+    whole / carousel / with / its …") down a narrow column: the button goes under them."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.get(studio_server)
+        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").click()
+        wait(driver, lambda: driver.execute_script("return !!document.querySelector('.cs-export-project')"))
+        card = driver.execute_script(_PROJECT_CARD)
+        print("\nproject card", card)
+        assert card["below"] and card["inside"] and card["words"] >= 0.6 * card["card"], card
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
