@@ -65,3 +65,37 @@ def test_on_a_phone_the_export_dialogs_project_file_card_reads_as_lines(driver, 
         assert card["below"] and card["inside"] and card["words"] >= 0.6 * card["card"], card
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _luminance(css: str) -> float:
+    """A CSS ``rgb(…)`` colour's relative luminance (WCAG)."""
+    red, green, blue = (int(part) / 255 for part in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+_CLOSE = """
+const b = document.querySelector('.q-notification .q-notification__actions .q-btn');
+const n = b && b.closest('.q-notification');
+return b && [b.textContent.trim(), getComputedStyle(b).color, getComputedStyle(n).backgroundColor];
+"""
+
+
+def test_an_error_notices_close_button_can_be_read(driver, studio_server, tmp_path):
+    """A failure notice (here: a text file chosen as the slide's photo) is red; its CLOSE was the studio's violet on
+    that red, a contrast of about 1.5:1."""
+    driver.get(studio_server)
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a photo")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
+    wait(driver, lambda: driver.execute_script(_CLOSE))
+    label, colour, background = driver.execute_script(_CLOSE)
+    print("\nclose button", label, colour, "on", background, round(contrast(colour, background), 2))
+    assert label.lower() == "close" and contrast(colour, background) >= 4.5
