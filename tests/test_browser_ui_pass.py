@@ -99,3 +99,44 @@ def test_an_error_notices_close_button_can_be_read(driver, studio_server, tmp_pa
     label, colour, background = driver.execute_script(_CLOSE)
     print("\nclose button", label, colour, "on", background, round(contrast(colour, background), 2))
     assert label.lower() == "close" and contrast(colour, background) >= 4.5
+
+
+# the archive's thread picker: what is drawn beyond its dialog's right edge (scrolled out of sight)
+_PICKER_CUT_OFF = """
+const card = document.querySelector('.cs-picker');
+if (!card || !card.querySelector('[data-testid=thread-picker]')) return null;
+const right = card.getBoundingClientRect().right;
+return [...card.querySelectorAll('th, td, .q-table__grid-item-title, .q-table__grid-item-value')]
+  .filter(e => e.getBoundingClientRect().width && e.getBoundingClientRect().right > right + 1)
+  .map(e => e.textContent.trim());
+"""
+
+
+def test_on_a_phone_the_archive_thread_picker_shows_each_threads_counts(driver, studio_server, sample_archive):
+    """At 390 px the picker's six columns ran off the dialog: Posts, Likes and Reposts were scrolled out of sight.
+    A phone now shows each thread as a card, every figure on screen, and a tap on one imports it."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.get(studio_server)
+        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]").click()
+        wait(driver, lambda: [t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text])
+        tab = next(t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text)
+        driver.execute_script("arguments[0].click()", tab)
+        wait(driver, lambda: [i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+                              if "zip" in (i.get_attribute("accept") or "")])
+        upload = next(i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+                      if "zip" in (i.get_attribute("accept") or ""))
+        upload.send_keys(str(sample_archive))
+        wait(driver, lambda: driver.execute_script(_PICKER_CUT_OFF) is not None)
+        wait(driver, lambda: "Reposts" in driver.find_element(By.CSS_SELECTOR, ".cs-picker").text)
+        assert driver.execute_script(_PICKER_CUT_OFF) == []
+        cards = driver.find_elements(By.CSS_SELECTOR, ".cs-picker .q-table__grid-item-card")
+        assert len(cards) == 2
+        driver.execute_script("arguments[0].click()", cards[1])  # the second thread: three posts
+        wait(driver, lambda: "Import 3 posts" in " ".join(d.text for d in driver.find_elements(
+            By.CSS_SELECTOR, ".q-dialog")) or "How we" not in driver.find_element(By.TAG_NAME, "body").text)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
