@@ -750,17 +750,25 @@ _HIDDEN_HEAD_RE = re.compile(r"(?:@\w+\s+)*")
 _HIDDEN_TAIL_RE = re.compile(r"(?:\s*https?://t\.co/\w+)*\s*")
 
 
+def shown_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a post's ``text`` its display range (``start``, ``end``; an end of 0: to the end) shows, kept
+    to what X hides itself: the @handles a reply opens with, the t.co links of its photos or quote at the end.
+    A range that would hide anything else (counted in other units) hides nothing on that side."""
+    start, end = max(0, start), min(len(text), end) if end > 0 else len(text)
+    if start and not _HIDDEN_HEAD_RE.fullmatch(text, 0, start):
+        start = 0
+    if end < len(text) and not _HIDDEN_TAIL_RE.fullmatch(text, end):
+        end = len(text)
+    return start, end
+
+
 def _raw_text(t: _Tweet) -> str:
     """The post's words as the archive has them, its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
     counted in other units (UTF-16, or the text before its "&amp;" escapes) would otherwise cut the author's words.
     """
-    start, end = max(0, t.start), min(len(t.text), t.end) if t.end > 0 else len(t.text)
-    if start and not _HIDDEN_HEAD_RE.fullmatch(t.text, 0, start):
-        start = 0
-    if end < len(t.text) and not _HIDDEN_TAIL_RE.fullmatch(t.text, end):
-        end = len(t.text)
+    start, end = shown_span(t.text, t.start, t.end)
     text = t.text[start:end]
     for short, _, _ in t.media:
         if short:

@@ -19,6 +19,7 @@ from typing import Any, Callable
 from ..image import Image, ImageError, load_image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
+from .archive import shown_span
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
@@ -226,15 +227,10 @@ def _post(data: dict, fetch: Fetch, warnings: list[str], avatar: Image | None) -
 def _text(data: dict) -> str:
     note = (((data.get("note_tweet") or {}).get("note_tweet_results") or {}).get("result") or {})
     if isinstance(note.get("text"), str) and note["text"].strip():
-        text = note["text"]
+        text = unescape_entities(note["text"])
         urls = ((note.get("entity_set") or {}).get("urls")) or []
     else:
-        text = str(data.get("text") or "")
-        rng = data.get("display_text_range") or [0, len(text)]
-        try:
-            text = text[int(rng[0]):int(rng[1])]
-        except (TypeError, ValueError, IndexError):
-            pass
+        text = _shown_words(str(data.get("text") or ""), data.get("display_text_range"))
         urls = (data.get("entities") or {}).get("urls") or []
         for m in (data.get("entities") or {}).get("media") or data.get("mediaDetails") or []:
             if isinstance(m, dict) and m.get("url"):
@@ -243,7 +239,26 @@ def _text(data: dict) -> str:
         if isinstance(u, dict) and u.get("url"):
             shown = link_as_shown(str(u.get("expanded_url") or u.get("display_url") or u["url"]))
             text = text.replace(str(u["url"]), shown)
-    return clean_text(unescape_entities(text), html_markup=False)
+    return clean_text(text, html_markup=False)
+
+
+def _shown_words(stored: str, display_range: Any) -> str:
+    """The post's words within its display range, its entities ("&amp;") decoded once.
+
+    X counts the range on the decoded text ("&" one character), so on the stored text it would end early and cut
+    the author's last words; older answers count it on the stored text. Each is tried, decoded first; a range
+    that fits neither hides nothing but what X hides itself (``shown_span``).
+    """
+    decoded = unescape_entities(stored)
+    try:
+        start, end = int(display_range[0]), int(display_range[1])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return decoded
+    for text, decode in ((decoded, False), (stored, True)):
+        if 0 <= start <= end <= len(text) and shown_span(text, start, end) == (start, end):
+            return unescape_entities(text[start:end]) if decode else text[start:end]
+    start, end = shown_span(decoded, start, end)
+    return decoded[start:end]
 
 
 def _photos(data: dict) -> list[str]:
