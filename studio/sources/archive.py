@@ -236,6 +236,10 @@ class _ArchiveReader:
         if inner:  # the archive zipped again, or sent inside another zip
             return SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
                                f"{self.label} once and import the .zip that was inside it")
+        loose = sorted((n for n in self.files.members if _LOOSE_TWEETS_RE.search(n)), key=lambda n: (len(n), n))
+        if loose:  # the files of data/ zipped without their folder
+            return SourceError(f"{self.label} holds {loose[0]}, but not in a data/ folder as X's archive has it: "
+                               "import the .zip X sent, or zip the archive's whole folder (the one holding data/)")
         return SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
 
     def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
@@ -540,6 +544,10 @@ def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], afte
             after_gap.add(id_str)
         skipped |= walked
     return len(skipped)
+
+
+# An archive's post file outside a data/ folder (its root would have been found otherwise).
+_LOOSE_TWEETS_RE = re.compile(r"(?:^|/)tweets?(?:-part\d+)?\.js$")
 
 
 def _may_be_archive_zip(name: str) -> bool:
