@@ -224,8 +224,11 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
 
     A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
     before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
-    own post, the carousel's cover. "1." and "1)" after a line stay a list inside one post.
+    own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
+    "1." and "1)" after a line stay a list inside one post.
     """
+    # A number no run starts at ("24/7 support", "10/10" opening the hook) is the hook's own words.
+    marks = marks[next((k for k, m in enumerate(marks) if m.number in (1, 2)), len(marks)):]
     if not marks:
         return None
     head = text[:marks[0].start].strip()
@@ -233,7 +236,10 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     if not head:
         ok = first == 1
     else:
-        single = "\n\n" not in head and weighted_length(head) <= MAX_WEIGHTED_LENGTH
+        # A hook of a few paragraphs ("How I grew 🧵" / "Here's what I learned:") is one post too, when every
+        # "1/" opens a paragraph of its own; under a line, "1/ a" "2/ b" may be that paragraph's list.
+        paragraphs_ok = family == "slash" and all(m.paragraph for m in marks)
+        single = ("\n\n" not in head or paragraphs_ok) and weighted_length(head) <= MAX_WEIGHTED_LENGTH
         ok = single and (first == 2 or (first == 1 and family == "slash"))
     if not ok:
         return None
