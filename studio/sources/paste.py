@@ -894,6 +894,8 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide has "
+            "the words before the edit; open the latest version on X and copy it again, or paste its words into the slide"),
     ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1114,20 +1116,26 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         return body, False
     body, after = body[:filled[-1]], body[filled[-1] + 1:]
-    end = len(body)
-    while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
-        end -= 2
-    shares = {i + 1 for i in range(end, len(body), 2)}
+    # Each option over its share, from the last up; a copy may put a blank line between every two lines.
+    shares, k = set(), len(filled) - 1
+    while k >= 2 and _POLL_SHARE_RE.match(body[filled[k - 1]].strip()):
+        shares.add(filled[k - 1])
+        k -= 2
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
+# X's box under a post whose author limited its replies: "Who can reply?" over "People @dana mentioned can reply".
+_WHO_CAN_REPLY_RE = re.compile(r"^(?:Who can reply\?|.{1,80}\bcan reply\.?)$", re.IGNORECASE)
+
+
 def _without_stats(body: list[str]) -> list[str]:
-    """The post without what X shows under its full time: the views and the counts, in any language."""
+    """The post without what X shows under its full time: the views and the counts, in any language, and who
+    may reply."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip()]
+            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _WHO_CAN_REPLY_RE.match(x.strip())]
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
@@ -1154,6 +1162,9 @@ def _first_words(lines: list[str], most: int = 8) -> str:
     return f"“{' '.join(words[:most])}{' …' if len(words) > most else ''}”" if words else ""
 
 
+# X's banner on a post that was edited after this version: "There’s a new version of this post." / "See the latest post".
+_OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
+_SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
@@ -1174,6 +1185,11 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
             if what == "translation":  # quoted in the notice: a guess, so the author sees what went
                 left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
+    if old := [i for i, line in enumerate(body) if _OLD_VERSION_RE.match(line.strip())]:
+        left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
+        filled = [i for i, line in enumerate(body) if line.strip()]
+        drop = set(old) | {j for i, j in zip(filled, filled[1:]) if i in old and _SEE_LATEST_RE.match(body[j].strip())}
+        body = [line for i, line in enumerate(body) if i not in drop]
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
         left_out.add("unavailable")

@@ -1,0 +1,77 @@
+"""Copies of thread pages with what X adds around a post that earlier copies did not have: the "Who can reply?"
+box under an opening post whose author limited replies, the banner over an edited post's older version, a poll
+in a copy with a blank line between every two lines — in Chrome's, Firefox's and Safari's shapes."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from property_examples import examples
+from studio.app.imports import Imports
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s19-sources"
+PAGES = ["page-chrome-logged-in.txt", "page-logged-out-poll-quote.txt", "page-who-can-reply.txt"]
+
+
+def _safari(text: str) -> str:
+    """Each post's header on one line ("Name@handle·Nov 2"), as a copy that keeps inline parts together has it."""
+    return re.sub(r"^(.+)\n(@\w+)\n·\n(\S.*)$", r"\1\2·\3", text, flags=re.MULTILINE)
+
+
+SHAPES = {"chrome": lambda t: t, "firefox-blank-lines": lambda t: "\n\n".join(t.split("\n")),
+          "windows": lambda t: t.replace("\n", "\r\n"), "safari": _safari}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_post_arrives_once_in_order_without_xs_lines(name, shape):
+    expected = json.loads((FIXTURES / name).with_suffix(".expected.json").read_text(encoding="utf-8"))
+    result = Imports.paste(SHAPES[shape]((FIXTURES / name).read_text(encoding="utf-8")))
+    posts = result.threads[0].posts
+    got = [p.text for p in posts]
+    if shape == "firefox-blank-lines":  # every line break became a blank line: the words arrive, post by post
+        assert [t.split() for t in got] == [t.split() for t in expected["posts"]]
+    else:
+        assert got == expected["posts"]
+    assert {(p.author_name, p.handle) for p in posts} == {(expected["name"], expected["handle"])}
+
+
+def test_an_older_version_of_an_edited_post_is_named():
+    result = Imports.paste((FIXTURES / "page-who-can-reply.txt").read_text(encoding="utf-8"))
+    assert result.warnings == [
+        "post 1 is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
+        "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
+        "the slide"]
+
+
+def test_a_poll_in_a_copy_with_blank_lines_between_every_line_keeps_only_its_options():
+    page = "\n\n".join(["Dana Kim", "@danakim_dev", "Should we keep the free plan? 🧵", "10:04 AM · May 28, 2024",
+                        "Dana Kim", "@danakim_dev", "·", "May 28", "You decide.", "Yes, keep it", "61.3%",
+                        "No, kill it", "38.7%", "1,024 votes · Final results", "8", "40"])
+    assert [p.text for p in Imports.paste(page).threads[0].posts] == [
+        "Should we keep the free plan?", "You decide.\n\nYes, keep it\n\nNo, kill it"]
+
+
+_WORDS = ["Hire", "slowly", "fire", "fast", "🚀", "can", "reply", "People", "latest", "version", "post", "42%",
+          "@samlee", "#hiring", "Who", "new", "There’s", "of", "this", "See", "the"]
+_RULES = ["People @danakim_dev mentioned can reply", "Accounts @danakim_dev follows or mentioned can reply",
+          "Only subscribers can reply", "Verified accounts can reply"]
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=7).map(" ".join), min_size=2, max_size=5),
+       st.sampled_from(_RULES), st.booleans(), st.sampled_from(["\n", "\n\n"]))
+def test_property_xs_boxes_around_the_opening_post_never_reach_the_slides(posts, rule, old, joiner):
+    lines = ["Post", "Conversation", "Dana Kim", "@danakim_dev", posts[0]]
+    lines += ["There’s a new version of this post.", "See the latest post"] if old else []
+    lines += ["10:04 AM · May 28, 2024", "·", "9,812", "Views", "7", "15", "140", "Who can reply?", rule]
+    for text in posts[1:]:
+        lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, "3", "12"]
+    result = Imports.paste(joiner.join(lines))
+    assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]
+    assert any("older version" in w for w in result.warnings) == old
