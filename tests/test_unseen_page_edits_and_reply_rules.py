@@ -75,3 +75,41 @@ def test_property_xs_boxes_around_the_opening_post_never_reach_the_slides(posts,
     result = Imports.paste(joiner.join(lines))
     assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]
     assert any("older version" in w for w in result.warnings) == old
+
+
+@pytest.mark.parametrize("word", ["Follow", "Subscribe", "Folgen", "Seguir", "Suivre"])
+def test_a_post_that_ends_in_the_word_follow_keeps_it(word):
+    page = "\n".join(["Dana Kim", "@danakim_dev", "Three verbs for new founders 🧵", "10:04 AM · May 28, 2024", "·",
+                      "48K", "Views", "Dana Kim", "@danakim_dev", "·", "May 28", "Ship", "Listen", word, "3", "12",
+                      "Dana Kim", "@danakim_dev", "·", "May 28", "That's the list.", "1", "9"])
+    assert [p.text for p in Imports.paste(page).threads[0].posts] == [
+        "Three verbs for new founders", f"Ship\nListen\n{word}", "That's the list."]
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=6).map(" ".join),
+                          st.sampled_from(["", "Follow", "Subscribe", "42", "Seguir"])), min_size=2, max_size=5),
+       st.sampled_from(["\n", "\n\n"]))
+def test_property_a_word_of_xs_buttons_ending_a_post_is_the_authors(posts, joiner):
+    texts = [words + (f"\n{last}" if last else "") for words, last in posts]
+    lines = ["Dana Kim", "@danakim_dev", texts[0], "10:04 AM · May 28, 2024", "·", "9,812", "Views", "7", "15"]
+    for text in texts[1:]:
+        lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, "3", "12", "140", "2.1K"]
+    result = Imports.paste(joiner.join(lines))
+    assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in texts]
+
+
+def test_numbers_over_the_opening_posts_time_are_the_authors():
+    page = "\n".join(["Dana Kim", "@danakim_dev", "Customers we lost last year:", "42", "10:04 AM · May 28, 2024",
+                      "·", "9,812", "Views", "7", "15", "Dana Kim", "@danakim_dev", "·", "May 28", "Here is why.",
+                      "3", "12"])
+    assert [p.text for p in Imports.paste(page).threads[0].posts] == ["Customers we lost last year:\n42",
+                                                                      "Here is why."]
+
+
+def test_an_opening_post_ending_in_a_mention_reads_in_a_copy_with_blank_lines():
+    page = "\n\n".join(["Dana Kim", "@danakim_dev", "Hiring lessons, with thanks to @samlee", "10:04 AM · May 28, 2024",
+                        "·", "9,812", "Views", "Dana Kim", "@danakim_dev", "·", "May 28", "First: hire slowly.", "3"])
+    result = Imports.paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["Hiring lessons, with thanks to @samlee", "First: hire slowly."]
+    assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}

@@ -1041,11 +1041,14 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
 
 def _timed_below(lines: list[str], i: int) -> bool:
-    """The opening post's full time ("10:04 AM · May 28, 2024") comes below line i, before any other header."""
+    """The opening post's full time ("10:04 AM · May 28, 2024") comes below line i, before any other header, with
+    the post's words between them (right over the time, "Ship it with @sam" is those words, not a header)."""
+    words = False
     for line in lines[i + 1:]:
         s = line.strip()
         if _FULL_TIME_RE.match(s) or s.startswith("Last edited "):
-            return True
+            return words
+        words = words or bool(s)
         if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
             return False
     return False
@@ -1211,14 +1214,27 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         after_dot = s == "·" or after_dot and not s
         first = first and not s
     tail: list[str] = []
-    while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) or _REPOSTED_RE.match(body[-1].strip())):
+    while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
+                    or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
-    body += _authors_numbers(tail[::-1], counts_shown)
+    # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
+    body += _authors_numbers(tail[::-1], counts_shown and not opening)
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text, left_out
+
+
+# X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
+# post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow").
+_HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
+                   "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
+                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
+
+
+def _header_button(line: str) -> bool:
+    return line.strip().lower() in _HEADER_BUTTONS
 
 
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
