@@ -54,9 +54,9 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread" if not cleaned else
                           "the text has only invisible characters (zero-width or direction marks): paste the posts "
                           "of a thread")
-    if cleaned.startswith("window.YTD."):
-        raise SourceError("this is a file of an X archive (it starts with window.YTD): import the archive's .zip, "
-                          "or its data/tweets.js, under Archive instead of pasting it")
+    if cleaned.startswith(("window.YTD.", "window.__THAR_CONFIG")):  # any data file, or the archive's manifest.js
+        raise SourceError(f"this is a file of an X archive (it starts with {cleaned.split('=', 1)[0].strip()[:40]}): "
+                          "import the archive's .zip, or its data/tweets.js, under Archive instead of pasting it")
     if _only_page_chrome(cleaned):
         raise SourceError("this is a copy of an X page with no posts on it (only X's menus, buttons or a sign-in "
                           "or error notice): open the thread on X, let its posts load, then select and copy again")
