@@ -88,3 +88,14 @@ def test_property_every_word_of_a_linked_post_arrives_once(words, link, photo, c
                                                      counted_on=counted_on))
     assert got[1] == text + (" lenaops.dev/pricing" if link else "")
     assert "t.co" not in got[1]
+
+
+def test_a_long_post_whose_rest_x_does_not_give_is_named():
+    cut = "2/ " + "Lockfile-keyed caches made installs go from 14 minutes to 40 seconds. " * 3 + "Lockfile…"
+    reply = post(REPLY, cut, parent=ROOT)
+    reply["note_tweet"] = {"id": "Tm90ZVR3ZWV0OjE4NjA="}  # X says the post is long, without its text
+    result = Imports.fetch_link(f"https://x.com/lena_ops/status/{REPLY}",
+                                fetch=answering(post(ROOT, "Working alone 🧵"), reply))
+    assert [p.text for p in result.threads[0].posts] == ["Working alone", cut]
+    assert (f"1 long post ({REPLY}) is cut at 280 characters: X's public view does not give the rest; paste it into "
+            "the slide, or import your X archive") in result.warnings

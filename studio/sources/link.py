@@ -165,6 +165,11 @@ def fetch_post_link(url: str, fetch: Fetch | None = None, *, max_posts: int = MA
     avatar = _fetch_image(str(user.get("profile_image_url_https") or "").replace("_normal.", "_400x400."),
                           fetch, warnings, "the author's picture", max_side=400)
     posts = [_post(d, fetch, warnings, avatar) for d in chain]
+    if cut := [str(d["id_str"]) for d in chain if d.get("note_tweet") and _note(d) is None]:
+        one = len(cut) == 1
+        warnings.append(f"{count(len(cut), 'long post')} ({', '.join(cut[:3])}{' …' if len(cut) > 3 else ''}) "
+                        f"{'is' if one else 'are'} cut at 280 characters: X's public view does not give the rest; "
+                        "paste it into the slide, or import your X archive")
     marked = any(THREAD_EMOJI in p.text for p in posts)
     for p in posts:
         p.text = strip_thread_labels(p.text)
@@ -224,9 +229,16 @@ def _post(data: dict, fetch: Fetch, warnings: list[str], avatar: Image | None) -
                 likes=_int(data.get("favorite_count")), reposts=_int(data.get("retweet_count")))
 
 
+def _note(data: dict) -> dict | None:
+    """A long post's full text and its links, when X's answer has them."""
+    note = data.get("note_tweet")
+    result = ((note.get("note_tweet_results") or {}).get("result") or {}) if isinstance(note, dict) else {}
+    return result if isinstance(result, dict) and isinstance(result.get("text"), str) and result["text"].strip() \
+        else None
+
+
 def _text(data: dict) -> str:
-    note = (((data.get("note_tweet") or {}).get("note_tweet_results") or {}).get("result") or {})
-    if isinstance(note.get("text"), str) and note["text"].strip():
+    if (note := _note(data)) is not None:
         text = unescape_entities(note["text"])
         urls = ((note.get("entity_set") or {}).get("urls")) or []
     else:
