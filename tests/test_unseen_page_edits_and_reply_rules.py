@@ -113,3 +113,27 @@ def test_an_opening_post_ending_in_a_mention_reads_in_a_copy_with_blank_lines():
     result = Imports.paste(page)
     assert [p.text for p in result.threads[0].posts] == ["Hiring lessons, with thanks to @samlee", "First: hire slowly."]
     assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}
+
+
+def test_a_line_of_a_post_ending_in_a_mention_is_no_header_in_a_copy_with_blank_lines():
+    lines = ["Post", "Conversation", "Dana Kim", "@danakim_dev", "Lessons from a year of hiring\nwith thanks to @samlee\n"
+             "and the team", "10:04 AM · May 28, 2024", "·", "9,812", "Views", "Dana Kim", "@danakim_dev", "·",
+             "May 28", "Hire slowly, with @ana_writes", "3"]
+    result = Imports.paste("\n\n".join(lines))
+    assert [p.text for p in result.threads[0].posts] == [
+        "Lessons from a year of hiring\nwith thanks to @samlee\nand the team", "Hire slowly, with @ana_writes"]
+    assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}
+
+
+_LINE = st.lists(st.sampled_from(_WORDS + ["@samlee", "@ana_writes"]), min_size=2, max_size=6).map(" ".join)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(st.lists(_LINE, min_size=1, max_size=3).map("\n".join), min_size=2, max_size=5))
+def test_property_posts_of_several_lines_arrive_whole_in_a_copy_with_blank_lines(posts):
+    lines = ["Post", "Conversation", "Dana Kim", "@danakim_dev", posts[0], "10:04 AM · May 28, 2024", "·", "9,812",
+             "Views", "7", "15"]
+    for text in posts[1:]:
+        lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, "3", "12"]
+    result = Imports.paste("\n\n".join(lines))
+    assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]

@@ -670,10 +670,20 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
             if _HANDLE_RE.match(lines[i + 1].strip()):
                 lines[i] = lines[i].strip(_EDGE_SPACES + _DIRECTION_MARKS)
         text = "\n".join(lines)
+    loose = _LOOSE_HEADER_RE.search(text) is not None
+    if loose and _spaced(text):  # its headers drawn together first: a post's "… @ana" line is no "Name @handle"
+        return _parse_page(_tight_headers(text), warnings) or _parse_page(text, warnings)
     page = _parse_page(text, warnings)
-    if page is None and _LOOSE_HEADER_RE.search(text):
+    if page is None and loose:
         page = _parse_page(_tight_headers(text), warnings)
     return page
+
+
+def _spaced(text: str) -> bool:
+    """A blank line after most lines of the copy (how some browsers copy X's page; a post's own lines between)."""
+    lines = text.split("\n")
+    blank = sum(1 for line in lines if not line.strip())
+    return blank * 2 >= len(lines) - blank
 
 
 # Zero-width and direction marks at a line's start or end (they draw nothing there).
