@@ -770,24 +770,43 @@ def shown_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def shown_words(stored: str, start: int, end: int) -> str:
+    """A post's words within its display range (``start``, ``end``), its entities ("&amp;") decoded once.
+
+    X counts the range on the decoded text ("&" one character), so on the stored text it would end early; some
+    files count it on the stored text. Each is tried, decoded first, where the range fits the text and hides only
+    what X hides itself (``shown_span``); else only that is hidden, from the decoded text.
+    """
+    decoded = unescape_entities(stored)
+    for text, decode in ((decoded, False), (stored, True)):
+        if 0 <= start <= end <= len(text) and shown_span(text, start, end) == (start, end):
+            return unescape_entities(text[start:end]) if decode else text[start:end]
+    start, end = shown_span(decoded, start, end)
+    return decoded[start:end]
+
+
+def without_link(text: str, short: str) -> str:
+    """``text`` without the t.co link ``short`` (a photo's), and the spaces before it."""
+    return re.sub(r"[ \t]*" + re.escape(short), "", text) if short in text else text
+
+
 def _raw_text(t: _Tweet) -> str:
-    """The post's words as the archive has them, its links written out (``_clean`` tidies them).
+    """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
-    counted in other units (UTF-16, or the text before its "&amp;" escapes) would otherwise cut the author's words.
+    counted in other units would otherwise cut the author's words (``shown_words``).
     """
-    start, end = shown_span(t.text, t.start, t.end)
-    text = t.text[start:end]
+    text = shown_words(t.text, t.start, t.end)
     for short, _, _ in t.media:
         if short:
-            text = text.replace(short, "")
+            text = without_link(text, short)
     for short, expanded, display in t.urls:
         text = text.replace(short, "" if _links_to_itself(t, expanded) else _display_url(expanded, display, short))
     return text
 
 
 def _clean(raw: str) -> str:
-    return clean_text(unescape_entities(raw), html_markup=False)
+    return clean_text(raw, html_markup=False)
 
 
 def _links_to_itself(t: _Tweet, expanded: str) -> bool:

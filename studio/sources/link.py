@@ -19,7 +19,7 @@ from typing import Any, Callable
 from ..image import Image, ImageError, load_image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
-from .archive import shown_span
+from .archive import shown_words, without_link
 from .cleanup import clean_text, unescape_entities
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
@@ -246,7 +246,7 @@ def _text(data: dict) -> str:
         urls = (data.get("entities") or {}).get("urls") or []
         for m in (data.get("entities") or {}).get("media") or data.get("mediaDetails") or []:
             if isinstance(m, dict) and m.get("url"):
-                text = text.replace(str(m["url"]), "")
+                text = without_link(text, str(m["url"]))
     for u in urls:
         if isinstance(u, dict) and u.get("url"):
             shown = link_as_shown(str(u.get("expanded_url") or u.get("display_url") or u["url"]))
@@ -255,22 +255,12 @@ def _text(data: dict) -> str:
 
 
 def _shown_words(stored: str, display_range: Any) -> str:
-    """The post's words within its display range, its entities ("&amp;") decoded once.
-
-    X counts the range on the decoded text ("&" one character), so on the stored text it would end early and cut
-    the author's last words; older answers count it on the stored text. Each is tried, decoded first; a range
-    that fits neither hides nothing but what X hides itself (``shown_span``).
-    """
-    decoded = unescape_entities(stored)
+    """The post's words within its display range, its entities decoded once (``archive.shown_words``)."""
     try:
         start, end = int(display_range[0]), int(display_range[1])
     except (TypeError, ValueError, IndexError, KeyError):
-        return decoded
-    for text, decode in ((decoded, False), (stored, True)):
-        if 0 <= start <= end <= len(text) and shown_span(text, start, end) == (start, end):
-            return unescape_entities(text[start:end]) if decode else text[start:end]
-    start, end = shown_span(decoded, start, end)
-    return decoded[start:end]
+        return unescape_entities(stored)
+    return shown_words(stored, start, end)
 
 
 def _photos(data: dict) -> list[str]:
