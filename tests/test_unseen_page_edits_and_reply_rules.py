@@ -137,3 +137,10 @@ def test_property_posts_of_several_lines_arrive_whole_in_a_copy_with_blank_lines
         lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, "3", "12"]
     result = Imports.paste("\n\n".join(lines))
     assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]
+
+
+def test_the_reply_box_under_the_opening_post_naming_a_long_handle_stays_out():
+    lines = ["Post", "Conversation", "Marco", "@marco_bellini_", "Hiring lessons 🧵", "11:20 AM · Nov 5, 2026", "·",
+             "9,812", "Views", "7", "15", "Replying to @marco_bellini_", "Post your reply", "Reply", "Marco",
+             "@marco_bellini_", "·", "Nov 5", "Hire slowly."]
+    assert [p.text for p in Imports.paste("\n".join(lines)).threads[0].posts] == ["Hiring lessons", "Hire slowly."]

@@ -1147,11 +1147,12 @@ _WHO_CAN_REPLY_RE = re.compile(r"^(?:Who can reply\?|.{1,80}\bcan reply\.?)$", r
 
 
 def _without_stats(body: list[str]) -> list[str]:
-    """The post without what X shows under its full time: the views and the counts, in any language, and who
-    may reply."""
+    """The post without what X shows under its full time: the views and the counts, in any language, who may
+    reply, and the reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _WHO_CAN_REPLY_RE.match(x.strip())]
+            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _WHO_CAN_REPLY_RE.match(x.strip())
+                    and not _is_replying_line(x)]  # the reply box under it: "Replying to @a_long_handle"
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
