@@ -907,8 +907,9 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
-    ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide has "
-            "the words before the edit; open the latest version on X and copy it again, or paste its words into the slide"),
+    ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
+            "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
+            "the slide"),
     ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1179,7 +1180,7 @@ def _first_words(lines: list[str], most: int = 8) -> str:
     return f"“{' '.join(words[:most])}{' …' if len(words) > most else ''}”" if words else ""
 
 
-# X's banner on a post that was edited after this version: "There’s a new version of this post." / "See the latest post".
+# X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
 _OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
 _SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
 # X's box where a post of the thread is gone; it sits under the post before.
