@@ -236,6 +236,10 @@ class _ArchiveReader:
         if inner:  # the archive zipped again, or sent inside another zip
             return SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
                                f"{self.label} once and import the .zip that was inside it")
+        loose = sorted((n for n in self.files.members if _LOOSE_TWEETS_RE.search(n)), key=lambda n: (len(n), n))
+        if loose:  # the files of data/ zipped without their folder
+            return SourceError(f"{self.label} holds {loose[0]}, but not in a data/ folder as X's archive has it: "
+                               "import the .zip X sent, or zip the archive's whole folder (the one holding data/)")
         return SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
 
     def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
@@ -542,6 +546,10 @@ def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], afte
     return len(skipped)
 
 
+# An archive's post file outside a data/ folder (its root would have been found otherwise).
+_LOOSE_TWEETS_RE = re.compile(r"(?:^|/)tweets?(?:-part\d+)?\.js$")
+
+
 def _may_be_archive_zip(name: str) -> bool:
     """A zip inside a zip that may be the archive: not a Mac's "._" copy of a file's attributes (under
     __MACOSX/), nor a file among an archive's own (under data/)."""
@@ -750,28 +758,55 @@ _HIDDEN_HEAD_RE = re.compile(r"(?:@\w+\s+)*")
 _HIDDEN_TAIL_RE = re.compile(r"(?:\s*https?://t\.co/\w+)*\s*")
 
 
+def shown_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a post's ``text`` its display range (``start``, ``end``; an end of 0: to the end) shows, kept
+    to what X hides itself: the @handles a reply opens with, the t.co links of its photos or quote at the end.
+    A range that would hide anything else (counted in other units) hides nothing on that side."""
+    start, end = max(0, start), min(len(text), end) if end > 0 else len(text)
+    if start and not _HIDDEN_HEAD_RE.fullmatch(text, 0, start):
+        start = 0
+    if end < len(text) and not _HIDDEN_TAIL_RE.fullmatch(text, end):
+        end = len(text)
+    return start, end
+
+
+def shown_words(stored: str, start: int, end: int) -> str:
+    """A post's words within its display range (``start``, ``end``), its entities ("&amp;") decoded once.
+
+    X counts the range on the decoded text ("&" one character), so on the stored text it would end early; some
+    files count it on the stored text. Each is tried, decoded first, where the range fits the text and hides only
+    what X hides itself (``shown_span``); else only that is hidden, from the decoded text.
+    """
+    decoded = unescape_entities(stored)
+    for text, decode in ((decoded, False), (stored, True)):
+        if 0 <= start <= end <= len(text) and shown_span(text, start, end) == (start, end):
+            return unescape_entities(text[start:end]) if decode else text[start:end]
+    start, end = shown_span(decoded, start, end)
+    return decoded[start:end]
+
+
+def without_link(text: str, short: str) -> str:
+    """``text`` without the t.co link ``short`` (a photo's), and the spaces before it."""
+    return re.sub(r"[ \t]*" + re.escape(short), "", text) if short in text else text
+
+
 def _raw_text(t: _Tweet) -> str:
-    """The post's words as the archive has them, its links written out (``_clean`` tidies them).
+    """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
-    counted in other units (UTF-16, or the text before its "&amp;" escapes) would otherwise cut the author's words.
+    counted in other units would otherwise cut the author's words (``shown_words``).
     """
-    start, end = max(0, t.start), min(len(t.text), t.end) if t.end > 0 else len(t.text)
-    if start and not _HIDDEN_HEAD_RE.fullmatch(t.text, 0, start):
-        start = 0
-    if end < len(t.text) and not _HIDDEN_TAIL_RE.fullmatch(t.text, end):
-        end = len(t.text)
-    text = t.text[start:end]
+    text = shown_words(t.text, t.start, t.end)
     for short, _, _ in t.media:
         if short:
-            text = text.replace(short, "")
+            text = without_link(text, short)
     for short, expanded, display in t.urls:
         text = text.replace(short, "" if _links_to_itself(t, expanded) else _display_url(expanded, display, short))
     return text
 
 
 def _clean(raw: str) -> str:
-    return clean_text(unescape_entities(raw), html_markup=False)
+    return clean_text(raw, html_markup=False)
 
 
 def _links_to_itself(t: _Tweet, expanded: str) -> bool:

@@ -90,6 +90,8 @@ def strip_html(text: str) -> str:
         text = _COMMENT_RE.sub("", text)
         text = re.sub(r"<!doctype[^<>]*>|<meta\b[^<>]*>", "", text, flags=re.IGNORECASE)
         text = _IMG_RE.sub(_image_text, text)
+        if "tweetText" in text:
+            text = _inline_post_text(text)
         text = _BREAK_RE.sub("\n", text)
         text = _LIST_ITEM_RE.sub(_LINE + "- ", text)
         text = _PARAGRAPH_RE.sub(_PARAGRAPH, text)
@@ -98,6 +100,30 @@ def strip_html(text: str) -> str:
         text = _TAG_RE.sub("", text)
         text = _BREAKS_RE.sub(_breaks, text).strip("\n")
     return unescape_entities(text)
+
+
+# A post's words on X's page; inside, a mention or hashtag sits in a <div> the page draws inline (no line break).
+_POST_TEXT_RE = re.compile(r"""<div\b[^<>]*\bdata-testid\s*=\s*["']tweetText["'][^<>]*>""", re.IGNORECASE)
+_DIV_TAG_RE = re.compile(r"<(/?)div\b[^<>]*>", re.IGNORECASE)
+
+
+def _inline_post_text(text: str) -> str:
+    """The page's HTML with the <div> tags inside each post's words removed: X draws them inline, as a browser's
+    copy of the page shows (its line breaks are the text's own, or <br>)."""
+    out, pos = [], 0
+    for m in _POST_TEXT_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        depth = 1
+        for tag in _DIV_TAG_RE.finditer(text, m.end()):
+            depth += -1 if tag.group(1) else 1
+            if not depth:
+                break
+        if depth:  # never closed (a cut copy): the rest is left as it is, and not scanned again
+            break
+        out += [text[pos:m.end()], _DIV_TAG_RE.sub("", text[m.end():tag.start()])]
+        pos = tag.start()
+    return "".join(out) + text[pos:]
 
 
 def _breaks(match: re.Match) -> str:

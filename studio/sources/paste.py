@@ -54,9 +54,9 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread" if not cleaned else
                           "the text has only invisible characters (zero-width or direction marks): paste the posts "
                           "of a thread")
-    if cleaned.startswith("window.YTD."):
-        raise SourceError("this is a file of an X archive (it starts with window.YTD): import the archive's .zip, "
-                          "or its data/tweets.js, under Archive instead of pasting it")
+    if cleaned.startswith(("window.YTD.", "window.__THAR_CONFIG")):  # any data file, or the archive's manifest.js
+        raise SourceError(f"this is a file of an X archive (it starts with {cleaned.split('=', 1)[0].strip()[:40]}): "
+                          "import the archive's .zip, or its data/tweets.js, under Archive instead of pasting it")
     if _only_page_chrome(cleaned):
         raise SourceError("this is a copy of an X page with no posts on it (only X's menus, buttons or a sign-in "
                           "or error notice): open the thread on X, let its posts load, then select and copy again")
@@ -224,8 +224,11 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
 
     A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
     before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
-    own post, the carousel's cover. "1." and "1)" after a line stay a list inside one post.
+    own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
+    "1." and "1)" after a line stay a list inside one post.
     """
+    # A number no run starts at ("24/7 support", "10/10" opening the hook) is the hook's own words.
+    marks = marks[next((k for k, m in enumerate(marks) if m.number in (1, 2)), len(marks)):]
     if not marks:
         return None
     head = text[:marks[0].start].strip()
@@ -233,7 +236,10 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     if not head:
         ok = first == 1
     else:
-        single = "\n\n" not in head and weighted_length(head) <= MAX_WEIGHTED_LENGTH
+        # A hook of a few paragraphs ("How I grew 🧵" / "Here's what I learned:") is one post too, when every
+        # "1/" opens a paragraph of its own; under a line, "1/ a" "2/ b" may be that paragraph's list.
+        paragraphs_ok = family == "slash" and all(m.paragraph for m in marks)
+        single = ("\n\n" not in head or paragraphs_ok) and weighted_length(head) <= MAX_WEIGHTED_LENGTH
         ok = single and (first == 2 or (first == 1 and family == "slash"))
     if not ok:
         return None
@@ -664,10 +670,20 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
             if _HANDLE_RE.match(lines[i + 1].strip()):
                 lines[i] = lines[i].strip(_EDGE_SPACES + _DIRECTION_MARKS)
         text = "\n".join(lines)
+    loose = _LOOSE_HEADER_RE.search(text) is not None
+    if loose and _spaced(text):  # its headers drawn together first: a post's "… @ana" line is no "Name @handle"
+        return _parse_page(_tight_headers(text), warnings) or _parse_page(text, warnings)
     page = _parse_page(text, warnings)
-    if page is None and _LOOSE_HEADER_RE.search(text):
+    if page is None and loose:
         page = _parse_page(_tight_headers(text), warnings)
     return page
+
+
+def _spaced(text: str) -> bool:
+    """A blank line after most lines of the copy (how some browsers copy X's page; a post's own lines between)."""
+    lines = text.split("\n")
+    blank = sum(1 for line in lines if not line.strip())
+    return blank * 2 >= len(lines) - blank
 
 
 # Zero-width and direction marks at a line's start or end (they draw nothing there).
@@ -840,6 +856,9 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.replace("left out,", "left out" + (f" ({', '.join(cut)})," if cut else ","))
+            elif what == "clock":  # the times themselves, so the creator finds them
+                times = [f'"{x[6:]}"' for left_out in kept for x in sorted(left_out) if x.startswith("clock:")]
+                message = message.replace("(\"0:58\")", f"({', '.join(times)})")
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -888,6 +907,9 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
+            "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
+            "the slide"),
     ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1030,11 +1052,14 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
 
 def _timed_below(lines: list[str], i: int) -> bool:
-    """The opening post's full time ("10:04 AM · May 28, 2024") comes below line i, before any other header."""
+    """The opening post's full time ("10:04 AM · May 28, 2024") comes below line i, before any other header, with
+    the post's words between them (right over the time, "Ship it with @sam" is those words, not a header)."""
+    words = False
     for line in lines[i + 1:]:
         s = line.strip()
         if _FULL_TIME_RE.match(s) or s.startswith("Last edited "):
-            return True
+            return words
+        words = words or bool(s)
         if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
             return False
     return False
@@ -1108,20 +1133,27 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         return body, False
     body, after = body[:filled[-1]], body[filled[-1] + 1:]
-    end = len(body)
-    while end >= 2 and _POLL_SHARE_RE.match(body[end - 1].strip()) and body[end - 2].strip():
-        end -= 2
-    shares = {i + 1 for i in range(end, len(body), 2)}
+    # Each option over its share, from the last up; a copy may put a blank line between every two lines.
+    shares, k = set(), len(filled) - 1
+    while k >= 2 and _POLL_SHARE_RE.match(body[filled[k - 1]].strip()):
+        shares.add(filled[k - 1])
+        k -= 2
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
+# X's box under a post whose author limited its replies: "Who can reply?" over "People @dana mentioned can reply".
+_WHO_CAN_REPLY_RE = re.compile(r"^(?:Who can reply\?|.{1,80}\bcan reply\.?)$", re.IGNORECASE)
+
+
 def _without_stats(body: list[str]) -> list[str]:
-    """The post without what X shows under its full time: the views and the counts, in any language."""
+    """The post without what X shows under its full time: the views and the counts, in any language, who may
+    reply, and the reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip()]
+            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _WHO_CAN_REPLY_RE.match(x.strip())
+                    and not _is_replying_line(x)]  # the reply box under it: "Replying to @a_long_handle"
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
@@ -1148,6 +1180,9 @@ def _first_words(lines: list[str], most: int = 8) -> str:
     return f"“{' '.join(words[:most])}{' …' if len(words) > most else ''}”" if words else ""
 
 
+# X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
+_OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
+_SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
@@ -1168,6 +1203,11 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
             if what == "translation":  # quoted in the notice: a guess, so the author sees what went
                 left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
+    if old := [i for i, line in enumerate(body) if _OLD_VERSION_RE.match(line.strip())]:
+        left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
+        filled = [i for i, line in enumerate(body) if line.strip()]
+        drop = set(old) | {j for i, j in zip(filled, filled[1:]) if i in old and _SEE_LATEST_RE.match(body[j].strip())}
+        body = [line for i, line in enumerate(body) if i not in drop]
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
         left_out.add("unavailable")
@@ -1186,14 +1226,27 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         after_dot = s == "·" or after_dot and not s
         first = first and not s
     tail: list[str] = []
-    while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) or _REPOSTED_RE.match(body[-1].strip())):
+    while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
+                    or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
-    body += _authors_numbers(tail[::-1], counts_shown)
+    # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
+    body += _authors_numbers(tail[::-1], counts_shown and not opening)
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
-        left_out.add("clock")  # (kept: the author may have written it)
+        left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text, left_out
+
+
+# X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
+# post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow").
+_HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
+                   "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
+                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
+
+
+def _header_button(line: str) -> bool:
+    return line.strip().lower() in _HEADER_BUTTONS
 
 
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
