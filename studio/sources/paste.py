@@ -1097,12 +1097,25 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     next, or a label ("Ad", "Quote") comes before, or it is the thread's first post, or it is the page's
     own post (its full time below its text) right under the counts of a post it answers.
 
-    A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not.
+    A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not, even
+    when X's counts or "Show more" follow it: those come under a post's last words, never under a header.
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    return (first or _is_noise(nxt, dates=False) and not _FULL_TIME_RE.match(nxt) or before.lower() in _UI_LINES
+    return (first or _is_noise(nxt, dates=False) and not _under_words(nxt) or before.lower() in _UI_LINES
             or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+
+
+# X's lines that follow a post's words, never a header's "@handle": "Show more", "Translate post", "Quote" (over
+# a quoted post), "Show this thread".
+_UNDER_WORDS = {"quote", "show this thread", "show less", "read more"}
+
+
+def _under_words(line: str) -> bool:
+    """X's line under a post's last words (a count, the views, its full time, "Show more"), never under a header."""
+    s = line.strip()
+    return (bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s) or _FULL_TIME_RE.match(s))
+            or s.lower() in _SHOW_MORE or s.lower() in _UNDER_WORDS)
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.

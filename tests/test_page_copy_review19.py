@@ -1,0 +1,47 @@
+"""Copied thread pages where a post's own words look like X's lines: a post that ends in a mention on a line of
+its own, an opening post that ends so under a logged-in page's side menu, an author's sentence that reads like
+X's banners or boxes. The creator's words always arrive; X's lines around them never do."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.app.imports import Imports
+from test_page_copy_html_mentions import COUNTS, DATED, HEADER, TIMED, token
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s19-sources"
+CHROME = (FIXTURES / "page-chrome-logged-in.txt").read_text(encoding="utf-8")
+WHO = (FIXTURES / "page-who-can-reply.txt").read_text(encoding="utf-8")
+POST_2 = "2/ Ship ugly. Here are v1 and v3 of our landing page\nImage\nALT\nImage"
+SHAPES = {"chrome": lambda t: t, "firefox-blank-lines": lambda t: "\n\n".join(t.split("\n"))}
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in Imports.paste(text).threads[0].posts]
+
+
+def _words(texts: list[str]) -> list[list[str]]:
+    return [t.split() for t in texts]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("under", ["", "Show more", "Translate post", "Quote"])
+def test_a_post_ending_in_a_mention_on_its_own_line_keeps_its_words(shape, under):
+    text = CHROME.replace(POST_2, "2/ Ship ugly. Design by\n@sam_k" + (f"\n{under}" if under else ""))
+    result = Imports.paste(SHAPES[shape](text))
+    texts = [p.text for p in result.threads[0].posts]
+    assert _words(texts[2:4]) == [["Ship", "ugly.", "Design", "by", "@sam_k"],
+                                  ["Talk", "to", "5", "users", "a", "week.", "Q&A", "calls", ">", "surveys", "<3"]]
+    assert not any(t.startswith(("1/", "3/")) for t in texts)  # the numbering is still read as numbering
+    assert not any("no text" in w for w in result.warnings)
+    assert {p.handle for p in result.threads[0].posts} == {"lena_ops"}
+
+
+def test_a_pasted_html_post_ending_in_a_mention_keeps_it():
+    first = (f'<article data-testid="tweet"><div>{HEADER}</div><div lang="en" data-testid="tweetText"><span>Line one'
+             f'</span></div>{TIMED}{COUNTS}</article>')
+    second = (f'<article data-testid="tweet"><div>{HEADER}{DATED}</div><div lang="en" data-testid="tweetText">'
+              f'<span>Design by\n</span>{token("@bob_dev")}</div>{COUNTS}</article>')
+    result = Imports.paste(f"<html><body><!--StartFragment-->{first}{second}<!--EndFragment--></body></html>")
+    assert [p.text for p in result.threads[0].posts] == ["Line one", "Design by\n@bob_dev"]
