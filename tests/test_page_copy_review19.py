@@ -45,3 +45,29 @@ def test_a_pasted_html_post_ending_in_a_mention_keeps_it():
               f'<span>Design by\n</span>{token("@bob_dev")}</div>{COUNTS}</article>')
     result = Imports.paste(f"<html><body><!--StartFragment-->{first}{second}<!--EndFragment--></body></html>")
     assert [p.text for p in result.threads[0].posts] == ["Line one", "Design by\n@bob_dev"]
+
+
+OPENING_END = "Here is what I would tell my past self:\n0:42"
+SIGN_UP = "New to X?\nSign up now to get your own personalized timeline!\nCreate account\n"
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("above", ["side menu", "sign-up box"])
+@pytest.mark.parametrize("credit", ["h/t\n@paulg", "Inspired by\n@naval\n@paulg"])
+def test_an_opening_post_ending_in_mentions_arrives_whole_under_xs_boxes(shape, above, credit):
+    text = CHROME.replace(OPENING_END, "Here is what I would tell my past self.\n\n" + credit)
+    if above == "sign-up box":  # a box heading over the page's own post, with no side menu
+        text = SIGN_UP + text[text.index("Lena Ops"):]
+    texts = _texts(SHAPES[shape](text))
+    assert texts[0].split() == ("Working alone for 2 years taught me more than 6 years at big companies Here is what "
+                                "I would tell my past self. " + credit).split()
+    assert texts[1].startswith("Pricing: charge from day one.")
+    assert len(texts) == 6
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_side_menus_messages_link_is_no_box_over_the_opening_post(shape):
+    text = CHROME.replace(OPENING_END, "Here is what I would tell my past self, thanks to\n@sam_k\nfor the push:")
+    texts = _texts(SHAPES[shape](text))
+    assert texts[0].split()[-7:] == ["self,", "thanks", "to", "@sam_k", "for", "the", "push:"]
+    assert len(texts) == 6

@@ -995,7 +995,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         s = line.strip()
         if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        if s.lower() in _CHROME_HEADINGS or _FOOTER_RE.match(s):
+        if s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or _FOOTER_RE.match(s):
             skipping = True
             continue
         if skipping and (_timed_header(lines, i) or _main_post_header(lines, i)):
@@ -1003,6 +1003,12 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if not skipping:
             out.append(line)
     return out
+
+
+def _in_side_menu(lines: list[str], i: int) -> bool:
+    """Line i sits among the side menu's lines ("Notifications" / "Messages" / "Grok"): a link, not a box's heading."""
+    before = next((lines[j].strip().lower() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    return before in _NAV_LINES and _next_filled(lines, i).lower() in _NAV_LINES
 
 
 # X's "Discover more" under the replies (in its main interface languages), "Sourced from across X" below it.
@@ -1039,16 +1045,28 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
     The opening post shows its time ("3:15 PM · Mar 3, 2025") under the text, not beside the
     name, so a sign-up banner above it must not swallow it.
+    A "@handle" right over that time is the post's last words ("h/t" / "@paulg"), not its header; any other
+    one on the way down is the next header (a box of people lists "Name" / "@handle" / "Follow").
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
+    words = False
     for j in range(i + 2, len(lines)):
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
-            return True
-        if _HANDLE_RE.match(s) or s.lower() in _CHROME_HEADINGS:
+            return words
+        if _HANDLE_RE.match(s) and not _FULL_TIME_RE.match(_next_filled(lines, j, past_handles=True)) \
+                or s.lower() in _CHROME_HEADINGS:
             return False
+        words = words or bool(s)
     return False
+
+
+def _next_filled(lines: list[str], i: int, past_handles: bool = False) -> str:
+    """The first line with text after line i, stripped ('' if none); with ``past_handles``, after any "@handle"
+    lines there too ("@naval" / "@paulg")."""
+    return next((x.strip() for x in lines[i + 1:] if x.strip() and not (past_handles and _HANDLE_RE.match(x.strip()))),
+                "")
 
 
 def _timed_below(lines: list[str], i: int) -> bool:
