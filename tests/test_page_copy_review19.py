@@ -71,3 +71,27 @@ def test_the_side_menus_messages_link_is_no_box_over_the_opening_post(shape):
     texts = _texts(SHAPES[shape](text))
     assert texts[0].split()[-7:] == ["self,", "thanks", "to", "@sam_k", "for", "the", "push:"]
     assert len(texts) == 6
+
+
+BANNER = "There's a new version of this post.\nSee the latest post"
+OLD_OPENING = ("Three things I got wrong about hiring, in a short thread.\nThere’s a new version of this post.\n"
+               "See the latest post\n")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_an_authors_sentence_worded_as_xs_edit_banner_stays_in_the_post(shape):
+    text = WHO.replace("Second: I skipped the work trial. Never again.", "Second: I rewrote my hiring doc.\n" + BANNER)
+    result = Imports.paste(SHAPES[shape](text))
+    texts = [p.text for p in result.threads[0].posts]
+    assert texts[2].split() == ("Second: I rewrote my hiring doc. " + BANNER).split()
+    assert [w for w in result.warnings if "older version" in w] == [
+        "post 1 is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
+        "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
+        "the slide"]
+
+
+def test_the_sentence_above_an_opening_posts_own_words_is_the_authors():
+    text = WHO.replace(OLD_OPENING, BANNER + "\nHere it is: three things I got wrong about hiring.\n")
+    result = Imports.paste(text)
+    assert result.threads[0].posts[0].text == BANNER + "\nHere it is: three things I got wrong about hiring."
+    assert not any("older version" in w for w in result.warnings)

@@ -1214,6 +1214,15 @@ def _first_words(lines: list[str], most: int = 8) -> str:
 # X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
 _OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
 _SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
+def _old_version_banner(body: list[str]) -> set[int]:
+    """The lines of X's "There’s a new version of this post." / "See the latest post" in the opening post's
+    ``body``, or none: X puts it right over the full time, so the same sentence anywhere else is the author's."""
+    end = next((i for i in range(len(body) - 1, -1, -1) if _FULL_TIME_RE.match(body[i].strip())), len(body))
+    filled = [i for i in range(end) if body[i].strip()]
+    banner = {filled.pop()} if filled and _SEE_LATEST_RE.match(body[filled[-1]].strip()) else set()
+    return banner | {filled[-1]} if filled and _OLD_VERSION_RE.match(body[filled[-1]].strip()) else set()
+
+
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
@@ -1234,11 +1243,10 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
             if what == "translation":  # quoted in the notice: a guess, so the author sees what went
                 left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
-    if old := [i for i, line in enumerate(body) if _OLD_VERSION_RE.match(line.strip())]:
+    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+    if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
-        filled = [i for i, line in enumerate(body) if line.strip()]
-        drop = set(old) | {j for i, j in zip(filled, filled[1:]) if i in old and _SEE_LATEST_RE.match(body[j].strip())}
-        body = [line for i, line in enumerate(body) if i not in drop]
+        body = [line for i, line in enumerate(body) if i not in banner]
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
         left_out.add("unavailable")
@@ -1246,7 +1254,6 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
     # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     after_dot, first = False, not dated and not opening
     while body:
         s = body[0].strip()
