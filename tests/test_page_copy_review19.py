@@ -95,3 +95,26 @@ def test_the_sentence_above_an_opening_posts_own_words_is_the_authors():
     result = Imports.paste(text)
     assert result.threads[0].posts[0].text == BANNER + "\nHere it is: three things I got wrong about hiring."
     assert not any("older version" in w for w in result.warnings)
+
+
+OPENING = "Three things I got wrong about hiring, in a short thread.\n"
+SECOND = "First: I hired for years of experience. Slope beats intercept."
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize(("old", "new"), [
+    (OPENING, "Who can reply?\nOnly people I follow. Here is why.\n"),
+    (SECOND, "Who can reply?\n" + SECOND),
+    (SECOND, SECOND + "\nWho can reply?"),
+    (SECOND, "Follow\nthe money. " + SECOND),  # under the post's date: X shows no button there
+], ids=["opening-starts-who-can-reply", "starts-who-can-reply", "ends-who-can-reply", "starts-follow"])
+def test_an_authors_line_worded_as_xs_button_or_box_stays(shape, old, new):
+    result = Imports.paste(SHAPES[shape](WHO.replace(old, new, 1)))
+    texts = [p.text.split() for p in result.threads[0].posts]
+    assert new.split() in texts
+    assert len(texts) == 4
+
+
+def test_xs_follow_button_under_the_opening_posts_name_stays_out():
+    result = Imports.paste((FIXTURES.parent / "sources" / "copied-page-logged-in.txt").read_text(encoding="utf-8"))
+    assert result.threads[0].posts[0].text.startswith("I spent 6 months rebuilding our onboarding.")

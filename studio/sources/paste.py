@@ -1254,18 +1254,19 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
     # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    after_dot, first = False, not dated and not opening
+    after_dot, first, top = False, not dated and not opening, True
     while body:
         s = body[0].strip()
-        if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
+        if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
                 or after_dot and _is_short_date(s)):
             break
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
+        top = top and (not s or s == "·")
     tail: list[str] = []
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    or _REPOSTED_RE.match(body[-1].strip())):
+                    and body[-1].strip().lower() not in _WORDS_UNDER_TIME or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
     body += _authors_numbers(tail[::-1], counts_shown and not opening)
@@ -1285,6 +1286,21 @@ _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "sus
 
 def _header_button(line: str) -> bool:
     return line.strip().lower() in _HEADER_BUTTONS
+
+
+# X's lines only under an opening post's full time (removed with it), never at a post's edges: there they are
+# the author's.
+_WORDS_UNDER_TIME = {"who can reply?"}
+
+
+def _header_noise(line: str, top: bool, dates: bool) -> bool:
+    """X's line at the top of a post: its "·", time or counts, or a button ("Follow") right under the name (``top``:
+    only the header's "·" came before it; X shows none under a date). Its other buttons' words there are the
+    author's."""
+    low = line.strip().lower()
+    if low in _UI_LINES:
+        return low == "·" or low in _REPLYING_LABELS or top and (low in _HEADER_BUTTONS or low == "following")
+    return _is_noise(line, dates)
 
 
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
