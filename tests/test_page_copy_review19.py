@@ -118,3 +118,24 @@ def test_an_authors_line_worded_as_xs_button_or_box_stays(shape, old, new):
 def test_xs_follow_button_under_the_opening_posts_name_stays_out():
     result = Imports.paste((FIXTURES.parent / "sources" / "copied-page-logged-in.txt").read_text(encoding="utf-8"))
     assert result.threads[0].posts[0].text.startswith("I spent 6 months rebuilding our onboarding.")
+
+
+REPLY_RULES = {
+    "de": ("11:20 vorm. · 5. Nov. 2026", "Mal angezeigt", "Wer kann antworten?",
+           "Accounts, die @marcobellini erwähnt hat, können antworten"),
+    "es": ("11:20 a. m. · 5 nov. 2026", "Visualizaciones", "¿Quién puede responder?",
+           "Las personas mencionadas por @marcobellini pueden responder"),
+    "fr": ("11:20 AM · 5 nov. 2026", "Vues", "Qui peut répondre ?",
+           "Les comptes mentionnés par @marcobellini peuvent répondre"),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("language", REPLY_RULES)
+def test_xs_who_can_reply_box_in_any_language_stays_out_with_the_counts(shape, language):
+    time, views, ask, rule = REPLY_RULES[language]
+    text = (WHO.replace("11:20 AM · Nov 5, 2026", time).replace("Views", views).replace("Who can reply?", ask)
+            .replace("People @marcobellini mentioned can reply", rule))
+    texts = [p.text for p in Imports.paste(SHAPES[shape](text)).threads[0].posts]
+    assert texts[0] == "Three things I got wrong about hiring, in a short thread."
+    assert len(texts) == 4

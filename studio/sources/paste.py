@@ -1174,8 +1174,9 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
-# X's box under a post whose author limited its replies: "Who can reply?" over "People @dana mentioned can reply".
-_WHO_CAN_REPLY_RE = re.compile(r"^(?:Who can reply\?|.{1,80}\bcan reply\.?)$", re.IGNORECASE)
+# X's box under a post whose author limited its replies: a short question ("Who can reply?", "Wer kann
+# antworten?", "¿Quién puede responder?") over the rule ("People @dana mentioned can reply"), in any language.
+_QUESTION_RE = re.compile(r"^.{1,40}[?？؟]$")
 
 
 def _without_stats(body: list[str]) -> list[str]:
@@ -1183,8 +1184,10 @@ def _without_stats(body: list[str]) -> list[str]:
     reply, and the reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _WHO_CAN_REPLY_RE.match(x.strip())
-                    and not _is_replying_line(x)]  # the reply box under it: "Replying to @a_long_handle"
+            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
+            ask = next((k for k, x in enumerate(rest[:-1]) if _QUESTION_RE.match(x) and len(rest[k + 1]) <= 120), None)
+            if ask is not None:
+                rest = rest[:ask] + rest[ask + 2:]
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
