@@ -249,8 +249,11 @@ def _text(data: dict) -> str:
                 text = without_link(text, str(m["url"]))
     for u in urls:
         if isinstance(u, dict) and u.get("url"):
-            shown = link_as_shown(str(u.get("expanded_url") or u.get("display_url") or u["url"]))
-            text = text.replace(str(u["url"]), shown)
+            expanded = str(u.get("expanded_url") or u.get("display_url") or u["url"])
+            if expanded.endswith(f"/status/{data.get('id_str')}"):  # X's link to the long post itself, after its cut
+                text = without_link(text, str(u["url"]))
+            else:
+                text = text.replace(str(u["url"]), link_as_shown(expanded))
     return clean_text(text, html_markup=False)
 
 
