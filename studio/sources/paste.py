@@ -225,16 +225,27 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
     before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
     own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
-    "1." and "1)" after a line stay a list inside one post.
+    A run from 0 ("0/ Intro") numbers its cover too. "1." and "1)" after a line stay a list inside one post.
+    A number no run starts at ("24/7 support", "2/3 of startups" opening a hook's line) is the hook's own words:
+    the longest run from the first 0, 1 or 2 wins.
     """
-    # A number no run starts at ("24/7 support", "10/10" opening the hook) is the hook's own words.
-    marks = marks[next((k for k, m in enumerate(marks) if m.number in (1, 2)), len(marks)):]
-    if not marks:
-        return None
+    best = None
+    for number in (0, 1, 2):
+        at = next((k for k, m in enumerate(marks) if m.number == number), None)
+        if at is None or any(m.number == number - 1 for m in marks[:at]):  # "1)" over "2)": a run from 1 or none
+            continue
+        found = _run_from(text, marks[at:], family)
+        if found and (best is None or len(found[0]) > len(best[0])):
+            best = found
+    return best
+
+
+def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
+    """``_start_run`` for the run from ``marks[0]``."""
     head = text[:marks[0].start].strip()
     first = marks[0].number
     if not head:
-        ok = first == 1
+        ok = first in (0, 1)
     else:
         # A hook of a few paragraphs ("How I grew 🧵" / "Here's what I learned:") is one post too, when every
         # "1/" opens a paragraph of its own; under a line, "1/ a" "2/ b" may be that paragraph's list.
