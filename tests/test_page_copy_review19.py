@@ -139,3 +139,16 @@ def test_xs_who_can_reply_box_in_any_language_stays_out_with_the_counts(shape, l
     texts = [p.text for p in Imports.paste(SHAPES[shape](text)).threads[0].posts]
     assert texts[0] == "Three things I got wrong about hiring, in a short thread."
     assert len(texts) == 4
+
+
+POLL_PAGE = "Dana Kim\n@danakim_dev\n{words}\n{poll}\n100 votes · Final results\n10:04 AM · May 28, 2024\n·\n9,812\nViews"
+
+
+@pytest.mark.parametrize(("words", "poll", "kept"), [
+    ("Our margin:\n40%", "A\n60%\nB\n40%", "Our margin:\n40%\nA\nB"),
+    ("We grew:\n40%", "A\n20%\nB\n20%\nC\n30%\nD\n30%", "We grew:\n40%\nA\nB\nC\nD"),  # X allows four at most
+    ("Pick one", "A\n33.3%\nB\n33.3%\nC\n33.3%", "Pick one\nA\nB\nC"),
+])
+def test_an_authors_percentage_just_above_a_poll_stays(words, poll, kept):
+    result = Imports.paste(POLL_PAGE.format(words=words, poll=poll))
+    assert [p.text for p in result.threads[0].posts] == [kept]

@@ -1176,13 +1176,22 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
         return body, False
     body, after = body[:filled[-1]], body[filled[-1] + 1:]
     # Each option over its share, from the last up; a copy may put a blank line between every two lines.
-    shares, k = set(), len(filled) - 1
+    found, k = [], len(filled) - 1
     while k >= 2 and _POLL_SHARE_RE.match(body[filled[k - 1]].strip()):
-        shares.add(filled[k - 1])
+        found.append(filled[k - 1])
         k -= 2
+    shares = set(found[:_poll_options([body[i] for i in found])])
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
+
+
+def _poll_options(shares: list[str]) -> int:
+    """How many of ``shares`` (the last option's first) are the poll's: X's polls have two to four options, their
+    shares add up to 100% (give or take rounding); an author's "Our margin:" / "40%" above the poll is not one."""
+    values = [float(x.strip().rstrip("%").strip().replace(",", ".")) for x in shares]
+    most = min(len(values), 4)
+    return next((n for n in range(most, 1, -1) if abs(sum(values[:n]) - 100) <= 0.5 * n), most)
 
 
 # X's box under a post whose author limited its replies: a short question ("Who can reply?", "Wer kann
