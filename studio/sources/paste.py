@@ -568,24 +568,29 @@ _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और द�
                  "הצגת עוד", "הצג עוד"}
 _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
                       "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
+# X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
+# post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow"). (Lines of X's too.)
+_HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
+                   "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
+                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
+
+
 _UI_LINES = {
+    *_HEADER_BUTTONS,
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
-    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "follow", "following",
-    "subscribe", "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
+    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
+    "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
     "who can reply?", "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
-    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen", "folgen", "abonnieren",
-    "mostrar más", "traducir post", "mostrar traducción", "seguir", "suscribirse",
-    "afficher plus", "traduire le post", "afficher la traduction", "suivre", "s'abonner",
-    "mostrar mais", "traduzir post", "mostrar tradução", "assinar",
-    "mostra altro", "traduci post", "mostra traduzione", "segui", "abbonati",
-    "meer weergeven", "post vertalen", "volgen",
-    "さらに表示", "ポストを翻訳", "翻訳を表示", "フォローする",
+    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen",
+    "mostrar más", "traducir post", "mostrar traducción", "afficher plus", "traduire le post", "afficher la traduction",
+    "mostrar mais", "traduzir post", "mostrar tradução", "mostra altro", "traduci post", "mostra traduzione",
+    "meer weergeven", "post vertalen", "さらに表示", "ポストを翻訳", "翻訳を表示",
     # … and in Arabic, Turkish, Indonesian, Korean and Russian.
-    "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
+    "إظهار المزيد", "ترجمة المنشور", "رداً على", "daha fazla göster", "gönderiyi çevir",
     "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
     *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
     # "Show replies" and "Show more replies" in X's main interface languages.
@@ -593,15 +598,15 @@ _UI_LINES = {
     "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
     "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
     "さらに返信を表示", "إظهار الردود",
-    # … "Follow", "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
+    # … "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
     # the views' word in the others.
-    "читать", "подписаться", "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
-    "читати", "показати відповіді", "переглядів", "у відповідь", "obserwuj", "pokaż odpowiedzi", "wyświetlenia",
-    "wyświetleń", "w odpowiedzi do", "takip et", "abone ol", "yanıtları göster", "görüntülenme", "ikuti",
-    "berlangganan", "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
+    "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
+    "показати відповіді", "переглядів", "у відповідь", "pokaż odpowiedzi", "wyświetlenia",
+    "wyświetleń", "w odpowiedzi do", "yanıtları göster", "görüntülenme",
+    "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
     "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
     # … and in Persian and Hindi.
-    "دنبال کردن", "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "फ़ॉलो करें", "जवाब दिखाएं", "बार देखा गया",
+    "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "जवाब दिखाएं", "बार देखा गया",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -866,10 +871,10 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
             if what == "translation":
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
-                message = message.replace("left out,", "left out" + (f" ({', '.join(cut)})," if cut else ","))
+                message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
             elif what == "clock":  # the times themselves, so the creator finds them
                 times = [f'"{x[6:]}"' for left_out in kept for x in sorted(left_out) if x.startswith("clock:")]
-                message = message.replace("(\"0:58\")", f"({', '.join(times)})")
+                message = message.format(times=", ".join(times))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -910,18 +915,19 @@ def _answered(post: list[str]) -> set[str]:
     return set()
 
 
-# Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
+# Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set
+# ({cut}: the translation's first words, {times}: the times, filled in by ``_own_texts``).
 _LEFT_OUT_NOTES = (
     ("partial", "is where the copy starts, inside a post: kept from there on, as copied; add the post's first words "
                 "to the slide, or delete the slide if the post is not the thread's"),
     ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
-    ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("translation", "had X's translation under the text: left out{cut}, the slides keep the author's own words"),
     ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
             "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
             "the slide"),
-    ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
+    ("clock", "ended in a time on a line of its own ({times}), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
@@ -1298,13 +1304,6 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text, left_out
-
-
-# X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
-# post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow").
-_HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
-                   "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
-                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
 
 
 def _header_button(line: str) -> bool:
