@@ -152,3 +152,12 @@ POLL_PAGE = "Dana Kim\n@danakim_dev\n{words}\n{poll}\n100 votes · Final results
 def test_an_authors_percentage_just_above_a_poll_stays(words, poll, kept):
     result = Imports.paste(POLL_PAGE.format(words=words, poll=poll))
     assert [p.text for p in result.threads[0].posts] == [kept]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_side_menus_messages_link_with_unread_counts_is_no_box_either(shape):
+    text = CHROME.replace(OPENING_END, "Here is what I would tell my past self, thanks to\n@sam_k\nfor the push:")
+    text = text.replace("Notifications\nMessages\nGrok", "Notifications\n20+\nMessages\n3\nGrok")
+    texts = _texts(SHAPES[shape](text))
+    assert texts[0].split()[-7:] == ["self,", "thanks", "to", "@sam_k", "for", "the", "push:"]
+    assert len(texts) == 6

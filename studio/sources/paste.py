@@ -1023,9 +1023,16 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
 
 
 def _in_side_menu(lines: list[str], i: int) -> bool:
-    """Line i sits among the side menu's lines ("Notifications" / "Messages" / "Grok"): a link, not a box's heading."""
-    before = next((lines[j].strip().lower() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
-    return before in _NAV_LINES and _next_filled(lines, i).lower() in _NAV_LINES
+    """Line i sits among the side menu's lines ("Notifications" / "Messages" / "Grok", an unread count such as
+    "3" or "20+" between them): a link, not a box's heading."""
+    def menu_line(j: int) -> str:
+        return lines[j].strip().lower() if lines[j].strip() and not _BADGE_RE.match(lines[j].strip()) else ""
+    before = next((x for j in range(i - 1, -1, -1) if (x := menu_line(j))), "")
+    after = next((x for j in range(i + 1, len(lines)) if (x := menu_line(j))), "")
+    return before in _NAV_LINES and after in _NAV_LINES
+
+
+_BADGE_RE = re.compile(r"^\d{1,2}\+?$")  # the unread count beside a menu link
 
 
 # X's "Discover more" under the replies (in its main interface languages), "Sourced from across X" below it.
