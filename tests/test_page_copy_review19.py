@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from property_examples import examples
 from studio.app.imports import Imports
 from test_page_copy_html_mentions import COUNTS, DATED, HEADER, TIMED, token
 
@@ -161,3 +164,22 @@ def test_the_side_menus_messages_link_with_unread_counts_is_no_box_either(shape)
     texts = _texts(SHAPES[shape](text))
     assert texts[0].split()[-7:] == ["self,", "thanks", "to", "@sam_k", "for", "the", "push:"]
     assert len(texts) == 6
+
+
+_WORDS = ["Ship", "ugly", "Design", "by", "thanks", "to", "Follow", "Who", "can", "reply?", "42", "🚀", "#build"]
+_LINE = st.one_of(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=5).map(" ".join),
+                  st.sampled_from(["@sam_k", "@paulg", "@naval", "Who can reply?"]))  # a line X also shows
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(st.lists(_LINE, min_size=1, max_size=3).map("\n".join).filter(lambda t: not t.startswith("@")),
+                min_size=2, max_size=4),
+       st.sampled_from(["", "Show more", "Translate post"]), st.sampled_from(["\n", "\n\n"]))
+def test_property_posts_with_mentions_on_lines_of_their_own_arrive_whole(posts, under, joiner):
+    lines = ["Post", "Conversation", "Dana Kim", "@danakim_dev", posts[0], "10:04 AM · May 28, 2024", "·", "9,812",
+             "Views", "7", "15"]
+    for text in posts[1:]:
+        lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, *([under] if under else []), "3", "12", "140"]
+    result = Imports.paste(joiner.join(lines))
+    assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]
+    assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}

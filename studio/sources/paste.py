@@ -1144,20 +1144,20 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    return (first or _is_noise(nxt, dates=False) and not _under_words(nxt) or before.lower() in _UI_LINES
-            or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+    return first or not _under_words(nxt) and (nxt.lower() in _BESIDE_HANDLE or before.lower() in _UI_LINES
+                                               or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
 
 
-# X's lines that follow a post's words, never a header's "@handle": "Show more", "Translate post", "Quote" (over
-# a quoted post), "Show this thread".
-_UNDER_WORDS = {"quote", "show this thread", "show less", "read more"}
+# X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
+_BESIDE_HANDLE = {"·", "following", "ad", "promoted", *_HEADER_BUTTONS, *_REPLYING_LABELS}
 
 
 def _under_words(line: str) -> bool:
-    """X's line under a post's last words (a count, the views, its full time, "Show more"), never under a header."""
+    """X's line under a post's last words (a count, the views, its full time, "Show more", any other of its lines
+    but those beside a header's handle), never under a header."""
     s = line.strip()
     return (bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s) or _FULL_TIME_RE.match(s))
-            or s.lower() in _SHOW_MORE or s.lower() in _UNDER_WORDS)
+            or s.lower() in _SHOW_MORE or s.lower() in _UI_LINES and s.lower() not in _BESIDE_HANDLE)
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
