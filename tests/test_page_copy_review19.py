@@ -183,3 +183,19 @@ def test_property_posts_with_mentions_on_lines_of_their_own_arrive_whole(posts, 
     result = Imports.paste(joiner.join(lines))
     assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]
     assert {p.handle for p in result.threads[0].posts} == {"danakim_dev"}
+
+
+NAV = CHROME[:CHROME.index("Lena Ops")].rstrip("\n").split("\n")  # the side menu, "Messages" among its links
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(st.lists(_LINE, min_size=1, max_size=3).map("\n".join).filter(lambda t: not t.startswith("@")),
+                min_size=2, max_size=4),
+       st.booleans(), st.sampled_from(["\n", "\n\n"]))
+def test_property_an_opening_post_with_mentions_arrives_whole_under_the_side_menu(posts, menu, joiner):
+    lines = (NAV if menu else SIGN_UP.strip().split("\n")) + ["Dana Kim", "@danakim_dev", posts[0],
+                                                              "10:04 AM · May 28, 2024", "·", "9,812", "Views", "7"]
+    for text in posts[1:]:
+        lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, "3", "12", "140"]
+    result = Imports.paste(joiner.join(lines))
+    assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]

@@ -1153,11 +1153,11 @@ _BESIDE_HANDLE = {"·", "following", "ad", "promoted", *_HEADER_BUTTONS, *_REPLY
 
 
 def _under_words(line: str) -> bool:
-    """X's line under a post's last words (a count, the views, its full time, "Show more", any other of its lines
-    but those beside a header's handle), never under a header."""
+    """X's line under a post's last words (a count, the views, its full time, "Show more", "Quote" over a quoted
+    post), never under a header."""
     s = line.strip()
     return (bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s) or _FULL_TIME_RE.match(s))
-            or s.lower() in _SHOW_MORE or s.lower() in _UI_LINES and s.lower() not in _BESIDE_HANDLE)
+            or s.lower() in _SHOW_MORE or s.lower() in ("quote", "show this thread"))
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
