@@ -199,3 +199,13 @@ def test_property_an_opening_post_with_mentions_arrives_whole_under_the_side_men
         lines += ["Dana Kim", "@danakim_dev", "·", "May 28", text, "3", "12", "140"]
     result = Imports.paste(joiner.join(lines))
     assert [p.text.split() for p in result.threads[0].posts] == [t.split() for t in posts]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_sign_up_banner_over_the_title_row_never_swallows_the_opening_post(shape):
+    text = CHROME.replace(OPENING_END, "Here is what I would tell my past self, thanks to\n@sam_k\nfor the push:")
+    text = SIGN_UP + text[text.index("See new posts"):]  # X's banner, then the thread's column from its title row
+    result = Imports.paste(SHAPES[shape](text))
+    assert {p.handle for p in result.threads[0].posts} == {"lena_ops"}
+    assert result.threads[0].posts[0].text.split()[-7:] == ["self,", "thanks", "to", "@sam_k", "for", "the", "push:"]
+    assert len(result.threads[0].posts) == 6

@@ -1004,7 +1004,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     """The page without its side boxes (Relevant people, Who to follow, trends, the footer links).
 
     A box runs from its heading to the next post header that has a timestamp (posts
-    have one; the people in a box do not), or to the end of the text.
+    have one; the people in a box do not), or to the thread's title row, or to the end of the text.
     """
     out: list[str] = []
     skipping = False
@@ -1015,8 +1015,8 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or _FOOTER_RE.match(s):
             skipping = True
             continue
-        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i)):
-            skipping = False
+        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i) or s.lower() in _TITLE_LINES):
+            skipping = False  # (the title row, "Conversation", starts the thread's column: no box runs past it)
         if not skipping:
             out.append(line)
     return out
