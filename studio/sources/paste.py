@@ -1135,9 +1135,9 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
 
 
 def _opens_post(lines: list[str], i: int, first: bool) -> bool:
-    """The "@handle" at line i, under a name, starts a post: X's "·" and time (or a button, "Follow") come
-    next, or a label ("Ad", "Quote") comes before, or it is the thread's first post, or it is the page's
-    own post (its full time below its text) right under the counts of a post it answers.
+    """The "@handle" at line i, under a name, starts a post: what X puts beside a handle comes next (its "·"
+    and time, a button, "Follow"), or a label ("Ad", "Quote") comes before, or it is the thread's first post,
+    or it is the page's own post (its full time below its text) right under the counts of a post it answers.
 
     A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not, even
     when X's counts or "Show more" follow it: those come under a post's last words, never under a header.
@@ -1250,6 +1250,8 @@ def _first_words(lines: list[str], most: int = 8) -> str:
 # X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
 _OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
 _SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
+
+
 def _old_version_banner(body: list[str]) -> set[int]:
     """The lines of X's "There’s a new version of this post." / "See the latest post" in the opening post's
     ``body``, or none: X puts it right over the full time, so the same sentence anywhere else is the author's."""
