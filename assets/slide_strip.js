@@ -1,13 +1,14 @@
 // The slide strip's row of thumbnails, reordered with the pointer (components/slide_strip.py ``StripRow``).
 //
 // Pressing a thumbnail and moving it lifts it: it follows the pointer and the others make room where it would land.
-// Letting go tells the server once, with the slide's place before and after (never after the outro, which stays
-// last and is not dragged). The place is worked out from where the pointer was let go, however fast it moved (a
-// library that looked where the pointer was every 50 ms missed a quick flick altogether). The page itself is never
-// reordered here: the server draws the strip again, and until then the thumbnails keep their shifts, so nothing
-// jumps back first. A finger held on a thumbnail for a moment drags it as the mouse does; a finger that moves at once
-// swipes the strip along (studio.css lets the browser pan a thumbnail only up and down: its own horizontal pan
-// cancelled every finger drag, and it took every touch near the thumbnails, the gaps between them included).
+// Letting go tells the server (which moves it once), with the slide's place before and after (never after the
+// outro, which stays last and is not dragged). The place is worked out from where the pointer was let go, however
+// fast it moved (a library that looked where the pointer was every 50 ms missed a quick flick altogether). The page
+// itself is never reordered here: the server draws the strip again, and until then the thumbnails keep their
+// shifts, so nothing jumps back first. A finger held on a thumbnail for a moment drags it as the mouse does; a
+// finger that moves at once swipes the strip along (studio.css lets the browser pan a thumbnail only up and down:
+// its own horizontal pan cancelled every finger drag, and it took every touch near the thumbnails, the gaps between
+// them included).
 //
 // Alt+Left/Right on a focused thumbnail moves its slide one place. Every press (and every drag) names the slide
 // (each item's ``data-slide``), never only the place the page saw it at: others' moves or an import may have put
@@ -21,10 +22,12 @@
 //
 // A press reaches the server even when its connection dies under it: the browser still thinks the socket open while
 // the server has closed it (pongs missed while the server was starved), so the press goes into a dead connection and
-// socket.io never sends it again. (A press made while the page knows it is cut off is not lost: NiceGUI holds it
-// until the new socket's handshake, kept_text.js, and sends it once; seen in Chromium, review s18.) So every press
-// is sent again (with those before it still unanswered) until the server's answer names it, and the server applies
-// each once, in the order pressed, however late or often it comes (``Presses``, components/slide_strip.py).
+// socket.io never sends it again. So every press is sent again (with those before it still unanswered) until the
+// server's answer names it, and the server applies each once, in the order pressed, however late or often it comes
+// (``Presses``, components/slide_strip.py). A drag let go is one such press too (its step is the place it was let
+// go at), so a drag lost on a dead socket is sent again as well. While the page knows it is cut off, nothing is sent:
+// NiceGUI would hold every copy until the new socket's handshake and send them all at once (kept_text.js), so the
+// last press goes out once, with those before it, as soon as the handshake is done.
 //
 // The strip drawn anew for another reason (someone else's move, an import) takes the focused thumbnail away too: the
 // row holds the focus, then the thumbnail of the same slide takes it back, so a keyboard user keeps their place.
@@ -37,6 +40,7 @@ const GIVE_UP_MS = 10000; // the server never drew the strip again (connection l
 const HOLD_MS = 200; // a finger that moves sooner than this after touching swipes the strip; held longer, it drags
 const KEPT = "carousel-studio-presses:"; // + this tab's id (kept_text.js): presses of its page not yet answered
 const RESEND_MS = 2500; // a press not answered this long is sent again (with those before it still unanswered)
+const CUT_OFF_MS = 100; // while the page knows it is cut off, it looks this often whether it is back
 
 export default {
   template: "<div><slot></slot></div>",
@@ -54,7 +58,8 @@ export default {
     this.$el.addEventListener("focusout", this.left);
     this.moves = 0;
     this.session = Math.random().toString(36).slice(2, 12); // this drawing of the row: its presses count from 1
-    this.unanswered = []; // presses sent and not yet answered, [key, slide, step] each, oldest first
+    this.unanswered = []; // presses sent and not yet answered, [key, slide, step] each, oldest first (a drag's
+                          // step: {to, before | after}, where it was let go)
     this.tellUnmade();
     this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, slide, at, held}
     this.kept = null; // the thumbnail focused in this row: {slide, ring}, its focus given back after a redraw
@@ -200,14 +205,19 @@ export default {
       this.$emit("unmade", { count: kept.count });
     },
     // The last press sent (again), with those before it still unanswered; once more later unless answered by then.
+    // Cut off: sent once the connection is back (not one held copy for each resend meanwhile).
     send() {
       clearTimeout(this.resend);
       if (!this.unanswered.length) return;
+      sessionStorage.setItem(KEPT + (window.csTab || ""),
+                             JSON.stringify({ page: window.clientId, count: this.unanswered.length }));
+      if (!window.did_handshake) {
+        this.resend = setTimeout(this.send, CUT_OFF_MS);
+        return;
+      }
       const [key, slide, step] = this.unanswered[this.unanswered.length - 1];
       // the slide by its name, from where it is now (the server keeps it in its place at either end)
       this.$emit("reorder", { slide, step, key, earlier: this.unanswered.slice(0, -1), session: this.session });
-      sessionStorage.setItem(KEPT + (window.csTab || ""),
-                             JSON.stringify({ page: window.clientId, count: this.unanswered.length }));
       this.resend = setTimeout(this.send, RESEND_MS);
     },
     press(e) {
@@ -307,10 +317,14 @@ export default {
         item.style.transform = `translateX(${(to - from) * width}px)`;
       }
       this.stop(from !== to ? items : null);
-      // the place as the slides it lands between (others may add or move slides meanwhile), and as an index
+      if (from === to) return;
+      // the place as the slides it lands between (others may add or move slides meanwhile), and as an index; sent
+      // as a press, again until answered
       const rest = items.filter((e) => e !== item);
       const place = to < rest.length ? { before: rest[to].dataset.slide } : { after: rest[rest.length - 1]?.dataset.slide };
-      if (from !== to) this.$emit("reorder", { old_index: from, new_index: to, slide: item.dataset.slide, ...place });
+      this.moves += 1;
+      this.unanswered.push([this.moves, item.dataset.slide, { to, ...place }]);
+      this.send();
     },
     key(e) {
       if (e.key === "Escape" && this.drag) {

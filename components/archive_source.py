@@ -124,9 +124,11 @@ class ArchiveSource:
                    {"name": "note", "label": "Note", "field": "note", "align": "left", "style": "white-space: nowrap"}]
         with ui.dialog() as dialog, ui.card().classes("cs-picker"):
             ui.label(f"{count(len(threads), 'thread')} in your archive — pick one").classes("text-lg font-medium")
-            ui.label("Best engagement (likes + reposts) first. Click a row to import it.").classes("cs-hint")
+            ui.label("Best engagement (likes + reposts) first. Click a thread to import it.").classes("cs-hint")
             table = ui.table(columns=columns, rows=[thread_row(t, answers.get(t.id)) for t in threads], row_key="id",
                              pagination=10).props("dense flat data-testid=thread-picker").classes("w-full")
+            # a phone: each thread as a card of its own (a row of six columns ran off the screen, the counts unseen)
+            table.props[":grid"] = "window.innerWidth < 600"
 
             picked = {"id": None}
 

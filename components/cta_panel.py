@@ -25,11 +25,13 @@ class CtaPanel:
                 ui.label(name).classes("cs-tile-sub")
         self.inputs = {}
         for field, label in (("headline", "Headline"), ("subline", "Subline"),
-                             ("button", "Button text"), ("link", "Link (e.g. yoursite.com/guide)")):
+                             ("button", "Button text"), ("link", "Link")):
             edit = lambda e, f=field: self._edit(f, e.value)  # noqa: E731
             # in share mode the texts merge letter by letter in the browser too; the link is taken whole
             box = ui.input(label, on_change=edit) if field == "link" else text_box(view, label, field, edit, part="cta")
             self.inputs[field] = box.props(f"dense outlined data-testid=cta-{field}").classes("w-full")
+        # the example under the box: in its label, it was cut off at the panel's width
+        self.inputs["link"].props["hint"] = "For example yoursite.com/guide"
         self.own_note = ui.label("The subline is your last post's own words: edit them on the outro slide.") \
             .classes("cs-hint").props("data-testid=cta-own-words")
         self.refresh(None)

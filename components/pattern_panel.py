@@ -21,9 +21,11 @@ class PatternPanel(Gallery):
         choices = {THEME_DEFAULT: "Theme's own"} | {k: k.title() for k in engine.PATTERNS if k != "none"} \
             | {"none": "None"}
         super().__init__(view, choices)
-        self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25, value=view.carousel.pattern_strength,
-                                  on_change=self._set_strength).props("label data-testid=pattern-strength") \
-            .classes("w-full").tooltip("Pattern strength")
+        with ui.row().classes("w-full items-center no-wrap gap-2"):  # (a bare slider said nothing of what it set)
+            ui.label("Strength").classes("cs-field-label")
+            self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25,
+                                      value=view.carousel.pattern_strength, on_change=self._set_strength) \
+                .props("label data-testid=pattern-strength").classes("flex-1").tooltip("Pattern strength")
         self.strength.props["aria-label"] = "Pattern strength"
 
     def _set_strength(self, e) -> None:

@@ -32,10 +32,11 @@ NAME_LONGEST = 80  # characters of an untitled slide's first line in its thumbna
 
 
 class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
-    """The row of slide thumbnails; a thumbnail dragged and let go says ``reorder`` (its old and new index, and its
-    slide's name, ``slide``); Alt+Left/Right says ``reorder`` with the slide's name, ``step`` (±1), the press's
-    number on that page, ``key``, the presses sent before it and not yet answered (``earlier``: [key, slide, step]
-    each) and which drawing of the row on the page sent them (``session``)."""
+    """The row of slide thumbnails. Alt+Left/Right, or a thumbnail dragged and let go, says ``reorder`` with the
+    slide's name, ``slide``, its ``step`` (±1 for a key; for a drag ``{to, before | after}``: the index it was let go
+    at and the slide it lands in front of or behind), the press's number on that page, ``key``, the presses sent
+    before it and not yet answered (``earlier``: [key, slide, step] each) and which drawing of the row on the page
+    sent them (``session``). (``reorder`` with ``old_index`` and ``new_index`` moves a slide from there to there.)"""
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,9 +45,9 @@ class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
 
 
 class Presses:
-    """The keyboard presses of one page, each applied once, in the order pressed. The page sends every press again
-    until it is answered (with those before it still unanswered): one sent into a connection the server had already
-    closed while the browser still thought it open never came; a copy sent again can come late, or twice."""
+    """The keyboard presses and drags of one page, each applied once, in the order made. The page sends every press
+    again until it is answered (with those before it still unanswered): one sent into a connection the server had
+    already closed while the browser still thought it open never came; a copy sent again can come late, or twice."""
 
     SESSIONS = 4  # drawings of the row on the page remembered (a new one counts its presses from 1 again)
 
@@ -293,10 +294,10 @@ class SlideStrip:
     # -- actions ------------------------------------------------------------------------------------
 
     def _moved(self, e: events.GenericEventArguments) -> None:
-        """A thumbnail dragged to another place (``old_index``, ``new_index``, its ``slide``), or moved by
-        Alt+Left/Right (``slide``, ``step`` ±1, ``key``: the press's number on that page, assets/slide_strip.js).
-        The slide is found by its name where it is now, wherever others' moves have put it since the page was drawn;
-        it moves and is selected; after a keyboard move its thumbnail, drawn anew, gets the focus."""
+        """A slide moved by Alt+Left/Right or dragged (``slide``, ``step``, ``key``: the press's number on that page,
+        assets/slide_strip.js), or from ``old_index`` to ``new_index``. The slide is found by its name where it is
+        now, wherever others' moves have put it since the page was drawn; it moves and is selected; after a keyboard
+        move its thumbnail, drawn anew, gets the focus."""
         args = e.args if isinstance(e.args, dict) else {}
         old, new, slide, key, step = (args.get(name) for name in ("old_index", "new_index", "slide", "key", "step"))
         if _press([key, slide, step]):
@@ -317,9 +318,9 @@ class SlideStrip:
             self._move(old, new)
 
     def _unmade(self, e: events.GenericEventArguments) -> None:
-        """Alt+Left/Right presses the tab's earlier page never saw answered before it loaded again: they may not
-        have been made, and the person is told so (assets/slide_strip.js ``tellUnmade``)."""
-        ui.notify("A slide move you pressed while the connection was away may not have been made: check the "
+        """Alt+Left/Right presses or drags the tab's earlier page never saw answered before it loaded again: they
+        may not have been made, and the person is told so (assets/slide_strip.js ``tellUnmade``)."""
+        ui.notify("A slide move you made while the connection was away may not have been made: check the "
                   "strip's order.", type="warning", position="top", close_button=True, timeout=0)
 
     def _landing(self, keys: list, old: int, new: int, before, after) -> int:
@@ -331,14 +332,19 @@ class SlideStrip:
                 return there - (old < there) + beyond
         return new
 
-    def _step(self, slide: str, step: int, key: int, session: str = "") -> None:
-        """A keyboard move: the slide named ``slide`` one place along; the browser waits for the answer ``key``
-        (of its drawing ``session``)."""
+    def _step(self, slide: str, step, key: int, session: str = "") -> None:
+        """A keyboard move (``step`` ±1: the slide named ``slide`` one place along) or a drag (``step`` a dict: to
+        where it was let go, ``_landing``); the browser waits for the answer ``key`` (of its drawing ``session``)."""
         keys = self._slide_keys()
         old = self.names.find(keys, slide)
         focus = {"slide": None if old is None else keys[old], "seq": key, "session": session, "after": self._rebuilds}
         self._focus = None  # (told once the move is done: the strip may be drawn during it)
-        moved = None if old is None else self._move(old, old + step)
+        dragged = isinstance(step, dict)
+        to = None if old is None else \
+            self._landing(keys, old, step["to"], step.get("before"), step.get("after")) if dragged else old + step
+        moved = None if to is None else self._move(old, to)
+        if dragged and (old is None or moved == old):  # the dragged thumbnails, still shifted, go back
+            self.rebuild()
         if moved is None or moved == old:  # nothing moved (or the slide is gone): the strip as drawn says it
             focus["after"] = self._rebuilds - 1
         else:
@@ -444,9 +450,15 @@ def _integer(value) -> bool:
 
 
 def _press(press) -> bool:
-    """Whether ``press`` is a keyboard press as the page sends it: [key, slide, step]."""
+    """Whether ``press`` is a keyboard press or a drag as the page sends it: [key, slide, step]."""
     return (isinstance(press, (list, tuple)) and len(press) == 3 and _integer(press[0]) and isinstance(press[1], str)
-            and press[2] in (-1, 1) and _integer(press[2]))
+            and (press[2] in (-1, 1) and _integer(press[2]) or _drop_place(press[2])))
+
+
+def _drop_place(step) -> bool:
+    """Whether ``step`` is where a dragged thumbnail was let go: ``{to, before | after}``."""
+    return (isinstance(step, dict) and _integer(step.get("to")) and step["to"] >= 0
+            and all(isinstance(step.get(side), (str, type(None))) for side in ("before", "after")))
 
 
 def slide_name(slide) -> str:

@@ -39,9 +39,11 @@ CREATOR_ERRORS: tuple[type[Exception], ...] = (EditError, ImageError, SchemaErro
 
 
 def creator_message(exc: BaseException) -> str:
-    """The message of a creator-caused failure as a sentence: first letter upper-case."""
+    """The message of a creator-caused failure as a sentence: a first plain word gets its capital, a first word
+    that is a name the creator gave (``sample-archive.zip``, ``@handle``) stays as they wrote it."""
     text = str(exc).strip() or type(exc).__name__
-    return text[:1].upper() + text[1:]
+    first = text.split(maxsplit=1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text
 
 
 def notify_failure(exc: BaseException, doing: str = "", client: Client | None = None,

@@ -12,15 +12,19 @@ import unicodedata
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
-from .text_patterns import SENTENCE_END
+from .text_patterns import SENTENCE_END, URL
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
-_LIST_LINE = re.compile(r"^\s*(?:[-–•*·▪►→✅✔️]+|\d{1,3}[.)])\s+(.+)$")  # "100." is item 100 of a top-100 list
+# Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
+OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
+_OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
+_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
+_OWN_BULLET = re.compile(rf"^\s*{_OWN}\s")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,3})[.)]\s+(?=\S)")  # "100." as _LIST_LINE
 # "3) Cache Warming This is …": the number, then the rest of a heading without punctuation.
 _NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s*(?:\)|/(?=\s))\s*")
 _MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with",
@@ -41,7 +45,8 @@ def _bullet_cuts(line: str) -> list[int]:
 
 
 def _number_cuts(line: str) -> list[int]:
-    """Where inline numbered items start ("My rules: 1. Ship 2. Learn"): counting up by one from the first."""
+    """Where inline numbered items start ("My rules: 1. Ship 2. Learn"): counting up by one from the first, which
+    is 0 or 1, or any number after a lead-in's colon when three items follow ("My top 100: 98. a 99. b 100. c")."""
     found = [(m.start(1), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
     for i, (start, n) in enumerate(found):
         run = [start]
@@ -51,7 +56,8 @@ def _number_cuts(line: str) -> list[int]:
                 run.append(pos)
                 expected += 1
         lead = line[:start].rstrip()
-        if n in (0, 1) and len(run) >= 2 and (lead.endswith(":") or len(run) >= 3):
+        if n in (0, 1) and len(run) >= 2 and (lead.endswith(":") or len(run) >= 3) or \
+                lead.endswith(":") and len(run) >= 3:
             return run
     return []
 
@@ -148,7 +154,7 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if FENCE_RE.match(first):
         return "", text  # a post that opens with code has no headline to take
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
-            and not _LIST_LINE.match(first):
+            and not _LIST_LINE.match(first) and URL.sub("", first).strip():  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading
     lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
     number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
@@ -188,12 +194,20 @@ def list_entries(text: str) -> list[tuple[str, str]]:
 
 
 def list_line(line: str) -> tuple[str, str] | None:
-    """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None."""
+    """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None. A bullet that says
+    something (``OWN_BULLETS``: "✅ Ship it") stays in the item's text: it is the creator's, never swapped for a dot."""
     m = _LIST_LINE.match(line)
     if not m:
         return None
     number = re.match(r"^\s*(\d{1,3})[.)]", line)
-    return (ascii_digits(number.group(1)) if number else "•"), m.group(1).strip()
+    if number:
+        return ascii_digits(number.group(1)), m.group(1).strip()
+    return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())
+
+
+def own_bullet(item: str) -> bool:
+    """The item starts with a bullet of its own ("✅ Ship it"): drawn as written, with no dot before it."""
+    return bool(_OWN_BULLET.match(item))
 
 
 def list_intro(text: str) -> str:

@@ -43,7 +43,8 @@ SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang 
 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
-_SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
+# (not U+3000: the ideographic space is as wide as the fullwidth letters it sets apart, "ＴＥＸＴ　ＨＯＯＫ")
+_SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
@@ -52,8 +53,10 @@ _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
 _W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
 _URL = (rf"(?:{_W}|[.+-])+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
         # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
-        # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com"), a path may hold anything ("github.com/ไทย")
-        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:{_W}|-)+(?::\d+)?(?:[/?#][^\s<>\"']*)?"
+        # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com"), or a whole label that ends where the address
+        # does ("https://ไทยรัฐ.ไทย"); a path may hold anything ("github.com/ไทย")
+        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:(?:{_W}|-)+|[^\s<>\"'/?#.:]+(?=[\s/?#:.,;!)\]]|$))"
+        rf"(?::\d+)?(?:[/?#][^\s<>\"']*)?"
         rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
         rf"(?!{_W})(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(
@@ -75,6 +78,11 @@ _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_HEBREW = regex.compile(r"\p{Hebrew}")
+_BREAK_SPACES = (" ", "\u3000")
+# Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
+# its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
+_GLUED_SPACES = (" ", "\u00a0", "\u2007", "\u202f")  # a line breaks after them, and leaves them out at its end
 # Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
 # begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
 # marks were one piece, too wide for a narrow column and cut inside the word ("Produc" | "t-Market")
@@ -401,12 +409,28 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
                 clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
                 continue
             at = start
-            for g in (span if span.isascii() else regex.findall(r"\X", span)):  # (no "\r" left: one letter each)
+            for g in (span if span.isascii() else graphemes(span)):  # (no "\r" left: one letter each)
                 clusters.append(_cluster(g, accent, styles[at] if at < len(styles) else ""))
                 at += len(g)
         paras.append(Para(tuple(clusters), _base_rtl(line), gap))
         gap = False
     return tuple(paras)
+
+
+_SKIN_TONE = regex.compile(r"([\U0001F3FB-\U0001F3FF])")
+
+
+def graphemes(text: str) -> list[str]:
+    """The grapheme clusters of ``text``; a skin-tone modifier with no emoji to colour (" 🏽", "a🏽") is a cluster
+    of its own, drawn as its Twemoji swatch (Unicode joins it to any letter or space before it: no face draws
+    that pair, and cairo drew a box)."""
+    out: list[str] = []
+    for g in regex.findall(r"\X", text):
+        if len(g) > 1 and _SKIN_TONE.search(g) and not emoji.is_emoji(g):
+            out.extend(piece for piece in _SKIN_TONE.split(g) if piece)
+        else:
+            out.append(g)
+    return out
 
 
 def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
@@ -715,7 +739,10 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
     if a.is_space:
         return True
     if a.text in _BREAK_AFTER and i > 0 and clusters[i - 1].text[-1].isalnum():  # "and/or", not "</"
-        # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break
+        # "10/10", "3-4", "24/7" stay whole: a number sign between digits is no break; nor is a hyphen before a
+        # number ("ב-25%", "COVID-19") or after a Hebrew letter ("ה-launch": its prefix, as Unicode's line rules say)
+        if a.text == "-" and (b.text[0].isdigit() or _HEBREW.match(clusters[i - 1].text)):
+            return False
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.text in _CJK_CLOSE and i > 0 and clusters[i - 1].text[-1].isdigit() and b.text[0].isdigit():
         return False  # "10：30", "1，000": a time or an amount stays whole
@@ -790,7 +817,7 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     start = 0
     n = len(cl)
     i = 0
-    space = [c.text == " " for c in cl]  # (Cluster.is_space, asked for once per cluster)
+    space = [c.text in _BREAK_SPACES for c in cl]  # (Cluster.is_space or U+3000, asked for once per cluster)
     glued = frozenset() if para.code else _unit_spaces(cl)
     while i < n:
         if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends) and i not in glued) or \
@@ -849,6 +876,13 @@ def _segment_starts(para: Para) -> tuple[int, ...]:
     return tuple(seg[0] for seg in _segments(para))
 
 
+def starts_a_piece(para: Para, i: int) -> bool:
+    """A line starting at cluster ``i`` starts between pieces (else a word too wide for its line was cut there)."""
+    starts = _segment_starts(para)
+    at = bisect_left(starts, i)
+    return i == 0 or (at < len(starts) and starts[at] == i)
+
+
 @lru_cache(maxsize=8192)
 def wrap_from(para: Para, start: int, family: str, weight: int, size: float, width: float,
               max_lines: int | None = None) -> tuple[Line, ...]:
@@ -883,7 +917,7 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
             piece, piece_w, gap = s, leads.get(s, 0.0), None
             clusters = para.clusters
             for i in range(s, c):
-                if clusters[i].text == " ":  # inside a piece only when glued ("100000 km"): break here first
+                if clusters[i].text in _GLUED_SPACES:  # glued ("100000 km", "Price:\u00a0$1,299.99"): break here first
                     gap = i
                 elif piece_w + ems[i] > limit and i > piece:
                     if gap is not None:  # the number on one line, its unit on the next: never inside the unit

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import regex
 
-# A sentence ends at . ! ? … (and any closing quotes or brackets right after it) followed by
-# white space, or at a CJK full stop (and its closing brackets), where no space follows.
-# The closers stay with their sentence: nothing of the text is lost in the cut.
-SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’)\]]*)\s+(?=\S)|(?<=[。！？][」』）]*)(?![」』）])\s*(?=\S)")
-SENTENCE_MARK = regex.compile(r"[.!?…。！？]")  # a cheap test before the lookbehind search
+# A sentence ends at . ! ? … (or Hindi's danda "।", Arabic's "؟", Urdu's "۔"; and any closing quotes or
+# brackets right after it) followed by white space, or at a CJK full stop (and its closing brackets), where no
+# space follows. The closers stay with their sentence: nothing of the text is lost in the cut.
+SENTENCE_END = regex.compile(r"(?<=[.!?…।॥؟۔][\"'”’)\]]*)\s+(?=\S)|(?<=[。！？][」』）]*)(?![」』）])\s*(?=\S)")
+SENTENCE_MARK = regex.compile(r"[.!?…।॥؟۔。！？]")  # a cheap test before the lookbehind search
 
 _TLDS = ("com|org|net|io|dev|co|ai|app|me|info|edu|gov|ly|gg|tv|xyz|so|sh|us|uk|de|fr|es|it|nl|"
          "eu|ca|au|in|jp|cn|ru|br|ch|se|no|fi|dk|pl|gr|pt|be|at|ie|nz|blog|news|tech|page|site")

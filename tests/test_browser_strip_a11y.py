@@ -12,8 +12,9 @@ import pytest
 pytest.importorskip("selenium")
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from test_browser_strip_drag import (  # noqa: E402
-    _FOCUSED, alt, by_testid, centre, drawn, moved, thumb_texts, undo, wait)
+from test_browser_strip_drag import centre, undo  # noqa: E402
+from ui_helpers import (FOCUSED_THUMB, alt_move, by_testid, drawn, focus_thumb, moved,  # noqa: E402
+                        thumb_texts, wait)
 
 # the focused element: its slide's words (a thumbnail's), and whether a focus ring is drawn around it
 _FOCUS = """
@@ -54,12 +55,8 @@ def page(driver, studio_server):
 def test_the_moved_slides_thumbnail_and_the_row_meanwhile_show_the_focus_ring(page):
     """Alt+Right: the row holds the focus while the strip is drawn anew (it showed no ring: a keyboard user saw the
     focus nowhere), then the moved slide's thumbnail has it, ringed."""
-    before = drawn(page)
     page.execute_script(_WATCH_THE_ROW)
-    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
-    alt(page, Keys.ARROW_RIGHT, 1)
-    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 1, 2))
-    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    before = alt_move(page, 1)
     assert focus(page)["ring"] and focus(page)["text"] == before[1]
     held = page.execute_script("return window.__row")
     print("\nthe row took the focus, ringed:", held)
@@ -72,15 +69,15 @@ def test_a_redraw_from_elsewhere_gives_the_focus_back_to_the_same_slide(page):
     """Another move redraws the strip while a thumbnail has the focus: the thumbnail of the same slide (now one place
     on) takes it back, ringed; the focus fell to the page before. Focus the person moved away stays away."""
     before = drawn(page)
-    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
+    focus_thumb(page, 1)
     ActionChains(page).send_keys(Keys.TAB).perform()  # a keyboard user, on the third slide
-    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    wait(page, lambda: page.execute_script(FOCUSED_THUMB) == 2)
     assert focus(page)["ring"]
     page.execute_script(_MOVE_FROM_ELSEWHERE, 4, 0)
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 4, 0))
     wait(page, lambda: focus(page)["thumb"])
     assert focus(page) == {"thumb": True, "row": False, "text": before[2], "ring": True}
-    assert page.execute_script(_FOCUSED) == 3
+    assert page.execute_script(FOCUSED_THUMB) == 3
     page.execute_script("document.activeElement.blur()")  # the person moved the focus away
     page.execute_script(_MOVE_FROM_ELSEWHERE, 0, 4)
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
@@ -109,9 +106,7 @@ def test_a_screen_reader_hears_each_slides_place_and_title_and_the_move(page):
     assert all(re.fullmatch(rf"Slide {i + 1} of {len(names)}: \S.*", name) for i, name in enumerate(names))
     assert all(value(n, "role") == "group" and prop(n, "focusable") for n in slides)
     assert all("Alt+Left" in value(n, "description") for n in slides[:-1])  # how to move it (not the outro)
-    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
-    alt(page, Keys.ARROW_RIGHT, 1)
-    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    alt_move(page, 1)
     moved_name = names[1].split(": ", 1)[1]
 
     def said() -> list[str]:
@@ -137,9 +132,9 @@ def test_a_long_strips_redraw_from_elsewhere_gives_the_focus_back_too(page):
         page.execute_script("document.querySelector('[data-testid=add-slide-end]').click()")
         wait(page, lambda: len(by_testid(page, "slide-thumb")) > count)
     before = drawn(page)
-    page.execute_script("arguments[0].focus()", by_testid(page, "slide-thumb")[1])
+    focus_thumb(page, 1)
     ActionChains(page).send_keys(Keys.TAB).perform()
-    wait(page, lambda: page.execute_script(_FOCUSED) == 2)
+    wait(page, lambda: page.execute_script(FOCUSED_THUMB) == 2)
     page.execute_script(_MOVE_FROM_ELSEWHERE, 5, 0)
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(before, 5, 0))
     wait(page, lambda: focus(page)["thumb"])

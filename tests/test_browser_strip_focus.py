@@ -6,7 +6,8 @@ import pytest
 
 pytest.importorskip("selenium")
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from test_browser_strip_drag import by_testid, drawn, moved, thumb_texts, undo, wait  # noqa: E402
+from test_browser_strip_drag import undo  # noqa: E402
+from ui_helpers import FOCUSED_THUMB, alt_move, by_testid, drawn, moved, thumb_texts, wait  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -43,15 +44,10 @@ def test_a_keyboard_moves_answer_leaves_the_focus_in_the_text_box_typed_into(dri
 def test_ctrl_z_on_a_focused_thumbnail_gives_the_focus_back_to_the_same_slide(driver, studio_server):
     """Undo gives every slide a new object: the thumbnail of the same slide takes the focus back all the same."""
     from selenium.webdriver.common.keys import Keys
-    from test_browser_strip_drag import _FOCUSED, alt
     driver.get(studio_server)
     wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 5 and all(thumb_texts(driver)))
     wait(driver, lambda: driver.execute_script("return !!(window.socket && window.socket.connected)"))
-    before = drawn(driver)
-    driver.execute_script("arguments[0].focus()", by_testid(driver, "slide-thumb")[1])
-    alt(driver, Keys.ARROW_RIGHT, 1)
-    wait(driver, lambda: [t[:40] for t in thumb_texts(driver)] == moved(before, 1, 2))
-    wait(driver, lambda: driver.execute_script(_FOCUSED) == 2)
+    before = alt_move(driver, 1)
     ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
     wait(driver, lambda: [t[:40] for t in thumb_texts(driver)] == before)
-    wait(driver, lambda: driver.execute_script(_FOCUSED) == 1)
+    wait(driver, lambda: driver.execute_script(FOCUSED_THUMB) == 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("selenium")
-from test_browser_strip_drag import _FOCUSED, by_testid, moved, thumb_texts, wait  # noqa: E402
+from ui_helpers import FOCUSED_THUMB, by_testid, moved, thumb_texts, wait  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +57,7 @@ def test_alt_arrow_while_a_long_strip_is_drawn_anew_moves_the_slide_again_and_th
     print("\nthe second press met", second)
     assert second["prevented"]  # not the browser's Back
     wait(driver, lambda: _texts(driver) == moved(before, 1, 3))  # moved twice
-    wait(driver, lambda: driver.execute_script(_FOCUSED) == 3)
+    wait(driver, lambda: driver.execute_script(FOCUSED_THUMB) == 3)
     assert driver.current_url.rstrip("/") == studio_server.rstrip("/")
     # (c) a click on the page once nothing is awaited: the focus is the page's, Alt+Left is the browser's again
     driver.execute_script("document.activeElement.blur()")

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from studio.server_process import running_studio  # noqa: E402
 from test_browser_share import chromium, wait  # noqa: E402
-from test_browser_strip_drag import _FOCUSED, alt, by_testid, moved, thumb_texts  # noqa: E402
+from ui_helpers import FOCUSED_THUMB, alt, by_testid, focus_thumb, moved, thumb_texts  # noqa: E402
 from test_browser_typing import RECONNECT_TIMEOUT, loaded_again  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -36,9 +36,9 @@ def test_a_press_made_while_away_longer_than_the_server_waits_is_made_or_told(tm
                  timeout=120)
             before = titles(tab)
             tab.execute_script("window.socket.disconnect()")
-            tab.execute_script("arguments[0].focus()", by_testid(tab, "slide-thumb")[1])
+            focus_thumb(tab, 1)
             alt(tab, Keys.ARROW_RIGHT, 1)
-            assert tab.execute_script(_FOCUSED) in (1, -1)
+            assert tab.execute_script(FOCUSED_THUMB) in (1, -1)
             time.sleep(RECONNECT_TIMEOUT + 20)  # the server forgets the page (a wait for time itself, not a check)
             tab.execute_script("window.csOldPage = true; window.socket.connect()")
             loaded_again(tab)

@@ -36,3 +36,107 @@ def test_the_export_dialogs_choices_have_a_frame_around_every_option(driver, stu
     wait(driver, lambda: len(driver.execute_script(_TOGGLES)) == 2)
     for toggle in driver.execute_script(_TOGGLES):
         assert toggle["border"] >= 1 and toggle["radius"] > 0 and toggle["inside"] and toggle["parted"], toggle
+
+
+# the export dialog's project file card: how wide its words are, and where its button is
+_PROJECT_CARD = """
+const card = document.querySelector('.cs-export-project');
+const words = card.querySelector('.cs-hint').getBoundingClientRect();
+const button = card.querySelector('[data-testid=export-project]').getBoundingClientRect();
+const box = card.getBoundingClientRect();
+return {words: words.width, card: box.width, below: button.top >= words.bottom - 1,
+        inside: button.left >= box.left - 0.5 && button.right <= box.right + 0.5};
+"""
+
+
+def test_on_a_phone_the_export_dialogs_project_file_card_reads_as_lines(driver, studio_server):
+    """At 390 px the project file's button stood beside its words, which were squeezed to a word a line ("The /
+    whole / carousel / with / its …") down a narrow column: the button goes under them."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.get(studio_server)
+        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").click()
+        wait(driver, lambda: driver.execute_script("return !!document.querySelector('.cs-export-project')"))
+        card = driver.execute_script(_PROJECT_CARD)
+        print("\nproject card", card)
+        assert card["below"] and card["inside"] and card["words"] >= 0.6 * card["card"], card
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _luminance(css: str) -> float:
+    """A CSS ``rgb(…)`` colour's relative luminance (WCAG)."""
+    red, green, blue = (int(part) / 255 for part in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+_CLOSE = """
+const b = document.querySelector('.q-notification .q-notification__actions .q-btn');
+const n = b && b.closest('.q-notification');
+return b && [b.textContent.trim(), getComputedStyle(b).color, getComputedStyle(n).backgroundColor];
+"""
+
+
+def test_an_error_notices_close_button_can_be_read(driver, studio_server, tmp_path):
+    """A failure notice (here: a text file chosen as the slide's photo) is red; its CLOSE was the studio's violet on
+    that red, a contrast of about 1.5:1."""
+    driver.get(studio_server)
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a photo")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
+    wait(driver, lambda: driver.execute_script(_CLOSE))
+    label, colour, background = driver.execute_script(_CLOSE)
+    print("\nclose button", label, colour, "on", background, round(contrast(colour, background), 2))
+    assert label.lower() == "close" and contrast(colour, background) >= 4.5
+
+
+# the archive's thread picker: what is drawn beyond its dialog's right edge (scrolled out of sight)
+_PICKER_CUT_OFF = """
+const card = document.querySelector('.cs-picker');
+if (!card || !card.querySelector('[data-testid=thread-picker]')) return null;
+const right = card.getBoundingClientRect().right;
+return [...card.querySelectorAll('th, td, .q-table__grid-item-title, .q-table__grid-item-value')]
+  .filter(e => e.getBoundingClientRect().width && e.getBoundingClientRect().right > right + 1)
+  .map(e => e.textContent.trim());
+"""
+
+
+def test_on_a_phone_the_archive_thread_picker_shows_each_threads_counts(driver, studio_server, sample_archive):
+    """At 390 px the picker's six columns ran off the dialog: Posts, Likes and Reposts were scrolled out of sight.
+    A phone now shows each thread as a card, every figure on screen, and a tap on one imports it."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.get(studio_server)
+        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]").click()
+        wait(driver, lambda: [t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text])
+        tab = next(t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text)
+        driver.execute_script("arguments[0].click()", tab)
+        wait(driver, lambda: [i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+                              if "zip" in (i.get_attribute("accept") or "")])
+        upload = next(i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+                      if "zip" in (i.get_attribute("accept") or ""))
+        upload.send_keys(str(sample_archive))
+        wait(driver, lambda: driver.execute_script(_PICKER_CUT_OFF) is not None)
+        wait(driver, lambda: "Reposts" in driver.find_element(By.CSS_SELECTOR, ".cs-picker").text)
+        assert driver.execute_script(_PICKER_CUT_OFF) == []
+        cards = driver.find_elements(By.CSS_SELECTOR, ".cs-picker .q-table__grid-item-card")
+        assert len(cards) == 2
+        driver.execute_script("arguments[0].click()", cards[1])  # the second thread: three posts
+        wait(driver, lambda: "Import 3 posts" in " ".join(d.text for d in driver.find_elements(
+            By.CSS_SELECTOR, ".q-dialog")) or "How we" not in driver.find_element(By.TAG_NAME, "body").text)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

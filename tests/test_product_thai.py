@@ -14,25 +14,13 @@ from property_examples import examples
 from render_helpers import body_text, carousel_of, parse, runs
 from studio import render
 from studio.text import prepare, widest_piece, wrap
+from test_unseen_scripts import line_texts, word_ends
 
 THAI = ["เรา", "เริ่ม", "จาก", "การ", "ขาย", "เสื้อผ้า", "บน", "และ", "โดย", "เงิน", "ทุน", "ลูกค้า", "ทุก", "สัปดาห์"]
 LATIN = ["Instagram", "Facebook", "TikTok", "Shopee", "iPhone", "AI"]
 FIXTURE = Path(__file__).parent / "fixtures" / "unseen-s17" / "04-thai.txt"
 THAI_POST = FIXTURE.read_text("utf-8").split("\n\n")[1].strip()  # "...สองบนInstagramและFacebookโดย..."
 LATIN_POST = "We started by selling second-hand clothes on Instagram and Facebook, with no money at all."
-
-
-def _boundaries(words: list[str]) -> set[int]:
-    """Offsets (in characters) where one of ``words`` ends, joined with no space."""
-    ends, pos = set(), 0
-    for w in words:
-        pos += len(w)
-        ends.add(pos)
-    return ends
-
-
-def _line_texts(text: str, width: float) -> list[str]:
-    return [line.text for line in wrap(prepare(text), "Inter", 400, 18, width)]
 
 
 def _body_size(svgs: list[str]) -> float:
@@ -47,12 +35,12 @@ def test_a_thai_sentence_with_english_names_glued_in_breaks_at_the_names():
              "ไม่มี", "เงิน", "ทุน", "เลย", "สัก", "บาท"]
     assert "".join(words) == THAI_POST
     for width in (130, 200, 300):
-        lines = _line_texts(THAI_POST, width)
+        lines = line_texts(THAI_POST, width)
         assert "".join(lines) == THAI_POST
         pos = 0
         for line in lines[:-1]:
             pos += len(line)
-            assert pos in _boundaries(words), (width, lines)
+            assert pos in word_ends(words), (width, lines)
 
 
 def test_the_thai_post_is_drawn_as_large_as_an_english_post_of_its_length():
@@ -79,12 +67,12 @@ WORDS = st.lists(st.tuples(st.sampled_from(THAI), st.sampled_from(LATIN + [""] *
 @example(["บน", "Instagram", "และ", "Facebook", "โดย"], 200)
 def test_property_lines_break_only_between_words_and_keep_every_character(words, width):
     text = _mixed(words)
-    lines = _line_texts(text, width)
+    lines = line_texts(text, width)
     assert "".join(lines) == text
     widest = max(wrap(prepare(w), "Inter", 400, 18, 100_000)[0].width for w in words)
     if widest > width * 0.95:
         return  # a word wider than the line is cut (at a syllable or the edge): checked by the render property
-    pos, ends = 0, _boundaries(words)
+    pos, ends = 0, word_ends(words)
     for line in lines[:-1]:
         pos += len(line)
         assert pos in ends, (lines, pos)

@@ -1,7 +1,9 @@
-"""Ten inputs nobody had tried (tests/fixtures/unseen-s17, session 17), pasted as a creator pastes them: Hebrew,
-Hindi, CJK and Thai with English; math-styled letters; ZWJ emoji, flags and keycaps; long URLs and hashtags; one
-300-character word; thread numbers of every style; quotes and bullets of every kind. On every layout, square and
-portrait: no word outside the safe area, no boxed glyph, and every letter and digit the slides hold is drawn."""
+"""Threads nobody had tried, pasted as a creator pastes them (tests/fixtures/unseen-s17, -s18, -s19): Hebrew,
+Arabic, Hindi, CJK, Thai and Lao with English; math-styled and fullwidth letters; ZWJ emoji, flags, keycaps and
+lone modifiers; long URLs, hashtags and handles; cashtags, prices and dates; one-word and very long posts; thread
+numbers of every style; quotes, bullets, code; invisible and bidi control characters, Zalgo marks. On every
+layout, square and portrait: no word outside the safe area, no character in a face without its glyph, no boxed
+glyph, and every letter and digit the slides hold is drawn."""
 from __future__ import annotations
 
 import unicodedata
@@ -11,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from render_helpers import NS, parse, runs
-from studio import render
+from studio import fonts, render
 from studio.sources.paste import parse_paste
 from studio.structure import carousel_from_thread
-from studio.text import prepare
+from studio.text import has_glyph, prepare
 
-INPUTS = sorted((Path(__file__).parent / "fixtures" / "unseen-s17").glob("*.txt"))
+FIXTURES = Path(__file__).parent / "fixtures"
+INPUTS = sorted(p for d in ("unseen-s17", "unseen-s18", "unseen-s19") for p in (FIXTURES / d).glob("*.txt"))
 LAYOUTS = ["post-card", "headline-body", "big-statement", "list", "image-focus", "split"]
 
 
@@ -25,18 +28,31 @@ def letters(text: str) -> Counter:
     return Counter(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch)[0] in "LN")
 
 
+def unfaced(root) -> list[tuple[str, str]]:
+    """(text, family) of every character drawn in a face that has no glyph for it: cairo draws a box there."""
+    out = []
+    for node in root.iter(NS + "text"):
+        for t in node.iter(NS + "tspan"):
+            if t.get("class") == "emoji-text" or t.get("fill-opacity") == "0" or not t.text:
+                continue
+            family = fonts.family_from_css(t.get("font-family") or node.get("font-family"))
+            out += [(ch, family) for ch in t.text if not ch.isspace() and unicodedata.category(ch)[0] != "C"
+                    and not has_glyph(family, ch)]
+    return out
+
+
 @pytest.mark.parametrize("fmt", ["instagram-square", "linkedin-portrait"])
-@pytest.mark.parametrize("path", INPUTS, ids=[p.stem for p in INPUTS])
+@pytest.mark.parametrize("path", INPUTS, ids=[f"{p.parent.name[-3:]}-{p.stem}" for p in INPUTS])
 def test_an_unseen_input_draws_every_letter_inside_the_page_on_every_layout(path, fmt):
     thread = parse_paste(path.read_text("utf-8")).threads[0]
     for layout in LAYOUTS:
         c = carousel_from_thread(thread, layout=layout, format=fmt)
         safe = render.make_context(c).safe
-        svgs = render.render_slides(c)
         drawn: Counter = Counter()
-        for svg in svgs:
+        for svg in render.render_slides(c):
             root = parse(svg)
             assert not [n for n in root.iter(NS + "rect") if n.get("class") == "missing-glyph"], (layout, path.stem)
+            assert not unfaced(root), (layout, path.stem, unfaced(root))
             for r in runs(svg):
                 assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, (layout, r.text, r.x, r.width)
                 drawn += letters(r.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from test_slide_strip_keys import long_strip_mid_drawing, slide_name, strip_row, told
+from test_slide_strip_keys import long_strip_mid_drawing, slide_name, strip_of, strip_row, told
 from ui_helpers import until
 
 
@@ -62,3 +62,52 @@ async def test_a_press_while_a_long_strip_is_hidden_for_its_redraw_moves_the_sli
     assert doc.carousel.slides[3] is moving
     await until(lambda: "focus" in row.props)
     assert told(studio, testid) == {"slide": 3, "seq": 1}
+
+
+async def test_a_drag_sent_again_or_late_moves_the_slide_once_to_where_it_was_let_go(studio, testid):
+    """A drag let go is a press too (assets/slide_strip.js sends it again until answered): its copies move the slide
+    once, in front of the slide it was let go before, and the answer names it (a drag lost on a dead socket was lost:
+    no copy came, and the server did not know a drag by its number)."""
+    doc = studio.shared.document
+    row = strip_row(studio, testid)
+    slides = list(doc.carousel.slides)
+    name, before = slide_name(studio, testid, 1), slide_name(studio, testid, 4)
+    drag = {"slide": name, "step": {"to": 3, "before": before}, "key": 1, "earlier": [], "session": "d"}
+    sent(studio, row, drag)
+    sent(studio, row, drag)  # again: its answer had not come yet
+    assert doc.carousel.slides == slides[:1] + slides[2:4] + [slides[1]] + slides[4:]
+    await until(lambda: (row.props.get("focus") or {}).get("seq") == 1)
+    assert row.props["focus"]["session"] == "d"
+    # a key press after it carries the drag still unanswered: the drag is not made twice
+    press = {"slide": name, "step": -1, "key": 2, "earlier": [[1, name, drag["step"]]], "session": "d"}
+    sent(studio, row, press)
+    assert doc.carousel.slides == slides[:1] + slides[2:3] + [slides[1]] + slides[3:]
+    await until(lambda: row.props["focus"]["seq"] == 2)
+
+
+async def test_a_drag_let_go_where_it_was_taken_from_draws_the_strip_again(studio, testid):
+    """A drag that moves nothing (let go past the outro, which stays last) is answered, and the strip drawn again:
+    the page's thumbnails, shifted while they waited, go back at once."""
+    doc = studio.shared.document
+    row = strip_row(studio, testid)
+    strip = strip_of(row)
+    slides = list(doc.carousel.slides)
+    last = len(slides) - 2  # the last slide before the outro
+    rebuilds = strip._rebuilds
+    sent(studio, row, {"slide": slide_name(studio, testid, last), "step": {"to": last + 1}, "key": 1,
+                       "earlier": [], "session": "e"})
+    assert doc.carousel.slides == slides
+    assert strip._rebuilds > rebuilds
+    await until(lambda: (row.props.get("focus") or {}).get("seq") == 1)
+
+
+async def test_a_drag_of_a_slide_gone_meanwhile_moves_nothing_and_is_answered(studio, testid):
+    doc = studio.shared.document
+    row = strip_row(studio, testid)
+    name = slide_name(studio, testid, 2)
+    doc.delete_slide(2)  # someone else deletes it
+    slides = list(doc.carousel.slides)
+    sent(studio, row, {"slide": name, "step": {"to": 0, "before": slide_name(studio, testid, 0)}, "key": 1,
+                       "earlier": [], "session": "f"})
+    assert doc.carousel.slides == slides
+    await until(lambda: (row.props.get("focus") or {}).get("seq") == 1)

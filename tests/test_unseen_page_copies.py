@@ -144,7 +144,7 @@ def test_a_sensitive_media_notice_stays_out_and_a_time_of_the_posts_own_stays():
                      "Doors open again at\n9:30", "Show up early."]
     assert warnings == ["1 post had photos or videos, which a copied page does not carry: "
                         "import your X archive or the post's link to get them",
-                        "posts 1, 3 ended in a time on a line of its own (\"0:58\"), as X shows a video's length: "
+                        "posts 1, 3 ended in a time on a line of its own (\"0:42\", \"9:30\"), as X shows a video's length: "
                         "kept, since it may be the author's; delete it from the slide if it is the video's"]
 
 

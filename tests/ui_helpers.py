@@ -63,3 +63,74 @@ def paste_reads_held(monkeypatch, holds):
             yield started, release
     finally:
         release.set()
+
+
+# -- the slide strip in real Chromium (Selenium imported only when these run) ---------------------------------------
+
+# the index among the thumbnails of the focused one (-1: the focus is elsewhere)
+FOCUSED_THUMB = ("const thumbs = [...document.querySelectorAll('[data-testid=slide-thumb]')];"
+                 " return thumbs.indexOf(document.activeElement)")
+_THUMBS = ("return [...document.querySelectorAll('[data-testid=slide-thumb]')].map(e => {"
+           " const root = e.querySelector('.cs-thumb-svg').shadowRoot;"
+           " const svg = root && root.querySelector('svg'); return svg ? svg.textContent : ''; })")
+
+
+def by_testid(driver, name):
+    from selenium.webdriver.common.by import By
+    return driver.find_elements(By.CSS_SELECTOR, f"[data-testid={name}]")
+
+
+def wait(driver, condition, timeout=60):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+
+
+def thumb_texts(driver) -> list[str]:
+    """The words of each thumbnail in the strip, in its order ('' for one not drawn yet)."""
+    return driver.execute_script(_THUMBS)
+
+
+def drawn(driver) -> list[str]:
+    """The strip's thumbnails once all are drawn: the start of each one's words."""
+    wait(driver, lambda: all(thumb_texts(driver)))
+    return [t[:40] for t in thumb_texts(driver)]
+
+
+def moved(titles: list[str], old: int, new: int) -> list[str]:
+    titles = list(titles)
+    titles.insert(new, titles.pop(old))
+    return titles
+
+
+def alt(driver, key: str, times: int) -> None:
+    """Alt+``key`` pressed ``times`` times in a row, as a keyboard does (on whatever has the focus)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    chain = ActionChains(driver).key_down(Keys.ALT)
+    for _ in range(times):
+        chain = chain.send_keys(key)
+    chain.key_up(Keys.ALT).perform()
+
+
+def focus_thumb(driver, index: int) -> None:
+    driver.execute_script("arguments[0].focus()", by_testid(driver, "slide-thumb")[index])
+
+
+def await_moved(driver, before: list[str], old: int, new: int) -> None:
+    """Wait until the strip shows ``before`` with the slide at ``old`` moved to ``new``, and the focus is on its
+    thumbnail there (the answer to a keyboard move)."""
+    wait(driver, lambda: [t[:40] for t in thumb_texts(driver)] == moved(before, old, new))
+    wait(driver, lambda: driver.execute_script(FOCUSED_THUMB) == new)
+
+
+def alt_move(driver, index: int, step: int = 1, times: int = 1) -> list[str]:
+    """Alt+Right (``step`` 1) or Alt+Left (-1) ``times`` times on the thumbnail at ``index``; waits for the slide
+    moved and its thumbnail focused. Returns the strip as it was before (``drawn``)."""
+    from selenium.webdriver.common.keys import Keys
+    before = drawn(driver)
+    focus_thumb(driver, index)
+    alt(driver, Keys.ARROW_RIGHT if step > 0 else Keys.ARROW_LEFT, times)
+    await_moved(driver, before, index, index + step * times)
+    return before

@@ -438,7 +438,9 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     if marker == "•":
         return [el("circle", cx=x + st.size * 0.3, cy=cy, r=st.size * 0.19, fill=ctx.palette.accent_fill)]
     r = st.size * 0.66
-    label = text_el(marker, ctx.body_font, 700, st.size * 0.72, ctx.palette.on_accent, x + r, cy + st.size * 0.255,
+    # the number stays inside its circle: "100." of a top-100 list is set smaller than "7."
+    size = min(st.size * 0.72, 1.5 * r / max(text_width(marker, ctx.body_font, 700, 1.0), 1e-6))
+    label = text_el(marker, ctx.body_font, 700, size, ctx.palette.on_accent, x + r, cy + size * 0.354,
                     anchor="middle", role="marker")
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 

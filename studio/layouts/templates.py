@@ -17,9 +17,10 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (headline_and_body, list_entries, list_intro, list_line, sentences, split_number, unflatten)
+from ..reading import (headline_and_body, list_entries, list_intro, list_line, own_bullet, sentences, split_number,
+                       unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, piece_widths, prepare, widest_piece, wrap
+from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
@@ -92,12 +93,12 @@ def _fitted_title(st: TextStyle, text: str, width: float, max_lines: int, min_sh
     # A word too long for a line even at MIN_TITLE_SIZE (a 60-letter hashtag) breaks at any size: it does not
     # shrink the title; the longest word that can fit does.
     limit = width * SAFETY
-    longest = max((w for w in unbreakable(text) if measure(w, st.family, st.weight, MIN_TITLE_SIZE) <= limit),
-                  key=lambda w: measure(w, st.family, st.weight, st.size), default="")
+    # the pieces the lines break between ("03/15/2021." is one: no break at a slash between digits), in ems
+    longest = max((w for w in piece_widths(text, st.family, st.weight) if w * MIN_TITLE_SIZE <= limit), default=0.0)
     for _ in range(24):
         lines = wrap(blk.paras, st.family, st.weight, st.size, width)
         too_many = len(lines) > max_lines and st.size > size * min_share
-        word_broken = (measure(longest, st.family, st.weight, st.size) > width * SAFETY
+        word_broken = (longest * st.size > width * SAFETY
                        or any(len(code_layout(p, 0, st, width, 2)[0]) > 1 for p in blk.paras if p.code)) \
             and st.size > MIN_TITLE_SIZE  # a line of code counts as one word: it shrinks before it wraps
         if not (too_many or word_broken):
@@ -128,9 +129,9 @@ def balanced_width(blk: Block, width: float) -> float:
     count = len(wrap(blk.paras, st.family, st.weight, st.size, width))
     if count < 2 or len(blk.paras) > 1:
         return 0.0
-    words = unbreakable(" ".join(p.text for p in blk.paras))
-    longest = max(words, key=lambda w: measure(w, st.family, st.weight, st.size), default="")
-    low = max(width * 0.4, min(width, measure(longest, st.family, st.weight, st.size) / SAFETY + 0.5))
+    para = blk.paras[0]
+    longest = para_ems(para, st.family, st.weight)[1] * st.size  # its widest piece, as the lines break
+    low = max(width * 0.4, min(width, longest / SAFETY + 0.5))
     high = width  # never so narrow that a word that fits the full width gets broken
     for _ in range(10):
         mid = (low + high) / 2
@@ -171,6 +172,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         if item:
             marker, lines = item[0], item[1:]
             indent = size * (1.9 if marker != "•" else 1.35)
+            if marker == "•" and own_bullet(lines[0]):  # "✅ Ship it": its own bullet, no dot before it
+                marker, indent = "", 0.0
             b = block("\n".join(lines), st, marker=marker, indent=indent,
                       gap_before=0.45 if blocks else 0.0, apart=apart)
             item.clear()
@@ -379,8 +382,9 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
             held = best[0].title_size  # its number grows instead
             bigger = replace(bigger, title_size=held, number_scale=ctx.number_scale * title / held)
             grew = build(bigger, body)
-        if grew is None or grew.rest or grew.height > FILL_MAX * box.h or code_wraps(grew):
-            break  # too tall, or a word or a line of code would have to break
+        if grew is None or grew.rest or grew.height > FILL_MAX * box.h or code_wraps(grew) \
+                or cut_words(grew) > cut_words(col):
+            break  # too tall, or a word (in a list item's narrower column too) or a line of code would have to break
         col = grew
         best = (bigger, col)
     return best
@@ -388,6 +392,12 @@ def grown(ctx: Ctx, size: float, box: Box, build: Callable[[Ctx, float], Column 
 
 def title_lines(col: Column) -> int:
     return sum(len(item) for kind, item in col.parts if kind == "title")
+
+
+def cut_words(col: Column) -> int:
+    """How many lines of ``col`` (heading and body) start inside a word cut for being too wide for its line."""
+    lines = [p.line for p in col.placed] + [p.line for kind, item in col.parts if kind == "title" for p in item]
+    return sum(1 for line in lines if not line.para.code and not starts_a_piece(line.para, line.start))
 
 
 def code_wraps(col: Column) -> bool:
@@ -663,6 +673,8 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     box = ctx.content
     pal = ctx.palette
     title, body = _panel_headline(ctx, slide)
+    if not body and ("\n" in title or len(title) > STATEMENT_CHARS):
+        title, body = "", title  # lines, or more than a statement: body text beside the block, not a pull quote
     number, words_ = split_number(title)
     block_w = round(box.w * 0.4)
     zone = Box(box.x, box.y, block_w, box.h)
@@ -674,10 +686,13 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
         mark = min(inner.w * 1.1, 160.0)
         out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
                            role="quote-mark"))
-        quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=6, min_share=0.4)
-        if quote is None:
-            return out, ()
-        placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+        for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
+            quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
+            if quote is None:
+                return out, ()
+            placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+            if not rest and used <= right.h * FILL_MAX:
+                break
         return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
     if number:
         label = number.zfill(2)
@@ -800,7 +815,7 @@ def _card_size(ctx: Ctx, text: str, size: float, width: float, height: float) ->
     for g in GROWTH:
         s = min(size * g, max(MAX_BODY, size))
         blk = block(text, ctx.body_style(s))
-        if blk is None or s <= best or not words_fit(ctx, text, s, width):
+        if blk is None or s <= best or not words_fit(ctx, text, s, width, size):  # a word cut already may stay cut
             break
         _, rest, used = fit_flow((blk,), width, height)
         if rest or used > FILL * height:

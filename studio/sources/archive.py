@@ -26,7 +26,7 @@ from ..image import Image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
-from .cleanup import clean_text, unescape_entities
+from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
@@ -236,6 +236,10 @@ class _ArchiveReader:
         if inner:  # the archive zipped again, or sent inside another zip
             return SourceError(f"{self.label} holds another zip {named}, not the archive's files: unzip "
                                f"{self.label} once and import the .zip that was inside it")
+        loose = sorted((n for n in self.files.members if _LOOSE_TWEETS_RE.search(n)), key=lambda n: (len(n), n))
+        if loose:  # the files of data/ zipped without their folder
+            return SourceError(f"{self.label} holds {loose[0]}, but not in a data/ folder as X's archive has it: "
+                               "import the .zip X sent, or zip the archive's whole folder (the one holding data/)")
         return SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
 
     def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
@@ -362,7 +366,7 @@ class _ArchiveReader:
         for post_id in chain:
             t = tweets[post_id]
             note = notes_match(t) if notes_match else None
-            if not note and t.urls and any(_links_to_itself(t, expanded) for _, expanded, _ in t.urls):
+            if not note and t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls):
                 self.cut_posts.append(post_id)
             label = _moving_label(t) if t.media else ""
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
@@ -540,6 +544,10 @@ def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], afte
             after_gap.add(id_str)
         skipped |= walked
     return len(skipped)
+
+
+# An archive's post file outside a data/ folder (its root would have been found otherwise).
+_LOOSE_TWEETS_RE = re.compile(r"(?:^|/)tweets?(?:-part\d+)?\.js$")
 
 
 def _may_be_archive_zip(name: str) -> bool:
@@ -745,38 +753,23 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
-# What X leaves outside a post's display range: the @handles a reply opens with, the links of its photos or quote.
-_HIDDEN_HEAD_RE = re.compile(r"(?:@\w+\s+)*")
-_HIDDEN_TAIL_RE = re.compile(r"(?:\s*https?://t\.co/\w+)*\s*")
-
-
 def _raw_text(t: _Tweet) -> str:
-    """The post's words as the archive has them, its links written out (``_clean`` tidies them).
+    """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
-    counted in other units (UTF-16, or the text before its "&amp;" escapes) would otherwise cut the author's words.
+    counted in other units would otherwise cut the author's words (``shown_words``).
     """
-    start, end = max(0, t.start), min(len(t.text), t.end) if t.end > 0 else len(t.text)
-    if start and not _HIDDEN_HEAD_RE.fullmatch(t.text, 0, start):
-        start = 0
-    if end < len(t.text) and not _HIDDEN_TAIL_RE.fullmatch(t.text, end):
-        end = len(t.text)
-    text = t.text[start:end]
+    text = shown_words(t.text, t.start, t.end)
     for short, _, _ in t.media:
         if short:
-            text = text.replace(short, "")
+            text = without_link(text, short)
     for short, expanded, display in t.urls:
-        text = text.replace(short, "" if _links_to_itself(t, expanded) else _display_url(expanded, display, short))
+        text = text.replace(short, "" if links_to_itself(expanded, t.id) else _display_url(expanded, display, short))
     return text
 
 
 def _clean(raw: str) -> str:
-    return clean_text(unescape_entities(raw), html_markup=False)
-
-
-def _links_to_itself(t: _Tweet, expanded: str) -> bool:
-    """The link X adds to the first 280 characters of a long post, to the post itself."""
-    return expanded.endswith(f"/status/{t.id}")
+    return clean_text(raw, html_markup=False)
 
 
 _MONTHS = {m: f"{i:02d}" for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",

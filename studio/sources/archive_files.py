@@ -79,7 +79,12 @@ class ArchiveFiles:
         if unsafe:
             shown = ", ".join(repr(n) for n in unsafe[:3]) + (" …" if len(unsafe) > 3 else "")
             self.warnings.append(f"skipped {count(len(unsafe), 'file')} with unsafe paths: {shown}")
-        self.root = find_root(self.members)
+        roots = archive_roots(self.members)
+        self.root = roots[0] if roots else None
+        if len(roots) > 1:  # two accounts' archives (or two downloads of one) zipped together: never mixed
+            shown = ", ".join(r or "the top folder" for r in roots[:4]) + (" …" if len(roots) > 4 else "")
+            self.warnings.append(f"found {len(roots)} X archives in it ({shown}): read only "
+                                 f"{self.root or 'the one in the top folder'}; import each other archive on its own")
 
     def size(self, members: list[str]) -> int:
         """The bytes ``members`` inflate to."""
@@ -266,10 +271,10 @@ def unsafe_name(name: str) -> bool:
 _ROOT_RE = re.compile(r"^(.*?)data/(?:manifest|tweets?|tweets?-part\d+|js/tweets/\d{4}_\d\d)\.js$")
 
 
-def find_root(members: dict[str, zipfile.ZipInfo]) -> str | None:
-    """The folder holding ``data/`` ("" for X's own zip; "twitter-2024…/" when re-zipped)."""
-    roots = [m.group(1) for n in members if (m := _ROOT_RE.match(n))]
-    return min(roots, key=len) if roots else None
+def archive_roots(members: dict[str, zipfile.ZipInfo]) -> list[str]:
+    """The folders holding an archive's ``data/`` ("" for X's own zip; "twitter-2024…/" when re-zipped), the
+    shortest first: more than one when several archives were zipped together."""
+    return sorted({m.group(1) for n in members if (m := _ROOT_RE.match(n))}, key=lambda r: (len(r), r))
 
 
 def size_text(n: int) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Callable
 from ..image import Image, ImageError, load_image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
-from .cleanup import clean_text, unescape_entities
+from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
@@ -164,6 +164,11 @@ def fetch_post_link(url: str, fetch: Fetch | None = None, *, max_posts: int = MA
     avatar = _fetch_image(str(user.get("profile_image_url_https") or "").replace("_normal.", "_400x400."),
                           fetch, warnings, "the author's picture", max_side=400)
     posts = [_post(d, fetch, warnings, avatar) for d in chain]
+    if cut := [str(d["id_str"]) for d in chain if d.get("note_tweet") and _note(d) is None]:
+        one = len(cut) == 1
+        warnings.append(f"{count(len(cut), 'long post')} ({', '.join(cut[:3])}{' …' if len(cut) > 3 else ''}) "
+                        f"{'is' if one else 'are'} cut at 280 characters: X's public view does not give the rest; "
+                        "paste it into the slide, or import your X archive")
     marked = any(THREAD_EMOJI in p.text for p in posts)
     for p in posts:
         p.text = strip_thread_labels(p.text)
@@ -223,27 +228,41 @@ def _post(data: dict, fetch: Fetch, warnings: list[str], avatar: Image | None) -
                 likes=_int(data.get("favorite_count")), reposts=_int(data.get("retweet_count")))
 
 
+def _note(data: dict) -> dict | None:
+    """A long post's full text and its links, when X's answer has them."""
+    note = data.get("note_tweet")
+    result = ((note.get("note_tweet_results") or {}).get("result") or {}) if isinstance(note, dict) else {}
+    return result if isinstance(result, dict) and isinstance(result.get("text"), str) and result["text"].strip() \
+        else None
+
+
 def _text(data: dict) -> str:
-    note = (((data.get("note_tweet") or {}).get("note_tweet_results") or {}).get("result") or {})
-    if isinstance(note.get("text"), str) and note["text"].strip():
-        text = note["text"]
+    if (note := _note(data)) is not None:
+        text = unescape_entities(note["text"])
         urls = ((note.get("entity_set") or {}).get("urls")) or []
     else:
-        text = str(data.get("text") or "")
-        rng = data.get("display_text_range") or [0, len(text)]
-        try:
-            text = text[int(rng[0]):int(rng[1])]
-        except (TypeError, ValueError, IndexError):
-            pass
+        text = _shown_words(str(data.get("text") or ""), data.get("display_text_range"))
         urls = (data.get("entities") or {}).get("urls") or []
         for m in (data.get("entities") or {}).get("media") or data.get("mediaDetails") or []:
             if isinstance(m, dict) and m.get("url"):
-                text = text.replace(str(m["url"]), "")
+                text = without_link(text, str(m["url"]))
     for u in urls:
         if isinstance(u, dict) and u.get("url"):
-            shown = link_as_shown(str(u.get("expanded_url") or u.get("display_url") or u["url"]))
-            text = text.replace(str(u["url"]), shown)
-    return clean_text(unescape_entities(text), html_markup=False)
+            expanded = str(u.get("expanded_url") or u.get("display_url") or u["url"])
+            if links_to_itself(expanded, str(data.get("id_str"))):  # after a long post's cut
+                text = without_link(text, str(u["url"]))
+            else:
+                text = text.replace(str(u["url"]), link_as_shown(expanded))
+    return clean_text(text, html_markup=False)
+
+
+def _shown_words(stored: str, display_range: Any) -> str:
+    """The post's words within its display range, its entities decoded once (``cleanup.shown_words``)."""
+    try:
+        start, end = int(display_range[0]), int(display_range[1])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return unescape_entities(stored)
+    return shown_words(stored, start, end)
 
 
 def _photos(data: dict) -> list[str]:
