@@ -2,10 +2,7 @@
 visiting tab for 30 days), its upload route's types in Python's caches."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from nicegui import Client, app
-from nicegui.observables import ObservableDict
+from nicegui import app
 
 from components import memory
 
@@ -20,14 +17,25 @@ async def test_a_deleted_pages_empty_tab_storage_goes(studio_data, user):
     assert tab_id not in app.storage._tabs
 
 
-def test_a_tab_storage_in_use_stays(monkeypatch):
-    tabs = {"kept": ObservableDict({"k": 1}), "reloaded": ObservableDict(), "gone": ObservableDict()}
-    monkeypatch.setattr(app.storage, "_tabs", tabs)
-    reload = SimpleNamespace(_pinned_tab_id="reloaded")  # a newer page of the same tab, still open
-    monkeypatch.setattr(Client, "instances", {"new": reload})
-    for tab_id in tabs.copy():
-        memory.forget_tab_storage(SimpleNamespace(_pinned_tab_id=tab_id))
-    assert list(tabs) == ["kept", "reloaded"]
+async def test_a_tab_storage_in_use_stays(studio_data, user, create_user):
+    """A deleted page's tab storage stays while it holds something (the tab's next page still finds it there) or
+    while a newer page of the same tab is open (a reload: it goes on using the very same storage)."""
+    await user.open("/")
+    with user.client:
+        app.storage.tab["kept"] = 1
+    user.client.delete()
+    await user.open("/")  # the same tab's next page
+    with user.client:
+        assert app.storage.tab.get("kept") == 1
+
+    reloader = create_user()
+    first = await reloader.open("/")
+    await reloader.open("/")  # reloaded: a newer page of the same tab, still open
+    with reloader.client:
+        storage = app.storage.tab
+    first.delete()
+    with reloader.client:
+        assert app.storage.tab is storage
 
 
 def test_a_closed_pages_route_types_leave_pythons_caches():
