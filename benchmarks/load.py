@@ -38,6 +38,11 @@ title of the same author), and how many of them were only late: they arrived wit
 seconds more; what is truly lost: an author's last title that is not in the saved project after
 the quiet period, or that some browser never shows; websocket drops and edits sent to a page the
 server had already deleted (a real browser reloads then); the static-file latency meanwhile, and memory.
+Like the page's script, each browser tells the server every 3 s which messages arrived (NiceGUI's "ack"); the
+server keeps for a reconnection only what has not (``--no-acks``: never told, as the benchmark was before session
+19, when each page kept every message of the last 22 s, up to NiceGUI's ``message_history_length``, 1000).
+``--history-length N`` sets that cap on the server (through the probe). ``--stalls`` reports the kept messages
+(``history``) and their JSON text (``history_kb``).
 ``--waves N``: the editors come N times, each wave ``--settle`` seconds after the last one left, and memory is read
 after each: does what they leave grow with every wave, or stay at the first one's high-water mark? ``--clients 0``:
 the same phases with nobody editing (a static file still fetched every 100 ms): the noise floor of "after - warmed".
@@ -402,7 +407,7 @@ async def visit(base: str, edits: int = 0, editors: int = 0) -> None:
         await edit_like_an_editor(browser, edits)
     await browser.send(listener(browser.elements, "slide-title", "update:value"), "Title warm")
     await asyncio.sleep(2)
-    await browser.socket.disconnect()
+    await browser.disconnect()
 
 
 async def edit_like_an_editor(browser: Editor, edits: int, pause: float = 0.2) -> None:
@@ -536,8 +541,13 @@ def listener(elements: dict, testid: str, kind: str, nth: int = 0) -> tuple[int,
     return element_id, next(e["listener_id"] for e in element.get("events") or [] if e.get("type") == kind)
 
 
+ACK_EVERY_S = 3.0  # NiceGUI's page script tells the server every 3 s which messages arrived
+
+
 class Editor:
     """One browser: the page, its websocket, when each typed word first arrived, and its connection's fate."""
+
+    acks = True  # ``--no-acks``: never say what arrived (the benchmark before session 19: every page's history full)
 
     def __init__(self, base: str) -> None:
         self.base = base
@@ -555,6 +565,26 @@ class Editor:
         self.socket.on("disconnect", self._dropped)
         self.socket.on("connect_error", self._refused)
         await self.socket.connect(self._url, socketio_path="/_nicegui_ws/socket.io", transports=["websocket"])
+        if self.acks:
+            self._acking = asyncio.ensure_future(self._ack())
+
+    async def _ack(self) -> None:
+        """As the page's script does: every ``ACK_EVERY_S`` the next message it expects, if that moved on; the
+        server then drops what arrived from the messages it keeps to send again after a reconnection."""
+        acked = self.next_message_id
+        while True:
+            await asyncio.sleep(ACK_EVERY_S)
+            if self.next_message_id > acked and self.socket.connected:
+                with contextlib.suppress(Exception):  # the socket went down meanwhile: the next turn
+                    await self.socket.emit("ack", {"client_id": self.query["client_id"],
+                                                   "next_message_id": self.next_message_id})
+                    acked = self.next_message_id
+
+    async def disconnect(self) -> None:
+        """Leave: stop saying what arrived, close the websocket."""
+        if getattr(self, "_acking", None) is not None:
+            self._acking.cancel()
+        await self.socket.disconnect()
 
     def _url(self) -> str:
         """The socket's address, asked again at each reconnection: as the page's script does, it names the next
@@ -661,7 +691,7 @@ async def _enough_slides(base: str, editors: int) -> None:
     for _ in range(editors - len(_titled_slides(setup.elements))):
         await setup.send(listener(setup.elements, "add-slide-end", "click"))
     await asyncio.sleep(1)
-    await setup.socket.disconnect()
+    await setup.disconnect()
 
 
 class HiddenTitleBox(RuntimeError):
@@ -726,7 +756,7 @@ async def edit_together(base: str, data: Path, editors: int, seconds: float, qui
                            sum(1 for token in last.values() if token not in saved),
                            sum(b.drops for b in browsers), sum(b.refused for b in browsers))
     for browser in browsers:
-        await browser.socket.disconnect()
+        await browser.disconnect()
     return outcome
 
 
@@ -840,7 +870,16 @@ def main() -> None:
                         "wave --settle seconds after the last left; memory is read after each")
     parser.add_argument("--stalls", metavar="FILE", help="log every time the server's event loop is held up over "
                         "50 ms, with the stack it was running (to FILE); prints the longest")
+    parser.add_argument("--no-acks", action="store_true", help="edits mode: the browsers never tell the server what "
+                        "arrived (as before session 19), so each page keeps its whole reconnection history")
+    parser.add_argument("--history-length", type=int, metavar="N", help="the server keeps at most N messages a page "
+                        "to send again after a reconnection (NiceGUI's message_history_length; set by the probe)")
     args = parser.parse_args()
+    Editor.acks = not args.no_acks
+    if args.history_length is not None:  # the probe sets it once ui.run has made the app's configuration
+        os.environ["CS_LOAD_HISTORY_LENGTH"] = str(args.history_length)
+        os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(
+            x for x in (str(PROBE), os.environ.get("PYTHONPATH")) if x))
     if args.mode == "edits":
         run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace, args.warm, args.stalls,
                   args.waves, args.warm_edits)

@@ -56,7 +56,7 @@ async def _each_types_a_title(load, base: str, data: Path) -> tuple[dict[int, se
         return {n: set(b.seen) for n, b in enumerate(browsers)}, saved, names
     finally:
         for browser in browsers:
-            await browser.socket.disconnect()
+            await browser.disconnect()
 
 
 def test_every_editor_types_into_a_shown_title_box_and_nothing_is_lost(tmp_path, monkeypatch):
@@ -85,7 +85,7 @@ def test_a_slide_without_a_title_box_stops_the_benchmark(tmp_path, monkeypatch):
                                                                                          "click", thumbs.index(outro))])
             await load._select_own_slides([browser])
         finally:
-            await browser.socket.disconnect()
+            await browser.disconnect()
 
     with running_studio(tmp_path) as studio:
         with pytest.raises(load.HiddenTitleBox, match="editor 0: .*outro.* shows no title box"):

@@ -342,15 +342,29 @@ def _time_emits(path: str) -> None:
 QUEUE_EVERY_S = 0.5
 
 
+_SIZES: dict[tuple[str, int], int] = {}  # (page, message id): its JSON text's size, measured once
+
+
+def _json_size(client_id: str, entry) -> int:
+    """The size of a kept message's JSON text (what a reconnection sends again), measured once per message."""
+    import json
+    message_id, _, message = entry
+    key = (client_id, message_id)
+    if key not in _SIZES:
+        _SIZES[key] = len(json.dumps(message[2], default=str))
+    return _SIZES[key]
+
+
 def queue_lengths(relays, loop=None) -> dict[str, int]:
     """What waits in the server's queues now: page deliveries in the studio's relays (``relay``), NiceGUI's outboxes
     of the open pages (``outbox_messages``: messages not yet sent, ``outbox_updates``: elements to send,
-    ``history``: messages kept to send again after a reconnection), Engine.IO packets waiting for their socket's
-    writer (``socket_packets``), the loop's tasks, the default thread pool's waiting work and the saves pending.
+    ``history``: messages kept to send again after a reconnection, ``history_kb``: their JSON text), Engine.IO
+    packets waiting for their socket's writer (``socket_packets``), the loop's tasks, the default thread pool's waiting work and the saves pending.
     Read from another thread without locks: a figure may be a moment old."""
     import sys
     found = {"relay": sum(r.waiting for r in list(relays)), "pages": 0, "outbox_messages": 0, "outbox_messages_max": 0,
-             "outbox_updates": 0, "history": 0, "socket_packets": 0, "socket_packets_max": 0}
+             "outbox_updates": 0, "history": 0, "history_kb": 0, "socket_packets": 0, "socket_packets_max": 0}
+    history_bytes = 0
     nicegui = sys.modules.get("nicegui")
     for client in list(nicegui.Client.instances.values()) if nicegui else ():
         outbox = getattr(client, "outbox", None)
@@ -361,6 +375,10 @@ def queue_lengths(relays, loop=None) -> dict[str, int]:
         found["outbox_messages_max"] = max(found["outbox_messages_max"], len(outbox.messages))
         found["outbox_updates"] += len(outbox.updates)
         found["history"] += len(outbox.message_history)
+        history_bytes += sum(_json_size(client.id, entry) for entry in list(outbox.message_history))
+    found["history_kb"] = round(history_bytes / 1024)
+    for key in [k for k in _SIZES if k[0] not in nicegui.Client.instances] if nicegui else ():
+        _SIZES.pop(key, None)  # a deleted page's messages
     core = sys.modules.get("nicegui.core")
     eio = getattr(getattr(core, "sio", None), "eio", None)
     for socket in list(getattr(eio, "sockets", {}).values()):
@@ -408,6 +426,23 @@ def _sample_queues(path: str) -> None:
         time.sleep(QUEUE_EVERY_S)
 
 
+def _set_history_length(length: int) -> None:
+    """Once ui.run has made the app's configuration: NiceGUI's ``message_history_length`` set to ``length`` (each
+    page's outbox reads it at every message it sends)."""
+    import sys
+    import time
+    while True:
+        config = getattr(getattr(sys.modules.get("nicegui.core"), "app", None), "config", None)
+        if config is not None and hasattr(config, "message_history_length"):
+            config.message_history_length = length
+            return
+        time.sleep(0.05)
+
+
+if os.environ.get("CS_LOAD_HISTORY_LENGTH"):
+    import threading
+    threading.Thread(target=_set_history_length, args=(int(os.environ["CS_LOAD_HISTORY_LENGTH"]),),
+                     daemon=True).start()
 if _DIR:
     _install(_DIR)
 if _STALL_LOG:
