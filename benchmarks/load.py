@@ -42,7 +42,11 @@ Like the page's script, each browser tells the server every 3 s which messages a
 server keeps for a reconnection only what has not (``--no-acks``: never told, as the benchmark was before session
 19, when each page kept every message of the last 22 s, up to NiceGUI's ``message_history_length``, 1000).
 ``--history-length N`` sets that cap on the server (through the probe). ``--stalls`` reports the kept messages
-(``history``) and their JSON text (``history_kb``).
+(``history``) and their JSON text (``history_kb``). Ten editors, two waves, ``--stalls`` (load 4.5-4.9, session 19):
+without acks the ten pages kept 2,600-2,900 messages (~12 a second a page, each ~13 KB of JSON: a slide's
+thumbnail), 34-36 MB of JSON text, and kept them until the pages were deleted: peak 199 MB, +23 / +15 MB on the
+warmed server after waves 1 / 2; with acks 100-330 messages (at most 631), 1-4 MB: peak 165 MB, +13 / +15 MB
+(``--stalls`` itself adds to what is left: the lead's run without it, +3 / +3 / +4).
 ``--waves N``: the editors come N times, each wave ``--settle`` seconds after the last one left, and memory is read
 after each: does what they leave grow with every wave, or stay at the first one's high-water mark? ``--clients 0``:
 the same phases with nobody editing (a static file still fetched every 100 ms): the noise floor of "after - warmed".
