@@ -46,7 +46,10 @@ server keeps for a reconnection only what has not (``--no-acks``: never told, as
 without acks the ten pages kept 2,600-2,900 messages (~12 a second a page, each ~13 KB of JSON: a slide's
 thumbnail), 34-36 MB of JSON text, and kept them until the pages were deleted: peak 199 MB, +23 / +15 MB on the
 warmed server after waves 1 / 2; with acks 100-330 messages (at most 631), 1-4 MB: peak 165 MB, +13 / +15 MB
-(``--stalls`` itself adds to what is left: the lead's run without it, +3 / +3 / +4).
+(``--stalls`` itself adds to what is left: the lead's run without it, +3 / +3 / +4). Without acks and
+``--history-length 200``: 2,000 messages, 27 MB, peak 187 MB, +12 / +26 MB (load 3.0-1.6). Twenty editors with acks,
+one wave: median 634 messages (7.7 MB), at most 1,018 (12 MB), peak 211 MB, +21 MB (load 0.5-0.3). What stays after
+the pages are gone does not follow the history's size.
 ``--waves N``: the editors come N times, each wave ``--settle`` seconds after the last one left, and memory is read
 after each: does what they leave grow with every wave, or stay at the first one's high-water mark? ``--clients 0``:
 the same phases with nobody editing (a static file still fetched every 100 ms): the noise floor of "after - warmed".
