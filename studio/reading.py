@@ -21,7 +21,7 @@ OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
 _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
 _OWN_BULLET = re.compile(rf"^\s*{_OWN}\s")
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,3})[.)]\s+(?=\S)")  # "100." as _LIST_LINE
@@ -46,19 +46,21 @@ def _bullet_cuts(line: str) -> list[int]:
 
 def _number_cuts(line: str) -> list[int]:
     """Where inline numbered items start ("My rules: 1. Ship 2. Learn"): counting up by one from the first, which
-    is 0 or 1, or any number after a lead-in's colon when three items follow ("My top 100: 98. a 99. b 100. c")."""
-    found = [(m.start(1), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
-    for i, (start, n) in enumerate(found):
-        run = [start]
-        expected = n + 1
-        for pos, k in found[i + 1:]:
-            if k == expected:
-                run.append(pos)
-                expected += 1
-        lead = line[:start].rstrip()
-        if n in (0, 1) and len(run) >= 2 and (lead.endswith(":") or len(run) >= 3) or \
-                lead.endswith(":") and len(run) >= 3:
-            return run
+    is 0 or 1 (two items after a lead-in's colon, else three), or any number after a lead-in's colon when three
+    items follow ("My top 100: 98. a 99. b 100. c"). Each item has words of its own: "pace per lap: 97. 98. 99.
+    Slower" is a sentence of numbers, not a list."""
+    found = [(m.start(1), m.end(), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
+    for i, (start, _, n) in enumerate(found):
+        run = [found[i]]
+        for item in found[i + 1:]:
+            if item[2] == run[-1][2] + 1:
+                run.append(item)
+        colon = line[:start].rstrip().endswith(":")
+        if len(run) < (2 if colon and n in (0, 1) else 3) or not (colon or n in (0, 1)):
+            continue
+        ends = [pos for pos, _, _ in run[1:]] + [len(line)]
+        if all(line[words:end].strip() for (_, words, _), end in zip(run, ends)):
+            return [pos for pos, _, _ in run]
     return []
 
 
@@ -199,7 +201,7 @@ def list_line(line: str) -> tuple[str, str] | None:
     m = _LIST_LINE.match(line)
     if not m:
         return None
-    number = re.match(r"^\s*(\d{1,3})[.)]", line)
+    number = _NUMBERED.match(line)
     if number:
         return ascii_digits(number.group(1)), m.group(1).strip()
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())

@@ -10,8 +10,9 @@ import regex
 
 # A sentence ends at . ! ? … (or Hindi's danda "।", Arabic's "؟", Urdu's "۔"; and any closing quotes or
 # brackets right after it) followed by white space, or at a CJK full stop (and its closing brackets), where no
-# space follows. The closers stay with their sentence: nothing of the text is lost in the cut.
-SENTENCE_END = regex.compile(r"(?<=[.!?…।॥؟۔][\"'”’)\]]*)\s+(?=\S)|(?<=[。！？][」』）]*)(?![」』）])\s*(?=\S)")
+# space follows. The closers stay with their sentence: nothing of the text is lost in the cut. A bare number
+# with a full stop ("lap: 97. 98. 99. Slower") starts no sentence: cut there, it read as a list's number.
+SENTENCE_END = regex.compile(r"(?<=[.!?…।॥؟۔][\"'”’)\]]*)\s+(?=\S)(?!\d{1,3}\.(?:\s|$))|(?<=[。！？][」』）]*)(?![」』）])\s*(?=\S)")
 SENTENCE_MARK = regex.compile(r"[.!?…।॥؟۔。！？]")  # a cheap test before the lookbehind search
 
 _TLDS = ("com|org|net|io|dev|co|ai|app|me|info|edu|gov|ly|gg|tv|xyz|so|sh|us|uk|de|fr|es|it|nl|"
