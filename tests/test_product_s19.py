@@ -50,8 +50,10 @@ def test_a_list_bulleted_with_checks_crosses_and_arrows_keeps_every_bullet_the_c
         emoji = Counter(r.text for r in drawn if r.role.startswith("emoji"))
         assert emoji["✅"] == 2 and emoji["❌"] == 1, (layout, emoji)
         assert sum(r.text.count("→") for r in drawn) == 1, layout
-    rows = [r for svg in _slide_svgs(["Hook.", ROUTINE], "list") for r in runs(svg) if r.role == "marker"]
-    assert len(rows) == 4
+    # four rows, each led by the creator's own bullet and no added number
+    svgs = _slide_svgs(["Hook.", ROUTINE], "list")
+    assert sum(svg.count('class="list-row"') for svg in svgs) == 4
+    assert not [r for svg in svgs for r in runs(svg) if r.role == "marker"]
 
 
 def test_a_lone_skin_tone_is_drawn_as_its_swatch_not_a_box():
