@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
-from .text_patterns import SENTENCE_END, URL
+from .text_patterns import SENTENCE_END, without_links
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
@@ -156,12 +156,12 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if FENCE_RE.match(first):
         return "", text  # a post that opens with code has no headline to take
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
-            and not _LIST_LINE.match(first) and URL.sub("", first).strip():  # a bare link is no headline
+            and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading
     lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
     number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
     parts = SENTENCE_END.split(words, maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0]:
+    if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0] and without_links(parts[0]).strip(" .,;:!?"):
         return number + parts[0].strip(), parts[1].strip()
     return "", text
 

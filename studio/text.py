@@ -37,6 +37,8 @@ from . import code, emoji, fonts, shaping
 from .links import shown as link_shown
 from .links import target as link_target
 from .svg import xml_safe
+from .text_patterns import LINK, LINK_PATTERN, link_end
+from .text_patterns import SPACED_LETTER as _W
 
 EMOJI_ADVANCE = 1.18  # an emoji image takes this many ems
 SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang the last advance
@@ -48,32 +50,13 @@ _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
-# A letter or digit of a script that puts spaces between words: an address or a handle glued to Thai or Japanese
-# ("ดูเพิ่มที่example.com", "ขอบคุณ@somchaiที่") starts and ends where that script does, not at the last space.
-_W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
-# Top-level domains written in a script without spaces between words: such a host ends with one of them, so a
-# link glued to the sentence after it ("https://ไทยรัฐ.ไทยนะครับ", "https://例子.中国了解更多") ends where the address
-# does and the words after it stay words. A host ending in another label of such a script is no link.
-_NO_SPACE_TLDS = "ไทย|中国|中國|公司|网络|網絡|香港|台湾|台灣|新加坡|在线|移动|网址|商城|世界|游戏|企业|信息|手机|集团|みんな|コム|ລາວ"
-# An e-mail address starts where its run of letters does: tried at every letter of a long run ("a-a-a-…"), it
-# scanned the rest of the run each time (seconds for 20,000 characters).
-_URL = (rf"(?<!{_W}|[.+-])(?:{_W}|[.+-])++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
-        # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
-        # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com") or a top-level domain of an unspaced one; a path
-        # may hold anything ("github.com/ไทย")
-        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:(?:{_W}|-)+|(?:{_NO_SPACE_TLDS}))"
-        rf"(?::\d+)?(?:[/?#][^\s<>\"']*)?"
-        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
-        rf"(?!{_W})(?:/[^\s<>\"']*)?")
 _ACCENT = regex.compile(
-    rf"(?P<url>{_URL})"
+    rf"(?P<url>{LINK_PATTERN})"
     rf"|(?<!{_W}|@)@{_W}{{1,30}}"
     r"|(?<![\w#&])#\w*[^\W\d_\p{M}]\w*"
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
 )
-_URL_ONLY = regex.compile(_URL, regex.IGNORECASE)
-_URL_TRAILING = ".,;:!?)]}'\"…"
 _ARABIC = regex.compile(r"\p{Arabic}")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
@@ -317,8 +300,7 @@ def accent_spans(text: str) -> list[tuple[str, bool]]:
     for m in _ACCENT.finditer(text):
         start, end = m.span()
         if m.group("url"):
-            while end > start and text[end - 1] in _URL_TRAILING:
-                end -= 1
+            end = link_end(text, start, end)
         if end <= start:
             continue
         if start > pos:
@@ -410,7 +392,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
             if _ARABIC.search(span):  # reshaping changes an Arabic word's length: it keeps its first style
                 span, styles[start:pos] = _reshaped_span(span, styles[start:pos])
                 pos = start + len(span)
-            if accent and _URL_ONLY.fullmatch(span):  # a link shows X's short text and keeps its target
+            if accent and LINK.fullmatch(span):  # a link shows X's short text and keeps its target
                 href = link_target(span)
                 clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
                 continue

@@ -5,7 +5,7 @@ import time
 
 from render_helpers import carousel_of, runs
 from studio import render
-from studio.reading import unflatten
+from studio.reading import headline_and_body, unflatten
 from studio.text import accent_spans, prepare
 
 
@@ -98,3 +98,14 @@ def test_a_long_run_of_hyphenated_letters_is_read_in_linear_time():
         spans = accent_spans(text)
         assert "".join(s for s, _ in spans) == text
         assert time.perf_counter() - started < 5  # seconds per call before, quadratic; milliseconds now
+
+
+def test_a_link_that_closes_its_own_bracket_keeps_it_and_a_bare_link_is_never_the_headline():
+    # the headline reader and the drawing had two link patterns: "…/Foo_(bar)" lost its ")" to both, and the
+    # ")" left over made the bare link a headline
+    wiki = "https://en.wikipedia.org/wiki/Foo_(bar)"
+    assert [s for s, accent in accent_spans(f"see {wiki} and (https://x.com/a).") if accent] == [wiki, "https://x.com/a"]
+    for post in (f"{wiki}\nThis page explains it.", "https://x.com/a.\nThis page explains it.",
+                 "https://x.com/a. This page explains it."):
+        assert headline_and_body(post)[0] == "", post
+    assert headline_and_body("Read this: https://x.com/a\nIt explains it.")[0] == "Read this: https://x.com/a"
