@@ -45,11 +45,17 @@ SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang 
 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
-# (not U+3000: the ideographic space is as wide as the fullwidth letters it sets apart, "ＴＥＸＴ　ＨＯＯＫ")
+# The spaces of a text, by what a line may do there. Any other space becomes one plain space (not U+3000: the
+# ideographic space is as wide as the fullwidth letters it sets apart, "ＴＥＸＴ　ＨＯＯＫ").
 _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
-_NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
+_NO_BREAK = "\u00a0\u2007\u202f"
+_NO_BREAK_RUN = regex.compile(rf" *([{_NO_BREAK}])[ {_NO_BREAK}]*")
+_BREAK_SPACES = frozenset(" \u3000")  # a line may break after them, and leaves them out at its end
+# Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
+# its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
+_GLUED_SPACES = frozenset(" " + _NO_BREAK)
 _ACCENT = regex.compile(
     rf"(?P<url>{LINK_PATTERN})"
     rf"|(?<!{_W}|@)@{_W}{{1,30}}"
@@ -68,10 +74,6 @@ _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
-_BREAK_SPACES = (" ", "\u3000")
-# Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
-# its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
-_GLUED_SPACES = (" ", "\u00a0", "\u2007", "\u202f")  # a line breaks after them, and leaves them out at its end
 # Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
 # begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
 # marks were one piece, too wide for a narrow column and cut inside the word ("Produc" | "t-Market")
@@ -834,7 +836,7 @@ UNITS = frozenset({
     "€", "$", "£", "¥", "₹", "₩", "₽", "CHF", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BTC", "ETH",
 })
 UNIT_MAX = max(len(unit) for unit in UNITS)
-_UNIT_END = frozenset(" .,;:!?)]}'\"…»”’\u00a0\u2007\u202f")
+_UNIT_END = frozenset(" .,;:!?)]}'\"…»”’" + _NO_BREAK)
 
 
 def _unit_spaces(cl: tuple[Cluster, ...]) -> frozenset[int]:
