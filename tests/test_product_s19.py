@@ -5,6 +5,7 @@ from collections import Counter
 
 from render_helpers import NS, carousel_of, parse, runs
 from studio import render
+from studio.layouts.templates import cut_words, plan_column
 from studio.reading import headline_and_body, list_entries, unflatten
 from studio.text import accent_spans, clean, measure, prepare, wrap
 from test_product_unseen_inputs import unfaced
@@ -123,7 +124,6 @@ def test_growing_type_never_cuts_a_word_in_a_list_items_narrower_column():
     for layout in ("headline-body", "list"):
         c = carousel_of(["Hook.", post], layout=layout, format="linkedin-portrait")
         ctx = render.make_context(c)
-        from studio.layouts.templates import cut_words, plan_column
         col = plan_column(ctx, c.slides[1], ctx.body_size, ctx.content)
         assert not cut_words(col)
         for svg in _slide_svgs(["Hook.", post], layout):
