@@ -109,3 +109,15 @@ def test_a_link_that_closes_its_own_bracket_keeps_it_and_a_bare_link_is_never_th
                  "https://x.com/a. This page explains it."):
         assert headline_and_body(post)[0] == "", post
     assert headline_and_body("Read this: https://x.com/a\nIt explains it.")[0] == "Read this: https://x.com/a"
+
+
+def test_split_sets_the_text_beside_a_pull_quote_no_larger_than_the_quote():
+    # "Founded 03/15/2021." shrank to 22 px to fit the block (its date is one piece) while the text beside it
+    # grew to 29 px: the quote read as a footnote
+    post = ("Founded 03/15/2021. We started with two people, one laptop, and a very long list of customers who "
+            "said no before the first one said yes. Three years later we are forty people.")
+    drawn = _slide_runs(["How we grew.", post], "split")
+    quote = [r.size for r in drawn if r.role == "title"]
+    body = [r.size for r in drawn if r.role == "body"]
+    assert quote and body and max(body) <= min(quote) + 0.01
+    assert len([r for r in drawn if r.role == "quote-mark"]) == 1

@@ -701,6 +701,7 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
                 break
         return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
     side_title = ""
+    largest = float("inf")  # the size the text beside the block may grow to
     if number:
         label = number.zfill(2)
         n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
@@ -716,17 +717,18 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
                 break
         else:
             side_title = title  # too long for the block: it heads the text instead
-        top = optical_top(inner, used + mark) if not side_title else inner.y
-        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
-                           role="quote-mark"))
-        if not side_title:
+        if not side_title and quote is not None:  # the mark only with its quote
+            largest = max(size, quote.style.size)
+            top = optical_top(inner, used + mark)
+            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
+                               role="quote-mark"))
             out += draw_flow(ink, placed, inner.x, top + mark, inner.w)
     if not (side_title or body):
         return out, ()
 
     def build(c: Ctx, s: float) -> Column | None:
-        if s > size and not words_fit(c, body, s, right.w, size):
-            return None
+        if s > size and not words_fit(c, body, s, right.w, size) or s > largest:
+            return None  # (the text beside a pull quote grows no larger than the quote: "Founded 03/15/2021.")
         return plan_column(c, slide, s, right, title=side_title,
                            body=with_credit(c, slide, body_blocks(c, body, s), s))
     drawn, col = grown(ctx, size, right, build)
