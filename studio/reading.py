@@ -50,13 +50,23 @@ def _number_cuts(line: str) -> list[int]:
     items follow ("My top 100: 98. a 99. b 100. c"). Each item has words of its own: "pace per lap: 97. 98. 99.
     Slower" is a sentence of numbers, not a list."""
     found = [(m.start(1), m.end(), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
+    following = [len(found)] * len(found)  # the index of the first later item numbered one more, each found once
+    first_of: dict[int, int] = {}
+    for i in range(len(found) - 1, -1, -1):
+        following[i] = first_of.get(found[i][2] + 1, len(found))
+        first_of[found[i][2]] = i
     for i, (start, _, n) in enumerate(found):
-        run = [found[i]]
-        for item in found[i + 1:]:
-            if item[2] == run[-1][2] + 1:
-                run.append(item)
-        colon = line[:start].rstrip().endswith(":")
-        if len(run) < (2 if colon and n in (0, 1) else 3) or not (colon or n in (0, 1)):
+        before = start
+        while before and line[before - 1].isspace():
+            before -= 1
+        colon = line[before - 1:before] == ":"
+        if not (colon or n in (0, 1)):
+            continue
+        run, j = [found[i]], following[i]
+        while j < len(found):
+            run.append(found[j])
+            j = following[j]
+        if len(run) < (2 if colon and n in (0, 1) else 3):
             continue
         ends = [pos for pos, _, _ in run[1:]] + [len(line)]
         if all(line[words:end].strip() for (_, words, _), end in zip(run, ends)):
