@@ -38,6 +38,18 @@ def test_a_link_glued_to_thai_or_chinese_words_ends_where_the_address_does():
     assert accent_spans("ดูที่https://ตัวอย่าง.ทดสอบนะครับ") == [("ดูที่https://ตัวอย่าง.ทดสอบนะครับ", False)]
 
 
+def test_a_links_path_ends_where_thai_or_chinese_words_follow_a_latin_letter():
+    # "/docs了解更多…" was one path: the words after the link were the link's, cut off with its "…"
+    for text, link, after in (("访问https://example.com/docs了解更多关于我们的产品和服务", "https://example.com/docs",
+                               "了解更多关于我们的产品和服务"),
+                              ("ดูที่example.com/blogนะครับทุกคนขอบคุณมาก", "example.com/blog", "นะครับทุกคนขอบคุณมาก")):
+        spans = accent_spans(text)
+        assert [s for s, accent in spans if accent] == [link] and spans[-1] == (after, False), spans
+    # a piece of a path in such a script, after a "/" or "=", is the link's
+    for link in ("https://ไทยรัฐ.ไทย/ข่าว/123", "https://example.co.th/บทความ/ธุรกิจ", "https://x.com/search?q=泰国&x=1"):
+        assert [s for s, accent in accent_spans(f"ดู {link} ครับ") if accent] == [link]
+
+
 def test_the_glued_links_words_are_all_drawn_on_the_slide():
     for text, (_, after) in GLUED_LINKS.items():
         for layout in ("headline-body", "post-card"):
