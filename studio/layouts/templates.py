@@ -524,16 +524,14 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
-    """Each row's marker: the item's own number; none for an item with a bullet of its own ("✅ Ship", "3️⃣ Say
-    no": a number beside it would contradict or repeat it); else one more than the numbered row above (first: 1)."""
+    """Each row's marker: the item's own number; else one more than the numbered row above (the first: 1). A list
+    with items bulleted by the creator ("✅ Ship", "3️⃣ Say no") gets no added numbers at all: beside them a count
+    would contradict or repeat the creator's ("01 5️⃣ Ship daily")."""
+    if any(own_bullet(item) for number, item in zip(numbers, items) if not number):
+        return numbers
     out: list[str] = []
-    last = 0
-    for number, item in zip(numbers, items):
-        if not number and own_bullet(item):
-            out.append("")
-            continue
-        out.append(number or str(last + 1))
-        last = int(out[-1])
+    for number in numbers:
+        out.append(number or (str(int(out[-1]) + 1) if out else "1"))
     return out
 
 
