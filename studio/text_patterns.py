@@ -10,9 +10,13 @@ import regex
 
 # A sentence ends at . ! ? … (or Hindi's danda "।", Arabic's "؟", Urdu's "۔"; and any closing quotes or
 # brackets right after it) followed by white space, or at a CJK full stop (and its closing brackets), where no
-# space follows. The closers stay with their sentence: nothing of the text is lost in the cut. A bare number
-# with a full stop ("lap: 97. 98. 99. Slower") starts no sentence: cut there, it read as a list's number.
-SENTENCE_END = regex.compile(r"(?<=[.!?…।॥؟۔][\"'”’)\]]*)\s+(?=\S)(?!\d{1,3}\.(?:\s|$))|(?<=[。！？][」』）]*)(?![」』）])\s*(?=\S)")
+# space follows. The closers stay with their sentence: nothing of the text is lost in the cut. A list's number
+# starts its sentence ("What I learned. 1. Users skim. 2. Ship") and its own full stop ends none; on one line, a
+# number followed by another or by nothing ("lap: 97. 98. 99. Slower") is a sentence of numbers and stays whole.
+_ITEM_NUMBER = r"(?<!(?:^|\n|[.!?…:;])[^\S\n]*\d{1,3}\.)"  # just after "1." opening an item: no cut
+_BARE_NUMBER = r"(?!\d{1,3}\.(?:[^\S\n]+\d|[^\S\n]*$))"  # "97." before "98." or the end: no cut before it
+SENTENCE_END = regex.compile(rf"(?<=[.!?…।॥؟۔][\"'”’)\]]*)(?:[^\S\n]*\n\s*|{_ITEM_NUMBER}[^\S\n]+{_BARE_NUMBER})(?=\S)"
+                             r"|(?<=[。！？][」』）]*)(?![」』）])\s*(?=\S)")
 SENTENCE_MARK = regex.compile(r"[.!?…।॥؟۔。！？]")  # a cheap test before the lookbehind search
 
 _TLDS = ("com|org|net|io|dev|co|ai|app|me|info|edu|gov|ly|gg|tv|xyz|so|sh|us|uk|de|fr|es|it|nl|"

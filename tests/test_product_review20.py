@@ -1,0 +1,37 @@
+"""What the reviewer of session 19's second round found, each wrong before (reproducers in the review report)."""
+from __future__ import annotations
+
+from render_helpers import carousel_of, runs
+from studio import render
+from studio.reading import headline_and_body, sentences
+
+STARTUP = ("Three things I learned shipping my startup.\n1. Users do not read your docs.\n"
+           "2. Pricing is harder than code.\n3. Ship anyway.")
+
+
+def _slide_text(texts: list[str], layout: str, slide: int = 0) -> str:
+    c = carousel_of(texts, layout=layout)
+    counts = render.pages_per_slide(c)
+    start = sum(counts[:slide])
+    return " ".join(r.text for svg in render.render_slides(c)[start:start + counts[slide]] for r in runs(svg))
+
+
+def test_a_list_number_starts_its_sentence_and_its_full_stop_ends_none():
+    # the number's full stop was no sentence end's start: "…this year. 1." was the headline, every item kept
+    # the next item's number, and a hook followed by a list on its own lines had no headline at all
+    assert headline_and_body(STARTUP) == ("Three things I learned shipping my startup.", STARTUP.split("\n", 1)[1])
+    assert sentences("Here's what I learned. 1. Nobody cares. 2. Ship anyway.") == [
+        "Here's what I learned.", "1. Nobody cares.", "2. Ship anyway."]
+    assert headline_and_body("My three rules. 1. Ship. 2. Learn. 3. Repeat.")[0] == "My three rules."
+    assert headline_and_body("Here's what I learned this year. 1. Nobody cares. 2. Ship anyway.")[0] == \
+        "Here's what I learned this year."
+    # a sentence of numbers still stays whole, and a number ending a sentence still ends it
+    assert sentences("Pace per lap: 97. 98. 99. Getting slower.") == ["Pace per lap: 97. 98. 99. Getting slower."]
+    assert sentences("My score was 97. Then I quit.") == ["My score was 97.", "Then I quit."]
+
+
+def test_a_hook_over_a_numbered_list_is_the_cover_title_and_every_item_keeps_its_number():
+    drawn = " ".join(_slide_text([STARTUP, "Second post."], "headline-body").split())
+    assert "startup. 1." not in drawn and "docs. 2." not in drawn
+    for word in ("Three things I learned shipping my startup.", "Users do not read your docs.", "Ship anyway."):
+        assert all(w in drawn for w in word.split()), word
