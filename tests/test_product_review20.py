@@ -1,8 +1,9 @@
 """What the reviewer of session 19's second round found, each wrong before (reproducers in the review report)."""
 from __future__ import annotations
 
-from render_helpers import carousel_of, runs
+from render_helpers import NS, carousel_of, parse, runs
 from studio import render
+from studio.layouts.templates import list_of
 from studio.reading import headline_and_body, sentences
 
 STARTUP = ("Three things I learned shipping my startup.\n1. Users do not read your docs.\n"
@@ -35,3 +36,18 @@ def test_a_hook_over_a_numbered_list_is_the_cover_title_and_every_item_keeps_its
     assert "startup. 1." not in drawn and "docs. 2." not in drawn
     for word in ("Three things I learned shipping my startup.", "Users do not read your docs.", "Ship anyway."):
         assert all(w in drawn for w in word.split()), word
+
+
+def test_a_list_with_one_creator_bulleted_item_keeps_a_mark_on_every_other_row():
+    # one "✅" took every row's marker away: the other rows drew flush left with nothing, their "-" bullets gone
+    text = "Steps:\n- ✅ Plan it on Sunday\n- Build it on Monday\n- Ship it on Friday"
+    assert list_of(text) == ("Steps:", ["✅ Plan it on Sunday", "Build it on Monday", "Ship it on Friday"], ["", "•", "•"])
+    svg = render.render_slides(carousel_of([text], layout="list"))[0]
+    drawn = runs(svg)
+    body = {r.text.split()[0]: r.x for r in drawn if r.role == "body" and r.text.split()[0] in ("Build", "Ship")}
+    emoji = [r for r in drawn if r.role.startswith("emoji")]
+    rows = [r.y for r in drawn if r.role == "body" and r.text.split()[0] in ("Build", "Ship")]
+    bullets = [c for c in parse(svg).iter(NS + "circle") if any(abs(float(c.get("cy")) - y) < 30 for y in rows)]
+    assert len(bullets) == 2  # a plain bullet beside each row the creator gave none
+    assert body["Build"] > emoji[0].x + 10 and body["Ship"] == body["Build"]  # indented beside it
+    assert "0•" not in " ".join(r.text for r in drawn)

@@ -415,10 +415,12 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
 
 
 LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet ("row:": none)
+_ROW_BULLET = LIST_ROW + "•"  # a row without a number in a list the creator bulleted: a plain bullet
 
 
 def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
     """How far ``draw_marker``'s ink reaches right of its x (a right-to-left item's marker ends at the column's edge)."""
+    marker = "•" if marker == _ROW_BULLET else marker
     if marker == LIST_ROW:
         return 0.0
     if marker.startswith(LIST_ROW):
@@ -428,6 +430,7 @@ def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
 
 
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
+    marker = "•" if marker == _ROW_BULLET else marker
     if marker == LIST_ROW:  # a row whose item starts with its own bullet
         return []
     if marker.startswith(LIST_ROW):

@@ -525,10 +525,11 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     """Each row's marker: the item's own number; else one more than the numbered row above (the first: 1). A list
-    with items bulleted by the creator ("✅ Ship", "3️⃣ Say no") gets no added numbers at all: beside them a count
-    would contradict or repeat the creator's ("01 5️⃣ Ship daily")."""
+    with items bulleted by the creator ("✅ Ship", "3️⃣ Say no") gets no added numbers: beside them a count would
+    contradict or repeat the creator's ("01 5️⃣ Ship daily"). There a row with its own bullet has no marker and
+    any other row without a number a plain bullet, so no row loses the list's mark."""
     if any(own_bullet(item) for number, item in zip(numbers, items) if not number):
-        return numbers
+        return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
     out: list[str] = []
     for number in numbers:
         out.append(number or (str(int(out[-1]) + 1) if out else "1"))
