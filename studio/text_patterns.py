@@ -40,11 +40,10 @@ SPACED_LETTER = _W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana
 # link glued to the sentence after it ("https://ไทยรัฐ.ไทยนะครับ", "https://例子.中国了解更多") ends where the address
 # does and the words after it stay words. A host ending in another label of such a script is no link.
 _NO_SPACE_TLDS = "ไทย|中国|中國|公司|网络|網絡|香港|台湾|台灣|新加坡|在线|移动|网址|商城|世界|游戏|企业|信息|手机|集团|みんな|コム|ລາວ"
-# A path's characters. A piece of it in a script without spaces starts at a "/", "?", "#", "=", "&", "-" or "_"
-# ("github.com/ไทย/ข่าว", "?q=泰国"): Thai or Chinese right after a Latin letter is the sentence going on after the
-# link ("example.com/docs了解更多"), drawn as words, not taken into the link and cut off with its "…".
-_NO_SPACE_LETTER = r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
-_PATH = rf"(?:[^\s<>\"'\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]|(?<=[/?#=&_-]|{_NO_SPACE_LETTER}){_NO_SPACE_LETTER})*"
+# A path's letters are Latin or Cyrillic, as X reads a link: a letter of another script ends the path, so the
+# sentence going on right after a link ("example.com/docs了解更多", "ดูที่https://example.com/ข่าวนะครับ") is drawn as
+# words, never taken into the link and cut off with the link's "…".
+_PATH = r"(?:[^\s<>\"'\p{L}\p{M}]|[\p{Latin}\p{Cyrillic}]\p{M}*)*"
 # An e-mail address starts where its run of letters does: tried at every letter of a long run ("a-a-a-…"), it
 # scanned the rest of the run each time (seconds for 20,000 characters).
 LINK_PATTERN = (rf"(?<!{_W}|[.+-])(?:{_W}|[.+-])++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address

@@ -5,6 +5,7 @@ from render_helpers import NS, carousel_of, parse, runs
 from studio import render
 from studio.layouts.templates import list_of
 from studio.reading import headline_and_body, sentences
+from studio.text import accent_spans
 
 STARTUP = ("Three things I learned shipping my startup.\n1. Users do not read your docs.\n"
            "2. Pricing is harder than code.\n3. Ship anyway.")
@@ -51,3 +52,14 @@ def test_a_list_with_one_creator_bulleted_item_keeps_a_mark_on_every_other_row()
     assert len(bullets) == 2  # a plain bullet beside each row the creator gave none
     assert body["Build"] > emoji[0].x + 10 and body["Ship"] == body["Build"]  # indented beside it
     assert "0•" not in " ".join(r.text for r in drawn)
+
+
+def test_a_links_path_ends_where_a_letter_x_takes_into_no_link_starts():
+    # "/wiki/中国了解更多…" was one path: the sentence after it the link's, cut off with its "…" and never drawn
+    zh = "see https://zh.wikipedia.org/wiki/中国了解更多关于我们的产品和服务的信息。谢谢"
+    assert accent_spans(zh) == [("see ", False), ("https://zh.wikipedia.org/wiki/", True),
+                                ("中国了解更多关于我们的产品和服务的信息。谢谢", False)]
+    assert accent_spans("ดูที่https://example.com/ข่าวนะครับ")[1:] == [("https://example.com/", True), ("ข่าวนะครับ", False)]
+    for layout in ("headline-body", "post-card"):
+        drawn = _slide_text(["Hook.", zh], layout, slide=1).replace(" ", "")
+        assert "中国了解更多关于我们的产品和服务的信息。谢谢" in drawn and "…" not in drawn, layout
