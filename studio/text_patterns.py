@@ -60,10 +60,15 @@ _OPENS = {")": "(", "]": "[", "}": "{"}
 def link_end(text: str, start: int, end: int) -> int:
     """Where the link found at ``text[start:end]`` ends: punctuation after it is the sentence's, but a closing
     bracket the link itself opened is the link's ("wikipedia.org/wiki/Foo_(bar)")."""
+    counts: dict[str, int] = {}  # each bracket counted once: a run of ")" is stripped in linear time
     while end > start and text[end - 1] in _LINK_TRAILING:
         close = text[end - 1]
-        if close in _OPENS and text.count(_OPENS[close], start, end) >= text.count(close, start, end):
-            break
+        if close in _OPENS:
+            if not counts:
+                counts = {c: text.count(c, start, end) for c in "()[]{}"}
+            if counts[_OPENS[close]] >= counts[close]:
+                break
+            counts[close] -= 1
         end -= 1
     return end
 

@@ -6,6 +6,7 @@ from studio import render
 from studio.layouts.templates import list_of
 from studio.reading import headline_and_body, sentences
 from studio.text import accent_spans
+from studio.text_patterns import link_end
 
 STARTUP = ("Three things I learned shipping my startup.\n1. Users do not read your docs.\n"
            "2. Pricing is harder than code.\n3. Ship anyway.")
@@ -63,3 +64,21 @@ def test_a_links_path_ends_where_a_letter_x_takes_into_no_link_starts():
     for layout in ("headline-body", "post-card"):
         drawn = _slide_text(["Hook.", zh], layout, slide=1).replace(" ", "")
         assert "中国了解更多关于我们的产品和服务的信息。谢谢" in drawn and "…" not in drawn, layout
+
+
+class _CountingText(str):
+    calls = 0
+
+    def count(self, *args):
+        type(self).calls += 1
+        return super().count(*args)
+
+
+def test_a_run_of_closing_brackets_after_a_link_is_counted_once():
+    # each ")" stripped counted the link's brackets again: 100 KB of ")" took seconds
+    text = _CountingText("see https://x.com/a" + ")" * 2000 + " ok")
+    start = text.index("https")
+    end = text.index(" ok")
+    assert link_end(text, start, end) == start + len("https://x.com/a")
+    assert _CountingText.calls <= 6  # once per kind of bracket, not once per character
+    assert link_end("(https://en.wikipedia.org/wiki/Foo_(bar)).", 1, 42) == 40
