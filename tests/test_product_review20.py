@@ -82,3 +82,13 @@ def test_a_run_of_closing_brackets_after_a_link_is_counted_once():
     assert link_end(text, start, end) == start + len("https://x.com/a")
     assert _CountingText.calls <= 6  # once per kind of bracket, not once per character
     assert link_end("(https://en.wikipedia.org/wiki/Foo_(bar)).", 1, 42) == 40
+
+
+def test_a_split_panels_title_that_cannot_be_set_large_is_still_drawn(monkeypatch):
+    # when the large quote could not be set, the sentence was neither in the block nor beside it: lost
+    from studio.layouts import templates
+    monkeypatch.setattr(templates, "fitted_title", lambda *a, **k: None)
+    for texts in (["Hook.", "Ship small things every single day."],
+                  ["Hook.", "Ship small things every single day.\n\nThen the body says why it matters."]):
+        drawn = _slide_text(texts, "split", slide=1)
+        assert all(w in drawn for w in texts[1].split()), drawn

@@ -688,17 +688,18 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
     out = [panel(zone, pal.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
-        mark = min(inner.w * 1.1, 160.0)
-        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
-                           role="quote-mark"))
         for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
             quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
             if quote is None:
-                return out, ()
+                break  # too long to set large: a pull quote in the block, or the text beside it (below)
             placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
             if not rest and used <= right.h * FILL_MAX:
                 break
-        return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
+        if quote is not None:
+            mark = min(inner.w * 1.1, 160.0)
+            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
+                               role="quote-mark"))
+            return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
     side_title = ""
     largest = float("inf")  # the size the text beside the block may grow to
     if number:
@@ -712,11 +713,11 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
         for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
             quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
             placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
-            if used + mark <= inner.h:
+            if quote is not None and used + mark <= inner.h:
                 break
         else:
             side_title = title  # too long for the block: it heads the text instead
-        if not side_title and quote is not None:  # the mark only with its quote
+        if not side_title:  # the mark only with its quote
             largest = max(size, quote.style.size)
             top = optical_top(inner, used + mark)
             out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
