@@ -66,7 +66,9 @@ def _number_cuts(line: str) -> list[int]:
         while j < len(found):
             run.append(found[j])
             j = following[j]
-        if len(run) < (2 if colon and n in (0, 1) else 3):
+        # a line opening with "1." holds two items when the second follows a full stop ("1. Ship it. 2. Learn")
+        opens = not before and all(line[:pos].rstrip()[-1:] in (".", "!", "?", "…") for pos, _, _ in run[1:])
+        if len(run) < (2 if (colon or opens) and n in (0, 1) else 3):
             continue
         ends = [pos for pos, _, _ in run[1:]] + [len(line)]
         if all(line[words:end].strip() for (_, words, _), end in zip(run, ends)):

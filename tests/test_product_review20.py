@@ -4,7 +4,7 @@ from __future__ import annotations
 from render_helpers import NS, carousel_of, parse, runs
 from studio import render
 from studio.layouts.templates import list_of
-from studio.reading import headline_and_body, sentences
+from studio.reading import headline_and_body, sentences, unflatten
 from studio.text import accent_spans
 from studio.text_patterns import link_end
 
@@ -92,3 +92,12 @@ def test_a_split_panels_title_that_cannot_be_set_large_is_still_drawn(monkeypatc
                   ["Hook.", "Ship small things every single day.\n\nThen the body says why it matters."]):
         drawn = _slide_text(texts, "split", slide=1)
         assert all(w in drawn for w in texts[1].split()), drawn
+
+
+def test_a_line_opening_with_one_and_a_second_item_after_a_full_stop_is_a_list():
+    # the hook's list, once the hook is cut off: "1. Nobody cares… 2. Ship anyway" stayed one item
+    assert unflatten("1. Nobody cares about your launch. 2. Ship anyway.") == \
+        "1. Nobody cares about your launch.\n2. Ship anyway."
+    assert unflatten("1. Ship it with 2. people") == "1. Ship it with 2. people"
+    assert list_of(headline_and_body("Here's what I learned this year. 1. Nobody cares. 2. Ship anyway.")[1])[1] == \
+        ["Nobody cares.", "Ship anyway."]
