@@ -200,6 +200,8 @@ def list_entries(text: str) -> list[tuple[str, str]]:
             found = list_line(line)
             if found and (found[0] != "•") == numbered:
                 items.append([found[0] if numbered else "", found[1]])
+            elif items and found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
+                items.append(["", found[1]])
             elif items:
                 items[-1][1] += " " + line.strip()
         if len(items) > len(best):

@@ -101,3 +101,8 @@ def test_a_line_opening_with_one_and_a_second_item_after_a_full_stop_is_a_list()
     assert unflatten("1. Ship it with 2. people") == "1. Ship it with 2. people"
     assert list_of(headline_and_body("Here's what I learned this year. 1. Nobody cares. 2. Ship anyway.")[1])[1] == \
         ["Nobody cares.", "Ship anyway."]
+
+
+def test_a_creator_bulleted_line_amid_numbered_items_is_a_row_of_its_own():
+    # "✅ Learn" was joined to the item above: "Ship ✅ Learn"
+    assert list_of("Wins:\n1. Ship\n✅ Learn\n3. Repeat") == ("Wins:", ["Ship", "✅ Learn", "Repeat"], ["1", "", "3"])
