@@ -206,6 +206,8 @@ def _run(marks: list[_Mark], first: int, slips: bool = False) -> list[_Mark]:
     run: list[_Mark] = []
     total = None
     for mark in marks:
+        if first == 0 and run and mark.total != run[0].total:
+            continue  # a run from 0 is written alike ("0/10 would recommend…" over "1/" is the hook's words)
         expected = run[-1].number + 1 if run else first
         slipped = (slips and run and mark.number in (expected - 1, expected + 1)
                    and (mark.total is None) == (run[0].total is None))
@@ -227,17 +229,23 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
     A run from 0 ("0/ Intro") numbers its cover too. "1." and "1)" after a line stay a list inside one post.
     A number no run starts at ("24/7 support", "2/3 of startups" opening a hook's line) is the hook's own words:
-    the longest run from the first 0, 1 or 2 wins.
+    the longest run from the first 0, 1 or 2 wins. A run from 0 has its marks written alike (a total on none, or
+    the same on all): "0/10 would recommend…" over "1/ …" is a hook's words.
     """
     best = None
     for number in (0, 1, 2):
         at = next((k for k, m in enumerate(marks) if m.number == number), None)
-        if at is None or any(m.number == number - 1 for m in marks[:at]):  # "1)" over "2)": a run from 1 or none
-            continue
+        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) for m in marks[:at]):
+            continue  # "1)" over "2)": a run from 1 or none
         found = _run_from(text, marks[at:], family)
         if found and (best is None or len(found[0]) > len(best[0])):
             best = found
     return best
+
+
+def _alike(before: _Mark, mark: _Mark) -> bool:
+    """``before`` may start the run ``mark`` would continue: any mark may, but a 0 only one written as it is."""
+    return before.number != 0 or before.total == mark.total
 
 
 def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
@@ -309,8 +317,11 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers.append(int(found[0]) if ok else None)
             totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
+        if numbers and numbers[0] == 0 and {totals[0]} != {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}:
+            numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
         hook = 1 if numbers and numbers[0] is None else 0
-        firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
+        alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
+        firsts = ((1, 0) if alike else (1,)) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
         jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):

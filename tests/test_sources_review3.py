@@ -1,0 +1,67 @@
+"""Third review of the paste and page-copy readers: a hook opening with "0/10", buttons and headings X puts
+beside a post, mentions inside a post. The creator's words always arrive; X's lines around them never do."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.app.imports import Imports
+from studio.sources.paste import strip_post_numbers
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s19-sources"
+CHROME = (FIXTURES / "page-chrome-logged-in.txt").read_text(encoding="utf-8")
+WHO = (FIXTURES / "page-who-can-reply.txt").read_text(encoding="utf-8")
+RUN = "\n\n1/ I built before I talked to anyone.\n\n2/ I priced too low.\n\n3/ I quit too early."
+RUN_TEXTS = ["I built before I talked to anyone.", "I priced too low.", "I quit too early."]
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in Imports.paste(text).threads[0].posts]
+
+
+@pytest.mark.parametrize("hook", ["0/10 would recommend doing this alone. Here is why",
+                                  "0/3 of my launches worked. Here is why"])
+def test_a_hook_opening_with_a_zero_score_keeps_it(hook):
+    assert _texts(hook + RUN) == [hook, *RUN_TEXTS]
+
+
+def test_a_run_from_zero_written_alike_numbers_the_cover():
+    assert _texts("0/ Intro: what I learned" + RUN) == ["Intro: what I learned", *RUN_TEXTS]
+    text = "0/3 Intro: what I learned" + RUN.replace("1/", "1/3").replace("2/", "2/3").replace("3/ ", "3/3 ")
+    assert _texts(text) == ["Intro: what I learned", *RUN_TEXTS]
+
+
+def test_a_zero_score_under_the_hook_leaves_the_run_from_one_read():
+    hook = "My honest review of solo founding\n\n0/10 would recommend doing it without savings."
+    assert _texts(hook + RUN) == [hook, *RUN_TEXTS]
+
+
+@pytest.mark.parametrize("sep", ["\n---\n", "\n\n"])
+def test_a_pasted_run_from_zero_loses_every_label(sep):
+    text = sep.join(["0/ Intro: three things I learned", "1/ First lesson here.", "2/ Second lesson here."])
+    assert _texts(text) == ["Intro: three things I learned", "First lesson here.", "Second lesson here."]
+
+
+def test_strip_post_numbers_reads_a_run_from_zero():
+    assert strip_post_numbers(["0/ Intro", "1/ First", "2/ Second", "3/ Third"]) == ["Intro", "First", "Second",
+                                                                                    "Third"]
+    assert strip_post_numbers(["0/10 would", "1/ First", "2/ Second"]) == ["0/10 would", "First", "Second"]
+
+
+def _who(first: str) -> str:
+    page = WHO.replace("There’s a new version of this post.\nSee the latest post\n", "")
+    page = page.replace("Three things I got wrong about hiring, in a short thread.", first)
+    return page.replace("First:", "1/").replace("Second:", "2/").replace("Third:", "3/")
+
+
+def test_a_copied_page_numbered_from_zero_loses_every_label():
+    texts = _texts(_who("0/ Three things I got wrong about hiring, in a short thread."))
+    assert texts[0] == "Three things I got wrong about hiring, in a short thread."
+    assert not any(t.startswith(("1/", "2/", "3/")) for t in texts)
+
+
+def test_a_copied_pages_zero_score_hook_keeps_it():
+    texts = _texts(_who("0/10 would recommend hiring like I did."))
+    assert texts[0] == "0/10 would recommend hiring like I did."
+    assert not any(t.startswith(("1/", "2/", "3/")) for t in texts)
