@@ -65,3 +65,24 @@ def test_a_copied_pages_zero_score_hook_keeps_it():
     texts = _texts(_who("0/10 would recommend hiring like I did."))
     assert texts[0] == "0/10 would recommend hiring like I did."
     assert not any(t.startswith(("1/", "2/", "3/")) for t in texts)
+
+
+@pytest.mark.parametrize("buttons", [["Subscribe", "Follow"], ["Abonnieren", "Folgen"], ["Follow"]])
+def test_xs_buttons_under_the_opening_posts_name_all_stay_out(buttons):
+    text = CHROME.replace("@lena_ops\nWorking alone", "@lena_ops\n" + "\n".join(buttons) + "\nWorking alone")
+    assert _texts(text)[0].startswith("Working alone for 2 years")
+
+
+ONE_LINE_HEADERS = """Marco Bellini @marcobellini · Nov 5
+Three things I got wrong about hiring, in a short thread.
+Marco Bellini @marcobellini · Nov 5
+{first}
+the money: I hired for years of experience.
+Marco Bellini @marcobellini · Nov 5
+Third: I waited too long to let go.
+"""
+
+
+@pytest.mark.parametrize("first", ["Follow", "Following", "Subscribe"])
+def test_a_button_word_under_a_dated_header_line_is_the_authors(first):
+    assert _texts(ONE_LINE_HEADERS.format(first=first))[1] == f"{first}\nthe money: I hired for years of experience."

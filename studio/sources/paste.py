@@ -1303,7 +1303,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
     # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    after_dot, first, top = False, not dated and not opening, True
+    # A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
+    after_dot, first, top = False, not dated and not opening, not dated
     while body:
         s = body[0].strip()
         if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
@@ -1312,7 +1313,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
-        top = top and (not s or s == "·")
+        top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
     tail: list[str] = []
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
                     and body[-1].strip().lower() not in _WORDS_UNDER_TIME or _REPOSTED_RE.match(body[-1].strip())):
@@ -1330,6 +1331,11 @@ def _header_button(line: str) -> bool:
     return line.strip().lower() in _HEADER_BUTTONS
 
 
+def _beside_name(line: str) -> bool:
+    """X's button under a post's name ("Follow", "Subscribe", "Following")."""
+    return _header_button(line) or line.strip().lower() == "following"
+
+
 # X's lines only under an opening post's full time (removed with it), never at a post's edges: there they are
 # the author's.
 _WORDS_UNDER_TIME = {"who can reply?"}
@@ -1341,7 +1347,7 @@ def _header_noise(line: str, top: bool, dates: bool) -> bool:
     author's."""
     low = line.strip().lower()
     if low in _UI_LINES:
-        return low == "·" or low in _REPLYING_LABELS or top and (low in _HEADER_BUTTONS or low == "following")
+        return low == "·" or low in _REPLYING_LABELS or top and _beside_name(low)
     return _is_noise(line, dates)
 
 
