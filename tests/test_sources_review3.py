@@ -86,3 +86,16 @@ Third: I waited too long to let go.
 @pytest.mark.parametrize("first", ["Follow", "Following", "Subscribe"])
 def test_a_button_word_under_a_dated_header_line_is_the_authors(first):
     assert _texts(ONE_LINE_HEADERS.format(first=first))[1] == f"{first}\nthe money: I hired for years of experience."
+
+
+@pytest.mark.parametrize("old, new", [
+    ("First: I hired for years of experience. Slope beats intercept.",
+     "First: open the app, tap\nSearch\nand type your niche. That's step one."),
+    ("First: I hired for years of experience. Slope beats intercept.", "First: my best leads came from\nMessages\nnot from ads."),
+    ("Second: I skipped the work trial. Never again.", "Second: the button said\nSign up\nand nobody clicked it."),
+    ("Second: I skipped the work trial. Never again.", "Second: the button said\nSign up"),
+])
+def test_a_posts_own_line_worded_as_xs_box_heading_keeps_what_follows(old, new):
+    texts = _texts(WHO.replace(old, new))
+    assert new in texts
+    assert texts[-1] == "Third: I waited too long to let go. Be kind, be fast."

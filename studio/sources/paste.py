@@ -1018,19 +1018,43 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     have one; the people in a box do not), or to the thread's title row, or to the end of the text.
     """
     out: list[str] = []
-    skipping = False
+    skipping = in_post = False
     for i, line in enumerate(lines):
         s = line.strip()
         if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        if s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or _FOOTER_RE.match(s):
+        heading = s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i)
+        if heading and not skipping and in_post and not _ends_post(out) and not _box_below(lines, i):
+            heading = False  # a post's own line ("Search" in "tap / Search / and type…"): X's boxes sit between posts
+        if heading or _FOOTER_RE.match(s):
             skipping = True
             continue
-        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i) or s.lower() in _TITLE_LINES):
+        header = _timed_header(lines, i) or _main_post_header(lines, i)
+        if skipping and (header or s.lower() in _TITLE_LINES):
             skipping = False  # (the title row, "Conversation", starts the thread's column: no box runs past it)
+        in_post = in_post or header
         if not skipping:
             out.append(line)
     return out
+
+
+def _ends_post(kept: list[str]) -> bool:
+    """The last filled line kept is one of X's (counts, views, a time, a button), so a heading after it is X's."""
+    last = next((line.strip() for line in reversed(kept) if line.strip()), "")
+    return not last or _is_noise(last) or _known_page_line(last) or _xs_own_line(last)
+
+
+def _box_below(lines: list[str], i: int) -> bool:
+    """X's box follows the heading at line i: another of its headings or page lines, or a person ("Name" over
+    "@handle" with no time: not a post's header)."""
+    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:2]
+    if not after:
+        return False
+    first = lines[after[0]].strip()
+    if first.lower() in _CHROME_HEADINGS or _known_page_line(first) or _FOOTER_RE.match(first):
+        return True
+    return (len(after) == 2 and bool(_HANDLE_RE.match(lines[after[1]].strip())) and _is_name(first)
+            and not _SENTENCE_MARK_RE.search(first[-1:]) and not _timed_header(lines, after[0]))
 
 
 def _in_side_menu(lines: list[str], i: int) -> bool:
