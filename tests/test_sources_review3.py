@@ -99,3 +99,52 @@ def test_a_posts_own_line_worded_as_xs_box_heading_keeps_what_follows(old, new):
     texts = _texts(WHO.replace(old, new))
     assert new in texts
     assert texts[-1] == "Third: I waited too long to let go. Be kind, be fast."
+
+
+FOCAL_SECOND = """Post
+
+Conversation
+Marco Bellini
+@marcobellini
+·
+Nov 5
+First: I hired for years of experience.
+7
+15
+140
+Marco Bellini
+@marcobellini
+Second: big thanks to
+MIDDLE
+11:20 AM · Nov 5, 2026
+·
+9,812
+Views
+Marco Bellini
+@marcobellini
+·
+Nov 5
+Third: I waited too long to let go.
+"""
+
+
+@pytest.mark.parametrize("middle", ["@sam\nfor the idea.", "@sam", "@sam\n@lena\nfor the idea."])
+def test_a_copy_opened_on_post_two_with_a_mention_inside_keeps_it_apart(middle):
+    assert _texts(FOCAL_SECOND.replace("MIDDLE", middle)) == [
+        "First: I hired for years of experience.", "Second: big thanks to\n" + middle,
+        "Third: I waited too long to let go."]
+
+
+BANNER = "New to X?\nSign up now to get your own personalized timeline!\nCreate account\n"
+NO_TITLE = WHO.replace("There’s a new version of this post.\nSee the latest post\n", "").replace(
+    "Post\n\nSee new posts\nConversation\n", "")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("in a short thread.", "in a short thread, with help from\n@sam\nand others."),
+    ("@marcobellini\nThree", "@marcobellini\nReplying to\n@naval\nThree"),
+])
+def test_a_sign_up_box_over_an_opening_post_with_a_mention_and_no_title_row_leaves_it(old, new):
+    texts = _texts(BANNER + NO_TITLE.replace(old, new))
+    assert texts[0].startswith("Three things I got wrong about hiring")
+    assert len(texts) == 4 and texts[-1] == "Third: I waited too long to let go. Be kind, be fast."

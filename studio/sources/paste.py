@@ -1104,8 +1104,9 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
     The opening post shows its time ("3:15 PM · Mar 3, 2025") under the text, not beside the
     name, so a sign-up banner above it must not swallow it.
-    A "@handle" right over that time is the post's last words ("h/t" / "@paulg"), not its header; any other
-    one on the way down is the next header (a box of people lists "Name" / "@handle" / "Follow").
+    A "@handle" right over that time is the post's last words ("h/t" / "@paulg"), and one with none of what X puts
+    beside a handle under it is a mention inside them ("thanks to" / "@sam" / "for the idea"); one with a "·",
+    time or button under it is the next header (a box of people lists "Name" / "@handle" / "Follow").
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
@@ -1114,11 +1115,15 @@ def _main_post_header(lines: list[str], i: int) -> bool:
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
             return words
-        if _HANDLE_RE.match(s) and not _FULL_TIME_RE.match(_next_filled(lines, j, past_handles=True)) \
-                or s.lower() in _CHROME_HEADINGS:
+        if _HANDLE_RE.match(s) and _beside_handle(_next_filled(lines, j)) or s.lower() in _CHROME_HEADINGS:
             return False
         words = words or bool(s)
     return False
+
+
+def _beside_handle(line: str) -> bool:
+    """What X puts right under a header's "@handle": its "·", a time, a button ("Follow"), "Replying to"."""
+    return line.lower() in _BESIDE_HANDLE or _is_time(line, False) and not _FULL_TIME_RE.match(line)
 
 
 def _next_filled(lines: list[str], i: int, past_handles: bool = False) -> str:
