@@ -148,3 +148,10 @@ def test_a_sign_up_box_over_an_opening_post_with_a_mention_and_no_title_row_leav
     texts = _texts(BANNER + NO_TITLE.replace(old, new))
     assert texts[0].startswith("Three things I got wrong about hiring")
     assert len(texts) == 4 and texts[-1] == "Third: I waited too long to let go. Be kind, be fast."
+
+
+@pytest.mark.parametrize("rule", ["People @marcobellini mentioned can reply",
+                                  "Accounts @marcobellini follows or mentioned can reply"])
+def test_xs_reply_rule_without_its_question_stays_out_with_the_time_and_counts(rule):
+    page = NO_TITLE.replace("Who can reply?\n", "").replace("People @marcobellini mentioned can reply", rule)
+    assert _texts(page)[0] == "Three things I got wrong about hiring, in a short thread."

@@ -1250,6 +1250,7 @@ def _poll_options(shares: list[str]) -> int:
 # X's box under a post whose author limited its replies: a short question ("Who can reply?", "Wer kann
 # antworten?", "¿Quién puede responder?") over the rule ("People @dana mentioned can reply"), in any language.
 _QUESTION_RE = re.compile(r"^.{1,40}[?？؟]$")
+_REPLY_RULE_RE = re.compile(r"^.{1,80}\bcan reply\.?$", re.IGNORECASE)  # "People @dana mentioned can reply"
 
 
 def _without_stats(body: list[str]) -> list[str]:
@@ -1261,6 +1262,7 @@ def _without_stats(body: list[str]) -> list[str]:
             ask = next((k for k, x in enumerate(rest[:-1]) if _QUESTION_RE.match(x) and len(rest[k + 1]) <= 120), None)
             if ask is not None:
                 rest = rest[:ask] + rest[ask + 2:]
+            rest = [x for x in rest if not _REPLY_RULE_RE.match(x)]  # English rule, its question not copied
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
