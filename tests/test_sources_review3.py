@@ -155,3 +155,10 @@ def test_a_sign_up_box_over_an_opening_post_with_a_mention_and_no_title_row_leav
 def test_xs_reply_rule_without_its_question_stays_out_with_the_time_and_counts(rule):
     page = NO_TITLE.replace("Who can reply?\n", "").replace("People @marcobellini mentioned can reply", rule)
     assert _texts(page)[0] == "Three things I got wrong about hiring, in a short thread."
+
+
+def test_a_lone_number_under_a_replys_colon_is_kept_with_a_notice():
+    result = Imports.paste(NO_TITLE.replace("Never again.", "Never again. Hires it cost me:\n3"))
+    texts = [p.text for p in result.threads[0].posts]
+    assert texts[2] == "Second: I skipped the work trial. Never again. Hires it cost me:\n3"
+    assert any('"3"' in w and "post 3" in w for w in result.warnings)

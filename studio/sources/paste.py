@@ -883,9 +883,10 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what == "clock":  # the times themselves, so the creator finds them
-                times = [f'"{x[6:]}"' for left_out in kept for x in sorted(left_out) if x.startswith("clock:")]
-                message = message.format(times=", ".join(times))
+            elif what in ("clock", "count"):  # the times or numbers themselves, so the creator finds them
+                cut = len(what) + 1
+                found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
+                message = message.format(times=", ".join(found))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -940,6 +941,8 @@ _LEFT_OUT_NOTES = (
             "the slide"),
     ("clock", "ended in a time on a line of its own ({times}), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
+    ("count", "ended in a colon over a number on a line of its own ({times}): kept as the author's; delete it from "
+              "the slide if it was X's like or reply count"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1350,7 +1353,14 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
                     and body[-1].strip().lower() not in _WORDS_UNDER_TIME or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
-    body += _authors_numbers(tail[::-1], counts_shown and not opening)
+    tail.reverse()
+    mine = _authors_numbers(tail, counts_shown and not opening)
+    counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
+    words = next((x.strip() for x in reversed(body) if x.strip()), "")
+    if len(counts) == 1 and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
+        mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
+        left_out.update(("count", "count:" + counts[0]))
+    body += mine
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
