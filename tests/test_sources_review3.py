@@ -162,3 +162,9 @@ def test_a_lone_number_under_a_replys_colon_is_kept_with_a_notice():
     texts = [p.text for p in result.threads[0].posts]
     assert texts[2] == "Second: I skipped the work trial. Never again. Hires it cost me:\n3"
     assert any('"3"' in w and "post 3" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("new", ["Second: I skipped the work trial.\nWho can reply?",
+                                 "Who can reply?\nSecond: I skipped the work trial."])
+def test_an_authors_who_can_reply_at_a_replys_edge_stays(new):
+    assert new in _texts(NO_TITLE.replace("Second: I skipped the work trial. Never again.", new))

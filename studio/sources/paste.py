@@ -592,7 +592,7 @@ _UI_LINES = {
     "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
-    "who can reply?", "read more", "replying to",
+    "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
@@ -660,8 +660,12 @@ def _is_noise(line: str, dates: bool = True) -> bool:
     """A line of X's page: a button, a count, a time. ``dates=False`` leaves out short dates ("May 28", "5h"),
     which only X's post headers show and which a post's own last line may well be ("Doors open:" / "May 28")."""
     s = line.strip()
-    return (s.lower() in _UI_LINES or bool(_COUNT_RE.match(s)) or bool(_VIEWS_RE.match(s))
-            or bool(_READ_REPLIES_RE.match(s)) or any(r.match(s) for r in (_TIME_RES if dates else _TIME_RES[3:])))
+    return s.lower() in _UI_LINES or _is_count(s) or any(r.match(s) for r in (_TIME_RES if dates else _TIME_RES[3:]))
+
+
+def _is_count(s: str) -> bool:
+    """One of X's counts under a post: a number, the views, "Read 12 replies"."""
+    return bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s))
 
 
 def _is_short_date(line: str) -> bool:
@@ -1199,8 +1203,8 @@ def _under_words(line: str) -> bool:
     """X's line under a post's last words (a count, the views, its full time, "Show more", "Quote" over a quoted
     post), never under a header."""
     s = line.strip()
-    return (bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s) or _FULL_TIME_RE.match(s))
-            or s.lower() in _SHOW_MORE or s.lower() in ("quote", "show this thread"))
+    return _is_count(s) or bool(_FULL_TIME_RE.match(s)) or s.lower() in _SHOW_MORE or s.lower() in ("quote",
+                                                                                                  "show this thread")
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
@@ -1258,7 +1262,8 @@ _REPLY_RULE_RE = re.compile(r"^.{1,80}\bcan reply\.?$", re.IGNORECASE)  # "Peopl
 
 def _without_stats(body: list[str]) -> list[str]:
     """The post without what X shows under its full time: the views and the counts, in any language, who may
-    reply, and the reply box."""
+    reply ("Who can reply?" over its rule: only there, so the question at a post's end is the author's), and the
+    reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
             rest = [x.strip() for x in body[i + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
@@ -1303,7 +1308,9 @@ def _old_version_banner(body: list[str]) -> set[int]:
     end = next((i for i in range(len(body) - 1, -1, -1) if _FULL_TIME_RE.match(body[i].strip())), len(body))
     filled = [i for i in range(end) if body[i].strip()]
     banner = {filled.pop()} if filled and _SEE_LATEST_RE.match(body[filled[-1]].strip()) else set()
-    return banner | {filled[-1]} if filled and _OLD_VERSION_RE.match(body[filled[-1]].strip()) else set()
+    if not (filled and _OLD_VERSION_RE.match(body[filled[-1]].strip())):
+        return set()  # "See the latest post" alone is the author's
+    return banner | {filled[-1]}
 
 
 # X's box where a post of the thread is gone; it sits under the post before.
@@ -1350,7 +1357,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
     tail: list[str] = []
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    and body[-1].strip().lower() not in _WORDS_UNDER_TIME or _REPOSTED_RE.match(body[-1].strip())):
+                    or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
     tail.reverse()
@@ -1375,11 +1382,6 @@ def _header_button(line: str) -> bool:
 def _beside_name(line: str) -> bool:
     """X's button under a post's name ("Follow", "Subscribe", "Following")."""
     return _header_button(line) or line.strip().lower() == "following"
-
-
-# X's lines only under an opening post's full time (removed with it), never at a post's edges: there they are
-# the author's.
-_WORDS_UNDER_TIME = {"who can reply?"}
 
 
 def _header_noise(line: str, top: bool, dates: bool) -> bool:
