@@ -168,3 +168,11 @@ def test_a_lone_number_under_a_replys_colon_is_kept_with_a_notice():
                                  "Who can reply?\nSecond: I skipped the work trial."])
 def test_an_authors_who_can_reply_at_a_replys_edge_stays(new):
     assert new in _texts(NO_TITLE.replace("Second: I skipped the work trial. Never again.", new))
+
+
+@pytest.mark.parametrize("old, new", [("·\nNov 5\n", "Nov 5\n"), ("·\nNov 5\n", "· Nov 5\n")])
+def test_reply_headers_with_their_date_under_the_handle_without_a_dot_line_split_the_posts(old, new):
+    assert _texts(NO_TITLE.replace(old, new)) == [
+        "Three things I got wrong about hiring, in a short thread.",
+        "First: I hired for years of experience. Slope beats intercept.",
+        "Second: I skipped the work trial. Never again.", "Third: I waited too long to let go. Be kind, be fast."]

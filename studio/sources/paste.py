@@ -1129,8 +1129,14 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
 
 def _beside_handle(line: str) -> bool:
-    """What X puts right under a header's "@handle": its "·", a time, a button ("Follow"), "Replying to"."""
-    return line.lower() in _BESIDE_HANDLE or _is_time(line, False) and not _FULL_TIME_RE.match(line)
+    """What X puts right under a header's "@handle": its "·", a time ("Nov 5", "· Nov 5"), a button ("Follow"),
+    "Replying to"."""
+    return line.lower() in _BESIDE_HANDLE or _is_time(line, False) and not _FULL_TIME_RE.match(line) or _dot_date(line)
+
+
+def _dot_date(line: str) -> bool:
+    """The header's "·" and date on one line ("· Nov 5")."""
+    return line.startswith("·") and _is_time(line[1:].strip())
 
 
 def _next_filled(lines: list[str], i: int, past_handles: bool = False) -> str:
@@ -1191,7 +1197,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    return first or not _under_words(nxt) and (nxt.lower() in _BESIDE_HANDLE or before.lower() in _UI_LINES
+    return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
 
 
@@ -1349,7 +1355,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     while body:
         s = body[0].strip()
         if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
-                or after_dot and _is_short_date(s)):
+                or after_dot and _is_short_date(s) or top and _dot_date(s)):
             break
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
