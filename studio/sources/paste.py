@@ -810,10 +810,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
+    timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
     for k, ((start, body, name, handle), nxt) in enumerate(spans):
         post = lines[body:nxt]
         shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
-        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown)
+        replies = any(c and not timed[j] for j, c in enumerate(counted) if j != k)  # …under posts with no full time
+        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies)
         if any(line.strip().lower() in _CUT_MARKERS for line in post):
             left_out.add("cut")
         blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
@@ -1324,12 +1326,14 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
 
 
-def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True) -> tuple[str, set[str]]:
+def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
+                    reply_counts: bool = True) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
     post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
-    numbers under this one may be counts too (see ``_authors_numbers``).
+    numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
+    opening one do (without, a lone number under a colon is kept, with a notice).
     """
     body, _ = _without_poll_results(_without_stats(list(lines)))
     left_out: set[str] = set()
@@ -1370,7 +1374,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     mine = _authors_numbers(tail, counts_shown and not opening)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
-    if len(counts) == 1 and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
+    if len(counts) == 1 and not reply_counts and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
     body += mine
