@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from studio.app.imports import Imports
 from studio.sources.paste import strip_post_numbers
@@ -176,3 +178,10 @@ def test_reply_headers_with_their_date_under_the_handle_without_a_dot_line_split
         "Three things I got wrong about hiring, in a short thread.",
         "First: I hired for years of experience. Slope beats intercept.",
         "Second: I skipped the work trial. Never again.", "Third: I waited too long to let go. Be kind, be fast."]
+
+
+@given(st.integers(1, 999), st.sampled_from(["/", "/n", "/N"]), st.integers(2, 5))
+def test_property_a_zero_score_hook_over_a_run_from_one_keeps_its_score(total, mark, posts):
+    hook = f"0/{total} would recommend doing this alone. Here is why"
+    run = "".join(f"\n\n{n}{mark} Lesson {n} here." for n in range(1, posts + 1))
+    assert _texts(hook + run) == [hook, *(f"Lesson {n} here." for n in range(1, posts + 1))]
