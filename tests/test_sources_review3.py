@@ -185,3 +185,11 @@ def test_property_a_zero_score_hook_over_a_run_from_one_keeps_its_score(total, m
     hook = f"0/{total} would recommend doing this alone. Here is why"
     run = "".join(f"\n\n{n}{mark} Lesson {n} here." for n in range(1, posts + 1))
     assert _texts(hook + run) == [hook, *(f"Lesson {n} here." for n in range(1, posts + 1))]
+
+
+def test_a_replys_own_replying_to_line_over_words_stays():
+    new = "Replying to\nevery DM is a trap. First: I hired for years of experience. Slope beats intercept."
+    texts = _texts(NO_TITLE.replace("First: I hired for years of experience. Slope beats intercept.", new[12:])
+                   .replace("Nov 5\nevery DM", "Nov 5\nReplying to\nevery DM"))
+    assert texts[1] == new
+    assert _texts(NO_TITLE.replace("Nov 5\nFirst:", "Nov 5\nReplying to\n@naval\nFirst:"))[1].startswith("First:")

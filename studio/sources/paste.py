@@ -1361,6 +1361,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
                 or after_dot and _is_short_date(s) or top and _dot_date(s)):
             break
+        if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
+            break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
