@@ -192,4 +192,4 @@ def test_a_replys_own_replying_to_line_over_words_stays():
     texts = _texts(NO_TITLE.replace("First: I hired for years of experience. Slope beats intercept.", new[12:])
                    .replace("Nov 5\nevery DM", "Nov 5\nReplying to\nevery DM"))
     assert texts[1] == new
-    assert _texts(NO_TITLE.replace("Nov 5\nFirst:", "Nov 5\nReplying to\n@naval\nFirst:"))[1].startswith("First:")
+    assert _texts(NO_TITLE.replace("Nov 5\nFirst:", "Nov 5\nReplying to\n@marcobellini\nFirst:"))[1].startswith("First:")
