@@ -193,3 +193,8 @@ def test_a_replys_own_replying_to_line_over_words_stays():
                    .replace("Nov 5\nevery DM", "Nov 5\nReplying to\nevery DM"))
     assert texts[1] == new
     assert _texts(NO_TITLE.replace("Nov 5\nFirst:", "Nov 5\nReplying to\n@marcobellini\nFirst:"))[1].startswith("First:")
+
+
+def test_an_opening_posts_last_word_quote_right_over_its_time_stays():
+    new = "Three things I got wrong about hiring, in a short thread. My favourite line:\nQuote"
+    assert _texts(NO_TITLE.replace("Three things I got wrong about hiring, in a short thread.", new))[0] == new

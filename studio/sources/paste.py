@@ -1368,7 +1368,10 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         first = first and not s
         top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
     tail: list[str] = []
+    # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
+    # over that time is the author's.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
+                    and not (opening and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
