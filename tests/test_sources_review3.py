@@ -198,3 +198,13 @@ def test_a_replys_own_replying_to_line_over_words_stays():
 def test_an_opening_posts_last_word_quote_right_over_its_time_stays():
     new = "Three things I got wrong about hiring, in a short thread. My favourite line:\nQuote"
     assert _texts(NO_TITLE.replace("Three things I got wrong about hiring, in a short thread.", new))[0] == new
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Nov 5\nFirst: I hired", "Nov 5\nSearch\nis the new homepage. First: I hired"),
+    ("·\nNov 5\nFirst: I hired", "·\n5h\nSearch\nis the new homepage. First: I hired"),
+    ("@marcobellini\nThree things", "@marcobellini\nMessages\nare where deals happen. Three things"),
+])
+def test_a_post_opening_with_a_box_headings_word_keeps_it_and_the_post(old, new):
+    texts = _texts(NO_TITLE.replace(old, new, 1))
+    assert len(texts) == 4 and any(t.startswith(new.split("\n")[-2]) for t in texts)

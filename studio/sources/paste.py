@@ -1048,9 +1048,11 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
 
 
 def _ends_post(kept: list[str]) -> bool:
-    """The last filled line kept is one of X's (counts, views, a time, a button), so a heading after it is X's."""
+    """The last filled line kept is one of X's under a post (counts, views, its full time, "Show replies"), so a
+    heading after it is X's; after a header's handle or date it is the post's first line."""
     last = next((line.strip() for line in reversed(kept) if line.strip()), "")
-    return not last or _is_noise(last) or _known_page_line(last) or _xs_own_line(last)
+    return not last or _known_page_line(last) or (_is_noise(last, dates=False) and last != "·"
+                                                   and not _beside_name(last) and last.lower() not in _REPLYING_LABELS)
 
 
 def _box_below(lines: list[str], i: int) -> bool:
@@ -1124,8 +1126,10 @@ def _main_post_header(lines: list[str], i: int) -> bool:
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
             return words
-        if _HANDLE_RE.match(s) and _beside_handle(_next_filled(lines, j)) or s.lower() in _CHROME_HEADINGS:
+        if _HANDLE_RE.match(s) and _beside_handle(_next_filled(lines, j)):
             return False
+        if s.lower() in _CHROME_HEADINGS and (words or _box_below(lines, j)):
+            return False  # (as the post's first line, "Messages" over words is the author's)
         words = words or bool(s)
     return False
 
