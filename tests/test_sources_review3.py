@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studio.app.imports import Imports
-from studio.sources.paste import strip_post_numbers
+from studio.sources.paste import _CHROME_HEADINGS, strip_post_numbers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s19-sources"
 CHROME = (FIXTURES / "page-chrome-logged-in.txt").read_text(encoding="utf-8")
@@ -208,3 +208,13 @@ def test_an_opening_posts_last_word_quote_right_over_its_time_stays():
 def test_a_post_opening_with_a_box_headings_word_keeps_it_and_the_post(old, new):
     texts = _texts(NO_TITLE.replace(old, new, 1))
     assert len(texts) == 4 and any(t.startswith(new.split("\n")[-2]) for t in texts)
+
+
+HEADINGS = sorted(_CHROME_HEADINGS | {"discover more", "Terms of Service", "Privacy Policy"})
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_every_box_heading_as_a_posts_own_line_keeps_the_post_and_the_thread(heading):
+    for new in (f"Second: the button said\n{heading}\nand nobody clicked it.", f"{heading}\nis what I typed."):
+        texts = _texts(NO_TITLE.replace("Second: I skipped the work trial. Never again.", new))
+        assert texts[2:] == [new, "Third: I waited too long to let go. Be kind, be fast."]

@@ -1030,12 +1030,13 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     skipping = in_post = False
     for i, line in enumerate(lines):
         s = line.strip()
-        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i):
+        # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
+        def authors() -> bool:
+            return not skipping and in_post and not _ends_post(out)
+        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i) and not authors():
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        heading = s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i)
-        if heading and not skipping and in_post and not _ends_post(out) and not _box_below(lines, i):
-            heading = False  # a post's own line ("Search" in "tap / Search / and type…"): X's boxes sit between posts
-        if heading or _FOOTER_RE.match(s):
+        heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
+        if heading and (not authors() or _box_below(lines, i)):
             skipping = True
             continue
         header = _timed_header(lines, i) or _main_post_header(lines, i)
