@@ -215,6 +215,7 @@ HEADINGS = sorted(_CHROME_HEADINGS | {"discover more", "Terms of Service", "Priv
 
 @pytest.mark.parametrize("heading", HEADINGS)
 def test_every_box_heading_as_a_posts_own_line_keeps_the_post_and_the_thread(heading):
-    for new in (f"Second: the button said\n{heading}\nand nobody clicked it.", f"{heading}\nis what I typed."):
+    for new in (f"Second: the button said\n{heading}\nand nobody clicked it.", f"{heading}\nis what I typed.",
+                f"Second: it said\n{heading}"):
         texts = _texts(NO_TITLE.replace("Second: I skipped the work trial. Never again.", new))
         assert texts[2:] == [new, "Third: I waited too long to let go. Be kind, be fast."]

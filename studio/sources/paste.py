@@ -591,7 +591,7 @@ _UI_LINES = {
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
     "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
-    "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
+    "post", "conversation", "see new posts", "post your reply",
     "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
