@@ -1122,17 +1122,25 @@ def _main_post_header(lines: list[str], i: int) -> bool:
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
-    words = False
+    words, mentions = False, 0
     for j in range(i + 2, len(lines)):
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
             return words
-        if _HANDLE_RE.match(s) and _beside_handle(_next_filled(lines, j)):
-            return False
+        if _HANDLE_RE.match(s):
+            nxt = _next_filled(lines, j)
+            if _beside_handle(nxt):
+                return False
+            mentions += not _HANDLE_RE.match(nxt) and not _FULL_TIME_RE.match(nxt)
+            if mentions > _MOST_MENTIONS:
+                return False  # (bounds the walk: a header is sought at every "Name" / "@handle")
         if s.lower() in _CHROME_HEADINGS and (words or _box_below(lines, j)):
             return False  # (as the post's first line, "Messages" over words is the author's)
         words = words or bool(s)
     return False
+
+
+_MOST_MENTIONS = 8  # mentions on lines of their own inside the opening post, each with words after it
 
 
 def _beside_handle(line: str) -> bool:
@@ -1149,8 +1157,11 @@ def _dot_date(line: str) -> bool:
 def _next_filled(lines: list[str], i: int, past_handles: bool = False) -> str:
     """The first line with text after line i, stripped ('' if none); with ``past_handles``, after any "@handle"
     lines there too ("@naval" / "@paulg")."""
-    return next((x.strip() for x in lines[i + 1:] if x.strip() and not (past_handles and _HANDLE_RE.match(x.strip()))),
-                "")
+    for j in range(i + 1, len(lines)):  # (no copy of the rest of the page: this runs at many lines)
+        x = lines[j].strip()
+        if x and not (past_handles and _HANDLE_RE.match(x)):
+            return x
+    return ""
 
 
 def _timed_below(lines: list[str], i: int) -> bool:
