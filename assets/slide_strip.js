@@ -60,6 +60,7 @@ export default {
     this.session = Math.random().toString(36).slice(2, 12); // this drawing of the row: its presses count from 1
     this.unanswered = []; // presses sent and not yet answered, [key, slide, step] each, oldest first (a drag's
                           // step: {to, before | after}, where it was let go)
+    this.stored = null; // the entry this page last kept for its unanswered presses (written when it changes)
     this.tellUnmade();
     this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, slide, at, held}
     this.kept = null; // the thumbnail focused in this row: {slide, ring}, its focus given back after a redraw
@@ -87,6 +88,7 @@ export default {
       if (!this.unanswered.length) {
         clearTimeout(this.resend);
         sessionStorage.removeItem(KEPT + (window.csTab || ""));
+        this.stored = null;
       }
       const pending = this.pending;
       if (!pending || focus.seq !== pending.seq) return; // an earlier move: a later one is coming
@@ -108,6 +110,7 @@ export default {
     this.$el.removeEventListener("focusout", this.left);
     this.redrawn.disconnect();
     clearTimeout(this.resend);
+    clearTimeout(this.telling);
     this.stop();
   },
   methods: {
@@ -198,10 +201,16 @@ export default {
       this.send();
     },
     // Presses an earlier page of this tab sent and never saw answered (its connection was away longer than the
-    // server waits, and the page loaded again): the person is told they may not have been made.
+    // server waits, and the page loaded again): the person is told they may not have been made. Forgotten only once
+    // told, over a connection that is up (a page loaded again before that leaves it to the next one).
     tellUnmade() {
+      clearTimeout(this.telling);
       const kept = JSON.parse(sessionStorage.getItem(KEPT + (window.csTab || "")) || "null");
       if (!kept || kept.page === window.clientId) return;
+      if (!window.did_handshake) {
+        this.telling = setTimeout(this.tellUnmade, CUT_OFF_MS);
+        return;
+      }
       sessionStorage.removeItem(KEPT + (window.csTab || ""));
       this.$emit("unmade", { count: kept.count });
     },
@@ -210,8 +219,8 @@ export default {
     send() {
       clearTimeout(this.resend);
       if (!this.unanswered.length) return;
-      sessionStorage.setItem(KEPT + (window.csTab || ""),
-                             JSON.stringify({ page: window.clientId, count: this.unanswered.length }));
+      const kept = JSON.stringify({ page: window.clientId, count: this.unanswered.length });
+      if (kept !== this.stored) sessionStorage.setItem(KEPT + (window.csTab || ""), (this.stored = kept));
       if (!window.did_handshake) {
         this.resend = setTimeout(this.send, CUT_OFF_MS);
         return;
