@@ -15,6 +15,20 @@ came, typed a title and left. The first visitor loads for good what every later 
 on first use, font tables, the application's caches): memory above the warmed figure after the load is what
 the load itself left. Each figure is split by kind of mapping (``memory_kinds``: the main malloc heap, the
 other threads' malloc arenas, other anonymous memory, files).
+``--warm-edits N``: the warm-up's browser first works as one editor does (``edit_like_an_editor``): in edits mode
+on a project with a titled slide for each client (the slides the editors would add), it moves a slide along the
+strip and back, then makes N edits, title and body text in turn (each an undo step: N over 100 fills the undo
+history to its cap). What ten editors' first wave filled once and later waves did not add to (``--trace`` with
+``CS_LOAD_HEAP_MAP=1``, session 19: undo states 1 -> 100 after wave 1 and 100 after waves 2 and 3; the project
+9 -> 11 slides; new glyphs' outlines and metrics, ``GlyphCoordinates``/``Program`` +14 and ``studio.text._draws``
++14 in wave 1, no lru cache entries grown from wave 1 to wave 3; the main heap's live blocks new since the warmed
+server 0.9 / 0.8 / 0.7 MB after waves 1 / 2 / 3) is then in the warmed figure too. It is not the default: the
+figures of earlier sessions were taken with the one-title warm-up, and what one browser fills is not what ten
+fill (glibc keeps the pages that ten pages' passing objects spread over): with ``--warm-edits 120`` ten editors in
+three waves left +3 / +3 / +4 MB on the warmed server (main heap +3.3 / +3.6 / +4.0; load 2.4-3.6), against
++3 / +3 / +4 (main heap +3.9 / +4.6 / +5.1) with the one-title warm-up (the lead's quiet run, load 1.0-0.2).
+``--stalls`` also samples the server's queues every 0.5 s (``load_probe/sitecustomize.py`` ``queue_lengths``):
+printed, the most each held during the load, when each last held something and what was left after.
 
 ``--mode edits``: the clients are browsers instead, connected over NiceGUI's websocket as the
 page's script is: each selects its own slide in the strip and types a new title about once a
@@ -285,6 +299,8 @@ class Stalls:
         stalls = []
         with contextlib.suppress(OSError):
             stalls = [json.loads(line) for line in self.path.read_text().splitlines() if line.strip()]
+        self._queues([s for s in stalls if "queues" in s])
+        stalls = [s for s in stalls if "queues" not in s]
         emits = [s for s in stalls if "emit" in s and self.start <= s["at"] <= self.end + 1]
         stalls = [s for s in stalls if "emit" not in s]
         if emits:  # one event (an edit) handed to every page in one go, on the loop
@@ -313,6 +329,25 @@ class Stalls:
             overlapping = [s for s in stalls if s["at"] < start + seconds and s["at"] + s["ms"] / 1000 > start]
             print(f"  static request of {seconds * 1000:.0f} ms at {start - self.start:+.1f} s: " +
                   ("; ".join(f"{s['ms']} ms hold: {cause(s)}" for s in overlapping) or "no hold of the loop over 50 ms"))
+
+
+    def _queues(self, samples: list[dict]) -> None:
+        """What waited in the server's queues (``load_probe/sitecustomize.py`` ``queue_lengths``, every 0.5 s): the
+        most during the load, at its end, and the last sample (after it): whether anything piled up while the
+        server fell behind, and whether it drained."""
+        samples = [s for s in samples if "failed" not in s["queues"]]
+        during = [s["queues"] for s in samples if self.start <= s["at"] <= self.end]
+        if not during:
+            return
+        keys = list(during[-1])
+        print("queues during the load, most: " + ", ".join(f"{k} {max(q.get(k, 0) for q in during)}" for k in keys))
+        for key in ("relay", "outbox_messages", "socket_packets", "thread_work"):
+            busy = [s["at"] - self.start for s in samples if s["queues"].get(key)]
+            if busy:
+                print(f"  {key}: non-empty in {len(busy)} samples, the last at {busy[-1]:+.0f} s from the load's start")
+        print("queues at the load's end: " + ", ".join(f"{k} {during[-1].get(k, 0)}" for k in keys))
+        print("queues at the last sample: " + ", ".join(f"{k} {samples[-1]['queues'].get(k, 0)}" for k in keys)
+              + f" ({samples[-1]['at'] - self.end:+.0f} s from the load's end)")
 
 
 def _ours(stack: list[str], n: int = 4) -> str:
@@ -355,23 +390,44 @@ def settled_studio():
 WARM_S = 40.0  # after the warm-up: its page deleted (10 s), the start-up check's unopened one (30 s), tidied up
 
 
-async def visit(base: str) -> None:
-    """One browser opens the page, selects a slide, types a title and leaves."""
+async def visit(base: str, edits: int = 0, editors: int = 0) -> None:
+    """One browser opens the page, selects a slide, types a title and leaves; with ``edits``, it first works as an
+    editor does (``edit_like_an_editor``) on a project with a titled slide for each of ``editors``."""
+    if editors:
+        await _enough_slides(base, editors)
     browser = Editor(base)
     await browser.connect()
     await _select_own_slides([browser])
+    if edits:
+        await edit_like_an_editor(browser, edits)
     await browser.send(listener(browser.elements, "slide-title", "update:value"), "Title warm")
     await asyncio.sleep(2)
     await browser.socket.disconnect()
 
 
-def warm_up(pid: int, base: str, wait: float) -> tuple[float, dict[str, float]]:
+async def edit_like_an_editor(browser: Editor, edits: int, pause: float = 0.2) -> None:
+    """What one editing session does on its selected slide: moves a slide along the strip and back (the strip's
+    drag), then ``edits`` edits, the title and the body text in turn (each turn one undo step: so past the history's
+    cap of 100 states, as a session of that many edits fills it)."""
+    strip = next((int(key), e["listener_id"]) for key, e in browser.elements.items()
+                 for e in e.get("events") or [] if e.get("type") == "reorder")
+    for old, new in ((1, 2), (2, 1)):
+        await browser.send(strip, {"old_index": old, "new_index": new})
+        await asyncio.sleep(pause)
+    boxes = [listener(browser.elements, box, "update:value") for box in ("slide-title", "slide-body")]
+    for n in range(edits):
+        words = f"Title warm{n}" if n % 2 == 0 else f"Some body text, edit {n}, in two\nlines"
+        await browser.send(boxes[n % 2], words)
+        await asyncio.sleep(pause)
+
+
+def warm_up(pid: int, base: str, wait: float, edits: int = 0, editors: int = 0) -> tuple[float, dict[str, float]]:
     """The server's memory ``wait`` seconds after one browser came and left (``visit``): what the first
     visitor loads for good (modules, fonts, caches of the application) is in it, so memory above this
     after the load is what the load left behind. (MB, by kind)"""
     if wait <= 0:
         return rss_mb(pid), memory_kinds(pid)
-    asyncio.run(visit(base))
+    asyncio.run(visit(base, edits, editors))
     time.sleep(wait)
     return rss_mb(pid), memory_kinds(pid)
 
@@ -387,11 +443,11 @@ def memory_report(before: float, started: dict, warmed: tuple[float, dict], sett
 
 
 def run(clients: int, seconds: float, settle: float = 75, trace: str | None = None, warm: float = WARM_S,
-        stalls: str | None = None) -> None:
+        stalls: str | None = None, warm_edits: int = 0) -> None:
     probe, held_up = Probe(trace), Stalls(stalls)
     with settled_studio() as (proc, base, before, load_before, _data):
         started = memory_kinds(proc.pid)
-        warmed = warm_up(proc.pid, base, warm)
+        warmed = warm_up(proc.pid, base, warm, warm_edits)
         probe.take(proc.pid, "before")
         stop = threading.Event()
         pages: list[float] = []
@@ -675,11 +731,11 @@ async def edit_together(base: str, data: Path, editors: int, seconds: float, qui
 
 
 def run_edits(editors: int, seconds: float, settle: float = 75, quiet: float = 45, trace: str | None = None,
-              warm: float = WARM_S, stalls: str | None = None, waves: int = 1) -> None:
+              warm: float = WARM_S, stalls: str | None = None, waves: int = 1, warm_edits: int = 0) -> None:
     probe, held_up = Probe(trace), Stalls(stalls)
     with settled_studio() as (proc, base, before, load_before, data):
         started = memory_kinds(proc.pid)
-        warmed = warm_up(proc.pid, base, warm)
+        warmed = warm_up(proc.pid, base, warm, warm_edits, editors if warm_edits else 0)
         probe.take(proc.pid, "before")
         statics: list[float] = []
         slow: list[tuple[float, float]] = []  # static requests over SLOW_STATIC_S: (start by the wall clock, s)
@@ -777,6 +833,9 @@ def main() -> None:
     parser.add_argument("--warm", type=float, default=WARM_S, metavar="SECONDS",
                         help="before the load, one browser comes and leaves; memory is read this long after (0: no "
                         "warm-up)")
+    parser.add_argument("--warm-edits", type=int, default=0, metavar="N",
+                        help="the warm-up's browser first works as an editor: moves a slide and back, then N edits "
+                        "of the title and the body in turn (edits mode: on a project with a slide for each client)")
     parser.add_argument("--waves", type=int, default=1, help="edits mode: the editors come this many times, each "
                         "wave --settle seconds after the last left; memory is read after each")
     parser.add_argument("--stalls", metavar="FILE", help="log every time the server's event loop is held up over "
@@ -784,9 +843,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.mode == "edits":
         run_edits(args.clients, args.seconds, args.settle, args.quiet, args.trace, args.warm, args.stalls,
-                  args.waves)
+                  args.waves, args.warm_edits)
     else:
-        run(args.clients, args.seconds, args.settle, args.trace, args.warm, args.stalls)
+        run(args.clients, args.seconds, args.settle, args.trace, args.warm, args.stalls, args.warm_edits)
 
 
 if __name__ == "__main__":

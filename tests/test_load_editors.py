@@ -90,3 +90,29 @@ def test_a_slide_without_a_title_box_stops_the_benchmark(tmp_path, monkeypatch):
     with running_studio(tmp_path) as studio:
         with pytest.raises(load.HiddenTitleBox, match="editor 0: .*outro.* shows no title box"):
             asyncio.run(choose_the_outro(studio.url))
+
+
+def test_the_warm_up_edits_as_an_editor_does(tmp_path, monkeypatch):
+    """``--warm-edits``: the warm-up's browser moves a slide and back, then types titles and body text in turn, each
+    turn an undo step, on a project with a titled slide for each editor: what a first editing session fills is in
+    the warmed figure. Its last words are saved, the slides are in their order again."""
+    load = _load_benchmark(monkeypatch)
+    with running_studio(tmp_path) as studio:
+        before = load.page_elements(studio.url)[1]
+        order = [before[str(key)]["props"]["aria-label"] for key, _ in load._titled_slides(before)]
+        asyncio.run(load.visit(studio.url, edits=6, editors=EDITORS))
+        end = time.monotonic() + GIVE_UP_S
+        while time.monotonic() < end and not all(
+                word in "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
+                for word in ("Title warm\"", "edit 5, in two")):
+            time.sleep(0.5)
+        after = load.page_elements(studio.url)[1]
+    saved = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
+    assert "edit 5, in two" in saved and "Title warm\"" in saved
+    titled = load._titled_slides(after)
+    assert len(titled) >= EDITORS
+    words = [after[str(key)]["props"]["aria-label"].split(": ", 1)[1] for key, _ in titled]
+    retitled = [n for n, title in enumerate(words) if title == "Title warm"]
+    assert len(retitled) == 1  # the slide it moved along and back, selected by the move, took its words
+    assert [title for n, title in enumerate(words[:len(order)]) if n not in retitled] == \
+        [name.split(": ", 1)[1] for n, name in enumerate(order) if n not in retitled]  # in their order again

@@ -204,3 +204,42 @@ def test_the_holder_search_stops_at_its_budget_and_says_so():
     assert chain[0].startswith("(search stopped")
     assert chain[-1].split(":")[0].endswith("Leaf")
     assert not probe._holders([held["pages"][0]])[0].startswith("(search stopped")  # with time: no mark
+
+
+def test_the_queues_are_read_and_reported_piled_up_and_drained(capsys, monkeypatch):
+    """``--stalls``: what waits in the server's queues (the relay's page deliveries, the pages' outboxes, the
+    sockets' packets, saves pending) is sampled, and the report says the most during the load, what was left at its
+    end and after: whether anything piled up while the server fell behind, and whether it drained."""
+    import asyncio
+    from collections import deque
+    from types import ModuleType, SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("probe_sitecustomize", ROOT / "benchmarks" / "load_probe" /
+                                                  "sitecustomize.py")
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    outbox = SimpleNamespace(messages=deque([1, 2, 3]), updates={1: 1}, message_history=deque(range(5)))
+    nicegui = ModuleType("nicegui")
+    nicegui.Client = SimpleNamespace(instances={"a": SimpleNamespace(outbox=outbox), "b": SimpleNamespace()})
+    core = ModuleType("nicegui.core")
+    queue = asyncio.Queue()
+    queue.put_nowait("packet")
+    core.sio = SimpleNamespace(eio=SimpleNamespace(sockets={"s": SimpleNamespace(queue=queue)}))
+    app = ModuleType("components.app")
+    app._current = SimpleNamespace(autosaver=SimpleNamespace(_pending={("p", 1): None}))
+    for name, module in (("nicegui", nicegui), ("nicegui.core", core), ("components.app", app)):
+        monkeypatch.setitem(sys.modules, name, module)
+    found = probe.queue_lengths([SimpleNamespace(waiting=7)])
+    assert found == {"relay": 7, "pages": 1, "outbox_messages": 3, "outbox_messages_max": 3, "outbox_updates": 1,
+                     "history": 5, "socket_packets": 1, "socket_packets_max": 1, "saves_pending": 1}
+
+    load = _load_benchmark(monkeypatch)
+    stalls = load.Stalls(None)
+    stalls.start, stalls.end = 100.0, 160.0
+    samples = [{"at": at, "queues": {"relay": relay, "socket_packets": 0}}
+               for at, relay in ((101, 0), (120, 300), (150, 40), (159, 2), (170, 0))]
+    stalls._queues(samples)
+    out = capsys.readouterr().out
+    assert "queues during the load, most: relay 300, socket_packets 0" in out
+    assert "relay: non-empty in 3 samples, the last at +59 s" in out
+    assert "queues at the load's end: relay 2" in out and "queues at the last sample: relay 0" in out

@@ -153,3 +153,28 @@ def test_names_made_on_the_fly_for_attribute_lookups_go_with_the_tidy_up(monkeyp
     monkeypatch.setattr(Client, "instances", {})
     memory.Tidy().collect()
     assert sys.getrefcount(name) == held
+
+
+def test_the_last_change_and_its_person_go_once_every_page_is_closed(monkeypatch):
+    """The draw-ahead pause of a document kept the last change it heard, and through its origin the last visitor's
+    Person, for the document's life (load.py --trace: one Person alive after every wave, no page open)."""
+    from components import draw_ahead, memory
+    from studio.app import SlideChanged
+    from studio.app.person import Person
+
+    class Document:  # the pauses are kept per document, weakly
+        pass
+
+    document = Document()
+    person = Person()
+    left = weakref.ref(person)
+    draw_ahead.pause_of(document)._last = SlideChanged(person, 1, frozenset({"title"}))
+    del person
+    monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
+    monkeypatch.setattr(Client, "instances", {"open": None})
+    asyncio.run(memory.Tidy().tidy())
+    assert left() is not None  # a page is open: its tabs still tell one change from the next
+    monkeypatch.setattr(Client, "instances", {})
+    asyncio.run(memory.Tidy().tidy())
+    assert left() is None
+    assert draw_ahead.pause_of(document) is not None  # the pause itself stays with its document

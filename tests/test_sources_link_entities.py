@@ -99,3 +99,16 @@ def test_a_long_post_whose_rest_x_does_not_give_is_named():
     assert [p.text for p in result.threads[0].posts] == ["Working alone", cut]
     assert (f"1 long post ({REPLY}) is cut at 280 characters: X's public view does not give the rest; paste it into "
             "the slide, or import your X archive") in result.warnings
+
+
+def test_xs_link_from_a_cut_long_post_to_itself_is_not_among_its_words():
+    cut = "2/ " + "Lockfile-keyed caches made installs go from 14 minutes to 40 seconds. " * 3 + "Lockfile…"
+    reply = post(REPLY, cut + " https://t.co/SeLf123456", parent=ROOT)
+    reply["display_text_range"] = [0, len(cut) + 24]  # X shows its link to the post's rest within the range
+    reply["entities"]["urls"] = [{"url": "https://t.co/SeLf123456", "display_url": "twitter.com/i/web/status/1…",
+                                  "expanded_url": f"https://twitter.com/i/web/status/{REPLY}"}]
+    reply["note_tweet"] = {"id": "Tm90ZVR3ZWV0OjE4NjA="}
+    result = Imports.fetch_link(f"https://x.com/lena_ops/status/{REPLY}",
+                                fetch=answering(post(ROOT, "Working alone 🧵"), reply))
+    assert [p.text for p in result.threads[0].posts] == ["Working alone", cut]
+    assert any("is cut at 280 characters" in w for w in result.warnings)

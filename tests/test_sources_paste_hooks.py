@@ -58,3 +58,18 @@ _hook_paragraph = _paragraph.filter(lambda p: not p.startswith("1/2"))
 def test_property_a_hook_of_paragraphs_then_numbered_posts_come_back_exactly(hook, posts, marker):
     numbered = "\n\n".join(marker.format(n=n, t=len(posts)) + " " + p for n, p in enumerate(posts, 1))
     assert split_posts("\n\n".join(hook) + "\n\n" + numbered) == ["\n\n".join(hook), *posts]
+
+
+def test_a_thread_numbered_from_0_loses_its_covers_number_too():
+    assert texts("0/ Intro: why I wrote this.\n\n1/ First.\n\n2/ Second.\n\n3/ Third.") == [
+        "Intro: why I wrote this.", "First.", "Second.", "Third."]
+
+
+def test_a_fraction_opening_a_hooks_paragraph_does_not_stop_the_numbered_posts():
+    assert texts("Big thread 🧵\n\n2/3 of startups fail at pricing.\n\n1/ Price high.\n\n2/ Test often.") == [
+        "Big thread\n\n2/3 of startups fail at pricing.", "Price high.", "Test often."]
+
+
+def test_a_list_numbered_from_1_under_a_hook_is_never_read_from_its_2():
+    text = "Hook line here, long enough.\n1) Measure first.\n2) Cache the wheels.\n3) Split the suite."
+    assert texts(text) == [text]

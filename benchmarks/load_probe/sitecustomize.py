@@ -103,13 +103,30 @@ def _install(folder: str) -> None:
         except (OSError, AttributeError):
             pass
         with open(stem + ".json", "w") as out:
-            json.dump({"arena_tops": _arena_tops(), "kept_by": kept_by, "clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
+            json.dump({"tasks": _tasks(), "arena_tops": _arena_tops(), "kept_by": kept_by, "clients": clients, "traced": tracemalloc.get_traced_memory(), "heap": heap,
                        "types": counts.most_common(), "objects": sum(counts.values()), "young": young,
                        "histories": histories, "caches": caches}, out)
         with open(stem + ".done", "w"):
             pass
 
     signal.signal(signal.SIGUSR1, dump)
+
+
+def _tasks() -> list[str]:
+    """The server's live asyncio tasks (a dump runs on the loop's thread): each one's name and the coroutine it is in,
+    as "name: coroutine (where it waits)"; with no page open only the server's own should be there."""
+    import sys
+    asyncio = sys.modules.get("asyncio")  # (not imported here: the next dump would count its modules as grown)
+    loop = getattr(sys.modules.get("nicegui.core"), "loop", None)
+    if loop is None or asyncio is None:
+        return []
+    found = []
+    for task in asyncio.all_tasks(loop):
+        coro = task.get_coro()
+        frame = getattr(coro, "cr_frame", None)
+        where = f"{frame.f_code.co_filename.rsplit('/', 2)[-1]}:{frame.f_lineno}" if frame is not None else "?"
+        found.append(f"{task.get_name()}: {getattr(coro, '__qualname__', type(coro).__name__)} ({where})")
+    return sorted(found)
 
 
 HOLDERS_BUDGET_S = 20.0  # each gc.get_referrers walks every object: under tracemalloc a wide search took 5+ minutes
@@ -279,6 +296,7 @@ def _watch_stalls(path: str) -> None:
 
     threading.Thread(target=watch, name="stall watcher", daemon=True).start()
     threading.Thread(target=_time_emits, args=(path,), name="emit timer", daemon=True).start()
+    threading.Thread(target=_sample_queues, args=(path,), name="queue sampler", daemon=True).start()
 
 
 def _time_emits(path: str) -> None:
@@ -319,6 +337,75 @@ def _time_emits(path: str) -> None:
                               + "\n")
 
     event.Event.emit = emit
+
+
+QUEUE_EVERY_S = 0.5
+
+
+def queue_lengths(relays, loop=None) -> dict[str, int]:
+    """What waits in the server's queues now: page deliveries in the studio's relays (``relay``), NiceGUI's outboxes
+    of the open pages (``outbox_messages``: messages not yet sent, ``outbox_updates``: elements to send,
+    ``history``: messages kept to send again after a reconnection), Engine.IO packets waiting for their socket's
+    writer (``socket_packets``), the loop's tasks, the default thread pool's waiting work and the saves pending.
+    Read from another thread without locks: a figure may be a moment old."""
+    import sys
+    found = {"relay": sum(r.waiting for r in list(relays)), "pages": 0, "outbox_messages": 0, "outbox_messages_max": 0,
+             "outbox_updates": 0, "history": 0, "socket_packets": 0, "socket_packets_max": 0}
+    nicegui = sys.modules.get("nicegui")
+    for client in list(nicegui.Client.instances.values()) if nicegui else ():
+        outbox = getattr(client, "outbox", None)
+        if outbox is None:
+            continue
+        found["pages"] += 1
+        found["outbox_messages"] += len(outbox.messages)
+        found["outbox_messages_max"] = max(found["outbox_messages_max"], len(outbox.messages))
+        found["outbox_updates"] += len(outbox.updates)
+        found["history"] += len(outbox.message_history)
+    core = sys.modules.get("nicegui.core")
+    eio = getattr(getattr(core, "sio", None), "eio", None)
+    for socket in list(getattr(eio, "sockets", {}).values()):
+        waiting = socket.queue.qsize() if getattr(socket, "queue", None) is not None else 0
+        found["socket_packets"] += waiting
+        found["socket_packets_max"] = max(found["socket_packets_max"], waiting)
+    if loop is not None:
+        import asyncio
+        found["tasks"] = len(asyncio.all_tasks(loop))
+        executor = getattr(loop, "_default_executor", None)
+        found["thread_work"] = executor._work_queue.qsize() if executor is not None else 0
+    studio = getattr(sys.modules.get("components.app"), "_current", None)
+    saver = getattr(studio, "autosaver", None)
+    found["saves_pending"] = len(getattr(saver, "_pending", ()))
+    return found
+
+
+def _sample_queues(path: str) -> None:
+    """Every ``QUEUE_EVERY_S``: the queue lengths (``queue_lengths``) written to the stall log as a ``queues`` line,
+    so load.py can say whether anything piled up without bound while the server fell behind, and drained after."""
+    import json
+    import sys
+    import time
+    import weakref
+
+    while "components.relay" not in sys.modules or not hasattr(sys.modules["components.relay"], "Relay"):
+        time.sleep(0.05)
+    relay = sys.modules["components.relay"].Relay
+    relays = weakref.WeakSet()
+    emit = relay.emit
+
+    def noted(self, *args, **kwargs):  # the relays are found as they hand on their first event
+        relays.add(self)
+        return emit(self, *args, **kwargs)
+
+    relay.emit = noted
+    while True:
+        loop = getattr(sys.modules.get("nicegui.core"), "loop", None)
+        try:
+            found = queue_lengths(relays, loop if loop is not None and loop.is_running() else None)
+        except Exception as error:  # a structure changed size while read: the next sample
+            found = {"failed": repr(error)}
+        with open(path, "a") as log:
+            log.write(json.dumps({"queues": found, "at": time.time()}) + "\n")
+        time.sleep(QUEUE_EVERY_S)
 
 
 if _DIR:

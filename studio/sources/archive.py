@@ -26,7 +26,7 @@ from ..image import Image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
-from .cleanup import clean_text, unescape_entities
+from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
@@ -366,7 +366,7 @@ class _ArchiveReader:
         for post_id in chain:
             t = tweets[post_id]
             note = notes_match(t) if notes_match else None
-            if not note and t.urls and any(_links_to_itself(t, expanded) for _, expanded, _ in t.urls):
+            if not note and t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls):
                 self.cut_posts.append(post_id)
             label = _moving_label(t) if t.media else ""
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
@@ -753,43 +753,6 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
-# What X leaves outside a post's display range: the @handles a reply opens with, the links of its photos or quote.
-_HIDDEN_HEAD_RE = re.compile(r"(?:@\w+\s+)*")
-_HIDDEN_TAIL_RE = re.compile(r"(?:\s*https?://t\.co/\w+)*\s*")
-
-
-def shown_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The part of a post's ``text`` its display range (``start``, ``end``; an end of 0: to the end) shows, kept
-    to what X hides itself: the @handles a reply opens with, the t.co links of its photos or quote at the end.
-    A range that would hide anything else (counted in other units) hides nothing on that side."""
-    start, end = max(0, start), min(len(text), end) if end > 0 else len(text)
-    if start and not _HIDDEN_HEAD_RE.fullmatch(text, 0, start):
-        start = 0
-    if end < len(text) and not _HIDDEN_TAIL_RE.fullmatch(text, end):
-        end = len(text)
-    return start, end
-
-
-def shown_words(stored: str, start: int, end: int) -> str:
-    """A post's words within its display range (``start``, ``end``), its entities ("&amp;") decoded once.
-
-    X counts the range on the decoded text ("&" one character), so on the stored text it would end early; some
-    files count it on the stored text. Each is tried, decoded first, where the range fits the text and hides only
-    what X hides itself (``shown_span``); else only that is hidden, from the decoded text.
-    """
-    decoded = unescape_entities(stored)
-    for text, decode in ((decoded, False), (stored, True)):
-        if 0 <= start <= end <= len(text) and shown_span(text, start, end) == (start, end):
-            return unescape_entities(text[start:end]) if decode else text[start:end]
-    start, end = shown_span(decoded, start, end)
-    return decoded[start:end]
-
-
-def without_link(text: str, short: str) -> str:
-    """``text`` without the t.co link ``short`` (a photo's), and the spaces before it."""
-    return re.sub(r"[ \t]*" + re.escape(short), "", text) if short in text else text
-
-
 def _raw_text(t: _Tweet) -> str:
     """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
@@ -801,17 +764,12 @@ def _raw_text(t: _Tweet) -> str:
         if short:
             text = without_link(text, short)
     for short, expanded, display in t.urls:
-        text = text.replace(short, "" if _links_to_itself(t, expanded) else _display_url(expanded, display, short))
+        text = text.replace(short, "" if links_to_itself(expanded, t.id) else _display_url(expanded, display, short))
     return text
 
 
 def _clean(raw: str) -> str:
     return clean_text(raw, html_markup=False)
-
-
-def _links_to_itself(t: _Tweet, expanded: str) -> bool:
-    """The link X adds to the first 280 characters of a long post, to the post itself."""
-    return expanded.endswith(f"/status/{t.id}")
 
 
 _MONTHS = {m: f"{i:02d}" for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",

@@ -4,6 +4,9 @@
 slide can show: HTML becomes text and links, "β†’" becomes "→", invisible
 control characters go, and the result is NFC-normalised. Real Greek, CJK and
 emoji text passes through untouched.
+
+The archive and link readers share here what X's post data needs: the words within a post's display range
+(``shown_words``) and the t.co links X adds (``without_link``, ``links_to_itself``).
 """
 from __future__ import annotations
 
@@ -430,3 +433,45 @@ def removed_note(what: str, changed: list[str]) -> str:
     shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
     return (f"{what}: {shown} held characters no slide or file can carry (control characters or broken "
             "UTF-16); they were removed, every word is kept")
+
+
+# What X leaves outside a post's display range: the @handles a reply opens with, the links of its photos or quote.
+_HIDDEN_HEAD_RE = re.compile(r"(?:@\w+\s+)*")
+_HIDDEN_TAIL_RE = re.compile(r"(?:\s*https?://t\.co/\w+)*\s*")
+
+
+def shown_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a post's ``text`` its display range (``start``, ``end``; an end of 0: to the end) shows, kept
+    to what X hides itself: the @handles a reply opens with, the t.co links of its photos or quote at the end.
+    A range that would hide anything else (counted in other units) hides nothing on that side."""
+    start, end = max(0, start), min(len(text), end) if end > 0 else len(text)
+    if start and not _HIDDEN_HEAD_RE.fullmatch(text, 0, start):
+        start = 0
+    if end < len(text) and not _HIDDEN_TAIL_RE.fullmatch(text, end):
+        end = len(text)
+    return start, end
+
+
+def shown_words(stored: str, start: int, end: int) -> str:
+    """A post's words within its display range (``start``, ``end``), its entities ("&amp;") decoded once.
+
+    X counts the range on the decoded text ("&" one character), so on the stored text it would end early; some
+    files count it on the stored text. Each is tried, decoded first, where the range fits the text and hides only
+    what X hides itself (``shown_span``); else only that is hidden, from the decoded text.
+    """
+    decoded = unescape_entities(stored)
+    for text, decode in ((decoded, False), (stored, True)):
+        if 0 <= start <= end <= len(text) and shown_span(text, start, end) == (start, end):
+            return unescape_entities(text[start:end]) if decode else text[start:end]
+    start, end = shown_span(decoded, start, end)
+    return decoded[start:end]
+
+
+def without_link(text: str, short: str) -> str:
+    """``text`` without the t.co link ``short`` (a photo's), and the spaces before it."""
+    return re.sub(r"[ \t]*" + re.escape(short), "", text) if short in text else text
+
+
+def links_to_itself(expanded: str, post_id: str) -> bool:
+    """``expanded`` is the link X adds to the first 280 characters of a long post, to the post itself."""
+    return expanded.endswith(f"/status/{post_id}")

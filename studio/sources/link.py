@@ -19,8 +19,7 @@ from typing import Any, Callable
 from ..image import Image, ImageError, load_image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
-from .archive import shown_words, without_link
-from .cleanup import clean_text, unescape_entities
+from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .paste import THREAD_EMOJI, first_line, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
@@ -249,13 +248,16 @@ def _text(data: dict) -> str:
                 text = without_link(text, str(m["url"]))
     for u in urls:
         if isinstance(u, dict) and u.get("url"):
-            shown = link_as_shown(str(u.get("expanded_url") or u.get("display_url") or u["url"]))
-            text = text.replace(str(u["url"]), shown)
+            expanded = str(u.get("expanded_url") or u.get("display_url") or u["url"])
+            if links_to_itself(expanded, str(data.get("id_str"))):  # after a long post's cut
+                text = without_link(text, str(u["url"]))
+            else:
+                text = text.replace(str(u["url"]), link_as_shown(expanded))
     return clean_text(text, html_markup=False)
 
 
 def _shown_words(stored: str, display_range: Any) -> str:
-    """The post's words within its display range, its entities decoded once (``archive.shown_words``)."""
+    """The post's words within its display range, its entities decoded once (``cleanup.shown_words``)."""
     try:
         start, end = int(display_range[0]), int(display_range[1])
     except (TypeError, ValueError, IndexError, KeyError):

@@ -225,16 +225,27 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
     before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
     own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
-    "1." and "1)" after a line stay a list inside one post.
+    A run from 0 ("0/ Intro") numbers its cover too. "1." and "1)" after a line stay a list inside one post.
+    A number no run starts at ("24/7 support", "2/3 of startups" opening a hook's line) is the hook's own words:
+    the longest run from the first 0, 1 or 2 wins.
     """
-    # A number no run starts at ("24/7 support", "10/10" opening the hook) is the hook's own words.
-    marks = marks[next((k for k, m in enumerate(marks) if m.number in (1, 2)), len(marks)):]
-    if not marks:
-        return None
+    best = None
+    for number in (0, 1, 2):
+        at = next((k for k, m in enumerate(marks) if m.number == number), None)
+        if at is None or any(m.number == number - 1 for m in marks[:at]):  # "1)" over "2)": a run from 1 or none
+            continue
+        found = _run_from(text, marks[at:], family)
+        if found and (best is None or len(found[0]) > len(best[0])):
+            best = found
+    return best
+
+
+def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
+    """``_start_run`` for the run from ``marks[0]``."""
     head = text[:marks[0].start].strip()
     first = marks[0].number
     if not head:
-        ok = first == 1
+        ok = first in (0, 1)
     else:
         # A hook of a few paragraphs ("How I grew 🧵" / "Here's what I learned:") is one post too, when every
         # "1/" opens a paragraph of its own; under a line, "1/ a" "2/ b" may be that paragraph's list.
@@ -557,24 +568,29 @@ _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और द�
                  "הצגת עוד", "הצג עוד"}
 _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
                       "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
+# X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
+# post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow"). (Lines of X's too.)
+_HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
+                   "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
+                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
+
+
 _UI_LINES = {
+    *_HEADER_BUTTONS,
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
-    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "follow", "following",
-    "subscribe", "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
+    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
+    "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
     "who can reply?", "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
-    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen", "folgen", "abonnieren",
-    "mostrar más", "traducir post", "mostrar traducción", "seguir", "suscribirse",
-    "afficher plus", "traduire le post", "afficher la traduction", "suivre", "s'abonner",
-    "mostrar mais", "traduzir post", "mostrar tradução", "assinar",
-    "mostra altro", "traduci post", "mostra traduzione", "segui", "abbonati",
-    "meer weergeven", "post vertalen", "volgen",
-    "さらに表示", "ポストを翻訳", "翻訳を表示", "フォローする",
+    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen",
+    "mostrar más", "traducir post", "mostrar traducción", "afficher plus", "traduire le post", "afficher la traduction",
+    "mostrar mais", "traduzir post", "mostrar tradução", "mostra altro", "traduci post", "mostra traduzione",
+    "meer weergeven", "post vertalen", "さらに表示", "ポストを翻訳", "翻訳を表示",
     # … and in Arabic, Turkish, Indonesian, Korean and Russian.
-    "إظهار المزيد", "ترجمة المنشور", "رداً على", "متابعة", "daha fazla göster", "gönderiyi çevir",
+    "إظهار المزيد", "ترجمة المنشور", "رداً على", "daha fazla göster", "gönderiyi çevir",
     "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
     *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
     # "Show replies" and "Show more replies" in X's main interface languages.
@@ -582,15 +598,15 @@ _UI_LINES = {
     "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
     "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
     "さらに返信を表示", "إظهار الردود",
-    # … "Follow", "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
+    # … "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
     # the views' word in the others.
-    "читать", "подписаться", "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
-    "читати", "показати відповіді", "переглядів", "у відповідь", "obserwuj", "pokaż odpowiedzi", "wyświetlenia",
-    "wyświetleń", "w odpowiedzi do", "takip et", "abone ol", "yanıtları göster", "görüntülenme", "ikuti",
-    "berlangganan", "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
+    "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
+    "показати відповіді", "переглядів", "у відповідь", "pokaż odpowiedzi", "wyświetlenia",
+    "wyświetleń", "w odpowiedzi do", "yanıtları göster", "görüntülenme",
+    "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
     "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
     # … and in Persian and Hindi.
-    "دنبال کردن", "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "फ़ॉलो करें", "जवाब दिखाएं", "बार देखा गया",
+    "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "जवाब दिखाएं", "बार देखा गया",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -855,10 +871,10 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
             if what == "translation":
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
-                message = message.replace("left out,", "left out" + (f" ({', '.join(cut)})," if cut else ","))
+                message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
             elif what == "clock":  # the times themselves, so the creator finds them
                 times = [f'"{x[6:]}"' for left_out in kept for x in sorted(left_out) if x.startswith("clock:")]
-                message = message.replace("(\"0:58\")", f"({', '.join(times)})")
+                message = message.format(times=", ".join(times))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -899,18 +915,19 @@ def _answered(post: list[str]) -> set[str]:
     return set()
 
 
-# Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set.
+# Warnings for what a copy leaves out of a post, by the mark ``_page_post_text`` and the header loop set
+# ({cut}: the translation's first words, {times}: the times, filled in by ``_own_texts``).
 _LEFT_OUT_NOTES = (
     ("partial", "is where the copy starts, inside a post: kept from there on, as copied; add the post's first words "
                 "to the slide, or delete the slide if the post is not the thread's"),
     ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
-    ("translation", "had X's translation under the text: left out, the slides keep the author's own words"),
+    ("translation", "had X's translation under the text: left out{cut}, the slides keep the author's own words"),
     ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
             "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
             "the slide"),
-    ("clock", "ended in a time on a line of its own (\"0:58\"), as X shows a video's length: kept, since it may be "
+    ("clock", "ended in a time on a line of its own ({times}), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
@@ -987,7 +1004,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     """The page without its side boxes (Relevant people, Who to follow, trends, the footer links).
 
     A box runs from its heading to the next post header that has a timestamp (posts
-    have one; the people in a box do not), or to the end of the text.
+    have one; the people in a box do not), or to the thread's title row, or to the end of the text.
     """
     out: list[str] = []
     skipping = False
@@ -995,14 +1012,27 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         s = line.strip()
         if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        if s.lower() in _CHROME_HEADINGS or _FOOTER_RE.match(s):
+        if s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or _FOOTER_RE.match(s):
             skipping = True
             continue
-        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i)):
-            skipping = False
+        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i) or s.lower() in _TITLE_LINES):
+            skipping = False  # (the title row, "Conversation", starts the thread's column: no box runs past it)
         if not skipping:
             out.append(line)
     return out
+
+
+def _in_side_menu(lines: list[str], i: int) -> bool:
+    """Line i sits among the side menu's lines ("Notifications" / "Messages" / "Grok", an unread count such as
+    "3" or "20+" between them): a link, not a box's heading."""
+    def menu_line(j: int) -> str:
+        return lines[j].strip().lower() if lines[j].strip() and not _BADGE_RE.match(lines[j].strip()) else ""
+    before = next((x for j in range(i - 1, -1, -1) if (x := menu_line(j))), "")
+    after = next((x for j in range(i + 1, len(lines)) if (x := menu_line(j))), "")
+    return before in _NAV_LINES and after in _NAV_LINES
+
+
+_BADGE_RE = re.compile(r"^\d{1,2}\+?$")  # the unread count beside a menu link
 
 
 # X's "Discover more" under the replies (in its main interface languages), "Sourced from across X" below it.
@@ -1039,16 +1069,28 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
     The opening post shows its time ("3:15 PM · Mar 3, 2025") under the text, not beside the
     name, so a sign-up banner above it must not swallow it.
+    A "@handle" right over that time is the post's last words ("h/t" / "@paulg"), not its header; any other
+    one on the way down is the next header (a box of people lists "Name" / "@handle" / "Follow").
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
+    words = False
     for j in range(i + 2, len(lines)):
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
-            return True
-        if _HANDLE_RE.match(s) or s.lower() in _CHROME_HEADINGS:
+            return words
+        if _HANDLE_RE.match(s) and not _FULL_TIME_RE.match(_next_filled(lines, j, past_handles=True)) \
+                or s.lower() in _CHROME_HEADINGS:
             return False
+        words = words or bool(s)
     return False
+
+
+def _next_filled(lines: list[str], i: int, past_handles: bool = False) -> str:
+    """The first line with text after line i, stripped ('' if none); with ``past_handles``, after any "@handle"
+    lines there too ("@naval" / "@paulg")."""
+    return next((x.strip() for x in lines[i + 1:] if x.strip() and not (past_handles and _HANDLE_RE.match(x.strip()))),
+                "")
 
 
 def _timed_below(lines: list[str], i: int) -> bool:
@@ -1093,16 +1135,29 @@ def _page_headers(lines: list[str]) -> list[tuple[int, int, str, str]]:
 
 
 def _opens_post(lines: list[str], i: int, first: bool) -> bool:
-    """The "@handle" at line i, under a name, starts a post: X's "·" and time (or a button, "Follow") come
-    next, or a label ("Ad", "Quote") comes before, or it is the thread's first post, or it is the page's
-    own post (its full time below its text) right under the counts of a post it answers.
+    """The "@handle" at line i, under a name, starts a post: what X puts beside a handle comes next (its "·"
+    and time, a button, "Follow"), or a label ("Ad", "Quote") comes before, or it is the thread's first post,
+    or it is the page's own post (its full time below its text) right under the counts of a post it answers.
 
-    A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not.
+    A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not, even
+    when X's counts or "Show more" follow it: those come under a post's last words, never under a header.
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    return (first or _is_noise(nxt, dates=False) and not _FULL_TIME_RE.match(nxt) or before.lower() in _UI_LINES
-            or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+    return first or not _under_words(nxt) and (nxt.lower() in _BESIDE_HANDLE or before.lower() in _UI_LINES
+                                               or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+
+
+# X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
+_BESIDE_HANDLE = {"·", "following", "ad", "promoted", *_HEADER_BUTTONS, *_REPLYING_LABELS}
+
+
+def _under_words(line: str) -> bool:
+    """X's line under a post's last words (a count, the views, its full time, "Show more", "Quote" over a quoted
+    post), never under a header."""
+    s = line.strip()
+    return (bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s) or _FULL_TIME_RE.match(s))
+            or s.lower() in _SHOW_MORE or s.lower() in ("quote", "show this thread"))
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
@@ -1134,17 +1189,27 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
         return body, False
     body, after = body[:filled[-1]], body[filled[-1] + 1:]
     # Each option over its share, from the last up; a copy may put a blank line between every two lines.
-    shares, k = set(), len(filled) - 1
+    found, k = [], len(filled) - 1
     while k >= 2 and _POLL_SHARE_RE.match(body[filled[k - 1]].strip()):
-        shares.add(filled[k - 1])
+        found.append(filled[k - 1])
         k -= 2
+    shares = set(found[:_poll_options([body[i] for i in found])])
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
 
 
-# X's box under a post whose author limited its replies: "Who can reply?" over "People @dana mentioned can reply".
-_WHO_CAN_REPLY_RE = re.compile(r"^(?:Who can reply\?|.{1,80}\bcan reply\.?)$", re.IGNORECASE)
+def _poll_options(shares: list[str]) -> int:
+    """How many of ``shares`` (the last option's first) are the poll's: X's polls have two to four options, their
+    shares add up to 100% (give or take rounding); an author's "Our margin:" / "40%" above the poll is not one."""
+    values = [float(x.strip().rstrip("%").strip().replace(",", ".")) for x in shares]
+    most = min(len(values), 4)
+    return next((n for n in range(most, 1, -1) if abs(sum(values[:n]) - 100) <= 0.5 * n), most)
+
+
+# X's box under a post whose author limited its replies: a short question ("Who can reply?", "Wer kann
+# antworten?", "¿Quién puede responder?") over the rule ("People @dana mentioned can reply"), in any language.
+_QUESTION_RE = re.compile(r"^.{1,40}[?？؟]$")
 
 
 def _without_stats(body: list[str]) -> list[str]:
@@ -1152,8 +1217,10 @@ def _without_stats(body: list[str]) -> list[str]:
     reply, and the reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _WHO_CAN_REPLY_RE.match(x.strip())
-                    and not _is_replying_line(x)]  # the reply box under it: "Replying to @a_long_handle"
+            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
+            ask = next((k for k, x in enumerate(rest[:-1]) if _QUESTION_RE.match(x) and len(rest[k + 1]) <= 120), None)
+            if ask is not None:
+                rest = rest[:ask] + rest[ask + 2:]
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
@@ -1183,6 +1250,17 @@ def _first_words(lines: list[str], most: int = 8) -> str:
 # X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
 _OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
 _SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
+
+
+def _old_version_banner(body: list[str]) -> set[int]:
+    """The lines of X's "There’s a new version of this post." / "See the latest post" in the opening post's
+    ``body``, or none: X puts it right over the full time, so the same sentence anywhere else is the author's."""
+    end = next((i for i in range(len(body) - 1, -1, -1) if _FULL_TIME_RE.match(body[i].strip())), len(body))
+    filled = [i for i in range(end) if body[i].strip()]
+    banner = {filled.pop()} if filled and _SEE_LATEST_RE.match(body[filled[-1]].strip()) else set()
+    return banner | {filled[-1]} if filled and _OLD_VERSION_RE.match(body[filled[-1]].strip()) else set()
+
+
 # X's box where a post of the thread is gone; it sits under the post before.
 _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavailable|is from|has been|violated)"
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
@@ -1203,11 +1281,10 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
             if what == "translation":  # quoted in the notice: a guess, so the author sees what went
                 left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
-    if old := [i for i, line in enumerate(body) if _OLD_VERSION_RE.match(line.strip())]:
+    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+    if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
-        filled = [i for i, line in enumerate(body) if line.strip()]
-        drop = set(old) | {j for i, j in zip(filled, filled[1:]) if i in old and _SEE_LATEST_RE.match(body[j].strip())}
-        body = [line for i, line in enumerate(body) if i not in drop]
+        body = [line for i, line in enumerate(body) if i not in banner]
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
         left_out.add("unavailable")
@@ -1215,19 +1292,19 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
     # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
-    after_dot, first = False, not dated and not opening
+    after_dot, first, top = False, not dated and not opening, True
     while body:
         s = body[0].strip()
-        if not (not s or _is_noise(s, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
+        if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
                 or after_dot and _is_short_date(s)):
             break
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
+        top = top and (not s or s == "·")
     tail: list[str] = []
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    or _REPOSTED_RE.match(body[-1].strip())):
+                    and body[-1].strip().lower() not in _WORDS_UNDER_TIME or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
     body += _authors_numbers(tail[::-1], counts_shown and not opening)
@@ -1238,15 +1315,23 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     return text, left_out
 
 
-# X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
-# post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow").
-_HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
-                   "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
-                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
-
-
 def _header_button(line: str) -> bool:
     return line.strip().lower() in _HEADER_BUTTONS
+
+
+# X's lines only under an opening post's full time (removed with it), never at a post's edges: there they are
+# the author's.
+_WORDS_UNDER_TIME = {"who can reply?"}
+
+
+def _header_noise(line: str, top: bool, dates: bool) -> bool:
+    """X's line at the top of a post: its "·", time or counts, or a button ("Follow") right under the name (``top``:
+    only the header's "·" came before it; X shows none under a date). Its other buttons' words there are the
+    author's."""
+    low = line.strip().lower()
+    if low in _UI_LINES:
+        return low == "·" or low in _REPLYING_LABELS or top and (low in _HEADER_BUTTONS or low == "following")
+    return _is_noise(line, dates)
 
 
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
