@@ -4,16 +4,11 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("selenium")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-
-def wait(driver, condition, timeout=60):
-    return WebDriverWait(driver, timeout, poll_frequency=0.05,
-                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+from ui_helpers import open_studio, wait  # noqa: E402
 
 
 # each toggle: its border, and whether each option not chosen is inside it with a line before it (or is first)
@@ -31,9 +26,7 @@ return [...document.querySelectorAll('.q-btn-toggle')].map(t => {
 
 def test_the_export_dialogs_choices_have_a_frame_around_every_option(driver, studio_server):
     """"PNG | JPEG" and the resolution: the option not chosen was bare text beside a coloured block."""
-    driver.get(studio_server)
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    open_studio(driver, studio_server)
     driver.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").click()
     wait(driver, lambda: len(driver.execute_script(_TOGGLES)) == 2)
     for toggle in driver.execute_script(_TOGGLES):
@@ -54,12 +47,8 @@ return {words: words.width, card: box.width, below: button.top >= words.bottom -
 def test_on_a_phone_the_export_dialogs_project_file_card_reads_as_lines(driver, studio_server):
     """At 390 px the project file's button stood beside its words, which were squeezed to a word a line ("The /
     whole / carousel / with / its …") down a narrow column: the button goes under them."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     try:
-        driver.get(studio_server)
-        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+        open_studio(driver, studio_server, 390)
         driver.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").click()
         wait(driver, lambda: driver.execute_script("return !!document.querySelector('.cs-export-project')"))
         card = driver.execute_script(_PROJECT_CARD)
@@ -91,9 +80,7 @@ return b && [b.textContent.trim(), getComputedStyle(b).color, getComputedStyle(n
 def test_an_error_notices_close_button_can_be_read(driver, studio_server, tmp_path):
     """A failure notice (here: a text file chosen as the slide's photo) is red; its CLOSE was the studio's violet on
     that red, a contrast of about 1.5:1."""
-    driver.get(studio_server)
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    open_studio(driver, studio_server)
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo")
     driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
@@ -116,12 +103,7 @@ return [...card.querySelectorAll('th, td, .q-table__grid-item-title, .q-table__g
 
 def open_picker(driver, studio_server, sample_archive, width: int) -> None:
     """The sample archive uploaded at ``width`` px: its thread picker open."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 844 if width < 600 else 900, "deviceScaleFactor": 1,
-                            "mobile": width < 600})
-    driver.get(studio_server)
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    open_studio(driver, studio_server, width)
     toggle = driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]")
     if toggle.is_displayed():
         toggle.click()
