@@ -23,6 +23,14 @@ def titles(tab) -> list[str]:
     return [t[:40] for t in thumb_texts(tab)]
 
 
+def opened(tab, url: str) -> list[str]:
+    """The studio loaded in ``tab`` and connected: its slides' titles."""
+    tab.get(url)
+    wait(lambda: len(by_testid(tab, "slide-thumb")) > 4 and tab.execute_script("return window.did_handshake"),
+         timeout=120)
+    return titles(tab)
+
+
 def notices(tab) -> str:
     return " ".join(n.text for n in tab.find_elements(By.CSS_SELECTOR, ".q-notification"))
 
@@ -31,10 +39,7 @@ def test_a_press_made_while_away_longer_than_the_server_waits_is_made_or_told(tm
     with running_studio(tmp_path) as studio:
         tab = chromium()
         try:
-            tab.get(studio.url)
-            wait(lambda: len(by_testid(tab, "slide-thumb")) > 4 and tab.execute_script("return window.did_handshake"),
-                 timeout=120)
-            before = titles(tab)
+            before = opened(tab, studio.url)
             tab.execute_script("window.socket.disconnect()")
             focus_thumb(tab, 1)
             alt(tab, Keys.ARROW_RIGHT, 1)
@@ -66,10 +71,7 @@ def test_a_drag_unanswered_when_the_page_loads_again_twice_is_told_on_the_page_t
     with running_studio(tmp_path) as studio:
         tab = chromium()
         try:
-            tab.get(studio.url)
-            wait(lambda: len(by_testid(tab, "slide-thumb")) > 4 and tab.execute_script("return window.did_handshake"),
-                 timeout=120)
-            before = titles(tab)
+            before = opened(tab, studio.url)
             tab.execute_script(_LOSE_EVERY_MOVE)
             thumbs = by_testid(tab, "slide-thumb")
             flick(tab, thumbs[1], thumbs[3], steps=1, dx=thumbs[3].rect["width"] * 0.3)
