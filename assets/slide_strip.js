@@ -60,11 +60,13 @@ export default {
     this.session = Math.random().toString(36).slice(2, 12); // this drawing of the row: its presses count from 1
     this.unanswered = []; // presses sent and not yet answered, [key, slide, step] each, oldest first (a drag's
                           // step: {to, before | after}, where it was let go)
+    this.stored = null; // the entry this page last kept for its unanswered presses (written when it changes)
     this.tellUnmade();
     this.pending = null; // the last keyboard move the server has not yet drawn: {seq, item, slide, at, held}
     this.kept = null; // the thumbnail focused in this row: {slide, ring}, its focus given back after a redraw
     this.$el.tabIndex = -1; // it holds the focus while the thumbnails are drawn anew (not a stop of the Tab key)
-    this.redrawn = new MutationObserver(this.holdFocus);
+    this.redraws = 0; // the row's children changed (drawn again): a drag under way finds its thumbnail anew
+    this.redrawn = new MutationObserver(() => { this.redraws += 1; this.holdFocus(); });
     this.redrawn.observe(this.$el, { childList: true });
     this.showSelected();
   },
@@ -86,6 +88,7 @@ export default {
       if (!this.unanswered.length) {
         clearTimeout(this.resend);
         sessionStorage.removeItem(KEPT + (window.csTab || ""));
+        this.stored = null;
       }
       const pending = this.pending;
       if (!pending || focus.seq !== pending.seq) return; // an earlier move: a later one is coming
@@ -107,6 +110,7 @@ export default {
     this.$el.removeEventListener("focusout", this.left);
     this.redrawn.disconnect();
     clearTimeout(this.resend);
+    clearTimeout(this.telling);
     this.stop();
   },
   methods: {
@@ -197,10 +201,16 @@ export default {
       this.send();
     },
     // Presses an earlier page of this tab sent and never saw answered (its connection was away longer than the
-    // server waits, and the page loaded again): the person is told they may not have been made.
+    // server waits, and the page loaded again): the person is told they may not have been made. Forgotten only once
+    // told, over a connection that is up (a page loaded again before that leaves it to the next one).
     tellUnmade() {
+      clearTimeout(this.telling);
       const kept = JSON.parse(sessionStorage.getItem(KEPT + (window.csTab || "")) || "null");
       if (!kept || kept.page === window.clientId) return;
+      if (!window.did_handshake) {
+        this.telling = setTimeout(this.tellUnmade, CUT_OFF_MS);
+        return;
+      }
       sessionStorage.removeItem(KEPT + (window.csTab || ""));
       this.$emit("unmade", { count: kept.count });
     },
@@ -209,8 +219,8 @@ export default {
     send() {
       clearTimeout(this.resend);
       if (!this.unanswered.length) return;
-      sessionStorage.setItem(KEPT + (window.csTab || ""),
-                             JSON.stringify({ page: window.clientId, count: this.unanswered.length }));
+      const kept = JSON.stringify({ page: window.clientId, count: this.unanswered.length });
+      if (kept !== this.stored) sessionStorage.setItem(KEPT + (window.csTab || ""), (this.stored = kept));
       if (!window.did_handshake) {
         this.resend = setTimeout(this.send, CUT_OFF_MS);
         return;
@@ -226,11 +236,28 @@ export default {
       if (!item || item.parentElement !== this.$el || item.classList.contains("cs-strip-outro")) return;
       const items = this.items();
       this.drag = { item, items, from: items.indexOf(item), to: items.indexOf(item), x: e.clientX, y: e.clientY,
-                    last: e, lifted: false, touch: e.pointerType === "touch", at: e.timeStamp, swipe: null };
+                    last: e, lifted: false, touch: e.pointerType === "touch", at: e.timeStamp, swipe: null,
+                    left: this.leftOf(item), grip: e.clientX - item.getBoundingClientRect().left,
+                    redraws: this.redraws };
       document.addEventListener("pointermove", this.move, true);
       document.addEventListener("pointerup", this.release, true);
       document.addEventListener("pointercancel", this.cancel, true);
       document.addEventListener("keydown", this.key, true);
+    },
+    leftOf(item) {
+      return item.getBoundingClientRect().left - this.$el.getBoundingClientRect().left;
+    },
+    // The strip drawn again mid-drag (the previous move's redraw, someone else's edit): the drag goes on with the
+    // slide's new thumbnail (by its name), from where that one stands. Not drawn yet: the drag goes on as it was,
+    // and is let go by the slide's name and those of its neighbours (the server finds them where they are now).
+    rebind() {
+      const drag = this.drag;
+      if (drag.redraws === this.redraws) return;
+      const items = this.items();
+      const item = items.find((e) => e.dataset.slide === drag.item.dataset.slide);
+      if (!item || item.classList.contains("cs-strip-outro")) return;
+      Object.assign(drag, { item, items, from: items.indexOf(item), left: this.leftOf(item), redraws: this.redraws });
+      if (drag.lifted) this.lift();
     },
     lift() {
       const drag = this.drag;
@@ -239,11 +266,11 @@ export default {
       drag.middles = drag.items.map((e) => { const r = e.getBoundingClientRect(); return r.left - left + r.width / 2; });
       drag.width = drag.item.getBoundingClientRect().width;
       drag.height = drag.item.getBoundingClientRect().height;
-      drag.scroll = this.$el.parentElement.scrollLeft;
       drag.lifted = true;
       drag.item.classList.add("cs-strip-lifted");
       document.body.classList.add("cs-strip-dragging");
       window.getSelection()?.removeAllRanges();
+      cancelAnimationFrame(this.frame); // (lifted again: the new thumbnail of a strip drawn again mid-drag)
       this.frame = requestAnimationFrame(this.tick);
     },
     // Where the slide would go if let go at the pointer event ``e``: its index once taken out of the row.
@@ -258,7 +285,7 @@ export default {
     move(e) {
       const drag = this.drag;
       if (!drag) return;
-      if (!drag.item.isConnected) return this.cancel(); // the strip was drawn again meanwhile (someone else's edit)
+      this.rebind();
       drag.last = e;
       if (!drag.lifted && !drag.swipe) {
         if (Math.max(Math.abs(e.clientX - drag.x), Math.abs(e.clientY - drag.y)) < TOLERANCE) return;
@@ -273,8 +300,9 @@ export default {
     show(e) {
       const drag = this.drag;
       drag.to = this.target(e);
-      const scrolled = this.$el.parentElement.scrollLeft - drag.scroll;
-      drag.item.style.transform = `translateX(${e.clientX - drag.x + scrolled}px)`; // along the strip (it clips the rest)
+      // along the strip (it clips the rest), held where it was gripped
+      const x = e.clientX - this.$el.getBoundingClientRect().left - drag.left - drag.grip;
+      drag.item.style.transform = `translateX(${x}px)`;
       drag.items.forEach((item, i) => {
         if (i === drag.from) return;
         const shift = drag.from < i && i <= drag.to ? -drag.width : drag.to <= i && i < drag.from ? drag.width : 0;
@@ -300,7 +328,7 @@ export default {
     release(e) {
       const drag = this.drag;
       if (!drag) return;
-      if (!drag.item.isConnected) return this.cancel();
+      this.rebind();
       if (drag.swipe) {
         swallowClick(); // (not a tap on the thumbnail)
         return this.stop();

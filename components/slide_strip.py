@@ -50,14 +50,19 @@ class Presses:
     already closed while the browser still thought it open never came; a copy sent again can come late, or twice."""
 
     SESSIONS = 4  # drawings of the row on the page remembered (a new one counts its presses from 1 again)
+    # presses applied from one message at most (the rest wait for the page's next copy, which still carries them):
+    # a real page has a few unanswered, and a message listing thousands held the event loop for seconds
+    MOST = 10
+    LISTED = 200  # presses of one message looked at at most
 
     def __init__(self) -> None:
         self._last: dict[str, int] = {}  # the last press applied, by ``session``
 
-    def fresh(self, session: str, presses: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
-        """Those of ``presses`` (key, slide, step) not applied yet, in the order pressed; from now on applied."""
+    def fresh(self, session: str, presses: list[tuple[int, str, object]]) -> list[tuple[int, str, object]]:
+        """The first ``MOST`` of ``presses`` (key, slide, step) not applied yet, in the order pressed; from now on
+        applied."""
         last = self._last.get(session, 0)
-        fresh = sorted({press[0]: press for press in presses if press[0] > last}.values())
+        fresh = sorted({press[0]: press for press in presses if press[0] > last}.values())[:self.MOST]
         if fresh:
             self._last.pop(session, None)
             self._last[session] = fresh[-1][0]
@@ -168,6 +173,7 @@ class SlideStrip:
             self._draws = 0  # strips drawn to the end
             self._rebuilds = 0  # drawings begun
             self._drawn = 0  # the number of the last drawing ended
+            self._held: bool | None = None  # while a message's moves are made: whether the strip is to be drawn
             self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
             make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
             with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
@@ -195,6 +201,9 @@ class SlideStrip:
     def rebuild(self) -> None:
         """Draw every thumbnail again (slides moved, theme changed, another project…); a long strip a slice at a
         time (``Sliced``), its thumbnails once every item is there."""
+        if self._held is not None:  # moves of one message: drawn once, after the last (``_moved``)
+            self._held = True
+            return
         view = self.view
         carousel = view.carousel
         counts = view.counts()
@@ -295,27 +304,34 @@ class SlideStrip:
 
     def _moved(self, e: events.GenericEventArguments) -> None:
         """A slide moved by Alt+Left/Right or dragged (``slide``, ``step``, ``key``: the press's number on that page,
-        assets/slide_strip.js), or from ``old_index`` to ``new_index``. The slide is found by its name where it is
-        now, wherever others' moves have put it since the page was drawn; it moves and is selected; after a keyboard
-        move its thumbnail, drawn anew, gets the focus."""
+        assets/slide_strip.js), with the presses before it still unanswered; or, from a page loaded before the
+        studio was upgraded (until it reloads), dragged from ``old_index`` to ``new_index``. The strip is drawn
+        again once at most, after all of them."""
         args = e.args if isinstance(e.args, dict) else {}
+        self._held = False
+        try:
+            self._made(args)
+        finally:
+            held, self._held = self._held, None
+            if held:
+                self.rebuild()
+
+    def _made(self, args: dict) -> None:
         old, new, slide, key, step = (args.get(name) for name in ("old_index", "new_index", "slide", "key", "step"))
         if _press([key, slide, step]):
-            earlier = args.get("earlier")
-            presses = [tuple(p) for p in earlier if _press(p)] if isinstance(earlier, list) else []
             session = args.get("session")
             session = session[:40] if isinstance(session, str) else ""
-            for key, slide, step in self.presses.fresh(session, presses + [(key, slide, step)]):
+            earlier = args.get("earlier")
+            earlier = earlier[:Presses.LISTED] if isinstance(earlier, list) else []
+            for key, slide, step in self.presses.fresh(session, [tuple(p) for p in earlier if _press(p)]
+                                                       + [(key, slide, step)]):
                 self._step(slide, step, key, session)
         elif _integer(old) and _integer(new):
-            if slide is not None:  # the dragged slide, where it is now (a slide gone meanwhile moves nothing)
-                keys = self._slide_keys()
-                old = self.names.find(keys, slide)
-                if old is None:
-                    self.rebuild()
-                    return
-                new = self._landing(keys, old, new, args.get("before"), args.get("after"))
-            self._move(old, new)
+            place = {"to": new, "before": args.get("before"), "after": args.get("after")}
+            if slide is None:  # (a page from before slides were named)
+                self._move(old, new)
+            elif isinstance(slide, str) and _drop_place(place):
+                self._step(slide, place, None)
 
     def _unmade(self, e: events.GenericEventArguments) -> None:
         """Alt+Left/Right presses or drags the tab's earlier page never saw answered before it loaded again: they
@@ -332,21 +348,28 @@ class SlideStrip:
                 return there - (old < there) + beyond
         return new
 
-    def _step(self, slide: str, step, key: int, session: str = "") -> None:
+    def _step(self, slide: str, step, key: int | None, session: str = "") -> None:
         """A keyboard move (``step`` ±1: the slide named ``slide`` one place along) or a drag (``step`` a dict: to
         where it was let go, ``_landing``); the browser waits for the answer ``key`` (of its drawing ``session``)."""
         keys = self._slide_keys()
         old = self.names.find(keys, slide)
         focus = {"slide": None if old is None else keys[old], "seq": key, "session": session, "after": self._rebuilds}
-        self._focus = None  # (told once the move is done: the strip may be drawn during it)
+        if key is not None:
+            self._focus = None  # (told once the move is done: the strip may be drawn during it)
         dragged = isinstance(step, dict)
-        to = None if old is None else \
-            self._landing(keys, old, step["to"], step.get("before"), step.get("after")) if dragged else old + step
+        if old is None:
+            to = None
+        elif dragged:
+            to = self._landing(keys, old, step["to"], step.get("before"), step.get("after"))
+        else:
+            to = old + step
         moved = None if to is None else self._move(old, to)
         if dragged and (old is None or moved == old):  # the dragged thumbnails, still shifted, go back
             self.rebuild()
-        if moved is None or moved == old:  # nothing moved (or the slide is gone): the strip as drawn says it
-            focus["after"] = self._rebuilds - 1
+        if key is None:  # (an old page's drag: it waits for no answer)
+            return
+        if moved is None or moved == old:  # nothing moved (or the slide is gone): the strip as drawn says it (or as
+            focus["after"] = self._rebuilds - (0 if self._held else 1)  # drawn once this message's moves are made)
         else:
             focus["slide"] = self._slide_keys()[moved]  # (an equal twin's, when the document kept its order)
         self._focus = focus

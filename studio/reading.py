@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
-from .text_patterns import SENTENCE_END, URL
+from .text_patterns import SENTENCE_END, without_links
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
@@ -21,7 +21,7 @@ OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
 _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
 _OWN_BULLET = re.compile(rf"^\s*{_OWN}\s")
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,3})[.)]\s+(?=\S)")  # "100." as _LIST_LINE
@@ -46,19 +46,33 @@ def _bullet_cuts(line: str) -> list[int]:
 
 def _number_cuts(line: str) -> list[int]:
     """Where inline numbered items start ("My rules: 1. Ship 2. Learn"): counting up by one from the first, which
-    is 0 or 1, or any number after a lead-in's colon when three items follow ("My top 100: 98. a 99. b 100. c")."""
-    found = [(m.start(1), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
-    for i, (start, n) in enumerate(found):
-        run = [start]
-        expected = n + 1
-        for pos, k in found[i + 1:]:
-            if k == expected:
-                run.append(pos)
-                expected += 1
-        lead = line[:start].rstrip()
-        if n in (0, 1) and len(run) >= 2 and (lead.endswith(":") or len(run) >= 3) or \
-                lead.endswith(":") and len(run) >= 3:
-            return run
+    is 0 or 1 (two items after a lead-in's colon, else three), or any number after a lead-in's colon when three
+    items follow ("My top 100: 98. a 99. b 100. c"). Each item has words of its own: "pace per lap: 97. 98. 99.
+    Slower" is a sentence of numbers, not a list."""
+    found = [(m.start(1), m.end(), int(m.group(1))) for m in _INLINE_NUMBER.finditer(line)]
+    following = [len(found)] * len(found)  # the index of the first later item numbered one more, each found once
+    first_of: dict[int, int] = {}
+    for i in range(len(found) - 1, -1, -1):
+        following[i] = first_of.get(found[i][2] + 1, len(found))
+        first_of[found[i][2]] = i
+    for i, (start, _, n) in enumerate(found):
+        before = start
+        while before and line[before - 1].isspace():
+            before -= 1
+        colon = line[before - 1:before] == ":"
+        if not (colon or n in (0, 1)):
+            continue
+        run, j = [found[i]], following[i]
+        while j < len(found):
+            run.append(found[j])
+            j = following[j]
+        # a line opening with "1." holds two items when the second follows a full stop ("1. Ship it. 2. Learn")
+        opens = not before and all(line[:pos].rstrip()[-1:] in (".", "!", "?", "…") for pos, _, _ in run[1:])
+        if len(run) < (2 if (colon or opens) and n in (0, 1) else 3):
+            continue
+        ends = [pos for pos, _, _ in run[1:]] + [len(line)]
+        if all(line[words:end].strip() for (_, words, _), end in zip(run, ends)):
+            return [pos for pos, _, _ in run]
     return []
 
 
@@ -154,12 +168,12 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if FENCE_RE.match(first):
         return "", text  # a post that opens with code has no headline to take
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
-            and not _LIST_LINE.match(first) and URL.sub("", first).strip():  # a bare link is no headline
+            and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading
     lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
     number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
     parts = SENTENCE_END.split(words, maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0]:
+    if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0] and without_links(parts[0]).strip(" .,;:!?"):
         return number + parts[0].strip(), parts[1].strip()
     return "", text
 
@@ -186,6 +200,8 @@ def list_entries(text: str) -> list[tuple[str, str]]:
             found = list_line(line)
             if found and (found[0] != "•") == numbered:
                 items.append([found[0] if numbered else "", found[1]])
+            elif items and found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
+                items.append(["", found[1]])
             elif items:
                 items[-1][1] += " " + line.strip()
         if len(items) > len(best):
@@ -199,7 +215,7 @@ def list_line(line: str) -> tuple[str, str] | None:
     m = _LIST_LINE.match(line)
     if not m:
         return None
-    number = re.match(r"^\s*(\d{1,3})[.)]", line)
+    number = _NUMBERED.match(line)
     if number:
         return ascii_digits(number.group(1)), m.group(1).strip()
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())

@@ -37,37 +37,32 @@ from . import code, emoji, fonts, shaping
 from .links import shown as link_shown
 from .links import target as link_target
 from .svg import xml_safe
+from .text_patterns import LINK, LINK_PATTERN, link_end
+from .text_patterns import SPACED_LETTER as _W
 
 EMOJI_ADVANCE = 1.18  # an emoji image takes this many ems
 SAFETY = 0.985  # lines are filled to this share of the width: ink can overhang the last advance
 
 _BIDI_CONTROLS = regex.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _FORMAT_OR_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\u2028\u2029]")
-# (not U+3000: the ideographic space is as wide as the fullwidth letters it sets apart, "ＴＥＸＴ　ＨＯＯＫ")
+# The spaces of a text, by what a line may do there. Any other space becomes one plain space (not U+3000: the
+# ideographic space is as wide as the fullwidth letters it sets apart, "ＴＥＸＴ　ＨＯＯＫ").
 _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # No-break spaces (U+00A0, figure space, the narrow one French writes in "10 000" and before "!"): the author asked
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
-_NO_BREAK_RUN = regex.compile(r" *([\u00a0\u2007\u202f])[ \u00a0\u2007\u202f]*")
-# A letter or digit of a script that puts spaces between words: an address or a handle glued to Thai or Japanese
-# ("ดูเพิ่มที่example.com", "ขอบคุณ@somchaiที่") starts and ends where that script does, not at the last space.
-_W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
-_URL = (rf"(?:{_W}|[.+-])+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
-        # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
-        # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com"), or a whole label that ends where the address
-        # does ("https://ไทยรัฐ.ไทย"); a path may hold anything ("github.com/ไทย")
-        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:(?:{_W}|-)+|[^\s<>\"'/?#.:]+(?=[\s/?#:.,;!)\]]|$))"
-        rf"(?::\d+)?(?:[/?#][^\s<>\"']*)?"
-        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
-        rf"(?!{_W})(?:/[^\s<>\"']*)?")
+_NO_BREAK = "\u00a0\u2007\u202f"
+_NO_BREAK_RUN = regex.compile(rf" *([{_NO_BREAK}])[ {_NO_BREAK}]*")
+_BREAK_SPACES = frozenset(" \u3000")  # a line may break after them, and leaves them out at its end
+# Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
+# its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
+_GLUED_SPACES = frozenset(" " + _NO_BREAK)
 _ACCENT = regex.compile(
-    rf"(?P<url>{_URL})"
+    rf"(?P<url>{LINK_PATTERN})"
     rf"|(?<!{_W}|@)@{_W}{{1,30}}"
     r"|(?<![\w#&])#\w*[^\W\d_\p{M}]\w*"
     r"|(?<![\w$])\$[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?![\w])",
     regex.IGNORECASE,
 )
-_URL_ONLY = regex.compile(_URL, regex.IGNORECASE)
-_URL_TRAILING = ".,;:!?)]}'\"…"
 _ARABIC = regex.compile(r"\p{Arabic}")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
@@ -79,10 +74,6 @@ _BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
-_BREAK_SPACES = (" ", "\u3000")
-# Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
-# its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
-_GLUED_SPACES = (" ", "\u00a0", "\u2007", "\u202f")  # a line breaks after them, and leaves them out at its end
 # Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
 # begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
 # marks were one piece, too wide for a narrow column and cut inside the word ("Produc" | "t-Market")
@@ -311,8 +302,7 @@ def accent_spans(text: str) -> list[tuple[str, bool]]:
     for m in _ACCENT.finditer(text):
         start, end = m.span()
         if m.group("url"):
-            while end > start and text[end - 1] in _URL_TRAILING:
-                end -= 1
+            end = link_end(text, start, end)
         if end <= start:
             continue
         if start > pos:
@@ -404,7 +394,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
             if _ARABIC.search(span):  # reshaping changes an Arabic word's length: it keeps its first style
                 span, styles[start:pos] = _reshaped_span(span, styles[start:pos])
                 pos = start + len(span)
-            if accent and _URL_ONLY.fullmatch(span):  # a link shows X's short text and keeps its target
+            if accent and LINK.fullmatch(span):  # a link shows X's short text and keeps its target
                 href = link_target(span)
                 clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
                 continue
@@ -846,7 +836,7 @@ UNITS = frozenset({
     "€", "$", "£", "¥", "₹", "₩", "₽", "CHF", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BTC", "ETH",
 })
 UNIT_MAX = max(len(unit) for unit in UNITS)
-_UNIT_END = frozenset(" .,;:!?)]}'\"…»”’\u00a0\u2007\u202f")
+_UNIT_END = frozenset(" .,;:!?)]}'\"…»”’" + _NO_BREAK)
 
 
 def _unit_spaces(cl: tuple[Cluster, ...]) -> frozenset[int]:

@@ -252,6 +252,37 @@ def test_a_drag_lost_on_the_way_to_the_server_still_moves_the_slide_once(page):
     wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
 
 
+def test_a_drag_under_way_when_the_strip_is_drawn_again_still_moves_its_slide(page):
+    """The strip drawn again mid-drag (the answer to the move just before, or someone else's edit) took the dragged
+    thumbnail away, and the drag was cancelled without a word: the second of two quick drags was lost. Now the drag
+    goes on with the slide's new thumbnail and, let go at the front, moves it there."""
+    before = drawn(page)
+    thumbs = by_testid(page, "slide-thumb")
+    x, y = centre(page, thumbs[5])
+    mouse(page, "mousePressed", x, y)
+    mouse(page, "mouseMoved", x - 30, y)  # lifted
+    # a move the server makes meanwhile (as a press of another drawing of the row): the strip is drawn again
+    page.execute_script("const row = document.querySelector('.cs-strip');"
+                        " getElement(row.id.replace(/^c/, '')).$emit('reorder', arguments[0])",
+                        {"slide": page.execute_script("return document.querySelectorAll('.cs-strip-item')[0]"
+                                                      ".dataset.slide"), "step": 1, "key": 1, "session": "other"})
+    first = moved(before, 0, 1)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == first)
+    front = by_testid(page, "slide-thumb")[0]
+    x0 = page.execute_script("return arguments[0].getBoundingClientRect().left", front) + 5
+    for step in range(1, 6):
+        mouse(page, "mouseMoved", x + (x0 - x) * step / 5, y)
+        if step == 1:  # the new thumbnail is the one lifted, under the pointer
+            lifted = page.execute_script("const e = document.querySelector('.cs-strip-lifted'); if (!e) return null;"
+                                         " const r = e.getBoundingClientRect(); return [r.left, r.right]")
+            assert lifted and lifted[0] <= x + (x0 - x) / 5 <= lifted[1]
+    mouse(page, "mouseReleased", x0, y, buttons=0)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == moved(first, 5, 0))
+    undo(page)
+    undo(page)
+    wait(page, lambda: [t[:40] for t in thumb_texts(page)] == before)
+
+
 _SELECTED_IN_VIEW = ("const item = document.querySelector('.cs-strip-item.cs-selected');"
                      " const box = document.querySelector('.cs-strip-scroll').getBoundingClientRect();"
                      " const at = item && item.getBoundingClientRect();"

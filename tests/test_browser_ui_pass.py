@@ -4,14 +4,11 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("selenium")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-
-def wait(driver, condition, timeout=60):
-    return WebDriverWait(driver, timeout, poll_frequency=0.05,
-                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+from ui_helpers import open_studio, wait  # noqa: E402
 
 
 # each toggle: its border, and whether each option not chosen is inside it with a line before it (or is first)
@@ -29,9 +26,7 @@ return [...document.querySelectorAll('.q-btn-toggle')].map(t => {
 
 def test_the_export_dialogs_choices_have_a_frame_around_every_option(driver, studio_server):
     """"PNG | JPEG" and the resolution: the option not chosen was bare text beside a coloured block."""
-    driver.get(studio_server)
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    open_studio(driver, studio_server)
     driver.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").click()
     wait(driver, lambda: len(driver.execute_script(_TOGGLES)) == 2)
     for toggle in driver.execute_script(_TOGGLES):
@@ -52,12 +47,8 @@ return {words: words.width, card: box.width, below: button.top >= words.bottom -
 def test_on_a_phone_the_export_dialogs_project_file_card_reads_as_lines(driver, studio_server):
     """At 390 px the project file's button stood beside its words, which were squeezed to a word a line ("The /
     whole / carousel / with / its …") down a narrow column: the button goes under them."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     try:
-        driver.get(studio_server)
-        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+        open_studio(driver, studio_server, 390)
         driver.find_element(By.CSS_SELECTOR, "[data-testid=export-open]").click()
         wait(driver, lambda: driver.execute_script("return !!document.querySelector('.cs-export-project')"))
         card = driver.execute_script(_PROJECT_CARD)
@@ -89,9 +80,7 @@ return b && [b.textContent.trim(), getComputedStyle(b).color, getComputedStyle(n
 def test_an_error_notices_close_button_can_be_read(driver, studio_server, tmp_path):
     """A failure notice (here: a text file chosen as the slide's photo) is red; its CLOSE was the studio's violet on
     that red, a contrast of about 1.5:1."""
-    driver.get(studio_server)
-    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+    open_studio(driver, studio_server)
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo")
     driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
@@ -112,31 +101,68 @@ return [...card.querySelectorAll('th, td, .q-table__grid-item-title, .q-table__g
 """
 
 
+def open_picker(driver, studio_server, sample_archive, width: int) -> None:
+    """The sample archive uploaded at ``width`` px: its thread picker open."""
+    open_studio(driver, studio_server, width)
+    toggle = driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]")
+    if toggle.is_displayed():
+        toggle.click()
+    wait(driver, lambda: [t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text])
+    tab = next(t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text)
+    driver.execute_script("arguments[0].click()", tab)
+    wait(driver, lambda: [i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+                          if "zip" in (i.get_attribute("accept") or "")])
+    upload = next(i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
+                  if "zip" in (i.get_attribute("accept") or ""))
+    upload.send_keys(str(sample_archive))
+    wait(driver, lambda: driver.execute_script(_PICKER_CUT_OFF) is not None)
+    wait(driver, lambda: "Reposts" in driver.find_element(By.CSS_SELECTOR, ".cs-picker").text)
+
+
+def picked(driver, posts: int) -> bool:
+    """The thread of ``posts`` posts was picked: it is imported, or the studio asks where its posts go (when the
+    project has slides of its own)."""
+    return (f"Import {posts} posts" in " ".join(d.text for d in driver.find_elements(By.CSS_SELECTOR, ".q-dialog"))
+            or f"{posts} posts imported" in driver.find_element(By.TAG_NAME, "body").text)
+
+
 def test_on_a_phone_the_archive_thread_picker_shows_each_threads_counts(driver, studio_server, sample_archive):
     """At 390 px the picker's six columns ran off the dialog: Posts, Likes and Reposts were scrolled out of sight.
     A phone now shows each thread as a card, every figure on screen, and a tap on one imports it."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     try:
-        driver.get(studio_server)
-        wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
-             and driver.execute_script("return !!(window.socket && window.socket.connected)"))
-        driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]").click()
-        wait(driver, lambda: [t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text])
-        tab = next(t for t in driver.find_elements(By.CSS_SELECTOR, ".q-tab") if "Archive" in t.text)
-        driver.execute_script("arguments[0].click()", tab)
-        wait(driver, lambda: [i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
-                              if "zip" in (i.get_attribute("accept") or "")])
-        upload = next(i for i in driver.find_elements(By.CSS_SELECTOR, "input[type=file]")
-                      if "zip" in (i.get_attribute("accept") or ""))
-        upload.send_keys(str(sample_archive))
-        wait(driver, lambda: driver.execute_script(_PICKER_CUT_OFF) is not None)
-        wait(driver, lambda: "Reposts" in driver.find_element(By.CSS_SELECTOR, ".cs-picker").text)
+        open_picker(driver, studio_server, sample_archive, 390)
         assert driver.execute_script(_PICKER_CUT_OFF) == []
         cards = driver.find_elements(By.CSS_SELECTOR, ".cs-picker .q-table__grid-item-card")
         assert len(cards) == 2
+        # the phone turned (a window widened), and back: a table, then cards again (the choice was made once)
+        for width, shown in ((900, ".cs-picker tbody tr"), (390, ".cs-picker .q-table__grid-item-card")):
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+            wait(driver, lambda: len(driver.find_elements(By.CSS_SELECTOR, shown)) == 2)
+        cards = driver.find_elements(By.CSS_SELECTOR, ".cs-picker .q-table__grid-item-card")
         driver.execute_script("arguments[0].click()", cards[1])  # the second thread: three posts
-        wait(driver, lambda: "Import 3 posts" in " ".join(d.text for d in driver.find_elements(
-            By.CSS_SELECTOR, ".q-dialog")) or "How we" not in driver.find_element(By.TAG_NAME, "body").text)
+        wait(driver, lambda: picked(driver, 3))
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_a_thread_of_the_archive_picker_is_picked_from_the_keyboard(driver, studio_server, sample_archive, width):
+    """Tab went from Records per page to Cancel: no thread (row or card) took the focus, and Enter picked nothing.
+    Each is now a stop of the Tab key, named with its first words and counts, and Enter picks it."""
+    try:
+        open_picker(driver, studio_server, sample_archive, width)
+        names = []
+        for _ in range(12):
+            ActionChains(driver).send_keys(Keys.TAB).perform()
+            name = driver.execute_script("const a = document.activeElement;"
+                                         " return a.closest('.cs-picker') && a.getAttribute('aria-label')")
+            names.append(name or driver.execute_script("return document.activeElement.outerHTML.slice(0, 80)"))
+            if name and "3 posts" in name:
+                break
+        assert name and name.startswith("Import “") and "3 posts" in name, names
+        assert driver.execute_script("return document.activeElement.getAttribute('role')") == "button"
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        wait(driver, lambda: picked(driver, 3))
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

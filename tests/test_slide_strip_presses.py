@@ -111,3 +111,29 @@ async def test_a_drag_of_a_slide_gone_meanwhile_moves_nothing_and_is_answered(st
                        "earlier": [], "session": "f"})
     assert doc.carousel.slides == slides
     await until(lambda: (row.props.get("focus") or {}).get("seq") == 1)
+
+
+async def test_a_message_listing_thousands_of_presses_draws_the_strip_once_and_makes_a_few(studio, testid):
+    """A hostile (or broken) page lists 2,000 unanswered drags that move nothing, or 2,000 Alt+Arrow presses, in one
+    message: the strip is drawn once, and only the first few are made (a real page's next copy carries the rest).
+    Before, each one was made and drew the strip again, and every other browser waited seconds for the server."""
+    from components.slide_strip import Presses
+    row = strip_row(studio, testid)
+    strip = strip_of(row)
+    name, behind = slide_name(studio, testid, 2), slide_name(studio, testid, 3)
+    in_place = {"to": 2, "before": behind}
+    rebuilds = strip._rebuilds
+    sent(studio, row, {"slide": name, "step": in_place, "key": 2000, "session": "h",
+                       "earlier": [[i, name, in_place] for i in range(1, 2000)]})
+    assert strip._rebuilds == rebuilds + 1
+    await until(lambda: (row.props.get("focus") or {}).get("seq") == Presses.MOST)
+    said, rebuilds = strip._said, strip._rebuilds
+    sent(studio, row, {"slide": name, "step": 1, "key": 2000, "session": "k",
+                       "earlier": [[i, name, 1 if i % 2 else -1] for i in range(1, 2000)]})
+    assert strip._said == said + Presses.MOST  # each made moves the slide (there and back)
+    assert strip._rebuilds <= rebuilds + 1
+    await until(lambda: (row.props.get("focus") or {}).get("seq") == Presses.MOST)
+    # the page's next copy carries the rest: the next few are made
+    sent(studio, row, {"slide": name, "step": 1, "key": 2000, "session": "k",
+                       "earlier": [[i, name, 1 if i % 2 else -1] for i in range(1, 2000)]})
+    assert strip._said == said + 2 * Presses.MOST

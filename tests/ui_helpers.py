@@ -87,6 +87,19 @@ def wait(driver, condition, timeout=60):
                          ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
 
 
+def open_studio(driver, url: str, width: int | None = None) -> None:
+    """The studio loaded and connected, its strip drawn; at ``width`` px as a phone (below 600) or a desktop window
+    (the test clears the override: ``Emulation.clearDeviceMetricsOverride``)."""
+    from selenium.webdriver.common.by import By
+    if width:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 844 if width < 600 else 900, "deviceScaleFactor": 1,
+                                "mobile": width < 600})
+    driver.get(url)
+    wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid=slide-thumb]")
+         and driver.execute_script("return !!(window.socket && window.socket.connected)"))
+
+
 def thumb_texts(driver) -> list[str]:
     """The words of each thumbnail in the strip, in its order ('' for one not drawn yet)."""
     return driver.execute_script(_THUMBS)

@@ -414,11 +414,15 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
     return out
 
 
-LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet
+LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet ("row:": none)
+_ROW_BULLET = LIST_ROW + "•"  # a row without a number in a list the creator bulleted: a plain bullet
 
 
 def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
     """How far ``draw_marker``'s ink reaches right of its x (a right-to-left item's marker ends at the column's edge)."""
+    marker = "•" if marker == _ROW_BULLET else marker
+    if marker == LIST_ROW:
+        return 0.0
     if marker.startswith(LIST_ROW):
         size = min(st.size * 1.3, st.ink / 1.05)
         return text_width(marker[len(LIST_ROW):].zfill(2), ctx.title_font, ctx.title_weight, size)
@@ -426,6 +430,9 @@ def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
 
 
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
+    marker = "•" if marker == _ROW_BULLET else marker
+    if marker == LIST_ROW:  # a row whose item starts with its own bullet
+        return []
     if marker.startswith(LIST_ROW):
         # the big number stays inside its line's ink box, so a row at the top or bottom of the page
         # keeps it inside the safe area even at a tight line height

@@ -510,9 +510,9 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     if len(entries) >= 2:
         numbers, items = [n for n, _ in entries], [item for _, item in entries]
         if _EMPTY in text:  # the creator's own character: nothing was held
-            return _lead_in(held), items, _row_markers(numbers)
+            return _lead_in(held), items, _row_markers(numbers, items)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
-        return _lead_in(held).replace(_EMPTY, "").strip(), items, _row_markers(numbers)
+        return _lead_in(held).replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
@@ -520,11 +520,16 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
             points[-1] += " " + x
         elif x:
             points.append(x)
-    return "", points, _row_markers([""] * len(points))
+    return "", points, _row_markers([""] * len(points), points)
 
 
-def _row_markers(numbers: list[str]) -> list[str]:
-    """Each row's marker: the item's own number, else one more than the row above (the first row: 1)."""
+def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
+    """Each row's marker: the item's own number; else one more than the numbered row above (the first: 1). A list
+    with items bulleted by the creator ("✅ Ship", "3️⃣ Say no") gets no added numbers: beside them a count would
+    contradict or repeat the creator's ("01 5️⃣ Ship daily"). There a row with its own bullet has no marker and
+    any other row without a number a plain bullet, so no row loses the list's mark."""
+    if any(own_bullet(item) for number, item in zip(numbers, items) if not number):
+        return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
     out: list[str] = []
     for number in numbers:
         out.append(number or (str(int(out[-1]) + 1) if out else "1"))
@@ -578,7 +583,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             if b:
                 blocks.append(b)
         for item, marker in zip(items, markers):
-            b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6, gap_before=1.1)
+            b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6 if marker else 0.0, gap_before=1.1)
             if b:
                 blocks.append(b)
         return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
@@ -683,44 +688,47 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
     out = [panel(zone, pal.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
-        mark = min(inner.w * 1.1, 160.0)
-        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
-                           role="quote-mark"))
         for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
             quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
             if quote is None:
-                return out, ()
+                break  # too long to set large: a pull quote in the block, or the text beside it (below)
             placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
             if not rest and used <= right.h * FILL_MAX:
                 break
-        return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
+        if quote is not None:
+            mark = min(inner.w * 1.1, 160.0)
+            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
+                               role="quote-mark"))
+            return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
+    side_title = ""
+    largest = float("inf")  # the size the text beside the block may grow to
     if number:
         label = number.zfill(2)
         n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
         out.append(text_el(label, ctx.title_font, ctx.title_weight, n_size, pal.on_accent, inner.x,
                            inner.bottom - n_size * 0.12, role="number"))
         side_title = words_
-    else:
+    elif title:  # a pull quote in the block (text moved beside it has none: no mark without a quote)
         mark = ctx.title_size * 1.6
-        side_title = ""
         for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
             quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
             placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
-            if used + mark <= inner.h:
+            if quote is not None and used + mark <= inner.h:
                 break
         else:
             side_title = title  # too long for the block: it heads the text instead
-        top = optical_top(inner, used + mark) if not side_title else inner.y
-        out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
-                           role="quote-mark"))
-        if not side_title:
+        if not side_title:  # the mark only with its quote
+            largest = max(size, quote.style.size)
+            top = optical_top(inner, used + mark)
+            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
+                               role="quote-mark"))
             out += draw_flow(ink, placed, inner.x, top + mark, inner.w)
     if not (side_title or body):
         return out, ()
 
     def build(c: Ctx, s: float) -> Column | None:
-        if s > size and not words_fit(c, body, s, right.w, size):
-            return None
+        if s > size and not words_fit(c, body, s, right.w, size) or s > largest:
+            return None  # (the text beside a pull quote grows no larger than the quote: "Founded 03/15/2021.")
         return plan_column(c, slide, s, right, title=side_title,
                            body=with_credit(c, slide, body_blocks(c, body, s), s))
     drawn, col = grown(ctx, size, right, build)

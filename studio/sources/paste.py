@@ -206,6 +206,8 @@ def _run(marks: list[_Mark], first: int, slips: bool = False) -> list[_Mark]:
     run: list[_Mark] = []
     total = None
     for mark in marks:
+        if first == 0 and run and mark.total != run[0].total:
+            continue  # a run from 0 is written alike ("0/10 would recommend…" over "1/" is the hook's words)
         expected = run[-1].number + 1 if run else first
         slipped = (slips and run and mark.number in (expected - 1, expected + 1)
                    and (mark.total is None) == (run[0].total is None))
@@ -227,17 +229,23 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
     A run from 0 ("0/ Intro") numbers its cover too. "1." and "1)" after a line stay a list inside one post.
     A number no run starts at ("24/7 support", "2/3 of startups" opening a hook's line) is the hook's own words:
-    the longest run from the first 0, 1 or 2 wins.
+    the longest run from the first 0, 1 or 2 wins. A run from 0 has its marks written alike (a total on none, or
+    the same on all): "0/10 would recommend…" over "1/ …" is a hook's words.
     """
     best = None
     for number in (0, 1, 2):
         at = next((k for k, m in enumerate(marks) if m.number == number), None)
-        if at is None or any(m.number == number - 1 for m in marks[:at]):  # "1)" over "2)": a run from 1 or none
-            continue
+        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) for m in marks[:at]):
+            continue  # "1)" over "2)": a run from 1 or none
         found = _run_from(text, marks[at:], family)
         if found and (best is None or len(found[0]) > len(best[0])):
             best = found
     return best
+
+
+def _alike(before: _Mark, mark: _Mark) -> bool:
+    """``before`` may start the run ``mark`` would continue: any mark may, but a 0 only one written as it is."""
+    return before.number != 0 or before.total == mark.total
 
 
 def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
@@ -309,8 +317,11 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers.append(int(found[0]) if ok else None)
             totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
+        if numbers and numbers[0] == 0 and {totals[0]} != {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}:
+            numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
         hook = 1 if numbers and numbers[0] is None else 0
-        firsts = (1,) if not hook else (2, 1) if family in ("slash", "end") else (2,)
+        alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
+        firsts = ((1, 0) if alike else (1,)) if not hook else (2, 1) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
         jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
@@ -580,8 +591,8 @@ _UI_LINES = {
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
     "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
-    "post", "conversation", "see new posts", "discover more", "post your reply", "relevant people",
-    "who can reply?", "read more", "replying to",
+    "post", "conversation", "see new posts", "post your reply",
+    "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
@@ -649,8 +660,12 @@ def _is_noise(line: str, dates: bool = True) -> bool:
     """A line of X's page: a button, a count, a time. ``dates=False`` leaves out short dates ("May 28", "5h"),
     which only X's post headers show and which a post's own last line may well be ("Doors open:" / "May 28")."""
     s = line.strip()
-    return (s.lower() in _UI_LINES or bool(_COUNT_RE.match(s)) or bool(_VIEWS_RE.match(s))
-            or bool(_READ_REPLIES_RE.match(s)) or any(r.match(s) for r in (_TIME_RES if dates else _TIME_RES[3:])))
+    return s.lower() in _UI_LINES or _is_count(s) or any(r.match(s) for r in (_TIME_RES if dates else _TIME_RES[3:]))
+
+
+def _is_count(s: str) -> bool:
+    """One of X's counts under a post: a number, the views, "Read 12 replies"."""
+    return bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s))
 
 
 def _is_short_date(line: str) -> bool:
@@ -795,10 +810,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
+    timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
     for k, ((start, body, name, handle), nxt) in enumerate(spans):
         post = lines[body:nxt]
         shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
-        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown)
+        replies = any(c and not timed[j] for j, c in enumerate(counted) if j != k)  # …under posts with no full time
+        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies)
         if any(line.strip().lower() in _CUT_MARKERS for line in post):
             left_out.add("cut")
         blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
@@ -872,9 +889,10 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what == "clock":  # the times themselves, so the creator finds them
-                times = [f'"{x[6:]}"' for left_out in kept for x in sorted(left_out) if x.startswith("clock:")]
-                message = message.format(times=", ".join(times))
+            elif what in ("clock", "count"):  # the times or numbers themselves, so the creator finds them
+                cut = len(what) + 1
+                found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
+                message = message.format(times=", ".join(found))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
@@ -929,6 +947,8 @@ _LEFT_OUT_NOTES = (
             "the slide"),
     ("clock", "ended in a time on a line of its own ({times}), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
+    ("count", "ended in a colon over a number on a line of its own ({times}): kept as the author's; delete it from "
+              "the slide if it was X's like or reply count"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1007,19 +1027,46 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     have one; the people in a box do not), or to the thread's title row, or to the end of the text.
     """
     out: list[str] = []
-    skipping = False
+    skipping = in_post = False
     for i, line in enumerate(lines):
         s = line.strip()
-        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i):
+        # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
+        def authors() -> bool:
+            return not skipping and in_post and not _ends_post(out)
+        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i) and not authors():
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        if s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or _FOOTER_RE.match(s):
+        heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
+        if heading and (not authors() or _box_below(lines, i)):
             skipping = True
             continue
-        if skipping and (_timed_header(lines, i) or _main_post_header(lines, i) or s.lower() in _TITLE_LINES):
+        header = _timed_header(lines, i) or _main_post_header(lines, i)
+        if skipping and (header or s.lower() in _TITLE_LINES):
             skipping = False  # (the title row, "Conversation", starts the thread's column: no box runs past it)
+        in_post = in_post or header
         if not skipping:
             out.append(line)
     return out
+
+
+def _ends_post(kept: list[str]) -> bool:
+    """The last filled line kept is one of X's under a post (counts, views, its full time, "Show replies"), so a
+    heading after it is X's; after a header's handle or date it is the post's first line."""
+    last = next((line.strip() for line in reversed(kept) if line.strip()), "")
+    return not last or _known_page_line(last) or (_is_noise(last, dates=False) and last != "·"
+                                                   and not _beside_name(last) and last.lower() not in _REPLYING_LABELS)
+
+
+def _box_below(lines: list[str], i: int) -> bool:
+    """X's box follows the heading at line i: another of its headings or page lines, or a person ("Name" over
+    "@handle" with no time: not a post's header)."""
+    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:2]
+    if not after:
+        return False
+    first = lines[after[0]].strip()
+    if first.lower() in _CHROME_HEADINGS or _known_page_line(first) or _FOOTER_RE.match(first):
+        return True
+    return (len(after) == 2 and bool(_HANDLE_RE.match(lines[after[1]].strip())) and _is_name(first)
+            and not _SENTENCE_MARK_RE.search(first[-1:]) and not _timed_header(lines, after[0]))
 
 
 def _in_side_menu(lines: list[str], i: int) -> bool:
@@ -1069,28 +1116,52 @@ def _main_post_header(lines: list[str], i: int) -> bool:
 
     The opening post shows its time ("3:15 PM · Mar 3, 2025") under the text, not beside the
     name, so a sign-up banner above it must not swallow it.
-    A "@handle" right over that time is the post's last words ("h/t" / "@paulg"), not its header; any other
-    one on the way down is the next header (a box of people lists "Name" / "@handle" / "Follow").
+    A "@handle" right over that time is the post's last words ("h/t" / "@paulg"), and one with none of what X puts
+    beside a handle under it is a mention inside them ("thanks to" / "@sam" / "for the idea"); one with a "·",
+    time or button under it is the next header (a box of people lists "Name" / "@handle" / "Follow").
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
-    words = False
+    words, mentions = False, 0
     for j in range(i + 2, len(lines)):
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
             return words
-        if _HANDLE_RE.match(s) and not _FULL_TIME_RE.match(_next_filled(lines, j, past_handles=True)) \
-                or s.lower() in _CHROME_HEADINGS:
-            return False
+        if _HANDLE_RE.match(s):
+            nxt = _next_filled(lines, j)
+            if _beside_handle(nxt):
+                return False
+            mentions += not _HANDLE_RE.match(nxt) and not _FULL_TIME_RE.match(nxt)
+            if mentions > _MOST_MENTIONS:
+                return False  # (bounds the walk: a header is sought at every "Name" / "@handle")
+        if s.lower() in _CHROME_HEADINGS and (words or _box_below(lines, j)):
+            return False  # (as the post's first line, "Messages" over words is the author's)
         words = words or bool(s)
     return False
+
+
+_MOST_MENTIONS = 8  # mentions on lines of their own inside the opening post, each with words after it
+
+
+def _beside_handle(line: str) -> bool:
+    """What X puts right under a header's "@handle": its "·", a time ("Nov 5", "· Nov 5"), a button ("Follow"),
+    "Replying to"."""
+    return line.lower() in _BESIDE_HANDLE or _is_time(line, False) and not _FULL_TIME_RE.match(line) or _dot_date(line)
+
+
+def _dot_date(line: str) -> bool:
+    """The header's "·" and date on one line ("· Nov 5")."""
+    return line.startswith("·") and _is_time(line[1:].strip())
 
 
 def _next_filled(lines: list[str], i: int, past_handles: bool = False) -> str:
     """The first line with text after line i, stripped ('' if none); with ``past_handles``, after any "@handle"
     lines there too ("@naval" / "@paulg")."""
-    return next((x.strip() for x in lines[i + 1:] if x.strip() and not (past_handles and _HANDLE_RE.match(x.strip()))),
-                "")
+    for j in range(i + 1, len(lines)):  # (no copy of the rest of the page: this runs at many lines)
+        x = lines[j].strip()
+        if x and not (past_handles and _HANDLE_RE.match(x)):
+            return x
+    return ""
 
 
 def _timed_below(lines: list[str], i: int) -> bool:
@@ -1144,7 +1215,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    return first or not _under_words(nxt) and (nxt.lower() in _BESIDE_HANDLE or before.lower() in _UI_LINES
+    return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
 
 
@@ -1156,8 +1227,8 @@ def _under_words(line: str) -> bool:
     """X's line under a post's last words (a count, the views, its full time, "Show more", "Quote" over a quoted
     post), never under a header."""
     s = line.strip()
-    return (bool(_COUNT_RE.match(s) or _VIEWS_RE.match(s) or _READ_REPLIES_RE.match(s) or _FULL_TIME_RE.match(s))
-            or s.lower() in _SHOW_MORE or s.lower() in ("quote", "show this thread"))
+    return _is_count(s) or bool(_FULL_TIME_RE.match(s)) or s.lower() in _SHOW_MORE or s.lower() in ("quote",
+                                                                                                  "show this thread")
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
@@ -1210,17 +1281,20 @@ def _poll_options(shares: list[str]) -> int:
 # X's box under a post whose author limited its replies: a short question ("Who can reply?", "Wer kann
 # antworten?", "¿Quién puede responder?") over the rule ("People @dana mentioned can reply"), in any language.
 _QUESTION_RE = re.compile(r"^.{1,40}[?？؟]$")
+_REPLY_RULE_RE = re.compile(r"^.{1,80}\bcan reply\.?$", re.IGNORECASE)  # "People @dana mentioned can reply"
 
 
 def _without_stats(body: list[str]) -> list[str]:
     """The post without what X shows under its full time: the views and the counts, in any language, who may
-    reply, and the reply box."""
+    reply ("Who can reply?" over its rule: only there, so the question at a post's end is the author's), and the
+    reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
             rest = [x.strip() for x in body[i + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
             ask = next((k for k, x in enumerate(rest[:-1]) if _QUESTION_RE.match(x) and len(rest[k + 1]) <= 120), None)
             if ask is not None:
                 rest = rest[:ask] + rest[ask + 2:]
+            rest = [x for x in rest if not _REPLY_RULE_RE.match(x)]  # English rule, its question not copied
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
 
@@ -1258,7 +1332,9 @@ def _old_version_banner(body: list[str]) -> set[int]:
     end = next((i for i in range(len(body) - 1, -1, -1) if _FULL_TIME_RE.match(body[i].strip())), len(body))
     filled = [i for i in range(end) if body[i].strip()]
     banner = {filled.pop()} if filled and _SEE_LATEST_RE.match(body[filled[-1]].strip()) else set()
-    return banner | {filled[-1]} if filled and _OLD_VERSION_RE.match(body[filled[-1]].strip()) else set()
+    if not (filled and _OLD_VERSION_RE.match(body[filled[-1]].strip())):
+        return set()  # "See the latest post" alone is the author's
+    return banner | {filled[-1]}
 
 
 # X's box where a post of the thread is gone; it sits under the post before.
@@ -1266,12 +1342,14 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
                              r"|You(?:'|’)re unable to view this (?:post|tweet))\b", re.IGNORECASE)
 
 
-def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True) -> tuple[str, set[str]]:
+def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
+                    reply_counts: bool = True) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
     post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
-    numbers under this one may be counts too (see ``_authors_numbers``).
+    numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
+    opening one do (without, a lone number under a colon is kept, with a notice).
     """
     body, _ = _without_poll_results(_without_stats(list(lines)))
     left_out: set[str] = set()
@@ -1292,22 +1370,35 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         body = [line for i, line in enumerate(body) if i not in drop]
     # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
     # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    after_dot, first, top = False, not dated and not opening, True
+    # A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
+    after_dot, first, top = False, not dated and not opening, not dated
     while body:
         s = body[0].strip()
         if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
-                or after_dot and _is_short_date(s)):
+                or after_dot and _is_short_date(s) or top and _dot_date(s)):
             break
+        if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
+            break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
-        top = top and (not s or s == "·")
+        top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
     tail: list[str] = []
+    # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
+    # over that time is the author's.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    and body[-1].strip().lower() not in _WORDS_UNDER_TIME or _REPOSTED_RE.match(body[-1].strip())):
+                    and not (opening and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
+                    or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
-    body += _authors_numbers(tail[::-1], counts_shown and not opening)
+    tail.reverse()
+    mine = _authors_numbers(tail, counts_shown and not opening)
+    counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
+    words = next((x.strip() for x in reversed(body) if x.strip()), "")
+    if len(counts) == 1 and not reply_counts and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
+        mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
+        left_out.update(("count", "count:" + counts[0]))
+    body += mine
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
@@ -1319,9 +1410,9 @@ def _header_button(line: str) -> bool:
     return line.strip().lower() in _HEADER_BUTTONS
 
 
-# X's lines only under an opening post's full time (removed with it), never at a post's edges: there they are
-# the author's.
-_WORDS_UNDER_TIME = {"who can reply?"}
+def _beside_name(line: str) -> bool:
+    """X's button under a post's name ("Follow", "Subscribe", "Following")."""
+    return _header_button(line) or line.strip().lower() == "following"
 
 
 def _header_noise(line: str, top: bool, dates: bool) -> bool:
@@ -1330,7 +1421,7 @@ def _header_noise(line: str, top: bool, dates: bool) -> bool:
     author's."""
     low = line.strip().lower()
     if low in _UI_LINES:
-        return low == "·" or low in _REPLYING_LABELS or top and (low in _HEADER_BUTTONS or low == "following")
+        return low == "·" or low in _REPLYING_LABELS or top and _beside_name(low)
     return _is_noise(line, dates)
 
 
