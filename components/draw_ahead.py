@@ -59,16 +59,18 @@ class DocumentPause:
     def __init__(self) -> None:
         self._later = Debounce(self._draw, PAUSE)
         self._asker: weakref.ref[DrawAhead] | None = None
-        self._last: Any = None  # the change heard last: every tab on the document reports each one
+        # the change heard last (every tab on the document reports each one), weakly: held, it kept the last
+        # visitor's Person (its origin) for the document's life
+        self._last: weakref.ref[Changed] | None = None
         self._imported = False  # an import since the last drawing: draw soon, whatever follows it at once
         self._editors: dict[int, float] = {}  # who edited lately (id of the origin): when, last
 
     def changed(self, ahead: DrawAhead, change: Changed | None) -> None:
-        if change is not None and change is self._last:
+        if change is not None and self._last is not None and change is self._last():
             if change.origin is ahead.view.person:
                 self._asker = weakref.ref(ahead)
             return
-        self._last = change
+        self._last = weakref.ref(change) if change is not None else None
         asker = self._asker() if self._asker is not None else None
         if asker is None or change is None or change.origin is ahead.view.person:
             self._asker = weakref.ref(ahead)

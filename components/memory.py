@@ -17,25 +17,11 @@ which ``malloc_trim`` cannot give back. Session 16: thousands of those blocks we
 cache kept alive (``forget_attribute_names``); clearing it took the main heap's part from +9.1 / +9.8 MB (two runs)
 to +5.3-5.8 MB (five runs, alternated).
 
-Session 19, ten editors in three waves (load.py --mode edits --waves 3, quiet, untraced): +3 / +3 / +4 MB on the
-warmed server after each (main heap +3.9 / +4.6 / +5.1). By a traced run (``--trace``, ``CS_LOAD_HEAP_MAP=1``,
-no tracemalloc): no page stays (no client, element or outbox alive after any wave); filled once, by the first wave,
-and bounded: the undo history to its cap (1 -> 100 states, about 0.5 MB), the two slides the editors added, the
-outlines and metrics of the typed characters' glyphs; the words' layout caches are emptied here (back to none).
-The main heap's live blocks made since the warmed server were 0.9 / 0.8 / 0.7 MB after waves 1 / 2 / 3: not
-growing. The rest is pages glibc keeps resident because a few blocks sit on them, most of them blocks no Python
-reference reaches: freed objects kept for reuse by CPython's, uvloop's and asyncio's free lists (tuples, Handles,
-TimerHandles, FutureIters, coroutines) and glibc's per-thread caches, bounded, which ``malloc_trim`` cannot move.
-What held the last visitor's ``Person`` and its ``SlideChanged`` after every page had gone (the warm-up's one was
-alive 40 s after it left, at the probe's first dump): ``components/draw_ahead.py`` ``DocumentPause._last``, which
-kept the last change (its ``origin``, the Person) for the document's life only to tell one change reported by every
-tab from the next; the tidy-up now lets it go (``forget_last_changes``). In that run each dump counted one more
-Person, engine.io socket, HTTP request cycle and six tasks than the last; the probe freezes every object after
-counting (its own ctypes class shows up the same way, ten ``CField`` a dump), so what a dump froze and was let go
-after stays uncollected: the probe's own count. Three editors twice with the tidy-up's change (the probe now lists
-the live tasks): Person 2 -> 1, engine.io sockets 1 -> 1, SlideChanged 1 -> 0, and the only tasks the server's own
-timers and loops, engine.io's service task and one ``Event.wait`` task, replaced between waves, not added.
-(A referrer search with every object unfrozen, tried this session, ran the server to 19 GB before it was stopped.)
+Session 19, ten editors in three waves: +3 / +3 / +4 MB on the warmed server after each (main heap +3.9 / +4.6 /
++5.1). No page stays; what the first wave fills is bounded (the undo history to its cap, the typed glyphs' outlines
+and metrics); the main heap's live blocks made since the warmed server are 0.9 / 0.8 / 0.7 MB, not growing. The
+rest is heap pages glibc keeps resident for a few blocks on each (CPython's, uvloop's and asyncio's free lists,
+per-thread caches), which ``malloc_trim`` cannot move.
 """
 from __future__ import annotations
 
@@ -154,22 +140,11 @@ def forget_drawings() -> None:
 
 def drawing_caches() -> list[Callable[[], None]]:
     """What ``forget_drawings`` empties, one cache a step (the tidy-up lets the loop answer between two)."""
-    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, render.clear_cache,
-             forget_last_changes]
+    steps = [THUMBNAILS.clear, STRIP_PAGES.clear, PAGE_COUNTS.clear, exports.forget_drawn, render.clear_cache]
     for module, names in TEXT_CACHES.items():
         functions = vars(importlib.import_module(module))
         steps += [functions[name].cache_clear for name in names]
     return steps
-
-
-def forget_last_changes() -> None:
-    """Once every page is closed, let go of the last change each document's draw-ahead pause heard
-    (``components/draw_ahead.py`` ``DocumentPause._last``: kept only to tell one change reported by every tab from
-    the next). It held the last visitor's change, and through its ``origin`` their ``Person``, for the document's
-    life (load.py ``--trace``: one ``Person`` and ``SlideChanged`` alive after every wave, with no page open)."""
-    from . import draw_ahead
-    for pause in list(draw_ahead._PAUSES.values()):  # (a weak dictionary: read once, as a list)
-        pause._last = None
 
 
 def collect_less_often(clock: view.Clock | None = None) -> None:

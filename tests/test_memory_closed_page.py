@@ -155,26 +155,33 @@ def test_names_made_on_the_fly_for_attribute_lookups_go_with_the_tidy_up(monkeyp
     assert sys.getrefcount(name) == held
 
 
-def test_the_last_change_and_its_person_go_once_every_page_is_closed(monkeypatch):
+def test_the_draw_ahead_pause_keeps_neither_the_last_change_nor_its_person(monkeypatch):
     """The draw-ahead pause of a document kept the last change it heard, and through its origin the last visitor's
-    Person, for the document's life (load.py --trace: one Person alive after every wave, no page open)."""
-    from components import draw_ahead, memory
+    Person, for the document's life (load.py --trace: one Person alive after every wave, no page open). It still
+    tells the same change reported by a second tab from a new one."""
+    from components import draw_ahead, view
+    from hand_clock import HandClock
     from studio.app import SlideChanged
     from studio.app.person import Person
 
-    class Document:  # the pauses are kept per document, weakly
-        pass
+    monkeypatch.setattr(view, "CLOCK", HandClock())  # the pause's timer, never run here
 
-    document = Document()
-    person = Person()
+    class Tab:  # what the pause reads of a tab: its person
+        def __init__(self, person):
+            self.view = type("View", (), {"person": person})()
+
+    person, other = Person(), Person()
+    first, second = Tab(person), Tab(other)
+    pause = draw_ahead.DocumentPause()
+    theirs = SlideChanged(other, 1, frozenset({"title"}))
+    pause.changed(first, theirs)  # reported by a tab not its author's first: that tab asks to draw, for now
+    pause.changed(second, theirs)  # the same change from its author's tab: that tab draws
+    assert pause._asker() is second
+    mine = SlideChanged(person, 2, frozenset({"title"}))
+    pause.changed(second, mine)
+    pause.changed(first, mine)  # told from the next change, and drawn by its author's tab
+    assert pause._asker() is first
     left = weakref.ref(person)
-    draw_ahead.pause_of(document)._last = SlideChanged(person, 1, frozenset({"title"}))
-    del person
-    monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
-    monkeypatch.setattr(Client, "instances", {"open": None})
-    asyncio.run(memory.Tidy().tidy())
-    assert left() is not None  # a page is open: its tabs still tell one change from the next
-    monkeypatch.setattr(Client, "instances", {})
-    asyncio.run(memory.Tidy().tidy())
+    del mine, first, person
+    gc.collect()
     assert left() is None
-    assert draw_ahead.pause_of(document) is not None  # the pause itself stays with its document
