@@ -152,6 +152,8 @@ def test_a_thread_of_the_archive_picker_is_picked_from_the_keyboard(driver, stud
     Each is now a stop of the Tab key, named with its first words and counts, and Enter picks it."""
     try:
         open_picker(driver, studio_server, sample_archive, width)
+        # the dialog takes the focus once shown (Tab pressed before that starts from the page behind it)
+        wait(driver, lambda: driver.execute_script("return !!document.activeElement.closest('.q-dialog')"))
         names = []
         for _ in range(12):
             ActionChains(driver).send_keys(Keys.TAB).perform()
