@@ -1351,15 +1351,25 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice).
     """
-    body, _ = _without_poll_results(_without_stats(list(lines)))
     left_out: set[str] = set()
+    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+    body = _without_boxes(lines, opening, left_out)
+    body = _without_header_lines(body, dated, opening)
+    body, tail = _split_tail(body, opening)
+    body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
+    return _post_text(body, left_out), left_out
+
+
+def _without_boxes(lines: list[str], opening: bool, left_out: set[str]) -> list[str]:
+    """The post's lines without X's boxes: the counts under a full time, a poll's results, a community note or
+    translation below, an edited post's banner, a gone post's notice (each marked in ``left_out``)."""
+    body, _ = _without_poll_results(_without_stats(list(lines)))
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
         if at is not None:
             if what == "translation":  # quoted in the notice: a guess, so the author sees what went
                 left_out.add("translation:" + _first_words(body[at + 1:]))
             body, _ = body[:at], left_out.add(what)
-    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
         body = [line for i, line in enumerate(body) if i not in banner]
@@ -1368,9 +1378,17 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         left_out.add("unavailable")
         drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
         body = [line for i, line in enumerate(body) if i not in drop]
-    # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
-    # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    # A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
+    return body
+
+
+def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[str]:
+    """``body`` without X's lines over the words: "·" and the header's date after it (or right under the handle),
+    "Replying to @x", "Follow".
+
+    The opening post shows its full time under its text, never a date above it: a date there is the author's.
+    A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
+    """
+    body = list(body)
     after_dot, first, top = False, not dated and not opening, not dated
     while body:
         s = body[0].strip()
@@ -1383,27 +1401,45 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         after_dot = s == "·" or after_dot and not s
         first = first and not s
         top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
-    tail: list[str] = []
+    return body
+
+
+def _split_tail(body: list[str], opening: bool) -> tuple[list[str], list[str]]:
+    """``body`` split into the words and X's lines under them (counts, buttons, "Dana reposted"), top down."""
+    body, tail = list(body), []
     # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
     # over that time is the author's.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
                     and not (opening and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
-    # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
     tail.reverse()
-    mine = _authors_numbers(tail, counts_shown and not opening)
+    return body, tail
+
+
+def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
+                  left_out: set[str]) -> list[str]:
+    """The lines at the top of ``tail`` that are the author's numbers, not X's counts (see ``_authors_numbers``).
+
+    X shows the opening post's counts under its full time, never over it (``counts_shown`` False): numbers there
+    are the author's.
+    """
+    mine = _authors_numbers(tail, counts_shown)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
     if len(counts) == 1 and not reply_counts and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
-    body += mine
+    return mine
+
+
+def _post_text(body: list[str], left_out: set[str]) -> str:
+    """The words of ``body`` as one text, without X's "Show more" buttons and a link card's source line."""
     kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
-    return text, left_out
+    return text
 
 
 def _header_button(line: str) -> bool:
