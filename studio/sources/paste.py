@@ -234,13 +234,28 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     """
     best = None
     for number in (0, 1, 2):
-        at = next((k for k, m in enumerate(marks) if m.number == number), None)
-        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) for m in marks[:at]):
+        at = next((k for k, m in enumerate(marks) if m.number == number and not _fraction(text, m, marks)), None)
+        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) and not _fraction(text, m, marks)
+                             for m in marks[:at]):
             continue  # "1)" over "2)": a run from 1 or none
         found = _run_from(text, marks[at:], family)
         if found and (best is None or len(found[0]) > len(best[0])):
             best = found
     return best
+
+
+def _fraction(text: str, mark: _Mark, marks: list[_Mark]) -> bool:
+    """``mark`` ("1/3") would open a run but reads as the author's fraction: no later mark gives its total ("1/3 of
+    startups fail" over "2/", "3/" or "2/5"), or a "0/3" goes on in lower case ("0/3 of my bets paid off" over "1/3")."""
+    if mark.total is None:
+        return False
+    return _zero_in_words(mark.number, text[mark.end:]) or not any(m.total == mark.total for m in marks
+                                                                    if m.start > mark.start)
+
+
+def _zero_in_words(number: int, after: str) -> bool:
+    """A "0/3" in a sentence ("0/3 of my bets paid off"): a run from 0 opens its cover with a label, then words."""
+    return number == 0 and after[:1].islower()
 
 
 def _alike(before: _Mark, mark: _Mark) -> bool:
@@ -279,7 +294,9 @@ def split_by_numbering(text: str) -> list[str] | None:
                 run, hook = found
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
-                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip())
+                    # a post that is its number alone ("0/3" over "1/3 …") keeps it: nothing else is there to show
+                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip()
+                                 or text[mark.start:mark.end].strip())
                 return posts
     marks = _marks(_END_PATTERN, text)
     if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
@@ -317,7 +334,7 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers.append(int(found[0]) if ok else None)
             totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
-        if numbers and numbers[0] == 0 and {totals[0]} != {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}:
+        if numbers and numbers[0] is not None and _fraction_post(texts[0], spans[0], numbers, totals):
             numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
         hook = 1 if numbers and numbers[0] is None else 0
         alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
@@ -330,6 +347,15 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
                 and any(_in_order(counted, f, jumps) for f in firsts)):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
+
+
+def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
+    """The first post's number reads as the author's words: a "0/10" written unlike the others' numbers, or a
+    fraction ("0/3 of my bets…", or "1/3 …" over posts numbered with another total or none); see ``_fraction``."""
+    others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
+    if numbers[0] == 0 and {totals[0]} != others:
+        return True
+    return totals[0] is not None and (_zero_in_words(numbers[0], text[span[1]:]) or totals[0] not in others)
 
 
 def post_number(text: str) -> tuple[str, int, int | None] | None:
@@ -1414,7 +1440,27 @@ def _split_tail(body: list[str], opening: bool) -> tuple[list[str], list[str]]:
                     or _REPOSTED_RE.match(body[-1].strip())):
         tail.append(body.pop())
     tail.reverse()
-    return body, tail
+    mine = _authors_buttons(tail)
+    return body + tail[:mine], tail[mine:]
+
+
+# The words of X's row of buttons under a post, in X's order. A copy of the page holds their counts, not their
+# words (the buttons are icons): such a word right under the text is the author's, unless the whole row is there.
+_BUTTON_ROW = ("reply", "repost", "like", "bookmark", "share")
+
+
+def _authors_buttons(tail: list[str]) -> int:
+    """How many lines at the top of ``tail`` are the author's words worded as X's buttons ("Like", "Share")."""
+    filled = [i for i, line in enumerate(tail) if line.strip()]
+    words = []
+    for i in filled:
+        if tail[i].strip().lower() not in _BUTTON_ROW:
+            break
+        words.append(tail[i].strip().lower())
+    in_order = [w for w in _BUTTON_ROW if w in words] == words and len(set(words)) == len(words)
+    if not words or len(words) >= 3 and in_order:
+        return 0
+    return filled[len(words) - 1] + 1
 
 
 def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
