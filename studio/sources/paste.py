@@ -842,7 +842,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
         replies = any(c and not timed[j] for j, c in enumerate(counted) if j != k)  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies)
-        if any(line.strip().lower() in _CUT_MARKERS for line in post):
+        if _cut_by_x(post) and not _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
@@ -968,6 +968,8 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out{cut}, the slides keep the author's own words"),
+    ("translated", "showed X's translation (\"Translated from … by …\") in place of the author's words: kept, as the "
+                   "copy holds nothing else; paste the original into the slide, or import your X archive"),
     ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
             "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
             "the slide"),
@@ -1258,11 +1260,16 @@ def _under_words(line: str) -> bool:
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
-_POLL_VOTES_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?\s*·\s*(?:Final results|.+\bleft)$", re.IGNORECASE)
+# The count and the state in X's main interface languages (en, es, pt, de, fr, it, nl, ja).
+_VOTES = r"^\d(?:[\d.,\u00a0\u202f]| (?=\d))*\s*(?:[KkM]|mil|Mio\.?)?\s*(?:votes?|votos|Stimmen|voti|stemmen|票)"
+_POLL_STATE = (r"(?:Final results|Resultados finales|Resultados finais|Endergebnisse?|Résultats finaux|Risultati finali"
+               r"|Eindresultaten|最終結果|.+\b(?:left|restantes?|übrig|restants?|rimanenti|resterend)"
+               r"|(?:Noch|Quedan?|Faltam?|Il reste|Ancora) .+|残り.+)")
+_POLL_VOTES_RE = re.compile(rf"{_VOTES}\s*·\s*{_POLL_STATE}$", re.IGNORECASE)
 _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 
 
-_POLL_COUNT_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?$", re.IGNORECASE)
+_POLL_COUNT_RE = re.compile(rf"{_VOTES}$", re.IGNORECASE)
 
 
 def _poll_footer_joined(body: list[str]) -> list[str]:
@@ -1392,10 +1399,16 @@ def _without_boxes(lines: list[str], opening: bool, left_out: set[str]) -> list[
     body, _ = _without_poll_results(_without_stats(list(lines)))
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
-        if at is not None:
-            if what == "translation":  # quoted in the notice: a guess, so the author sees what went
-                left_out.add("translation:" + _first_words(body[at + 1:]))
-            body, _ = body[:at], left_out.add(what)
+        if at is None:
+            continue
+        if what == "translation" and not any(x.strip() and not _beside_name(x) for x in body[:at]):
+            # X's label over its translation with no words above: the copy holds only the translation; keep it
+            body = [x for i, x in enumerate(body) if i != at and not (i > at and x.strip() in _ENGINES)]
+            left_out.add("translated")
+            continue
+        if what == "translation":  # quoted in the notice: a guess, so the author sees what went
+            left_out.add("translation:" + _first_words(body[at + 1:]))
+        body, _ = body[:at], left_out.add(what)
     if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
         body = [line for i, line in enumerate(body) if i not in banner]
@@ -1437,11 +1450,38 @@ def _split_tail(body: list[str], opening: bool) -> tuple[list[str], list[str]]:
     # over that time is the author's.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
                     and not (opening and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
-                    or _REPOSTED_RE.match(body[-1].strip())):
+                    or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
         tail.append(body.pop())
     tail.reverse()
     mine = _authors_buttons(tail)
     return body + tail[:mine], tail[mine:]
+
+
+def _cut_by_x(lines: list[str]) -> bool:
+    return any(line.strip().lower() in _CUT_MARKERS for line in lines)
+
+
+def _buttons_under_words(body: list[str]) -> set[int]:
+    """The lines of X's "Show more" and "Translate post" buttons: under the post's words, with only X's lines (photo
+    labels, other buttons) below them. One with words under it ("The menu item" / "Show more" / "became…") is the
+    author's."""
+    found: set[int] = set()
+    for i in range(len(body) - 1, -1, -1):
+        s = body[i].strip()
+        if s.lower() in _SHOW_MORE:
+            found.add(i)
+        elif s and not _MEDIA_LABEL_RE.match(s) and not _CLOCK_RE.match(s):
+            break
+    return found
+
+
+def _end_heading_under_counts(body: list[str]) -> bool:
+    """The last line is X's "Discover more" (where the copy stopped): under the last post's counts or buttons,
+    where the author's words have ended."""
+    if body[-1].strip().lower() not in _END_HEADINGS:
+        return False
+    above = next((x for x in reversed(body[:-1]) if x.strip()), "")
+    return bool(above) and _is_noise(above, dates=False)
 
 
 # The words of X's row of buttons under a post, in X's order. A copy of the page holds their counts, not their
@@ -1480,8 +1520,10 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
 
 
 def _post_text(body: list[str], left_out: set[str]) -> str:
-    """The words of ``body`` as one text, without X's "Show more" buttons and a link card's source line."""
-    kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
+    """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
+    body = _without_card_source(body, left_out)
+    buttons = _buttons_under_words(body)
+    kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
@@ -1595,8 +1637,7 @@ def _without_card_source(body: list[str], left_out: set[str] | None = None) -> l
         if left_out is not None:
             left_out.add("card")
         return body[:filled[at]]
-    cut = filled[-1]
-    if len(filled) > 1 and body[filled[-2]].strip().lower() == m.group(1).lower():
-        cut = filled[-2]
-    return body[:cut]
+    # The card's domain over it, and a small card's title and summary between the two.
+    above = [k for k in (-2, -3, -4) if len(filled) > -k and body[filled[k]].strip().lower() == m.group(1).lower()]
+    return body[:filled[above[0] if above else -1]]
 
