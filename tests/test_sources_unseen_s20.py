@@ -103,3 +103,16 @@ def test_a_long_post_read_without_its_note_file_is_named_as_cut():
     long = next(t for t in result.threads if t.posts[0].text.startswith("Why I stopped"))
     assert long.posts[0].text.endswith("not by time.…")
     assert any(w.startswith("1 long post (3100000000000000201) is cut at 280 characters") for w in result.warnings)
+
+
+@pytest.mark.parametrize("name", ["paste-draft-fractions.txt", "paste-draft-fraction-hook.txt"])
+def test_a_drafts_fractions_stay_and_its_numbers_go(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    for shape in (text, text.replace("\n", "\r\n")):
+        assert [p.text for p in parse_paste(shape).threads[0].posts] == _expected(name)["posts"]
+
+
+def test_xs_edit_banner_in_spanish_stays_out_and_is_named():
+    result = Imports.paste((FIXTURES / "page-spanish-edited.txt").read_text(encoding="utf-8"))
+    assert result.threads[0].posts[0].text == "Mi stack para un SaaS de una sola persona en 2026"
+    assert any(w.startswith("post 1 is an older version of its post") for w in result.warnings)

@@ -1355,8 +1355,15 @@ def _first_words(lines: list[str], most: int = 8) -> str:
 
 
 # X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
-_OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
-_SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
+# (In English, Spanish, German, French and Portuguese.)
+_OLD_VERSION_RE = re.compile(r"^(?:There(?:'|’| i)s a new version of this (?:post|tweet)"
+                             r"|Hay una (?:nueva versión|versión nueva) de este (?:post|tweet)"
+                             r"|Es gibt eine neue(?:re)? Version (?:dieses|von diesem) (?:Beitrags?|Posts?|Tweets?)"
+                             r"|Il (?:existe|y a) une nouvelle version de ce (?:post|tweet)"
+                             r"|(?:Há|Existe) uma nova versão (?:deste|desse) (?:post|tweet))\.?$", re.IGNORECASE)
+_SEE_LATEST_RE = re.compile(r"^(?:See (?:the )?latest (?:post|tweet|version)|Ver (?:el|o) (?:post|tweet) más reciente"
+                            r"|Ver o (?:post|tweet) mais recente|(?:Den )?neuesten (?:Beitrag|Post) (?:ansehen|anzeigen)"
+                            r"|Voir le (?:post|tweet) le plus récent|Voir la dernière version)$", re.IGNORECASE)
 
 
 def _old_version_banner(body: list[str]) -> set[int]:
