@@ -81,3 +81,16 @@ _BUTTON = st.sampled_from(["Like", "Share", "Reply", "Repost", "Bookmark", "like
 def test_property_one_or_two_button_words_under_a_post_are_the_authors(words, shape):
     text = CHROME.replace(POST_2, "2/ Ship ugly, then\n" + "\n".join(words))
     assert _texts(SHAPES[shape](text))[2].split() == ["Ship", "ugly,", "then", *words]
+
+
+_LINE = st.sampled_from(["Ship it.", "then ask", "Show more", "Translate post", "Mostrar más", "Like", "why?",
+                         "2/3 of users", "0:42", "#buildinpublic", "@sam_k"])
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=5), st.sampled_from(list(SHAPES)))
+def test_property_xs_words_between_the_authors_lines_stay(lines, shape):
+    """A line worded as X's button with the author's words under it is the author's: every line arrives."""
+    body = ["Ship ugly, then", *lines, "the end."]
+    text = CHROME.replace(POST_2, "2/ " + "\n".join(body))
+    assert _texts(SHAPES[shape](text))[2].split() == " ".join(body).split()
