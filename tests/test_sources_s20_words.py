@@ -94,3 +94,8 @@ def test_property_xs_words_between_the_authors_lines_stay(lines, shape):
     body = ["Ship ugly, then", *lines, "the end."]
     text = CHROME.replace(POST_2, "2/ " + "\n".join(body))
     assert _texts(SHAPES[shape](text))[2].split() == " ".join(body).split()
+
+
+def test_a_hook_over_a_run_from_zero_is_its_own_post():
+    assert split_posts("Hook here 🧵\n\n0/3 Intro: what I learned" + LESSONS) == [
+        "Hook here 🧵", "Intro: what I learned", "First lesson here.", "Second lesson.", "Third lesson."]

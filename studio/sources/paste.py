@@ -224,10 +224,10 @@ def _run(marks: list[_Mark], first: int, slips: bool = False) -> list[_Mark]:
 def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
     """A run of line-start markers that begins the text; returns it and the hook before it.
 
-    A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
-    before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
-    own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
-    A run from 0 ("0/ Intro") numbers its cover too. "1." and "1)" after a line stay a list inside one post.
+    A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or before a
+    "1/"-style run from 1 or 0 ("How I grew 🧵" over "1/5 …", or over "0/ Intro", "1/ …"). The hook is then
+    its own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
+    A run from 0 ("0/ Intro") with no hook numbers its cover too. "1." and "1)" after a line stay a list inside one post.
     A number no run starts at ("24/7 support", "2/3 of startups" opening a hook's line) is the hook's own words:
     the longest run from the first 0, 1 or 2 wins. A run from 0 has its marks written alike (a total on none, or
     the same on all): "0/10 would recommend…" over "1/ …" is a hook's words.
@@ -274,7 +274,7 @@ def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], 
         # "1/" opens a paragraph of its own; under a line, "1/ a" "2/ b" may be that paragraph's list.
         paragraphs_ok = family == "slash" and all(m.paragraph for m in marks)
         single = ("\n\n" not in head or paragraphs_ok) and weighted_length(head) <= MAX_WEIGHTED_LENGTH
-        ok = single and (first == 2 or (first == 1 and family == "slash"))
+        ok = single and (first == 2 or (first in (0, 1) and family == "slash"))
     if not ok:
         return None
     run = _run(marks, first)
