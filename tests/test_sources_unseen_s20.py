@@ -116,3 +116,26 @@ def test_xs_edit_banner_in_spanish_stays_out_and_is_named():
     result = Imports.paste((FIXTURES / "page-spanish-edited.txt").read_text(encoding="utf-8"))
     assert result.threads[0].posts[0].text == "Mi stack para un SaaS de una sola persona en 2026"
     assert any(w.startswith("post 1 is an older version of its post") for w in result.warnings)
+
+
+def test_a_later_post_shown_in_xs_translation_only_keeps_it_too():
+    page = (FIXTURES / "page-translated-long-post.txt").read_text(encoding="utf-8").replace(
+        "2/ 常連さんが一番の営業です。\nTranslate post", "Translated from Japanese by Google\n2/ Regulars are the best sales team.")
+    result = Imports.paste(page)
+    assert result.threads[0].posts[-1].text == "Regulars are the best sales team."
+    assert not any("no text" in w for w in result.warnings)
+    assert any(w.startswith("posts 1, 3 showed X's translation") for w in result.warnings)
+
+
+def _without_counts_and_ad(page: str) -> str:
+    page = page[:page.index("Nimbus DB")] + page[page.index("Omar Haddad\n@omarhaddad\n·\nNov 10\n3/"):]
+    return "\n".join(x for x in page.split("\n") if not x.replace(".", "").replace("K", "").isdigit())
+
+
+def test_an_authors_quote_line_over_the_threads_next_post_keeps_both():
+    page = _without_counts_and_ad((FIXTURES / "page-promoted-reply-between.txt").read_text(encoding="utf-8"))
+    result = Imports.paste(page.replace("Blame vs. trade-offs tells you a lot.", "Blame vs. trade-offs.\nQuote"))
+    texts = [p.text for p in result.threads[0].posts]
+    assert texts[2].endswith("Blame vs. trade-offs.\nQuote")
+    assert texts[3] == "\"Teach me something in 5 minutes.\" Clarity under pressure beats trivia."
+    assert not any("quoted" in w for w in result.warnings)

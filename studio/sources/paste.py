@@ -837,15 +837,24 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
-    for k, ((start, body, name, handle), nxt) in enumerate(spans):
+
+    def block(k: int, quote_below: bool = True) -> tuple:
+        (start, body, name, handle), nxt = spans[k]
         post = lines[body:nxt]
         shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
         replies = any(c and not timed[j] for j, c in enumerate(counted) if j != k)  # …under posts with no full time
-        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies)
+        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
+                                         quote_below=quote_below)
         if _cut_by_x(post) and not _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
-        blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
+        return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
+
+    blocks = [block(k) for k in range(len(spans))]
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
+    for k in range(1, len(blocks)):
+        if is_quote[k] and _thread_goes_on(blocks[k - 1], blocks[k]):
+            is_quote[k] = False  # the author's "Quote" ends the post above: this is the thread's next post
+            blocks[k - 1] = block(k - 1, quote_below=False)
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks_all, blocks = blocks, [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart
     # The page's own post (its full time under its text) is the author's, even under a post it answers;
@@ -1206,6 +1215,13 @@ def _timed_below(lines: list[str], i: int) -> bool:
     return False
 
 
+def _thread_goes_on(above: tuple, below: tuple) -> bool:
+    """The post ``below`` (under a "Quote" line) is by the author of ``above`` and numbered as the post after it."""
+    a, b = post_number(above[2]), post_number(below[2])
+    return above[1].lower() == below[1].lower() and a is not None and b is not None and a[0] == b[0] \
+        and b[1] == a[1] + 1
+
+
 def _after_quote(lines: list[str], start: int) -> bool:
     """The header at ``start`` opens a quoted post (the line before it says "Quote")."""
     j = start - 1
@@ -1383,24 +1399,24 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
-                    reply_counts: bool = True) -> tuple[str, set[str]]:
+                    reply_counts: bool = True, quote_below: bool = True) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
     post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
-    opening one do (without, a lone number under a colon is kept, with a notice).
+    opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
+    may come next, under X's "Quote" (else a "Quote" ending the words is the author's).
     """
     left_out: set[str] = set()
     opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
-    body = _without_boxes(lines, opening, left_out)
-    body = _without_header_lines(body, dated, opening)
-    body, tail = _split_tail(body, opening)
+    body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
+    body, tail = _split_tail(body, opening or not quote_below)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
     return _post_text(body, left_out), left_out
 
 
-def _without_boxes(lines: list[str], opening: bool, left_out: set[str]) -> list[str]:
+def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[str]) -> list[str]:
     """The post's lines without X's boxes: the counts under a full time, a poll's results, a community note or
     translation below, an edited post's banner, a gone post's notice (each marked in ``left_out``)."""
     body, _ = _without_poll_results(_without_stats(list(lines)))
@@ -1408,7 +1424,7 @@ def _without_boxes(lines: list[str], opening: bool, left_out: set[str]) -> list[
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
         if at is None:
             continue
-        if what == "translation" and not any(x.strip() and not _beside_name(x) for x in body[:at]):
+        if what == "translation" and not any(x.strip() for x in _without_header_lines(body[:at], dated, opening)):
             # X's label over its translation with no words above: the copy holds only the translation; keep it
             body = [x for i, x in enumerate(body) if i != at and not (i > at and x.strip() in _ENGINES)]
             left_out.add("translated")
@@ -1450,13 +1466,14 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     return body
 
 
-def _split_tail(body: list[str], opening: bool) -> tuple[list[str], list[str]]:
-    """``body`` split into the words and X's lines under them (counts, buttons, "Dana reposted"), top down."""
+def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]:
+    """``body`` split into the words and X's lines under them (counts, buttons, "Dana reposted"), top down.
+    ``own_quote``: a "Quote" right under the words is the author's."""
     body, tail = list(body), []
     # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
-    # over that time is the author's.
+    # over that time is the author's (``own_quote``), as is one over the thread's next post.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    and not (opening and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
+                    and not (own_quote and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
         tail.append(body.pop())
     tail.reverse()
