@@ -52,7 +52,8 @@ def test_a_fraction_opening_a_copied_page_stays_the_authors():
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize("word", ["Like", "Share", "Reply", "Repost", "Bookmark", "Like\nShare\nReply"])
+@pytest.mark.parametrize("word", ["Like", "Share", "Reply", "Repost", "Bookmark", "Like\nShare\nReply", "Promoted", "Ad",
+                                  "Views", "Share\nViews"])
 def test_a_post_ending_in_a_button_word_keeps_it(shape, word):
     text = CHROME.replace(POST_2, "2/ Ship ugly. Then ask people what they\n" + word)
     texts = _texts(SHAPES[shape](text))

@@ -1511,16 +1511,20 @@ def _end_heading_under_counts(body: list[str]) -> bool:
 # The words of X's row of buttons under a post, in X's order. A copy of the page holds their counts, not their
 # words (the buttons are icons): such a word right under the text is the author's, unless the whole row is there.
 _BUTTON_ROW = ("reply", "repost", "like", "bookmark", "share")
+# X's words it never puts right under a post's words: an ad's label (beside the advertiser's name) and "Views"
+# (under its count).
+_NEVER_UNDER_WORDS = {"ad", "promoted", "views", "view"}
 
 
 def _authors_buttons(tail: list[str]) -> int:
-    """How many lines at the top of ``tail`` are the author's words worded as X's buttons ("Like", "Share")."""
+    """How many lines at the top of ``tail`` are the author's words worded as X's ("Like", "Share", "Promoted")."""
     filled = [i for i, line in enumerate(tail) if line.strip()]
     words = []
     for i in filled:
-        if tail[i].strip().lower() not in _BUTTON_ROW:
+        low = tail[i].strip().lower()
+        if not (low in _BUTTON_ROW or low in _NEVER_UNDER_WORDS):
             break
-        words.append(tail[i].strip().lower())
+        words.append(low)
     in_order = [w for w in _BUTTON_ROW if w in words] == words and len(set(words)) == len(words)
     if not words or len(words) >= 3 and in_order:
         return 0
