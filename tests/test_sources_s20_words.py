@@ -100,3 +100,7 @@ def test_property_xs_words_between_the_authors_lines_stay(lines, shape):
 def test_a_hook_over_a_run_from_zero_is_its_own_post():
     assert split_posts("Hook here 🧵\n\n0/3 Intro: what I learned" + LESSONS) == [
         "Hook here 🧵", "Intro: what I learned", "First lesson here.", "Second lesson.", "Third lesson."]
+
+
+def test_a_copied_pages_hook_over_posts_numbered_from_zero_loses_the_numbers():
+    assert strip_post_numbers(["Hook 🧵", "0/ Intro", "1/ a", "2/ b"], page=True) == ["Hook 🧵", "Intro", "a", "b"]

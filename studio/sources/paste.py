@@ -317,7 +317,7 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
-    hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
+    hook; "1/"-style markers may also follow a hook from 1 or 0 ("Three lessons 👇", "1/ …" or "0/ Intro").
     A total ("/7") must be the same in every post that gives one, and no smaller than its number
     ("2/3 of founders", "24/7" are not post numbers).
     ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead: anywhere (True), or only
@@ -338,7 +338,8 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
         hook = 1 if numbers and numbers[0] is None else 0
         alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
-        firsts = ((1, 0) if alike else (1,)) if not hook else (2, 1) if family in ("slash", "end") else (2,)
+        zero = (0,) if alike else ()
+        firsts = (1, *zero) if not hook else (2, 1, *zero) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
         jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
