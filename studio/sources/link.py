@@ -33,9 +33,11 @@ OFFLINE_HINT = "Paste the thread's text or import your X archive instead."
 UNREACHABLE = f"Could not reach X — you seem to be offline or X blocked the request. {OFFLINE_HINT}"
 SERVER_TROUBLE = f"Could not reach X — X is having trouble right now; try again later. {OFFLINE_HINT}"
 # X's own hosts, and the embed-fixing mirrors people share the same post links through (fxtwitter.com/…).
+# Any case: a phone may capitalise the link's first letter ("Https://x.com/…").
 _LINK_RE = re.compile(
     r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter|fxtwitter|vxtwitter|fixupx|fixvx)\.com/"
-    r"(?:([A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(\d{1,20})(?:[/?#].*)?$")
+    r"(?:i(?:/web)?|([A-Za-z0-9_]{1,15}))/status(?:es)?/(\d{1,20})(?:[/?#].*)?$", re.IGNORECASE)
+_LINK_WRAPPERS = "<>()[]\"'“”‘’«»"  # around a link copied from a chat or a document: "<https://x.com/…>"
 _ALLOWED_HOSTS = ("cdn.syndication.twimg.com", "pbs.twimg.com")
 
 
@@ -65,7 +67,7 @@ def failure_message(status: int | None, post_id: str) -> str:
 
 def parse_post_link(url: str) -> tuple[str, str]:
     """(handle or "", post id) from a post link; SourceError when it is not one."""
-    m = _LINK_RE.match(url.strip())
+    m = _LINK_RE.match(url.strip().strip(_LINK_WRAPPERS).strip())
     if not m:
         raise SourceError("not a post link: expected https://x.com/<user>/status/<id>")
     return m.group(1) or "", m.group(2)
