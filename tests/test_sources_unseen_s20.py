@@ -139,3 +139,22 @@ def test_an_authors_quote_line_over_the_threads_next_post_keeps_both():
     assert texts[2].endswith("Blame vs. trade-offs.\nQuote")
     assert texts[3] == "\"Teach me something in 5 minutes.\" Clarity under pressure beats trivia."
     assert not any("quoted" in w for w in result.warnings)
+
+
+CHROME19 = (Path(__file__).parent / "fixtures" / "unseen-s19-sources" / "page-chrome-logged-in.txt").read_text(
+    encoding="utf-8")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("edited", ["3:04 PM · Nov 2, 2026\nLast edited\n3:10 PM · Nov 2, 2026\n",
+                                    "Last edited\n3:10 PM · Nov 2, 2026\n"])
+def test_xs_last_edited_time_broken_over_two_lines_stays_out(edited, shape):
+    texts = [p.text for p in Imports.paste(SHAPES[shape](CHROME19.replace("3:04 PM · Nov 2, 2026\n", edited)))
+             .threads[0].posts]
+    assert texts[0].split()[-3:] == ["past", "self:", "0:42"]
+    assert len(texts) == 6
+
+
+def test_an_authors_last_edited_line_in_a_later_post_stays():
+    page = CHROME19.replace("More: lenaops.dev/pricing?ref=x", "More: lenaops.dev/pricing?ref=x\nLast edited")
+    assert Imports.paste(page).threads[0].posts[1].text.endswith("pricing?ref=x\nLast edited")

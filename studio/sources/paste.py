@@ -1340,13 +1340,29 @@ def _without_stats(body: list[str]) -> list[str]:
     reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
+            i, top = _edited_time_above(body, i), i
+            rest = [x.strip() for x in body[top + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
             ask = next((k for k, x in enumerate(rest[:-1]) if _QUESTION_RE.match(x) and len(rest[k + 1]) <= 120), None)
             if ask is not None:
                 rest = rest[:ask] + rest[ask + 2:]
             rest = [x for x in rest if not _REPLY_RULE_RE.match(x)]  # English rule, its question not copied
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
+
+
+_LAST_EDITED_RE = re.compile(r"^(?:Last edited|Zuletzt bearbeitet|Última edición|Dernière modification|Última edição"
+                             r"|Ultima modifica)$", re.IGNORECASE)
+
+
+def _edited_time_above(body: list[str], i: int) -> int:
+    """Where X's times under an edited opening post start: its "Last edited" label broken from the time at ``i``
+    ("Last edited" / "3:10 PM · Nov 2, 2026"), with the first version's full time above it; else ``i``."""
+    above = [j for j in range(i) if body[j].strip()]
+    if not above or not _LAST_EDITED_RE.match(body[above[-1]].strip()):
+        return i
+    if len(above) > 1 and _FULL_TIME_RE.match(body[above[-2]].strip()):
+        return above[-2]
+    return above[-1]
 
 
 # What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
