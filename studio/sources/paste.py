@@ -1683,6 +1683,7 @@ def _without_card_source(body: list[str], left_out: set[str] | None = None) -> l
             left_out.add("card")
         return body[:filled[at]]
     # The card's domain over it, and a small card's title and summary between the two.
-    above = [k for k in (-2, -3, -4) if len(filled) > -k and body[filled[k]].strip().lower() == m.group(1).lower()]
+    above = [k for k in (-2, -3, -4) if len(filled) > -k and body[filled[k]].strip().lower() == m.group(1).lower()
+             and (k == -2 or _card_lines([body[i].strip() for i in filled[k + 1:-1]], body[:filled[k]]))]
     return body[:filled[above[0] if above else -1]]
 
