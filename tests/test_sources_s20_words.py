@@ -104,3 +104,12 @@ def test_a_hook_over_a_run_from_zero_is_its_own_post():
 
 def test_a_copied_pages_hook_over_posts_numbered_from_zero_loses_the_numbers():
     assert strip_post_numbers(["Hook 🧵", "0/ Intro", "1/ a", "2/ b"], page=True) == ["Hook 🧵", "Intro", "a", "b"]
+
+
+@pytest.mark.parametrize("heading", ["Discover more", "Messages", "Relevant people"])
+def test_an_opening_post_with_a_line_worded_as_xs_heading_arrives_whole(heading):
+    page = CHROME.replace("Here is what I would tell my past self:\n0:42",
+                          f"Here is what I would tell my past self:\n{heading}\nabout the next ten years")
+    texts = _texts(page)
+    assert texts[0].endswith(f"my past self:\n{heading}\nabout the next ten years")
+    assert len(texts) == 6

@@ -1094,10 +1094,15 @@ def _ends_post(kept: list[str]) -> bool:
                                                    and not _beside_name(last) and last.lower() not in _REPLYING_LABELS)
 
 
+def _filled_after(lines: list[str], i: int, most: int) -> list[int]:
+    """The indices of the first ``most`` filled lines after line i (a walk that stops there: this runs per line)."""
+    return list(itertools.islice((j for j in range(i + 1, len(lines)) if lines[j].strip()), most))
+
+
 def _box_below(lines: list[str], i: int) -> bool:
     """X's box follows the heading at line i: another of its headings or page lines, or a person ("Name" over
     "@handle" with no time: not a post's header)."""
-    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:2]
+    after = _filled_after(lines, i, 2)
     if not after:
         return False
     first = lines[after[0]].strip()
@@ -1128,7 +1133,7 @@ _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir
 
 def _opens_more_posts(lines: list[str], i: int) -> bool:
     """The heading at line i is over posts (a header within its next three lines), not a line of a post."""
-    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:3]
+    after = _filled_after(lines, i, 3)
     return any(_timed_header(lines, j) or _ONE_LINE_HEADER_RE.match(lines[j].strip()) for j in after)
 
 
@@ -1160,21 +1165,26 @@ def _main_post_header(lines: list[str], i: int) -> bool:
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
-    words, mentions = False, 0
+    words, mentions, heading, last = False, 0, False, ""
     for j in range(i + 2, len(lines)):
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
             return words
         if _HANDLE_RE.match(s):
+            if heading and last.lower() not in _CHROME_HEADINGS and _is_name(last):
+                return False  # X's heading over a box of people or posts ("Name" / "@handle" under it, no time)
             nxt = _next_filled(lines, j)
             if _beside_handle(nxt):
                 return False
             mentions += not _HANDLE_RE.match(nxt) and not _FULL_TIME_RE.match(nxt)
             if mentions > _MOST_MENTIONS:
                 return False  # (bounds the walk: a header is sought at every "Name" / "@handle")
-        if s.lower() in _CHROME_HEADINGS and (words or _box_below(lines, j)):
-            return False  # (as the post's first line, "Messages" over words is the author's)
+        if s.lower() in _CHROME_HEADINGS:
+            if _box_below(lines, j):
+                return False
+            heading = heading or words  # (as the post's first line, "Messages" over words is the author's)
         words = words or bool(s)
+        last = s or last
     return False
 
 
