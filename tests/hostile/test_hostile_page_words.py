@@ -1,7 +1,8 @@
 """Fuzzing the copied-page reader with whole thread pages built from parts: X's header in a few of its interface
 languages, counts shown or not, posts whose lines may be worded as X's (a button's word, "Show more", a date, a
 number) with the author's words around them, copied with or without a blank line between every line. The author's
-words all arrive, in order, each post as one slide."""
+words all arrive, in order, each post as one slide. (A line that is a mention alone, or ends in one, under a line
+that could be a name, reads as X's "Name" / "@handle" header: the pages here keep mentions inside lines.)"""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -22,8 +23,14 @@ WORDS = st.sampled_from(["Ship", "ugly,", "then", "ask", "users", "why.", "Prici
                          "#buildinpublic", "@sam_k,", "$9", "2/3", "👇", "(really)", "naïve", "first:"])
 # Lines the author may write that X's page also shows somewhere: never at the end of a post (ambiguous there),
 # always with the author's words under them.
-XS_WORDING = st.sampled_from(["Like", "Share", "Reply", "Follow", "Show more", "Translate post", "Quote", "Views",
-                              "Promoted", "Nov 5", "42", "·", "Image", "Discover more", "Last edited", "Ad"])
+XS_WORDING = st.sampled_from([
+    "Like", "Share", "Reply", "Follow", "Show more", "Translate post", "Quote", "Views", "Promoted", "Nov 5", "42", "·",
+    "Image", "Discover more", "Last edited", "Ad", "Messages", "Relevant people", "Search", "Who to follow", "Post",
+    "Conversation", "Pinned", "Show replies", "Read more", "Following", "Subscribe", "Replying to", "What’s happening",
+    "Terms of Service", "Home", "Explore", "Log in", "Sign up", "GIF", "ALT", "0:42", "Learn more", "Bookmarks",
+    "Notifications", "Dana reposted", "From example.com", "45%", "1,024 votes · Final results"])
+# (Left out as the reader's to decide, each named in a notice: X's own sentences over a community note, a
+# translation or a gone post, and a site's domain over a line, read as a link's card when it ends the post.)
 
 
 @st.composite
