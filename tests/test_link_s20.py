@@ -36,3 +36,20 @@ def test_a_capitalised_link_is_fetched_not_imported_as_text(monkeypatch):
     monkeypatch.setattr(sources, "fetch_post_link", lambda url: asked.append(url) or "fetched", raising=False)
     assert load_threads(f"Https://x.com/jane_builds/status/{ID}") == "fetched"
     assert asked == [f"Https://x.com/jane_builds/status/{ID}"]
+
+
+@pytest.mark.parametrize("text", [
+    f"“https://x.com/dana/status/{ID}?s=46” — the best thread I read this year, notes below",
+    f"‹https://x.com/dana/status/{ID}> my notes",
+    f"(x.com/dana/status/{ID}) my draft",
+    f"https://x.com/dana/status/{ID}?s=46 — the best thread I read",
+    f"“https://x.com/dana/status/{ID}”—my notes",
+    f"<https://x.com/dana/status/{ID}",
+])
+def test_a_link_with_the_creators_words_after_it_is_text_and_never_fetched(monkeypatch, text):
+    import studio.sources as sources
+    asked = []
+    monkeypatch.setattr(sources, "fetch_post_link", lambda url: asked.append(url) or "fetched", raising=False)
+    result = load_threads(text)
+    assert asked == []
+    assert [p.text for p in result.threads[0].posts] == [text.strip()]

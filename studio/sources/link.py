@@ -36,8 +36,12 @@ SERVER_TROUBLE = f"Could not reach X — X is having trouble right now; try agai
 # Any case: a phone may capitalise the link's first letter ("Https://x.com/…").
 _LINK_RE = re.compile(
     r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter|fxtwitter|vxtwitter|fixupx|fixvx)\.com/"
-    r"(?:i(?:/web)?|([A-Za-z0-9_]{1,15}))/status(?:es)?/(\d{1,20})(?:[/?#].*)?$", re.IGNORECASE)
-_LINK_WRAPPERS = "<>()[]\"'“”‘’«»"  # around a link copied from a chat or a document: "<https://x.com/…>"
+    r"(?:i(?:/web)?|([A-Za-z0-9_]{1,15}))/status(?:es)?/(\d{1,20})(?:[/?#][A-Za-z0-9\-._~!$&*+,;=:@%/?#]*)?$",
+    re.IGNORECASE)
+# Around a link copied from a chat or a document: "<https://x.com/…>". The closing one must end the text:
+# a link followed by anything else ("“https://x.com/…” — notes below") is the creator's text, never fetched.
+_LINK_WRAPPERS = {"<": ">", "‹": "›", "(": ")", "[": "]", '"': '"', "'": "'", "“": "”", "‘": "’", "«": "»",
+                  "„": "“", "”": "”"}
 _ALLOWED_HOSTS = ("cdn.syndication.twimg.com", "pbs.twimg.com")
 
 
@@ -67,10 +71,18 @@ def failure_message(status: int | None, post_id: str) -> str:
 
 def parse_post_link(url: str) -> tuple[str, str]:
     """(handle or "", post id) from a post link; SourceError when it is not one."""
-    m = _LINK_RE.match(url.strip().strip(_LINK_WRAPPERS).strip())
+    m = _LINK_RE.match(_unwrapped(url.strip()))
     if not m:
         raise SourceError("not a post link: expected https://x.com/<user>/status/<id>")
     return m.group(1) or "", m.group(2)
+
+
+def _unwrapped(text: str) -> str:
+    """The text inside one pair of wrappers around all of it ("<…>", "“…”"); the text itself otherwise."""
+    closing = _LINK_WRAPPERS.get(text[:1])
+    if closing and len(text) > 1 and text.endswith(closing):
+        return text[1:-1]
+    return text
 
 
 def syndication_token(post_id: str) -> str:
