@@ -1074,7 +1074,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i) and not authors():
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
-        if heading and (not authors() or _box_below(lines, i)):
+        if heading and (not authors() or _box_below(lines, i, menu=False)):
             skipping = True
             continue
         header = _timed_header(lines, i) or _main_post_header(lines, i)
@@ -1099,14 +1099,14 @@ def _filled_after(lines: list[str], i: int, most: int) -> list[int]:
     return list(itertools.islice((j for j in range(i + 1, len(lines)) if lines[j].strip()), most))
 
 
-def _box_below(lines: list[str], i: int) -> bool:
-    """X's box follows the heading at line i: another of its headings or page lines, or a person ("Name" over
-    "@handle" with no time: not a post's header)."""
+def _box_below(lines: list[str], i: int, menu: bool = True) -> bool:
+    """X's box follows the heading at line i: another of its headings or (with ``menu``) page lines, or a person
+    ("Name" over "@handle" with no time: not a post's header)."""
     after = _filled_after(lines, i, 2)
     if not after:
         return False
     first = lines[after[0]].strip()
-    if first.lower() in _CHROME_HEADINGS or _known_page_line(first) or _FOOTER_RE.match(first):
+    if first.lower() in _CHROME_HEADINGS or menu and _known_page_line(first) or _FOOTER_RE.match(first):
         return True
     return (len(after) == 2 and bool(_HANDLE_RE.match(lines[after[1]].strip())) and _is_name(first)
             and not _SENTENCE_MARK_RE.search(first[-1:]) and not _timed_header(lines, after[0]))
@@ -1171,6 +1171,9 @@ def _main_post_header(lines: list[str], i: int) -> bool:
         if _FULL_TIME_RE.match(s):
             return words
         if _HANDLE_RE.match(s):
+            if _quoted_header(lines, j):
+                words, last = True, s  # a post quoted in the opening post: its header is no box's, nor the next post's
+                continue
             if heading and last.lower() not in _CHROME_HEADINGS and _is_name(last):
                 return False  # X's heading over a box of people or posts ("Name" / "@handle" under it, no time)
             nxt = _next_filled(lines, j)
@@ -1180,12 +1183,21 @@ def _main_post_header(lines: list[str], i: int) -> bool:
             if mentions > _MOST_MENTIONS:
                 return False  # (bounds the walk: a header is sought at every "Name" / "@handle")
         if s.lower() in _CHROME_HEADINGS:
-            if _box_below(lines, j):
+            # (a menu's words under it, "Search" / "Home", are the author's list: X's menu column is above the post)
+            if _box_below(lines, j, menu=False):
                 return False
             heading = heading or words  # (as the post's first line, "Messages" over words is the author's)
         words = words or bool(s)
         last = s or last
     return False
+
+
+def _quoted_header(lines: list[str], j: int) -> bool:
+    """The "@handle" at line j sits under a name right after X's "Quote" label: a quoted post's header."""
+    k = j - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and _is_name(lines[k]) and _after_quote(lines, k)
 
 
 _MOST_MENTIONS = 8  # mentions on lines of their own inside the opening post, each with words after it

@@ -1,0 +1,31 @@
+"""Round 2 of session 20: page copies where the creator's own lines look like X's interface."""
+from __future__ import annotations
+
+import pytest
+
+from studio.sources.paste import parse_paste
+
+
+def page(*posts: list[str], counts: bool = True) -> str:
+    """An English Chrome copy of a thread page: the opening post with its full time and counts, then replies."""
+    out = ["Post", "Conversation", "Ben Carter", "@bencarter", "Follow", *posts[0], "9:40 AM · Nov 28, 2026", "·",
+           "7,800", "Views"]
+    out += ["3", "12", "90", "4"] if counts else []
+    for p in posts[1:]:
+        out += ["Ben Carter", "@bencarter", "·", "Nov 28", *p] + (["2", "3", "40"] if counts else [])
+    return "\n".join(out)
+
+
+def texts(text: str) -> tuple[list[str], list[str]]:
+    result = parse_paste(text)
+    return [p.text for p in result.threads[0].posts], result.warnings
+
+
+@pytest.mark.parametrize("heading", ["Search", "Messages", "Explore", "Relevant people", "What's happening"])
+def test_an_opening_post_with_a_line_worded_as_a_heading_and_a_quoted_post_arrives_whole(heading):
+    posts, warnings = texts(page(["Our app has three tabs now:", heading, "Home", "Here is why 🧵", "Quote",
+                                  "Dana Kim", "@danakim", "·", "Nov 2", "Tabs are overrated."],
+                                 ["1/ Fewer tabs, fewer choices."], ["2/ Users found things faster."]))
+    assert posts == [f"Our app has three tabs now:\n{heading}\nHome\nHere is why", "Fewer tabs, fewer choices.",
+                     "Users found things faster."]
+    assert not any("other accounts" in w for w in warnings)
