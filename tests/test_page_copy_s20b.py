@@ -29,3 +29,17 @@ def test_an_opening_post_with_a_line_worded_as_a_heading_and_a_quoted_post_arriv
     assert posts == [f"Our app has three tabs now:\n{heading}\nHome\nHere is why", "Fewer tabs, fewer choices.",
                      "Users found things faster."]
     assert not any("other accounts" in w for w in warnings)
+
+
+def test_a_cut_post_holding_the_authors_own_show_more_is_named_as_cut():
+    posts, warnings = texts(page(["Hook 🧵"], ["1/ The menu item", "Show more", "became All 12 reports.", "Show more"],
+                                 ["2/ Last one."]))
+    assert posts == ["Hook", "The menu item\nShow more\nbecame All 12 reports.", "Last one."]
+    assert any("post 2" in w and "Show more" in w for w in warnings)
+
+
+def test_an_uncut_post_holding_the_authors_show_more_is_not_named_as_cut():
+    posts, warnings = texts(page(["Hook 🧵"], ["1/ The menu item", "Show more", "became All 12 reports."],
+                                 ["2/ Last one."]))
+    assert posts[1] == "The menu item\nShow more\nbecame All 12 reports."
+    assert not any("Show more" in w for w in warnings)

@@ -838,15 +838,17 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
+    all_counted = sum(counted)  # (counted once: each post asks about all the others)
+    reply_counted = sum(c and not t for c, t in zip(counted, timed))
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
         post = lines[body:nxt]
-        shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
-        replies = any(c and not timed[j] for j, c in enumerate(counted) if j != k)  # …under posts with no full time
+        shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
+        replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
                                          quote_below=quote_below)
-        if _cut_by_x(post) and not _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
+        if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
 
@@ -1520,8 +1522,10 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
     return body + tail[:mine], tail[mine:]
 
 
-def _cut_by_x(lines: list[str]) -> bool:
-    return any(line.strip().lower() in _CUT_MARKERS for line in lines)
+def _cut_by_x(lines: list[str]) -> int:
+    """How many of the lines are X's cut markers ("Show more"): more in the copy than in the kept text means X cut
+    the post (the author's own "Show more" stays in both)."""
+    return sum(line.strip().lower() in _CUT_MARKERS for line in lines)
 
 
 def _buttons_under_words(body: list[str]) -> set[int]:
