@@ -519,9 +519,8 @@ def pack_sentences(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
             continue
         for k, (joiner, sentence) in enumerate(_sentences(line)):
             joiner = "\n" if (n and not k) else joiner
-            for part in _fit_pieces(sentence, limit):
-                pieces.append((joiner, part))
-                joiner = " "
+            for k2, (inner, part) in enumerate(_fit_pieces(sentence, limit)):
+                pieces.append((joiner if k2 == 0 else inner, part))
     return _pack(pieces, limit)
 
 
@@ -541,13 +540,14 @@ def _pack(pieces: list[tuple[str, str]], limit: int) -> list[str]:
     return chunks
 
 
-def _fit_pieces(sentence: str, limit: int) -> list[str]:
+def _fit_pieces(sentence: str, limit: int) -> list[tuple[str, str]]:
+    """(joiner, piece) pairs of a sentence, each piece within ``limit``: words, an over-long word's parts (which
+    join with nothing, ever: they are one word)."""
     if weighted_length(sentence) <= limit:
-        return [sentence]
-    parts = [part for word in sentence.split()
-             for part in ([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
-                          else _split_clusters(word, limit))]
-    return _pack([(" ", part) for part in parts], limit)
+        return [(" ", sentence)]
+    return [(" " if n == 0 else "", part) for word in sentence.split()
+            for n, part in enumerate([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
+                                     else _split_clusters(word, limit))]
 
 
 def _split_clusters(word: str, limit: int) -> list[str]:
