@@ -20,3 +20,23 @@ def test_a_long_word_made_of_any_pieces_comes_back_whole(bits):
     word = "".join(bits)
     out = pack_sentences("Start here. " + word)
     assert "".join(out) in ("Start here. " + word, "Start here." + word)  # (a chunk may end at "here.")
+
+
+from studio.sources.paste import split_posts, strip_post_numbers  # noqa: E402
+
+
+def test_a_total_the_run_fits_numbers_the_post():
+    assert split_posts("1/5 How I grew my newsletter to 10k\n\n2/ Write every week.\n\n3/ Reply to everyone.\n\n"
+                       "4/ Cut the fluff.\n\n5/ Ask for shares.") == [
+        "How I grew my newsletter to 10k", "Write every week.", "Reply to everyone.", "Cut the fluff.",
+        "Ask for shares."]
+    assert split_posts("How I grew 🧵\n\n1/5 Write every week.\n\n2/ Reply to everyone.\n\n3/ Cut.") == [
+        "How I grew 🧵", "Write every week.", "Reply to everyone.", "Cut."]
+    assert strip_post_numbers(["1/5 How I grew", "2/ a", "3/ b", "4/ c", "5/ d"], page=True) == [
+        "How I grew", "a", "b", "c", "d"]
+
+
+def test_a_total_no_later_mark_fits_stays_the_authors_fraction():
+    assert split_posts("1/3 of startups fail.\n\n2/5 Most run out of cash.\n\n3/5 The rest give up.")[0] == \
+        "1/3 of startups fail."
+    assert strip_post_numbers(["1/3 of startups fail", "2/ a", "3/ b", "4/ c"], page=True)[0] == "1/3 of startups fail"

@@ -37,16 +37,17 @@ def test_a_post_that_is_its_number_alone_is_kept():
     assert _texts("0/3" + LESSONS) == ["0/3", "First lesson here.", "Second lesson.", "Third lesson."]
 
 
-@pytest.mark.parametrize("rest", ["\n\n2/ Most of them run out of cash.\n\n3/ The rest run out of will.",
-                                  "\n\n2/5 Most of them run out of cash.\n\n3/5 The rest run out of will."])
+@pytest.mark.parametrize("rest", ["\n\n2/ Most of them run out of cash.\n\n3/ The rest run out of will.\n\n4/ Fin.",
+                                  "\n\n2/5 Most of them run out of cash.\n\n3/5 The rest run out of will.\n\n4/5 Fin."])
 def test_a_fraction_opening_a_thread_whose_numbers_do_not_match_it_stays(rest):
+    # (over "2/", "3/" alone a "1/3" fits the run of three: it numbers it)
     assert split_posts("1/3 of startups fail in year one." + rest) == [
-        "1/3 of startups fail in year one.", "Most of them run out of cash.", "The rest run out of will."]
+        "1/3 of startups fail in year one.", "Most of them run out of cash.", "The rest run out of will.", "Fin."]
 
 
 def test_a_fraction_opening_a_copied_page_stays_the_authors():
-    assert strip_post_numbers(["1/3 of startups fail", "2/ Most run out of cash.", "3/ The rest give up."],
-                              page=True) == ["1/3 of startups fail", "Most run out of cash.", "The rest give up."]
+    assert strip_post_numbers(["1/3 of startups fail", "2/ Most run out of cash.", "3/ The rest give up.", "4/ Fin."],
+                              page=True) == ["1/3 of startups fail", "Most run out of cash.", "The rest give up.", "Fin."]
     assert strip_post_numbers(["0/3 of my bets paid off.", "1/3 a", "2/3 b", "3/3 c"], page=True)[0] == \
         "0/3 of my bets paid off."
 

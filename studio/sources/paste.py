@@ -186,13 +186,16 @@ _END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\
 
 def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
     found = []
+    first_word = len(text) - len(text.lstrip())
     for m in pattern.finditer(text):
         groups = [g for g in m.groups()]
         number = next(int(g) for g in groups if g is not None)
         totals = [g for g in groups if g is not None][1:]
         total = int(totals[0]) if totals and totals[0].isdigit() else None
-        before = text[:m.start()]
-        paragraph = not before.strip() or before.rstrip(" \t").endswith("\n\n")
+        j = m.start()  # (the text before is looked at where it ends, never copied: a copy per mark is quadratic)
+        while j and text[j - 1] in " \t":
+            j -= 1
+        paragraph = m.start() <= first_word or text.endswith("\n\n", 0, j)
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
     return found
 
@@ -233,10 +236,11 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     the same on all): "0/10 would recommend…" over "1/ …" is a hook's words.
     """
     best = None
+    fraction = _fractions(text, marks)
     for number in (0, 1, 2):
-        at = next((k for k, m in enumerate(marks) if m.number == number and not _fraction(text, m, marks)), None)
-        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) and not _fraction(text, m, marks)
-                             for m in marks[:at]):
+        at = next((k for k, m in enumerate(marks) if m.number == number and not fraction[k]), None)
+        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) and not fraction[k]
+                             for k, m in enumerate(marks[:at])):
             continue  # "1)" over "2)": a run from 1 or none
         found = _run_from(text, marks[at:], family)
         if found and (best is None or len(found[0]) > len(best[0])):
@@ -244,13 +248,31 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
     return best
 
 
-def _fraction(text: str, mark: _Mark, marks: list[_Mark]) -> bool:
-    """``mark`` ("1/3") would open a run but reads as the author's fraction: no later mark gives its total ("1/3 of
-    startups fail" over "2/", "3/" or "2/5"), or a "0/3" goes on in lower case ("0/3 of my bets paid off" over "1/3")."""
-    if mark.total is None:
+def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
+    """Per mark, whether it reads as the author's fraction (see ``_is_fraction``): one pass from the end."""
+    out = [False] * len(marks)
+    totals: set[int] = set()
+    highest = None  # the highest number of the later marks with no total
+    for k in range(len(marks) - 1, -1, -1):
+        m = marks[k]
+        out[k] = _is_fraction(m.number, m.total, text[m.end:m.end + 1], totals, highest)
+        if m.total is None:
+            highest = m.number if highest is None else max(highest, m.number)
+        else:
+            totals.add(m.total)
+    return out
+
+
+def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None) -> bool:
+    """A "1/3" that would open a run reads as the author's fraction, not a post number: a "0/3" going on in lower
+    case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
+    total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
+    So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's."""
+    if total is None:
         return False
-    return _zero_in_words(mark.number, text[mark.end:]) or not any(m.total == mark.total for m in marks
-                                                                    if m.start > mark.start)
+    if _zero_in_words(number, after):
+        return True
+    return total not in totals and (totals or highest is None or highest > total)
 
 
 def _zero_in_words(number: int, after: str) -> bool:
@@ -352,11 +374,13 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
 
 def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
     """The first post's number reads as the author's words: a "0/10" written unlike the others' numbers, or a
-    fraction ("0/3 of my bets…", or "1/3 …" over posts numbered with another total or none); see ``_fraction``."""
+    fraction (``_is_fraction``, the later posts' numbers as its later marks)."""
     others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
     if numbers[0] == 0 and {totals[0]} != others:
         return True
-    return totals[0] is not None and (_zero_in_words(numbers[0], text[span[1]:]) or totals[0] not in others)
+    untotalled = [n for t, n in zip(totals[1:], numbers[1:]) if n is not None and t is None]
+    return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + 1], others - {None},
+                        max(untotalled) if untotalled else None)
 
 
 def post_number(text: str) -> tuple[str, int, int | None] | None:
