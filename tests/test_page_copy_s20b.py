@@ -43,3 +43,12 @@ def test_an_uncut_post_holding_the_authors_show_more_is_not_named_as_cut():
                                  ["2/ Last one."]))
     assert posts[1] == "The menu item\nShow more\nbecame All 12 reports."
     assert not any("Show more" in w for w in warnings)
+
+
+def test_a_translated_opening_post_keeps_its_lines_worded_as_an_engine():
+    posts, _ = texts(page(["Translated from Japanese by", "Google", "Three companies I learned from 🧵", "Toyota",
+                           "Google", "Sony", "Bing"], ["1/ Next."], ["2/ Last."]))
+    assert posts[0] == "Three companies I learned from\nToyota\nGoogle\nSony\nBing"
+    posts, _ = texts(page(["Translated from Japanese by Google", "Three companies I learned from 🧵", "Toyota",
+                           "Google", "Sony"], ["1/ Next."], ["2/ Last."]))
+    assert posts[0] == "Three companies I learned from\nToyota\nGoogle\nSony"

@@ -1491,7 +1491,9 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
             continue
         if what == "translation" and not any(x.strip() for x in _without_header_lines(body[:at], dated, opening)):
             # X's label over its translation with no words above: the copy holds only the translation; keep it
-            body = [x for i, x in enumerate(body) if i != at and not (i > at and x.strip() in _ENGINES)]
+            engine = next((i for i in range(at + 1, len(body)) if body[i].strip()), None)  # (only the line right
+            engine = engine if engine is not None and body[engine].strip() in _ENGINES else None  # after the label)
+            body = [x for i, x in enumerate(body) if i not in (at, engine)]
             left_out.add("translated")
             continue
         if what == "translation":  # quoted in the notice: a guess, so the author sees what went
