@@ -40,3 +40,26 @@ def test_a_total_no_later_mark_fits_stays_the_authors_fraction():
     assert split_posts("1/3 of startups fail.\n\n2/5 Most run out of cash.\n\n3/5 The rest give up.")[0] == \
         "1/3 of startups fail."
     assert strip_post_numbers(["1/3 of startups fail", "2/ a", "3/ b", "4/ c"], page=True)[0] == "1/3 of startups fail"
+
+
+from studio.sources.paste import parse_paste  # noqa: E402
+
+
+@pytest.mark.parametrize("number", ["2/", "2/4"])
+def test_a_drafts_post_that_is_only_its_number_is_left_out_with_a_notice_naming_it(number):
+    total = "/4" if "/" in number[2:] or number.endswith("/4") else "/"
+    text = f"1{total} How I grew my newsletter\n\n{number}\n\n3{total} Write daily.\n\n4{total} Reply to all."
+    result = parse_paste(text)
+    assert [p.text for p in result.threads[0].posts] == ["How I grew my newsletter", "Write daily.", "Reply to all."]
+    assert [w for w in result.warnings if "only its number" in w] == ["left out post 2: it holds only its number, no words"]
+
+
+def test_a_page_copys_post_that_is_only_its_number_is_left_out_with_the_same_notice():
+    page = "\n".join(["Ben Carter", "@bencarter", "1/ How I grew my newsletter", "9:40 AM · Nov 28, 2026", "·", "7,800",
+                      "Views", "3", "12", "90", "4",
+                      "Ben Carter", "@bencarter", "·", "Nov 28", "2/", "2", "3", "40",
+                      "Ben Carter", "@bencarter", "·", "Nov 28", "3/ Write daily.", "2", "3", "40",
+                      "Ben Carter", "@bencarter", "·", "Nov 28", "4/ Reply to all.", "2", "3", "40"])
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["How I grew my newsletter", "Write daily.", "Reply to all."]
+    assert [w for w in result.warnings if "only its number" in w] == ["left out post 2: it holds only its number, no words"]

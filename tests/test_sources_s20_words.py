@@ -33,8 +33,10 @@ def test_a_zero_label_over_the_same_totals_still_numbers_the_cover():
     assert _texts("0/3 Intro: what I learned" + LESSONS)[0] == "Intro: what I learned"
 
 
-def test_a_post_that_is_its_number_alone_is_kept():
-    assert _texts("0/3" + LESSONS) == ["0/3", "First lesson here.", "Second lesson.", "Third lesson."]
+def test_a_post_that_is_its_number_alone_is_left_out_and_named():
+    result = Imports.paste("0/3" + LESSONS)  # (no words of the creator's: round 2 leaves it out, with a notice)
+    assert [p.text for p in result.threads[0].posts] == ["First lesson here.", "Second lesson.", "Third lesson."]
+    assert any("post 1" in w and "only its number" in w for w in result.warnings)
 
 
 @pytest.mark.parametrize("rest", ["\n\n2/ Most of them run out of cash.\n\n3/ The rest run out of will.\n\n4/ Fin.",

@@ -66,8 +66,14 @@ def parse_paste(text: str) -> ImportResult:
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
         texts = split_posts(strip_thread_labels(kept))
+        bare = [k for k, t in enumerate(texts, 1) if not t]
     else:
-        texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps, page=True)
+        labelled = [strip_thread_labels(t) for t in texts]
+        texts = strip_post_numbers(labelled, gaps=page.gaps, page=True)
+        bare = [k for k, (a, b) in enumerate(zip(labelled, texts), 1) if a and not b]
+    if bare and any(texts):
+        warnings.append(f"left out {'post' if len(bare) == 1 else 'posts'} {_listed(bare)}: "
+                        f"{'it holds' if len(bare) == 1 else 'each holds'} only its number, no words")
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -79,6 +85,12 @@ def parse_paste(text: str) -> ImportResult:
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
+
+
+def _listed(numbers: list[int]) -> str:
+    """"2", "2 and 5", "2, 5 and 7"."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 _VISIBLE_RE = regex.compile(r"[^\s\p{Cf}\p{Cc}\p{Mn}\p{Me}]")
@@ -316,9 +328,8 @@ def split_by_numbering(text: str) -> list[str] | None:
                 run, hook = found
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
-                    # a post that is its number alone ("0/3" over "1/3 …") keeps it: nothing else is there to show
-                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip()
-                                 or text[mark.start:mark.end].strip())
+                    # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
+                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip())
                 return posts
     marks = _marks(_END_PATTERN, text)
     if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
@@ -416,7 +427,8 @@ _SEPARATOR_RE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$", 
 
 def split_posts(text: str) -> list[str]:
     """Split cleaned text into post texts: separator lines ("---"), else numbering, else blank lines,
-    else sentence packing. A code block is never split: its blank lines and "---" lines are code."""
+    else sentence packing. A code block is never split: its blank lines and "---" lines are code.
+    A post that is its number alone ("2/") comes back empty, for the caller to name."""
     if has_code(text) and _CODE_NEWLINE not in text:
         joined = "\n".join(line.replace("\n", _CODE_NEWLINE) for line in _code_chunks(text))
         return [post.replace(_CODE_NEWLINE, "\n") for post in _split_posts(joined)]
@@ -447,7 +459,7 @@ def _split_posts(text: str) -> list[str]:
         return strip_post_numbers(parts)
     numbered = split_by_numbering(fold_blanks(text))
     if numbered is not None:
-        return [p for p in numbered if p]
+        return numbered
     drafted = _split_at_blank_runs(text)
     if drafted is not None:
         return strip_post_numbers(drafted)
