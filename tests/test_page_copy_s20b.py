@@ -52,3 +52,21 @@ def test_a_translated_opening_post_keeps_its_lines_worded_as_an_engine():
     posts, _ = texts(page(["Translated from Japanese by Google", "Three companies I learned from 🧵", "Toyota",
                            "Google", "Sony"], ["1/ Next."], ["2/ Last."]))
     assert posts[0] == "Three companies I learned from\nToyota\nGoogle\nSony"
+
+
+LABELS = ["Quote", "Pinned", "Following", "Show replies", "Post", "Show this thread", "Read more", "Replying to",
+          "Show less"]
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_posts_last_line_worded_as_a_label_over_its_counts_is_the_authors(label):
+    posts, warnings = texts(page(["How I ship 🧵"], ["What we call it:", label], ["Last one here."]))
+    assert posts == ["How I ship", f"What we call it:\n{label}", "Last one here."]
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_posts_last_line_worded_as_a_label_with_nothing_under_it_is_kept_and_named(label):
+    posts, warnings = texts(page(["How I ship 🧵"], ["What we call it:", label], ["Last one here."], counts=False))
+    assert posts == ["How I ship", f"What we call it:\n{label}", "Last one here."]
+    assert any(w.startswith("post 2 ") and f'"{label}"' in w for w in warnings)
+    assert not any("quoted post" in w for w in warnings)

@@ -883,7 +883,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
-                                         quote_below=quote_below)
+                                         quote_below=quote_below, last=k == len(spans) - 1)
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
@@ -891,9 +891,13 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     blocks = [block(k) for k in range(len(spans))]
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
     for k in range(1, len(blocks)):
-        if is_quote[k] and _thread_goes_on(blocks[k - 1], blocks[k]):
+        if is_quote[k] and (_thread_goes_on(blocks[k - 1], blocks[k]) or not reply_counted
+                            and not timed[k] and blocks[k - 1][1].lower() == blocks[k][1].lower()):
+            # (with no counts on the page, the author's own post under a "Quote" is the thread's next one)
             is_quote[k] = False  # the author's "Quote" ends the post above: this is the thread's next post
             blocks[k - 1] = block(k - 1, quote_below=False)
+            if not reply_counted:  # (may also be X's "Quote" over a post the author quoted: said so)
+                blocks[k - 1][4].update(("label", "label:Quote"))
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks_all, blocks = blocks, [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart
     # The page's own post (its full time under its text) is the author's, even under a post it answers;
@@ -963,7 +967,7 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count"):  # the times or numbers themselves, so the creator finds them
+            elif what in ("clock", "count", "label"):  # the times or numbers themselves, so the creator finds them
                 cut = len(what) + 1
                 found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
                 message = message.format(times=", ".join(found))
@@ -1025,6 +1029,8 @@ _LEFT_OUT_NOTES = (
               "the author's; delete it from the slide if it is the video's"),
     ("count", "ended in a colon over a number on a line of its own ({times}): kept as the author's; delete it from "
               "the slide if it was X's like or reply count"),
+    ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
+              "it from the slide if it was X's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1476,19 +1482,21 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
-                    reply_counts: bool = True, quote_below: bool = True) -> tuple[str, set[str]]:
+                    reply_counts: bool = True, quote_below: bool = True, last: bool = False) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
     post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
-    may come next, under X's "Quote" (else a "Quote" ending the words is the author's).
+    may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: the page's last
+    post, where a copy without counts ends in X's "Show replies".
     """
     left_out: set[str] = set()
     opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
     body, tail = _split_tail(body, opening or not quote_below)
+    body, tail = _authors_label(body, tail, left_out, quote_below, last)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
     return _post_text(body, left_out), left_out
 
@@ -1610,6 +1618,34 @@ def _authors_buttons(tail: list[str]) -> int:
     if not words or len(words) >= 3 and in_order:
         return 0
     return filled[len(words) - 1] + 1
+
+
+# X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
+# "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
+_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "show replies", "post", "show this thread", "read more",
+                             "replying to", "show less"}
+
+
+_UNDER_LAST_POST = {"show replies", "show this thread", "read more"}
+
+
+def _authors_label(body: list[str], tail: list[str], left_out: set[str],
+                   quote_below: bool, last: bool) -> tuple[list[str], list[str]]:
+    """A label of X's ending the words (``_LABELS_NEVER_OVER_COUNTS``) is the author's over the post's counts; with
+    nothing under it (a copy without counts) it may be either: kept, and named in a notice. (A "Quote" over a
+    quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending the page's ``last``
+    post, where a logged-out copy stops.)"""
+    filled = [i for i, line in enumerate(tail) if line.strip()]
+    if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
+        return body, tail
+    word = tail[filled[0]].strip()
+    if len(filled) == 1:
+        if quote_below and word.lower() == "quote" or last and word.lower() in _UNDER_LAST_POST:
+            return body, tail
+        left_out.update(("label", "label:" + word))
+    elif not _COUNT_RE.match(tail[filled[1]].strip()):
+        return body, tail
+    return body + tail[:filled[0] + 1], tail[filled[0] + 1:]
 
 
 def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
