@@ -70,3 +70,11 @@ def test_a_posts_last_line_worded_as_a_label_with_nothing_under_it_is_kept_and_n
     assert posts == ["How I ship", f"What we call it:\n{label}", "Last one here."]
     assert any(w.startswith("post 2 ") and f'"{label}"' in w for w in warnings)
     assert not any("quoted post" in w for w in warnings)
+
+
+def test_a_copy_without_counts_stopping_at_discover_more_keeps_it_out_of_the_last_slide():
+    copy = page(["Hook line here."], ["Second post."], ["Third post, the last."], counts=False)
+    posts, _ = texts(copy + "\nDiscover more\nSourced from across X")
+    assert posts[-1] == "Third post, the last."
+    posts, _ = texts(copy + "\nDiscover more\nSourced from across X\nDana Kim\n@danakim\n·\nNov 2\nOther words.")
+    assert posts[-1] == "Third post, the last."

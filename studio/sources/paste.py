@@ -1115,7 +1115,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
         def authors() -> bool:
             return not skipping and in_post and not _ends_post(out)
-        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i) and not authors():
+        if s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
         if heading and (not authors() or _box_below(lines, i, menu=False)):
@@ -1173,6 +1173,15 @@ _BADGE_RE = re.compile(r"^\d{1,2}\+?$")  # the unread count beside a menu link
 _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir plus", "descubra mais", "scopri di più",
                  "meer ontdekken", "もっと見つける", "اكتشف المزيد", "daha fazlasını keşfet", "temukan lebih banyak",
                  "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
+
+
+_END_SUBTITLES = {"sourced from across x"}  # under "Discover more": together, X's (a copy without counts stops there)
+
+
+def _subtitled(lines: list[str], i: int) -> bool:
+    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X")."""
+    after = _filled_after(lines, i, 1)
+    return bool(after) and lines[after[0]].strip().lower() in _END_SUBTITLES
 
 
 def _opens_more_posts(lines: list[str], i: int) -> bool:
