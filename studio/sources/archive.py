@@ -392,10 +392,16 @@ class _ArchiveReader:
 
 
 def _cut_at_limit(t: _Tweet) -> bool:
-    """A long post whose note-tweet.js entry is missing: its text stops in "…" within a few characters of X's limit
-    (a copy of tweets.js on its own, or an archive whose note file is gone, may not link it to itself)."""
-    shown = t.text[t.start:t.end] if t.end else t.text
+    """A long post whose note-tweet.js entry is missing, as the archive marks it: its shown text stops in "…" near
+    X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
+    entity is gone. A post that ends in its own "…" has no such hidden link: it is complete."""
+    if not t.end or not _HIDDEN_LINK_RE.match(t.text, t.end):
+        return False
+    shown = t.text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
+
+
+_HIDDEN_LINK_RE = re.compile(r"\s*https://t\.co/\w+\s*$")
 
 
 def _cannot_hold_emoji(raw: str) -> bool:
