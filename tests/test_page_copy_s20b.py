@@ -78,3 +78,23 @@ def test_a_copy_without_counts_stopping_at_discover_more_keeps_it_out_of_the_las
     assert posts[-1] == "Third post, the last."
     posts, _ = texts(copy + "\nDiscover more\nSourced from across X\nDana Kim\n@danakim\n·\nNov 2\nOther words.")
     assert posts[-1] == "Third post, the last."
+
+
+@pytest.mark.parametrize("word", ["Visualizaciones", "vues", "Visualizações", "weergaven", "Ad"])
+def test_a_posts_last_word_worded_as_xs_views_in_any_language_is_the_authors(word):
+    posts, _ = texts(page(["How I ship 🧵"], ["Our metric:", word], ["Last one here."]))
+    assert posts[1] == f"Our metric:\n{word}"
+
+
+def test_a_creators_list_of_x_button_words_left_out_is_named():
+    posts, warnings = texts(page(["How I ship 🧵"], ["The buttons:", "Reply", "Repost", "Like"], ["Last one here."]))
+    assert posts[1] == "The buttons:"
+    assert any(w.startswith("post 2 ") and "Reply / Repost / Like" in w for w in warnings)
+
+
+@pytest.mark.parametrize("first", ["42", "Read 14 replies"])
+def test_a_posts_first_line_worded_as_a_count_is_the_authors(first):
+    posts, _ = texts(page(["How I ship 🧵"], [first, "is the answer."], ["Last one here."]))
+    assert posts[1] == f"{first}\nis the answer."
+    posts, _ = texts(page([first, "is the answer 🧵"], ["Second."], ["Last one here."]))
+    assert posts[0] == f"{first}\nis the answer"

@@ -649,10 +649,15 @@ _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "sus
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
 
 
+# The views' word under its count, in X's interface languages.
+_VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
+                "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
+                "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
+
 _UI_LINES = {
     *_HEADER_BUTTONS,
     "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
-    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
+    "show replies", "show more replies", "show probable spam", "show additional replies", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "post your reply",
     "read more", "replying to",
@@ -674,13 +679,11 @@ _UI_LINES = {
     "さらに返信を表示", "إظهار الردود",
     # … "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
     # the views' word in the others.
-    "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
-    "показати відповіді", "переглядів", "у відповідь", "pokaż odpowiedzi", "wyświetlenia",
-    "wyświetleń", "w odpowiedzi do", "yanıtları göster", "görüntülenme",
-    "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
-    "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
+    "показать ответы", "показать ещё", "в ответ",
+    "показати відповіді", "у відповідь", "pokaż odpowiedzi", "w odpowiedzi do", "yanıtları göster",
+    "tampilkan balasan", "membalas", *_VIEWS_WORDS,
     # … and in Persian and Hindi.
-    "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "जवाब दिखाएं", "बार देखा गया",
+    "نمایش پاسخ‌ها", "در پاسخ به", "जवाब दिखाएं",
 }
 _SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
               "post übersetzen", "beitrag übersetzen",
@@ -967,7 +970,7 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count", "label"):  # the times or numbers themselves, so the creator finds them
+            elif what in ("clock", "count", "label", "row"):  # the times or numbers themselves, so the creator finds them
                 cut = len(what) + 1
                 found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
                 message = message.format(times=", ".join(found))
@@ -1031,6 +1034,8 @@ _LEFT_OUT_NOTES = (
               "the slide if it was X's like or reply count"),
     ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
               "it from the slide if it was X's"),
+    ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
+            "were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1505,6 +1510,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
     body, tail = _split_tail(body, opening or not quote_below)
+    if row := _button_row(tail):
+        left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
     return _post_text(body, left_out), left_out
@@ -1555,6 +1562,9 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
             break
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
+        if (_COUNT_RE.match(s) or _READ_REPLIES_RE.match(s)) and _next_filled(body, 0) \
+                and not _is_noise(_next_filled(body, 0), dates=False):
+            break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
@@ -1611,7 +1621,7 @@ def _end_heading_under_counts(body: list[str]) -> bool:
 _BUTTON_ROW = ("reply", "repost", "like", "bookmark", "share")
 # X's words it never puts right under a post's words: an ad's label (beside the advertiser's name) and "Views"
 # (under its count).
-_NEVER_UNDER_WORDS = {"ad", "promoted", "views", "view"}
+_NEVER_UNDER_WORDS = {"ad", "promoted", *_VIEWS_WORDS}
 
 
 def _authors_buttons(tail: list[str]) -> int:
@@ -1655,6 +1665,17 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
     elif not _COUNT_RE.match(tail[filled[1]].strip()):
         return body, tail
     return body + tail[:filled[0] + 1], tail[filled[0] + 1:]
+
+
+def _button_row(tail: list[str]) -> list[str]:
+    """The words of X's whole row of buttons at the top of ``tail`` ("Reply" / "Repost" / "Like"), else none."""
+    words = []
+    for line in tail:
+        if line.strip():
+            if line.strip().lower() not in _BUTTON_ROW:
+                break
+            words.append(line.strip())
+    return words if len(words) >= 3 else []
 
 
 def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
