@@ -649,6 +649,16 @@ _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "sus
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
 
 
+# X cuts a long post short under these; the copy holds only the part shown.
+_CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
+                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
+                "показать еще", "показать ещё", *_MORE_BUTTONS}
+# X's buttons under a post's words: its cut markers and its "Translate post" / "Show translation".
+_SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translation", "post übersetzen",
+              "beitrag übersetzen", "übersetzung anzeigen", "traducir post", "mostrar traducción", "traduire le post",
+              "afficher la traduction", "traduzir post", "mostrar tradução", "traduci post", "mostra traduzione",
+              "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
+              "게시물 번역하기", "перевести пост", *_TRANSLATE_BUTTONS}
 # The views' word under its count, in X's interface languages.
 _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
                 "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
@@ -656,22 +666,15 @@ _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "
 
 _UI_LINES = {
     *_HEADER_BUTTONS,
-    "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
+    *_SHOW_MORE,
+    "·", "show less", "quote", "show this thread",
     "show replies", "show more replies", "show probable spam", "show additional replies", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "post your reply",
     "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
-    # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
-    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen",
-    "mostrar más", "traducir post", "mostrar traducción", "afficher plus", "traduire le post", "afficher la traduction",
-    "mostrar mais", "traduzir post", "mostrar tradução", "mostra altro", "traduci post", "mostra traduzione",
-    "meer weergeven", "post vertalen", "さらに表示", "ポストを翻訳", "翻訳を表示",
-    # … and in Arabic, Turkish, Indonesian, Korean and Russian.
-    "إظهار المزيد", "ترجمة المنشور", "رداً على", "daha fazla göster", "gönderiyi çevir",
-    "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
-    *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
+    "رداً على",
     # "Show replies" and "Show more replies" in X's main interface languages.
     "antworten anzeigen", "weitere antworten anzeigen", "mostrar respuestas", "mostrar más respuestas",
     "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
@@ -685,18 +688,6 @@ _UI_LINES = {
     # … and in Persian and Hindi.
     "نمایش پاسخ‌ها", "در پاسخ به", "जवाब दिखाएं",
 }
-_SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
-              "post übersetzen", "beitrag übersetzen",
-              "übersetzung anzeigen", "mostrar más", "traducir post", "mostrar traducción", "afficher plus",
-              "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
-              "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
-              "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
-              "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
-              "показать еще", "показать ещё", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
-# X cuts a long post short under these; the copy holds only the part shown.
-_CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
-                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
-                "показать еще", "показать ещё", *_MORE_BUTTONS}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -886,7 +877,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
-                                         quote_below=quote_below, last=k == len(spans) - 1)
+                                         quote_below=quote_below, last=k == len(spans) - 1, opening=timed[k])
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
@@ -1496,7 +1487,8 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
-                    reply_counts: bool = True, quote_below: bool = True, last: bool = False) -> tuple[str, set[str]]:
+                    reply_counts: bool = True, quote_below: bool = True, last: bool = False,
+                    opening: bool | None = None) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
@@ -1504,10 +1496,12 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
     may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: the page's last
-    post, where a copy without counts ends in X's "Show replies".
+    post, where a copy without counts ends in X's "Show replies". ``opening``: the lines hold the opening post's full
+    time (found here when not given).
     """
     left_out: set[str] = set()
-    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+    if opening is None:
+        opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
     body, tail = _split_tail(body, opening or not quote_below)
     if row := _button_row(tail):
