@@ -1140,13 +1140,14 @@ def _filled_after(lines: list[str], i: int, most: int) -> list[int]:
 
 
 def _box_below(lines: list[str], i: int, menu: bool = True) -> bool:
-    """X's box follows the heading at line i: another of its headings or (with ``menu``) page lines, or a person
-    ("Name" over "@handle" with no time: not a post's header)."""
+    """X's box follows the heading at line i: another of its headings or page lines (its menu's links only with
+    ``menu``), or a person ("Name" over "@handle" with no time: not a post's header)."""
     after = _filled_after(lines, i, 2)
     if not after:
         return False
     first = lines[after[0]].strip()
-    if first.lower() in _CHROME_HEADINGS or menu and _known_page_line(first) or _FOOTER_RE.match(first):
+    if (first.lower() in _CHROME_HEADINGS or _known_page_line(first) and (menu or first.lower() not in _NAV_LINES)
+            or _FOOTER_RE.match(first)):
         return True
     return (len(after) == 2 and bool(_HANDLE_RE.match(lines[after[1]].strip())) and _is_name(first)
             and not _SENTENCE_MARK_RE.search(first[-1:]) and not _timed_header(lines, after[0]))
