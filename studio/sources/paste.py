@@ -877,7 +877,8 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
-                                         quote_below=quote_below, last=k == len(spans) - 1, opening=timed[k])
+                                         quote_below=quote_below, opening=timed[k],
+                                         last=k == len(spans) - 1 or spans[k + 1][0][3].lower() != handle.lower())
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
@@ -1496,8 +1497,9 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
-    may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: the page's last
-    post, where a copy without counts ends in X's "Show replies". ``opening``: the lines hold the opening post's full
+    may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
+    account comes next (the page's last post, or one over others' replies), where X ends a copy without counts
+    in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
     time (found here when not given).
     """
     left_out: set[str] = set()
@@ -1647,8 +1649,8 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
                    quote_below: bool, last: bool) -> tuple[list[str], list[str]]:
     """A label of X's ending the words (``_LABELS_NEVER_OVER_COUNTS``) is the author's over the post's counts; with
     nothing under it (a copy without counts) it may be either: kept, and named in a notice. (A "Quote" over a
-    quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending the page's ``last``
-    post, where a logged-out copy stops.)"""
+    quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending a ``last`` post, where
+    a logged-out copy stops or others' replies start.)"""
     filled = [i for i, line in enumerate(tail) if line.strip()]
     if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
         return body, tail
