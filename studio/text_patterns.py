@@ -21,12 +21,16 @@ SENTENCE_MARK = regex.compile(r"[.!?…।॥؟۔。！？]")  # a cheap test be
 
 _TLDS = ("com|org|net|io|dev|co|ai|app|me|info|edu|gov|ly|gg|tv|xyz|so|sh|us|uk|de|fr|es|it|nl|"
          "eu|ca|au|in|jp|cn|ru|br|ch|se|no|fi|dk|pl|gr|pt|be|at|ie|nz|blog|news|tech|page|site")
+# A host has at most 127 labels (DNS). Bounding the repeat is what keeps a long dotted run ("a.a.a.…") linear:
+# an open-ended repeat of labels, backtracked label by label to look for its top-level domain, cost time
+# quadratic in the run's length (100 KB: a second), for each alternative that has one.
+_LABELS = "{0,126}"
 # A link as X sees one: with a scheme, or a bare domain of a known top-level domain, with its path;
 # trailing punctuation stays outside. Labels are matched possessively ("*+"): a long run of letters is
 # never re-tried split by split, which made a 280-character word take milliseconds and a 1 MB word minutes.
 URL = regex.compile(
     r"(?:https?://[^\s<>\"]+"
-    r"|(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-))*"
+    rf"|(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-)){_LABELS}"
     rf"\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?)"
     r"(?<![.,;:!?'\")\]])",
     regex.IGNORECASE)
@@ -46,11 +50,11 @@ _NO_SPACE_TLDS = "ไทย|中国|中國|公司|网络|網絡|香港|台湾|台
 _PATH = r"(?:[^\s<>\"'\p{L}\p{M}]|[\p{Latin}\p{Cyrillic}]\p{M}*)*"
 # An e-mail address starts where its run of letters does: tried at every letter of a long run ("a-a-a-…"), it
 # scanned the rest of the run each time (seconds for 20,000 characters).
-LINK_PATTERN = (rf"(?<!{_W}|[.+-])(?:{_W}|[.+-])++@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"  # an e-mail address
+LINK_PATTERN = (rf"(?<!{_W}|[.+-])(?:{_W}|[.+-])++@[\w-]+(?:\.[\w-]+){_LABELS}\.[A-Za-z]{{2,}}"  # an e-mail address
         # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
         # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com") or a top-level domain of an unspaced one
-        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.)*(?:(?:{_W}|-)+|(?:{_NO_SPACE_TLDS}))(?::\d+)?(?:[/?#]{_PATH})?"
-        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+)*\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
+        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.){_LABELS}(?:(?:{_W}|-)+|(?:{_NO_SPACE_TLDS}))(?::\d+)?(?:[/?#]{_PATH})?"
+        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+){_LABELS}\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
         rf"(?!{_W})(?:/{_PATH})?")
 LINK = regex.compile(LINK_PATTERN, regex.IGNORECASE)
 _LINK_TRAILING = ".,;:!?)]}'\"…"
