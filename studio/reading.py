@@ -202,6 +202,8 @@ def list_entries(text: str) -> list[tuple[str, str]]:
                 items.append([found[0] if numbered else "", found[1]])
             elif items and found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
                 items.append(["", found[1]])
+            elif items and found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
+                items.append([found[0], found[1]])
             elif items:
                 items[-1][1] += " " + line.strip()
         if len(items) > len(best):

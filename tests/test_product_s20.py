@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
-from studio import text_patterns
+from render_helpers import NS, carousel_of, parse, runs
+from studio import render, text_patterns
+from studio.layouts.templates import list_of
 from studio.text import accent_spans
 
 _LONG_RUNS = ("a.", "x@a.b-", "https://a.)", "www.@a.")
@@ -42,3 +44,36 @@ def test_a_megabyte_dotted_run_is_read_in_one_pass():
         "print('ok')\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=240)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def _list_slide(body: str) -> str:
+    c = carousel_of(["Hook.", body], layout="list", format="linkedin-portrait")
+    counts = render.pages_per_slide(c)
+    return "".join(render.render_slides(c)[counts[0]:counts[0] + counts[1]])
+
+
+def _numbers_and_dots(body: str) -> tuple[list[str], int]:
+    svg = _list_slide(body)
+    return [r.text for r in runs(svg) if r.role == "marker"], len(parse(svg).findall(f".//{NS}circle"))
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "–", "▪", "*"])
+def test_a_list_the_creator_bulleted_keeps_bullets_not_added_numbers(bullet):
+    # "• Ship" rows were drawn 01 02 03, numbers the creator never wrote (their emoji bullets already were not)
+    body = f"What works:\n{bullet} Ship daily\n{bullet} Cut meetings\n{bullet} Say no"
+    numbers, dots = _numbers_and_dots(body)
+    numbered, other_circles = _numbers_and_dots("What works:\n1. Ship daily\n2. Cut meetings\n3. Say no")
+    assert numbers == [] and dots - other_circles == 3
+    assert numbered == ["01", "02", "03"]
+    assert list_of("Ship daily. Cut meetings. Say no.")[2] == ["1", "2", "3"]  # sentences: the layout's count
+
+
+@pytest.mark.parametrize("bullets", [["✅", "✅"], ["•", "•"], ["🔹", "🔹"]])
+def test_a_numbered_line_after_bulleted_lines_is_a_row_of_its_own(bullets):
+    # "✅ Learn\n3. Repeat": the numbered line joined the item above ("✅ Learn 3. Repeat") in one row
+    body = "Wins:\n" + "".join(f"{b} Line {i}\n" for i, b in enumerate(bullets)) + "3. Repeat\n4. Rest"
+    intro, items, markers = list_of(body)
+    assert items[-2:] == ["Repeat", "Rest"] and markers[-2:] == ["3", "4"]
+    assert len(items) == len(bullets) + 2 and intro == "Wins:"
+    numbers, _ = _numbers_and_dots(body)
+    assert numbers == ["03", "04"]

@@ -503,8 +503,8 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_of(text: str) -> tuple[str, list[str], list[str]]:
     """(lead-in, items, markers) for the List layout: list lines, else the sentences as points. Each item's marker
-    is the number the creator wrote ("5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7); an item without one (a
-    bullet, a sentence) counts on from the row above."""
+    is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
+    sentences read as points are counted."""
     held = _held_empty_items(text)
     entries = list_entries(held)
     if len(entries) >= 2:
@@ -520,20 +520,16 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
             points[-1] += " " + x
         elif x:
             points.append(x)
-    return "", points, _row_markers([""] * len(points), points)
+    return "", points, _row_markers([""] * len(points), points, marked=False)
 
 
-def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
-    """Each row's marker: the item's own number; else one more than the numbered row above (the first: 1). A list
-    with items bulleted by the creator ("✅ Ship", "3️⃣ Say no") gets no added numbers: beside them a count would
-    contradict or repeat the creator's ("01 5️⃣ Ship daily"). There a row with its own bullet has no marker and
-    any other row without a number a plain bullet, so no row loses the list's mark."""
-    if any(own_bullet(item) for number, item in zip(numbers, items) if not number):
+def _row_markers(numbers: list[str], items: list[str], marked: bool = True) -> list[str]:
+    """Each row's marker, the creator's own: the number they wrote, "•" for a line they bulleted ("- Ship",
+    "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
+    repeat theirs). Only sentences read as points (not ``marked``) are counted 1, 2, 3."""
+    if marked or any(map(own_bullet, items)):
         return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
-    out: list[str] = []
-    for number in numbers:
-        out.append(number or (str(int(out[-1]) + 1) if out else "1"))
-    return out
+    return [str(n) for n in range(1, len(items) + 1)]
 
 
 def _lead_in(text: str) -> str:
@@ -583,7 +579,8 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             if b:
                 blocks.append(b)
         for item, marker in zip(items, markers):
-            b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6 if marker else 0.0, gap_before=1.1)
+            indent = s * (1.3 if marker == "•" else 2.6 if marker else 0.0)  # a dot is narrower than "07"
+            b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
             if b:
                 blocks.append(b)
         return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
