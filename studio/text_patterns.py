@@ -42,8 +42,15 @@ URL = regex.compile(
 SPACED_LETTER = _W = r"[^\W\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]"
 # Top-level domains written in a script without spaces between words: such a host ends with one of them, so a
 # link glued to the sentence after it ("https://ไทยรัฐ.ไทยนะครับ", "https://例子.中国了解更多") ends where the address
-# does and the words after it stay words. A host ending in another label of such a script is no link.
-_NO_SPACE_TLDS = "ไทย|中国|中國|公司|网络|網絡|香港|台湾|台灣|新加坡|在线|移动|网址|商城|世界|游戏|企业|信息|手机|集团|みんな|コム|ລາວ"
+# does and the words after it stay words. A hand list on purpose: with no space after it, nothing in the script
+# says where the last label stops ("ไทยนะครับ" is "ไทย" + "นะครับ"), only the set of delegated domains does. These
+# are delegated ones (the common country, generic and brand names in Han, kana, Thai and Lao); a host ending in
+# another label of such a script is no link, and its words are drawn as words. Longest first: "中文网" before "网…".
+_NO_SPACE_TLDS = "|".join(sorted((
+    "ไทย ລາວ 中国 中國 香港 台湾 台灣 新加坡 澳门 澳門 公司 网络 網絡 网址 网站 网店 中文网 在线 在線 移动 商城 商店 商标 世界 "
+    "游戏 企业 信息 手机 集团 机构 组织机构 組織機構 政府 政务 公益 慈善 健康 时尚 购物 娱乐 八卦 新闻 招聘 食品 手表 珠宝 "
+    "我爱你 广东 佛山 大拿 点看 天主教 微博 通販 家電 みんな コム ストア セール クラウド ポイント ファッション").split(),
+    key=len, reverse=True))
 # A path's letters are Latin or Cyrillic, as X reads a link: a letter of another script ends the path, so the
 # sentence going on right after a link ("example.com/docs了解更多", "ดูที่https://example.com/ข่าวนะครับ") is drawn as
 # words, never taken into the link and cut off with the link's "…".

@@ -77,3 +77,12 @@ def test_a_numbered_line_after_bulleted_lines_is_a_row_of_its_own(bullets):
     assert len(items) == len(bullets) + 2 and intro == "Wins:"
     numbers, _ = _numbers_and_dots(body)
     assert numbers == ["03", "04"]
+
+
+@pytest.mark.parametrize("tld", ["网站", "中文网", "澳門", "ストア"])
+def test_a_link_ending_in_another_delegated_unspaced_domain_stops_there(tld):
+    # the hand list of top-level domains in scripts without spaces had 22 names: "https://例子.网站了解更多" was no
+    # link at all (kept as words, but not linked); the list stays a list (no rule by script can tell where
+    # "网站了解" splits), longer now and tried longest first
+    assert _links(f"请访问https://例子.{tld}了解更多") == [f"https://例子.{tld}"]
+    assert "".join(s for s, _ in accent_spans(f"请访问https://例子.{tld}了解更多")) == f"请访问https://例子.{tld}了解更多"
