@@ -672,65 +672,100 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     """Split without a photo: a colour block with the number (or the headline as a pull quote) beside the text."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    box = ctx.content
-    pal = ctx.palette
-    title, body = _panel_headline(ctx, slide)
-    if not body and ("\n" in title or len(title) > STATEMENT_CHARS):
-        title, body = "", title  # lines, or more than a statement: body text beside the block, not a pull quote
+    title, body = _split_words(ctx, slide)
     number, words_ = split_number(title)
-    block_w = round(box.w * 0.4)
-    zone = Box(box.x, box.y, block_w, box.h)
-    right = Box(box.x + block_w + 22, box.y, box.w - block_w - 22, box.h)
-    inner = zone.inset(20, PANEL_PAD)
-    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
-    out = [panel(zone, pal.accent_fill, 22, role="split-block")]
+    block, right = _split_boxes(ctx.content)
+    inner = block.inset(20, PANEL_PAD)
+    out = [panel(block, ctx.palette.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
-        for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
-            quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
-            if quote is None:
-                break  # too long to set large: a pull quote in the block, or the text beside it (below)
-            placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
-            if not rest and used <= right.h * FILL_MAX:
-                break
-        if quote is not None:
+        beside = _quote_beside(ctx, title, right)
+        if beside is not None:
+            placed, rest, used = beside
             mark = min(inner.w * 1.1, 160.0)
-            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
-                               role="quote-mark"))
-            return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
-    side_title = ""
-    largest = float("inf")  # the size the text beside the block may grow to
+            return out + _quote_mark(ctx, mark, inner.x, inner.y + mark * 0.78) + draw_flow(
+                ctx, placed, right.x, optical_top(right, used), right.w), rest
+    side_title, largest = "", float("inf")  # the title heading the text beside the block; the size it grows to
     if number:
-        label = number.zfill(2)
-        n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
-        out.append(text_el(label, ctx.title_font, ctx.title_weight, n_size, pal.on_accent, inner.x,
-                           inner.bottom - n_size * 0.12, role="number"))
+        out += _block_number(ctx, number, inner)
         side_title = words_
     elif title:  # a pull quote in the block (text moved beside it has none: no mark without a quote)
-        mark = ctx.title_size * 1.6
-        for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
-            quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
-            placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
-            if quote is not None and used + mark <= inner.h:
-                break
-        else:
+        quote = _block_quote(ctx, title, inner)
+        if quote is None:
             side_title = title  # too long for the block: it heads the text instead
-        if not side_title:  # the mark only with its quote
-            largest = max(size, quote.style.size)
-            top = optical_top(inner, used + mark)
-            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
-                               role="quote-mark"))
-            out += draw_flow(ink, placed, inner.x, top + mark, inner.w)
+        else:
+            els, largest = quote
+            out += els
+            largest = max(size, largest)
     if not (side_title or body):
         return out, ()
+    els, rest = _text_beside(ctx, slide, size, right, side_title, body, largest)
+    return out + els, rest
 
+
+def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
+    """The panel's headline and body; lines, or more than a statement, are all body text beside the block."""
+    title, body = _panel_headline(ctx, slide)
+    if not body and ("\n" in title or len(title) > STATEMENT_CHARS):
+        return "", title  # not a pull quote
+    return title, body
+
+
+def _split_boxes(box: Box) -> tuple[Box, Box]:
+    """The colour block (two fifths of the width) and the text zone beside it."""
+    block_w = round(box.w * 0.4)
+    return Box(box.x, box.y, block_w, box.h), Box(box.x + block_w + 22, box.y, box.w - block_w - 22, box.h)
+
+
+def _quote_beside(ctx: Ctx, title: str, right: Box):
+    """(placed, rest, used) for one sentence set large beside the block, or None when it is too long for that."""
+    for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
+        quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
+        if quote is None:
+            return None  # too long to set large: a pull quote in the block, or the text beside it
+        placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+        if not rest and used <= right.h * FILL_MAX:
+            break
+    return placed, rest, used
+
+
+def _quote_mark(ctx: Ctx, size: float, x: float, baseline: float) -> list[El]:
+    """The block's opening quote mark."""
+    return [text_el("“", ctx.title_font, 700, size, ctx.palette.on_accent, x, baseline, role="quote-mark")]
+
+
+def _block_number(ctx: Ctx, number: str, inner: Box) -> list[El]:
+    """The item's number, large at the bottom of the block."""
+    label = number.zfill(2)
+    n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
+    return [text_el(label, ctx.title_font, ctx.title_weight, n_size, ctx.palette.on_accent, inner.x,
+                    inner.bottom - n_size * 0.12, role="number")]
+
+
+def _block_quote(ctx: Ctx, title: str, inner: Box) -> tuple[list[El], float] | None:
+    """The headline as a pull quote under its mark in the block, and the quote's type size; None when no size
+    down to about half the title's fits the block."""
+    ink = on_panel(ctx, ctx.palette.accent_fill, ctx.palette.on_accent)
+    mark = ctx.title_size * 1.6
+    for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
+        quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
+        placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
+        if quote is not None and used + mark <= inner.h:
+            top = optical_top(inner, used + mark)
+            els = _quote_mark(ctx, mark, inner.x, top + mark * 0.75) + draw_flow(ink, placed, inner.x, top + mark, inner.w)
+            return els, quote.style.size
+    return None
+
+
+def _text_beside(ctx: Ctx, slide: Slide, size: float, right: Box, title: str, body: str, largest: float):
+    """The title and body in the zone beside the block, grown to fill it but no larger than ``largest`` (the text
+    beside a pull quote is set no larger than the quote: "Founded 03/15/2021.")."""
     def build(c: Ctx, s: float) -> Column | None:
         if s > size and not words_fit(c, body, s, right.w, size) or s > largest:
-            return None  # (the text beside a pull quote grows no larger than the quote: "Founded 03/15/2021.")
-        return plan_column(c, slide, s, right, title=side_title,
-                           body=with_credit(c, slide, body_blocks(c, body, s), s))
+            return None
+        return plan_column(c, slide, s, right, title=title, body=with_credit(c, slide, body_blocks(c, body, s), s))
     drawn, col = grown(ctx, size, right, build)
     y = optical_top(right, col.height) if not col.rest else right.y
-    return out + draw_column(drawn, col, right.x, y, right.w), col.rest
+    return draw_column(drawn, col, right.x, y, right.w), col.rest
 
 
 def split(ctx: Ctx, slide: Slide, size: float, cursor):
