@@ -52,6 +52,9 @@ _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK = "\u00a0\u2007\u202f"
 _NO_BREAK_RUN = regex.compile(rf" *([{_NO_BREAK}])[ {_NO_BREAK}]*")
+# A plain space between two fullwidth forms is set as wide as they are: a narrow one is narrower than the gaps
+# inside each word, and "ＴＥＸＴ ＩＳ ＷＩＤＥ" read "TEXTISWIDE".
+_FULLWIDTH_GAP = regex.compile(r"(?<=[\uff01-\uff5e]) (?=[\uff01-\uff5e])")
 _BREAK_SPACES = frozenset(" \u3000")  # a line may break after them, and leaves them out at its end
 # Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
 # its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
@@ -218,6 +221,7 @@ def _spaced(line: str) -> str:
     line = _SPACES.sub(" ", line)
     if not line.isascii():
         line = _NO_BREAK_RUN.sub(r"\1", line)
+        line = _FULLWIDTH_GAP.sub("\u3000", line)
     return line.strip()
 
 

@@ -9,7 +9,7 @@ import pytest
 from render_helpers import NS, carousel_of, parse, runs
 from studio import render, text_patterns
 from studio.layouts.templates import list_of
-from studio.text import accent_spans
+from studio.text import accent_spans, clean, measure
 
 _LONG_RUNS = ("a.", "x@a.b-", "https://a.)", "www.@a.")
 
@@ -86,3 +86,13 @@ def test_a_link_ending_in_another_delegated_unspaced_domain_stops_there(tld):
     # "网站了解" splits), longer now and tried longest first
     assert _links(f"请访问https://例子.{tld}了解更多") == [f"https://例子.{tld}"]
     assert "".join(s for s, _ in accent_spans(f"请访问https://例子.{tld}了解更多")) == f"请访问https://例子.{tld}了解更多"
+
+
+def test_a_plain_space_between_fullwidth_words_is_as_wide_as_their_letters():
+    # "ＦＵＬＬＷＩＤＴＨ ＴＥＸＴ ＩＳ ＷＩＤＥ！" with ASCII spaces: each letter a full em apart, each word gap a third
+    # of one, so the cover read "TEXTIS WIDE"; CJK text keeps its spaces as written
+    text = "ＴＥＸＴ ＩＳ ＷＩＤＥ！ （ｎｏｔ ＄１２３）"
+    assert clean(text) == text.replace(" ", "\u3000")
+    assert clean("中文，你好 世界 and ＯＫ ok") == "中文，你好 世界 and ＯＫ ok"
+    gap = measure(clean("Ｔ Ｉ"), "Inter", 400, 20) - measure("ＴＩ", "Inter", 400, 20)
+    assert gap >= measure("Ｔ", "Inter", 400, 20) * 0.9
