@@ -9,6 +9,7 @@ import pytest
 from render_helpers import NS, carousel_of, parse, runs
 from studio import render, text_patterns
 from studio.layouts.templates import list_of
+from studio.structure import cover_texts
 from studio.text import accent_spans, clean, measure
 
 _LONG_RUNS = ("a.", "x@a.b-", "https://a.)", "www.@a.")
@@ -96,3 +97,13 @@ def test_a_plain_space_between_fullwidth_words_is_as_wide_as_their_letters():
     assert clean("中文，你好 世界 and ＯＫ ok") == "中文，你好 世界 and ＯＫ ok"
     gap = measure(clean("Ｔ Ｉ"), "Inter", 400, 20) - measure("ＴＩ", "Inter", 400, 20)
     assert gap >= measure("Ｔ", "Inter", 400, 20) * 0.9
+
+
+def test_a_zalgo_hook_is_measured_in_the_letters_a_reader_sees():
+    # "H̷̢̛e̸̡ c̵o̸m̵e̴s̷" with ~20 marks per letter counted 170 characters: the cover's hook was cut to "He" and
+    # "comes" moved to the subtitle (a cover reading "He" over a small "comes")
+    zalgo = "".join(ch + "\u0337\u0322\u031b\u0348\u0324\u0326\u032c\u032b\u033a\u031d\u0329\u032c\u034d\u0356\u0312"
+                    "\u030f\u0344\u034b\u0357\u0301" for ch in "He comes")
+    assert cover_texts(zalgo) == (zalgo, "")
+    long = "word " * 30
+    assert cover_texts(zalgo + " " + long)[0].startswith(zalgo)
