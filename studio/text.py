@@ -73,7 +73,7 @@ _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 # vowel mark or fullwidth punctuation, and none ends with an opening bracket.
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～")
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
-_BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
+_BREAK_AFTER = set("-/–—")  # not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "=" (prose)
 _CODE_CLOSERS = set(")]},;:")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")

@@ -10,7 +10,7 @@ from render_helpers import NS, carousel_of, parse, runs
 from studio import render, text_patterns
 from studio.layouts.templates import list_of
 from studio.structure import cover_texts
-from studio.text import accent_spans, clean, measure
+from studio.text import accent_spans, clean, measure, prepare, wrap
 
 _LONG_RUNS = ("a.", "x@a.b-", "https://a.)", "www.@a.")
 
@@ -107,3 +107,12 @@ def test_a_zalgo_hook_is_measured_in_the_letters_a_reader_sees():
     assert cover_texts(zalgo) == (zalgo, "")
     long = "word " * 30
     assert cover_texts(zalgo + " " + long)[0].startswith(zalgo)
+
+
+@pytest.mark.parametrize("word", ["&lt;p&gt;", "Q&A", "R&D", "what?no", "x=y"])
+def test_a_short_word_with_an_ampersand_is_never_cut_at_it(word):
+    # "&" "?" "=" were break opportunities anywhere after a letter: "&lt;p&" | "gt;" on a post card, "Q&" | "A"
+    text = f"Use this and that for an ampersand and {word} for a paragraph, said Tom & Jerry."
+    for width in range(120, 420, 7):
+        lines = [line.text for line in wrap(prepare(text), "Inter", 400, 22, width)]
+        assert any(word in line for line in lines), (width, lines)
