@@ -75,7 +75,9 @@ _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》�
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—")  # not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "=" (prose)
 _CODE_CLOSERS = set(")]},;:")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Scripts written without spaces: a line may break between any two of their characters. Not Hangul: Korean puts
+# spaces between words, and a slide breaks only there ("매일" was cut "매" | "일", as CSS's keep-all keeps it).
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
 # Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
 # begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its

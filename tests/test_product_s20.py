@@ -116,3 +116,13 @@ def test_a_short_word_with_an_ampersand_is_never_cut_at_it(word):
     for width in range(120, 420, 7):
         lines = [line.text for line in wrap(prepare(text), "Inter", 400, 22, width)]
         assert any(word in line for line in lines), (width, lines)
+
+
+def test_korean_breaks_between_words_not_inside_them():
+    # Hangul was broken like Chinese, between any two syllables: "매일" (every day) read "매" | "일" on a slide
+    text = "오늘의 교훈: 매일 조금씩 쓰는 것이 중요합니다. 스타트업 3년 차, 매출 2배 성장 비결은 고객과의 대화였습니다."
+    for width in range(140, 400, 9):  # the longest word, "대화였습니다.", fits in 140
+        lines = [line.text for line in wrap(prepare(text), "Inter", 400, 22, width)]
+        assert " ".join(lines).split() == text.split(), (width, lines)
+    long_word = "가나다라마바사아자차카타파하" * 4  # a word wider than the line is still cut to fit
+    assert len(wrap(prepare(long_word), "Inter", 400, 22, 200)) > 1
