@@ -71,7 +71,8 @@ _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 # Japanese and Chinese line rules too (kinsoku): no line starts with a closing bracket, a small kana, the long
 # vowel mark or fullwidth punctuation, and none ends with an opening bracket.
-_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～")
+_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～"
+                       "ๆໆ")  # … and Thai's and Lao's repetition marks, which repeat the word before them
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—")  # not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "=" (prose)
 _CODE_CLOSERS = set(")]},;:")
@@ -784,7 +785,7 @@ def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
             continue
         no_space_a, no_space_b = bool(_NO_SPACES.match(a.text)), bool(_NO_SPACES.match(b.text))
         if no_space_a and no_space_b:
-            if pos in ends:
+            if pos in ends and b.text[0] not in _NO_BREAK_BEFORE:  # ICU ends a Lao word before "ໆ"
                 found.add(i)
         elif no_space_a != no_space_b and _WORD_END_CHAR.match(a.text[-1]) and _base_char(b.text).isalpha() \
                 and not (a.accent and b.accent):

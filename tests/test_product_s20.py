@@ -126,3 +126,11 @@ def test_korean_breaks_between_words_not_inside_them():
         assert " ".join(lines).split() == text.split(), (width, lines)
     long_word = "가나다라마바사아자차카타파하" * 4  # a word wider than the line is still cut to fit
     assert len(wrap(prepare(long_word), "Inter", 400, 22, 200)) > 1
+
+
+def test_a_lao_repetition_mark_never_starts_a_line():
+    # ICU ends a Lao word before "ໆ" (it repeats the word before it): "ຂອບໃຈຫຼາຍ" | "ໆ ສຳລັບ" in a split column
+    text = "ຂອບໃຈຫຼາຍໆ ສຳລັບການຕິດຕາມ 100%"
+    for width in range(80, 260, 5):  # from where "ຫຼາຍໆ" fits on a line
+        lines = [line.text for line in wrap(prepare(text), "Inter", 700, 30, width)]
+        assert not [line for line in lines if line.startswith("ໆ")], (width, lines)
