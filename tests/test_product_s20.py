@@ -134,3 +134,19 @@ def test_a_lao_repetition_mark_never_starts_a_line():
     for width in range(80, 260, 5):  # from where "ຫຼາຍໆ" fits on a line
         lines = [line.text for line in wrap(prepare(text), "Inter", 700, 30, width)]
         assert not [line for line in lines if line.startswith("ໆ")], (width, lines)
+
+
+@pytest.mark.parametrize("fmt", ["instagram-story", "instagram-square"])
+def test_a_big_statement_too_long_for_one_page_goes_on_on_its_panel(fmt):
+    # the pages after the first drew the panel's white words on the light page, without the panel: blank pages
+    post = " ".join(f"Sentence number {n} says that small habits compound over the years." for n in range(60))
+    c = carousel_of(["Hook.", post], layout="big-statement", format=fmt)
+    counts = render.pages_per_slide(c)
+    pages = render.render_slides(c)[counts[0]:counts[0] + counts[1]]
+    assert len(pages) >= 2
+    for svg in pages:
+        root = parse(svg)
+        (panel,) = [n for n in root.iter(NS + "rect") if n.get("class") == "statement-panel"]
+        top, bottom = float(panel.get("y")), float(panel.get("y")) + float(panel.get("height"))
+        words = [r for r in runs(svg) if r.role in ("body", "title")]
+        assert words and all(top < r.y < bottom for r in words)

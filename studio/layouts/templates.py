@@ -465,9 +465,13 @@ PANEL_PAD = 30
 
 def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     """One sentence, very large, on a panel of the accent colour: the headline if there is one
-    (the rest stays below it as body text), else the whole short post."""
+    (the rest stays below it as body text), else the whole short post. A text too long for one page goes on,
+    on the same panel: its words are set in the panel's ink."""
+    panel_el = panel(ctx.content, ctx.palette.accent_fill, 26, role="statement-panel")
+    ink = on_panel(ctx, ctx.palette.accent_fill, ctx.palette.on_accent)
     if cursor is not None:
-        return continuation(ctx, slide, size, cursor)
+        els, rest = continuation(ink, slide, size, cursor, ctx.content.inset(PANEL_PAD))
+        return [panel_el] + els, rest
     title, body = slide_title_body(ctx, slide)
     if not title and len(body) <= STATEMENT_CHARS:
         title, body = body, ""
@@ -475,7 +479,6 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     box = ctx.content
     inner = box.inset(PANEL_PAD)
     pal = ctx.palette
-    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
     lead = ctx.title_size * 1.3 if number else 28.0  # the section number (or a bar) above the statement
 
     def build(c: Ctx, s: float) -> Column | None:
@@ -489,7 +492,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
         return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
-    out = [panel(box, pal.accent_fill, 26, role="statement-panel")]
+    out = [panel_el]
     words = title or body  # the number or bar stands on the statement's side: the right in Hebrew or Arabic
     if number:
         label, label_size = number.zfill(2), lead * 0.8
