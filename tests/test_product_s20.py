@@ -150,3 +150,16 @@ def test_a_big_statement_too_long_for_one_page_goes_on_on_its_panel(fmt):
         top, bottom = float(panel.get("y")), float(panel.get("y")) + float(panel.get("height"))
         words = [r for r in runs(svg) if r.role in ("body", "title")]
         assert words and all(top < r.y < bottom for r in words)
+
+
+def test_a_statement_of_long_words_on_a_tall_page_takes_the_lines_its_panel_holds():
+    # "Thanks @alice_writes @bob_builds … for the help!" needs seven lines at its size: held to six, it was shrunk
+    # to half and set small in a story's panel three quarters empty
+    post = "Thanks @alice_writes @bob_builds @carol_codes @dave_designs @eve_edits @frank_founds for the help!"
+    sizes = {}
+    for fmt in ("instagram-square", "instagram-story"):
+        c = carousel_of(["Hook.", post], layout="big-statement", format=fmt)
+        svg = render.render_slides(c)[1]
+        sizes[fmt] = max(float(n.get("font-size")) for n in parse(svg).iter(NS + "text")
+                         if n.get("class") in ("title", "body") and n.get("font-size"))
+    assert sizes["instagram-story"] > sizes["instagram-square"] * 1.3

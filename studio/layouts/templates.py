@@ -484,7 +484,10 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     def build(c: Ctx, s: float) -> Column | None:
         if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2, size * STATEMENT_SCALE):
             return None
-        big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=6) if title else None
+        # as many lines as the panel holds (a tall story's panel more than six): a statement of long words, too
+        # many for six lines, was shrunk to half its size and set small in a panel mostly empty
+        lines = max(6, int(inner.h / (s * STATEMENT_SCALE * 1.3)))
+        big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=lines) if title else None
         rest = body_blocks(c, body, s) if body else ()
         if rest and big:
             rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
