@@ -1,6 +1,7 @@
 """Session 20's rough items: each test fails on the code before it."""
 from __future__ import annotations
 
+import base64
 import subprocess
 import sys
 
@@ -163,3 +164,21 @@ def test_a_statement_of_long_words_on_a_tall_page_takes_the_lines_its_panel_hold
         sizes[fmt] = max(float(n.get("font-size")) for n in parse(svg).iter(NS + "text")
                          if n.get("class") in ("title", "body") and n.get("font-size"))
     assert sizes["instagram-story"] > sizes["instagram-square"] * 1.3
+
+
+def _emoji_svgs(svg: str) -> dict[str, bytes]:
+    out = {}
+    for node in parse(svg).iter(NS + "image"):
+        if "emoji" in (node.get("class") or ""):
+            out[node.get("aria-label")] = base64.b64decode(node.get("href").split(",", 1)[1])
+    return out
+
+
+def test_a_near_black_emoji_on_a_dark_theme_gets_an_outline_of_the_texts_colour():
+    # Twemoji's ✔️ ✖️ 🖤 are near-black: on the midnight theme a creator's ✔️ bullets were all but invisible
+    post = "Done:\n✔️ Shipped\n✖️ Skipped the gym\nAnd ❤️ 🖤"
+    for theme, outlined in (("midnight", True), ("paper", False)):
+        c = carousel_of(["Hook.", post], layout="headline-body", format="instagram-square", theme=theme)
+        drawn = _emoji_svgs(render.render_slides(c)[1])
+        assert {k for k, v in drawn.items() if b"stroke=" in v} == ({"✔️", "✖️", "🖤"} if outlined else set()), theme
+        assert b"stroke=" not in drawn["❤️"]

@@ -23,7 +23,7 @@ from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
                     holds_direction, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
-from ..theme import Palette, Theme, rgb
+from ..theme import Palette, Theme, luminance, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
 # draw those characters as they are. Our fonts carry no substitution table, and then the browser's shaper makes
@@ -452,6 +452,11 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 
 
+def _outline(text_colour: str) -> str | None:
+    """The outline a near-black emoji gets beside light text (on a dark background): the text's colour."""
+    return text_colour if luminance(text_colour) > 0.4 else None
+
+
 def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str,
               rtl: bool | None = None) -> list[El]:
     """One laid-out line: a <text> whose every run has its own x, plus emoji images. ``rtl``: the direction its
@@ -470,7 +475,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         if r.emoji:
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
-                             width=size, height=size, href=emoji.data_uri(r.emoji),
+                             width=size, height=size, href=emoji.data_uri(r.emoji, _outline(st.colour)),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
             # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py);
             # hidden from screen readers, which read the picture's label
