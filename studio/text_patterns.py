@@ -23,14 +23,15 @@ _TLDS = ("com|org|net|io|dev|co|ai|app|me|info|edu|gov|ly|gg|tv|xyz|so|sh|us|uk|
          "eu|ca|au|in|jp|cn|ru|br|ch|se|no|fi|dk|pl|gr|pt|be|at|ie|nz|blog|news|tech|page|site")
 # A host has at most 127 labels (DNS). Bounding the repeat is what keeps a long dotted run ("a.a.a.…") linear:
 # an open-ended repeat of labels, backtracked label by label to look for its top-level domain, cost time
-# quadratic in the run's length (100 KB: a second), for each alternative that has one.
+# quadratic in the run's length (100 KB: a second), for each alternative of the drawn links that has one. (X's
+# counting ``URL`` keeps its open repeat: the paste packer relies on "a.co" * 300 being one link.)
 _LABELS = "{0,126}"
 # A link as X sees one: with a scheme, or a bare domain of a known top-level domain, with its path;
 # trailing punctuation stays outside. Labels are matched possessively ("*+"): a long run of letters is
 # never re-tried split by split, which made a 280-character word take milliseconds and a 1 MB word minutes.
 URL = regex.compile(
     r"(?:https?://[^\s<>\"]+"
-    rf"|(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-)){_LABELS}"
+    r"|(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-))*"
     rf"\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?)"
     r"(?<![.,;:!?'\")\]])",
     regex.IGNORECASE)

@@ -42,7 +42,6 @@ def test_a_megabyte_dotted_run_is_read_in_one_pass():
         "    text = unit * (1_000_000 // len(unit))\n"
         "    assert ''.join(s for s, _ in accent_spans(text)) == text\n"
         "    tp.without_links(text)\n"
-        "    list(tp.URL.finditer(text))\n"
         "print('ok')\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=240)
     assert done.stdout.strip() == "ok", done.stderr
