@@ -181,3 +181,22 @@ def test_a_near_black_emoji_on_a_dark_theme_gets_an_outline_of_the_texts_colour(
         drawn = _emoji_svgs(render.render_slides(c)[1])
         assert {k for k, v in drawn.items() if b"stroke=" in v} == ({"✔️", "✖️", "🖤"} if outlined else set()), theme
         assert b"stroke=" not in drawn["❤️"]
+
+
+def test_a_long_list_goes_on_row_by_row_on_its_bands():
+    # the pages after the first drew the rows without their tinted bands, and cut a row in two across pages
+    items = "\n".join(f"- Lesson number {n}: keep the promise you made to yourself, even when it is hard"
+                      for n in range(1, 21))
+    c = carousel_of(["Hook.", "Twenty things I learned:\n" + items], layout="list", format="instagram-square")
+    counts = render.pages_per_slide(c)
+    pages = render.render_slides(c)[counts[0]:counts[0] + counts[1]]
+    assert len(pages) >= 3
+    seen = []
+    for svg in pages:
+        bands = [n for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]
+        body = " ".join(r.text for r in runs(svg) if r.role == "body")
+        numbers = [int(w.rstrip(":")) for w in body.split() if w.rstrip(":").isdigit()]
+        assert len(bands) == len(numbers) and numbers, (len(bands), numbers)  # a band per row, no half row
+        assert body.count("Lesson") == body.count("hard") == len(numbers)
+        seen += numbers
+    assert seen == list(range(1, 21))

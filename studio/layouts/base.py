@@ -182,6 +182,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     y = 0.0
     for bi, blk in enumerate(blocks):
         code_st = None  # the style of the run of code lines being placed
+        block_top = (len(placed), y)  # where this block starts: a list row that does not fit goes on whole
         for pi, para in enumerate(blk.paras):
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
             if not para.code:
@@ -209,6 +210,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                 if y + extra + st.ink > height + 0.01 and not (force and not placed):
                     if first_of_block:
                         return placed, blocks[bi:], y
+                    if blk.marker.startswith(LIST_ROW) and block_top[0] and blk.start == 0:
+                        # a list row is not cut in two across pages: it starts the next one
+                        return placed[:block_top[0]], blocks[bi:], block_top[1]
                     rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
                     return placed, (rest,) + blocks[bi + 1:], y
                 y += extra

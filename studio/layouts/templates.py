@@ -21,7 +21,7 @@ from ..reading import (headline_and_body, list_entries, list_intro, list_line, o
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
+from .base import (LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -428,6 +428,7 @@ def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
         out.extend(els)
         top = st.size * 2.6
     placed, rest, _ = fit_flow(cursor, box.w, box.h - top, force=True)
+    out.extend(row_bands(ctx, placed, box.x, box.y + top, box.w))  # a list's rows go on on their bands
     out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w))
     return out, rest
 
@@ -597,10 +598,14 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
     """The tinted band behind each list row (drawn under the text)."""
-    top = y + col.head_h + col.gap
+    return row_bands(ctx, col.placed, x, y + col.head_h + col.gap, width)
+
+
+def row_bands(ctx: Ctx, placed: list[Placed], x: float, top: float, width: float) -> list[El]:
+    """The tinted band behind each list row of ``placed`` lines whose flow starts at ``top``."""
     out: list[El] = []
     rows: list[list] = []
-    for p in col.placed:
+    for p in placed:
         if p.marker.startswith(LIST_ROW):
             rows.append([p.y, p.y + p.text_style.lh, p.block.style])
         elif rows and p.block.marker.startswith(LIST_ROW):
