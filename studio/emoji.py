@@ -93,7 +93,8 @@ def data_uri(file_name: str, outline: str | None = None) -> str:
     it was all but invisible on a dark theme (a creator's ✔️ bullets vanished). Its own colour stays."""
     data = (_folder() / file_name).read_bytes()
     if outline and _dark_only(data):
-        data = data.replace(b"<svg ", f'<svg stroke="{outline}" stroke-width="1.5" stroke-linejoin="round" '.encode(), 1)
+        stroke = f'<svg stroke="{outline}" stroke-width="1.5" stroke-linejoin="round" '
+        data = data.replace(b"<svg ", stroke.encode(), 1)
     return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
 
 

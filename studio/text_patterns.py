@@ -61,8 +61,10 @@ _PATH = r"(?:[^\s<>\"'\p{L}\p{M}]|[\p{Latin}\p{Cyrillic}]\p{M}*)*"
 LINK_PATTERN = (rf"(?<!{_W}|[.+-])(?:{_W}|[.+-])++@[\w-]+(?:\.[\w-]+){_LABELS}\.[A-Za-z]{{2,}}"  # an e-mail address
         # "https://" or "www.": its host's last label is in a spaced script ("ดูที่www.example.comนะ" ends before
         # "นะ"; an IDN label before it may be Thai: "ไทยรัฐ.com") or a top-level domain of an unspaced one
-        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.){_LABELS}(?:(?:{_W}|-)+|(?:{_NO_SPACE_TLDS}))(?::\d+)?(?:[/?#]{_PATH})?"
-        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+){_LABELS}\.(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
+        rf"|(?:https?://|www\.)(?:[^\s<>\"'/?#.]+\.){_LABELS}(?:(?:{_W}|-)+|(?:{_NO_SPACE_TLDS}))(?::\d+)?"
+        rf"(?:[/?#]{_PATH})?"
+        rf"|(?<![@.-]|{_W})(?:{_W}|-)+(?:\.(?:{_W}|-)+){_LABELS}\."
+        rf"(?:com|org|net|io|dev|ai|co|app|me|so|xyz|gg|ly|de|uk|fr)"
         rf"(?!{_W})(?:/{_PATH})?")
 LINK = regex.compile(LINK_PATTERN, regex.IGNORECASE)
 _LINK_TRAILING = ".,;:!?)]}'\"…"

@@ -762,8 +762,8 @@ def _block_quote(ctx: Ctx, title: str, inner: Box) -> tuple[list[El], float] | N
         placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
         if quote is not None and used + mark <= inner.h:
             top = optical_top(inner, used + mark)
-            els = _quote_mark(ctx, mark, inner.x, top + mark * 0.75) + draw_flow(ink, placed, inner.x, top + mark, inner.w)
-            return els, quote.style.size
+            els = _quote_mark(ctx, mark, inner.x, top + mark * 0.75)
+            return els + draw_flow(ink, placed, inner.x, top + mark, inner.w), quote.style.size
     return None
 
 
