@@ -958,9 +958,13 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
 
 
 def _ends_a_syllable(cluster: str) -> bool:
-    """A cluster that closes the syllable before it: a spacing vowel sign or mark standing alone (Burmese "ာ", "း")
-    or a consonant its asat kills ("င်"): a line starting there would cut a syllable in two."""
-    return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster
+    """A cluster that closes the syllable before it: a spacing vowel sign or mark standing alone (Burmese "ာ", "း"),
+    a consonant its asat kills ("င်"), or a Thai or Lao vowel written after its consonant (letters to Unicode:
+    "ຕິດຕ" | "າມ" cut "ຕາ" in two): a line starting there would cut a syllable in two."""
+    return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster or cluster[0] in _FOLLOWING_VOWELS
+
+
+_FOLLOWING_VOWELS = set("ะาำๅๆະາຳໆ")
 
 
 _LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start

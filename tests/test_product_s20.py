@@ -200,3 +200,12 @@ def test_a_long_list_goes_on_row_by_row_on_its_bands():
         assert body.count("Lesson") == body.count("hard") == len(numbers)
         seen += numbers
     assert seen == list(range(1, 21))
+
+
+def test_a_word_cut_at_the_edge_never_starts_a_line_with_a_thai_or_lao_vowel_written_after_its_consonant():
+    # "ການຕິດຕາມ" too wide for its line was cut "ການຕິດຕ" | "າມ": "າ" (a letter to Unicode) belongs to the "ຕ" before it
+    for text in ("ຂອບໃຈຫຼາຍໆ ສຳລັບການຕິດຕາມ 100%", "สวัสดีครับทุกคนวันนี้อากาศดีมากๆเลยนะครับ"):
+        for width in range(60, 260, 5):
+            lines = [line.text for line in wrap(prepare(text), "Inter", 700, 30, width)]
+            assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+            assert not [line for line in lines[1:] if line[0] in "ะาำๅๆະາຳໆ"], (width, lines)
