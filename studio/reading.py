@@ -192,23 +192,50 @@ def list_items(text: str) -> list[str]:
 def list_entries(text: str) -> list[tuple[str, str]]:
     """(number, item) for each of ``list_items``' items: the number the creator wrote ("5" of "5. Ship", in ASCII
     digits; a countdown or a list with gaps keeps its own), "" for a bullet item."""
-    lines = [ln for ln in _prose_lines(unflatten(text.strip())) if ln.strip()]
+    return list_reading(text)[1]
+
+
+@lru_cache(maxsize=1024)
+def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(lead-in, entries): the one reading of a list every reader shares. Bullets and numbers are read as separate
+    lists and the one with more rows wins (on a tie, the one that starts first); every line above the winner's
+    first row is the lead-in, every prose line from there on is in a row: no line is lost or read twice."""
+    text = unflatten(text.strip())
+    lines = text.split("\n")
+    code = code_lines(text) if has_code(text) else [False] * len(lines)
     best: list[list[str]] = []
-    for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
-        items: list[list[str]] = []
-        for line in lines:
-            found = list_line(line)
+    best_start = len(lines)
+    for numbered in (False, True):
+        items, start = _read_list(lines, code, numbered)
+        if len(items) > len(best) or (len(items) == len(best) and start < best_start):
+            best, best_start = items, start
+    if len(best) < 2:
+        return "\n".join(ln.strip() for ln in lines if ln.strip()), []
+    lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
+    return lead, [(number, item) for number, item in best]
+
+
+def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list[str]], int]:
+    """The rows of the bulleted (or numbered) list in ``lines``, and the index of its first line."""
+    items: list[list[str]] = []
+    start = len(lines)
+    for n, line in enumerate(lines):
+        if code[n] or not line.strip():  # code holds no list items
+            continue
+        found = list_line(line)
+        if not items:
             if found and (found[0] != "•") == numbered:
                 items.append([found[0] if numbered else "", found[1]])
-            elif items and found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
-                items.append(["", found[1]])
-            elif items and found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
-                items.append([found[0], found[1]])
-            elif items:
-                items[-1][1] += " " + line.strip()
-        if len(items) > len(best):
-            best = items
-    return [(number, item) for number, item in best] if len(best) >= 2 else []
+                start = n
+        elif found and (found[0] != "•") == numbered:
+            items.append([found[0] if numbered else "", found[1]])
+        elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
+            items.append(["", found[1]])
+        elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
+            items.append([found[0], found[1]])
+        else:
+            items[-1][1] += " " + line.strip()
+    return items, start
 
 
 def list_line(line: str) -> tuple[str, str] | None:
@@ -250,9 +277,3 @@ def sentences(text: str) -> list[str]:
     if lead and found:
         found[0] = text[:lead.end()] + found[0]
     return found or ([text] if text else [])
-
-
-def _prose_lines(text: str) -> list[str]:
-    """The text's lines with every code line (``studio.code``) left out: code holds no list items."""
-    lines = text.split("\n")
-    return [ln for ln, is_code in zip(lines, code_lines(text)) if not is_code] if has_code(text) else lines

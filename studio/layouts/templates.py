@@ -17,7 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (headline_and_body, list_entries, list_intro, list_line, own_bullet, sentences, split_number,
+from ..reading import (headline_and_body, list_line, list_reading, own_bullet, sentences, split_number,
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -513,13 +513,13 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
     sentences read as points are counted."""
     held = _held_empty_items(text)
-    entries = list_entries(held)
+    lead, entries = list_reading(held)
     if len(entries) >= 2:
         numbers, items = [n for n, _ in entries], [item for _, item in entries]
         if _EMPTY in text:  # the creator's own character: nothing was held
-            return _lead_in(held), items, _row_markers(numbers, items)
+            return lead, items, _row_markers(numbers, items)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
-        return _lead_in(held).replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
+        return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
@@ -537,19 +537,6 @@ def _row_markers(numbers: list[str], items: list[str], marked: bool = True) -> l
     if marked or any(map(own_bullet, items)):
         return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
     return [str(n) for n in range(1, len(items) + 1)]
-
-
-def _lead_in(text: str) -> str:
-    """The lines above the list ``list_items`` reads (bullets, or numbers when there are more of them): lines of
-    the kind that lost (bullets above a numbered list) are the lead-in's, never dropped."""
-    text = unflatten(text.strip())
-    lines = text.split("\n")
-    code = code_lines(text) if has_code(text) else [False] * len(lines)
-    kinds = [None if is_code else (found[0] != "•" if (found := list_line(line)) else None)
-             for line, is_code in zip(lines, code)]
-    numbered = kinds.count(True) > kinds.count(False)
-    first = kinds.index(numbered)
-    return "\n".join(line.strip() for line in lines[:first] if line.strip())
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)

@@ -1,0 +1,47 @@
+"""The List layout reads a list once: every creator line lands in the lead-in or in exactly one row, in order."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from studio.layouts.templates import list_of
+
+KINDS = {"b": "- w{i}", "e": "✅ w{i}", "n": "{k}. w{i}", "p": "plain w{i}"}
+
+
+def _thread(shape: str) -> str:
+    lines, k = ["Intro line:"], 0
+    for i, kind in enumerate(shape):
+        k += kind == "n"
+        lines.append(KINDS[kind].format(i=i, k=k))
+    return "\n".join(lines)
+
+
+def _drawn_words(text: str) -> list[str]:
+    intro, items, _ = list_of(text)
+    return [w for w in (intro + " " + " ".join(items)).split() if w.startswith("w")]
+
+
+@pytest.mark.parametrize("length", range(1, 7))
+def test_every_mix_of_list_lines_draws_each_line_once_in_order(length):
+    bad = []
+    for shape in map("".join, itertools.product("benp", repeat=length)):
+        if _drawn_words(_thread(shape)) != [f"w{i}" for i in range(length)]:
+            bad.append(shape)
+    assert bad == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Launch plan:\n1. Build the waitlist\n- aim for 500 signups\n2. Ship the beta\n3. Ask for feedback",
+     "Launch plan: Build the waitlist aim for 500 signups Ship the beta Ask for feedback"),
+    ("Do this daily:\n✅ Sleep 8h\n✅ Walk\n3. Read\n4. Write\n5. Rest",
+     "Do this daily: ✅ Sleep 8h ✅ Walk Read Write Rest"),
+    ("My stack:\n- Editor: VS Code\n1. Figma\n2. Notion\n3. Linear\n4. Slack",
+     "My stack: Editor: VS Code Figma Notion Linear Slack"),
+])
+def test_reviewer_lists_keep_every_line_once(text, words):
+    intro, items, _ = list_of(text)
+    drawn = " ".join([intro] + items).split()
+    for word in words.split():
+        assert drawn.count(word) == words.split().count(word), word
