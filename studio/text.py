@@ -52,9 +52,7 @@ _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK = "\u00a0\u2007\u202f"
 _NO_BREAK_RUN = regex.compile(rf" *([{_NO_BREAK}])[ {_NO_BREAK}]*")
-# A plain space between two fullwidth forms is set as wide as they are: a narrow one is narrower than the gaps
-# inside each word, and "ＴＥＸＴ ＩＳ ＷＩＤＥ" read "TEXTISWIDE".
-_FULLWIDTH_GAP = regex.compile(r"(?<=[\uff01-\uff5e]) (?=[\uff01-\uff5e])")
+_FULLWIDTH = regex.compile(r"[\uff01-\uff5e]")  # forms set a full em wide (see ``wide_spaces``)
 _BREAK_SPACES = frozenset(" \u3000")  # a line may break after them, and leaves them out at its end
 # Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
 # its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
@@ -73,6 +71,9 @@ _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 # vowel mark or fullwidth punctuation, and none ends with an opening bracket.
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～"
                        "ๆໆ")  # … and Thai's and Lao's repetition marks, which repeat the word before them
+# … of them, those that start no line even after a space (Unicode's line rule 13: closing marks, "!", "?", ".", ",",
+# ";", ":"; and the repetition marks): "ดี ๆ" is one piece, while a quote mark after a space may start a line.
+_NOR_AFTER_A_SPACE = _NO_BREAK_BEFORE - set("'\"»”’…%")
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
 _BREAK_AFTER = set("-/–—")  # not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "=" (prose)
 _CODE_CLOSERS = set(")]},;:")
@@ -224,7 +225,6 @@ def _spaced(line: str) -> str:
     line = _SPACES.sub(" ", line)
     if not line.isascii():
         line = _NO_BREAK_RUN.sub(r"\1", line)
-        line = _FULLWIDTH_GAP.sub("\u3000", line)
     return line.strip()
 
 
@@ -662,10 +662,22 @@ def para_ems(para: Para, family: str, weight: int) -> tuple[float, float]:
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
     shaped = _shaped(para, family, weight)
+    wide = wide_spaces(para)
     return tuple(sum(g.advance for g in shaped[i]) if i in shaped else
-                 EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, 700 if STYLE_BOLD in c.style else weight)
+                 EMOJI_ADVANCE if c.emoji else cluster_em("\u3000" if i in wide else c.text, f,
+                                                          700 if STYLE_BOLD in c.style else weight)
                  + (MISSING_PAD if STYLE_MISSING in c.style else 0.0)
                  for i, (c, f) in enumerate(zip(para.clusters, faces)))
+
+
+@lru_cache(maxsize=2048)
+def wide_spaces(para: Para) -> frozenset[int]:
+    """The plain spaces between two fullwidth forms ("ＴＥＸＴ ＩＳ"): each takes an ideographic space's width (a
+    narrow one is narrower than the gaps inside the words, and the words ran together). Layout only: the text keeps
+    the creator's space; ``line_runs`` draws the gap by position."""
+    cl = para.clusters
+    return frozenset(i for i in range(1, len(cl) - 1) if cl[i].is_space and _FULLWIDTH.fullmatch(cl[i - 1].text)
+                     and _FULLWIDTH.fullmatch(cl[i + 1].text))
 
 
 @lru_cache(maxsize=2048)
@@ -817,8 +829,9 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     space = [c.text in _BREAK_SPACES for c in cl]  # (Cluster.is_space or U+3000, asked for once per cluster)
     glued = frozenset() if para.code else _unit_spaces(cl)
     while i < n:
-        if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends) and i not in glued) or \
-                (space[i] and not space[i + 1] and i not in glued):
+        if i == n - 1 or (not space[i] and not space[i + 1] and (breaks(cl, i) or i in word_ends)
+                          and i not in glued) or \
+                (space[i] and not space[i + 1] and i not in glued and cl[i + 1].text[0] not in _NOR_AFTER_A_SPACE):
             end = i + 1
             core = end
             while core > start and space[core - 1]:
@@ -952,7 +965,8 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
         if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
             best = j
     if best == end:  # at the edge: the next line never starts with a syllable's vowel sign or killed consonant
-        while best - 1 > start and best < len(clusters) and _ends_a_syllable(clusters[best].text):
+        while best - 1 > start and best < len(clusters) and (_ends_a_syllable(clusters[best].text)
+                                                             or clusters[best].text[0] in _NO_BREAK_BEFORE):
             best -= 1
     return best
 
@@ -964,7 +978,7 @@ def _ends_a_syllable(cluster: str) -> bool:
     return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster or cluster[0] in _FOLLOWING_VOWELS
 
 
-_FOLLOWING_VOWELS = set("ะาำๅๆະາຳໆ")
+_FOLLOWING_VOWELS = set("ะาำๅະາຳ")  # (the repetition marks "ๆ" "ໆ" are in _NO_BREAK_BEFORE)
 
 
 _LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start
@@ -1175,6 +1189,7 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     faces = assign_fonts(line.para, family)[line.start:line.end]
     shaped = _shaped(line.para, family, weight)
     clusters = line.clusters
+    wide = wide_spaces(line.para)
     runs: list[Run] = []
     x = _leads(line.para, family, weight).get(line.start, 0.0) * size  # a line starting inside a shaped word
     cur: list = []  # [x, text, face, accent, width, style, link, shaped glyphs or None, last cluster index]
@@ -1204,6 +1219,9 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur[1] += text
             cur[4] += w
             cur[8] = i
+        elif line.start + i in wide:  # a fullwidth gap: its width is the next run's position
+            close()
+            cur = []
         elif cur and cur[7] is None and faces[i] == cur[2] and (c.is_space or (c.accent == cur[3]
                                                                           and c.style == cur[5] and c.link == cur[6])):
             cur[1] += text
