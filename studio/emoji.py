@@ -88,14 +88,20 @@ def is_emoji(cluster: str) -> bool:
 
 @cache
 def data_uri(file_name: str, outline: str | None = None) -> str:
-    """``data:image/svg+xml;base64,…`` of a Twemoji file (cached). ``outline``: the colour of a dark background's
-    text; an emoji drawn in nothing but near-black ("✔️", "✖️", "➕", "🖤") gets a thin outline of it there, else
+    """``data:image/svg+xml;base64,…`` of a Twemoji file (cached). ``outline``: the colour of the text on a dark
+    ground; an emoji drawn in nothing but near-black ("✔️", "✖️", "➕", "🖤") gets a thin outline of it there, else
     it was all but invisible on a dark theme (a creator's ✔️ bullets vanished). Its own colour stays."""
     data = (_folder() / file_name).read_bytes()
     if outline and _dark_only(data):
-        stroke = f'<svg stroke="{outline}" stroke-width="1.5" stroke-linejoin="round" '
-        data = data.replace(b"<svg ", stroke.encode(), 1)
+        stroke = f'<svg stroke="{outline}" stroke-width="{OUTLINE}" stroke-linejoin="round" '
+        # the stroke reaches half its width beyond the ink, which touches the 36-unit box ("✔️", "⬛"): the box grows
+        pad = OUTLINE / 2
+        box = f'viewBox="{-pad:g} {-pad:g} {36 + OUTLINE:g} {36 + OUTLINE:g}"'
+        data = data.replace(b"<svg ", stroke.encode(), 1).replace(b'viewBox="0 0 36 36"', box.encode(), 1)
     return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
+
+
+OUTLINE = 1.5  # the outline's width, in Twemoji's 36 units
 
 
 _FILL = regex.compile(rb'fill="#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})"')

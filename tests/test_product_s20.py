@@ -11,6 +11,7 @@ from render_helpers import NS, carousel_of, parse, runs
 from studio import render, text_patterns
 from studio.layouts.templates import list_of
 from studio.structure import cover_texts
+from studio.theme import THEMES
 from studio.text import accent_spans, clean, measure, prepare, wrap
 
 _LONG_RUNS = ("a.", "x@a.b-", "https://a.)", "www.@a.")
@@ -209,3 +210,28 @@ def test_a_word_cut_at_the_edge_never_starts_a_line_with_a_thai_or_lao_vowel_wri
             lines = [line.text for line in wrap(prepare(text), "Inter", 700, 30, width)]
             assert "".join(lines).replace(" ", "") == text.replace(" ", "")
             assert not [line for line in lines[1:] if line[0] in "ะาำๅๆະາຳໆ"], (width, lines)
+
+
+@pytest.mark.parametrize("theme", ["noir", "terminal"])
+def test_a_near_black_emoji_in_muted_text_on_a_dark_page_gets_its_outline(theme):
+    # the outline was decided by the text colour's lightness (above 0.4): the muted greys of noir and terminal
+    # (0.38, 0.40) left the ✔️ of a cover's subtitle all but invisible; the page's darkness decides now
+    c = carousel_of(["Checklist for launch day.\n\n✔️ Ship it\n✖️ Do not wait", "Second post."], layout="list",
+                    format="instagram-square", theme=theme)
+    svg = render.render_slides(c)[0]
+    muted = {n.get("fill") for n in parse(svg).iter(NS + "text") if n.get("class") == "body"}
+    assert muted == {THEMES[theme].muted}  # the subtitle is in the muted grey
+    drawn = _emoji_svgs(svg)
+    assert b"stroke=" in drawn["✔️"] and b"stroke=" in drawn["✖️"]
+
+
+def test_an_outlined_emoji_keeps_its_whole_stroke_inside_its_box():
+    # the 1.5-unit stroke reaches 0.75 beyond the ink, and ✔️ ⬛ ©️ 🔙 🔚 touch Twemoji's 36-unit box: it was clipped
+    from studio import emoji
+    for ch in ("✔️", "⬛", "©️", "🔙", "🔚"):
+        data = base64.b64decode(emoji.data_uri(emoji.emoji_file(ch), "#FFFFFF").split(",", 1)[1])
+        root = parse(data.decode())
+        x, y, w, h = map(float, root.get("viewBox").split())
+        assert root.get("stroke") == "#FFFFFF", ch
+        assert x <= -emoji.OUTLINE / 2 and y <= -emoji.OUTLINE / 2, ch
+        assert x + w >= 36 + emoji.OUTLINE / 2 and y + h >= 36 + emoji.OUTLINE / 2, ch

@@ -76,6 +76,7 @@ class TextStyle:
     colour: str
     accent: str
     align: str = "left"  # left, center
+    dark_ground: bool = False  # drawn on a dark page or panel: a near-black emoji gets an outline there
 
     @property
     def lh(self) -> float:
@@ -150,11 +151,21 @@ class Ctx:
 
     def body_style(self, size: float | None = None, colour: str | None = None, weight: int = 400) -> TextStyle:
         return TextStyle(self.body_font, weight, size or self.body_size, self.line_height,
-                         colour or self.palette.text, self.palette.accent, self.align)
+                         colour or self.palette.text, self.palette.accent, self.align, self.dark_ground(colour))
 
     def title_style(self, size: float | None = None, colour: str | None = None) -> TextStyle:
         return TextStyle(self.title_font, self.title_weight, size or self.title_size, 1.14,
-                         colour or self.palette.text, self.palette.accent, self.align)
+                         colour or self.palette.text, self.palette.accent, self.align, self.dark_ground(colour))
+
+    def dark_ground(self, colour: str | None) -> bool:
+        """Is the ground behind text of ``colour`` dark? The page's (the theme's) for the page's text colours,
+        whatever their shade (a muted grey on a dark page is no lighter than 0.4); the accent panel's for its own."""
+        pal = self.palette
+        if not colour or colour in (pal.text, pal.muted, pal.accent):
+            return self.theme.dark
+        if colour == pal.on_accent:
+            return luminance(pal.accent_fill) < DARK_GROUND
+        return luminance(colour) > LIGHT_TEXT  # a colour of its own (over a photo): light text stands on dark
 
     def post_of(self, slide: Slide) -> Post | None:
         return next((self.posts[p] for p in slide.post_ids if p in self.posts), None)
@@ -456,9 +467,13 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 
 
-def _outline(text_colour: str) -> str | None:
-    """The outline a near-black emoji gets beside light text (on a dark background): the text's colour."""
-    return text_colour if luminance(text_colour) > 0.4 else None
+DARK_GROUND = 0.18  # a fill darker than this (relative luminance) is a dark ground
+LIGHT_TEXT = 0.4  # text lighter than this is set on a dark ground
+
+
+def _outline(st: TextStyle) -> str | None:
+    """The outline a near-black emoji gets on a dark ground: the text's colour."""
+    return st.colour if st.dark_ground else None
 
 
 def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str,
@@ -479,7 +494,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         if r.emoji:
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
-                             width=size, height=size, href=emoji.data_uri(r.emoji, _outline(st.colour)),
+                             width=size, height=size, href=emoji.data_uri(r.emoji, _outline(st)),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
             # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py);
             # hidden from screen readers, which read the picture's label
