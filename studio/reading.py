@@ -103,12 +103,24 @@ def unflatten(text: str) -> str:
 # ---------------------------------------------------------------- headings and headlines
 
 def split_number(title: str) -> tuple[str, str]:
-    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number -> ("", title)."""
+    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number, or a number a word of the creator's
+    says ("Step 1: write."), -> ("", title)."""
     m = _HEADING.match(title)
-    if m and "\n" not in title:
-        number = next(g for g in m.groups()[:3] if g)
+    if m and "\n" not in title and not m.group(3):  # "Step 1: write." stays whole: its word is the creator's too
+        number = next(g for g in m.groups()[:2] if g)
         return ascii_digits(number), m.group(4).strip()
     return "", title
+
+
+# A point the creator numbered themselves: "Step 2: …", "Rule 3 …", "2. …", "#4 …", "3️⃣ …", "First …".
+_COUNTED = re.compile(r"^\W{0,2}(?:(?:step|rule|part|tip|lesson|day|week|phase|stage|no\.?)\s*#?\d{1,3}\b|#\d{1,3}\b"
+                      r"|\d{1,3}\s*[.):/](?!\d)|[0-9#*]\ufe0f?\u20e3|\U0001F51F"
+                      r"|(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly)\b)", re.IGNORECASE)
+
+
+def counted(point: str) -> bool:
+    """The point carries the creator's own count ("Step 2: write.", "2. We published.", "First we wrote.")."""
+    return bool(_COUNTED.match(point))
 
 
 def ascii_digits(number: str) -> str:

@@ -17,7 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (headline_and_body, list_line, list_reading, own_bullet, sentences, split_number,
+from ..reading import (counted, headline_and_body, list_line, list_reading, own_bullet, sentences, split_number,
                        unflatten)
 from ..svg import El, el
 from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -511,7 +511,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 def list_of(text: str) -> tuple[str, list[str], list[str]]:
     """(lead-in, items, markers) for the List layout: list lines, else the sentences as points. Each item's marker
     is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
-    sentences read as points are counted."""
+    sentences read as points are counted, and only when the creator counted none of them themselves."""
     held = _held_empty_items(text)
     lead, entries = list_reading(held)
     if len(entries) >= 2:
@@ -527,16 +527,16 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
             points[-1] += " " + x
         elif x:
             points.append(x)
-    return "", points, _row_markers([""] * len(points), points, marked=False)
+    if any(map(own_bullet, points)) or any(map(counted, points)):  # the creator counted ("Step 2: …"): no count
+        return "", points, _row_markers([""] * len(points), points)
+    return "", points, [str(n) for n in range(1, len(points) + 1)]
 
 
-def _row_markers(numbers: list[str], items: list[str], marked: bool = True) -> list[str]:
+def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     """Each row's marker, the creator's own: the number they wrote, "•" for a line they bulleted ("- Ship",
     "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
-    repeat theirs). Only sentences read as points (not ``marked``) are counted 1, 2, 3."""
-    if marked or any(map(own_bullet, items)):
-        return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
-    return [str(n) for n in range(1, len(items) + 1)]
+    repeat theirs)."""
+    return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
