@@ -46,3 +46,23 @@ def test_the_list_layout_draws_no_number_beside_a_creators_step():
     assert "01" not in drawn.split() and "02" not in drawn.split(), drawn
     for word in "Here is the plan. Step 2: write. Step 3: publish.".split():
         assert word in drawn.split(), (word, drawn)
+
+
+def test_title_pieces_break_where_lines_break():
+    # the title fitting counted "?", "&" and "=" as word ends while line breaking no longer breaks there
+    from studio.layouts.templates import unbreakable
+    assert unbreakable("Q&A a=b why?not and/or") == ("Q&A", "a=b", "why?not", "and/", "or")
+
+
+def test_rows_of_mixed_markers_start_their_text_aligned():
+    # "•", "03" and a creator's "✅" rows started their text at three different indents
+    from render_helpers import runs
+    post = "Do this daily:\n- Sleep early\n✅ Walk outside\n3. Read a book\n4. Write a page"
+    c = carousel_of(["Hook.", post, "Last."], layout="list", format="instagram-square")
+    counts = render.pages_per_slide(c)
+    svg = render.render_slides(c)[counts[0]]
+    found = runs(svg)
+    starts = {}
+    for word in ("Sleep", "✅", "Read", "Write"):
+        starts[word] = min(r.x for r in found if r.text.startswith(word))
+    assert max(starts.values()) - min(starts.values()) < 3, starts  # (an emoji image sits centred in its advance)

@@ -20,7 +20,7 @@ from ..slide import Slide
 from ..reading import (counted, headline_and_body, list_line, list_reading, own_bullet, sentences, split_number,
                        unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
+from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
                    label_line, lead_x, photo, text_el)
 
@@ -62,7 +62,9 @@ def automatic_headline(ctx: Ctx, text: str) -> tuple[str, str]:
 
 
 _EACH = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"  # a line may break around any one
-_UNBREAKABLE = regex.compile(rf"[{_EACH}]|[^\s{_EACH}]+?(?:[-/–—?&=]|(?=[\s{_EACH}])|$)")
+# a piece ends after the characters a line may break after (``text.BREAK_AFTER``: not "?", "&" or "=")
+_UNBREAKABLE = regex.compile(rf"[{_EACH}]|[^\s{_EACH}]+?(?:[{regex.escape(''.join(sorted(BREAK_AFTER)))}]"
+                             rf"|(?=[\s{_EACH}])|$)")
 
 
 @lru_cache(maxsize=1024)  # asked at every step a slide's type grows by
@@ -552,6 +554,12 @@ def _held_empty_items(text: str) -> str:
     return "\n".join(f"{line.strip()} {_EMPTY}" if n in empty else line for n, line in enumerate(lines))
 
 
+def _row_indent(markers: list[str]) -> float:
+    """Where every row's text starts, in body sizes: after the widest marker (a dot is narrower than "07"), the same
+    for all, so rows of mixed markers ("•", "03", an emoji bullet of the creator's) start their text aligned."""
+    return max((2.6 if m not in ("", "•") else 1.3 if m == "•" else 0.0) for m in markers)
+
+
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     """The points as a designed list: a big accent number per row, on tinted rows; a post without
     list lines is listed sentence by sentence."""
@@ -572,8 +580,8 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             b = block(intro, c.body_style(s, c.palette.muted))
             if b:
                 blocks.append(b)
+        indent = s * _row_indent(markers)
         for item, marker in zip(items, markers):
-            indent = s * (1.3 if marker == "•" else 2.6 if marker else 0.0)  # a dot is narrower than "07"
             b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
             if b:
                 blocks.append(b)
