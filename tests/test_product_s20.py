@@ -43,6 +43,7 @@ def test_a_megabyte_dotted_run_is_read_in_one_pass():
         "    text = unit * (1_000_000 // len(unit))\n"
         "    assert ''.join(s for s, _ in accent_spans(text)) == text\n"
         "    tp.without_links(text)\n"
+        "    list(tp.URL.finditer(text))\n"
         "print('ok')\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=240)
     assert done.stdout.strip() == "ok", done.stderr
@@ -235,3 +236,15 @@ def test_an_outlined_emoji_keeps_its_whole_stroke_inside_its_box():
         assert root.get("stroke") == "#FFFFFF", ch
         assert x <= -emoji.OUTLINE / 2 and y <= -emoji.OUTLINE / 2, ch
         assert x + w >= 36 + emoji.OUTLINE / 2 and y + h >= 36 + emoji.OUTLINE / 2, ch
+
+
+def test_the_counting_url_reads_hosts_of_any_length_and_stops_at_their_end():
+    # its labels are taken possessively now (a long dotted run cost time quadratic in its length): the links it
+    # finds are the same, a 300-label host included
+    found = lambda t: [m.group() for m in text_patterns.URL.finditer(t)]
+    assert found("a.co" * 300) == ["a.co" * 300]
+    assert found("see example.com. Next") == ["example.com"]
+    assert found("a.co.uk/x?y=1 ok and www.google.com") == ["a.co.uk/x?y=1", "www.google.com"]
+    assert found("visit sub.domain.io/path.") == ["sub.domain.io/path"]
+    assert found("x.comx, com alone, e.g. foo.bar") == []
+    assert found("a." * 3000) == [] and found("a-" * 3000) == []
