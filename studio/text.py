@@ -69,8 +69,9 @@ _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 # Japanese and Chinese line rules too (kinsoku): no line starts with a closing bracket, a small kana, the long
 # vowel mark or fullwidth punctuation, and none ends with an opening bracket.
+_REPEAT_MARKS = "ๆໆ"  # Thai's and Lao's repetition marks: they repeat the word before them, and stay with it
 _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～"
-                       "ๆໆ")  # … and Thai's and Lao's repetition marks, which repeat the word before them
+                       + _REPEAT_MARKS)
 # … of them, those that start no line even after a space (Unicode's line rule 13: closing marks, "!", "?", ".", ",",
 # ";", ":"; and the repetition marks): "ดี ๆ" is one piece, while a quote mark after a space may start a line.
 _NOR_AFTER_A_SPACE = _NO_BREAK_BEFORE - set("'\"»”’…%")
@@ -965,8 +966,7 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
         if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
             best = j
     if best == end:  # at the edge: the next line never starts with a syllable's vowel sign or killed consonant
-        while best - 1 > start and best < len(clusters) and (_ends_a_syllable(clusters[best].text)
-                                                             or clusters[best].text[0] in _NO_BREAK_BEFORE):
+        while best - 1 > start and best < len(clusters) and _ends_a_syllable(clusters[best].text):
             best -= 1
     return best
 
@@ -978,7 +978,7 @@ def _ends_a_syllable(cluster: str) -> bool:
     return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster or cluster[0] in _FOLLOWING_VOWELS
 
 
-_FOLLOWING_VOWELS = set("ะาำๅະາຳ")  # (the repetition marks "ๆ" "ໆ" are in _NO_BREAK_BEFORE)
+_FOLLOWING_VOWELS = set("ะาำๅະາຳ" + _REPEAT_MARKS)
 
 
 _LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start
