@@ -76,7 +76,9 @@ _NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》�
 # ";", ":"; and the repetition marks): "ดี ๆ" is one piece, while a quote mark after a space may start a line.
 _NOR_AFTER_A_SPACE = _NO_BREAK_BEFORE - set("'\"»”’…%")
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
-BREAK_AFTER = _BREAK_AFTER = frozenset("-/–—")  # not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "=" (prose)
+# Where a line may break inside a word: not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "="
+# (prose).
+BREAK_AFTER = _BREAK_AFTER = frozenset("-/–—")
 _CODE_CLOSERS = set(")]},;:")
 # Scripts written without spaces: a line may break between any two of their characters. Not Hangul: Korean puts
 # spaces between words, and a slide breaks only there ("매일" was cut "매" | "일", as CSS's keep-all keeps it).
