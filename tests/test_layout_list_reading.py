@@ -45,3 +45,16 @@ def test_reviewer_lists_keep_every_line_once(text, words):
     drawn = " ".join([intro] + items).split()
     for word in words.split():
         assert drawn.count(word) == words.split().count(word), word
+
+
+def test_a_list_with_code_in_it_draws_the_code():
+    # the list layout read its rows from the prose lines only: "pip install x" between two items was drawn nowhere
+    from render_helpers import NS, carousel_of, parse
+    from studio import render
+    post = "Steps:\n1. Install it\n```\npip install x\n```\n2. Run it\n3. Done"
+    c = carousel_of(["Hook.", post, "Last."], layout="list", format="instagram-square")
+    counts = render.pages_per_slide(c)
+    pages = render.render_slides(c)[counts[0]:counts[0] + counts[1]]
+    drawn = " ".join("".join(t.itertext()) for svg in pages for t in parse(svg).iter(NS + "text"))
+    for word in ("Steps:", "Install", "pip", "install", "x", "Run", "Done"):
+        assert word in drawn.split(), (word, drawn)

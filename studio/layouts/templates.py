@@ -567,7 +567,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
-    if len(items) < 2:
+    if len(items) < 2 or has_code(body):  # a row holds no code block: the post is drawn as written, code and all
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
         title, intro = intro, ""
