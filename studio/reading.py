@@ -217,24 +217,30 @@ def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
     code = code_lines(text) if has_code(text) else [False] * len(lines)
     best: list[list[str]] = []
     best_start = len(lines)
+    rows = lambda items: sum(number != PARAGRAPH for number, _ in items)  # noqa: E731 (the creator's rows)
     for numbered in (False, True):
         items, start = _read_list(lines, code, numbered)
-        if len(items) > len(best) or (len(items) == len(best) and start < best_start):
+        if rows(items) > rows(best) or (rows(items) == rows(best) and start < best_start):
             best, best_start = items, start
-    if len(best) < 2:
+    if rows(best) < 2:
         return "\n".join(ln.strip() for ln in lines if ln.strip()), []
     lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
     return lead, [(number, item) for number, item in best]
+
+
+PARAGRAPH = "¶"  # the "number" of a row that is a paragraph of its own after the list: it gets no marker
 
 
 def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list[str]], int]:
     """The rows of the bulleted (or numbered) list in ``lines``, and the index of its first line."""
     items: list[list[str]] = []
     start = len(lines)
+    apart = False  # a blank line since the last line read
     for n, line in enumerate(lines):
         if code[n] or not line.strip():  # code holds no list items
+            apart = apart or not line.strip()
             continue
-        found = list_line(line)
+        found, after_blank, apart = list_line(line), apart, False
         if not items:
             if found and (found[0] != "•") == numbered:
                 items.append([found[0] if numbered else "", found[1]])
@@ -245,6 +251,8 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             items.append(["", found[1]])
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             items.append([found[0], found[1]])
+        elif after_blank and not found:  # a paragraph set apart after the list: a row of its own, unmarked
+            items.append([PARAGRAPH, line.strip()])
         else:
             items[-1][1] += " " + line.strip()
     return items, start

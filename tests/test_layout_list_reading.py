@@ -58,3 +58,19 @@ def test_a_list_with_code_in_it_draws_the_code():
     drawn = " ".join("".join(t.itertext()) for svg in pages for t in parse(svg).iter(NS + "text"))
     for word in ("Steps:", "Install", "pip", "install", "x", "Run", "Done"):
         assert word in drawn.split(), (word, drawn)
+
+
+def test_a_paragraph_set_apart_after_the_list_is_a_row_of_its_own_without_a_marker():
+    # "Rest Step 1: write.": a paragraph after a blank line ran on in the last row
+    intro, items, markers = list_of("Do this daily:\n✅ Sleep 8h\n✅ Walk\n3. Read\n4. Write\n5. Rest\n\nStep 1: write.")
+    assert intro == "Do this daily:"
+    assert items == ["✅ Sleep 8h", "✅ Walk", "Read", "Write", "Rest", "Step 1: write."]
+    assert markers == ["", "", "3", "4", "5", ""]
+    assert list_of("Steps:\n1. Install it\n2. Run it\n\nThat is all.")[1:] == (
+        ["Install it", "Run it", "That is all."], ["1", "2", ""])
+    from studio.reading import list_reading
+    assert list_reading("Intro\n- one\n\nA paragraph.")[1] == []  # one row of the creator's and a paragraph: no list
+
+
+def test_points_the_creator_numbered_get_no_marker_of_ours():
+    assert list_of("We did three things. First we wrote. 2. We published. 3. We repeated.")[2] == [""] * 4

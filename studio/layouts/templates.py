@@ -17,8 +17,8 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (counted, headline_and_body, list_line, list_reading, own_bullet, sentences, split_number,
-                       unflatten)
+from ..reading import (PARAGRAPH, counted, headline_and_body, list_line, list_reading, own_bullet, sentences,
+                       split_number, unflatten)
 from ..svg import El, el
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
@@ -529,7 +529,9 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
             points[-1] += " " + x
         elif x:
             points.append(x)
-    if any(map(own_bullet, points)) or any(map(counted, points)):  # the creator counted ("Step 2: …"): no count
+    if any(map(counted, points)):  # the creator counted ("Step 2: …", "2. …"): theirs, and no marker of ours
+        return "", points, [""] * len(points)
+    if any(map(own_bullet, points)):
         return "", points, _row_markers([""] * len(points), points)
     return "", points, [str(n) for n in range(1, len(points) + 1)]
 
@@ -537,8 +539,9 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     """Each row's marker, the creator's own: the number they wrote, "•" for a line they bulleted ("- Ship",
     "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
-    repeat theirs)."""
-    return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
+    repeat theirs), none beside a paragraph set apart after the list."""
+    return ["" if number == PARAGRAPH else number or ("" if own_bullet(item) else "•")
+            for number, item in zip(numbers, items)]
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
