@@ -248,3 +248,27 @@ def test_the_counting_url_reads_hosts_of_any_length_and_stops_at_their_end():
     assert found("visit sub.domain.io/path.") == ["sub.domain.io/path"]
     assert found("x.comx, com alone, e.g. foo.bar") == []
     assert found("a." * 3000) == [] and found("a-" * 3000) == []
+
+
+@pytest.mark.parametrize("layout", ["big-statement", "image-focus"])
+def test_a_near_black_emoji_on_a_panel_is_outlined_by_the_panels_darkness_not_the_themes(layout):
+    # on_panel set every text colour to the panel's ink, so the theme's darkness decided: a light theme's dark
+    # panel left ✔️ 🖤 ✖️ unoutlined (and a dark theme's light panel would have outlined them)
+    from studio.layouts.base import DARK_GROUND
+    from studio.theme import luminance
+    post = "Ship ✔️ 🖤 now. This is the statement ✖️."
+    on_dark_panel = 0
+    for key, theme in THEMES.items():
+        c = carousel_of(["Hook.", post], layout=layout, format="instagram-square", theme=key)
+        root = parse(render.render_slides(c)[1])
+        panel = next(n for n in root.iter(NS + "rect") if n.get("class") in ("statement-panel", "photo-placeholder"))
+        top, bottom = float(panel.get("y")), float(panel.get("y")) + float(panel.get("height"))
+        images = [n for n in root.iter(NS + "image") if "emoji" in (n.get("class") or "")]
+        assert sorted(n.get("aria-label") for n in images) == sorted(["✔️", "🖤", "✖️"]), key
+        for node in images:
+            inside = top < float(node.get("y")) + float(node.get("height")) / 2 < bottom
+            dark = luminance(panel.get("fill")) < DARK_GROUND if inside else theme.dark
+            on_dark_panel += inside and dark and not theme.dark
+            svg = base64.b64decode(node.get("href").split(",", 1)[1])
+            assert (b"stroke=" in svg) == dark, (key, node.get("aria-label"), panel.get("fill"))
+    assert on_dark_panel  # some light theme has a dark panel

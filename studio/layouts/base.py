@@ -145,6 +145,7 @@ class Ctx:
     uid: str = "s"
     dry_run: bool = False  # only find where pages break (auto-fit trials): draw nothing
     cta: OutroCTA = field(default_factory=OutroCTA)  # what the outro asks the reader to do
+    panel_dark: bool | None = None  # text set on a panel (templates.on_panel): is that panel's fill dark?
 
     def ids(self, name: str) -> str:
         return f"{self.uid}-{name}"
@@ -159,10 +160,11 @@ class Ctx:
 
     def dark_ground(self, colour: str | None) -> bool:
         """Is the ground behind text of ``colour`` dark? The page's (the theme's) for the page's text colours,
-        whatever their shade (a muted grey on a dark page is no lighter than 0.4); the accent panel's for its own."""
+        whatever their shade (a muted grey on a dark page is no lighter than 0.4), or the panel's they are set on;
+        the accent panel's for its own."""
         pal = self.palette
         if not colour or colour in (pal.text, pal.muted, pal.accent):
-            return self.theme.dark
+            return self.theme.dark if self.panel_dark is None else self.panel_dark
         if colour == pal.on_accent:
             return luminance(pal.accent_fill) < DARK_GROUND
         return luminance(colour) > LIGHT_TEXT  # a colour of its own (over a photo): light text stands on dark

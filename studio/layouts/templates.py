@@ -20,9 +20,10 @@ from ..slide import Slide
 from ..reading import (PARAGRAPH, counted, headline_and_body, list_line, list_reading, own_bullet, sentences,
                        split_number, unflatten)
 from ..svg import El, el
+from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
-                   label_line, lead_x, photo, text_el)
+from .base import (DARK_GROUND, LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar,
+                   block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, text_el)
 
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
@@ -453,9 +454,10 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
 
 
 def on_panel(ctx: Ctx, fill: str, ink: str) -> Ctx:
-    """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``."""
+    """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``,
+    and the ground behind it is ``fill`` (the theme's darkness no longer says whether an emoji needs its outline)."""
     pal = replace(ctx.palette, text=ink, muted=ink, accent=ink, accent_fill=ink, on_accent=fill, surface=fill)
-    return replace(ctx, palette=pal)
+    return replace(ctx, palette=pal, panel_dark=luminance(fill) < DARK_GROUND)
 
 
 def panel(box: Box, fill: str, radius: float = 22, opacity: float | None = None, role: str = "panel") -> El:
