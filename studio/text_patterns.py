@@ -29,13 +29,15 @@ _LABELS = "{0,126}"
 # A link as X sees one: with a scheme, or a bare domain of a known top-level domain, with its path;
 # trailing punctuation stays outside. Labels are matched possessively ("*+"): a long run of letters is
 # never re-tried split by split, which made a 280-character word take milliseconds and a 1 MB word minutes. The
-# labels before the last are taken possessively too, each with a label after its dot, and the last must be a
-# known top-level domain: no backtracking label by label ("a." * 8,000 took 20 ms, 4 times 2,000's 10 times
-# over), with no bound on their number ("a.co" * 300 stays one link, as X reads it).
+# host is the longest run of labels that ends in a known top-level domain ("example.com.au" of
+# "example.com.au.Next"), read in stretches that each end at the next such domain, taken possessively: no
+# backtracking label by label ("a." * 8,000 took 20 ms, 4 times 2,000's 10 times over), with no bound on their
+# number ("a.co" * 300 stays one link, as X reads it). A stretch starts with the rest of the label the last
+# domain began ("a.com-x.org").
 URL = regex.compile(
     r"(?:https?://[^\s<>\"]+"
-    r"|(?<![\w@./-])(?:www\.)?(?:[a-z0-9][a-z0-9-]*+(?<!-)\.(?=[a-z0-9]))++"
-    rf"(?:{_TLDS})\b(?:/[^\s<>\"]*)?)"
+    r"|(?<![\w@./-])(?:www\.)?[a-z0-9](?:[a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-))*?"
+    rf"\.(?:{_TLDS})\b)++(?:/[^\s<>\"]*)?)"
     r"(?<![.,;:!?'\")\]])",
     regex.IGNORECASE)
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from render_helpers import NS, carousel_of, parse, runs
 from studio import render, text_patterns
@@ -272,3 +273,30 @@ def test_a_near_black_emoji_on_a_panel_is_outlined_by_the_panels_darkness_not_th
             svg = base64.b64decode(node.get("href").split(",", 1)[1])
             assert (b"stroke=" in svg) == dark, (key, node.get("aria-label"), panel.get("fill"))
     assert on_dark_panel  # some light theme has a dark panel
+
+
+# The counting URL before b29f16e, quadratic in a dotted run's length but right: the new one must find what it found.
+_OLD_URL = __import__("regex").compile(
+    r"(?:https?://[^\s<>\"]+"
+    r"|(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*+(?<!-)(?:\.[a-z0-9][a-z0-9-]*+(?<!-))*"
+    rf"\.(?:{text_patterns._TLDS})\b(?:/[^\s<>\"]*)?)"
+    r"(?<![.,;:!?'\")\]])",
+    __import__("regex").IGNORECASE)
+_LINKISH = ["a", "x", "Next", "com", "co", "au", "uk", "www", "1", "é", "_", ".", ".", "-", "/", " ", ",", "@", "?"]
+
+
+def test_the_counting_url_finds_a_host_followed_by_a_dot_and_a_letter():
+    # b29f16e's possessive labels swallowed the top-level domain's dot: "example.com.Next" found no link at all
+    found = lambda t: [m.group() for m in text_patterns.URL.finditer(t)]
+    assert found("See example.com.Next time") == ["example.com"]
+    assert found("Visit x.com.Thanks!") == ["x.com"]
+    assert found("www.example.com.Hi") == ["www.example.com"]
+    assert found("example.com.au.Next") == ["example.com.au"]
+    assert found("a.com-x.org and a.com-x.Next") == ["a.com-x.org", "a.com"]
+
+
+@given(st.lists(st.sampled_from(_LINKISH), max_size=12))
+@settings(max_examples=3000, deadline=None)
+def test_the_counting_url_finds_what_the_old_pattern_found(parts):
+    text = "".join(parts)
+    assert [m.span() for m in text_patterns.URL.finditer(text)] == [m.span() for m in _OLD_URL.finditer(text)]
