@@ -203,8 +203,8 @@ def list_items(text: str) -> list[str]:
 
 def list_entries(text: str) -> list[tuple[str, str]]:
     """(number, item) for each of ``list_items``' items: the number the creator wrote ("5" of "5. Ship", in ASCII
-    digits; a countdown or a list with gaps keeps its own), "" for a bullet item."""
-    return list_reading(text)[1]
+    digits; a countdown or a list with gaps keeps its own), "" for a bullet item. A copy: the reading is cached."""
+    return list(list_reading(text)[1])
 
 
 @lru_cache(maxsize=1024)
@@ -215,25 +215,51 @@ def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = unflatten(text.strip())
     lines = text.split("\n")
     code = code_lines(text) if has_code(text) else [False] * len(lines)
-    best: list[list[str]] = []
+    best: list[list] = []
     best_start = len(lines)
-    rows = lambda items: sum(number != PARAGRAPH for number, _ in items)  # noqa: E731 (the creator's rows)
-    for numbered in (False, True):
-        items, start = _read_list(lines, code, numbered)
+    readings = [_read_list(lines, code, numbered) for numbered in (False, True)]
+    sub: set[int] = set()
+    rows = lambda items: sum(number != PARAGRAPH and at not in sub for number, _, at in items)  # noqa: E731
+    if rows(readings[1][0]) >= 2:  # bullets under the items of a numbered list are not a list of their own
+        sub = _sub_bullets(lines, code)
+    for items, start in readings:
         if rows(items) > rows(best) or (rows(items) == rows(best) and start < best_start):
             best, best_start = items, start
     if rows(best) < 2:
         return "\n".join(ln.strip() for ln in lines if ln.strip()), []
     lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
-    return lead, [(number, item) for number, item in best]
+    return lead, [(number, item) for number, item, _ in best]
+
+
+def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
+    """The bullet lines that belong to the numbered item above them: indented deeper than it, or in a run of
+    bullets that another numbered item follows ("1. Write" / "   - outline" / "2. Edit"). They are not rows of a
+    bulleted list of their own when the lists are counted."""
+    sub: set[int] = set()
+    above: int | None = None  # the indent of the last numbered line
+    run: list[int] = []  # the bullet lines since it
+    for n, line in enumerate(lines):
+        found = None if code[n] else list_line(line)
+        if not found:
+            continue
+        indent = len(line) - len(line.lstrip())
+        if found[0] != "•":
+            sub.update(run)  # a numbered item after the run: the run was under the one before
+            above, run = indent, []
+        elif above is not None:
+            run.append(n)
+            if indent > above:
+                sub.add(n)
+    return sub
 
 
 PARAGRAPH = "¶"  # the "number" of a row that is a paragraph of its own after the list: it gets no marker
 
 
-def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list[str]], int]:
-    """The rows of the bulleted (or numbered) list in ``lines``, and the index of its first line."""
-    items: list[list[str]] = []
+def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list], int]:
+    """The rows (number, text, index of the row's first line) of the bulleted (or numbered) list in ``lines``, and
+    the index of its first line."""
+    items: list[list] = []
     start = len(lines)
     apart = False  # a blank line since the last line read
     for n, line in enumerate(lines):
@@ -243,16 +269,16 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         found, after_blank, apart = list_line(line), apart, False
         if not items:
             if found and (found[0] != "•") == numbered:
-                items.append([found[0] if numbered else "", found[1]])
+                items.append([found[0] if numbered else "", found[1], n])
                 start = n
         elif found and (found[0] != "•") == numbered:
-            items.append([found[0] if numbered else "", found[1]])
+            items.append([found[0] if numbered else "", found[1], n])
         elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
-            items.append(["", found[1]])
+            items.append(["", found[1], n])
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
-            items.append([found[0], found[1]])
+            items.append([found[0], found[1], n])
         elif after_blank and not found:  # a paragraph set apart after the list: a row of its own, unmarked
-            items.append([PARAGRAPH, line.strip()])
+            items.append([PARAGRAPH, line.strip(), n])
         else:
             items[-1][1] += " " + line.strip()
     return items, start

@@ -7,7 +7,7 @@ import pytest
 
 from studio.layouts.templates import list_of
 
-KINDS = {"b": "- w{i}", "e": "✅ w{i}", "n": "{k}. w{i}", "p": "plain w{i}"}
+KINDS = {"b": "- w{i}", "e": "✅ w{i}", "n": "{k}. w{i}", "p": "plain w{i}", "s": "   - w{i}"}  # s: indented
 
 
 def _thread(shape: str) -> str:
@@ -26,8 +26,26 @@ def _drawn_words(text: str) -> list[str]:
 @pytest.mark.parametrize("length", range(1, 7))
 def test_every_mix_of_list_lines_draws_each_line_once_in_order(length):
     bad = []
-    for shape in map("".join, itertools.product("benp", repeat=length)):
+    kinds = "benps" if length <= 5 else "benp"  # indented sub-bullets too (6 lines of 5 kinds: a slow test)
+    for shape in map("".join, itertools.product(kinds, repeat=length)):
         if _drawn_words(_thread(shape)) != [f"w{i}" for i in range(length)]:
+            bad.append(shape)
+    assert bad == []
+
+
+@pytest.mark.parametrize("length", range(2, 8))
+def test_bullets_under_numbered_items_stay_with_the_item_above(length):
+    # "1. Write" / "   - outline" / "   - draft" / "2. Edit" / "3. Ship": the sub-bullets outnumbered the items
+    # and "1. Write" became the lead-in; indented bullets, or a run of bullets between two items, are the item's
+    bad = []
+    for shape in map("".join, itertools.product("nsb", repeat=length)):
+        if not shape.startswith("n") or shape.count("n") < 2 or ("s" in shape and "b" in shape):
+            continue
+        if "b" in shape and shape.rstrip("b") != shape:
+            continue  # unindented bullets after the last item may be a list of their own
+        intro, items, markers = list_of(_thread(shape))
+        numbers = [str(k) for k in range(1, shape.count("n") + 1)]
+        if intro != "Intro line:" or markers != numbers:
             bad.append(shape)
     assert bad == []
 
@@ -74,3 +92,10 @@ def test_a_paragraph_set_apart_after_the_list_is_a_row_of_its_own_without_a_mark
 
 def test_points_the_creator_numbered_get_no_marker_of_ours():
     assert list_of("We did three things. First we wrote. 2. We published. 3. We repeated.")[2] == [""] * 4
+
+
+def test_list_entries_hands_out_a_copy_of_the_cached_reading():
+    from studio.reading import list_entries
+    text = "Steps:\n1. Install it\n2. Run it"
+    list_entries(text).clear()
+    assert list_entries(text) == [("1", "Install it"), ("2", "Run it")]
