@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import regex
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
@@ -20,7 +22,12 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
 OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
 _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
-_OWN_BULLET = re.compile(rf"^\s*{_OWN}\s")
+# Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
+# "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™.
+_EMOJI = r"(?![©®™])\p{Extended_Pictographic}(?:\ufe0f|[\U0001F3FB-\U0001F3FF])*"
+_OWN_BULLET = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)\s+\S")
+# "Step 3: edit": a point the creator numbered in words; it keeps its words (the number is among them)
+_STEP = re.compile(r"^\s*(?:step|rule|part|tip|lesson|day)\s+(\d{1,3})\s*[:.)-]\s+\S", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
@@ -239,7 +246,7 @@ def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
     above: int | None = None  # the indent of the last numbered line
     run: list[int] = []  # the bullet lines since it
     for n, line in enumerate(lines):
-        found = None if code[n] else list_line(line)
+        found = None if code[n] else _entry(line)
         if not found:
             continue
         indent = len(line) - len(line.lstrip())
@@ -266,7 +273,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         if code[n] or not line.strip():  # code holds no list items
             apart = apart or not line.strip()
             continue
-        found, after_blank, apart = list_line(line), apart, False
+        found, after_blank, apart = _entry(line), apart, False
         if not items:
             if found and (found[0] != "•") == numbered:
                 items.append([found[0] if numbered else "", found[1], n])
@@ -289,11 +296,22 @@ def list_line(line: str) -> tuple[str, str] | None:
     something (``OWN_BULLETS``: "✅ Ship it") stays in the item's text: it is the creator's, never swapped for a dot."""
     m = _LIST_LINE.match(line)
     if not m:
-        return None
+        return ("•", line.strip()) if _OWN_BULLET.match(line) else None
     number = _NUMBERED.match(line)
     if number:
         return ascii_digits(number.group(1)), m.group(1).strip()
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())
+
+
+def _entry(line: str) -> tuple[str, str] | None:
+    """``list_line``, or (N, the whole line) for a point the creator numbered in words ("Step 3: edit")."""
+    step = _STEP.match(line)
+    return list_line(line) or ((ascii_digits(step.group(1)), line.strip()) if step else None)
+
+
+def step_point(item: str) -> bool:
+    """The item names its own number in words ("Step 3: edit"): it gets no number of ours beside it."""
+    return bool(_STEP.match(item))
 
 
 def own_bullet(item: str) -> bool:

@@ -99,3 +99,23 @@ def test_list_entries_hands_out_a_copy_of_the_cached_reading():
     text = "Steps:\n1. Install it\n2. Run it"
     list_entries(text).clear()
     assert list_entries(text) == [("1", "Install it"), ("2", "Run it")]
+
+
+@pytest.mark.parametrize("text, items, markers", [
+    ("How I write:\n1. Outline\n2. Draft\nStep 3: edit\nStep 4: ship",
+     ["Outline", "Draft", "Step 3: edit", "Step 4: ship"], ["1", "2", "", ""]),
+    ("How I write:\nStep 1: outline\n2. Draft\n3. Edit", ["Step 1: outline", "Draft", "Edit"], ["", "2", "3"]),
+    ("Pros:\n✅ Fast\n✅ Cheap\n➕ Open source\n➖ No docs\n🖤 Dark mode",
+     ["✅ Fast", "✅ Cheap", "➕ Open source", "➖ No docs", "🖤 Dark mode"], [""] * 5),
+    ("Pros:\n➕ Fast.\n➕ Cheap.\n🖤 Dark mode.", ["➕ Fast.", "➕ Cheap.", "🖤 Dark mode."], [""] * 3),
+    ("Team:\n👩🏽‍💻 Ana codes\n👨‍🚀 Bo flies", ["👩🏽‍💻 Ana codes", "👨‍🚀 Bo flies"], [""] * 2),
+])
+def test_step_lines_and_any_emoji_led_line_are_rows_of_their_own(text, items, markers):
+    # "Step 3: edit" ran into "2. Draft" ("1. Write" lost to the lead-in when it came first), and an emoji outside
+    # a fixed list ("➕ Open source", "🖤 Dark mode") ran into the row above; sentence mode gave them 01 02 03
+    assert list_of(text) == (text.split("\n")[0], items, markers)
+
+
+@pytest.mark.parametrize("bullet", ["✅", "➕", "🖤", "🚀"])
+def test_every_emoji_bullet_gets_the_same_markers_in_sentence_mode(bullet):
+    assert list_of(f"We did it. {bullet} Fast. {bullet} Cheap.")[2] == ["•", "", ""]

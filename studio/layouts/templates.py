@@ -18,7 +18,7 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (PARAGRAPH, counted, headline_and_body, list_line, list_reading, own_bullet, sentences,
-                       split_number, unflatten)
+                       split_number, step_point, unflatten)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -542,7 +542,7 @@ def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     """Each row's marker, the creator's own: the number they wrote, "•" for a line they bulleted ("- Ship",
     "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
     repeat theirs), none beside a paragraph set apart after the list."""
-    return ["" if number == PARAGRAPH else number or ("" if own_bullet(item) else "•")
+    return ["" if number == PARAGRAPH or step_point(item) else number or ("" if own_bullet(item) else "•")
             for number, item in zip(numbers, items)]
 
 
