@@ -1193,6 +1193,7 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     clusters = line.clusters
     wide = wide_spaces(line.para)
     runs: list[Run] = []
+    kept: set[int] = set()  # the runs that end with a fullwidth gap's space, kept in the text
     x = _leads(line.para, family, weight).get(line.start, 0.0) * size  # a line starting inside a shaped word
     cur: list = []  # [x, text, face, accent, width, style, link, shaped glyphs or None, last cluster index]
 
@@ -1221,7 +1222,10 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur[1] += text
             cur[4] += w
             cur[8] = i
-        elif line.start + i in wide:  # a fullwidth gap: its width is the next run's position
+        elif line.start + i in wide:  # a fullwidth gap: the creator's space ends the run, its width is the next
+            if cur and cur[7] is None:  # run's position
+                cur[1] += text
+                kept.add(len(runs))
             close()
             cur = []
         elif cur and cur[7] is None and faces[i] == cur[2] and (c.is_space or (c.accent == cur[3]
@@ -1236,6 +1240,7 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur = [x, text, faces[i], c.accent, w, c.style, c.link, None, i]
         x += w
     close()
-    return tuple(r if r.emoji else Run(r.x, r.text.rstrip(" "), r.family, r.accent, r.emoji, r.width, r.style, r.link,
-                                       r.glyphs) for r in runs if r.text.strip() or r.emoji)
+    return tuple(r if r.emoji or k in kept else Run(r.x, r.text.rstrip(" "), r.family, r.accent, r.emoji, r.width,
+                                                     r.style, r.link, r.glyphs)
+                 for k, r in enumerate(runs) if r.text.strip() or r.emoji)
 
