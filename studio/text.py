@@ -830,7 +830,7 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     n = len(cl)
     i = 0
     space = [c.text in _BREAK_SPACES for c in cl]  # (Cluster.is_space or U+3000, asked for once per cluster)
-    glued = frozenset() if para.code else _unit_spaces(cl)
+    glued = frozenset() if para.code else _unit_spaces(cl) | _spaced_marks(cl, space)
     while i < n:
         if i == n - 1 or (not space[i] and not space[i + 1] and (breaks(cl, i) or i in word_ends)
                           and i not in glued) or \
@@ -843,6 +843,31 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
             start = end
         i += 1
     return tuple(segs)
+
+
+_OPEN_MARKS = frozenset("([{（［｛〈《「『【〔〖〘〝")  # Unicode's OP: no break after one, across spaces too (rule 14)
+_OPEN_QUOTES = frozenset("«‹“‘")  # an opening quote after a space or the start: the same (rule 15a)
+_CLOSE_QUOTES = frozenset("»›”’")  # a closing quote before a space, punctuation or the end: no break before it (15b)
+
+
+def _spaced_marks(cl: tuple[Cluster, ...], space: list[bool]) -> frozenset[int]:
+    """The last space of each run of spaces after an opening mark ("( maybe", "« oui") or before a closing quote
+    ("bien sûr »", "yes ”"): a line breaks there no more than it would with no space."""
+    held: set[int] = set()
+    n = len(cl)
+    for i in range(n - 1):
+        if not space[i] or space[i + 1]:
+            continue
+        j = i
+        while j > 0 and space[j - 1]:
+            j -= 1
+        before = cl[j - 1].text if j else ""
+        if before in _OPEN_MARKS or (before in _OPEN_QUOTES and (j < 2 or space[j - 2]
+                                                                 or cl[j - 2].text in _OPEN_MARKS)):
+            held.add(i)
+        elif cl[i + 1].text in _CLOSE_QUOTES and (i + 2 >= n or space[i + 2] or not cl[i + 2].text[0].isalnum()):
+            held.add(i)
+    return frozenset(held)
 
 
 # Short units a number keeps on its line when one plain space sets them apart ("20 s", "100 km", "5 %").

@@ -48,3 +48,16 @@ def test_a_mark_that_starts_no_line_does_not_start_one_after_a_space(text):
     for width in range(narrowest, 400, 5):
         lines = [line.text for line in wrap(prepare(text), "Inter", 400, 20, width)]
         assert not any(line[:1] in "ๆໆ!?" for line in lines[1:]), (width, lines)
+
+
+@pytest.mark.parametrize("text", ["Il a dit « oui, bien sûr » hier et encore", "Je pense ( maybe ) que oui",
+                                  "He said “ yes ” and then left", "Voir [ ici ] et « là »."])
+def test_a_spaced_opening_mark_keeps_its_word_and_a_spaced_closing_one_its_line(text):
+    # "Il a dit «" | "oui, …": a line broke after an opening mark and before a closing one at the creator's spaces
+    # (Unicode's line rules 14, 15a and 15b hold across spaces)
+    narrowest = int(widest_piece(text, "Inter", 400) * 20 / SAFETY) + 1
+    for width in range(narrowest, 400, 5):
+        lines = [line.text.strip() for line in wrap(prepare(text), "Inter", 400, 20, width)]
+        assert " ".join(lines).split() == text.split()
+        assert not any(line[-1] in "«“([" for line in lines), (width, lines)
+        assert not any(line[0] in "»”)]" for line in lines[1:]), (width, lines)
