@@ -23,8 +23,9 @@ OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
 _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
-# "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™.
-_EMOJI = r"(?![©®™])\p{Extended_Pictographic}(?:\ufe0f|[\U0001F3FB-\U0001F3FF])*"
+# "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
+# nor "▪" (a plain dot, drawn as one).
+_EMOJI = r"(?![©®™▪])\p{Extended_Pictographic}(?:\ufe0f|[\U0001F3FB-\U0001F3FF])*"
 _OWN_BULLET = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)\s+\S")
 # "Step 3: edit": a point the creator numbered in words; it keeps its words (the number is among them)
 _STEP = re.compile(r"^\s*(?:step|rule|part|tip|lesson|day)\s+(\d{1,3})\s*[:.)-]\s+\S", re.IGNORECASE)
