@@ -36,6 +36,19 @@ MAX_PAGES_PER_SLIDE = 40
 # be laid out within MAX_PAGES_PER_SLIDE, so it is refused at once instead of after the layout work.
 MAX_WORDS_PER_POST = 5_000
 
+# Characters of one slide title. A headline a reader takes in at a glance is under 100 characters; the
+# longest real ones (a full premium post's first sentence used as a title) stay under 300. Titles are laid
+# out again at every size auto-fit tries, so a 600 KB one word froze the studio for minutes.
+MAX_TITLE_CHARS = 1_000
+
+# Characters of a project name: it is the file name and the PDF's title (file systems cut at 255 bytes)
+# and it is sent with every page of the studio, so a huge one slows every page load.
+MAX_NAME_CHARS = 200
+
+# Characters of one slide's alt text. Screen readers advise ~125-250 characters; LinkedIn and Instagram
+# take at most a few hundred, and the studio sends every slide's alt text with each page load.
+MAX_ALT_CHARS = 2_000
+
 # One image file (photo, avatar, logo) as uploaded: phone photos are 2-12 MB, camera JPEGs up to 30.
 MAX_IMAGE_BYTES = 40 * MB
 
@@ -130,6 +143,20 @@ def check_words(text: str, what: str = "the slide") -> None:
     if words > MAX_WORDS_PER_POST:
         raise LimitError(f"{what} has {words:,} words; one slide may hold at most {MAX_WORDS_PER_POST:,}. "
                          "Split it into several slides.")
+
+
+def check_chars(text: str, cap: int, what: str) -> None:
+    """LimitError when ``text`` is longer than ``cap`` characters; the message names ``what`` and the cap."""
+    if len(text) > cap:
+        raise LimitError(f"{what} has {len(text):,} characters; the limit is {cap:,}. Shorten it.")
+
+
+def check_texts(carousel) -> None:
+    """LimitError naming the first project name, slide title or alt text beyond its cap (MAX_*_CHARS)."""
+    check_chars(carousel.name, MAX_NAME_CHARS, "the project name")
+    for i, slide in enumerate(carousel.slides, 1):
+        check_chars(slide.title, MAX_TITLE_CHARS, f"the title of slide {i}")
+        check_chars(slide.alt_text, MAX_ALT_CHARS, f"the alt text of slide {i}")
 
 
 def read_capped(path: str | os.PathLike[str], cap: int, what: str | None = None) -> bytes:

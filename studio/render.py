@@ -196,9 +196,55 @@ def _drawer(layout_key: str) -> Drawer:
     return {"cover": draw_cover, "outro": draw_outro}.get(layout_key) or LAYOUTS[layout_key].draw
 
 
+class SlideTooLong(limits.LimitError):
+    """A slide's text cannot be laid out within the caps; the message is meant for the creator."""
+
+
+TOO_LONG = "too-long"  # the layout key of a slide drawn as its problem instead of its text (``problem_part``)
+PAGES_PROBLEM = (f"This slide's text needs more than {MAX_PAGES_PER_SLIDE} pages: "
+                 "split it into shorter slides.")
+
+
+def slide_problem(slide: Slide) -> str:
+    """Why a slide is too big to lay out, found before any layout work ("" when nothing is)."""
+    if len(slide.title) > limits.MAX_TITLE_CHARS:
+        return (f"This slide's title has {len(slide.title):,} characters; a title may have at most "
+                f"{limits.MAX_TITLE_CHARS:,}. Shorten it, or move the rest into the text.")
+    try:
+        limits.check_words(f"{slide.title} {slide.body}", "This slide")
+    except limits.LimitError as exc:
+        return str(exc)
+    return ""
+
+
+def problem_part(ctx: Ctx, slide: Slide, message: str) -> Built:
+    """One page telling what keeps a slide from being drawn: the start of its title, then ``message``."""
+    box = ctx.content
+    head = " ".join(slide.title[:PROBLEM_TITLE_CHARS + 1].split())
+    if len(slide.title) > PROBLEM_TITLE_CHARS:
+        head = head[:PROBLEM_TITLE_CHARS] + "…"
+    blocks = (base.block(head, ctx.title_style(min(ctx.title_size, 30)), role="title"),
+              base.block(message, ctx.body_style(colour=ctx.palette.accent), gap_before=1.0))
+    placed, _, _ = base.fit_flow(tuple(b for b in blocks if b), box.w, box.h, force=True)
+    return built(el("g", *base.draw_flow(ctx, placed, box.x, box.y, box.w), class_="content"))
+
+
+PROBLEM_TITLE_CHARS = 120  # of a slide's title, on the page saying what keeps it from being drawn
+
+
+def slide_problems(carousel: Carousel) -> list[tuple[int, str]]:
+    """(slide index, message) of each slide drawn as its problem (``problem_part``): export refuses those."""
+    found: dict[int, str] = {}
+    for page in paginate(carousel):
+        if page.layout == TOO_LONG:
+            found[page.slide_index] = slide_problem(carousel.slides[page.slide_index]) or PAGES_PROBLEM
+    return sorted(found.items())
+
+
 def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = False) -> list[tuple[El, ...]]:
-    """Draw a slide page after page until its text is placed (``dry_run``: only count the pages)."""
-    limits.check_words(f"{slide.title} {slide.body}")  # refused at once, not after minutes of layout
+    """Draw a slide page after page until its text is placed (``dry_run``: only count the pages).
+
+    SlideTooLong when it needs more than MAX_PAGES_PER_SLIDE pages (or its pages stop progressing)."""
     pages: list[tuple[El, ...]] = []
     cursor = None
     ctx.dry_run = dry_run
@@ -210,7 +256,7 @@ def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = 
             if not rest:
                 return pages
             if len(pages) >= MAX_PAGES_PER_SLIDE or rest == cursor:
-                raise ValueError(f"a slide's text needs more than {len(pages)} pages; split it into shorter slides")
+                raise SlideTooLong(PAGES_PROBLEM)
             cursor = rest
     finally:
         ctx.dry_run = False
@@ -229,8 +275,22 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
         if hit is not None:
             _PAGE_CACHE.move_to_end(key)
             return hit
+    problem = slide_problem(slide)  # refused at once, not after minutes of layout
+    if not problem:
+        try:
+            result = _lay_out(ctx, carousel, slide, layout_key, "c" + key[:8])
+        except SlideTooLong as exc:
+            problem = str(exc)
+    if problem:  # drawn as what keeps it from being drawn: every other slide, the preview and autosave go on
+        ctx.uid = "c" + key[:8]
+        result = (TOO_LONG, ctx.body_size, (problem_part(ctx, slide, problem),))
+    _remember(key, result)
+    return result
+
+
+def _lay_out(ctx: Ctx, carousel: Carousel, slide: Slide, layout_key: str, uid: str):
+    """A slide's layout key, body size after auto-fit and its pages (SlideTooLong beyond the page cap)."""
     drawer = _drawer(layout_key)
-    uid = "c" + key[:8]
     start = ctx.body_size
     if carousel.typography.auto_fit and start > MIN_BODY_SIZE:
         sizes = [start]
@@ -254,9 +314,7 @@ def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
         if size != sizes[0]:
             drawn = _run(ctx, drawer, slide, size, uid)
     parts = tuple(built(el("g", *els, class_="content")) for els in drawn)
-    result = (layout_key, size, parts)
-    _remember(key, result)
-    return result
+    return layout_key, size, parts
 
 
 # Layout caches keyed by the slides' words that the studio's tidy-up (components.memory TEXT_CACHES) does not name:

@@ -138,7 +138,12 @@ class Para:
 
     @property
     def text(self) -> str:
-        return "".join(c.text for c in self.clusters)
+        """The paragraph's text, joined once: a page asks for it per line, and a long paragraph is long."""
+        t = self.__dict__.get("_text")
+        if t is None:
+            t = "".join(c.text for c in self.clusters)
+            object.__setattr__(self, "_text", t)
+        return t
 
 
 @dataclass(frozen=True)
@@ -955,6 +960,8 @@ def wrap_from(para: Para, start: int, family: str, weight: int, size: float, wid
             piece, piece_w, gap = s, leads.get(s, 0.0), None
             clusters = para.clusters
             for i in range(s, c):
+                if max_lines is not None and len(done) >= max_lines:
+                    break  # the page is full: the rest of the word is the next page's (else each page walks it all)
                 if clusters[i].text in _GLUED_SPACES:  # glued ("100000 km", "Price:\u00a0$1,299.99"): break here first
                     gap = i
                 elif piece_w + ems[i] > limit and i > piece:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..carousel import Carousel
 from ..history import History
+from ..limits import MAX_NAME_CHARS
 from ..slide import Slide
 from ..sources.cleanup import safe_text
 from .events import Changed, LookChanged, ProjectSwitched
@@ -131,6 +132,9 @@ class EditHistory:
         name = " ".join(safe_text(name).split())
         if not name:
             raise EditError("A project needs a name.")
+        if len(name) > MAX_NAME_CHARS:
+            raise EditError(f"A project name may have at most {MAX_NAME_CHARS:,} characters; this one has "
+                            f"{len(name):,}. The project keeps its name.")
         if name == self.carousel.name:
             return
         self._edit(key=("name",)).name = name

@@ -62,6 +62,7 @@ def export(carousel: Carousel, out: Path, kind: str, *, image_format: str = "png
 
 
 def _one_page(carousel: Carousel, page: int, image_format: str, scale: int) -> bytes:
+    pages.check_slides(carousel)
     total = pages.page_total(carousel)
     if not 0 <= page < total:
         raise ExportError(f"there is no page {page + 1}; the carousel has {total}")

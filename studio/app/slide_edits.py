@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import limits
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
 from ..structure import PHOTO_LAYOUT, photo_hidden
@@ -28,6 +29,7 @@ class SlideEdits:
         changes = {k: v for k, v in texts.items() if getattr(slide, k) != v}
         if not changes:
             return
+        _check_text(index, slide, changes)
         self.doc._edit(key=("text", index, tuple(sorted(changes))))
         for name, value in changes.items():
             setattr(slide, name, value)
@@ -38,6 +40,7 @@ class SlideEdits:
         alt_text = safe_text(alt_text)
         if slide.alt_text == alt_text:
             return
+        _refuse_over(alt_text, limits.MAX_ALT_CHARS, f"The alt text of slide {index + 1}", "alt text")
         self.doc._edit(key=("alt", index))
         slide.alt_text = alt_text
         self.doc._done(SlideChanged(origin, index, frozenset({"alt_text"})))
@@ -68,3 +71,24 @@ class SlideEdits:
             slide.layout = PHOTO_LAYOUT
         self.doc._done(SlideChanged(origin, index, frozenset({"image", "layout"} if switched else {"image"})))
         return switched
+
+
+KEPT = "The slide keeps its last good {what}."
+
+
+def _check_text(index: int, slide: Any, changes: dict[str, str]) -> None:
+    """EditError when an edit would put a slide over the title or word cap (``limits``); nothing is changed."""
+    if "title" in changes:
+        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of slide {index + 1}", "title")
+    title, body = changes.get("title", slide.title), changes.get("body", slide.body)
+    try:
+        limits.check_words(f"{title} {body}", f"Slide {index + 1}")
+    except limits.LimitError as exc:
+        raise EditError(f"{exc} {KEPT.format(what='text')}") from None
+
+
+def _refuse_over(text: str, cap: int, what: str, kept: str) -> None:
+    try:
+        limits.check_chars(text, cap, what)
+    except limits.LimitError as exc:
+        raise EditError(f"{exc} {KEPT.format(what=kept)}") from None

@@ -20,7 +20,24 @@ def prepare(carousel=None) -> None:
     from ..fonts import ensure_fonts
     ensure_fonts()
     if carousel is not None:
+        check_slides(carousel)
         check_images(carousel)
+
+
+def check_slides(carousel) -> None:
+    """ExportError naming the first slide too big to draw (the studio shows it as its problem) or a text
+    over its cap (``limits.check_texts``): such a carousel is never exported with a page missing."""
+    from ..limits import LimitError, check_texts
+    from ..render import slide_problems
+    try:
+        check_texts(carousel)
+    except LimitError as exc:
+        raise ExportError(f"{exc}") from None
+    problems = slide_problems(carousel)
+    if problems:
+        index, message = problems[0]
+        others = f" (and {len(problems) - 1} more slides)" if len(problems) > 1 else ""
+        raise ExportError(f"slide {index + 1}{others} cannot be exported: {message}")
 
 
 def check_images(carousel) -> None:
