@@ -40,7 +40,8 @@ class SlideEdits:
         alt_text = safe_text(alt_text)
         if slide.alt_text == alt_text:
             return
-        _refuse_over(alt_text, limits.MAX_ALT_CHARS, f"The alt text of slide {index + 1}", "alt text")
+        _refuse_over(alt_text, limits.MAX_ALT_CHARS, f"The alt text of slide {index + 1}", "alt text",
+                     slide.alt_text)
         self.doc._edit(key=("alt", index))
         slide.alt_text = alt_text
         self.doc._done(SlideChanged(origin, index, frozenset({"alt_text"})))
@@ -77,17 +78,26 @@ KEPT = "The slide keeps its last good {what}."
 
 
 def _check_text(index: int, slide: Any, changes: dict[str, str]) -> None:
-    """EditError when an edit would put a slide over the title or word cap (``limits``); nothing is changed."""
+    """EditError when an edit would put a slide over the title or word cap (``limits``); nothing is changed.
+    A slide already over a cap (from an old project) may still be shortened step by step."""
     if "title" in changes:
-        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of slide {index + 1}", "title")
+        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of slide {index + 1}", "title",
+                     slide.title)
     title, body = changes.get("title", slide.title), changes.get("body", slide.body)
     try:
         limits.check_words(f"{title} {body}", f"Slide {index + 1}")
     except limits.LimitError as exc:
-        raise EditError(f"{exc} {KEPT.format(what='text')}") from None
+        if _words(f"{title} {body}") > _words(f"{slide.title} {slide.body}"):
+            raise EditError(f"{exc} {KEPT.format(what='text')}") from None
 
 
-def _refuse_over(text: str, cap: int, what: str, kept: str) -> None:
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _refuse_over(text: str, cap: int, what: str, kept: str, before: str = "") -> None:
+    if len(text) <= max(cap, len(before)):  # not grown: an old over-long text may be shortened
+        return
     try:
         limits.check_chars(text, cap, what)
     except limits.LimitError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
+from ..limits import LimitError, check_words
 from ..slide import Slide
 from .edit_history import EditError
 from .events import OrderChanged
@@ -100,8 +101,13 @@ class SlideOrder:
         nxt = self.doc.carousel.slides[index + 1]
         if "outro" in (slide.kind, nxt.kind):
             raise EditError("The outro slide cannot be merged; it holds your call to action.")
+        body = join_paragraphs(slide.body, join_paragraphs(nxt.title, nxt.body))
+        try:
+            check_words(f"{slide.title} {body}", "The merged slide")
+        except LimitError as exc:
+            raise EditError(f"{exc} Both slides are kept as they are.") from None
         self.doc._edit()
-        slide.body = join_paragraphs(slide.body, join_paragraphs(nxt.title, nxt.body))
+        slide.body = body
         slide.post_ids += [p for p in nxt.post_ids if p not in slide.post_ids]
         slide.image = slide.image or nxt.image
         slide.alt_text = ""
