@@ -24,3 +24,16 @@ async def test_a_slide_over_the_page_cap_leaves_the_studio_open_for_everyone(stu
     await bob.open("/")  # a new page load: was HTTP 500
     assert "needs more than 40 pages" in thumbnail(bob, testid, 1)
     assert studio.shared.document.carousel.slides[1].body == PASTE  # nothing lost
+
+
+async def test_an_overlong_title_or_text_typed_is_refused_with_a_notice(studio, testid):
+    doc = studio.shared.document
+    before = doc.carousel.slides[0].title
+    (title,) = testid(studio, "slide-title")
+    title.value = "a" * (limits.MAX_TITLE_CHARS + 1)
+    await studio.should_see("The title of slide 1 has 1,001 characters; the limit is 1,000")
+    assert doc.carousel.slides[0].title == before
+    (body,) = testid(studio, "slide-body")
+    body.value = "w " * (limits.MAX_WORDS_PER_POST + 1)
+    await studio.should_see("one slide may hold at most 5,000")
+    assert len(doc.carousel.slides[0].body.split()) < 100
