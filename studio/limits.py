@@ -37,9 +37,10 @@ MAX_PAGES_PER_SLIDE = 40
 MAX_WORDS_PER_POST = 5_000
 
 # Characters of one slide title. A headline a reader takes in at a glance is under 100 characters; the
-# longest real ones (a full premium post's first sentence used as a title) stay under 300. Titles are laid
-# out again at every size auto-fit tries, so a 600 KB one word froze the studio for minutes.
-MAX_TITLE_CHARS = 1_000
+# longest real ones (a full premium post's first paragraph used as a title) stay under 1,000, and a title
+# of this size still continues onto a second page. Titles are laid out again at every size auto-fit
+# tries and named on every continuation page, so a 600 KB one word froze the studio for minutes.
+MAX_TITLE_CHARS = 2_000
 
 # Characters of a project name: it is the file name and the PDF's title (file systems cut at 255 bytes)
 # and it is sent with every page of the studio, so a huge one slows every page load.

@@ -20,8 +20,8 @@ def prepare(carousel=None) -> None:
     from ..fonts import ensure_fonts
     ensure_fonts()
     if carousel is not None:
+        check_images(carousel)  # first: drawing a slide to find its problem decodes its photo
         check_slides(carousel)
-        check_images(carousel)
 
 
 def check_slides(carousel) -> None:

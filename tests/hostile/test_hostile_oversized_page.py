@@ -31,7 +31,7 @@ async def test_an_overlong_title_or_text_typed_is_refused_with_a_notice(studio, 
     before = doc.carousel.slides[0].title
     (title,) = testid(studio, "slide-title")
     title.value = "a" * (limits.MAX_TITLE_CHARS + 1)
-    await studio.should_see("The title of slide 1 has 1,001 characters; the limit is 1,000")
+    await studio.should_see("The title of slide 1 has 2,001 characters; the limit is 2,000")
     assert doc.carousel.slides[0].title == before
     (body,) = testid(studio, "slide-body")
     body.value = "w " * (limits.MAX_WORDS_PER_POST + 1)

@@ -54,6 +54,18 @@ def test_slide_over_the_page_cap_is_drawn_as_its_problem(two_pages_per_slide):
     assert render.slide_problems(c) == [(1, render.PAGES_PROBLEM)]
 
 
+def test_slide_over_the_word_cap_from_an_old_project_is_drawn_as_its_problem_before_layout(monkeypatch):
+    render.clear_cache()
+    render.page_count(carousel(body="short"))  # the other slides laid out (and cached)
+    c = carousel(body="word " * 400_000)
+    monkeypatch.setattr(render, "_lay_out", None)  # the oversized slide is not laid out
+    assert render.pages_per_slide(c) == [1, 1, 1]
+    monkeypatch.undo()
+    assert "This slide has 400,002 words; one slide may hold at most 5,000" in \
+        " ".join(svg_text(render.render_slide(c, 1)).split())
+    render.clear_cache()
+
+
 def test_export_and_cli_refuse_naming_the_slide(two_pages_per_slide, tmp_path, capsys):
     c = carousel()
     with pytest.raises(ExportError, match="slide 2 cannot be exported: This slide's text needs more than"):
@@ -73,9 +85,9 @@ def test_title_over_its_cap_is_drawn_as_its_problem_without_layout(monkeypatch):
     c = carousel(title="a" * (limits.MAX_TITLE_CHARS + 1), body="short")
     laid = render.lay_out_slide(c, 1)
     assert laid.layout_key == render.TOO_LONG and laid.pages == 1
-    assert "a title may have at most 1,000" in svg_text(render.draw_slide_page(laid, 0, 2, 3))
+    assert "a title may have at most 2,000" in svg_text(render.draw_slide_page(laid, 0, 2, 3))
     c.slides[1].title = "a" * 600_000  # froze the server for minutes: no layout is tried
-    monkeypatch.setattr(text, "wrap_from", None)  # a layout would call it
+    monkeypatch.setattr(render, "_lay_out", None)  # no layout is tried
     render.clear_cache()
     assert render.lay_out_slide(c, 1).layout_key == render.TOO_LONG
 
@@ -86,16 +98,16 @@ def test_over_word_cap_text_is_refused_at_the_edit_door():
     with pytest.raises(EditError, match=r"Slide 2 has 5,003 words; .* keeps its last good text"):
         doc.set_slide_text(1, body=too_many)
     assert doc.carousel.slides[1].body == "fine"
-    with pytest.raises(EditError, match="title of slide 2 has 1,001 characters"):
-        doc.set_slide_text(1, title="t" * 1001)
+    with pytest.raises(EditError, match="title of slide 2 has 2,001 characters"):
+        doc.set_slide_text(1, title="t" * 2001)
     with pytest.raises(EditError, match="alt text of slide 2"):
         doc.set_slide_alt_text(1, "alt " * 1000)
     with pytest.raises(EditError, match="at most 200 characters"):
         doc.rename("name " * 100)
     assert (doc.carousel.slides[1].title, doc.carousel.slides[1].alt_text, doc.carousel.name) == \
         ("Too long", "", "Oversized")
-    doc.set_slide_text(1, title="t" * 1000, body=" ".join(["w"] * (limits.MAX_WORDS_PER_POST - 1)))  # at the caps
-    assert doc.carousel.slides[1].title == "t" * 1000
+    doc.set_slide_text(1, title="t" * 2000, body=" ".join(["w"] * (limits.MAX_WORDS_PER_POST - 1)))  # at the caps
+    assert doc.carousel.slides[1].title == "t" * 2000
     doc.set_slide_text(2, body=" ".join(["w"] * 10))
     with pytest.raises(EditError, match="The merged slide has 5,011 words"):
         doc.merge_with_next(1)
