@@ -650,10 +650,17 @@ _SPACE = Cluster(" ")
 
 
 def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
+    """The most leading words of ``text`` that fit ``width`` with "…" after them (found by bisection: dropping
+    one word at a time measured the text once per word, minutes for a long title)."""
     words = text.split()
-    while words and measure(" ".join(words) + "…", st.family, st.weight, size) > width:
-        words.pop()
-    return " ".join(words) + "…"
+    fits, over = 0, len(words) + 1
+    while over - fits > 1:
+        n = (fits + over) // 2
+        if measure(" ".join(words[:n]) + "…", st.family, st.weight, size) <= width:
+            fits = n
+        else:
+            over = n
+    return " ".join(words[:fits]) + "…"
 
 
 # ---------------------------------------------------------------- pictures

@@ -160,3 +160,18 @@ def test_a_project_file_holding_an_oversized_slide_opens(two_pages_per_slide):
     loaded = read_project(carousel_to_json(carousel()))
     assert loaded.slides[1].body == WORDS  # kept whole
     assert render.page_count(loaded) == 3
+
+
+def test_a_long_title_is_cut_with_an_ellipsis_in_few_measurements(monkeypatch):
+    """A continuation page names its slide's title on one line, cut with "…": cut word by word, a 2,000-character
+    title was measured once per word on every page (7 s for a cover slide)."""
+    from studio.layouts import base
+    calls = []
+    real = base.measure
+    monkeypatch.setattr(base, "measure", lambda *a: (calls.append(a), real(*a))[1])
+    title = "ab " * 666
+    st = base.TextStyle("Inter", 400, 12.0, 1.2, "#000", "#f00")
+    cut = base._ellipsize(title, st, 12.0, 200.0)
+    assert cut.endswith("…") and title.startswith(cut[:-1]) and real(cut, "Inter", 400, 12.0) <= 200.0
+    assert real(" ".join(title.split()[:len(cut[:-1].split()) + 1]) + "…", "Inter", 400, 12.0) > 200.0  # the most
+    assert len(calls) < 50
