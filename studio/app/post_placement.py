@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..post import Post, Thread
 from ..reading import heading_line
 from ..slide import Slide
+from ..limits import LimitError, check_words
 from .edit_history import EditError
 from .events import OrderChanged, SlideChanged, SourceChanged
 from .slide_order import join_paragraphs
@@ -70,9 +71,14 @@ class PostPlacement:
         if post.id in slide.post_ids:
             raise EditError(f"This post is already on slide {index + 1}; adding it again would repeat its text.")
         image = slide.image if slide.image is not None else post.images[0] if post.images else None
+        body = join_paragraphs(slide.body, post.text)
+        try:
+            check_words(f"{slide.title} {body}", f"Slide {index + 1} with this post")
+        except LimitError as exc:
+            raise EditError(f"{exc} The slide keeps its text; drop the post on a slide of its own.") from None
         own = self._own_slide(post, besides=index, image=image)
         self.doc._edit()
-        slide.body = join_paragraphs(slide.body, post.text)
+        slide.body = body
         slide.post_ids.append(post.id)
         slide.image = image
         return self._drop_own_slide(own, index, origin)

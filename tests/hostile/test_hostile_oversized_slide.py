@@ -175,3 +175,15 @@ def test_a_long_title_is_cut_with_an_ellipsis_in_few_measurements(monkeypatch):
     assert cut.endswith("…") and title.startswith(cut[:-1]) and real(cut, "Inter", 400, 12.0) <= 200.0
     assert real(" ".join(title.split()[:len(cut[:-1].split()) + 1]) + "…", "Inter", 400, 12.0) > 200.0  # the most
     assert len(calls) < 50
+
+
+def test_a_post_dropped_on_a_slide_may_not_put_it_over_the_word_cap():
+    from studio.post import Post, Thread
+    from studio.structure import carousel_from_thread
+    half = " ".join(["w"] * 3_000)
+    doc = Document(carousel_from_thread(Thread("t", [Post("p1", "Hook"), Post("p2", half), Post("p3", half)])))
+    slides = [(s.title, s.body) for s in doc.carousel.slides]
+    target = next(i for i, s in enumerate(doc.carousel.slides) if "p2" in s.post_ids)
+    with pytest.raises(EditError, match=f"Slide {target + 1} with this post has 6,00"):
+        doc.add_post_to_slide("p3", target)
+    assert [(s.title, s.body) for s in doc.carousel.slides] == slides
