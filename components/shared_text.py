@@ -205,11 +205,27 @@ class KeptTextBox(ui.input):
         super().__init__(label, on_change=on_change)
         self.view, self.field, self.part = view, field, part
         self._props["data-cs-keep"] = f"{part or 'slide'}:{field}"
+        self._taken: str | None = None  # the last text heard, not yet acknowledged to the tab
 
     def _event_args_to_value(self, e: GenericEventArguments) -> Any:
         value = super()._event_args_to_value(e)
         MADE.heard(self.view.client.id, (self.part or str(self.view.selected), self.field), value or "")
+        self._acknowledge(value or "")
         return value
+
+    def _acknowledge(self, value: str) -> None:
+        """The tab forgets its kept typing once the server has this text (one answer for a burst of keystrokes):
+        typing heard and then undone must not come back with the tab's next page."""
+        if self._taken is None:
+            _soon(self._send_taken)
+        self._taken = value
+
+    def _send_taken(self) -> None:
+        value, self._taken = self._taken, None
+        if value is None or self.client._deleted:  # noqa: SLF001 - the tab closed meanwhile
+            return
+        keep, slide = self._props["data-cs-keep"], self._props.get("data-cs-slide", "")
+        self.client.run_javascript(f"csTaken({json.dumps(keep)}, {json.dumps(slide)}, {json.dumps(value)})")
 
     def shows(self, value: str) -> None:
         """Show ``value``, and tell the browser which slide and project it belongs to (what its tab keeps)."""
