@@ -28,7 +28,7 @@ from .source_panel import SourcePanel
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
-from .view import View
+from .view import NOTICES, View
 
 if TYPE_CHECKING:
     from .app import Server
@@ -52,10 +52,15 @@ MEASURE_CHROME = """<script>
   const measure = () => {
     const height = [...document.querySelectorAll('.q-header, .q-footer')].reduce((sum, e) => sum + e.offsetHeight, 0);
     root.style.setProperty('--cs-chrome', height + 'px');
+    // where notices go: above the strip, between the drawers that take room (assets/studio.css)
+    root.style.setProperty('--cs-footer', document.querySelector('.q-footer').offsetHeight + 'px');
+    const page = getComputedStyle(document.querySelector('.q-page-container'));
+    root.style.setProperty('--cs-page-left', page.paddingLeft);
+    root.style.setProperty('--cs-page-right', page.paddingRight);
   };
   const watch = () => {
-    const bars = document.querySelectorAll('.q-header, .q-footer');
-    if (bars.length < 2) return setTimeout(watch, 50);
+    const bars = document.querySelectorAll('.q-header, .q-footer, .q-page-container');
+    if (bars.length < 3) return setTimeout(watch, 50);
     const observer = new ResizeObserver(measure);
     bars.forEach(e => observer.observe(e));
     measure();
@@ -145,7 +150,7 @@ class StudioPage:
         name_drawers()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
-            ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
+            ui.notify(notice, type="warning", position=NOTICES, multi_line=True, close_button=True, timeout=0)
 
     def _listening(self, panel: type) -> Any:
         """Build a settings panel that hears every change from now on."""

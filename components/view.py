@@ -62,10 +62,15 @@ def notify_failure(exc: BaseException, doing: str = "", client: Client | None = 
     notify(message, client, type="negative", multi_line=True, close_button=True)
 
 
+# Where notices show: above the slide strip, at the right of the room between the drawers (assets/studio.css),
+# where the slide's lower edge or empty stage is; at the top they covered the Source panel's tabs and the top bar.
+NOTICES = "bottom-right"
+
+
 def notify(message: str, client: Client | None = None, **options: Any) -> None:
     """``ui.notify`` through ``client`` when given: the element that was clicked may have been redrawn
     (and deleted) by the edit it started, and a notice sent from its slot would be lost."""
-    options["position"] = "top-right"  # below the top bar, beside the slide: never over the slide's toolbar
+    options["position"] = NOTICES
     if client is None:
         ui.notify(message, **options)
         return

@@ -1,6 +1,8 @@
 """Looks a creator called broken, in real headless Chromium: the export dialog's two-way choices read as controls."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 pytest.importorskip("selenium")
@@ -166,5 +168,54 @@ def test_a_thread_of_the_archive_picker_is_picked_from_the_keyboard(driver, stud
         assert driver.execute_script("return document.activeElement.getAttribute('role')") == "button"
         ActionChains(driver).send_keys(Keys.ENTER).perform()
         wait(driver, lambda: picked(driver, 3))
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# the notice's box against the top bar, the strip and each drawer that takes room beside the stage (or null)
+_NOTICE_OVER = """
+const notice = document.querySelector('.q-notification');
+if (!notice) return null;
+const n = notice.getBoundingClientRect();
+const hit = (r) => r.width && r.height && n.left < r.right - 1 && n.right > r.left + 1 && n.top < r.bottom - 1
+                   && n.bottom > r.top + 1;
+const page = getComputedStyle(document.querySelector('.q-page-container'));
+const over = [];
+for (const [name, selector] of [['top bar', '.q-header'], ['strip', '.q-footer'], ['left drawer', '.q-drawer--left'],
+                                ['right drawer', '.q-drawer--right']]) {
+  const e = document.querySelector(selector);
+  const pushes = name.endsWith('drawer') ? parseFloat(page[name.startsWith('left') ? 'paddingLeft' : 'paddingRight']) > 0
+                                         : true;
+  if (e && pushes && hit(e.getBoundingClientRect())) over.push(name);
+}
+return over;
+"""
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_a_notice_covers_neither_the_top_bar_the_strip_nor_a_drawers_controls(driver, studio_server, tmp_path, width):
+    """Notices stood at the top right, over the Source panel's header and tabs (and on a phone over the top bar's
+    Export button): they stand above the strip now, between the drawers."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a photo")
+    try:
+        open_studio(driver, studio_server, width)
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
+        wait(driver, lambda: driver.execute_script(_NOTICE_OVER) is not None)
+        time.sleep(1)  # its entrance (sliding in) is over
+        over = driver.execute_script(_NOTICE_OVER)
+        assert over == [], over
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_phone_the_strips_slide_count_stays_on_one_line(driver, studio_server):
+    """At 390 px "9 slides" broke onto two lines beside the strip's buttons."""
+    try:
+        open_studio(driver, studio_server, 390)
+        count = driver.execute_script(
+            "const e = document.querySelector('[data-testid=slide-count]'); const r = document.createRange();"
+            " r.selectNodeContents(e); return [e.textContent, r.getClientRects().length];")
+        assert count[0].endswith("slides") and count[1] == 1, count
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
