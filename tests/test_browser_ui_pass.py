@@ -219,3 +219,37 @@ def test_on_a_phone_the_strips_slide_count_stays_on_one_line(driver, studio_serv
         assert count[0].endswith("slides") and count[1] == 1, count
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# the import question's default answer: whether it has the focus, its focus helper's opacity, its outline
+_DEFAULT_ANSWER = """
+const b = document.querySelector('[data-testid=import-ask-new]');
+if (!b || document.activeElement !== b) return null;
+const helper = b.querySelector('.q-focus-helper');
+return [getComputedStyle(helper).opacity, getComputedStyle(b).backgroundColor];
+"""
+
+
+def paste_thread(driver, text: str) -> None:
+    box = driver.find_element(By.CSS_SELECTOR, "textarea[data-testid=source-input], [data-testid=source-input] textarea")
+    box.send_keys(text)
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=source-import]").click()
+
+
+def test_a_questions_focused_default_answer_keeps_its_colour(driver, studio_server):
+    """A thread pasted into a project with slides asks "New project" or "Add these posts": the focused default,
+    New project, was drawn paler than the studio's violet, as if it could not be chosen."""
+    open_studio(driver, studio_server)
+    paste_thread(driver, "1/ First post of a thread\n\n2/ Second post of it")
+    wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, "textarea[data-testid=source-input], "
+                                             "[data-testid=source-input] textarea").get_attribute("value") == ""
+         or driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"))
+    if not driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"):
+        paste_thread(driver, "1/ Another thread\n\n2/ Its second post")  # now the project has slides: it asks
+    wait(driver, lambda: driver.execute_script(_DEFAULT_ANSWER))
+    time.sleep(1)  # (Quasar's helper fades in)
+    opacity, colour = driver.execute_script(_DEFAULT_ANSWER)
+    print("\ndefault answer", opacity, colour)
+    assert float(opacity) == 0
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait(driver, lambda: not driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"))
