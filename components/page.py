@@ -166,6 +166,7 @@ class StudioPage:
             if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect
                 self._behind = True
                 return
+            self.view.follow(event)
             self.view.clamp()
         for panel in self.panels:
             if isinstance(event, getattr(panel, "LISTENS", Changed)):

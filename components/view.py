@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
 
-from studio.app import Changed, Document, EditError, Person, SlideChanged, Studio, renames_only
+from studio.app import Changed, Document, EditError, OrderChanged, Person, SlideChanged, Studio, renames_only
 from studio.export import ExportError
 from studio.image import ImageError
 from studio.schema import SchemaError
@@ -94,6 +94,7 @@ class View:
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
+        self._on_slide: Any = None  # the selected slide (``_slide_key``), followed when others reorder (``follow``)
 
     @property
     def selected(self) -> int:
@@ -157,6 +158,7 @@ class View:
     def select(self, index: int, page: int = 0) -> None:
         index = max(0, min(index, len(self.carousel.slides) - 1))
         page = max(0, min(page, self.counts()[index] - 1)) if self.carousel.slides else 0
+        self._on_slide = self._slide_key(index)
         if (index, page) == (self.selected, self.page):
             return
         self.person.slide, self.person.page = index, page
@@ -166,6 +168,27 @@ class View:
     def clamp(self) -> None:
         """Keep the selection valid after slides were removed (by anyone)."""
         self.person.clamp(self.counts())
+
+    def follow(self, change: Changed) -> None:
+        """Someone else added, removed or moved slides: the selection stays on the slide it was on, wherever that
+        is now (it stayed at its number, which showed another slide); then the slide selected is noted."""
+        key = self._on_slide
+        if isinstance(change, OrderChanged) and change.origin is not self.person and key is not None:
+            keys = self._slide_keys()
+            where = next((i for i, k in enumerate(keys) if k is key or (isinstance(k, str) and k == key)), None)
+            if where is not None and where != self.selected:
+                self.select(where)
+        if not (isinstance(change, SlideChanged) and change.text_only):
+            self._on_slide = self._slide_key(self.selected)
+
+    def _slide_keys(self) -> list:
+        """What tells slides apart: their ids in share mode, else the slide objects (moved in place)."""
+        ids = getattr(self.document, "slide_ids", None)
+        return ids(self.person) if ids is not None else list(self.carousel.slides)
+
+    def _slide_key(self, index: int) -> Any:
+        keys = self._slide_keys()
+        return keys[index] if 0 <= index < len(keys) else None
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
