@@ -253,3 +253,28 @@ def test_a_questions_focused_default_answer_keeps_its_colour(driver, studio_serv
     assert float(opacity) == 0
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     wait(driver, lambda: not driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"))
+
+
+_SOURCE_LEFT = "return document.querySelector('.q-drawer--right').getBoundingClientRect().left"
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_a_thread_laid_out_on_a_phone_shows_its_slides_not_the_posts_panel(driver, studio_server, width):
+    """On a phone the Posts panel slides over the slides, and it stayed open over the carousel just laid out; beside
+    the slides (a wide window) it stays where it is."""
+    try:
+        open_studio(driver, studio_server, width)
+        if width < 600:
+            driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]").click()
+            wait(driver, lambda: driver.execute_script(_SOURCE_LEFT) < width - 100)
+        paste_thread(driver, "1/ A thread for a phone\n\n2/ Its second post")
+        wait(driver, lambda: driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')")
+             or driver.find_elements(By.CSS_SELECTOR, ".q-notification"))
+        if driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"):
+            driver.find_element(By.CSS_SELECTOR, "[data-testid=import-ask-new]").click()
+        wait(driver, lambda: any("laid out" in n.text for n in driver.find_elements(By.CSS_SELECTOR, ".q-notification")))
+        time.sleep(1)  # (the panel slides away)
+        left = driver.execute_script(_SOURCE_LEFT)
+        assert left >= width - 1 if width < 600 else left < width - 100, left
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
