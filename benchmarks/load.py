@@ -53,6 +53,8 @@ the pages are gone does not follow the history's size.
 ``--waves N``: the editors come N times, each wave ``--settle`` seconds after the last one left, and memory is read
 after each: does what they leave grow with every wave, or stay at the first one's high-water mark? ``--clients 0``:
 the same phases with nobody editing (a static file still fetched every 100 ms): the noise floor of "after - warmed".
+What stays follows how busy the machine is: session 20 (load 3-5, ``--quiet 10``) +10 / +11 / +11 MB where a quiet
+machine had +3 / +3 / +4; compare runs made under the same load only.
 
 ``--trace DIR`` (either mode; slows the server, so its timings are not the studio's): the server runs with
 tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects

@@ -22,6 +22,15 @@ Session 19, ten editors in three waves: +3 / +3 / +4 MB on the warmed server aft
 and metrics); the main heap's live blocks made since the warmed server are 0.9 / 0.8 / 0.7 MB, not growing. The
 rest is heap pages glibc keeps resident for a few blocks on each (CPython's, uvloop's and asyncio's free lists,
 per-thread caches), which ``malloc_trim`` cannot move.
+
+Session 20, the same load on a busy machine (load 3-5, ``--quiet 10``): +10 / +11 / +11 MB (main heap +9.4 / +10.5 /
++10.3); five waves +10 / +11 / +11 / +12 / +12 (main heap +9.5 / +10.8 / +11.1 / +11.4 / +11.6: each wave adds less,
++1.3, +0.3, +0.3, +0.2). How much stays follows how busy the machine is (quiet: +3 / +3 / +4), not the code. glibc
+mapping blocks of 8 KB and more on their own (``MALLOC_MMAP_THRESHOLD_=8192``, so a thumbnail's SVG and its messages
+never come from the heap once its free space is used) made no difference: +10 / +11 / +12 (main heap +9.6 / +11.0 /
++11.0), peak 164 against 163 MB; glibc maps a block only when the heap would grow, so most are cut from free chunks
+anyway. Not set. Nobody editing (``--clients 0``, two waves, load 6-3): +0 / +0 MB (main heap +0.1): what stays is the
+editing's.
 """
 from __future__ import annotations
 

@@ -203,10 +203,21 @@ class SlideStrip:
             self.rebuild()
             return
         drawn = len(self.thumbs) if self.sliced.drawing else len(counts)  # the rest is drawn from the carousel now
-        for index in sorted(i for i in self._dirty if i < drawn):  # (straight to each view: no render of the page)
+        from . import view as views  # (its CLOCK read now: a test moves a hand clock)
+        from .thumbnails import Pace
+        pace = self.__dict__.setdefault("_pace", Pace())  # a slide typed into is sent at most every PACE_S
+        clock = views.CLOCK
+        sent, wait = pace.take(sorted(i for i in self._dirty if i < drawn), clock.now())
+        for index in sent:  # (straight to each view: no render of the page)
             self.thumbs[index].show_now(STRIP_PAGES.svg(view.document, view.carousel, index, starts[index] + 1,
                                                         sum(counts)))
-        self._dirty = {i for i in self._dirty if i >= drawn}
+        self._dirty -= set(sent)  # the rest when the strip is drawn to the end, or their turn comes
+        if wait is not None and pace.timer is None:
+            def turn() -> None:
+                pace.timer = None
+                if self._dirty:
+                    views.run_unless_closed(self._draw_dirty)
+            pace.timer = clock.start_timer(wait, turn)
 
     def selection_changed(self) -> None:
         self._mark_selected()

@@ -39,6 +39,10 @@ STRIPS_KEPT = 4
 SLICE_CHARS = 256 * 1024
 PAUSE_S = 0.02  # between the parts: the page's outbox sends each part on its own
 DOCUMENTS_KEPT = 16  # documents whose strip drawings are kept (share mode: one per open project)
+# A slide's strip thumbnail is its whole SVG again (~12 KB), sent to every page showing it. While someone types
+# into it, each page is sent it at most every PACE_S seconds, after a first BURST sent at once (an edit and its
+# quick correction): ten editors' keystrokes made ~10 a second a page, each a new C-heap string (issue 13).
+PACE_S, BURST = 0.5, 2
 
 
 def _image_by_hash(image: Image) -> tuple:
@@ -320,6 +324,31 @@ class StripPages:
     def clear(self) -> None:
         self._versions.clear()
         self._drawn.clear()
+
+
+class Pace:
+    """When each slide's strip thumbnail may be sent to one page again: ``burst`` at once, then one every ``every``
+    seconds while changes go on (a slide's last state is sent when its turn comes: the caller keeps it waiting)."""
+
+    def __init__(self, every: float = PACE_S, burst: int = BURST) -> None:
+        self.every, self.burst = every, burst
+        self._free: dict[int, float] = {}  # slide -> when its allowance is whole again (only slides sent lately)
+        self.timer = None  # the caller's timer for the slides held back, while one is pending
+
+    def take(self, slides, now: float) -> tuple[list[int], float | None]:
+        """Of ``slides``, those that may be sent now (counted as sent), and the seconds until the first of the others
+        may be (None: none held back)."""
+        self._free = {slide: free for slide, free in self._free.items() if free > now}
+        sent, wait = [], None
+        for slide in slides:
+            free = max(self._free.get(slide, now), now)
+            early = free - now - (self.burst - 1) * self.every
+            if early > 1e-9:
+                wait = early if wait is None else min(wait, early)
+                continue
+            self._free[slide] = free + self.every
+            sent.append(slide)
+        return sent, wait
 
 
 THUMBNAILS = Thumbnails()  # one per server process: every page shares it
