@@ -9,8 +9,9 @@
 //    server waits, or the server was restarted) the next page sends these entries (shared_text.js) and the
 //    server puts back what it never heard (components/shared_text.py). The shared studio's boxes keep
 //    their own entries, in the same form (shared_text_box.js).
-// 4. Once the server has a box's text, it says so (`csTaken`) and the box's entry is forgotten unless typed
-//    on since: only typing the server never heard is kept (typing heard and then undone must not come back).
+// 4. Once the server has saved a box's text (on disk: a crash can no longer lose it), it says so (`csTaken`)
+//    and the box's entry is forgotten unless typed on since: only typing the server never heard or has not
+//    saved yet is kept (typing heard, saved and then undone must not come back).
 // 5. Once a page is connected, `csSendUnanswered()` sends the entries its tab's earlier pages kept; the
 //    server makes each once and then says to forget it (`csForget`).
 (() => {

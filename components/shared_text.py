@@ -26,7 +26,7 @@ from nicegui.elements.mixins.value_element import ValueElement
 from nicegui.events import GenericEventArguments, ValueChangeEventArguments, handle_event
 
 from studio import ASSETS_DIR
-from studio.app import Document
+from studio.app import Document, Saved
 from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 from studio.share.sync import Channel, Edits, Message, change_size, rebase
 from studio.sources.cleanup import safe_text
@@ -197,41 +197,76 @@ _KEEPING: WeakSet[Any] = WeakSet()  # pages whose tab keeps unanswered typing
 
 
 class KeptTextBox(ui.input):
-    """The plain studio's text box: its tab keeps what it typed (assets/kept_text.js) until a page loaded
-    again has sent it back; the server notes what it heard from each page (``Made.heard``)."""
+    """The plain studio's text box: its tab keeps what it typed (assets/kept_text.js) until the server has
+    saved it (``Unsaved``) or a page loaded again has sent it back; the server notes what it heard from each
+    page (``Made.heard``)."""
 
     def __init__(self, view: View, label: str | None, field: str, on_change: Callable[..., Any],
                  part: str | None = None) -> None:
         super().__init__(label, on_change=on_change)
         self.view, self.field, self.part = view, field, part
         self._props["data-cs-keep"] = f"{part or 'slide'}:{field}"
-        self._taken: str | None = None  # the last text heard, not yet acknowledged to the tab
 
     def _event_args_to_value(self, e: GenericEventArguments) -> Any:
         value = super()._event_args_to_value(e)
+        slide = self._props.get("data-cs-slide", "")  # the slide the box shows now, not when the text is saved
         MADE.heard(self.view.client.id, (self.part or str(self.view.selected), self.field), value or "")
-        self._acknowledge(value or "")
+        UNSAVED[self.view].heard(self._props["data-cs-keep"], slide, value or "")
         return value
-
-    def _acknowledge(self, value: str) -> None:
-        """The tab forgets its kept typing once the server has this text (one answer for a burst of keystrokes):
-        typing heard and then undone must not come back with the tab's next page."""
-        if self._taken is None:
-            _soon(self._send_taken)
-        self._taken = value
-
-    def _send_taken(self) -> None:
-        value, self._taken = self._taken, None
-        if value is None or self.client._deleted:  # noqa: SLF001 - the tab closed meanwhile
-            return
-        keep, slide = self._props["data-cs-keep"], self._props.get("data-cs-slide", "")
-        self.client.run_javascript(f"csTaken({json.dumps(keep)}, {json.dumps(slide)}, {json.dumps(value)})")
 
     def shows(self, value: str) -> None:
         """Show ``value``, and tell the browser which slide and project it belongs to (what its tab keeps)."""
         self._props["data-cs-slide"] = "" if self.part else str(self.view.selected)
         self._props["data-cs-project"] = self.view.document.project_id or ""
         self.value = value
+
+
+class Unsaved:
+    """The plain studio page's texts heard and perhaps not on disk yet. Its tab forgets a box's kept typing
+    (``csTaken``) only once the autosaver has written it: a crash (kill -9, power loss) between the keystroke
+    and the save loses nothing, and typing heard and then undone does not come back with the tab's next page."""
+
+    RETRY = 0.2  # seconds: a save is ending (its thread still holds the autosaver)
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self._heard: dict[tuple[str, str], str] = {}  # (box, slide) -> the last text heard from it
+        view.server.changed.subscribe(self._event)  # (inside the page: dropped with it)
+        view.client.on_delete(lambda: UNSAVED.pop(view, None))  # this value holds its key: else neither went
+
+    def heard(self, keep: str, slide: str, value: str) -> None:
+        """The box ``keep`` showing ``slide`` sent ``value``; its tab forgets it once it is saved."""
+        self._heard[(keep, slide)] = value
+
+    def _event(self, event: Any) -> None:
+        if isinstance(event, Saved) and self._heard:
+            self._check()
+
+    def _check(self) -> None:
+        """Send ``csTaken`` for every text heard when nothing heard so far is left to write."""
+        if not self._heard or self.view.client._deleted:  # noqa: SLF001 - the tab closed meanwhile
+            return
+        studio = self.view.studio
+        studio.projects.hand_over_typing()  # typing held back a moment is handed to the autosaver now
+        if _project_unsaved(studio.autosaver):
+            return  # its save announces Saved again
+        if studio.autosaver._save_lock.locked():  # noqa: SLF001 - a save under way may hold what was heard
+            asyncio.get_running_loop().call_later(self.RETRY, run_unless_closed, self._check)
+            return
+        heard, self._heard = self._heard, {}
+        calls = (f"csTaken({json.dumps(keep)}, {json.dumps(slide)}, {json.dumps(value)});"
+                 for (keep, slide), value in heard.items())
+        self.view.client.run_javascript("".join(calls))
+
+
+UNSAVED: WeakKeyDictionary[Any, Unsaved] = WeakKeyDictionary()
+
+
+def _project_unsaved(autosaver: Any) -> bool:
+    """Whether a project's change waits for the autosaver (``pending`` also counts undo histories, written
+    seconds later without a ``Saved``)."""
+    with autosaver._lock:  # noqa: SLF001 - studio/ has no public question for it
+        return any(item.snapshot is not None for item in autosaver._pending.values())  # noqa: SLF001
 
 
 def text_box(view: View, label: str | None, field: str, on_change: Callable[..., Any], *, multiline: bool = False,
@@ -257,6 +292,7 @@ def _keep_typing(view: View) -> None:
     ui.add_head_html(_head_scripts(view.server.people is not None))
     if view.server.people is None:
         MADE.page(view.client.id)
+        UNSAVED[view] = Unsaved(view)
         take_unanswered(view)
         view.client.on_connect(lambda: view.client.run_javascript(SEND_UNANSWERED))
 

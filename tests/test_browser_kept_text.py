@@ -67,3 +67,23 @@ def test_typing_the_server_never_heard_comes_back_on_a_reload(tmp_path):
             wait(lambda: before + words in saved_texts(tmp_path), timeout=90)
         finally:
             tab.quit()
+
+
+def test_the_tab_keeps_typing_until_it_is_on_disk(tmp_path):
+    """A crash (kill -9, power loss) between the server hearing a keystroke and the autosave writing it must
+    not lose it: the tab forgets its entry only once the words are in the saved project."""
+    words = " Kept until saved."
+    with running_studio(tmp_path) as studio:
+        tab = chromium()
+        try:
+            before = open_studio(tab, studio.url)
+            type_letters(tab, words)
+            while before + words not in saved_texts(tmp_path):
+                entries = kept(tab)  # read before the disk: the disk only gains the words
+                if not entries:
+                    assert before + words in saved_texts(tmp_path), "the tab forgot words not saved yet"
+                    break
+            wait(lambda: before + words in saved_texts(tmp_path), timeout=90)
+            wait(lambda: kept(tab) == [], timeout=90)  # and once saved, the entry goes
+        finally:
+            tab.quit()
