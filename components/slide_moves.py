@@ -110,7 +110,7 @@ class SlideMoves:
     def __init__(self, strip: SlideStrip) -> None:
         self.strip, self.view = strip, strip.view
         self.presses = Presses()
-        self.names = SlideNames()
+        self.names = strip.view.slide_names  # the selection follows a slide by the same name
         # a keyboard move's slide (its key, ``keys``), its number on the page, and the last drawing begun before it:
         # the thumbnail focused once a drawing begun after the move is drawn to the end
         self._focus: dict | None = None
@@ -214,14 +214,8 @@ class SlideMoves:
         return moved
 
     def keys(self) -> list:
-        """What tells this person's slides apart, in the strip's order: their ids in share mode (each person's
-        carousel is read anew from the merged document), else the slides themselves (moved in place)."""
-        ids = getattr(self.view.document, "slide_ids", None)
-        if ids is not None:
-            return ids(self.view.person)
-        keys = list(self.view.carousel.slides)
-        self.names.carry(keys)
-        return keys
+        """What tells this person's slides apart, in the strip's order (``View.slide_keys``)."""
+        return self.view.slide_keys()
 
     def show_focus(self) -> None:
         """Once a drawing begun after the keyboard move is drawn to the end, the browser focuses the thumbnail of

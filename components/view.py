@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
 
-from studio.app import Changed, Document, EditError, OrderChanged, Person, SlideChanged, Studio, renames_only
+from studio.app import (Changed, Document, EditError, OrderChanged, Person, ProjectSwitched, SlideChanged, Studio,
+                        renames_only)
 from studio.export import ExportError
 from studio.image import ImageError
 from studio.schema import SchemaError
@@ -25,6 +26,7 @@ from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
 from . import engine
+from .slide_moves import SlideNames
 from .svg_view import page_call
 from .thumbnails import PAGE_COUNTS
 
@@ -94,7 +96,8 @@ class View:
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
-        self._on_slide: Any = None  # the selected slide (``_slide_key``), followed when others reorder (``follow``)
+        self.slide_names = SlideNames()  # what the strip's thumbnails and this selection know a slide by
+        self._on_slide = self._slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
 
     @property
     def selected(self) -> int:
@@ -158,7 +161,7 @@ class View:
     def select(self, index: int, page: int = 0) -> None:
         index = max(0, min(index, len(self.carousel.slides) - 1))
         page = max(0, min(page, self.counts()[index] - 1)) if self.carousel.slides else 0
-        self._on_slide = self._slide_key(index)
+        self._on_slide = self._slide_name(index)
         if (index, page) == (self.selected, self.page):
             return
         self.person.slide, self.person.page = index, page
@@ -170,25 +173,30 @@ class View:
         self.person.clamp(self.counts())
 
     def follow(self, change: Changed) -> None:
-        """Someone else added, removed or moved slides: the selection stays on the slide it was on, wherever that
-        is now (it stayed at its number, which showed another slide); then the slide selected is noted."""
-        key = self._on_slide
-        if isinstance(change, OrderChanged) and change.origin is not self.person and key is not None:
-            keys = self._slide_keys()
-            where = next((i for i, k in enumerate(keys) if k is key or (isinstance(k, str) and k == key)), None)
+        """Someone else added, removed or moved slides, or anyone undid or redid: the selection stays on the slide it
+        was on, wherever that is now (it stayed at its number, which showed another slide); then that slide is noted."""
+        moved = isinstance(change, OrderChanged) and change.origin is not self.person
+        if moved or (isinstance(change, ProjectSwitched) and not change.opened):
+            where = self.slide_names.find(self.slide_keys(), self._on_slide)
             if where is not None and where != self.selected:
                 self.select(where)
         if not (isinstance(change, SlideChanged) and change.text_only):
-            self._on_slide = self._slide_key(self.selected)
+            self._on_slide = self._slide_name(self.selected)
 
-    def _slide_keys(self) -> list:
-        """What tells slides apart: their ids in share mode, else the slide objects (moved in place)."""
+    def slide_keys(self) -> list:
+        """What tells this person's slides apart, in order: their ids in share mode (each person's carousel is read
+        anew from the merged document), else the slides themselves (moved in place; a new object after undo or
+        redo takes the name of the equal slide it replaced: ``SlideNames.carry``)."""
         ids = getattr(self.document, "slide_ids", None)
-        return ids(self.person) if ids is not None else list(self.carousel.slides)
+        if ids is not None:
+            return ids(self.person)
+        keys = list(self.carousel.slides)
+        self.slide_names.carry(keys)
+        return keys
 
-    def _slide_key(self, index: int) -> Any:
-        keys = self._slide_keys()
-        return keys[index] if 0 <= index < len(keys) else None
+    def _slide_name(self, index: int) -> str | None:
+        keys = self.slide_keys()
+        return self.slide_names.name(keys[index]) if 0 <= index < len(keys) else None
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
