@@ -64,9 +64,10 @@ def notify_failure(exc: BaseException, doing: str = "", client: Client | None = 
     notify(message, client, type="negative", multi_line=True, close_button=True)
 
 
-# Where notices show: above the slide strip, at the right of the room between the drawers (assets/studio.css),
-# where the slide's lower edge or empty stage is; at the top they covered the Source panel's tabs and the top bar.
-NOTICES = "bottom-right"
+# Where notices show: at the right between the drawers, under the slide's bar on a narrow window, above the strip on a
+# wide one (assets/studio.css): over the slide or the empty stage. At the very top they covered the Source panel's
+# tabs and the top bar; above the strip on a narrow window, the slide editor's text boxes.
+NOTICES = "top-right"
 
 
 def notify(message: str, client: Client | None = None, **options: Any) -> None:
