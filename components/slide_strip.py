@@ -1,7 +1,7 @@
 """Bottom: thumbnails of every slide; drag to reorder, drop posts on a slide or between slides."""
 from __future__ import annotations
 
-from nicegui import events, ui
+from nicegui import ui
 
 from studio import ASSETS_DIR
 from studio.app import Changed, SlideChanged, renames_only
@@ -11,7 +11,7 @@ from . import engine
 from .dragdrop import make_drop_target
 from .presence import show_faces
 from .slices import Sliced
-from .slide_moves import Presses, SlideMoves, slide_name  # noqa: F401 - (Presses: its tests import it here)
+from .slide_moves import SlideMoves, slide_name
 from .svg_view import SvgView
 from .thumbnails import STRIP_PAGES, show_pages
 from .view import Settle, Throttle, View
@@ -69,11 +69,10 @@ class SlideStrip:
         with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
             self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
             self.moves = SlideMoves(self)
-            self.container.on("reorder", self._moved,
+            self.container.on("reorder", self.moves.moved,
                               ["old_index", "new_index", "slide", "key", "step", "before", "after", "earlier",
                                "session"])
             self.container.on("unmade", self.moves.unmade, ["count"])
-            self.names = self.moves.names
             self._said = 0  # words said (``say``)
             self._draws = 0  # strips drawn to the end
             self._rebuilds = 0  # drawings begun
@@ -231,9 +230,6 @@ class SlideStrip:
                 item.classes(remove="cs-selected")
 
     # -- actions ------------------------------------------------------------------------------------
-
-    def _moved(self, e: events.GenericEventArguments) -> None:  # (the strip's own handler: tests find it by this)
-        self.moves.moved(e)
 
     def _insert(self, post_id: str, index: int) -> None:
         view = self.view
