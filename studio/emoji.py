@@ -87,7 +87,27 @@ def is_emoji(cluster: str) -> bool:
 
 
 @cache
-def data_uri(file_name: str) -> str:
-    """``data:image/svg+xml;base64,…`` of a Twemoji file (cached)."""
+def data_uri(file_name: str, outline: str | None = None) -> str:
+    """``data:image/svg+xml;base64,…`` of a Twemoji file (cached). ``outline``: the colour of the text on a dark
+    ground; an emoji drawn in nothing but near-black ("✔️", "✖️", "➕", "🖤") gets a thin outline of it there, else
+    it was all but invisible on a dark theme (a creator's ✔️ bullets vanished). Its own colour stays."""
     data = (_folder() / file_name).read_bytes()
+    if outline and _dark_only(data):
+        stroke = f'<svg stroke="{outline}" stroke-width="{OUTLINE}" stroke-linejoin="round" '
+        # the stroke reaches half its width beyond the ink, which touches the 36-unit box ("✔️", "⬛"): the box grows
+        pad = OUTLINE / 2
+        box = f'viewBox="{-pad:g} {-pad:g} {36 + OUTLINE:g} {36 + OUTLINE:g}"'
+        data = data.replace(b"<svg ", stroke.encode(), 1).replace(b'viewBox="0 0 36 36"', box.encode(), 1)
     return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
+
+
+OUTLINE = 1.5  # the outline's width, in Twemoji's 36 units
+
+
+_FILL = regex.compile(rb'fill="#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})"')
+
+
+def _dark_only(svg: bytes) -> bool:
+    """Every fill of a Twemoji file is near-black (Twemoji's ink is #31373D or #292F33)."""
+    fills = {f.decode() if len(f) == 6 else "".join(c * 2 for c in f.decode()) for f in _FILL.findall(svg)}
+    return bool(fills) and all(sum(int(f[i:i + 2], 16) for i in (0, 2, 4)) < 3 * 0x40 for f in fills)

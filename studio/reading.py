@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import regex
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
@@ -20,7 +22,15 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
 OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
 _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
-_OWN_BULLET = re.compile(rf"^\s*{_OWN}\s")
+# Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
+# "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
+# nor "▪" (a plain dot, drawn as one).
+# A flag (two regional indicators: "🇫🇷 Paris") leads a line the same way.
+_EMOJI = r"(?:(?![©®™▪])\p{Extended_Pictographic}(?:\ufe0f|[\U0001F3FB-\U0001F3FF])*|[\U0001F1E6-\U0001F1FF]{2})"
+_OWN_BULLET = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)\s+\S")
+_SAYS = regex.compile(rf"^\s*{_OWN}\s+\S")  # "✅ Ship it": a bullet wherever it stands, as a list line
+# "Step 3: edit": a point the creator numbered in words; it keeps its words (the number is among them)
+_STEP = re.compile(r"^\s*(?:step|rule|part|tip|lesson|day)\s+(\d{1,3})\s*[:.)-]\s+\S", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+")
 # An inline bullet: " - ", " – ", " • ", " ▪ " (also right after a colon: "fast:- a").
 _INLINE_BULLET = re.compile(r"(?:^|(?<=\s)|(?<=:))([-–•▪◦])\s+(?=\S)")
@@ -103,12 +113,24 @@ def unflatten(text: str) -> str:
 # ---------------------------------------------------------------- headings and headlines
 
 def split_number(title: str) -> tuple[str, str]:
-    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number -> ("", title)."""
+    """("1) Lead with the payoff") -> ("1", "Lead with the payoff"); no number, or a number a word of the creator's
+    says ("Step 1: write."), -> ("", title)."""
     m = _HEADING.match(title)
-    if m and "\n" not in title:
-        number = next(g for g in m.groups()[:3] if g)
+    if m and "\n" not in title and not m.group(3):  # "Step 1: write." stays whole: its word is the creator's too
+        number = next(g for g in m.groups()[:2] if g)
         return ascii_digits(number), m.group(4).strip()
     return "", title
+
+
+# A point the creator numbered themselves: "Step 2: …", "Rule 3 …", "2. …", "#4 …", "3️⃣ …", "First …".
+_COUNTED = re.compile(r"^\W{0,2}(?:(?:step|rule|part|tip|lesson|day|week|phase|stage|no\.?)\s*#?\d{1,3}\b|#\d{1,3}\b"
+                      r"|\d{1,3}\s*[.):/](?!\d)|[0-9#*]\ufe0f?\u20e3|\U0001F51F"
+                      r"|(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly)\b)", re.IGNORECASE)
+
+
+def counted(point: str) -> bool:
+    """The point carries the creator's own count ("Step 2: write.", "2. We published.", "First we wrote.")."""
+    return bool(_COUNTED.match(point))
 
 
 def ascii_digits(number: str) -> str:
@@ -191,27 +213,93 @@ def list_items(text: str) -> list[str]:
 
 def list_entries(text: str) -> list[tuple[str, str]]:
     """(number, item) for each of ``list_items``' items: the number the creator wrote ("5" of "5. Ship", in ASCII
-    digits; a countdown or a list with gaps keeps its own), "" for a bullet item."""
-    lines = [ln for ln in _prose_lines(unflatten(text.strip())) if ln.strip()]
-    best: list[list[str]] = []
-    for numbered in (False, True):  # bullets and numbers are separate lists; the longer wins
-        items: list[list[str]] = []
-        for line in lines:
-            found = list_line(line)
+    digits; a countdown or a list with gaps keeps its own), "" for a bullet item. A copy: the reading is cached."""
+    return list(list_reading(text)[1])
+
+
+@lru_cache(maxsize=1024)
+def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(lead-in, entries): the one reading of a list every reader shares. Bullets and numbers are read as separate
+    lists and the one with more rows wins (on a tie, the one that starts first); every line above the winner's
+    first row is the lead-in, every prose line from there on is in a row: no line is lost or read twice."""
+    text = unflatten(text.strip())
+    lines = text.split("\n")
+    code = code_lines(text) if has_code(text) else [False] * len(lines)
+    best: list[list] = []
+    best_start = len(lines)
+    readings = [_read_list(lines, code, numbered) for numbered in (False, True)]
+    sub: set[int] = set()
+    rows = lambda items: sum(number != PARAGRAPH and at not in sub for number, _, at in items)  # noqa: E731
+    if rows(readings[1][0]) >= 2:  # bullets under the items of a numbered list are not a list of their own
+        sub = _sub_bullets(lines, code)
+    for items, start in readings:
+        if rows(items) > rows(best) or (rows(items) == rows(best) and start < best_start):
+            best, best_start = items, start
+    if rows(best) < 2:
+        return "\n".join(ln.strip() for ln in lines if ln.strip()), []
+    lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
+    return lead, [(number, item) for number, item, _ in best]
+
+
+def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
+    """The bullet lines that belong to the numbered item above them: indented deeper than it, or in a run of
+    bullets that another numbered item follows ("1. Write" / "   - outline" / "2. Edit"). They are not rows of a
+    bulleted list of their own when the lists are counted."""
+    sub: set[int] = set()
+    above: int | None = None  # the indent of the last numbered line
+    run: list[int] = []  # the bullet lines since it
+    entries = _entries(lines)
+    for n, line in enumerate(lines):
+        found = None if code[n] else entries[n]
+        if not found:
+            continue
+        indent = len(line) - len(line.lstrip())
+        if found[0] != "•":
+            sub.update(run)  # a numbered item after the run: the run was under the one before
+            above, run = indent, []
+        elif above is not None:
+            run.append(n)
+            if indent > above:
+                sub.add(n)
+    return sub
+
+
+PARAGRAPH = "¶"  # the "number" of a row that is a paragraph of its own after the list: it gets no marker
+
+
+def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list], int]:
+    """The rows (number, text, index of the row's first line) of the bulleted (or numbered) list in ``lines``, and
+    the index of its first line."""
+    items: list[list] = []
+    start = len(lines)
+    apart = False  # a blank line since the last line read
+    entries = _entries(lines)
+    for n, line in enumerate(lines):
+        if code[n] or not line.strip():  # code holds no list items
+            apart = apart or not line.strip()
+            continue
+        found, after_blank, apart = entries[n], apart, False
+        if not items:
             if found and (found[0] != "•") == numbered:
-                items.append([found[0] if numbered else "", found[1]])
-            elif items and found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
-                items.append(["", found[1]])
-            elif items:
-                items[-1][1] += " " + line.strip()
-        if len(items) > len(best):
-            best = items
-    return [(number, item) for number, item in best] if len(best) >= 2 else []
+                items.append([found[0] if numbered else "", found[1], n])
+                start = n
+        elif found and (found[0] != "•") == numbered:
+            items.append([found[0] if numbered else "", found[1], n])
+        elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
+            items.append(["", found[1], n])
+        elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
+            items.append([found[0], found[1], n])
+        elif after_blank and not found:  # a paragraph set apart after the list: a row of its own, unmarked
+            items.append([PARAGRAPH, line.strip(), n])
+        else:
+            items[-1][1] += " " + line.strip()
+    return items, start
 
 
 def list_line(line: str) -> tuple[str, str] | None:
     """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None. A bullet that says
-    something (``OWN_BULLETS``: "✅ Ship it") stays in the item's text: it is the creator's, never swapped for a dot."""
+    something (``OWN_BULLETS``: "✅ Ship it") stays in the item's text: it is the creator's, never swapped for a dot.
+    A line led by any other emoji is an item only among its neighbours: see ``list_lines``."""
     m = _LIST_LINE.match(line)
     if not m:
         return None
@@ -219,6 +307,48 @@ def list_line(line: str) -> tuple[str, str] | None:
     if number:
         return ascii_digits(number.group(1)), m.group(1).strip()
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())
+
+
+def emoji_rows(texts: list[str], is_item: list[bool] | None = None) -> list[bool]:
+    """Which of ``texts`` (lines, or sentences read as points) are led by an emoji the creator bullets with: any
+    emoji then a space ("➕ Open source", "🖤 Dark mode", "🇫🇷 Paris") in a run of two such texts or more, or
+    right after an item (``is_item``) or a lead-in ending in ":"; one alone in prose ("Big news. 🚀 We launched.")
+    is prose; a bullet that says something ("✅ Ship it") is one anywhere. Blank texts are passed over. The one
+    rule of list reading, sentence points and body blocks."""
+    items = is_item or [False] * len(texts)
+    led = [bool(_OWN_BULLET.match(t)) for t in texts]
+    words = [n for n, t in enumerate(texts) if t.strip()]
+    out = [False] * len(texts)
+    for k, n in enumerate(words):
+        if not led[n]:
+            continue
+        prev = words[k - 1] if k else None
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        out[n] = bool(_SAYS.match(texts[n])) or (nxt is not None and led[nxt]) or (prev is not None and (
+            led[prev] or items[prev] or texts[prev].rstrip().endswith(":")))
+    return out
+
+
+def list_lines(lines: list[str]) -> list[tuple[str, str] | None]:
+    """``list_line`` of each line, and ("•", the whole line) for a line led by an emoji the creator bullets with
+    (``emoji_rows``)."""
+    found = [list_line(line) for line in lines]
+    bullets = emoji_rows(lines, [f is not None for f in found])
+    return [f or (("•", line.strip()) if bullet else None) for f, bullet, line in zip(found, bullets, lines)]
+
+
+def _entries(lines: list[str]) -> list[tuple[str, str] | None]:
+    """``list_lines``, or (N, the whole line) for a point the creator numbered in words ("Step 3: edit")."""
+    out = []
+    for line, found in zip(lines, list_lines(lines)):
+        step = _STEP.match(line)
+        out.append(found or ((ascii_digits(step.group(1)), line.strip()) if step else None))
+    return out
+
+
+def step_point(item: str) -> bool:
+    """The item names its own number in words ("Step 3: edit"): it gets no number of ours beside it."""
+    return bool(_STEP.match(item))
 
 
 def own_bullet(item: str) -> bool:
@@ -248,9 +378,3 @@ def sentences(text: str) -> list[str]:
     if lead and found:
         found[0] = text[:lead.end()] + found[0]
     return found or ([text] if text else [])
-
-
-def _prose_lines(text: str) -> list[str]:
-    """The text's lines with every code line (``studio.code``) left out: code holds no list items."""
-    lines = text.split("\n")
-    return [ln for ln, is_code in zip(lines, code_lines(text)) if not is_code] if has_code(text) else lines

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from .carousel import Carousel
 from .code import strip_lines, without_thread_emoji
 from .outro import OutroCTA, cta_for_thread, only_ask
@@ -24,7 +26,7 @@ def cover_texts(first_post: str) -> tuple[str, str]:
         hook, rest = text, ""
     if rest and len(rest.split()) < 3 and len(rest) < 20:  # a lone word or two joins the hook (CJK has no spaces)
         hook, rest = f"{hook} {rest}".strip(), ""
-    if len(hook) > HOOK_MAX:
+    if _length(hook) > HOOK_MAX:
         hook, tail = cut_hook(hook)
         rest = f"{tail} {rest}".strip() if rest else tail
     return hook, rest
@@ -36,15 +38,27 @@ _CLAUSE_BREAK = re.compile(r"[:;,—–](?=\s)|[、，。：；！？](?=\S)")  
 
 def cut_hook(hook: str) -> tuple[str, str]:
     """Cut a long hook at its last clause break (":", "—", ",", ";") within 30–90 characters,
-    else at the last word boundary within 60–80 (then 20–90); (head, tail), no character lost."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(hook, 30, HOOK_MAX)]
+    else at the last word boundary within 60–80 (then 20–90); (head, tail), no character lost. Characters are
+    counted as a reader sees them: a letter with its marks is one ("H̷̢̛͈e̸̡" is two, not twenty)."""
+    starts = _cluster_starts(hook)
+    window = starts[min(30, len(starts) - 1)], starts[min(HOOK_MAX, len(starts) - 1)]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(hook, *window)]
     if not breaks:
-        spaces = [i for i, ch in enumerate(hook[:HOOK_MAX + 1]) if ch.isspace()]
-        breaks = [i for i in spaces if 60 <= i <= 80] or [i for i in spaces if i >= 20]
+        spaces = [n for n, i in enumerate(starts[:HOOK_MAX + 1]) if i < len(hook) and hook[i].isspace()]
+        breaks = [starts[n] for n in spaces if 60 <= n <= 80] or [starts[n] for n in spaces if n >= 20]
     if not breaks:
         return hook, ""  # one long word: nothing to cut at
     cut = breaks[-1]
     return hook[:cut].rstrip(), hook[cut:].strip()
+
+
+def _cluster_starts(text: str) -> list[int]:
+    """Where each user-perceived character of ``text`` starts, and its end."""
+    return [m.start() for m in regex.finditer(r"\X", text)] + [len(text)]
+
+
+def _length(text: str) -> int:
+    return len(_cluster_starts(text)) - 1
 
 
 PHOTO_LAYOUTS = ("post-card", "image-focus", "split")  # the content layouts that draw a slide's photo

@@ -52,6 +52,7 @@ _SPACES = regex.compile(r"[ \t\u1680\u2000-\u2006\u2008-\u200a\u205f]+")
 # for no line break there. Each stays one character (a run with plain spaces becomes the no-break one).
 _NO_BREAK = "\u00a0\u2007\u202f"
 _NO_BREAK_RUN = regex.compile(rf" *([{_NO_BREAK}])[ {_NO_BREAK}]*")
+_FULLWIDTH = regex.compile(r"[\uff01-\uff5e]")  # forms set a full em wide (see ``wide_spaces``)
 _BREAK_SPACES = frozenset(" \u3000")  # a line may break after them, and leaves them out at its end
 # Spaces inside an unbreakable piece: a number and its unit, or the author's no-break spaces. A piece too wide for
 # its line breaks there before it cuts a word ("Price:" | "$1,299.99", not "$1,299" | ".99").
@@ -68,11 +69,20 @@ _ARABIC_WORD = regex.compile(r"[\p{Arabic}\p{Mn}\u200c]+")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 # Japanese and Chinese line rules too (kinsoku): no line starts with a closing bracket, a small kana, the long
 # vowel mark or fullwidth punctuation, and none ends with an opening bracket.
-_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～")
+_REPEAT_MARKS = "ๆໆ"  # Thai's and Lao's repetition marks: they repeat the word before them, and stay with it
+_NO_BREAK_BEFORE = set(".,;:!?)]}%…'\"»”’、。，」』）】〕〉》〙〗〟・ー々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ！？：；～"
+                       + _REPEAT_MARKS)
+# … of them, those that start no line even after a space (Unicode's line rule 13: closing marks, "!", "?", ".", ",",
+# ";", ":"; and the repetition marks): "ดี ๆ" is one piece, while a quote mark after a space may start a line.
+_NOR_AFTER_A_SPACE = _NO_BREAK_BEFORE - set("'\"»”’…%")
 _NO_BREAK_AFTER = set("([{«‹“‘「『（【〔〈《〘〖〝")
-_BREAK_AFTER = set("-/–—?&=")  # not "_": @jane_builds stays whole
+# Where a line may break inside a word: not "_" (@jane_builds stays whole), nor "&" ("Q&A", "&lt;p&gt;") or "?" "="
+# (prose).
+BREAK_AFTER = _BREAK_AFTER = frozenset("-/–—")
 _CODE_CLOSERS = set(")]},;:")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Scripts written without spaces: a line may break between any two of their characters. Not Hangul: Korean puts
+# spaces between words, and a slide breaks only there ("매일" was cut "매" | "일", as CSS's keep-all keeps it).
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _HEBREW = regex.compile(r"\p{Hebrew}")
 # Full-width punctuation is set like an ideograph: a line may end after a closing mark ("：", "）", "。") and
 # begin with an opening one ("（"), also beside Latin ("と：PMF（Product-Market Fit）"): else the Latin word and its
@@ -655,10 +665,22 @@ def para_ems(para: Para, family: str, weight: int) -> tuple[float, float]:
 def _para_ems(para: Para, family: str, weight: int) -> tuple[float, ...]:
     faces = assign_fonts(para, family)
     shaped = _shaped(para, family, weight)
+    wide = wide_spaces(para)
     return tuple(sum(g.advance for g in shaped[i]) if i in shaped else
-                 EMOJI_ADVANCE if c.emoji else cluster_em(c.text, f, 700 if STYLE_BOLD in c.style else weight)
+                 EMOJI_ADVANCE if c.emoji else cluster_em("\u3000" if i in wide else c.text, f,
+                                                          700 if STYLE_BOLD in c.style else weight)
                  + (MISSING_PAD if STYLE_MISSING in c.style else 0.0)
                  for i, (c, f) in enumerate(zip(para.clusters, faces)))
+
+
+@lru_cache(maxsize=2048)
+def wide_spaces(para: Para) -> frozenset[int]:
+    """The plain spaces between two fullwidth forms ("ＴＥＸＴ ＩＳ"): each takes an ideographic space's width (a
+    narrow one is narrower than the gaps inside the words, and the words ran together). Layout only: the text keeps
+    the creator's space; ``line_runs`` draws the gap by position."""
+    cl = para.clusters
+    return frozenset(i for i in range(1, len(cl) - 1) if cl[i].is_space and _FULLWIDTH.fullmatch(cl[i - 1].text)
+                     and _FULLWIDTH.fullmatch(cl[i + 1].text))
 
 
 @lru_cache(maxsize=2048)
@@ -778,7 +800,7 @@ def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
             continue
         no_space_a, no_space_b = bool(_NO_SPACES.match(a.text)), bool(_NO_SPACES.match(b.text))
         if no_space_a and no_space_b:
-            if pos in ends:
+            if pos in ends and b.text[0] not in _NO_BREAK_BEFORE:  # ICU ends a Lao word before "ໆ"
                 found.add(i)
         elif no_space_a != no_space_b and _WORD_END_CHAR.match(a.text[-1]) and _base_char(b.text).isalpha() \
                 and not (a.accent and b.accent):
@@ -808,10 +830,11 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
     n = len(cl)
     i = 0
     space = [c.text in _BREAK_SPACES for c in cl]  # (Cluster.is_space or U+3000, asked for once per cluster)
-    glued = frozenset() if para.code else _unit_spaces(cl)
+    glued = frozenset() if para.code else _unit_spaces(cl) | _spaced_marks(cl, space)
     while i < n:
-        if i == n - 1 or (not space[i] and (breaks(cl, i) or i in word_ends) and i not in glued) or \
-                (space[i] and not space[i + 1] and i not in glued):
+        if i == n - 1 or (not space[i] and not space[i + 1] and (breaks(cl, i) or i in word_ends)
+                          and i not in glued) or \
+                (space[i] and not space[i + 1] and i not in glued and cl[i + 1].text[0] not in _NOR_AFTER_A_SPACE):
             end = i + 1
             core = end
             while core > start and space[core - 1]:
@@ -820,6 +843,31 @@ def _segments(para: Para) -> tuple[tuple[int, int, int], ...]:
             start = end
         i += 1
     return tuple(segs)
+
+
+_OPEN_MARKS = frozenset("([{（［｛〈《「『【〔〖〘〝")  # Unicode's OP: no break after one, across spaces too (rule 14)
+_OPEN_QUOTES = frozenset("«‹“‘")  # an opening quote after a space or the start: the same (rule 15a)
+_CLOSE_QUOTES = frozenset("»›”’")  # a closing quote before a space, punctuation or the end: no break before it (15b)
+
+
+def _spaced_marks(cl: tuple[Cluster, ...], space: list[bool]) -> frozenset[int]:
+    """The last space of each run of spaces after an opening mark ("( maybe", "« oui") or before a closing quote
+    ("bien sûr »", "yes ”"): a line breaks there no more than it would with no space."""
+    held: set[int] = set()
+    n = len(cl)
+    for i in range(n - 1):
+        if not space[i] or space[i + 1]:
+            continue
+        j = i
+        while j > 0 and space[j - 1]:
+            j -= 1
+        before = cl[j - 1].text if j else ""
+        if before in _OPEN_MARKS or (before in _OPEN_QUOTES and (j < 2 or space[j - 2]
+                                                                 or cl[j - 2].text in _OPEN_MARKS)):
+            held.add(i)
+        elif cl[i + 1].text in _CLOSE_QUOTES and (i + 2 >= n or space[i + 2] or not cl[i + 2].text[0].isalnum()):
+            held.add(i)
+    return frozenset(held)
 
 
 # Short units a number keeps on its line when one plain space sets them apart ("20 s", "100 km", "5 %").
@@ -951,9 +999,13 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
 
 
 def _ends_a_syllable(cluster: str) -> bool:
-    """A cluster that closes the syllable before it: a spacing vowel sign or mark standing alone (Burmese "ာ", "း")
-    or a consonant its asat kills ("င်"): a line starting there would cut a syllable in two."""
-    return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster
+    """A cluster that closes the syllable before it: a spacing vowel sign or mark standing alone (Burmese "ာ", "း"),
+    a consonant its asat kills ("င်"), or a Thai or Lao vowel written after its consonant (letters to Unicode:
+    "ຕິດຕ" | "າມ" cut "ຕາ" in two): a line starting there would cut a syllable in two."""
+    return unicodedata.category(cluster[0]).startswith("M") or "\u103a" in cluster or cluster[0] in _FOLLOWING_VOWELS
+
+
+_FOLLOWING_VOWELS = set("ะาำๅະາຳ" + _REPEAT_MARKS)
 
 
 _LEADING_VOWELS = set("เแโใไເແໂໃໄ")  # Thai and Lao vowels written before their consonant: a syllable's start
@@ -1164,7 +1216,9 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
     faces = assign_fonts(line.para, family)[line.start:line.end]
     shaped = _shaped(line.para, family, weight)
     clusters = line.clusters
+    wide = wide_spaces(line.para)
     runs: list[Run] = []
+    kept: set[int] = set()  # the runs that end with a fullwidth gap's space, kept in the text
     x = _leads(line.para, family, weight).get(line.start, 0.0) * size  # a line starting inside a shaped word
     cur: list = []  # [x, text, face, accent, width, style, link, shaped glyphs or None, last cluster index]
 
@@ -1193,6 +1247,12 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur[1] += text
             cur[4] += w
             cur[8] = i
+        elif line.start + i in wide:  # a fullwidth gap: the creator's space ends the run, its width is the next
+            if cur and cur[7] is None:  # run's position
+                cur[1] += text
+                kept.add(len(runs))
+            close()
+            cur = []
         elif cur and cur[7] is None and faces[i] == cur[2] and (c.is_space or (c.accent == cur[3]
                                                                           and c.style == cur[5] and c.link == cur[6])):
             cur[1] += text
@@ -1205,6 +1265,7 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             cur = [x, text, faces[i], c.accent, w, c.style, c.link, None, i]
         x += w
     close()
-    return tuple(r if r.emoji else Run(r.x, r.text.rstrip(" "), r.family, r.accent, r.emoji, r.width, r.style, r.link,
-                                       r.glyphs) for r in runs if r.text.strip() or r.emoji)
+    return tuple(r if r.emoji or k in kept else Run(r.x, r.text.rstrip(" "), r.family, r.accent, r.emoji, r.width,
+                                                     r.style, r.link, r.glyphs)
+                 for k, r in enumerate(runs) if r.text.strip() or r.emoji)
 

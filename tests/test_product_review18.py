@@ -36,8 +36,9 @@ def test_item_100_of_a_top_100_list_is_a_row_of_its_own():
     assert _markers("The end of the top 100:\n98. Ship\n99. Test\n100. Delete code") == ["98", "99", "100"]
 
 
-def test_rows_without_a_number_are_counted():
-    assert _markers("Tools:\n- Figma\n- Notion\n- Linear") == ["01", "02", "03"]
+def test_rows_the_creator_bulleted_get_no_added_numbers():
+    # session 20: the creator's "-" bullets stay bullets (drawn as dots), as their emoji bullets do
+    assert _markers("Tools:\n- Figma\n- Notion\n- Linear") == []
 
 
 def test_a_burmese_word_ending_in_a_vowel_sign_breaks_where_latin_starts():

@@ -96,7 +96,7 @@ def test_an_ideographic_space_keeps_its_width_and_is_a_line_break():
     # than it, and "vibes only" read "vibesonly"
     text = "ＡＥＳＴＨＥＴＩＣ　ｖｉｂｅｓ　ｏｎｌｙ"
     assert clean(text) == text
-    assert measure(text, "Inter", 400, 18) > measure(text.replace("\u3000", " "), "Inter", 400, 18) + 18
+    assert measure(text, "Inter", 400, 18) > measure(text.replace("\u3000", ""), "Inter", 400, 18) + 2 * 16
     lines = [line.text for line in wrap(prepare(text), "Inter", 400, 18, 200)]
     assert lines == ["ＡＥＳＴＨＥＴＩＣ", "ｖｉｂｅｓ\u3000ｏｎｌｙ"]
 

@@ -1,4 +1,4 @@
-"""Threads nobody had tried, pasted as a creator pastes them (tests/fixtures/unseen-s17, -s18, -s19): Hebrew,
+"""Threads nobody had tried, pasted as a creator pastes them (tests/fixtures/unseen-s17 to -s20): Hebrew,
 Arabic, Hindi, CJK, Thai and Lao with English; math-styled and fullwidth letters; ZWJ emoji, flags, keycaps and
 lone modifiers; long URLs, hashtags and handles; cashtags, prices and dates; one-word and very long posts; thread
 numbers of every style; quotes, bullets, code; invisible and bidi control characters, Zalgo marks. On every
@@ -19,7 +19,7 @@ from studio.structure import carousel_from_thread
 from studio.text import has_glyph, prepare
 
 FIXTURES = Path(__file__).parent / "fixtures"
-INPUTS = sorted(p for d in ("unseen-s17", "unseen-s18", "unseen-s19") for p in (FIXTURES / d).glob("*.txt"))
+INPUTS = sorted(p for d in ("unseen-s17", "unseen-s18", "unseen-s19", "unseen-s20") for p in (FIXTURES / d).glob("*.txt"))
 LAYOUTS = ["post-card", "headline-body", "big-statement", "list", "image-focus", "split"]
 
 

@@ -30,7 +30,7 @@ def markers_and_items(text: str, layout: str) -> tuple[list[tuple[float, float]]
     marks = [(left, right) for (left, right), node in zip(marks, [n for n in root.iter() if n.tag == NS + "circle"
              and n.get("fill") and not n.get("class")]) if float(node.get("cy")) > top]  # not the avatar's
     rows = [r for r in runs(svg) if r.role == "marker" and r.text.isdigit()]
-    if layout == "list":  # the big row numbers
+    if layout == "list" and rows:  # the big row numbers (a bulleted list keeps its dots)
         marks = [(r.x, r.x + r.width) for r in rows]
     return marks, items, float(root.get("viewBox").split()[2])
 

@@ -23,7 +23,7 @@ from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
                     holds_direction, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
-from ..theme import Palette, Theme, rgb
+from ..theme import Palette, Theme, luminance, rgb
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
 # draw those characters as they are. Our fonts carry no substitution table, and then the browser's shaper makes
@@ -76,6 +76,7 @@ class TextStyle:
     colour: str
     accent: str
     align: str = "left"  # left, center
+    dark_ground: bool = False  # drawn on a dark page or panel: a near-black emoji gets an outline there
 
     @property
     def lh(self) -> float:
@@ -144,17 +145,29 @@ class Ctx:
     uid: str = "s"
     dry_run: bool = False  # only find where pages break (auto-fit trials): draw nothing
     cta: OutroCTA = field(default_factory=OutroCTA)  # what the outro asks the reader to do
+    panel_dark: bool | None = None  # text set on a panel (templates.on_panel): is that panel's fill dark?
 
     def ids(self, name: str) -> str:
         return f"{self.uid}-{name}"
 
     def body_style(self, size: float | None = None, colour: str | None = None, weight: int = 400) -> TextStyle:
         return TextStyle(self.body_font, weight, size or self.body_size, self.line_height,
-                         colour or self.palette.text, self.palette.accent, self.align)
+                         colour or self.palette.text, self.palette.accent, self.align, self.dark_ground(colour))
 
     def title_style(self, size: float | None = None, colour: str | None = None) -> TextStyle:
         return TextStyle(self.title_font, self.title_weight, size or self.title_size, 1.14,
-                         colour or self.palette.text, self.palette.accent, self.align)
+                         colour or self.palette.text, self.palette.accent, self.align, self.dark_ground(colour))
+
+    def dark_ground(self, colour: str | None) -> bool:
+        """Is the ground behind text of ``colour`` dark? The page's (the theme's) for the page's text colours,
+        whatever their shade (a muted grey on a dark page is no lighter than 0.4), or the panel's they are set on;
+        the accent panel's for its own."""
+        pal = self.palette
+        if not colour or colour in (pal.text, pal.muted, pal.accent):
+            return self.theme.dark if self.panel_dark is None else self.panel_dark
+        if colour == pal.on_accent:
+            return luminance(pal.accent_fill) < DARK_GROUND
+        return luminance(colour) > LIGHT_TEXT  # a colour of its own (over a photo): light text stands on dark
 
     def post_of(self, slide: Slide) -> Post | None:
         return next((self.posts[p] for p in slide.post_ids if p in self.posts), None)
@@ -182,6 +195,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     y = 0.0
     for bi, blk in enumerate(blocks):
         code_st = None  # the style of the run of code lines being placed
+        block_top = (len(placed), y)  # where this block starts: a list row that does not fit goes on whole
         for pi, para in enumerate(blk.paras):
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
             if not para.code:
@@ -209,6 +223,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                 if y + extra + st.ink > height + 0.01 and not (force and not placed):
                     if first_of_block:
                         return placed, blocks[bi:], y
+                    if blk.marker.startswith(LIST_ROW) and block_top[0] and blk.start == 0:
+                        # a list row is not cut in two across pages: it starts the next one
+                        return placed[:block_top[0]], blocks[bi:], block_top[1]
                     rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
                     return placed, (rest,) + blocks[bi + 1:], y
                 y += extra
@@ -452,6 +469,15 @@ def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle)
     return [el("circle", cx=x + r, cy=cy, r=r, fill=ctx.palette.accent_fill), label]
 
 
+DARK_GROUND = 0.18  # a fill darker than this (relative luminance) is a dark ground
+LIGHT_TEXT = 0.4  # text lighter than this is set on a dark ground
+
+
+def _outline(st: TextStyle) -> str | None:
+    """The outline a near-black emoji gets on a dark ground: the text's colour."""
+    return st.colour if st.dark_ground else None
+
+
 def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float, role: str,
               rtl: bool | None = None) -> list[El]:
     """One laid-out line: a <text> whose every run has its own x, plus emoji images. ``rtl``: the direction its
@@ -470,7 +496,7 @@ def draw_line(line: Line, st: TextStyle, x: float, baseline: float, width: float
         if r.emoji:
             size = st.size * EMOJI_SIZE
             images.append(el("image", x=x0 + r.x + (r.width - size) / 2, y=baseline - st.size * 0.82,
-                             width=size, height=size, href=emoji.data_uri(r.emoji),
+                             width=size, height=size, href=emoji.data_uri(r.emoji, _outline(st)),
                              attrs={"role": "img", "aria-label": r.text}, class_=f"emoji {role}"))
             # the emoji as text no one sees, in its place among the words: a PDF then holds it (see drawing.py);
             # hidden from screen readers, which read the picture's label

@@ -17,12 +17,13 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (headline_and_body, list_entries, list_intro, list_line, own_bullet, sentences, split_number,
-                       unflatten)
+from ..reading import (PARAGRAPH, counted, emoji_rows, headline_and_body, list_line, list_lines, list_reading,
+                       own_bullet, sentences, split_number, step_point, unflatten)
 from ..svg import El, el
-from ..text import SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
-from .base import (LIST_ROW, Block, Box, Ctx, TextStyle, accent_bar, as_written_lists, avatar, block, code_layout, draw_flow, fit_flow,
-                   label_line, lead_x, photo, text_el)
+from ..theme import luminance
+from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
+from .base import (DARK_GROUND, LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar,
+                   block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, text_el)
 
 IMAGE_ROLE = "image-pending"
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
@@ -62,7 +63,9 @@ def automatic_headline(ctx: Ctx, text: str) -> tuple[str, str]:
 
 
 _EACH = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"  # a line may break around any one
-_UNBREAKABLE = regex.compile(rf"[{_EACH}]|[^\s{_EACH}]+?(?:[-/–—?&=]|(?=[\s{_EACH}])|$)")
+# a piece ends after the characters a line may break after (``text.BREAK_AFTER``: not "?", "&" or "=")
+_UNBREAKABLE = regex.compile(rf"[{_EACH}]|[^\s{_EACH}]+?(?:[{regex.escape(''.join(sorted(BREAK_AFTER)))}]"
+                             rf"|(?=[\s{_EACH}])|$)")
 
 
 @lru_cache(maxsize=1024)  # asked at every step a slide's type grows by
@@ -189,8 +192,9 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     flags = code_lines(text) if has_code(text) else None
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
+    listed = list_lines(lines)
     for n, line in enumerate(lines):
-        found = None if flags is not None and flags[n] else list_line(line) or empty.get(n)
+        found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
             flush()
             item.extend(found)
@@ -211,8 +215,9 @@ def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, 
     """Line index → [marker, ""] for each list marker with no words ("2)" alone) that is an item of a list
     (blank lines aside): a lone number after any item line or right above one, a lone dash between two items.
     The one rule of every layout (``body_blocks``, the List layout's ``list_of``); one pass each way."""
+    listed = list_lines(lines)
     kinds = [None if code is not None and code[n] else
-             "item" if list_line(line) is not None else "bare" if _BARE_MARKER.match(line) else
+             "item" if listed[n] is not None else "bare" if _BARE_MARKER.match(line) else
              "text" if line.strip() else None for n, line in enumerate(lines)]
     below = [False] * len(lines)  # the next line with words (blank lines aside) is an item line
     nxt = False
@@ -235,8 +240,9 @@ def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, 
 
 
 def _list_line_text(text: str) -> bool:
-    """Whether a paragraph drawn as written is a list line ("• a", "2) b", or a lone "2)")."""
-    return list_line(text) is not None or bool(_BARE_MARKER.match(text))
+    """Whether a paragraph drawn as written is a list line ("• a", "2) b", "🚀 c", or a lone "2)"): only its
+    direction is set, as its run's (``as_written_lists``), so an emoji-led line counts by its shape."""
+    return list_line(text) is not None or own_bullet(text) or bool(_BARE_MARKER.match(text))
 
 
 def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) -> tuple[Block, ...]:
@@ -428,6 +434,7 @@ def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
         out.extend(els)
         top = st.size * 2.6
     placed, rest, _ = fit_flow(cursor, box.w, box.h - top, force=True)
+    out.extend(row_bands(ctx, placed, box.x, box.y + top, box.w))  # a list's rows go on on their bands
     out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w))
     return out, rest
 
@@ -450,9 +457,10 @@ def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
 
 
 def on_panel(ctx: Ctx, fill: str, ink: str) -> Ctx:
-    """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``."""
+    """The context for text drawn on a coloured panel: every text colour (emphasis, numbers, bars) is ``ink``,
+    and the ground behind it is ``fill`` (the theme's darkness no longer says whether an emoji needs its outline)."""
     pal = replace(ctx.palette, text=ink, muted=ink, accent=ink, accent_fill=ink, on_accent=fill, surface=fill)
-    return replace(ctx, palette=pal)
+    return replace(ctx, palette=pal, panel_dark=luminance(fill) < DARK_GROUND)
 
 
 def panel(box: Box, fill: str, radius: float = 22, opacity: float | None = None, role: str = "panel") -> El:
@@ -465,9 +473,13 @@ PANEL_PAD = 30
 
 def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     """One sentence, very large, on a panel of the accent colour: the headline if there is one
-    (the rest stays below it as body text), else the whole short post."""
+    (the rest stays below it as body text), else the whole short post. A text too long for one page goes on,
+    on the same panel: its words are set in the panel's ink."""
+    panel_el = panel(ctx.content, ctx.palette.accent_fill, 26, role="statement-panel")
+    ink = on_panel(ctx, ctx.palette.accent_fill, ctx.palette.on_accent)
     if cursor is not None:
-        return continuation(ctx, slide, size, cursor)
+        els, rest = continuation(ink, slide, size, cursor, ctx.content.inset(PANEL_PAD))
+        return [panel_el] + els, rest
     title, body = slide_title_body(ctx, slide)
     if not title and len(body) <= STATEMENT_CHARS:
         title, body = body, ""
@@ -475,13 +487,15 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
     box = ctx.content
     inner = box.inset(PANEL_PAD)
     pal = ctx.palette
-    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
     lead = ctx.title_size * 1.3 if number else 28.0  # the section number (or a bar) above the statement
 
     def build(c: Ctx, s: float) -> Column | None:
         if s > size and not words_fit(c, title, s * STATEMENT_SCALE, inner.w - 2, size * STATEMENT_SCALE):
             return None
-        big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=6) if title else None
+        # as many lines as the panel holds (a tall story's panel more than six): a statement of long words, too
+        # many for six lines, was shrunk to half its size and set small in a panel mostly empty
+        lines = max(6, int(inner.h / (s * STATEMENT_SCALE * 1.3)))
+        big = fitted_title(c, title, inner.w, s * STATEMENT_SCALE, max_lines=lines) if title else None
         rest = body_blocks(c, body, s) if body else ()
         if rest and big:
             rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
@@ -489,7 +503,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
         return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
-    out = [panel(box, pal.accent_fill, 26, role="statement-panel")]
+    out = [panel_el]
     words = title or body  # the number or bar stands on the statement's side: the right in Hebrew or Arabic
     if number:
         label, label_size = number.zfill(2), lead * 0.8
@@ -503,16 +517,16 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_of(text: str) -> tuple[str, list[str], list[str]]:
     """(lead-in, items, markers) for the List layout: list lines, else the sentences as points. Each item's marker
-    is the number the creator wrote ("5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7); an item without one (a
-    bullet, a sentence) counts on from the row above."""
+    is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
+    sentences read as points are counted, and only when the creator counted none of them themselves."""
     held = _held_empty_items(text)
-    entries = list_entries(held)
+    lead, entries = list_reading(held)
     if len(entries) >= 2:
         numbers, items = [n for n, _ in entries], [item for _, item in entries]
         if _EMPTY in text:  # the creator's own character: nothing was held
-            return _lead_in(held), items, _row_markers(numbers, items)
+            return lead, items, _row_markers(numbers, items)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
-        return _lead_in(held).replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
+        return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
     for x in (x.strip() for x in sentences(" ".join(text.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
@@ -520,33 +534,20 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
             points[-1] += " " + x
         elif x:
             points.append(x)
-    return "", points, _row_markers([""] * len(points), points)
+    if any(map(counted, points)):  # the creator counted ("Step 2: …", "2. …"): theirs, and no marker of ours
+        return "", points, [""] * len(points)
+    bullets = emoji_rows(points)
+    if any(bullets):
+        return "", points, ["" if bullet else "•" for bullet in bullets]
+    return "", points, [str(n) for n in range(1, len(points) + 1)]
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
-    """Each row's marker: the item's own number; else one more than the numbered row above (the first: 1). A list
-    with items bulleted by the creator ("✅ Ship", "3️⃣ Say no") gets no added numbers: beside them a count would
-    contradict or repeat the creator's ("01 5️⃣ Ship daily"). There a row with its own bullet has no marker and
-    any other row without a number a plain bullet, so no row loses the list's mark."""
-    if any(own_bullet(item) for number, item in zip(numbers, items) if not number):
-        return [number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
-    out: list[str] = []
-    for number in numbers:
-        out.append(number or (str(int(out[-1]) + 1) if out else "1"))
-    return out
-
-
-def _lead_in(text: str) -> str:
-    """The lines above the list ``list_items`` reads (bullets, or numbers when there are more of them): lines of
-    the kind that lost (bullets above a numbered list) are the lead-in's, never dropped."""
-    text = unflatten(text.strip())
-    lines = text.split("\n")
-    code = code_lines(text) if has_code(text) else [False] * len(lines)
-    kinds = [None if is_code else (found[0] != "•" if (found := list_line(line)) else None)
-             for line, is_code in zip(lines, code)]
-    numbered = kinds.count(True) > kinds.count(False)
-    first = kinds.index(numbered)
-    return "\n".join(line.strip() for line in lines[:first] if line.strip())
+    """Each row's marker, the creator's own: the number they wrote, "•" for a line they bulleted ("- Ship",
+    "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
+    repeat theirs), none beside a paragraph set apart after the list."""
+    return ["" if number == PARAGRAPH or step_point(item) else number or ("" if own_bullet(item) else "•")
+            for number, item in zip(numbers, items)]
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
@@ -562,6 +563,12 @@ def _held_empty_items(text: str) -> str:
     return "\n".join(f"{line.strip()} {_EMPTY}" if n in empty else line for n, line in enumerate(lines))
 
 
+def _row_indent(markers: list[str]) -> float:
+    """Where every row's text starts, in body sizes: after the widest marker (a dot is narrower than "07"), the same
+    for all, so rows of mixed markers ("•", "03", an emoji bullet of the creator's) start their text aligned."""
+    return max((2.6 if m not in ("", "•") else 1.3 if m == "•" else 0.0) for m in markers)
+
+
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     """The points as a designed list: a big accent number per row, on tinted rows; a post without
     list lines is listed sentence by sentence."""
@@ -569,7 +576,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
-    if len(items) < 2:
+    if len(items) < 2 or has_code(body):  # a row holds no code block: the post is drawn as written, code and all
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
         title, intro = intro, ""
@@ -582,8 +589,9 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             b = block(intro, c.body_style(s, c.palette.muted))
             if b:
                 blocks.append(b)
+        indent = s * _row_indent(markers)
         for item, marker in zip(items, markers):
-            b = block(item, st, marker=LIST_ROW + marker, indent=s * 2.6 if marker else 0.0, gap_before=1.1)
+            b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
             if b:
                 blocks.append(b)
         return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
@@ -594,10 +602,14 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
     """The tinted band behind each list row (drawn under the text)."""
-    top = y + col.head_h + col.gap
+    return row_bands(ctx, col.placed, x, y + col.head_h + col.gap, width)
+
+
+def row_bands(ctx: Ctx, placed: list[Placed], x: float, top: float, width: float) -> list[El]:
+    """The tinted band behind each list row of ``placed`` lines whose flow starts at ``top``."""
     out: list[El] = []
     rows: list[list] = []
-    for p in col.placed:
+    for p in placed:
         if p.marker.startswith(LIST_ROW):
             rows.append([p.y, p.y + p.text_style.lh, p.block.style])
         elif rows and p.block.marker.startswith(LIST_ROW):
@@ -675,65 +687,100 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     """Split without a photo: a colour block with the number (or the headline as a pull quote) beside the text."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
-    box = ctx.content
-    pal = ctx.palette
-    title, body = _panel_headline(ctx, slide)
-    if not body and ("\n" in title or len(title) > STATEMENT_CHARS):
-        title, body = "", title  # lines, or more than a statement: body text beside the block, not a pull quote
+    title, body = _split_words(ctx, slide)
     number, words_ = split_number(title)
-    block_w = round(box.w * 0.4)
-    zone = Box(box.x, box.y, block_w, box.h)
-    right = Box(box.x + block_w + 22, box.y, box.w - block_w - 22, box.h)
-    inner = zone.inset(20, PANEL_PAD)
-    ink = on_panel(ctx, pal.accent_fill, pal.on_accent)
-    out = [panel(zone, pal.accent_fill, 22, role="split-block")]
+    block, right = _split_boxes(ctx.content)
+    inner = block.inset(20, PANEL_PAD)
+    out = [panel(block, ctx.palette.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
-        for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
-            quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
-            if quote is None:
-                break  # too long to set large: a pull quote in the block, or the text beside it (below)
-            placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
-            if not rest and used <= right.h * FILL_MAX:
-                break
-        if quote is not None:
+        beside = _quote_beside(ctx, title, right)
+        if beside is not None:
+            placed, rest, used = beside
             mark = min(inner.w * 1.1, 160.0)
-            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, inner.y + mark * 0.78,
-                               role="quote-mark"))
-            return out + draw_flow(ctx, placed, right.x, optical_top(right, used), right.w), rest
-    side_title = ""
-    largest = float("inf")  # the size the text beside the block may grow to
+            return out + _quote_mark(ctx, mark, inner.x, inner.y + mark * 0.78) + draw_flow(
+                ctx, placed, right.x, optical_top(right, used), right.w), rest
+    side_title, largest = "", float("inf")  # the title heading the text beside the block; the size it grows to
     if number:
-        label = number.zfill(2)
-        n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
-        out.append(text_el(label, ctx.title_font, ctx.title_weight, n_size, pal.on_accent, inner.x,
-                           inner.bottom - n_size * 0.12, role="number"))
+        out += _block_number(ctx, number, inner)
         side_title = words_
     elif title:  # a pull quote in the block (text moved beside it has none: no mark without a quote)
-        mark = ctx.title_size * 1.6
-        for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
-            quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
-            placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
-            if quote is not None and used + mark <= inner.h:
-                break
-        else:
+        quote = _block_quote(ctx, title, inner)
+        if quote is None:
             side_title = title  # too long for the block: it heads the text instead
-        if not side_title:  # the mark only with its quote
-            largest = max(size, quote.style.size)
-            top = optical_top(inner, used + mark)
-            out.append(text_el("“", ctx.title_font, 700, mark, pal.on_accent, inner.x, top + mark * 0.75,
-                               role="quote-mark"))
-            out += draw_flow(ink, placed, inner.x, top + mark, inner.w)
+        else:
+            els, largest = quote
+            out += els
+            largest = max(size, largest)
     if not (side_title or body):
         return out, ()
+    els, rest = _text_beside(ctx, slide, size, right, side_title, body, largest)
+    return out + els, rest
 
+
+def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
+    """The panel's headline and body; lines, or more than a statement, are all body text beside the block."""
+    title, body = _panel_headline(ctx, slide)
+    if not body and ("\n" in title or len(title) > STATEMENT_CHARS):
+        return "", title  # not a pull quote
+    return title, body
+
+
+def _split_boxes(box: Box) -> tuple[Box, Box]:
+    """The colour block (two fifths of the width) and the text zone beside it."""
+    block_w = round(box.w * 0.4)
+    return Box(box.x, box.y, block_w, box.h), Box(box.x + block_w + 22, box.y, box.w - block_w - 22, box.h)
+
+
+def _quote_beside(ctx: Ctx, title: str, right: Box):
+    """(placed, rest, used) for one sentence set large beside the block, or None when it is too long for that."""
+    for lines in (10, 8, 6):  # as many lines as the column holds: a longer sentence stays large, not shrunk
+        quote = fitted_title(ctx, title, right.w, ctx.title_size * 1.4, max_lines=lines, min_share=0.4)
+        if quote is None:
+            return None  # too long to set large: a pull quote in the block, or the text beside it
+        placed, rest, used = fit_flow((quote,), right.w, right.h, force=True)
+        if not rest and used <= right.h * FILL_MAX:
+            break
+    return placed, rest, used
+
+
+def _quote_mark(ctx: Ctx, size: float, x: float, baseline: float) -> list[El]:
+    """The block's opening quote mark."""
+    return [text_el("“", ctx.title_font, 700, size, ctx.palette.on_accent, x, baseline, role="quote-mark")]
+
+
+def _block_number(ctx: Ctx, number: str, inner: Box) -> list[El]:
+    """The item's number, large at the bottom of the block."""
+    label = number.zfill(2)
+    n_size = min(inner.w / max(0.1, measure(label, ctx.title_font, ctx.title_weight, 1.0)), inner.h * 0.5, 150.0)
+    return [text_el(label, ctx.title_font, ctx.title_weight, n_size, ctx.palette.on_accent, inner.x,
+                    inner.bottom - n_size * 0.12, role="number")]
+
+
+def _block_quote(ctx: Ctx, title: str, inner: Box) -> tuple[list[El], float] | None:
+    """The headline as a pull quote under its mark in the block, and the quote's type size; None when no size
+    down to about half the title's fits the block."""
+    ink = on_panel(ctx, ctx.palette.accent_fill, ctx.palette.on_accent)
+    mark = ctx.title_size * 1.6
+    for scale in (1.1, 0.95, 0.8, 0.68, 0.56):  # the pull quote shrinks until it fits the block
+        quote = fitted_title(ink, title, inner.w, ctx.title_size * scale, max_lines=9, min_share=0.8)
+        placed, _, used = fit_flow((quote,), inner.w, 1e9) if quote else ([], (), 0.0)
+        if quote is not None and used + mark <= inner.h:
+            top = optical_top(inner, used + mark)
+            els = _quote_mark(ctx, mark, inner.x, top + mark * 0.75)
+            return els + draw_flow(ink, placed, inner.x, top + mark, inner.w), quote.style.size
+    return None
+
+
+def _text_beside(ctx: Ctx, slide: Slide, size: float, right: Box, title: str, body: str, largest: float):
+    """The title and body in the zone beside the block, grown to fill it but no larger than ``largest`` (the text
+    beside a pull quote is set no larger than the quote: "Founded 03/15/2021.")."""
     def build(c: Ctx, s: float) -> Column | None:
         if s > size and not words_fit(c, body, s, right.w, size) or s > largest:
-            return None  # (the text beside a pull quote grows no larger than the quote: "Founded 03/15/2021.")
-        return plan_column(c, slide, s, right, title=side_title,
-                           body=with_credit(c, slide, body_blocks(c, body, s), s))
+            return None
+        return plan_column(c, slide, s, right, title=title, body=with_credit(c, slide, body_blocks(c, body, s), s))
     drawn, col = grown(ctx, size, right, build)
     y = optical_top(right, col.height) if not col.rest else right.y
-    return out + draw_column(drawn, col, right.x, y, right.w), col.rest
+    return draw_column(drawn, col, right.x, y, right.w), col.rest
 
 
 def split(ctx: Ctx, slide: Slide, size: float, cursor):

@@ -27,6 +27,7 @@ from ..post import Post, Thread
 from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
+from .counting import MAX_WEIGHTED_LENGTH, weighted_length
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
 from .result import ImportResult, SourceError, count
 
@@ -366,7 +367,8 @@ class _ArchiveReader:
         for post_id in chain:
             t = tweets[post_id]
             note = notes_match(t) if notes_match else None
-            if not note and t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls):
+            if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
+                             or _cut_at_limit(t)):
                 self.cut_posts.append(post_id)
             label = _moving_label(t) if t.media else ""
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
@@ -387,6 +389,19 @@ class _ArchiveReader:
                 post.text = text or post.text
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
+
+
+def _cut_at_limit(t: _Tweet) -> bool:
+    """A long post whose note-tweet.js entry is missing, as the archive marks it: its shown text stops in "…" near
+    X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
+    entity is gone. A post that ends in its own "…" has no such hidden link: it is complete."""
+    if not t.end or not _HIDDEN_LINK_RE.match(t.text, t.end):
+        return False
+    shown = t.text[t.start:t.end]
+    return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
+
+
+_HIDDEN_LINK_RE = re.compile(r"\s*https://t\.co/\w+\s*$")
 
 
 def _cannot_hold_emoji(raw: str) -> bool:

@@ -33,9 +33,15 @@ OFFLINE_HINT = "Paste the thread's text or import your X archive instead."
 UNREACHABLE = f"Could not reach X — you seem to be offline or X blocked the request. {OFFLINE_HINT}"
 SERVER_TROUBLE = f"Could not reach X — X is having trouble right now; try again later. {OFFLINE_HINT}"
 # X's own hosts, and the embed-fixing mirrors people share the same post links through (fxtwitter.com/…).
+# Any case: a phone may capitalise the link's first letter ("Https://x.com/…").
 _LINK_RE = re.compile(
     r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter|fxtwitter|vxtwitter|fixupx|fixvx)\.com/"
-    r"(?:([A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(\d{1,20})(?:[/?#].*)?$")
+    r"(?:i(?:/web)?|([A-Za-z0-9_]{1,15}))/status(?:es)?/(\d{1,20})(?:[/?#][A-Za-z0-9\-._~!$&*+,;=:@%/?#]*)?$",
+    re.IGNORECASE)
+# Around a link copied from a chat or a document: "<https://x.com/…>". The closing one must end the text:
+# a link followed by anything else ("“https://x.com/…” — notes below") is the creator's text, never fetched.
+_LINK_WRAPPERS = {"<": ">", "‹": "›", "(": ")", "[": "]", '"': '"', "'": "'", "“": "”", "‘": "’", "«": "»",
+                  "„": "“", "”": "”"}
 _ALLOWED_HOSTS = ("cdn.syndication.twimg.com", "pbs.twimg.com")
 
 
@@ -65,10 +71,18 @@ def failure_message(status: int | None, post_id: str) -> str:
 
 def parse_post_link(url: str) -> tuple[str, str]:
     """(handle or "", post id) from a post link; SourceError when it is not one."""
-    m = _LINK_RE.match(url.strip())
+    m = _LINK_RE.match(_unwrapped(url.strip()))
     if not m:
         raise SourceError("not a post link: expected https://x.com/<user>/status/<id>")
     return m.group(1) or "", m.group(2)
+
+
+def _unwrapped(text: str) -> str:
+    """The text inside one pair of wrappers around all of it ("<…>", "“…”"); the text itself otherwise."""
+    closing = _LINK_WRAPPERS.get(text[:1])
+    if closing and len(text) > 1 and text.endswith(closing):
+        return text[1:-1]
+    return text
 
 
 def syndication_token(post_id: str) -> str:

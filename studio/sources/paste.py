@@ -66,8 +66,14 @@ def parse_paste(text: str) -> ImportResult:
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
         texts = split_posts(strip_thread_labels(kept))
+        bare = [k for k, t in enumerate(texts, 1) if not t]
     else:
-        texts = strip_post_numbers([strip_thread_labels(t) for t in texts], gaps=page.gaps, page=True)
+        labelled = [strip_thread_labels(t) for t in texts]
+        texts = strip_post_numbers(labelled, gaps=page.gaps, page=True)
+        bare = [k for k, (a, b) in enumerate(zip(labelled, texts), 1) if a and not b]
+    if bare and any(texts):
+        warnings.append(f"left out {'post' if len(bare) == 1 else 'posts'} {_listed(bare)}: "
+                        f"{'it holds' if len(bare) == 1 else 'each holds'} only its number, no words")
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -79,6 +85,12 @@ def parse_paste(text: str) -> ImportResult:
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
+
+
+def _listed(numbers: list[int]) -> str:
+    """"2", "2 and 5", "2, 5 and 7"."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 _VISIBLE_RE = regex.compile(r"[^\s\p{Cf}\p{Cc}\p{Mn}\p{Me}]")
@@ -186,13 +198,16 @@ _END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\
 
 def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
     found = []
+    first_word = len(text) - len(text.lstrip())
     for m in pattern.finditer(text):
         groups = [g for g in m.groups()]
         number = next(int(g) for g in groups if g is not None)
         totals = [g for g in groups if g is not None][1:]
         total = int(totals[0]) if totals and totals[0].isdigit() else None
-        before = text[:m.start()]
-        paragraph = not before.strip() or before.rstrip(" \t").endswith("\n\n")
+        j = m.start()  # (the text before is looked at where it ends, never copied: a copy per mark is quadratic)
+        while j and text[j - 1] in " \t":
+            j -= 1
+        paragraph = m.start() <= first_word or text.endswith("\n\n", 0, j)
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
     return found
 
@@ -224,23 +239,57 @@ def _run(marks: list[_Mark], first: int, slips: bool = False) -> list[_Mark]:
 def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
     """A run of line-start markers that begins the text; returns it and the hook before it.
 
-    A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or
-    before a "1/"-style run from 1 ("How I grew 🧵" over "1/5 …"). The hook is then its
-    own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
-    A run from 0 ("0/ Intro") numbers its cover too. "1." and "1)" after a line stay a list inside one post.
+    A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or before a
+    "1/"-style run from 1 or 0 ("How I grew 🧵" over "1/5 …", or over "0/ Intro", "1/ …"). The hook is then
+    its own post, the carousel's cover; of several paragraphs only over "1/" markers that each open one.
+    A run from 0 ("0/ Intro") with no hook numbers its cover too. "1." and "1)" after a line stay a list inside one post.
     A number no run starts at ("24/7 support", "2/3 of startups" opening a hook's line) is the hook's own words:
     the longest run from the first 0, 1 or 2 wins. A run from 0 has its marks written alike (a total on none, or
     the same on all): "0/10 would recommend…" over "1/ …" is a hook's words.
     """
     best = None
+    fraction = _fractions(text, marks)
     for number in (0, 1, 2):
-        at = next((k for k, m in enumerate(marks) if m.number == number), None)
-        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) for m in marks[:at]):
+        at = next((k for k, m in enumerate(marks) if m.number == number and not fraction[k]), None)
+        if at is None or any(m.number == number - 1 and _alike(m, marks[at]) and not fraction[k]
+                             for k, m in enumerate(marks[:at])):
             continue  # "1)" over "2)": a run from 1 or none
         found = _run_from(text, marks[at:], family)
         if found and (best is None or len(found[0]) > len(best[0])):
             best = found
     return best
+
+
+def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
+    """Per mark, whether it reads as the author's fraction (see ``_is_fraction``): one pass from the end."""
+    out = [False] * len(marks)
+    totals: set[int] = set()
+    highest = None  # the highest number of the later marks with no total
+    for k in range(len(marks) - 1, -1, -1):
+        m = marks[k]
+        out[k] = _is_fraction(m.number, m.total, text[m.end:m.end + 1], totals, highest)
+        if m.total is None:
+            highest = m.number if highest is None else max(highest, m.number)
+        else:
+            totals.add(m.total)
+    return out
+
+
+def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None) -> bool:
+    """A "1/3" that would open a run reads as the author's fraction, not a post number: a "0/3" going on in lower
+    case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
+    total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
+    So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's."""
+    if total is None:
+        return False
+    if _zero_in_words(number, after):
+        return True
+    return total not in totals and (totals or highest is None or highest > total)
+
+
+def _zero_in_words(number: int, after: str) -> bool:
+    """A "0/3" in a sentence ("0/3 of my bets paid off"): a run from 0 opens its cover with a label, then words."""
+    return number == 0 and after[:1].islower()
 
 
 def _alike(before: _Mark, mark: _Mark) -> bool:
@@ -259,7 +308,7 @@ def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], 
         # "1/" opens a paragraph of its own; under a line, "1/ a" "2/ b" may be that paragraph's list.
         paragraphs_ok = family == "slash" and all(m.paragraph for m in marks)
         single = ("\n\n" not in head or paragraphs_ok) and weighted_length(head) <= MAX_WEIGHTED_LENGTH
-        ok = single and (first == 2 or (first == 1 and family == "slash"))
+        ok = single and (first == 2 or (first in (0, 1) and family == "slash"))
     if not ok:
         return None
     run = _run(marks, first)
@@ -279,6 +328,7 @@ def split_by_numbering(text: str) -> list[str] | None:
                 run, hook = found
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
+                    # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
                     posts.append(text[mark.end:nxt.start if nxt else len(text)].strip())
                 return posts
     marks = _marks(_END_PATTERN, text)
@@ -300,7 +350,7 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
     """Remove "1/", "(2/7)"… from posts already split apart, when they number them in order.
 
     Every post must carry its number, counting from 1 — or from 2 after an unnumbered
-    hook; "1/"-style markers may also follow a hook from 1 ("Three lessons 👇", "1/ …").
+    hook; "1/"-style markers may also follow a hook from 1 or 0 ("Three lessons 👇", "1/ …" or "0/ Intro").
     A total ("/7") must be the same in every post that gives one, and no smaller than its number
     ("2/3 of founders", "24/7" are not post numbers).
     ``gaps``: posts of the thread are missing (deleted), so numbers may skip ahead: anywhere (True), or only
@@ -317,11 +367,12 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers.append(int(found[0]) if ok else None)
             totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
-        if numbers and numbers[0] == 0 and {totals[0]} != {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}:
+        if numbers and numbers[0] is not None and _fraction_post(texts[0], spans[0], numbers, totals):
             numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
         hook = 1 if numbers and numbers[0] is None else 0
         alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
-        firsts = ((1, 0) if alike else (1,)) if not hook else (2, 1) if family in ("slash", "end") else (2,)
+        zero = (0,) if alike else ()
+        firsts = (1, *zero) if not hook else (2, 1, *zero) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
         jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
@@ -330,6 +381,17 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
                 and any(_in_order(counted, f, jumps) for f in firsts)):
             return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
     return texts
+
+
+def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
+    """The first post's number reads as the author's words: a "0/10" written unlike the others' numbers, or a
+    fraction (``_is_fraction``, the later posts' numbers as its later marks)."""
+    others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
+    if numbers[0] == 0 and {totals[0]} != others:
+        return True
+    untotalled = [n for t, n in zip(totals[1:], numbers[1:]) if n is not None and t is None]
+    return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + 1], others - {None},
+                        max(untotalled) if untotalled else None)
 
 
 def post_number(text: str) -> tuple[str, int, int | None] | None:
@@ -365,7 +427,8 @@ _SEPARATOR_RE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$", 
 
 def split_posts(text: str) -> list[str]:
     """Split cleaned text into post texts: separator lines ("---"), else numbering, else blank lines,
-    else sentence packing. A code block is never split: its blank lines and "---" lines are code."""
+    else sentence packing. A code block is never split: its blank lines and "---" lines are code.
+    A post that is its number alone ("2/") comes back empty, for the caller to name."""
     if has_code(text) and _CODE_NEWLINE not in text:
         joined = "\n".join(line.replace("\n", _CODE_NEWLINE) for line in _code_chunks(text))
         return [post.replace(_CODE_NEWLINE, "\n") for post in _split_posts(joined)]
@@ -396,7 +459,7 @@ def _split_posts(text: str) -> list[str]:
         return strip_post_numbers(parts)
     numbered = split_by_numbering(fold_blanks(text))
     if numbered is not None:
-        return [p for p in numbered if p]
+        return numbered
     drafted = _split_at_blank_runs(text)
     if drafted is not None:
         return strip_post_numbers(drafted)
@@ -492,9 +555,8 @@ def pack_sentences(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
             continue
         for k, (joiner, sentence) in enumerate(_sentences(line)):
             joiner = "\n" if (n and not k) else joiner
-            for part in _fit_pieces(sentence, limit):
-                pieces.append((joiner, part))
-                joiner = " "
+            for k2, (inner, part) in enumerate(_fit_pieces(sentence, limit)):
+                pieces.append((joiner if k2 == 0 else inner, part))
     return _pack(pieces, limit)
 
 
@@ -514,13 +576,14 @@ def _pack(pieces: list[tuple[str, str]], limit: int) -> list[str]:
     return chunks
 
 
-def _fit_pieces(sentence: str, limit: int) -> list[str]:
+def _fit_pieces(sentence: str, limit: int) -> list[tuple[str, str]]:
+    """(joiner, piece) pairs of a sentence, each piece within ``limit``: words, an over-long word's parts (which
+    join with nothing, ever: they are one word)."""
     if weighted_length(sentence) <= limit:
-        return [sentence]
-    parts = [part for word in sentence.split()
-             for part in ([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
-                          else _split_clusters(word, limit))]
-    return _pack([(" ", part) for part in parts], limit)
+        return [(" ", sentence)]
+    return [(" " if n == 0 else "", part) for word in sentence.split()
+            for n, part in enumerate([word] if URL_RE.fullmatch(word) or weighted_length(word) <= limit
+                                     else _split_clusters(word, limit))]
 
 
 def _split_clusters(word: str, limit: int) -> list[str]:
@@ -586,24 +649,32 @@ _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "sus
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
 
 
+# X cuts a long post short under these; the copy holds only the part shown.
+_CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
+                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
+                "показать еще", "показать ещё", *_MORE_BUTTONS}
+# X's buttons under a post's words: its cut markers and its "Translate post" / "Show translation".
+_SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translation", "post übersetzen",
+              "beitrag übersetzen", "übersetzung anzeigen", "traducir post", "mostrar traducción", "traduire le post",
+              "afficher la traduction", "traduzir post", "mostrar tradução", "traduci post", "mostra traduzione",
+              "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
+              "게시물 번역하기", "перевести пост", *_TRANSLATE_BUTTONS}
+# The views' word under its count, in X's interface languages.
+_VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
+                "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
+                "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
+
 _UI_LINES = {
     *_HEADER_BUTTONS,
-    "·", "show more", "show less", "translate post", "show translation", "quote", "show this thread",
-    "show replies", "show more replies", "show probable spam", "show additional replies", "views", "view", "following",
+    *_SHOW_MORE,
+    "·", "show less", "quote", "show this thread",
+    "show replies", "show more replies", "show probable spam", "show additional replies", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "post your reply",
     "read more", "replying to",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
-    # The same buttons in X's main interface languages (de, es, fr, pt, it, nl, ja).
-    "translate tweet", "mehr anzeigen", "post übersetzen", "beitrag übersetzen", "übersetzung anzeigen",
-    "mostrar más", "traducir post", "mostrar traducción", "afficher plus", "traduire le post", "afficher la traduction",
-    "mostrar mais", "traduzir post", "mostrar tradução", "mostra altro", "traduci post", "mostra traduzione",
-    "meer weergeven", "post vertalen", "さらに表示", "ポストを翻訳", "翻訳を表示",
-    # … and in Arabic, Turkish, Indonesian, Korean and Russian.
-    "إظهار المزيد", "ترجمة المنشور", "رداً على", "daha fazla göster", "gönderiyi çevir",
-    "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기", "показать еще", "перевести пост",
-    *_MORE_BUTTONS, *_TRANSLATE_BUTTONS,
+    "رداً على",
     # "Show replies" and "Show more replies" in X's main interface languages.
     "antworten anzeigen", "weitere antworten anzeigen", "mostrar respuestas", "mostrar más respuestas",
     "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
@@ -611,26 +682,12 @@ _UI_LINES = {
     "さらに返信を表示", "إظهار الردود",
     # … "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
     # the views' word in the others.
-    "показать ответы", "показать ещё", "просмотров", "просмотра", "просмотр", "в ответ",
-    "показати відповіді", "переглядів", "у відповідь", "pokaż odpowiedzi", "wyświetlenia",
-    "wyświetleń", "w odpowiedzi do", "yanıtları göster", "görüntülenme",
-    "tampilkan balasan", "tayangan", "membalas", "mal angezeigt", "visualizaciones", "vues",
-    "visualizações", "visualizzazioni", "weergaven", "件の表示", "조회수",
+    "показать ответы", "показать ещё", "в ответ",
+    "показати відповіді", "у відповідь", "pokaż odpowiedzi", "w odpowiedzi do", "yanıtları göster",
+    "tampilkan balasan", "membalas", *_VIEWS_WORDS,
     # … and in Persian and Hindi.
-    "نمایش پاسخ‌ها", "بازدید", "در پاسخ به", "जवाब दिखाएं", "बार देखा गया",
+    "نمایش پاسخ‌ها", "در پاسخ به", "जवाब दिखाएं",
 }
-_SHOW_MORE = {"show more", "translate post", "translate tweet", "show translation", "mehr anzeigen",
-              "post übersetzen", "beitrag übersetzen",
-              "übersetzung anzeigen", "mostrar más", "traducir post", "mostrar traducción", "afficher plus",
-              "traduire le post", "afficher la traduction", "mostrar mais", "traduzir post", "mostrar tradução",
-              "mostra altro", "traduci post", "mostra traduzione", "meer weergeven", "post vertalen",
-              "さらに表示", "ポストを翻訳", "翻訳を表示", "إظهار المزيد", "ترجمة المنشور", "daha fazla göster",
-              "gönderiyi çevir", "tampilkan lebih banyak", "terjemahkan postingan", "더 보기", "게시물 번역하기",
-              "показать еще", "показать ещё", "перевести пост", *_MORE_BUTTONS, *_TRANSLATE_BUTTONS}
-# X cuts a long post short under these; the copy holds only the part shown.
-_CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
-                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
-                "показать еще", "показать ещё", *_MORE_BUTTONS}
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
@@ -811,15 +868,31 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
-    for k, ((start, body, name, handle), nxt) in enumerate(spans):
+    all_counted = sum(counted)  # (counted once: each post asks about all the others)
+    reply_counted = sum(c and not t for c, t in zip(counted, timed))
+
+    def block(k: int, quote_below: bool = True) -> tuple:
+        (start, body, name, handle), nxt = spans[k]
         post = lines[body:nxt]
-        shown = any(c for j, c in enumerate(counted) if j != k)  # the copy shows X's counts on other posts
-        replies = any(c and not timed[j] for j, c in enumerate(counted) if j != k)  # …under posts with no full time
-        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies)
-        if any(line.strip().lower() in _CUT_MARKERS for line in post):
+        shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
+        replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
+        text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
+                                         quote_below=quote_below, opening=timed[k],
+                                         last=k == len(spans) - 1 or spans[k + 1][0][3].lower() != handle.lower())
+        if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
-        blocks.append((name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)))
+        return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
+
+    blocks = [block(k) for k in range(len(spans))]
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
+    for k in range(1, len(blocks)):
+        if is_quote[k] and (_thread_goes_on(blocks[k - 1], blocks[k]) or not reply_counted
+                            and not timed[k] and blocks[k - 1][1].lower() == blocks[k][1].lower()):
+            # (with no counts on the page, the author's own post under a "Quote" is the thread's next one)
+            is_quote[k] = False  # the author's "Quote" ends the post above: this is the thread's next post
+            blocks[k - 1] = block(k - 1, quote_below=False)
+            if not reply_counted:  # (may also be X's "Quote" over a post the author quoted: said so)
+                blocks[k - 1][4].update(("label", "label:Quote"))
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
     blocks_all, blocks = blocks, [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart
     # The page's own post (its full time under its text) is the author's, even under a post it answers;
@@ -889,7 +962,7 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count"):  # the times or numbers themselves, so the creator finds them
+            elif what in ("clock", "count", "label", "row"):  # the times or numbers themselves, so the creator finds them
                 cut = len(what) + 1
                 found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
                 message = message.format(times=", ".join(found))
@@ -942,6 +1015,8 @@ _LEFT_OUT_NOTES = (
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
     ("translation", "had X's translation under the text: left out{cut}, the slides keep the author's own words"),
+    ("translated", "showed X's translation (\"Translated from … by …\") in place of the author's words: kept, as the "
+                   "copy holds nothing else; paste the original into the slide, or import your X archive"),
     ("old", "is an older version of its post (X showed \"There’s a new version of this post\" over it): the slide "
             "has the words before the edit; open the latest version on X and copy it again, or paste its words into "
             "the slide"),
@@ -949,6 +1024,10 @@ _LEFT_OUT_NOTES = (
               "the author's; delete it from the slide if it is the video's"),
     ("count", "ended in a colon over a number on a line of its own ({times}): kept as the author's; delete it from "
               "the slide if it was X's like or reply count"),
+    ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
+              "it from the slide if it was X's"),
+    ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
+            "were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1033,10 +1112,10 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
         def authors() -> bool:
             return not skipping and in_post and not _ends_post(out)
-        if s.lower() in _END_HEADINGS and _opens_more_posts(lines, i) and not authors():
+        if s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
-        if heading and (not authors() or _box_below(lines, i)):
+        if heading and (not authors() or _box_below(lines, i, menu=False)):
             skipping = True
             continue
         header = _timed_header(lines, i) or _main_post_header(lines, i)
@@ -1056,14 +1135,20 @@ def _ends_post(kept: list[str]) -> bool:
                                                    and not _beside_name(last) and last.lower() not in _REPLYING_LABELS)
 
 
-def _box_below(lines: list[str], i: int) -> bool:
-    """X's box follows the heading at line i: another of its headings or page lines, or a person ("Name" over
-    "@handle" with no time: not a post's header)."""
-    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:2]
+def _filled_after(lines: list[str], i: int, most: int) -> list[int]:
+    """The indices of the first ``most`` filled lines after line i (a walk that stops there: this runs per line)."""
+    return list(itertools.islice((j for j in range(i + 1, len(lines)) if lines[j].strip()), most))
+
+
+def _box_below(lines: list[str], i: int, menu: bool = True) -> bool:
+    """X's box follows the heading at line i: another of its headings or page lines (its menu's links only with
+    ``menu``), or a person ("Name" over "@handle" with no time: not a post's header)."""
+    after = _filled_after(lines, i, 2)
     if not after:
         return False
     first = lines[after[0]].strip()
-    if first.lower() in _CHROME_HEADINGS or _known_page_line(first) or _FOOTER_RE.match(first):
+    if (first.lower() in _CHROME_HEADINGS or _known_page_line(first) and (menu or first.lower() not in _NAV_LINES)
+            or _FOOTER_RE.match(first)):
         return True
     return (len(after) == 2 and bool(_HANDLE_RE.match(lines[after[1]].strip())) and _is_name(first)
             and not _SENTENCE_MARK_RE.search(first[-1:]) and not _timed_header(lines, after[0]))
@@ -1088,9 +1173,18 @@ _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir
                  "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
 
 
+_END_SUBTITLES = {"sourced from across x"}  # under "Discover more": together, X's (a copy without counts stops there)
+
+
+def _subtitled(lines: list[str], i: int) -> bool:
+    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X")."""
+    after = _filled_after(lines, i, 1)
+    return bool(after) and lines[after[0]].strip().lower() in _END_SUBTITLES
+
+
 def _opens_more_posts(lines: list[str], i: int) -> bool:
     """The heading at line i is over posts (a header within its next three lines), not a line of a post."""
-    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:3]
+    after = _filled_after(lines, i, 3)
     return any(_timed_header(lines, j) or _ONE_LINE_HEADER_RE.match(lines[j].strip()) for j in after)
 
 
@@ -1122,22 +1216,39 @@ def _main_post_header(lines: list[str], i: int) -> bool:
     """
     if not (i + 1 < len(lines) and _is_name(lines[i]) and _HANDLE_RE.match(lines[i + 1].strip())):
         return False
-    words, mentions = False, 0
+    words, mentions, heading, last = False, 0, False, ""
     for j in range(i + 2, len(lines)):
         s = lines[j].strip()
         if _FULL_TIME_RE.match(s):
             return words
         if _HANDLE_RE.match(s):
+            if _quoted_header(lines, j):
+                words, last = True, s  # a post quoted in the opening post: its header is no box's, nor the next post's
+                continue
+            if heading and last.lower() not in _CHROME_HEADINGS and _is_name(last):
+                return False  # X's heading over a box of people or posts ("Name" / "@handle" under it, no time)
             nxt = _next_filled(lines, j)
             if _beside_handle(nxt):
                 return False
             mentions += not _HANDLE_RE.match(nxt) and not _FULL_TIME_RE.match(nxt)
             if mentions > _MOST_MENTIONS:
                 return False  # (bounds the walk: a header is sought at every "Name" / "@handle")
-        if s.lower() in _CHROME_HEADINGS and (words or _box_below(lines, j)):
-            return False  # (as the post's first line, "Messages" over words is the author's)
+        if s.lower() in _CHROME_HEADINGS:
+            # (a menu's words under it, "Search" / "Home", are the author's list: X's menu column is above the post)
+            if _box_below(lines, j, menu=False):
+                return False
+            heading = heading or words  # (as the post's first line, "Messages" over words is the author's)
         words = words or bool(s)
+        last = s or last
     return False
+
+
+def _quoted_header(lines: list[str], j: int) -> bool:
+    """The "@handle" at line j sits under a name right after X's "Quote" label: a quoted post's header."""
+    k = j - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and _is_name(lines[k]) and _after_quote(lines, k)
 
 
 _MOST_MENTIONS = 8  # mentions on lines of their own inside the opening post, each with words after it
@@ -1176,6 +1287,13 @@ def _timed_below(lines: list[str], i: int) -> bool:
         if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
             return False
     return False
+
+
+def _thread_goes_on(above: tuple, below: tuple) -> bool:
+    """The post ``below`` (under a "Quote" line) is by the author of ``above`` and numbered as the post after it."""
+    a, b = post_number(above[2]), post_number(below[2])
+    return above[1].lower() == below[1].lower() and a is not None and b is not None and a[0] == b[0] \
+        and b[1] == a[1] + 1
 
 
 def _after_quote(lines: list[str], start: int) -> bool:
@@ -1232,11 +1350,16 @@ def _under_words(line: str) -> bool:
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
-_POLL_VOTES_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?\s*·\s*(?:Final results|.+\bleft)$", re.IGNORECASE)
+# The count and the state in X's main interface languages (en, es, pt, de, fr, it, nl, ja).
+_VOTES = r"^\d(?:[\d.,\u00a0\u202f]| (?=\d))*\s*(?:[KkM]|mil|Mio\.?)?\s*(?:votes?|votos|Stimmen|voti|stemmen|票)"
+_POLL_STATE = (r"(?:Final results|Resultados finales|Resultados finais|Endergebnisse?|Résultats finaux|Risultati finali"
+               r"|Eindresultaten|最終結果|.+\b(?:left|restantes?|übrig|restants?|rimanenti|resterend)"
+               r"|(?:Noch|Quedan?|Faltam?|Il reste|Ancora) .+|残り.+)")
+_POLL_VOTES_RE = re.compile(rf"{_VOTES}\s*·\s*{_POLL_STATE}$", re.IGNORECASE)
 _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
 
 
-_POLL_COUNT_RE = re.compile(r"^[\d.,]+\s*[KkM]?\s+votes?$", re.IGNORECASE)
+_POLL_COUNT_RE = re.compile(rf"{_VOTES}$", re.IGNORECASE)
 
 
 def _poll_footer_joined(body: list[str]) -> list[str]:
@@ -1290,13 +1413,29 @@ def _without_stats(body: list[str]) -> list[str]:
     reply box."""
     for i in range(len(body) - 1, -1, -1):
         if _FULL_TIME_RE.match(body[i].strip()):
-            rest = [x.strip() for x in body[i + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
+            i, top = _edited_time_above(body, i), i
+            rest = [x.strip() for x in body[top + 1:] if x.strip() and not _is_replying_line(x)]  # the reply box
             ask = next((k for k, x in enumerate(rest[:-1]) if _QUESTION_RE.match(x) and len(rest[k + 1]) <= 120), None)
             if ask is not None:
                 rest = rest[:ask] + rest[ask + 2:]
             rest = [x for x in rest if not _REPLY_RULE_RE.match(x)]  # English rule, its question not copied
             return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
     return body
+
+
+_LAST_EDITED_RE = re.compile(r"^(?:Last edited|Zuletzt bearbeitet|Última edición|Dernière modification|Última edição"
+                             r"|Ultima modifica)$", re.IGNORECASE)
+
+
+def _edited_time_above(body: list[str], i: int) -> int:
+    """Where X's times under an edited opening post start: its "Last edited" label broken from the time at ``i``
+    ("Last edited" / "3:10 PM · Nov 2, 2026"), with the first version's full time above it; else ``i``."""
+    above = [j for j in range(i) if body[j].strip()]
+    if not above or not _LAST_EDITED_RE.match(body[above[-1]].strip()):
+        return i
+    if len(above) > 1 and _FULL_TIME_RE.match(body[above[-2]].strip()):
+        return above[-2]
+    return above[-1]
 
 
 # What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
@@ -1322,8 +1461,15 @@ def _first_words(lines: list[str], most: int = 8) -> str:
 
 
 # X's banner on a post edited after this version: "There’s a new version of this post." / "See the latest post".
-_OLD_VERSION_RE = re.compile(r"^There(?:'|’| i)s a new version of this (?:post|tweet)\.?$", re.IGNORECASE)
-_SEE_LATEST_RE = re.compile(r"^See (?:the )?latest (?:post|tweet|version)$", re.IGNORECASE)
+# (In English, Spanish, German, French and Portuguese.)
+_OLD_VERSION_RE = re.compile(r"^(?:There(?:'|’| i)s a new version of this (?:post|tweet)"
+                             r"|Hay una (?:nueva versión|versión nueva) de este (?:post|tweet)"
+                             r"|Es gibt eine neue(?:re)? Version (?:dieses|von diesem) (?:Beitrags?|Posts?|Tweets?)"
+                             r"|Il (?:existe|y a) une nouvelle version de ce (?:post|tweet)"
+                             r"|(?:Há|Existe) uma nova versão (?:deste|desse) (?:post|tweet))\.?$", re.IGNORECASE)
+_SEE_LATEST_RE = re.compile(r"^(?:See (?:the )?latest (?:post|tweet|version)|Ver (?:el|o) (?:post|tweet) más reciente"
+                            r"|Ver o (?:post|tweet) mais recente|(?:Den )?neuesten (?:Beitrag|Post) (?:ansehen|anzeigen)"
+                            r"|Voir le (?:post|tweet) le plus récent|Voir la dernière version)$", re.IGNORECASE)
 
 
 def _old_version_banner(body: list[str]) -> set[int]:
@@ -1343,23 +1489,49 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
-                    reply_counts: bool = True) -> tuple[str, set[str]]:
+                    reply_counts: bool = True, quote_below: bool = True, last: bool = False,
+                    opening: bool | None = None) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
     post's first line is the author's. ``counts_shown``: other posts of the copy end in X's counts, so
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
-    opening one do (without, a lone number under a colon is kept, with a notice).
+    opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
+    may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
+    account comes next (the page's last post, or one over others' replies), where X ends a copy without counts
+    in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
+    time (found here when not given).
     """
-    body, _ = _without_poll_results(_without_stats(list(lines)))
     left_out: set[str] = set()
+    if opening is None:
+        opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+    body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
+    body, tail = _split_tail(body, opening or not quote_below)
+    if row := _button_row(tail):
+        left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
+    body, tail = _authors_label(body, tail, left_out, quote_below, last)
+    body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
+    return _post_text(body, left_out), left_out
+
+
+def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[str]) -> list[str]:
+    """The post's lines without X's boxes: the counts under a full time, a poll's results, a community note or
+    translation below, an edited post's banner, a gone post's notice (each marked in ``left_out``)."""
+    body, _ = _without_poll_results(_without_stats(list(lines)))
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
-        if at is not None:
-            if what == "translation":  # quoted in the notice: a guess, so the author sees what went
-                left_out.add("translation:" + _first_words(body[at + 1:]))
-            body, _ = body[:at], left_out.add(what)
-    opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
+        if at is None:
+            continue
+        if what == "translation" and not any(x.strip() for x in _without_header_lines(body[:at], dated, opening)):
+            # X's label over its translation with no words above: the copy holds only the translation; keep it
+            engine = next((i for i in range(at + 1, len(body)) if body[i].strip()), None)  # (only the line right
+            engine = engine if engine is not None and body[engine].strip() in _ENGINES else None  # after the label)
+            body = [x for i, x in enumerate(body) if i not in (at, engine)]
+            left_out.add("translated")
+            continue
+        if what == "translation":  # quoted in the notice: a guess, so the author sees what went
+            left_out.add("translation:" + _first_words(body[at + 1:]))
+        body, _ = body[:at], left_out.add(what)
     if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
         body = [line for i, line in enumerate(body) if i not in banner]
@@ -1368,9 +1540,17 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         left_out.add("unavailable")
         drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
         body = [line for i, line in enumerate(body) if i not in drop]
-    # Leading: "·" and the header's date after it (or right under the handle), "Replying to @x", "Follow".
-    # The opening post shows its full time under its text, never a date above it: a date there is the author's.
-    # A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
+    return body
+
+
+def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[str]:
+    """``body`` without X's lines over the words: "·" and the header's date after it (or right under the handle),
+    "Replying to @x", "Follow".
+
+    The opening post shows its full time under its text, never a date above it: a date there is the author's.
+    A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
+    """
+    body = list(body)
     after_dot, first, top = False, not dated and not opening, not dated
     while body:
         s = body[0].strip()
@@ -1379,31 +1559,147 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
             break
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
+        if (_COUNT_RE.match(s) or _READ_REPLIES_RE.match(s)) and _next_filled(body, 0) \
+                and not _is_noise(_next_filled(body, 0), dates=False):
+            break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
         first = first and not s
         top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
-    tail: list[str] = []
+    return body
+
+
+def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]:
+    """``body`` split into the words and X's lines under them (counts, buttons, "Dana reposted"), top down.
+    ``own_quote``: a "Quote" right under the words is the author's."""
+    body, tail = list(body), []
     # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
-    # over that time is the author's.
+    # over that time is the author's (``own_quote``), as is one over the thread's next post.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    and not (opening and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
-                    or _REPOSTED_RE.match(body[-1].strip())):
+                    and not (own_quote and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
+                    or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
         tail.append(body.pop())
-    # X shows the opening post's counts under its full time, never over it: numbers there are the author's.
     tail.reverse()
-    mine = _authors_numbers(tail, counts_shown and not opening)
+    mine = _authors_buttons(tail)
+    return body + tail[:mine], tail[mine:]
+
+
+def _cut_by_x(lines: list[str]) -> int:
+    """How many of the lines are X's cut markers ("Show more"): more in the copy than in the kept text means X cut
+    the post (the author's own "Show more" stays in both)."""
+    return sum(line.strip().lower() in _CUT_MARKERS for line in lines)
+
+
+def _buttons_under_words(body: list[str]) -> set[int]:
+    """The lines of X's "Show more" and "Translate post" buttons: under the post's words, with only X's lines (photo
+    labels, other buttons) below them. One with words under it ("The menu item" / "Show more" / "became…") is the
+    author's."""
+    found: set[int] = set()
+    for i in range(len(body) - 1, -1, -1):
+        s = body[i].strip()
+        if s.lower() in _SHOW_MORE:
+            found.add(i)
+        elif s and not _MEDIA_LABEL_RE.match(s) and not _CLOCK_RE.match(s):
+            break
+    return found
+
+
+def _end_heading_under_counts(body: list[str]) -> bool:
+    """The last line is X's "Discover more" (where the copy stopped): under the last post's counts or buttons,
+    where the author's words have ended."""
+    if body[-1].strip().lower() not in _END_HEADINGS:
+        return False
+    above = next((x for x in reversed(body[:-1]) if x.strip()), "")
+    return bool(above) and _is_noise(above, dates=False)
+
+
+# The words of X's row of buttons under a post, in X's order. A copy of the page holds their counts, not their
+# words (the buttons are icons): such a word right under the text is the author's, unless the whole row is there.
+_BUTTON_ROW = ("reply", "repost", "like", "bookmark", "share")
+# X's words it never puts right under a post's words: an ad's label (beside the advertiser's name) and "Views"
+# (under its count).
+_NEVER_UNDER_WORDS = {"ad", "promoted", *_VIEWS_WORDS}
+
+
+def _authors_buttons(tail: list[str]) -> int:
+    """How many lines at the top of ``tail`` are the author's words worded as X's ("Like", "Share", "Promoted")."""
+    filled = [i for i, line in enumerate(tail) if line.strip()]
+    words = []
+    for i in filled:
+        low = tail[i].strip().lower()
+        if not (low in _BUTTON_ROW or low in _NEVER_UNDER_WORDS):
+            break
+        words.append(low)
+    in_order = [w for w in _BUTTON_ROW if w in words] == words and len(set(words)) == len(words)
+    if not words or len(words) >= 3 and in_order:
+        return 0
+    return filled[len(words) - 1] + 1
+
+
+# X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
+# "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
+_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "show replies", "post", "show this thread", "read more",
+                             "replying to", "show less"}
+
+
+_UNDER_LAST_POST = {"show replies", "show this thread", "read more"}
+
+
+def _authors_label(body: list[str], tail: list[str], left_out: set[str],
+                   quote_below: bool, last: bool) -> tuple[list[str], list[str]]:
+    """A label of X's ending the words (``_LABELS_NEVER_OVER_COUNTS``) is the author's over the post's counts; with
+    nothing under it (a copy without counts) it may be either: kept, and named in a notice. (A "Quote" over a
+    quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending a ``last`` post, where
+    a logged-out copy stops or others' replies start.)"""
+    filled = [i for i, line in enumerate(tail) if line.strip()]
+    if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
+        return body, tail
+    word = tail[filled[0]].strip()
+    if len(filled) == 1:
+        if quote_below and word.lower() == "quote" or last and word.lower() in _UNDER_LAST_POST:
+            return body, tail
+        left_out.update(("label", "label:" + word))
+    elif not _COUNT_RE.match(tail[filled[1]].strip()):
+        return body, tail
+    return body + tail[:filled[0] + 1], tail[filled[0] + 1:]
+
+
+def _button_row(tail: list[str]) -> list[str]:
+    """The words of X's whole row of buttons at the top of ``tail`` ("Reply" / "Repost" / "Like"), else none."""
+    words = []
+    for line in tail:
+        if line.strip():
+            if line.strip().lower() not in _BUTTON_ROW:
+                break
+            words.append(line.strip())
+    return words if len(words) >= 3 else []
+
+
+def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
+                  left_out: set[str]) -> list[str]:
+    """The lines at the top of ``tail`` that are the author's numbers, not X's counts (see ``_authors_numbers``).
+
+    X shows the opening post's counts under its full time, never over it (``counts_shown`` False): numbers there
+    are the author's.
+    """
+    mine = _authors_numbers(tail, counts_shown)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
     if len(counts) == 1 and not reply_counts and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
-    body += mine
-    kept = _without_card_source([line for line in body if line.strip().lower() not in _SHOW_MORE], left_out)
+    return mine
+
+
+def _post_text(body: list[str], left_out: set[str]) -> str:
+    """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
+    body = _without_card_source(body, left_out)
+    buttons = _buttons_under_words(body)
+    kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
-    return text, left_out
+    return text
 
 
 def _header_button(line: str) -> bool:
@@ -1513,8 +1809,8 @@ def _without_card_source(body: list[str], left_out: set[str] | None = None) -> l
         if left_out is not None:
             left_out.add("card")
         return body[:filled[at]]
-    cut = filled[-1]
-    if len(filled) > 1 and body[filled[-2]].strip().lower() == m.group(1).lower():
-        cut = filled[-2]
-    return body[:cut]
+    # The card's domain over it, and a small card's title and summary between the two.
+    above = [k for k in (-2, -3, -4) if len(filled) > -k and body[filled[k]].strip().lower() == m.group(1).lower()
+             and (k == -2 or _card_lines([body[i].strip() for i in filled[k + 1:-1]], body[:filled[k]]))]
+    return body[:filled[above[0] if above else -1]]
 
