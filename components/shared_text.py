@@ -248,9 +248,9 @@ class Unsaved:
             return
         studio = self.view.studio
         studio.projects.hand_over_typing()  # typing held back a moment is handed to the autosaver now
-        if _project_unsaved(studio.autosaver):
+        if studio.autosaver.project_waiting():
             return  # its save announces Saved again
-        if studio.autosaver._save_lock.locked():  # noqa: SLF001 - a save under way may hold what was heard
+        if studio.autosaver.saving:  # a save under way may hold what was heard
             asyncio.get_running_loop().call_later(self.RETRY, run_unless_closed, self._check)
             return
         heard, self._heard = self._heard, {}
@@ -260,13 +260,6 @@ class Unsaved:
 
 
 UNSAVED: WeakKeyDictionary[Any, Unsaved] = WeakKeyDictionary()
-
-
-def _project_unsaved(autosaver: Any) -> bool:
-    """Whether a project's change waits for the autosaver (``pending`` also counts undo histories, written
-    seconds later without a ``Saved``)."""
-    with autosaver._lock:  # noqa: SLF001 - studio/ has no public question for it
-        return any(item.snapshot is not None for item in autosaver._pending.values())  # noqa: SLF001
 
 
 def text_box(view: View, label: str | None, field: str, on_change: Callable[..., Any], *, multiline: bool = False,

@@ -13,7 +13,8 @@ from .presence import show_faces
 from .slices import Sliced
 from .slide_moves import SlideMoves, slide_name
 from .svg_view import SvgView
-from .thumbnails import STRIP_PAGES, show_pages
+from . import view as views
+from .thumbnails import STRIP_PAGES, Pace, show_pages
 from .view import Settle, Throttle, View
 
 # While this person types, the slide's thumbnail (its whole SVG again) is drawn when typing pauses this long, and
@@ -51,6 +52,7 @@ class SlideStrip:
         self.faces: list[ui.element] = []  # share mode: who else is on each slide
         self._drawn_counts: list[int] = []  # pages per slide when the strip was last built
         self._dirty: set[int] = set()
+        self._pace = Pace()  # a slide typed into is sent to this page at most every PACE_S
         self._redraw_thumbs = Settle(self._draw_dirty, THUMB_QUIET, THUMB_LONGEST)
         self._redraw_others_thumbs = Throttle(self._draw_dirty, OTHERS_THUMB_EVERY) if view.server.people is None \
             else Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
@@ -202,10 +204,7 @@ class SlideStrip:
             self.rebuild()
             return
         drawn = len(self.thumbs) if self.sliced.drawing else len(counts)  # the rest is drawn from the carousel now
-        from . import view as views  # (its CLOCK read now: a test moves a hand clock)
-        from .thumbnails import Pace
-        pace = self.__dict__.setdefault("_pace", Pace())  # a slide typed into is sent at most every PACE_S
-        clock = views.CLOCK
+        pace, clock = self._pace, views.CLOCK  # (CLOCK read now: a test moves a hand clock)
         sent, wait = pace.take(sorted(i for i in self._dirty if i < drawn), clock.now())
         for index in sent:  # (straight to each view: no render of the page)
             self.thumbs[index].show_now(STRIP_PAGES.svg(view.document, view.carousel, index, starts[index] + 1,
