@@ -5,10 +5,10 @@ from nicegui import background_tasks, events, ui
 
 from studio.app import Changed
 from studio.app.events import ProfilesChanged, SlideChanged
-from studio.image import load_image
 
 from .ask import ask
 from .images import thumbnail_url
+from .slide_editor import decode_image
 from .uploads import upload_button
 from .view import View
 
@@ -162,9 +162,11 @@ class BrandPanel:
     async def _upload(self, field: str, e: events.UploadEventArguments) -> None:
         e.sender.reset()
         try:
-            image = load_image(await e.file.read(), name=e.file.name or f"The {field}", max_side=1024)
+            image = await decode_image(await e.file.read(), name=e.file.name or f"The {field}", max_side=1024)
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, f"reading the {field}")
+            return
+        if image is None:  # the server is stopping
             return
         self._set(**{field: image})
 

@@ -40,7 +40,7 @@ def make_draggable(element: ui.element, post_id: str) -> ui.element:
 def make_drop_target(element: ui.element, on_drop: Callable[[str, bool], Any]) -> ui.element:
     """Accept a dropped post card: ``on_drop(post_id, shift_held)``."""
     def handle(e: events.GenericEventArguments) -> None:
-        args = e.args or {}
+        args = e.args if isinstance(e.args, dict) else {}  # a browser may send anything: not a drop then
         post_id = args.get("post_id")
         if isinstance(post_id, str) and post_id:
             on_drop(post_id, bool(args.get("shift")))

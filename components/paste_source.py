@@ -82,11 +82,14 @@ class PasteSource:
     def _pasted(self, e: events.ValueChangeEventArguments) -> None:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
         self._ahead.cancel()
+        if not isinstance(e.value, (str, type(None))):  # a browser may send anything: no text, nothing to do
+            return
         text = e.value or ""
         if self._html is not None and text != self._html[0]:  # typed into, or pasted into other text: not kept
             self._html = None
         self._box_changed(text)
-        if len(text) - len(e.previous_value or "") >= PASTED and len(text) <= SMALL_PASTE:
+        before = e.previous_value if isinstance(e.previous_value, str) else ""
+        if len(text) - len(before) >= PASTED and len(text) <= SMALL_PASTE:
             self._ahead()
 
     def _flavours(self, e: events.GenericEventArguments) -> None:

@@ -1,15 +1,18 @@
 """Centre: the current slide as live SVG, previous/next, its text, image and layout override."""
 from __future__ import annotations
 
+import functools
+
 from nicegui import events, ui
 
-from studio.image import load_image
+from studio.image import Image, load_image
 from studio.outro import has_own_words
 from studio.platform import safe_zone
 from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 
 from . import engine
 from .dragdrop import make_drop_target
+from .offload import off_loop
 from .shared_text import show, text_box
 from .svg_view import SvgView, page_call
 from .uploads import upload_button
@@ -227,18 +230,26 @@ class SlideEditor:
 
     def _edit_title(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.document.set_slide_text, self.view.selected, title=e.value or "",
-                              origin=self.view.person, doing="editing the title")
+            self._kept(_is_text(e.value) and self.view.attempt(
+                self.view.document.set_slide_text, self.view.selected, title=e.value or "", origin=self.view.person,
+                doing="editing the title"))
 
     def _edit_body(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.document.set_slide_text, self.view.selected, body=e.value or "",
-                              origin=self.view.person, doing="editing the text")
+            self._kept(_is_text(e.value) and self.view.attempt(
+                self.view.document.set_slide_text, self.view.selected, body=e.value or "", origin=self.view.person,
+                doing="editing the text"))
 
     def _edit_alt(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:
-            self.view.attempt(self.view.document.set_slide_alt_text, self.view.selected, e.value or "",
-                              origin=self.view.person)
+            self._kept(_is_text(e.value) and self.view.attempt(
+                self.view.document.set_slide_alt_text, self.view.selected, e.value or "", origin=self.view.person))
+
+    def _kept(self, done: object) -> None:
+        """An edit refused (its notice shown) or not text at all: the boxes show the document's words again."""
+        slides = self.view.carousel.slides
+        if not done and 0 <= self.view.selected < len(slides):
+            self._fill_texts(slides[self.view.selected])
 
     def _edit_cta(self, **values: str) -> None:
         if not self._echo:
@@ -260,9 +271,11 @@ class SlideEditor:
     async def _upload(self, e: events.UploadEventArguments) -> None:
         self.upload.reset()
         try:
-            image = load_image(await e.file.read(), name=e.file.name or "This image")
+            image = await decode_image(await e.file.read(), name=e.file.name or "This image")
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "reading the image")
+            return
+        if image is None:  # the server is stopping
             return
         switched = self.view.attempt(self.view.document.set_slide_image, self.view.selected, image,
                                      origin=self.view.person)
@@ -278,3 +291,14 @@ class SlideEditor:
                                   doing="dropping the post")
         if index is not None:
             self.view.select(index)  # the post's own slide may have gone from before it
+
+
+def _is_text(value: object) -> bool:
+    """Is a text box's value text (or empty)? A browser may send anything (a number, a list): that is ignored."""
+    return value is None or isinstance(value, str)
+
+
+async def decode_image(data: bytes, **options) -> Image | None:
+    """``load_image`` in the worker pool, off the event loop: decoding an 8000×5000 PNG there held up every
+    browser's requests for seconds. None when the server is stopping."""
+    return await off_loop(functools.partial(load_image, **options), data)
