@@ -265,9 +265,12 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     out = [False] * len(marks)
     totals: set[int] = set()
     highest = None  # the highest number of the later marks with no total
+    later: set[tuple[int, int | None]] = set()  # (number, total) of the later marks
     for k in range(len(marks) - 1, -1, -1):
         m = marks[k]
-        out[k] = _is_fraction(m.number, m.total, text[m.end:m.end + 1], totals, highest)
+        out[k] = (_repeated(m.number, m.total, later)
+                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest))
+        later.add((m.number, m.total))
         if m.total is None:
             highest = m.number if highest is None else max(highest, m.number)
         else:
@@ -279,12 +282,27 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     """A "1/3" that would open a run reads as the author's fraction, not a post number: a "0/3" going on in lower
     case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
     total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
-    So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's."""
+    So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
+    partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup"): lower case alone is not a sign
+    ("1/3 here's how" is numbering)."""
     if total is None:
         return False
-    if _zero_in_words(number, after):
+    if _zero_in_words(number, after) or _PARTITIVE.match(after):
         return True
     return total not in totals and (totals or highest is None or highest > total)
+
+
+# How much of the text after a mark ``_is_fraction`` looks at.
+_AFTER = 12
+# A lowercase partitive or unit word right after "1/3": the author's fraction ("1/3 of", "1/3 der", "1/2 cup").
+_PARTITIVE = re.compile(r"[ \t]*(?:of|de|del|des|du|der|den|die|das|dei|degli|delle|della|di|do|da|dos|van|av|af"
+                        r"|z|ze|из|от|cups?|tsp|tbsp|inch|inches|miles?|oz|lbs?|kg|g)(?![^\W_])")
+
+
+def _repeated(number: int, total: int | None, later: Collection[tuple[int, int | None]]) -> bool:
+    """A "1/2" with a total that a later mark numbers again, written otherwise ("1/2 of founders quit" over "1/",
+    "2/"): the later mark opens the run, so this one is the author's fraction."""
+    return total is not None and any(n == number and t != total for n, t in later)
 
 
 def _zero_in_words(number: int, after: str) -> bool:
@@ -367,9 +385,16 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers.append(int(found[0]) if ok else None)
             totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
-        if numbers and numbers[0] is not None and _fraction_post(texts[0], spans[0], numbers, totals):
-            numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
+        fraction = None
+        for i in (0, 1)[:len(numbers)]:  # the run's first post: the first, or the one after a hook
+            if numbers[i] is not None:
+                if _fraction_post(texts[i], spans[i], numbers[i:], totals[i:]):
+                    numbers[i] = totals[i] = spans[i] = None  # "0/10 would recommend…" over "1/ …": their words
+                    fraction = i
+                break
         hook = 1 if numbers and numbers[0] is None else 0
+        if fraction == 1:
+            hook = 2  # "Hook 🧵", "1/3 of us quit.", "2/ …": both open the thread unnumbered, the run goes on from 2
         alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
         zero = (0,) if alike else ()
         firsts = (1, *zero) if not hook else (2, 1, *zero) if family in ("slash", "end") else (2,)
@@ -389,8 +414,10 @@ def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], 
     others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
     if numbers[0] == 0 and {totals[0]} != others:
         return True
+    if _repeated(numbers[0], totals[0], [(n, t) for n, t in zip(numbers[1:], totals[1:]) if n is not None]):
+        return True
     untotalled = [n for t, n in zip(totals[1:], numbers[1:]) if n is not None and t is None]
-    return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + 1], others - {None},
+    return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + _AFTER], others - {None},
                         max(untotalled) if untotalled else None)
 
 

@@ -1,0 +1,47 @@
+"""Round 3 of session 20: fractions kept as the author's words, X's words after a page's last post."""
+from __future__ import annotations
+
+import pytest
+
+from studio.app.imports import Imports
+from studio.sources.paste import split_posts, strip_post_numbers
+
+
+def _page(*posts: list[str], counts: bool = True) -> str:
+    """A logged-out copy of a thread page: the first post with its date and counts, the author's replies after."""
+    out = ["Post", "Conversation", "Ben Carter", "@bencarter", "Follow", *posts[0], "9:40 AM · Nov 28, 2026", "·",
+           "7,800", "Views"]
+    out += ["3", "12", "90", "4"] if counts else []
+    for p in posts[1:]:
+        out += ["Ben Carter", "@bencarter", "·", "Nov 28", *p] + (["2", "3", "40"] if counts else [])
+    return "\n".join(out)
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in Imports.paste(text).threads[0].posts]
+
+
+@pytest.mark.parametrize("first", ["1/3 of startups fail in year one.", "1/3 de las startups fracasan.",
+                                   "1/3 der Startups scheitern.", "1/3 des startups échouent.",
+                                   "1/2 cup of flour is all you need.", "1/4 of startups fail 🧵"])
+def test_a_fraction_before_a_partitive_or_unit_word_is_the_authors(first):
+    draft = f"{first}\n\n2/ The rest run out of cash.\n\n3/ Here is how."
+    assert split_posts(draft) == [first, "The rest run out of cash.", "Here is how."]
+    assert strip_post_numbers([first, "2/ The rest.", "3/ How."], page=True) == [first, "The rest.", "How."]
+    assert _texts(_page([first], ["2/ The rest."], ["3/ How."]))[0] == first.removesuffix(" 🧵")  # (a 🧵 goes)
+
+
+def test_a_fraction_after_a_hook_stays_in_a_page_copy():
+    assert _texts(_page(["Hook"], ["1/3 of us quit."], ["2/ Why."], ["3/ How."])) == [
+        "Hook", "1/3 of us quit.", "Why.", "How."]
+
+
+def test_lower_case_alone_is_not_a_fraction():
+    assert split_posts("1/3 here's how I did it\n\n2/ first\n\n3/ second") == ["here's how I did it", "first", "second"]
+
+
+def test_a_mark_a_later_one_numbers_again_is_the_authors_fraction():
+    assert split_posts("1/2 of founders quit 🧵\n\n1/ Why.\n\n2/ How.") == ["1/2 of founders quit 🧵", "Why.", "How."]
+    assert split_posts("1/2 Founders quit 🧵\n\n1/ Why.\n\n2/ How.") == ["1/2 Founders quit 🧵", "Why.", "How."]
+    assert strip_post_numbers(["1/2 Founders quit", "1/ Why.", "2/ How."]) == ["1/2 Founders quit", "Why.", "How."]
+    assert split_posts("1/3 A\n\n2/3 B\n\n3/3 C") == ["A", "B", "C"]  # a total written alike still numbers
