@@ -45,3 +45,17 @@ def test_a_mark_a_later_one_numbers_again_is_the_authors_fraction():
     assert split_posts("1/2 Founders quit 🧵\n\n1/ Why.\n\n2/ How.") == ["1/2 Founders quit 🧵", "Why.", "How."]
     assert strip_post_numbers(["1/2 Founders quit", "1/ Why.", "2/ How."]) == ["1/2 Founders quit", "Why.", "How."]
     assert split_posts("1/3 A\n\n2/3 B\n\n3/3 C") == ["A", "B", "C"]  # a total written alike still numbers
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_quote_ending_the_pages_last_post_without_counts_is_kept(numbered):
+    posts = [["Hook here."], ["2/ Body." if numbered else "Body."], ["3/ Last words" if numbered else "Last words",
+                                                                    "Quote"]]
+    assert _texts(_page(*posts, counts=False))[-1] == "Last words\nQuote"
+
+
+@pytest.mark.parametrize("label", ["Show this thread", "Show replies", "Read more"])
+def test_a_label_ending_the_pages_last_post_without_counts_is_kept_with_a_notice(label):
+    result = Imports.paste(_page(["Hook here."], ["Body."], ["Last words", label], counts=False))
+    assert result.threads[0].posts[-1].text == f"Last words\n{label}"
+    assert any(f'"{label}"' in w for w in result.warnings)

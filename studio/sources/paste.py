@@ -881,7 +881,9 @@ def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
 
 
 def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
-    lines = _drop_page_chrome(text.split("\n"))
+    raw = text.split("\n")
+    lines = _drop_page_chrome(raw)
+    footer = _last_filled(raw) != _last_filled(lines)  # X's boxes or footer came under the page's last post
     noted: list[str] = []
     lines = _without_profile_header(lines, noted)
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
@@ -901,11 +903,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
         post = lines[body:nxt]
+        end = k == len(spans) - 1  # no quoted post can follow the page's last post
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
-                                         quote_below=quote_below, opening=timed[k],
-                                         last=k == len(spans) - 1 or spans[k + 1][0][3].lower() != handle.lower())
+                                         quote_below=quote_below and not end, opening=timed[k],
+                                         last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
@@ -1525,7 +1528,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
     may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
-    account comes next (the page's last post, or one over others' replies), where X ends a copy without counts
+    account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a copy without counts
     in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
     time (found here when not given).
     """
@@ -1667,6 +1670,11 @@ def _authors_buttons(tail: list[str]) -> int:
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
 _LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "show replies", "post", "show this thread", "read more",
                              "replying to", "show less"}
+
+
+def _last_filled(lines: list[str]) -> str:
+    """The last line with words, or ""."""
+    return next((line.strip() for line in reversed(lines) if line.strip()), "")
 
 
 _UNDER_LAST_POST = {"show replies", "show this thread", "read more"}
