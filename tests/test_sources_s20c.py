@@ -59,3 +59,16 @@ def test_a_label_ending_the_pages_last_post_without_counts_is_kept_with_a_notice
     result = Imports.paste(_page(["Hook here."], ["Body."], ["Last words", label], counts=False))
     assert result.threads[0].posts[-1].text == f"Last words\n{label}"
     assert any(f'"{label}"' in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("counts", [True, False])
+@pytest.mark.parametrize("end", [["Something went wrong. Try reloading.", "Retry"],
+                                 ["Show additional replies, including those that may contain offensive content", "Show"],
+                                 ["Descubre más", "Procedente de todo X"], ["Discover more"], ["Mehr entdecken"],
+                                 ["Découvrir plus"]])
+def test_xs_lines_after_the_last_post_stay_out_of_the_slides(end, counts):
+    page = _page(["Hook line here."], ["Second post."], ["Third post, the last."], counts=counts)
+    result = Imports.paste(page + "\n" + "\n".join(end))
+    assert [p.text for p in result.threads[0].posts] == ["Hook line here.", "Second post.", "Third post, the last."]
+    if len(end) == 1:  # a lone heading might have been the author's last line: said
+        assert any(f'"{end[0]}"' in w for w in result.warnings)

@@ -893,6 +893,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if partial is None:
         return None
     warnings.extend(noted)
+    if footer and _last_filled(raw).lower() in _END_HEADINGS:
+        warnings.append(f'left out "{_last_filled(raw)}" ending the copy: X\'s heading over its suggestions '
+                        "(add it back if it was the last line of your post)")
     blocks = []
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
@@ -1142,7 +1145,8 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
         def authors() -> bool:
             return not skipping and in_post and not _ends_post(out)
-        if s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)):
+        if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)
+                                            or not _filled_after(lines, i, 1)) or _x_notice(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
         if heading and (not authors() or _box_below(lines, i, menu=False)):
@@ -1203,7 +1207,19 @@ _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir
                  "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
 
 
-_END_SUBTITLES = {"sourced from across x"}  # under "Discover more": together, X's (a copy without counts stops there)
+# Under "Discover more" ("Descubre más"…): together, X's (a copy without counts stops there).
+_END_SUBTITLES = {"sourced from across x", "procedente de todo x", "aus ganz x", "provenant de tout x",
+                  "de todo o x", "da tutto x"}
+# X's notices under the replies, each over its button: together, never the author's.
+_X_NOTICES = {"something went wrong. try reloading.": "retry",
+              "show additional replies, including those that may contain offensive content": "show"}
+
+
+def _x_notice(lines: list[str], i: int) -> bool:
+    """Line i is one of X's notices under the replies, with its button right under it."""
+    button = _X_NOTICES.get(lines[i].strip().lower())
+    after = _filled_after(lines, i, 1) if button else []
+    return bool(after) and lines[after[0]].strip().lower() == button
 
 
 def _subtitled(lines: list[str], i: int) -> bool:
