@@ -691,6 +691,12 @@ _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "
                 "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
                 "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
+# "Show replies" in X's interface languages.
+_SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses", "mostrar respostas",
+                 "mostra risposte", "reacties weergeven", "返信を表示", "إظهار الردود", "показать ответы",
+                 "показати відповіді", "pokaż odpowiedzi", "yanıtları göster", "tampilkan balasan", "نمایش پاسخ‌ها",
+                 "जवाब दिखाएं"}
+
 _UI_LINES = {
     *_HEADER_BUTTONS,
     *_SHOW_MORE,
@@ -703,17 +709,13 @@ _UI_LINES = {
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     "رداً على",
     # "Show replies" and "Show more replies" in X's main interface languages.
-    "antworten anzeigen", "weitere antworten anzeigen", "mostrar respuestas", "mostrar más respuestas",
-    "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
-    "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
-    "さらに返信を表示", "إظهار الردود",
-    # … "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
+    *_SHOW_REPLIES, "weitere antworten anzeigen", "mostrar más respuestas", "afficher plus de réponses",
+    "mostrar mais respostas", "mostra altre risposte", "meer reacties weergeven", "さらに返信を表示",
+    # … "Replying to" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
     # the views' word in the others.
-    "показать ответы", "показать ещё", "в ответ",
-    "показати відповіді", "у відповідь", "pokaż odpowiedzi", "w odpowiedzi do", "yanıtları göster",
-    "tampilkan balasan", "membalas", *_VIEWS_WORDS,
-    # … and in Persian and Hindi.
-    "نمایش پاسخ‌ها", "در پاسخ به", "जवाब दिखाएं",
+    "показать ещё", "в ответ", "у відповідь", "w odpowiedzi do", "membalas", *_VIEWS_WORDS,
+    # … and in Persian.
+    "در پاسخ به",
 }
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
@@ -995,7 +997,7 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count", "label", "row"):  # the times or numbers themselves, so the creator finds them
+            elif what in ("clock", "count", "label", "row", "button"):  # the times or numbers themselves, so the creator finds them
                 cut = len(what) + 1
                 found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
                 message = message.format(times=", ".join(found))
@@ -1061,6 +1063,8 @@ _LEFT_OUT_NOTES = (
               "it from the slide if it was X's"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
+    ("button", "ended in X's {times} button under the words: left out; paste it back into the slide if it was the "
+               "author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1556,6 +1560,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last)
+    if word := next((x.strip() for x in tail if x.strip().lower() in _TRANSLATE_LABELS), ""):
+        left_out.update(("button", "button:" + word))  # (said: a creator may end a post in the words)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
     return _post_text(body, left_out), left_out
 
@@ -1684,8 +1690,8 @@ def _authors_buttons(tail: list[str]) -> int:
 
 # X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
-_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "show replies", "post", "show this thread", "read more",
-                             "replying to", "show less"}
+_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "post", "show this thread", "read more", "replying to",
+                             "show less", "post your reply", "show probable spam", *_SHOW_REPLIES}
 
 
 def _last_filled(lines: list[str]) -> str:
@@ -1693,7 +1699,9 @@ def _last_filled(lines: list[str]) -> str:
     return next((line.strip() for line in reversed(lines) if line.strip()), "")
 
 
-_UNDER_LAST_POST = {"show replies", "show this thread", "read more"}
+_UNDER_LAST_POST = {"show this thread", "read more", *_SHOW_REPLIES}
+# X's "Translate post" under a post's words, in its interface languages.
+_TRANSLATE_LABELS = _SHOW_MORE - _CUT_MARKERS
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
