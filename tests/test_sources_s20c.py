@@ -87,3 +87,11 @@ def test_xs_translate_button_ending_a_post_is_left_out_with_a_notice(word, count
 def test_xs_reply_labels_ending_a_post_over_the_next_one_are_the_authors(word, counts):
     result = Imports.paste(_page(["How I ship"], ["What we call it:", word], ["Last one here."], counts=counts))
     assert [p.text for p in result.threads[0].posts][1] == f"What we call it:\n{word}"
+
+
+@pytest.mark.parametrize("counts", [True, False])
+@pytest.mark.parametrize("at", [1, 2])
+def test_a_list_of_xs_menu_words_in_a_post_keeps_its_last_one(at, counts):
+    posts = [["How I ship"], ["Middle."], ["Last one here."]]
+    posts[at] = ["Our three tabs:", "Home", "Search", "Messages"]
+    assert _texts(_page(*posts, counts=counts))[at] == "Our three tabs:\nHome\nSearch\nMessages"

@@ -1169,7 +1169,8 @@ def _ends_post(kept: list[str]) -> bool:
     """The last filled line kept is one of X's under a post (counts, views, its full time, "Show replies"), so a
     heading after it is X's; after a header's handle or date it is the post's first line."""
     last = next((line.strip() for line in reversed(kept) if line.strip()), "")
-    return not last or _known_page_line(last) or (_is_noise(last, dates=False) and last != "·"
+    menu = last.lower() in _NAV_LINES or last.lower() in _CHROME_HEADINGS  # kept in a post: the author's list of them
+    return not last or _known_page_line(last) and not menu or (_is_noise(last, dates=False) and last != "·"
                                                    and not _beside_name(last) and last.lower() not in _REPLYING_LABELS)
 
 
