@@ -95,3 +95,30 @@ def test_a_list_of_xs_menu_words_in_a_post_keeps_its_last_one(at, counts):
     posts = [["How I ship"], ["Middle."], ["Last one here."]]
     posts[at] = ["Our three tabs:", "Home", "Search", "Messages"]
     assert _texts(_page(*posts, counts=counts))[at] == "Our three tabs:\nHome\nSearch\nMessages"
+
+
+def _bare_notice(warnings: list[str], post: int) -> str:
+    return next(w for w in warnings if w.startswith(f"left out post {post}:") and "only its number" in w)
+
+
+def test_a_number_alone_on_its_line_over_the_next_mark_is_a_post_of_no_words_in_drafts_too():
+    result = Imports.paste("1/ How I grew\n\n2/\n3/ Write daily.\n\n4/ Reply.")
+    assert [p.text for p in result.threads[0].posts] == ["How I grew", "Write daily.", "Reply."]
+    assert _bare_notice(result.warnings, 2)
+
+
+@pytest.mark.parametrize("bare", ["2/", "2/3"])
+def test_a_page_post_that_is_only_its_number_is_left_out_with_a_notice(bare):
+    result = Imports.paste(_page(["Hook 🧵"], [bare], ["Last."]))
+    assert [p.text for p in result.threads[0].posts] == ["Hook", "Last."]
+    assert _bare_notice(result.warnings, 2)
+
+
+@pytest.mark.parametrize("words", ["24/7", "50/50"])
+def test_a_page_post_of_a_number_no_thread_fits_stays(words):
+    assert _texts(_page(["Hook 🧵"], ["Middle."], [words]))[-1] == words
+
+
+def test_a_number_and_a_thread_emoji_alone_is_said_to_hold_the_emoji():
+    result = Imports.paste("1/ How I grew\n\n2/ 🧵\n\n3/ Write daily.")
+    assert "🧵" in _bare_notice(result.warnings, 2)

@@ -69,11 +69,13 @@ def parse_paste(text: str) -> ImportResult:
         bare = [k for k, t in enumerate(texts, 1) if not t]
     else:
         labelled = [strip_thread_labels(t) for t in texts]
-        texts = strip_post_numbers(labelled, gaps=page.gaps, page=True)
+        texts = [_words_past_number(t, len(labelled))
+                 for t in strip_post_numbers(labelled, gaps=page.gaps, page=True)]
         bare = [k for k, (a, b) in enumerate(zip(labelled, texts), 1) if a and not b]
     if bare and any(texts):
+        emoji = " (and a 🧵, which marks the thread)" if _NUMBER_AND_EMOJI_RE.search(cleaned) else ""
         warnings.append(f"left out {'post' if len(bare) == 1 else 'posts'} {_listed(bare)}: "
-                        f"{'it holds' if len(bare) == 1 else 'each holds'} only its number, no words")
+                        f"{'it holds' if len(bare) == 1 else 'each holds'} only its number{emoji}, no words")
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -85,6 +87,23 @@ def parse_paste(text: str) -> ImportResult:
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
+
+
+# A post that is a number and a 🧵 alone ("2/ 🧵").
+_NUMBER_AND_EMOJI_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*\U0001F9F5[ \t]*$",
+                                  re.MULTILINE)
+
+
+def _words_past_number(text: str, posts: int) -> str:
+    """A page's post that is only a post number ("2/", "3/3", "(2/4)") that fits a thread of ``posts``, even where
+    the others carry none, holds no words: "" (named in a notice, as a draft's would be). "24/7" stays."""
+    found = post_number(text) if _ONLY_NUMBER_RE.match(text) else None
+    if found is None or found[0] not in ("slash", "end") or not 0 < found[1] <= posts:
+        return text
+    return "" if found[2] is None or found[1] <= found[2] <= posts + 1 else text
+
+
+_ONLY_NUMBER_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*$")
 
 
 def _listed(numbers: list[int]) -> str:
@@ -207,7 +226,9 @@ def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
         j = m.start()  # (the text before is looked at where it ends, never copied: a copy per mark is quadratic)
         while j and text[j - 1] in " \t":
             j -= 1
-        paragraph = m.start() <= first_word or text.endswith("\n\n", 0, j)
+        paragraph = (m.start() <= first_word or text.endswith("\n\n", 0, j)
+                     or bool(found) and found[-1].paragraph and found[-1].end == j - 1 and text[j - 1] == "\n")
+        # (under a mark alone on its line, "2/" over "3/ Write daily.": the post of "2/" holds only its number)
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
     return found
 
