@@ -122,3 +122,29 @@ def test_a_page_post_of_a_number_no_thread_fits_stays(words):
 def test_a_number_and_a_thread_emoji_alone_is_said_to_hold_the_emoji():
     result = Imports.paste("1/ How I grew\n\n2/ 🧵\n\n3/ Write daily.")
     assert "🧵" in _bare_notice(result.warnings, 2)
+
+
+
+def test_a_page_reads_the_other_posts_counts_once_not_per_post():
+    """Steps, not time: the lines run inside _parse_page's own helpers (block and its generator expressions) grow
+    with the posts, not with their pairs (each post asked about every other post's counts: quadratic)."""
+    import sys
+
+    n = 120
+    page = _page(*[[f"Post {k} of the thread."] for k in range(n)], counts=False)  # (no counts: nothing stops early)
+    steps = [0]
+
+    def local(frame, event, arg):
+        steps[0] += event == "line"
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_qualname.startswith("_parse_page.") else None
+
+    sys.settrace(calls)
+    try:
+        posts = _texts(page)
+    finally:
+        sys.settrace(None)
+    assert len(posts) == n
+    assert steps[0] < 40 * n
