@@ -919,7 +919,20 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if footer and _last_filled(raw).lower() in _END_HEADINGS:
         warnings.append(f'left out "{_last_filled(raw)}" ending the copy: X\'s heading over its suggestions '
                         "(add it back if it was the last line of your post)")
-    blocks = []
+    blocks_all, is_quote, timed = _page_blocks(lines, headers, footer)
+    blocks = [b for b, q in zip(blocks_all, is_quote) if not q]  # a quoted post stays apart
+    name, handle = _page_author(blocks_all, blocks, is_quote, timed)
+    _warn_others(blocks_all, blocks, is_quote, handle, warnings)
+    own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
+    if partial:
+        own.insert(0, (name, handle, partial, False, {"partial"}, set()))
+    texts, unavailable = _own_texts(own, warnings)
+    return CopiedPage(name, handle, texts, unavailable)
+
+
+def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tuple], list[bool], list[bool]]:
+    """Per header, the post as (name, handle, text, polls, left out, answered), whether it is a quoted post, and
+    whether it holds the page's full time. ``footer``: X's lines came under the page's last post."""
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
@@ -949,31 +962,37 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
             blocks[k - 1] = block(k - 1, quote_below=False)
             if not reply_counted:  # (may also be X's "Quote" over a post the author quoted: said so)
                 blocks[k - 1][4].update(("label", "label:Quote"))
-    quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
-    blocks_all, blocks = blocks, [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart
-    # The page's own post (its full time under its text) is the author's, even under a post it answers;
-    # else the first post with text (a logged-in copy starts with the reader's own account).
-    focal = [b for b, (h, nxt), q in zip(blocks_all, spans, is_quote) if not q and b[2]
-             and any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt])]
-    name, handle = (focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2]))
+    return blocks, is_quote, timed
+
+
+def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool],
+                 timed: list[bool]) -> tuple[str, str]:
+    """The thread's author: the page's own post's (its full time under its text), even under a post it answers;
+    else the first post's with text (a logged-in copy starts with the reader's own account)."""
+    focal = [b for b, t, q in zip(blocks_all, timed, is_quote) if not q and b[2] and t]
+    return focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2])
+
+
+def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
+                 warnings: list[str]) -> None:
+    """Name the quoted posts and the other accounts' posts left out."""
+    quoted = sorted({f"@{b[1]}" for b, q in zip(blocks_all, is_quote) if q})
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
-    own = [b for b in blocks if b[1].lower() == handle.lower()]
-    # The author's answers to comments below the thread say "Replying to @someone"; the thread's own posts do not.
-    # The thread's first post may answer someone itself ("Replying to @naval" over the page's own post).
+
+
+def _without_answers(own: list[tuple], handle: str, warnings: list[str]) -> list[tuple]:
+    """The author's posts without their answers to comments below the thread ("Replying to @someone"; the thread's
+    own posts say none, though its first post may answer someone itself: "Replying to @naval")."""
     answers = [b for b in own[1:] if any(h.lower() != handle.lower() for h in b[5])]
     if answers:
-        own = [b for b in own if b not in answers]
         warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
                         "(\"Replying to\" above them): they are not part of the thread")
-    if partial:
-        own.insert(0, (name, handle, partial, False, {"partial"}, set()))
-    texts, unavailable = _own_texts(own, warnings)
-    return CopiedPage(name, handle, texts, unavailable)
+    return [b for b in own if b not in answers]
 
 
 def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | None:
