@@ -75,14 +75,6 @@ def test_xs_lines_after_the_last_post_stay_out_of_the_slides(end, counts):
 
 
 @pytest.mark.parametrize("counts", [True, False])
-@pytest.mark.parametrize("word", ["Translate post", "Traducir post"])
-def test_xs_translate_button_ending_a_post_is_left_out_with_a_notice(word, counts):
-    result = Imports.paste(_page(["How I ship"], ["What we call it:", word], ["Last one here."], counts=counts))
-    assert [p.text for p in result.threads[0].posts] == ["How I ship", "What we call it:", "Last one here."]
-    assert any(f'"{word}"' in w for w in result.warnings)
-
-
-@pytest.mark.parametrize("counts", [True, False])
 @pytest.mark.parametrize("word", ["Post your reply", "Show probable spam", "Mostrar respuestas", "Antworten anzeigen"])
 def test_xs_reply_labels_ending_a_post_over_the_next_one_are_the_authors(word, counts):
     result = Imports.paste(_page(["How I ship"], ["What we call it:", word], ["Last one here."], counts=counts))

@@ -1037,7 +1037,7 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count", "label", "row", "button"):  # the times or numbers themselves, so the creator finds them
+            elif what in ("clock", "count", "label", "row"):  # the times or numbers themselves, so the creator finds them
                 cut = len(what) + 1
                 found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
                 message = message.format(times=", ".join(found))
@@ -1103,8 +1103,6 @@ _LEFT_OUT_NOTES = (
               "it from the slide if it was X's"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
-    ("button", "ended in X's {times} button under the words: left out; paste it back into the slide if it was the "
-               "author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1601,8 +1599,6 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last)
-    if word := next((x.strip() for x in tail if x.strip().lower() in _TRANSLATE_LABELS), ""):
-        left_out.update(("button", "button:" + word))  # (said: a creator may end a post in the words)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
     return _post_text(body, left_out), left_out
 
@@ -1741,8 +1737,6 @@ def _last_filled(lines: list[str]) -> str:
 
 
 _UNDER_LAST_POST = {"show this thread", "read more", *_SHOW_REPLIES}
-# X's "Translate post" under a post's words, in its interface languages.
-_TRANSLATE_LABELS = _SHOW_MORE - _CUT_MARKERS
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
