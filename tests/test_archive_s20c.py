@@ -26,7 +26,8 @@ def _archive(link: str | None, kind: str) -> bytes:
         tweet["extended_entities"] = {"media": [m]}
     elif kind == "quote":
         entities["urls"] = [{"url": link, "expanded_url": "https://x.com/someone/status/3000000000000000001",
-                             "display_url": "x.com/someone/status/3…", "indices": [str(len(WORDS) + 1), str(len(full))]}]
+                             "display_url": "x.com/someone/status/3…",
+                             "indices": [str(len(WORDS) + 1), str(len(full))]}]
     reply = {"id_str": "3100000000000000302", "full_text": "Here is how it works.",
              "created_at": "Tue Dec 01 12:01:00 +0000 2026", "favorite_count": "1", "retweet_count": "0",
              "display_text_range": ["0", "21"], "in_reply_to_status_id_str": "3100000000000000301",

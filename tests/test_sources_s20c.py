@@ -63,7 +63,8 @@ def test_a_label_ending_the_pages_last_post_without_counts_is_kept_with_a_notice
 
 @pytest.mark.parametrize("counts", [True, False])
 @pytest.mark.parametrize("end", [["Something went wrong. Try reloading.", "Retry"],
-                                 ["Show additional replies, including those that may contain offensive content", "Show"],
+                                 ["Show additional replies, including those that may contain offensive content",
+                                  "Show"],
                                  ["Descubre más", "Procedente de todo X"], ["Discover more"], ["Mehr entdecken"],
                                  ["Découvrir plus"]])
 def test_xs_lines_after_the_last_post_stay_out_of_the_slides(end, counts):

@@ -713,8 +713,8 @@ _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "
                 "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
 # "Show replies" in X's interface languages.
-_SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses", "mostrar respostas",
-                 "mostra risposte", "reacties weergeven", "返信を表示", "إظهار الردود", "показать ответы",
+_SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses",
+                 "mostrar respostas", "mostra risposte", "reacties weergeven", "返信を表示", "إظهار الردود", "показать ответы",
                  "показати відповіді", "pokaż odpowiedzi", "yanıtları göster", "tampilkan balasan", "نمایش پاسخ‌ها",
                  "जवाब दिखाएं"}
 
@@ -1587,8 +1587,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
     may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
-    account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a copy without counts
-    in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
+    account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a
+    copy without counts in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
     time (found here when not given).
     """
     left_out: set[str] = set()
