@@ -142,3 +142,9 @@ def test_a_page_reads_the_other_posts_counts_once_not_per_post():
         sys.settrace(before)
     assert len(posts) == n
     assert steps[0] < 40 * n
+
+
+def test_a_partitive_like_word_after_a_total_the_later_marks_give_is_numbering():
+    assert split_posts("1/3 do this first\n\n2/3 then that\n\n3/3 done") == ["do this first", "then that", "done"]
+    assert strip_post_numbers(["1/3 do this first", "2/3 then that", "3/3 done"], page=True) == [
+        "do this first", "then that", "done"]

@@ -304,12 +304,12 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
     total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
-    partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup"): lower case alone is not a sign
-    ("1/3 here's how" is numbering)."""
+    partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
+    alone is not a sign ("1/3 here's how" is numbering)."""
     if total is None:
         return False
-    if _zero_in_words(number, after) or _PARTITIVE.match(after):
-        return True
+    if _zero_in_words(number, after) or _PARTITIVE.match(after) and total not in totals:
+        return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
     return total not in totals and (totals or highest is None or highest > total)
 
 
