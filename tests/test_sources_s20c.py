@@ -83,7 +83,7 @@ def test_xs_reply_labels_ending_a_post_over_the_next_one_are_the_authors(word, c
 
 
 @pytest.mark.parametrize("counts", [True, False])
-@pytest.mark.parametrize("at", [1, 2])
+@pytest.mark.parametrize("at", [0, 1, 2])
 def test_a_list_of_xs_menu_words_in_a_post_keeps_its_last_one(at, counts):
     posts = [["How I ship"], ["Middle."], ["Last one here."]]
     posts[at] = ["Our three tabs:", "Home", "Search", "Messages"]

@@ -1197,10 +1197,17 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         header = _timed_header(lines, i) or _main_post_header(lines, i)
         if skipping and (header or s.lower() in _TITLE_LINES):
             skipping = False  # (the title row, "Conversation", starts the thread's column: no box runs past it)
-        in_post = in_post or header
+        in_post = in_post or header or _own_post_header(lines, i)
         if not skipping:
             out.append(line)
     return out
+
+
+def _own_post_header(lines: list[str], i: int) -> bool:
+    """Line i is the name over the "@handle" and "Follow" of the page's own post (its time comes under its words)."""
+    after = _filled_after(lines, i, 2)
+    return (len(after) == 2 and _is_name(lines[i].strip()) and bool(_HANDLE_RE.match(lines[after[0]].strip()))
+            and _beside_name(lines[after[1]]))
 
 
 def _ends_post(kept: list[str]) -> bool:
