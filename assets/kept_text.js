@@ -9,7 +9,10 @@
 //    server waits, or the server was restarted) the next page sends these entries (shared_text.js) and the
 //    server puts back what it never heard (components/shared_text.py). The shared studio's boxes keep
 //    their own entries, in the same form (shared_text_box.js).
-// 4. Once a page is connected, `csSendUnanswered()` sends the entries its tab's earlier pages kept; the
+// 4. Once the server has saved a box's text (on disk: a crash can no longer lose it), it says so (`csTaken`)
+//    and the box's entry is forgotten unless typed on since: only typing the server never heard or has not
+//    saved yet is kept (typing heard, saved and then undone must not come back).
+// 5. Once a page is connected, `csSendUnanswered()` sends the entries its tab's earlier pages kept; the
 //    server makes each once and then says to forget it (`csForget`).
 (() => {
   if (window.csTab) return;
@@ -44,8 +47,14 @@
   window.csForget = (keys) => keys.forEach((key) => sessionStorage.removeItem(key));
 
   const kept = (box) => box && box.dataset && box.dataset.csKeep;
-  const keyOf = (box) => `${UNANSWERED}${window.csTab}:${window.clientId}:plain:${box.dataset.csKeep}:`
-    + `${box.dataset.csSlide ?? ""}`;
+  const keyFor = (keep, slide) => `${UNANSWERED}${window.csTab}:${window.clientId}:plain:${keep}:${slide}`;
+  const keyOf = (box) => keyFor(box.dataset.csKeep, box.dataset.csSlide ?? "");
+  // The server has this page's box's text `value`: its entry is forgotten unless typed on since.
+  window.csTaken = (keep, slide, value) => {
+    const key = keyFor(keep, slide);
+    const entry = JSON.parse(sessionStorage.getItem(key) || "null");
+    if (entry && entry.value === value) sessionStorage.removeItem(key);
+  };
   document.addEventListener("beforeinput", (event) => { // the text before this typing began
     const box = event.target;
     if (!kept(box)) return;

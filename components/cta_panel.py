@@ -37,11 +37,19 @@ class CtaPanel:
         self.refresh(None)
 
     def _pick(self, variant: int) -> None:
-        self.view.attempt(self.view.document.set_cta_variant, variant, origin=self.view.person)
+        if self.view.attempt(self.view.document.set_cta_variant, variant, origin=self.view.person):
+            self._show_outro()
 
     def _edit(self, field: str, value: str | None) -> None:
         if not self._echo:
-            self.view.attempt(self.view.document.set_cta, origin=self.view.person, **{field: value or ""})
+            if self.view.attempt(self.view.document.set_cta, origin=self.view.person, **{field: value or ""}):
+                self._show_outro()
+
+    def _show_outro(self) -> None:
+        """The slide these words are on, in the preview: a newcomer changed them and saw the slide they were on."""
+        slides = self.view.carousel.slides
+        if slides and slides[-1].kind == "outro":
+            self.view.select(len(slides) - 1)
 
     def refresh(self, change: Changed | None) -> None:
         cta = self.view.carousel.cta

@@ -7,30 +7,16 @@ the server runs on the C library's allocator (``components.allocator``; Python's
 still holding one live object). It runs at most once per ``TIDY_EVERY_S`` seconds, in a thread, so
 the loop can answer meanwhile.
 
-What ten editors leave (load.py --mode edits --warm 40 --trace, tracemalloc, session 15): Python's live bytes 75 s
-after they left were 0.8 MB above the warmed server's (64.7 -> 65.5 MB traced, 600 edits): 0.5 MB the project's
-undo history (100 states, its cap: kept on purpose), 0.2 MB NiceGUI's table of bindable properties (a weak
-dictionary whose table grew with ten pages' elements; dicts never shrink), the rest small. glibc's bytes in use
-+1.7 MB. The server's resident memory stayed 16-28 MB above the warmed one in that session's runs (with and without
-its changes alike, mostly the main heap): free space the allocator keeps in heap pages that a few live blocks pin,
-which ``malloc_trim`` cannot give back. Session 16: thousands of those blocks were names CPython's type attribute
-cache kept alive (``forget_attribute_names``); clearing it took the main heap's part from +9.1 / +9.8 MB (two runs)
-to +5.3-5.8 MB (five runs, alternated).
-
-Session 19, ten editors in three waves: +3 / +3 / +4 MB on the warmed server after each (main heap +3.9 / +4.6 /
-+5.1). No page stays; what the first wave fills is bounded (the undo history to its cap, the typed glyphs' outlines
-and metrics); the main heap's live blocks made since the warmed server are 0.9 / 0.8 / 0.7 MB, not growing. The
-rest is heap pages glibc keeps resident for a few blocks on each (CPython's, uvloop's and asyncio's free lists,
-per-thread caches), which ``malloc_trim`` cannot move.
-
-Session 20, the same load on a busy machine (load 3-5, ``--quiet 10``): +10 / +11 / +11 MB (main heap +9.4 / +10.5 /
-+10.3); five waves +10 / +11 / +11 / +12 / +12 (main heap +9.5 / +10.8 / +11.1 / +11.4 / +11.6: each wave adds less,
-+1.3, +0.3, +0.3, +0.2). How much stays follows how busy the machine is (quiet: +3 / +3 / +4), not the code. glibc
-mapping blocks of 8 KB and more on their own (``MALLOC_MMAP_THRESHOLD_=8192``, so a thumbnail's SVG and its messages
-never come from the heap once its free space is used) made no difference: +10 / +11 / +12 (main heap +9.6 / +11.0 /
-+11.0), peak 164 against 163 MB; glibc maps a block only when the heap would grow, so most are cut from free chunks
-anyway. Not set. Nobody editing (``--clients 0``, two waves, load 6-3): +0 / +0 MB (main heap +0.1): what stays is the
-editing's.
+What ten editors leave after they go (``benchmarks/load.py --mode edits``; figures over the server warmed by one
+browser): no page, client, element or outbox stays; what the first wave fills is bounded (the undo history to its
+cap of 100 states, the typed glyphs' outlines and metrics, NiceGUI's weak table of bindable properties, which never
+shrinks); Python's live blocks made since the warmed server are under 1 MB and do not grow from wave to wave. The rest
+of the resident figure (+3 to +4 MB on a quiet machine, +10 to +12 MB while other work loads it) is main-heap pages
+glibc keeps because a few live blocks sit on each (free lists, per-thread caches), which ``malloc_trim`` cannot give
+back; each later wave adds less (+1.3, +0.3, +0.3, +0.2 MB over five). Clearing CPython's type attribute cache
+(``forget_attribute_names``) freed thousands of such pinning blocks. Tried and not kept: glibc mapping blocks of 8 KB
+and more on their own (``MALLOC_MMAP_THRESHOLD_=8192``) changed nothing, since glibc maps a block only when the
+heap would grow. With nobody editing, two waves of pages leave +0 MB.
 """
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from .source_panel import SourcePanel
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
-from .view import View
+from .view import NOTICES, View
 
 if TYPE_CHECKING:
     from .app import Server
@@ -52,10 +52,18 @@ MEASURE_CHROME = """<script>
   const measure = () => {
     const height = [...document.querySelectorAll('.q-header, .q-footer')].reduce((sum, e) => sum + e.offsetHeight, 0);
     root.style.setProperty('--cs-chrome', height + 'px');
+    // where notices go: under the slide's bar, or above the strip, between the drawers that take room (studio.css)
+    const bar = document.querySelector('.cs-stage-bar');
+    const header = document.querySelector('.q-header').offsetHeight;
+    root.style.setProperty('--cs-notices-top', (bar ? bar.getBoundingClientRect().bottom + window.scrollY : header) + 'px');
+    root.style.setProperty('--cs-footer', document.querySelector('.q-footer').offsetHeight + 'px');
+    const page = getComputedStyle(document.querySelector('.q-page-container'));
+    root.style.setProperty('--cs-page-left', page.paddingLeft);
+    root.style.setProperty('--cs-page-right', page.paddingRight);
   };
   const watch = () => {
-    const bars = document.querySelectorAll('.q-header, .q-footer');
-    if (bars.length < 2) return setTimeout(watch, 50);
+    const bars = document.querySelectorAll('.q-header, .q-footer, .q-page-container, .cs-stage-bar');
+    if (bars.length < 4) return setTimeout(watch, 50);
     const observer = new ResizeObserver(measure);
     bars.forEach(e => observer.observe(e));
     measure();
@@ -145,7 +153,7 @@ class StudioPage:
         name_drawers()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
-            ui.notify(notice, type="warning", position="top-right", multi_line=True, close_button=True, timeout=0)
+            ui.notify(notice, type="warning", position=NOTICES, multi_line=True, close_button=True, timeout=0)
 
     def _listening(self, panel: type) -> Any:
         """Build a settings panel that hears every change from now on."""
@@ -161,6 +169,7 @@ class StudioPage:
             if not self.view.client.has_socket_connection:  # nobody sees it yet (or any more): redraw on connect
                 self._behind = True
                 return
+            self.view.follow(event)
             self.view.clamp()
         for panel in self.panels:
             if isinstance(event, getattr(panel, "LISTENS", Changed)):

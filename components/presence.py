@@ -28,7 +28,10 @@ CSS = """
 .cs-thumb-faces .cs-face{width:18px;height:18px;font-size:8px;border-width:1px}
 .cs-save-state{flex-shrink:0}
 @media (max-width:1439.98px){.cs-tagline{display:none}}
-"""  # the top bar also holds presence: the save state never shrinks, the tagline makes room below 1440 px
+@media (max-width:599.98px){.cs-presence-words{position:absolute;width:1px;height:1px;overflow:hidden;
+  clip-path:inset(50%);white-space:nowrap}}
+"""  # the top bar also holds presence: the save state never shrinks, the tagline makes room below 1440 px; on a
+# phone "You and 1 other" is said to a screen reader only (the faces show it), or the bar took a third line
 
 
 class PresenceBar:
@@ -41,7 +44,7 @@ class PresenceBar:
         ui.add_css(CSS)
         with ui.row().classes("items-center no-wrap gap-1 cs-presence").props("data-testid=presence"):
             ui.icon("group").classes("cs-hint")
-            self.summary = ui.label().classes("cs-hint").props("data-testid=shared-with")
+            self.summary = ui.label().classes("cs-hint cs-presence-words").props("data-testid=shared-with")
             self.faces = ui.row().classes("no-wrap gap-0")
         unsubscribe = people.subscribe(self.redraw)
         view.client.on_delete(lambda: (unsubscribe(), self.member and people.leave(self.member)))

@@ -26,7 +26,7 @@ from nicegui.elements.mixins.value_element import ValueElement
 from nicegui.events import GenericEventArguments, ValueChangeEventArguments, handle_event
 
 from studio import ASSETS_DIR
-from studio.app import Document
+from studio.app import Document, Saved
 from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 from studio.share.sync import Channel, Edits, Message, change_size, rebase
 from studio.sources.cleanup import safe_text
@@ -197,8 +197,9 @@ _KEEPING: WeakSet[Any] = WeakSet()  # pages whose tab keeps unanswered typing
 
 
 class KeptTextBox(ui.input):
-    """The plain studio's text box: its tab keeps what it typed (assets/kept_text.js) until a page loaded
-    again has sent it back; the server notes what it heard from each page (``Made.heard``)."""
+    """The plain studio's text box: its tab keeps what it typed (assets/kept_text.js) until the server has
+    saved it (``Unsaved``) or a page loaded again has sent it back; the server notes what it heard from each
+    page (``Made.heard``)."""
 
     def __init__(self, view: View, label: str | None, field: str, on_change: Callable[..., Any],
                  part: str | None = None) -> None:
@@ -208,7 +209,9 @@ class KeptTextBox(ui.input):
 
     def _event_args_to_value(self, e: GenericEventArguments) -> Any:
         value = super()._event_args_to_value(e)
+        slide = self._props.get("data-cs-slide", "")  # the slide the box shows now, not when the text is saved
         MADE.heard(self.view.client.id, (self.part or str(self.view.selected), self.field), value or "")
+        UNSAVED[self.view].heard(self._props["data-cs-keep"], slide, value or "")
         return value
 
     def shows(self, value: str) -> None:
@@ -216,6 +219,47 @@ class KeptTextBox(ui.input):
         self._props["data-cs-slide"] = "" if self.part else str(self.view.selected)
         self._props["data-cs-project"] = self.view.document.project_id or ""
         self.value = value
+
+
+class Unsaved:
+    """The plain studio page's texts heard and perhaps not on disk yet. Its tab forgets a box's kept typing
+    (``csTaken``) only once the autosaver has written it: a crash (kill -9, power loss) between the keystroke
+    and the save loses nothing, and typing heard and then undone does not come back with the tab's next page."""
+
+    RETRY = 0.2  # seconds: a save is ending (its thread still holds the autosaver)
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self._heard: dict[tuple[str, str], str] = {}  # (box, slide) -> the last text heard from it
+        view.server.changed.subscribe(self._event)  # (inside the page: dropped with it)
+        view.client.on_delete(lambda: UNSAVED.pop(view, None))  # this value holds its key: else neither went
+
+    def heard(self, keep: str, slide: str, value: str) -> None:
+        """The box ``keep`` showing ``slide`` sent ``value``; its tab forgets it once it is saved."""
+        self._heard[(keep, slide)] = value
+
+    def _event(self, event: Any) -> None:
+        if isinstance(event, Saved) and self._heard:
+            self._check()
+
+    def _check(self) -> None:
+        """Send ``csTaken`` for every text heard when nothing heard so far is left to write."""
+        if not self._heard or self.view.client._deleted:  # noqa: SLF001 - the tab closed meanwhile
+            return
+        studio = self.view.studio
+        studio.projects.hand_over_typing()  # typing held back a moment is handed to the autosaver now
+        if studio.autosaver.project_waiting():
+            return  # its save announces Saved again
+        if studio.autosaver.saving:  # a save under way may hold what was heard
+            asyncio.get_running_loop().call_later(self.RETRY, run_unless_closed, self._check)
+            return
+        heard, self._heard = self._heard, {}
+        calls = (f"csTaken({json.dumps(keep)}, {json.dumps(slide)}, {json.dumps(value)});"
+                 for (keep, slide), value in heard.items())
+        self.view.client.run_javascript("".join(calls))
+
+
+UNSAVED: WeakKeyDictionary[Any, Unsaved] = WeakKeyDictionary()
 
 
 def text_box(view: View, label: str | None, field: str, on_change: Callable[..., Any], *, multiline: bool = False,
@@ -241,6 +285,7 @@ def _keep_typing(view: View) -> None:
     ui.add_head_html(_head_scripts(view.server.people is not None))
     if view.server.people is None:
         MADE.page(view.client.id)
+        UNSAVED[view] = Unsaved(view)
         take_unanswered(view)
         view.client.on_connect(lambda: view.client.run_javascript(SEND_UNANSWERED))
 

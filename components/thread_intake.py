@@ -16,6 +16,12 @@ from .offload import Cancelled
 from .view import View
 
 
+# Below its breakpoint (phones, tablets) the Posts panel slides over the slides: once a thread is laid out it closes,
+# so the carousel just made shows (it stayed covered, the notice saying "laid out" over a panel of cards)
+CLOSE_SOURCE_OVER = ("if (document.querySelector('.q-drawer--right.q-drawer--mobile:not(.q-layout--prevent-focus)'))"
+                     " document.querySelector('[data-testid=toggle-source]').click()")
+
+
 class ThreadIntake:
     """What every import source hands its thread, warnings and failures to."""
 
@@ -101,6 +107,7 @@ class ThreadIntake:
                 then()
             self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
                              type="positive", position="top")
+            self.view.client.run_javascript(CLOSE_SOURCE_OVER)
 
         self.progress.select_first()
         if go_back is not None:

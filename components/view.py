@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
 
-from studio.app import Changed, Document, EditError, Person, SlideChanged, Studio, renames_only
+from studio.app import (Changed, Document, EditError, OrderChanged, Person, ProjectSwitched, SlideChanged, Studio,
+                        renames_only)
 from studio.export import ExportError
 from studio.image import ImageError
 from studio.schema import SchemaError
@@ -25,6 +26,7 @@ from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
 from . import engine
+from .slide_moves import SlideNames
 from .svg_view import page_call
 from .thumbnails import PAGE_COUNTS
 
@@ -62,10 +64,16 @@ def notify_failure(exc: BaseException, doing: str = "", client: Client | None = 
     notify(message, client, type="negative", multi_line=True, close_button=True)
 
 
+# Where notices show: at the right between the drawers, under the slide's bar on a narrow window, above the strip on a
+# wide one (assets/studio.css): over the slide or the empty stage. At the very top they covered the Source panel's
+# tabs and the top bar; above the strip on a narrow window, the slide editor's text boxes.
+NOTICES = "top-right"
+
+
 def notify(message: str, client: Client | None = None, **options: Any) -> None:
     """``ui.notify`` through ``client`` when given: the element that was clicked may have been redrawn
     (and deleted) by the edit it started, and a notice sent from its slot would be lost."""
-    options["position"] = "top-right"  # below the top bar, beside the slide: never over the slide's toolbar
+    options["position"] = NOTICES
     if client is None:
         ui.notify(message, **options)
         return
@@ -89,6 +97,8 @@ class View:
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
+        self.slide_names = SlideNames()  # what the strip's thumbnails and this selection know a slide by
+        self._on_slide = self._slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
 
     @property
     def selected(self) -> int:
@@ -152,6 +162,7 @@ class View:
     def select(self, index: int, page: int = 0) -> None:
         index = max(0, min(index, len(self.carousel.slides) - 1))
         page = max(0, min(page, self.counts()[index] - 1)) if self.carousel.slides else 0
+        self._on_slide = self._slide_name(index)
         if (index, page) == (self.selected, self.page):
             return
         self.person.slide, self.person.page = index, page
@@ -161,6 +172,32 @@ class View:
     def clamp(self) -> None:
         """Keep the selection valid after slides were removed (by anyone)."""
         self.person.clamp(self.counts())
+
+    def follow(self, change: Changed) -> None:
+        """Someone else added, removed or moved slides, or anyone undid or redid: the selection stays on the slide it
+        was on, wherever that is now (it stayed at its number, which showed another slide); then that slide is noted."""
+        moved = isinstance(change, OrderChanged) and change.origin is not self.person
+        if moved or (isinstance(change, ProjectSwitched) and not change.opened):
+            where = self.slide_names.find(self.slide_keys(), self._on_slide)
+            if where is not None and where != self.selected:
+                self.select(where)
+        if not (isinstance(change, SlideChanged) and change.text_only):
+            self._on_slide = self._slide_name(self.selected)
+
+    def slide_keys(self) -> list:
+        """What tells this person's slides apart, in order: their ids in share mode (each person's carousel is read
+        anew from the merged document), else the slides themselves (moved in place; a new object after undo or
+        redo takes the name of the equal slide it replaced: ``SlideNames.carry``)."""
+        ids = getattr(self.document, "slide_ids", None)
+        if ids is not None:
+            return ids(self.person)
+        keys = list(self.carousel.slides)
+        self.slide_names.carry(keys)
+        return keys
+
+    def _slide_name(self, index: int) -> str | None:
+        keys = self.slide_keys()
+        return self.slide_names.name(keys[index]) if 0 <= index < len(keys) else None
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""

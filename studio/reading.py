@@ -25,8 +25,10 @@ _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
 # "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
 # nor "▪" (a plain dot, drawn as one).
-_EMOJI = r"(?![©®™▪])\p{Extended_Pictographic}(?:\ufe0f|[\U0001F3FB-\U0001F3FF])*"
+# A flag (two regional indicators: "🇫🇷 Paris") leads a line the same way.
+_EMOJI = r"(?:(?![©®™▪])\p{Extended_Pictographic}(?:\ufe0f|[\U0001F3FB-\U0001F3FF])*|[\U0001F1E6-\U0001F1FF]{2})"
 _OWN_BULLET = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)\s+\S")
+_SAYS = regex.compile(rf"^\s*{_OWN}\s+\S")  # "✅ Ship it": a bullet wherever it stands, as a list line
 # "Step 3: edit": a point the creator numbered in words; it keeps its words (the number is among them)
 _STEP = re.compile(r"^\s*(?:step|rule|part|tip|lesson|day)\s+(\d{1,3})\s*[:.)-]\s+\S", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+")
@@ -246,8 +248,9 @@ def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
     sub: set[int] = set()
     above: int | None = None  # the indent of the last numbered line
     run: list[int] = []  # the bullet lines since it
+    entries = _entries(lines)
     for n, line in enumerate(lines):
-        found = None if code[n] else _entry(line)
+        found = None if code[n] else entries[n]
         if not found:
             continue
         indent = len(line) - len(line.lstrip())
@@ -270,11 +273,12 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
     items: list[list] = []
     start = len(lines)
     apart = False  # a blank line since the last line read
+    entries = _entries(lines)
     for n, line in enumerate(lines):
         if code[n] or not line.strip():  # code holds no list items
             apart = apart or not line.strip()
             continue
-        found, after_blank, apart = _entry(line), apart, False
+        found, after_blank, apart = entries[n], apart, False
         if not items:
             if found and (found[0] != "•") == numbered:
                 items.append([found[0] if numbered else "", found[1], n])
@@ -294,20 +298,52 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
 
 def list_line(line: str) -> tuple[str, str] | None:
     """("1", "text") for a numbered item line, ("•", "text") for a bullet line, else None. A bullet that says
-    something (``OWN_BULLETS``: "✅ Ship it") stays in the item's text: it is the creator's, never swapped for a dot."""
+    something (``OWN_BULLETS``: "✅ Ship it") stays in the item's text: it is the creator's, never swapped for a dot.
+    A line led by any other emoji is an item only among its neighbours: see ``list_lines``."""
     m = _LIST_LINE.match(line)
     if not m:
-        return ("•", line.strip()) if _OWN_BULLET.match(line) else None
+        return None
     number = _NUMBERED.match(line)
     if number:
         return ascii_digits(number.group(1)), m.group(1).strip()
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())
 
 
-def _entry(line: str) -> tuple[str, str] | None:
-    """``list_line``, or (N, the whole line) for a point the creator numbered in words ("Step 3: edit")."""
-    step = _STEP.match(line)
-    return list_line(line) or ((ascii_digits(step.group(1)), line.strip()) if step else None)
+def emoji_rows(texts: list[str], is_item: list[bool] | None = None) -> list[bool]:
+    """Which of ``texts`` (lines, or sentences read as points) are led by an emoji the creator bullets with: any
+    emoji then a space ("➕ Open source", "🖤 Dark mode", "🇫🇷 Paris") in a run of two such texts or more, or
+    right after an item (``is_item``) or a lead-in ending in ":"; one alone in prose ("Big news. 🚀 We launched.")
+    is prose; a bullet that says something ("✅ Ship it") is one anywhere. Blank texts are passed over. The one
+    rule of list reading, sentence points and body blocks."""
+    items = is_item or [False] * len(texts)
+    led = [bool(_OWN_BULLET.match(t)) for t in texts]
+    words = [n for n, t in enumerate(texts) if t.strip()]
+    out = [False] * len(texts)
+    for k, n in enumerate(words):
+        if not led[n]:
+            continue
+        prev = words[k - 1] if k else None
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        out[n] = bool(_SAYS.match(texts[n])) or (nxt is not None and led[nxt]) or (prev is not None and (
+            led[prev] or items[prev] or texts[prev].rstrip().endswith(":")))
+    return out
+
+
+def list_lines(lines: list[str]) -> list[tuple[str, str] | None]:
+    """``list_line`` of each line, and ("•", the whole line) for a line led by an emoji the creator bullets with
+    (``emoji_rows``)."""
+    found = [list_line(line) for line in lines]
+    bullets = emoji_rows(lines, [f is not None for f in found])
+    return [f or (("•", line.strip()) if bullet else None) for f, bullet, line in zip(found, bullets, lines)]
+
+
+def _entries(lines: list[str]) -> list[tuple[str, str] | None]:
+    """``list_lines``, or (N, the whole line) for a point the creator numbered in words ("Step 3: edit")."""
+    out = []
+    for line, found in zip(lines, list_lines(lines)):
+        step = _STEP.match(line)
+        out.append(found or ((ascii_digits(step.group(1)), line.strip()) if step else None))
+    return out
 
 
 def step_point(item: str) -> bool:

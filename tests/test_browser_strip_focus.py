@@ -47,9 +47,6 @@ def test_a_keyboard_moves_answer_leaves_the_focus_in_the_text_box_typed_into(dri
 def test_ctrl_z_on_a_focused_thumbnail_gives_the_focus_back_to_the_same_slide(driver, studio_server):
     """Undo gives every slide a new object: the thumbnail of the same slide takes the focus back all the same."""
     from selenium.webdriver.common.keys import Keys
-    # a tab of its own: the last test's typing, answered and then undone, is still kept in this tab's storage
-    # (assets/kept_text.js) and the next page of the tab puts it back (a known bug, session 19's closing note)
-    driver.execute_script("sessionStorage.clear()")
     driver.get(studio_server)
     wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 5 and all(thumb_texts(driver)))
     wait(driver, lambda: driver.execute_script("return !!(window.socket && window.socket.connected)"))

@@ -1,6 +1,8 @@
 """Looks a creator called broken, in real headless Chromium: the export dialog's two-way choices read as controls."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 pytest.importorskip("selenium")
@@ -166,5 +168,123 @@ def test_a_thread_of_the_archive_picker_is_picked_from_the_keyboard(driver, stud
         assert driver.execute_script("return document.activeElement.getAttribute('role')") == "button"
         ActionChains(driver).send_keys(Keys.ENTER).perform()
         wait(driver, lambda: picked(driver, 3))
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# what the notice covers: the top bar, the strip, and every control it stands over (or null: no notice yet)
+_NOTICE_OVER = """
+const notice = document.querySelector('.q-notification');
+if (!notice) return null;
+const n = notice.getBoundingClientRect();
+const over = [];
+const hit = (r) => r.width && r.height && n.left < r.right - 1 && n.right > r.left + 1 && n.top < r.bottom - 1
+                   && n.bottom > r.top + 1;
+for (const [name, selector] of [['top bar', '.q-header'], ['strip', '.q-footer']]) {
+  const e = document.querySelector(selector);
+  if (e && hit(e.getBoundingClientRect())) over.push(name);
+}
+const controls = 'button, input, textarea, select, a, [tabindex]:not(.q-layout), .q-tab, .q-field, .cs-stage-bar';
+for (const e of document.querySelectorAll(controls)) {
+  if (e.closest('.q-notification') || e.closest('.q-header, .q-footer')) continue;
+  const r = e.getBoundingClientRect();
+  if (!hit(r) || getComputedStyle(e).visibility === 'hidden') continue;
+  const x = (Math.max(r.left, n.left) + Math.min(r.right, n.right)) / 2;
+  const y = (Math.max(r.top, n.top) + Math.min(r.bottom, n.bottom)) / 2;
+  if (notice.contains(document.elementFromPoint(x, y)))  // the notice is drawn over it there
+    over.push(e.dataset.testid || e.getAttribute('aria-label') || e.tagName + '.' + String(e.className).slice(0, 30));
+}
+return over;
+"""
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1280, 720), (768, 1024), (390, 844)])
+def test_a_notice_covers_no_control(driver, studio_server, tmp_path, size):
+    """Notices stood at the top right, over the Source panel's header and tabs (and on a phone over the top bar's
+    Export button), then above the strip, over the slide editor's text boxes on a phone or tablet (a notice that
+    stays until closed hid them): they stand under the slide's bar now, over the slide or the empty stage."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a photo")
+    width, height = size
+    try:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+        open_studio(driver, studio_server)
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
+        wait(driver, lambda: driver.execute_script(_NOTICE_OVER) is not None)
+        time.sleep(1)  # its entrance (sliding in) is over
+        over = driver.execute_script(_NOTICE_OVER)
+        assert over == [], over
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_on_a_phone_the_strips_slide_count_stays_on_one_line(driver, studio_server):
+    """At 390 px "9 slides" broke onto two lines beside the strip's buttons."""
+    try:
+        open_studio(driver, studio_server, 390)
+        count = driver.execute_script(
+            "const e = document.querySelector('[data-testid=slide-count]'); const r = document.createRange();"
+            " r.selectNodeContents(e); return [e.textContent, r.getClientRects().length];")
+        assert count[0].endswith("slides") and count[1] == 1, count
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# the import question's default answer: whether it has the focus, its focus helper's opacity, its outline
+_DEFAULT_ANSWER = """
+const b = document.querySelector('[data-testid=import-ask-new]');
+if (!b || document.activeElement !== b) return null;
+const helper = b.querySelector('.q-focus-helper');
+return [getComputedStyle(helper).opacity, getComputedStyle(b).backgroundColor];
+"""
+
+
+def paste_thread(driver, text: str) -> None:
+    box = driver.find_element(By.CSS_SELECTOR, "textarea[data-testid=source-input], [data-testid=source-input] textarea")
+    box.send_keys(text)
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=source-import]").click()
+
+
+def test_a_questions_focused_default_answer_keeps_its_colour(driver, studio_server):
+    """A thread pasted into a project with slides asks "New project" or "Add these posts": the focused default,
+    New project, was drawn paler than the studio's violet, as if it could not be chosen."""
+    open_studio(driver, studio_server)
+    paste_thread(driver, "1/ First post of a thread\n\n2/ Second post of it")
+    wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, "textarea[data-testid=source-input], "
+                                             "[data-testid=source-input] textarea").get_attribute("value") == ""
+         or driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"))
+    if not driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"):
+        paste_thread(driver, "1/ Another thread\n\n2/ Its second post")  # now the project has slides: it asks
+    wait(driver, lambda: driver.execute_script(_DEFAULT_ANSWER))
+    time.sleep(1)  # (Quasar's helper fades in)
+    opacity, colour = driver.execute_script(_DEFAULT_ANSWER)
+    print("\ndefault answer", opacity, colour)
+    assert float(opacity) == 0
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait(driver, lambda: not driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"))
+
+
+_SOURCE_LEFT = "return document.querySelector('.q-drawer--right').getBoundingClientRect().left"
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_a_thread_laid_out_on_a_phone_shows_its_slides_not_the_posts_panel(driver, studio_server, width):
+    """On a phone the Posts panel slides over the slides, and it stayed open over the carousel just laid out; beside
+    the slides (a wide window) it stays where it is."""
+    try:
+        open_studio(driver, studio_server, width)
+        if width < 600:
+            driver.find_element(By.CSS_SELECTOR, "[data-testid=toggle-source]").click()
+            wait(driver, lambda: driver.execute_script(_SOURCE_LEFT) < width - 100)
+        paste_thread(driver, "1/ A thread for a phone\n\n2/ Its second post")
+        wait(driver, lambda: driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')")
+             or driver.find_elements(By.CSS_SELECTOR, ".q-notification"))
+        if driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"):
+            driver.find_element(By.CSS_SELECTOR, "[data-testid=import-ask-new]").click()
+        wait(driver, lambda: any("laid out" in n.text for n in driver.find_elements(By.CSS_SELECTOR, ".q-notification")))
+        time.sleep(1)  # (the panel slides away)
+        left = driver.execute_script(_SOURCE_LEFT)
+        assert left >= width - 1 if width < 600 else left < width - 100, left
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

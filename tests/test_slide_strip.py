@@ -8,7 +8,7 @@ import pytest
 from render_helpers import carousel_of
 from studio.app.document import Document
 from studio.app.edit_history import EditError
-from test_slide_strip_keys import press, slide_name, told
+from test_slide_strip_keys import press, slide_name, strip_of, told
 from ui_helpers import trigger, until
 
 
@@ -98,7 +98,7 @@ async def test_a_keyboard_moves_focus_waits_for_the_strip_drawn_after_the_move(s
     """Under load the relay hands the author's page its change a turn later: told at once, the browser focused a
     thumbnail of the strip about to go, and the focus was lost when the new one came."""
     row = strip_row(studio, testid)
-    strip = next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
+    strip = strip_of(row)
     heard = []
     monkeypatch.setattr(strip, "refresh", heard.append)  # the change comes later
     press(studio, testid, 1, 1, key=3)
@@ -114,7 +114,7 @@ async def test_a_drag_that_moves_nothing_leaves_a_keyboard_moves_focus_waiting(s
     slow twin in test_slide_strip_keys.py)."""
     doc = studio.shared.document
     row = strip_row(studio, testid)
-    strip = next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
+    strip = strip_of(row)
     heard = []
     monkeypatch.setattr(strip, "refresh", heard.append)  # the change comes later
     press(studio, testid, 1, 1, key=3)

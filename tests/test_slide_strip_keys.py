@@ -18,7 +18,8 @@ def strip_row(user, testid):
 
 
 def strip_of(row):
-    return next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
+    """The SlideStrip of a strip's row (its moves, ``SlideMoves``, hear the row's "reorder")."""
+    return next(h.handler.__self__.strip for h in row._event_listeners.values() if h.type == "reorder")
 
 
 def slide_name(user, testid, index: int) -> str:

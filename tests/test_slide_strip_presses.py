@@ -57,7 +57,7 @@ async def test_a_press_while_a_long_strip_is_hidden_for_its_redraw_moves_the_sli
     monkeypatch.undo()
     await until(lambda: not row.visible)  # emptied, hidden meanwhile
     moving = doc.carousel.slides[2]
-    name = strip.names.name(moving)  # (its thumbnail's data-slide: the items are going)
+    name = strip.moves.names.name(moving)  # (its thumbnail's data-slide: the items are going)
     sent(studio, row, {"slide": name, "step": 1, "key": 1, "earlier": [], "session": "a"})
     assert doc.carousel.slides[3] is moving
     await until(lambda: "focus" in row.props)
@@ -117,7 +117,7 @@ async def test_a_message_listing_thousands_of_presses_draws_the_strip_once_and_m
     """A hostile (or broken) page lists 2,000 unanswered drags that move nothing, or 2,000 Alt+Arrow presses, in one
     message: the strip is drawn once, and only the first few are made (a real page's next copy carries the rest).
     Before, each one was made and drew the strip again, and every other browser waited seconds for the server."""
-    from components.slide_strip import Presses
+    from components.slide_moves import Presses
     row = strip_row(studio, testid)
     strip = strip_of(row)
     name, behind = slide_name(studio, testid, 2), slide_name(studio, testid, 3)

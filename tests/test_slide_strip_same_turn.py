@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from components import engine, thumbnails
-from test_slide_strip_keys import slide_name, strip_row
+from test_slide_strip_keys import slide_name, strip_of, strip_row
 from test_slide_strip_presses import sent
 from ui_helpers import trigger, until
 
@@ -37,7 +37,7 @@ async def test_two_presses_in_one_turn_then_undo_show_the_first_orders_own_thumb
         monkeypatch.setattr(thumbnails, "STRIP_IN_THREAD_PAGES", 0)  # a strip as long as a worker process's
     doc = studio.shared.document
     row = strip_row(studio, testid)
-    strip = next(h.handler.__self__ for h in row._event_listeners.values() if h.type == "reorder")
+    strip = strip_of(row)
     await settled(strip)
     name = slide_name(studio, testid, 1)
     sent(studio, row, {"slide": name, "step": 1, "key": 1, "earlier": [], "session": "r"})  # both handled before

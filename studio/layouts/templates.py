@@ -17,8 +17,8 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (PARAGRAPH, counted, headline_and_body, list_line, list_reading, own_bullet, sentences,
-                       split_number, step_point, unflatten)
+from ..reading import (PARAGRAPH, counted, emoji_rows, headline_and_body, list_line, list_lines, list_reading,
+                       own_bullet, sentences, split_number, step_point, unflatten)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -192,8 +192,9 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     flags = code_lines(text) if has_code(text) else None
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
+    listed = list_lines(lines)
     for n, line in enumerate(lines):
-        found = None if flags is not None and flags[n] else list_line(line) or empty.get(n)
+        found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
             flush()
             item.extend(found)
@@ -214,8 +215,9 @@ def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, 
     """Line index → [marker, ""] for each list marker with no words ("2)" alone) that is an item of a list
     (blank lines aside): a lone number after any item line or right above one, a lone dash between two items.
     The one rule of every layout (``body_blocks``, the List layout's ``list_of``); one pass each way."""
+    listed = list_lines(lines)
     kinds = [None if code is not None and code[n] else
-             "item" if list_line(line) is not None else "bare" if _BARE_MARKER.match(line) else
+             "item" if listed[n] is not None else "bare" if _BARE_MARKER.match(line) else
              "text" if line.strip() else None for n, line in enumerate(lines)]
     below = [False] * len(lines)  # the next line with words (blank lines aside) is an item line
     nxt = False
@@ -238,8 +240,9 @@ def _empty_items(lines: list[str], code: list[bool] | None = None) -> dict[int, 
 
 
 def _list_line_text(text: str) -> bool:
-    """Whether a paragraph drawn as written is a list line ("• a", "2) b", or a lone "2)")."""
-    return list_line(text) is not None or bool(_BARE_MARKER.match(text))
+    """Whether a paragraph drawn as written is a list line ("• a", "2) b", "🚀 c", or a lone "2)"): only its
+    direction is set, as its run's (``as_written_lists``), so an emoji-led line counts by its shape."""
+    return list_line(text) is not None or own_bullet(text) or bool(_BARE_MARKER.match(text))
 
 
 def with_credit(ctx: Ctx, slide: Slide, blocks: tuple[Block, ...], size: float) -> tuple[Block, ...]:
@@ -533,8 +536,9 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
             points.append(x)
     if any(map(counted, points)):  # the creator counted ("Step 2: …", "2. …"): theirs, and no marker of ours
         return "", points, [""] * len(points)
-    if any(map(own_bullet, points)):
-        return "", points, _row_markers([""] * len(points), points)
+    bullets = emoji_rows(points)
+    if any(bullets):
+        return "", points, ["" if bullet else "•" for bullet in bullets]
     return "", points, [str(n) for n in range(1, len(points) + 1)]
 
 

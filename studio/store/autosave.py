@@ -104,6 +104,17 @@ class Autosaver:
         with self._lock:
             return bool(self._pending)
 
+    def project_waiting(self) -> bool:
+        """Whether a project's change waits to be written (undo histories, written seconds later without a
+        ``Saved``, do not count)."""
+        with self._lock:
+            return any(item.snapshot is not None for item in self._pending.values())
+
+    @property
+    def saving(self) -> bool:
+        """Whether a save is being written now."""
+        return self._save_lock.locked()
+
     def flush(self) -> None:
         """Save everything pending now, histories included."""
         self._save_due(everything=True)
