@@ -281,7 +281,9 @@ def test_a_thread_laid_out_on_a_phone_shows_its_slides_not_the_posts_panel(drive
         wait(driver, lambda: driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')")
              or driver.find_elements(By.CSS_SELECTOR, ".q-notification"))
         if driver.execute_script("return !!document.querySelector('[data-testid=import-ask-new]')"):
-            driver.find_element(By.CSS_SELECTOR, "[data-testid=import-ask-new]").click()
+            # (clicked by script: the dialog refuses a pointer click while it grows in)
+            driver.execute_script("arguments[0].click()", driver.find_element(By.CSS_SELECTOR,
+                                                                              "[data-testid=import-ask-new]"))
         wait(driver, lambda: any("laid out" in n.text for n in driver.find_elements(By.CSS_SELECTOR, ".q-notification")))
         time.sleep(1)  # (the panel slides away)
         left = driver.execute_script(_SOURCE_LEFT)

@@ -395,13 +395,22 @@ def _cut_at_limit(t: _Tweet) -> bool:
     """A long post whose note-tweet.js entry is missing, as the archive marks it: its shown text stops in "…" near
     X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
     entity is gone. A post that ends in its own "…" has no such hidden link: it is complete."""
-    if not t.end or not _HIDDEN_LINK_RE.match(t.text, t.end):
+    if not t.end or not (hidden := _HIDDEN_LINK_RE.match(t.text, t.end)):
+        return False
+    if _someone_elses_link(t, hidden.group(1)):
         return False
     shown = t.text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
 
 
-_HIDDEN_LINK_RE = re.compile(r"\s*https://t\.co/\w+\s*$")
+_HIDDEN_LINK_RE = re.compile(r"\s*(https://t\.co/\w+)\s*$")
+
+
+def _someone_elses_link(t: _Tweet, link: str) -> bool:
+    """The link after the shown words is a photo's or a quoted post's, not X's link to the rest of this one."""
+    return (any(short == link for short, _, _ in t.media)
+            or any(short == link and "/status/" in expanded and not links_to_itself(expanded, t.id)
+                   for short, expanded, _ in t.urls))
 
 
 def _cannot_hold_emoji(raw: str) -> bool:

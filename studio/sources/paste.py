@@ -69,11 +69,13 @@ def parse_paste(text: str) -> ImportResult:
         bare = [k for k, t in enumerate(texts, 1) if not t]
     else:
         labelled = [strip_thread_labels(t) for t in texts]
-        texts = strip_post_numbers(labelled, gaps=page.gaps, page=True)
+        texts = [_words_past_number(t, len(labelled))
+                 for t in strip_post_numbers(labelled, gaps=page.gaps, page=True)]
         bare = [k for k, (a, b) in enumerate(zip(labelled, texts), 1) if a and not b]
     if bare and any(texts):
+        emoji = " (and a 🧵, which marks the thread)" if _NUMBER_AND_EMOJI_RE.search(cleaned) else ""
         warnings.append(f"left out {'post' if len(bare) == 1 else 'posts'} {_listed(bare)}: "
-                        f"{'it holds' if len(bare) == 1 else 'each holds'} only its number, no words")
+                        f"{'it holds' if len(bare) == 1 else 'each holds'} only its number{emoji}, no words")
     texts = [t for t in texts if t]
     if not texts:
         raise SourceError("the text has no words left once thread markers are removed")
@@ -85,6 +87,23 @@ def parse_paste(text: str) -> ImportResult:
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
+
+
+# A post that is a number and a 🧵 alone ("2/ 🧵").
+_NUMBER_AND_EMOJI_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*\U0001F9F5[ \t]*$",
+                                  re.MULTILINE)
+
+
+def _words_past_number(text: str, posts: int) -> str:
+    """A page's post that is only a post number ("2/", "3/3", "(2/4)") that fits a thread of ``posts``, even where
+    the others carry none, holds no words: "" (named in a notice, as a draft's would be). "24/7" stays."""
+    found = post_number(text) if _ONLY_NUMBER_RE.match(text) else None
+    if found is None or found[0] not in ("slash", "end") or not 0 < found[1] <= posts:
+        return text
+    return "" if found[2] is None or found[1] <= found[2] <= posts + 1 else text
+
+
+_ONLY_NUMBER_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*$")
 
 
 def _listed(numbers: list[int]) -> str:
@@ -207,7 +226,9 @@ def _marks(pattern: re.Pattern, text: str) -> list[_Mark]:
         j = m.start()  # (the text before is looked at where it ends, never copied: a copy per mark is quadratic)
         while j and text[j - 1] in " \t":
             j -= 1
-        paragraph = m.start() <= first_word or text.endswith("\n\n", 0, j)
+        paragraph = (m.start() <= first_word or text.endswith("\n\n", 0, j)
+                     or bool(found) and found[-1].paragraph and found[-1].end == j - 1 and text[j - 1] == "\n")
+        # (under a mark alone on its line, "2/" over "3/ Write daily.": the post of "2/" holds only its number)
         found.append(_Mark(m.start(), m.end(), number, total, paragraph))
     return found
 
@@ -265,9 +286,12 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     out = [False] * len(marks)
     totals: set[int] = set()
     highest = None  # the highest number of the later marks with no total
+    later: set[tuple[int, int | None]] = set()  # (number, total) of the later marks
     for k in range(len(marks) - 1, -1, -1):
         m = marks[k]
-        out[k] = _is_fraction(m.number, m.total, text[m.end:m.end + 1], totals, highest)
+        out[k] = (_repeated(m.number, m.total, later)
+                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest))
+        later.add((m.number, m.total))
         if m.total is None:
             highest = m.number if highest is None else max(highest, m.number)
         else:
@@ -279,12 +303,27 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     """A "1/3" that would open a run reads as the author's fraction, not a post number: a "0/3" going on in lower
     case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
     total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
-    So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's."""
+    So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
+    partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
+    alone is not a sign ("1/3 here's how" is numbering)."""
     if total is None:
         return False
-    if _zero_in_words(number, after):
-        return True
+    if _zero_in_words(number, after) or _PARTITIVE.match(after) and total not in totals:
+        return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
     return total not in totals and (totals or highest is None or highest > total)
+
+
+# How much of the text after a mark ``_is_fraction`` looks at.
+_AFTER = 12
+# A lowercase partitive or unit word right after "1/3": the author's fraction ("1/3 of", "1/3 der", "1/2 cup").
+_PARTITIVE = re.compile(r"[ \t]*(?:of|de|del|des|du|der|den|die|das|dei|degli|delle|della|di|do|da|dos|van|av|af"
+                        r"|z|ze|из|от|cups?|tsp|tbsp|inch|inches|miles?|oz|lbs?|kg|g)(?![^\W_])")
+
+
+def _repeated(number: int, total: int | None, later: Collection[tuple[int, int | None]]) -> bool:
+    """A "1/2" with a total that a later mark numbers again, written otherwise ("1/2 of founders quit" over "1/",
+    "2/"): the later mark opens the run, so this one is the author's fraction."""
+    return total is not None and any(n == number and t != total for n, t in later)
 
 
 def _zero_in_words(number: int, after: str) -> bool:
@@ -367,9 +406,16 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             numbers.append(int(found[0]) if ok else None)
             totals.append(int(found[1]) if len(found) > 1 and found[1].isdigit() else None)
             spans.append((m.start(), m.end()) if ok else None)
-        if numbers and numbers[0] is not None and _fraction_post(texts[0], spans[0], numbers, totals):
-            numbers[0] = totals[0] = spans[0] = None  # "0/10 would recommend…" over "1/ …": the hook's own words
+        fraction = None
+        for i in (0, 1)[:len(numbers)]:  # the run's first post: the first, or the one after a hook
+            if numbers[i] is not None:
+                if _fraction_post(texts[i], spans[i], numbers[i:], totals[i:]):
+                    numbers[i] = totals[i] = spans[i] = None  # "0/10 would recommend…" over "1/ …": their words
+                    fraction = i
+                break
         hook = 1 if numbers and numbers[0] is None else 0
+        if fraction == 1:
+            hook = 2  # "Hook 🧵", "1/3 of us quit.", "2/ …": both open the thread unnumbered, the run goes on from 2
         alike = len({t for t, n in zip(totals, numbers) if n is not None}) == 1  # a run from 0 ("0/ Intro") needs it
         zero = (0,) if alike else ()
         firsts = (1, *zero) if not hook else (2, 1, *zero) if family in ("slash", "end") else (2,)
@@ -389,8 +435,10 @@ def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], 
     others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
     if numbers[0] == 0 and {totals[0]} != others:
         return True
+    if _repeated(numbers[0], totals[0], [(n, t) for n, t in zip(numbers[1:], totals[1:]) if n is not None]):
+        return True
     untotalled = [n for t, n in zip(totals[1:], numbers[1:]) if n is not None and t is None]
-    return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + 1], others - {None},
+    return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + _AFTER], others - {None},
                         max(untotalled) if untotalled else None)
 
 
@@ -664,6 +712,12 @@ _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "
                 "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
                 "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
+# "Show replies" in X's interface languages.
+_SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses",
+                 "mostrar respostas", "mostra risposte", "reacties weergeven", "返信を表示", "إظهار الردود", "показать ответы",
+                 "показати відповіді", "pokaż odpowiedzi", "yanıtları göster", "tampilkan balasan", "نمایش پاسخ‌ها",
+                 "जवाब दिखाएं"}
+
 _UI_LINES = {
     *_HEADER_BUTTONS,
     *_SHOW_MORE,
@@ -676,17 +730,13 @@ _UI_LINES = {
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     "رداً على",
     # "Show replies" and "Show more replies" in X's main interface languages.
-    "antworten anzeigen", "weitere antworten anzeigen", "mostrar respuestas", "mostrar más respuestas",
-    "afficher les réponses", "afficher plus de réponses", "mostrar respostas", "mostrar mais respostas",
-    "mostra risposte", "mostra altre risposte", "reacties weergeven", "meer reacties weergeven", "返信を表示",
-    "さらに返信を表示", "إظهار الردود",
-    # … "Show replies" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
+    *_SHOW_REPLIES, "weitere antworten anzeigen", "mostrar más respuestas", "afficher plus de réponses",
+    "mostrar mais respostas", "mostra altre risposte", "meer reacties weergeven", "さらに返信を表示",
+    # … "Replying to" and the views' word in Russian, Ukrainian, Polish, Turkish and Indonesian,
     # the views' word in the others.
-    "показать ответы", "показать ещё", "в ответ",
-    "показати відповіді", "у відповідь", "pokaż odpowiedzi", "w odpowiedzi do", "yanıtları göster",
-    "tampilkan balasan", "membalas", *_VIEWS_WORDS,
-    # … and in Persian and Hindi.
-    "نمایش پاسخ‌ها", "در پاسخ به", "जवाब दिखाएं",
+    "показать ещё", "в ответ", "у відповідь", "w odpowiedzi do", "membalas", *_VIEWS_WORDS,
+    # … and in Persian.
+    "در پاسخ به",
 }
 # X labels each photo "Image" (a GIF "GIF", in X's main interface languages too) on a line of its own
 # under the post's text, with an "ALT" badge when the photo has a description.
@@ -854,7 +904,9 @@ def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
 
 
 def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
-    lines = _drop_page_chrome(text.split("\n"))
+    raw = text.split("\n")
+    lines = _drop_page_chrome(raw)
+    footer = _last_filled(raw) != _last_filled(lines)  # X's boxes or footer came under the page's last post
     noted: list[str] = []
     lines = _without_profile_header(lines, noted)
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
@@ -864,7 +916,23 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     if partial is None:
         return None
     warnings.extend(noted)
-    blocks = []
+    if footer and _last_filled(raw).lower() in _END_HEADINGS:
+        warnings.append(f'left out "{_last_filled(raw)}" ending the copy: X\'s heading over its suggestions '
+                        "(add it back if it was the last line of your post)")
+    blocks_all, is_quote, timed = _page_blocks(lines, headers, footer)
+    blocks = [b for b, q in zip(blocks_all, is_quote) if not q]  # a quoted post stays apart
+    name, handle = _page_author(blocks_all, blocks, is_quote, timed)
+    _warn_others(blocks_all, blocks, is_quote, handle, warnings)
+    own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
+    if partial:
+        own.insert(0, (name, handle, partial, False, {"partial"}, set()))
+    texts, unavailable = _own_texts(own, warnings)
+    return CopiedPage(name, handle, texts, unavailable)
+
+
+def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tuple], list[bool], list[bool]]:
+    """Per header, the post as (name, handle, text, polls, left out, answered), whether it is a quoted post, and
+    whether it holds the page's full time. ``footer``: X's lines came under the page's last post."""
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
@@ -874,11 +942,12 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
         post = lines[body:nxt]
+        end = k == len(spans) - 1  # no quoted post can follow the page's last post
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
-                                         quote_below=quote_below, opening=timed[k],
-                                         last=k == len(spans) - 1 or spans[k + 1][0][3].lower() != handle.lower())
+                                         quote_below=quote_below and not end, opening=timed[k],
+                                         last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
@@ -893,31 +962,37 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
             blocks[k - 1] = block(k - 1, quote_below=False)
             if not reply_counted:  # (may also be X's "Quote" over a post the author quoted: said so)
                 blocks[k - 1][4].update(("label", "label:Quote"))
-    quoted = sorted({f"@{b[1]}" for b, q in zip(blocks, is_quote) if q})
-    blocks_all, blocks = blocks, [b for b, q in zip(blocks, is_quote) if not q]  # a quoted post stays apart
-    # The page's own post (its full time under its text) is the author's, even under a post it answers;
-    # else the first post with text (a logged-in copy starts with the reader's own account).
-    focal = [b for b, (h, nxt), q in zip(blocks_all, spans, is_quote) if not q and b[2]
-             and any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt])]
-    name, handle = (focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2]))
+    return blocks, is_quote, timed
+
+
+def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool],
+                 timed: list[bool]) -> tuple[str, str]:
+    """The thread's author: the page's own post's (its full time under its text), even under a post it answers;
+    else the first post's with text (a logged-in copy starts with the reader's own account)."""
+    focal = [b for b, t, q in zip(blocks_all, timed, is_quote) if not q and b[2] and t]
+    return focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2])
+
+
+def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
+                 warnings: list[str]) -> None:
+    """Name the quoted posts and the other accounts' posts left out."""
+    quoted = sorted({f"@{b[1]}" for b, q in zip(blocks_all, is_quote) if q})
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
     if others:
         warnings.append(f"skipped posts by other accounts on the page: {', '.join(others)}")
-    own = [b for b in blocks if b[1].lower() == handle.lower()]
-    # The author's answers to comments below the thread say "Replying to @someone"; the thread's own posts do not.
-    # The thread's first post may answer someone itself ("Replying to @naval" over the page's own post).
+
+
+def _without_answers(own: list[tuple], handle: str, warnings: list[str]) -> list[tuple]:
+    """The author's posts without their answers to comments below the thread ("Replying to @someone"; the thread's
+    own posts say none, though its first post may answer someone itself: "Replying to @naval")."""
     answers = [b for b in own[1:] if any(h.lower() != handle.lower() for h in b[5])]
     if answers:
-        own = [b for b in own if b not in answers]
         warnings.append(f"left out {count(len(answers), 'reply')} by @{handle} to other people's comments "
                         "(\"Replying to\" above them): they are not part of the thread")
-    if partial:
-        own.insert(0, (name, handle, partial, False, {"partial"}, set()))
-    texts, unavailable = _own_texts(own, warnings)
-    return CopiedPage(name, handle, texts, unavailable)
+    return [b for b in own if b not in answers]
 
 
 def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | None:
@@ -1112,7 +1187,8 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
         def authors() -> bool:
             return not skipping and in_post and not _ends_post(out)
-        if s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)):
+        if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)
+                                            or not _filled_after(lines, i, 1)) or _x_notice(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
         if heading and (not authors() or _box_below(lines, i, menu=False)):
@@ -1121,17 +1197,25 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         header = _timed_header(lines, i) or _main_post_header(lines, i)
         if skipping and (header or s.lower() in _TITLE_LINES):
             skipping = False  # (the title row, "Conversation", starts the thread's column: no box runs past it)
-        in_post = in_post or header
+        in_post = in_post or header or _own_post_header(lines, i)
         if not skipping:
             out.append(line)
     return out
+
+
+def _own_post_header(lines: list[str], i: int) -> bool:
+    """Line i is the name over the "@handle" and "Follow" of the page's own post (its time comes under its words)."""
+    after = _filled_after(lines, i, 2)
+    return (len(after) == 2 and _is_name(lines[i].strip()) and bool(_HANDLE_RE.match(lines[after[0]].strip()))
+            and _beside_name(lines[after[1]]))
 
 
 def _ends_post(kept: list[str]) -> bool:
     """The last filled line kept is one of X's under a post (counts, views, its full time, "Show replies"), so a
     heading after it is X's; after a header's handle or date it is the post's first line."""
     last = next((line.strip() for line in reversed(kept) if line.strip()), "")
-    return not last or _known_page_line(last) or (_is_noise(last, dates=False) and last != "·"
+    menu = last.lower() in _NAV_LINES or last.lower() in _CHROME_HEADINGS  # kept in a post: the author's list of them
+    return not last or _known_page_line(last) and not menu or (_is_noise(last, dates=False) and last != "·"
                                                    and not _beside_name(last) and last.lower() not in _REPLYING_LABELS)
 
 
@@ -1173,7 +1257,19 @@ _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir
                  "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
 
 
-_END_SUBTITLES = {"sourced from across x"}  # under "Discover more": together, X's (a copy without counts stops there)
+# Under "Discover more" ("Descubre más"…): together, X's (a copy without counts stops there).
+_END_SUBTITLES = {"sourced from across x", "procedente de todo x", "aus ganz x", "provenant de tout x",
+                  "de todo o x", "da tutto x"}
+# X's notices under the replies, each over its button: together, never the author's.
+_X_NOTICES = {"something went wrong. try reloading.": "retry",
+              "show additional replies, including those that may contain offensive content": "show"}
+
+
+def _x_notice(lines: list[str], i: int) -> bool:
+    """Line i is one of X's notices under the replies, with its button right under it."""
+    button = _X_NOTICES.get(lines[i].strip().lower())
+    after = _filled_after(lines, i, 1) if button else []
+    return bool(after) and lines[after[0]].strip().lower() == button
 
 
 def _subtitled(lines: list[str], i: int) -> bool:
@@ -1498,8 +1594,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     numbers under this one may be counts too (see ``_authors_numbers``); ``reply_counts``: posts other than the
     opening one do (without, a lone number under a colon is kept, with a notice). ``quote_below``: a quoted post
     may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
-    account comes next (the page's last post, or one over others' replies), where X ends a copy without counts
-    in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
+    account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a
+    copy without counts in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
     time (found here when not given).
     """
     left_out: set[str] = set()
@@ -1638,11 +1734,16 @@ def _authors_buttons(tail: list[str]) -> int:
 
 # X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
-_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "show replies", "post", "show this thread", "read more",
-                             "replying to", "show less"}
+_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "post", "show this thread", "read more", "replying to",
+                             "show less", "post your reply", "show probable spam", *_SHOW_REPLIES}
 
 
-_UNDER_LAST_POST = {"show replies", "show this thread", "read more"}
+def _last_filled(lines: list[str]) -> str:
+    """The last line with words, or ""."""
+    return next((line.strip() for line in reversed(lines) if line.strip()), "")
+
+
+_UNDER_LAST_POST = {"show this thread", "read more", *_SHOW_REPLIES}
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
