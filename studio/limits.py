@@ -36,6 +36,11 @@ MAX_PAGES_PER_SLIDE = 40
 # be laid out within MAX_PAGES_PER_SLIDE, so it is refused at once instead of after the layout work.
 MAX_WORDS_PER_POST = 5_000
 
+# Characters of one slide's body text. A 25,000-character premium post is the longest a post can be; the
+# word cap alone let one 900 KB "word" (a pasted data URL) through, and laying that out took seconds on
+# every keystroke.
+MAX_BODY_CHARS = 40_000
+
 # Characters of one slide title. A headline a reader takes in at a glance is under 100 characters; the
 # longest real ones (a full premium post's first paragraph used as a title) stay under 1,000, and a title
 # of this size still continues onto a second page. Titles are laid out again at every size auto-fit
@@ -157,6 +162,7 @@ def check_texts(carousel) -> None:
     check_chars(carousel.name, MAX_NAME_CHARS, "the project name")
     for i, slide in enumerate(carousel.slides, 1):
         check_chars(slide.title, MAX_TITLE_CHARS, f"the title of slide {i}")
+        check_chars(slide.body, MAX_BODY_CHARS, f"the text of slide {i}")
         check_chars(slide.alt_text, MAX_ALT_CHARS, f"the alt text of slide {i}")
 
 

@@ -29,6 +29,15 @@ class EditError(ValueError):
 Listener = Callable[[Changed], Any]
 
 
+def refuse_name(name: str) -> None:
+    """EditError when ``name`` cannot name a project (empty or over MAX_NAME_CHARS)."""
+    if not name:
+        raise EditError("A project needs a name.")
+    if len(name) > MAX_NAME_CHARS:
+        raise EditError(f"A project name may have at most {MAX_NAME_CHARS:,} characters; this one has "
+                        f"{len(name):,}. The project keeps its name.")
+
+
 class EditHistory:
     """The carousel plus its project id and undo history; opening, replacing, undo, redo and renaming.
 
@@ -130,11 +139,7 @@ class EditHistory:
 
     def rename(self, name: str, origin: Any = None) -> None:
         name = " ".join(safe_text(name).split())
-        if not name:
-            raise EditError("A project needs a name.")
-        if len(name) > MAX_NAME_CHARS:
-            raise EditError(f"A project name may have at most {MAX_NAME_CHARS:,} characters; this one has "
-                            f"{len(name):,}. The project keeps its name.")
+        refuse_name(name)
         if name == self.carousel.name:
             return
         self._edit(key=("name",)).name = name

@@ -1,13 +1,14 @@
 """Slide editing in the shared document: one slide's text, alt text, layout and photo."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
 from ..structure import PHOTO_LAYOUT, photo_hidden
-from .edit_history import EditError
+from .edit_history import EditError, refuse_name  # noqa: F401  (re-exported: the caps' one door)
 from .events import SlideChanged
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class SlideEdits:
         changes = {k: v for k, v in texts.items() if getattr(slide, k) != v}
         if not changes:
             return
-        _check_text(index, slide, changes)
+        refuse_texts(index, _texts(slide), changes)
         self.doc._edit(key=("text", index, tuple(sorted(changes))))
         for name, value in changes.items():
             setattr(slide, name, value)
@@ -40,8 +41,7 @@ class SlideEdits:
         alt_text = safe_text(alt_text)
         if slide.alt_text == alt_text:
             return
-        _refuse_over(alt_text, limits.MAX_ALT_CHARS, f"The alt text of slide {index + 1}", "alt text",
-                     slide.alt_text)
+        refuse_texts(index, _texts(slide), {"alt_text": alt_text})
         self.doc._edit(key=("alt", index))
         slide.alt_text = alt_text
         self.doc._done(SlideChanged(origin, index, frozenset({"alt_text"})))
@@ -77,18 +77,34 @@ class SlideEdits:
 KEPT = "The slide keeps its last good {what}."
 
 
-def _check_text(index: int, slide: Any, changes: dict[str, str]) -> None:
-    """EditError when an edit would put a slide over the title or word cap (``limits``); nothing is changed.
-    A slide already over a cap (from an old project) may still be shortened step by step."""
+def refuse_texts(index: int, before: Mapping[str, str], changes: Mapping[str, str]) -> None:
+    """EditError when ``changes`` (title, body, alt_text) would put slide ``index`` over a cap (``limits``).
+
+    The one rule for every edit door: the studio, share mode and a browser's shared text box. ``before``
+    holds the slide's texts as they read now; a slide already over a cap (an old project) may only be
+    shortened. Nothing is changed either way.
+    """
+    what = f"slide {index + 1}"
     if "title" in changes:
-        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of slide {index + 1}", "title",
-                     slide.title)
-    title, body = changes.get("title", slide.title), changes.get("body", slide.body)
-    try:
-        limits.check_words(f"{title} {body}", f"Slide {index + 1}")
-    except limits.LimitError as exc:
-        if _words(f"{title} {body}") > _words(f"{slide.title} {slide.body}"):
-            raise EditError(f"{exc} {KEPT.format(what='text')}") from None
+        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of {what}", "title",
+                     before.get("title", ""))
+    if "alt_text" in changes:
+        _refuse_over(changes["alt_text"], limits.MAX_ALT_CHARS, f"The alt text of {what}", "alt text",
+                     before.get("alt_text", ""))
+    if "body" in changes:
+        _refuse_over(changes["body"], limits.MAX_BODY_CHARS, f"The text of {what}", "text",
+                     before.get("body", ""))
+    if "title" in changes or "body" in changes:
+        title, body = changes.get("title", before.get("title", "")), changes.get("body", before.get("body", ""))
+        try:
+            limits.check_words(f"{title} {body}", f"Slide {index + 1}")
+        except limits.LimitError as exc:
+            if _words(f"{title} {body}") > _words(f"{before.get('title', '')} {before.get('body', '')}"):
+                raise EditError(f"{exc} {KEPT.format(what='text')}") from None
+
+
+def _texts(slide: Any) -> dict[str, str]:
+    return {"title": slide.title, "body": slide.body, "alt_text": slide.alt_text}
 
 
 def _words(text: str) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError
+from ..app.slide_edits import refuse_name, refuse_texts
 from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
@@ -110,6 +111,7 @@ class CoDocument(Document):
         typed = {field: value for field, value in typed.items() if value != replica.text(ids[index], field)}
         if not typed:
             return
+        refuse_texts(index, {field: replica.text(ids[index], field) for field in SLIDE_TEXTS}, typed)
         for field, value in typed.items():
             type_into(replica, ids[index], field, value)
         self.pristine = False
@@ -120,8 +122,7 @@ class CoDocument(Document):
     def rename(self, name: str, origin: Any = None) -> None:
         """The project's name, merged character by character with others' typing."""
         name = " ".join(safe_text(name).split())
-        if not name:
-            raise EditError("A project needs a name.")
+        refuse_name(name)
         self._type_part("meta", {"name": name}, LookChanged(origin, "name"), origin)
 
     def set_cta(self, origin: Any = None, **values: Any) -> None:

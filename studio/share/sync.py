@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .document import PART_TEXTS, Replica, changes
+from ..app.slide_edits import refuse_name, refuse_texts
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
@@ -72,7 +73,6 @@ class Channel:
         if self._made.get(key) == (seq, base, edits):  # sent again after a reconnection, made already
             self.refresh(always=key)
             return
-        self._made[key] = (seq, base, edits)
         self._send_changes(key)  # what happened here since: part of the path from ``base``
         sent = self.sent[key]
         latest = next(reversed(sent))
@@ -81,12 +81,29 @@ class Channel:
             pass
         elif base in sent and None not in since:
             check(edits, len(sent[base].text))
-            self.replica.edit_text(slide, field, transform(edits, [step for steps in since for step in steps]))
+            moved = transform(edits, [step for steps in since for step in steps])
+            self._refuse(slide, field, patch(sent[latest].text, moved))
+            self.replica.edit_text(slide, field, moved)
         else:  # typed on a version forgotten (taken as typed on the latest) or followed by a whole text
             seen, current = sent.get(base, sent[latest]).text, sent[latest].text
-            self.replica.set_text(slide, field, rebase(seen, patch(seen, edits), current))
+            text = rebase(seen, patch(seen, edits), current)
+            self._refuse(slide, field, text)
+            self.replica.set_text(slide, field, text)
+        self._made[key] = (seq, base, edits)
         self.acks[key] = seq
         self.refresh(always=key)
+
+    def _refuse(self, slide: str, field: str, text: str) -> None:
+        """EditError (nothing made, nothing sent to others) when ``text`` would cross a cap, as in the studio."""
+        if slide == "meta":
+            if field == "name":
+                refuse_name(" ".join(text.split()))
+            return
+        if slide in PART_TEXTS:
+            return
+        ids = self.replica.slide_ids()
+        before = {name: self.replica.text(slide, name) for name in SLIDE_TEXTS}
+        refuse_texts(ids.index(slide), before, {field: text})
 
     def refresh(self, always: Key | None = None) -> None:
         """Take in the others' edits and send every watched box that changed."""

@@ -1,0 +1,61 @@
+"""Share mode keeps the same caps as the studio: a CoDocument edit and a browser's shared-box keystroke
+over a cap are refused with the studio's message, and nothing reaches the merged document or the others."""
+from __future__ import annotations
+
+import pytest
+
+from studio import limits
+from studio.app.document import Document, EditError
+from studio.app.sample import sample_carousel
+from studio.share.codocument import CoDocument
+from studio.share.sync import Channel
+
+BIG = {
+    "title": dict(title="a" * (limits.MAX_TITLE_CHARS + 1)),
+    "words": dict(body=" ".join(["w"] * (limits.MAX_WORDS_PER_POST + 1))),
+    "body chars": dict(body="x" * (limits.MAX_BODY_CHARS + 1)),
+}
+
+
+@pytest.mark.parametrize("kind", list(BIG))
+def test_share_mode_refuses_a_slide_text_over_a_cap_with_the_studio_message(kind):
+    messages = []
+    for cls in (Document, CoDocument):
+        doc = cls(sample_carousel())
+        before = (doc.carousel.slides[1].title, doc.carousel.slides[1].body)
+        with pytest.raises(EditError) as refused:
+            doc.set_slide_text(1, origin="p1", **BIG[kind])
+        assert (doc.carousel.slides[1].title, doc.carousel.slides[1].body) == before
+        messages.append(str(refused.value))
+    assert messages[0] == messages[1]
+
+
+def test_share_mode_refuses_a_long_name_and_alt_text():
+    doc = CoDocument(sample_carousel())
+    name = doc.carousel.name
+    with pytest.raises(EditError, match="at most 200"):
+        doc.rename("n" * (limits.MAX_NAME_CHARS + 1), origin="p1")
+    with pytest.raises(EditError, match="alt text"):
+        doc.set_slide_alt_text(1, "x" * (limits.MAX_ALT_CHARS + 1), origin="p1")
+    assert doc.carousel.name == name and len(doc.carousel.slides[1].alt_text) <= limits.MAX_ALT_CHARS
+
+
+def test_a_browser_paste_over_the_cap_is_refused_and_never_reaches_the_others():
+    doc = CoDocument(sample_carousel())
+    slide = doc.slide_ids("ada")[1]
+    ada = Channel(doc.replica("ada"), lambda message: None)
+    ada.watch(slide, "body")
+    base = next(reversed(ada.sent[(slide, "body")]))
+    with pytest.raises(EditError, match="characters"):
+        ada.edit(slide, "body", [(0, 0, "x" * (limits.MAX_BODY_CHARS + 1))], base, 1)
+    assert len(doc.replica("bob").text(slide, "body")) <= limits.MAX_BODY_CHARS
+    assert len(doc.replica("ada").text(slide, "body")) <= limits.MAX_BODY_CHARS
+    ada.edit(slide, "body", [(0, 0, "Hi ")], base, 2)  # the next keystroke is made as usual
+    doc.replica("bob").pull()
+    assert doc.replica("bob").text(slide, "body").startswith("Hi ")
+
+
+def test_the_body_character_cap_refuses_one_huge_word_in_the_studio():
+    doc = Document(sample_carousel())
+    with pytest.raises(EditError, match="40,000"):
+        doc.set_slide_text(1, body="data:image/png;base64," + "A" * limits.MAX_BODY_CHARS)
