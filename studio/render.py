@@ -212,6 +212,7 @@ def slide_problem(slide: Slide) -> str:
                 f"{limits.MAX_TITLE_CHARS:,}. Shorten it, or move the rest into the text.")
     try:
         limits.check_words(f"{slide.title} {slide.body}", "This slide")
+        limits.check_chars(slide.body, limits.MAX_BODY_CHARS, "This slide's text")
     except limits.LimitError as exc:
         return str(exc)
     return ""

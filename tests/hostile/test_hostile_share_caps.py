@@ -59,3 +59,16 @@ def test_the_body_character_cap_refuses_one_huge_word_in_the_studio():
     doc = Document(sample_carousel())
     with pytest.raises(EditError, match="40,000"):
         doc.set_slide_text(1, body="data:image/png;base64," + "A" * limits.MAX_BODY_CHARS)
+
+
+def test_a_body_of_one_huge_word_from_an_old_project_is_drawn_as_its_problem_without_layout(monkeypatch):
+    from studio import render
+    from studio.carousel import Carousel
+    from studio.slide import Slide
+
+    c = Carousel(name="Old", slides=[Slide(title="Cover"), Slide(title="Pasted", body="A" * 900_000)])
+    render.clear_cache()
+    monkeypatch.setattr(render, "_lay_out", None)  # layout of a 900 KB word took seconds: none is tried
+    laid = render.lay_out_slide(c, 1)
+    assert laid.layout_key == render.TOO_LONG
+    assert "900,000 characters" in render.slide_problem(c.slides[1])
