@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .image import Image
+from .limits import MAX_BRAND_NAME_CHARS, MAX_WEBSITE_CHARS
 from .outro import OutroCTA
 
 Placement = Literal["header-footer", "header", "footer", "none"]
@@ -37,13 +38,22 @@ class BrandProfile:
         self.handle = self.handle.strip().lstrip("@")
         self.website = self.website.strip()
         if any(c.isspace() for c in self.handle) or len(self.handle) > 50:
-            raise ValueError(f"handle must be one word without spaces (like @ada), not {self.handle!r}")
+            raise ValueError(f"handle must be one word without spaces (like @ada), not {_short(self.handle)!r}")
+        for field, cap in (("name", MAX_BRAND_NAME_CHARS), ("website", MAX_WEBSITE_CHARS)):
+            if len(getattr(self, field)) > cap:
+                raise ValueError(f"the brand's {field} has {len(getattr(self, field)):,} characters; "
+                                 f"it may have at most {cap:,}")
         scheme = re.match(r"([a-z][a-z0-9+.-]*):(?!\d)", self.website, re.I)  # "host:8080" is a port, not a scheme
         if scheme and scheme.group(1).lower() not in ("http", "https"):
             raise ValueError(f"website must be a web address like example.com or https://example.com, "
-                             f"not {self.website!r}")
+                             f"not {_short(self.website)!r}")
         if self.accent and not _is_hex_colour(self.accent):
-            raise ValueError(f"accent must be a colour like #1D9BF0, not {self.accent!r}")
+            raise ValueError(f"accent must be a colour like #1D9BF0, not {_short(self.accent)!r}")
+
+
+def _short(text: str) -> str:
+    """The start of a refused value, for a message (a refused value may be megabytes long)."""
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _is_hex_colour(value: str) -> bool:

@@ -51,6 +51,13 @@ MAX_TITLE_CHARS = 2_000
 # and it is sent with every page of the studio, so a huge one slows every page load.
 MAX_NAME_CHARS = 200
 
+# Characters of a brand's name and website. A person's or company's name is under 100 characters and a
+# web address shown on a slide under 100; the studio allows twice (name) and twenty times (website, for
+# long tracking links) that. Both are laid out on every page and sent with every page load: a 600 KB
+# brand name held the server for 5 s per redraw, a 300 KB website made every page load 7.5 MB.
+MAX_BRAND_NAME_CHARS = 200
+MAX_WEBSITE_CHARS = 2_000
+
 # Characters of one slide's alt text. Screen readers advise ~125-250 characters; LinkedIn and Instagram
 # take at most a few hundred, and the studio sends every slide's alt text with each page load.
 MAX_ALT_CHARS = 2_000

@@ -11,6 +11,7 @@ import dataclasses
 from typing import Any
 
 from .brand import BrandProfile
+from .limits import MAX_BRAND_NAME_CHARS
 from .carousel import Carousel
 from .naming import project_name
 from .outro import cta_for_thread
@@ -52,7 +53,7 @@ def author_brand(thread: Thread) -> BrandProfile:
     first = thread.posts[0] if thread.posts else None
     if first is None:
         return BrandProfile()
-    return BrandProfile(name=first.author_name.strip(), handle=first.handle,
+    return BrandProfile(name=first.author_name.strip()[:MAX_BRAND_NAME_CHARS], handle=first.handle,
                         avatar=copy.deepcopy(first.avatar))
 
 

@@ -68,7 +68,8 @@ class LookEdits:
         try:
             updated = replace(current, **changes)
         except (TypeError, ValueError) as exc:
-            raise EditError(str(exc)) from None
+            message = str(exc)
+            raise EditError(message[:1].upper() + message[1:].rstrip(".") + ".") from None
         setattr(self.doc._edit(key=(part, tuple(sorted(changes)))), part, updated)
         self.doc._done(BrandChanged(origin) if part == "brand" else LookChanged(origin, part))
 
