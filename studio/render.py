@@ -106,11 +106,16 @@ def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
     """The brand's name, handle, avatar; without a brand, the thread's author."""
     b = carousel.brand
     if b.name or b.handle:
-        return b.name.strip(), b.handle.strip(), b.avatar
+        return _cut(b.name), _cut(b.handle), b.avatar
     if carousel.thread and carousel.thread.posts:
         p = carousel.thread.posts[0]
-        return p.author_name.strip(), p.handle.strip(), p.avatar
+        return _cut(p.author_name), _cut(p.handle), p.avatar
     return "", "", b.avatar
+
+
+def _cut(text: str, cap: int = limits.MAX_BRAND_NAME_CHARS) -> str:
+    """A brand text as drawn: never more than its cap is laid out (an over-cap one from an old file is cut)."""
+    return text[:cap + 1].strip()[:cap]
 
 
 def missing_glyphs(carousel: Carousel) -> list[str]:
@@ -397,7 +402,7 @@ def _page_svg(ctx: Ctx, carousel: Carousel, page: Page, number: int, total: int)
     background = _background(ctx.width, ctx.height, ctx.palette, _pattern_key(carousel), carousel.pattern_strength)
     return document(ctx.width, ctx.height, ctx.scale, background, page.markup,
                     _chrome(ctx, brand.placement, number, total, brand.show_slide_numbers, brand.show_swipe_hint,
-                            brand.website.strip(), brand.logo, page.kind != "outro"))
+                            _cut(brand.website, limits.MAX_WEBSITE_CHARS), brand.logo, page.kind != "outro"))
 
 
 _CHROME: OrderedDict[tuple, Built | None] = OrderedDict()

@@ -92,3 +92,23 @@ def test_a_brand_name_or_website_over_its_cap_is_refused_at_the_edit_and_at_load
     with pytest.raises(SchemaError) as refused:
         carousel_from_json(json.dumps(data))
     assert f"at most {cap:,}" in str(refused.value) and len(str(refused.value)) < 300
+
+
+def test_an_over_cap_brand_name_or_website_is_drawn_cut_never_laid_out_whole(monkeypatch):
+    from studio import render
+
+    c = sample_carousel()
+    c.brand.name = "N" * 50_000  # set past the dataclass's check, as a damaged store could
+    c.brand.website = "w" * 50_000
+    seen = {}
+    real = render.draw_chrome
+
+    def spy(ctx, *args, **kwargs):
+        seen["name"], seen["website"] = ctx.brand_name, kwargs["website"]
+        return real(ctx, *args, **kwargs)
+
+    monkeypatch.setattr(render, "draw_chrome", spy)
+    render.clear_cache()
+    render.render_slide(c, 1)
+    assert len(seen["name"]) <= limits.MAX_BRAND_NAME_CHARS and len(seen["website"]) <= limits.MAX_WEBSITE_CHARS
+    render.clear_cache()
