@@ -96,11 +96,12 @@ def refuse_texts(index: int, before: Mapping[str, str], changes: Mapping[str, st
                      before.get("body", ""))
     if "title" in changes or "body" in changes:
         title, body = changes.get("title", before.get("title", "")), changes.get("body", before.get("body", ""))
-        try:
-            limits.check_words(f"{title} {body}", f"Slide {index + 1}")
-        except limits.LimitError as exc:
-            if _words(f"{title} {body}") > _words(f"{before.get('title', '')} {before.get('body', '')}"):
-                raise EditError(f"{exc} {KEPT.format(what='text')}") from None
+        both = f"{title} {body}"
+        words = _words(both) if len(both) > limits.MAX_WORDS_PER_POST else 0
+        if words > limits.MAX_WORDS_PER_POST and words > _words(f"{before.get('title', '')} {before.get('body', '')}"):
+            raise EditError(f"The title and text of slide {index + 1} have {words:,} words together; one slide may "
+                            f"hold at most {limits.MAX_WORDS_PER_POST:,}. Split it into several slides. "
+                            + KEPT.format(what="text"))
 
 
 def _texts(slide: Any) -> dict[str, str]:
@@ -117,4 +118,5 @@ def _refuse_over(text: str, cap: int, what: str, kept: str, before: str = "") ->
     try:
         limits.check_chars(text, cap, what)
     except limits.LimitError as exc:
-        raise EditError(f"{exc} {KEPT.format(what=kept)}") from None
+        shorten = " It is over the limit already (an old project): it may only get shorter." if len(before) > cap else ""
+        raise EditError(f"{exc} {KEPT.format(what=kept)}{shorten}") from None

@@ -95,7 +95,7 @@ def test_title_over_its_cap_is_drawn_as_its_problem_without_layout(monkeypatch):
 def test_over_word_cap_text_is_refused_at_the_edit_door():
     doc = Document(carousel(body="fine"))
     too_many = " ".join(["w"] * (limits.MAX_WORDS_PER_POST + 1))
-    with pytest.raises(EditError, match=r"Slide 2 has 5,003 words; .* keeps its last good text"):
+    with pytest.raises(EditError, match=r"The title and text of slide 2 have 5,003 words together; .* keeps its last good text"):
         doc.set_slide_text(1, body=too_many)
     assert doc.carousel.slides[1].body == "fine"
     with pytest.raises(EditError, match="title of slide 2 has 2,001 characters"):

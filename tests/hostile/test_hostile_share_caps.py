@@ -112,3 +112,21 @@ def test_an_over_cap_brand_name_or_website_is_drawn_cut_never_laid_out_whole(mon
     render.render_slide(c, 1)
     assert len(seen["name"]) <= limits.MAX_BRAND_NAME_CHARS and len(seen["website"]) <= limits.MAX_WEBSITE_CHARS
     render.clear_cache()
+
+
+def test_the_word_cap_message_names_what_it_counts():
+    doc = Document(sample_carousel())
+    title_words = len(doc.carousel.slides[1].title.split())
+    with pytest.raises(EditError) as refused:
+        doc.set_slide_text(1, body=" ".join(["w"] * 5_100))
+    assert f"title and text of slide 2 have {5_100 + title_words:,} words together" in str(refused.value)
+
+
+def test_an_old_over_cap_title_may_only_shrink_and_the_refusal_says_so():
+    c = sample_carousel()
+    c.slides[1].title = "t" * (limits.MAX_TITLE_CHARS + 100)
+    doc = Document(c)
+    doc.set_slide_text(1, title="t" * (limits.MAX_TITLE_CHARS + 50))  # shorter: taken
+    with pytest.raises(EditError, match="may only get shorter"):
+        doc.set_slide_text(1, title="t" * (limits.MAX_TITLE_CHARS + 60))
+    assert len(doc.carousel.slides[1].title) == limits.MAX_TITLE_CHARS + 50
