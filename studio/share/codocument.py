@@ -24,7 +24,7 @@ from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, changes
-from .sync import change_size, rebase, type_into
+from .sync import change_size, rebase, refuse_text, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
 EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
@@ -180,7 +180,9 @@ class CoDocument(Document):
             slide_id, change = ids[index], SlideChanged(None, index, frozenset({field}))
         current = replica.text(slide_id, field)
         base = min(seen, key=lambda text: _distance(text, current))
-        replica.set_text(slide_id, field, rebase(base, safe_text(value), current))
+        text = rebase(base, safe_text(value), current)
+        refuse_text(replica, slide_id, field, text)
+        replica.set_text(slide_id, field, text)
         self.pristine = False
         self._merged(change)
 

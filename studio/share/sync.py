@@ -82,28 +82,16 @@ class Channel:
         elif base in sent and None not in since:
             check(edits, len(sent[base].text))
             moved = transform(edits, [step for steps in since for step in steps])
-            self._refuse(slide, field, patch(sent[latest].text, moved))
+            refuse_text(self.replica, slide, field, patch(sent[latest].text, moved))
             self.replica.edit_text(slide, field, moved)
         else:  # typed on a version forgotten (taken as typed on the latest) or followed by a whole text
             seen, current = sent.get(base, sent[latest]).text, sent[latest].text
             text = rebase(seen, patch(seen, edits), current)
-            self._refuse(slide, field, text)
+            refuse_text(self.replica, slide, field, text)
             self.replica.set_text(slide, field, text)
         self._made[key] = (seq, base, edits)
         self.acks[key] = seq
         self.refresh(always=key)
-
-    def _refuse(self, slide: str, field: str, text: str) -> None:
-        """EditError (nothing made, nothing sent to others) when ``text`` would cross a cap, as in the studio."""
-        if slide == "meta":
-            if field == "name":
-                refuse_name(" ".join(text.split()))
-            return
-        if slide in PART_TEXTS:
-            return
-        ids = self.replica.slide_ids()
-        before = {name: self.replica.text(slide, name) for name in SLIDE_TEXTS}
-        refuse_texts(ids.index(slide), before, {field: text})
 
     def refresh(self, always: Key | None = None) -> None:
         """Take in the others' edits and send every watched box that changed."""
@@ -210,6 +198,19 @@ def check(edits: Edits, length: int) -> None:
         if not (type(start) is int and type(end) is int and isinstance(insert, str) and at <= start <= end <= length):
             raise ValueError("edits out of order or outside the text")
         at = end
+
+
+def refuse_text(replica: Replica, slide: str, field: str, text: str) -> None:
+    """EditError (the studio's message) when a box's new ``text`` would cross a cap; call before making it,
+    so a refused change is never made nor sent to the others."""
+    if slide == "meta":
+        if field == "name":
+            refuse_name(" ".join(text.split()))
+        return
+    if slide in PART_TEXTS:
+        return
+    before = {name: replica.text(slide, name) for name in SLIDE_TEXTS}
+    refuse_texts(replica.slide_ids().index(slide), before, {field: text})
 
 
 def patch(text: str, edits: Edits) -> str:

@@ -130,3 +130,12 @@ def test_an_old_over_cap_title_may_only_shrink_and_the_refusal_says_so():
     with pytest.raises(EditError, match="may only get shorter"):
         doc.set_slide_text(1, title="t" * (limits.MAX_TITLE_CHARS + 60))
     assert len(doc.carousel.slides[1].title) == limits.MAX_TITLE_CHARS + 50
+
+
+def test_typing_put_back_after_a_reload_keeps_the_caps():
+    doc = CoDocument(sample_carousel())
+    slide = doc.slide_ids("ada")[1]
+    body = doc.replica("ada").text(slide, "body")
+    with pytest.raises(EditError, match="characters"):
+        doc.put_back(slide, "body", [body], body + "x" * limits.MAX_BODY_CHARS, 1, origin="ada")
+    assert doc.replica("bob").text(slide, "body") == body
