@@ -8,7 +8,7 @@ import pytest
 
 from studio import limits
 
-PASTE = " ".join(f"considerations{n % 97}" for n in range(4_500))  # needs more than 40 pages
+PASTE = " ".join(f"considerations{n % 97}" for n in range(2_350))  # needs more than 40 pages, under the caps
 
 
 def thumbnail(user, testid, slide: int) -> str:
@@ -18,7 +18,7 @@ def thumbnail(user, testid, slide: int) -> str:
 
 
 async def test_a_slide_over_the_page_cap_leaves_the_studio_open_for_everyone(studio, create_user, testid):
-    assert len(PASTE.split()) <= limits.MAX_WORDS_PER_POST
+    assert len(PASTE.split()) <= limits.MAX_WORDS_PER_POST and len(PASTE) <= limits.MAX_BODY_CHARS
     studio.shared.document.set_slide_text(1, body=PASTE, origin=None)  # under the word cap: taken
     bob = create_user()
     await bob.open("/")  # a new page load: was HTTP 500
