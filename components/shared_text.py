@@ -300,6 +300,14 @@ def show(box: ValueElement, value: str) -> None:
         box.value = value
 
 
+def resend(box: ValueElement) -> None:
+    """Send a plain box's value to its browser again: set inside the box's own change handler (an edit refused),
+    NiceGUI sends an input nothing, and the browser would go on showing the refused words."""
+    if not isinstance(box, SharedTextBox):  # (a shared box's browser gets changes)
+        box.update()
+        box.run_method("updateValue")
+
+
 SEND_UNANSWERED = "csSendUnanswered()"  # (assets/kept_text.js)
 
 

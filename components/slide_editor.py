@@ -13,7 +13,7 @@ from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 from . import engine
 from .dragdrop import make_drop_target
 from .offload import off_loop
-from .shared_text import show, text_box
+from .shared_text import resend, show, text_box
 from .svg_view import SvgView, page_call
 from .uploads import upload_button
 from .view import Settle, Throttle, View, tell_photo_layout
@@ -250,6 +250,8 @@ class SlideEditor:
         slides = self.view.carousel.slides
         if not done and 0 <= self.view.selected < len(slides):
             self._fill_texts(slides[self.view.selected])
+            for box in (self.title, self.body, self.alt):
+                resend(box)
 
     def _edit_cta(self, **values: str) -> None:
         if not self._echo:

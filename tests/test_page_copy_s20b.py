@@ -3,17 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from page_copy_helpers import page
 from studio.sources.paste import parse_paste
-
-
-def page(*posts: list[str], counts: bool = True) -> str:
-    """An English Chrome copy of a thread page: the opening post with its full time and counts, then replies."""
-    out = ["Post", "Conversation", "Ben Carter", "@bencarter", "Follow", *posts[0], "9:40 AM · Nov 28, 2026", "·",
-           "7,800", "Views"]
-    out += ["3", "12", "90", "4"] if counts else []
-    for p in posts[1:]:
-        out += ["Ben Carter", "@bencarter", "·", "Nov 28", *p] + (["2", "3", "40"] if counts else [])
-    return "\n".join(out)
 
 
 def texts(text: str) -> tuple[list[str], list[str]]:

@@ -3,18 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from page_copy_helpers import page as _page
 from studio.app.imports import Imports
 from studio.sources.paste import split_posts, strip_post_numbers
-
-
-def _page(*posts: list[str], counts: bool = True) -> str:
-    """A logged-out copy of a thread page: the first post with its date and counts, the author's replies after."""
-    out = ["Post", "Conversation", "Ben Carter", "@bencarter", "Follow", *posts[0], "9:40 AM · Nov 28, 2026", "·",
-           "7,800", "Views"]
-    out += ["3", "12", "90", "4"] if counts else []
-    for p in posts[1:]:
-        out += ["Ben Carter", "@bencarter", "·", "Nov 28", *p] + (["2", "3", "40"] if counts else [])
-    return "\n".join(out)
 
 
 def _texts(text: str) -> list[str]:
