@@ -68,8 +68,7 @@ class LookEdits:
         try:
             updated = replace(current, **changes)
         except (TypeError, ValueError) as exc:
-            message = str(exc)
-            raise EditError(message[:1].upper() + message[1:].rstrip(".") + ".") from None
+            raise EditError(str(exc)) from None
         setattr(self.doc._edit(key=(part, tuple(sorted(changes)))), part, updated)
         self.doc._done(BrandChanged(origin) if part == "brand" else LookChanged(origin, part))
 
