@@ -26,7 +26,7 @@ from nicegui.elements.mixins.value_element import ValueElement
 from nicegui.events import GenericEventArguments, ValueChangeEventArguments, handle_event
 
 from studio import ASSETS_DIR
-from studio.app import Document, Saved
+from studio.app import Document, EditError, Saved
 from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 from studio.share.sync import Channel, Edits, Message, change_size, rebase
 from studio.sources.cleanup import safe_text
@@ -132,6 +132,9 @@ class SharedTexts:
         try:
             self.channel.edit(slide, box.field, edits, base, seq)
             MADE.made(self.view.client.id, (slide, box.field), seq)
+        except EditError as exc:  # over a cap: the person is told, and their box gets the document's text again
+            self.view.notify(str(exc), type="warning")
+            self.channel.watch(slide, box.field)
         except ValueError:  # positions outside the text: the browser gets the whole text again
             log.warning("a browser's text edit did not fit its text; sending it the text again")
             self.channel.watch(slide, box.field)
