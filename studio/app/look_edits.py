@@ -16,6 +16,7 @@ from ..pattern import PATTERN_STRENGTH_MAX
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
 from .edit_history import EditError
+from .slide_edits import refuse_part_texts
 from .events import BrandChanged, LookChanged
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class LookEdits:
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
         if not changes:
             return
+        if part in ("brand", "cta"):  # the one rule of every edit door (share mode's typing calls it too)
+            refuse_part_texts(part, {k: getattr(current, k) for k in changes}, changes)
         try:
             updated = replace(current, **changes)
         except (TypeError, ValueError) as exc:
