@@ -34,3 +34,21 @@ def test_a_right_value_is_still_taken():
     doc.set_brand(origin="ada", name="Ada", show_slide_numbers=False)
     assert (doc.carousel.cta.headline, doc.carousel.cta.variant) == ("Liked it?", 2)
     assert (doc.carousel.brand.name, doc.carousel.brand.show_slide_numbers) == ("Ada", False)
+
+
+ARGS = [("show_post_meta", lambda d: d.set_setting("show_post_meta", "yes", origin="ada")),
+        ("theme list", lambda d: d.set_setting("theme", ["paper"], origin="ada")),
+        ("photo as text", lambda d: d.set_slide_image(1, "not a photo", origin="ada")),
+        ("slide as text", lambda d: d.move_slide(1, "3", origin="ada")),
+        ("no slide", lambda d: d.move_slide(None, 2, origin="ada")),
+        ("new slide at text", lambda d: d.add_slide("x", origin="ada"))]
+
+
+@pytest.mark.parametrize("cls", [Document, CoDocument])
+@pytest.mark.parametrize("kind, edit", ARGS, ids=[a[0] for a in ARGS])
+def test_an_edit_with_arguments_of_the_wrong_type_is_refused_with_a_message(cls, kind, edit):
+    doc = cls(sample_carousel())
+    before = carousel_to_json(doc.carousel)
+    with pytest.raises(EditError):
+        edit(doc)
+    assert carousel_to_json(doc.carousel) == before

@@ -42,7 +42,10 @@ class LookEdits:
             if not isinstance(value, (int, float)) or not 0 <= value <= PATTERN_STRENGTH_MAX:
                 raise EditError(f"Pattern strength goes from 0 to {PATTERN_STRENGTH_MAX}.")
             value = float(value)
-        if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
+        if name == "show_post_meta" and not isinstance(value, bool):
+            raise EditError("Show post details is on or off (true or false).")
+        if name in REGISTRY and not (name == "pattern" and value is None) and (
+                not isinstance(value, str) or value not in REGISTRY[name]):
             raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
         if getattr(self.doc.carousel, name) == value:
             return

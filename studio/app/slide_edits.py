@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import limits
+from ..image import Image
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
 from ..structure import PHOTO_LAYOUT, photo_hidden
@@ -64,6 +65,8 @@ class SlideEdits:
         A photo on a text-only layout would be hidden, so that slide switches to Image focus in the
         same undo step; returns True when it did (the studio says so).
         """
+        if image is not None and not isinstance(image, Image):
+            raise EditError("That is not a photo the studio has read; the slide keeps its photo.")
         slide = self.doc.slide(index)
         self.doc._edit()
         slide.image = image
