@@ -44,6 +44,16 @@ ARGS = [("show_post_meta", lambda d: d.set_setting("show_post_meta", "yes", orig
         ("new slide at text", lambda d: d.add_slide("x", origin="ada"))]
 
 
+def test_a_slide_text_or_project_name_that_is_not_text_is_refused():
+    doc = Document(sample_carousel())
+    with pytest.raises(EditError, match="title must be text"):
+        doc.set_slide_text(1, title=123)
+    for name in (123, None, ["x"]):
+        with pytest.raises(EditError, match="project keeps its name"):
+            doc.rename(name)
+    assert doc.carousel.name == sample_carousel().name
+
+
 @pytest.mark.parametrize("cls", [Document, CoDocument])
 @pytest.mark.parametrize("kind, edit", ARGS, ids=[a[0] for a in ARGS])
 def test_an_edit_with_arguments_of_the_wrong_type_is_refused_with_a_message(cls, kind, edit):
