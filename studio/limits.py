@@ -183,6 +183,18 @@ def check_chars(text: str, cap: int, what: str) -> None:
         raise LimitError(f"{what} has {len(text):,} characters; the limit is {cap:,}. Shorten it.")
 
 
+def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
+    """LimitError when a carousel of ``slides`` slides and ``posts`` source posts is beyond MAX_SLIDES or
+    MAX_POSTS and bigger than it ``was`` (slides, posts): what the studio would save must open again."""
+    if slides > MAX_SLIDES and slides > was[0]:
+        raise LimitError(f"A carousel holds at most {MAX_SLIDES} slides (LinkedIn takes documents of at most "
+                         f"{MAX_SLIDES} pages); this would make {slides:,}. Delete or merge slides first; "
+                         "nothing was changed.")
+    if posts > MAX_POSTS and posts > was[1]:
+        raise LimitError(f"A project holds at most {MAX_POSTS} posts; this would make {posts:,}. "
+                         "Nothing was changed.")
+
+
 def check_texts(carousel) -> None:
     """LimitError naming the first project name, slide title or alt text beyond its cap (MAX_*_CHARS)."""
     check_chars(carousel.name, MAX_NAME_CHARS, "the project name")
