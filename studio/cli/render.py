@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import CliError
+from ..choice import quote
 
 HELP = "Render a thread or carousel file to a LinkedIn PDF, Instagram images (folder or ZIP) or one slide."
 
@@ -111,7 +112,7 @@ def read_settings(args) -> dict:
             try:
                 sizes[name] = float(value)
             except ValueError:
-                raise CliError(f"{flag} must be a number of design px, not {value!r}") from None
+                raise CliError(f"{flag} must be a number of design px, not {quote(value)}") from None
     if sizes:
         from ..typography import Typography
         try:
@@ -129,7 +130,7 @@ def _choice_int(flag: str, value: str, choices: tuple[int, ...]) -> int:
     except (TypeError, ValueError):
         number = None
     if number not in choices:
-        raise CliError(f"{flag} must be one of {', '.join(map(str, choices))}, not {value!r}")
+        raise CliError(f"{flag} must be one of {', '.join(map(str, choices))}, not {quote(value)}")
     return number
 
 
@@ -209,5 +210,5 @@ def _page(carousel, slide: str) -> int:
     except ValueError:
         number = 0
     if not 1 <= number <= total:
-        raise CliError(f"--slide must be a slide number from 1 to {total}, not {slide!r}")
+        raise CliError(f"--slide must be a slide number from 1 to {total}, not {quote(slide)}")
     return number - 1
