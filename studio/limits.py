@@ -77,6 +77,10 @@ PART_CAPS: dict[tuple[str, str], tuple[int, str]] = {
     ("cta", "link"): (MAX_CTA_LINK_CHARS, "the outro's link"),
 }
 
+# Brand profiles (and presets) in one kit file. An agency's kit holds its clients: tens, rarely a few hundred.
+# Each imported profile is written to the store one by one; 5,000 took 90 s.
+MAX_KIT_RECORDS = 1_000
+
 # Characters of one slide's alt text. Screen readers advise ~125-250 characters; LinkedIn and Instagram
 # take at most a few hundred, and the studio sends every slide's alt text with each page load.
 MAX_ALT_CHARS = 2_000
