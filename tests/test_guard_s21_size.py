@@ -101,3 +101,13 @@ def test_an_old_project_over_the_cap_may_still_shrink():
     doc = Document(carousel)
     doc.delete_slide(1)
     assert len(doc.carousel.slides) == MAX_SLIDES
+
+
+def test_the_command_line_refuses_a_thread_that_lays_out_past_the_slide_cap(tmp_path, capsys):
+    from studio.cli import main
+    path = tmp_path / "t.txt"
+    path.write_text("\n\n".join(f"Point {i} of the thread, one sentence." for i in range(MAX_POSTS)))
+    code = main(["render", str(path), "-o", str(tmp_path / "out.pdf"), "--data-dir", str(tmp_path / "d")])
+    assert code == 2
+    assert f"at most {MAX_SLIDES}" in capsys.readouterr().err
+    assert not (tmp_path / "out.pdf").exists()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import CliError
 from ..choice import quote
+from ..limits import MAX_SLIDES
 
 HELP = "Render a thread or carousel file to a LinkedIn PDF, Instagram images (folder or ZIP) or one slide."
 
@@ -170,9 +171,13 @@ def _laid_out(found, settings: dict):
         from ..typography import Typography
         settings["typography"] = dataclasses.replace(base, **sizes) if base else Typography(**sizes)
     try:
-        return restyle(found, **settings) if isinstance(found, Carousel) else lay_out(found, **settings)
+        carousel = restyle(found, **settings) if isinstance(found, Carousel) else lay_out(found, **settings)
     except ValueError as exc:
         raise CliError(f"{exc} (design px)") from None
+    if len(carousel.slides) > MAX_SLIDES:  # as the studio refuses it: LinkedIn would not take the PDF
+        raise CliError(f"the thread lays out as {len(carousel.slides):,} slides; a carousel holds at most "
+                       f"{MAX_SLIDES} (LinkedIn takes documents of at most {MAX_SLIDES} pages)")
+    return carousel
 
 
 def _input_path(source: str | None) -> Path:
