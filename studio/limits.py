@@ -192,8 +192,8 @@ def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
     MAX_POSTS and bigger than it ``was`` (slides, posts): what the studio would save must open again."""
     if slides > MAX_SLIDES and slides > was[0]:
         raise LimitError(f"A carousel holds at most {MAX_SLIDES} slides (LinkedIn takes documents of at most "
-                         f"{MAX_SLIDES} pages); this would make {slides:,}. Delete or merge slides first; "
-                         "nothing was changed.")
+                         f"{MAX_SLIDES} pages); this would make {slides:,}. Nothing was changed: delete or merge "
+                         "slides, or import fewer posts.")
     if posts > MAX_POSTS and posts > was[1]:
         raise LimitError(f"A project holds at most {MAX_POSTS} posts; this would make {posts:,}. "
                          "Nothing was changed.")
