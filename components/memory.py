@@ -56,7 +56,7 @@ DROP_PAUSE_S = 0.01  # between two unopened pages deleted: requests waiting on t
 # (font metrics, shaping fonts, outlines) stay: few entries, and each costs a font file read to fill again.
 TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts", "_para_ems", "_shaped", "_leads",
                                "_segments", "_segment_starts", "wrap_from", "widest_piece", "line_runs",
-                               "para_ems"),
+                               "para_ems", "wide_spaces", "piece_widths"),
                "studio.shaping": ("shape",),
                "studio.layouts.templates": ("unbreakable",),
                "studio.layouts.base": ("_photo_uri",)}
