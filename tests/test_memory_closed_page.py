@@ -210,7 +210,7 @@ def _word_caches() -> dict[str, int]:
 
 def test_every_cache_the_typed_words_fill_goes_once_every_page_is_closed(monkeypatch):
     """Issue 13: a cache keyed by the words typed keeps, for nobody, what each title made (``wide_spaces`` kept up to
-    2,048 paragraphs, ``piece_widths`` 1,024 titles), made while ten editors typed, each a few live blocks among the
+    2,048 paragraphs, ``piece_widths`` 1,024 titles, the reading of a body and its links too), made while ten editors typed, each a few live blocks among the
     pages' freed ones, which glibc then cannot give back. Only caches keyed by a letter or a face stay."""
     from components import memory
     from studio import render
@@ -222,9 +222,10 @@ def test_every_cache_the_typed_words_fill_goes_once_every_page_is_closed(monkeyp
     before = _word_caches()
     for n in range(5):
         carousel.slides[1].title = f"Title zqx{n} words typed here"
+        carousel.slides[1].body = f"Lead zq{n}:\n- one zq{n}\n- two https://example.org/zq{n}"
         render.render_slide(carousel, 1)
     grown = {name for name, size in _word_caches().items() if size > before.get(name, 0)}
-    assert {"studio.text.prepare", "studio.text.wide_spaces"} <= grown
+    assert {"studio.text.prepare", "studio.text.wide_spaces", "studio.reading.unflatten", "studio.links.shown"} <= grown
     monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
     monkeypatch.setattr(Client, "instances", {})
     asyncio.run(memory.Tidy().tidy())
