@@ -188,7 +188,8 @@ def test_the_draw_ahead_pause_keeps_neither_the_last_change_nor_its_person(monke
 
 
 # keyed by a letter, a cluster, a face or a glyph: few entries, each costly to fill again (a font file read)
-KEPT_BY_LETTER = {"studio.emoji.emoji_file", "studio.text.styled_letter", "studio.text._cluster", "studio.text.drawable",
+KEPT_BY_LETTER = {"studio.emoji.emoji_file", "studio.text.styled_letter", "studio.text._cluster",
+                  "studio.text.drawable",
                   "studio.text._draws", "studio.text.has_glyph", "studio.text._base_char", "studio.text.font_for",
                   "studio.text.cluster_em", "studio.text._symbol_drawable", "studio.text._metrics",
                   "studio.text._glyphs"}
@@ -210,8 +211,9 @@ def _word_caches() -> dict[str, int]:
 
 def test_every_cache_the_typed_words_fill_goes_once_every_page_is_closed(monkeypatch):
     """Issue 13: a cache keyed by the words typed keeps, for nobody, what each title made (``wide_spaces`` kept up to
-    2,048 paragraphs, ``piece_widths`` 1,024 titles, the reading of a body and its links too), made while ten editors typed, each a few live blocks among the
-    pages' freed ones, which glibc then cannot give back. Only caches keyed by a letter or a face stay."""
+    2,048 paragraphs, ``piece_widths`` 1,024 titles, the reading of a body and its links too), made while ten editors
+    typed: each a few live blocks among the pages' freed ones, which glibc then cannot give back. Only caches keyed by
+    a letter or a face stay."""
     from components import memory
     from studio import render
     from studio.app.sample import sample_carousel
