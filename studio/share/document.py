@@ -161,9 +161,10 @@ class Replica:
     def _texts_changed(self, events: list[Any]) -> None:
         # the engine's own events: only the path and the change (``delta``) are read, not the target pycrdt adds
         for event in events:
-            if not hasattr(event, "delta"):  # a map's keys changed, no text
+            path = event.path if hasattr(event, "delta") else ()  # none: a map's keys changed, no text
+            if not path:
                 continue
-            path = event.path  # (slide id, field), or (field,) in a part's map
+            # (slide id, field), or (field,) in a part's map
             key = (path[0], path[1]) if len(path) == 2 else (_part_of(path[0]), path[0])
             for callback in self._watchers.get(key, ()):
                 callback(event.delta)
