@@ -185,10 +185,11 @@ class Replica:
 
     def text(self, slide_id: str, field: str) -> str:
         """A slide text as it reads here ("" for a slide no longer in the document), or a part's."""
-        if slide_id not in PART_TEXTS and slide_id not in self._slides:
-            _check_text(slide_id, field)
-            return ""
-        return str(self._text(slide_id, field))
+        with self.doc.transaction():  # one for both look-ups: each of its own costs more
+            if slide_id not in PART_TEXTS and slide_id not in self._slides:
+                _check_text(slide_id, field)
+                return ""
+            return str(self._text(slide_id, field))
 
     def texts(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Several slide texts at once ("" for a slide that is gone), in one read."""
@@ -203,7 +204,8 @@ class Replica:
         a new one in, and a text kept from before then points at freed memory (reading it crashed the process).
         """
         _check_text(slide_id, field)
-        return self.doc[slide_id][field] if slide_id in PART_TEXTS else self._slides[slide_id][field]
+        with self.doc.transaction():
+            return self.doc[slide_id][field] if slide_id in PART_TEXTS else self._slides[slide_id][field]
 
     def deleted_by(self, slide_id: str) -> str | None:
         """Who deleted this slide (their name as they gave it), None if it was not deleted."""
@@ -214,15 +216,14 @@ class Replica:
 
     def set_text(self, slide_id: str, field: str, value: str) -> None:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
-        text = self._text(slide_id, field)
         with self.doc.transaction(origin=self.person):
-            _splice(text, value)
+            _splice(self._text(slide_id, field), value)
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
         """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
-        text = self._text(slide_id, field)
         with self.doc.transaction(origin=self.person):
+            text = self._text(slide_id, field)
             _edit(text, str(text), edits)
         self.push()
 
