@@ -140,3 +140,8 @@ def test_every_list_line_is_read_once_in_order(lines):
     if entries and len(lines) >= 2 and lines[-1][0] == "" and lines[-2][0].strip() and \
             words[-2][-1].rstrip("”")[-1] in ".!?" and words[-1][0][0].isupper():
         assert entries[-1] == ("¶", " ".join(words[-1]))
+
+
+def test_a_bullet_under_an_item_numbered_in_its_scripts_digits_is_nested_too():
+    svg = _slide("خطتي:\n١. اكتب\n- مسودة أولى\n٢. انشر\n٣. تعلم", "headline-body")
+    assert len([n for n in parse(svg).iter(NS + "circle") if n.get("class") == "sub-marker"]) == 1

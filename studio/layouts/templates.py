@@ -203,7 +203,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         at[0] = size * (1.9 if marker != "•" else 1.35) if marker else 0.0
         if marker == "•" and own_bullet(words):  # "✅ Ship it": its own bullet, no dot before it
             marker, at[0] = "", 0.0
-        parent[:] = [indent, marker or "•", at[0]]
+        parent[:] = [indent, found[0], at[0]]
         item.extend([marker, words])
 
     text = unflatten(text)
