@@ -145,3 +145,12 @@ def test_every_list_line_is_read_once_in_order(lines):
 def test_a_bullet_under_an_item_numbered_in_its_scripts_digits_is_nested_too():
     svg = _slide("خطتي:\n١. اكتب\n- مسودة أولى\n٢. انشر\n٣. تعلم", "headline-body")
     assert len([n for n in parse(svg).iter(NS + "circle") if n.get("class") == "sub-marker"]) == 1
+
+
+def test_a_long_essay_in_the_list_layout_is_read_as_text_not_hundreds_of_rows():
+    # a premium post's 400 sentences became 400 one-sentence rows: 43 square pages, over the cap, refused
+    essay = " ".join(f"Sentence number {n} says a thing." for n in range(30))
+    c = carousel_of(["Hook.", essay, "Last."], layout="list", format="instagram-square")
+    pages = render.render_slides(c)
+    assert not [n for svg in pages for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]
+    assert "29" in " ".join(r.text for svg in pages for r in runs(svg))

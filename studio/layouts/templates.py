@@ -17,8 +17,9 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line, list_lines,
-                       own_bullet, own_number, sentences, split_number, step_point, unflatten, written_rows)
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
+                       list_lines, list_reading, own_bullet, own_number, sentences, split_number, step_point,
+                       unflatten, written_rows)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -26,6 +27,7 @@ from .base import (DARK_GROUND, LIST_ROW, SUB_ROW, Block, Box, Ctx, Placed, Text
                    avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
 
 IMAGE_ROLE = "image-pending"
+POINTS_MAX = 20  # a post of more sentences than this (and no list lines) is not listed sentence by sentence
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
 STATEMENT_SCALE = 2.6  # the statement's size, in body sizes
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
@@ -603,7 +605,9 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
-    if len(items) < 2 or has_code(body):  # a row holds no code block: the post is drawn as written, code and all
+    if len(items) < 2 or has_code(body) or (len(items) > POINTS_MAX and not list_reading(body)[1]):
+        # a row holds no code block: the post is drawn as written, code and all; a long essay (a premium post)
+        # is read as text, not hundreds of one-sentence rows
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
         title, intro = intro, ""
