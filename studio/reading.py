@@ -39,6 +39,7 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,3})[.)]\s+(?=\S)")  # "1
 _NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s*(?:\)|/(?=\s))\s*")
 _MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with",
                 "&", "+", "→", "-", "–", "—"}
+_WORDY = regex.compile(r"[\p{L}\p{N}\p{Extended_Pictographic}]")  # a line a headline may be: words, numbers, emoji
 _PLAIN_HEADLINE_CHARS = 90  # a first line this short, without a full stop, reads as a heading
 
 
@@ -187,8 +188,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
-    if FENCE_RE.match(first):
-        return "", text  # a post that opens with code has no headline to take
+    if FENCE_RE.match(first) or not _WORDY.search(first):
+        return "", text  # a post that opens with code, or with a line of drawing ("+----+", "|---|"), has none
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading

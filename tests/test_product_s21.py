@@ -154,3 +154,14 @@ def test_a_long_essay_in_the_list_layout_is_read_as_text_not_hundreds_of_rows():
     pages = render.render_slides(c)
     assert not [n for svg in pages for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]
     assert "29" in " ".join(r.text for svg in pages for r in runs(svg))
+
+
+def test_a_line_of_ascii_drawing_is_never_taken_as_the_headline():
+    # "+--------+ +---------+" (the top of a box diagram) was set as the slide's title, in the title face
+    from studio.reading import headline_and_body
+    art = "+--------+ +---------+\n| client | ---> | db |\n+--------+ +---------+"
+    assert headline_and_body(art) == ("", art)
+    assert headline_and_body("|------|------:|\n| Free | $0 |")[0] == ""
+    assert headline_and_body("🔥🔥🔥\nBig news today.")[0] == "🔥🔥🔥"
+    svg = _slide(art, "headline-body")
+    assert not [r for r in runs(svg) if r.role == "title"]
