@@ -165,3 +165,10 @@ def test_a_line_of_ascii_drawing_is_never_taken_as_the_headline():
     assert headline_and_body("🔥🔥🔥\nBig news today.")[0] == "🔥🔥🔥"
     svg = _slide(art, "headline-body")
     assert not [r for r in runs(svg) if r.role == "title"]
+
+
+def test_numbered_lines_among_step_lines_in_a_body_keep_their_numbers_as_written():
+    # a body drew "1" "2" badges beside "Pick one idea" and plain "Step 3: …" lines under them
+    svg = _slide(_STEPS, "headline-body")
+    assert not [r for r in runs(svg) if r.role == "marker"]
+    assert len({round(_x_of(svg, w), 1) for w in ("1.", "2.", "Step 3", "Step 4")}) == 1

@@ -200,7 +200,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
             item.extend([SUB_ROW + ("" if own_bullet(words) else SUB), words])  # nested under the item above
             at[0] = parent[2] + sub_indent(size)
             return
-        if marker != "•" and own_number(line.strip()):  # "١. اكتب": its number as written, not a Latin badge
+        if marker != "•" and (own_number(line.strip()) or steps):  # "١. اكتب", or "2." among "Step 3:" lines:
+            # its number as written (no Latin badge; one drawing for every numbered line, as the List layout's)
             marker, words = "", line.strip()
         at[0] = size * (1.9 if marker != "•" else 1.35) if marker else 0.0
         if marker == "•" and own_bullet(words):  # "✅ Ship it": its own bullet, no dot before it
@@ -213,6 +214,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
     listed = list_lines(lines)
+    steps = any(step_point(line) for line in lines)  # "Step 3: share" lines (drawn as written) among the items
     for n, line in enumerate(lines):
         found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
