@@ -307,27 +307,17 @@ def _lay_out(ctx: Ctx, carousel: Carousel, slide: Slide, layout_key: str, uid: s
         sizes.append(float(MIN_BODY_SIZE))
     else:
         sizes = [start]
-    try:
-        drawn = _run(ctx, drawer, slide, sizes[0], uid)  # usually fits on one page at the chosen size: done
-    except SlideTooLong:
-        if len(sizes) == 1:
-            raise
-        drawn = ()  # too many pages at this size (a full premium post): a smaller size may hold it
+    drawn = _run(ctx, drawer, slide, sizes[0], uid)  # usually fits on one page at the chosen size: done
     size = sizes[0]
-    if len(drawn) != 1 and len(sizes) > 1:  # count pages at smaller sizes without drawing, then draw the best once
-        counts = {size: len(drawn)} if drawn else {}
+    if len(drawn) > 1 and len(sizes) > 1:  # count pages at smaller sizes without drawing, then draw the best once
+        counts = {size: len(drawn)}
         for s in sizes[1:]:
-            try:
-                counts[s] = len(_run(ctx, drawer, slide, s, uid, dry_run=True))
-            except SlideTooLong:
-                continue
+            counts[s] = len(_run(ctx, drawer, slide, s, uid, dry_run=True))
             if counts[s] == 1:
                 break
-        if not counts:
-            raise SlideTooLong(PAGES_PROBLEM)
         fewest = min(counts.values())
         size = next(s for s in sizes if s in counts and counts[s] == fewest)
-        if size != sizes[0] or not drawn:
+        if size != sizes[0]:
             drawn = _run(ctx, drawer, slide, size, uid)
     parts = tuple(built(el("g", *els, class_="content")) for els in drawn)
     return layout_key, size, parts
