@@ -62,7 +62,7 @@ TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts
                                "_segments", "_segment_starts", "wrap_from", "widest_piece", "line_runs",
                                "para_ems", "wide_spaces", "piece_widths"),
                "studio.shaping": ("shape",),
-               "studio.reading": ("unflatten", "headline_and_body", "list_reading"),
+               "studio.reading": ("unflatten", "headline_and_body", "written_rows"),
                "studio.links": ("target", "shown"),
                "studio.layouts.templates": ("unbreakable",),
                "studio.layouts.base": ("_photo_uri",)}
