@@ -21,12 +21,13 @@ _WORD_RE = re.compile(r"\S+")
 # 100 KB; 1 MB is ten times that, and the splitter handles 1 MB of one word in about a second.
 MAX_TEXT_BYTES = 1 * MB
 
-# Posts in one imported thread. The longest threads seen in real archives run to ~150 posts;
-# more than 300 cannot become one carousel anyway (see MAX_SLIDES).
-MAX_POSTS = 300
-
 # Slides in one carousel: LinkedIn takes documents of at most 300 pages, Instagram 20 images.
 MAX_SLIDES = 300
+
+# Posts in one imported thread. The longest threads seen in real archives run to ~150 posts; a
+# thread laid out is a slide per post plus the closing slide, so more than 299 cannot become one
+# carousel (an import that is taken must also lay out).
+MAX_POSTS = MAX_SLIDES - 1
 
 # Pages one slide may continue onto when its text overflows. A full 4,000-character premium post
 # fills 3-4 portrait pages; a slide at the word cap below fills ~35 at the largest body size.

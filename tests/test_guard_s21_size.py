@@ -84,15 +84,18 @@ def test_adding_posts_past_the_cap_is_refused(cls, tmp_path):
 
 
 def test_a_thread_that_lays_out_past_the_slide_cap_is_refused(tmp_path):
-    """300 posts are a thread the paste takes; with its outro it would be 301 slides."""
+    """The most posts an import takes lay out as the most slides a carousel holds (with the outro); one more post
+    (a thread from elsewhere than an import) would be one slide too many."""
     doc = Document(sample_carousel())
     doc.set_slide_text(1, title="Mine")
     imports = Imports(doc, tmp_path)
     with pytest.raises(EditError, match=f"at most {MAX_SLIDES} slides"):
-        imports.lay_out(many_posts(MAX_POSTS), origin="ada")
+        imports.lay_out(many_posts(MAX_POSTS + 1), origin="ada")
     with pytest.raises(EditError, match=f"at most {MAX_SLIDES} slides"):
-        imports.new_project(many_posts(MAX_POSTS))
+        imports.new_project(many_posts(MAX_POSTS + 1))
     assert doc.carousel.slides[1].title == "Mine"
+    imports.lay_out(many_posts(MAX_POSTS), origin="ada")
+    assert len(doc.carousel.slides) == MAX_SLIDES
 
 
 def test_an_old_project_over_the_cap_may_still_shrink():
@@ -103,11 +106,11 @@ def test_an_old_project_over_the_cap_may_still_shrink():
     assert len(doc.carousel.slides) == MAX_SLIDES
 
 
-def test_the_command_line_refuses_a_thread_that_lays_out_past_the_slide_cap(tmp_path, capsys):
+def test_the_command_line_refuses_a_thread_over_the_post_cap(tmp_path, capsys):
     from studio.cli import main
     path = tmp_path / "t.txt"
-    path.write_text("\n\n".join(f"Point {i} of the thread, one sentence." for i in range(MAX_POSTS)))
+    path.write_text("\n\n".join(f"Point {i} of the thread, one sentence." for i in range(MAX_POSTS + 1)))
     code = main(["render", str(path), "-o", str(tmp_path / "out.pdf"), "--data-dir", str(tmp_path / "d")])
     assert code == 2
-    assert f"at most {MAX_SLIDES}" in capsys.readouterr().err
+    assert f"at most {MAX_POSTS}" in capsys.readouterr().err
     assert not (tmp_path / "out.pdf").exists()
