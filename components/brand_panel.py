@@ -8,6 +8,7 @@ from studio.app.events import ProfilesChanged, SlideChanged
 
 from .ask import ask
 from .images import thumbnail_url
+from .shared_text import resend
 from .slide_editor import decode_image
 from .uploads import upload_button
 from .view import View
@@ -55,7 +56,7 @@ class BrandPanel:
         """Name, handle and website."""
         self.inputs: dict[str, ui.input] = {}
         for field, label in (("name", "Name"), ("handle", "Handle (without @)"), ("website", "Website")):
-            self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set(**{f: e.value or ""})) \
+            self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set_text(f, e.value)) \
                 .props(f"dense outlined data-testid=brand-{field}").classes("w-full")
 
     def _image_fields(self) -> None:
@@ -148,6 +149,19 @@ class BrandPanel:
     def _set(self, **values) -> None:
         if not self._echo:
             self.view.attempt(self.view.document.set_brand, origin=self.view.person, **values)
+
+    def _set_text(self, field: str, value: str | None) -> None:
+        """A name, handle or website typed; refused (its notice shown), the box shows the document's words again."""
+        if self._echo or self.view.attempt(self.view.document.set_brand, origin=self.view.person,
+                                           **{field: value or ""}):
+            return
+        box = self.inputs[field]
+        self._echo = True
+        try:
+            box.value = getattr(self.view.carousel.brand, field)
+        finally:
+            self._echo = False
+        resend(box)
 
     def _setting(self, name: str, value) -> None:
         if not self._echo:

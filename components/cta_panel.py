@@ -6,7 +6,7 @@ from nicegui import ui
 from studio.outro import VARIANT_NAMES, has_own_words
 from studio.app import Changed
 
-from .shared_text import show, text_box
+from .shared_text import resend, show, text_box
 from .tiles import TileGroup
 from .view import View
 
@@ -44,6 +44,19 @@ class CtaPanel:
         if not self._echo:
             if self.view.attempt(self.view.document.set_cta, origin=self.view.person, **{field: value or ""}):
                 self._show_outro()
+            else:
+                self._put_back(field)
+
+    def _put_back(self, field: str) -> None:
+        """An edit refused (its notice shown): the box shows the document's words again, so the next keystroke
+        edits those, not the refused text."""
+        box = self.inputs[field]
+        self._echo = True
+        try:
+            show(box, getattr(self.view.carousel.cta, field))
+        finally:
+            self._echo = False
+        resend(box)
 
     def _show_outro(self) -> None:
         """The slide these words are on, in the preview: a newcomer changed them and saw the slide they were on."""
