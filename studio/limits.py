@@ -225,6 +225,11 @@ def profile_over_caps(profile) -> list[str]:
     return _over_caps({"brand": profile, "cta": profile.cta})
 
 
+def preset_over_caps(preset) -> list[str]:
+    """``parts_over_caps`` for a saved preset (its outro, and its brand if it carries one)."""
+    return _over_caps({"brand": preset.profile, "cta": preset.cta})
+
+
 def _over_caps(parts: dict) -> list[str]:
     found = []
     for (part, field), (cap, what) in PART_CAPS.items():

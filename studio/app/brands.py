@@ -78,9 +78,7 @@ class Brands:
 
     def add_profile(self, profile: BrandProfile) -> str:
         """Save a new profile; a second profile with the same name, or a text over its cap, is refused."""
-        refuse_part_texts("brand", {}, {"name": profile.name, "website": profile.website}, "No profile was added.")
-        if profile.cta is not None:
-            refuse_part_texts("cta", {}, dataclasses.asdict(profile.cta), "No profile was added.")
+        _refuse_profile_texts(profile, "No profile was added.")
         if self.store.profiles.find(profile.name):
             raise EditError(f"a profile named {quote(profile.name.strip())} already exists")
         return self.store.profiles.save(profile)
@@ -137,7 +135,9 @@ class Brands:
             shown = f"“{self.store.profiles.get(on_slides).name}”" if on_slides else "a brand no profile holds"
             raise EditError(f"The slides show {shown}, not “{self.store.profiles.get(profile_id).name}”; "
                             "save it as a new profile, or switch to the profile first.")
-        saved = self.store.profiles.save(dataclasses.replace(carousel.brand, cta=carousel.cta), profile_id)
+        profile = dataclasses.replace(carousel.brand, cta=carousel.cta)
+        _refuse_profile_texts(profile, "The profile was not saved.")  # (an old project's)
+        saved = self.store.profiles.save(profile, profile_id)
         self.store.settings.set(CURRENT_PROFILE, saved)
         return saved
 
@@ -181,6 +181,9 @@ class Brands:
             preset = preset_from_carousel(self._document().carousel, name, with_profile)
         except ValueError as exc:
             raise EditError(str(exc)) from None
+        refuse_part_texts("cta", {}, dataclasses.asdict(preset.cta), "The preset was not saved.")
+        if preset.profile is not None:
+            _refuse_profile_texts(preset.profile, "The preset was not saved.")
         self.store.presets.save(preset)
         return preset
 
@@ -213,3 +216,10 @@ class Brands:
         if self.document is None:
             raise RuntimeError("no document is open")
         return self.document
+
+
+def _refuse_profile_texts(profile: BrandProfile, kept: str) -> None:
+    """EditError when a profile about to be saved holds a brand or outro text over its cap (``refuse_part_texts``)."""
+    refuse_part_texts("brand", {}, {"name": profile.name, "website": profile.website}, kept)
+    if profile.cta is not None:
+        refuse_part_texts("cta", {}, dataclasses.asdict(profile.cta), kept)

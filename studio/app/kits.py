@@ -63,6 +63,9 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
         refuse_too_many(items, word, path.name)
     notes += [over_caps_notice(f"The profile “{limits.cut(p.name, 60)}”", over)
               for p in kit_profiles if (over := limits.profile_over_caps(p))]
+    notes += [f"The preset “{limits.cut(p.name, 60)}” holds {'; '.join(over)}. It was imported whole; applying it "
+              "is refused while it does (save a preset again from a carousel within the limits)."
+              for p in kit_presets if (over := limits.preset_over_caps(p))]
     left_out = [count(len(items), word) for items, word, wanted in
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
