@@ -50,20 +50,20 @@ MEASURE_CHROME = """<script>
 (() => {
   const root = document.documentElement;
   const measure = () => {
+    // the notices' band above the strip (studio.css) is chrome too: the slide fits above it
+    const band = Math.max(0, ...[...document.querySelectorAll('.q-notifications__list--top')]
+      .map(list => list.childElementCount ? list.offsetHeight : 0));
     const height = [...document.querySelectorAll('.q-header, .q-footer')].reduce((sum, e) => sum + e.offsetHeight, 0);
-    root.style.setProperty('--cs-chrome', height + 'px');
-    // where notices go: under the slide's bar, or above the strip, between the drawers that take room (studio.css)
-    const bar = document.querySelector('.cs-stage-bar');
-    const header = document.querySelector('.q-header').offsetHeight;
-    root.style.setProperty('--cs-notices-top', (bar ? bar.getBoundingClientRect().bottom + window.scrollY : header) + 'px');
+    root.style.setProperty('--cs-chrome', height + band + 'px');
+    root.style.setProperty('--cs-notices', band + 'px');
     root.style.setProperty('--cs-footer', document.querySelector('.q-footer').offsetHeight + 'px');
     const page = getComputedStyle(document.querySelector('.q-page-container'));
     root.style.setProperty('--cs-page-left', page.paddingLeft);
     root.style.setProperty('--cs-page-right', page.paddingRight);
   };
   const watch = () => {
-    const bars = document.querySelectorAll('.q-header, .q-footer, .q-page-container, .cs-stage-bar');
-    if (bars.length < 4) return setTimeout(watch, 50);
+    const bars = document.querySelectorAll('.q-header, .q-footer, .q-page-container, .q-notifications__list--top');
+    if (bars.length < 6) return setTimeout(watch, 50);  // (three lists of notices at the top: left, middle, right)
     const observer = new ResizeObserver(measure);
     bars.forEach(e => observer.observe(e));
     measure();
