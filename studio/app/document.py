@@ -45,18 +45,49 @@ def _by(part: str, method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def edit(self: Document, *args: Any, **kwargs: Any) -> Any:
-        refuse(args, kwargs)
+        args, kwargs = refuse(args, kwargs)
         return getattr(getattr(self, part), name)(*args, **kwargs)
+    return edit
+
+
+def checked(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` (an edit of a document) with its arguments checked and made plain as ``Document``'s own are
+    (``_refuse_arguments``): share mode's edits take the same values."""
+    refuse = _refuse_arguments(method)
+
+    @functools.wraps(method)
+    def edit(self: Any, *args: Any, **kwargs: Any) -> Any:
+        args, kwargs = refuse(args, kwargs)
+        return method(self, *args, **kwargs)
     return edit
 
 
 _WORDS = {int: "a whole number", str: "text", bool: "true or false"}
 
 
-def _refuse_arguments(method: Callable[..., Any]) -> Callable[[tuple, dict], None]:
+def _plain(value: Any, kind: type) -> Any:
+    """``value`` as a plain ``kind``, or ``_NOT`` when it is not one: a str subclass (a StrEnum) is its text; an
+    int subclass (an IntEnum) or a float with no fraction (2.0, from JSON) is the whole number; a bool is no int."""
+    if kind is bool:
+        return value if type(value) is bool else _NOT
+    if kind is str:
+        return value[:] if isinstance(value, str) else _NOT  # (a slice of a str subclass is a plain str)
+    if isinstance(value, bool):
+        return _NOT
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return _NOT
+
+
+_NOT = object()
+
+
+def _refuse_arguments(method: Callable[..., Any]) -> Callable[[tuple, dict], tuple[tuple, dict]]:
     """A check that an edit's arguments fit ``method``'s signature and its plain types (int, str, bool, or
-    None where allowed): EditError otherwise. A browser's event may carry any JSON; a slide number given as
-    text or a title given as a list was a TypeError deep in the edit."""
+    None where allowed): EditError otherwise; returns the arguments made plain (``_plain``). A browser's event
+    may carry any JSON; a slide number given as text or a title given as a list was a TypeError deep in the edit."""
     signature = inspect.signature(method)
     try:
         hints = typing.get_type_hints(method)
@@ -71,15 +102,20 @@ def _refuse_arguments(method: Callable[..., Any]) -> Callable[[tuple, dict], Non
         if hint in _WORDS:
             plain[name] = (hint, optional)
 
-    def refuse(args: tuple, kwargs: dict) -> None:
+    def refuse(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
         try:
             bound = signature.bind(None, *args, **kwargs)
         except TypeError as exc:
             raise EditError(f"That edit was not made: {exc}.") from None
         for name, value in bound.arguments.items():
-            if name in plain and not (value is None and plain[name][1]) and type(value) is not plain[name][0]:
+            if name not in plain or (value is None and plain[name][1]):
+                continue
+            made = _plain(value, plain[name][0])
+            if made is _NOT:
                 raise EditError(f"That edit was not made: {name} must be {_WORDS[plain[name][0]]}, "
                                 f"not {type(value).__name__}.")
+            bound.arguments[name] = made
+        return bound.args[1:], bound.kwargs
     return refuse
 
 

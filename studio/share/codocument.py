@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from ..app.document import Document, EditError
+from ..app.document import Document, EditError, checked
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
@@ -94,11 +94,13 @@ class CoDocument(Document):
     def flush(self) -> None:
         """Nothing waits to be recorded: every edit is merged at once."""
 
+    @checked  # the plain studio's rule for its arguments' kinds
     def set_slide_text(self, index: int, *, title: str | None = None, body: str | None = None,
                        origin: Any = None) -> None:
         """A text box of slide ``index`` now reads this: merged character by character with others' typing."""
         self._type(index, {"title": title, "body": body}, origin)
 
+    @checked  # the plain studio's rule for its arguments' kinds
     def set_slide_alt_text(self, index: int, alt_text: str, origin: Any = None) -> None:
         self._type(index, {"alt_text": alt_text}, origin)
 
@@ -119,6 +121,7 @@ class CoDocument(Document):
         # this keystroke on the wire and now show there without it (the page sends it again).
         self._merged(SlideChanged(None, index, frozenset(typed)))
 
+    @checked  # the plain studio's rule for its arguments' kinds
     def rename(self, name: str, origin: Any = None) -> None:
         """The project's name, merged character by character with others' typing."""
         name = " ".join(safe_text(name).split())
