@@ -139,7 +139,8 @@ def _refuse_over(text: str, cap: int, what: str, kept: str, before: str = "") ->
     try:
         limits.check_chars(text, cap, what)
     except limits.LimitError as exc:
-        shorten = (" It is over the limit already (an old project): it may only get shorter, by deleting from it, "
+        # (an older file holds it, or two people's typing, each within the cap, merged past it)
+        shorten = (" It is over the limit already: it may only get shorter, by deleting from it, "
                    f"until it has at most {cap:,} characters.") if len(before) > cap else ""
         raise EditError(f"{exc} {kept}{shorten}") from None
 
