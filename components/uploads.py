@@ -13,6 +13,8 @@ from nicegui import Client, events, ui
 
 from studio.limits import MAX_IMAGE_BYTES, megabytes
 
+from .view import NOTICES
+
 FRAMING_BYTES = 64 * 1024  # the form's boundary and part headers around the file itself
 _ROUTE = re.compile(r"/_nicegui/client/([^/]+)/upload/(\d+)")  # NiceGUI's route for one upload element
 
@@ -41,4 +43,4 @@ def body_cap(path: str) -> int | None:
 
 
 def _say(message: str) -> None:
-    ui.notify(message, type="negative", position="top")
+    ui.notify(message, type="negative", position=NOTICES)  # with the others: in one list, they stack, not overlap

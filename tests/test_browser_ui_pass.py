@@ -214,15 +214,18 @@ return window.scrollY > 300;
 
 
 # where the notice is: inside the window, clear of the top bar and strip, and in a band the page reserves above the
-# strip (the page's foot grows by it, so whatever is under it can be scrolled clear of it)
+# strip (the page's foot grows by it, so whatever is under it can be scrolled clear of it); several stand apart
 _NOTICE_PLACE = """
 const n = document.querySelector('.q-notification').getBoundingClientRect();
 const header = document.querySelector('.q-header').getBoundingClientRect();
 const footer = document.querySelector('.q-footer').getBoundingClientRect();
 const foot = parseFloat(getComputedStyle(document.querySelector('.q-page-container')).paddingBottom);
+const all = [...document.querySelectorAll('.q-notification')].map(e => e.getBoundingClientRect());
+const apart = all.every((a, i) => all.slice(i + 1).every(b => a.bottom <= b.top + 1 || b.bottom <= a.top + 1
+                                                          || a.right <= b.left + 1 || b.right <= a.left + 1));
 return {inside: n.top >= 0 && n.left >= 0 && n.bottom <= innerHeight && n.right <= innerWidth && n.height > 0,
         clear: n.top >= header.bottom - 1 && n.bottom <= footer.top + 1,
-        reserved: foot >= innerHeight - n.top - 1};
+        reserved: foot >= innerHeight - Math.min(...all.map(r => r.top)) - 1, apart};
 """
 
 _TO_THE_BOTTOM = "window.scrollTo(0, document.documentElement.scrollHeight); return window.scrollY;"
@@ -230,7 +233,7 @@ _TO_THE_BOTTOM = "window.scrollTo(0, document.documentElement.scrollHeight); ret
 
 def _notice_place(driver) -> dict:
     place = driver.execute_script(_NOTICE_PLACE)
-    assert place == {"inside": True, "clear": True, "reserved": True}, place
+    assert place == {"inside": True, "clear": True, "reserved": True, "apart": True}, place  # (two: not one on the other)
     return place
 
 
