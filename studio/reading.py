@@ -285,6 +285,22 @@ def indent_of(line: str) -> int:
     return len(line[:len(line) - len(body)].expandtabs(4))
 
 
+def _follows(number: str, above: str | None) -> bool:
+    """``number`` goes on with the numbering of ``above`` (2 after 1)."""
+    return bool(above) and number.isdigit() and above.isdigit() and int(number) == int(above) + 1
+
+
+def nested_line(number: str, indent: int, top: int, top_number: str, sub_number: str | None) -> bool:
+    """Is a list line (``number``, "•" for a bullet) indented ``indent`` nested under the row above? ``top`` and
+    ``top_number`` are the indent and number of the last row that is not nested, ``sub_number`` the number of the
+    nested row right above (None when there is none). A line indented ``NESTED`` deeper nests, except a numbered
+    line going on with the numbering of the rows it is under ("1. Plan" / "  2. Build" are siblings); "1." under
+    "1." or "2." after a nested "1." nests."""
+    if indent < top + NESTED:
+        return False
+    return _follows(number, sub_number) or not _follows(number, top_number)
+
+
 def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list], int]:
     """The rows (number, text, index of the row's first line, the row as written) of the bulleted (or numbered)
     list in ``lines``, and the index of its first line. A list line indented deeper than the row above, or a bullet
@@ -296,6 +312,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
     entries = _entries(lines)
     last = max((n for n, found in enumerate(entries) if found and not code[n]), default=-1)
     top = 0  # the indent of the last row that is not nested
+    top_number, sub_number = "", None  # its number as read, and that of the nested row right above
     held = 0  # the indent of the last row's lines that went on in it
     for n, line in enumerate(lines):
         if code[n] or not line.strip():  # code holds no list items
@@ -308,8 +325,9 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             if not (found and (found[0] != "•") == numbered):
                 continue
             row, start = [found[0] if numbered else "", found[1]], n
-        elif found and nests and indent >= top + NESTED:
+        elif found and nests and nested_line(found[0], indent, top, top_number, sub_number):
             row = [SUB, found[1] if found[0] == "•" and not own_bullet(found[1]) else whole]
+            sub_number = found[0]
         elif found and (found[0] != "•") == numbered:
             row = [found[0] if numbered else "", found[1]]
         elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
@@ -326,7 +344,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             held = max(held, indent)
             continue
         if row[0] != SUB:
-            top = indent
+            top, top_number, sub_number = indent, (found[0] if found else ""), None
         held = 0
         items.append(row + [n, whole])
     return items, start

@@ -17,8 +17,8 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       list_lines, list_reading, own_bullet, own_number, sentences, split_number, step_point,
+from ..reading import (PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
+                       list_lines, list_reading, nested_line, own_bullet, own_number, sentences, split_number, step_point,
                        unflatten, written_rows)
 from ..svg import El, el
 from ..theme import luminance
@@ -171,7 +171,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
     at = [0.0]  # the item's indent
-    parent: list = []  # (line indent, marker, block indent) of the last item that is not nested, while a list runs
+    parent: list = []  # (line indent, marker, block indent, nested marker) of the last item that is not nested
 
     apart = False  # a blank line since the last block
 
@@ -196,9 +196,12 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         marker, words = found
         indent = indent_of(line)
         under = marker == "•" and parent and parent[1] != "•" and indent >= parent[0]  # "- outline" after "1. Write"
-        if parent and (indent >= parent[0] + NESTED or under):
-            item.extend([SUB_ROW + ("" if own_bullet(words) else SUB), words])  # nested under the item above
+        if parent and (nested_line(marker, indent, parent[0], parent[1], parent[3]) or under):
+            # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
+            dot = marker == "•" and not own_bullet(words)
+            item.extend([SUB_ROW + (SUB if dot else ""), words if marker == "•" else line.strip()])
             at[0] = parent[2] + sub_indent(size)
+            parent[3] = marker
             return
         if marker != "•" and (own_number(line.strip()) or steps):  # "١. اكتب", or "2." among "Step 3:" lines:
             # its number as written (no Latin badge; one drawing for every numbered line, as the List layout's)
@@ -206,7 +209,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         at[0] = size * (1.9 if marker != "•" else 1.35) if marker else 0.0
         if marker == "•" and own_bullet(words):  # "✅ Ship it": its own bullet, no dot before it
             marker, at[0] = "", 0.0
-        parent[:] = [indent, found[0], at[0]]
+        parent[:] = [indent, found[0], at[0], None]
         item.extend([marker, words])
 
     text = unflatten(text)
@@ -625,7 +628,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         indent = s * _row_indent(markers)
         for item, marker in zip(items, markers):
             if marker == SUB:  # a row nested under the one above: further in, a small dot, on the same band
-                b = block(item, st, marker=SUB_ROW + ("" if own_bullet(item) else SUB), indent=indent + sub_indent(s),
+                b = block(item, st, marker=SUB_ROW + _sub_dot(item), indent=indent + sub_indent(s),
                           gap_before=0.3)
             else:
                 b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
@@ -635,6 +638,13 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ctx, size, box, build)
     y = optical_top(box, col.height) if not col.rest else box.y
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def _sub_dot(item: str) -> str:
+    """The marker of a nested row: a small dot, none for one that keeps its own number or bullet as written
+    ("1. write the page", "✅ done")."""
+    found = list_line(item)
+    return "" if own_bullet(item) or (found and found[0] != "•") else SUB
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:

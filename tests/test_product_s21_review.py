@@ -1,0 +1,59 @@
+"""Session 21, round 2: what the review of round 1 found. Each test fails on round 1's code."""
+from __future__ import annotations
+
+import pytest
+
+from render_helpers import NS, carousel_of, parse, runs
+from studio import render
+from studio.layouts.templates import list_of
+
+
+def _slide(body: str, layout: str, fmt: str = "instagram-square") -> str:
+    """The SVG of the page that draws ``body`` (a post between two others)."""
+    c = carousel_of(["Hook.", body, "Last."], layout=layout, format=fmt)
+    counts = render.pages_per_slide(c)
+    return render.render_slides(c)[counts[0]]
+
+
+def _dots(svg: str) -> int:
+    return len([n for n in parse(svg).iter(NS + "circle") if n.get("class") == "sub-marker"])
+
+
+def _drawn(svg: str) -> list[str]:
+    return [r.text.strip() for r in runs(svg) if r.text.strip()]
+
+
+_LAUNCH = "How I run a launch\n1. Prepare\n   1. write the page\n   2. line up a demo\n2. Launch\n   1. post at 9am"
+_UNDER_BULLET = "Plan\n- Research\n  1. Interview users\n  2. Read reviews\n- Build"
+
+
+@pytest.mark.parametrize("layout", ["headline-body", "split", "post-card", "list"])
+@pytest.mark.parametrize("body, nested", [(_LAUNCH, 3), (_UNDER_BULLET, 2)])
+def test_a_nested_numbered_line_keeps_its_number(layout, body, nested):
+    # "   1. write the page" was drawn as a hollow dot and "write the page": the creator's "1." was lost
+    svg = _slide(body, layout)
+    drawn = " ".join(_drawn(svg))
+    assert _dots(svg) == 0
+    for words in ("1. write the page", "2. line up a demo", "1. post at 9am", "1. Interview users",
+                  "2. Read reviews"):
+        if words.split(". ")[1] in body:
+            assert words in drawn, (words, drawn)
+
+
+def test_nested_numbered_rows_read_with_their_numbers():
+    assert list_of(_LAUNCH)[1:] == (["Prepare", "1. write the page", "2. line up a demo", "Launch", "1. post at 9am"],
+                                    ["1", "◦", "◦", "2", "◦"])
+
+
+@pytest.mark.parametrize("text", ["Steps\n1. Plan\n  2. Build\n  3. Ship", "Steps\n1. Plan\n\t2. Build\n\t3. Ship",
+                                  "Steps\n  1. Plan\n2. Build\n    3. Ship"])
+def test_a_numbered_line_going_on_with_the_numbering_is_a_sibling_whatever_its_indent(text):
+    # "1. Plan" / "  2. Build" / "  3. Ship" nested 2 and 3 under 1, so no list was read: rows "1. Plan 2." "Build 3."
+    assert list_of(text) == ("Steps", ["Plan", "Build", "Ship"], ["1", "2", "3"])
+
+
+@pytest.mark.parametrize("layout", ["headline-body", "split"])
+def test_an_indented_sibling_in_a_body_gets_its_badge(layout):
+    svg = _slide("Steps\n1. Plan\n  2. Build\n  3. Ship", layout)
+    assert _dots(svg) == 0
+    assert [r.text.strip() for r in runs(svg) if r.role == "marker"] == ["1", "2", "3"]
