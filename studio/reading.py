@@ -336,7 +336,8 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             row = [SUB, found[1]]
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
-        elif not found and (after_blank or n > last and _starts_paragraph(items[-1][1], whole, indent, top, held)):
+        elif not found and (after_blank or n > last and not _goes_on_as_before(items) and _starts_paragraph(
+                items[-1][1], whole, indent, top, held)):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -350,16 +351,25 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
     return items, start
 
 
+def _goes_on_as_before(items: list[list]) -> bool:
+    """Did an earlier row of the list go on in more lines than the last row has yet ("1. Deep Work." / "Cal Newport
+    shows…")? Then the last row goes on the same way: its next line is its own, not a paragraph."""
+    lines = [written.count("\n") for number, _, _, written in items[:-1] if number not in (PARAGRAPH, SUB)]
+    return bool(items) and max(lines, default=0) > items[-1][3].count("\n")
+
+
 _CLOSERS = "\"'”’»)]*_"
 
 
 def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
     """After a list's last item, does ``line`` start a paragraph of its own rather than go on in the item? It does
-    when the item ended a sentence and the line starts one (not with a small letter), or when the item went on in
-    indented lines and this one is not indented."""
+    when the item ended a sentence and the line starts one, or when the item went on in indented lines and this
+    one is not indented; never before a small letter."""
+    first = line[:1]
+    if first.islower():  # a sentence goes on: "never in public," / "and always with kindness."
+        return False
     if held > top and indent <= top:
         return True
-    first = line[:1]
     return item.rstrip(_CLOSERS)[-1:] in ".!?…。！？" and not first.islower() and not first in ",;:)]}—–-"
 
 

@@ -57,3 +57,19 @@ def test_an_indented_sibling_in_a_body_gets_its_badge(layout):
     svg = _slide("Steps\n1. Plan\n  2. Build\n  3. Ship", layout)
     assert _dots(svg) == 0
     assert [r.text.strip() for r in runs(svg) if r.role == "marker"] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Books\n1. Deep Work.\nCal Newport shows why focus wins.\n2. Atomic Habits.\nJames Clear nails small steps.\n"
+     "3. The Mom Test.\nRob Fitzpatrick on customer talks.",
+     ["Deep Work. Cal Newport shows why focus wins.", "Atomic Habits. James Clear nails small steps.",
+      "The Mom Test. Rob Fitzpatrick on customer talks."]),
+    ("Tips\n1. Hold 1:1s weekly,\n   even when calm.\n2. Give feedback early,\n   never in public,\n"
+     "and always with kindness.",
+     ["Hold 1:1s weekly, even when calm.", "Give feedback early, never in public, and always with kindness."]),
+])
+def test_the_last_item_goes_on_like_the_others(text, items):
+    # the last item's second line was split off as an unnumbered row ("Rob Fitzpatrick on customer talks."), where
+    # the items before it had the same shape and kept it; a line starting with a small letter was cut off too
+    assert list_of(text)[1] == items
+    assert list_of(text + "\n\nThat is all.")[1] == items + ["That is all."]
