@@ -328,6 +328,8 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         elif found and nests and nested_line(found[0], indent, top, top_number, sub_number):
             row = [SUB, found[1] if found[0] == "•" and not own_bullet(found[1]) else whole]
             sub_number = found[0]
+        elif found and numbered and _apart_step(found[0], whole, items[-1]):
+            row = [PARAGRAPH, whole]  # "Rule 1: never skip twice." after "3. It opens doors": not the list's row
         elif found and (found[0] != "•") == numbered:
             row = [found[0] if numbered else "", found[1]]
         elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
@@ -349,6 +351,26 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         held = 0
         items.append(row + [n, whole])
     return items, start
+
+
+def _apart_step(number: str, line: str, above: list) -> bool:
+    """Is ``line`` a point numbered in words ("Rule 1: …") right after a "1." row whose numbering it does not go
+    on with? Then it is a line of its own after the list, not one of its rows."""
+    return step_point(line) and above[0].isdigit() and not step_point(above[3]) and not _follows(number, above[0])
+
+
+def mixed_steps(lines: list[str]) -> bool:
+    """Do ``lines`` hold one list numbered both ways, "2. Write" next to "Step 3: Share" (one going on with the
+    other's numbering)? Each of its numbered lines is then drawn as written."""
+    above: tuple[str, bool] | None = None
+    for line, found in zip(lines, _entries(lines)):
+        if not found or found[0] == "•":
+            continue
+        step = step_point(line)
+        if above and above[1] != step and (_follows(found[0], above[0]) or _follows(above[0], found[0])):
+            return True
+        above = (found[0], step)
+    return False
 
 
 def _goes_on_as_before(items: list[list]) -> bool:
@@ -436,6 +458,11 @@ def own_number(row: str) -> bool:
     """The row, as written, carries a number of its own that a badge of ours would not say the same way: a
     number in words ("Step 3: edit") or in its script's digits ("١. اكتب", "३. सीखो")."""
     return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row))
+
+
+def script_number(row: str) -> bool:
+    """The row is numbered in its script's own digits ("١. اكتب", "३. सीखो")."""
+    return bool(_SCRIPT_NUMBER.match(row))
 
 
 def own_bullet(item: str) -> bool:

@@ -73,3 +73,15 @@ def test_the_last_item_goes_on_like_the_others(text, items):
     # the items before it had the same shape and kept it; a line starting with a small letter was cut off too
     assert list_of(text)[1] == items
     assert list_of(text + "\n\nThat is all.")[1] == items + ["That is all."]
+
+
+_RULE = "Why I write every day\n1. It clears my head\n2. It compounds\n3. It opens doors\nRule 1: never skip twice."
+
+
+def test_one_rule_line_after_a_list_leaves_its_badges_on():
+    # one "Rule 1:" line took the badges off the whole list: "1. It clears my head" drawn as plain text
+    assert list_of(_RULE)[1:] == (["It clears my head", "It compounds", "It opens doors", "Rule 1: never skip twice."],
+                                  ["1", "2", "3", ""])
+    for layout in ("list", "headline-body"):
+        markers = [r.text.strip() for r in runs(_slide(_RULE, layout)) if r.role == "marker"]
+        assert [m.lstrip("0") for m in markers] == ["1", "2", "3"], (layout, markers)

@@ -18,8 +18,8 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       list_lines, list_reading, nested_line, own_bullet, own_number, sentences, split_number, step_point,
-                       unflatten, written_rows)
+                       list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
+                       sentences, split_number, step_point, unflatten, written_rows)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -217,7 +217,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
     listed = list_lines(lines)
-    steps = any(step_point(line) for line in lines)  # "Step 3: share" lines (drawn as written) among the items
+    steps = mixed_steps(lines)  # "Step 3: share" lines (drawn as written) among the "1." items
     for n, line in enumerate(lines):
         found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
@@ -548,7 +548,8 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     lead, rows = written_rows(held)
     if len(rows) >= 2:
         numbers, items = [n for n, _, _ in rows], [item for _, item, _ in rows]
-        if any(n.isdigit() and own_number(written) for n, _, written in rows):
+        if any(n.isdigit() and script_number(written) for n, _, written in rows) or mixed_steps(
+                [written.split("\n")[0] for _, _, written in rows]):
             # "Step 3: share" or "١. اكتب" among numbered rows: every numbered row keeps its number as written
             # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١")
             items = [" ".join(written.split("\n")) if n.isdigit() else item for n, item, written in rows]
