@@ -238,20 +238,22 @@ def written_rows(text: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     best_start = len(lines)
     readings = [_read_list(lines, code, numbered) for numbered in (False, True)]
     sub: set[int] = set()
-    rows = lambda items: sum(number not in (PARAGRAPH, SUB) and at not in sub  # noqa: E731
-                             for number, _, at, _ in items)
+    rows = lambda items, numbered=False: sum(  # noqa: E731
+        number not in (PARAGRAPH, SUB) and at not in sub and not (numbered and not number and not own_bullet(item))
+        for number, item, at, _ in items)  # a numbered list's bullet rows after it do not make it the longer
     if rows(readings[1][0]) >= 2:  # bullets under the items of a numbered list are not a list of their own
-        sub = _sub_bullets(lines, code)
-    for items, start in readings:
-        if rows(items) > rows(best) or (rows(items) == rows(best) and start < best_start):
-            best, best_start = items, start
-    if rows(best) < 2:
+        sub = sub_bullets(lines, code)
+    score = -1
+    for numbered, (items, start) in enumerate(readings):
+        if rows(items, numbered) > score or (rows(items, numbered) == score and start < best_start):
+            best, best_start, score = items, start, rows(items, numbered)
+    if score < 2:
         return "\n".join(ln.strip() for ln in lines if ln.strip()), ()
     lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
     return lead, tuple((number, item, written) for number, item, _, written in best)
 
 
-def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
+def sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
     """The bullet lines that belong to the numbered item above them: indented deeper than it, or in a run of
     bullets that another numbered item follows ("1. Write" / "   - outline" / "2. Edit"). They are not rows of a
     bulleted list of their own when the lists are counted."""
@@ -310,7 +312,10 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
     start = len(lines)
     apart = False  # a blank line since the last line read
     entries = _entries(lines)
-    last = max((n for n, found in enumerate(entries) if found and not code[n]), default=-1)
+    under = sub_bullets(lines, code) if numbered else set()
+    # the list's last line; in a numbered list, bullets after its last item that are not under it are not in it
+    last = max((n for n, found in enumerate(entries) if found and not code[n]
+                and (not numbered or found[0] != "•" or n in under)), default=-1)
     top = 0  # the indent of the last row that is not nested
     top_number, sub_number = "", None  # its number as read, and that of the nested row right above
     held = 0  # the indent of the last row's lines that went on in it
@@ -334,8 +339,10 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             row = [found[0] if numbered else "", found[1]]
         elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
             row = ["", found[1]]
-        elif found and numbered and nests:  # "- outline" under "1. Write": nested under it
+        elif found and numbered and nests and n in under:  # "- outline" under "1. Write": nested under it
             row = [SUB, found[1]]
+        elif found and numbered:  # "- No news" after the last "3.", not indented: a bullet row of its own
+            row = ["", found[1]]
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
         elif not found and (after_blank or n > last and not _goes_on_as_before(items) and _starts_paragraph(

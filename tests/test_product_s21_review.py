@@ -85,3 +85,22 @@ def test_one_rule_line_after_a_list_leaves_its_badges_on():
     for layout in ("list", "headline-body"):
         markers = [r.text.strip() for r in runs(_slide(_RULE, layout)) if r.role == "marker"]
         assert [m.lstrip("0") for m in markers] == ["1", "2", "3"], (layout, markers)
+
+
+_ROUTINE = "My morning routine\n1. Wake at 6\n2. Walk 20 minutes\n3. Write 500 words\n- No phone before 9\n- No news at all"
+
+
+def test_bullets_after_a_numbered_list_with_no_indent_are_a_list_of_their_own():
+    # "- No phone before 9" was drawn as a sub-item of "3. Write 500 words"
+    assert list_of(_ROUTINE)[1:] == (["Wake at 6", "Walk 20 minutes", "Write 500 words", "No phone before 9",
+                                      "No news at all"], ["1", "2", "3", "•", "•"])
+    assert list_of("My tips\n1. Wake up early.\n2. Read daily.\n3. Exercise.\nI do all three.\n- bonus: sleep")[1:] == (
+        ["Wake up early.", "Read daily.", "Exercise.", "I do all three.", "bonus: sleep"], ["1", "2", "3", "", "•"])
+    # indented deeper, or between numbered items: under the item above
+    assert list_of("Plan\n1. Write\n   - outline\n2. Edit\n- cut\n3. Ship")[2] == ["1", "◦", "2", "◦", "3"]
+    for layout in ("headline-body", "split"):
+        svg = _slide(_ROUTINE, layout)
+        assert _dots(svg) == 0
+        x = {r.text.strip(): r.x for r in runs(svg) if r.role == "body"}
+        assert x["No phone before 9"] < x["Write 500 words"] + 1, (layout, x)
+    assert _dots(_slide("Plan\n1. Write\n   - outline\n2. Edit\n- cut\n3. Ship", "headline-body")) == 2

@@ -19,7 +19,7 @@ from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
                        list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
-                       sentences, split_number, step_point, unflatten, written_rows)
+                       sentences, split_number, step_point, sub_bullets, unflatten, written_rows)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -192,10 +192,10 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
             blocks.append(b)
             apart = False
 
-    def start_item(line: str, found: tuple[str, str]) -> None:
+    def start_item(n: int, line: str, found: tuple[str, str]) -> None:
         marker, words = found
         indent = indent_of(line)
-        under = marker == "•" and parent and parent[1] != "•" and indent >= parent[0]  # "- outline" after "1. Write"
+        under = marker == "•" and parent and parent[1] != "•" and n in subs  # "- outline" after "1. Write"
         if parent and (nested_line(marker, indent, parent[0], parent[1], parent[3]) or under):
             # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
             dot = marker == "•" and not own_bullet(words)
@@ -217,12 +217,13 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
     listed = list_lines(lines)
+    subs = sub_bullets(lines, flags or [False] * len(lines))
     steps = mixed_steps(lines)  # "Step 3: share" lines (drawn as written) among the "1." items
     for n, line in enumerate(lines):
         found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
             flush()
-            start_item(line, found)
+            start_item(n, line, found)
         elif item and line[:1] in (" ", "\t") and line.strip() and not (flags and flags[n]):
             item.append(line.strip())
         else:
