@@ -104,3 +104,20 @@ def test_bullets_after_a_numbered_list_with_no_indent_are_a_list_of_their_own():
         x = {r.text.strip(): r.x for r in runs(svg) if r.role == "body"}
         assert x["No phone before 9"] < x["Write 500 words"] + 1, (layout, x)
     assert _dots(_slide("Plan\n1. Write\n   - outline\n2. Edit\n- cut\n3. Ship", "headline-body")) == 2
+
+
+def test_nested_rows_carried_onto_the_next_page_keep_their_band():
+    # the rest of "2. Lesson…"'s sub-items, carried to the next page, were drawn with no band behind them
+    item = ("{n}. Lesson number {n} is about shipping something small every single week\n"
+            "   - keep the scope tiny so that it fits into one afternoon of focused work\n"
+            "   - tell people about it the same day you ship it, even when it feels early")
+    body = "Everything I learned\n" + "\n".join(item.format(n=n) for n in range(1, 8))
+    c = carousel_of(["Hook.", body, "Last."], layout="list", format="linkedin-square")
+    counts = render.pages_per_slide(c)
+    pages = render.render_slides(c)[counts[0]:counts[0] + counts[1]]
+    assert len(pages) >= 2
+    for svg in pages:
+        bands = [(float(n.get("y")), float(n.get("y")) + float(n.get("height")))
+                 for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]
+        loose = [r.text for r in runs(svg) if r.role == "body" and not any(a <= r.y <= b for a, b in bands)]
+        assert not loose

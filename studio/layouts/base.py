@@ -226,7 +226,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                     if blk.marker.startswith(LIST_ROW) and block_top[0] and blk.start == 0:
                         # a list row is not cut in two across pages: it starts the next one
                         return placed[:block_top[0]], blocks[bi:], block_top[1]
-                    rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
+                    # the rest draws no marker again; a list row's rest stays a row (on its band: ``row_bands``)
+                    marker = SUB_ROW if blk.marker.startswith((LIST_ROW, SUB_ROW)) else ""
+                    rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker=marker, gap_before=0.0)
                     return placed, (rest,) + blocks[bi + 1:], y
                 y += extra
                 placed.append(Placed(line, blk, y, blk.marker if first_of_block else "", xs[li],

@@ -663,6 +663,8 @@ def row_bands(ctx: Ctx, placed: list[Placed], x: float, top: float, width: float
             rows.append([p.y, p.y + p.text_style.lh, p.block.style])
         elif rows and p.block.marker.startswith((LIST_ROW, SUB_ROW)):  # its lines, and the rows nested under it
             rows[-1][1] = p.y + p.text_style.lh
+        elif p.block.marker.startswith((LIST_ROW, SUB_ROW)):  # a row's rest carried over from the page before
+            rows.append([p.y, p.y + p.text_style.lh, p.block.style])
     for first, last, st in rows:
         pad = st.size * 0.45
         out.append(el("rect", x=x - 10, y=top + first - pad, width=width + 20, height=last - first + 2 * pad,
