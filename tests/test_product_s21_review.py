@@ -121,3 +121,12 @@ def test_nested_rows_carried_onto_the_next_page_keep_their_band():
                  for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]
         loose = [r.text for r in runs(svg) if r.role == "body" and not any(a <= r.y <= b for a, b in bands)]
         assert not loose
+
+
+def test_a_thai_run_with_no_syllable_safe_cut_fills_its_lines():
+    # "ไเไเ…" (every cluster a vowel written ahead of its consonant) was cut one character per line
+    from studio.text import prepare, wrap_para
+    word = "ไเ" * 60
+    lines = wrap_para(prepare(word)[0], "Inter", 400, 18, 200)
+    assert "".join(line.text for line in lines) == word
+    assert len(lines) < 20 and all(len(line.text) > 3 for line in lines[:-1])
