@@ -130,3 +130,13 @@ def test_a_thai_run_with_no_syllable_safe_cut_fills_its_lines():
     lines = wrap_para(prepare(word)[0], "Inter", 400, 18, 200)
     assert "".join(line.text for line in lines) == word
     assert len(lines) < 20 and all(len(line.text) > 3 for line in lines[:-1])
+
+
+@pytest.mark.parametrize("layout", ["list", "headline-body"])
+def test_a_nested_rows_dot_stands_clear_of_its_text(layout):
+    # the hollow dot sat 0.25 em from the text: nearly touching it
+    svg = _slide("How I write:\n1. Write\n  - outline\n2. Edit", layout)
+    dot = next(n for n in parse(svg).iter(NS + "circle") if n.get("class") == "sub-marker")
+    text = next(r for r in runs(svg) if r.text.strip() == "outline")
+    right = float(dot.get("cx")) + float(dot.get("r")) + float(dot.get("stroke-width")) / 2
+    assert text.x - right >= 0.35 * text.size
