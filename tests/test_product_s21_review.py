@@ -87,7 +87,8 @@ def test_one_rule_line_after_a_list_leaves_its_badges_on():
         assert [m.lstrip("0") for m in markers] == ["1", "2", "3"], (layout, markers)
 
 
-_ROUTINE = "My morning routine\n1. Wake at 6\n2. Walk 20 minutes\n3. Write 500 words\n- No phone before 9\n- No news at all"
+_ROUTINE = ("My morning routine\n1. Wake at 6\n2. Walk 20 minutes\n3. Write 500 words\n- No phone before 9\n"
+            "- No news at all")
 
 
 def test_bullets_after_a_numbered_list_with_no_indent_are_a_list_of_their_own():
@@ -140,3 +141,13 @@ def test_a_nested_rows_dot_stands_clear_of_its_text(layout):
     text = next(r for r in runs(svg) if r.text.strip() == "outline")
     right = float(dot.get("cx")) + float(dot.get("r")) + float(dot.get("stroke-width")) / 2
     assert text.x - right >= 0.35 * text.size
+
+
+@pytest.mark.parametrize("layout", ["headline-body", "split"])
+def test_a_third_nesting_level_is_drawn_further_in(layout):
+    # "- Build" / "  - Frontend" / "    - Components" drew Frontend and Components at one indent
+    svg = _slide("Plan\n- Build\n  - Frontend\n    - Components\n    - Styles\n  - Backend\n- Ship", layout)
+    x = {r.text.strip(): r.x for r in runs(svg) if r.role == "body"}
+    assert x["Build"] < x["Frontend"] < x["Components"]
+    assert x["Components"] == pytest.approx(x["Styles"]) and x["Frontend"] == pytest.approx(x["Backend"])
+    assert x["Ship"] == pytest.approx(x["Build"])

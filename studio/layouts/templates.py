@@ -17,7 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
                        list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_rows)
 from ..svg import El, el
@@ -171,7 +171,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
     at = [0.0]  # the item's indent
-    parent: list = []  # (line indent, marker, block indent, nested marker) of the last item that is not nested
+    parent: list = []  # line indent, marker, block indent, nested marker, nested levels of the last unnested item
 
     apart = False  # a blank line since the last block
 
@@ -200,7 +200,11 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
             # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
             dot = marker == "•" and not own_bullet(words)
             item.extend([SUB_ROW + (SUB if dot else ""), words if marker == "•" else line.strip()])
-            at[0] = parent[2] + sub_indent(size)
+            levels = parent[4]  # (line indent, block indent) of the nested rows open above: a deeper line nests again
+            while levels and indent < levels[-1][0] + NESTED:
+                levels.pop()
+            at[0] = (levels[-1][1] if levels else parent[2]) + sub_indent(size)
+            levels.append((indent, at[0]))
             parent[3] = marker
             return
         if marker != "•" and (own_number(line.strip()) or steps):  # "١. اكتب", or "2." among "Step 3:" lines:
@@ -209,7 +213,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         at[0] = size * (1.9 if marker != "•" else 1.35) if marker else 0.0
         if marker == "•" and own_bullet(words):  # "✅ Ship it": its own bullet, no dot before it
             marker, at[0] = "", 0.0
-        parent[:] = [indent, found[0], at[0], None]
+        parent[:] = [indent, found[0], at[0], None, []]
         item.extend([marker, words])
 
     text = unflatten(text)
