@@ -222,7 +222,8 @@ def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(lead-in, entries): the one reading of a list every reader shares. Bullets and numbers are read as separate
     lists and the one with more rows wins (on a tie, the one that starts first); every line above the winner's
     first row is the lead-in, every prose line from there on is in a row: no line is lost or read twice. A row
-    nested under the one above ("  - outline" under "1. Write") has the number ``SUB``."""
+    nested under the one above ("  - outline" under "1. Write") has the number ``SUB``, one a level further in
+    ``SUB`` twice ("◦◦"), and so on."""
     lead, rows = written_rows(text)
     return lead, [(number, item) for number, item, _ in rows]
 
@@ -239,8 +240,9 @@ def written_rows(text: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     readings = [_read_list(lines, code, numbered) for numbered in (False, True)]
     sub: set[int] = set()
     rows = lambda items, numbered=False: sum(  # noqa: E731
-        number not in (PARAGRAPH, SUB) and at not in sub and not (numbered and not number and not own_bullet(item))
-        for number, item, at, _ in items)  # a numbered list's bullet rows after it do not make it the longer
+        number != PARAGRAPH and not number.startswith(SUB) and at not in sub
+        and not (numbered and not number and not own_bullet(item))  # a numbered list's bullet rows after it
+        for number, item, at, _ in items)
     if rows(readings[1][0]) >= 2:  # bullets under the items of a numbered list are not a list of their own
         sub = sub_bullets(lines, code)
     score = -1
@@ -318,6 +320,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
                 and (not numbered or found[0] != "•" or n in under)), default=-1)
     top = 0  # the indent of the last row that is not nested
     top_number, sub_number = "", None  # its number as read, and that of the nested row right above
+    levels: list[int] = []  # the indents of the nested rows open under it
     held = 0  # the indent of the last row's lines that went on in it
     for n, line in enumerate(lines):
         if code[n] or not line.strip():  # code holds no list items
@@ -354,7 +357,12 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             held = max(held, indent)
             continue
         if row[0] != SUB:
-            top, top_number, sub_number = indent, (found[0] if found else ""), None
+            top, top_number, sub_number, levels = indent, (found[0] if found else ""), None, []
+        else:  # a line indented deeper than the nested row above nests under it: "◦◦", one level further in
+            while levels and indent < levels[-1] + NESTED:
+                levels.pop()
+            levels.append(indent)
+            row[0] = SUB * len(levels)
         held = 0
         items.append(row + [n, whole])
     return items, start
@@ -383,7 +391,8 @@ def mixed_steps(lines: list[str]) -> bool:
 def _goes_on_as_before(items: list[list]) -> bool:
     """Did an earlier row of the list go on in more lines than the last row has yet ("1. Deep Work." / "Cal Newport
     shows…")? Then the last row goes on the same way: its next line is its own, not a paragraph."""
-    lines = [written.count("\n") for number, _, _, written in items[:-1] if number not in (PARAGRAPH, SUB)]
+    lines = [written.count("\n") for number, _, _, written in items[:-1]
+             if number != PARAGRAPH and not number.startswith(SUB)]
     return bool(items) and max(lines, default=0) > items[-1][3].count("\n")
 
 

@@ -151,3 +151,12 @@ def test_a_third_nesting_level_is_drawn_further_in(layout):
     assert x["Build"] < x["Frontend"] < x["Components"]
     assert x["Components"] == pytest.approx(x["Styles"]) and x["Frontend"] == pytest.approx(x["Backend"])
     assert x["Ship"] == pytest.approx(x["Build"])
+
+
+def test_a_third_nesting_level_in_the_list_layout_is_drawn_further_in():
+    body = "Plan\n- Build\n  - Frontend\n    - Components\n    - Styles\n  - Backend\n- Ship"
+    assert list_of(body)[2] == ["•", "◦", "◦◦", "◦◦", "◦", "•"]
+    svg = _slide(body, "list")
+    x = {r.text.strip(): r.x for r in runs(svg) if r.role == "body"}
+    assert x["Build"] < x["Frontend"] < x["Components"]
+    assert x["Components"] == pytest.approx(x["Styles"]) and x["Frontend"] == pytest.approx(x["Backend"])

@@ -583,7 +583,7 @@ def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
     repeat theirs), none beside a paragraph set apart after the list or a row that keeps its own number (``OWN``);
     ``SUB`` for a row nested under the one above."""
-    return [SUB if number == SUB else "" if number in (PARAGRAPH, OWN) or step_point(item)
+    return [number if number.startswith(SUB) else "" if number in (PARAGRAPH, OWN) or step_point(item)
             else number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
 
 
@@ -606,7 +606,7 @@ def _held_empty_items(text: str) -> str:
 def _row_indent(markers: list[str]) -> float:
     """Where every row's text starts, in body sizes: after the widest marker (a dot is narrower than "07"), the same
     for all, so rows of mixed markers ("•", "03", an emoji bullet of the creator's) start their text aligned."""
-    return max((2.6 if m not in ("", "•", SUB) else 1.3 if m == "•" else 0.0) for m in markers)
+    return max((2.6 if m not in ("", "•") and not m.startswith(SUB) else 1.3 if m == "•" else 0.0) for m in markers)
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -633,8 +633,8 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
                 blocks.append(b)
         indent = s * _row_indent(markers)
         for item, marker in zip(items, markers):
-            if marker == SUB:  # a row nested under the one above: further in, a small dot, on the same band
-                b = block(item, st, marker=SUB_ROW + _sub_dot(item), indent=indent + sub_indent(s),
+            if marker.startswith(SUB):  # a row nested under the one above: further in, a small dot, on the same band
+                b = block(item, st, marker=SUB_ROW + _sub_dot(item), indent=indent + sub_indent(s) * len(marker),
                           gap_before=0.3)
             else:
                 b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
