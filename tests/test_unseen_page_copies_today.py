@@ -78,7 +78,7 @@ def test_a_german_copy_with_a_note_more_replies_and_discover_more():
                      "2. Zwei Seiten Lebenslauf für 2 Jahre Erfahrung.", "3. 🤷\u200d♂️",
                      "4. Tippfehler im Firmennamen. Ja, wirklich."]  # "1." after a hook may be a list: kept
     assert warnings == ["post 2 had readers' added context (a community note) under the text: left out, it is not "
-                        "the author's"]
+                        "the author's", 'post 3 ended in X\'s translate button ("Übersetzung anzeigen"): left out; paste it back into the slide if it was the author\'s own line']
 
 
 def test_a_japanese_copy_with_a_cut_link_and_its_card():

@@ -287,10 +287,11 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     totals: set[int] = set()
     highest = None  # the highest number of the later marks with no total
     later: set[tuple[int, int | None]] = set()  # (number, total) of the later marks
+    english = any(m.total is not None for m in marks) and is_english(text)
     for k in range(len(marks) - 1, -1, -1):
         m = marks[k]
         out[k] = (_repeated(m.number, m.total, later)
-                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest))
+                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest, english))
         later.add((m.number, m.total))
         if m.total is None:
             highest = m.number if highest is None else max(highest, m.number)
@@ -299,16 +300,18 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     return out
 
 
-def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None) -> bool:
+def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None,
+                 english: bool = False) -> bool:
     """A "1/3" that would open a run reads as the author's fraction, not a post number: a "0/3" going on in lower
     case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
     total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
     partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
-    alone is not a sign ("1/3 here's how" is numbering)."""
+    alone is not a sign ("1/3 here's how" is numbering). In an ``english`` thread a word that is also English ("die",
+    "van", "den", "do") is no sign: "1/3 die-hard habits" over "2/", "3/" is numbering."""
     if total is None:
         return False
-    if _zero_in_words(number, after) or _PARTITIVE.match(after) and total not in totals:
+    if _zero_in_words(number, after) or _partitive(after, english) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
     return total not in totals and (totals or highest is None or highest > total)
 
@@ -318,6 +321,29 @@ _AFTER = 12
 # A lowercase partitive or unit word right after "1/3": the author's fraction ("1/3 of", "1/3 der", "1/2 cup").
 _PARTITIVE = re.compile(r"[ \t]*(?:of|de|del|des|du|der|den|die|das|dei|degli|delle|della|di|do|da|dos|van|av|af"
                         r"|z|ze|из|от|cups?|tsp|tbsp|inch|inches|miles?|oz|lbs?|kg|g)(?![^\W_])")
+# Partitive words of other languages that are English words too ("1/3 die-hard fans", "1/2 van life").
+_ALSO_ENGLISH = {"die", "van", "den", "do"}
+# Words common in English text and rare in the languages whose partitive words are above.
+_ENGLISH_WORDS = {"the", "and", "is", "you", "to", "it", "that", "this", "with", "for", "are", "your", "my", "was",
+                  "what", "how", "of", "in", "on", "i", "we", "they", "be", "have", "not", "but"}
+_OTHER_WORDS = {"der", "und", "ist", "nicht", "ich", "das", "het", "een", "niet", "ik", "en", "de", "la", "el", "le",
+                "les", "et", "est", "que", "los", "las", "um", "uma", "não", "och", "og", "er", "il", "che", "non",
+                "z", "w", "się", "jest", "и", "в", "не", "на"}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SAMPLE = 4000  # characters of the text its language is guessed from (a 2 MB paste is read no further)
+
+
+def is_english(text: str) -> bool:
+    """The text reads as English: its common words outnumber those of the languages with partitive words."""
+    words = _WORD_RE.findall(text[:_SAMPLE].lower())
+    ours = sum(w in _ENGLISH_WORDS for w in words)
+    return ours >= 3 and ours > 2 * sum(w in _OTHER_WORDS for w in words)
+
+
+def _partitive(after: str, english: bool) -> bool:
+    """``after`` opens with a partitive or unit word; in an ``english`` text, not with one that is English too."""
+    m = _PARTITIVE.match(after)
+    return bool(m) and not (english and m.group(0).strip().lower() in _ALSO_ENGLISH)
 
 
 def _repeated(number: int, total: int | None, later: Collection[tuple[int, int | None]]) -> bool:
@@ -353,7 +379,15 @@ def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], 
     run = _run(marks, first)
     if all(m.paragraph for m in marks) and len(slipped := _run(marks, first, slips=True)) >= max(3, len(run) + 1):
         run = slipped
-    return (run, head) if len(run) >= 2 else None
+    return (run, head) if len(run) >= 2 or _hook_and_post_two(text, head, run) else None
+
+
+def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
+    """A two-post thread: a one-paragraph hook, then "2/" opening a paragraph ("Hook" / "2/ Last.", or the "2/" on a
+    line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line."""
+    if len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head:
+        return False
+    return run[0].total is None or not text[run[0].end:].split("\n", 1)[0].strip()
 
 
 def split_by_numbering(text: str) -> list[str] | None:
@@ -409,7 +443,7 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
         fraction = None
         for i in (0, 1)[:len(numbers)]:  # the run's first post: the first, or the one after a hook
             if numbers[i] is not None:
-                if _fraction_post(texts[i], spans[i], numbers[i:], totals[i:]):
+                if _fraction_post(texts[i], spans[i], numbers[i:], totals[i:], _english_posts(texts)):
                     numbers[i] = totals[i] = spans[i] = None  # "0/10 would recommend…" over "1/ …": their words
                     fraction = i
                 break
@@ -429,7 +463,19 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
     return texts
 
 
-def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
+def _english_posts(texts: list[str]) -> bool:
+    """``is_english`` over the first posts' words (read no further than ``_SAMPLE`` characters)."""
+    sample, size = [], 0
+    for t in texts:
+        if size >= _SAMPLE:
+            break
+        sample.append(t[:_SAMPLE])
+        size += len(sample[-1])
+    return is_english("\n".join(sample))
+
+
+def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None],
+                   english: bool = False) -> bool:
     """The first post's number reads as the author's words: a "0/10" written unlike the others' numbers, or a
     fraction (``_is_fraction``, the later posts' numbers as its later marks)."""
     others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
@@ -439,7 +485,7 @@ def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], 
         return True
     untotalled = [n for t, n in zip(totals[1:], numbers[1:]) if n is not None and t is None]
     return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + _AFTER], others - {None},
-                        max(untotalled) if untotalled else None)
+                        max(untotalled) if untotalled else None, english)
 
 
 def post_number(text: str) -> tuple[str, int, int | None] | None:
@@ -707,6 +753,7 @@ _SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translat
               "afficher la traduction", "traduzir post", "mostrar tradução", "traduci post", "mostra traduzione",
               "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
               "게시물 번역하기", "перевести пост", *_TRANSLATE_BUTTONS}
+_TRANSLATE_WORDS = _SHOW_MORE - _CUT_MARKERS
 # The views' word under its count, in X's interface languages.
 _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
                 "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
@@ -1037,7 +1084,7 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count", "label", "row"):  # the times or numbers themselves, so the creator finds them
+            elif what in ("clock", "count", "label", "row", "button"):  # the times or numbers themselves, so the creator finds them
                 cut = len(what) + 1
                 found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
                 message = message.format(times=", ".join(found))
@@ -1101,6 +1148,8 @@ _LEFT_OUT_NOTES = (
               "the slide if it was X's like or reply count"),
     ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
               "it from the slide if it was X's"),
+    ("button", "ended in X's translate button ({times}): left out; paste it back into the slide if it was the "
+               "author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1603,6 +1652,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
     body, tail = _split_tail(body, opening or not quote_below)
+    _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last)
@@ -1796,11 +1846,20 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
     """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
     body = _without_card_source(body, left_out)
     buttons = _buttons_under_words(body)
+    _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text
+
+
+def _note_buttons(lines: list[str], left_out: set[str]) -> None:
+    """Mark X's "Translate post" (in any of its languages) among ``lines`` left out: a creator may end a post in
+    the words ("The button you want:" / "Translate post"), so the notice names them."""
+    for line in lines:
+        if line.strip().lower() in _TRANSLATE_WORDS:
+            left_out.update(("button", "button:" + line.strip()))
 
 
 def _header_button(line: str) -> bool:

@@ -1,0 +1,81 @@
+"""Session 21's known rough items in reading sources, each at its mechanism: X's translate button ending a post is
+named when left out, a community note's words are named and the creator's line after it is kept, a lone "2/" over
+its post splits a two-post draft, the fraction rule reads English "die"/"van" as English, and X's footer is known in
+the languages of its other interface words."""
+from __future__ import annotations
+
+import pytest
+
+from studio.sources.paste import is_english, parse_paste, strip_post_numbers
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in parse_paste(text).threads[0].posts]
+
+
+def _page(*posts: str, under: str = "") -> str:
+    """A page copy of Dana's thread: each post under its header and over X's counts; ``under`` ends the copy."""
+    blocks = [f"Dana Kim\n@danakim\n·\nNov {k}\n{text}\n\n3\n\n12\n\n140\n" for k, text in enumerate(posts, 1)]
+    return "\n".join(blocks) + under
+
+
+# ---------------------------------------------------------------- 1. "Translate post" and its localised forms
+
+@pytest.mark.parametrize("button", ["Translate post", "Traducir post", "Post übersetzen", "Traduire le post",
+                                    "Traduzir post", "ポストを翻訳"])
+def test_xs_translate_button_ending_a_post_is_left_out_and_named(button):
+    page = _page("First of three.", f"The second one, with its words.\n{button}", "Last one.")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["First of three.", "The second one, with its words.",
+                                                         "Last one."]
+    # a creator may end a post in these words ("The button you want:" / "Translate post"): never dropped silently
+    assert any(w.startswith(f"post 2 ended in X's translate button (\"{button}\")") for w in result.warnings)
+
+
+def test_show_more_ending_a_post_is_no_translate_notice():
+    result = parse_paste(_page("First of three.", "Cut by X here\nShow more", "Last one."))
+    assert not any("translate button" in w for w in result.warnings)
+
+
+# ---------------------------------------------------------------- 3. a lone "2/" over its post
+
+@pytest.mark.parametrize("draft", ["Hook 🧵\n\n2/\n\nLast.", "Hook 🧵\n\n2/ Last.", "Hook\n\n2/\n\nLast.",
+                                   "Hook\r\n\r\n2/\r\n\r\nLast."])
+def test_a_hook_and_a_lone_post_two_are_two_posts(draft):
+    assert _texts(draft) == ["Hook", "Last."]
+
+
+@pytest.mark.parametrize("text", ["Recipe notes\n\n2/3 of the flour goes in first.", "Title\n\n2/2 done today."])
+def test_a_fraction_or_a_second_paragraph_is_no_post_two(text):
+    posts = _texts(text)
+    assert len(posts) == 1 and posts[0].split() == text.split()
+
+
+# ---------------------------------------------------------------- 4. partitive words that are English too
+
+@pytest.mark.parametrize("opening", ["1/3 die-hard habits I broke this year, and how you can too.",
+                                     "1/3 van life lessons that you should know before you buy.",
+                                     "1/3 do this first: write down what you want."])
+def test_an_english_thread_numbered_1_of_3_is_numbered(opening):
+    text = f"{opening}\n\n2/ The first is the snooze button.\n\n3/ The second is my phone in bed."
+    assert _texts(text) == [opening[4:], "The first is the snooze button.", "The second is my phone in bed."]
+
+
+@pytest.mark.parametrize("text", [
+    "1/3 die Gründer scheitern im ersten Jahr. Ich weiß, warum.\n\n2/ Der erste Grund ist Geld.\n\n3/ Der zweite "
+    "ist Zeit.",
+    "1/3 van de startups stopt binnen een jaar. Ik weet het.\n\n2/ Het is niet het geld.\n\n3/ Het is de tijd."])
+def test_a_german_or_dutch_fraction_stays_the_authors(text):
+    assert _texts(text)[0].startswith("1/3 ")
+
+
+def test_a_page_of_english_posts_numbered_1_of_3_loses_its_numbers():
+    posts = ["1/3 die-hard habits I broke this year, and how you can too.", "2/ The first is the snooze button.",
+             "3/ The second is my phone in bed."]
+    assert strip_post_numbers(posts, page=True)[0] == "die-hard habits I broke this year, and how you can too."
+
+
+def test_the_language_guess_reads_a_sample_only():
+    assert is_english("This is the way you do it, and it is fine.")
+    assert not is_english("Das ist der Weg, und ich weiß nicht, ob es die Lösung ist.")
+    assert is_english("This is how we do it. " + "x" * 3_000_000)  # (a long paste: only the start is read)
