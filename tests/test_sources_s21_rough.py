@@ -79,3 +79,52 @@ def test_the_language_guess_reads_a_sample_only():
     assert is_english("This is the way you do it, and it is fine.")
     assert not is_english("Das ist der Weg, und ich weiß nicht, ob es die Lösung ist.")
     assert is_english("This is how we do it. " + "x" * 3_000_000)  # (a long paste: only the start is read)
+
+
+# ---------------------------------------------------------------- 2. a line after a community note
+
+_NOTE = ("Readers added context they thought people might want to know\nBenchmarks from 2025 show two tools are "
+         "faster.\nbench.example.org/results\n")
+_NOTE_END = ("Do you find this helpful?\nRate it\nContext is written by people who use X, and appears when rated "
+             "helpful by others. Find out more.\n")
+
+
+def test_the_creators_line_under_a_whole_community_note_is_kept():
+    page = _page("First of three.", "Our tool is the fastest.\n" + _NOTE + _NOTE_END + "Still the best value, though.",
+                 "Last one.")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts][1] == "Our tool is the fastest.\nStill the best value, though."
+    assert "post 2 had readers' added context (a community note) under the text: left out, it is not the " \
+           "author's" in result.warnings
+
+
+def test_a_community_note_with_no_end_in_the_copy_names_all_it_left_out():
+    page = _page("First of three.", "Our tool is the fastest.\n" + _NOTE + "Still the best value, though.",
+                 "Last one.")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts][1] == "Our tool is the fastest."
+    assert ("post 2 had readers' added context (a community note) under the text: left out, with all under it "
+            "(“Benchmarks from 2025 show two tools are faster. …” … “Still the best value, though.”); paste back any "
+            "of the author's own words") in result.warnings
+
+
+# ---------------------------------------------------------------- 5. X's footer in other languages
+
+@pytest.mark.parametrize("footer", [
+    "Nutzungsbedingungen\n|\nDatenschutzrichtlinie\n|\nCookie-Richtlinie\n|\nBarrierefreiheit\n|\nAnzeigeninfo\n|\n"
+    "Mehr\n© 2026 X Corp.",
+    "Condiciones de Servicio\nPolítica de Privacidad\nPolítica de cookies\nAccesibilidad\nInformación de anuncios\n"
+    "Más opciones\n© 2026 X Corp.",
+    "利用規約\nプライバシーポリシー\nCookieのポリシー\nアクセシビリティ\n広告情報\nもっと見る\n© 2026 X Corp.",
+    "Hizmet Şartları | Gizlilik Politikası | Çerez Politikası | Erişilebilirlik | Reklam bilgisi | Daha fazla | "
+    "© 2026 X Corp.",
+    "Условия | Конфиденциальность | Файлы cookie | © 2026 X Corp.",  # a wording not listed: the copyright line
+])
+def test_xs_footer_in_another_language_stays_off_the_last_post(footer):
+    assert _texts(_page("Erster von zwei.", "Der letzte Beitrag.", under=footer)) == ["Erster von zwei.",
+                                                                                   "Der letzte Beitrag."]
+
+
+def test_a_footer_word_inside_a_post_is_the_creators():
+    assert _texts(_page("Our roadmap for next year:\nBarrierefreiheit\nDatenschutzrichtlinie\nfirst.", "Done."))[0] \
+        == "Our roadmap for next year:\nBarrierefreiheit\nDatenschutzrichtlinie\nfirst."

@@ -1084,15 +1084,23 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count", "label", "row", "button"):  # the times or numbers themselves, so the creator finds them
-                cut = len(what) + 1
-                found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
-                message = message.format(times=", ".join(found))
+            elif what in _QUOTED_MARKS:  # the times, numbers or words themselves, so the creator finds them
+                message = message.format(times=", ".join(_quoted_marks(kept, what)))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return [t for t in texts if t], bool(unavailable)
+
+
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all")  # marks that carry what went: "clock:0:42"
+
+
+def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
+    """What the marks ``what:…`` of the posts carry, quoted ("context-all" carries its quotes already)."""
+    cut = len(what) + 1
+    return [x[cut:] if what == "context-all" else f'"{x[cut:]}"'
+            for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
 
 
 _MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
@@ -1136,6 +1144,8 @@ _LEFT_OUT_NOTES = (
     ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
+    ("context-all", "had readers' added context (a community note) under the text: left out, with all under it "
+                    "({times}); paste back any of the author's own words"),
     ("translation", "had X's translation under the text: left out{cut}, the slides keep the author's own words"),
     ("translated", "showed X's translation (\"Translated from … by …\") in place of the author's words: kept, as the "
                    "copy holds nothing else; paste the original into the slide, or import your X archive"),
@@ -1218,9 +1228,37 @@ _CHROME_HEADINGS = {
     "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi", "افراد مرتبط",
     "چه خبر است", "प्रासंगिक लोग", "क्या हो रहा है",
 }
-_FOOTER_RE = re.compile(r"^(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|© ?\d{4} X Corp\.?)"
-                        r"(?:\s*[|·]?\s*(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|More"
-                        r"|© ?\d{4} X Corp\.?))*\s*$", re.IGNORECASE)
+# X's footer links under the side boxes, in the languages of its other interface words above.
+_FOOTER_LINKS = (
+    "Terms of Service", "Privacy Policy", "Cookie Policy", "Accessibility", "Ads info",
+    "Nutzungsbedingungen", "Datenschutzrichtlinie", "Cookie-Richtlinie", "Barrierefreiheit", "Anzeigeninfo",
+    "Impressum", "Condiciones de Servicio", "Política de Privacidad", "Política de cookies", "Accesibilidad",
+    "Información de anuncios", "Conditions d[’']utilisation", "Politique de confidentialité",
+    "Politique relative aux cookies", "Accessibilité", "Informations sur les publicités", "Termos de Serviço",
+    "Política de Privacidade", "Acessibilidade", "Informações de anúncios", "Termini di servizio",
+    "Informativa sulla privacy", "Normativa sui cookie", "Accessibilità", "Info sugli annunci", "Servicevoorwaarden",
+    "Privacybeleid", "Cookiebeleid", "Toegankelijkheid", "Advertentie-informatie", "利用規約", "プライバシーポリシー",
+    "Cookieのポリシー", "アクセシビリティ", "広告情報", "서비스 약관", "개인정보 처리방침", "쿠키 정책", "접근성",
+    "광고 정보", "Условия предоставления услуг", "Политика конфиденциальности", "Политика в отношении файлов cookie",
+    "Специальные возможности", "Информация о рекламе", "Умови надання послуг", "Політика конфіденційності",
+    "Політика щодо файлів cookie", "Спеціальні можливості", "Інформація про рекламу",
+    "Warunki korzystania z usługi", "Polityka prywatności", "Polityka dotycząca plików cookie",
+    "Ułatwienia dostępu", "Informacje o reklamach", "Hizmet Şartları", "Gizlilik Politikası", "Çerez Politikası",
+    "Erişilebilirlik", "Reklam bilgisi", "Persyaratan Layanan", "Kebijakan Privasi", "Kebijakan Cookie",
+    "Aksesibilitas", "Informasi iklan", "شروط الخدمة", "سياسة الخصوصية", "سياسة ملفات تعريف الارتباط",
+    "إمكانية الوصول", "معلومات الإعلانات", "شرایط خدمات", "سیاست حفظ حریم خصوصی", "سیاست کوکی", "دسترس‌پذیری",
+    "اطلاعات تبلیغات", "सेवा की शर्तें", "गोपनीयता नीति", "कुकी नीति", "सुलभता", "विज्ञापन जानकारी",
+    "服务条款", "隐私政策", "Cookie 政策", "辅助功能", "广告信息", "服務條款", "隱私政策", "協助工具", "廣告資訊",
+)
+_FOOTER_MORE = ("More", "Mehr", "Más opciones", "Más", "Plus", "Mais", "Altro", "Meer", "もっと見る", "더 보기", "Ещё",
+                "Еще", "Більше", "Więcej", "Daha fazla", "Lainnya", "المزيد", "بیشتر", "अधिक", "更多")
+_COPYRIGHT = r"© ?\d{4} X Corp\.?"
+_FOOTER_LINK = "|".join(_FOOTER_LINKS)
+_COPYRIGHT_RE = re.compile(_COPYRIGHT)
+_FOOTER_RE = re.compile(rf"^(?:{_FOOTER_LINK}|{_COPYRIGHT})(?:\s*[|·]?\s*(?:{_FOOTER_LINK}|{'|'.join(_FOOTER_MORE)}"
+                        rf"|{_COPYRIGHT}))*\s*$"
+                        # …or in a language not listed: links between "|" ending in X's copyright, on one line
+                        rf"|^(?:[^|\n]{{1,60}}\|\s*){{2,}}{_COPYRIGHT}\s*$", re.IGNORECASE)
 
 
 def _drop_page_chrome(lines: list[str]) -> list[str]:
@@ -1239,8 +1277,10 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)
                                             or not _filled_after(lines, i, 1)) or _x_notice(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
-        if heading and (not authors() or _box_below(lines, i, menu=False)):
+        footer = bool(_FOOTER_RE.match(s))
+        heading = s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or footer
+        # (inside a post's words, footer link words are X's only as the whole footer, to the copy's end or a post)
+        if heading and (not authors() or (_footer_to_end(lines, i) if footer else _box_below(lines, i, menu=False))):
             skipping = True
             continue
         header = _timed_header(lines, i) or _main_post_header(lines, i)
@@ -1250,6 +1290,21 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if not skipping:
             out.append(line)
     return out
+
+
+def _footer_to_end(lines: list[str], i: int) -> bool:
+    """The footer line at i starts X's footer: footer lines (and "|") run from it to the end of the copy, a post's
+    header or X's box heading, and end in X's copyright."""
+    last = ""
+    for j in range(i, len(lines)):
+        s = lines[j].strip()
+        if not s or s == "|":
+            continue
+        if not _FOOTER_RE.match(s):
+            return bool(_COPYRIGHT_RE.search(last)) and (_timed_header(lines, j) or _main_post_header(lines, j)
+                                                         or s.lower() in _CHROME_HEADINGS)
+        last = s
+    return bool(_COPYRIGHT_RE.search(last))
 
 
 def _own_post_header(lines: list[str], i: int) -> bool:
@@ -1598,6 +1653,39 @@ _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben K
 _ENGINES = {"Google", "Grok", "Microsoft", "Bing"}  # a translation engine's name, under X's label
 
 
+# The end of a community note: X's question ("Do you find this helpful?"), its button ("Rate it"), then its line on
+# who writes notes ("Context is written by people who use X…"), in the languages of the note's label.
+_NOTE_FOOTER_RE = re.compile(r"^(?:Context is written|Der Kontext wird|El contexto (?:lo escriben|es escrito)"
+                             r"|Le contexte est rédigé|O contexto é escrito|Il contesto è scritto"
+                             r"|Context wordt geschreven|背景情報は)", re.IGNORECASE)
+
+
+def _note_end(body: list[str], at: int) -> int | None:
+    """Where the community note whose label is at ``at`` ends (past its question, button and footer line), or None
+    when the copy holds no end of it."""
+    filled = [i for i in range(at + 1, len(body)) if body[i].strip()]
+    for k, i in enumerate(filled[:-1]):
+        if _QUESTION_RE.match(body[i].strip()) and len(body[filled[k + 1]].strip()) <= 25:
+            end = filled[k + 1] + 1
+            if k + 2 < len(filled) and _NOTE_FOOTER_RE.match(body[filled[k + 2]].strip()):
+                end = filled[k + 2] + 1
+            return end
+    return next((i + 1 for i in filled if _NOTE_FOOTER_RE.match(body[i].strip())), None)
+
+
+def _without_note(body: list[str], at: int, left_out: set[str]) -> list[str]:
+    """``body`` without the community note labelled at ``at``; lines under the note's end stay (the author's, or X's
+    counts, read as any post's). With no end in the copy, all under the label goes, its first words quoted."""
+    end = _note_end(body, at)
+    if end is None:
+        gone = [x.strip() for x in body[at + 1:] if x.strip() and not _is_noise(x, dates=False)]
+        words = _first_words(gone) + (f" … “{gone[-1]}”" if len(gone) > 1 else "")  # the last line may be theirs
+        left_out.update(("context-all", "context-all:" + words))
+        return body[:at]
+    left_out.add("context")
+    return body[:at] + body[end:]
+
+
 def _first_words(lines: list[str], most: int = 8) -> str:
     """The first few words of ``lines``, quoted (“” when there are none)."""
     words = " ".join(line for line in lines if not _is_noise(line.strip(), dates=False)
@@ -1677,6 +1765,9 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
             continue
         if what == "translation":  # quoted in the notice: a guess, so the author sees what went
             left_out.add("translation:" + _first_words(body[at + 1:]))
+        if what == "context":
+            body = _without_note(body, at, left_out)
+            continue
         body, _ = body[:at], left_out.add(what)
     if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
