@@ -108,15 +108,21 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
         return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
 
 
-def read_archive_file(source: bytes | Path, name: str | None = None) -> ImportResult:
-    """Threads from the archive's ``tweets.js`` given on its own (a file or its bytes): text only, no photos."""
+def read_archive_file(source: bytes | str | Path, name: str | None = None,
+                      thread_id: str | None = None) -> ImportResult:
+    """Threads from the archive's ``tweets.js`` given on its own (a file, its path as text, or its bytes): text
+    only, no photos. With ``thread_id`` only that thread, read whole (its "2/", "3/" … read as on an import of the
+    zip); else a fast listing, whose threads keep the numbers of posts after the first."""
+    source = Path(source) if isinstance(source, str) else source
     name = name or (source.name if isinstance(source, Path) else "tweets.js")
     folder = Folder()
     if isinstance(source, Path):
+        if not source.is_file():
+            raise SourceError(f"{name}: file not found")
         folder.add("data/tweets.js", source.stat().st_size, lambda: source.open("rb"))
     else:
         folder.add("data/tweets.js", len(source), lambda: io.BytesIO(source))
-    result = _ArchiveReader(folder, name, None).read(False, None)
+    result = _ArchiveReader(folder, name, None).read(False, thread_id)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()

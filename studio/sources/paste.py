@@ -717,7 +717,7 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 # Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万, ١٫٢ ألف, 1,2 тыс.
-_COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|rb|jt"
+_COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|tys\.?|mln|rb|jt"
                        r"|Mn|هزار|میلیون|हज़ार|लाख)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
@@ -740,7 +740,8 @@ _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "प�
 # post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow"). (Lines of X's too.)
 _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
                    "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
-                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
+                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें", "팔로우",
+                   "구독하기", "subskrybuj", "关注", "關注", "フォロー"}
 
 
 # X cuts a long post short under these; the copy holds only the part shown.
@@ -789,7 +790,8 @@ _UI_LINES = {
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
 # well end in a time of its own.)
-_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像"
+_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像|Obraz"
+                             r"|Görsel|Resim|Gambar|이미지|Изображение|Зображення|صورة|تصویر|छवि|图片|圖片"
                              r"|Content warning: [^\n]{1,60}"
                              r"|The following media includes potentially sensitive content\."
                              r"(?:\n+Change settings)?(?:\n+Show)?)"
@@ -1173,6 +1175,9 @@ _NAV_LINES = {
     "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
     "spaces", "articles", "business", "creator studio", "monetization",
     # … and in X's other interface languages (de, es, fr, pt, it, nl, ja, ko, ru, uk, pl, tr, id).
+    "ホームに移動", "홈으로 이동", "przejdź do strony głównej", "ana sayfaya geç", "langsung ke beranda",
+    "перейти на главную", "더 보기",
+    "الرئيسية", "استكشاف", "الإشعارات", "الرسائل", "العلامات المرجعية", "الملف الشخصي", "المزيد", "نشر",
     "zur startseite springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
     "mehr", "posten", "listen", "inicio", "explorar", "notificaciones", "mensajes", "guardados", "comunidades",
     "perfil", "más opciones", "postear", "accueil", "explorer", "signets", "communautés", "plus", "poster",
@@ -2010,7 +2015,7 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
 
 _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,
                 "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6,
-                "هزار": 1e3, "میلیون": 1e6, "हज़ार": 1e3, "लाख": 1e5}
+                "هزار": 1e3, "میلیون": 1e6, "tys": 1e3, "mln": 1e6, "हज़ार": 1e3, "लाख": 1e5}
 _COUNT_PARTS_RE = re.compile(r"^([\d.,٫٬\u00a0\u202f]+)\s*([^\d\s.]*)\.?$")
 
 
