@@ -387,7 +387,8 @@ def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
     line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line."""
     if len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head:
         return False
-    return run[0].total is None or not text[run[0].end:].split("\n", 1)[0].strip()
+    line_end = text.find("\n", run[0].end)
+    return run[0].total is None or not text[run[0].end:line_end if line_end >= 0 else len(text)].strip()
 
 
 def split_by_numbering(text: str) -> list[str] | None:
@@ -1274,6 +1275,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     skipping = in_post = False
+    footers: dict[int, bool] = {}  # per line of a footer run walked, whether the run is X's footer
     for i, line in enumerate(lines):
         s = line.strip()
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
@@ -1285,7 +1287,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         footer = bool(_FOOTER_RE.match(s))
         heading = s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or footer
         # (inside a post's words, footer link words are X's only as the whole footer, to the copy's end or a post)
-        if heading and (not authors() or (_footer_to_end(lines, i) if footer else _box_below(lines, i, menu=False))):
+        if heading and (not authors() or (_footer_to_end(lines, i, footers) if footer else _box_below(lines, i, menu=False))):
             skipping = True
             continue
         header = _timed_header(lines, i) or _main_post_header(lines, i)
@@ -1297,19 +1299,21 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     return out
 
 
-def _footer_to_end(lines: list[str], i: int) -> bool:
+def _footer_to_end(lines: list[str], i: int, known: dict[int, bool]) -> bool:
     """The footer line at i starts X's footer: footer lines (and "|") run from it to the end of the copy, a post's
-    header or X's box heading, and end in X's copyright."""
-    last = ""
-    for j in range(i, len(lines)):
-        s = lines[j].strip()
-        if not s or s == "|":
-            continue
-        if not _FOOTER_RE.match(s):
-            return bool(_COPYRIGHT_RE.search(last)) and (_timed_header(lines, j) or _main_post_header(lines, j)
-                                                         or s.lower() in _CHROME_HEADINGS)
-        last = s
-    return bool(_COPYRIGHT_RE.search(last))
+    header or X's box heading, and end in X's copyright. ``known``: the verdict per line of the runs walked (each
+    run is walked once, however many of its lines ask)."""
+    if i in known:
+        return known[i]
+    last, j = "", i
+    while j < len(lines) and (not (s := lines[j].strip()) or s == "|" or _FOOTER_RE.match(s)):
+        last = s if s and s != "|" else last
+        j += 1
+    after = lines[j].strip().lower() if j < len(lines) else ""
+    verdict = bool(_COPYRIGHT_RE.search(last)) and (j == len(lines) or after in _CHROME_HEADINGS
+                                                    or _timed_header(lines, j) or _main_post_header(lines, j))
+    known.update(dict.fromkeys(range(i, j), verdict))
+    return verdict
 
 
 def _own_post_header(lines: list[str], i: int) -> bool:
