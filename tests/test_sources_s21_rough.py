@@ -128,3 +128,17 @@ def test_xs_footer_in_another_language_stays_off_the_last_post(footer):
 def test_a_footer_word_inside_a_post_is_the_creators():
     assert _texts(_page("Our roadmap for next year:\nBarrierefreiheit\nDatenschutzrichtlinie\nfirst.", "Done."))[0] \
         == "Our roadmap for next year:\nBarrierefreiheit\nDatenschutzrichtlinie\nfirst."
+
+
+# ---------------------------------------------------------------- hunt: "1/" inside the hook post of a run from "2/"
+
+def test_a_hook_posts_inner_1_is_stripped_as_its_runs_others_are():
+    posts = ["Six months of a side project 🧵\n\n1/ May: first release, 3 users.", "2/ July: 50 users.",
+             "3/ September: new pricing page."]
+    assert strip_post_numbers(posts, page=True) == ["Six months of a side project 🧵\n\nMay: first release, 3 users.",
+                                                    "July: 50 users.", "September: new pricing page."]
+
+
+@pytest.mark.parametrize("first", ["Hook\n\n1/2 of us quit in year one.", "Hook\n\n1/ a\n\n1/ again"])
+def test_a_fraction_or_a_twice_written_1_in_the_hook_post_stays(first):
+    assert strip_post_numbers([first, "2/ b", "3/ c"])[0] == first

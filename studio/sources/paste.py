@@ -460,8 +460,24 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             counted = numbered
         if (len(counted) >= 2 and _totals_agree(numbers, totals)
                 and any(_in_order(counted, f, jumps) for f in firsts)):
-            return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
+            out = [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
+            if hook == 1 and family == "slash" and counted[0] == 2:
+                out[0] = _without_inner_first_mark(out[0], totals[1])
+            return out
     return texts
+
+
+def _without_inner_first_mark(text: str, total: int | None) -> str:
+    """The hook post of a run from "2/" without the "1/" that opens one of its later paragraphs ("Hook 🧵" /
+    "1/ May: …" in one post, as an archive or a page holds it), written as the run's marks are (the same total);
+    the post keeps it when two paragraphs open so."""
+    marks = [m for m in _INNER_FIRST_RE.finditer(text) if (int(m.group(1)) if m.group(1) else None) == total]
+    if len(marks) != 1:
+        return text
+    return text[:marks[0].start()] + "\n\n" + text[marks[0].end():]
+
+
+_INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1/(\d{1,3})?[ \t]+(?=\S)")
 
 
 def _english_posts(texts: list[str]) -> bool:
