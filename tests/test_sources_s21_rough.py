@@ -137,8 +137,15 @@ def test_a_hook_posts_inner_1_is_stripped_as_its_runs_others_are():
              "3/ September: new pricing page."]
     assert strip_post_numbers(posts, page=True) == ["Six months of a side project 🧵\n\nMay: first release, 3 users.",
                                                     "July: 50 users.", "September: new pricing page."]
+    for first in ("Hook\n\n1/2 of us quit in year one.", "Hook\n\n1/ a\n\n1/ again"):  # a fraction, a "1/" twice: kept
+        assert strip_post_numbers([first, "2/ b", "3/ c"])[0] == first
 
 
-@pytest.mark.parametrize("first", ["Hook\n\n1/2 of us quit in year one.", "Hook\n\n1/ a\n\n1/ again"])
-def test_a_fraction_or_a_twice_written_1_in_the_hook_post_stays(first):
-    assert strip_post_numbers([first, "2/ b", "3/ c"])[0] == first
+# ---------------------------------------------------------------- hunt: Turkish counts ("B" is bin, a thousand)
+
+def test_turkish_thousands_under_millions_are_xs_counts():
+    page = "".join(f"Elif Demir\n@elifdemir\n·\n12 Eki\n{k}. Satır {k}.\n3 B\n12 B\n850 B\n1,2 Mn\n" for k in (1, 2))
+    assert _texts(page) == ["Satır 1.", "Satır 2."]
+    english = "".join(f"Dana Kim\n@danakim\n·\nNov {k}\nPost {k}.\n3\n12\n140\n2K\n" for k in (1, 2)).replace(
+        "Post 2.\n", "Post 2, our valuation:\n1.2B\n")
+    assert _texts(english)[1] == "Post 2, our valuation:\n1.2B"  # an English billion over X's counts: the author's

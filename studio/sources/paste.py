@@ -2026,7 +2026,8 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
     if not run:
         return []
     keep = len(run) if not counts_shown else 0
-    values = [_count_value(tail[i].strip()) for i in run]
+    turkish = any(_TURKISH_MILLION_RE.search(tail[i]) for i in run)  # there "B" (bin) is a thousand, "Mn" a million
+    values = [_count_value(tail[i].strip(), b_thousand=turkish) for i in run]
     while keep < len(run) and (len(run) - keep > X_COUNTS or len(run) - keep > 1 and values[keep] is not None
                                and values[-1] is not None and values[keep] > values[-1]):
         keep += 1
@@ -2039,14 +2040,18 @@ _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3
 _COUNT_PARTS_RE = re.compile(r"^([\d.,٫٬\u00a0\u202f]+)\s*([^\d\s.]*)\.?$")
 
 
-def _count_value(line: str) -> float | None:
-    """The number a count line stands for ("1.2K" → 1200, "12.345" → 12345, "١٫٢ ألف" → 1200), or None."""
+_TURKISH_MILLION_RE = re.compile(r"\dMn$|\d\s+Mn$")
+
+
+def _count_value(line: str, b_thousand: bool = False) -> float | None:
+    """The number a count line stands for ("1.2K" → 1200, "12.345" → 12345, "١٫٢ ألف" → 1200), or None.
+    ``b_thousand``: the counts are Turkish ("850 B" is 850 bin, a thousand each; "1,2 Mn" a million)."""
     m = _COUNT_PARTS_RE.match(line.translate(_ARABIC_DIGITS))
     if not m:
         return None
     digits, unit = m.group(1).replace("\u00a0", "").replace("\u202f", "").replace("٬", ","), m.group(2).lower()
     if unit:  # "1.2K", "1,2 Mio.": the separator is a decimal point
-        scale = _COUNT_UNITS.get(unit)
+        scale = 1e3 if b_thousand and unit == "b" else _COUNT_UNITS.get(unit)
         number = digits.replace("٫", ".").replace(",", ".")
     else:  # "12.345", "1,234": the separators group thousands
         scale, number = 1.0, re.sub(r"[.,٫]", "", digits)
