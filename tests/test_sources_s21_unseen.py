@@ -81,3 +81,11 @@ def test_tweets_js_alone_reads_the_chosen_thread_as_the_archive_does():
     whole = read_archive_file(path, thread_id="3200000000000000101").thread()
     assert [p.text for p in whole.posts] == _expected("archive-crlf-bom-months.json")["threads"][0]
     assert read_archive_file(str(path)).threads  # a path given as text reads too
+
+
+@pytest.mark.parametrize("end", ["Odkryj więcej\nPochodzi z całego X\n", "Odkryj więcej\n",
+                                 "Daha fazlasını keşfet\nX'in her yerinden\n"])
+def test_a_copy_that_stops_at_discover_more_in_polish_or_turkish_ends_in_the_creators_words(end):
+    page = (FIXTURES / "page-polish-firefox.txt").read_text(encoding="utf-8")
+    page = page[:page.index("Tomasz W.")] + end
+    assert Imports.paste(page).threads[0].posts[-1].text == "Więcej\nMniej kursów, więcej budowania. To wszystko."

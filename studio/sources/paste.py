@@ -1383,7 +1383,8 @@ _BADGE_RE = re.compile(r"^\d{1,2}\+?$")  # the unread count beside a menu link
 # X's "Discover more" under the replies (in its main interface languages), "Sourced from across X" below it.
 _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir plus", "descubra mais", "scopri di più",
                  "meer ontdekken", "もっと見つける", "اكتشف المزيد", "daha fazlasını keşfet", "temukan lebih banyak",
-                 "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
+                 "더 찾아보기", "узнать больше", "发现更多", "探索更多", "odkryj więcej", "дізнатися більше",
+                 "और खोजें", "بیشتر کشف کنید"}
 
 
 # Under "Discover more" ("Descubre más"…): together, X's (a copy without counts stops there).
@@ -1402,9 +1403,14 @@ def _x_notice(lines: list[str], i: int) -> bool:
 
 
 def _subtitled(lines: list[str], i: int) -> bool:
-    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X")."""
+    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X"; in a
+    language not listed, a short line naming X as a word: "Pochodzi z całego X")."""
     after = _filled_after(lines, i, 1)
-    return bool(after) and lines[after[0]].strip().lower() in _END_SUBTITLES
+    sub = lines[after[0]].strip() if after else ""
+    return sub.lower() in _END_SUBTITLES or len(sub) <= 40 and bool(_X_WORD_RE.search(sub))
+
+
+_X_WORD_RE = re.compile(r"(?<![^\W_])X(?![^\W_])")
 
 
 def _opens_more_posts(lines: list[str], i: int) -> bool:
