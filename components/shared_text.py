@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -324,29 +324,39 @@ class Made:
     was made since: what a page loaded again sends is made once (kept for the latest pages only)."""
 
     PAGES = 512
+    RECENT = 8  # texts heard from one box remembered (by hash) after the last
 
     def __init__(self) -> None:
         self._seqs: OrderedDict[str, dict[tuple[str, str], int]] = OrderedDict()
         self._heard: dict[str, dict[tuple[str, str], str]] = {}  # the plain studio: each box's last text heard
+        # and the hashes of its latest texts heard: a text the server replaced since (an undo) is still known heard
+        self._recent: dict[str, dict[tuple[str, str], deque[int]]] = {}
         self._taken: OrderedDict[str, None] = OrderedDict()  # storage keys of the typing taken back
 
     def page(self, page: str) -> None:
         self._seqs.setdefault(page, {})
         self._seqs.move_to_end(page)
         while len(self._seqs) > self.PAGES:
-            self._heard.pop(self._seqs.popitem(last=False)[0], None)
+            oldest = self._seqs.popitem(last=False)[0]
+            self._heard.pop(oldest, None)
+            self._recent.pop(oldest, None)
 
     def heard(self, page: str, key: tuple[str, str], value: str) -> None:
         """The plain studio: a page's box (key: slide index or part, field) sent this text."""
         self.page(page)
         self._heard.setdefault(page, {})[key] = value
+        self._recent.setdefault(page, {}).setdefault(key, deque(maxlen=self.RECENT)).append(hash(value))
 
     def heard_last(self, typing: Unanswered) -> str | None:
         """The plain studio: what the server last heard from the box whose typing this is (its text before the
         typing, when nothing); None when this server never knew the page (it was restarted)."""
         if typing.page not in self._seqs:
             return None
-        return self._heard.get(typing.page, {}).get((typing.slide or str(typing.index), typing.field), typing.base)
+        key = (typing.slide or str(typing.index), typing.field)
+        if hash(typing.value) in self._recent.get(typing.page, {}).get(key, ()):
+            # heard, and then replaced by the server (undone, say): the box echoed the new text after it
+            return typing.value
+        return self._heard.get(typing.page, {}).get(key, typing.base)
 
     def made(self, page: str, key: tuple[str, str], seq: int) -> None:
         self.page(page)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .image import Image
-from .limits import MAX_BRAND_NAME_CHARS, MAX_WEBSITE_CHARS
 from .outro import OutroCTA
 
 Placement = Literal["header-footer", "header", "footer", "none"]
@@ -18,7 +17,9 @@ class BrandProfile:
 
     ``placement``: "header-footer" puts the identity on top and slide number +
     swipe hint at the bottom; "header" / "footer" put everything in one band;
-    "none" hides both. Empty colours and fonts mean "use the theme's".
+    "none" hides both. Empty colours and fonts mean "use the theme's". The name and website caps
+    (``limits.PART_CAPS``) are kept by every edit door, not here: an old file holding a longer one opens,
+    drawn cut, and keeps it whole.
     """
 
     name: str = ""
@@ -39,10 +40,6 @@ class BrandProfile:
         self.website = self.website.strip()
         if any(c.isspace() for c in self.handle) or len(self.handle) > 50:
             raise ValueError(f"handle must be one word without spaces (like @ada), not {_short(self.handle)!r}")
-        for field, cap in (("name", MAX_BRAND_NAME_CHARS), ("website", MAX_WEBSITE_CHARS)):
-            if len(getattr(self, field)) > cap:
-                raise ValueError(f"the brand's {field} has {len(getattr(self, field)):,} characters; "
-                                 f"it may have at most {cap:,}")
         scheme = re.match(r"([a-z][a-z0-9+.-]*):(?!\d)", self.website, re.I)  # "host:8080" is a port, not a scheme
         if scheme and scheme.group(1).lower() not in ("http", "https"):
             raise ValueError(f"website must be a web address like example.com or https://example.com, "

@@ -58,6 +58,25 @@ MAX_NAME_CHARS = 200
 MAX_BRAND_NAME_CHARS = 200
 MAX_WEBSITE_CHARS = 2_000
 
+# Characters of the outro's call to action: its headline, subline, button text and link. The stock lines are
+# under 40 characters; a headline is a sentence, a subline two or three, a button a few words, a link a web
+# address (with room for tracking). All four are drawn on the outro and sent with every page load, and a
+# 600,000-character headline was laid out again at every size the outro tries.
+MAX_CTA_HEADLINE_CHARS = 300
+MAX_CTA_SUBLINE_CHARS = 1_000
+MAX_CTA_BUTTON_CHARS = 100
+MAX_CTA_LINK_CHARS = 2_000
+
+# The brand's and the outro's texts with a cap, by (part, field): the cap and the field as a message names it.
+PART_CAPS: dict[tuple[str, str], tuple[int, str]] = {
+    ("brand", "name"): (MAX_BRAND_NAME_CHARS, "the brand's name"),
+    ("brand", "website"): (MAX_WEBSITE_CHARS, "the brand's website"),
+    ("cta", "headline"): (MAX_CTA_HEADLINE_CHARS, "the outro's headline"),
+    ("cta", "subline"): (MAX_CTA_SUBLINE_CHARS, "the outro's subline"),
+    ("cta", "button"): (MAX_CTA_BUTTON_CHARS, "the outro's button text"),
+    ("cta", "link"): (MAX_CTA_LINK_CHARS, "the outro's link"),
+}
+
 # Characters of one slide's alt text. Screen readers advise ~125-250 characters; LinkedIn and Instagram
 # take at most a few hundred, and the studio sends every slide's alt text with each page load.
 MAX_ALT_CHARS = 2_000
@@ -171,6 +190,36 @@ def check_texts(carousel) -> None:
         check_chars(slide.title, MAX_TITLE_CHARS, f"the title of slide {i}")
         check_chars(slide.body, MAX_BODY_CHARS, f"the text of slide {i}")
         check_chars(slide.alt_text, MAX_ALT_CHARS, f"the alt text of slide {i}")
+
+
+def cut(text: str, cap: int) -> str:
+    """``text`` as drawn: an over-cap one from an old file is cut at its cap (the file keeps it whole)."""
+    return text if len(text) <= cap else text[:cap]
+
+
+def parts_over_caps(carousel) -> list[str]:
+    """What of ``carousel``'s brand and outro is over its cap (PART_CAPS), in a message's words: "the brand's
+    name (612 characters; the limit is 200)". An old file may hold such a field: it opens, drawn cut."""
+    return _over_caps({"brand": carousel.brand, "cta": carousel.cta})
+
+
+def profile_over_caps(profile) -> list[str]:
+    """``parts_over_caps`` for a saved brand profile (its brand fields and its outro, if it has one)."""
+    return _over_caps({"brand": profile, "cta": profile.cta})
+
+
+def _over_caps(parts: dict) -> list[str]:
+    found = []
+    for (part, field), (cap, what) in PART_CAPS.items():
+        text = getattr(parts[part], field, "") if parts[part] is not None else ""
+        if isinstance(text, str) and len(text) > cap:
+            found.append(over_cap(text, cap, what))
+    return found
+
+
+def over_cap(text: str, cap: int, what: str) -> str:
+    """ "the brand's name (612 characters; the limit is 200)" """
+    return f"{what} ({len(text):,} characters; the limit is {cap:,})"
 
 
 def read_capped(path: str | os.PathLike[str], cap: int, what: str | None = None) -> bytes:

@@ -25,7 +25,7 @@ import hashlib
 import math
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import fonts, limits, text
@@ -34,6 +34,7 @@ from .carousel import Carousel
 from .image import Image
 from .layouts import LAYOUTS, Drawer, base, draw_cover, draw_outro, get_layout, templates
 from .layouts.base import Box, Ctx
+from .outro import OutroCTA
 from .layouts.chrome import band_heights, draw_chrome
 from .pattern import draw_pattern, get_pattern
 from .slide import Slide
@@ -90,7 +91,7 @@ def make_context(carousel: Carousel, scale: float = DEFAULT_SCALE) -> Ctx:
     posts = {p.id: p for p in carousel.thread.posts} if carousel.thread else {}
     return Ctx(width, height, safe, content, theme, palette(theme, brand.accent), title_font, body_font,
                fonts.best_weight(title_font, title_weight), typo.title_size, typo.body_size, meta, typo.line_height,
-               typo.align, scale, carousel.show_post_meta, name, handle, pic, posts, cta=carousel.cta)
+               typo.align, scale, carousel.show_post_meta, name, handle, pic, posts, cta=drawn_cta(carousel.cta))
 
 
 @lru_cache(maxsize=16)
@@ -116,6 +117,13 @@ def _identity(carousel: Carousel) -> tuple[str, str, Image | None]:
 def _cut(text: str, cap: int = limits.MAX_BRAND_NAME_CHARS) -> str:
     """A brand text as drawn: never more than its cap is laid out (an over-cap one from an old file is cut)."""
     return text[:cap + 1].strip()[:cap]
+
+
+def drawn_cta(cta: OutroCTA) -> OutroCTA:
+    """The outro's call to action as drawn: a text over its cap (an old file) cut at it; the file keeps it whole."""
+    over = {field: limits.cut(getattr(cta, field), cap) for (part, field), (cap, _) in limits.PART_CAPS.items()
+            if part == "cta" and len(getattr(cta, field)) > cap}
+    return replace(cta, **over) if over else cta
 
 
 def missing_glyphs(carousel: Carousel) -> list[str]:
@@ -271,7 +279,7 @@ def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = 
 def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     layout_key = _layout_key(carousel, slide)
     posts = tuple(ctx.posts[p] for p in slide.post_ids if p in ctx.posts)
-    extra = carousel.cta if layout_key == "outro" else None
+    extra = drawn_cta(carousel.cta) if layout_key == "outro" else None
     key_src = repr((_ctx_sig(ctx), carousel.typography.auto_fit, layout_key, _sig(slide), _sig(posts), _sig(extra)))
     if "('image', " in key_src:  # only photos depend on the scale (embedded at box size × scale)
         key_src += repr(ctx.scale)

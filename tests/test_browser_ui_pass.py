@@ -1,6 +1,7 @@
 """Looks a creator called broken, in real headless Chromium: the export dialog's two-way choices read as controls."""
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -198,11 +199,29 @@ return over;
 """
 
 
-@pytest.mark.parametrize("size", [(1440, 900), (1280, 720), (768, 1024), (390, 844)])
-def test_a_notice_covers_no_control(driver, studio_server, tmp_path, size):
+# a slide with a long text (its box grows with it), scrolled so its title box is at the top of the window; true
+# when it scrolled
+_TO_THE_EDITOR = """
+const body = document.querySelector('textarea[data-testid=slide-body], [data-testid=slide-body] textarea');
+const title = document.querySelector('[data-testid=slide-title]');
+if (!body || !title) return false;
+body.style.minHeight = '1200px';
+body.style.height = '1200px';
+const top = title.getBoundingClientRect().top + window.scrollY - document.querySelector('.q-header').offsetHeight;
+window.scrollTo(0, top);
+return window.scrollY > 300;
+"""
+
+
+# a wide window has the editor beside the slide: only a narrow one scrolls down to it
+@pytest.mark.parametrize("size, scrolled", [((1440, 900), False), ((1280, 720), False), ((768, 1024), False),
+                                            ((390, 844), False), ((768, 1024), True), ((390, 844), True)],
+                         ids=["1440", "1280", "768", "390", "768-scrolled", "390-scrolled"])
+def test_a_notice_covers_no_control(driver, studio_server, tmp_path, size, scrolled):
     """Notices stood at the top right, over the Source panel's header and tabs (and on a phone over the top bar's
     Export button), then above the strip, over the slide editor's text boxes on a phone or tablet (a notice that
-    stays until closed hid them): they stand under the slide's bar now, over the slide or the empty stage."""
+    stays until closed hid them): they stand under the slide's bar now, over the slide or the empty stage. Fixed
+    there, on a phone scrolled down to the editor they stood over its text boxes: they scroll with the slide now."""
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo")
     width, height = size
@@ -210,10 +229,15 @@ def test_a_notice_covers_no_control(driver, studio_server, tmp_path, size):
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
         open_studio(driver, studio_server)
+        if scrolled:
+            wait(driver, lambda: driver.execute_script(_TO_THE_EDITOR) is True)
+            time.sleep(0.5)
         driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(notes))
         wait(driver, lambda: driver.execute_script(_NOTICE_OVER) is not None)
         time.sleep(1)  # its entrance (sliding in) is over
         over = driver.execute_script(_NOTICE_OVER)
+        if os.environ.get("CS_SHOTS"):  # to look at by eye
+            driver.save_screenshot(os.path.join(os.environ["CS_SHOTS"], f"notice-{width}-{scrolled}.png"))
         assert over == [], over
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

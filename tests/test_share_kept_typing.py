@@ -57,3 +57,16 @@ def test_the_outro_texts_and_the_project_name_are_put_back_too():
         put_back_plain(doc, lost, made.heard_last(lost))
     assert (doc.carousel.cta.headline, doc.carousel.name, doc.carousel.cta.link) == (
         headline + " now", name + " 2", sample_carousel().cta.link)
+
+
+def test_typing_heard_then_undone_stays_undone_though_the_box_sent_the_undone_text_after_it():
+    """Heard "Qz", then Undo: the box sends the text the server gave it back, which is then the last heard. The
+    tab's entry (saved after the undo, so never forgotten) still holds "Qz": it must not come back."""
+    doc, made = Document(sample_carousel()), Made()
+    title = doc.carousel.slides[2].title
+    made.page("page-1")
+    for text in (title + "Q", title + "Qz", title):  # typed, typed, the undo's text echoed by the box
+        made.heard("page-1", ("2", "title"), text)
+    lost = typing(field="title", index=2, base=title, value=title + "Qz")
+    put_back_plain(doc, lost, made.heard_last(lost))
+    assert doc.carousel.slides[2].title == title

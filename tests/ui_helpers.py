@@ -74,17 +74,31 @@ _THUMBS = ("return [...document.querySelectorAll('[data-testid=slide-thumb]')].m
            " const root = e.querySelector('.cs-thumb-svg').shadowRoot;"
            " const svg = root && root.querySelector('svg'); return svg ? svg.textContent : ''; })")
 
+# where the focus is and what the tab keeps: said when a keyboard move's answer never comes
+_STRIP_STATE = ("const a = document.activeElement;"
+                " const thumbs = [...document.querySelectorAll('[data-testid=slide-thumb]')];"
+                " return {focused: thumbs.indexOf(a), active: a ? a.tagName + '.' + a.className : null,"
+                " connected: !!(window.socket && window.socket.connected), handshake: !!window.did_handshake,"
+                " notices: [...document.querySelectorAll('.q-notification')].map(n => n.innerText),"
+                " kept: Object.fromEntries(Object.keys(sessionStorage).map(k => [k, sessionStorage.getItem(k)]))}")
+
 
 def by_testid(driver, name):
     from selenium.webdriver.common.by import By
     return driver.find_elements(By.CSS_SELECTOR, f"[data-testid={name}]")
 
 
-def wait(driver, condition, timeout=60):
-    from selenium.common.exceptions import StaleElementReferenceException
+def wait(driver, condition, timeout=60, describe=None):
+    """Wait for ``condition()``; on a timeout, the message says what ``describe()`` finds then (the page's state)."""
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout, poll_frequency=0.05,
-                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+    except TimeoutException as error:
+        if describe is None:
+            raise
+        raise TimeoutException(f"waited {timeout} s; then: {describe()}") from error
 
 
 def open_studio(driver, url: str, width: int | None = None) -> None:
@@ -134,8 +148,11 @@ def focus_thumb(driver, index: int) -> None:
 def await_moved(driver, before: list[str], old: int, new: int) -> None:
     """Wait until the strip shows ``before`` with the slide at ``old`` moved to ``new``, and the focus is on its
     thumbnail there (the answer to a keyboard move)."""
-    wait(driver, lambda: [t[:40] for t in thumb_texts(driver)] == moved(before, old, new))
-    wait(driver, lambda: driver.execute_script(FOCUSED_THUMB) == new)
+    def state() -> str:
+        return (f"expected {moved(before, old, new)}, strip {[t[:40] for t in thumb_texts(driver)]}, "
+                f"{driver.execute_script(_STRIP_STATE)}")
+    wait(driver, lambda: [t[:40] for t in thumb_texts(driver)] == moved(before, old, new), describe=state)
+    wait(driver, lambda: driver.execute_script(FOCUSED_THUMB) == new, describe=state)
 
 
 def alt_move(driver, index: int, step: int = 1, times: int = 1) -> list[str]:

@@ -5,12 +5,15 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..brand import BrandProfile
 from ..preset import MAX_NAME_LENGTH, BadName, Preset, apply_preset, check_name, preset_from_carousel
 from ..store import ImportSummary, Store
 from ..store.profiles import CURRENT_PROFILE
 from . import kits
 from .document import Document, EditError
+from .projects import over_caps_notice
+from .slide_edits import refuse_part_texts
 
 
 def name_problem(name: str, what: str) -> str | None:
@@ -73,7 +76,10 @@ class Brands:
         return ids[0]
 
     def add_profile(self, profile: BrandProfile) -> str:
-        """Save a new profile; a second profile with the same name is refused."""
+        """Save a new profile; a second profile with the same name, or a text over its cap, is refused."""
+        refuse_part_texts("brand", {}, {"name": profile.name, "website": profile.website}, "No profile was added.")
+        if profile.cta is not None:
+            refuse_part_texts("cta", {}, dataclasses.asdict(profile.cta), "No profile was added.")
         if self.store.profiles.find(profile.name):
             raise EditError(f"a profile named {profile.name.strip()!r} already exists")
         return self.store.profiles.save(profile)
@@ -83,6 +89,9 @@ class Brands:
         profile = self.store.profiles.get(profile_id)
         self.store.settings.set(CURRENT_PROFILE, profile_id)
         self._document().use_brand(profile, origin=origin)
+        over = limits.profile_over_caps(profile)
+        if over:
+            self.store.db.notice(over_caps_notice(f"The profile “{limits.cut(profile.name, 60)}”", over))
         return profile
 
     def profile_on_slides(self) -> str | None:

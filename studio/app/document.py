@@ -19,7 +19,10 @@ Nothing in these modules knows about NiceGUI.
 from __future__ import annotations
 
 import functools
+import inspect
 import time
+import types
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -38,11 +41,46 @@ __all__ = ["COALESCE_SECONDS", "POST_FIELDS", "Document", "EditError", "EditHist
 def _by(part: str, method: Callable[..., Any]) -> Callable[..., Any]:
     """``Document.<name>``: the edit ``method`` of the part ``part`` (same signature and docstring)."""
     name = method.__name__
+    refuse = _refuse_arguments(method)
 
     @functools.wraps(method)
     def edit(self: Document, *args: Any, **kwargs: Any) -> Any:
+        refuse(args, kwargs)
         return getattr(getattr(self, part), name)(*args, **kwargs)
     return edit
+
+
+_WORDS = {int: "a whole number", str: "text", bool: "true or false"}
+
+
+def _refuse_arguments(method: Callable[..., Any]) -> Callable[[tuple, dict], None]:
+    """A check that an edit's arguments fit ``method``'s signature and its plain types (int, str, bool, or
+    None where allowed): EditError otherwise. A browser's event may carry any JSON; a slide number given as
+    text or a title given as a list was a TypeError deep in the edit."""
+    signature = inspect.signature(method)
+    try:
+        hints = typing.get_type_hints(method)
+    except (NameError, TypeError):
+        hints = {}
+    plain: dict[str, tuple[type, bool]] = {}
+    for name, hint in hints.items():
+        args = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else ()
+        optional = type(None) in args
+        inner = [a for a in args if a is not type(None)]
+        hint = inner[0] if optional and len(inner) == 1 else hint
+        if hint in _WORDS:
+            plain[name] = (hint, optional)
+
+    def refuse(args: tuple, kwargs: dict) -> None:
+        try:
+            bound = signature.bind(None, *args, **kwargs)
+        except TypeError as exc:
+            raise EditError(f"That edit was not made: {exc}.") from None
+        for name, value in bound.arguments.items():
+            if name in plain and not (value is None and plain[name][1]) and type(value) is not plain[name][0]:
+                raise EditError(f"That edit was not made: {name} must be {_WORDS[plain[name][0]]}, "
+                                f"not {type(value).__name__}.")
+    return refuse
 
 
 class Document(EditHistory):

@@ -138,6 +138,8 @@ class EditHistory:
         return True
 
     def rename(self, name: str, origin: Any = None) -> None:
+        if not isinstance(name, str):  # a browser's event may carry any JSON
+            raise EditError("A project name is text; the project keeps its name.")
         name = " ".join(safe_text(name).split())
         refuse_name(name)
         if name == self.carousel.name:

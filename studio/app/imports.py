@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..brand import BrandProfile
 from ..carousel import Carousel
 from ..new_project import lay_out, project_from_thread, with_posts
@@ -20,6 +21,7 @@ from ..render import paginate
 from ..sources import (ImportResult, SourceError, archive_folder, fetch_post_link, is_tweets_js, load_input,
                        read_archive, read_archive_file, read_project, read_text)
 from .document import Document, EditError
+from .projects import over_caps_notice
 
 Progress = Callable[..., None]
 
@@ -64,7 +66,8 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
     if isinstance(result, Carousel):
         if thread_id is not None:
             raise SourceError("a thread id applies to archives and pasted text, not to a carousel file")
-        return result, []
+        over = limits.parts_over_caps(result)
+        return result, [over_caps_notice("The project file", over)] if over else []
     thread = result.thread(thread_id)
     if not thread.posts:
         raise SourceError("the input has no posts; give a text file with one post per paragraph")

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import limits
 from ..limits import LimitError, read_capped
 from ..sources.result import count
 from ..store import Store, StoreError
 from ..store.records import now_iso
 from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
 from ..atomic import atomic_write
+from .projects import over_caps_notice
 
 
 def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
@@ -53,6 +55,8 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     except ValueError as exc:
         message = str(exc)
         raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
+    notes += [over_caps_notice(f"The profile “{limits.cut(p.name, 60)}”", over)
+              for p in kit_profiles if (over := limits.profile_over_caps(p))]
     left_out = [count(len(items), word) for items, word, wanted in
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []

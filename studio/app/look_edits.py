@@ -14,14 +14,17 @@ from ..carousel import Carousel
 from ..outro import OutroCTA
 from ..pattern import PATTERN_STRENGTH_MAX
 from ..registry import REGISTRY
+from ..schema import SchemaError, from_dict, to_dict
 from ..sources.cleanup import safe_text
 from .edit_history import EditError
+from .slide_edits import refuse_part_texts
 from .events import BrandChanged, LookChanged
 
 if TYPE_CHECKING:
     from .document import Document
 
 
+_PARTS = {"cta": "call to action"}  # a part as a message names it
 SETTINGS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "show_post_meta"})
 
 
@@ -39,7 +42,10 @@ class LookEdits:
             if not isinstance(value, (int, float)) or not 0 <= value <= PATTERN_STRENGTH_MAX:
                 raise EditError(f"Pattern strength goes from 0 to {PATTERN_STRENGTH_MAX}.")
             value = float(value)
-        if name in REGISTRY and not (name == "pattern" and value is None) and value not in REGISTRY[name]:
+        if name == "show_post_meta" and not isinstance(value, bool):
+            raise EditError("Show post details is on or off (true or false).")
+        if name in REGISTRY and not (name == "pattern" and value is None) and (
+                not isinstance(value, str) or value not in REGISTRY[name]):
             raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
         if getattr(self.doc.carousel, name) == value:
             return
@@ -62,9 +68,12 @@ class LookEdits:
         """Replace changed fields of one part of the carousel (typography, brand, cta) as one undo step."""
         current = getattr(self.doc.carousel, part)
         values = {k: safe_text(v) if isinstance(v, str) else v for k, v in values.items()}
+        _refuse_shape(part, type(current), values)
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
         if not changes:
             return
+        if part in ("brand", "cta"):  # the one rule of every edit door (share mode's typing calls it too)
+            refuse_part_texts(part, {k: getattr(current, k) for k in changes}, changes)
         try:
             updated = replace(current, **changes)
         except (TypeError, ValueError) as exc:
@@ -97,3 +106,12 @@ class LookEdits:
         for name in ("format", "layout", "theme", "pattern", "typography", "cta", "brand"):
             setattr(target, name, copy.deepcopy(getattr(carousel, name)))
         self.doc._done(LookChanged(origin, "preset"))
+
+
+def _refuse_shape(part: str, cls: type, values: dict[str, Any]) -> None:
+    """EditError unless ``values`` are fields of ``cls`` of the types a project file may hold: an edit whose
+    value came from a browser (any JSON) is checked as loading a file is, so what is saved opens again."""
+    try:
+        from_dict(cls, {name: to_dict(value) for name, value in values.items()}, part)
+    except SchemaError as exc:
+        raise EditError(f"That {_PARTS.get(part, part)} setting was not changed: {exc}.") from None

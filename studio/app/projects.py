@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from time import monotonic
 
+from .. import limits
 from ..carousel import Carousel
 from ..history import History
 from ..store import Autosaver, ProjectInfo, Store
@@ -47,11 +48,19 @@ class Projects:
         self.document.load(carousel, project_id, self.store.projects.load_history(project_id))
         self.autosaver.track(project_id, carousel)
         self.store.settings.set(LAST_PROJECT, project_id)
+        self._tell_over_caps(carousel)
         return carousel
 
     def open_file(self, carousel: Carousel) -> None:
         """Open a carousel read from a project file as a new project."""
         self.document.load(carousel, None)
+        self._tell_over_caps(carousel)
+
+    def _tell_over_caps(self, carousel: Carousel) -> None:
+        """Tell once (a notice) of brand or outro texts over their caps: kept whole, drawn cut."""
+        over = limits.parts_over_caps(carousel)
+        if over:
+            self.store.db.notice(over_caps_notice(f"The project “{limits.cut(carousel.name, 60)}”", over))
 
     def open_instead(self) -> Callable[[], None]:
         """Before another carousel is opened in place of this one (a "New project" import): a function that
@@ -160,3 +169,9 @@ class Projects:
             log.warning("autosave failed: %s", exc)
             if self.autosaver.on_error is not None:  # shown to everyone, as the autosaver's own failures are
                 self.autosaver.on_error(self.document.project_id or "", exc)
+
+
+def over_caps_notice(whose: str, over: list[str]) -> str:
+    """The notice for an old file's texts over their caps (``limits.parts_over_caps``)."""
+    return (f"{whose} holds {'; '.join(over)}. Nothing was lost: it is kept whole and drawn cut at the "
+            "limit until you shorten it (an edit may only make it shorter).")

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import limits
+from ..image import Image
 from ..registry import REGISTRY
 from ..sources.cleanup import safe_text
 from ..structure import PHOTO_LAYOUT, photo_hidden
@@ -64,6 +65,8 @@ class SlideEdits:
         A photo on a text-only layout would be hidden, so that slide switches to Image focus in the
         same undo step; returns True when it did (the studio says so).
         """
+        if image is not None and not isinstance(image, Image):
+            raise EditError("That is not a photo the studio has read; the slide keeps its photo.")
         slide = self.doc.slide(index)
         self.doc._edit()
         slide.image = image
@@ -86,14 +89,14 @@ def refuse_texts(index: int, before: Mapping[str, str], changes: Mapping[str, st
     """
     what = f"slide {index + 1}"
     if "title" in changes:
-        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of {what}", "title",
-                     before.get("title", ""))
+        _refuse_over(changes["title"], limits.MAX_TITLE_CHARS, f"The title of {what}",
+                     KEPT.format(what="title"), before.get("title", ""))
     if "alt_text" in changes:
-        _refuse_over(changes["alt_text"], limits.MAX_ALT_CHARS, f"The alt text of {what}", "alt text",
-                     before.get("alt_text", ""))
+        _refuse_over(changes["alt_text"], limits.MAX_ALT_CHARS, f"The alt text of {what}",
+                     KEPT.format(what="alt text"), before.get("alt_text", ""))
     if "body" in changes:
-        _refuse_over(changes["body"], limits.MAX_BODY_CHARS, f"The text of {what}", "text",
-                     before.get("body", ""))
+        _refuse_over(changes["body"], limits.MAX_BODY_CHARS, f"The text of {what}",
+                     KEPT.format(what="text"), before.get("body", ""))
     if "title" in changes or "body" in changes:
         title, body = changes.get("title", before.get("title", "")), changes.get("body", before.get("body", ""))
         both = f"{title} {body}"
@@ -112,11 +115,43 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def refuse_part_texts(part: str, before: Mapping[str, str], changes: Mapping[str, Any],
+                      kept: str | None = None) -> None:
+    """EditError when ``changes`` would put the brand's name or website, or the outro's headline, subline,
+    button text or link, over its cap (``limits.PART_CAPS``); the same rule as ``refuse_texts``, for every
+    door that edits them (the studio, share mode's typing, the command line). ``part``: "brand" or "cta";
+    ``kept``: what the message says stays (default: the brand's or outro's last good field)."""
+    for field, text in changes.items():
+        if (part, field) in limits.PART_CAPS and isinstance(text, str):
+            cap, what = limits.PART_CAPS[(part, field)]
+            owner = "brand" if part == "brand" else "outro"
+            _refuse_over(text, cap, what[:1].upper() + what[1:], kept or f"The {owner} keeps its last good {field}.",
+                         before.get(field, ""))
+
+
 def _refuse_over(text: str, cap: int, what: str, kept: str, before: str = "") -> None:
-    if len(text) <= max(cap, len(before)):  # not grown: an old over-long text may be shortened
+    """EditError unless ``text`` is within ``cap``, or (a field over its cap already, from an old project)
+    it is ``before`` with one stretch deleted: such a field only ever gets shorter, whatever the door, so
+    no edit (nor two people's edits merged) can make it longer or swap in other words of the same length."""
+    if len(text) <= cap or (len(before) > cap and _only_cut(before, text)):
         return
     try:
         limits.check_chars(text, cap, what)
     except limits.LimitError as exc:
-        shorten = " It is over the limit already (an old project): it may only get shorter." if len(before) > cap else ""
-        raise EditError(f"{exc} {KEPT.format(what=kept)}{shorten}") from None
+        shorten = (" It is over the limit already (an old project): it may only get shorter, by deleting from it, "
+                   f"until it has at most {cap:,} characters.") if len(before) > cap else ""
+        raise EditError(f"{exc} {kept}{shorten}") from None
+
+
+def _only_cut(before: str, text: str) -> bool:
+    """True when ``text`` is ``before`` with one stretch of it deleted (or nothing)."""
+    if len(text) > len(before):
+        return False
+    low, high = 0, len(text)  # the longest common start, by halves: C-speed slices on a 600 KB text
+    while low < high:
+        mid = (low + high + 1) // 2
+        if before[:mid] == text[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return before.endswith(text[low:])

@@ -18,7 +18,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError
-from ..app.slide_edits import refuse_name, refuse_texts
+from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
@@ -132,6 +132,8 @@ class CoDocument(Document):
         if rest:
             _set_cta_values(self, origin, **rest)
         if texts:
+            replica = self.replica(origin)
+            refuse_part_texts("cta", {field: replica.text("cta", field) for field in texts}, texts)
             self._type_part("cta", texts, LookChanged(origin, "cta"), origin)
 
     def _type_part(self, part: str, values: dict[str, str], change: Changed, origin: Any) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..app.slide_edits import refuse_name, refuse_texts
+from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 
 Key = tuple[str, str]  # (slide id, field)
@@ -208,6 +208,7 @@ def refuse_text(replica: Replica, slide: str, field: str, text: str) -> None:
             refuse_name(" ".join(text.split()))
         return
     if slide in PART_TEXTS:
+        refuse_part_texts(slide, {field: replica.text(slide, field)}, {field: text})
         return
     before = {name: replica.text(slide, name) for name in SLIDE_TEXTS}
     refuse_texts(replica.slide_ids().index(slide), before, {field: text})
