@@ -1297,7 +1297,8 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
         def authors() -> bool:
             return not skipping and in_post and not _ends_post(out)
-        if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)
+        if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors()
+                                            or _subtitled(lines, i, any_language=not authors())
                                             or not _filled_after(lines, i, 1)) or _x_notice(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
         footer = bool(_FOOTER_RE.match(s))
@@ -1402,12 +1403,14 @@ def _x_notice(lines: list[str], i: int) -> bool:
     return bool(after) and lines[after[0]].strip().lower() == button
 
 
-def _subtitled(lines: list[str], i: int) -> bool:
-    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X"; in a
-    language not listed, a short line naming X as a word: "Pochodzi z całego X")."""
+def _subtitled(lines: list[str], i: int, any_language: bool) -> bool:
+    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X"; with
+    ``any_language`` (the heading is under X's counts, not inside a post's words), a short line naming X as a
+    word, with no sentence mark at its end: "Pochodzi z całego X")."""
     after = _filled_after(lines, i, 1)
     sub = lines[after[0]].strip() if after else ""
-    return sub.lower() in _END_SUBTITLES or len(sub) <= 40 and bool(_X_WORD_RE.search(sub))
+    return sub.lower() in _END_SUBTITLES or (any_language and len(sub) <= 40 and bool(_X_WORD_RE.search(sub))
+                                             and not _SENTENCE_MARK_RE.search(sub[-1:]))
 
 
 _X_WORD_RE = re.compile(r"(?<![^\W_])X(?![^\W_])")

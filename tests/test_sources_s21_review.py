@@ -1,0 +1,45 @@
+"""Session 21 round 3: the review of round 1's page and paste reading, each problem at its mechanism with the
+reviewer's case: a creator's own lines worded as X's ("Discover more", a note's label, a photo label, "Show more")
+stay theirs, a note's own question is no end of it, fractions keep their words, and X's footer in any language
+stays off the last post."""
+from __future__ import annotations
+
+import pytest
+
+from studio.sources.paste import parse_paste
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in parse_paste(text).threads[0].posts]
+
+
+def _warnings(text: str) -> list[str]:
+    return list(parse_paste(text).warnings)
+
+
+def _page(hook: str, *posts: str, under: str = "") -> str:
+    """A page copy of Sam's thread: the page's own post (``hook``) with its time and views, then each reply under
+    its header and over X's counts; ``under`` ends the copy."""
+    top = f"Sam Reyes\n@samreyes\nFollow\n{hook}\n4:40 PM · Nov 28, 2026\n·\n9,876\n Views\n12\n40\n310\n22\n"
+    blocks = [f"Sam Reyes\n@samreyes\n·\nNov 28\n{text}\n4\n9\n120\n" for text in posts]
+    return top + "".join(blocks) + under
+
+
+# ---------------------------------------------------------------- 1. a creator's "Discover more" line
+
+@pytest.mark.parametrize("hook, posts", [
+    ("Growing on X in 2027 🧵", ["Step one: read the tab called\nDiscover more\nIt's how X finds you.",
+                                "Step two: post daily.", "Step three: reply to people."]),
+    ("Jak rosnąć na X 🧵", ["Krok pierwszy. Kliknij:\nOdkryj więcej\nTam X pokazuje nowe konta.",
+                           "Krok drugi: pisz codziennie."]),
+    ("Growing on X in 2027 🧵", ["My newsletter has the rest. Want to\nDiscover more\nabout growing on X? Link below.",
+                                "Step two: post daily."]),
+    ("Want to grow? 🧵\nDiscover more\nGen X money habits", ["1. Save first.", "2. Spend later."]),
+])
+def test_a_creators_discover_more_line_naming_x_ends_nothing(hook, posts):
+    assert _texts(_page(hook, *posts)) == [hook.replace(" 🧵", ""), *posts]
+
+
+def test_xs_discover_more_with_its_subtitle_in_a_language_not_listed_still_ends_the_copy():
+    page = _page("Jak rosnąć na X 🧵", "Krok drugi.", under="Odkryj więcej\nPochodzi z całego X\nAla\n@ala\n")
+    assert _texts(page) == ["Jak rosnąć na X", "Krok drugi."]
