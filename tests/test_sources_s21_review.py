@@ -43,3 +43,21 @@ def test_a_creators_discover_more_line_naming_x_ends_nothing(hook, posts):
 def test_xs_discover_more_with_its_subtitle_in_a_language_not_listed_still_ends_the_copy():
     page = _page("Jak rosnąć na X 🧵", "Krok drugi.", under="Odkryj więcej\nPochodzi z całego X\nAla\n@ala\n")
     assert _texts(page) == ["Jak rosnąć na X", "Krok drugi."]
+
+
+# ---------------------------------------------------------------- 2. a community note that asks a question itself
+
+_ASKING_NOTE = ("Readers added context they thought people might want to know\nDid the study say that?\nNo.\n"
+                "It measured a single company for three weeks.\nexample.com/study\nDo you find this helpful?\nRate it\n")
+_WHO_WRITES = "Context is written by people who use X, and appears when rated helpful by others. Find out more.\n"
+
+
+@pytest.mark.parametrize("footer", [_WHO_WRITES, ""])
+def test_a_notes_own_short_question_is_no_end_of_it(footer):
+    page = _page("My take on remote work 🧵", "Remote teams ship 40% faster.\n" + _ASKING_NOTE + footer
+                 + "My own last line.", "Last post.")
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts] == ["My take on remote work",
+                                                         "Remote teams ship 40% faster.\nMy own last line.",
+                                                         "Last post."]
+    assert any("readers' added context" in w for w in result.warnings)

@@ -1694,17 +1694,21 @@ _NOTE_FOOTER_RE = re.compile(r"^(?:Context is written|Der Kontext wird|El contex
                              r"|Context wordt geschreven|背景情報は)", re.IGNORECASE)
 
 
+_NOTE_QUESTION_RE = re.compile(r"^Do you find this helpful\?$", re.IGNORECASE)  # X's own, over "Rate it"
+
+
 def _note_end(body: list[str], at: int) -> int | None:
     """Where the community note whose label is at ``at`` ends (past its question, button and footer line), or None
-    when the copy holds no end of it."""
+    when the copy holds no end of it. A note may ask a question itself ("Did the study say that?" / "No."): its
+    footer line, else X's own question, tells its end; a question and short line alone only when there is one."""
     filled = [i for i in range(at + 1, len(body)) if body[i].strip()]
-    for k, i in enumerate(filled[:-1]):
-        if _QUESTION_RE.match(body[i].strip()) and len(body[filled[k + 1]].strip()) <= 25:
-            end = filled[k + 1] + 1
-            if k + 2 < len(filled) and _NOTE_FOOTER_RE.match(body[filled[k + 2]].strip()):
-                end = filled[k + 2] + 1
-            return end
-    return next((i + 1 for i in filled if _NOTE_FOOTER_RE.match(body[i].strip())), None)
+    footer = next((i + 1 for i in filled if _NOTE_FOOTER_RE.match(body[i].strip())), None)
+    if footer is not None:
+        return footer
+    asks = [filled[k + 1] + 1 for k, i in enumerate(filled[:-1])
+            if _QUESTION_RE.match(body[i].strip()) and len(body[filled[k + 1]].strip()) <= 25]
+    known = [filled[k + 1] + 1 for k, i in enumerate(filled[:-1]) if _NOTE_QUESTION_RE.match(body[i].strip())]
+    return known[0] if known else asks[0] if len(asks) == 1 else None
 
 
 def _without_note(body: list[str], at: int, left_out: set[str]) -> list[str]:
