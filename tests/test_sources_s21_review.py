@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.sources.paste import parse_paste
+from studio.sources.paste import parse_paste, strip_post_numbers
 
 
 def _texts(text: str) -> list[str]:
@@ -61,3 +61,23 @@ def test_a_notes_own_short_question_is_no_end_of_it(footer):
                                                          "Remote teams ship 40% faster.\nMy own last line.",
                                                          "Last post."]
     assert any("readers' added context" in w for w in result.warnings)
+
+
+# ---------------------------------------------------------------- 3. fractions keep their words
+
+@pytest.mark.parametrize("text", [
+    "A thread on fans and the die-hards\n\n1/3 die within a year, the rest stay.\n\n2/ Why.\n\n3/ How.",
+    "This is the thread you want to read, and it is long\n\n1/3 die Gründer scheitern, sagt die Studie.\n\n"
+    "2/ In English: why.\n\n3/ How.",
+    "Waarom 1/3 faalt\n\n1/3 van startups faalt binnen een jaar. Dit is waarom.\n\n2/ We zijn te snel. We bouwen "
+    "alles in een keer.\n\n3/ We zijn te duur. Wat is de oplossing? Focus in alles.",
+    "1/3 die hard fans stay forever. Here is why:\n\n2/ They feel seen.\n\n3/ They feel heard.",
+    "1/3 van life lessons that you should know before you buy.\n\n2/ The first.\n\n3/ The second.",
+])
+def test_a_fraction_before_a_partitive_word_keeps_its_words_in_any_language(text):
+    assert "\n\n".join(_texts(text)).split() == text.replace("2/ ", "").replace("3/ ", "").split()
+
+
+def test_a_fraction_in_an_archives_thread_keeps_its_words():
+    posts = ["A thread on die-hard fans", "1/3 die within a year, the rest stay.", "2/ Why.", "3/ How."]
+    assert strip_post_numbers(posts)[1] == "1/3 die within a year, the rest stay."

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.sources.paste import is_english, parse_paste, strip_post_numbers
+from studio.sources.paste import parse_paste, strip_post_numbers
 
 
 def _texts(text: str) -> list[str]:
@@ -52,10 +52,12 @@ def test_a_fraction_or_a_second_paragraph_is_no_post_two(text):
 
 
 # ---------------------------------------------------------------- 4. partitive words that are English too
+# (round 3: a partitive word opening a hyphenated compound is none; the English-language guess is gone, since it
+# stripped "1/3 die within a year" and a Dutch "1/3 van startups"; "1/3 van life" / "1/3 do this first" over "2/",
+# "3/" now keep their "1/3": tests/test_sources_s21_review.py)
 
 @pytest.mark.parametrize("opening", ["1/3 die-hard habits I broke this year, and how you can too.",
-                                     "1/3 van life lessons that you should know before you buy.",
-                                     "1/3 do this first: write down what you want."])
+                                     "1/3 van-life lessons that you should know before you buy."])
 def test_an_english_thread_numbered_1_of_3_is_numbered(opening):
     text = f"{opening}\n\n2/ The first is the snooze button.\n\n3/ The second is my phone in bed."
     assert _texts(text) == [opening[4:], "The first is the snooze button.", "The second is my phone in bed."]
@@ -73,12 +75,6 @@ def test_a_page_of_english_posts_numbered_1_of_3_loses_its_numbers():
     posts = ["1/3 die-hard habits I broke this year, and how you can too.", "2/ The first is the snooze button.",
              "3/ The second is my phone in bed."]
     assert strip_post_numbers(posts, page=True)[0] == "die-hard habits I broke this year, and how you can too."
-
-
-def test_the_language_guess_reads_a_sample_only():
-    assert is_english("This is the way you do it, and it is fine.")
-    assert not is_english("Das ist der Weg, und ich weiß nicht, ob es die Lösung ist.")
-    assert is_english("This is how we do it. " + "x" * 3_000_000)  # (a long paste: only the start is read)
 
 
 # ---------------------------------------------------------------- 2. a line after a community note

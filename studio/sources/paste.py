@@ -287,11 +287,10 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     totals: set[int] = set()
     highest = None  # the highest number of the later marks with no total
     later: set[tuple[int, int | None]] = set()  # (number, total) of the later marks
-    english = any(m.total is not None for m in marks) and is_english(text)
     for k in range(len(marks) - 1, -1, -1):
         m = marks[k]
         out[k] = (_repeated(m.number, m.total, later)
-                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest, english))
+                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest))
         later.add((m.number, m.total))
         if m.total is None:
             highest = m.number if highest is None else max(highest, m.number)
@@ -300,18 +299,17 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     return out
 
 
-def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None,
-                 english: bool = False) -> bool:
+def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None) -> bool:
     """A "1/3" that would open a run reads as the author's fraction, not a post number: a "0/3" going on in lower
     case ("0/3 of my bets paid off"), or a total no later mark fits. A later mark fits it when it gives the same
     total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
     partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
-    alone is not a sign ("1/3 here's how" is numbering). In an ``english`` thread a word that is also English ("die",
-    "van", "den", "do") is no sign: "1/3 die-hard habits" over "2/", "3/" is numbering."""
+    alone is not a sign ("1/3 here's how" is numbering), nor is such a word opening a compound: "1/3 die-hard habits"
+    over "2/", "3/" is numbering."""
     if total is None:
         return False
-    if _zero_in_words(number, after) or _partitive(after, english) and total not in totals:
+    if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
     return total not in totals and (totals or highest is None or highest > total)
 
@@ -321,29 +319,10 @@ _AFTER = 12
 # A lowercase partitive or unit word right after "1/3": the author's fraction ("1/3 of", "1/3 der", "1/2 cup").
 _PARTITIVE = re.compile(r"[ \t]*(?:of|de|del|des|du|der|den|die|das|dei|degli|delle|della|di|do|da|dos|van|av|af"
                         r"|z|ze|из|от|cups?|tsp|tbsp|inch|inches|miles?|oz|lbs?|kg|g)(?![^\W_])")
-# Partitive words of other languages that are English words too ("1/3 die-hard fans", "1/2 van life").
-_ALSO_ENGLISH = {"die", "van", "den", "do"}
-# Words common in English text and rare in the languages whose partitive words are above.
-_ENGLISH_WORDS = {"the", "and", "is", "you", "to", "it", "that", "this", "with", "for", "are", "your", "my", "was",
-                  "what", "how", "of", "in", "on", "i", "we", "they", "be", "have", "not", "but"}
-_OTHER_WORDS = {"der", "und", "ist", "nicht", "ich", "das", "het", "een", "niet", "ik", "en", "de", "la", "el", "le",
-                "les", "et", "est", "que", "los", "las", "um", "uma", "não", "och", "og", "er", "il", "che", "non",
-                "z", "w", "się", "jest", "и", "в", "не", "на"}
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_SAMPLE = 4000  # characters of the text its language is guessed from (a 2 MB paste is read no further)
-
-
-def is_english(text: str) -> bool:
-    """The text reads as English: its common words outnumber those of the languages with partitive words."""
-    words = _WORD_RE.findall(text[:_SAMPLE].lower())
-    ours = sum(w in _ENGLISH_WORDS for w in words)
-    return ours >= 3 and ours > 2 * sum(w in _OTHER_WORDS for w in words)
-
-
-def _partitive(after: str, english: bool) -> bool:
-    """``after`` opens with a partitive or unit word; in an ``english`` text, not with one that is English too."""
+def _partitive(after: str) -> bool:
+    """``after`` opens with a partitive or unit word, not one opening a hyphenated compound ("die-hard", "van-life")."""
     m = _PARTITIVE.match(after)
-    return bool(m) and not (english and m.group(0).strip().lower() in _ALSO_ENGLISH)
+    return bool(m) and not after[m.end():m.end() + 1] in ("-", "‐", "‑")
 
 
 def _repeated(number: int, total: int | None, later: Collection[tuple[int, int | None]]) -> bool:
@@ -444,7 +423,7 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
         fraction = None
         for i in (0, 1)[:len(numbers)]:  # the run's first post: the first, or the one after a hook
             if numbers[i] is not None:
-                if _fraction_post(texts[i], spans[i], numbers[i:], totals[i:], _english_posts(texts)):
+                if _fraction_post(texts[i], spans[i], numbers[i:], totals[i:]):
                     numbers[i] = totals[i] = spans[i] = None  # "0/10 would recommend…" over "1/ …": their words
                     fraction = i
                 break
@@ -480,19 +459,7 @@ def _without_inner_first_mark(text: str, total: int | None) -> str:
 _INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1/(\d{1,3})?[ \t]+(?=\S)")
 
 
-def _english_posts(texts: list[str]) -> bool:
-    """``is_english`` over the first posts' words (read no further than ``_SAMPLE`` characters)."""
-    sample, size = [], 0
-    for t in texts:
-        if size >= _SAMPLE:
-            break
-        sample.append(t[:_SAMPLE])
-        size += len(sample[-1])
-    return is_english("\n".join(sample))
-
-
-def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None],
-                   english: bool = False) -> bool:
+def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
     """The first post's number reads as the author's words: a "0/10" written unlike the others' numbers, or a
     fraction (``_is_fraction``, the later posts' numbers as its later marks)."""
     others = {t for t, n in zip(totals[1:], numbers[1:]) if n is not None}
@@ -502,7 +469,7 @@ def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], 
         return True
     untotalled = [n for t, n in zip(totals[1:], numbers[1:]) if n is not None and t is None]
     return _is_fraction(numbers[0], totals[0], text[span[1]:span[1] + _AFTER], others - {None},
-                        max(untotalled) if untotalled else None, english)
+                        max(untotalled) if untotalled else None)
 
 
 def post_number(text: str) -> tuple[str, int, int | None] | None:
