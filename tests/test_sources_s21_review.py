@@ -81,3 +81,23 @@ def test_a_fraction_before_a_partitive_word_keeps_its_words_in_any_language(text
 def test_a_fraction_in_an_archives_thread_keeps_its_words():
     posts = ["A thread on die-hard fans", "1/3 die within a year, the rest stay.", "2/ Why.", "3/ How."]
     assert strip_post_numbers(posts)[1] == "1/3 die within a year, the rest stay."
+
+
+# ---------------------------------------------------------------- 4. a photo label that is an ordinary word
+
+def _polish_page(last_line: str) -> str:
+    return _page("Co kupiłam na aukcji 🧵", f"Najdroższa rzecz tego dnia:\n{last_line}", "Druga: lampa.")
+
+
+@pytest.mark.parametrize("word", ["Obraz", "Resim", "Gambar", "Görsel"])
+def test_a_label_word_of_another_language_under_xs_english_page_is_the_creators(word):
+    result = parse_paste(_polish_page(word))
+    assert [p.text for p in result.threads[0].posts][1] == f"Najdroższa rzecz tego dnia:\n{word}"
+    assert not any("photos or videos" in w for w in result.warnings)
+
+
+def test_a_label_over_xs_alt_badge_or_on_a_page_in_its_language_is_xs():
+    for page in (_polish_page("Obraz\nALT"), _polish_page("Obraz").replace("Follow", "Obserwuj")):
+        result = parse_paste(page)
+        assert [p.text for p in result.threads[0].posts][1] == "Najdroższa rzecz tego dnia:"
+        assert any("photos or videos" in w for w in result.warnings)

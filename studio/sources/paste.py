@@ -19,6 +19,7 @@ is recognised first and gives clean posts with their author.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -774,12 +775,46 @@ _UI_LINES = {
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
 # well end in a time of its own.)
-_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像|Obraz"
-                             r"|Görsel|Resim|Gambar|이미지|Изображение|Зображення|صورة|تصویر|छवि|图片|圖片"
-                             r"|Content warning: [^\n]{1,60}"
-                             r"|The following media includes potentially sensitive content\."
-                             r"(?:\n+Change settings)?(?:\n+Show)?)"
-                             r"(?:\n+|\Z))+\Z")
+_MEDIA_LABELS = r"Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像"
+
+
+@functools.lru_cache(maxsize=64)
+def _media_label_re(shown: frozenset[str] = frozenset()) -> re.Pattern:
+    """X's photo labels ending a text; the labels of ``shown`` interface languages too (see ``_LABEL_INTERFACE``),
+    and any of those over X's "ALT" badge."""
+    labels = "|".join((_MEDIA_LABELS, *sorted(shown)))
+    badged = "|".join(_LABEL_INTERFACE)  # any of them over X's "ALT" badge is X's label
+    return re.compile(rf"(?:\A|\n+)(?:(?:{labels}|(?:{badged})(?=\n+ALT(?:\n|\Z))|Content warning: [^\n]{{1,60}}"
+                      r"|The following media includes potentially sensitive content\."
+                      r"(?:\n+Change settings)?(?:\n+Show)?)"
+                      r"(?:\n+|\Z))+\Z")
+
+
+# X's photo label in more interface languages: an ordinary word too ("Obraz" is a painting, "Resim" a picture), so
+# it is X's only where the copy shows X's interface in its language (its Follow or Translate button, its views).
+_LABEL_INTERFACE = {
+    "Obraz": {"obserwuj", "obserwujesz", "przetłumacz wpis", "wyświetlenia"},
+    "Görsel": {"takip et", "takip ediliyor", "gönderiyi çevir", "görüntülenme"},
+    "Resim": {"takip et", "takip ediliyor", "gönderiyi çevir", "görüntülenme"},
+    "Gambar": {"ikuti", "mengikuti", "terjemahkan postingan", "tayangan"},
+    "이미지": {"팔로우", "팔로잉", "게시물 번역하기", "조회수"},
+    "Изображение": {"читать", "читаю", "перевести пост", "просмотры", "просмотров"},
+    "Зображення": {"читати", "читаєте", "перекласти допис", "перегляди", "переглядів"},
+    "صورة": {"متابعة", "ترجمة المنشور", "مشاهدة", "مشاهدات"},
+    "تصویر": {"دنبال کردن", "ترجمهٔ پست", "بازدید"},
+    "छवि": {"फ़ॉलो करें", "पोस्ट का अनुवाद करें", "बार देखा गया"},
+    "图片": {"关注", "翻译帖子", "查看"},
+    "圖片": {"跟隨", "追蹤", "翻譯貼文", "查看次數"},
+}
+
+
+def _shown_labels(lines: list[str]) -> frozenset[str]:
+    """The photo labels of ``_LABEL_INTERFACE`` whose interface language the copy shows (one pass over it)."""
+    short = {s.lower() for line in lines if len(s := line.strip()) <= 30}
+    return frozenset(label for label, words in _LABEL_INTERFACE.items() if words & short)
+
+
+_MEDIA_LABEL_RE = _media_label_re(frozenset(_LABEL_INTERFACE))  # (where only X's lines can follow: all of them)
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
                     "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas",
                     "در پاسخ به"}
@@ -959,7 +994,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
     if partial:
         own.insert(0, (name, handle, partial, False, {"partial"}, set()))
-    texts, unavailable = _own_texts(own, warnings)
+    texts, unavailable = _own_texts(own, warnings, _media_label_re(_shown_labels(raw)))
     return CopiedPage(name, handle, texts, unavailable)
 
 
@@ -1049,12 +1084,13 @@ def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | N
     return partial
 
 
-def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
-    """The author's posts' texts (empty ones left out) and whether a post of the thread is missing from the
-    page; a note for each kind of thing the page did not carry or the slides leave out."""
+def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tuple[list[str], bool]:
+    """The author's posts' texts (empty ones left out, X's photo ``labels`` ending them too) and whether a post of
+    the thread is missing from the page; a note for each kind of thing the page did not carry or the slides leave
+    out."""
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
-    with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
-    texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
+    with_media = sum(1 for t in texts if labels.search(t))
+    texts = [labels.sub("", t) for t in texts]
     if with_media:
         warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
                         "import your X archive or the post's link to get them")
