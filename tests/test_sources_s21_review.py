@@ -101,3 +101,21 @@ def test_a_label_over_xs_alt_badge_or_on_a_page_in_its_language_is_xs():
         result = parse_paste(page)
         assert [p.text for p in result.threads[0].posts][1] == "Najdroższa rzecz tego dnia:"
         assert any("photos or videos" in w for w in result.warnings)
+
+
+# ---------------------------------------------------------------- 5. / 7. a community note's label, and in Polish
+
+@pytest.mark.parametrize("lines", ["Readers added context to that post, and they were right.",
+                                   "Readers added context to that post, and they were right.\nI'm sorry."])
+def test_a_creators_sentence_opening_with_the_notes_label_is_theirs(lines):
+    result = parse_paste(_page("I was wrong 🧵", "I said remote teams ship faster.\n" + lines, "Lesson: cite."))
+    assert [p.text for p in result.threads[0].posts][1] == "I said remote teams ship faster.\n" + lines
+    assert not any("added context" in w for w in result.warnings)
+
+
+def test_a_polish_community_note_is_xs():
+    note = ("Czytelnicy dodali kontekst, który ich zdaniem inni mogą chcieć poznać\nBadanie dotyczyło jednej firmy.\n"
+            "Czy ta notatka jest pomocna?\nOceń\n")
+    result = parse_paste(_page("Moje zdanie 🧵", "Zespoły zdalne są o 40% szybsze.\n" + note, "Koniec."))
+    assert [p.text for p in result.threads[0].posts] == ["Moje zdanie", "Zespoły zdalne są o 40% szybsze.", "Koniec."]
+    assert any("added context" in w for w in result.warnings)

@@ -1676,10 +1676,17 @@ def _edited_time_above(body: list[str], i: int) -> int:
 
 
 # What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
+# A community note's label is a whole line of X's wording (its tail, "they thought people might want to know", with
+# no sentence mark at its end): "Readers added context to that post, and they were right." is the author's.
 _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben Kontext hinzugefügt"
                                         r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
                                         r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
-                                        r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
+                                        r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました"
+                                        r"|Czytelnicy dodali kontekst|Okuyucular bağlam ekledi"
+                                        r"|Pembaca menambahkan konteks|독자들이 맥락을 추가했습니다"
+                                        r"|Читатели добавили контекст|Читачі додали контекст|أضاف القراء سياقًا"
+                                        r"|पाठकों ने संदर्भ जोड़ा|读者添加了背景信息|讀者補充了背景資訊)"
+                                        r"(?:[^.!?。…\n]{0,80}[^.!?。…:;\s])?$", re.IGNORECASE)),
                 # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too).
                 # Only a translation engine's name may follow: "Traducido del inglés por mí" is the author's.
                 ("translation", re.compile(r"^(?:Translated from \S.{0,40} by|Übersetzt aus dem \S+ von"
