@@ -119,3 +119,20 @@ def test_a_polish_community_note_is_xs():
     result = parse_paste(_page("Moje zdanie 🧵", "Zespoły zdalne są o 40% szybsze.\n" + note, "Koniec."))
     assert [p.text for p in result.threads[0].posts] == ["Moje zdanie", "Zespoły zdalne są o 40% szybsze.", "Koniec."]
     assert any("added context" in w for w in result.warnings)
+
+
+# ---------------------------------------------------------------- 6. X's footer in a language not listed
+
+_SWEDISH_FOOTER = ("Användarvillkor\n|\nIntegritetspolicy\n|\nCookiepolicy\n|\nTillgänglighet\n|\nAnnonsinformation\n"
+                   "|\nMer\n© 2026 X Corp.")
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_xs_footer_one_link_a_line_in_a_language_not_listed_stays_off_the_last_post(blank):
+    page = _page("Three lessons 🧵", "Lesson one: ship.", "Lesson two: rest.", under=_SWEDISH_FOOTER)
+    assert _texts(page.replace("\n", blank)) == ["Three lessons", "Lesson one: ship.", "Lesson two: rest."]
+
+
+def test_a_creators_own_lines_between_bars_over_a_copyright_are_theirs():
+    own = "My stack\n|\nFigma\n|\nLinear\n|\nNotion\n© 2026 X Corp."
+    assert _texts(_page("Tools 🧵", "Lesson one.", own))[-1] == own

@@ -1294,6 +1294,7 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     skipping = in_post = False
+    lines = lines[:_unlisted_footer_start(lines)]
     footers: dict[int, bool] = {}  # per line of a footer run walked, whether the run is X's footer
     for i, line in enumerate(lines):
         s = line.strip()
@@ -1317,6 +1318,28 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if not skipping:
             out.append(line)
     return out
+
+
+def _unlisted_footer_start(lines: list[str]) -> int:
+    """Where X's footer in a language not listed starts, when it ends the copy one link a line: short lines
+    between "|" lines over X's copyright ("Användarvillkor" / "|" / … / "Mer" / "© 2026 X Corp."), right under
+    X's counts; else the copy's length."""
+    filled = [j for j in range(len(lines) - 1, max(-1, len(lines) - 60), -1) if lines[j].strip()]
+    if not filled or not _COPYRIGHT_RE.fullmatch(lines[filled[0]].strip()):
+        return len(lines)
+    k, bars = 1, 0
+    while k + 1 < len(filled) and lines[filled[k + 1]].strip() == "|" and _footer_word(lines[filled[k]]):
+        k, bars = k + 2, bars + 1
+    if bars < 2 or k >= len(filled) or not _footer_word(lines[filled[k]]):
+        return len(lines)
+    above = lines[filled[k + 1]].strip() if k + 1 < len(filled) else ""
+    return filled[k] if not above or _is_count(above) else len(lines)
+
+
+def _footer_word(line: str) -> bool:
+    """A line that may be a footer link of X's: short, with no sentence mark or digit."""
+    s = line.strip()
+    return 0 < len(s) <= 40 and not re.search(r"[.!?:;…\d]", s)
 
 
 def _footer_to_end(lines: list[str], i: int, known: dict[int, bool]) -> bool:
