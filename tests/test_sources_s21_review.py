@@ -136,3 +136,12 @@ def test_xs_footer_one_link_a_line_in_a_language_not_listed_stays_off_the_last_p
 def test_a_creators_own_lines_between_bars_over_a_copyright_are_theirs():
     own = "My stack\n|\nFigma\n|\nLinear\n|\nNotion\n© 2026 X Corp."
     assert _texts(_page("Tools 🧵", "Lesson one.", own))[-1] == own
+
+
+# ---------------------------------------------------------------- 8. / 11. the lone "2/" rule, narrowly
+
+@pytest.mark.parametrize("text", ["Quick update on the launch.\n\n2/ of our investors said yes, 1 said no.",
+                                  "Hook\n\n2/.\n\nLast.", "Hook\n\n2/\n\n2/\n\nLast.",
+                                  "Hook\n\n2/\n\nLast.\n\n4/\n\nGap."])
+def test_a_lone_two_that_numbers_nothing_keeps_every_mark(text):
+    assert " ".join(_texts(text)).split() == text.split()

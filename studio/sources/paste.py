@@ -359,16 +359,21 @@ def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], 
     run = _run(marks, first)
     if all(m.paragraph for m in marks) and len(slipped := _run(marks, first, slips=True)) >= max(3, len(run) + 1):
         run = slipped
-    return (run, head) if len(run) >= 2 or _hook_and_post_two(text, head, run) else None
+    return (run, head) if len(run) >= 2 or len(marks) == 1 and _hook_and_post_two(text, head, run) else None
 
 
 def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
     """A two-post thread: a one-paragraph hook, then "2/" opening a paragraph ("Hook" / "2/ Last.", or the "2/" on a
-    line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line."""
+    line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line. Nor is a "2/" over a
+    partitive word ("2/ of our investors said yes") or a mark ("2/." ends no post). The caller asks only when the
+    text holds no other mark ("Hook" / "2/" / "Last." / "4/" / "Gap." is one post, its words kept)."""
     if len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head:
         return False
     line_end = text.find("\n", run[0].end)
-    return run[0].total is None or not text[run[0].end:line_end if line_end >= 0 else len(text)].strip()
+    rest = text[run[0].end:line_end if line_end >= 0 else len(text)].strip()
+    if rest and (_partitive(rest) or not (rest[0].isalnum() or ord(rest[0]) >= 0x2000)):
+        return False
+    return run[0].total is None or not rest
 
 
 def split_by_numbering(text: str) -> list[str] | None:
