@@ -145,3 +145,15 @@ def test_a_creators_own_lines_between_bars_over_a_copyright_are_theirs():
                                   "Hook\n\n2/\n\nLast.\n\n4/\n\nGap."])
 def test_a_lone_two_that_numbers_nothing_keeps_every_mark(text):
     assert " ".join(_texts(text)).split() == text.split()
+
+
+# ---------------------------------------------------------------- 9. a "1/" inside the hook post
+
+@pytest.mark.parametrize("hook", ["Recipe\n\n1/ cup flour, 1/2 cup milk.", "How I grew\n\n1/ year ago I had 0 followers."])
+def test_a_hooks_inner_1_over_lower_case_is_the_authors_number(hook):
+    assert strip_post_numbers([hook, "2/ Mix.", "3/ Bake."]) == [hook, "Mix.", "Bake."]
+
+
+def test_a_hooks_inner_1_opening_a_sentence_still_goes_with_its_run():
+    assert strip_post_numbers(["Hook\n\n1/ May: I started.", "2/ June.", "3/ July."]) == [
+        "Hook\n\nMay: I started.", "June.", "July."]

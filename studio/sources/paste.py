@@ -454,9 +454,12 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
 
 def _without_inner_first_mark(text: str, total: int | None) -> str:
     """The hook post of a run from "2/" without the "1/" that opens one of its later paragraphs ("Hook 🧵" /
-    "1/ May: …" in one post, as an archive or a page holds it), written as the run's marks are (the same total);
-    the post keeps it when two paragraphs open so."""
+    "1/ May: …" in one post, as an archive or a page holds it), written as the run's marks are (the same total) and
+    opening a sentence; the post keeps it when two paragraphs open so, or over lower case ("1/ cup flour",
+    "1/ year ago I had 0 followers": a number of the author's words)."""
     marks = [m for m in _INNER_FIRST_RE.finditer(text) if (int(m.group(1)) if m.group(1) else None) == total]
+    if any(text[m.end():m.end() + 1].islower() for m in marks):
+        return text
     if len(marks) != 1:
         return text
     return text[:marks[0].start()] + "\n\n" + text[marks[0].end():]
