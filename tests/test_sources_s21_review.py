@@ -4,6 +4,8 @@ stay theirs, a note's own question is no end of it, fractions keep their words, 
 stays off the last post."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from studio.sources.paste import parse_paste, strip_post_numbers
@@ -157,3 +159,24 @@ def test_a_hooks_inner_1_over_lower_case_is_the_authors_number(hook):
 def test_a_hooks_inner_1_opening_a_sentence_still_goes_with_its_run():
     assert strip_post_numbers(["Hook\n\n1/ May: I started.", "2/ June.", "3/ July."]) == [
         "Hook\n\nMay: I started.", "June.", "July."]
+
+
+# ---------------------------------------------------------------- 13. load_input with a bare tweets.js
+
+def test_load_input_reads_the_chosen_thread_of_a_bare_tweets_js_whole(tmp_path):
+    from studio.sources import load_input
+
+    def tweet(tid: str, text: str, answers: str | None = None) -> dict:
+        t = {"id_str": tid, "id": tid, "full_text": text, "created_at": "Wed May 01 10:00:00 +0000 2024",
+             "favorite_count": "5", "retweet_count": "1", "lang": "en", "display_text_range": ["0", str(len(text))],
+             "entities": {"hashtags": [], "user_mentions": [], "urls": [], "symbols": []}}
+        if answers:
+            t.update(in_reply_to_status_id_str=answers, in_reply_to_status_id=answers, in_reply_to_user_id_str="42",
+                     in_reply_to_screen_name="me")
+        return {"tweet": t}
+    items = [tweet("200", "How I grew 🧵"), tweet("201", "2/ June: I kept going.", "200"),
+             tweet("202", "3/ July: done.", "201")]
+    js = tmp_path / "tweets.js"
+    js.write_text("window.YTD.tweets.part0 = " + json.dumps(items), encoding="utf-8")
+    posts = load_input(js, thread_id="200").thread("200").posts
+    assert [p.text for p in posts] == ["How I grew", "June: I kept going.", "July: done."]

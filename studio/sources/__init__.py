@@ -79,7 +79,7 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
     if not p.is_file():  # opening a FIFO would wait for a writer forever; /dev/zero never ends
         raise SourceError(f"{p.name} is not a regular file (a pipe, device or socket); give a file")
     if is_tweets_js(p):
-        return read_archive_file(p)
+        return read_archive_file(p, thread_id=archive_options.get("thread_id"))
     try:
         with p.open("rb") as f:
             head = f.read(4)
