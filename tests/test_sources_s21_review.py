@@ -180,3 +180,19 @@ def test_load_input_reads_the_chosen_thread_of_a_bare_tweets_js_whole(tmp_path):
     js.write_text("window.YTD.tweets.part0 = " + json.dumps(items), encoding="utf-8")
     posts = load_input(js, thread_id="200").thread("200").posts
     assert [p.text for p in posts] == ["How I grew", "June: I kept going.", "July: done."]
+
+
+# ---------------------------------------------------------------- 14. a creator's own "Show more" line
+
+def test_a_show_more_a_short_line_introduces_is_the_creators():
+    result = parse_paste(_page("Three words I hate on X 🧵", "The first one, under long posts:\nShow more",
+                               'The second: "Discover more". Enough.'))
+    assert [p.text for p in result.threads[0].posts][1] == "The first one, under long posts:\nShow more"
+    assert not any("Show more" in w for w in result.warnings)
+
+
+def test_xs_show_more_under_a_cut_post_still_goes_with_its_notice():
+    long = "I spent a year testing every growth tactic people swear by. " * 4
+    result = parse_paste(_page("Growth 🧵", long.strip() + "\nShow more", "Done."))
+    assert [p.text for p in result.threads[0].posts][1] == long.strip()
+    assert any("Show more" in w for w in result.warnings)

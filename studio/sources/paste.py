@@ -1894,6 +1894,8 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
                     and not (own_quote and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
+        if body[-1].strip().lower() in _CUT_MARKERS and _introduced(body):
+            break  # ("under long posts:" / "Show more": the author's line)
         tail.append(body.pop())
     tail.reverse()
     mine = _authors_buttons(tail)
@@ -1906,14 +1908,21 @@ def _cut_by_x(lines: list[str]) -> int:
     return sum(line.strip().lower() in _CUT_MARKERS for line in lines)
 
 
+def _introduced(body: list[str]) -> bool:
+    """The last line of ``body`` (a "Show more") is the author's, introduced by a short text ending in a colon
+    ("The first one, under long posts:" / "Show more"): X cuts only a long post, and seldom right after a colon."""
+    above = [line.strip() for line in body[:-1] if line.strip()][-4:]
+    return bool(above) and above[-1].endswith((":", "：")) and sum(map(len, above)) < 120
+
+
 def _buttons_under_words(body: list[str]) -> set[int]:
     """The lines of X's "Show more" and "Translate post" buttons: under the post's words, with only X's lines (photo
     labels, other buttons) below them. One with words under it ("The menu item" / "Show more" / "became…") is the
-    author's."""
+    author's, as is a "Show more" a short line introduces (``_introduced``)."""
     found: set[int] = set()
     for i in range(len(body) - 1, -1, -1):
         s = body[i].strip()
-        if s.lower() in _SHOW_MORE:
+        if s.lower() in _SHOW_MORE and (s.lower() not in _CUT_MARKERS or not _introduced(body[:i + 1])):
             found.add(i)
         elif s and not _MEDIA_LABEL_RE.match(s) and not _CLOCK_RE.match(s):
             break
