@@ -196,3 +196,7 @@ def test_xs_show_more_under_a_cut_post_still_goes_with_its_notice():
     result = parse_paste(_page("Growth 🧵", long.strip() + "\nShow more", "Done."))
     assert [p.text for p in result.threads[0].posts][1] == long.strip()
     assert any("Show more" in w for w in result.warnings)
+
+
+def test_a_lone_two_ending_the_text_is_the_hooks_own():
+    assert _texts("Score so far\n\n2/") == ["Score so far\n2/"]

@@ -367,8 +367,9 @@ def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
     line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line. Nor is a "2/" over a
     partitive word ("2/ of our investors said yes") or a mark ("2/." ends no post). The caller asks only when the
     text holds no other mark ("Hook" / "2/" / "Last." / "4/" / "Gap." is one post, its words kept)."""
-    if len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head:
-        return False
+    if (len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head
+            or not text[run[0].end:].strip()):
+        return False  # ("Score so far" / "2/": a post two with no words is the hook's own "2/")
     line_end = text.find("\n", run[0].end)
     rest = text[run[0].end:line_end if line_end >= 0 else len(text)].strip()
     if rest and (_partitive(rest) or not (rest[0].isalnum() or ord(rest[0]) >= 0x2000)):
