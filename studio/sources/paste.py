@@ -1912,8 +1912,8 @@ def _cut_by_x(lines: list[str]) -> int:
 def _introduced(body: list[str]) -> bool:
     """The last line of ``body`` (a "Show more") is the author's, introduced by a short text ending in a colon
     ("The first one, under long posts:" / "Show more"): X cuts only a long post, and seldom right after a colon."""
-    above = [line.strip() for line in body[:-1] if line.strip()][-4:]
-    return bool(above) and above[-1].endswith((":", "：")) and sum(map(len, above)) < 120
+    above = list(itertools.islice((x for j in range(len(body) - 2, -1, -1) if (x := body[j].strip())), 4))
+    return bool(above) and above[0].endswith((":", "：")) and sum(map(len, above)) < 120
 
 
 def _buttons_under_words(body: list[str]) -> set[int]:
