@@ -11,12 +11,16 @@ What ten editors leave after they go (``benchmarks/load.py --mode edits``; figur
 browser): no page, client, element or outbox stays; what the first wave fills is bounded (the undo history to its
 cap of 100 states, the typed glyphs' outlines and metrics, NiceGUI's weak table of bindable properties, which never
 shrinks); Python's live blocks made since the warmed server are under 1 MB and do not grow from wave to wave. The rest
-of the resident figure (+3 to +4 MB on a quiet machine, +10 to +12 MB while other work loads it) is main-heap pages
-glibc keeps because a few live blocks sit on each (free lists, per-thread caches), which ``malloc_trim`` cannot give
-back; each later wave adds less (+1.3, +0.3, +0.3, +0.2 MB over five). Clearing CPython's type attribute cache
-(``forget_attribute_names``) freed thousands of such pinning blocks. Tried and not kept: glibc mapping blocks of 8 KB
-and more on their own (``MALLOC_MMAP_THRESHOLD_=8192``) changed nothing, since glibc maps a block only when the
-heap would grow. With nobody editing, two waves of pages leave +0 MB.
+of the resident figure is main-heap pages glibc keeps because a few live blocks sit on each (free lists, per-thread
+caches), which ``malloc_trim`` cannot give back; each later wave adds less (+1.3, +0.3, +0.3, +0.2 MB over five).
+Clearing CPython's type attribute cache (``forget_attribute_names``) freed thousands of such pinning blocks, and so
+did emptying every cache keyed by the words typed (``TEXT_CACHES``): ``wide_spaces`` (up to 2,048 paragraphs) and
+``piece_widths`` (1,024 titles), left out of the tidy-up, kept what the edits laid out, made among the pages' objects.
+Ten editors, two waves, two runs at once on a machine at load 21-25: +14 / +16 and +13 / +15 MB on the warmed server
+without them emptied, +5 / +5 and +4 / +5 MB with (session 19, a quiet machine, before ``wide_spaces`` came:
++3 / +3 / +4). Tried and not kept: glibc mapping blocks of 8 KB and more on their own (``MALLOC_MMAP_THRESHOLD_=8192``)
+changed nothing, since glibc maps a block only when the heap would grow. With nobody editing, two waves of pages leave
++0 MB.
 """
 from __future__ import annotations
 
@@ -51,13 +55,15 @@ FEW_PAGES = 3  # open pages up to which a full collection is quick (tens of ms):
 UNOPENED_PAGE_S = 30.0  # a page no browser connected to for this long is dropped (NiceGUI's own limit: 60 s)
 UNOPENED_CHECK_S = 5.0  # how often pages are checked for that
 DROP_PAUSE_S = 0.01  # between two unopened pages deleted: requests waiting on the loop go through
-# Layout caches keyed by the words on the slides (module -> functions): every typed title adds entries, so ten
-# editors fill them to their bounds (about 5 MB after 600 titles). Those keyed by a face, a letter or a glyph
+# Layout and reading caches keyed by the words on the slides (module -> functions): every typed title adds entries,
+# so ten editors fill them to their bounds (about 5 MB after 600 titles). Those keyed by a face, a letter or a glyph
 # (font metrics, shaping fonts, outlines) stay: few entries, and each costs a font file read to fill again.
 TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts", "_para_ems", "_shaped", "_leads",
                                "_segments", "_segment_starts", "wrap_from", "widest_piece", "line_runs",
-                               "para_ems"),
+                               "para_ems", "wide_spaces", "piece_widths"),
                "studio.shaping": ("shape",),
+               "studio.reading": ("unflatten", "headline_and_body", "written_rows"),
+               "studio.links": ("target", "shown"),
                "studio.layouts.templates": ("unbreakable",),
                "studio.layouts.base": ("_photo_uri",)}
 

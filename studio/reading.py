@@ -39,6 +39,7 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=:))(\d{1,3})[.)]\s+(?=\S)")  # "1
 _NUMBER_LEAD = re.compile(r"^\s*(\d{1,2})\s*(?:\)|/(?=\s))\s*")
 _MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with",
                 "&", "+", "→", "-", "–", "—"}
+_WORDY = regex.compile(r"[\p{L}\p{N}\p{Extended_Pictographic}]")  # a line a headline may be: words, numbers, emoji
 _PLAIN_HEADLINE_CHARS = 90  # a first line this short, without a full stop, reads as a heading
 
 
@@ -187,8 +188,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
-    if FENCE_RE.match(first):
-        return "", text  # a post that opens with code has no headline to take
+    if FENCE_RE.match(first) or not _WORDY.search(first):
+        return "", text  # a post that opens with code, or with a line of drawing ("+----+", "|---|"), has none
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading
@@ -217,11 +218,19 @@ def list_entries(text: str) -> list[tuple[str, str]]:
     return list(list_reading(text)[1])
 
 
-@lru_cache(maxsize=1024)
 def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(lead-in, entries): the one reading of a list every reader shares. Bullets and numbers are read as separate
     lists and the one with more rows wins (on a tie, the one that starts first); every line above the winner's
-    first row is the lead-in, every prose line from there on is in a row: no line is lost or read twice."""
+    first row is the lead-in, every prose line from there on is in a row: no line is lost or read twice. A row
+    nested under the one above ("  - outline" under "1. Write") has the number ``SUB``."""
+    lead, rows = written_rows(text)
+    return lead, [(number, item) for number, item, _ in rows]
+
+
+@lru_cache(maxsize=1024)
+def written_rows(text: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    """``list_reading`` with each row as written too: (number, item, the row's lines as the creator wrote them,
+    marker and all: "Step 3: edit", "١. اكتب")."""
     text = unflatten(text.strip())
     lines = text.split("\n")
     code = code_lines(text) if has_code(text) else [False] * len(lines)
@@ -229,16 +238,17 @@ def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
     best_start = len(lines)
     readings = [_read_list(lines, code, numbered) for numbered in (False, True)]
     sub: set[int] = set()
-    rows = lambda items: sum(number != PARAGRAPH and at not in sub for number, _, at in items)  # noqa: E731
+    rows = lambda items: sum(number not in (PARAGRAPH, SUB) and at not in sub  # noqa: E731
+                             for number, _, at, _ in items)
     if rows(readings[1][0]) >= 2:  # bullets under the items of a numbered list are not a list of their own
         sub = _sub_bullets(lines, code)
     for items, start in readings:
         if rows(items) > rows(best) or (rows(items) == rows(best) and start < best_start):
             best, best_start = items, start
     if rows(best) < 2:
-        return "\n".join(ln.strip() for ln in lines if ln.strip()), []
+        return "\n".join(ln.strip() for ln in lines if ln.strip()), ()
     lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
-    return lead, [(number, item) for number, item, _ in best]
+    return lead, tuple((number, item, written) for number, item, _, written in best)
 
 
 def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
@@ -253,7 +263,7 @@ def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
         found = None if code[n] else entries[n]
         if not found:
             continue
-        indent = len(line) - len(line.lstrip())
+        indent = indent_of(line)
         if found[0] != "•":
             sub.update(run)  # a numbered item after the run: the run was under the one before
             above, run = indent, []
@@ -265,35 +275,74 @@ def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
 
 
 PARAGRAPH = "¶"  # the "number" of a row that is a paragraph of its own after the list: it gets no marker
+SUB = "◦"  # the "number" of a row nested under the row above it ("  - outline" under "1. Write")
+NESTED = 2  # a list line indented this many spaces deeper than its row's is nested under it (a tab is four)
+
+
+def indent_of(line: str) -> int:
+    """How far ``line`` is indented, in spaces (a tab counts four)."""
+    body = line.lstrip()
+    return len(line[:len(line) - len(body)].expandtabs(4))
 
 
 def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list], int]:
-    """The rows (number, text, index of the row's first line) of the bulleted (or numbered) list in ``lines``, and
-    the index of its first line."""
+    """The rows (number, text, index of the row's first line, the row as written) of the bulleted (or numbered)
+    list in ``lines``, and the index of its first line. A list line indented deeper than the row above, or a bullet
+    after a numbered row, is a row nested under it (``SUB``); after the list's last item, a line that starts a
+    sentence of its own is a paragraph (``_starts_paragraph``)."""
     items: list[list] = []
     start = len(lines)
     apart = False  # a blank line since the last line read
     entries = _entries(lines)
+    last = max((n for n, found in enumerate(entries) if found and not code[n]), default=-1)
+    top = 0  # the indent of the last row that is not nested
+    held = 0  # the indent of the last row's lines that went on in it
     for n, line in enumerate(lines):
         if code[n] or not line.strip():  # code holds no list items
             apart = apart or not line.strip()
             continue
         found, after_blank, apart = entries[n], apart, False
+        indent, whole = indent_of(line), line.strip()
+        nests = bool(items) and items[-1][0] != PARAGRAPH
         if not items:
-            if found and (found[0] != "•") == numbered:
-                items.append([found[0] if numbered else "", found[1], n])
-                start = n
+            if not (found and (found[0] != "•") == numbered):
+                continue
+            row, start = [found[0] if numbered else "", found[1]], n
+        elif found and nests and indent >= top + NESTED:
+            row = [SUB, found[1] if found[0] == "•" and not own_bullet(found[1]) else whole]
         elif found and (found[0] != "•") == numbered:
-            items.append([found[0] if numbered else "", found[1], n])
+            row = [found[0] if numbered else "", found[1]]
         elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
-            items.append(["", found[1], n])
+            row = ["", found[1]]
+        elif found and numbered and nests:  # "- outline" under "1. Write": nested under it
+            row = [SUB, found[1]]
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
-            items.append([found[0], found[1], n])
-        elif after_blank and not found:  # a paragraph set apart after the list: a row of its own, unmarked
-            items.append([PARAGRAPH, line.strip(), n])
+            row = [found[0], found[1]]
+        elif not found and (after_blank or n > last and _starts_paragraph(items[-1][1], whole, indent, top, held)):
+            row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
-            items[-1][1] += " " + line.strip()
+            items[-1][1] += " " + whole
+            items[-1][3] += "\n" + whole
+            held = max(held, indent)
+            continue
+        if row[0] != SUB:
+            top = indent
+        held = 0
+        items.append(row + [n, whole])
     return items, start
+
+
+_CLOSERS = "\"'”’»)]*_"
+
+
+def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
+    """After a list's last item, does ``line`` start a paragraph of its own rather than go on in the item? It does
+    when the item ended a sentence and the line starts one (not with a small letter), or when the item went on in
+    indented lines and this one is not indented."""
+    if held > top and indent <= top:
+        return True
+    first = line[:1]
+    return item.rstrip(_CLOSERS)[-1:] in ".!?…。！？" and not first.islower() and not first in ",;:)]}—–-"
 
 
 def list_line(line: str) -> tuple[str, str] | None:
@@ -349,6 +398,16 @@ def _entries(lines: list[str]) -> list[tuple[str, str] | None]:
 def step_point(item: str) -> bool:
     """The item names its own number in words ("Step 3: edit"): it gets no number of ours beside it."""
     return bool(_STEP.match(item))
+
+
+# A list number in a script's own digits ("١.", "۲)", "३."), not ASCII, math-styled or fullwidth ones
+_SCRIPT_NUMBER = re.compile(r"^\s*(?=\d*[^\W0-9\U0001D7CE-\U0001D7FF\uff10-\uff19_])\d{1,3}[.)]\s")
+
+
+def own_number(row: str) -> bool:
+    """The row, as written, carries a number of its own that a badge of ours would not say the same way: a
+    number in words ("Step 3: edit") or in its script's digits ("١. اكتب", "३. सीखो")."""
+    return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row))
 
 
 def own_bullet(item: str) -> bool:

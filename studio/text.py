@@ -805,8 +805,8 @@ def _word_ends(clusters: tuple[Cluster, ...]) -> frozenset[int]:
             continue
         no_space_a, no_space_b = bool(_NO_SPACES.match(a.text)), bool(_NO_SPACES.match(b.text))
         if no_space_a and no_space_b:
-            if pos in ends and b.text[0] not in _NO_BREAK_BEFORE:  # ICU ends a Lao word before "ໆ"
-                found.add(i)
+            if pos in ends and b.text[0] not in _NO_BREAK_BEFORE and _syllable_cut(a.text, b.text):
+                found.add(i)  # (ICU ends a Lao word before "ໆ", a made-up word inside a syllable)
         elif no_space_a != no_space_b and _WORD_END_CHAR.match(a.text[-1]) and _base_char(b.text).isalpha() \
                 and not (a.accent and b.accent):
             found.add(i)
@@ -997,12 +997,21 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
     best, width = end, 0.0
     for j in range(start + 1, end):
         width += ems[j - 1]
-        if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text):
+        if width >= floor and _soft_place(clusters[j - 1].text, clusters[j].text) \
+                and _syllable_cut(clusters[j - 1].text, clusters[j].text):
             best = j
     if best == end:  # at the edge: the next line never starts with a syllable's vowel sign or killed consonant
-        while best - 1 > start and best < len(clusters) and _ends_a_syllable(clusters[best].text):
+        while best - 1 > start and best < len(clusters) and not _syllable_cut(clusters[best - 1].text,
+                                                                               clusters[best].text):
             best -= 1
     return best
+
+
+def _syllable_cut(a: str, b: str) -> bool:
+    """May a line end between clusters ``a`` and ``b`` without cutting a syllable? Not before a vowel sign or mark
+    that closes the syllable (``_ends_a_syllable``), nor after a Thai or Lao vowel written ahead of its consonant
+    ("เ" left alone at a line's end)."""
+    return not _ends_a_syllable(b) and a[-1:] not in _LEADING_VOWELS
 
 
 def _ends_a_syllable(cluster: str) -> bool:

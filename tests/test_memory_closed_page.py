@@ -185,3 +185,51 @@ def test_the_draw_ahead_pause_keeps_neither_the_last_change_nor_its_person(monke
     del mine, first, person
     gc.collect()
     assert left() is None
+
+
+# keyed by a letter, a cluster, a face or a glyph: few entries, each costly to fill again (a font file read)
+KEPT_BY_LETTER = {"studio.emoji.emoji_file", "studio.text.styled_letter", "studio.text._cluster",
+                  "studio.text.drawable",
+                  "studio.text._draws", "studio.text.has_glyph", "studio.text._base_char", "studio.text.font_for",
+                  "studio.text.cluster_em", "studio.text._symbol_drawable", "studio.text._metrics",
+                  "studio.text._glyphs"}
+
+
+def _word_caches() -> dict[str, int]:
+    """Every lru cache of the studio's modules, with its entries."""
+    import functools
+    import sys
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("studio"):
+            continue
+        for key, value in list(vars(module).items()):
+            if isinstance(value, functools._lru_cache_wrapper) and value.__module__ == name:
+                found[f"{name}.{key}"] = value.cache_info().currsize
+    return found
+
+
+def test_every_cache_the_typed_words_fill_goes_once_every_page_is_closed(monkeypatch):
+    """Issue 13: a cache keyed by the words typed keeps, for nobody, what each title made (``wide_spaces`` kept up to
+    2,048 paragraphs, ``piece_widths`` 1,024 titles, the reading of a body and its links too), made while ten editors
+    typed: each a few live blocks among the pages' freed ones, which glibc then cannot give back. Only caches keyed by
+    a letter or a face stay."""
+    from components import memory
+    from studio import render
+    from studio.app.sample import sample_carousel
+
+    carousel = sample_carousel()
+    carousel.slides[1].title = "Title warm"
+    render.render_slide(carousel, 1)
+    before = _word_caches()
+    for n in range(5):
+        carousel.slides[1].title = f"Title zqx{n} words typed here"
+        carousel.slides[1].body = f"Lead zq{n}:\n- one zq{n}\n- two https://example.org/zq{n}"
+        render.render_slide(carousel, 1)
+    grown = {name for name, size in _word_caches().items() if size > before.get(name, 0)}
+    assert {"studio.text.prepare", "studio.text.wide_spaces", "studio.reading.unflatten", "studio.links.shown"} <= grown
+    monkeypatch.setattr(memory.Tidy, "collect", lambda self: None)
+    monkeypatch.setattr(Client, "instances", {})
+    asyncio.run(memory.Tidy().tidy())
+    after = _word_caches()
+    assert sorted(name for name in grown - KEPT_BY_LETTER if after[name]) == []

@@ -21,6 +21,7 @@ from ..render import paginate
 from ..sources import (ImportResult, SourceError, archive_folder, fetch_post_link, is_tweets_js, load_input,
                        read_archive, read_archive_file, read_project, read_text)
 from .document import Document, EditError
+from .edit_history import refuse_size
 from .projects import over_caps_notice
 
 Progress = Callable[..., None]
@@ -131,7 +132,9 @@ class Imports:
     def new_project(self, thread: Thread, profile: BrandProfile | None = None) -> None:
         """Open ``thread`` as a new project: laid out with the current look, named after its hook,
         ``profile`` or else the thread's author as brand (see ``studio.new_project``)."""
-        self.document.load(project_from_thread(thread, self.document.carousel, profile), None)
+        carousel = project_from_thread(thread, self.document.carousel, profile)
+        refuse_size(self.document.carousel, len(carousel.slides), len(thread.posts))
+        self.document.load(carousel, None)
 
     def add_posts(self, thread: Thread, origin: Any = None) -> None:
         """"Add these posts to this project": the cards get the new posts; slides, look and author stay."""

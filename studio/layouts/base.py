@@ -293,13 +293,16 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float,
         in_list = id(p) in rtl_list
         if in_list and rtl_list[id(p)]:  # a right-to-left list: its markers on the right, its items against them
             span = list_w if bx > x else width
-            if p.marker:
+            if p.marker.startswith(SUB_ROW):  # a nested row's dot, just right of its text
+                out.extend(draw_marker(ctx, p.marker, bx + span - p.block.indent + st.size * 0.25, baseline, st))
+            elif p.marker:
                 out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
             out.extend(draw_line(in_list_line(p.line, True), st, bx, baseline, span - p.block.indent - p.x,
                                  p.block.role, rtl=True))
             continue
-        if p.marker:
-            out.extend(draw_marker(ctx, p.marker, bx, baseline, st))
+        if p.marker:  # a nested row's dot stands just left of its text
+            nest = p.block.indent - st.size * (0.25 + SUB_DOT) if p.marker.startswith(SUB_ROW) else 0.0
+            out.extend(draw_marker(ctx, p.marker, bx + nest, baseline, st))
         left = bx + p.block.indent + p.x
         out.extend(draw_line(in_list_line(p.line, False) if in_list else p.line, st, left, baseline,
                              width - (left - x), p.block.role, rtl=False if in_list else None))
@@ -433,13 +436,22 @@ def code_panels(placed: list[Placed], x: float, y: float, width: float) -> list[
 
 LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number instead of a bullet ("row:": none)
 _ROW_BULLET = LIST_ROW + "•"  # a row without a number in a list the creator bulleted: a plain bullet
+SUB_ROW = "sub:"  # a row nested under the row above ("sub:◦": a small dot; "sub:": the item's own bullet)
+SUB_DOT = 0.3  # the nested row's dot's width, in text sizes
+
+
+def sub_indent(size: float) -> float:
+    """How much further in a nested row's text starts than its parent row's."""
+    return size * 1.2
 
 
 def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
     """How far ``draw_marker``'s ink reaches right of its x (a right-to-left item's marker ends at the column's edge)."""
     marker = "•" if marker == _ROW_BULLET else marker
-    if marker == LIST_ROW:
+    if marker == LIST_ROW or marker == SUB_ROW:
         return 0.0
+    if marker.startswith(SUB_ROW):
+        return st.size * SUB_DOT
     if marker.startswith(LIST_ROW):
         size = min(st.size * 1.3, st.ink / 1.05)
         return text_width(marker[len(LIST_ROW):].zfill(2), ctx.title_font, ctx.title_weight, size)
@@ -448,8 +460,12 @@ def marker_width(ctx: Ctx, marker: str, st: TextStyle) -> float:
 
 def draw_marker(ctx: Ctx, marker: str, x: float, baseline: float, st: TextStyle) -> list[El]:
     marker = "•" if marker == _ROW_BULLET else marker
-    if marker == LIST_ROW:  # a row whose item starts with its own bullet
+    if marker == LIST_ROW or marker == SUB_ROW:  # a row whose item starts with its own bullet
         return []
+    if marker.startswith(SUB_ROW):  # a nested row: a smaller, hollow dot
+        r = st.size * SUB_DOT / 2
+        return [el("circle", cx=x + r, cy=baseline - st.size * 0.34, r=r * 0.8, fill="none",
+                   stroke=ctx.palette.accent_fill, stroke_width=r * 0.4, class_="sub-marker")]
     if marker.startswith(LIST_ROW):
         # the big number stays inside its line's ink box, so a row at the top or bottom of the page
         # keeps it inside the safe area even at a tight line height

@@ -17,15 +17,17 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (PARAGRAPH, counted, emoji_rows, headline_and_body, list_line, list_lines, list_reading,
-                       own_bullet, sentences, split_number, step_point, unflatten)
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
+                       list_lines, list_reading, own_bullet, own_number, sentences, split_number, step_point,
+                       unflatten, written_rows)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
-from .base import (DARK_GROUND, LIST_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists, avatar,
-                   block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, text_el)
+from .base import (DARK_GROUND, LIST_ROW, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
+                   avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
 
 IMAGE_ROLE = "image-pending"
+POINTS_MAX = 20  # a post of more sentences than this (and no list lines) is not listed sentence by sentence
 STATEMENT_CHARS = 160  # a big statement longer than this keeps only its headline large
 STATEMENT_SCALE = 2.6  # the statement's size, in body sizes
 POST_PHOTO_MIN = 100  # a post card's photo is never squeezed below this height
@@ -161,12 +163,15 @@ def credit_block(ctx: Ctx, slide: Slide, size: float) -> Block | None:
 
 def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> tuple[Block, ...]:
     """Body text as blocks: list lines ("- ", "•", "1.") become bulleted or numbered items; an indented line
-    right under an item ("1. Install it" / "   then open it") goes on in that item. Every layout that draws a
-    body draws it through this, so a list reads the same (and runs one direction: ``base.draw_flow``) on all."""
+    right under an item ("1. Install it" / "   then open it") goes on in that item, an indented list line (or a
+    bullet under a numbered item) is a row nested under it. Every layout that draws a body draws it through this,
+    so a list reads the same (and runs one direction: ``base.draw_flow``) on all."""
     st = ctx.body_style(size, colour)
     blocks: list[Block] = []
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
+    at = [0.0]  # the item's indent
+    parent: list = []  # (line indent, marker, block indent) of the last item that is not nested, while a list runs
 
     apart = False  # a blank line since the last block
 
@@ -174,30 +179,47 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         nonlocal apart
         if item:
             marker, lines = item[0], item[1:]
-            indent = size * (1.9 if marker != "•" else 1.35)
-            if marker == "•" and own_bullet(lines[0]):  # "✅ Ship it": its own bullet, no dot before it
-                marker, indent = "", 0.0
-            b = block("\n".join(lines), st, marker=marker, indent=indent,
-                      gap_before=0.45 if blocks else 0.0, apart=apart)
+            b = block("\n".join(lines), st, marker=marker, indent=at[0],
+                      gap_before=(0.2 if marker.startswith(SUB_ROW) else 0.45) if blocks else 0.0, apart=apart)
             item.clear()
         else:
             b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
             apart = apart or bool(pending) and not b  # blank lines only: the next block is set apart
+            if pending and b:
+                parent.clear()
             pending.clear()
         if b:
             blocks.append(b)
             apart = False
+
+    def start_item(line: str, found: tuple[str, str]) -> None:
+        marker, words = found
+        indent = indent_of(line)
+        under = marker == "•" and parent and parent[1] != "•" and indent >= parent[0]  # "- outline" after "1. Write"
+        if parent and (indent >= parent[0] + NESTED or under):
+            item.extend([SUB_ROW + ("" if own_bullet(words) else SUB), words])  # nested under the item above
+            at[0] = parent[2] + sub_indent(size)
+            return
+        if marker != "•" and (own_number(line.strip()) or steps):  # "١. اكتب", or "2." among "Step 3:" lines:
+            # its number as written (no Latin badge; one drawing for every numbered line, as the List layout's)
+            marker, words = "", line.strip()
+        at[0] = size * (1.9 if marker != "•" else 1.35) if marker else 0.0
+        if marker == "•" and own_bullet(words):  # "✅ Ship it": its own bullet, no dot before it
+            marker, at[0] = "", 0.0
+        parent[:] = [indent, found[0], at[0]]
+        item.extend([marker, words])
 
     text = unflatten(text)
     flags = code_lines(text) if has_code(text) else None
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
     listed = list_lines(lines)
+    steps = any(step_point(line) for line in lines)  # "Step 3: share" lines (drawn as written) among the items
     for n, line in enumerate(lines):
         found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
             flush()
-            item.extend(found)
+            start_item(line, found)
         elif item and line[:1] in (" ", "\t") and line.strip() and not (flags and flags[n]):
             item.append(line.strip())
         else:
@@ -520,9 +542,14 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
     sentences read as points are counted, and only when the creator counted none of them themselves."""
     held = _held_empty_items(text)
-    lead, entries = list_reading(held)
-    if len(entries) >= 2:
-        numbers, items = [n for n, _ in entries], [item for _, item in entries]
+    lead, rows = written_rows(held)
+    if len(rows) >= 2:
+        numbers, items = [n for n, _, _ in rows], [item for _, item, _ in rows]
+        if any(n.isdigit() and own_number(written) for n, _, written in rows):
+            # "Step 3: share" or "١. اكتب" among numbered rows: every numbered row keeps its number as written
+            # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١")
+            items = [" ".join(written.split("\n")) if n.isdigit() else item for n, item, written in rows]
+            numbers = [OWN if n.isdigit() else n for n in numbers]
         if _EMPTY in text:  # the creator's own character: nothing was held
             return lead, items, _row_markers(numbers, items)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
@@ -545,9 +572,13 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     """Each row's marker, the creator's own: the number they wrote, "•" for a line they bulleted ("- Ship",
     "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
-    repeat theirs), none beside a paragraph set apart after the list."""
-    return ["" if number == PARAGRAPH or step_point(item) else number or ("" if own_bullet(item) else "•")
-            for number, item in zip(numbers, items)]
+    repeat theirs), none beside a paragraph set apart after the list or a row that keeps its own number (``OWN``);
+    ``SUB`` for a row nested under the one above."""
+    return [SUB if number == SUB else "" if number in (PARAGRAPH, OWN) or step_point(item)
+            else number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
+
+
+OWN = "#"  # the "number" of a row that keeps its own number in its words (``list_of``)
 
 
 _EMPTY = "\ue000"  # stands for an empty list item's words while the list is read (a private-use character)
@@ -566,7 +597,7 @@ def _held_empty_items(text: str) -> str:
 def _row_indent(markers: list[str]) -> float:
     """Where every row's text starts, in body sizes: after the widest marker (a dot is narrower than "07"), the same
     for all, so rows of mixed markers ("•", "03", an emoji bullet of the creator's) start their text aligned."""
-    return max((2.6 if m not in ("", "•") else 1.3 if m == "•" else 0.0) for m in markers)
+    return max((2.6 if m not in ("", "•", SUB) else 1.3 if m == "•" else 0.0) for m in markers)
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -576,7 +607,9 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
-    if len(items) < 2 or has_code(body):  # a row holds no code block: the post is drawn as written, code and all
+    if len(items) < 2 or has_code(body) or (len(items) > POINTS_MAX and not list_reading(body)[1]):
+        # a row holds no code block: the post is drawn as written, code and all; a long essay (a premium post)
+        # is read as text, not hundreds of one-sentence rows
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
         title, intro = intro, ""
@@ -591,7 +624,11 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
                 blocks.append(b)
         indent = s * _row_indent(markers)
         for item, marker in zip(items, markers):
-            b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
+            if marker == SUB:  # a row nested under the one above: further in, a small dot, on the same band
+                b = block(item, st, marker=SUB_ROW + ("" if own_bullet(item) else SUB), indent=indent + sub_indent(s),
+                          gap_before=0.3)
+            else:
+                b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
             if b:
                 blocks.append(b)
         return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
@@ -612,7 +649,7 @@ def row_bands(ctx: Ctx, placed: list[Placed], x: float, top: float, width: float
     for p in placed:
         if p.marker.startswith(LIST_ROW):
             rows.append([p.y, p.y + p.text_style.lh, p.block.style])
-        elif rows and p.block.marker.startswith(LIST_ROW):
+        elif rows and p.block.marker.startswith((LIST_ROW, SUB_ROW)):  # its lines, and the rows nested under it
             rows[-1][1] = p.y + p.text_style.lh
     for first, last, st in rows:
         pad = st.size * 0.45

@@ -136,7 +136,7 @@ class Replica:
         self.undo_manager = UndoManager(scopes=[self.doc[name] for name in ROOTS],
                                         capture_timeout_millis=capture_ms)
         self.undo_manager.include_origin(person)
-        self._texts: dict[tuple[str, str], Text] = {}
+        self._watchers: dict[tuple[str, str], list[Callable[[list[dict[str, Any]]], Any]]] = {}
         self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
         self.reordered = 0  # counts changes of the slide order (and slides added)
@@ -151,8 +151,23 @@ class Replica:
     def observe_text(self, slide_id: str, field: str, callback: Callable[[list[dict[str, Any]]], Any]) -> None:
         """Call ``callback(delta)`` whenever this slide text changes here (by an edit or a pull); ``delta``
         is the change: ``retain``/``delete`` counted in UTF-8 bytes, ``insert`` texts."""
-        # the engine's own event: only its change (``delta``) is read, not the path and target pycrdt adds
-        self._subscriptions.append(self._text(slide_id, field).integrated.observe(lambda event: callback(event.delta)))
+        _check_text(slide_id, field)
+        if not self._watchers:  # watched through the roots: a slide's texts are made anew when an undo or
+            # redo takes the slide away and brings it back, and an observer of the old ones would go silent
+            self._subscriptions += [self.doc[root].integrated.observe_deep(self._texts_changed)
+                                    for root in ("slides", *PART_TEXTS)]
+        self._watchers.setdefault((slide_id, field), []).append(callback)
+
+    def _texts_changed(self, events: list[Any]) -> None:
+        # the engine's own events: only the path and the change (``delta``) are read, not the target pycrdt adds
+        for event in events:
+            path = event.path if hasattr(event, "delta") else ()  # none: a map's keys changed, no text
+            if not path:
+                continue
+            # (slide id, field), or (field,) in a part's map
+            key = (path[0], path[1]) if len(path) == 2 else (_part_of(path[0]), path[0])
+            for callback in self._watchers.get(key, ()):
+                callback(event.delta)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -169,7 +184,12 @@ class Replica:
         return list(self._ids)
 
     def text(self, slide_id: str, field: str) -> str:
-        return str(self._text(slide_id, field))
+        """A slide text as it reads here ("" for a slide no longer in the document), or a part's."""
+        with self.doc.transaction():  # one for both look-ups: each of its own costs more
+            if slide_id not in PART_TEXTS and slide_id not in self._slides:
+                _check_text(slide_id, field)
+                return ""
+            return str(self._text(slide_id, field))
 
     def texts(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Several slide texts at once ("" for a slide that is gone), in one read."""
@@ -178,14 +198,14 @@ class Replica:
             return {(i, f): str(self._text(i, f)) if i in visible or i in PART_TEXTS else "" for i, f in keys}
 
     def _text(self, slide_id: str, field: str) -> Text:
-        """The Y text of a slide field (kept: slides are never removed from the map, only from the order),
-        or of a part's field (``PART_TEXTS``: ``slide_id`` is the part's name)."""
-        key = (slide_id, field)
-        if key not in self._texts:
-            if field not in PART_TEXTS.get(slide_id, SLIDE_TEXTS):
-                raise ValueError(f"{field!r} is not a shared text")
-            self._texts[key] = self.doc[slide_id][field] if slide_id in PART_TEXTS else self._slides[slide_id][field]
-        return self._texts[key]
+        """The Y text of a slide field, or of a part's field (``PART_TEXTS``: ``slide_id`` is the part's name).
+
+        Looked up at every use, never kept: one person's undo or redo takes a slide out of the map and puts
+        a new one in, and a text kept from before then points at freed memory (reading it crashed the process).
+        """
+        _check_text(slide_id, field)
+        with self.doc.transaction():
+            return self.doc[slide_id][field] if slide_id in PART_TEXTS else self._slides[slide_id][field]
 
     def deleted_by(self, slide_id: str) -> str | None:
         """Who deleted this slide (their name as they gave it), None if it was not deleted."""
@@ -196,15 +216,14 @@ class Replica:
 
     def set_text(self, slide_id: str, field: str, value: str) -> None:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
-        text = self._text(slide_id, field)
         with self.doc.transaction(origin=self.person):
-            _splice(text, value)
+            _splice(self._text(slide_id, field), value)
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
         """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
-        text = self._text(slide_id, field)
         with self.doc.transaction(origin=self.person):
+            text = self._text(slide_id, field)
             _edit(text, str(text), edits)
         self.push()
 
@@ -278,6 +297,16 @@ def _new_doc() -> Doc:
     for name in ROOTS:
         doc[name] = Array() if name == "order" else Map()
     return doc
+
+
+def _check_text(slide_id: str, field: str) -> None:
+    if field not in PART_TEXTS.get(slide_id, SLIDE_TEXTS):
+        raise ValueError(f"{field!r} is not a shared text")
+
+
+def _part_of(field: str) -> str | None:
+    """The part whose text ``field`` is (``PART_TEXTS``), None for any other name."""
+    return next((part for part, fields in PART_TEXTS.items() if field in fields), None)
 
 
 def _order(doc: Doc) -> list[str]:
