@@ -42,10 +42,10 @@ def list_archive(path: Path, progress: Progress | None = None, name: str | None 
 def read_archive_thread(path: Path, thread_id: str | None = None,
                         progress: Progress | None = None, name: str | None = None) -> ImportResult:
     """One thread of an X archive with its photos: ``thread_id``, or the top one."""
-    if is_tweets_js(path):
-        result = read_archive_file(path, name=name)
-        result.threads = [result.thread(thread_id)]
-        return result
+    if is_tweets_js(path):  # read whole, as from the zip: the "2/", "3/" of its posts go too
+        if thread_id is None:
+            thread_id = read_archive_file(path, name=name).thread().id
+        return read_archive_file(path, name=name, thread_id=thread_id)
     if thread_id is None:
         thread_id = list_archive(path, name=name).thread().id
     return read_archive(path, progress=progress, thread_id=thread_id, name=name)
