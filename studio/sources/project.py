@@ -10,7 +10,7 @@ from ..image import Image, ImageError, check_image
 from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
 from ..schema import SchemaError
 from .cleanup import clean_text, removed_note, safe_fields
-from .post_caps import MAX_AUTHOR_CHARS, post_text_over
+from .post_caps import cap_thread_posts
 from .result import SourceError
 
 PROJECT_LIMIT = MAX_PROJECT_BYTES
@@ -43,6 +43,11 @@ def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
         msg = str(exc)
         raise SourceError(msg if msg.startswith("not a carousel file") else f"damaged carousel file: {msg}") from None
     check_size(carousel)
+    if carousel.thread is not None:  # cut, never refused: a file the studio wrote must always open again
+        cut = cap_thread_posts(carousel.thread.posts, "the carousel's thread",
+                               "; the slides keep their words as they are")
+        if notes is not None:
+            notes.extend(cut)
     for path, image in _images(carousel, "carousel"):
         _check_image(image, path)
     if carousel.thread is not None:
@@ -54,32 +59,19 @@ def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
 
 
 def check_size(carousel: Carousel) -> None:
-    """Refuse a carousel beyond the caps (slides, posts, words per slide, a thread post's text and author) before
-    any layout work."""
+    """Refuse a carousel beyond the caps (slides, posts, words per slide) before any layout work. A thread post
+    over its caps is cut at load (``cap_thread_posts``), not refused."""
     if len(carousel.slides) > MAX_SLIDES:
         raise SourceError(f"the carousel has {len(carousel.slides):,} slides; the limit is {MAX_SLIDES} "
                           "(LinkedIn takes documents of at most 300 pages)")
     if carousel.thread is not None and len(carousel.thread.posts) > MAX_POSTS:
         raise SourceError(f"the carousel's thread has {len(carousel.thread.posts):,} posts; "
                           f"the limit is {MAX_POSTS}")
-    if carousel.thread is not None:
-        _check_posts(carousel.thread.posts)
     try:
         for i, slide in enumerate(carousel.slides, 1):
             check_words(f"{slide.title} {slide.body}", f"slide {i}")
     except LimitError as exc:
         raise SourceError(str(exc)) from None
-
-
-def _check_posts(posts: list) -> None:
-    """Refuse a thread post whose text is over a slide's caps, or whose author name or handle is over its cap."""
-    for i, post in enumerate(posts, 1):
-        if over := post_text_over(post.text):
-            raise SourceError(f"post {i} of the carousel's thread ({post.id[:40]}) has {over}")
-        for what, value in (("author name", post.author_name), ("handle", post.handle)):
-            if len(value) > MAX_AUTHOR_CHARS:
-                raise SourceError(f"the {what} of post {i} of the carousel's thread is {len(value):,} characters; "
-                                  f"the limit is {MAX_AUTHOR_CHARS:,}")
 
 
 def _images(obj: Any, path: str) -> Iterator[tuple[str, Image]]:
