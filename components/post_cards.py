@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import regex
 from nicegui import ui
 
 from studio.app import BrandChanged, Changed, LookChanged, ProjectSwitched, SlideChanged
@@ -38,7 +39,13 @@ def card_text(text: str) -> str:
         return text
     cut = text[:CARD_TEXT_CHARS]
     space = max(cut.rfind(" "), cut.rfind("\n"))
-    return (cut[:space] if space > CARD_TEXT_CHARS - 100 else cut).rstrip() + " …"
+    if space <= CARD_TEXT_CHARS - 100:  # no space near: end between two grapheme clusters, never inside an emoji
+        space = CARD_TEXT_CHARS - 100
+        for cluster in regex.finditer(r"\X", text, pos=space, endpos=CARD_TEXT_CHARS + 50):
+            if cluster.end() > CARD_TEXT_CHARS:
+                break
+            space = cluster.end()
+    return cut[:space].rstrip() + " …"
 
 
 def card_button(label: str, icon: str, testid: str, on_click: Callable[[], Any]) -> ui.element:

@@ -30,7 +30,7 @@ from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
 from ..limits import MAX_POSTS
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
-from .post_caps import MAX_AUTHOR_CHARS, cut_author, cut_post_text
+from .post_caps import MAX_AUTHOR_CHARS, cut_author, cut_note, cut_post_text
 from .result import ImportResult, SourceError, count
 
 AVATAR_SIDE = 400
@@ -110,11 +110,15 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
         return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
 
 
+TOP_THREAD = "top"  # a thread_id that is no post's id: the thread with the most likes and reposts
+
+
 def read_archive_file(source: bytes | str | Path, name: str | None = None,
                       thread_id: str | None = None) -> ImportResult:
     """Threads from the archive's ``tweets.js`` given on its own (a file, its path as text, or its bytes): text
-    only, no photos. With ``thread_id`` only that thread, read whole (its "2/", "3/" … read as on an import of the
-    zip); else a fast listing, whose threads keep the numbers of posts after the first."""
+    only, no photos. With ``thread_id`` only that thread (TOP_THREAD: the top one), read whole (its "2/", "3/" …
+    read as on an import of the zip); else a fast listing, whose threads keep the numbers of posts after the
+    first."""
     source = Path(source) if isinstance(source, str) else source
     name = name or (source.name if isinstance(source, Path) else "tweets.js")
     folder = Folder()
@@ -151,6 +155,7 @@ class _ArchiveReader:
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
+        self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
         self.files = ArchiveFiles(zf, progress, self.warnings)
 
@@ -178,8 +183,8 @@ class _ArchiveReader:
         chains = _build_threads(tweets, others, author_id, handle, joins, loops)
         if loops:
             shown = ", ".join(loops[:3]) + (" …" if len(loops) > 3 else "")
-            self.warnings.append(f"{count(len(loops), 'thread')} of the archive answer{'s' if len(loops) == 1 else ''} "
-                                 f"itself in a loop (posts that reply to each other: a damaged archive); read from "
+            self.warnings.append(f"{count(len(loops), 'thread')} of the archive "
+                                 f"{'answers itself' if len(loops) == 1 else 'answer themselves'} in a loop (posts that reply to each other: a damaged archive); read from "
                                  f"the earliest post of the loop ({shown})")
         by_first = {chain[0]: chain for chain, _ in chains}
         self.after_gap.update(by_first[first][position - 1] for first, position in joins)
@@ -191,6 +196,8 @@ class _ArchiveReader:
         chains = [(chain, incomplete) for chain, incomplete in chains
                   if len(chain) >= 2 or notes.by_time and notes.match(tweets[chain[0]])]
         chains = [(self._capped(chain), incomplete) for chain, incomplete in chains]
+        if thread_id == TOP_THREAD:
+            thread_id = _top(chains, tweets)
         result = ImportResult(warnings=self.warnings)
         result.threads = self._threads(chains, tweets, others, notes, (name, handle), load_media, thread_id)
         if thread_id is not None:
@@ -198,7 +205,8 @@ class _ArchiveReader:
         self._warn_long({t.id for t in result.threads})
         self._warn_damaged({post.id for t in result.threads for post in t.posts})
         self._warn_joins(joins, {t.id for t in result.threads})
-        result.answers = _answered(result.threads, tweets, {chain[0] for chain, incomplete in chains if incomplete})
+        opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
+        result.answers = _answered(result.threads, tweets, opened)
         self._warn_cut({post.id for t in result.threads for post in t.posts})
         self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
@@ -217,7 +225,8 @@ class _ArchiveReader:
         tweets: dict[str, _Tweet] = {}
         others: dict[str, _Tweet | None] = {}
         for member in tweet_files:
-            self.files.read_items(member, partial(_add_tweet, tweets, others, author_id, damaged=self.damaged))
+            self.files.read_items(member, partial(_add_tweet, tweets, others, author_id, damaged=self.damaged,
+                                                  bad_ranges=self.bad_ranges))
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
@@ -271,12 +280,20 @@ class _ArchiveReader:
         return cut_author(handle), cut_author(name)
 
     def _warn_damaged(self, shown_posts: set[str]) -> None:
-        """A note naming the shown posts whose links or media entries the archive holds in an unreadable shape."""
+        """Notes naming the shown posts whose links, media entries or display range the archive holds in an
+        unreadable shape."""
         if bad := sorted(self.damaged & shown_posts, key=int):
             shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
             self.warnings.append(f"{count(len(bad), 'post')} ({shown}) list{'s' if len(bad) == 1 else ''} links or "
                                  "photos in a shape the archive does not use: their words are kept as written "
                                  "(a t.co link stays short, a photo may be missing)")
+        if bad := sorted(self.bad_ranges & shown_posts, key=int):
+            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
+            one = len(bad) == 1
+            self.warnings.append(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} the part of "
+                                 f"{'its' if one else 'their'} text X shows (display_text_range) in a shape the "
+                                 "archive does not use: the whole text is read, less a reply's leading @names; "
+                                 "check the slide")
 
     def _capped(self, chain: list[str]) -> list[str]:
         """A chain of at most MAX_POSTS posts; a longer one is cut there and noted in ``long_threads``."""
@@ -295,19 +312,10 @@ class _ArchiveReader:
                     f"{left_from}) are left out. The archive keeps them all: import the rest as another project "
                     "by pasting them")
 
-    def _cut_text(self, text: str, post_id: str, position: int) -> str:
-        """A post's text cut at a slide's caps, with a note naming the post and the word it ends after."""
-        cut, last = cut_post_text(text)
-        if cut is not text:
-            self.warnings.append(f"post {position} ({post_id}) is {len(text):,} characters, more than one slide "
-                                 f"holds: its text is cut after {last!r} ({len(cut):,} characters kept); the "
-                                 "archive keeps it whole")
-        return cut
-
     def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
         """A note for each imported thread that goes on across a deleted post."""
         for first, position in joins:
-            if first in shown_threads:
+            if first in shown_threads and position <= MAX_POSTS:  # a gap past the cut is left out with its posts
                 self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in "
                                      "the archive (deleted, most likely): it was written minutes after post "
                                      f"{position - 1}, so the thread goes on across the gap; check the slides there")
@@ -422,7 +430,7 @@ class _ArchiveReader:
                 name: str, handle: str, listing: bool = False) -> Thread:
         """The thread of ``chain``. ``listing``: the words of posts after the first are cleaned when first read
         (a listing shows the first line); only where that cannot decide whether the thread is marked (🧵)."""
-        posts, marked = [], False
+        posts, marked, cut = [], False, []
         notes_match = notes.match if notes.by_time else None  # most archives have no long post
         link = f"https://x.com/{handle}/status/" if handle else "https://x.com/i/status/"
         for post_id in chain:
@@ -440,7 +448,10 @@ class _ArchiveReader:
             else:
                 text = _note_text(note) if note else _clean(raw)
                 marked = marked or THREAD_EMOJI in text
-                post.text = self._cut_text(_with_label(text, label), post_id, len(posts) + 1)
+                whole = _with_label(text, label)
+                post.text, last = cut_post_text(whole)
+                if last:
+                    cut.append((len(posts), whole, last))
             posts.append(post)
         # "1/", "2/" … as on a pasted thread: the slides number themselves. A listing reads them only when the
         # first post carries a number (rare), so its title is the one an import gives.
@@ -448,8 +459,18 @@ class _ArchiveReader:
             gaps = {i for i, post_id in enumerate(chain) if post_id in self.after_gap}
             for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=gaps)):
                 post.text = text or post.text
+        for i, whole, last in cut:  # named once its "4/" is gone, so the count is what the slide holds
+            self.warnings.append(cut_note(f"post {i + 1} ({chain[i]})", whole, posts[i].text, last,
+                                          "; the archive keeps it whole"))
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
+
+
+def _top(chains: list[tuple[list[str], bool]], tweets: dict[str, _Tweet]) -> str | None:
+    """The first post of the chain that leads the threads' order (most likes and reposts, then the latest)."""
+    if not chains:
+        return None
+    return max(chains, key=lambda c: (sum(tweets[i].likes + tweets[i].reposts for i in c[0]), int(c[0][0])))[0][0]
 
 
 def _cut_at_limit(t: _Tweet) -> bool:
@@ -496,11 +517,11 @@ def _post_text(raw: str, label: str) -> str:
 
 
 def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, item: Any,
-               damaged: set[str] | None = None) -> bool:
+               damaged: set[str] | None = None, bad_ranges: set[str] | None = None) -> bool:
     """Keep the fields of one archive post; False when the item is not a readable post.
 
     Links and media entries that cannot be read are passed over (the words stay as written) and the post's id is
-    added to ``damaged``; a count that is not a whole number reads as one where it can, else as 0.
+    added to ``damaged`` (to ``bad_ranges`` for a display range that cannot be read); a count that is not a whole number reads as one where it can, else as 0.
 
     Reposts go to ``others`` as an id, replies to other accounts with their fields (``keep_answers``).
     """
@@ -518,7 +539,7 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
             others[id_str] = None
             return True
         kept = others if author_id and reply_user and reply_user != author_id else tweets
-        rng = _range(get("display_text_range"), text, get("in_reply_to_screen_name"))
+        rng = _range(get("display_text_range"), text, get("in_reply_to_screen_name"), bad_ranges, id_str)
         ents = get("entities") or {}
         ents = ents if isinstance(ents, dict) else _damaged(damaged, id_str, {})
         extended = get("extended_entities") or {}
@@ -548,17 +569,21 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 
 
 _NO_REPLY = (None, None, None)
-_COUNT_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KkMm]?)\s*")
+_COUNT_RE = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm]?)\s*")  # "1,234", "1.2K"
 
 
-def _range(value: Any, text: str, name: Any) -> tuple[int, int]:
-    """The post's display range as two numbers; where the archive has none, or none that reads as numbers, what
-    X's range leaves out of a reply by its shape (``shown_words`` checks either against the text)."""
-    try:
-        start, end = value
-        return int(start), int(end)
-    except (TypeError, ValueError):
-        return _reply_mention_end(text, name), len(text)
+def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
+    """The post's display range as two numbers; where the archive has none, or none that reads as two numbers in
+    order (the post's id is then added to ``bad``), what X's range leaves out of a reply by its shape
+    (``shown_words`` checks either against the text)."""
+    if value is not None:
+        if (isinstance(value, (list, tuple)) and len(value) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()
+                        for v in value) and 0 <= int(value[0]) <= int(value[1])):
+            return int(value[0]), int(value[1])
+        if bad is not None:
+            bad.add(id_str)
+    return _reply_mention_end(text, name), len(text)
 
 
 def _count(value: Any) -> int:
@@ -569,7 +594,7 @@ def _count(value: Any) -> int:
     m = _COUNT_RE.fullmatch(str(value)) if isinstance(value, (str, float)) else None
     if not m or len(m[1]) > 20:
         return 0
-    return int(float(m[1]) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
+    return int(float(m[1].replace(",", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
 
 
 def _damaged(damaged: set[str] | None, id_str: str, value: Any) -> Any:
@@ -702,13 +727,13 @@ def _guess_handle(tweets: dict[str, _Tweet]) -> str:
 _HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,50}")
 
 
-def _answered(threads: list[Thread], tweets: dict[str, _Tweet], incomplete: set[str]) -> dict[str, str]:
+def _answered(threads: list[Thread], tweets: dict[str, _Tweet], own_opened: set[str]) -> dict[str, str]:
     """Thread id → the handle its first post answered, for threads that open with an answer to another account
     ("" when the archive does not name that account, or names it in a shape no handle has)."""
     answers = {}
     for thread in threads:
         t = tweets[thread.id]
-        if t.reply_to is not None and thread.id not in incomplete:  # own replies open a thread only when incomplete
+        if t.reply_to is not None and thread.id not in own_opened:  # own replies open one if incomplete or a loop
             answers[thread.id] = t.reply_name if t.reply_name and _HANDLE_RE.fullmatch(t.reply_name) else ""
     return answers
 
@@ -741,7 +766,7 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
     parents = {id_str: t.reply_to for id_str, t in tweets.items()
                if t.reply_to in tweets and not t.text.startswith("RT @") and own_reply(t)}
     if found := _loop_starts(parents):
-        roots += [(start, True) for start in found]
+        roots += [(start, False) for start in found]  # no post is missing: the loop's earliest opens it
         if loops is not None:
             loops.extend(found)
     wanted = set(before.values())
