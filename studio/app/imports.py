@@ -20,6 +20,7 @@ from ..post import Thread
 from ..render import paginate
 from ..sources import (ImportResult, SourceError, archive_folder, fetch_post_link, is_tweets_js, load_input,
                        read_archive, read_archive_file, read_project, read_text)
+from ..sources.archive import TOP_THREAD
 from .document import Document, EditError
 from .edit_history import refuse_size
 from .projects import over_caps_notice
@@ -45,10 +46,8 @@ def list_archive(path: Path, progress: Progress | None = None, name: str | None 
 def read_archive_thread(path: Path, thread_id: str | None = None,
                         progress: Progress | None = None, name: str | None = None) -> ImportResult:
     """One thread of an X archive with its photos: ``thread_id``, or the top one."""
-    if is_tweets_js(path):
-        result = read_archive_file(path, name=name)
-        result.threads = [result.thread(thread_id)]
-        return result
+    if is_tweets_js(path):  # read whole, as from the zip: the "2/", "3/" of its posts go too
+        return read_archive_file(path, name=name, thread_id=thread_id or TOP_THREAD)  # read once
     if thread_id is None:
         thread_id = list_archive(path, name=name).thread().id
     return read_archive(path, progress=progress, thread_id=thread_id, name=name)

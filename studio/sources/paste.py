@@ -36,6 +36,7 @@ from ..text_patterns import SENTENCE_END, SENTENCE_MARK
 from .cleanup import clean_text, fold_blanks
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
+from .post_caps import cap_thread_posts
 
 THREAD_EMOJI = "\U0001F9F5"  # 🧵
 TINY_FRAGMENT = 20          # weighted characters: "Thanks!", "More soon", a lone emoji line
@@ -85,6 +86,7 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError(f"the text makes more than {MAX_POSTS} posts; a thread may have at most {MAX_POSTS} "
                           "(one carousel cannot hold more): paste fewer posts")
     posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle) for i, t in enumerate(texts, 1)]
+    warnings.extend(cap_thread_posts(posts, "the pasted thread", "; the rest is left out: paste it as a post of its own"))
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
