@@ -59,15 +59,16 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
     Returns it with the import's warnings; SourceError in the user's words when it cannot be read.
     """
     archive = None if str(path) == "-" else Path(path) if _is_zip(Path(path)) else archive_folder(Path(path))
+    notes: list[str] = []  # what a carousel file needed changed to open
     if archive is not None:  # only the chosen thread's photos are read
         result = read_archive_thread(archive, thread_id)
     else:
-        result = load_input(path)
+        result = load_input(path, notes)
     if isinstance(result, Carousel):
         if thread_id is not None:
             raise SourceError("a thread id applies to archives and pasted text, not to a carousel file")
         over = limits.parts_over_caps(result)
-        return result, [over_caps_notice("The project file", over)] if over else []
+        return result, notes + ([over_caps_notice("The project file", over)] if over else [])
     thread = result.thread(thread_id)
     if not thread.posts:
         raise SourceError("the input has no posts; give a text file with one post per paragraph")
@@ -110,6 +111,12 @@ class Imports:
     read_archive_thread = staticmethod(read_archive_thread)
     fetch_link = staticmethod(fetch_post_link)
     read_project = staticmethod(read_project)
+
+    @staticmethod
+    def read_project_file(data: bytes) -> tuple[Carousel, list[str]]:
+        """A project file's carousel, with what it needed changed to open (texts cut at their caps…)."""
+        notes: list[str] = []
+        return read_project(data, notes), notes
 
     def needs_choice(self) -> bool:
         """True when the open project has slides of its own: an import must ask "new project or add these posts"."""
