@@ -508,7 +508,9 @@ def _with_label(text: str, label: str) -> str:
 
 
 def _post_text(raw: str, label: str) -> str:
-    return cut_post_text(_with_label(_clean(raw), label))[0]  # a listing's preview; an import notes the cut
+    # whole: a listing read as the import (a tweets.js pasted or given with no thread chosen) names no cut, so it
+    # makes none (a card shows a preview of it)
+    return _with_label(_clean(raw), label)
 
 
 # -------------------------------------------------------------------- parsing helpers
