@@ -25,8 +25,10 @@ def _refuse_arguments() -> None:
     raise SystemExit(2)
 
 
-# Only when this file is the script run: the test fixture runs it inside pytest, whose arguments are its own.
-if __name__ == "__main__" and sys.argv[1:] and Path(sys.argv[0]).resolve() == Path(__file__).resolve():
+# Only when this file is the script run: NiceGUI's ``user`` fixture runs it inside pytest, whose arguments are
+# its own (and a test may have set ``sys.argv[0]`` to this file).
+if (__name__ == "__main__" and sys.argv[1:] and Path(sys.argv[0]).resolve() == Path(__file__).resolve()
+        and not os.environ.get("NICEGUI_USER_SIMULATION")):
     _refuse_arguments()
 
 from components.app import SERVE_ENV, run  # noqa: E402  (after the check: no server code loads for a mistake)

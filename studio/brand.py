@@ -7,6 +7,7 @@ from typing import Literal
 
 from .image import Image
 from .outro import OutroCTA
+from .choice import quote
 
 Placement = Literal["header-footer", "header", "footer", "none"]
 
@@ -39,18 +40,13 @@ class BrandProfile:
         self.handle = self.handle.strip().lstrip("@")
         self.website = self.website.strip()
         if any(c.isspace() for c in self.handle) or len(self.handle) > 50:
-            raise ValueError(f"handle must be one word without spaces (like @ada), not {_short(self.handle)!r}")
+            raise ValueError(f"handle must be one word without spaces (like @ada), not {quote(self.handle)}")
         scheme = re.match(r"([a-z][a-z0-9+.-]*):(?!\d)", self.website, re.I)  # "host:8080" is a port, not a scheme
         if scheme and scheme.group(1).lower() not in ("http", "https"):
             raise ValueError(f"website must be a web address like example.com or https://example.com, "
-                             f"not {_short(self.website)!r}")
+                             f"not {quote(self.website)}")
         if self.accent and not _is_hex_colour(self.accent):
-            raise ValueError(f"accent must be a colour like #1D9BF0, not {_short(self.accent)!r}")
-
-
-def _short(text: str) -> str:
-    """The start of a refused value, for a message (a refused value may be megabytes long)."""
-    return text if len(text) <= 60 else text[:60] + "…"
+            raise ValueError(f"accent must be a colour like #1D9BF0, not {quote(self.accent)}")
 
 
 def _is_hex_colour(value: str) -> bool:

@@ -21,12 +21,13 @@ _WORD_RE = re.compile(r"\S+")
 # 100 KB; 1 MB is ten times that, and the splitter handles 1 MB of one word in about a second.
 MAX_TEXT_BYTES = 1 * MB
 
-# Posts in one imported thread. The longest threads seen in real archives run to ~150 posts;
-# more than 300 cannot become one carousel anyway (see MAX_SLIDES).
-MAX_POSTS = 300
-
 # Slides in one carousel: LinkedIn takes documents of at most 300 pages, Instagram 20 images.
 MAX_SLIDES = 300
+
+# Posts in one imported thread. The longest threads seen in real archives run to ~150 posts; a
+# thread laid out is a slide per post plus the closing slide, so more than 299 cannot become one
+# carousel (an import that is taken must also lay out).
+MAX_POSTS = MAX_SLIDES - 1
 
 # Pages one slide may continue onto when its text overflows. A full 4,000-character premium post
 # fills 3-4 portrait pages; a slide at the word cap below fills ~35 at the largest body size.
@@ -76,6 +77,10 @@ PART_CAPS: dict[tuple[str, str], tuple[int, str]] = {
     ("cta", "button"): (MAX_CTA_BUTTON_CHARS, "the outro's button text"),
     ("cta", "link"): (MAX_CTA_LINK_CHARS, "the outro's link"),
 }
+
+# Brand profiles (and presets) in one kit file. An agency's kit holds its clients: tens, rarely a few hundred.
+# Each imported profile is written to the store one by one; 5,000 took 90 s.
+MAX_KIT_RECORDS = 1_000
 
 # Characters of one slide's alt text. Screen readers advise ~125-250 characters; LinkedIn and Instagram
 # take at most a few hundred, and the studio sends every slide's alt text with each page load.
@@ -181,6 +186,18 @@ def check_chars(text: str, cap: int, what: str) -> None:
     """LimitError when ``text`` is longer than ``cap`` characters; the message names ``what`` and the cap."""
     if len(text) > cap:
         raise LimitError(f"{what} has {len(text):,} characters; the limit is {cap:,}. Shorten it.")
+
+
+def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
+    """LimitError when a carousel of ``slides`` slides and ``posts`` source posts is beyond MAX_SLIDES or
+    MAX_POSTS and bigger than it ``was`` (slides, posts): what the studio would save must open again."""
+    if slides > MAX_SLIDES and slides > was[0]:
+        raise LimitError(f"A carousel holds at most {MAX_SLIDES} slides (LinkedIn takes documents of at most "
+                         f"{MAX_SLIDES} pages); this would make {slides:,}. Nothing was changed: delete or merge "
+                         "slides, or import fewer posts.")
+    if posts > MAX_POSTS and posts > was[1]:
+        raise LimitError(f"A project holds at most {MAX_POSTS} posts; this would make {posts:,}. "
+                         "Nothing was changed.")
 
 
 def check_texts(carousel) -> None:

@@ -16,6 +16,7 @@ from typing import Literal
 import regex
 
 from .text_patterns import SENTENCE_END
+from .choice import quote
 
 CTAVariant = Literal[1, 2, 3]
 
@@ -51,7 +52,7 @@ class OutroCTA:
     def default(cls, variant: int, link: str = "") -> "OutroCTA":
         """The stock texts for a variant (1, 2 or 3)."""
         if variant not in _DEFAULTS:
-            raise ValueError(f"the CTA variant must be 1, 2 or 3, not {variant!r}")
+            raise ValueError(f"the CTA variant must be 1, 2 or 3, not {quote(variant)}")
         headline, subline, button = _DEFAULTS[variant]
         return cls(variant, headline, subline, button, link)  # type: ignore[arg-type]
 

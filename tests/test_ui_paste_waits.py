@@ -8,14 +8,16 @@ import threading
 
 import pytest
 
+from studio.limits import MAX_POSTS
 from studio.sources.paste import parse_paste
 from ui_helpers import click, paste_reads_held, until
 
 MINE = "My own words here.\n\nSecond post of mine."
 MINE_POSTS = [p.text for p in parse_paste(MINE).threads[0].posts]
-BIG = "\n\n".join(f"Post number {i} says something long enough to count as a post of a thread." for i in range(300))
+BIG = "\n\n".join(f"Post number {i} says something long enough to count as a post of a thread." for i in
+        range(MAX_POSTS))
 OTHER_BIG = "\n\n".join(f"Another thread, post {i}, with words of its own for the test to tell apart." for i in
-                        range(300))
+                        range(MAX_POSTS))
 
 
 def posts(studio) -> list[str]:

@@ -14,6 +14,7 @@ from . import kits
 from .document import Document, EditError
 from .projects import over_caps_notice
 from .slide_edits import refuse_part_texts
+from ..choice import quote
 
 
 def name_problem(name: str, what: str) -> str | None:
@@ -70,9 +71,9 @@ class Brands:
         if not ids:
             if any(pid == name_or_id for pid, _ in self.store.profiles.all()):
                 return name_or_id
-            raise EditError(f"there is no profile named {name_or_id!r}")
+            raise EditError(f"there is no profile named {quote(name_or_id)}")
         if len(ids) > 1:
-            raise EditError(f"{len(ids)} profiles are named {name_or_id!r}; use an id instead: {', '.join(ids)}")
+            raise EditError(f"{len(ids)} profiles are named {quote(name_or_id)}; use an id instead: {', '.join(ids)}")
         return ids[0]
 
     def add_profile(self, profile: BrandProfile) -> str:
@@ -81,7 +82,7 @@ class Brands:
         if profile.cta is not None:
             refuse_part_texts("cta", {}, dataclasses.asdict(profile.cta), "No profile was added.")
         if self.store.profiles.find(profile.name):
-            raise EditError(f"a profile named {profile.name.strip()!r} already exists")
+            raise EditError(f"a profile named {quote(profile.name.strip())} already exists")
         return self.store.profiles.save(profile)
 
     def switch_profile(self, profile_id: str, origin: Any = None) -> BrandProfile:

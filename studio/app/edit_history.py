@@ -14,7 +14,7 @@ from typing import Any
 
 from ..carousel import Carousel
 from ..history import History
-from ..limits import MAX_NAME_CHARS
+from ..limits import MAX_NAME_CHARS, LimitError, check_size
 from ..slide import Slide
 from ..sources.cleanup import safe_text
 from .events import Changed, LookChanged, ProjectSwitched
@@ -27,6 +27,17 @@ class EditError(ValueError):
 
 
 Listener = Callable[[Changed], Any]
+
+
+def refuse_size(current: Carousel, slides: int, posts: int) -> None:
+    """EditError when an edit would leave ``current`` with ``slides`` slides and ``posts`` source posts beyond
+    MAX_SLIDES / MAX_POSTS (``limits.check_size``): the one rule of every door that adds slides or posts, so
+    the studio never saves a project it cannot open again."""
+    was = (len(current.slides), len(current.thread.posts) if current.thread else 0)
+    try:
+        check_size(slides, posts, was)
+    except LimitError as exc:
+        raise EditError(str(exc)) from None
 
 
 def refuse_name(name: str) -> None:
@@ -117,6 +128,7 @@ class EditHistory:
 
     def replace(self, carousel: Carousel, origin: Any = None) -> None:
         """Swap in a rebuilt carousel (e.g. slides made from a new thread) as one undoable step."""
+        refuse_size(self.carousel, len(carousel.slides), len(carousel.thread.posts) if carousel.thread else 0)
         self._edit()
         self.carousel = carousel
         self._done(ProjectSwitched(origin))

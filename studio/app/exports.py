@@ -24,6 +24,7 @@ from ..export.images import MAX_WORKERS, check_image_format, page_keys, start_pa
 from ..export.pdf import PDF_SCALE, pdf_key, start_pdf
 from ..naming import document_info
 from ..naming import file_stem
+from ..choice import quote
 
 KINDS = ("pdf", "images", "slide", "project")  # images: a .zip or a folder; slide: png, jpeg or svg
 SLIDE_FORMATS = ("png", "jpeg", "svg")
@@ -51,7 +52,7 @@ def export(carousel: Carousel, out: Path, kind: str, *, image_format: str = "png
     elif kind == "project":
         data, size = carousel_to_json(carousel).encode("utf-8"), (0, 0)
     else:
-        raise ExportError(f"unknown export {kind!r}; choose one of: {', '.join(KINDS)}")
+        raise ExportError(f"unknown export {quote(kind)}; choose one of: {', '.join(KINDS)}")
     with atomic_file(out) as tmp:
         if stream is not None:
             stream.begin(tmp)
@@ -69,7 +70,7 @@ def _one_page(carousel: Carousel, page: int, image_format: str, scale: int) -> b
     if image_format == "svg":
         return slide_svg(carousel, page).encode("utf-8")
     if image_format not in SLIDE_FORMATS:
-        raise ExportError(f"a slide is written as {', '.join(SLIDE_FORMATS)}, not {image_format!r}")
+        raise ExportError(f"a slide is written as {', '.join(SLIDE_FORMATS)}, not {quote(image_format)}")
     return slide_image(carousel, page, image_format, scale)
 
 

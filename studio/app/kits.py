@@ -27,6 +27,10 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
         presets = store.presets.all()
     else:
         presets = [store.presets.get(name) for name in preset_names]
+    for items, word in ((profiles, "profiles"), (presets, "presets")):
+        if len(items) > limits.MAX_KIT_RECORDS:  # a file the import would refuse
+            raise StoreError(f"a kit file may hold at most {limits.MAX_KIT_RECORDS:,} {word}; choose fewer than "
+                             f"these {len(items):,}. Nothing was written.")
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give a file name such as kits.json")
     if not path.parent.is_dir():
@@ -55,6 +59,8 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     except ValueError as exc:
         message = str(exc)
         raise StoreError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
+    for items, word in ((kit_profiles, "profiles"), (kit_presets, "presets")):
+        refuse_too_many(items, word, path.name)
     notes += [over_caps_notice(f"The profile “{limits.cut(p.name, 60)}”", over)
               for p in kit_profiles if (over := limits.profile_over_caps(p))]
     left_out = [count(len(items), word) for items, word, wanted in
@@ -63,10 +69,12 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     added = replaced = p_added = p_replaced = 0
     with store.transaction(write=True):  # every record is written, or none
         existing_presets = {p.name for p in store.presets.all()}
+        saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
         for profile in kit_profiles:
-            ids = store.profiles.find(profile.name)
-            store.profiles.save(profile, ids[0] if ids else None)
-            added, replaced = (added, replaced + 1) if ids else (added + 1, replaced)
+            key = _name_key(profile.name)
+            old = saved.get(key)
+            saved.setdefault(key, store.profiles.save(profile, old))
+            added, replaced = (added, replaced + 1) if old else (added + 1, replaced)
         for preset in kit_presets:
             store.presets.save(preset)
             if preset.name in existing_presets:
@@ -75,3 +83,22 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
                 p_added += 1
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
                          " and ".join(left_out), tuple(notes))
+
+
+def refuse_too_many(items: list, word: str, file_name: str) -> None:
+    """StoreError when one kit file holds more than MAX_KIT_RECORDS profiles (or presets)."""
+    if len(items) > limits.MAX_KIT_RECORDS:
+        raise StoreError(f"{file_name} holds {len(items):,} {word}; a kit file may hold at most "
+                         f"{limits.MAX_KIT_RECORDS:,}. Nothing was imported.")
+
+
+def _name_key(name: str) -> str:
+    return name.strip().casefold()  # as ``store.profiles.find`` matches a name
+
+
+def _profile_ids(store: Store) -> dict[str, str]:
+    """The first saved profile's id for each name (case-insensitive), as ``find`` would give it."""
+    ids: dict[str, str] = {}
+    for profile_id, profile in store.profiles.all():
+        ids.setdefault(_name_key(profile.name), profile_id)
+    return ids

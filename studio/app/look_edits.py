@@ -13,12 +13,13 @@ from ..brand import BrandProfile
 from ..carousel import Carousel
 from ..outro import OutroCTA
 from ..pattern import PATTERN_STRENGTH_MAX
-from ..registry import REGISTRY
+from ..registry import REGISTRY, check_fonts
 from ..schema import SchemaError, from_dict, to_dict
 from ..sources.cleanup import safe_text
 from .edit_history import EditError
 from .slide_edits import refuse_part_texts
 from .events import BrandChanged, LookChanged
+from ..choice import quote
 
 if TYPE_CHECKING:
     from .document import Document
@@ -37,7 +38,7 @@ class LookEdits:
     def set_setting(self, name: str, value: Any, origin: Any = None) -> None:
         """Set ``format``, ``layout``, ``theme``, ``pattern``, ``pattern_strength`` or ``show_post_meta``."""
         if name not in SETTINGS:
-            raise EditError(f"unknown setting {name!r}")
+            raise EditError(f"unknown setting {quote(name)}")
         if name == "pattern_strength":
             if not isinstance(value, (int, float)) or not 0 <= value <= PATTERN_STRENGTH_MAX:
                 raise EditError(f"Pattern strength goes from 0 to {PATTERN_STRENGTH_MAX}.")
@@ -46,7 +47,7 @@ class LookEdits:
             raise EditError("Show post details is on or off (true or false).")
         if name in REGISTRY and not (name == "pattern" and value is None) and (
                 not isinstance(value, str) or value not in REGISTRY[name]):
-            raise EditError(f"There is no {name} called {value!r}; choose one of: {', '.join(REGISTRY[name].keys())}.")
+            raise EditError(f"There is no {name} called {quote(value)}; choose one of: {', '.join(REGISTRY[name].keys())}.")
         if getattr(self.doc.carousel, name) == value:
             return
         setattr(self.doc._edit(), name, value)
@@ -76,6 +77,8 @@ class LookEdits:
             refuse_part_texts(part, {k: getattr(current, k) for k in changes}, changes)
         try:
             updated = replace(current, **changes)
+            if part in ("typography", "brand"):  # a font this studio lacks: the saved project would not open again
+                check_fonts(updated, part)
         except (TypeError, ValueError) as exc:
             raise EditError(str(exc)) from None
         setattr(self.doc._edit(key=(part, tuple(sorted(changes)))), part, updated)

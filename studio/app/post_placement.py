@@ -13,9 +13,9 @@ from ..post import Post, Thread
 from ..reading import heading_line
 from ..slide import Slide
 from ..limits import LimitError, check_words
-from .edit_history import EditError
+from .edit_history import EditError, refuse_size
 from .events import OrderChanged, SlideChanged, SourceChanged
-from .slide_order import join_paragraphs
+from .slide_order import join_paragraphs, refuse_one_more
 
 if TYPE_CHECKING:
     from .document import Document
@@ -38,6 +38,7 @@ class PostPlacement:
 
     def set_thread(self, thread: Thread, origin: Any = None) -> None:
         """Show an imported thread's posts as cards (the slides stay as they are)."""
+        refuse_size(self.doc.carousel, len(self.doc.carousel.slides), len(thread.posts))
         self.doc._edit().thread = thread
         self.doc._done(SourceChanged(origin))
 
@@ -50,6 +51,8 @@ class PostPlacement:
         index = self.doc._insert_position(index)
         own = self._own_slide(post)
         slides = self.doc.carousel.slides
+        if own is None or slides[own].kind == "outro":  # a new slide is made
+            refuse_one_more(self.doc)
         if own is not None and slides[own].kind == "outro":  # its words leave the outro for a slide of their own
             _clear_outro(self.doc._edit().slides[own])
             own = None

@@ -11,6 +11,7 @@ from ..sources.cleanup import safe_text
 from ..structure import PHOTO_LAYOUT, photo_hidden
 from .edit_history import EditError, refuse_name  # noqa: F401  (re-exported: the caps' one door)
 from .events import SlideChanged
+from ..choice import quote
 
 if TYPE_CHECKING:
     from .document import Document
@@ -54,7 +55,7 @@ class SlideEdits:
             return
         layouts = REGISTRY["layout"]
         if layout is not None and layout not in layouts:
-            raise EditError(f"There is no layout called {layout!r}; choose one of: {', '.join(layouts.keys())}.")
+            raise EditError(f"There is no layout called {quote(layout)}; choose one of: {', '.join(layouts.keys())}.")
         self.doc._edit()
         slide.layout = layout
         self.doc._done(SlideChanged(origin, index, frozenset({"layout"})))

@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..limits import LimitError, check_words
 from ..slide import Slide
-from .edit_history import EditError
+from .edit_history import EditError, refuse_size
 from .events import OrderChanged
 
 if TYPE_CHECKING:
     from ..post import Thread
     from .document import Document
 
+
+def refuse_one_more(doc: Document) -> None:
+    """EditError when ``doc`` has no room for one more slide (``refuse_size``)."""
+    carousel = doc.carousel
+    refuse_size(carousel, len(carousel.slides) + 1, len(carousel.thread.posts) if carousel.thread else 0)
 
 
 class SlideOrder:
@@ -26,6 +31,7 @@ class SlideOrder:
 
     def add_slide(self, index: int, origin: Any = None) -> int:
         """An empty content slide at ``index`` (kept in front of the outro); returns its index."""
+        refuse_one_more(self.doc)
         index = self.doc._insert_position(index)
         self.doc._edit().slides.insert(index, Slide(kind="content", title="New slide",
                                                 body="Write your point here."))
@@ -51,6 +57,9 @@ class SlideOrder:
         return new
 
     def duplicate_slide(self, index: int, origin: Any = None) -> int:
+        if self.doc.slide(index).kind == "outro":  # a second one would sit in front of the last, mid-carousel
+            raise EditError("The outro cannot be duplicated: there is one, last, with your call to action.")
+        refuse_one_more(self.doc)
         twin = copy.deepcopy(self.doc.slide(index))
         self.doc._edit().slides.insert(index + 1, twin)
         self.doc._done(OrderChanged(origin))
@@ -79,6 +88,7 @@ class SlideOrder:
             first, second = "", slide.body.strip()
         if not second:
             raise EditError("This slide is too short to split; split it where you want by adding a new slide.")
+        refuse_one_more(self.doc)
         self.doc._edit()
         twin = copy.deepcopy(slide)
         slide.post_ids, twin.post_ids = _share_posts(self.doc.carousel.thread, slide.post_ids,

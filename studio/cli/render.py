@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from . import CliError
+from ..choice import quote
+from ..limits import MAX_SLIDES
 
 HELP = "Render a thread or carousel file to a LinkedIn PDF, Instagram images (folder or ZIP) or one slide."
 
@@ -111,7 +113,7 @@ def read_settings(args) -> dict:
             try:
                 sizes[name] = float(value)
             except ValueError:
-                raise CliError(f"{flag} must be a number of design px, not {value!r}") from None
+                raise CliError(f"{flag} must be a number of design px, not {quote(value)}") from None
     if sizes:
         from ..typography import Typography
         try:
@@ -129,7 +131,7 @@ def _choice_int(flag: str, value: str, choices: tuple[int, ...]) -> int:
     except (TypeError, ValueError):
         number = None
     if number not in choices:
-        raise CliError(f"{flag} must be one of {', '.join(map(str, choices))}, not {value!r}")
+        raise CliError(f"{flag} must be one of {', '.join(map(str, choices))}, not {quote(value)}")
     return number
 
 
@@ -169,9 +171,13 @@ def _laid_out(found, settings: dict):
         from ..typography import Typography
         settings["typography"] = dataclasses.replace(base, **sizes) if base else Typography(**sizes)
     try:
-        return restyle(found, **settings) if isinstance(found, Carousel) else lay_out(found, **settings)
+        carousel = restyle(found, **settings) if isinstance(found, Carousel) else lay_out(found, **settings)
     except ValueError as exc:
         raise CliError(f"{exc} (design px)") from None
+    if len(carousel.slides) > MAX_SLIDES:  # as the studio refuses it: LinkedIn would not take the PDF
+        raise CliError(f"the thread lays out as {len(carousel.slides):,} slides; a carousel holds at most "
+                       f"{MAX_SLIDES} (LinkedIn takes documents of at most {MAX_SLIDES} pages)")
+    return carousel
 
 
 def _input_path(source: str | None) -> Path:
@@ -209,5 +215,5 @@ def _page(carousel, slide: str) -> int:
     except ValueError:
         number = 0
     if not 1 <= number <= total:
-        raise CliError(f"--slide must be a slide number from 1 to {total}, not {slide!r}")
+        raise CliError(f"--slide must be a slide number from 1 to {total}, not {quote(slide)}")
     return number - 1

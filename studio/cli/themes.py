@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 from . import CliError, print_table
+from ..choice import quote
 
 HELP = "List the preset themes; --sheet draws one slide of your carousel (or the sample) in every theme into a PNG."
 
@@ -34,7 +35,7 @@ def run(args) -> int:
     if args.input and out is None:
         raise CliError("INPUT is drawn only into a contact sheet; add --sheet OUT.png")
     if out is not None and out.suffix.lower() != ".png":
-        raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {out.name!r}")
+        raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {quote(out.name)}")
     rows = [(t.key, t.label, f"{t.title_font} / {t.body_font}", t.pattern) for t in THEMES.values()]
     print_table(("theme", "label", "title / body font", "pattern"), rows)
     if out is not None:
@@ -49,7 +50,7 @@ def _slide_number(value: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise CliError(f"--slide must be a slide number from 1, not {value!r}")
+        raise CliError(f"--slide must be a slide number from 1, not {quote(value)}")
     return number
 
 

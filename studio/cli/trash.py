@@ -5,6 +5,7 @@ import json
 
 from . import CliError, print_table
 from .profiles import _action, open_store
+from ..choice import quote
 
 HELP = "Deleted projects and profiles (kept 30 days): list, restore."
 
@@ -43,7 +44,7 @@ def _list(trash, args) -> int:
 def _restore(trash, args) -> int:
     item = next((i for i in trash.items() if i.id == args.id), None)
     if item is None:
-        raise CliError(f"there is nothing in the trash called {args.id!r}; `carousel-studio trash list` shows "
+        raise CliError(f"there is nothing in the trash called {quote(args.id)}; `carousel-studio trash list` shows "
                        "what can be restored")
     restored = trash.restore(item.id)
     print(f"restored {item.kind} “{item.name}” as {restored}")
