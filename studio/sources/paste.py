@@ -185,7 +185,8 @@ def _without_end_mark(text: str) -> str:
     """``_END_MARK_RE.sub("", text).strip()``: a mark that runs to the end starts at the last "/" or "[" (what
     follows either holds neither), so only there is it tried, not at every space of the post."""
     cut = max(text.rfind("/"), text.rfind("["))
-    if cut >= 0 and _END_MARK_RE.match(text, cut):
+    # (not the "/" of a post number: "3/ End." is post 3, whose word is "End.")
+    if cut >= 0 and _END_MARK_RE.match(text, cut) and not (text[cut] == "/" and text[cut - 1:cut].isdigit()):
         text = text[:cut]
     return text.strip()
 
