@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import regex
 from nicegui import ui
 
 from studio.app import BrandChanged, Changed, LookChanged, ProjectSwitched, SlideChanged
@@ -25,6 +26,26 @@ CARD_BUTTON = {"color": "primary", "flat": True, "dense": True, "no-caps": True,
 # preset applies only such settings (``LookEdits.apply_settings``)
 UNSEEN_LOOKS = frozenset({"format", "layout", "theme", "pattern", "pattern_strength", "typography", "cta", "name",
                           "preset"})
+
+
+# A card shows six lines of its post (studio.css), and every card is sent with every page load: a long post's
+# card carries its start only (its slide holds it whole).
+CARD_TEXT_CHARS = 1_000
+
+
+def card_text(text: str) -> str:
+    """The start of a post's words for its card: at most CARD_TEXT_CHARS characters, cut after a word with "…"."""
+    if len(text) <= CARD_TEXT_CHARS:
+        return text
+    cut = text[:CARD_TEXT_CHARS]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space <= CARD_TEXT_CHARS - 100:  # no space near: end between two grapheme clusters, never inside an emoji
+        space = CARD_TEXT_CHARS - 100
+        for cluster in regex.finditer(r"\X", text, pos=space, endpos=CARD_TEXT_CHARS + 50):
+            if cluster.end() > CARD_TEXT_CHARS:
+                break
+            space = cluster.end()
+    return cut[:space].rstrip() + " …"
 
 
 def card_button(label: str, icon: str, testid: str, on_click: Callable[[], Any]) -> ui.element:
@@ -109,7 +130,7 @@ class PostCards:
                     ui.label(who or f"Post {number}").classes("cs-author ellipsis min-w-0 flex-1")
                 # its grip icon is drawn by studio.css: one element a card, and a new thread has many cards
                 ui.label(f"Drag Post #{number}").classes("cs-drag-handle").props.update(DRAG_HANDLE)
-            ui.label(post.text).classes("cs-post-text")
+            ui.label(card_text(post.text)).classes("cs-post-text")
             if post.images:
                 with ui.row().classes("gap-1 no-wrap w-full"):
                     for index, image in enumerate(post.images[:4]):

@@ -87,12 +87,15 @@ class SourcePanel:
     async def _import_project(self, e: events.UploadEventArguments) -> None:
         self.project_upload.reset()
         try:
-            carousel = await off_loop(self.imports.read_project, await e.file.read())
+            read = await off_loop(self.imports.read_project_file, await e.file.read())
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "opening the project file")
             return
-        if carousel is None:  # the server is stopping
+        if read is None:  # the server is stopping
             return
+        carousel, notes = read
+        if notes:
+            self.view.notify("Opened with changes: " + "; ".join(notes), type="warning", close_button=True, timeout=0)
         back = self.view.studio.projects.open_instead()
         self.view.studio.projects.open_file(carousel)
         progress = self.intake.progress  # a big project's pages are counted first; Cancel goes back

@@ -222,7 +222,8 @@ def list_reading(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(lead-in, entries): the one reading of a list every reader shares. Bullets and numbers are read as separate
     lists and the one with more rows wins (on a tie, the one that starts first); every line above the winner's
     first row is the lead-in, every prose line from there on is in a row: no line is lost or read twice. A row
-    nested under the one above ("  - outline" under "1. Write") has the number ``SUB``."""
+    nested under the one above ("  - outline" under "1. Write") has the number ``SUB``, one a level further in
+    ``SUB`` twice ("◦◦"), and so on."""
     lead, rows = written_rows(text)
     return lead, [(number, item) for number, item, _ in rows]
 
@@ -238,20 +239,23 @@ def written_rows(text: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     best_start = len(lines)
     readings = [_read_list(lines, code, numbered) for numbered in (False, True)]
     sub: set[int] = set()
-    rows = lambda items: sum(number not in (PARAGRAPH, SUB) and at not in sub  # noqa: E731
-                             for number, _, at, _ in items)
+    rows = lambda items, numbered=False: sum(  # noqa: E731
+        number != PARAGRAPH and not number.startswith(SUB) and at not in sub
+        and not (numbered and not number and not own_bullet(item))  # a numbered list's bullet rows after it
+        for number, item, at, _ in items)
     if rows(readings[1][0]) >= 2:  # bullets under the items of a numbered list are not a list of their own
-        sub = _sub_bullets(lines, code)
-    for items, start in readings:
-        if rows(items) > rows(best) or (rows(items) == rows(best) and start < best_start):
-            best, best_start = items, start
-    if rows(best) < 2:
+        sub = sub_bullets(lines, code)
+    score = -1
+    for numbered, (items, start) in enumerate(readings):
+        if rows(items, numbered) > score or (rows(items, numbered) == score and start < best_start):
+            best, best_start, score = items, start, rows(items, numbered)
+    if score < 2:
         return "\n".join(ln.strip() for ln in lines if ln.strip()), ()
     lead = "\n".join(ln.strip() for ln in lines[:best_start] if ln.strip())
     return lead, tuple((number, item, written) for number, item, _, written in best)
 
 
-def _sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
+def sub_bullets(lines: list[str], code: list[bool]) -> set[int]:
     """The bullet lines that belong to the numbered item above them: indented deeper than it, or in a run of
     bullets that another numbered item follows ("1. Write" / "   - outline" / "2. Edit"). They are not rows of a
     bulleted list of their own when the lists are counted."""
@@ -285,6 +289,22 @@ def indent_of(line: str) -> int:
     return len(line[:len(line) - len(body)].expandtabs(4))
 
 
+def _follows(number: str, above: str | None) -> bool:
+    """``number`` goes on with the numbering of ``above`` (2 after 1)."""
+    return bool(above) and number.isdigit() and above.isdigit() and int(number) == int(above) + 1
+
+
+def nested_line(number: str, indent: int, top: int, top_number: str, sub_number: str | None) -> bool:
+    """Is a list line (``number``, "•" for a bullet) indented ``indent`` nested under the row above? ``top`` and
+    ``top_number`` are the indent and number of the last row that is not nested, ``sub_number`` the number of the
+    nested row right above (None when there is none). A line indented ``NESTED`` deeper nests, except a numbered
+    line going on with the numbering of the rows it is under ("1. Plan" / "  2. Build" are siblings); "1." under
+    "1." or "2." after a nested "1." nests."""
+    if indent < top + NESTED:
+        return False
+    return _follows(number, sub_number) or not _follows(number, top_number)
+
+
 def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list[list], int]:
     """The rows (number, text, index of the row's first line, the row as written) of the bulleted (or numbered)
     list in ``lines``, and the index of its first line. A list line indented deeper than the row above, or a bullet
@@ -294,8 +314,13 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
     start = len(lines)
     apart = False  # a blank line since the last line read
     entries = _entries(lines)
-    last = max((n for n, found in enumerate(entries) if found and not code[n]), default=-1)
+    under = sub_bullets(lines, code) if numbered else set()
+    # the list's last line; in a numbered list, bullets after its last item that are not under it are not in it
+    last = max((n for n, found in enumerate(entries) if found and not code[n]
+                and (not numbered or found[0] != "•" or n in under)), default=-1)
     top = 0  # the indent of the last row that is not nested
+    top_number, sub_number = "", None  # its number as read, and that of the nested row right above
+    levels: list[int] = []  # the indents of the nested rows open under it
     held = 0  # the indent of the last row's lines that went on in it
     for n, line in enumerate(lines):
         if code[n] or not line.strip():  # code holds no list items
@@ -308,17 +333,23 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             if not (found and (found[0] != "•") == numbered):
                 continue
             row, start = [found[0] if numbered else "", found[1]], n
-        elif found and nests and indent >= top + NESTED:
+        elif found and nests and nested_line(found[0], indent, top, top_number, sub_number):
             row = [SUB, found[1] if found[0] == "•" and not own_bullet(found[1]) else whole]
+            sub_number = found[0]
+        elif found and numbered and _apart_step(found[0], whole, items[-1]):
+            row = [PARAGRAPH, whole]  # "Rule 1: never skip twice." after "3. It opens doors": not the list's row
         elif found and (found[0] != "•") == numbered:
             row = [found[0] if numbered else "", found[1]]
         elif found and own_bullet(found[1]):  # "✅ Learn" amid numbers: the creator's line of its own
             row = ["", found[1]]
-        elif found and numbered and nests:  # "- outline" under "1. Write": nested under it
+        elif found and numbered and nests and n in under:  # "- outline" under "1. Write": nested under it
             row = [SUB, found[1]]
+        elif found and numbered:  # "- No news" after the last "3.", not indented: a bullet row of its own
+            row = ["", found[1]]
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
-        elif not found and (after_blank or n > last and _starts_paragraph(items[-1][1], whole, indent, top, held)):
+        elif not found and (after_blank or n > last and not _goes_on_as_before(items) and _starts_paragraph(
+                items[-1][1], whole, indent, top, held)):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -326,10 +357,43 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             held = max(held, indent)
             continue
         if row[0] != SUB:
-            top = indent
+            top, top_number, sub_number, levels = indent, (found[0] if found else ""), None, []
+        else:  # a line indented deeper than the nested row above nests under it: "◦◦", one level further in
+            while levels and indent < levels[-1] + NESTED:
+                levels.pop()
+            levels.append(indent)
+            row[0] = SUB * len(levels)
         held = 0
         items.append(row + [n, whole])
     return items, start
+
+
+def _apart_step(number: str, line: str, above: list) -> bool:
+    """Is ``line`` a point numbered in words ("Rule 1: …") right after a "1." row whose numbering it does not go
+    on with? Then it is a line of its own after the list, not one of its rows."""
+    return step_point(line) and above[0].isdigit() and not step_point(above[3]) and not _follows(number, above[0])
+
+
+def mixed_steps(lines: list[str]) -> bool:
+    """Do ``lines`` hold one list numbered both ways, "2. Write" next to "Step 3: Share" (one going on with the
+    other's numbering)? Each of its numbered lines is then drawn as written."""
+    above: tuple[str, bool] | None = None
+    for line, found in zip(lines, _entries(lines)):
+        if not found or found[0] == "•":
+            continue
+        step = step_point(line)
+        if above and above[1] != step and (_follows(found[0], above[0]) or _follows(above[0], found[0])):
+            return True
+        above = (found[0], step)
+    return False
+
+
+def _goes_on_as_before(items: list[list]) -> bool:
+    """Did an earlier row of the list go on in more lines than the last row has yet ("1. Deep Work." / "Cal Newport
+    shows…")? Then the last row goes on the same way: its next line is its own, not a paragraph."""
+    lines = [written.count("\n") for number, _, _, written in items[:-1]
+             if number != PARAGRAPH and not number.startswith(SUB)]
+    return bool(items) and max(lines, default=0) > items[-1][3].count("\n")
 
 
 _CLOSERS = "\"'”’»)]*_"
@@ -337,11 +401,13 @@ _CLOSERS = "\"'”’»)]*_"
 
 def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
     """After a list's last item, does ``line`` start a paragraph of its own rather than go on in the item? It does
-    when the item ended a sentence and the line starts one (not with a small letter), or when the item went on in
-    indented lines and this one is not indented."""
+    when the item ended a sentence and the line starts one, or when the item went on in indented lines and this
+    one is not indented; never before a small letter."""
+    first = line[:1]
+    if first.islower():  # a sentence goes on: "never in public," / "and always with kindness."
+        return False
     if held > top and indent <= top:
         return True
-    first = line[:1]
     return item.rstrip(_CLOSERS)[-1:] in ".!?…。！？" and not first.islower() and not first in ",;:)]}—–-"
 
 
@@ -408,6 +474,11 @@ def own_number(row: str) -> bool:
     """The row, as written, carries a number of its own that a badge of ours would not say the same way: a
     number in words ("Step 3: edit") or in its script's digits ("١. اكتب", "३. सीखो")."""
     return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row))
+
+
+def script_number(row: str) -> bool:
+    """The row is numbered in its script's own digits ("١. اكتب", "३. सीखो")."""
+    return bool(_SCRIPT_NUMBER.match(row))
 
 
 def own_bullet(item: str) -> bool:

@@ -1004,6 +1004,8 @@ def _soft_cut(clusters: tuple[Cluster, ...], start: int, end: int, ems: tuple[fl
         while best - 1 > start and best < len(clusters) and not _syllable_cut(clusters[best - 1].text,
                                                                                clusters[best].text):
             best -= 1
+        if best < len(clusters) and not _syllable_cut(clusters[best - 1].text, clusters[best].text):
+            best = end  # no syllable-safe cut in the line ("ไเไเ…"): the widest cluster boundary, not one a line
     return best
 
 

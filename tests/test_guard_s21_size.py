@@ -114,3 +114,12 @@ def test_the_command_line_refuses_a_thread_over_the_post_cap(tmp_path, capsys):
     assert code == 2
     assert f"at most {MAX_POSTS}" in capsys.readouterr().err
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_the_outro_is_not_duplicated():
+    """Duplicate with the outro selected had made two outros, the first of them mid-carousel."""
+    doc = Document(sample_carousel())
+    last = len(doc.carousel.slides) - 1
+    with pytest.raises(EditError, match="outro cannot be duplicated"):
+        doc.duplicate_slide(last)
+    assert [s.kind for s in doc.carousel.slides].count("outro") == 1

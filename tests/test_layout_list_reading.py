@@ -82,9 +82,9 @@ def test_a_paragraph_set_apart_after_the_list_is_a_row_of_its_own_without_a_mark
     # "Rest Step 1: write.": a paragraph after a blank line ran on in the last row
     intro, items, markers = list_of("Do this daily:\n✅ Sleep 8h\n✅ Walk\n3. Read\n4. Write\n5. Rest\n\nStep 1: write.")
     assert intro == "Do this daily:"
-    # (a list that mixes "3." rows with a "Step 1:" row keeps every number as written: no column beside some rows)
-    assert items == ["✅ Sleep 8h", "✅ Walk", "3. Read", "4. Write", "5. Rest", "Step 1: write."]
-    assert markers == [""] * 6
+    # ("Step 1:" does not go on with "5.": it is a line of its own, and the "3." rows keep their numbers)
+    assert items == ["✅ Sleep 8h", "✅ Walk", "Read", "Write", "Rest", "Step 1: write."]
+    assert markers == ["", "", "3", "4", "5", ""]
     assert list_of("Steps:\n1. Install it\n2. Run it\n\nThat is all.")[1:] == (
         ["Install it", "Run it", "That is all."], ["1", "2", ""])
     from studio.reading import list_reading

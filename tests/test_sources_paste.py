@@ -209,6 +209,12 @@ def test_copied_thread_page_gives_clean_posts_and_the_author():
     assert result.warnings == ["skipped posts by other accounts on the page: @sam_reads", cut_short(2)]
 
 
+def translate_button(number: int, words: str) -> str:
+    """The notice for X's translate button ending a post (a creator may end a post in the words: told)."""
+    return (f"post {number} ended in X's translate button (\"{words}\"): left out; paste it back into the slide if "
+            "it was the author's own line")
+
+
 @pytest.mark.parametrize("name", ["copied-page-logged-out.txt", "copied-page-logged-in.txt"])
 def test_copied_page_keeps_the_opening_post_whatever_surrounds_it(name):
     # logged out: a sign-up banner above the opening post, whose time sits under its text;
@@ -226,7 +232,7 @@ def test_copied_page_keeps_the_opening_post_whatever_surrounds_it(name):
         "left out the quoted post by @jonpark: a quoted post is not part of the thread "
         "(add it as a slide of its own if you want it)",
         "1 post had photos or videos, which a copied page does not carry: "
-        "import your X archive or the post's link to get them"]
+        "import your X archive or the post's link to get them", translate_button(3, "Translate post")]
 
 
 def test_copied_page_with_a_poll_an_edit_and_an_ad_keeps_only_the_authors_words():
@@ -249,19 +255,19 @@ def test_a_poll_still_open_keeps_its_options_and_a_share_in_the_text_stays(tail)
     assert posts == ["Which one?\nTabs\nSpaces", "We grew 40% this year.\n25%"]
 
 
-@pytest.mark.parametrize("name, cut, posts", [
+@pytest.mark.parametrize("name, cut, posts, button", [
     ("copied-page-german.txt", 3, ["So habe ich in 90 Tagen 10.000 Follower gewonnen.\n\nEin Thread",
                                 "Poste jeden Tag zur selben Uhrzeit.\n\nKonstanz schlägt Kreativität.",
                                 "Antworte auf jeden Kommentar in der ersten Stunde.",
-                                "Das war's. Folge mir für mehr."]),
+                                "Das war's. Folge mir für mehr."], (4, "Beitrag übersetzen")),
     ("copied-page-spanish.txt", 2, ["Cómo lancé mi newsletter sin presupuesto", "Empecé escribiendo para 10 personas.",
-                                 "Gracias por leer. Sígueme para más."]),
+                                 "Gracias por leer. Sígueme para más."], (3, "Traducir post")),
 ])
-def test_a_page_copied_from_x_in_another_language_loses_its_dates_counts_and_buttons(name, cut, posts):
+def test_a_page_copied_from_x_in_another_language_loses_its_dates_counts_and_buttons(name, cut, posts, button):
     # the dates ("4. März", "3 mar."), the full time and views under the first post, "Mehr anzeigen"
     result = parse_paste(fixture(name))
     assert [p.text for p in result.threads[0].posts] == posts
-    assert result.warnings == [cut_short(cut)]
+    assert result.warnings == [cut_short(cut), translate_button(*button)]
 
 
 def test_mojibake_and_html_are_cleaned_before_splitting():

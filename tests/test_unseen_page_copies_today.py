@@ -77,8 +77,9 @@ def test_a_german_copy_with_a_note_more_replies_and_discover_more():
                      "1. Kein Ergebnis, nur Aufgaben. „Verantwortlich für X“ sagt nichts.",
                      "2. Zwei Seiten Lebenslauf für 2 Jahre Erfahrung.", "3. 🤷\u200d♂️",
                      "4. Tippfehler im Firmennamen. Ja, wirklich."]  # "1." after a hook may be a list: kept
-    assert warnings == ["post 2 had readers' added context (a community note) under the text: left out, it is not "
-                        "the author's"]
+    assert warnings == ["post 2 had readers' added context (a community note) under the text: left out, with all "
+                        "under it (“Die genannte Studie bezieht sich auf Bewerbungen in …”); paste back any of the "
+                        "author's own words", 'post 3 ended in X\'s translate button ("Übersetzung anzeigen"): left out; paste it back into the slide if it was the author\'s own line']
 
 
 def test_a_japanese_copy_with_a_cut_link_and_its_card():
@@ -244,8 +245,9 @@ def test_copies_in_portuguese_korean_and_hebrew():
     assert texts == ["Aprendi a programar aos 35 anos. O que eu faria diferente",
                      "Começaria por projetos pequenos, não por cursos de 40 horas.",
                      "Pediria code review desde o primeiro dia.", "E teria paciência comigo mesma. 💛"]
-    assert "post 4 had readers' added context (a community note) under the text: left out, it is not the " \
-           "author's" in warnings
+    # (no end of the note in the copy: all under its label went, its words quoted)
+    assert "post 4 had readers' added context (a community note) under the text: left out, with all under it " \
+           "(“O curso citado tem 60 horas, não 40.”); paste back any of the author's own words" in warnings
     texts, _, authors = read("unseen-page-korean.txt")
     assert texts == ["스타트업에서 3년 동안 배운 것 (스레드)", "채용은 천천히, 해고는 빠르게.", "고객과 매주 이야기하세요.", "끝. 질문 환영합니다 🙌"]
     assert authors == {("김지훈", "jihoon_dev")}

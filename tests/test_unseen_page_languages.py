@@ -50,14 +50,14 @@ def test_a_turkish_copy_with_a_dotted_capital_i_in_its_side_box():
     assert texts == ["Girişimimi 3 yılda nasıl büyüttüm? Bir flood", "1) İlk müşteriyi bir kahvede buldum.",
                      "2) Fiyatı üç kez artırdım, kimse gitmedi.", "3) Sonuç: erken başla."]
     assert authors == {("Mehmet Yılmaz", "mehmetyz")}
-    assert warnings == ["skipped posts by other accounts on the page: @aysekaya"]
+    assert warnings == ["skipped posts by other accounts on the page: @aysekaya", 'post 3 ended in X\'s translate button ("Gönderiyi çevir"): left out; paste it back into the slide if it was the author\'s own line']
 
 
 def test_an_indonesian_mobile_copy_keeps_no_follow_button_and_no_bio():
     texts, warnings, authors = posts_of("unseen-page-indonesian-mobile.txt")
     assert texts == ["Cara saya menabung 100 juta dalam 2 tahun", "1. Catat semua pengeluaran selama sebulan.",
                      "2. Potong langganan yang tidak dipakai.", "3. Otomatiskan tabungan di hari gajian."]
-    assert authors == {("Budi Santoso", "budisan")} and warnings == []
+    assert authors == {("Budi Santoso", "budisan")} and warnings == ['post 3 ended in X\'s translate button ("Terjemahkan postingan"): left out; paste it back into the slide if it was the author\'s own line']
 
 
 # (menu, follow, views word, show replies, relevant people, what's happening) as X writes them

@@ -91,7 +91,8 @@ def test_a_russian_copy_loses_its_counts_buttons_and_numbers():
     assert texts == ["Я запустила 14 проектов за 2 года. Вот что я поняла",
                      "Решайте свою проблему — ту, что болит каждую неделю.",
                      "Берите деньги с первого дня. Даже 5 $ говорят больше, чем 500 «круто!»."]
-    assert len(warnings) == 1 and warnings[0].startswith("post 3 ended in X's \"Show more\"")
+    assert len(warnings) == 2 and warnings[0].startswith("post 3 ended in X's \"Show more\"")
+    assert warnings[1].startswith("post 1 ended in X's translate button (\"Перевести пост\")")
 
 
 def test_a_name_with_a_comma_and_a_flag_is_the_author():

@@ -22,7 +22,7 @@ def test_a_translation_whose_source_is_a_logo_is_left_out():
         "La primera lección: nadie compra funciones, compran resultados.",
         "La segunda: pregunta el precio antes de construir."]
     assert result.warnings == ["post 1 had X's translation under the text: left out (“I learned more in 3 months "
-                               "selling than …”), the slides keep the author's own words"]
+                               "selling than …”), the slides keep the author's own words", 'post 2 ended in X\'s translate button ("Translate post"): left out; paste it back into the slide if it was the author\'s own line']
 
 
 @pytest.mark.parametrize("line", ["Translated from Spanish by Google", "Translated from Spanish by",

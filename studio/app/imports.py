@@ -20,6 +20,7 @@ from ..post import Thread
 from ..render import paginate
 from ..sources import (ImportResult, SourceError, archive_folder, fetch_post_link, is_tweets_js, load_input,
                        read_archive, read_archive_file, read_project, read_text)
+from ..sources.archive import TOP_THREAD
 from .document import Document, EditError
 from .edit_history import refuse_size
 from .projects import over_caps_notice
@@ -45,10 +46,8 @@ def list_archive(path: Path, progress: Progress | None = None, name: str | None 
 def read_archive_thread(path: Path, thread_id: str | None = None,
                         progress: Progress | None = None, name: str | None = None) -> ImportResult:
     """One thread of an X archive with its photos: ``thread_id``, or the top one."""
-    if is_tweets_js(path):
-        result = read_archive_file(path, name=name)
-        result.threads = [result.thread(thread_id)]
-        return result
+    if is_tweets_js(path):  # read whole, as from the zip: the "2/", "3/" of its posts go too
+        return read_archive_file(path, name=name, thread_id=thread_id or TOP_THREAD)  # read once
     if thread_id is None:
         thread_id = list_archive(path, name=name).thread().id
     return read_archive(path, progress=progress, thread_id=thread_id, name=name)
@@ -60,15 +59,16 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
     Returns it with the import's warnings; SourceError in the user's words when it cannot be read.
     """
     archive = None if str(path) == "-" else Path(path) if _is_zip(Path(path)) else archive_folder(Path(path))
+    notes: list[str] = []  # what a carousel file needed changed to open
     if archive is not None:  # only the chosen thread's photos are read
         result = read_archive_thread(archive, thread_id)
     else:
-        result = load_input(path)
+        result = load_input(path, notes)
     if isinstance(result, Carousel):
         if thread_id is not None:
             raise SourceError("a thread id applies to archives and pasted text, not to a carousel file")
         over = limits.parts_over_caps(result)
-        return result, [over_caps_notice("The project file", over)] if over else []
+        return result, notes + ([over_caps_notice("The project file", over)] if over else [])
     thread = result.thread(thread_id)
     if not thread.posts:
         raise SourceError("the input has no posts; give a text file with one post per paragraph")
@@ -111,6 +111,12 @@ class Imports:
     read_archive_thread = staticmethod(read_archive_thread)
     fetch_link = staticmethod(fetch_post_link)
     read_project = staticmethod(read_project)
+
+    @staticmethod
+    def read_project_file(data: bytes) -> tuple[Carousel, list[str]]:
+        """A project file's carousel, with what it needed changed to open (texts cut at their caps…)."""
+        notes: list[str] = []
+        return read_project(data, notes), notes
 
     def needs_choice(self) -> bool:
         """True when the open project has slides of its own: an import must ask "new project or add these posts"."""

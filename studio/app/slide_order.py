@@ -57,7 +57,8 @@ class SlideOrder:
         return new
 
     def duplicate_slide(self, index: int, origin: Any = None) -> int:
-        self.doc.slide(index)
+        if self.doc.slide(index).kind == "outro":  # a second one would sit in front of the last, mid-carousel
+            raise EditError("The outro cannot be duplicated: there is one, last, with your call to action.")
         refuse_one_more(self.doc)
         twin = copy.deepcopy(self.doc.slide(index))
         self.doc._edit().slides.insert(index + 1, twin)

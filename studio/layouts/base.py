@@ -226,7 +226,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                     if blk.marker.startswith(LIST_ROW) and block_top[0] and blk.start == 0:
                         # a list row is not cut in two across pages: it starts the next one
                         return placed[:block_top[0]], blocks[bi:], block_top[1]
-                    rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker="", gap_before=0.0)
+                    # the rest draws no marker again; a list row's rest stays a row (on its band: ``row_bands``)
+                    marker = SUB_ROW if blk.marker.startswith((LIST_ROW, SUB_ROW)) else ""
+                    rest = replace(blk, paras=blk.paras[pi:], start=line.start, marker=marker, gap_before=0.0)
                     return placed, (rest,) + blocks[bi + 1:], y
                 y += extra
                 placed.append(Placed(line, blk, y, blk.marker if first_of_block else "", xs[li],
@@ -294,14 +296,14 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float,
         if in_list and rtl_list[id(p)]:  # a right-to-left list: its markers on the right, its items against them
             span = list_w if bx > x else width
             if p.marker.startswith(SUB_ROW):  # a nested row's dot, just right of its text
-                out.extend(draw_marker(ctx, p.marker, bx + span - p.block.indent + st.size * 0.25, baseline, st))
+                out.extend(draw_marker(ctx, p.marker, bx + span - p.block.indent + st.size * SUB_GAP, baseline, st))
             elif p.marker:
                 out.extend(draw_marker(ctx, p.marker, bx + span - marker_width(ctx, p.marker, st), baseline, st))
             out.extend(draw_line(in_list_line(p.line, True), st, bx, baseline, span - p.block.indent - p.x,
                                  p.block.role, rtl=True))
             continue
         if p.marker:  # a nested row's dot stands just left of its text
-            nest = p.block.indent - st.size * (0.25 + SUB_DOT) if p.marker.startswith(SUB_ROW) else 0.0
+            nest = p.block.indent - st.size * (SUB_GAP + SUB_DOT) if p.marker.startswith(SUB_ROW) else 0.0
             out.extend(draw_marker(ctx, p.marker, bx + nest, baseline, st))
         left = bx + p.block.indent + p.x
         out.extend(draw_line(in_list_line(p.line, False) if in_list else p.line, st, left, baseline,
@@ -438,6 +440,7 @@ LIST_ROW = "row:"  # a list-layout row marker ("row:3"): a big accent number ins
 _ROW_BULLET = LIST_ROW + "•"  # a row without a number in a list the creator bulleted: a plain bullet
 SUB_ROW = "sub:"  # a row nested under the row above ("sub:◦": a small dot; "sub:": the item's own bullet)
 SUB_DOT = 0.3  # the nested row's dot's width, in text sizes
+SUB_GAP = 0.45  # the room between a nested row's dot and its text, in text sizes
 
 
 def sub_indent(size: float) -> float:

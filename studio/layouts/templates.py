@@ -18,8 +18,8 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       list_lines, list_reading, own_bullet, own_number, sentences, split_number, step_point,
-                       unflatten, written_rows)
+                       list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
+                       sentences, split_number, step_point, sub_bullets, unflatten, written_rows)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
@@ -171,7 +171,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     pending: list[str] = []
     item: list[str] = []  # marker, then the item's lines
     at = [0.0]  # the item's indent
-    parent: list = []  # (line indent, marker, block indent) of the last item that is not nested, while a list runs
+    parent: list = []  # line indent, marker, block indent, nested marker, nested levels of the last unnested item
 
     apart = False  # a blank line since the last block
 
@@ -192,13 +192,20 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
             blocks.append(b)
             apart = False
 
-    def start_item(line: str, found: tuple[str, str]) -> None:
+    def start_item(n: int, line: str, found: tuple[str, str]) -> None:
         marker, words = found
         indent = indent_of(line)
-        under = marker == "•" and parent and parent[1] != "•" and indent >= parent[0]  # "- outline" after "1. Write"
-        if parent and (indent >= parent[0] + NESTED or under):
-            item.extend([SUB_ROW + ("" if own_bullet(words) else SUB), words])  # nested under the item above
-            at[0] = parent[2] + sub_indent(size)
+        under = marker == "•" and parent and parent[1] != "•" and n in subs  # "- outline" after "1. Write"
+        if parent and (nested_line(marker, indent, parent[0], parent[1], parent[3]) or under):
+            # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
+            dot = marker == "•" and not own_bullet(words)
+            item.extend([SUB_ROW + (SUB if dot else ""), words if marker == "•" else line.strip()])
+            levels = parent[4]  # (line indent, block indent) of the nested rows open above: a deeper line nests again
+            while levels and indent < levels[-1][0] + NESTED:
+                levels.pop()
+            at[0] = (levels[-1][1] if levels else parent[2]) + sub_indent(size)
+            levels.append((indent, at[0]))
+            parent[3] = marker
             return
         if marker != "•" and (own_number(line.strip()) or steps):  # "١. اكتب", or "2." among "Step 3:" lines:
             # its number as written (no Latin badge; one drawing for every numbered line, as the List layout's)
@@ -206,7 +213,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         at[0] = size * (1.9 if marker != "•" else 1.35) if marker else 0.0
         if marker == "•" and own_bullet(words):  # "✅ Ship it": its own bullet, no dot before it
             marker, at[0] = "", 0.0
-        parent[:] = [indent, found[0], at[0]]
+        parent[:] = [indent, found[0], at[0], None, []]
         item.extend([marker, words])
 
     text = unflatten(text)
@@ -214,12 +221,13 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
     lines = text.split("\n")
     empty = _empty_items(lines, flags)
     listed = list_lines(lines)
-    steps = any(step_point(line) for line in lines)  # "Step 3: share" lines (drawn as written) among the items
+    subs = sub_bullets(lines, flags or [False] * len(lines))
+    steps = mixed_steps(lines)  # "Step 3: share" lines (drawn as written) among the "1." items
     for n, line in enumerate(lines):
         found = None if flags is not None and flags[n] else listed[n] or empty.get(n)
         if found is not None:
             flush()
-            start_item(line, found)
+            start_item(n, line, found)
         elif item and line[:1] in (" ", "\t") and line.strip() and not (flags and flags[n]):
             item.append(line.strip())
         else:
@@ -545,7 +553,8 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     lead, rows = written_rows(held)
     if len(rows) >= 2:
         numbers, items = [n for n, _, _ in rows], [item for _, item, _ in rows]
-        if any(n.isdigit() and own_number(written) for n, _, written in rows):
+        if any(n.isdigit() and script_number(written) for n, _, written in rows) or mixed_steps(
+                [written.split("\n")[0] for _, _, written in rows]):
             # "Step 3: share" or "١. اكتب" among numbered rows: every numbered row keeps its number as written
             # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١")
             items = [" ".join(written.split("\n")) if n.isdigit() else item for n, item, written in rows]
@@ -574,7 +583,7 @@ def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
     "• Ship"), none beside a bullet that says something ("✅ Ship", "3️⃣ Say no": a count there would contradict or
     repeat theirs), none beside a paragraph set apart after the list or a row that keeps its own number (``OWN``);
     ``SUB`` for a row nested under the one above."""
-    return [SUB if number == SUB else "" if number in (PARAGRAPH, OWN) or step_point(item)
+    return [number if number.startswith(SUB) else "" if number in (PARAGRAPH, OWN) or step_point(item)
             else number or ("" if own_bullet(item) else "•") for number, item in zip(numbers, items)]
 
 
@@ -597,7 +606,7 @@ def _held_empty_items(text: str) -> str:
 def _row_indent(markers: list[str]) -> float:
     """Where every row's text starts, in body sizes: after the widest marker (a dot is narrower than "07"), the same
     for all, so rows of mixed markers ("•", "03", an emoji bullet of the creator's) start their text aligned."""
-    return max((2.6 if m not in ("", "•", SUB) else 1.3 if m == "•" else 0.0) for m in markers)
+    return max((2.6 if m not in ("", "•") and not m.startswith(SUB) else 1.3 if m == "•" else 0.0) for m in markers)
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -624,8 +633,8 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
                 blocks.append(b)
         indent = s * _row_indent(markers)
         for item, marker in zip(items, markers):
-            if marker == SUB:  # a row nested under the one above: further in, a small dot, on the same band
-                b = block(item, st, marker=SUB_ROW + ("" if own_bullet(item) else SUB), indent=indent + sub_indent(s),
+            if marker.startswith(SUB):  # a row nested under the one above: further in, a small dot, on the same band
+                b = block(item, st, marker=SUB_ROW + _sub_dot(item), indent=indent + sub_indent(s) * len(marker),
                           gap_before=0.3)
             else:
                 b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
@@ -635,6 +644,13 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ctx, size, box, build)
     y = optical_top(box, col.height) if not col.rest else box.y
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def _sub_dot(item: str) -> str:
+    """The marker of a nested row: a small dot, none for one that keeps its own number or bullet as written
+    ("1. write the page", "✅ done")."""
+    found = list_line(item)
+    return "" if own_bullet(item) or (found and found[0] != "•") else SUB
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
@@ -651,6 +667,8 @@ def row_bands(ctx: Ctx, placed: list[Placed], x: float, top: float, width: float
             rows.append([p.y, p.y + p.text_style.lh, p.block.style])
         elif rows and p.block.marker.startswith((LIST_ROW, SUB_ROW)):  # its lines, and the rows nested under it
             rows[-1][1] = p.y + p.text_style.lh
+        elif p.block.marker.startswith((LIST_ROW, SUB_ROW)):  # a row's rest carried over from the page before
+            rows.append([p.y, p.y + p.text_style.lh, p.block.style])
     for first, last, st in rows:
         pad = st.size * 0.45
         out.append(el("rect", x=x - 10, y=top + first - pad, width=width + 20, height=last - first + 2 * pad,

@@ -54,10 +54,11 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
+def load_input(path: str | Path, notes: list[str] | None = None, **archive_options) -> ImportResult | Carousel:
     """Read a text file, X archive zip or carousel JSON file; "-" reads stdin; a post link is fetched.
 
-    ``archive_options`` go to ``read_archive`` (``load_media``, ``thread_id``, ``progress``).
+    ``archive_options`` go to ``read_archive`` (``load_media``, ``thread_id``, ``progress``); what a carousel file
+    needed changed to open (texts cut at their caps, characters removed) is added to ``notes``.
     """
     from .project import PROJECT_LIMIT, read_project
     if str(path) == "-":
@@ -65,7 +66,7 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
             data = read_stream(sys.stdin.buffer, PROJECT_LIMIT, "stdin")
         except LimitError as exc:
             raise SourceError(str(exc)) from None
-        return load_threads(data, name="stdin", **archive_options)
+        return load_threads(data, name="stdin", notes=notes, **archive_options)
     if _is_link(str(path)):
         return _fetch_post_link(str(path))
     p = Path(path)
@@ -79,7 +80,7 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
     if not p.is_file():  # opening a FIFO would wait for a writer forever; /dev/zero never ends
         raise SourceError(f"{p.name} is not a regular file (a pipe, device or socket); give a file")
     if is_tweets_js(p):
-        return read_archive_file(p)
+        return read_archive_file(p, thread_id=archive_options.get("thread_id"))
     try:
         with p.open("rb") as f:
             head = f.read(4)
@@ -93,11 +94,11 @@ def load_input(path: str | Path, **archive_options) -> ImportResult | Carousel:
     except OSError as exc:
         raise SourceError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
     if p.suffix.lower() == ".json" and not _TWEET_ARRAY_RE.match(data[:4096].decode("utf-8", "ignore")):
-        return read_project(data)
-    return load_threads(data, name=p.name, **archive_options)
+        return read_project(data, notes)
+    return load_threads(data, name=p.name, notes=notes, **archive_options)
 
 
-def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the input",
+def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the input", notes: list[str] | None = None,
                  **archive_options) -> ImportResult | Carousel:
     """Detect what ``source`` is — zip bytes or file object, carousel JSON, a post link, or thread text — and read it.
 
@@ -106,7 +107,7 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
     """
     from .project import PROJECT_LIMIT, read_project
     if isinstance(source, Path):
-        return load_input(source, **archive_options)
+        return load_input(source, notes, **archive_options)
     if hasattr(source, "read"):
         head = source.read(4)
         source.seek(0)
@@ -117,13 +118,13 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
         if source[:4] in _ZIP_MAGIC:
             return read_archive(io.BytesIO(source), **archive_options)
         if source.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            return read_project(source)
+            return read_project(source, notes)
         text = _decode(source, name)
     else:
         text = source
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
-        return read_project(stripped)
+        return read_project(stripped, notes)
     if _is_archive_text(stripped):
         return read_archive_file(stripped.encode("utf-8", "surrogatepass"), name=name)
     if len(stripped) > TEXT_LIMIT:

@@ -28,7 +28,9 @@ from ..text_patterns import link_as_shown
 from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
+from ..limits import MAX_POSTS
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
+from .post_caps import MAX_AUTHOR_CHARS, cut_author, cut_note, cut_post_text
 from .result import ImportResult, SourceError, count
 
 AVATAR_SIDE = 400
@@ -108,15 +110,25 @@ def read_archive(source: str | Path | IO[bytes], progress: Progress | None = Non
         return _ArchiveReader(zf, label, progress).read(load_media, thread_id)
 
 
-def read_archive_file(source: bytes | Path, name: str | None = None) -> ImportResult:
-    """Threads from the archive's ``tweets.js`` given on its own (a file or its bytes): text only, no photos."""
+TOP_THREAD = "top"  # a thread_id that is no post's id: the thread with the most likes and reposts
+
+
+def read_archive_file(source: bytes | str | Path, name: str | None = None,
+                      thread_id: str | None = None) -> ImportResult:
+    """Threads from the archive's ``tweets.js`` given on its own (a file, its path as text, or its bytes): text
+    only, no photos. With ``thread_id`` only that thread (TOP_THREAD: the top one), read whole (its "2/", "3/" …
+    read as on an import of the zip); else a fast listing, whose threads keep the numbers of posts after the
+    first."""
+    source = Path(source) if isinstance(source, str) else source
     name = name or (source.name if isinstance(source, Path) else "tweets.js")
     folder = Folder()
     if isinstance(source, Path):
+        if not source.is_file():
+            raise SourceError(f"{name}: file not found")
         folder.add("data/tweets.js", source.stat().st_size, lambda: source.open("rb"))
     else:
         folder.add("data/tweets.js", len(source), lambda: io.BytesIO(source))
-    result = _ArchiveReader(folder, name, None).read(False, None)
+    result = _ArchiveReader(folder, name, None).read(False, thread_id)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -142,6 +154,9 @@ class _ArchiveReader:
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
+        self.damaged: set[str] = set()  # posts with links or media entries that could not be read
+        self.bad_ranges: set[str] = set()  # posts whose display range could not be read
+        self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
         self.files = ArchiveFiles(zf, progress, self.warnings)
 
     # ---------------------------------------------------------------- top level
@@ -162,9 +177,15 @@ class _ArchiveReader:
         self.files.total = sum(self.files.members[n].file_size for n in tweet_files + note_files + deleted_files)
         author_id, handle, name = self._account(manifest)
         tweets, others = self._posts(tweet_files, deleted_files, author_id)
-        handle = handle or _guess_handle(tweets)
+        handle, name = self._author(handle or _guess_handle(tweets), name)
         joins: list[tuple[str, int]] = []
-        chains = _build_threads(tweets, others, author_id, handle, joins)
+        loops: list[str] = []
+        chains = _build_threads(tweets, others, author_id, handle, joins, loops)
+        if loops:
+            shown = ", ".join(loops[:3]) + (" …" if len(loops) > 3 else "")
+            self.warnings.append(f"{count(len(loops), 'thread')} of the archive "
+                                 f"{'answers itself' if len(loops) == 1 else 'answer themselves'} in a loop (posts that reply to each other: a damaged archive); read from "
+                                 f"the earliest post of the loop ({shown})")
         by_first = {chain[0]: chain for chain, _ in chains}
         self.after_gap.update(by_first[first][position - 1] for first, position in joins)
         notes = _NoteIndex()
@@ -174,12 +195,18 @@ class _ArchiveReader:
         # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
         chains = [(chain, incomplete) for chain, incomplete in chains
                   if len(chain) >= 2 or notes.by_time and notes.match(tweets[chain[0]])]
+        chains = [(self._capped(chain), incomplete) for chain, incomplete in chains]
+        if thread_id == TOP_THREAD:
+            thread_id = _top(chains, tweets)
         result = ImportResult(warnings=self.warnings)
         result.threads = self._threads(chains, tweets, others, notes, (name, handle), load_media, thread_id)
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
+        self._warn_long({t.id for t in result.threads})
+        self._warn_damaged({post.id for t in result.threads for post in t.posts})
         self._warn_joins(joins, {t.id for t in result.threads})
-        result.answers = _answered(result.threads, tweets, {chain[0] for chain, incomplete in chains if incomplete})
+        opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
+        result.answers = _answered(result.threads, tweets, opened)
         self._warn_cut({post.id for t in result.threads for post in t.posts})
         self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
@@ -198,7 +225,8 @@ class _ArchiveReader:
         tweets: dict[str, _Tweet] = {}
         others: dict[str, _Tweet | None] = {}
         for member in tweet_files:
-            self.files.read_items(member, partial(_add_tweet, tweets, others, author_id))  # no Python frame of its own
+            self.files.read_items(member, partial(_add_tweet, tweets, others, author_id, damaged=self.damaged,
+                                                  bad_ranges=self.bad_ranges))
         if not tweets and not others:
             raise SourceError(f"{self.label} has no posts that could be read"
                               + (f" ({self.warnings[-1]})" if self.warnings else ""))
@@ -243,10 +271,51 @@ class _ArchiveReader:
                                "import the .zip X sent, or zip the archive's whole folder (the one holding data/)")
         return SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
 
+    def _author(self, handle: str, name: str) -> tuple[str, str]:
+        """The account's handle and name cut at MAX_AUTHOR_CHARS (a damaged account.js), with a note."""
+        for what, value in (("handle", handle), ("display name", name)):
+            if len(value) > MAX_AUTHOR_CHARS:
+                self.warnings.append(f"the account's {what} in the archive is {len(value):,} characters; it is cut "
+                                     f"at {MAX_AUTHOR_CHARS:,} on the slides")
+        return cut_author(handle), cut_author(name)
+
+    def _warn_damaged(self, shown_posts: set[str]) -> None:
+        """Notes naming the shown posts whose links, media entries or display range the archive holds in an
+        unreadable shape."""
+        if bad := sorted(self.damaged & shown_posts, key=int):
+            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
+            self.warnings.append(f"{count(len(bad), 'post')} ({shown}) list{'s' if len(bad) == 1 else ''} links or "
+                                 "photos in a shape the archive does not use: their words are kept as written "
+                                 "(a t.co link stays short, a photo may be missing)")
+        if bad := sorted(self.bad_ranges & shown_posts, key=int):
+            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
+            one = len(bad) == 1
+            self.warnings.append(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} the part of "
+                                 f"{'its' if one else 'their'} text X shows (display_text_range) in a shape the "
+                                 "archive does not use: the whole text is read, less a reply's leading @names; "
+                                 "check the slide")
+
+    def _capped(self, chain: list[str]) -> list[str]:
+        """A chain of at most MAX_POSTS posts; a longer one is cut there and noted in ``long_threads``."""
+        if len(chain) <= MAX_POSTS:
+            return chain
+        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS])
+        return chain[:MAX_POSTS]
+
+    def _warn_long(self, shown_threads: set[str]) -> None:
+        """A note for each shown thread cut at MAX_POSTS: how many posts were left out, from which one."""
+        for first, (total, left_from) in self.long_threads.items():
+            if first in shown_threads:
+                self.warnings.append(
+                    f"thread {first} has {total:,} posts; a carousel holds at most {MAX_POSTS}: its first "
+                    f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
+                    f"{left_from}) are left out. The archive keeps them all: import the rest as another project "
+                    "by pasting them")
+
     def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
         """A note for each imported thread that goes on across a deleted post."""
         for first, position in joins:
-            if first in shown_threads:
+            if first in shown_threads and position <= MAX_POSTS:  # a gap past the cut is left out with its posts
                 self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in "
                                      "the archive (deleted, most likely): it was written minutes after post "
                                      f"{position - 1}, so the thread goes on across the gap; check the slides there")
@@ -361,7 +430,7 @@ class _ArchiveReader:
                 name: str, handle: str, listing: bool = False) -> Thread:
         """The thread of ``chain``. ``listing``: the words of posts after the first are cleaned when first read
         (a listing shows the first line); only where that cannot decide whether the thread is marked (🧵)."""
-        posts, marked = [], False
+        posts, marked, cut = [], False, []
         notes_match = notes.match if notes.by_time else None  # most archives have no long post
         link = f"https://x.com/{handle}/status/" if handle else "https://x.com/i/status/"
         for post_id in chain:
@@ -379,7 +448,10 @@ class _ArchiveReader:
             else:
                 text = _note_text(note) if note else _clean(raw)
                 marked = marked or THREAD_EMOJI in text
-                post.text = _with_label(text, label)
+                whole = _with_label(text, label)
+                post.text, last = cut_post_text(whole)
+                if last:
+                    cut.append((len(posts), whole, last))
             posts.append(post)
         # "1/", "2/" … as on a pasted thread: the slides number themselves. A listing reads them only when the
         # first post carries a number (rare), so its title is the one an import gives.
@@ -387,8 +459,18 @@ class _ArchiveReader:
             gaps = {i for i, post_id in enumerate(chain) if post_id in self.after_gap}
             for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=gaps)):
                 post.text = text or post.text
+        for i, whole, last in cut:  # named once its "4/" is gone, so the count is what the slide holds
+            self.warnings.append(cut_note(f"post {i + 1} ({chain[i]})", whole, posts[i].text, last,
+                                          "; the archive keeps it whole"))
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
+
+
+def _top(chains: list[tuple[list[str], bool]], tweets: dict[str, _Tweet]) -> str | None:
+    """The first post of the chain that leads the threads' order (most likes and reposts, then the latest)."""
+    if not chains:
+        return None
+    return max(chains, key=lambda c: (sum(tweets[i].likes + tweets[i].reposts for i in c[0]), int(c[0][0])))[0][0]
 
 
 def _cut_at_limit(t: _Tweet) -> bool:
@@ -426,6 +508,8 @@ def _with_label(text: str, label: str) -> str:
 
 
 def _post_text(raw: str, label: str) -> str:
+    # whole: a listing read as the import (a tweets.js pasted or given with no thread chosen) names no cut, so it
+    # makes none (a card shows a preview of it)
     return _with_label(_clean(raw), label)
 
 
@@ -434,8 +518,12 @@ def _post_text(raw: str, label: str) -> str:
 
 
 
-def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, item: Any) -> bool:
+def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, item: Any,
+               damaged: set[str] | None = None, bad_ranges: set[str] | None = None) -> bool:
     """Keep the fields of one archive post; False when the item is not a readable post.
+
+    Links and media entries that cannot be read are passed over (the words stay as written) and the post's id is
+    added to ``damaged`` (to ``bad_ranges`` for a display range that cannot be read); a count that is not a whole number reads as one where it can, else as 0.
 
     Reposts go to ``others`` as an id, replies to other accounts with their fields (``keep_answers``).
     """
@@ -453,9 +541,12 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
             others[id_str] = None
             return True
         kept = others if author_id and reply_user and reply_user != author_id else tweets
-        rng = get("display_text_range") or (_reply_mention_end(text, get("in_reply_to_screen_name")), len(text))
+        rng = _range(get("display_text_range"), text, get("in_reply_to_screen_name"), bad_ranges, id_str)
         ents = get("entities") or {}
-        media = (get("extended_entities") or {}).get("media") or ents.get("media")
+        ents = ents if isinstance(ents, dict) else _damaged(damaged, id_str, {})
+        extended = get("extended_entities") or {}
+        extended = extended if isinstance(extended, dict) else _damaged(damaged, id_str, {})
+        media = extended.get("media") or ents.get("media")
         urls = ents.get("urls")
         if reply_to:  # _opt of each, for a value known to be set
             reply = (None if reply_to == "-1" else str(reply_to), _opt(reply_user),
@@ -465,12 +556,12 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         edit = get("edit_info")
         initial = edit.get("initial") if isinstance(edit, dict) else None
         kept[id_str] = _Tweet(
-            int(id_str), text, int(rng[0]), int(rng[1]), *reply,
-            str(get("created_at") or ""), int(get("favorite_count") or 0), int(get("retweet_count") or 0),
+            int(id_str), text, *rng, *reply,
+            str(get("created_at") or ""), _count(get("favorite_count")), _count(get("retweet_count")),
             [(str(u.get("url") or ""), str(u.get("expanded_url") or ""), str(u.get("display_url") or ""))
-             for u in urls if u.get("url")] if urls else [],
+             for u in _dicts(urls, id_str, damaged) if u.get("url")] if urls else [],
             [(str(m.get("url") or ""), posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")),
-              str(m.get("type") or "photo")) for m in media] if media else [],
+              str(m.get("type") or "photo")) for m in _dicts(media, id_str, damaged)] if media else [],
             # never edited (most posts): its first version lists only itself
             () if isinstance(initial, dict) and initial.get("editTweetIds") == [id_str] else _versions(id_str, edit),
         )
@@ -480,6 +571,46 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 
 
 _NO_REPLY = (None, None, None)
+_COUNT_RE = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm]?)\s*")  # "1,234", "1.2K"
+
+
+def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
+    """The post's display range as two numbers; where the archive has none, or none that reads as two numbers in
+    order (the post's id is then added to ``bad``), what X's range leaves out of a reply by its shape
+    (``shown_words`` checks either against the text)."""
+    if value is not None:
+        if (isinstance(value, (list, tuple)) and len(value) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()
+                        for v in value) and 0 <= int(value[0]) <= int(value[1])):
+            return int(value[0]), int(value[1])
+        if bad is not None:
+            bad.add(id_str)
+    return _reply_mention_end(text, name), len(text)
+
+
+def _count(value: Any) -> int:
+    """A like or repost count as the archive writes it ("5", 5), or in a shape a damaged one has ("1.0", "1.2K");
+    0 when it is none of these (it only orders the threads)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return max(value, 0)
+    m = _COUNT_RE.fullmatch(str(value)) if isinstance(value, (str, float)) else None
+    if not m or len(m[1]) > 20:
+        return 0
+    return int(float(m[1].replace(",", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
+
+
+def _damaged(damaged: set[str] | None, id_str: str, value: Any) -> Any:
+    if damaged is not None:
+        damaged.add(id_str)
+    return value
+
+
+def _dicts(items: Any, id_str: str, damaged: set[str] | None) -> list[dict]:
+    """The entries of an entity list that can be read (a damaged archive may hold anything there)."""
+    if not isinstance(items, list):
+        return _damaged(damaged, id_str, [])
+    kept = [item for item in items if isinstance(item, dict)]
+    return kept if len(kept) == len(items) else _damaged(damaged, id_str, kept)
 
 
 def _reply_mention_end(text: str, name: Any) -> int:
@@ -598,23 +729,25 @@ def _guess_handle(tweets: dict[str, _Tweet]) -> str:
 _HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,50}")
 
 
-def _answered(threads: list[Thread], tweets: dict[str, _Tweet], incomplete: set[str]) -> dict[str, str]:
+def _answered(threads: list[Thread], tweets: dict[str, _Tweet], own_opened: set[str]) -> dict[str, str]:
     """Thread id → the handle its first post answered, for threads that open with an answer to another account
     ("" when the archive does not name that account, or names it in a shape no handle has)."""
     answers = {}
     for thread in threads:
         t = tweets[thread.id]
-        if t.reply_to is not None and thread.id not in incomplete:  # own replies open a thread only when incomplete
+        if t.reply_to is not None and thread.id not in own_opened:  # own replies open one if incomplete or a loop
             answers[thread.id] = t.reply_name if t.reply_name and _HANDLE_RE.fullmatch(t.reply_name) else ""
     return answers
 
 
 def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str,
-                   handle: str, joins: list[tuple[str, int]] | None = None) -> list[tuple[list[str], bool]]:
+                   handle: str, joins: list[tuple[str, int]] | None = None,
+                   loops: list[str] | None = None) -> list[tuple[list[str], bool]]:
     """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id.
 
     With ``joins``, a chain that answers a deleted post goes on from the chain that post went on from
-    (``_join_across_gaps``), and each join is added there as (thread id, position after the gap)."""
+    (``_join_across_gaps``), and each join is added there as (thread id, position after the gap). Posts that answer
+    each other in a loop (a damaged archive) are read from the loop's earliest post, added to ``loops``."""
     def own_reply(t: _Tweet) -> bool:
         if author_id and t.reply_user:
             return t.reply_user == author_id
@@ -632,6 +765,12 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
             if t.reply_to not in tweets and t.reply_to not in others:
                 roots.append((id_str, True))  # its first post is not in the archive
     before = _written_before([root for root, incomplete in roots if incomplete], tweets)
+    parents = {id_str: t.reply_to for id_str, t in tweets.items()
+               if t.reply_to in tweets and not t.text.startswith("RT @") and own_reply(t)}
+    if found := _loop_starts(parents):
+        roots += [(start, False) for start in found]  # no post is missing: the loop's earliest opens it
+        if loops is not None:
+            loops.extend(found)
     wanted = set(before.values())
     chains, ends, starts = [], {}, {}
     for root, incomplete in roots:
@@ -639,8 +778,8 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
         if root in children:  # most posts have no reply of the owner's
             seen = {root}
             while kids := children.get(chain[-1]):
-                nxt = min(kids)[1]
-                if nxt in seen:
+                nxt = min((kid for kid in kids if kid[1] not in seen), default=(0, None))[1]
+                if nxt is None:
                     break
                 chain.append(nxt)
                 seen.add(nxt)
@@ -652,6 +791,24 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
     if ends and joins is not None:
         joins.extend(_join_across_gaps(chains, before, starts, ends, tweets))
     return chains
+
+
+def _loop_starts(parents: dict[str, str]) -> list[str]:
+    """The earliest post of each loop of replies (``parents``: post → the own post it answers); one walk up from
+    each post, never walking a post twice."""
+    done: set[str] = set()
+    starts = []
+    for start in parents:
+        path: dict[str, int] = {}
+        node = start
+        while node in parents and node not in done:
+            if node in path:
+                starts.append(min(list(path)[path[node]:], key=int))
+                break
+            path[node] = len(path)
+            node = parents[node]
+        done.update(path)
+    return starts
 
 
 _SNOWFLAKE_SHIFT = 22  # a post id's bits above these are its time in milliseconds (ids from late 2010 on)

@@ -19,6 +19,7 @@ is recognised first and gives clean posts with their author.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -35,6 +36,7 @@ from ..text_patterns import SENTENCE_END, SENTENCE_MARK
 from .cleanup import clean_text, fold_blanks
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
+from .post_caps import cap_thread_posts
 
 THREAD_EMOJI = "\U0001F9F5"  # 🧵
 TINY_FRAGMENT = 20          # weighted characters: "Thanks!", "More soon", a lone emoji line
@@ -84,6 +86,7 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError(f"the text makes more than {MAX_POSTS} posts; a thread may have at most {MAX_POSTS} "
                           "(one carousel cannot hold more): paste fewer posts")
     posts = [Post(id=f"p{i}", text=t, author_name=author_name, handle=handle) for i, t in enumerate(texts, 1)]
+    warnings.extend(cap_thread_posts(posts, "the pasted thread", "; the rest is left out: paste it as a post of its own"))
     thread_id = "paste-" + hashlib.sha256(cleaned.encode()).hexdigest()[:12]
     thread = Thread(id=thread_id, posts=posts, title=first_line(texts[0]), marked_as_thread=marked)
     return ImportResult(threads=[thread], warnings=warnings)
@@ -182,7 +185,8 @@ def _without_end_mark(text: str) -> str:
     """``_END_MARK_RE.sub("", text).strip()``: a mark that runs to the end starts at the last "/" or "[" (what
     follows either holds neither), so only there is it tried, not at every space of the post."""
     cut = max(text.rfind("/"), text.rfind("["))
-    if cut >= 0 and _END_MARK_RE.match(text, cut):
+    # (not the "/" of a post number: "3/ End." is post 3, whose word is "End.")
+    if cut >= 0 and _END_MARK_RE.match(text, cut) and not (text[cut] == "/" and text[cut - 1:cut].isdigit()):
         text = text[:cut]
     return text.strip()
 
@@ -305,10 +309,11 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     total ("2/3"), or when the later marks give none and reach no higher than it ("1/5 How I grew" over "2/" … "5/").
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
     partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
-    alone is not a sign ("1/3 here's how" is numbering)."""
+    alone is not a sign ("1/3 here's how" is numbering), nor is such a word opening a compound: "1/3 die-hard habits"
+    over "2/", "3/" is numbering."""
     if total is None:
         return False
-    if _zero_in_words(number, after) or _PARTITIVE.match(after) and total not in totals:
+    if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
     return total not in totals and (totals or highest is None or highest > total)
 
@@ -318,6 +323,10 @@ _AFTER = 12
 # A lowercase partitive or unit word right after "1/3": the author's fraction ("1/3 of", "1/3 der", "1/2 cup").
 _PARTITIVE = re.compile(r"[ \t]*(?:of|de|del|des|du|der|den|die|das|dei|degli|delle|della|di|do|da|dos|van|av|af"
                         r"|z|ze|из|от|cups?|tsp|tbsp|inch|inches|miles?|oz|lbs?|kg|g)(?![^\W_])")
+def _partitive(after: str) -> bool:
+    """``after`` opens with a partitive or unit word, not one opening a hyphenated compound ("die-hard", "van-life")."""
+    m = _PARTITIVE.match(after)
+    return bool(m) and not after[m.end():m.end() + 1] in ("-", "‐", "‑")
 
 
 def _repeated(number: int, total: int | None, later: Collection[tuple[int, int | None]]) -> bool:
@@ -353,7 +362,22 @@ def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], 
     run = _run(marks, first)
     if all(m.paragraph for m in marks) and len(slipped := _run(marks, first, slips=True)) >= max(3, len(run) + 1):
         run = slipped
-    return (run, head) if len(run) >= 2 else None
+    return (run, head) if len(run) >= 2 or len(marks) == 1 and _hook_and_post_two(text, head, run) else None
+
+
+def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
+    """A two-post thread: a one-paragraph hook, then "2/" opening a paragraph ("Hook" / "2/ Last.", or the "2/" on a
+    line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line. Nor is a "2/" over a
+    partitive word ("2/ of our investors said yes") or a mark ("2/." ends no post). The caller asks only when the
+    text holds no other mark ("Hook" / "2/" / "Last." / "4/" / "Gap." is one post, its words kept)."""
+    if (len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head
+            or not text[run[0].end:].strip()):
+        return False  # ("Score so far" / "2/": a post two with no words is the hook's own "2/")
+    line_end = text.find("\n", run[0].end)
+    rest = text[run[0].end:line_end if line_end >= 0 else len(text)].strip()
+    if rest and (_partitive(rest) or not (rest[0].isalnum() or ord(rest[0]) >= 0x2000)):
+        return False
+    return run[0].total is None or not rest
 
 
 def split_by_numbering(text: str) -> list[str] | None:
@@ -425,8 +449,27 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
             counted = numbered
         if (len(counted) >= 2 and _totals_agree(numbers, totals)
                 and any(_in_order(counted, f, jumps) for f in firsts)):
-            return [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
+            out = [t if span is None else (t[:span[0]] + t[span[1]:]).strip() for t, span in zip(texts, spans)]
+            if hook == 1 and family == "slash" and counted[0] == 2:
+                out[0] = _without_inner_first_mark(out[0], totals[1])
+            return out
     return texts
+
+
+def _without_inner_first_mark(text: str, total: int | None) -> str:
+    """The hook post of a run from "2/" without the "1/" that opens one of its later paragraphs ("Hook 🧵" /
+    "1/ May: …" in one post, as an archive or a page holds it), written as the run's marks are (the same total) and
+    opening a sentence; the post keeps it when two paragraphs open so, or over lower case ("1/ cup flour",
+    "1/ year ago I had 0 followers": a number of the author's words)."""
+    marks = [m for m in _INNER_FIRST_RE.finditer(text) if (int(m.group(1)) if m.group(1) else None) == total]
+    if any(text[m.end():m.end() + 1].islower() for m in marks):
+        return text
+    if len(marks) != 1:
+        return text
+    return text[:marks[0].start()] + "\n\n" + text[marks[0].end():]
+
+
+_INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1/(\d{1,3})?[ \t]+(?=\S)")
 
 
 def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
@@ -671,7 +714,7 @@ def _split_slowly(word: str, limit: int) -> list[str]:
 
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 # Counts as X writes them in its main languages: 1.2K, 12.345, 1,1 Mio., 3,4 mil, 1.1万, ١٫٢ ألف, 1,2 тыс.
-_COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|rb|jt"
+_COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|tys\.?|mln|rb|jt"
                        r"|Mn|هزار|میلیون|हज़ार|लाख)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
@@ -694,7 +737,8 @@ _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "प�
 # post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow"). (Lines of X's too.)
 _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
                    "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
-                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें"}
+                   "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें", "팔로우",
+                   "구독하기", "subskrybuj", "关注", "關注", "フォロー"}
 
 
 # X cuts a long post short under these; the copy holds only the part shown.
@@ -707,6 +751,7 @@ _SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translat
               "afficher la traduction", "traduzir post", "mostrar tradução", "traduci post", "mostra traduzione",
               "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
               "게시물 번역하기", "перевести пост", *_TRANSLATE_BUTTONS}
+_TRANSLATE_WORDS = _SHOW_MORE - _CUT_MARKERS
 # The views' word under its count, in X's interface languages.
 _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
                 "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
@@ -742,11 +787,46 @@ _UI_LINES = {
 # under the post's text, with an "ALT" badge when the photo has a description.
 # Media marked sensitive shows X's notice and its buttons. (A video's length, "0:42", stays: a post may
 # well end in a time of its own.)
-_MEDIA_LABEL_RE = re.compile(r"(?:\A|\n+)(?:(?:Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像"
-                             r"|Content warning: [^\n]{1,60}"
-                             r"|The following media includes potentially sensitive content\."
-                             r"(?:\n+Change settings)?(?:\n+Show)?)"
-                             r"(?:\n+|\Z))+\Z")
+_MEDIA_LABELS = r"Image|GIF|ALT|Imagen|Bild|Imagem|Immagine|Afbeelding|画像"
+
+
+@functools.lru_cache(maxsize=64)
+def _media_label_re(shown: frozenset[str] = frozenset()) -> re.Pattern:
+    """X's photo labels ending a text; the labels of ``shown`` interface languages too (see ``_LABEL_INTERFACE``),
+    and any of those over X's "ALT" badge."""
+    labels = "|".join((_MEDIA_LABELS, *sorted(shown)))
+    badged = "|".join(_LABEL_INTERFACE)  # any of them over X's "ALT" badge is X's label
+    return re.compile(rf"(?:\A|\n+)(?:(?:{labels}|(?:{badged})(?=\n+ALT(?:\n|\Z))|Content warning: [^\n]{{1,60}}"
+                      r"|The following media includes potentially sensitive content\."
+                      r"(?:\n+Change settings)?(?:\n+Show)?)"
+                      r"(?:\n+|\Z))+\Z")
+
+
+# X's photo label in more interface languages: an ordinary word too ("Obraz" is a painting, "Resim" a picture), so
+# it is X's only where the copy shows X's interface in its language (its Follow or Translate button, its views).
+_LABEL_INTERFACE = {
+    "Obraz": {"obserwuj", "obserwujesz", "przetłumacz wpis", "wyświetlenia"},
+    "Görsel": {"takip et", "takip ediliyor", "gönderiyi çevir", "görüntülenme"},
+    "Resim": {"takip et", "takip ediliyor", "gönderiyi çevir", "görüntülenme"},
+    "Gambar": {"ikuti", "mengikuti", "terjemahkan postingan", "tayangan"},
+    "이미지": {"팔로우", "팔로잉", "게시물 번역하기", "조회수"},
+    "Изображение": {"читать", "читаю", "перевести пост", "просмотры", "просмотров"},
+    "Зображення": {"читати", "читаєте", "перекласти допис", "перегляди", "переглядів"},
+    "صورة": {"متابعة", "ترجمة المنشور", "مشاهدة", "مشاهدات"},
+    "تصویر": {"دنبال کردن", "ترجمهٔ پست", "بازدید"},
+    "छवि": {"फ़ॉलो करें", "पोस्ट का अनुवाद करें", "बार देखा गया"},
+    "图片": {"关注", "翻译帖子", "查看"},
+    "圖片": {"跟隨", "追蹤", "翻譯貼文", "查看次數"},
+}
+
+
+def _shown_labels(lines: list[str]) -> frozenset[str]:
+    """The photo labels of ``_LABEL_INTERFACE`` whose interface language the copy shows (one pass over it)."""
+    short = {s.lower() for line in lines if len(s := line.strip()) <= 30}
+    return frozenset(label for label, words in _LABEL_INTERFACE.items() if words & short)
+
+
+_MEDIA_LABEL_RE = _media_label_re(frozenset(_LABEL_INTERFACE))  # (where only X's lines can follow: all of them)
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
                     "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas",
                     "در پاسخ به"}
@@ -926,7 +1006,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
     if partial:
         own.insert(0, (name, handle, partial, False, {"partial"}, set()))
-    texts, unavailable = _own_texts(own, warnings)
+    texts, unavailable = _own_texts(own, warnings, _media_label_re(_shown_labels(raw)))
     return CopiedPage(name, handle, texts, unavailable)
 
 
@@ -1016,12 +1096,13 @@ def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | N
     return partial
 
 
-def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
-    """The author's posts' texts (empty ones left out) and whether a post of the thread is missing from the
-    page; a note for each kind of thing the page did not carry or the slides leave out."""
+def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tuple[list[str], bool]:
+    """The author's posts' texts (empty ones left out, X's photo ``labels`` ending them too) and whether a post of
+    the thread is missing from the page; a note for each kind of thing the page did not carry or the slides leave
+    out."""
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
-    with_media = sum(1 for t in texts if _MEDIA_LABEL_RE.search(t))
-    texts = [_MEDIA_LABEL_RE.sub("", t) for t in texts]
+    with_media = sum(1 for t in texts if labels.search(t))
+    texts = [labels.sub("", t) for t in texts]
     if with_media:
         warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
                         "import your X archive or the post's link to get them")
@@ -1037,15 +1118,23 @@ def _own_texts(own: list[tuple], warnings: list[str]) -> tuple[list[str], bool]:
                 cut = [x.split(":", 1)[1] for left_out in kept for x in sorted(left_out)
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
-            elif what in ("clock", "count", "label", "row"):  # the times or numbers themselves, so the creator finds them
-                cut = len(what) + 1
-                found = [f'"{x[cut:]}"' for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
-                message = message.format(times=", ".join(found))
+            elif what in _QUOTED_MARKS:  # the times, numbers or words themselves, so the creator finds them
+                message = message.format(times=", ".join(_quoted_marks(kept, what)))
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return [t for t in texts if t], bool(unavailable)
+
+
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all")  # marks that carry what went: "clock:0:42"
+
+
+def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
+    """What the marks ``what:…`` of the posts carry, quoted ("context-all" carries its quotes already)."""
+    cut = len(what) + 1
+    return [x[cut:] if what == "context-all" else f'"{x[cut:]}"'
+            for left_out in kept for x in sorted(left_out) if x.startswith(what + ":")]
 
 
 _MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
@@ -1089,6 +1178,8 @@ _LEFT_OUT_NOTES = (
     ("cut", "ended in X's \"Show more\": the copy holds only the part X showed; open the post on X and paste its "
             "whole text into the slide, or import your X archive"),
     ("context", "had readers' added context (a community note) under the text: left out, it is not the author's"),
+    ("context-all", "had readers' added context (a community note) under the text: left out, with all under it "
+                    "({times}); paste back any of the author's own words"),
     ("translation", "had X's translation under the text: left out{cut}, the slides keep the author's own words"),
     ("translated", "showed X's translation (\"Translated from … by …\") in place of the author's words: kept, as the "
                    "copy holds nothing else; paste the original into the slide, or import your X archive"),
@@ -1101,6 +1192,8 @@ _LEFT_OUT_NOTES = (
               "the slide if it was X's like or reply count"),
     ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
               "it from the slide if it was X's"),
+    ("button", "ended in X's translate button ({times}): left out; paste it back into the slide if it was the "
+               "author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1114,6 +1207,9 @@ _NAV_LINES = {
     "bookmarks", "jobs", "communities", "premium", "verified orgs", "profile", "more", "post", "lists",
     "spaces", "articles", "business", "creator studio", "monetization",
     # … and in X's other interface languages (de, es, fr, pt, it, nl, ja, ko, ru, uk, pl, tr, id).
+    "ホームに移動", "홈으로 이동", "przejdź do strony głównej", "ana sayfaya geç", "langsung ke beranda",
+    "перейти на главную", "더 보기",
+    "الرئيسية", "استكشاف", "الإشعارات", "الرسائل", "العلامات المرجعية", "الملف الشخصي", "المزيد", "نشر",
     "zur startseite springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
     "mehr", "posten", "listen", "inicio", "explorar", "notificaciones", "mensajes", "guardados", "comunidades",
     "perfil", "más opciones", "postear", "accueil", "explorer", "signets", "communautés", "plus", "poster",
@@ -1169,9 +1265,37 @@ _CHROME_HEADINGS = {
     "senin için gündem", "orang yang relevan", "untuk diikuti", "apa yang sedang terjadi", "افراد مرتبط",
     "چه خبر است", "प्रासंगिक लोग", "क्या हो रहा है",
 }
-_FOOTER_RE = re.compile(r"^(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|© ?\d{4} X Corp\.?)"
-                        r"(?:\s*[|·]?\s*(?:Terms of Service|Privacy Policy|Cookie Policy|Accessibility|Ads info|More"
-                        r"|© ?\d{4} X Corp\.?))*\s*$", re.IGNORECASE)
+# X's footer links under the side boxes, in the languages of its other interface words above.
+_FOOTER_LINKS = (
+    "Terms of Service", "Privacy Policy", "Cookie Policy", "Accessibility", "Ads info",
+    "Nutzungsbedingungen", "Datenschutzrichtlinie", "Cookie-Richtlinie", "Barrierefreiheit", "Anzeigeninfo",
+    "Impressum", "Condiciones de Servicio", "Política de Privacidad", "Política de cookies", "Accesibilidad",
+    "Información de anuncios", "Conditions d[’']utilisation", "Politique de confidentialité",
+    "Politique relative aux cookies", "Accessibilité", "Informations sur les publicités", "Termos de Serviço",
+    "Política de Privacidade", "Acessibilidade", "Informações de anúncios", "Termini di servizio",
+    "Informativa sulla privacy", "Normativa sui cookie", "Accessibilità", "Info sugli annunci", "Servicevoorwaarden",
+    "Privacybeleid", "Cookiebeleid", "Toegankelijkheid", "Advertentie-informatie", "利用規約", "プライバシーポリシー",
+    "Cookieのポリシー", "アクセシビリティ", "広告情報", "서비스 약관", "개인정보 처리방침", "쿠키 정책", "접근성",
+    "광고 정보", "Условия предоставления услуг", "Политика конфиденциальности", "Политика в отношении файлов cookie",
+    "Специальные возможности", "Информация о рекламе", "Умови надання послуг", "Політика конфіденційності",
+    "Політика щодо файлів cookie", "Спеціальні можливості", "Інформація про рекламу",
+    "Warunki korzystania z usługi", "Polityka prywatności", "Polityka dotycząca plików cookie",
+    "Ułatwienia dostępu", "Informacje o reklamach", "Hizmet Şartları", "Gizlilik Politikası", "Çerez Politikası",
+    "Erişilebilirlik", "Reklam bilgisi", "Persyaratan Layanan", "Kebijakan Privasi", "Kebijakan Cookie",
+    "Aksesibilitas", "Informasi iklan", "شروط الخدمة", "سياسة الخصوصية", "سياسة ملفات تعريف الارتباط",
+    "إمكانية الوصول", "معلومات الإعلانات", "شرایط خدمات", "سیاست حفظ حریم خصوصی", "سیاست کوکی", "دسترس‌پذیری",
+    "اطلاعات تبلیغات", "सेवा की शर्तें", "गोपनीयता नीति", "कुकी नीति", "सुलभता", "विज्ञापन जानकारी",
+    "服务条款", "隐私政策", "Cookie 政策", "辅助功能", "广告信息", "服務條款", "隱私政策", "協助工具", "廣告資訊",
+)
+_FOOTER_MORE = ("More", "Mehr", "Más opciones", "Más", "Plus", "Mais", "Altro", "Meer", "もっと見る", "더 보기", "Ещё",
+                "Еще", "Більше", "Więcej", "Daha fazla", "Lainnya", "المزيد", "بیشتر", "अधिक", "更多")
+_COPYRIGHT = r"© ?\d{4} X Corp\.?"
+_FOOTER_LINK = "|".join(_FOOTER_LINKS)
+_COPYRIGHT_RE = re.compile(_COPYRIGHT)
+_FOOTER_RE = re.compile(rf"^(?:{_FOOTER_LINK}|{_COPYRIGHT})(?:\s*[|·]?\s*(?:{_FOOTER_LINK}|{'|'.join(_FOOTER_MORE)}"
+                        rf"|{_COPYRIGHT}))*\s*$"
+                        # …or in a language not listed: links between "|" ending in X's copyright, on one line
+                        rf"|^(?:[^|\n]{{1,60}}\|\s*){{2,}}{_COPYRIGHT}\s*$", re.IGNORECASE)
 
 
 def _drop_page_chrome(lines: list[str]) -> list[str]:
@@ -1182,16 +1306,21 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     skipping = in_post = False
+    lines = lines[:_unlisted_footer_start(lines)]
+    footers: dict[int, bool] = {}  # per line of a footer run walked, whether the run is X's footer
     for i, line in enumerate(lines):
         s = line.strip()
         # A post's own line ("Search" in "tap / Search / and type…") is no heading: X's boxes sit between posts.
         def authors() -> bool:
             return not skipping and in_post and not _ends_post(out)
-        if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors() or _subtitled(lines, i)
+        if (s.lower() in _END_HEADINGS and (_opens_more_posts(lines, i) and not authors()
+                                            or _subtitled(lines, i, any_language=not authors())
                                             or not _filled_after(lines, i, 1)) or _x_notice(lines, i)):
             break  # X's suggestions under the replies: older posts of the author's among others, never the thread
-        heading = (s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or bool(_FOOTER_RE.match(s)))
-        if heading and (not authors() or _box_below(lines, i, menu=False)):
+        footer = bool(_FOOTER_RE.match(s))
+        heading = s.lower() in _CHROME_HEADINGS and not _in_side_menu(lines, i) or footer
+        # (inside a post's words, footer link words are X's only as the whole footer, to the copy's end or a post)
+        if heading and (not authors() or (_footer_to_end(lines, i, footers) if footer else _box_below(lines, i, menu=False))):
             skipping = True
             continue
         header = _timed_header(lines, i) or _main_post_header(lines, i)
@@ -1201,6 +1330,45 @@ def _drop_page_chrome(lines: list[str]) -> list[str]:
         if not skipping:
             out.append(line)
     return out
+
+
+def _unlisted_footer_start(lines: list[str]) -> int:
+    """Where X's footer in a language not listed starts, when it ends the copy one link a line: short lines
+    between "|" lines over X's copyright ("Användarvillkor" / "|" / … / "Mer" / "© 2026 X Corp."), right under
+    X's counts; else the copy's length."""
+    filled = [j for j in range(len(lines) - 1, max(-1, len(lines) - 60), -1) if lines[j].strip()]
+    if not filled or not _COPYRIGHT_RE.fullmatch(lines[filled[0]].strip()):
+        return len(lines)
+    k, bars = 1, 0
+    while k + 1 < len(filled) and lines[filled[k + 1]].strip() == "|" and _footer_word(lines[filled[k]]):
+        k, bars = k + 2, bars + 1
+    if bars < 2 or k >= len(filled) or not _footer_word(lines[filled[k]]):
+        return len(lines)
+    above = lines[filled[k + 1]].strip() if k + 1 < len(filled) else ""
+    return filled[k] if not above or _is_count(above) else len(lines)
+
+
+def _footer_word(line: str) -> bool:
+    """A line that may be a footer link of X's: short, with no sentence mark or digit."""
+    s = line.strip()
+    return 0 < len(s) <= 40 and not re.search(r"[.!?:;…\d]", s)
+
+
+def _footer_to_end(lines: list[str], i: int, known: dict[int, bool]) -> bool:
+    """The footer line at i starts X's footer: footer lines (and "|") run from it to the end of the copy, a post's
+    header or X's box heading, and end in X's copyright. ``known``: the verdict per line of the runs walked (each
+    run is walked once, however many of its lines ask)."""
+    if i in known:
+        return known[i]
+    last, j = "", i
+    while j < len(lines) and (not (s := lines[j].strip()) or s == "|" or _FOOTER_RE.match(s)):
+        last = s if s and s != "|" else last
+        j += 1
+    after = lines[j].strip().lower() if j < len(lines) else ""
+    verdict = bool(_COPYRIGHT_RE.search(last)) and (j == len(lines) or after in _CHROME_HEADINGS
+                                                    or _timed_header(lines, j) or _main_post_header(lines, j))
+    known.update(dict.fromkeys(range(i, j), verdict))
+    return verdict
 
 
 def _own_post_header(lines: list[str], i: int) -> bool:
@@ -1254,7 +1422,8 @@ _BADGE_RE = re.compile(r"^\d{1,2}\+?$")  # the unread count beside a menu link
 # X's "Discover more" under the replies (in its main interface languages), "Sourced from across X" below it.
 _END_HEADINGS = {"discover more", "mehr entdecken", "descubre más", "découvrir plus", "descubra mais", "scopri di più",
                  "meer ontdekken", "もっと見つける", "اكتشف المزيد", "daha fazlasını keşfet", "temukan lebih banyak",
-                 "더 찾아보기", "узнать больше", "发现更多", "探索更多"}
+                 "더 찾아보기", "узнать больше", "发现更多", "探索更多", "odkryj więcej", "дізнатися більше",
+                 "और खोजें", "بیشتر کشف کنید"}
 
 
 # Under "Discover more" ("Descubre más"…): together, X's (a copy without counts stops there).
@@ -1272,10 +1441,17 @@ def _x_notice(lines: list[str], i: int) -> bool:
     return bool(after) and lines[after[0]].strip().lower() == button
 
 
-def _subtitled(lines: list[str], i: int) -> bool:
-    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X")."""
+def _subtitled(lines: list[str], i: int, any_language: bool) -> bool:
+    """The heading at line i has X's subtitle right under it ("Discover more" / "Sourced from across X"; with
+    ``any_language`` (the heading is under X's counts, not inside a post's words), a short line naming X as a
+    word, with no sentence mark at its end: "Pochodzi z całego X")."""
     after = _filled_after(lines, i, 1)
-    return bool(after) and lines[after[0]].strip().lower() in _END_SUBTITLES
+    sub = lines[after[0]].strip() if after else ""
+    return sub.lower() in _END_SUBTITLES or (any_language and len(sub) <= 40 and bool(_X_WORD_RE.search(sub))
+                                             and not _SENTENCE_MARK_RE.search(sub[-1:]))
+
+
+_X_WORD_RE = re.compile(r"(?<![^\W_])X(?![^\W_])")
 
 
 def _opens_more_posts(lines: list[str], i: int) -> bool:
@@ -1535,10 +1711,17 @@ def _edited_time_above(body: list[str], i: int) -> int:
 
 
 # What X adds under a post's text, to the end of it: a community note, a translation the reader asked for.
+# A community note's label is a whole line of X's wording (its tail, "they thought people might want to know", with
+# no sentence mark at its end): "Readers added context to that post, and they were right." is the author's.
 _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben Kontext hinzugefügt"
                                         r"|Los lectores añadieron contexto|Les lecteurs ont ajouté du contexte"
                                         r"|Os leitores adicionaram contexto|I lettori hanno aggiunto (?:un )?contesto"
-                                        r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました)", re.IGNORECASE)),
+                                        r"|Lezers hebben context toegevoegd|読者が背景情報を追加しました"
+                                        r"|Czytelnicy dodali kontekst|Okuyucular bağlam ekledi"
+                                        r"|Pembaca menambahkan konteks|독자들이 맥락을 추가했습니다"
+                                        r"|Читатели добавили контекст|Читачі додали контекст|أضاف القراء سياقًا"
+                                        r"|पाठकों ने संदर्भ जोड़ा|读者添加了背景信息|讀者補充了背景資訊)"
+                                        r"(?:[^.!?。…\n]{0,80}[^.!?。…:;\s])?$", re.IGNORECASE)),
                 # (Google's logo copies as nothing; X's label in German, Spanish, French and Portuguese too).
                 # Only a translation engine's name may follow: "Traducido del inglés por mí" is the author's.
                 ("translation", re.compile(r"^(?:Translated from \S.{0,40} by|Übersetzt aus dem \S+ von"
@@ -1547,6 +1730,43 @@ _ADDED_BELOW = (("context", re.compile(r"^(?:Readers added context|Leser haben K
                                            r"|Traduzido d[oa]s? \S+(?: \S+)? por)"
                                            r"(?: (?:Google|Grok|Microsoft|Bing))?$")))
 _ENGINES = {"Google", "Grok", "Microsoft", "Bing"}  # a translation engine's name, under X's label
+
+
+# The end of a community note: X's question ("Do you find this helpful?"), its button ("Rate it"), then its line on
+# who writes notes ("Context is written by people who use X…"), in the languages of the note's label.
+_NOTE_FOOTER_RE = re.compile(r"^(?:Context is written|Der Kontext wird|El contexto (?:lo escriben|es escrito)"
+                             r"|Le contexte est rédigé|O contexto é escrito|Il contesto è scritto"
+                             r"|Context wordt geschreven|背景情報は)", re.IGNORECASE)
+
+
+_NOTE_QUESTION_RE = re.compile(r"^Do you find this helpful\?$", re.IGNORECASE)  # X's own, over "Rate it"
+
+
+def _note_end(body: list[str], at: int) -> int | None:
+    """Where the community note whose label is at ``at`` ends (past its question, button and footer line), or None
+    when the copy holds no end of it. A note may ask a question itself ("Did the study say that?" / "No."): its
+    footer line, else X's own question, tells its end; a question and short line alone only when there is one."""
+    filled = [i for i in range(at + 1, len(body)) if body[i].strip()]
+    footer = next((i + 1 for i in filled if _NOTE_FOOTER_RE.match(body[i].strip())), None)
+    if footer is not None:
+        return footer
+    asks = [filled[k + 1] + 1 for k, i in enumerate(filled[:-1])
+            if _QUESTION_RE.match(body[i].strip()) and len(body[filled[k + 1]].strip()) <= 25]
+    known = [filled[k + 1] + 1 for k, i in enumerate(filled[:-1]) if _NOTE_QUESTION_RE.match(body[i].strip())]
+    return known[0] if known else asks[0] if len(asks) == 1 else None
+
+
+def _without_note(body: list[str], at: int, left_out: set[str]) -> list[str]:
+    """``body`` without the community note labelled at ``at``; lines under the note's end stay (the author's, or X's
+    counts, read as any post's). With no end in the copy, all under the label goes, its first words quoted."""
+    end = _note_end(body, at)
+    if end is None:
+        gone = [x.strip() for x in body[at + 1:] if x.strip() and not _is_noise(x, dates=False)]
+        words = _first_words(gone) + (f" … “{gone[-1]}”" if len(gone) > 1 else "")  # the last line may be theirs
+        left_out.update(("context-all", "context-all:" + words))
+        return body[:at]
+    left_out.add("context")
+    return body[:at] + body[end:]
 
 
 def _first_words(lines: list[str], most: int = 8) -> str:
@@ -1603,6 +1823,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
     body, tail = _split_tail(body, opening or not quote_below)
+    _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last)
@@ -1627,6 +1848,9 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
             continue
         if what == "translation":  # quoted in the notice: a guess, so the author sees what went
             left_out.add("translation:" + _first_words(body[at + 1:]))
+        if what == "context":
+            body = _without_note(body, at, left_out)
+            continue
         body, _ = body[:at], left_out.add(what)
     if opening and (banner := _old_version_banner(body)):
         left_out.add("old")  # X's banner over a post that was edited since: the words copied are the old ones
@@ -1674,6 +1898,8 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
                     and not (own_quote and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
+        if body[-1].strip().lower() in _CUT_MARKERS and _introduced(body):
+            break  # ("under long posts:" / "Show more": the author's line)
         tail.append(body.pop())
     tail.reverse()
     mine = _authors_buttons(tail)
@@ -1686,14 +1912,21 @@ def _cut_by_x(lines: list[str]) -> int:
     return sum(line.strip().lower() in _CUT_MARKERS for line in lines)
 
 
+def _introduced(body: list[str]) -> bool:
+    """The last line of ``body`` (a "Show more") is the author's, introduced by a short text ending in a colon
+    ("The first one, under long posts:" / "Show more"): X cuts only a long post, and seldom right after a colon."""
+    above = list(itertools.islice((x for j in range(len(body) - 2, -1, -1) if (x := body[j].strip())), 4))
+    return bool(above) and above[0].endswith((":", "：")) and sum(map(len, above)) < 120
+
+
 def _buttons_under_words(body: list[str]) -> set[int]:
     """The lines of X's "Show more" and "Translate post" buttons: under the post's words, with only X's lines (photo
     labels, other buttons) below them. One with words under it ("The menu item" / "Show more" / "became…") is the
-    author's."""
+    author's, as is a "Show more" a short line introduces (``_introduced``)."""
     found: set[int] = set()
     for i in range(len(body) - 1, -1, -1):
         s = body[i].strip()
-        if s.lower() in _SHOW_MORE:
+        if s.lower() in _SHOW_MORE and (s.lower() not in _CUT_MARKERS or not _introduced(body[:i + 1])):
             found.add(i)
         elif s and not _MEDIA_LABEL_RE.match(s) and not _CLOCK_RE.match(s):
             break
@@ -1796,11 +2029,20 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
     """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
     body = _without_card_source(body, left_out)
     buttons = _buttons_under_words(body)
+    _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
     text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text
+
+
+def _note_buttons(lines: list[str], left_out: set[str]) -> None:
+    """Mark X's "Translate post" (in any of its languages) among ``lines`` left out: a creator may end a post in
+    the words ("The button you want:" / "Translate post"), so the notice names them."""
+    for line in lines:
+        if line.strip().lower() in _TRANSLATE_WORDS:
+            left_out.update(("button", "button:" + line.strip()))
 
 
 def _header_button(line: str) -> bool:
@@ -1851,7 +2093,8 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
     if not run:
         return []
     keep = len(run) if not counts_shown else 0
-    values = [_count_value(tail[i].strip()) for i in run]
+    turkish = any(_TURKISH_MILLION_RE.search(tail[i]) for i in run)  # there "B" (bin) is a thousand, "Mn" a million
+    values = [_count_value(tail[i].strip(), b_thousand=turkish) for i in run]
     while keep < len(run) and (len(run) - keep > X_COUNTS or len(run) - keep > 1 and values[keep] is not None
                                and values[-1] is not None and values[keep] > values[-1]):
         keep += 1
@@ -1860,18 +2103,22 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
 
 _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,
                 "مليون": 1e6, "천": 1e3, "만": 1e4, "억": 1e8, "тыс": 1e3, "млн": 1e6, "rb": 1e3, "jt": 1e6, "mn": 1e6,
-                "هزار": 1e3, "میلیون": 1e6, "हज़ार": 1e3, "लाख": 1e5}
+                "هزار": 1e3, "میلیون": 1e6, "tys": 1e3, "mln": 1e6, "हज़ार": 1e3, "लाख": 1e5}
 _COUNT_PARTS_RE = re.compile(r"^([\d.,٫٬\u00a0\u202f]+)\s*([^\d\s.]*)\.?$")
 
 
-def _count_value(line: str) -> float | None:
-    """The number a count line stands for ("1.2K" → 1200, "12.345" → 12345, "١٫٢ ألف" → 1200), or None."""
+_TURKISH_MILLION_RE = re.compile(r"\dMn$|\d\s+Mn$")
+
+
+def _count_value(line: str, b_thousand: bool = False) -> float | None:
+    """The number a count line stands for ("1.2K" → 1200, "12.345" → 12345, "١٫٢ ألف" → 1200), or None.
+    ``b_thousand``: the counts are Turkish ("850 B" is 850 bin, a thousand each; "1,2 Mn" a million)."""
     m = _COUNT_PARTS_RE.match(line.translate(_ARABIC_DIGITS))
     if not m:
         return None
     digits, unit = m.group(1).replace("\u00a0", "").replace("\u202f", "").replace("٬", ","), m.group(2).lower()
     if unit:  # "1.2K", "1,2 Mio.": the separator is a decimal point
-        scale = _COUNT_UNITS.get(unit)
+        scale = 1e3 if b_thousand and unit == "b" else _COUNT_UNITS.get(unit)
         number = digits.replace("٫", ".").replace(",", ".")
     else:  # "12.345", "1,234": the separators group thousands
         scale, number = 1.0, re.sub(r"[.,٫]", "", digits)

@@ -10,6 +10,7 @@ from ..image import Image, ImageError, check_image
 from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
 from ..schema import SchemaError
 from .cleanup import clean_text, removed_note, safe_fields
+from .post_caps import cap_thread_posts
 from .result import SourceError
 
 PROJECT_LIMIT = MAX_PROJECT_BYTES
@@ -42,6 +43,11 @@ def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
         msg = str(exc)
         raise SourceError(msg if msg.startswith("not a carousel file") else f"damaged carousel file: {msg}") from None
     check_size(carousel)
+    if carousel.thread is not None:  # cut, never refused: a file the studio wrote must always open again
+        cut = cap_thread_posts(carousel.thread.posts, "the carousel's thread",
+                               "; the slides keep their words as they are")
+        if notes is not None:
+            notes.extend(cut)
     for path, image in _images(carousel, "carousel"):
         _check_image(image, path)
     if carousel.thread is not None:
@@ -53,7 +59,8 @@ def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
 
 
 def check_size(carousel: Carousel) -> None:
-    """Refuse a carousel beyond the caps (slides, posts, words per slide) before any layout work."""
+    """Refuse a carousel beyond the caps (slides, posts, words per slide) before any layout work. A thread post
+    over its caps is cut at load (``cap_thread_posts``), not refused."""
     if len(carousel.slides) > MAX_SLIDES:
         raise SourceError(f"the carousel has {len(carousel.slides):,} slides; the limit is {MAX_SLIDES} "
                           "(LinkedIn takes documents of at most 300 pages)")
