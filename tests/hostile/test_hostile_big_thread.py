@@ -20,8 +20,9 @@ from nicegui import app
 from components import slices
 from components.page import StudioPage
 from studio.app import ProjectSwitched
+from studio.limits import MAX_POSTS
 
-POSTS = 300
+POSTS = MAX_POSTS  # the most a thread may hold (a slide each and the outro: 300 slides)
 
 
 def _count(user, testid: str) -> int:
