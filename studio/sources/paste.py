@@ -642,7 +642,7 @@ def pack_sentences(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
     pieces: list[tuple[str, str]] = []  # (joiner before it, piece)
     for n, line in enumerate(text.split("\n")):
         if line.strip() and weighted_length(line) <= limit:  # a line that fits stays whole (a list item)
-            pieces.append(("\n" if n else "", line.strip()))
+            pieces.append(("\n" if n else "", line.rstrip()))  # its indentation too: a nested list item
             continue
         for k, (joiner, sentence) in enumerate(_sentences(line)):
             joiner = "\n" if (n and not k) else joiner
@@ -659,9 +659,9 @@ def _pack(pieces: list[tuple[str, str]], limit: int) -> list[str]:
         candidate = current + joiner + piece if current else piece
         if current and weighted_length(candidate) > limit:
             chunks.append(current)
-            current = piece
+            current = piece.lstrip()  # a post starts at its first word, as a split post does
         else:
-            current = candidate
+            current = candidate.lstrip()
     if current:
         chunks.append(current)
     return chunks

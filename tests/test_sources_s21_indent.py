@@ -1,0 +1,53 @@
+"""A pasted text keeps its creator's indentation and its 🧵 hook: nested list lines stay nested on the one-post
+path as on the multi-post one (the layouts draw them as nested rows), and a short first paragraph marked 🧵 is
+the thread's first post of its own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studio.sources import read_text
+from studio.sources.paste import pack_sentences
+
+NESTED = (Path(__file__).parent / "fixtures" / "unseen-s21" / "13-sub-bullets-mixed.txt").read_text(encoding="utf-8")
+NESTED_LINES = ["  - inbox zero", "  - plan the sprint", "    - deep work", "    - no meetings", "    1. demo",
+                "    2. retro"]
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in read_text(text).threads[0].posts]
+
+
+def test_a_one_post_paste_keeps_its_nested_list_lines():
+    [post] = _texts(NESTED)
+    lines = post.split("\n")
+    assert all(line in lines for line in NESTED_LINES)  # the tab became four spaces, as on every path
+    assert lines[0] == "How I plan a week:" and "- Monday" in lines
+
+
+def test_one_post_and_a_longer_thread_read_the_nested_lines_alike():
+    alone = _texts(NESTED)[0]
+    inside = _texts("Before the list, a post of its own.\n\n---\n\n" + NESTED + "\n\n---\n\nAfter it, one more.")
+    assert inside[1] == alone
+
+
+def test_a_packed_post_starts_at_its_first_word():
+    """Lines that do not fit in one post are packed: an indented line that opens a post loses only its
+    leading spaces there, and every word arrives in order."""
+    items = [f"  - item number {i} of a long list that goes on" for i in range(12)]
+    posts = pack_sentences("\n".join(items))
+    assert len(posts) > 1
+    assert all(p == p.lstrip() for p in posts)
+    assert " ".join(" ".join(posts).split()) == " ".join(" ".join(items).split())
+    assert any("\n  - item" in p for p in posts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.text("abc xyz", min_size=1, max_size=30).filter(str.strip)),
+                min_size=1, max_size=8))
+def test_indented_lines_that_fit_keep_their_indentation(rows):
+    lines = ["Plan:"] + [" " * (2 * depth) + "- " + words.strip() for depth, words in rows]
+    [post] = pack_sentences("\n".join(lines), limit=10_000)
+    assert post.split("\n") == [line.rstrip() for line in lines]
