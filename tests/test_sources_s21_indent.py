@@ -51,3 +51,34 @@ def test_indented_lines_that_fit_keep_their_indentation(rows):
     lines = ["Plan:"] + [" " * (2 * depth) + "- " + words.strip() for depth, words in rows]
     [post] = pack_sentences("\n".join(lines), limit=10_000)
     assert post.split("\n") == [line.rstrip() for line in lines]
+
+
+def test_a_short_hook_marked_with_the_thread_emoji_is_the_first_post():
+    posts = _texts("My week 🧵\n\n" + NESTED + "\n\nLast post.")
+    assert posts[0] == "My week"
+    assert posts[1].startswith("How I plan a week:\n- Monday\n  - inbox zero")
+    assert posts[-1].endswith("Last post.")  # a tiny closing line still joins the post above (the merge rule)
+
+
+def test_a_hook_emoji_first_or_last_in_its_paragraph_alike():
+    assert _texts("Big news 🧵\n\nWe shipped the new editor today.") == ["Big news", "We shipped the new editor today."]
+    assert _texts("🧵 Big news\n\nWe shipped the new editor today.") == ["Big news", "We shipped the new editor today."]
+
+
+def test_without_the_emoji_a_short_opener_still_joins_the_next_paragraph():
+    assert _texts("Big news\n\nWe shipped the new editor today.") == ["Big news\nWe shipped the new editor today."]
+
+
+def test_a_lone_thread_label_is_no_hook_post():
+    assert _texts("Thread 🧵\n\nWe shipped it today.\n\nMore soon.") == ["We shipped it today.\n\nMore soon."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text("abcdef ", min_size=1, max_size=15).filter(lambda s: s.strip() and "thread" not in s),
+       st.lists(st.text("ghijk .", min_size=1, max_size=60).filter(lambda s: s.strip(". ")), min_size=1,
+                max_size=4))
+def test_a_hook_paragraph_is_its_own_post_and_no_word_is_lost(hook, paragraphs):
+    text = hook + " 🧵\n\n" + "\n\n".join(paragraphs)
+    posts = _texts(text)
+    assert posts[0] == " ".join(hook.split())
+    assert " ".join(" ".join(posts).split()) == " ".join(text.replace("🧵", "").split())

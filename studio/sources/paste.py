@@ -67,7 +67,7 @@ def parse_paste(text: str) -> ImportResult:
     author_name, handle, texts = (page.name, page.handle, page.texts) if page is not None else ("", "", [cleaned])
     marked = any(THREAD_EMOJI in t or _THREAD_LABEL_RE.match(t) for t in texts)
     if page is None:
-        texts = split_posts(strip_thread_labels(kept))
+        texts = split_posts(strip_thread_labels(kept), hook=_lone_hook(kept))
         bare = [k for k, t in enumerate(texts, 1) if not t]
     else:
         labelled = [strip_thread_labels(t) for t in texts]
@@ -516,14 +516,15 @@ def _in_order(numbers: list[int | None], first: int, gaps: bool | Collection[int
 _SEPARATOR_RE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$", re.MULTILINE)
 
 
-def split_posts(text: str) -> list[str]:
+def split_posts(text: str, hook: bool = False) -> list[str]:
     """Split cleaned text into post texts: separator lines ("---"), else numbering, else blank lines,
     else sentence packing. A code block is never split: its blank lines and "---" lines are code.
-    A post that is its number alone ("2/") comes back empty, for the caller to name."""
+    A post that is its number alone ("2/") comes back empty, for the caller to name. ``hook``: the first
+    paragraph was marked 🧵, so it is a post of its own however short (see ``_lone_hook``)."""
     if has_code(text) and _CODE_NEWLINE not in text:
         joined = "\n".join(line.replace("\n", _CODE_NEWLINE) for line in _code_chunks(text))
-        return [post.replace(_CODE_NEWLINE, "\n") for post in _split_posts(joined)]
-    return _split_posts(text)
+        return [post.replace(_CODE_NEWLINE, "\n") for post in _split_posts(joined, hook)]
+    return _split_posts(text, hook)
 
 
 _CODE_NEWLINE = "\ufdd0"  # stands for a line break inside a code block while the posts are split
@@ -544,7 +545,16 @@ def _code_chunks(text: str) -> list[str]:
     return chunks
 
 
-def _split_posts(text: str) -> list[str]:
+def _lone_hook(text: str) -> bool:
+    """The text opens with a paragraph that holds a 🧵 and other words, a blank line below it: on X that is
+    the thread's first post, never a heading of the next one."""
+    head, blank, rest = fold_blanks(text.strip()).partition("\n\n")
+    words = head.replace(THREAD_EMOJI, "").strip()
+    return (bool(blank) and bool(rest.strip()) and THREAD_EMOJI in head and bool(words)
+            and not _LONE_LABEL_RE.match(words.split("\n")[0]) and not _THREAD_LABEL_RE.match(words))
+
+
+def _split_posts(text: str, hook: bool = False) -> list[str]:
     parts = [fold_blanks(p.strip()) for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)
@@ -557,6 +567,8 @@ def _split_posts(text: str) -> list[str]:
     text = fold_blanks(text)
     paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
+        if hook:
+            return strip_post_numbers(paragraphs[:1] + merge_fragments(paragraphs[1:]))
         return strip_post_numbers(merge_fragments(paragraphs))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if _posts_per_line(lines):
