@@ -82,3 +82,23 @@ def test_a_hook_paragraph_is_its_own_post_and_no_word_is_lost(hook, paragraphs):
     posts = _texts(text)
     assert posts[0] == " ".join(hook.split())
     assert " ".join(" ".join(posts).split()) == " ".join(text.replace("🧵", "").split())
+
+
+def test_a_post_number_written_otherwise_splits_as_a_plain_one():
+    plain = _texts("Hook here\n\n2/\n\nLast.")
+    assert plain == ["Hook here", "Last."]
+    assert _texts("Hook here\n\n2/\u00a0\n\nLast.") == plain  # a no-break space after the number
+    assert _texts("Hook here\n\n2/\u00a0Last.") == plain
+    assert _texts("Hook here\n\n(2/)\n\nLast.") == plain
+    assert _texts("Hook here\n\n(2/) Last.") == plain
+    assert _texts("Hook here\n\n2/2\n\nLast.") == plain  # the last of two, alone on its line
+
+
+def test_a_run_of_bracketed_numbers_without_a_total_and_no_break_spaces():
+    assert _texts("Hook\n\n(1/) First one.\n\n(2/) Second one.") == ["Hook", "First one.", "Second one."]
+    assert _texts("1/\u00a0First.\n\n2/\u00a0Second.") == ["First.", "Second."]
+
+
+def test_a_two_over_two_in_words_or_ending_the_text_stays_the_authors():
+    assert _texts("Hook here.\n\n2/2 done today.") == ["Hook here.\n2/2 done today."]
+    assert _texts("Score so far:\n\n2/2") == ["Score so far:\n2/2"]

@@ -210,8 +210,9 @@ class _Mark:
 _TOTAL = r"\d{1,3}|[nNxX](?![^\W\d_])"
 # One pattern per style family; a run never mixes families.
 _START_PATTERNS = {
-    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])[ \t]*(?=\S|$)",
-                        re.MULTILINE),
+    # (a no-break space after the mark is a space: some editors type one after "2/"; "(2/)" is "2/" bracketed)
+    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})?[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])"
+                        r"[ \t\u00a0\u202f]*(?=\S|$)", re.MULTILINE),
     "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
     "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
 }
@@ -293,14 +294,21 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     later: set[tuple[int, int | None]] = set()  # (number, total) of the later marks
     for k in range(len(marks) - 1, -1, -1):
         m = marks[k]
-        out[k] = (_repeated(m.number, m.total, later)
-                  or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals, highest))
+        out[k] = not _last_alone(text, m) and (_repeated(m.number, m.total, later)
+                                               or _is_fraction(m.number, m.total, text[m.end:m.end + _AFTER], totals,
+                                                               highest))
         later.add((m.number, m.total))
         if m.total is None:
             highest = m.number if highest is None else max(highest, m.number)
         else:
             totals.add(m.total)
     return out
+
+
+def _last_alone(text: str, mark: _Mark) -> bool:
+    """A "2/2" alone on its line, opening a paragraph: the last post's number, no fraction of the author's."""
+    return (mark.paragraph and mark.total is not None and mark.number == mark.total
+            and text[mark.end:mark.end + 1] in ("", "\n"))
 
 
 def _is_fraction(number: int, total: int | None, after: str, totals: Collection[int], highest: int | None) -> bool:
