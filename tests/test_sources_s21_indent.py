@@ -102,3 +102,8 @@ def test_a_run_of_bracketed_numbers_without_a_total_and_no_break_spaces():
 def test_a_two_over_two_in_words_or_ending_the_text_stays_the_authors():
     assert _texts("Hook here.\n\n2/2 done today.") == ["Hook here.\n2/2 done today."]
     assert _texts("Score so far:\n\n2/2") == ["Score so far:\n2/2"]
+
+
+def test_a_thread_emoji_inside_an_opening_code_block_makes_no_hook_post():
+    text = '```\nx = "🧵"\n```\n\nAfter it.\n\nMore.'
+    assert _texts(text) == ['```\nx = "🧵"\n```\nAfter it.\n\nMore.']  # as with any short opener

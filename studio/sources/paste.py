@@ -558,7 +558,7 @@ def _lone_hook(text: str) -> bool:
     the thread's first post, never a heading of the next one."""
     head, blank, rest = fold_blanks(text.strip()).partition("\n\n")
     words = head.replace(THREAD_EMOJI, "").strip()
-    return (bool(blank) and bool(rest.strip()) and THREAD_EMOJI in head and bool(words)
+    return (bool(blank) and bool(rest.strip()) and THREAD_EMOJI in head and bool(words) and not has_code(head)
             and not _LONE_LABEL_RE.match(words.split("\n")[0]) and not _THREAD_LABEL_RE.match(words))
 
 
