@@ -107,3 +107,11 @@ def test_a_two_over_two_in_words_or_ending_the_text_stays_the_authors():
 def test_a_thread_emoji_inside_an_opening_code_block_makes_no_hook_post():
     text = '```\nx = "🧵"\n```\n\nAfter it.\n\nMore.'
     assert _texts(text) == ['```\nx = "🧵"\n```\nAfter it.\n\nMore.']  # as with any short opener
+
+
+def test_a_hook_of_two_paragraphs_marked_with_the_thread_emoji_over_a_lone_two():
+    assert _texts("Ten things 🧵\n\nFirst paragraph of hook.\n\n2/\n\nLast.") == [
+        "Ten things\n\nFirst paragraph of hook.", "Last."]
+    # unmarked, the lone "2/" under two paragraphs stays the author's (as before)
+    assert _texts("Ten things\n\nFirst paragraph of hook.\n\n2/\n\nLast.") == [
+        "Ten things\nFirst paragraph of hook.\n\n2/\nLast."]

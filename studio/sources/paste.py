@@ -262,7 +262,7 @@ def _run(marks: list[_Mark], first: int, slips: bool = False) -> list[_Mark]:
     return run
 
 
-def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
+def _start_run(text: str, marks: list[_Mark], family: str, hook: bool = False) -> tuple[list[_Mark], str] | None:
     """A run of line-start markers that begins the text; returns it and the hook before it.
 
     A single unnumbered hook may come first: before a run from 2 (the hook is post 1), or before a
@@ -280,7 +280,7 @@ def _start_run(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark],
         if at is None or any(m.number == number - 1 and _alike(m, marks[at]) and not fraction[k]
                              for k, m in enumerate(marks[:at])):
             continue  # "1)" over "2)": a run from 1 or none
-        found = _run_from(text, marks[at:], family)
+        found = _run_from(text, marks[at:], family, hook)
         if found and (best is None or len(found[0]) > len(best[0])):
             best = found
     return best
@@ -353,7 +353,7 @@ def _alike(before: _Mark, mark: _Mark) -> bool:
     return before.number != 0 or before.total == mark.total
 
 
-def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], str] | None:
+def _run_from(text: str, marks: list[_Mark], family: str, hook: bool = False) -> tuple[list[_Mark], str] | None:
     """``_start_run`` for the run from ``marks[0]``."""
     head = text[:marks[0].start].strip()
     first = marks[0].number
@@ -370,15 +370,15 @@ def _run_from(text: str, marks: list[_Mark], family: str) -> tuple[list[_Mark], 
     run = _run(marks, first)
     if all(m.paragraph for m in marks) and len(slipped := _run(marks, first, slips=True)) >= max(3, len(run) + 1):
         run = slipped
-    return (run, head) if len(run) >= 2 or len(marks) == 1 and _hook_and_post_two(text, head, run) else None
+    return (run, head) if len(run) >= 2 or len(marks) == 1 and _hook_and_post_two(text, head, run, hook) else None
 
 
-def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
-    """A two-post thread: a one-paragraph hook, then "2/" opening a paragraph ("Hook" / "2/ Last.", or the "2/" on a
+def _hook_and_post_two(text: str, head: str, run: list[_Mark], hook: bool = False) -> bool:
+    """A two-post thread: a one-paragraph hook (or several under a 🧵-marked first one), then "2/" opening a paragraph ("Hook" / "2/ Last.", or the "2/" on a
     line of its own over "Last."). A "2/2" in words ("2/2 done today.") is no post number: only one alone on its line. Nor is a "2/" over a
     partitive word ("2/ of our investors said yes") or a mark ("2/." ends no post). The caller asks only when the
     text holds no other mark ("Hook" / "2/" / "Last." / "4/" / "Gap." is one post, its words kept)."""
-    if (len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head
+    if (len(run) != 1 or run[0].number != 2 or not run[0].paragraph or not head or "\n\n" in head and not hook
             or not text[run[0].end:].strip()):
         return False  # ("Score so far" / "2/": a post two with no words is the hook's own "2/")
     line_end = text.find("\n", run[0].end)
@@ -388,13 +388,14 @@ def _hook_and_post_two(text: str, head: str, run: list[_Mark]) -> bool:
     return run[0].total is None or not rest
 
 
-def split_by_numbering(text: str) -> list[str] | None:
-    """Posts split at numbering markers, or None when the text is not numbered."""
+def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
+    """Posts split at numbering markers, or None when the text is not numbered. ``hook``: the text opens with a
+    paragraph marked 🧵, so a hook of several paragraphs over a lone "2/" is post one too."""
     for family, pattern in _START_PATTERNS.items():
         marks = _marks(pattern, text)
         # Prefer markers that open paragraphs, so a numbered list inside a post stays put.
         for candidates in ([m for m in marks if m.paragraph], marks):
-            found = _start_run(text, candidates, family)
+            found = _start_run(text, candidates, family, hook)
             if found:
                 run, hook = found
                 posts = [hook] if hook else []
@@ -566,7 +567,7 @@ def _split_posts(text: str, hook: bool = False) -> list[str]:
     parts = [fold_blanks(p.strip()) for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)
-    numbered = split_by_numbering(fold_blanks(text))
+    numbered = split_by_numbering(fold_blanks(text), hook)
     if numbered is not None:
         return numbered
     drafted = _split_at_blank_runs(text)
