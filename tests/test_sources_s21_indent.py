@@ -115,3 +115,12 @@ def test_a_hook_of_two_paragraphs_marked_with_the_thread_emoji_over_a_lone_two()
     # unmarked, the lone "2/" under two paragraphs stays the author's (as before)
     assert _texts("Ten things\n\nFirst paragraph of hook.\n\n2/\n\nLast.") == [
         "Ten things\nFirst paragraph of hook.\n\n2/\nLast."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["2/", "2/\u00a0", "(2/)", "[2/]", "2/2", "(2/2)"]),
+       st.text("abcdefgh ", min_size=1, max_size=40).filter(lambda s: s.strip()),
+       st.text("ijklmnop ", min_size=1, max_size=40).filter(lambda s: s.strip()))
+def test_a_second_post_number_alone_on_its_line_splits_and_keeps_every_word(mark, hook, last):
+    hook, last = " ".join(hook.split()).capitalize() + ".", " ".join(last.split()).capitalize() + "."
+    assert _texts(f"{hook}\n\n{mark}\n\n{last}") == [hook, last]
