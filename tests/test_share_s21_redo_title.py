@@ -7,6 +7,7 @@ behaviour with a titled slide and over random sessions."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,8 @@ from studio.app import Person
 from studio.app.document import EditError
 from studio.app.sample import sample_carousel
 from studio.share.codocument import CoDocument, _put
+from studio.share.document import SharedDocument
+from studio.slide import Slide
 from property_examples import examples
 
 GROUPED = 600_000  # one person's edits all one undo step, however slow the machine (the studio: 1 s)
@@ -65,6 +68,24 @@ def test_undo_and_redo_of_one_new_slide_restores_every_text_with_anothers_typing
     assert doc.redo(origin=ada)
     assert doc.carousel == before
     assert (doc.carousel.slides[new].title, doc.carousel.slides[new].body) == (typed["title"], typed["body"])
+
+
+@pytest.mark.parametrize("again", [False, True])  # True: on the slide a redo brought back
+def test_undo_by_a_replica_that_had_not_yet_taken_in_anothers_typing_keeps_it_for_the_redo(again):
+    hub = SharedDocument(sample_carousel())
+    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
+    carousel = ada.carousel()
+    ada.commit(dataclasses.replace(carousel, slides=[*carousel.slides[:2], Slide(title="Fresh"), *carousel.slides[2:]]))
+    bob.pull()
+    slide = bob.slide_ids()[2]
+    if again:
+        assert ada.undo() and ada.redo()
+        bob.pull()
+    bob.edit_text(slide, "title", [(5, 5, " idea")])  # Ada has not taken this in when she undoes
+    assert ada.undo() and slide not in hub.slide_ids()
+    assert ada.redo()
+    bob.pull()
+    assert hub.text(slide, "title") == ada.text(slide, "title") == bob.text(slide, "title") == "Fresh idea"
 
 
 OPS = ["title", "body", "key", "add_slide", "duplicate_slide", "delete_slide", "move_slide", "split_slide",
