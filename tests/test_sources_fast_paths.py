@@ -50,7 +50,13 @@ def reference_strip_thread_labels(text: str) -> str:
     lines = text.split("\n")
     if lines and paste._LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
-    return paste._END_MARK_RE.sub("", "\n".join(line.rstrip() for line in lines)).strip()
+    text = "\n".join(line.rstrip() for line in lines)
+    end = paste._END_MARK_RE.search(text)
+    if end is not None:
+        mark = end.start() + len(end.group()) - len(end.group().lstrip())
+        if not (text[mark] == "/" and text[mark - 1:mark].isdigit()):  # "3/ end" is post 3's word, not a mark
+            text = text[:end.start()]
+    return text.strip()
 
 
 # ---------------------------------------------------------------- texts

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from page_copy_helpers import SHAPES, check_page_copy
 
 from studio.app.imports import Imports
 from studio.sources.archive import read_archive, read_archive_file
@@ -17,8 +18,6 @@ from studio.sources.paste import parse_paste
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s21-sources"
 PAGES = sorted(p.name for p in FIXTURES.glob("page-*.txt"))
-SHAPES = {"chrome": lambda t: t, "firefox-blank-lines": lambda t: "\n\n".join(t.split("\n")),
-          "windows": lambda t: t.replace("\n", "\r\n")}
 # What X's page puts around the posts, in the languages of these copies: none of it may reach a slide.
 X_LINES = {"Obserwuj", "Przetłumacz wpis", "Obraz", "1,1 tys.", "Takip et", "Gönderiyi çevir", "GIF", "3,4 B",
            "팔로우", "게시물 번역하기", "ALT", "1.1천", "متابعة", "ترجمة المنشور", "صورة", "مشاهدة", "फ़ॉलो करें",
@@ -35,17 +34,7 @@ def _expected(name: str) -> dict:
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("name", PAGES)
 def test_every_post_and_word_arrives_without_xs_lines(name, shape):
-    expected = _expected(name)
-    result = Imports.paste(SHAPES[shape]((FIXTURES / name).read_text(encoding="utf-8")))
-    posts = result.threads[0].posts
-    got = [p.text for p in posts]
-    if shape == "chrome":
-        assert got == expected["posts"]
-    else:  # every line break became a blank line (or \r\n): the words arrive, post by post
-        assert [t.split() for t in got] == [t.split() for t in expected["posts"]]
-    assert {(p.author_name, p.handle) for p in posts} == {(expected["name"], expected["handle"])}
-    creator_lines = {x.strip() for t in expected["posts"] for x in t.split("\n")}
-    assert not {x.strip() for t in got for x in t.split("\n")} & (X_LINES - creator_lines)
+    check_page_copy(FIXTURES / name, shape, X_LINES)
 
 
 @pytest.mark.parametrize("name", ["page-polish-firefox.txt", "page-korean-gif.txt", "page-arabic-rtl.txt"])

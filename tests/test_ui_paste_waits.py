@@ -63,12 +63,12 @@ async def test_a_big_read_ending_after_newer_words_are_imported_leaves_them(stud
     started, release = held_big_read
     box(studio, testid).value = BIG
     click(studio, testid(studio, "source-import")[0])
-    await until(started.is_set)  # 300 posts being read, the Reading row shown
+    await until(started.is_set)  # the most posts a thread may hold being read, the Reading row shown
     box(studio, testid).value = MINE  # the creator puts their own words in the box instead
     await studio.should_see("nothing was imported")
     click(studio, testid(studio, "source-import")[0])  # read at once
     await until(lambda: posts(studio) == MINE_POSTS)
-    release.set()  # the big read ends now: its 300 posts must not come in over the newer import
+    release.set()  # the big read ends now: its posts must not come in over the newer import
     await until(lambda: not tasks_named("read a big paste"))
     await asyncio.sleep(0.2)
     assert posts(studio) == MINE_POSTS

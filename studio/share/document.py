@@ -241,11 +241,13 @@ class Replica:
 
     def undo(self) -> bool:
         """Undo this person's last edit (nobody else's); False when there is none."""
+        self.pull()  # others' typing in a slide this takes out must be here, or a redo brings the slide back without it
         done = self.undo_manager.undo()
         self.push()
         return done
 
     def redo(self) -> bool:
+        self.pull()
         done = self.undo_manager.redo()
         self.push()
         return done

@@ -18,6 +18,7 @@ from nicegui.testing.user_interaction import UserInteraction
 
 from components import offload
 from studio.app.imports import Imports
+from studio.limits import MAX_POSTS
 
 GIVE_UP = 120.0  # seconds; only a broken studio waits this long
 
@@ -45,7 +46,7 @@ async def test_static_requests_answer_while_a_400_kb_paste_is_read(studio, monke
 
     monkeypatch.setattr(Imports, "paste", staticmethod(held_read))
     clicked = False
-    reading = lambda: clicked and not studio.notify.contains("at most 300")  # noqa: E731
+    reading = lambda: clicked and not studio.notify.contains(f"at most {MAX_POSTS}")  # noqa: E731
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://studio") as client:
         async with StaticRequests(client, busy=reading) as statics:
             with studio, offload.in_this_process():  # the patched reader is seen in a thread, not a worker
@@ -54,7 +55,7 @@ async def test_static_requests_answer_while_a_400_kb_paste_is_read(studio, monke
                 UserInteraction(studio, {button}, None).click()
                 await _until(lambda: statics.answered_while_busy >= 3 or not reading(), "no request was answered")
                 release.set()
-                await _until(lambda: studio.notify.contains("at most 300"), "the paste was not refused")
+                await _until(lambda: studio.notify.contains(f"at most {MAX_POSTS}"), "the paste was not refused")
 
     assert studio.shared.document.carousel.thread.posts  # refused: the open project is as it was
     print(f"while the paste was read, {statics.answered_while_busy} static requests were answered, "
