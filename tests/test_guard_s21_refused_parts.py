@@ -6,21 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from studio import limits
-from ui_helpers import open_panel, until
-
-
-
-def typed(box, text: str, monkeypatch) -> list:
-    """``text`` arrives as a keystroke does (NiceGUI's handler sends an input nothing back while it runs); the
-    methods then run in the browser are returned."""
-    ran = []
-    monkeypatch.setattr(box, "run_method", lambda name, *args, **kwargs: ran.append(name))
-    box._send_update_on_value_change = False  # noqa: SLF001 - what NiceGUI's handler does for an input
-    try:
-        box.value = text
-    finally:
-        box._send_update_on_value_change = True  # noqa: SLF001
-    return ran
+from ui_helpers import open_panel, typed, until
 
 
 def _old_project(doc, **cta_and_brand):

@@ -6,17 +6,11 @@ On every layout and format and a few themes: no word outside the safe area, no b
 without its glyph, and every letter and digit the slides hold is drawn."""
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from render_helpers import NS, parse, runs
-from studio import render
-from studio.sources.paste import parse_paste
-from studio.structure import carousel_from_thread
-from studio.text import prepare
-from test_product_unseen_inputs import LAYOUTS, letters, unfaced
+from test_product_unseen_inputs import LAYOUTS, draws_every_letter_inside
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s21"
 INPUTS = sorted(FIXTURES.glob("*.txt"))
@@ -25,21 +19,7 @@ THEMES = ["paper", "midnight", "terminal"]
 
 
 def check(path: Path, fmt: str, theme: str, layouts=LAYOUTS) -> None:
-    thread = parse_paste(path.read_text("utf-8")).threads[0]
-    for layout in layouts:
-        c = carousel_from_thread(thread, layout=layout, format=fmt, theme=theme)
-        safe = render.make_context(c).safe
-        drawn: Counter = Counter()
-        for svg in render.render_slides(c):
-            root = parse(svg)
-            assert not [n for n in root.iter(NS + "rect") if n.get("class") == "missing-glyph"], (layout, path.stem)
-            assert not unfaced(root), (layout, path.stem, unfaced(root))
-            for r in runs(svg):
-                assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5, (layout, r.text, r.x, r.width)
-                drawn += letters(r.text)
-        held = sum((letters(" ".join(p.text for p in prepare(s.title + "\n" + s.body))) for s in c.slides
-                    if s.kind != "outro"), Counter())
-        assert not held - drawn, (layout, path.stem, held - drawn)
+    draws_every_letter_inside(path, fmt, layouts, theme=theme)
 
 
 @pytest.mark.parametrize("fmt, theme", [(f, t) for f, t in zip(FORMATS, THEMES)])

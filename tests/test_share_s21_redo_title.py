@@ -13,22 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studio.app import Person
 from studio.app.document import EditError
 from studio.app.sample import sample_carousel
-from studio.share.codocument import CoDocument, _put
+from studio.share.codocument import CoDocument
 from studio.share.document import SharedDocument
 from studio.slide import Slide
 from property_examples import examples
-
-GROUPED = 600_000  # one person's edits all one undo step, however slow the machine (the studio: 1 s)
-
-
-def _people(doc: CoDocument, capture_ms: int = GROUPED) -> list[Person]:
-    people = [Person(name="Ada"), Person(name="Bob")]
-    for person in people:
-        _put(doc._replicas, person, doc.hub.replica(f"person-{person.name}", capture_ms=capture_ms))
-    return people
+from test_share_s21_undo_texts import GROUPED, _people, _step
 
 
 @pytest.mark.parametrize("copied", [6, 7])  # 6: a titled slide; 7: the sample's last content slide, untitled
@@ -91,24 +82,6 @@ def test_undo_by_a_replica_that_had_not_yet_taken_in_anothers_typing_keeps_it_fo
 OPS = ["title", "body", "key", "add_slide", "duplicate_slide", "delete_slide", "move_slide", "split_slide",
        "merge_with_next", "undo", "redo"]
 STEP = st.tuples(st.integers(0, 1), st.sampled_from(OPS), st.integers(0, 30), st.integers(0, 30))
-
-
-def _step(doc: CoDocument, person: Person, op: str, i: int, j: int, word: str) -> None:
-    n = len(doc.carousel.slides)
-    i, j = i % n, j % n
-    slides = doc.carousel.slides
-    if op == "title":
-        doc.set_slide_text(i, title=slides[i].title + word, origin=person)
-    elif op == "body":
-        doc.set_slide_text(i, body=word + slides[i].body, origin=person)
-    elif op == "key":  # a browser keystroke, as ``sync.Channel.edit`` makes it
-        slide = doc.slide_ids(person)[i]
-        doc.replica(person).edit_text(slide, "title", [(0, 0, word)])
-        doc.took_edit(slide, "title", origin=person)
-    elif op in ("undo", "redo"):
-        getattr(doc, op)(origin=person)
-    else:
-        getattr(doc, op)(*((i, j) if op == "move_slide" else (i,)), origin=person)
 
 
 @settings(max_examples=examples(60), deadline=None)

@@ -89,7 +89,7 @@ class Screen:
                     box.receive(message)
 
 
-def _people(doc: CoDocument, capture_ms: int) -> list[Person]:
+def _people(doc: CoDocument, capture_ms: int = GROUPED) -> list[Person]:
     people = [Person(name="Ada"), Person(name="Bob")]
     for person in people:
         _put(doc._replicas, person, doc.hub.replica(f"person-{person.name}", capture_ms=capture_ms))

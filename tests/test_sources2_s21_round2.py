@@ -4,9 +4,6 @@ the unit that was over, cuts fall between grapheme clusters and outside links, a
 display ranges and counts are read and named."""
 from __future__ import annotations
 
-import json
-import zipfile
-from pathlib import Path
 
 import regex
 from hypothesis import given, strategies as st
@@ -19,34 +16,9 @@ from studio.project_file import carousel_to_json
 from studio.sources import read_archive, read_project
 from studio.sources.paste import parse_paste
 from studio.sources.post_caps import cut_post_text, post_text_over
+from test_sources2_s21_archive_caps import BASE, STEP, archive, tw, tweets_js
 
-OWNER, HANDLE = "1402345678901234567", "jane"
-BASE = 1795455785472424065
-STEP = 10 ** 7
 FAMILY = "\U0001F469\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # one cluster, seven code points
-
-
-def tw(i: int, text: str, parent: int | None = None, **fields) -> dict:
-    t = {"id_str": str(i), "id": str(i), "full_text": text, "created_at": "Tue May 28 14:03:18 +0000 2024",
-         "favorite_count": "5", "retweet_count": "1", "display_text_range": ["0", str(len(text))],
-         "entities": {"urls": [], "hashtags": []}, "lang": "en"}
-    if parent:
-        t.update(in_reply_to_status_id_str=str(parent), in_reply_to_user_id_str=OWNER, in_reply_to_screen_name=HANDLE)
-    t.update(fields)
-    return {"tweet": t}
-
-
-def tweets_js(tweets: list[dict]) -> str:
-    return "window.YTD.tweets.part0 = " + json.dumps(tweets)
-
-
-def archive(tmp_path: Path, tweets: list[dict]) -> Path:
-    path = tmp_path / "archive.zip"
-    account = [{"account": {"username": HANDLE, "accountId": OWNER, "accountDisplayName": "Jane"}}]
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("data/account.js", "window.YTD.account.part0 = " + json.dumps(account))
-        zf.writestr("data/tweets.js", tweets_js(tweets))
-    return path
 
 
 def ids(n: int) -> list[int]:

@@ -164,3 +164,16 @@ def alt_move(driver, index: int, step: int = 1, times: int = 1) -> list[str]:
     alt(driver, Keys.ARROW_RIGHT if step > 0 else Keys.ARROW_LEFT, times)
     await_moved(driver, before, index, index + step * times)
     return before
+
+
+def typed(box, text: str, monkeypatch) -> list:
+    """``text`` arrives as a browser's keystroke does (NiceGUI's own handler sends an input nothing back while it
+    runs); the methods then run in the browser are returned as they come."""
+    ran = []
+    monkeypatch.setattr(box, "run_method", lambda name, *args, **kwargs: ran.append(name))
+    box._send_update_on_value_change = False  # noqa: SLF001 - what NiceGUI's handler does for an input
+    try:
+        box.value = text
+    finally:
+        box._send_update_on_value_change = True  # noqa: SLF001
+    return ran

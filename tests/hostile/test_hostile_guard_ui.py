@@ -12,26 +12,13 @@ from PIL import Image as PILImage
 
 from components import offload, slide_editor
 from studio import limits
-from ui_helpers import trigger, until
+from ui_helpers import trigger, typed, until
 
 
 def png_bytes() -> bytes:
     buffer = io.BytesIO()
     PILImage.new("RGB", (64, 48), "teal").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def typed(box, text: str, monkeypatch) -> list:
-    """``text`` arrives as a browser's keystroke does (NiceGUI's own handler sends an input nothing back while it
-    runs); the methods then run in the browser are returned as they come."""
-    ran = []
-    monkeypatch.setattr(box, "run_method", lambda name, *args, **kwargs: ran.append(name))
-    box._send_update_on_value_change = False  # noqa: SLF001 - what NiceGUI's handler does for an input
-    try:
-        box.value = text
-    finally:
-        box._send_update_on_value_change = True  # noqa: SLF001
-    return ran
 
 
 async def test_a_refused_edit_shows_the_documents_words_again(studio, testid, monkeypatch):
