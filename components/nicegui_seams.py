@@ -1,4 +1,4 @@
-"""The studio's six uses of NiceGUI beyond its public API, each behind one function here.
+"""The studio's seven uses of NiceGUI beyond its public API, each behind one function here.
 
 NiceGUI 3 has no public way to do any of them; tests/test_nicegui_seams.py checks what each relies on
 and fails, naming the seam, when a NiceGUI upgrade changes it.
@@ -17,16 +17,21 @@ and fails, naming the seam, when a NiceGUI upgrade changes it.
 - An event's listeners one at a time: ``Event.callbacks`` (kept up to date as pages subscribe and are
   deleted) and ``nicegui.event._invoke_and_forget``, what ``Event.emit`` calls for each (``listeners``,
   ``still_listening``, ``hand_to``, ``listener_owner``; used by components/relay.py).
+- How a value element's browser sends its value: the listener NiceGUI's ``ValueElement`` registers for
+  ``update:`` its ``VALUE_PROP`` (camel-cased), with the default script ``emit(...args)`` (``sync_value_with``, used by
+  components/paste_size.py to send a long text in parts).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
 from nicegui import Event
 from nicegui import client as nicegui_client
 from nicegui import event as nicegui_event
-from nicegui import run
+from nicegui import helpers, run
+from nicegui.elements.mixins.value_element import ValueElement
 from nicegui.page import page
 
 
@@ -88,3 +93,15 @@ def hand_to(listener: Any, *args: Any) -> None:
 def listener_owner(listener: Any) -> Any:
     """The object whose method ``listener`` calls (a page's ``_changed``: the page), or None."""
     return getattr(listener.func, "__self__", None)
+
+
+def sync_value_with(element: ValueElement, js_handler: str, wrap: Callable[[Callable], Callable]) -> None:
+    """``element``'s browser sends its value with ``js_handler`` (its ``emit(...)`` calls reach the server in order),
+    and the server hands each to ``wrap(NiceGUI's own handler)``. Call it before the page is sent."""
+    event = helpers.event_type_to_camel_case(f"update:{element.VALUE_PROP}")
+    found = [listener for listener in element._event_listeners.values() if listener.type == event]
+    if len(found) != 1 or found[0].js_handler is not None:
+        raise RuntimeError("NiceGUI's value element no longer has one default listener for its value")
+    found[0].js_handler = js_handler
+    found[0].handler = wrap(found[0].handler)
+    element.update()

@@ -9,6 +9,7 @@ from studio.limits import MAX_TEXT_BYTES
 from studio.sources.result import ImportResult
 
 from .offload import off_loop
+from .paste_size import PartedValue, over_cap_message
 from .thread_intake import ThreadIntake
 from .thumbnails import draw_ahead
 from .view import Debounce, View
@@ -62,6 +63,8 @@ class PasteSource:
             "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
             .classes("w-full")
         self.paste.on_value_change(self._pasted)
+        self._over: int | None = None  # the characters of a text over the cap the box holds (not sent)
+        PartedValue(self.paste, self._over_cap)
         self.paste.on("paste", self._flavours, js_handler=FLAVOURS)
         self._html: tuple[str, str] | None = None  # the last paste's plain text and HTML flavour
         self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
@@ -82,6 +85,7 @@ class PasteSource:
     def _pasted(self, e: events.ValueChangeEventArguments) -> None:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
         self._ahead.cancel()
+        self._over = None
         if not isinstance(e.value, (str, type(None))):  # a browser may send anything: no text, nothing to do
             return
         text = e.value or ""
@@ -91,6 +95,13 @@ class PasteSource:
         before = e.previous_value if isinstance(e.previous_value, str) else ""
         if len(text) - len(before) >= PASTED and len(text) <= SMALL_PASTE:
             self._ahead()
+
+    def _over_cap(self, chars: int) -> None:
+        """A text over the cap was pasted: the creator is told now (and again at Import); nothing of it is read."""
+        self._html = None
+        if self._over is None or abs(chars - self._over) >= PASTED:  # (typing into such a text does not repeat it)
+            self.view.notify(over_cap_message(chars), type="negative", position="top", multi_line=True)
+        self._over = chars
 
     def _flavours(self, e: events.GenericEventArguments) -> None:
         """A paste that had HTML: kept, unread, until Import (read then, off the event loop)."""
@@ -130,6 +141,10 @@ class PasteSource:
         """A thread-sized paste is read at once; a big one in a worker process, so it never holds up
         the other browsers (reading 400 KB takes about a second)."""
         self._ahead.cancel()  # not begun yet: this import lays the thread out itself
+        if self._over is not None:  # (said again, not grouped with the paste's notice, which may still show)
+            self.view.notify(over_cap_message(self._over), type="negative", position="top", multi_line=True,
+                             group=False)
+            return
         text = self.paste.value or ""
         if self._html is not None and self._html[0] == text and text.strip():  # the box holds that paste alone
             if not self._reading(text):  # (a second click while it is read: the same import)
