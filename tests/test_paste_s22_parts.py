@@ -1,0 +1,72 @@
+"""The paste box's value as its script sends a long one: in parts (each under the socket's message limit), put back
+together whole; over the cap, only its length, and the studio names the cap (tests/test_paste_s22_browser.py pastes
+for real in Chromium)."""
+from __future__ import annotations
+
+import inspect
+
+from nicegui import ui
+from nicegui.elements.mixins import value_element
+
+from components import nicegui_seams
+from components.paste_size import PART, SEND
+from studio.limits import MAX_TEXT_BYTES
+from studio.sources.paste import parse_paste
+from ui_helpers import click, trigger, until
+
+TEXT = "\n\n---\n\n".join(f'Post {n}: "Why?" she asked.\n"Because," I said. ' + "Words here. " * 900
+                          for n in range(1, 31))
+
+
+def posts(studio) -> list[str]:
+    return [p.text for p in studio.shared.document.carousel.thread.posts]
+
+
+def send_in_parts(studio, box, text: str, parts: list[str] | None = None) -> None:
+    parts = parts or [text[i:i + PART] for i in range(0, len(text), PART)]
+    for index, part in enumerate(parts):
+        trigger(studio, box, "update:value", {"part": part, "index": index, "count": len(parts)})
+
+
+def test_the_value_listener_is_niceguis_own_until_the_seam_replaces_it():
+    """sync_value_with: NiceGUI's value element sends its value through one listener of its own, with the default
+    script, registered as ``update:`` its value prop; the seam gives it the studio's script."""
+    assert "self.on(f'update:{self.VALUE_PROP}'" in inspect.getsource(value_element.ValueElement.__init__)
+    box = ui.textarea()
+    nicegui_seams.sync_value_with(box, SEND, lambda handle: handle)
+    (listener,) = box._event_listeners.values()
+    assert listener.type == "update:value" and listener.js_handler == SEND
+
+
+async def test_a_value_sent_in_parts_comes_in_whole_and_is_imported(studio, testid):
+    assert len(TEXT) > 2 * PART
+    box = testid(studio, "source-input")[0]
+    send_in_parts(studio, box, TEXT)
+    assert box.value == TEXT
+    click(studio, testid(studio, "source-import")[0])
+    await until(lambda: posts(studio) == [p.text for p in parse_paste(TEXT).threads[0].posts])
+
+
+async def test_a_value_over_the_cap_is_named_and_nothing_of_the_box_before_is_imported(studio, testid):
+    box = testid(studio, "source-input")[0]
+    before = posts(studio)
+    box.value = "A thread pasted before.\n\nIts second post."
+    trigger(studio, box, "update:value", {"over": 1_200_000})
+    await studio.should_see("The pasted text is 1,200,000 characters; the studio reads at most 1 MB")
+    assert box.value == ""
+    click(studio, testid(studio, "source-import")[0])
+    await studio.should_see("Nothing was imported")
+    assert posts(studio) == before
+
+
+async def test_parts_past_the_cap_or_out_of_turn_are_not_kept(studio, testid):
+    """A browser sending more than the cap in parts is told the cap; a part out of turn is dropped, not joined."""
+    box = testid(studio, "source-input")[0]
+    parts = ["x" * PART] * (MAX_TEXT_BYTES // PART + 2)
+    send_in_parts(studio, box, "", parts)
+    await studio.should_see("the studio reads at most 1 MB")
+    assert box.value == ""
+    trigger(studio, box, "update:value", {"part": "late", "index": 1, "count": 2})
+    trigger(studio, box, "update:value", {"part": "words", "index": 0, "count": 2})
+    trigger(studio, box, "update:value", {"part": " here", "index": 1, "count": 2})
+    assert box.value == "words here"
