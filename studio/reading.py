@@ -348,8 +348,8 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             row = ["", found[1]]
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
-        elif not found and (after_blank or n > last and not _goes_on_as_before(items) and _starts_paragraph(
-                items[-1][1], whole, indent, top, held)):
+        elif not found and (after_blank or n > last and not _goes_on_as_before(items) and (_starts_paragraph(
+                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels))):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -394,6 +394,13 @@ def _goes_on_as_before(items: list[list]) -> bool:
     lines = [written.count("\n") for number, _, _, written in items[:-1]
              if number != PARAGRAPH and not number.startswith(SUB)]
     return bool(items) and max(lines, default=0) > items[-1][3].count("\n")
+
+
+def _leaves_nested(number: str, line: str, indent: int, levels: list[int]) -> bool:
+    """After a list's last row, nested under the one above ("2. Ship" / "   - retro"), does ``line``, less indented
+    than that row and not going on with a small letter, stand apart ("That is the whole system.")? It cannot go
+    on in the nested row (it is not under it), nor in the row above (the nested row came between)."""
+    return number.startswith(SUB) and bool(levels) and indent < levels[-1] and not line[:1].islower()
 
 
 _CLOSERS = "\"'”’»)]*_"
