@@ -431,6 +431,18 @@ def list_line(line: str) -> tuple[str, str] | None:
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())
 
 
+_EMOJI_LEAD = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)(?=\s)")
+
+
+def written_marker(line: str) -> str:
+    """The marker a list line opens with, as written ("-", "1)", "✅", "🚀"), "" for a line with none."""
+    m = _LIST_LINE.match(line)
+    if m:
+        return line[:m.start(1)].strip()
+    lead = _EMOJI_LEAD.match(line)
+    return lead.group().strip() if lead else ""
+
+
 def emoji_rows(texts: list[str], is_item: list[bool] | None = None) -> list[bool]:
     """Which of ``texts`` (lines, or sentences read as points) are led by an emoji the creator bullets with: any
     emoji then a space ("➕ Open source", "🖤 Dark mode", "🇫🇷 Paris") in a run of two such texts or more, or

@@ -739,6 +739,11 @@ def _look(c: Cluster) -> tuple:
 MISSING_PAD = 0.3  # ems around a missing-character mark, for its box
 
 
+def lead_width(para: Para, count: int, family: str, weight: int, size: float) -> float:
+    """The width of the first ``count`` clusters of ``para`` as set on its line, in design units."""
+    return sum(_para_ems(para, family, weight)[:count]) * size
+
+
 def measure(text: str, family: str, weight: int, size: float) -> float:
     """Width of a whole single-line text, with fallback faces and emoji, in design units."""
     return sum(sum(_para_ems(p, family, weight)) for p in prepare(text)) * size

@@ -21,7 +21,7 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    holds_direction, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
+                    holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, luminance, rgb
 
@@ -101,6 +101,8 @@ class Block:
     start: int = 0  # where the first paragraph resumes (a cluster index) on a continuation page
     measure: float = 0.0  # narrower line length than the column (balanced titles); 0 = the column
     apart: bool = False  # a blank line over it in the text: a list item there starts another list
+    hang: int = 0  # a list line drawn as written ("- Ship it"): its first this many clusters (the creator's marker)
+    # stand left of ``indent`` on the first line, so its wrapped lines start under the words, not under the marker
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
             start = blk.start if pi == 0 else 0
             if para.code:
                 lines, xs = code_layout(para, start, st, line_width, room)
+            elif blk.hang and pi == 0 and start == 0 and para.clusters:
+                lines, xs = hanging_layout(para, blk.hang, st, line_width, room)
             else:
                 lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room) \
                     if para.clusters else (Line(para, 0, 0, 0.0),)  # an empty list item ("2)"): its marker's line
@@ -253,6 +257,17 @@ def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyl
         return st
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
+
+
+def hanging_layout(para: Para, hang: int, st: TextStyle, width: float, room: int) -> tuple[tuple[Line, ...], tuple]:
+    """A list line drawn as written: its first line starts its marker (the first ``hang`` clusters) left of the
+    item's edge, its wrapped lines start at the edge, under the item's first word."""
+    lead = lead_width(para, hang, st.family, st.weight, st.size)
+    first = wrap_from(para, 0, st.family, st.weight, st.size, width + lead, 1)
+    rest = wrap_from(para, first[0].end, st.family, st.weight, st.size, width, room) \
+        if first and first[0].end < len(para.clusters) else ()
+    lines = first + rest
+    return lines, (-lead,) + (0.0,) * (len(lines) - 1)
 
 
 HANGING = 2  # a code line too long for the column goes on this many spaces further in
@@ -306,6 +321,9 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float,
             nest = p.block.indent - st.size * (SUB_GAP + SUB_DOT) if p.marker.startswith(SUB_ROW) else 0.0
             out.extend(draw_marker(ctx, p.marker, bx + nest, baseline, st))
         left = bx + p.block.indent + p.x
+        if p.block.hang and p.line.para.rtl:  # a right-to-left line drawn as written hangs from the right
+            out.extend(draw_line(p.line, st, bx, baseline, width - p.block.indent - p.x, p.block.role))
+            continue
         out.extend(draw_line(in_list_line(p.line, False) if in_list else p.line, st, left, baseline,
                              width - (left - x), p.block.role, rtl=False if in_list else None))
     return out
@@ -323,7 +341,7 @@ def _list_directions(placed: list[Placed], heading: str | None = None) -> dict[i
     run: list[Placed] | None = None
     previous: Block | None = None
     for p in placed:
-        if not p.block.indent or p.line.para.code:
+        if not p.block.indent or p.line.para.code or p.block.hang:  # (a line drawn as written keeps its own)
             run, above = None, (p.line.para.text if not p.line.para.code else None)
         elif run is None:
             run = [p]

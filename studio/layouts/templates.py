@@ -19,11 +19,11 @@ from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
                        list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
-                       sentences, split_number, step_point, sub_bullets, unflatten, written_rows)
+                       sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
-from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
-from .base import (DARK_GROUND, LIST_ROW, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
+from ..text import BREAK_AFTER, SAFETY, lead_width, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
+from .base import (DARK_GROUND, LIST_ROW, PARA_GAP, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
                    avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -879,7 +879,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
             size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
         first = as_written_lists(first, _list_line_text) if first else None  # … its lists in one direction
-        blocks = (first,) if first else ()
+        blocks = hanging_items(first, text, size) if first else ()
         image_pending = slide.image is not None
     else:
         image_pending = any(b.role == IMAGE_ROLE for b in cursor)
@@ -917,6 +917,60 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
                             role="post-meta")
         out.extend(els)
     return out, rest
+
+
+def hanging_items(blk: Block, text: str, size: float) -> tuple[Block, ...]:
+    """A block drawn as written (``text``'s lines), its list lines ("- Ship it", "2) Edit", "✅ Done") each a
+    block of their own that hangs: the creator's marker stays a character of the line, and the item's wrapped
+    lines start under its first word, not under the marker; a nested line ("   - outline") is further in."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if has_code(text) or len(lines) != len(blk.paras):  # (a code block's lines are not read as a list)
+        return (blk,)
+    items = [found is not None for found in list_lines(lines)]
+    if not any(items):
+        return (blk,)
+    out: list[Block] = []
+    prose: list = []
+    levels: list[int] = []  # the indents of the item lines open above
+
+    def flush() -> None:
+        if prose:
+            out.append(replace(blk, paras=tuple(prose), gap_before=PARA_GAP if prose[0].gap else 0.0))
+            prose.clear()
+    for line, para, item in zip(lines, blk.paras, items):
+        hang = _marker_clusters(para, written_marker(line)) if item else 0
+        if not hang:
+            prose.append(para)
+            levels.clear()
+            continue
+        flush()
+        indent = indent_of(line)
+        while levels and indent < levels[-1] + NESTED:
+            levels.pop()
+        lead = lead_width(para, hang, blk.style.family, blk.style.weight, blk.style.size)
+        out.append(replace(blk, paras=(para,), indent=lead + sub_indent(size) * len(levels), hang=hang,
+                           gap_before=PARA_GAP if para.gap else 0.0))
+        levels.append(indent)
+    flush()
+    return tuple(out)
+
+
+def _marker_clusters(para, marker: str) -> int:
+    """How many clusters of ``para`` its written ``marker`` and the spaces after it take; 0 when it does not open
+    the line as written, or nothing follows it."""
+    if not marker:
+        return 0
+    shown = ""
+    for n, c in enumerate(para.clusters):
+        shown += c.text
+        if shown.strip() == marker:
+            k = n + 1
+            while k < len(para.clusters) and para.clusters[k].is_space:
+                k += 1
+            return k if n + 1 < k < len(para.clusters) else 0
+        if len(shown) > len(marker) + 1:
+            return 0
+    return 0
 
 
 def _card_size(ctx: Ctx, text: str, size: float, width: float, height: float) -> float:
