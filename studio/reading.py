@@ -21,7 +21,7 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
 # Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
 OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
-_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
+_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
 # "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
 # nor "▪" (a plain dot, drawn as one).
@@ -300,6 +300,8 @@ def nested_line(number: str, indent: int, top: int, top_number: str, sub_number:
     nested row right above (None when there is none). A line indented ``NESTED`` deeper nests, except a numbered
     line going on with the numbering of the rows it is under ("1. Plan" / "  2. Build" are siblings); "1." under
     "1." or "2." after a nested "1." nests."""
+    if "." in number and number.split(".")[0] == top_number:  # "1.1" under "1.", however indented
+        return True
     if indent < top + NESTED:
         return False
     return _follows(number, sub_number) or not _follows(number, top_number)
@@ -463,10 +465,34 @@ def emoji_rows(texts: list[str], is_item: list[bool] | None = None) -> list[bool
     return out
 
 
+# "(1) Plan" and "1.1 Outline": numbers a list keeps as written; a line is one of its rows only in a run of list lines
+_KEPT_NUMBER = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3}(?:\.\d{1,3})+)\.?)\s+\S")
+
+
+def kept_number(row: str) -> bool:
+    """The row is numbered "(1)" or "1.1": its number is drawn as written, never as a badge of ours."""
+    return bool(_KEPT_NUMBER.match(row))
+
+
+def _kept_rows(lines: list[str], found: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+    """("1", the whole line) for "(1) Plan", ("1.1", the whole line) for "1.1 Outline", when the line next to it
+    (blank lines aside) is a list line too: "(1) I think…" alone in prose, or "1.5 million signed up.", stays prose."""
+    kept = [None if f else _KEPT_NUMBER.match(line) for f, line in zip(found, lines)]
+    words = [n for n, line in enumerate(lines) if line.strip()]
+    out = list(found)
+    for k, n in enumerate(words):
+        if kept[n] is None:
+            continue
+        near = [words[k + d] for d in (-1, 1) if 0 <= k + d < len(words)]
+        if any(found[m] is not None or kept[m] is not None for m in near):
+            out[n] = (ascii_digits(kept[n].group(1) or kept[n].group(2)), lines[n].strip())
+    return out
+
+
 def list_lines(lines: list[str]) -> list[tuple[str, str] | None]:
     """``list_line`` of each line, and ("•", the whole line) for a line led by an emoji the creator bullets with
-    (``emoji_rows``)."""
-    found = [list_line(line) for line in lines]
+    (``emoji_rows``); ("1", the line) for a "(1)" row, ("1.1", the line) for a "1.1" one (``_kept_rows``)."""
+    found = _kept_rows(lines, [list_line(line) for line in lines])
     bullets = emoji_rows(lines, [f is not None for f in found])
     return [f or (("•", line.strip()) if bullet else None) for f, bullet, line in zip(found, bullets, lines)]
 
@@ -492,7 +518,7 @@ _SCRIPT_NUMBER = re.compile(r"^\s*(?=\d*[^\W0-9\U0001D7CE-\U0001D7FF\uff10-\uff1
 def own_number(row: str) -> bool:
     """The row, as written, carries a number of its own that a badge of ours would not say the same way: a
     number in words ("Step 3: edit") or in its script's digits ("١. اكتب", "३. सीखो")."""
-    return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row))
+    return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row) or _KEPT_NUMBER.match(row))
 
 
 def script_number(row: str) -> bool:

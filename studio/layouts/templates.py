@@ -18,7 +18,7 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
+                       kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
@@ -553,12 +553,12 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     lead, rows = written_rows(held)
     if len(rows) >= 2:
         numbers, items = [n for n, _, _ in rows], [item for _, item, _ in rows]
-        if any(n.isdigit() and script_number(written) for n, _, written in rows) or mixed_steps(
-                [written.split("\n")[0] for _, _, written in rows]):
+        if any(n[:1].isdigit() and (script_number(written) or kept_number(written)) for n, _, written in rows) \
+                or mixed_steps([written.split("\n")[0] for _, _, written in rows]):
             # "Step 3: share" or "١. اكتب" among numbered rows: every numbered row keeps its number as written
-            # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١")
-            items = [" ".join(written.split("\n")) if n.isdigit() else item for n, item, written in rows]
-            numbers = [OWN if n.isdigit() else n for n in numbers]
+            # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١" or "(1)")
+            items = [" ".join(written.split("\n")) if n[:1].isdigit() else item for n, item, written in rows]
+            numbers = [OWN if n[:1].isdigit() else n for n in numbers]
         if _EMPTY in text:  # the creator's own character: nothing was held
             return lead, items, _row_markers(numbers, items)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
