@@ -14,6 +14,7 @@ import regex
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
+from .text import drawing_lines
 from .text_patterns import SENTENCE_END, without_links
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
@@ -188,8 +189,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
-    if FENCE_RE.match(first) or not _WORDY.search(first):
-        return "", text  # a post that opens with code, or with a line of drawing ("+----+", "|---|"), has none
+    if FENCE_RE.match(first) or not _WORDY.search(first) or drawing_lines(text.split("\n", 2)[:2])[0]:
+        return "", text  # a post that opens with code, or with a line of drawing ("+----+", "| a | b |"), has none
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading

@@ -242,6 +242,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
 
 
 CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lines or its names whole
+DRAWING_MIN_SCALE = 0.4  # a table or ASCII drawing, this much smaller at most, to keep its columns in line
 
 
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
@@ -255,6 +256,8 @@ def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyl
     room = (width / st.size - 2 * CODE_PAD) * SAFETY
     if line <= room:
         return st
+    if all(p.drawing for p in run) and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
+        return replace(st, size=st.size * room / line)
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
 

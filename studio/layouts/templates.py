@@ -22,7 +22,7 @@ from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
-from ..text import BREAK_AFTER, SAFETY, lead_width, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
+from ..text import BREAK_AFTER, SAFETY, drawing_lines, lead_width, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (DARK_GROUND, LIST_ROW, PARA_GAP, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
                    avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
 
@@ -616,8 +616,9 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
-    if len(items) < 2 or has_code(body) or (len(items) > POINTS_MAX and not list_reading(body)[1]):
-        # a row holds no code block: the post is drawn as written, code and all; a long essay (a premium post)
+    if len(items) < 2 or has_code(body) or any(drawing_lines(body.split("\n"))) \
+            or (len(items) > POINTS_MAX and not list_reading(body)[1]):
+        # a row holds no code block nor table: the post is drawn as written, code and all; a long essay (a premium post)
         # is read as text, not hundreds of one-sentence rows
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
