@@ -396,8 +396,8 @@ def _drawn_line(line: str) -> str:
         return "strong"
     ink = [ch for ch in line if not ch.isspace()]
     symbols = sum(1 for ch in ink if not ch.isalnum())
-    if symbols >= 3 and symbols >= 0.6 * len(ink) and not _PICTOGRAPH.search(line):
-        return "weak"
+    if (symbols >= 3 or symbols == len(ink)) and symbols >= 0.6 * len(ink) and not _PICTOGRAPH.search(line):
+        return "weak"  # ("▼" alone under a box too)
     return ""
 
 
@@ -471,11 +471,33 @@ def aligned_table(lines: list[str]) -> list[str]:
     return out
 
 
+def _unfenced_drawings(lines: list[str]) -> list[str]:
+    """``lines`` without the plain fences ("```", no language) around a block of drawing lines only (an importer
+    fences a drawing's indented part as code): the drawing is read whole, at one size, with the lines around it."""
+    drop: set[int] = set()
+    opened: int | None = None
+    for n, line in enumerate(lines):
+        if not code.FENCE_RE.match(line):
+            continue
+        if opened is None:
+            opened = n
+            continue
+        inside = [lines[k] for k in range(opened + 1, n) if lines[k].strip()]
+        if lines[opened].strip() == "```" and inside and all(_drawn_line(k) for k in inside) \
+                and any(_drawn_line(k) == "strong" for k in inside):
+            drop.update((opened, n))
+        opened = None
+    return [line for n, line in enumerate(lines) if n not in drop]
+
+
 def fence_drawings(text: str) -> str:
     """``text`` with ``DRAWING_FENCE`` lines around each table or ASCII drawing outside code (``drawing_lines``)."""
     if "\n" not in text:
         return text
     lines = text.split("\n")
+    if code.has_code(text):
+        lines = _unfenced_drawings(lines)
+        text = "\n".join(lines)
     flags = code.code_lines(text) if code.has_code(text) else [False] * len(lines)
     drawn = [d and not f for d, f in zip(drawing_lines(lines), flags)]
     if not any(drawn):

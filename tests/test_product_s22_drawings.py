@@ -62,3 +62,24 @@ def test_property_an_aligned_table_keeps_every_cell_as_written(rows):
     out = aligned_table(lines)
     assert [[c.strip() for c in line.strip()[1:-1].split("|")] for line in out] == \
         [[c.strip() for c in r] for r in rows] or out == lines
+
+
+BOXES = ("┌──────────┐    ┌──────────┐    ┌──────────┐    ┌──────────┐\n"
+         "│  Client  │───▶│   API    │───▶│ Postgres │───▶│ Replica  │\n"
+         "└──────────┘    └──────────┘    └──────────┘    └──────────┘\n```\n                     │\n                     ▼\n"
+         "               ┌──────────┐\n               │  Redis   │\n               └──────────┘\n```")
+
+
+def test_a_box_diagram_whose_indented_part_came_fenced_is_drawn_whole_at_one_size():
+    # (an importer fences a drawing's indented lower part as code: the drawing stays one, every row on one line)
+    svg = render.render_slides(carousel_of(["Intro", BOXES], layout="post-card", format="instagram-square"))[1]
+    rows = _chars(svg)
+    top = next(chars for chars in rows.values() if chars and chars[0][0] == "┌")
+    assert "".join(ch for ch, _, _ in top).count("┌") == 4  # the four boxes on one line
+    steps = {round(b[1] - a[1], 2) for chars in rows.values() for a, b in zip(chars, chars[1:])
+             if "Mono" in a[2] and "Mono" in b[2]}
+    unit = min(steps)  # one advance for every character of the drawing (a gap: a whole number of them): one size
+    assert all(abs(step / unit - round(step / unit)) < 0.01 for step in steps)
+    redis = next(chars for chars in rows.values() if any(ch == "R" for ch, _, _ in chars))
+    api = next(chars for chars in rows.values() if any(ch == "A" for ch, _, _ in chars))
+    assert next(x for ch, x, _ in redis if ch == "R") > next(x for ch, x, _ in api if ch == "│")

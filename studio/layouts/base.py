@@ -200,9 +200,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
         block_top = (len(placed), y)  # where this block starts: a list row that does not fit goes on whole
         for pi, para in enumerate(blk.paras):
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
-            if not para.code:
+            if not para.code or (pi and para.drawing != blk.paras[pi - 1].drawing):  # code after a drawing: its own
                 code_st = None
-            elif code_st is None:
+            if para.code and code_st is None:
                 code_st = code_style(blk.paras[pi:], blk.style, line_width)
             st = code_st or blk.style
             lh = st.lh
@@ -249,14 +249,14 @@ def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyl
     """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
     CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""
     space = cluster_em(" ", MONO_FAMILY, st.weight)
-    run = list(itertools.takewhile(lambda p: p.code, paras))
+    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
     sizes = [para_ems(p, st.family, st.weight) for p in run]
     line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
     piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
     room = (width / st.size - 2 * CODE_PAD) * SAFETY
     if line <= room:
         return st
-    if all(p.drawing for p in run) and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
+    if run[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
         return replace(st, size=st.size * room / line)
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
