@@ -438,10 +438,13 @@ _EMOJI_LEAD = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)(?=\s)"
 
 
 def written_marker(line: str) -> str:
-    """The marker a list line opens with, as written ("-", "1)", "✅", "🚀"), "" for a line with none."""
+    """The marker a list line opens with, as written ("-", "1)", "(1)", "1.1", "✅", "🚀"), "" for a line with none."""
     m = _LIST_LINE.match(line)
     if m:
         return line[:m.start(1)].strip()
+    kept = _KEPT_NUMBER.match(line)
+    if kept:
+        return line[:kept.end() - 1].strip()
     lead = _EMOJI_LEAD.match(line)
     return lead.group().strip() if lead else ""
 

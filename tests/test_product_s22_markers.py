@@ -41,3 +41,19 @@ def test_sub_numbers_nest_under_their_item_as_written(layout):
     body = {r.text: r.x for r in runs(_slide(text, layout)) if r.role == "body"}
     assert body["1.1 Outline"] == body["1.2 Draft"] > body["Plan"] == body["Ship"]
 
+
+
+@pytest.mark.parametrize("layout", ["headline-body", "list"])
+@pytest.mark.parametrize("line", ["✅ Friday: demo whatever is done, even if it is ugly and late and unfinished",
+                                  "(2) Never publish the same day you draft, however good the draft looks"])
+def test_an_item_with_its_own_bullet_or_number_hangs_its_wrapped_lines_under_its_words(layout, line):
+    text = f"Rules:\n{line}\n{line[:3]} Short one"
+    svg = render.render_slides(carousel_of(["Intro", text], layout=layout, format="instagram-square"))[1]
+    body = [r for r in runs(svg) if r.role == "body"]
+    first = next(r for r in body if r.text.startswith(("Friday", "(2) Never")))
+    wrapped = body[body.index(first) + 1]
+    assert wrapped.y > first.y and not wrapped.text.startswith(("Short", "(2)"))
+    if line[0] == "✅":  # the emoji is a run of its own: the words' run starts after it, the wrapped line there too
+        assert abs(wrapped.x - first.x) < 1
+    else:  # "(2) Never …" is one run: the wrapped line starts further in, past "(2) "
+        assert first.x + first.size * 1.2 < wrapped.x < first.x + first.size * 2.5

@@ -344,7 +344,8 @@ def _list_directions(placed: list[Placed], heading: str | None = None) -> dict[i
     run: list[Placed] | None = None
     previous: Block | None = None
     for p in placed:
-        if not p.block.indent or p.line.para.code or p.block.hang:  # (a line drawn as written keeps its own)
+        if not p.block.indent or p.line.para.code or (p.block.hang and not p.block.marker):  # (a line drawn as
+            # written keeps its own direction: a post card's, or an item with its own bullet, unindented before it hung)
             run, above = None, (p.line.para.text if not p.line.para.code else None)
         elif run is None:
             run = [p]

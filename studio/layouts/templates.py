@@ -181,6 +181,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
             marker, lines = item[0], item[1:]
             b = block("\n".join(lines), st, marker=marker, indent=at[0],
                       gap_before=(0.2 if marker.startswith(SUB_ROW) else 0.45) if blocks else 0.0, apart=apart)
+            if marker in ("", SUB_ROW):  # an item that keeps its own bullet or number ("✅ Ship", "(1) Plan")
+                b = hung(b, lines[0])
             item.clear()
         else:
             b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
@@ -639,6 +641,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
                           gap_before=0.3)
             else:
                 b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
+                b = hung(b, item) if not marker else b
             if b:
                 blocks.append(b)
         return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
@@ -954,6 +957,16 @@ def hanging_items(blk: Block, text: str, size: float) -> tuple[Block, ...]:
         levels.append(indent)
     flush()
     return tuple(out)
+
+
+def hung(blk: Block | None, written: str) -> Block | None:
+    """``blk`` (an item whose first line, ``written``, opens with the creator's own bullet or number: "✅ Ship it",
+    "(1) Plan") hanging: its wrapped lines start under its first word, not under the bullet."""
+    hang = _marker_clusters(blk.paras[0], written_marker(written)) if blk is not None and blk.start == 0 else 0
+    if not hang or blk.paras[0].code:
+        return blk
+    st = blk.style
+    return replace(blk, indent=blk.indent + lead_width(blk.paras[0], hang, st.family, st.weight, st.size), hang=hang)
 
 
 def _marker_clusters(para, marker: str) -> int:
