@@ -80,6 +80,7 @@ class _Tweet:
     urls: list[tuple[str, str, str]] = field(default_factory=list)   # (t.co, expanded, display)
     media: list[tuple[str, str, str]] = field(default_factory=list)  # (t.co, file name, type)
     versions: tuple[str, ...] = ()  # an edited post: the ids of all its versions (edit_info), first to last
+    borrowed: tuple[str, ...] = ()  # file names of media shown from another account's post (source_user_id)
 
 
 
@@ -391,21 +392,29 @@ class _ArchiveReader:
         folder = self.files.media_dir(manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
         if not folder:
             folder = self.files.media_dir(manifest, "tweet", ("data/tweet_media",))
+        # a post written in a community keeps its photos in their own folder
+        community = self.files.media_dir(manifest, "communityTweet", ("data/community_tweet_media",))
+        folders = tuple(f for f in (folder, community) if f)
         by_post: dict[str, list[str]] = defaultdict(list)
         wanted = {p.id for t in result.threads for p in t.posts}
         for name in self.files.members:
-            if folder and name.startswith(folder):
+            if folders and name.startswith(folders):
                 post_id = posixpath.basename(name).split("-", 1)[0]
                 if post_id in wanted:
                     by_post[post_id].append(name)
         plan: list[tuple[Post, list[str]]] = []
         missing: dict[str, int] = {}
+        borrowed: list[str] = []
         for thread in result.threads:
             for post in thread.posts:
                 t = tweets[post.id]
                 if not t.media and post.id not in by_post:  # most posts: no photo, nothing missing, nothing to read
                     continue
-                files, skipped, missing[post.id] = _media_files(t, by_post.get(post.id, []), folder)
+                if t.borrowed:
+                    borrowed.append(post.id)
+                found = by_post.get(post.id, [])
+                files, skipped, missing[post.id] = _media_files(t, found, found[0].rsplit("/", 1)[0] + "/"
+                                                                if found else folder)
                 if skipped:
                     label = _moving_label(t)
                     self.warnings.append(f"The {skipped} in post {post.id} was not embedded (slides show photos only)"
@@ -420,6 +429,11 @@ class _ArchiveReader:
                                  f"{'is' if sum(lost.values()) == 1 else 'are'} not in the archive's "
                                  f"{(folder or self.files.root + 'data/tweets_media/').rstrip('/')} folder: "
                                  "those slides show the text without them")
+        if borrowed:
+            shown = ", ".join(sorted(borrowed, key=int)[:3]) + (" …" if len(borrowed) > 3 else "")
+            self.warnings.append(f"{count(len(borrowed), 'post')} ({shown}) {'shows' if len(borrowed) == 1 else 'show'}"
+                                 " a photo or video from another account's post: not put on the slides (they show "
+                                 "your own photos only)")
         self.files.total += sum(self.files.members[f].file_size for _, files in plan for f in files)
         for post, files in plan:
             post.images = [img for img in (self.files.image(f) for f in files) if img is not None]
@@ -535,8 +549,8 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         text = get("full_text") or get("text") or ""
         if not id_str.isdigit() or not isinstance(text, str):
             return False
-        reply_to = get("in_reply_to_status_id_str")
-        reply_user = get("in_reply_to_user_id_str") if reply_to else None
+        reply_to = _id_field(get, "in_reply_to_status_id")
+        reply_user = _id_field(get, "in_reply_to_user_id") if reply_to else None
         if text.startswith("RT @") or get("retweeted_status"):
             others[id_str] = None
             return True
@@ -564,6 +578,7 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
               str(m.get("type") or "photo")) for m in _dicts(media, id_str, damaged)] if media else [],
             # never edited (most posts): its first version lists only itself
             () if isinstance(initial, dict) and initial.get("editTweetIds") == [id_str] else _versions(id_str, edit),
+            _borrowed(media, author_id) if media and author_id else (),
         )
         return True
     except (AttributeError, TypeError, ValueError, IndexError, KeyError):
@@ -571,7 +586,29 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 
 
 _NO_REPLY = (None, None, None)
+
+
+def _id_field(get: Any, key: str) -> Any:
+    """The id in ``key + "_str"``, else in ``key`` itself (older and re-saved archives give only the number: JSON
+    keeps its every digit however large, past 2**53 too)."""
+    value = get(key + "_str")
+    if value is None or value == "":
+        value = get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+    return value
 _COUNT_RE = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm]?)\s*")  # "1,234", "1.2K"
+
+
+def _borrowed(media: Any, author_id: str) -> tuple[str, ...]:
+    """The file names of the media a post shows from another account's post (a link to its photo): X lists that
+    account as the medium's source; never the owner's to put on their slides."""
+    names = []
+    for m in media if isinstance(media, list) else ():
+        source = _id_field(m.get, "source_user_id") if isinstance(m, dict) else None
+        if source not in (None, "", author_id):
+            names.append(posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")))
+    return tuple(names)
 
 
 def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
@@ -679,8 +716,8 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     tw = item.get("tweet", item) if isinstance(item, dict) else None
     if not isinstance(tw, dict) or not str(tw.get("id_str") or tw.get("id") or "").isdigit():
         return False
-    reply_to = _opt(tw.get("in_reply_to_status_id_str"))
-    reply_user = _opt(tw.get("in_reply_to_user_id_str"))
+    reply_to = _opt(_id_field(tw.get, "in_reply_to_status_id"))
+    reply_user = _opt(_id_field(tw.get, "in_reply_to_user_id"))
     if reply_to is None or not author_id or reply_user in (None, author_id):
         deleted[str(tw.get("id_str") or tw.get("id"))] = reply_to
     return True
@@ -899,10 +936,10 @@ MOVING = {"video": "▶ video", "animated_gif": "▶ GIF"}
 
 def _moving_label(t: _Tweet) -> str:
     """"▶ video" (or "▶ GIF") for a post with a video the slides cannot play, else ""."""
-    return next((MOVING[kind] for _, _, kind in t.media if kind in MOVING), "")
+    return next((MOVING[kind] for _, name, kind in t.media if kind in MOVING and name not in t.borrowed), "")
 
 
-def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
+def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str, int]:
     """Photo files of a post in the order the post shows them (a video's still image when the
     archive has it), and a note on videos that are not embedded."""
     if not t.media and not files:  # most posts
@@ -911,6 +948,10 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
     remaining = sorted(files)
     for _, name, kind in t.media:
         member = folder + f"{t.id}-{name}"
+        if name in t.borrowed:  # another account's photo: left out, and never taken for an unmatched one
+            if member in remaining:
+                remaining.remove(member)
+            continue
         if kind != "photo":
             what = "video" if kind == "video" else "animated GIF" if kind == "animated_gif" else kind
             still = member in remaining and not name.lower().endswith((".mp4", ".mov", ".m4v"))
@@ -921,7 +962,7 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
         if member in remaining:
             photos.append(member)
             remaining.remove(member)
-    wanted = sum(1 for _, _, kind in t.media if kind == "photo")
+    wanted = sum(1 for _, name, kind in t.media if kind == "photo" and name not in t.borrowed)
     if len(photos) < wanted or not t.media:  # names that do not match (older archives): files in name order
         extra = [f for f in remaining if not f.lower().endswith((".mp4", ".mov", ".m4v"))]
         photos += extra[:max(wanted - len(photos), 0)] if t.media else extra

@@ -1,0 +1,126 @@
+"""What real X archives hold that the other fixtures did not: reply ids given only as numbers, photos of a
+post written in a community (their own media folder), and a photo shown from another account's post."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from PIL import Image
+
+from studio.sources import read_archive
+
+OWNER, HANDLE, BOB = "1402345678901234567", "dana_ships", "783214"
+BASE = 1795455785472424065  # ids past 2**53, as X's are
+
+
+def item(n: int, text: str, parent: int | None = None, *, media=(), shown: str | None = None) -> dict:
+    """One archive post of the owner's (id BASE + n) answering ``parent``; ``media``: (key, type, source user)."""
+    shown = text if shown is None else shown
+    t = {"id_str": str(BASE + n), "id": str(BASE + n), "full_text": text,
+         "display_text_range": [str(text.index(shown)), str(text.index(shown) + len(shown))],
+         "created_at": f"Tue May 28 14:{n:02d}:00 +0000 2024", "favorite_count": "2", "retweet_count": "0",
+         "entities": {"hashtags": [], "urls": [], "user_mentions": []}}
+    if parent is not None:
+        t.update(in_reply_to_status_id_str=str(BASE + parent), in_reply_to_user_id_str=OWNER,
+                 in_reply_to_screen_name=HANDLE)
+    if media:
+        entries = []
+        for key, kind, source in media:
+            m = {"type": kind, "url": "https://t.co/m" + key, "media_url_https": f"https://pbs.twimg.com/media/{key}.jpg"}
+            if source:
+                m.update(source_user_id_str=source, source_user_id=source, source_status_id_str="1700000000000000009")
+            entries.append(m)
+        t["extended_entities"] = {"media": entries}
+        t["entities"]["media"] = entries[:1]
+    return {"tweet": t}
+
+
+def jpeg(color: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (80, 60), color).save(out, "JPEG", quality=95)
+    return out.getvalue()
+
+
+def write(path: Path, files: dict[str, str | bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("data/account.js", "window.YTD.account.part0 = " + json.dumps(
+            [{"account": {"accountId": OWNER, "username": HANDLE, "accountDisplayName": "Dana"}}]))
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return path
+
+
+def ytd(kind: str, items: list) -> str:
+    return f"window.YTD.{kind}.part0 = " + json.dumps(items, indent=2, ensure_ascii=False)
+
+
+def red_share(image) -> float:
+    """How red the photo's middle pixel is (a red photo from the fixture: near 1)."""
+    with Image.open(io.BytesIO(image.data)) as img:
+        r, g, b = img.convert("RGB").getpixel((img.width // 2, img.height // 2))
+    return r / max(r + g + b, 1)
+
+
+def test_reply_ids_given_only_as_numbers_still_chain_the_thread(tmp_path):
+    """An archive re-saved by a tool (or an older export) may give ``in_reply_to_status_id`` as a JSON number with
+    no ``_str`` twin: the thread is read in order, every word, the big ids exact."""
+    items = [item(1, "Numbers only 🧵"), item(2, "@dana_ships Second &amp; more.", 1, shown="Second &amp; more."),
+             item(3, "@dana_ships Third.", 2, shown="Third.")]
+    for it in items[1:]:
+        t = it["tweet"]
+        t["in_reply_to_status_id"] = int(t.pop("in_reply_to_status_id_str"))
+        t["in_reply_to_user_id"] = int(t.pop("in_reply_to_user_id_str"))
+    raw = ytd("tweets", items)
+    assert '"in_reply_to_status_id": 1795455785472424066' in raw  # a number, not a string
+    result = read_archive(write(tmp_path / "a.zip", {"data/tweets.js": raw}))
+    assert [[p.text for p in t.posts] for t in result.threads] == [["Numbers only", "Second & more.", "Third."]]
+    assert [p.id for p in result.threads[0].posts] == [str(BASE + n) for n in (1, 2, 3)]
+
+
+def test_a_community_posts_photo_comes_from_the_community_media_folder(tmp_path):
+    """X keeps the photos of posts written in a community in data/community_tweet_media/, not tweets_media/."""
+    items = [item(1, "In the community 🧵 https://t.co/mK1", media=[("K1", "photo", None)],
+                  shown="In the community 🧵"),
+             item(2, "@dana_ships And on. https://t.co/mK2", 1, media=[("K2", "photo", None)], shown="And on.")]
+    path = write(tmp_path / "c.zip", {
+        "data/tweets.js": ytd("tweets", []),
+        "data/community-tweet.js": ytd("community_tweet", items),
+        f"data/community_tweet_media/{BASE + 1}-K1.jpg": jpeg((220, 20, 20)),
+        f"data/community_tweet_media/{BASE + 2}-K2.jpg": jpeg((20, 20, 220)),
+    })
+    result = read_archive(path)
+    posts = result.threads[0].posts
+    assert [p.text for p in posts] == ["In the community", "And on."]
+    assert [len(p.images) for p in posts] == [1, 1]
+    assert red_share(posts[0].images[0]) > 0.8 and red_share(posts[1].images[0]) < 0.2
+    assert not any("not in the archive" in w for w in result.warnings), result.warnings
+    listed = read_archive(path, load_media=False)
+    assert listed.media == {str(BASE + 1): [f"{BASE + 1}-K1.jpg"], str(BASE + 2): [f"{BASE + 2}-K2.jpg"]}
+
+
+def test_a_photo_shown_from_another_accounts_post_never_lands_on_a_slide(tmp_path):
+    """A post that links another account's photo lists it with that account as its source; the archive may hold
+    the file under the owner's post id. The owner's own photo in the same post stays; the other is named."""
+    items = [item(1, "Look at these 🧵 https://t.co/mOWN", media=[("OWN", "photo", None), ("BOBS", "photo", BOB)],
+                  shown="Look at these 🧵"),
+             item(2, "@dana_ships That one is @bob's. https://t.co/mBOB2", 1, media=[("BOB2", "photo", BOB)],
+                  shown="That one is @bob's."),
+             item(3, "@dana_ships Mine again.", 2, shown="Mine again.")]
+    path = write(tmp_path / "b.zip", {
+        "data/tweets.js": ytd("tweets", items),
+        f"data/tweets_media/{BASE + 1}-OWN.jpg": jpeg((220, 20, 20)),
+        f"data/tweets_media/{BASE + 1}-BOBS.jpg": jpeg((20, 220, 20)),
+        f"data/tweets_media/{BASE + 2}-BOB2.jpg": jpeg((20, 220, 20)),
+    })
+    result = read_archive(path)
+    posts = result.threads[0].posts
+    assert [p.text for p in posts] == ["Look at these", "That one is @bob's.", "Mine again."]
+    assert [len(p.images) for p in posts] == [1, 0, 0]
+    assert red_share(posts[0].images[0]) > 0.8
+    note = next(w for w in result.warnings if "another account's post" in w)
+    assert str(BASE + 1) in note and str(BASE + 2) in note
+    assert not any("not in the archive" in w for w in result.warnings), result.warnings
+    listed = read_archive(path, load_media=False)
+    assert listed.media == {str(BASE + 1): [f"{BASE + 1}-OWN.jpg"]}
