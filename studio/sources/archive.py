@@ -549,8 +549,8 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         text = get("full_text") or get("text") or ""
         if not id_str.isdigit() or not isinstance(text, str):
             return False
-        reply_to = _id_field(get, "in_reply_to_status_id")
-        reply_user = _id_field(get, "in_reply_to_user_id") if reply_to else None
+        reply_to = get("in_reply_to_status_id_str") or _number_id(get("in_reply_to_status_id"))
+        reply_user = get("in_reply_to_user_id_str") or _number_id(get("in_reply_to_user_id")) if reply_to else None
         if text.startswith("RT @") or get("retweeted_status"):
             others[id_str] = None
             return True
@@ -588,15 +588,12 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 _NO_REPLY = (None, None, None)
 
 
-def _id_field(get: Any, key: str) -> Any:
-    """The id in ``key + "_str"``, else in ``key`` itself (older and re-saved archives give only the number: JSON
-    keeps its every digit however large, past 2**53 too)."""
-    value = get(key + "_str")
-    if value is None or value == "":
-        value = get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-    return value
+def _number_id(value: Any) -> Any:
+    """An id given where X also writes its ``…_str`` twin (older and re-saved archives give only this one): as
+    text, its every digit kept (JSON reads a number past 2**53 whole)."""
+    return str(value) if type(value) is int else value
+
+
 _COUNT_RE = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm]?)\s*")  # "1,234", "1.2K"
 
 
@@ -605,7 +602,7 @@ def _borrowed(media: Any, author_id: str) -> tuple[str, ...]:
     account as the medium's source; never the owner's to put on their slides."""
     names = []
     for m in media if isinstance(media, list) else ():
-        source = _id_field(m.get, "source_user_id") if isinstance(m, dict) else None
+        source = m.get("source_user_id_str") or _number_id(m.get("source_user_id")) if isinstance(m, dict) else None
         if source not in (None, "", author_id):
             names.append(posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")))
     return tuple(names)
@@ -716,8 +713,8 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     tw = item.get("tweet", item) if isinstance(item, dict) else None
     if not isinstance(tw, dict) or not str(tw.get("id_str") or tw.get("id") or "").isdigit():
         return False
-    reply_to = _opt(_id_field(tw.get, "in_reply_to_status_id"))
-    reply_user = _opt(_id_field(tw.get, "in_reply_to_user_id"))
+    reply_to = _opt(tw.get("in_reply_to_status_id_str") or _number_id(tw.get("in_reply_to_status_id")))
+    reply_user = _opt(tw.get("in_reply_to_user_id_str") or _number_id(tw.get("in_reply_to_user_id")))
     if reply_to is None or not author_id or reply_user in (None, author_id):
         deleted[str(tw.get("id_str") or tw.get("id"))] = reply_to
     return True
