@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from studio.sources import read_archive
@@ -124,3 +125,35 @@ def test_a_photo_shown_from_another_accounts_post_never_lands_on_a_slide(tmp_pat
     assert not any("not in the archive" in w for w in result.warnings), result.warnings
     listed = read_archive(path, load_media=False)
     assert listed.media == {str(BASE + 1): [f"{BASE + 1}-OWN.jpg"]}
+
+
+def old_item(n: int, text: str, parent: int | None, replied: str, *, ranged: bool) -> dict:
+    """A post of 2014 (id 4954…n, before X took the answered "@name" out of a reply's words), its display range from
+    0 as X gives such posts (or none, as older exports)."""
+    t = {"id_str": str(495455785472424000 + n), "full_text": text, "created_at": f"Tue May 27 14:0{n}:00 +0000 2014",
+         "favorite_count": "9", "retweet_count": "1", "entities": {"urls": []}}
+    if ranged:
+        t["display_text_range"] = ["0", str(len(text))]
+    if parent is not None:
+        t.update(in_reply_to_status_id_str=str(495455785472424000 + parent), in_reply_to_screen_name=replied,
+                 in_reply_to_user_id_str=OWNER if replied.lower() == HANDLE else BOB)
+    return {"tweet": t}
+
+
+@pytest.mark.parametrize("ranged", [True, False])
+def test_a_2014_thread_drops_the_at_name_replying_put_first_in_any_case(tmp_path, ranged):
+    """Before 2017 replying wrote "@dana_ships " into the words (and the range covers it); X hides it now, so the
+    slides do too, whatever its case. Any other @name the creator wrote stays, every other word too, and a recent
+    post's "@dana_ships" typed inside its range."""
+    items = [old_item(1, "Tweetstorm about shipping.", None, "", ranged=ranged),
+             old_item(2, "@dana_ships Ship small.", 1, HANDLE, ranged=ranged),
+             old_item(3, "@Dana_Ships @bob Ship often, as @bob says.", 2, HANDLE, ranged=ranged),
+             old_item(4, "@DANA_SHIPS Done.", 3, HANDLE, ranged=ranged)]
+    # since 2017 X keeps the answered "@name" out of the range: one inside it from 0 is the creator's word
+    recent = [item(1, "Recent 🧵"), item(2, "@dana_ships is me, and I say so.", 1)]
+    result = read_archive(write(tmp_path / "old.zip", {"data/tweets.js": ytd("tweets", items + recent)}))
+    threads = {t.id: [p.text for p in t.posts] for t in result.threads}
+    assert threads == {"495455785472424001": ["Tweetstorm about shipping.", "Ship small.",
+                                              "@bob Ship often, as @bob says.", "Done."],
+                       str(BASE + 1): ["Recent", "@dana_ships is me, and I say so."]}
+

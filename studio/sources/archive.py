@@ -611,12 +611,16 @@ def _borrowed(media: Any, author_id: str) -> tuple[str, ...]:
 def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
     """The post's display range as two numbers; where the archive has none, or none that reads as two numbers in
     order (the post's id is then added to ``bad``), what X's range leaves out of a reply by its shape
-    (``shown_words`` checks either against the text)."""
+    (``shown_words`` checks either against the text). A reply written before X took the "@name" it answers out of
+    the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now."""
     if value is not None:
         if (isinstance(value, (list, tuple)) and len(value) == 2
                 and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()
                         for v in value) and 0 <= int(value[0]) <= int(value[1])):
-            return int(value[0]), int(value[1])
+            start, end = int(value[0]), int(value[1])
+            if start == 0 and name and len(id_str) <= 18 and int(id_str) < _MENTIONS_OUT_OF_TEXT:
+                start = min(_reply_mention_end(text, name), end)
+            return start, end
         if bad is not None:
             bad.add(id_str)
     return _reply_mention_end(text, name), len(text)
@@ -647,11 +651,15 @@ def _dicts(items: Any, id_str: str, damaged: set[str] | None) -> list[dict]:
     return kept if len(kept) == len(items) else _damaged(damaged, id_str, kept)
 
 
+_MENTIONS_OUT_OF_TEXT = 847_000_000_000_000_000  # a post id from the end of March 2017
+
+
 def _reply_mention_end(text: str, name: Any) -> int:
-    """Where a reply's words start when the archive has no display range (before 2016): after the "@name " that
-    replying put first, as X's display range leaves it out now."""
-    if isinstance(name, str) and name and text.startswith("@" + name):
-        m = re.compile(r"@" + re.escape(name) + r"\b\s+").match(text)
+    """Where a reply's words start when the archive has no display range (before 2016), or one from 0 (before
+    2017): after the "@name " that replying put first (any case: "@Jane_Builds" answers jane_builds), as X's
+    display range leaves it out now."""
+    if isinstance(name, str) and name and text[:len(name) + 1].lower() == "@" + name.lower():
+        m = re.compile(r"@" + re.escape(name) + r"\b\s+", re.IGNORECASE).match(text)
         return m.end() if m else 0
     return 0
 
