@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from studio.sources import read_archive
+from studio.sources import read_archive, read_archive_file
+from studio.sources.result import SourceError
 
 OWNER, HANDLE, BOB = "1402345678901234567", "dana_ships", "783214"
 BASE = 1795455785472424065  # ids past 2**53, as X's are
@@ -157,3 +158,29 @@ def test_a_2014_thread_drops_the_at_name_replying_put_first_in_any_case(tmp_path
                                               "@bob Ship often, as @bob says.", "Done."],
                        str(BASE + 1): ["Recent", "@dana_ships is me, and I say so."]}
 
+
+
+@pytest.mark.parametrize("kind, file", [("account", "account.js"), ("noteTweet", "note-tweet.js"),
+                                        ("profile", "profile.js"), ("deleted_tweets", "deleted-tweets.js")])
+def test_another_data_file_chosen_in_place_of_the_posts_is_named(kind, file):
+    """The Archive tab takes a lone .js: the archive's account.js (or note-tweet.js …) picked by mistake is named,
+    with the file to choose, instead of "no posts that could be read"."""
+    body = f"window.YTD.{kind}.part0 = " + json.dumps([{kind: {"accountId": OWNER, "text": "x"}}])
+    with pytest.raises(SourceError) as caught:
+        read_archive_file(body.encode(), name=file)
+    message = str(caught.value)
+    assert message.startswith(f"{file} holds the archive's “{kind}” data, not your posts")
+    assert "data/tweets.js" in message and ".zip" in message
+
+
+def test_a_lone_tweets_part_speaks_of_itself_and_not_of_missing_photos(tmp_path):
+    """tweets-part1.js given alone: its threads, no note that photos are missing from a folder it never had (the
+    one note says a lone file brings no photos), and its damage named under its own name."""
+    items = [item(1, "Part one 🧵 https://t.co/mK1", media=[("K1", "photo", None)], shown="Part one 🧵"),
+             item(2, "@dana_ships On.", 1, shown="On."), {"tweet": {"id_str": "x"}}]
+    path = tmp_path / "tweets-part1.js"
+    path.write_text("window.YTD.tweets.part1 = " + json.dumps(items), "utf-8")
+    result = read_archive_file(path)
+    assert [[p.text for p in t.posts] for t in result.threads] == [["Part one", "On."]]
+    assert not any("tweets_media" in w for w in result.warnings), result.warnings
+    assert "skipped 1 unreadable item in data/tweets-part1.js" in result.warnings

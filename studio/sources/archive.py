@@ -123,19 +123,40 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     source = Path(source) if isinstance(source, str) else source
     name = name or (source.name if isinstance(source, Path) else "tweets.js")
     folder = Folder()
+    # named as in the archive, so a note names the file given ("data/tweets-part1.js")
+    member = "data/" + (Path(name).name if _POSTS_FILE_RE.fullmatch(Path(name).name) else "tweets.js")
     if isinstance(source, Path):
         if not source.is_file():
             raise SourceError(f"{name}: file not found")
-        folder.add("data/tweets.js", source.stat().st_size, lambda: source.open("rb"))
+        with source.open("rb") as f:
+            _check_posts_file(f.read(512), name)
+        folder.add(member, source.stat().st_size, lambda: source.open("rb"))
     else:
-        folder.add("data/tweets.js", len(source), lambda: io.BytesIO(source))
-    result = _ArchiveReader(folder, name, None).read(False, thread_id)
+        _check_posts_file(source[:512], name)
+        folder.add(member, len(source), lambda: io.BytesIO(source))
+    reader = _ArchiveReader(folder, name, None)
+    reader.text_only = True
+    result = reader.read(False, thread_id)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
     result.warnings.append("read as an X archive's tweets.js on its own: no photos, and a big archive keeps more "
                            "posts in tweets-part1.js, …; give the archive's .zip or its extracted folder to read all")
     return result
+
+
+_POSTS_FILE_RE = re.compile(r"tweets?(?:-part\d+)?\.js")
+_DATA_KIND_RE = re.compile(r"window\.(?:YTD\.([A-Za-z0-9_]+)\.part\d+|(__THAR_CONFIG))\s*=")
+_POST_KINDS = {"tweets", "tweet", "community_tweet", "communityTweet"}
+
+
+def _check_posts_file(head: bytes, name: str) -> None:
+    """Refuse, naming it, another data file of the archive given in place of its posts (account.js …)."""
+    m = _DATA_KIND_RE.match(head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n"))
+    kind = m and (m[1] or "manifest")
+    if kind and kind not in _POST_KINDS:
+        raise SourceError(f"{name} holds the archive's “{kind}” data, not your posts: choose data/tweets.js "
+                          "(and tweets-part1.js … when there are parts), or better the archive's .zip")
 
 
 def archive_folder(path: Path) -> Path | None:
@@ -159,6 +180,7 @@ class _ArchiveReader:
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
         self.files = ArchiveFiles(zf, progress, self.warnings)
+        self.text_only = False  # one data file given on its own: no photos to look for
 
     # ---------------------------------------------------------------- top level
 
@@ -209,7 +231,8 @@ class _ArchiveReader:
         opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
         result.answers = _answered(result.threads, tweets, opened)
         self._warn_cut({post.id for t in result.threads for post in t.posts})
-        self._attach_media(result, tweets, manifest, load_media)
+        if not self.text_only:
+            self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
             avatar = self._avatar(manifest, author_id)
             for thread in result.threads:
