@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from studio.sources import read_archive, read_archive_file
@@ -184,3 +186,18 @@ def test_a_lone_tweets_part_speaks_of_itself_and_not_of_missing_photos(tmp_path)
     assert [[p.text for p in t.posts] for t in result.threads] == [["Part one", "On."]]
     assert not any("tweets_media" in w for w in result.warnings), result.warnings
     assert "skipped 1 unreadable item in data/tweets-part1.js" in result.warnings
+
+
+@settings(max_examples=40, deadline=None)
+@given(casing=st.lists(st.booleans(), min_size=len(HANDLE), max_size=len(HANDLE)),
+       words=st.lists(st.from_regex(r"[A-Za-z0-9é😀&<>,.!?']{1,10}", fullmatch=True), min_size=1, max_size=12),
+       ranged=st.booleans())
+def test_an_old_self_reply_keeps_every_word_after_the_at_name_in_any_case(tmp_path_factory, casing, words, ranged):
+    """Property: whatever the case of the "@dana_ships " replying put first, the reply reads exactly its words."""
+    handle = "".join(c.upper() if up else c for c, up in zip(HANDLE, casing))
+    said = " ".join(words)
+    stored = said.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    items = [old_item(1, "Opening words.", None, "", ranged=ranged),
+             old_item(2, f"@{handle} {stored}", 1, HANDLE, ranged=ranged)]
+    path = write(tmp_path_factory.mktemp("old") / "a.zip", {"data/tweets.js": ytd("tweets", items)})
+    assert [p.text for p in read_archive(path).threads[0].posts] == ["Opening words.", said]
