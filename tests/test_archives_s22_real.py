@@ -201,3 +201,25 @@ def test_an_old_self_reply_keeps_every_word_after_the_at_name_in_any_case(tmp_pa
              old_item(2, f"@{handle} {stored}", 1, HANDLE, ranged=ranged)]
     path = write(tmp_path_factory.mktemp("old") / "a.zip", {"data/tweets.js": ytd("tweets", items)})
     assert [p.text for p in read_archive(path).threads[0].posts] == ["Opening words.", said]
+
+
+def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_slide(tmp_path):
+    """X hides a quote's t.co link (display range) and shows the quoted post under the words. The slides never show
+    another's post: its link is named in a note, and written on the slide of a post that has no words besides."""
+    def quoting(n: int, words: str, parent: int | None, target: str) -> dict:
+        text = (f"@{HANDLE} " if parent else "") + words + (" " if words else "") + f"https://t.co/q{n}"
+        it = item(n, text, parent, shown=words)
+        if not words:  # X's range of a reply with no words: empty, after the @name
+            it["tweet"]["display_text_range"] = [str(len(HANDLE) + 2)] * 2
+        it["tweet"]["entities"]["urls"] = [{"url": f"https://t.co/q{n}", "expanded_url": target,
+                                            "display_url": target.split("//", 1)[1][:24] + "…"}]
+        return it
+    items = [quoting(1, "This is so true 🧵", None, "https://twitter.com/bob/status/1795000000000000001"),
+             item(2, "@dana_ships Here is why.", 1, shown="Here is why."),
+             quoting(3, "", 2, "https://x.com/bob/status/1795000000000000002")]
+    result = read_archive(write(tmp_path / "q.zip", {"data/tweets.js": ytd("tweets", items)}))
+    assert [p.text for p in result.threads[0].posts] == [
+        "This is so true", "Here is why.", "x.com/bob/status/1795000000000000002"]
+    note = next(w for w in result.warnings if "quote" in w)
+    assert note.startswith("2 posts quote another post")
+    assert "twitter.com/bob/status/1795000000000000001" in note and str(BASE + 3) in note

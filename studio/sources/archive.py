@@ -174,6 +174,7 @@ class _ArchiveReader:
         self.folder = isinstance(zf, Folder)
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
@@ -231,6 +232,7 @@ class _ArchiveReader:
         opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
         result.answers = _answered(result.threads, tweets, opened)
         self._warn_cut({post.id for t in result.threads for post in t.posts})
+        self._warn_quotes(result.threads)
         if not self.text_only:
             self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
@@ -352,6 +354,18 @@ class _ArchiveReader:
             self.warnings.append(f"{count(len(cut), 'long post')} ({shown}) "
                                  f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
                                  f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+
+    def _warn_quotes(self, threads: list[Thread]) -> None:
+        """A note naming the posts of the shown threads that quote a post: X shows the quoted post under the
+        words; the slides never show another post, and write the link only where the post has no words of its own."""
+        quoting = [(i + 1, post, self.quotes[post.id]) for thread in threads
+                   for i, post in enumerate(thread.posts) if post.id in self.quotes]
+        if not quoting:
+            return
+        shown = "; ".join(f"post {n} ({post.id}): {', '.join(links)}" for n, post, links in quoting[:3])
+        self.warnings.append(f"{count(len(quoting), 'post')} quote{'s' if len(quoting) == 1 else ''} another "
+                             f"post, which X shows under the words and the slides leave out ({shown}"
+                             f"{' …' if len(quoting) > 3 else ''}); a post with no words of its own shows the link")
 
     # ---------------------------------------------------------------- files
 
@@ -477,6 +491,8 @@ class _ArchiveReader:
                              or _cut_at_limit(t)):
                 self.cut_posts.append(post_id)
             label = _moving_label(t) if t.media else ""
+            if t.urls and (quoted := _hidden_quotes(t, shown_words(t.text, t.start, t.end))):
+                self.quotes[post_id] = quoted
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
                         created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
             raw = None if note else _raw_text(t)
@@ -1010,12 +1026,25 @@ def _raw_text(t: _Tweet) -> str:
     counted in other units would otherwise cut the author's words (``shown_words``).
     """
     text = shown_words(t.text, t.start, t.end)
+    if t.urls and not text.strip() and (quoted := _hidden_quotes(t, text)):
+        text = " ".join(quoted)  # a post that only quotes: the quote's link, never an empty slide
     for short, _, _ in t.media:
         if short:
             text = without_link(text, short)
     for short, expanded, display in t.urls:
         text = text.replace(short, "" if links_to_itself(expanded, t.id) else _display_url(expanded, display, short))
     return text
+
+
+_STATUS_LINK_RE = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status/\d+", re.IGNORECASE)
+
+
+def _hidden_quotes(t: _Tweet, shown: str) -> list[str]:
+    """The links of the posts ``t`` quotes that its display range hides (X shows the quoted post under the words),
+    as the slides would write them."""
+    return [_display_url(expanded, display, short) for short, expanded, display in t.urls
+            if short and short in t.text and short not in shown and _STATUS_LINK_RE.match(expanded)
+            and not links_to_itself(expanded, t.id)]
 
 
 def _clean(raw: str) -> str:
