@@ -223,3 +223,28 @@ def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_sli
     note = next(w for w in result.warnings if "quote" in w)
     assert note.startswith("2 posts quote another post")
     assert "twitter.com/bob/status/1795000000000000001" in note and str(BASE + 3) in note
+
+
+def test_an_edited_posts_photos_filed_under_its_first_versions_id_come_along_in_order(tmp_path):
+    """An edited post is read as its latest version; its photos may be filed under the first version's id. They are
+    found there, in the order the post shows them (not the order of their names)."""
+    first, latest = BASE + 1, BASE + 5
+    edits = {"initial": {"editTweetIds": [str(first), str(latest)]}}
+    items = [item(1, "Frist try 🧵 https://t.co/mZZ", media=[("ZZ", "photo", None), ("AA", "photo", None)],
+                  shown="Frist try 🧵"),
+             item(5, "First try 🧵 https://t.co/mZZ", media=[("ZZ", "photo", None), ("AA", "photo", None)],
+                  shown="First try 🧵"),
+             item(6, "@dana_ships Then this.", 1, shown="Then this.")]
+    items[0]["tweet"]["edit_info"] = edits
+    items[1]["tweet"]["edit_info"] = {"edit": {"initialTweetId": str(first), "editControlInitial":
+                                               edits["initial"]}}
+    path = write(tmp_path / "e.zip", {
+        "data/tweets.js": ytd("tweets", items),
+        f"data/tweets_media/{first}-ZZ.jpg": jpeg((220, 20, 20)),
+        f"data/tweets_media/{first}-AA.jpg": jpeg((20, 20, 220)),
+    })
+    result = read_archive(path)
+    posts = result.threads[0].posts
+    assert [p.text for p in posts] == ["First try", "Then this."]
+    assert [red_share(img) > 0.8 for img in posts[0].images] == [True, False]
+    assert not any("not in the archive" in w for w in result.warnings), result.warnings

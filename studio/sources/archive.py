@@ -433,12 +433,15 @@ class _ArchiveReader:
         community = self.files.media_dir(manifest, "communityTweet", ("data/community_tweet_media",))
         folders = tuple(f for f in (folder, community) if f)
         by_post: dict[str, list[str]] = defaultdict(list)
-        wanted = {p.id for t in result.threads for p in t.posts}
+        wanted = {p.id: p.id for t in result.threads for p in t.posts}
+        for post_id in list(wanted):  # an edited post's photos may be filed under another of its versions' ids
+            for version in tweets[post_id].versions:
+                wanted.setdefault(version, post_id)
         for name in self.files.members:
             if folders and name.startswith(folders):
                 post_id = posixpath.basename(name).split("-", 1)[0]
                 if post_id in wanted:
-                    by_post[post_id].append(name)
+                    by_post[wanted[post_id]].append(name)
         plan: list[tuple[Post, list[str]]] = []
         missing: dict[str, int] = {}
         borrowed: list[str] = []
@@ -990,8 +993,9 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
         return [], "", 0
     photos, skipped, stills = [], "", 0
     remaining = sorted(files)
+    ids = (str(t.id), *reversed(t.versions))  # the post's own id first, then its other versions', latest first
     for _, name, kind in t.media:
-        member = folder + f"{t.id}-{name}"
+        member = next((m for m in (folder + f"{i}-{name}" for i in ids) if m in remaining), folder + f"{t.id}-{name}")
         if name in t.borrowed:  # another account's photo: left out, and never taken for an unmatched one
             if member in remaining:
                 remaining.remove(member)
