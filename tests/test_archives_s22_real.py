@@ -248,3 +248,22 @@ def test_an_edited_posts_photos_filed_under_its_first_versions_id_come_along_in_
     assert [p.text for p in posts] == ["First try", "Then this."]
     assert [red_share(img) > 0.8 for img in posts[0].images] == [True, False]
     assert not any("not in the archive" in w for w in result.warnings), result.warnings
+
+
+@pytest.mark.parametrize("field", ["in_reply_to_status_id_str", "id_str", "display_text_range", "edit_info"])
+def test_a_superscript_digit_in_an_id_is_damage_read_past_never_a_traceback(tmp_path, field):
+    """"²" is a digit to str.isdigit() but not to int(): a damaged id or range holding one stopped the whole import
+    with a ValueError. The rest of the archive reads; the damaged post's words are kept where it can be read."""
+    items = [item(1, "Opening 🧵"), item(2, "@dana_ships Middle.", 1, shown="Middle."),
+             item(3, "@dana_ships End.", 2, shown="End.")]
+    t = items[1]["tweet"]
+    t[field] = {"in_reply_to_status_id_str": "17²", "id_str": "²", "display_text_range": ["0", "²"],
+                "edit_info": {"initial": {"editTweetIds": ["²", t["id_str"]]}}}[field]
+    result = read_archive(write(tmp_path / "d.zip", {"data/tweets.js": ytd("tweets", items)}))
+    words = [p.text for thread in result.threads for p in thread.posts]
+    if field == "in_reply_to_status_id_str":  # the chain breaks there: the rest is a thread of its own
+        assert words == ["Middle.", "End."] and result.threads[0].incomplete
+    elif field == "id_str":  # a post with no id is no post: named as unreadable
+        assert words == ["Opening", "End."] and "skipped 1 unreadable item in data/tweets.js" in result.warnings
+    else:
+        assert words == ["Opening", "Middle.", "End."]

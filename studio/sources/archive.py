@@ -589,7 +589,7 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         id_str = get("id_str") or get("id") or ""
         id_str = id_str if isinstance(id_str, str) else str(id_str)
         text = get("full_text") or get("text") or ""
-        if not id_str.isdigit() or not isinstance(text, str):
+        if not _digits(id_str) or not isinstance(text, str):
             return False
         reply_to = get("in_reply_to_status_id_str") or _number_id(get("in_reply_to_status_id"))
         reply_user = get("in_reply_to_user_id_str") or _number_id(get("in_reply_to_user_id")) if reply_to else None
@@ -630,6 +630,11 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 _NO_REPLY = (None, None, None)
 
 
+def _digits(text: str) -> bool:
+    """Whether ``text`` is an id or count: ASCII digits only ("²" and "٣" are digits Python's int() may refuse)."""
+    return text.isascii() and text.isdigit()
+
+
 def _number_id(value: Any) -> Any:
     """An id given where X also writes its ``…_str`` twin (older and re-saved archives give only this one): as
     text, its every digit kept (JSON reads a number past 2**53 whole)."""
@@ -657,7 +662,7 @@ def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str
     the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now."""
     if value is not None:
         if (isinstance(value, (list, tuple)) and len(value) == 2
-                and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()
+                and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and _digits(v)
                         for v in value) and 0 <= int(value[0]) <= int(value[1])):
             start, end = int(value[0]), int(value[1])
             if start == 0 and name and len(id_str) <= 18 and int(id_str) < _MENTIONS_OUT_OF_TEXT:
@@ -720,12 +725,12 @@ def _versions(id_str: str, info: Any) -> tuple[str, ...]:
         listed = initial.get("editTweetIds") or []
         if listed == [id_str] or not listed:  # never edited: most posts
             return ()
-        ids = [str(i) for i in listed if str(i).isdigit()]
+        ids = [str(i) for i in listed if _digits(str(i))]
     elif isinstance(edit, dict):
         first = str(edit.get("initialTweetId") or "")
         listed = (edit.get("editControlInitial") or {}).get("editTweetIds") or []
-        ids = [first] + [str(i) for i in listed if str(i).isdigit()]
-    ids = sorted({i for i in ids + [id_str] if i.isdigit()}, key=int)
+        ids = [first] + [str(i) for i in listed if _digits(str(i))]
+    ids = sorted({i for i in ids + [id_str] if _digits(i)}, key=int)
     return tuple(ids) if len(ids) > 1 else ()
 
 
@@ -761,7 +766,7 @@ def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) ->
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
     """Keep what a deleted post of the owner answered (None: it opened a thread); replies to others are not kept."""
     tw = item.get("tweet", item) if isinstance(item, dict) else None
-    if not isinstance(tw, dict) or not str(tw.get("id_str") or tw.get("id") or "").isdigit():
+    if not isinstance(tw, dict) or not _digits(str(tw.get("id_str") or tw.get("id") or "")):
         return False
     reply_to = _opt(tw.get("in_reply_to_status_id_str") or _number_id(tw.get("in_reply_to_status_id")))
     reply_user = _opt(tw.get("in_reply_to_user_id_str") or _number_id(tw.get("in_reply_to_user_id")))
@@ -912,7 +917,7 @@ def _written_before(roots: list[str], tweets: dict[str, _Tweet]) -> dict[str, st
     before = {}
     for root in roots:
         missing = tweets[root].reply_to or ""
-        if not missing.isdigit():
+        if not _digits(missing):
             continue
         m = int(missing)
         if len(roots) > 4:
