@@ -267,3 +267,16 @@ def test_a_superscript_digit_in_an_id_is_damage_read_past_never_a_traceback(tmp_
         assert words == ["Opening", "End."] and "skipped 1 unreadable item in data/tweets.js" in result.warnings
     else:
         assert words == ["Opening", "Middle.", "End."]
+
+
+@pytest.mark.parametrize("urls", [True, 1.5, 7])
+def test_a_long_posts_link_list_in_a_damaged_shape_keeps_its_words(tmp_path, urls):
+    """note-tweet.js whose ``urls`` is not a list stopped the import with a TypeError; the long post reads whole."""
+    rest = " and every word after X's limit, kept."
+    items = [item(1, "A long opening post https://t.co/more", shown="A long opening post"),
+             item(2, "@dana_ships Next.", 1, shown="Next.")]
+    note = {"noteTweet": {"createdAt": "2024-05-28T14:01:00.000Z",
+                          "core": {"text": "A long opening post" + rest, "urls": urls}}}
+    result = read_archive(write(tmp_path / "n.zip", {"data/tweets.js": ytd("tweets", items),
+                                                     "data/note-tweet.js": ytd("noteTweet", [note])}))
+    assert [p.text for p in result.threads[0].posts] == ["A long opening post" + rest, "Next."]

@@ -1133,7 +1133,8 @@ def _nearby_seconds(iso: str) -> list[str]:
 
 def _note_text(core: dict) -> str:
     text = core["text"]
-    for u in core.get("urls") or []:
+    urls = core.get("urls")
+    for u in urls if isinstance(urls, list) else ():  # (a damaged file may hold anything there)
         if isinstance(u, dict) and u.get("shortUrl"):
             text = text.replace(str(u["shortUrl"]), _display_url(str(u.get("expandedUrl") or ""),
                                                                   str(u.get("displayUrl") or ""),
