@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from studio.sources import read_archive, read_archive_file
+from studio.sources import load_input, read_archive, read_archive_file
 from studio.sources.result import SourceError
 
 OWNER, HANDLE, BOB = "1402345678901234567", "dana_ships", "783214"
@@ -280,3 +280,20 @@ def test_a_long_posts_link_list_in_a_damaged_shape_keeps_its_words(tmp_path, url
     result = read_archive(write(tmp_path / "n.zip", {"data/tweets.js": ytd("tweets", items),
                                                      "data/note-tweet.js": ytd("noteTweet", [note])}))
     assert [p.text for p in result.threads[0].posts] == ["A long opening post" + rest, "Next."]
+
+
+def test_an_archive_unzipped_with_its_own_top_folder_reads_from_the_folder_above(sample_archive, tmp_path):
+    """The archive's folder zipped again and unzipped: "Downloads/backup/twitter-2024-05-28-…/data/…" (and a Mac's
+    __MACOSX beside it). The folder chosen holds the archive one level down: it reads as the zip does."""
+    outer = tmp_path / "backup"
+    with zipfile.ZipFile(sample_archive) as zf:
+        zf.extractall(outer / "twitter-2024-05-28-0a1b2c")
+    (outer / "__MACOSX").mkdir()
+    (outer / ".DS_Store").write_bytes(b"\0")
+    result = load_input(outer)
+    assert [[p.text for p in t.posts] for t in result.threads] == \
+        [[p.text for p in t.posts] for t in read_archive(sample_archive).threads]
+    assert sum(len(p.images) for t in result.threads for p in t.posts) == 3
+    (outer / "notes").mkdir()  # a second folder: which one is meant is not guessed
+    with pytest.raises(SourceError, match="not an extracted X archive"):
+        load_input(outer)

@@ -160,12 +160,22 @@ def _check_posts_file(head: bytes, name: str) -> None:
 
 
 def archive_folder(path: Path) -> Path | None:
-    """The extracted archive folder at or just above ``path`` (the folder or its ``data/``), else None."""
+    """The extracted archive folder at or just above ``path`` (the folder or its ``data/``), else None; or ``path``
+    itself when the archive is its one folder ("twitter-2024-05-28-…/data/": a zip of the archive's folder)."""
     for root in (path, path.parent) if path.name == "data" else (path,):
-        if any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js",
-                                                         "js/tweet_index.js")):
+        if _holds_archive(root):
             return root
-    return None
+    try:
+        inner = [child for _, child in zip(range(4), path.iterdir())
+                 if not child.name.startswith(".") and child.name != "__MACOSX"]  # (a Mac's own files)
+    except OSError:
+        return None
+    return path if len(inner) == 1 and inner[0].is_dir() and _holds_archive(inner[0]) else None
+
+
+def _holds_archive(root: Path) -> bool:
+    return any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js",
+                                                      "js/tweet_index.js"))
 
 
 class _ArchiveReader:
