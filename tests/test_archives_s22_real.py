@@ -297,3 +297,23 @@ def test_an_archive_unzipped_with_its_own_top_folder_reads_from_the_folder_above
     (outer / "notes").mkdir()  # a second folder: which one is meant is not guessed
     with pytest.raises(SourceError, match="not an extracted X archive"):
         load_input(outer)
+
+
+@pytest.mark.parametrize("avatar", ["default_profile.png", "abc.jpg"])
+def test_the_header_banner_is_never_taken_for_the_account_picture(tmp_path, avatar):
+    """profile_media/ holds the picture and the header banner ("<id>-1600000000.jpg", no extension in profile.js).
+    A creator who kept X's default picture (not in the archive) has none: the banner was taken for it."""
+    banner = io.BytesIO()
+    Image.new("RGB", (1500, 500), (220, 20, 20)).save(banner, "JPEG")
+    profile = {"profile": {"avatarMediaUrl": f"https://pbs.twimg.com/profile_images/1/{avatar}",
+                           "headerMediaUrl": f"https://pbs.twimg.com/profile_banners/{OWNER}/1600000000"}}
+    items = [item(1, "Opening 🧵"), item(2, "@dana_ships On.", 1, shown="On.")]
+    result = read_archive(write(tmp_path / "p.zip", {
+        "data/tweets.js": ytd("tweets", items), "data/profile.js": ytd("profile", [profile]),
+        f"data/profile_media/{OWNER}-1600000000.jpg": banner.getvalue(),
+        f"data/profile_media/{OWNER}-abc.jpg": jpeg((20, 20, 220))}))
+    picture = result.threads[0].posts[0].avatar
+    if avatar == "abc.jpg":
+        assert picture is not None and red_share(picture) < 0.2
+    else:
+        assert picture is None

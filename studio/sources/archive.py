@@ -417,21 +417,26 @@ class _ArchiveReader:
         return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
 
     def _avatar(self, manifest: dict, author_id: str) -> Image | None:
+        """The account's picture from profile_media/: the one profile.js names; with no profile.js, the account's
+        file there, never its header (banner). A picture profile.js names but the archive lacks (X's default
+        picture) is none: another file is not guessed."""
         folder = self.files.media_dir(manifest, "profileMedia", ("data/profile_media",))
         if not folder:
             return None
-        wanted = ""
+        wanted = header = ""
         for member in self.files.listed(manifest, "profile", r"data/profile\.js"):
             try:
-                items = self.files.small_json(member)
-                url = items[0]["profile"]["avatarMediaUrl"]
-                wanted = posixpath.basename(str(url))
-            except (MemberError, LookupError, TypeError):
+                profile = self.files.small_json(member)[0]["profile"]
+                wanted = posixpath.basename(str(profile.get("avatarMediaUrl") or ""))
+                header = posixpath.basename(str(profile.get("headerMediaUrl") or ""))
+            except (MemberError, LookupError, TypeError, AttributeError):
                 pass
-        files = sorted(n for n in self.files.members if n.startswith(folder))
-        chosen = next((n for n in files if wanted and n.endswith("-" + wanted)), None)
-        chosen = chosen or next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
-        chosen = chosen or (files[0] if files else None)
+        files = sorted(n for n in self.files.members if n.startswith(folder) and not _file_of(n, header))
+        if wanted:
+            chosen = next((n for n in files if _file_of(n, wanted)), None)
+        else:
+            chosen = next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
+            chosen = chosen or (files[0] if files else None)
         return self.files.image(chosen, max_side=AVATAR_SIDE) if chosen else None
 
     def _attach_media(self, result: ImportResult, tweets: dict[str, _Tweet], manifest: dict,
@@ -530,6 +535,13 @@ class _ArchiveReader:
                                           "; the archive keeps it whole"))
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
+
+
+def _file_of(member: str, key: str) -> bool:
+    """Whether the archive's ``member`` ("…/1402…-abc.jpeg") is the picture ``key`` names ("abc.jpeg"; a banner's
+    key, "1600000000", has no extension)."""
+    return bool(key) and posixpath.splitext(posixpath.basename(member))[0].endswith(
+        "-" + posixpath.splitext(key)[0])
 
 
 def _top(chains: list[tuple[list[str], bool]], tweets: dict[str, _Tweet]) -> str | None:
