@@ -217,12 +217,17 @@ def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_sli
     items = [quoting(1, "This is so true 🧵", None, "https://twitter.com/bob/status/1795000000000000001"),
              item(2, "@dana_ships Here is why.", 1, shown="Here is why."),
              quoting(3, "", 2, "https://x.com/bob/status/1795000000000000002")]
-    result = read_archive(write(tmp_path / "q.zip", {"data/tweets.js": ytd("tweets", items)}))
+    path = write(tmp_path / "q.zip", {"data/tweets.js": ytd("tweets", items)})
+    result = read_archive(path)
     assert [p.text for p in result.threads[0].posts] == [
         "This is so true", "Here is why.", "x.com/bob/status/1795000000000000002"]
     note = next(w for w in result.warnings if "quote" in w)
     assert note.startswith("2 posts quote another post")
     assert "twitter.com/bob/status/1795000000000000001" in note and str(BASE + 3) in note
+    listed = read_archive(path, load_media=False)  # the listing: the slide's words, no note yet (no thread chosen)
+    assert [p.text for p in listed.threads[0].posts][2] == "x.com/bob/status/1795000000000000002"
+    assert not any("quote" in w for w in listed.warnings)
+    assert any("quote" in w for w in read_archive(path, load_media=False, thread_id=str(BASE + 1)).warnings)
 
 
 def test_an_edited_posts_photos_filed_under_its_first_versions_id_come_along_in_order(tmp_path):

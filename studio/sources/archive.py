@@ -242,7 +242,8 @@ class _ArchiveReader:
         opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
         result.answers = _answered(result.threads, tweets, opened)
         self._warn_cut({post.id for t in result.threads for post in t.posts})
-        self._warn_quotes(result.threads)
+        if load_media or thread_id is not None:  # (a listing names no post of threads not yet chosen)
+            self._warn_quotes(result.threads)
         if not self.text_only:
             self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
