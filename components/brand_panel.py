@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from nicegui import background_tasks, events, ui
 
+from studio import limits
 from studio.app import Changed
+from studio.app.projects import over_caps_notice
 from studio.app.events import ProfilesChanged, SlideChanged
 
 from .ask import ask
@@ -225,6 +227,7 @@ class BrandPanel:
                                     doing="opening the profile")
         if profile:
             self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+            self._tell_cut(limits.profile_over_caps(profile), f"The profile “{limits.cut(profile.name, 60)}”")
         self._load_profiles()
 
     def _save_profile(self) -> None:
@@ -283,6 +286,13 @@ class BrandPanel:
                                    doing="applying the preset")
         if preset:
             self.view.notify(f"Preset “{preset.name}” applied", position="top")
+            self._tell_cut(limits.preset_over_caps(preset), f"The preset “{limits.cut(preset.name, 60)}”")
+
+    def _tell_cut(self, over: list[str], whose: str) -> None:
+        """An old kit's profile or preset worn with texts over their caps: the one notice saying what is drawn cut."""
+        if over:
+            self.view.notify(over_caps_notice(whose, over), type="warning", multi_line=True, close_button=True,
+                             timeout=0)
 
     async def _delete_preset(self) -> None:
         name = self.preset_select.value

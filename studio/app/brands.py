@@ -170,6 +170,9 @@ class Brands:
             document.apply_settings(styled, origin=origin)
         except ValueError as exc:
             raise EditError(str(exc)) from None
+        over = limits.preset_over_caps(preset)
+        if over:  # (an old kit's preset: worn whole and drawn cut, as an old kit's profile is)
+            self.store.db.notice(over_caps_notice(f"The preset “{limits.cut(preset.name, 60)}”", over))
         return preset
 
     def save_preset(self, name: str, with_profile: bool = False) -> Preset:
