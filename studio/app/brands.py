@@ -135,6 +135,10 @@ class Brands:
             shown = f"“{self.store.profiles.get(on_slides).name}”" if on_slides else "a brand no profile holds"
             raise EditError(f"The slides show {shown}, not “{self.store.profiles.get(profile_id).name}”; "
                             "save it as a new profile, or switch to the profile first.")
+        if profile_id is None and self.store.profiles.find(carousel.brand.name):
+            # two profiles of one name cannot be told apart in the picker: the wrong client's could be worn
+            raise EditError(f"A profile named {quote(carousel.brand.name.strip())} already exists; the profile was "
+                            "not saved. Save your changes to that profile, or give the brand another name first.")
         profile = dataclasses.replace(carousel.brand, cta=carousel.cta)
         _refuse_profile_texts(profile, "The profile was not saved.")  # (an old project's)
         saved = self.store.profiles.save(profile, profile_id)
