@@ -60,3 +60,16 @@ def test_after_an_over_cap_preset_an_edit_may_only_cut_it(tmp_path):
         doc.set_cta(headline=HEADLINE + "x")
     doc.set_cta(headline=HEADLINE[:-1])
     assert doc.carousel.cta.headline == HEADLINE[:-1]
+
+
+async def test_the_brand_panel_wears_an_over_cap_preset_and_says_what_is_drawn_cut(studio, testid):
+    from ui_helpers import open_panel, until
+
+    carousel = sample_carousel()
+    carousel.cta = dataclasses.replace(carousel.cta, headline=HEADLINE)
+    studio.shared.store.presets.save(preset_from_carousel(carousel, "Loud"))  # as an old kit's import left it
+    open_panel(studio, "Brand Kit")
+    (presets,) = testid(studio, "preset-select")
+    presets.value = "Loud"
+    await studio.should_see("The preset “Loud” holds the outro's headline")
+    await until(lambda: studio.shared.document.carousel.cta.headline == HEADLINE)  # worn whole
