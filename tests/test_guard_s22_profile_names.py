@@ -31,3 +31,18 @@ def test_a_new_profile_under_a_taken_name_is_refused_and_nothing_is_lost(tmp_pat
     doc.set_brand(name="Acme West")
     west = brands.save_profile()
     assert sorted(p.name for _, p in store.profiles.all()) == ["Acme", "Acme West"] and west != acme
+
+
+def test_undoing_a_deletion_never_makes_two_profiles_of_one_name(tmp_path):
+    store = Store(tmp_path)
+    brands = Brands(store, Document(sample_carousel()))
+    old = store.profiles.save(BrandProfile(name="Acme", website="old.example"))
+    gone = brands.delete_profile(old)
+    new = store.profiles.save(BrandProfile(name="Acme", website="new.example"))  # saved again meanwhile
+    with pytest.raises(EditError, match="was saved since"):
+        brands.restore_profile(old, gone)
+    assert [(pid, p.website) for pid, p in store.profiles.all()] == [(new, "new.example")]
+    assert [item.name for item in store.trash.items()] == ["Acme"]  # the old one is still in the trash
+    store.profiles.rename(new, "Acme New")
+    brands.restore_profile(old, gone)
+    assert sorted(p.name for _, p in store.profiles.all()) == ["Acme", "Acme New"]

@@ -157,7 +157,11 @@ class Brands:
         return profile
 
     def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
-        """Undo a deletion: the profile comes back under its own id."""
+        """Undo a deletion (or a save over it): the profile comes back under its own id. Refused while another
+        profile has its name (saved since): two of one name could not be told apart in the picker."""
+        if [pid for pid in self.store.profiles.find(profile.name) if pid != profile_id]:
+            raise EditError(f"A profile named {quote(profile.name.strip())} was saved since; the old one was not "
+                            "brought back (it is still in the trash). Rename the new one first, then undo again.")
         self.store.profiles.save(profile, profile_id)
 
     # -- presets --------------------------------------------------------------------------------
