@@ -9,7 +9,6 @@ from studio.app.projects import over_caps_notice
 from studio.app.events import ProfilesChanged, SlideChanged
 
 from .ask import ask
-from .cta_panel import EditBox
 from .images import thumbnail_url
 from .shared_text import resend
 from .slide_editor import decode_image
@@ -59,11 +58,8 @@ class BrandPanel:
         """Name, handle and website."""
         self.inputs: dict[str, ui.input] = {}
         for field, label in (("name", "Name"), ("handle", "Handle (without @)"), ("website", "Website")):
-            edit = lambda e, f=field: self._set_text(f, e.value)  # noqa: E731
-            # the name and website an old project or kit may hold far over their caps: sent as edits
-            box = ui.input(label, on_change=edit) if field == "handle" else \
-                EditBox(self.view, label, "brand", field, lambda f=field: getattr(self.view.carousel.brand, f), edit)
-            self.inputs[field] = box.props(f"dense outlined data-testid=brand-{field}").classes("w-full")
+            self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set_text(f, e.value)) \
+                .props(f"dense outlined data-testid=brand-{field}").classes("w-full")
 
     def _image_fields(self) -> None:
         """Avatar and logo, each with its upload and remove buttons."""
@@ -118,9 +114,7 @@ class BrandPanel:
         self._echo = True
         try:
             for field, element in self.inputs.items():
-                if isinstance(element, EditBox):
-                    element.show(getattr(brand, field))
-                elif element.value != getattr(brand, field):
+                if element.value != getattr(brand, field):
                     element.value = getattr(brand, field)
             for field, (picture, remove) in self.images.items():
                 image = getattr(brand, field)
@@ -164,8 +158,6 @@ class BrandPanel:
                                            **{field: value or ""}):
             return
         box = self.inputs[field]
-        if isinstance(box, EditBox):  # it answers its browser itself
-            return
         self._echo = True
         try:
             box.value = getattr(self.view.carousel.brand, field)
