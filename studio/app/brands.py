@@ -159,10 +159,11 @@ class Brands:
     def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
         """Undo a deletion (or a save over it): the profile comes back under its own id. Refused while another
         profile has its name (saved since): two of one name could not be told apart in the picker."""
-        if [pid for pid in self.store.profiles.find(profile.name) if pid != profile_id]:
-            raise EditError(f"A profile named {quote(profile.name.strip())} was saved since; the old one was not "
-                            "brought back (it is still in the trash). Rename the new one first, then undo again.")
+        name = profile.name.strip()
+        if [pid for pid in self.store.profiles.find(name) if pid != profile_id]:
+            raise EditError(_restore_refused(name, in_trash=self.store.trash.holds_profile(profile_id)))
         self.store.profiles.save(profile, profile_id)
+        self.store.trash.drop_profile(profile_id)  # undone: the trash must not offer a second copy
 
     # -- presets --------------------------------------------------------------------------------
 
@@ -234,3 +235,11 @@ def _refuse_profile_texts(profile: BrandProfile, kept: str) -> None:
     refuse_part_texts("brand", {}, {"name": profile.name, "website": profile.website}, kept)
     if profile.cta is not None:
         refuse_part_texts("cta", {}, dataclasses.asdict(profile.cta), kept)
+
+
+def _restore_refused(name: str, *, in_trash: bool) -> str:
+    """Why an undo of a deletion or a save-over was refused, true to where the old profile is now: a deleted
+    one waits in the trash; a saved-over one was replaced, and only the Undo still holds it."""
+    where = " (it is still in the trash)" if in_trash else ""
+    return (f"A profile named “{limits.cut(name, 60)}” was saved since, so the old one was not brought back{where}. "
+            "Rename that profile first, then press Undo again.")
