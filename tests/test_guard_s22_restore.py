@@ -8,6 +8,7 @@ from studio.app.sample import sample_carousel
 from studio.brand import BrandProfile
 from studio.cli import main
 from studio.store import Store, StoreError
+from ui_helpers import click
 
 
 def _studio(tmp_path):
@@ -83,3 +84,15 @@ def test_trash_restore_refused_on_the_command_line(tmp_path, capsys):
     assert main(["trash", "--data-dir", str(tmp_path), "restore", item.id]) == 2
     assert "exists already" in capsys.readouterr().err
     assert _names(store) == ["Acme"]
+
+
+async def test_the_trash_list_says_why_a_profile_stays_there(studio, testid):
+    store = studio.shared.store
+    acme = store.profiles.save(BrandProfile(name="Acme", website="old.example"))
+    store.profiles.delete(acme)
+    store.profiles.save(BrandProfile(name="Acme", website="new.example"))
+    click(studio, testid(studio, "projects-open")[0])
+    await studio.should_see("Recently deleted")
+    click(studio, testid(studio, "trash-restore")[0])
+    await studio.should_see("exists already")
+    assert _names(store) == ["Acme"] and len(store.trash.items()) == 1
