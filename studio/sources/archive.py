@@ -620,7 +620,6 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
             others[id_str] = None
             return True
         kept = others if author_id and reply_user and reply_user != author_id else tweets
-        rng = _range(get("display_text_range"), text, get("in_reply_to_screen_name"), bad_ranges, id_str)
         ents = get("entities") or {}
         ents = ents if isinstance(ents, dict) else _damaged(damaged, id_str, {})
         extended = get("extended_entities") or {}
@@ -632,6 +631,8 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
                      _opt(get("in_reply_to_screen_name")))
         else:
             reply = _NO_REPLY
+        # only a reply's "@name" is plumbing: older data names an account for any post that opens with its handle
+        rng = _range(get("display_text_range"), text, reply[2] if reply[0] else None, bad_ranges, id_str)
         edit = get("edit_info")
         initial = edit.get("initial") if isinstance(edit, dict) else None
         kept[id_str] = _Tweet(
@@ -727,7 +728,13 @@ _MENTIONS_OUT_OF_TEXT = 847_000_000_000_000_000  # a post id from the end of Mar
 def _reply_mention_end(text: str, name: Any) -> int:
     """Where a reply's words start when the archive has no display range (before 2016), or one from 0 (before
     2017): after the "@name " that replying put first (any case: "@Jane_Builds" answers jane_builds), as X's
-    display range leaves it out now."""
+    display range leaves it out now.
+
+    The rule: only a real reply (one with a replied-to post id) loses anything, and only the handle of the account
+    its own ``in_reply_to_screen_name`` names, once, where it opens the words. Another handle after it ("@Dana
+    @bob Ship often." answering Dana) is the writer's: nothing in the reply's fields says it was plumbing, so it
+    stays. A post that answers no post keeps every "@name" it opens with (older data names an account for any post
+    that starts with its handle)."""
     if isinstance(name, str) and name and text[:len(name) + 1].lower() == "@" + name.lower():
         m = re.compile(r"@" + re.escape(name) + r"\b\s+", re.IGNORECASE).match(text)
         return m.end() if m else 0

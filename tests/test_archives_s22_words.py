@@ -1,0 +1,78 @@
+"""Words an archive post must keep: the "@name" a creator typed first on a post that answers no post, a long
+post's full text wherever its shown range starts, and only a reply's own plumbing left out."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from test_archives_s22_real import BASE, BOB, HANDLE, OWNER, item, write, ytd
+
+from studio.sources import read_archive
+
+OLD = 500000000000000000  # a 2015 post id: X wrote a reply's "@name" into its words then
+
+
+def post(n: int, text: str, *, old: bool = True, ranged: bool = True, parent: int | None = None,
+         named: tuple[str, str] | None = None, when: str = "") -> dict:
+    """A post of the owner's; ``named``: (screen name, user id) older data fills for a post opening with a handle
+    even when it answers no post; ``parent``: the post it answers (the owner's own)."""
+    base = OLD if old else BASE
+    t = {"id_str": str(base + n), "full_text": text, "favorite_count": "3", "retweet_count": "0",
+         "created_at": when or f"Tue May 28 14:{n:02d}:00 +0000 {2015 if old else 2024}",
+         "entities": {"urls": [], "user_mentions": []}}
+    if ranged:
+        t["display_text_range"] = ["0", str(len(text))]
+    if named:
+        t.update(in_reply_to_screen_name=named[0], in_reply_to_user_id_str=named[1])
+    if parent is not None:
+        t.update(in_reply_to_status_id_str=str(base + parent), in_reply_to_user_id_str=OWNER,
+                 in_reply_to_screen_name=named[0] if named else HANDLE)
+    return {"tweet": t}
+
+
+def words(tmp_path, items: list, **files: str) -> list[list[str]]:
+    extra = {f"data/{name.replace('_', '-')}.js": body for name, body in files.items()}
+    result = read_archive(write(tmp_path / "a.zip", {"data/tweets.js": ytd("tweets", items), **extra}))
+    return [[p.text for p in t.posts] for t in result.threads]
+
+
+@pytest.mark.parametrize("old", [True, False])
+@pytest.mark.parametrize("ranged", [True, False])
+@pytest.mark.parametrize("opening, named", [("@bob @carol you two should read this", ("bob", BOB)),
+                                            ("@Bob look at this, my thread", ("bob", BOB)),
+                                            ("@Dana_Ships note to self: the plan", (HANDLE, OWNER)),
+                                            ("@dana_ships note to self: the plan", (HANDLE, OWNER))])
+def test_a_post_answering_no_post_keeps_the_at_name_typed_first(tmp_path, old, ranged, opening, named):
+    """Older data names an account for any post that opens with its handle, with no replied-to post: those words
+    are the creator's (they answer nothing), in any case, with or without a display range."""
+    items = [post(1, opening, old=old, ranged=ranged, named=named),
+             post(2, "Second post of my own thread.", old=old, ranged=ranged, parent=1)]
+    assert words(tmp_path, items) == [[opening, "Second post of my own thread."]]
+
+
+@pytest.mark.parametrize("ranged", [True, False])
+def test_an_old_self_reply_loses_only_its_own_replied_to_handle(tmp_path, ranged):
+    """A 2015 self-reply: the "@dana_ships" replying put first goes (as X hides it now); "@bob" after it is not
+    the account the reply's fields name, so it stays; the handle goes once, a second one typed after it stays."""
+    items = [post(1, "Tweetstorm about shipping.", ranged=ranged),
+             post(2, "@dana_ships Ship small.", ranged=ranged, parent=1),
+             post(3, "@Dana_Ships @bob Ship often.", ranged=ranged, parent=2),
+             post(4, "@dana_ships @dana_ships twice, as typed.", ranged=ranged, parent=3)]
+    assert words(tmp_path, items) == [["Tweetstorm about shipping.", "Ship small.", "@bob Ship often.",
+                                       "@dana_ships twice, as typed."]]
+
+
+@settings(max_examples=30, deadline=None)
+@given(handle=st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,14}", fullmatch=True),
+       said=st.from_regex(r"[A-Za-z0-9 ,.!?']{1,40}", fullmatch=True).map(str.strip).filter(bool),
+       ranged=st.booleans(), old=st.booleans())
+def test_property_a_post_answering_nothing_reads_exactly_as_typed(tmp_path_factory, handle, said, ranged, old):
+    """Property: a post with no replied-to post id reads whole, whatever handle opens it and whatever account
+    the data names for it."""
+    opening = f"@{handle} {said}"
+    items = [post(1, opening, old=old, ranged=ranged, named=(handle.lower(), BOB)),
+             post(2, "Next.", old=old, ranged=ranged, parent=1)]
+    assert words(tmp_path_factory.mktemp("p"), items) == [[opening, "Next."]]
