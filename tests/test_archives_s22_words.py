@@ -76,3 +76,49 @@ def test_property_a_post_answering_nothing_reads_exactly_as_typed(tmp_path_facto
     items = [post(1, opening, old=old, ranged=ranged, named=(handle.lower(), BOB)),
              post(2, "Next.", old=old, ranged=ranged, parent=1)]
     assert words(tmp_path_factory.mktemp("p"), items) == [[opening, "Next."]]
+
+
+LONG = "The long version of the post, every word of it. " + "More words of the long post, kept whole. " * 12
+
+
+def note(text: str, minute: int, second: int = 0) -> dict:
+    return {"noteTweet": {"noteTweetId": str(9000 + minute), "createdAt": f"2024-05-28T14:{minute:02d}:{second:02d}.000Z",
+                          "core": {"text": text, "urls": [], "mentions": []}}}
+
+
+@pytest.mark.parametrize("repeats_handle", [True, False])
+@pytest.mark.parametrize("ranged", [True, False])
+def test_a_long_self_reply_reads_its_whole_note_whether_or_not_the_note_repeats_the_handle(tmp_path, repeats_handle,
+                                                                                          ranged):
+    """A long reply's first 280 characters follow the "@dana_ships " replying put first (hidden by its range, or
+    by its shape where a re-saved archive has none): its note is found either way and read whole, the handle
+    left out as X leaves it out."""
+    shown = LONG[:270] + "…"
+    reply = post(2, f"@{HANDLE} {shown}", old=False, ranged=False, parent=1)
+    if ranged:
+        reply["tweet"]["display_text_range"] = [str(len(HANDLE) + 2), str(len(HANDLE) + 2 + len(shown))]
+    items = [post(1, "Opening post 🧵", old=False, ranged=ranged), reply]
+    body = (f"@{HANDLE} " if repeats_handle else "") + LONG
+    got = words(tmp_path, items, note_tweet=ytd("noteTweet", [note(body, 2)]))
+    assert got == [["Opening post", LONG.strip()]]
+
+
+def test_a_long_post_whose_note_is_not_found_is_named_never_cut_silently(tmp_path):
+    """note-tweet.js holds a long post written at that second whose words do not start as the post's (edited
+    on X after the archive's copy, say): the post's first 280 characters are all there is, and a note says so."""
+    shown = LONG[:270] + "…"
+    items = [post(1, shown, old=False, ranged=False), post(2, "Next.", old=False, ranged=False, parent=1)]
+    result = read_archive(write(tmp_path / "a.zip", {"data/tweets.js": ytd("tweets", items), "data/note-tweet.js":
+                                                     ytd("noteTweet", [note("Another start. " + LONG, 1)])}))
+    assert [p.text for p in result.threads[0].posts] == [shown, "Next."]
+    named = [w for w in result.warnings if str(BASE + 1) in w]
+    assert len(named) == 1 and "may be cut at 280 characters" in named[0], result.warnings
+
+
+def test_a_short_post_beside_a_long_one_of_that_second_is_not_named(tmp_path):
+    """A short post written the second of someone's long one is whole: no note."""
+    items = [post(1, "Short and whole.", old=False), post(2, "Next.", old=False, parent=1)]
+    result = read_archive(write(tmp_path / "a.zip", {"data/tweets.js": ytd("tweets", items), "data/note-tweet.js":
+                                                     ytd("noteTweet", [note(LONG, 1)])}))
+    assert [p.text for p in result.threads[0].posts] == ["Short and whole.", "Next."]
+    assert not any("280" in w for w in result.warnings), result.warnings

@@ -184,6 +184,7 @@ class _ArchiveReader:
         self.folder = isinstance(zf, Folder)
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.unmatched: list[str] = []  # long posts cut where note-tweet.js has a long post of that time not theirs
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
@@ -358,7 +359,14 @@ class _ArchiveReader:
                                      f"{position - 1}, so the thread goes on across the gap; check the slides there")
 
     def _warn_cut(self, shown_ids: set[str]) -> None:
-        """A note naming the shown long posts whose full text the archive does not hold."""
+        """A note naming the shown long posts whose full text the archive does not hold (or holds unmatched)."""
+        if unmatched := [p for p in self.unmatched if p in shown_ids]:
+            one = len(unmatched) == 1
+            self.warnings.append(
+                f"{count(len(unmatched), 'post')} ({', '.join(unmatched[:3])}{' …' if len(unmatched) > 3 else ''}) "
+                f"may be cut at 280 characters: data/note-tweet.js has a long post written at that time whose "
+                f"words do not start as {'its' if one else 'theirs'} do; check the slide against the post on X "
+                "and paste any rest")
         if cut := [p for p in self.cut_posts if p in shown_ids]:
             one = len(cut) == 1
             shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
@@ -509,6 +517,8 @@ class _ArchiveReader:
             if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
                              or _cut_at_limit(t)):
                 self.cut_posts.append(post_id)
+            elif not note and notes_match and _at_limit(t) and notes.near(t):
+                self.unmatched.append(post_id)
             label = _moving_label(t) if t.media else ""
             if t.urls and (quoted := _hidden_quotes(t, shown_words(t.text, t.start, t.end))):
                 self.quotes[post_id] = quoted
@@ -518,7 +528,7 @@ class _ArchiveReader:
             if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
                 post.defer("text", _post_text, raw, label)
             else:
-                text = _note_text(note) if note else _clean(raw)
+                text = _note_text(note, _plumbing(t)) if note else _clean(raw)
                 marked = marked or THREAD_EMOJI in text
                 whole = _with_label(text, label)
                 post.text, last = cut_post_text(whole)
@@ -562,6 +572,20 @@ def _cut_at_limit(t: _Tweet) -> bool:
         return False
     shown = t.text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
+
+
+def _at_limit(t: _Tweet) -> bool:
+    """Whether the post's shown words reach X's limit, as the first 280 characters of a long post do."""
+    return weighted_length(t.text[t.start:t.end] if t.end else t.text) >= MAX_WEIGHTED_LENGTH - 10
+
+
+_HANDLES_RE = re.compile(r"(?:@\w+\s*)+")
+
+
+def _plumbing(t: _Tweet) -> str:
+    """The handles X's range hides before a reply's words ("" when none): a long post's note may repeat them."""
+    lead = t.text[:t.start] if t.start else ""
+    return lead if _HANDLES_RE.fullmatch(lead) else ""
 
 
 _HIDDEN_LINK_RE = re.compile(r"\s*(https://t\.co/\w+)\s*$")
@@ -1147,12 +1171,18 @@ class _NoteIndex:
         iso = _iso_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return None  # no note within ±2 s: they would all share this minute
-        prefix = _comparable(t.text[t.start:t.end] if t.end else t.text)[:120]
+        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
+        prefixes = {_comparable(t.text[t.start:t.end] if t.end else t.text)[:120], _comparable(t.text)[:120]} - {""}
         for key in _nearby_seconds(iso):
             for core in self.by_time.get(key, ()):
-                if prefix and _comparable(core["text"]).startswith(prefix):
+                if any(map(_comparable(core["text"]).startswith, prefixes)):
                     return core
         return None
+
+    def near(self, t: _Tweet) -> bool:
+        """Whether a long post was written within 2 seconds of ``t``."""
+        iso = _iso_date(t.created)[:19]
+        return bool(iso) and any(self.by_time.get(key) for key in _nearby_seconds(iso))
 
 
 def _nearby_seconds(iso: str) -> list[str]:
@@ -1161,8 +1191,13 @@ def _nearby_seconds(iso: str) -> list[str]:
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 
 
-def _note_text(core: dict) -> str:
+def _note_text(core: dict, plumbing: str = "") -> str:
+    """The long post's words; ``plumbing``: the handles its reply's range hides, left out where the note repeats
+    them."""
     text = core["text"]
+    lead = plumbing.rstrip()
+    if lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace():
+        text = text[len(lead):].lstrip()
     urls = core.get("urls")
     for u in urls if isinstance(urls, list) else ():  # (a damaged file may hold anything there)
         if isinstance(u, dict) and u.get("shortUrl"):
