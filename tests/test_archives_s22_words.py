@@ -3,6 +3,7 @@ post's full text wherever its shown range starts, and only a reply's own plumbin
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 from hypothesis import given, settings
@@ -122,3 +123,28 @@ def test_a_short_post_beside_a_long_one_of_that_second_is_not_named(tmp_path):
                                                      ytd("noteTweet", [note(LONG, 1)])}))
     assert [p.text for p in result.threads[0].posts] == ["Short and whole.", "Next."]
     assert not any("280" in w for w in result.warnings), result.warnings
+
+
+def test_the_archive_of_2012_to_2018_follows_the_same_rule(tmp_path):
+    """A Grailbird month file (no display range): the self-reply loses its own "@dana_ships" only; a post that
+    answers nothing but opens with "@bob" (the data naming bob) keeps it."""
+    def old(n, text, parent=None, named=None):
+        t = {"id_str": str(OLD + n), "text": text, "created_at": f"2014-05-2{n} 14:03:0{n} +0000",
+             "entities": {"urls": [], "user_mentions": [], "media": []},
+             "user": {"name": "Dana", "screen_name": HANDLE, "id_str": OWNER}}
+        if named:
+            t.update(in_reply_to_screen_name=named[0], in_reply_to_user_id_str=named[1])
+        if parent:
+            t.update(in_reply_to_status_id_str=str(OLD + parent), in_reply_to_user_id_str=OWNER,
+                     in_reply_to_screen_name=HANDLE)
+        return t
+    path = tmp_path / "old.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("data/js/user_details.js", "var user_details = " + json.dumps(
+            {"screen_name": HANDLE, "full_name": "Dana", "id": OWNER}))
+        zf.writestr("data/js/tweet_index.js", "var tweet_index = []")
+        zf.writestr("data/js/tweets/2014_05.js", "Grailbird.data.tweets_2014_05 = " + json.dumps(
+            [old(3, "@Dana_Ships @bob Ship often.", 2), old(2, "@dana_ships Ship small.", 1),
+             old(1, "@bob you will like this storm", named=("bob", BOB))]))
+    assert [[p.text for p in t.posts] for t in read_archive(path).threads] == \
+        [["@bob you will like this storm", "Ship small.", "@bob Ship often."]]
