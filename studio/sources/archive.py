@@ -166,11 +166,29 @@ def archive_folder(path: Path) -> Path | None:
         if _holds_archive(root):
             return root
     try:
-        inner = [child for _, child in zip(range(4), path.iterdir())
-                 if not child.name.startswith(".") and child.name != "__MACOSX"]  # (a Mac's own files)
+        inner = _one_entry(path)
     except OSError:
         return None
-    return path if len(inner) == 1 and inner[0].is_dir() and _holds_archive(inner[0]) else None
+    return path if inner is not None and inner.is_dir() and _holds_archive(inner) else None
+
+
+_MAX_FOLDER_ENTRIES = 1_000
+
+
+def _one_entry(path: Path) -> Path | None:
+    """The one entry of the folder beside a Mac's own (dotfiles, __MACOSX), else None: two are not guessed
+    between. SourceError past 1,000 entries (never a long walk through a folder that is no archive)."""
+    found = None
+    for n, child in enumerate(path.iterdir()):
+        if n >= _MAX_FOLDER_ENTRIES:
+            raise SourceError(f"{path.name}: is a folder of more than {_MAX_FOLDER_ENTRIES:,} files, not an "
+                              "extracted X archive (no data/tweets.js): choose the archive's own folder or its .zip")
+        if child.name.startswith(".") or child.name == "__MACOSX":
+            continue
+        if found is not None:
+            return None
+        found = child
+    return found
 
 
 def _holds_archive(root: Path) -> bool:
