@@ -148,3 +148,36 @@ def test_the_archive_of_2012_to_2018_follows_the_same_rule(tmp_path):
              old(1, "@bob you will like this storm", named=("bob", BOB))]))
     assert [[p.text for p in t.posts] for t in read_archive(path).threads] == \
         [["@bob you will like this storm", "Ship small.", "@bob Ship often."]]
+
+
+def test_a_posts_hidden_quotes_are_found_once(tmp_path, monkeypatch):
+    """The links a post's range hides (a quoted post's) are looked for once a post, on the words it shows."""
+    import studio.sources.archive as archive
+    seen: list[int] = []
+    found = archive._hidden_quotes
+    monkeypatch.setattr(archive, "_hidden_quotes", lambda t, shown: seen.append(t.id) or found(t, shown))
+    quoting = "https://x.com/sam/status/1700000000000000009"
+    items = [post(1, "Words of mine https://t.co/q1", old=False),
+             post(2, f"@{HANDLE} https://t.co/q2", old=False, parent=1)]  # X's range: empty, after the @name
+    for n, it in ((1, items[0]), (2, items[1])):
+        t = it["tweet"]
+        t["display_text_range"] = ["0" if n == 1 else str(len(HANDLE) + 2), str(t["full_text"].index("https://t.co"))]
+        t["entities"]["urls"] = [{"url": f"https://t.co/q{n}", "expanded_url": quoting, "display_url": "x.com/sam/…"}]
+    assert words(tmp_path, items) == [["Words of mine", "x.com/sam/status/1700000000000000009"]]
+    assert sorted(seen) == [BASE + 1, BASE + 2]
+
+
+@pytest.mark.parametrize("head", ["window.YTD.account.part0 = ", "window.YTD.account = ", "\ufeff window.YTD.account.part12="])
+def test_one_rule_names_an_archive_data_file_that_holds_no_posts(head):
+    """One rule (``data_file_kind``) tells an archive's data file from its posts, one wording names it: the
+    Archive tab's lone .js uses it (paste.py is to use it too)."""
+    from studio.sources.archive import POST_KINDS, data_file_kind, not_posts_message
+    from studio.sources import read_archive_file
+    from studio.sources.result import SourceError
+    body = head + json.dumps([{"account": {"accountId": OWNER}}])
+    assert data_file_kind(body) == "account" and "tweets" in POST_KINDS
+    assert data_file_kind("window.__THAR_CONFIG = {}") == "manifest" and data_file_kind("1/ A thread") is None
+    with pytest.raises(SourceError) as caught:
+        read_archive_file(body.encode(), name="account.js")
+    assert str(caught.value) == not_posts_message("account", "account.js")
+    assert "under Archive" in str(caught.value) and "data/tweets.js" in str(caught.value)

@@ -146,17 +146,28 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
 
 
 _POSTS_FILE_RE = re.compile(r"tweets?(?:-part\d+)?\.js")
-_DATA_KIND_RE = re.compile(r"window\.(?:YTD\.([A-Za-z0-9_]+)\.part\d+|(__THAR_CONFIG))\s*=")
-_POST_KINDS = {"tweets", "tweet", "community_tweet", "communityTweet"}
+_DATA_KIND_RE = re.compile(r"window\.(?:YTD\.([A-Za-z0-9_]+)(?:\.part\d+)?|(__THAR_CONFIG))\s*=")
+POST_KINDS = frozenset({"tweets", "tweet", "community_tweet", "communityTweet"})
+
+
+def data_file_kind(text: str) -> str | None:
+    """The kind of X archive data file ``text`` opens as ("tweets", "account", "manifest" for manifest.js …), None
+    when it is none: the one rule for what counts as an archive's data file, given or pasted."""
+    m = _DATA_KIND_RE.match(text.lstrip("\ufeff \t\r\n"))
+    return m and (m[1] or "manifest")
+
+
+def not_posts_message(kind: str, name: str) -> str:
+    """What to say when ``name`` is the archive's ``kind`` data (not posts) given in place of its posts."""
+    return (f"{name} holds the archive's “{kind}” data, not your posts: give data/tweets.js (and tweets-part1.js "
+            "… when there are parts) under Archive, or better the archive's .zip")
 
 
 def _check_posts_file(head: bytes, name: str) -> None:
     """Refuse, naming it, another data file of the archive given in place of its posts (account.js …)."""
-    m = _DATA_KIND_RE.match(head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n"))
-    kind = m and (m[1] or "manifest")
-    if kind and kind not in _POST_KINDS:
-        raise SourceError(f"{name} holds the archive's “{kind}” data, not your posts: choose data/tweets.js "
-                          "(and tweets-part1.js … when there are parts), or better the archive's .zip")
+    kind = data_file_kind(head.decode("utf-8", "ignore"))
+    if kind and kind not in POST_KINDS:
+        raise SourceError(not_posts_message(kind, name))
 
 
 def archive_folder(path: Path) -> Path | None:
@@ -538,11 +549,12 @@ class _ArchiveReader:
             elif not note and notes_match and _at_limit(t) and notes.near(t):
                 self.unmatched.append(post_id)
             label = _moving_label(t) if t.media else ""
-            if t.urls and (quoted := _hidden_quotes(t, shown_words(t.text, t.start, t.end))):
+            shown = shown_words(t.text, t.start, t.end)
+            if quoted := _hidden_quotes(t, shown) if t.urls else None:
                 self.quotes[post_id] = quoted
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
                         created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
-            raw = None if note else _raw_text(t)
+            raw = None if note else _raw_text(t, shown, quoted)
             if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
                 post.defer("text", _post_text, raw, label)
             else:
@@ -1100,14 +1112,15 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
-def _raw_text(t: _Tweet) -> str:
+def _raw_text(t: _Tweet, shown: str | None = None, quoted: list[str] | None = None) -> str:
     """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
-    counted in other units would otherwise cut the author's words (``shown_words``).
+    counted in other units would otherwise cut the author's words (``shown_words``). ``shown`` and ``quoted``:
+    the shown words and ``_hidden_quotes`` where the caller has them already.
     """
-    text = shown_words(t.text, t.start, t.end)
-    if t.urls and not text.strip() and (quoted := _hidden_quotes(t, text)):
+    text = shown_words(t.text, t.start, t.end) if shown is None else shown
+    if t.urls and not text.strip() and (quoted := _hidden_quotes(t, text) if quoted is None else quoted):
         text = " ".join(quoted)  # a post that only quotes: the quote's link, never an empty slide
     for short, _, _ in t.media:
         if short:
