@@ -181,3 +181,18 @@ def test_one_rule_names_an_archive_data_file_that_holds_no_posts(head):
         read_archive_file(body.encode(), name="account.js")
     assert str(caught.value) == not_posts_message("account", "account.js")
     assert "under Archive" in str(caught.value) and "data/tweets.js" in str(caught.value)
+
+
+@pytest.mark.parametrize("old", [True, False])
+def test_a_post_answering_no_post_keeps_the_handles_even_where_its_range_hides_them(tmp_path, old):
+    """Older data took a post opening with "@bob" for an answer to bob and may give it a range after the handles:
+    a post with no replied-to post answers nothing, so its words are read whole, its long note too."""
+    opening = "@bob @carol two people named first"
+    first = post(1, opening, old=old, named=("bob", BOB), when="Tue May 28 14:01:00 +0000 2024")
+    first["tweet"]["display_text_range"] = ["5", str(len(opening))]
+    second = post(2, "Next.", old=old, parent=1)
+    assert words(tmp_path, [first, second]) == [[opening, "Next."]]
+    long = opening + " and the rest. " + LONG
+    first["tweet"]["full_text"] = long[:270] + "…"
+    first["tweet"]["display_text_range"] = ["5", "271"]
+    assert words(tmp_path, [first, second], note_tweet=ytd("noteTweet", [note(long, 1)])) == [[long.strip(), "Next."]]

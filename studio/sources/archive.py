@@ -686,7 +686,8 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         else:
             reply = _NO_REPLY
         # only a reply's "@name" is plumbing: older data names an account for any post that opens with its handle
-        rng = _range(get("display_text_range"), text, reply[2] if reply[0] else None, bad_ranges, id_str)
+        rng = _range(get("display_text_range"), text, reply[2] if reply[0] else None, bad_ranges, id_str,
+                     reply[0] is not None)
         edit = get("edit_info")
         initial = edit.get("initial") if isinstance(edit, dict) else None
         kept[id_str] = _Tweet(
@@ -733,11 +734,14 @@ def _borrowed(media: Any, author_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
+def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "",
+           reply: bool = True) -> tuple[int, int]:
     """The post's display range as two numbers; where the archive has none, or none that reads as two numbers in
     order (the post's id is then added to ``bad``), what X's range leaves out of a reply by its shape
     (``shown_words`` checks either against the text). A reply written before X took the "@name" it answers out of
-    the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now."""
+    the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now.
+    A post that answers no post (``reply`` False) keeps the handles it opens with, even where its range hides them
+    (older data took a post opening with a handle for an answer to that account)."""
     if value is not None:
         if (isinstance(value, (list, tuple)) and len(value) == 2
                 and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and _digits(v)
@@ -745,6 +749,8 @@ def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str
             start, end = int(value[0]), int(value[1])
             if start == 0 and name and len(id_str) <= 18 and int(id_str) < _MENTIONS_OUT_OF_TEXT:
                 start = min(_reply_mention_end(text, name), end)
+            elif start and not reply and _HANDLES_RE.fullmatch(text[:start]):
+                start = 0
             return start, end
         if bad is not None:
             bad.add(id_str)
