@@ -171,7 +171,7 @@ def test_a_posts_hidden_quotes_are_found_once(tmp_path, monkeypatch):
 def test_one_rule_names_an_archive_data_file_that_holds_no_posts(head):
     """One rule (``data_file_kind``) tells an archive's data file from its posts, one wording names it: the
     Archive tab's lone .js uses it (paste.py is to use it too)."""
-    from studio.sources.archive import POST_KINDS, data_file_kind, not_posts_message
+    from studio.sources.archive_files import POST_KINDS, data_file_kind, not_posts_message
     from studio.sources import read_archive_file
     from studio.sources.result import SourceError
     body = head + json.dumps([{"account": {"accountId": OWNER}}])

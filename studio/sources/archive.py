@@ -25,7 +25,8 @@ from typing import IO, Any, Iterator
 from ..image import Image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
-from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
+from .archive_files import (MAX_ENTRIES, POST_KINDS, ArchiveFiles, Folder, MemberError, Progress,
+                            data_file_kind, not_posts_message)
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
 from ..limits import MAX_POSTS
@@ -146,23 +147,6 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
 
 
 _POSTS_FILE_RE = re.compile(r"tweets?(?:-part\d+)?\.js")
-_DATA_KIND_RE = re.compile(r"window\.(?:YTD\.([A-Za-z0-9_]+)(?:\.part\d+)?|(__THAR_CONFIG))\s*=")
-POST_KINDS = frozenset({"tweets", "tweet", "community_tweet", "communityTweet"})
-
-
-def data_file_kind(text: str) -> str | None:
-    """The kind of X archive data file ``text`` opens as ("tweets", "account", "manifest" for manifest.js …), None
-    when it is none: the one rule for what counts as an archive's data file, given or pasted."""
-    m = _DATA_KIND_RE.match(text.lstrip("\ufeff \t\r\n"))
-    return m and (m[1] or "manifest")
-
-
-def not_posts_message(kind: str, name: str) -> str:
-    """What to say when ``name`` is the archive's ``kind`` data (not posts) given in place of its posts."""
-    return (f"{name} holds the archive's “{kind}” data, not your posts: give data/tweets.js (and tweets-part1.js "
-            "… when there are parts) under Archive, or better the archive's .zip")
-
-
 def _check_posts_file(head: bytes, name: str) -> None:
     """Refuse, naming it, another data file of the archive given in place of its posts (account.js …)."""
     kind = data_file_kind(head.decode("utf-8", "ignore"))
