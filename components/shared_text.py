@@ -95,7 +95,8 @@ class SharedTexts:
     def _open(self, replica: Replica) -> None:
         """A channel to this replica; every box starts again (a part's box at once: its text is no slide's)."""
         self.close()
-        self.channel = Channel(replica, self._outbox.append, self._wake)
+        self.channel = Channel(replica, self._outbox.append, self._wake,
+                               lambda text: self.view.notify(text, type="warning"))
         MADE.page(self.view.client.id)
         for each in self.boxes:
             each.slide = None

@@ -195,10 +195,12 @@ class CoDocument(Document):
 
     def undo(self, origin: Any = None) -> bool:
         """Undo this person's last edit (never anyone else's)."""
-        return self._step(self.replica(origin).undo, origin)
+        replica = self.replica(origin)
+        return self._step(lambda: replica.undo(_name(origin)), origin)
 
     def redo(self, origin: Any = None) -> bool:
-        return self._step(self.replica(origin).redo, origin)
+        replica = self.replica(origin)
+        return self._step(lambda: replica.redo(_name(origin)), origin)
 
     def _step(self, step: Callable[[], bool], origin: Any) -> bool:
         if not step():

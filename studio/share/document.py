@@ -26,6 +26,7 @@ import json
 import types
 import typing
 import uuid
+import weakref
 from collections import deque
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -55,6 +56,16 @@ Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
 
 
+@dataclasses.dataclass
+class Kept:
+    """Typing that reached a slide someone's undo had taken out: put back on it when a redo brings it back."""
+
+    field: str
+    seen: str  # the text the typist's box showed
+    typed: str  # what it read after their typing
+    typist: Callable[[], Replica | None]  # (a weak reference: a closed tab's replica is not kept alive)
+
+
 class SharedDocument:
     """The merged carousel of one project: what autosave stores and every replica syncs with."""
 
@@ -63,6 +74,8 @@ class SharedDocument:
         self.doc = _new_doc()
         self.updates = 0  # counts merged updates: a replica that took in every one has nothing to pull
         self._listeners: list[Listener] = []
+        self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
+        self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -115,6 +128,33 @@ class SharedDocument:
         """Call ``listener(person)`` after every merged update; returns a function that unsubscribes."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def keep(self, typist: Replica, slide_id: str, field: str, seen: str, typed: str) -> str:
+        """Keep typing into a slide taken out by an undo, until a redo brings it back; returns all this
+        person's kept typing of that box (what their box would read)."""
+        from .sync import rebase  # (sync builds on this module)
+        entries = self.kept.setdefault(slide_id, [])
+        for entry in entries:
+            if entry.field == field and entry.seen == seen and entry.typist() is typist:
+                entry.typed = rebase(seen, entry.typed, typed)  # the earlier typing first
+                return entry.typed
+        entries.append(Kept(field, seen, typed, weakref.ref(typist)))
+        return typed
+
+    def stepped(self, replica: Replica, before: set[str], who: str) -> None:
+        """``replica`` made an undo or redo (slides ``before`` it): note who took slides out, and put kept
+        typing back on the slides it brought back."""
+        now = set(self.slide_ids())
+        for slide_id in before - now:
+            if slide_id not in self.doc["slides"]:
+                self.removed_by[slide_id] = who or "Someone"
+        for slide_id in [s for s in self.kept if s in now]:
+            for entry in self.kept.pop(slide_id):
+                typist = entry.typist()
+                typist = typist if typist is not None and typist.online else replica
+                typist.pull()
+                typist.put_back_kept(slide_id, entry)
+            replica.pull()  # the one who stepped reads it at once
 
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
@@ -239,18 +279,31 @@ class Replica:
             _write_slides(self.doc, old.slides, ids, new.slides, self.hub.images, who)
         self.push()
 
-    def undo(self) -> bool:
-        """Undo this person's last edit (nobody else's); False when there is none."""
+    def undo(self, who: str = "") -> bool:
+        """Undo this person's last edit (nobody else's); False when there is none. ``who``: their name, told
+        to anyone whose typing reaches a slide this takes out."""
+        return self._step(self.undo_manager.undo, who)
+
+    def redo(self, who: str = "") -> bool:
+        """Redo this person's last undone edit; typing kept for a slide it brings back is put back on it."""
+        return self._step(self.undo_manager.redo, who)
+
+    def _step(self, step: Callable[[], bool], who: str) -> bool:
         self.pull()  # others' typing in a slide this takes out must be here, or a redo brings the slide back without it
-        done = self.undo_manager.undo()
+        before = set(self.slide_ids())
+        done = step()
         self.push()
+        self.hub.stepped(self, before, who)
         return done
 
-    def redo(self) -> bool:
-        self.pull()
-        done = self.undo_manager.redo()
-        self.push()
-        return done
+    def put_back_kept(self, slide_id: str, kept: Kept) -> None:
+        """Make kept typing (``SharedDocument.keep``) on this slide's text as it reads now."""
+        from .sync import rebase  # (sync builds on this module)
+        self.set_text(slide_id, kept.field, rebase(kept.seen, kept.typed, self.text(slide_id, kept.field)))
+
+    def holds(self, slide_id: str) -> bool:
+        """Whether this slide is still in the document here (in the carousel, or deleted and kept for an undo)."""
+        return slide_id in self._slides
 
     def can_undo(self) -> bool:
         return self.undo_manager.can_undo()

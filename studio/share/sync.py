@@ -43,10 +43,11 @@ class Channel:
     """The server end of one browser: its replica, and the versions each of its boxes was sent."""
 
     def __init__(self, replica: Replica, send: Callable[[Message], Any],
-                 wake: Callable[[], Any] | None = None) -> None:
+                 wake: Callable[[], Any] | None = None, tell: Callable[[str], Any] | None = None) -> None:
         """``wake``: called when others edited, instead of refreshing at once; the owner then calls
-        ``refresh`` when it is ready to send, so a burst of edits becomes one message per box."""
-        self.replica, self.send = replica, send
+        ``refresh`` when it is ready to send, so a burst of edits becomes one message per box. ``tell``: a
+        message for this browser's person (their typing reached a slide someone else had taken out)."""
+        self.replica, self.send, self.tell = replica, send, tell
         self.versions: dict[Key, int] = {}
         self.sent: dict[Key, OrderedDict[int, Sent]] = {}  # newest last
         self.acks: dict[Key, int] = {}
@@ -78,7 +79,15 @@ class Channel:
         latest = next(reversed(sent))
         since = [sent[v].steps for v in range(base + 1, latest + 1)]
         if slide not in PART_TEXTS and slide not in self.replica.slide_ids():
-            pass
+            seen = sent.get(base, sent[latest]).text
+            check(edits, len(seen))
+            typed = patch(seen, edits)
+            if not seen:  # typed after the box heard its slide was gone (""): after the text it showed before
+                seen = next((version.text for version in reversed(sent.values()) if version.text), "")
+                typed = seen + typed
+            told = keep_typing(self.replica, slide, field, seen, typed)
+            if told and self.tell is not None:
+                self.tell(told)
         elif base in sent and None not in since:
             check(edits, len(sent[base].text))
             moved = transform(edits, [step for steps in since for step in steps])
@@ -189,6 +198,29 @@ class TextBox:
         self.in_flight = self.value
         return {"slide": self.slide, "field": self.field, "edits": changes(self.base, self.value),
                 "base": self.version, "seq": self.seq}
+
+
+def keep_typing(replica: Replica, slide: str, field: str, seen: str, typed: str) -> str | None:
+    """A box showing ``seen`` now reads ``typed``, but its slide is gone from the carousel: the typing is kept
+    with the slide (a deleted slide's text takes it, for an undo of the delete; a slide an undo took out gets it
+    back when that undo is redone). Returns what to tell the typist (None: nothing was typed)."""
+    if seen == typed:
+        return None
+    if replica.holds(slide):  # deleted: its texts stay in the document
+        replica.set_text(slide, field, rebase(seen, typed, replica.text(slide, field)))
+        who = replica.deleted_by(slide) or "Someone"
+        return (f"{who} deleted the slide you were typing in. Your typing is kept with it (undoing the delete "
+                f"brings it back): {quote(seen, typed)}")
+    typed = replica.hub.keep(replica, slide, field, seen, typed)
+    who = replica.hub.removed_by.get(slide, "Someone")
+    return (f"{who}'s undo took out the slide you were typing in. Your typing is kept with it and comes back "
+            f"if they redo: {quote(seen, typed)}")
+
+
+def quote(seen: str, typed: str) -> str:
+    """What was typed into ``seen`` to make ``typed``, in quotes (the whole text when only deleting)."""
+    words = " … ".join(insert for _start, _end, insert in changes(seen, typed) if insert)
+    return f"“{words or typed}”"
 
 
 def check(edits: Edits, length: int) -> None:
