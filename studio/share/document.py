@@ -117,7 +117,9 @@ class SharedDocument:
         return _order(self.doc)
 
     def text(self, slide_id: str, field: str) -> str:
-        """One slide text as merged."""
+        """One slide text as merged, or a part's (``PART_TEXTS``: ``slide_id`` is the part's name)."""
+        if slide_id in PART_TEXTS:
+            return str(self.doc[slide_id][field])
         return str(self.doc["slides"][slide_id][field])
 
     def replica(self, person: str, *, capture_ms: int = CAPTURE_MS) -> Replica:

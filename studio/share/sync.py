@@ -16,11 +16,13 @@ studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import limits
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 
@@ -75,6 +77,7 @@ class Channel:
             self.refresh(always=key)
             return
         self._send_changes(key)  # what happened here since: part of the path from ``base``
+        before = self.replica.text(slide, field)
         sent = self.sent[key]
         latest = next(reversed(sent))
         since = [sent[v].steps for v in range(base + 1, latest + 1)]
@@ -93,14 +96,21 @@ class Channel:
             moved = transform(edits, [step for steps in since for step in steps])
             refuse_text(self.replica, slide, field, patch(sent[latest].text, moved))
             self.replica.edit_text(slide, field, moved)
+            self._trim(slide, field, before)
         else:  # typed on a version forgotten (taken as typed on the latest) or followed by a whole text
             seen, current = sent.get(base, sent[latest]).text, sent[latest].text
             text = rebase(seen, patch(seen, edits), current)
             refuse_text(self.replica, slide, field, text)
             self.replica.set_text(slide, field, text)
+            self._trim(slide, field, before)
         self._made[key] = (seq, base, edits)
         self.acks[key] = seq
         self.refresh(always=key)
+
+    def _trim(self, slide: str, field: str, before: str) -> None:
+        told = trim_merged(self.replica, slide, field, before)
+        if told and self.tell is not None:
+            self.tell(told)
 
     def refresh(self, always: Key | None = None) -> None:
         """Take in the others' edits and send every watched box that changed."""
@@ -215,6 +225,70 @@ def keep_typing(replica: Replica, slide: str, field: str, seen: str, typed: str)
     who = replica.hub.removed_by.get(slide, "Someone")
     return (f"{who}'s undo took out the slide you were typing in. Your typing is kept with it and comes back "
             f"if they redo: {quote(seen, typed)}")
+
+
+SLIDE_CAPS = {"title": (limits.MAX_TITLE_CHARS, "the title of slide {n}"),
+              "body": (limits.MAX_BODY_CHARS, "the text of slide {n}"),
+              "alt_text": (limits.MAX_ALT_CHARS, "the alt text of slide {n}")}
+
+
+def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
+    """A shared text's cap and its name in a message (None: no cap)."""
+    if slide == "meta":
+        return (limits.MAX_NAME_CHARS, "the project name") if field == "name" else None
+    if slide in PART_TEXTS:
+        return limits.PART_CAPS.get((slide, field))
+    cap, what = SLIDE_CAPS[field]
+    ids = replica.slide_ids()
+    return cap, what.format(n=ids.index(slide) + 1 if slide in ids else "")
+
+
+def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
+    """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
+    over its cap (someone else's typing met it), it is cut back for everyone, after its first ``cap`` characters
+    (the same cut whoever makes it), and the typist is told the words cut, quoted. Returns that message.
+
+    A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left as it is.
+    """
+    found = cap_of(replica, slide, field)
+    if found is None or len(before) > found[0] or len(replica.hub.text(slide, field)) <= found[0]:
+        return None
+    cap, what = found
+    replica.pull()
+    text = replica.text(slide, field)
+    if len(text) <= cap:
+        return None
+    cut = _cut_at(text, cap)
+    replica.set_text(slide, field, text[:cut])
+    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters, so it was "
+            f"cut back to the limit for everyone. The words cut: “{text[cut:]}”")
+
+
+def _cut_at(text: str, cap: int) -> int:
+    """Where to cut ``text`` to at most ``cap`` characters without splitting a letter from its marks or an emoji
+    sequence (joiners, variation selectors, skin tones)."""
+    cut = cap
+    while 0 < cut < len(text) and (_joins(text[cut]) or text[cut - 1] == "\u200d" or _half_flag(text, cut)):
+        cut -= 1
+    return cut
+
+
+def _half_flag(text: str, cut: int) -> bool:
+    """Whether cutting before ``text[cut]`` splits a flag (a pair of regional indicator letters)."""
+    flag = lambda char: 0x1F1E6 <= ord(char) <= 0x1F1FF  # noqa: E731
+    if not flag(text[cut]):
+        return False
+    run = 0
+    while run < cut and flag(text[cut - 1 - run]):
+        run += 1
+    return run % 2 == 1
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` belongs with the character before it."""
+    code = ord(char)
+    return (unicodedata.combining(char) > 0 or unicodedata.category(char) in ("Mn", "Me", "Mc")
+            or char == "\u200d" or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
 
 
 def quote(seen: str, typed: str) -> str:
