@@ -150,3 +150,32 @@ async def test_a_browsers_keystroke_after_anothers_undo_is_told_and_comes_back_w
     click(ada, testid(ada, "redo")[0])
     await until(lambda: slide in studio.document.hub.slide_ids())
     await until(lambda: studio.document.carousel.slides[new].title == shown + "Bob's line")
+
+
+def test_a_box_on_a_deleted_slide_reads_empty_and_typing_after_it_heard_goes_after_the_text_it_showed():
+    hub = SharedDocument(sample_carousel())
+    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
+    slide = _fresh_slide(hub, ada, bob)
+    told: list[str] = []
+    outbox: list = []
+    channel = Channel(bob, outbox.append, lambda: None, told.append)
+    box = TextBox(slide, "title")
+    channel.watch(slide, "title")
+    box.receive(outbox.pop())
+    message = box.type("Fresh idea")
+    carousel = ada.carousel()
+    ada.commit(dataclasses.replace(carousel, slides=[s for s in carousel.slides if s.title != "Fresh"]), who="Ada")
+    channel.refresh()  # the box hears its slide is gone ("") with its typing still in flight
+    for sent in outbox:
+        box.receive(sent)
+    outbox.clear()
+    channel.edit(message["slide"], message["field"], message["edits"], message["base"], message["seq"])
+    for sent in outbox:
+        box.receive(sent)
+    outbox.clear()
+    assert box.value == "" and box.in_flight is None  # like every box of a gone slide
+    again = box.type("!")  # typed on the "" it shows
+    channel.edit(again["slide"], again["field"], again["edits"], again["base"], again["seq"])
+    assert told[-1].endswith("“!”")
+    assert ada.undo(who="Ada")
+    assert hub.text(slide, "title") == "Fresh idea!"

@@ -85,8 +85,10 @@ class Channel:
             seen = sent.get(base, sent[latest]).text
             check(edits, len(seen))
             typed = patch(seen, edits)
-            if not seen:  # typed after the box heard its slide was gone (""): after the text it showed before
-                seen = next((version.text for version in reversed(sent.values()) if version.text), "")
+            if not seen:  # typed after the box heard its slide was gone (""): at the end of what the slide holds,
+                # or, taken out by an undo, of what the box showed before (kept typing then comes first)
+                seen = self.replica.text(slide, field) if self.replica.holds(slide) else \
+                    next((version.text for version in reversed(sent.values()) if version.text), "")
                 typed = seen + typed
             told = keep_typing(self.replica, slide, field, seen, typed)
             if told and self.tell is not None:
@@ -138,6 +140,8 @@ class Channel:
         """Send the box's changes since it was last sent (if any, or ``answer`` anyway: the ack)."""
         if not self._pending[key] and not answer:
             return
+        if key[0] not in PART_TEXTS and key[0] not in self.replica.slide_ids():  # gone: its box reads "" (typing
+            self._pending[key].clear()  # kept in a deleted slide's text changes it here, not in the box)
         text, steps = self._latest(key).text, []
         for delta in self._pending[key]:
             step = to_edits(text, delta)
