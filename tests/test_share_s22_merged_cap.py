@@ -10,6 +10,7 @@ from studio import limits
 from studio.app.sample import sample_carousel
 from studio.share.codocument import CoDocument
 from studio.share.document import SharedDocument
+from studio.app.document import EditError
 from studio.share.sync import Channel, TextBox, _cut_at
 from property_examples import examples
 
@@ -93,3 +94,26 @@ def test_a_cut_keeps_at_most_the_cap_and_never_splits_a_flag_or_a_joined_emoji(t
         while flags_before < cut and "\U0001F1E6" <= text[cut - 1 - flags_before] <= "\U0001F1FF":
             flags_before += 1
         assert flags_before % 2 == 0 or not ("\U0001F1E6" <= text[cut] <= "\U0001F1FF") or cut == 0
+
+
+def test_a_refused_keystroke_is_answered_so_the_box_goes_on_sending_and_the_refused_typing_is_quoted():
+    hub = SharedDocument(sample_carousel())
+    ada = hub.replica("ada")
+    slide = hub.slide_ids()[1]
+    told: list[str] = []
+    channel, box, outbox = _box(ada, slide, "title", told)
+    start = box.value
+    message = box.type(start + "y" * TITLE)  # over the cap: refused
+    try:
+        _make(channel, message)
+        raise AssertionError("not refused")
+    except EditError as refused:
+        assert "the limit is" in str(refused) and f"“{'y' * TITLE}”" in str(refused)
+    for sent in outbox:
+        box.receive(sent)
+    outbox.clear()
+    assert box.in_flight is None and box.value == start == hub.text(slide, "title")
+    again = box.type(start + " fine")  # the box was not left waiting for an answer
+    assert again is not None
+    _make(channel, again)
+    assert hub.text(slide, "title") == start + " fine"

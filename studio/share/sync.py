@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import limits
+from ..app.edit_history import EditError
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
 
@@ -76,6 +77,24 @@ class Channel:
         if self._made.get(key) == (seq, base, edits):  # sent again after a reconnection, made already
             self.refresh(always=key)
             return
+        try:
+            self._make(slide, field, edits, base)
+        except EditError as exc:  # over a cap: answered all the same (else the box waits for ever), its text sent
+            self._made[key], self.acks[key] = (seq, base, edits), seq
+            self._send_whole(key)
+            seen = self.sent[key].get(base, self._latest(key)).text
+            try:
+                typed = patch(seen, edits)
+            except ValueError:
+                raise exc from None
+            raise EditError(f"{exc} What you typed was not made: {quote(seen, typed)}") from None
+        self._made[key] = (seq, base, edits)
+        self.acks[key] = seq
+        self.refresh(always=key)
+
+    def _make(self, slide: str, field: str, edits: Edits, base: int) -> None:
+        """Make the browser's ``edits`` (on version ``base``) on the replica (EditError: over a cap, nothing made)."""
+        key = (slide, field)
         self._send_changes(key)  # what happened here since: part of the path from ``base``
         before = self.replica.text(slide, field)
         sent = self.sent[key]
@@ -105,9 +124,6 @@ class Channel:
             refuse_text(self.replica, slide, field, text)
             self.replica.set_text(slide, field, text)
             self._trim(slide, field, before)
-        self._made[key] = (seq, base, edits)
-        self.acks[key] = seq
-        self.refresh(always=key)
 
     def _trim(self, slide: str, field: str, before: str) -> None:
         told = trim_merged(self.replica, slide, field, before)
@@ -415,7 +431,9 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     """
     current = replica.text(slide, field)
     own = replica.typed.setdefault((slide, field), deque(maxlen=REMEMBERED))
-    candidates = [*replica.hub.recent_texts(slide, field), *own, current]
+    # A box sends only a value it changed: a text reading ``value`` already was not the one typed on (it is one
+    # someone changed since: typing a word another person had just undone matched the undone letters and vanished).
+    candidates = [text for text in (*replica.hub.recent_texts(slide, field), *own) if text != value] + [current]
     seen = min(reversed(candidates), key=lambda text: change_size(changes(text, value)))
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
