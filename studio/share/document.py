@@ -134,7 +134,6 @@ class SharedDocument:
     def keep(self, typist: Replica, slide_id: str, field: str, seen: str, typed: str) -> str:
         """Keep typing into a slide taken out by an undo, until a redo brings it back; returns all this
         person's kept typing of that box (what their box would read)."""
-        from .sync import rebase  # (sync builds on this module)
         entries = self.kept.setdefault(slide_id, [])
         for entry in entries:
             if entry.field == field and entry.seen == seen and entry.typist() is typist:
@@ -300,7 +299,6 @@ class Replica:
 
     def put_back_kept(self, slide_id: str, kept: Kept) -> None:
         """Make kept typing (``SharedDocument.keep``) on this slide's text as it reads now."""
-        from .sync import rebase  # (sync builds on this module)
         self.set_text(slide_id, kept.field, rebase(kept.seen, kept.typed, self.text(slide_id, kept.field)))
 
     def holds(self, slide_id: str) -> bool:
@@ -568,3 +566,52 @@ def _edit(text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:
             del text[offset:offset + length]
         if insert:
             text.insert(offset, insert)
+
+
+def rebase(base: str, mine: str, theirs: str, where: list[int | None] | None = None) -> str:
+    """``theirs`` with my changes (from ``base`` to ``mine``) made on it too.
+
+    Everything either side inserted stays; I delete only characters of ``base`` that are still
+    there, so text they added inside a range I deleted survives. ``where``: each character of
+    ``base`` in ``theirs`` (None: deleted), when known (``moved_by``); otherwise the texts are compared.
+    """
+    if mine == base:
+        return theirs
+    if theirs == base:
+        return mine
+    if where is None:
+        where = _where(base, theirs)
+    removed: set[int] = set()
+    inserted: dict[int, str] = {}
+    for start, end, insert in changes(base, mine):
+        removed.update(where[q] for q in range(start, end) if where[q] is not None)
+        if insert:
+            at = _after_previous(where, start)
+            inserted[at] = inserted.get(at, "") + insert
+    out = []
+    for index, char in enumerate(theirs):
+        out.append(inserted.get(index, ""))
+        if index not in removed:
+            out.append(char)
+    out.append(inserted.get(len(theirs), ""))
+    return "".join(out)
+
+
+def _where(base: str, theirs: str) -> list[int | None]:
+    """For each character of ``base``, its index in ``theirs`` (None where they deleted it)."""
+    where: list[int | None] = []
+    shift = 0
+    for start, end, insert in changes(base, theirs):
+        where.extend(q + shift for q in range(len(where), start))
+        where.extend([None] * (end - start))
+        shift += len(insert) - (end - start)
+    where.extend(q + shift for q in range(len(where), len(base)))
+    return where
+
+
+def _after_previous(where: list[int | None], position: int) -> int:
+    """Where in ``theirs`` something typed before ``base[position]`` goes: right after the last kept character."""
+    for q in range(position - 1, -1, -1):
+        if where[q] is not None:
+            return where[q] + 1
+    return 0

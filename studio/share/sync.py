@@ -25,7 +25,7 @@ from typing import Any
 from .. import limits
 from ..app.edit_history import EditError
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, rebase
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
@@ -443,35 +443,6 @@ def change_size(edits: list[tuple[int, int, str]]) -> int:
     return sum(end - start + len(insert) for start, end, insert in edits)
 
 
-def rebase(base: str, mine: str, theirs: str, where: list[int | None] | None = None) -> str:
-    """``theirs`` with my changes (from ``base`` to ``mine``) made on it too.
-
-    Everything either side inserted stays; I delete only characters of ``base`` that are still
-    there, so text they added inside a range I deleted survives. ``where``: each character of
-    ``base`` in ``theirs`` (None: deleted), when known (``moved_by``); otherwise the texts are compared.
-    """
-    if mine == base:
-        return theirs
-    if theirs == base:
-        return mine
-    if where is None:
-        where = _where(base, theirs)
-    removed: set[int] = set()
-    inserted: dict[int, str] = {}
-    for start, end, insert in changes(base, mine):
-        removed.update(where[q] for q in range(start, end) if where[q] is not None)
-        if insert:
-            at = _after_previous(where, start)
-            inserted[at] = inserted.get(at, "") + insert
-    out = []
-    for index, char in enumerate(theirs):
-        out.append(inserted.get(index, ""))
-        if index not in removed:
-            out.append(char)
-    out.append(inserted.get(len(theirs), ""))
-    return "".join(out)
-
-
 def moved_by(where: list[int | None], step: Edits) -> list[int | None]:
     """Characters at these places (None: gone) after ``step``: where each is now (None: deleted)."""
     moved: list[int | None] = []
@@ -484,23 +455,3 @@ def moved_by(where: list[int | None], step: Edits) -> list[int | None]:
             q = None if k < len(step) and step[k][0] <= q else q + shift
         moved.append(q)
     return moved
-
-
-def _where(base: str, theirs: str) -> list[int | None]:
-    """For each character of ``base``, its index in ``theirs`` (None where they deleted it)."""
-    where: list[int | None] = []
-    shift = 0
-    for start, end, insert in changes(base, theirs):
-        where.extend(q + shift for q in range(len(where), start))
-        where.extend([None] * (end - start))
-        shift += len(insert) - (end - start)
-    where.extend(q + shift for q in range(len(where), len(base)))
-    return where
-
-
-def _after_previous(where: list[int | None], position: int) -> int:
-    """Where in ``theirs`` something typed before ``base[position]`` goes: right after the last kept character."""
-    for q in range(position - 1, -1, -1):
-        if where[q] is not None:
-            return where[q] + 1
-    return 0
