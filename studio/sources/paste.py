@@ -318,12 +318,20 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
     partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
     alone is not a sign ("1/3 here's how" is numbering), nor is such a word opening a compound: "1/3 die-hard habits"
-    over "2/", "3/" is numbering."""
+    over "2/", "3/" is numbering. But under later marks that stop short of the total, a lower-case word after it
+    makes it ambiguous ("1/3 die-hard fans" over a lone "2/"), and an ambiguous mark keeps its words."""
     if total is None:
         return False
     if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
-    return total not in totals and (totals or highest is None or highest > total)
+    return total not in totals and (totals or highest is None or highest > total
+                                    or highest < total and _word_goes_on(after))
+
+
+def _word_goes_on(after: str) -> bool:
+    """``after`` opens with a lower-case word: "1/3 die-hard fans" reads on as a sentence."""
+    word = after.lstrip(" \t")
+    return word[:1].islower()
 
 
 # How much of the text after a mark ``_is_fraction`` looks at.
@@ -1051,6 +1059,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
                                          last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
+        if _label_over_button(post, text):
+            left_out.add("own-label")
         return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
@@ -1122,11 +1132,16 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
     the thread is missing from the page; a note for each kind of thing the page did not carry or the slides leave
     out."""
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
-    with_media = sum(1 for t in texts if labels.search(t))
-    texts = [labels.sub("", t) for t in texts]
-    if with_media:
-        warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
-                        "import your X archive or the post's link to get them")
+    media = [not {"own-label"} & b[4] and bool(labels.search(t)) for b, t in zip(own, texts)]
+    dropped = [_label_words(labels.search(t).group()) for t, m in zip(texts, media) if m]
+    texts = [labels.sub("", t) if m else t for t, m in zip(texts, media)]
+    if dropped:
+        said = sorted({w for words in dropped for w in words if w in _LABEL_INTERFACE})  # (the ones that are words)
+        warnings.append(f"{count(len(dropped), 'post')} had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them"
+                        + (f" (left out X's photo {'label' if len(said) == 1 else 'labels'} "
+                           + ", ".join(f"“{w}”" for w in said) + ": paste it back if it ended your words)"
+                           if said else ""))
     if polls:
         warnings.append(f"kept the options of {count(polls, 'poll')}, without X's vote shares and counts")
     empty = sum(1 for t in texts if not t)
@@ -1146,6 +1161,22 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return [t for t in texts if t], bool(unavailable)
+
+
+def _label_words(found: str) -> list[str]:
+    """The lines of X's photo labels ``found`` ending a post (quoted in the notice: a label may be a word)."""
+    return [x.strip() for x in found.split("\n") if x.strip()]
+
+
+def _label_over_button(post: list[str], text: str) -> bool:
+    """The post's words end in a photo label's word with X's "Show more" or translate button under it in the copy:
+    X draws a photo under those buttons, so the word over them is the author's ("Obraz", a painting)."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if not last or not _MEDIA_LABEL_RE.search(last) or last == "ALT":
+        return False
+    at = max((i for i, x in enumerate(post) if x.strip() == last), default=None)
+    below = next((x.strip().lower() for x in post[at + 1:] if x.strip()), "") if at is not None else ""
+    return below in _SHOW_MORE
 
 
 _QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all")  # marks that carry what went: "clock:0:42"

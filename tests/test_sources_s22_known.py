@@ -1,0 +1,54 @@
+"""Session 22's known rough items in reading a paste or a copied page: a fraction opening the hook over a lone "2/",
+a photo label's word that is the author's (and the notice naming what went), a creator's line worded as X's
+community-note label, a short closing paragraph of a blank-line-separated paste, and a list's indentation."""
+from __future__ import annotations
+
+import pytest
+
+from studio.sources.paste import parse_paste
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in parse_paste(text).threads[0].posts]
+
+
+def _polish_page(*posts: str, translate_under: int | None = None) -> str:
+    """A Polish interface's copy of a thread page: the opening post with its time and views, then replies."""
+    out = ["Wpis", "Katarzyna Nowak", "@kasia_nowak", "Obserwuj", *posts[0].split("\n"), "9:12 AM · 4 lis 2026",
+           "·", "48,3 tys.", " wyświetleń", "56", "1,2 tys.", "8,9 tys.", "310"]
+    for k, post in enumerate(posts[1:], 1):
+        out += ["Katarzyna Nowak", "@kasia_nowak", "·", "4 lis", *post.split("\n")]
+        out += ["Przetłumacz wpis"] if k == translate_under else []
+        out += ["12", "94", "1,1 tys."]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- 1. a fraction over a lone "2/"
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n\n\n"])
+def test_a_fraction_opening_the_hook_over_a_lone_second_number_keeps_its_words(sep):
+    text = f"1/3 die-hard fans will buy anything you make.{sep}2/ The rest need a reason."
+    assert _texts(text) == ["1/3 die-hard fans will buy anything you make.", "The rest need a reason."]
+
+
+def test_a_total_the_run_reaches_is_still_numbering():
+    assert _texts("1/3 die-hard fans will buy anything.\n\n2/ The rest need a reason.\n\n3/ Give one.") == [
+        "die-hard fans will buy anything.", "The rest need a reason.", "Give one."]
+    assert _texts("1/5 How I grew\n\n2/ Write.\n\n3/ Reply.") == ["How I grew", "Write.", "Reply."]
+
+
+# ---------------------------------------------------------------- 2. a photo label's word that is the author's
+
+def test_a_label_word_over_xs_translate_button_is_the_creators():
+    page = _polish_page("Co kupiłam na aukcji 🧵", "Najdroższa rzecz tego dnia:\nObraz", "Druga: lampa.",
+                        translate_under=1)
+    result = parse_paste(page)
+    assert [p.text for p in result.threads[0].posts][1:] == ["Najdroższa rzecz tego dnia:\nObraz", "Druga: lampa."]
+    assert not any("photos or videos" in w for w in result.warnings)
+
+
+def test_the_photo_notice_quotes_the_label_it_left_out():
+    result = parse_paste(_polish_page("Co kupiłam na aukcji 🧵", "Najdroższa rzecz tego dnia:\nObraz", "Druga."))
+    assert [p.text for p in result.threads[0].posts][1] == "Najdroższa rzecz tego dnia:"
+    notice = next(w for w in result.warnings if "photos or videos" in w)
+    assert "“Obraz”" in notice
