@@ -52,3 +52,19 @@ def test_the_photo_notice_quotes_the_label_it_left_out():
     assert [p.text for p in result.threads[0].posts][1] == "Najdroższa rzecz tego dnia:"
     notice = next(w for w in result.warnings if "photos or videos" in w)
     assert "“Obraz”" in notice
+
+
+# ---------------------------------------------------------------- 3. a creator's line worded as the note's label
+
+@pytest.mark.parametrize("line", ["Readers added context", "Czytelnicy dodali kontekst"])
+def test_a_creators_whole_line_worded_as_the_notes_label_with_no_note_is_theirs(line):
+    result = parse_paste(_polish_page("Co poszło źle 🧵", f"Wpis o naszym produkcie. A potem?\n{line}", "Lekcja."))
+    assert [p.text for p in result.threads[0].posts][1:] == [f"Wpis o naszym produkcie. A potem?\n{line}", "Lekcja."]
+    assert not any("added context" in w for w in result.warnings)
+
+
+def test_a_note_with_words_under_its_label_and_no_end_still_goes_with_its_words_quoted():
+    result = parse_paste(_polish_page("Co poszło źle 🧵", "Nasz produkt.\nReaders added context\nTo nieprawda.",
+                                      "Lekcja."))
+    assert [p.text for p in result.threads[0].posts][1] == "Nasz produkt."
+    assert any("with all under it (“To nieprawda.”)" in w for w in result.warnings)

@@ -1810,10 +1810,13 @@ def _note_end(body: list[str], at: int) -> int | None:
 
 def _without_note(body: list[str], at: int, left_out: set[str]) -> list[str]:
     """``body`` without the community note labelled at ``at``; lines under the note's end stay (the author's, or X's
-    counts, read as any post's). With no end in the copy, all under the label goes, its first words quoted."""
+    counts, read as any post's). With no end in the copy, all under the label goes, its first words quoted; with
+    nothing under it either, the label is the author's line ("Readers added context" ending their words)."""
     end = _note_end(body, at)
     if end is None:
         gone = [x.strip() for x in body[at + 1:] if x.strip() and not _is_noise(x, dates=False)]
+        if not gone:  # a label with no note under it and no note's end: the author's own line
+            return body
         words = _first_words(gone) + (f" … “{gone[-1]}”" if len(gone) > 1 else "")  # the last line may be theirs
         left_out.update(("context-all", "context-all:" + words))
         return body[:at]
