@@ -68,3 +68,21 @@ def test_a_note_with_words_under_its_label_and_no_end_still_goes_with_its_words_
                                       "Lekcja."))
     assert [p.text for p in result.threads[0].posts][1] == "Nasz produkt."
     assert any("with all under it (“To nieprawda.”)" in w for w in result.warnings)
+
+
+# ---------------------------------------------------------------- 4. a short closing paragraph of a paste
+
+@pytest.mark.parametrize("closing", ["Thanks!", "That's all. 🙏", "Questions? Ask.", "Fin."])
+def test_a_short_closing_paragraph_under_whole_posts_stands_alone(closing):
+    posts = ["Most onboarding flows lose half of new users in the first ten minutes.",
+             "We watched thirty recordings of first sessions and saw the same stall every time.",
+             "So we cut the signup form to one field, and activation went up by a third."]
+    assert _texts("\n\n".join([*posts, closing])) == [*posts, closing]
+
+
+@pytest.mark.parametrize("above", ["Here is the one thing I would tell you:", "The last one, a heading\n\nAnd its text."])
+def test_a_short_paragraph_under_a_lead_in_or_joined_paragraphs_stays_with_them(above):
+    text = f"Most onboarding flows lose half of new users in minutes.\n\nWe watched thirty recordings.\n\n{above}" \
+           "\n\nThanks!"
+    texts = _texts(text)
+    assert texts[-1].endswith("\n\nThanks!") and "\n\n".join(texts).split() == text.split()

@@ -625,7 +625,8 @@ def _is_heading(paragraph: str) -> bool:
 
 
 def merge_fragments(paragraphs: list[str]) -> list[str]:
-    """Merge headings into the paragraph they introduce and tiny fragments into a neighbour."""
+    """Merge headings into the paragraph they introduce and tiny fragments into a neighbour; a short closing
+    paragraph under whole posts stands alone (``_closes``)."""
     merged: list[str] = []
     pending_heading = ""
     for i, p in enumerate(paragraphs):
@@ -634,7 +635,8 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         last = i == len(paragraphs) - 1
         if not last and 0 < i and _is_heading(p):
             pending_heading = p
-        elif weighted_length(p) < TINY_FRAGMENT and (merged or not last):
+        elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
+              and not (last and len(merged) == i and _closes(merged, p))):  # (nothing above was joined)
             if merged:
                 merged[-1] += "\n\n" + p
             else:
@@ -646,6 +648,17 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
     return merged
 
 
+
+
+_SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？][\"'”’)\]」』）]*|\p{Extended_Pictographic}\uFE0F?)$")
+
+
+def _closes(merged: list[str], last: str) -> bool:
+    """``last``, a short paragraph ending the text, is the thread's closing post ("Thanks!", "That's all. 🙏"): it
+    ends as a sentence does, and so does every post above it, each a paragraph of its own (none a lead-in to it,
+    no heading or fragment joined to one: then blank lines part a post's paragraphs, not posts)."""
+    return (len(merged) >= 2 and bool(_SENTENCE_END_RE.search(last.strip()))
+            and all(_SENTENCE_END_RE.search(m.strip()) for m in merged))
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
