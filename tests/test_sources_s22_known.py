@@ -4,6 +4,8 @@ community-note label, a short closing paragraph of a blank-line-separated paste,
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from studio.sources.paste import parse_paste
 
@@ -86,3 +88,34 @@ def test_a_short_paragraph_under_a_lead_in_or_joined_paragraphs_stays_with_them(
            "\n\nThanks!"
     texts = _texts(text)
     assert texts[-1].endswith("\n\nThanks!") and "\n\n".join(texts).split() == text.split()
+
+
+# ---------------------------------------------------------------- 5. a list's indentation through the clean-up
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2003"])
+@pytest.mark.parametrize("where", ["start", "after-number", "after-blank"])
+def test_a_list_keeps_its_items_depths_relative_to_its_first_item(space, where):
+    lst = "\n".join(space * d + "- " + w for d, w in ((2, "inbox"), (2, "plan"), (4, "deep work"), (2, "retro")))
+    text = {"start": f"{lst}\n\nNext post, with words.",
+            "after-number": f"1/ My week\n\n2/\n{lst}\n\n3/ Next post, with words.",
+            "after-blank": f"My week, in a whole sentence.\n\n{lst}\n\nNext post, with words."}[where]
+    texts = _texts(text)
+    assert "- inbox\n- plan\n  - deep work\n- retro" in texts
+
+
+def test_a_list_under_its_opening_line_keeps_its_no_break_space_indentation_as_spaces():
+    assert _texts("Plan:\n- Mon\n\u00a0\u00a0- inbox\n\u00a0\u00a0- plan\n\nNext post.")[0] == \
+        "Plan:\n- Mon\n  - inbox\n  - plan\n\nNext post."
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.text("abc xyz", min_size=1, max_size=20).filter(str.strip)),
+                min_size=1, max_size=8), st.integers(1, 4))
+def test_property_an_indented_list_keeps_its_relative_depths(rows, lead):
+    lines = [" " * (lead + 2 * depth) + "- " + words.strip() for depth, words in rows]
+    base = rows[0][0]
+    kept = [" " * (2 * (depth - base)) + "- " + words.strip() if depth >= base else None for depth, words in rows]
+    [post] = _texts("\n".join(lines))
+    got = post.split("\n")
+    cut = next((k for k, x in enumerate(kept) if x is None), len(kept))  # (a line shallower than the first: as is)
+    assert got[:cut] == kept[:cut]
+    assert post.split() == "\n".join(lines).split()

@@ -33,7 +33,7 @@ from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
-from .cleanup import clean_text, fold_blanks
+from .cleanup import clean_text, fold_blanks, strip_keeping_lists
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
 from .post_caps import cap_thread_posts
@@ -409,7 +409,7 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
-                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip())
+                    posts.append(strip_keeping_lists(text[mark.end:nxt.start if nxt else len(text)]))
                 return posts
     marks = _marks(_END_PATTERN, text)
     if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
@@ -572,7 +572,7 @@ def _lone_hook(text: str) -> bool:
 
 
 def _split_posts(text: str, hook: bool = False) -> list[str]:
-    parts = [fold_blanks(p.strip()) for p in _SEPARATOR_RE.split(text) if p.strip()]
+    parts = [fold_blanks(strip_keeping_lists(p)) for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)
     numbered = split_by_numbering(fold_blanks(text), hook)
@@ -582,7 +582,7 @@ def _split_posts(text: str, hook: bool = False) -> list[str]:
     if drafted is not None:
         return strip_post_numbers(drafted)
     text = fold_blanks(text)
-    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    paragraphs = [strip_keeping_lists(p) for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
         if hook:
             return strip_post_numbers(paragraphs[:1] + merge_fragments(paragraphs[1:]))
@@ -599,7 +599,7 @@ def _split_at_blank_runs(text: str) -> list[str] | None:
     least three posts, and each fits in a post."""
     if "\n\n\n" not in text:
         return None
-    parts = [p.strip() for p in re.split(r"\n{3,}", text) if p.strip()]
+    parts = [strip_keeping_lists(p) for p in re.split(r"\n{3,}", text) if p.strip()]
     if len(parts) < 3 or not any("\n\n" in p for p in parts):  # one extra blank line may be a slip
         return None
     if any(weighted_length(p.replace(_CODE_NEWLINE, "\n")) > MAX_WEIGHTED_LENGTH for p in parts):
