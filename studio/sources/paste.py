@@ -769,7 +769,16 @@ _TIME_RES = (
     re.compile(rf"^\d{{1,2}} {_MONTH}(?: \d{{4}})?$"),                            # 28 May 2024
     _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
+    # (the label in X's other interface languages, with the time of the edit after it: "Última edição às 11:02 AM")
+    re.compile(r"^(?:Zuletzt bearbeitet|Última edición|Dernière modification|Última edição|Ultima modifica"
+               r"|Laatst bewerkt|Senast redigerad|Последнее изменение|Chỉnh sửa lần cuối|最終編集)\b.{0,14}"
+               r"\d{1,2}[:.]\d{2}[^\n]*$", re.IGNORECASE),
 )
+_EDITED_AT_RE = _TIME_RES[-1]
+# X's label beside an ad's advertiser ("Ad", "Promoted"), in its main interface languages.
+_AD_LABELS = {"ad", "promoted", "anzeige", "gesponsert", "promocionado", "publicidad", "sponsorisé", "promu",
+              "promovido", "anúncio", "sponsorizzato", "annuncio", "gepromoot", "advertentie", "sponsrad", "annons",
+              "реклама", "quảng cáo", "được quảng bá", "プロモーション", "広告"}
 # "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai, Ukrainian and Hebrew.
 _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше",
                  "הצגת עוד", "הצג עוד"}
@@ -1275,7 +1284,7 @@ _NAV_LINES = {
     "ホームに移動", "홈으로 이동", "przejdź do strony głównej", "ana sayfaya geç", "langsung ke beranda",
     "перейти на главную", "더 보기",
     "الرئيسية", "استكشاف", "الإشعارات", "الرسائل", "العلامات المرجعية", "الملف الشخصي", "المزيد", "نشر",
-    "zur startseite springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
+    "zur startseite springen", "zu den trends springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
     "mehr", "posten", "listen", "inicio", "explorar", "notificaciones", "mensajes", "guardados", "comunidades",
     "perfil", "más opciones", "postear", "accueil", "explorer", "signets", "communautés", "plus", "poster",
     "página inicial", "notificações", "mensagens", "itens salvos", "mais", "postar", "esplora", "notifiche",
@@ -1618,7 +1627,7 @@ def _timed_below(lines: list[str], i: int) -> bool:
     words = False
     for line in lines[i + 1:]:
         s = line.strip()
-        if _FULL_TIME_RE.match(s) or s.startswith("Last edited "):
+        if _FULL_TIME_RE.match(s) or s.startswith("Last edited ") or _EDITED_AT_RE.match(s):
             return words
         words = words or bool(s)
         if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
@@ -1675,7 +1684,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
-_BESIDE_HANDLE = {"·", "following", "ad", "promoted", *_HEADER_BUTTONS, *_REPLYING_LABELS}
+_BESIDE_HANDLE = {"·", "following", *_AD_LABELS, *_HEADER_BUTTONS, *_REPLYING_LABELS}
 
 
 def _under_words(line: str) -> bool:
@@ -2015,7 +2024,7 @@ def _end_heading_under_counts(body: list[str]) -> bool:
 _BUTTON_ROW = ("reply", "repost", "like", "bookmark", "share")
 # X's words it never puts right under a post's words: an ad's label (beside the advertiser's name) and "Views"
 # (under its count).
-_NEVER_UNDER_WORDS = {"ad", "promoted", *_VIEWS_WORDS}
+_NEVER_UNDER_WORDS = {*_AD_LABELS, *_VIEWS_WORDS}
 
 
 def _authors_buttons(tail: list[str]) -> int:

@@ -1,0 +1,37 @@
+"""Thread pages written for session 22 as browsers copy them, not tuned on before: German with an ad between the
+author's posts and relative dates ("3 Std."), French logged out under the sign-up wall with a long premium post,
+Japanese with a poll's percentages, Portuguese with an edited opening post ("Última edição às …"), and more (see
+each file). Every post and every word of the creator arrives, with the author; nothing of X's page does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from page_copy_helpers import SHAPES, check_page_copy
+
+from studio.app.imports import Imports
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s22-sources"
+PAGES = sorted(p.name for p in FIXTURES.glob("page-*.txt"))
+# X's lines in these copies' languages: none may reach a slide.
+X_LINES = {"Folgen", "Anzeige", "Mal angezeigt", "3 Std.", "Weitere Antworten anzeigen", "Zu den Trends springen",
+           "vues", "S'inscrire", "Se connecter", "Créer un compte", "Nouveau sur X ?", "Plus", "ポストを翻訳", "件の表示",
+           "38.2%", "最終結果", "1,024票", "5時間", "Última edição às 11:02 AM", "Imagem", "Visualizações", "Descubra mais",
+           "Originado de toda a X", "Seguir"}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_post_and_word_arrives_without_xs_lines(name, shape):
+    check_page_copy(FIXTURES / name, shape, X_LINES)
+
+
+def test_an_ad_in_another_language_is_no_post_of_the_thread():
+    result = Imports.paste((FIXTURES / "page-german-ad-relative.txt").read_text(encoding="utf-8"))
+    assert not any("Kurs für Gründer" in p.text for p in result.threads[0].posts)
+    assert not any("read as X's menu" in w for w in result.warnings)
+
+
+def test_an_edit_label_in_portuguese_with_its_time_is_xs():
+    result = Imports.paste((FIXTURES / "page-portuguese-edited.txt").read_text(encoding="utf-8"))
+    assert "edição" not in result.threads[0].posts[0].text
