@@ -784,44 +784,51 @@ _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और द�
                  "הצגת עוד", "הצג עוד"}
 _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
                       "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
+# X's "Quote" over a quoted post and "Show this thread" under a timeline's post, in its interface languages.
+_QUOTE_LABELS = {"quote", "zitat", "cita", "citation", "citação", "citazione", "citaat", "citat", "цитата", "引用",
+                 "trích dẫn"}
+_SHOW_THREAD = {"show this thread", "diesen thread anzeigen", "mostrar este hilo", "afficher ce fil",
+                "mostrar esta sequência", "mostra questo thread", "deze draad weergeven", "deze thread weergeven",
+                "visa den här tråden", "показать эту ветку", "このスレッドを表示", "hiển thị chuỗi bài đăng này"}
 # X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
 # post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow"). (Lines of X's too.)
 _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
                    "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें", "팔로우",
-                   "구독하기", "subskrybuj", "关注", "關注", "フォロー"}
+                   "구독하기", "subskrybuj", "关注", "關注", "フォロー",
+                   "följ", "prenumerera", "theo dõi", "đăng ký"}
 
 
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
-                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
+                "meer weergeven", "visa mer", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
                 "показать еще", "показать ещё", *_MORE_BUTTONS}
 # X's buttons under a post's words: its cut markers and its "Translate post" / "Show translation".
 _SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translation", "post übersetzen",
               "beitrag übersetzen", "übersetzung anzeigen", "traducir post", "mostrar traducción", "traduire le post",
               "afficher la traduction", "traduzir post", "mostrar tradução", "traduci post", "mostra traduzione",
               "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
-              "게시물 번역하기", "перевести пост", *_TRANSLATE_BUTTONS}
+              "게시물 번역하기", "перевести пост", "översätt inlägg", "visa mer", *_TRANSLATE_BUTTONS}
 _TRANSLATE_WORDS = _SHOW_MORE - _CUT_MARKERS
 # The views' word under its count, in X's interface languages.
 _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
-                "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
+                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
                 "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
 # "Show replies" in X's interface languages.
 _SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses",
                  "mostrar respostas", "mostra risposte", "reacties weergeven", "返信を表示", "إظهار الردود", "показать ответы",
                  "показати відповіді", "pokaż odpowiedzi", "yanıtları göster", "tampilkan balasan", "نمایش پاسخ‌ها",
-                 "जवाब दिखाएं"}
+                 "जवाब दिखाएं", "visa svar", "hiển thị trả lời"}
 
 _UI_LINES = {
     *_HEADER_BUTTONS,
     *_SHOW_MORE,
-    "·", "show less", "quote", "show this thread",
+    "·", "show less", *_QUOTE_LABELS, *_SHOW_THREAD, "visa fler svar",
     "show replies", "show more replies", "show probable spam", "show additional replies", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "post your reply",
-    "read more", "replying to",
+    "read more", "replying to", "svarar", "đang trả lời",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     "رداً على",
@@ -880,10 +887,10 @@ def _shown_labels(lines: list[str]) -> frozenset[str]:
 _MEDIA_LABEL_RE = _media_label_re(frozenset(_LABEL_INTERFACE))  # (where only X's lines can follow: all of them)
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
                     "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas",
-                    "در پاسخ به"}
+                    "در پاسخ به", "svarar", "đang trả lời"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
                 "antwoord aan ", "返信先:", "رداً على ", "в ответ ", "у відповідь ", "w odpowiedzi do ", "membalas ",
-                "در پاسخ به ")
+                "در پاسخ به ", "svarar ", "đang trả lời ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
@@ -1303,11 +1310,11 @@ _NAV_LINES = {
 # The title row over a thread page ("Post", "See new posts", "Conversation"), in the languages named above.
 _TITLE_LINES = {"see new posts", "conversation", "unterhaltung", "conversación", "conversa", "conversazione",
                 "gesprek", "беседа", "обсуждение", "розмова", "rozmowa", "sohbet", "percakapan", "会話", "대화",
-                "beitrag", "poste", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
+                "beitrag", "poste", "inlägg", "konversation", "bài đăng", "cuộc trò chuyện", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
 
 
 # X's lines over or between posts that name no one's words: not worth a notice when a copy starts at them.
-_XS_OWN_LINES = {"·", "pinned", "show more replies", "show replies", "show this thread", "translate post",
+_XS_OWN_LINES = {"·", "pinned", "show more replies", "show replies", *_SHOW_THREAD, "translate post",
                  "translate tweet", "show translation"}
 
 
@@ -1647,7 +1654,7 @@ def _after_quote(lines: list[str], start: int) -> bool:
     j = start - 1
     while j >= 0 and not lines[j].strip():  # the nearest filled line above (was a list of all of them: O(n²))
         j -= 1
-    return j >= 0 and lines[j].strip().lower() == "quote"
+    return j >= 0 and lines[j].strip().lower() in _QUOTE_LABELS
 
 
 _NAME_HANDLE_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})$")
@@ -1691,8 +1698,8 @@ def _under_words(line: str) -> bool:
     """X's line under a post's last words (a count, the views, its full time, "Show more", "Quote" over a quoted
     post), never under a header."""
     s = line.strip()
-    return _is_count(s) or bool(_FULL_TIME_RE.match(s)) or s.lower() in _SHOW_MORE or s.lower() in ("quote",
-                                                                                                  "show this thread")
+    low = s.lower()
+    return _is_count(s) or bool(_FULL_TIME_RE.match(s)) or low in _SHOW_MORE or low in _QUOTE_LABELS or low in _SHOW_THREAD
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
@@ -1973,7 +1980,7 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
     # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
     # over that time is the author's (``own_quote``), as is one over the thread's next post.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    and not (own_quote and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
+                    and not (own_quote and body[-1].strip().lower() in _QUOTE_LABELS and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
         if body[-1].strip().lower() in _CUT_MARKERS and _introduced(body):
             break  # ("under long posts:" / "Show more": the author's line)
@@ -2044,7 +2051,7 @@ def _authors_buttons(tail: list[str]) -> int:
 
 # X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
-_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "post", "show this thread", "read more", "replying to",
+_LABELS_NEVER_OVER_COUNTS = {*_QUOTE_LABELS, "pinned", "following", "post", *_SHOW_THREAD, "read more", "replying to",
                              "show less", "post your reply", "show probable spam", *_SHOW_REPLIES}
 
 
@@ -2053,7 +2060,7 @@ def _last_filled(lines: list[str]) -> str:
     return next((line.strip() for line in reversed(lines) if line.strip()), "")
 
 
-_UNDER_LAST_POST = {"show this thread", "read more", *_SHOW_REPLIES}
+_UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES}
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
@@ -2067,7 +2074,7 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
         return body, tail
     word = tail[filled[0]].strip()
     if len(filled) == 1:
-        if quote_below and word.lower() == "quote" or last and word.lower() in _UNDER_LAST_POST:
+        if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
             return body, tail
         left_out.update(("label", "label:" + word))
     elif not _COUNT_RE.match(tail[filled[1]].strip()):
