@@ -119,3 +119,11 @@ def test_property_an_indented_list_keeps_its_relative_depths(rows, lead):
     cut = next((k for k, x in enumerate(kept) if x is None), len(kept))  # (a line shallower than the first: as is)
     assert got[:cut] == kept[:cut]
     assert post.split() == "\n".join(lines).split()
+
+
+@pytest.mark.parametrize("bullet, sub", [("•", "◦"), ("•", "▪"), ("●", "○"), ("➤", "•")])
+def test_a_nested_list_of_typographic_bullets_is_no_code_block(bullet, sub):
+    text = f"Tools:\n{bullet} Design\n  {sub} Figma\n  {sub} Notion\n{bullet} Habits\n\nDone with the list, thanks for reading."
+    texts = _texts(text)
+    assert texts[0] == f"Tools:\n{bullet} Design\n  {sub} Figma\n  {sub} Notion\n{bullet} Habits"
+    assert not any("```" in t for t in texts)

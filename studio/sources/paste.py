@@ -159,7 +159,7 @@ _SLASH_END_RE = re.compile(r"/\s*(?:end|fin)")  # _LABEL_HINT_RE's "/end" in low
 def strip_thread_labels(text: str) -> str:
     """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
     holds unfenced gets its fences first (``code.fence_indented_code``); code is never touched."""
-    text = fence_indented_code(text)
+    text = text if _bullets_only_indented(text) else fence_indented_code(text)
     if THREAD_EMOJI not in text and not _label_hint(text):
         return text.strip()
     code = code_lines(text) if has_code(text) else None
@@ -171,6 +171,16 @@ def strip_thread_labels(text: str) -> str:
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
     return _without_end_mark("\n".join(line.rstrip() for line in lines))
+
+
+# A line indented under another that opens with a typographic bullet ("  ◦ Figma"): a nested list, never code.
+_BULLET_LINE_RE = re.compile(r"^[ \t]+[•◦▪▫‣⁃●○■□➤➢►▸✓✔→][ \t]+\S")
+
+
+def _bullets_only_indented(text: str) -> bool:
+    """Every indented line of ``text`` is a typographic bullet's item (a nested list): no code to fence there."""
+    indented = [line for line in text.split("\n") if line[:1] in (" ", "\t") and line.strip()]
+    return bool(indented) and all(_BULLET_LINE_RE.match(line) for line in indented)
 
 
 def _label_hint(text: str) -> bool:
