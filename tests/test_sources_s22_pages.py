@@ -3,7 +3,8 @@ author's posts and relative dates ("3 Std."), French logged out under the sign-u
 Japanese with a poll's percentages, Portuguese with an edited opening post ("Última edição às …"), and more (see
 each file): Italian quoting the author's older post ("Citazione"), a Dutch timeline's "Deze draad weergeven",
 Swedish answering someone ("Svarar"), a Russian community note, a Vietnamese link card, an Edge mobile copy of
-a thread answering itself, a pinned premium post, a German video. Every post and every word of the creator arrives, with the author; nothing of X's page does."""
+a thread answering itself, a pinned premium post, a German video, a German selection starting inside a post,
+a Spanish mobile copy logged out ("Lee 14 respuestas"). Every post and every word of the creator arrives, with the author; nothing of X's page does."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +24,8 @@ X_LINES = {"Folgen", "Anzeige", "Mal angezeigt", "3 Std.", "Weitere Antworten an
            "Deze draad weergeven", "4,1K", "Följ", "Svarar", "Översätt inlägg", "Visa fler svar", "Inlägg",
            "Konversation", "Читать", "Читатели добавили контекст", "просмотров", "Theo dõi", "Bài đăng", "Lượt xem",
            "Từ minhanh.dev", "minhanh.dev", "Replying to", "@theogrant", "Last edited", "Show replies", "Pinned",
-           "Subscribe", "Bild", "Antworten anzeigen", "Mehr entdecken", "Aus ganz X", "Mal angezeigt"}
+           "Subscribe", "Bild", "Antworten anzeigen", "Mehr entdecken", "Aus ganz X", "Mal angezeigt", "Lee 14 respuestas", "Mostrar más",
+           "Iniciar sesión", "Regístrate", "Únete a X hoy mismo", "Visualizaciones", "12,3 mil"}
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -54,3 +56,14 @@ def test_xs_quote_and_show_this_thread_in_other_languages_are_xs(name, label):
 def test_a_swedish_copy_answering_someone_is_the_authors_thread():
     posts = Imports.paste((FIXTURES / "page-swedish-replying.txt").read_text(encoding="utf-8")).threads[0].posts
     assert {p.handle for p in posts} == {"erikholm"} and len(posts) == 3
+
+
+def test_a_copy_starting_inside_a_post_still_reads_the_counts_under_the_next_ones_as_xs():
+    posts = Imports.paste((FIXTURES / "page-german-partial-selection.txt").read_text(encoding="utf-8")).threads[0].posts
+    assert posts[1].text == "Zweiter Punkt: jeden Tag schreiben."
+
+
+def test_a_spanish_wall_is_no_line_of_the_creators():
+    result = Imports.paste((FIXTURES / "page-spanish-mobile-logged-out.txt").read_text(encoding="utf-8"))
+    assert not any("read as X's menu" in w for w in result.warnings)
+    assert result.threads[0].posts[-1].text == "Di que no a los proyectos sin brief."

@@ -123,7 +123,12 @@ _WALL_LINES = {"log in", "sign up", "sign in", "create account", "retry", "see n
                "hmm...this page doesn't exist. try searching for something else.", "search",
                "sign up now to get your own personalized timeline!", "sign up with apple", "sign up with google",
                "don’t miss what’s happening", "don't miss what's happening", "this post is unavailable.",
-               "this post was deleted by the post author.", "learn more", "or", "post", "conversation"}
+               "this post was deleted by the post author.", "learn more", "or", "post", "conversation",
+               # (the wall's buttons and its title in X's other main interface languages)
+               "iniciar sesión", "regístrate", "únete a x hoy mismo", "anmelden", "registrieren",
+               "se connecter", "s'inscrire", "entrar", "inscrever-se", "cadastre-se", "accedi", "iscriviti",
+               "inloggen", "registreren", "logga in", "registrera dig", "войти", "зарегистрироваться",
+               "đăng nhập", "đăng ký", "ログイン", "アカウント作成"}
 
 
 # Lines only X's page has (a creator's post made only of "Like", "Share", "Follow" is not taken for one).
@@ -908,7 +913,9 @@ _CARD_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)\s+((?:[\w-]+\.)+[a-z]{2,})$
 # A link X cut short in the post ("https://example.com/a-long-pa…"): a copy has the whole link, then X's "…".
 _CUT_LINK_RE = re.compile(r"(https?://[^\s…]+)…(?=\s|$)")
 _VIEWS_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?\s+Views?$", re.IGNORECASE)
-_READ_REPLIES_RE = re.compile(r"^Read \d+[\d.,KkM]* repl(?:y|ies)$", re.IGNORECASE)
+_READ_REPLIES_RE = re.compile(r"^(?:Read \d+[\d.,KkM]* repl(?:y|ies)|(?:Leer|Lee|Lire|Ler|Leia|Leggi|Lees|Läs|Lies)"
+                              r" \d+[\d.,\u00a0\u202fKkM]*(?: mil)? (?:respuestas?|réponses?|respostas?|risposte|risposta"
+                              r"|antwoorden|antwoord|svar|Antworten|Antwort))$", re.IGNORECASE)
 
 
 def _is_noise(line: str, dates: bool = True) -> bool:
@@ -1084,8 +1091,9 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
-    all_counted = sum(counted)  # (counted once: each post asks about all the others)
-    reply_counted = sum(c and not t for c, t in zip(counted, timed))
+    above = _counts_ending(lines[:headers[0][0]]) if headers else False  # a copy starting inside a post
+    all_counted = sum(counted) + above  # (counted once: each post asks about all the others)
+    reply_counted = sum(c and not t for c, t in zip(counted, timed)) + above
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
@@ -2159,6 +2167,12 @@ def _header_noise(line: str, top: bool, dates: bool) -> bool:
 
 
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
+
+
+def _counts_ending(lines: list[str]) -> bool:
+    """The lines end in X's group of counts (two or more count lines, as under a post), not one number alone."""
+    tail = list(itertools.islice((x.strip() for x in reversed(lines) if x.strip()), X_COUNTS))
+    return sum(1 for _ in itertools.takewhile(lambda x: bool(_COUNT_RE.match(x)), tail)) >= 2
 
 
 def _shows_counts(post: list[str]) -> bool:
