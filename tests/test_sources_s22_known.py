@@ -127,3 +127,8 @@ def test_a_nested_list_of_typographic_bullets_is_no_code_block(bullet, sub):
     texts = _texts(text)
     assert texts[0] == f"Tools:\n{bullet} Design\n  {sub} Figma\n  {sub} Notion\n{bullet} Habits"
     assert not any("```" in t for t in texts)
+
+
+def test_a_fraction_over_a_lone_second_number_keeps_its_words_whatever_its_case():
+    assert _texts("1/4 Founders say they would do it again.\n\n2/ The rest? Not so sure.") == [
+        "1/4 Founders say they would do it again.", "The rest? Not so sure."]

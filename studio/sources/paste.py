@@ -333,14 +333,15 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
     partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
     alone is not a sign ("1/3 here's how" is numbering), nor is such a word opening a compound: "1/3 die-hard habits"
-    over "2/", "3/" is numbering. But under later marks that stop short of the total, a lower-case word after it
-    makes it ambiguous ("1/3 die-hard fans" over a lone "2/"), and an ambiguous mark keeps its words."""
+    over "2/", "3/" is numbering. But under later marks that stop short of the total, a lone "2/" or a lower-case
+    word after it makes it ambiguous ("1/3 die-hard fans", "1/4 Founders say" over a lone "2/"), and an ambiguous
+    mark keeps its words."""
     if total is None:
         return False
     if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
     return total not in totals and (totals or highest is None or highest > total
-                                    or highest < total and _word_goes_on(after))
+                                    or highest < total and (highest <= 2 or _word_goes_on(after)))
 
 
 def _word_goes_on(after: str) -> bool:
