@@ -4,7 +4,7 @@ Japanese with a poll's percentages, Portuguese with an edited opening post ("Úl
 each file): Italian quoting the author's older post ("Citazione"), a Dutch timeline's "Deze draad weergeven",
 Swedish answering someone ("Svarar"), a Russian community note, a Vietnamese link card, an Edge mobile copy of
 a thread answering itself, a pinned premium post, a German video, a German selection starting inside a post,
-a Spanish mobile copy logged out ("Lee 14 respuestas"). Every post and every word of the creator arrives, with the author; nothing of X's page does."""
+a Spanish mobile copy logged out ("Lee 14 respuestas"), a Swedish poll opening the thread. Every post and every word of the creator arrives, with the author; nothing of X's page does."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,7 +25,8 @@ X_LINES = {"Folgen", "Anzeige", "Mal angezeigt", "3 Std.", "Weitere Antworten an
            "Konversation", "Читать", "Читатели добавили контекст", "просмотров", "Theo dõi", "Bài đăng", "Lượt xem",
            "Từ minhanh.dev", "minhanh.dev", "Replying to", "@theogrant", "Last edited", "Show replies", "Pinned",
            "Subscribe", "Bild", "Antworten anzeigen", "Mehr entdecken", "Aus ganz X", "Mal angezeigt", "Lee 14 respuestas", "Mostrar más",
-           "Iniciar sesión", "Regístrate", "Únete a X hoy mismo", "Visualizaciones", "12,3 mil"}
+           "Iniciar sesión", "Regístrate", "Únete a X hoy mismo", "Visualizaciones", "12,3 mil", "38,2 %",
+           "61,8 %", "1 024 röster · Slutresultat", "visningar"}
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -67,3 +68,8 @@ def test_a_spanish_wall_is_no_line_of_the_creators():
     result = Imports.paste((FIXTURES / "page-spanish-mobile-logged-out.txt").read_text(encoding="utf-8"))
     assert not any("read as X's menu" in w for w in result.warnings)
     assert result.threads[0].posts[-1].text == "Di que no a los proyectos sin brief."
+
+
+def test_a_poll_opening_the_thread_is_named_in_the_notice():
+    result = Imports.paste((FIXTURES / "page-swedish-poll-opening.txt").read_text(encoding="utf-8"))
+    assert "kept the options of 1 poll, without X's vote shares and counts" in result.warnings

@@ -1109,7 +1109,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
             left_out.add("cut")
         if _label_over_button(post, text):
             left_out.add("own-label")
-        return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
+        return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
@@ -1723,9 +1723,11 @@ def _under_words(line: str) -> bool:
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
 # The count and the state in X's main interface languages (en, es, pt, de, fr, it, nl, ja).
-_VOTES = r"^\d(?:[\d.,\u00a0\u202f]| (?=\d))*\s*(?:[KkM]|mil|Mio\.?)?\s*(?:votes?|votos|Stimmen|voti|stemmen|票)"
+_VOTES = (r"^\d(?:[\d.,\u00a0\u202f]| (?=\d))*\s*(?:[KkM]|mil|Mio\.?|тыс\.?)?\s*(?:votes?|votos|Stimmen|voti|stemmen|票"
+          r"|röster|голос(?:ов|а)?|phiếu(?: bầu)?)")
 _POLL_STATE = (r"(?:Final results|Resultados finales|Resultados finais|Endergebnisse?|Résultats finaux|Risultati finali"
-               r"|Eindresultaten|最終結果|.+\b(?:left|restantes?|übrig|restants?|rimanenti|resterend)"
+               r"|Eindresultaten|最終結果|Slutresultat|Окончательные результаты|Kết quả cuối cùng"
+               r"|.+\b(?:left|restantes?|übrig|restants?|rimanenti|resterend|kvar|осталось|còn lại)"
                r"|(?:Noch|Quedan?|Faltam?|Il reste|Ancora) .+|残り.+)")
 _POLL_VOTES_RE = re.compile(rf"{_VOTES}\s*·\s*{_POLL_STATE}$", re.IGNORECASE)
 _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
