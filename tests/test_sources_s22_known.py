@@ -132,3 +132,9 @@ def test_a_nested_list_of_typographic_bullets_is_no_code_block(bullet, sub):
 def test_a_fraction_over_a_lone_second_number_keeps_its_words_whatever_its_case():
     assert _texts("1/4 Founders say they would do it again.\n\n2/ The rest? Not so sure.") == [
         "1/4 Founders say they would do it again.", "The rest? Not so sure."]
+
+
+def test_a_closing_paragraph_under_a_list_post_and_a_whole_post_stands_alone():
+    text = "My week, planned 🧵\n\n- Monday\n  - inbox zero\n- Tuesday\n  - deep work\n\n" \
+           "That is the whole plan, no more and no less.\n\nThanks!"
+    assert _texts(text)[-2:] == ["That is the whole plan, no more and no less.", "Thanks!"]

@@ -671,10 +671,12 @@ _SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？][\"'”’)\]」』）]*|
 
 def _closes(merged: list[str], last: str) -> bool:
     """``last``, a short paragraph ending the text, is the thread's closing post ("Thanks!", "That's all. 🙏"): it
-    ends as a sentence does, and so does every post above it, each a paragraph of its own (none a lead-in to it,
-    no heading or fragment joined to one: then blank lines part a post's paragraphs, not posts)."""
+    ends as a sentence does, and so does the post right above it; every post above is a paragraph of its own (none
+    a lead-in ending in a colon, no heading or fragment joined to one: then blank lines part a post's paragraphs,
+    not posts). A list's post above ("- Monday" / "  - deep work") counts as one."""
     return (len(merged) >= 2 and bool(_SENTENCE_END_RE.search(last.strip()))
-            and all(_SENTENCE_END_RE.search(m.strip()) for m in merged))
+            and bool(_SENTENCE_END_RE.search(merged[-1].strip()))
+            and not any(m.rstrip().endswith((":", "：")) for m in merged))
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
