@@ -123,7 +123,8 @@ def test_property_an_indented_list_keeps_its_relative_depths(rows, lead):
 
 @pytest.mark.parametrize("bullet, sub", [("•", "◦"), ("•", "▪"), ("●", "○"), ("➤", "•")])
 def test_a_nested_list_of_typographic_bullets_is_no_code_block(bullet, sub):
-    text = f"Tools:\n{bullet} Design\n  {sub} Figma\n  {sub} Notion\n{bullet} Habits\n\nDone with the list, thanks for reading."
+    text = (f"Tools:\n{bullet} Design\n  {sub} Figma\n  {sub} Notion\n{bullet} Habits\n\n"
+            "Done with the list, thanks for reading.")
     texts = _texts(text)
     assert texts[0] == f"Tools:\n{bullet} Design\n  {sub} Figma\n  {sub} Notion\n{bullet} Habits"
     assert not any("```" in t for t in texts)

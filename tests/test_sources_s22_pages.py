@@ -4,7 +4,8 @@ Japanese with a poll's percentages, Portuguese with an edited opening post ("Úl
 each file): Italian quoting the author's older post ("Citazione"), a Dutch timeline's "Deze draad weergeven",
 Swedish answering someone ("Svarar"), a Russian community note, a Vietnamese link card, an Edge mobile copy of
 a thread answering itself, a pinned premium post, a German video, a German selection starting inside a post,
-a Spanish mobile copy logged out ("Lee 14 respuestas"), a Swedish poll opening the thread. Every post and every word of the creator arrives, with the author; nothing of X's page does."""
+a Spanish mobile copy logged out ("Lee 14 respuestas"), a Swedish poll opening the thread. Every post and every
+word of the creator arrives, with the author; nothing of X's page does."""
 from __future__ import annotations
 
 from pathlib import Path
