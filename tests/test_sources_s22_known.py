@@ -139,3 +139,10 @@ def test_a_closing_paragraph_under_a_list_post_and_a_whole_post_stands_alone():
     text = "My week, planned 🧵\n\n- Monday\n  - inbox zero\n- Tuesday\n  - deep work\n\n" \
            "That is the whole plan, no more and no less.\n\nThanks!"
     assert _texts(text)[-2:] == ["That is the whole plan, no more and no less.", "Thanks!"]
+
+
+def test_a_long_run_of_no_break_spaces_is_read_in_one_pass_and_kept():
+    """(A pattern with a no-break space between two runs of them backtracked over every split of a long run.)"""
+    from studio.sources.cleanup import clean_text
+    run = "\u00a0" * 30_000
+    assert clean_text(f"Plan:\n{run}word\n{run}- item") == f"Plan:\n{run}word\n{' ' * 30_000}- item"

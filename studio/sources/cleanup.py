@@ -384,8 +384,7 @@ def clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = 
 # A list item's line: its indentation, then a bullet or a number ("- ", "• ", "◦ ", "2. ", "3) ").
 _LIST_LINE_RE = re.compile(r"^( *)(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
 # Wide or no-break spaces a browser or a notes app copies as a list line's indentation.
-_ODD_INDENT_RE = re.compile(r"^([ \u00a0\u2000-\u200a\u202f\u3000]*[\u00a0\u2000-\u200a\u202f\u3000][ \u00a0\u2000-\u200a"
-                            r"\u202f\u3000]*)(?=(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S)", re.MULTILINE)
+_ODD_INDENT_RE = re.compile(r"^[ \u00a0\u2000-\u200a\u202f\u3000]+(?=(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S)", re.MULTILINE)
 
 
 def strip_keeping_lists(text: str) -> str:
@@ -394,7 +393,7 @@ def strip_keeping_lists(text: str) -> str:
     with no-break or wide spaces gets plain spaces, which the layouts read as its depth."""
     if "\u00a0" in text or "\u3000" in text or "\u202f" in text or "\u200a" in text or "\u2002" in text \
             or "\u2003" in text:
-        text = _ODD_INDENT_RE.sub(lambda m: " " * sum(2 if c == "\u3000" else 1 for c in m.group(1)), text)
+        text = _ODD_INDENT_RE.sub(lambda m: " " * sum(2 if c == "\u3000" else 1 for c in m.group()), text)
     stripped = text.strip()
     start = len(text) - len(text.lstrip())
     line_start = text.rfind("\n", 0, start) + 1
