@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from studio.links import problem as link_problem
 from studio.outro import VARIANT_NAMES, has_own_words
 from studio.app import Changed
 
@@ -11,6 +12,7 @@ from .tiles import TileGroup
 from .view import View
 
 ICONS = {1: "person_add", 2: "repeat", 3: "bookmark_border"}
+LINK_HINT = "For example yoursite.com/guide"
 
 
 class CtaPanel:
@@ -31,7 +33,7 @@ class CtaPanel:
             box = ui.input(label, on_change=edit) if field == "link" else text_box(view, label, field, edit, part="cta")
             self.inputs[field] = box.props(f"dense outlined data-testid=cta-{field}").classes("w-full")
         # the example under the box: in its label, it was cut off at the panel's width
-        self.inputs["link"].props["hint"] = "For example yoursite.com/guide"
+        self.inputs["link"].props["hint"] = LINK_HINT
         self.own_note = ui.label("The subline is your last post's own words: edit them on the outro slide.") \
             .classes("cs-hint").props("data-testid=cta-own-words")
         self.refresh(None)
@@ -77,3 +79,12 @@ class CtaPanel:
                 show(element, getattr(cta, field))
         finally:
             self._echo = False
+        self._link_hint()
+
+    def _link_hint(self) -> None:
+        """Under the link box: its example, or why what is typed there opens nothing (it is drawn as text)."""
+        box = self.inputs["link"]
+        hint = link_problem(self.view.carousel.cta.link) or LINK_HINT
+        if box.props.get("hint") != hint:
+            box.props["hint"] = hint
+            box.update()
