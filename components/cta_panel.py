@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from studio.links import problem as link_problem
 from studio.outro import VARIANT_NAMES, has_own_words
 from studio.app import Changed
 
@@ -12,7 +11,6 @@ from .tiles import TileGroup
 from .view import View
 
 ICONS = {1: "person_add", 2: "repeat", 3: "bookmark_border"}
-LINK_HINT = "For example yoursite.com/guide"
 
 
 class CtaPanel:
@@ -33,7 +31,7 @@ class CtaPanel:
             box = ui.input(label, on_change=edit) if field == "link" else text_box(view, label, field, edit, part="cta")
             self.inputs[field] = box.props(f"dense outlined data-testid=cta-{field}").classes("w-full")
         # the example under the box: in its label, it was cut off at the panel's width
-        self.inputs["link"].props["hint"] = LINK_HINT
+        self.inputs["link"].props["hint"] = "For example yoursite.com/guide"
         self.own_note = ui.label("The subline is your last post's own words: edit them on the outro slide.") \
             .classes("cs-hint").props("data-testid=cta-own-words")
         self.refresh(None)
@@ -66,8 +64,18 @@ class CtaPanel:
         if slides and slides[-1].kind == "outro":
             self.view.select(len(slides) - 1)
 
+    def _link_hint(self, link: str) -> None:
+        """Under the link box: its example, or why what is typed there opens nothing (it is drawn as text)."""
+        from studio.links import problem
+        box = self.inputs["link"]
+        hint = problem(link) or "For example yoursite.com/guide"
+        if box.props.get("hint") != hint:
+            box.props["hint"] = hint
+            box.update()
+
     def refresh(self, change: Changed | None) -> None:
         cta = self.view.carousel.cta
+        self._link_hint(cta.link)
         self.group.mark(cta.variant)
         own = any(has_own_words(slide) for slide in self.view.carousel.slides)
         subline = self.inputs["subline"]
@@ -79,12 +87,3 @@ class CtaPanel:
                 show(element, getattr(cta, field))
         finally:
             self._echo = False
-        self._link_hint()
-
-    def _link_hint(self) -> None:
-        """Under the link box: its example, or why what is typed there opens nothing (it is drawn as text)."""
-        box = self.inputs["link"]
-        hint = link_problem(self.view.carousel.cta.link) or LINK_HINT
-        if box.props.get("hint") != hint:
-            box.props["hint"] = hint
-            box.update()
