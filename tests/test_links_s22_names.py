@@ -95,3 +95,10 @@ async def test_the_download_header_names_the_file_in_its_own_letters(studio, tes
     utf8 = re.search(r"filename\*=UTF-8''(\S+)", header)
     assert utf8 and unquote(utf8.group(1)) == "привет-мир-10-уроков.json", header
     assert re.search(r'filename="[ -~]+\.json"', header), header  # an ASCII name for clients without RFC 5987
+
+
+def test_the_streamed_download_header_has_both_names():
+    from components.download import _attachment
+    assert _attachment("straße-café.pdf") == \
+        "attachment; filename=\"strasse-cafe.pdf\"; filename*=UTF-8''stra%C3%9Fe-caf%C3%A9.pdf"
+    assert _attachment("sample-threads.pdf") == 'attachment; filename="sample-threads.pdf"'
