@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from nicegui import background_tasks, events, ui
 
+from studio import limits
 from studio.app import Changed
+from studio.app.projects import over_caps_notice
 from studio.app.events import ProfilesChanged, SlideChanged
+from studio.links import problem as link_problem
 
 from .ask import ask
+from .cta_panel import EditBox
 from .images import thumbnail_url
 from .shared_text import resend
 from .slide_editor import decode_image
@@ -56,8 +60,11 @@ class BrandPanel:
         """Name, handle and website."""
         self.inputs: dict[str, ui.input] = {}
         for field, label in (("name", "Name"), ("handle", "Handle (without @)"), ("website", "Website")):
-            self.inputs[field] = ui.input(label, on_change=lambda e, f=field: self._set_text(f, e.value)) \
-                .props(f"dense outlined data-testid=brand-{field}").classes("w-full")
+            edit = lambda e, f=field: self._set_text(f, e.value)  # noqa: E731
+            # the name and website an old project or kit may hold far over their caps: sent as edits
+            box = ui.input(label, on_change=edit) if field == "handle" else \
+                EditBox(self.view, label, "brand", field, lambda f=field: getattr(self.view.carousel.brand, f), edit)
+            self.inputs[field] = box.props(f"dense outlined data-testid=brand-{field}").classes("w-full")
 
     def _image_fields(self) -> None:
         """Avatar and logo, each with its upload and remove buttons."""
@@ -112,8 +119,11 @@ class BrandPanel:
         self._echo = True
         try:
             for field, element in self.inputs.items():
-                if element.value != getattr(brand, field):
+                if isinstance(element, EditBox):
+                    element.show(getattr(brand, field))
+                elif element.value != getattr(brand, field):
                     element.value = getattr(brand, field)
+            self._website_hint(brand.website)
             for field, (picture, remove) in self.images.items():
                 image = getattr(brand, field)
                 picture.set_visibility(image is not None)
@@ -150,12 +160,22 @@ class BrandPanel:
         if not self._echo:
             self.view.attempt(self.view.document.set_brand, origin=self.view.person, **values)
 
+    def _website_hint(self, website: str) -> None:
+        """Under the website box: why what is typed there opens nothing (it is drawn as text), else nothing."""
+        box = self.inputs["website"]
+        hint = link_problem(website)
+        if box.props.get("hint", "") != hint:
+            box.props["hint"] = hint
+            box.update()
+
     def _set_text(self, field: str, value: str | None) -> None:
         """A name, handle or website typed; refused (its notice shown), the box shows the document's words again."""
         if self._echo or self.view.attempt(self.view.document.set_brand, origin=self.view.person,
                                            **{field: value or ""}):
             return
         box = self.inputs[field]
+        if isinstance(box, EditBox):  # it answers its browser itself
+            return
         self._echo = True
         try:
             box.value = getattr(self.view.carousel.brand, field)
@@ -225,6 +245,7 @@ class BrandPanel:
                                     doing="opening the profile")
         if profile:
             self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+            self._tell_cut(limits.profile_over_caps(profile), f"The profile “{limits.cut(profile.name, 60)}”")
         self._load_profiles()
 
     def _save_profile(self) -> None:
@@ -283,6 +304,13 @@ class BrandPanel:
                                    doing="applying the preset")
         if preset:
             self.view.notify(f"Preset “{preset.name}” applied", position="top")
+            self._tell_cut(limits.preset_over_caps(preset), f"The preset “{limits.cut(preset.name, 60)}”")
+
+    def _tell_cut(self, over: list[str], whose: str) -> None:
+        """An old kit's profile or preset worn with texts over their caps: the one notice saying what is drawn cut."""
+        if over:
+            self.view.notify(over_caps_notice(whose, over), type="warning", multi_line=True, close_button=True,
+                             timeout=0)
 
     async def _delete_preset(self) -> None:
         name = self.preset_select.value

@@ -57,6 +57,7 @@ MEASURE_CHROME = """<script>
     root.style.setProperty('--cs-chrome', height + band + 'px');
     root.style.setProperty('--cs-notices', band + 'px');
     root.style.setProperty('--cs-footer', document.querySelector('.q-footer').offsetHeight + 'px');
+    root.style.setProperty('--cs-header', document.querySelector('.q-header').offsetHeight + 'px');
     const page = getComputedStyle(document.querySelector('.q-page-container'));
     root.style.setProperty('--cs-page-left', page.paddingLeft);
     root.style.setProperty('--cs-page-right', page.paddingRight);
@@ -69,6 +70,19 @@ MEASURE_CHROME = """<script>
     measure();
   };
   watch();
+  // A text box focused shows its caret, not itself: one half under the band or the strip stayed there. A control
+  // that fits between the top bar and the band is brought wholly clear of them (the page's scroll-padding).
+  document.addEventListener('focusin', (event) => {
+    const e = event.target;
+    if (!(e instanceof Element) || e.closest('.q-header, .q-footer, .q-notification, .q-drawer, .q-dialog, .q-menu'))
+      return;
+    const style = getComputedStyle(root);
+    const top = parseFloat(style.scrollPaddingTop) || 0;
+    const bottom = innerHeight - (parseFloat(style.scrollPaddingBottom) || 0);
+    const r = e.getBoundingClientRect();
+    if (r.height && r.height <= bottom - top && (r.top < top - 1 || r.bottom > bottom + 1))
+      e.scrollIntoView({block: 'nearest'});
+  });
 })();
 </script>"""
 

@@ -38,5 +38,5 @@ async def test_a_refused_outro_or_brand_edit_shows_the_documents_words_again(stu
     ran = typed(box, name + "xyz", monkeypatch)
     await studio.should_see("The brand's name")
     await until(lambda: box.value == name)
-    assert "updateValue" in ran
+    assert box.text == name  # what the browser's box was last sent (it sends edits: test_guard_s22_edits.py)
     assert doc.carousel.brand.name == name

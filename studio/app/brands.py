@@ -135,6 +135,10 @@ class Brands:
             shown = f"“{self.store.profiles.get(on_slides).name}”" if on_slides else "a brand no profile holds"
             raise EditError(f"The slides show {shown}, not “{self.store.profiles.get(profile_id).name}”; "
                             "save it as a new profile, or switch to the profile first.")
+        if profile_id is None and self.store.profiles.find(carousel.brand.name):
+            # two profiles of one name cannot be told apart in the picker: the wrong client's could be worn
+            raise EditError(f"A profile named {quote(carousel.brand.name.strip())} already exists; the profile was "
+                            "not saved. Save your changes to that profile, or give the brand another name first.")
         profile = dataclasses.replace(carousel.brand, cta=carousel.cta)
         _refuse_profile_texts(profile, "The profile was not saved.")  # (an old project's)
         saved = self.store.profiles.save(profile, profile_id)
@@ -153,7 +157,11 @@ class Brands:
         return profile
 
     def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
-        """Undo a deletion: the profile comes back under its own id."""
+        """Undo a deletion (or a save over it): the profile comes back under its own id. Refused while another
+        profile has its name (saved since): two of one name could not be told apart in the picker."""
+        if [pid for pid in self.store.profiles.find(profile.name) if pid != profile_id]:
+            raise EditError(f"A profile named {quote(profile.name.strip())} was saved since; the old one was not "
+                            "brought back (it is still in the trash). Rename the new one first, then undo again.")
         self.store.profiles.save(profile, profile_id)
 
     # -- presets --------------------------------------------------------------------------------
@@ -170,6 +178,9 @@ class Brands:
             document.apply_settings(styled, origin=origin)
         except ValueError as exc:
             raise EditError(str(exc)) from None
+        over = limits.preset_over_caps(preset)
+        if over:  # (an old kit's preset: worn whole and drawn cut, as an old kit's profile is)
+            self.store.db.notice(over_caps_notice(f"The preset “{limits.cut(preset.name, 60)}”", over))
         return preset
 
     def save_preset(self, name: str, with_profile: bool = False) -> Preset:
