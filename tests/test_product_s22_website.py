@@ -76,3 +76,17 @@ def test_fit_website_prefers_host_and_path_over_a_tiny_size():
     ctx = make_context(carousel_of(["One."]))
     text, size = fit_website(ctx, SITE, 200)
     assert size >= 9.0 and text.startswith("linkedin.com/") and text.endswith("…")
+
+
+@pytest.mark.parametrize("placement", ["header", "footer", "header-footer"])
+@pytest.mark.parametrize("who", [{}, {"name": "Maya Okafor", "handle": "mayamakes"}])
+def test_a_tracking_link_beside_a_logo_stays_readable_and_inside(placement, who):
+    from tests_images import tiny_jpeg
+    c = carousel_of(["Cover words here.", "Second post.", "Third."], format="instagram-square")
+    c.brand = BrandProfile(website=SITE, placement=placement, logo=tiny_jpeg(300, 100), **who)
+    svg = render.render_slides(c)[1]
+    safe = render.make_context(c).safe
+    site = [r for r in runs(svg) if r.role == "website"]
+    assert site and "".join(r.text for r in site).endswith("…")
+    for r in site:
+        assert safe.x - 0.5 <= r.x and r.x + r.width <= safe.right + 0.5 and r.size >= 9.0, r
