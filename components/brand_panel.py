@@ -7,6 +7,7 @@ from studio import limits
 from studio.app import Changed
 from studio.app.projects import over_caps_notice
 from studio.app.events import ProfilesChanged, SlideChanged
+from studio.links import problem as link_problem
 
 from .ask import ask
 from .images import thumbnail_url
@@ -116,6 +117,7 @@ class BrandPanel:
             for field, element in self.inputs.items():
                 if element.value != getattr(brand, field):
                     element.value = getattr(brand, field)
+            self._website_hint(brand.website)
             for field, (picture, remove) in self.images.items():
                 image = getattr(brand, field)
                 picture.set_visibility(image is not None)
@@ -151,6 +153,14 @@ class BrandPanel:
     def _set(self, **values) -> None:
         if not self._echo:
             self.view.attempt(self.view.document.set_brand, origin=self.view.person, **values)
+
+    def _website_hint(self, website: str) -> None:
+        """Under the website box: why what is typed there opens nothing (it is drawn as text), else nothing."""
+        box = self.inputs["website"]
+        hint = link_problem(website)
+        if box.props.get("hint", "") != hint:
+            box.props["hint"] = hint
+            box.update()
 
     def _set_text(self, field: str, value: str | None) -> None:
         """A name, handle or website typed; refused (its notice shown), the box shows the document's words again."""

@@ -21,7 +21,7 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
+                    graphemes, holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, luminance, rgb
 
@@ -664,10 +664,9 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
         els, w = label_line(ctx, text, st, x, baseline, width, role, align)
         left = x + (width - w if align == "right" else (width - w) / 2 if align == "center" else 0.0)
         return els + [link_area(href, left, baseline - st.size * 1.1, w, st.size * 1.5)], w
-    paras = prepare(text, False)
-    if not paras:
+    para = _label_para(text)
+    if para is None:
         return [], 0.0
-    para = Para(tuple(c for p in paras for c in (p.clusters + (_SPACE,)))[:-1], paras[0].rtl)
     size = st.size
     for _ in range(12):
         lines = wrap_para(para, st.family, st.weight, size, 1e6)
@@ -677,7 +676,9 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
     line = wrap_para(para, st.family, st.weight, size, 1e6)[0]
     if line.width > width:  # still too long at the smallest size: cut with an ellipsis
         paras2 = prepare(_ellipsize(text, st, size, width), False)
-        para = paras2[0] if paras2 else para
+        if not paras2:  # not one letter fits
+            return [], 0.0
+        para = paras2[0]
         line = wrap_para(para, st.family, st.weight, size, 1e6)[0]
     style = replace(st, size=size, align="center" if align == "center" else "left")
     if align == "right":
@@ -690,6 +691,20 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
 _SPACE = Cluster(" ")
 
 
+def _label_para(text: str) -> Para | None:
+    """``text`` as one paragraph, as a label draws it (a link whole: ``measure`` counts it shortened)."""
+    paras = prepare(text, False)
+    if not paras:
+        return None
+    return Para(tuple(c for p in paras for c in (p.clusters + (_SPACE,)))[:-1], paras[0].rtl)
+
+
+def label_width(text: str, family: str, weight: int, size: float) -> float:
+    """Width of ``text`` drawn by ``label_line`` at ``size`` (before any shrinking), in design units."""
+    para = _label_para(text)
+    return para_ems(para, family, weight)[0] * size if para is not None else 0.0
+
+
 def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
     """The most leading words of ``text`` that fit ``width`` with "…" after them (found by bisection: dropping
     one word at a time measured the text once per word, minutes for a long title)."""
@@ -697,11 +712,27 @@ def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
     fits, over = 0, len(words) + 1
     while over - fits > 1:
         n = (fits + over) // 2
-        if measure(" ".join(words[:n]) + "…", st.family, st.weight, size) <= width:
+        if label_width(" ".join(words[:n]) + "…", st.family, st.weight, size) <= width:
             fits = n
         else:
             over = n
-    return " ".join(words[:fits]) + "…"
+    if fits or not words:
+        return " ".join(words[:fits]) + "…"
+    return cut_to_fit(words[0], st, size, width)
+
+
+def cut_to_fit(text: str, st: TextStyle, size: float, width: float) -> str:
+    """The most leading characters (grapheme clusters) of ``text`` that fit ``width`` with "…" after them;
+    "" when not even one does (a long word or a link has no space to cut at)."""
+    chars = graphemes(text)
+    fits, over = 0, len(chars) + 1
+    while over - fits > 1:
+        n = (fits + over) // 2
+        if label_width("".join(chars[:n]) + "…", st.family, st.weight, size) <= width:
+            fits = n
+        else:
+            over = n
+    return "".join(chars[:fits]) + "…" if fits else ""
 
 
 # ---------------------------------------------------------------- pictures

@@ -549,8 +549,8 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_of(text: str) -> tuple[str, list[str], list[str]]:
     """(lead-in, items, markers) for the List layout: list lines, else the sentences as points. Each item's marker
-    is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
-    sentences read as points are counted, and only when the creator counted none of them themselves."""
+    is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet);
+    sentences read as points get a dot each, never a number the creator did not write."""
     held = _held_empty_items(text)
     lead, rows = written_rows(held)
     if len(rows) >= 2:
@@ -577,7 +577,7 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     bullets = emoji_rows(points)
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
-    return "", points, [str(n) for n in range(1, len(points) + 1)]
+    return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
@@ -612,8 +612,8 @@ def _row_indent(markers: list[str]) -> float:
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
-    """The points as a designed list: a big accent number per row, on tinted rows; a post without
-    list lines is listed sentence by sentence."""
+    """The points as a designed list on tinted rows, each with the creator's number or bullet; a post without
+    list lines is listed sentence by sentence, a dot per sentence."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)

@@ -25,7 +25,8 @@ from typing import IO, Any, Iterator
 from ..image import Image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
-from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
+from .archive_files import (MAX_ENTRIES, POST_KINDS, ArchiveFiles, Folder, MemberError, Progress,
+                            data_file_kind, not_posts_message)
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
 from ..limits import MAX_POSTS
@@ -146,17 +147,11 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
 
 
 _POSTS_FILE_RE = re.compile(r"tweets?(?:-part\d+)?\.js")
-_DATA_KIND_RE = re.compile(r"window\.(?:YTD\.([A-Za-z0-9_]+)\.part\d+|(__THAR_CONFIG))\s*=")
-_POST_KINDS = {"tweets", "tweet", "community_tweet", "communityTweet"}
-
-
 def _check_posts_file(head: bytes, name: str) -> None:
     """Refuse, naming it, another data file of the archive given in place of its posts (account.js …)."""
-    m = _DATA_KIND_RE.match(head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n"))
-    kind = m and (m[1] or "manifest")
-    if kind and kind not in _POST_KINDS:
-        raise SourceError(f"{name} holds the archive's “{kind}” data, not your posts: choose data/tweets.js "
-                          "(and tweets-part1.js … when there are parts), or better the archive's .zip")
+    kind = data_file_kind(head.decode("utf-8", "ignore"))
+    if kind and kind not in POST_KINDS:
+        raise SourceError(not_posts_message(kind, name))
 
 
 def archive_folder(path: Path) -> Path | None:
@@ -166,11 +161,29 @@ def archive_folder(path: Path) -> Path | None:
         if _holds_archive(root):
             return root
     try:
-        inner = [child for _, child in zip(range(4), path.iterdir())
-                 if not child.name.startswith(".") and child.name != "__MACOSX"]  # (a Mac's own files)
+        inner = _one_entry(path)
     except OSError:
         return None
-    return path if len(inner) == 1 and inner[0].is_dir() and _holds_archive(inner[0]) else None
+    return path if inner is not None and inner.is_dir() and _holds_archive(inner) else None
+
+
+_MAX_FOLDER_ENTRIES = 1_000
+
+
+def _one_entry(path: Path) -> Path | None:
+    """The one entry of the folder beside a Mac's own (dotfiles, __MACOSX), else None: two are not guessed
+    between. SourceError past 1,000 entries (never a long walk through a folder that is no archive)."""
+    found = None
+    for n, child in enumerate(path.iterdir()):
+        if n >= _MAX_FOLDER_ENTRIES:
+            raise SourceError(f"{path.name}: is a folder of more than {_MAX_FOLDER_ENTRIES:,} files, not an "
+                              "extracted X archive (no data/tweets.js): choose the archive's own folder or its .zip")
+        if child.name.startswith(".") or child.name == "__MACOSX":
+            continue
+        if found is not None:
+            return None
+        found = child
+    return found
 
 
 def _holds_archive(root: Path) -> bool:
@@ -184,6 +197,7 @@ class _ArchiveReader:
         self.folder = isinstance(zf, Folder)
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.unmatched: list[str] = []  # long posts cut where note-tweet.js has a long post of that time not theirs
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
@@ -358,7 +372,14 @@ class _ArchiveReader:
                                      f"{position - 1}, so the thread goes on across the gap; check the slides there")
 
     def _warn_cut(self, shown_ids: set[str]) -> None:
-        """A note naming the shown long posts whose full text the archive does not hold."""
+        """A note naming the shown long posts whose full text the archive does not hold (or holds unmatched)."""
+        if unmatched := [p for p in self.unmatched if p in shown_ids]:
+            one = len(unmatched) == 1
+            self.warnings.append(
+                f"{count(len(unmatched), 'post')} ({', '.join(unmatched[:3])}{' …' if len(unmatched) > 3 else ''}) "
+                f"may be cut at 280 characters: data/note-tweet.js has a long post written at that time whose "
+                f"words do not start as {'its' if one else 'theirs'} do; check the slide against the post on X "
+                "and paste any rest")
         if cut := [p for p in self.cut_posts if p in shown_ids]:
             one = len(cut) == 1
             shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
@@ -509,16 +530,19 @@ class _ArchiveReader:
             if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
                              or _cut_at_limit(t)):
                 self.cut_posts.append(post_id)
+            elif not note and notes_match and _at_limit(t) and notes.near(t):
+                self.unmatched.append(post_id)
             label = _moving_label(t) if t.media else ""
-            if t.urls and (quoted := _hidden_quotes(t, shown_words(t.text, t.start, t.end))):
+            shown = shown_words(t.text, t.start, t.end)
+            if quoted := _hidden_quotes(t, shown) if t.urls else None:
                 self.quotes[post_id] = quoted
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
                         created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
-            raw = None if note else _raw_text(t)
+            raw = None if note else _raw_text(t, shown, quoted)
             if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
                 post.defer("text", _post_text, raw, label)
             else:
-                text = _note_text(note) if note else _clean(raw)
+                text = _note_text(note, _plumbing(t)) if note else _clean(raw)
                 marked = marked or THREAD_EMOJI in text
                 whole = _with_label(text, label)
                 post.text, last = cut_post_text(whole)
@@ -562,6 +586,20 @@ def _cut_at_limit(t: _Tweet) -> bool:
         return False
     shown = t.text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
+
+
+def _at_limit(t: _Tweet) -> bool:
+    """Whether the post's shown words reach X's limit, as the first 280 characters of a long post do."""
+    return weighted_length(t.text[t.start:t.end] if t.end else t.text) >= MAX_WEIGHTED_LENGTH - 10
+
+
+_HANDLES_RE = re.compile(r"(?:@\w+\s*)+")
+
+
+def _plumbing(t: _Tweet) -> str:
+    """The handles X's range hides before a reply's words ("" when none): a long post's note may repeat them."""
+    lead = t.text[:t.start] if t.start else ""
+    return lead if _HANDLES_RE.fullmatch(lead) else ""
 
 
 _HIDDEN_LINK_RE = re.compile(r"\s*(https://t\.co/\w+)\s*$")
@@ -620,7 +658,6 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
             others[id_str] = None
             return True
         kept = others if author_id and reply_user and reply_user != author_id else tweets
-        rng = _range(get("display_text_range"), text, get("in_reply_to_screen_name"), bad_ranges, id_str)
         ents = get("entities") or {}
         ents = ents if isinstance(ents, dict) else _damaged(damaged, id_str, {})
         extended = get("extended_entities") or {}
@@ -632,6 +669,9 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
                      _opt(get("in_reply_to_screen_name")))
         else:
             reply = _NO_REPLY
+        # only a reply's "@name" is plumbing: older data names an account for any post that opens with its handle
+        rng = _range(get("display_text_range"), text, reply[2] if reply[0] else None, bad_ranges, id_str,
+                     reply[0] is not None)
         edit = get("edit_info")
         initial = edit.get("initial") if isinstance(edit, dict) else None
         kept[id_str] = _Tweet(
@@ -678,11 +718,14 @@ def _borrowed(media: Any, author_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
+def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "",
+           reply: bool = True) -> tuple[int, int]:
     """The post's display range as two numbers; where the archive has none, or none that reads as two numbers in
     order (the post's id is then added to ``bad``), what X's range leaves out of a reply by its shape
     (``shown_words`` checks either against the text). A reply written before X took the "@name" it answers out of
-    the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now."""
+    the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now.
+    A post that answers no post (``reply`` False) keeps the handles it opens with, even where its range hides them
+    (older data took a post opening with a handle for an answer to that account)."""
     if value is not None:
         if (isinstance(value, (list, tuple)) and len(value) == 2
                 and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and _digits(v)
@@ -690,6 +733,8 @@ def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str
             start, end = int(value[0]), int(value[1])
             if start == 0 and name and len(id_str) <= 18 and int(id_str) < _MENTIONS_OUT_OF_TEXT:
                 start = min(_reply_mention_end(text, name), end)
+            elif start and not reply and _HANDLES_RE.fullmatch(text[:start]):
+                start = 0
             return start, end
         if bad is not None:
             bad.add(id_str)
@@ -727,7 +772,13 @@ _MENTIONS_OUT_OF_TEXT = 847_000_000_000_000_000  # a post id from the end of Mar
 def _reply_mention_end(text: str, name: Any) -> int:
     """Where a reply's words start when the archive has no display range (before 2016), or one from 0 (before
     2017): after the "@name " that replying put first (any case: "@Jane_Builds" answers jane_builds), as X's
-    display range leaves it out now."""
+    display range leaves it out now.
+
+    The rule: only a real reply (one with a replied-to post id) loses anything, and only the handle of the account
+    its own ``in_reply_to_screen_name`` names, once, where it opens the words. Another handle after it ("@Dana
+    @bob Ship often." answering Dana) is the writer's: nothing in the reply's fields says it was plumbing, so it
+    stays. A post that answers no post keeps every "@name" it opens with (older data names an account for any post
+    that starts with its handle)."""
     if isinstance(name, str) and name and text[:len(name) + 1].lower() == "@" + name.lower():
         m = re.compile(r"@" + re.escape(name) + r"\b\s+", re.IGNORECASE).match(text)
         return m.end() if m else 0
@@ -1051,14 +1102,15 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
-def _raw_text(t: _Tweet) -> str:
+def _raw_text(t: _Tweet, shown: str | None = None, quoted: list[str] | None = None) -> str:
     """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
-    counted in other units would otherwise cut the author's words (``shown_words``).
+    counted in other units would otherwise cut the author's words (``shown_words``). ``shown`` and ``quoted``:
+    the shown words and ``_hidden_quotes`` where the caller has them already.
     """
-    text = shown_words(t.text, t.start, t.end)
-    if t.urls and not text.strip() and (quoted := _hidden_quotes(t, text)):
+    text = shown_words(t.text, t.start, t.end) if shown is None else shown
+    if t.urls and not text.strip() and (quoted := _hidden_quotes(t, text) if quoted is None else quoted):
         text = " ".join(quoted)  # a post that only quotes: the quote's link, never an empty slide
     for short, _, _ in t.media:
         if short:
@@ -1140,12 +1192,18 @@ class _NoteIndex:
         iso = _iso_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return None  # no note within ±2 s: they would all share this minute
-        prefix = _comparable(t.text[t.start:t.end] if t.end else t.text)[:120]
+        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
+        prefixes = {_comparable(t.text[t.start:t.end] if t.end else t.text)[:120], _comparable(t.text)[:120]} - {""}
         for key in _nearby_seconds(iso):
             for core in self.by_time.get(key, ()):
-                if prefix and _comparable(core["text"]).startswith(prefix):
+                if any(map(_comparable(core["text"]).startswith, prefixes)):
                     return core
         return None
+
+    def near(self, t: _Tweet) -> bool:
+        """Whether a long post was written within 2 seconds of ``t``."""
+        iso = _iso_date(t.created)[:19]
+        return bool(iso) and any(self.by_time.get(key) for key in _nearby_seconds(iso))
 
 
 def _nearby_seconds(iso: str) -> list[str]:
@@ -1154,8 +1212,13 @@ def _nearby_seconds(iso: str) -> list[str]:
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 
 
-def _note_text(core: dict) -> str:
+def _note_text(core: dict, plumbing: str = "") -> str:
+    """The long post's words; ``plumbing``: the handles its reply's range hides, left out where the note repeats
+    them."""
     text = core["text"]
+    lead = plumbing.rstrip()
+    if lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace():
+        text = text[len(lead):].lstrip()
     urls = core.get("urls")
     for u in urls if isinstance(urls, list) else ():  # (a damaged file may hold anything there)
         if isinstance(u, dict) and u.get("shortUrl"):
