@@ -60,7 +60,10 @@ machine had +3 / +3 / +4; compare runs made under the same load only.
 tracemalloc (``load_probe/sitecustomize.py``, on its PYTHONPATH only then) and writes snapshots, live objects
 by type, open pages and glibc's heap figures before the load and once it settled; printed: what grew. With
 ``CS_LOAD_TRACE_FRAMES=0`` it runs without tracemalloc, at its own speed: objects and heap figures only. A
-tracemalloc of six frames a trace slowed ten editors' server so far that most edits were lost.
+tracemalloc of six frames a trace slowed ten editors' server so far that most edits were lost. A dump leaves things of
+its own: it freezes the objects in flight (``gc.freeze``: tasks, futures, selectors, +6 / +7 / +2 a dump, for good)
+and, with the heap map, ~6 MB more heap in use a dump that no live object accounts for (objects +7,000); a traced run's
+"after" figures (+15 / +27 MB, session 22) are not comparable with untraced ones (+5 / +5).
 
 ``--stalls FILE`` (either mode): every time the server's event loop was held up over 50 ms, with the stack it
 was running, sampled by a watcher thread in the server (``load_probe/sitecustomize.py``); printed: how often

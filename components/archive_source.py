@@ -30,11 +30,15 @@ def thread_row(thread: Thread, answered: str | None = None) -> dict[str, Any]:
     title = thread.title or (first.text.splitlines()[0] if first and first.text else "")
     has_likes = any(p.likes is not None for p in thread.posts)
     has_reposts = any(p.reposts is not None for p in thread.posts)
-    return {"id": thread.id, "date": date, "title": title[:90] + ("…" if len(title) > 90 else ""),
+    return {"id": thread.id, "date": date, "when": first.created_at if first is not None else "",
+            "title": title[:90] + ("…" if len(title) > 90 else ""),
             "posts": len(thread.posts), "likes": thread.likes if has_likes else "",
             "reposts": thread.reposts if has_reposts else "",
             "note": "first post missing" if thread.incomplete else answer_note(answered)}
 
+
+# the Date column sorts by the time the thread began ("02 Dec 2019" before "01 Jan 2024"), not by its words
+_BY_TIME = "(a, b, rowA, rowB) => (rowA.when || '').localeCompare(rowB.when || '')"
 
 # a thread of the picker, as a row or a card: focusable, named for a screen reader, picked by a click, Enter or Space
 # (``row-click``, as the table says it of a click)
@@ -130,7 +134,8 @@ class ArchiveSource:
         self.intake.use_thread(result.thread(thread_id))
 
     def _pick_thread(self, threads: list[Thread], answers: dict[str, str], path, name: str) -> None:
-        columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True},
+        columns = [{"name": "date", "label": "Date", "field": "date", "align": "left", "sortable": True,
+                    ":sort": _BY_TIME},
                    {"name": "title", "label": "First line", "field": "title", "align": "left",
                     "style": "white-space: normal; min-width: 220px"},
                    {"name": "posts", "label": "Posts", "field": "posts", "sortable": True},

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from nicegui import background_tasks, events, ui
 
+from studio import limits
 from studio.app import Changed
+from studio.app.projects import over_caps_notice
 from studio.app.events import ProfilesChanged, SlideChanged
+from studio.links import problem as link_problem
 
 from .ask import ask
 from .images import thumbnail_url
@@ -114,6 +117,7 @@ class BrandPanel:
             for field, element in self.inputs.items():
                 if element.value != getattr(brand, field):
                     element.value = getattr(brand, field)
+            self._website_hint(brand.website)
             for field, (picture, remove) in self.images.items():
                 image = getattr(brand, field)
                 picture.set_visibility(image is not None)
@@ -149,6 +153,14 @@ class BrandPanel:
     def _set(self, **values) -> None:
         if not self._echo:
             self.view.attempt(self.view.document.set_brand, origin=self.view.person, **values)
+
+    def _website_hint(self, website: str) -> None:
+        """Under the website box: why what is typed there opens nothing (it is drawn as text), else nothing."""
+        box = self.inputs["website"]
+        hint = link_problem(website)
+        if box.props.get("hint", "") != hint:
+            box.props["hint"] = hint
+            box.update()
 
     def _set_text(self, field: str, value: str | None) -> None:
         """A name, handle or website typed; refused (its notice shown), the box shows the document's words again."""
@@ -225,6 +237,7 @@ class BrandPanel:
                                     doing="opening the profile")
         if profile:
             self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+            self._tell_cut(limits.profile_over_caps(profile), f"The profile “{limits.cut(profile.name, 60)}”")
         self._load_profiles()
 
     def _save_profile(self) -> None:
@@ -283,6 +296,13 @@ class BrandPanel:
                                    doing="applying the preset")
         if preset:
             self.view.notify(f"Preset “{preset.name}” applied", position="top")
+            self._tell_cut(limits.preset_over_caps(preset), f"The preset “{limits.cut(preset.name, 60)}”")
+
+    def _tell_cut(self, over: list[str], whose: str) -> None:
+        """An old kit's profile or preset worn with texts over their caps: the one notice saying what is drawn cut."""
+        if over:
+            self.view.notify(over_caps_notice(whose, over), type="warning", multi_line=True, close_button=True,
+                             timeout=0)
 
     async def _delete_preset(self) -> None:
         name = self.preset_select.value

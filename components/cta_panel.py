@@ -64,8 +64,18 @@ class CtaPanel:
         if slides and slides[-1].kind == "outro":
             self.view.select(len(slides) - 1)
 
+    def _link_hint(self, link: str) -> None:
+        """Under the link box: its example, or why what is typed there opens nothing (it is drawn as text)."""
+        from studio.links import problem
+        box = self.inputs["link"]
+        hint = problem(link) or "For example yoursite.com/guide"
+        if box.props.get("hint") != hint:
+            box.props["hint"] = hint
+            box.update()
+
     def refresh(self, change: Changed | None) -> None:
         cta = self.view.carousel.cta
+        self._link_hint(cta.link)
         self.group.mark(cta.variant)
         own = any(has_own_words(slide) for slide in self.view.carousel.slides)
         subline = self.inputs["subline"]

@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse, PlainTextResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from studio.export.stream import ExportFailed, ExportStream
+from studio.naming import ascii_stem
 
 GONE = "This export is no longer available; export again."
 
@@ -31,7 +32,7 @@ def serve(web: FastAPI, route: str, downloads: dict[str, tuple[Path | ExportStre
     async def download(token: str):
         source, filename = downloads.get(token) or (None, "")
         if isinstance(source, Path) and source.is_file():
-            return FileResponse(source, filename=filename)
+            return FileResponse(source, filename=filename, headers={"Content-Disposition": _attachment(filename)})
         if not isinstance(source, ExportStream):
             raise HTTPException(404, GONE)
         try:  # the export has its file (at once, as a rule): the browser shows the download from now on
@@ -49,8 +50,12 @@ def _media_type(filename: str) -> str:
 
 
 def _attachment(filename: str) -> str:
+    """The header naming the download: RFC 5987's UTF-8 name, with an ASCII one for clients without it."""
     quoted = quote(filename)
-    return f'attachment; filename="{filename}"' if quoted == filename else f"attachment; filename*=utf-8''{quoted}"
+    if quoted == filename:
+        return f'attachment; filename="{filename}"'
+    name = Path(filename)
+    return f"attachment; filename=\"{ascii_stem(name.stem)}{name.suffix}\"; filename*=UTF-8''{quoted}"
 
 
 def _quiet_cut_off(record: logging.LogRecord) -> bool:

@@ -57,6 +57,7 @@ MEASURE_CHROME = """<script>
     root.style.setProperty('--cs-chrome', height + band + 'px');
     root.style.setProperty('--cs-notices', band + 'px');
     root.style.setProperty('--cs-footer', document.querySelector('.q-footer').offsetHeight + 'px');
+    root.style.setProperty('--cs-header', document.querySelector('.q-header').offsetHeight + 'px');
     const page = getComputedStyle(document.querySelector('.q-page-container'));
     root.style.setProperty('--cs-page-left', page.paddingLeft);
     root.style.setProperty('--cs-page-right', page.paddingRight);
@@ -69,6 +70,31 @@ MEASURE_CHROME = """<script>
     measure();
   };
   watch();
+  // Below 880 px (the page scrolls under a fixed top bar, the band and the strip) a text box focused shows its
+  // caret, not itself: one half under the band or the strip stayed there. A control focused by the keyboard or
+  // the studio that fits between the top bar and the band is brought wholly clear of them (the page's
+  // scroll-padding). A click never moves the page while the box clicked shows enough of itself to type in: the
+  // creator is looking at where they clicked, and a page that jumps under the pointer loses their place.
+  const narrow = matchMedia('(max-width: 879.98px)');
+  let pressed = -1e9;
+  document.addEventListener('pointerdown', (event) => { pressed = event.timeStamp; }, true);
+  document.addEventListener('keydown', () => { pressed = -1e9; }, true);
+  document.addEventListener('focusin', (event) => {
+    const e = event.target;
+    if (!narrow.matches || !(e instanceof Element)
+        || e.closest('.q-header, .q-footer, .q-notification, .q-drawer, .q-dialog, .q-menu'))
+      return;
+    const style = getComputedStyle(root);
+    const top = parseFloat(style.scrollPaddingTop) || 0;
+    const bottom = innerHeight - (parseFloat(style.scrollPaddingBottom) || 0);
+    const r = e.getBoundingClientRect();
+    if (!r.height || r.height > bottom - top || (r.top >= top - 1 && r.bottom <= bottom + 1))
+      return;
+    const shown = Math.min(r.bottom, bottom) - Math.max(r.top, top);
+    if (event.timeStamp - pressed < 1500 && shown >= Math.min(r.height * 0.6, 28))
+      return;  // clicked where it shows, with room for its line of text
+    e.scrollIntoView({block: 'nearest'});
+  });
 })();
 </script>"""
 

@@ -95,7 +95,8 @@ class SharedTexts:
     def _open(self, replica: Replica) -> None:
         """A channel to this replica; every box starts again (a part's box at once: its text is no slide's)."""
         self.close()
-        self.channel = Channel(replica, self._outbox.append, self._wake)
+        self.channel = Channel(replica, self._outbox.append, self._wake,
+                               lambda text: self.view.notify(text, type="warning"))
         MADE.page(self.view.client.id)
         for each in self.boxes:
             each.slide = None
@@ -132,9 +133,8 @@ class SharedTexts:
         try:
             self.channel.edit(slide, box.field, edits, base, seq)
             MADE.made(self.view.client.id, (slide, box.field), seq)
-        except EditError as exc:  # over a cap: the person is told, and their box gets the document's text again
-            self.view.notify(str(exc), type="warning")
-            self.channel.watch(slide, box.field)
+        except EditError as exc:  # over a cap: the person is told (their typing quoted); the channel answered the
+            self.view.notify(str(exc), type="warning")  # edit and sent their box the document's text again
         except ValueError:  # positions outside the text: the browser gets the whole text again
             log.warning("a browser's text edit did not fit its text; sending it the text again")
             self.channel.watch(slide, box.field)

@@ -254,9 +254,19 @@ class SlideEditor:
                 resend(box)
 
     def _edit_cta(self, **values: str) -> None:
-        if not self._echo:
-            self.view.attempt(self.view.document.set_cta, origin=self.view.person,
-                              **{k: v or "" for k, v in values.items()})
+        if self._echo or self.view.attempt(self.view.document.set_cta, origin=self.view.person,
+                                           **{k: v or "" for k, v in values.items()}):
+            return
+        # refused (its notice shown): the box shows the document's words again, so the next keystroke edits those
+        cta = self.view.carousel.cta
+        for field in values:
+            box = {"headline": self.cta_headline, "subline": self.cta_subline, "button": self.cta_button}[field]
+            self._echo = True
+            try:
+                show(box, getattr(cta, field))
+            finally:
+                self._echo = False
+            resend(box)
 
     def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo:

@@ -15,10 +15,16 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 FENCE_RE = re.compile(r"^[ \t]*```[\w+#.-]*[ \t]*$")
 
+# A list line's marker: a bullet ("-", "◦", "‣", "→", "✅", any emoji, a keycap) or a number as written ("1.", "1)",
+# "(1)", "1.1"), then a space. A list line is never code, however deeply it is indented.
+_LIST_MARK = (r"(?:[-–•*·▪◦‣►▶→➡✓✔☑✗✖❌◆■]+|(?:\p{Extended_Pictographic}|[0-9#*]\ufe0f?\u20e3)[\ufe0f\u200d"
+              r"\p{Extended_Pictographic}\U0001F3FB-\U0001F3FF]*|\d{1,3}[.)]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?)\s")
 # A line indented under another: two or more spaces, then something that is not a list item ("  - nested").
-_INDENTED_RE = re.compile(r"^ {2,}(?![-–•*·▪]\s|\d{1,2}[.)]\s)\S")
+_INDENTED_RE = regex.compile(rf"^ {{2,}}(?!{_LIST_MARK})\S")
 # A line that opens a block of code below it: ends in "{", "(", "[", "=>" or "\", or is a Python compound
 # statement ("def f(x):", "class A:", "for x in xs:", "else:").
 _OPENER_RE = re.compile(r"(?:[{(\[\\]|=>)\s*$"

@@ -9,14 +9,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 from .text_patterns import SENTENCE_END
 
 NAME_MAX = 60
 UNTITLED = "Untitled carousel"
+STEM_BYTES = 120  # a download name's stem in UTF-8: with "-slide12.jpeg" well under any file system's 255
+_DEVICE = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)  # Windows opens a device
 
 _MARKER = re.compile(r"^\s*(?:(?:a\s+)?thread\s*[:：\-–—]\s*|[(\[]?1\s*/\s*\d{0,3}[)\]]?\s+|1[.)]\s+|[-–—•*·▪►→]+\s*)",
                      re.IGNORECASE)
 _INLINE_LIST = re.compile(r"\s+[-–—•·]\s+|\s*[:：]\s*[-–—•·]\s*")
+_KEYCAP = re.compile(r"([0-9#*])\ufe0f?\u20e3")
+_KEYCAP_BULLET = re.compile(r"^\s*[0-9#*]\ufe0f?\u20e3(?![0-9#*]\ufe0f?\u20e3)\s+")
+# a subdivision flag (🏴 and its tag letters) is kept whole; any other tag letter, or format character but the
+# joiners an emoji or a Persian word is spelled with, draws nothing
+_INVISIBLE = re.compile("(\U0001F3F4[\U000E0020-\U000E007F]+)|[\U000E0000-\U000E007F]|"
+                        "(?![\u200c\u200d])[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _LEAD = " \t-–—•·:：;,./|"  # what a name never starts with
 _TRIM = _LEAD + "([{"  # ... or ends with
 
@@ -43,6 +53,8 @@ def hook_name(text: str) -> str:
 
 def _clean(line: str) -> str:
     """A line without emoji, thread markers, leading numbering or bullets, spaces collapsed."""
+    line = _KEYCAP_BULLET.sub("", line, count=1)  # "1️⃣ Lesson one" numbers the post, like "1." would
+    line = _KEYCAP.sub(r"\1", line)  # "Top 3️⃣ tools", "1️⃣0️⃣ tips": the digit is a word
     kept = "".join(ch for ch in line if not _is_emoji_part(ch))
     kept = " ".join(kept.split())
     while True:
@@ -53,8 +65,18 @@ def _clean(line: str) -> str:
 
 
 def _is_emoji_part(ch: str) -> bool:
+    """An emoji, a part of one (skin tone, joiner, variation selector, a subdivision flag's tag letters) or
+    another character with nothing to see (format characters; the zero-width non-joiner Persian spells with
+    stays)."""
     cat = unicodedata.category(ch)
-    return cat == "So" or ch in "\u200d\ufe0f\ufe0e\u20e3" or "\U0001F3FB" <= ch <= "\U0001F3FF"
+    return (cat == "So" or (cat == "Cf" and ch != "\u200c") or ch == "\u20e3" or "\U0001F3FB" <= ch <= "\U0001F3FF"
+            or "\ufe00" <= ch <= "\ufe0f" or "\U000E0100" <= ch <= "\U000E01EF")
+
+
+def visible(text: str) -> str:
+    """``text`` without characters nothing draws: a flag's tag letters left without their flag, zero-width
+    spaces, bidi controls. An emoji's own joiners, selectors and a whole subdivision flag stay."""
+    return _INVISIBLE.sub(lambda m: m.group(1) or "", text)
 
 
 def _has_words(text: str) -> bool:
@@ -72,17 +94,38 @@ def _shorten(text: str) -> str:
 
 
 def file_stem(name: str) -> str:
-    """A safe download name from the project name: "Sample: threads…" -> "sample-threads"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:NAME_MAX].strip("-") or "carousel"
+    """A safe download name from the project name, in its own letters: "Sample: threads…" -> "sample-threads",
+    "Привет, мир" -> "привет-мир". Only letters, digits and "-" (no separator, control or character a system
+    reserves), NFC, at most ``NAME_MAX`` characters and ``STEM_BYTES`` bytes of UTF-8, never a Windows device."""
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else "-"
+                   for ch in unicodedata.normalize("NFC", name).lower())
+    slug = re.sub(r"-+", "-", kept).lstrip("-")
+    while slug and unicodedata.category(slug[0]) in ("Mn", "Mc", "Me"):  # a mark with no letter to sit on
+        slug = slug[1:].lstrip("-")
+    clusters = regex.findall(r"\X", slug)
+    whole = len(clusters)
+    del clusters[NAME_MAX:]
+    while len("".join(clusters).encode("utf-8")) > STEM_BYTES:
+        clusters.pop()
+    stem = "".join(clusters)
+    if len(clusters) < whole and slug[len(stem)] != "-" and stem.rfind("-") >= len(stem) // 2:
+        stem = stem[:stem.rfind("-")]  # cut between words
+    stem = stem.strip("-") or "carousel"
+    return stem + "-carousel" if _DEVICE.match(stem) else stem
+
+
+def ascii_stem(stem: str) -> str:
+    """``stem`` in ASCII letters only, for a download header's fallback name ("café" -> "cafe")."""
+    ascii_name = unicodedata.normalize("NFKD", stem.replace("ß", "ss")).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "carousel"
+    return slug + "-carousel" if _DEVICE.match(slug) else slug
 
 
 def document_info(carousel) -> dict[str, str]:
     """The PDF's Title, Author and Subject from the project: its name, who it credits, the thread's hook."""
     from .render import _identity
     name, handle, _ = _identity(carousel)
-    info = {"title": carousel.name.strip() or UNTITLED,
+    info = {"title": " ".join(visible(carousel.name).split()) or UNTITLED,
             "author": name or (f"@{handle}" if handle else "")}
     thread = carousel.thread
     if thread is not None and thread.posts:

@@ -14,6 +14,7 @@ import regex
 from functools import lru_cache
 
 from .code import FENCE_RE, code_lines, has_code
+from .text import drawing_lines
 from .text_patterns import SENTENCE_END, without_links
 
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
@@ -21,7 +22,7 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
 # Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
 OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
-_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
+_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
 # "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
 # nor "▪" (a plain dot, drawn as one).
@@ -188,8 +189,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
-    if FENCE_RE.match(first) or not _WORDY.search(first):
-        return "", text  # a post that opens with code, or with a line of drawing ("+----+", "|---|"), has none
+    if FENCE_RE.match(first) or not _WORDY.search(first) or drawing_lines(text.split("\n", 2)[:2])[0]:
+        return "", text  # a post that opens with code, or with a line of drawing ("+----+", "| a | b |"), has none
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
         return first.strip(), rest.strip()  # a short first line reads as a heading
@@ -300,6 +301,8 @@ def nested_line(number: str, indent: int, top: int, top_number: str, sub_number:
     nested row right above (None when there is none). A line indented ``NESTED`` deeper nests, except a numbered
     line going on with the numbering of the rows it is under ("1. Plan" / "  2. Build" are siblings); "1." under
     "1." or "2." after a nested "1." nests."""
+    if "." in number and number.split(".")[0] == top_number:  # "1.1" under "1.", however indented
+        return True
     if indent < top + NESTED:
         return False
     return _follows(number, sub_number) or not _follows(number, top_number)
@@ -348,8 +351,8 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
             row = ["", found[1]]
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
-        elif not found and (after_blank or n > last and not _goes_on_as_before(items) and _starts_paragraph(
-                items[-1][1], whole, indent, top, held)):
+        elif not found and (after_blank or n > last and not _goes_on_as_before(items) and (_starts_paragraph(
+                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels))):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -396,6 +399,13 @@ def _goes_on_as_before(items: list[list]) -> bool:
     return bool(items) and max(lines, default=0) > items[-1][3].count("\n")
 
 
+def _leaves_nested(number: str, line: str, indent: int, levels: list[int]) -> bool:
+    """After a list's last row, nested under the one above ("2. Ship" / "   - retro"), does ``line``, less indented
+    than that row and not going on with a small letter, stand apart ("That is the whole system.")? It cannot go
+    on in the nested row (it is not under it), nor in the row above (the nested row came between)."""
+    return number.startswith(SUB) and bool(levels) and indent < levels[-1] and not line[:1].islower()
+
+
 _CLOSERS = "\"'”’»)]*_"
 
 
@@ -424,6 +434,21 @@ def list_line(line: str) -> tuple[str, str] | None:
     return "•", (line.strip() if _OWN_BULLET.match(line) else m.group(1).strip())
 
 
+_EMOJI_LEAD = regex.compile(rf"^\s*(?:{_OWN}|{_EMOJI}(?:\u200d{_EMOJI})*)(?=\s)")
+
+
+def written_marker(line: str) -> str:
+    """The marker a list line opens with, as written ("-", "1)", "(1)", "1.1", "✅", "🚀"), "" for a line with none."""
+    m = _LIST_LINE.match(line)
+    if m:
+        return line[:m.start(1)].strip()
+    kept = _KEPT_NUMBER.match(line)
+    if kept:
+        return line[:kept.end() - 1].strip()
+    lead = _EMOJI_LEAD.match(line)
+    return lead.group().strip() if lead else ""
+
+
 def emoji_rows(texts: list[str], is_item: list[bool] | None = None) -> list[bool]:
     """Which of ``texts`` (lines, or sentences read as points) are led by an emoji the creator bullets with: any
     emoji then a space ("➕ Open source", "🖤 Dark mode", "🇫🇷 Paris") in a run of two such texts or more, or
@@ -444,10 +469,34 @@ def emoji_rows(texts: list[str], is_item: list[bool] | None = None) -> list[bool
     return out
 
 
+# "(1) Plan" and "1.1 Outline": numbers a list keeps as written; a line is one of its rows only in a run of list lines
+_KEPT_NUMBER = re.compile(r"^\s*(?:\((\d{1,3})\)|(\d{1,3}(?:\.\d{1,3})+)\.?)\s+\S")
+
+
+def kept_number(row: str) -> bool:
+    """The row is numbered "(1)" or "1.1": its number is drawn as written, never as a badge of ours."""
+    return bool(_KEPT_NUMBER.match(row))
+
+
+def _kept_rows(lines: list[str], found: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+    """("1", the whole line) for "(1) Plan", ("1.1", the whole line) for "1.1 Outline", when the line next to it
+    (blank lines aside) is a list line too: "(1) I think…" alone in prose, or "1.5 million signed up.", stays prose."""
+    kept = [None if f else _KEPT_NUMBER.match(line) for f, line in zip(found, lines)]
+    words = [n for n, line in enumerate(lines) if line.strip()]
+    out = list(found)
+    for k, n in enumerate(words):
+        if kept[n] is None:
+            continue
+        near = [words[k + d] for d in (-1, 1) if 0 <= k + d < len(words)]
+        if any(found[m] is not None or kept[m] is not None for m in near):
+            out[n] = (ascii_digits(kept[n].group(1) or kept[n].group(2)), lines[n].strip())
+    return out
+
+
 def list_lines(lines: list[str]) -> list[tuple[str, str] | None]:
     """``list_line`` of each line, and ("•", the whole line) for a line led by an emoji the creator bullets with
-    (``emoji_rows``)."""
-    found = [list_line(line) for line in lines]
+    (``emoji_rows``); ("1", the line) for a "(1)" row, ("1.1", the line) for a "1.1" one (``_kept_rows``)."""
+    found = _kept_rows(lines, [list_line(line) for line in lines])
     bullets = emoji_rows(lines, [f is not None for f in found])
     return [f or (("•", line.strip()) if bullet else None) for f, bullet, line in zip(found, bullets, lines)]
 
@@ -473,7 +522,7 @@ _SCRIPT_NUMBER = re.compile(r"^\s*(?=\d*[^\W0-9\U0001D7CE-\U0001D7FF\uff10-\uff1
 def own_number(row: str) -> bool:
     """The row, as written, carries a number of its own that a badge of ours would not say the same way: a
     number in words ("Step 3: edit") or in its script's digits ("١. اكتب", "३. सीखो")."""
-    return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row))
+    return bool(_STEP.match(row) or _SCRIPT_NUMBER.match(row) or _KEPT_NUMBER.match(row))
 
 
 def script_number(row: str) -> bool:

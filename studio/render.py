@@ -120,9 +120,15 @@ def _cut(text: str, cap: int = limits.MAX_BRAND_NAME_CHARS) -> str:
 
 
 def drawn_cta(cta: OutroCTA) -> OutroCTA:
-    """The outro's call to action as drawn: a text over its cap (an old file) cut at it; the file keeps it whole."""
+    """The outro's call to action as drawn: a text over its cap (an old file) cut at it; the file keeps it whole.
+
+    The link is one line: a line break or tab in it (from a file or the command line) is drawn as a space, as
+    in the other one-line fields; a URL parser would drop it and join two words ("x.com\\ny" as "x.comy")."""
     over = {field: limits.cut(getattr(cta, field), cap) for (part, field), (cap, _) in limits.PART_CAPS.items()
             if part == "cta" and len(getattr(cta, field)) > cap}
+    link = over.get("link", cta.link)
+    if link != " ".join(link.split()) and link.strip():
+        over["link"] = " ".join(link.split())
     return replace(cta, **over) if over else cta
 
 

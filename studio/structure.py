@@ -9,7 +9,7 @@ import re
 import regex
 
 from .carousel import Carousel
-from .code import strip_lines, without_thread_emoji
+from .code import without_thread_emoji
 from .outro import OutroCTA, cta_for_thread, only_ask
 from .reading import headline_and_body, heading_line
 from .post import Thread
@@ -20,7 +20,8 @@ THREAD_EMOJI = "\U0001F9F5"  # 🧵: the one character the cover drops (importer
 
 def cover_texts(first_post: str) -> tuple[str, str]:
     """(hook, subtitle) of the cover from the first post; every character is kept but the 🧵."""
-    text = strip_lines(without_thread_emoji(first_post).strip())
+    # each line keeps its indentation: a list nested in the hook's post stays nested on the cover
+    text = "\n".join(line.rstrip() for line in without_thread_emoji(first_post).strip().split("\n"))
     hook, rest = headline_and_body(text)
     if not hook:
         hook, rest = text, ""

@@ -28,7 +28,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -124,15 +124,17 @@ class Para:
     gap: bool = False
     indent: int = 0  # a code line's indentation, in spaces of the monospace face
     code: bool = False  # a line of a code block (``studio.code``): drawn in monospace, as written
+    drawing: bool = False  # … of a table or ASCII drawing (``drawing_lines``): its columns line up, never wrapped
 
     def __eq__(self, other: object) -> bool:
-        return self is other or (isinstance(other, Para) and (self.rtl, self.gap, self.indent, self.code) ==
-                                 (other.rtl, other.gap, other.indent, other.code) and self.clusters == other.clusters)
+        return self is other or (isinstance(other, Para) and (self.rtl, self.gap, self.indent, self.code,
+                                 self.drawing) == (other.rtl, other.gap, other.indent, other.code, other.drawing)
+                                 and self.clusters == other.clusters)
 
     def __hash__(self) -> int:
         h = self.__dict__.get("_hash")
         if h is None:
-            h = hash((self.clusters, self.rtl, self.gap, self.indent, self.code))
+            h = hash((self.clusters, self.rtl, self.gap, self.indent, self.code, self.drawing))
             object.__setattr__(self, "_hash", h)
         return h
 
@@ -378,23 +380,161 @@ def _base_rtl(text: str) -> bool:
     return bool(strong_direction(text))
 
 
+# ---------------------------------------------------------------- tables and ASCII drawings
+
+_BOX_DRAWING = regex.compile(r"[\u2500-\u259f]")  # box-drawing characters and block elements: "┌─┐", "┻━┻", "▓"
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$|^\s*[+|][-=:+|]{2,}")  # "| a | b |", "+----+", "|---|:--:|"
+_COLUMN_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")  # a gap of two spaces or more between a line's words
+DRAWING_FENCE = "```studio.drawing"  # the fence ``fence_drawings`` puts around a drawing
+_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
+
+
+def _drawn_line(line: str) -> str:
+    """"strong" for a line that is a table row or holds box drawing, "weak" for a line mostly of symbols (no
+    emoji: "\\____/\\____/", "+  ->  +"), "" for any other."""
+    if _BOX_DRAWING.search(line) or (_TABLE_ROW.match(line) and line.count("|") + line.count("+") >= 2):
+        return "strong"
+    ink = [ch for ch in line if not ch.isspace()]
+    symbols = sum(1 for ch in ink if not ch.isalnum())
+    if (symbols >= 3 or symbols == len(ink)) and symbols >= 0.6 * len(ink) and not _PICTOGRAPH.search(line):
+        return "weak"  # ("▼" alone under a box too)
+    return ""
+
+
+def _columns(line: str) -> set[int]:
+    """Where the words after each wide gap of ``line`` start (the columns of an aligned table)."""
+    return {m.end() for m in _COLUMN_GAP.finditer(line.expandtabs(4))}
+
+
+def drawing_lines(lines: list[str]) -> list[bool]:
+    """Which of ``lines`` belong to a table or an ASCII drawing, drawn in monospace so its columns line up: a run
+    of two lines or more, blank lines aside none, of table rows, box drawing and lines of symbols, holding at least
+    one table row or box drawing (one line of box drawing is one: "(╯°□°)╯︵ ┻━┻"); or of two lines or more whose words line up in a column after wide gaps
+    ("Free    $0    1" / "Pro     $12   5")."""
+    kinds = [_drawn_line(line) if line.strip() else "" for line in lines]
+    cols = [_columns(line) if line.strip() else set() for line in lines]
+    out = [False] * len(lines)
+    n = 0
+    while n < len(lines):
+        end = n
+        while end < len(lines) and kinds[end]:
+            end += 1
+        if (end - n >= 2 and "strong" in kinds[n:end]) or any(_BOX_DRAWING.search(lines[k]) for k in range(n, end)):
+            out[n:end] = [True] * (end - n)
+            n = end
+            continue
+        end = n
+        while end + 1 < len(lines) and cols[end] and cols[end] & cols[end + 1]:
+            end += 1
+        if end > n:
+            out[n:end + 1] = [True] * (end + 1 - n)
+            n = end + 1
+            continue
+        n += 1
+    return out
+
+
+_TABLE_SEPARATOR = regex.compile(r"^\s*:?-+:?\s*$")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table row ("| a | b |" -> ["a", "b"]), None for any other line."""
+    body = line.strip()
+    if len(body) < 2 or not (body.startswith("|") and body.endswith("|")):
+        return None
+    return [cell.strip() for cell in body[1:-1].split("|")]
+
+
+def _cell_width(cell: str) -> int:
+    """How many monospace columns a cell takes: a wide character (CJK, an emoji) two."""
+    return sum(2 if unicodedata.east_asian_width(g[0]) in "WF" or emoji.is_emoji(g) else 1
+               for g in regex.findall(r"\X", cell))
+
+
+def aligned_table(lines: list[str]) -> list[str]:
+    """A Markdown table's rows with every column padded to its widest cell, so its columns line up in monospace
+    ("| Free | $0 |" / "| Team | $49/mo |"); a separator cell ("---", ":--:") grows with dashes. Every word kept;
+    lines that are not all rows of one table come back as they were."""
+    rows = [_cells(line) for line in lines]
+    if len(rows) < 2 or any(r is None for r in rows) or len({len(r) for r in rows}) != 1:
+        return lines
+    widths = [max(_cell_width(r[k]) for r in rows) for k in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        cells = []
+        for cell, width in zip(r, widths):
+            if _TABLE_SEPARATOR.match(cell) and cell:
+                right = ":" if cell.endswith(":") and len(cell) > 1 else ""
+                cell = cell[:len(cell) - len(right)] + "-" * max(0, width - len(cell)) + right
+            cells.append(cell + " " * max(0, width - _cell_width(cell)))
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def _unfenced_drawings(lines: list[str]) -> list[str]:
+    """``lines`` without the plain fences ("```", no language) around a block of drawing lines only (an importer
+    fences a drawing's indented part as code): the drawing is read whole, at one size, with the lines around it."""
+    drop: set[int] = set()
+    opened: int | None = None
+    for n, line in enumerate(lines):
+        if not code.FENCE_RE.match(line):
+            continue
+        if opened is None:
+            opened = n
+            continue
+        inside = [lines[k] for k in range(opened + 1, n) if lines[k].strip()]
+        if lines[opened].strip() == "```" and inside and all(_drawn_line(k) for k in inside) \
+                and any(_drawn_line(k) == "strong" for k in inside):
+            drop.update((opened, n))
+        opened = None
+    return [line for n, line in enumerate(lines) if n not in drop]
+
+
+def fence_drawings(text: str) -> str:
+    """``text`` with ``DRAWING_FENCE`` lines around each table or ASCII drawing outside code (``drawing_lines``)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    if code.has_code(text):
+        lines = _unfenced_drawings(lines)
+        text = "\n".join(lines)
+    flags = code.code_lines(text) if code.has_code(text) else [False] * len(lines)
+    drawn = [d and not f for d, f in zip(drawing_lines(lines), flags)]
+    if not any(drawn):
+        return text
+    out: list[str] = []
+    start = 0
+    for n in range(len(lines)):
+        if drawn[n] and (not n or not drawn[n - 1]):
+            start = n
+        if not drawn[n]:
+            out.append(lines[n])
+        elif n + 1 == len(lines) or not drawn[n + 1]:
+            out += [DRAWING_FENCE, *aligned_table(lines[start:n + 1]), DRAWING_FENCE]
+    return "\n".join(out)
+
+
 @lru_cache(maxsize=2048)
 def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
-    """Cleaned paragraphs of grapheme clusters, accent-marked and shaped, ready to wrap."""
+    """Cleaned paragraphs of grapheme clusters, accent-marked and shaped, ready to wrap; a table or an ASCII
+    drawing (``fence_drawings``) is a run of code lines, as written, that ``drawing`` marks."""
     paras: list[Para] = []
     gap = False
-    cleaned = clean(text)
+    cleaned = clean(fence_drawings(text))
     lines = cleaned.split("\n")
     flags = code.code_lines(cleaned) if code.has_code(cleaned) else None
     margins = code.block_margins(lines, flags) if flags is not None else None
+    drawing = False
     for n, line in enumerate(lines):
         if flags is not None and flags[n]:
             if code.FENCE_RE.match(line):  # a fence sets the block apart, and is not drawn
                 gap = bool(paras)
+                drawing = line.strip() == DRAWING_FENCE and not drawing
             elif not line:
                 gap = bool(paras)
             else:
-                paras.append(_code_para(line, gap, margins[n]))
+                para = _code_para(line, gap, margins[n])
+                paras.append(replace(para, drawing=True) if drawing else para)
                 gap = False
             continue
         if not line:
@@ -737,6 +877,11 @@ def _look(c: Cluster) -> tuple:
 
 
 MISSING_PAD = 0.3  # ems around a missing-character mark, for its box
+
+
+def lead_width(para: Para, count: int, family: str, weight: int, size: float) -> float:
+    """The width of the first ``count`` clusters of ``para`` as set on its line, in design units."""
+    return sum(_para_ems(para, family, weight)[:count]) * size
 
 
 def measure(text: str, family: str, weight: int, size: float) -> float:
@@ -1245,11 +1390,16 @@ def line_runs(line: Line, family: str, weight: int, size: float) -> tuple[Run, .
             runs.append(Run(cur[0], cur[1], cur[2], cur[3], None, cur[4], cur[5], cur[6],
                             tuple(cur[7]) if cur[7] is not None else ()))
 
+    spaced = False  # the cluster before was a space
     for i, text in _visual_order(line):
         c = clusters[i]
         w = ems[i] * size
         glyphs = shaped.get(line.start + i)
-        if c.emoji or STYLE_MISSING in c.style:  # an emoji, a missing-character mark: a run of its own
+        after_space, spaced = spaced, c.is_space
+        if c.is_space and after_space:  # a gap of spaces (a table's columns, aligned code) is drawn by position:
+            close()  # an SVG run's spaces collapse into one, and the words after them came in to the left
+            cur = []
+        elif c.emoji or STYLE_MISSING in c.style:  # an emoji, a missing-character mark: a run of its own
             close()
             cur = []
             runs.append(Run(x, c.text, faces[i] or "", c.accent, c.emoji, w, c.style))

@@ -37,8 +37,9 @@ def test_points_the_creator_numbered_get_no_count_of_ours(text):
     assert not any(m.isdigit() for m in markers), markers
 
 
-def test_plain_sentences_read_as_points_are_still_counted():
-    assert list_of("Ship fast. Rest well. Read more.")[2] == ["1", "2", "3"]
+def test_plain_sentences_read_as_points_get_a_dot_not_a_count():
+    # a count the creator did not write is ours (session 22: "Never invent copy or numbers")
+    assert list_of("Ship fast. Rest well. Read more.")[2] == ["•", "•", "•"]
 
 
 def test_the_list_layout_draws_no_number_beside_a_creators_step():

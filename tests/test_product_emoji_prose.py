@@ -19,9 +19,9 @@ PARAGRAPH = ("🚀 Launch day!\nWe shipped the new editor today after six months
     "🚀 Launch day!\nWe shipped.",
     "Big week. 🇫🇷 Paris was lovely. Home now.",
 ])
-def test_one_emoji_led_sentence_in_prose_keeps_the_count(text):
+def test_one_emoji_led_sentence_in_prose_is_a_point_like_the_others(text):
     _, points, markers = list_of(text)
-    assert markers == [str(n) for n in range(1, len(points) + 1)]
+    assert markers == ["•"] * len(points)  # a dot each: no count the creator did not write
     assert " ".join(points).split() == text.split()  # every word, once, in order
 
 

@@ -11,6 +11,9 @@ from studio.text import accent_spans, clean, measure, prepare, wrap
 from test_product_unseen_inputs import unfaced
 
 
+THAI_ASCII = "xn--h3cn7ae4euf.xn--o3cw4h"  # the link's host as the PDF holds it
+
+
 def test_an_address_whose_every_label_is_thai_is_one_link():
     # "https://ไทยรัฐ.ไทย" was plain text: the host's last label had to be in Latin letters
     for text, link in (("อ่านเพิ่มเติมที่ https://ไทยรัฐ.ไทย และที่อื่น", "https://ไทยรัฐ.ไทย"),
@@ -18,7 +21,7 @@ def test_an_address_whose_every_label_is_thai_is_one_link():
                        ("ดู https://ไทยรัฐ.ไทย/ ครับ", "https://ไทยรัฐ.ไทย/")):
         assert [span for span, accent in accent_spans(text) if accent] == [link], text
         para = prepare(text)[0]
-        assert {c.link for c in para.clusters if c.link} == {link}, text
+        assert {c.link for c in para.clusters if c.link} == {link.replace("ไทยรัฐ.ไทย", THAI_ASCII)}, text  # (punycode)
     # a Latin host glued to Thai still ends where the Thai starts
     assert [s for s, a in accent_spans("ดูที่www.example.comนะ") if a] == ["www.example.com"]
 

@@ -69,7 +69,7 @@ def test_a_list_the_creator_bulleted_keeps_bullets_not_added_numbers(bullet):
     numbered, other_circles = _numbers_and_dots("What works:\n1. Ship daily\n2. Cut meetings\n3. Say no")
     assert numbers == [] and dots - other_circles == 3
     assert numbered == ["01", "02", "03"]
-    assert list_of("Ship daily. Cut meetings. Say no.")[2] == ["1", "2", "3"]  # sentences: the layout's count
+    assert list_of("Ship daily. Cut meetings. Say no.")[2] == ["•", "•", "•"]  # sentences: a dot, never our count
 
 
 @pytest.mark.parametrize("bullets", [["✅", "✅"], ["•", "•"], ["🔹", "🔹"]])

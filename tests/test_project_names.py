@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import stat
 import subprocess
+import unicodedata
 import zipfile
 
 from hypothesis import given
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 
 from studio.brand import BrandProfile
 from studio.export import export_images, export_pdf
-from studio.naming import NAME_MAX, document_info, file_stem, hook_name, project_name
+from studio.naming import NAME_MAX, STEM_BYTES, document_info, file_stem, hook_name, project_name
 from studio.post import Post, Thread
 from studio.structure import carousel_from_thread
 
@@ -65,9 +66,10 @@ def test_any_text_gives_a_clean_name(text):
 
 @given(st.text(ANY_CHARACTER, max_size=200))
 def test_file_stems_are_safe(name):
-    stem = file_stem(name)
-    assert stem and len(stem) <= NAME_MAX
-    assert all(ch in "abcdefghijklmnopqrstuvwxyz0123456789-" for ch in stem)
+    stem = file_stem(name)  # letters of any script, digits and "-" only: no separator, control or reserved mark
+    assert stem and len(stem) <= NAME_MAX and len(stem.encode("utf-8")) <= STEM_BYTES
+    assert all(ch == "-" or unicodedata.category(ch)[0] in "LMN" for ch in stem), stem
+    assert stem == unicodedata.normalize("NFC", stem)
     assert not stem.startswith("-") and not stem.endswith("-")
 
 

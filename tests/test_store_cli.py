@@ -37,7 +37,7 @@ def test_profiles_add_list_json_delete(capsys, data, tmp_path):
     assert by_name["Ada Lovelace"]["handle"] == "ada" and by_name["Ada Lovelace"]["avatar"]["width"] == 300
     assert len(by_name["Ada Lovelace"]["id"]) == 12
     code, out, _ = cli(capsys, "profiles", "delete", "acme", "--data-dir", data)
-    assert code == 0 and "deleted profile 'Acme'" in out
+    assert code == 0 and "deleted profile “Acme”" in out
     assert [p["name"] for p in json.loads(cli(capsys, "profiles", "list", "--json", "--data-dir", data)[1])["profiles"]] \
         == ["Ada Lovelace"]
 
@@ -77,7 +77,7 @@ def test_presets_list_export_import_delete(capsys, data, tmp_path):
 @pytest.mark.parametrize("argv, message", [
     (["profiles", "add", "a/b"], "error: profile name 'a/b' contains a path separator (/ or \\)"),
     (["profiles", "add", "X", "--accent", "red"], "error: accent must be a colour like #1D9BF0, not 'red'"),
-    (["profiles", "delete", "Nobody"], "error: there is no profile named 'Nobody'"),
+    (["profiles", "delete", "Nobody"], "error: there is no profile named “Nobody”"),
     (["presets", "delete", "Nothing"], "error: there is no preset named 'Nothing'"),
     (["profiles", "import", "/nonexistent/kit.json"], "error: /nonexistent/kit.json does not exist"),
     (["profiles", "export", "/nonexistent/dir/kit.json"], "error: the folder /nonexistent/dir does not exist"),
@@ -89,7 +89,8 @@ def test_errors_are_one_line_with_exit_code_2(capsys, data, argv, message):
 
 def test_add_twice_and_bad_image(capsys, data, tmp_path):
     cli(capsys, "profiles", "add", "Ada", "--data-dir", data)
-    assert cli(capsys, "profiles", "add", "ada", "--data-dir", data)[2].strip() == "error: a profile named 'ada' already exists"
+    assert cli(capsys, "profiles", "add", "ada", "--data-dir", data)[2].strip().startswith(
+        "error: a profile named “Ada” already exists (id ")
     fake = tmp_path / "fake.png"
     fake.write_text("not a picture")
     code, _, err = cli(capsys, "profiles", "add", "New", "--logo", str(fake), "--data-dir", data)

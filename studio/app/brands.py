@@ -135,6 +135,10 @@ class Brands:
             shown = f"“{self.store.profiles.get(on_slides).name}”" if on_slides else "a brand no profile holds"
             raise EditError(f"The slides show {shown}, not “{self.store.profiles.get(profile_id).name}”; "
                             "save it as a new profile, or switch to the profile first.")
+        if profile_id is None and self.store.profiles.find(carousel.brand.name):
+            # two profiles of one name cannot be told apart in the picker: the wrong client's could be worn
+            raise EditError(f"A profile named {quote(carousel.brand.name.strip())} already exists; the profile was "
+                            "not saved. Save your changes to that profile, or give the brand another name first.")
         profile = dataclasses.replace(carousel.brand, cta=carousel.cta)
         _refuse_profile_texts(profile, "The profile was not saved.")  # (an old project's)
         saved = self.store.profiles.save(profile, profile_id)
@@ -153,8 +157,13 @@ class Brands:
         return profile
 
     def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
-        """Undo a deletion: the profile comes back under its own id."""
+        """Undo a deletion (or a save over it): the profile comes back under its own id. Refused while another
+        profile has its name (saved since): two of one name could not be told apart in the picker."""
+        name = profile.name.strip()
+        if [pid for pid in self.store.profiles.find(name) if pid != profile_id]:
+            raise EditError(_restore_refused(name, in_trash=self.store.trash.holds_profile(profile_id)))
         self.store.profiles.save(profile, profile_id)
+        self.store.trash.drop_profile(profile_id)  # undone: the trash must not offer a second copy
 
     # -- presets --------------------------------------------------------------------------------
 
@@ -170,6 +179,9 @@ class Brands:
             document.apply_settings(styled, origin=origin)
         except ValueError as exc:
             raise EditError(str(exc)) from None
+        over = limits.preset_over_caps(preset)
+        if over:  # (an old kit's preset: worn whole and drawn cut, as an old kit's profile is)
+            self.store.db.notice(over_caps_notice(f"The preset “{limits.cut(preset.name, 60)}”", over))
         return preset
 
     def save_preset(self, name: str, with_profile: bool = False) -> Preset:
@@ -223,3 +235,11 @@ def _refuse_profile_texts(profile: BrandProfile, kept: str) -> None:
     refuse_part_texts("brand", {}, {"name": profile.name, "website": profile.website}, kept)
     if profile.cta is not None:
         refuse_part_texts("cta", {}, dataclasses.asdict(profile.cta), kept)
+
+
+def _restore_refused(name: str, *, in_trash: bool) -> str:
+    """Why an undo of a deletion or a save-over was refused, true to where the old profile is now: a deleted
+    one waits in the trash; a saved-over one was replaced, and only the Undo still holds it."""
+    where = " (it is still in the trash)" if in_trash else ""
+    return (f"A profile named “{limits.cut(name, 60)}” was saved since, so the old one was not brought back{where}. "
+            "Rename that profile first, then press Undo again.")

@@ -9,7 +9,6 @@ import copy
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .. import limits
 from ..brand import BrandProfile
 from ..carousel import Carousel
 from ..outro import OutroCTA
@@ -106,12 +105,8 @@ class LookEdits:
 
     def apply_settings(self, carousel: Carousel, origin: Any = None) -> None:
         """Take format, layout, theme, typography, pattern and CTA from ``carousel`` (a preset applied)."""
-        current = self.doc.carousel
-        for part in ("cta", "brand"):  # a preset from an old kit may hold a text over its cap
-            changes = {field: getattr(getattr(carousel, part), field) for (owner, field) in limits.PART_CAPS
-                       if owner == part}
-            refuse_part_texts(part, {k: getattr(getattr(current, part), k) for k in changes}, changes,
-                              "The preset was not applied; nothing changed.")
+        # A preset from an old kit may hold a text over its cap: it is worn whole, as a profile is
+        # (``use_brand``), and drawn cut; ``Brands.apply_preset`` says what was cut.
         target = self.doc._edit()
         for name in ("format", "layout", "theme", "pattern", "typography", "cta", "brand"):
             setattr(target, name, copy.deepcopy(getattr(carousel, name)))

@@ -11,7 +11,10 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import unicodedata
 from pathlib import Path
+
+import regex
 
 DEFAULT_COMMAND = "serve"
 
@@ -43,10 +46,23 @@ def check_data_dir(path: Path) -> Path:
 
 
 def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """Print rows as left-aligned columns under a header."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    """Print rows as left-aligned columns under a header (lined up as a terminal draws them: an accent adds no
+    column, an emoji or a CJK letter takes two)."""
+    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+        print("  ".join(str(v) + " " * (w - _width(str(v))) for v, w in zip(row, widths)).rstrip())
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: each letter (grapheme cluster) 1, or 2 when wide; marks and joiners 0."""
+    return sum(_cluster_width(g) for g in regex.findall(r"\X", text))
+
+
+def _cluster_width(cluster: str) -> int:
+    if all(unicodedata.category(ch) in ("Mn", "Me", "Cf") for ch in cluster):
+        return 0
+    wide = "\ufe0f" in cluster or any(unicodedata.east_asian_width(ch) in "WF" for ch in cluster)
+    return 2 if wide else 1
 
 
 def _commands() -> dict[str, object]:

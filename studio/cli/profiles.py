@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 from . import CliError, check_data_dir, print_table
@@ -112,8 +113,14 @@ def _add(brands, args) -> int:
                                accent=args.accent, **images)
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    for pid, other in brands.profiles():
+        if same_name(other.name, profile.name):
+            raise CliError(f"a profile named {shown_name(other.name)} already exists (id {pid})")
+        if pid == profile.name:  # `delete NAME` could not tell the two apart
+            raise CliError(f"{shown_name(profile.name)} is the id of the profile {shown_name(other.name)}; "
+                           "choose another name")
     profile_id = brands.add_profile(profile)
-    print(f"added profile {profile.name!r} (id {profile_id})")
+    print(f"added profile {shown_name(profile.name)} (id {profile_id})")
     return 0
 
 
@@ -133,17 +140,49 @@ def _delete(brands, args) -> int:
     profile_id = _profile_id(brands, args.name)
     name = brands.profile(profile_id).name
     brands.delete_profile(profile_id)
-    print(f"deleted profile {name!r}")
+    print(f"deleted profile {shown_name(name)}")
     return 0
 
 
 def _profile_id(brands, name_or_id: str) -> str:
-    from ..app import EditError
-    try:
-        return brands.profile_id(name_or_id)
-    except EditError as exc:
-        hint = " (see: carousel-studio profiles list)" if str(exc).startswith("there is no") else ""
-        raise CliError(f"{exc}{hint}") from None
+    """The profile an id names (an id first: a profile may be named like another's id), else the one profile
+    of that name (case and Unicode normalization aside)."""
+    profiles = brands.profiles()
+    if any(pid == name_or_id for pid, _ in profiles):
+        return name_or_id
+    ids = [pid for pid, profile in profiles if same_name(profile.name, name_or_id)]
+    if not ids:
+        raise CliError(f"there is no profile named {shown_name(name_or_id)} (see: carousel-studio profiles list)")
+    if len(ids) > 1:
+        raise CliError(f"{len(ids)} profiles are named {shown_name(name_or_id)}; use an id instead: {', '.join(ids)}")
+    return ids[0]
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name however it is typed: case, spaces around it and Unicode normalization ("Café" as é or e + ◌́)
+    aside."""
+    return _name_key(a) == _name_key(b)
+
+
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
+
+
+_SHOWN_CHARS = 60
+
+
+def shown_name(name: str) -> str:
+    """A name as a message shows it: in quotes, its letters and emoji as they are, only characters that would
+    move or hide the terminal's text (controls, bidi overrides) escaped; cut at 60 characters with "…"."""
+    cut = name if len(name) <= _SHOWN_CHARS else name[:_SHOWN_CHARS] + "…"
+    return "“" + "".join(_escaped(ch) for ch in cut) + "”"
+
+
+def _escaped(ch: str) -> str:
+    category = unicodedata.category(ch)
+    hidden = category in ("Cc", "Zl", "Zp", "Cs", "Co", "Cn") or (
+        category == "Cf" and ch not in "\u200c\u200d" and not "\U000E0020" <= ch <= "\U000E007F")
+    return ch.encode("unicode_escape").decode("ascii") if hidden else ch
 
 
 _ACTIONS = {"list": _list, "add": _add, "export": _export, "import": _import, "delete": _delete}

@@ -191,9 +191,15 @@ def _input_path(source: str | None) -> Path:
 # --- output --------------------------------------------------------------------------------
 
 
+_SUFFIXES = (".pdf", ".zip", ".png", ".jpg", ".jpeg", ".svg")
+
+
 def output_kind(out: Path, image_format: str) -> tuple[str, str]:
     """(export kind, image format) from OUT's suffix: a .pdf, a .zip or folder of images, or one slide."""
     suffix = out.suffix.lower()
+    bare = out.name.lower()
+    if not suffix and bare in _SUFFIXES and not out.is_dir():  # ".pdf": a suffix with no name before it
+        raise CliError(f"OUT {quote(out.name)} has no name before its {bare}; give one, like carousel{bare}")
     if suffix and not out.is_dir():
         if suffix == ".pdf":
             return "pdf", image_format

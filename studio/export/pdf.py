@@ -8,6 +8,7 @@ platforms expect, and every page has the same size.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +18,7 @@ from typing import BinaryIO
 import cairocffi as cairo
 from defusedxml import ElementTree
 
+from ..links import uri_safe
 from ..naming import document_info
 from . import pages
 from .atomic import atomic_file
@@ -28,6 +30,7 @@ from .report import ExportError, ExportReport
 from .stream import ExportStream
 
 PDF_SCALE = 2  # page size in points = design size × 2
+_LINKABLE = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)  # what a link annotation may open
 Progress = Callable[[int, int], None]
 
 
@@ -173,10 +176,13 @@ def add_links(pdf: cairo.PDFSurface, svg: str, page_width: float) -> int:
     view_width = float(root.get("viewBox", "0 0 1 1").split()[2])
     k = page_width / view_width
     context = cairo.Context(pdf)
-    areas = [node for node in root.iter() if node.get("class") == "link-area" and node.get("data-href")]
+    areas = [node for node in root.iter()
+             if node.get("class") == "link-area" and _LINKABLE.match(node.get("data-href") or "")]
     for node in areas:
         x, y, w, h = (float(node.get(name, 0)) * k for name in ("x", "y", "width", "height"))
-        uri = node.get("data-href").replace("\\", "\\\\").replace("'", "\\'")
+        # cairo writes the URI into a PDF string as it is: only characters that cannot end that string (no "(",
+        # ")", "\\") or cairo's own attribute (no "'") reach it
+        uri = uri_safe(node.get("data-href"))
         context.tag_begin(cairo.TAG_LINK, f"rect=[{x:.2f} {y:.2f} {w:.2f} {h:.2f}] uri='{uri}'")
         context.tag_end(cairo.TAG_LINK)
     return len(areas)

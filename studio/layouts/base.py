@@ -21,7 +21,7 @@ from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
-                    holds_direction, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
+                    graphemes, holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, luminance, rgb
 
@@ -101,6 +101,8 @@ class Block:
     start: int = 0  # where the first paragraph resumes (a cluster index) on a continuation page
     measure: float = 0.0  # narrower line length than the column (balanced titles); 0 = the column
     apart: bool = False  # a blank line over it in the text: a list item there starts another list
+    hang: int = 0  # a list line drawn as written ("- Ship it"): its first this many clusters (the creator's marker)
+    # stand left of ``indent`` on the first line, so its wrapped lines start under the words, not under the marker
 
 
 @dataclass(frozen=True)
@@ -198,9 +200,9 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
         block_top = (len(placed), y)  # where this block starts: a list row that does not fit goes on whole
         for pi, para in enumerate(blk.paras):
             line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
-            if not para.code:
+            if not para.code or (pi and para.drawing != blk.paras[pi - 1].drawing):  # code after a drawing: its own
                 code_st = None
-            elif code_st is None:
+            if para.code and code_st is None:
                 code_st = code_style(blk.paras[pi:], blk.style, line_width)
             st = code_st or blk.style
             lh = st.lh
@@ -208,6 +210,8 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
             start = blk.start if pi == 0 else 0
             if para.code:
                 lines, xs = code_layout(para, start, st, line_width, room)
+            elif blk.hang and pi == 0 and start == 0 and para.clusters:
+                lines, xs = hanging_layout(para, blk.hang, st, line_width, room)
             else:
                 lines = wrap_from(para, start, st.family, st.weight, st.size, line_width, room) \
                     if para.clusters else (Line(para, 0, 0, 0.0),)  # an empty list item ("2)"): its marker's line
@@ -238,21 +242,35 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
 
 
 CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lines or its names whole
+DRAWING_MIN_SCALE = 0.4  # a table or ASCII drawing, this much smaller at most, to keep its columns in line
 
 
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
     """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
     CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""
     space = cluster_em(" ", MONO_FAMILY, st.weight)
-    run = list(itertools.takewhile(lambda p: p.code, paras))
+    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
     sizes = [para_ems(p, st.family, st.weight) for p in run]
     line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
     piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
     room = (width / st.size - 2 * CODE_PAD) * SAFETY
     if line <= room:
         return st
+    if run[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
+        return replace(st, size=st.size * room / line)
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
+
+
+def hanging_layout(para: Para, hang: int, st: TextStyle, width: float, room: int) -> tuple[tuple[Line, ...], tuple]:
+    """A list line drawn as written: its first line starts its marker (the first ``hang`` clusters) left of the
+    item's edge, its wrapped lines start at the edge, under the item's first word."""
+    lead = lead_width(para, hang, st.family, st.weight, st.size)
+    first = wrap_from(para, 0, st.family, st.weight, st.size, width + lead, 1)
+    rest = wrap_from(para, first[0].end, st.family, st.weight, st.size, width, room) \
+        if first and first[0].end < len(para.clusters) else ()
+    lines = first + rest
+    return lines, (-lead,) + (0.0,) * (len(lines) - 1)
 
 
 HANGING = 2  # a code line too long for the column goes on this many spaces further in
@@ -306,6 +324,9 @@ def draw_flow(ctx: Ctx, placed: list[Placed], x: float, y: float, width: float,
             nest = p.block.indent - st.size * (SUB_GAP + SUB_DOT) if p.marker.startswith(SUB_ROW) else 0.0
             out.extend(draw_marker(ctx, p.marker, bx + nest, baseline, st))
         left = bx + p.block.indent + p.x
+        if p.block.hang and p.line.para.rtl:  # a right-to-left line drawn as written hangs from the right
+            out.extend(draw_line(p.line, st, bx, baseline, width - p.block.indent - p.x, p.block.role))
+            continue
         out.extend(draw_line(in_list_line(p.line, False) if in_list else p.line, st, left, baseline,
                              width - (left - x), p.block.role, rtl=False if in_list else None))
     return out
@@ -323,7 +344,8 @@ def _list_directions(placed: list[Placed], heading: str | None = None) -> dict[i
     run: list[Placed] | None = None
     previous: Block | None = None
     for p in placed:
-        if not p.block.indent or p.line.para.code:
+        if not p.block.indent or p.line.para.code or (p.block.hang and not p.block.marker):  # (a line drawn as
+            # written keeps its own direction: a post card's, or an item with its own bullet, unindented before it hung)
             run, above = None, (p.line.para.text if not p.line.para.code else None)
         elif run is None:
             run = [p]
@@ -642,10 +664,9 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
         els, w = label_line(ctx, text, st, x, baseline, width, role, align)
         left = x + (width - w if align == "right" else (width - w) / 2 if align == "center" else 0.0)
         return els + [link_area(href, left, baseline - st.size * 1.1, w, st.size * 1.5)], w
-    paras = prepare(text, False)
-    if not paras:
+    para = _label_para(text)
+    if para is None:
         return [], 0.0
-    para = Para(tuple(c for p in paras for c in (p.clusters + (_SPACE,)))[:-1], paras[0].rtl)
     size = st.size
     for _ in range(12):
         lines = wrap_para(para, st.family, st.weight, size, 1e6)
@@ -655,7 +676,9 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
     line = wrap_para(para, st.family, st.weight, size, 1e6)[0]
     if line.width > width:  # still too long at the smallest size: cut with an ellipsis
         paras2 = prepare(_ellipsize(text, st, size, width), False)
-        para = paras2[0] if paras2 else para
+        if not paras2:  # not one letter fits
+            return [], 0.0
+        para = paras2[0]
         line = wrap_para(para, st.family, st.weight, size, 1e6)[0]
     style = replace(st, size=size, align="center" if align == "center" else "left")
     if align == "right":
@@ -668,6 +691,20 @@ def label_line(ctx: Ctx, text: str, st: TextStyle, x: float, baseline: float, wi
 _SPACE = Cluster(" ")
 
 
+def _label_para(text: str) -> Para | None:
+    """``text`` as one paragraph, as a label draws it (a link whole: ``measure`` counts it shortened)."""
+    paras = prepare(text, False)
+    if not paras:
+        return None
+    return Para(tuple(c for p in paras for c in (p.clusters + (_SPACE,)))[:-1], paras[0].rtl)
+
+
+def label_width(text: str, family: str, weight: int, size: float) -> float:
+    """Width of ``text`` drawn by ``label_line`` at ``size`` (before any shrinking), in design units."""
+    para = _label_para(text)
+    return para_ems(para, family, weight)[0] * size if para is not None else 0.0
+
+
 def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
     """The most leading words of ``text`` that fit ``width`` with "…" after them (found by bisection: dropping
     one word at a time measured the text once per word, minutes for a long title)."""
@@ -675,11 +712,27 @@ def _ellipsize(text: str, st: TextStyle, size: float, width: float) -> str:
     fits, over = 0, len(words) + 1
     while over - fits > 1:
         n = (fits + over) // 2
-        if measure(" ".join(words[:n]) + "…", st.family, st.weight, size) <= width:
+        if label_width(" ".join(words[:n]) + "…", st.family, st.weight, size) <= width:
             fits = n
         else:
             over = n
-    return " ".join(words[:fits]) + "…"
+    if fits or not words:
+        return " ".join(words[:fits]) + "…"
+    return cut_to_fit(words[0], st, size, width)
+
+
+def cut_to_fit(text: str, st: TextStyle, size: float, width: float) -> str:
+    """The most leading characters (grapheme clusters) of ``text`` that fit ``width`` with "…" after them;
+    "" when not even one does (a long word or a link has no space to cut at)."""
+    chars = graphemes(text)
+    fits, over = 0, len(chars) + 1
+    while over - fits > 1:
+        n = (fits + over) // 2
+        if label_width("".join(chars[:n]) + "…", st.family, st.weight, size) <= width:
+            fits = n
+        else:
+            over = n
+    return "".join(chars[:fits]) + "…" if fits else ""
 
 
 # ---------------------------------------------------------------- pictures

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from ..links import target as link_target
 from ..svg import El, el
-from ..text import measure
-from .base import Box, Ctx, avatar, label_line, photo
+import re
+
+from .base import Box, Ctx, avatar, cut_to_fit, label_line, label_width, photo
 
 ARROW = "M0 0 H14 M9 -5 L14 0 L9 5"
+READABLE = 9.0  # the smallest size a shrunk website is drawn at (design units; 18 px in a 1080 px export)
 
 
 def band_heights(placement: str, meta: float, has_identity: bool) -> tuple[float, float]:
@@ -79,13 +81,16 @@ def draw_chrome(ctx: Ctx, placement: str, number: int, total: int, *, numbers: b
 def _centred(ctx: Ctx, band: Box, baseline: float, logo, website: str) -> list[El]:
     """A small logo and/or the website, centred in ``band`` and shrunk to its width."""
     meta = ctx.meta_size
+    full = website
     logo_w = 0.0
     if logo is not None:
         logo_h = band.h * 0.9
         logo_w = min(logo_h * logo.width / logo.height, band.w * (0.4 if website else 1.0))
     gap = meta * 0.6 if logo_w and website else 0.0
-    st = ctx.body_style(meta, ctx.palette.muted)
-    text_w = min(measure(website, st.family, st.weight, st.size), band.w - logo_w - gap) if website else 0.0
+    website, size = fit_website(ctx, website, band.w - logo_w - gap) if website else ("", meta)
+    gap = gap if website else 0.0
+    st = ctx.body_style(size, ctx.palette.muted)
+    text_w = label_width(website, st.family, st.weight, st.size) if website else 0.0
     x = band.x + (band.w - logo_w - gap - text_w) / 2
     out: list[El] = []
     if logo_w:
@@ -93,7 +98,7 @@ def _centred(ctx: Ctx, band: Box, baseline: float, logo, website: str) -> list[E
         out.extend(photo(ctx, logo, Box(x, band.y + (band.h - h) / 2, logo_w, h), 0, "logo"))
     if website and text_w > 0:
         els, _ = label_line(ctx, website, st, x + logo_w + gap, baseline, text_w + 0.5, role="website",
-                            href=link_target(website))
+                            href=link_target(full))
         out.extend(els)
     return out
 
@@ -136,15 +141,43 @@ def _right_side(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
         els, w = _swipe(ctx, right, baseline)
         out.extend(els)
         right -= w + meta
-    label = website or counter
-    if label:
+    if website:  # the name and handle come first: the website takes the room they leave
+        ident = min(_identity_width(ctx, band), band.w * 0.7)
+        text, size = fit_website(ctx, website, right - band.x - (ident + 16 if ident else 0.0))
+        if text:
+            w = label_width(text, ctx.body_font, 400, size) + 0.5
+            els, w = label_line(ctx, text, ctx.body_style(size, pal.muted), right - w, baseline, w,
+                                role="website", align="right", href=link_target(website))
+            out.extend(els)
+            right -= w
+    elif counter:
         room = min(band.w * 0.45, right - band.x)
-        els, _ = label_line(ctx, label, ctx.body_style(meta, pal.muted, 700 if counter else 400),
-                            right - room, baseline, room, role="page-number" if counter else "website", align="right",
-                            href=link_target(website) if website else "")
+        els, w = label_line(ctx, counter, ctx.body_style(meta, pal.muted, 700), right - room, baseline, room,
+                            role="page-number", align="right")
         out.extend(els)
-        right -= measure(label, ctx.body_font, 700 if counter else 400, meta)
+        right -= w
     return out, band.right - right
+
+
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+
+
+def fit_website(ctx: Ctx, website: str, width: float) -> tuple[str, float]:
+    """The website as drawn within ``width``, and its size: whole at the meta size or a little smaller; else
+    without "https://" and "www."; else its host and the start of its path cut with "…" at a character
+    boundary, never below a readable size ("" when not one character fits)."""
+    meta = ctx.meta_size
+    floor = min(meta, max(READABLE, meta * 0.55))
+    family = ctx.body_font
+    width = max(0.0, width - 0.5)
+    short = _SCHEME.sub("", website.strip()).rstrip("/") or website.strip()
+    for text in dict.fromkeys((website.strip(), short)):
+        natural = label_width(text, family, 400, meta)
+        if natural <= width:
+            return text, meta
+        if natural * floor / meta <= width:
+            return text, meta * width / natural
+    return cut_to_fit(short, ctx.body_style(meta), meta, width), meta
 
 
 def _identity_width(ctx: Ctx, band: Box) -> float:
@@ -153,9 +186,9 @@ def _identity_width(ctx: Ctx, band: Box) -> float:
         return 0.0
     meta = ctx.meta_size
     name = ctx.body_style(meta * 1.08, weight=700)
-    widths = [measure(ctx.brand_name or "@" + ctx.brand_handle, name.family, 700, name.size)]
+    widths = [label_width(ctx.brand_name or "@" + ctx.brand_handle, name.family, 700, name.size)]
     if ctx.brand_name and ctx.brand_handle:
-        widths.append(measure("@" + ctx.brand_handle, ctx.body_font, 400, meta))
+        widths.append(label_width("@" + ctx.brand_handle, ctx.body_font, 400, meta))
     return band.h + meta * 0.75 + max(widths)
 
 
@@ -173,9 +206,9 @@ def _band_items(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
     number_st = ctx.body_style(meta, pal.muted, 700)
     site_st = ctx.body_style(meta, pal.muted)
     swipe_w = _swipe(ctx, band.right, 0.0)[1] if hint else 0.0
-    count_w = measure(counter, number_st.family, 700, meta) if counter else 0.0
+    count_w = label_width(counter, number_st.family, 700, meta) if counter else 0.0
     tail_w = swipe_w + count_w + (gap if hint and counter else 0.0)
-    site_w = measure(website, site_st.family, 400, meta) if website else 0.0
+    site_w = label_width(website, site_st.family, 400, meta) if website else 0.0
     logo_w = min(band.h * 0.7 * logo.width / logo.height, band.w * 0.22) if logo is not None else 0.0
     parts = [w for w in (ident, logo_w, site_w, tail_w) if w]
     one_row = sum(parts) + gap * (len(parts) - 1) <= band.w
@@ -203,9 +236,10 @@ def _band_items(ctx: Ctx, band: Box, logo, website: str, counter: str, hint: boo
         baseline = band.y + band.h * 0.44
         right = band.right
     if website:
-        room = min(site_w, right - band.x) if one_row else column
-        els, w = label_line(ctx, website, site_st, right - room, baseline, room, role="website", align="right",
-                            href=link_target(website))
+        text, size = fit_website(ctx, website, min(site_w, right - band.x) if one_row else column)
+        room = label_width(text, site_st.family, 400, size) + 0.5
+        els, w = label_line(ctx, text, ctx.body_style(size, pal.muted), right - room, baseline, room,
+                            role="website", align="right", href=link_target(website)) if text else ([], 0.0)
         out.extend(els)
         if one_row:
             right -= w + gap

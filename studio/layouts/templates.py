@@ -18,12 +18,12 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
-                       sentences, split_number, step_point, sub_bullets, unflatten, written_rows)
+                       kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
+                       sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
-from ..text import BREAK_AFTER, SAFETY, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
-from .base import (DARK_GROUND, LIST_ROW, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
+from ..text import BREAK_AFTER, SAFETY, drawing_lines, lead_width, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
+from .base import (DARK_GROUND, LIST_ROW, PARA_GAP, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
                    avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
 
 IMAGE_ROLE = "image-pending"
@@ -181,6 +181,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
             marker, lines = item[0], item[1:]
             b = block("\n".join(lines), st, marker=marker, indent=at[0],
                       gap_before=(0.2 if marker.startswith(SUB_ROW) else 0.45) if blocks else 0.0, apart=apart)
+            if marker in ("", SUB_ROW):  # an item that keeps its own bullet or number ("✅ Ship", "(1) Plan")
+                b = hung(b, lines[0])
             item.clear()
         else:
             b = block("\n".join(pending), st, gap_before=0.55 if blocks else 0.0)
@@ -547,18 +549,18 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
 
 def list_of(text: str) -> tuple[str, list[str], list[str]]:
     """(lead-in, items, markers) for the List layout: list lines, else the sentences as points. Each item's marker
-    is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet); only
-    sentences read as points are counted, and only when the creator counted none of them themselves."""
+    is the creator's (``_row_markers``: "5. 4. 3." stays 5 4 3, "1. 3. 7." stays 1 3 7, "- Ship" a bullet);
+    sentences read as points get a dot each, never a number the creator did not write."""
     held = _held_empty_items(text)
     lead, rows = written_rows(held)
     if len(rows) >= 2:
         numbers, items = [n for n, _, _ in rows], [item for _, item, _ in rows]
-        if any(n.isdigit() and script_number(written) for n, _, written in rows) or mixed_steps(
-                [written.split("\n")[0] for _, _, written in rows]):
+        if any(n[:1].isdigit() and (script_number(written) or kept_number(written)) for n, _, written in rows) \
+                or mixed_steps([written.split("\n")[0] for _, _, written in rows]):
             # "Step 3: share" or "١. اكتب" among numbered rows: every numbered row keeps its number as written
-            # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١")
-            items = [" ".join(written.split("\n")) if n.isdigit() else item for n, item, written in rows]
-            numbers = [OWN if n.isdigit() else n for n in numbers]
+            # (no column of ours beside some rows and not others, no Latin "01" for the creator's "١" or "(1)")
+            items = [" ".join(written.split("\n")) if n[:1].isdigit() else item for n, item, written in rows]
+            numbers = [OWN if n[:1].isdigit() else n for n in numbers]
         if _EMPTY in text:  # the creator's own character: nothing was held
             return lead, items, _row_markers(numbers, items)
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
@@ -575,7 +577,7 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     bullets = emoji_rows(points)
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
-    return "", points, [str(n) for n in range(1, len(points) + 1)]
+    return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
@@ -610,14 +612,15 @@ def _row_indent(markers: list[str]) -> float:
 
 
 def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
-    """The points as a designed list: a big accent number per row, on tinted rows; a post without
-    list lines is listed sentence by sentence."""
+    """The points as a designed list on tinted rows, each with the creator's number or bullet; a post without
+    list lines is listed sentence by sentence, a dot per sentence."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
-    if len(items) < 2 or has_code(body) or (len(items) > POINTS_MAX and not list_reading(body)[1]):
-        # a row holds no code block: the post is drawn as written, code and all; a long essay (a premium post)
+    if len(items) < 2 or has_code(body) or any(drawing_lines(body.split("\n"))) \
+            or (len(items) > POINTS_MAX and not list_reading(body)[1]):
+        # a row holds no code block nor table: the post is drawn as written, code and all; a long essay (a premium post)
         # is read as text, not hundreds of one-sentence rows
         return headline_body(ctx, slide, size, cursor)
     if not title and intro:
@@ -638,6 +641,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
                           gap_before=0.3)
             else:
                 b = block(item, st, marker=LIST_ROW + marker, indent=indent, gap_before=1.1)
+                b = hung(b, item) if not marker else b
             if b:
                 blocks.append(b)
         return plan_column(c, slide, s, box, title=title, body=with_credit(c, slide, tuple(blocks), s))
@@ -879,7 +883,7 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
             size = _card_size(ctx, text, size, inner.w, inner.h - head_h - meta_h)
         first = block(text, ctx.body_style(size))  # a post card keeps the post's own text as written
         first = as_written_lists(first, _list_line_text) if first else None  # … its lists in one direction
-        blocks = (first,) if first else ()
+        blocks = hanging_items(first, text, size) if first else ()
         image_pending = slide.image is not None
     else:
         image_pending = any(b.role == IMAGE_ROLE for b in cursor)
@@ -917,6 +921,70 @@ def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
                             role="post-meta")
         out.extend(els)
     return out, rest
+
+
+def hanging_items(blk: Block, text: str, size: float) -> tuple[Block, ...]:
+    """A block drawn as written (``text``'s lines), its list lines ("- Ship it", "2) Edit", "✅ Done") each a
+    block of their own that hangs: the creator's marker stays a character of the line, and the item's wrapped
+    lines start under its first word, not under the marker; a nested line ("   - outline") is further in."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if has_code(text) or len(lines) != len(blk.paras):  # (a code block's lines are not read as a list)
+        return (blk,)
+    items = [found is not None for found in list_lines(lines)]
+    if not any(items):
+        return (blk,)
+    out: list[Block] = []
+    prose: list = []
+    levels: list[int] = []  # the indents of the item lines open above
+
+    def flush() -> None:
+        if prose:
+            out.append(replace(blk, paras=tuple(prose), gap_before=PARA_GAP if prose[0].gap else 0.0))
+            prose.clear()
+    for line, para, item in zip(lines, blk.paras, items):
+        hang = _marker_clusters(para, written_marker(line)) if item else 0
+        if not hang:
+            prose.append(para)
+            levels.clear()
+            continue
+        flush()
+        indent = indent_of(line)
+        while levels and indent < levels[-1] + NESTED:
+            levels.pop()
+        lead = lead_width(para, hang, blk.style.family, blk.style.weight, blk.style.size)
+        out.append(replace(blk, paras=(para,), indent=lead + sub_indent(size) * len(levels), hang=hang,
+                           gap_before=PARA_GAP if para.gap else 0.0))
+        levels.append(indent)
+    flush()
+    return tuple(out)
+
+
+def hung(blk: Block | None, written: str) -> Block | None:
+    """``blk`` (an item whose first line, ``written``, opens with the creator's own bullet or number: "✅ Ship it",
+    "(1) Plan") hanging: its wrapped lines start under its first word, not under the bullet."""
+    hang = _marker_clusters(blk.paras[0], written_marker(written)) if blk is not None and blk.start == 0 else 0
+    if not hang or blk.paras[0].code:
+        return blk
+    st = blk.style
+    return replace(blk, indent=blk.indent + lead_width(blk.paras[0], hang, st.family, st.weight, st.size), hang=hang)
+
+
+def _marker_clusters(para, marker: str) -> int:
+    """How many clusters of ``para`` its written ``marker`` and the spaces after it take; 0 when it does not open
+    the line as written, or nothing follows it."""
+    if not marker:
+        return 0
+    shown = ""
+    for n, c in enumerate(para.clusters):
+        shown += c.text
+        if shown.strip() == marker:
+            k = n + 1
+            while k < len(para.clusters) and para.clusters[k].is_space:
+                k += 1
+            return k if n + 1 < k < len(para.clusters) else 0
+        if len(shown) > len(marker) + 1:
+            return 0
+    return 0
 
 
 def _card_size(ctx: Ctx, text: str, size: float, width: float, height: float) -> float:

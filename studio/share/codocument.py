@@ -24,7 +24,7 @@ from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, changes
-from .sync import change_size, rebase, refuse_text, type_into
+from .sync import change_size, rebase, refuse_text, trim_merged, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
 EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
@@ -115,7 +115,9 @@ class CoDocument(Document):
             return
         refuse_texts(index, {field: replica.text(ids[index], field) for field in SLIDE_TEXTS}, typed)
         for field, value in typed.items():
+            before = replica.text(ids[index], field)
             type_into(replica, ids[index], field, value)
+            self._trim(replica, ids[index], field, before, origin)
         self.pristine = False
         # Nobody's echo: the typist's box is refilled too, since a text pushed to it may have crossed
         # this keystroke on the wire and now show there without it (the page sends it again).
@@ -143,7 +145,9 @@ class CoDocument(Document):
         replica = self.replica(origin)
         typed = {field: value for field, value in values.items() if value != replica.text(part, field)}
         for field, value in typed.items():
+            before = replica.text(part, field)
             type_into(replica, part, field, value)
+            self._trim(replica, part, field, before, origin)
         if typed:
             self.pristine = False
             self._merged(change)
@@ -188,17 +192,27 @@ class CoDocument(Document):
         text = rebase(base, safe_text(value), current)
         refuse_text(replica, slide_id, field, text)
         replica.set_text(slide_id, field, text)
+        self._trim(replica, slide_id, field, current, origin)
         self.pristine = False
         self._merged(change)
+
+    def _trim(self, replica: Replica, slide_id: str, field: str, before: str, origin: Any) -> None:
+        """A text this person's typing merged past its cap is cut back at it; they are told the words cut."""
+        told = trim_merged(replica, slide_id, field, before)
+        notice = _get(self._notices, origin)
+        if told and notice is not None:
+            notice(told)
 
     # -- undo, per person -------------------------------------------------------------------------
 
     def undo(self, origin: Any = None) -> bool:
         """Undo this person's last edit (never anyone else's)."""
-        return self._step(self.replica(origin).undo, origin)
+        replica = self.replica(origin)
+        return self._step(lambda: replica.undo(_name(origin)), origin)
 
     def redo(self, origin: Any = None) -> bool:
-        return self._step(self.replica(origin).redo, origin)
+        replica = self.replica(origin)
+        return self._step(lambda: replica.redo(_name(origin)), origin)
 
     def _step(self, step: Callable[[], bool], origin: Any) -> bool:
         if not step():

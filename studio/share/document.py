@@ -26,6 +26,7 @@ import json
 import types
 import typing
 import uuid
+import weakref
 from collections import deque
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -55,6 +56,16 @@ Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
 
 
+@dataclasses.dataclass
+class Kept:
+    """Typing that reached a slide someone's undo had taken out: put back on it when a redo brings it back."""
+
+    field: str
+    seen: str  # the text the typist's box showed
+    typed: str  # what it read after their typing
+    typist: Callable[[], Replica | None]  # (a weak reference: a closed tab's replica is not kept alive)
+
+
 class SharedDocument:
     """The merged carousel of one project: what autosave stores and every replica syncs with."""
 
@@ -63,6 +74,8 @@ class SharedDocument:
         self.doc = _new_doc()
         self.updates = 0  # counts merged updates: a replica that took in every one has nothing to pull
         self._listeners: list[Listener] = []
+        self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
+        self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -104,7 +117,9 @@ class SharedDocument:
         return _order(self.doc)
 
     def text(self, slide_id: str, field: str) -> str:
-        """One slide text as merged."""
+        """One slide text as merged, or a part's (``PART_TEXTS``: ``slide_id`` is the part's name)."""
+        if slide_id in PART_TEXTS:
+            return str(self.doc[slide_id][field])
         return str(self.doc["slides"][slide_id][field])
 
     def replica(self, person: str, *, capture_ms: int = CAPTURE_MS) -> Replica:
@@ -115,6 +130,32 @@ class SharedDocument:
         """Call ``listener(person)`` after every merged update; returns a function that unsubscribes."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def keep(self, typist: Replica, slide_id: str, field: str, seen: str, typed: str) -> str:
+        """Keep typing into a slide taken out by an undo, until a redo brings it back; returns all this
+        person's kept typing of that box (what their box would read)."""
+        entries = self.kept.setdefault(slide_id, [])
+        for entry in entries:
+            if entry.field == field and entry.seen == seen and entry.typist() is typist:
+                entry.typed = rebase(seen, entry.typed, typed)  # the earlier typing first
+                return entry.typed
+        entries.append(Kept(field, seen, typed, weakref.ref(typist)))
+        return typed
+
+    def stepped(self, replica: Replica, before: set[str], who: str) -> None:
+        """``replica`` made an undo or redo (slides ``before`` it): note who took slides out, and put kept
+        typing back on the slides it brought back."""
+        now = set(self.slide_ids())
+        for slide_id in before - now:
+            if slide_id not in self.doc["slides"]:
+                self.removed_by[slide_id] = who or "Someone"
+        for slide_id in [s for s in self.kept if s in now]:
+            for entry in self.kept.pop(slide_id):
+                typist = entry.typist()
+                typist = typist if typist is not None and typist.online else replica
+                typist.pull()
+                typist.put_back_kept(slide_id, entry)
+            replica.pull()  # the one who stepped reads it at once
 
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
@@ -239,18 +280,30 @@ class Replica:
             _write_slides(self.doc, old.slides, ids, new.slides, self.hub.images, who)
         self.push()
 
-    def undo(self) -> bool:
-        """Undo this person's last edit (nobody else's); False when there is none."""
+    def undo(self, who: str = "") -> bool:
+        """Undo this person's last edit (nobody else's); False when there is none. ``who``: their name, told
+        to anyone whose typing reaches a slide this takes out."""
+        return self._step(self.undo_manager.undo, who)
+
+    def redo(self, who: str = "") -> bool:
+        """Redo this person's last undone edit; typing kept for a slide it brings back is put back on it."""
+        return self._step(self.undo_manager.redo, who)
+
+    def _step(self, step: Callable[[], bool], who: str) -> bool:
         self.pull()  # others' typing in a slide this takes out must be here, or a redo brings the slide back without it
-        done = self.undo_manager.undo()
+        before = set(self.slide_ids())
+        done = step()
         self.push()
+        self.hub.stepped(self, before, who)
         return done
 
-    def redo(self) -> bool:
-        self.pull()
-        done = self.undo_manager.redo()
-        self.push()
-        return done
+    def put_back_kept(self, slide_id: str, kept: Kept) -> None:
+        """Make kept typing (``SharedDocument.keep``) on this slide's text as it reads now."""
+        self.set_text(slide_id, kept.field, rebase(kept.seen, kept.typed, self.text(slide_id, kept.field)))
+
+    def holds(self, slide_id: str) -> bool:
+        """Whether this slide is still in the document here (in the carousel, or deleted and kept for an undo)."""
+        return slide_id in self._slides
 
     def can_undo(self) -> bool:
         return self.undo_manager.can_undo()
@@ -513,3 +566,52 @@ def _edit(text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:
             del text[offset:offset + length]
         if insert:
             text.insert(offset, insert)
+
+
+def rebase(base: str, mine: str, theirs: str, where: list[int | None] | None = None) -> str:
+    """``theirs`` with my changes (from ``base`` to ``mine``) made on it too.
+
+    Everything either side inserted stays; I delete only characters of ``base`` that are still
+    there, so text they added inside a range I deleted survives. ``where``: each character of
+    ``base`` in ``theirs`` (None: deleted), when known (``moved_by``); otherwise the texts are compared.
+    """
+    if mine == base:
+        return theirs
+    if theirs == base:
+        return mine
+    if where is None:
+        where = _where(base, theirs)
+    removed: set[int] = set()
+    inserted: dict[int, str] = {}
+    for start, end, insert in changes(base, mine):
+        removed.update(where[q] for q in range(start, end) if where[q] is not None)
+        if insert:
+            at = _after_previous(where, start)
+            inserted[at] = inserted.get(at, "") + insert
+    out = []
+    for index, char in enumerate(theirs):
+        out.append(inserted.get(index, ""))
+        if index not in removed:
+            out.append(char)
+    out.append(inserted.get(len(theirs), ""))
+    return "".join(out)
+
+
+def _where(base: str, theirs: str) -> list[int | None]:
+    """For each character of ``base``, its index in ``theirs`` (None where they deleted it)."""
+    where: list[int | None] = []
+    shift = 0
+    for start, end, insert in changes(base, theirs):
+        where.extend(q + shift for q in range(len(where), start))
+        where.extend([None] * (end - start))
+        shift += len(insert) - (end - start)
+    where.extend(q + shift for q in range(len(where), len(base)))
+    return where
+
+
+def _after_previous(where: list[int | None], position: int) -> int:
+    """Where in ``theirs`` something typed before ``base[position]`` goes: right after the last kept character."""
+    for q in range(position - 1, -1, -1):
+        if where[q] is not None:
+            return where[q] + 1
+    return 0

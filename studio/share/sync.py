@@ -16,13 +16,16 @@ studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import limits
+from ..app.edit_history import EditError
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, rebase
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
@@ -43,10 +46,11 @@ class Channel:
     """The server end of one browser: its replica, and the versions each of its boxes was sent."""
 
     def __init__(self, replica: Replica, send: Callable[[Message], Any],
-                 wake: Callable[[], Any] | None = None) -> None:
+                 wake: Callable[[], Any] | None = None, tell: Callable[[str], Any] | None = None) -> None:
         """``wake``: called when others edited, instead of refreshing at once; the owner then calls
-        ``refresh`` when it is ready to send, so a burst of edits becomes one message per box."""
-        self.replica, self.send = replica, send
+        ``refresh`` when it is ready to send, so a burst of edits becomes one message per box. ``tell``: a
+        message for this browser's person (their typing reached a slide someone else had taken out)."""
+        self.replica, self.send, self.tell = replica, send, tell
         self.versions: dict[Key, int] = {}
         self.sent: dict[Key, OrderedDict[int, Sent]] = {}  # newest last
         self.acks: dict[Key, int] = {}
@@ -73,25 +77,58 @@ class Channel:
         if self._made.get(key) == (seq, base, edits):  # sent again after a reconnection, made already
             self.refresh(always=key)
             return
+        try:
+            self._make(slide, field, edits, base)
+        except EditError as exc:  # over a cap: answered all the same (else the box waits for ever), its text sent
+            self._made[key], self.acks[key] = (seq, base, edits), seq
+            self._send_whole(key)
+            seen = self.sent[key].get(base, self._latest(key)).text
+            try:
+                typed = patch(seen, edits)
+            except ValueError:
+                raise exc from None
+            raise EditError(f"{exc} What you typed was not made: {quote(seen, typed)}") from None
+        self._made[key] = (seq, base, edits)
+        self.acks[key] = seq
+        self.refresh(always=key)
+
+    def _make(self, slide: str, field: str, edits: Edits, base: int) -> None:
+        """Make the browser's ``edits`` (on version ``base``) on the replica (EditError: over a cap, nothing made)."""
+        key = (slide, field)
         self._send_changes(key)  # what happened here since: part of the path from ``base``
+        before = self.replica.text(slide, field)
         sent = self.sent[key]
         latest = next(reversed(sent))
         since = [sent[v].steps for v in range(base + 1, latest + 1)]
         if slide not in PART_TEXTS and slide not in self.replica.slide_ids():
-            pass
+            seen = sent.get(base, sent[latest]).text
+            check(edits, len(seen))
+            typed = patch(seen, edits)
+            if not seen:  # typed after the box heard its slide was gone (""): at the end of what the slide holds,
+                # or, taken out by an undo, of what the box showed before (kept typing then comes first)
+                seen = self.replica.text(slide, field) if self.replica.holds(slide) else \
+                    next((version.text for version in reversed(sent.values()) if version.text), "")
+                typed = seen + typed
+            told = keep_typing(self.replica, slide, field, seen, typed)
+            if told and self.tell is not None:
+                self.tell(told)
         elif base in sent and None not in since:
             check(edits, len(sent[base].text))
             moved = transform(edits, [step for steps in since for step in steps])
             refuse_text(self.replica, slide, field, patch(sent[latest].text, moved))
             self.replica.edit_text(slide, field, moved)
+            self._trim(slide, field, before)
         else:  # typed on a version forgotten (taken as typed on the latest) or followed by a whole text
             seen, current = sent.get(base, sent[latest]).text, sent[latest].text
             text = rebase(seen, patch(seen, edits), current)
             refuse_text(self.replica, slide, field, text)
             self.replica.set_text(slide, field, text)
-        self._made[key] = (seq, base, edits)
-        self.acks[key] = seq
-        self.refresh(always=key)
+            self._trim(slide, field, before)
+
+    def _trim(self, slide: str, field: str, before: str) -> None:
+        told = trim_merged(self.replica, slide, field, before)
+        if told and self.tell is not None:
+            self.tell(told)
 
     def refresh(self, always: Key | None = None) -> None:
         """Take in the others' edits and send every watched box that changed."""
@@ -119,6 +156,8 @@ class Channel:
         """Send the box's changes since it was last sent (if any, or ``answer`` anyway: the ack)."""
         if not self._pending[key] and not answer:
             return
+        if key[0] not in PART_TEXTS and key[0] not in self.replica.slide_ids():  # gone: its box reads "" (typing
+            self._pending[key].clear()  # kept in a deleted slide's text changes it here, not in the box)
         text, steps = self._latest(key).text, []
         for delta in self._pending[key]:
             step = to_edits(text, delta)
@@ -189,6 +228,93 @@ class TextBox:
         self.in_flight = self.value
         return {"slide": self.slide, "field": self.field, "edits": changes(self.base, self.value),
                 "base": self.version, "seq": self.seq}
+
+
+def keep_typing(replica: Replica, slide: str, field: str, seen: str, typed: str) -> str | None:
+    """A box showing ``seen`` now reads ``typed``, but its slide is gone from the carousel: the typing is kept
+    with the slide (a deleted slide's text takes it, for an undo of the delete; a slide an undo took out gets it
+    back when that undo is redone). Returns what to tell the typist (None: nothing was typed)."""
+    if seen == typed:
+        return None
+    if replica.holds(slide):  # deleted: its texts stay in the document
+        replica.set_text(slide, field, rebase(seen, typed, replica.text(slide, field)))
+        who = replica.deleted_by(slide) or "Someone"
+        return (f"{who} deleted the slide you were typing in. Your typing is kept with it (undoing the delete "
+                f"brings it back): {quote(seen, typed)}")
+    typed = replica.hub.keep(replica, slide, field, seen, typed)
+    who = replica.hub.removed_by.get(slide, "Someone")
+    return (f"{who}'s undo took out the slide you were typing in. Your typing is kept with it and comes back "
+            f"if they redo: {quote(seen, typed)}")
+
+
+SLIDE_CAPS = {"title": (limits.MAX_TITLE_CHARS, "the title of slide {n}"),
+              "body": (limits.MAX_BODY_CHARS, "the text of slide {n}"),
+              "alt_text": (limits.MAX_ALT_CHARS, "the alt text of slide {n}")}
+
+
+def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
+    """A shared text's cap and its name in a message (None: no cap)."""
+    if slide == "meta":
+        return (limits.MAX_NAME_CHARS, "the project name") if field == "name" else None
+    if slide in PART_TEXTS:
+        return limits.PART_CAPS.get((slide, field))
+    cap, what = SLIDE_CAPS[field]
+    ids = replica.slide_ids()
+    return cap, what.format(n=ids.index(slide) + 1 if slide in ids else "")
+
+
+def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
+    """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
+    over its cap (someone else's typing met it), it is cut back for everyone, after its first ``cap`` characters
+    (the same cut whoever makes it), and the typist is told the words cut, quoted. Returns that message.
+
+    A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left as it is.
+    """
+    found = cap_of(replica, slide, field)
+    if found is None or len(before) > found[0] or len(replica.hub.text(slide, field)) <= found[0]:
+        return None
+    cap, what = found
+    replica.pull()
+    text = replica.text(slide, field)
+    if len(text) <= cap:
+        return None
+    cut = _cut_at(text, cap)
+    replica.set_text(slide, field, text[:cut])
+    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters, so it was "
+            f"cut back to the limit for everyone. The words cut: “{text[cut:]}”")
+
+
+def _cut_at(text: str, cap: int) -> int:
+    """Where to cut ``text`` to at most ``cap`` characters without splitting a letter from its marks or an emoji
+    sequence (joiners, variation selectors, skin tones)."""
+    cut = cap
+    while 0 < cut < len(text) and (_joins(text[cut]) or text[cut - 1] == "\u200d" or _half_flag(text, cut)):
+        cut -= 1
+    return cut
+
+
+def _half_flag(text: str, cut: int) -> bool:
+    """Whether cutting before ``text[cut]`` splits a flag (a pair of regional indicator letters)."""
+    flag = lambda char: 0x1F1E6 <= ord(char) <= 0x1F1FF  # noqa: E731
+    if not flag(text[cut]):
+        return False
+    run = 0
+    while run < cut and flag(text[cut - 1 - run]):
+        run += 1
+    return run % 2 == 1
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` belongs with the character before it."""
+    code = ord(char)
+    return (unicodedata.combining(char) > 0 or unicodedata.category(char) in ("Mn", "Me", "Mc")
+            or char == "\u200d" or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
+
+
+def quote(seen: str, typed: str) -> str:
+    """What was typed into ``seen`` to make ``typed``, in quotes (the whole text when only deleting)."""
+    words = " … ".join(insert for _start, _end, insert in changes(seen, typed) if insert)
+    return f"“{words or typed}”"
 
 
 def check(edits: Edits, length: int) -> None:
@@ -305,7 +431,9 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     """
     current = replica.text(slide, field)
     own = replica.typed.setdefault((slide, field), deque(maxlen=REMEMBERED))
-    candidates = [*replica.hub.recent_texts(slide, field), *own, current]
+    # A box sends only a value it changed: a text reading ``value`` already was not the one typed on (it is one
+    # someone changed since: typing a word another person had just undone matched the undone letters and vanished).
+    candidates = [text for text in (*replica.hub.recent_texts(slide, field), *own) if text != value] + [current]
     seen = min(reversed(candidates), key=lambda text: change_size(changes(text, value)))
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
@@ -313,35 +441,6 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
 
 def change_size(edits: list[tuple[int, int, str]]) -> int:
     return sum(end - start + len(insert) for start, end, insert in edits)
-
-
-def rebase(base: str, mine: str, theirs: str, where: list[int | None] | None = None) -> str:
-    """``theirs`` with my changes (from ``base`` to ``mine``) made on it too.
-
-    Everything either side inserted stays; I delete only characters of ``base`` that are still
-    there, so text they added inside a range I deleted survives. ``where``: each character of
-    ``base`` in ``theirs`` (None: deleted), when known (``moved_by``); otherwise the texts are compared.
-    """
-    if mine == base:
-        return theirs
-    if theirs == base:
-        return mine
-    if where is None:
-        where = _where(base, theirs)
-    removed: set[int] = set()
-    inserted: dict[int, str] = {}
-    for start, end, insert in changes(base, mine):
-        removed.update(where[q] for q in range(start, end) if where[q] is not None)
-        if insert:
-            at = _after_previous(where, start)
-            inserted[at] = inserted.get(at, "") + insert
-    out = []
-    for index, char in enumerate(theirs):
-        out.append(inserted.get(index, ""))
-        if index not in removed:
-            out.append(char)
-    out.append(inserted.get(len(theirs), ""))
-    return "".join(out)
 
 
 def moved_by(where: list[int | None], step: Edits) -> list[int | None]:
@@ -356,23 +455,3 @@ def moved_by(where: list[int | None], step: Edits) -> list[int | None]:
             q = None if k < len(step) and step[k][0] <= q else q + shift
         moved.append(q)
     return moved
-
-
-def _where(base: str, theirs: str) -> list[int | None]:
-    """For each character of ``base``, its index in ``theirs`` (None where they deleted it)."""
-    where: list[int | None] = []
-    shift = 0
-    for start, end, insert in changes(base, theirs):
-        where.extend(q + shift for q in range(len(where), start))
-        where.extend([None] * (end - start))
-        shift += len(insert) - (end - start)
-    where.extend(q + shift for q in range(len(where), len(base)))
-    return where
-
-
-def _after_previous(where: list[int | None], position: int) -> int:
-    """Where in ``theirs`` something typed before ``base[position]`` goes: right after the last kept character."""
-    for q in range(position - 1, -1, -1):
-        if where[q] is not None:
-            return where[q] + 1
-    return 0

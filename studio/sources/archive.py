@@ -25,7 +25,8 @@ from typing import IO, Any, Iterator
 from ..image import Image
 from ..post import Post, Thread
 from ..text_patterns import link_as_shown
-from .archive_files import MAX_ENTRIES, ArchiveFiles, Folder, MemberError, Progress
+from .archive_files import (MAX_ENTRIES, POST_KINDS, ArchiveFiles, Folder, MemberError, Progress,
+                            data_file_kind, not_posts_message)
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
 from ..limits import MAX_POSTS
@@ -80,6 +81,7 @@ class _Tweet:
     urls: list[tuple[str, str, str]] = field(default_factory=list)   # (t.co, expanded, display)
     media: list[tuple[str, str, str]] = field(default_factory=list)  # (t.co, file name, type)
     versions: tuple[str, ...] = ()  # an edited post: the ids of all its versions (edit_info), first to last
+    borrowed: tuple[str, ...] = ()  # file names of media shown from another account's post (source_user_id)
 
 
 
@@ -122,13 +124,20 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     source = Path(source) if isinstance(source, str) else source
     name = name or (source.name if isinstance(source, Path) else "tweets.js")
     folder = Folder()
+    # named as in the archive, so a note names the file given ("data/tweets-part1.js")
+    member = "data/" + (Path(name).name if _POSTS_FILE_RE.fullmatch(Path(name).name) else "tweets.js")
     if isinstance(source, Path):
         if not source.is_file():
             raise SourceError(f"{name}: file not found")
-        folder.add("data/tweets.js", source.stat().st_size, lambda: source.open("rb"))
+        with source.open("rb") as f:
+            _check_posts_file(f.read(512), name)
+        folder.add(member, source.stat().st_size, lambda: source.open("rb"))
     else:
-        folder.add("data/tweets.js", len(source), lambda: io.BytesIO(source))
-    result = _ArchiveReader(folder, name, None).read(False, thread_id)
+        _check_posts_file(source[:512], name)
+        folder.add(member, len(source), lambda: io.BytesIO(source))
+    reader = _ArchiveReader(folder, name, None)
+    reader.text_only = True
+    result = reader.read(False, thread_id)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -137,13 +146,49 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     return result
 
 
+_POSTS_FILE_RE = re.compile(r"tweets?(?:-part\d+)?\.js")
+def _check_posts_file(head: bytes, name: str) -> None:
+    """Refuse, naming it, another data file of the archive given in place of its posts (account.js …)."""
+    kind = data_file_kind(head.decode("utf-8", "ignore"))
+    if kind and kind not in POST_KINDS:
+        raise SourceError(not_posts_message(kind, name))
+
+
 def archive_folder(path: Path) -> Path | None:
-    """The extracted archive folder at or just above ``path`` (the folder or its ``data/``), else None."""
+    """The extracted archive folder at or just above ``path`` (the folder or its ``data/``), else None; or ``path``
+    itself when the archive is its one folder ("twitter-2024-05-28-…/data/": a zip of the archive's folder)."""
     for root in (path, path.parent) if path.name == "data" else (path,):
-        if any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js",
-                                                         "js/tweet_index.js")):
+        if _holds_archive(root):
             return root
-    return None
+    try:
+        inner = _one_entry(path)
+    except OSError:
+        return None
+    return path if inner is not None and inner.is_dir() and _holds_archive(inner) else None
+
+
+_MAX_FOLDER_ENTRIES = 1_000
+
+
+def _one_entry(path: Path) -> Path | None:
+    """The one entry of the folder beside a Mac's own (dotfiles, __MACOSX), else None: two are not guessed
+    between. SourceError past 1,000 entries (never a long walk through a folder that is no archive)."""
+    found = None
+    for n, child in enumerate(path.iterdir()):
+        if n >= _MAX_FOLDER_ENTRIES:
+            raise SourceError(f"{path.name}: is a folder of more than {_MAX_FOLDER_ENTRIES:,} files, not an "
+                              "extracted X archive (no data/tweets.js): choose the archive's own folder or its .zip")
+        if child.name.startswith(".") or child.name == "__MACOSX":
+            continue
+        if found is not None:
+            return None
+        found = child
+    return found
+
+
+def _holds_archive(root: Path) -> bool:
+    return any((root / "data" / f).is_file() for f in ("manifest.js", "tweets.js", "tweet.js", "tweets-part1.js",
+                                                      "js/tweet_index.js"))
 
 
 class _ArchiveReader:
@@ -152,12 +197,15 @@ class _ArchiveReader:
         self.folder = isinstance(zf, Folder)
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.unmatched: list[str] = []  # long posts cut where note-tweet.js has a long post of that time not theirs
+        self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
         self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
         self.files = ArchiveFiles(zf, progress, self.warnings)
+        self.text_only = False  # one data file given on its own: no photos to look for
 
     # ---------------------------------------------------------------- top level
 
@@ -208,7 +256,10 @@ class _ArchiveReader:
         opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
         result.answers = _answered(result.threads, tweets, opened)
         self._warn_cut({post.id for t in result.threads for post in t.posts})
-        self._attach_media(result, tweets, manifest, load_media)
+        if load_media or thread_id is not None:  # (a listing names no post of threads not yet chosen)
+            self._warn_quotes(result.threads)
+        if not self.text_only:
+            self._attach_media(result, tweets, manifest, load_media)
         if load_media and result.threads:
             avatar = self._avatar(manifest, author_id)
             for thread in result.threads:
@@ -321,13 +372,32 @@ class _ArchiveReader:
                                      f"{position - 1}, so the thread goes on across the gap; check the slides there")
 
     def _warn_cut(self, shown_ids: set[str]) -> None:
-        """A note naming the shown long posts whose full text the archive does not hold."""
+        """A note naming the shown long posts whose full text the archive does not hold (or holds unmatched)."""
+        if unmatched := [p for p in self.unmatched if p in shown_ids]:
+            one = len(unmatched) == 1
+            self.warnings.append(
+                f"{count(len(unmatched), 'post')} ({', '.join(unmatched[:3])}{' …' if len(unmatched) > 3 else ''}) "
+                f"may be cut at 280 characters: data/note-tweet.js has a long post written at that time whose "
+                f"words do not start as {'its' if one else 'theirs'} do; check the slide against the post on X "
+                "and paste any rest")
         if cut := [p for p in self.cut_posts if p in shown_ids]:
             one = len(cut) == 1
             shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
             self.warnings.append(f"{count(len(cut), 'long post')} ({shown}) "
                                  f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
                                  f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+
+    def _warn_quotes(self, threads: list[Thread]) -> None:
+        """A note naming the posts of the shown threads that quote a post: X shows the quoted post under the
+        words; the slides never show another post, and write the link only where the post has no words of its own."""
+        quoting = [(i + 1, post, self.quotes[post.id]) for thread in threads
+                   for i, post in enumerate(thread.posts) if post.id in self.quotes]
+        if not quoting:
+            return
+        shown = "; ".join(f"post {n} ({post.id}): {', '.join(links)}" for n, post, links in quoting[:3])
+        self.warnings.append(f"{count(len(quoting), 'post')} quote{'s' if len(quoting) == 1 else ''} another "
+                             f"post, which X shows under the words and the slides leave out ({shown}"
+                             f"{' …' if len(quoting) > 3 else ''}); a post with no words of its own shows the link")
 
     # ---------------------------------------------------------------- files
 
@@ -369,21 +439,26 @@ class _ArchiveReader:
         return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
 
     def _avatar(self, manifest: dict, author_id: str) -> Image | None:
+        """The account's picture from profile_media/: the one profile.js names; with no profile.js, the account's
+        file there, never its header (banner). A picture profile.js names but the archive lacks (X's default
+        picture) is none: another file is not guessed."""
         folder = self.files.media_dir(manifest, "profileMedia", ("data/profile_media",))
         if not folder:
             return None
-        wanted = ""
+        wanted = header = ""
         for member in self.files.listed(manifest, "profile", r"data/profile\.js"):
             try:
-                items = self.files.small_json(member)
-                url = items[0]["profile"]["avatarMediaUrl"]
-                wanted = posixpath.basename(str(url))
-            except (MemberError, LookupError, TypeError):
+                profile = self.files.small_json(member)[0]["profile"]
+                wanted = posixpath.basename(str(profile.get("avatarMediaUrl") or ""))
+                header = posixpath.basename(str(profile.get("headerMediaUrl") or ""))
+            except (MemberError, LookupError, TypeError, AttributeError):
                 pass
-        files = sorted(n for n in self.files.members if n.startswith(folder))
-        chosen = next((n for n in files if wanted and n.endswith("-" + wanted)), None)
-        chosen = chosen or next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
-        chosen = chosen or (files[0] if files else None)
+        files = sorted(n for n in self.files.members if n.startswith(folder) and not _file_of(n, header))
+        if wanted:
+            chosen = next((n for n in files if _file_of(n, wanted)), None)
+        else:
+            chosen = next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
+            chosen = chosen or (files[0] if files else None)
         return self.files.image(chosen, max_side=AVATAR_SIDE) if chosen else None
 
     def _attach_media(self, result: ImportResult, tweets: dict[str, _Tweet], manifest: dict,
@@ -391,21 +466,32 @@ class _ArchiveReader:
         folder = self.files.media_dir(manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
         if not folder:
             folder = self.files.media_dir(manifest, "tweet", ("data/tweet_media",))
+        # a post written in a community keeps its photos in their own folder
+        community = self.files.media_dir(manifest, "communityTweet", ("data/community_tweet_media",))
+        folders = tuple(f for f in (folder, community) if f)
         by_post: dict[str, list[str]] = defaultdict(list)
-        wanted = {p.id for t in result.threads for p in t.posts}
+        wanted = {p.id: p.id for t in result.threads for p in t.posts}
+        for post_id in list(wanted):  # an edited post's photos may be filed under another of its versions' ids
+            for version in tweets[post_id].versions:
+                wanted.setdefault(version, post_id)
         for name in self.files.members:
-            if folder and name.startswith(folder):
+            if folders and name.startswith(folders):
                 post_id = posixpath.basename(name).split("-", 1)[0]
                 if post_id in wanted:
-                    by_post[post_id].append(name)
+                    by_post[wanted[post_id]].append(name)
         plan: list[tuple[Post, list[str]]] = []
         missing: dict[str, int] = {}
+        borrowed: list[str] = []
         for thread in result.threads:
             for post in thread.posts:
                 t = tweets[post.id]
                 if not t.media and post.id not in by_post:  # most posts: no photo, nothing missing, nothing to read
                     continue
-                files, skipped, missing[post.id] = _media_files(t, by_post.get(post.id, []), folder)
+                if t.borrowed:
+                    borrowed.append(post.id)
+                found = by_post.get(post.id, [])
+                files, skipped, missing[post.id] = _media_files(t, found, found[0].rsplit("/", 1)[0] + "/"
+                                                                if found else folder)
                 if skipped:
                     label = _moving_label(t)
                     self.warnings.append(f"The {skipped} in post {post.id} was not embedded (slides show photos only)"
@@ -420,6 +506,11 @@ class _ArchiveReader:
                                  f"{'is' if sum(lost.values()) == 1 else 'are'} not in the archive's "
                                  f"{(folder or self.files.root + 'data/tweets_media/').rstrip('/')} folder: "
                                  "those slides show the text without them")
+        if borrowed:
+            shown = ", ".join(sorted(borrowed, key=int)[:3]) + (" …" if len(borrowed) > 3 else "")
+            self.warnings.append(f"{count(len(borrowed), 'post')} ({shown}) {'shows' if len(borrowed) == 1 else 'show'}"
+                                 " a photo or video from another account's post: not put on the slides (they show "
+                                 "your own photos only)")
         self.files.total += sum(self.files.members[f].file_size for _, files in plan for f in files)
         for post, files in plan:
             post.images = [img for img in (self.files.image(f) for f in files) if img is not None]
@@ -439,14 +530,19 @@ class _ArchiveReader:
             if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
                              or _cut_at_limit(t)):
                 self.cut_posts.append(post_id)
+            elif not note and notes_match and _at_limit(t) and notes.near(t):
+                self.unmatched.append(post_id)
             label = _moving_label(t) if t.media else ""
+            shown = shown_words(t.text, t.start, t.end)
+            if quoted := _hidden_quotes(t, shown) if t.urls else None:
+                self.quotes[post_id] = quoted
             post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
                         created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
-            raw = None if note else _raw_text(t)
+            raw = None if note else _raw_text(t, shown, quoted)
             if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
                 post.defer("text", _post_text, raw, label)
             else:
-                text = _note_text(note) if note else _clean(raw)
+                text = _note_text(note, _plumbing(t)) if note else _clean(raw)
                 marked = marked or THREAD_EMOJI in text
                 whole = _with_label(text, label)
                 post.text, last = cut_post_text(whole)
@@ -466,6 +562,13 @@ class _ArchiveReader:
                       incomplete=incomplete, marked_as_thread=marked)
 
 
+def _file_of(member: str, key: str) -> bool:
+    """Whether the archive's ``member`` ("…/1402…-abc.jpeg") is the picture ``key`` names ("abc.jpeg"; a banner's
+    key, "1600000000", has no extension)."""
+    return bool(key) and posixpath.splitext(posixpath.basename(member))[0].endswith(
+        "-" + posixpath.splitext(key)[0])
+
+
 def _top(chains: list[tuple[list[str], bool]], tweets: dict[str, _Tweet]) -> str | None:
     """The first post of the chain that leads the threads' order (most likes and reposts, then the latest)."""
     if not chains:
@@ -483,6 +586,20 @@ def _cut_at_limit(t: _Tweet) -> bool:
         return False
     shown = t.text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
+
+
+def _at_limit(t: _Tweet) -> bool:
+    """Whether the post's shown words reach X's limit, as the first 280 characters of a long post do."""
+    return weighted_length(t.text[t.start:t.end] if t.end else t.text) >= MAX_WEIGHTED_LENGTH - 10
+
+
+_HANDLES_RE = re.compile(r"(?:@\w+\s*)+")
+
+
+def _plumbing(t: _Tweet) -> str:
+    """The handles X's range hides before a reply's words ("" when none): a long post's note may repeat them."""
+    lead = t.text[:t.start] if t.start else ""
+    return lead if _HANDLES_RE.fullmatch(lead) else ""
 
 
 _HIDDEN_LINK_RE = re.compile(r"\s*(https://t\.co/\w+)\s*$")
@@ -533,15 +650,14 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
         id_str = get("id_str") or get("id") or ""
         id_str = id_str if isinstance(id_str, str) else str(id_str)
         text = get("full_text") or get("text") or ""
-        if not id_str.isdigit() or not isinstance(text, str):
+        if not _digits(id_str) or not isinstance(text, str):
             return False
-        reply_to = get("in_reply_to_status_id_str")
-        reply_user = get("in_reply_to_user_id_str") if reply_to else None
+        reply_to = get("in_reply_to_status_id_str") or _number_id(get("in_reply_to_status_id"))
+        reply_user = get("in_reply_to_user_id_str") or _number_id(get("in_reply_to_user_id")) if reply_to else None
         if text.startswith("RT @") or get("retweeted_status"):
             others[id_str] = None
             return True
         kept = others if author_id and reply_user and reply_user != author_id else tweets
-        rng = _range(get("display_text_range"), text, get("in_reply_to_screen_name"), bad_ranges, id_str)
         ents = get("entities") or {}
         ents = ents if isinstance(ents, dict) else _damaged(damaged, id_str, {})
         extended = get("extended_entities") or {}
@@ -553,6 +669,9 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
                      _opt(get("in_reply_to_screen_name")))
         else:
             reply = _NO_REPLY
+        # only a reply's "@name" is plumbing: older data names an account for any post that opens with its handle
+        rng = _range(get("display_text_range"), text, reply[2] if reply[0] else None, bad_ranges, id_str,
+                     reply[0] is not None)
         edit = get("edit_info")
         initial = edit.get("initial") if isinstance(edit, dict) else None
         kept[id_str] = _Tweet(
@@ -564,6 +683,7 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
               str(m.get("type") or "photo")) for m in _dicts(media, id_str, damaged)] if media else [],
             # never edited (most posts): its first version lists only itself
             () if isinstance(initial, dict) and initial.get("editTweetIds") == [id_str] else _versions(id_str, edit),
+            _borrowed(media, author_id) if media and author_id else (),
         )
         return True
     except (AttributeError, TypeError, ValueError, IndexError, KeyError):
@@ -571,18 +691,51 @@ def _add_tweet(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], auth
 
 
 _NO_REPLY = (None, None, None)
+
+
+def _digits(text: str) -> bool:
+    """Whether ``text`` is an id or count: ASCII digits only ("²" and "٣" are digits Python's int() may refuse)."""
+    return text.isascii() and text.isdigit()
+
+
+def _number_id(value: Any) -> Any:
+    """An id given where X also writes its ``…_str`` twin (older and re-saved archives give only this one): as
+    text, its every digit kept (JSON reads a number past 2**53 whole)."""
+    return str(value) if type(value) is int else value
+
+
 _COUNT_RE = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm]?)\s*")  # "1,234", "1.2K"
 
 
-def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "") -> tuple[int, int]:
+def _borrowed(media: Any, author_id: str) -> tuple[str, ...]:
+    """The file names of the media a post shows from another account's post (a link to its photo): X lists that
+    account as the medium's source; never the owner's to put on their slides."""
+    names = []
+    for m in media if isinstance(media, list) else ():
+        source = m.get("source_user_id_str") or _number_id(m.get("source_user_id")) if isinstance(m, dict) else None
+        if source not in (None, "", author_id):
+            names.append(posixpath.basename(str(m.get("media_url_https") or m.get("media_url") or "")))
+    return tuple(names)
+
+
+def _range(value: Any, text: str, name: Any, bad: set[str] | None = None, id_str: str = "",
+           reply: bool = True) -> tuple[int, int]:
     """The post's display range as two numbers; where the archive has none, or none that reads as two numbers in
     order (the post's id is then added to ``bad``), what X's range leaves out of a reply by its shape
-    (``shown_words`` checks either against the text)."""
+    (``shown_words`` checks either against the text). A reply written before X took the "@name" it answers out of
+    the words (2017) has a range from 0: that "@name", which replying put first, is left out as X leaves it out now.
+    A post that answers no post (``reply`` False) keeps the handles it opens with, even where its range hides them
+    (older data took a post opening with a handle for an answer to that account)."""
     if value is not None:
         if (isinstance(value, (list, tuple)) and len(value) == 2
-                and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()
+                and all(isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and _digits(v)
                         for v in value) and 0 <= int(value[0]) <= int(value[1])):
-            return int(value[0]), int(value[1])
+            start, end = int(value[0]), int(value[1])
+            if start == 0 and name and len(id_str) <= 18 and int(id_str) < _MENTIONS_OUT_OF_TEXT:
+                start = min(_reply_mention_end(text, name), end)
+            elif start and not reply and _HANDLES_RE.fullmatch(text[:start]):
+                start = 0
+            return start, end
         if bad is not None:
             bad.add(id_str)
     return _reply_mention_end(text, name), len(text)
@@ -613,11 +766,21 @@ def _dicts(items: Any, id_str: str, damaged: set[str] | None) -> list[dict]:
     return kept if len(kept) == len(items) else _damaged(damaged, id_str, kept)
 
 
+_MENTIONS_OUT_OF_TEXT = 847_000_000_000_000_000  # a post id from the end of March 2017
+
+
 def _reply_mention_end(text: str, name: Any) -> int:
-    """Where a reply's words start when the archive has no display range (before 2016): after the "@name " that
-    replying put first, as X's display range leaves it out now."""
-    if isinstance(name, str) and name and text.startswith("@" + name):
-        m = re.compile(r"@" + re.escape(name) + r"\b\s+").match(text)
+    """Where a reply's words start when the archive has no display range (before 2016), or one from 0 (before
+    2017): after the "@name " that replying put first (any case: "@Jane_Builds" answers jane_builds), as X's
+    display range leaves it out now.
+
+    The rule: only a real reply (one with a replied-to post id) loses anything, and only the handle of the account
+    its own ``in_reply_to_screen_name`` names, once, where it opens the words. Another handle after it ("@Dana
+    @bob Ship often." answering Dana) is the writer's: nothing in the reply's fields says it was plumbing, so it
+    stays. A post that answers no post keeps every "@name" it opens with (older data names an account for any post
+    that starts with its handle)."""
+    if isinstance(name, str) and name and text[:len(name) + 1].lower() == "@" + name.lower():
+        m = re.compile(r"@" + re.escape(name) + r"\b\s+", re.IGNORECASE).match(text)
         return m.end() if m else 0
     return 0
 
@@ -636,12 +799,12 @@ def _versions(id_str: str, info: Any) -> tuple[str, ...]:
         listed = initial.get("editTweetIds") or []
         if listed == [id_str] or not listed:  # never edited: most posts
             return ()
-        ids = [str(i) for i in listed if str(i).isdigit()]
+        ids = [str(i) for i in listed if _digits(str(i))]
     elif isinstance(edit, dict):
         first = str(edit.get("initialTweetId") or "")
         listed = (edit.get("editControlInitial") or {}).get("editTweetIds") or []
-        ids = [first] + [str(i) for i in listed if str(i).isdigit()]
-    ids = sorted({i for i in ids + [id_str] if i.isdigit()}, key=int)
+        ids = [first] + [str(i) for i in listed if _digits(str(i))]
+    ids = sorted({i for i in ids + [id_str] if _digits(i)}, key=int)
     return tuple(ids) if len(ids) > 1 else ()
 
 
@@ -677,10 +840,10 @@ def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) ->
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
     """Keep what a deleted post of the owner answered (None: it opened a thread); replies to others are not kept."""
     tw = item.get("tweet", item) if isinstance(item, dict) else None
-    if not isinstance(tw, dict) or not str(tw.get("id_str") or tw.get("id") or "").isdigit():
+    if not isinstance(tw, dict) or not _digits(str(tw.get("id_str") or tw.get("id") or "")):
         return False
-    reply_to = _opt(tw.get("in_reply_to_status_id_str"))
-    reply_user = _opt(tw.get("in_reply_to_user_id_str"))
+    reply_to = _opt(tw.get("in_reply_to_status_id_str") or _number_id(tw.get("in_reply_to_status_id")))
+    reply_user = _opt(tw.get("in_reply_to_user_id_str") or _number_id(tw.get("in_reply_to_user_id")))
     if reply_to is None or not author_id or reply_user in (None, author_id):
         deleted[str(tw.get("id_str") or tw.get("id"))] = reply_to
     return True
@@ -828,7 +991,7 @@ def _written_before(roots: list[str], tweets: dict[str, _Tweet]) -> dict[str, st
     before = {}
     for root in roots:
         missing = tweets[root].reply_to or ""
-        if not missing.isdigit():
+        if not _digits(missing):
             continue
         m = int(missing)
         if len(roots) > 4:
@@ -899,18 +1062,23 @@ MOVING = {"video": "▶ video", "animated_gif": "▶ GIF"}
 
 def _moving_label(t: _Tweet) -> str:
     """"▶ video" (or "▶ GIF") for a post with a video the slides cannot play, else ""."""
-    return next((MOVING[kind] for _, _, kind in t.media if kind in MOVING), "")
+    return next((MOVING[kind] for _, name, kind in t.media if kind in MOVING and name not in t.borrowed), "")
 
 
-def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str]:
+def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], str, int]:
     """Photo files of a post in the order the post shows them (a video's still image when the
     archive has it), and a note on videos that are not embedded."""
     if not t.media and not files:  # most posts
         return [], "", 0
     photos, skipped, stills = [], "", 0
     remaining = sorted(files)
+    ids = (str(t.id), *reversed(t.versions))  # the post's own id first, then its other versions', latest first
     for _, name, kind in t.media:
-        member = folder + f"{t.id}-{name}"
+        member = next((m for m in (folder + f"{i}-{name}" for i in ids) if m in remaining), folder + f"{t.id}-{name}")
+        if name in t.borrowed:  # another account's photo: left out, and never taken for an unmatched one
+            if member in remaining:
+                remaining.remove(member)
+            continue
         if kind != "photo":
             what = "video" if kind == "video" else "animated GIF" if kind == "animated_gif" else kind
             still = member in remaining and not name.lower().endswith((".mp4", ".mov", ".m4v"))
@@ -921,7 +1089,7 @@ def _media_files(t: _Tweet, files: list[str], folder: str) -> tuple[list[str], s
         if member in remaining:
             photos.append(member)
             remaining.remove(member)
-    wanted = sum(1 for _, _, kind in t.media if kind == "photo")
+    wanted = sum(1 for _, name, kind in t.media if kind == "photo" and name not in t.borrowed)
     if len(photos) < wanted or not t.media:  # names that do not match (older archives): files in name order
         extra = [f for f in remaining if not f.lower().endswith((".mp4", ".mov", ".m4v"))]
         photos += extra[:max(wanted - len(photos), 0)] if t.media else extra
@@ -934,19 +1102,33 @@ def _display_url(expanded: str, display: str, short: str) -> str:
     return link_as_shown(expanded or display or short)
 
 
-def _raw_text(t: _Tweet) -> str:
+def _raw_text(t: _Tweet, shown: str | None = None, quoted: list[str] | None = None) -> str:
     """The post's words as the archive has them (entities decoded), its links written out (``_clean`` tidies them).
 
     The display range is trusted only where what it hides is X's (leading @handles, trailing t.co links): a range
-    counted in other units would otherwise cut the author's words (``shown_words``).
+    counted in other units would otherwise cut the author's words (``shown_words``). ``shown`` and ``quoted``:
+    the shown words and ``_hidden_quotes`` where the caller has them already.
     """
-    text = shown_words(t.text, t.start, t.end)
+    text = shown_words(t.text, t.start, t.end) if shown is None else shown
+    if t.urls and not text.strip() and (quoted := _hidden_quotes(t, text) if quoted is None else quoted):
+        text = " ".join(quoted)  # a post that only quotes: the quote's link, never an empty slide
     for short, _, _ in t.media:
         if short:
             text = without_link(text, short)
     for short, expanded, display in t.urls:
         text = text.replace(short, "" if links_to_itself(expanded, t.id) else _display_url(expanded, display, short))
     return text
+
+
+_STATUS_LINK_RE = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status/\d+", re.IGNORECASE)
+
+
+def _hidden_quotes(t: _Tweet, shown: str) -> list[str]:
+    """The links of the posts ``t`` quotes that its display range hides (X shows the quoted post under the words),
+    as the slides would write them."""
+    return [_display_url(expanded, display, short) for short, expanded, display in t.urls
+            if short and short in t.text and short not in shown and _STATUS_LINK_RE.match(expanded)
+            and not links_to_itself(expanded, t.id)]
 
 
 def _clean(raw: str) -> str:
@@ -1010,12 +1192,18 @@ class _NoteIndex:
         iso = _iso_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return None  # no note within ±2 s: they would all share this minute
-        prefix = _comparable(t.text[t.start:t.end] if t.end else t.text)[:120]
+        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
+        prefixes = {_comparable(t.text[t.start:t.end] if t.end else t.text)[:120], _comparable(t.text)[:120]} - {""}
         for key in _nearby_seconds(iso):
             for core in self.by_time.get(key, ()):
-                if prefix and _comparable(core["text"]).startswith(prefix):
+                if any(map(_comparable(core["text"]).startswith, prefixes)):
                     return core
         return None
+
+    def near(self, t: _Tweet) -> bool:
+        """Whether a long post was written within 2 seconds of ``t``."""
+        iso = _iso_date(t.created)[:19]
+        return bool(iso) and any(self.by_time.get(key) for key in _nearby_seconds(iso))
 
 
 def _nearby_seconds(iso: str) -> list[str]:
@@ -1024,9 +1212,15 @@ def _nearby_seconds(iso: str) -> list[str]:
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 
 
-def _note_text(core: dict) -> str:
+def _note_text(core: dict, plumbing: str = "") -> str:
+    """The long post's words; ``plumbing``: the handles its reply's range hides, left out where the note repeats
+    them."""
     text = core["text"]
-    for u in core.get("urls") or []:
+    lead = plumbing.rstrip()
+    if lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace():
+        text = text[len(lead):].lstrip()
+    urls = core.get("urls")
+    for u in urls if isinstance(urls, list) else ():  # (a damaged file may hold anything there)
         if isinstance(u, dict) and u.get("shortUrl"):
             text = text.replace(str(u["shortUrl"]), _display_url(str(u.get("expandedUrl") or ""),
                                                                   str(u.get("displayUrl") or ""),

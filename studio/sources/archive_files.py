@@ -284,3 +284,22 @@ def size_text(n: int) -> str:
 def part_number(name: str) -> int:
     m = re.search(r"-part(\d+)\.js$", name)
     return int(m.group(1)) if m else 0
+
+
+# What counts as an archive's data file: here, where paste.py can import it without a cycle (archive.py imports
+# paste.py).
+_DATA_KIND_RE = re.compile(r"window\.(?:YTD\.([A-Za-z0-9_]+)(?:\.part\d+)?|(__THAR_CONFIG))\s*=")
+POST_KINDS = frozenset({"tweets", "tweet", "community_tweet", "communityTweet"})
+
+
+def data_file_kind(text: str) -> str | None:
+    """The kind of X archive data file ``text`` opens as ("tweets", "account", "manifest" for manifest.js …), None
+    when it is none: the one rule for what counts as an archive's data file, given or pasted."""
+    m = _DATA_KIND_RE.match(text.lstrip("\ufeff \t\r\n"))
+    return m and (m[1] or "manifest")
+
+
+def not_posts_message(kind: str, name: str) -> str:
+    """What to say when ``name`` is the archive's ``kind`` data (not posts) given in place of its posts."""
+    return (f"{name} holds the archive's “{kind}” data, not your posts: give data/tweets.js (and tweets-part1.js "
+            "… when there are parts) under Archive, or better the archive's .zip")

@@ -378,7 +378,39 @@ def clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = 
         text = _SPACES_RE.sub("\n", text)
     if fold_blank_lines:
         text = fold_blanks(text)
-    return text.strip()
+    return strip_keeping_lists(text)
+
+
+# A list item's line: its indentation, then a bullet or a number ("- ", "• ", "◦ ", "2. ", "3) ").
+_LIST_LINE_RE = re.compile(r"^( *)(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
+# Wide or no-break spaces a browser or a notes app copies as a list line's indentation.
+_ODD_INDENT_RE = re.compile(r"^[ \u00a0\u2000-\u200a\u202f\u3000]+(?=(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S)", re.MULTILINE)
+
+
+def strip_keeping_lists(text: str) -> str:
+    """``text.strip()``, but a list whose first item was indented keeps its items' depths relative to that one:
+    "  - a" / "  - b" / "    - c" becomes "- a" / "- b" / "  - c", never "b" nested under "a". A list line indented
+    with no-break or wide spaces gets plain spaces, which the layouts read as its depth."""
+    if "\u00a0" in text or "\u3000" in text or "\u202f" in text or "\u200a" in text or "\u2002" in text \
+            or "\u2003" in text:
+        text = _ODD_INDENT_RE.sub(lambda m: " " * sum(2 if c == "\u3000" else 1 for c in m.group()), text)
+    stripped = text.strip()
+    start = len(text) - len(text.lstrip())
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = start - line_start
+    first = _LIST_LINE_RE.match(text, line_start)
+    if not lead or not first or text[line_start:start].strip(" "):
+        return stripped
+    lines = stripped.split("\n")
+    for k in range(1, len(lines)):
+        line = lines[k]
+        if not line.strip():
+            break  # the list ends at a blank line
+        depth = len(line) - len(line.lstrip(" "))
+        if depth < lead:
+            break
+        lines[k] = line[lead:]
+    return "\n".join(lines)
 
 
 def fold_blanks(text: str) -> str:

@@ -33,7 +33,7 @@ from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
-from .cleanup import clean_text, fold_blanks
+from .cleanup import clean_text, fold_blanks, strip_keeping_lists
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
 from .post_caps import cap_thread_posts
@@ -123,7 +123,12 @@ _WALL_LINES = {"log in", "sign up", "sign in", "create account", "retry", "see n
                "hmm...this page doesn't exist. try searching for something else.", "search",
                "sign up now to get your own personalized timeline!", "sign up with apple", "sign up with google",
                "don’t miss what’s happening", "don't miss what's happening", "this post is unavailable.",
-               "this post was deleted by the post author.", "learn more", "or", "post", "conversation"}
+               "this post was deleted by the post author.", "learn more", "or", "post", "conversation",
+               # (the wall's buttons and its title in X's other main interface languages)
+               "iniciar sesión", "regístrate", "únete a x hoy mismo", "anmelden", "registrieren",
+               "se connecter", "s'inscrire", "entrar", "inscrever-se", "cadastre-se", "accedi", "iscriviti",
+               "inloggen", "registreren", "logga in", "registrera dig", "войти", "зарегистрироваться",
+               "đăng nhập", "đăng ký", "ログイン", "アカウント作成"}
 
 
 # Lines only X's page has (a creator's post made only of "Like", "Share", "Follow" is not taken for one).
@@ -159,7 +164,7 @@ _SLASH_END_RE = re.compile(r"/\s*(?:end|fin)")  # _LABEL_HINT_RE's "/end" in low
 def strip_thread_labels(text: str) -> str:
     """Remove 🧵, a leading "Thread:" and a trailing "/end"; tidy the spaces they leave. Code the post
     holds unfenced gets its fences first (``code.fence_indented_code``); code is never touched."""
-    text = fence_indented_code(text)
+    text = text if _bullets_only_indented(text) else fence_indented_code(text)
     if THREAD_EMOJI not in text and not _label_hint(text):
         return text.strip()
     code = code_lines(text) if has_code(text) else None
@@ -171,6 +176,16 @@ def strip_thread_labels(text: str) -> str:
     if lines and _LONE_LABEL_RE.match(lines[0]):
         lines = lines[1:]
     return _without_end_mark("\n".join(line.rstrip() for line in lines))
+
+
+# A line indented under another that opens with a typographic bullet ("  ◦ Figma"): a nested list, never code.
+_BULLET_LINE_RE = re.compile(r"^[ \t]+[•◦▪▫‣⁃●○■□➤➢►▸✓✔→][ \t]+\S")
+
+
+def _bullets_only_indented(text: str) -> bool:
+    """Every indented line of ``text`` is a typographic bullet's item (a nested list): no code to fence there."""
+    indented = [line for line in text.split("\n") if line[:1] in (" ", "\t") and line.strip()]
+    return bool(indented) and all(_BULLET_LINE_RE.match(line) for line in indented)
 
 
 def _label_hint(text: str) -> bool:
@@ -318,12 +333,21 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
     So "1/3 of startups fail" over "2/5", or over "2/" … "4/", is the author's. So is a total followed by a
     partitive or unit word in lower case ("1/3 of", "1/3 de las", "1/2 cup") that no later mark gives: lower case
     alone is not a sign ("1/3 here's how" is numbering), nor is such a word opening a compound: "1/3 die-hard habits"
-    over "2/", "3/" is numbering."""
+    over "2/", "3/" is numbering. But under later marks that stop short of the total, a lone "2/" or a lower-case
+    word after it makes it ambiguous ("1/3 die-hard fans", "1/4 Founders say" over a lone "2/"), and an ambiguous
+    mark keeps its words."""
     if total is None:
         return False
     if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
-    return total not in totals and (totals or highest is None or highest > total)
+    return total not in totals and (totals or highest is None or highest > total
+                                    or highest < total and (highest <= 2 or _word_goes_on(after)))
+
+
+def _word_goes_on(after: str) -> bool:
+    """``after`` opens with a lower-case word: "1/3 die-hard fans" reads on as a sentence."""
+    word = after.lstrip(" \t")
+    return word[:1].islower()
 
 
 # How much of the text after a mark ``_is_fraction`` looks at.
@@ -401,7 +425,7 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
-                    posts.append(text[mark.end:nxt.start if nxt else len(text)].strip())
+                    posts.append(strip_keeping_lists(text[mark.end:nxt.start if nxt else len(text)]))
                 return posts
     marks = _marks(_END_PATTERN, text)
     if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
@@ -564,7 +588,7 @@ def _lone_hook(text: str) -> bool:
 
 
 def _split_posts(text: str, hook: bool = False) -> list[str]:
-    parts = [fold_blanks(p.strip()) for p in _SEPARATOR_RE.split(text) if p.strip()]
+    parts = [fold_blanks(strip_keeping_lists(p)) for p in _SEPARATOR_RE.split(text) if p.strip()]
     if len(parts) > 1:  # the creator marked each post: a post keeps its paragraphs
         return strip_post_numbers(parts)
     numbered = split_by_numbering(fold_blanks(text), hook)
@@ -574,7 +598,7 @@ def _split_posts(text: str, hook: bool = False) -> list[str]:
     if drafted is not None:
         return strip_post_numbers(drafted)
     text = fold_blanks(text)
-    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    paragraphs = [strip_keeping_lists(p) for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if len(paragraphs) > 1:
         if hook:
             return strip_post_numbers(paragraphs[:1] + merge_fragments(paragraphs[1:]))
@@ -591,7 +615,7 @@ def _split_at_blank_runs(text: str) -> list[str] | None:
     least three posts, and each fits in a post."""
     if "\n\n\n" not in text:
         return None
-    parts = [p.strip() for p in re.split(r"\n{3,}", text) if p.strip()]
+    parts = [strip_keeping_lists(p) for p in re.split(r"\n{3,}", text) if p.strip()]
     if len(parts) < 3 or not any("\n\n" in p for p in parts):  # one extra blank line may be a slip
         return None
     if any(weighted_length(p.replace(_CODE_NEWLINE, "\n")) > MAX_WEIGHTED_LENGTH for p in parts):
@@ -617,7 +641,8 @@ def _is_heading(paragraph: str) -> bool:
 
 
 def merge_fragments(paragraphs: list[str]) -> list[str]:
-    """Merge headings into the paragraph they introduce and tiny fragments into a neighbour."""
+    """Merge headings into the paragraph they introduce and tiny fragments into a neighbour; a short closing
+    paragraph under whole posts stands alone (``_closes``)."""
     merged: list[str] = []
     pending_heading = ""
     for i, p in enumerate(paragraphs):
@@ -626,7 +651,8 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         last = i == len(paragraphs) - 1
         if not last and 0 < i and _is_heading(p):
             pending_heading = p
-        elif weighted_length(p) < TINY_FRAGMENT and (merged or not last):
+        elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
+              and not (last and len(merged) == i and _closes(merged, p))):  # (nothing above was joined)
             if merged:
                 merged[-1] += "\n\n" + p
             else:
@@ -638,6 +664,19 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
     return merged
 
 
+
+
+_SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？][\"'”’)\]」』）]*|\p{Extended_Pictographic}\uFE0F?)$")
+
+
+def _closes(merged: list[str], last: str) -> bool:
+    """``last``, a short paragraph ending the text, is the thread's closing post ("Thanks!", "That's all. 🙏"): it
+    ends as a sentence does, and so does the post right above it; every post above is a paragraph of its own (none
+    a lead-in ending in a colon, no heading or fragment joined to one: then blank lines part a post's paragraphs,
+    not posts). A list's post above ("- Monday" / "  - deep work") counts as one."""
+    return (len(merged) >= 2 and bool(_SENTENCE_END_RE.search(last.strip()))
+            and bool(_SENTENCE_END_RE.search(merged[-1].strip()))
+            and not any(m.rstrip().endswith((":", "：")) for m in merged))
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
@@ -748,50 +787,66 @@ _TIME_RES = (
     re.compile(rf"^\d{{1,2}} {_MONTH}(?: \d{{4}})?$"),                            # 28 May 2024
     _FULL_TIME_RE,                                                               # 10:04 AM · May 28, 2024
     re.compile(r"^Last edited .+$"),
+    # (the label in X's other interface languages, with the time of the edit after it: "Última edição às 11:02 AM")
+    re.compile(r"^(?:Zuletzt bearbeitet|Última edición|Dernière modification|Última edição|Ultima modifica"
+               r"|Laatst bewerkt|Senast redigerad|Последнее изменение|Chỉnh sửa lần cuối|最終編集)\b.{0,14}"
+               r"\d{1,2}[:.]\d{2}[^\n]*$", re.IGNORECASE),
 )
+_EDITED_AT_RE = _TIME_RES[-1]
+# X's label beside an ad's advertiser ("Ad", "Promoted"), in its main interface languages.
+_AD_LABELS = {"ad", "promoted", "anzeige", "gesponsert", "promocionado", "publicidad", "sponsorisé", "promu",
+              "promovido", "anúncio", "sponsorizzato", "annuncio", "gepromoot", "advertentie", "sponsrad", "annons",
+              "реклама", "quảng cáo", "được quảng bá", "プロモーション", "広告"}
 # "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai, Ukrainian and Hebrew.
 _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше",
                  "הצגת עוד", "הצג עוד"}
 _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "पोस्ट का अनुवाद करें", "dịch bài đăng", "แปลโพสต์",
                       "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
+# X's "Quote" over a quoted post and "Show this thread" under a timeline's post, in its interface languages.
+_QUOTE_LABELS = {"quote", "zitat", "cita", "citation", "citação", "citazione", "citaat", "citat", "цитата", "引用",
+                 "trích dẫn"}
+_SHOW_THREAD = {"show this thread", "diesen thread anzeigen", "mostrar este hilo", "afficher ce fil",
+                "mostrar esta sequência", "mostra questo thread", "deze draad weergeven", "deze thread weergeven",
+                "visa den här tråden", "показать эту ветку", "このスレッドを表示", "hiển thị chuỗi bài đăng này"}
 # X's "Follow" and "Subscribe" buttons sit beside a name (a post's header, a box of people), never under a
 # post's words: a post that ends in the word is the author's ("Ship" / "Listen" / "Follow"). (Lines of X's too.)
 _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "suscribirse", "suivre", "s'abonner",
                    "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें", "팔로우",
-                   "구독하기", "subskrybuj", "关注", "關注", "フォロー"}
+                   "구독하기", "subskrybuj", "关注", "關注", "フォロー",
+                   "följ", "prenumerera", "theo dõi", "đăng ký"}
 
 
 # X cuts a long post short under these; the copy holds only the part shown.
 _CUT_MARKERS = {"show more", "mehr anzeigen", "mostrar más", "afficher plus", "mostrar mais", "mostra altro",
-                "meer weergeven", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
+                "meer weergeven", "visa mer", "さらに表示", "إظهار المزيد", "daha fazla göster", "tampilkan lebih banyak", "더 보기",
                 "показать еще", "показать ещё", *_MORE_BUTTONS}
 # X's buttons under a post's words: its cut markers and its "Translate post" / "Show translation".
 _SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translation", "post übersetzen",
               "beitrag übersetzen", "übersetzung anzeigen", "traducir post", "mostrar traducción", "traduire le post",
               "afficher la traduction", "traduzir post", "mostrar tradução", "traduci post", "mostra traduzione",
               "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
-              "게시물 번역하기", "перевести пост", *_TRANSLATE_BUTTONS}
+              "게시물 번역하기", "перевести пост", "översätt inlägg", "visa mer", *_TRANSLATE_BUTTONS}
 _TRANSLATE_WORDS = _SHOW_MORE - _CUT_MARKERS
 # The views' word under its count, in X's interface languages.
 _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
-                "조회수", "mal angezeigt", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
+                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
                 "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
 # "Show replies" in X's interface languages.
 _SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses",
                  "mostrar respostas", "mostra risposte", "reacties weergeven", "返信を表示", "إظهار الردود", "показать ответы",
                  "показати відповіді", "pokaż odpowiedzi", "yanıtları göster", "tampilkan balasan", "نمایش پاسخ‌ها",
-                 "जवाब दिखाएं"}
+                 "जवाब दिखाएं", "visa svar", "hiển thị trả lời"}
 
 _UI_LINES = {
     *_HEADER_BUTTONS,
     *_SHOW_MORE,
-    "·", "show less", "quote", "show this thread",
+    "·", "show less", *_QUOTE_LABELS, *_SHOW_THREAD, "visa fler svar",
     "show replies", "show more replies", "show probable spam", "show additional replies", "following",
     "reply", "repost", "like", "bookmark", "share", "pinned", "ad", "promoted",
     "post", "conversation", "see new posts", "post your reply",
-    "read more", "replying to",
+    "read more", "replying to", "svarar", "đang trả lời",
     # "Replying to" over the "@handle" a reply answers, in X's main interface languages.
     "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a", "antwoord aan", "返信先:",
     "رداً على",
@@ -850,10 +905,10 @@ def _shown_labels(lines: list[str]) -> frozenset[str]:
 _MEDIA_LABEL_RE = _media_label_re(frozenset(_LABEL_INTERFACE))  # (where only X's lines can follow: all of them)
 _REPLYING_LABELS = {"replying to", "antwort an", "en respuesta a", "en réponse à", "em resposta a", "in risposta a",
                     "antwoord aan", "返信先:", "رداً على", "в ответ", "у відповідь", "w odpowiedzi do", "membalas",
-                    "در پاسخ به"}
+                    "در پاسخ به", "svarar", "đang trả lời"}
 _REPLYING_TO = ("replying to ", "antwort an ", "en respuesta a ", "en réponse à ", "em resposta a ", "in risposta a ",
                 "antwoord aan ", "返信先:", "رداً على ", "в ответ ", "у відповідь ", "w odpowiedzi do ", "membalas ",
-                "در پاسخ به ")
+                "در پاسخ به ", "svarar ", "đang trả lời ")
 # Lines X puts under a post that are not its words: "Dana reposted" (a repost shown in a timeline copy) and
 # "From example.com" under a link's card, with the card's own domain line above it.
 _REPOSTED_RE = re.compile(r"^.{1,50}\s(?:reposted|hat repostet|a reposté|reposteó|repostou)$")
@@ -861,7 +916,9 @@ _CARD_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)\s+((?:[\w-]+\.)+[a-z]{2,})$
 # A link X cut short in the post ("https://example.com/a-long-pa…"): a copy has the whole link, then X's "…".
 _CUT_LINK_RE = re.compile(r"(https?://[^\s…]+)…(?=\s|$)")
 _VIEWS_RE = re.compile(r"^[\d.,]+\s*[KkMmB]?\s+Views?$", re.IGNORECASE)
-_READ_REPLIES_RE = re.compile(r"^Read \d+[\d.,KkM]* repl(?:y|ies)$", re.IGNORECASE)
+_READ_REPLIES_RE = re.compile(r"^(?:Read \d+[\d.,KkM]* repl(?:y|ies)|(?:Leer|Lee|Lire|Ler|Leia|Leggi|Lees|Läs|Lies)"
+                              r" \d+[\d.,\u00a0\u202fKkM]*(?: mil)? (?:respuestas?|réponses?|respostas?|risposte|risposta"
+                              r"|antwoorden|antwoord|svar|Antworten|Antwort))$", re.IGNORECASE)
 
 
 def _is_noise(line: str, dates: bool = True) -> bool:
@@ -1037,8 +1094,9 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
-    all_counted = sum(counted)  # (counted once: each post asks about all the others)
-    reply_counted = sum(c and not t for c, t in zip(counted, timed))
+    above = _counts_ending(lines[:headers[0][0]]) if headers else False  # a copy starting inside a post
+    all_counted = sum(counted) + above  # (counted once: each post asks about all the others)
+    reply_counted = sum(c and not t for c, t in zip(counted, timed)) + above
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
@@ -1051,7 +1109,9 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
                                          last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
             left_out.add("cut")
-        return name, handle, text, _without_poll_results(post)[1], left_out, _answered(post)
+        if _label_over_button(post, text):
+            left_out.add("own-label")
+        return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
     is_quote = [_after_quote(lines, start) for start, *_ in headers]
@@ -1122,11 +1182,16 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
     the thread is missing from the page; a note for each kind of thing the page did not carry or the slides leave
     out."""
     texts, polls = [b[2] for b in own], sum(b[3] for b in own)
-    with_media = sum(1 for t in texts if labels.search(t))
-    texts = [labels.sub("", t) for t in texts]
-    if with_media:
-        warnings.append(f"{count(with_media, 'post')} had photos or videos, which a copied page does not carry: "
-                        "import your X archive or the post's link to get them")
+    media = [not {"own-label"} & b[4] and bool(labels.search(t)) for b, t in zip(own, texts)]
+    dropped = [_label_words(labels.search(t).group()) for t, m in zip(texts, media) if m]
+    texts = [labels.sub("", t) if m else t for t, m in zip(texts, media)]
+    if dropped:
+        said = sorted({w for words in dropped for w in words if w in _LABEL_INTERFACE})  # (the ones that are words)
+        warnings.append(f"{count(len(dropped), 'post')} had photos or videos, which a copied page does not carry: "
+                        "import your X archive or the post's link to get them"
+                        + (f" (left out X's photo {'label' if len(said) == 1 else 'labels'} "
+                           + ", ".join(f"“{w}”" for w in said) + ": paste it back if it ended your words)"
+                           if said else ""))
     if polls:
         warnings.append(f"kept the options of {count(polls, 'poll')}, without X's vote shares and counts")
     empty = sum(1 for t in texts if not t)
@@ -1146,6 +1211,22 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return [t for t in texts if t], bool(unavailable)
+
+
+def _label_words(found: str) -> list[str]:
+    """The lines of X's photo labels ``found`` ending a post (quoted in the notice: a label may be a word)."""
+    return [x.strip() for x in found.split("\n") if x.strip()]
+
+
+def _label_over_button(post: list[str], text: str) -> bool:
+    """The post's words end in a photo label's word with X's "Show more" or translate button under it in the copy:
+    X draws a photo under those buttons, so the word over them is the author's ("Obraz", a painting)."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if not last or not _MEDIA_LABEL_RE.search(last) or last == "ALT":
+        return False
+    at = max((i for i, x in enumerate(post) if x.strip() == last), default=None)
+    below = next((x.strip().lower() for x in post[at + 1:] if x.strip()), "") if at is not None else ""
+    return below in _SHOW_MORE
 
 
 _QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all")  # marks that carry what went: "clock:0:42"
@@ -1231,7 +1312,7 @@ _NAV_LINES = {
     "ホームに移動", "홈으로 이동", "przejdź do strony głównej", "ana sayfaya geç", "langsung ke beranda",
     "перейти на главную", "더 보기",
     "الرئيسية", "استكشاف", "الإشعارات", "الرسائل", "العلامات المرجعية", "الملف الشخصي", "المزيد", "نشر",
-    "zur startseite springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
+    "zur startseite springen", "zu den trends springen", "startseite", "entdecken", "mitteilungen", "nachrichten", "lesezeichen", "profil",
     "mehr", "posten", "listen", "inicio", "explorar", "notificaciones", "mensajes", "guardados", "comunidades",
     "perfil", "más opciones", "postear", "accueil", "explorer", "signets", "communautés", "plus", "poster",
     "página inicial", "notificações", "mensagens", "itens salvos", "mais", "postar", "esplora", "notifiche",
@@ -1250,11 +1331,11 @@ _NAV_LINES = {
 # The title row over a thread page ("Post", "See new posts", "Conversation"), in the languages named above.
 _TITLE_LINES = {"see new posts", "conversation", "unterhaltung", "conversación", "conversa", "conversazione",
                 "gesprek", "беседа", "обсуждение", "розмова", "rozmowa", "sohbet", "percakapan", "会話", "대화",
-                "beitrag", "poste", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
+                "beitrag", "poste", "inlägg", "konversation", "bài đăng", "cuộc trò chuyện", "ポスト", "게시물", "منشور", "محادثة", "פוסט", "שיחה", "گفتگو"}
 
 
 # X's lines over or between posts that name no one's words: not worth a notice when a copy starts at them.
-_XS_OWN_LINES = {"·", "pinned", "show more replies", "show replies", "show this thread", "translate post",
+_XS_OWN_LINES = {"·", "pinned", "show more replies", "show replies", *_SHOW_THREAD, "translate post",
                  "translate tweet", "show translation"}
 
 
@@ -1574,7 +1655,7 @@ def _timed_below(lines: list[str], i: int) -> bool:
     words = False
     for line in lines[i + 1:]:
         s = line.strip()
-        if _FULL_TIME_RE.match(s) or s.startswith("Last edited "):
+        if _FULL_TIME_RE.match(s) or s.startswith("Last edited ") or _EDITED_AT_RE.match(s):
             return words
         words = words or bool(s)
         if (m := _ONE_LINE_HEADER_RE.match(s)) and _is_time(m.group(3)):  # the next post's header
@@ -1594,7 +1675,7 @@ def _after_quote(lines: list[str], start: int) -> bool:
     j = start - 1
     while j >= 0 and not lines[j].strip():  # the nearest filled line above (was a list of all of them: O(n²))
         j -= 1
-    return j >= 0 and lines[j].strip().lower() == "quote"
+    return j >= 0 and lines[j].strip().lower() in _QUOTE_LABELS
 
 
 _NAME_HANDLE_RE = re.compile(r"^([^@\n]{1,50}?)\s*@([A-Za-z0-9_]{1,15})$")
@@ -1631,22 +1712,24 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
-_BESIDE_HANDLE = {"·", "following", "ad", "promoted", *_HEADER_BUTTONS, *_REPLYING_LABELS}
+_BESIDE_HANDLE = {"·", "following", *_AD_LABELS, *_HEADER_BUTTONS, *_REPLYING_LABELS}
 
 
 def _under_words(line: str) -> bool:
     """X's line under a post's last words (a count, the views, its full time, "Show more", "Quote" over a quoted
     post), never under a header."""
     s = line.strip()
-    return _is_count(s) or bool(_FULL_TIME_RE.match(s)) or s.lower() in _SHOW_MORE or s.lower() in ("quote",
-                                                                                                  "show this thread")
+    low = s.lower()
+    return _is_count(s) or bool(_FULL_TIME_RE.match(s)) or low in _SHOW_MORE or low in _QUOTE_LABELS or low in _SHOW_THREAD
 
 
 # A poll under a post: its options, each over its share once results show, then the vote count.
 # The count and the state in X's main interface languages (en, es, pt, de, fr, it, nl, ja).
-_VOTES = r"^\d(?:[\d.,\u00a0\u202f]| (?=\d))*\s*(?:[KkM]|mil|Mio\.?)?\s*(?:votes?|votos|Stimmen|voti|stemmen|票)"
+_VOTES = (r"^\d(?:[\d.,\u00a0\u202f]| (?=\d))*\s*(?:[KkM]|mil|Mio\.?|тыс\.?)?\s*(?:votes?|votos|Stimmen|voti|stemmen|票"
+          r"|röster|голос(?:ов|а)?|phiếu(?: bầu)?)")
 _POLL_STATE = (r"(?:Final results|Resultados finales|Resultados finais|Endergebnisse?|Résultats finaux|Risultati finali"
-               r"|Eindresultaten|最終結果|.+\b(?:left|restantes?|übrig|restants?|rimanenti|resterend)"
+               r"|Eindresultaten|最終結果|Slutresultat|Окончательные результаты|Kết quả cuối cùng"
+               r"|.+\b(?:left|restantes?|übrig|restants?|rimanenti|resterend|kvar|осталось|còn lại)"
                r"|(?:Noch|Quedan?|Faltam?|Il reste|Ancora) .+|残り.+)")
 _POLL_VOTES_RE = re.compile(rf"{_VOTES}\s*·\s*{_POLL_STATE}$", re.IGNORECASE)
 _POLL_SHARE_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
@@ -1779,10 +1862,13 @@ def _note_end(body: list[str], at: int) -> int | None:
 
 def _without_note(body: list[str], at: int, left_out: set[str]) -> list[str]:
     """``body`` without the community note labelled at ``at``; lines under the note's end stay (the author's, or X's
-    counts, read as any post's). With no end in the copy, all under the label goes, its first words quoted."""
+    counts, read as any post's). With no end in the copy, all under the label goes, its first words quoted; with
+    nothing under it either, the label is the author's line ("Readers added context" ending their words)."""
     end = _note_end(body, at)
     if end is None:
         gone = [x.strip() for x in body[at + 1:] if x.strip() and not _is_noise(x, dates=False)]
+        if not gone:  # a label with no note under it and no note's end: the author's own line
+            return body
         words = _first_words(gone) + (f" … “{gone[-1]}”" if len(gone) > 1 else "")  # the last line may be theirs
         left_out.update(("context-all", "context-all:" + words))
         return body[:at]
@@ -1917,7 +2003,7 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
     # X's "Quote" is over a quoted post, which would sit between it and the opening post's full time: the word right
     # over that time is the author's (``own_quote``), as is one over the thread's next post.
     while body and (not body[-1].strip() or _is_noise(body[-1], dates=False) and not _header_button(body[-1])
-                    and not (own_quote and body[-1].strip().lower() == "quote" and not any(x.strip() for x in tail))
+                    and not (own_quote and body[-1].strip().lower() in _QUOTE_LABELS and not any(x.strip() for x in tail))
                     or _REPOSTED_RE.match(body[-1].strip()) or _end_heading_under_counts(body)):
         if body[-1].strip().lower() in _CUT_MARKERS and _introduced(body):
             break  # ("under long posts:" / "Show more": the author's line)
@@ -1968,7 +2054,7 @@ def _end_heading_under_counts(body: list[str]) -> bool:
 _BUTTON_ROW = ("reply", "repost", "like", "bookmark", "share")
 # X's words it never puts right under a post's words: an ad's label (beside the advertiser's name) and "Views"
 # (under its count).
-_NEVER_UNDER_WORDS = {"ad", "promoted", *_VIEWS_WORDS}
+_NEVER_UNDER_WORDS = {*_AD_LABELS, *_VIEWS_WORDS}
 
 
 def _authors_buttons(tail: list[str]) -> int:
@@ -1988,7 +2074,7 @@ def _authors_buttons(tail: list[str]) -> int:
 
 # X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
-_LABELS_NEVER_OVER_COUNTS = {"quote", "pinned", "following", "post", "show this thread", "read more", "replying to",
+_LABELS_NEVER_OVER_COUNTS = {*_QUOTE_LABELS, "pinned", "following", "post", *_SHOW_THREAD, "read more", "replying to",
                              "show less", "post your reply", "show probable spam", *_SHOW_REPLIES}
 
 
@@ -1997,7 +2083,7 @@ def _last_filled(lines: list[str]) -> str:
     return next((line.strip() for line in reversed(lines) if line.strip()), "")
 
 
-_UNDER_LAST_POST = {"show this thread", "read more", *_SHOW_REPLIES}
+_UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES}
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
@@ -2011,7 +2097,7 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
         return body, tail
     word = tail[filled[0]].strip()
     if len(filled) == 1:
-        if quote_below and word.lower() == "quote" or last and word.lower() in _UNDER_LAST_POST:
+        if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
             return body, tail
         left_out.update(("label", "label:" + word))
     elif not _COUNT_RE.match(tail[filled[1]].strip()):
@@ -2086,6 +2172,12 @@ def _header_noise(line: str, top: bool, dates: bool) -> bool:
 
 
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # "0:58": how X shows a video's length, on a line of its own
+
+
+def _counts_ending(lines: list[str]) -> bool:
+    """The lines end in X's group of counts (two or more count lines, as under a post), not one number alone."""
+    tail = list(itertools.islice((x.strip() for x in reversed(lines) if x.strip()), X_COUNTS))
+    return sum(1 for _ in itertools.takewhile(lambda x: bool(_COUNT_RE.match(x)), tail)) >= 2
 
 
 def _shows_counts(post: list[str]) -> bool:

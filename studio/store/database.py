@@ -121,15 +121,18 @@ class Database:
         docs = self.table(table).search(lambda d: all(d.get(k) == v for k, v in match.items()))
         return docs[0] if docs else None
 
-    def upsert(self, table: str, doc: dict[str, Any], **match: Any) -> None:
-        """Insert ``doc``, or replace the record matching ``match`` with it."""
+    def upsert(self, table: str, doc: dict[str, Any], keep: tuple[str, ...] = (), **match: Any) -> None:
+        """Insert ``doc``, or replace the record matching ``match`` with it, keeping that record's fields
+        named in ``keep`` (its ``created_at``, say): one look through the table, however big it is."""
         found = self.find(table, **match)
         if found is None:
             self.table(table).insert(doc)
         else:
+            new = {**doc, **{field: found[field] for field in keep if field in found}}
+
             def replace(old: dict[str, Any]) -> None:
                 old.clear()
-                old.update(doc)
+                old.update(new)
             self.table(table).update(replace, doc_ids=[found.doc_id])
 
     def remove(self, table: str, **match: Any) -> int:

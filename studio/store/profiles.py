@@ -49,10 +49,9 @@ class Profiles:
         profile_id = check_id(profile_id, "profile id") if profile_id else new_id()
         data = {**self._db.dehydrate(profile), "name": name}
         with self._db.transaction(write=True):
-            old = self._db.find("profiles", id=profile_id)
-            created = old.get("created_at") if old else now_iso()
-            self._db.upsert("profiles", {"id": profile_id, "profile": data, "created_at": created,
-                                         "updated_at": now_iso()}, id=profile_id)
+            saved_at = now_iso()
+            self._db.upsert("profiles", {"id": profile_id, "profile": data, "created_at": saved_at,
+                                         "updated_at": saved_at}, keep=("created_at",), id=profile_id)
         return profile_id
 
     def rename(self, profile_id: str, name: str) -> None:

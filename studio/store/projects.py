@@ -108,11 +108,10 @@ class Projects:
             saved_at = now_iso()
             doc = {"app": APP, "schema": SCHEMA, "id": project_id, "saved_at": saved_at, "carousel": stored}
             atomic_write(self._db.project_path(project_id), dumps_compact(doc), keep_backup=True)
-            old = self._db.find("projects", id=project_id)
             self._db.upsert("projects", {"id": project_id, "name": str(stored.get("name", "")),
-                                         "created_at": old.get("created_at", saved_at) if old else saved_at,
-                                         "updated_at": saved_at, "slides": len(stored.get("slides") or [])},
-                            id=project_id)
+                                         "created_at": saved_at, "updated_at": saved_at,
+                                         "slides": len(stored.get("slides") or [])},
+                            keep=("created_at",), id=project_id)
         # Remember this editor's own state, not the merge: a field another tab changed stays
         # theirs until this editor changes it too.
         self._remember(project_id, editor, data)

@@ -89,10 +89,24 @@ class Trash:
                 fsync_dir(db.projects_dir)
                 db.upsert("projects", {**record["listing"], "id": new}, id=new)
             else:
+                _refuse_same_name(db, record["doc"])
                 new = new_id() if db.find("profiles", id=old_id) else old_id
                 db.upsert("profiles", {**record["doc"], "id": new}, id=new)
             shutil.rmtree(folder)
         return new
+
+    def holds_profile(self, profile_id: str) -> bool:
+        """Whether a deleted copy of the profile ``profile_id`` is in the trash."""
+        return bool(self._profile_folders(profile_id))
+
+    def drop_profile(self, profile_id: str) -> None:
+        """Remove the trash's copies of a profile whose deletion was undone (it is back under its own id)."""
+        for folder in self._profile_folders(profile_id):
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _profile_folders(self, profile_id: str) -> list[Path]:
+        return [folder for item, folder in self._records()
+                if item.kind == "profile" and folder.name.startswith(f"profile-{profile_id}-")]
 
     def empty_old(self, days: float = KEEP_DAYS) -> int:
         """Remove items deleted more than ``days`` ago; returns how many."""
@@ -125,6 +139,20 @@ class Trash:
                 out.append((TrashItem(folder.name, record["kind"], str(record.get("name", "")),
                                       record["deleted_at"]), folder))
         return out
+
+
+def _refuse_same_name(db: "Database", doc: dict[str, Any]) -> None:
+    """A profile comes back only while no other has its name: two of one name could not be told apart in the
+    picker, and renaming it for the creator would put words in their mouth."""
+    name = doc.get("profile", {}).get("name", "") if isinstance(doc.get("profile"), dict) else ""
+    wanted = str(name).strip().casefold()
+    for other in db.table("profiles").all():
+        theirs = other.get("profile")
+        if isinstance(theirs, dict) and str(theirs.get("name", "")).strip().casefold() == wanted:
+            shown = str(name).strip()
+            shown = shown if len(shown) <= 60 else shown[:60] + "…"
+            raise StoreError(f"A profile named “{shown}” exists already, so this one was not restored (it stays "
+                             "in the trash). Rename or delete that profile first, then restore this one again.")
 
 
 def _read_record(folder: Path) -> dict[str, Any] | None:
