@@ -42,29 +42,48 @@ SEND = r"""(value) => {
 
 
 class PartedValue:
-    """Puts a box's parts back together; a value over the cap empties the box's server value and calls ``on_over``
-    with its length (so a text pasted before it is never what an Import reads)."""
+    """Puts a box's parts back together. A value over the cap, or one a part of which never came, empties the box's
+    server value (so a text pasted before it is never what an Import reads) and calls ``on_over`` with its length,
+    or ``on_lost`` with (parts come, parts sent)."""
 
-    def __init__(self, box: ui.textarea, on_over: Callable[[int], Any]) -> None:
-        self.on_over = on_over
+    def __init__(self, box: ui.textarea, on_over: Callable[[int], Any],
+                 on_lost: Callable[[int, int], Any] = lambda got, count: None) -> None:
+        self.on_over, self.on_lost = on_over, on_lost
         self._parts: list[str] = []
         self._chars = 0
+        self._count = 0  # the parts of the value coming in (0: none coming)
+        self._dropped: tuple[int, int] | None = None  # a value a part of which never came, found by ``_take``
         sync_value_with(box, SEND, self._wrap)
+
+    @property
+    def arriving(self) -> tuple[int, int] | None:
+        """(parts come, parts sent) of a value still coming in, else None."""
+        return (len(self._parts), self._count) if self._count else None
 
     def _wrap(self, handle: Callable[[GenericEventArguments], Any]) -> Callable[[GenericEventArguments], Any]:
         def handler(e: GenericEventArguments) -> None:
-            if not isinstance(e.args, dict) or e.args.get("index") == 0:  # a new value: what came before is let go
-                self._parts, self._chars = [], 0
+            def to(value: str) -> None:
+                handle(GenericEventArguments(sender=e.sender, client=e.client, args=value))
+            if not isinstance(e.args, dict) or e.args.get("index") == 0 or "over" in e.args:
+                lost = self.arriving  # a new value while one was coming: a part of that one never came
+                self._parts, self._chars, self._count = [], 0, 0
+                if lost is not None:
+                    to("")
+                    self.on_lost(*lost)
             if not isinstance(e.args, dict):  # the value whole, as NiceGUI sends it
                 handle(e)
                 return
             over = self._over(e.args)
+            self._dropped = None
             text = self._take(e.args) if over is None else None
-            if over is not None:
-                handle(GenericEventArguments(sender=e.sender, client=e.client, args=""))
+            if self._dropped is not None:
+                to("")
+                self.on_lost(*self._dropped)
+            elif over is not None:
+                to("")
                 self.on_over(over)
             elif text is not None:
-                handle(GenericEventArguments(sender=e.sender, client=e.client, args=text))
+                to(text)
         return handler
 
     def _over(self, args: dict) -> int | None:
@@ -75,7 +94,7 @@ class PartedValue:
         part = args.get("part")
         if isinstance(part, str) and args.get("index") == len(self._parts) and \
                 self._chars + len(part) > MAX_TEXT_BYTES:
-            self._parts, self._chars = [], 0
+            self._parts, self._chars, self._count = [], 0, 0
             return MAX_TEXT_BYTES + 1
         return None
 
@@ -83,15 +102,18 @@ class PartedValue:
         """The whole value once its last part came; None before (a part out of turn starts over, dropped)."""
         part, index, count = args.get("part"), args.get("index"), args.get("count")
         if not (isinstance(part, str) and len(part) <= PART and isinstance(count, int) and 1 <= count <= MOST_PARTS
-                and isinstance(index, int) and index == len(self._parts) and index < count):
-            self._parts, self._chars = [], 0
+                and isinstance(index, int) and index == len(self._parts) and index < count
+                and (index == 0 or count == self._count)):
+            self._dropped = self.arriving  # a part out of turn: one before it never came
+            self._parts, self._chars, self._count = [], 0, 0
             return None
         self._parts.append(part)
+        self._count = count
         self._chars += len(part)
         if index < count - 1:
             return None
         text = "".join(self._parts)
-        self._parts, self._chars = [], 0
+        self._parts, self._chars, self._count = [], 0, 0
         return text
 
 
@@ -99,3 +121,14 @@ def over_cap_message(chars: int) -> str:
     """What the creator reads for a paste of ``chars`` characters, over the cap."""
     return (f"The pasted text is {chars:,} characters; the studio reads at most {megabytes(MAX_TEXT_BYTES)} "
             f"({MAX_TEXT_BYTES:,} characters) of pasted text. Nothing was imported: paste a part of it.")
+
+
+def lost_message(got: int, count: int) -> str:
+    """What the creator reads when ``got`` of a paste's ``count`` parts reached the studio."""
+    return (f"Only {got} of the {count} parts of the pasted text reached the studio: nothing of it was read. "
+            "Paste it again.")
+
+
+def arriving_message(got: int, count: int) -> str:
+    """What an Import clicked while a long paste is still coming in says."""
+    return f"The pasted text is still reaching the studio ({got} of {count} parts): click Import again in a moment."

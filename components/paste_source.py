@@ -9,7 +9,7 @@ from studio.limits import MAX_TEXT_BYTES
 from studio.sources.result import ImportResult
 
 from .offload import off_loop
-from .paste_size import PartedValue, over_cap_message
+from .paste_size import PartedValue, arriving_message, lost_message, over_cap_message
 from .thread_intake import ThreadIntake
 from .thumbnails import draw_ahead
 from .view import Debounce, View
@@ -64,7 +64,8 @@ class PasteSource:
             .classes("w-full")
         self.paste.on_value_change(self._pasted)
         self._over: int | None = None  # the characters of a text over the cap the box holds (not sent)
-        PartedValue(self.paste, self._over_cap)
+        self._parts = PartedValue(self.paste, self._over_cap, self._lost)
+        self._missing: str | None = None  # what the creator was told of a paste a part of which never came
         self.paste.on("paste", self._flavours, js_handler=FLAVOURS)
         self._html: tuple[str, str] | None = None  # the last paste's plain text and HTML flavour
         self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
@@ -85,7 +86,7 @@ class PasteSource:
     def _pasted(self, e: events.ValueChangeEventArguments) -> None:
         """A thread pasted in one go is laid out ahead while the creator reaches for "Import thread"."""
         self._ahead.cancel()
-        self._over = None
+        self._over = self._missing = None
         if not isinstance(e.value, (str, type(None))):  # a browser may send anything: no text, nothing to do
             return
         text = e.value or ""
@@ -102,6 +103,12 @@ class PasteSource:
         if self._over is None or abs(chars - self._over) >= PASTED:  # (typing into such a text does not repeat it)
             self.view.notify(over_cap_message(chars), type="negative", position="top", multi_line=True)
         self._over = chars
+
+    def _lost(self, got: int, count: int) -> None:
+        """A long paste a part of which never reached the studio: said now and again at Import; none of it is read."""
+        self._html = None
+        self._missing = lost_message(got, count)
+        self.view.notify(self._missing, type="negative", position="top", multi_line=True)
 
     def _flavours(self, e: events.GenericEventArguments) -> None:
         """A paste that had HTML: kept, unread, until Import (read then, off the event loop)."""
@@ -144,6 +151,10 @@ class PasteSource:
         if self._over is not None:  # (said again, not grouped with the paste's notice, which may still show)
             self.view.notify(over_cap_message(self._over), type="negative", position="top", multi_line=True,
                              group=False)
+            return
+        told = self._missing or (arriving_message(*self._parts.arriving) if self._parts.arriving else None)
+        if told is not None:  # (the box's server value is not the paste: it is never imported in its stead)
+            self.view.notify(told, type="negative", position="top", multi_line=True, group=False)
             return
         text = self.paste.value or ""
         if self._html is not None and self._html[0] == text and text.strip():  # the box holds that paste alone

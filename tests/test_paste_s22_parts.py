@@ -70,3 +70,42 @@ async def test_parts_past_the_cap_or_out_of_turn_are_not_kept(studio, testid):
     trigger(studio, box, "update:value", {"part": "words", "index": 0, "count": 2})
     trigger(studio, box, "update:value", {"part": " here", "index": 1, "count": 2})
     assert box.value == "words here"
+
+
+async def test_a_paste_a_part_of_which_never_came_is_named_and_the_box_before_is_not_imported(studio, testid):
+    """Parts 0 and 1 of 3 came, then part 2 of another count (out of turn): the studio says how many came, and
+    an Import says it again rather than read the text the box held before."""
+    box = testid(studio, "source-input")[0]
+    before = posts(studio)
+    box.value = "A thread pasted before.\n\nIts second post."
+    for index, part in enumerate(["a" * PART, "b" * PART]):
+        trigger(studio, box, "update:value", {"part": part, "index": index, "count": 3})
+    trigger(studio, box, "update:value", {"part": "c", "index": 2, "count": 4})
+    await studio.should_see("Only 2 of the 3 parts of the pasted text reached the studio: nothing of it was read")
+    assert box.value == ""
+    click(studio, testid(studio, "source-import")[0])
+    await studio.should_see("Only 2 of the 3 parts")
+    assert posts(studio) == before
+
+
+SHORT = "Short thread first post.\n\nSecond post here."
+
+
+async def test_a_new_paste_while_parts_are_missing_names_the_lost_one_and_is_read_itself(studio, testid):
+    box = testid(studio, "source-input")[0]
+    trigger(studio, box, "update:value", {"part": "a" * PART, "index": 0, "count": 2})
+    trigger(studio, box, "update:value", SHORT)
+    await studio.should_see("Only 1 of the 2 parts of the pasted text reached the studio")
+    assert box.value == SHORT
+    click(studio, testid(studio, "source-import")[0])
+    await until(lambda: posts(studio) == [p.text for p in parse_paste(SHORT).threads[0].posts])
+
+
+async def test_an_import_while_parts_are_still_coming_says_so_and_imports_nothing(studio, testid):
+    box = testid(studio, "source-input")[0]
+    before = posts(studio)
+    box.value = "A thread pasted before.\n\nIts second post."
+    trigger(studio, box, "update:value", {"part": "a" * PART, "index": 0, "count": 3})
+    click(studio, testid(studio, "source-import")[0])
+    await studio.should_see("The pasted text is still reaching the studio (1 of 3 parts)")
+    assert posts(studio) == before
