@@ -95,11 +95,7 @@ def file_stem(name: str) -> str:
     """A safe download name from the project name, in its own letters: "Sample: threads…" -> "sample-threads",
     "Привет, мир" -> "привет-мир". Only letters, digits and "-" (no separator, control or character a system
     reserves), NFC, at most ``NAME_MAX`` characters and ``STEM_BYTES`` bytes of UTF-8, never a Windows device."""
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else "-"
-                   for ch in unicodedata.normalize("NFC", name).lower())
-    slug = re.sub(r"-+", "-", kept).lstrip("-")
-    while slug and unicodedata.category(slug[0]) in ("Mn", "Mc", "Me"):  # a mark with no letter to sit on
-        slug = slug[1:].lstrip("-")
+    slug = re.sub(r"-+", "-", _letters(unicodedata.normalize("NFC", name).lower())).lstrip("-")
     clusters = regex.findall(r"\X", slug)
     whole = len(clusters)
     del clusters[NAME_MAX:]
@@ -110,6 +106,21 @@ def file_stem(name: str) -> str:
         stem = stem[:stem.rfind("-")]  # cut between words
     stem = stem.strip("-") or "carousel"
     return stem + "-carousel" if _DEVICE.match(stem) else stem
+
+
+def _letters(text: str) -> str:
+    """``text`` with letters, digits and the marks that sit on a letter kept, anything else "-" (an emoji's
+    selector or keycap frame after a digit, symbol or space is part of the emoji, not of a word)."""
+    out: list[str] = []
+    on_letter = False
+    for ch in text:
+        kind = unicodedata.category(ch)[0]
+        if kind == "M" and on_letter and ch not in "\ufe0e\ufe0f\u20e3":
+            out.append(ch)
+            continue
+        on_letter = kind == "L"
+        out.append(ch if kind in "LN" else "" if kind == "M" else "-")
+    return "".join(out)
 
 
 def ascii_stem(stem: str) -> str:
