@@ -2,9 +2,10 @@
 between words, a box-drawing character in a sentence, and list lines stay prose; a table's "-" cell stays "-"."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
-from render_helpers import NS, carousel_of, parse
+from render_helpers import NS, carousel_of, parse, runs
 from studio import render
 from studio.text import aligned_table, drawing_lines
 
@@ -60,3 +61,18 @@ def test_property_every_cell_but_the_separator_rows_is_kept_as_written(rows):
     out = aligned_table(["| " + " | ".join(r) + " |" for r in rows])
     cells = [[c.strip() for c in line.strip()[1:-1].split("|")] for line in out]
     assert [c for n, c in enumerate(cells) if n != 1] == [[c.strip() for c in r] for n, r in enumerate(rows) if n != 1]
+
+
+def _drawn(post: str, layout: str, fmt: str) -> list[tuple]:
+    svg = render.render_slides(carousel_of(["Intro", post, "ok"], layout=layout, format=fmt))[1]
+    return [(r.role, r.text, round(r.x), round(r.size)) for r in runs(svg)]
+
+
+@pytest.mark.parametrize("layout", ["list", "headline-body", "post-card", "split"])
+@pytest.mark.parametrize("fmt", ["instagram-square", "linkedin-portrait"])
+def test_a_list_with_two_spaces_after_its_markers_is_drawn_as_with_one(layout, fmt):
+    for marker in ("1.", "2.", "3."), ("✅", "✅", "✅"), ("-", "-", "-"):
+        rows = [f"{m}  {w}" for m, w in zip(marker, ("Write every morning", "Edit every evening", "Publish on Friday"))]
+        two = _drawn("My rules:\n" + "\n".join(rows), layout, fmt)
+        one = _drawn("My rules:\n" + "\n".join(r.replace("  ", " ", 1) for r in rows), layout, fmt)
+        assert two == one
