@@ -189,7 +189,7 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
-    if FENCE_RE.match(first) or not _WORDY.search(first) or drawing_lines(text.split("\n", 2)[:2])[0]:
+    if FENCE_RE.match(first) or not _WORDY.search(first) or drawing_lines(text.split("\n"))[0]:
         return "", text  # a post that opens with code, or with a line of drawing ("+----+", "| a | b |"), has none
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline

@@ -76,3 +76,9 @@ def test_a_list_with_two_spaces_after_its_markers_is_drawn_as_with_one(layout, f
         two = _drawn("My rules:\n" + "\n".join(rows), layout, fmt)
         one = _drawn("My rules:\n" + "\n".join(r.replace("  ", " ", 1) for r in rows), layout, fmt)
         assert two == one
+
+
+def test_a_post_opening_with_a_drawing_has_no_headline_cut_out_of_it():
+    from studio.reading import headline_and_body
+    art = "| client | ---> | db |\n+--------+------+----+\n| web    | ---> | kv |\nThat is it."
+    assert headline_and_body(art) == ("", art)
