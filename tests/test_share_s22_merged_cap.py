@@ -108,7 +108,7 @@ def test_a_refused_keystroke_is_answered_so_the_box_goes_on_sending_and_the_refu
         _make(channel, message)
         raise AssertionError("not refused")
     except EditError as refused:
-        assert "the limit is" in str(refused) and f"“{'y' * TITLE}”" in str(refused)
+        assert "the limit is" in str(refused) and f"“{'y' * 200}…”" in str(refused)
     for sent in outbox:
         box.receive(sent)
     outbox.clear()

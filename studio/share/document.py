@@ -50,6 +50,7 @@ PART_TEXTS: dict[str, tuple[str, ...]] = {"meta": ("name",), "cta": ("headline",
 DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
+COMPARED = 2_000  # changed stretch up to which ``changes`` finds each separate place (comparing is quadratic)
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
@@ -546,6 +547,8 @@ def changes(old: str, new: str) -> list[tuple[int, int, str]]:
     start, end, insert = splice(old, new)
     if start == end or not insert:
         return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
+    if end - start > COMPARED or len(insert) > COMPARED:  # a paste: comparing closely is quadratic, one change
+        return [(start, end, insert)]
     middle = SequenceMatcher(None, old[start:end], insert, autojunk=False)
     return [(start + i1, start + i2, insert[j1:j2])
             for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]

@@ -311,10 +311,21 @@ def _joins(char: str) -> bool:
             or char == "\u200d" or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
 
 
+QUOTED = 200  # characters of typing a message quotes ("…" past that)
+
+
 def quote(seen: str, typed: str) -> str:
-    """What was typed into ``seen`` to make ``typed``, in quotes (the whole text when only deleting)."""
+    """What was typed into ``seen`` to make ``typed``, in quotes (the whole text when only deleting), cut to
+    ``QUOTED`` characters (``changes`` compares closely only a short changed stretch: linear on a paste)."""
     words = " … ".join(insert for _start, _end, insert in changes(seen, typed) if insert)
-    return f"“{words or typed}”"
+    return f"“{shorten(words or typed)}”"
+
+
+def shorten(text: str, cap: int = QUOTED) -> str:
+    """``text`` cut to about ``cap`` characters with "…", never inside a letter with its marks or an emoji."""
+    if len(text) <= cap:
+        return text
+    return text[:_cut_at(text, cap)].rstrip() + "…"
 
 
 def check(edits: Edits, length: int) -> None:
