@@ -265,10 +265,10 @@ def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
 
 def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
     """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
-    over its cap (someone else's typing met it), it is cut back for everyone, after its first ``cap`` characters
-    (the same cut whoever makes it), and the typist is told the words cut, quoted. Returns that message.
+    over its cap (someone else's typing met it), it is kept whole (no word of anyone's is cut; it is drawn cut
+    at the cap until shortened) and the typist whose merge went over is told. Returns that message.
 
-    A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left as it is.
+    A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left unsaid.
     """
     found = cap_of(replica, slide, field)
     if found is None or len(before) > found[0] or len(replica.hub.text(slide, field)) <= found[0]:
@@ -278,10 +278,8 @@ def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | 
     text = replica.text(slide, field)
     if len(text) <= cap:
         return None
-    cut = _cut_at(text, cap)
-    replica.set_text(slide, field, text[:cut])
-    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters, so it was "
-            f"cut back to the limit for everyone. The words cut: “{text[cut:]}”")
+    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
+            f"({len(text):,} now). Every word is kept, but it is drawn cut after {cap:,} characters: shorten it.")
 
 
 def _cut_at(text: str, cap: int) -> int:
