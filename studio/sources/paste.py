@@ -1707,8 +1707,16 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
+    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
+        return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+
+
+def _ad_shape(before: str) -> bool:
+    """An ad's advertiser name comes where a post starts: right under the counts of the post above it, or under
+    X's own line (a label, a button); never under a header's time or the creator's words."""
+    return _is_count(before) or before.lower() in _UI_LINES or before.lower() in _AD_LABELS
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".

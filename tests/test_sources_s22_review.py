@@ -1,0 +1,22 @@
+"""Session 22 review of round 1 (sources): the creator's words in shapes that look like X's lines stay whole."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.app.imports import Imports
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources-s22r2"
+
+
+@pytest.mark.parametrize("name, words", [("ad-mention-de.txt", "Mein Lieblingskanal:\n@lernwerk\nAnzeige\n"
+                                                               "Ist das Werbung? Nein."),
+                                         ("ad-mention-en.txt", "Mein Lieblingskanal:\n@lernwerk\nAd\nIs it an ad? No.")])
+def test_a_mention_over_an_ad_label_inside_a_post_is_no_ad(name, words):
+    """An ad starts under the counts of the post above it; the creator's "@lernwerk" / "Anzeige" under the
+    header's time is the post's own words."""
+    result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
+    texts = [p.text for p in result.threads[0].posts]
+    assert texts == ["Wie ich gewachsen bin.", words, "Das war's."]
+    assert not any("other accounts" in w or "no text" in w for w in result.warnings)
