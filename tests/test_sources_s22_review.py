@@ -20,3 +20,12 @@ def test_a_mention_over_an_ad_label_inside_a_post_is_no_ad(name, words):
     texts = [p.text for p in result.threads[0].posts]
     assert texts == ["Wie ich gewachsen bin.", words, "Das war's."]
     assert not any("other accounts" in w or "no text" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("name, words", [("partial-years.txt", "Meine Jahre:\n2021\n2022\n2023"),
+                                         ("partial-countdown.txt", "Countdown zum Launch:\n3\n2\n1")])
+def test_the_creators_number_list_stays_under_a_copy_starting_inside_a_post(name, words):
+    """X's counts over the first header make numbers elsewhere look like counts; a year list or a run falling to
+    its end is never X's row (its views, last, are never below the count before them)."""
+    result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
+    assert result.threads[0].posts[1].text == words

@@ -2213,13 +2213,27 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
         run.append(i)
     if not run:
         return []
-    keep = len(run) if not counts_shown else 0
+    keep = len(run) if not counts_shown or _number_list([tail[i].strip() for i in run]) else 0
     turkish = any(_TURKISH_MILLION_RE.search(tail[i]) for i in run)  # there "B" (bin) is a thousand, "Mn" a million
     values = [_count_value(tail[i].strip(), b_thousand=turkish) for i in run]
     while keep < len(run) and (len(run) - keep > X_COUNTS or len(run) - keep > 1 and values[keep] is not None
                                and values[-1] is not None and values[keep] > values[-1]):
         keep += 1
     return tail[:run[keep - 1] + 1] if keep else []
+
+
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _number_list(lines: list[str]) -> bool:
+    """The numbers are the author's list, never X's row: years in order ("2021" / "2022" / "2023"), or a run that
+    falls all the way down ("3" / "2" / "1": X's views, last, are never below the count before them)."""
+    if len(lines) < 2 or not all(x.isdigit() for x in lines):
+        return False
+    values = [int(x) for x in lines]
+    falling = all(a > b for a, b in zip(values, values[1:]))
+    years = all(_YEAR_RE.match(x) for x in lines) and (falling or all(a < b for a, b in zip(values, values[1:])))
+    return years or falling
 
 
 _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,
