@@ -29,3 +29,18 @@ def test_the_creators_number_list_stays_under_a_copy_starting_inside_a_post(name
     its end is never X's row (its views, last, are never below the count before them)."""
     result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
     assert result.threads[0].posts[1].text == words
+
+
+@pytest.mark.parametrize("closing", ["Thanks!", "That's it.", "Follow for more.", "Fin.", "Danke!", "Merci !",
+                                     "Gracias.", "The end.", "Cheers", "PS: more next week."])
+def test_a_posts_own_second_paragraph_is_not_split_off(closing):
+    """A post's own short last paragraph stays with it where a paragraph above is no sentence of its own."""
+    posts = [p.text for p in Imports.paste("How I grew to 10k followers\n\nI posted every day, no exceptions.\n"
+                                           f"The rest followed.\n\n{closing}\n").threads[0].posts]
+    assert posts[-1].endswith(f"The rest followed.\n\n{closing}")
+
+
+def test_a_long_words_post_keeps_its_last_paragraph():
+    text = (Path(__file__).parent / "fixtures" / "unseen-s17" / "08-one-long-word.txt").read_text(encoding="utf-8")
+    posts = [p.text for p in Imports.paste(text).threads[0].posts]
+    assert posts[-1].endswith("Did it fit?\n\nThe end.")

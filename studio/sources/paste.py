@@ -671,12 +671,11 @@ _SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？][\"'”’)\]」』）]*|
 
 def _closes(merged: list[str], last: str) -> bool:
     """``last``, a short paragraph ending the text, is the thread's closing post ("Thanks!", "That's all. 🙏"): it
-    ends as a sentence does, and so does the post right above it; every post above is a paragraph of its own (none
-    a lead-in ending in a colon, no heading or fragment joined to one: then blank lines part a post's paragraphs,
-    not posts). A list's post above ("- Monday" / "  - deep work") counts as one."""
+    ends as a sentence does, and so does every post above it, each a paragraph of its own (none a lead-in to it,
+    no heading, fragment or list joined to one: then blank lines may part a post's own paragraphs, and the words
+    stay together)."""
     return (len(merged) >= 2 and bool(_SENTENCE_END_RE.search(last.strip()))
-            and bool(_SENTENCE_END_RE.search(merged[-1].strip()))
-            and not any(m.rstrip().endswith((":", "：")) for m in merged))
+            and all(_SENTENCE_END_RE.search(m.strip()) for m in merged))
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
@@ -2226,12 +2225,12 @@ _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 def _number_list(lines: list[str]) -> bool:
-    """The numbers are the author's list, never X's row: years in order ("2021" / "2022" / "2023"), or a run that
-    falls all the way down ("3" / "2" / "1": X's views, last, are never below the count before them)."""
+    """The numbers are the author's list, never X's row: years in order ("2021" / "2022" / "2023"), or a countdown
+    of three or more to 1 or 0 ("3" / "2" / "1"; read whole as the author's, its last number too)."""
     if len(lines) < 2 or not all(x.isdigit() for x in lines):
         return False
     values = [int(x) for x in lines]
-    falling = all(a > b for a, b in zip(values, values[1:]))
+    falling = len(values) >= 3 and values[-1] <= 1 and all(a == b + 1 for a, b in zip(values, values[1:]))
     years = all(_YEAR_RE.match(x) for x in lines) and (falling or all(a < b for a, b in zip(values, values[1:])))
     return years or falling
 
