@@ -44,3 +44,12 @@ def test_a_long_words_post_keeps_its_last_paragraph():
     text = (Path(__file__).parent / "fixtures" / "unseen-s17" / "08-one-long-word.txt").read_text(encoding="utf-8")
     posts = [p.text for p in Imports.paste(text).threads[0].posts]
     assert posts[-1].endswith("Did it fit?\n\nThe end.")
+
+
+def test_a_pasted_archive_data_file_says_what_it_holds():
+    """archive_files' one rule: account data pasted is named as such; posts data points to the Archive import."""
+    from studio.sources import SourceError, parse_paste
+    with pytest.raises(SourceError, match="“account” data, not your posts"):
+        parse_paste('  window.YTD.account.part0 = [{"account": {"username": "dana"}}]')
+    with pytest.raises(SourceError, match="under Archive instead of pasting it"):
+        parse_paste('window.YTD.tweets.part0 = [{"tweet": {"full_text": "hi"}}]')

@@ -33,6 +33,7 @@ from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
+from .archive_files import POST_KINDS, data_file_kind, not_posts_message
 from .cleanup import clean_text, fold_blanks, strip_keeping_lists
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
@@ -56,8 +57,9 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread" if not cleaned else
                           "the text has only invisible characters (zero-width or direction marks): paste the posts "
                           "of a thread")
-    if cleaned.startswith(("window.YTD.", "window.__THAR_CONFIG")):  # any data file, or the archive's manifest.js
-        raise SourceError(f"this is a file of an X archive (it starts with {cleaned.split('=', 1)[0].strip()[:40]}): "
+    if kind := data_file_kind(cleaned):  # any data file, or the archive's manifest.js: archive_files' one rule
+        raise SourceError(not_posts_message(kind, "the pasted text") if kind not in POST_KINDS else
+                          f"this is a file of an X archive (it starts with {cleaned.split('=', 1)[0].strip()[:40]}): "
                           "import the archive's .zip, or its data/tweets.js, under Archive instead of pasting it")
     if _only_page_chrome(cleaned):
         raise SourceError("this is a copy of an X page with no posts on it (only X's menus, buttons or a sign-in "
