@@ -53,3 +53,10 @@ def test_a_pasted_archive_data_file_says_what_it_holds():
         parse_paste('  window.YTD.account.part0 = [{"account": {"username": "dana"}}]')
     with pytest.raises(SourceError, match="under Archive instead of pasting it"):
         parse_paste('window.YTD.tweets.part0 = [{"tweet": {"full_text": "hi"}}]')
+
+
+def test_one_half_over_a_lone_second_number_keeps_its_words():
+    """"1/2" with a lower-case word after it over a lone "2/" may be a fraction: its words stay (as for "1/3")."""
+    posts = [p.text for p in Imports.paste("1/2 the battle is showing up.\n\n2/ Then I learned to rest.\n\n"
+                                           "That's all.\n").threads[0].posts]
+    assert posts[0] == "1/2 the battle is showing up."

@@ -342,6 +342,8 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
         return False
     if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
+    if not totals and highest == total == 2 and _word_goes_on(after):
+        return True  # "1/2 the battle is…" over a lone "2/": ambiguous, its words kept
     return total not in totals and (totals or highest is None or highest > total
                                     or highest < total and (highest <= 2 or _word_goes_on(after)))
 
