@@ -60,3 +60,13 @@ def test_one_half_over_a_lone_second_number_keeps_its_words():
     posts = [p.text for p in Imports.paste("1/2 the battle is showing up.\n\n2/ Then I learned to rest.\n\n"
                                            "That's all.\n").threads[0].posts]
     assert posts[0] == "1/2 the battle is showing up."
+
+
+@pytest.mark.parametrize("name, index, words", [("svarar-mid.txt", 1, "Second post. Det är poängen.\nSvarar"),
+                                                ("es-lastpost.txt", 2, "Lee 14 respuestas")])
+def test_xs_words_where_x_never_puts_them_are_the_creators(name, index, words):
+    """"Svarar" (X's over a post) right under the words, over the counts, and "Lee 14 respuestas" (X's under the
+    counts) as a post's only line are the creator's: kept, no false "no text" notice."""
+    result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
+    assert result.threads[0].posts[index].text == words
+    assert not any("no text" in w for w in result.warnings)

@@ -1997,7 +1997,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
             break
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
-        if (_COUNT_RE.match(s) or _READ_REPLIES_RE.match(s)) and _next_filled(body, 0) \
+        if _READ_REPLIES_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
                 and not _is_noise(_next_filled(body, 0), dates=False):
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
@@ -2021,7 +2021,17 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
         tail.append(body.pop())
     tail.reverse()
     mine = _authors_buttons(tail)
+    if mine == 0 and _xs_line_over_counts(tail):
+        mine = 1
     return body + tail[:mine], tail[mine:]
+
+
+def _xs_line_over_counts(tail: list[str]) -> bool:
+    """The tail's first line is X's "Svarar" (over a post) or "Lee 14 respuestas" (under its counts), yet it sits
+    right under the words with X's counts below it: there it is the author's line."""
+    filled = [x.strip() for x in tail if x.strip()]
+    return (len(filled) >= 2 and (filled[0].lower() in _REPLYING_LABELS or bool(_READ_REPLIES_RE.match(filled[0])))
+            and bool(_COUNT_RE.match(filled[1])) and bool(tail[0].strip()))
 
 
 def _cut_by_x(lines: list[str]) -> int:
