@@ -63,7 +63,8 @@ def test_one_half_over_a_lone_second_number_keeps_its_words():
 
 
 @pytest.mark.parametrize("name, index, words", [("svarar-mid.txt", 1, "Second post. Det är poängen.\nSvarar"),
-                                                ("es-lastpost.txt", 2, "Lee 14 respuestas")])
+                                                ("es-lastpost.txt", 2, "Lee 14 respuestas"),
+                                                ("pt-edited-lastpost.txt", 2, "Última edição às 11:02 AM")])
 def test_xs_words_where_x_never_puts_them_are_the_creators(name, index, words):
     """"Svarar" (X's over a post) right under the words, over the counts, and "Lee 14 respuestas" (X's under the
     counts) as a post's only line are the creator's: kept, no false "no text" notice."""

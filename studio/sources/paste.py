@@ -1940,7 +1940,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     if opening is None:
         opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
-    body, tail = _split_tail(body, opening or not quote_below)
+    body, tail = _split_tail(body, opening or not quote_below, opening)
     _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
@@ -1997,7 +1997,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
             break
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
-        if _READ_REPLIES_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
+        if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
                 and not _is_noise(_next_filled(body, 0), dates=False):
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
@@ -2007,7 +2007,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     return body
 
 
-def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]:
+def _split_tail(body: list[str], own_quote: bool, opening: bool = True) -> tuple[list[str], list[str]]:
     """``body`` split into the words and X's lines under them (counts, buttons, "Dana reposted"), top down.
     ``own_quote``: a "Quote" right under the words is the author's."""
     body, tail = list(body), []
@@ -2021,16 +2021,18 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
         tail.append(body.pop())
     tail.reverse()
     mine = _authors_buttons(tail)
-    if mine == 0 and _xs_line_over_counts(tail):
+    if mine == 0 and _xs_line_over_counts(tail, edited=not opening):
         mine = 1
     return body + tail[:mine], tail[mine:]
 
 
-def _xs_line_over_counts(tail: list[str]) -> bool:
-    """The tail's first line is X's "Svarar" (over a post) or "Lee 14 respuestas" (under its counts), yet it sits
-    right under the words with X's counts below it: there it is the author's line."""
+def _xs_line_over_counts(tail: list[str], edited: bool = False) -> bool:
+    """The tail's first line is X's "Svarar" (over a post) or "Lee 14 respuestas" (under its counts), or (``edited``:
+    in a post with no full time, where X never shows it) "Last edited 11:02 AM", yet it sits right under the words
+    with X's counts below it: there it is the author's line."""
     filled = [x.strip() for x in tail if x.strip()]
-    return (len(filled) >= 2 and (filled[0].lower() in _REPLYING_LABELS or bool(_READ_REPLIES_RE.match(filled[0])))
+    return (len(filled) >= 2 and (filled[0].lower() in _REPLYING_LABELS or bool(_READ_REPLIES_RE.match(filled[0]))
+                                  or edited and bool(_EDITED_AT_RE.match(filled[0])))
             and bool(_COUNT_RE.match(filled[1])) and bool(tail[0].strip()))
 
 
