@@ -71,3 +71,14 @@ def test_xs_words_where_x_never_puts_them_are_the_creators(name, index, words):
     result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
     assert result.threads[0].posts[index].text == words
     assert not any("no text" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("name, index, words", [("list-page-false-nesting.txt", 1, "- a\n- b\n- c"),
+                                                ("list-numbered-false-nesting.txt", 1, "- a\n- b\n- c"),
+                                                ("list-figure-space.txt", 0, "- a\n  - b\n- c"),
+                                                ("list-shallower.txt", 0, "- a\n- b\n- c\n- d")])
+def test_list_depth_is_relative_to_the_posts_first_item(name, index, words):
+    """A page-copy post or a numbered post opening with an indented item, a list indented with figure spaces, and
+    an item shallower than the first: no item nests under another it sat level with (or left of)."""
+    result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
+    assert result.threads[0].posts[index].text == words

@@ -322,6 +322,15 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     return out
 
 
+def _after_mark(text: str, mark: _Mark) -> int:
+    """Where the post's own text starts after its number: past one space, so a list opening on the number's line
+    ("2/     - a" over "    - b") keeps the depth its items have relative to each other."""
+    start = mark.end
+    while start > mark.start and text[start - 1] in " \t" and text[start - 2:start - 1] in " \t":
+        start -= 1
+    return start
+
+
 def _last_alone(text: str, mark: _Mark) -> bool:
     """A "2/2" alone on its line, opening a paragraph: the last post's number, no fraction of the author's."""
     return (mark.paragraph and mark.total is not None and mark.number == mark.total
@@ -429,7 +438,7 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
-                    posts.append(strip_keeping_lists(text[mark.end:nxt.start if nxt else len(text)]))
+                    posts.append(strip_keeping_lists(text[_after_mark(text, mark):nxt.start if nxt else len(text)]))
                 return posts
     marks = _marks(_END_PATTERN, text)
     if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
@@ -2161,7 +2170,7 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
     buttons = _buttons_under_words(body)
     _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
-    text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
+    text = strip_keeping_lists(re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))))
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text
