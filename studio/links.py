@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 import urllib.parse
 from functools import lru_cache
 
@@ -64,10 +65,20 @@ def _ascii_host(host: str) -> str:
     return ascii_host if ascii_host.strip(".") and set(ascii_host) <= _HOST_CHARS else ""
 
 
+_FLAG = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")  # a subdivision flag's tag letters
+_EMOJI_JOINERS = frozenset("\u200c\u200d")  # inside an emoji (👨‍👩‍👧) or a Persian word
+
+
+def _hidden(url: str) -> bool:
+    """Whether ``url`` holds a character nothing draws or a control (a reader would not see where it leads);
+    the joiners and tag letters an emoji is spelled with are part of what is drawn."""
+    return any(unicodedata.category(ch)[0] == "C" and ch not in _EMOJI_JOINERS for ch in _FLAG.sub("", url))
+
+
 def _resolved(url: str) -> str:
     """The link as the creator means it (scheme added, trackers removed, letters as typed); "" for no link."""
     url = url.strip()
-    if not url or not url.isprintable() or any(ch.isspace() for ch in url):
+    if not url or any(ch.isspace() for ch in url) or _hidden(url):
         return ""
     address = _MAILTO.sub("", url, count=1)
     if _EMAIL.match(address):

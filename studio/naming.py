@@ -22,11 +22,12 @@ _MARKER = re.compile(r"^\s*(?:(?:a\s+)?thread\s*[:：\-–—]\s*|[(\[]?1\s*/\s*
                      re.IGNORECASE)
 _INLINE_LIST = re.compile(r"\s+[-–—•·]\s+|\s*[:：]\s*[-–—•·]\s*")
 _KEYCAP = re.compile(r"([0-9#*])\ufe0f?\u20e3")
-_KEYCAP_BULLET = re.compile(r"^\s*[0-9#*]\ufe0f?\u20e3(?![0-9#*]\ufe0f?\u20e3)\s+")
 # a subdivision flag (🏴 and its tag letters) is kept whole; any other tag letter, or format character but the
-# joiners an emoji or a Persian word is spelled with, draws nothing
+# joiners an emoji or a Persian word is spelled with, draws nothing. Format characters a script draws (the Arabic
+# number sign U+0600, end of ayah U+06DD, the Mongolian vowel separator) are no part of it: they are words.
 _INVISIBLE = re.compile("(\U0001F3F4[\U000E0020-\U000E007F]+)|[\U000E0000-\U000E007F]|"
-                        "(?![\u200c\u200d])[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+                        "(?![\u200c\u200d])[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+                        "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a]")
 _LEAD = " \t-–—•·:：;,./|"  # what a name never starts with
 _TRIM = _LEAD + "([{"  # ... or ends with
 
@@ -53,8 +54,7 @@ def hook_name(text: str) -> str:
 
 def _clean(line: str) -> str:
     """A line without emoji, thread markers, leading numbering or bullets, spaces collapsed."""
-    line = _KEYCAP_BULLET.sub("", line, count=1)  # "1️⃣ Lesson one" numbers the post, like "1." would
-    line = _KEYCAP.sub(r"\1", line)  # "Top 3️⃣ tools", "1️⃣0️⃣ tips": the digit is a word
+    line = _KEYCAP.sub(r"\1", line)  # "5️⃣ mistakes", "Top 3️⃣ tools", "1️⃣0️⃣ tips": the digit is a word
     kept = "".join(ch for ch in line if not _is_emoji_part(ch))
     kept = " ".join(kept.split())
     while True:
@@ -66,11 +66,9 @@ def _clean(line: str) -> str:
 
 def _is_emoji_part(ch: str) -> bool:
     """An emoji, a part of one (skin tone, joiner, variation selector, a subdivision flag's tag letters) or
-    another character with nothing to see (format characters; the zero-width non-joiner Persian spells with
-    stays)."""
-    cat = unicodedata.category(ch)
-    return (cat == "So" or (cat == "Cf" and ch != "\u200c") or ch == "\u20e3" or "\U0001F3FB" <= ch <= "\U0001F3FF"
-            or "\ufe00" <= ch <= "\ufe0f" or "\U000E0100" <= ch <= "\U000E01EF")
+    another character with nothing to see (``_INVISIBLE``, the same rule as the PDF Title's)."""
+    return (unicodedata.category(ch) == "So" or ch in "\u200d\u20e3" or "\U0001F3FB" <= ch <= "\U0001F3FF"
+            or "\ufe00" <= ch <= "\ufe0f" or "\U000E0100" <= ch <= "\U000E01EF" or bool(_INVISIBLE.fullmatch(ch)))
 
 
 def visible(text: str) -> str:
@@ -97,11 +95,7 @@ def file_stem(name: str) -> str:
     """A safe download name from the project name, in its own letters: "Sample: threads…" -> "sample-threads",
     "Привет, мир" -> "привет-мир". Only letters, digits and "-" (no separator, control or character a system
     reserves), NFC, at most ``NAME_MAX`` characters and ``STEM_BYTES`` bytes of UTF-8, never a Windows device."""
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else "-"
-                   for ch in unicodedata.normalize("NFC", name).lower())
-    slug = re.sub(r"-+", "-", kept).lstrip("-")
-    while slug and unicodedata.category(slug[0]) in ("Mn", "Mc", "Me"):  # a mark with no letter to sit on
-        slug = slug[1:].lstrip("-")
+    slug = re.sub(r"-+", "-", _letters(unicodedata.normalize("NFC", name).lower())).lstrip("-")
     clusters = regex.findall(r"\X", slug)
     whole = len(clusters)
     del clusters[NAME_MAX:]
@@ -112,6 +106,21 @@ def file_stem(name: str) -> str:
         stem = stem[:stem.rfind("-")]  # cut between words
     stem = stem.strip("-") or "carousel"
     return stem + "-carousel" if _DEVICE.match(stem) else stem
+
+
+def _letters(text: str) -> str:
+    """``text`` with letters, digits and the marks that sit on a letter kept, anything else "-" (an emoji's
+    selector or keycap frame after a digit, symbol or space is part of the emoji, not of a word)."""
+    out: list[str] = []
+    on_letter = False
+    for ch in text:
+        kind = unicodedata.category(ch)[0]
+        if kind == "M" and on_letter and ch not in "\ufe0e\ufe0f\u20e3":
+            out.append(ch)
+            continue
+        on_letter = kind == "L"
+        out.append(ch if kind in "LN" else "" if kind == "M" else "-")
+    return "".join(out)
 
 
 def ascii_stem(stem: str) -> str:

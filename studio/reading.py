@@ -189,7 +189,7 @@ def headline_and_body(text: str) -> tuple[str, str]:
     if found:
         return found
     first, _, rest = text.partition("\n")
-    if FENCE_RE.match(first) or not _WORDY.search(first) or drawing_lines(text.split("\n", 2)[:2])[0]:
+    if FENCE_RE.match(first) or not _WORDY.search(first) or drawing_lines(text.split("\n"))[0]:
         return "", text  # a post that opens with code, or with a line of drawing ("+----+", "| a | b |"), has none
     if rest.strip() and len(first) <= _PLAIN_HEADLINE_CHARS and not first.rstrip().endswith((".", ",", ";")) \
             and not _LIST_LINE.match(first) and without_links(first).strip(" .,;:!?"):  # a bare link is no headline
@@ -488,9 +488,24 @@ def _kept_rows(lines: list[str], found: list[tuple[str, str] | None]) -> list[tu
         if kept[n] is None:
             continue
         near = [words[k + d] for d in (-1, 1) if 0 <= k + d < len(words)]
+        if kept[n].group(2) and not _has_parent(kept[n].group(2), words[:k], found, kept):
+            continue  # "1.5 million signed up.", "9.30 standup": a decimal or a time, not an outline number
         if any(found[m] is not None or kept[m] is not None for m in near):
             out[n] = (ascii_digits(kept[n].group(1) or kept[n].group(2)), lines[n].strip())
     return out
+
+
+def _has_parent(number: str, above: list[int], found: list, kept: list) -> bool:
+    """Whether a "1.1" row sits under its "1." parent: a line numbered 1 (or "1.x") in the run of list lines right
+    above it (blank lines aside)."""
+    head = ascii_digits(number.split(".")[0])
+    for m in reversed(above):
+        if found[m] is None and kept[m] is None:
+            return False
+        own = found[m][0] if found[m] is not None else ascii_digits(kept[m].group(1) or kept[m].group(2))
+        if own.split(".")[0] == head:
+            return True
+    return False
 
 
 def list_lines(lines: list[str]) -> list[tuple[str, str] | None]:

@@ -389,16 +389,22 @@ DRAWING_FENCE = "```studio.drawing"  # the fence ``fence_drawings`` puts around 
 _PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
 
 
+_LIST_LEAD = regex.compile(r"^\s*(?:(?:[-–•*·▪◦‣►▶→➡✔✓✗]+|\(?\d{1,3}(?:\.\d{1,2})?[.):]|\p{Extended_Pictographic}\ufe0f?)\s|[#@]\w)")
+_SENTENCE_MARK = regex.compile(r"[.!?,;:](?:\s|$)")  # punctuation a sentence holds, not a table cell
+
+
+def _mostly_symbols(line: str) -> bool:
+    ink = [ch for ch in line if not ch.isspace()]
+    symbols = sum(1 for ch in ink if not ch.isalnum())
+    return (symbols >= 3 or symbols == len(ink)) and symbols >= 0.6 * len(ink) and not _PICTOGRAPH.search(line)
+
+
 def _drawn_line(line: str) -> str:
     """"strong" for a line that is a table row or holds box drawing, "weak" for a line mostly of symbols (no
     emoji: "\\____/\\____/", "+  ->  +"), "" for any other."""
     if _BOX_DRAWING.search(line) or (_TABLE_ROW.match(line) and line.count("|") + line.count("+") >= 2):
         return "strong"
-    ink = [ch for ch in line if not ch.isspace()]
-    symbols = sum(1 for ch in ink if not ch.isalnum())
-    if (symbols >= 3 or symbols == len(ink)) and symbols >= 0.6 * len(ink) and not _PICTOGRAPH.search(line):
-        return "weak"  # ("▼" alone under a box too)
-    return ""
+    return "weak" if _mostly_symbols(line) else ""  # ("▼" alone under a box too)
 
 
 def _columns(line: str) -> set[int]:
@@ -406,35 +412,61 @@ def _columns(line: str) -> set[int]:
     return {m.end() for m in _COLUMN_GAP.finditer(line.expandtabs(4))}
 
 
+def _markdown_table(lines: list[str]) -> bool:
+    """Whether ``lines`` are the rows of a Markdown table: pipe rows, the second a separator ("|---|:--:|")."""
+    rows = [_cells(line) for line in lines]
+    return len(rows) >= 2 and all(r is not None for r in rows) and _separator_row(rows[1])
+
+
+def _art(lines: list[str]) -> bool:
+    """Whether ``lines`` (three or more) are mostly box-drawing or ASCII-art structure, list lines aside."""
+    if len(lines) < 3 or any(_LIST_LEAD.match(line) and not _BOX_DRAWING.match(line.strip()) for line in lines):
+        return False
+    return 2 * sum(1 for line in lines if _mostly_symbols(line) or _BOX_DRAWING.search(line)) > len(lines) \
+        and any(_mostly_symbols(line) for line in lines)
+
+
+def _aligned_columns(lines: list[str]) -> bool:
+    """An unmistakable table of words aligned after wide gaps: three lines or more sharing two gap columns or
+    more, none of them a list line or holding a sentence's punctuation."""
+    if len(lines) < 3 or any(_LIST_LEAD.match(line) or _SENTENCE_MARK.search(line) for line in lines):
+        return False
+    return len(set.intersection(*(_columns(line) for line in lines))) >= 2
+
+
 def drawing_lines(lines: list[str]) -> list[bool]:
-    """Which of ``lines`` belong to a table or an ASCII drawing, drawn in monospace so its columns line up: a run
-    of two lines or more, blank lines aside none, of table rows, box drawing and lines of symbols, holding at least
-    one table row or box drawing (one line of box drawing is one: "(╯°□°)╯︵ ┻━┻"); or of two lines or more whose words line up in a column after wide gaps
-    ("Free    $0    1" / "Pro     $12   5")."""
+    """Which of ``lines`` belong to a table or an ASCII drawing, drawn in monospace so its columns line up: a
+    Markdown table (pipe rows with a separator row); three lines or more, blank lines aside none, that are mostly
+    box drawing or symbols ("+----+" / "| db |" / "+----+"); or three lines or more of words aligned in two columns
+    or more after wide gaps, with no sentence punctuation ("Free    $0    1"). When in doubt, prose."""
     kinds = [_drawn_line(line) if line.strip() else "" for line in lines]
-    cols = [_columns(line) if line.strip() else set() for line in lines]
     out = [False] * len(lines)
     n = 0
     while n < len(lines):
         end = n
         while end < len(lines) and kinds[end]:
             end += 1
-        if (end - n >= 2 and "strong" in kinds[n:end]) or any(_BOX_DRAWING.search(lines[k]) for k in range(n, end)):
+        if _markdown_table(lines[n:end]) or _art(lines[n:end]):
             out[n:end] = [True] * (end - n)
             n = end
             continue
         end = n
-        while end + 1 < len(lines) and cols[end] and cols[end] & cols[end + 1]:
+        while end < len(lines) and lines[end].strip() and _columns(lines[end]):
             end += 1
-        if end > n:
-            out[n:end + 1] = [True] * (end + 1 - n)
-            n = end + 1
+        if _aligned_columns(lines[n:end]):
+            out[n:end] = [True] * (end - n)
+            n = end
             continue
         n += 1
     return out
 
 
 _TABLE_SEPARATOR = regex.compile(r"^\s*:?-+:?\s*$")
+
+
+def _separator_row(cells: list[str] | None) -> bool:
+    """Whether a Markdown row is its table's separator: every cell dashes, with a colon at either end."""
+    return bool(cells) and all(_TABLE_SEPARATOR.match(cell) for cell in cells)
 
 
 def _cells(line: str) -> list[str] | None:
@@ -460,10 +492,10 @@ def aligned_table(lines: list[str]) -> list[str]:
         return lines
     widths = [max(_cell_width(r[k]) for r in rows) for k in range(len(rows[0]))]
     out = []
-    for r in rows:
+    for n, r in enumerate(rows):
         cells = []
         for cell, width in zip(r, widths):
-            if _TABLE_SEPARATOR.match(cell) and cell:
+            if n == 1 and _separator_row(r):
                 right = ":" if cell.endswith(":") and len(cell) > 1 else ""
                 cell = cell[:len(cell) - len(right)] + "-" * max(0, width - len(cell)) + right
             cells.append(cell + " " * max(0, width - _cell_width(cell)))

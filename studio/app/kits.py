@@ -11,7 +11,7 @@ from .. import limits
 from ..limits import LimitError, read_capped
 from ..sources.result import count
 from ..store import Store, StoreError
-from ..store.records import now_iso
+from ..store.records import name_key, now_iso
 from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
 from ..atomic import atomic_write
 from .projects import over_caps_notice
@@ -63,8 +63,7 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
         refuse_too_many(items, word, path.name)
     notes += [over_caps_notice(f"The profile “{limits.cut(p.name, 60)}”", over)
               for p in kit_profiles if (over := limits.profile_over_caps(p))]
-    notes += [f"The preset “{limits.cut(p.name, 60)}” holds {'; '.join(over)}. It was imported whole; applying it "
-              "is refused while it does (save a preset again from a carousel within the limits)."
+    notes += [over_caps_notice(f"The preset “{limits.cut(p.name, 60)}”", over)
               for p in kit_presets if (over := limits.preset_over_caps(p))]
     left_out = [count(len(items), word) for items, word, wanted in
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
@@ -74,7 +73,7 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
         existing_presets = {p.name for p in store.presets.all()}
         saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
         for profile in kit_profiles:
-            key = _name_key(profile.name)
+            key = name_key(profile.name)
             old = saved.get(key)
             saved.setdefault(key, store.profiles.save(profile, old))
             added, replaced = (added, replaced + 1) if old else (added + 1, replaced)
@@ -95,13 +94,9 @@ def refuse_too_many(items: list, word: str, file_name: str) -> None:
                          f"{limits.MAX_KIT_RECORDS:,}. Nothing was imported.")
 
 
-def _name_key(name: str) -> str:
-    return name.strip().casefold()  # as ``store.profiles.find`` matches a name
-
-
 def _profile_ids(store: Store) -> dict[str, str]:
-    """The first saved profile's id for each name (case-insensitive), as ``find`` would give it."""
+    """The first saved profile's id for each name (``name_key``), as ``find`` would give it."""
     ids: dict[str, str] = {}
     for profile_id, profile in store.profiles.all():
-        ids.setdefault(_name_key(profile.name), profile_id)
+        ids.setdefault(name_key(profile.name), profile_id)
     return ids

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from ..limits import LimitError, check_words
+from ..limits import MAX_ALT_CHARS, MAX_BODY_CHARS, LimitError, check_chars, check_words
 from ..slide import Slide
 from .edit_history import EditError, refuse_size
 from .events import OrderChanged
@@ -97,8 +97,7 @@ class SlideOrder:
         twin.kind = "content"
         twin.title = ""
         twin.image = None
-        twin.alt_text = ""
-        slide.alt_text = ""
+        twin.alt_text = ""  # the description the creator wrote stays with the first half, as their photo does
         self.doc.carousel.slides.insert(index + 1, twin)
         self.doc._done(OrderChanged(origin))
         return index + 1
@@ -112,15 +111,18 @@ class SlideOrder:
         if "outro" in (slide.kind, nxt.kind):
             raise EditError("The outro slide cannot be merged; it holds your call to action.")
         body = join_paragraphs(slide.body, join_paragraphs(nxt.title, nxt.body))
+        alt_text = join_paragraphs(slide.alt_text, nxt.alt_text)  # both descriptions kept (edit them to fit)
         try:
             check_words(f"{slide.title} {body}", "The merged slide")
+            check_chars(body, MAX_BODY_CHARS, "The merged slide's text")
+            check_chars(alt_text, MAX_ALT_CHARS, "The merged slide's alt text")
         except LimitError as exc:
             raise EditError(f"{exc} Both slides are kept as they are.") from None
         self.doc._edit()
         slide.body = body
         slide.post_ids += [p for p in nxt.post_ids if p not in slide.post_ids]
         slide.image = slide.image or nxt.image
-        slide.alt_text = ""
+        slide.alt_text = alt_text
         del self.doc.carousel.slides[index + 1]
         self.doc._done(OrderChanged(origin))
 

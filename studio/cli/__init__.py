@@ -61,7 +61,8 @@ def _width(text: str) -> int:
 def _cluster_width(cluster: str) -> int:
     if all(unicodedata.category(ch) in ("Mn", "Me", "Cf") for ch in cluster):
         return 0
-    wide = "\ufe0f" in cluster or any(unicodedata.east_asian_width(ch) in "WF" for ch in cluster)
+    wide = ("\ufe0f" in cluster or any(unicodedata.east_asian_width(ch) in "WF" for ch in cluster)
+            or "\U0001F1E6" <= cluster[0] <= "\U0001F1FF")  # a flag: two regional indicators, drawn 2 wide
     return 2 if wide else 1
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
+from ..choice import readable
+from ..store.records import same_name
 from . import CliError, check_data_dir, print_table
 
 HELP = "Brand profiles (agency kits): list, add, export to / import from a JSON file, delete."
@@ -158,16 +159,6 @@ def _profile_id(brands, name_or_id: str) -> str:
     return ids[0]
 
 
-def same_name(a: str, b: str) -> bool:
-    """One name however it is typed: case, spaces around it and Unicode normalization ("Café" as é or e + ◌́)
-    aside."""
-    return _name_key(a) == _name_key(b)
-
-
-def _name_key(name: str) -> str:
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
-
-
 _SHOWN_CHARS = 60
 
 
@@ -175,14 +166,7 @@ def shown_name(name: str) -> str:
     """A name as a message shows it: in quotes, its letters and emoji as they are, only characters that would
     move or hide the terminal's text (controls, bidi overrides) escaped; cut at 60 characters with "…"."""
     cut = name if len(name) <= _SHOWN_CHARS else name[:_SHOWN_CHARS] + "…"
-    return "“" + "".join(_escaped(ch) for ch in cut) + "”"
-
-
-def _escaped(ch: str) -> str:
-    category = unicodedata.category(ch)
-    hidden = category in ("Cc", "Zl", "Zp", "Cs", "Co", "Cn") or (
-        category == "Cf" and ch not in "\u200c\u200d" and not "\U000E0020" <= ch <= "\U000E007F")
-    return ch.encode("unicode_escape").decode("ascii") if hidden else ch
+    return "“" + readable(cut) + "”"
 
 
 _ACTIONS = {"list": _list, "add": _add, "export": _export, "import": _import, "delete": _delete}

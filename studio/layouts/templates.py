@@ -942,7 +942,7 @@ def hanging_items(blk: Block, text: str, size: float) -> tuple[Block, ...]:
             out.append(replace(blk, paras=tuple(prose), gap_before=PARA_GAP if prose[0].gap else 0.0))
             prose.clear()
     for line, para, item in zip(lines, blk.paras, items):
-        hang = _marker_clusters(para, written_marker(line)) if item else 0
+        hang, lead = _hang(para, line, blk.style) if item else (0, 0.0)
         if not hang:
             prose.append(para)
             levels.clear()
@@ -951,7 +951,6 @@ def hanging_items(blk: Block, text: str, size: float) -> tuple[Block, ...]:
         indent = indent_of(line)
         while levels and indent < levels[-1] + NESTED:
             levels.pop()
-        lead = lead_width(para, hang, blk.style.family, blk.style.weight, blk.style.size)
         out.append(replace(blk, paras=(para,), indent=lead + sub_indent(size) * len(levels), hang=hang,
                            gap_before=PARA_GAP if para.gap else 0.0))
         levels.append(indent)
@@ -962,11 +961,21 @@ def hanging_items(blk: Block, text: str, size: float) -> tuple[Block, ...]:
 def hung(blk: Block | None, written: str) -> Block | None:
     """``blk`` (an item whose first line, ``written``, opens with the creator's own bullet or number: "✅ Ship it",
     "(1) Plan") hanging: its wrapped lines start under its first word, not under the bullet."""
-    hang = _marker_clusters(blk.paras[0], written_marker(written)) if blk is not None and blk.start == 0 else 0
-    if not hang or blk.paras[0].code:
+    if blk is None or blk.start != 0 or blk.paras[0].code:
         return blk
-    st = blk.style
-    return replace(blk, indent=blk.indent + lead_width(blk.paras[0], hang, st.family, st.weight, st.size), hang=hang)
+    hang, lead = _hang(blk.paras[0], written, blk.style)
+    return replace(blk, indent=blk.indent + lead, hang=hang) if hang else blk
+
+
+HANG_MAX_EMS = 3.0  # a marker wider than this ("--------------------") does not hang: its words keep the width
+
+
+def _hang(para, written: str, st) -> tuple[int, float]:
+    """How many clusters of ``para`` (written as ``written``) its marker takes and how wide they are; (0, 0) when
+    it has no marker, or one too wide to hang its words under."""
+    hang = _marker_clusters(para, written_marker(written))
+    lead = lead_width(para, hang, st.family, st.weight, st.size) if hang else 0.0
+    return (hang, lead) if hang and lead <= HANG_MAX_EMS * st.size else (0, 0.0)
 
 
 def _marker_clusters(para, marker: str) -> int:

@@ -384,15 +384,16 @@ def clean_text(text: str, *, html_markup: bool = True, fold_blank_lines: bool = 
 # A list item's line: its indentation, then a bullet or a number ("- ", "• ", "◦ ", "2. ", "3) ").
 _LIST_LINE_RE = re.compile(r"^( *)(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
 # Wide or no-break spaces a browser or a notes app copies as a list line's indentation.
-_ODD_INDENT_RE = re.compile(r"^[ \u00a0\u2000-\u200a\u202f\u3000]+(?=(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S)", re.MULTILINE)
+_WIDE_SPACES = "\u00a0\u2000-\u200a\u202f\u3000"  # Unicode's space separators but the plain space (U+2007 too)
+_WIDE_SPACE_RE = re.compile(f"[{_WIDE_SPACES}]")
+_ODD_INDENT_RE = re.compile(rf"^[ {_WIDE_SPACES}]+(?=(?:[-*+•◦▪▫‣⁃–]|\d{1,3}[.)])[ \t]+\S)", re.MULTILINE)
 
 
 def strip_keeping_lists(text: str) -> str:
     """``text.strip()``, but a list whose first item was indented keeps its items' depths relative to that one:
     "  - a" / "  - b" / "    - c" becomes "- a" / "- b" / "  - c", never "b" nested under "a". A list line indented
     with no-break or wide spaces gets plain spaces, which the layouts read as its depth."""
-    if "\u00a0" in text or "\u3000" in text or "\u202f" in text or "\u200a" in text or "\u2002" in text \
-            or "\u2003" in text:
+    if _WIDE_SPACE_RE.search(text):
         text = _ODD_INDENT_RE.sub(lambda m: " " * sum(2 if c == "\u3000" else 1 for c in m.group()), text)
     stripped = text.strip()
     start = len(text) - len(text.lstrip())
@@ -407,9 +408,9 @@ def strip_keeping_lists(text: str) -> str:
         if not line.strip():
             break  # the list ends at a blank line
         depth = len(line) - len(line.lstrip(" "))
-        if depth < lead:
+        if depth < lead and not _LIST_LINE_RE.match(line):
             break
-        lines[k] = line[lead:]
+        lines[k] = line[min(depth, lead):]  # (an item shallower than the first stays in the list, not under it)
     return "\n".join(lines)
 
 

@@ -33,6 +33,7 @@ from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
+from .archive_files import POST_KINDS, data_file_kind, not_posts_message
 from .cleanup import clean_text, fold_blanks, strip_keeping_lists
 from .counting import MAX_WEIGHTED_LENGTH, URL_RE, cluster_weight, weighted_length
 from .result import ImportResult, SourceError, count
@@ -56,8 +57,9 @@ def parse_paste(text: str) -> ImportResult:
         raise SourceError("the text is empty: paste the posts of a thread" if not cleaned else
                           "the text has only invisible characters (zero-width or direction marks): paste the posts "
                           "of a thread")
-    if cleaned.startswith(("window.YTD.", "window.__THAR_CONFIG")):  # any data file, or the archive's manifest.js
-        raise SourceError(f"this is a file of an X archive (it starts with {cleaned.split('=', 1)[0].strip()[:40]}): "
+    if kind := data_file_kind(cleaned):  # any data file, or the archive's manifest.js: archive_files' one rule
+        raise SourceError(not_posts_message(kind, "the pasted text") if kind not in POST_KINDS else
+                          f"this is a file of an X archive (it starts with {cleaned.split('=', 1)[0].strip()[:40]}): "
                           "import the archive's .zip, or its data/tweets.js, under Archive instead of pasting it")
     if _only_page_chrome(cleaned):
         raise SourceError("this is a copy of an X page with no posts on it (only X's menus, buttons or a sign-in "
@@ -320,6 +322,15 @@ def _fractions(text: str, marks: list[_Mark]) -> list[bool]:
     return out
 
 
+def _after_mark(text: str, mark: _Mark) -> int:
+    """Where the post's own text starts after its number: past one space, so a list opening on the number's line
+    ("2/     - a" over "    - b") keeps the depth its items have relative to each other."""
+    start = mark.end
+    while start > mark.start and text[start - 1] in " \t" and text[start - 2:start - 1] in " \t":
+        start -= 1
+    return start
+
+
 def _last_alone(text: str, mark: _Mark) -> bool:
     """A "2/2" alone on its line, opening a paragraph: the last post's number, no fraction of the author's."""
     return (mark.paragraph and mark.total is not None and mark.number == mark.total
@@ -340,6 +351,8 @@ def _is_fraction(number: int, total: int | None, after: str, totals: Collection[
         return False
     if _zero_in_words(number, after) or _partitive(after) and total not in totals:
         return True  # (a later "2/3" numbers "1/3 do this first" as a post, partitive-like word or not)
+    if not totals and highest == total == 2 and _word_goes_on(after):
+        return True  # "1/2 the battle is…" over a lone "2/": ambiguous, its words kept
     return total not in totals and (totals or highest is None or highest > total
                                     or highest < total and (highest <= 2 or _word_goes_on(after)))
 
@@ -425,7 +438,7 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
-                    posts.append(strip_keeping_lists(text[mark.end:nxt.start if nxt else len(text)]))
+                    posts.append(strip_keeping_lists(text[_after_mark(text, mark):nxt.start if nxt else len(text)]))
                 return posts
     marks = _marks(_END_PATTERN, text)
     if marks and marks[0].number == 1 and weighted_length(text[:marks[0].start].strip()) <= MAX_WEIGHTED_LENGTH:
@@ -671,12 +684,11 @@ _SENTENCE_END_RE = regex.compile(r"(?:[.!?…。！？][\"'”’)\]」』）]*|
 
 def _closes(merged: list[str], last: str) -> bool:
     """``last``, a short paragraph ending the text, is the thread's closing post ("Thanks!", "That's all. 🙏"): it
-    ends as a sentence does, and so does the post right above it; every post above is a paragraph of its own (none
-    a lead-in ending in a colon, no heading or fragment joined to one: then blank lines part a post's paragraphs,
-    not posts). A list's post above ("- Monday" / "  - deep work") counts as one."""
+    ends as a sentence does, and so does every post above it, each a paragraph of its own (none a lead-in to it,
+    no heading, fragment or list joined to one: then blank lines may part a post's own paragraphs, and the words
+    stay together)."""
     return (len(merged) >= 2 and bool(_SENTENCE_END_RE.search(last.strip()))
-            and bool(_SENTENCE_END_RE.search(merged[-1].strip()))
-            and not any(m.rstrip().endswith((":", "：")) for m in merged))
+            and all(_SENTENCE_END_RE.search(m.strip()) for m in merged))
 
 
 def _sentences(line: str) -> list[tuple[str, str]]:
@@ -1707,8 +1719,16 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
+    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
+        return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+
+
+def _ad_shape(before: str) -> bool:
+    """An ad's advertiser name comes where a post starts: right under the counts of the post above it, or under
+    X's own line (a label, a button); never under a header's time or the creator's words."""
+    return _is_count(before) or before.lower() in _UI_LINES or before.lower() in _AD_LABELS
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
@@ -1929,7 +1949,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     if opening is None:
         opening = any(_FULL_TIME_RE.match(line.strip()) for line in lines)
     body = _without_header_lines(_without_boxes(lines, dated, opening, left_out), dated, opening)
-    body, tail = _split_tail(body, opening or not quote_below)
+    body, tail = _split_tail(body, opening or not quote_below, opening)
     _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
@@ -1986,7 +2006,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
             break
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
-        if (_COUNT_RE.match(s) or _READ_REPLIES_RE.match(s)) and _next_filled(body, 0) \
+        if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
                 and not _is_noise(_next_filled(body, 0), dates=False):
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
@@ -1996,7 +2016,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     return body
 
 
-def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]:
+def _split_tail(body: list[str], own_quote: bool, opening: bool = True) -> tuple[list[str], list[str]]:
     """``body`` split into the words and X's lines under them (counts, buttons, "Dana reposted"), top down.
     ``own_quote``: a "Quote" right under the words is the author's."""
     body, tail = list(body), []
@@ -2010,7 +2030,19 @@ def _split_tail(body: list[str], own_quote: bool) -> tuple[list[str], list[str]]
         tail.append(body.pop())
     tail.reverse()
     mine = _authors_buttons(tail)
+    if mine == 0 and _xs_line_over_counts(tail, edited=not opening):
+        mine = 1
     return body + tail[:mine], tail[mine:]
+
+
+def _xs_line_over_counts(tail: list[str], edited: bool = False) -> bool:
+    """The tail's first line is X's "Svarar" (over a post) or "Lee 14 respuestas" (under its counts), or (``edited``:
+    in a post with no full time, where X never shows it) "Last edited 11:02 AM", yet it sits right under the words
+    with X's counts below it: there it is the author's line."""
+    filled = [x.strip() for x in tail if x.strip()]
+    return (len(filled) >= 2 and (filled[0].lower() in _REPLYING_LABELS or bool(_READ_REPLIES_RE.match(filled[0]))
+                                  or edited and bool(_EDITED_AT_RE.match(filled[0])))
+            and bool(_COUNT_RE.match(filled[1])) and bool(tail[0].strip()))
 
 
 def _cut_by_x(lines: list[str]) -> int:
@@ -2138,7 +2170,7 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
     buttons = _buttons_under_words(body)
     _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
-    text = re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))).strip()
+    text = strip_keeping_lists(re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))))
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text
@@ -2205,13 +2237,27 @@ def _authors_numbers(tail: list[str], counts_shown: bool) -> list[str]:
         run.append(i)
     if not run:
         return []
-    keep = len(run) if not counts_shown else 0
+    keep = len(run) if not counts_shown or _number_list([tail[i].strip() for i in run]) else 0
     turkish = any(_TURKISH_MILLION_RE.search(tail[i]) for i in run)  # there "B" (bin) is a thousand, "Mn" a million
     values = [_count_value(tail[i].strip(), b_thousand=turkish) for i in run]
     while keep < len(run) and (len(run) - keep > X_COUNTS or len(run) - keep > 1 and values[keep] is not None
                                and values[-1] is not None and values[keep] > values[-1]):
         keep += 1
     return tail[:run[keep - 1] + 1] if keep else []
+
+
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _number_list(lines: list[str]) -> bool:
+    """The numbers are the author's list, never X's row: years in order ("2021" / "2022" / "2023"), or a countdown
+    of three or more to 1 or 0 ("3" / "2" / "1"; read whole as the author's, its last number too)."""
+    if len(lines) < 2 or not all(x.isdigit() for x in lines):
+        return False
+    values = [int(x) for x in lines]
+    falling = len(values) >= 3 and values[-1] <= 1 and all(a == b + 1 for a, b in zip(values, values[1:]))
+    years = all(_YEAR_RE.match(x) for x in lines) and (falling or all(a < b for a, b in zip(values, values[1:])))
+    return years or falling
 
 
 _COUNT_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "mio": 1e6, "mrd": 1e9, "mil": 1e3, "万": 1e4, "億": 1e8, "ألف": 1e3,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..brand import BrandProfile
 from ..schema import SchemaError
 from .database import DB_NAME, Database
-from .records import StoreError, check_id, check_record_name, copy_name, new_id, now_iso
+from .records import StoreError, check_id, check_record_name, copy_name, name_key, new_id, now_iso
 from .settings import Settings
 from .trash import Trash
 
@@ -36,12 +36,12 @@ class Profiles:
                                  id=check_id(profile_id, "profile id"))
 
     def find(self, name: str) -> list[str]:
-        """Ids of the profiles called ``name`` (case-insensitive)."""
-        wanted = name.strip().casefold()
+        """Ids of the profiles called ``name`` (``records.same_name``: case and Unicode normalization aside)."""
+        wanted = name_key(name)
         with self._db.transaction():
             docs = self._db.table("profiles").all()
         return [d["id"] for d in docs
-                if isinstance(d.get("profile"), dict) and str(d["profile"].get("name", "")).casefold() == wanted]
+                if isinstance(d.get("profile"), dict) and name_key(str(d["profile"].get("name", ""))) == wanted]
 
     def save(self, profile: BrandProfile, profile_id: str | None = None) -> str:
         """Create (no id) or overwrite a profile; returns its id."""

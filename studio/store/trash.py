@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..limits import LimitError, parse_json
-from .records import StoreError, check_id, new_id, now_iso
+from .records import StoreError, check_id, new_id, now_iso, same_name
 from ..atomic import atomic_write, fsync_dir
 from .storage import dumps_compact
 
@@ -145,10 +145,9 @@ def _refuse_same_name(db: "Database", doc: dict[str, Any]) -> None:
     """A profile comes back only while no other has its name: two of one name could not be told apart in the
     picker, and renaming it for the creator would put words in their mouth."""
     name = doc.get("profile", {}).get("name", "") if isinstance(doc.get("profile"), dict) else ""
-    wanted = str(name).strip().casefold()
     for other in db.table("profiles").all():
         theirs = other.get("profile")
-        if isinstance(theirs, dict) and str(theirs.get("name", "")).strip().casefold() == wanted:
+        if isinstance(theirs, dict) and same_name(str(theirs.get("name", "")), str(name)):
             shown = str(name).strip()
             shown = shown if len(shown) <= 60 else shown[:60] + "…"
             raise StoreError(f"A profile named “{shown}” exists already, so this one was not restored (it stays "
