@@ -197,7 +197,7 @@ class CoDocument(Document):
         self._merged(change)
 
     def _trim(self, replica: Replica, slide_id: str, field: str, before: str, origin: Any) -> None:
-        """A text this person's typing merged past its cap is cut back at it; they are told the words cut."""
+        """A text this person's typing merged past its cap is kept whole (drawn cut); they are told."""
         told = trim_merged(replica, slide_id, field, before)
         notice = _get(self._notices, origin)
         if told and notice is not None:

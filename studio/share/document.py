@@ -50,6 +50,8 @@ PART_TEXTS: dict[str, tuple[str, ...]] = {"meta": ("name",), "cta": ("headline",
 DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
+COMPARED = 2_000  # changed stretch up to which ``changes`` finds each separate place (comparing is quadratic)
+KEPT = 32  # typings into slides an undo took out, kept for a redo (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
@@ -140,7 +142,16 @@ class SharedDocument:
                 entry.typed = rebase(seen, entry.typed, typed)  # the earlier typing first
                 return entry.typed
         entries.append(Kept(field, seen, typed, weakref.ref(typist)))
+        self._forget_oldest_kept()
         return typed
+
+    def _forget_oldest_kept(self) -> None:
+        """At most ``KEPT`` typings wait for a redo (the typist was told, their typing quoted): the oldest go."""
+        while sum(len(entries) for entries in self.kept.values()) > KEPT:
+            oldest = next(iter(self.kept))
+            self.kept[oldest].pop(0)
+            if not self.kept[oldest]:
+                del self.kept[oldest]
 
     def stepped(self, replica: Replica, before: set[str], who: str) -> None:
         """``replica`` made an undo or redo (slides ``before`` it): note who took slides out, and put kept
@@ -546,6 +557,8 @@ def changes(old: str, new: str) -> list[tuple[int, int, str]]:
     start, end, insert = splice(old, new)
     if start == end or not insert:
         return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
+    if end - start > COMPARED or len(insert) > COMPARED:  # a paste: comparing closely is quadratic, one change
+        return [(start, end, insert)]
     middle = SequenceMatcher(None, old[start:end], insert, autojunk=False)
     return [(start + i1, start + i2, insert[j1:j2])
             for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]

@@ -265,10 +265,10 @@ def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
 
 def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
     """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
-    over its cap (someone else's typing met it), it is cut back for everyone, after its first ``cap`` characters
-    (the same cut whoever makes it), and the typist is told the words cut, quoted. Returns that message.
+    over its cap (someone else's typing met it), it is kept whole (no word of anyone's is cut; it is drawn cut
+    at the cap until shortened) and the typist whose merge went over is told. Returns that message.
 
-    A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left as it is.
+    A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left unsaid.
     """
     found = cap_of(replica, slide, field)
     if found is None or len(before) > found[0] or len(replica.hub.text(slide, field)) <= found[0]:
@@ -278,10 +278,8 @@ def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | 
     text = replica.text(slide, field)
     if len(text) <= cap:
         return None
-    cut = _cut_at(text, cap)
-    replica.set_text(slide, field, text[:cut])
-    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters, so it was "
-            f"cut back to the limit for everyone. The words cut: “{text[cut:]}”")
+    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
+            f"({len(text):,} now). Every word is kept, but it is drawn cut after {cap:,} characters: shorten it.")
 
 
 def _cut_at(text: str, cap: int) -> int:
@@ -311,10 +309,21 @@ def _joins(char: str) -> bool:
             or char == "\u200d" or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
 
 
+QUOTED = 200  # characters of typing a message quotes ("…" past that)
+
+
 def quote(seen: str, typed: str) -> str:
-    """What was typed into ``seen`` to make ``typed``, in quotes (the whole text when only deleting)."""
+    """What was typed into ``seen`` to make ``typed``, in quotes (the whole text when only deleting), cut to
+    ``QUOTED`` characters (``changes`` compares closely only a short changed stretch: linear on a paste)."""
     words = " … ".join(insert for _start, _end, insert in changes(seen, typed) if insert)
-    return f"“{words or typed}”"
+    return f"“{shorten(words or typed)}”"
+
+
+def shorten(text: str, cap: int = QUOTED) -> str:
+    """``text`` cut to about ``cap`` characters with "…", never inside a letter with its marks or an emoji."""
+    if len(text) <= cap:
+        return text
+    return text[:_cut_at(text, cap)].rstrip() + "…"
 
 
 def check(edits: Edits, length: int) -> None:
