@@ -67,7 +67,9 @@ def preview_svg(driver) -> str:
 @pytest.fixture(scope="module")
 def page(driver, studio_server):
     driver.get(studio_server)
-    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3 and "<svg" in preview_svg(driver))
+    # the sample's eight post cards too: under load they came after the strip, and a test took cards[4] of fewer
+    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3 and "<svg" in preview_svg(driver)
+         and len(by_testid(driver, "post-card")) >= 8 and thumbs_drawn(driver))
     return driver
 
 
