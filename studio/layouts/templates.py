@@ -18,7 +18,7 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
+                       kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, plain_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
@@ -200,8 +200,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         under = marker == "•" and parent and parent[1] != "•" and n in subs  # "- outline" after "1. Write"
         if parent and (nested_line(marker, indent, parent[0], parent[1], parent[3]) or under):
             # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
-            dot = marker == "•" and not own_bullet(words)
-            item.extend([SUB_ROW + (SUB if dot else ""), words if marker == "•" else line.strip()])
+            dot = marker == "•" and not own_bullet(words) and plain_bullet(line)  # "‣ React" keeps its "‣"
+            item.extend([SUB_ROW + (SUB if dot else ""), words if dot or own_bullet(words) else line.strip()])
             levels = parent[4]  # (line indent, block indent) of the nested rows open above: a deeper line nests again
             while levels and indent < levels[-1][0] + NESTED:
                 levels.pop()
@@ -654,7 +654,7 @@ def _sub_dot(item: str) -> str:
     """The marker of a nested row: a small dot, none for one that keeps its own number or bullet as written
     ("1. write the page", "✅ done")."""
     found = list_line(item)
-    return "" if own_bullet(item) or (found and found[0] != "•") else SUB
+    return "" if own_bullet(item) or (found and (found[0] != "•" or not plain_bullet(item))) else SUB
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:
