@@ -29,10 +29,14 @@ def test_a_closing_line_after_short_labels_is_a_paragraph_not_the_last_item():
 
 @pytest.mark.parametrize("layout", ["list", "headline-body", "big-statement", "split"])
 def test_the_closing_line_is_drawn_on_a_line_of_its_own(layout):
-    drawn = [r for r in runs(_slide(SHIP, layout)) if r.role == "body"]
+    svg = _slide(SHIP, layout)
+    drawn = [r for r in runs(svg) if r.role == "body"]
     publish = next(r for r in drawn if r.text.endswith("Publish"))
     closing = next(r for r in drawn if r.text.startswith("That's it"))
     assert publish.text in ("Publish", "3. Publish") and closing.y > publish.y + publish.size * 0.8
+    if layout == "list":  # prose, not a row: on no band, at the text's left edge rather than the rows' indent
+        assert len([n for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]) == 3
+        assert closing.x < publish.x - publish.size
 
 
 @pytest.mark.parametrize("layout", ["headline-body", "list", "big-statement", "split"])

@@ -618,6 +618,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
+    prose = _prose_rows(body, len(items))
     if len(items) < 2 or has_code(body) or any(drawing_lines(body.split("\n"))) \
             or (len(items) > POINTS_MAX and not list_reading(body)[1]):
         # a row holds no code block nor table: the post is drawn as written, code and all; a long essay (a premium post)
@@ -635,8 +636,10 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             if b:
                 blocks.append(b)
         indent = s * _row_indent(markers)
-        for item, marker in zip(items, markers):
-            if marker.startswith(SUB):  # a row nested under the one above: further in, a small dot, on the same band
+        for item, marker, apart in zip(items, markers, prose):
+            if apart:  # a paragraph after the list ("That's it. Follow for more."): prose, on no row's band
+                b = block(item, st, gap_before=1.1)
+            elif marker.startswith(SUB):  # a row nested under the one above: further in, a small dot, on the same band
                 b = block(item, st, marker=SUB_ROW + _sub_dot(item), indent=indent + sub_indent(s) * len(marker),
                           gap_before=0.3)
             else:
@@ -648,6 +651,12 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     drawn, col = grown(ctx, size, box, build)
     y = optical_top(box, col.height) if not col.rest else box.y
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
+
+
+def _prose_rows(body: str, count: int) -> list[bool]:
+    """For each of ``list_of``'s ``count`` items: is it a paragraph set apart after the list (not a row)?"""
+    rows = written_rows(_held_empty_items(body))[1]
+    return [number == PARAGRAPH for number, _, _ in rows] if len(rows) == count else [False] * count
 
 
 def _sub_dot(item: str) -> str:
