@@ -343,8 +343,9 @@ class Column:
 
 
 def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | None = None,
-                body: tuple[Block, ...] | None = None) -> Column:
-    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text)."""
+                body: tuple[Block, ...] | None = None, page_width: float = 0.0) -> Column:
+    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text).
+    ``page_width``: the width of the slide's continuation pages (default: the content's)."""
     if title is None:
         title, text = slide_title_body(ctx, slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
@@ -366,7 +367,8 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
             badge = ctx.title_size * ctx.number_scale  # the size the other slides' badges have
             parts, head_h = [("number", (number.zfill(2), badge, rest))], badge * 1.05
     gap = ctx.title_size * 0.55 if parts and body and parts[-1][0] != "number" else 0.0
-    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
+    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts,
+                                  page_width=page_width or ctx.content.w)
     return Column(parts, head_h, gap, placed, rest, head_h + gap + used)
 
 
@@ -532,7 +534,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
         if rest and big:
             rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
         blocks = with_credit(c, slide, ((big,) if big else ()) + rest, s)
-        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
+        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks, page_width=inner.w)
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
     out = [panel_el]
