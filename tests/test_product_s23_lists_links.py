@@ -67,3 +67,17 @@ def test_an_outro_link_that_is_no_link_is_plain_text(link):
     assert text.get("fill") != real.get("fill")  # not the accent colour of a link
     weight = lambda t: {n.get("font-weight") for n in t.iter()}  # noqa: E731
     assert "700" in weight(real) and "700" not in weight(text)
+
+
+QUOTE = ('"The best time to plant a tree was 20 years ago. The second best time is now."\n— Chinese proverb\n'
+         "Start today.")
+
+
+def test_a_quotation_stays_one_point_and_a_line_ended_on_purpose_starts_the_next():
+    from studio.layouts.templates import list_of
+    _, points, _ = list_of(QUOTE)
+    assert points == ['"The best time to plant a tree was 20 years ago. The second best time is now." — Chinese proverb',
+                      "Start today."]
+    svg = _slide(QUOTE, "list")
+    assert len([n for n in parse(svg).iter(NS + "rect") if n.get("class") == "list-row"]) == 2  # not the quote cut
+    assert "Start today." in [r.text for r in runs(svg) if r.role == "body"]

@@ -568,9 +568,11 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    for x in (x.strip() for x in sentences(" ".join(text.split()))):
-        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
-        if points and x and (x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)":
+    for x in (x.strip() for part in _line_parts(text) for x in sentences(part)):
+        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter);
+        # a quotation of two sentences is one point too, never cut inside its quote marks
+        if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
+                             or _open_quote(points[-1])):
             points[-1] += " " + x
         elif x:
             points.append(x)
@@ -580,6 +582,26 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
     return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
+
+
+def _line_parts(text: str) -> list[str]:
+    """The text's lines, joined where a sentence goes on across a line break (the next line opens with a small
+    letter): a line the creator ended on purpose ("— Chinese proverb" / "Start today.") is never read as one
+    sentence with the next ("proverb Start today.")."""
+    parts: list[str] = []
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line:
+            continue
+        if parts and line[:1].islower():
+            parts[-1] += " " + line
+        else:
+            parts.append(" ".join(line.split()))
+    return parts
+
+
+def _open_quote(point: str) -> bool:
+    """The point opens a quotation it does not close ('"The best time … ago.')."""
+    return point.count('"') % 2 == 1 or point.count("“") > point.count("”")
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
