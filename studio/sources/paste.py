@@ -1241,7 +1241,8 @@ def _label_over_button(post: list[str], text: str) -> bool:
     return below in _SHOW_MORE
 
 
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all")  # marks that carry what went: "clock:0:42"
+# marks that carry what went: "clock:0:42"
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1308,6 +1309,8 @@ _LEFT_OUT_NOTES = (
               "it from the slide if it was X's"),
     ("button", "ended in X's translate button ({times}): left out; paste it back into the slide if it was the "
                "author's own line"),
+    ("more-replies", "ended in X's {times} where the copy stops: left out; paste it back into the slide if it was "
+                     "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1719,7 +1722,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
+    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before) and not _ad_after_words(lines, i):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
@@ -1729,6 +1732,21 @@ def _ad_shape(before: str) -> bool:
     """An ad's advertiser name comes where a post starts: right under the counts of the post above it, or under
     X's own line (a label, a button); never under a header's time or the creator's words."""
     return _is_count(before) or before.lower() in _UI_LINES or before.lower() in _AD_LABELS
+
+
+def _ad_after_words(lines: list[str], i: int) -> bool:
+    """The "@handle" at line i over X's ad label is an ad's by its own shape, where the copy cut off the counts of the
+    post above it: an advertiser's name over the handle (no colon or comma introducing a mention, no words going on
+    into it), under a line that ends a sentence, and the ad's words under the label."""
+    filled = [j for j in range(i - 1, -1, -1) if lines[j].strip()][:2]
+    after = [x.strip() for x in lines[i + 1:] if x.strip()][:2]
+    if len(filled) < 2 or len(after) < 2:
+        return False
+    name, above = lines[filled[0]].strip(), lines[filled[1]].strip()
+    words = name.split()
+    going_on = len(words) > 1 and words[-1].isalpha() and words[-1].islower()  # "Thanks to the people at"
+    return (_is_name(name) and not name.endswith((":", "：", ",", "-", "–", "—")) and len(words) <= 5 and not going_on
+            and bool(_POST_END_RE.search(above)) and not _is_noise(above) and not _is_noise(after[1]))
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
@@ -2106,8 +2124,13 @@ def _authors_buttons(tail: list[str]) -> int:
 
 # X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
+# "Show more replies" and the page's title row ("Conversation") neither: those end a page, or top it.
+_MORE_REPLIES = {"show more replies", "show additional replies", "weitere antworten anzeigen", "mostrar más respuestas",
+                 "afficher plus de réponses", "mostrar mais respostas", "mostra altre risposte", "meer reacties weergeven",
+                 "さらに返信を表示", "visa fler svar"}
 _LABELS_NEVER_OVER_COUNTS = {*_QUOTE_LABELS, "pinned", "following", "post", *_SHOW_THREAD, "read more", "replying to",
-                             "show less", "post your reply", "show probable spam", *_SHOW_REPLIES}
+                             "show less", "post your reply", "show probable spam", *_SHOW_REPLIES, *_MORE_REPLIES,
+                             "conversation", "see new posts"}
 
 
 def _last_filled(lines: list[str]) -> str:
@@ -2115,7 +2138,7 @@ def _last_filled(lines: list[str]) -> str:
     return next((line.strip() for line in reversed(lines) if line.strip()), "")
 
 
-_UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES}
+_UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES, *_MORE_REPLIES}
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
@@ -2127,9 +2150,14 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
     filled = [i for i, line in enumerate(tail) if line.strip()]
     if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
         return body, tail
+    if not any(x.strip() for x in body):  # no words above: X's own line (a "Conversation" under the menu's account)
+        return body, tail
     word = tail[filled[0]].strip()
     if len(filled) == 1:
         if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
+            return body, tail
+        if word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely; quoted
+            left_out.update(("more-replies", "more-replies:" + word))
             return body, tail
         left_out.update(("label", "label:" + word))
     elif not _COUNT_RE.match(tail[filled[1]].strip()):
