@@ -19,6 +19,7 @@ is recognised first and gives clean posts with their author.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import itertools
@@ -1141,9 +1142,18 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
 def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool],
                  timed: list[bool]) -> tuple[str, str]:
     """The thread's author: the page's own post's (its full time under its text), even under a post it answers;
-    else the first post's with text (a logged-in copy starts with the reader's own account)."""
+    else the first post's with text (a logged-in copy starts with the reader's own account), unless another
+    account has clearly more posts (a copy of X Pro's columns starts with another column's)."""
     focal = [b for b, t, q in zip(blocks_all, timed, is_quote) if not q and b[2] and t]
-    return focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2])
+    if focal:
+        return focal[0][:2]
+    worded = [b for b in blocks if b[2]]
+    if not worded:
+        return blocks[0][:2]
+    posts = collections.Counter(b[1].lower() for b in worded)
+    most = max(worded, key=lambda b: posts[b[1].lower()])  # (the first of the most)
+    # another column's post over the thread (X Pro): the account with clearly the most posts is the thread's
+    return (most if posts[most[1].lower()] > posts[worded[0][1].lower()] + 1 else worded[0])[:2]
 
 
 def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
@@ -1890,7 +1900,10 @@ def _note_end(body: list[str], at: int) -> int | None:
     footer line, else X's own question, tells its end; a question and short line alone only when there is one."""
     filled = [i for i in range(at + 1, len(body)) if body[i].strip()]
     footer = next((i + 1 for i in filled if _NOTE_FOOTER_RE.match(body[i].strip())), None)
-    if footer is not None:
+    if footer is not None:  # X's question and its button may come under the footer line too
+        below = [i for i in filled if i >= footer][:2]
+        if len(below) == 2 and _NOTE_QUESTION_RE.match(body[below[0]].strip()) and len(body[below[1]].strip()) <= 25:
+            return below[1] + 1
         return footer
     asks = [filled[k + 1] + 1 for k, i in enumerate(filled[:-1])
             if _QUESTION_RE.match(body[i].strip()) and len(body[filled[k + 1]].strip()) <= 25]
@@ -2186,7 +2199,10 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
     mine = _authors_numbers(tail, counts_shown)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
-    if len(counts) == 1 and not reply_counts and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
+    colon = words.endswith((":", "："))
+    # "Hires it cost me:" / "3": the author's, or X's count; so is the first of a full row of four under a colon
+    if colon and (len(counts) == 1 and not reply_counts or len(counts) == 4 and not mine and reply_counts
+                  and _last_filled(tail[::-1]) == counts[0]):
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
     return mine
