@@ -51,3 +51,16 @@ def test_a_mention_over_an_ad_label_in_the_creators_words_stays(intro):
     posts = [p.text for p in Imports.paste(text).threads[0].posts]
     assert posts[1] == (f"I called every lead myself.\n{intro}\n@growthlabs\nAd\n"
                         "Scale your outbound in 14 days. Book a demo.")
+
+
+@pytest.mark.parametrize("words", [["@samlee", "thanks for the idea."], ["@samlee", "@dana_k", "you two made this."]])
+def test_a_mention_opening_a_reply_of_the_thread_is_the_creators(words):
+    """X puts an "@handle" over a post's words only under its "Replying to": alone there it is the author's."""
+    posts = [p.text for p in Imports.paste(page(["Opening words here."], words, ["Last words."])).threads[0].posts]
+    assert posts == ["Opening words here.", "\n".join(words), "Last words."]
+
+
+def test_the_handles_under_replying_to_are_still_xs():
+    text = page(["Opening words here."], ["Replying to", "@bencarter", "Good point."], ["Last words."])
+    result = Imports.paste(text)
+    assert [p.text for p in result.threads[0].posts][1] == "Good point."

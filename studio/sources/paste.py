@@ -1280,6 +1280,9 @@ def _is_replying_line(line: str) -> bool:
     return rest.startswith("@") and len(words) <= 3 and not _SENTENCE_MARK_RE.search(rest)
 
 
+_REPLYING_JOINS = {"and", ",", "und", "y", "et", "e", "en", "و"}  # between the handles of "Replying to @a and @b"
+
+
 def _answered(post: list[str]) -> set[str]:
     """The handles in the post's "Replying to @a and @b" (on its line or the lines under it), else none."""
     filled = [line.strip() for line in post if line.strip()][:12]
@@ -1288,7 +1291,7 @@ def _answered(post: list[str]) -> set[str]:
         if _is_replying_line(low):
             found = set(_MENTION_RE.findall(line))
             for nxt in filled[i + 1:]:
-                if not (_HANDLE_RE.match(nxt) or nxt.lower() in ("and", ",", "und", "y", "et", "e", "en", "و")):
+                if not (_HANDLE_RE.match(nxt) or nxt.lower() in _REPLYING_JOINS):
                     break
                 found.update(_MENTION_RE.findall(nxt))
             return found
@@ -2029,12 +2032,13 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
     """
     body = list(body)
-    after_dot, first, top = False, not dated and not opening, not dated
+    after_dot, first, top, replying = False, not dated and not opening, not dated, False
     while body:
         s = body[0].strip()
-        if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
+        if not (not s or _header_noise(s, top, dates=first) or (replying or top) and _HANDLE_RE.match(s)
+                or _is_replying_line(s) or replying and s.lower() in _REPLYING_JOINS
                 or after_dot and _is_short_date(s) or top and _dot_date(s)):
-            break
+            break  # (an "@handle" opening the words, not under "Replying to", is the author's mention)
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
         if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
@@ -2042,6 +2046,8 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
+        replying = _is_replying_line(s) or replying and (not s or bool(_HANDLE_RE.match(s))
+                                                         or s.lower() in _REPLYING_JOINS)
         first = first and not s
         top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
     return body
