@@ -64,3 +64,14 @@ def test_the_handles_under_replying_to_are_still_xs():
     text = page(["Opening words here."], ["Replying to", "@bencarter", "Good point."], ["Last words."])
     result = Imports.paste(text)
     assert [p.text for p in result.threads[0].posts][1] == "Good point."
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+@pytest.mark.parametrize("shape", ["\n", "\n\n"])
+def test_views_worded_right_under_the_words_are_the_creators(k, shape):
+    """X shows "7,800 Views" under the opening post's full time, never right under a post's words."""
+    posts = [["Opening words here."], ["Middle words."], ["Last words."]]
+    posts[k] = ["Yesterday we got", "1.2K Views"]
+    text = page(*posts).replace("\n", shape)
+    got = [p.text for p in Imports.paste(text).threads[0].posts]
+    assert got[k].split() == "Yesterday we got 1.2K Views".split()

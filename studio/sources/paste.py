@@ -2069,6 +2069,9 @@ def _split_tail(body: list[str], own_quote: bool, opening: bool = True) -> tuple
     mine = _authors_buttons(tail)
     if mine == 0 and _xs_line_over_counts(tail, edited=not opening):
         mine = 1
+    first = next((i for i, x in enumerate(tail) if x.strip()), None)
+    if mine == 0 and first is not None and _VIEWS_RE.match(tail[first].strip()) and any(x.strip() for x in body):
+        mine = first + 1  # "1.2K Views" right under the words: X shows its views under the full time, never there
     return body + tail[:mine], tail[mine:]
 
 
