@@ -75,3 +75,12 @@ def test_views_worded_right_under_the_words_are_the_creators(k, shape):
     text = page(*posts).replace("\n", shape)
     got = [p.text for p in Imports.paste(text).threads[0].posts]
     assert got[k].split() == "Yesterday we got 1.2K Views".split()
+
+
+def test_a_name_and_handle_ending_a_post_read_as_a_header_are_quoted():
+    """"Go follow him:" / "Sam Lee" / "@samlee" / "Follow" has the shape of X's header with nothing under it: if it
+    goes, the notice quotes it."""
+    result = Imports.paste(page(["Opening words here."], ["Go follow him:", "Sam Lee", "@samlee", "Follow"],
+                                ["Last words."]))
+    texts = "\n".join(p.text for p in result.threads[0].posts)
+    assert "@samlee" in texts or any("“Sam Lee @samlee”" in w for w in result.warnings)
