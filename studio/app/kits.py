@@ -69,14 +69,20 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
     added = replaced = p_added = p_replaced = 0
+    trashed: list[str] = []
     with store.transaction(write=True):  # every record is written, or none
         existing_presets = {p.name for p in store.presets.all()}
         saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
         for profile in kit_profiles:
             key = name_key(profile.name)
             old = saved.get(key)
-            saved.setdefault(key, store.profiles.save(profile, old))
-            added, replaced = (added, replaced + 1) if old else (added + 1, replaced)
+            if old is None:
+                saved[key] = store.profiles.save(profile)
+                added += 1
+                continue
+            replaced += 1
+            if (old_name := store.profiles.replace(profile, old)) is not None:  # a client's brand waits in the trash
+                trashed.append(old_name)
         for preset in kit_presets:
             store.presets.save(preset)
             if preset.name in existing_presets:
@@ -84,7 +90,7 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
             else:
                 p_added += 1
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
-                         " and ".join(left_out), tuple(notes))
+                         " and ".join(left_out), tuple(notes), tuple(trashed))
 
 
 def refuse_too_many(items: list, word: str, file_name: str) -> None:
