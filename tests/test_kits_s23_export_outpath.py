@@ -80,3 +80,13 @@ def test_the_theme_sheet_keeps_an_existing_png_a_pipe_and_its_input(tmp_path, ca
     code, err = run(capsys, "themes", str(thread), "--sheet", str(thread), "--force")
     assert code != 0 and "is also the input" in err
     assert thread.read_bytes() == b"one post\n"
+
+
+def test_the_kit_export_itself_never_replaces_a_pipe(tmp_path):
+    from studio.app.brands import Brands
+    from studio.store import Store, StoreError
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="not a regular file"):
+        Brands(Store(tmp_path / "data")).export_kits(fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

@@ -14,6 +14,8 @@ from ..store import Store, StoreError
 from ..store.records import name_key, now_iso
 from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
 from ..atomic import atomic_write
+from ..export.outpath import check_output
+from ..export.report import ExportError
 from .projects import over_caps_notice
 
 
@@ -35,6 +37,10 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
         raise StoreError(f"{path} is a folder; give a file name such as kits.json")
     if not path.parent.is_dir():
         raise StoreError(f"the folder {path.parent} does not exist")
+    try:  # a device or a pipe is never replaced by a file, whoever calls (the CLI asks about a file first)
+        check_output(path, force=True)
+    except ExportError as exc:
+        raise StoreError(str(exc)) from None
     try:
         atomic_write(path, kit_to_json(profiles, presets, now_iso()))
     except OSError as exc:
