@@ -923,19 +923,22 @@ def _versions(id_str: str, info: Any) -> tuple[str, ...]:
 def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     """Keep one post per edited post: the latest version's text in the first version's place.
 
-    Returns {old version id: kept id}; replies to any version then continue the thread.
+    Returns {other version id: kept id}; replies to any version then continue the thread, also to a version the
+    archive lacks (only the latest is there when the first was deleted with its edits, or left out).
     """
     moved: dict[str, str] = {}
     groups = {t.versions for t in tweets.values() if t.versions}
     for versions in sorted(groups):
         present = [v for v in versions if v in tweets]
-        if len(present) < 2:
+        if not present:
             continue
-        first, latest = tweets[present[0]], tweets[present[-1]]
-        latest.reply_to, latest.reply_user, latest.reply_name = first.reply_to, first.reply_user, first.reply_name
-        for old in present[:-1]:
-            del tweets[old]
-            moved[old] = present[-1]
+        kept = present[-1]
+        if len(present) >= 2:
+            first, latest = tweets[present[0]], tweets[kept]
+            latest.reply_to, latest.reply_user, latest.reply_name = first.reply_to, first.reply_user, first.reply_name
+            for old in present[:-1]:
+                del tweets[old]
+        moved.update((v, kept) for v in versions if v != kept and v not in tweets)
     for t in tweets.values():
         if t.reply_to in moved:
             t.reply_to = moved[t.reply_to]
