@@ -67,3 +67,20 @@ def test_an_edited_reply_whose_earlier_version_is_missing_keeps_its_place_in_the
     result = read_archive(archive(tmp_path / "a.zip", posts))
     assert [[p.text for p in t.posts] for t in result.threads] == [["Opening post.", "Middle, as edited.",
                                                                     "Closing post."]]
+
+
+@pytest.mark.parametrize("counted_on", ["decoded text", "stored text"])
+def test_a_long_post_with_an_ampersand_cut_at_280_is_named_when_its_full_text_is_missing(tmp_path, counted_on):
+    """A long post's first 280 characters end in "…" and X's link to the rest, outside the display range, which X
+    counts on the decoded text ("&amp;" one character). With no note-tweet.js entry (and no entity for the link)
+    the slide holds only those 280: a note must say so, whatever the words' "&" and "<" do to the counting."""
+    said = ("Ship small & often, measure <everything> & learn. " * 6)[:268].rstrip() + "…"
+    stored = said.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    long_post = post(2, "x", 1)
+    lead = f"@{HANDLE} "
+    long_post["tweet"]["full_text"] = lead + stored + " https://t.co/Rest2abcde"
+    shown = said if counted_on == "decoded text" else stored
+    long_post["tweet"]["display_text_range"] = [str(len(lead)), str(len(lead + shown))]
+    result = read_archive(archive(tmp_path / "a.zip", [post(1, "Opening post."), long_post]))
+    assert [[p.text for p in t.posts] for t in result.threads] == [["Opening post.", said]]
+    assert any("cut at 280 characters" in w and str(BASE + 2) in w for w in result.warnings), result.warnings

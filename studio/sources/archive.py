@@ -691,12 +691,18 @@ def _top(chains: list[tuple[list[str], bool]], tweets: dict[str, _Tweet]) -> str
 def _cut_at_limit(t: _Tweet) -> bool:
     """A long post whose note-tweet.js entry is missing, as the archive marks it: its shown text stops in "…" near
     X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
-    entity is gone. A post that ends in its own "…" has no such hidden link: it is complete."""
-    if not t.end or not (hidden := _HIDDEN_LINK_RE.match(t.text, t.end)):
+    entity is gone. A post that ends in its own "…" has no such hidden link: it is complete. X counts the range on
+    the decoded text ("&amp;" one character), some files on the stored one: each is tried."""
+    if not t.end:
+        return False
+    for text in (t.text, unescape_entities(t.text)) if "&" in t.text else (t.text,):
+        if hidden := _HIDDEN_LINK_RE.match(text, t.end):
+            break
+    else:
         return False
     if _someone_elses_link(t, hidden.group(1)):
         return False
-    shown = t.text[t.start:t.end]
+    shown = text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
 
 
