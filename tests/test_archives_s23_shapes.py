@@ -84,3 +84,18 @@ def test_a_long_post_with_an_ampersand_cut_at_280_is_named_when_its_full_text_is
     result = read_archive(archive(tmp_path / "a.zip", [post(1, "Opening post."), long_post]))
     assert [[p.text for p in t.posts] for t in result.threads] == [["Opening post.", said]]
     assert any("cut at 280 characters" in w and str(BASE + 2) in w for w in result.warnings), result.warnings
+
+
+@pytest.mark.parametrize("first_version", ["in tweets.js", "absent"])
+def test_a_thread_goes_on_across_a_deleted_post_that_answered_an_edited_one(tmp_path, first_version):
+    """Post 2 was edited (its reply, post 3, written before the edit, answers the first version), then post 3 was
+    deleted: post 4 answers the deleted post 3, which deleted-tweets.js says answered post 2's first version. The
+    thread reads 1, 2 (as edited), 4: post 4 was lost, or read as a thread of its own joined to another by guess."""
+    edited = [post(2, "Second, first wording.", 1, versions=(2, 5)), post(5, "Second, as edited.", 1, versions=(2, 5))]
+    posts = [post(1, "Opening post."), *(edited if first_version == "in tweets.js" else edited[1:]),
+             post(4, "Fourth, after the deleted one.", 3)]
+    result = read_archive(archive(tmp_path / "a.zip", posts, deleted=[post(3, "Third, deleted.", 2)]))
+    assert [[p.text for p in t.posts] for t in result.threads] == [
+        ["Opening post.", "Second, as edited.", "Fourth, after the deleted one."]]
+    assert not result.threads[0].incomplete
+    assert any("left out 1 post you deleted" in w for w in result.warnings), result.warnings

@@ -444,10 +444,12 @@ def _read_posts(contents: _ArchiveContents, notes: _Notes, files_of: tuple[list[
         raise SourceError(f"{contents.label} has no posts that could be read"
                           + (f" ({notes.warnings[-1]})" if notes.warnings else ""))
     keep_answers(tweets, others)
-    merge_edits(tweets)
+    moved = merge_edits(tweets)
     deleted: dict[str, str | None] = {}
     for member in deleted_files:
         files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
+    if moved:  # a deleted post answered an edited one: the thread goes on from the version kept
+        deleted = {id_str: moved.get(parent, parent) for id_str, parent in deleted.items()}
     notes.deleted(skip_deleted(tweets, deleted, after_gap))
     return tweets, others
 
