@@ -99,3 +99,26 @@ def test_a_thread_goes_on_across_a_deleted_post_that_answered_an_edited_one(tmp_
         ["Opening post.", "Second, as edited.", "Fourth, after the deleted one."]]
     assert not result.threads[0].incomplete
     assert any("left out 1 post you deleted" in w for w in result.warnings), result.warnings
+
+
+def test_a_long_reply_dense_with_ampersands_finds_its_full_text_in_note_tweet_js(tmp_path):
+    """A long reply of logic written out ("1<->2 && 2<->3"), stored as "&lt;-&gt;" and "&amp;&amp;": its display
+    range, counted on the decoded text, cut the stored text inside an entity before its 120th character, so its
+    first words never matched its note-tweet.js entry and the slide held only the first 280 characters."""
+    whole = "Chain of rules: " + " ".join(f"{i}<->{i + 1} &&" for i in range(60)) + " done."
+    said = whole[:268].rstrip() + "…"
+    stored = said.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    lead = f"@{HANDLE} "
+    reply = post(2, "x", 1)
+    reply["tweet"].update(full_text=lead + stored + " https://t.co/Rest2abcde",
+                          display_text_range=[str(len(lead)), str(len(lead + said))])
+    reply["tweet"]["entities"]["urls"] = [{"url": "https://t.co/Rest2abcde", "display_url": "x.com/i/web/status/1…",
+                                           "expanded_url": f"https://x.com/i/web/status/{BASE + 2}"}]
+    note = {"noteTweet": {"noteTweetId": "1", "createdAt": "2024-05-28T14:02:00.000Z",
+                          "core": {"text": whole.strip(), "urls": [], "styletags": [], "mentions": []}}}
+    path = archive(tmp_path / "a.zip", [post(1, "Opening post."), reply])
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("data/note-tweet.js", "window.YTD.noteTweet.part0 = " + json.dumps([note]))
+    result = read_archive(path)
+    assert [[p.text for p in t.posts] for t in result.threads] == [["Opening post.", whole.strip()]]
+    assert not any("cut at 280" in w for w in result.warnings), result.warnings

@@ -1287,8 +1287,9 @@ def _iso_date(created: str) -> str:
 _URL_IN_TEXT_RE = re.compile(r"https?://\S+")
 
 
-def _comparable(text: str) -> str:
-    text = unescape_entities(_URL_IN_TEXT_RE.sub("", text))
+def _comparable(text: str, decoded: bool = False) -> str:
+    text = _URL_IN_TEXT_RE.sub("", text)
+    text = text if decoded else unescape_entities(text)
     return re.sub(r"\s+", " ", text).strip().rstrip("…").rstrip()
 
 
@@ -1316,7 +1317,9 @@ class _NoteIndex:
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return None  # no note within ±2 s: they would all share this minute
         # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
-        prefixes = {_comparable(t.text[t.start:t.end] if t.end else t.text)[:120], _comparable(t.text)[:120]} - {""}
+        # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
+        shown = shown_words(t.text, t.start, t.end) if t.end else unescape_entities(t.text)
+        prefixes = {_comparable(shown, decoded=True)[:120], _comparable(t.text)[:120]} - {""}
         for key in _nearby_seconds(iso):
             for core in self.by_time.get(key, ()):
                 if any(map(_comparable(core["text"]).startswith, prefixes)):
