@@ -58,6 +58,8 @@ class CoDocument(Document):
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
         super()._open(carousel, project_id, history)
         self._merged_carousel = carousel  # one object for the project's life: autosave tracks it by identity
+        if getattr(self, "hub", None) is not None:  # another project: no redo there brings a slide back now
+            self.hub.forget_kept(everything=True)
         self.hub = SharedDocument(carousel)
         self._replicas = _People()  # everyone starts again on the newly opened carousel
 

@@ -51,7 +51,7 @@ DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
 COMPARED = 2_000  # changed stretch up to which ``changes`` finds each separate place (comparing is quadratic)
-KEPT = 32  # typings into slides an undo took out, kept for a redo (each up to its cap), at most
+KEPT = 32  # typings kept for slides whose way back is not known (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
@@ -68,6 +68,16 @@ class Kept:
     typist: Callable[[], Replica | None]  # (a weak reference: a closed tab's replica is not kept alive)
 
 
+@dataclasses.dataclass
+class WayBack:
+    """The step that brings back a slide an undo (or a redo) took out: on ``replica``'s redo stack (``by_undo``,
+    else its undo stack) while that stack is at least ``depth`` deep."""
+
+    replica: Callable[[], Replica | None]  # weak: a closed tab's history goes with it
+    by_undo: bool
+    depth: int
+
+
 class SharedDocument:
     """The merged carousel of one project: what autosave stores and every replica syncs with."""
 
@@ -78,6 +88,7 @@ class SharedDocument:
         self._listeners: list[Listener] = []
         self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
         self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
+        self._ways_back: dict[str, WayBack] = {}  # slide id → the step that brings it back
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -136,30 +147,59 @@ class SharedDocument:
     def keep(self, typist: Replica, slide_id: str, field: str, seen: str, typed: str) -> str:
         """Keep typing into a slide taken out by an undo, until a redo brings it back; returns all this
         person's kept typing of that box (what their box would read)."""
+        if slide_id in self.doc["slides"]:  # back already, this replica had not heard: made on it now
+            typist.pull()
+            typist.put_back_kept(slide_id, Kept(field, seen, typed, weakref.ref(typist)))
+            return typed
         entries = self.kept.setdefault(slide_id, [])
         for entry in entries:
             if entry.field == field and entry.seen == seen and entry.typist() is typist:
                 entry.typed = rebase(seen, entry.typed, typed)  # the earlier typing first
                 return entry.typed
         entries.append(Kept(field, seen, typed, weakref.ref(typist)))
-        self._forget_oldest_kept()
+        self.forget_kept()
         return typed
 
-    def _forget_oldest_kept(self) -> None:
-        """At most ``KEPT`` typings wait for a redo (the typist was told, their typing quoted): the oldest go."""
-        while sum(len(entries) for entries in self.kept.values()) > KEPT:
-            oldest = next(iter(self.kept))
-            self.kept[oldest].pop(0)
-            if not self.kept[oldest]:
-                del self.kept[oldest]
+    def comes_back(self, slide_id: str) -> bool | None:
+        """Whether a slide taken out by an undo (or a redo) can still come back: the step that brings it back is
+        still on its person's stack. None: not known (no step of this document took it out)."""
+        if slide_id in self.doc["slides"]:  # back already (a redo being merged): its typing is put back on it
+            return True
+        way = self._ways_back.get(slide_id)
+        if way is None:
+            return None
+        replica = way.replica()
+        if replica is None:  # their tab closed: its undo history with it
+            return False
+        manager = replica.undo_manager
+        if not (manager.can_redo() if way.by_undo else manager.can_undo()):
+            return False
+        return len(manager.redo_stack if way.by_undo else manager.undo_stack) >= way.depth
 
-    def stepped(self, replica: Replica, before: set[str], who: str) -> None:
-        """``replica`` made an undo or redo (slides ``before`` it): note who took slides out, and put kept
-        typing back on the slides it brought back."""
+    def forget_kept(self, everything: bool = False) -> None:
+        """Forget kept typing whose slide can no longer come back (the typist was told, their typing quoted):
+        a new edit dropped the redo that held it, or its person left. ``everything``: the project switched.
+        Typing for a slide whose way back is not known is kept, at most ``KEPT`` of it (the oldest go)."""
+        gone = {s for s in (*self.kept, *self._ways_back) if everything or self.comes_back(s) is False}
+        for slide_id in gone:
+            self.kept.pop(slide_id, None)
+            self._ways_back.pop(slide_id, None)
+        unknown = [s for s in self.kept if s not in self._ways_back]
+        while sum(len(self.kept[s]) for s in unknown) > KEPT:
+            self.kept[unknown[0]].pop(0)
+            if not self.kept[unknown[0]]:
+                del self.kept[unknown.pop(0)]
+
+    def stepped(self, replica: Replica, before: set[str], who: str, *, undone: bool = True) -> None:
+        """``replica`` made an undo (``undone``) or a redo (slides ``before`` it): note who took slides out and
+        which step brings each back, put kept typing back on the slides it brought back, forget what can no
+        longer come back."""
         now = set(self.slide_ids())
         for slide_id in before - now:
             if slide_id not in self.doc["slides"]:
                 self.removed_by[slide_id] = who or "Someone"
+                stack = replica.undo_manager.redo_stack if undone else replica.undo_manager.undo_stack
+                self._ways_back[slide_id] = WayBack(weakref.ref(replica), undone, len(stack))
         for slide_id in [s for s in self.kept if s in now]:
             for entry in self.kept.pop(slide_id):
                 typist = entry.typist()
@@ -167,11 +207,16 @@ class SharedDocument:
                 typist.pull()
                 typist.put_back_kept(slide_id, entry)
             replica.pull()  # the one who stepped reads it at once
+        for slide_id in now & self._ways_back.keys():
+            del self._ways_back[slide_id]
+        self.forget_kept()
 
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
         self.doc.apply_update(update)
         self.updates += 1
+        if self.kept:  # an edit may have dropped the redo a kept typing waited for
+            self.forget_kept()
         for listener in list(self._listeners):
             listener(person)
 
@@ -294,18 +339,18 @@ class Replica:
     def undo(self, who: str = "") -> bool:
         """Undo this person's last edit (nobody else's); False when there is none. ``who``: their name, told
         to anyone whose typing reaches a slide this takes out."""
-        return self._step(self.undo_manager.undo, who)
+        return self._step(self.undo_manager.undo, who, undone=True)
 
     def redo(self, who: str = "") -> bool:
         """Redo this person's last undone edit; typing kept for a slide it brings back is put back on it."""
-        return self._step(self.undo_manager.redo, who)
+        return self._step(self.undo_manager.redo, who, undone=False)
 
-    def _step(self, step: Callable[[], bool], who: str) -> bool:
+    def _step(self, step: Callable[[], bool], who: str, *, undone: bool) -> bool:
         self.pull()  # others' typing in a slide this takes out must be here, or a redo brings the slide back without it
         before = set(self.slide_ids())
         done = step()
         self.push()
-        self.hub.stepped(self, before, who)
+        self.hub.stepped(self, before, who, undone=undone)
         return done
 
     def put_back_kept(self, slide_id: str, kept: Kept) -> None:
