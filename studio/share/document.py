@@ -616,7 +616,7 @@ def splice(old: str, new: str) -> tuple[int, int, str]:
     return start, end_old, new[start:end_new]
 
 
-def changes(old: str, new: str) -> list[tuple[int, int, str]]:
+def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, int, str]]:
     """The changes from ``old`` to ``new``, each ``(start, end, insert)`` in ``old``'s positions, in order.
 
     Separate places stay separate (typing at both ends is two insertions, not one replacement of
@@ -625,11 +625,88 @@ def changes(old: str, new: str) -> list[tuple[int, int, str]]:
     start, end, insert = splice(old, new)
     if start == end or not insert:
         return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
-    if end - start > COMPARED or len(insert) > COMPARED:  # a paste: comparing closely is quadratic, one change
-        return [(start, end, insert)]
-    middle = SequenceMatcher(None, old[start:end], insert, autojunk=False)
-    return [(start + i1, start + i2, insert[j1:j2])
-            for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]
+    if end - start > COMPARED or len(insert) > COMPARED:  # comparing closely is quadratic: anchored, linear
+        return [(start + i1, start + i2, insert[j1:j2])
+                for i1, i2, j1, j2 in _anchored_changes(old[start:end], insert, steps)]
+    return [(start + i1, start + i2, insert[j1:j2]) for i1, i2, j1, j2 in _close_changes(old[start:end], insert)]
+
+
+def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """``a[i1:i2]`` becomes ``b[j1:j2]``, each change found closely (quadratic: short texts only)."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+class Steps:
+    """Counts the steps ``changes`` takes on a long text (a test bounds them by the text's size, not by the clock)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+
+ANCHOR = 32  # characters: an unchanged run this long (twice this, surely) is found between changes of a long text
+
+
+def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[int, int, int, int]]:
+    """``a[i1:i2]`` becomes ``b[j1:j2]``: a long text's changes, found in linear time. Runs of ``a`` that come
+    unchanged in ``b`` are anchored by a stretch of ``ANCHOR`` characters found once in ``a`` and grown both
+    ways, so the text between two changes is never part of one; the stretches left between anchored runs are
+    compared closely while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
+    steps = steps or Steps()
+    found: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → where (-1: found twice)
+    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
+        steps.n += 1
+        found[a[i:i + ANCHOR]] = -1 if a[i:i + ANCHOR] in found else i
+    runs: list[tuple[int, int, int]] = []  # (in a, in b, length), increasing in both
+    done_a = done_b = j = 0
+    while j + ANCHOR <= len(b):
+        steps.n += 1
+        i = found.get(b[j:j + ANCHOR], -1)
+        if i < done_a:  # not found, found twice, or behind a run already anchored (a move: left as a change)
+            j += 1
+            continue
+        back = _common(a, b, i, j, -min(i - done_a, j - done_b), steps)
+        ahead = _common(a, b, i, j, min(len(a) - i, len(b) - j), steps)
+        runs.append((i - back, j - back, back + ahead))
+        done_a, done_b = i + ahead, j + ahead
+        j = done_b
+    out: list[tuple[int, int, int, int]] = []
+    budget = ANCHOR * COMPARED  # (a small stretch typed over is compared closely; a long one costs too much)
+    from_a = from_b = 0
+    for i, j, length in [*runs, (len(a), len(b), 0)]:
+        if (i, j) != (from_a, from_b):  # a stretch changed between two unchanged runs
+            cost = (i - from_a) * (j - from_b)
+            steps.n += 1
+            if 0 < cost <= budget:
+                budget -= cost
+                steps.n += cost // COMPARED  # (bounded in all by ``ANCHOR`` steps)
+                out += [(from_a + i1, from_a + i2, from_b + j1, from_b + j2)
+                        for i1, i2, j1, j2 in _close_changes(a[from_a:i], b[from_b:j])]
+            else:
+                out.append((from_a, i, from_b, j))
+        from_a, from_b = i + length, j + length
+    return out
+
+
+def _common(a: str, b: str, i: int, j: int, most: int, steps: Steps) -> int:
+    """How many characters ``a`` and ``b`` have in common from ``a[i]`` and ``b[j]`` on (``most`` > 0), or right
+    before them (``most`` < 0), at most ``abs(most)``: found by doubling then halving a compared stretch."""
+    ahead, most = most > 0, abs(most)
+
+    def same(n: int) -> bool:
+        steps.n += 1
+        return a[i:i + n] == b[j:j + n] if ahead else a[i - n:i] == b[j - n:j]
+    low, size = 0, ANCHOR
+    while low < most and same(min(low + size, most)):
+        low, size = min(low + size, most), size * 2
+    high = min(low + size, most)  # same(low) holds; same(high) does not, unless low == most
+    while high - low > 1:
+        middle = (low + high) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def _splice(text: Text, new: str) -> None:
