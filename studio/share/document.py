@@ -35,6 +35,7 @@ from typing import Any
 
 from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
 
+from .. import limits
 from ..brand import BrandProfile
 from ..carousel import Carousel
 from ..image import Image
@@ -162,9 +163,10 @@ class SharedDocument:
         self.forget_kept()
         return typed
 
-    def comes_back(self, slide_id: str) -> bool | None:
+    def comes_back(self, slide_id: str, depths: dict[tuple[int, bool], int] | None = None) -> bool | None:
         """Whether a slide taken out by an undo (or a redo) can still come back: the step that brings it back is
-        still on its person's stack. None: not known (no step of this document took it out)."""
+        still on its person's stack. None: not known (no step of this document took it out). ``depths``: the
+        stacks' depths read so far (read once for many slides)."""
         if slide_id in self.doc["slides"]:  # back already (a redo being merged): its typing is put back on it
             return True
         way = self._ways_back.get(slide_id)
@@ -173,16 +175,20 @@ class SharedDocument:
         replica = way.replica()
         if replica is None:  # their tab closed: its undo history with it
             return False
-        manager = replica.undo_manager
+        manager, key = replica.undo_manager, (id(replica), way.by_undo)
         if not (manager.can_redo() if way.by_undo else manager.can_undo()):
             return False
-        return len(manager.redo_stack if way.by_undo else manager.undo_stack) >= way.depth
+        depths = {} if depths is None else depths
+        if key not in depths:
+            depths[key] = len(manager.redo_stack if way.by_undo else manager.undo_stack)
+        return depths[key] >= way.depth
 
     def forget_kept(self, everything: bool = False) -> None:
         """Forget kept typing whose slide can no longer come back (the typist was told, their typing quoted):
         a new edit dropped the redo that held it, or its person left. ``everything``: the project switched.
         Typing for a slide whose way back is not known is kept, at most ``KEPT`` of it (the oldest go)."""
-        gone = {s for s in (*self.kept, *self._ways_back) if everything or self.comes_back(s) is False}
+        depths: dict[tuple[int, bool], int] = {}
+        gone = {s for s in (*self.kept, *self._ways_back) if everything or self.comes_back(s, depths) is False}
         for slide_id in gone:
             self.kept.pop(slide_id, None)
             self._ways_back.pop(slide_id, None)
@@ -625,6 +631,8 @@ def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, i
     start, end, insert = splice(old, new)
     if start == end or not insert:
         return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
+    if end - start + len(insert) > ANCHORED:  # longer than any text's cap (a paste to refuse): one change
+        return [(start, end, insert)]
     if end - start > COMPARED or len(insert) > COMPARED:  # comparing closely is quadratic: anchored, linear
         return [(start + i1, start + i2, insert[j1:j2])
                 for i1, i2, j1, j2 in _anchored_changes(old[start:end], insert, steps)]
@@ -645,6 +653,8 @@ class Steps:
 
 
 ANCHOR = 32  # characters: an unchanged run this long (twice this, surely) is found between changes of a long text
+ANCHORED = 4 * limits.MAX_BODY_CHARS  # characters changed (both sides) up to which runs between changes are anchored
+# (longer than any text's cap is a paste to refuse: one change, as anchoring a megabyte took a second on the event loop)
 
 
 def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[int, int, int, int]]:

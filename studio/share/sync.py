@@ -60,6 +60,7 @@ class Channel:
         self._pending: dict[Key, list[Delta]] = {}  # the CRDT's changes of each box since it was sent
         self._reordered = replica.reordered
         self.close = replica.hub.subscribe(self._heard)
+        replica.tellers = [teller for teller in replica.tellers if teller() is not None]  # closed pages' gone
         replica.tellers.append(weakref.WeakMethod(self._told))  # (weak: a closed page's channel is not kept)
 
     def _told(self, _replica: Replica, text: str) -> bool:
