@@ -64,3 +64,18 @@ def test_the_outro_headline_merged_past_its_cap_tells_both_people_once():
     doc.set_cta(origin="bob", headline=base + "ΩΩΩΩΩ")
     assert len(told["ada"]) == len(told["bob"]) == 1 and told["ada"] == told["bob"]
     assert f"{cap:,}" in told["ada"][0] and "kept" in told["ada"][0]
+
+
+def test_a_person_with_a_page_and_a_studio_notice_is_told_once():
+    """In the studio a person's page has both a channel (its boxes) and a notice (the studio's): one message."""
+    doc = CoDocument(sample_carousel())
+    slide = doc.hub.slide_ids()[1]
+    start = "x" * (TITLE - 4 - 7) + " ending"
+    doc.set_slide_text(1, title=start, origin="ada")
+    told: dict[str, list[str]] = {"ada": [], "bob": [], "bob's page": []}
+    doc.on_notice("ada", told["ada"].append)
+    doc.on_notice("bob", told["bob"].append)
+    bob_channel, bob_box = _box(doc.replica("bob"), slide, told["bob's page"])
+    _make(bob_channel, bob_box.type("BBB " + start))
+    doc.set_slide_text(1, title="AAA " + start, origin="ada")  # Ada's merge goes over
+    assert len(told["ada"]) == 1 and told["bob"] + told["bob's page"] == told["ada"]
