@@ -75,26 +75,34 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
     added = replaced = p_added = p_replaced = 0
-    trashed: list[str] = []
-    with store.transaction(write=True):  # every record is written, or none
-        existing_presets = {p.name for p in store.presets.all()}
-        saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
-        for profile in kit_profiles:
-            key = name_key(profile.name)
-            old = saved.get(key)
-            if old is None:
-                saved[key] = store.profiles.save(profile)
-                added += 1
-                continue
-            replaced += 1
-            if (old_name := store.profiles.replace(profile, old)) is not None:  # a client's brand waits in the trash
-                trashed.append(old_name)
-        for preset in kit_presets:
-            store.presets.save(preset)
-            if preset.name in existing_presets:
-                p_replaced += 1
-            else:
-                p_added += 1
+    displaced: list[dict] = []  # saved profiles that differed from the kit's: they wait in the trash
+    in_trash: list[Path] = []
+    try:
+        with store.transaction(write=True):  # every record is written, or none
+            existing_presets = {p.name for p in store.presets.all()}
+            saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
+            for profile in kit_profiles:
+                key = name_key(profile.name)
+                old = saved.get(key)
+                if old is None:
+                    saved[key] = store.profiles.save(profile)
+                    added += 1
+                    continue
+                replaced += 1
+                if (doc := store.profiles.replace(profile, old)) is not None:
+                    displaced.append(doc)
+            for preset in kit_presets:
+                store.presets.save(preset)
+                if preset.name in existing_presets:
+                    p_replaced += 1
+                else:
+                    p_added += 1
+            # Last, in one batch, still under the lock: in the trash before the import is committed.
+            in_trash = store.trash.put_profiles(displaced)
+    except BaseException:
+        store.trash.take_back(in_trash)  # nothing was imported: no trash copy of a profile never replaced
+        raise
+    trashed = [str(doc["profile"].get("name", "")) for doc in displaced]
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
                          " and ".join(left_out), tuple(notes), tuple(trashed))
 

@@ -1,7 +1,8 @@
 """Kit files: brand profiles and presets in one JSON file, images embedded, to share between machines.
 
 Import is all or nothing: the whole file is read and checked (fields, types,
-names, every image) before a single write, and the write is one transaction.
+names, every image) before a single write, and the write is one transaction (``studio.app.kits``: the saved
+profiles a kit's replaces go to the trash in it, and are taken back when it fails).
 """
 from __future__ import annotations
 
@@ -50,13 +51,19 @@ class ImportSummary:
                          f"({self.presets_added} new, {self.presets_replaced} replaced)")
         text = "imported " + " and ".join(parts)
         text += f"; {self.left_out} in the file were left out" if self.left_out else ""
-        return "".join([text, *(f"\n{note}" for note in (*self.notes, *map(_trashed_note, self.trashed)))])
+        notes = (*self.notes, _trashed_note(self.trashed)) if self.trashed else self.notes
+        return "".join([text, *(f"\n{note}" for note in notes)])
 
 
-def _trashed_note(name: str) -> str:
-    shown = name if len(name) <= 60 else name[:60] + "…"
-    return (f"The saved profile “{shown}” differed from the kit's; it is in the trash for {KEEP_DAYS} days "
-            "(restore it from there after renaming the imported one).")
+def _trashed_note(names: tuple[str, ...], shown: int = 3) -> str:
+    """One line however many went to the trash: the first ``shown`` names, then how many more."""
+    quoted = [f"“{name if len(name) <= 60 else name[:60] + '…'}”" for name in names[:shown]]
+    if len(names) == 1:
+        return (f"The saved profile {quoted[0]} differed from the kit's; it is in the trash for {KEEP_DAYS} days "
+                "(restore it from there after renaming the imported one).")
+    listed = ", ".join(quoted) + (f" and {len(names) - shown:,} more" if len(names) > shown else "")
+    return (f"{len(names):,} saved profiles differed from the kit's; they are in the trash for {KEEP_DAYS} days "
+            f"(restore one from there after renaming the imported one): {listed}.")
 
 
 def kit_to_json(profiles: list[BrandProfile], presets: list[Preset], exported_at: str) -> bytes:
