@@ -33,10 +33,7 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
         if len(items) > limits.MAX_KIT_RECORDS:  # a file the import would refuse
             raise StoreError(f"a kit file may hold at most {limits.MAX_KIT_RECORDS:,} {word}; choose fewer than "
                              f"these {len(items):,}. Nothing was written.")
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; give a file name such as kits.json")
-    if not path.parent.is_dir():
-        raise StoreError(f"the folder {path.parent} does not exist")
+    check_kit_path(store, path)
     try:  # a device or a pipe is never replaced by a file, whoever calls (the CLI asks about a file first)
         check_output(path, force=True)
     except ExportError as exc:
@@ -46,6 +43,20 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
     except OSError as exc:
         raise StoreError(f"could not write {path}: {exc.strerror or exc}") from None
     return len(profiles), len(presets)
+
+
+def check_kit_path(store: Store, path: Path) -> None:
+    """StoreError when a kit file may not be written at ``path``: a folder, a missing folder, or anywhere in the
+    data folder (its database, backups and images are the export's input: ``--force`` never replaces them)."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give a file name such as kits.json")
+    if not path.parent.is_dir():
+        raise StoreError(f"the folder {path.parent} does not exist")
+    data_dir = Path(store.data_dir).resolve()
+    if path.resolve() == data_dir or data_dir in path.resolve().parents:
+        raise StoreError(f"{path} is inside the data folder {store.data_dir}, whose files the studio keeps (the "
+                         "profiles and presets being exported); choose a path outside it. Nothing was written.")
 
 
 def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
