@@ -51,3 +51,21 @@ def test_a_profile_a_kit_replaced_keeps_its_images_in_the_trash(tmp_path):
     [item] = store.trash.items()
     back = Store(tmp_path / "agency").profiles.get(store.trash.restore(item.id))
     assert (back.handle, back.logo, back.avatar) == ("real", red, red)
+
+
+def test_a_deleted_projects_photo_and_its_history_survive_pruning(tmp_path):
+    from studio.carousel import Carousel
+    from studio.history import History
+    from studio.slide import Slide
+    store = Store(tmp_path / "data")
+    photo, earlier = picture((10, 120, 10)), picture((120, 10, 120))
+    pid = store.projects.save(Carousel(slides=[Slide(image=photo)]))
+    store.projects.save_history(pid, History(Carousel(slides=[Slide(image=earlier)])))
+    store.projects.delete(pid)
+    age_assets(store)
+    assert store.prune_assets() == 0
+    [item] = store.trash.items()
+    back = Store(tmp_path / "data").projects
+    restored = store.trash.restore(item.id)
+    assert back.load(restored).slides[0].image == photo
+    assert back.load(restored).slides[0].image.data == photo.data
