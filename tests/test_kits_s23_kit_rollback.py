@@ -69,3 +69,24 @@ def test_many_differing_profiles_go_to_the_trash_in_one_batch_and_one_line(tmp_p
     store.profiles.rename(store.profiles.find("client 7")[0], "Client 7 (kit)")
     [seven] = [item for item in items if item.name == "Client 7"]
     assert store.profiles.get(store.trash.restore(seven.id)).handle == "real"
+
+
+def test_an_import_failing_while_writing_the_trash_leaves_none_of_it(tmp_path, monkeypatch):
+    from studio.store import trash as trash_module
+    store = agency(tmp_path, ["Acme", "Beta", "Gamma"])
+    real_write, writes = trash_module.atomic_write, []
+
+    def third_fails(path, data, **kwargs):
+        writes.append(path)
+        if len(writes) == 3:
+            disk_full()
+        real_write(path, data, **kwargs)
+
+    monkeypatch.setattr(trash_module, "atomic_write", third_fails)
+    with pytest.raises(StoreError):
+        Brands(store).import_kits(kit_file(tmp_path, ["acme", "beta", "gamma"]))
+    monkeypatch.undo()
+    assert sorted((p.name, p.handle) for _, p in store.profiles.all()) == [
+        ("Acme", "real"), ("Beta", "real"), ("Gamma", "real")]
+    assert store.trash.items() == []
+    assert not store.trash.folder.exists() or list(store.trash.folder.iterdir()) == []

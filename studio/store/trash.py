@@ -67,10 +67,16 @@ class Trash:
     def put_profiles(self, docs: list[dict[str, Any]]) -> list[Path]:
         """Keep several profiles' records in the trash, each under a fresh id of its own, flushed to disk in one
         go (a flush per item held the lock 20 s for 1,000); returns their folders for ``take_back``."""
-        folders = [self._new(new_id(), "profile", _profile_name(doc), {"doc": dict(doc)}, durable=False)
-                   for doc in docs]
-        if folders:
-            _flush(folders)
+        folders: list[Path] = []
+        try:
+            for doc in docs:
+                folders.append(self._new(new_id(), "profile", _profile_name(doc), {"doc": dict(doc)}, durable=False))
+            if folders:
+                _flush(folders)
+        except BaseException:
+            for folder in folders:  # the caller's transaction fails with this: its profiles stay saved
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
         return folders
 
     def take_back(self, folders: list[Path]) -> None:
@@ -149,7 +155,11 @@ class Trash:
             folder, n = self.folder / f"{kind}-{original_id}-{stamp}-{n}", n + 1
         folder.mkdir(parents=True)
         record = {"kind": kind, "original_id": original_id, "name": name, "deleted_at": now_iso(), **extra}
-        atomic_write(folder / "record.json", dumps_compact(record), durable=durable)
+        try:
+            atomic_write(folder / "record.json", dumps_compact(record), durable=durable)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # no record-less folder left behind
+            raise
         return folder
 
     def _records(self) -> list[tuple[TrashItem, Path]]:
