@@ -955,9 +955,17 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
 
 def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
-    (X shows it so): it is kept as that thread's first post. Other replies to others stay out."""
-    for id_str in {t.reply_to for t in tweets.values() if others.get(t.reply_to) is not None}:
-        tweets[id_str] = others.pop(id_str)
+    (X shows it so): it is kept as that thread's first post, every version of it when it was edited (also when
+    the version answered is not in the archive), for ``merge_edits`` to keep its latest words. Other replies to
+    others stay out."""
+    edited: dict[str, list[str]] = defaultdict(list)  # a version's id → the versions of its post that are here
+    for id_str, t in others.items():
+        for version in t.versions if t is not None else ():
+            edited[version].append(id_str)
+    for answered in {t.reply_to for t in tweets.values() if t.reply_to is not None}:
+        for id_str in edited.get(answered) or ([answered] if others.get(answered) is not None else []):
+            if others.get(id_str) is not None:
+                tweets[id_str] = others.pop(id_str)
 
 
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
