@@ -203,6 +203,7 @@ class _Notes:
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
+        self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
 
     def add(self, note: str) -> None:
         self.warnings.append(note)
@@ -242,6 +243,7 @@ class _Notes:
         self._long(thread_ids)
         self._damaged({post.id for t in threads for post in t.posts})
         self._joins(joins, thread_ids)
+        self._forks(threads)
 
     def _damaged(self, shown_posts: set[str]) -> None:
         """Notes naming the shown posts whose links, media entries or display range the archive holds in an
@@ -267,6 +269,27 @@ class _Notes:
                          f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
                          f"{left_from}) are left out. The archive keeps them all: import the rest as another "
                          "project by pasting them")
+
+    def _forks(self, threads: list[Thread]) -> None:
+        """A note for each post of a shown thread that the owner replied to twice: which posts the thread leaves
+        out (the branch not followed), never dropped unsaid."""
+        if not self.forks:
+            return
+        for thread in threads:
+            for n, post in enumerate(thread.posts, 1):
+                if left := self.forks.get(post.id):
+                    self._fork(thread.id, n, left)
+
+    def _fork(self, thread_id: str, position: int, left: list[tuple[str, str]]) -> None:
+        first_id, words = left[0]
+        words = words if len(words) <= 60 else words[:59].rstrip() + "…"
+        more = f", {', '.join(i for i, _ in left[1:3])}{' …' if len(left) > 3 else ''}" if len(left) > 1 else ""
+        one = len(left) == 1
+        self.add(f"post {position} of thread {thread_id} has more than one reply of yours, so the thread forks "
+                 f"there: the slides follow one branch (the one with the most posts; of equal ones, the first written) and "
+                 f"leave out "
+                 f"{count(len(left), 'post')} ({first_id} “{words}”{more}); paste "
+                 f"{'it' if one else 'them'} into the slides if {'it belongs' if one else 'they belong'}")
 
     def _joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
         """A note for each imported thread that goes on across a deleted post."""
@@ -515,8 +538,11 @@ class _ArchiveReader:
         """The owner's reply chains, the joins made across deleted posts, and the loops of replies found."""
         joins: list[tuple[str, int]] = []
         loops: list[str] = []
-        chains = _build_threads(tweets, others, author_id, handle, joins, loops)
+        forks: dict[str, list[str]] = {}
+        chains = _build_threads(tweets, others, author_id, handle, joins, loops, forks)
         self.notes.loops(loops)
+        self.notes.forks = {post: [(left, first_line(_clean(_raw_text(tweets[left])))) for left in branches]
+                            for post, branches in forks.items()}
         by_first = {chain[0]: chain for chain, _ in chains}
         self.after_gap.update(by_first[first][position - 1] for first, position in joins)
         return chains, joins, loops
@@ -1036,8 +1062,11 @@ def _answered(threads: list[Thread], tweets: dict[str, _Tweet], own_opened: set[
 
 def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str,
                    handle: str, joins: list[tuple[str, int]] | None = None,
-                   loops: list[str] | None = None) -> list[tuple[list[str], bool]]:
-    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id.
+                   loops: list[str] | None = None,
+                   forks: dict[str, list[str]] | None = None) -> list[tuple[list[str], bool]]:
+    """Self-reply chains as (post ids in reading order, incomplete). Where the owner replied twice to one post (or
+    to two versions of an edited one) the chain follows the longest branch (of equal ones, the first written);
+    ``forks`` gets that post's id → the posts of the branches left out.
 
     With ``joins``, a chain that answers a deleted post goes on from the chain that post went on from
     (``_join_across_gaps``), and each join is added there as (thread id, position after the gap). Posts that answer
@@ -1067,14 +1096,19 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
             loops.extend(found)
     wanted = set(before.values())
     chains, ends, starts = [], {}, {}
+    lengths = _BranchLengths(children)
     for root, incomplete in roots:
         chain = [root]
         if root in children:  # most posts have no reply of the owner's
             seen = {root}
             while kids := children.get(chain[-1]):
-                nxt = min((kid for kid in kids if kid[1] not in seen), default=(0, None))[1]
-                if nxt is None:
+                open_kids = [kid for kid in kids if kid[1] not in seen]
+                if not open_kids:
                     break
+                nxt = min(open_kids)[1] if len(open_kids) == 1 else lengths.longest(open_kids)
+                if len(open_kids) > 1 and forks is not None:
+                    forks[chain[-1]] = [post for _, kid in sorted(open_kids) if kid != nxt
+                                        for post in lengths.branch(kid, seen)]
                 chain.append(nxt)
                 seen.add(nxt)
         if chain[-1] in wanted:
@@ -1085,6 +1119,47 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
     if ends and joins is not None:
         joins.extend(_join_across_gaps(chains, before, starts, ends, tweets))
     return chains
+
+
+class _BranchLengths:
+    """How far the owner's replies go on below a post (worked out only where a post has two replies of theirs)."""
+
+    def __init__(self, children: dict[str, list[tuple[int, str]]]):
+        self.children = children
+        self.lengths: dict[str, int] = {}
+
+    def longest(self, kids: list[tuple[int, str]]) -> str:
+        """The reply whose branch has the most posts; of equal ones, the first written."""
+        return min(kids, key=lambda kid: (-self.length(kid[1]), kid))[1]
+
+    def length(self, post: str) -> int:
+        """The posts of the longest branch from ``post`` on (a loop of replies in a damaged archive ends it)."""
+        lengths, children = self.lengths, self.children
+        stack, walking = [(post, False)], set()
+        while stack:
+            node, below_done = stack.pop()
+            if node in lengths:
+                continue
+            if below_done:
+                lengths[node] = 1 + max((lengths.get(kid, 0) for _, kid in children.get(node, ())), default=0)
+                walking.discard(node)
+                continue
+            walking.add(node)
+            stack.append((node, True))
+            stack.extend((kid, False) for _, kid in children.get(node, ()) if kid not in lengths and kid not in walking)
+        return lengths[post]
+
+    def branch(self, post: str, seen: set[str]) -> list[str]:
+        """The posts of the branch from ``post`` on, in the order written."""
+        found: set[str] = set()
+        stack = [post]
+        while stack:
+            node = stack.pop()
+            if node in seen or node in found:
+                continue
+            found.add(node)
+            stack.extend(kid for _, kid in self.children.get(node, ()))
+        return sorted(found, key=int)
 
 
 def _loop_starts(parents: dict[str, str]) -> list[str]:
