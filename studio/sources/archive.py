@@ -135,9 +135,7 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     else:
         _check_posts_file(source[:512], name)
         folder.add(member, len(source), lambda: io.BytesIO(source))
-    reader = _ArchiveReader(folder, name, None)
-    reader.text_only = True
-    result = reader.read(False, thread_id)
+    result = _ArchiveReader(folder, name, None).read(False, thread_id, photos=False)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -483,17 +481,16 @@ class _ArchiveReader:
     def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
         self.label = label
         self.notes = _Notes()
-        self.warnings = self.notes.warnings
         self.contents = _ArchiveContents(zf, label, progress, self.notes)
         self.files = self.contents.files
-        self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
-        self.text_only = False  # one data file given on its own: no photos to look for
 
-    def read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+    def read(self, load_media: bool, thread_id: str | None, photos: bool = True) -> ImportResult:
+        """The archive's threads (see ``read_archive``); ``photos`` False: one data file given on its own, with no
+        photos to look for."""
         with _collector_paused():
-            return self._read(load_media, thread_id)
+            return self._read(load_media, thread_id, photos)
 
-    def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+    def _read(self, load_media: bool, thread_id: str | None, photos: bool) -> ImportResult:
         contents, notes = self.contents, self.notes
         if self.files.root is None:
             raise contents.not_an_archive()
@@ -504,16 +501,18 @@ class _ArchiveReader:
         long_files, deleted_files = contents.long_post_files(), contents.deleted_post_files()
         self.files.total = self.files.size(post_files + long_files + deleted_files)
         author_id, handle, name = contents.account()
-        tweets, others = _read_posts(contents, notes, (post_files, deleted_files), author_id, self.after_gap)
+        after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
+        tweets, others = _read_posts(contents, notes, (post_files, deleted_files), author_id, after_gap)
         handle, name = notes.author(handle or _guess_handle(tweets), name)
-        chains, joins, loops = self._chains(tweets, others, author_id, handle)
+        chains, joins, loops = self._chains(tweets, others, (author_id, handle), after_gap)
         long_posts = self._long_posts(long_files, chains)
         chains = [(notes.capped(chain), incomplete) for chain, incomplete in chains
                   if _is_thread(chain, tweets, long_posts)]
         if thread_id == TOP_THREAD:
             thread_id = _top(chains, tweets)
-        result = ImportResult(warnings=self.warnings)
-        result.threads = self._threads(chains, tweets, others, long_posts, (name, handle), load_media, thread_id)
+        result = ImportResult(warnings=notes.warnings)
+        writer = _ThreadWriter(tweets, long_posts, name, handle, notes, after_gap)
+        result.threads = self._threads(chains, (tweets, others), writer, load_media, thread_id)
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
         notes.shown(result.threads, joins)
@@ -522,7 +521,7 @@ class _ArchiveReader:
         notes.cut({post.id for t in result.threads for post in t.posts})
         if load_media or thread_id is not None:  # (a listing names no post of threads not yet chosen)
             notes.quoting(result.threads)
-        if not self.text_only:
+        if photos:
             _Photos(contents, notes, tweets).attach(result, load_media)
         if load_media and result.threads:
             avatar = contents.avatar(author_id)
@@ -533,9 +532,11 @@ class _ArchiveReader:
         self.files.report()
         return result
 
-    def _chains(self, tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, handle: str) \
-            -> tuple[list[tuple[list[str], bool]], list[tuple[str, int]], list[str]]:
-        """The owner's reply chains, the joins made across deleted posts, and the loops of replies found."""
+    def _chains(self, tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], account: tuple[str, str],
+                after_gap: set[str]) -> tuple[list[tuple[list[str], bool]], list[tuple[str, int]], list[str]]:
+        """The owner's reply chains, the joins made across deleted posts (their posts after the gap are added to
+        ``after_gap``), and the loops of replies found."""
+        author_id, handle = account
         joins: list[tuple[str, int]] = []
         loops: list[str] = []
         forks: dict[str, list[str]] = {}
@@ -544,7 +545,7 @@ class _ArchiveReader:
         self.notes.forks = {post: [(left, first_line(_clean(_raw_text(tweets[left])))) for left in branches]
                             for post, branches in forks.items()}
         by_first = {chain[0]: chain for chain, _ in chains}
-        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
+        after_gap.update(by_first[first][position - 1] for first, position in joins)
         return chains, joins, loops
 
     def _long_posts(self, long_files: list[str], chains: list) -> _NoteIndex:
@@ -555,26 +556,23 @@ class _ArchiveReader:
                 self.files.read_items(member, long_posts.add)
         return long_posts
 
-    def _threads(self, chains: list, tweets: dict, others: dict, notes: _NoteIndex, author: tuple[str, str],
-                 load_media: bool, thread_id: str | None) -> list:
+    def _threads(self, chains: list, posts: tuple[dict, dict], writer: _ThreadWriter, load_media: bool,
+                 thread_id: str | None) -> list:
         """The threads built from their chains of post ids, most liked first (only ``thread_id``'s, if it is one)."""
         if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
             chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
         listing = not load_media and thread_id is None
-        name, handle = author
-        threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
-                   for chain, incomplete in chains]
+        tweets, others = posts
+        threads = [self._thread(chain, incomplete, writer, listing) for chain, incomplete in chains]
         threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
         if not threads:
             self.notes.add(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
                            "(a post followed by your own replies to it)")
         return threads
 
-    def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: _NoteIndex,
-                name: str, handle: str, listing: bool = False) -> Thread:
+    def _thread(self, chain: list[str], incomplete: bool, writer: _ThreadWriter, listing: bool = False) -> Thread:
         """The thread of ``chain`` (see ``_ThreadWriter``)."""
-        return _ThreadWriter(tweets, notes, name, handle, self.notes, self.after_gap).thread(chain, incomplete,
-                                                                                             listing)
+        return writer.thread(chain, incomplete, listing)
 
 
 def _is_thread(chain: list[str], tweets: dict[str, _Tweet], long_posts: _NoteIndex) -> bool:
