@@ -281,13 +281,12 @@ class _Notes:
     def _fork(self, thread_id: str, position: int, left: list[tuple[str, str]]) -> None:
         first_id, words = left[0]
         words = words if len(words) <= 60 else words[:59].rstrip() + "…"
-        more = f", {', '.join(i for i, _ in left[1:3])}{' …' if len(left) > 3 else ''}" if len(left) > 1 else ""
+        shown = first_id + (f" “{words}”" if words else "") + "".join(f", {i}" for i, _ in left[1:3])
         one = len(left) == 1
         self.add(f"post {position} of thread {thread_id} has more than one reply of yours, so the thread forks "
-                 f"there: the slides follow one branch (the one with the most posts; of equal ones, the first written) and "
-                 f"leave out "
-                 f"{count(len(left), 'post')} ({first_id} “{words}”{more}); paste "
-                 f"{'it' if one else 'them'} into the slides if {'it belongs' if one else 'they belong'}")
+                 "there: the slides follow one branch (the one with the most posts; of equal ones, the first "
+                 f"written) and leave out {count(len(left), 'post')} ({shown}{' …' if len(left) > 3 else ''}); "
+                 f"paste {'it' if one else 'them'} into the slides if {'it belongs' if one else 'they belong'}")
 
     def _joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
         """A note for each imported thread that goes on across a deleted post."""
@@ -1144,7 +1143,8 @@ class _BranchLengths:
                 continue
             walking.add(node)
             stack.append((node, True))
-            stack.extend((kid, False) for _, kid in children.get(node, ()) if kid not in lengths and kid not in walking)
+            stack.extend((kid, False) for _, kid in children.get(node, ())
+                         if kid not in lengths and kid not in walking)
         return lengths[post]
 
     def branch(self, post: str, seen: set[str]) -> list[str]:
