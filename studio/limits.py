@@ -182,10 +182,20 @@ def check_words(text: str, what: str = "the slide") -> None:
                          "Split it into several slides.")
 
 
+def chars(text: str) -> int:
+    """How many characters ``text`` has, as every text cap counts them: Unicode code points.
+
+    The one count for check_chars, the studio's boxes (``app.slide_edits``), share mode, the open notice and
+    export, so a text one of them takes no other refuses. An emoji counts its code points (😀 is 1, 👩‍💻 is 3:
+    woman, joiner, laptop); a browser's ``.length`` (UTF-16 units, 2 for 😀) is never used for a cap.
+    """
+    return len(text)
+
+
 def check_chars(text: str, cap: int, what: str) -> None:
     """LimitError when ``text`` is longer than ``cap`` characters; the message names ``what`` and the cap."""
-    if len(text) > cap:
-        raise LimitError(f"{what} has {len(text):,} characters; the limit is {cap:,}. Shorten it.")
+    if chars(text) > cap:
+        raise LimitError(f"{what} has {chars(text):,} characters; the limit is {cap:,}. Shorten it.")
 
 
 def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
@@ -200,18 +210,66 @@ def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
                          "Nothing was changed.")
 
 
+# A slide's texts with a cap, by field: the cap and the field as a message names it ("the title of slide 3").
+SLIDE_CAPS: dict[str, tuple[int, str]] = {
+    "title": (MAX_TITLE_CHARS, "the title of slide {n}"),
+    "body": (MAX_BODY_CHARS, "the text of slide {n}"),
+    "alt_text": (MAX_ALT_CHARS, "the alt text of slide {n}"),
+}
+
+# How many over-cap texts a notice or an export's refusal names one by one; the rest are counted.
+NAMED_OVER_CAPS = 10
+
+
 def check_texts(carousel) -> None:
-    """LimitError naming the first project name, slide title or alt text beyond its cap (MAX_*_CHARS)."""
+    """LimitError naming the project name or every slide title, text or alt text beyond its cap (MAX_*_CHARS).
+
+    Export's rule: a creator's words are never cut in an export, so a carousel holding such a text is refused
+    (the message names each slide and field) until the creator shortens it.
+    """
     check_chars(carousel.name, MAX_NAME_CHARS, "the project name")
-    for i, slide in enumerate(carousel.slides, 1):
-        check_chars(slide.title, MAX_TITLE_CHARS, f"the title of slide {i}")
-        check_chars(slide.body, MAX_BODY_CHARS, f"the text of slide {i}")
-        check_chars(slide.alt_text, MAX_ALT_CHARS, f"the alt text of slide {i}")
+    over = slide_texts_over_caps(carousel)
+    if not over:
+        return
+    (field, n, text), rest = over[0], over[1:]
+    cap, what = SLIDE_CAPS[field]
+    first = f"{what.format(n=n)} has {chars(text):,} characters; the limit is {cap:,}. Shorten it"
+    also = f". Also over their limits: {_named(rest)}" if rest else ""
+    raise LimitError(f"{first}{also}. Nothing was exported: an export never cuts your words.")
+
+
+def slide_texts_over_caps(carousel) -> list[tuple[str, int, str]]:
+    """Every slide title, text and alt text over its cap (SLIDE_CAPS), as (field, slide number, text)."""
+    return [(field, n, text) for n, slide in enumerate(carousel.slides, 1) for field, (cap, _) in SLIDE_CAPS.items()
+            if isinstance(text := getattr(slide, field, ""), str) and chars(text) > cap]
+
+
+def slides_over_caps(carousel) -> list[str]:
+    """``slide_texts_over_caps`` in a message's words: "the title of slide 3 (2,412 characters; the limit is
+    2,000)". An old or hand-made file may hold such a text: it opens whole, but is not exported until shortened."""
+    return [over_cap(text, SLIDE_CAPS[field][0], SLIDE_CAPS[field][1].format(n=n))
+            for field, n, text in slide_texts_over_caps(carousel)]
+
+
+def _named(over: list) -> str:
+    """The first NAMED_OVER_CAPS of ``over`` (messages or (field, n, text)), then how many more."""
+    words = [o if isinstance(o, str) else over_cap(o[2], SLIDE_CAPS[o[0]][0], SLIDE_CAPS[o[0]][1].format(n=o[1]))
+             for o in over[:NAMED_OVER_CAPS]]
+    more = len(over) - NAMED_OVER_CAPS
+    return "; ".join(words) + (f"; and {more:,} more" if more > 0 else "")
+
+
+def slides_over_caps_notice(whose: str, over: list[str]) -> str:
+    """The notice when a project opens holding slide texts over their caps (``slides_over_caps``): what, and
+    what to do. Nothing is cut: the file's words are kept, and export refuses until each is shortened."""
+    return (f"{whose} holds slide texts over their limits: {_named(over)}. Nothing was lost: each is kept whole, "
+            "but the carousel cannot be exported until each is shortened to its limit (an export never cuts "
+            "your words; an edit to such a text may only make it shorter).")
 
 
 def cut(text: str, cap: int) -> str:
     """``text`` as drawn: an over-cap one from an old file is cut at its cap (the file keeps it whole)."""
-    return text if len(text) <= cap else text[:cap]
+    return text if chars(text) <= cap else text[:cap]
 
 
 def parts_over_caps(carousel) -> list[str]:
@@ -234,14 +292,14 @@ def _over_caps(parts: dict) -> list[str]:
     found = []
     for (part, field), (cap, what) in PART_CAPS.items():
         text = getattr(parts[part], field, "") if parts[part] is not None else ""
-        if isinstance(text, str) and len(text) > cap:
+        if isinstance(text, str) and chars(text) > cap:
             found.append(over_cap(text, cap, what))
     return found
 
 
 def over_cap(text: str, cap: int, what: str) -> str:
     """ "the brand's name (612 characters; the limit is 200)" """
-    return f"{what} ({len(text):,} characters; the limit is {cap:,})"
+    return f"{what} ({chars(text):,} characters; the limit is {cap:,})"
 
 
 def read_capped(path: str | os.PathLike[str], cap: int, what: str | None = None) -> bytes:

@@ -57,10 +57,11 @@ class Projects:
         self._tell_over_caps(carousel)
 
     def _tell_over_caps(self, carousel: Carousel) -> None:
-        """Tell once (a notice) of brand or outro texts over their caps: kept whole, drawn cut."""
-        over = limits.parts_over_caps(carousel)
-        if over:
-            self.store.db.notice(over_caps_notice(f"The project “{limits.cut(carousel.name, 60)}”", over))
+        """Tell once (a notice) of brand or outro texts over their caps (kept whole, drawn cut) and of slide texts
+        over theirs (kept whole, not exported until shortened)."""
+        from .imports import project_notices
+        for notice in project_notices(carousel):
+            self.store.db.notice(notice)
 
     def open_instead(self) -> Callable[[], None]:
         """Before another carousel is opened in place of this one (a "New project" import): a function that
