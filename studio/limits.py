@@ -222,47 +222,48 @@ NAMED_OVER_CAPS = 10
 
 
 def check_texts(carousel) -> None:
-    """LimitError naming the project name or every slide title, text or alt text beyond its cap (MAX_*_CHARS).
+    """LimitError naming every text of ``carousel`` beyond its cap: its name, a slide's title, text or alt text.
 
     Export's rule: a creator's words are never cut in an export, so a carousel holding such a text is refused
-    (the message names each slide and field) until the creator shortens it.
+    (the message names each slide and field, first in full) until the creator shortens it.
     """
-    check_chars(carousel.name, MAX_NAME_CHARS, "the project name")
-    over = slide_texts_over_caps(carousel)
+    over = texts_over_caps(carousel)
     if not over:
         return
-    (field, n, text), rest = over[0], over[1:]
-    cap, what = SLIDE_CAPS[field]
-    first = f"{what.format(n=n)} has {chars(text):,} characters; the limit is {cap:,}. Shorten it"
-    also = f". Also over their limits: {_named(rest)}" if rest else ""
+    (cap, what, text), rest = over[0], over[1:]
+    first = f"{what} has {chars(text):,} characters; the limit is {cap:,}. Shorten it"
+    also = f". Also over their limits: {_named([over_cap(t, c, w) for c, w, t in rest])}" if rest else ""
     raise LimitError(f"{first}{also}. Nothing was exported: an export never cuts your words.")
 
 
-def slide_texts_over_caps(carousel) -> list[tuple[str, int, str]]:
-    """Every slide title, text and alt text over its cap (SLIDE_CAPS), as (field, slide number, text)."""
-    return [(field, n, text) for n, slide in enumerate(carousel.slides, 1) for field, (cap, _) in SLIDE_CAPS.items()
-            if isinstance(text := getattr(slide, field, ""), str) and chars(text) > cap]
+def texts_over_caps(carousel) -> list[tuple[int, str, str]]:
+    """The project name and every slide title, text and alt text over its cap, as (cap, what, text):
+    (2000, "the title of slide 3", "…")."""
+    found = [(MAX_NAME_CHARS, "the project name", carousel.name)] if chars(carousel.name) > MAX_NAME_CHARS else []
+    for n, slide in enumerate(carousel.slides, 1):
+        for field, (cap, what) in SLIDE_CAPS.items():
+            text = getattr(slide, field, "")
+            if isinstance(text, str) and chars(text) > cap:
+                found.append((cap, what.format(n=n), text))
+    return found
 
 
 def slides_over_caps(carousel) -> list[str]:
-    """``slide_texts_over_caps`` in a message's words: "the title of slide 3 (2,412 characters; the limit is
-    2,000)". An old or hand-made file may hold such a text: it opens whole, but is not exported until shortened."""
-    return [over_cap(text, SLIDE_CAPS[field][0], SLIDE_CAPS[field][1].format(n=n))
-            for field, n, text in slide_texts_over_caps(carousel)]
+    """``texts_over_caps`` in a message's words: "the title of slide 3 (2,412 characters; the limit is 2,000)".
+    An old or hand-made file may hold such a text: it opens whole, but is not exported until shortened."""
+    return [over_cap(text, cap, what) for cap, what, text in texts_over_caps(carousel)]
 
 
-def _named(over: list) -> str:
-    """The first NAMED_OVER_CAPS of ``over`` (messages or (field, n, text)), then how many more."""
-    words = [o if isinstance(o, str) else over_cap(o[2], SLIDE_CAPS[o[0]][0], SLIDE_CAPS[o[0]][1].format(n=o[1]))
-             for o in over[:NAMED_OVER_CAPS]]
+def _named(over: list[str]) -> str:
+    """The first NAMED_OVER_CAPS of ``over``, then how many more."""
     more = len(over) - NAMED_OVER_CAPS
-    return "; ".join(words) + (f"; and {more:,} more" if more > 0 else "")
+    return "; ".join(over[:NAMED_OVER_CAPS]) + (f"; and {more:,} more" if more > 0 else "")
 
 
 def slides_over_caps_notice(whose: str, over: list[str]) -> str:
-    """The notice when a project opens holding slide texts over their caps (``slides_over_caps``): what, and
-    what to do. Nothing is cut: the file's words are kept, and export refuses until each is shortened."""
-    return (f"{whose} holds slide texts over their limits: {_named(over)}. Nothing was lost: each is kept whole, "
+    """The notice when a project opens holding texts over their caps (``slides_over_caps``): which, and what to
+    do. Nothing is cut: the file's words are kept, and export refuses until each is shortened."""
+    return (f"{whose} holds texts over their limits: {_named(over)}. Nothing was lost: each is kept whole, "
             "but the carousel cannot be exported until each is shortened to its limit (an export never cuts "
             "your words; an edit to such a text may only make it shorter).")
 

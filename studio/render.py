@@ -226,8 +226,8 @@ PAGES_PROBLEM = (f"This slide's text needs more than {MAX_PAGES_PER_SLIDE} pages
 
 def slide_problem(slide: Slide) -> str:
     """Why a slide is too big to lay out, found before any layout work ("" when nothing is)."""
-    if len(slide.title) > limits.MAX_TITLE_CHARS:
-        return (f"This slide's title has {len(slide.title):,} characters; a title may have at most "
+    if limits.chars(slide.title) > limits.MAX_TITLE_CHARS:
+        return (f"This slide's title has {limits.chars(slide.title):,} characters; a title may have at most "
                 f"{limits.MAX_TITLE_CHARS:,}. Shorten it, or move the rest into the text.")
     try:
         limits.check_words(f"{slide.title} {slide.body}", "This slide")

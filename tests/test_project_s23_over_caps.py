@@ -57,7 +57,7 @@ def test_a_saved_project_reopened_says_it_again_and_export_names_every_text(tmp_
 
     studio = Studio(tmp_path / "data")
     studio.projects.open_file(read_project(over_cap_project()))
-    told = [n for n in studio.notices if "slide texts over their limits" in n]
+    told = [n for n in studio.notices if "texts over their limits" in n]
     assert len(told) == 1 and all(named in told[0] for named in NAMED)
     with pytest.raises(ExportError) as refused:
         check_slides(studio.carousel)
@@ -132,3 +132,14 @@ def test_what_the_boxes_take_exports_and_what_they_refuse_is_named_at_open_and_e
         assert named == [f"the {what} of slide 2 ({len(text):,} characters; the limit is {FIELDS[field]:,})"]
         with pytest.raises(ExportError, match=f"the {what} of slide 2 has {len(text):,} characters"):
             check_slides(reopened)
+
+
+def test_a_project_name_over_its_cap_is_named_at_open_as_the_slide_texts_are(tmp_path):
+    data = json.loads(over_cap_project())
+    data["carousel"]["name"] = "N" * 300
+    studio = Studio(tmp_path / "data")
+    studio.projects.open_file(read_project(json.dumps(data)))
+    (told,) = [n for n in studio.notices if "texts over their limits" in n]
+    assert "the project name (300 characters; the limit is 200)" in told and all(named in told for named in NAMED)
+    assert studio.carousel.name == "N" * 300
+    studio.close()
