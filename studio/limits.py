@@ -233,7 +233,7 @@ def check_texts(carousel) -> None:
     (cap, what, text), rest = over[0], over[1:]
     first = f"{what} has {chars(text):,} characters; the limit is {cap:,}. Shorten it"
     also = f". Also over their limits: {_named([over_cap(t, c, w) for c, w, t in rest])}" if rest else ""
-    raise LimitError(f"{first}{also}. Nothing was exported: an export never cuts your words.")
+    raise LimitError(f"{first}{also}. Nothing is exported until then: an export never cuts your words.")
 
 
 def texts_over_caps(carousel) -> list[tuple[int, str, str]]:

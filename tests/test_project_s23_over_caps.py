@@ -52,6 +52,23 @@ async def test_the_studio_names_each_over_cap_slide_text_when_the_project_opens(
     assert carousel.slides[1].title == TITLE and carousel.slides[2].alt_text == ALT  # kept whole
 
 
+async def test_the_export_dialog_says_it_before_the_click_and_the_export_refuses_naming_each(studio, testid):
+    from ui_helpers import click
+
+    studio.shared.projects.open_file(read_project(over_cap_project()))
+    click(studio, testid(studio, "export-open")[0])
+    await studio.should_see("Nothing is exported until then")
+    (shown,) = [w for w in testid(studio, "identity-warning") if "title of slide 2 has 2,100" in _text(studio, w)]
+    assert NAMED[1] in _text(studio, shown)
+    click(studio, testid(studio, "export-pdf")[0])
+    await until(lambda: any("never cuts your words" in str(m) and NAMED[1] in str(m) for m in studio.notify.messages))
+
+
+def _text(user, element) -> str:
+    with user:
+        return " ".join(getattr(e, "text", "") for e in element.descendants())
+
+
 def test_a_saved_project_reopened_says_it_again_and_export_names_every_text(tmp_path):
     from studio.export import ExportError
 
@@ -79,7 +96,7 @@ def test_render_of_such_a_file_prints_the_message_exits_non_zero_and_writes_noth
         assert code != 0 and not out.exists()
         assert "Traceback" not in err
         assert "error: the title of slide 2 has 2,100 characters; the limit is 2,000" in err
-        assert NAMED[1] in err and "Nothing was exported" in err
+        assert NAMED[1] in err and "Nothing is exported until then" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ferns.json"]
 
 
