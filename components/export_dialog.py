@@ -33,10 +33,10 @@ def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
             return [str(exc)]
     try:  # a text over its cap: every export will refuse it (never cut it), so say it before the click
         limits.check_texts(carousel)
-        over = []
+        over, held = [], []
     except limits.LimitError as exc:
-        over = [str(exc)]
-    return over + check_identity(carousel), platform("linkedin"), platform("instagram")
+        over, held = [str(exc)[:1].upper() + str(exc)[1:]], ["Not exported until the texts named above are shortened."]
+    return over + check_identity(carousel), held + platform("linkedin"), held + platform("instagram")
 
 
 class ExportDialog:

@@ -58,7 +58,9 @@ async def test_the_export_dialog_says_it_before_the_click_and_the_export_refuses
     studio.shared.projects.open_file(read_project(over_cap_project()))
     click(studio, testid(studio, "export-open")[0])
     await studio.should_see("Nothing is exported until then")
-    (shown,) = [w for w in testid(studio, "identity-warning") if "title of slide 2 has 2,100" in _text(studio, w)]
+    await studio.should_see("Not exported until the texts named above are shortened.")
+    await studio.should_not_see("Ready: ")
+    (shown,) = [w for w in testid(studio, "identity-warning") if "The title of slide 2 has 2,100" in _text(studio, w)]
     assert NAMED[1] in _text(studio, shown)
     click(studio, testid(studio, "export-pdf")[0])
     await until(lambda: any("never cuts your words" in str(m) and NAMED[1] in str(m) for m in studio.notify.messages))
