@@ -168,3 +168,18 @@ def test_a_project_name_over_its_cap_is_named_at_open_as_the_slide_texts_are(tmp
     assert "the project name (300 characters; the limit is 200)" in told and all(named in told for named in NAMED)
     assert studio.carousel.name == "N" * 300
     studio.close()
+
+
+def test_a_file_with_many_over_cap_texts_names_ten_and_counts_the_rest():
+    import dataclasses
+
+    from studio.app.imports import project_notices
+
+    carousel = sample_carousel()
+    content = carousel.slides[1]
+    carousel.slides = [dataclasses.replace(content, alt_text=ALT) for _ in range(12)] + carousel.slides[-1:]
+    (notice,) = [n for n in project_notices(carousel) if "texts over their limits" in n]
+    assert "the alt text of slide 10 (2,001" in notice and "slide 11 (" not in notice and "and 2 more" in notice
+    with pytest.raises(limits.LimitError) as refused:  # the first in full, then ten more named
+        limits.check_texts(carousel)
+    assert "the alt text of slide 11 (2,001" in str(refused.value) and "and 1 more" in str(refused.value)
