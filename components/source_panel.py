@@ -8,7 +8,7 @@ from __future__ import annotations
 from nicegui import events, run, ui
 
 from studio.app import Changed
-from studio.app.imports import project_notices
+from studio.app.projects import project_notices
 from studio.limits import MAX_PROJECT_BYTES
 from studio.post import Thread
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from nicegui import events, ui
 
 from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
-from studio.app.imports import project_notices
+from studio.app.projects import project_notices
 from studio.sources.result import count
 
 from .presence import PresenceBar

@@ -173,7 +173,7 @@ def test_a_project_name_over_its_cap_is_named_at_open_as_the_slide_texts_are(tmp
 def test_a_file_with_many_over_cap_texts_names_ten_and_counts_the_rest():
     import dataclasses
 
-    from studio.app.imports import project_notices
+    from studio.app.projects import project_notices
 
     carousel = sample_carousel()
     content = carousel.slides[1]

@@ -76,20 +76,6 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
     return thread, list(result.warnings)
 
 
-def open_notices(carousel: Carousel, whose: str) -> list[str]:
-    """What a project must say as it opens (every door: upload, a saved project, the command line): its brand or
-    outro texts over their caps (drawn cut) and its slide texts over theirs (not exported until shortened)."""
-    parts, slides = limits.parts_over_caps(carousel), limits.slides_over_caps(carousel)
-    return (([over_caps_notice(whose, parts)] if parts else [])
-            + ([limits.slides_over_caps_notice(whose, slides)] if slides else []))
-
-
-def project_notices(carousel: Carousel) -> list[str]:
-    """``open_notices`` of a project opened in the studio (a file uploaded, a saved project): what the studio tells
-    at once and keeps among its notices."""
-    return open_notices(carousel, f"The project “{limits.cut(carousel.name, 60)}”")
-
-
 def carousel_from_input(path: Path | str, thread_id: str | None = None,
                         **settings: Any) -> tuple[Carousel, list[str]]:
     """What ``render`` draws: a project file with ``settings`` applied, or the thread laid out with them."""
