@@ -249,8 +249,9 @@ def texts_over_caps(carousel) -> list[tuple[int, str, str]]:
 
 
 def slides_over_caps(carousel) -> list[str]:
-    """``texts_over_caps`` in a message's words: "the title of slide 3 (2,412 characters; the limit is 2,000)".
-    An old or hand-made file may hold such a text: it opens whole, but is not exported until shortened."""
+    """``texts_over_caps`` (the project name too, despite this name) in a message's words: "the title of slide 3
+    (2,412 characters; the limit is 2,000)". An old or hand-made file may hold such a text: it opens whole, but
+    is not exported until shortened."""
     return [over_cap(text, cap, what) for cap, what, text in texts_over_caps(carousel)]
 
 
