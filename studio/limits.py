@@ -29,6 +29,10 @@ MAX_SLIDES = 300
 # carousel (an import that is taken must also lay out).
 MAX_POSTS = MAX_SLIDES - 1
 
+# Photos one thread post keeps. X takes at most 4 photos a post, and an archive gives an edited post's photos once
+# per version (at most 5): 20. A project file's post with more keeps its first 20 (said at open).
+MAX_POST_IMAGES = 4 * 5
+
 # Pages one slide may continue onto when its text overflows. A full 4,000-character premium post
 # fills 3-4 portrait pages; a slide at the word cap below fills ~35 at the largest body size.
 MAX_PAGES_PER_SLIDE = 40
@@ -110,6 +114,11 @@ MAX_JSON_DEPTH = 64
 # Digits of one integer in any JSON the studio reads; Python refuses more than 4,300 anyway.
 MAX_INT_DIGITS = 30
 
+# Values (texts, numbers, objects, list items) in one project file. A carousel at every cap holds ~130,000 (300
+# slides each listing all 299 posts, 299 posts with 20 photos each). Each value costs ~10 µs of checks before the
+# caps on its list can apply: a 6 MB file listing one post id a million times took 13 s to open.
+MAX_PROJECT_VALUES = 1_000_000
+
 
 def megabytes(n: int) -> str:
     """A size for messages: "2 GB", "1.5 GB", "40 MB", "1 KB"."""
@@ -132,12 +141,12 @@ def _no_constant(name: str) -> None:
     raise LimitError(f"it holds {name}, which is not a JSON number")
 
 
-def parse_json(raw: str | bytes, what: str = "the file") -> object:
+def parse_json(raw: str | bytes, what: str = "the file", max_values: int | None = None) -> object:
     """Parse JSON within the caps: LimitError names ``what`` and the problem.
 
     Besides syntax, refuses what Python's parser would turn into a crash or a
     slow number later: integers of more than MAX_INT_DIGITS digits, NaN and
-    Infinity, and nesting deeper than MAX_JSON_DEPTH.
+    Infinity, nesting deeper than MAX_JSON_DEPTH, and more than ``max_values`` values.
     """
     try:
         data = json.loads(raw, parse_int=_big_int, parse_constant=_no_constant)
@@ -151,16 +160,25 @@ def parse_json(raw: str | bytes, what: str = "the file") -> object:
         raise LimitError(f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels)") from None
     except ValueError as exc:  # e.g. a float literal Python cannot read
         raise LimitError(f"{what} does not parse ({exc})") from None
-    if json_depth(data) > MAX_JSON_DEPTH:
+    try:
+        depth = json_depth(data, max_values)
+    except LimitError as exc:
+        raise LimitError(f"{what} {exc}") from None
+    if depth > MAX_JSON_DEPTH:
         raise LimitError(f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels)")
     return data
 
 
-def json_depth(data: object) -> int:
-    """How deeply lists and objects nest in ``data`` (0 for a plain value); no recursion."""
-    deepest, stack = 0, [(data, 1)]
+def json_depth(data: object, max_values: int | None = None) -> int:
+    """How deeply lists and objects nest in ``data`` (0 for a plain value); no recursion. LimitError when it holds
+    more than ``max_values`` values (counted on the way)."""
+    deepest, stack, seen = 0, [(data, 1)], 0
     while stack:
         value, depth = stack.pop()
+        seen += 1
+        if max_values is not None and seen > max_values:
+            raise LimitError(f"holds more than {max_values:,} values (texts, numbers, list items); a carousel "
+                             "file at every cap holds about 130,000")
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list):
