@@ -173,3 +173,13 @@ async def test_the_studio_opens_such_a_file_with_a_notice_and_the_post_card_name
     posts = studio.shared.document.carousel.thread.posts
     assert studio.shared.document.carousel.slides[1].post_ids == [posts[0].id, posts[1].id]
     await studio.should_not_see("slide 2, slide 2")
+
+
+def test_an_undo_history_read_back_lists_each_post_once():
+    from studio.history import History
+
+    carousel = sample_carousel()
+    first = carousel.slides[1].post_ids[0]
+    carousel.slides[1].post_ids = [first] * REPEATS  # as an old history may hold it
+    history = History.from_doc(History(carousel).to_doc())
+    assert history.current.slides[1].post_ids == [first]
