@@ -156,20 +156,24 @@ def arriving_message(got: int, count: int) -> str:
 
 
 class Flavours:
-    """Puts a paste's HTML and plain text back together from the parts ``FLAVOURS`` sends (a part out of turn drops
-    the parts before it: that paste's HTML is not read, its plain text is)."""
+    """Puts a paste's HTML and plain text back together from the parts ``FLAVOURS`` sends. A part out of turn drops
+    the parts before it (that paste's HTML is not read, its plain text is) and calls ``on_lost``; a first part starts
+    a paste over (one still held had lost a part: ``on_lost`` too)."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_lost: Callable[[], Any] = lambda: None) -> None:
+        self.on_lost = on_lost
         self._parts: list[tuple[str, str]] = []
         self._count = 0
 
     def take(self, args: dict) -> tuple[str, str] | None:
         """(html, text) once the last part came; None before, and for a part out of turn or of the wrong shape."""
         kind, part, index, count = (args.get(key) for key in ("kind", "part", "index", "count"))
+        if index == 0 and self._parts:  # a new paste while one was coming: a part of that one never came
+            self._drop()
         if not (kind in ("html", "text") and isinstance(part, str) and len(part) <= PART
                 and isinstance(count, int) and 1 <= count <= 2 * MOST_PARTS and isinstance(index, int)
                 and index == len(self._parts) and index < count and (index == 0 or count == self._count)):
-            self._parts, self._count = [], 0
+            self._drop()
             return None
         self._parts.append((kind, part))
         self._count = count
@@ -178,8 +182,20 @@ class Flavours:
         parts, self._parts, self._count = self._parts, [], 0
         return tuple("".join(p for k, p in parts if k == kind) for kind in ("html", "text"))
 
+    def _drop(self) -> None:
+        held, self._parts, self._count = bool(self._parts), [], 0
+        if held:
+            self.on_lost()
+
 
 def html_over_message(chars: int) -> str:
-    """What the creator reads when a paste's HTML (a copy of X's page) is over the cap: its plain text is read."""
+    """What the creator reads when a paste's HTML (a copy of any page) is over the cap: its plain text is read."""
     return (f"The page copied with this paste is {chars:,} characters of HTML, over the {megabytes(MAX_TEXT_BYTES)} "
-            "the studio reads: its plain text is read instead, without the emoji X shows as pictures.")
+            "the studio reads: its plain text is read instead, without what the page shows only as pictures (such "
+            "as X's emoji).")
+
+
+def html_lost_message() -> str:
+    """What the creator reads when a part of a paste's HTML never reached the studio: its plain text is read."""
+    return ("A part of the page copied with a paste never reached the studio: its plain text is read instead, "
+            "without what the page shows only as pictures (such as X's emoji). Paste it again to have them.")

@@ -9,8 +9,8 @@ from studio.limits import MAX_TEXT_BYTES, megabytes
 from studio.sources.result import ImportResult
 
 from .offload import off_loop
-from .paste_size import FLAVOURS, Flavours, PartedValue, arriving_message, html_over_message, lost_message, \
-    over_cap_message
+from .paste_size import FLAVOURS, Flavours, PartedValue, arriving_message, html_lost_message, \
+    html_over_message, lost_message, over_cap_message
 from .thread_intake import ThreadIntake
 from .thumbnails import draw_ahead
 from .view import Debounce, View
@@ -19,12 +19,13 @@ SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); 
 PASTED = 200  # characters added at once: a paste, not typing
 AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
 HTML_SHOWS_READING = 64_000  # characters of HTML read with the "Reading…" row and its Cancel (less takes a blink)
-DROP_MOST_BYTES = 4 * MAX_TEXT_BYTES  # a character takes at most 4 bytes: a bigger file is over the cap unread
+# a character takes at most 4 bytes, a byte order mark 3 more: a bigger file is over the cap unread
+DROP_MOST_BYTES = 4 * MAX_TEXT_BYTES + 3
 # the files the box reads (an archive's tweets.js too, which a paste of it is read as)
 TEXT_FILE = r"\.(txt|text|md|markdown)$|^tweets?(-part\d+)?\.js$"
 
 # In the browser: a file dropped on the box is read there (the server never holds it) and, if it is text within the
-# cap, put in the box as one undoable input, so it reaches the studio as a paste does (in parts when long). Else
+# cap, put in the box at the caret (the box's words kept) as one undoable input, so it reaches the studio as a paste does (in parts when long). Else
 # only what is wrong with it is sent. Another drag (text dragged from a page) keeps the browser's own way.
 DROP = r"""(e) => {
   const files = e.dataTransfer ? [...e.dataTransfer.files] : [];
@@ -47,13 +48,18 @@ DROP = r"""(e) => {
     if (!text.trim()) return tell({problem: 'empty'});
     const chars = text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;
     if (chars > CAP) return tell({problem: 'big', chars});
+    // put in at the caret, nothing of the box's words replaced (a thread-sized text as an input Ctrl+Z takes back; a
+    // long one at once, as the editor is slow)
+    const before = box.value, at = Math.min(box.selectionEnd ?? before.length, before.length);
+    const want = before.slice(0, at) + text + before.slice(at);
     box.focus();
-    box.select();  // (a thread-sized text as an input Ctrl+Z takes back; a long one at once, as the editor is slow)
-    if (text.length > UNDOABLE || !document.execCommand('insertText', false, text) || box.value !== text) {
-      box.value = text;
+    box.setSelectionRange(at, at);
+    if (text.length > UNDOABLE || !document.execCommand('insertText', false, text) || box.value !== want) {
+      box.value = want;
+      box.setSelectionRange(at + text.length, at + text.length);
       box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromDrop'}));
     }
-    tell({chars});
+    tell(before.trim() ? {chars, kept: true} : {chars});
   }, () => tell({problem: 'unread'}));
 }""".replace("TEXT_FILE", TEXT_FILE).replace("MOST_BYTES", str(DROP_MOST_BYTES)) \
     .replace("UNDOABLE", str(SMALL_PASTE)).replace("CAP", str(MAX_TEXT_BYTES))
@@ -65,6 +71,11 @@ def dropped_message(args: dict) -> tuple[str, str]:
     """What the creator reads of a file dropped on the paste box (``DROP``'s report), and the notice's type."""
     name = args.get("name") if isinstance(args.get("name"), str) and args.get("name") else "The file"
     problem, chars, size = args.get("problem"), args.get("chars"), args.get("bytes")
+    if problem is not None and not isinstance(problem, str):
+        return f"The drop of {name} could not be read: nothing was put in the box.", "warning"
+    if problem is None and isinstance(chars, int) and args.get("kept") is True:
+        return (f"{name} is in the box ({chars:,} characters), put in at the caret: the words the box held are kept "
+                "around it. Click Import thread to read them all.", "info")
     if problem is None and isinstance(chars, int):
         return f"{name} is in the box ({chars:,} characters): click Import thread to read it.", "info"
     if problem == "big":
@@ -122,7 +133,7 @@ class PasteSource:
         self._parts = PartedValue(self.paste, self._over_cap, self._lost)
         self._missing: str | None = None  # what the creator was told of a paste a part of which never came
         self.paste.on("paste", self._flavours, js_handler=FLAVOURS)
-        self._flavour_parts = Flavours()
+        self._flavour_parts = Flavours(self._html_lost)
         self.paste.on("dragover", js_handler=DRAG_OVER)
         self.paste.on("drop", self._dropped, js_handler=DROP)
         self._html: tuple[str, str] | None = None  # the last paste's plain text and HTML flavour
@@ -185,6 +196,12 @@ class PasteSource:
         elif isinstance(html, str) and isinstance(text, str) and html:
             self._stop_html_read()  # a newer paste: the one being read is not imported
             self._html = (_lines(text), html)
+
+    def _html_lost(self) -> None:
+        """A paste's HTML a part of which never came: not read, and the creator is told (its plain text is read)."""
+        self._stop_html_read()
+        self._html = None
+        self.view.notify(html_lost_message(), type="warning", position="top", multi_line=True)
 
     def _dropped(self, e: events.GenericEventArguments) -> None:
         """A file dropped on the box: read into it in the browser (``DROP``), or told why not."""

@@ -2,12 +2,14 @@
 tests/test_paste_s23_rich.py and tests/test_paste_s23_drop.py in Chromium)."""
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
 
-from components.paste_size import PART
-from components.paste_source import dropped_message
+from components.paste_size import PART, Flavours, html_over_message
+from components.paste_source import DROP, DROP_MOST_BYTES, dropped_message
+from studio.limits import MAX_TEXT_BYTES
 from ui_helpers import click, trigger, until
 
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "sources"
@@ -45,8 +47,56 @@ async def test_a_page_copy_a_part_of_which_came_out_of_turn_is_read_from_its_pla
     parts = flavour_parts(html, PLAIN)
     del parts[1]
     await pasted(studio, testid, parts)
+    await studio.should_see("A part of the page copied with a paste never reached the studio: its plain text is read")
     await until(lambda: any(p.startswith("Pick boring tech") for p in posts(studio)), timeout=60)
     assert not any("❤️" in p for p in posts(studio))
+
+
+async def test_a_whole_page_copy_after_one_a_part_of_which_never_came_is_read_from_its_html(studio, testid):
+    html = HTML.replace("</body>", "<!-- " + '"q" ' * 60_000 + "--></body>")
+    parts = flavour_parts(html, PLAIN)
+    trigger(studio, testid(studio, "source-input")[0], "paste", parts[0])  # its other parts never come
+    await pasted(studio, testid, parts)  # the page copied again, every part in turn
+    await studio.should_see("A part of the page copied with a paste never reached the studio")
+    await until(lambda: any("❤️👍🏽" in p for p in posts(studio)), timeout=60)
+
+
+def test_a_part_sent_twice_drops_only_its_own_paste():
+    lost = []
+    flavours = Flavours(lambda: lost.append(1))
+    parts = flavour_parts("<p>one</p>", "one")
+    assert flavours.take(parts[0]) is None and flavours.take(parts[0]) is None  # the same first part twice
+    assert flavours.take(parts[1]) == ("<p>one</p>", "one") and lost == [1]
+
+
+@pytest.mark.parametrize("report", [{"name": "a.txt", "problem": ["x"]}, {"name": "a.txt", "problem": {"a": 1}},
+                                    {"name": "a.txt", "problem": 3}])
+def test_a_drop_report_of_another_shape_is_named_not_a_traceback(report):
+    message, kind = dropped_message(report)
+    assert message == "The drop of a.txt could not be read: nothing was put in the box." and kind == "warning"
+
+
+async def test_a_hostile_drop_report_then_a_real_one_are_both_told(studio, testid):
+    box = testid(studio, "source-input")[0]
+    trigger(studio, box, "drop", {"name": "a.txt", "problem": ["x"]})
+    trigger(studio, box, "drop", {"name": "b.txt", "problem": "empty"})
+    await studio.should_see("The drop of a.txt could not be read")
+    await studio.should_see("b.txt holds no words")
+
+
+def test_a_file_at_the_cap_with_a_byte_order_mark_is_read_not_refused_unread():
+    assert DROP_MOST_BYTES >= 4 * MAX_TEXT_BYTES + len(codecs.BOM_UTF8)
+    assert f"file.size > {DROP_MOST_BYTES})" in DROP
+
+
+def test_a_page_copy_over_the_cap_is_worded_for_any_page():
+    message = html_over_message(2_000_000)
+    assert "X shows" not in message and "what the page shows only as pictures" in message
+
+
+def test_a_file_dropped_beside_typed_words_says_they_are_kept():
+    message, kind = dropped_message({"name": "n.txt", "chars": 20_000, "kept": True})
+    assert "put in at the caret: the words the box held are kept" in message and kind == "info"
 
 
 async def test_a_page_copy_over_the_cap_is_named(studio, testid):
