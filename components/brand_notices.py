@@ -7,6 +7,7 @@ from nicegui import ui
 
 from studio.app.projects import over_caps_notice
 
+from .ask import ask
 from .view import View
 
 
@@ -37,3 +38,9 @@ def tell_cut(view: View, over: list[str], whose: str) -> None:
     """An old kit's profile or preset worn with texts over their caps: the one notice saying what is drawn cut."""
     if over:
         view.notify(over_caps_notice(whose, over), type="warning", multi_line=True, close_button=True, timeout=0)
+
+
+async def delete_confirmed(what: str, name: str, kept: str) -> bool:
+    """Asked "Delete the <what> “<name>”?" (``kept``: what stays as it is), the person said Delete."""
+    return await ask(f"Delete the {what} “{name}”?", f"{kept} You can undo this.",
+                     [("delete", f"Delete {what}"), ("cancel", "Cancel")], testid="delete-ask") == "delete"

@@ -5,8 +5,7 @@ from nicegui import events, ui
 
 from studio import limits
 
-from .ask import ask
-from .brand_notices import UndoLine, tell_cut
+from .brand_notices import UndoLine, delete_confirmed, tell_cut
 from .echo import Echo
 from .view import View
 
@@ -47,8 +46,7 @@ class PresetPicker:
         if not name:
             self.view.notify("Choose a preset to delete first.", position="top")
             return
-        if await ask(f"Delete the preset “{name}”?", "Carousels made with it keep their look. You can undo this.",
-                     [("delete", "Delete preset"), ("cancel", "Cancel")], testid="delete-ask") != "delete":
+        if not await delete_confirmed("preset", name, "Carousels made with it keep their look."):
             return
         preset = self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset")
         if preset:

@@ -8,7 +8,7 @@ from nicegui import background_tasks, events, ui
 from studio import limits
 
 from .ask import ask
-from .brand_notices import UndoLine, tell_cut
+from .brand_notices import UndoLine, delete_confirmed, tell_cut
 from .echo import Echo
 from .view import View
 
@@ -112,8 +112,7 @@ class ProfilePicker:
             self.view.notify("Choose a profile to delete first.", position="top")
             return
         name = self.select.options.get(profile_id, "this profile")
-        if await ask(f"Delete the profile “{name}”?", "The open carousel keeps its brand. You can undo this.",
-                     [("delete", "Delete profile"), ("cancel", "Cancel")], testid="delete-ask") != "delete":
+        if not await delete_confirmed("profile", name, "The open carousel keeps its brand."):
             return
         profile = self.view.attempt(self.brands.delete_profile, profile_id, doing="deleting the profile")
         if profile:
