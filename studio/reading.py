@@ -337,7 +337,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
                 continue
             row, start = [found[0] if numbered else "", found[1]], n
         elif found and nests and nested_line(found[0], indent, top, top_number, sub_number):
-            row = [SUB, found[1] if found[0] == "•" and not own_bullet(found[1]) else whole]
+            row = [SUB, found[1] if found[0] == "•" and not own_bullet(found[1]) and plain_bullet(line) else whole]
             sub_number = found[0]
         elif found and numbered and _apart_step(found[0], whole, items[-1]):
             row = [PARAGRAPH, whole]  # "Rule 1: never skip twice." after "3. It opens doors": not the list's row
@@ -352,7 +352,8 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
         elif not found and (after_blank or n > last and not _goes_on_as_before(items) and (_starts_paragraph(
-                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels))):
+                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels)
+                or _closing_line(items, whole))):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -407,6 +408,24 @@ def _leaves_nested(number: str, line: str, indent: int, levels: list[int]) -> bo
 
 
 _CLOSERS = "\"'”’»)]*_"
+# a label's last word that a sentence goes on after ("2. Rest when" / "You can.")
+_GOES_ON = {"when", "if", "because", "but", "so", "then", "than", "that", "which", "who", "while", "until", "before",
+            "after", "your", "my", "our", "their", "his", "her", "its", "is", "are", "was", "be", "not", "from", "into"}
+_SHORT_ITEM = 6  # words: a row this short, with no full stop, is a label ("3. Publish"), not a sentence going on
+_HAS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)]*(?:\s|$)")
+
+
+def _closing_line(items: list[list], line: str) -> bool:
+    """After a list of short one-line labels ("1. Draft" / "2. Edit" / "3. Publish"), does ``line`` read as a
+    sentence of its own ("That's it. Follow for more.") rather than the last label going on? It does when it
+    opens with a capital and holds a full stop: a label that ended without one does not go on in a sentence."""
+    rows = [row for row in items if row[0] != PARAGRAPH]
+    last = items[-1]
+    return (len(rows) >= 2 and last[0] != PARAGRAPH and "\n" not in last[3]
+            and all(len(row[1].split()) <= _SHORT_ITEM and "\n" not in row[3] for row in rows)
+            and line[:1].isupper() and bool(_HAS_SENTENCE.search(line))
+            and last[1].split()[-1].lower() not in _MINOR_WORDS | _GOES_ON)
+
 
 
 def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
@@ -548,6 +567,16 @@ def script_number(row: str) -> bool:
 def own_bullet(item: str) -> bool:
     """The item starts with a bullet of its own ("✅ Ship it"): drawn as written, with no dot before it."""
     return bool(_OWN_BULLET.match(item))
+
+
+PLAIN_BULLETS = frozenset("-–*•◦·")  # the bullets a nested row's small hollow dot stands for
+
+
+def plain_bullet(line: str) -> bool:
+    """The list line opens with a plain bullet ("- ", "• "): a nested row draws the layout's small dot for it. Any
+    other ("‣ React") is the creator's own shape, drawn as written."""
+    marker = written_marker(line)
+    return bool(marker) and set(marker) <= PLAIN_BULLETS
 
 
 def list_intro(text: str) -> str:

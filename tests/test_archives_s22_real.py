@@ -60,6 +60,27 @@ def ytd(kind: str, items: list) -> str:
     return f"window.YTD.{kind}.part0 = " + json.dumps(items, indent=2, ensure_ascii=False)
 
 
+@pytest.fixture
+def archive(tmp_path):
+    """``archive(items, **files)``: the path of a zip holding ``items`` as data/tweets.js (with account.js), and
+    ``files`` by their path in the zip."""
+    def make(items: list, files: dict[str, str | bytes] | None = None) -> Path:
+        path = tmp_path / f"a{len(list(tmp_path.glob('a*.zip')))}.zip"
+        return write(path, {"data/tweets.js": ytd("tweets", items), **(files or {})})
+    return make
+
+
+def texts(result) -> list[list[str]]:
+    """Each thread's words, post by post."""
+    return [[p.text for p in t.posts] for t in result.threads]
+
+
+def three_posts() -> list[dict]:
+    """A plain thread of the owner's: "Opening 🧵", "Middle.", "End."."""
+    return [item(1, "Opening 🧵"), item(2, "@dana_ships Middle.", 1, shown="Middle."),
+            item(3, "@dana_ships End.", 2, shown="End.")]
+
+
 def red_share(image) -> float:
     """How red the photo's middle pixel is (a red photo from the fixture: near 1)."""
     with Image.open(io.BytesIO(image.data)) as img:
@@ -67,7 +88,7 @@ def red_share(image) -> float:
     return r / max(r + g + b, 1)
 
 
-def test_reply_ids_given_only_as_numbers_still_chain_the_thread(tmp_path):
+def test_reply_ids_given_only_as_numbers_still_chain_the_thread(archive):
     """An archive re-saved by a tool (or an older export) may give ``in_reply_to_status_id`` as a JSON number with
     no ``_str`` twin: the thread is read in order, every word, the big ids exact."""
     items = [item(1, "Numbers only 🧵"), item(2, "@dana_ships Second &amp; more.", 1, shown="Second &amp; more."),
@@ -76,35 +97,34 @@ def test_reply_ids_given_only_as_numbers_still_chain_the_thread(tmp_path):
         t = it["tweet"]
         t["in_reply_to_status_id"] = int(t.pop("in_reply_to_status_id_str"))
         t["in_reply_to_user_id"] = int(t.pop("in_reply_to_user_id_str"))
-    raw = ytd("tweets", items)
-    assert '"in_reply_to_status_id": 1795455785472424066' in raw  # a number, not a string
-    result = read_archive(write(tmp_path / "a.zip", {"data/tweets.js": raw}))
-    assert [[p.text for p in t.posts] for t in result.threads] == [["Numbers only", "Second & more.", "Third."]]
+    assert '"in_reply_to_status_id": 1795455785472424066' in ytd("tweets", items)  # a number, not a string
+    result = read_archive(archive(items))
+    assert texts(result) == [["Numbers only", "Second & more.", "Third."]]
     assert [p.id for p in result.threads[0].posts] == [str(BASE + n) for n in (1, 2, 3)]
 
 
-def test_a_community_posts_photo_comes_from_the_community_media_folder(tmp_path):
+RED, BLUE, GREEN = (220, 20, 20), (20, 20, 220), (20, 220, 20)
+
+
+def red(image) -> bool | None:
+    """True for a red photo of the fixture, False for a blue or green one (None: neither)."""
+    share = red_share(image)
+    return True if share > 0.8 else False if share < 0.2 else None
+
+
+def community_photos() -> dict:
     """X keeps the photos of posts written in a community in data/community_tweet_media/, not tweets_media/."""
     items = [item(1, "In the community 🧵 https://t.co/mK1", media=[("K1", "photo", None)],
                   shown="In the community 🧵"),
              item(2, "@dana_ships And on. https://t.co/mK2", 1, media=[("K2", "photo", None)], shown="And on.")]
-    path = write(tmp_path / "c.zip", {
-        "data/tweets.js": ytd("tweets", []),
-        "data/community-tweet.js": ytd("community_tweet", items),
-        f"data/community_tweet_media/{BASE + 1}-K1.jpg": jpeg((220, 20, 20)),
-        f"data/community_tweet_media/{BASE + 2}-K2.jpg": jpeg((20, 20, 220)),
-    })
-    result = read_archive(path)
-    posts = result.threads[0].posts
-    assert [p.text for p in posts] == ["In the community", "And on."]
-    assert [len(p.images) for p in posts] == [1, 1]
-    assert red_share(posts[0].images[0]) > 0.8 and red_share(posts[1].images[0]) < 0.2
-    assert not any("not in the archive" in w for w in result.warnings), result.warnings
-    listed = read_archive(path, load_media=False)
-    assert listed.media == {str(BASE + 1): [f"{BASE + 1}-K1.jpg"], str(BASE + 2): [f"{BASE + 2}-K2.jpg"]}
+    return dict(items=[], files={"data/community-tweet.js": ytd("community_tweet", items),
+                                 f"data/community_tweet_media/{BASE + 1}-K1.jpg": RED,
+                                 f"data/community_tweet_media/{BASE + 2}-K2.jpg": BLUE},
+                words=["In the community", "And on."], red=[[True], [False]],
+                listed={str(BASE + 1): [f"{BASE + 1}-K1.jpg"], str(BASE + 2): [f"{BASE + 2}-K2.jpg"]})
 
 
-def test_a_photo_shown_from_another_accounts_post_never_lands_on_a_slide(tmp_path):
+def borrowed_photos() -> dict:
     """A post that links another account's photo lists it with that account as its source; the archive may hold
     the file under the owner's post id. The owner's own photo in the same post stays; the other is named."""
     items = [item(1, "Look at these 🧵 https://t.co/mOWN", media=[("OWN", "photo", None), ("BOBS", "photo", BOB)],
@@ -112,22 +132,50 @@ def test_a_photo_shown_from_another_accounts_post_never_lands_on_a_slide(tmp_pat
              item(2, "@dana_ships That one is @bob's. https://t.co/mBOB2", 1, media=[("BOB2", "photo", BOB)],
                   shown="That one is @bob's."),
              item(3, "@dana_ships Mine again.", 2, shown="Mine again.")]
-    path = write(tmp_path / "b.zip", {
-        "data/tweets.js": ytd("tweets", items),
-        f"data/tweets_media/{BASE + 1}-OWN.jpg": jpeg((220, 20, 20)),
-        f"data/tweets_media/{BASE + 1}-BOBS.jpg": jpeg((20, 220, 20)),
-        f"data/tweets_media/{BASE + 2}-BOB2.jpg": jpeg((20, 220, 20)),
-    })
+    return dict(items=items, files={f"data/tweets_media/{BASE + 1}-OWN.jpg": RED,
+                                    f"data/tweets_media/{BASE + 1}-BOBS.jpg": GREEN,
+                                    f"data/tweets_media/{BASE + 2}-BOB2.jpg": GREEN},
+                words=["Look at these", "That one is @bob's.", "Mine again."], red=[[True], [], []],
+                listed={str(BASE + 1): [f"{BASE + 1}-OWN.jpg"]},
+                note=("another account's post", [str(BASE + 1), str(BASE + 2)]))
+
+
+def edited_photos() -> dict:
+    """An edited post is read as its latest version; its photos may be filed under the first version's id. They are
+    found there, in the order the post shows them (not the order of their names)."""
+    first, latest = BASE + 1, BASE + 5
+    edits = {"initial": {"editTweetIds": [str(first), str(latest)]}}
+    items = [item(1, "Frist try 🧵 https://t.co/mZZ", media=[("ZZ", "photo", None), ("AA", "photo", None)],
+                  shown="Frist try 🧵"),
+             item(5, "First try 🧵 https://t.co/mZZ", media=[("ZZ", "photo", None), ("AA", "photo", None)],
+                  shown="First try 🧵"),
+             item(6, "@dana_ships Then this.", 1, shown="Then this.")]
+    items[0]["tweet"]["edit_info"] = edits
+    items[1]["tweet"]["edit_info"] = {"edit": {"initialTweetId": str(first), "editControlInitial":
+                                               edits["initial"]}}
+    return dict(items=items, files={f"data/tweets_media/{first}-ZZ.jpg": RED,
+                                    f"data/tweets_media/{first}-AA.jpg": BLUE},
+                words=["First try", "Then this."], red=[[True, False], []])
+
+
+@pytest.mark.parametrize("case", [community_photos, borrowed_photos, edited_photos])
+def test_each_posts_own_photos_are_found_where_real_archives_file_them(archive, case):
+    """Community posts' photos, a photo shown from another account's post, an edited post's photos under its first
+    version's id: each post gets its own photos (by colour), in order, and no photo is called missing."""
+    c = case()
+    path = archive(c["items"], {name: jpeg(color) if isinstance(color, tuple) else color
+                                for name, color in c["files"].items()})
     result = read_archive(path)
     posts = result.threads[0].posts
-    assert [p.text for p in posts] == ["Look at these", "That one is @bob's.", "Mine again."]
-    assert [len(p.images) for p in posts] == [1, 0, 0]
-    assert red_share(posts[0].images[0]) > 0.8
-    note = next(w for w in result.warnings if "another account's post" in w)
-    assert str(BASE + 1) in note and str(BASE + 2) in note
+    assert [p.text for p in posts] == c["words"]
+    assert [[red(img) for img in p.images] for p in posts] == c["red"]
     assert not any("not in the archive" in w for w in result.warnings), result.warnings
-    listed = read_archive(path, load_media=False)
-    assert listed.media == {str(BASE + 1): [f"{BASE + 1}-OWN.jpg"]}
+    if "note" in c:
+        words, ids = c["note"]
+        note = next(w for w in result.warnings if words in w)
+        assert all(i in note for i in ids)
+    if "listed" in c:
+        assert read_archive(path, load_media=False).media == c["listed"]
 
 
 def old_item(n: int, text: str, parent: int | None, replied: str, *, ranged: bool) -> dict:
@@ -144,7 +192,7 @@ def old_item(n: int, text: str, parent: int | None, replied: str, *, ranged: boo
 
 
 @pytest.mark.parametrize("ranged", [True, False])
-def test_a_2014_thread_drops_the_at_name_replying_put_first_in_any_case(tmp_path, ranged):
+def test_a_2014_thread_drops_the_at_name_replying_put_first_in_any_case(archive, ranged):
     """Before 2017 replying wrote "@dana_ships " into the words (and the range covers it); X hides it now, so the
     slides do too, whatever its case. Any other @name the creator wrote stays, every other word too, and a recent
     post's "@dana_ships" typed inside its range."""
@@ -154,12 +202,11 @@ def test_a_2014_thread_drops_the_at_name_replying_put_first_in_any_case(tmp_path
              old_item(4, "@DANA_SHIPS Done.", 3, HANDLE, ranged=ranged)]
     # since 2017 X keeps the answered "@name" out of the range: one inside it from 0 is the creator's word
     recent = [item(1, "Recent 🧵"), item(2, "@dana_ships is me, and I say so.", 1)]
-    result = read_archive(write(tmp_path / "old.zip", {"data/tweets.js": ytd("tweets", items + recent)}))
+    result = read_archive(archive(items + recent))
     threads = {t.id: [p.text for p in t.posts] for t in result.threads}
     assert threads == {"495455785472424001": ["Tweetstorm about shipping.", "Ship small.",
                                               "@bob Ship often, as @bob says.", "Done."],
                        str(BASE + 1): ["Recent", "@dana_ships is me, and I say so."]}
-
 
 
 @pytest.mark.parametrize("kind, file", [("account", "account.js"), ("noteTweet", "note-tweet.js"),
@@ -183,7 +230,7 @@ def test_a_lone_tweets_part_speaks_of_itself_and_not_of_missing_photos(tmp_path)
     path = tmp_path / "tweets-part1.js"
     path.write_text("window.YTD.tweets.part1 = " + json.dumps(items), "utf-8")
     result = read_archive_file(path)
-    assert [[p.text for p in t.posts] for t in result.threads] == [["Part one", "On."]]
+    assert texts(result) == [["Part one", "On."]]
     assert not any("tweets_media" in w for w in result.warnings), result.warnings
     assert "skipped 1 unreadable item in data/tweets-part1.js" in result.warnings
 
@@ -203,7 +250,7 @@ def test_an_old_self_reply_keeps_every_word_after_the_at_name_in_any_case(tmp_pa
     assert [p.text for p in read_archive(path).threads[0].posts] == ["Opening words.", said]
 
 
-def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_slide(tmp_path):
+def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_slide(archive):
     """X hides a quote's t.co link (display range) and shows the quoted post under the words. The slides never show
     another's post: its link is named in a note, and written on the slide of a post that has no words besides."""
     def quoting(n: int, words: str, parent: int | None, target: str) -> dict:
@@ -217,7 +264,7 @@ def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_sli
     items = [quoting(1, "This is so true 🧵", None, "https://twitter.com/bob/status/1795000000000000001"),
              item(2, "@dana_ships Here is why.", 1, shown="Here is why."),
              quoting(3, "", 2, "https://x.com/bob/status/1795000000000000002")]
-    path = write(tmp_path / "q.zip", {"data/tweets.js": ytd("tweets", items)})
+    path = archive(items)
     result = read_archive(path)
     assert [p.text for p in result.threads[0].posts] == [
         "This is so true", "Here is why.", "x.com/bob/status/1795000000000000002"]
@@ -230,41 +277,15 @@ def test_a_quoted_post_is_named_and_a_post_that_only_quotes_is_never_a_blank_sli
     assert any("quote" in w for w in read_archive(path, load_media=False, thread_id=str(BASE + 1)).warnings)
 
 
-def test_an_edited_posts_photos_filed_under_its_first_versions_id_come_along_in_order(tmp_path):
-    """An edited post is read as its latest version; its photos may be filed under the first version's id. They are
-    found there, in the order the post shows them (not the order of their names)."""
-    first, latest = BASE + 1, BASE + 5
-    edits = {"initial": {"editTweetIds": [str(first), str(latest)]}}
-    items = [item(1, "Frist try 🧵 https://t.co/mZZ", media=[("ZZ", "photo", None), ("AA", "photo", None)],
-                  shown="Frist try 🧵"),
-             item(5, "First try 🧵 https://t.co/mZZ", media=[("ZZ", "photo", None), ("AA", "photo", None)],
-                  shown="First try 🧵"),
-             item(6, "@dana_ships Then this.", 1, shown="Then this.")]
-    items[0]["tweet"]["edit_info"] = edits
-    items[1]["tweet"]["edit_info"] = {"edit": {"initialTweetId": str(first), "editControlInitial":
-                                               edits["initial"]}}
-    path = write(tmp_path / "e.zip", {
-        "data/tweets.js": ytd("tweets", items),
-        f"data/tweets_media/{first}-ZZ.jpg": jpeg((220, 20, 20)),
-        f"data/tweets_media/{first}-AA.jpg": jpeg((20, 20, 220)),
-    })
-    result = read_archive(path)
-    posts = result.threads[0].posts
-    assert [p.text for p in posts] == ["First try", "Then this."]
-    assert [red_share(img) > 0.8 for img in posts[0].images] == [True, False]
-    assert not any("not in the archive" in w for w in result.warnings), result.warnings
-
-
 @pytest.mark.parametrize("field", ["in_reply_to_status_id_str", "id_str", "display_text_range", "edit_info"])
-def test_a_superscript_digit_in_an_id_is_damage_read_past_never_a_traceback(tmp_path, field):
+def test_a_superscript_digit_in_an_id_is_damage_read_past_never_a_traceback(archive, field):
     """"²" is a digit to str.isdigit() but not to int(): a damaged id or range holding one stopped the whole import
     with a ValueError. The rest of the archive reads; the damaged post's words are kept where it can be read."""
-    items = [item(1, "Opening 🧵"), item(2, "@dana_ships Middle.", 1, shown="Middle."),
-             item(3, "@dana_ships End.", 2, shown="End.")]
+    items = three_posts()
     t = items[1]["tweet"]
     t[field] = {"in_reply_to_status_id_str": "17²", "id_str": "²", "display_text_range": ["0", "²"],
                 "edit_info": {"initial": {"editTweetIds": ["²", t["id_str"]]}}}[field]
-    result = read_archive(write(tmp_path / "d.zip", {"data/tweets.js": ytd("tweets", items)}))
+    result = read_archive(archive(items))
     words = [p.text for thread in result.threads for p in thread.posts]
     if field == "in_reply_to_status_id_str":  # the chain breaks there: the rest is a thread of its own
         assert words == ["Middle.", "End."] and result.threads[0].incomplete
@@ -275,16 +296,15 @@ def test_a_superscript_digit_in_an_id_is_damage_read_past_never_a_traceback(tmp_
 
 
 @pytest.mark.parametrize("urls", [True, 1.5, 7])
-def test_a_long_posts_link_list_in_a_damaged_shape_keeps_its_words(tmp_path, urls):
+def test_a_long_posts_link_list_in_a_damaged_shape_keeps_its_words(archive, urls):
     """note-tweet.js whose ``urls`` is not a list stopped the import with a TypeError; the long post reads whole."""
     rest = " and every word after X's limit, kept."
     items = [item(1, "A long opening post https://t.co/more", shown="A long opening post"),
              item(2, "@dana_ships Next.", 1, shown="Next.")]
     note = {"noteTweet": {"createdAt": "2024-05-28T14:01:00.000Z",
                           "core": {"text": "A long opening post" + rest, "urls": urls}}}
-    result = read_archive(write(tmp_path / "n.zip", {"data/tweets.js": ytd("tweets", items),
-                                                     "data/note-tweet.js": ytd("noteTweet", [note])}))
-    assert [p.text for p in result.threads[0].posts] == ["A long opening post" + rest, "Next."]
+    result = read_archive(archive(items, {"data/note-tweet.js": ytd("noteTweet", [note])}))
+    assert texts(result) == [["A long opening post" + rest, "Next."]]
 
 
 def test_an_archive_unzipped_with_its_own_top_folder_reads_from_the_folder_above(sample_archive, tmp_path):
@@ -296,8 +316,7 @@ def test_an_archive_unzipped_with_its_own_top_folder_reads_from_the_folder_above
     (outer / "__MACOSX").mkdir()
     (outer / ".DS_Store").write_bytes(b"\0")
     result = load_input(outer)
-    assert [[p.text for p in t.posts] for t in result.threads] == \
-        [[p.text for p in t.posts] for t in read_archive(sample_archive).threads]
+    assert texts(result) == texts(read_archive(sample_archive))
     assert sum(len(p.images) for t in result.threads for p in t.posts) == 3
     (outer / "notes").mkdir()  # a second folder: which one is meant is not guessed
     with pytest.raises(SourceError, match="not an extracted X archive"):
@@ -305,18 +324,16 @@ def test_an_archive_unzipped_with_its_own_top_folder_reads_from_the_folder_above
 
 
 @pytest.mark.parametrize("avatar", ["default_profile.png", "abc.jpg"])
-def test_the_header_banner_is_never_taken_for_the_account_picture(tmp_path, avatar):
+def test_the_header_banner_is_never_taken_for_the_account_picture(archive, avatar):
     """profile_media/ holds the picture and the header banner ("<id>-1600000000.jpg", no extension in profile.js).
     A creator who kept X's default picture (not in the archive) has none: the banner was taken for it."""
     banner = io.BytesIO()
     Image.new("RGB", (1500, 500), (220, 20, 20)).save(banner, "JPEG")
     profile = {"profile": {"avatarMediaUrl": f"https://pbs.twimg.com/profile_images/1/{avatar}",
                            "headerMediaUrl": f"https://pbs.twimg.com/profile_banners/{OWNER}/1600000000"}}
-    items = [item(1, "Opening 🧵"), item(2, "@dana_ships On.", 1, shown="On.")]
-    result = read_archive(write(tmp_path / "p.zip", {
-        "data/tweets.js": ytd("tweets", items), "data/profile.js": ytd("profile", [profile]),
-        f"data/profile_media/{OWNER}-1600000000.jpg": banner.getvalue(),
-        f"data/profile_media/{OWNER}-abc.jpg": jpeg((20, 20, 220))}))
+    result = read_archive(archive(three_posts(), {
+        "data/profile.js": ytd("profile", [profile]), f"data/profile_media/{OWNER}-1600000000.jpg": banner.getvalue(),
+        f"data/profile_media/{OWNER}-abc.jpg": jpeg(BLUE)}))
     picture = result.threads[0].posts[0].avatar
     if avatar == "abc.jpg":
         assert picture is not None and red_share(picture) < 0.2

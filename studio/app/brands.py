@@ -219,8 +219,9 @@ class Brands:
     def import_kits(self, path: Path | str, *, profiles: bool = True, presets: bool = True) -> ImportSummary:
         """Add a kit file's profiles and presets: all or nothing, checked before anything is written.
 
-        A profile or preset named like an existing one replaces it; ``profiles=False`` /
-        ``presets=False`` leave that kind out (the whole file is still checked).
+        A profile named like a saved one that differs takes its place and the saved one goes to the trash; a preset
+        named like a saved one replaces it. ``profiles=False`` / ``presets=False`` leave that kind out (the whole
+        file is still checked).
         """
         return kits.import_kits(self.store, Path(path), profiles, presets)
 

@@ -14,6 +14,8 @@ from ..store import Store, StoreError
 from ..store.records import name_key, now_iso
 from ..store.kits import MAX_KIT_BYTES, ImportSummary, kit_to_json, read_kit
 from ..atomic import atomic_write
+from ..export.outpath import check_output
+from ..export.report import ExportError
 from .projects import over_caps_notice
 
 
@@ -35,6 +37,10 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
         raise StoreError(f"{path} is a folder; give a file name such as kits.json")
     if not path.parent.is_dir():
         raise StoreError(f"the folder {path.parent} does not exist")
+    try:  # a device or a pipe is never replaced by a file, whoever calls (the CLI asks about a file first)
+        check_output(path, force=True)
+    except ExportError as exc:
+        raise StoreError(str(exc)) from None
     try:
         atomic_write(path, kit_to_json(profiles, presets, now_iso()))
     except OSError as exc:
@@ -69,14 +75,20 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
     added = replaced = p_added = p_replaced = 0
+    trashed: list[str] = []
     with store.transaction(write=True):  # every record is written, or none
         existing_presets = {p.name for p in store.presets.all()}
         saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
         for profile in kit_profiles:
             key = name_key(profile.name)
             old = saved.get(key)
-            saved.setdefault(key, store.profiles.save(profile, old))
-            added, replaced = (added, replaced + 1) if old else (added + 1, replaced)
+            if old is None:
+                saved[key] = store.profiles.save(profile)
+                added += 1
+                continue
+            replaced += 1
+            if (old_name := store.profiles.replace(profile, old)) is not None:  # a client's brand waits in the trash
+                trashed.append(old_name)
         for preset in kit_presets:
             store.presets.save(preset)
             if preset.name in existing_presets:
@@ -84,7 +96,7 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
             else:
                 p_added += 1
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
-                         " and ".join(left_out), tuple(notes))
+                         " and ".join(left_out), tuple(notes), tuple(trashed))
 
 
 def refuse_too_many(items: list, word: str, file_name: str) -> None:

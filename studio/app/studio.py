@@ -14,6 +14,8 @@ Nothing here knows about NiceGUI.
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import time
 import weakref
 from collections.abc import Callable
@@ -43,6 +45,19 @@ class Desk:
     projects: Projects
     imports: Imports
     brands: Brands
+
+
+def _new_export_file(folder: Path, filename: str) -> Path:
+    """A path no earlier export used, made (empty) here: in share mode two people exporting same-named projects
+    in one second must not write one file, or one's "Download again" would serve the other client's export."""
+    stamp = time.strftime('%Y%m%d-%H%M%S')
+    while True:
+        path = folder / f"{stamp}-{secrets.token_hex(4)}-{filename}"
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return path
 
 
 class Studio:
@@ -101,7 +116,7 @@ class Studio:
         """Where an export of the open carousel goes in the data folder, and its download name."""
         filename = exports.file_name(self.carousel, kind, image_format, page)
         self.exports_dir.mkdir(parents=True, exist_ok=True)
-        return self.exports_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{filename}", filename
+        return _new_export_file(self.exports_dir, filename), filename
 
     def export(self, kind: str, out: Path, **options: Any) -> ExportReport:
         """Export the open carousel (in this thread; the studio runs ``exports.export_in_studio``)."""

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from . import print_table
-from .profiles import _action, image_summary, run_action
+from .profiles import _action, add_force, check_out, image_summary, run_action
 
 HELP = "Saved presets (format, layout, theme, typography, pattern, CTA): list, export, import, delete."
 
@@ -17,6 +17,7 @@ def register(parser) -> None:
     p = _action(actions, "export", "write presets to one JSON file")
     p.add_argument("file", type=Path)
     p.add_argument("--name", action="append", metavar="NAME", help="only this preset (repeatable)")
+    add_force(p)
     p = _action(actions, "import", "add the presets of a kit file; nothing is written if anything is wrong")
     p.add_argument("file", type=Path)
     p = _action(actions, "delete", "delete a preset")
@@ -52,6 +53,7 @@ def _list(brands, args) -> int:
 
 
 def _export(brands, args) -> int:
+    check_out(args.file, args.force)
     _, presets = brands.export_kits(args.file, profile_ids=[], preset_names=args.name or None)
     print(f"wrote {presets} preset{'' if presets == 1 else 's'} to {args.file}")
     return 0

@@ -27,6 +27,7 @@ def register(parser) -> None:
     p = _action(actions, "export", "write profiles (images embedded) to one JSON file")
     p.add_argument("file", type=Path)
     p.add_argument("--name", action="append", metavar="NAME", help="only this profile (repeatable)")
+    add_force(p)
     p = _action(actions, "import", "add the profiles of a kit file; nothing is written if anything is wrong")
     p.add_argument("file", type=Path)
     p = _action(actions, "delete", "delete a profile")
@@ -38,6 +39,22 @@ def _action(actions, name: str, help_text: str) -> argparse.ArgumentParser:
     # Also accepted after the action; SUPPRESS keeps the value given before it.
     p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
+
+
+def add_force(parser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+
+
+def check_out(out: Path, force: bool, inputs: tuple[Path, ...] = ()) -> None:
+    """CliError unless ``out`` may be written, by ``render``'s rules: never over an input, a device or a pipe,
+    over an existing file only with --force."""
+    from ..export import ExportError
+    from ..export.outpath import check_output, stop_cleanly_on_sigterm
+    try:
+        check_output(out, inputs, force=force)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    stop_cleanly_on_sigterm()  # a killed export removes its temporary file
 
 
 def run_action(args, actions) -> int:
@@ -126,6 +143,7 @@ def _add(brands, args) -> int:
 
 
 def _export(brands, args) -> int:
+    check_out(args.file, args.force)
     ids = None if not args.name else [_profile_id(brands, name) for name in args.name]
     profiles, _ = brands.export_kits(args.file, profile_ids=ids, preset_names=[])
     print(f"wrote {profiles} profile{'' if profiles == 1 else 's'} to {args.file}")

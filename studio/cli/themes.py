@@ -27,6 +27,7 @@ def register(parser) -> None:
     parser.add_argument("--slide", default="1", metavar="N",
                         help="which slide to show (default 1, the cover)")
     parser.add_argument("--thread", metavar="ID", help="which thread of an archive or text file (default: the top one)")
+    parser.add_argument("--force", action="store_true", help="replace OUT.png if it already exists")
 
 
 def run(args) -> int:
@@ -36,6 +37,9 @@ def run(args) -> int:
         raise CliError("INPUT is drawn only into a contact sheet; add --sheet OUT.png")
     if out is not None and out.suffix.lower() != ".png":
         raise CliError(f"the contact sheet is a PNG; give a path ending in .png, not {quote(out.name)}")
+    if out is not None:
+        from .profiles import check_out
+        check_out(out, args.force, (Path(args.input),) if args.input not in (None, "-") else ())
     rows = [(t.key, t.label, f"{t.title_font} / {t.body_font}", t.pattern) for t in THEMES.values()]
     print_table(("theme", "label", "title / body font", "pattern"), rows)
     if out is not None:

@@ -83,8 +83,10 @@ def _outro(ctx: Ctx, size: float, cta: OutroCTA, blocks, compact: bool, badge: b
     out.extend(_button(ctx, cta, center, y, button_h))
     y += button_h
     if link:
-        els, _ = label_line(ctx, link_shown(link), ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700),
-                            box.x, y + link_h * 0.7, box.w, role="link", align="center", href=link_target(link))
+        href = link_target(link)  # "" for no web or e-mail address ("file:…", words): plain text, not a link's look
+        st = ctx.body_style(ctx.meta_size * 1.15, pal.accent, 700) if href else ctx.body_style(ctx.meta_size * 1.15)
+        els, _ = label_line(ctx, link_shown(link), st, box.x, y + link_h * 0.7, box.w,
+                            role="link", align="center", href=href)
         out.extend(els)
     if chip_h:
         out.extend(_brand_chip(ctx, center, box.bottom - 44, box.w))

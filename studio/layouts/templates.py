@@ -18,7 +18,7 @@ import regex
 from ..code import code_lines, has_code
 from ..slide import Slide
 from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
-                       kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, own_number, script_number,
+                       kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, plain_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
@@ -200,8 +200,8 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         under = marker == "•" and parent and parent[1] != "•" and n in subs  # "- outline" after "1. Write"
         if parent and (nested_line(marker, indent, parent[0], parent[1], parent[3]) or under):
             # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
-            dot = marker == "•" and not own_bullet(words)
-            item.extend([SUB_ROW + (SUB if dot else ""), words if marker == "•" else line.strip()])
+            dot = marker == "•" and not own_bullet(words) and plain_bullet(line)  # "‣ React" keeps its "‣"
+            item.extend([SUB_ROW + (SUB if dot else ""), words if dot or own_bullet(words) else line.strip()])
             levels = parent[4]  # (line indent, block indent) of the nested rows open above: a deeper line nests again
             while levels and indent < levels[-1][0] + NESTED:
                 levels.pop()
@@ -343,8 +343,9 @@ class Column:
 
 
 def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | None = None,
-                body: tuple[Block, ...] | None = None) -> Column:
-    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text)."""
+                body: tuple[Block, ...] | None = None, page_width: float = 0.0) -> Column:
+    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text).
+    ``page_width``: the width of the slide's continuation pages (default: the content's)."""
     if title is None:
         title, text = slide_title_body(ctx, slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
@@ -366,7 +367,8 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
             badge = ctx.title_size * ctx.number_scale  # the size the other slides' badges have
             parts, head_h = [("number", (number.zfill(2), badge, rest))], badge * 1.05
     gap = ctx.title_size * 0.55 if parts and body and parts[-1][0] != "number" else 0.0
-    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
+    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts,
+                                  page_width=page_width or ctx.content.w)
     return Column(parts, head_h, gap, placed, rest, head_h + gap + used)
 
 
@@ -532,7 +534,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
         if rest and big:
             rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
         blocks = with_credit(c, slide, ((big,) if big else ()) + rest, s)
-        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
+        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks, page_width=inner.w)
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
     out = [panel_el]
@@ -566,9 +568,11 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    for x in (x.strip() for x in sentences(" ".join(text.split()))):
-        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
-        if points and x and (x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)":
+    for x in (x.strip() for part in _line_parts(text) for x in sentences(part)):
+        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter);
+        # a quotation of two sentences is one point too, never cut inside its quote marks
+        if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
+                             or _open_quote(points[-1])):
             points[-1] += " " + x
         elif x:
             points.append(x)
@@ -578,6 +582,26 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
     return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
+
+
+def _line_parts(text: str) -> list[str]:
+    """The text's lines, joined where a sentence goes on across a line break (the next line opens with a small
+    letter): a line the creator ended on purpose ("— Chinese proverb" / "Start today.") is never read as one
+    sentence with the next ("proverb Start today.")."""
+    parts: list[str] = []
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line:
+            continue
+        if parts and line[:1].islower():
+            parts[-1] += " " + line
+        else:
+            parts.append(" ".join(line.split()))
+    return parts
+
+
+def _open_quote(point: str) -> bool:
+    """The point opens a quotation it does not close ('"The best time … ago.')."""
+    return point.count('"') % 2 == 1 or point.count("“") > point.count("”")
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
@@ -618,6 +642,7 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
         return continuation(ctx, slide, size, cursor)
     title, body = slide_title_body(ctx, slide)
     intro, items, markers = list_of(body)
+    prose = _prose_rows(body, len(items))
     if len(items) < 2 or has_code(body) or any(drawing_lines(body.split("\n"))) \
             or (len(items) > POINTS_MAX and not list_reading(body)[1]):
         # a row holds no code block nor table: the post is drawn as written, code and all; a long essay (a premium post)
@@ -635,8 +660,10 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
             if b:
                 blocks.append(b)
         indent = s * _row_indent(markers)
-        for item, marker in zip(items, markers):
-            if marker.startswith(SUB):  # a row nested under the one above: further in, a small dot, on the same band
+        for item, marker, apart in zip(items, markers, prose):
+            if apart:  # a paragraph after the list ("That's it. Follow for more."): prose, on no row's band
+                b = block(item, st, gap_before=1.1)
+            elif marker.startswith(SUB):  # a row nested under the one above: further in, a small dot, on the same band
                 b = block(item, st, marker=SUB_ROW + _sub_dot(item), indent=indent + sub_indent(s) * len(marker),
                           gap_before=0.3)
             else:
@@ -650,11 +677,17 @@ def bullet_list(ctx: Ctx, slide: Slide, size: float, cursor):
     return list_rows(drawn, col, box.x, y, box.w) + draw_column(drawn, col, box.x, y, box.w), col.rest
 
 
+def _prose_rows(body: str, count: int) -> list[bool]:
+    """For each of ``list_of``'s ``count`` items: is it a paragraph set apart after the list (not a row)?"""
+    rows = written_rows(_held_empty_items(body))[1]
+    return [number == PARAGRAPH for number, _, _ in rows] if len(rows) == count else [False] * count
+
+
 def _sub_dot(item: str) -> str:
     """The marker of a nested row: a small dot, none for one that keeps its own number or bullet as written
     ("1. write the page", "✅ done")."""
     found = list_line(item)
-    return "" if own_bullet(item) or (found and found[0] != "•") else SUB
+    return "" if own_bullet(item) or (found and (found[0] != "•" or not plain_bullet(item))) else SUB
 
 
 def list_rows(ctx: Ctx, col: Column, x: float, y: float, width: float) -> list[El]:

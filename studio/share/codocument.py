@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import inspect
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -58,6 +59,8 @@ class CoDocument(Document):
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
         super()._open(carousel, project_id, history)
         self._merged_carousel = carousel  # one object for the project's life: autosave tracks it by identity
+        if getattr(self, "hub", None) is not None:  # another project: no redo there brings a slide back now
+            self.hub.forget_kept(everything=True)
         self.hub = SharedDocument(carousel)
         self._replicas = _People()  # everyone starts again on the newly opened carousel
 
@@ -70,7 +73,17 @@ class CoDocument(Document):
         if replica is None:
             replica = self.hub.replica(f"person-{id(origin)}")
             _put(self._replicas, origin, replica)
+            replica.tellers.append(weakref.WeakMethod(self._tell))
         return replica
+
+    def _tell(self, replica: Replica, text: str) -> bool:
+        """Say ``text`` to the person of this replica, if they gave a way (``on_notice``)."""
+        for origin, each in [*self._replicas.items(), *self._replicas.plain.items()]:
+            notice = _get(self._notices, origin) if each is replica else None
+            if notice is not None:
+                notice(text)
+                return True
+        return False
 
     def on_notice(self, origin: Any, notice: Notice) -> None:
         """Tell this person (``notice(text)``) when someone deletes the slide they are on."""

@@ -35,6 +35,7 @@ from typing import Any
 
 from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
 
+from .. import limits
 from ..brand import BrandProfile
 from ..carousel import Carousel
 from ..image import Image
@@ -51,11 +52,12 @@ DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
 COMPARED = 2_000  # changed stretch up to which ``changes`` finds each separate place (comparing is quadratic)
-KEPT = 32  # typings into slides an undo took out, kept for a redo (each up to its cap), at most
+KEPT = 32  # typings kept for slides whose way back is not known (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
+Teller = Callable[["Replica", str], bool]  # says a message to a replica's person; False: it could not
 
 
 @dataclasses.dataclass
@@ -68,6 +70,16 @@ class Kept:
     typist: Callable[[], Replica | None]  # (a weak reference: a closed tab's replica is not kept alive)
 
 
+@dataclasses.dataclass
+class WayBack:
+    """The step that brings back a slide an undo (or a redo) took out: on ``replica``'s redo stack (``by_undo``,
+    else its undo stack) while that stack is at least ``depth`` deep."""
+
+    replica: Callable[[], Replica | None]  # weak: a closed tab's history goes with it
+    by_undo: bool
+    depth: int
+
+
 class SharedDocument:
     """The merged carousel of one project: what autosave stores and every replica syncs with."""
 
@@ -78,6 +90,8 @@ class SharedDocument:
         self._listeners: list[Listener] = []
         self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
         self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
+        self._ways_back: dict[str, WayBack] = {}  # slide id → the step that brings it back
+        self._typists: dict[tuple[str, str], dict[str, Callable[[], Replica | None]]] = {}  # text → who typed in it
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -136,30 +150,64 @@ class SharedDocument:
     def keep(self, typist: Replica, slide_id: str, field: str, seen: str, typed: str) -> str:
         """Keep typing into a slide taken out by an undo, until a redo brings it back; returns all this
         person's kept typing of that box (what their box would read)."""
+        if slide_id in self.doc["slides"]:  # back already, this replica had not heard: made on it now
+            typist.pull()
+            typist.put_back_kept(slide_id, Kept(field, seen, typed, weakref.ref(typist)))
+            return typed
         entries = self.kept.setdefault(slide_id, [])
         for entry in entries:
             if entry.field == field and entry.seen == seen and entry.typist() is typist:
                 entry.typed = rebase(seen, entry.typed, typed)  # the earlier typing first
                 return entry.typed
         entries.append(Kept(field, seen, typed, weakref.ref(typist)))
-        self._forget_oldest_kept()
+        self.forget_kept()
         return typed
 
-    def _forget_oldest_kept(self) -> None:
-        """At most ``KEPT`` typings wait for a redo (the typist was told, their typing quoted): the oldest go."""
-        while sum(len(entries) for entries in self.kept.values()) > KEPT:
-            oldest = next(iter(self.kept))
-            self.kept[oldest].pop(0)
-            if not self.kept[oldest]:
-                del self.kept[oldest]
+    def comes_back(self, slide_id: str, depths: dict[tuple[int, bool], int] | None = None) -> bool | None:
+        """Whether a slide taken out by an undo (or a redo) can still come back: the step that brings it back is
+        still on its person's stack. None: not known (no step of this document took it out). ``depths``: the
+        stacks' depths read so far (read once for many slides)."""
+        if slide_id in self.doc["slides"]:  # back already (a redo being merged): its typing is put back on it
+            return True
+        way = self._ways_back.get(slide_id)
+        if way is None:
+            return None
+        replica = way.replica()
+        if replica is None:  # their tab closed: its undo history with it
+            return False
+        manager, key = replica.undo_manager, (id(replica), way.by_undo)
+        if not (manager.can_redo() if way.by_undo else manager.can_undo()):
+            return False
+        depths = {} if depths is None else depths
+        if key not in depths:
+            depths[key] = len(manager.redo_stack if way.by_undo else manager.undo_stack)
+        return depths[key] >= way.depth
 
-    def stepped(self, replica: Replica, before: set[str], who: str) -> None:
-        """``replica`` made an undo or redo (slides ``before`` it): note who took slides out, and put kept
-        typing back on the slides it brought back."""
+    def forget_kept(self, everything: bool = False) -> None:
+        """Forget kept typing whose slide can no longer come back (the typist was told, their typing quoted):
+        a new edit dropped the redo that held it, or its person left. ``everything``: the project switched.
+        Typing for a slide whose way back is not known is kept, at most ``KEPT`` of it (the oldest go)."""
+        depths: dict[tuple[int, bool], int] = {}
+        gone = {s for s in (*self.kept, *self._ways_back) if everything or self.comes_back(s, depths) is False}
+        for slide_id in gone:
+            self.kept.pop(slide_id, None)
+            self._ways_back.pop(slide_id, None)
+        unknown = [s for s in self.kept if s not in self._ways_back]
+        while sum(len(self.kept[s]) for s in unknown) > KEPT:
+            self.kept[unknown[0]].pop(0)
+            if not self.kept[unknown[0]]:
+                del self.kept[unknown.pop(0)]
+
+    def stepped(self, replica: Replica, before: set[str], who: str, *, undone: bool = True) -> None:
+        """``replica`` made an undo (``undone``) or a redo (slides ``before`` it): note who took slides out and
+        which step brings each back, put kept typing back on the slides it brought back, forget what can no
+        longer come back."""
         now = set(self.slide_ids())
         for slide_id in before - now:
             if slide_id not in self.doc["slides"]:
                 self.removed_by[slide_id] = who or "Someone"
+                stack = replica.undo_manager.redo_stack if undone else replica.undo_manager.undo_stack
+                self._ways_back[slide_id] = WayBack(weakref.ref(replica), undone, len(stack))
         for slide_id in [s for s in self.kept if s in now]:
             for entry in self.kept.pop(slide_id):
                 typist = entry.typist()
@@ -167,11 +215,29 @@ class SharedDocument:
                 typist.pull()
                 typist.put_back_kept(slide_id, entry)
             replica.pull()  # the one who stepped reads it at once
+        for slide_id in now & self._ways_back.keys():
+            del self._ways_back[slide_id]
+        self.forget_kept()
+
+    def typed_in(self, typist: Replica, slide_id: str, field: str) -> None:
+        """Note that ``typist``'s person has typing in this text (``tell_typists``)."""
+        self._typists.setdefault((slide_id, field), {})[typist.person] = weakref.ref(typist)
+
+    def tell_typists(self, slide_id: str, field: str, text: str, but: Replica) -> None:
+        """Tell everyone (but ``but``'s person) whose typing is in this text, once each."""
+        for person, typist in list(self._typists.get((slide_id, field), {}).items()):
+            replica = typist()
+            if replica is None:
+                del self._typists[(slide_id, field)][person]
+            elif person != but.person:
+                replica.tell(text)
 
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
         self.doc.apply_update(update)
         self.updates += 1
+        if self.kept:  # an edit may have dropped the redo a kept typing waited for
+            self.forget_kept()
         for listener in list(self._listeners):
             listener(person)
 
@@ -191,6 +257,7 @@ class Replica:
         self._watchers: dict[tuple[str, str], list[Callable[[list[dict[str, Any]]], Any]]] = {}
         self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
+        self.tellers: list[Callable[[], Teller | None]] = []  # weak: who says a message to this person (``tell``)
         self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]
         self._subscriptions = [self.doc["order"].observe(self._order_changed),
@@ -220,6 +287,11 @@ class Replica:
             key = (path[0], path[1]) if len(path) == 2 else (_part_of(path[0]), path[0])
             for callback in self._watchers.get(key, ()):
                 callback(event.delta)
+
+    def tell(self, text: str) -> bool:
+        """Say ``text`` to this replica's person, through the first of ``tellers`` that can; False: none could."""
+        self.tellers = [teller for teller in self.tellers if teller() is not None]
+        return any(teller(self, text) for teller in (ref() for ref in self.tellers) if teller is not None)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -270,6 +342,7 @@ class Replica:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
         with self.doc.transaction(origin=self.person):
             _splice(self._text(slide_id, field), value)
+        self.hub.typed_in(self, slide_id, field)
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
@@ -277,6 +350,7 @@ class Replica:
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
             _edit(text, str(text), edits)
+        self.hub.typed_in(self, slide_id, field)
         self.push()
 
     def commit(self, new: Carousel, *, who: str = "") -> None:
@@ -294,18 +368,18 @@ class Replica:
     def undo(self, who: str = "") -> bool:
         """Undo this person's last edit (nobody else's); False when there is none. ``who``: their name, told
         to anyone whose typing reaches a slide this takes out."""
-        return self._step(self.undo_manager.undo, who)
+        return self._step(self.undo_manager.undo, who, undone=True)
 
     def redo(self, who: str = "") -> bool:
         """Redo this person's last undone edit; typing kept for a slide it brings back is put back on it."""
-        return self._step(self.undo_manager.redo, who)
+        return self._step(self.undo_manager.redo, who, undone=False)
 
-    def _step(self, step: Callable[[], bool], who: str) -> bool:
+    def _step(self, step: Callable[[], bool], who: str, *, undone: bool) -> bool:
         self.pull()  # others' typing in a slide this takes out must be here, or a redo brings the slide back without it
         before = set(self.slide_ids())
         done = step()
         self.push()
-        self.hub.stepped(self, before, who)
+        self.hub.stepped(self, before, who, undone=undone)
         return done
 
     def put_back_kept(self, slide_id: str, kept: Kept) -> None:
@@ -548,7 +622,7 @@ def splice(old: str, new: str) -> tuple[int, int, str]:
     return start, end_old, new[start:end_new]
 
 
-def changes(old: str, new: str) -> list[tuple[int, int, str]]:
+def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, int, str]]:
     """The changes from ``old`` to ``new``, each ``(start, end, insert)`` in ``old``'s positions, in order.
 
     Separate places stay separate (typing at both ends is two insertions, not one replacement of
@@ -557,11 +631,92 @@ def changes(old: str, new: str) -> list[tuple[int, int, str]]:
     start, end, insert = splice(old, new)
     if start == end or not insert:
         return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
-    if end - start > COMPARED or len(insert) > COMPARED:  # a paste: comparing closely is quadratic, one change
+    if end - start + len(insert) > ANCHORED:  # longer than any text's cap (a paste to refuse): one change
         return [(start, end, insert)]
-    middle = SequenceMatcher(None, old[start:end], insert, autojunk=False)
-    return [(start + i1, start + i2, insert[j1:j2])
-            for tag, i1, i2, j1, j2 in middle.get_opcodes() if tag != "equal"]
+    if end - start > COMPARED or len(insert) > COMPARED:  # comparing closely is quadratic: anchored, linear
+        return [(start + i1, start + i2, insert[j1:j2])
+                for i1, i2, j1, j2 in _anchored_changes(old[start:end], insert, steps)]
+    return [(start + i1, start + i2, insert[j1:j2]) for i1, i2, j1, j2 in _close_changes(old[start:end], insert)]
+
+
+def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """``a[i1:i2]`` becomes ``b[j1:j2]``, each change found closely (quadratic: short texts only)."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+class Steps:
+    """Counts the steps ``changes`` takes on a long text (a test bounds them by the text's size, not by the clock)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+
+ANCHOR = 32  # characters: an unchanged run this long (twice this, surely) is found between changes of a long text
+ANCHORED = 4 * limits.MAX_BODY_CHARS  # characters changed (both sides) up to which runs between changes are anchored
+# (longer than any text's cap is a paste to refuse: one change, as anchoring a megabyte took a second on the event loop)
+
+
+def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[int, int, int, int]]:
+    """``a[i1:i2]`` becomes ``b[j1:j2]``: a long text's changes, found in linear time. Runs of ``a`` that come
+    unchanged in ``b`` are anchored by a stretch of ``ANCHOR`` characters found once in ``a`` and grown both
+    ways, so the text between two changes is never part of one; the stretches left between anchored runs are
+    compared closely while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
+    steps = steps or Steps()
+    found: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → where (-1: found twice)
+    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
+        steps.n += 1
+        found[a[i:i + ANCHOR]] = -1 if a[i:i + ANCHOR] in found else i
+    runs: list[tuple[int, int, int]] = []  # (in a, in b, length), increasing in both
+    done_a = done_b = j = 0
+    while j + ANCHOR <= len(b):
+        steps.n += 1
+        i = found.get(b[j:j + ANCHOR], -1)
+        if i < done_a:  # not found, found twice, or behind a run already anchored (a move: left as a change)
+            j += 1
+            continue
+        back = _common(a, b, i, j, -min(i - done_a, j - done_b), steps)
+        ahead = _common(a, b, i, j, min(len(a) - i, len(b) - j), steps)
+        runs.append((i - back, j - back, back + ahead))
+        done_a, done_b = i + ahead, j + ahead
+        j = done_b
+    out: list[tuple[int, int, int, int]] = []
+    budget = ANCHOR * COMPARED  # (a small stretch typed over is compared closely; a long one costs too much)
+    from_a = from_b = 0
+    for i, j, length in [*runs, (len(a), len(b), 0)]:
+        if (i, j) != (from_a, from_b):  # a stretch changed between two unchanged runs
+            cost = (i - from_a) * (j - from_b)
+            steps.n += 1
+            if 0 < cost <= budget:
+                budget -= cost
+                steps.n += cost // COMPARED  # (bounded in all by ``ANCHOR`` steps)
+                out += [(from_a + i1, from_a + i2, from_b + j1, from_b + j2)
+                        for i1, i2, j1, j2 in _close_changes(a[from_a:i], b[from_b:j])]
+            else:
+                out.append((from_a, i, from_b, j))
+        from_a, from_b = i + length, j + length
+    return out
+
+
+def _common(a: str, b: str, i: int, j: int, most: int, steps: Steps) -> int:
+    """How many characters ``a`` and ``b`` have in common from ``a[i]`` and ``b[j]`` on (``most`` > 0), or right
+    before them (``most`` < 0), at most ``abs(most)``: found by doubling then halving a compared stretch."""
+    ahead, most = most > 0, abs(most)
+
+    def same(n: int) -> bool:
+        steps.n += 1
+        return a[i:i + n] == b[j:j + n] if ahead else a[i - n:i] == b[j - n:j]
+    low, size = 0, ANCHOR
+    while low < most and same(min(low + size, most)):
+        low, size = min(low + size, most), size * 2
+    high = min(low + size, most)  # same(low) holds; same(high) does not, unless low == most
+    while high - low > 1:
+        middle = (low + high) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def _splice(text: Text, new: str) -> None:

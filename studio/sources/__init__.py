@@ -66,11 +66,11 @@ def load_input(path: str | Path, notes: list[str] | None = None, **archive_optio
             data = read_stream(sys.stdin.buffer, PROJECT_LIMIT, "stdin")
         except LimitError as exc:
             raise SourceError(str(exc)) from None
-        return load_threads(data, name="stdin", notes=notes, **archive_options)
-    if _is_link(str(path)):
-        return _fetch_post_link(str(path))
+        return load_threads(data, name="stdin", notes=notes, fetch=False, **archive_options)
     p = Path(path)
     if not p.exists():
+        if _is_link(str(path)):
+            return _fetch_post_link(str(path))
         raise SourceError(f"{p.name or path}: file not found")
     if p.is_dir():
         if (root := archive_folder(p)) is None:
@@ -95,15 +95,16 @@ def load_input(path: str | Path, notes: list[str] | None = None, **archive_optio
         raise SourceError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
     if p.suffix.lower() == ".json" and not _TWEET_ARRAY_RE.match(data[:4096].decode("utf-8", "ignore")):
         return read_project(data, notes)
-    return load_threads(data, name=p.name, notes=notes, **archive_options)
+    return load_threads(data, name=p.name, notes=notes, fetch=False, **archive_options)
 
 
 def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the input", notes: list[str] | None = None,
-                 **archive_options) -> ImportResult | Carousel:
+                 fetch: bool = True, **archive_options) -> ImportResult | Carousel:
     """Detect what ``source`` is — zip bytes or file object, carousel JSON, a post link, or thread text — and read it.
 
     A ``Path`` is a file to open; a ``str`` is always content (text or a post link),
-    never a file name, so text typed into the studio can never reach the server's disk.
+    never a file name, so text typed into the studio can never reach the server's disk. A lone post link is
+    fetched only when ``fetch``: a file or stream that holds one is refused (nobody asked for a fetch).
     """
     from .project import PROJECT_LIMIT, read_project
     if isinstance(source, Path):
@@ -131,6 +132,9 @@ def load_threads(source: str | bytes | Path | IO[bytes], *, name: str = "the inp
         raise SourceError(f"{name} is {megabytes(len(stripped))}: too large for thread text "
                           f"(the limit is {megabytes(TEXT_LIMIT)})")
     if stripped and "\n" not in stripped.strip() and _is_link(stripped.strip()):
+        if not fetch:
+            raise SourceError(f"{name} holds only a post link, which is not fetched from a file: to import that "
+                              f"post, give the link itself instead of the file ({stripped.strip()[:200]})")
         return _fetch_post_link(stripped.strip())
     if not stripped.strip():
         raise SourceError(f"{name} is empty: nothing to import")

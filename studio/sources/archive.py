@@ -191,122 +191,227 @@ def _holds_archive(root: Path) -> bool:
                                                       "js/tweet_index.js"))
 
 
-class _ArchiveReader:
-    def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
-        self.label = label
-        self.folder = isinstance(zf, Folder)
+class _Notes:
+    """What the creator is told about the archive: ``warnings`` in the order found, and the posts later notes
+    name (long posts cut, quotes hidden, damaged entries, threads cut at MAX_POSTS)."""
+
+    def __init__(self) -> None:
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
         self.unmatched: list[str] = []  # long posts cut where note-tweet.js has a long post of that time not theirs
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
-        self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
-        self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
-        self.files = ArchiveFiles(zf, progress, self.warnings)
-        self.text_only = False  # one data file given on its own: no photos to look for
 
-    # ---------------------------------------------------------------- top level
+    def add(self, note: str) -> None:
+        self.warnings.append(note)
 
-    def read(self, load_media: bool, thread_id: str | None) -> ImportResult:
-        with _collector_paused():
-            return self._read(load_media, thread_id)
+    def loops(self, loops: list[str]) -> None:
+        """A note on threads whose posts reply to each other in a loop."""
+        if not loops:
+            return
+        shown = ", ".join(loops[:3]) + (" …" if len(loops) > 3 else "")
+        self.add(f"{count(len(loops), 'thread')} of the archive "
+                 f"{'answers itself' if len(loops) == 1 else 'answer themselves'} in a loop (posts that reply to "
+                 f"each other: a damaged archive); read from the earliest post of the loop ({shown})")
 
-    def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
-        if self.files.root is None:
-            raise self._not_an_archive()
-        manifest = self._manifest()
-        tweet_files = self._tweet_files(manifest)
-        if not tweet_files:
-            raise SourceError(f"{self.label} has no posts: no data/tweets.js in this archive")
-        note_files = self.files.listed(manifest, "noteTweet", r"data/note-tweet(?:-part\d+)?\.js")
-        deleted_files = self.files.listed(manifest, "deletedTweets", r"data/deleted-tweets(?:-part\d+)?\.js")
-        self.files.total = sum(self.files.members[n].file_size for n in tweet_files + note_files + deleted_files)
-        author_id, handle, name = self._account(manifest)
-        tweets, others = self._posts(tweet_files, deleted_files, author_id)
-        handle, name = self._author(handle or _guess_handle(tweets), name)
-        joins: list[tuple[str, int]] = []
-        loops: list[str] = []
-        chains = _build_threads(tweets, others, author_id, handle, joins, loops)
-        if loops:
-            shown = ", ".join(loops[:3]) + (" …" if len(loops) > 3 else "")
-            self.warnings.append(f"{count(len(loops), 'thread')} of the archive "
-                                 f"{'answers itself' if len(loops) == 1 else 'answer themselves'} in a loop (posts that reply to each other: a damaged archive); read from "
-                                 f"the earliest post of the loop ({shown})")
-        by_first = {chain[0]: chain for chain, _ in chains}
-        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
-        notes = _NoteIndex()
-        if note_files and chains:
-            for member in note_files:
-                self.files.read_items(member, notes.add)
-        # A thread is two or more posts, or one long post (X keeps those in note-tweet.js).
-        chains = [(chain, incomplete) for chain, incomplete in chains
-                  if len(chain) >= 2 or notes.by_time and notes.match(tweets[chain[0]])]
-        chains = [(self._capped(chain), incomplete) for chain, incomplete in chains]
-        if thread_id == TOP_THREAD:
-            thread_id = _top(chains, tweets)
-        result = ImportResult(warnings=self.warnings)
-        result.threads = self._threads(chains, tweets, others, notes, (name, handle), load_media, thread_id)
-        if thread_id is not None:
-            result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
-        self._warn_long({t.id for t in result.threads})
-        self._warn_damaged({post.id for t in result.threads for post in t.posts})
-        self._warn_joins(joins, {t.id for t in result.threads})
-        opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
-        result.answers = _answered(result.threads, tweets, opened)
-        self._warn_cut({post.id for t in result.threads for post in t.posts})
-        if load_media or thread_id is not None:  # (a listing names no post of threads not yet chosen)
-            self._warn_quotes(result.threads)
-        if not self.text_only:
-            self._attach_media(result, tweets, manifest, load_media)
-        if load_media and result.threads:
-            avatar = self._avatar(manifest, author_id)
-            for thread in result.threads:
-                for post in thread.posts:
-                    post.avatar = avatar
-        self.files.done = self.files.total
-        self.files.report()
-        return result
+    def deleted(self, skipped: int) -> None:
+        if skipped:
+            self.add(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
+                     "the thread goes on from the post before")
 
-    def _posts(self, tweet_files: list[str], deleted_files: list[str], author_id: str | None) \
-            -> tuple[dict[str, _Tweet], dict[str, _Tweet | None]]:
-        """The owner's posts by id (edits merged, deleted ones left out), and the others the threads may need:
-        reposts and replies to others (kept if they open a thread)."""
-        tweets: dict[str, _Tweet] = {}
-        others: dict[str, _Tweet | None] = {}
-        for member in tweet_files:
-            self.files.read_items(member, partial(_add_tweet, tweets, others, author_id, damaged=self.damaged,
-                                                  bad_ranges=self.bad_ranges))
-        if not tweets and not others:
-            raise SourceError(f"{self.label} has no posts that could be read"
-                              + (f" ({self.warnings[-1]})" if self.warnings else ""))
-        keep_answers(tweets, others)
-        merge_edits(tweets)
-        deleted: dict[str, str | None] = {}
-        for member in deleted_files:
-            self.files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
-        if skipped := skip_deleted(tweets, deleted, self.after_gap):
-            self.warnings.append(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
-                                 "the thread goes on from the post before")
-        return tweets, others
+    def author(self, handle: str, name: str) -> tuple[str, str]:
+        """The account's handle and name cut at MAX_AUTHOR_CHARS (a damaged account.js), with a note."""
+        for what, value in (("handle", handle), ("display name", name)):
+            if len(value) > MAX_AUTHOR_CHARS:
+                self.add(f"the account's {what} in the archive is {len(value):,} characters; it is cut "
+                         f"at {MAX_AUTHOR_CHARS:,} on the slides")
+        return cut_author(handle), cut_author(name)
 
-    def _threads(self, chains: list, tweets: dict, others: dict, notes: _NoteIndex, author: tuple[str, str],
-                 load_media: bool, thread_id: str | None) -> list:
-        """The threads built from their chains of post ids, most liked first (only ``thread_id``'s, if it is one)."""
-        if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
-            chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
-        listing = not load_media and thread_id is None
-        name, handle = author
-        threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
-                   for chain, incomplete in chains]
-        threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
-        if not threads:
-            self.warnings.append(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
-                                 "(a post followed by your own replies to it)")
-        return threads
+    def capped(self, chain: list[str]) -> list[str]:
+        """A chain of at most MAX_POSTS posts; a longer one is cut there and noted in ``long_threads``."""
+        if len(chain) <= MAX_POSTS:
+            return chain
+        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS])
+        return chain[:MAX_POSTS]
 
-    def _not_an_archive(self) -> SourceError:
+    def shown(self, threads: list[Thread], joins: list[tuple[str, int]]) -> None:
+        """The notes about the threads read: cut long threads, damaged entries, joins across deleted posts."""
+        thread_ids = {t.id for t in threads}
+        self._long(thread_ids)
+        self._damaged({post.id for t in threads for post in t.posts})
+        self._joins(joins, thread_ids)
+
+    def _damaged(self, shown_posts: set[str]) -> None:
+        """Notes naming the shown posts whose links, media entries or display range the archive holds in an
+        unreadable shape."""
+        if bad := sorted(self.damaged & shown_posts, key=int):
+            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
+            self.add(f"{count(len(bad), 'post')} ({shown}) list{'s' if len(bad) == 1 else ''} links or "
+                     "photos in a shape the archive does not use: their words are kept as written "
+                     "(a t.co link stays short, a photo may be missing)")
+        if bad := sorted(self.bad_ranges & shown_posts, key=int):
+            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
+            one = len(bad) == 1
+            self.add(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} the part of "
+                     f"{'its' if one else 'their'} text X shows (display_text_range) in a shape the "
+                     "archive does not use: the whole text is read, less a reply's leading @names; "
+                     "check the slide")
+
+    def _long(self, shown_threads: set[str]) -> None:
+        """A note for each shown thread cut at MAX_POSTS: how many posts were left out, from which one."""
+        for first, (total, left_from) in self.long_threads.items():
+            if first in shown_threads:
+                self.add(f"thread {first} has {total:,} posts; a carousel holds at most {MAX_POSTS}: its first "
+                         f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
+                         f"{left_from}) are left out. The archive keeps them all: import the rest as another "
+                         "project by pasting them")
+
+    def _joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
+        """A note for each imported thread that goes on across a deleted post."""
+        for first, position in joins:
+            if first in shown_threads and position <= MAX_POSTS:  # a gap past the cut is left out with its posts
+                self.add(f"post {position} of thread {first} answers a post of yours that is not in "
+                         "the archive (deleted, most likely): it was written minutes after post "
+                         f"{position - 1}, so the thread goes on across the gap; check the slides there")
+
+    def cut(self, shown_ids: set[str]) -> None:
+        """A note naming the shown long posts whose full text the archive does not hold (or holds unmatched)."""
+        if unmatched := [p for p in self.unmatched if p in shown_ids]:
+            one = len(unmatched) == 1
+            self.add(f"{count(len(unmatched), 'post')} ({', '.join(unmatched[:3])}"
+                     f"{' …' if len(unmatched) > 3 else ''}) may be cut at 280 characters: data/note-tweet.js has "
+                     f"a long post written at that time whose words do not start as {'its' if one else 'theirs'} "
+                     "do; check the slide against the post on X and paste any rest")
+        if cut := [p for p in self.cut_posts if p in shown_ids]:
+            one = len(cut) == 1
+            shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
+            self.add(f"{count(len(cut), 'long post')} ({shown}) "
+                     f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
+                     f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+
+    def quoting(self, threads: list[Thread]) -> None:
+        """A note naming the posts of the shown threads that quote a post: X shows the quoted post under the
+        words; the slides never show another post, and write the link only where the post has no words of its
+        own."""
+        quoting = [(i + 1, post, self.quotes[post.id]) for thread in threads
+                   for i, post in enumerate(thread.posts) if post.id in self.quotes]
+        if not quoting:
+            return
+        shown = "; ".join(f"post {n} ({post.id}): {', '.join(links)}" for n, post, links in quoting[:3])
+        self.add(f"{count(len(quoting), 'post')} quote{'s' if len(quoting) == 1 else ''} another "
+                 f"post, which X shows under the words and the slides leave out ({shown}"
+                 f"{' …' if len(quoting) > 3 else ''}); a post with no words of its own shows the link")
+
+    def video(self, skipped: str, post_id: str, label: str) -> None:
+        self.add(f"The {skipped} in post {post_id} was not embedded (slides show photos only)"
+                 + (f"; its slide says {label}" if label else ""))
+
+    def missing_photos(self, lost: dict[str, int], folder: str) -> None:
+        if not lost:
+            return
+        shown = ", ".join(sorted(lost, key=int)[:3]) + (" …" if len(lost) > 3 else "")
+        self.add(f"{count(sum(lost.values()), 'photo')} of {count(len(lost), 'post')} ({shown}) "
+                 f"{'is' if sum(lost.values()) == 1 else 'are'} not in the archive's {folder} folder: "
+                 "those slides show the text without them")
+
+    def borrowed_photos(self, borrowed: list[str]) -> None:
+        if not borrowed:
+            return
+        shown = ", ".join(sorted(borrowed, key=int)[:3]) + (" …" if len(borrowed) > 3 else "")
+        self.add(f"{count(len(borrowed), 'post')} ({shown}) {'shows' if len(borrowed) == 1 else 'show'}"
+                 " a photo or video from another account's post: not put on the slides (they show "
+                 "your own photos only)")
+
+
+class _ArchiveContents:
+    """Reading the archive's files: which hold the posts, the long posts, the deleted ones, the account and its
+    picture."""
+
+    def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None, notes: _Notes):
+        self.label = label
+        self.folder = isinstance(zf, Folder)
+        self.files = ArchiveFiles(zf, progress, notes.warnings)
+        self.user_info: dict = {}  # the manifest's account summary, used when account.js is missing
+        self.manifest: dict = {}
+
+    def read_manifest(self) -> None:
+        member = self.files.root + "data/manifest.js"
+        if member not in self.files.members:
+            return
+        data = self.files.json_or_none(member)
+        if not isinstance(data, dict):
+            return
+        if isinstance(data.get("userInfo"), dict):
+            self.user_info = data["userInfo"]
+        self.manifest = data.get("dataTypes") if isinstance(data.get("dataTypes"), dict) else {}
+
+    def post_files(self) -> list[str]:
+        """The owner's posts: tweets.js (tweet.js before 2020) and its parts, then the posts the owner wrote in a
+        community (community-tweet.js, the same items: a thread posted there is the owner's too)."""
+        listed, manifest = self.files.listed, self.manifest
+        own = (listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
+               or listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js")
+               or sorted(listed(manifest, "", _OLD_MONTH_FILE)))  # the archive of 2012–2018: a file a month
+        return own and own + listed(manifest, "communityTweet", r"data/community-tweet(?:-part\d+)?\.js")
+
+    def long_post_files(self) -> list[str]:
+        return self.files.listed(self.manifest, "noteTweet", r"data/note-tweet(?:-part\d+)?\.js")
+
+    def deleted_post_files(self) -> list[str]:
+        return self.files.listed(self.manifest, "deletedTweets", r"data/deleted-tweets(?:-part\d+)?\.js")
+
+    def account(self) -> tuple[str, str, str]:
+        """(account id, handle, display name) from account.js, else from the manifest's userInfo."""
+        for member in self.files.listed(self.manifest, "account", r"data/account\.js"):
+            items = self.files.json_or_none(member)
+            for item in items if isinstance(items, list) else []:
+                acc = item.get("account") if isinstance(item, dict) else None
+                if isinstance(acc, dict):
+                    return (str(acc.get("accountId") or ""), str(acc.get("username") or ""),
+                            str(acc.get("accountDisplayName") or ""))
+        for member in self.files.listed(self.manifest, "", r"data/js/user_details\.js"):  # the archive of 2012–2018
+            user = self.files.json_or_none(member)
+            if isinstance(user, dict):
+                return (str(user.get("id") or ""), str(user.get("screen_name") or ""),
+                        str(user.get("full_name") or ""))
+        info = self.user_info
+        return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
+
+    def avatar(self, author_id: str) -> Image | None:
+        """The account's picture from profile_media/: the one profile.js names; with no profile.js, the account's
+        file there, never its header (banner). A picture profile.js names but the archive lacks (X's default
+        picture) is none: another file is not guessed."""
+        folder = self.files.media_dir(self.manifest, "profileMedia", ("data/profile_media",))
+        if not folder:
+            return None
+        wanted = header = ""
+        for member in self.files.listed(self.manifest, "profile", r"data/profile\.js"):
+            try:
+                profile = self.files.small_json(member)[0]["profile"]
+                wanted = posixpath.basename(str(profile.get("avatarMediaUrl") or ""))
+                header = posixpath.basename(str(profile.get("headerMediaUrl") or ""))
+            except (MemberError, LookupError, TypeError, AttributeError):
+                pass
+        files = sorted(n for n in self.files.members if n.startswith(folder) and not _file_of(n, header))
+        if wanted:
+            chosen = next((n for n in files if _file_of(n, wanted)), None)
+        else:
+            chosen = next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
+            chosen = chosen or (files[0] if files else None)
+        return self.files.image(chosen, max_side=AVATAR_SIDE) if chosen else None
+
+    def photo_folders(self) -> tuple[str, tuple[str, ...]]:
+        """The posts' photo folder ("" when none), and every folder holding posts' photos."""
+        folder = self.files.media_dir(self.manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
+        if not folder:
+            folder = self.files.media_dir(self.manifest, "tweet", ("data/tweet_media",))
+        # a post written in a community keeps its photos in their own folder
+        community = self.files.media_dir(self.manifest, "communityTweet", ("data/community_tweet_media",))
+        return folder, tuple(f for f in (folder, community) if f)
+
+    def not_an_archive(self) -> SourceError:
         """What to say when no archive's files are found: another zip inside, or no posts at all."""
         inner = sorted(posixpath.basename(n) for n in self.files.members if _may_be_archive_zip(n))
         named = f"({', '.join(inner[:3])}{' …' if len(inner) > 3 else ''})"
@@ -322,232 +427,156 @@ class _ArchiveReader:
                                "import the .zip X sent, or zip the archive's whole folder (the one holding data/)")
         return SourceError(f"{self.label} has no posts: it is a zip, but not an X archive (no data/tweets.js)")
 
-    def _author(self, handle: str, name: str) -> tuple[str, str]:
-        """The account's handle and name cut at MAX_AUTHOR_CHARS (a damaged account.js), with a note."""
-        for what, value in (("handle", handle), ("display name", name)):
-            if len(value) > MAX_AUTHOR_CHARS:
-                self.warnings.append(f"the account's {what} in the archive is {len(value):,} characters; it is cut "
-                                     f"at {MAX_AUTHOR_CHARS:,} on the slides")
-        return cut_author(handle), cut_author(name)
 
-    def _warn_damaged(self, shown_posts: set[str]) -> None:
-        """Notes naming the shown posts whose links, media entries or display range the archive holds in an
-        unreadable shape."""
-        if bad := sorted(self.damaged & shown_posts, key=int):
-            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
-            self.warnings.append(f"{count(len(bad), 'post')} ({shown}) list{'s' if len(bad) == 1 else ''} links or "
-                                 "photos in a shape the archive does not use: their words are kept as written "
-                                 "(a t.co link stays short, a photo may be missing)")
-        if bad := sorted(self.bad_ranges & shown_posts, key=int):
-            shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
-            one = len(bad) == 1
-            self.warnings.append(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} the part of "
-                                 f"{'its' if one else 'their'} text X shows (display_text_range) in a shape the "
-                                 "archive does not use: the whole text is read, less a reply's leading @names; "
-                                 "check the slide")
+def _read_posts(contents: _ArchiveContents, notes: _Notes, files_of: tuple[list[str], list[str]],
+                author_id: str | None, after_gap: set[str]) -> tuple[dict[str, _Tweet], dict[str, _Tweet | None]]:
+    """The owner's posts by id (edits merged, deleted ones left out), and the others the threads may need:
+    reposts and replies to others (kept if they open a thread). ``files_of``: the files of posts and of deleted
+    posts."""
+    files = contents.files
+    post_files, deleted_files = files_of
+    tweets: dict[str, _Tweet] = {}
+    others: dict[str, _Tweet | None] = {}
+    for member in post_files:
+        files.read_items(member, partial(_add_tweet, tweets, others, author_id, damaged=notes.damaged,
+                                         bad_ranges=notes.bad_ranges))
+    if not tweets and not others:
+        raise SourceError(f"{contents.label} has no posts that could be read"
+                          + (f" ({notes.warnings[-1]})" if notes.warnings else ""))
+    keep_answers(tweets, others)
+    moved = merge_edits(tweets)
+    deleted: dict[str, str | None] = {}
+    for member in deleted_files:
+        files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
+    if moved:  # a deleted post answered an edited one: the thread goes on from the version kept
+        deleted = {id_str: moved.get(parent, parent) for id_str, parent in deleted.items()}
+    notes.deleted(skip_deleted(tweets, deleted, after_gap))
+    return tweets, others
 
-    def _capped(self, chain: list[str]) -> list[str]:
-        """A chain of at most MAX_POSTS posts; a longer one is cut there and noted in ``long_threads``."""
-        if len(chain) <= MAX_POSTS:
-            return chain
-        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS])
-        return chain[:MAX_POSTS]
 
-    def _warn_long(self, shown_threads: set[str]) -> None:
-        """A note for each shown thread cut at MAX_POSTS: how many posts were left out, from which one."""
-        for first, (total, left_from) in self.long_threads.items():
-            if first in shown_threads:
-                self.warnings.append(
-                    f"thread {first} has {total:,} posts; a carousel holds at most {MAX_POSTS}: its first "
-                    f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
-                    f"{left_from}) are left out. The archive keeps them all: import the rest as another project "
-                    "by pasting them")
+class _ArchiveReader:
+    """One read of an archive: its files, then the posts, the threads they form, the notes, the photos."""
 
-    def _warn_joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
-        """A note for each imported thread that goes on across a deleted post."""
-        for first, position in joins:
-            if first in shown_threads and position <= MAX_POSTS:  # a gap past the cut is left out with its posts
-                self.warnings.append(f"post {position} of thread {first} answers a post of yours that is not in "
-                                     "the archive (deleted, most likely): it was written minutes after post "
-                                     f"{position - 1}, so the thread goes on across the gap; check the slides there")
+    def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
+        self.label = label
+        self.notes = _Notes()
+        self.warnings = self.notes.warnings
+        self.contents = _ArchiveContents(zf, label, progress, self.notes)
+        self.files = self.contents.files
+        self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
+        self.text_only = False  # one data file given on its own: no photos to look for
 
-    def _warn_cut(self, shown_ids: set[str]) -> None:
-        """A note naming the shown long posts whose full text the archive does not hold (or holds unmatched)."""
-        if unmatched := [p for p in self.unmatched if p in shown_ids]:
-            one = len(unmatched) == 1
-            self.warnings.append(
-                f"{count(len(unmatched), 'post')} ({', '.join(unmatched[:3])}{' …' if len(unmatched) > 3 else ''}) "
-                f"may be cut at 280 characters: data/note-tweet.js has a long post written at that time whose "
-                f"words do not start as {'its' if one else 'theirs'} do; check the slide against the post on X "
-                "and paste any rest")
-        if cut := [p for p in self.cut_posts if p in shown_ids]:
-            one = len(cut) == 1
-            shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
-            self.warnings.append(f"{count(len(cut), 'long post')} ({shown}) "
-                                 f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
-                                 f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+    def read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+        with _collector_paused():
+            return self._read(load_media, thread_id)
 
-    def _warn_quotes(self, threads: list[Thread]) -> None:
-        """A note naming the posts of the shown threads that quote a post: X shows the quoted post under the
-        words; the slides never show another post, and write the link only where the post has no words of its own."""
-        quoting = [(i + 1, post, self.quotes[post.id]) for thread in threads
-                   for i, post in enumerate(thread.posts) if post.id in self.quotes]
-        if not quoting:
-            return
-        shown = "; ".join(f"post {n} ({post.id}): {', '.join(links)}" for n, post, links in quoting[:3])
-        self.warnings.append(f"{count(len(quoting), 'post')} quote{'s' if len(quoting) == 1 else ''} another "
-                             f"post, which X shows under the words and the slides leave out ({shown}"
-                             f"{' …' if len(quoting) > 3 else ''}); a post with no words of its own shows the link")
+    def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+        contents, notes = self.contents, self.notes
+        if self.files.root is None:
+            raise contents.not_an_archive()
+        contents.read_manifest()
+        post_files = contents.post_files()
+        if not post_files:
+            raise SourceError(f"{self.label} has no posts: no data/tweets.js in this archive")
+        long_files, deleted_files = contents.long_post_files(), contents.deleted_post_files()
+        self.files.total = self.files.size(post_files + long_files + deleted_files)
+        author_id, handle, name = contents.account()
+        tweets, others = _read_posts(contents, notes, (post_files, deleted_files), author_id, self.after_gap)
+        handle, name = notes.author(handle or _guess_handle(tweets), name)
+        chains, joins, loops = self._chains(tweets, others, author_id, handle)
+        long_posts = self._long_posts(long_files, chains)
+        chains = [(notes.capped(chain), incomplete) for chain, incomplete in chains
+                  if _is_thread(chain, tweets, long_posts)]
+        if thread_id == TOP_THREAD:
+            thread_id = _top(chains, tweets)
+        result = ImportResult(warnings=self.warnings)
+        result.threads = self._threads(chains, tweets, others, long_posts, (name, handle), load_media, thread_id)
+        if thread_id is not None:
+            result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
+        notes.shown(result.threads, joins)
+        opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
+        result.answers = _answered(result.threads, tweets, opened)
+        notes.cut({post.id for t in result.threads for post in t.posts})
+        if load_media or thread_id is not None:  # (a listing names no post of threads not yet chosen)
+            notes.quoting(result.threads)
+        if not self.text_only:
+            _Photos(contents, notes, tweets).attach(result, load_media)
+        if load_media and result.threads:
+            avatar = contents.avatar(author_id)
+            for thread in result.threads:
+                for post in thread.posts:
+                    post.avatar = avatar
+        self.files.done = self.files.total
+        self.files.report()
+        return result
 
-    # ---------------------------------------------------------------- files
+    def _chains(self, tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, handle: str) \
+            -> tuple[list[tuple[list[str], bool]], list[tuple[str, int]], list[str]]:
+        """The owner's reply chains, the joins made across deleted posts, and the loops of replies found."""
+        joins: list[tuple[str, int]] = []
+        loops: list[str] = []
+        chains = _build_threads(tweets, others, author_id, handle, joins, loops)
+        self.notes.loops(loops)
+        by_first = {chain[0]: chain for chain, _ in chains}
+        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
+        return chains, joins, loops
 
-    def _manifest(self) -> dict:
-        member = self.files.root + "data/manifest.js"
-        if member not in self.files.members:
-            return {}
-        data = self.files.json_or_none(member)
-        if not isinstance(data, dict):
-            return {}
-        if isinstance(data.get("userInfo"), dict):
-            self.user_info = data["userInfo"]
-        return data.get("dataTypes") if isinstance(data.get("dataTypes"), dict) else {}
+    def _long_posts(self, long_files: list[str], chains: list) -> _NoteIndex:
+        """The long posts of note-tweet.js (read only when there is a chain to match them to)."""
+        long_posts = _NoteIndex()
+        if long_files and chains:
+            for member in long_files:
+                self.files.read_items(member, long_posts.add)
+        return long_posts
 
-    def _tweet_files(self, manifest: dict) -> list[str]:
-        """The owner's posts: tweets.js (tweet.js before 2020) and its parts, then the posts the owner wrote in a
-        community (community-tweet.js, the same items: a thread posted there is the owner's too)."""
-        listed = self.files.listed
-        own = (listed(manifest, "tweets", r"data/tweets(?:-part\d+)?\.js")
-               or listed(manifest, "tweet", r"data/tweet(?:-part\d+)?\.js")
-               or sorted(listed(manifest, "", _OLD_MONTH_FILE)))  # the archive of 2012–2018: a file a month
-        return own and own + listed(manifest, "communityTweet", r"data/community-tweet(?:-part\d+)?\.js")
-
-    def _account(self, manifest: dict) -> tuple[str, str, str]:
-        """(account id, handle, display name) from account.js, else from the manifest's userInfo."""
-        for member in self.files.listed(manifest, "account", r"data/account\.js"):
-            items = self.files.json_or_none(member)
-            for item in items if isinstance(items, list) else []:
-                acc = item.get("account") if isinstance(item, dict) else None
-                if isinstance(acc, dict):
-                    return (str(acc.get("accountId") or ""), str(acc.get("username") or ""),
-                            str(acc.get("accountDisplayName") or ""))
-        for member in self.files.listed(manifest, "", r"data/js/user_details\.js"):  # the archive of 2012–2018
-            user = self.files.json_or_none(member)
-            if isinstance(user, dict):
-                return (str(user.get("id") or ""), str(user.get("screen_name") or ""),
-                        str(user.get("full_name") or ""))
-        info = self.user_info
-        return str(info.get("accountId") or ""), str(info.get("userName") or ""), str(info.get("displayName") or "")
-
-    def _avatar(self, manifest: dict, author_id: str) -> Image | None:
-        """The account's picture from profile_media/: the one profile.js names; with no profile.js, the account's
-        file there, never its header (banner). A picture profile.js names but the archive lacks (X's default
-        picture) is none: another file is not guessed."""
-        folder = self.files.media_dir(manifest, "profileMedia", ("data/profile_media",))
-        if not folder:
-            return None
-        wanted = header = ""
-        for member in self.files.listed(manifest, "profile", r"data/profile\.js"):
-            try:
-                profile = self.files.small_json(member)[0]["profile"]
-                wanted = posixpath.basename(str(profile.get("avatarMediaUrl") or ""))
-                header = posixpath.basename(str(profile.get("headerMediaUrl") or ""))
-            except (MemberError, LookupError, TypeError, AttributeError):
-                pass
-        files = sorted(n for n in self.files.members if n.startswith(folder) and not _file_of(n, header))
-        if wanted:
-            chosen = next((n for n in files if _file_of(n, wanted)), None)
-        else:
-            chosen = next((n for n in files if posixpath.basename(n).startswith(author_id + "-")), None)
-            chosen = chosen or (files[0] if files else None)
-        return self.files.image(chosen, max_side=AVATAR_SIDE) if chosen else None
-
-    def _attach_media(self, result: ImportResult, tweets: dict[str, _Tweet], manifest: dict,
-                      load_media: bool) -> None:
-        folder = self.files.media_dir(manifest, "tweets", ("data/tweets_media", "data/tweet_media"))
-        if not folder:
-            folder = self.files.media_dir(manifest, "tweet", ("data/tweet_media",))
-        # a post written in a community keeps its photos in their own folder
-        community = self.files.media_dir(manifest, "communityTweet", ("data/community_tweet_media",))
-        folders = tuple(f for f in (folder, community) if f)
-        by_post: dict[str, list[str]] = defaultdict(list)
-        wanted = {p.id: p.id for t in result.threads for p in t.posts}
-        for post_id in list(wanted):  # an edited post's photos may be filed under another of its versions' ids
-            for version in tweets[post_id].versions:
-                wanted.setdefault(version, post_id)
-        for name in self.files.members:
-            if folders and name.startswith(folders):
-                post_id = posixpath.basename(name).split("-", 1)[0]
-                if post_id in wanted:
-                    by_post[wanted[post_id]].append(name)
-        plan: list[tuple[Post, list[str]]] = []
-        missing: dict[str, int] = {}
-        borrowed: list[str] = []
-        for thread in result.threads:
-            for post in thread.posts:
-                t = tweets[post.id]
-                if not t.media and post.id not in by_post:  # most posts: no photo, nothing missing, nothing to read
-                    continue
-                if t.borrowed:
-                    borrowed.append(post.id)
-                found = by_post.get(post.id, [])
-                files, skipped, missing[post.id] = _media_files(t, found, found[0].rsplit("/", 1)[0] + "/"
-                                                                if found else folder)
-                if skipped:
-                    label = _moving_label(t)
-                    self.warnings.append(f"The {skipped} in post {post.id} was not embedded (slides show photos only)"
-                                         + (f"; its slide says {label}" if label else ""))
-                if load_media:
-                    plan.append((post, files))
-                elif files:
-                    result.media[post.id] = [posixpath.basename(f) for f in files]
-        if lost := {post_id: n for post_id, n in missing.items() if n}:
-            shown = ", ".join(sorted(lost, key=int)[:3]) + (" …" if len(lost) > 3 else "")
-            self.warnings.append(f"{count(sum(lost.values()), 'photo')} of {count(len(lost), 'post')} ({shown}) "
-                                 f"{'is' if sum(lost.values()) == 1 else 'are'} not in the archive's "
-                                 f"{(folder or self.files.root + 'data/tweets_media/').rstrip('/')} folder: "
-                                 "those slides show the text without them")
-        if borrowed:
-            shown = ", ".join(sorted(borrowed, key=int)[:3]) + (" …" if len(borrowed) > 3 else "")
-            self.warnings.append(f"{count(len(borrowed), 'post')} ({shown}) {'shows' if len(borrowed) == 1 else 'show'}"
-                                 " a photo or video from another account's post: not put on the slides (they show "
-                                 "your own photos only)")
-        self.files.total += sum(self.files.members[f].file_size for _, files in plan for f in files)
-        for post, files in plan:
-            post.images = [img for img in (self.files.image(f) for f in files) if img is not None]
-
-    # ---------------------------------------------------------------- posts
+    def _threads(self, chains: list, tweets: dict, others: dict, notes: _NoteIndex, author: tuple[str, str],
+                 load_media: bool, thread_id: str | None) -> list:
+        """The threads built from their chains of post ids, most liked first (only ``thread_id``'s, if it is one)."""
+        if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
+            chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
+        listing = not load_media and thread_id is None
+        name, handle = author
+        threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
+                   for chain, incomplete in chains]
+        threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
+        if not threads:
+            self.notes.add(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
+                           "(a post followed by your own replies to it)")
+        return threads
 
     def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: _NoteIndex,
                 name: str, handle: str, listing: bool = False) -> Thread:
+        """The thread of ``chain`` (see ``_ThreadWriter``)."""
+        return _ThreadWriter(tweets, notes, name, handle, self.notes, self.after_gap).thread(chain, incomplete,
+                                                                                             listing)
+
+
+def _is_thread(chain: list[str], tweets: dict[str, _Tweet], long_posts: _NoteIndex) -> bool:
+    """A thread is two or more posts, or one long post (X keeps those in note-tweet.js)."""
+    return len(chain) >= 2 or bool(long_posts.by_time and long_posts.match(tweets[chain[0]]))
+
+
+class _ThreadWriter:
+    """The posts of a reply chain as the slides read them: long posts whole, links written out, "2/" dropped."""
+
+    def __init__(self, tweets: dict[str, _Tweet], long_posts: _NoteIndex, name: str, handle: str, notes: _Notes,
+                 after_gap: set[str]):
+        self.tweets, self.notes, self.after_gap = tweets, notes, after_gap
+        self.name, self.handle = name, handle
+        self.long_posts = long_posts
+        self.note_of = long_posts.match if long_posts.by_time else None  # most archives have no long post
+        self.link = f"https://x.com/{handle}/status/" if handle else "https://x.com/i/status/"
+
+    def thread(self, chain: list[str], incomplete: bool, listing: bool = False) -> Thread:
         """The thread of ``chain``. ``listing``: the words of posts after the first are cleaned when first read
         (a listing shows the first line); only where that cannot decide whether the thread is marked (🧵)."""
-        posts, marked, cut = [], False, []
-        notes_match = notes.match if notes.by_time else None  # most archives have no long post
-        link = f"https://x.com/{handle}/status/" if handle else "https://x.com/i/status/"
+        posts: list[Post] = []
+        marked, cut = False, []
         for post_id in chain:
-            t = tweets[post_id]
-            note = notes_match(t) if notes_match else None
-            if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
-                             or _cut_at_limit(t)):
-                self.cut_posts.append(post_id)
-            elif not note and notes_match and _at_limit(t) and notes.near(t):
-                self.unmatched.append(post_id)
-            label = _moving_label(t) if t.media else ""
-            shown = shown_words(t.text, t.start, t.end)
-            if quoted := _hidden_quotes(t, shown) if t.urls else None:
-                self.quotes[post_id] = quoted
-            post = Post(id=post_id, text="", author_name=name, handle=handle, url=link + post_id,
-                        created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
-            raw = None if note else _raw_text(t, shown, quoted)
-            if listing and posts and raw is not None and (marked or _cannot_hold_emoji(raw)):
-                post.defer("text", _post_text, raw, label)
-            else:
-                text = _note_text(note, _plumbing(t)) if note else _clean(raw)
-                marked = marked or THREAD_EMOJI in text
-                whole = _with_label(text, label)
-                post.text, last = cut_post_text(whole)
-                if last:
-                    cut.append((len(posts), whole, last))
+            post, marks, text_cut = self._post(post_id, defer=listing and bool(posts), marked=marked)
+            if text_cut:
+                cut.append((len(posts), *text_cut))
+            marked = marked or marks
             posts.append(post)
         # "1/", "2/" … as on a pasted thread: the slides number themselves. A listing reads them only when the
         # first post carries a number (rare), so its title is the one an import gives.
@@ -556,10 +585,95 @@ class _ArchiveReader:
             for post, text in zip(posts, strip_post_numbers([p.text for p in posts], gaps=gaps)):
                 post.text = text or post.text
         for i, whole, last in cut:  # named once its "4/" is gone, so the count is what the slide holds
-            self.warnings.append(cut_note(f"post {i + 1} ({chain[i]})", whole, posts[i].text, last,
-                                          "; the archive keeps it whole"))
+            self.notes.add(cut_note(f"post {i + 1} ({chain[i]})", whole, posts[i].text, last,
+                                    "; the archive keeps it whole"))
         return Thread(id=chain[0], posts=posts, title=first_line(posts[0].text),
                       incomplete=incomplete, marked_as_thread=marked)
+
+    def _post(self, post_id: str, defer: bool, marked: bool) -> tuple[Post, bool, tuple[str, str] | None]:
+        """One post of the thread, whether its words mark a thread (🧵), and (its whole text, the words cut) when
+        its text is cut at the slide's limit. ``defer``: its words may be cleaned when first read, unless they
+        could mark the thread."""
+        t = self.tweets[post_id]
+        note = self.note_of(t) if self.note_of else None
+        self._check_long(t, post_id, note)
+        label = _moving_label(t) if t.media else ""
+        shown = shown_words(t.text, t.start, t.end)
+        if quoted := _hidden_quotes(t, shown) if t.urls else None:
+            self.notes.quotes[post_id] = quoted
+        post = Post(id=post_id, text="", author_name=self.name, handle=self.handle, url=self.link + post_id,
+                    created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
+        raw = None if note else _raw_text(t, shown, quoted)
+        if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
+            post.defer("text", _post_text, raw, label)
+            return post, False, None
+        text = _note_text(note, _plumbing(t)) if note else _clean(raw)
+        whole = _with_label(text, label)
+        post.text, last = cut_post_text(whole)
+        return post, THREAD_EMOJI in text, ((whole, last) if last else None)
+
+    def _check_long(self, t: _Tweet, post_id: str, note: dict | None) -> None:
+        """Note a long post whose full text the archive lacks, or holds under words not its own."""
+        if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
+                         or _cut_at_limit(t)):
+            self.notes.cut_posts.append(post_id)
+        elif not note and self.note_of and _at_limit(t) and self.long_posts.near(t):
+            self.notes.unmatched.append(post_id)
+
+
+class _Photos:
+    """The photos of the posts read: found in the archive's media folders, decoded or only named."""
+
+    def __init__(self, contents: _ArchiveContents, notes: _Notes, tweets: dict[str, _Tweet]):
+        self.contents, self.files, self.notes, self.tweets = contents, contents.files, notes, tweets
+        self.folder, self.folders = contents.photo_folders()
+
+    def attach(self, result: ImportResult, load_media: bool) -> None:
+        """Each shown post's photos: decoded onto it (``load_media``), else named in ``result.media``."""
+        by_post = self._files_by_post(result.threads)
+        plan: list[tuple[Post, list[str]]] = []
+        missing: dict[str, int] = {}
+        borrowed: list[str] = []
+        for thread in result.threads:
+            for post in thread.posts:
+                t = self.tweets[post.id]
+                if not t.media and post.id not in by_post:  # most posts: no photo, nothing missing, nothing to read
+                    continue
+                if t.borrowed:
+                    borrowed.append(post.id)
+                found = by_post.get(post.id, [])
+                files, skipped, missing[post.id] = _media_files(t, found, found[0].rsplit("/", 1)[0] + "/"
+                                                                if found else self.folder)
+                if skipped:
+                    self.notes.video(skipped, post.id, _moving_label(t))
+                if load_media:
+                    plan.append((post, files))
+                elif files:
+                    result.media[post.id] = [posixpath.basename(f) for f in files]
+        self.notes.missing_photos({post_id: n for post_id, n in missing.items() if n},
+                                  (self.folder or self.files.root + "data/tweets_media/").rstrip("/"))
+        self.notes.borrowed_photos(borrowed)
+        self._decode(plan)
+
+    def _files_by_post(self, threads: list[Thread]) -> dict[str, list[str]]:
+        """The photo files of the shown posts by post id (an edited post's may be filed under another version)."""
+        by_post: dict[str, list[str]] = defaultdict(list)
+        wanted = {p.id: p.id for t in threads for p in t.posts}
+        for post_id in list(wanted):
+            for version in self.tweets[post_id].versions:
+                wanted.setdefault(version, post_id)
+        folders = self.folders
+        for name in self.files.members:
+            if folders and name.startswith(folders):
+                post_id = posixpath.basename(name).split("-", 1)[0]
+                if post_id in wanted:
+                    by_post[wanted[post_id]].append(name)
+        return by_post
+
+    def _decode(self, plan: list[tuple[Post, list[str]]]) -> None:
+        self.files.total += sum(self.files.members[f].file_size for _, files in plan for f in files)
+        for post, files in plan:
+            post.images = [img for img in (self.files.image(f) for f in files) if img is not None]
 
 
 def _file_of(member: str, key: str) -> bool:
@@ -579,12 +693,18 @@ def _top(chains: list[tuple[list[str], bool]], tweets: dict[str, _Tweet]) -> str
 def _cut_at_limit(t: _Tweet) -> bool:
     """A long post whose note-tweet.js entry is missing, as the archive marks it: its shown text stops in "…" near
     X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
-    entity is gone. A post that ends in its own "…" has no such hidden link: it is complete."""
-    if not t.end or not (hidden := _HIDDEN_LINK_RE.match(t.text, t.end)):
+    entity is gone. A post that ends in its own "…" has no such hidden link: it is complete. X counts the range on
+    the decoded text ("&amp;" one character), some files on the stored one: each is tried."""
+    if not t.end:
+        return False
+    for text in (t.text, unescape_entities(t.text)) if "&" in t.text else (t.text,):
+        if hidden := _HIDDEN_LINK_RE.match(text, t.end):
+            break
+    else:
         return False
     if _someone_elses_link(t, hidden.group(1)):
         return False
-    shown = t.text[t.start:t.end]
+    shown = text[t.start:t.end]
     return shown.rstrip().endswith("…") and weighted_length(shown) >= MAX_WEIGHTED_LENGTH - 10
 
 
@@ -811,19 +931,22 @@ def _versions(id_str: str, info: Any) -> tuple[str, ...]:
 def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     """Keep one post per edited post: the latest version's text in the first version's place.
 
-    Returns {old version id: kept id}; replies to any version then continue the thread.
+    Returns {other version id: kept id}; replies to any version then continue the thread, also to a version the
+    archive lacks (only the latest is there when the first was deleted with its edits, or left out).
     """
     moved: dict[str, str] = {}
     groups = {t.versions for t in tweets.values() if t.versions}
     for versions in sorted(groups):
         present = [v for v in versions if v in tweets]
-        if len(present) < 2:
+        if not present:
             continue
-        first, latest = tweets[present[0]], tweets[present[-1]]
-        latest.reply_to, latest.reply_user, latest.reply_name = first.reply_to, first.reply_user, first.reply_name
-        for old in present[:-1]:
-            del tweets[old]
-            moved[old] = present[-1]
+        kept = present[-1]
+        if len(present) >= 2:
+            first, latest = tweets[present[0]], tweets[kept]
+            latest.reply_to, latest.reply_user, latest.reply_name = first.reply_to, first.reply_user, first.reply_name
+            for old in present[:-1]:
+                del tweets[old]
+        moved.update((v, kept) for v in versions if v != kept and v not in tweets)
     for t in tweets.values():
         if t.reply_to in moved:
             t.reply_to = moved[t.reply_to]
@@ -1164,8 +1287,9 @@ def _iso_date(created: str) -> str:
 _URL_IN_TEXT_RE = re.compile(r"https?://\S+")
 
 
-def _comparable(text: str) -> str:
-    text = unescape_entities(_URL_IN_TEXT_RE.sub("", text))
+def _comparable(text: str, decoded: bool = False) -> str:
+    text = _URL_IN_TEXT_RE.sub("", text)
+    text = text if decoded else unescape_entities(text)
     return re.sub(r"\s+", " ", text).strip().rstrip("…").rstrip()
 
 
@@ -1193,7 +1317,9 @@ class _NoteIndex:
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return None  # no note within ±2 s: they would all share this minute
         # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
-        prefixes = {_comparable(t.text[t.start:t.end] if t.end else t.text)[:120], _comparable(t.text)[:120]} - {""}
+        # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
+        shown = shown_words(t.text, t.start, t.end) if t.end else unescape_entities(t.text)
+        prefixes = {_comparable(shown, decoded=True)[:120], _comparable(t.text)[:120]} - {""}
         for key in _nearby_seconds(iso):
             for core in self.by_time.get(key, ()):
                 if any(map(_comparable(core["text"]).startswith, prefixes)):

@@ -19,6 +19,7 @@ is recognised first and gives clean posts with their author.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import itertools
@@ -1141,9 +1142,18 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
 def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool],
                  timed: list[bool]) -> tuple[str, str]:
     """The thread's author: the page's own post's (its full time under its text), even under a post it answers;
-    else the first post's with text (a logged-in copy starts with the reader's own account)."""
+    else the first post's with text (a logged-in copy starts with the reader's own account), unless another
+    account has clearly more posts (a copy of X Pro's columns starts with another column's)."""
     focal = [b for b, t, q in zip(blocks_all, timed, is_quote) if not q and b[2] and t]
-    return focal[0][:2] if focal else next(((b[0], b[1]) for b in blocks if b[2]), blocks[0][:2])
+    if focal:
+        return focal[0][:2]
+    worded = [b for b in blocks if b[2]]
+    if not worded:
+        return blocks[0][:2]
+    posts = collections.Counter(b[1].lower() for b in worded)
+    most = max(worded, key=lambda b: posts[b[1].lower()])  # (the first of the most)
+    # another column's post over the thread (X Pro): the account with clearly the most posts is the thread's
+    return (most if posts[most[1].lower()] > posts[worded[0][1].lower()] + 1 else worded[0])[:2]
 
 
 def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
@@ -1151,6 +1161,13 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     """Name the quoted posts and the other accounts' posts left out."""
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks_all, is_quote) if q})
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
+    first = next((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), len(blocks))
+    # a name and handle with no words among the author's posts ("Go follow him:" / "Sam Lee" / "@samlee" / "Follow"
+    # reads so): quoted, it may be the author's
+    if cards := [f"“{b[0]} @{b[1]}”" for k, b in enumerate(blocks[first + 1:], first + 1)
+                 if b[1].lower() != handle.lower() and not b[2]]:
+        warnings.append(f"left out {', '.join(cards)} between the posts, read as X's header of another account with "
+                        "nothing under it: paste it back into the slide if it was yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
@@ -1241,7 +1258,8 @@ def _label_over_button(post: list[str], text: str) -> bool:
     return below in _SHOW_MORE
 
 
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all")  # marks that carry what went: "clock:0:42"
+# marks that carry what went: "clock:0:42"
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1269,6 +1287,9 @@ def _is_replying_line(line: str) -> bool:
     return rest.startswith("@") and len(words) <= 3 and not _SENTENCE_MARK_RE.search(rest)
 
 
+_REPLYING_JOINS = {"and", ",", "und", "y", "et", "e", "en", "و"}  # between the handles of "Replying to @a and @b"
+
+
 def _answered(post: list[str]) -> set[str]:
     """The handles in the post's "Replying to @a and @b" (on its line or the lines under it), else none."""
     filled = [line.strip() for line in post if line.strip()][:12]
@@ -1277,7 +1298,7 @@ def _answered(post: list[str]) -> set[str]:
         if _is_replying_line(low):
             found = set(_MENTION_RE.findall(line))
             for nxt in filled[i + 1:]:
-                if not (_HANDLE_RE.match(nxt) or nxt.lower() in ("and", ",", "und", "y", "et", "e", "en", "و")):
+                if not (_HANDLE_RE.match(nxt) or nxt.lower() in _REPLYING_JOINS):
                     break
                 found.update(_MENTION_RE.findall(nxt))
             return found
@@ -1308,6 +1329,8 @@ _LEFT_OUT_NOTES = (
               "it from the slide if it was X's"),
     ("button", "ended in X's translate button ({times}): left out; paste it back into the slide if it was the "
                "author's own line"),
+    ("more-replies", "ended in X's {times} where the copy stops: left out; paste it back into the slide if it was "
+                     "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1719,7 +1742,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
+    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before) and not _ad_after_words(lines, i):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
@@ -1729,6 +1752,21 @@ def _ad_shape(before: str) -> bool:
     """An ad's advertiser name comes where a post starts: right under the counts of the post above it, or under
     X's own line (a label, a button); never under a header's time or the creator's words."""
     return _is_count(before) or before.lower() in _UI_LINES or before.lower() in _AD_LABELS
+
+
+def _ad_after_words(lines: list[str], i: int) -> bool:
+    """The "@handle" at line i over X's ad label is an ad's by its own shape, where the copy cut off the counts of the
+    post above it: an advertiser's name over the handle (no colon or comma introducing a mention, no words going on
+    into it), under a line that ends a sentence, and the ad's words under the label."""
+    filled = [j for j in range(i - 1, -1, -1) if lines[j].strip()][:2]
+    after = [x.strip() for x in lines[i + 1:] if x.strip()][:2]
+    if len(filled) < 2 or len(after) < 2:
+        return False
+    name, above = lines[filled[0]].strip(), lines[filled[1]].strip()
+    words = name.split()
+    going_on = len(words) > 1 and words[-1].isalpha() and words[-1].islower()  # "Thanks to the people at"
+    return (_is_name(name) and not name.endswith((":", "：", ",", "-", "–", "—")) and len(words) <= 5 and not going_on
+            and bool(_POST_END_RE.search(above)) and not _is_noise(above) and not _is_noise(after[1]))
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
@@ -1872,7 +1910,10 @@ def _note_end(body: list[str], at: int) -> int | None:
     footer line, else X's own question, tells its end; a question and short line alone only when there is one."""
     filled = [i for i in range(at + 1, len(body)) if body[i].strip()]
     footer = next((i + 1 for i in filled if _NOTE_FOOTER_RE.match(body[i].strip())), None)
-    if footer is not None:
+    if footer is not None:  # X's question and its button may come under the footer line too
+        below = [i for i in filled if i >= footer][:2]
+        if len(below) == 2 and _NOTE_QUESTION_RE.match(body[below[0]].strip()) and len(body[below[1]].strip()) <= 25:
+            return below[1] + 1
         return footer
     asks = [filled[k + 1] + 1 for k, i in enumerate(filled[:-1])
             if _QUESTION_RE.match(body[i].strip()) and len(body[filled[k + 1]].strip()) <= 25]
@@ -1998,12 +2039,13 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
     """
     body = list(body)
-    after_dot, first, top = False, not dated and not opening, not dated
+    after_dot, first, top, replying = False, not dated and not opening, not dated, False
     while body:
         s = body[0].strip()
-        if not (not s or _header_noise(s, top, dates=first) or _HANDLE_RE.match(s) or _is_replying_line(s)
+        if not (not s or _header_noise(s, top, dates=first) or (replying or top) and _HANDLE_RE.match(s)
+                or _is_replying_line(s) or replying and s.lower() in _REPLYING_JOINS
                 or after_dot and _is_short_date(s) or top and _dot_date(s)):
-            break
+            break  # (an "@handle" opening the words, not under "Replying to", is the author's mention)
         if s.lower() in _REPLYING_LABELS and not _HANDLE_RE.match(_next_filled(body, 0)):
             break  # X's "Replying to" is over the "@handle" answered: over words it is the author's
         if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
@@ -2011,6 +2053,8 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
         body.pop(0)
         after_dot = s == "·" or after_dot and not s
+        replying = _is_replying_line(s) or replying and (not s or bool(_HANDLE_RE.match(s))
+                                                         or s.lower() in _REPLYING_JOINS)
         first = first and not s
         top = top and (not s or s == "·" or _beside_name(s))  # "Subscribe" over "Follow": both X's
     return body
@@ -2032,6 +2076,9 @@ def _split_tail(body: list[str], own_quote: bool, opening: bool = True) -> tuple
     mine = _authors_buttons(tail)
     if mine == 0 and _xs_line_over_counts(tail, edited=not opening):
         mine = 1
+    first = next((i for i, x in enumerate(tail) if x.strip()), None)
+    if mine == 0 and first is not None and _VIEWS_RE.match(tail[first].strip()) and any(x.strip() for x in body):
+        mine = first + 1  # "1.2K Views" right under the words: X shows its views under the full time, never there
     return body + tail[:mine], tail[mine:]
 
 
@@ -2106,8 +2153,13 @@ def _authors_buttons(tail: list[str]) -> int:
 
 # X's labels that never sit right over a post's counts, nor end a post's words: "Quote" has a quoted post under it,
 # "Pinned" and "Replying to" sit by a header, "Show replies" and "Show this thread" under the counts.
+# "Show more replies" and the page's title row ("Conversation") neither: those end a page, or top it.
+_MORE_REPLIES = {"show more replies", "show additional replies", "weitere antworten anzeigen", "mostrar más respuestas",
+                 "afficher plus de réponses", "mostrar mais respostas", "mostra altre risposte", "meer reacties weergeven",
+                 "さらに返信を表示", "visa fler svar"}
 _LABELS_NEVER_OVER_COUNTS = {*_QUOTE_LABELS, "pinned", "following", "post", *_SHOW_THREAD, "read more", "replying to",
-                             "show less", "post your reply", "show probable spam", *_SHOW_REPLIES}
+                             "show less", "post your reply", "show probable spam", *_SHOW_REPLIES, *_MORE_REPLIES,
+                             "conversation", "see new posts"}
 
 
 def _last_filled(lines: list[str]) -> str:
@@ -2115,7 +2167,7 @@ def _last_filled(lines: list[str]) -> str:
     return next((line.strip() for line in reversed(lines) if line.strip()), "")
 
 
-_UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES}
+_UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES, *_MORE_REPLIES}
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str],
@@ -2127,9 +2179,14 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
     filled = [i for i, line in enumerate(tail) if line.strip()]
     if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
         return body, tail
+    if not any(x.strip() for x in body):  # no words above: X's own line (a "Conversation" under the menu's account)
+        return body, tail
     word = tail[filled[0]].strip()
     if len(filled) == 1:
         if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
+            return body, tail
+        if word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely; quoted
+            left_out.update(("more-replies", "more-replies:" + word))
             return body, tail
         left_out.update(("label", "label:" + word))
     elif not _COUNT_RE.match(tail[filled[1]].strip()):
@@ -2158,7 +2215,10 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
     mine = _authors_numbers(tail, counts_shown)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
-    if len(counts) == 1 and not reply_counts and words.endswith((":", "：")):  # "Hires it cost me:" / "3": the author's, or X's count
+    colon = words.endswith((":", "："))
+    # "Hires it cost me:" / "3": the author's, or X's count; so is the first of a full row of four under a colon
+    if colon and (len(counts) == 1 and not reply_counts or len(counts) == 4 and not mine and reply_counts
+                  and _last_filled(tail[::-1]) == counts[0]):
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
     return mine

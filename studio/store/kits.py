@@ -18,6 +18,8 @@ from ..schema import SchemaError, from_dict, to_dict
 from ..sources.cleanup import removed_note, safe_fields
 from ..sources.result import count
 from .assets import accept_image
+from .records import name_key
+from .trash import KEEP_DAYS
 
 KIT_KIND = "kits"
 KIT_SCHEMA = 1
@@ -36,6 +38,7 @@ class ImportSummary:
     presets_replaced: int = 0
     left_out: str = ""  # e.g. "3 presets" in the file that were not asked for
     notes: tuple[str, ...] = ()  # texts made safe on the way in
+    trashed: tuple[str, ...] = ()  # names of the saved profiles a different one replaced (kept in the trash)
 
     def __str__(self) -> str:
         parts = []
@@ -47,7 +50,13 @@ class ImportSummary:
                          f"({self.presets_added} new, {self.presets_replaced} replaced)")
         text = "imported " + " and ".join(parts)
         text += f"; {self.left_out} in the file were left out" if self.left_out else ""
-        return "".join([text, *(f"\n{note}" for note in self.notes)])
+        return "".join([text, *(f"\n{note}" for note in (*self.notes, *map(_trashed_note, self.trashed)))])
+
+
+def _trashed_note(name: str) -> str:
+    shown = name if len(name) <= 60 else name[:60] + "…"
+    return (f"The saved profile “{shown}” differed from the kit's; it is in the trash for {KEEP_DAYS} days "
+            "(restore it from there after renaming the imported one).")
 
 
 def kit_to_json(profiles: list[BrandProfile], presets: list[Preset], exported_at: str) -> bytes:
@@ -146,8 +155,9 @@ def _vet_image(image: Image, where: str) -> Image:
 
 
 def _no_twins(names: list[str], what: str) -> None:
+    """SchemaError when two names are one by the store's rule (``name_key``): the second would replace the first."""
     seen: set[str] = set()
     for i, name in enumerate(names):
-        if name.casefold() in seen:
+        if name_key(name) in seen:
             raise SchemaError(f"{what}[{i}].name: {name!r} appears twice in the file")
-        seen.add(name.casefold())
+        seen.add(name_key(name))
