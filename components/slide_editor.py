@@ -14,9 +14,9 @@ from . import engine
 from .echo import Echo
 from .images import thumbnail_url
 from .offload import off_loop
-from .shared_text import resend, show, text_box
+from .shared_text import resend, text_box
 from .slide_stage import SlideStage
-from .slide_texts import TEXT_BOXES, SlideTexts, is_text
+from .slide_texts import TEXT_BOXES, SlideTexts, gone, is_text, show_on_slide, slide_box, slide_of
 from .svg_view import page_call
 from .uploads import upload_button
 from .view import View, tell_photo_layout
@@ -83,13 +83,14 @@ class SlideEditor:
         options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
         self.layout_select.set_options(options, value=slide.layout or "")
         self.layout_select.props["hint"] = engine.layout_note(carousel, self.view.selected)
+        self.layout_on = self.view.slide_name(self.view.selected)  # the slide whose layout the choice shows
         self.layout_select.set_visibility(slide.kind == "content")
 
     def _fill_texts(self, slide: Slide) -> None:
         """The slide's words in its boxes (share mode: its browser gets only what changed)."""
         with self.echo():
             self.texts.fill(slide)
-            show(self.photo.alt, slide.alt_text)
+            show_on_slide(self.view, self.photo.alt, slide.alt_text)
 
     def _kept(self, done: object) -> None:
         """An edit refused (its notice shown) or not text at all: the boxes show the document's words again."""
@@ -100,9 +101,13 @@ class SlideEditor:
                 resend(box)
 
     def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
-        if not self.echo:
-            self.view.attempt(self.view.document.set_slide_layout, self.view.selected, e.value or None,
-                              origin=self.view.person)
+        if self.echo:
+            return
+        index = self.view.slide_index(self.layout_on)
+        if index is None:
+            gone(self.view, "its layout was not changed.")
+        else:
+            self.view.attempt(self.view.document.set_slide_layout, index, e.value or None, origin=self.view.person)
 
 
 class SlidePhoto:
@@ -117,13 +122,15 @@ class SlidePhoto:
                                             testid="slide-image-upload", props="outline dense no-caps size=sm")
                 self.remove = ui.button("Remove image", icon="hide_image", on_click=self._remove).props(
                     "flat dense no-caps size=sm")
-        self.alt = text_box(view, "Alt text (for screen readers)", "alt_text", self._edit_alt) \
-            .props(f"outlined dense data-testid={TEXT_BOXES[2]}").classes("w-full")
+        self.alt = slide_box(text_box(view, "Alt text (for screen readers)", "alt_text", self._edit_alt)
+                             .props(f"outlined dense data-testid={TEXT_BOXES[2]}").classes("w-full"))
+        self.shown: str | None = None  # the slide whose photo the row shows (``arrange``)
 
     def arrange(self, slide: Slide) -> None:
         """The photo row on slides that take one, the photo in it; the alt text's placeholder."""
         self.row.set_visibility(slide.kind != "outro")
         self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
+        self.shown = self.view.slide_name(self.view.selected)
         has_image = slide.image is not None
         self.thumb.set_visibility(has_image)
         self.remove.set_visibility(has_image)
@@ -131,12 +138,16 @@ class SlidePhoto:
             self.thumb.set_source(thumbnail_url(slide.image, 160))
 
     def _edit_alt(self, e: events.ValueChangeEventArguments) -> None:
-        if not self.echo:
-            self.kept(is_text(e.value) and self.view.attempt(
-                self.view.document.set_slide_alt_text, self.view.selected, e.value or "", origin=self.view.person))
+        if self.echo:
+            return
+        index = slide_of(self.view, e.sender, e.value or "") if is_text(e.value) else None
+        self.kept(index is not None and self.view.attempt(
+            self.view.document.set_slide_alt_text, index, e.value or "", origin=self.view.person))
 
     async def _upload(self, e: events.UploadEventArguments) -> None:
+        """The photo goes on the slide it was uploaded on, even when another is chosen while it is read."""
         self.upload.reset()
+        name = self.view.slide_name(self.view.selected)
         try:
             image = await decode_image(await e.file.read(), name=e.file.name or "This image")
         except Exception as exc:  # noqa: BLE001
@@ -144,12 +155,22 @@ class SlidePhoto:
             return
         if image is None:  # the server is stopping
             return
-        switched = self.view.attempt(self.view.document.set_slide_image, self.view.selected, image,
-                                     origin=self.view.person)
-        tell_photo_layout(self.view, self.view.selected, switched)
+        index = self.view.slide_index(name)
+        if index is None:
+            gone(self.view, f"the photo “{e.file.name or 'you uploaded'}” was not put on another slide; upload it "
+                            "again on the slide you want.")
+            return
+        switched = self.view.attempt(self.view.document.set_slide_image, index, image, origin=self.view.person)
+        tell_photo_layout(self.view, index, switched)
+        if switched is not None and index != self.view.selected:
+            self.view.notify(f"The photo is on slide {index + 1}, the slide it was uploaded on.")
 
     def _remove(self) -> None:
-        self.view.attempt(self.view.document.set_slide_image, self.view.selected, None, origin=self.view.person)
+        index = self.view.slide_index(self.shown)
+        if index is None:
+            gone(self.view, "no photo was removed.")
+            return
+        self.view.attempt(self.view.document.set_slide_image, index, None, origin=self.view.person)
 
 
 async def decode_image(data: bytes, **options) -> Image | None:
