@@ -1742,7 +1742,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     """
     nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before) and not _ad_after_words(lines, i):
+    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
@@ -1752,21 +1752,6 @@ def _ad_shape(before: str) -> bool:
     """An ad's advertiser name comes where a post starts: right under the counts of the post above it, or under
     X's own line (a label, a button); never under a header's time or the creator's words."""
     return _is_count(before) or before.lower() in _UI_LINES or before.lower() in _AD_LABELS
-
-
-def _ad_after_words(lines: list[str], i: int) -> bool:
-    """The "@handle" at line i over X's ad label is an ad's by its own shape, where the copy cut off the counts of the
-    post above it: an advertiser's name over the handle (no colon or comma introducing a mention, no words going on
-    into it), under a line that ends a sentence, and the ad's words under the label."""
-    filled = [j for j in range(i - 1, -1, -1) if lines[j].strip()][:2]
-    after = [x.strip() for x in lines[i + 1:] if x.strip()][:2]
-    if len(filled) < 2 or len(after) < 2:
-        return False
-    name, above = lines[filled[0]].strip(), lines[filled[1]].strip()
-    words = name.split()
-    going_on = len(words) > 1 and words[-1].isalpha() and words[-1].islower()  # "Thanks to the people at"
-    return (_is_name(name) and not name.endswith((":", "：", ",", "-", "–", "—")) and len(words) <= 5 and not going_on
-            and bool(_POST_END_RE.search(above)) and not _is_noise(above) and not _is_noise(after[1]))
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".

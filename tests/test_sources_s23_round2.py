@@ -1,0 +1,34 @@
+"""Session 23, round 2: the reviewer's findings on the page-copy reader. The creator's words are never cut as an
+ad, a reply row's four counts stay X's, a thread is not handed to another account, the reader stays linear, and
+the notices say only what is true."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from page_copy_helpers import page
+
+from studio.app.imports import Imports
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unseen-s23-sources"
+
+
+def posts_of(text: str) -> list[str]:
+    return [p.text for p in Imports.paste(text).threads[0].posts]
+
+
+@pytest.mark.parametrize("name", ["r2-ad-colon-name-de.txt", "r2-ad-colon-name-en.txt", "r2-ad-question-name.txt"])
+def test_a_name_handle_and_ad_label_in_the_creators_post_stay_there(name):
+    """ "Mein Lieblingskanal:" / "Lernwerk" / "@lernwerk" / "Anzeige" / "Ist das Werbung? Nein." is the creator's."""
+    result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
+    middle = result.threads[0].posts[1].text.splitlines()
+    assert middle[1:4] == ["Lernwerk", "@lernwerk", "Anzeige" if "-de" in name or "question" in name else "Ad"]
+    assert len(middle) == 5
+    assert not any("@lernwerk" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("above", ["Best tool ever!", "Who helped me most? Easy.", "My pick:", "Thanks."])
+def test_an_ad_label_under_the_creators_mention_keeps_every_line(above):
+    words = [above, "Sam Lee", "@samlee", "Ad", "free for a week. Try it."]
+    got = posts_of(page(["Opening words here."], ["1/ Start.", *words], ["2/ Last words."]))
+    assert got[1].splitlines() == ["Start.", *words]
