@@ -32,3 +32,14 @@ def test_an_ad_label_under_the_creators_mention_keeps_every_line(above):
     words = [above, "Sam Lee", "@samlee", "Ad", "free for a week. Try it."]
     got = posts_of(page(["Opening words here."], ["1/ Start.", *words], ["2/ Last words."]))
     assert got[1].splitlines() == ["Start.", *words]
+
+
+@pytest.mark.parametrize(("name", "post", "words"), [
+    ("r2-colon-four-count-row-min.txt", 1, "Here is what I learned:"),
+    ("r2-colon-four-count-row.txt", 1, "The three tools I would pay for again:"),
+    ("r2-s19-chrome-colon-reply.txt", 1, "What we charge today:")])
+def test_four_counts_under_a_colon_are_xs_row_where_the_other_replies_show_four(name, post, words):
+    """Four counts (replies, reposts, likes, views) is X's usual row under a reply: no number of it is the author's."""
+    result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
+    assert result.threads[0].posts[post].text.endswith(words)
+    assert not any("kept as the author's" in w for w in result.warnings)

@@ -1110,6 +1110,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     above = _counts_ending(lines[:headers[0][0]]) if headers else False  # a copy starting inside a post
     all_counted = sum(counted) + above  # (counted once: each post asks about all the others)
     reply_counted = sum(c and not t for c, t in zip(counted, timed)) + above
+    rows = [_count_row(lines[h[1]:nxt]) if c and not t else 0 for (h, nxt), c, t in zip(spans, counted, timed)]
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
@@ -1117,7 +1118,9 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         end = k == len(spans) - 1  # no quoted post can follow the page's last post
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
+        row = max((r for j, r in enumerate(rows) if j != k), default=0)  # the other replies' longest plain row
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
+                                         others_row=row,
                                          quote_below=quote_below and not end, opening=timed[k],
                                          last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
@@ -1959,7 +1962,7 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
                     reply_counts: bool = True, quote_below: bool = True, last: bool = False,
-                    opening: bool | None = None) -> tuple[str, set[str]]:
+                    opening: bool | None = None, others_row: int = 0) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
@@ -1969,7 +1972,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
     account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a
     copy without counts in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
-    time (found here when not given).
+    time (found here when not given). ``others_row``: the most counts in a row under another reply's words (not under a
+    colon), 0 when none.
     """
     left_out: set[str] = set()
     if opening is None:
@@ -1980,7 +1984,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last)
-    body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
+    body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out, others_row)
     return _post_text(body, left_out), left_out
 
 
@@ -2191,19 +2195,20 @@ def _button_row(tail: list[str]) -> list[str]:
 
 
 def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
-                  left_out: set[str]) -> list[str]:
+                  left_out: set[str], row: int = 0) -> list[str]:
     """The lines at the top of ``tail`` that are the author's numbers, not X's counts (see ``_authors_numbers``).
 
     X shows the opening post's counts under its full time, never over it (``counts_shown`` False): numbers there
-    are the author's.
+    are the author's. ``row``: the most counts the page's other replies show in a row (see ``_page_post_text``).
     """
     mine = _authors_numbers(tail, counts_shown)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
     colon = words.endswith((":", "："))
-    # "Hires it cost me:" / "3": the author's, or X's count; so is the first of a full row of four under a colon
+    # "Hires it cost me:" / "3": the author's, or X's count; so is the first of four under a colon where the page's
+    # other replies show three in a row (four, with the views, is X's usual reply row)
     if colon and (len(counts) == 1 and not reply_counts or len(counts) == 4 and not mine and reply_counts
-                  and _last_filled(tail[::-1]) == counts[0]):
+                  and 0 < row < 4 and _last_filled(tail[::-1]) == counts[0]):
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
     return mine
@@ -2255,6 +2260,13 @@ def _counts_ending(lines: list[str]) -> bool:
     """The lines end in X's group of counts (two or more count lines, as under a post), not one number alone."""
     tail = list(itertools.islice((x.strip() for x in reversed(lines) if x.strip()), X_COUNTS))
     return sum(1 for _ in itertools.takewhile(lambda x: bool(_COUNT_RE.match(x)), tail)) >= 2
+
+
+def _count_row(post: list[str]) -> int:
+    """How many counts end the post's lines in a row, when the words above them do not end in a colon (else 0)."""
+    filled = [x.strip() for x in post if x.strip()][::-1]
+    n = sum(1 for _ in itertools.takewhile(lambda x: bool(_COUNT_RE.match(x)), filled))
+    return 0 if n < len(filled) and filled[n].endswith((":", "：")) else n
 
 
 def _shows_counts(post: list[str]) -> bool:
