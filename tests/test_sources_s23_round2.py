@@ -43,3 +43,18 @@ def test_four_counts_under_a_colon_are_xs_row_where_the_other_replies_show_four(
     result = Imports.paste((FIXTURES / name).read_text(encoding="utf-8"))
     assert result.threads[0].posts[post].text.endswith(words)
     assert not any("kept as the author's" in w for w in result.warnings)
+
+
+def test_a_copy_from_the_authors_replies_down_into_others_stays_the_authors():
+    """Zoe's two posts, then four replies by Mia, and no X Pro column title: the thread is still Zoe's."""
+    result = Imports.paste((FIXTURES / "r2-copy-from-reply-others-many.txt").read_text(encoding="utf-8"))
+    assert [p.text for p in result.threads[0].posts] == ["Deep work needs a whole day, not a gap between calls.",
+                                                         "Output went up. Nobody wants to go back."]
+    assert {p.handle for p in result.threads[0].posts} == {"zoehart"}
+    assert "skipped posts by other accounts on the page: @miafox" in result.warnings
+
+
+def test_x_pro_columns_without_the_column_title_keep_the_first_account():
+    """The same columns with "Thread" taken out: only X Pro's column title lets another account win."""
+    text = (FIXTURES / "page-xpro-two-columns.txt").read_text(encoding="utf-8").replace("\nThread\n", "\n", 1)
+    assert {p.handle for p in Imports.paste(text).threads[0].posts} == {"miafox"}

@@ -1092,7 +1092,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
                         "(add it back if it was the last line of your post)")
     blocks_all, is_quote, timed = _page_blocks(lines, headers, footer)
     blocks = [b for b, q in zip(blocks_all, is_quote) if not q]  # a quoted post stays apart
-    name, handle = _page_author(blocks_all, blocks, is_quote, timed)
+    name, handle = _page_author(blocks_all, blocks, is_quote, timed, _column_handle(lines, headers))
     _warn_others(blocks_all, blocks, is_quote, handle, warnings)
     own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
     if partial:
@@ -1142,11 +1142,24 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     return blocks, is_quote, timed
 
 
+_COLUMN_TITLES = {"thread", "post", "conversation"}  # X Pro's title over the column that shows a thread
+
+
+def _column_handle(lines: list[str], headers: list) -> str:
+    """In a copy of X Pro's columns, the handle of the first post under the thread column's title ("Thread" on a
+    line of its own, under another column's post), else ''."""
+    for above, below in zip(headers, headers[1:]):
+        if any(x.strip().lower() in _COLUMN_TITLES for x in lines[above[1]:below[0]]):
+            return below[3]
+    return ""
+
+
 def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool],
-                 timed: list[bool]) -> tuple[str, str]:
+                 timed: list[bool], column: str = "") -> tuple[str, str]:
     """The thread's author: the page's own post's (its full time under its text), even under a post it answers;
-    else the first post's with text (a logged-in copy starts with the reader's own account), unless another
-    account has clearly more posts (a copy of X Pro's columns starts with another column's)."""
+    else the first post's with text (a logged-in copy starts with the reader's own account), unless the copy
+    is of X Pro's columns (``column``: the handle under the thread column's title) and that account has clearly
+    more posts than the first (another column's)."""
     focal = [b for b, t, q in zip(blocks_all, timed, is_quote) if not q and b[2] and t]
     if focal:
         return focal[0][:2]
@@ -1156,7 +1169,8 @@ def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     posts = collections.Counter(b[1].lower() for b in worded)
     most = max(worded, key=lambda b: posts[b[1].lower()])  # (the first of the most)
     # another column's post over the thread (X Pro): the account with clearly the most posts is the thread's
-    return (most if posts[most[1].lower()] > posts[worded[0][1].lower()] + 1 else worded[0])[:2]
+    clearly = posts[most[1].lower()] > posts[worded[0][1].lower()] + 1
+    return (most if clearly and most[1].lower() == column.lower() else worded[0])[:2]
 
 
 def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
