@@ -58,3 +58,29 @@ def test_x_pro_columns_without_the_column_title_keep_the_first_account():
     """The same columns with "Thread" taken out: only X Pro's column title lets another account win."""
     text = (FIXTURES / "page-xpro-two-columns.txt").read_text(encoding="utf-8").replace("\nThread\n", "\n", 1)
     assert {p.handle for p in Imports.paste(text).threads[0].posts} == {"miafox"}
+
+
+class _Counted(list):
+    """A page's lines that count how many of them the reader takes (a slice takes all of its lines)."""
+
+    taken = 0
+
+    def __getitem__(self, key):
+        got = super().__getitem__(key)
+        type(self).taken += len(got) if isinstance(key, slice) else 1
+        return got
+
+
+def _lines_taken(n: int) -> int:
+    from studio.sources.paste import _page_headers
+    ad = ["Done.", "Growth Labs", "@growthlabs", "Ad", "Scale your outbound now."]
+    lines = page(["Opening words here."]).split("\n") + ad * n
+    _Counted.taken = 0
+    _page_headers(_Counted(lines))
+    return _Counted.taken
+
+
+def test_finding_the_headers_of_a_page_of_ad_shapes_takes_lines_in_step_with_its_size():
+    """Each "@handle" looks only at its nearest lines: twice the ads, about twice the lines taken (was each
+    handle copying all the lines under it: four times)."""
+    assert _lines_taken(800) <= 2.2 * _lines_taken(400)

@@ -1757,7 +1757,7 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not, even
     when X's counts or "Show more" follow it: those come under a post's last words, never under a header.
     """
-    nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+    nxt = next((lines[j].strip() for j in range(i + 1, len(lines)) if lines[j].strip()), "")  # (no copy of the rest)
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
     if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
