@@ -84,3 +84,18 @@ def test_finding_the_headers_of_a_page_of_ad_shapes_takes_lines_in_step_with_its
     """Each "@handle" looks only at its nearest lines: twice the ads, about twice the lines taken (was each
     handle copying all the lines under it: four times)."""
     assert _lines_taken(800) <= 2.2 * _lines_taken(400)
+
+
+def test_show_more_replies_over_the_opening_posts_full_time_is_the_authors():
+    """X never shows "Show more replies" over the page's own post's time, and the copy goes on under it."""
+    result = Imports.paste((FIXTURES / "r2-opening-show-more-replies.txt").read_text(encoding="utf-8"))
+    assert [p.text for p in result.threads[0].posts] == ["Opening words here.\nShow more replies", "Middle.",
+                                                         "Last words."]
+    assert not any("copy stops" in w for w in result.warnings)
+
+
+def test_show_more_replies_mid_copy_is_kept_and_never_said_to_end_it():
+    result = Imports.paste(page(["Opening words here."], ["The second point.", "Show more replies"], ["Last words."],
+                                counts=False))
+    assert [p.text for p in result.threads[0].posts][1] == "The second point.\nShow more replies"
+    assert not any("copy stops" in w for w in result.warnings)

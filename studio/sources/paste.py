@@ -1120,7 +1120,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
         row = max((r for j, r in enumerate(rows) if j != k), default=0)  # the other replies' longest plain row
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
-                                         others_row=row,
+                                         others_row=row, at_end=end,
                                          quote_below=quote_below and not end, opening=timed[k],
                                          last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
@@ -1976,7 +1976,8 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
                     reply_counts: bool = True, quote_below: bool = True, last: bool = False,
-                    opening: bool | None = None, others_row: int = 0) -> tuple[str, set[str]]:
+                    opening: bool | None = None, others_row: int = 0,
+                    at_end: bool = True) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
@@ -1987,7 +1988,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a
     copy without counts in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
     time (found here when not given). ``others_row``: the most counts in a row under another reply's words (not under a
-    colon), 0 when none.
+    colon), 0 when none. ``at_end``: no post of any account comes under this one in the copy.
     """
     left_out: set[str] = set()
     if opening is None:
@@ -1997,7 +1998,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
-    body, tail = _authors_label(body, tail, left_out, quote_below, last)
+    body, tail = _authors_label(body, tail, left_out, quote_below, last, at_end and not opening, opening)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out, others_row)
     return _post_text(body, left_out), left_out
 
@@ -2173,12 +2174,13 @@ def _last_filled(lines: list[str]) -> str:
 _UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES, *_MORE_REPLIES}
 
 
-def _authors_label(body: list[str], tail: list[str], left_out: set[str],
-                   quote_below: bool, last: bool) -> tuple[list[str], list[str]]:
+def _authors_label(body: list[str], tail: list[str], left_out: set[str], quote_below: bool, last: bool,
+                   at_end: bool = True, opening: bool = False) -> tuple[list[str], list[str]]:
     """A label of X's ending the words (``_LABELS_NEVER_OVER_COUNTS``) is the author's over the post's counts; with
     nothing under it (a copy without counts) it may be either: kept, and named in a notice. (A "Quote" over a
     quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending a ``last`` post, where
-    a logged-out copy stops or others' replies start.)"""
+    a logged-out copy stops or others' replies start; "Show more replies" ending the copy, ``at_end``, is X's most
+    likely, quoted. Over the ``opening`` post's full time X shows none of them: the author's.)"""
     filled = [i for i, line in enumerate(tail) if line.strip()]
     if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
         return body, tail
@@ -2188,7 +2190,9 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
     if len(filled) == 1:
         if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
             return body, tail
-        if word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely; quoted
+        if opening:
+            return body + tail[:filled[0] + 1], tail[filled[0] + 1:]
+        if at_end and word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely
             left_out.update(("more-replies", "more-replies:" + word))
             return body, tail
         left_out.update(("label", "label:" + word))
