@@ -99,3 +99,10 @@ def test_show_more_replies_mid_copy_is_kept_and_never_said_to_end_it():
                                 counts=False))
     assert [p.text for p in result.threads[0].posts][1] == "The second point.\nShow more replies"
     assert not any("copy stops" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("words", [["@samlee", "@dana_k", "you two."], ["@samlee", "thanks for the idea."]])
+def test_handles_opening_the_opening_post_are_all_the_authors(words):
+    """No "Replying to" over them: every "@handle" opening the page's own post is the author's (the first went)."""
+    result = Imports.paste(page(words, ["Middle words."], ["Last words."]))
+    assert [p.text for p in result.threads[0].posts][0] == "\n".join(words)

@@ -2046,7 +2046,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     after_dot, first, top, replying = False, not dated and not opening, not dated, False
     while body:
         s = body[0].strip()
-        if not (not s or _header_noise(s, top, dates=first) or (replying or top) and _HANDLE_RE.match(s)
+        if not (not s or _header_noise(s, top, dates=first) or replying and _HANDLE_RE.match(s)
                 or _is_replying_line(s) or replying and s.lower() in _REPLYING_JOINS
                 or after_dot and _is_short_date(s) or top and _dot_date(s)):
             break  # (an "@handle" opening the words, not under "Replying to", is the author's mention)
