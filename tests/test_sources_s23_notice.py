@@ -84,4 +84,4 @@ def test_a_name_and_handle_ending_a_post_read_as_a_header_are_quoted():
     result = Imports.paste(page(["Opening words here."], ["Go follow him:", "Sam Lee", "@samlee", "Follow"],
                                 ["Last words."]))
     texts = "\n".join(p.text for p in result.threads[0].posts)
-    assert "@samlee" in texts or any("“Sam Lee @samlee”" in w for w in result.warnings)
+    assert "@samlee" in texts or any("“Sam Lee” / “@samlee” between the posts" in w for w in result.warnings)

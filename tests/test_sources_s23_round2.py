@@ -106,3 +106,19 @@ def test_handles_opening_the_opening_post_are_all_the_authors(words):
     """No "Replying to" over them: every "@handle" opening the page's own post is the author's (the first went)."""
     result = Imports.paste(page(words, ["Middle words."], ["Last words."]))
     assert [p.text for p in result.threads[0].posts][0] == "\n".join(words)
+
+
+def test_a_name_and_handle_under_the_last_post_are_quoted_as_there_line_by_line():
+    result = Imports.paste((FIXTURES / "r2-who-to-follow-tail.txt").read_text(encoding="utf-8"))
+    notes = [w for w in result.warnings if "@samlee" in w]
+    assert len(notes) == 1 and "“Sam Lee” / “@samlee” under the last post" in notes[0]
+    assert "between the posts" not in notes[0]
+
+
+def test_a_colon_line_over_a_handle_is_quoted_as_its_own_line():
+    """ "Go follow:" over "@samlee": the notice never joins them into a line the copy did not hold."""
+    result = Imports.paste(page(["Opening words here."], ["Middle words.", "Go follow:", "@samlee", "Follow"],
+                                ["Last words."]))
+    texts = "\n".join(p.text for p in result.threads[0].posts)
+    assert "Go follow: @samlee" not in "\n".join(result.warnings)
+    assert "@samlee" in texts or any("“Go follow:” / “@samlee”" in w for w in result.warnings)

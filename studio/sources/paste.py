@@ -1181,10 +1181,14 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     first = next((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), len(blocks))
     # a name and handle with no words among the author's posts ("Go follow him:" / "Sam Lee" / "@samlee" / "Follow"
     # reads so): quoted, it may be the author's
-    if cards := [f"“{b[0]} @{b[1]}”" for k, b in enumerate(blocks[first + 1:], first + 1)
-                 if b[1].lower() != handle.lower() and not b[2]]:
-        warnings.append(f"left out {', '.join(cards)} between the posts, read as X's header of another account with "
-                        "nothing under it: paste it back into the slide if it was yours")
+    last = max((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), default=-1)
+    spans = (("between the posts", range(first + 1, last)), ("under the last post", range(last + 1, len(blocks))))
+    for where, span in spans:
+        # each line as the copy held it: the name's line, then the handle's
+        if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in span
+                     if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]:
+            warnings.append(f"left out {', '.join(cards)} {where}, read as X's header of another account with "
+                            "nothing under it: paste it back into the slide if it was yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
