@@ -83,5 +83,5 @@ def test_a_name_and_handle_ending_a_post_read_as_a_header_are_quoted():
     goes, the notice quotes it."""
     result = Imports.paste(page(["Opening words here."], ["Go follow him:", "Sam Lee", "@samlee", "Follow"],
                                 ["Last words."]))
-    texts = "\n".join(p.text for p in result.threads[0].posts)
-    assert "@samlee" in texts or any("“Sam Lee” / “@samlee” between the posts" in w for w in result.warnings)
+    assert [p.text for p in result.threads[0].posts][1] == "Go follow him:"
+    assert any("“Sam Lee” / “@samlee” between the posts" in w for w in result.warnings)

@@ -61,7 +61,9 @@ def test_a_number_under_a_colon_over_a_full_row_of_counts_is_kept_and_named():
 
 def test_a_community_note_with_xs_question_under_its_footer_goes_whole():
     result = Imports.paste((FIXTURES / "page-community-note-mid.txt").read_text(encoding="utf-8"))
-    assert not any("helpful" in p.text or "Rate it" in p.text for p in result.threads[0].posts)
+    expected = json.loads((FIXTURES / "page-community-note-mid.expected.json").read_text(encoding="utf-8"))
+    assert [p.text for p in result.threads[0].posts] == expected["posts"]
+    assert any("post 2 had readers' added context" in w for w in result.warnings)
 
 
 def test_x_pro_columns_the_thread_is_the_account_with_the_most_posts():
