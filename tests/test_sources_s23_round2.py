@@ -121,3 +121,8 @@ def test_a_colon_line_over_a_handle_is_quoted_as_its_own_line():
                                 ["Last words."]))
     assert "Go follow: @samlee" not in "\n".join(result.warnings)
     assert any("“Go follow:” / “@samlee” between the posts" in w for w in result.warnings)
+
+
+def test_show_more_replies_over_the_opening_posts_time_is_named_like_xs_other_labels():
+    result = Imports.paste((FIXTURES / "r2-opening-show-more-replies.txt").read_text(encoding="utf-8"))
+    assert any('("Show more replies")' in w and "kept as the author's" in w for w in result.warnings)

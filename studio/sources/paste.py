@@ -2002,7 +2002,7 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
-    body, tail = _authors_label(body, tail, left_out, quote_below, last, at_end and not opening, opening)
+    body, tail = _authors_label(body, tail, left_out, quote_below, last, at_end and not opening)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out, others_row)
     return _post_text(body, left_out), left_out
 
@@ -2179,12 +2179,12 @@ _UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES, *_MORE_REPLIES}
 
 
 def _authors_label(body: list[str], tail: list[str], left_out: set[str], quote_below: bool, last: bool,
-                   at_end: bool = True, opening: bool = False) -> tuple[list[str], list[str]]:
+                   at_end: bool = True) -> tuple[list[str], list[str]]:
     """A label of X's ending the words (``_LABELS_NEVER_OVER_COUNTS``) is the author's over the post's counts; with
     nothing under it (a copy without counts) it may be either: kept, and named in a notice. (A "Quote" over a
     quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending a ``last`` post, where
     a logged-out copy stops or others' replies start; "Show more replies" ending the copy, ``at_end``, is X's most
-    likely, quoted. Over the ``opening`` post's full time X shows none of them: the author's.)"""
+    likely, quoted; elsewhere, as over the opening post's full time, it is kept and named.)"""
     filled = [i for i, line in enumerate(tail) if line.strip()]
     if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
         return body, tail
@@ -2194,8 +2194,6 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str], quote_b
     if len(filled) == 1:
         if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
             return body, tail
-        if opening:
-            return body + tail[:filled[0] + 1], tail[filled[0] + 1:]
         if at_end and word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely
             left_out.update(("more-replies", "more-replies:" + word))
             return body, tail
