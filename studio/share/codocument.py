@@ -24,8 +24,8 @@ from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, changes
-from .sync import change_size, rebase, refuse_text, trim_merged, type_into
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, change_measure
+from .sync import rebase, refuse_text, trim_merged, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
 EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
@@ -314,7 +314,7 @@ def _look(part: str) -> str:
 
 
 def _distance(old: str, new: str) -> int:
-    return change_size(changes(old, new))
+    return change_measure(old, new)
 
 
 def _name(origin: Any) -> str:

@@ -639,6 +639,15 @@ def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, i
     return [(start + i1, start + i2, insert[j1:j2]) for i1, i2, j1, j2 in _close_changes(old[start:end], insert)]
 
 
+def change_measure(old: str, new: str) -> int:
+    """How many characters change from ``old`` to ``new``, measured cheaply: for choosing among many texts the
+    one a box typed on (each keystroke measures dozens). A long changed stretch counts whole, never anchored."""
+    start, end, insert = splice(old, new)
+    if end - start > COMPARED or len(insert) > COMPARED or start == end or not insert:
+        return end - start + len(insert)
+    return sum(i2 - i1 + j2 - j1 for i1, i2, j1, j2 in _close_changes(old[start:end], insert))
+
+
 def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """``a[i1:i2]`` becomes ``b[j1:j2]``, each change found closely (quadratic: short texts only)."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)

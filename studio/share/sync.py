@@ -26,7 +26,7 @@ from typing import Any
 from .. import limits
 from ..app.edit_history import EditError
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, rebase
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, change_measure, changes, rebase
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
@@ -456,13 +456,9 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     # A box sends only a value it changed: a text reading ``value`` already was not the one typed on (it is one
     # someone changed since: typing a word another person had just undone matched the undone letters and vanished).
     candidates = [text for text in (*replica.hub.recent_texts(slide, field), *own) if text != value] + [current]
-    seen = min(reversed(candidates), key=lambda text: change_size(changes(text, value)))
+    seen = min(reversed(candidates), key=lambda text: change_measure(text, value))  # (the anchored search: once)
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
-
-
-def change_size(edits: list[tuple[int, int, str]]) -> int:
-    return sum(end - start + len(insert) for start, end, insert in edits)
 
 
 def moved_by(where: list[int | None], step: Edits) -> list[int | None]:
