@@ -655,7 +655,8 @@ def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
 
 
 class Steps:
-    """Counts the steps ``changes`` takes on a long text (a test bounds them by the text's size, not by the clock)."""
+    """Counts the work ``changes`` does on a long text: characters sliced or compared (a test bounds it by the
+    texts' sizes, not by the clock)."""
 
     def __init__(self) -> None:
         self.n = 0
@@ -668,37 +669,29 @@ ANCHORED = 4 * limits.MAX_BODY_CHARS  # characters changed (both sides) up to wh
 
 def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[int, int, int, int]]:
     """``a[i1:i2]`` becomes ``b[j1:j2]``: a long text's changes, found in linear time. Runs of ``a`` that come
-    unchanged in ``b`` are anchored by a stretch of ``ANCHOR`` characters found once in ``a`` and grown both
-    ways, so the text between two changes is never part of one; the stretches left between anchored runs are
-    compared closely while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
+    unchanged in ``b`` are anchored by stretches of ``ANCHOR`` characters found once in each text (a copied
+    paragraph anchors nothing), kept in order in both (the longest such chain), and grown both ways; so the text
+    between two changes is never part of one. The stretches left between anchored runs are compared closely
+    while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
     steps = steps or Steps()
-    found: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → where (-1: found twice)
-    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
-        steps.n += 1
-        found[a[i:i + ANCHOR]] = -1 if a[i:i + ANCHOR] in found else i
     runs: list[tuple[int, int, int]] = []  # (in a, in b, length), increasing in both
-    done_a = done_b = j = 0
-    while j + ANCHOR <= len(b):
-        steps.n += 1
-        i = found.get(b[j:j + ANCHOR], -1)
-        if i < done_a:  # not found, found twice, or behind a run already anchored (a move: left as a change)
-            j += 1
+    done_a = done_b = 0
+    for i, j in _chain(a, b, steps):
+        if i < done_a or j < done_b:  # inside (or across the end of) the run anchored last
             continue
         back = _common(a, b, i, j, -min(i - done_a, j - done_b), steps)
         ahead = _common(a, b, i, j, min(len(a) - i, len(b) - j), steps)
         runs.append((i - back, j - back, back + ahead))
         done_a, done_b = i + ahead, j + ahead
-        j = done_b
     out: list[tuple[int, int, int, int]] = []
     budget = ANCHOR * COMPARED  # (a small stretch typed over is compared closely; a long one costs too much)
     from_a = from_b = 0
     for i, j, length in [*runs, (len(a), len(b), 0)]:
         if (i, j) != (from_a, from_b):  # a stretch changed between two unchanged runs
             cost = (i - from_a) * (j - from_b)
-            steps.n += 1
             if 0 < cost <= budget:
                 budget -= cost
-                steps.n += cost // COMPARED  # (bounded in all by ``ANCHOR`` steps)
+                steps.n += cost
                 out += [(from_a + i1, from_a + i2, from_b + j1, from_b + j2)
                         for i1, i2, j1, j2 in _close_changes(a[from_a:i], b[from_b:j])]
             else:
@@ -707,21 +700,77 @@ def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[
     return out
 
 
+def _chain(a: str, b: str, steps: Steps) -> list[tuple[int, int]]:
+    """Places ``(i, j)`` where ``a`` and ``b`` hold the same stretch of ``ANCHOR`` characters, found once in each
+    (``a``'s taken at every ``ANCHOR``-th place), the longest chain of them increasing in both texts."""
+    sampled: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → how often it is in ``a``
+    at: dict[str, int] = {}  # → its (sampled) place
+    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
+        sampled[a[i:i + ANCHOR]], at[a[i:i + ANCHOR]] = 0, i
+    steps.n += len(a)
+    for i in range(len(a) - ANCHOR + 1):  # counted at every place: found once in ``a``, not only once sampled
+        stretch = a[i:i + ANCHOR]
+        if stretch in sampled:
+            sampled[stretch] += 1
+    in_b: dict[str, int] = {}  # stretch → its place in ``b`` (-1: more than once)
+    for j in range(len(b) - ANCHOR + 1):
+        stretch = b[j:j + ANCHOR]
+        if sampled.get(stretch) == 1:
+            in_b[stretch] = -1 if stretch in in_b else j
+    steps.n += ANCHOR * (len(a) + len(b))
+    places = sorted((j, at[stretch]) for stretch, j in in_b.items() if j >= 0)
+    return _increasing(places, steps)
+
+
+def _increasing(places: list[tuple[int, int]], steps: Steps) -> list[tuple[int, int]]:
+    """The longest chain of ``places`` (``(j, i)``, ``j`` increasing) whose ``i`` increases too, as ``(i, j)``."""
+    tails: list[int] = []  # tails[k]: index in ``places`` of the smallest ``i`` ending a chain of k + 1
+    before: list[int] = []  # each place's predecessor in its chain (-1: none)
+    for n, (_j, i) in enumerate(places):
+        k = _first_not_below(places, tails, i)
+        steps.n += len(tails).bit_length() + 1
+        before.append(tails[k - 1] if k else -1)
+        if k == len(tails):
+            tails.append(n)
+        else:
+            tails[k] = n
+    chain, n = [], tails[-1] if tails else -1
+    while n >= 0:
+        chain.append((places[n][1], places[n][0]))
+        n = before[n]
+    return chain[::-1]
+
+
+def _first_not_below(places: list[tuple[int, int]], tails: list[int], i: int) -> int:
+    """The first chain length whose tail's ``i`` is not below ``i`` (a binary search)."""
+    low, high = 0, len(tails)
+    while low < high:
+        middle = (low + high) // 2
+        if places[tails[middle]][1] < i:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 def _common(a: str, b: str, i: int, j: int, most: int, steps: Steps) -> int:
     """How many characters ``a`` and ``b`` have in common from ``a[i]`` and ``b[j]`` on (``most`` > 0), or right
-    before them (``most`` < 0), at most ``abs(most)``: found by doubling then halving a compared stretch."""
+    before them (``most`` < 0), at most ``abs(most)``: found by comparing doubling stretches, then halving the
+    last; each character is compared a few times at most (the steps count every one)."""
     ahead, most = most > 0, abs(most)
 
-    def same(n: int) -> bool:
-        steps.n += 1
-        return a[i:i + n] == b[j:j + n] if ahead else a[i - n:i] == b[j - n:j]
+    def same(low: int, high: int) -> bool:  # the characters ``low`` to ``high`` away are the same in both
+        steps.n += high - low
+        if ahead:
+            return a[i + low:i + high] == b[j + low:j + high]
+        return a[i - high:i - low] == b[j - high:j - low]
     low, size = 0, ANCHOR
-    while low < most and same(min(low + size, most)):
+    while low < most and same(low, min(low + size, most)):
         low, size = min(low + size, most), size * 2
-    high = min(low + size, most)  # same(low) holds; same(high) does not, unless low == most
+    high = min(low + size, most)  # the first ``low`` are the same; one from ``low`` to ``high`` is not
     while high - low > 1:
         middle = (low + high) // 2
-        if same(middle):
+        if same(low, middle):
             low = middle
         else:
             high = middle
