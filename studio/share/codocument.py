@@ -13,7 +13,6 @@ import dataclasses
 import functools
 import inspect
 import time
-import weakref
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -73,17 +72,7 @@ class CoDocument(Document):
         if replica is None:
             replica = self.hub.replica(f"person-{id(origin)}")
             _put(self._replicas, origin, replica)
-            replica.tellers.append(weakref.WeakMethod(self._tell))
         return replica
-
-    def _tell(self, replica: Replica, text: str) -> bool:
-        """Say ``text`` to the person of this replica, if they gave a way (``on_notice``)."""
-        for origin, each in [*self._replicas.items(), *self._replicas.plain.items()]:
-            notice = _get(self._notices, origin) if each is replica else None
-            if notice is not None:
-                notice(text)
-                return True
-        return False
 
     def on_notice(self, origin: Any, notice: Notice) -> None:
         """Tell this person (``notice(text)``) when someone deletes the slide they are on."""

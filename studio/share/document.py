@@ -57,7 +57,6 @@ REMEMBERED = 32  # recent texts of each slide text kept, to find which one a bro
 
 Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
-Teller = Callable[["Replica", str], bool]  # says a message to a replica's person; False: it could not
 
 
 @dataclasses.dataclass
@@ -91,7 +90,6 @@ class SharedDocument:
         self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
         self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
         self._ways_back: dict[str, WayBack] = {}  # slide id → the step that brings it back
-        self._typists: dict[tuple[str, str], dict[str, Callable[[], Replica | None]]] = {}  # text → who typed in it
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -219,19 +217,6 @@ class SharedDocument:
             del self._ways_back[slide_id]
         self.forget_kept()
 
-    def typed_in(self, typist: Replica, slide_id: str, field: str) -> None:
-        """Note that ``typist``'s person has typing in this text (``tell_typists``)."""
-        self._typists.setdefault((slide_id, field), {})[typist.person] = weakref.ref(typist)
-
-    def tell_typists(self, slide_id: str, field: str, text: str, but: Replica) -> None:
-        """Tell everyone (but ``but``'s person) whose typing is in this text, once each."""
-        for person, typist in list(self._typists.get((slide_id, field), {}).items()):
-            replica = typist()
-            if replica is None:
-                del self._typists[(slide_id, field)][person]
-            elif person != but.person:
-                replica.tell(text)
-
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
         self.doc.apply_update(update)
@@ -257,7 +242,6 @@ class Replica:
         self._watchers: dict[tuple[str, str], list[Callable[[list[dict[str, Any]]], Any]]] = {}
         self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
-        self.tellers: list[Callable[[], Teller | None]] = []  # weak: who says a message to this person (``tell``)
         self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]
         self._subscriptions = [self.doc["order"].observe(self._order_changed),
@@ -287,11 +271,6 @@ class Replica:
             key = (path[0], path[1]) if len(path) == 2 else (_part_of(path[0]), path[0])
             for callback in self._watchers.get(key, ()):
                 callback(event.delta)
-
-    def tell(self, text: str) -> bool:
-        """Say ``text`` to this replica's person, through the first of ``tellers`` that can; False: none could."""
-        self.tellers = [teller for teller in self.tellers if teller() is not None]
-        return any(teller(self, text) for teller in (ref() for ref in self.tellers) if teller is not None)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -342,7 +321,6 @@ class Replica:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
         with self.doc.transaction(origin=self.person):
             _splice(self._text(slide_id, field), value)
-        self.hub.typed_in(self, slide_id, field)
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
@@ -350,7 +328,6 @@ class Replica:
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
             _edit(text, str(text), edits)
-        self.hub.typed_in(self, slide_id, field)
         self.push()
 
     def commit(self, new: Carousel, *, who: str = "") -> None:

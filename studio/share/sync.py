@@ -17,7 +17,6 @@ studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,15 +59,6 @@ class Channel:
         self._pending: dict[Key, list[Delta]] = {}  # the CRDT's changes of each box since it was sent
         self._reordered = replica.reordered
         self.close = replica.hub.subscribe(self._heard)
-        replica.tellers = [teller for teller in replica.tellers if teller() is not None]  # closed pages' gone
-        replica.tellers.append(weakref.WeakMethod(self._told))  # (weak: a closed page's channel is not kept)
-
-    def _told(self, _replica: Replica, text: str) -> bool:
-        """Someone else's typing took a text this person typed in past its cap: say it (``trim_merged``)."""
-        if self.tell is None:
-            return False
-        self.tell(text)
-        return True
 
     def _heard(self, person: str | None) -> None:
         if person != self.replica.person:
@@ -276,8 +266,7 @@ def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
 def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
     """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
     over its cap (someone else's typing met it), it is kept whole (no word of anyone's is cut; it is drawn cut
-    at the cap until shortened). The typist whose merge went over is told (the message returned), and so is
-    everyone else whose typing is in that text (``SharedDocument.tell_typists``): once, as it goes over.
+    at the cap until shortened) and the typist whose merge went over is told. Returns that message.
 
     A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left unsaid.
     """
@@ -289,10 +278,8 @@ def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | 
     text = replica.text(slide, field)
     if len(text) <= cap:
         return None
-    told = (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
+    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
             f"({len(text):,} now). Every word is kept, but it is drawn cut after {cap:,} characters: shorten it.")
-    replica.hub.tell_typists(slide, field, told, but=replica)  # the others whose typing is in it: the same words
-    return told
 
 
 def _cut_at(text: str, cap: int) -> int:
