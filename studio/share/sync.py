@@ -241,8 +241,12 @@ def keep_typing(replica: Replica, slide: str, field: str, seen: str, typed: str)
         who = replica.deleted_by(slide) or "Someone"
         return (f"{who} deleted the slide you were typing in. Your typing is kept with it (undoing the delete "
                 f"brings it back): {quote(seen, typed)}")
+    back = slide in replica.hub.doc["slides"]  # a redo brought it back before this replica heard: made on it now
     typed = replica.hub.keep(replica, slide, field, seen, typed)
     who = replica.hub.removed_by.get(slide, "Someone")
+    if back:
+        return (f"{who}'s undo took out the slide you were typing in, and a redo brought it back. Your typing is "
+                f"made on it: {quote(seen, typed)}")
     return (f"{who}'s undo took out the slide you were typing in. Your typing is kept with it and comes back "
             f"if they redo: {quote(seen, typed)}")
 
