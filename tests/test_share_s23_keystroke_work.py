@@ -7,11 +7,15 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from property_examples import examples
 
 from studio.app.sample import sample_carousel
 from studio.share import document
 from studio.share.codocument import CoDocument
-from studio.share.document import REMEMBERED, SharedDocument
+from studio.share.document import REMEMBERED, SharedDocument, splice
 from studio.share.sync import type_into
 
 
@@ -72,3 +76,19 @@ def test_typing_put_back_after_a_rewording_searches_anchors_a_few_times(searches
     doc.put_back(slide_id, "body", seen, reworded + "z", near=1, origin=ada)
     assert doc.carousel.slides[1].body == reworded + "z"
     assert len(searches) <= 3
+
+
+def _letter_by_letter(old: str, new: str) -> tuple[int, int, str]:
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    return start, end_old, new[start:end_new]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.text(alphabet="ab\u0301👍", max_size=12), st.text(alphabet="ab\u0301👍", max_size=12))
+def test_the_smallest_splice_found_by_halving_is_the_one_found_letter_by_letter(old, new):
+    assert splice(old, new) == _letter_by_letter(old, new)

@@ -589,14 +589,22 @@ def _write_order(order: Array, target: list[str]) -> None:
 
 def splice(old: str, new: str) -> tuple[int, int, str]:
     """``(start, end, insert)``: replacing ``old[start:end]`` by ``insert`` gives ``new``; the smallest such."""
-    start, limit = 0, min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
+    start = _same_run(lambda n: old[:n] == new[:n], min(len(old), len(new)))
+    common = _same_run(lambda n: old[len(old) - n:] == new[len(new) - n:], min(len(old), len(new)) - start)
+    return start, len(old) - common, new[start:len(new) - common]
+
+
+def _same_run(same: Callable[[int], bool], most: int) -> int:
+    """The largest ``n`` up to ``most`` for which ``same(n)`` holds (it holds for every smaller one), found by
+    halving: each keystroke compares dozens of long texts, and comparing slices is far faster than each letter."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, int, str]]:
