@@ -66,3 +66,16 @@ def test_the_list_layout_reads_a_sentence_across_a_line_break():
 ])
 def test_a_list_item_goes_on_into_a_capitalised_line(text, last):
     assert list_entries(text)[-1][1] == last
+
+
+QUOTE = ('"The best time to plant a tree was 20 years ago. The second best time is now."\n— Chinese proverb\n'
+         "Start today.")
+
+
+def test_a_quotation_and_its_credit_are_one_point_and_the_next_line_starts_the_next():
+    assert list_of(QUOTE)[1] == ['"The best time to plant a tree was 20 years ago. The second best time is now." '
+                                 "— Chinese proverb", "Start today."]
+    # an inch mark opens no quotation; a line after a blank line is no credit
+    assert list_of('My desk\nThe monitor is 27" wide. It is great.')[1] == ['My desk The monitor is 27" wide.',
+                                                                           "It is great."]
+    assert list_of("Ship it\n\n— no excuses\nStart today.")[1] == ["Ship it — no excuses Start today."]

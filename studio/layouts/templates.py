@@ -566,9 +566,10 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    for x in (x.strip() for x in sentences(" ".join(text.split()))):
+    for x in (x.strip() for part in _attributed(text) for x in sentences(" ".join(part.split()))):
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
-        if points and x and (x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)":
+        if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
+                             or _quote_closed_by(points[-1], x)):
             points[-1] += " " + x
         elif x:
             points.append(x)
@@ -578,6 +579,26 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
     return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
+
+
+def _attributed(text: str) -> list[str]:
+    """``text`` cut after the line that credits a quotation ('"… now."' / '— Chinese proverb' / 'Start today.'), when
+    the next line opens a sentence: the credit ends there, it is not one sentence with the next line."""
+    parts, lines = [""], text.split("\n")
+    for n, line in enumerate(lines):
+        parts[-1] += line + "\n"
+        credit = line.strip()[:2] in ("— ", "– ") and n and lines[n - 1].rstrip()[-1:] in ('"', "”", "»")
+        if credit and n + 1 < len(lines) and lines[n + 1].strip()[:1].isupper():
+            parts.append("")
+    return parts
+
+
+def _quote_closed_by(point: str, sentence: str) -> bool:
+    """``point`` opens a quotation ('"The best time … ago.') that ``sentence`` closes ('The second … now."'): one
+    quotation, one point. Only a quote mark opening the point counts (an inch mark, '27" wide', is no quotation)."""
+    if point[:1] == "“":
+        return "”" not in point and "”" in sentence
+    return point[:1] == '"' and point.count('"') == 1 and sentence.count('"') == 1 and sentence.rstrip()[-1:] == '"'
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:
