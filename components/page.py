@@ -46,6 +46,20 @@ SETTINGS = [("Canvas & Ratio", "LinkedIn or Instagram size", "aspect_ratio", Can
 
 
 # Keeps --cs-chrome = top bar + slide strip height, so the slide (studio.css) fits the height between them.
+# A file dropped where nothing takes it would make the browser open it in place of the studio (the paste box and the
+# upload areas cancel the drags they take, so they never reach this). Dragged text is left to the browser.
+GUARD_FILE_DROPS = """<script>
+for (const type of ['dragover', 'drop']) {
+  window.addEventListener(type, (e) => {
+    if (e.defaultPrevented || !e.dataTransfer || !e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'none';
+    if (type === 'drop' && window.Quasar) Quasar.Notify.create({type: 'info', position: 'top-right', timeout: 8000,
+      message: 'Nothing here takes a file. Drop a text file on the paste box; choose an X archive or a project ' +
+               'file on the Archive or Project file tab.'});
+  });
+}
+</script>"""
 MEASURE_CHROME = """<script>
 (() => {
   const root = document.documentElement;
@@ -175,7 +189,7 @@ class StudioPage:
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  left=self.left, right=self.right)
         self.panels.append(self.topbar)
-        ui.add_body_html(MEASURE_CHROME)
+        ui.add_body_html(MEASURE_CHROME + GUARD_FILE_DROPS)
         name_drawers()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:

@@ -23,12 +23,8 @@ from .nicegui_seams import sync_value_with
 PART = 100_000
 MOST_PARTS = 2 * MAX_TEXT_BYTES // PART + 2  # the cap in UTF-16 units (an emoji is two), in parts, and a spare
 
-# In the browser: the box's value, whole when short, else in parts, or only its length (in characters, as Python
-# counts them: a pair of UTF-16 surrogates is one) when over the cap. A part never ends between two halves of a pair.
-SEND = r"""(value) => {
-  if (typeof value !== 'string' || value.length <= PART) { emit(value); return; }
-  const chars = value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;
-  if (chars > CAP) { emit({over: chars}); return; }
+# In the browser: ``value`` cut into parts of at most PART UTF-16 units, never between two halves of a pair
+SPLIT = r"""const split = (value) => {
   const parts = [];
   for (let start = 0; start < value.length;) {
     let end = Math.min(start + PART, value.length);
@@ -37,8 +33,33 @@ SEND = r"""(value) => {
     parts.push(value.slice(start, end));
     start = end;
   }
+  return parts;
+};
+const chars = (value) => value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;"""
+
+# In the browser: the box's value, whole when short, else in parts, or only its length (in characters, as Python
+# counts them: a pair of UTF-16 surrogates is one) when over the cap. A part never ends between two halves of a pair.
+SEND = r"""(value) => {
+  SPLIT
+  if (typeof value !== 'string' || value.length <= PART) { emit(value); return; }
+  if (chars(value) > CAP) { emit({over: chars(value)}); return; }
+  const parts = split(value);
   parts.forEach((part, index) => emit({part, index, count: parts.length}));
-}""".replace("PART", str(PART)).replace("CAP", str(MAX_TEXT_BYTES))
+}""".replace("SPLIT", SPLIT).replace("PART", str(PART)).replace("CAP", str(MAX_TEXT_BYTES))
+
+# In the browser, on a paste: its HTML flavour (a copy of X's page) and plain text, in one message when short, else
+# in numbered parts (the HTML's, then the text's) as the box's value is; HTML over the cap, only its length.
+FLAVOURS = r"""(e) => {
+  const data = e.clipboardData;
+  const html = data ? data.getData('text/html') : '';
+  if (!html) return;
+  const text = data.getData('text/plain');
+  SPLIT
+  if (html.length + text.length <= PART) { emit({html, text}); return; }
+  if (chars(html) > CAP) { emit({html_over: chars(html)}); return; }
+  const parts = [...split(html).map((part) => ['html', part]), ...split(text).map((part) => ['text', part])];
+  parts.forEach(([kind, part], index) => emit({kind, part, index, count: parts.length}));
+}""".replace("SPLIT", SPLIT).replace("PART", str(PART)).replace("CAP", str(MAX_TEXT_BYTES))
 
 
 class PartedValue:
@@ -132,3 +153,33 @@ def lost_message(got: int, count: int) -> str:
 def arriving_message(got: int, count: int) -> str:
     """What an Import clicked while a long paste is still coming in says."""
     return f"The pasted text is still reaching the studio ({got} of {count} parts): click Import again in a moment."
+
+
+class Flavours:
+    """Puts a paste's HTML and plain text back together from the parts ``FLAVOURS`` sends (a part out of turn drops
+    the parts before it: that paste's HTML is not read, its plain text is)."""
+
+    def __init__(self) -> None:
+        self._parts: list[tuple[str, str]] = []
+        self._count = 0
+
+    def take(self, args: dict) -> tuple[str, str] | None:
+        """(html, text) once the last part came; None before, and for a part out of turn or of the wrong shape."""
+        kind, part, index, count = (args.get(key) for key in ("kind", "part", "index", "count"))
+        if not (kind in ("html", "text") and isinstance(part, str) and len(part) <= PART
+                and isinstance(count, int) and 1 <= count <= 2 * MOST_PARTS and isinstance(index, int)
+                and index == len(self._parts) and index < count and (index == 0 or count == self._count)):
+            self._parts, self._count = [], 0
+            return None
+        self._parts.append((kind, part))
+        self._count = count
+        if index < count - 1:
+            return None
+        parts, self._parts, self._count = self._parts, [], 0
+        return tuple("".join(p for k, p in parts if k == kind) for kind in ("html", "text"))
+
+
+def html_over_message(chars: int) -> str:
+    """What the creator reads when a paste's HTML (a copy of X's page) is over the cap: its plain text is read."""
+    return (f"The page copied with this paste is {chars:,} characters of HTML, over the {megabytes(MAX_TEXT_BYTES)} "
+            "the studio reads: its plain text is read instead, without the emoji X shows as pictures.")

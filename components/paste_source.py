@@ -5,11 +5,12 @@ import asyncio
 
 from nicegui import background_tasks, events, run, ui
 
-from studio.limits import MAX_TEXT_BYTES
+from studio.limits import MAX_TEXT_BYTES, megabytes
 from studio.sources.result import ImportResult
 
 from .offload import off_loop
-from .paste_size import PartedValue, arriving_message, lost_message, over_cap_message
+from .paste_size import FLAVOURS, Flavours, PartedValue, arriving_message, html_over_message, lost_message, \
+    over_cap_message
 from .thread_intake import ThreadIntake
 from .thumbnails import draw_ahead
 from .view import Debounce, View
@@ -17,21 +18,75 @@ from .view import Debounce, View
 SMALL_PASTE = 16_000  # characters read on the spot (a long thread is ~10,000); more go to a worker process
 PASTED = 200  # characters added at once: a paste, not typing
 AHEAD_PAUSE = 0.3  # seconds after a paste before it is laid out ahead (an import clicked sooner lays it out itself)
-# A paste's HTML flavour (a copy of X's page: its emoji are pictures, left out of the plain text) comes with its plain
-# text in one message at most this long (JSON, UTF-8): socket.io drops the connection above 1,000,000 bytes. X's
-# markup runs to several KB a post (the 4-post copy in tests/fixtures is 9 KB, trimmed); a longer copy is read from
-# its plain text, as before.
-FLAVOURS_MAX_BYTES = 900_000
 HTML_SHOWS_READING = 64_000  # characters of HTML read with the "Reading…" row and its Cancel (less takes a blink)
+DROP_MOST_BYTES = 4 * MAX_TEXT_BYTES  # a character takes at most 4 bytes: a bigger file is over the cap unread
+# the files the box reads (an archive's tweets.js too, which a paste of it is read as)
+TEXT_FILE = r"\.(txt|text|md|markdown)$|^tweets?(-part\d+)?\.js$"
 
-# In the browser: the paste's HTML and plain text, if it has HTML and fits in one message
-FLAVOURS = """(e) => {
-  const data = e.clipboardData;
-  const html = data ? data.getData('text/html') : '';
-  if (!html) return;
-  const both = {html, text: data.getData('text/plain')};
-  if (new TextEncoder().encode(JSON.stringify(both)).length <= %d) emit(both);
-}""" % FLAVOURS_MAX_BYTES
+# In the browser: a file dropped on the box is read there (the server never holds it) and, if it is text within the
+# cap, put in the box as one undoable input, so it reaches the studio as a paste does (in parts when long). Else
+# only what is wrong with it is sent. Another drag (text dragged from a page) keeps the browser's own way.
+DROP = r"""(e) => {
+  const files = e.dataTransfer ? [...e.dataTransfer.files] : [];
+  if (!files.length) return;
+  e.preventDefault();
+  const file = files[0], name = file.name;
+  const on = e.currentTarget, box = on.tagName === 'TEXTAREA' ? on : on.querySelector('textarea');
+  const tell = (more) => emit(Object.assign({name}, more));
+  if (files.length > 1) return tell({problem: 'many', count: files.length});
+  if (!/TEXT_FILE/i.test(name)) return tell({problem: 'kind'});
+  if (file.size > MOST_BYTES) return tell({problem: 'big', bytes: file.size});
+  file.arrayBuffer().then((data) => {
+    const bytes = new Uint8Array(data);
+    const utf16 = bytes[0] === 0xFF && bytes[1] === 0xFE ? 'utf-16le' : bytes[0] === 0xFE && bytes[1] === 0xFF
+      ? 'utf-16be' : 'utf-8';
+    let text;
+    try { text = new TextDecoder(utf16, {fatal: true}).decode(bytes); } catch (err) { return tell({problem: 'binary'}); }
+    if (text.includes('\0')) return tell({problem: 'binary'});
+    text = text.replace(/\r\n?/g, '\n');
+    if (!text.trim()) return tell({problem: 'empty'});
+    const chars = text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;
+    if (chars > CAP) return tell({problem: 'big', chars});
+    box.focus();
+    box.select();  // (a thread-sized text as an input Ctrl+Z takes back; a long one at once, as the editor is slow)
+    if (text.length > UNDOABLE || !document.execCommand('insertText', false, text) || box.value !== text) {
+      box.value = text;
+      box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromDrop'}));
+    }
+    tell({chars});
+  }, () => tell({problem: 'unread'}));
+}""".replace("TEXT_FILE", TEXT_FILE).replace("MOST_BYTES", str(DROP_MOST_BYTES)) \
+    .replace("UNDOABLE", str(SMALL_PASTE)).replace("CAP", str(MAX_TEXT_BYTES))
+# a drag over the box: a file may be dropped there (else the browser opens the file in the tab)
+DRAG_OVER = "(e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); }"
+
+
+def dropped_message(args: dict) -> tuple[str, str]:
+    """What the creator reads of a file dropped on the paste box (``DROP``'s report), and the notice's type."""
+    name = args.get("name") if isinstance(args.get("name"), str) and args.get("name") else "The file"
+    problem, chars, size = args.get("problem"), args.get("chars"), args.get("bytes")
+    if problem is None and isinstance(chars, int):
+        return f"{name} is in the box ({chars:,} characters): click Import thread to read it.", "info"
+    if problem == "big":
+        size = f"{chars:,} characters" if isinstance(chars, int) else f"{size:,} bytes" if isinstance(size, int) \
+            else "too long"
+        return (f"{name} is {size}; the studio reads at most {megabytes(MAX_TEXT_BYTES)} ({MAX_TEXT_BYTES:,} "
+                "characters) of text. Nothing was put in the box: drop a shorter file, or paste a part of it."), \
+            "negative"
+    told = {"many": "Drop one file at a time: nothing was put in the box.",
+            "binary": f"{name} is not UTF-8 text (it may be a document or a picture saved with a .txt name): "
+                      "save it as plain UTF-8 text and drop it again. Nothing was put in the box.",
+            "empty": f"{name} holds no words: nothing was put in the box.",
+            "unread": f"The browser could not read {name}: nothing was put in the box."}.get(problem)
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if told is None and suffix == "zip":
+        told = f"{name} is a .zip: an X archive is imported from the Archive tab, above."
+    elif told is None and suffix == "json":
+        told = f"{name} is a .json file: a Carousel Studio project opens from the Project file tab, above."
+    elif told is None:
+        told = (f"{name} is not a text file: the paste box takes a .txt or .md file; an X archive (.zip) goes in the "
+                "Archive tab, a project (.json) in the Project file tab.")
+    return told, "warning"
 
 
 def _lines(text: str) -> str:
@@ -67,6 +122,9 @@ class PasteSource:
         self._parts = PartedValue(self.paste, self._over_cap, self._lost)
         self._missing: str | None = None  # what the creator was told of a paste a part of which never came
         self.paste.on("paste", self._flavours, js_handler=FLAVOURS)
+        self._flavour_parts = Flavours()
+        self.paste.on("dragover", js_handler=DRAG_OVER)
+        self.paste.on("drop", self._dropped, js_handler=DROP)
         self._html: tuple[str, str] | None = None  # the last paste's plain text and HTML flavour
         self._ahead = Debounce(self._lay_out_ahead, AHEAD_PAUSE)
         self._ahead_job: tuple[str, asyncio.Task] | None = None  # the paste being laid out ahead
@@ -111,12 +169,28 @@ class PasteSource:
         self.view.notify(self._missing, type="negative", position="top", multi_line=True)
 
     def _flavours(self, e: events.GenericEventArguments) -> None:
-        """A paste that had HTML: kept, unread, until Import (read then, off the event loop)."""
+        """A paste that had HTML (in one message, or in parts): kept, unread, until Import (read then, off the event
+        loop). HTML over the cap is not kept: the creator is told its plain text is read."""
         args = e.args if isinstance(e.args, dict) else {}
+        over = args.get("html_over")
+        if "part" in args:
+            args = dict(zip(("html", "text"), self._flavour_parts.take(args) or ()))
         html, text = args.get("html"), args.get("text")
-        if isinstance(html, str) and isinstance(text, str) and html and len(html) <= MAX_TEXT_BYTES:
+        if isinstance(html, str) and len(html) > MAX_TEXT_BYTES:
+            over = len(html)
+        if isinstance(over, int) and not isinstance(over, bool):
+            self._stop_html_read()
+            self._html = None
+            self.view.notify(html_over_message(over), type="warning", position="top", multi_line=True)
+        elif isinstance(html, str) and isinstance(text, str) and html:
             self._stop_html_read()  # a newer paste: the one being read is not imported
             self._html = (_lines(text), html)
+
+    def _dropped(self, e: events.GenericEventArguments) -> None:
+        """A file dropped on the box: read into it in the browser (``DROP``), or told why not."""
+        if isinstance(e.args, dict):
+            message, kind = dropped_message(e.args)
+            self.view.notify(message, type=kind, position="top", multi_line=True)
 
     def _lay_out_ahead(self) -> None:
         """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``);

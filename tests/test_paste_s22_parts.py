@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 from nicegui import ui
 from nicegui.elements.mixins import value_element
 
@@ -38,30 +39,58 @@ def test_the_value_listener_is_niceguis_own_until_the_seam_replaces_it():
     assert listener.type == "update:value" and listener.js_handler == SEND
 
 
-async def test_a_value_sent_in_parts_comes_in_whole_and_is_imported(studio, testid):
+@pytest.fixture
+def box(studio, testid):
+    return testid(studio, "source-input")[0]
+
+
+@pytest.fixture
+def earlier(studio, box) -> list[str]:
+    """The box holds a thread pasted before (never to be imported in a later paste's stead); the posts before."""
+    box.value = "A thread pasted before.\n\nIts second post."
+    return posts(studio)
+
+
+def import_reads(studio, testid, text: str):
+    click(studio, testid(studio, "source-import")[0])
+    return until(lambda: posts(studio) == [p.text for p in parse_paste(text).threads[0].posts])
+
+
+async def test_a_value_sent_in_parts_comes_in_whole_and_is_imported(studio, testid, box):
     assert len(TEXT) > 2 * PART
-    box = testid(studio, "source-input")[0]
     send_in_parts(studio, box, TEXT)
     assert box.value == TEXT
+    await import_reads(studio, testid, TEXT)
+
+
+OVER = [{"over": 1_200_000}]
+LOST = [{"part": "a" * PART, "index": 0, "count": 3}, {"part": "b" * PART, "index": 1, "count": 3},
+        {"part": "c", "index": 2, "count": 4}]  # the last, out of turn: part 2 of 3 never came
+COMING = [{"part": "a" * PART, "index": 0, "count": 3}]
+
+
+@pytest.mark.parametrize("sent, at_once, at_import, emptied", [
+    (OVER, "The pasted text is 1,200,000 characters; the studio reads at most 1 MB", "Nothing was imported", True),
+    (LOST, "Only 2 of the 3 parts of the pasted text reached the studio: nothing of it was read",
+     "Only 2 of the 3 parts", True),
+    (COMING, None, "The pasted text is still reaching the studio (1 of 3 parts)", False),
+], ids=["over the cap", "a part never came", "parts still coming"])
+async def test_a_paste_not_whole_is_named_and_the_box_before_is_not_imported(
+        studio, testid, box, earlier, sent, at_once, at_import, emptied):
+    """Over the cap (as the browser counted it), a part that never came, or parts still coming when Import is
+    clicked: the studio says so, now and at Import, and never reads the text the box held before instead."""
+    for args in sent:
+        trigger(studio, box, "update:value", args)
+    if at_once:
+        await studio.should_see(at_once)
+    assert (box.value == "") is emptied
     click(studio, testid(studio, "source-import")[0])
-    await until(lambda: posts(studio) == [p.text for p in parse_paste(TEXT).threads[0].posts])
+    await studio.should_see(at_import)
+    assert posts(studio) == earlier
 
 
-async def test_a_value_over_the_cap_is_named_and_nothing_of_the_box_before_is_imported(studio, testid):
-    box = testid(studio, "source-input")[0]
-    before = posts(studio)
-    box.value = "A thread pasted before.\n\nIts second post."
-    trigger(studio, box, "update:value", {"over": 1_200_000})
-    await studio.should_see("The pasted text is 1,200,000 characters; the studio reads at most 1 MB")
-    assert box.value == ""
-    click(studio, testid(studio, "source-import")[0])
-    await studio.should_see("Nothing was imported")
-    assert posts(studio) == before
-
-
-async def test_parts_past_the_cap_or_out_of_turn_are_not_kept(studio, testid):
+async def test_parts_past_the_cap_or_out_of_turn_are_not_kept(studio, box):
     """A browser sending more than the cap in parts is told the cap; a part out of turn is dropped, not joined."""
-    box = testid(studio, "source-input")[0]
     parts = ["x" * PART] * (MAX_TEXT_BYTES // PART + 2)
     send_in_parts(studio, box, "", parts)
     await studio.should_see("the studio reads at most 1 MB")
@@ -72,40 +101,12 @@ async def test_parts_past_the_cap_or_out_of_turn_are_not_kept(studio, testid):
     assert box.value == "words here"
 
 
-async def test_a_paste_a_part_of_which_never_came_is_named_and_the_box_before_is_not_imported(studio, testid):
-    """Parts 0 and 1 of 3 came, then part 2 of another count (out of turn): the studio says how many came, and
-    an Import says it again rather than read the text the box held before."""
-    box = testid(studio, "source-input")[0]
-    before = posts(studio)
-    box.value = "A thread pasted before.\n\nIts second post."
-    for index, part in enumerate(["a" * PART, "b" * PART]):
-        trigger(studio, box, "update:value", {"part": part, "index": index, "count": 3})
-    trigger(studio, box, "update:value", {"part": "c", "index": 2, "count": 4})
-    await studio.should_see("Only 2 of the 3 parts of the pasted text reached the studio: nothing of it was read")
-    assert box.value == ""
-    click(studio, testid(studio, "source-import")[0])
-    await studio.should_see("Only 2 of the 3 parts")
-    assert posts(studio) == before
-
-
 SHORT = "Short thread first post.\n\nSecond post here."
 
 
-async def test_a_new_paste_while_parts_are_missing_names_the_lost_one_and_is_read_itself(studio, testid):
-    box = testid(studio, "source-input")[0]
+async def test_a_new_paste_while_parts_are_missing_names_the_lost_one_and_is_read_itself(studio, testid, box):
     trigger(studio, box, "update:value", {"part": "a" * PART, "index": 0, "count": 2})
     trigger(studio, box, "update:value", SHORT)
     await studio.should_see("Only 1 of the 2 parts of the pasted text reached the studio")
     assert box.value == SHORT
-    click(studio, testid(studio, "source-import")[0])
-    await until(lambda: posts(studio) == [p.text for p in parse_paste(SHORT).threads[0].posts])
-
-
-async def test_an_import_while_parts_are_still_coming_says_so_and_imports_nothing(studio, testid):
-    box = testid(studio, "source-input")[0]
-    before = posts(studio)
-    box.value = "A thread pasted before.\n\nIts second post."
-    trigger(studio, box, "update:value", {"part": "a" * PART, "index": 0, "count": 3})
-    click(studio, testid(studio, "source-import")[0])
-    await studio.should_see("The pasted text is still reaching the studio (1 of 3 parts)")
-    assert posts(studio) == before
+    await import_reads(studio, testid, SHORT)
