@@ -184,6 +184,7 @@ class ExportDialog:
             self._running(False)
         if report is None:  # the server is stopping: nothing to offer
             stream.fail("the studio is stopping")
+            exports.release(out)
             self.progress_box.set_visibility(False)
             return
         if stream.error is not None:  # the bytes sent were not the file's (a worker died mid-file): send it again
