@@ -40,6 +40,7 @@ from .relay import Relay
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
 BIG_CAROUSEL = 40  # slides: from here, a change's pages are counted off the event loop before pages redraw
+BIG_TEXT = 20_000  # characters of titles and texts: so are a few slides near their caps (7 of 20,000: 1.5 s)
 
 FONT_ROUTE = "/studio-fonts"
 STATIC_ROUTE = "/studio-static"
@@ -95,7 +96,8 @@ class Server:
         if not isinstance(event, Changed):
             return None
         carousel = (event.document or self.studio.document).carousel
-        if len(carousel.slides) < BIG_CAROUSEL or PAGE_COUNTS.known(carousel):
+        small = len(carousel.slides) < BIG_CAROUSEL and _text_size(carousel) < BIG_TEXT
+        if small or PAGE_COUNTS.known(carousel):
             return None
         return carousel
 
@@ -136,6 +138,11 @@ class Server:
         token = secrets.token_urlsafe(16)
         self.downloads[token] = (path if isinstance(path, ExportStream) else Path(path), filename)
         return f"{DOWNLOAD_ROUTE}/{token}"
+
+
+def _text_size(carousel: Carousel) -> int:
+    """Characters of the slides' titles and texts: what counting their pages lays out."""
+    return sum(len(slide.title) + len(slide.body) for slide in carousel.slides)
 
 
 def count_pages(carousel: Carousel, progress: offload.Progress) -> list[int]:

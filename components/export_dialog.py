@@ -13,6 +13,7 @@ import time
 
 from nicegui import run, ui
 
+from studio import limits
 from studio.app import exports
 from studio.export import check_identity, check_platform, format_bytes
 from studio.export.stream import ExportStream
@@ -30,7 +31,12 @@ def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
             return check_platform(carousel, target, pages=pages)
         except Exception as exc:  # noqa: BLE001 - shown as a warning, never a traceback
             return [str(exc)]
-    return check_identity(carousel), platform("linkedin"), platform("instagram")
+    try:  # a text over its cap: every export will refuse it (never cut it), so say it before the click
+        limits.check_texts(carousel)
+        over, held = [], []
+    except limits.LimitError as exc:
+        over, held = [str(exc)[:1].upper() + str(exc)[1:]], ["Not exported until the texts named above are shortened."]
+    return over + check_identity(carousel), held + platform("linkedin"), held + platform("instagram")
 
 
 class ExportDialog:
@@ -178,6 +184,7 @@ class ExportDialog:
             self._running(False)
         if report is None:  # the server is stopping: nothing to offer
             stream.fail("the studio is stopping")
+            exports.release(out)
             self.progress_box.set_visibility(False)
             return
         if stream.error is not None:  # the bytes sent were not the file's (a worker died mid-file): send it again

@@ -54,6 +54,9 @@ for (const type of ['dragover', 'drop']) {
     if (e.defaultPrevented || !e.dataTransfer || !e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'none';
+    if (type === 'drop' && window.Quasar) Quasar.Notify.create({type: 'info', position: 'top-right', timeout: 8000,
+      message: 'Nothing here takes a file. Drop a text file on the paste box; choose an X archive or a project ' +
+               'file on the Archive or Project file tab.'});
   });
 }
 </script>"""

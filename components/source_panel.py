@@ -8,6 +8,7 @@ from __future__ import annotations
 from nicegui import events, run, ui
 
 from studio.app import Changed
+from studio.app.projects import project_notices
 from studio.limits import MAX_PROJECT_BYTES
 from studio.post import Thread
 
@@ -98,11 +99,17 @@ class SourcePanel:
             self.view.notify("Opened with changes: " + "; ".join(notes), type="warning", close_button=True, timeout=0)
         back = self.view.studio.projects.open_instead()
         self.view.studio.projects.open_file(carousel)
+        self._tell(carousel)
         progress = self.intake.progress  # a big project's pages are counted first; Cancel goes back
         progress.select_first()
         progress.follow(lambda: self.view.notify(f"Opened “{carousel.name}” as a new project", type="positive",
                                                  position="top"),
                         "Opening cancelled — no new project was made; yours is open again", back)
+
+    def _tell(self, carousel) -> None:
+        """Say at once what the opened project holds over its caps (``project_notices``)."""
+        for notice in project_notices(carousel):
+            self.view.notify(notice, type="warning", multi_line=True, close_button=True, timeout=0)
 
     async def _import_link(self) -> None:
         url = (self.link.value or "").strip()

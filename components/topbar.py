@@ -6,6 +6,7 @@ from collections.abc import Callable
 from nicegui import events, ui
 
 from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
+from studio.app.projects import project_notices
 from studio.sources.result import count
 
 from .presence import PresenceBar
@@ -159,8 +160,11 @@ class TopBar:
                         "flat round dense size=sm aria-label='Delete'").tooltip("Delete")
 
     def _open(self, project_id: str) -> None:
-        if self.view.attempt(self.view.studio.projects.open, project_id, doing="opening the project"):
+        carousel = self.view.attempt(self.view.studio.projects.open, project_id, doing="opening the project")
+        if carousel:
             self.view.select(0)
+            for notice in project_notices(carousel):  # (texts over their caps: said at once, as an upload does)
+                self.view.notify(notice, type="warning", multi_line=True, close_button=True, timeout=0)
 
     def _new_project(self) -> None:
         self.view.studio.projects.new()

@@ -29,6 +29,10 @@ MAX_SLIDES = 300
 # carousel (an import that is taken must also lay out).
 MAX_POSTS = MAX_SLIDES - 1
 
+# Photos one thread post keeps. X takes at most 4 photos a post, and an archive gives an edited post's photos once
+# per version (at most 5): 20. A project file's post with more keeps its first 20 (said at open).
+MAX_POST_IMAGES = 4 * 5
+
 # Pages one slide may continue onto when its text overflows. A full 4,000-character premium post
 # fills 3-4 portrait pages; a slide at the word cap below fills ~35 at the largest body size.
 MAX_PAGES_PER_SLIDE = 40
@@ -110,6 +114,11 @@ MAX_JSON_DEPTH = 64
 # Digits of one integer in any JSON the studio reads; Python refuses more than 4,300 anyway.
 MAX_INT_DIGITS = 30
 
+# Values (texts, numbers, objects, list items) in one project file. A carousel at every cap holds ~130,000 (300
+# slides each listing all 299 posts, 299 posts with 20 photos each). Each value costs ~10 µs of checks before the
+# caps on its list can apply: a 6 MB file listing one post id a million times took 13 s to open.
+MAX_PROJECT_VALUES = 1_000_000
+
 
 def megabytes(n: int) -> str:
     """A size for messages: "2 GB", "1.5 GB", "40 MB", "1 KB"."""
@@ -132,12 +141,12 @@ def _no_constant(name: str) -> None:
     raise LimitError(f"it holds {name}, which is not a JSON number")
 
 
-def parse_json(raw: str | bytes, what: str = "the file") -> object:
+def parse_json(raw: str | bytes, what: str = "the file", max_values: int | None = None) -> object:
     """Parse JSON within the caps: LimitError names ``what`` and the problem.
 
     Besides syntax, refuses what Python's parser would turn into a crash or a
     slow number later: integers of more than MAX_INT_DIGITS digits, NaN and
-    Infinity, and nesting deeper than MAX_JSON_DEPTH.
+    Infinity, nesting deeper than MAX_JSON_DEPTH, and more than ``max_values`` values.
     """
     try:
         data = json.loads(raw, parse_int=_big_int, parse_constant=_no_constant)
@@ -151,16 +160,25 @@ def parse_json(raw: str | bytes, what: str = "the file") -> object:
         raise LimitError(f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels)") from None
     except ValueError as exc:  # e.g. a float literal Python cannot read
         raise LimitError(f"{what} does not parse ({exc})") from None
-    if json_depth(data) > MAX_JSON_DEPTH:
+    try:
+        depth = json_depth(data, max_values)
+    except LimitError as exc:
+        raise LimitError(f"{what} {exc}") from None
+    if depth > MAX_JSON_DEPTH:
         raise LimitError(f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels)")
     return data
 
 
-def json_depth(data: object) -> int:
-    """How deeply lists and objects nest in ``data`` (0 for a plain value); no recursion."""
-    deepest, stack = 0, [(data, 1)]
+def json_depth(data: object, max_values: int | None = None) -> int:
+    """How deeply lists and objects nest in ``data`` (0 for a plain value); no recursion. LimitError when it holds
+    more than ``max_values`` values (counted on the way)."""
+    deepest, stack, seen = 0, [(data, 1)], 0
     while stack:
         value, depth = stack.pop()
+        seen += 1
+        if max_values is not None and seen > max_values:
+            raise LimitError(f"holds more than {max_values:,} values (texts, numbers, list items); a carousel "
+                             "file at every cap holds about 130,000")
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list):
@@ -182,10 +200,20 @@ def check_words(text: str, what: str = "the slide") -> None:
                          "Split it into several slides.")
 
 
+def chars(text: str) -> int:
+    """How many characters ``text`` has, as every text cap counts them: Unicode code points.
+
+    The one count for check_chars, the studio's boxes (``app.slide_edits``), share mode, the open notice and
+    export, so a text one of them takes no other refuses. An emoji counts its code points (😀 is 1, 👩‍💻 is 3:
+    woman, joiner, laptop); a browser's ``.length`` (UTF-16 units, 2 for 😀) is never used for a cap.
+    """
+    return len(text)
+
+
 def check_chars(text: str, cap: int, what: str) -> None:
     """LimitError when ``text`` is longer than ``cap`` characters; the message names ``what`` and the cap."""
-    if len(text) > cap:
-        raise LimitError(f"{what} has {len(text):,} characters; the limit is {cap:,}. Shorten it.")
+    if chars(text) > cap:
+        raise LimitError(f"{what} has {chars(text):,} characters; the limit is {cap:,}. Shorten it.")
 
 
 def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
@@ -200,18 +228,68 @@ def check_size(slides: int, posts: int, was: tuple[int, int] = (0, 0)) -> None:
                          "Nothing was changed.")
 
 
+# A slide's texts with a cap, by field: the cap and the field as a message names it ("the title of slide 3").
+SLIDE_CAPS: dict[str, tuple[int, str]] = {
+    "title": (MAX_TITLE_CHARS, "the title of slide {n}"),
+    "body": (MAX_BODY_CHARS, "the text of slide {n}"),
+    "alt_text": (MAX_ALT_CHARS, "the alt text of slide {n}"),
+}
+
+# How many over-cap texts a notice or an export's refusal names one by one; the rest are counted.
+NAMED_OVER_CAPS = 10
+
+
 def check_texts(carousel) -> None:
-    """LimitError naming the first project name, slide title or alt text beyond its cap (MAX_*_CHARS)."""
-    check_chars(carousel.name, MAX_NAME_CHARS, "the project name")
-    for i, slide in enumerate(carousel.slides, 1):
-        check_chars(slide.title, MAX_TITLE_CHARS, f"the title of slide {i}")
-        check_chars(slide.body, MAX_BODY_CHARS, f"the text of slide {i}")
-        check_chars(slide.alt_text, MAX_ALT_CHARS, f"the alt text of slide {i}")
+    """LimitError naming every text of ``carousel`` beyond its cap: its name, a slide's title, text or alt text.
+
+    Export's rule: a creator's words are never cut in an export, so a carousel holding such a text is refused
+    (the message names each slide and field, first in full) until the creator shortens it.
+    """
+    over = texts_over_caps(carousel)
+    if not over:
+        return
+    (cap, what, text), rest = over[0], over[1:]
+    first = f"{what} has {chars(text):,} characters; the limit is {cap:,}. Shorten it"
+    also = f". Also over their limits: {_named([over_cap(t, c, w) for c, w, t in rest])}" if rest else ""
+    raise LimitError(f"{first}{also}. Nothing is exported until then: an export never cuts your words.")
+
+
+def texts_over_caps(carousel) -> list[tuple[int, str, str]]:
+    """The project name and every slide title, text and alt text over its cap, as (cap, what, text):
+    (2000, "the title of slide 3", "…")."""
+    found = [(MAX_NAME_CHARS, "the project name", carousel.name)] if chars(carousel.name) > MAX_NAME_CHARS else []
+    for n, slide in enumerate(carousel.slides, 1):
+        for field, (cap, what) in SLIDE_CAPS.items():
+            text = getattr(slide, field, "")
+            if isinstance(text, str) and chars(text) > cap:
+                found.append((cap, what.format(n=n), text))
+    return found
+
+
+def slides_over_caps(carousel) -> list[str]:
+    """``texts_over_caps`` (the project name too, despite this name) in a message's words: "the title of slide 3
+    (2,412 characters; the limit is 2,000)". An old or hand-made file may hold such a text: it opens whole, but
+    is not exported until shortened."""
+    return [over_cap(text, cap, what) for cap, what, text in texts_over_caps(carousel)]
+
+
+def _named(over: list[str]) -> str:
+    """The first NAMED_OVER_CAPS of ``over``, then how many more."""
+    more = len(over) - NAMED_OVER_CAPS
+    return "; ".join(over[:NAMED_OVER_CAPS]) + (f"; and {more:,} more" if more > 0 else "")
+
+
+def slides_over_caps_notice(whose: str, over: list[str]) -> str:
+    """The notice when a project opens holding texts over their caps (``slides_over_caps``): which, and what to
+    do. Nothing is cut: the file's words are kept, and export refuses until each is shortened."""
+    return (f"{whose} holds texts over their limits: {_named(over)}. Nothing was lost: each is kept whole, "
+            "but the carousel cannot be exported until each is shortened to its limit (an export never cuts "
+            "your words; an edit to such a text may only make it shorter).")
 
 
 def cut(text: str, cap: int) -> str:
     """``text`` as drawn: an over-cap one from an old file is cut at its cap (the file keeps it whole)."""
-    return text if len(text) <= cap else text[:cap]
+    return text if chars(text) <= cap else text[:cap]
 
 
 def parts_over_caps(carousel) -> list[str]:
@@ -234,14 +312,14 @@ def _over_caps(parts: dict) -> list[str]:
     found = []
     for (part, field), (cap, what) in PART_CAPS.items():
         text = getattr(parts[part], field, "") if parts[part] is not None else ""
-        if isinstance(text, str) and len(text) > cap:
+        if isinstance(text, str) and chars(text) > cap:
             found.append(over_cap(text, cap, what))
     return found
 
 
 def over_cap(text: str, cap: int, what: str) -> str:
     """ "the brand's name (612 characters; the limit is 200)" """
-    return f"{what} ({len(text):,} characters; the limit is {cap:,})"
+    return f"{what} ({chars(text):,} characters; the limit is {cap:,})"
 
 
 def read_capped(path: str | os.PathLike[str], cap: int, what: str | None = None) -> bytes:

@@ -226,8 +226,8 @@ PAGES_PROBLEM = (f"This slide's text needs more than {MAX_PAGES_PER_SLIDE} pages
 
 def slide_problem(slide: Slide) -> str:
     """Why a slide is too big to lay out, found before any layout work ("" when nothing is)."""
-    if len(slide.title) > limits.MAX_TITLE_CHARS:
-        return (f"This slide's title has {len(slide.title):,} characters; a title may have at most "
+    if limits.chars(slide.title) > limits.MAX_TITLE_CHARS:
+        return (f"This slide's title has {limits.chars(slide.title):,} characters; a title may have at most "
                 f"{limits.MAX_TITLE_CHARS:,}. Shorten it, or move the rest into the text.")
     try:
         limits.check_words(f"{slide.title} {slide.body}", "This slide")
@@ -284,9 +284,11 @@ def _run(ctx: Ctx, drawer, slide: Slide, size: float, uid: str, dry_run: bool = 
 
 def _split_slide(ctx: Ctx, carousel: Carousel, slide: Slide):
     layout_key = _layout_key(carousel, slide)
-    posts = tuple(ctx.posts[p] for p in slide.post_ids if p in ctx.posts)
     extra = drawn_cta(carousel.cta) if layout_key == "outro" else None
-    key_src = repr((_ctx_sig(ctx), carousel.typography.auto_fit, layout_key, _sig(slide), _sig(posts), _sig(extra)))
+    # A slide's drawing reads one post of its list (``Ctx.post_of``): the key holds that post, not the list, so a
+    # slide listing a post 200,000 times no longer walked every listed post at each layout (attacker s23).
+    drawn = replace(slide, post_ids=[]), ctx.post_of(slide)
+    key_src = repr((_ctx_sig(ctx), carousel.typography.auto_fit, layout_key, _sig(drawn), _sig(extra)))
     if "('image', " in key_src:  # only photos depend on the scale (embedded at box size × scale)
         key_src += repr(ctx.scale)
     key = hashlib.sha256(key_src.encode("utf-8", "surrogatepass")).hexdigest()

@@ -122,3 +122,23 @@ def test_a_long_reply_dense_with_ampersands_finds_its_full_text_in_note_tweet_js
     result = read_archive(path)
     assert [[p.text for p in t.posts] for t in result.threads] == [["Opening post.", whole.strip()]]
     assert not any("cut at 280" in w for w in result.warnings), result.warnings
+
+
+def answer_to_bob(n: int, text: str, versions: tuple[int, ...]) -> dict:
+    """The owner's reply (id BASE + n) to a post of another account's, edited (``versions``)."""
+    item = post(n, text, versions=versions)
+    item["tweet"].update(full_text="@bob " + text, display_text_range=["5", str(5 + len(text))],
+                         in_reply_to_status_id_str="1795455785472420000", in_reply_to_user_id_str="99",
+                         in_reply_to_screen_name="bob")
+    return item
+
+
+@pytest.mark.parametrize("first_version", ["present", "absent"])
+def test_an_edited_answer_to_another_account_opens_its_thread_with_its_latest_words(tmp_path, first_version):
+    """The owner answered someone, went on under that answer with replies of their own (to its first version),
+    then edited it. The thread opens with the edited words, whether or not tweets.js keeps the first version."""
+    posts = ([answer_to_bob(1, "My answer, with a typo", (1, 2))] if first_version == "present" else []) + [
+        answer_to_bob(2, "My answer, fixed", (1, 2)), post(3, "And more under it.", 1), post(4, "And the end.", 3)]
+    result = read_archive(archive(tmp_path / "a.zip", posts))
+    assert [([p.text for p in t.posts], t.incomplete) for t in result.threads] == [
+        (["My answer, fixed", "And more under it.", "And the end."], False)]

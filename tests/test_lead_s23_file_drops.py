@@ -1,12 +1,13 @@
 """In Chromium: a file dropped where nothing takes it is cancelled (the browser would otherwise open the file in
-the studio's place); the paste box still takes a file, and dragged text is left to the browser."""
+the studio's place) and the creator is told where files go; the paste box still takes a file, and dragged text is
+left to the browser."""
 from __future__ import annotations
 
 import pytest
 
 pytest.importorskip("selenium")
 
-from test_paste_s22_browser import BOX, state, studio  # noqa: E402
+from test_paste_s22_browser import BOX, notices, state, studio  # noqa: E402
 from ui_helpers import wait  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -32,6 +33,8 @@ def test_a_file_dropped_outside_every_drop_area_is_cancelled(studio):
     for place in (".q-footer", ".q-header", "body"):
         assert drag(studio, place, True) == [True, True], place
     assert studio.execute_script("return location.pathname") == "/"
+    wait(studio, lambda: any("Drop a text file on the paste box" in n for n in notices(studio)), timeout=30,
+         describe=lambda: state(studio))
 
 
 def test_dragged_text_and_the_paste_box_keep_their_own_handling(studio):

@@ -213,12 +213,14 @@ def test_without_account_js_the_handle_comes_from_self_replies(tmp_path):
 
 # ------------------------------------------------------------------ threads
 
-def test_branching_chain_follows_the_lowest_id(tmp_path):
+def test_branching_chain_follows_the_longest_branch_and_names_the_other(tmp_path):
     posts = chain(100, 2) + [tweet(105, "Later branch reply, long enough to be a post.", 101),
                              tweet(103, "Lower branch reply, long enough to be a post.", 101),
                              tweet(104, "Reply under the higher branch, long enough.", 105)]
-    (thread,) = read_archive(build(tmp_path / "a.zip", posts)).threads
-    assert [p.id for p in thread.posts] == ["100", "101", "103"]
+    result = read_archive(build(tmp_path / "a.zip", posts))
+    (thread,) = result.threads
+    assert [p.id for p in thread.posts] == ["100", "101", "105", "104"]
+    assert any("forks" in w and "103" in w for w in result.warnings)
 
 
 def test_missing_first_post_is_kept_and_marked_incomplete(tmp_path):

@@ -378,8 +378,8 @@ def test_prune_assets_removes_only_old_unreferenced_images(store):
     pid = store.projects.save(Carousel(slides=[Slide(image=kept)]))
     old = Carousel(slides=[Slide(image=history_only)])
     store.projects.save_history(pid, History(old))
-    store.profiles.save(BrandProfile(name="Temp", logo=dropped))
-    store.profiles.delete(store.profiles.find("Temp")[0])
+    temp = store.profiles.save(BrandProfile(name="Temp", logo=dropped))
+    store.profiles.save(BrandProfile(name="Temp"), temp)  # the logo taken off: nothing refers to it
     assert store.prune_assets() == 0  # everything is younger than a day
     assert store.prune_assets(min_age=0) == 1
     names = {p.stem for p in (store.data_dir / "assets").iterdir()}

@@ -10,6 +10,7 @@ the click finds the pages drawn or under way. Nothing here knows about either fr
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -107,6 +108,7 @@ def export_in_studio(carousel: Carousel, out: Path, kind: str, stream: ExportStr
     try:
         report = export(carousel, out, kind, drawn=DRAWN, in_workers=True, stream=stream, **options)
     except BaseException as exc:
+        release(out)
         if stream is not None:
             stream.fail(str(exc) or type(exc).__name__)
         raise
@@ -164,15 +166,42 @@ def forget_drawn() -> None:
         _ahead.clear()
 
 
+def release(out: Path) -> None:
+    """Remove an export's reserved file (``Studio.export_path`` creates it empty) when the export wrote nothing:
+    it failed, was cancelled or the studio is stopping. A written file is never removed."""
+    try:
+        if Path(out).stat().st_size == 0:
+            Path(out).unlink()
+    except OSError:
+        pass  # gone already, or a folder export
+
+
+EMPTY_KEEP_SECONDS = 3600  # an empty export file younger than this may be one still being written
+
+
 def prune(folder: Path, keep: int = 20) -> None:
-    """Keep the newest ``keep`` exported files in ``folder``; older ones were downloaded long ago."""
+    """Keep the newest ``keep`` exported files in ``folder``; older ones were downloaded long ago.
+
+    Empty files (an export's reservation) are not counted: one older than an hour is a failed export's
+    leftover and goes, a younger one may be an export under way and stays."""
     if not folder.is_dir():
         return
-    files = sorted((p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".")),
-                   key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[keep:]:
+    files, limit = [], time.time() - EMPTY_KEEP_SECONDS
+    for path in folder.glob("*"):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if info.st_size > 0:
+            files.append((info.st_mtime, path))
+        elif info.st_mtime < limit:
+            path.unlink(missing_ok=True)
+    files.sort(key=lambda item: item[0], reverse=True)
+    for _, old in files[keep:]:
         old.unlink(missing_ok=True)
 
 
 __all__ = ["DRAWN", "KINDS", "ExportError", "ExportReport", "LatestProgress", "draw_ahead", "export", "export_in_studio",
-           "file_name", "file_stem", "forget_drawn", "prune", "start_workers"]
+           "file_name", "file_stem", "forget_drawn", "prune", "release", "start_workers"]

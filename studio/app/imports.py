@@ -67,6 +67,7 @@ def read_input(path: Path | str, thread_id: str | None = None) -> tuple[Carousel
     if isinstance(result, Carousel):
         if thread_id is not None:
             raise SourceError("a thread id applies to archives and pasted text, not to a carousel file")
+        # (slide texts over their caps are not noted here: render's refusal names each of them at once)
         over = limits.parts_over_caps(result)
         return result, notes + ([over_caps_notice("The project file", over)] if over else [])
     thread = result.thread(thread_id)

@@ -33,10 +33,7 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
         if len(items) > limits.MAX_KIT_RECORDS:  # a file the import would refuse
             raise StoreError(f"a kit file may hold at most {limits.MAX_KIT_RECORDS:,} {word}; choose fewer than "
                              f"these {len(items):,}. Nothing was written.")
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; give a file name such as kits.json")
-    if not path.parent.is_dir():
-        raise StoreError(f"the folder {path.parent} does not exist")
+    check_kit_path(store, path)
     try:  # a device or a pipe is never replaced by a file, whoever calls (the CLI asks about a file first)
         check_output(path, force=True)
     except ExportError as exc:
@@ -46,6 +43,20 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
     except OSError as exc:
         raise StoreError(f"could not write {path}: {exc.strerror or exc}") from None
     return len(profiles), len(presets)
+
+
+def check_kit_path(store: Store, path: Path) -> None:
+    """StoreError when a kit file may not be written at ``path``: a folder, a missing folder, or anywhere in the
+    data folder (its database, backups and images are the export's input: ``--force`` never replaces them)."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give a file name such as kits.json")
+    if not path.parent.is_dir():
+        raise StoreError(f"the folder {path.parent} does not exist")
+    data_dir = Path(store.data_dir).resolve()
+    if path.resolve() == data_dir or data_dir in path.resolve().parents:
+        raise StoreError(f"{path} is inside the data folder {store.data_dir}, whose files the studio keeps (the "
+                         "profiles and presets being exported); choose a path outside it. Nothing was written.")
 
 
 def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool = True) -> ImportSummary:
@@ -75,26 +86,34 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
                 ((kit_profiles, "profile", profiles), (kit_presets, "preset", presets)) if items and not wanted]
     kit_profiles, kit_presets = kit_profiles if profiles else [], kit_presets if presets else []
     added = replaced = p_added = p_replaced = 0
-    trashed: list[str] = []
-    with store.transaction(write=True):  # every record is written, or none
-        existing_presets = {p.name for p in store.presets.all()}
-        saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
-        for profile in kit_profiles:
-            key = name_key(profile.name)
-            old = saved.get(key)
-            if old is None:
-                saved[key] = store.profiles.save(profile)
-                added += 1
-                continue
-            replaced += 1
-            if (old_name := store.profiles.replace(profile, old)) is not None:  # a client's brand waits in the trash
-                trashed.append(old_name)
-        for preset in kit_presets:
-            store.presets.save(preset)
-            if preset.name in existing_presets:
-                p_replaced += 1
-            else:
-                p_added += 1
+    displaced: list[dict] = []  # saved profiles that differed from the kit's: they wait in the trash
+    in_trash: list[Path] = []
+    try:
+        with store.transaction(write=True):  # every record is written, or none
+            existing_presets = {p.name for p in store.presets.all()}
+            saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
+            for profile in kit_profiles:
+                key = name_key(profile.name)
+                old = saved.get(key)
+                if old is None:
+                    saved[key] = store.profiles.save(profile)
+                    added += 1
+                    continue
+                replaced += 1
+                if (doc := store.profiles.replace(profile, old)) is not None:
+                    displaced.append(doc)
+            for preset in kit_presets:
+                store.presets.save(preset)
+                if preset.name in existing_presets:
+                    p_replaced += 1
+                else:
+                    p_added += 1
+            # Last, in one batch, still under the lock: in the trash before the import is committed.
+            in_trash = store.trash.put_profiles(displaced)
+    except BaseException:
+        store.trash.take_back(in_trash)  # nothing was imported: no trash copy of a profile never replaced
+        raise
+    trashed = [str(doc["profile"].get("name", "")) for doc in displaced]
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
                          " and ".join(left_out), tuple(notes), tuple(trashed))
 

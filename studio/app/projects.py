@@ -57,10 +57,10 @@ class Projects:
         self._tell_over_caps(carousel)
 
     def _tell_over_caps(self, carousel: Carousel) -> None:
-        """Tell once (a notice) of brand or outro texts over their caps: kept whole, drawn cut."""
-        over = limits.parts_over_caps(carousel)
-        if over:
-            self.store.db.notice(over_caps_notice(f"The project “{limits.cut(carousel.name, 60)}”", over))
+        """Tell once (a notice) of brand or outro texts over their caps (kept whole, drawn cut) and of slide texts
+        over theirs (kept whole, not exported until shortened)."""
+        for notice in project_notices(carousel):
+            self.store.db.notice(notice)
 
     def open_instead(self) -> Callable[[], None]:
         """Before another carousel is opened in place of this one (a "New project" import): a function that
@@ -175,3 +175,18 @@ def over_caps_notice(whose: str, over: list[str]) -> str:
     """The notice for an old file's texts over their caps (``limits.parts_over_caps``)."""
     return (f"{whose} holds {'; '.join(over)}. Nothing was lost: it is kept whole and drawn cut at the "
             "limit until you shorten it (an edit may only make it shorter).")
+
+
+def open_notices(carousel: Carousel, whose: str) -> list[str]:
+    """What a project must say as it opens: its brand or outro texts over their caps (drawn cut), and its name and
+    slide texts over theirs (kept whole, not exported until shortened). The command line says the first as a
+    warning (``imports.read_input``) and the second as ``render``'s refusal (``limits.check_texts``)."""
+    parts, slides = limits.parts_over_caps(carousel), limits.slides_over_caps(carousel)
+    return (([over_caps_notice(whose, parts)] if parts else [])
+            + ([limits.slides_over_caps_notice(whose, slides)] if slides else []))
+
+
+def project_notices(carousel: Carousel) -> list[str]:
+    """``open_notices`` of a project opened in the studio (a file uploaded, a saved project): what the studio tells
+    at once and keeps among its notices."""
+    return open_notices(carousel, f"The project “{limits.cut(carousel.name, 60)}”")

@@ -134,14 +134,14 @@ def _refuse_over(text: str, cap: int, what: str, kept: str, before: str = "") ->
     """EditError unless ``text`` is within ``cap``, or (a field over its cap already, from an old project)
     it is ``before`` with one stretch deleted: such a field only ever gets shorter, whatever the door, so
     no edit (nor two people's edits merged) can make it longer or swap in other words of the same length."""
-    if len(text) <= cap or (len(before) > cap and _only_cut(before, text)):
+    if limits.chars(text) <= cap or (limits.chars(before) > cap and _only_cut(before, text)):
         return
     try:
         limits.check_chars(text, cap, what)
     except limits.LimitError as exc:
         # (an older file holds it, or two people's typing, each within the cap, merged past it)
         shorten = (" It is over the limit already: it may only get shorter, by deleting from it, "
-                   f"until it has at most {cap:,} characters.") if len(before) > cap else ""
+                   f"until it has at most {cap:,} characters.") if limits.chars(before) > cap else ""
         raise EditError(f"{exc} {kept}{shorten}") from None
 
 

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from . import print_table
-from .profiles import _action, add_force, check_out, image_summary, run_action
+from .profiles import _action, add_force, check_kit_out, image_summary, run_action
 
 HELP = "Saved presets (format, layout, theme, typography, pattern, CTA): list, export, import, delete."
 
@@ -53,7 +53,7 @@ def _list(brands, args) -> int:
 
 
 def _export(brands, args) -> int:
-    check_out(args.file, args.force)
+    check_kit_out(brands, args)
     _, presets = brands.export_kits(args.file, profile_ids=[], preset_names=args.name or None)
     print(f"wrote {presets} preset{'' if presets == 1 else 's'} to {args.file}")
     return 0

@@ -57,6 +57,14 @@ def check_out(out: Path, force: bool, inputs: tuple[Path, ...] = ()) -> None:
     stop_cleanly_on_sigterm()  # a killed export removes its temporary file
 
 
+def check_kit_out(brands, args) -> None:
+    """``check_out`` for a kit file, after the kit's own rules: a folder, or a path in the data folder (the
+    export's input), is refused with or without --force."""
+    from ..app.kits import check_kit_path
+    check_kit_path(brands.store, args.file)  # its StoreError becomes a CLI error in run_action
+    check_out(args.file, args.force)
+
+
 def run_action(args, actions) -> int:
     """Run the chosen action on the data folder's profiles and presets; its errors become one-line CLI errors."""
     from ..app import EditError
@@ -143,7 +151,7 @@ def _add(brands, args) -> int:
 
 
 def _export(brands, args) -> int:
-    check_out(args.file, args.force)
+    check_kit_out(brands, args)
     ids = None if not args.name else [_profile_id(brands, name) for name in args.name]
     profiles, _ = brands.export_kits(args.file, profile_ids=ids, preset_names=[])
     print(f"wrote {profiles} profile{'' if profiles == 1 else 's'} to {args.file}")

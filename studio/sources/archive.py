@@ -135,9 +135,7 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     else:
         _check_posts_file(source[:512], name)
         folder.add(member, len(source), lambda: io.BytesIO(source))
-    reader = _ArchiveReader(folder, name, None)
-    reader.text_only = True
-    result = reader.read(False, thread_id)
+    result = _ArchiveReader(folder, name, None).read(False, thread_id, photos=False)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -203,6 +201,7 @@ class _Notes:
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
+        self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
 
     def add(self, note: str) -> None:
         self.warnings.append(note)
@@ -242,6 +241,7 @@ class _Notes:
         self._long(thread_ids)
         self._damaged({post.id for t in threads for post in t.posts})
         self._joins(joins, thread_ids)
+        self._forks(threads)
 
     def _damaged(self, shown_posts: set[str]) -> None:
         """Notes naming the shown posts whose links, media entries or display range the archive holds in an
@@ -267,6 +267,26 @@ class _Notes:
                          f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
                          f"{left_from}) are left out. The archive keeps them all: import the rest as another "
                          "project by pasting them")
+
+    def _forks(self, threads: list[Thread]) -> None:
+        """A note for each post of a shown thread that the owner replied to twice: which posts the thread leaves
+        out (the branch not followed), never dropped unsaid."""
+        if not self.forks:
+            return
+        for thread in threads:
+            for n, post in enumerate(thread.posts, 1):
+                if left := self.forks.get(post.id):
+                    self._fork(thread.id, n, left)
+
+    def _fork(self, thread_id: str, position: int, left: list[tuple[str, str]]) -> None:
+        first_id, words = left[0]
+        words = words if len(words) <= 60 else words[:59].rstrip() + "…"
+        shown = first_id + (f" “{words}”" if words else "") + "".join(f", {i}" for i, _ in left[1:3])
+        one = len(left) == 1
+        self.add(f"post {position} of thread {thread_id} has more than one reply of yours, so the thread forks "
+                 "there: the slides follow one branch (the one with the most posts; of equal ones, the first "
+                 f"written) and leave out {count(len(left), 'post')} ({shown}{' …' if len(left) > 3 else ''}); "
+                 f"paste {'it' if one else 'them'} into the slides if {'it belongs' if one else 'they belong'}")
 
     def _joins(self, joins: list[tuple[str, int]], shown_threads: set[str]) -> None:
         """A note for each imported thread that goes on across a deleted post."""
@@ -460,17 +480,16 @@ class _ArchiveReader:
     def __init__(self, zf: zipfile.ZipFile | Folder, label: str, progress: Progress | None):
         self.label = label
         self.notes = _Notes()
-        self.warnings = self.notes.warnings
         self.contents = _ArchiveContents(zf, label, progress, self.notes)
         self.files = self.contents.files
-        self.after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
-        self.text_only = False  # one data file given on its own: no photos to look for
 
-    def read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+    def read(self, load_media: bool, thread_id: str | None, photos: bool = True) -> ImportResult:
+        """The archive's threads (see ``read_archive``); ``photos`` False: one data file given on its own, with no
+        photos to look for."""
         with _collector_paused():
-            return self._read(load_media, thread_id)
+            return self._read(load_media, thread_id, photos)
 
-    def _read(self, load_media: bool, thread_id: str | None) -> ImportResult:
+    def _read(self, load_media: bool, thread_id: str | None, photos: bool) -> ImportResult:
         contents, notes = self.contents, self.notes
         if self.files.root is None:
             raise contents.not_an_archive()
@@ -481,16 +500,18 @@ class _ArchiveReader:
         long_files, deleted_files = contents.long_post_files(), contents.deleted_post_files()
         self.files.total = self.files.size(post_files + long_files + deleted_files)
         author_id, handle, name = contents.account()
-        tweets, others = _read_posts(contents, notes, (post_files, deleted_files), author_id, self.after_gap)
+        after_gap: set[str] = set()  # posts that come right after a deleted one in their thread
+        tweets, others = _read_posts(contents, notes, (post_files, deleted_files), author_id, after_gap)
         handle, name = notes.author(handle or _guess_handle(tweets), name)
-        chains, joins, loops = self._chains(tweets, others, author_id, handle)
+        chains, joins, loops = self._chains(tweets, others, (author_id, handle), after_gap)
         long_posts = self._long_posts(long_files, chains)
         chains = [(notes.capped(chain), incomplete) for chain, incomplete in chains
                   if _is_thread(chain, tweets, long_posts)]
         if thread_id == TOP_THREAD:
             thread_id = _top(chains, tweets)
-        result = ImportResult(warnings=self.warnings)
-        result.threads = self._threads(chains, tweets, others, long_posts, (name, handle), load_media, thread_id)
+        result = ImportResult(warnings=notes.warnings)
+        writer = _ThreadWriter(tweets, long_posts, name, handle, notes, after_gap)
+        result.threads = self._threads(chains, (tweets, others), writer, load_media, thread_id)
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
         notes.shown(result.threads, joins)
@@ -499,7 +520,7 @@ class _ArchiveReader:
         notes.cut({post.id for t in result.threads for post in t.posts})
         if load_media or thread_id is not None:  # (a listing names no post of threads not yet chosen)
             notes.quoting(result.threads)
-        if not self.text_only:
+        if photos:
             _Photos(contents, notes, tweets).attach(result, load_media)
         if load_media and result.threads:
             avatar = contents.avatar(author_id)
@@ -510,15 +531,20 @@ class _ArchiveReader:
         self.files.report()
         return result
 
-    def _chains(self, tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str, handle: str) \
-            -> tuple[list[tuple[list[str], bool]], list[tuple[str, int]], list[str]]:
-        """The owner's reply chains, the joins made across deleted posts, and the loops of replies found."""
+    def _chains(self, tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], account: tuple[str, str],
+                after_gap: set[str]) -> tuple[list[tuple[list[str], bool]], list[tuple[str, int]], list[str]]:
+        """The owner's reply chains, the joins made across deleted posts (their posts after the gap are added to
+        ``after_gap``), and the loops of replies found."""
+        author_id, handle = account
         joins: list[tuple[str, int]] = []
         loops: list[str] = []
-        chains = _build_threads(tweets, others, author_id, handle, joins, loops)
+        forks: dict[str, list[str]] = {}
+        chains = _build_threads(tweets, others, author_id, handle, joins, loops, forks)
         self.notes.loops(loops)
+        self.notes.forks = {post: [(left, first_line(_clean(_raw_text(tweets[left])))) for left in branches]
+                            for post, branches in forks.items()}
         by_first = {chain[0]: chain for chain, _ in chains}
-        self.after_gap.update(by_first[first][position - 1] for first, position in joins)
+        after_gap.update(by_first[first][position - 1] for first, position in joins)
         return chains, joins, loops
 
     def _long_posts(self, long_files: list[str], chains: list) -> _NoteIndex:
@@ -529,26 +555,23 @@ class _ArchiveReader:
                 self.files.read_items(member, long_posts.add)
         return long_posts
 
-    def _threads(self, chains: list, tweets: dict, others: dict, notes: _NoteIndex, author: tuple[str, str],
-                 load_media: bool, thread_id: str | None) -> list:
+    def _threads(self, chains: list, posts: tuple[dict, dict], writer: _ThreadWriter, load_media: bool,
+                 thread_id: str | None) -> list:
         """The threads built from their chains of post ids, most liked first (only ``thread_id``'s, if it is one)."""
         if thread_id is not None and any(chain[0] == thread_id for chain, _ in chains):
             chains = [(chain, incomplete) for chain, incomplete in chains if chain[0] == thread_id]  # only it is built
         listing = not load_media and thread_id is None
-        name, handle = author
-        threads = [self._thread(chain, incomplete, tweets, notes, name, handle, listing)
-                   for chain, incomplete in chains]
+        tweets, others = posts
+        threads = [self._thread(chain, incomplete, writer, listing) for chain, incomplete in chains]
         threads.sort(key=lambda t: (-(t.likes + t.reposts), -int(t.id)))
         if not threads:
             self.notes.add(f"{count(len(tweets) + len(others), 'post')} read, but none form a thread "
                            "(a post followed by your own replies to it)")
         return threads
 
-    def _thread(self, chain: list[str], incomplete: bool, tweets: dict[str, _Tweet], notes: _NoteIndex,
-                name: str, handle: str, listing: bool = False) -> Thread:
+    def _thread(self, chain: list[str], incomplete: bool, writer: _ThreadWriter, listing: bool = False) -> Thread:
         """The thread of ``chain`` (see ``_ThreadWriter``)."""
-        return _ThreadWriter(tweets, notes, name, handle, self.notes, self.after_gap).thread(chain, incomplete,
-                                                                                             listing)
+        return writer.thread(chain, incomplete, listing)
 
 
 def _is_thread(chain: list[str], tweets: dict[str, _Tweet], long_posts: _NoteIndex) -> bool:
@@ -955,9 +978,17 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
 
 def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
-    (X shows it so): it is kept as that thread's first post. Other replies to others stay out."""
-    for id_str in {t.reply_to for t in tweets.values() if others.get(t.reply_to) is not None}:
-        tweets[id_str] = others.pop(id_str)
+    (X shows it so): it is kept as that thread's first post, every version of it when it was edited (also when
+    the version answered is not in the archive), for ``merge_edits`` to keep its latest words. Other replies to
+    others stay out."""
+    edited: dict[str, list[str]] = defaultdict(list)  # a version's id → the versions of its post that are here
+    for id_str, t in others.items():
+        for version in t.versions if t is not None else ():
+            edited[version].append(id_str)
+    for answered in {t.reply_to for t in tweets.values() if t.reply_to is not None}:
+        for id_str in edited.get(answered) or ([answered] if others.get(answered) is not None else []):
+            if others.get(id_str) is not None:
+                tweets[id_str] = others.pop(id_str)
 
 
 def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> bool:
@@ -1028,8 +1059,11 @@ def _answered(threads: list[Thread], tweets: dict[str, _Tweet], own_opened: set[
 
 def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], author_id: str,
                    handle: str, joins: list[tuple[str, int]] | None = None,
-                   loops: list[str] | None = None) -> list[tuple[list[str], bool]]:
-    """Self-reply chains as (post ids in reading order, incomplete); branches follow the lowest id.
+                   loops: list[str] | None = None,
+                   forks: dict[str, list[str]] | None = None) -> list[tuple[list[str], bool]]:
+    """Self-reply chains as (post ids in reading order, incomplete). Where the owner replied twice to one post (or
+    to two versions of an edited one) the chain follows the longest branch (of equal ones, the first written);
+    ``forks`` gets that post's id → the posts of the branches left out.
 
     With ``joins``, a chain that answers a deleted post goes on from the chain that post went on from
     (``_join_across_gaps``), and each join is added there as (thread id, position after the gap). Posts that answer
@@ -1059,14 +1093,19 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
             loops.extend(found)
     wanted = set(before.values())
     chains, ends, starts = [], {}, {}
+    lengths = _BranchLengths(children)
     for root, incomplete in roots:
         chain = [root]
         if root in children:  # most posts have no reply of the owner's
             seen = {root}
             while kids := children.get(chain[-1]):
-                nxt = min((kid for kid in kids if kid[1] not in seen), default=(0, None))[1]
-                if nxt is None:
+                open_kids = [kid for kid in kids if kid[1] not in seen]
+                if not open_kids:
                     break
+                nxt = min(open_kids)[1] if len(open_kids) == 1 else lengths.longest(open_kids)
+                if len(open_kids) > 1 and forks is not None:
+                    forks[chain[-1]] = [post for _, kid in sorted(open_kids) if kid != nxt
+                                        for post in lengths.branch(kid, seen)]
                 chain.append(nxt)
                 seen.add(nxt)
         if chain[-1] in wanted:
@@ -1077,6 +1116,48 @@ def _build_threads(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None], 
     if ends and joins is not None:
         joins.extend(_join_across_gaps(chains, before, starts, ends, tweets))
     return chains
+
+
+class _BranchLengths:
+    """How far the owner's replies go on below a post (worked out only where a post has two replies of theirs)."""
+
+    def __init__(self, children: dict[str, list[tuple[int, str]]]):
+        self.children = children
+        self.lengths: dict[str, int] = {}
+
+    def longest(self, kids: list[tuple[int, str]]) -> str:
+        """The reply whose branch has the most posts; of equal ones, the first written."""
+        return min(kids, key=lambda kid: (-self.length(kid[1]), kid))[1]
+
+    def length(self, post: str) -> int:
+        """The posts of the longest branch from ``post`` on (a loop of replies in a damaged archive ends it)."""
+        lengths, children = self.lengths, self.children
+        stack, walking = [(post, False)], set()
+        while stack:
+            node, below_done = stack.pop()
+            if node in lengths:
+                continue
+            if below_done:
+                lengths[node] = 1 + max((lengths.get(kid, 0) for _, kid in children.get(node, ())), default=0)
+                walking.discard(node)
+                continue
+            walking.add(node)
+            stack.append((node, True))
+            stack.extend((kid, False) for _, kid in children.get(node, ())
+                         if kid not in lengths and kid not in walking)
+        return lengths[post]
+
+    def branch(self, post: str, seen: set[str]) -> list[str]:
+        """The posts of the branch from ``post`` on, in the order written."""
+        found: set[str] = set()
+        stack = [post]
+        while stack:
+            node = stack.pop()
+            if node in seen or node in found:
+                continue
+            found.add(node)
+            stack.extend(kid for _, kid in self.children.get(node, ()))
+        return sorted(found, key=int)
 
 
 def _loop_starts(parents: dict[str, str]) -> list[str]:

@@ -7,7 +7,8 @@ from typing import Any, Iterator
 from ..carousel import Carousel
 from ..project_file import carousel_from_doc
 from ..image import Image, ImageError, check_image
-from ..limits import MAX_POSTS, MAX_PROJECT_BYTES, MAX_SLIDES, LimitError, check_words, megabytes, parse_json
+from ..limits import (MAX_POSTS, MAX_PROJECT_BYTES, MAX_PROJECT_VALUES, MAX_SLIDES, LimitError, check_words,
+                      megabytes, parse_json)
 from ..schema import SchemaError
 from .cleanup import clean_text, removed_note, safe_fields
 from .post_caps import cap_thread_posts
@@ -33,16 +34,19 @@ def read_project(data: str | bytes, notes: list[str] | None = None) -> Carousel:
             raise SourceError(f"not a carousel file: it is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
                               f"at offset {exc.start:,})") from None
     try:
-        doc = parse_json(data, "the JSON")
+        doc = parse_json(data, "the JSON", MAX_PROJECT_VALUES)
     except LimitError as exc:
         raise SourceError(f"not a carousel file: {exc}") from None
     doc, changed = safe_fields(doc)
+    dropped: list[str] = []  # a slide's repeated post ids and the like (``cap_lists``)
     try:
-        carousel = carousel_from_doc(doc)
+        carousel = carousel_from_doc(doc, dropped)
     except SchemaError as exc:
         msg = str(exc)
         raise SourceError(msg if msg.startswith("not a carousel file") else f"damaged carousel file: {msg}") from None
     check_size(carousel)
+    if notes is not None:
+        notes.extend(dropped)
     if carousel.thread is not None:  # cut, never refused: a file the studio wrote must always open again
         cut = cap_thread_posts(carousel.thread.posts, "the carousel's thread",
                                "; the slides keep their words as they are")

@@ -1,11 +1,13 @@
 """Kit files: brand profiles and presets in one JSON file, images embedded, to share between machines.
 
 Import is all or nothing: the whole file is read and checked (fields, types,
-names, every image) before a single write, and the write is one transaction.
+names, every image) before a single write, and the write is one transaction (``studio.app.kits``: the saved
+profiles a kit's replaces go to the trash in it, and are taken back when it fails).
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,13 +52,19 @@ class ImportSummary:
                          f"({self.presets_added} new, {self.presets_replaced} replaced)")
         text = "imported " + " and ".join(parts)
         text += f"; {self.left_out} in the file were left out" if self.left_out else ""
-        return "".join([text, *(f"\n{note}" for note in (*self.notes, *map(_trashed_note, self.trashed)))])
+        notes = (*self.notes, _trashed_note(self.trashed)) if self.trashed else self.notes
+        return "".join([text, *(f"\n{note}" for note in notes)])
 
 
-def _trashed_note(name: str) -> str:
-    shown = name if len(name) <= 60 else name[:60] + "…"
-    return (f"The saved profile “{shown}” differed from the kit's; it is in the trash for {KEEP_DAYS} days "
-            "(restore it from there after renaming the imported one).")
+def _trashed_note(names: tuple[str, ...], shown: int = 3) -> str:
+    """One line however many went to the trash: the first ``shown`` names, then how many more."""
+    quoted = [f"“{name if len(name) <= 60 else name[:60] + '…'}”" for name in names[:shown]]
+    if len(names) == 1:
+        return (f"The saved profile {quoted[0]} differed from the kit's; it is in the trash for {KEEP_DAYS} days "
+                "(restore it from there after renaming the imported one).")
+    listed = ", ".join(quoted) + (f" and {len(names) - shown:,} more" if len(names) > shown else "")
+    return (f"{len(names):,} saved profiles differed from the kit's; they are in the trash for {KEEP_DAYS} days "
+            f"(restore one from there after renaming the imported one): {listed}.")
 
 
 def kit_to_json(profiles: list[BrandProfile], presets: list[Preset], exported_at: str) -> bytes:
@@ -97,8 +105,8 @@ def read_kit(raw: bytes, source: str = "kit file",
                          f"this one reads up to {KIT_SCHEMA})")
     profiles = [_read_profile(item, f"profiles[{i}]") for i, item in enumerate(_list(doc, "profiles", source))]
     presets = [_read_preset(item, f"presets[{i}]") for i, item in enumerate(_list(doc, "presets", source))]
-    _no_twins([p.name for p in profiles], "profiles")
-    _no_twins([p.name for p in presets], "presets")
+    _no_twins([p.name for p in profiles], "profiles", name_key)
+    _no_twins([p.name for p in presets], "presets", str.strip)
     return profiles, presets
 
 
@@ -154,10 +162,12 @@ def _vet_image(image: Image, where: str) -> Image:
         raise SchemaError(str(exc)) from None
 
 
-def _no_twins(names: list[str], what: str) -> None:
-    """SchemaError when two names are one by the store's rule (``name_key``): the second would replace the first."""
+def _no_twins(names: list[str], what: str, key: Callable[[str], str]) -> None:
+    """SchemaError when two names are one by the store's rule for ``what`` (``key``): the second would replace
+    the first. Profiles: ``name_key`` (case, spaces, Unicode form aside); presets: the name stripped, as the
+    store keys them (its "Café" typed as é and as e + ◌́ are two presets, which a kit of them must carry)."""
     seen: set[str] = set()
     for i, name in enumerate(names):
-        if name_key(name) in seen:
+        if key(name) in seen:
             raise SchemaError(f"{what}[{i}].name: {name!r} appears twice in the file")
-        seen.add(name_key(name))
+        seen.add(key(name))

@@ -1,6 +1,8 @@
 """Brand profiles: a client's or creator's name, handle, photo, colours and call to action."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..brand import BrandProfile
 from ..schema import SchemaError
 from .database import DB_NAME, Database
@@ -54,18 +56,14 @@ class Profiles:
                                          "updated_at": saved_at}, keep=("created_at",), id=profile_id)
         return profile_id
 
-    def replace(self, profile: BrandProfile, profile_id: str) -> str | None:
-        """Overwrite the profile ``profile_id`` with ``profile``; a saved one that differs is first kept in the
-        trash (restorable 30 days) under an id of its own. Returns the name of the one put in the trash."""
+    def replace(self, profile: BrandProfile, profile_id: str) -> dict[str, Any] | None:
+        """Overwrite the profile ``profile_id`` with ``profile``. Returns the saved record it displaced when that
+        one differs, for the caller to keep in the trash (``Trash.put_profiles``) in the same transaction."""
         with self._db.transaction(write=True):
             doc = self._db.find("profiles", id=check_id(profile_id, "profile id"))
             old = self.get(profile_id) if doc is not None else None
-            differs = old is not None and old != profile
-            if differs:
-                # A fresh id: undoing a later deletion of ``profile_id`` drops that id's trash copies.
-                self._trash.put_profile(new_id(), dict(doc))
             self.save(profile, profile_id)
-        return old.name if differs else None
+        return dict(doc) if old is not None and old != profile else None
 
     def rename(self, profile_id: str, name: str) -> None:
         with self._db.transaction(write=True):

@@ -53,7 +53,7 @@ class Store:
         return self.db.transaction(write=write)
 
     def prune_assets(self, min_age: float = 24 * 3600) -> int:
-        """Delete image files nothing refers to any more; returns how many.
+        """Delete image files nothing refers to any more (a project, a profile, a trash item); returns how many.
 
         Only files older than ``min_age`` seconds go: an image is written just
         before the record that refers to it, so a younger file may belong to a
@@ -62,7 +62,7 @@ class Store:
         with self.db.transaction(write=True):
             used: set[str] = set()
             _collect_refs(self.db.storage.read(), used)
-            for path in self.db.projects_dir.glob("*.json"):
+            for path in [*self.db.projects_dir.glob("*.json"), *self._trash_files()]:
                 try:
                     _collect_refs(parse_json(path.read_bytes(), path.name), used)
                 except (OSError, ValueError):
@@ -74,6 +74,14 @@ class Store:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
+
+    def _trash_files(self) -> list[Path]:
+        """Every file of a restorable trash item (its record and a project's files): its images wait with it."""
+        files: list[Path] = []
+        for item in self.trash.items():
+            folder = self.trash.folder / item.id
+            files += [p for p in folder.iterdir() if p.is_file() and (p.suffix == ".json" or p.name.endswith(".json.bak"))]
+        return files
 
     def _tidy_imports(self, older_than: float = IMPORT_KEEP_SECONDS) -> None:
         """Remove uploaded archive copies a thread picker left behind (older than an hour: never one in use)."""

@@ -62,8 +62,37 @@ class Trash:
 
     def put_profile(self, profile_id: str, doc: dict[str, Any]) -> None:
         """Keep a profile's record in the trash (the caller removes it from the database)."""
-        name = str(doc.get("profile", {}).get("name", "")) if isinstance(doc.get("profile"), dict) else ""
-        self._new(profile_id, "profile", name, {"doc": dict(doc)})
+        self._new(profile_id, "profile", _profile_name(doc), {"doc": dict(doc)})
+
+    def put_profiles(self, docs: list[dict[str, Any]]) -> list[Path]:
+        """Keep several profiles' records in the trash, each under a fresh id of its own, flushed to disk in one
+        go (a flush per item held the lock 20 s for 1,000); returns their folders for ``take_back``."""
+        folders: list[Path] = []
+        try:
+            for doc in docs:
+                folders.append(self._new(new_id(), "profile", _profile_name(doc), {"doc": dict(doc)}, durable=False))
+            if folders:
+                _flush(folders)
+        except BaseException:
+            for folder in folders:  # the caller's transaction fails with this: its profiles stay saved
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return folders
+
+    def take_back(self, folders: list[Path]) -> None:
+        """Remove the trash copies ``put_profiles`` made for a change that was not committed: each whose profile
+        is still saved as it was (a copy whose profile changed after all stays, so no brand is lost)."""
+        db = self._db
+        try:
+            with db.transaction():
+                for folder in folders:
+                    record = _read_record(folder)
+                    doc = record["doc"] if record is not None else {}
+                    saved = db.find("profiles", id=doc.get("id"))
+                    if saved is not None and saved.get("profile") == doc.get("profile"):
+                        shutil.rmtree(folder, ignore_errors=True)
+        except (StoreError, OSError):
+            pass  # the data folder cannot be read now: the copies stay, restorable, rather than risk a brand
 
     def items(self) -> list[TrashItem]:
         """Everything in the trash, most recently deleted first."""
@@ -118,7 +147,7 @@ class Trash:
                 removed += 1
         return removed
 
-    def _new(self, original_id: str, kind: Kind, name: str, extra: dict[str, Any]) -> Path:
+    def _new(self, original_id: str, kind: Kind, name: str, extra: dict[str, Any], *, durable: bool = True) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
         folder = self.folder / f"{kind}-{original_id}-{stamp}"
         n = 2
@@ -126,7 +155,11 @@ class Trash:
             folder, n = self.folder / f"{kind}-{original_id}-{stamp}-{n}", n + 1
         folder.mkdir(parents=True)
         record = {"kind": kind, "original_id": original_id, "name": name, "deleted_at": now_iso(), **extra}
-        atomic_write(folder / "record.json", dumps_compact(record))
+        try:
+            atomic_write(folder / "record.json", dumps_compact(record), durable=durable)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # no record-less folder left behind
+            raise
         return folder
 
     def _records(self) -> list[tuple[TrashItem, Path]]:
@@ -139,6 +172,22 @@ class Trash:
                 out.append((TrashItem(folder.name, record["kind"], str(record.get("name", "")),
                                       record["deleted_at"]), folder))
         return out
+
+
+def _profile_name(doc: dict[str, Any]) -> str:
+    return str(doc.get("profile", {}).get("name", "")) if isinstance(doc.get("profile"), dict) else ""
+
+
+def _flush(folders: list[Path]) -> None:
+    """Make new trash folders durable: one flush of everything where the system has one, else each file."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for folder in folders:
+        with open(folder / "record.json", "rb") as f:
+            os.fsync(f.fileno())
+        fsync_dir(folder)
+    fsync_dir(folders[0].parent)
 
 
 def _refuse_same_name(db: "Database", doc: dict[str, Any]) -> None:

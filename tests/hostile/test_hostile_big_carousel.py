@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from components import engine
-from components.app import BIG_CAROUSEL
+from components.app import BIG_CAROUSEL, BIG_TEXT
 
 POSTS = 80
 
@@ -54,3 +54,38 @@ async def test_a_big_carousel_is_counted_off_the_event_loop_and_then_shown(studi
     big = [where for n, where in counted_in if n >= BIG_CAROUSEL]
     assert big, "the big carousel's pages were never counted"
     assert all(where is not loop_thread for where in big), "a big carousel was laid out on the event loop"
+
+
+@pytest.mark.slow  # stress: three long slides laid out and drawn
+async def test_a_few_long_slides_are_counted_off_the_event_loop_too(studio, monkeypatch):
+    """Counting pages costs by text, not by slides: 7 slides of 20,000 characters held the loop 1.5 s."""
+    loop_thread = threading.current_thread()
+    counted_on_loop: list[int] = []
+    count_one, count_all = engine.slide_page_count, engine.pages_per_slide
+
+    def spy(carousel, index, *args):
+        if threading.current_thread() is loop_thread:
+            counted_on_loop.append(len(carousel.slides[index].body))
+        return count_one(carousel, index, *args)
+
+    def spy_all(carousel):
+        if threading.current_thread() is loop_thread:
+            counted_on_loop.extend(len(slide.body) for slide in carousel.slides)
+        return count_all(carousel)
+
+    monkeypatch.setattr(engine, "slide_page_count", spy)
+    monkeypatch.setattr(engine, "pages_per_slide", spy_all)
+    sentence = "A long thought that runs on and on, as long posts do. "
+    text = "\n\n".join(f"Post {n}: " + sentence * 150 for n in range(1, 4))
+    thread = studio.shared.imports.paste(text).threads[0]
+    with studio:
+        studio.shared.imports.lay_out(thread)
+    carousel = studio.shared.document.carousel
+    assert len(carousel.slides) < BIG_CAROUSEL
+    assert sum(len(s.body) for s in carousel.slides) > BIG_TEXT
+
+    deadline = asyncio.get_running_loop().time() + 120
+    while _thumbs(studio) < len(carousel.slides):
+        assert asyncio.get_running_loop().time() < deadline, f"the strip shows {_thumbs(studio)} slides"
+        await asyncio.sleep(0.1)
+    assert not any(n > 1000 for n in counted_on_loop), "a long slide's pages were counted on the event loop"
