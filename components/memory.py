@@ -28,6 +28,12 @@ key tables; pages only new blocks keep (2 MB) hold mostly the undo history's 100
 lists took those blocks off the sparse pages but the resident figure did not move (two runs at once: heap +3.7 / +4.6
 against +3.8 / +4.9 MB), nor did ending the pools' idle threads: the kinds share pages, so freeing one frees almost
 no page. Not kept. Five waves on a busy machine: heap +4.8, +5.6, +6.1, +6.6, +7.1 MB, the same with either change.
+Session 23: ten waves (load 14-22) +5 ... +11 MB, rising ~0.6 MB a wave without levelling off, while tracemalloc's
+live Python blocks grew by ~0.1 MB over five waves: what grows is pages pinned by few blocks. Among the blocks each
+wave leaves for good: ``shared_text.MADE``'s record of what each page's boxes sent (about 100 dicts and deques a
+wave), kept for the last 512 pages, deleted or not. Forgetting a page's record when the page is deleted: one pair of
+runs at once (four waves) +5, +5, +6, +6 MB against +5, +7, +8, +8 on main. Not kept: a tab that reloads after its
+old page was deleted (a long sleep) would then have its unanswered typing taken whole instead of merged.
 """
 from __future__ import annotations
 

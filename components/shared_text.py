@@ -27,8 +27,8 @@ from nicegui.events import GenericEventArguments, ValueChangeEventArguments, han
 
 from studio import ASSETS_DIR
 from studio.app import Document, EditError, Saved
-from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, changes
-from studio.share.sync import Channel, Edits, Message, change_size, rebase
+from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, change_measure
+from studio.share.sync import Channel, Edits, Message, rebase
 from studio.sources.cleanup import safe_text
 
 from .view import run_unless_closed
@@ -462,7 +462,7 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
         return
     seen = typing.base if heard is None else heard
     index = min(range(len(slides)), key=lambda i: (
-        change_size(changes(seen, getattr(slides[i], typing.field))), abs(i - typing.index)))
+        change_measure(seen, getattr(slides[i], typing.field)), abs(i - typing.index)))
     current = getattr(slides[index], typing.field)
     text = value if heard is None else rebase(heard, value, current)
     if text == current:

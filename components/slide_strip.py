@@ -11,7 +11,8 @@ from . import engine
 from .dragdrop import make_drop_target
 from .presence import show_faces
 from .slices import Sliced
-from .slide_moves import SlideMoves, slide_name
+from .slide_moves import SlideMoves
+from .strip_item import strip_item
 from .svg_view import SvgView
 from . import view as views
 from .thumbnails import STRIP_PAGES, Pace, show_pages
@@ -57,6 +58,25 @@ class SlideStrip:
         self._redraw_others_thumbs = Throttle(self._draw_dirty, OTHERS_THUMB_EVERY) if view.server.people is None \
             else Settle(self._draw_dirty, OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST)
         self.sliced = Sliced()  # a strip of 300 slides, a slice at a time: other browsers go between
+        self._said = 0  # words said (``say``)
+        self._draws = 0  # strips drawn to the end
+        self._rebuilds = 0  # drawings begun
+        self._drawn = 0  # the number of the last drawing ended
+        self._bar()
+        with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
+            self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
+            self.moves = SlideMoves(self)
+            self.container.on("reorder", self.moves.moved,
+                              ["old_index", "new_index", "slide", "key", "step", "before", "after", "earlier",
+                               "session"])
+            self.container.on("unmade", self.moves.unmade, ["count"])
+            self._tail()
+        self.rebuild()
+        if view.server.people is not None:
+            view.client.on_delete(view.server.people.subscribe(self._draw_faces))
+
+    def _bar(self) -> None:
+        """The strip's heading, its count of slides, and the actions on the chosen slide."""
         with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
             ui.label("Slides").classes("cs-panel-label cs-strip-heading")
             self.count = ui.label().classes("cs-hint cs-strip-count").props("data-testid=slide-count")
@@ -68,25 +88,13 @@ class SlideStrip:
             self._action("delete_outline", "Delete", self._delete, "delete-slide")
             # what a screen reader says after this person's move (the strip itself is drawn anew, so not there)
             self.said = ui.label().classes("sr-only").props("role=status aria-live=polite data-testid=strip-status")
-        with ui.row().classes("cs-strip-scroll no-wrap items-stretch w-full gap-0"):
-            self.container = StripRow().classes("cs-strip nicegui-row no-wrap items-stretch gap-0")
-            self.moves = SlideMoves(self)
-            self.container.on("reorder", self.moves.moved,
-                              ["old_index", "new_index", "slide", "key", "step", "before", "after", "earlier",
-                               "session"])
-            self.container.on("unmade", self.moves.unmade, ["count"])
-            self._said = 0  # words said (``say``)
-            self._draws = 0  # strips drawn to the end
-            self._rebuilds = 0  # drawings begun
-            self._drawn = 0  # the number of the last drawing ended
-            self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
-            make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
-            with ui.element("div").classes("cs-add-tile").on("click", self._add_end) \
-                    .props("data-testid=add-slide-end"):
-                ui.icon("add", size="28px")
-        self.rebuild()
-        if view.server.people is not None:
-            view.client.on_delete(view.server.people.subscribe(self._draw_faces))
+
+    def _tail(self) -> None:
+        """After the last slide: a gap a post is dropped on to add it at the end, and the add tile."""
+        self.tail_gap = ui.element("div").classes("cs-gap cs-gap-tail").props("data-testid=slide-gap")
+        make_drop_target(self.tail_gap, lambda post_id, _: self._insert(post_id, len(self.view.carousel.slides)))
+        with ui.element("div").classes("cs-add-tile").on("click", self._add_end).props("data-testid=add-slide-end"):
+            ui.icon("add", size="28px")
 
     def say(self, words: str) -> None:
         """Say ``words`` to a screen reader (the strip itself is drawn anew, so its live region says them)."""
@@ -137,9 +145,7 @@ class SlideStrip:
         self.thumbs, self.items, self.faces = [], [], []  # the strip's items are drawn anew (``Sliced.draw``)
         self._dirty.clear()  # drawn from the carousel as it is now
         self._drawn_counts = list(counts)
-        pages = sum(counts)
-        extra = f" · {count(pages, 'page')}" if pages != len(carousel.slides) else ""
-        self.count.set_text(count(len(carousel.slides), "slide") + extra)
+        self._show_count(len(carousel.slides), sum(counts))
         # a post dropped after the outro would go in front of it: the gap before the outro says so, this one not
         self.tail_gap.set_visibility(not carousel.slides or carousel.slides[-1].kind != "outro")
 
@@ -155,37 +161,23 @@ class SlideStrip:
         self.sliced.draw(self.container, carousel.slides,
                          lambda i, slide: self._item(i, slide, counts[i], len(carousel.slides), keys[i]), then=drawn)
 
+    def _show_count(self, slides: int, pages: int) -> None:
+        """"9 slides", and its pages when a slide continues on more than one."""
+        extra = f" · {count(pages, 'page')}" if pages != slides else ""
+        self.count.set_text(count(slides, "slide") + extra)
+
     def _item(self, index: int, slide, pages: int, slides: int, key) -> None:
-        """One slide's place in the strip: the gap before it (a drop target) and its thumbnail (filled later), named
-        for a screen reader ("Slide 3 of 9: <title>") and for the browser's moves (``SlideNames``)."""
+        """One slide's place in the strip (``strip_item``), kept for its thumbnail and faces to be filled later."""
         view = self.view
-        outro_last = slide.kind == "outro" and index == slides - 1  # it stays last: not dragged, nothing after it
-        with ui.element("div").classes("cs-strip-item cs-strip-outro" if outro_last else "cs-strip-item") as item:
-            item.props["data-slide"] = self.moves.names.name(key)
-            gap = ui.element("div").classes("cs-gap").props("data-testid=slide-gap")
-            make_drop_target(gap, lambda post_id, _, i=index: self._insert(post_id, i))
-            with ui.element("div").classes("cs-thumb").props("data-testid=slide-thumb") as thumb:
-                html = SvgView().classes("cs-thumb-svg")  # filled by show_pages once every item is there
-                ui.label(str(index + 1)).classes("cs-thumb-number")
-                if view.server.people is not None:
-                    self.faces.append(ui.row().classes("cs-thumb-faces no-wrap gap-0"))
-                if pages > 1:
-                    ui.label(f"{pages} pages").classes("cs-thumb-pages") \
-                        .tooltip("This slide's text continues on the next page")
-            # (not a button: axe wants a button's shown text, its number and the slide's words, in its name)
-            thumb.props("tabindex=0 role=group aria-roledescription=slide")
-            thumb.props["aria-label"] = f"Slide {index + 1} of {slides}: {slide_name(slide)}"
-            thumb.props["aria-description"] = "Enter shows it." if outro_last else \
-                "Enter shows it. Alt+Left or Alt+Right moves it, or drag it along the strip."
-            thumb.on("click", lambda i=index: self.view.select(i))
-            thumb.on("keydown.enter", lambda i=index: self.view.select(i))
-            if slide.kind != "outro":  # the outro holds the call to action: no post goes on it
-                make_drop_target(thumb, lambda post_id, shift, i=index: self._drop_on(post_id, i, shift))
-                thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components
+        made = strip_item(index, slide, slides=slides, pages=pages, name=self.moves.names.name(key),
+                          shared=view.server.people is not None, select=view.select, insert=self._insert,
+                          drop_on=self._drop_on)
+        if made.faces is not None:
+            self.faces.append(made.faces)
         if index == view.selected:
-            item.classes(add="cs-selected")
-        self.items.append(item)
-        self.thumbs.append(html)
+            made.element.classes(add="cs-selected")
+        self.items.append(made.element)
+        self.thumbs.append(made.svg)
 
     def _draw_faces(self) -> None:
         """Initials of the others on each slide (share mode)."""
@@ -197,6 +189,8 @@ class SlideStrip:
             show_faces(row, {m: f"{m.name} is on this slide" for m in others}, "slide-face")
 
     def _draw_dirty(self) -> None:
+        """The thumbnails of the slides typed into, as many as this page's pace lets through now (``Pace``); the
+        strip drawn anew when a slide continues on more or fewer pages."""
         view = self.view
         counts = view.counts()  # the page recounts what changed (only the slides typed into)
         starts = engine.first_pages(counts)
@@ -211,11 +205,15 @@ class SlideStrip:
                                                         sum(counts)))
         self._dirty -= set(sent)  # the rest when the strip is drawn to the end, or their turn comes
         if wait is not None and pace.timer is None:
-            def turn() -> None:
-                pace.timer = None
-                if self._dirty:
-                    views.run_unless_closed(self._draw_dirty)
-            pace.timer = clock.start_timer(wait, turn)
+            self._draw_dirty_in(wait)
+
+    def _draw_dirty_in(self, wait: float) -> None:
+        """The thumbnails still to send, ``wait`` seconds from now (their turn in the pace)."""
+        def turn() -> None:
+            self._pace.timer = None
+            if self._dirty:
+                views.run_unless_closed(self._draw_dirty)
+        self._pace.timer = views.CLOCK.start_timer(wait, turn)
 
     def selection_changed(self) -> None:
         self._mark_selected()
@@ -230,50 +228,34 @@ class SlideStrip:
 
     # -- actions ------------------------------------------------------------------------------------
 
-    def _insert(self, post_id: str, index: int) -> None:
-        view = self.view
-        new = view.attempt(view.document.insert_post_as_slide, post_id, index, origin=view.person,
-                           doing="adding the post")
+    def _select_made(self, action, *args, **options) -> None:
+        """Do ``action`` on the document; the slide it answers with (if any) is shown."""
+        new = self.view.attempt(action, *args, origin=self.view.person, **options)
         if new is not None:
-            view.select(new)
+            self.view.select(new)  # (a dropped post's own slide may have gone from before it)
+
+    def _insert(self, post_id: str, index: int) -> None:
+        self._select_made(self.view.document.insert_post_as_slide, post_id, index, doing="adding the post")
 
     def _drop_on(self, post_id: str, index: int, replace: bool) -> None:
-        view = self.view
-        action = view.document.replace_slide_with_post if replace else view.document.add_post_to_slide
-        index = view.attempt(action, post_id, index, origin=view.person, doing="dropping the post")
-        if index is not None:
-            view.select(index)  # the post's own slide may have gone from before it
+        doc = self.view.document
+        self._select_made(doc.replace_slide_with_post if replace else doc.add_post_to_slide, post_id, index,
+                          doing="dropping the post")
 
     def _add(self) -> None:
-        view = self.view
-        new = view.attempt(view.document.add_slide, view.selected + 1, origin=view.person)
-        if new is not None:
-            view.select(new)
+        self._select_made(self.view.document.add_slide, self.view.selected + 1)
 
     def _add_end(self) -> None:
-        view = self.view
-        new = view.attempt(view.document.add_slide, len(view.carousel.slides), origin=view.person)
-        if new is not None:
-            view.select(new)
+        self._select_made(self.view.document.add_slide, len(self.view.carousel.slides))
 
     def _duplicate(self) -> None:
-        view = self.view
-        new = view.attempt(view.document.duplicate_slide, view.selected, origin=view.person)
-        if new is not None:
-            view.select(new)
+        self._select_made(self.view.document.duplicate_slide, self.view.selected)
 
     def _delete(self) -> None:
-        view = self.view
-        new = view.attempt(view.document.delete_slide, view.selected, origin=view.person)
-        if new is not None:
-            view.select(new)
+        self._select_made(self.view.document.delete_slide, self.view.selected)
 
     def _split(self) -> None:
-        view = self.view
-        new = view.attempt(view.document.split_slide, view.selected, origin=view.person)
-        if new is not None:
-            view.select(new)
+        self._select_made(self.view.document.split_slide, self.view.selected)
 
     def _merge(self) -> None:
-        view = self.view
-        view.attempt(view.document.merge_with_next, view.selected, origin=view.person)
+        self.view.attempt(self.view.document.merge_with_next, self.view.selected, origin=self.view.person)

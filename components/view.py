@@ -98,7 +98,7 @@ class View:
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
         self.slide_names = SlideNames()  # what the strip's thumbnails and this selection know a slide by
-        self._on_slide = self._slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
+        self._on_slide = self.slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
 
     @property
     def selected(self) -> int:
@@ -162,7 +162,7 @@ class View:
     def select(self, index: int, page: int = 0) -> None:
         index = max(0, min(index, len(self.carousel.slides) - 1))
         page = max(0, min(page, self.counts()[index] - 1)) if self.carousel.slides else 0
-        self._on_slide = self._slide_name(index)
+        self._on_slide = self.slide_name(index)
         if (index, page) == (self.selected, self.page):
             return
         self.person.slide, self.person.page = index, page
@@ -182,7 +182,7 @@ class View:
             if where is not None and where != self.selected:
                 self.select(where)
         if not (isinstance(change, SlideChanged) and change.text_only):
-            self._on_slide = self._slide_name(self.selected)
+            self._on_slide = self.slide_name(self.selected)
 
     def slide_keys(self) -> list:
         """What tells this person's slides apart, in order: their ids in share mode (each person's carousel is read
@@ -195,9 +195,15 @@ class View:
         self.slide_names.carry(keys)
         return keys
 
-    def _slide_name(self, index: int) -> str | None:
+    def slide_name(self, index: int) -> str | None:
+        """The name of the slide at ``index``, which stays with it while slides are added, removed or moved
+        (None: no slide there)."""
         keys = self.slide_keys()
         return self.slide_names.name(keys[index]) if 0 <= index < len(keys) else None
+
+    def slide_index(self, name: str | None) -> int | None:
+        """Where the slide named ``name`` (``slide_name``) is now; None when it is gone."""
+        return self.slide_names.find(self.slide_keys(), name)
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""

@@ -352,8 +352,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
         elif not found and (after_blank or n > last and not _goes_on_as_before(items) and (_starts_paragraph(
-                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels)
-                or _closing_line(items, whole))):
+                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels))):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -408,24 +407,6 @@ def _leaves_nested(number: str, line: str, indent: int, levels: list[int]) -> bo
 
 
 _CLOSERS = "\"'”’»)]*_"
-# a label's last word that a sentence goes on after ("2. Rest when" / "You can.")
-_GOES_ON = {"when", "if", "because", "but", "so", "then", "than", "that", "which", "who", "while", "until", "before",
-            "after", "your", "my", "our", "their", "his", "her", "its", "is", "are", "was", "be", "not", "from", "into"}
-_SHORT_ITEM = 6  # words: a row this short, with no full stop, is a label ("3. Publish"), not a sentence going on
-_HAS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)]*(?:\s|$)")
-
-
-def _closing_line(items: list[list], line: str) -> bool:
-    """After a list of short one-line labels ("1. Draft" / "2. Edit" / "3. Publish"), does ``line`` read as a
-    sentence of its own ("That's it. Follow for more.") rather than the last label going on? It does when it
-    opens with a capital and holds a full stop: a label that ended without one does not go on in a sentence."""
-    rows = [row for row in items if row[0] != PARAGRAPH]
-    last = items[-1]
-    return (len(rows) >= 2 and last[0] != PARAGRAPH and "\n" not in last[3]
-            and all(len(row[1].split()) <= _SHORT_ITEM and "\n" not in row[3] for row in rows)
-            and line[:1].isupper() and bool(_HAS_SENTENCE.search(line))
-            and last[1].split()[-1].lower() not in _MINOR_WORDS | _GOES_ON)
-
 
 
 def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:

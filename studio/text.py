@@ -419,12 +419,10 @@ def _markdown_table(lines: list[str]) -> bool:
 
 
 def _art(lines: list[str]) -> bool:
-    """Whether ``lines`` (three or more) are mostly box-drawing, table-row or ASCII-art structure, list lines
-    aside."""
+    """Whether ``lines`` (three or more) are mostly box-drawing or ASCII-art structure, list lines aside."""
     if len(lines) < 3 or any(_LIST_LEAD.match(line) and not _BOX_DRAWING.match(line.strip()) for line in lines):
         return False
-    # a box's walls count as its drawing: "| Obsidian | --> | Draft |" between "+----+" borders
-    return 2 * sum(1 for line in lines if _mostly_symbols(line) or _drawn_line(line) == "strong") > len(lines) \
+    return 2 * sum(1 for line in lines if _mostly_symbols(line) or _BOX_DRAWING.search(line)) > len(lines) \
         and any(_mostly_symbols(line) for line in lines)
 
 

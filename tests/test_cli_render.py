@@ -10,15 +10,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from cli_helpers import error_line
 from studio.cli import main
-
-
-def _error_line(capsys) -> str:
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 def test_render_sample_to_pdf_prints_a_summary(tmp_path, capsys):
@@ -67,7 +60,7 @@ def test_render_stdin_to_folder(tmp_path, capsys, monkeypatch):
 def test_render_empty_stdin_is_an_error(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"  \n")))
     assert main(["render", "-", "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "empty" in _error_line(capsys)
+    assert "empty" in error_line(capsys)
 
 
 def _archive(path, threads):
@@ -100,7 +93,7 @@ def test_render_archive_top_thread_or_the_one_asked_for(tmp_path, capsys):
     assert "Quiet" in PdfReader(tmp_path / "quiet.pdf").pages[0].extract_text()
     capsys.readouterr()
     assert main(["render", str(source), "-o", str(tmp_path / "none.pdf"), "--thread", "999"]) == 2
-    assert "999" in _error_line(capsys)
+    assert "999" in error_line(capsys)
 
 
 def test_render_carousel_json(tmp_path, capsys):
@@ -129,7 +122,7 @@ def test_render_carousel_json(tmp_path, capsys):
 ])
 def test_bad_options_exit_2_with_one_line(tmp_path, capsys, args, words):
     assert main(["render", *args, "-o", str(tmp_path / "x.pdf")]) == 2
-    line = _error_line(capsys)
+    line = error_line(capsys)
     for word in words:
         assert word in line
     assert list(tmp_path.iterdir()) == []
@@ -149,7 +142,7 @@ def test_bad_inputs_and_outputs_exit_2(tmp_path, capsys):
     ]
     for args, word in cases:
         assert main(["render", *args]) == 2, args
-        assert word in _error_line(capsys)
+        assert word in error_line(capsys)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json", "empty.txt"]
 
 
@@ -169,7 +162,7 @@ def test_themes_lists_every_theme_and_draws_a_sheet(tmp_path, capsys):
 
 def test_themes_sheet_must_be_png(tmp_path, capsys):
     assert main(["themes", "--sheet", str(tmp_path / "sheet.jpg")]) == 2
-    assert ".png" in _error_line(capsys)
+    assert ".png" in error_line(capsys)
 
 
 def test_carousel_file_with_an_unreadable_photo_exits_2(tmp_path, capsys):
@@ -183,7 +176,7 @@ def test_carousel_file_with_an_unreadable_photo_exits_2(tmp_path, capsys):
     source = tmp_path / "broken.json"
     source.write_text(carousel_to_json(carousel), encoding="utf-8")
     assert main(["render", str(source), "-o", str(tmp_path / "out.pdf")]) == 2
-    assert "image" in _error_line(capsys)
+    assert "image" in error_line(capsys)
     assert not (tmp_path / "out.pdf").exists()
 
 

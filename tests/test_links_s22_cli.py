@@ -3,22 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import error_line
 from studio.cli import main
-
-
-def _error_line(capsys) -> str:
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 @pytest.mark.parametrize("name", [".pdf", ".PDF", ".zip", ".png"])
 def test_an_output_named_only_by_its_suffix_is_refused_and_nothing_is_written(tmp_path, capsys, name):
     # "-o DIR/.pdf" wrote a hidden folder of PNGs named ".pdf"
     assert main(["render", "-o", str(tmp_path / name), "--data-dir", str(tmp_path / "data")]) != 0
-    line = _error_line(capsys)
+    line = error_line(capsys)
     assert "no name before" in line and f"carousel{name.lower()}" in line
     assert not (tmp_path / name).exists()
 
@@ -42,7 +35,7 @@ def test_messages_show_a_profile_name_as_it_reads(tmp_path, capsys):
     out = capsys.readouterr().out
     assert FAMILY in out and "\\u200d" not in out  # it read 'Acme 👨\u200d👩…'
     assert _add(tmp_path, FAMILY) != 0
-    line = _error_line(capsys)
+    line = error_line(capsys)
     assert FAMILY in line and "already exists" in line and "\\u" not in line
     assert main(["profiles", "delete", FAMILY, "--data-dir", str(tmp_path)]) == 0
     assert capsys.readouterr().out.strip() == f"deleted profile “{FAMILY}”"
@@ -58,7 +51,7 @@ def test_a_name_shows_characters_that_hide_or_move_text_escaped():
 def test_names_that_differ_only_by_unicode_normalization_are_one_name(tmp_path, capsys):
     assert _add(tmp_path, "Café") == 0
     assert _add(tmp_path, "Cafe\u0301") != 0  # the same name, typed with a combining accent
-    assert "already exists" in _error_line(capsys)
+    assert "already exists" in error_line(capsys)
     assert list(_ids(tmp_path, capsys).values()) == ["Café"]
     assert main(["profiles", "delete", "CAFE\u0301", "--data-dir", str(tmp_path)]) == 0
     assert _ids(tmp_path, capsys) == {}
@@ -71,7 +64,7 @@ def test_a_profile_id_names_its_own_profile_first(tmp_path, capsys):
     assert _add(tmp_path, "Zen Garden Co") == 0
     (zen,) = _ids(tmp_path, capsys)
     assert _add(tmp_path, zen) != 0  # a name that is another profile's id is refused
-    assert "is the id of the profile" in _error_line(capsys)
+    assert "is the id of the profile" in error_line(capsys)
     Brands(Store(tmp_path)).add_profile(BrandProfile(name=zen))  # one made so before (a kit, an old version)
     assert main(["profiles", "delete", zen, "--data-dir", str(tmp_path)]) == 0
     assert "Zen Garden Co" in capsys.readouterr().out

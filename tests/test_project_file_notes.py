@@ -2,13 +2,12 @@
 notice when it is opened there, a warning on the command line."""
 from __future__ import annotations
 
-from nicegui import ui
 
 from studio.app.imports import read_input
 from studio.post import Post, Thread
 from studio.project_file import carousel_to_json
 from studio.structure import carousel_from_thread
-from ui_helpers import open_source_tab, until
+from ui_helpers import open_project_file
 
 LONG = "x" * 45_004  # one post over the 40,000-character cap, as an older studio saved it
 
@@ -28,12 +27,7 @@ def test_the_command_line_is_told_of_a_post_cut_when_the_project_opens(tmp_path)
     assert any("post 2" in w and "45,004" in w for w in warnings), warnings
 
 
-async def test_the_studio_tells_of_a_post_cut_when_the_project_opens(studio, testid):
-    open_source_tab(studio, "Project file")
-    (upload,) = testid(studio, "project-upload")
-    with studio:
-        await upload.handle_uploads([ui.upload.SmallFileUpload("ferns.json", "application/json",
-                                                               long_post_project())])
-    await until(lambda: studio.shared.document.carousel.name == "Ferns")
+async def test_the_studio_tells_of_a_post_cut_when_the_project_opens(studio):
+    await open_project_file(studio, long_post_project())
     await studio.should_see("Opened with changes")
     await studio.should_see("45,004")

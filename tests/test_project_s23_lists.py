@@ -11,7 +11,6 @@ import json
 import sys
 
 import pytest
-from nicegui import ui
 from PIL import Image as PILImage
 
 from studio import limits, render
@@ -19,7 +18,7 @@ from studio.app import Studio
 from studio.app.sample import sample_carousel
 from studio.project_file import carousel_to_json
 from studio.sources import SourceError, read_project
-from ui_helpers import open_source_tab, until
+from ui_helpers import open_project_file
 
 REPEATS = 5_000
 
@@ -162,13 +161,8 @@ def test_a_stored_project_listing_a_post_again_and_again_opens_with_it_once(tmp_
     again.close()
 
 
-async def test_the_studio_opens_such_a_file_with_a_notice_and_the_post_card_names_each_slide_once(studio, testid):
-    open_source_tab(studio, "Project file")
-    (upload,) = testid(studio, "project-upload")
-    with studio:
-        await upload.handle_uploads([ui.upload.SmallFileUpload("ferns.json", "application/json",
-                                                               project(repeated))])
-    await until(lambda: studio.shared.document.carousel.name == "Ferns")
+async def test_the_studio_opens_such_a_file_with_a_notice_and_the_post_card_names_each_slide_once(studio):
+    await open_project_file(studio, project(repeated))
     await studio.should_see("slide 2 listed a post more than once")
     posts = studio.shared.document.carousel.thread.posts
     assert studio.shared.document.carousel.slides[1].post_ids == [posts[0].id, posts[1].id]

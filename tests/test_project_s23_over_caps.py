@@ -10,7 +10,6 @@ import sys
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from nicegui import ui
 
 from studio import limits
 from studio.app import Studio
@@ -19,7 +18,7 @@ from studio.app.sample import sample_carousel
 from studio.export.pages import check_slides
 from studio.project_file import carousel_to_json
 from studio.sources import read_project
-from ui_helpers import open_source_tab, until
+from ui_helpers import open_project_file, until
 
 TITLE = "T" * (limits.MAX_TITLE_CHARS + 100)
 ALT = "😀" * (limits.MAX_ALT_CHARS + 1)  # 2,001 code points, 4,002 UTF-16 units
@@ -38,13 +37,8 @@ NAMED = ("the title of slide 2 (2,100 characters; the limit is 2,000)",
          "the alt text of slide 3 (2,001 characters; the limit is 2,000)")
 
 
-async def test_the_studio_names_each_over_cap_slide_text_when_the_project_opens(studio, testid):
-    open_source_tab(studio, "Project file")
-    (upload,) = testid(studio, "project-upload")
-    with studio:
-        await upload.handle_uploads([ui.upload.SmallFileUpload("ferns.json", "application/json",
-                                                               over_cap_project())])
-    await until(lambda: studio.shared.document.carousel.name == "Ferns")
+async def test_the_studio_names_each_over_cap_slide_text_when_the_project_opens(studio):
+    await open_project_file(studio, over_cap_project())
     for named in NAMED:
         await studio.should_see(named)
     await studio.should_see("cannot be exported until each is shortened")

@@ -16,104 +16,112 @@ from ui_helpers import click, trigger, until
 pytestmark_ui = pytest.mark.nicegui_main_file("tests/share_main.py")
 
 
-def _fresh_slide(hub: SharedDocument, ada, bob) -> str:
+@dataclasses.dataclass
+class Scene:
+    """Ada and Bob share a carousel with a fresh slide in it; Bob's page has a box on its title."""
+    hub: SharedDocument
+    ada: object
+    bob: object
+    slide: str
+    channel: Channel
+    box: TextBox
+    outbox: list
+    told: list[str]
+
+    def send(self, message: dict) -> None:
+        """Bob's page sends ``message`` (a box's edit) to the server."""
+        self.channel.edit(message["slide"], message["field"], message["edits"], message["base"], message["seq"])
+
+    def deliver(self) -> list:
+        """What the server sent Bob's page reaches its box; the box's answers (its next edits)."""
+        answers = [self.box.receive(sent) for sent in self.outbox]
+        self.outbox.clear()
+        return [a for a in answers if a]
+
+    def take_out(self, how: str) -> None:
+        """Ada takes the fresh slide out: by an undo of its adding, or by deleting it."""
+        if how == "undo":
+            assert self.ada.undo(who="Ada")
+        else:
+            carousel = self.ada.carousel()
+            self.ada.commit(dataclasses.replace(carousel, slides=[s for s in carousel.slides if s.title != "Fresh"]),
+                            who="Ada")
+
+    def bring_back(self, how: str) -> None:
+        """Ada brings the slide back: a redo of the undo, or an undo of the delete."""
+        assert (self.ada.redo if how == "undo" else self.ada.undo)(who="Ada")
+
+
+def _scene(wake=None) -> Scene:
+    hub = SharedDocument(sample_carousel())
+    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
     carousel = ada.carousel()
     ada.commit(dataclasses.replace(carousel, slides=[*carousel.slides[:2], Slide(title="Fresh"), *carousel.slides[2:]]))
     bob.pull()
-    return bob.slide_ids()[2]
-
-
-def _bobs_box(bob, slide: str, told: list[str]) -> tuple[Channel, TextBox, list]:
+    slide = bob.slide_ids()[2]
     outbox: list = []
-    channel = Channel(bob, outbox.append, tell=told.append)
+    told: list[str] = []
+    channel = Channel(bob, outbox.append, wake, told.append)
     box = TextBox(slide, "title")
     channel.watch(slide, "title")
     box.receive(outbox.pop())
-    return channel, box, outbox
+    return Scene(hub, ada, bob, slide, channel, box, outbox, told)
 
 
-def test_typing_reaching_a_slide_an_undo_took_out_comes_back_with_the_redo_and_the_typist_is_told():
-    hub = SharedDocument(sample_carousel())
-    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
-    slide = _fresh_slide(hub, ada, bob)
-    told: list[str] = []
-    channel, box, outbox = _bobs_box(bob, slide, told)
-    message = box.type("Fresh idea")  # on its way when Ada undoes
-    assert ada.undo(who="Ada") and slide not in hub.slide_ids()
-    channel.refresh()  # Bob's replica hears of the undo first
-    channel.edit(message["slide"], message["field"], message["edits"], message["base"], message["seq"])
-    assert told == ["Ada's undo took out the slide you were typing in. Your typing is kept with it and comes back "
-                    "if they redo: “ idea”"]
-    assert slide not in hub.slide_ids()
-    assert ada.redo(who="Ada")
-    bob.pull()
-    assert hub.text(slide, "title") == ada.text(slide, "title") == bob.text(slide, "title") == "Fresh idea"
-    assert ada.carousel() == bob.carousel() == hub.carousel()
+@pytest.fixture
+def scene() -> Scene:
+    return _scene()
 
 
-def test_several_keystrokes_reaching_the_taken_out_slide_come_back_in_the_order_typed():
-    hub = SharedDocument(sample_carousel())
-    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
-    slide = _fresh_slide(hub, ada, bob)
-    told: list[str] = []
-    channel, box, outbox = _bobs_box(bob, slide, told)
-    first = box.type("Fresh i")
-    assert ada.undo(who="Ada")
-    channel.refresh()
-    box.type("Fresh id")  # typed while the first is in flight
-    box.type("Fresh idea")
-    for sent in outbox:
-        box.receive(sent)
-    outbox.clear()
-    answer = [first]
-    while answer:  # each answer lets the box send what it typed since
-        m = answer.pop()
-        channel.edit(m["slide"], m["field"], m["edits"], m["base"], m["seq"])
-        for sent in outbox:
-            again = box.receive(sent)
-            if again:
-                answer.append(again)
-        outbox.clear()
-    assert told and told[-1].endswith("“ idea”")
-    assert ada.redo(who="Ada")
-    bob.pull()
-    assert hub.text(slide, "title") == bob.text(slide, "title") == "Fresh idea"
-
-
-def test_typing_reaching_a_deleted_slide_is_kept_in_it_and_an_undo_of_the_delete_brings_it_back():
-    hub = SharedDocument(sample_carousel())
-    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
-    slide = _fresh_slide(hub, ada, bob)
-    told: list[str] = []
-    channel, box, _ = _bobs_box(bob, slide, told)
-    message = box.type("Fresh idea")
-    carousel = ada.carousel()
-    ada.commit(dataclasses.replace(carousel, slides=[s for s in carousel.slides if s.title != "Fresh"]), who="Ada")
-    channel.refresh()
-    channel.edit(message["slide"], message["field"], message["edits"], message["base"], message["seq"])
-    assert told == ["Ada deleted the slide you were typing in. Your typing is kept with it (undoing the delete "
-                    "brings it back): “ idea”"]
-    assert slide not in hub.slide_ids()
-    assert ada.undo(who="Ada")
-    bob.pull()
-    assert hub.text(slide, "title") == bob.text(slide, "title") == "Fresh idea"
+@pytest.mark.parametrize("how, notice", [
+    ("undo", "Ada's undo took out the slide you were typing in. Your typing is kept with it and comes back if they "
+             "redo: “ idea”"),
+    ("delete", "Ada deleted the slide you were typing in. Your typing is kept with it (undoing the delete brings it "
+               "back): “ idea”"),
+])
+def test_typing_reaching_a_slide_taken_out_is_kept_the_typist_told_and_it_comes_back_with_the_slide(
+        scene, how, notice):
+    message = scene.box.type("Fresh idea")  # on its way when Ada takes the slide out
+    scene.take_out(how)
+    assert scene.slide not in scene.hub.slide_ids()
+    scene.channel.refresh()  # Bob's replica hears of it first
+    scene.send(message)
+    assert scene.told == [notice]
+    assert scene.slide not in scene.hub.slide_ids()
+    scene.bring_back(how)
+    scene.bob.pull()
+    hub, slide = scene.hub, scene.slide
+    assert hub.text(slide, "title") == scene.ada.text(slide, "title") == scene.bob.text(slide, "title") == "Fresh idea"
+    assert scene.ada.carousel() == scene.bob.carousel() == hub.carousel()
     assert [s.title for s in hub.carousel().slides].count("Fresh idea") == 1
 
 
-def test_kept_typing_of_a_closed_tab_comes_back_through_the_redoer():
-    hub = SharedDocument(sample_carousel())
-    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
-    slide = _fresh_slide(hub, ada, bob)
-    told: list[str] = []
-    channel, box, _ = _bobs_box(bob, slide, told)
-    message = box.type("Fresh idea")
-    assert ada.undo(who="Ada")
-    channel.refresh()
-    channel.edit(message["slide"], message["field"], message["edits"], message["base"], message["seq"])
-    channel.close()
-    bob.disconnect()  # Bob's tab is gone
-    assert ada.redo(who="Ada")
-    assert hub.text(slide, "title") == "Fresh idea"
+def test_several_keystrokes_reaching_the_taken_out_slide_come_back_in_the_order_typed(scene):
+    first = scene.box.type("Fresh i")
+    scene.take_out("undo")
+    scene.channel.refresh()
+    scene.box.type("Fresh id")  # typed while the first is in flight
+    scene.box.type("Fresh idea")
+    scene.deliver()
+    answer = [first]
+    while answer:  # each answer lets the box send what it typed since
+        scene.send(answer.pop())
+        answer += scene.deliver()
+    assert scene.told and scene.told[-1].endswith("“ idea”")
+    scene.bring_back("undo")
+    scene.bob.pull()
+    assert scene.hub.text(scene.slide, "title") == scene.bob.text(scene.slide, "title") == "Fresh idea"
+
+
+def test_kept_typing_of_a_closed_tab_comes_back_through_the_redoer(scene):
+    message = scene.box.type("Fresh idea")
+    scene.take_out("undo")
+    scene.channel.refresh()
+    scene.send(message)
+    scene.channel.close()
+    scene.bob.disconnect()  # Bob's tab is gone
+    scene.bring_back("undo")
+    assert scene.hub.text(scene.slide, "title") == "Fresh idea"
 
 
 @pytestmark_ui
@@ -153,29 +161,15 @@ async def test_a_browsers_keystroke_after_anothers_undo_is_told_and_comes_back_w
 
 
 def test_a_box_on_a_deleted_slide_reads_empty_and_typing_after_it_heard_goes_after_the_text_it_showed():
-    hub = SharedDocument(sample_carousel())
-    ada, bob = hub.replica("ada", capture_ms=0), hub.replica("bob", capture_ms=0)
-    slide = _fresh_slide(hub, ada, bob)
-    told: list[str] = []
-    outbox: list = []
-    channel = Channel(bob, outbox.append, lambda: None, told.append)
-    box = TextBox(slide, "title")
-    channel.watch(slide, "title")
-    box.receive(outbox.pop())
-    message = box.type("Fresh idea")
-    carousel = ada.carousel()
-    ada.commit(dataclasses.replace(carousel, slides=[s for s in carousel.slides if s.title != "Fresh"]), who="Ada")
-    channel.refresh()  # the box hears its slide is gone ("") with its typing still in flight
-    for sent in outbox:
-        box.receive(sent)
-    outbox.clear()
-    channel.edit(message["slide"], message["field"], message["edits"], message["base"], message["seq"])
-    for sent in outbox:
-        box.receive(sent)
-    outbox.clear()
-    assert box.value == "" and box.in_flight is None  # like every box of a gone slide
-    again = box.type("!")  # typed on the "" it shows
-    channel.edit(again["slide"], again["field"], again["edits"], again["base"], again["seq"])
-    assert told[-1].endswith("“!”")
-    assert ada.undo(who="Ada")
-    assert hub.text(slide, "title") == "Fresh idea!"
+    scene = _scene(wake=lambda: None)
+    message = scene.box.type("Fresh idea")
+    scene.take_out("delete")
+    scene.channel.refresh()  # the box hears its slide is gone ("") with its typing still in flight
+    scene.deliver()
+    scene.send(message)
+    scene.deliver()
+    assert scene.box.value == "" and scene.box.in_flight is None  # like every box of a gone slide
+    scene.send(scene.box.type("!"))  # typed on the "" it shows
+    assert scene.told[-1].endswith("“!”")
+    scene.bring_back("delete")
+    assert scene.hub.text(scene.slide, "title") == "Fresh idea!"

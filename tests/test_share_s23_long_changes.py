@@ -1,14 +1,16 @@
 """Share mode: a whole-text box's rebase when more than ``COMPARED`` characters lie between two changes (two people
 editing a long text at once, far apart). ``changes`` used to fall back to one change over everything between, so a
 rebase put back what the other person deleted there and doubled what they typed there. Now unchanged runs are
-anchored: the text between two changes is kept, in linear time (bounded by counted steps, not by the clock)."""
+anchored: the text between two changes is kept, in linear time (bounded by counted steps, not by the clock: every
+character sliced or compared counts). Anchors are found once in both texts and kept in order: a paragraph copied
+to the top anchored at its first place in the new text made the whole body one delete and rewrite."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from property_examples import examples
-from studio.share.document import COMPARED, Steps, changes, rebase
+from studio.share.document import ANCHOR, COMPARED, Steps, changes, rebase
 from studio.share.sync import patch
 
 INSERTS = st.lists(st.sampled_from(["NEW", "WORDS", "here", "é", "👍🏽", "🇫🇷", "\n", "long " * 120]),
@@ -16,10 +18,11 @@ INSERTS = st.lists(st.sampled_from(["NEW", "WORDS", "here", "é", "👍🏽", "�
 
 
 def _bounded(old: str, new: str) -> list[tuple[int, int, str]]:
-    """``changes(old, new)``, checked to take steps linear in the texts' sizes."""
+    """``changes(old, new)``, checked to take steps linear in the texts' sizes (each sliced stretch of ``ANCHOR``
+    characters, each character compared, and a close comparison's product of sizes: all counted)."""
     steps = Steps()
     found = changes(old, new, steps)
-    assert steps.n <= 3 * (len(old) + len(new)) + 2 * COMPARED
+    assert steps.n <= (ANCHOR + 8) * (len(old) + len(new)) + ANCHOR * COMPARED
     return found
 
 
@@ -67,3 +70,17 @@ def test_the_text_between_two_changes_of_a_long_text_is_no_change():
        st.text(alphabet="ab \n", min_size=COMPARED, max_size=6_000))
 def test_changes_of_long_repetitive_texts_make_the_new_text_in_linear_steps(old, new):
     assert patch(old, _bounded(old, new)) == new
+
+
+def test_a_paragraph_copied_to_the_top_of_a_long_text_is_one_insertion_and_merges_with_an_edit_in_the_middle():
+    paragraphs = [" ".join(f"p{p}w{n}" for n in range(60)) for p in range(12)]
+    base = "\n\n".join(paragraphs)
+    bob = paragraphs[-1] + "\n\n" + base + " BOBEND"  # Bob copies the last paragraph to the top, adds a word
+    ada = base.replace(" p6w30 ", " ADAWORD ")  # Ada meanwhile replaces a word in the middle
+    want = paragraphs[-1] + "\n\n" + ada + " BOBEND"
+    found = _bounded(base, bob)
+    assert patch(base, found) == bob
+    assert [(start == end, len(insert)) for start, end, insert in found] == [
+        (True, len(paragraphs[-1]) + 2), (True, len(" BOBEND"))]  # two insertions: nothing deleted, nothing rewritten
+    assert rebase(base, bob, ada) == want
+    assert rebase(base, ada, bob) == want

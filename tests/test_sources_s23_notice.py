@@ -1,5 +1,5 @@
-"""Session 23: what the reader drops as X's is either surely X's or quoted in the notice, and an ad under a post
-whose counts the copy cut off is told by its own shape (advertiser, handle, "Ad" label, its words)."""
+"""Session 23: what the reader drops as X's is either surely X's or quoted in the notice; an ad's shape under a post
+whose counts the copy cut off stays the creator's (their own mention has the same shape)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,11 +36,12 @@ def test_the_menus_account_over_the_title_row_is_no_post():
     assert not any("@jane" in w for w in result.warnings)
 
 
-def test_an_ad_under_a_post_whose_counts_were_cut_off_is_no_part_of_it():
+def test_an_ad_shape_under_a_post_whose_counts_were_cut_off_stays_in_it():
+    """No counts above it, an ad's shape is also the creator's own mention ("Best tool ever!" / "Sam Lee" /
+    "@samlee" / "Ad"): kept whole, as before session 23 (a lost word costs more than an ad to delete)."""
     result = Imports.paste((FIXTURES / "ad-after-cut-counts.txt").read_text(encoding="utf-8"))
-    assert [p.text for p in result.threads[0].posts] == ["How I got my first 100 customers", "I called every lead myself.",
-                                                         "Then I raised prices."]
-    assert "skipped posts by other accounts on the page: @growthlabs" in result.warnings
+    assert [p.text for p in result.threads[0].posts][1] == (
+        "I called every lead myself.\nGrowth Labs\n@growthlabs\nAd\nScale your outbound in 14 days. Book a demo.")
 
 
 @pytest.mark.parametrize("intro", ["Mein Lieblingskanal:", "Thanks to the people at", "Shout-out,"])
@@ -82,5 +83,5 @@ def test_a_name_and_handle_ending_a_post_read_as_a_header_are_quoted():
     goes, the notice quotes it."""
     result = Imports.paste(page(["Opening words here."], ["Go follow him:", "Sam Lee", "@samlee", "Follow"],
                                 ["Last words."]))
-    texts = "\n".join(p.text for p in result.threads[0].posts)
-    assert "@samlee" in texts or any("“Sam Lee @samlee”" in w for w in result.warnings)
+    assert [p.text for p in result.threads[0].posts][1] == "Go follow him:"
+    assert any("“Sam Lee” / “@samlee” between the posts" in w for w in result.warnings)

@@ -42,6 +42,18 @@ def open_source_tab(user, name: str) -> None:
     click(user, tab)
 
 
+async def open_project_file(user, data: bytes, name: str = "ferns.json", until_named: str | None = "Ferns") -> None:
+    """Upload ``data`` on the Project file tab, as choosing the file does; wait until the project named
+    ``until_named`` is open (None: do not wait)."""
+    from nicegui import ui
+    open_source_tab(user, "Project file")
+    with user:
+        (upload,) = [e for e in user.client.elements.values() if e.props.get("data-testid") == "project-upload"]
+        await upload.handle_uploads([ui.upload.SmallFileUpload(name, "application/json", data)])
+    if until_named is not None:
+        await until(lambda: user.shared.document.carousel.name == until_named)
+
+
 @contextlib.contextmanager
 def paste_reads_held(monkeypatch, holds):
     """Reading a paste for which ``holds(text)`` is true (in a thread of this process, as the studio's worker would)

@@ -188,12 +188,10 @@ def block(text: str, style: TextStyle, *, marker: str = "", indent: float = 0.0,
 
 
 def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
-             force: bool = False, page_width: float = 0.0) -> tuple[list[Placed], tuple[Block, ...], float]:
+             force: bool = False) -> tuple[list[Placed], tuple[Block, ...], float]:
     """Place lines of ``blocks`` into a column; returns (placed, blocks left over, height used).
 
-    ``force`` places at least one line even if it does not fit (so pages always progress). A table or drawing that
-    would be drawn below ``DRAWING_FLOOR`` in a column narrower than ``page_width`` (a continuation page's width)
-    starts the next page, where it is larger.
+    ``force`` places at least one line even if it does not fit (so pages always progress).
     """
     placed: list[Placed] = []
     y = 0.0
@@ -206,14 +204,6 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
                 code_st = None
             if para.code and code_st is None:
                 code_st = code_style(blk.paras[pi:], blk.style, line_width)
-                if para.drawing and code_st.size < DRAWING_FLOOR * blk.style.size and page_width > width + 1 \
-                        and not (blk.start and pi == 0):
-                    # too small to read in a narrow column (beside a photo or a colour block): the drawing starts
-                    # the next page, which has the content's whole width; the text before it stays on this one
-                    if pi == 0:
-                        return placed, blocks[bi:], y
-                    return placed, (replace(blk, paras=blk.paras[pi:], start=0, marker="", gap_before=0.0),) \
-                        + blocks[bi + 1:], y
             st = code_st or blk.style
             lh = st.lh
             room = max(1, int((height - y) / lh) + 2)  # lines worth breaking: what fits, plus one
@@ -252,13 +242,12 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
 
 
 CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lines or its names whole
-DRAWING_FLOOR = 0.7  # a table or ASCII drawing smaller than this in a narrow column moves to a page of its own
+DRAWING_MIN_SCALE = 0.4  # a table or ASCII drawing, this much smaller at most, to keep its columns in line
 
 
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
     """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
-    CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole. A table or an
-    ASCII drawing is as small as its widest row needs: its rows are never cut."""
+    CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""
     space = cluster_em(" ", MONO_FAMILY, st.weight)
     run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
     sizes = [para_ems(p, st.family, st.weight) for p in run]
@@ -267,7 +256,7 @@ def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyl
     room = (width / st.size - 2 * CODE_PAD) * SAFETY
     if line <= room:
         return st
-    if run[0].drawing:  # a table keeps its rows on one line each, however wide: a row cut in two reads as two rows
+    if run[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
         return replace(st, size=st.size * room / line)
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)

@@ -201,7 +201,7 @@ def body_blocks(ctx: Ctx, text: str, size: float, colour: str | None = None) -> 
         if parent and (nested_line(marker, indent, parent[0], parent[1], parent[3]) or under):
             # nested under the item above: a bullet gets a small dot, a numbered line keeps its number as written
             dot = marker == "•" and not own_bullet(words) and plain_bullet(line)  # "‣ React" keeps its "‣"
-            item.extend([SUB_ROW + (SUB if dot else ""), words if dot or own_bullet(words) else line.strip()])
+            item.extend([SUB_ROW + (SUB if dot else ""), words if dot or (marker == "•" and own_bullet(words)) else line.strip()])
             levels = parent[4]  # (line indent, block indent) of the nested rows open above: a deeper line nests again
             while levels and indent < levels[-1][0] + NESTED:
                 levels.pop()
@@ -343,9 +343,8 @@ class Column:
 
 
 def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | None = None,
-                body: tuple[Block, ...] | None = None, page_width: float = 0.0) -> Column:
-    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text).
-    ``page_width``: the width of the slide's continuation pages (default: the content's)."""
+                body: tuple[Block, ...] | None = None) -> Column:
+    """Fit the heading and body into ``box`` (the heading shrinks first, a very long one flows as text)."""
     if title is None:
         title, text = slide_title_body(ctx, slide)
         body = with_credit(ctx, slide, body_blocks(ctx, text, size), size)
@@ -367,8 +366,7 @@ def plan_column(ctx: Ctx, slide: Slide, size: float, box: Box, *, title: str | N
             badge = ctx.title_size * ctx.number_scale  # the size the other slides' badges have
             parts, head_h = [("number", (number.zfill(2), badge, rest))], badge * 1.05
     gap = ctx.title_size * 0.55 if parts and body and parts[-1][0] != "number" else 0.0
-    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts,
-                                  page_width=page_width or ctx.content.w)
+    placed, rest, used = fit_flow(body or (), box.w, box.h - head_h - gap, force=not parts)
     return Column(parts, head_h, gap, placed, rest, head_h + gap + used)
 
 
@@ -534,7 +532,7 @@ def big_statement(ctx: Ctx, slide: Slide, size: float, cursor):
         if rest and big:
             rest = (replace(rest[0], gap_before=1.0),) + rest[1:]
         blocks = with_credit(c, slide, ((big,) if big else ()) + rest, s)
-        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks, page_width=inner.w)
+        return plan_column(c, slide, s, inner.below(lead), title="", body=blocks)
     drawn, col = grown(ink, size, inner, build, SHORT_MAX)
     y = optical_top(inner, col.height + lead) if not col.rest else inner.y
     out = [panel_el]
@@ -568,11 +566,10 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    for x in (x.strip() for part in _line_parts(text) for x in sentences(part)):
-        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter);
-        # a quotation of two sentences is one point too, never cut inside its quote marks
+    for x in (x.strip() for part in _attributed(text) for x in sentences(" ".join(part.split()))):
+        # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
         if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
-                             or _open_quote(points[-1])):
+                             or _quote_closed_by(points[-1], x)):
             points[-1] += " " + x
         elif x:
             points.append(x)
@@ -584,24 +581,24 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
 
 
-def _line_parts(text: str) -> list[str]:
-    """The text's lines, joined where a sentence goes on across a line break (the next line opens with a small
-    letter): a line the creator ended on purpose ("— Chinese proverb" / "Start today.") is never read as one
-    sentence with the next ("proverb Start today.")."""
-    parts: list[str] = []
-    for line in (ln.strip() for ln in text.split("\n")):
-        if not line:
-            continue
-        if parts and line[:1].islower():
-            parts[-1] += " " + line
-        else:
-            parts.append(" ".join(line.split()))
+def _attributed(text: str) -> list[str]:
+    """``text`` cut after the line that credits a quotation ('"… now."' / '— Chinese proverb' / 'Start today.'), when
+    the next line opens a sentence: the credit ends there, it is not one sentence with the next line."""
+    parts, lines = [""], text.split("\n")
+    for n, line in enumerate(lines):
+        parts[-1] += line + "\n"
+        credit = line.strip()[:2] in ("— ", "– ") and n and lines[n - 1].rstrip()[-1:] in ('"', "”", "»")
+        if credit and n + 1 < len(lines) and lines[n + 1].strip()[:1].isupper():
+            parts.append("")
     return parts
 
 
-def _open_quote(point: str) -> bool:
-    """The point opens a quotation it does not close ('"The best time … ago.')."""
-    return point.count('"') % 2 == 1 or point.count("“") > point.count("”")
+def _quote_closed_by(point: str, sentence: str) -> bool:
+    """``point`` opens a quotation ('"The best time … ago.') that ``sentence`` closes ('The second … now."'): one
+    quotation, one point. Only a quote mark opening the point counts (an inch mark, '27" wide', is no quotation)."""
+    if point[:1] == "“":
+        return "”" not in point and "”" in sentence
+    return point[:1] == '"' and point.count('"') == 1 and sentence.count('"') == 1 and sentence.rstrip()[-1:] == '"'
 
 
 def _row_markers(numbers: list[str], items: list[str]) -> list[str]:

@@ -13,7 +13,6 @@ import dataclasses
 import functools
 import inspect
 import time
-import weakref
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -24,8 +23,8 @@ from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, changes
-from .sync import change_size, rebase, refuse_text, trim_merged, type_into
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, change_measure
+from .sync import rebase, refuse_text, trim_merged, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
 EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
@@ -73,17 +72,7 @@ class CoDocument(Document):
         if replica is None:
             replica = self.hub.replica(f"person-{id(origin)}")
             _put(self._replicas, origin, replica)
-            replica.tellers.append(weakref.WeakMethod(self._tell))
         return replica
-
-    def _tell(self, replica: Replica, text: str) -> bool:
-        """Say ``text`` to the person of this replica, if they gave a way (``on_notice``)."""
-        for origin, each in [*self._replicas.items(), *self._replicas.plain.items()]:
-            notice = _get(self._notices, origin) if each is replica else None
-            if notice is not None:
-                notice(text)
-                return True
-        return False
 
     def on_notice(self, origin: Any, notice: Notice) -> None:
         """Tell this person (``notice(text)``) when someone deletes the slide they are on."""
@@ -314,7 +303,7 @@ def _look(part: str) -> str:
 
 
 def _distance(old: str, new: str) -> int:
-    return change_size(changes(old, new))
+    return change_measure(old, new)
 
 
 def _name(origin: Any) -> str:

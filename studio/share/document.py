@@ -57,7 +57,6 @@ REMEMBERED = 32  # recent texts of each slide text kept, to find which one a bro
 
 Images = dict[str, Image]  # sha256 → image
 Listener = Callable[[str | None], Any]
-Teller = Callable[["Replica", str], bool]  # says a message to a replica's person; False: it could not
 
 
 @dataclasses.dataclass
@@ -91,7 +90,6 @@ class SharedDocument:
         self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
         self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
         self._ways_back: dict[str, WayBack] = {}  # slide id → the step that brings it back
-        self._typists: dict[tuple[str, str], dict[str, Callable[[], Replica | None]]] = {}  # text → who typed in it
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -219,19 +217,6 @@ class SharedDocument:
             del self._ways_back[slide_id]
         self.forget_kept()
 
-    def typed_in(self, typist: Replica, slide_id: str, field: str) -> None:
-        """Note that ``typist``'s person has typing in this text (``tell_typists``)."""
-        self._typists.setdefault((slide_id, field), {})[typist.person] = weakref.ref(typist)
-
-    def tell_typists(self, slide_id: str, field: str, text: str, but: Replica) -> None:
-        """Tell everyone (but ``but``'s person) whose typing is in this text, once each."""
-        for person, typist in list(self._typists.get((slide_id, field), {}).items()):
-            replica = typist()
-            if replica is None:
-                del self._typists[(slide_id, field)][person]
-            elif person != but.person:
-                replica.tell(text)
-
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
         self.doc.apply_update(update)
@@ -257,7 +242,6 @@ class Replica:
         self._watchers: dict[tuple[str, str], list[Callable[[list[dict[str, Any]]], Any]]] = {}
         self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
-        self.tellers: list[Callable[[], Teller | None]] = []  # weak: who says a message to this person (``tell``)
         self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]
         self._subscriptions = [self.doc["order"].observe(self._order_changed),
@@ -287,11 +271,6 @@ class Replica:
             key = (path[0], path[1]) if len(path) == 2 else (_part_of(path[0]), path[0])
             for callback in self._watchers.get(key, ()):
                 callback(event.delta)
-
-    def tell(self, text: str) -> bool:
-        """Say ``text`` to this replica's person, through the first of ``tellers`` that can; False: none could."""
-        self.tellers = [teller for teller in self.tellers if teller() is not None]
-        return any(teller(self, text) for teller in (ref() for ref in self.tellers) if teller is not None)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -342,7 +321,6 @@ class Replica:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
         with self.doc.transaction(origin=self.person):
             _splice(self._text(slide_id, field), value)
-        self.hub.typed_in(self, slide_id, field)
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
@@ -350,7 +328,6 @@ class Replica:
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
             _edit(text, str(text), edits)
-        self.hub.typed_in(self, slide_id, field)
         self.push()
 
     def commit(self, new: Carousel, *, who: str = "") -> None:
@@ -612,14 +589,22 @@ def _write_order(order: Array, target: list[str]) -> None:
 
 def splice(old: str, new: str) -> tuple[int, int, str]:
     """``(start, end, insert)``: replacing ``old[start:end]`` by ``insert`` gives ``new``; the smallest such."""
-    start, limit = 0, min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
+    start = _same_run(lambda n: old[:n] == new[:n], min(len(old), len(new)))
+    common = _same_run(lambda n: old[len(old) - n:] == new[len(new) - n:], min(len(old), len(new)) - start)
+    return start, len(old) - common, new[start:len(new) - common]
+
+
+def _same_run(same: Callable[[int], bool], most: int) -> int:
+    """The largest ``n`` up to ``most`` for which ``same(n)`` holds (it holds for every smaller one), found by
+    halving: each keystroke compares dozens of long texts, and comparing slices is far faster than each letter."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, int, str]]:
@@ -639,6 +624,15 @@ def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, i
     return [(start + i1, start + i2, insert[j1:j2]) for i1, i2, j1, j2 in _close_changes(old[start:end], insert)]
 
 
+def change_measure(old: str, new: str) -> int:
+    """How many characters change from ``old`` to ``new``, measured cheaply: for choosing among many texts the
+    one a box typed on (each keystroke measures dozens). A long changed stretch counts whole, never anchored."""
+    start, end, insert = splice(old, new)
+    if end - start > COMPARED or len(insert) > COMPARED or start == end or not insert:
+        return end - start + len(insert)
+    return sum(i2 - i1 + j2 - j1 for i1, i2, j1, j2 in _close_changes(old[start:end], insert))
+
+
 def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """``a[i1:i2]`` becomes ``b[j1:j2]``, each change found closely (quadratic: short texts only)."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -646,7 +640,8 @@ def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
 
 
 class Steps:
-    """Counts the steps ``changes`` takes on a long text (a test bounds them by the text's size, not by the clock)."""
+    """Counts the work ``changes`` does on a long text: characters sliced or compared (a test bounds it by the
+    texts' sizes, not by the clock)."""
 
     def __init__(self) -> None:
         self.n = 0
@@ -659,37 +654,29 @@ ANCHORED = 4 * limits.MAX_BODY_CHARS  # characters changed (both sides) up to wh
 
 def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[int, int, int, int]]:
     """``a[i1:i2]`` becomes ``b[j1:j2]``: a long text's changes, found in linear time. Runs of ``a`` that come
-    unchanged in ``b`` are anchored by a stretch of ``ANCHOR`` characters found once in ``a`` and grown both
-    ways, so the text between two changes is never part of one; the stretches left between anchored runs are
-    compared closely while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
+    unchanged in ``b`` are anchored by stretches of ``ANCHOR`` characters found once in each text (a copied
+    paragraph anchors nothing), kept in order in both (the longest such chain), and grown both ways; so the text
+    between two changes is never part of one. The stretches left between anchored runs are compared closely
+    while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
     steps = steps or Steps()
-    found: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → where (-1: found twice)
-    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
-        steps.n += 1
-        found[a[i:i + ANCHOR]] = -1 if a[i:i + ANCHOR] in found else i
     runs: list[tuple[int, int, int]] = []  # (in a, in b, length), increasing in both
-    done_a = done_b = j = 0
-    while j + ANCHOR <= len(b):
-        steps.n += 1
-        i = found.get(b[j:j + ANCHOR], -1)
-        if i < done_a:  # not found, found twice, or behind a run already anchored (a move: left as a change)
-            j += 1
+    done_a = done_b = 0
+    for i, j in _chain(a, b, steps):
+        if i < done_a or j < done_b:  # inside (or across the end of) the run anchored last
             continue
         back = _common(a, b, i, j, -min(i - done_a, j - done_b), steps)
         ahead = _common(a, b, i, j, min(len(a) - i, len(b) - j), steps)
         runs.append((i - back, j - back, back + ahead))
         done_a, done_b = i + ahead, j + ahead
-        j = done_b
     out: list[tuple[int, int, int, int]] = []
     budget = ANCHOR * COMPARED  # (a small stretch typed over is compared closely; a long one costs too much)
     from_a = from_b = 0
     for i, j, length in [*runs, (len(a), len(b), 0)]:
         if (i, j) != (from_a, from_b):  # a stretch changed between two unchanged runs
             cost = (i - from_a) * (j - from_b)
-            steps.n += 1
             if 0 < cost <= budget:
                 budget -= cost
-                steps.n += cost // COMPARED  # (bounded in all by ``ANCHOR`` steps)
+                steps.n += cost
                 out += [(from_a + i1, from_a + i2, from_b + j1, from_b + j2)
                         for i1, i2, j1, j2 in _close_changes(a[from_a:i], b[from_b:j])]
             else:
@@ -698,21 +685,77 @@ def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[
     return out
 
 
+def _chain(a: str, b: str, steps: Steps) -> list[tuple[int, int]]:
+    """Places ``(i, j)`` where ``a`` and ``b`` hold the same stretch of ``ANCHOR`` characters, found once in each
+    (``a``'s taken at every ``ANCHOR``-th place), the longest chain of them increasing in both texts."""
+    sampled: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → how often it is in ``a``
+    at: dict[str, int] = {}  # → its (sampled) place
+    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
+        sampled[a[i:i + ANCHOR]], at[a[i:i + ANCHOR]] = 0, i
+    steps.n += len(a)
+    for i in range(len(a) - ANCHOR + 1):  # counted at every place: found once in ``a``, not only once sampled
+        stretch = a[i:i + ANCHOR]
+        if stretch in sampled:
+            sampled[stretch] += 1
+    in_b: dict[str, int] = {}  # stretch → its place in ``b`` (-1: more than once)
+    for j in range(len(b) - ANCHOR + 1):
+        stretch = b[j:j + ANCHOR]
+        if sampled.get(stretch) == 1:
+            in_b[stretch] = -1 if stretch in in_b else j
+    steps.n += ANCHOR * (len(a) + len(b))
+    places = sorted((j, at[stretch]) for stretch, j in in_b.items() if j >= 0)
+    return _increasing(places, steps)
+
+
+def _increasing(places: list[tuple[int, int]], steps: Steps) -> list[tuple[int, int]]:
+    """The longest chain of ``places`` (``(j, i)``, ``j`` increasing) whose ``i`` increases too, as ``(i, j)``."""
+    tails: list[int] = []  # tails[k]: index in ``places`` of the smallest ``i`` ending a chain of k + 1
+    before: list[int] = []  # each place's predecessor in its chain (-1: none)
+    for n, (_j, i) in enumerate(places):
+        k = _first_not_below(places, tails, i)
+        steps.n += len(tails).bit_length() + 1
+        before.append(tails[k - 1] if k else -1)
+        if k == len(tails):
+            tails.append(n)
+        else:
+            tails[k] = n
+    chain, n = [], tails[-1] if tails else -1
+    while n >= 0:
+        chain.append((places[n][1], places[n][0]))
+        n = before[n]
+    return chain[::-1]
+
+
+def _first_not_below(places: list[tuple[int, int]], tails: list[int], i: int) -> int:
+    """The first chain length whose tail's ``i`` is not below ``i`` (a binary search)."""
+    low, high = 0, len(tails)
+    while low < high:
+        middle = (low + high) // 2
+        if places[tails[middle]][1] < i:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 def _common(a: str, b: str, i: int, j: int, most: int, steps: Steps) -> int:
     """How many characters ``a`` and ``b`` have in common from ``a[i]`` and ``b[j]`` on (``most`` > 0), or right
-    before them (``most`` < 0), at most ``abs(most)``: found by doubling then halving a compared stretch."""
+    before them (``most`` < 0), at most ``abs(most)``: found by comparing doubling stretches, then halving the
+    last; each character is compared a few times at most (the steps count every one)."""
     ahead, most = most > 0, abs(most)
 
-    def same(n: int) -> bool:
-        steps.n += 1
-        return a[i:i + n] == b[j:j + n] if ahead else a[i - n:i] == b[j - n:j]
+    def same(low: int, high: int) -> bool:  # the characters ``low`` to ``high`` away are the same in both
+        steps.n += high - low
+        if ahead:
+            return a[i + low:i + high] == b[j + low:j + high]
+        return a[i - high:i - low] == b[j - high:j - low]
     low, size = 0, ANCHOR
-    while low < most and same(min(low + size, most)):
+    while low < most and same(low, min(low + size, most)):
         low, size = min(low + size, most), size * 2
-    high = min(low + size, most)  # same(low) holds; same(high) does not, unless low == most
+    high = min(low + size, most)  # the first ``low`` are the same; one from ``low`` to ``high`` is not
     while high - low > 1:
         middle = (low + high) // 2
-        if same(middle):
+        if same(low, middle):
             low = middle
         else:
             high = middle

@@ -17,7 +17,6 @@ studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Any
 from .. import limits
 from ..app.edit_history import EditError
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, rebase
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, change_measure, changes, rebase
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
@@ -60,15 +59,6 @@ class Channel:
         self._pending: dict[Key, list[Delta]] = {}  # the CRDT's changes of each box since it was sent
         self._reordered = replica.reordered
         self.close = replica.hub.subscribe(self._heard)
-        replica.tellers = [teller for teller in replica.tellers if teller() is not None]  # closed pages' gone
-        replica.tellers.append(weakref.WeakMethod(self._told))  # (weak: a closed page's channel is not kept)
-
-    def _told(self, _replica: Replica, text: str) -> bool:
-        """Someone else's typing took a text this person typed in past its cap: say it (``trim_merged``)."""
-        if self.tell is None:
-            return False
-        self.tell(text)
-        return True
 
     def _heard(self, person: str | None) -> None:
         if person != self.replica.person:
@@ -251,8 +241,12 @@ def keep_typing(replica: Replica, slide: str, field: str, seen: str, typed: str)
         who = replica.deleted_by(slide) or "Someone"
         return (f"{who} deleted the slide you were typing in. Your typing is kept with it (undoing the delete "
                 f"brings it back): {quote(seen, typed)}")
+    back = slide in replica.hub.doc["slides"]  # a redo brought it back before this replica heard: made on it now
     typed = replica.hub.keep(replica, slide, field, seen, typed)
     who = replica.hub.removed_by.get(slide, "Someone")
+    if back:
+        return (f"{who}'s undo took out the slide you were typing in, and a redo brought it back. Your typing is "
+                f"made on it: {quote(seen, typed)}")
     return (f"{who}'s undo took out the slide you were typing in. Your typing is kept with it and comes back "
             f"if they redo: {quote(seen, typed)}")
 
@@ -276,8 +270,7 @@ def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
 def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
     """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
     over its cap (someone else's typing met it), it is kept whole (no word of anyone's is cut; it is drawn cut
-    at the cap until shortened). The typist whose merge went over is told (the message returned), and so is
-    everyone else whose typing is in that text (``SharedDocument.tell_typists``): once, as it goes over.
+    at the cap until shortened) and the typist whose merge went over is told. Returns that message.
 
     A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left unsaid.
     """
@@ -289,10 +282,8 @@ def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | 
     text = replica.text(slide, field)
     if len(text) <= cap:
         return None
-    told = (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
+    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
             f"({len(text):,} now). Every word is kept, but it is drawn cut after {cap:,} characters: shorten it.")
-    replica.hub.tell_typists(slide, field, told, but=replica)  # the others whose typing is in it: the same words
-    return told
 
 
 def _cut_at(text: str, cap: int) -> int:
@@ -456,13 +447,9 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     # A box sends only a value it changed: a text reading ``value`` already was not the one typed on (it is one
     # someone changed since: typing a word another person had just undone matched the undone letters and vanished).
     candidates = [text for text in (*replica.hub.recent_texts(slide, field), *own) if text != value] + [current]
-    seen = min(reversed(candidates), key=lambda text: change_size(changes(text, value)))
+    seen = min(reversed(candidates), key=lambda text: change_measure(text, value))  # (the anchored search: once)
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
-
-
-def change_size(edits: list[tuple[int, int, str]]) -> int:
-    return sum(end - start + len(insert) for start, end, insert in edits)
 
 
 def moved_by(where: list[int | None], step: Edits) -> list[int | None]:

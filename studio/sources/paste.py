@@ -1092,7 +1092,7 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
                         "(add it back if it was the last line of your post)")
     blocks_all, is_quote, timed = _page_blocks(lines, headers, footer)
     blocks = [b for b, q in zip(blocks_all, is_quote) if not q]  # a quoted post stays apart
-    name, handle = _page_author(blocks_all, blocks, is_quote, timed)
+    name, handle = _page_author(blocks_all, blocks, is_quote, timed, _column_handle(lines, headers))
     _warn_others(blocks_all, blocks, is_quote, handle, warnings)
     own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
     if partial:
@@ -1110,6 +1110,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     above = _counts_ending(lines[:headers[0][0]]) if headers else False  # a copy starting inside a post
     all_counted = sum(counted) + above  # (counted once: each post asks about all the others)
     reply_counted = sum(c and not t for c, t in zip(counted, timed)) + above
+    rows = [_count_row(lines[h[1]:nxt]) if c and not t else 0 for (h, nxt), c, t in zip(spans, counted, timed)]
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
@@ -1117,7 +1118,9 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         end = k == len(spans) - 1  # no quoted post can follow the page's last post
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
+        row = max((r for j, r in enumerate(rows) if j != k), default=0)  # the other replies' longest plain row
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
+                                         others_row=row, at_end=end,
                                          quote_below=quote_below and not end, opening=timed[k],
                                          last=(footer if end else spans[k + 1][0][3].lower() != handle.lower()))
         if _cut_by_x(post) > _cut_by_x(text.split("\n")):  # (a "Show more" kept is the author's)
@@ -1139,11 +1142,24 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     return blocks, is_quote, timed
 
 
+_COLUMN_TITLES = {"thread", "post", "conversation"}  # X Pro's title over the column that shows a thread
+
+
+def _column_handle(lines: list[str], headers: list) -> str:
+    """In a copy of X Pro's columns, the handle of the first post under the thread column's title ("Thread" on a
+    line of its own, under another column's post), else ''."""
+    for above, below in zip(headers, headers[1:]):
+        if any(x.strip().lower() in _COLUMN_TITLES for x in lines[above[1]:below[0]]):
+            return below[3]
+    return ""
+
+
 def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool],
-                 timed: list[bool]) -> tuple[str, str]:
+                 timed: list[bool], column: str = "") -> tuple[str, str]:
     """The thread's author: the page's own post's (its full time under its text), even under a post it answers;
-    else the first post's with text (a logged-in copy starts with the reader's own account), unless another
-    account has clearly more posts (a copy of X Pro's columns starts with another column's)."""
+    else the first post's with text (a logged-in copy starts with the reader's own account), unless the copy
+    is of X Pro's columns (``column``: the handle under the thread column's title) and that account has clearly
+    more posts than the first (another column's)."""
     focal = [b for b, t, q in zip(blocks_all, timed, is_quote) if not q and b[2] and t]
     if focal:
         return focal[0][:2]
@@ -1153,7 +1169,8 @@ def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     posts = collections.Counter(b[1].lower() for b in worded)
     most = max(worded, key=lambda b: posts[b[1].lower()])  # (the first of the most)
     # another column's post over the thread (X Pro): the account with clearly the most posts is the thread's
-    return (most if posts[most[1].lower()] > posts[worded[0][1].lower()] + 1 else worded[0])[:2]
+    clearly = posts[most[1].lower()] > posts[worded[0][1].lower()] + 1
+    return (most if clearly and most[1].lower() == column.lower() else worded[0])[:2]
 
 
 def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
@@ -1164,10 +1181,14 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     first = next((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), len(blocks))
     # a name and handle with no words among the author's posts ("Go follow him:" / "Sam Lee" / "@samlee" / "Follow"
     # reads so): quoted, it may be the author's
-    if cards := [f"“{b[0]} @{b[1]}”" for k, b in enumerate(blocks[first + 1:], first + 1)
-                 if b[1].lower() != handle.lower() and not b[2]]:
-        warnings.append(f"left out {', '.join(cards)} between the posts, read as X's header of another account with "
-                        "nothing under it: paste it back into the slide if it was yours")
+    last = max((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), default=-1)
+    spans = (("between the posts", range(first + 1, last)), ("under the last post", range(last + 1, len(blocks))))
+    for where, span in spans:
+        # each line as the copy held it: the name's line, then the handle's
+        if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in span
+                     if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]:
+            warnings.append(f"left out {', '.join(cards)} {where}, read as X's header of another account with "
+                            "nothing under it: paste it back into the slide if it was yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
@@ -1740,9 +1761,9 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     A mention on a line of its own inside a post ("Big thanks to" / "@sam" / "for the idea") does not, even
     when X's counts or "Show more" follow it: those come under a post's last words, never under a header.
     """
-    nxt = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+    nxt = next((lines[j].strip() for j in range(i + 1, len(lines)) if lines[j].strip()), "")  # (no copy of the rest)
     before = next((lines[j].strip() for j in range(i - 2, -1, -1) if lines[j].strip()), "")
-    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before) and not _ad_after_words(lines, i):
+    if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
                                                or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
@@ -1752,21 +1773,6 @@ def _ad_shape(before: str) -> bool:
     """An ad's advertiser name comes where a post starts: right under the counts of the post above it, or under
     X's own line (a label, a button); never under a header's time or the creator's words."""
     return _is_count(before) or before.lower() in _UI_LINES or before.lower() in _AD_LABELS
-
-
-def _ad_after_words(lines: list[str], i: int) -> bool:
-    """The "@handle" at line i over X's ad label is an ad's by its own shape, where the copy cut off the counts of the
-    post above it: an advertiser's name over the handle (no colon or comma introducing a mention, no words going on
-    into it), under a line that ends a sentence, and the ad's words under the label."""
-    filled = [j for j in range(i - 1, -1, -1) if lines[j].strip()][:2]
-    after = [x.strip() for x in lines[i + 1:] if x.strip()][:2]
-    if len(filled) < 2 or len(after) < 2:
-        return False
-    name, above = lines[filled[0]].strip(), lines[filled[1]].strip()
-    words = name.split()
-    going_on = len(words) > 1 and words[-1].isalpha() and words[-1].islower()  # "Thanks to the people at"
-    return (_is_name(name) and not name.endswith((":", "：", ",", "-", "–", "—")) and len(words) <= 5 and not going_on
-            and bool(_POST_END_RE.search(above)) and not _is_noise(above) and not _is_noise(after[1]))
 
 
 # X's lines right after a header's "@handle": the "·" before its date, a button, a label, "Replying to".
@@ -1974,7 +1980,8 @@ _UNAVAILABLE_RE = re.compile(r"^(?:This (?:post|tweet) (?:was deleted|is unavail
 
 def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = True,
                     reply_counts: bool = True, quote_below: bool = True, last: bool = False,
-                    opening: bool | None = None) -> tuple[str, set[str]]:
+                    opening: bool | None = None, others_row: int = 0,
+                    at_end: bool = True) -> tuple[str, set[str]]:
     """A post's own words from its lines on the page, and marks for what X added that was left out.
 
     ``dated``: the header line already held the date ("Name @handle · May 28"), so a date on the
@@ -1984,7 +1991,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     may come next, under X's "Quote" (else a "Quote" ending the words is the author's). ``last``: no post by the same
     account comes next (the page's last post with X's footer under it, or one over others' replies), where X ends a
     copy without counts in "Show replies" or "Show this thread". ``opening``: the lines hold the opening post's full
-    time (found here when not given).
+    time (found here when not given). ``others_row``: the most counts in a row under another reply's words (not under a
+    colon), 0 when none. ``at_end``: no post of any account comes under this one in the copy.
     """
     left_out: set[str] = set()
     if opening is None:
@@ -1994,8 +2002,8 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
     _note_buttons(tail, left_out)
     if row := _button_row(tail):
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
-    body, tail = _authors_label(body, tail, left_out, quote_below, last)
-    body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out)
+    body, tail = _authors_label(body, tail, left_out, quote_below, last, at_end and not opening)
+    body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out, others_row)
     return _post_text(body, left_out), left_out
 
 
@@ -2042,7 +2050,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     after_dot, first, top, replying = False, not dated and not opening, not dated, False
     while body:
         s = body[0].strip()
-        if not (not s or _header_noise(s, top, dates=first) or (replying or top) and _HANDLE_RE.match(s)
+        if not (not s or _header_noise(s, top, dates=first) or replying and _HANDLE_RE.match(s)
                 or _is_replying_line(s) or replying and s.lower() in _REPLYING_JOINS
                 or after_dot and _is_short_date(s) or top and _dot_date(s)):
             break  # (an "@handle" opening the words, not under "Replying to", is the author's mention)
@@ -2170,12 +2178,13 @@ def _last_filled(lines: list[str]) -> str:
 _UNDER_LAST_POST = {*_SHOW_THREAD, "read more", *_SHOW_REPLIES, *_MORE_REPLIES}
 
 
-def _authors_label(body: list[str], tail: list[str], left_out: set[str],
-                   quote_below: bool, last: bool) -> tuple[list[str], list[str]]:
+def _authors_label(body: list[str], tail: list[str], left_out: set[str], quote_below: bool, last: bool,
+                   at_end: bool = True) -> tuple[list[str], list[str]]:
     """A label of X's ending the words (``_LABELS_NEVER_OVER_COUNTS``) is the author's over the post's counts; with
     nothing under it (a copy without counts) it may be either: kept, and named in a notice. (A "Quote" over a
     quoted post, ``quote_below``, is X's: the post is under it; so is "Show replies" ending a ``last`` post, where
-    a logged-out copy stops or others' replies start.)"""
+    a logged-out copy stops or others' replies start; "Show more replies" ending the copy, ``at_end``, is X's most
+    likely, quoted; elsewhere, as over the opening post's full time, it is kept and named.)"""
     filled = [i for i, line in enumerate(tail) if line.strip()]
     if not filled or tail[filled[0]].strip().lower() not in _LABELS_NEVER_OVER_COUNTS:
         return body, tail
@@ -2185,7 +2194,7 @@ def _authors_label(body: list[str], tail: list[str], left_out: set[str],
     if len(filled) == 1:
         if quote_below and word.lower() in _QUOTE_LABELS or last and word.lower() in _UNDER_LAST_POST:
             return body, tail
-        if word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely; quoted
+        if at_end and word.lower() in _MORE_REPLIES:  # where X's list of replies ends the copy: X's, most likely
             left_out.update(("more-replies", "more-replies:" + word))
             return body, tail
         left_out.update(("label", "label:" + word))
@@ -2206,19 +2215,20 @@ def _button_row(tail: list[str]) -> list[str]:
 
 
 def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_counts: bool,
-                  left_out: set[str]) -> list[str]:
+                  left_out: set[str], row: int = 0) -> list[str]:
     """The lines at the top of ``tail`` that are the author's numbers, not X's counts (see ``_authors_numbers``).
 
     X shows the opening post's counts under its full time, never over it (``counts_shown`` False): numbers there
-    are the author's.
+    are the author's. ``row``: the most counts the page's other replies show in a row (see ``_page_post_text``).
     """
     mine = _authors_numbers(tail, counts_shown)
     counts = [x.strip() for x in tail[len(mine):] if _COUNT_RE.match(x.strip())]
     words = next((x.strip() for x in reversed(body) if x.strip()), "")
     colon = words.endswith((":", "："))
-    # "Hires it cost me:" / "3": the author's, or X's count; so is the first of a full row of four under a colon
+    # "Hires it cost me:" / "3": the author's, or X's count; so is the first of four under a colon where the page's
+    # other replies show three in a row (four, with the views, is X's usual reply row)
     if colon and (len(counts) == 1 and not reply_counts or len(counts) == 4 and not mine and reply_counts
-                  and _last_filled(tail[::-1]) == counts[0]):
+                  and 0 < row < 4 and _last_filled(tail[::-1]) == counts[0]):
         mine = tail[:next(i for i in range(len(mine), len(tail)) if tail[i].strip() == counts[0]) + 1]
         left_out.update(("count", "count:" + counts[0]))
     return mine
@@ -2270,6 +2280,13 @@ def _counts_ending(lines: list[str]) -> bool:
     """The lines end in X's group of counts (two or more count lines, as under a post), not one number alone."""
     tail = list(itertools.islice((x.strip() for x in reversed(lines) if x.strip()), X_COUNTS))
     return sum(1 for _ in itertools.takewhile(lambda x: bool(_COUNT_RE.match(x)), tail)) >= 2
+
+
+def _count_row(post: list[str]) -> int:
+    """How many counts end the post's lines in a row, when the words above them do not end in a colon (else 0)."""
+    filled = [x.strip() for x in post if x.strip()][::-1]
+    n = sum(1 for _ in itertools.takewhile(lambda x: bool(_COUNT_RE.match(x)), filled))
+    return 0 if n < len(filled) and filled[n].endswith((":", "：")) else n
 
 
 def _shows_counts(post: list[str]) -> bool:

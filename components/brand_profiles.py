@@ -1,0 +1,121 @@
+"""The Brand Kit's profile picker: choose, save, duplicate and delete brand profiles."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import background_tasks, events, ui
+
+from studio import limits
+
+from .ask import ask
+from .brand_notices import UndoLine, delete_confirmed, tell_cut
+from .echo import Echo
+from .view import View
+
+
+class ProfilePicker:
+    """The profile selector, its actions, what says it has unsaved changes, and the undo line under it."""
+
+    def __init__(self, view: View, echo: Echo, reload: Callable[[], None]) -> None:
+        self.view, self.echo = view, echo
+        self.brands = view.studio.brands
+        self._shown: str | None = None
+        ui.label("AGENCY · MULTI-PROFILES").classes("cs-overline")
+        with ui.row().classes("w-full items-center no-wrap gap-1"):
+            self.select = ui.select({}, label="Brand profile", on_change=self._switch).props(
+                "dense outlined options-dense data-testid=profile-select").classes("flex-1")
+            with ui.button(icon="more_vert").props("flat round dense aria-label='Profile actions'"):
+                with ui.menu():
+                    ui.menu_item("Save changes to this profile", self._save)
+                    ui.menu_item("Save as a new profile", self._save_new)
+                    ui.menu_item("Duplicate profile", self._duplicate)
+                    ui.menu_item("Delete profile", self._delete)
+        self.unsaved = ui.label("Unsaved changes to this profile").classes("cs-hint cs-unsaved").props(
+            "data-testid=profile-unsaved")
+        self.undo = UndoLine(view, reload)
+
+    def load(self) -> None:
+        """List the stored profiles again, then show the one on the slides."""
+        profiles = self.view.attempt(self.brands.profiles, doing="listing the profiles") or []
+        with self.echo():
+            self.select.set_options({pid: profile.name or "(unnamed)" for pid, profile in profiles}, value=None)
+        self.show()
+
+    def show(self) -> None:
+        """The selector names the profile the slides wear (also after a preset brought another one)."""
+        on_slides = self.view.attempt(self.brands.profile_on_slides, doing="reading the profiles")
+        self.unsaved.set_visibility(on_slides is not None and self.brands.unsaved_changes() is not None)
+        self._shown = on_slides
+        if self.select.value != on_slides and (on_slides is None or on_slides in self.select.options):
+            with self.echo():
+                self.select.value = on_slides
+
+    def _switch(self, e: events.ValueChangeEventArguments) -> None:
+        if self.echo or not e.value or e.value == self._shown:
+            return
+        edited = self.brands.unsaved_changes()
+        if edited is None:
+            self._wear(e.value)
+        else:
+            background_tasks.create(self._ask_then_switch(edited, e.value), name="switch profile")
+
+    async def _ask_then_switch(self, edited: str, profile_id: str) -> None:
+        """Unsaved brand edits: save, discard or cancel before another profile replaces them."""
+        name = self.select.options.get(edited, "this profile")
+        with self.view.client:  # a background task has no slot of its own
+            answer = await ask(f"Save your changes to “{name}”?",
+                               "The brand fields were edited. Switching profile replaces them on the slides.",
+                               [("save", "Save changes"), ("discard", "Discard changes"), ("cancel", "Cancel")],
+                               testid="switch-ask")
+        if answer == "save" and not self.view.attempt(self.brands.save_profile, edited, doing="saving the profile"):
+            answer = None
+        if answer in ("save", "discard"):
+            self._wear(profile_id)
+        else:
+            self.show()  # the selector goes back to the profile still on the slides
+
+    def _wear(self, profile_id: str) -> None:
+        profile = self.view.attempt(self.brands.switch_profile, profile_id, origin=self.view.person,
+                                    doing="opening the profile")
+        if profile:
+            self.view.notify(f"Switched to {profile.name or 'the profile'}", position="top")
+            tell_cut(self.view, limits.profile_over_caps(profile), f"The profile “{limits.cut(profile.name, 60)}”")
+        self.load()
+
+    def _save(self) -> None:
+        profile_id = self.select.value or None
+        before = self.view.attempt(self.brands.profile, profile_id, doing="reading the profile") if profile_id else None
+        if not self.view.attempt(self.brands.save_profile, profile_id, doing="saving the profile"):
+            return
+        self.load()
+        if before is None:
+            self.view.notify("Saved as a new profile", type="positive", position="top")
+        else:  # the stored profile was replaced: its old version can come back
+            name = before.name or "the profile"
+            self.view.notify("Profile saved", type="positive", position="top")
+            self.undo.offer(f"Profile “{name}” saved", lambda: self.brands.restore_profile(profile_id, before),
+                            f"The saved profile “{name}” is back as it was")
+
+    def _save_new(self) -> None:
+        if self.view.attempt(self.brands.save_profile, doing="saving the profile"):
+            self.load()
+            self.view.notify("Saved as a new profile", type="positive", position="top")
+
+    def _duplicate(self) -> None:
+        if self.select.value and self.view.attempt(self.brands.duplicate_profile, self.select.value,
+                                                   doing="duplicating the profile"):
+            self.load()
+
+    async def _delete(self) -> None:
+        profile_id = self.select.value
+        if not profile_id:
+            self.view.notify("Choose a profile to delete first.", position="top")
+            return
+        name = self.select.options.get(profile_id, "this profile")
+        if not await delete_confirmed("profile", name, "The open carousel keeps its brand."):
+            return
+        profile = self.view.attempt(self.brands.delete_profile, profile_id, doing="deleting the profile")
+        if profile:
+            self.load()
+            self.undo.offer(f"Profile “{name}” deleted", lambda: self.brands.restore_profile(profile_id, profile),
+                            f"Profile “{name}” restored")
