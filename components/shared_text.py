@@ -27,7 +27,7 @@ from nicegui.events import GenericEventArguments, ValueChangeEventArguments, han
 
 from studio import ASSETS_DIR
 from studio.app import Document, EditError, Saved
-from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, change_measure
+from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, closest
 from studio.share.sync import Channel, Edits, Message, rebase
 from studio.sources.cleanup import safe_text
 
@@ -461,8 +461,7 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
     if typing.field not in SLIDE_TEXTS or not slides:
         return
     seen = typing.base if heard is None else heard
-    index = min(range(len(slides)), key=lambda i: (
-        change_measure(seen, getattr(slides[i], typing.field)), abs(i - typing.index)))
+    index = closest(range(len(slides)), lambda i: (seen, getattr(slides[i], typing.field)), lambda i: abs(i - typing.index))
     current = getattr(slides[index], typing.field)
     text = value if heard is None else rebase(heard, value, current)
     if text == current:

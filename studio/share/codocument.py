@@ -23,7 +23,7 @@ from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, change_measure
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, closest
 from .sync import rebase, refuse_text, trim_merged, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
@@ -185,12 +185,13 @@ class CoDocument(Document):
             ids = replica.slide_ids()
             if field not in SLIDE_TEXTS or not ids:
                 return
-            def distance(i: int) -> tuple[int, int]:  # how much its text changed since; then how far it moved
-                return min(_distance(text, replica.text(ids[i], field)) for text in seen), abs(i - near)
-            index = ids.index(slide_id) if slide_id in ids else min(range(len(ids)), key=distance)
+            # the slide whose text changed least since one ``seen`` text; then the nearest
+            pairs = [(i, text) for i in range(len(ids)) for text in seen]
+            index = ids.index(slide_id) if slide_id in ids else closest(
+                pairs, lambda pair: (pair[1], replica.text(ids[pair[0]], field)), lambda pair: abs(pair[0] - near))[0]
             slide_id, change = ids[index], SlideChanged(None, index, frozenset({field}))
         current = replica.text(slide_id, field)
-        base = min(seen, key=lambda text: _distance(text, current))
+        base = closest(seen, lambda text: (text, current))
         text = rebase(base, safe_text(value), current)
         refuse_text(replica, slide_id, field, text)
         replica.set_text(slide_id, field, text)
@@ -300,10 +301,6 @@ def _put(people: _People, origin: Any, value: Any) -> None:
 def _look(part: str) -> str:
     """What a ``LookChanged`` names for a change of this part's text."""
     return "name" if part == "meta" else part
-
-
-def _distance(old: str, new: str) -> int:
-    return change_measure(old, new)
 
 
 def _name(origin: Any) -> str:

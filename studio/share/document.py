@@ -28,10 +28,10 @@ import typing
 import uuid
 import weakref
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
 
@@ -52,10 +52,13 @@ DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
 COMPARED = 2_000  # changed stretch up to which ``changes`` finds each separate place (comparing is quadratic)
+CLOSE_COST = 250_000  # old × new characters of a changed stretch up to which it is compared closely (~0.1 s at most)
+RERANKED = 3  # texts best by the cheap measure that are measured again by the anchored search
 KEPT = 32  # typings kept for slides whose way back is not known (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
 Images = dict[str, Image]  # sha256 → image
+T = TypeVar("T")
 Listener = Callable[[str | None], Any]
 
 
@@ -618,7 +621,7 @@ def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, i
         return [(start, end, insert)] if (start, end, insert) != (start, start, "") else []
     if end - start + len(insert) > ANCHORED:  # longer than any text's cap (a paste to refuse): one change
         return [(start, end, insert)]
-    if end - start > COMPARED or len(insert) > COMPARED:  # comparing closely is quadratic: anchored, linear
+    if (end - start) * len(insert) > CLOSE_COST:  # comparing closely is quadratic: anchored, linear
         return [(start + i1, start + i2, insert[j1:j2])
                 for i1, i2, j1, j2 in _anchored_changes(old[start:end], insert, steps)]
     return [(start + i1, start + i2, insert[j1:j2]) for i1, i2, j1, j2 in _close_changes(old[start:end], insert)]
@@ -628,9 +631,27 @@ def change_measure(old: str, new: str) -> int:
     """How many characters change from ``old`` to ``new``, measured cheaply: for choosing among many texts the
     one a box typed on (each keystroke measures dozens). A long changed stretch counts whole, never anchored."""
     start, end, insert = splice(old, new)
-    if end - start > COMPARED or len(insert) > COMPARED or start == end or not insert:
+    if (end - start) * len(insert) > CLOSE_COST or start == end or not insert:
         return end - start + len(insert)
     return sum(i2 - i1 + j2 - j1 for i1, i2, j1, j2 in _close_changes(old[start:end], insert))
+
+
+def anchored_measure(old: str, new: str) -> int:
+    """``change_measure`` with each separate change found (the anchored search). A stretch between anchored runs
+    too costly to compare counts its longer side only (a reworded stretch keeps most of its letters)."""
+    steps = Steps()
+    edits = changes(old, new, steps)
+    return sum(end - start + len(insert) for start, end, insert in edits) - steps.overlap
+
+
+def closest(items: Sequence[T], texts: Callable[[T], tuple[str, str]], tie: Callable[[T], Any] = lambda _: 0) -> T:
+    """The item whose texts ``(old, new)`` differ least (then the smallest ``tie``, then the first). Ranked by
+    ``change_measure``; the best few and the one nearest in length are measured again by ``anchored_measure``
+    (a replace-all through a long text is many small changes, not one long one that a short text would beat)."""
+    cheap = sorted(range(len(items)), key=lambda k: (change_measure(*texts(items[k])), tie(items[k]), k))
+    near = min(cheap, key=lambda k: abs(len(texts(items[k])[0]) - len(texts(items[k])[1])))
+    few = {*cheap[:RERANKED], near}
+    return items[min(few, key=lambda k: (anchored_measure(*texts(items[k])), tie(items[k]), k))]
 
 
 def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
@@ -645,6 +666,7 @@ class Steps:
 
     def __init__(self) -> None:
         self.n = 0
+        self.overlap = 0  # characters of the shorter side of stretches changed whole, not compared
 
 
 ANCHOR = 32  # characters: an unchanged run this long (twice this, surely) is found between changes of a long text
@@ -680,6 +702,7 @@ def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[
                 out += [(from_a + i1, from_a + i2, from_b + j1, from_b + j2)
                         for i1, i2, j1, j2 in _close_changes(a[from_a:i], b[from_b:j])]
             else:
+                steps.overlap += min(i - from_a, j - from_b)
                 out.append((from_a, i, from_b, j))
         from_a, from_b = i + length, j + length
     return out

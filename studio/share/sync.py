@@ -25,7 +25,7 @@ from typing import Any
 from .. import limits
 from ..app.edit_history import EditError
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
-from .document import PART_TEXTS, SLIDE_TEXTS, Replica, change_measure, changes, rebase
+from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, closest, rebase
 
 Key = tuple[str, str]  # (slide id, field)
 Message = dict[str, Any]
@@ -447,7 +447,7 @@ def type_into(replica: Replica, slide: str, field: str, value: str) -> None:
     # A box sends only a value it changed: a text reading ``value`` already was not the one typed on (it is one
     # someone changed since: typing a word another person had just undone matched the undone letters and vanished).
     candidates = [text for text in (*replica.hub.recent_texts(slide, field), *own) if text != value] + [current]
-    seen = min(reversed(candidates), key=lambda text: change_measure(text, value))  # (the anchored search: once)
+    seen = closest(candidates[::-1], lambda text: (text, value))  # (the newest when several do)
     own.append(value)  # the box may go on from its own value before the merged text reaches it
     replica.set_text(slide, field, rebase(seen, value, current))
 
