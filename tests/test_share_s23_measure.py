@@ -68,3 +68,20 @@ def test_a_keystroke_after_a_paragraph_was_reworded_compares_no_big_stretch_clos
     type_into(ada, slide, "body", typed)  # from it by the reworded stretch (1,900 letters), not by the whole tail
     assert hub.text(slide, "body") == typed
     assert max(compared, default=0) <= 250_000  # (about 0.1 s; a 1,900-letter stretch both sides took ~2 s)
+
+
+def test_typing_put_back_after_a_restart_lands_on_its_slide_after_a_replace_all_there():
+    from components.shared_text import Made, Unanswered, put_back_plain
+    from studio.app import Document
+    text = _text(5_000)
+    doc, made = Document(sample_carousel()), Made()
+    doc.set_slide_text(2, body=text)
+    before = [slide.body for slide in doc.carousel.slides]
+    fixed = text.replace(" the ", " The ")
+    doc.set_slide_text(2, body=fixed)  # saved before the restart; the box's typing was never heard
+    lost = Unanswered(key="k", page="page-1", project=None, slide="", index=2, field="body", base=text, sent=None,
+                      seq=0, value=text + " MORE")
+    put_back_plain(doc, lost, made.heard_last(lost))
+    after = [slide.body for slide in doc.carousel.slides]
+    assert after[2] == text + " MORE"  # (nothing heard since the restart: the box's text is taken whole)
+    assert after[:2] + after[3:] == before[:2] + before[3:]  # no other slide's words replaced
