@@ -46,7 +46,9 @@ def show_on_slide(view: View, box, value: str) -> None:
 def slide_of(view: View, box, typed: str) -> int | None:
     """Where the slide is that ``box``'s edit (now reading ``typed``) was made on; None when that slide is gone
     (deleted or undone, in this tab or another): the typist is told, their typing quoted, and nothing is made."""
-    name = box.typed_on or box.props.get(SHOWN)
+    # the browser's word goes with the one change it came before: a change sent again without one (after a
+    # reconnection) is made on the slide the box shows now, not on the slide last typed on
+    name, box.typed_on = box.typed_on or box.props.get(SHOWN), None
     index = view.slide_index(name)
     if index is None:
         seen = box.seen.get(name, "")
