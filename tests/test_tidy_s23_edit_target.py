@@ -63,8 +63,8 @@ async def test_typing_sent_before_its_slide_was_deleted_in_another_tab_goes_on_n
     assert words(studio)[2][1] == expected[2][1] + " more"
 
 
-async def test_a_photo_read_while_another_slide_is_chosen_goes_on_the_slide_it_was_uploaded_on(
-        studio, testid, monkeypatch):
+def held_decode(monkeypatch) -> tuple[asyncio.Event, asyncio.Event]:
+    """The photo decode waits: (reading: it has begun, read: set to let it end)."""
     reading, read = asyncio.Event(), asyncio.Event()
     decode = slide_editor.decode_image
 
@@ -73,13 +73,25 @@ async def test_a_photo_read_while_another_slide_is_chosen_goes_on_the_slide_it_w
         await read.wait()
         return await decode(data, **options)
     monkeypatch.setattr(slide_editor, "decode_image", slow_decode)
-    slides = studio.shared.document.carousel.slides
-    trigger(studio, testid(studio, "slide-thumb")[2], "click")
+    return reading, read
+
+
+async def start_upload(studio, testid, reading: asyncio.Event) -> asyncio.Task:
+    """Upload a photo on the slide shown; returns once its decode has begun."""
     (upload,) = testid(studio, "slide-image-upload")
     with studio:
         task = asyncio.create_task(upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png",
                                                                                      png_bytes())]))
     await reading.wait()
+    return task
+
+
+async def test_a_photo_read_while_another_slide_is_chosen_goes_on_the_slide_it_was_uploaded_on(
+        studio, testid, monkeypatch):
+    reading, read = held_decode(monkeypatch)
+    slides = studio.shared.document.carousel.slides
+    trigger(studio, testid(studio, "slide-thumb")[2], "click")
+    task = await start_upload(studio, testid, reading)
     trigger(studio, testid(studio, "slide-thumb")[4], "click")  # another slide chosen while it is read
     read.set()
     await task
@@ -89,21 +101,10 @@ async def test_a_photo_read_while_another_slide_is_chosen_goes_on_the_slide_it_w
 
 
 async def test_a_photo_whose_slide_is_deleted_while_it_is_read_is_put_nowhere(studio, testid, monkeypatch):
-    reading, read = asyncio.Event(), asyncio.Event()
-    decode = slide_editor.decode_image
-
-    async def slow_decode(data, **options):
-        reading.set()
-        await read.wait()
-        return await decode(data, **options)
-    monkeypatch.setattr(slide_editor, "decode_image", slow_decode)
+    reading, read = held_decode(monkeypatch)
     doc = studio.shared.document
     trigger(studio, testid(studio, "slide-thumb")[2], "click")
-    (upload,) = testid(studio, "slide-image-upload")
-    with studio:
-        task = asyncio.create_task(upload.handle_uploads([ui.upload.SmallFileUpload("me.png", "image/png",
-                                                                                     png_bytes())]))
-    await reading.wait()
+    task = await start_upload(studio, testid, reading)
     doc.delete_slide(2, origin=None)
     read.set()
     await task
