@@ -67,9 +67,13 @@ def preview_svg(driver) -> str:
 @pytest.fixture(scope="module")
 def page(driver, studio_server):
     driver.get(studio_server)
-    # the sample's eight post cards too: under load they came after the strip, and a test took cards[4] of fewer
-    wait(driver, lambda: len(by_testid(driver, "slide-thumb")) > 3 and "<svg" in preview_svg(driver)
-         and len(by_testid(driver, "post-card")) >= 8 and thumbs_drawn(driver))
+    # the sample's eight post cards too: under load they came after the strip, and a test took cards[4] of fewer;
+    # and the page's connection made: a page whose browser has not connected within 30 s is dropped by the server
+    # and loads again when it does (under load, after the cards were there: cards[4] of none again)
+    wait(driver, lambda: driver.execute_script("return !!(window.socket && window.socket.connected && "
+                                               "window.did_handshake)")
+         and len(by_testid(driver, "slide-thumb")) > 3 and "<svg" in preview_svg(driver)
+         and len(by_testid(driver, "post-card")) >= 8 and thumbs_drawn(driver), timeout=180)
     return driver
 
 
