@@ -35,7 +35,7 @@ from studio.upload_cap import UploadCap
 
 from studio.export.images import leave_with_parent
 
-from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, theme_panel, uploads
+from . import download, engine, handler_shapes, memory, nicegui_seams, offload, page_gate, page_html, shared_text, theme_panel, uploads
 from .relay import Relay
 from .thumbnails import PAGE_COUNTS, STRIP_PAGES
 
@@ -248,6 +248,7 @@ def build(data_dir: Path, *, share: bool = False):
     app.on_startup(lambda: theme_panel.draw_tiles_at_start(server.studio))  # (components/theme_panel.py)
     tidy = memory.Tidy()
     app.on_delete(tidy.page_closed)  # closed pages' memory goes back to the system
+    app.on_delete(lambda client: shared_text.MADE.gone(client.id, then=tidy.page_closed))
     app.on_delete(memory.forget_tab_storage)  # NiceGUI would keep each visit's empty tab storage for 30 days
     app.timer(memory.UNOPENED_CHECK_S, memory.drop_unopened_pages)
     app.on_shutdown(server.studio.close)  # whatever is pending is written before the server stops

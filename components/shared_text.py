@@ -31,10 +31,11 @@ from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, closest
 from studio.share.sync import Channel, Edits, Message, rebase
 from studio.sources.cleanup import safe_text
 
+from . import view as views
 from .view import run_unless_closed
 
 if TYPE_CHECKING:
-    from .view import View
+    from .view import Clock, View
 
 log = logging.getLogger("carousel_studio")
 
@@ -321,9 +322,14 @@ def start_shared_text(view: View) -> None:
 
 class Made:
     """Which edits the server made, per page and box (the last ``seq``), and which pages' unanswered typing
-    was made since: what a page loaded again sends is made once (kept for the latest pages only)."""
+    was made since: what a page loaded again sends is made once (kept for the latest pages only, and for a
+    deleted page ``GONE_S`` more)."""
 
     PAGES = 512
+    # A deleted page (10 s without its browser) is remembered this much longer: its tab reloading meanwhile has its
+    # kept typing merged; later it is taken whole, as after a restart. Kept for good, each page's few dicts, made
+    # among its objects, pinned heap pages after the page's own memory went back (issue 13: +1 MB a wave of ten).
+    GONE_S = 30.0
     RECENT = 8  # texts heard from one box remembered (by hash) after the last
 
     def __init__(self) -> None:
@@ -340,6 +346,15 @@ class Made:
             oldest = self._seqs.popitem(last=False)[0]
             self._heard.pop(oldest, None)
             self._recent.pop(oldest, None)
+
+    def gone(self, page: str, then: Callable[[], None], clock: Clock | None = None) -> None:
+        """A page was deleted: its record goes ``GONE_S`` later, and then ``then`` runs (a memory tidy-up)."""
+        def forget() -> None:
+            self._seqs.pop(page, None)
+            self._heard.pop(page, None)
+            self._recent.pop(page, None)
+            then()
+        (clock or views.CLOCK).start_timer(self.GONE_S, forget)
 
     def heard(self, page: str, key: tuple[str, str], value: str) -> None:
         """The plain studio: a page's box (key: slide index or part, field) sent this text."""

@@ -70,3 +70,25 @@ def test_typing_heard_then_undone_stays_undone_though_the_box_sent_the_undone_te
     lost = typing(field="title", index=2, base=title, value=title + "Qz")
     put_back_plain(doc, lost, made.heard_last(lost))
     assert doc.carousel.slides[2].title == title
+
+
+def test_a_deleted_page_is_remembered_for_a_while_then_forgotten_and_the_memory_tidied():
+    """A tab reloading soon after its page was deleted still has its typing merged; once the page has been gone
+    ``GONE_S`` its record goes (kept for good, such records pinned heap pages: issue 13) and typing is taken whole."""
+    from hand_clock import HandClock
+    clock, tidied = HandClock(), []
+    doc, made = Document(sample_carousel()), Made()
+    body = doc.carousel.slides[1].body
+    made.heard("page-1", ("1", "body"), body + " A")
+    doc.set_slide_text(1, body="Now: " + body + " A")  # another tab's edit since
+    lost = typing(base=body, value=body + " A B")
+    made.gone("page-1", then=lambda: tidied.append(1), clock=clock)
+    clock.advance(Made.GONE_S - 1)
+    assert made.heard_last(lost) == body + " A" and not tidied
+    clock.advance(1)
+    assert made.heard_last(lost) is None and tidied == [1]
+    put_back_plain(doc, lost, made.heard_last(lost))
+    assert doc.carousel.slides[1].body == body + " A B"  # taken whole, as after a restart
+    made.gone("never-known", then=lambda: tidied.append(2), clock=clock)
+    clock.advance(Made.GONE_S)
+    assert tidied == [1, 2]
