@@ -24,7 +24,8 @@ from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, drawing_lines, lead_width, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (DARK_GROUND, LIST_ROW, PARA_GAP, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
-                   avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
+                   avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el,
+                   wide_drawing)
 
 IMAGE_ROLE = "image-pending"
 POINTS_MAX = 20  # a post of more sentences than this (and no list lines) is not listed sentence by sentence
@@ -779,6 +780,8 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     title, body = _split_words(ctx, slide)
     number, words_ = split_number(title)
     block, right = _split_boxes(ctx.content)
+    if _table_too_wide(ctx, body, size, right.w):  # the whole width for its rows: each stays one line, readable
+        return headline_body(ctx, slide, size, cursor)
     inner = block.inset(20, PANEL_PAD)
     out = [panel(block, ctx.palette.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
@@ -804,6 +807,14 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
         return out, ()
     els, rest = _text_beside(ctx, slide, size, right, side_title, body, largest)
     return out + els, rest
+
+
+def _table_too_wide(ctx: Ctx, body: str, size: float, width: float) -> bool:
+    """Would a table or drawing in ``body`` be wrapped or drawn smaller in a column ``width`` wide than across the
+    whole page? Split's narrow column then gives way to the full width."""
+    if not any(drawing_lines(body.split("\n"))):
+        return False
+    return wide_drawing(body_blocks(ctx, body, size), width)
 
 
 def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
@@ -882,13 +893,14 @@ def split(ctx: Ctx, slide: Slide, size: float, cursor):
     box = ctx.content
     gap = 22
     ratio = slide.image.width / max(1, slide.image.height)
-    if ratio > LANDSCAPE:
+    img_w = round(box.w * 0.42)
+    _, body = slide_title_body(ctx, slide)
+    if ratio > LANDSCAPE or _table_too_wide(ctx, body, size, box.w - img_w - gap):  # a wide table: text full width
         img_h = min(box.w / min(ratio, 2.0), box.h * 0.45)
         col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
         top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
         pic = Box(box.x, top + col.height + gap, box.w, img_h)
         return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
-    img_w = round(box.w * 0.42)
     out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
     els, rest = text_column(ctx, slide, size, Box(box.x, box.y, box.w - img_w - gap, box.h))
     return out + els, rest
