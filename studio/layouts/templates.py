@@ -567,7 +567,9 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    for x in (x.strip() for part in _attributed(text) for x in sentences(" ".join(part.split()))):
+    pieces = (x.strip().replace(_GLUE, " ") for part in _attributed(text) for group in _tailed_lines(part)
+              for x in sentences(" ".join(group.split())))
+    for x in pieces:
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
         if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
                              or _quote_closed_by(points[-1], x)):
@@ -580,6 +582,31 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
     return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
+
+
+_GLUE = "\ue001"  # holds a line's tail to its sentence while the text is cut into sentences (a private-use character)
+# What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
+# or a credit after a dash that ends no sentence ("Rest. — my coach")
+_TAIL = regex.compile(r"^(?:[—–]\s[^.!?…]*|(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d"
+                      r"\u20e3]|[#@]\w+|\s)+)$")
+
+
+def _tailed_lines(part: str) -> list[str]:
+    """``part`` as groups of lines, each read as sentences: a line that ends in a tail after its last sentence
+    ("Ship every day. 🚀") holds the tail to that sentence and ends its group, so the tail is not read as the
+    start of the next line's sentence ("🚀 Rest on Sunday.")."""
+    if _GLUE in part:  # the creator's own character: read as before
+        return [part]
+    groups, lines = [], []
+    for line in part.split("\n"):
+        found = sentences(line.strip())
+        if len(found) >= 2 and _TAIL.match(found[-1].strip()):
+            lines.append(" ".join(found[:-2] + [found[-2].rstrip() + _GLUE + found[-1].strip().replace(" ", _GLUE)]))
+            groups.append("\n".join(lines))
+            lines = []
+        else:
+            lines.append(line)
+    return groups + ["\n".join(lines)] if lines else groups
 
 
 def _attributed(text: str) -> list[str]:
