@@ -56,3 +56,23 @@ def test_a_wide_table_beside_a_portrait_photo_goes_full_width_above_it():
     assert len(rows) == 4
     [pic] = [n for n in parse(svg).iter(NS + "image") if not (n.get("class") or "").startswith("emoji")]
     assert float(pic.get("y")) > rows[-1]  # the photo kept, below the table
+
+
+CODE = "```python\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n```"
+
+
+def _code_lines(svg: str) -> int:
+    return len({round(r.y, 1) for r in runs(svg) if r.role == "body"})
+
+
+def test_code_too_wide_for_splits_column_is_drawn_across_the_page():
+    split = render.render_slides(carousel_of(["Intro", CODE, "End"], layout="split", format="instagram-square"))[1]
+    full = render.render_slides(carousel_of(["Intro", CODE, "End"], layout="headline-body",
+                                            format="instagram-square"))[1]
+    assert _code_lines(split) == _code_lines(full) <= 3  # "return …" wraps once at most, not cut up in the column
+
+
+def test_short_code_keeps_the_split_block():
+    svg = render.render_slides(carousel_of(["Intro", "Run:\n```\nnpm test\n```", "End"], layout="split",
+                                           format="instagram-square"))[1]
+    assert "split-block" in _classes(svg)

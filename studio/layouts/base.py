@@ -256,11 +256,13 @@ def drawing_room(paras: tuple[Para, ...], st: TextStyle, width: float) -> float:
 
 def wide_drawing(blocks: tuple[Block, ...], width: float) -> bool:
     """Does a table or ASCII drawing among ``blocks`` have rows too long for ``width`` at its size (it would be
-    drawn smaller, or wrapped)?"""
+    drawn smaller, or wrapped), or a code block lines that would wrap there?"""
     for blk in blocks:
         for n, para in enumerate(blk.paras):
-            starts = para.drawing and (n == 0 or not blk.paras[n - 1].drawing)
-            if starts and drawing_room(blk.paras[n:], blk.style, width) < 1.0:
+            above = blk.paras[n - 1] if n else None
+            if not para.code or above is not None and above.code and above.drawing == para.drawing:
+                continue  # not the first line of a run of code or drawing lines
+            if drawing_room(blk.paras[n:], blk.style, width) < (1.0 if para.drawing else CODE_MIN_SCALE):
                 return True
     return False
 

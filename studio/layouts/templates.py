@@ -807,7 +807,7 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     title, body = _split_words(ctx, slide)
     number, words_ = split_number(title)
     block, right = _split_boxes(ctx.content)
-    if _table_too_wide(ctx, body, size, right.w):  # the whole width for its rows: each stays one line, readable
+    if _too_wide_for_column(ctx, body, size, right.w):  # the whole width for a table or code: its lines stay whole
         return headline_body(ctx, slide, size, cursor)
     inner = block.inset(20, PANEL_PAD)
     out = [panel(block, ctx.palette.accent_fill, 22, role="split-block")]
@@ -836,10 +836,10 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     return out + els, rest
 
 
-def _table_too_wide(ctx: Ctx, body: str, size: float, width: float) -> bool:
-    """Would a table or drawing in ``body`` be wrapped or drawn smaller in a column ``width`` wide than across the
-    whole page? Split's narrow column then gives way to the full width."""
-    if not any(drawing_lines(body.split("\n"))):
+def _too_wide_for_column(ctx: Ctx, body: str, size: float, width: float) -> bool:
+    """Would a table or drawing in ``body`` be wrapped or drawn smaller in a column ``width`` wide, or a code block
+    wrapped there? Split's narrow column then gives way to the full width."""
+    if not (has_code(body) or any(drawing_lines(body.split("\n")))):
         return False
     return wide_drawing(body_blocks(ctx, body, size), width)
 
@@ -922,7 +922,7 @@ def split(ctx: Ctx, slide: Slide, size: float, cursor):
     ratio = slide.image.width / max(1, slide.image.height)
     img_w = round(box.w * 0.42)
     _, body = slide_title_body(ctx, slide)
-    if ratio > LANDSCAPE or _table_too_wide(ctx, body, size, box.w - img_w - gap):  # a wide table: text full width
+    if ratio > LANDSCAPE or _too_wide_for_column(ctx, body, size, box.w - img_w - gap):  # a wide table or code: text full width
         img_h = min(box.w / min(ratio, 2.0), box.h * 0.45)
         col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
         top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
