@@ -181,6 +181,14 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     return first[:cut].strip(), text[cut:].strip()
 
 
+_EMOJI_TAIL = regex.compile(r"^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3 ]|[0-9#*]\ufe0f?\u20e3)+$")
+
+
+def emoji_tail(text: str) -> bool:
+    """``text`` is only emoji ("🚀", "🔥 👍🏽", "🇫🇷"): after a sentence on its line, it is that sentence's."""
+    return bool(_EMOJI_TAIL.match(text))
+
+
 @lru_cache(maxsize=1024)
 def headline_and_body(text: str) -> tuple[str, str]:
     """A numbered heading, else a short first line, else the first sentence, becomes the headline."""
@@ -197,6 +205,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
     number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
     parts = SENTENCE_END.split(words, maxsplit=1)
+    if len(parts) == 2 and emoji_tail(parts[1]):
+        return "", text  # one sentence and its emoji ("Ship it. 🚀"): read as one sentence, the emoji kept beside it
     if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0] and without_links(parts[0]).strip(" .,;:!?"):
         return number + parts[0].strip(), parts[1].strip()
     return "", text

@@ -17,7 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, emoji_tail, headline_and_body, indent_of, list_line,
                        kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, plain_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
@@ -763,6 +763,8 @@ def _panel_headline(ctx: Ctx, slide: Slide) -> tuple[str, str]:
     title, body = slide_title_body(ctx, slide)
     if not title:
         parts = sentences(" ".join(body.split())) if "\n" not in body.strip() else [body]
+        if len(parts) > 1 and emoji_tail(parts[-1]):  # "Ship it. 🚀": the emoji stays with its sentence
+            parts[-2:] = [parts[-2] + " " + parts[-1]]
         title, body = (parts[0], " ".join(parts[1:])) if len(parts) > 1 else (body, "")
     return title, body
 
