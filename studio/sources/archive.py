@@ -200,7 +200,7 @@ class _Notes:
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
-        self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
+        self.long_threads: dict[str, tuple[int, list[str]]] = {}  # thread id → (its posts, the posts left out)
         self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
 
     def add(self, note: str) -> None:
@@ -232,7 +232,7 @@ class _Notes:
         """A chain of at most MAX_POSTS posts; a longer one is cut there and noted in ``long_threads``."""
         if len(chain) <= MAX_POSTS:
             return chain
-        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS])
+        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS:])
         return chain[:MAX_POSTS]
 
     def shown(self, threads: list[Thread], joins: list[tuple[str, int]]) -> None:
@@ -261,12 +261,23 @@ class _Notes:
 
     def _long(self, shown_threads: set[str]) -> None:
         """A note for each shown thread cut at MAX_POSTS: how many posts were left out, from which one."""
-        for first, (total, left_from) in self.long_threads.items():
+        for first, (total, left) in self.long_threads.items():
             if first in shown_threads:
                 self.add(f"thread {first} has {total:,} posts; a carousel holds at most {MAX_POSTS}: its first "
                          f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
-                         f"{left_from}) are left out. The archive keeps them all: import the rest as another "
-                         "project by pasting them")
+                         f"{left[0]}) are left out{self._forks_past_cut(left)}. The archive keeps them all: "
+                         "import the rest as another project by pasting them")
+
+    def _forks_past_cut(self, left: list[str]) -> str:
+        """The forks among the posts a thread leaves out past MAX_POSTS, named with the posts of their other
+        branches ("" when none): those are left out too, and no fork note names them."""
+        forks = [(MAX_POSTS + 1 + i, post, self.forks[post]) for i, post in enumerate(left) if post in self.forks]
+        if not forks:
+            return ""
+        more = sum(len(branch) for _, _, branch in forks)
+        shown = "; ".join(f"at post {n}, {post}: {', '.join(i for i, _ in branch[:3])}{' …' if len(branch) > 3 else ''}"
+                          for n, post, branch in forks[:3]) + (" …" if len(forks) > 3 else "")
+        return f", as {'is' if more == 1 else 'are'} {count(more, 'more post')} where the thread forks past the cut ({shown})"
 
     def _forks(self, threads: list[Thread]) -> None:
         """A note for each post of a shown thread that the owner replied to twice: which posts the thread leaves
