@@ -651,7 +651,7 @@ class _ThreadWriter:
         if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
                          or _cut_at_limit(t)):
             self.notes.cut_posts.append(post_id)
-        elif not note and self.note_of and _at_limit(t) and self.long_posts.near(t):
+        elif not note and self.note_of and self.long_posts.near(t) and _at_limit(t):  # (near: the cheaper test)
             self.notes.unmatched.append(post_id)
 
 
@@ -767,8 +767,39 @@ def _someone_elses_link(t: _Tweet, link: str) -> bool:
 
 
 def _cannot_hold_emoji(raw: str) -> bool:
-    """Whether the clean-up of ``raw`` surely has no 🧵: ASCII without an entity stays ASCII."""
-    return raw.isascii() and "&" not in raw
+    """Whether the clean-up of ``raw`` (entities decoded already) surely has no 🧵: ASCII stays ASCII, and other
+    text gains one only where it holds one, a surrogate half to join, or the start of a 4-byte UTF-8 character
+    read in a code page (mojibake the clean-up repairs, see ``_mojibake_leads``)."""
+    return raw.isascii() or not _MAY_HOLD_EMOJI_RE.search(raw)
+
+
+_CODE_PAGES = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso-8859-2", "iso-8859-7",
+               "mac-roman", "cp437")  # those whose mojibake the clean-up repairs (cleanup._charmap_chars)
+
+
+def _mojibake_leads() -> str:
+    """Every character that can start the mojibake of "🧵" (UTF-8 F0 9F A7 B5), however many times misread: the
+    byte F0 in any code page, and the lead bytes of those characters' own UTF-8, until no new byte comes."""
+    def chars(byte: int) -> set[str]:
+        found = {chr(byte)}  # (a "sloppy" code page keeps a byte it does not map as that code point)
+        for page in _CODE_PAGES:
+            try:
+                found.add(bytes([byte]).decode(page))
+            except UnicodeDecodeError:
+                pass
+        return found
+    leads, found = {0xF0}, set()
+    while True:
+        found = set().union(*map(chars, leads))
+        more = leads | {c.encode()[0] for c in found if not c.isascii()}
+        if more == leads:
+            return "".join(sorted(found - {c for c in found if c.isascii()}))
+        leads = more
+
+
+# A lead is followed by the next byte's character, never by printable ASCII (a space may stand for byte A0, and a
+# control character between them is removed before the repair).
+_MAY_HOLD_EMOJI_RE = re.compile(f"{THREAD_EMOJI}|[\ud800-\udfff]|[{re.escape(_mojibake_leads())}][^!-~]")
 
 
 def _with_label(text: str, label: str) -> str:
@@ -1410,18 +1441,22 @@ class _NoteIndex:
             return None  # no note within ±2 s: they would all share this minute
         # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
         # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
+        cores = [core for key in _nearby_seconds(iso) for core in self.by_time.get(key, ())]
+        if not cores:  # (most posts: the words are compared only with a note written within 2 s)
+            return None
         shown = shown_words(t.text, t.start, t.end) if t.end else unescape_entities(t.text)
         prefixes = {_comparable(shown, decoded=True)[:120], _comparable(t.text)[:120]} - {""}
-        for key in _nearby_seconds(iso):
-            for core in self.by_time.get(key, ()):
-                if any(map(_comparable(core["text"]).startswith, prefixes)):
-                    return core
+        for core in cores:
+            if any(map(_comparable(core["text"]).startswith, prefixes)):
+                return core
         return None
 
     def near(self, t: _Tweet) -> bool:
         """Whether a long post was written within 2 seconds of ``t``."""
         iso = _iso_date(t.created)[:19]
-        return bool(iso) and any(self.by_time.get(key) for key in _nearby_seconds(iso))
+        if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
+            return False
+        return any(self.by_time.get(key) for key in _nearby_seconds(iso))
 
 
 def _nearby_seconds(iso: str) -> list[str]:
