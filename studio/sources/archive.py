@@ -641,7 +641,7 @@ class _ThreadWriter:
         if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
             post.defer("text", _post_text, raw, label)
             return post, False, None
-        text = _note_text(note, _plumbing(t)) if note else _clean(raw)
+        text = _note_text(note, _plumbing(t), shown) if note else _clean(raw)
         whole = _with_label(text, label)
         post.text, last = cut_post_text(whole)
         return post, THREAD_EMOJI in text, ((whole, last) if last else None)
@@ -1465,12 +1465,14 @@ def _nearby_seconds(iso: str) -> list[str]:
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 
 
-def _note_text(core: dict, plumbing: str = "") -> str:
+def _note_text(core: dict, plumbing: str = "", shown: str = "") -> str:
     """The long post's words; ``plumbing``: the handles its reply's range hides, left out where the note repeats
-    them."""
+    them. ``shown``: the post's own words in tweets.js; a note that starts as they do starts with the writer's
+    own "@name" (a reply to Dana opening "@Dana …"), never repeated plumbing."""
     text = core["text"]
     lead = plumbing.rstrip()
-    if lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace():
+    if (lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace()
+            and not (shown and _comparable(text).startswith(_comparable(shown, decoded=True)[:60]))):
         text = text[len(lead):].lstrip()
     urls = core.get("urls")
     for u in urls if isinstance(urls, list) else ():  # (a damaged file may hold anything there)
