@@ -31,3 +31,27 @@ def test_a_long_reply_keeps_the_writers_own_opening_at_name(tmp_path, note_repea
         zf.writestr("data/note-tweet.js", "window.YTD.noteTweet.part0 = " + json.dumps([note]))
     result = read_archive(path)
     assert [[p.text for p in t.posts] for t in result.threads] == [["Opening post.", whole]]
+
+
+def _answer_to_bob(n: int, text: str) -> dict:
+    """The owner's answer (id BASE + n) to another account's post, which the archive does not hold."""
+    item = post(n, text)
+    item["tweet"].update(full_text="@bob_other " + text, display_text_range=["11", str(11 + len(text))],
+                         in_reply_to_status_id_str="1700000000000000003", in_reply_to_user_id_str="783214",
+                         in_reply_to_screen_name="bob_other")
+    return item
+
+
+@pytest.mark.parametrize("gap", [1, 2], ids=["one deleted post", "two deleted posts"])
+def test_an_answer_to_someone_goes_on_across_a_deleted_reply_of_the_owners(tmp_path, gap):
+    """The owner answered Bob, went on under the answer, then deleted the reply under it: the next reply answers
+    the deleted one. The thread opens with the answer and goes on after the gap (it was lost whole: the answer
+    was taken for a lone reply to Bob, and what followed for one post, no thread)."""
+    deleted = [post(2, "Deleted reply.", 1)] + ([post(3, "Deleted too.", 2)] if gap == 2 else [])
+    posts = [_answer_to_bob(1, "Good question, here is how."), post(5, "Step one after the gap.", 1 + gap),
+             post(6, "Step two.", 5), post(7, "A post of its own.")]
+    result = read_archive(archive(tmp_path / "a.zip", posts, deleted=deleted))
+    assert [[p.text for p in t.posts] for t in result.threads] == [
+        ["Good question, here is how.", "Step one after the gap.", "Step two."]]
+    assert result.answers == {str(BASE + 1): "bob_other"}
+    assert any(f"left out {gap} post" in w and "you deleted" in w for w in result.warnings), result.warnings

@@ -474,11 +474,11 @@ def _read_posts(contents: _ArchiveContents, notes: _Notes, files_of: tuple[list[
     if not tweets and not others:
         raise SourceError(f"{contents.label} has no posts that could be read"
                           + (f" ({notes.warnings[-1]})" if notes.warnings else ""))
-    keep_answers(tweets, others)
-    moved = merge_edits(tweets)
     deleted: dict[str, str | None] = {}
     for member in deleted_files:
         files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
+    keep_answers(tweets, others, deleted)
+    moved = merge_edits(tweets)
     if moved:  # a deleted post answered an edited one: the thread goes on from the version kept
         deleted = {id_str: moved.get(parent, parent) for id_str, parent in deleted.items()}
     notes.deleted(skip_deleted(tweets, deleted, after_gap))
@@ -1018,16 +1018,25 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     return moved
 
 
-def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) -> None:
+def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None],
+                 deleted: dict[str, str | None] | None = None) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
     (X shows it so): it is kept as that thread's first post, every version of it when it was edited (also when
-    the version answered is not in the archive), for ``merge_edits`` to keep its latest words. Other replies to
-    others stay out."""
+    the version answered is not in the archive), for ``merge_edits`` to keep its latest words; also when the
+    reply under it was deleted (``deleted``: a deleted own post → the post it answered) and the owner's next one
+    answers that. Other replies to others stay out."""
     edited: dict[str, list[str]] = defaultdict(list)  # a version's id → the versions of its post that are here
     for id_str, t in others.items():
         for version in t.versions if t is not None else ():
             edited[version].append(id_str)
-    for answered in {t.reply_to for t in tweets.values() if t.reply_to is not None}:
+    answers = {t.reply_to for t in tweets.values() if t.reply_to is not None}
+    for answered in list(answers) if deleted else ():
+        walked: set[str] = set()  # (a damaged file could make deleted posts answer each other)
+        while answered in deleted and answered not in walked:
+            walked.add(answered)
+            if (answered := deleted[answered]) is not None:
+                answers.add(answered)
+    for answered in answers:
         for id_str in edited.get(answered) or ([answered] if others.get(answered) is not None else []):
             if others.get(id_str) is not None:
                 tweets[id_str] = others.pop(id_str)
