@@ -153,6 +153,11 @@ class _Maker:
                                                  "core": {"text": escape(whole, quote=False), "urls": [], "mentions": [], "hashtags": [],
                                                           "cashtags": [], "styletags": []}}})
                 t["_expected"] = whole
+            elif kind < 0.13 and k:  # photos and no words
+                t = self.tweet(i, "", parent, photos=rng.randrange(1, 3))
+            elif kind < 0.15 and k:  # only a quote: the slide shows the quoted post's link
+                t = self.tweet(i, "", parent, quote=True)
+                t["_expected"] = f"https://twitter.com/{OTHER_HANDLE}/status/1700000000000000001"
             elif kind < 0.2:
                 t = self.tweet(i, shown, parent, links=rng.randrange(1, 3))
             elif kind < 0.3:
@@ -193,8 +198,16 @@ class _Maker:
         self.items.append(t)
 
 
-def _plain(t: dict) -> dict:
-    return {k: v for k, v in t.items() if not k.startswith("_")}
+def _plain(t: dict, numbers: bool = False) -> dict:
+    """The post as tweets.js holds it; ``numbers``: ids as JSON numbers, without their ``…_str`` twins (older and
+    re-saved archives)."""
+    t = {k: v for k, v in t.items() if not k.startswith("_")}
+    if numbers:
+        for key in ("id", "in_reply_to_status_id", "in_reply_to_user_id"):
+            if key in t:
+                t[key] = int(t[key])
+                t.pop(key + "_str", None)
+    return t
 
 
 def build(seed: int, path: Path, *, threads: int = 4, noise: int = 6) -> dict:
@@ -208,7 +221,7 @@ def build(seed: int, path: Path, *, threads: int = 4, noise: int = 6) -> dict:
     shape = {"file": rng.choice(["tweets", "tweet"]), "parts": rng.choice([1, 1, 2, 3, 4]),
              "wrapped": rng.random() < 0.7, "root": rng.choice(["", "", "twitter-2024-05-28-9f3a1c/"]),
              "manifest": rng.random() < 0.6, "media": rng.choice(["tweets_media", "tweet_media"]),
-             "missing": rng.random() < 0.3, "extra": rng.random() < 0.3}
+             "missing": rng.random() < 0.3, "extra": rng.random() < 0.3, "numbers": rng.random() < 0.2}
     items = list(reversed(m.items))  # newest first, as X writes them
     rng.shuffle(items) if rng.random() < 0.2 else None
     kind = shape["file"]
@@ -223,7 +236,8 @@ def build(seed: int, path: Path, *, threads: int = 4, noise: int = 6) -> dict:
             [{"account": {"accountId": OWNER, "username": HANDLE, "accountDisplayName": NAME,
                           "createdAt": "2011-03-02T10:00:00.000Z"}}], indent=2))
         for k, (name, part) in enumerate(zip(names, parts)):
-            body = [{"tweet": _plain(t)} if shape["wrapped"] else _plain(t) for t in part]
+            body = [_plain(t, shape["numbers"]) for t in part]
+            body = [{"tweet": t} for t in body] if shape["wrapped"] else body
             zf.writestr(root + name, f"window.YTD.{kind}.part{k} = " + json.dumps(body, indent=2, ensure_ascii=False))
             if root:
                 zf.writestr(f"__MACOSX/{root}data/._{name.split('/')[-1]}", b"\x00\x05\x16\x07junk")

@@ -55,3 +55,23 @@ def test_an_answer_to_someone_goes_on_across_a_deleted_reply_of_the_owners(tmp_p
         ["Good question, here is how.", "Step one after the gap.", "Step two."]]
     assert result.answers == {str(BASE + 1): "bob_other"}
     assert any(f"left out {gap} post" in w and "you deleted" in w for w in result.warnings), result.warnings
+
+
+def test_a_long_post_of_tweets_js_given_alone_says_where_its_rest_is(tmp_path):
+    """tweets.js given on its own: a long post's rest is in note-tweet.js, which was not given; the note says so
+    (it said the archive's note-tweet.js had no full text, which the creator could not check)."""
+    from studio.sources import read_archive_file
+    said = ("Long words about shipping. " * 12)[:268].rstrip() + "…"
+    long_post = post(2, "x", 1)
+    lead = f"@{HANDLE} "
+    long_post["tweet"].update(full_text=lead + said + " https://t.co/Rest2abcde",
+                              display_text_range=[str(len(lead)), str(len(lead + said))])
+    long_post["tweet"]["entities"]["urls"] = [{"url": "https://t.co/Rest2abcde", "display_url": "x.com/i/web/…",
+                                               "expanded_url": f"https://x.com/i/web/status/{BASE + 2}"}]
+    path = archive(tmp_path / "a.zip", [post(1, "Opening post."), long_post])
+    data = zipfile.ZipFile(path).read("data/tweets.js")
+    result = read_archive_file(data, name="tweets.js", thread_id=str(BASE + 1))
+    assert [p.text for p in result.threads[0].posts] == ["Opening post.", said]
+    assert [w for w in result.warnings if "cut at 280" in w] == [
+        f"1 long post ({BASE + 2}) is cut at 280 characters: X keeps the rest in the archive's data/note-tweet.js, "
+        "not given here: import the archive's .zip or folder to read it whole, or paste the rest into the slide"]

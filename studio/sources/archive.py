@@ -135,7 +135,9 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     else:
         _check_posts_file(source[:512], name)
         folder.add(member, len(source), lambda: io.BytesIO(source))
-    result = _ArchiveReader(folder, name, None).read(False, thread_id, photos=False)
+    reader = _ArchiveReader(folder, name, None)
+    reader.notes.posts_file_alone = True
+    result = reader.read(False, thread_id, photos=False)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -196,6 +198,7 @@ class _Notes:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.posts_file_alone = False  # tweets.js given without the rest of the archive (no note-tweet.js)
         self.unmatched: list[str] = []  # long posts cut where note-tweet.js has a long post of that time not theirs
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
@@ -318,9 +321,11 @@ class _Notes:
         if cut := [p for p in self.cut_posts if p in shown_ids]:
             one = len(cut) == 1
             shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
-            self.add(f"{count(len(cut), 'long post')} ({shown}) "
-                     f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
-                     f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+            where = ("X keeps the rest in the archive's data/note-tweet.js, not given here: import the archive's "
+                     ".zip or folder to read " + ("it" if one else "them") + " whole, or paste the rest into the slide"
+                     if self.posts_file_alone else "the archive's data/note-tweet.js has no full text for "
+                     + ("it" if one else "them") + "; paste the rest into the slide")
+            self.add(f"{count(len(cut), 'long post')} ({shown}) {'is' if one else 'are'} cut at 280 characters: {where}")
 
     def quoting(self, threads: list[Thread]) -> None:
         """A note naming the posts of the shown threads that quote a post: X shows the quoted post under the
