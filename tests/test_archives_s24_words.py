@@ -75,3 +75,21 @@ def test_a_long_post_of_tweets_js_given_alone_says_where_its_rest_is(tmp_path):
     assert [w for w in result.warnings if "cut at 280" in w] == [
         f"1 long post ({BASE + 2}) is cut at 280 characters: X keeps the rest in the archive's data/note-tweet.js, "
         "not given here: import the archive's .zip or folder to read it whole, or paste the rest into the slide"]
+
+
+def test_the_note_on_deleted_posts_counts_those_of_the_threads_read(tmp_path):
+    """Two threads each go on across a deleted post, and a lone reply answers a third deleted post: importing one
+    thread names its one gap (it named all three, of posts the creator never sees), the listing the two shown."""
+    posts = [post(1, "First thread."), post(3, "First, after its gap.", 2), post(4, "First, end.", 3),
+             post(11, "Second thread."), post(13, "Second, after its gap.", 12), post(14, "Second, end.", 13),
+             post(22, "A lone reply to a deleted post.", 21)]
+    deleted = [post(2, "Gone.", 1), post(12, "Gone too.", 11), post(21, "Gone as well.")]
+    path = archive(tmp_path / "a.zip", posts, deleted=deleted)
+    one = read_archive(path, thread_id=str(BASE + 11))
+    assert [p.text for p in one.threads[0].posts] == ["Second thread.", "Second, after its gap.", "Second, end."]
+    assert [w for w in one.warnings if "you deleted" in w] == [
+        "left out 1 post you deleted (listed in data/deleted-tweets.js): the thread goes on from the post before"]
+    listed = read_archive(path, load_media=False)
+    assert len(listed.threads) == 2
+    assert [w for w in listed.warnings if "you deleted" in w] == [
+        "left out 2 posts you deleted (listed in data/deleted-tweets.js): the thread goes on from the post before"]

@@ -205,6 +205,8 @@ class _Notes:
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
         self.long_threads: dict[str, tuple[int, list[str]]] = {}  # thread id → (its posts, the posts left out)
         self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
+        self.gaps: dict[str, set[str]] = {}  # a post answering deleted posts → those posts
+        self.deleted_at = 0  # where the note on deleted posts goes among the warnings
 
     def add(self, note: str) -> None:
         self.warnings.append(note)
@@ -218,10 +220,13 @@ class _Notes:
                  f"{'answers itself' if len(loops) == 1 else 'answer themselves'} in a loop (posts that reply to "
                  f"each other: a damaged archive); read from the earliest post of the loop ({shown})")
 
-    def deleted(self, skipped: int) -> None:
+    def deleted(self, shown_posts: set[str]) -> None:
+        """A note on the deleted posts the shown threads go on across (``gaps``), where the archive's reading
+        reached them (``deleted_at``): those of other threads are not counted."""
+        skipped = set().union(*(self.gaps[post] for post in shown_posts & self.gaps.keys()))
         if skipped:
-            self.add(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
-                     "the thread goes on from the post before")
+            self.warnings.insert(self.deleted_at, f"left out {count(len(skipped), 'post')} you deleted (listed in "
+                                 "data/deleted-tweets.js): the thread goes on from the post before")
 
     def author(self, handle: str, name: str) -> tuple[str, str]:
         """The account's handle and name cut at MAX_AUTHOR_CHARS (a damaged account.js), with a note."""
@@ -486,7 +491,8 @@ def _read_posts(contents: _ArchiveContents, notes: _Notes, files_of: tuple[list[
     moved = merge_edits(tweets)
     if moved:  # a deleted post answered an edited one: the thread goes on from the version kept
         deleted = {id_str: moved.get(parent, parent) for id_str, parent in deleted.items()}
-    notes.deleted(skip_deleted(tweets, deleted, after_gap))
+    skip_deleted(tweets, deleted, after_gap, notes.gaps)
+    notes.deleted_at = len(notes.warnings)
     return tweets, others
 
 
@@ -530,6 +536,7 @@ class _ArchiveReader:
         result.threads = self._threads(chains, (tweets, others), writer, load_media, thread_id)
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
+        notes.deleted({post.id for t in result.threads for post in t.posts})
         notes.shown(result.threads, joins)
         opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
         result.answers = _answered(result.threads, tweets, opened)
@@ -1059,9 +1066,10 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     return True
 
 
-def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None) -> int:
+def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None,
+                 gaps: dict[str, set[str]] | None = None) -> int:
     """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped.
-    ``after_gap`` gets the ids of those replies."""
+    ``after_gap`` gets the ids of those replies, ``gaps`` each one's deleted posts."""
     skipped: set[str] = set()
     for id_str, t in tweets.items():
         walked: set[str] = set()  # a damaged file could make deleted posts answer each other
@@ -1070,6 +1078,8 @@ def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], afte
             t.reply_to = deleted[t.reply_to]
         if walked and after_gap is not None:
             after_gap.add(id_str)
+        if walked and gaps is not None:
+            gaps[id_str] = walked
         skipped |= walked
     return len(skipped)
 
