@@ -173,7 +173,21 @@ class _Maker:
                                                                   "editableUntil": "2024-05-28T15:03:11.000Z",
                                                                   "editsRemaining": "4", "isEditEligible": True}}}
                 self.items.append(old)
-                i = j
+                if rng.random() < 0.5:  # a third version, kept or left out of the archive
+                    j2 = self.next_id()
+                    ids = (i, j, j2)
+                    latest = self.tweet(j2, shown, parent, versions=ids)
+                    latest["edit_info"] = {"edit": {"initialTweetId": str(i),
+                                                    "editControlInitial": {"editTweetIds": [str(v) for v in ids]}}}
+                    for version in (old, t):
+                        version["edit_info"] = ({"initial": {"editTweetIds": [str(v) for v in ids]}}
+                                                if version is old else latest["edit_info"])
+                    t["_expected"] = "typo kept"
+                    t["full_text"] = escape(shown, quote=False) + " v2"
+                    if rng.random() < 0.5:
+                        self.items.append(t)
+                    t, j = latest, j2
+                i = j if rng.random() < 0.7 else i  # the next reply answers the latest version, or the first
             elif kind < 0.47 and k:  # the post before was deleted after this one answered it
                 gone = self.next_id()
                 self.deleted.append(self.tweet(gone, "deleted words", parent))

@@ -91,7 +91,8 @@ class ArchiveFiles:
         return sum(self.members[m].file_size for m in members)
 
     def listed(self, manifest: dict, key: str, pattern: str) -> list[str]:
-        """Files of one data type: from the manifest when it lists them, else by name."""
+        """Files of one data type: those the manifest lists, then those named as X names them (a part the manifest
+        leaves out is read too: its posts would be lost unsaid)."""
         entry = manifest.get(key)
         names: list[str] = []
         if isinstance(entry, dict) and isinstance(entry.get("files"), list):
@@ -104,10 +105,9 @@ class ArchiveFiles:
                     names.append(member)
                 elif not unsafe_name(name):
                     self.warnings.append(f"{name} is listed in the manifest but missing from the zip")
-        if names:
-            return names
         regex = re.compile(re.escape(self.root) + pattern + "$")
-        return sorted((n for n in self.members if regex.match(n)), key=part_number)
+        found = sorted((n for n in self.members if regex.match(n)), key=part_number)
+        return names + [n for n in found if n not in names] if names else found
 
     def media_dir(self, manifest: dict, key: str, defaults: tuple[str, ...]) -> str:
         """The media folder of one data type ("" when the archive has none): the manifest's, else a default."""

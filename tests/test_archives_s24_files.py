@@ -1,0 +1,26 @@
+"""Which files of an archive hold its posts: a part the manifest leaves out is read too."""
+from __future__ import annotations
+
+import json
+import zipfile
+
+from studio.sources import read_archive
+from test_archives_s23_shapes import HANDLE, OWNER, post
+
+
+def test_a_posts_part_missing_from_the_manifest_is_read_too(tmp_path):
+    """tweets-part1.js holds a thread's first post but manifest.js lists only tweets.js (an archive merged from
+    two downloads): the thread was read from its second post, marked incomplete, its first post lost unsaid."""
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("data/account.js", "window.YTD.account.part0 = " + json.dumps(
+            [{"account": {"accountId": OWNER, "username": HANDLE, "accountDisplayName": "Dana"}}]))
+        zf.writestr("data/tweets.js", "window.YTD.tweets.part0 = " + json.dumps(
+            [post(3, "Third.", 2), post(2, "Second.", 1)]))
+        zf.writestr("data/tweets-part1.js", "window.YTD.tweets.part1 = " + json.dumps([post(1, "First.")]))
+        zf.writestr("data/manifest.js", "window.__THAR_CONFIG = " + json.dumps(
+            {"dataTypes": {"tweets": {"files": [{"fileName": "data/tweets.js", "count": "2"}]}}}))
+    result = read_archive(path)
+    assert [([p.text for p in t.posts], t.incomplete) for t in result.threads] == [
+        (["First.", "Second.", "Third."], False)]
+    assert result.warnings == []
