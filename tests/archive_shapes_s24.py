@@ -140,19 +140,30 @@ class _Maker:
             shown = self.words(rng.randrange(3, 30))
             if k == 0 and opens_on_other:
                 t = self.tweet(i, shown, parent_other, to_other=True)
-            elif kind < 0.1 and k:  # a long post, whole in note-tweet.js
-                whole = " ".join([shown] * 12)[:900].rstrip()
+            elif kind < 0.1 and not opens_on_other:  # a long post, whole in note-tweet.js
+                link = f"https://t.co/L{i % 10 ** 9:09d}"
+                expanded = f"https://example.dev/long/{i}"
+                whole = (link + " " if rng.random() < 0.3 else "") + " ".join([shown] * 12)[:900].rstrip()
+                whole += f" {link}" if rng.random() < 0.5 else ""
                 cut = whole[:270].rstrip() + "…"
                 t = self.tweet(i, cut, parent)
+                if link in cut:
+                    t["entities"]["urls"].append({"url": link, "expanded_url": expanded,
+                                                  "display_url": f"example.dev/long/{i}"})
                 selfie = f"https://t.co/n{i % 10 ** 9:09d}"
                 t["full_text"] += f" {selfie}"
                 t["entities"]["urls"].append({"url": selfie, "expanded_url": f"https://twitter.com/i/web/status/{i}",
                                               "display_url": "twitter.com/i/web/status/1…"})
                 self.notes.append({"noteTweet": {"noteTweetId": str(i + 77), "createdAt": _iso((i - BASE) // (4096 * 1024 * 7)),
                                                  "updatedAt": _iso((i - BASE) // (4096 * 1024 * 7)),
-                                                 "core": {"text": escape(whole, quote=False), "urls": [], "mentions": [], "hashtags": [],
+                                                 "core": {"text": escape(whole, quote=False), "urls": [
+                                                     {"shortUrl": link, "expandedUrl": expanded,
+                                                      "displayUrl": f"example.dev/long/{i}"}] if link in whole else [],
+                                                     "mentions": [], "hashtags": [],
                                                           "cashtags": [], "styletags": []}}})
-                t["_expected"] = whole
+                t["_expected"] = whole.replace(link, expanded)
+                if link in cut:
+                    t["_expected_cut"] = cut.replace(link, expanded)
             elif kind < 0.13 and k:  # photos and no words
                 t = self.tweet(i, "", parent, photos=rng.randrange(1, 3))
             elif kind < 0.15 and k:  # only a quote: the slide shows the quoted post's link
