@@ -741,7 +741,7 @@ def _cut_at_limit(t: _Tweet) -> bool:
     X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
     entity is gone. A post that ends in its own "…" has no such hidden link: it is complete. X counts the range on
     the decoded text ("&amp;" one character), some files on the stored one: each is tried."""
-    if not t.end:
+    if not t.end or "https://t.co/" not in t.text:  # (most posts: no link to hide, nothing to decode)
         return False
     for text in (t.text, unescape_entities(t.text)) if "&" in t.text else (t.text,):
         if hidden := _HIDDEN_LINK_RE.match(text, t.end):
