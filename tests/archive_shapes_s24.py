@@ -246,7 +246,8 @@ def build(seed: int, path: Path, *, threads: int = 4, noise: int = 6) -> dict:
     shape = {"file": rng.choice(["tweets", "tweet"]), "parts": rng.choice([1, 1, 2, 3, 4]),
              "wrapped": rng.random() < 0.7, "root": rng.choice(["", "", "twitter-2024-05-28-9f3a1c/"]),
              "manifest": rng.random() < 0.6, "media": rng.choice(["tweets_media", "tweet_media"]),
-             "missing": rng.random() < 0.3, "extra": rng.random() < 0.3, "numbers": rng.random() < 0.2}
+             "missing": rng.random() < 0.3, "extra": rng.random() < 0.3, "numbers": rng.random() < 0.2,
+             "account": rng.random() < 0.85}
     items = list(reversed(m.items))  # newest first, as X writes them
     rng.shuffle(items) if rng.random() < 0.2 else None
     kind = shape["file"]
@@ -257,9 +258,10 @@ def build(seed: int, path: Path, *, threads: int = 4, noise: int = 6) -> dict:
         if root:
             zf.writestr(root + ".DS_Store", b"\x00\x00\x00\x01Bud1")
             zf.writestr("__MACOSX/" + root + "._.DS_Store", b"\x00\x05\x16\x07")
-        zf.writestr(root + "data/account.js", "window.YTD.account.part0 = " + json.dumps(
-            [{"account": {"accountId": OWNER, "username": HANDLE, "accountDisplayName": NAME,
-                          "createdAt": "2011-03-02T10:00:00.000Z"}}], indent=2))
+        if shape["account"]:
+            zf.writestr(root + "data/account.js", "window.YTD.account.part0 = " + json.dumps(
+                [{"account": {"accountId": OWNER, "username": HANDLE, "accountDisplayName": NAME,
+                              "createdAt": "2011-03-02T10:00:00.000Z"}}], indent=2))
         for k, (name, part) in enumerate(zip(names, parts)):
             body = [_plain(t, shape["numbers"]) for t in part]
             body = [{"tweet": t} for t in body] if shape["wrapped"] else body

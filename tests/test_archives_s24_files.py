@@ -24,3 +24,17 @@ def test_a_posts_part_missing_from_the_manifest_is_read_too(tmp_path):
     assert [([p.text for p in t.posts], t.incomplete) for t in result.threads] == [
         (["First.", "Second.", "Third."], False)]
     assert result.warnings == []
+
+
+def test_a_file_the_manifest_lists_but_the_extracted_folder_lacks_is_named_as_missing_from_the_folder(tmp_path):
+    root = tmp_path / "twitter-2024-05-28-abc"
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "tweets.js").write_text("window.YTD.tweets.part0 = " + json.dumps(
+        [post(2, "Second.", 1), post(1, "First.")]), encoding="utf-8")
+    (root / "data" / "manifest.js").write_text("window.__THAR_CONFIG = " + json.dumps(
+        {"userInfo": {"accountId": OWNER, "userName": HANDLE, "displayName": "Dana"},
+         "dataTypes": {"account": {"files": [{"fileName": "data/account.js"}]},
+                       "tweets": {"files": [{"fileName": "data/tweets.js"}]}}}), encoding="utf-8")
+    result = read_archive(root)
+    assert [[p.text for p in t.posts] for t in result.threads] == [["First.", "Second."]]
+    assert result.warnings == ["data/account.js is listed in the manifest but missing from the folder"]

@@ -104,7 +104,8 @@ class ArchiveFiles:
                 if member in self.members:
                     names.append(member)
                 elif not unsafe_name(name):
-                    self.warnings.append(f"{name} is listed in the manifest but missing from the zip")
+                    where = "folder" if isinstance(self.zf, Folder) else "zip"
+                    self.warnings.append(f"{name} is listed in the manifest but missing from the {where}")
         regex = re.compile(re.escape(self.root) + pattern + "$")
         found = sorted((n for n in self.members if regex.match(n)), key=part_number)
         return names + [n for n in found if n not in names] if names else found
