@@ -38,3 +38,19 @@ def test_a_file_the_manifest_lists_but_the_extracted_folder_lacks_is_named_as_mi
     result = read_archive(root)
     assert [[p.text for p in t.posts] for t in result.threads] == [["First.", "Second."]]
     assert result.warnings == ["data/account.js is listed in the manifest but missing from the folder"]
+
+
+def test_a_tweets_js_cut_short_says_how_much_was_read_and_why_the_rest_was_not(tmp_path):
+    """A download cut short ends tweets.js inside a post: the posts before the cut are read, and the note says so
+    (it said the file was "skipped", with JSON's "Unterminated string starting at")."""
+    items = [post(3, "Third.", 2), post(2, "Second.", 1), post(1, "First."), post(9, "A post of its own, cut.")]
+    text = "window.YTD.tweets.part0 = " + json.dumps(items, indent=2)
+    text = text[:text.index("A post of its own")]
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("data/tweets.js", text)
+    result = read_archive(path)
+    assert [[p.text for p in t.posts] for t in result.threads] == [["First.", "Second.", "Third."]]
+    assert result.warnings == ["read only the first 3 items of data/tweets.js, then skipped the rest: the file ends "
+                               "too early, inside a post (a download cut short? download the archive again to "
+                               "read it all)"]
