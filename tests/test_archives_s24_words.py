@@ -93,3 +93,12 @@ def test_the_note_on_deleted_posts_counts_those_of_the_threads_read(tmp_path):
     assert len(listed.threads) == 2
     assert [w for w in listed.warnings if "you deleted" in w] == [
         "left out 2 posts you deleted (listed in data/deleted-tweets.js): the thread goes on from the post before"]
+
+
+def test_huge_like_and_repost_counts_are_read_exactly(tmp_path):
+    """X writes counts as text; one past 2**53 was read through a float and came out rounded."""
+    first, second = post(1, "Opening post."), post(2, "Reply.", 1)
+    first["tweet"].update(favorite_count="9007199254740993", retweet_count="12345678901234567891")
+    result = read_archive(archive(tmp_path / "a.zip", [first, second]), load_media=False)
+    opening = result.threads[0].posts[0]
+    assert (opening.likes, opening.reposts) == (9007199254740993, 12345678901234567891)

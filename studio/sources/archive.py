@@ -943,6 +943,8 @@ def _count(value: Any) -> int:
     0 when it is none of these (it only orders the threads)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return max(value, 0)
+    if type(value) is str and len(value) <= 20 and _digits(value):  # the archive's own shape: read exactly
+        return int(value)
     m = _COUNT_RE.fullmatch(str(value)) if isinstance(value, (str, float)) else None
     if not m or len(m[1]) > 20:
         return 0
