@@ -1092,8 +1092,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
                         "(add it back if it was the last line of your post)")
     blocks_all, is_quote, timed = _page_blocks(lines, headers, footer)
     blocks = [b for b, q in zip(blocks_all, is_quote) if not q]  # a quoted post stays apart
+    buttons = [b for b, q in zip(_header_buttons(lines, headers), is_quote) if not q]
     name, handle = _page_author(blocks_all, blocks, is_quote, timed, _column_handle(lines, headers))
-    _warn_others(blocks_all, blocks, is_quote, handle, warnings)
+    _warn_others(blocks_all, blocks, is_quote, handle, warnings, buttons)
     own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
     if partial:
         own.insert(0, (name, handle, partial, False, {"partial"}, set()))
@@ -1173,9 +1174,21 @@ def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     return (most if clearly and most[1].lower() == column.lower() else worded[0])[:2]
 
 
+def _header_buttons(lines: list[str], headers: list) -> list[str]:
+    """Per header, X's button right under its handle ("Follow", "Subscribe") as the copy held it, else ''."""
+    ends = [h[0] for h in headers[1:]] + [len(lines)]
+    found = []
+    for (_, body, *_), end in zip(headers, ends):
+        first = next((x.strip() for x in itertools.islice(lines, body, min(end, body + 3)) if x.strip()), "")
+        found.append(first if _beside_name(first) else "")
+    return found
+
+
 def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
-                 warnings: list[str]) -> None:
-    """Name the quoted posts and the other accounts' posts left out."""
+                 warnings: list[str], buttons: list[str] | None = None) -> None:
+    """Name the quoted posts and the other accounts' posts left out (``buttons``: per block, X's button under its
+    handle, quoted with a box left out)."""
+    buttons = buttons or [""] * len(blocks)
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks_all, is_quote) if q})
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
     first = next((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), len(blocks))
@@ -1185,10 +1198,12 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     spans = (("between the posts", range(first + 1, last)), ("under the last post", range(last + 1, len(blocks))))
     for where, span in spans:
         # each line as the copy held it: the name's line, then the handle's
-        if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in span
-                     if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]:
-            warnings.append(f"left out {', '.join(cards)} {where}, read as X's header of another account with "
-                            "nothing under it: paste it back into the slide if it was yours")
+        boxes = [k for k in span if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]
+        if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in boxes]:
+            shown = sorted({buttons[k] for k in boxes if buttons[k]})  # the button's line went too: quoted
+            under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {'it' if len(boxes) == 1 else 'them'})"
+            warnings.append(f"left out {', '.join(cards)} {where}{under if shown else ''}, read as X's header of "
+                            "another account with nothing under it: paste it back into the slide if it was yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
