@@ -28,3 +28,31 @@ def test_a_name_box_left_out_between_posts_quotes_its_follow_button_too():
     result = paste(copy)
     assert texts(copy) == ["Go follow him:", "He taught me pricing."]
     assert any("“Sam Lee” / “@samlee” between the posts (and “Follow” under it)" in w for w in result.warnings)
+
+
+def test_a_deleted_quoted_post_in_the_opening_is_named_quoted_not_read_as_a_missing_post():
+    copy = "\n".join([*OPENING, "Someone asked me to explain this take.", "This post is unavailable.", *FULL_TIME,
+                      *reply("The take was: most advice is survivorship bias.")])
+    result = paste(copy)
+    assert texts(copy) == ["Someone asked me to explain this take.", "The take was: most advice is survivorship bias."]
+    assert result.warnings == ['post 1 quoted a post X no longer shows ("This post is unavailable." in its place): '
+                               "left out, X's notice is not the author's words"]
+
+
+def test_a_deleted_quoted_post_over_a_replys_counts_is_named_with_its_learn_more():
+    copy = "\n".join([*OPENING, "Two replies I keep thinking about.", *FULL_TIME,
+                      *reply("The first one is gone now:", "This post is unavailable. Learn more"),
+                      *reply("The second said: ship weekly.")])
+    result = paste(copy)
+    assert texts(copy) == ["Two replies I keep thinking about.", "The first one is gone now:",
+                           "The second said: ship weekly."]
+    assert any('post 2 quoted a post X no longer shows ("This post is unavailable. Learn more"' in w
+               for w in result.warnings)
+    assert not any("not on the page" in w for w in result.warnings)
+
+
+def test_a_gone_post_with_nothing_of_its_own_under_it_is_still_a_missing_post_of_the_thread():
+    copy = "\n".join([*OPENING, "Opening words.", *FULL_TIME, *reply("Second post.", counts=False),
+                      "This post was deleted by the post author. Learn more", *reply("Fourth post.", counts=False)])
+    assert "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without" in \
+        paste(copy).warnings

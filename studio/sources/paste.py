@@ -1295,7 +1295,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies")
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies", "gone")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1369,6 +1369,8 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
+    ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
+             "words"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -2048,10 +2050,22 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
         body = [line for i, line in enumerate(body) if i not in banner]
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
-        left_out.add("unavailable")
         drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
+        if _over_own_counts(lines):
+            # over the post's own time or counts: the box of a post it quoted, gone since; the post is all here
+            left_out.update({"gone"} | {"gone:" + body[i].strip() for i in gone})
+        else:
+            left_out.add("unavailable")
         body = [line for i, line in enumerate(body) if i not in drop]
     return body
+
+
+def _over_own_counts(lines: list[str]) -> bool:
+    """X's notice of a gone post ("This post is unavailable.") in ``lines`` has only the post's own time and counts
+    under it (X's "Learn more" aside): it is the box of a post this one quoted, not a post of the thread."""
+    at = max(i for i, line in enumerate(lines) if _UNAVAILABLE_RE.match(line.strip()))
+    below = [x.strip() for x in lines[at + 1:] if x.strip() and x.strip() != "Learn more"]
+    return bool(below) and all(_is_noise(x) or _FULL_TIME_RE.match(x) for x in below)
 
 
 def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[str]:
