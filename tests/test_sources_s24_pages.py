@@ -56,3 +56,20 @@ def test_a_gone_post_with_nothing_of_its_own_under_it_is_still_a_missing_post_of
                       "This post was deleted by the post author. Learn more", *reply("Fourth post.", counts=False)])
     assert "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without" in \
         paste(copy).warnings
+
+
+def test_a_numbered_list_opened_under_a_short_head_keeps_every_number():
+    """"Plan:" / "1. Draft…" / "2. Record…": the list opens in the first post, so "2." and "3." are words too."""
+    got = texts("Plan:\n\n1. Draft the post tonight.\n\n2. Record it tomorrow.\n\n3. Publish on Friday.")
+    assert got == ["Plan:\n1. Draft the post tonight.", "2. Record it tomorrow.", "3. Publish on Friday."]
+    got = texts("How I plan content.\n\n1) Draft the post tonight.\n\n2) Record it tomorrow.\n\n3) Publish.")
+    assert [w for t in got for w in t.split() if w.endswith(")")] == ["1)", "2)", "3)"]
+
+
+def test_thread_numbering_still_goes_where_no_list_opens_in_the_first_post():
+    assert texts("1. Start before you feel ready.\n\n2. Publish before it feels finished.\n\n3. Ask.") == [
+        "Start before you feel ready.", "Publish before it feels finished.", "Ask."]
+    assert texts("Hook here 🧵\n\n2. Second post.\n\n3. Third post.") == ["Hook here", "Second post.", "Third post."]
+    assert texts("Why it fails 🧵\n\n(1/3) One.\n\n(2/3) Two.\n\n(3/3) Three.") == ["Why it fails", "One.", "Two.",
+                                                                                       "Three."]
+    assert texts("My plan:\n1. Draft\n2. Record\n3. Publish") == ["My plan:\n1. Draft\n2. Record\n3. Publish"]

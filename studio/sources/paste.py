@@ -491,6 +491,8 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
         zero = (0,) if alike else ()
         firsts = (1, *zero) if not hook else (2, 1, *zero) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
+        if hook == 1 and family != "slash" and counted and counted[0] == 2 and _list_from_one(pattern, texts[0]):
+            continue  # "Plan:" / "1. Draft" / "2. Record": a list the first post opens; its numbers are words
         jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
             counted = numbered
@@ -501,6 +503,11 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
                 out[0] = _without_inner_first_mark(out[0], totals[1])
             return out
     return texts
+
+
+def _list_from_one(pattern: re.Pattern, text: str) -> bool:
+    """``text`` holds a line, under its first, opening with ``pattern``'s "1." or "1)": a list the posts below go on."""
+    return any(m.start() > 0 and int(next(g for g in m.groups() if g is not None)) == 1 for m in pattern.finditer(text))
 
 
 def _without_inner_first_mark(text: str, total: int | None) -> str:
