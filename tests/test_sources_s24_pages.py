@@ -73,3 +73,18 @@ def test_thread_numbering_still_goes_where_no_list_opens_in_the_first_post():
     assert texts("Why it fails 🧵\n\n(1/3) One.\n\n(2/3) Two.\n\n(3/3) Three.") == ["Why it fails", "One.", "Two.",
                                                                                        "Three."]
     assert texts("My plan:\n1. Draft\n2. Record\n3. Publish") == ["My plan:\n1. Draft\n2. Record\n3. Publish"]
+
+
+def test_a_phones_one_line_time_with_the_date_in_figures_and_the_views_is_xs():
+    """Chrome on Android: "9:40 AM · 11/28/26 · 7.8K Views" on one line under the opening post's words."""
+    copy = "\n".join(["Post", "Maya Chen", "@mayachen_", "Follow", "I shipped my first app at 41.",
+                      "9:40 AM · 11/28/26 · 7.8K Views", "12", "31", "402", "55",
+                      "Maya Chen", "@mayachen_", "·", "11h", "Ship the ugly version.", "3", "5", "98"])
+    assert texts(copy) == ["I shipped my first app at 41.", "Ship the ugly version."]
+    alone = "\n".join(["Maya Chen", "@mayachen_", "Follow", "Cut the first paragraph.",
+                       "9:40 AM · 11/28/26 · 3.1K Views", "3", "6", "80", "9", "Show more replies"])
+    assert texts(alone) == ["Cut the first paragraph."]
+    # a creator's line with a time and a date in figures, and words after them, stays
+    words = ["Doors open", "9:40 AM · 11/28/26 · see you there"]
+    copy = "\n".join([*OPENING, *words, *FULL_TIME, *reply("Bring a friend.")])
+    assert texts(copy) == ["Doors open\n9:40 AM · 11/28/26 · see you there", "Bring a friend."]

@@ -800,7 +800,11 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
 _FULL_TIME_RE = re.compile(r"^[^\d·]{0,25}\d{1,2}[:.]\d{2}[^·\d]{0,14}·(?=[^·]*\d{4})(?=[^·]*[^\W\d_])[^·]{3,30}"
-                           r"(?:·\s*[\d.,]+[^·]{0,30})?$")
+                           r"(?:·\s*[\d.,]+[^·]{0,30})?$"
+                           # X on a phone's browser: the date in figures, the views on the line ("9:40 AM · 11/28/26 ·
+                           # 7.8K Views")
+                           r"|^\d{1,2}[:.]\d{2}(?:\s?[^\W\d_]{1,5}\.?){0,2}\s*·\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+                           r"(?:\s*·\s*[\d.,]+\s*[^\W\d_]{0,4}\.?\s+[^\d·]{1,25})?$")
 _TIME_RES = (
     re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
     re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
