@@ -88,3 +88,16 @@ def test_a_phones_one_line_time_with_the_date_in_figures_and_the_views_is_xs():
     words = ["Doors open", "9:40 AM · 11/28/26 · see you there"]
     copy = "\n".join([*OPENING, *words, *FULL_TIME, *reply("Bring a friend.")])
     assert texts(copy) == ["Doors open\n9:40 AM · 11/28/26 · see you there", "Bring a friend."]
+
+
+def test_a_video_from_another_account_loses_xs_length_and_from_line_and_says_so():
+    for source in (["From @writingclass"], ["From", "Studio Lumen"]):
+        copy = "\n".join([*OPENING, "The clip that changed how I teach:", "0:42", *source, *FULL_TIME,
+                          *reply("Short sentences.")])
+        result = paste(copy)
+        assert texts(copy) == ["The clip that changed how I teach:", "Short sentences."]
+        assert any(w.startswith("post 1 ended in X's lines under a video") and '"0:42 / ' + " / ".join(source) in w
+                   for w in result.warnings)
+    # the creator's own "From" line with words after it stays
+    copy = "\n".join([*OPENING, "Recorded at 0:42", "From my kitchen, with love.", *FULL_TIME, *reply("Next.")])
+    assert texts(copy)[0] == "Recorded at 0:42\nFrom my kitchen, with love."

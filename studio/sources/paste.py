@@ -1306,7 +1306,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies", "gone")
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1380,6 +1380,8 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
+    ("video", "ended in X's lines under a video another account posted ({times}): left out, they are not the "
+              "author's words; a copied page does not carry the video"),
     ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
              "words"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -2276,7 +2278,7 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
 
 def _post_text(body: list[str], left_out: set[str]) -> str:
     """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
-    body = _without_card_source(body, left_out)
+    body = _without_card_source(_without_video_source(body, left_out), left_out)
     buttons = _buttons_under_words(body)
     _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
@@ -2284,6 +2286,23 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
     return text
+
+
+_VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
+
+
+def _without_video_source(body: list[str], left_out: set[str]) -> list[str]:
+    """The post without X's lines under a video another account posted: its length, then "From @handle" (or "From"
+    over the account's name), ending the post; each is marked in ``left_out`` to be quoted."""
+    filled = [i for i, line in enumerate(body) if line.strip()][-3:]
+    for k in range(len(filled) - 1):
+        clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
+        from_line = _VIDEO_FROM_RE.match(source[0])
+        named = len(source) == 1 and "@" in source[0] or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50
+        if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
+            left_out.update(("video", "video:" + " / ".join([clock, *source])))
+            return body[:filled[k]]
+    return body
 
 
 def _note_buttons(lines: list[str], left_out: set[str]) -> None:
