@@ -101,3 +101,15 @@ def test_a_video_from_another_account_loses_xs_length_and_from_line_and_says_so(
     # the creator's own "From" line with words after it stays
     copy = "\n".join([*OPENING, "Recorded at 0:42", "From my kitchen, with love.", *FULL_TIME, *reply("Next.")])
     assert texts(copy)[0] == "Recorded at 0:42\nFrom my kitchen, with love."
+
+
+def test_xs_button_for_rating_community_notes_goes_and_is_named():
+    copy = "\n".join([*OPENING, "Write better, meet less.", "Translate post", "Rate proposed Community Notes",
+                      *FULL_TIME, *reply("Write the decision down.", "Rate proposed Community Notes")])
+    result = paste(copy)
+    assert texts(copy) == ["Write better, meet less.", "Write the decision down."]
+    assert any(w.startswith("posts 1, 2 ended in X's button for rating community notes") for w in result.warnings)
+    # the words with the creator's own line under them stay
+    copy = "\n".join([*OPENING, "The button I press most:", "Rate proposed Community Notes", "It keeps X honest.",
+                      *FULL_TIME, *reply("Next.")])
+    assert texts(copy)[0] == "The button I press most:\nRate proposed Community Notes\nIt keeps X honest."

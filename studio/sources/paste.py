@@ -1306,7 +1306,8 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video")
+_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
+                 "notes-button")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1380,6 +1381,8 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
+    ("notes-button", "ended in X's button for rating community notes ({times}): left out; paste it back into the "
+                     "slide if it was the author's own line"),
     ("video", "ended in X's lines under a video another account posted ({times}): left out, they are not the "
               "author's words; a copied page does not carry the video"),
     ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
@@ -2155,6 +2158,11 @@ def _introduced(body: list[str]) -> bool:
     return bool(above) and above[0].endswith((":", "：")) and sum(map(len, above)) < 120
 
 
+# X's button under a post for the readers who rate community notes.
+_NOTES_BUTTONS = {"rate proposed community notes", "rate proposed community note", "vorgeschlagene community notes bewerten",
+                  "calificar notas de la comunidad propuestas", "évaluer les notes de la communauté proposées"}
+
+
 def _buttons_under_words(body: list[str]) -> set[int]:
     """The lines of X's "Show more" and "Translate post" buttons: under the post's words, with only X's lines (photo
     labels, other buttons) below them. One with words under it ("The menu item" / "Show more" / "became…") is the
@@ -2162,7 +2170,8 @@ def _buttons_under_words(body: list[str]) -> set[int]:
     found: set[int] = set()
     for i in range(len(body) - 1, -1, -1):
         s = body[i].strip()
-        if s.lower() in _SHOW_MORE and (s.lower() not in _CUT_MARKERS or not _introduced(body[:i + 1])):
+        if (s.lower() in _SHOW_MORE or s.lower() in _NOTES_BUTTONS) and (s.lower() not in _CUT_MARKERS
+                                                                          or not _introduced(body[:i + 1])):
             found.add(i)
         elif s and not _MEDIA_LABEL_RE.match(s) and not _CLOCK_RE.match(s):
             break
@@ -2311,6 +2320,8 @@ def _note_buttons(lines: list[str], left_out: set[str]) -> None:
     for line in lines:
         if line.strip().lower() in _TRANSLATE_WORDS:
             left_out.update(("button", "button:" + line.strip()))
+        elif line.strip().lower() in _NOTES_BUTTONS:
+            left_out.update(("notes-button", "notes-button:" + line.strip()))
 
 
 def _header_button(line: str) -> bool:
