@@ -113,3 +113,16 @@ def test_xs_button_for_rating_community_notes_goes_and_is_named():
     copy = "\n".join([*OPENING, "The button I press most:", "Rate proposed Community Notes", "It keeps X honest.",
                       *FULL_TIME, *reply("Next.")])
     assert texts(copy)[0] == "The button I press most:\nRate proposed Community Notes\nIt keeps X honest."
+
+
+def test_an_ad_kept_in_a_post_whose_counts_the_copy_cut_is_named_in_the_notice():
+    """With no counts between the post and the ad, the ad's shape is also a creator's own mention: every line stays,
+    and the notice says where the ad-like lines are."""
+    copy = "\n".join([*OPENING, "Hiring is sales in reverse.", *FULL_TIME,
+                      *reply("Sell the job like a product.", counts=False), "CloudDesk", "@clouddesk", "Ad",
+                      "Try free for 30 days.", "12", "30", "400"])
+    result = paste(copy)
+    assert texts(copy)[1].splitlines() == ["Sell the job like a product.", "CloudDesk", "@clouddesk", "Ad",
+                                           "Try free for 30 days."]
+    assert any(w.startswith('post 2 holds "Ad" under a name and its handle') and "kept as the author's" in w
+               for w in result.warnings)

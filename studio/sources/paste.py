@@ -1306,7 +1306,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
+_QUOTED_MARKS = ("ad-shape", "clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
                  "notes-button")
 
 
@@ -1381,6 +1381,9 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
+    ("ad-shape", "holds {times} under a name and its handle, each on a line of its own, as X shows an ad it puts between "
+                 "posts: kept as the author's words; delete those lines and what follows them from the slide if they "
+                 "were X's ad"),
     ("notes-button", "ended in X's button for rating community notes ({times}): left out; paste it back into the "
                      "slide if it was the author's own line"),
     ("video", "ended in X's lines under a video another account posted ({times}): left out, they are not the "
@@ -2037,7 +2040,19 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last, at_end and not opening)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out, others_row)
-    return _post_text(body, left_out), left_out
+    text = _post_text(body, left_out)
+    _note_ad_shape(text, left_out)
+    return text, left_out
+
+
+def _note_ad_shape(text: str, left_out: set[str]) -> None:
+    """Mark (for the notice) a name, an "@handle" and X's ad label on three lines of their own inside the kept words:
+    the shape of an ad X put there, and of an author's own mention; kept, so the author is told where it is."""
+    lines = [x.strip() for x in text.split("\n")]
+    for i in range(1, len(lines) - 1):
+        if lines[i + 1].lower() in _AD_LABELS and _HANDLE_RE.match(lines[i]) and lines[i - 1] and not lines[i - 1].startswith("@"):
+            left_out.update(("ad-shape", "ad-shape:" + lines[i + 1]))
+            return
 
 
 def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[str]) -> list[str]:
