@@ -2050,7 +2050,8 @@ def _note_ad_shape(text: str, left_out: set[str]) -> None:
     the shape of an ad X put there, and of an author's own mention; kept, so the author is told where it is."""
     lines = [x.strip() for x in text.split("\n")]
     for i in range(1, len(lines) - 1):
-        if lines[i + 1].lower() in _AD_LABELS and _HANDLE_RE.match(lines[i]) and lines[i - 1] and not lines[i - 1].startswith("@"):
+        if (lines[i + 1].lower() in _AD_LABELS and _HANDLE_RE.match(lines[i]) and _is_name(lines[i - 1])
+                and not lines[i - 1].endswith((":", "："))):  # ("My pick:" / "@sam" / "Ad": a lead-in, no name)
             left_out.update(("ad-shape", "ad-shape:" + lines[i + 1]))
             return
 
