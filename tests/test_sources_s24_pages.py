@@ -126,3 +126,9 @@ def test_an_ad_kept_in_a_post_whose_counts_the_copy_cut_is_named_in_the_notice()
                                            "Try free for 30 days."]
     assert any(w.startswith('post 2 holds "Ad" under a name and its handle') and "kept as the author's" in w
                for w in result.warnings)
+
+
+def test_last_edited_over_the_edits_time_over_the_first_full_time_all_go():
+    copy = "\n".join([*OPENING, "Replies per send is the metric.", "Last edited", "4:41 PM · Nov 9, 2026",
+                      *FULL_TIME, *reply("Opens lie.")])
+    assert texts(copy) == ["Replies per send is the metric.", "Opens lie."]

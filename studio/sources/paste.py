@@ -1907,6 +1907,8 @@ def _edited_time_above(body: list[str], i: int) -> int:
     """Where X's times under an edited opening post start: its "Last edited" label broken from the time at ``i``
     ("Last edited" / "3:10 PM · Nov 2, 2026"), with the first version's full time above it; else ``i``."""
     above = [j for j in range(i) if body[j].strip()]
+    if len(above) > 1 and _FULL_TIME_RE.match(body[above[-1]].strip()) and _LAST_EDITED_RE.match(body[above[-2]].strip()):
+        return above[-2]  # "Last edited" / the edit's time over the first version's full time
     if not above or not _LAST_EDITED_RE.match(body[above[-1]].strip()):
         return i
     if len(above) > 1 and _FULL_TIME_RE.match(body[above[-2]].strip()):
