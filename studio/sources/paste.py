@@ -1123,6 +1123,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     all_counted = sum(counted) + above  # (counted once: each post asks about all the others)
     reply_counted = sum(c and not t for c, t in zip(counted, timed)) + above
     rows = [_count_row(lines[h[1]:nxt]) if c and not t else 0 for (h, nxt), c, t in zip(spans, counted, timed)]
+    top = [*sorted(rows, reverse=True)[:2], 0, 0]  # the two longest rows (each block asks for the others' longest)
+    longest = rows.count(top[0])
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
@@ -1130,7 +1132,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         end = k == len(spans) - 1  # no quoted post can follow the page's last post
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
-        row = max((r for j, r in enumerate(rows) if j != k), default=0)  # the other replies' longest plain row
+        row = top[1] if rows[k] == top[0] and longest == 1 else top[0]  # the other replies' longest row
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
                                          others_row=row, at_end=end,
                                          quote_below=quote_below and not end, opening=timed[k],
@@ -1190,7 +1192,7 @@ def _header_buttons(lines: list[str], headers: list) -> list[str]:
     ends = [h[0] for h in headers[1:]] + [len(lines)]
     found = []
     for (_, body, *_), end in zip(headers, ends):
-        first = next((x.strip() for x in itertools.islice(lines, body, min(end, body + 3)) if x.strip()), "")
+        first = next((x.strip() for x in lines[body:min(end, body + 3)] if x.strip()), "")
         found.append(first if _beside_name(first) else "")
     return found
 
