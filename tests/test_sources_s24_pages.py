@@ -132,3 +132,9 @@ def test_last_edited_over_the_edits_time_over_the_first_full_time_all_go():
     copy = "\n".join([*OPENING, "Replies per send is the metric.", "Last edited", "4:41 PM · Nov 9, 2026",
                       *FULL_TIME, *reply("Opens lie.")])
     assert texts(copy) == ["Replies per send is the metric.", "Opens lie."]
+
+
+def test_a_short_numbered_list_set_apart_by_blank_lines_stays_one_list():
+    """"2. Atomic Habits" under "1. Deep Work" goes on the list: no heading over "3.", so no split inside it."""
+    got = texts("Top 3 books:\n\n1. Deep Work\n\n2. Atomic Habits\n\n3. The Mom Test")
+    assert got == ["Top 3 books:\n1. Deep Work\n\n2. Atomic Habits\n\n3. The Mom Test"]

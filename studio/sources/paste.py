@@ -661,6 +661,16 @@ def _is_heading(paragraph: str) -> bool:
             and not re.search(r"[.!?…:;,)\"”’]\s*$", paragraph))
 
 
+_ITEM_RE = re.compile(r"^[ \t]*(\d{1,3})([.)])[ \t]+\S")
+
+
+def _goes_on_list(above: str, paragraph: str) -> bool:
+    """``paragraph`` is the next item of the numbered list ending ``above`` ("1. Deep Work" / "2. Atomic Habits"):
+    the list's, not a heading over the paragraph below it."""
+    item, last = _ITEM_RE.match(paragraph), _ITEM_RE.match(above.rsplit("\n", 1)[-1])
+    return bool(item and last) and int(item.group(1)) == int(last.group(1)) + 1 and item.group(2) == last.group(2)
+
+
 def merge_fragments(paragraphs: list[str]) -> list[str]:
     """Merge headings into the paragraph they introduce and tiny fragments into a neighbour; a short closing
     paragraph under whole posts stands alone (``_closes``)."""
@@ -670,7 +680,7 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         if pending_heading:
             p, pending_heading = pending_heading + "\n" + p, ""
         last = i == len(paragraphs) - 1
-        if not last and 0 < i and _is_heading(p):
+        if not last and 0 < i and _is_heading(p) and not _goes_on_list(paragraphs[i - 1], p):
             pending_heading = p
         elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
               and not (last and len(merged) == i and _closes(merged, p))):  # (nothing above was joined)
