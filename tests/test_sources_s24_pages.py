@@ -138,3 +138,10 @@ def test_a_short_numbered_list_set_apart_by_blank_lines_stays_one_list():
     """"2. Atomic Habits" under "1. Deep Work" goes on the list: no heading over "3.", so no split inside it."""
     got = texts("Top 3 books:\n\n1. Deep Work\n\n2. Atomic Habits\n\n3. The Mom Test")
     assert got == ["Top 3 books:\n1. Deep Work\n\n2. Atomic Habits\n\n3. The Mom Test"]
+
+
+def test_a_post_ending_in_edited_on_its_own_line_keeps_it_and_says_so():
+    copy = "\n".join([*OPENING, "Opening words.", *FULL_TIME, *reply("Small fix.", "Edited")])
+    result = paste(copy)
+    assert texts(copy) == ["Opening words.", "Small fix.\nEdited"]
+    assert any(w.startswith('post 2 ended in "Edited" on a line of its own') and "kept" in w for w in result.warnings)

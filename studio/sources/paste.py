@@ -1318,7 +1318,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("ad-shape", "clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
+_QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
                  "notes-button")
 
 
@@ -1383,6 +1383,8 @@ _LEFT_OUT_NOTES = (
             "the slide"),
     ("clock", "ended in a time on a line of its own ({times}), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
+    ("edited", "ended in {times} on a line of its own, as X may mark an edited post: kept, since it may be the "
+               "author's; delete it from the slide if it was X's"),
     ("count", "ended in a colon over a number on a line of its own ({times}): kept as the author's; delete it from "
               "the slide if it was X's like or reply count"),
     ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
@@ -2324,7 +2326,13 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
     text = strip_keeping_lists(re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))))
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
+    if "\n" in text and text.rsplit("\n", 1)[1].strip().lower() in _EDITED_LABELS:
+        left_out.update(("edited", "edited:" + text.rsplit("\n", 1)[1].strip()))  # (kept, as a clock is)
     return text
+
+
+# How X marks an edited post beside its time in some of its apps; a post ending in the word on its own line is said.
+_EDITED_LABELS = {"edited", "bearbeitet", "editado", "modifié", "modificato", "bewerkt", "redigerad", "編集済み"}
 
 
 _VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
