@@ -145,3 +145,16 @@ def test_a_post_ending_in_edited_on_its_own_line_keeps_it_and_says_so():
     result = paste(copy)
     assert texts(copy) == ["Opening words.", "Small fix.\nEdited"]
     assert any(w.startswith('post 2 ended in "Edited" on a line of its own') and "kept" in w for w in result.warnings)
+
+
+def test_the_creators_own_account_under_xs_side_menu_is_no_image_only_post():
+    """A creator copies their own thread logged in: X's side menu ends in their name and handle, over the page's
+    title. That box is no post, so no "post with no text (images or videos only)" is said to be skipped."""
+    menu = ["Skip to home", "Home", "Explore", "Grok", "Profile", "More", "Post", "Ben Carter", "@bencarter", ""]
+    copy = "\n".join([*menu, *OPENING, "Opening words.", *FULL_TIME, *reply("Second."), *reply("Third.")])
+    result = paste(copy)
+    assert texts(copy) == ["Opening words.", "Second.", "Third."]
+    assert not any("no text" in w for w in result.warnings)
+    # a reply of the thread with only a photo is still named
+    copy = "\n".join([*OPENING, "Opening words.", *FULL_TIME, *reply("Image"), *reply("Third.")])
+    assert any("no text" in w for w in paste(copy).warnings)

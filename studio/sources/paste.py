@@ -1151,6 +1151,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
             left_out.add("cut")
         if _label_over_button(post, text):
             left_out.add("own-label")
+        if not text and all(x.strip().lower() in _TITLE_LINES or x.strip().lower() == "post" for x in post if x.strip()):
+            left_out.add("account-box")  # the reader's account under X's side menu, over the page's title: no post
         return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
@@ -1282,7 +1284,7 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
                            if said else ""))
     if polls:
         warnings.append(f"kept the options of {count(polls, 'poll')}, without X's vote shares and counts")
-    empty = sum(1 for t in texts if not t)
+    empty = sum(1 for t, b in zip(texts, own) if not t and "account-box" not in b[4])
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
     kept = [b[4] for b, t in zip(own, texts) if t]
