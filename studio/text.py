@@ -248,7 +248,15 @@ def words(text: str) -> list[str]:
 STYLE_BOLD, STYLE_ITALIC, STYLE_MONO, STYLE_EMPHASIS, STYLE_MISSING = "b", "i", "m", "e", "x"
 MONO_FAMILY = "JetBrains Mono"
 MISSING_MARK = "?"  # drawn boxed, in place of a character no bundled font has
-_EMPHASIS = regex.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# ``**`` marks emphasis only where it plainly is markup: a run of exactly two stars that opens after a space or
+# punctuation and before a letter, and one that closes after a letter and before a space or punctuation. Every other
+# star is the writer's ("f**k", "2**10", "x**2", "Rated *****", "src/**/*.py", "ex.com/a**b**c"). A slash, backslash,
+# "." or "@" beside a star is a path's or an address's.
+_STARS = regex.compile(r"\*+")
+_OPENS_AFTER = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\.@_]")  # what may stand before an opening "**"
+_CLOSES_BEFORE = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\@_]")  # ... after a closing one
+_TEXT_AFTER = regex.compile(r"[^\s*/\\]")  # ... after an opening one, and before a closing one
+_WORD_START = regex.compile(r"[\p{L}\p{N}]")  # "**a**.com" would become the link "a.com": no emphasis
 _STYLED_BLOCK = regex.compile(r"[\U0001D400-\U0001D7FF]")
 # Letters the Mathematical Alphanumeric block leaves to Letterlike Symbols (italic h, script B…).
 _LETTERLIKE = {"ℎ": ("h", STYLE_ITALIC + STYLE_EMPHASIS), **{c: (unicodedata.normalize("NFKC", c), "")
@@ -276,6 +284,59 @@ def styled_letter(ch: str) -> tuple[str, str] | None:
     return plain, style + (STYLE_EMPHASIS if style else "")
 
 
+def emphasis_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``**emphasis**`` of a line, its markers included (see ``_STARS``); never one in a link,
+    never one across a run of three stars or more."""
+    if "**" not in line:
+        return []
+    runs = [m.span() for m in _STARS.finditer(line)]
+    links = _link_spans(line)
+    opens, closes = [], []
+    for start, end in runs:
+        if end - start != 2 or any(a <= start < b or a < end <= b for a, b in links):
+            continue
+        before = line[start - 1] if start else " "
+        after = line[end] if end < len(line) else " "
+        if _OPENS_AFTER.match(before) and _TEXT_AFTER.match(after):
+            opens.append(start)
+        if _TEXT_AFTER.match(before) and _CLOSES_BEFORE.match(after) and not (
+                after in ".:" and _WORD_START.match(line[end + 1:end + 2])):
+            closes.append(start)
+    long_runs = [start for start, end in runs if end - start > 2]
+    spans: list[tuple[int, int]] = []
+    c = r = 0
+    done = -1
+    for o in opens:
+        if o < done:
+            continue
+        while c < len(closes) and closes[c] <= o:
+            c += 1
+        if c == len(closes):
+            break
+        while r < len(long_runs) and long_runs[r] < o:
+            r += 1
+        close = closes[c]
+        if r < len(long_runs) and long_runs[r] < close:
+            continue  # "**a *** b**": the stars are the writer's
+        spans.append((o, close + 2))
+        done = close + 2
+    return spans
+
+
+def _link_spans(line: str) -> list[tuple[int, int]]:
+    """Where the links of a line are, as written (a link between ``**`` markers keeps them outside)."""
+    out = []
+    for m in _ACCENT.finditer(line):
+        if not m.group("url"):
+            continue
+        start, end = m.start(), link_end(line, *m.span())
+        if line[start - 2:start] == "**" and line[start - 3:start - 2] != "*" and line[end - 2:end] == "**" \
+                and line[end - 3:end - 2] not in ("*", "") and end - 2 > start:
+            end -= 2  # "**https://x.com/a**": bold link
+        out.append((start, end))
+    return out
+
+
 def _unstyle_line(line: str) -> tuple[str, list[str]]:
     """A line with ``**emphasis**`` markers removed and styled letters made plain; the style of each
     remaining character."""
@@ -283,16 +344,13 @@ def _unstyle_line(line: str) -> tuple[str, list[str]]:
     styles: list[str] = []
     pos = 0
     letterlike = bool(_STYLED_BLOCK.search(line))  # ℎ ℬ … count only in text written with styled letters
-    for m in list(_EMPHASIS.finditer(line)) + [None]:
-        end = m.start() if m else len(line)
-        for ch in line[pos:end]:
-            chars.append(ch)
-            styles.append("")
-        if m:
-            for ch in m.group(1):
-                chars.append(ch)
-                styles.append(STYLE_BOLD + STYLE_EMPHASIS)
-            pos = m.end()
+    for start, end in emphasis_spans(line) + [(len(line), len(line))]:
+        chars.extend(line[pos:start])
+        styles.extend([""] * (start - pos))
+        if end > start:
+            chars.extend(line[start + 2:end - 2])
+            styles.extend([STYLE_BOLD + STYLE_EMPHASIS] * (end - start - 4))
+        pos = end
     for i, ch in enumerate(chars):
         found = styled_letter(ch) or (_LETTERLIKE.get(ch) if letterlike else None)
         if found:
