@@ -291,9 +291,11 @@ def emphasis_spans(line: str) -> list[tuple[int, int]]:
         return []
     runs = [m.span() for m in _STARS.finditer(line)]
     links = _link_spans(line)
+    link_starts = [a for a, _ in links]
     opens, closes = [], []
     for start, end in runs:
-        if end - start != 2 or any(a <= start < b or a < end <= b for a, b in links):
+        k = bisect_right(link_starts, end - 1) - 1  # the last link starting at or before the run's last star
+        if end - start != 2 or (k >= 0 and links[k][1] > start):
             continue
         before = line[start - 1] if start else " "
         after = line[end] if end < len(line) else " "
