@@ -199,6 +199,31 @@ class Run:
 
 # ---------------------------------------------------------------- cleaning
 
+# Three regional indicators or more in a row. The regex module's grapheme split ("\\X") counts back over the whole
+# run at each one (8,000 flags: two seconds, four times 4,000's), so such a run is cut between its pairs first.
+_FLAG_RUN = regex.compile(r"[\U0001F1E6-\U0001F1FF]{3,}")
+
+
+def clusters_of(text: str) -> list[str]:
+    """The grapheme clusters of ``text`` as Unicode splits them (``\\X``), in time linear in its length.
+
+    Regional indicators pair up left to right, and a pair with another indicator after it is a whole cluster
+    (nothing joins two pairs): ``\\X`` reads each stretch between such cuts.
+    """
+    if not _FLAG_RUN.search(text):
+        return regex.findall(r"\X", text)
+    out: list[str] = []
+    pos = 0
+    for m in _FLAG_RUN.finditer(text):
+        start, end = m.span()
+        last = start + 2 * ((end - start - 1) // 2)  # the last pair (or lone indicator) may take marks after it
+        out.extend(regex.findall(r"\X", text[pos:start + 2]))  # … and the first a prepended mark before it
+        out.extend(text[i:i + 2] for i in range(start + 2, last, 2))
+        pos = last
+    out.extend(regex.findall(r"\X", text[pos:]))
+    return out
+
+
 def clean(text: str) -> str:
     """Plain text as the renderer draws it: NFC, no control/format characters, single spaces.
 
@@ -212,7 +237,7 @@ def clean(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
         text = _BIDI_CONTROLS.sub("", text)
         out = []
-        for cluster in regex.findall(r"\X", text):
+        for cluster in clusters_of(text):
             if cluster == "\n":
                 out.append("\n")
             elif emoji.is_emoji(cluster):
@@ -540,7 +565,7 @@ def _cells(line: str) -> list[str] | None:
 def _cell_width(cell: str) -> int:
     """How many monospace columns a cell takes: a wide character (CJK, an emoji) two."""
     return sum(2 if unicodedata.east_asian_width(g[0]) in "WF" or emoji.is_emoji(g) else 1
-               for g in regex.findall(r"\X", cell))
+               for g in clusters_of(cell))
 
 
 def aligned_table(lines: list[str]) -> list[str]:
@@ -643,7 +668,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
                 pos = start + len(span)
             if accent and LINK.fullmatch(span):  # a link shows X's short text and keeps its target
                 href = link_target(span)
-                clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
+                clusters.extend(Cluster(g, True, None, "", href) for g in clusters_of(link_shown(span)))
                 continue
             at = start
             for g in (span if span.isascii() else graphemes(span)):  # (no "\r" left: one letter each)
@@ -662,7 +687,7 @@ def graphemes(text: str) -> list[str]:
     of its own, drawn as its Twemoji swatch (Unicode joins it to any letter or space before it: no face draws
     that pair, and cairo drew a box)."""
     out: list[str] = []
-    for g in regex.findall(r"\X", text):
+    for g in clusters_of(text):
         if len(g) > 1 and _SKIN_TONE.search(g) and not emoji.is_emoji(g):
             out.extend(piece for piece in _SKIN_TONE.split(g) if piece)
         else:
@@ -693,7 +718,7 @@ def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
-    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in regex.findall(r"\X", body))
+    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in clusters_of(body))
     return Para(clusters, False, gap, len(line) - len(body) - margin, True)
 
 
@@ -863,7 +888,7 @@ _INVISIBLE_MARK = regex.compile("[\ufe00-\ufe0f\u034f\U000e0100-\U000e01ef]")
 def uncovered(value: str) -> frozenset[str]:
     """Characters of ``value`` that no bundled face draws: each is drawn as the boxed MISSING_MARK."""
     out = set()
-    for g in regex.findall(r"\X", plain_letters(clean(value))):
+    for g in clusters_of(plain_letters(clean(value))):
         if g.isspace() or emoji.emoji_file(g):
             continue
         base = _base_char(g)
