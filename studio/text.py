@@ -274,14 +274,15 @@ STYLE_BOLD, STYLE_ITALIC, STYLE_MONO, STYLE_EMPHASIS, STYLE_MISSING = "b", "i", 
 MONO_FAMILY = "JetBrains Mono"
 MISSING_MARK = "?"  # drawn boxed, in place of a character no bundled font has
 # ``**`` marks emphasis only where it plainly is markup: a run of exactly two stars that opens after a space or
-# punctuation and before a letter, and one that closes after a letter and before a space or punctuation. Every other
-# star is the writer's ("f**k", "2**10", "x**2", "Rated *****", "src/**/*.py", "ex.com/a**b**c"). A slash, backslash,
-# "." or "@" beside a star is a path's or an address's.
+# punctuation and before a non-space, and one that closes after a non-space and before a space or punctuation.
+# Every other star is the writer's ("f**k", "2**10", "x**2", "Rated *****", "src/**/*.py", "ex.com/a**b**c"). A
+# slash, backslash, "." or "@" beside a star is a path's or an address's.
 _STARS = regex.compile(r"\*+")
 _OPENS_AFTER = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\.@_]")  # what may stand before an opening "**"
 _CLOSES_BEFORE = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\@_]")  # ... after a closing one
 _TEXT_AFTER = regex.compile(r"[^\s*/\\]")  # ... after an opening one, and before a closing one
 _WORD_START = regex.compile(r"[\p{L}\p{N}]")  # "**a**.com" would become the link "a.com": no emphasis
+_OPENER = regex.compile(r"(?<![\p{L}\p{N}\p{M}*/\\.@_])\*\*(?![\s*/\\])")  # a "**" that may open
 _STYLED_BLOCK = regex.compile(r"[\U0001D400-\U0001D7FF]")
 # Letters the Mathematical Alphanumeric block leaves to Letterlike Symbols (italic h, script B…).
 _LETTERLIKE = {"ℎ": ("h", STYLE_ITALIC + STYLE_EMPHASIS), **{c: (unicodedata.normalize("NFKC", c), "")
@@ -351,15 +352,17 @@ def emphasis_spans(line: str) -> list[tuple[int, int]]:
 
 
 def _link_spans(line: str) -> list[tuple[int, int]]:
-    """Where the links of a line are, as written (a link between ``**`` markers keeps them outside)."""
+    """Where the links of a line are, as written. A link ending in ``**`` after an opening ``**`` ends before
+    them ("**Read https://x.com/a**": a bold link to https://x.com/a)."""
     out = []
+    opener = _OPENER.search(line)
     for m in _ACCENT.finditer(line):
         if not m.group("url"):
             continue
         start, end = m.start(), link_end(line, *m.span())
-        if line[start - 2:start] == "**" and line[start - 3:start - 2] != "*" and line[end - 2:end] == "**" \
-                and line[end - 3:end - 2] not in ("*", "") and end - 2 > start:
-            end -= 2  # "**https://x.com/a**": bold link
+        if opener and opener.end() <= start and line.endswith("**", start, end) and "**" not in line[start:end - 2] \
+                and _TEXT_AFTER.match(line, end - 3) and (end == len(line) or _CLOSES_BEFORE.match(line, end)):
+            end -= 2
         out.append((start, end))
     return out
 

@@ -61,6 +61,9 @@ def test_stars_in_a_link_stay_in_the_link():
     # a link set between markers is a bold link to the address as typed
     marked = [c for p in prepare("Read **https://ex.com/a** today") for c in p.clusters if c.link]
     assert "".join(c.text for c in marked) == "ex.com/a" and {c.link for c in marked} == {"https://ex.com/a"}
+    marked = [c for p in prepare("**Read https://ex.com/a** today") for c in p.clusters]
+    assert "".join(c.text for c in marked) == "Read ex.com/a today"
+    assert {c.link for c in marked if c.link} == {"https://ex.com/a"}
 
 
 def test_export_keeps_the_stars_and_the_link(tmp_path):
