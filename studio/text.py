@@ -688,14 +688,20 @@ _SKIN_TONE = regex.compile(r"([\U0001F3FB-\U0001F3FF])")
 def graphemes(text: str) -> list[str]:
     """The grapheme clusters of ``text``; a skin-tone modifier with no emoji to colour (" 🏽", "a🏽") is a cluster
     of its own, drawn as its Twemoji swatch (Unicode joins it to any letter or space before it: no face draws
-    that pair, and cairo drew a box)."""
+    that pair, and cairo drew a box); so is each of two regional indicators that make no flag ("🇫🇫"): drawn as
+    one, the pair showed its first letter only."""
     out: list[str] = []
     for g in clusters_of(text):
         if len(g) > 1 and _SKIN_TONE.search(g) and not emoji.is_emoji(g):
             out.extend(piece for piece in _SKIN_TONE.split(g) if piece)
+        elif _FLAG_PAIR.fullmatch(g) and emoji.emoji_file(g) == emoji.emoji_file(g[0]):
+            out.extend(g)
         else:
             out.append(g)
     return out
+
+
+_FLAG_PAIR = regex.compile("[\U0001F1E6-\U0001F1FF]{2}")
 
 
 def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:

@@ -31,11 +31,14 @@ def test_split_equals_unicode_split(text):
 @settings(max_examples=100)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_graphemes_of_a_slide_are_unicode_s(text):
-    """``graphemes`` splits a lone skin tone off what it follows, and is otherwise ``\\X``."""
+    """``graphemes`` splits a lone skin tone off what it follows, and a pair of indicators that is no flag, and is
+    otherwise ``\\X``."""
     want = []
     for g in regex.findall(r"\X", text):
         if len(g) > 1 and regex.search("[\U0001F3FB-\U0001F3FF]", g) and not T.emoji.is_emoji(g):
             want.extend(p for p in regex.split("([\U0001F3FB-\U0001F3FF])", g) if p)
+        elif regex.fullmatch("[\U0001F1E6-\U0001F1FF]{2}", g) and T.emoji.emoji_file(g) == T.emoji.emoji_file(g[0]):
+            want.extend(g)  # two indicators that make no flag: each its letter
         else:
             want.append(g)
     assert T.graphemes(text) == want
@@ -92,3 +95,14 @@ def test_flags_are_drawn_as_flags():
     assert [c.text for c in flags] == ["🇫🇷", "🇩🇪", "🇯🇵"] * 50
     assert all(c.emoji for c in flags)
     assert "".join(c.text for c in clusters) == text
+
+
+def test_indicators_that_make_no_flag_are_each_drawn():
+    """"🇫🇫🇷🇩" pairs as FF and RD, no flags: each of the four letters is drawn (the pair drew its first only)."""
+    clusters = [c for p in T.prepare("Letters 🇫🇫🇷🇩 end") for c in p.clusters if c.emoji]
+    assert [c.text for c in clusters] == ["🇫", "🇫", "🇷", "🇩"]
+    assert all(c.emoji for c in clusters)
+    from render_helpers import carousel_of, parse
+    from studio.render import render_slide
+    svg = parse(render_slide(carousel_of(["Intro post here.", "Letters 🇫🇫🇷🇩 end"]), 1))
+    assert sum(1 for n in svg.iter() if n.tag.endswith("image")) == 4
