@@ -51,8 +51,15 @@ class PresetPicker:
         preset = self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset")
         if preset:
             self.load()
-            self.undo.offer(f"Preset “{name}” deleted", lambda: self.brands.restore_preset(preset),
-                            f"Preset “{name}” restored")
+            self.undo.offer(f"Preset “{name}” deleted", lambda: self._restore(preset), f"Preset “{name}” restored")
+
+    def _restore(self, preset) -> str:
+        """Undo a deletion; a preset saved since under its name stays, this one comes back beside it."""
+        restored = self.brands.restore_preset(preset)
+        if restored != preset.name:
+            self.view.notify(f"A preset named “{limits.cut(preset.name, 60)}” was saved since; it stays, and this "
+                             f"one is back as “{restored}”.", position="top", multi_line=True)
+        return restored
 
     def _save_dialog(self) -> None:
         with ui.dialog() as dialog, ui.card().classes("w-80"):

@@ -93,7 +93,7 @@ class ProfilePicker:
         else:  # the stored profile was replaced: its old version can come back
             name = before.name or "the profile"
             self.view.notify("Profile saved", type="positive", position="top")
-            self.undo.offer(f"Profile “{name}” saved", lambda: self.brands.restore_profile(profile_id, before),
+            self.undo.offer(f"Profile “{name}” saved", lambda: self._restore(profile_id, before),
                             f"The saved profile “{name}” is back as it was")
 
     def _save_new(self) -> None:
@@ -117,5 +117,13 @@ class ProfilePicker:
         profile = self.view.attempt(self.brands.delete_profile, profile_id, doing="deleting the profile")
         if profile:
             self.load()
-            self.undo.offer(f"Profile “{name}” deleted", lambda: self.brands.restore_profile(profile_id, profile),
+            self.undo.offer(f"Profile “{name}” deleted", lambda: self._restore(profile_id, profile),
                             f"Profile “{name}” restored")
+
+    def _restore(self, profile_id: str, profile) -> str:
+        """Undo; a profile saved since under its name stays, this one comes back beside it (one click)."""
+        restored = self.brands.restore_profile(profile_id, profile, beside=True)
+        if restored != profile.name:
+            self.view.notify(f"A profile named “{limits.cut(profile.name, 60)}” was saved since; it stays, and "
+                             f"this one is back as “{restored}”.", position="top", multi_line=True)
+        return restored
