@@ -199,10 +199,8 @@ def _profile_name(doc: dict[str, Any]) -> str:
 
 
 def _flush(folders: list[Path]) -> None:
-    """Make new trash folders durable: one flush of everything where the system has one, else each file."""
-    if hasattr(os, "sync"):
-        os.sync()
-        return
+    """Make new trash folders durable: each one's record and the folder itself, then the trash folder holding
+    them (only what was written: a flush of every file system on the machine waited on other programs' disks)."""
     for folder in folders:
         with open(folder / "record.json", "rb") as f:
             os.fsync(f.fileno())
