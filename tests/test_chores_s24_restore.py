@@ -117,3 +117,29 @@ async def test_undo_in_the_brand_panel_brings_a_preset_back_beside_one_saved_sin
     await studio.should_see("this one is back as “Launch (restored)”")
     assert sorted((p.name, p.theme) for p in store.presets.all()) == [
         ("LAUNCH", "midnight"), ("Launch (restored)", "forest")]
+
+
+async def test_undo_in_the_brand_panel_brings_a_profile_back_beside_one_saved_since(studio, testid):
+    from nicegui import ui
+    from ui_helpers import open_panel, until
+
+    def menu_item(text):
+        with studio:
+            return next(e for e in studio.client.elements.values() if isinstance(e, ui.menu_item)
+                        and any(getattr(c, "text", None) == text for c in e.default_slot.children))
+
+    store = studio.shared.store
+    open_panel(studio, "Brand Kit")
+    testid(studio, "brand-name")[0].value = "Acme"
+    testid(studio, "brand-handle")[0].value = "acme"
+    click(studio, menu_item("Save as a new profile"))
+    await until(lambda: [p.name for _, p in store.profiles.all()] == ["Acme"])
+    click(studio, menu_item("Delete profile"))
+    await until(lambda: testid(studio, "delete-ask-delete"))
+    click(studio, testid(studio, "delete-ask-delete")[0])
+    await until(lambda: store.profiles.all() == [])
+    store.profiles.save(BrandProfile(name="ACME", website="new.example"))  # saved since (another tab, a kit)
+    click(studio, testid(studio, "brand-undo-button")[0])
+    await studio.should_see("this one is back as “Acme (restored)”")
+    assert sorted((p.name, p.handle) for _, p in store.profiles.all()) == [("ACME", ""), ("Acme (restored)", "acme")]
+    assert store.trash.items() == []

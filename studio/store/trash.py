@@ -235,8 +235,8 @@ def _beside(db: "Database", doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _refuse_same_name(db: "Database", doc: dict[str, Any]) -> None:
-    """A profile comes back only while no other has its name: two of one name could not be told apart in the
-    picker, and renaming it for the creator would put words in their mouth."""
+    """A profile comes back under its own name only while no other has it: two of one name could not be told
+    apart in the picker, and renaming it unasked would put words in the creator's mouth (asked: ``_beside``)."""
     name = doc.get("profile", {}).get("name", "") if isinstance(doc.get("profile"), dict) else ""
     for other in db.table("profiles").all():
         theirs = other.get("profile")
