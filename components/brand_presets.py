@@ -51,7 +51,8 @@ class PresetPicker:
         preset = self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset")
         if preset:
             self.load()
-            self.undo.offer(f"Preset “{name}” deleted", lambda: self._restore(preset), f"Preset “{name}” restored")
+            self.undo.offer(f"Preset “{name}” deleted", lambda: self._restore(preset),
+                            f"Preset “{name}” restored")
 
     def _restore(self, preset) -> str:
         """Undo a deletion; a preset saved since under its name stays, this one comes back beside it."""

@@ -126,9 +126,9 @@ def _refuse_look_alike_presets(presets: list) -> None:
     for preset in presets:
         other = seen.setdefault(name_key(preset.name), preset.name)
         if other != preset.name:
-            raise StoreError(f"The presets “{limits.cut(other, 60)}” and “{limits.cut(preset.name, 60)}” are one "
-                             "name to a kit (case and accents typed two ways aside); rename one of them, then export "
-                             "again. Nothing was written.")
+            raise StoreError(f"The presets “{limits.cut(other, 60)}” and “{limits.cut(preset.name, 60)}” "
+                             "count as one name in a kit (the same letters, whatever their case or how an accent was "
+                             "typed); rename one of them, then export again. Nothing was written.")
 
 
 def refuse_too_many(items: list, word: str, file_name: str) -> None:
