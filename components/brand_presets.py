@@ -5,7 +5,7 @@ from nicegui import events, ui
 
 from studio import limits
 
-from .brand_notices import UndoLine, delete_confirmed, tell_cut
+from .brand_notices import UndoLine, back_as, delete_confirmed, tell_cut
 from .echo import Echo
 from .view import View
 
@@ -52,15 +52,11 @@ class PresetPicker:
         if preset:
             self.load()
             self.undo.offer(f"Preset “{name}” deleted", lambda: self._restore(preset),
-                            f"Preset “{name}” restored")
+                            back_as("Preset", preset.name, f"Preset “{name}” restored"))
 
     def _restore(self, preset) -> str:
         """Undo a deletion; a preset saved since under its name stays, this one comes back beside it."""
-        restored = self.brands.restore_preset(preset)
-        if restored != preset.name:
-            self.view.notify(f"A preset named “{limits.cut(preset.name, 60)}” was saved since; it stays, and this "
-                             f"one is back as “{restored}”.", position="top", multi_line=True)
-        return restored
+        return self.brands.restore_preset(preset)  # the name it is back under (``back_as`` says it)
 
     def _save_dialog(self) -> None:
         with ui.dialog() as dialog, ui.card().classes("w-80"):

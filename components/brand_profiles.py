@@ -8,7 +8,7 @@ from nicegui import background_tasks, events, ui
 from studio import limits
 
 from .ask import ask
-from .brand_notices import UndoLine, delete_confirmed, tell_cut
+from .brand_notices import UndoLine, back_as, delete_confirmed, tell_cut
 from .echo import Echo
 from .view import View
 
@@ -94,7 +94,7 @@ class ProfilePicker:
             name = before.name or "the profile"
             self.view.notify("Profile saved", type="positive", position="top")
             self.undo.offer(f"Profile “{name}” saved", lambda: self._restore(profile_id, before),
-                            f"The saved profile “{name}” is back as it was")
+                            back_as("Profile", before.name, f"The saved profile “{name}” is back as it was"))
 
     def _save_new(self) -> None:
         if self.view.attempt(self.brands.save_profile, doing="saving the profile"):
@@ -118,12 +118,9 @@ class ProfilePicker:
         if profile:
             self.load()
             self.undo.offer(f"Profile “{name}” deleted", lambda: self._restore(profile_id, profile),
-                            f"Profile “{name}” restored")
+                            back_as("Profile", profile.name, f"Profile “{name}” restored"))
 
     def _restore(self, profile_id: str, profile) -> str:
-        """Undo; a profile saved since under its name stays, this one comes back beside it (one click)."""
-        restored = self.brands.restore_profile(profile_id, profile, beside=True)
-        if restored != profile.name:
-            self.view.notify(f"A profile named “{limits.cut(profile.name, 60)}” was saved since; it stays, and "
-                             f"this one is back as “{restored}”.", position="top", multi_line=True)
-        return restored
+        """Undo; a profile saved since under its name stays, this one comes back beside it (one click): returns
+        the name it is back under (``back_as`` says it)."""
+        return self.brands.restore_profile(profile_id, profile, beside=True)
