@@ -8,7 +8,6 @@ import pytest
 
 from studio.app.brands import Brands
 from studio.brand import BrandProfile
-from studio.preset import Preset
 from studio.store import Store, StoreError
 
 
