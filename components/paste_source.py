@@ -124,9 +124,10 @@ class PasteSource:
         self.view = view
         self.imports = view.studio.imports
         self.intake = intake
-        # (short: at the panel's width a longer hint wrapped to a third line holding only its "…")
+        # (short: at the panel's width a longer hint wrapped to a third line holding only its "…"). Four rows that
+        # scroll, not grown to its text: growing laid a 1 MB paste's 34,000 lines out again at every input (~1.3 s)
         self.paste = ui.textarea(placeholder="Paste a thread, or its page on X copied whole").props(
-            "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
+            "outlined dense rows=4 data-testid=source-input") \
             .classes("w-full")
         self.paste.on_value_change(self._pasted)
         self._over: int | None = None  # the characters of a text over the cap the box holds (not sent)
