@@ -80,7 +80,7 @@ DROP = r"""(e) => {
     const want = before.slice(0, at) + text + before.slice(at);
     box.focus();
     box.setSelectionRange(at, at);
-    if (page) {  // its flavours as a paste's, before its input (as a paste's come)
+    if (page && !before.trim()) {  // its flavours as a paste's, before its input (beside words: its text is read)
       const copy = new DataTransfer();
       copy.setData('text/html', source);
       copy.setData('text/plain', want);

@@ -79,3 +79,14 @@ def test_any_other_saved_page_is_read_from_its_text_every_word_kept(studio):
     wait(studio, lambda: len(card_texts(studio)) > 3, timeout=120, describe=lambda: state(studio))
     assert " ".join(card_texts(studio)[3:]).split() == "My notes First post, bold words & more. Second post 🚀 " \
         "launch.".split()
+
+
+def test_a_saved_page_dropped_beside_typed_words_keeps_them(studio):
+    typed(studio, WORDS + "\n\n")
+    drop(studio, ("thread on X.html", PAGE))
+    told(studio, "thread on X.html is in the box (the page's text), put in at the caret: the words the box held are "
+         "kept")
+    import_adding(studio)
+    wait(studio, lambda: any("Pick boring tech" in t for t in card_texts(studio)), timeout=120,
+         describe=lambda: state(studio))
+    assert any(WORDS in t for t in card_texts(studio)[3:])  # not lost to the page's HTML, which does not hold them
