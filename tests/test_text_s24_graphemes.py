@@ -8,6 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studio import graphemes
 from studio import text as T
 
 _RI = [chr(c) for c in range(0x1F1E6, 0x1F200)]
@@ -71,6 +72,7 @@ class _CountingRegex:
 def _layout_work(monkeypatch, text: str) -> int:
     counting = _CountingRegex()
     monkeypatch.setattr(T, "regex", counting)
+    monkeypatch.setattr(graphemes, "regex", counting)
     try:
         paras = T.prepare(text)
         T.uncovered(text)
