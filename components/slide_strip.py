@@ -1,7 +1,7 @@
 """Bottom: thumbnails of every slide; drag to reorder, drop posts on a slide or between slides."""
 from __future__ import annotations
 
-from nicegui import ui
+from nicegui import events, ui
 
 from studio import ASSETS_DIR
 from studio.app import Changed, SlideChanged, renames_only
@@ -28,6 +28,11 @@ OTHERS_THUMB_EVERY = 0.1
 # share mode, where the others' words show in the text boxes as they type: their thumbnail (the whole page's SVG
 # again, for each keystroke otherwise) when their typing pauses this long, and at least this often while it goes on
 OTHERS_THUMB_QUIET, OTHERS_THUMB_LONGEST = 1.0, 3.0
+# The action bar names the slide the page shows selected (``View.slide_name``) and the one after it ("": none); a
+# click says both, as its browser had them: it may leave before the page hears that others deleted or moved slides.
+SHOWN, NEXT = "data-cs-shown", "data-cs-next"
+SAY_SHOWN = (f"(e) => {{ const bar = e.target?.closest?.('[{SHOWN}]'); "
+             f"emit({{slide: bar?.getAttribute('{SHOWN}') ?? null, next: bar?.getAttribute('{NEXT}') ?? null}}) }}")
 
 
 class StripRow(ui.element, component=ASSETS_DIR / "slide_strip.js"):
@@ -77,7 +82,8 @@ class SlideStrip:
 
     def _bar(self) -> None:
         """The strip's heading, its count of slides, and the actions on the chosen slide."""
-        with ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full"):
+        self.bar = ui.row().classes("cs-strip-bar items-center gap-1 no-wrap w-full").props("data-testid=strip-bar")
+        with self.bar:
             ui.label("Slides").classes("cs-panel-label cs-strip-heading")
             self.count = ui.label().classes("cs-hint cs-strip-count").props("data-testid=slide-count")
             ui.space()
@@ -112,8 +118,17 @@ class SlideStrip:
         return self._drawn
 
     def _action(self, icon: str, label: str, handler, testid: str) -> None:
-        ui.button(label, icon=icon, on_click=handler).props(
+        """A button of the bar; its click names the slides the page showed (``SAY_SHOWN``)."""
+        ui.button(label, icon=icon).on("click", handler, js_handler=SAY_SHOWN).props(
             f"flat dense no-caps size=sm data-testid={testid}").classes("cs-strip-action")
+
+    def _note_shown(self) -> None:
+        """The bar names the selected slide and the one after it, as this page shows them now."""
+        view = self.view
+        shown = {SHOWN: view.slide_name(view.selected) or "", NEXT: view.slide_name(view.selected + 1) or ""}
+        if any(self.bar.props.get(k) != v for k, v in shown.items()):
+            self.bar.props.update(shown)
+            self.bar.update()
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -142,6 +157,7 @@ class SlideStrip:
         # thumbnails share one height whatever the format, so the strip (and the room left for the slide) stays put
         self.container.style(f"--cs-thumb-ratio:{fmt.width_px / fmt.height_px:.5f}")
         self.container.props["selected"] = view.selected  # kept in view once drawn (assets/slide_strip.js)
+        self._note_shown()
         self.thumbs, self.items, self.faces = [], [], []  # the strip's items are drawn anew (``Sliced.draw``)
         self._dirty.clear()  # drawn from the carousel as it is now
         self._drawn_counts = list(counts)
@@ -220,6 +236,7 @@ class SlideStrip:
 
     def _mark_selected(self) -> None:
         self.container.props["selected"] = self.view.selected  # its thumbnail is scrolled into view
+        self._note_shown()
         for index, item in enumerate(self.items):
             if index == self.view.selected:
                 item.classes(add="cs-selected")
@@ -248,14 +265,26 @@ class SlideStrip:
     def _add_end(self) -> None:
         self._select_made(self.view.document.add_slide, len(self.view.carousel.slides))
 
-    def _duplicate(self) -> None:
-        self._select_made(self.view.document.duplicate_slide, self.view.selected)
+    def _seen(self, e, field: str = "slide"):
+        """The slide the click named (``SAY_SHOWN``): its key now (``View.slide_keys``), or its name when it is gone
+        ("" for none); None from a page that names none (the selected slide then)."""
+        name = e.args.get(field) if isinstance(e.args, dict) else None
+        if not isinstance(name, str):
+            return None
+        where = self.view.slide_index(name) if name else None
+        return self.view.slide_keys()[where] if where is not None else name
 
-    def _delete(self) -> None:
-        self._select_made(self.view.document.delete_slide, self.view.selected)
+    def _duplicate(self, e: events.GenericEventArguments) -> None:
+        self._select_made(self.view.document.duplicate_slide, self.view.selected, slide=self._seen(e))
 
-    def _split(self) -> None:
-        self._select_made(self.view.document.split_slide, self.view.selected)
+    def _delete(self, e: events.GenericEventArguments) -> None:
+        self._select_made(self.view.document.delete_slide, self.view.selected, slide=self._seen(e))
 
-    def _merge(self) -> None:
-        self.view.attempt(self.view.document.merge_with_next, self.view.selected, origin=self.view.person)
+    def _split(self, e: events.GenericEventArguments) -> None:
+        self._select_made(self.view.document.split_slide, self.view.selected, slide=self._seen(e))
+
+    def _merge(self, e: events.GenericEventArguments) -> None:
+        slide = self._seen(e)
+        then = self._seen(e, "next") if slide is not None else None
+        self.view.attempt(self.view.document.merge_with_next, self.view.selected, origin=self.view.person,
+                          slide=slide, then=then)

@@ -56,7 +56,20 @@ class SlideOrder:
         self.doc._done(OrderChanged(origin))
         return new
 
-    def duplicate_slide(self, index: int, origin: Any = None) -> int:
+    def _named(self, index: int, slide: Any, origin: Any, undone: str) -> int:
+        """Where the slide the person acted on is now: ``slide`` names it (``slide_keys``; None: the one at
+        ``index``). Gone: EditError saying who deleted it and that ``undone`` ("nothing else was deleted"), never
+        acting on the slide now in its place."""
+        if slide is None:
+            return index
+        where = _find(slide_keys(self.doc, origin), slide)
+        if where is None:
+            raise EditError(f"{_deleter(self.doc, slide, origin)} that slide a moment ago; {undone}.")
+        return where
+
+    def duplicate_slide(self, index: int, origin: Any = None, slide: Any = None) -> int:
+        """Copy a slide (``slide``: the one the person saw, ``_named``) in after it; returns the copy's index."""
+        index = self._named(index, slide, origin, "nothing was duplicated")
         if self.doc.slide(index).kind == "outro":  # a second one would sit in front of the last, mid-carousel
             raise EditError("The outro cannot be duplicated: there is one, last, with your call to action.")
         refuse_one_more(self.doc)
@@ -65,8 +78,10 @@ class SlideOrder:
         self.doc._done(OrderChanged(origin))
         return index + 1
 
-    def delete_slide(self, index: int, origin: Any = None) -> int:
-        """Remove a slide; returns the index that should be selected next."""
+    def delete_slide(self, index: int, origin: Any = None, slide: Any = None) -> int:
+        """Remove a slide (``slide``: the one the person saw, ``_named``); returns the index that should be selected
+        next."""
+        index = self._named(index, slide, origin, "nothing else was deleted")
         self.doc.slide(index)
         if len(self.doc.carousel.slides) == 1:
             raise EditError("A carousel needs at least one slide.")
@@ -75,13 +90,14 @@ class SlideOrder:
         self.doc._done(OrderChanged(origin))
         return min(index, len(slides) - 1)
 
-    def split_slide(self, index: int, origin: Any = None) -> int:
+    def split_slide(self, index: int, origin: Any = None, slide: Any = None) -> int:
         """Split a slide's body into two slides at the paragraph (or sentence) nearest its middle.
 
         A body of one sentence under a title goes to a slide of its own (a cover merged with a post splits
         back in two). Each post goes with the half that holds its opening words; one found in neither stays
-        on both.
+        on both. ``slide``: the one the person saw (``_named``).
         """
+        index = self._named(index, slide, origin, "nothing was split")
         slide = self.doc.slide(index)
         first, second = split_text(slide.body)
         if not second and slide.title.strip():
@@ -102,8 +118,15 @@ class SlideOrder:
         self.doc._done(OrderChanged(origin))
         return index + 1
 
-    def merge_with_next(self, index: int, origin: Any = None) -> None:
-        """Join slide ``index`` and the one after it into one slide."""
+    def merge_with_next(self, index: int, origin: Any = None, slide: Any = None, then: Any = None) -> None:
+        """Join slide ``index`` and the one after it into one slide. ``slide``: the one the person saw
+        (``_named``); ``then``: the one they saw after it ("": none), refused if another is there now."""
+        index = self._named(index, slide, origin, "nothing was merged")
+        if then is not None:
+            keys = slide_keys(self.doc, origin)
+            if _find(keys[index + 1:index + 2], then) != 0 and not (then == "" and index + 1 == len(keys)):
+                raise EditError("The slide after this one changed a moment ago (someone added, moved or deleted "
+                                "slides): nothing was merged. Check the strip and merge again.")
         slide = self.doc.slide(index)
         if index + 1 >= len(self.doc.carousel.slides):
             raise EditError("This is the last slide; there is nothing after it to merge with.")
@@ -125,6 +148,26 @@ class SlideOrder:
         slide.alt_text = alt_text
         del self.doc.carousel.slides[index + 1]
         self.doc._done(OrderChanged(origin))
+
+
+def slide_keys(doc: Document, origin: Any) -> list:
+    """What tells the slides apart as this person sees them, in order: their ids in share mode, else the slides."""
+    ids = getattr(doc, "slide_ids", None)
+    return list(ids(origin)) if ids is not None else list(doc.carousel.slides)
+
+
+def _find(keys: list, key: Any) -> int | None:
+    """Where ``key`` is in ``keys``: the same slide object, or the same id."""
+    return next((i for i, k in enumerate(keys) if k is key or (isinstance(k, str) and k == key)), None)
+
+
+def _deleter(doc: Document, key: Any, origin: Any) -> str:
+    """Who deleted the slide ``key`` (as the start of a sentence), as far as the document knows."""
+    replica = getattr(doc, "replica", None)
+    who = replica(origin).deleted_by(key) if replica is not None and isinstance(key, str) else None
+    if who is None:
+        return "Someone (perhaps in another tab, or an undo) removed"
+    return "You deleted" if who == getattr(origin, "name", None) else f"{who} deleted"
 
 
 def split_text(text: str) -> tuple[str, str]:
