@@ -119,7 +119,8 @@ class SlideStrip:
 
     def _action(self, icon: str, label: str, handler, testid: str) -> None:
         """A button of the bar; its click names the slides the page showed (``SAY_SHOWN``)."""
-        ui.button(label, icon=icon).on("click", handler, js_handler=SAY_SHOWN).props(
+        # (through a lambda: NiceGUI passes the event only to a function whose argument has no default)
+        ui.button(label, icon=icon).on("click", lambda e: handler(e), js_handler=SAY_SHOWN).props(
             f"flat dense no-caps size=sm data-testid={testid}").classes("cs-strip-action")
 
     def _note_shown(self) -> None:
@@ -259,7 +260,7 @@ class SlideStrip:
         self._select_made(doc.replace_slide_with_post if replace else doc.add_post_to_slide, post_id, index,
                           doing="dropping the post")
 
-    def _add(self) -> None:
+    def _add(self, e: events.GenericEventArguments | None = None) -> None:
         self._select_made(self.view.document.add_slide, self.view.selected + 1)
 
     def _add_end(self) -> None:
@@ -268,22 +269,22 @@ class SlideStrip:
     def _seen(self, e, field: str = "slide"):
         """The slide the click named (``SAY_SHOWN``): its key now (``View.slide_keys``), or its name when it is gone
         ("" for none); None from a page that names none (the selected slide then)."""
-        name = e.args.get(field) if isinstance(e.args, dict) else None
+        name = e.args.get(field) if e is not None and isinstance(e.args, dict) else None
         if not isinstance(name, str):
             return None
         where = self.view.slide_index(name) if name else None
         return self.view.slide_keys()[where] if where is not None else name
 
-    def _duplicate(self, e: events.GenericEventArguments) -> None:
+    def _duplicate(self, e: events.GenericEventArguments | None = None) -> None:
         self._select_made(self.view.document.duplicate_slide, self.view.selected, slide=self._seen(e))
 
-    def _delete(self, e: events.GenericEventArguments) -> None:
+    def _delete(self, e: events.GenericEventArguments | None = None) -> None:
         self._select_made(self.view.document.delete_slide, self.view.selected, slide=self._seen(e))
 
-    def _split(self, e: events.GenericEventArguments) -> None:
+    def _split(self, e: events.GenericEventArguments | None = None) -> None:
         self._select_made(self.view.document.split_slide, self.view.selected, slide=self._seen(e))
 
-    def _merge(self, e: events.GenericEventArguments) -> None:
+    def _merge(self, e: events.GenericEventArguments | None = None) -> None:
         slide = self._seen(e)
         then = self._seen(e, "next") if slide is not None else None
         self.view.attempt(self.view.document.merge_with_next, self.view.selected, origin=self.view.person,
