@@ -18,6 +18,7 @@ import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -203,6 +204,7 @@ class _Notes:
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
+        self.bad_dates: dict[str, str] = {}  # post → the date it gives that names no time (Feb 30, …:60)
         self.long_threads: dict[str, tuple[int, list[str]]] = {}  # thread id → (its posts, the posts left out)
         self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
         self.gaps: dict[str, set[str]] = {}  # a post answering deleted posts → those posts
@@ -259,6 +261,12 @@ class _Notes:
             self.add(f"{count(len(bad), 'post')} ({shown}) list{'s' if len(bad) == 1 else ''} links or "
                      "photos in a shape the archive does not use: their words are kept as written "
                      "(a t.co link stays short, a photo may be missing)")
+        if bad := sorted(self.bad_dates.keys() & shown_posts, key=int):
+            one = len(bad) == 1
+            shown = ", ".join(f"{post} “{self.bad_dates[post]}”" for post in bad[:3]) + (" …" if len(bad) > 3 else "")
+            self.add(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} a date that does not "
+                     f"exist (a damaged archive): {'it is' if one else 'they are'} read without a date, "
+                     "words kept as written")
         if bad := sorted(self.bad_ranges & shown_posts, key=int):
             shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
             one = len(bad) == 1
@@ -648,7 +656,9 @@ class _ThreadWriter:
         if quoted := _hidden_quotes(t, shown) if t.urls else None:
             self.notes.quotes[post_id] = quoted
         post = Post(id=post_id, text="", author_name=self.name, handle=self.handle, url=self.link + post_id,
-                    created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
+                    created_at=_post_date(t.created), likes=t.likes, reposts=t.reposts)
+        if not post.created_at and (_CREATED_RE.fullmatch(t.created) or _OLD_CREATED_RE.fullmatch(t.created)):
+            self.notes.bad_dates[post_id] = t.created[:40]
         raw = None if note else _raw_text(t, shown, quoted)
         if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
             post.defer("text", _post_text, raw, label)
@@ -1431,6 +1441,17 @@ def _iso_date(created: str) -> str:
     return f"{year}-{month}-{day}T{clock}{tz_h}:{tz_m}"
 
 
+def _post_date(created: str) -> str:
+    """The ``_iso_date`` of ``created`` in ASCII digits when it names a time that exists; "" for "…14:00:60" or
+    February 30."""
+    iso = "".join(str(int(c)) if c.isdecimal() else c for c in _iso_date(created))
+    try:
+        datetime.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return iso
+
+
 # -------------------------------------------------------------------- note tweets (> 280 characters)
 
 _URL_IN_TEXT_RE = re.compile(r"https?://\S+")
@@ -1462,7 +1483,7 @@ class _NoteIndex:
     def match(self, t: _Tweet) -> dict | None:
         if not self.by_time:
             return None
-        iso = _iso_date(t.created)[:19]
+        iso = _post_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return None  # no note within ±2 s: they would all share this minute
         # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
@@ -1479,14 +1500,13 @@ class _NoteIndex:
 
     def near(self, t: _Tweet) -> bool:
         """Whether a long post was written within 2 seconds of ``t``."""
-        iso = _iso_date(t.created)[:19]
+        iso = _post_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
             return False
         return any(self.by_time.get(key) for key in _nearby_seconds(iso))
 
 
 def _nearby_seconds(iso: str) -> list[str]:
-    from datetime import datetime, timedelta
     at = datetime.fromisoformat(iso)
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 
