@@ -136,9 +136,7 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     else:
         _check_posts_file(source[:512], name)
         folder.add(member, len(source), lambda: io.BytesIO(source))
-    reader = _ArchiveReader(folder, name, None)
-    reader.notes.posts_file_alone = True
-    result = reader.read(False, thread_id, photos=False)
+    result = _ArchiveReader(folder, name, None).read(False, thread_id, alone=True)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -513,11 +511,12 @@ class _ArchiveReader:
         self.contents = _ArchiveContents(zf, label, progress, self.notes)
         self.files = self.contents.files
 
-    def read(self, load_media: bool, thread_id: str | None, photos: bool = True) -> ImportResult:
-        """The archive's threads (see ``read_archive``); ``photos`` False: one data file given on its own, with no
-        photos to look for."""
+    def read(self, load_media: bool, thread_id: str | None, alone: bool = False) -> ImportResult:
+        """The archive's threads (see ``read_archive``); ``alone``: one data file given on its own, with no photos
+        to look for and no note-tweet.js beside it."""
+        self.notes.posts_file_alone = alone
         with _collector_paused():
-            return self._read(load_media, thread_id, photos)
+            return self._read(load_media, thread_id, not alone)
 
     def _read(self, load_media: bool, thread_id: str | None, photos: bool) -> ImportResult:
         contents, notes = self.contents, self.notes
@@ -1048,7 +1047,7 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
 
 
 def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None],
-                 deleted: dict[str, str | None] | None = None) -> None:
+                 deleted: dict[str, str | None]) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
     (X shows it so): it is kept as that thread's first post, every version of it when it was edited (also when
     the version answered is not in the archive), for ``merge_edits`` to keep its latest words; also when the
@@ -1083,22 +1082,18 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     return True
 
 
-def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None,
-                 gaps: dict[str, set[str]] | None = None) -> int:
-    """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped.
-    ``after_gap`` gets the ids of those replies, ``gaps`` each one's deleted posts."""
-    skipped: set[str] = set()
+def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str],
+                 gaps: dict[str, set[str]]) -> None:
+    """Replies to a post the owner deleted answer the post before it instead. ``after_gap`` gets the ids of those
+    replies, ``gaps`` each one's deleted posts."""
     for id_str, t in tweets.items():
         walked: set[str] = set()  # a damaged file could make deleted posts answer each other
         while t.reply_to in deleted and t.reply_to not in tweets and t.reply_to not in walked:
             walked.add(t.reply_to)
             t.reply_to = deleted[t.reply_to]
-        if walked and after_gap is not None:
+        if walked:
             after_gap.add(id_str)
-        if walked and gaps is not None:
             gaps[id_str] = walked
-        skipped |= walked
-    return len(skipped)
 
 
 # An archive's post file outside a data/ folder (its root would have been found otherwise).
@@ -1488,14 +1483,11 @@ class _NoteIndex:
     def match(self, t: _Tweet) -> dict | None:
         if not self.by_time:
             return None
-        iso = _post_date(t.created)[:19]
-        if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
-            return None  # no note within ±2 s: they would all share this minute
-        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
-        # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
-        cores = [core for key in _nearby_seconds(iso) for core in self.by_time.get(key, ())]
+        cores = self._nearby(t)
         if not cores:  # (most posts: the words are compared only with a note written within 2 s)
             return None
+        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
+        # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
         shown = shown_words(t.text, t.start, t.end) if t.end else unescape_entities(t.text)
         prefixes = {_comparable(shown, decoded=True)[:120], _comparable(t.text)[:120]} - {""}
         for core in cores:
@@ -1505,10 +1497,14 @@ class _NoteIndex:
 
     def near(self, t: _Tweet) -> bool:
         """Whether a long post was written within 2 seconds of ``t``."""
+        return bool(self._nearby(t))
+
+    def _nearby(self, t: _Tweet) -> list[dict]:
+        """The long posts written within 2 seconds of ``t``."""
         iso = _post_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
-            return False
-        return any(self.by_time.get(key) for key in _nearby_seconds(iso))
+            return []  # no note within ±2 s: they would all share this minute
+        return [core for key in _nearby_seconds(iso) for core in self.by_time.get(key, ())]
 
 
 def _nearby_seconds(iso: str) -> list[str]:
