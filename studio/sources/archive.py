@@ -1444,7 +1444,9 @@ def _iso_date(created: str) -> str:
 def _post_date(created: str) -> str:
     """The ``_iso_date`` of ``created`` in ASCII digits when it names a time that exists; "" for "…14:00:60" or
     February 30."""
-    iso = "".join(str(int(c)) if c.isdecimal() else c for c in _iso_date(created))
+    iso = _iso_date(created)
+    if not iso.isascii():  # (rare: digits of another script)
+        iso = "".join(str(int(c)) if c.isdecimal() else c for c in iso)
     try:
         datetime.fromisoformat(iso)
     except ValueError:
