@@ -6,11 +6,9 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from property_examples import examples
-from studio.limits import MAX_BODY_CHARS, MAX_WORDS_PER_POST
 from studio.sources import read_archive
 from studio.sources.archive import _cannot_hold_emoji
 from studio.sources.cleanup import clean_text
@@ -63,33 +61,3 @@ def test_a_later_post_holding_a_misread_thread_emoji_marks_the_listed_thread():
         listed, full = read_archive(path, load_media=False).threads[0], read_archive(path).threads[0]
         assert listed.marked_as_thread and full.marked_as_thread
         assert [p.text for p in listed.posts] == [p.text for p in full.posts]
-
-
-def _read_both(words: list[str]) -> tuple:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = _archive(Path(tmp) / "a.zip", words, False)
-        listing, chosen = read_archive(path, load_media=False), read_archive(path, thread_id="1600000000000000000")
-        return listing, chosen, read_archive(path)
-
-
-@pytest.mark.parametrize("word", ["hello", "Привет", "שלום", "日本語", "café", "a\u0344"])
-def test_a_later_post_over_a_slides_caps_is_cut_and_noted_in_the_listing_as_in_the_import(word):
-    listing, chosen, full = _read_both(["Opening post", (word + " ") * 9000, "end"])
-    for result in (listing, full):
-        texts = [p.text for p in result.threads[0].posts]
-        assert texts == [p.text for p in chosen.threads[0].posts]
-        assert len(texts[1]) <= MAX_BODY_CHARS and len(texts[1].split()) <= MAX_WORDS_PER_POST
-        assert [w for w in result.warnings if "is cut after" in w] == [w for w in chosen.warnings if "is cut after" in w]
-    [note] = [w for w in listing.warnings if "is cut after" in w]
-    assert note.startswith("post 2 (1600000000000000001) has ")
-
-
-WORDS = st.sampled_from(["hello ", "שלום ", "日本語 ", "café ", "’", "\xa0", "a\u0344 ", "Привет ", "&amp; ", "x"])
-
-
-@settings(max_examples=examples(25), deadline=None)
-@given(st.lists(WORDS, min_size=1, max_size=4).map("".join), st.one_of(st.integers(1, 50), st.integers(5_000, 12_000)))
-def test_a_listing_reads_any_later_post_as_a_chosen_thread_does(piece, times):
-    listing, chosen, _ = _read_both(["Opening post", piece * times])
-    assert [p.text for p in listing.threads[0].posts] == [p.text for p in chosen.threads[0].posts]
-    assert [w for w in listing.warnings if "is cut after" in w] == [w for w in chosen.warnings if "is cut after" in w]

@@ -30,7 +30,7 @@ from .archive_files import (MAX_ENTRIES, POST_KINDS, ArchiveFiles, Folder, Membe
                             data_file_kind, not_posts_message)
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
-from ..limits import MAX_POSTS, MAX_WORDS_PER_POST
+from ..limits import MAX_POSTS
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
 from .post_caps import MAX_AUTHOR_CHARS, cut_author, cut_note, cut_post_text
 from .result import ImportResult, SourceError, count
@@ -659,7 +659,7 @@ class _ThreadWriter:
         if not post.created_at and (_CREATED_RE.fullmatch(t.created) or _OLD_CREATED_RE.fullmatch(t.created)):
             self.notes.bad_dates[post_id] = t.created[:40]
         raw = None if note else _raw_text(t, shown, quoted)
-        if defer and raw is not None and _under_caps(raw, label) and (marked or _cannot_hold_emoji(raw)):
+        if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
             post.defer("text", _post_text, raw, label)
             return post, False, None
         text = _note_text(note, _plumbing(t), shown) if note else _clean(raw)
@@ -830,14 +830,9 @@ def _with_label(text: str, label: str) -> str:
     return strip_thread_labels(text)
 
 
-def _under_caps(raw: str, label: str) -> bool:
-    """Whether the words of ``raw`` are surely within a post's caps once cleaned (NFC makes a text at most three
-    times longer): only those are cleaned when first read, so a listing cuts and notes as the import does."""
-    return 3 * len(raw) + len(label) + 2 <= MAX_WORDS_PER_POST
-
-
 def _post_text(raw: str, label: str) -> str:
-    # (never over the caps: see _under_caps)
+    # whole: a listing read as the import (a tweets.js pasted or given with no thread chosen) names no cut, so it
+    # makes none (a card shows a preview of it)
     return _with_label(_clean(raw), label)
 
 
