@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from render_helpers import NS, carousel_of, parse, png_pixels
 from studio import fonts, render
+from studio.layouts import base
 from studio.post import Post, Thread
 from studio.structure import carousel_from_thread
 from studio.text import has_glyph
@@ -60,3 +63,18 @@ def test_a_styled_brand_name_draws_the_same_avatar_as_the_plain_one():
         image = png_pixels(svg, 1080)
         return image.crop((int(cx - r), int(cy - r), int(cx + r), int(cy + r)))
     assert avatar_pixels("𝗔𝗰𝗺𝗲 Studio").tobytes() == avatar_pixels("Acme Studio").tobytes()
+
+
+FACES = ("Inter", "Fraunces", "Heebo", "Poppins")
+LETTERS = hs.characters(categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "No", "So"), exclude_characters="\x00")
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.text(LETTERS, min_size=1, max_size=4), min_size=1, max_size=3), hs.sampled_from(FACES))
+def test_no_name_gives_an_initial_no_face_draws(words, family):
+    marks = base._initials(" ".join(words), family)
+    assert len(marks) <= 2
+    for ch, face in marks:
+        assert len(ch) == 1 and ch.isalnum() and has_glyph(face, ch), (words, ch, face)
+    if len(marks) == 2 and not any(ch.isdigit() for ch, _ in marks):
+        assert base._script(marks[0][0]) == base._script(marks[1][0])
