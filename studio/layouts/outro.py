@@ -103,7 +103,6 @@ BUTTON_LINES = 3  # a long label wraps to this many lines at its full size befor
 
 @dataclass(frozen=True)
 class ButtonFit:
-    label: str
     size: float
     lines: tuple[Line, ...]
     h: float
@@ -120,9 +119,9 @@ def fit_button(ctx: Ctx, cta: OutroCTA) -> ButtonFit:
     para = label_para(label)
     room = ctx.content.w - BUTTON_PAD
     if para is None:
-        return ButtonFit(label, BUTTON_SIZE, (), BUTTON_H)
+        return ButtonFit(BUTTON_SIZE, (), BUTTON_H)
     one = wrap_para(para, ctx.body_font, 700, BUTTON_SIZE, 1e6)[0]
-    size = max(float(MIN_BODY_SIZE), min(BUTTON_SIZE, BUTTON_SIZE * room / max(one.width, 1e-6)))
+    size = max(float(MIN_BODY_SIZE), min(BUTTON_SIZE, BUTTON_SIZE * room * 0.995 / max(one.width, 1e-6)))
     lines = wrap_para(para, ctx.body_font, 700, size, room)
     if len(lines) > 1:
         size = BUTTON_SIZE
@@ -132,7 +131,7 @@ def fit_button(ctx: Ctx, cta: OutroCTA) -> ButtonFit:
                 break
             size = max(float(MIN_BODY_SIZE), size - 1)
     h = BUTTON_H + (len(lines) - 1) * size * BUTTON_LH
-    return ButtonFit(label, size, lines, h)
+    return ButtonFit(size, lines, h)
 
 
 def _button(ctx: Ctx, cta: OutroCTA, fit: ButtonFit, center: float, y: float) -> list[El]:
