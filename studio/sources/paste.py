@@ -807,14 +807,18 @@ _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 _COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|tys\.?|mln|rb|jt"
                        r"|Mn|هزار|میلیون|हज़ार|लाख)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# The views' word under its count, in X's interface languages.
+_VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
+                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
+                "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
 _FULL_TIME_RE = re.compile(r"^[^\d·]{0,25}\d{1,2}[:.]\d{2}[^·\d]{0,14}·(?=[^·]*\d{4})(?=[^·]*[^\W\d_])[^·]{3,30}"
                            r"(?:·\s*[\d.,]+[^·]{0,30})?$"
                            # X on a phone's browser: the date in figures, the views on the line ("9:40 AM · 11/28/26 ·
-                           # 7.8K Views")
+                           # 7.8K Views"); without X's views word after it, "7:00 PM · 12/05/26" is the creator's
                            r"|^\d{1,2}[:.]\d{2}(?:\s?[^\W\d_]{1,5}\.?){0,2}\s*·\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
-                           r"(?:\s*·\s*[\d.,]+\s*[^\W\d_]{0,4}\.?\s+[^\d·]{1,25})?$")
+                           r"\s*·\s*[\d.,]+\s*[^\W\d_]{0,4}\.?\s*(?i:" + "|".join(map(re.escape, _VIEWS_WORDS)) + r")$")
 _TIME_RES = (
     re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
     re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
@@ -862,10 +866,6 @@ _SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translat
               "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
               "게시물 번역하기", "перевести пост", "översätt inlägg", "visa mer", *_TRANSLATE_BUTTONS}
 _TRANSLATE_WORDS = _SHOW_MORE - _CUT_MARKERS
-# The views' word under its count, in X's interface languages.
-_VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
-                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
-                "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
 # "Show replies" in X's interface languages.
 _SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses",

@@ -1,0 +1,35 @@
+"""Session 24, round 2: what the review of the first round found (a creator's line read as X's, a notice lost or
+untrue, lists split one item per post, a 🧵 inside a sentence deleted)."""
+from __future__ import annotations
+
+import pytest
+
+from studio.app.imports import Imports
+
+
+def paste(text: str):
+    return Imports.paste(text)
+
+
+def texts(text: str) -> list[str]:
+    return [p.text for p in paste(text).threads[0].posts]
+
+
+OPENING = ["Post", "Conversation", "Ben Carter", "@bencarter", "Follow"]
+FULL_TIME = ["9:40 AM · Nov 28, 2026", "·", "7,800", "Views", "3", "12", "90", "4"]
+
+
+def reply(*words: str, counts: bool = True) -> list[str]:
+    return ["Ben Carter", "@bencarter", "·", "Nov 28", *words, *(["2", "3", "40"] if counts else [])]
+
+
+@pytest.mark.parametrize("when", ["7:00 PM · 12/05/26", "19:00 · 05.12.2026", "19.00 Uhr · 05.12.26"])
+@pytest.mark.parametrize("after", [[], ["See you there"]])
+def test_a_creators_time_and_date_in_figures_stay_their_words(when, after):
+    """Only with X's views word on the line ("· 7.8K Views") is a phone's one-line time X's."""
+    copy = "\n".join([*OPENING, "I shipped my first app.", *FULL_TIME,
+                      *reply("Second post.", "Launch party is on:", when, *after), *reply("Ship it.")])
+    assert texts(copy) == ["I shipped my first app.", "\n".join(["Second post.", "Launch party is on:", when, *after]),
+                           "Ship it."]
+    opening = "\n".join([*OPENING, "Webinar:", when, *FULL_TIME, *reply("Ship it.")])
+    assert texts(opening) == [f"Webinar:\n{when}", "Ship it."]
