@@ -33,3 +33,29 @@ def test_a_creators_time_and_date_in_figures_stay_their_words(when, after):
                            "Ship it."]
     opening = "\n".join([*OPENING, "Webinar:", when, *FULL_TIME, *reply("Ship it.")])
     assert texts(opening) == [f"Webinar:\n{when}", "Ship it."]
+
+
+GONE_NOTICE = "1 post of the thread is not on the page (deleted, or hidden by X): the slides go on without"
+
+
+@pytest.mark.parametrize("under", [["Show replies"], ["2", "3"], []])
+def test_a_deleted_thread_post_under_a_posts_counts_is_said_missing_not_a_deleted_quote(under):
+    copy = "\n".join([*OPENING, "Opening post.", *FULL_TIME, *reply("Second post."), "This post is unavailable.",
+                      *under, *reply("Fourth post.", counts=False), "1", "2", "3"])
+    result = paste(copy)
+    posts = [p.text for p in result.threads[0].posts]
+    assert (len(posts), posts[0], posts[-1]) == (3, "Opening post.", "Fourth post.")
+    assert any(w.startswith(GONE_NOTICE) for w in result.warnings), result.warnings
+    assert not any("quoted a post" in w for w in result.warnings)
+    # under the opening post's counts too
+    opening = "\n".join([*OPENING, "Opening post.", *FULL_TIME, "This post is unavailable.", *under,
+                         *reply("Fourth post.")])
+    assert any(w.startswith(GONE_NOTICE) for w in paste(opening).warnings)
+
+
+def test_a_deleted_post_quoted_inside_a_reply_is_still_named_quoted():
+    copy = "\n".join([*OPENING, "Opening post.", *FULL_TIME, *reply("Look at this take:", "This post is unavailable."),
+                      *reply("Fourth post.")])
+    result = paste(copy)
+    assert texts(copy) == ["Opening post.", "Look at this take:", "Fourth post."]
+    assert any(w.startswith("post 2 quoted a post X no longer shows") for w in result.warnings), result.warnings

@@ -2112,8 +2112,12 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
 
 def _over_own_counts(lines: list[str]) -> bool:
     """X's notice of a gone post ("This post is unavailable.") in ``lines`` has only the post's own time and counts
-    under it (X's "Learn more" aside): it is the box of a post this one quoted, not a post of the thread."""
+    under it (X's "Learn more" aside) and the post's words over it: it is the box of a post this one quoted, not a
+    post of the thread. (With the post's counts or time right over it, the notice is under the post, outside it.)"""
     at = max(i for i, line in enumerate(lines) if _UNAVAILABLE_RE.match(line.strip()))
+    above = next((x.strip() for x in reversed(lines[:at]) if x.strip()), "")
+    if _is_count(above) or _FULL_TIME_RE.match(above):
+        return False
     below = [x.strip() for x in lines[at + 1:] if x.strip() and x.strip() != "Learn more"]
     return bool(below) and all(_is_noise(x) or _FULL_TIME_RE.match(x) for x in below)
 
