@@ -59,3 +59,13 @@ def test_a_deleted_post_quoted_inside_a_reply_is_still_named_quoted():
     result = paste(copy)
     assert texts(copy) == ["Opening post.", "Look at this take:", "Fourth post."]
     assert any(w.startswith("post 2 quoted a post X no longer shows") for w in result.warnings), result.warnings
+
+
+@pytest.mark.parametrize("tail", [["Opening hours, every day:", "9:30", "From", "Monday to Friday"],
+                                  ["Horario de la tienda:", "9:30", "De", "lunes a viernes"],
+                                  ["My best time on the course, thanks to my coach:", "12:42", "From @coachsam"]])
+def test_a_creators_time_over_a_from_line_stays_their_words(tail):
+    copy = "\n".join([*OPENING, "Opening post.", *FULL_TIME, *reply("Second post.", *tail), *reply("Third post.")])
+    result = paste(copy)
+    assert texts(copy) == ["Opening post.", "\n".join(["Second post.", *tail]), "Third post."]
+    assert any("post 2 ended in lines shaped as X's under a video" in w and "kept" in w for w in result.warnings)

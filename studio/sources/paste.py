@@ -1402,8 +1402,8 @@ _LEFT_OUT_NOTES = (
                  "were X's ad"),
     ("notes-button", "ended in X's button for rating community notes ({times}): left out; paste it back into the "
                      "slide if it was the author's own line"),
-    ("video", "ended in X's lines under a video another account posted ({times}): left out, they are not the "
-              "author's words; a copied page does not carry the video"),
+    ("video", "ended in lines shaped as X's under a video another account posted ({times}): kept, since they may "
+              "be the author's; delete them from the slide if they were X's"),
     ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
              "words"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -2325,7 +2325,8 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
 
 def _post_text(body: list[str], left_out: set[str]) -> str:
     """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
-    body = _without_card_source(_without_video_source(body, left_out), left_out)
+    _note_video_source(body, left_out)
+    body = _without_card_source(body, left_out)
     buttons = _buttons_under_words(body)
     _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
@@ -2344,9 +2345,10 @@ _EDITED_LABELS = {"edited", "bearbeitet", "editado", "modifié", "modificato", "
 _VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
 
 
-def _without_video_source(body: list[str], left_out: set[str]) -> list[str]:
-    """The post without X's lines under a video another account posted: its length, then "From @handle" (or "From"
-    over the account's name), ending the post; each is marked in ``left_out`` to be quoted."""
+def _note_video_source(body: list[str], left_out: set[str]) -> None:
+    """Mark (for the notice) a post ending in what X shows under a video another account posted: its length, then
+    "From @handle" (or "From" over the account's name). Kept: a creator writes the same ("0:42" / "From @coach",
+    "9:30" / "From" / "Monday to Friday")."""
     filled = [i for i, line in enumerate(body) if line.strip()][-3:]
     for k in range(len(filled) - 1):
         clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
@@ -2354,8 +2356,7 @@ def _without_video_source(body: list[str], left_out: set[str]) -> list[str]:
         named = len(source) == 1 and "@" in source[0] or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50
         if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
             left_out.update(("video", "video:" + " / ".join([clock, *source])))
-            return body[:filled[k]]
-    return body
+            return
 
 
 def _note_buttons(lines: list[str], left_out: set[str]) -> None:
