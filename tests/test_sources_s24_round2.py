@@ -69,3 +69,19 @@ def test_a_creators_time_over_a_from_line_stays_their_words(tail):
     result = paste(copy)
     assert texts(copy) == ["Opening post.", "\n".join(["Second post.", *tail]), "Third post."]
     assert any("post 2 ended in lines shaped as X's under a video" in w and "kept" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("head, items", [
+    ("Top books:", ["1. Deep Work by Cal Newport", "2. Atomic Habits by James Clear",
+                    "3. The Mom Test by Rob Fitzpatrick", "4. Show Your Work by Austin Kleon", "5. Range by David Epstein"]),
+    ("Plan:", ["1. Draft the whole post tonight, every word of it", "2. Record the video version tomorrow morning",
+               "3. Publish both on Friday at noon"]),
+    ("𝗧𝗵𝗲 𝟱 𝗿𝘂𝗹𝗲𝘀:", ["𝟭. 𝗦𝗵𝗶𝗽 𝗱𝗮𝗶𝗹𝘆", "𝟮. 𝗪𝗿𝗶𝘁𝗲 𝗶𝗻 𝗽𝘂𝗯𝗹𝗶𝗰", "𝟯. 𝘙𝘦𝘢𝘥 𝘮𝘰𝘳𝘦 𝘵𝘩𝘢𝘯 𝘺𝘰𝘶 𝘸𝘳𝘪𝘵𝘦",
+                      "𝟰. 𝙺𝚎𝚎𝚙 𝚒𝚝 𝚜𝚒𝚖𝚙𝚕𝚎"]),
+])
+@pytest.mark.parametrize("blanks", ["\n\n", "\n\n\n"])
+def test_a_list_of_longer_items_set_apart_by_blank_lines_stays_one_list(head, items, blanks):
+    """Not one post per item (each item went on the list, then stood alone): the list stays together, every number."""
+    got = texts(blanks.join([head, *items]))
+    assert len(got) <= 2 and got[0].startswith(head), got
+    assert [line for line in got[-1].split("\n") if line][-len(items):] == items

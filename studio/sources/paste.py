@@ -680,7 +680,9 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         if pending_heading:
             p, pending_heading = pending_heading + "\n" + p, ""
         last = i == len(paragraphs) - 1
-        if not last and 0 < i and _is_heading(p) and not _goes_on_list(paragraphs[i - 1], p):
+        if merged and _is_heading(p) and _goes_on_list(merged[-1], p):
+            merged[-1] += "\n\n" + p  # a short item of the list above goes on it (one post per item split the list)
+        elif not last and 0 < i and _is_heading(p):
             pending_heading = p
         elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
               and not (last and len(merged) == i and _closes(merged, p))):  # (nothing above was joined)
