@@ -85,3 +85,16 @@ def test_a_list_of_longer_items_set_apart_by_blank_lines_stays_one_list(head, it
     got = texts(blanks.join([head, *items]))
     assert len(got) <= 2 and got[0].startswith(head), got
     assert [line for line in got[-1].split("\n") if line][-len(items):] == items
+
+
+@pytest.mark.parametrize("first", ["\n", "\n\n", "\r\n", "\r\n\r\n"])
+@pytest.mark.parametrize("between", ["\n\n", "\n\n\n", "\r\n\r\n"])
+def test_a_list_opened_under_its_lead_in_keeps_every_number_blank_line_or_not(first, between):
+    """"Plan:" right over "1. …" (no blank line) read "2." and "3." as post numbers and dropped them."""
+    items = ["1. Draft the whole post tonight, every word of it.", "2. Record the video version tomorrow morning.",
+             "3. Publish both on Friday at noon."]
+    got = texts("Plan for the week:" + first + between.join(items))
+    words = "\n".join(got)
+    assert all(item in words for item in items), got
+    same = texts("Plan for the week:\n\n" + "\n\n".join(items))
+    assert [t.split() for t in got] == [t.split() for t in same]  # one rule for both shapes

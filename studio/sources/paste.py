@@ -436,6 +436,8 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
             found = _start_run(text, candidates, family, hook)
             if found:
                 run, hook = found
+                if hook and family != "slash" and run[0].number == 2 and _list_from_one(pattern, hook):
+                    return None  # "Plan:" / "1. Draft" / "2. Record": a list the first post opens (as strip_post_numbers)
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
