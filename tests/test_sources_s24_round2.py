@@ -98,3 +98,12 @@ def test_a_list_opened_under_its_lead_in_keeps_every_number_blank_line_or_not(fi
     assert all(item in words for item in items), got
     same = texts("Plan for the week:\n\n" + "\n\n".join(items))
     assert [t.split() for t in got] == [t.split() for t in same]  # one rule for both shapes
+
+
+@pytest.mark.parametrize("header", [["Ben Carter @bencarter · Nov 28"], ["Ben Carter", "@bencarter", "·", "Nov 28"]])
+def test_an_image_only_reply_is_still_said_skipped(header):
+    """A reply with no words (its image not in the copy) is said, not left out silently."""
+    copy = "\n".join([*OPENING, "Opening post.", *FULL_TIME, *header, *header, "Third post.", "1", "2", "3"])
+    result = paste(copy)
+    assert texts(copy) == ["Opening post.", "Third post."]
+    assert "skipped 1 post with no text (images or videos only)" in result.warnings

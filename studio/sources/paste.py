@@ -1155,7 +1155,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
             left_out.add("cut")
         if _label_over_button(post, text):
             left_out.add("own-label")
-        if not text and all(x.strip().lower() in _TITLE_LINES or x.strip().lower() == "post" for x in post if x.strip()):
+        filled = [x.strip().lower() for x in post if x.strip()]
+        if not text and filled and all(x in _TITLE_LINES or x == "post" for x in filled):
             left_out.add("account-box")  # the reader's account under X's side menu, over the page's title: no post
         return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
