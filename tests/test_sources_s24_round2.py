@@ -107,3 +107,18 @@ def test_an_image_only_reply_is_still_said_skipped(header):
     result = paste(copy)
     assert texts(copy) == ["Opening post.", "Third post."]
     assert "skipped 1 post with no text (images or videos only)" in result.warnings
+
+
+def test_notices_about_several_posts_or_boxes_read_as_english():
+    ads = "\n".join([*OPENING, "Opening post.", "Sam Lee", "@samlee", "Ad", *FULL_TIME,
+                     *reply("Second post.", "Acme", "@acme", "Promoted"), *reply("Third post.")])
+    assert any(w.startswith('posts 1, 2 hold "Ad", "Promoted" under a name') for w in paste(ads).warnings)
+    edited = "\n".join([*OPENING, "Opening post.", *FULL_TIME, *reply("Second post.", "Edited"),
+                        *reply("Third post.", "Edited")])
+    assert any(w.startswith('posts 2, 3 ended in "Edited" on a line') for w in paste(edited).warnings)
+    boxes = "\n".join([*OPENING, "Go follow them:", *FULL_TIME, "Sam Lee", "@samlee", "Follow", "Kim Park", "@kimpark",
+                       *reply("They taught me pricing.")])
+    said = [w for w in paste(boxes).warnings if w.startswith("left out")]
+    assert said == ["left out “Sam Lee” / “@samlee”, “Kim Park” / “@kimpark” between the posts (and “Follow” under "
+                    "1 of them), read as X's headers of other accounts with nothing under them: paste them back into "
+                    "the slides if they were yours"], said

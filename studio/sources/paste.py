@@ -1231,9 +1231,14 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
         boxes = [k for k in span if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]
         if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in boxes]:
             shown = sorted({buttons[k] for k in boxes if buttons[k]})  # the button's line went too: quoted
-            under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {'it' if len(boxes) == 1 else 'them'})"
-            warnings.append(f"left out {', '.join(cards)} {where}{under if shown else ''}, read as X's header of "
-                            "another account with nothing under it: paste it back into the slide if it was yours")
+            with_button = sum(1 for k in boxes if buttons[k])
+            under = ("it" if len(boxes) == 1 else "each" if with_button == len(boxes)
+                     else f"{with_button} of them")
+            under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {under})" if shown else ""
+            said = (("header", "another account", "it: paste it back into the slide if it was") if len(cards) == 1
+                    else ("headers", "other accounts", "them: paste them back into the slides if they were"))
+            warnings.append(f"left out {', '.join(cards)} {where}{under}, read as X's {said[0]} of {said[1]} with nothing "
+                            f"under {said[2]} yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
@@ -1300,12 +1305,23 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
             elif what in _QUOTED_MARKS:  # the times, numbers or words themselves, so the creator finds them
-                message = message.format(times=", ".join(_quoted_marks(kept, what)))
+                message = message.format(times=", ".join(dict.fromkeys(_quoted_marks(kept, what))))
+            if len(numbers) > 1:
+                message = _plural(message)
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return [t for t in texts if t], bool(unavailable)
+
+
+def _plural(message: str) -> str:
+    """A notice's words about one post, said of several ("posts 1, 2 hold …")."""
+    for one, many in (("holds ", "hold "), ("is where ", "are where "),
+                      ("is an older version of its post", "are older versions of their posts")):
+        if message.startswith(one):
+            return many + message[len(one):]
+    return message
 
 
 def _label_words(found: str) -> list[str]:
