@@ -73,7 +73,8 @@ def test_a_creators_time_over_a_from_line_stays_their_words(tail):
 
 @pytest.mark.parametrize("head, items", [
     ("Top books:", ["1. Deep Work by Cal Newport", "2. Atomic Habits by James Clear",
-                    "3. The Mom Test by Rob Fitzpatrick", "4. Show Your Work by Austin Kleon", "5. Range by David Epstein"]),
+                    "3. The Mom Test by Rob Fitzpatrick", "4. Show Your Work by Austin Kleon",
+                    "5. Range by David Epstein"]),
     ("Plan:", ["1. Draft the whole post tonight, every word of it", "2. Record the video version tomorrow morning",
                "3. Publish both on Friday at noon"]),
     ("𝗧𝗵𝗲 𝟱 𝗿𝘂𝗹𝗲𝘀:", ["𝟭. 𝗦𝗵𝗶𝗽 𝗱𝗮𝗶𝗹𝘆", "𝟮. 𝗪𝗿𝗶𝘁𝗲 𝗶𝗻 𝗽𝘂𝗯𝗹𝗶𝗰", "𝟯. 𝘙𝘦𝘢𝘥 𝘮𝘰𝘳𝘦 𝘵𝘩𝘢𝘯 𝘺𝘰𝘶 𝘸𝘳𝘪𝘵𝘦",

@@ -437,7 +437,8 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
             if found:
                 run, hook = found
                 if hook and family != "slash" and run[0].number == 2 and _list_from_one(pattern, hook):
-                    return None  # "Plan:" / "1. Draft" / "2. Record": a list the first post opens (as strip_post_numbers)
+                    # "Plan:" / "1. Draft" / "2. Record": a list the first post opens (as in strip_post_numbers)
+                    return None
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
@@ -813,8 +814,8 @@ _COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The views' word under its count, in X's interface languages.
 _VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
-                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
-                "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
+                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів",
+                "wyświetlenia", "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
 _FULL_TIME_RE = re.compile(r"^[^\d·]{0,25}\d{1,2}[:.]\d{2}[^·\d]{0,14}·(?=[^·]*\d{4})(?=[^·]*[^\W\d_])[^·]{3,30}"
@@ -1237,8 +1238,8 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
             under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {under})" if shown else ""
             said = (("header", "another account", "it: paste it back into the slide if it was") if len(cards) == 1
                     else ("headers", "other accounts", "them: paste them back into the slides if they were"))
-            warnings.append(f"left out {', '.join(cards)} {where}{under}, read as X's {said[0]} of {said[1]} with nothing "
-                            f"under {said[2]} yours")
+            warnings.append(f"left out {', '.join(cards)} {where}{under}, read as X's {said[0]} of {said[1]} "
+                            f"with nothing under {said[2]} yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
@@ -1341,8 +1342,8 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
-                 "notes-button")
+_QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies",
+                 "gone", "video", "notes-button")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1418,9 +1419,9 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
-    ("ad-shape", "holds {times} under a name and its handle, each on a line of its own, as X shows an ad it puts between "
-                 "posts: kept as the author's words; delete those lines and what follows them from the slide if they "
-                 "were X's ad"),
+    ("ad-shape", "holds {times} under a name and its handle, each on a line of its own, as X shows an ad it puts "
+                 "between posts: kept as the author's words; delete those lines and what follows them from the slide "
+                 "if they were X's ad"),
     ("notes-button", "ended in X's button for rating community notes ({times}): left out; paste it back into the "
                      "slide if it was the author's own line"),
     ("video", "ended in lines shaped as X's under a video another account posted ({times}): kept, since they may "
@@ -1944,7 +1945,8 @@ def _edited_time_above(body: list[str], i: int) -> int:
     """Where X's times under an edited opening post start: its "Last edited" label broken from the time at ``i``
     ("Last edited" / "3:10 PM · Nov 2, 2026"), with the first version's full time above it; else ``i``."""
     above = [j for j in range(i) if body[j].strip()]
-    if len(above) > 1 and _FULL_TIME_RE.match(body[above[-1]].strip()) and _LAST_EDITED_RE.match(body[above[-2]].strip()):
+    if (len(above) > 1 and _FULL_TIME_RE.match(body[above[-1]].strip())
+            and _LAST_EDITED_RE.match(body[above[-2]].strip())):
         return above[-2]  # "Last edited" / the edit's time over the first version's full time
     if not above or not _LAST_EDITED_RE.match(body[above[-1]].strip()):
         return i
@@ -2218,8 +2220,9 @@ def _introduced(body: list[str]) -> bool:
 
 
 # X's button under a post for the readers who rate community notes.
-_NOTES_BUTTONS = {"rate proposed community notes", "rate proposed community note", "vorgeschlagene community notes bewerten",
-                  "calificar notas de la comunidad propuestas", "évaluer les notes de la communauté proposées"}
+_NOTES_BUTTONS = {"rate proposed community notes", "rate proposed community note",
+                  "vorgeschlagene community notes bewerten", "calificar notas de la comunidad propuestas",
+                  "évaluer les notes de la communauté proposées"}
 
 
 def _buttons_under_words(body: list[str]) -> set[int]:
@@ -2374,7 +2377,8 @@ def _note_video_source(body: list[str], left_out: set[str]) -> None:
     for k in range(len(filled) - 1):
         clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
         from_line = _VIDEO_FROM_RE.match(source[0])
-        named = len(source) == 1 and "@" in source[0] or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50
+        named = (len(source) == 1 and "@" in source[0]
+                 or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50)
         if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
             left_out.update(("video", "video:" + " / ".join([clock, *source])))
             return
