@@ -123,3 +123,29 @@ def test_notices_about_several_posts_or_boxes_read_as_english():
     assert said == ["left out “Sam Lee” / “@samlee”, “Kim Park” / “@kimpark” between the posts (and “Follow” under "
                     "1 of them), read as X's headers of other accounts with nothing under them: paste them back into "
                     "the slides if they were yours"], said
+
+
+SHOP = "My shop opens today.\n\nWe sell 🧵 thread, 🪡 needles and 🧶 yarn. Our 🧵 comes in 40 colours.\n\nSee you there."
+
+
+def test_a_thread_emoji_among_words_is_the_creators_and_stays():
+    result = paste(SHOP)
+    assert "We sell 🧵 thread, 🪡 needles and 🧶 yarn. Our 🧵 comes in 40 colours." in "\n".join(
+        p.text for p in result.threads[0].posts)
+    assert not any("🧵" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("text, hook", [("How I grew to 10K 🧵\n\nPost two.\n\nPost three.", "How I grew to 10K"),
+                                        ("🧵 How I grew to 10K\n\nPost two.\n\nPost three.", "How I grew to 10K"),
+                                        ("How I grew to 10K 🧵👇\n\nPost two.\n\nPost three.", "How I grew to 10K 👇"),
+                                        ("1/ 🧵 How I grew to 10K\n\n2/ Post two.\n\n3/ Post three.",
+                                         "How I grew to 10K"),
+                                        ("How I grew to 10K\n🧵\n\nPost two.\n\nPost three.", "How I grew to 10K")])
+def test_xs_thread_label_still_goes(text, hook):
+    assert texts(text)[0] == hook
+
+
+def test_the_cover_keeps_a_thread_emoji_among_words():
+    from studio.code import without_thread_emoji
+    assert without_thread_emoji("Our 🧵 comes in 40 colours.") == "Our 🧵 comes in 40 colours."
+    assert without_thread_emoji("How I grew 🧵").strip() == "How I grew"

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
+from ..code import FENCE_RE, code_lines, fence_indented_code, has_code, thread_label_line
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
@@ -172,7 +172,7 @@ def strip_thread_labels(text: str) -> str:
         return text.strip()
     code = code_lines(text) if has_code(text) else None
     # A line that held the 🧵 is tidied of the spaces it leaves; others keep their indentation.
-    lines = [line if code and code[i] or THREAD_EMOJI not in line else _tidy(line.replace(THREAD_EMOJI, ""))
+    lines = [line if code and code[i] or THREAD_EMOJI not in line else _tidy_label(line)
              for i, line in enumerate(text.split("\n"))]
     text = _THREAD_LABEL_RE.sub("", "\n".join(lines), count=1)
     lines = text.split("\n")
@@ -211,6 +211,12 @@ def _without_end_mark(text: str) -> str:
 
 def _tidy(line: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", line).strip()
+
+
+def _tidy_label(line: str) -> str:
+    """The line without the 🧵 labelling the thread, tidied of the spaces it leaves; a 🧵 among words stays."""
+    kept = thread_label_line(line)
+    return kept if kept == line else _tidy(kept)
 
 
 # ---------------------------------------------------------------- numbering
