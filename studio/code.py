@@ -170,15 +170,26 @@ _THREAD_EMOJI_RE = re.compile("[ \t]*\U0001F9F5\uFE0F?[ \t]*")
 _EDGE = r"[\s\p{Extended_Pictographic}\uFE0F\u200d]*"
 _POST_NO = r"(?:[(\[]?\d{1,3}[ \t]*/[ \t]*\d{0,3}[)\]]?|\d{1,3}[.)])"
 _LABEL_BEFORE_RE = regex.compile(rf"{_EDGE}(?:{_POST_NO}{_EDGE})?")
-_LABEL_AFTER_RE = regex.compile(rf"[\s\p{{Extended_Pictographic}}\uFE0F\u200d:!…]*(?:{_POST_NO}{_EDGE})?")
+_AFTER_BACK_RE = regex.compile(r"(?r)[\s\p{Extended_Pictographic}\uFE0F\u200d:!…]*")  # (matched back from the end)
+_EDGE_BACK_RE = regex.compile(rf"(?r){_EDGE}")
+_POST_NO_BACK_RE = regex.compile(rf"(?r){_POST_NO}")
+
+
+def _label_tail(line: str) -> int:
+    """Where the line's tail of ``_EDGE`` characters, with a post number in it or not, starts."""
+    plain = _AFTER_BACK_RE.match(line).start()
+    edge = _EDGE_BACK_RE.match(line).start()
+    number = _POST_NO_BACK_RE.match(line, 0, edge)
+    return min(plain, _AFTER_BACK_RE.match(line, 0, number.start()).start()) if number else plain
 
 
 def _label_line(line: str, sep: str) -> str:
     """``line`` with each 🧵 that is X's thread label (``_EDGE``) and the spaces around it made ``sep``."""
     out, last = [], 0
+    head, tail = _LABEL_BEFORE_RE.match(line).end(), _label_tail(line)  # (once a line: a line of 🧵 stays linear)
     for m in _THREAD_EMOJI_RE.finditer(line):
         at = line.index(_THREAD_EMOJI, m.start())
-        if _LABEL_BEFORE_RE.fullmatch(line, 0, at) or _LABEL_AFTER_RE.fullmatch(line, at + 1):
+        if at < head or at + 1 >= tail:
             out += [line[last:m.start()], sep]
             last = m.end()
     return "".join([*out, line[last:]]) if out else line

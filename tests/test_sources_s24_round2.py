@@ -149,3 +149,4 @@ def test_the_cover_keeps_a_thread_emoji_among_words():
     from studio.code import without_thread_emoji
     assert without_thread_emoji("Our 🧵 comes in 40 colours.") == "Our 🧵 comes in 40 colours."
     assert without_thread_emoji("How I grew 🧵").strip() == "How I grew"
+
