@@ -2143,7 +2143,7 @@ def _over_own_counts(lines: list[str]) -> bool:
     """X's notice of a gone post ("This post is unavailable.") in ``lines`` has only the post's own time and counts
     under it (X's "Learn more" aside) and the post's words over it: it is the box of a post this one quoted, not a
     post of the thread. (With the post's counts or time right over it, the notice is under the post, outside it.)"""
-    at = max(i for i, line in enumerate(lines) if _UNAVAILABLE_RE.match(line.strip()))
+    at = next(i for i in range(len(lines) - 1, -1, -1) if _UNAVAILABLE_RE.match(lines[i].strip()))  # (the last)
     above = next((x.strip() for x in reversed(lines[:at]) if x.strip()), "")
     if _is_count(above) or _FULL_TIME_RE.match(above):
         return False
