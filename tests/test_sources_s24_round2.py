@@ -150,3 +150,10 @@ def test_the_cover_keeps_a_thread_emoji_among_words():
     assert without_thread_emoji("Our 🧵 comes in 40 colours.") == "Our 🧵 comes in 40 colours."
     assert without_thread_emoji("How I grew 🧵").strip() == "How I grew"
 
+
+
+def test_a_hook_holding_a_whole_list_over_posts_numbered_from_2_still_splits_as_a_thread():
+    text = ("Three tools I use daily:\n1. Notion\n2. Figma\n3. Linear\n\n2. Notion holds every note I take.\n\n"
+            "3. Figma is where every design starts.\n\n4. Linear tracks every bug.")
+    assert texts(text) == ["Three tools I use daily:\n1. Notion\n2. Figma\n3. Linear", "Notion holds every note I take.",
+                           "Figma is where every design starts.", "Linear tracks every bug."]

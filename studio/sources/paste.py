@@ -515,8 +515,10 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
 
 
 def _list_from_one(pattern: re.Pattern, text: str) -> bool:
-    """``text`` holds a line, under its first, opening with ``pattern``'s "1." or "1)": a list the posts below go on."""
-    return any(m.start() > 0 and int(next(g for g in m.groups() if g is not None)) == 1 for m in pattern.finditer(text))
+    """``text``'s last line opening with ``pattern``'s mark, under its first, is "1." or "1)": a list the posts below
+    go on ("Plan:" / "1. Draft" over "2. Record"); a list "1." to "3." over "2. …" is a list, then the thread's posts."""
+    inner = [m for m in pattern.finditer(text) if m.start() > 0]
+    return bool(inner) and int(next(g for g in inner[-1].groups() if g is not None)) == 1
 
 
 def _without_inner_first_mark(text: str, total: int | None) -> str:
