@@ -181,12 +181,22 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     return first[:cut].strip(), text[cut:].strip()
 
 
-_EMOJI_TAIL = regex.compile(r"^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3 ]|[0-9#*]\ufe0f?\u20e3)+$")
+# One emoji's part: a keycap ("1️⃣", "#️⃣"), a pictograph, skin tone, flag letter, variation selector or joiner
+_EMOJI = r"(?:[0-9#*]\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3])"
+# What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
+# or a credit after a dash that ends no sentence ("Rest. — my coach"); only emoji, the group "emoji"
+_TAIL = regex.compile(rf"^(?:(?P<emoji>(?:{_EMOJI}|\s)+)|[—–]\s[^.!?…]*|(?:{_EMOJI}|[#@]\w+|\s)+)$")
 
 
 def emoji_tail(text: str) -> bool:
-    """``text`` is only emoji ("🚀", "🔥 👍🏽", "🇫🇷"): after a sentence on its line, it is that sentence's."""
-    return bool(_EMOJI_TAIL.match(text))
+    """``text`` is only emoji ("🚀", "🔥 👍🏽", "🇫🇷", "1️⃣"): after a sentence on its line, it is that sentence's."""
+    found = _TAIL.match(text)
+    return bool(found and found.group("emoji") and text.strip())
+
+
+def line_tail(text: str) -> bool:
+    """``text`` only trails a sentence on its line: emoji, hashtags and handles, or a dash's credit."""
+    return bool(text.strip() and _TAIL.match(text))
 
 
 @lru_cache(maxsize=1024)

@@ -17,7 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, emoji_tail, headline_and_body, indent_of, list_line,
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, emoji_tail, headline_and_body, line_tail, indent_of, list_line,
                        kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, plain_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
@@ -567,8 +567,7 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    pieces = (x.strip().replace(_GLUE, " ") for part in _attributed(text) for group in _tailed_lines(part)
-              for x in sentences(" ".join(group.split())))
+    pieces = (x for part in _attributed(text) for group in _tailed_lines(part) for x in _glued_sentences(group))
     for x in pieces:
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
         if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
@@ -585,10 +584,18 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
 
 
 _GLUE = "\ue001"  # holds a line's tail to its sentence while the text is cut into sentences (a private-use character)
-# What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
-# or a credit after a dash that ends no sentence ("Rest. — my coach")
-_TAIL = regex.compile(r"^(?:[—–]\s[^.!?…]*|(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d"
-                      r"\u20e3]|[#@]\w+|\s)+)$")
+
+
+def _glued_sentences(group: str) -> list[str]:
+    """The sentences of a group of ``_tailed_lines``, each with its tail: a tail the cut put apart ("毎日書く。🚀":
+    a CJK full stop ends a sentence with no space after it) goes back on its sentence."""
+    out: list[str] = []
+    for x in sentences(" ".join(group.split())):
+        if out and x.lstrip().startswith(_GLUE):
+            out[-1] += x.lstrip()
+        else:
+            out.append(x)
+    return [x.replace(_GLUE, " ").strip() for x in out]
 
 
 def _tailed_lines(part: str) -> list[str]:
@@ -600,7 +607,7 @@ def _tailed_lines(part: str) -> list[str]:
     groups, lines = [], []
     for line in part.split("\n"):
         found = sentences(line.strip())
-        if len(found) >= 2 and _TAIL.match(found[-1].strip()):
+        if len(found) >= 2 and line_tail(found[-1].strip()):
             lines.append(" ".join(found[:-2] + [found[-2].rstrip() + _GLUE + found[-1].strip().replace(" ", _GLUE)]))
             groups.append("\n".join(lines))
             lines = []
