@@ -846,11 +846,11 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
 
 
 def _too_wide_for_column(ctx: Ctx, body: str, size: float, width: float) -> bool:
-    """Would a table or drawing in ``body`` be wrapped or drawn smaller in a column ``width`` wide, or a code block
-    wrapped there? Split's narrow column then gives way to the full width."""
+    """Would a table or drawing in ``body`` read better across the page than in a column ``width`` wide (there
+    wrapped, or drawn smaller than across it), or a code block wrap there? Split's column then gives way."""
     if not (has_code(body) or any(drawing_lines(body.split("\n")))):
         return False
-    return wide_drawing(body_blocks(ctx, body, size), width)
+    return wide_drawing(body_blocks(ctx, body, size), width, ctx.content.w)
 
 
 def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
@@ -930,16 +930,32 @@ def split(ctx: Ctx, slide: Slide, size: float, cursor):
     gap = 22
     ratio = slide.image.width / max(1, slide.image.height)
     img_w = round(box.w * 0.42)
+    beside = Box(box.x, box.y, box.w - img_w - gap, box.h)
+    if ratio > LANDSCAPE:
+        return _photo_below(ctx, slide, size, min(box.w / min(ratio, 2.0), box.h * 0.45))
     _, body = slide_title_body(ctx, slide)
-    if ratio > LANDSCAPE or _too_wide_for_column(ctx, body, size, box.w - img_w - gap):  # a wide table or code: text full width
-        img_h = min(box.w / min(ratio, 2.0), box.h * 0.45)
-        col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
-        top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
-        pic = Box(box.x, top + col.height + gap, box.w, img_h)
-        return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
+    if _too_wide_for_column(ctx, body, size, beside.w):  # a wide table or code: text full width, the photo below
+        for share in PHOTO_BELOW:  # … as small as it takes for the words to stay on this page
+            els, rest = _photo_below(ctx, slide, size, min(box.w / ratio, box.h * share))
+            if not rest:
+                return els, rest
+        if plan_column(ctx, slide, size, beside).rest:  # beside the photo they would not fit either
+            return els, rest
     out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
-    els, rest = text_column(ctx, slide, size, Box(box.x, box.y, box.w - img_w - gap, box.h))
+    els, rest = text_column(ctx, slide, size, beside)
     return out + els, rest
+
+
+PHOTO_BELOW = (0.45, 0.35, 0.25)  # the shares of the page a portrait photo under a wide table may take, largest first
+
+
+def _photo_below(ctx: Ctx, slide: Slide, size: float, img_h: float):
+    """Split's text across the page with the photo ``img_h`` tall below it."""
+    box, gap = ctx.content, 22
+    col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
+    top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
+    pic = Box(box.x, top + col.height + gap, box.w, img_h)
+    return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
 
 
 def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
