@@ -848,9 +848,12 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
 def _too_wide_for_column(ctx: Ctx, body: str, size: float, width: float) -> bool:
     """Would a table or drawing in ``body`` read better across the page than in a column ``width`` wide (there
     wrapped, or drawn smaller than across it), or a code block wrap there? Split's column then gives way."""
-    if not (has_code(body) or any(drawing_lines(body.split("\n")))):
-        return False
-    return wide_drawing(body_blocks(ctx, body, size), width, ctx.content.w)
+    return _has_drawing(body) and wide_drawing(body_blocks(ctx, body, size), width, ctx.content.w)
+
+
+def _has_drawing(text: str) -> bool:
+    """Does ``text`` hold code or a table or ASCII drawing (the only blocks Split's column may give way to)?"""
+    return has_code(text) or any(drawing_lines(text.split("\n")))
 
 
 def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
@@ -932,27 +935,28 @@ def split(ctx: Ctx, slide: Slide, size: float, cursor):
     img_w = round(box.w * 0.42)
     beside = Box(box.x, box.y, box.w - img_w - gap, box.h)
     if ratio > LANDSCAPE:
-        return _photo_below(ctx, slide, size, min(box.w / min(ratio, 2.0), box.h * 0.45))
-    _, body = slide_title_body(ctx, slide)
-    if _too_wide_for_column(ctx, body, size, beside.w):  # a wide table or code: text full width, the photo below
+        return _photo_below(ctx, slide, size, min(box.w / min(ratio, 2.0), box.h * 0.45), None, None)
+    title, text = slide_title_body(ctx, slide)
+    blocks = with_credit(ctx, slide, body_blocks(ctx, text, size), size)  # built once for every form tried
+    if _has_drawing(text) and wide_drawing(blocks, beside.w, box.w):  # a wide table or code: across, photo below
         for share in PHOTO_BELOW:  # … as small as it takes for the words to stay on this page
-            els, rest = _photo_below(ctx, slide, size, min(box.w / ratio, box.h * share))
+            els, rest = _photo_below(ctx, slide, size, min(box.w / ratio, box.h * share), title, blocks)
             if not rest:
                 return els, rest
-        if plan_column(ctx, slide, size, beside).rest:  # beside the photo they would not fit either
+        if plan_column(ctx, slide, size, beside, title=title, body=blocks).rest:  # nor would they fit beside it
             return els, rest
     out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
-    els, rest = text_column(ctx, slide, size, beside)
+    els, rest = text_column(ctx, slide, size, beside, title=title, body=blocks)
     return out + els, rest
 
 
 PHOTO_BELOW = (0.45, 0.35, 0.25)  # the shares of the page a portrait photo under a wide table may take, largest first
 
 
-def _photo_below(ctx: Ctx, slide: Slide, size: float, img_h: float):
-    """Split's text across the page with the photo ``img_h`` tall below it."""
+def _photo_below(ctx: Ctx, slide: Slide, size: float, img_h: float, title: str | None, blocks):
+    """Split's text across the page with the photo ``img_h`` tall below it (``plan_column``'s title and body)."""
     box, gap = ctx.content, 22
-    col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
+    col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap), title=title, body=blocks)
     top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
     pic = Box(box.x, top + col.height + gap, box.w, img_h)
     return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
