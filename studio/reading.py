@@ -182,10 +182,10 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
 
 
 # One emoji's part: a keycap ("1️⃣", "#️⃣"), a pictograph, skin tone, flag letter, variation selector or joiner
-_EMOJI = r"(?:[0-9#*]\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3])"
+_EMOJI_PART = r"(?:[0-9#*]\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3])"
 # What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
 # or a credit after a dash that ends no sentence ("Rest. — my coach"); only emoji, the group "emoji"
-_TAIL = regex.compile(rf"^(?:(?P<emoji>(?:{_EMOJI}|\s)+)|[—–]\s[^.!?…]*|(?:{_EMOJI}|[#@]\w+|\s)+)$")
+_TAIL = regex.compile(rf"^(?:(?P<emoji>(?:{_EMOJI_PART}|\s)+)|[—–]\s[^.!?…]*|(?:{_EMOJI_PART}|[#@]\w+|\s)+)$")
 
 
 def emoji_tail(text: str) -> bool:

@@ -39,3 +39,9 @@ def test_no_emoji_is_drawn_on_a_row_of_its_own(text):
     for emoji in (r for r in drawn if r.role.startswith("emoji:")):
         beside = [r for r in drawn if not r.role.startswith("emoji:") and abs(r.y - emoji.y) < 2]
         assert beside, (emoji.text, [(r.text, r.y) for r in drawn])
+
+
+@pytest.mark.parametrize("line, marker", [("🫶🏽 new emoji too", "🫶🏽"), ("🚀 Ship it", "🚀"), ("© 2024 all rights", "")])
+def test_an_emoji_bullets_marker_is_the_whole_emoji(line, marker):
+    from studio.reading import written_marker
+    assert written_marker(line) == marker
