@@ -430,7 +430,7 @@ _CLOSERS = "\"'”’»)]*_"
 # A closing line that can only open a sentence of its own ("That's it.", "That's all.", "Done.", the whole line):
 # after a short item with no end mark ("3. Publish") it is no wrapped part of the item, as "York City." after
 # "3. Visit New" would be. Kept this narrow: "3. Watch" / "It's a Wonderful Life." is one item, a title.
-_CLOSING_LINE = re.compile(r"^(?:and\s+)?(?:that['’]s\s+(?:it|all)|done)\s*[.!]$", re.IGNORECASE)
+_CLOSING_LINE = re.compile(r"^(?:and\s+)?(?:that['’]s\s+(?:it|all)|done)\s*[.!]\W*$", re.IGNORECASE)
 # The words a short item may end on that ask for the next line ("3. Publish and" / "3. Say" / "That's it.")
 _GOES_ON = frozenset("a an and or but nor the to of in on at by for from with as than then so if is are was be "
                      "that this my your our their its say says said tell ask reply answer repeat "
