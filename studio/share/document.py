@@ -95,7 +95,7 @@ class SharedDocument:
         self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
         self._ways_back: dict[str, WayBack] = {}  # slide id → the step that brings it back
         self._typists: dict[tuple[str, str], Runs] = {}  # each text: whose typing each stretch of it is
-        self._people: dict[str, Callable[[], Replica | None]] = {}  # person → their replica (weak)
+        self._people: weakref.WeakValueDictionary[str, Replica] = weakref.WeakValueDictionary()  # person → replica
         self._merging: str | None = None  # the person whose update is being merged
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
@@ -145,12 +145,12 @@ class SharedDocument:
 
     def joined(self, replica: Replica) -> None:
         """``replica`` is its person's copy (``tell_typists`` finds them through it)."""
-        self._people[replica.person] = weakref.ref(replica)
+        self._people[replica.person] = replica
 
     def tell_typists(self, slide_id: str, field: str, text: str, but: Replica) -> None:
         """Say ``text`` to everyone (but ``but``'s person) whose typing is in this text now, once each."""
         for person in sorted(self.typists(slide_id, field) - {but.person}):
-            replica = self._people.get(person, lambda: None)()
+            replica = self._people.get(person)
             if replica is not None:
                 replica.tell(text)
 
