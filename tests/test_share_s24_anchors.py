@@ -139,3 +139,16 @@ def test_a_keystroke_after_a_big_rewording_searches_once_while_choosing(monkeypa
     ran = _searches(monkeypatch)
     assert closest(candidates, lambda text: (text, typed)) == reworded + "x" * 19
     assert len(ran) <= 1
+
+
+def test_the_one_search_goes_to_the_text_really_edited_not_an_unrelated_one_of_the_same_length(monkeypatch):
+    """Which long-changed text gets the one anchored search is guessed from a few sampled stretches, not from the
+    lengths alone: another slide's text exactly as long as the new one must not take it (regression guard)."""
+    r = random.Random(6)
+    seen = " ".join(_words(r, 1_200))
+    typed = seen.replace(" the ", " THE ") + " and a few more words"
+    unrelated = " ".join(_words(r, 1_300))[:len(typed)]
+    ran = _searches(monkeypatch)
+    pairs = [(unrelated, typed), (seen, typed), ("", typed)]
+    assert closest(pairs, lambda pair: pair) == (seen, typed)
+    assert len(ran) <= 1

@@ -724,27 +724,37 @@ def closest(items: Sequence[T], texts: Callable[[T], tuple[str, str]], tie: Call
     """The item whose texts ``(old, new)`` differ least (then the smallest ``tie``, then the first).
 
     Measured cheaply (``change_measure``), exact for a short changed stretch. A long one counted whole may be
-    many small changes (a replace-all through a long text) that a short text's exact measure would wrongly beat:
-    the one such item most likely best (nearest in length: no measure is below the difference of the lengths,
-    then the least counted whole) is measured by the anchored search when it could beat the best exact one;
-    one search at most: each keystroke measures dozens of texts."""
+    many small changes (a replace-all through a long text) that a short text's exact measure would wrongly beat.
+    Of the items that could beat the best exact one (no measure is below the difference of the lengths), the one
+    whose measure is guessed least (``_guessed_measure``) is measured by the anchored search: one search at most,
+    as each keystroke measures dozens of texts."""
     exact: list[tuple[int, Any, int]] = []
-    whole: list[tuple[int, int, Any, int]] = []  # (length difference, counted whole, tie, index)
+    whole: list[tuple[int, Any, int]] = []  # (length difference, tie, index): no measure is below the first
     for k, item in enumerate(items):
         old, new = texts(item)
         measure, is_exact = _cheap_measure(old, new)
-        if is_exact:
-            exact.append((measure, tie(item), k))
-        else:
-            whole.append((abs(len(old) - len(new)), measure, tie(item), k))
+        (exact if is_exact else whole).append((measure if is_exact else abs(len(old) - len(new)), tie(item), k))
     best = min(exact, default=None)
-    hopeful = min(whole, default=None)
-    if hopeful is None or (best is not None and best <= (hopeful[0], *hopeful[2:])):
-        return items[best[2]] if best is not None else items[0]
+    hopeful = [key for key in whole if best is None or key < best]
+    if not hopeful:
+        return items[best[2] if best is not None else 0]
+    likely = min(hopeful, key=lambda key: (_guessed_measure(*texts(items[key[2]])), key))
     if best is None:
-        return items[hopeful[3]]
-    searched = (anchored_measure(*texts(items[hopeful[3]])), hopeful[2], hopeful[3])
+        return items[likely[2]]
+    searched = (anchored_measure(*texts(items[likely[2]])), likely[1], likely[2])
     return items[min(best, searched)[2]]
+
+
+SAMPLED = 16  # stretches of a long changed text looked for in the other, to guess how much of it is unchanged
+
+
+def _guessed_measure(old: str, new: str) -> int:
+    """A guess at ``anchored_measure`` in a few substring searches: the changed middles of both texts, less twice
+    the part of ``old``'s that its sampled stretches (``SAMPLED``, evenly spaced) found in ``new``'s stand for."""
+    start, end, insert = splice(old, new)
+    step = max(ANCHOR, (end - start) // SAMPLED)
+    found = sum(old[i:i + ANCHOR] in insert for i in range(start, end - ANCHOR + 1, step))
+    return max(abs(len(old) - len(new)), end - start + len(insert) - 2 * found * step)
 
 
 def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
