@@ -773,7 +773,7 @@ class Steps:
 
 
 ANCHOR = 32  # characters: an unchanged run this long (twice this, surely) is found between changes of a long text
-FINE_ANCHOR = 6  # the same, inside a changed stretch too costly to compare closely (a reworded paragraph)
+FINE_ANCHOR = 5  # the same, inside a changed stretch too costly to compare closely (a reworded paragraph)
 ANCHORED = 4 * limits.MAX_BODY_CHARS  # characters changed (both sides) up to which runs between changes are anchored
 # (longer than any text's cap is a paste to refuse: one change, as anchoring a megabyte took a second on the event loop)
 CLOSE_BUDGET = ANCHOR * COMPARED  # old × new characters that one anchored search compares closely, in all
