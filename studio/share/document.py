@@ -51,8 +51,9 @@ PART_TEXTS: dict[str, tuple[str, ...]] = {"meta": ("name",), "cta": ("headline",
 DELETED_BY = "deleted_by"
 ROOTS = ("meta", *PARTS, "slides", "order")
 CAPTURE_MS = 1000  # one person's edits this close together are one undo step
-COMPARED = 2_000  # × ``ANCHOR``: the close comparisons one anchored search makes in all (``CLOSE_BUDGET``)
+COMPARED = 2_000  # changed stretch up to which ``changes`` finds each separate place (comparing is quadratic)
 CLOSE_COST = 250_000  # old × new characters of a changed stretch up to which it is compared closely (~0.1 s at most)
+RERANKED = 3  # texts best by the cheap measure that are measured again by the anchored search
 KEPT = 32  # typings kept for slides whose way back is not known (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
 
@@ -699,17 +700,10 @@ def changes(old: str, new: str, steps: Steps | None = None) -> list[tuple[int, i
 def change_measure(old: str, new: str) -> int:
     """How many characters change from ``old`` to ``new``, measured cheaply: for choosing among many texts the
     one a box typed on (each keystroke measures dozens). A long changed stretch counts whole, never anchored."""
-    return _cheap_measure(old, new)[0]
-
-
-def _cheap_measure(old: str, new: str) -> tuple[int, bool]:
-    """``change_measure``, and whether it is exact (False: a long changed stretch counted whole, an upper bound)."""
     start, end, insert = splice(old, new)
-    if start == end or not insert:
-        return end - start + len(insert), True
-    if (end - start) * len(insert) > CLOSE_COST:
-        return end - start + len(insert), False
-    return sum(i2 - i1 + j2 - j1 for i1, i2, j1, j2 in _close_changes(old[start:end], insert)), True
+    if (end - start) * len(insert) > CLOSE_COST or start == end or not insert:
+        return end - start + len(insert)
+    return sum(i2 - i1 + j2 - j1 for i1, i2, j1, j2 in _close_changes(old[start:end], insert))
 
 
 def anchored_measure(old: str, new: str) -> int:
@@ -721,40 +715,13 @@ def anchored_measure(old: str, new: str) -> int:
 
 
 def closest(items: Sequence[T], texts: Callable[[T], tuple[str, str]], tie: Callable[[T], Any] = lambda _: 0) -> T:
-    """The item whose texts ``(old, new)`` differ least (then the smallest ``tie``, then the first).
-
-    Measured cheaply (``change_measure``), exact for a short changed stretch. A long one counted whole may be
-    many small changes (a replace-all through a long text) that a short text's exact measure would wrongly beat.
-    Of the items that could beat the best exact one (no measure is below the difference of the lengths), the one
-    whose measure is guessed least (``_guessed_measure``) is measured by the anchored search: one search at most,
-    as each keystroke measures dozens of texts."""
-    exact: list[tuple[int, Any, int]] = []
-    whole: list[tuple[int, Any, int]] = []  # (length difference, tie, index): no measure is below the first
-    for k, item in enumerate(items):
-        old, new = texts(item)
-        measure, is_exact = _cheap_measure(old, new)
-        (exact if is_exact else whole).append((measure if is_exact else abs(len(old) - len(new)), tie(item), k))
-    best = min(exact, default=None)
-    hopeful = [key for key in whole if best is None or key < best]
-    if not hopeful:
-        return items[best[2] if best is not None else 0]
-    likely = min(hopeful, key=lambda key: (_guessed_measure(*texts(items[key[2]])), key))
-    if best is None:
-        return items[likely[2]]
-    searched = (anchored_measure(*texts(items[likely[2]])), likely[1], likely[2])
-    return items[min(best, searched)[2]]
-
-
-SAMPLED = 16  # stretches of a long changed text looked for in the other, to guess how much of it is unchanged
-
-
-def _guessed_measure(old: str, new: str) -> int:
-    """A guess at ``anchored_measure`` in a few substring searches: the changed middles of both texts, less twice
-    the part of ``old``'s that its sampled stretches (``SAMPLED``, evenly spaced) found in ``new``'s stand for."""
-    start, end, insert = splice(old, new)
-    step = max(ANCHOR, (end - start) // SAMPLED)
-    found = sum(old[i:i + ANCHOR] in insert for i in range(start, end - ANCHOR + 1, step))
-    return max(abs(len(old) - len(new)), end - start + len(insert) - 2 * found * step)
+    """The item whose texts ``(old, new)`` differ least (then the smallest ``tie``, then the first). Ranked by
+    ``change_measure``; the best few and the one nearest in length are measured again by ``anchored_measure``
+    (a replace-all through a long text is many small changes, not one long one that a short text would beat)."""
+    cheap = sorted(range(len(items)), key=lambda k: (change_measure(*texts(items[k])), tie(items[k]), k))
+    near = min(cheap, key=lambda k: abs(len(texts(items[k])[0]) - len(texts(items[k])[1])))
+    few = {*cheap[:RERANKED], near}
+    return items[min(few, key=lambda k: (anchored_measure(*texts(items[k])), tie(items[k]), k))]
 
 
 def _close_changes(a: str, b: str) -> list[tuple[int, int, int, int]]:
@@ -773,84 +740,62 @@ class Steps:
 
 
 ANCHOR = 32  # characters: an unchanged run this long (twice this, surely) is found between changes of a long text
-FINE_ANCHOR = 5  # the same, inside a changed stretch too costly to compare closely (a reworded paragraph)
 ANCHORED = 4 * limits.MAX_BODY_CHARS  # characters changed (both sides) up to which runs between changes are anchored
 # (longer than any text's cap is a paste to refuse: one change, as anchoring a megabyte took a second on the event loop)
-CLOSE_BUDGET = ANCHOR * COMPARED  # old × new characters that one anchored search compares closely, in all
-
-Window = tuple[int, int, int, int]  # ``a[i1:i2]`` and ``b[j1:j2]``
 
 
 def _anchored_changes(a: str, b: str, steps: Steps | None = None) -> list[tuple[int, int, int, int]]:
     """``a[i1:i2]`` becomes ``b[j1:j2]``: a long text's changes, found in linear time. Runs of ``a`` that come
     unchanged in ``b`` are anchored by stretches of ``ANCHOR`` characters found once in each text (a copied
     paragraph anchors nothing), kept in order in both (the longest such chain), and grown both ways; so the text
-    between two changes is never part of one. A stretch left between anchored runs is compared closely while
-    that stays cheap (``CLOSE_BUDGET`` in all, from the start); a costlier one is anchored again the same way by
-    stretches of ``FINE_ANCHOR`` characters found once in it on each side (a reworded paragraph keeps its
-    unchanged words), and what is left between those is compared closely within the budget, else one change."""
+    between two changes is never part of one. The stretches left between anchored runs are compared closely
+    while that stays cheap (``ANCHOR`` × ``COMPARED`` in all), else each is one change."""
     steps = steps or Steps()
-    budget = [CLOSE_BUDGET]
+    runs: list[tuple[int, int, int]] = []  # (in a, in b, length), increasing in both
+    done_a = done_b = 0
+    for i, j in _chain(a, b, steps):
+        if i < done_a or j < done_b:  # inside (or across the end of) the run anchored last
+            continue
+        back = _common(a, b, i, j, -min(i - done_a, j - done_b), steps)
+        ahead = _common(a, b, i, j, min(len(a) - i, len(b) - j), steps)
+        runs.append((i - back, j - back, back + ahead))
+        done_a, done_b = i + ahead, j + ahead
     out: list[tuple[int, int, int, int]] = []
-    for i1, i2, j1, j2 in _stretches(a, b, (0, len(a), 0, len(b)), ANCHOR, steps):
-        if (i2 - i1) * (j2 - j1) <= budget[0]:
-            out += _compared(a, b, (i1, i2, j1, j2), budget, steps)
-            continue
-        for window in _stretches(a, b, (i1, i2, j1, j2), FINE_ANCHOR, steps):
-            out += _compared(a, b, window, budget, steps)
+    budget = ANCHOR * COMPARED  # (a small stretch typed over is compared closely; a long one costs too much)
+    from_a = from_b = 0
+    for i, j, length in [*runs, (len(a), len(b), 0)]:
+        if (i, j) != (from_a, from_b):  # a stretch changed between two unchanged runs
+            cost = (i - from_a) * (j - from_b)
+            if 0 < cost <= budget:
+                budget -= cost
+                steps.n += cost
+                out += [(from_a + i1, from_a + i2, from_b + j1, from_b + j2)
+                        for i1, i2, j1, j2 in _close_changes(a[from_a:i], b[from_b:j])]
+            else:
+                steps.overlap += min(i - from_a, j - from_b)
+                out.append((from_a, i, from_b, j))
+        from_a, from_b = i + length, j + length
     return out
 
 
-def _compared(a: str, b: str, window: Window, budget: list[int], steps: Steps) -> list[tuple[int, int, int, int]]:
-    """A changed stretch compared closely while the budget (``budget[0]``, spent here) allows, else one change."""
-    i1, i2, j1, j2 = window
-    cost = (i2 - i1) * (j2 - j1)
-    if 0 < cost <= budget[0]:
-        budget[0] -= cost
-        steps.n += cost
-        return [(i1 + k1, i1 + k2, j1 + l1, j1 + l2) for k1, k2, l1, l2 in _close_changes(a[i1:i2], b[j1:j2])]
-    steps.overlap += min(i2 - i1, j2 - j1)
-    return [window]
-
-
-def _stretches(a: str, b: str, window: Window, size: int, steps: Steps) -> list[Window]:
-    """The changed stretches of ``window`` between the runs anchored there by stretches of ``size`` characters
-    (each found once on each side of the window, kept in order in both), in order."""
-    i1, i2, j1, j2 = window
-    out: list[Window] = []
-    from_a, from_b = i1, j1
-    for i, j in _chain(a, b, window, size, steps):
-        if i < from_a or j < from_b:  # inside (or across the end of) the run anchored last
-            continue
-        back = _common(a, b, i, j, -min(i - from_a, j - from_b), size, steps)
-        ahead = _common(a, b, i, j, min(i2 - i, j2 - j), size, steps)
-        if (i - back, j - back) != (from_a, from_b):
-            out.append((from_a, i - back, from_b, j - back))
-        from_a, from_b = i + ahead, j + ahead
-    if (i2, j2) != (from_a, from_b):
-        out.append((from_a, i2, from_b, j2))
-    return out
-
-
-def _chain(a: str, b: str, window: Window, size: int, steps: Steps) -> list[tuple[int, int]]:
-    """Places ``(i, j)`` in ``window`` where ``a`` and ``b`` hold the same stretch of ``size`` characters, found
-    once on each side (``a``'s taken at every ``size``-th place), the longest chain of them increasing in both."""
-    i1, i2, j1, j2 = window
-    sampled: dict[str, int] = {}  # a stretch of ``a`` at every size-th place → how often it is in ``a``
+def _chain(a: str, b: str, steps: Steps) -> list[tuple[int, int]]:
+    """Places ``(i, j)`` where ``a`` and ``b`` hold the same stretch of ``ANCHOR`` characters, found once in each
+    (``a``'s taken at every ``ANCHOR``-th place), the longest chain of them increasing in both texts."""
+    sampled: dict[str, int] = {}  # a stretch of ``a`` at every ANCHOR-th place → how often it is in ``a``
     at: dict[str, int] = {}  # → its (sampled) place
-    for i in range(i1, i2 - size + 1, size):
-        sampled[a[i:i + size]], at[a[i:i + size]] = 0, i
-    steps.n += i2 - i1
-    for i in range(i1, i2 - size + 1):  # counted at every place: found once in ``a``, not only once sampled
-        stretch = a[i:i + size]
+    for i in range(0, len(a) - ANCHOR + 1, ANCHOR):
+        sampled[a[i:i + ANCHOR]], at[a[i:i + ANCHOR]] = 0, i
+    steps.n += len(a)
+    for i in range(len(a) - ANCHOR + 1):  # counted at every place: found once in ``a``, not only once sampled
+        stretch = a[i:i + ANCHOR]
         if stretch in sampled:
             sampled[stretch] += 1
     in_b: dict[str, int] = {}  # stretch → its place in ``b`` (-1: more than once)
-    for j in range(j1, j2 - size + 1):
-        stretch = b[j:j + size]
+    for j in range(len(b) - ANCHOR + 1):
+        stretch = b[j:j + ANCHOR]
         if sampled.get(stretch) == 1:
             in_b[stretch] = -1 if stretch in in_b else j
-    steps.n += size * (i2 - i1 + j2 - j1)
+    steps.n += ANCHOR * (len(a) + len(b))
     places = sorted((j, at[stretch]) for stretch, j in in_b.items() if j >= 0)
     return _increasing(places, steps)
 
@@ -886,7 +831,7 @@ def _first_not_below(places: list[tuple[int, int]], tails: list[int], i: int) ->
     return low
 
 
-def _common(a: str, b: str, i: int, j: int, most: int, size: int, steps: Steps) -> int:
+def _common(a: str, b: str, i: int, j: int, most: int, steps: Steps) -> int:
     """How many characters ``a`` and ``b`` have in common from ``a[i]`` and ``b[j]`` on (``most`` > 0), or right
     before them (``most`` < 0), at most ``abs(most)``: found by comparing doubling stretches, then halving the
     last; each character is compared a few times at most (the steps count every one)."""
@@ -897,7 +842,7 @@ def _common(a: str, b: str, i: int, j: int, most: int, size: int, steps: Steps) 
         if ahead:
             return a[i + low:i + high] == b[j + low:j + high]
         return a[i - high:i - low] == b[j - high:j - low]
-    low = 0
+    low, size = 0, ANCHOR
     while low < most and same(low, min(low + size, most)):
         low, size = min(low + size, most), size * 2
     high = min(low + size, most)  # the first ``low`` are the same; one from ``low`` to ``high`` is not
