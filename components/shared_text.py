@@ -464,7 +464,8 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
     the server last heard from that box: ``heard``; None, after a restart: the box's text is taken whole).
     A slide is found by its text nearest the old index, so slides moved meanwhile do not mislead it; one whose
     text kept less than half of what the box showed is another slide (its own was deleted): nothing is made,
-    and the words are returned in a message to show. A box that showed no text goes by its index alone."""
+    and the words are returned in a message to show. A box that showed no text goes by its index alone, and only
+    to a slide whose text there is still empty (never writing over a slide's words by place)."""
     value = safe_text(typing.value)
     if heard == value:
         return
@@ -490,12 +491,14 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
                         lambda i: abs(i - typing.index))
     else:
         index = typing.index
-    if not 0 <= index < len(slides) or not still_its_text(seen, getattr(slides[index], typing.field)):
-        return not_placed(seen, value, typing.index)
+    if not 0 <= index < len(slides):
+        return not_placed(value, typing.index)
     current = getattr(slides[index], typing.field)
     text = value if heard is None else rebase(heard, value, current)
-    if text == current:
+    if text == current or value == current:  # (already there)
         return
+    if not still_its_text(seen, current):  # its slide is gone (or, by place alone, another slide's words are there)
+        return not_placed(value, typing.index)
     if typing.field == "alt_text":
         document.set_slide_alt_text(index, text)
     else:

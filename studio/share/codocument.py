@@ -201,13 +201,13 @@ class CoDocument(Document):
             if slide_id in ids:
                 index = ids.index(slide_id)
             elif replica.holds(slide_id) or slide_id in self.hub.removed_by:  # deleted, or taken out by an undo
-                return not_placed(seen[0], safe_text(value), near)
+                return _unless_made(seen, safe_text(value), replica.text(slide_id, field), near)
             else:  # renamed by a restart: the slide whose text changed least since one ``seen`` text; the nearest
                 pairs = [(i, text) for i in range(len(ids)) for text in seen]
                 index, was = closest(pairs, lambda pair: (pair[1], replica.text(ids[pair[0]], field)),
                                      lambda pair: abs(pair[0] - near))
                 if not still_its_text(was, replica.text(ids[index], field)):  # its slide is gone
-                    return not_placed(was, safe_text(value), near)
+                    return _unless_made(seen, safe_text(value), "", near)
             slide_id, change = ids[index], SlideChanged(None, index, frozenset({field}))
         current = replica.text(slide_id, field)
         base = closest(seen, lambda text: (text, current))
@@ -351,3 +351,11 @@ for _name_ in EDITS:
         continue
     setattr(CoDocument, _name_, _through_replica(_name_))
 _set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), as a whole
+
+
+def _unless_made(seen: list[str], value: str, current: str, near: int) -> str | None:
+    """The words of typing whose slide is gone, to show; None when they are already in its text (``current``: an
+    undo brings it back with them)."""
+    if current and rebase(closest(seen, lambda text: (text, current)), value, current) == current:
+        return None
+    return not_placed(value, near)

@@ -16,9 +16,10 @@ studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -339,16 +340,32 @@ def quote(seen: str, typed: str) -> str:
 
 def still_its_text(seen: str, current: str) -> bool:
     """Whether a slide's text reading ``current`` can be the one a box showed as ``seen`` (found again by its text
-    after a reload): at least half of ``seen``'s characters are still in it."""
+    after a reload): at least half of ``seen`` is still in it (by its changes, or by its pairs of neighbouring words
+    found in it: a text changed at many places, its punctuation made full-width say, keeps those). An empty
+    ``seen`` is only an empty text (never a slide's words found by place alone)."""
+    if not seen:
+        return not current
     deleted = sum(end - start for start, end, _insert in changes(seen, current))
-    return 2 * deleted <= len(seen)
+    return 2 * deleted <= len(seen) or _kept_in_pairs(seen, current)
 
 
-def not_placed(seen: str, typed: str, index: int) -> str:
-    """What to tell a person whose typing kept across a reload found its slide gone: every word of it."""
-    words = " … ".join(insert for _start, _end, insert in changes(seen, typed) if insert) or typed
+def _kept_in_pairs(seen: str, current: str) -> bool:
+    """Whether the words of ``seen`` kept in pairs of neighbours that ``current`` also has are half its words."""
+    words, others = re.findall(r"\w+", seen), re.findall(r"\w+", current)
+    pairs = Counter(zip(others, others[1:]))
+    kept = [False] * len(words)
+    for k in range(len(words) - 1):
+        if pairs[(words[k], words[k + 1])] > 0:
+            pairs[(words[k], words[k + 1])] -= 1
+            kept[k] = kept[k + 1] = True
+    total = sum(map(len, words))
+    return total > 0 and 2 * sum(len(w) for w, is_kept in zip(words, kept) if is_kept) >= total
+
+
+def not_placed(typed: str, index: int) -> str:
+    """What to tell a person whose typing kept across a reload found its slide gone: what their box read, whole."""
     return (f"The slide you were typing in before the page loaded again (slide {index + 1} then) is gone, so what "
-            f"you typed there was not added to any slide: “{words}”. Copy it from here if you need it.")
+            f"you typed there was not added to any slide. The box read: “{typed}”. Copy it from here if you need it.")
 
 
 def shorten(text: str, cap: int = QUOTED) -> str:
