@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import itertools
 import time
 import weakref
 from collections.abc import Callable
@@ -71,7 +72,7 @@ class CoDocument(Document):
         origin = _STUDIO if origin is None else origin
         replica = _get(self._replicas, origin)
         if replica is None:
-            replica = self.hub.replica(f"person-{id(origin)}")
+            replica = self.hub.replica(f"person-{next(_PEOPLE)}")  # (never an id(): one freed is reused)
             _put(self._replicas, origin, replica)
             replica.tellers.append(weakref.WeakMethod(self._tell))
         return replica
@@ -293,6 +294,9 @@ class CoDocument(Document):
         notice = _get(self._notices, origin)
         if notice is not None and who is not None and who != _name(origin):
             notice(f"{who} deleted the slide you were on.")
+
+
+_PEOPLE = itertools.count(1)  # each person's replica name, never given twice
 
 
 class _People(WeakKeyDictionary):

@@ -98,6 +98,7 @@ class SharedDocument:
         self._typists: dict[tuple[str, str], Runs] = {}  # each text: whose typing each stretch of it is
         self._people: weakref.WeakValueDictionary[str, Replica] = weakref.WeakValueDictionary()  # person → replica
         self._merging: str | None = None  # the person whose update is being merged
+        self._over: dict[tuple[str, str], tuple[int, set[str]]] = {}  # a text merged past its cap: cap, who was told
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -135,6 +136,9 @@ class SharedDocument:
         if sum(length for _who, length in self._typists.get((slide_id, field), ())) != size:  # a new text (a
             self._typists[(slide_id, field)] = [(self._merging, size)] if size else []  # slide added): by its maker
         self._recent.setdefault((slide_id, field), deque(maxlen=REMEMBERED)).append(text)
+        over = self._over.get((slide_id, field))
+        if over is not None and len(text) <= over[0]:  # back within its cap: going over again is told again
+            del self._over[(slide_id, field)]
 
     def _credit(self, key: tuple[str, str], delta: list[dict[str, Any]]) -> None:
         """Note who typed what a change of this text inserted (the person whose update is being merged)."""
@@ -148,12 +152,21 @@ class SharedDocument:
         """``replica`` is its person's copy (``tell_typists`` finds them through it)."""
         self._people[replica.person] = replica
 
-    def tell_typists(self, slide_id: str, field: str, text: str, but: Replica) -> None:
-        """Say ``text`` to everyone (but ``but``'s person) whose typing is in this text now, once each."""
+    def tell_typists(self, slide_id: str, field: str, cap: int, text: str, but: Replica) -> None:
+        """Say ``text`` to everyone (but ``but``'s person) whose typing is in this text now, that it went past
+        ``cap``: once each while it stays over (``told_over``)."""
         for person in sorted(self.typists(slide_id, field) - {but.person}):
             replica = self._people.get(person)
-            if replica is not None:
+            if replica is not None and self.told_over(slide_id, field, cap, person):
                 replica.tell(text)
+
+    def told_over(self, slide_id: str, field: str, cap: int, person: str) -> bool:
+        """Note that ``person`` is told this text went past ``cap``; False: they were told since it last went over."""
+        told = self._over.setdefault((slide_id, field), (cap, set()))[1]
+        if person in told:
+            return False
+        told.add(person)
+        return True
 
     def carousel(self) -> Carousel:
         """The merged carousel as the studio's model."""

@@ -295,8 +295,10 @@ def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | 
     if len(text) <= cap:
         return None
     kept = f"Every word is kept, but it is drawn cut after {cap:,} characters: shorten it."
-    replica.hub.tell_typists(slide, field, f"Someone else's typing, merged with yours, took {what} past its limit of "
-                             f"{cap:,} characters ({len(text):,} now). {kept}", but=replica)
+    if not replica.hub.told_over(slide, field, cap, replica.person):
+        return None
+    replica.hub.tell_typists(slide, field, cap, f"Someone else's typing, merged with yours, took {what} past its "
+                             f"limit of {cap:,} characters ({len(text):,} now). {kept}", but=replica)
     return f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters " \
            f"({len(text):,} now). {kept}"
 
