@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
-from nicegui import Client, events, ui
+from fastapi import HTTPException, Request
+from nicegui import Client, app, events, ui
+from nicegui.elements.upload_files import FileUpload, create_file_upload
 
 from studio.limits import MAX_IMAGE_BYTES, megabytes
 
@@ -19,11 +22,48 @@ FRAMING_BYTES = 64 * 1024  # the form's boundary and part headers around the fil
 _ROUTE = re.compile(r"/_nicegui/client/([^/]+)/upload/(\d+)")  # NiceGUI's route for one upload element
 
 
+class NamedUpload(ui.upload):
+    """An upload whose requests say what it showed when they began: ``show(name)`` puts ``name`` in the address
+    its browser sends the file to, and each file it hands on carries that name (``shown_on``). A long upload
+    then knows where it was started, whatever was chosen while it was on its way."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        app.remove_route(self._registered_url)  # NiceGUI's route, less the address's name: ``_receive`` instead
+        app.post(self._registered_url, include_in_schema=False)(self._receive)
+
+    def show(self, name: str | None) -> None:
+        """The name the next upload's files carry (the browser hears it with the element's address)."""
+        url = f"{self._registered_url}?{urlencode({'shown': name})}" if name else self._registered_url
+        if self.props.get("url") != url:
+            self.props["url"] = url
+
+    async def _receive(self, request: Request) -> dict[str, str]:
+        if self.is_ignoring_events:
+            raise HTTPException(status_code=403, detail="Upload is disabled or hidden")
+        for handler in self._begin_upload_handlers:
+            events.handle_event(handler, events.UiEventArguments(sender=self, client=self.client))
+        shown = request.query_params.get("shown")  # read before the body: the name the upload began with
+        async with request.form() as form:
+            files = [await create_file_upload(data) for data in form.values()]
+        for file in files:
+            file.shown = shown
+        await self.handle_uploads(files)
+        return {"upload": "success"}
+
+
+def shown_on(file: FileUpload) -> str | None:
+    """The name a ``NamedUpload`` showed when ``file``'s upload began (None: not said)."""
+    shown = getattr(file, "shown", None)
+    return shown if isinstance(shown, str) and shown else None
+
+
 def upload_button(label: str, icon: str, accept: str, on_upload: Callable[[events.UploadEventArguments], Any],
                   *, testid: str, max_bytes: int = MAX_IMAGE_BYTES,
-                  props: str = "outline dense no-caps") -> ui.upload:
-    """A button labelled ``label``; the chosen file goes to ``on_upload`` (too large or failed: a notification)."""
-    upload = ui.upload(auto_upload=True, max_file_size=max_bytes, on_upload=on_upload,
+                  props: str = "outline dense no-caps", named: bool = False) -> ui.upload:
+    """A button labelled ``label``; the chosen file goes to ``on_upload`` (too large or failed: a notification).
+    ``named``: a ``NamedUpload``."""
+    upload = (NamedUpload if named else ui.upload)(auto_upload=True, max_file_size=max_bytes, on_upload=on_upload,
                        on_rejected=lambda: _say(f"That file is larger than {megabytes(max_bytes)}, the most this "
                                                 "button takes. Nothing was changed.")) \
         .props(f"accept={accept} data-testid={testid}").classes("hidden")
