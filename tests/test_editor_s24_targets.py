@@ -149,3 +149,37 @@ async def test_a_photo_whose_slide_is_deleted_while_it_arrives_is_put_nowhere(st
     await until(lambda: any(c is studio.client and "“me.png” was not put on another slide" in m for c, m in notices))
     await asyncio.sleep(0.2)
     assert all(s.image is None for s in slides(studio))
+
+
+def drop_zones(tab) -> list:
+    """The preview's halves a dragged post is let go on: (replace the slide, add to it)."""
+    with tab:
+        zones = [e for e in tab.client.elements.values() if "cs-drop-zone" in e.classes]
+    return sorted(zones, key=lambda e: e.id)
+
+
+def drop_overlay(tab):
+    with tab:
+        return next(e for e in tab.client.elements.values() if "cs-drop-overlay" in e.classes)
+
+
+def texts(studio) -> list[tuple[str, str]]:
+    return [(s.title or "", s.body or "") for s in slides(studio)]
+
+
+async def test_a_post_dropped_before_its_tab_heard_its_slide_was_deleted_changes_no_other_slide(
+        studio, create_user, testid):
+    choose(studio, testid, 2)
+    shown = drop_overlay(studio).props.get("data-cs-shown")
+    post = studio.shared.document.carousel.thread.posts[-1].id
+    await tab_b_deletes_slide_3(studio, create_user, testid)
+    before = texts(studio)
+    for zone in drop_zones(studio):  # the browser's drop: the slide it showed, then the post
+        trigger(studio, zone, "drop", shown)
+        trigger(studio, zone, "drop", {"post_id": post, "shift": False})
+    assert texts(studio) == before
+    assert studio.notify.contains("the post was not put on another slide")
+    replace = drop_zones(studio)[0]  # a drop on the slide now shown is made on it
+    trigger(studio, replace, "drop", drop_overlay(studio).props.get("data-cs-shown"))
+    trigger(studio, replace, "drop", {"post_id": post, "shift": False})
+    assert texts(studio) != before
