@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote
 
 from fastapi import HTTPException, Request
 from nicegui import Client, app, events, ui
@@ -19,31 +19,32 @@ from studio.limits import MAX_IMAGE_BYTES, megabytes
 from .view import NOTICES
 
 FRAMING_BYTES = 64 * 1024  # the form's boundary and part headers around the file itself
+SHOWN_HEADER = "x-cs-shown"  # the header a ``NamedUpload``'s browser sends the name it showed in
 _ROUTE = re.compile(r"/_nicegui/client/([^/]+)/upload/(\d+)")  # NiceGUI's route for one upload element
 
 
 class NamedUpload(ui.upload):
-    """An upload whose requests say what it showed when they began: ``show(name)`` puts ``name`` in the address
-    its browser sends the file to, and each file it hands on carries that name (``shown_on``). A long upload
-    then knows where it was started, whatever was chosen while it was on its way."""
+    """An upload whose requests say what it showed when they began: ``show(name)`` puts ``name`` in a header of
+    the request its browser sends the file in, and each file it hands on carries that name (``shown_on``). A long
+    upload then knows where it was started, whatever was chosen while it was on its way."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        app.remove_route(self._registered_url)  # NiceGUI's route, less the address's name: ``_receive`` instead
+        app.remove_route(self._registered_url)  # NiceGUI's route, less the header's name: ``_receive`` instead
         app.post(self._registered_url, include_in_schema=False)(self._receive)
 
     def show(self, name: str | None) -> None:
-        """The name the next upload's files carry (the browser hears it with the element's address)."""
-        url = f"{self._registered_url}?{urlencode({'shown': name})}" if name else self._registered_url
-        if self.props.get("url") != url:
-            self.props["url"] = url
+        """The name the next upload's files carry (its browser hears it with the element)."""
+        headers = [{"name": SHOWN_HEADER, "value": quote(name, safe="")}] if name else []
+        if self.props.get("headers") != headers:
+            self.props["headers"] = headers
 
     async def _receive(self, request: Request) -> dict[str, str]:
         if self.is_ignoring_events:
             raise HTTPException(status_code=403, detail="Upload is disabled or hidden")
         for handler in self._begin_upload_handlers:
             events.handle_event(handler, events.UiEventArguments(sender=self, client=self.client))
-        shown = request.query_params.get("shown")  # read before the body: the name the upload began with
+        shown = unquote(request.headers.get(SHOWN_HEADER, ""))  # the name the upload began with
         async with request.form() as form:
             files = [await create_file_upload(data) for data in form.values()]
         for file in files:

@@ -101,8 +101,9 @@ async def test_remove_image_clicked_before_its_tab_heard_its_slide_was_deleted_r
     assert slides(studio)[2].image is None  # a click on the slide now shown removes its photo
 
 
-async def post_slowly(studio, url: str, data: bytes, started: asyncio.Event, go: asyncio.Event):
-    """The browser's upload of ``data`` to ``url``: its first bytes, then (once ``go`` is set) the rest."""
+async def post_slowly(studio, upload, data: bytes, started: asyncio.Event, go: asyncio.Event):
+    """The browser's upload of ``data`` by ``upload`` (its address, its headers): its first bytes, then (once ``go``
+    is set) the rest."""
     boundary = "csboundary"
     head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"me.png\"\r\n"
             "Content-Type: image/png\r\n\r\n").encode()
@@ -112,15 +113,16 @@ async def post_slowly(studio, url: str, data: bytes, started: asyncio.Event, go:
         started.set()
         await go.wait()
         yield data[16:] + f"\r\n--{boundary}--\r\n".encode()
-    return await studio.http_client.post(url, content=body(),
-                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    headers = {h["name"]: h["value"] for h in upload.props.get("headers", [])}
+    return await studio.http_client.post(upload.props["url"], content=body(), headers={
+        **headers, "Content-Type": f"multipart/form-data; boundary={boundary}"})
 
 
 async def upload_held(studio, testid):
     """An upload begun on the slide shown, its file still on its way: (its request, go: set to let it end)."""
     (upload,) = testid(studio, "slide-image-upload")
     started, go = asyncio.Event(), asyncio.Event()
-    request = asyncio.create_task(post_slowly(studio, upload.props["url"], png_bytes(), started, go))
+    request = asyncio.create_task(post_slowly(studio, upload, png_bytes(), started, go))
     await started.wait()
     return request, go
 
