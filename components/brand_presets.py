@@ -5,7 +5,7 @@ from nicegui import events, ui
 
 from studio import limits
 
-from .brand_notices import UndoLine, delete_confirmed, tell_cut
+from .brand_notices import UndoLine, back_as, delete_confirmed, tell_cut
 from .echo import Echo
 from .view import View
 
@@ -51,8 +51,12 @@ class PresetPicker:
         preset = self.view.attempt(self.brands.delete_preset, name, doing="deleting the preset")
         if preset:
             self.load()
-            self.undo.offer(f"Preset “{name}” deleted", lambda: self.brands.restore_preset(preset),
-                            f"Preset “{name}” restored")
+            self.undo.offer(f"Preset “{name}” deleted", lambda: self._restore(preset),
+                            back_as("Preset", preset.name, f"Preset “{name}” restored"))
+
+    def _restore(self, preset) -> str:
+        """Undo a deletion; a preset saved since under its name stays, this one comes back beside it."""
+        return self.brands.restore_preset(preset)  # the name it is back under (``back_as`` says it)
 
     def _save_dialog(self) -> None:
         with ui.dialog() as dialog, ui.card().classes("w-80"):

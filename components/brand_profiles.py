@@ -8,7 +8,7 @@ from nicegui import background_tasks, events, ui
 from studio import limits
 
 from .ask import ask
-from .brand_notices import UndoLine, delete_confirmed, tell_cut
+from .brand_notices import UndoLine, back_as, delete_confirmed, tell_cut
 from .echo import Echo
 from .view import View
 
@@ -93,8 +93,8 @@ class ProfilePicker:
         else:  # the stored profile was replaced: its old version can come back
             name = before.name or "the profile"
             self.view.notify("Profile saved", type="positive", position="top")
-            self.undo.offer(f"Profile “{name}” saved", lambda: self.brands.restore_profile(profile_id, before),
-                            f"The saved profile “{name}” is back as it was")
+            self.undo.offer(f"Profile “{name}” saved", lambda: self._restore(profile_id, before),
+                            back_as("Profile", before.name, f"The saved profile “{name}” is back as it was"))
 
     def _save_new(self) -> None:
         if self.view.attempt(self.brands.save_profile, doing="saving the profile"):
@@ -117,5 +117,10 @@ class ProfilePicker:
         profile = self.view.attempt(self.brands.delete_profile, profile_id, doing="deleting the profile")
         if profile:
             self.load()
-            self.undo.offer(f"Profile “{name}” deleted", lambda: self.brands.restore_profile(profile_id, profile),
-                            f"Profile “{name}” restored")
+            self.undo.offer(f"Profile “{name}” deleted", lambda: self._restore(profile_id, profile),
+                            back_as("Profile", profile.name, f"Profile “{name}” restored"))
+
+    def _restore(self, profile_id: str, profile) -> str:
+        """Undo; a profile saved since under its name stays, this one comes back beside it (one click): returns
+        the name it is back under (``back_as`` says it)."""
+        return self.brands.restore_profile(profile_id, profile, beside=True)

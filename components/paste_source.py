@@ -23,10 +23,32 @@ HTML_SHOWS_READING = 64_000  # characters of HTML read with the "Reading…" row
 DROP_MOST_BYTES = 4 * MAX_TEXT_BYTES + 3
 # the files the box reads (an archive's tweets.js too, which a paste of it is read as)
 TEXT_FILE = r"\.(txt|text|md|markdown)$|^tweets?(-part\d+)?\.js$"
+PAGE_FILE = r"\.(html?|xhtml)$"  # a saved page: read as a copy of that page (its text in the box, its HTML kept)
+
+# In the browser: a saved page's text as a copy of it has it (what the page shows of it, an emoji drawn as a picture
+# by its alt text), read with nothing of the page run or fetched; laid out off screen, as the text's line breaks come
+# from the layout
+PAGE_TEXT = r"""const pageText = (source) => {
+  const doc = new DOMParser().parseFromString(source, 'text/html');
+  doc.querySelectorAll('script,style,noscript,template,link,meta,iframe,object,embed,video,audio,picture source,svg')
+    .forEach((e) => e.remove());
+  doc.querySelectorAll('img').forEach((img) => img.replaceWith(img.alt || ''));
+  doc.querySelectorAll('[style],[src],[srcset],[background]').forEach((e) => ['style', 'src', 'srcset', 'background']
+    .forEach((a) => e.removeAttribute(a)));
+  const holder = document.createElement('div');
+  holder.style.cssText = 'position:absolute;left:-100000px;top:0;width:600px;white-space:normal';
+  holder.append(...doc.body.childNodes);
+  document.body.append(holder);
+  const plain = holder.innerText;
+  holder.remove();
+  return plain;
+};"""
 
 # In the browser: a file dropped on the box is read there (the server never holds it) and, if it is text within the
-# cap, put in the box at the caret (the box's words kept) as one undoable input, so it reaches the studio as a paste does (in parts when long). Else
-# only what is wrong with it is sent. Another drag (text dragged from a page) keeps the browser's own way.
+# cap, put in the box at the caret (the box's words kept) as one undoable input, so it reaches the studio as a paste
+# does (in parts when long). A saved page is put in as a paste of its copy is: its HTML as the paste's (read at
+# Import, with its caps), its text in the box. Else only what is wrong with it is sent. Another drag (text dragged
+# from a page) keeps the browser's own way.
 DROP = r"""(e) => {
   const files = e.dataTransfer ? [...e.dataTransfer.files] : [];
   if (!files.length) return;
@@ -35,7 +57,8 @@ DROP = r"""(e) => {
   const on = e.currentTarget, box = on.tagName === 'TEXTAREA' ? on : on.querySelector('textarea');
   const tell = (more) => emit(Object.assign({name}, more));
   if (files.length > 1) return tell({problem: 'many', count: files.length});
-  if (!/TEXT_FILE/i.test(name)) return tell({problem: 'kind'});
+  const page = /PAGE_FILE/i.test(name);
+  if (!page && !/TEXT_FILE/i.test(name)) return tell({problem: 'kind'});
   if (file.size > MOST_BYTES) return tell({problem: 'big', bytes: file.size});
   file.arrayBuffer().then((data) => {
     const bytes = new Uint8Array(data);
@@ -44,25 +67,48 @@ DROP = r"""(e) => {
     let text;
     try { text = new TextDecoder(utf16, {fatal: true}).decode(bytes); } catch (err) { return tell({problem: 'binary'}); }
     if (text.includes('\0')) return tell({problem: 'binary'});
+    PAGE_TEXT
+    const source = text;
+    if (page) text = pageText(source);
     text = text.replace(/\r\n?/g, '\n');
     if (!text.trim()) return tell({problem: 'empty'});
     const chars = text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;
     if (chars > CAP) return tell({problem: 'big', chars});
     // put in at the caret, nothing of the box's words replaced (a thread-sized text as an input Ctrl+Z takes back; a
-    // long one at once, as the editor is slow)
+    // long one at once, as the editor's undo takes seconds a thousand lines: "Put back what was there" then)
     const before = box.value, at = Math.min(box.selectionEnd ?? before.length, before.length);
     const want = before.slice(0, at) + text + before.slice(at);
     box.focus();
     box.setSelectionRange(at, at);
+    if (page && !before.trim()) {  // its flavours as a paste's, before its input (beside words: its text is read)
+      const copy = new DataTransfer();
+      copy.setData('text/html', source);
+      copy.setData('text/plain', want);
+      box.dispatchEvent(new ClipboardEvent('paste', {clipboardData: copy, bubbles: true, cancelable: true}));
+    }
+    delete box.csPutBack;
+    let undoable = true;
     if (text.length > UNDOABLE || !document.execCommand('insertText', false, text) || box.value !== want) {
       box.value = want;
       box.setSelectionRange(at + text.length, at + text.length);
       box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromDrop'}));
+      box.csPutBack = {before, after: want};
+      undoable = false;
     }
-    tell(before.trim() ? {chars, kept: true} : {chars});
+    const total = want.length - (want.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g) || []).length;
+    tell(Object.assign({chars, undoable, total}, before.trim() ? {kept: true} : {}, page ? {page: true} : {}));
   }, () => tell({problem: 'unread'}));
-}""".replace("TEXT_FILE", TEXT_FILE).replace("MOST_BYTES", str(DROP_MOST_BYTES)) \
+}""".replace("PAGE_TEXT", PAGE_TEXT).replace("TEXT_FILE", TEXT_FILE).replace("PAGE_FILE", PAGE_FILE) \
+    .replace("MOST_BYTES", str(DROP_MOST_BYTES)) \
     .replace("UNDOABLE", str(SMALL_PASTE)).replace("CAP", str(MAX_TEXT_BYTES))
+# In the browser: the box's words before a drop Ctrl+Z could not take back, while it holds what the drop made of them
+PUT_BACK = r"""const on = document.getElementById('ID'), box = on && on.tagName !== 'TEXTAREA' ? on.querySelector('textarea') : on;
+const held = box && box.csPutBack;
+if (!held || box.value !== held.after) return false;
+delete box.csPutBack;
+box.value = held.before;
+box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'historyUndo'}));
+return true;"""
 # a drag over the box: a file may be dropped there (else the browser opens the file in the tab)
 DRAG_OVER = "(e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); }"
 
@@ -73,11 +119,18 @@ def dropped_message(args: dict) -> tuple[str, str]:
     problem, chars, size = args.get("problem"), args.get("chars"), args.get("bytes")
     if problem is not None and not isinstance(problem, str):
         return f"The drop of {name} could not be read: nothing was put in the box.", "warning"
-    if problem is None and isinstance(chars, int) and args.get("kept") is True:
-        return (f"{name} is in the box ({chars:,} characters), put in at the caret: the words the box held are kept "
-                "around it. Click Import thread to read them all.", "info")
     if problem is None and isinstance(chars, int):
-        return f"{name} is in the box ({chars:,} characters): click Import thread to read it.", "info"
+        what = "the page's text" if args.get("page") is True else f"{chars:,} characters"
+        if args.get("kept") is True:
+            told = (f"{name} is in the box ({what}), put in at the caret: the words the box held are kept around it. "
+                    "Click Import thread to read them all.")
+        else:
+            told = f"{name} is in the box ({what}): click Import thread to read it" + (
+                " as a copy of its page." if args.get("page") is True else ".")
+        if args.get("undoable") is False:
+            told += (" Ctrl+Z cannot take back a drop this long: “Put back what was there”, under the box, puts "
+                     "back what the box held.")
+        return told, "info"
     if problem == "big":
         size = f"{chars:,} characters" if isinstance(chars, int) else f"{size:,} bytes" if isinstance(size, int) \
             else "too long"
@@ -95,8 +148,8 @@ def dropped_message(args: dict) -> tuple[str, str]:
     elif told is None and suffix == "json":
         told = f"{name} is a .json file: a Carousel Studio project opens from the Project file tab, above."
     elif told is None:
-        told = (f"{name} is not a text file: the paste box takes a .txt or .md file; an X archive (.zip) goes in the "
-                "Archive tab, a project (.json) in the Project file tab.")
+        told = (f"{name} is not a text file: the paste box takes a .txt or .md file or a saved page (.html); an X "
+                "archive (.zip) goes in the Archive tab, a project (.json) in the Project file tab.")
     return told, "warning"
 
 
@@ -124,9 +177,10 @@ class PasteSource:
         self.view = view
         self.imports = view.studio.imports
         self.intake = intake
-        # (short: at the panel's width a longer hint wrapped to a third line holding only its "…")
+        # (short: at the panel's width a longer hint wrapped to a third line holding only its "…"). Four rows that
+        # scroll, not grown to its text: growing laid a 1 MB paste's 34,000 lines out again at every input (~1.3 s)
         self.paste = ui.textarea(placeholder="Paste a thread, or its page on X copied whole").props(
-            "outlined dense autogrow input-style='max-height:160px' data-testid=source-input") \
+            "outlined dense rows=4 data-testid=source-input") \
             .classes("w-full")
         self.paste.on_value_change(self._pasted)
         self._over: int | None = None  # the characters of a text over the cap the box holds (not sent)
@@ -148,6 +202,14 @@ class PasteSource:
             ui.button("Cancel", icon="close", on_click=self._cancel_read).props(
                 "flat dense no-caps size=sm data-testid=paste-cancel")
         self.reading.set_visibility(False)
+        with ui.row().classes("w-full items-center no-wrap gap-2").props("data-testid=paste-put-back-row") \
+                as self.put_back_row:
+            ui.label("Ctrl+Z cannot take back that drop.").classes("cs-hint flex-1")
+            ui.button("Put back what was there", icon="undo", on_click=self._put_back).props(
+                "flat dense no-caps size=sm data-testid=paste-put-back")
+        self.put_back_row.set_visibility(False)
+        self._drop_value: str | None = None  # the box's value a drop Ctrl+Z cannot take back made, while it holds it
+        self._drop_total: int | None = None  # that value's length, while it is still coming (its report came first)
         self._read: object | None = None  # a big paste being read (a token), until it is used or cancelled
         self._read_text: str | None = None  # the box's text that read is for
         self._html_read: object | None = None  # the same token while it is a paste's HTML being read
@@ -159,6 +221,7 @@ class PasteSource:
         if not isinstance(e.value, (str, type(None))):  # a browser may send anything: no text, nothing to do
             return
         text = e.value or ""
+        self._drop_changed(text)
         if self._html is not None and text != self._html[0]:  # typed into, or pasted into other text: not kept
             self._html = None
         self._box_changed(text)
@@ -208,6 +271,33 @@ class PasteSource:
         if isinstance(e.args, dict):
             message, kind = dropped_message(e.args)
             self.view.notify(message, type=kind, position="top", multi_line=True)
+            total = e.args.get("total")
+            if kind == "info" and e.args.get("undoable") is False and isinstance(total, int):
+                self.put_back_row.set_visibility(True)
+                self._drop_value, self._drop_total = None, total  # (its value may come before this report, or after)
+                self._drop_changed(self.paste.value or "")
+
+    def _drop_changed(self, text: str) -> None:
+        """"Put back what was there" is offered while the box holds what the drop made of its words."""
+        if self._drop_total is not None and len(text) == self._drop_total:
+            self._drop_value, self._drop_total = text, None
+        elif self._drop_value is not None and text != self._drop_value:  # typed into, or put back
+            self._drop_value = None
+            self.put_back_row.set_visibility(False)
+
+    async def _put_back(self) -> None:
+        """The box's words before a long drop, put back in the browser (it alone holds them) while the box holds
+        what the drop made of them."""
+        self.put_back_row.set_visibility(False)
+        self._drop_value = self._drop_total = None
+        try:
+            done = await self.view.client.run_javascript(PUT_BACK.replace("ID", self.paste.html_id), timeout=10)
+        except TimeoutError:
+            done = None
+        if done is True:
+            self.view.notify("The box holds what it held before the drop.", position="top")
+        else:
+            self.view.notify("The box changed after the drop: nothing was put back.", position="top")
 
     def _lay_out_ahead(self) -> None:
         """In a thread of the server, whose layout cache the import then reads (``Imports.lay_out_ahead``);

@@ -5,8 +5,11 @@ from collections.abc import Callable
 
 from nicegui import ui
 
+from studio import limits
 from studio.app.events import ProfilesChanged
+from studio.store import StoreError
 
+from .ask import ask
 from .view import View
 
 KIND_ICONS = {"project": "description", "profile": "badge"}
@@ -42,9 +45,28 @@ class RecentlyDeleted:
                         "flat dense no-caps data-testid=trash-restore")
                     button.props["aria-label"] = f"Restore {item.kind} {item.name or 'Untitled'}"
 
-    def _restore(self, item) -> None:
-        if self.view.attempt(self.view.studio.projects.restore, item.id, doing="restoring from the trash"):
-            self.view.notify(f"“{item.name or 'Untitled'}” restored", type="positive", position="top")
+    async def _restore(self, item) -> None:
+        """Restore; a profile whose name another has now is offered back beside it, in one click, never over it."""
+        brands = self.view.studio.brands
+        try:
+            beside = brands.trash_name_taken(item.id) if item.kind == "profile" else None
+        except StoreError:
+            beside = None  # (gone meanwhile: the restore below says so)
+        if beside is None:
+            restored = self.view.attempt(self.view.studio.projects.restore, item.id, doing="restoring from the trash")
+            told = f"“{item.name or 'Untitled'}” restored"
+        else:
+            shown = limits.cut(item.name, 60)
+            answer = await ask(f"A profile named “{shown}” exists already",
+                               f"Restore this one beside it as “{beside}”? Neither is replaced; you can rename "
+                               "either later.", [("beside", f"Restore as “{beside}”"), ("cancel", "Cancel")],
+                               testid="trash-ask")
+            if answer != "beside":
+                return
+            restored = self.view.attempt(brands.restore_beside, item.id, doing="restoring from the trash")
+            told = f"“{item.name}” restored as “{restored}”"
+        if restored:
+            self.view.notify(told, type="positive", position="top")
             self.fill()
             self.on_restored()
             if item.kind == "profile":  # every open Brand panel lists it again

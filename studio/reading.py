@@ -20,7 +20,7 @@ from .text_patterns import SENTENCE_END, without_links
 _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|part|tip|lesson)\s+(\d{1,2})\s*[:.)-])"
                       r"\s*(\S.{0,90})$", re.IGNORECASE)
 # Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
-OWN_BULLETS = "►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
+OWN_BULLETS = "‣►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
 _LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
@@ -181,6 +181,14 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     return first[:cut].strip(), text[cut:].strip()
 
 
+_EMOJI_TAIL = regex.compile(r"^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3 ]|[0-9#*]\ufe0f?\u20e3)+$")
+
+
+def emoji_tail(text: str) -> bool:
+    """``text`` is only emoji ("🚀", "🔥 👍🏽", "🇫🇷"): after a sentence on its line, it is that sentence's."""
+    return bool(_EMOJI_TAIL.match(text))
+
+
 @lru_cache(maxsize=1024)
 def headline_and_body(text: str) -> tuple[str, str]:
     """A numbered heading, else a short first line, else the first sentence, becomes the headline."""
@@ -197,6 +205,8 @@ def headline_and_body(text: str) -> tuple[str, str]:
     lead = _NUMBERED.match(text)  # "3. Ship every day": the number's full stop ends no sentence
     number, words = (text[:lead.end()], text[lead.end():]) if lead else ("", text)
     parts = SENTENCE_END.split(words, maxsplit=1)
+    if len(parts) == 2 and emoji_tail(parts[1]):
+        return "", text  # one sentence and its emoji ("Ship it. 🚀"): read as one sentence, the emoji kept beside it
     if len(parts) == 2 and len(parts[0]) <= 140 and "\n" not in parts[0] and without_links(parts[0]).strip(" .,;:!?"):
         return number + parts[0].strip(), parts[1].strip()
     return "", text
@@ -407,6 +417,13 @@ def _leaves_nested(number: str, line: str, indent: int, levels: list[int]) -> bo
 
 
 _CLOSERS = "\"'”’»)]*_"
+# A closing line that can only open a sentence of its own ("That's it.", "This is the way.", "Done."): after an item
+# with no end mark ("3. Publish") it is no wrapped part of the item, as "York City." after "3. Visit New" would be.
+_CLOSING_LINE = re.compile(r"^(?:(?:And\s+)?(?:That|This|It|Here)(?:['’]s|\s+is|\s+was)\b.*|(?:Done|Easy|Simple|Voilà"
+                           r"|Voila|Boom)\s*)[.!?…]\W*$")
+# The words a wrapped item's first line may end on, its sentence going on in the next ("3. Publish and" / "That's it.")
+_GOES_ON = frozenset("a an and or but nor the to of in on at by for from with as than then so if is are was be "
+                     "that this my your our their its".split())
 
 
 def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
@@ -417,6 +434,8 @@ def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) ->
     if first.islower():  # a sentence goes on: "never in public," / "and always with kindness."
         return False
     if held > top and indent <= top:
+        return True
+    if item[-1:].isalnum() and item.split()[-1].lower() not in _GOES_ON and indent <= top and _CLOSING_LINE.match(line):
         return True
     return item.rstrip(_CLOSERS)[-1:] in ".!?…。！？" and not first.islower() and not first in ",;:)]}—–-"
 

@@ -758,12 +758,33 @@ def _base_char(cluster: str) -> str:
     return cluster[0]
 
 
+# Sets of enclosed letters and numbers ("Ⓒⓘⓡⓒⓛⓔⓓ", "①②③"): a face that has a few of a set (Inter's "Ⓒ", beside
+# ©) draws them at another size than the face that has them all, so a circled word is drawn by one face
+_ENCLOSED_SETS = ((0x2460, 0x2474), (0x2474, 0x2488), (0x2488, 0x249C), (0x249C, 0x24B6), (0x24B6, 0x24EA),
+                  (0x24EB, 0x2500))
+
+
+def _whole_set(face: str, cp: int) -> bool:
+    """The face has every character of the enclosed set ``cp`` is in (True outside those sets)."""
+    return all(_has_set(face, start, end) for start, end in _ENCLOSED_SETS if start <= cp < end)
+
+
+@lru_cache(maxsize=256)
+def _has_set(face: str, start: int, end: int) -> bool:
+    return all(has_glyph(face, chr(c)) for c in range(start, end))
+
+
 @lru_cache(maxsize=8192)
 def font_for(cluster: str, family: str) -> str:
     """The first face in ``family``'s chain that has the cluster's base character and its combining marks
-    (a mark the face lacks would be drawn as its "no glyph" box), else the first that has the base."""
+    (a mark the face lacks would be drawn as its "no glyph" box), else the first that has the base; an enclosed
+    letter or number goes to the first face that has its whole set (``_ENCLOSED_SETS``)."""
     base, marks = _base_char(cluster), _marks(cluster)
-    faces = (face for face in _chain(family) if has_glyph(face, base))  # lazy: most clusters stop at the first
+    chain = _chain(family)
+    if not _whole_set(family, ord(base)):
+        whole = tuple(face for face in chain if _whole_set(face, ord(base)) and has_glyph(face, base))
+        chain = whole + tuple(face for face in chain if face not in whole)
+    faces = (face for face in chain if has_glyph(face, base))  # lazy: most clusters stop at the first
     first = next(faces, family)
     if all(has_glyph(first, m) for m in marks):
         return first

@@ -74,6 +74,88 @@ def pytest_cmdline_main(config) -> None:
         config.option.dist = "worksteal"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's ``worksteal`` (see ``pytest_cmdline_main``), keeping each real-browser module whole in one
+    test process (``grouped_worksteal``); any other ``--dist`` is xdist's own."""
+    if config.getvalue("dist") != "worksteal":
+        return None
+    return grouped_worksteal(config, log)
+
+
+def together(nodeid: str) -> str | None:
+    """The module whose tests must run in one process, in their order, or None for a test that may go anywhere.
+
+    A real-browser module's tests share one module-scoped studio server and Chromium page, each test going on
+    from the page the one before left (tests/test_browser_studio.py): split between two processes, each half
+    started its own server and browser and ran without the tests before it."""
+    path = nodeid.split("::", 1)[0]
+    return path if Path(path).name.startswith(SLOW_PREFIXES) else None
+
+
+def grouped_worksteal(config, log):
+    """A ``WorkStealingScheduling`` that never splits a ``together`` module: the first share handed to a process
+    ends after a module, and a process that runs dry steals only from after the end of one (None, so xdist's
+    own is used, should a later xdist no longer have the parts this relies on)."""
+    from xdist.scheduler import WorkStealingScheduling
+    from xdist.scheduler.worksteal import MIN_PENDING
+    if not hasattr(WorkStealingScheduling, "_send_tests"):
+        return None
+
+    class GroupedWorkStealing(WorkStealingScheduling):
+        def _joined(self, first: int, second: int) -> bool:
+            """Whether the tests at these two indexes belong to one ``together`` module."""
+            group = together(self.collection[first])
+            return group is not None and group == together(self.collection[second])
+
+        def _edge(self, queue: list[int], cut: int, lowest: int) -> int:
+            """``cut`` moved out of the module it falls in, to that module's nearer end (its start only if that
+            is at least ``lowest``); a cut between two modules stays."""
+            start = end = cut
+            while 0 < start < len(queue) and self._joined(queue[start - 1], queue[start]):
+                start -= 1
+            while 0 < end < len(queue) and self._joined(queue[end - 1], queue[end]):
+                end += 1
+            return start if start >= lowest and cut - start <= end - cut else end
+
+        def _send_tests(self, node, num: int) -> None:
+            super()._send_tests(node, self._edge(self.pending, num, 0))
+
+        def _steal_from(self, queue: list[int]) -> int | None:
+            """Where the stolen tail of ``queue`` starts (about half, never inside a module and never the test
+            running now or next); None for nothing."""
+            size = min(len(queue) // 2, len(queue) - MIN_PENDING)
+            if size <= 0:
+                return None
+            cut = self._edge(queue, len(queue) - size, MIN_PENDING)
+            return cut if cut < len(queue) else None
+
+        def check_schedule(self) -> None:
+            queues = {node: queue for node, queue in self.node2pending.items() if not node.shutting_down}
+
+            def idle() -> list:
+                return [node for node, queue in queues.items() if len(queue) < MIN_PENDING]
+
+            if not idle():
+                return
+            waiting = idle()
+            for n, node in enumerate(waiting):  # the tests no process holds yet, shared evenly
+                if self.pending:
+                    self._send_tests(node, len(self.pending) // (len(waiting) - n))
+            if not idle() or self.steal_requested_from_node is not None:
+                return
+            victim = max(queues, key=lambda node: len(queues[node]), default=None)
+            cut = None if victim is None else self._steal_from(queues[victim])
+            if cut is None:  # nothing to steal: the idle processes run their last test and end
+                for node in idle():
+                    node.shutdown()
+                return
+            victim.send_steal(queues[victim][cut:])
+            self.steal_requested_from_node = victim
+
+    return GroupedWorkStealing(config, log)
+
+
 def pytest_configure(config) -> None:
     """No test, server or worker it starts writes into the real user's data folder: for this run the
     default one (``$XDG_DATA_HOME/carousel-studio``) lies in a temporary folder."""

@@ -33,9 +33,14 @@ def open_dialogs(driver):
     return [d for d in css(driver, ".q-dialog") if d.is_displayed()]
 
 
-def wait(driver, condition, timeout=60):  # generous: a loaded machine takes seconds per round trip
-    return WebDriverWait(driver, timeout, poll_frequency=0.05,
-                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+def wait(driver, condition, timeout=60, describe=None):  # generous: a loaded machine takes seconds per round trip
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition())
+    except TimeoutException as error:
+        if describe is None:
+            raise
+        raise TimeoutException(f"waited {timeout} s; then: {describe()}") from error
 
 
 # Each slide's SVG lives in the shadow root of its view (ids stay local); read it in one script so a
@@ -243,14 +248,22 @@ def test_every_format_fits_between_top_bar_and_strip(page, tmp_path, width, heig
     def headers():
         return [h for h in css(page, "[data-testid=panel-aspect_ratio] .q-item") if h.is_displayed()]
 
+    def shown_tiles():  # looked up afresh each time: an expanding panel may draw its tiles again
+        tiles = by_testid(page, "format-option")
+        return tiles if tiles and tiles[0].is_displayed() else None
+
+    def state():
+        return {"left panel": drawer(page, ".cs-left"), "tiles": len(by_testid(page, "format-option")),
+                "format panel expanded": [h.get_attribute("aria-expanded") for h in headers()]}
+
     if by_testid(page, "toggle-settings")[0].is_displayed():  # below the breakpoint: a slide-over panel
         if not wait(page, lambda: drawer(page, ".cs-left")["settled"] and drawer(page, ".cs-left"))["shown"]:
             page.execute_script("document.querySelector('[data-testid=toggle-settings]').click()")
-    header = wait(page, headers)[0]
+            wait(page, lambda: drawer(page, ".cs-left") == {"shown": True, "settled": True}, describe=state)
+    header = wait(page, headers, describe=state)[0]
     if header.get_attribute("aria-expanded") == "false":  # an earlier test collapsed every panel
         page.execute_script("arguments[0].click()", header)
-    tiles = by_testid(page, "format-option")
-    wait(page, lambda: tiles[0].is_displayed())
+    tiles = wait(page, shown_tiles, describe=state)
     first = next(t for t in tiles if "cs-tile-selected" in t.get_attribute("class"))
     try:
         for tile in tiles + [first]:

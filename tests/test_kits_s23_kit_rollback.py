@@ -2,12 +2,12 @@
 replaced. Many same-name profiles that differ go to the trash in one batch, told in one line."""
 import json
 import os
+from pathlib import Path
 
 import pytest
 
 from studio.app.brands import Brands
 from studio.brand import BrandProfile
-from studio.preset import Preset
 from studio.store import Store, StoreError
 
 
@@ -50,16 +50,23 @@ def test_an_import_whose_commit_fails_leaves_nothing_in_the_trash(tmp_path, monk
     assert again.trash.items() == []
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads which file a descriptor is (Linux)")
 def test_many_differing_profiles_go_to_the_trash_in_one_batch_and_one_line(tmp_path, monkeypatch):
     names = [f"Client {i}" for i in range(20)]
     store = agency(tmp_path, names)
     kit = kit_file(tmp_path, [name.lower() for name in names])
-    fsyncs = []
+    flushed = []
     real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (flushed.append(Path(os.readlink(f"/proc/self/fd/{fd}"))),
+                                                 real_fsync(fd)))
     summary = str(Brands(store).import_kits(kit))
     monkeypatch.undo()
-    assert len(fsyncs) < len(names)  # not one flush per trash item
+    data = (tmp_path / "agency").resolve()
+    assert all(path == data or data in path.parents for path in flushed), flushed  # nothing outside the data folder
+    folders = [folder.resolve() for folder in store.trash.folder.iterdir()]
+    assert len(folders) == len(names)
+    assert all(folder / "record.json" in flushed and folder in flushed for folder in folders)
+    assert store.trash.folder.resolve() in flushed
     lines = summary.splitlines()
     assert len(lines) == 2
     assert lines[1].startswith("20 saved profiles differed from the kit's; they are in the trash for 30 days")

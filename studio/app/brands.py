@@ -10,6 +10,7 @@ from ..brand import BrandProfile
 from ..preset import MAX_NAME_LENGTH, BadName, Preset, apply_preset, check_name, preset_from_carousel
 from ..store import ImportSummary, Store
 from ..store.profiles import CURRENT_PROFILE
+from ..store.trash import restored_name
 from . import kits
 from .document import Document, EditError
 from .projects import over_caps_notice
@@ -156,14 +157,32 @@ class Brands:
             self.store.settings.set(CURRENT_PROFILE, None)
         return profile
 
-    def restore_profile(self, profile_id: str, profile: BrandProfile) -> None:
-        """Undo a deletion (or a save over it): the profile comes back under its own id. Refused while another
-        profile has its name (saved since): two of one name could not be told apart in the picker."""
+    def restore_profile(self, profile_id: str, profile: BrandProfile, *, beside: bool = False) -> str:
+        """Undo a deletion (or a save over it): the profile comes back under its own id; returns its name. While
+        another profile has its name (saved since) it is refused (two of one name could not be told apart in
+        the picker), or with ``beside`` comes back under a distinct name ("Acme (restored)"), never over it."""
         name = profile.name.strip()
-        if [pid for pid in self.store.profiles.find(name) if pid != profile_id]:
-            raise EditError(_restore_refused(name, in_trash=self.store.trash.holds_profile(profile_id)))
-        self.store.profiles.save(profile, profile_id)
+        with self.store.transaction(write=True):
+            others = [pid for pid in self.store.profiles.find(name) if pid != profile_id]
+            if others and not beside:
+                raise EditError(_restore_refused(name, in_trash=self.store.trash.holds_profile(profile_id)))
+            if others:
+                taken = [p.name for pid, p in self.store.profiles.all() if pid != profile_id]
+                profile = dataclasses.replace(profile, name=restored_name(name, taken))
+            self.store.profiles.save(profile, profile_id)
         self.store.trash.drop_profile(profile_id)  # undone: the trash must not offer a second copy
+        return profile.name
+
+    def trash_name_taken(self, item_id: str) -> str | None:
+        """For a deleted profile in the trash whose name another profile has now: the name it would come back
+        under beside that one (``restore_beside``); None when nothing stands in its way."""
+        return self.store.trash.name_taken(item_id)
+
+    def restore_beside(self, item_id: str) -> str:
+        """Bring a deleted profile back from the trash beside the one that has its name now, under a distinct
+        name; returns the name it came back under."""
+        restored = self.store.trash.restore(item_id, beside=True)
+        return self.store.profiles.get(restored).name
 
     # -- presets --------------------------------------------------------------------------------
 
@@ -205,9 +224,16 @@ class Brands:
         self.store.presets.delete(name)
         return preset
 
-    def restore_preset(self, preset: Preset) -> None:
-        """Undo a deletion."""
-        self.store.presets.save(preset)
+    def restore_preset(self, preset: Preset) -> str:
+        """Undo a deletion; returns the name it came back under. A preset saved since under its name (by the
+        store's rule) is never replaced: this one comes back beside it, as "<name> (restored)"."""
+        with self.store.transaction(write=True):
+            names = self.store.presets.names()
+            stored = self.store.presets.find(preset.name)
+            if stored is not None and self.store.presets.get(stored) != preset:
+                preset = dataclasses.replace(preset, name=restored_name(preset.name, list(names.values())))
+            self.store.presets.save(preset)
+        return preset.name
 
     # -- kits: profiles and presets in one file --------------------------------------------------
 

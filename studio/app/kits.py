@@ -29,6 +29,7 @@ def export_kits(store: Store, path: Path, profile_ids: list[str] | None,
         presets = store.presets.all()
     else:
         presets = [store.presets.get(name) for name in preset_names]
+    _refuse_look_alike_presets(presets)
     for items, word in ((profiles, "profiles"), (presets, "presets")):
         if len(items) > limits.MAX_KIT_RECORDS:  # a file the import would refuse
             raise StoreError(f"a kit file may hold at most {limits.MAX_KIT_RECORDS:,} {word}; choose fewer than "
@@ -90,7 +91,7 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     in_trash: list[Path] = []
     try:
         with store.transaction(write=True):  # every record is written, or none
-            existing_presets = {p.name for p in store.presets.all()}
+            preset_names = store.presets.names()  # by name_key, read once
             saved = _profile_ids(store)  # read once: a lookup per profile over all saved ones made an import quadratic
             for profile in kit_profiles:
                 key = name_key(profile.name)
@@ -103,11 +104,11 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
                 if (doc := store.profiles.replace(profile, old)) is not None:
                     displaced.append(doc)
             for preset in kit_presets:
-                store.presets.save(preset)
-                if preset.name in existing_presets:
+                if name_key(preset.name) in preset_names:
                     p_replaced += 1
                 else:
                     p_added += 1
+                store.presets.save(preset, preset_names)
             # Last, in one batch, still under the lock: in the trash before the import is committed.
             in_trash = store.trash.put_profiles(displaced)
     except BaseException:
@@ -116,6 +117,18 @@ def import_kits(store: Store, path: Path, profiles: bool = True, presets: bool =
     trashed = [str(doc["profile"].get("name", "")) for doc in displaced]
     return ImportSummary(added if profiles else None, replaced, p_added if presets else None, p_replaced,
                          " and ".join(left_out), tuple(notes), tuple(trashed))
+
+
+def _refuse_look_alike_presets(presets: list) -> None:
+    """StoreError when two presets an older studio kept apart are one name by today's rule (``name_key``): the
+    kit could not be imported ("appears twice"). Nothing is renamed for the creator; they choose."""
+    seen: dict[str, str] = {}
+    for preset in presets:
+        other = seen.setdefault(name_key(preset.name), preset.name)
+        if other != preset.name:
+            raise StoreError(f"The presets “{limits.cut(other, 60)}” and “{limits.cut(preset.name, 60)}” "
+                             "count as one name in a kit (the same letters, whatever their case or how an accent was "
+                             "typed); rename one of them, then export again. Nothing was written.")
 
 
 def refuse_too_many(items: list, word: str, file_name: str) -> None:

@@ -245,6 +245,28 @@ CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lin
 DRAWING_MIN_SCALE = 0.4  # a table or ASCII drawing, this much smaller at most, to keep its columns in line
 
 
+def drawing_room(paras: tuple[Para, ...], st: TextStyle, width: float) -> float:
+    """How much of its widest row the run of code or drawing lines that starts ``paras`` has room for in
+    ``width`` at the style's size (1.0 or more: every row fits as written)."""
+    space = cluster_em(" ", MONO_FAMILY, st.weight)
+    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
+    line = max(para_ems(p, st.family, st.weight)[0] + p.indent * space for p in run)
+    return (width / st.size - 2 * CODE_PAD) * SAFETY / max(line, 1e-9)
+
+
+def wide_drawing(blocks: tuple[Block, ...], width: float) -> bool:
+    """Does a table or ASCII drawing among ``blocks`` have rows too long for ``width`` at its size (it would be
+    drawn smaller, or wrapped), or a code block lines that would wrap there?"""
+    for blk in blocks:
+        for n, para in enumerate(blk.paras):
+            above = blk.paras[n - 1] if n else None
+            if not para.code or above is not None and above.code and above.drawing == para.drawing:
+                continue  # not the first line of a run of code or drawing lines
+            if drawing_room(blk.paras[n:], blk.style, width) < (1.0 if para.drawing else CODE_MIN_SCALE):
+                return True
+    return False
+
+
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
     """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
     CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""

@@ -17,14 +17,15 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, headline_and_body, indent_of, list_line,
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, emoji_tail, headline_and_body, indent_of, list_line,
                        kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, plain_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
 from ..theme import luminance
 from ..text import BREAK_AFTER, SAFETY, drawing_lines, lead_width, measure, para_ems, piece_widths, prepare, starts_a_piece, widest_piece, wrap
 from .base import (DARK_GROUND, LIST_ROW, PARA_GAP, SUB_ROW, Block, Box, Ctx, Placed, TextStyle, accent_bar, as_written_lists,
-                   avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el)
+                   avatar, block, code_layout, draw_flow, fit_flow, label_line, lead_x, photo, sub_indent, text_el,
+                   wide_drawing)
 
 IMAGE_ROLE = "image-pending"
 POINTS_MAX = 20  # a post of more sentences than this (and no list lines) is not listed sentence by sentence
@@ -566,7 +567,9 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    for x in (x.strip() for part in _attributed(text) for x in sentences(" ".join(part.split()))):
+    pieces = (x.strip().replace(_GLUE, " ") for part in _attributed(text) for group in _tailed_lines(part)
+              for x in sentences(" ".join(group.split())))
+    for x in pieces:
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
         if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
                              or _quote_closed_by(points[-1], x)):
@@ -579,6 +582,31 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
     if any(bullets):
         return "", points, ["" if bullet else "•" for bullet in bullets]
     return "", points, ["•"] * len(points)  # a count the creator did not write would be ours: a dot per point
+
+
+_GLUE = "\ue001"  # holds a line's tail to its sentence while the text is cut into sentences (a private-use character)
+# What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
+# or a credit after a dash that ends no sentence ("Rest. — my coach")
+_TAIL = regex.compile(r"^(?:[—–]\s[^.!?…]*|(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d"
+                      r"\u20e3]|[#@]\w+|\s)+)$")
+
+
+def _tailed_lines(part: str) -> list[str]:
+    """``part`` as groups of lines, each read as sentences: a line that ends in a tail after its last sentence
+    ("Ship every day. 🚀") holds the tail to that sentence and ends its group, so the tail is not read as the
+    start of the next line's sentence ("🚀 Rest on Sunday.")."""
+    if _GLUE in part:  # the creator's own character: read as before
+        return [part]
+    groups, lines = [], []
+    for line in part.split("\n"):
+        found = sentences(line.strip())
+        if len(found) >= 2 and _TAIL.match(found[-1].strip()):
+            lines.append(" ".join(found[:-2] + [found[-2].rstrip() + _GLUE + found[-1].strip().replace(" ", _GLUE)]))
+            groups.append("\n".join(lines))
+            lines = []
+        else:
+            lines.append(line)
+    return groups + ["\n".join(lines)] if lines else groups
 
 
 def _attributed(text: str) -> list[str]:
@@ -735,6 +763,8 @@ def _panel_headline(ctx: Ctx, slide: Slide) -> tuple[str, str]:
     title, body = slide_title_body(ctx, slide)
     if not title:
         parts = sentences(" ".join(body.split())) if "\n" not in body.strip() else [body]
+        if len(parts) > 1 and emoji_tail(parts[-1]):  # "Ship it. 🚀": the emoji stays with its sentence
+            parts[-2:] = [parts[-2] + " " + parts[-1]]
         title, body = (parts[0], " ".join(parts[1:])) if len(parts) > 1 else (body, "")
     return title, body
 
@@ -779,6 +809,8 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     title, body = _split_words(ctx, slide)
     number, words_ = split_number(title)
     block, right = _split_boxes(ctx.content)
+    if _too_wide_for_column(ctx, body, size, right.w):  # the whole width for a table or code: its lines stay whole
+        return headline_body(ctx, slide, size, cursor)
     inner = block.inset(20, PANEL_PAD)
     out = [panel(block, ctx.palette.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
@@ -804,6 +836,14 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
         return out, ()
     els, rest = _text_beside(ctx, slide, size, right, side_title, body, largest)
     return out + els, rest
+
+
+def _too_wide_for_column(ctx: Ctx, body: str, size: float, width: float) -> bool:
+    """Would a table or drawing in ``body`` be wrapped or drawn smaller in a column ``width`` wide, or a code block
+    wrapped there? Split's narrow column then gives way to the full width."""
+    if not (has_code(body) or any(drawing_lines(body.split("\n")))):
+        return False
+    return wide_drawing(body_blocks(ctx, body, size), width)
 
 
 def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
@@ -882,13 +922,14 @@ def split(ctx: Ctx, slide: Slide, size: float, cursor):
     box = ctx.content
     gap = 22
     ratio = slide.image.width / max(1, slide.image.height)
-    if ratio > LANDSCAPE:
+    img_w = round(box.w * 0.42)
+    _, body = slide_title_body(ctx, slide)
+    if ratio > LANDSCAPE or _too_wide_for_column(ctx, body, size, box.w - img_w - gap):  # a wide table or code: text full width
         img_h = min(box.w / min(ratio, 2.0), box.h * 0.45)
         col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
         top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
         pic = Box(box.x, top + col.height + gap, box.w, img_h)
         return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
-    img_w = round(box.w * 0.42)
     out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
     els, rest = text_column(ctx, slide, size, Box(box.x, box.y, box.w - img_w - gap, box.h))
     return out + els, rest

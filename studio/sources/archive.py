@@ -135,7 +135,9 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     else:
         _check_posts_file(source[:512], name)
         folder.add(member, len(source), lambda: io.BytesIO(source))
-    result = _ArchiveReader(folder, name, None).read(False, thread_id, photos=False)
+    reader = _ArchiveReader(folder, name, None)
+    reader.notes.posts_file_alone = True
+    result = reader.read(False, thread_id, photos=False)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -196,12 +198,15 @@ class _Notes:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.cut_posts: list[str] = []  # long posts whose full text the archive lacks
+        self.posts_file_alone = False  # tweets.js given without the rest of the archive (no note-tweet.js)
         self.unmatched: list[str] = []  # long posts cut where note-tweet.js has a long post of that time not theirs
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
-        self.long_threads: dict[str, tuple[int, str]] = {}  # thread id → (its posts, first post left out)
+        self.long_threads: dict[str, tuple[int, list[str]]] = {}  # thread id → (its posts, the posts left out)
         self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
+        self.gaps: dict[str, set[str]] = {}  # a post answering deleted posts → those posts
+        self.deleted_at = 0  # where the note on deleted posts goes among the warnings
 
     def add(self, note: str) -> None:
         self.warnings.append(note)
@@ -215,10 +220,13 @@ class _Notes:
                  f"{'answers itself' if len(loops) == 1 else 'answer themselves'} in a loop (posts that reply to "
                  f"each other: a damaged archive); read from the earliest post of the loop ({shown})")
 
-    def deleted(self, skipped: int) -> None:
+    def deleted(self, shown_posts: set[str]) -> None:
+        """A note on the deleted posts the shown threads go on across (``gaps``), where the archive's reading
+        reached them (``deleted_at``): those of other threads are not counted."""
+        skipped = set().union(*(self.gaps[post] for post in shown_posts & self.gaps.keys()))
         if skipped:
-            self.add(f"left out {count(skipped, 'post')} you deleted (listed in data/deleted-tweets.js): "
-                     "the thread goes on from the post before")
+            self.warnings.insert(self.deleted_at, f"left out {count(len(skipped), 'post')} you deleted (listed in "
+                                 "data/deleted-tweets.js): the thread goes on from the post before")
 
     def author(self, handle: str, name: str) -> tuple[str, str]:
         """The account's handle and name cut at MAX_AUTHOR_CHARS (a damaged account.js), with a note."""
@@ -232,7 +240,7 @@ class _Notes:
         """A chain of at most MAX_POSTS posts; a longer one is cut there and noted in ``long_threads``."""
         if len(chain) <= MAX_POSTS:
             return chain
-        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS])
+        self.long_threads[chain[0]] = (len(chain), chain[MAX_POSTS:])
         return chain[:MAX_POSTS]
 
     def shown(self, threads: list[Thread], joins: list[tuple[str, int]]) -> None:
@@ -261,12 +269,23 @@ class _Notes:
 
     def _long(self, shown_threads: set[str]) -> None:
         """A note for each shown thread cut at MAX_POSTS: how many posts were left out, from which one."""
-        for first, (total, left_from) in self.long_threads.items():
+        for first, (total, left) in self.long_threads.items():
             if first in shown_threads:
                 self.add(f"thread {first} has {total:,} posts; a carousel holds at most {MAX_POSTS}: its first "
                          f"{MAX_POSTS} are read and the last {total - MAX_POSTS:,} (from post {MAX_POSTS + 1}, "
-                         f"{left_from}) are left out. The archive keeps them all: import the rest as another "
-                         "project by pasting them")
+                         f"{left[0]}) are left out{self._forks_past_cut(left)}. The archive keeps them all: "
+                         "import the rest as another project by pasting them")
+
+    def _forks_past_cut(self, left: list[str]) -> str:
+        """The forks among the posts a thread leaves out past MAX_POSTS, named with the posts of their other
+        branches ("" when none): those are left out too, and no fork note names them."""
+        forks = [(MAX_POSTS + 1 + i, post, self.forks[post]) for i, post in enumerate(left) if post in self.forks]
+        if not forks:
+            return ""
+        more = sum(len(branch) for _, _, branch in forks)
+        shown = "; ".join(f"at post {n}, {post}: {', '.join(i for i, _ in branch[:3])}{' …' if len(branch) > 3 else ''}"
+                          for n, post, branch in forks[:3]) + (" …" if len(forks) > 3 else "")
+        return f", as {'is' if more == 1 else 'are'} {count(more, 'more post')} where the thread forks past the cut ({shown})"
 
     def _forks(self, threads: list[Thread]) -> None:
         """A note for each post of a shown thread that the owner replied to twice: which posts the thread leaves
@@ -307,9 +326,11 @@ class _Notes:
         if cut := [p for p in self.cut_posts if p in shown_ids]:
             one = len(cut) == 1
             shown = ", ".join(cut[:3]) + (" …" if len(cut) > 3 else "")
-            self.add(f"{count(len(cut), 'long post')} ({shown}) "
-                     f"{'is' if one else 'are'} cut at 280 characters: the archive's data/note-tweet.js "
-                     f"has no full text for {'it' if one else 'them'}; paste the rest into the slide")
+            where = ("X keeps the rest in the archive's data/note-tweet.js, not given here: import the archive's "
+                     ".zip or folder to read " + ("it" if one else "them") + " whole, or paste the rest into the slide"
+                     if self.posts_file_alone else "the archive's data/note-tweet.js has no full text for "
+                     + ("it" if one else "them") + "; paste the rest into the slide")
+            self.add(f"{count(len(cut), 'long post')} ({shown}) {'is' if one else 'are'} cut at 280 characters: {where}")
 
     def quoting(self, threads: list[Thread]) -> None:
         """A note naming the posts of the shown threads that quote a post: X shows the quoted post under the
@@ -463,14 +484,15 @@ def _read_posts(contents: _ArchiveContents, notes: _Notes, files_of: tuple[list[
     if not tweets and not others:
         raise SourceError(f"{contents.label} has no posts that could be read"
                           + (f" ({notes.warnings[-1]})" if notes.warnings else ""))
-    keep_answers(tweets, others)
-    moved = merge_edits(tweets)
     deleted: dict[str, str | None] = {}
     for member in deleted_files:
         files.read_items(member, lambda item: _add_deleted(deleted, author_id, item))
+    keep_answers(tweets, others, deleted)
+    moved = merge_edits(tweets)
     if moved:  # a deleted post answered an edited one: the thread goes on from the version kept
         deleted = {id_str: moved.get(parent, parent) for id_str, parent in deleted.items()}
-    notes.deleted(skip_deleted(tweets, deleted, after_gap))
+    skip_deleted(tweets, deleted, after_gap, notes.gaps)
+    notes.deleted_at = len(notes.warnings)
     return tweets, others
 
 
@@ -514,6 +536,7 @@ class _ArchiveReader:
         result.threads = self._threads(chains, (tweets, others), writer, load_media, thread_id)
         if thread_id is not None:
             result.threads = [result.thread(thread_id)]  # (a SourceError naming it when it is not there)
+        notes.deleted({post.id for t in result.threads for post in t.posts})
         notes.shown(result.threads, joins)
         opened = {chain[0] for chain, incomplete in chains if incomplete} | set(loops)  # by an own reply
         result.answers = _answered(result.threads, tweets, opened)
@@ -630,7 +653,7 @@ class _ThreadWriter:
         if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
             post.defer("text", _post_text, raw, label)
             return post, False, None
-        text = _note_text(note, _plumbing(t)) if note else _clean(raw)
+        text = _note_text(note, _plumbing(t), shown) if note else _clean(raw)
         whole = _with_label(text, label)
         post.text, last = cut_post_text(whole)
         return post, THREAD_EMOJI in text, ((whole, last) if last else None)
@@ -640,7 +663,7 @@ class _ThreadWriter:
         if not note and (t.urls and any(links_to_itself(expanded, t.id) for _, expanded, _ in t.urls)
                          or _cut_at_limit(t)):
             self.notes.cut_posts.append(post_id)
-        elif not note and self.note_of and _at_limit(t) and self.long_posts.near(t):
+        elif not note and self.note_of and self.long_posts.near(t) and _at_limit(t):  # (near: the cheaper test)
             self.notes.unmatched.append(post_id)
 
 
@@ -718,7 +741,7 @@ def _cut_at_limit(t: _Tweet) -> bool:
     X's limit and X's link to the rest ("https://t.co/…") follows outside the display range, even where its
     entity is gone. A post that ends in its own "…" has no such hidden link: it is complete. X counts the range on
     the decoded text ("&amp;" one character), some files on the stored one: each is tried."""
-    if not t.end:
+    if not t.end or "https://t.co/" not in t.text:  # (most posts: no link to hide, nothing to decode)
         return False
     for text in (t.text, unescape_entities(t.text)) if "&" in t.text else (t.text,):
         if hidden := _HIDDEN_LINK_RE.match(text, t.end):
@@ -756,8 +779,39 @@ def _someone_elses_link(t: _Tweet, link: str) -> bool:
 
 
 def _cannot_hold_emoji(raw: str) -> bool:
-    """Whether the clean-up of ``raw`` surely has no 🧵: ASCII without an entity stays ASCII."""
-    return raw.isascii() and "&" not in raw
+    """Whether the clean-up of ``raw`` (entities decoded already) surely has no 🧵: ASCII stays ASCII, and other
+    text gains one only where it holds one, a surrogate half to join, or the start of a 4-byte UTF-8 character
+    read in a code page (mojibake the clean-up repairs, see ``_mojibake_leads``)."""
+    return raw.isascii() or not _MAY_HOLD_EMOJI_RE.search(raw)
+
+
+_CODE_PAGES = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso-8859-2", "iso-8859-7",
+               "mac-roman", "cp437")  # those whose mojibake the clean-up repairs (cleanup._charmap_chars)
+
+
+def _mojibake_leads() -> str:
+    """Every character that can start the mojibake of "🧵" (UTF-8 F0 9F A7 B5), however many times misread: the
+    byte F0 in any code page, and the lead bytes of those characters' own UTF-8, until no new byte comes."""
+    def chars(byte: int) -> set[str]:
+        found = {chr(byte)}  # (a "sloppy" code page keeps a byte it does not map as that code point)
+        for page in _CODE_PAGES:
+            try:
+                found.add(bytes([byte]).decode(page))
+            except UnicodeDecodeError:
+                pass
+        return found
+    leads, found = {0xF0}, set()
+    while True:
+        found = set().union(*map(chars, leads))
+        more = leads | {c.encode()[0] for c in found if not c.isascii()}
+        if more == leads:
+            return "".join(sorted(found - {c for c in found if c.isascii()}))
+        leads = more
+
+
+# A lead is followed by the next byte's character, never by printable ASCII (a space may stand for byte A0, and a
+# control character between them is removed before the repair).
+_MAY_HOLD_EMOJI_RE = re.compile(f"{THREAD_EMOJI}|[\ud800-\udfff]|[{re.escape(_mojibake_leads())}][^!-~]")
 
 
 def _with_label(text: str, label: str) -> str:
@@ -889,6 +943,8 @@ def _count(value: Any) -> int:
     0 when it is none of these (it only orders the threads)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return max(value, 0)
+    if type(value) is str and len(value) <= 20 and _digits(value):  # the archive's own shape: read exactly
+        return int(value)
     m = _COUNT_RE.fullmatch(str(value)) if isinstance(value, (str, float)) else None
     if not m or len(m[1]) > 20:
         return 0
@@ -976,16 +1032,25 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
     return moved
 
 
-def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None]) -> None:
+def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None],
+                 deleted: dict[str, str | None] | None = None) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
     (X shows it so): it is kept as that thread's first post, every version of it when it was edited (also when
-    the version answered is not in the archive), for ``merge_edits`` to keep its latest words. Other replies to
-    others stay out."""
+    the version answered is not in the archive), for ``merge_edits`` to keep its latest words; also when the
+    reply under it was deleted (``deleted``: a deleted own post → the post it answered) and the owner's next one
+    answers that. Other replies to others stay out."""
     edited: dict[str, list[str]] = defaultdict(list)  # a version's id → the versions of its post that are here
     for id_str, t in others.items():
         for version in t.versions if t is not None else ():
             edited[version].append(id_str)
-    for answered in {t.reply_to for t in tweets.values() if t.reply_to is not None}:
+    answers = {t.reply_to for t in tweets.values() if t.reply_to is not None}
+    for answered in list(answers) if deleted else ():
+        walked: set[str] = set()  # (a damaged file could make deleted posts answer each other)
+        while answered in deleted and answered not in walked:
+            walked.add(answered)
+            if (answered := deleted[answered]) is not None:
+                answers.add(answered)
+    for answered in answers:
         for id_str in edited.get(answered) or ([answered] if others.get(answered) is not None else []):
             if others.get(id_str) is not None:
                 tweets[id_str] = others.pop(id_str)
@@ -1003,9 +1068,10 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     return True
 
 
-def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None) -> int:
+def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None,
+                 gaps: dict[str, set[str]] | None = None) -> int:
     """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped.
-    ``after_gap`` gets the ids of those replies."""
+    ``after_gap`` gets the ids of those replies, ``gaps`` each one's deleted posts."""
     skipped: set[str] = set()
     for id_str, t in tweets.items():
         walked: set[str] = set()  # a damaged file could make deleted posts answer each other
@@ -1014,6 +1080,8 @@ def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], afte
             t.reply_to = deleted[t.reply_to]
         if walked and after_gap is not None:
             after_gap.add(id_str)
+        if walked and gaps is not None:
+            gaps[id_str] = walked
         skipped |= walked
     return len(skipped)
 
@@ -1399,18 +1467,22 @@ class _NoteIndex:
             return None  # no note within ±2 s: they would all share this minute
         # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
         # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
+        cores = [core for key in _nearby_seconds(iso) for core in self.by_time.get(key, ())]
+        if not cores:  # (most posts: the words are compared only with a note written within 2 s)
+            return None
         shown = shown_words(t.text, t.start, t.end) if t.end else unescape_entities(t.text)
         prefixes = {_comparable(shown, decoded=True)[:120], _comparable(t.text)[:120]} - {""}
-        for key in _nearby_seconds(iso):
-            for core in self.by_time.get(key, ()):
-                if any(map(_comparable(core["text"]).startswith, prefixes)):
-                    return core
+        for core in cores:
+            if any(map(_comparable(core["text"]).startswith, prefixes)):
+                return core
         return None
 
     def near(self, t: _Tweet) -> bool:
         """Whether a long post was written within 2 seconds of ``t``."""
         iso = _iso_date(t.created)[:19]
-        return bool(iso) and any(self.by_time.get(key) for key in _nearby_seconds(iso))
+        if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
+            return False
+        return any(self.by_time.get(key) for key in _nearby_seconds(iso))
 
 
 def _nearby_seconds(iso: str) -> list[str]:
@@ -1419,12 +1491,14 @@ def _nearby_seconds(iso: str) -> list[str]:
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 
 
-def _note_text(core: dict, plumbing: str = "") -> str:
+def _note_text(core: dict, plumbing: str = "", shown: str = "") -> str:
     """The long post's words; ``plumbing``: the handles its reply's range hides, left out where the note repeats
-    them."""
+    them. ``shown``: the post's own words in tweets.js; a note that starts as they do starts with the writer's
+    own "@name" (a reply to Dana opening "@Dana …"), never repeated plumbing."""
     text = core["text"]
     lead = plumbing.rstrip()
-    if lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace():
+    if (lead and text.startswith(lead) and text[len(lead):len(lead) + 1].isspace()
+            and not (shown and _comparable(text).startswith(_comparable(shown, decoded=True)[:60]))):
         text = text[len(lead):].lstrip()
     urls = core.get("urls")
     for u in urls if isinstance(urls, list) else ():  # (a damaged file may hold anything there)

@@ -91,7 +91,8 @@ class ArchiveFiles:
         return sum(self.members[m].file_size for m in members)
 
     def listed(self, manifest: dict, key: str, pattern: str) -> list[str]:
-        """Files of one data type: from the manifest when it lists them, else by name."""
+        """Files of one data type: those the manifest lists, then those named as X names them (a part the manifest
+        leaves out is read too: its posts would be lost unsaid)."""
         entry = manifest.get(key)
         names: list[str] = []
         if isinstance(entry, dict) and isinstance(entry.get("files"), list):
@@ -103,11 +104,11 @@ class ArchiveFiles:
                 if member in self.members:
                     names.append(member)
                 elif not unsafe_name(name):
-                    self.warnings.append(f"{name} is listed in the manifest but missing from the zip")
-        if names:
-            return names
+                    where = "folder" if isinstance(self.zf, Folder) else "zip"
+                    self.warnings.append(f"{name} is listed in the manifest but missing from the {where}")
         regex = re.compile(re.escape(self.root) + pattern + "$")
-        return sorted((n for n in self.members if regex.match(n)), key=part_number)
+        found = sorted((n for n in self.members if regex.match(n)), key=part_number)
+        return names + [n for n in found if n not in names] if names else found
 
     def media_dir(self, manifest: dict, key: str, defaults: tuple[str, ...]) -> str:
         """The media folder of one data type ("" when the archive has none): the manifest's, else a default."""
@@ -184,13 +185,15 @@ class ArchiveFiles:
 
     def read_items(self, member: str, handle: Callable[[Any], bool]) -> None:
         """Feed each item of a ``window.YTD… = [ … ]`` file to ``handle``; warn about what was skipped."""
-        bad = 0
+        bad = read = 0
         try:
             for item in iter_items(self.text_chunks(self.members[member])):
+                read += 1
                 if not handle(item):
                     bad += 1
         except MemberError as exc:
-            self.warnings.append(f"skipped {'the rest of ' if bad else ''}{member}: {exc}")
+            self.warnings.append(f"read only the first {count(read, 'item')} of {member}, then skipped the rest: {exc}"
+                                 if read else f"skipped {member}: {exc}")
         if bad:
             self.warnings.append(f"skipped {count(bad, 'unreadable item')} in {member}")
 
@@ -211,6 +214,7 @@ class ArchiveFiles:
 _PREFIX_RE = re.compile(r"\s*(?:window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)"
                         r"|Grailbird\.data\.tweets_\d{4}_\d{2}|var\s+user_details)\s*=\s*")  # (those two: 2012–2018)
 _GAP_RE = re.compile(r"[\s,]*")
+_CLOSED_RE = re.compile(r"[}\]]\s*\]\s*;?\s*$")  # a data file's end: its last item, then the array, closed
 
 
 def iter_items(chunks: Iterator[str]) -> Iterator[Any]:
@@ -249,9 +253,12 @@ def iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         try:
             item, end = scan(buf, pos)  # raw_decode's own step, without its Python frame per item
         except (json.JSONDecodeError, StopIteration) as exc:  # StopIteration: no value starts here
+            if eof and not _CLOSED_RE.search(buf, pos):
+                raise MemberError("the file ends too early, inside a post (a download cut short? download the "
+                                  "archive again to read it all)") from None
             if eof or len(buf) - pos > ITEM_LIMIT:
                 msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "Expecting value"  # raw_decode's words
-                raise MemberError(f"damaged JSON ({msg})") from None
+                raise MemberError(f"damaged JSON ({msg.removesuffix(' starting at')})") from None
             more()
             continue
         except RecursionError:

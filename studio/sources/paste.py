@@ -491,6 +491,8 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
         zero = (0,) if alike else ()
         firsts = (1, *zero) if not hook else (2, 1, *zero) if family in ("slash", "end") else (2,)
         counted = numbers[hook:]
+        if hook == 1 and family != "slash" and counted and counted[0] == 2 and _list_from_one(pattern, texts[0]):
+            continue  # "Plan:" / "1. Draft" / "2. Record": a list the first post opens; its numbers are words
         jumps = gaps if isinstance(gaps, bool) else {i - hook for i in gaps}
         if page and len(numbered := [n for n in counted if n is not None]) >= max(3, len(counted) / 2):
             counted = numbered
@@ -501,6 +503,11 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
                 out[0] = _without_inner_first_mark(out[0], totals[1])
             return out
     return texts
+
+
+def _list_from_one(pattern: re.Pattern, text: str) -> bool:
+    """``text`` holds a line, under its first, opening with ``pattern``'s "1." or "1)": a list the posts below go on."""
+    return any(m.start() > 0 and int(next(g for g in m.groups() if g is not None)) == 1 for m in pattern.finditer(text))
 
 
 def _without_inner_first_mark(text: str, total: int | None) -> str:
@@ -654,6 +661,16 @@ def _is_heading(paragraph: str) -> bool:
             and not re.search(r"[.!?…:;,)\"”’]\s*$", paragraph))
 
 
+_ITEM_RE = re.compile(r"^[ \t]*(\d{1,3})([.)])[ \t]+\S")
+
+
+def _goes_on_list(above: str, paragraph: str) -> bool:
+    """``paragraph`` is the next item of the numbered list ending ``above`` ("1. Deep Work" / "2. Atomic Habits"):
+    the list's, not a heading over the paragraph below it."""
+    item, last = _ITEM_RE.match(paragraph), _ITEM_RE.match(above.rsplit("\n", 1)[-1])
+    return bool(item and last) and int(item.group(1)) == int(last.group(1)) + 1 and item.group(2) == last.group(2)
+
+
 def merge_fragments(paragraphs: list[str]) -> list[str]:
     """Merge headings into the paragraph they introduce and tiny fragments into a neighbour; a short closing
     paragraph under whole posts stands alone (``_closes``)."""
@@ -663,7 +680,7 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         if pending_heading:
             p, pending_heading = pending_heading + "\n" + p, ""
         last = i == len(paragraphs) - 1
-        if not last and 0 < i and _is_heading(p):
+        if not last and 0 < i and _is_heading(p) and not _goes_on_list(paragraphs[i - 1], p):
             pending_heading = p
         elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
               and not (last and len(merged) == i and _closes(merged, p))):  # (nothing above was joined)
@@ -793,7 +810,11 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
 _FULL_TIME_RE = re.compile(r"^[^\d·]{0,25}\d{1,2}[:.]\d{2}[^·\d]{0,14}·(?=[^·]*\d{4})(?=[^·]*[^\W\d_])[^·]{3,30}"
-                           r"(?:·\s*[\d.,]+[^·]{0,30})?$")
+                           r"(?:·\s*[\d.,]+[^·]{0,30})?$"
+                           # X on a phone's browser: the date in figures, the views on the line ("9:40 AM · 11/28/26 ·
+                           # 7.8K Views")
+                           r"|^\d{1,2}[:.]\d{2}(?:\s?[^\W\d_]{1,5}\.?){0,2}\s*·\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+                           r"(?:\s*·\s*[\d.,]+\s*[^\W\d_]{0,4}\.?\s+[^\d·]{1,25})?$")
 _TIME_RES = (
     re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
     re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
@@ -1092,8 +1113,9 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
                         "(add it back if it was the last line of your post)")
     blocks_all, is_quote, timed = _page_blocks(lines, headers, footer)
     blocks = [b for b, q in zip(blocks_all, is_quote) if not q]  # a quoted post stays apart
+    buttons = [b for b, q in zip(_header_buttons(lines, headers), is_quote) if not q]
     name, handle = _page_author(blocks_all, blocks, is_quote, timed, _column_handle(lines, headers))
-    _warn_others(blocks_all, blocks, is_quote, handle, warnings)
+    _warn_others(blocks_all, blocks, is_quote, handle, warnings, buttons)
     own = _without_answers([b for b in blocks if b[1].lower() == handle.lower()], handle, warnings)
     if partial:
         own.insert(0, (name, handle, partial, False, {"partial"}, set()))
@@ -1111,6 +1133,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     all_counted = sum(counted) + above  # (counted once: each post asks about all the others)
     reply_counted = sum(c and not t for c, t in zip(counted, timed)) + above
     rows = [_count_row(lines[h[1]:nxt]) if c and not t else 0 for (h, nxt), c, t in zip(spans, counted, timed)]
+    top = [*sorted(rows, reverse=True)[:2], 0, 0]  # the two longest rows (each block asks for the others' longest)
+    longest = rows.count(top[0])
 
     def block(k: int, quote_below: bool = True) -> tuple:
         (start, body, name, handle), nxt = spans[k]
@@ -1118,7 +1142,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         end = k == len(spans) - 1  # no quoted post can follow the page's last post
         shown = all_counted - counted[k] > 0  # the copy shows X's counts on other posts
         replies = reply_counted - (counted[k] and not timed[k]) > 0  # …under posts with no full time
-        row = max((r for j, r in enumerate(rows) if j != k), default=0)  # the other replies' longest plain row
+        row = top[1] if rows[k] == top[0] and longest == 1 else top[0]  # the other replies' longest row
         text, left_out = _page_post_text(post, dated=body - start == 1, counts_shown=shown, reply_counts=replies,
                                          others_row=row, at_end=end,
                                          quote_below=quote_below and not end, opening=timed[k],
@@ -1127,6 +1151,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
             left_out.add("cut")
         if _label_over_button(post, text):
             left_out.add("own-label")
+        if not text and all(x.strip().lower() in _TITLE_LINES or x.strip().lower() == "post" for x in post if x.strip()):
+            left_out.add("account-box")  # the reader's account under X's side menu, over the page's title: no post
         return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
@@ -1173,9 +1199,21 @@ def _page_author(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     return (most if clearly and most[1].lower() == column.lower() else worded[0])[:2]
 
 
+def _header_buttons(lines: list[str], headers: list) -> list[str]:
+    """Per header, X's button right under its handle ("Follow", "Subscribe") as the copy held it, else ''."""
+    ends = [h[0] for h in headers[1:]] + [len(lines)]
+    found = []
+    for (_, body, *_), end in zip(headers, ends):
+        first = next((x.strip() for x in lines[body:min(end, body + 3)] if x.strip()), "")
+        found.append(first if _beside_name(first) else "")
+    return found
+
+
 def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bool], handle: str,
-                 warnings: list[str]) -> None:
-    """Name the quoted posts and the other accounts' posts left out."""
+                 warnings: list[str], buttons: list[str] | None = None) -> None:
+    """Name the quoted posts and the other accounts' posts left out (``buttons``: per block, X's button under its
+    handle, quoted with a box left out)."""
+    buttons = buttons or [""] * len(blocks)
     quoted = sorted({f"@{b[1]}" for b, q in zip(blocks_all, is_quote) if q})
     others = sorted({f"@{b[1]}" for b in blocks if b[1].lower() != handle.lower() and b[2]})
     first = next((k for k, b in enumerate(blocks) if b[1].lower() == handle.lower()), len(blocks))
@@ -1185,10 +1223,12 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
     spans = (("between the posts", range(first + 1, last)), ("under the last post", range(last + 1, len(blocks))))
     for where, span in spans:
         # each line as the copy held it: the name's line, then the handle's
-        if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in span
-                     if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]:
-            warnings.append(f"left out {', '.join(cards)} {where}, read as X's header of another account with "
-                            "nothing under it: paste it back into the slide if it was yours")
+        boxes = [k for k in span if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]
+        if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in boxes]:
+            shown = sorted({buttons[k] for k in boxes if buttons[k]})  # the button's line went too: quoted
+            under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {'it' if len(boxes) == 1 else 'them'})"
+            warnings.append(f"left out {', '.join(cards)} {where}{under if shown else ''}, read as X's header of "
+                            "another account with nothing under it: paste it back into the slide if it was yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
@@ -1244,7 +1284,7 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
                            if said else ""))
     if polls:
         warnings.append(f"kept the options of {count(polls, 'poll')}, without X's vote shares and counts")
-    empty = sum(1 for t in texts if not t)
+    empty = sum(1 for t, b in zip(texts, own) if not t and "account-box" not in b[4])
     if empty:
         warnings.append(f"skipped {count(empty, 'post')} with no text (images or videos only)")
     kept = [b[4] for b, t in zip(own, texts) if t]
@@ -1280,7 +1320,8 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("clock", "count", "label", "row", "button", "context-all", "more-replies")
+_QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
+                 "notes-button")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1344,6 +1385,8 @@ _LEFT_OUT_NOTES = (
             "the slide"),
     ("clock", "ended in a time on a line of its own ({times}), as X shows a video's length: kept, since it may be "
               "the author's; delete it from the slide if it is the video's"),
+    ("edited", "ended in {times} on a line of its own, as X may mark an edited post: kept, since it may be the "
+               "author's; delete it from the slide if it was X's"),
     ("count", "ended in a colon over a number on a line of its own ({times}): kept as the author's; delete it from "
               "the slide if it was X's like or reply count"),
     ("label", "ended in a line worded as X's ({times}) with nothing of X's under it: kept as the author's; delete "
@@ -1354,6 +1397,15 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
+    ("ad-shape", "holds {times} under a name and its handle, each on a line of its own, as X shows an ad it puts between "
+                 "posts: kept as the author's words; delete those lines and what follows them from the slide if they "
+                 "were X's ad"),
+    ("notes-button", "ended in X's button for rating community notes ({times}): left out; paste it back into the "
+                     "slide if it was the author's own line"),
+    ("video", "ended in X's lines under a video another account posted ({times}): left out, they are not the "
+              "author's words; a copied page does not carry the video"),
+    ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
+             "words"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1871,6 +1923,8 @@ def _edited_time_above(body: list[str], i: int) -> int:
     """Where X's times under an edited opening post start: its "Last edited" label broken from the time at ``i``
     ("Last edited" / "3:10 PM · Nov 2, 2026"), with the first version's full time above it; else ``i``."""
     above = [j for j in range(i) if body[j].strip()]
+    if len(above) > 1 and _FULL_TIME_RE.match(body[above[-1]].strip()) and _LAST_EDITED_RE.match(body[above[-2]].strip()):
+        return above[-2]  # "Last edited" / the edit's time over the first version's full time
     if not above or not _LAST_EDITED_RE.match(body[above[-1]].strip()):
         return i
     if len(above) > 1 and _FULL_TIME_RE.match(body[above[-2]].strip()):
@@ -2004,7 +2058,20 @@ def _page_post_text(lines: list[str], dated: bool = False, counts_shown: bool = 
         left_out.update(("row", "row:" + " / ".join(row)))  # (X's, as a row; said, since a creator may list them)
     body, tail = _authors_label(body, tail, left_out, quote_below, last, at_end and not opening)
     body += _numbers_kept(body, tail, counts_shown and not opening, reply_counts, left_out, others_row)
-    return _post_text(body, left_out), left_out
+    text = _post_text(body, left_out)
+    _note_ad_shape(text, left_out)
+    return text, left_out
+
+
+def _note_ad_shape(text: str, left_out: set[str]) -> None:
+    """Mark (for the notice) a name, an "@handle" and X's ad label on three lines of their own inside the kept words:
+    the shape of an ad X put there, and of an author's own mention; kept, so the author is told where it is."""
+    lines = [x.strip() for x in text.split("\n")]
+    for i in range(1, len(lines) - 1):
+        if (lines[i + 1].lower() in _AD_LABELS and _HANDLE_RE.match(lines[i]) and _is_name(lines[i - 1])
+                and not lines[i - 1].endswith((":", "："))):  # ("My pick:" / "@sam" / "Ad": a lead-in, no name)
+            left_out.update(("ad-shape", "ad-shape:" + lines[i + 1]))
+            return
 
 
 def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[str]) -> list[str]:
@@ -2033,10 +2100,22 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
         body = [line for i, line in enumerate(body) if i not in banner]
     gone = [i for i, line in enumerate(body) if _UNAVAILABLE_RE.match(line.strip())]
     if gone:
-        left_out.add("unavailable")
         drop = set(gone) | {i + 1 for i in gone if i + 1 < len(body) and body[i + 1].strip() == "Learn more"}
+        if _over_own_counts(lines):
+            # over the post's own time or counts: the box of a post it quoted, gone since; the post is all here
+            left_out.update({"gone"} | {"gone:" + body[i].strip() for i in gone})
+        else:
+            left_out.add("unavailable")
         body = [line for i, line in enumerate(body) if i not in drop]
     return body
+
+
+def _over_own_counts(lines: list[str]) -> bool:
+    """X's notice of a gone post ("This post is unavailable.") in ``lines`` has only the post's own time and counts
+    under it (X's "Learn more" aside): it is the box of a post this one quoted, not a post of the thread."""
+    at = max(i for i, line in enumerate(lines) if _UNAVAILABLE_RE.match(line.strip()))
+    below = [x.strip() for x in lines[at + 1:] if x.strip() and x.strip() != "Learn more"]
+    return bool(below) and all(_is_noise(x) or _FULL_TIME_RE.match(x) for x in below)
 
 
 def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[str]:
@@ -2113,6 +2192,11 @@ def _introduced(body: list[str]) -> bool:
     return bool(above) and above[0].endswith((":", "：")) and sum(map(len, above)) < 120
 
 
+# X's button under a post for the readers who rate community notes.
+_NOTES_BUTTONS = {"rate proposed community notes", "rate proposed community note", "vorgeschlagene community notes bewerten",
+                  "calificar notas de la comunidad propuestas", "évaluer les notes de la communauté proposées"}
+
+
 def _buttons_under_words(body: list[str]) -> set[int]:
     """The lines of X's "Show more" and "Translate post" buttons: under the post's words, with only X's lines (photo
     labels, other buttons) below them. One with words under it ("The menu item" / "Show more" / "became…") is the
@@ -2120,7 +2204,8 @@ def _buttons_under_words(body: list[str]) -> set[int]:
     found: set[int] = set()
     for i in range(len(body) - 1, -1, -1):
         s = body[i].strip()
-        if s.lower() in _SHOW_MORE and (s.lower() not in _CUT_MARKERS or not _introduced(body[:i + 1])):
+        if (s.lower() in _SHOW_MORE or s.lower() in _NOTES_BUTTONS) and (s.lower() not in _CUT_MARKERS
+                                                                          or not _introduced(body[:i + 1])):
             found.add(i)
         elif s and not _MEDIA_LABEL_RE.match(s) and not _CLOCK_RE.match(s):
             break
@@ -2236,14 +2321,37 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
 
 def _post_text(body: list[str], left_out: set[str]) -> str:
     """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
-    body = _without_card_source(body, left_out)
+    body = _without_card_source(_without_video_source(body, left_out), left_out)
     buttons = _buttons_under_words(body)
     _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
     text = strip_keeping_lists(re.sub(r"\n{3,}", "\n\n", _CUT_LINK_RE.sub(r"\1", "\n".join(kept))))
     if "\n" in text and _CLOCK_RE.match(text.rsplit("\n", 1)[1].strip()):
         left_out.update(("clock", "clock:" + text.rsplit("\n", 1)[1].strip()))  # (kept: the author may have written it)
+    if "\n" in text and text.rsplit("\n", 1)[1].strip().lower() in _EDITED_LABELS:
+        left_out.update(("edited", "edited:" + text.rsplit("\n", 1)[1].strip()))  # (kept, as a clock is)
     return text
+
+
+# How X marks an edited post beside its time in some of its apps; a post ending in the word on its own line is said.
+_EDITED_LABELS = {"edited", "bearbeitet", "editado", "modifié", "modificato", "bewerkt", "redigerad", "編集済み"}
+
+
+_VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
+
+
+def _without_video_source(body: list[str], left_out: set[str]) -> list[str]:
+    """The post without X's lines under a video another account posted: its length, then "From @handle" (or "From"
+    over the account's name), ending the post; each is marked in ``left_out`` to be quoted."""
+    filled = [i for i, line in enumerate(body) if line.strip()][-3:]
+    for k in range(len(filled) - 1):
+        clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
+        from_line = _VIDEO_FROM_RE.match(source[0])
+        named = len(source) == 1 and "@" in source[0] or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50
+        if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
+            left_out.update(("video", "video:" + " / ".join([clock, *source])))
+            return body[:filled[k]]
+    return body
 
 
 def _note_buttons(lines: list[str], left_out: set[str]) -> None:
@@ -2252,6 +2360,8 @@ def _note_buttons(lines: list[str], left_out: set[str]) -> None:
     for line in lines:
         if line.strip().lower() in _TRANSLATE_WORDS:
             left_out.update(("button", "button:" + line.strip()))
+        elif line.strip().lower() in _NOTES_BUTTONS:
+            left_out.update(("notes-button", "notes-button:" + line.strip()))
 
 
 def _header_button(line: str) -> bool:

@@ -7,7 +7,6 @@ profiles a kit's replaces go to the trash in it, and are taken back when it fail
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,8 +104,8 @@ def read_kit(raw: bytes, source: str = "kit file",
                          f"this one reads up to {KIT_SCHEMA})")
     profiles = [_read_profile(item, f"profiles[{i}]") for i, item in enumerate(_list(doc, "profiles", source))]
     presets = [_read_preset(item, f"presets[{i}]") for i, item in enumerate(_list(doc, "presets", source))]
-    _no_twins([p.name for p in profiles], "profiles", name_key)
-    _no_twins([p.name for p in presets], "presets", str.strip)
+    _no_twins([p.name for p in profiles], "profiles")
+    _no_twins([p.name for p in presets], "presets")
     return profiles, presets
 
 
@@ -162,12 +161,11 @@ def _vet_image(image: Image, where: str) -> Image:
         raise SchemaError(str(exc)) from None
 
 
-def _no_twins(names: list[str], what: str, key: Callable[[str], str]) -> None:
-    """SchemaError when two names are one by the store's rule for ``what`` (``key``): the second would replace
-    the first. Profiles: ``name_key`` (case, spaces, Unicode form aside); presets: the name stripped, as the
-    store keys them (its "Café" typed as é and as e + ◌́ are two presets, which a kit of them must carry)."""
+def _no_twins(names: list[str], what: str) -> None:
+    """SchemaError when two names are one by the store's rule (``name_key``, for profiles and presets alike:
+    case, spaces and Unicode form aside): the second would replace the first."""
     seen: set[str] = set()
     for i, name in enumerate(names):
-        if key(name) in seen:
+        if name_key(name) in seen:
             raise SchemaError(f"{what}[{i}].name: {name!r} appears twice in the file")
-        seen.add(key(name))
+        seen.add(name_key(name))

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..limits import LimitError, parse_json
-from .records import StoreError, check_id, new_id, now_iso, same_name
+from ..preset import MAX_NAME_LENGTH
+from .records import StoreError, check_id, name_key, new_id, now_iso, same_name
 from ..atomic import atomic_write, fsync_dir
 from .storage import dumps_compact
 
@@ -99,12 +100,24 @@ class Trash:
         out = [item for item, _ in self._records()]
         return sorted(out, key=lambda item: item.deleted_at, reverse=True)
 
-    def restore(self, item_id: str) -> str:
-        """Put an item back; returns the project or profile id (a new one if the old id is taken again)."""
+    def name_taken(self, item_id: str) -> str | None:
+        """For a deleted profile whose name another profile has now: the distinct name ``restore(beside=True)``
+        would bring it back under ("Acme (restored)"); None when its own name is free (or it is a project)."""
+        record = self._record(item_id)
+        if record["kind"] != "profile":
+            return None
+        with self._db.transaction():
+            taken = _profile_names(self._db)
+        name = _profile_name(record["doc"])
+        return restored_name(name, taken) if any(same_name(t, name) for t in taken) else None
+
+    def restore(self, item_id: str, *, beside: bool = False) -> str:
+        """Put an item back; returns the project or profile id (a new one if the old id is taken again).
+
+        A profile whose name another has now is refused, or with ``beside`` comes back next to that one under a
+        distinct name (``restored_name``): never over it, so neither is lost."""
         folder = self.folder / check_id(item_id, "trash item")
-        record = _read_record(folder)
-        if record is None:
-            raise StoreError(f"there is nothing in the trash called {item_id!r}")
+        record = self._record(item_id)
         db = self._db
         with db.transaction(write=True):
             kind, old_id = record["kind"], record["original_id"]
@@ -118,11 +131,18 @@ class Trash:
                 fsync_dir(db.projects_dir)
                 db.upsert("projects", {**record["listing"], "id": new}, id=new)
             else:
-                _refuse_same_name(db, record["doc"])
+                doc = _beside(db, record["doc"]) if beside else record["doc"]
+                _refuse_same_name(db, doc)
                 new = new_id() if db.find("profiles", id=old_id) else old_id
-                db.upsert("profiles", {**record["doc"], "id": new}, id=new)
+                db.upsert("profiles", {**doc, "id": new}, id=new)
             shutil.rmtree(folder)
         return new
+
+    def _record(self, item_id: str) -> dict[str, Any]:
+        record = _read_record(self.folder / check_id(item_id, "trash item"))
+        if record is None:
+            raise StoreError(f"there is nothing in the trash called {item_id!r}")
+        return record
 
     def holds_profile(self, profile_id: str) -> bool:
         """Whether a deleted copy of the profile ``profile_id`` is in the trash."""
@@ -179,10 +199,8 @@ def _profile_name(doc: dict[str, Any]) -> str:
 
 
 def _flush(folders: list[Path]) -> None:
-    """Make new trash folders durable: one flush of everything where the system has one, else each file."""
-    if hasattr(os, "sync"):
-        os.sync()
-        return
+    """Make new trash folders durable: each one's record and the folder itself, then the trash folder holding
+    them (only what was written: a flush of every file system on the machine waited on other programs' disks)."""
     for folder in folders:
         with open(folder / "record.json", "rb") as f:
             os.fsync(f.fileno())
@@ -190,9 +208,35 @@ def _flush(folders: list[Path]) -> None:
     fsync_dir(folders[0].parent)
 
 
+def _profile_names(db: "Database") -> list[str]:
+    return [_profile_name(doc) for doc in db.table("profiles").all()]
+
+
+def restored_name(name: str, taken: list[str]) -> str:
+    """A name for a profile or preset coming back while another has its own: "<name> (restored)", then
+    "(restored 2)" and on, distinct by ``name_key`` from every name in ``taken``. A name near the length limit
+    is shortened before the suffix (the message saying it was restored shows the new name whole)."""
+    keys = {name_key(other) for other in taken}
+    n = 1
+    while True:
+        suffix = " (restored)" if n == 1 else f" (restored {n})"
+        base = name.strip()[:MAX_NAME_LENGTH - len(suffix)].rstrip().rstrip("\u200c\u200d")
+        if name_key(base + suffix) not in keys:
+            return base + suffix
+        n += 1
+
+
+def _beside(db: "Database", doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` renamed by ``restored_name`` when another profile has its name now; else ``doc`` as it is."""
+    name, taken = _profile_name(doc), _profile_names(db)
+    if not any(same_name(other, name) for other in taken):
+        return doc
+    return {**doc, "profile": {**doc["profile"], "name": restored_name(name, taken)}}
+
+
 def _refuse_same_name(db: "Database", doc: dict[str, Any]) -> None:
-    """A profile comes back only while no other has its name: two of one name could not be told apart in the
-    picker, and renaming it for the creator would put words in their mouth."""
+    """A profile comes back under its own name only while no other has it: two of one name could not be told
+    apart in the picker, and renaming it unasked would put words in the creator's mouth (asked: ``_beside``)."""
     name = doc.get("profile", {}).get("name", "") if isinstance(doc.get("profile"), dict) else ""
     for other in db.table("profiles").all():
         theirs = other.get("profile")
