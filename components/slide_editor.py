@@ -13,6 +13,7 @@ from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 from . import engine
 from .echo import Echo
 from .images import thumbnail_url
+from .nicegui_seams import sync_value_with
 from .offload import off_loop
 from .shared_text import resend, text_box
 from .slide_stage import SlideStage
@@ -25,6 +26,12 @@ from .view import View, tell_photo_layout
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
 
 
+def say_slide_with_choice(select: ui.select) -> str:
+    """In the browser: a choice sent with the name of the slide ``select`` showed as it was made (``SHOWN``)."""
+    return (f"(option) => emit(option && typeof option === 'object' ? {{...option, '{SHOWN}': "
+            f"document.getElementById('c{select.id}')?.getAttribute('{SHOWN}') ?? null}} : option)")
+
+
 class SlideEditor:
     """The slide being edited, large, with its text editable beside it."""
 
@@ -35,8 +42,10 @@ class SlideEditor:
             self.stage = SlideStage(view)
             with ui.column().classes("cs-slide-fields gap-2"):
                 self.kind = ui.label().classes("cs-kind")
-                self.layout_select = SlideChoice({}, label="Layout for this slide", on_change=self._set_layout).props(
+                self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
                     "dense outlined options-dense data-testid=slide-layout").classes("w-full")
+                self._said: str | None = None  # the slide the choice being handled was made on (its browser said)
+                sync_value_with(self.layout_select, say_slide_with_choice(self.layout_select), self._hear_choice)
                 self.texts = SlideTexts(view, self.echo, self._kept)
                 self.photo = SlidePhoto(view, self.echo, self._kept)
         self.refresh(ProjectSwitched())
@@ -82,8 +91,7 @@ class SlideEditor:
         options = {"": f"Carousel layout ({engine.LAYOUTS[carousel.layout].label})"
                    if carousel.layout in engine.LAYOUTS else "Carousel layout"}
         options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
-        name_slide(self.view, self.layout_select)  # (before its options, which carry it)
-        self.layout_select.said = None
+        name_slide(self.view, self.layout_select)
         self.layout_select.set_options(options, value=slide.layout or "")
         self.layout_select.props["hint"] = engine.layout_note(carousel, self.view.selected)
         self.layout_select.set_visibility(slide.kind == "content")
@@ -102,11 +110,23 @@ class SlideEditor:
             for box in (self.texts.title, self.texts.body, self.photo.alt):
                 resend(box)
 
+    def _hear_choice(self, handle: Callable[[events.GenericEventArguments], None]) \
+            -> Callable[[events.GenericEventArguments], None]:
+        """NiceGUI's handling of a choice its browser sent, the slide it named noted for that choice only (a choice
+        of the layout already chosen changes nothing: its name must not wait for a later change made here)."""
+        def handler(e: events.GenericEventArguments) -> None:
+            said = e.args.get(SHOWN) if isinstance(e.args, dict) else None
+            self._said = said if isinstance(said, str) else None
+            try:
+                handle(e)
+            finally:
+                self._said = None
+        return handler
+
     def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
         if self.echo:
             return
-        select = self.layout_select
-        index, select.said = acted_on(self.view, select, select.said), None
+        index = acted_on(self.view, self.layout_select, self._said)
         if index is None:
             gone(self.view, "no layout was changed.")
         if index is None or not self.view.attempt(self.view.document.set_slide_layout, index, e.value or None,
@@ -115,23 +135,6 @@ class SlideEditor:
             if 0 <= self.view.selected < len(slides):
                 with self.echo():
                     self._fill_layout(slides[self.view.selected])
-
-
-class SlideChoice(ui.select):
-    """A select whose options carry the name of the slide it showed (``SHOWN``, set before its options): a choice
-    sent before its browser heard that slide was deleted names that slide (``said``), as a text box's edit does."""
-
-    said: str | None = None  # the slide named by the browser's last choice
-
-    def _update_options(self) -> None:
-        super()._update_options()
-        for option in self._props["options"]:
-            option[SHOWN] = self.props.get(SHOWN)
-
-    def _event_args_to_value(self, e: events.GenericEventArguments):
-        args = e.args if isinstance(e.args, dict) else {}
-        self.said = args.get(SHOWN) if isinstance(args.get(SHOWN), str) else None
-        return super()._event_args_to_value(e)
 
 
 class SlidePhoto:
@@ -156,7 +159,7 @@ class SlidePhoto:
         """The photo row on slides that take one, the photo in it; the alt text's placeholder."""
         self.row.set_visibility(slide.kind != "outro")
         self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
-        self.upload.show(name_slide(self.view, self.remove))
+        self.upload.show(name_slide(self.view, self.remove))  # (its browser reads it as a file is chosen)
         has_image = slide.image is not None
         self.thumb.set_visibility(has_image)
         self.remove.set_visibility(has_image)

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
-from fastapi import HTTPException, Request
-from nicegui import Client, app, events, ui
-from nicegui.elements.upload_files import FileUpload, create_file_upload
+from fastapi import Request
+from nicegui import Client, events, ui
+from nicegui.elements.upload_files import FileUpload
 
 from studio.limits import MAX_IMAGE_BYTES, megabytes
 
+from .nicegui_seams import serve_upload, take_upload
+from .slide_texts import SHOWN
 from .view import NOTICES
 
 FRAMING_BYTES = 64 * 1024  # the form's boundary and part headers around the file itself
@@ -24,32 +26,27 @@ _ROUTE = re.compile(r"/_nicegui/client/([^/]+)/upload/(\d+)")  # NiceGUI's route
 
 
 class NamedUpload(ui.upload):
-    """An upload whose requests say what it showed when they began: ``show(name)`` puts ``name`` in a header of
-    the request its browser sends the file in, and each file it hands on carries that name (``shown_on``). A long
-    upload then knows where it was started, whatever was chosen while it was on its way."""
+    """An upload whose requests say what it showed when their file was chosen: ``show(name)`` notes ``name`` on the
+    element (``SHOWN``, in its browser too), the browser copies the name it holds as the file is chosen into a header
+    of the request the file goes in, and each file handed on carries that name (``shown_on``). A long upload then
+    knows where it was started, whatever was chosen while it was on its way."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        app.remove_route(self._registered_url)  # NiceGUI's route, less the header's name: ``_receive`` instead
-        app.post(self._registered_url, include_in_schema=False)(self._receive)
+        # (QUploader asks for its headers as the file is chosen, in the same turn: the name the page showed then)
+        self.props[":headers"] = (f"() => {{ const name = document.getElementById('c{self.id}')"
+                                  f"?.getAttribute('{SHOWN}'); return name ? [{{name: '{SHOWN_HEADER}', "
+                                  "value: encodeURIComponent(name)}] : []; }")
+        serve_upload(self, self._receive)
 
     def show(self, name: str | None) -> None:
         """The name the next upload's files carry (its browser hears it with the element)."""
-        headers = [{"name": SHOWN_HEADER, "value": quote(name, safe="")}] if name else []
-        if self.props.get("headers") != headers:
-            self.props["headers"] = headers
+        if self.props.get(SHOWN) != name:
+            self.props[SHOWN] = name
 
     async def _receive(self, request: Request) -> dict[str, str]:
-        if self.is_ignoring_events:
-            raise HTTPException(status_code=403, detail="Upload is disabled or hidden")
-        for handler in self._begin_upload_handlers:
-            events.handle_event(handler, events.UiEventArguments(sender=self, client=self.client))
-        shown = unquote(request.headers.get(SHOWN_HEADER, ""))  # the name the upload began with
-        async with request.form() as form:
-            files = [await create_file_upload(data) for data in form.values()]
-        for file in files:
-            file.shown = shown
-        await self.handle_uploads(files)
+        shown = unquote(request.headers.get(SHOWN_HEADER, ""))  # the name the file was chosen on
+        await take_upload(self, request, lambda file: setattr(file, "shown", shown))
         return {"upload": "success"}
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+from urllib.parse import quote
 
 from nicegui import ui
 from PIL import Image as PILImage
 
 from components import view as view_module
+from components.slide_texts import SHOWN
+from components.uploads import SHOWN_HEADER
 from studio.image import load_image
 from ui_helpers import trigger, until
 
@@ -56,8 +59,8 @@ async def tab_b_deletes_slide_3(studio, create_user, testid) -> None:
 
 
 def layout_option(select, key: str) -> dict:
-    """The option the browser holds for ``key`` (what it sends back when it is chosen)."""
-    return dict(select.props["options"][list(select.options).index(key)])
+    """What the browser sends when ``key`` is chosen: its option, and the slide name the select shows now."""
+    return {**select.props["options"][list(select.options).index(key)], SHOWN: select.props.get(SHOWN)}
 
 
 async def test_a_layout_chosen_before_its_tab_heard_its_slide_was_deleted_changes_no_other_slide(
@@ -113,7 +116,7 @@ async def post_slowly(studio, upload, data: bytes, started: asyncio.Event, go: a
         started.set()
         await go.wait()
         yield data[16:] + f"\r\n--{boundary}--\r\n".encode()
-    headers = {h["name"]: h["value"] for h in upload.props.get("headers", [])}
+    headers = {SHOWN_HEADER: quote(upload.props[SHOWN], safe="")}  # what its browser read as the file was chosen
     return await studio.http_client.post(upload.props["url"], content=body(), headers={
         **headers, "Content-Type": f"multipart/form-data; boundary={boundary}"})
 
@@ -185,3 +188,40 @@ async def test_a_post_dropped_before_its_tab_heard_its_slide_was_deleted_changes
     trigger(studio, replace, "drop", drop_overlay(studio).props.get("data-cs-shown"))
     trigger(studio, replace, "drop", {"post_id": post, "shift": False})
     assert texts(studio) != before
+
+
+async def test_a_choice_of_the_layout_already_chosen_leaves_no_slide_name_for_a_later_change(
+        studio, create_user, testid):
+    choose(studio, testid, 2)
+    (select,) = testid(studio, "slide-layout")
+    again = layout_option(select, "")  # tab A's browser re-sends the choice it shows, naming slide 3
+    await tab_b_deletes_slide_3(studio, create_user, testid)
+    assert (select.value or "") == ""  # (the slide now third has the carousel's layout too: nothing changes)
+    trigger(studio, select, "update:modelValue", again)
+    with studio:
+        select.set_value("post-card")  # a change made on the server: the slide the select shows now
+    assert slides(studio)[2].layout == "post-card"
+    assert not studio.notify.contains("The slide you chose is gone")
+
+
+async def test_the_photo_upload_is_capped_on_the_server_at_its_own_route(studio, testid):
+    """The editor's upload is served by its own handler (to read the header) at NiceGUI's address: the server's
+    upload cap still finds its button there and stops a body over it before the handler reads it."""
+    from components.uploads import FRAMING_BYTES, body_cap
+    from studio.limits import MAX_IMAGE_BYTES
+    choose(studio, testid, 2)
+    (upload,) = testid(studio, "slide-image-upload")
+    assert body_cap(upload.props["url"]) == MAX_IMAGE_BYTES + FRAMING_BYTES
+    upload.props["max-file-size"] = 1000  # (a small cap: the body below streams past it without saying its size)
+    data = png_bytes() + bytes(FRAMING_BYTES + 4000)
+    go = asyncio.Event()
+    go.set()
+    response = await post_slowly(studio, upload, data, asyncio.Event(), go)
+    assert response.status_code == 413 and "larger than" in response.text
+    head = {SHOWN_HEADER: quote(upload.props[SHOWN], safe=""), "Content-Length": str(MAX_IMAGE_BYTES + 2 * FRAMING_BYTES)}
+    upload.props["max-file-size"] = MAX_IMAGE_BYTES
+    assert (await studio.http_client.post(upload.props["url"], content=b"x", headers=head)).status_code == 413
+    await asyncio.sleep(0.2)
+    assert all(s.image is None for s in slides(studio))
+    assert (await post_slowly(studio, upload, png_bytes(), asyncio.Event(), go)).status_code == 200  # within it
+    await until(lambda: slides(studio)[2].image is not None)
