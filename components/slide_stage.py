@@ -119,8 +119,8 @@ class SlideStage:
         self.draw()
 
     def _said(self, e: events.GenericEventArguments) -> None:
-        if isinstance(e.args, str):
-            self.drops.said = e.args
+        # (each drop says its own slide or none: a name said before a drop that carried no post is not kept for it)
+        self.drops.said = e.args if isinstance(e.args, str) else None
 
     def _drop(self, post_id: str, *, replace: bool) -> None:
         """The post on the slide the browser showed as it was let go; nowhere when that slide is gone."""

@@ -225,3 +225,16 @@ async def test_the_photo_upload_is_capped_on_the_server_at_its_own_route(studio,
     assert all(s.image is None for s in slides(studio))
     assert (await post_slowly(studio, upload, png_bytes(), asyncio.Event(), go)).status_code == 200  # within it
     await until(lambda: slides(studio)[2].image is not None)
+
+
+async def test_a_slide_named_by_a_drop_that_carried_no_post_is_not_used_by_the_next_drop(studio, testid):
+    choose(studio, testid, 2)
+    zone = drop_zones(studio)[1]
+    trigger(studio, zone, "drop", drop_overlay(studio).props.get("data-cs-shown"))  # slide 3 said; then no post
+    trigger(studio, zone, "drop", {"files": 1})
+    choose(studio, testid, 4)
+    before = texts(studio)
+    post = studio.shared.document.carousel.thread.posts[-1].id
+    trigger(studio, zone, "drop", None)  # a drop whose browser names no slide: the one shown now
+    trigger(studio, zone, "drop", {"post_id": post, "shift": False})
+    assert texts(studio)[2] == before[2] and texts(studio)[4] != before[4]
