@@ -1,4 +1,4 @@
-"""The studio's nine uses of NiceGUI beyond its public API, each behind one function here.
+"""The studio's eight uses of NiceGUI beyond its public API, each behind one function here.
 
 NiceGUI 3 has no public way to do any of them; tests/test_nicegui_seams.py checks what each relies on
 and fails, naming the seam, when a NiceGUI upgrade changes it.
