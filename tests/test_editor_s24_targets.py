@@ -8,10 +8,11 @@ import io
 from urllib.parse import quote
 
 from nicegui import ui
+from nicegui.events import GenericEventArguments
 from PIL import Image as PILImage
 
 from components import view as view_module
-from components.slide_texts import SHOWN
+from components.slide_texts import SAY_SLIDE, SHOWN
 from components.uploads import SHOWN_HEADER
 from studio.image import load_image
 from ui_helpers import trigger, until
@@ -163,6 +164,16 @@ def drop_zones(tab) -> list:
     return sorted(zones, key=lambda e: e.id)
 
 
+def drop(tab, zone, said, dropped) -> None:
+    """A drop as its browser sends it: each of the zone's two "drop" listeners hears its own script's args, the
+    slide it showed (``SAY_SLIDE``) first, then what was dropped (the user fixture's trigger would hand both to each)."""
+    first, second = [listener for listener in zone._event_listeners.values() if listener.type == "drop"]
+    assert first.js_handler == SAY_SLIDE
+    with tab:
+        for listener, args in ((first, said), (second, dropped)):
+            listener.handler(GenericEventArguments(sender=zone, client=tab.client, args=args))
+
+
 def drop_overlay(tab):
     with tab:
         return next(e for e in tab.client.elements.values() if "cs-drop-overlay" in e.classes)
@@ -180,13 +191,11 @@ async def test_a_post_dropped_before_its_tab_heard_its_slide_was_deleted_changes
     await tab_b_deletes_slide_3(studio, create_user, testid)
     before = texts(studio)
     for zone in drop_zones(studio):  # the browser's drop: the slide it showed, then the post
-        trigger(studio, zone, "drop", shown)
-        trigger(studio, zone, "drop", {"post_id": post, "shift": False})
+        drop(studio, zone, shown, {"post_id": post, "shift": False})
     assert texts(studio) == before
     assert studio.notify.contains("the post was not put on another slide")
     replace = drop_zones(studio)[0]  # a drop on the slide now shown is made on it
-    trigger(studio, replace, "drop", drop_overlay(studio).props.get("data-cs-shown"))
-    trigger(studio, replace, "drop", {"post_id": post, "shift": False})
+    drop(studio, replace, drop_overlay(studio).props.get("data-cs-shown"), {"post_id": post, "shift": False})
     assert texts(studio) != before
 
 
@@ -230,11 +239,9 @@ async def test_the_photo_upload_is_capped_on_the_server_at_its_own_route(studio,
 async def test_a_slide_named_by_a_drop_that_carried_no_post_is_not_used_by_the_next_drop(studio, testid):
     choose(studio, testid, 2)
     zone = drop_zones(studio)[1]
-    trigger(studio, zone, "drop", drop_overlay(studio).props.get("data-cs-shown"))  # slide 3 said; then no post
-    trigger(studio, zone, "drop", {"files": 1})
+    drop(studio, zone, drop_overlay(studio).props.get("data-cs-shown"), {"files": 1})  # slide 3 said; no post
     choose(studio, testid, 4)
     before = texts(studio)
     post = studio.shared.document.carousel.thread.posts[-1].id
-    trigger(studio, zone, "drop", None)  # a drop whose browser names no slide: the one shown now
-    trigger(studio, zone, "drop", {"post_id": post, "shift": False})
+    drop(studio, zone, None, {"post_id": post, "shift": False})  # its browser names no slide: the one shown now
     assert texts(studio)[2] == before[2] and texts(studio)[4] != before[4]
