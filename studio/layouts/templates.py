@@ -1131,18 +1131,29 @@ def _post_meta(post) -> str:
             parts.append(f"{d:%b} {d.day}, {d.year}")
         except ValueError:
             pass
-    if post.likes is not None:
-        parts.append(f"{_count(post.likes)} {'like' if post.likes == 1 else 'likes'}")
-    if post.reposts is not None:
-        parts.append(f"{_count(post.reposts)} {'repost' if post.reposts == 1 else 'reposts'}")
+    for n, one, many in ((post.likes, "like", "likes"), (post.reposts, "repost", "reposts")):
+        if isinstance(n, int) and not isinstance(n, bool) and n >= 0:  # a negative count is no count: not drawn
+            parts.append(f"{_count(n)} {one if n == 1 else many}")
     return " · ".join(parts)
 
 
+_UNITS = ((10 ** 12, "T"), (10 ** 9, "B"), (10 ** 6, "M"), (10 ** 3, "K"))
+
+
 def _count(n: int) -> str:
-    """1234 -> "1.2K", 12500 -> "12.5K", 250000 -> "250K", 3400000 -> "3.4M" (as X shows counts)."""
-    for limit, suffix in ((1_000_000, "M"), (1000, "K")):
-        if n >= limit:
-            value = n / limit
-            text = f"{value:.0f}" if value >= 100 else f"{value:.1f}".rstrip("0").rstrip(".")
-            return text + suffix
+    """1234 -> "1.2K", 12500 -> "12.5K", 250000 -> "250K", 3400000 -> "3.4M" (as X shows counts), exactly for any
+    size: integer arithmetic, halves rounded up (a float turned 10**29 into "99999999999999991611392M")."""
+    if n < 1000:
+        return str(n)
+    for k, (unit, suffix) in enumerate(_UNITS):
+        if n < unit:
+            continue
+        if n >= 100 * unit:
+            text = f"{(2 * n + unit) // (2 * unit):,}"
+        else:
+            tenths = (20 * n + unit) // (2 * unit)
+            text = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+        if text == "1,000" and k > 0:  # 999_999 rounds to the next unit: "1M", not "1000K"
+            return "1" + _UNITS[k - 1][1]
+        return text + suffix
     return str(n)
