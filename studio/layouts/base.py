@@ -26,6 +26,7 @@ from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_
                     graphemes, holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, luminance, rgb
+from ..typography import MIN_BODY_SIZE
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
 # draw those characters as they are. Our fonts carry no substitution table, and then the browser's shaper makes
@@ -247,24 +248,43 @@ CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lin
 DRAWING_MIN_SCALE = 0.4  # a table or ASCII drawing, this much smaller at most, to keep its columns in line
 
 
+def _code_run(paras: tuple[Para, ...], st: TextStyle) -> tuple[list[Para], float, float]:
+    """The run of code or drawing lines that starts ``paras``, its widest line and its widest unbreakable piece,
+    in ems at the style's weight (indentation included)."""
+    space = cluster_em(" ", MONO_FAMILY, st.weight)
+    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
+    sizes = [para_ems(p, st.family, st.weight) for p in run]
+    line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
+    piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
+    return run, line, piece
+
+
 def drawing_room(paras: tuple[Para, ...], st: TextStyle, width: float) -> float:
     """How much of its widest row the run of code or drawing lines that starts ``paras`` has room for in
     ``width`` at the style's size (1.0 or more: every row fits as written)."""
-    space = cluster_em(" ", MONO_FAMILY, st.weight)
-    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
-    line = max(para_ems(p, st.family, st.weight)[0] + p.indent * space for p in run)
+    _, line, _ = _code_run(paras, st)
     return (width / st.size - 2 * CODE_PAD) * SAFETY / max(line, 1e-9)
 
 
-def wide_drawing(blocks: tuple[Block, ...], width: float) -> bool:
-    """Does a table or ASCII drawing among ``blocks`` have rows too long for ``width`` at its size (it would be
-    drawn smaller, or wrapped), or a code block lines that would wrap there?"""
+def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
+    """Would a table or ASCII drawing among ``blocks`` read better ``full`` wide than ``width`` wide (there it is
+    drawn smaller or wrapped cell by cell; across ``full`` at a readable size, or larger than it would be there),
+    or a code block's lines wrap ``width`` wide?"""
     for blk in blocks:
         for n, para in enumerate(blk.paras):
             above = blk.paras[n - 1] if n else None
             if not para.code or above is not None and above.code and above.drawing == para.drawing:
                 continue  # not the first line of a run of code or drawing lines
-            if drawing_room(blk.paras[n:], blk.style, width) < (1.0 if para.drawing else CODE_MIN_SCALE):
+            room = drawing_room(blk.paras[n:], blk.style, width)
+            if not para.drawing:
+                if room < CODE_MIN_SCALE:
+                    return True
+                continue
+            if room >= 1.0:
+                continue
+            across = blk.style.size * min(1.0, drawing_room(blk.paras[n:], blk.style, full))
+            shrunk = blk.style.size * room if room >= DRAWING_MIN_SCALE else None  # else wrapped at full size
+            if across >= MIN_BODY_SIZE or shrunk is not None and across > shrunk:
                 return True
     return False
 
@@ -272,15 +292,11 @@ def wide_drawing(blocks: tuple[Block, ...], width: float) -> bool:
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
     """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
     CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""
-    space = cluster_em(" ", MONO_FAMILY, st.weight)
-    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
-    sizes = [para_ems(p, st.family, st.weight) for p in run]
-    line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
-    piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
+    _, line, piece = _code_run(paras, st)
     room = (width / st.size - 2 * CODE_PAD) * SAFETY
     if line <= room:
         return st
-    if run[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
+    if paras[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
         return replace(st, size=st.size * room / line)
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
