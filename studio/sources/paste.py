@@ -31,6 +31,7 @@ from typing import NamedTuple
 import regex
 
 from ..code import FENCE_RE, code_lines, fence_indented_code, has_code, thread_label_line
+from ..graphemes import clusters_of
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
@@ -791,7 +792,7 @@ def _split_clusters(word: str, limit: int) -> list[str]:
         parts = [word[i:i + limit] for i in range(0, len(word), limit)]
     else:
         parts, current, weight = [], [], 0
-        for cluster in regex.findall(r"\X", word):
+        for cluster in clusters_of(word):
             w = cluster_weight(cluster)
             if current and weight + w > limit:
                 parts.append("".join(current))
@@ -805,7 +806,7 @@ def _split_clusters(word: str, limit: int) -> list[str]:
 
 def _split_slowly(word: str, limit: int) -> list[str]:
     parts, current = [], ""
-    for cluster in regex.findall(r"\X", word):
+    for cluster in clusters_of(word):
         if current and weighted_length(current + cluster) > limit:
             parts.append(current)
             current = ""
