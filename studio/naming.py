@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
-
+from .graphemes import clusters_of
 from .text_patterns import SENTENCE_END
 
 NAME_MAX = 60
@@ -96,7 +95,7 @@ def file_stem(name: str) -> str:
     "Привет, мир" -> "привет-мир". Only letters, digits and "-" (no separator, control or character a system
     reserves), NFC, at most ``NAME_MAX`` characters and ``STEM_BYTES`` bytes of UTF-8, never a Windows device."""
     slug = re.sub(r"-+", "-", _letters(unicodedata.normalize("NFC", name).lower())).lstrip("-")
-    clusters = regex.findall(r"\X", slug)
+    clusters = clusters_of(slug)
     whole = len(clusters)
     del clusters[NAME_MAX:]
     while len("".join(clusters).encode("utf-8")) > STEM_BYTES:

@@ -5,11 +5,11 @@ The text readers (headline, body, lists) live in ``studio.reading``.
 from __future__ import annotations
 
 import re
-
-import regex
+from itertools import accumulate
 
 from .carousel import Carousel
 from .code import without_thread_emoji
+from .graphemes import clusters_of
 from .outro import OutroCTA, cta_for_thread, only_ask
 from .reading import headline_and_body, heading_line
 from .post import Thread
@@ -55,7 +55,7 @@ def cut_hook(hook: str) -> tuple[str, str]:
 
 def _cluster_starts(text: str) -> list[int]:
     """Where each user-perceived character of ``text`` starts, and its end."""
-    return [m.start() for m in regex.finditer(r"\X", text)] + [len(text)]
+    return list(accumulate((len(c) for c in clusters_of(text)), initial=0))
 
 
 def _length(text: str) -> int:

@@ -34,6 +34,7 @@ from functools import lru_cache
 import regex
 
 from . import code, emoji, fonts, shaping
+from .graphemes import clusters_of
 from .links import shown as link_shown
 from .links import target as link_target
 from .svg import xml_safe
@@ -212,7 +213,7 @@ def clean(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
         text = _BIDI_CONTROLS.sub("", text)
         out = []
-        for cluster in regex.findall(r"\X", text):
+        for cluster in clusters_of(text):
             if cluster == "\n":
                 out.append("\n")
             elif emoji.is_emoji(cluster):
@@ -248,7 +249,16 @@ def words(text: str) -> list[str]:
 STYLE_BOLD, STYLE_ITALIC, STYLE_MONO, STYLE_EMPHASIS, STYLE_MISSING = "b", "i", "m", "e", "x"
 MONO_FAMILY = "JetBrains Mono"
 MISSING_MARK = "?"  # drawn boxed, in place of a character no bundled font has
-_EMPHASIS = regex.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# ``**`` marks emphasis only where it plainly is markup: a run of exactly two stars that opens after a space or
+# punctuation and before a non-space, and one that closes after a non-space and before a space or punctuation.
+# Every other star is the writer's ("f**k", "2**10", "x**2", "Rated *****", "src/**/*.py", "ex.com/a**b**c"). A
+# slash, backslash, "." or "@" beside a star is a path's or an address's.
+_STARS = regex.compile(r"\*+")
+_OPENS_AFTER = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\.@_]")  # what may stand before an opening "**"
+_CLOSES_BEFORE = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\@_]")  # ... after a closing one
+_TEXT_AFTER = regex.compile(r"[^\s*/\\]")  # ... after an opening one, and before a closing one
+_WORD_START = regex.compile(r"[\p{L}\p{N}]")  # "**a**.com" would become the link "a.com": no emphasis
+_OPENER = regex.compile(r"(?<![\p{L}\p{N}\p{M}*/\\.@_])\*\*(?![\s*/\\])")  # a "**" that may open
 _STYLED_BLOCK = regex.compile(r"[\U0001D400-\U0001D7FF]")
 # Letters the Mathematical Alphanumeric block leaves to Letterlike Symbols (italic h, script B…).
 _LETTERLIKE = {"ℎ": ("h", STYLE_ITALIC + STYLE_EMPHASIS), **{c: (unicodedata.normalize("NFKC", c), "")
@@ -276,6 +286,63 @@ def styled_letter(ch: str) -> tuple[str, str] | None:
     return plain, style + (STYLE_EMPHASIS if style else "")
 
 
+def emphasis_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``**emphasis**`` of a line, its markers included (see ``_STARS``); never one in a link,
+    never one across a run of three stars or more."""
+    if "**" not in line:
+        return []
+    runs = [m.span() for m in _STARS.finditer(line)]
+    links = _link_spans(line)
+    link_starts = [a for a, _ in links]
+    opens, closes = [], []
+    for start, end in runs:
+        k = bisect_right(link_starts, end - 1) - 1  # the last link starting at or before the run's last star
+        if end - start != 2 or (k >= 0 and links[k][1] > start):
+            continue
+        before = line[start - 1] if start else " "
+        after = line[end] if end < len(line) else " "
+        if _OPENS_AFTER.match(before) and _TEXT_AFTER.match(after):
+            opens.append(start)
+        if _TEXT_AFTER.match(before) and _CLOSES_BEFORE.match(after) and not (
+                after in ".:" and _WORD_START.match(line[end + 1:end + 2])):
+            closes.append(start)
+    long_runs = [start for start, end in runs if end - start > 2]
+    spans: list[tuple[int, int]] = []
+    c = r = 0
+    done = -1
+    for o in opens:
+        if o < done:
+            continue
+        while c < len(closes) and closes[c] <= o:
+            c += 1
+        if c == len(closes):
+            break
+        while r < len(long_runs) and long_runs[r] < o:
+            r += 1
+        close = closes[c]
+        if r < len(long_runs) and long_runs[r] < close:
+            continue  # "**a *** b**": the stars are the writer's
+        spans.append((o, close + 2))
+        done = close + 2
+    return spans
+
+
+def _link_spans(line: str) -> list[tuple[int, int]]:
+    """Where the links of a line are, as written. A link ending in ``**`` after an opening ``**`` ends before
+    them ("**Read https://x.com/a**": a bold link to https://x.com/a)."""
+    out = []
+    opener = _OPENER.search(line)
+    for m in _ACCENT.finditer(line):
+        if not m.group("url"):
+            continue
+        start, end = m.start(), link_end(line, *m.span())
+        if opener and opener.end() <= start and line.endswith("**", start, end) and "**" not in line[start:end - 2] \
+                and _TEXT_AFTER.match(line, end - 3) and (end == len(line) or _CLOSES_BEFORE.match(line, end)):
+            end -= 2
+        out.append((start, end))
+    return out
+
+
 def _unstyle_line(line: str) -> tuple[str, list[str]]:
     """A line with ``**emphasis**`` markers removed and styled letters made plain; the style of each
     remaining character."""
@@ -283,16 +350,13 @@ def _unstyle_line(line: str) -> tuple[str, list[str]]:
     styles: list[str] = []
     pos = 0
     letterlike = bool(_STYLED_BLOCK.search(line))  # ℎ ℬ … count only in text written with styled letters
-    for m in list(_EMPHASIS.finditer(line)) + [None]:
-        end = m.start() if m else len(line)
-        for ch in line[pos:end]:
-            chars.append(ch)
-            styles.append("")
-        if m:
-            for ch in m.group(1):
-                chars.append(ch)
-                styles.append(STYLE_BOLD + STYLE_EMPHASIS)
-            pos = m.end()
+    for start, end in emphasis_spans(line) + [(len(line), len(line))]:
+        chars.extend(line[pos:start])
+        styles.extend([""] * (start - pos))
+        if end > start:
+            chars.extend(line[start + 2:end - 2])
+            styles.extend([STYLE_BOLD + STYLE_EMPHASIS] * (end - start - 4))
+        pos = end
     for i, ch in enumerate(chars):
         found = styled_letter(ch) or (_LETTERLIKE.get(ch) if letterlike else None)
         if found:
@@ -480,7 +544,7 @@ def _cells(line: str) -> list[str] | None:
 def _cell_width(cell: str) -> int:
     """How many monospace columns a cell takes: a wide character (CJK, an emoji) two."""
     return sum(2 if unicodedata.east_asian_width(g[0]) in "WF" or emoji.is_emoji(g) else 1
-               for g in regex.findall(r"\X", cell))
+               for g in clusters_of(cell))
 
 
 def aligned_table(lines: list[str]) -> list[str]:
@@ -583,7 +647,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
                 pos = start + len(span)
             if accent and LINK.fullmatch(span):  # a link shows X's short text and keeps its target
                 href = link_target(span)
-                clusters.extend(Cluster(g, True, None, "", href) for g in regex.findall(r"\X", link_shown(span)))
+                clusters.extend(Cluster(g, True, None, "", href) for g in clusters_of(link_shown(span)))
                 continue
             at = start
             for g in (span if span.isascii() else graphemes(span)):  # (no "\r" left: one letter each)
@@ -600,14 +664,20 @@ _SKIN_TONE = regex.compile(r"([\U0001F3FB-\U0001F3FF])")
 def graphemes(text: str) -> list[str]:
     """The grapheme clusters of ``text``; a skin-tone modifier with no emoji to colour (" 🏽", "a🏽") is a cluster
     of its own, drawn as its Twemoji swatch (Unicode joins it to any letter or space before it: no face draws
-    that pair, and cairo drew a box)."""
+    that pair, and cairo drew a box); so is each of two regional indicators that make no flag ("🇫🇫"): drawn as
+    one, the pair showed its first letter only."""
     out: list[str] = []
-    for g in regex.findall(r"\X", text):
+    for g in clusters_of(text):
         if len(g) > 1 and _SKIN_TONE.search(g) and not emoji.is_emoji(g):
             out.extend(piece for piece in _SKIN_TONE.split(g) if piece)
+        elif _FLAG_PAIR.fullmatch(g) and emoji.emoji_file(g) == emoji.emoji_file(g[0]):
+            out.extend(g)
         else:
             out.append(g)
     return out
+
+
+_FLAG_PAIR = regex.compile("[\U0001F1E6-\U0001F1FF]{2}")
 
 
 def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
@@ -633,7 +703,7 @@ def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
-    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in regex.findall(r"\X", body))
+    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in clusters_of(body))
     return Para(clusters, False, gap, len(line) - len(body) - margin, True)
 
 
@@ -803,7 +873,7 @@ _INVISIBLE_MARK = regex.compile("[\ufe00-\ufe0f\u034f\U000e0100-\U000e01ef]")
 def uncovered(value: str) -> frozenset[str]:
     """Characters of ``value`` that no bundled face draws: each is drawn as the boxed MISSING_MARK."""
     out = set()
-    for g in regex.findall(r"\X", plain_letters(clean(value))):
+    for g in clusters_of(plain_letters(clean(value))):
         if g.isspace() or emoji.emoji_file(g):
             continue
         base = _base_char(g)

@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import regex
+from ..graphemes import clusters_of
 
 DEFAULT_COMMAND = "serve"
 
@@ -55,7 +55,7 @@ def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 def _width(text: str) -> int:
     """Terminal columns of ``text``: each letter (grapheme cluster) 1, or 2 when wide; marks and joiners 0."""
-    return sum(_cluster_width(g) for g in regex.findall(r"\X", text))
+    return sum(_cluster_width(g) for g in clusters_of(text))
 
 
 def _cluster_width(cluster: str) -> int:

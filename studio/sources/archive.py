@@ -957,7 +957,8 @@ def _count(value: Any) -> int:
     m = _COUNT_RE.fullmatch(str(value)) if isinstance(value, (str, float)) else None
     if not m or len(m[1]) > 20:
         return 0
-    return int(float(m[1].replace(",", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
+    from decimal import Decimal  # exactly: through a float "12345678901234567891K" came out rounded
+    return int(Decimal(m[1].replace(",", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
 
 
 def _damaged(damaged: set[str] | None, id_str: str, value: Any) -> Any:
