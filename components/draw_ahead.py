@@ -11,6 +11,7 @@ studio's CPU). While several people edit, the document waits for a longer pause 
 from __future__ import annotations
 
 import copy
+import time
 import weakref
 from typing import Any
 
@@ -18,6 +19,7 @@ from nicegui import background_tasks, helpers, run
 
 from studio.app import Changed, ProjectSwitched, SourceChanged, exports
 
+from .allocator import malloc_trim
 from .view import Debounce, View
 
 PAUSE = 0.8  # seconds without an edit: typing goes on before that; a click comes after it
@@ -26,6 +28,10 @@ PAUSE = 0.8  # seconds without an edit: typing goes on before that; a click come
 # once a second with ten people typing; so the document waits for this longer pause.
 TOGETHER_PAUSE, TOGETHER_S = 2.0, 5.0
 SETTLED = 0.2  # seconds after an import or a project opened: no burst of changes follows those
+# While a page stays open, free memory goes back to the system at most this often, after a drawing ahead: each
+# one's PNGs and PDF (130-150 KB a page) land in the server and are freed when newer ones replace them, and the
+# tidy-up's ``malloc_trim`` ran only once every page had closed (one tab's server kept rising meanwhile).
+TRIM_EVERY_S = 30.0
 
 
 class DrawAhead:
@@ -49,8 +55,22 @@ class DrawAhead:
             return
         pause_of(self.view.document).cancel()
         carousel = copy.deepcopy(self.view.carousel)
-        background_tasks.create(run.io_bound(exports.draw_ahead, carousel, self.image_format, self.scale),
+        background_tasks.create(run.io_bound(draw_and_trim, carousel, self.image_format, self.scale),
                                 name="draw the export ahead")
+
+
+_trimmed = [float("-inf")]  # when free memory last went back (monotonic seconds)
+
+
+def draw_and_trim(carousel: Any, image_format: str, scale: int, every: float = TRIM_EVERY_S) -> int:
+    """``exports.draw_ahead``, then (at most once per ``every`` seconds) free memory back to the system. In a
+    thread: ``malloc_trim`` walks the heap without the interpreter lock."""
+    started = exports.draw_ahead(carousel, image_format, scale)
+    trim, now = malloc_trim(), time.monotonic()
+    if trim is not None and now - _trimmed[0] >= every:
+        _trimmed[0] = now
+        trim(0)
+    return started
 
 
 class DocumentPause:

@@ -147,7 +147,7 @@ def forget_attribute_names() -> None:
 
 def forget_drawings() -> None:
     """Once every page is closed, drop what was drawn for them: the thumbnails (up to 48 MB of SVG), the export
-    pages drawn ahead (up to 128 MB of PNG and PDF, and the last drawing's Futures), the laid-out pages (up to
+    pages drawn ahead (up to 24 MB of PNG and PDF, and the last drawing's Futures), the laid-out pages (up to
     64 MB) and the words' line layouts
     (``TEXT_CACHES``). Ten browsers editing for a minute filled them all (600 edits each drew its export ahead,
     ~0.2 MB) and they stayed for nobody; the next page draws what it shows again."""

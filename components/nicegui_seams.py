@@ -1,4 +1,4 @@
-"""The studio's seven uses of NiceGUI beyond its public API, each behind one function here.
+"""The studio's eight uses of NiceGUI beyond its public API, each behind one function here.
 
 NiceGUI 3 has no public way to do any of them; tests/test_nicegui_seams.py checks what each relies on
 and fails, naming the seam, when a NiceGUI upgrade changes it.
@@ -19,19 +19,24 @@ and fails, naming the seam, when a NiceGUI upgrade changes it.
   ``still_listening``, ``hand_to``, ``listener_owner``; used by components/relay.py).
 - How a value element's browser sends its value: the listener NiceGUI's ``ValueElement`` registers for
   ``update:`` its ``VALUE_PROP`` (camel-cased), with the default script ``emit(...args)`` (``sync_value_with``, used by
-  components/paste_size.py to send a long text in parts).
+  components/paste_size.py to send a long text in parts; components/slide_editor.py to have a choice name its slide).
+- Where an upload element's browser posts its files: the route NiceGUI adds at the element's ``_registered_url``
+  (removed with the element) and serves with ``create_file_upload`` then ``handle_uploads`` after its
+  ``_begin_upload_handlers`` (``serve_upload``, ``take_upload``; used by components/uploads.py to read a header).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from typing import Any
 
-from nicegui import Event
+from fastapi import HTTPException, Request
+from nicegui import Event, app, events, ui
 from nicegui import client as nicegui_client
 from nicegui import event as nicegui_event
 from nicegui import helpers, run
 from nicegui.elements.mixins.value_element import ValueElement
+from nicegui.elements.upload_files import FileUpload, create_file_upload
 from nicegui.page import page
 
 
@@ -105,3 +110,27 @@ def sync_value_with(element: ValueElement, js_handler: str, wrap: Callable[[Call
     found[0].js_handler = js_handler
     found[0].handler = wrap(found[0].handler)
     element.update()
+
+
+def serve_upload(upload: ui.upload, receive: Callable[[Request], Awaitable[Any]]) -> None:
+    """Serve the requests ``upload``'s browser posts its files in with ``receive`` instead of NiceGUI's route, at the
+    same address (its ``url`` prop, which the upload cap reads; NiceGUI removes the route with the element)."""
+    url = upload._registered_url
+    if upload.props.get("url") != url or not any(getattr(r, "path", None) == url for r in app.routes):
+        raise RuntimeError("NiceGUI no longer serves an upload element at its _registered_url")
+    app.remove_route(url)
+    app.post(url, include_in_schema=False)(receive)
+
+
+async def take_upload(upload: ui.upload, request: Request, mark: Callable[[FileUpload], Any]) -> None:
+    """What NiceGUI's route does with ``request``: ``upload``'s begin handlers, then each file, ``mark``ed first,
+    to its upload handlers. Refused (403) while the element ignores events (disabled or hidden)."""
+    if upload.is_ignoring_events:
+        raise HTTPException(status_code=403, detail="Upload is disabled or hidden")
+    for handler in upload._begin_upload_handlers:
+        events.handle_event(handler, events.UiEventArguments(sender=upload, client=upload.client))
+    async with request.form() as form:
+        files = [await create_file_upload(data) for data in form.values() if not isinstance(data, str)]
+    for file in files:
+        mark(file)
+    await upload.handle_uploads(files)

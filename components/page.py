@@ -111,6 +111,68 @@ MEASURE_CHROME = """<script>
   });
 })();
 </script>"""
+# Below its breakpoint a drawer slides over the page: while it is open the keyboard stays in it. Opening moves the
+# focus into it, Tab and Shift+Tab go round inside it (a focus that lands on the covered page comes back), Escape
+# closes it and the focus goes back to its toggle in the top bar. Dialogs, menus and notices stay reachable.
+DRAWER_FOCUS = """<script>
+(() => {
+  const TOGGLES = {left: '[data-testid=toggle-settings]', right: '[data-testid=toggle-source]'};
+  const ABOVE = '.q-dialog, .q-menu, .q-notification, .q-tooltip';
+  const overlay = () => [...document.querySelectorAll('.q-drawer.q-drawer--mobile')]
+    .find(d => !d.classList.contains('q-layout--prevent-focus'));
+  const side = (drawer) => drawer.classList.contains('q-drawer--left') ? 'left' : 'right';
+  const stops = (drawer) => [...drawer.querySelectorAll(
+      'a[href], button, input, textarea, select, [tabindex]:not([tabindex="-1"]), [contenteditable=true]')]
+    .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');
+  const enter = (drawer, last) => { const all = stops(drawer); (all[last ? all.length - 1 : 0] || drawer).focus(); };
+  let open = null, backward = false;
+  const follow = () => {
+    const now = overlay();
+    if (now === open) return;
+    const was = open;
+    open = now;
+    if (now && !now.contains(document.activeElement)) {
+      now.setAttribute('tabindex', '-1');
+      setTimeout(() => { if (open === now && !now.contains(document.activeElement)) enter(now, false); }, 0);
+    }
+    if (was && !now) {
+      const toggle = document.querySelector(TOGGLES[side(was)]);
+      const lost = !document.activeElement || document.activeElement === document.body || was.contains(document.activeElement);
+      if (toggle && toggle.getClientRects().length && lost) toggle.focus();
+    }
+  };
+  const watch = () => {
+    const drawers = document.querySelectorAll('.q-drawer');
+    if (drawers.length < 2) return setTimeout(watch, 50);
+    const observer = new MutationObserver(follow);
+    drawers.forEach(d => observer.observe(d, {attributes: true, attributeFilter: ['class']}));
+    follow();
+  };
+  watch();
+  document.addEventListener('keydown', (event) => {
+    const drawer = overlay();
+    if (!drawer || event.defaultPrevented || (event.target instanceof Element && event.target.closest(ABOVE))
+        || document.querySelector('.q-dialog, .q-menu')) return;
+    if (event.key === 'Escape') {
+      const backdrop = drawer.parentElement && drawer.parentElement.querySelector('.q-drawer__backdrop');
+      if (backdrop) { event.preventDefault(); backdrop.click(); }
+    } else if (event.key === 'Tab') {
+      backward = event.shiftKey;
+      const all = stops(drawer);
+      const at = all.indexOf(document.activeElement);
+      if (!all.length || (backward ? at <= 0 : at === all.length - 1 || at < 0)) {
+        event.preventDefault();
+        enter(drawer, backward);
+      }
+    }
+  }, true);
+  document.addEventListener('focusin', (event) => {
+    const drawer = overlay();
+    const e = event.target;
+    if (drawer && e instanceof Element && !drawer.contains(e) && !e.closest(ABOVE)) enter(drawer, backward);
+  }, true);
+})();
+</script>"""
 
 
 def shown(panel: Any, opened: bool) -> None:
@@ -189,7 +251,7 @@ class StudioPage:
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  left=self.left, right=self.right)
         self.panels.append(self.topbar)
-        ui.add_body_html(MEASURE_CHROME + GUARD_FILE_DROPS)
+        ui.add_body_html(MEASURE_CHROME + GUARD_FILE_DROPS + DRAWER_FOCUS)
         name_drawers()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:

@@ -28,7 +28,7 @@ from nicegui.events import GenericEventArguments, ValueChangeEventArguments, han
 from studio import ASSETS_DIR
 from studio.app import Document, EditError, Saved
 from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, closest
-from studio.share.sync import Channel, Edits, Message, rebase
+from studio.share.sync import Channel, Edits, Message, not_placed, rebase, still_its_text
 from studio.sources.cleanup import safe_text
 
 from . import view as views
@@ -443,19 +443,29 @@ def take_unanswered(view: View) -> None:
             if typing.project not in (None, view.document.project_id):  # (None: not saved then)
                 _put_back_elsewhere(view, typing)
             elif view.server.people is None:
-                view.attempt(put_back_plain, view.document, typing, MADE.heard_last(typing),
-                             doing="adding what you typed before the page loaded again")
+                _show_not_placed(view, view.attempt(put_back_plain, view.document, typing, MADE.heard_last(typing),
+                                                    doing="adding what you typed before the page loaded again"))
             else:
-                view.attempt(view.document.put_back, typing.slide, typing.field, MADE.seen(typing), typing.value,
-                             typing.index, origin=view.person, doing="adding what you typed before the page loaded again")
+                _show_not_placed(view, view.attempt(
+                    view.document.put_back, typing.slide, typing.field, MADE.seen(typing), typing.value, typing.index,
+                    origin=view.person, doing="adding what you typed before the page loaded again"))
         view.client.run_javascript(f"csForget({json.dumps(keys)})")
     ui.on("cs_unanswered", merge)
 
 
-def put_back_plain(document: Document, typing: Unanswered, heard: str | None) -> None:
+def _show_not_placed(view: View, told: Any) -> None:
+    """Typing kept across a reload whose slide is gone: its words, shown until closed (``not_placed``)."""
+    if isinstance(told, str):
+        view.notify(told, type="warning", timeout=0, close_button="Close", multi_line=True)
+
+
+def put_back_plain(document: Document, typing: Unanswered, heard: str | None) -> str | None:
     """The plain studio: typing the server never heard, made on the text now (merged with what changed since
     the server last heard from that box: ``heard``; None, after a restart: the box's text is taken whole).
-    A slide is found by its text nearest the old index, so slides moved meanwhile do not mislead it."""
+    A slide is found by its text nearest the old index, so slides moved meanwhile do not mislead it; one whose
+    text kept less than half of what the box showed is another slide (its own was deleted): nothing is made,
+    and the words are returned in a message to show. A box that showed no text goes by its index alone, and only
+    to a slide whose text there is still empty (never writing over a slide's words by place)."""
     value = safe_text(typing.value)
     if heard == value:
         return
@@ -476,11 +486,19 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
     if typing.field not in SLIDE_TEXTS or not slides:
         return
     seen = typing.base if heard is None else heard
-    index = closest(range(len(slides)), lambda i: (seen, getattr(slides[i], typing.field)), lambda i: abs(i - typing.index))
+    if seen:
+        index = closest(range(len(slides)), lambda i: (seen, getattr(slides[i], typing.field)),
+                        lambda i: abs(i - typing.index))
+    else:
+        index = typing.index
+    if not 0 <= index < len(slides):
+        return not_placed(value, typing.index)
     current = getattr(slides[index], typing.field)
     text = value if heard is None else rebase(heard, value, current)
-    if text == current:
+    if text == current or value == current:  # (already there)
         return
+    if not still_its_text(seen, current):  # its slide is gone (or, by place alone, another slide's words are there)
+        return not_placed(value, typing.index)
     if typing.field == "alt_text":
         document.set_slide_alt_text(index, text)
     else:
@@ -493,8 +511,8 @@ def _put_back_elsewhere(view: View, typing: Unanswered) -> None:
     document_of = getattr(view.studio, "document_of", None)
     if document_of is not None:
         try:
-            document_of(typing.project).put_back(typing.slide, typing.field, MADE.seen(typing), typing.value,
-                                                 typing.index, origin=view.person)
+            _show_not_placed(view, document_of(typing.project).put_back(
+                typing.slide, typing.field, MADE.seen(typing), typing.value, typing.index, origin=view.person))
             return
         except Exception:  # noqa: BLE001 - a project deleted or damaged since: the words are shown instead
             log.warning("could not put typing back into project %s", typing.project, exc_info=True)

@@ -13,15 +13,23 @@ from studio.app import Changed, ProjectSwitched, SlideChanged, SourceChanged
 from . import engine
 from .echo import Echo
 from .images import thumbnail_url
+from .nicegui_seams import sync_value_with
 from .offload import off_loop
 from .shared_text import resend, text_box
 from .slide_stage import SlideStage
-from .slide_texts import TEXT_BOXES, SlideTexts, gone, is_text, show_on_slide, slide_box, slide_of
+from .slide_texts import (SAY_SLIDE, SHOWN, TEXT_BOXES, SlideTexts, acted_on, gone, is_text, name_slide,
+                          show_on_slide, slide_box, slide_of)
 from .svg_view import page_call
-from .uploads import upload_button
+from .uploads import shown_on, upload_button
 from .view import View, tell_photo_layout
 
 KIND_NAMES = {"cover": "Cover", "content": "Content", "outro": "Outro"}
+
+
+def say_slide_with_choice(select: ui.select) -> str:
+    """In the browser: a choice sent with the name of the slide ``select`` showed as it was made (``SHOWN``)."""
+    return (f"(option) => emit(option && typeof option === 'object' ? {{...option, '{SHOWN}': "
+            f"document.getElementById('c{select.id}')?.getAttribute('{SHOWN}') ?? null}} : option)")
 
 
 class SlideEditor:
@@ -36,6 +44,8 @@ class SlideEditor:
                 self.kind = ui.label().classes("cs-kind")
                 self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
                     "dense outlined options-dense data-testid=slide-layout").classes("w-full")
+                self._said: str | None = None  # the slide the choice being handled was made on (its browser said)
+                sync_value_with(self.layout_select, say_slide_with_choice(self.layout_select), self._hear_choice)
                 self.texts = SlideTexts(view, self.echo, self._kept)
                 self.photo = SlidePhoto(view, self.echo, self._kept)
         self.refresh(ProjectSwitched())
@@ -81,9 +91,9 @@ class SlideEditor:
         options = {"": f"Carousel layout ({engine.LAYOUTS[carousel.layout].label})"
                    if carousel.layout in engine.LAYOUTS else "Carousel layout"}
         options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
+        name_slide(self.view, self.layout_select)
         self.layout_select.set_options(options, value=slide.layout or "")
         self.layout_select.props["hint"] = engine.layout_note(carousel, self.view.selected)
-        self.layout_on = self.view.slide_name(self.view.selected)  # the slide whose layout the choice shows
         self.layout_select.set_visibility(slide.kind == "content")
 
     def _fill_texts(self, slide: Slide) -> None:
@@ -100,14 +110,31 @@ class SlideEditor:
             for box in (self.texts.title, self.texts.body, self.photo.alt):
                 resend(box)
 
+    def _hear_choice(self, handle: Callable[[events.GenericEventArguments], None]) \
+            -> Callable[[events.GenericEventArguments], None]:
+        """NiceGUI's handling of a choice its browser sent, the slide it named noted for that choice only (a choice
+        of the layout already chosen changes nothing: its name must not wait for a later change made here)."""
+        def handler(e: events.GenericEventArguments) -> None:
+            said = e.args.get(SHOWN) if isinstance(e.args, dict) else None
+            self._said = said if isinstance(said, str) else None
+            try:
+                handle(e)
+            finally:
+                self._said = None
+        return handler
+
     def _set_layout(self, e: events.ValueChangeEventArguments) -> None:
         if self.echo:
             return
-        index = self.view.slide_index(self.layout_on)
+        index = acted_on(self.view, self.layout_select, self._said)
         if index is None:
-            gone(self.view, "its layout was not changed.")
-        else:
-            self.view.attempt(self.view.document.set_slide_layout, index, e.value or None, origin=self.view.person)
+            gone(self.view, "no layout was changed.")
+        if index is None or not self.view.attempt(self.view.document.set_slide_layout, index, e.value or None,
+                                                  origin=self.view.person):
+            slides = self.view.carousel.slides  # the choice shows the selected slide's layout again
+            if 0 <= self.view.selected < len(slides):
+                with self.echo():
+                    self._fill_layout(slides[self.view.selected])
 
 
 class SlidePhoto:
@@ -119,18 +146,20 @@ class SlidePhoto:
             self.thumb = ui.image().classes("cs-image-thumb")
             with ui.column().classes("gap-1"):
                 self.upload = upload_button("Upload image", "add_photo_alternate", "image/*", self._upload,
-                                            testid="slide-image-upload", props="outline dense no-caps size=sm")
-                self.remove = ui.button("Remove image", icon="hide_image", on_click=self._remove).props(
-                    "flat dense no-caps size=sm")
+                                            testid="slide-image-upload", props="outline dense no-caps size=sm",
+                                            named=True)
+                # (its click names the slide its browser showed, as a text box's keystroke does)
+                self.remove = ui.button("Remove image", icon="hide_image").props(
+                    "flat dense no-caps size=sm data-testid=slide-image-remove")
+                self.remove.on("click", self._remove, args=[None], js_handler=SAY_SLIDE)
         self.alt = slide_box(text_box(view, "Alt text (for screen readers)", "alt_text", self._edit_alt)
                              .props(f"outlined dense data-testid={TEXT_BOXES[2]}").classes("w-full"))
-        self.shown: str | None = None  # the slide whose photo the row shows (``arrange``)
 
     def arrange(self, slide: Slide) -> None:
         """The photo row on slides that take one, the photo in it; the alt text's placeholder."""
         self.row.set_visibility(slide.kind != "outro")
         self.alt.props(f"placeholder={'Drafted from the slide text on export'!r}")
-        self.shown = self.view.slide_name(self.view.selected)
+        self.upload.show(name_slide(self.view, self.remove))  # (its browser reads it as a file is chosen)
         has_image = slide.image is not None
         self.thumb.set_visibility(has_image)
         self.remove.set_visibility(has_image)
@@ -145,28 +174,35 @@ class SlidePhoto:
             self.view.document.set_slide_alt_text, index, e.value or "", origin=self.view.person))
 
     async def _upload(self, e: events.UploadEventArguments) -> None:
-        """The photo goes on the slide it was uploaded on, even when another is chosen while it is read."""
+        """The photo goes on the slide its upload began on (its browser said which), even when another is chosen
+        while it arrives or is read; nowhere when that slide is gone."""
         self.upload.reset()
-        name = self.view.slide_name(self.view.selected)
+        name = shown_on(e.file) or self.view.slide_name(self.view.selected)
+        if self._gone(name, e.file.name):  # (not read for nothing)
+            return
         try:
             image = await decode_image(await e.file.read(), name=e.file.name or "This image")
         except Exception as exc:  # noqa: BLE001
             self.view.fail(exc, "reading the image")
             return
-        if image is None:  # the server is stopping
+        if image is None or self._gone(name, e.file.name):  # (None: the server is stopping)
             return
         index = self.view.slide_index(name)
-        if index is None:
-            gone(self.view, f"the photo “{e.file.name or 'you uploaded'}” was not put on another slide; upload it "
-                            "again on the slide you want.")
-            return
         switched = self.view.attempt(self.view.document.set_slide_image, index, image, origin=self.view.person)
         tell_photo_layout(self.view, index, switched)
         if switched is not None and index != self.view.selected:
             self.view.notify(f"The photo is on slide {index + 1}, the slide it was uploaded on.")
 
-    def _remove(self) -> None:
-        index = self.view.slide_index(self.shown)
+    def _gone(self, name: str | None, file_name: str) -> bool:
+        """Is the slide named ``name`` gone (the person told that the photo was put nowhere)?"""
+        if self.view.slide_index(name) is not None:
+            return False
+        gone(self.view, f"the photo “{file_name or 'you uploaded'}” was not put on another slide; upload it again "
+                        "on the slide you want.")
+        return True
+
+    def _remove(self, e: events.GenericEventArguments) -> None:
+        index = acted_on(self.view, self.remove, e.args)
         if index is None:
             gone(self.view, "no photo was removed.")
             return

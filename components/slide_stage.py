@@ -8,6 +8,7 @@ from studio.platform import safe_zone
 
 from . import engine
 from .dragdrop import make_drop_target
+from .slide_texts import SAY_SLIDE, acted_on, gone, name_slide
 from .svg_view import SvgView
 from .view import Settle, Throttle, View
 
@@ -34,7 +35,8 @@ class SlideStage:
             with ui.element("div").classes("cs-preview-frame") as self.frame:
                 self.preview = SvgView().classes("cs-preview").props("data-testid=slide-preview")
                 self.safe = ui.element("div").classes("cs-safe-zone")
-                with ui.element("div").classes("cs-drop-overlay"):
+                with ui.element("div").classes("cs-drop-overlay") as self.drops:  # (names the slide drawn)
+                    self.drops.said = None  # the slide the browser said it showed as a post was let go
                     self._drop_zone("swap_horiz", "Replace this slide", replace=True)
                     self._drop_zone("playlist_add", "Add to this slide", replace=False)
             self.pages_row = ui.row().classes("items-center gap-1 cs-page-dots")
@@ -55,6 +57,8 @@ class SlideStage:
         with ui.element("div").classes("cs-drop-zone") as zone:
             ui.icon(icon)
             ui.label(label)
+        # before the drop itself (its listener comes first): the slide the browser showed, as a keystroke says it
+        zone.on("drop", self._said, args=[None], js_handler=SAY_SLIDE)
         make_drop_target(zone, lambda post_id, _: self._drop(post_id, replace=replace))
 
     def stop_redraws(self) -> None:
@@ -80,6 +84,7 @@ class SlideStage:
             return
         fmt = engine.get_format(carousel.format)
         self.frame.style(f"--cs-ratio:{fmt.width_px / fmt.height_px:.5f}")
+        name_slide(view, self.drops)
         counts = view.counts()  # known: only the slide typed into is laid out again, once for its count and page
         self.preview.show_now(engine.draw_slide_page(view.laid_out(view.selected), view.page,
                                                      view.page_index(page=view.page) + 1, sum(counts)))
@@ -113,10 +118,18 @@ class SlideStage:
                              position="top")
         self.draw()
 
+    def _said(self, e: events.GenericEventArguments) -> None:
+        # (each drop says its own slide or none: a name said before a drop that carried no post is not kept for it)
+        self.drops.said = e.args if isinstance(e.args, str) else None
+
     def _drop(self, post_id: str, *, replace: bool) -> None:
+        """The post on the slide the browser showed as it was let go; nowhere when that slide is gone."""
+        on, self.drops.said = acted_on(self.view, self.drops, self.drops.said), None
+        if on is None:
+            gone(self.view, "the post was not put on another slide.")
+            return
         doc = self.view.document
         action = doc.replace_slide_with_post if replace else doc.add_post_to_slide
-        index = self.view.attempt(action, post_id, self.view.selected, origin=self.view.person,
-                                  doing="dropping the post")
+        index = self.view.attempt(action, post_id, on, origin=self.view.person, doing="dropping the post")
         if index is not None:
             self.view.select(index)  # the post's own slide may have gone from before it

@@ -31,11 +31,24 @@ def slide_box(box):
     return box
 
 
+def name_slide(view: View, element) -> str | None:
+    """Note on ``element`` (its browser too) the name of the slide it now acts on: the selected one."""
+    name = view.slide_name(view.selected)
+    if element.props.get(SHOWN) != name:
+        element.props[SHOWN] = name
+    return name
+
+
+def acted_on(view: View, element, said: object = None) -> int | None:
+    """Where the slide is that a click or choice on ``element`` was made on: the one its browser ``said`` it
+    showed, else the one it was last filled for; None when that slide is gone (``gone`` tells the person)."""
+    name = said if isinstance(said, str) and said else element.props.get(SHOWN)
+    return view.slide_index(name)
+
+
 def show_on_slide(view: View, box, value: str) -> None:
     """Show the selected slide's ``value`` in its ``box``, which notes the slide."""
-    name = view.slide_name(view.selected)
-    if box.props.get(SHOWN) != name:
-        box.props[SHOWN] = name
+    name = name_slide(view, box)
     box.seen.pop(name, None)
     box.seen[name] = value
     while len(box.seen) > 4:

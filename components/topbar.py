@@ -8,6 +8,7 @@ from nicegui import events, ui
 from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.app.projects import project_notices
 from studio.sources.result import count
+from studio.store.projects import ProjectGone
 
 from .presence import PresenceBar
 from .shared_text import show, text_box
@@ -16,6 +17,7 @@ from .view import QuietLabel, View
 
 
 TAGLINE = "Repurpose X Threads into LinkedIn & Instagram Carousels"
+PAGE = 50  # projects listed at once; "Show N more" lists the next ones
 
 
 def _toggle(drawer: ui.drawer) -> str:
@@ -123,41 +125,65 @@ class TopBar:
     # -- projects -----------------------------------------------------------------------------------
 
     def _projects_dialog(self) -> None:
+        self._query, self._listed = "", PAGE
         with ui.dialog() as dialog, ui.card().classes("cs-projects"):
             with ui.row().classes("w-full items-center"):
                 ui.label("Projects").classes("text-lg font-medium")
                 ui.space()
                 ui.button("New from the sample", icon="add",
                           on_click=lambda: (dialog.close(), self._new_project())).props("flat no-caps dense")
+            ui.input(placeholder="Search projects by name", on_change=lambda e: self._search(e.value, dialog)) \
+                .props("dense clearable debounce=250 aria-label='Search projects by name' "
+                       "data-testid=project-search").classes("w-full")
             self.project_list = ui.column().classes("w-full gap-1")
             self._fill_projects(dialog)
             self.trash = RecentlyDeleted(self.view, on_restored=lambda: self._fill_projects(dialog))
         dialog.open()
 
+    def _search(self, query: str | None, dialog: ui.dialog) -> None:
+        self._query, self._listed = (query or "").strip(), PAGE
+        self._fill_projects(dialog)
+
+    def _more(self, dialog: ui.dialog) -> None:
+        self._listed += PAGE
+        self._fill_projects(dialog)
+
     def _fill_projects(self, dialog: ui.dialog) -> None:
         projects = self.view.attempt(self.view.studio.projects.list, doing="listing the projects") or []
-        current = self.view.document.project_id
+        query = getattr(self, "_query", "").casefold()
+        found = [p for p in projects if query in (p.name or "Untitled").casefold()] if query else projects
+        listed = getattr(self, "_listed", PAGE)
         self.project_list.clear()
         with self.project_list:
             if not projects:
                 ui.label("No saved projects yet — every change is saved automatically.").classes("cs-hint")
-            for info in projects[:50]:
-                with ui.row().classes("w-full items-center no-wrap gap-2 cs-project-row") \
-                        .props("data-testid=project-row"):
-                    ui.icon("edit_note" if info.id == current else "description", size="20px")
-                    with ui.column().classes("gap-0 flex-1 min-w-0"):
-                        ui.label(info.name or "Untitled").classes("ellipsis")
-                        ui.label(f"{count(info.slide_count, 'slide')} · saved {info.updated_at[:16].replace('T', ' ')}") \
-                            .classes("cs-hint")
-                    if info.id == current:
-                        ui.label("open").classes("cs-hint")
-                    else:
-                        ui.button("Open", on_click=lambda p=info.id: (dialog.close(), self._open(p))).props(
-                            "flat dense no-caps data-testid=project-open")
-                    ui.button(icon="content_copy", on_click=lambda p=info.id: self._duplicate(p, dialog)).props(
-                        "flat round dense size=sm aria-label='Duplicate'").tooltip("Duplicate")
-                    ui.button(icon="delete_outline", on_click=lambda p=info.id: self._delete(p, dialog)).props(
-                        "flat round dense size=sm aria-label='Delete'").tooltip("Delete")
+            elif not found:
+                ui.label(f"No project name contains “{self._query}”.").classes("cs-hint")
+            for info in found[:listed]:
+                self._project_row(info, dialog)
+            if len(found) > listed:
+                more = min(PAGE, len(found) - listed)
+                ui.button(f"Show {more} more", on_click=lambda: self._more(dialog)).props(
+                    f"flat dense no-caps data-testid=projects-more aria-label='Show {more} more projects "
+                    f"({len(found) - listed} not listed)'")
+
+    def _project_row(self, info, dialog: ui.dialog) -> None:
+        current = self.view.document.project_id
+        with ui.row().classes("w-full items-center no-wrap gap-2 cs-project-row").props("data-testid=project-row"):
+            ui.icon("edit_note" if info.id == current else "description", size="20px")
+            with ui.column().classes("gap-0 flex-1 min-w-0"):
+                ui.label(info.name or "Untitled").classes("ellipsis")
+                ui.label(f"{count(info.slide_count, 'slide')} · saved {info.updated_at[:16].replace('T', ' ')}") \
+                    .classes("cs-hint")
+            if info.id == current:
+                ui.label("open").classes("cs-hint")
+            else:
+                ui.button("Open", on_click=lambda p=info.id: (dialog.close(), self._open(p))).props(
+                    "flat dense no-caps data-testid=project-open")
+            ui.button(icon="content_copy", on_click=lambda p=info.id: self._duplicate(p, dialog)).props(
+                "flat round dense size=sm aria-label='Duplicate'").tooltip("Duplicate")
+            ui.button(icon="delete_outline", on_click=lambda p=info: self._delete(p.id, dialog, p.name)).props(
+                "flat round dense size=sm aria-label='Delete'").tooltip("Delete")
 
     def _open(self, project_id: str) -> None:
         carousel = self.view.attempt(self.view.studio.projects.open, project_id, doing="opening the project")
@@ -175,8 +201,15 @@ class TopBar:
             self.view.notify("Project duplicated", position="top")
             self._fill_projects(dialog)
 
-    def _delete(self, project_id: str, dialog: ui.dialog) -> None:
-        if self.view.attempt(self.view.studio.projects.delete, project_id, doing="deleting the project"):
+    def _delete(self, project_id: str, dialog: ui.dialog, name: str = "") -> None:
+        try:
+            self.view.studio.projects.delete(project_id)
+        except ProjectGone:  # another person (or tab) deleted it a moment ago: said so, their list refreshed
+            self.view.notify(f"“{name or 'Untitled'}” was deleted a moment ago, perhaps by someone else; "
+                             "“Recently deleted” below can restore it.", type="info", position="top")
+        except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
+            self.view.fail(exc, "deleting the project")
+        else:
             self.view.notify("Project deleted — “Recently deleted” below can restore it for 30 days", position="top")
-            self._fill_projects(dialog)
-            self.trash.fill()
+        self._fill_projects(dialog)
+        self.trash.fill()

@@ -163,12 +163,49 @@ def _opens_below(lines: list[str], done: list[bool], j: int, base: int) -> bool:
     return nxt is not None and not done[nxt] and _indent(lines[nxt]) > base
 
 
-_THREAD_EMOJI_RE = re.compile("[ \t]*\U0001F9F5[ \t]*")
+_THREAD_EMOJI = "\U0001F9F5"
+_THREAD_EMOJI_RE = re.compile("[ \t]*\U0001F9F5\uFE0F?[ \t]*")
+# What may stand between X's thread label 🧵 and its line's edge: spaces, other emoji ("🧵👇") and a post number
+# ("1/ 🧵", "🧵 (1/7)"); a 🧵 with words on both sides is the author's word ("Our 🧵 comes in 40 colours.").
+_EDGE = r"[\s\p{Extended_Pictographic}\uFE0F\u200d]*"
+_POST_NO = r"(?:[(\[]?\d{1,3}[ \t]*/[ \t]*\d{0,3}[)\]]?|\d{1,3}[.)])"
+_LABEL_BEFORE_RE = regex.compile(rf"{_EDGE}(?:{_POST_NO}{_EDGE})?")
+_AFTER_BACK_RE = regex.compile(r"(?r)[\s\p{Extended_Pictographic}\uFE0F\u200d:!…]*")  # (matched back from the end)
+_EDGE_BACK_RE = regex.compile(rf"(?r){_EDGE}")
+_POST_NO_BACK_RE = regex.compile(rf"(?r){_POST_NO}")
+
+
+def _label_tail(line: str) -> int:
+    """Where the line's tail of ``_EDGE`` characters, with a post number in it or not, starts."""
+    plain = _AFTER_BACK_RE.match(line).start()
+    edge = _EDGE_BACK_RE.match(line).start()
+    number = _POST_NO_BACK_RE.match(line, 0, edge)
+    return min(plain, _AFTER_BACK_RE.match(line, 0, number.start()).start()) if number else plain
+
+
+def _label_line(line: str, sep: str) -> str:
+    """``line`` with each 🧵 that is X's thread label (``_EDGE``) and the spaces around it made ``sep``."""
+    out, last = [], 0
+    head, tail = _LABEL_BEFORE_RE.match(line).end(), _label_tail(line)  # (once a line: a line of 🧵 stays linear)
+    for m in _THREAD_EMOJI_RE.finditer(line):
+        at = line.index(_THREAD_EMOJI, m.start())
+        if at < head or at + 1 >= tail:
+            out += [line[last:m.start()], sep]
+            last = m.end()
+    return "".join([*out, line[last:]]) if out else line
+
+
+def thread_label_line(line: str, sep: str = " ") -> str:
+    """One line without the 🧵 that label a thread: opening or ending the line, next to a post number, alone on it."""
+    return _label_line(line, sep) if _THREAD_EMOJI in line else line
 
 
 def without_thread_emoji(text: str) -> str:
-    """``text`` with every 🧵 (and the spaces around it) made one space, except inside code."""
+    """``text`` with each 🧵 labelling the thread (``thread_label_line``) and the spaces around it made one space,
+    except inside code; a 🧵 among words is the author's and stays."""
+    if _THREAD_EMOJI not in text:
+        return text
     if not has_code(text):
-        return _THREAD_EMOJI_RE.sub(" ", text)
-    return "\n".join(line if is_code else _THREAD_EMOJI_RE.sub(" ", line)
+        return "\n".join(thread_label_line(line) for line in text.split("\n"))
+    return "\n".join(line if is_code else thread_label_line(line)
                      for line, is_code in zip(text.split("\n"), code_lines(text)))

@@ -181,12 +181,22 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     return first[:cut].strip(), text[cut:].strip()
 
 
-_EMOJI_TAIL = regex.compile(r"^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3 ]|[0-9#*]\ufe0f?\u20e3)+$")
+# One emoji's part: a keycap ("1️⃣", "#️⃣"), a pictograph, skin tone, flag letter, variation selector or joiner
+_EMOJI_PART = r"(?:[0-9#*]\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d\u20e3])"
+# What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
+# or a credit after a dash that ends no sentence ("Rest. — my coach"); only emoji, the group "emoji"
+_TAIL = regex.compile(rf"^(?:(?P<emoji>(?:{_EMOJI_PART}|\s)+)|[—–]\s[^.!?…]*|(?:{_EMOJI_PART}|[#@]\w+|\s)+)$")
 
 
 def emoji_tail(text: str) -> bool:
-    """``text`` is only emoji ("🚀", "🔥 👍🏽", "🇫🇷"): after a sentence on its line, it is that sentence's."""
-    return bool(_EMOJI_TAIL.match(text))
+    """``text`` is only emoji ("🚀", "🔥 👍🏽", "🇫🇷", "1️⃣"): after a sentence on its line, it is that sentence's."""
+    found = _TAIL.match(text)
+    return bool(found and found.group("emoji") and text.strip())
+
+
+def line_tail(text: str) -> bool:
+    """``text`` only trails a sentence on its line: emoji, hashtags and handles, or a dash's credit."""
+    return bool(text.strip() and _TAIL.match(text))
 
 
 @lru_cache(maxsize=1024)
@@ -417,13 +427,15 @@ def _leaves_nested(number: str, line: str, indent: int, levels: list[int]) -> bo
 
 
 _CLOSERS = "\"'”’»)]*_"
-# A closing line that can only open a sentence of its own ("That's it.", "This is the way.", "Done."): after an item
-# with no end mark ("3. Publish") it is no wrapped part of the item, as "York City." after "3. Visit New" would be.
-_CLOSING_LINE = re.compile(r"^(?:(?:And\s+)?(?:That|This|It|Here)(?:['’]s|\s+is|\s+was)\b.*|(?:Done|Easy|Simple|Voilà"
-                           r"|Voila|Boom)\s*)[.!?…]\W*$")
-# The words a wrapped item's first line may end on, its sentence going on in the next ("3. Publish and" / "That's it.")
+# A closing line that can only open a sentence of its own ("That's it.", "That's all.", "Done.", the whole line):
+# after a short item with no end mark ("3. Publish") it is no wrapped part of the item, as "York City." after
+# "3. Visit New" would be. Kept this narrow: "3. Watch" / "It's a Wonderful Life." is one item, a title.
+_CLOSING_LINE = re.compile(r"^(?:and\s+)?(?:that['’]s\s+(?:it|all)|done)\s*[.!]\W*$", re.IGNORECASE)
+# The words a short item may end on that ask for the next line ("3. Publish and" / "3. Say" / "That's it.")
 _GOES_ON = frozenset("a an and or but nor the to of in on at by for from with as than then so if is are was be "
-                     "that this my your our their its".split())
+                     "that this my your our their its say says said tell ask reply answer repeat "
+                     "shout whisper yell".split())
+_LABEL_WORDS = 3  # an item this short is a label ("Publish", "Ship it"), not a sentence the line could go on in
 
 
 def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
@@ -435,7 +447,8 @@ def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) ->
         return False
     if held > top and indent <= top:
         return True
-    if item[-1:].isalnum() and item.split()[-1].lower() not in _GOES_ON and indent <= top and _CLOSING_LINE.match(line):
+    if (item[-1:].isalnum() and len(item.split()) <= _LABEL_WORDS and item.split()[-1].lower() not in _GOES_ON
+            and indent <= top and _CLOSING_LINE.match(line.strip())):
         return True
     return item.rstrip(_CLOSERS)[-1:] in ".!?…。！？" and not first.islower() and not first in ",;:)]}—–-"
 

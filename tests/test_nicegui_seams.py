@@ -6,6 +6,7 @@ import inspect
 from concurrent.futures import ThreadPoolExecutor
 
 import nicegui.nicegui
+from fastapi import Request
 from nicegui import Client, core, run
 from nicegui import client as nicegui_client
 from nicegui import json as nicegui_json
@@ -122,3 +123,60 @@ def test_an_events_listeners_are_handed_to_one_at_a_time():
     assert nicegui_seams.still_listening(event, listeners[0])
     event.unsubscribe(page.changed)
     assert not nicegui_seams.still_listening(event, listeners[0])
+
+
+async def test_a_value_elements_browser_sends_its_value_through_the_script_and_wrapper_given(studio_data, user):
+    """sync_value_with: a select's ``update:modelValue`` listener is NiceGUI's one default; the wrapper sees each
+    choice its browser sends (a key of ours beside the option's) and NiceGUI's handler reads only the option."""
+    from nicegui import events, helpers, ui
+    from nicegui.elements.mixins.value_element import ValueElement
+    assert "self.on(f'update:{self.VALUE_PROP}', handle_change" in inspect.getsource(ValueElement.__init__), \
+        "sync_value_with: NiceGUI's value element listens for its value otherwise"
+    assert helpers.event_type_to_camel_case("update:model-value") == "update:modelValue"
+    await user.open("/")
+    heard = []
+    with user:
+        select = ui.select({"a": "A", "b": "B"}, value="a")
+
+    def wrap(handle):
+        def handler(e: events.GenericEventArguments):
+            heard.append(e.args.get("mine"))
+            handle(e)
+        return handler
+    nicegui_seams.sync_value_with(select, "(option) => emit({...option, mine: 'x'})", wrap)
+    (listener,) = [listener for listener in select._event_listeners.values() if listener.type == "update:modelValue"]
+    assert listener.js_handler.startswith("(option) =>")
+    listener.handler(events.GenericEventArguments(sender=select, client=select.client,
+                                                  args={"value": 1, "label": "B", "mine": "x"}))
+    assert heard == ["x"] and select.value == "b", "sync_value_with: a select no longer reads its choice's 'value'"
+
+
+async def test_an_upload_element_is_served_at_its_registered_url_by_the_route_put_there(studio_data, user):
+    """serve_upload, take_upload: NiceGUI serves an upload element's files at its ``_registered_url`` (its ``url``),
+    removes that route with the element, and hands files made by ``create_file_upload`` to ``handle_uploads`` after
+    its ``_begin_upload_handlers``."""
+    from nicegui import ui
+    from nicegui.elements import upload as nicegui_upload
+    source = inspect.getsource(nicegui_upload.Upload.__init__)
+    assert "@app.post(self._registered_url" in source and "self._begin_upload_handlers" in source, \
+        "serve_upload: NiceGUI serves an upload element otherwise"
+    assert "create_file_upload(" in source and "self.handle_uploads(files)" in source, "take_upload: files otherwise"
+    assert "app.remove_route(self._registered_url)" in inspect.getsource(nicegui_upload.Upload._handle_delete)
+    await user.open("/")
+    began, files = [], []
+    with user:
+        upload = ui.upload(on_begin_upload=lambda: began.append(True), on_upload=lambda e: files.append(e.file))
+
+    async def receive(request: Request):
+        await nicegui_seams.take_upload(upload, request, lambda file: setattr(file, "mark", request.headers["x-m"]))
+        return {"served": "here"}
+    nicegui_seams.serve_upload(upload, receive)
+    url = upload.props["url"]
+    response = await user.http_client.post(url, files={"file": ("a.txt", b"words")}, headers={"x-m": "m"})
+    assert response.json() == {"served": "here"}, "serve_upload: the element's route is not the one put there"
+    assert began == [True] and [(f.name, f.mark) for f in files] == [("a.txt", "m")]
+    assert await files[0].read() == b"words"
+    upload.set_visibility(False)
+    assert (await user.http_client.post(url, files={"file": ("b.txt", b"x")}, headers={"x-m": "m"})).status_code == 403
+    upload.delete()
+    assert not [r for r in nicegui_seams.app.routes if getattr(r, "path", None) == url], "the route outlived its element"

@@ -17,13 +17,13 @@ def _body(text: str, layout: str) -> tuple[list[str], str]:
     return [r.text for r in runs(svg) if r.role == "body"], svg
 
 
-@pytest.mark.parametrize("closing", ["That's it.", "That’s all you need!", "This is the whole system.", "Done."])
+@pytest.mark.parametrize("closing", ["That's it.", "That’s all.", "Done.", "And that's it.", "That's it. 🚀"])
 def test_a_closing_line_after_an_unpunctuated_list_is_its_own_line(closing):
     lead, items, markers = list_of(f"How to ship:\n1. Write\n2. Edit\n3. Publish\n{closing}")
     assert items == ["Write", "Edit", "Publish", closing]
     assert markers[:3] == ["1", "2", "3"] and markers[3] == ""
     body, _ = _body(f"How to ship:\n1. Write\n2. Edit\n3. Publish\n{closing}", "list")
-    assert "Publish" in body and closing in body
+    assert "Publish" in body and closing.rstrip(" 🚀") in body  # the emoji is a run of its own
 
 
 @pytest.mark.parametrize("text, last", [
@@ -31,6 +31,13 @@ def test_a_closing_line_after_an_unpunctuated_list_is_its_own_line(closing):
     ("Read:\n1. Deep Work\n2. Read\nThe Mom Test.", "Read The Mom Test."),
     ("Steps:\n1. Write\n2. Publish and\nThat's it.", "Publish and That's it."),  # "and" asks for more: one item
     ("Steps:\n1. Write\n2. Publish\nthat's it.", "Publish that's it."),  # a small letter goes on
+    # a title on the next line is the item's words, not a closing line
+    ("Films:\n1. Watch Home Alone\n2. Rewatch Elf\n3. Rewatch\nIt's a Wonderful Life.", "Rewatch It's a Wonderful Life."),
+    ("Three things:\n1. Write daily\n2. Edit hard\n3. Watch\nThis is Spinal Tap.", "Watch This is Spinal Tap."),
+    ("Read:\n1. Deep Work\n2. Read\nIt's Not How Good You Are…", "Read It's Not How Good You Are…"),
+    ("Steps:\n1. Plan\n2. Ship\nEasy.", "Ship Easy."),
+    ("Steps:\n1. Smile\n2. Say\nThat's it.", "Say That's it."),  # what to say
+    ("Steps:\n1. Write\n2. Publish the thread you drafted\nThat's it.", "Publish the thread you drafted That's it."),
 ])
 def test_a_wrapped_item_stays_one_item(text, last):
     _, items, _ = list_of(text)

@@ -1,6 +1,6 @@
-"""Share mode: a text merged past its cap is told to the typist whose merge went over, not to someone who only
-once deleted a character of it (session 23 told everyone who had ever edited the text, whether or not any
-character they typed was still in it; it is back to telling only the one whose merge went over)."""
+"""Share mode: a text merged past its cap is told to the typist whose merge went over and, once, to each other
+person whose typing is in it now, never to someone who only once deleted a character of it (session 23 told
+everyone who had ever edited the text, whether or not any character they typed was still in it)."""
 from __future__ import annotations
 
 from studio import limits
@@ -23,3 +23,4 @@ def test_someone_who_only_deleted_a_character_is_not_told_that_their_typing_went
     assert doc.carousel.slides[1].title.endswith(start) and "AAA" in doc.carousel.slides[1].title
     assert len(told["ada"]) == 1 and "past its limit" in told["ada"][0]
     assert told["cy"] == []
+    assert len(told["bob"]) == 1 and "Someone else's typing" in told["bob"][0]

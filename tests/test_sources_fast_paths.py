@@ -44,7 +44,7 @@ def reference_strip_thread_labels(text: str) -> str:
         return text.strip()
     code = paste.code_lines(text) if paste.has_code(text) else None
     lines = [line if code and code[i] or paste.THREAD_EMOJI not in line
-             else paste._tidy(line.replace(paste.THREAD_EMOJI, ""))
+             else paste._tidy_label(line)
              for i, line in enumerate(text.split("\n"))]
     text = paste._THREAD_LABEL_RE.sub("", "\n".join(lines), count=1)
     lines = text.split("\n")

@@ -90,17 +90,20 @@ def test_a_phones_one_line_time_with_the_date_in_figures_and_the_views_is_xs():
     assert texts(copy) == ["Doors open\n9:40 AM · 11/28/26 · see you there", "Bring a friend."]
 
 
-def test_a_video_from_another_account_loses_xs_length_and_from_line_and_says_so():
+def test_a_video_from_another_account_keeps_its_length_and_from_line_and_says_so():
+    """X's "0:42" / "From @x" under a video is also what a creator writes ("My best time:" / "0:42" / "From @coach"):
+    kept, named in the notice."""
     for source in (["From @writingclass"], ["From", "Studio Lumen"]):
         copy = "\n".join([*OPENING, "The clip that changed how I teach:", "0:42", *source, *FULL_TIME,
                           *reply("Short sentences.")])
         result = paste(copy)
-        assert texts(copy) == ["The clip that changed how I teach:", "Short sentences."]
-        assert any(w.startswith("post 1 ended in X's lines under a video") and '"0:42 / ' + " / ".join(source) in w
-                   for w in result.warnings)
-    # the creator's own "From" line with words after it stays
+        assert texts(copy) == ["\n".join(["The clip that changed how I teach:", "0:42", *source]), "Short sentences."]
+        assert any(w.startswith("post 1 ended in lines shaped as X's under a video") and '"0:42 / ' + " / ".join(source)
+                   in w and "kept" in w for w in result.warnings)
+    # the creator's own "From" line with words after it stays, unsaid
     copy = "\n".join([*OPENING, "Recorded at 0:42", "From my kitchen, with love.", *FULL_TIME, *reply("Next.")])
     assert texts(copy)[0] == "Recorded at 0:42\nFrom my kitchen, with love."
+    assert not any("video" in w for w in paste(copy).warnings)
 
 
 def test_xs_button_for_rating_community_notes_goes_and_is_named():

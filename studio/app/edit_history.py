@@ -17,6 +17,7 @@ from ..history import History
 from ..limits import MAX_NAME_CHARS, LimitError, check_size
 from ..slide import Slide
 from ..sources.cleanup import safe_text
+from ..store.projects import NO_VISIBLE_NAME, shows_nothing
 from .events import Changed, LookChanged, ProjectSwitched
 
 COALESCE_SECONDS = 1.5  # keystrokes into one field within this gap are one undo step
@@ -41,9 +42,11 @@ def refuse_size(current: Carousel, slides: int, posts: int) -> None:
 
 
 def refuse_name(name: str) -> None:
-    """EditError when ``name`` cannot name a project (empty or over MAX_NAME_CHARS)."""
+    """EditError when ``name`` cannot name a project (empty, nothing visible, or over MAX_NAME_CHARS)."""
     if not name:
         raise EditError("A project needs a name.")
+    if shows_nothing(name):
+        raise EditError(NO_VISIBLE_NAME + " The project keeps its name.")
     if len(name) > MAX_NAME_CHARS:
         raise EditError(f"A project name may have at most {MAX_NAME_CHARS:,} characters; this one has "
                         f"{len(name):,}. The project keeps its name.")

@@ -82,7 +82,12 @@ def file_name(carousel: Carousel, kind: str, image_format: str = "png", page: in
     return file_stem(carousel.name) + slide + suffix
 
 
-DRAWN = DrawnPages()  # the studio's pages drawn so far (this process)
+# What DRAWN keeps at most. An export click needs only the carousel as it is now: one whole export of a long
+# carousel (50 pages of PNG at scale 2, ~7 MB, and its PDF) fits, with room for the format not chosen. At 128 MB
+# it kept every version typing went through (each pause drew ~0.1-0.2 MB anew) and one open tab's server
+# grew by that much over 800 edits, the freed PNGs' blocks scattered over the heap.
+DRAWN_BYTES = 24 * 2**20
+DRAWN = DrawnPages(max_bytes=DRAWN_BYTES)  # the studio's pages drawn so far (this process)
 
 
 def start_workers() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
@@ -20,10 +21,12 @@ from ..post import Post
 from ..shaping import path_data
 from ..slide import Slide
 from ..svg import El, el, num
-from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, line_runs, mark_ink,
+from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, has_glyph, line_runs,
+                    mark_ink, styled_letter,
                     graphemes, holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
                     wrap_from, wrap_para)
 from ..theme import Palette, Theme, luminance, rgb
+from ..typography import MIN_BODY_SIZE
 
 # Text is laid out here, glyph by glyph in visual order (Arabic already in its joined forms): the browser must
 # draw those characters as they are. Our fonts carry no substitution table, and then the browser's shaper makes
@@ -245,24 +248,43 @@ CODE_MIN_SCALE = 0.8  # code is drawn this much smaller at most, to keep its lin
 DRAWING_MIN_SCALE = 0.4  # a table or ASCII drawing, this much smaller at most, to keep its columns in line
 
 
+def _code_run(paras: tuple[Para, ...], st: TextStyle) -> tuple[list[Para], float, float]:
+    """The run of code or drawing lines that starts ``paras``, its widest line and its widest unbreakable piece,
+    in ems at the style's weight (indentation included)."""
+    space = cluster_em(" ", MONO_FAMILY, st.weight)
+    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
+    sizes = [para_ems(p, st.family, st.weight) for p in run]
+    line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
+    piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
+    return run, line, piece
+
+
 def drawing_room(paras: tuple[Para, ...], st: TextStyle, width: float) -> float:
     """How much of its widest row the run of code or drawing lines that starts ``paras`` has room for in
     ``width`` at the style's size (1.0 or more: every row fits as written)."""
-    space = cluster_em(" ", MONO_FAMILY, st.weight)
-    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
-    line = max(para_ems(p, st.family, st.weight)[0] + p.indent * space for p in run)
+    _, line, _ = _code_run(paras, st)
     return (width / st.size - 2 * CODE_PAD) * SAFETY / max(line, 1e-9)
 
 
-def wide_drawing(blocks: tuple[Block, ...], width: float) -> bool:
-    """Does a table or ASCII drawing among ``blocks`` have rows too long for ``width`` at its size (it would be
-    drawn smaller, or wrapped), or a code block lines that would wrap there?"""
+def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
+    """Would a table or ASCII drawing among ``blocks`` read better ``full`` wide than ``width`` wide (there it is
+    drawn smaller or wrapped cell by cell; across ``full`` at a readable size, or larger than it would be there),
+    or a code block's lines wrap ``width`` wide?"""
     for blk in blocks:
         for n, para in enumerate(blk.paras):
             above = blk.paras[n - 1] if n else None
             if not para.code or above is not None and above.code and above.drawing == para.drawing:
                 continue  # not the first line of a run of code or drawing lines
-            if drawing_room(blk.paras[n:], blk.style, width) < (1.0 if para.drawing else CODE_MIN_SCALE):
+            room = drawing_room(blk.paras[n:], blk.style, width)
+            if not para.drawing:
+                if room < CODE_MIN_SCALE:
+                    return True
+                continue
+            if room >= 1.0:
+                continue
+            across = blk.style.size * min(1.0, drawing_room(blk.paras[n:], blk.style, full))
+            shrunk = blk.style.size * room if room >= DRAWING_MIN_SCALE else None  # else wrapped at full size
+            if across >= MIN_BODY_SIZE or shrunk is not None and across > shrunk:
                 return True
     return False
 
@@ -270,15 +292,11 @@ def wide_drawing(blocks: tuple[Block, ...], width: float) -> bool:
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
     """The style of the run of code lines that starts ``paras``: the text's, or smaller (down to
     CODE_MIN_SCALE) when that keeps every line of the run on one line, or else every name whole."""
-    space = cluster_em(" ", MONO_FAMILY, st.weight)
-    run = list(itertools.takewhile(lambda p: p.code and p.drawing == paras[0].drawing, paras))
-    sizes = [para_ems(p, st.family, st.weight) for p in run]
-    line = max(whole + p.indent * space for p, (whole, _) in zip(run, sizes))
-    piece = max(widest + (p.indent + HANGING) * space for p, (_, widest) in zip(run, sizes))
+    _, line, piece = _code_run(paras, st)
     room = (width / st.size - 2 * CODE_PAD) * SAFETY
     if line <= room:
         return st
-    if run[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
+    if paras[0].drawing and room / line >= DRAWING_MIN_SCALE:  # a table keeps its rows on one line each
         return replace(st, size=st.size * room / line)
     scale = room / line if room / line >= CODE_MIN_SCALE else min(1.0, room / piece)
     return st if scale >= 1.0 or scale < CODE_MIN_SCALE else replace(st, size=st.size * scale)
@@ -790,11 +808,71 @@ def avatar(ctx: Ctx, image: Image | None, name: str, cx: float, cy: float, r: fl
     """A round avatar; without a picture, the person's initials on the accent colour."""
     if image is not None:
         return photo(ctx, image, Box(cx - r, cy - r, 2 * r, 2 * r), r, f"avatar-{key}")
-    initials = "".join(w[0] for w in name.split()[:2] if w[:1].isalnum()).upper() or "•"
+    family = ctx.title_font if ctx.title_weight >= 700 else ctx.body_font
+    marks = _initials(name, family) or [("\u2022", font_for("\u2022", family))]
     pal = ctx.palette
-    family = font_for(initials[0], ctx.title_font if ctx.title_weight >= 700 else ctx.body_font)  # "ד" in Heebo
-    return [el("circle", cx=cx, cy=cy, r=r, fill=pal.accent_fill),
-            text_el(initials, family, 700, r * 0.8, pal.on_accent, cx, cy + r * 0.29, anchor="middle")]
+    size, baseline = r * 0.8, cy + r * 0.29
+    out = [el("circle", cx=cx, cy=cy, r=r, fill=pal.accent_fill)]
+    if unicodedata.bidirectional(marks[0][0]) in ("R", "AL"):
+        marks = marks[::-1]  # labels are drawn in visual order: a Hebrew name's first initial on the right
+    if len({face for _, face in marks}) == 1:
+        return out + [text_el("".join(ch for ch, _ in marks), marks[0][1], 700, size, pal.on_accent, cx, baseline,
+                              anchor="middle")]
+    x = cx - sum(cluster_em(ch, face, 700) for ch, face in marks) * size / 2
+    for ch, face in marks:
+        out.append(text_el(ch, face, 700, size, pal.on_accent, x, baseline))
+        x += cluster_em(ch, face, 700) * size
+    return out
+
+
+def _initials(name: str, family: str) -> list[tuple[str, str]]:
+    """Up to two (initial, face) of ``name``'s first words, each a plain letter or digit that a face draws;
+    the second only when it is of the first's script (a Latin and a Hebrew initial side by side read as neither)."""
+    found: list[tuple[str, str]] = []
+    for word in name.split()[:2]:
+        ch = _plain_initial(word)
+        if not ch:
+            continue
+        face = font_for(ch, family)
+        upper = ch.upper()
+        if len(upper) == 1 and upper != ch and has_glyph(font_for(upper, family), upper):
+            ch, face = upper, font_for(upper, family)
+        if not has_glyph(face, ch):
+            continue  # no face draws it: no initial rather than a box
+        if found and _script(found[0][0]) and _script(ch) and _script(found[0][0]) != _script(ch):
+            break
+        found.append((ch, face))
+    return found
+
+
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
+
+
+def _script(ch: str) -> str:
+    """The script of a letter as its Unicode name starts ("LATIN", "HEBREW", "CJK"); "" for a digit."""
+    if unicodedata.category(ch) == "Nd":
+        return ""
+    word = unicodedata.name(ch, "").split(" ")[0]
+    return _SCRIPT_GROUPS.get(word, word)
+
+
+def _plain_initial(word: str) -> str:
+    """The word's first letter or digit made plain: styled (𝗔), full-width (Ｆ), small-capital (ᴀ) and other
+    compatibility forms become the letter they stand for; "" when the word starts with neither."""
+    ch = unicodedata.normalize("NFC", word)[:1]
+    styled = styled_letter(ch) if ch else None
+    if styled:
+        ch = styled[0]
+    name = unicodedata.name(ch, "") if ch else ""
+    if "LETTER SMALL CAPITAL " in name:
+        try:
+            ch = unicodedata.lookup(name.replace("LETTER SMALL CAPITAL ", "CAPITAL LETTER "))
+        except KeyError:
+            pass
+    plain = unicodedata.normalize("NFKC", ch)
+    if plain and plain.isalnum():
+        ch = plain[0]
+    return ch if ch.isalnum() else ""
 
 
 def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:

@@ -6,15 +6,17 @@ headline, subline, button text and link, and the brand's avatar and name.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..outro import OutroCTA
 from ..slide import Slide
 from ..links import shown as link_shown
 from ..links import target as link_target
 from ..svg import El, el
-from ..text import measure
-from .base import Ctx, avatar, block, draw_flow, fit_flow, label_line, link_area
+from ..text import Line, measure, wrap_para
+from ..typography import MIN_BODY_SIZE
+from .base import Ctx, avatar, block, draw_flow, draw_line, fit_flow, label_line, link_area
+from .base import _label_para as label_para
 from .templates import fitted_title
 
 ICONS = {  # 24×24 stroke icons
@@ -64,7 +66,8 @@ def _outro(ctx: Ctx, size: float, cta: OutroCTA, blocks, compact: bool, badge: b
     box = ctx.content
     center = box.x + box.w / 2
     badge_h = 64 + 26 if badge else 0.0
-    button_h = 50
+    button = fit_button(ctx, cta)
+    button_h = button.h
     link = cta.link.strip()
     link_h = ctx.meta_size * 2.4 if link else 0.0
     chip_h = 44 + 22 if (ctx.brand_name or ctx.brand_handle) and not compact else 0.0
@@ -80,7 +83,7 @@ def _outro(ctx: Ctx, size: float, cta: OutroCTA, blocks, compact: bool, badge: b
         y += badge_h
     out.extend(draw_flow(ctx, placed, box.x, y, box.w))
     y += used + 28
-    out.extend(_button(ctx, cta, center, y, button_h))
+    out.extend(_button(ctx, cta, button, center, y))
     y += button_h
     if link:
         href = link_target(link)  # "" for no web or e-mail address ("file:…", words): plain text, not a link's look
@@ -93,23 +96,61 @@ def _outro(ctx: Ctx, size: float, cta: OutroCTA, blocks, compact: bool, badge: b
     return out, ()
 
 
-def _button(ctx: Ctx, cta: OutroCTA, center: float, y: float, h: float) -> list[El]:
-    pal = ctx.palette
+BUTTON_SIZE, BUTTON_H, BUTTON_LH = 17.0, 50.0, 1.2  # one-line button: label size and height; wrapped lines' spacing
+BUTTON_PAD = 90  # the button's width beyond its label: padding, the icon and its gap
+BUTTON_LINES = 3  # a long label wraps to this many lines at its full size before it gets smaller
+
+
+@dataclass(frozen=True)
+class ButtonFit:
+    size: float
+    lines: tuple[Line, ...]
+    h: float
+
+    @property
+    def text_w(self) -> float:
+        return max(line.width for line in self.lines)
+
+
+def fit_button(ctx: Ctx, cta: OutroCTA) -> ButtonFit:
+    """The button label's size and lines: one line, a little smaller if need be, else wrapped (every word whole),
+    never below the body text's smallest size; the button grows taller for wrapped lines."""
     label = cta.button.strip() or OutroCTA.default(cta.variant).button
-    size = 17.0
-    text_w = measure(label, ctx.body_font, 700, size)
-    w = min(ctx.content.w, text_w + 24 + 10 + 56)
-    if text_w + 90 > ctx.content.w:
-        size = size * (ctx.content.w - 90) / text_w
-        text_w = measure(label, ctx.body_font, 700, size)
+    para = label_para(label)
+    room = ctx.content.w - BUTTON_PAD
+    if para is None:
+        return ButtonFit(BUTTON_SIZE, (), BUTTON_H)
+    one = wrap_para(para, ctx.body_font, 700, BUTTON_SIZE, 1e6)[0]
+    size = max(float(MIN_BODY_SIZE), min(BUTTON_SIZE, BUTTON_SIZE * room * 0.995 / max(one.width, 1e-6)))
+    lines = wrap_para(para, ctx.body_font, 700, size, room)
+    if len(lines) > 1:
+        size = BUTTON_SIZE
+        while True:  # the largest size that takes at most BUTTON_LINES lines, or the smallest size
+            lines = wrap_para(para, ctx.body_font, 700, size, room)
+            if len(lines) <= BUTTON_LINES or size <= MIN_BODY_SIZE:
+                break
+            size = max(float(MIN_BODY_SIZE), size - 1)
+    h = BUTTON_H + (len(lines) - 1) * size * BUTTON_LH
+    return ButtonFit(size, lines, h)
+
+
+def _button(ctx: Ctx, cta: OutroCTA, fit: ButtonFit, center: float, y: float) -> list[El]:
+    pal = ctx.palette
+    h, size = fit.h, fit.size
+    text_w = fit.text_w if fit.lines else 0.0
+    w = min(ctx.content.w, text_w + BUTTON_PAD)
     x = center - w / 2
-    out = [el("rect", x=x, y=y, width=w, height=h, rx=h / 2, fill=pal.accent_fill)]
+    out = [el("rect", x=x, y=y, width=w, height=h, rx=min(h, BUTTON_H) / 2, fill=pal.accent_fill)]
     if cta.link.strip():  # the whole button opens the link in the PDF
         out.append(link_area(link_target(cta.link), x, y, w, h))
     ix = center - (text_w + 30) / 2 + 11
     out.append(icon(cta.variant, ix, y + h / 2, 20, pal.on_accent, 2.2))
-    st = ctx.body_style(size, pal.on_accent, 700)  # full text handling: fallback faces and emoji
-    out.extend(label_line(ctx, label, st, ix + 19, y + h / 2 + size * 0.36, text_w + 1, role="button")[0])
+    # full text handling (fallback faces, emoji); every run on_accent: an emphasised word or a link in the accent
+    # colour would vanish into the button
+    st = replace(ctx.body_style(size, pal.on_accent, 700), accent=pal.on_accent, align="center")
+    first = y + h / 2 + size * 0.36 - (len(fit.lines) - 1) * size * BUTTON_LH / 2
+    for k, line in enumerate(fit.lines):
+        out.extend(draw_line(line, st, ix + 19, first + k * size * BUTTON_LH, text_w + 1, role="button"))
     return out
 
 

@@ -17,7 +17,7 @@ import regex
 
 from ..code import code_lines, has_code
 from ..slide import Slide
-from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, emoji_tail, headline_and_body, indent_of, list_line,
+from ..reading import (NESTED, PARAGRAPH, SUB, counted, emoji_rows, emoji_tail, headline_and_body, line_tail, indent_of, list_line,
                        kept_number, list_lines, list_reading, mixed_steps, nested_line, own_bullet, plain_bullet, own_number, script_number,
                        sentences, split_number, step_point, sub_bullets, unflatten, written_marker, written_rows)
 from ..svg import El, el
@@ -567,8 +567,7 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
         items = [" ".join(item.replace(_EMPTY, " ").split()) for item in items]  # the stand-ins, out
         return lead.replace(_EMPTY, "").strip(), items, _row_markers(numbers, items)
     points: list[str] = []
-    pieces = (x.strip().replace(_GLUE, " ") for part in _attributed(text) for group in _tailed_lines(part)
-              for x in sentences(" ".join(group.split())))
+    pieces = (x for part in _attributed(text) for group in _tailed_lines(part) for x in _glued_sentences(group))
     for x in pieces:
         # '"… today." — and he was right.' is one point (a sentence a quote closed goes on: a dash, a small letter)
         if points and x and ((x[0] in "—–-" or x[0].islower()) and points[-1][-1] in "\"'”’»)"
@@ -585,10 +584,18 @@ def list_of(text: str) -> tuple[str, list[str], list[str]]:
 
 
 _GLUE = "\ue001"  # holds a line's tail to its sentence while the text is cut into sentences (a private-use character)
-# What may follow a sentence on its line without being one: emoji, hashtags and handles ("Ship it. 🚀 #buildinpublic"),
-# or a credit after a dash that ends no sentence ("Rest. — my coach")
-_TAIL = regex.compile(r"^(?:[—–]\s[^.!?…]*|(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0f\u200d"
-                      r"\u20e3]|[#@]\w+|\s)+)$")
+
+
+def _glued_sentences(group: str) -> list[str]:
+    """The sentences of a group of ``_tailed_lines``, each with its tail: a tail the cut put apart ("毎日書く。🚀":
+    a CJK full stop ends a sentence with no space after it) goes back on its sentence."""
+    out: list[str] = []
+    for x in sentences(" ".join(group.split())):
+        if out and x.lstrip().startswith(_GLUE):
+            out[-1] += x.lstrip()
+        else:
+            out.append(x)
+    return [x.replace(_GLUE, " ").strip() for x in out]
 
 
 def _tailed_lines(part: str) -> list[str]:
@@ -600,7 +607,7 @@ def _tailed_lines(part: str) -> list[str]:
     groups, lines = [], []
     for line in part.split("\n"):
         found = sentences(line.strip())
-        if len(found) >= 2 and _TAIL.match(found[-1].strip()):
+        if len(found) >= 2 and line_tail(found[-1].strip()):
             lines.append(" ".join(found[:-2] + [found[-2].rstrip() + _GLUE + found[-1].strip().replace(" ", _GLUE)]))
             groups.append("\n".join(lines))
             lines = []
@@ -839,11 +846,14 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
 
 
 def _too_wide_for_column(ctx: Ctx, body: str, size: float, width: float) -> bool:
-    """Would a table or drawing in ``body`` be wrapped or drawn smaller in a column ``width`` wide, or a code block
-    wrapped there? Split's narrow column then gives way to the full width."""
-    if not (has_code(body) or any(drawing_lines(body.split("\n")))):
-        return False
-    return wide_drawing(body_blocks(ctx, body, size), width)
+    """Would a table or drawing in ``body`` read better across the page than in a column ``width`` wide (there
+    wrapped, or drawn smaller than across it), or a code block wrap there? Split's column then gives way."""
+    return _has_drawing(body) and wide_drawing(body_blocks(ctx, body, size), width, ctx.content.w)
+
+
+def _has_drawing(text: str) -> bool:
+    """Does ``text`` hold code or a table or ASCII drawing (the only blocks Split's column may give way to)?"""
+    return has_code(text) or any(drawing_lines(text.split("\n")))
 
 
 def _split_words(ctx: Ctx, slide: Slide) -> tuple[str, str]:
@@ -923,16 +933,33 @@ def split(ctx: Ctx, slide: Slide, size: float, cursor):
     gap = 22
     ratio = slide.image.width / max(1, slide.image.height)
     img_w = round(box.w * 0.42)
-    _, body = slide_title_body(ctx, slide)
-    if ratio > LANDSCAPE or _too_wide_for_column(ctx, body, size, box.w - img_w - gap):  # a wide table or code: text full width
-        img_h = min(box.w / min(ratio, 2.0), box.h * 0.45)
-        col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap))
-        top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
-        pic = Box(box.x, top + col.height + gap, box.w, img_h)
-        return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
+    beside = Box(box.x, box.y, box.w - img_w - gap, box.h)
+    if ratio > LANDSCAPE:
+        return _photo_below(ctx, slide, size, min(box.w / min(ratio, 2.0), box.h * 0.45), None, None)
+    title, text = slide_title_body(ctx, slide)
+    blocks = with_credit(ctx, slide, body_blocks(ctx, text, size), size)  # built once for every form tried
+    if _has_drawing(text) and wide_drawing(blocks, beside.w, box.w):  # a wide table or code: across, photo below
+        for share in PHOTO_BELOW:  # … as small as it takes for the words to stay on this page
+            els, rest = _photo_below(ctx, slide, size, min(box.w / ratio, box.h * share), title, blocks)
+            if not rest:
+                return els, rest
+        if plan_column(ctx, slide, size, beside, title=title, body=blocks).rest:  # nor would they fit beside it
+            return els, rest
     out = photo(ctx, slide.image, Box(box.right - img_w, box.y, img_w, box.h), 14, "photo")
-    els, rest = text_column(ctx, slide, size, Box(box.x, box.y, box.w - img_w - gap, box.h))
+    els, rest = text_column(ctx, slide, size, beside, title=title, body=blocks)
     return out + els, rest
+
+
+PHOTO_BELOW = (0.45, 0.35, 0.25)  # the shares of the page a portrait photo under a wide table may take, largest first
+
+
+def _photo_below(ctx: Ctx, slide: Slide, size: float, img_h: float, title: str | None, blocks):
+    """Split's text across the page with the photo ``img_h`` tall below it (``plan_column``'s title and body)."""
+    box, gap = ctx.content, 22
+    col = plan_column(ctx, slide, size, Box(box.x, box.y, box.w, box.h - img_h - gap), title=title, body=blocks)
+    top = optical_top(box, col.height + gap + img_h) if not col.rest else box.y  # text and photo as one
+    pic = Box(box.x, top + col.height + gap, box.w, img_h)
+    return draw_column(ctx, col, box.x, top, box.w) + photo(ctx, slide.image, pic, 14, "photo"), col.rest
 
 
 def post_card(ctx: Ctx, slide: Slide, size: float, cursor):
@@ -1104,18 +1131,29 @@ def _post_meta(post) -> str:
             parts.append(f"{d:%b} {d.day}, {d.year}")
         except ValueError:
             pass
-    if post.likes is not None:
-        parts.append(f"{_count(post.likes)} {'like' if post.likes == 1 else 'likes'}")
-    if post.reposts is not None:
-        parts.append(f"{_count(post.reposts)} {'repost' if post.reposts == 1 else 'reposts'}")
+    for n, one, many in ((post.likes, "like", "likes"), (post.reposts, "repost", "reposts")):
+        if isinstance(n, int) and not isinstance(n, bool) and n >= 0:  # a negative count is no count: not drawn
+            parts.append(f"{_count(n)} {one if n == 1 else many}")
     return " · ".join(parts)
 
 
+_UNITS = ((10 ** 12, "T"), (10 ** 9, "B"), (10 ** 6, "M"), (10 ** 3, "K"))
+
+
 def _count(n: int) -> str:
-    """1234 -> "1.2K", 12500 -> "12.5K", 250000 -> "250K", 3400000 -> "3.4M" (as X shows counts)."""
-    for limit, suffix in ((1_000_000, "M"), (1000, "K")):
-        if n >= limit:
-            value = n / limit
-            text = f"{value:.0f}" if value >= 100 else f"{value:.1f}".rstrip("0").rstrip(".")
-            return text + suffix
+    """1234 -> "1.2K", 12500 -> "12.5K", 250000 -> "250K", 3400000 -> "3.4M" (as X shows counts), exactly for any
+    size: integer arithmetic, halves rounded up (a float turned 10**29 into "99999999999999991611392M")."""
+    if n < 1000:
+        return str(n)
+    for k, (unit, suffix) in enumerate(_UNITS):
+        if n < unit:
+            continue
+        if n >= 100 * unit:
+            text = f"{(2 * n + unit) // (2 * unit):,}"
+        else:
+            tenths = (20 * n + unit) // (2 * unit)
+            text = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+        if text == "1,000" and k > 0:  # 999_999 rounds to the next unit: "1M", not "1000K"
+            return "1" + _UNITS[k - 1][1]
+        return text + suffix
     return str(n)

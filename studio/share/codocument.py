@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import itertools
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -24,7 +26,7 @@ from ..carousel import Carousel
 from ..history import History
 from ..sources.cleanup import safe_text
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, SharedDocument, closest
-from .sync import rebase, refuse_text, trim_merged, type_into
+from .sync import not_placed, rebase, refuse_text, still_its_text, trim_merged, type_into
 
 # Document methods that edit the carousel (each takes ``origin``, the person making the edit).
 EDITS = ("rename", "set_setting", "set_typography", "set_brand", "use_brand", "set_cta_variant", "set_cta",
@@ -70,9 +72,19 @@ class CoDocument(Document):
         origin = _STUDIO if origin is None else origin
         replica = _get(self._replicas, origin)
         if replica is None:
-            replica = self.hub.replica(f"person-{id(origin)}")
+            replica = self.hub.replica(f"person-{next(_PEOPLE)}")  # (never an id(): one freed is reused)
             _put(self._replicas, origin, replica)
+            replica.tellers.append(weakref.WeakMethod(self._tell))
         return replica
+
+    def _tell(self, replica: Replica, text: str) -> bool:
+        """Say ``text`` to the person of this replica, if they gave a way (``on_notice``)."""
+        for origin, each in [*self._replicas.items(), *self._replicas.plain.items()]:
+            notice = _get(self._notices, origin) if each is replica else None
+            if notice is not None:
+                notice(text)
+                return True
+        return False
 
     def on_notice(self, origin: Any, notice: Notice) -> None:
         """Tell this person (``notice(text)``) when someone deletes the slide they are on."""
@@ -168,13 +180,15 @@ class CoDocument(Document):
             self._merged(SlideChanged(origin, index, frozenset({field})), text=(index, slide_id, field))
 
     def put_back(self, slide_id: str, field: str, seen: list[str], value: str, near: int = 0,
-                 origin: Any = None) -> None:
+                 origin: Any = None) -> str | None:
         """Typing a page had not heard answered when it went (it had to load again): its box had read one
         of ``seen`` and then read ``value``. Made on that box's text, merged with what others typed since.
 
         ``seen`` holds the last text the server sent that box; also the text the box sent, when nobody
         knows whether the server made it (it was restarted): the one closer to the text now is taken.
-        A slide gone (or renamed by a restart) is found again by its text, nearest slide ``near``.
+        A slide renamed by a restart is found again by its text, nearest slide ``near`` (when at least half of
+        what the box showed is still there). A slide deleted or taken out since, or not found: nothing is made on
+        any other slide, and the words are returned in a message to show (``not_placed``).
         """
         replica = self.replica(origin)
         if slide_id in PART_TEXTS:
@@ -185,10 +199,16 @@ class CoDocument(Document):
             ids = replica.slide_ids()
             if field not in SLIDE_TEXTS or not ids:
                 return
-            # the slide whose text changed least since one ``seen`` text; then the nearest
-            pairs = [(i, text) for i in range(len(ids)) for text in seen]
-            index = ids.index(slide_id) if slide_id in ids else closest(
-                pairs, lambda pair: (pair[1], replica.text(ids[pair[0]], field)), lambda pair: abs(pair[0] - near))[0]
+            if slide_id in ids:
+                index = ids.index(slide_id)
+            elif replica.holds(slide_id) or slide_id in self.hub.removed_by:  # deleted, or taken out by an undo
+                return _unless_made(seen, safe_text(value), replica.text(slide_id, field), near)
+            else:  # renamed by a restart: the slide whose text changed least since one ``seen`` text; the nearest
+                pairs = [(i, text) for i in range(len(ids)) for text in seen]
+                index, was = closest(pairs, lambda pair: (pair[1], replica.text(ids[pair[0]], field)),
+                                     lambda pair: abs(pair[0] - near))
+                if not still_its_text(was, replica.text(ids[index], field)):  # its slide is gone
+                    return _unless_made(seen, safe_text(value), "", near)
             slide_id, change = ids[index], SlideChanged(None, index, frozenset({field}))
         current = replica.text(slide_id, field)
         base = closest(seen, lambda text: (text, current))
@@ -276,6 +296,9 @@ class CoDocument(Document):
             notice(f"{who} deleted the slide you were on.")
 
 
+_PEOPLE = itertools.count(1)  # each person's replica name, never given twice
+
+
 class _People(WeakKeyDictionary):
     """Per person: dropped with the person (a closed tab); origins that cannot be weakly held (text) kept."""
 
@@ -332,3 +355,11 @@ for _name_ in EDITS:
         continue
     setattr(CoDocument, _name_, _through_replica(_name_))
 _set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), as a whole
+
+
+def _unless_made(seen: list[str], value: str, current: str, near: int) -> str | None:
+    """The words of typing whose slide is gone, to show; None when they are already in its text (``current``: an
+    undo brings it back with them)."""
+    if current and rebase(closest(seen, lambda text: (text, current)), value, current) == current:
+        return None
+    return not_placed(value, near)

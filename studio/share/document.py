@@ -60,6 +60,8 @@ REMEMBERED = 32  # recent texts of each slide text kept, to find which one a bro
 Images = dict[str, Image]  # sha256 → image
 T = TypeVar("T")
 Listener = Callable[[str | None], Any]
+Teller = Callable[["Replica", str], bool]  # says a message to a replica's person; False: it could not
+Runs = list[tuple[str | None, int]]  # who typed each stretch of a text (a person, None: the studio), in UTF-8 bytes
 
 
 @dataclasses.dataclass
@@ -93,6 +95,10 @@ class SharedDocument:
         self.kept: dict[str, list[Kept]] = {}  # slide id → typing waiting for a redo to bring the slide back
         self.removed_by: dict[str, str] = {}  # slide id → who took it out with an undo
         self._ways_back: dict[str, WayBack] = {}  # slide id → the step that brings it back
+        self._typists: dict[tuple[str, str], Runs] = {}  # each text: whose typing each stretch of it is
+        self._people: weakref.WeakValueDictionary[str, Replica] = weakref.WeakValueDictionary()  # person → replica
+        self._merging: str | None = None  # the person whose update is being merged
+        self._over: dict[tuple[str, str], tuple[int, set[str]]] = {}  # a text merged past its cap: cap, who was told
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -110,9 +116,11 @@ class SharedDocument:
     def _texts_changed(self, events: list[Any]) -> None:
         for event in events:
             if isinstance(event, TextEvent) and len(event.path) == 2:
+                self._credit((event.path[0], event.path[1]), event.delta)
                 self._remember(event.path[0], event.path[1], str(event.target))
             elif isinstance(event, TextEvent) and len(event.path) == 1:  # a part's text (``PART_TEXTS``)
                 part = next(p for p, fields in PART_TEXTS.items() if event.path[0] in fields)
+                self._credit((part, event.path[0]), event.delta)
                 self._remember(part, event.path[0], str(event.target))
             elif isinstance(event, MapEvent) and not event.path:  # slides added: their first texts
                 for slide_id, change in event.keys.items():
@@ -124,7 +132,41 @@ class SharedDocument:
             self._remember(slide_id, field, str(slide[field]))
 
     def _remember(self, slide_id: str, field: str, text: str) -> None:
+        size = len(text.encode("utf-8"))
+        if sum(length for _who, length in self._typists.get((slide_id, field), ())) != size:  # a new text (a
+            self._typists[(slide_id, field)] = [(self._merging, size)] if size else []  # slide added): by its maker
         self._recent.setdefault((slide_id, field), deque(maxlen=REMEMBERED)).append(text)
+        over = self._over.get((slide_id, field))
+        if over is not None and len(text) <= over[0]:  # back within its cap: going over again is told again
+            del self._over[(slide_id, field)]
+
+    def _credit(self, key: tuple[str, str], delta: list[dict[str, Any]]) -> None:
+        """Note who typed what a change of this text inserted (the person whose update is being merged)."""
+        self._typists[key] = _credited(self._typists.get(key, []), delta, self._merging)
+
+    def typists(self, slide_id: str, field: str) -> set[str]:
+        """The people with typing in this text as merged now (a word of theirs still in it)."""
+        return {who for who, size in self._typists.get((slide_id, field), ()) if who is not None and size}
+
+    def joined(self, replica: Replica) -> None:
+        """``replica`` is its person's copy (``tell_typists`` finds them through it)."""
+        self._people[replica.person] = replica
+
+    def tell_typists(self, slide_id: str, field: str, cap: int, text: str, but: Replica) -> None:
+        """Say ``text`` to everyone (but ``but``'s person) whose typing is in this text now, that it went past
+        ``cap``: once each while it stays over (``told_over``)."""
+        for person in sorted(self.typists(slide_id, field) - {but.person}):
+            replica = self._people.get(person)
+            if replica is not None and self.told_over(slide_id, field, cap, person):
+                replica.tell(text)
+
+    def told_over(self, slide_id: str, field: str, cap: int, person: str) -> bool:
+        """Note that ``person`` is told this text went past ``cap``; False: they were told since it last went over."""
+        told = self._over.setdefault((slide_id, field), (cap, set()))[1]
+        if person in told:
+            return False
+        told.add(person)
+        return True
 
     def carousel(self) -> Carousel:
         """The merged carousel as the studio's model."""
@@ -222,7 +264,11 @@ class SharedDocument:
 
     def receive(self, update: bytes, person: str | None = None) -> None:
         """Merge a replica's update and tell every listener who made it."""
-        self.doc.apply_update(update)
+        self._merging = person
+        try:
+            self.doc.apply_update(update)
+        finally:
+            self._merging = None
         self.updates += 1
         if self.kept:  # an edit may have dropped the redo a kept typing waited for
             self.forget_kept()
@@ -244,6 +290,8 @@ class Replica:
         self.undo_manager.include_origin(person)
         self._watchers: dict[tuple[str, str], list[Callable[[list[dict[str, Any]]], Any]]] = {}
         self.typed: dict[tuple[str, str], deque[str]] = {}  # what this browser's boxes sent lately (sync.type_into)
+        self.tellers: list[Callable[[], Teller | None]] = []  # weak: who says a message to this person (``tell``)
+        hub.joined(self)
         self._ids: list[str] | None = None  # the slide order, read again only after it changed
         self.reordered = 0  # counts changes of the slide order (and slides added)
         self._slides: Map = self.doc["slides"]
@@ -274,6 +322,11 @@ class Replica:
             key = (path[0], path[1]) if len(path) == 2 else (_part_of(path[0]), path[0])
             for callback in self._watchers.get(key, ()):
                 callback(event.delta)
+
+    def tell(self, text: str) -> bool:
+        """Say ``text`` to this replica's person, through the first of ``tellers`` that can; False: none could."""
+        self.tellers = [teller for teller in self.tellers if teller() is not None]
+        return any(teller(self, text) for teller in (ref() for ref in self.tellers) if teller is not None)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -408,6 +461,36 @@ class Replica:
         self.online = True
         self.push()
         self.pull()
+
+
+def _credited(runs: Runs, delta: list[dict[str, Any]], person: str | None) -> Runs:
+    """``runs`` (who typed each stretch of a text) after a change of it (``delta``: retain and delete counted in
+    UTF-8 bytes, insert texts): what it inserted is ``person``'s."""
+    rest, out = deque(runs), []
+
+    def add(who: str | None, size: int) -> None:
+        if out and out[-1][0] == who:
+            out[-1] = (who, out[-1][1] + size)
+        elif size:
+            out.append((who, size))
+
+    def take(size: int, keep: bool) -> None:
+        while size > 0 and rest:
+            who, length = rest.popleft()
+            step = min(size, length)
+            if keep:
+                add(who, step)
+            if step < length:
+                rest.appendleft((who, length - step))
+            size -= step
+    for op in delta:
+        if "insert" in op:
+            add(person, len(str(op["insert"]).encode("utf-8")))
+        else:
+            take(op.get("retain", op.get("delete", 0)), "retain" in op)
+    for who, length in rest:
+        add(who, length)
+    return out
 
 
 # -- reading the Y document ---------------------------------------------------------------------

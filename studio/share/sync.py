@@ -16,8 +16,10 @@ studio's pages run the same half in JavaScript (assets/shared_text_box.js).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections import OrderedDict, deque
+import weakref
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +61,14 @@ class Channel:
         self._pending: dict[Key, list[Delta]] = {}  # the CRDT's changes of each box since it was sent
         self._reordered = replica.reordered
         self.close = replica.hub.subscribe(self._heard)
+        replica.tellers.append(weakref.WeakMethod(self._told))  # (weak: a closed page's channel is not kept)
+
+    def _told(self, _replica: Replica, text: str) -> bool:
+        """Say a message to this page's person (``Replica.tell``); False when this page has no way to."""
+        if self.tell is None:
+            return False
+        self.tell(text)
+        return True
 
     def _heard(self, person: str | None) -> None:
         if person != self.replica.person:
@@ -270,7 +280,9 @@ def cap_of(replica: Replica, slide: str, field: str) -> tuple[int, str] | None:
 def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | None:
     """After ``replica`` made its person's typing (checked within the cap) and merged it: when the merged text is
     over its cap (someone else's typing met it), it is kept whole (no word of anyone's is cut; it is drawn cut
-    at the cap until shortened) and the typist whose merge went over is told. Returns that message.
+    at the cap until shortened). The typist whose merge went over is told (the message returned), and so is
+    everyone else with typing in that text now (their words may be the ones drawn cut), once, as it goes over:
+    not who never typed in it, nor who typed only words since deleted (``SharedDocument.typists``).
 
     A text over its cap ``before`` this typing (an old project's, which may only be shortened) is left unsaid.
     """
@@ -282,8 +294,13 @@ def trim_merged(replica: Replica, slide: str, field: str, before: str) -> str | 
     text = replica.text(slide, field)
     if len(text) <= cap:
         return None
-    return (f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters "
-            f"({len(text):,} now). Every word is kept, but it is drawn cut after {cap:,} characters: shorten it.")
+    kept = f"Every word is kept, but it is drawn cut after {cap:,} characters: shorten it."
+    if not replica.hub.told_over(slide, field, cap, replica.person):
+        return None
+    replica.hub.tell_typists(slide, field, cap, f"Someone else's typing, merged with yours, took {what} past its "
+                             f"limit of {cap:,} characters ({len(text):,} now). {kept}", but=replica)
+    return f"Your typing and someone else's, merged, took {what} past its limit of {cap:,} characters " \
+           f"({len(text):,} now). {kept}"
 
 
 def _cut_at(text: str, cap: int) -> int:
@@ -321,6 +338,36 @@ def quote(seen: str, typed: str) -> str:
     ``QUOTED`` characters (``changes`` compares closely only a short changed stretch: linear on a paste)."""
     words = " … ".join(insert for _start, _end, insert in changes(seen, typed) if insert)
     return f"“{shorten(words or typed)}”"
+
+
+def still_its_text(seen: str, current: str) -> bool:
+    """Whether a slide's text reading ``current`` can be the one a box showed as ``seen`` (found again by its text
+    after a reload): at least half of ``seen`` is still in it (by its changes, or by its pairs of neighbouring words
+    found in it: a text changed at many places, its punctuation made full-width say, keeps those). An empty
+    ``seen`` is only an empty text (never a slide's words found by place alone)."""
+    if not seen:
+        return not current
+    deleted = sum(end - start for start, end, _insert in changes(seen, current))
+    return 2 * deleted <= len(seen) or _kept_in_pairs(seen, current)
+
+
+def _kept_in_pairs(seen: str, current: str) -> bool:
+    """Whether the words of ``seen`` kept in pairs of neighbours that ``current`` also has are half its words."""
+    words, others = re.findall(r"\w+", seen), re.findall(r"\w+", current)
+    pairs = Counter(zip(others, others[1:]))
+    kept = [False] * len(words)
+    for k in range(len(words) - 1):
+        if pairs[(words[k], words[k + 1])] > 0:
+            pairs[(words[k], words[k + 1])] -= 1
+            kept[k] = kept[k + 1] = True
+    total = sum(map(len, words))
+    return total > 0 and 2 * sum(len(w) for w, is_kept in zip(words, kept) if is_kept) >= total
+
+
+def not_placed(typed: str, index: int) -> str:
+    """What to tell a person whose typing kept across a reload found its slide gone: what their box read, whole."""
+    return (f"The slide you were typing in before the page loaded again (slide {index + 1} then) is gone, so what "
+            f"you typed there was not added to any slide. The box read: “{typed}”. Copy it from here if you need it.")
 
 
 def shorten(text: str, cap: int = QUOTED) -> str:

@@ -18,6 +18,7 @@ import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -135,9 +136,7 @@ def read_archive_file(source: bytes | str | Path, name: str | None = None,
     else:
         _check_posts_file(source[:512], name)
         folder.add(member, len(source), lambda: io.BytesIO(source))
-    reader = _ArchiveReader(folder, name, None)
-    reader.notes.posts_file_alone = True
-    result = reader.read(False, thread_id, photos=False)
+    result = _ArchiveReader(folder, name, None).read(False, thread_id, alone=True)
     if not result.threads:
         raise SourceError(f"{name} has no thread: {result.warnings[-1]}")
     result.media.clear()
@@ -203,6 +202,7 @@ class _Notes:
         self.quotes: dict[str, list[str]] = {}  # post → the links of the posts it quotes, hidden by its range
         self.damaged: set[str] = set()  # posts with links or media entries that could not be read
         self.bad_ranges: set[str] = set()  # posts whose display range could not be read
+        self.bad_dates: dict[str, str] = {}  # post → the date it gives that names no time (Feb 30, …:60)
         self.long_threads: dict[str, tuple[int, list[str]]] = {}  # thread id → (its posts, the posts left out)
         self.forks: dict[str, list[tuple[str, str]]] = {}  # post with two own replies → (post left out, its words)
         self.gaps: dict[str, set[str]] = {}  # a post answering deleted posts → those posts
@@ -259,6 +259,12 @@ class _Notes:
             self.add(f"{count(len(bad), 'post')} ({shown}) list{'s' if len(bad) == 1 else ''} links or "
                      "photos in a shape the archive does not use: their words are kept as written "
                      "(a t.co link stays short, a photo may be missing)")
+        if bad := sorted(self.bad_dates.keys() & shown_posts, key=int):
+            one = len(bad) == 1
+            shown = ", ".join(f"{post} “{self.bad_dates[post]}”" for post in bad[:3]) + (" …" if len(bad) > 3 else "")
+            self.add(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} a date that does not "
+                     f"exist (a damaged archive): {'it is' if one else 'they are'} read without a date, "
+                     "words kept as written")
         if bad := sorted(self.bad_ranges & shown_posts, key=int):
             shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
             one = len(bad) == 1
@@ -505,11 +511,12 @@ class _ArchiveReader:
         self.contents = _ArchiveContents(zf, label, progress, self.notes)
         self.files = self.contents.files
 
-    def read(self, load_media: bool, thread_id: str | None, photos: bool = True) -> ImportResult:
-        """The archive's threads (see ``read_archive``); ``photos`` False: one data file given on its own, with no
-        photos to look for."""
+    def read(self, load_media: bool, thread_id: str | None, alone: bool = False) -> ImportResult:
+        """The archive's threads (see ``read_archive``); ``alone``: one data file given on its own, with no photos
+        to look for and no note-tweet.js beside it."""
+        self.notes.posts_file_alone = alone
         with _collector_paused():
-            return self._read(load_media, thread_id, photos)
+            return self._read(load_media, thread_id, not alone)
 
     def _read(self, load_media: bool, thread_id: str | None, photos: bool) -> ImportResult:
         contents, notes = self.contents, self.notes
@@ -648,7 +655,9 @@ class _ThreadWriter:
         if quoted := _hidden_quotes(t, shown) if t.urls else None:
             self.notes.quotes[post_id] = quoted
         post = Post(id=post_id, text="", author_name=self.name, handle=self.handle, url=self.link + post_id,
-                    created_at=_iso_date(t.created), likes=t.likes, reposts=t.reposts)
+                    created_at=_post_date(t.created), likes=t.likes, reposts=t.reposts)
+        if not post.created_at and (_CREATED_RE.fullmatch(t.created) or _OLD_CREATED_RE.fullmatch(t.created)):
+            self.notes.bad_dates[post_id] = t.created[:40]
         raw = None if note else _raw_text(t, shown, quoted)
         if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
             post.defer("text", _post_text, raw, label)
@@ -948,7 +957,8 @@ def _count(value: Any) -> int:
     m = _COUNT_RE.fullmatch(str(value)) if isinstance(value, (str, float)) else None
     if not m or len(m[1]) > 20:
         return 0
-    return int(float(m[1].replace(",", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
+    from decimal import Decimal  # exactly: through a float "12345678901234567891K" came out rounded
+    return int(Decimal(m[1].replace(",", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[m[2].lower()])
 
 
 def _damaged(damaged: set[str] | None, id_str: str, value: Any) -> Any:
@@ -1033,7 +1043,7 @@ def merge_edits(tweets: dict[str, _Tweet]) -> dict[str, str]:
 
 
 def keep_answers(tweets: dict[str, _Tweet], others: dict[str, _Tweet | None],
-                 deleted: dict[str, str | None] | None = None) -> None:
+                 deleted: dict[str, str | None]) -> None:
     """A reply to another account that the owner went on under with replies of their own opens a thread
     (X shows it so): it is kept as that thread's first post, every version of it when it was edited (also when
     the version answered is not in the archive), for ``merge_edits`` to keep its latest words; also when the
@@ -1068,22 +1078,18 @@ def _add_deleted(deleted: dict[str, str | None], author_id: str, item: Any) -> b
     return True
 
 
-def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str] | None = None,
-                 gaps: dict[str, set[str]] | None = None) -> int:
-    """Replies to a post the owner deleted answer the post before it instead; returns how many were skipped.
-    ``after_gap`` gets the ids of those replies, ``gaps`` each one's deleted posts."""
-    skipped: set[str] = set()
+def skip_deleted(tweets: dict[str, _Tweet], deleted: dict[str, str | None], after_gap: set[str],
+                 gaps: dict[str, set[str]]) -> None:
+    """Replies to a post the owner deleted answer the post before it instead. ``after_gap`` gets the ids of those
+    replies, ``gaps`` each one's deleted posts."""
     for id_str, t in tweets.items():
         walked: set[str] = set()  # a damaged file could make deleted posts answer each other
         while t.reply_to in deleted and t.reply_to not in tweets and t.reply_to not in walked:
             walked.add(t.reply_to)
             t.reply_to = deleted[t.reply_to]
-        if walked and after_gap is not None:
+        if walked:
             after_gap.add(id_str)
-        if walked and gaps is not None:
             gaps[id_str] = walked
-        skipped |= walked
-    return len(skipped)
 
 
 # An archive's post file outside a data/ folder (its root would have been found otherwise).
@@ -1431,6 +1437,19 @@ def _iso_date(created: str) -> str:
     return f"{year}-{month}-{day}T{clock}{tz_h}:{tz_m}"
 
 
+def _post_date(created: str) -> str:
+    """The ``_iso_date`` of ``created`` in ASCII digits when it names a time that exists; "" for "…14:00:60" or
+    February 30."""
+    iso = _iso_date(created)
+    if not iso.isascii():  # (rare: digits of another script)
+        iso = "".join(str(int(c)) if c.isdecimal() else c for c in iso)
+    try:
+        datetime.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return iso
+
+
 # -------------------------------------------------------------------- note tweets (> 280 characters)
 
 _URL_IN_TEXT_RE = re.compile(r"https?://\S+")
@@ -1462,14 +1481,11 @@ class _NoteIndex:
     def match(self, t: _Tweet) -> dict | None:
         if not self.by_time:
             return None
-        iso = _iso_date(t.created)[:19]
-        if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
-            return None  # no note within ±2 s: they would all share this minute
-        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
-        # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
-        cores = [core for key in _nearby_seconds(iso) for core in self.by_time.get(key, ())]
+        cores = self._nearby(t)
         if not cores:  # (most posts: the words are compared only with a note written within 2 s)
             return None
+        # the shown words, or the whole text: a note may or may not repeat the handles a reply's range hides
+        # (the shown words decoded whole: a range counted on the decoded text cut "&amp;" in two on the stored one)
         shown = shown_words(t.text, t.start, t.end) if t.end else unescape_entities(t.text)
         prefixes = {_comparable(shown, decoded=True)[:120], _comparable(t.text)[:120]} - {""}
         for core in cores:
@@ -1479,14 +1495,17 @@ class _NoteIndex:
 
     def near(self, t: _Tweet) -> bool:
         """Whether a long post was written within 2 seconds of ``t``."""
-        iso = _iso_date(t.created)[:19]
+        return bool(self._nearby(t))
+
+    def _nearby(self, t: _Tweet) -> list[dict]:
+        """The long posts written within 2 seconds of ``t``."""
+        iso = _post_date(t.created)[:19]
         if not iso or (2 <= int(iso[17:19]) <= 57 and iso[:16] not in self.minutes):
-            return False
-        return any(self.by_time.get(key) for key in _nearby_seconds(iso))
+            return []  # no note within ±2 s: they would all share this minute
+        return [core for key in _nearby_seconds(iso) for core in self.by_time.get(key, ())]
 
 
 def _nearby_seconds(iso: str) -> list[str]:
-    from datetime import datetime, timedelta
     at = datetime.fromisoformat(iso)
     return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
 

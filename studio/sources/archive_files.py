@@ -217,6 +217,14 @@ _GAP_RE = re.compile(r"[\s,]*")
 _CLOSED_RE = re.compile(r"[}\]]\s*\]\s*;?\s*$")  # a data file's end: its last item, then the array, closed
 
 
+def _cut_short(buf: str, exc: json.JSONDecodeError | StopIteration) -> bool:
+    """Whether the item that failed to decode runs to the end of ``buf`` (the whole rest of the file): a file cut
+    short inside it, even right after one of its lists closed, rather than damaged before the end."""
+    if isinstance(exc, StopIteration):
+        return exc.value >= len(buf.rstrip())
+    return exc.msg.startswith("Unterminated string") or exc.pos >= len(buf.rstrip())
+
+
 def iter_items(chunks: Iterator[str]) -> Iterator[Any]:
     """Decode the array of a ``window.YTD.x.partN = [...]`` file one item at a time."""
     scan = json.JSONDecoder().scan_once
@@ -253,7 +261,7 @@ def iter_items(chunks: Iterator[str]) -> Iterator[Any]:
         try:
             item, end = scan(buf, pos)  # raw_decode's own step, without its Python frame per item
         except (json.JSONDecodeError, StopIteration) as exc:  # StopIteration: no value starts here
-            if eof and not _CLOSED_RE.search(buf, pos):
+            if eof and (not _CLOSED_RE.search(buf, pos) or _cut_short(buf, exc)):
                 raise MemberError("the file ends too early, inside a post (a download cut short? download the "
                                   "archive again to read it all)") from None
             if eof or len(buf) - pos > ITEM_LIMIT:

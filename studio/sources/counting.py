@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from ..graphemes import clusters_of
 from ..text_patterns import URL as URL_RE
 
 MAX_WEIGHTED_LENGTH = 280
@@ -51,7 +52,7 @@ def weighted_length(text: str) -> int:
 def _plain_length(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(cluster_weight(c) for c in regex.findall(r"\X", text))
+    return sum(cluster_weight(c) for c in clusters_of(text))
 
 
 def fits(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> bool:

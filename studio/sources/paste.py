@@ -30,7 +30,8 @@ from typing import NamedTuple
 
 import regex
 
-from ..code import FENCE_RE, code_lines, fence_indented_code, has_code
+from ..code import FENCE_RE, code_lines, fence_indented_code, has_code, thread_label_line
+from ..graphemes import clusters_of
 from ..limits import MAX_POSTS, MAX_TEXT_BYTES, megabytes
 from ..post import Post, Thread
 from ..text_patterns import SENTENCE_END, SENTENCE_MARK
@@ -172,7 +173,7 @@ def strip_thread_labels(text: str) -> str:
         return text.strip()
     code = code_lines(text) if has_code(text) else None
     # A line that held the 🧵 is tidied of the spaces it leaves; others keep their indentation.
-    lines = [line if code and code[i] or THREAD_EMOJI not in line else _tidy(line.replace(THREAD_EMOJI, ""))
+    lines = [line if code and code[i] or THREAD_EMOJI not in line else _tidy_label(line)
              for i, line in enumerate(text.split("\n"))]
     text = _THREAD_LABEL_RE.sub("", "\n".join(lines), count=1)
     lines = text.split("\n")
@@ -211,6 +212,12 @@ def _without_end_mark(text: str) -> str:
 
 def _tidy(line: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", line).strip()
+
+
+def _tidy_label(line: str) -> str:
+    """The line without the 🧵 labelling the thread, tidied of the spaces it leaves; a 🧵 among words stays."""
+    kept = thread_label_line(line)
+    return kept if kept == line else _tidy(kept)
 
 
 # ---------------------------------------------------------------- numbering
@@ -436,6 +443,9 @@ def split_by_numbering(text: str, hook: bool = False) -> list[str] | None:
             found = _start_run(text, candidates, family, hook)
             if found:
                 run, hook = found
+                if hook and family != "slash" and run[0].number == 2 and _list_from_one(pattern, hook):
+                    # "Plan:" / "1. Draft" / "2. Record": a list the first post opens (as in strip_post_numbers)
+                    return None
                 posts = [hook] if hook else []
                 for mark, nxt in zip(run, run[1:] + [None]):
                     # (a post that is its number alone, "2/" over "3/ …", comes back empty: the caller names it)
@@ -506,8 +516,10 @@ def strip_post_numbers(texts: list[str], gaps: bool | Collection[int] = False, p
 
 
 def _list_from_one(pattern: re.Pattern, text: str) -> bool:
-    """``text`` holds a line, under its first, opening with ``pattern``'s "1." or "1)": a list the posts below go on."""
-    return any(m.start() > 0 and int(next(g for g in m.groups() if g is not None)) == 1 for m in pattern.finditer(text))
+    """``text``'s last line opening with ``pattern``'s mark, under its first, is "1." or "1)": a list the posts below
+    go on ("Plan:" / "1. Draft" over "2. Record"); a list "1." to "3." over "2. …" is a list, then the thread's posts."""
+    inner = [m for m in pattern.finditer(text) if m.start() > 0]
+    return bool(inner) and int(next(g for g in inner[-1].groups() if g is not None)) == 1
 
 
 def _without_inner_first_mark(text: str, total: int | None) -> str:
@@ -680,7 +692,9 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         if pending_heading:
             p, pending_heading = pending_heading + "\n" + p, ""
         last = i == len(paragraphs) - 1
-        if not last and 0 < i and _is_heading(p) and not _goes_on_list(paragraphs[i - 1], p):
+        if merged and _is_heading(p) and _goes_on_list(merged[-1], p):
+            merged[-1] += "\n\n" + p  # a short item of the list above goes on it (one post per item split the list)
+        elif not last and 0 < i and _is_heading(p):
             pending_heading = p
         elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
               and not (last and len(merged) == i and _closes(merged, p))):  # (nothing above was joined)
@@ -778,7 +792,7 @@ def _split_clusters(word: str, limit: int) -> list[str]:
         parts = [word[i:i + limit] for i in range(0, len(word), limit)]
     else:
         parts, current, weight = [], [], 0
-        for cluster in regex.findall(r"\X", word):
+        for cluster in clusters_of(word):
             w = cluster_weight(cluster)
             if current and weight + w > limit:
                 parts.append("".join(current))
@@ -792,7 +806,7 @@ def _split_clusters(word: str, limit: int) -> list[str]:
 
 def _split_slowly(word: str, limit: int) -> list[str]:
     parts, current = [], ""
-    for cluster in regex.findall(r"\X", word):
+    for cluster in clusters_of(word):
         if current and weighted_length(current + cluster) > limit:
             parts.append(current)
             current = ""
@@ -807,14 +821,18 @@ _HANDLE_RE = re.compile(r"^@([A-Za-z0-9_]{1,15})$")
 _COUNT_RE = re.compile(r"^[\d.,٫٬\u00a0\u202f]+\s*(?:[KkMmB]|Mio\.?|Mrd\.?|mil|万|億|ألف|مليون|천|만|억|тыс\.?|млн|tys\.?|mln|rb|jt"
                        r"|Mn|هزار|میلیون|हज़ार|लाख)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# The views' word under its count, in X's interface languages.
+_VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
+                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів",
+                "wyświetlenia", "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 # The time under a post in any interface language: "10:04 AM · May 28, 2024", "9:41 vorm. · 4. März 2025",
 # "午前9:41 · 2025年3月4日", "Last edited 10:31 AM · Nov 12, 2025", with the views after a second "·".
 _FULL_TIME_RE = re.compile(r"^[^\d·]{0,25}\d{1,2}[:.]\d{2}[^·\d]{0,14}·(?=[^·]*\d{4})(?=[^·]*[^\W\d_])[^·]{3,30}"
                            r"(?:·\s*[\d.,]+[^·]{0,30})?$"
                            # X on a phone's browser: the date in figures, the views on the line ("9:40 AM · 11/28/26 ·
-                           # 7.8K Views")
+                           # 7.8K Views"); without X's views word after it, "7:00 PM · 12/05/26" is the creator's
                            r"|^\d{1,2}[:.]\d{2}(?:\s?[^\W\d_]{1,5}\.?){0,2}\s*·\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
-                           r"(?:\s*·\s*[\d.,]+\s*[^\W\d_]{0,4}\.?\s+[^\d·]{1,25})?$")
+                           r"\s*·\s*[\d.,]+\s*[^\W\d_]{0,4}\.?\s*(?i:" + "|".join(map(re.escape, _VIEWS_WORDS)) + r")$")
 _TIME_RES = (
     re.compile(r"^\d{1,2}[smhd]$"),                                              # 5h, 2m
     re.compile(rf"^{_MONTH} \d{{1,2}}(?:, \d{{4}})?$"),                           # May 28, May 28, 2024
@@ -862,10 +880,6 @@ _SHOW_MORE = {*_CUT_MARKERS, "translate post", "translate tweet", "show translat
               "post vertalen", "ポストを翻訳", "翻訳を表示", "ترجمة المنشور", "gönderiyi çevir", "terjemahkan postingan",
               "게시물 번역하기", "перевести пост", "översätt inlägg", "visa mer", *_TRANSLATE_BUTTONS}
 _TRANSLATE_WORDS = _SHOW_MORE - _CUT_MARKERS
-# The views' word under its count, in X's interface languages.
-_VIEWS_WORDS = {"views", "view", "visualizaciones", "vues", "visualizações", "visualizzazioni", "weergaven", "件の表示",
-                "조회수", "mal angezeigt", "visningar", "lượt xem", "просмотров", "просмотра", "просмотр", "переглядів", "wyświetlenia",
-                "wyświetleń", "görüntülenme", "tayangan", "بازدید", "बार देखा गया"}
 
 # "Show replies" in X's interface languages.
 _SHOW_REPLIES = {"show replies", "antworten anzeigen", "mostrar respuestas", "afficher les réponses",
@@ -1151,7 +1165,8 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
             left_out.add("cut")
         if _label_over_button(post, text):
             left_out.add("own-label")
-        if not text and all(x.strip().lower() in _TITLE_LINES or x.strip().lower() == "post" for x in post if x.strip()):
+        filled = [x.strip().lower() for x in post if x.strip()]
+        if not text and filled and all(x in _TITLE_LINES or x == "post" for x in filled):
             left_out.add("account-box")  # the reader's account under X's side menu, over the page's title: no post
         return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
@@ -1226,9 +1241,14 @@ def _warn_others(blocks_all: list[tuple], blocks: list[tuple], is_quote: list[bo
         boxes = [k for k in span if blocks[k][1].lower() != handle.lower() and not blocks[k][2]]
         if cards := [f"“{blocks[k][0]}” / “@{blocks[k][1]}”" for k in boxes]:
             shown = sorted({buttons[k] for k in boxes if buttons[k]})  # the button's line went too: quoted
-            under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {'it' if len(boxes) == 1 else 'them'})"
-            warnings.append(f"left out {', '.join(cards)} {where}{under if shown else ''}, read as X's header of "
-                            "another account with nothing under it: paste it back into the slide if it was yours")
+            with_button = sum(1 for k in boxes if buttons[k])
+            under = ("it" if len(boxes) == 1 else "each" if with_button == len(boxes)
+                     else f"{with_button} of them")
+            under = f" (and {' / '.join(f'“{b}”' for b in shown)} under {under})" if shown else ""
+            said = (("header", "another account", "it: paste it back into the slide if it was") if len(cards) == 1
+                    else ("headers", "other accounts", "them: paste them back into the slides if they were"))
+            warnings.append(f"left out {', '.join(cards)} {where}{under}, read as X's {said[0]} of {said[1]} "
+                            f"with nothing under {said[2]} yours")
     if quoted:
         warnings.append(f"left out the quoted {'post' if len(quoted) == 1 else 'posts'} by {', '.join(quoted)}: "
                         "a quoted post is not part of the thread (add it as a slide of its own if you want it)")
@@ -1295,12 +1315,23 @@ def _own_texts(own: list[tuple], warnings: list[str], labels: re.Pattern) -> tup
                        if x.startswith("translation:") and x != "translation:"]
                 message = message.format(cut=f" ({', '.join(cut)})" if cut else "")
             elif what in _QUOTED_MARKS:  # the times, numbers or words themselves, so the creator finds them
-                message = message.format(times=", ".join(_quoted_marks(kept, what)))
+                message = message.format(times=", ".join(dict.fromkeys(_quoted_marks(kept, what))))
+            if len(numbers) > 1:
+                message = _plural(message)
             warnings.append(f"{'post' if len(numbers) == 1 else 'posts'} {', '.join(numbers)} {message}")
     if unavailable := sum(1 for b in own if "unavailable" in b[4]):
         warnings.append(f"{count(unavailable, 'post')} of the thread {'is' if unavailable == 1 else 'are'} not on "
                         "the page (deleted, or hidden by X): the slides go on without")
     return [t for t in texts if t], bool(unavailable)
+
+
+def _plural(message: str) -> str:
+    """A notice's words about one post, said of several ("posts 1, 2 hold …")."""
+    for one, many in (("holds ", "hold "), ("is where ", "are where "),
+                      ("is an older version of its post", "are older versions of their posts")):
+        if message.startswith(one):
+            return many + message[len(one):]
+    return message
 
 
 def _label_words(found: str) -> list[str]:
@@ -1320,8 +1351,8 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 
 # marks that carry what went: "clock:0:42"
-_QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies", "gone", "video",
-                 "notes-button")
+_QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies",
+                 "gone", "video", "notes-button")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1397,13 +1428,13 @@ _LEFT_OUT_NOTES = (
                      "the author's own line"),
     ("row", "ended in the words of X's row of buttons ({times}): left out; paste them back into the slide if they "
             "were the author's"),
-    ("ad-shape", "holds {times} under a name and its handle, each on a line of its own, as X shows an ad it puts between "
-                 "posts: kept as the author's words; delete those lines and what follows them from the slide if they "
-                 "were X's ad"),
+    ("ad-shape", "holds {times} under a name and its handle, each on a line of its own, as X shows an ad it puts "
+                 "between posts: kept as the author's words; delete those lines and what follows them from the slide "
+                 "if they were X's ad"),
     ("notes-button", "ended in X's button for rating community notes ({times}): left out; paste it back into the "
                      "slide if it was the author's own line"),
-    ("video", "ended in X's lines under a video another account posted ({times}): left out, they are not the "
-              "author's words; a copied page does not carry the video"),
+    ("video", "ended in lines shaped as X's under a video another account posted ({times}): kept, since they may "
+              "be the author's; delete them from the slide if they were X's"),
     ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
              "words"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
@@ -1923,7 +1954,8 @@ def _edited_time_above(body: list[str], i: int) -> int:
     """Where X's times under an edited opening post start: its "Last edited" label broken from the time at ``i``
     ("Last edited" / "3:10 PM · Nov 2, 2026"), with the first version's full time above it; else ``i``."""
     above = [j for j in range(i) if body[j].strip()]
-    if len(above) > 1 and _FULL_TIME_RE.match(body[above[-1]].strip()) and _LAST_EDITED_RE.match(body[above[-2]].strip()):
+    if (len(above) > 1 and _FULL_TIME_RE.match(body[above[-1]].strip())
+            and _LAST_EDITED_RE.match(body[above[-2]].strip())):
         return above[-2]  # "Last edited" / the edit's time over the first version's full time
     if not above or not _LAST_EDITED_RE.match(body[above[-1]].strip()):
         return i
@@ -2112,8 +2144,12 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
 
 def _over_own_counts(lines: list[str]) -> bool:
     """X's notice of a gone post ("This post is unavailable.") in ``lines`` has only the post's own time and counts
-    under it (X's "Learn more" aside): it is the box of a post this one quoted, not a post of the thread."""
-    at = max(i for i, line in enumerate(lines) if _UNAVAILABLE_RE.match(line.strip()))
+    under it (X's "Learn more" aside) and the post's words over it: it is the box of a post this one quoted, not a
+    post of the thread. (With the post's counts or time right over it, the notice is under the post, outside it.)"""
+    at = next(i for i in range(len(lines) - 1, -1, -1) if _UNAVAILABLE_RE.match(lines[i].strip()))  # (the last)
+    above = next((x.strip() for x in reversed(lines[:at]) if x.strip()), "")
+    if _is_count(above) or _FULL_TIME_RE.match(above):
+        return False
     below = [x.strip() for x in lines[at + 1:] if x.strip() and x.strip() != "Learn more"]
     return bool(below) and all(_is_noise(x) or _FULL_TIME_RE.match(x) for x in below)
 
@@ -2193,8 +2229,9 @@ def _introduced(body: list[str]) -> bool:
 
 
 # X's button under a post for the readers who rate community notes.
-_NOTES_BUTTONS = {"rate proposed community notes", "rate proposed community note", "vorgeschlagene community notes bewerten",
-                  "calificar notas de la comunidad propuestas", "évaluer les notes de la communauté proposées"}
+_NOTES_BUTTONS = {"rate proposed community notes", "rate proposed community note",
+                  "vorgeschlagene community notes bewerten", "calificar notas de la comunidad propuestas",
+                  "évaluer les notes de la communauté proposées"}
 
 
 def _buttons_under_words(body: list[str]) -> set[int]:
@@ -2321,7 +2358,8 @@ def _numbers_kept(body: list[str], tail: list[str], counts_shown: bool, reply_co
 
 def _post_text(body: list[str], left_out: set[str]) -> str:
     """The words of ``body`` as one text, without X's "Show more" buttons under them and a link card's source line."""
-    body = _without_card_source(_without_video_source(body, left_out), left_out)
+    _note_video_source(body, left_out)
+    body = _without_card_source(body, left_out)
     buttons = _buttons_under_words(body)
     _note_buttons([body[i] for i in sorted(buttons)], left_out)
     kept = _without_card_source([line for i, line in enumerate(body) if i not in buttons], left_out)
@@ -2340,18 +2378,19 @@ _EDITED_LABELS = {"edited", "bearbeitet", "editado", "modifié", "modificato", "
 _VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
 
 
-def _without_video_source(body: list[str], left_out: set[str]) -> list[str]:
-    """The post without X's lines under a video another account posted: its length, then "From @handle" (or "From"
-    over the account's name), ending the post; each is marked in ``left_out`` to be quoted."""
+def _note_video_source(body: list[str], left_out: set[str]) -> None:
+    """Mark (for the notice) a post ending in what X shows under a video another account posted: its length, then
+    "From @handle" (or "From" over the account's name). Kept: a creator writes the same ("0:42" / "From @coach",
+    "9:30" / "From" / "Monday to Friday")."""
     filled = [i for i, line in enumerate(body) if line.strip()][-3:]
     for k in range(len(filled) - 1):
         clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
         from_line = _VIDEO_FROM_RE.match(source[0])
-        named = len(source) == 1 and "@" in source[0] or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50
+        named = (len(source) == 1 and "@" in source[0]
+                 or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50)
         if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
             left_out.update(("video", "video:" + " / ".join([clock, *source])))
-            return body[:filled[k]]
-    return body
+            return
 
 
 def _note_buttons(lines: list[str], left_out: set[str]) -> None:

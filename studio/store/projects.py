@@ -7,6 +7,7 @@ file instead of the whole database.
 from __future__ import annotations
 
 import threading
+import unicodedata
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from ..carousel import Carousel
 from ..history import History
 from ..limits import parse_json
+from ..naming import visible
 from ..project_file import SCHEMA, carousel_from_doc
 from ..schema import SchemaError
 from ..sources.cleanup import removed_note, safe_fields
@@ -25,6 +27,22 @@ from .storage import dumps_compact, remove_stale_temp_files
 from .trash import PROJECT_FILES, Trash
 
 LAST_PROJECT = "last_project"  # the setting naming the project to reopen when the studio starts
+NO_VISIBLE_NAME = ("A project name needs at least one character you can see (a letter, digit or symbol); "
+                   "spaces and invisible characters alone name nothing.")
+# letters that draw nothing: Hangul fillers and the blank Braille pattern (a name of them looks empty)
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u200c\u200d")
+_DRAW_NOTHING = frozenset(("Cc", "Zs", "Zl", "Zp", "Mn", "Me", "Cs"))
+
+
+def shows_nothing(name: str) -> bool:
+    """True when no character of ``name`` is seen: spaces, zero-width and bidi characters, joiners, lone
+    combining marks and selectors, blank fillers. A format character a script draws (U+0600) is seen."""
+    return not any(ch not in _BLANK_LETTERS and not ch.isspace() and unicodedata.category(ch) not in _DRAW_NOTHING
+                   for ch in visible(name))
+
+
+class ProjectGone(StoreError):
+    """The project is no longer in the list: deleted a moment ago (by someone else, in another tab)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +143,8 @@ class Projects:
         name = name.strip()
         if not name:
             raise StoreError("a project name cannot be empty")
+        if shows_nothing(name):
+            raise StoreError(NO_VISIBLE_NAME)
         with self._db.transaction(write=True):
             carousel = self.load(project_id)
             carousel.name = name
@@ -142,7 +162,8 @@ class Projects:
         with self._db.transaction(write=True):
             listing = self._db.find("projects", id=project_id)
             if listing is None:
-                raise StoreError(f"there is no project with id {project_id!r}")
+                raise ProjectGone("This project was deleted a moment ago, perhaps by someone else; "
+                                  "“Recently deleted” can restore it.")
             self._trash.put_project(check_id(project_id, "project id"), dict(listing))
             self._db.remove("projects", id=project_id)
         if self._settings.get(LAST_PROJECT) == project_id:
