@@ -11,6 +11,19 @@ def _notices_since(studio, start):
     return studio.notify.messages[start:]
 
 
+async def _delete_then_undo(studio, testid, kind, saved_since=None) -> list[str]:
+    """Confirm the deletion asked, save ``saved_since`` meanwhile (another tab, a kit), press Undo: its notices."""
+    click(studio, testid(studio, "delete-ask-delete")[0])
+    await until(lambda: kind.all() == [])
+    if saved_since is not None:
+        kind.save(saved_since)
+    start = len(studio.notify.messages)
+    click(studio, testid(studio, "brand-undo-button")[0])
+    await until(lambda: len(kind.all()) == 1 + (saved_since is not None))
+    await until(lambda: _notices_since(studio, start))
+    return _notices_since(studio, start)
+
+
 async def test_undoing_a_preset_deletion_beside_one_saved_since_says_it_once(studio, testid):
     store = studio.shared.store
     store.presets.save(Preset(name="Launch", theme="forest"))
@@ -20,14 +33,7 @@ async def test_undoing_a_preset_deletion_beside_one_saved_since_says_it_once(stu
         delete = next(e for e in studio.client.elements.values() if e.props.get("aria-label") == "Delete preset")
     click(studio, delete)
     await until(lambda: testid(studio, "delete-ask-delete"))
-    click(studio, testid(studio, "delete-ask-delete")[0])
-    await until(lambda: store.presets.all() == [])
-    store.presets.save(Preset(name="LAUNCH", theme="midnight"))  # saved since (another tab, a kit)
-    start = len(studio.notify.messages)
-    click(studio, testid(studio, "brand-undo-button")[0])
-    await until(lambda: len(store.presets.all()) == 2)
-    await until(lambda: _notices_since(studio, start))
-    assert _notices_since(studio, start) == [
+    assert await _delete_then_undo(studio, testid, store.presets, Preset(name="LAUNCH", theme="midnight")) == [
         "A preset named “Launch” was saved since; it stays, and this one is back as “Launch (restored)”."]
 
 
@@ -44,14 +50,7 @@ async def test_undoing_a_profile_deletion_beside_one_saved_since_says_it_once(st
     await until(lambda: [p.name for _, p in store.profiles.all()] == ["Acme"])
     click(studio, menu_item("Delete profile"))
     await until(lambda: testid(studio, "delete-ask-delete"))
-    click(studio, testid(studio, "delete-ask-delete")[0])
-    await until(lambda: store.profiles.all() == [])
-    store.profiles.save(BrandProfile(name="ACME", website="new.example"))  # saved since (another tab, a kit)
-    start = len(studio.notify.messages)
-    click(studio, testid(studio, "brand-undo-button")[0])
-    await until(lambda: len(store.profiles.all()) == 2)
-    await until(lambda: _notices_since(studio, start))
-    assert _notices_since(studio, start) == [
+    assert await _delete_then_undo(studio, testid, store.profiles, BrandProfile(name="ACME", website="new.example")) == [
         "A profile named “Acme” was saved since; it stays, and this one is back as “Acme (restored)”."]
 
 
@@ -64,10 +63,5 @@ async def test_undoing_a_deletion_with_the_name_free_still_says_restored_once(st
         delete = next(e for e in studio.client.elements.values() if e.props.get("aria-label") == "Delete preset")
     click(studio, delete)
     await until(lambda: testid(studio, "delete-ask-delete"))
-    click(studio, testid(studio, "delete-ask-delete")[0])
-    await until(lambda: store.presets.all() == [])
-    start = len(studio.notify.messages)
-    click(studio, testid(studio, "brand-undo-button")[0])
-    await until(lambda: [p.name for p in store.presets.all()] == ["Launch"])
-    await until(lambda: _notices_since(studio, start))
-    assert _notices_since(studio, start) == ["Preset “Launch” restored"]
+    assert await _delete_then_undo(studio, testid, store.presets) == ["Preset “Launch” restored"]
+    assert [p.name for p in store.presets.all()] == ["Launch"]

@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.app.imports import Imports
-
-
-def paste(text: str):
-    return Imports.paste(text)
-
-
-def texts(text: str) -> list[str]:
-    return [p.text for p in paste(text).threads[0].posts]
-
-
-OPENING = ["Post", "Conversation", "Ben Carter", "@bencarter", "Follow"]
-FULL_TIME = ["9:40 AM · Nov 28, 2026", "·", "7,800", "Views", "3", "12", "90", "4"]
-
-
-def reply(*words: str, counts: bool = True) -> list[str]:
-    return ["Ben Carter", "@bencarter", "·", "Nov 28", *words, *(["2", "3", "40"] if counts else [])]
+from test_sources_s24_pages import FULL_TIME, OPENING, paste, reply, texts  # the same page shapes
 
 
 @pytest.mark.parametrize("when", ["7:00 PM · 12/05/26", "19:00 · 05.12.2026", "19.00 Uhr · 05.12.26"])
