@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
-from studio.app import Changed, Event, ProjectSwitched
+from studio.app import Changed, Event, ProjectSwitched, SlideChanged
 from studio.share.desks import concerns
 
 from .brand_panel import BrandPanel
@@ -28,7 +29,7 @@ from .source_panel import SourcePanel
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
-from .view import NOTICES, View
+from .view import NOTICES, Place, View
 
 if TYPE_CHECKING:
     from .app import Server
@@ -174,6 +175,11 @@ DRAWER_FOCUS = """<script>
 })();
 </script>"""
 
+# The place a tab is at, in its address (query parameters, the rest kept): a page loaded again opens there.
+NOTE_PLACE = """(() => { const url = new URL(location.href);
+  for (const [key, value] of Object.entries(%s)) url.searchParams.set(key, value);
+  history.replaceState(history.state, '', url); })()"""
+
 
 def shown(panel: Any, opened: bool) -> None:
     """Tell a settings panel that draws only while open (a gallery) that it was opened or closed."""
@@ -190,6 +196,7 @@ class StudioPage:
         self.view = View(server)
         self.panels: list[Any] = []
         self._behind = False  # changes came while no browser was connected: caught up when one connects
+        self._noted: Place | None = None  # the place the tab's address holds
 
     async def build(self) -> None:
         """Build the page in steps, letting the event loop serve other requests and browsers between them.
@@ -209,6 +216,7 @@ class StudioPage:
         view.on_select(self._selected)
         view.client.on_connect(self._catch_up)
         view.client.on_disconnect(server.studio.save_soon)  # a closed tab's typing is written now
+        returned = self._return()
         ui.page_title("Carousel Studio")
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")
@@ -256,6 +264,22 @@ class StudioPage:
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position=NOTICES, multi_line=True, close_button=True, timeout=0)
+        if returned:
+            ui.notify(returned, type="info", position=NOTICES, multi_line=True, close_button=True)
+
+    def _return(self) -> str | None:
+        """Open on the place the tab's address holds (a page loaded again); the notice when its slide is gone."""
+        request = getattr(self.view.client, "request", None)
+        self._noted = Place.from_query(request.query_params) if request is not None else None
+        return self.view.return_to(self._noted)
+
+    def _note_place(self) -> None:
+        """Keep where this tab is in its address (``Place``), without a new entry in its history."""
+        place = self.view.place()
+        if place is None or place == self._noted or not self.view.client.has_socket_connection:
+            return
+        self._noted = place
+        self.view.client.run_javascript(NOTE_PLACE % json.dumps(place.query()))
 
     def _listening(self, panel: type) -> Any:
         """Build a settings panel that hears every change from now on."""
@@ -276,17 +300,21 @@ class StudioPage:
         for panel in self.panels:
             if isinstance(event, getattr(panel, "LISTENS", Changed)):
                 panel.refresh(event)
+        if isinstance(event, Changed) and not (isinstance(event, SlideChanged) and event.text_only):
+            self._note_place()  # (typing moves no slide)
 
     def _catch_up(self) -> None:
         if self._behind:
             self._behind = False
             self._changed(ProjectSwitched())
+        self._note_place()
 
     def _selected(self) -> None:
         for panel in self.panels:
             hook = getattr(panel, "selection_changed", None)
             if hook is not None:
                 hook()
+        self._note_place()
 
     def _key(self, e: events.KeyEventArguments) -> None:
         if not e.action.keydown:

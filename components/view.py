@@ -8,8 +8,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import secrets
 import time
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
@@ -83,6 +86,39 @@ def notify(message: str, client: Client | None = None, **options: Any) -> None:
 
 PREVIEW_SCALE = 1  # the slide editor's preview embeds photos at their design size (a page's count is the same at any)
 
+# Plain mode names a slide by a number given to its object (``SlideNames``), one set of names for every tab of a studio
+# (a tab loaded again finds its slide by the name its address kept); the names hold for this server run only.
+RUN = secrets.token_hex(4)
+_PLAIN_NAMES: weakref.WeakKeyDictionary[Any, SlideNames] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a tab is: its project, the selected slide's key (its id in share mode, else ``RUN.name``), that slide's
+    index and page ("" project: not saved yet). Kept in the tab's address, so a page loaded again (NiceGUI builds a new one once the server has
+    forgotten a tab that was offline) opens where the person was."""
+
+    project: str
+    slide: str
+    index: int
+    page: int
+
+    def query(self) -> dict[str, str]:
+        """The address's query parameters (numbers as the person sees them, from 1)."""
+        return {"project": self.project, "slide": self.slide, "n": str(self.index + 1), "page": str(self.page + 1)}
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str]) -> Place | None:
+        """The place an address names; None when it names none (or a browser sent something else)."""
+        try:
+            index, page = int(query.get("n", "")) - 1, int(query.get("page", "1")) - 1
+        except ValueError:
+            return None
+        slide = query.get("slide", "")
+        if not slide or index < 0 or page < 0 or len(slide) > 200:
+            return None
+        return cls(query.get("project", ""), slide, index, page)
+
 
 class View:
     """What one browser tab is looking at; selection listeners redraw the panels that follow it."""
@@ -97,8 +133,17 @@ class View:
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
         self._on_select: list[Callable[[], Any]] = []
-        self.slide_names = SlideNames()  # what the strip's thumbnails and this selection know a slide by
+        self.slide_names = self._names()  # what the strip's thumbnails and this selection know a slide by
         self._on_slide = self.slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
+
+    def _names(self) -> SlideNames:
+        """Share mode: this tab's own (slides are named by their ids); plain mode: the studio's, for every tab."""
+        if self.server.desks:
+            return SlideNames()
+        names = _PLAIN_NAMES.get(self.studio)
+        if names is None:
+            names = _PLAIN_NAMES[self.studio] = SlideNames()
+        return names
 
     @property
     def selected(self) -> int:
@@ -204,6 +249,34 @@ class View:
     def slide_index(self, name: str | None) -> int | None:
         """Where the slide named ``name`` (``slide_name``) is now; None when it is gone."""
         return self.slide_names.find(self.slide_keys(), name)
+
+    def place(self) -> Place | None:
+        """Where this tab is (None: no slide)."""
+        name = self.slide_name(self.selected)
+        if name is None:
+            return None
+        key = name if self.server.desks else f"{RUN}.{name}"
+        return Place(self.document.project_id or "", key, self.selected, self.page)
+
+    def return_to(self, place: Place | None) -> str | None:
+        """Select the slide ``place`` names, on its page; when that slide is gone, the nearest one, and the notice
+        that says so comes back. A place in another project, or named in another server run, is not looked for
+        (another run: the slide at its number)."""
+        if place is None or not self.carousel.slides or place.project not in ("", self.document.project_id or ""):
+            return None  # (a carousel is given its project's id when first saved: "" is the project open then)
+        name = place.slide
+        if not self.server.desks:
+            run, _, name = name.partition(".")
+            name = name if run == RUN else None
+        index = self.slide_index(name)
+        if index is not None:
+            self.select(index, place.page)
+            return None
+        self.select(min(place.index, len(self.carousel.slides) - 1))
+        if name is None:
+            return None
+        return (f"The slide you were on is gone (deleted, perhaps in another tab): you are on slide "
+                f"{self.selected + 1}, the nearest.")
 
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
