@@ -251,6 +251,7 @@ class StudioPage:
         self.panels += [self.save_banner, self.strip]
         yield
         self.editor = SlideEditor(view)
+        view.on_laid(self._laid)
         self.panels += [self.editor, self.ahead]
         yield
         # Last, with no pause after it: the top bar's timers (share mode: who is here) wait for the browser's
@@ -302,6 +303,12 @@ class StudioPage:
                 panel.refresh(event)
         if isinstance(event, Changed) and not (isinstance(event, SlideChanged) and event.text_only):
             self._note_place()  # (typing moves no slide)
+
+    def _laid(self, index: int, pages_changed: bool) -> None:
+        """A slide typed into is laid out (off the loop) and now continues on more or fewer pages: the strip numbers
+        its pages anew."""
+        if pages_changed:
+            self.strip.refresh(SlideChanged(self.view.person, index, frozenset({"body"}), document=self.view.document))
 
     def _catch_up(self) -> None:
         if self._behind:

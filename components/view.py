@@ -6,6 +6,7 @@ the application (``studio.app``); everything here is about what *this* person is
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import math
 import secrets
@@ -28,7 +29,7 @@ from studio.store.storage import StorageError
 from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
-from . import engine
+from . import engine, offload
 from .slide_moves import SlideNames
 from .svg_view import page_call
 from .thumbnails import PAGE_COUNTS
@@ -132,6 +133,9 @@ class View:
         self._counts: list[int] | None = None
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
+        self._laying: asyncio.Task | None = None  # the slides typed into, laid out off the event loop (``_lay_out``)
+        self._on_laid: list[Callable[[int, bool], Any]] = []
+        self._typed: dict[int, int] = {}  # edits of each slide's words so far: a layout of older words is dropped
         self._on_select: list[Callable[[], Any]] = []
         self.slide_names = self._names()  # what the strip's thumbnails and this selection know a slide by
         self._on_slide = self.slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
@@ -164,16 +168,59 @@ class View:
     # -- pages ----------------------------------------------------------------------------------
 
     def counts(self) -> list[int]:
-        """Pages per slide, computed once per change (after typing: only the slides typed into)."""
+        """Pages per slide, computed once per change (after typing: only the slides typed into). A slide typed into
+        is laid out off the event loop (``_lay_out``): until it is, it keeps the count it had."""
         carousel = self.carousel
         if self._counts is None or len(self._counts) != len(carousel.slides):
             self._counts = PAGE_COUNTS(carousel)  # shared: one layout per carousel for every page
             self._recount.clear()
-        for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from this layout
-            self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
-            self._counts[index] = self._laid.pages
-        self._recount.clear()
+        if self._laying is None:  # (no event loop: laid out here)
+            for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from it
+                self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
+                self._counts[index] = self._laid.pages
+            self._recount.clear()
         return self._counts
+
+    def on_laid(self, callback: Callable[[int, bool], Any]) -> None:
+        """``callback(slide, pages_changed)`` once a slide typed into is laid out off the loop."""
+        self._on_laid.append(callback)
+
+    def laying_out(self, index: int) -> bool:
+        """Is slide ``index`` being laid out off the loop (its preview waits for it)?"""
+        return self._laying is not None and index in self._recount
+
+    def _lay_out_soon(self) -> None:
+        """Lay the slides typed into out off the event loop: a long paste took a second or more of the loop."""
+        if self._laying is not None:
+            return  # (the running one goes on to the newest text)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._laying = loop.create_task(self._lay_out(), name="lay out the slide typed into")
+
+    async def _lay_out(self) -> None:
+        """Each slide typed into laid out in a thread, the newest text last: a layout of a text that changed while
+        it was made is dropped (a newer one follows), so an older layout never replaces a newer one."""
+        try:
+            while self._recount and self._counts is not None:
+                carousel, index = self.carousel, min(self._recount)
+                version = self._typed.get(index, 0)
+                laid = await offload.off_loop(lay_out_typed, snapshot(carousel, index), index, thread=True)
+                if laid is None:
+                    return  # the server is stopping
+                if carousel is not self.carousel or self._counts is None or self._typed.get(index, 0) != version \
+                        or index not in self._recount:
+                    continue  # changed meanwhile: laid out again from the newest
+                self._recount.discard(index)
+                changed = self._counts[index] != laid.pages
+                self._laid, self._counts[index] = dataclasses.replace(laid, carousel=carousel), laid.pages
+                for callback in self._on_laid:
+                    run_unless_closed(lambda callback=callback: callback(index, changed))
+        except Exception as exc:  # noqa: BLE001 - the slide is laid out on the loop instead, as before
+            log.debug("laying out a slide off the loop failed: %r", exc)
+        finally:
+            self._laying = None
 
     def laid_out(self, index: int) -> engine.SlideLayout:
         """Slide ``index`` laid out for the preview: the layout its recount after a keystroke made (the context and
@@ -191,6 +238,8 @@ class View:
         if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
                 and change.slide < len(self._counts):
             self._recount.add(change.slide)
+            self._typed[change.slide] = self._typed.get(change.slide, 0) + 1
+            self._lay_out_soon()
         else:
             self._counts = None
 
@@ -315,6 +364,18 @@ class View:
         except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
             self.fail(exc, doing, expected)
             return None
+
+
+def snapshot(carousel: Carousel, index: int) -> Carousel:
+    """What laying out slide ``index`` reads, as it is now: plain mode edits a slide's words in place."""
+    copy = dataclasses.replace(carousel, slides=list(carousel.slides))
+    copy.slides[index] = dataclasses.replace(carousel.slides[index])
+    return copy
+
+
+def lay_out_typed(carousel: Carousel, index: int) -> engine.SlideLayout:
+    """Slide ``index`` laid out for the preview (run off the event loop)."""
+    return engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
 
 
 def tell_photo_layout(view: View, index: int, switched: bool | None) -> None:
