@@ -19,14 +19,14 @@ def view_of(user, testid):
 
 @pytest.fixture
 def noted(monkeypatch) -> list[dict]:
-    """The places pages write into their addresses, in order (the query each ``history.replaceState`` sets)."""
+    """The places pages write into their addresses, in order (the query each ``csNotePlace`` sets: assets/page.js)."""
     from nicegui import Client
     noted: list[dict] = []
     run = Client.run_javascript
 
     def recording(self, code: str, *args, **kwargs):
-        if "replaceState" in code:
-            noted.append(json.loads(re.search(r"Object\.entries\((\{.*?\})\)", code).group(1)))
+        if code.startswith("csNotePlace("):
+            noted.append(json.loads(code[len("csNotePlace("):-1]))
         return run(self, code, *args, **kwargs)
     monkeypatch.setattr(Client, "run_javascript", recording)
     return noted
