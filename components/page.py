@@ -67,6 +67,7 @@ class StudioPage:
         self.panels: list[Any] = []
         self._behind = False  # changes came while no browser was connected: caught up when one connects
         self._noted: Place | None = None  # the place the tab's address holds
+        self._held: dict[int, SlideChanged] = {}  # the strip's last change of each slide laid out off the loop
 
     async def build(self) -> None:
         """Build the page in steps, letting the event loop serve other requests and browsers between them.
@@ -169,16 +170,27 @@ class StudioPage:
             self.view.follow(event)
             self.view.clamp()
         for panel in self.panels:
-            if isinstance(event, getattr(panel, "LISTENS", Changed)):
+            if isinstance(event, getattr(panel, "LISTENS", Changed)) and not self._held_for_layout(panel, event):
                 panel.refresh(event)
         if isinstance(event, Changed) and not (isinstance(event, SlideChanged) and event.text_only):
             self._note_place()  # (typing moves no slide)
 
+    def _held_for_layout(self, panel: Any, event: Event) -> bool:
+        """The strip's thumbnail of a slide typed into waits for the slide's layout off the loop (``View.on_laid``),
+        and is then drawn from it (the renderer keeps it): drawn at once, it was laid out again on the loop."""
+        if panel is getattr(self, "strip", None) and isinstance(event, SlideChanged) and event.text_only \
+                and self.view.laying_out(event.slide):
+            self._held[event.slide] = event
+            return True
+        return False
+
     def _laid(self, index: int, pages_changed: bool) -> None:
-        """A slide typed into is laid out (off the loop) and now continues on more or fewer pages: the strip numbers
-        its pages anew."""
-        if pages_changed:
-            self.strip.refresh(SlideChanged(self.view.person, index, frozenset({"body"}), document=self.view.document))
+        """A slide typed into is laid out (off the loop): its thumbnail is drawn now, and when the slide now continues
+        on more or fewer pages, the strip numbers its pages anew."""
+        held = self._held.pop(index, None)
+        if held is not None or pages_changed:
+            self.strip.refresh(held or SlideChanged(self.view.person, index, frozenset({"body"}),
+                                                    document=self.view.document))
 
     def _catch_up(self) -> None:
         if self._behind:

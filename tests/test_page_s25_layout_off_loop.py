@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 from components import engine
 from test_slide_strip_keys import strip_of, strip_row
@@ -65,3 +66,33 @@ async def test_a_layout_of_older_words_that_comes_late_never_replaces_the_newer(
     assert older_done.is_set() and "older" not in drawn
     view = strip_of(strip_row(studio, testid)).view
     assert view.laid_out(1).carousel.slides[1].body == "newer"
+
+
+async def test_the_thumbnail_of_the_slide_typed_into_is_drawn_from_the_layout_made_off_the_loop(studio, testid,
+                                                                                             monkeypatch):
+    """The strip's thumbnail waits for the slide's layout off the loop and is drawn from it (the renderer keeps it):
+    drawn at once, it laid the slide out again on the loop."""
+    from studio import render
+    trigger(studio, testid(studio, "slide-thumb")[1], "click")
+    (body,) = testid(studio, "slide-body")
+    drawn = previewed(monkeypatch)
+    words = "🇫🇷" * 300 + " thumbnail"
+    laid_in: list[threading.Thread] = []
+    lay_out = render._lay_out
+
+    def laying_out(ctx, carousel, slide, *args, **kwargs):
+        if slide.body == words:
+            laid_in.append(threading.current_thread())
+            if threading.current_thread() is not threading.main_thread():
+                time.sleep(1.5)  # a long layout: the strip's thumbnail would be drawn before it ends
+        return lay_out(ctx, carousel, slide, *args, **kwargs)
+    monkeypatch.setattr(render, "_lay_out", laying_out)
+    thumb = testid(studio, "slide-thumb")[1]
+    body.value = words
+    await until(lambda: drawn and drawn[-1] == words and "thumbnail" in thumb_svg(thumb))
+    assert laid_in and threading.main_thread() not in laid_in
+
+
+def thumb_svg(thumb) -> str:
+    """The SVG the strip's thumbnail shows."""
+    return next((e.props.get("content", "") for e in thumb.descendants() if "content" in e.props), "")
