@@ -95,9 +95,9 @@ _PLAIN_NAMES: weakref.WeakKeyDictionary[Any, SlideNames] = weakref.WeakKeyDictio
 
 @dataclass(frozen=True)
 class Place:
-    """Where a tab is: its project, the selected slide's key (its id in share mode, else ``RUN.name``), that slide's
-    index and page ("" project: not saved yet). Kept in the tab's address, so a page loaded again (NiceGUI builds a new one once the server has
-    forgotten a tab that was offline) opens where the person was."""
+    """Where a tab is: its project ("" before its first save), the selected slide's key (its id in share mode, else
+    ``RUN.name``), that slide's index and page. Kept in the tab's address, so a page loaded again (NiceGUI builds a
+    new one once the server has forgotten a tab that was offline) opens where the person was."""
 
     project: str
     slide: str
@@ -215,12 +215,21 @@ class View:
                 self._recount.discard(index)
                 changed = self._counts[index] != laid.pages
                 self._laid, self._counts[index] = dataclasses.replace(laid, carousel=carousel), laid.pages
-                for callback in self._on_laid:
-                    run_unless_closed(lambda callback=callback: callback(index, changed))
-        except Exception as exc:  # noqa: BLE001 - the slide is laid out on the loop instead, as before
-            log.debug("laying out a slide off the loop failed: %r", exc)
+                self._tell_laid(index, changed)
+        except Exception as exc:  # noqa: BLE001 - laid out on the loop instead, as before
+            log.warning("laying out a slide off the event loop failed (laid out on it instead): %r", exc)
+            self._laying = None
+            before = list(self._counts or [])
+            waiting = sorted(self._recount)
+            counts = self.counts()
+            for index in waiting:
+                self._tell_laid(index, index >= len(before) or before[index] != counts[index])
         finally:
             self._laying = None
+
+    def _tell_laid(self, index: int, changed: bool) -> None:
+        for callback in self._on_laid:
+            run_unless_closed(lambda callback=callback: callback(index, changed))
 
     def laid_out(self, index: int) -> engine.SlideLayout:
         """Slide ``index`` laid out for the preview: the layout its recount after a keystroke made (the context and

@@ -87,7 +87,8 @@ async def test_a_slide_deleted_meanwhile_opens_the_nearest_with_a_notice(studio,
     user, again = await reopened(create_user, testid, place)
     assert again.selected == 3 and doc.carousel.slides[3] is after
     # (NiceGUI's simulation hands a notice to the simulated user touched last, here the first tab)
-    await until(lambda: any("The slide you were on is gone" in m for m in studio.notify.messages + user.notify.messages))
+    said = "The slide you were on is gone"
+    await until(lambda: any(said in m for m in studio.notify.messages + user.notify.messages))
 
 
 async def test_a_place_of_another_server_run_opens_at_its_number_without_a_notice(studio, create_user, testid):
