@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import math
 import secrets
+import threading
 import time
 import weakref
 from collections.abc import Callable, Mapping
@@ -382,9 +383,15 @@ def snapshot(carousel: Carousel, index: int) -> Carousel:
     return copy
 
 
+# One layout at a time: every tab showing a slide lays it out when someone types in it, and the renderer keeps each
+# layout by its words, so the tabs after the first find it made rather than make it again side by side.
+_LAYING = threading.Lock()
+
+
 def lay_out_typed(carousel: Carousel, index: int) -> engine.SlideLayout:
     """Slide ``index`` laid out for the preview (run off the event loop)."""
-    return engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
+    with _LAYING:
+        return engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
 
 
 def tell_photo_layout(view: View, index: int, switched: bool | None) -> None:
