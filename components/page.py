@@ -4,15 +4,15 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
+from studio import ASSETS_DIR
 from studio.app import Changed, Event, ProjectSwitched, SlideChanged
 from studio.share.desks import concerns
 
-from .app import STATIC_ROUTE
 from .brand_panel import BrandPanel
 from .canvas_panel import CanvasPanel
 from .caption_helper import CaptionHelper
@@ -50,6 +50,12 @@ SETTINGS = [("Canvas & Ratio", "LinkedIn or Instagram size", "aspect_ratio", Can
 # The page's own scripts (assets/page.js): the slide fits between the bars (--cs-chrome), a file dropped where
 # nothing takes it is refused, a drawer over the page keeps the keyboard, and the tab's address keeps its place.
 PAGE_SCRIPT = "page.js"
+
+
+@cache
+def page_script() -> str:
+    """assets/page.js, read once, for the page's body."""
+    return f"<script>{(ASSETS_DIR / PAGE_SCRIPT).read_text('utf-8')}</script>"
 
 def shown(panel: Any, opened: bool) -> None:
     """Tell a settings panel that draws only while open (a gallery) that it was opened or closed."""
@@ -131,7 +137,7 @@ class StudioPage:
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  left=self.left, right=self.right)
         self.panels.append(self.topbar)
-        ui.add_body_html(f'<script src="{STATIC_ROUTE}/{PAGE_SCRIPT}"></script>')
+        ui.add_body_html(page_script())
         name_drawers()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
