@@ -1,0 +1,62 @@
+"""Session 25, the known faults: a short unpunctuated line right under a list closes the list's post (never a
+heading of the next post), and a creator's own full time line ("9:40 AM · 11/28/26 · 7.8K Views") typed inside a
+post stays, with the counts under it still X's."""
+from __future__ import annotations
+
+import pytest
+from page_copy_helpers import SHAPES, page
+
+from studio.app.imports import Imports
+
+STAMP = "9:40 AM · 11/28/26 · 7.8K Views"
+
+
+def texts(text: str) -> list[str]:
+    return [p.text for p in Imports.paste(text).threads[0].posts]
+
+
+@pytest.mark.parametrize("marker", ["{n}.", "-", "•", "{n})"])
+@pytest.mark.parametrize("closing", ["All worth it", "That is the whole stack", "Nothing else"])
+def test_a_short_line_under_a_list_closes_the_list_not_the_next_post(marker, closing):
+    items = "\n".join(f"{marker.format(n=n)} {w}" for n, w in enumerate(("Deep Work", "Atomic Habits", "Range"), 1))
+    body = "Now the lessons. First, read slowly and take notes on paper every day."
+    got = texts(f"Books that changed my year:\n\n{items}\n\n{closing}\n\n{body}")
+    assert got[-1] == body and got[-2].endswith(closing)
+
+
+def test_under_a_list_a_closing_line_stays_and_a_marked_heading_still_opens_the_next_post():
+    tail = "\n\nEverything else, and here is the full story of why it failed."
+    lead = "Intro line that is long enough to stand alone as a post, sure.\n\n- One\n- Two\n\n"
+    assert texts(lead + "## What failed" + tail)[-1].startswith("## What failed\n")
+    assert texts(lead + "What failed" + tail)[-2].endswith("- Two\n\nWhat failed")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("where", ["top", "middle", "end"])
+def test_a_full_time_line_typed_in_a_reply_is_the_creators_and_the_counts_stay_xs(where, shape):
+    words = {"top": [STAMP, "That was the stamp on my best post."],
+             "middle": ["This line went viral:", STAMP, "and it changed nothing."],
+             "end": ["My best post ever was stamped", STAMP]}[where]
+    result = Imports.paste(SHAPES[shape](page(["Opening post here."], words, ["Last post."])))
+    got = [p.text for p in result.threads[0].posts]
+    assert [t.split() for t in got] == [["Opening", "post", "here."], " ".join(words).split(), ["Last", "post."]]
+    said = [w for w in result.warnings if STAMP in w]
+    assert bool(said) == (where != "middle")  # at the words' edge, where X's own would sit: kept and said
+
+
+def test_a_desktop_full_time_typed_mid_reply_keeps_the_words_under_it():
+    got = texts(page(["Opening post here."], ["It said", "2:00 PM · Nov 21, 2026", "and nothing more."], ["Last."]))
+    assert got[1] == "It said\n2:00 PM · Nov 21, 2026\nand nothing more."
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_the_opening_posts_own_stamp_stays_over_xs_time(first):
+    words = [STAMP, "was my stamp."] if first else ["My best post was stamped", STAMP]
+    lines = ["Post", "Maya Chen", "@mayachen_", "Follow", *words, STAMP, "12", "31", "402", "55",
+             "Maya Chen", "@mayachen_", "·", "11h", "Second.", "2", "4", "77"]
+    result = Imports.paste("\n".join(lines))
+    assert [p.text for p in result.threads[0].posts] == ["\n".join(words), "Second."]
+    assert any(STAMP in w for w in result.warnings)
+    edited = ["Post", "Maya Chen", "@mayachen_", "Follow", "Words here.", "Last edited 10:31 AM · Nov 12, 2025",
+              "9:40 AM · Nov 11, 2025", "·", "7,800", "Views", "12", "31", *lines[-8:]]
+    assert texts("\n".join(edited)) == ["Words here.", "Second."]  # X's edited and first times still go
