@@ -1188,11 +1188,11 @@ def _edited_line(line: str) -> bool:
     return s.startswith("Last edited ") or bool(_EDITED_AT_RE.match(s))
 
 
-def _masked_times(post: list[str], dated: bool) -> tuple[list[str], dict[str, str]]:
+def _masked_times(post: list[str], dated: bool, first: int) -> tuple[list[str], dict[str, str]]:
     """``post`` with the creator's full time lines (``_own_time_lines``) replaced by placeholders no rule reads as
-    X's, and what each stands for."""
+    X's, and what each stands for (numbered from ``first``, so no two posts of a page share one)."""
     own = _own_time_lines(post, dated)
-    keys = {i: f"{_OWN_TIME}{n}{_OWN_TIME}" for n, i in enumerate(sorted(own))}
+    keys = {i: f"{_OWN_TIME}{n}{_OWN_TIME}" for n, i in enumerate(sorted(own), first)}
     return [keys.get(i, x) for i, x in enumerate(post)], {keys[i]: post[i].strip() for i in own}
 
 
@@ -1212,7 +1212,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
     whether it holds the page's full time. ``footer``: X's lines came under the page's last post."""
     lines, masks = list(lines), {}
     for h, nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
-        lines[h[1]:nxt], masked = _masked_times(lines[h[1]:nxt], _header_time(lines, h, nxt))
+        lines[h[1]:nxt], masked = _masked_times(lines[h[1]:nxt], _header_time(lines, h, nxt), len(masks))
         masks.update(masked)
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
@@ -2240,7 +2240,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
     """
     body = list(body)
-    after_dot, first, top, replying = False, not dated and not opening, not dated, False
+    after_dot, first, top, replying, stats = False, not dated and not opening, not dated, False, False
     while body:
         s = body[0].strip()
         if not (not s or _header_noise(s, top, dates=first) or replying and _HANDLE_RE.match(s)
@@ -2252,7 +2252,10 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
         if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
                 and not _is_noise(_next_filled(body, 0), dates=False):
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
+        if _VIEWS_RE.match(s) and not stats:
+            break  # X's views come under a time or a count, never right under the header: "12K views" is the author's
         body.pop(0)
+        stats = stats or bool(_COUNT_RE.match(s) or _FULL_TIME_RE.match(s))
         after_dot = s == "·" or after_dot and not s
         replying = _is_replying_line(s) or replying and (not s or bool(_HANDLE_RE.match(s))
                                                          or s.lower() in _REPLYING_JOINS)
