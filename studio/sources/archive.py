@@ -657,7 +657,7 @@ class _ThreadWriter:
             self.notes.quotes[post_id] = quoted
         post = Post(id=post_id, text="", author_name=self.name, handle=self.handle, url=self.link + post_id,
                     created_at=_shown_date(t.created), likes=t.likes, reposts=t.reposts)
-        if not post.created_at and (_CREATED_RE.fullmatch(t.created) or _OLD_CREATED_RE.fullmatch(t.created)):
+        if not post.created_at and t.created.strip():  # (any date given and not read: "yesterday-ish" too)
             self.notes.bad_dates[post_id] = t.created[:40]
         raw = None if note else _raw_text(t, shown, quoted)
         if defer and raw is not None and (marked or _cannot_hold_emoji(raw)) and not _near_cap(raw, label):
