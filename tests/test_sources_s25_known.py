@@ -60,3 +60,14 @@ def test_the_opening_posts_own_stamp_stays_over_xs_time(first):
     edited = ["Post", "Maya Chen", "@mayachen_", "Follow", "Words here.", "Last edited 10:31 AM · Nov 12, 2025",
               "9:40 AM · Nov 11, 2025", "·", "7,800", "Views", "12", "31", *lines[-8:]]
     assert texts("\n".join(edited)) == ["Words here.", "Second."]  # X's edited and first times still go
+
+
+@pytest.mark.parametrize(("html", "lines"), [
+    ("<ol><li>Deep Work</li><li>Range</li></ol>", ["1. Deep Work", "2. Range"]),
+    ('<ol start="4"><li>Ship</li><li>Measure</li></ol>', ["4. Ship", "5. Measure"]),
+    ("<ul><li>Tools<ol><li>Notion</li><li>Figma</li></ol></li><li>People</li></ul>",
+     ["- Tools", "1. Notion", "2. Figma", "- People"]),
+])
+def test_a_numbered_list_copied_as_html_keeps_the_numbers_the_creator_saw(html, lines):
+    text = "\n".join(texts(f"<html><body><p>My notes, one line each, as the page showed them:</p>{html}</body></html>"))
+    assert [x.strip() for x in text.split("\n") if x.strip()][1:] == lines
