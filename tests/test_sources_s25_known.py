@@ -71,3 +71,10 @@ def test_the_opening_posts_own_stamp_stays_over_xs_time(first):
 def test_a_numbered_list_copied_as_html_keeps_the_numbers_the_creator_saw(html, lines):
     text = "\n".join(texts(f"<html><body><p>My notes, one line each, as the page showed them:</p>{html}</body></html>"))
     assert [x.strip() for x in text.split("\n") if x.strip()][1:] == lines
+
+
+def test_a_short_last_line_under_a_list_stays_the_closing_post():
+    got = texts("Books that changed my year, in order of how often I reread them:\n\n- Deep Work\n- Range\n- The Mom Test"
+                "\n\nAll worth it\n\nRead slowly and take notes on paper every day.\n\nFollow @janedoe for more tips")
+    assert got[-1] == "Follow @janedoe for more tips" and got[-2] == "Read slowly and take notes on paper every day."
+    assert got[-3].endswith("- The Mom Test\n\nAll worth it")
