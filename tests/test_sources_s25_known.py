@@ -78,3 +78,14 @@ def test_a_short_last_line_under_a_list_stays_the_closing_post():
                 "\n\nAll worth it\n\nRead slowly and take notes on paper every day.\n\nFollow @janedoe for more tips")
     assert got[-1] == "Follow @janedoe for more tips" and got[-2] == "Read slowly and take notes on paper every day."
     assert got[-3].endswith("- The Mom Test\n\nAll worth it")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_xs_show_more_over_a_polls_options_goes_and_is_said(shape):
+    poll = ["Tea", "40%", "Coffee", "60%", "1,000 votes · Final results"]
+    result = Imports.paste(SHAPES[shape](page(["Opening."], ["Which do you prefer, and why?", "Show more", *poll],
+                                              ["Last."])))
+    assert [p.text.split() for p in result.threads[0].posts][1] == "Which do you prefer, and why? Tea Coffee".split()
+    assert any("Show more" in w for w in result.warnings)
+    own = Imports.paste(SHAPES[shape](page(["Opening."], ["Under long posts you see:", "Show more", *poll], ["Last."])))
+    assert "Show more" in own.threads[0].posts[1].text  # introduced by a colon: the author's

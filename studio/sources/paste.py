@@ -1989,9 +1989,22 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
         found.append(filled[k - 1])
         k -= 2
     shares = set(found[:_poll_options([body[i] for i in found])])
+    if (cut := _cut_over_poll(body, [i for i in filled if i < len(body)], shares)) is not None:
+        shares.add(cut)
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
+
+
+def _cut_over_poll(body: list[str], filled: list[int], shares: set[int]) -> int | None:
+    """The line of X's "Show more" right over a poll's first option (X cut the words above the poll), or None; one
+    a short line ending in a colon introduces is the author's (``_introduced``)."""
+    if not shares or min(shares) not in filled:
+        return None
+    at = filled.index(min(shares))  # the first share; its option is the filled line above it
+    if at < 3 or body[filled[at - 2]].strip().lower() not in _CUT_MARKERS:
+        return None
+    return None if _introduced(body[:filled[at - 2] + 1]) else filled[at - 2]
 
 
 def _poll_options(shares: list[str]) -> int:
