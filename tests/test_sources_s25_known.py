@@ -89,3 +89,13 @@ def test_xs_show_more_over_a_polls_options_goes_and_is_said(shape):
     assert any("Show more" in w for w in result.warnings)
     own = Imports.paste(SHAPES[shape](page(["Opening."], ["Under long posts you see:", "Show more", *poll], ["Last."])))
     assert "Show more" in own.threads[0].posts[1].text  # introduced by a colon: the author's
+
+
+@pytest.mark.parametrize("bullet", ["- ", "✅ ", "→ ", "• "])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_short_line_between_two_lists_heads_the_second_and_one_under_the_last_list_closes_it(bullet, newline):
+    body = "Why so small? Because every tool costs attention, and attention is what ships the product."
+    text = (f"Intro that is a whole post on its own, long enough.\n\n{bullet}a one\n{bullet}b two\n\nPart two\n\n"
+            f"{bullet}c three\n{bullet}d four\n\nNothing else\n\n{body}").replace("\n", newline)
+    got = texts(text)
+    assert got[-2].startswith("Part two\n") and got[-2].endswith("\n\nNothing else") and got[-1] == body

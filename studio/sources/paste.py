@@ -707,7 +707,8 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         last = i == len(paragraphs) - 1
         if merged and _is_heading(p) and _goes_on_list(merged[-1], p):
             merged[-1] += "\n\n" + p  # a short item of the list above goes on it (one post per item split the list)
-        elif merged and not last and not pending_heading and _is_heading(p) and _after_list(merged[-1], p):
+        elif (merged and not last and not pending_heading and _is_heading(p) and _after_list(merged[-1], p)
+              and not _LIST_ITEM_LINE_RE.match(paragraphs[i + 1])):  # ("Part two" over a list heads that list)
             merged[-1] += "\n\n" + p  # "Nothing else" under a list closes it: no heading of the next post
         elif not last and 0 < i and _is_heading(p):
             pending_heading = p
