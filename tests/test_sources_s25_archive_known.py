@@ -69,3 +69,11 @@ def test_a_date_x_cannot_have_written_is_no_date_with_a_note_and_the_order_stays
         assert posts[where].created_at == "" and posts[2].created_at == "2024-05-28T14:00:09+00:00"
         [note] = [w for w in result.warnings if "date" in w]
         assert created in note and "without a date" in note
+
+
+def test_a_tweets_js_read_with_no_thread_chosen_cuts_a_long_later_post_and_names_the_cut():
+    from studio.sources import load_input, read_text
+    path = Path(__file__).parent / "fixtures" / "unseen-s21-sources" / "tweets-long-later-post.js"
+    for result in (load_input(path), read_text(path.read_text(encoding="utf-8"))):
+        assert [len(p.text.split()) for p in result.threads[0].posts] == [1, MAX_WORDS_PER_POST]
+        assert any("5,040 words" in w and "cut after" in w for w in result.warnings)  # never cut without a word
