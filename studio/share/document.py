@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 import types
 import typing
 import uuid
@@ -33,7 +34,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any, TypeVar
 
-from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
+from pycrdt import Array, Assoc, Doc, Map, MapEvent, StickyIndex, Text, TextEvent, UndoManager
 
 from .. import limits
 from ..brand import BrandProfile
@@ -56,12 +57,24 @@ CLOSE_COST = 250_000  # old × new characters of a changed stretch up to which i
 RERANKED = 3  # texts best by the cheap measure that are measured again by the anchored search
 KEPT = 32  # typings kept for slides whose way back is not known (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
+TYPING_NOW = 10.0  # seconds: a person whose last edit of a text is this recent is typing in it now
 
 Images = dict[str, Image]  # sha256 → image
 T = TypeVar("T")
 Listener = Callable[[str | None], Any]
 Teller = Callable[["Replica", str], bool]  # says a message to a replica's person; False: it could not
 Runs = list[tuple[str | None, int]]  # who typed each stretch of a text (a person, None: the studio), in UTF-8 bytes
+
+
+@dataclasses.dataclass
+class Caret:
+    """Where a person last typed: the text, the place right after their last change (kept by the CRDT as the
+    text changes around it), and when."""
+
+    slide: str
+    field: str
+    place: bytes  # an encoded sticky index into that text
+    at: float
 
 
 @dataclasses.dataclass
@@ -99,6 +112,8 @@ class SharedDocument:
         self._people: weakref.WeakValueDictionary[str, Replica] = weakref.WeakValueDictionary()  # person → replica
         self._merging: str | None = None  # the person whose update is being merged
         self._over: dict[tuple[str, str], tuple[int, set[str]]] = {}  # a text merged past its cap: cap, who was told
+        self.carets: dict[str, Caret] = {}  # person → where they last typed
+        self.clock: Callable[[], float] = time.monotonic
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -147,6 +162,35 @@ class SharedDocument:
     def typists(self, slide_id: str, field: str) -> set[str]:
         """The people with typing in this text as merged now (a word of theirs still in it)."""
         return {who for who, size in self._typists.get((slide_id, field), ()) if who is not None and size}
+
+    def typed_at(self, person: str, slide_id: str, field: str, place: bytes) -> None:
+        """Note where ``person`` just typed (``place``: a sticky index after their change)."""
+        self.carets[person] = Caret(slide_id, field, place, self.clock())
+
+    def carets_in(self, slide_ids: Sequence[str]) -> list[tuple[str, str, int, bool]]:
+        """Everyone's last typing place in these slides (or parts), newest first: ``(person, field, place in
+        characters of the text as merged now, whether they are typing now)`` (``TYPING_NOW``)."""
+        found = []
+        now = self.clock()
+        for person, caret in sorted(self.carets.items(), key=lambda item: -item[1].at):
+            if caret.slide not in slide_ids or person not in self._people:
+                continue
+            found.append((person, caret.field, self._place(caret), now - caret.at < TYPING_NOW))
+        return found
+
+    def _place(self, caret: Caret) -> int:
+        """A caret's place in characters of its text as merged now (0 when it cannot be read)."""
+        if caret.slide in PART_TEXTS:
+            return 0
+        slide = self.doc["slides"].get(caret.slide)
+        if slide is None:
+            return 0
+        text = slide[caret.field]
+        try:
+            at = StickyIndex.decode(caret.place, text).get_index()
+        except Exception:  # noqa: BLE001 - a caret whose text was made anew (an undo brought its slide back)
+            return 0
+        return len(str(text).encode("utf-8")[:at].decode("utf-8", errors="ignore"))
 
     def joined(self, replica: Replica) -> None:
         """``replica`` is its person's copy (``tell_typists`` finds them through it)."""
@@ -376,26 +420,43 @@ class Replica:
     def set_text(self, slide_id: str, field: str, value: str) -> None:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
         with self.doc.transaction(origin=self.person):
-            _splice(self._text(slide_id, field), value)
+            text = self._text(slide_id, field)
+            old = str(text)
+            self._typed(slide_id, field, text, old, changes(old, value))
         self.push()
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
         """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
-            _edit(text, str(text), edits)
+            self._typed(slide_id, field, text, str(text), edits)
         self.push()
 
-    def commit(self, new: Carousel, *, who: str = "") -> None:
-        """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions."""
-        old, ids = self.read()
+    def _typed(self, slide_id: str, field: str, text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:
+        """Make this person's typing on ``text`` and note where it ends (``SharedDocument.typed_at``)."""
+        _edit(text, old, edits)
+        if not edits:
+            return
+        shift = sum(len(insert) - (end - start) for start, end, insert in edits[:-1])
+        start, _end, insert = edits[-1]
+        new = str(text)
+        at = len(new[:start + shift + len(insert)].encode("utf-8"))
+        self.hub.typed_at(self.person, slide_id, field, text.sticky_index(at, Assoc.BEFORE).encode())
+
+    def commit(self, new: Carousel, *, who: str = "", ids: list[str | None] | None = None) -> None:
+        """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions. ``ids``: which
+        slide (its id; None: a new one) each of ``new``'s slides is written into, when the caller chose."""
+        old, old_ids = self.read()
         with self.doc.transaction(origin=self.person):
             _write_values(self.doc["meta"], _meta(old, self.hub.images), _meta(new, self.hub.images),
                           PART_TEXTS["meta"])
             for name in PARTS:
                 _write_values(self.doc[name], _plain(getattr(old, name), self.hub.images),
                               _plain(getattr(new, name), self.hub.images), PART_TEXTS.get(name, ()))
-            _write_slides(self.doc, old.slides, ids, new.slides, self.hub.images, who)
+            if ids is None:
+                _write_slides(self.doc, old.slides, old_ids, new.slides, self.hub.images, who)
+            else:
+                _write_paired(self.doc, dict(zip(old_ids, old.slides)), ids, new.slides, self.hub.images, who)
         self.push()
 
     def undo(self, who: str = "") -> bool:
@@ -650,6 +711,21 @@ def _write_slides(doc: Doc, old: list[Slide], ids: list[str], new: list[Slide], 
     _write_order(doc["order"], [i for i in new_ids if i is not None])
 
 
+def _write_paired(doc: Doc, old: dict[str, Slide], ids: list[str | None], new: list[Slide], images: Images,
+                  who: str) -> None:
+    """Write ``new[j]`` into the slide ``ids[j]`` (None: a new slide); the others of ``old`` are deleted."""
+    order = []
+    for slide_id, slide in zip(ids, new):
+        if slide_id is None:
+            slide_id = _add_slide(doc, slide, images)
+        else:
+            _write_slide(doc["slides"][slide_id], old[slide_id], slide, images)
+        order.append(slide_id)
+    for slide_id in old.keys() - set(order):
+        doc["slides"][slide_id][DELETED_BY] = _json(who)
+    _write_order(doc["order"], order)
+
+
 def _edited(old: Slide, new: Slide) -> bool:
     """Whether ``new`` is ``old`` edited (its title or its words kept), not another slide put in its place."""
     return old.kind == new.kind and (old.title == new.title or old.body == new.body)
@@ -657,7 +733,7 @@ def _edited(old: Slide, new: Slide) -> bool:
 
 def _write_slide(target: Map, old: Slide, new: Slide, images: Images) -> None:
     for name in SLIDE_TEXTS:
-        _splice(target[name], getattr(new, name))
+        _write_text(target[name], getattr(new, name))
     _write_values(target, {k: _plain(getattr(old, k), images) for k in SLIDE_VALUES},
                   {k: _plain(getattr(new, k), images) for k in SLIDE_VALUES})
 
@@ -872,6 +948,38 @@ def _splice(text: Text, new: str) -> None:
     """Change a Y text to read ``new`` by its smallest changes."""
     old = str(text)
     _edit(text, old, changes(old, new))
+
+
+def _write_text(text: Text, new: str) -> None:
+    """Change a Y text to read ``new``: a piece of it kept (a split), or it kept inside ``new`` (a merge), exactly
+    there, so typing in that piece goes on in it; else by its smallest changes."""
+    old = str(text)
+    edits = piece_edits(old, new)
+    _edit(text, old, changes(old, new) if edits is None else edits)
+
+
+def piece_edits(old: str, new: str) -> list[tuple[int, int, str]] | None:
+    """The edits from ``old`` to ``new`` when ``new`` is a stripped piece at either end of ``old`` (a split), or
+    ``old``'s stripped words are at either end of ``new`` (a merge); None otherwise."""
+    core = old.strip()
+    if old == new or not core or not new:
+        return None
+    lead = len(old) - len(old.lstrip())
+    end = lead + len(core)
+    if new == new.strip() and len(new) < len(core):
+        if core.endswith(new):
+            edits = [(0, end - len(new), ""), (end, len(old), "")]
+        elif core.startswith(new):
+            edits = [(0, lead, ""), (lead + len(new), len(old), "")]
+        else:
+            return None
+    elif new.endswith(core):
+        edits = [(0, lead, new[:len(new) - len(core)]), (end, len(old), "")]
+    elif new.startswith(core):
+        edits = [(0, lead, ""), (end, len(old), new[len(core):])]
+    else:
+        return None
+    return [edit for edit in edits if edit[0] != edit[1] or edit[2]]
 
 
 def _edit(text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:
