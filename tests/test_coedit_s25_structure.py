@@ -223,3 +223,18 @@ def test_add_slide_goes_after_the_slide_the_page_showed():
     doc.delete_slide(index - 1, origin=bob, slide=shown)
     with pytest.raises(EditError, match="Bob deleted that slide a moment ago; no slide was added"):
         doc.add_slide(3, origin=ada, slide=shown)
+
+
+def test_who_was_on_a_slide_merged_away_is_told_it_was_merged_not_deleted():
+    doc = CoDocument(carousel(["Before it.", "Bob's slide.", "After it."]))
+    ada, bob, cy = Person(name="Ada"), Person(name="Bob"), Person(name="Cy")
+    told: list[str] = []
+    doc.on_notice(cy, told.append)
+    ids = doc.slide_ids(cy)
+    cy.slide = 1  # Cy looks at the first slide; Bob types in the second
+    browser = Browser(doc, bob, ids[2])
+    browser.type("<0>")
+    browser.settle()
+    doc.merge_with_next(1, origin=ada, slide=ids[1], then=ids[2])
+    assert told == ["Ada merged the slide you were on with the slide after it; its words are there now."]
+    assert doc.slide_ids(cy)[1] == ids[2] and doc.carousel.slides[1].body.endswith("Bob's slide.<0>")

@@ -56,6 +56,7 @@ class CoDocument(Document):
         self._notices = _People()
         self._editing: Replica | None = None
         self._action: str | None = None  # the edit being made through a replica (``_through_replica``)
+        self._merged_into_next = False  # the merge being made keeps the second slide (``_kept_ids``)
         super().__init__(carousel, project_id, history, clock)
 
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
@@ -103,7 +104,7 @@ class CoDocument(Document):
 
     def _done(self, change: Changed) -> None:
         replica = self._editing or self.replica(change.origin)
-        ids = None
+        ids, self._merged_into_next = None, False
         if self._action in ("split_slide", "merge_with_next"):
             ids = self._kept_ids(replica, split=self._action == "split_slide")
         elif self._action in ("set_cta_variant", "apply_settings", "use_brand"):
@@ -144,6 +145,7 @@ class CoDocument(Document):
                             f"that would go apart: nothing was {doing}. Try again when they pause.")
         if not chosen:
             return None
+        self._merged_into_next = True
         if split:  # the second part keeps the slide: the first is the new one, in front of it
             return [*ids[:k], None, *ids[k:]]
         return [*ids[:k], ids[k + 1], *ids[k + 2:]]
@@ -350,7 +352,11 @@ class CoDocument(Document):
         who = replica.deleted_by(slide)
         notice = _get(self._notices, origin)
         if notice is not None and who is not None and who != _name(origin):
-            notice(f"{who} deleted the slide you were on.")
+            if self._action == "merge_with_next":  # its words are in the merged slide, not gone
+                other = "after" if self._merged_into_next else "before"
+                notice(f"{who} merged the slide you were on with the slide {other} it; its words are there now.")
+            else:
+                notice(f"{who} deleted the slide you were on.")
 
 
 _PEOPLE = itertools.count(1)  # each person's replica name, never given twice
