@@ -18,7 +18,7 @@ from studio.share.codocument import CoDocument
 from studio.share.sync import Channel, TextBox
 from property_examples import examples
 
-BODY = "First point, said plainly.\n\nSecond point, said at length."
+BODY = "First point 🎨, said plainly.\n\nSecond point 👇, said at length."
 
 
 class Browser:
@@ -112,8 +112,8 @@ def test_a_split_while_someone_types_keeps_their_letters_in_order_in_the_half_th
         assert ("Second point" if at_end else "First point") in held
         assert {i for i, _n in found} == {where}
     assert browser.box.value == held
-    assert "First point, said plainly." in doc.carousel.slides[1].body  # the split was made
-    assert doc.carousel.slides[2].body.startswith("Second point, said at length.")
+    assert "First point 🎨, said plainly." in doc.carousel.slides[1].body  # the split was made
+    assert doc.carousel.slides[2].body.startswith("Second point 👇, said at length.")
     assert len(browser.told) <= 1
 
 
@@ -160,7 +160,7 @@ def test_bob_undoes_his_own_typing_after_ada_split_his_slide():
     doc.split_slide(1, origin=ada, slide=slide)
     assert doc.undo(origin=bob)
     assert "BOBWORD" not in str(doc.carousel)
-    assert [s.body for s in doc.carousel.slides[1:3]] == ["First point, said plainly.", "Second point, said at length."]
+    assert [s.body for s in doc.carousel.slides[1:3]] == ["First point 🎨, said plainly.", "Second point 👇, said at length."]
 
 
 def test_two_people_typing_now_in_both_halves_hold_the_split_back():

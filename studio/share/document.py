@@ -34,7 +34,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any, TypeVar
 
-from pycrdt import Array, Assoc, Doc, Map, MapEvent, StickyIndex, Text, TextEvent, UndoManager
+from pycrdt import Array, Doc, Map, MapEvent, Text, TextEvent, UndoManager
 
 from .. import limits
 from ..brand import BrandProfile
@@ -68,12 +68,12 @@ Runs = list[tuple[str | None, int]]  # who typed each stretch of a text (a perso
 
 @dataclasses.dataclass
 class Caret:
-    """Where a person last typed: the text, the place right after their last change (kept by the CRDT as the
-    text changes around it), and when."""
+    """Where a person last typed: the text, the place right after their last change (moved along as the text
+    changes around it), and when."""
 
     slide: str
     field: str
-    place: bytes  # an encoded sticky index into that text
+    place: int  # in UTF-8 bytes of the text as merged
     at: float
 
 
@@ -113,6 +113,7 @@ class SharedDocument:
         self._merging: str | None = None  # the person whose update is being merged
         self._over: dict[tuple[str, str], tuple[int, set[str]]] = {}  # a text merged past its cap: cap, who was told
         self.carets: dict[str, Caret] = {}  # person → where they last typed
+        self._typing: str | None = None  # the person whose typing is being merged
         self.clock: Callable[[], float] = time.monotonic
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
@@ -131,10 +132,12 @@ class SharedDocument:
     def _texts_changed(self, events: list[Any]) -> None:
         for event in events:
             if isinstance(event, TextEvent) and len(event.path) == 2:
+                self._move_carets((event.path[0], event.path[1]), event.delta)
                 self._credit((event.path[0], event.path[1]), event.delta)
                 self._remember(event.path[0], event.path[1], str(event.target))
             elif isinstance(event, TextEvent) and len(event.path) == 1:  # a part's text (``PART_TEXTS``)
                 part = next(p for p, fields in PART_TEXTS.items() if event.path[0] in fields)
+                self._move_carets((part, event.path[0]), event.delta)
                 self._credit((part, event.path[0]), event.delta)
                 self._remember(part, event.path[0], str(event.target))
             elif isinstance(event, MapEvent) and not event.path:  # slides added: their first texts
@@ -163,17 +166,26 @@ class SharedDocument:
         """The people with typing in this text as merged now (a word of theirs still in it)."""
         return {who for who, size in self._typists.get((slide_id, field), ()) if who is not None and size}
 
-    def typed_at(self, person: str, slide_id: str, field: str, place: bytes) -> None:
-        """Note where ``person`` just typed (``place``: a sticky index after their change)."""
-        self.carets[person] = Caret(slide_id, field, place, self.clock())
+    def _move_carets(self, key: tuple[str, str], delta: list[dict[str, Any]]) -> None:
+        """A text changed by ``delta``: everyone's place in it moves along; a person's typing (``_typing``) being
+        merged puts their place right after their change."""
+        for person, caret in self.carets.items():
+            if (caret.slide, caret.field) == key and person != self._typing:
+                caret.place = _moved(caret.place, delta)
+        if self._typing is not None:
+            place = _after_change(delta)
+            if place is not None:
+                self.carets[self._typing] = Caret(*key, place, self.clock())
 
     def carets_in(self, slide_ids: Sequence[str]) -> list[tuple[str, str, int, bool]]:
         """Everyone's last typing place in these slides (or parts), newest first: ``(person, field, place in
         characters of the text as merged now, whether they are typing now)`` (``TYPING_NOW``)."""
         found = []
         now = self.clock()
+        for person in [p for p in self.carets if p not in self._people]:  # their tab closed
+            del self.carets[person]
         for person, caret in sorted(self.carets.items(), key=lambda item: -item[1].at):
-            if caret.slide not in slide_ids or person not in self._people:
+            if caret.slide not in slide_ids:
                 continue
             found.append((person, caret.field, self._place(caret), now - caret.at < TYPING_NOW))
         return found
@@ -185,12 +197,7 @@ class SharedDocument:
         slide = self.doc["slides"].get(caret.slide)
         if slide is None:
             return 0
-        text = slide[caret.field]
-        try:
-            at = StickyIndex.decode(caret.place, text).get_index()
-        except Exception:  # noqa: BLE001 - a caret whose text was made anew (an undo brought its slide back)
-            return 0
-        return len(str(text).encode("utf-8")[:at].decode("utf-8", errors="ignore"))
+        return len(str(slide[caret.field]).encode("utf-8")[:caret.place].decode("utf-8", errors="ignore"))
 
     def joined(self, replica: Replica) -> None:
         """``replica`` is its person's copy (``tell_typists`` finds them through it)."""
@@ -306,13 +313,13 @@ class SharedDocument:
             del self._ways_back[slide_id]
         self.forget_kept()
 
-    def receive(self, update: bytes, person: str | None = None) -> None:
-        """Merge a replica's update and tell every listener who made it."""
-        self._merging = person
+    def receive(self, update: bytes, person: str | None = None, *, typing: bool = False) -> None:
+        """Merge a replica's update and tell every listener who made it (``typing``: it is their typing)."""
+        self._merging, self._typing = person, person if typing else None
         try:
             self.doc.apply_update(update)
         finally:
-            self._merging = None
+            self._merging = self._typing = None
         self.updates += 1
         if self.kept:  # an edit may have dropped the redo a kept typing waited for
             self.forget_kept()
@@ -422,26 +429,15 @@ class Replica:
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
             old = str(text)
-            self._typed(slide_id, field, text, old, changes(old, value))
-        self.push()
+            _edit(text, old, changes(old, value))
+        self.push(typing=True)
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
         """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
-            self._typed(slide_id, field, text, str(text), edits)
-        self.push()
-
-    def _typed(self, slide_id: str, field: str, text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:
-        """Make this person's typing on ``text`` and note where it ends (``SharedDocument.typed_at``)."""
-        _edit(text, old, edits)
-        if not edits:
-            return
-        shift = sum(len(insert) - (end - start) for start, end, insert in edits[:-1])
-        start, _end, insert = edits[-1]
-        new = str(text)
-        at = len(new[:start + shift + len(insert)].encode("utf-8"))
-        self.hub.typed_at(self.person, slide_id, field, text.sticky_index(at, Assoc.BEFORE).encode())
+            _edit(text, str(text), edits)
+        self.push(typing=True)
 
     def commit(self, new: Carousel, *, who: str = "", ids: list[str | None] | None = None) -> None:
         """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions. ``ids``: which
@@ -492,13 +488,14 @@ class Replica:
 
     # -- syncing --------------------------------------------------------------------------------
 
-    def push(self) -> None:
-        """Send the shared copy whatever it lacks from this replica (nothing while offline)."""
+    def push(self, *, typing: bool = False) -> None:
+        """Send the shared copy whatever it lacks from this replica (nothing while offline). ``typing``: what it
+        lacks is this person's typing (``SharedDocument.carets``)."""
         if self.online:
             update = self.doc.get_update(self.hub.doc.get_state())
             if len(update) > 2:  # an empty update is two zero bytes
                 before = self.hub.updates
-                self.hub.receive(update, self.person)
+                self.hub.receive(update, self.person, typing=typing)
                 if self._pulled == before and self.hub.updates == before + 1:  # nobody else's came meanwhile
                     self._pulled = self.hub.updates
 
@@ -522,6 +519,36 @@ class Replica:
         self.online = True
         self.push()
         self.pull()
+
+
+def _moved(place: int, delta: list[dict[str, Any]]) -> int:
+    """A place in a text (UTF-8 bytes) after a change of it; something inserted right at it goes after it."""
+    at = 0
+    for op in delta:
+        if at >= place:
+            break
+        if "insert" in op:
+            size = len(str(op["insert"]).encode("utf-8"))
+            place, at = place + size, at + size
+        elif "delete" in op:
+            place -= min(op["delete"], place - at)
+        else:
+            at += op.get("retain", 0)
+    return place
+
+
+def _after_change(delta: list[dict[str, Any]]) -> int | None:
+    """The place (UTF-8 bytes) right after the last thing a change inserted or deleted; None: it changed nothing."""
+    at, place = 0, None
+    for op in delta:
+        if "insert" in op:
+            at += len(str(op["insert"]).encode("utf-8"))
+            place = at
+        elif "delete" in op:
+            place = at
+        else:
+            at += op.get("retain", 0)
+    return place
 
 
 def _credited(runs: Runs, delta: list[dict[str, Any]], person: str | None) -> Runs:
