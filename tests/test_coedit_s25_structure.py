@@ -238,3 +238,16 @@ def test_who_was_on_a_slide_merged_away_is_told_it_was_merged_not_deleted():
     doc.merge_with_next(1, origin=ada, slide=ids[1], then=ids[2])
     assert told == ["Ada merged the slide you were on with the slide after it; its words are there now."]
     assert doc.slide_ids(cy)[1] == ids[2] and doc.carousel.slides[1].body.endswith("Bob's slide.<0>")
+
+
+def test_the_one_who_picks_a_cta_variant_is_told_once_that_a_headline_being_typed_was_kept():
+    doc = CoDocument(sample_carousel())
+    ada, bob = Person(name="Ada"), Person(name="Bob")
+    told: list[str] = []
+    doc.on_notice(ada, told.append)
+    browser = Browser(doc, bob, "cta", "headline")
+    browser.type(" now")
+    browser.settle()
+    doc.set_cta_variant(2 if doc.carousel.cta.variant != 2 else 3, origin=ada)
+    assert told == ["Bob is typing the outro's headline: kept as typed; the rest changed."]
+    assert doc.carousel.cta.headline == browser.box.value and browser.box.value.endswith(" now")

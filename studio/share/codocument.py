@@ -108,7 +108,7 @@ class CoDocument(Document):
         if self._action in ("split_slide", "merge_with_next"):
             ids = self._kept_ids(replica, split=self._action == "split_slide")
         elif self._action in ("set_cta_variant", "apply_settings", "use_brand"):
-            self._keep_typed_cta(replica)
+            self._keep_typed_cta(replica, change.origin)
         replica.commit(self.carousel, who=_name(change.origin), ids=ids)
         self._merged(change)
 
@@ -156,13 +156,20 @@ class CoDocument(Document):
                 return _name(origin)
         return "Someone"
 
-    def _keep_typed_cta(self, replica: Replica) -> None:
+    def _keep_typed_cta(self, replica: Replica, origin: Any) -> None:
         """A CTA text someone else is typing now stays as it reads: a variant, preset or brand picked changes the
-        rest, never the words being typed."""
-        typing = {field for person, field, _at, now in self.hub.carets_in(["cta"]) if now and person != replica.person}
+        rest, never the words being typed (the picker is told)."""
+        typing = {field: person for person, field, _at, now in self.hub.carets_in(["cta"])
+                  if now and person != replica.person}
         kept = {field: replica.text("cta", field) for field in typing}
-        if kept:
+        if {field for field, text in kept.items() if text != getattr(self.carousel.cta, field)}:
             self.carousel.cta = dataclasses.replace(self.carousel.cta, **kept)
+            notice = _get(self._notices, origin)
+            if notice is not None:
+                names = " and ".join(dict.fromkeys(self._person_name(p) for p in typing.values()))
+                words = " and ".join(_CTA_WORDS[field] for field in ("headline", "subline", "button") if field in kept)
+                notice(f"{names} {'is' if len(set(typing.values())) == 1 else 'are'} typing the outro's {words}: "
+                       "kept as typed; the rest changed.")
 
     def flush(self) -> None:
         """Nothing waits to be recorded: every edit is merged at once."""
@@ -359,6 +366,7 @@ class CoDocument(Document):
                 notice(f"{who} deleted the slide you were on.")
 
 
+_CTA_WORDS = {"headline": "headline", "subline": "subline", "button": "button text"}
 _PEOPLE = itertools.count(1)  # each person's replica name, never given twice
 
 
