@@ -251,3 +251,16 @@ def test_the_one_who_picks_a_cta_variant_is_told_once_that_a_headline_being_type
     doc.set_cta_variant(2 if doc.carousel.cta.variant != 2 else 3, origin=ada)
     assert told == ["Bob is typing the outro's headline: kept as typed; the rest changed."]
     assert doc.carousel.cta.headline == browser.box.value and browser.box.value.endswith(" now")
+
+
+def test_someone_typing_the_title_of_the_slide_a_merge_takes_away_holds_the_merge_back():
+    doc = CoDocument(carousel(["Before it.", "Bob's slide."]))
+    ada, bob = Person(name="Ada"), Person(name="Bob")
+    ids = doc.slide_ids(bob)
+    browser = Browser(doc, bob, ids[2], "title")
+    browser.type("<0>")
+    browser.settle()
+    with pytest.raises(EditError, match="^Bob is typing in these slides right now, in words that would be torn apart: "
+                                        "nothing was merged. Try again when they pause.$"):
+        doc.merge_with_next(1, origin=ada, slide=ids[1], then=ids[2])
+    assert doc.carousel.slides[2].title == "Slide 3<0>" == browser.box.value

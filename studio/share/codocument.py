@@ -139,10 +139,11 @@ class CoDocument(Document):
             if chosen is not None:
                 break
         if len(typing) > 1 or None in typing:
-            names = [self._person_name(typing[w]) for w in sorted(typing, key=lambda w: (w is None, w))]
-            doing = "split" if split else "merged"
-            raise EditError(f"{' and '.join(dict.fromkeys(names))} are typing in this slide right now, in places "
-                            f"that would go apart: nothing was {doing}. Try again when they pause.")
+            names = list(dict.fromkeys(self._person_name(typing[w]) for w in sorted(typing, key=lambda w: (w is None, w))))
+            where = "in this slide" if split else "in these slides"
+            raise EditError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
+                            f"words that would be torn apart: nothing was {'split' if split else 'merged'}. Try again "
+                            "when they pause.")
         if not chosen:
             return None
         self._merged_into_next = True
