@@ -39,7 +39,7 @@ def _value(driver, find) -> str:
 
 
 def _type_while(bob, find, letters, act, *, clear=False):
-    """Bob types ``letters`` one by one at the end of the box; ``act()`` runs meanwhile (after 1.5 s)."""
+    """Bob types ``letters`` one by one at the end of the box; ``act()`` runs meanwhile (once it sees some of them)."""
     from selenium.webdriver.common.keys import Keys
 
     def type_steadily():
@@ -54,7 +54,6 @@ def _type_while(bob, find, letters, act, *, clear=False):
             time.sleep(0.06)
     typist = threading.Thread(target=type_steadily)
     typist.start()
-    time.sleep(1.5)
     act()
     typist.join()
 
@@ -68,7 +67,10 @@ def test_a_split_while_bob_types_keeps_his_letters_in_order_in_the_half_that_hol
         wait(ada, lambda: _value(ada, body_box) == _value(bob, body_box) != "",
              describe=lambda: (_value(ada, body_box), _value(bob, body_box)))
         words = _value(bob, body_box)
-        _type_while(bob, body_box, MARKS, lambda: by_testid(ada, "split-slide")[0].click())
+        def split() -> None:  # once Ada's page shows Bob's first letters: the server knows where he types
+            wait(ada, lambda: "<2>" in _value(ada, body_box), describe=lambda: _value(ada, body_box))
+            by_testid(ada, "split-slide")[0].click()
+        _type_while(bob, body_box, MARKS, split)
 
         def ended() -> bool:  # Ada's page shows the new second half, as Bob's does
             return _value(bob, body_box).endswith(MARKS) and _value(ada, body_box) == _value(bob, body_box)
@@ -99,7 +101,10 @@ def test_picking_a_cta_tile_while_bob_types_the_headline_leaves_his_headline_who
             panel.click()
             wait(driver, lambda d=driver: headline(d).is_displayed(), describe=lambda d=driver: d.title)
         typed = "Grab my free onboarding checklist today "
-        _type_while(bob, headline, typed, lambda: by_testid(ada, "cta-option")[1].click(), clear=True)
+        def pick() -> None:  # once Ada's page shows Bob's first words
+            wait(ada, lambda: _value(ada, headline).startswith("Grab my"), describe=lambda: _value(ada, headline))
+            by_testid(ada, "cta-option")[1].click()
+        _type_while(bob, headline, typed, pick, clear=True)
         repost = OutroCTA.default(2).button
         wait(ada, lambda: _value(ada, headline) == _value(bob, headline) == typed and _value(ada, button) == repost,
              timeout=90, describe=lambda: (f"Bob: {_value(bob, headline)!r}; Ada: {_value(ada, headline)!r}, "
