@@ -774,7 +774,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
             elif not line:
                 gap = bool(paras)
             else:
-                para = _code_para(line, gap, margins[n])
+                para = _code_para(line, gap, margins[n], drawing)
                 paras.append(replace(para, drawing=True) if drawing else para)
                 gap = False
             continue
@@ -842,14 +842,22 @@ def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
     return "".join(text), out
 
 
-def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
+def _code_para(line: str, gap: bool, margin: int = 0, drawing: bool = False) -> Para:
     """A line of code: its indentation apart (less its block's ``margin``), every other character as
-    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code)."""
+    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code). In a table (``drawing``) a styled
+    letter ("𝗙𝗶𝗴𝗺𝗮") is its plain letter in that style, as in text: no face draws the styled one in monospace."""
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
-    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in clusters_of(body))
+    clusters = tuple(_table_letter(g) if drawing else _cluster(g, False, STYLE_MONO) for g in clusters_of(body))
     return Para(clusters, False, gap, len(line) - len(body) - margin, True)
+
+
+def _table_letter(g: str) -> Cluster:
+    found = styled_letter(g)
+    if found is None:
+        return _cluster(g, False, STYLE_MONO)
+    return _cluster(found[0], False, "".join(sorted(set(STYLE_MONO + found[1].replace(STYLE_EMPHASIS, "")))))
 
 
 @lru_cache(maxsize=8192)

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
-from render_helpers import carousel_of, runs
+from render_helpers import NS, carousel_of, parse, runs
 from studio import render
 from studio.export.pdf import export_pdf
 from studio.image import Image
@@ -94,3 +94,14 @@ def test_a_wrapped_table_keeps_every_letter_in_its_cell_and_fits(rows, columns):
     assert len(widths) == 1 and widths.pop() <= columns  # one grid, no wider than asked
     ink = lambda s: re.sub(r"[\s|:-]", "", s)  # noqa: E731
     assert sorted(ink("".join(c.text for p in grid for c in p.clusters))) == sorted(ink(text))
+
+
+def test_a_styled_word_in_a_table_is_drawn_in_its_style_not_as_missing_marks():
+    text = "Tools:\n| Tool | Use |\n|---|---|\n| 𝗙𝗶𝗴𝗺𝗮 | 𝘥𝘦𝘴𝘪𝘨𝘯 |\n| Notion | notes |"
+    svg = render.render_slides(carousel_of(["Intro", text, "End"], layout="headline-body",
+                                           format="instagram-square"))[1]
+    assert "missing-glyph" not in svg  # no boxed marks
+    words = _words(svg)
+    assert "Figma" in words and "design" in words, words
+    [figma] = [n for n in parse(svg).iter(NS + "tspan") if (n.text or "").strip() == "Figma"]
+    assert figma.get("font-weight") == "700"
