@@ -105,3 +105,13 @@ def test_a_styled_word_in_a_table_is_drawn_in_its_style_not_as_missing_marks():
     assert "Figma" in words and "design" in words, words
     [figma] = [n for n in parse(svg).iter(NS + "tspan") if (n.text or "").strip() == "Figma"]
     assert figma.get("font-weight") == "700"
+
+
+@pytest.mark.parametrize("fmt", ["instagram-square", "linkedin-portrait"])
+def test_beside_a_portrait_photo_a_table_goes_across_as_a_grid(fmt):
+    svg = render.render_slides(_with_portrait_photo(carousel_of(["Intro", PRICING], layout="split", format=fmt)))[1]
+    lines: dict[float, str] = {}
+    for r in _table(svg):
+        lines[round(r.y, 1)] = lines.get(round(r.y, 1), "") + r.text
+    assert {text.count("|") for text in lines.values()} == {6}, lines  # every line a row of the grid, none wrapped
+    assert min(r.size for r in _table(svg)) >= MIN_BODY_SIZE

@@ -287,6 +287,9 @@ def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
             shrunk = blk.style.size * room if room >= DRAWING_MIN_SCALE else None  # else wrapped at full size
             if across >= MIN_BODY_SIZE or shrunk is not None and across > shrunk:
                 return True
+            run = tuple(itertools.takewhile(lambda p: p.drawing, blk.paras[n:]))
+            if not _readable(run, blk.style, width) and _readable(run, blk.style, full):  # a grid only across
+                return True
     return False
 
 
@@ -303,7 +306,7 @@ def readable_tables(blk: Block, width: float) -> Block:
 
 @lru_cache(maxsize=1024)  # every page and every type size tried lays the same table out again
 def _readable_tables(paras: tuple[Para, ...], st: TextStyle, width: float, resumed: bool) -> tuple[Para, ...]:
-    floor = max(min(st.size, MIN_BODY_SIZE), st.size * DRAWING_MIN_SCALE)  # the size a table is drawn at, at least
+    floor = table_floor(st)
     out: list[Para] = []
     n = 0
     while n < len(paras):
@@ -319,6 +322,19 @@ def _readable_tables(paras: tuple[Para, ...], st: TextStyle, width: float, resum
             wrapped = _table_at(tuple(run), st, floor, width)
         out.extend(wrapped or run)
     return tuple(out) if out != list(paras) else paras
+
+
+def _readable(run: tuple[Para, ...], st: TextStyle, width: float) -> bool:
+    """Can the drawing ``run`` be drawn at the reading size ``width`` wide: its rows whole, or a table's cells
+    wrapped in their columns?"""
+    floor = table_floor(st)
+    return drawing_room(run, st, width) >= floor / st.size or _table_at(run, st, floor, width) is not None
+
+
+def table_floor(st: TextStyle) -> float:
+    """The smallest size a table of text in style ``st`` is drawn at: the reading size (the text's own, if smaller),
+    and no smaller than DRAWING_MIN_SCALE of the text's."""
+    return max(min(st.size, MIN_BODY_SIZE), st.size * DRAWING_MIN_SCALE)
 
 
 def _table_at(run: tuple[Para, ...], st: TextStyle, floor: float, width: float) -> tuple[Para, ...] | None:
