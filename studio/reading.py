@@ -637,4 +637,12 @@ def sentences(text: str) -> list[str]:
     found = [s for s in SENTENCE_END.split(text[lead.end():] if lead else text) if s]
     if lead and found:
         found[0] = text[:lead.end()] + found[0]
+    for n in range(len(found) - 1, 0, -1):  # "毎日書く。🚀 次へ": the emoji after a CJK full stop is its sentence's
+        tail = _CJK_TAIL.match(found[n]) if found[n - 1].rstrip()[-1:] in "。！？」』）" else None
+        if tail:
+            found[n - 1] += tail.group(1)
+            found[n] = found[n][tail.end(1):].lstrip()
     return found or ([text] if text else [])
+
+
+_CJK_TAIL = regex.compile(rf"^((?:{_EMOJI_PART})+)\s+(?=\S)")
