@@ -642,28 +642,29 @@ def _column_widths(natural: list[int], words: list[int], room: int, whole: bool)
     return widths
 
 
-def wrapped_table(paras: tuple[Para, ...], columns: int) -> tuple[Para, ...] | None:
+def wrapped_table(paras: tuple[Para, ...], columns: int, whole: bool = False) -> tuple[Para, ...] | None:
     """A Markdown table's rows (``paras``, drawing lines) re-laid at most ``columns`` monospace columns wide: each
     cell wraps inside its column, a row taking as many lines as its tallest cell, so the grid stays a grid at a
     readable size. A table with more columns than rows whose words would break that way, but not turned on its
     side, is turned (each column a row: "Plan | Free | Pro"). Every cluster kept; None when ``paras`` are not one
-    table's rows or its columns cannot narrow that far."""
+    table's rows or its columns cannot narrow that far (``whole``: without breaking a word)."""
     rows = [_row_cells(p) for p in paras]
     if not rows or any(r is None for r in rows) or len({len(r) for r in rows}) != 1:
         return None
     dashes = [bool(r) and all(c and all(x.text in "-:" for x in c) for c in r) for r in rows]
     if all(dashes):
         return None
-    room = columns - 3 * len(rows[0]) - 1
-    widths = _widths(rows, dashes, room, True)
-    if widths is None and len(rows[0]) > len(rows) - sum(dashes):
-        turned = [list(col) for col in zip(*(r for r, d in zip(rows, dashes) if not d))]
-        sides = _widths(turned, [False] * len(turned), columns - 3 * len(turned[0]) - 1, True)
-        if sides is not None:
+    data = [r for r, d in zip(rows, dashes) if not d]
+    turned = [list(col) for col in zip(*data)] if len(rows[0]) > len(data) else None
+    for whole in (True,) if whole else (True, False):  # words whole if it can be; as written, else turned
+        widths = _widths(rows, dashes, columns - 3 * len(rows[0]) - 1, whole)
+        if widths is not None:
+            return _grid(list(paras), rows, dashes, widths)
+        sides = turned and _widths(turned, [False] * len(turned), columns - 3 * len(turned[0]) - 1, whole)
+        if sides:
             return _grid([paras[0]] + [replace(paras[0], gap=False)] * (len(turned) - 1), turned,
                          [False] * len(turned), sides)
-    widths = widths or _widths(rows, dashes, room, False)
-    return None if widths is None else _grid(list(paras), rows, dashes, widths)
+    return None
 
 
 def _widths(rows: list, dashes: list[bool], room: int, whole: bool) -> list[int] | None:

@@ -115,3 +115,18 @@ def test_beside_a_portrait_photo_a_table_goes_across_as_a_grid(fmt):
         lines[round(r.y, 1)] = lines.get(round(r.y, 1), "") + r.text
     assert {text.count("|") for text in lines.values()} == {6}, lines  # every line a row of the grid, none wrapped
     assert min(r.size for r in _table(svg)) >= MIN_BODY_SIZE
+
+
+BENCH = ("Benchmarks:\n| Model | Params | MMLU | GSM8K | HumanEval | Latency (ms) | Cost / 1M tokens | License |\n"
+         "|---|---|---|---|---|---|---|---|\n| Small | 7B | 64.1 | 52.3 | 31.0 | 42 | $0.20 | Apache-2.0 |\n"
+         "| Medium | 34B | 75.2 | 71.8 | 48.2 | 110 | $0.80 | Apache-2.0 |\n| Large | 70B | 82.0 | 86.5 | 67.1 | 230 | $2.50 | Custom |")
+
+
+@pytest.mark.parametrize("fmt", ["instagram-square", "linkedin-portrait"])
+def test_a_table_too_wide_even_for_whole_words_is_readable_and_keeps_every_letter(fmt):
+    svgs = render.render_slides(carousel_of(["Intro", BENCH], layout="headline-body", format=fmt))[1:-1]
+    table = [r for svg in svgs for r in _table(svg)]
+    assert table and min(r.size for r in table) >= MIN_BODY_SIZE
+    ink = lambda s: sorted(re.sub(r"[\s|:-]", "", s))  # noqa: E731
+    drawn = "".join(r.text for svg in svgs for r in runs(svg) if r.role in ("body", "title"))
+    assert ink(drawn) == ink(BENCH)

@@ -288,7 +288,7 @@ def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
             if across >= MIN_BODY_SIZE or shrunk is not None and across > shrunk:
                 return True
             run = tuple(itertools.takewhile(lambda p: p.drawing, blk.paras[n:]))
-            if not _readable(run, blk.style, width) and _readable(run, blk.style, full):  # a grid only across
+            if not _readable(run, blk.style, width, True) and _readable(run, blk.style, full):  # words whole only across
                 return True
     return False
 
@@ -324,11 +324,11 @@ def _readable_tables(paras: tuple[Para, ...], st: TextStyle, width: float, resum
     return tuple(out) if out != list(paras) else paras
 
 
-def _readable(run: tuple[Para, ...], st: TextStyle, width: float) -> bool:
+def _readable(run: tuple[Para, ...], st: TextStyle, width: float, whole: bool = False) -> bool:
     """Can the drawing ``run`` be drawn at the reading size ``width`` wide: its rows whole, or a table's cells
-    wrapped in their columns?"""
+    wrapped in their columns (``whole``: no word broken)?"""
     floor = table_floor(st)
-    return drawing_room(run, st, width) >= floor / st.size or _table_at(run, st, floor, width) is not None
+    return drawing_room(run, st, width) >= floor / st.size or _table_at(run, st, floor, width, whole) is not None
 
 
 def table_floor(st: TextStyle) -> float:
@@ -337,13 +337,14 @@ def table_floor(st: TextStyle) -> float:
     return max(min(st.size, MIN_BODY_SIZE), st.size * DRAWING_MIN_SCALE)
 
 
-def _table_at(run: tuple[Para, ...], st: TextStyle, floor: float, width: float) -> tuple[Para, ...] | None:
+def _table_at(run: tuple[Para, ...], st: TextStyle, floor: float, width: float,
+              whole: bool = False) -> tuple[Para, ...] | None:
     """The table ``run`` re-laid so that ``code_style`` draws it at ``floor`` or larger in ``width`` (None: not a
     table, or too many columns for that)."""
     ems = (width / st.size - 2 * CODE_PAD) * SAFETY * st.size / floor  # the widest row drawn at ``floor``, in ems
     columns = int(ems / cluster_em(" ", MONO_FAMILY, st.weight))
     for narrower in range(12):  # a wide letter (CJK, emoji) may draw wider than two columns: narrower still
-        rows = wrapped_table(run, columns - narrower)
+        rows = wrapped_table(run, columns - narrower, whole)
         if rows is None or drawing_room(rows, st, width) >= floor / st.size:
             return rows
     return None
