@@ -597,6 +597,22 @@ def _row_cells(para: Para) -> list[list[Cluster]] | None:
     return cells
 
 
+def _border(para: Para) -> list[list[Cluster]] | None:
+    """A box table's border ("+------+-----+") as its segments of rule, one per column; None for any other line."""
+    text = para.text.rstrip()
+    if not regex.fullmatch(r"\+(?:[-=:]+\+)+", text):
+        return None
+    cl = [c for c in para.clusters[:len(text)]]
+    out, seg = [], []
+    for c in cl[1:]:
+        if c.text == "+":
+            out.append([c] + seg)  # the corner is kept with its segment: the grid draws it again
+            seg = []
+        else:
+            seg.append(c)
+    return out
+
+
 def _wrapped_cell(cell: list[Cluster], width: int) -> list[list[Cluster]]:
     """A cell's lines at most ``width`` monospace columns wide: broken at spaces, a longer word between letters."""
     lines: list[list[Cluster]] = [[]]
@@ -648,14 +664,15 @@ def wrapped_table(paras: tuple[Para, ...], columns: int, whole: bool = False) ->
     readable size. A table with more columns than rows whose words would break that way, but not turned on its
     side, is turned (each column a row: "Plan | Free | Pro"). Every cluster kept; None when ``paras`` are not one
     table's rows or its columns cannot narrow that far (``whole``: without breaking a word)."""
-    rows = [_row_cells(p) for p in paras]
+    rows = [_row_cells(p) or _border(p) for p in paras]
     if not rows or any(r is None for r in rows) or len({len(r) for r in rows}) != 1:
         return None
-    dashes = [bool(r) and all(c and all(x.text in "-:" for x in c) for c in r) for r in rows]
+    dashes = [bool(r) and all(c and all(x.text in "-:=+" for x in c) for c in r) for r in rows]
     if all(dashes):
         return None
     data = [r for r, d in zip(rows, dashes) if not d]
-    turned = [list(col) for col in zip(*data)] if len(rows[0]) > len(data) else None
+    boxed = any(p.clusters and p.clusters[0].text == "+" for p in paras)  # "+---+" borders: drawn as written
+    turned = [list(col) for col in zip(*data)] if len(rows[0]) > len(data) and not boxed else None
     for whole in (True,) if whole else (True, False):  # words whole if it can be; as written, else turned
         widths = _widths(rows, dashes, columns - 3 * len(rows[0]) - 1, whole)
         if widths is not None:
@@ -679,6 +696,13 @@ def _grid(paras: list[Para], rows: list, dashes: list[bool], widths: list[int]) 
     """The rows as monospace lines: each cell wrapped to its column's width, a row as tall as its tallest cell."""
     out: list[Para] = []
     for para, row, dash in zip(paras, rows, dashes):
+        if dash and row[0][0].text == "+":  # a box border: "+" corners, its rule across each column and its gaps
+            fill = row[0][1] if len(row[0]) > 1 else _mono("-")
+            line = [_mono("+")]
+            for w in widths:
+                line += [fill] * (w + 2) + [_mono("+")]
+            out.append(Para(tuple(line), False, para.gap, para.indent, True, True))
+            continue
         cells = [[_rule(c, w)] for c, w in zip(row, widths)] if dash else \
             [_wrapped_cell(c, w) for c, w in zip(row, widths)]
         for n in range(max(len(c) for c in cells)):

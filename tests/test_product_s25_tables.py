@@ -37,7 +37,7 @@ def _words(svg: str) -> list[str]:
 
 
 def _kept(text: str, drawn: list[str]) -> bool:
-    return all(w in drawn or set(w) <= set("|-") for w in text.split())
+    return all(w in drawn or set(w) <= set("|-+") for w in text.split())
 
 
 def _with_portrait_photo(carousel):
@@ -130,3 +130,17 @@ def test_a_table_too_wide_even_for_whole_words_is_readable_and_keeps_every_lette
     ink = lambda s: sorted(re.sub(r"[\s|:-]", "", s))  # noqa: E731
     drawn = "".join(r.text for svg in svgs for r in runs(svg) if r.role in ("body", "title"))
     assert ink(drawn) == ink(BENCH)
+
+
+BOX = ("Our services:\n+-----------------------+------------------------+\n| frontend service here | backend service there  |\n"
+       "+-----------------------+------------------------+")
+
+
+@pytest.mark.parametrize("layout", ["post-card", "big-statement"])
+def test_a_box_table_wraps_its_cells_inside_its_borders(layout):
+    svg = render.render_slides(carousel_of(["Intro", BOX], layout=layout, format="instagram-square"))[1]
+    table = [r for r in runs(svg) if r.role == "body" and r.text[:1] in "|+"]
+    assert table and min(r.size for r in table) >= MIN_BODY_SIZE
+    assert _kept(BOX, _words(svg))
+    borders = [r.text for r in table if r.text.startswith("+")]
+    assert len(borders) == 2 and len(set(borders)) == 1 and borders[0].count("+") == 3
