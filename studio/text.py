@@ -1209,6 +1209,8 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.text in _CJK_CLOSE and i > 0 and clusters[i - 1].text[-1].isdigit() and b.text[0].isdigit():
         return False  # "10：30", "1，000": a time or an amount stays whole
+    if b.emoji and a.text in _CJK_CLOSE:  # "書く。🚀": the emoji trails its sentence, no line starts with it
+        return False
     if a.emoji or b.emoji or a.text in _CJK_CLOSE or b.text in _CJK_OPEN:
         return True
     return bool(_CJK.match(a.text) or _CJK.match(b.text))

@@ -25,3 +25,16 @@ def test_the_list_layout_keeps_the_tail_on_its_row():
 
 def test_a_latin_sentence_led_by_an_emoji_is_unchanged():
     assert sentences("Ship it. 🚀 Launch day!") == ["Ship it.", "🚀 Launch day!"]
+
+
+def test_no_line_starts_with_the_emoji_after_a_cjk_full_stop():
+    from studio.fonts import ensure_fonts
+    from studio.text import prepare, wrap
+
+    ensure_fonts()
+    paras = prepare("I mix scripts here. 毎日書く。🚀 我的工具很好用。毎週公開する！🔥 日曜は休む。")
+    starts = set()
+    for width in range(60, 400, 7):
+        for line in wrap(paras, "Inter", 400, 18, width):
+            starts.add(line.para.clusters[line.start].text)
+    assert not starts & {"🚀", "🔥"}
