@@ -659,11 +659,12 @@ def _column_widths(natural: list[int], words: list[int], room: int, whole: bool)
 
 
 def wrapped_table(paras: tuple[Para, ...], columns: int, whole: bool = False) -> tuple[Para, ...] | None:
-    """A Markdown table's rows (``paras``, drawing lines) re-laid at most ``columns`` monospace columns wide: each
-    cell wraps inside its column, a row taking as many lines as its tallest cell, so the grid stays a grid at a
-    readable size. A table with more columns than rows whose words would break that way, but not turned on its
-    side, is turned (each column a row: "Plan | Free | Pro"). Every cluster kept; None when ``paras`` are not one
-    table's rows or its columns cannot narrow that far (``whole``: without breaking a word)."""
+    """A table's rows (``paras``, drawing lines: Markdown, or a box table's between "+---+" borders) re-laid at most
+    ``columns`` monospace columns wide: each cell wraps inside its column, a row taking as many lines as its tallest
+    cell, so the grid stays a grid at a readable size. A Markdown table with more columns than rows whose words
+    would break that way, but not turned on its side, is turned (each column a row: "Plan | Free | Pro"). Every
+    cluster kept; None when ``paras`` are not one table's rows or its columns cannot narrow that far (``whole``:
+    without breaking a word)."""
     rows = [_row_cells(p) or _border(p) for p in paras]
     if not rows or any(r is None for r in rows) or len({len(r) for r in rows}) != 1:
         return None
@@ -673,11 +674,11 @@ def wrapped_table(paras: tuple[Para, ...], columns: int, whole: bool = False) ->
     data = [r for r, d in zip(rows, dashes) if not d]
     boxed = any(p.clusters and p.clusters[0].text == "+" for p in paras)  # "+---+" borders: drawn as written
     turned = [list(col) for col in zip(*data)] if len(rows[0]) > len(data) and not boxed else None
-    for whole in (True,) if whole else (True, False):  # words whole if it can be; as written, else turned
-        widths = _widths(rows, dashes, columns - 3 * len(rows[0]) - 1, whole)
+    for keep in (True,) if whole else (True, False):  # words whole if it can be; as written, else turned
+        widths = _widths(rows, dashes, columns - 3 * len(rows[0]) - 1, keep)
         if widths is not None:
             return _grid(list(paras), rows, dashes, widths)
-        sides = turned and _widths(turned, [False] * len(turned), columns - 3 * len(turned[0]) - 1, whole)
+        sides = turned and _widths(turned, [False] * len(turned), columns - 3 * len(turned[0]) - 1, keep)
         if sides:
             return _grid([paras[0]] + [replace(paras[0], gap=False)] * (len(turned) - 1), turned,
                          [False] * len(turned), sides)

@@ -294,9 +294,10 @@ def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
 
 
 def readable_tables(blk: Block, width: float) -> Block:
-    """``blk`` with each Markdown table that would be drawn below the reading size in a column ``width`` wide (its
-    rows shrunk to stay one line each, or wrapped mid-cell) re-laid with its cells wrapped inside their columns, at
-    that size (``text.wrapped_table``): a grid still, every word kept."""
+    """``blk`` with each table (Markdown, or boxed in "+---+" borders) that would be drawn below the reading size in
+    a column ``width`` wide (its rows shrunk to stay one line each, or wrapped mid-cell) re-laid with its cells
+    wrapped inside their columns, at that size (``text.wrapped_table``): a grid still, every word kept. Other
+    drawings are left as they are."""
     if not any(p.drawing for p in blk.paras):
         return blk
     line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
