@@ -30,6 +30,7 @@ import math
 import re
 import sys
 import threading
+import unicodedata
 from collections import OrderedDict
 from functools import cache
 from xml.etree import ElementTree
@@ -492,9 +493,60 @@ def _emoji_face() -> cairo.FontFace:
     return cairo.FontFace._from_pointer(face, incref=False)
 
 
+# How a PDF reader that orders a line's characters itself (pdfium: Chrome's viewer, its copy, search and
+# screen-reader text) reads an emoji on a line of right-to-left letters, which are drawn in visual order. It cuts
+# the line into runs of one direction class each: left-to-right letters, right-to-left letters, "weak" characters
+# (digits, joiners, variation selectors, combining marks) read forwards, and neutral ones (spaces, symbols, and
+# each half of a character beyond U+FFFF, so every emoji's) that follow the run before. A line with more
+# right-to-left runs than left-to-right ones is read from its right: its runs in reverse order, and a
+# right-to-left or neutral run backwards one UTF-16 unit at a time. So an emoji there came out with its
+# surrogates swapped, which decoders drop, and a ZWJ sequence with its parts reversed.
+_LRM, _RLM = "\u200e", "\u200f"  # invisible marks, no word
+_WEAK = frozenset(("AN", "EN", "NSM", "CS", "ES", "ET", "BN"))
+
+
+def _run_class(char: str) -> str:
+    """The reader's direction class: L, R, W (weak, read forwards) or N (neutral)."""
+    if ord(char) > 0xFFFF:
+        return "N"  # (its two surrogates are)
+    kind = unicodedata.bidirectional(char)
+    return "L" if kind == "L" else "R" if kind in ("R", "AL") else "W" if kind in _WEAK else "N"
+
+
+def _runs(text: str) -> list[str]:
+    """``text`` cut into runs of one direction class."""
+    runs: list[str] = []
+    for char, kind in ((char, _run_class(char)) for char in text):
+        if runs and _run_class(runs[-1][-1]) == kind:
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+def _emoji_letters(node) -> str:
+    """The emoji's characters for the text layer so that such a reader gets them whole and in order.
+
+    On a line with right-to-left runs an emoji of more than one UTF-16 unit goes between a left-to-right mark
+    on each side, which makes the reader take its runs forwards whichever way it reads the line, and a
+    right-to-left mark outside each, which keeps the line's count of runs each way, so its direction, as it was.
+    On a line read from the right its runs are written in reverse order, as the reader reverses them back."""
+    letters = node.text
+    line = node.parent
+    if len(letters.encode("utf-16-le")) <= 2 or line is None:
+        return letters
+    line_runs = [_run_class(run[0]) for child in line.children for run in _runs(child.text or "")]
+    right, left = line_runs.count("R"), line_runs.count("L")
+    if not right:
+        return letters
+    if right > left:
+        letters = "".join(reversed(_runs(letters)))
+    return _RLM + _LRM + letters + _LRM + _RLM
+
+
 def _show_emoji_text(surface, node) -> None:
     """The emoji's characters as one glyph of ``_emoji_face``, numbered per document, under its picture."""
-    context, letters = surface.context, node.text
+    context, letters = surface.context, _emoji_letters(node)
     numbers = surface.document.emoji_glyphs
     glyph = numbers.setdefault(letters, len(numbers) + 1)
     xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")
