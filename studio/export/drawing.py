@@ -396,6 +396,11 @@ def _text(surface, node, draw_as_text=False) -> None:
         if draw_as_text and isinstance(surface, PdfPageSurface) and node.text:
             _show_emoji_text(surface, node)
         return
+    if isinstance(surface, PdfPageSurface) and surface.stroke_and_fill and node.text and _plain_run(node) \
+            and _marked_right_to_left(node.text):
+        if draw_as_text:  # (the outline pass has nothing to stroke)
+            _show_run(surface, node, marks_first=True)
+        return
     if not (isinstance(surface, RasterSurface) and surface.stroke_and_fill and _plain_run(node)):
         return cairosvg_text(surface, node, draw_as_text)
     if not node.text:  # a <text> holding <tspan>s: it only moves the pen, to its own x/y if it has them
@@ -423,8 +428,32 @@ def _numbers(surface, node, name: str, axis: str) -> list[float]:
         return [size(surface, value, axis) for value in normalize(node[name]).split(" ")]
 
 
-def _show_run(surface, node) -> None:
-    """The letters of ``node`` where CairoSVG would put them, drawn as one glyph run."""
+def _marked_right_to_left(letters: str) -> bool:
+    """Right-to-left letters with a combining mark (harakat, tanween, niqqud)."""
+    return bool(_RTL_LETTER.search(letters)) and any(unicodedata.category(char) == "Mn" for char in letters)
+
+
+def _marks_before_bases(run: list[tuple[str, int, float, float]]) -> list[tuple[str, int, float, float]]:
+    """(letter, glyph, x, y) of a right-to-left run drawn in visual order, each base letter's marks moved before
+    it: a reader reverses the run, so it reads the base then its marks, as typed."""
+    out: list[tuple[str, int, float, float]] = []
+    base = -1  # where the last base letter went
+    for item in run:
+        if unicodedata.category(item[0]) == "Mn" and base >= 0:
+            out.insert(base, item)
+            base += 1
+        else:
+            base = len(out)
+            out.append(item)
+    return out
+
+
+def _show_run(surface, node, marks_first: bool = False) -> None:
+    """The letters of ``node`` where CairoSVG would put them, drawn as one glyph run.
+
+    ``marks_first`` (a PDF's right-to-left run with marks): CairoSVG's letter-by-letter text put each mark
+    after its base, zero-width, and a reader took the jump to the next letter for a space and the mark for a
+    word of its own ("شك ًرا" for "شكرًا"); each mark is now drawn before its base, with its character."""
     context, letters = surface.context, node.text
     weight = node.get("font-weight") or ""
     bold = weight == "bold" or (weight.isdigit() and int(weight) >= 550)
@@ -449,9 +478,14 @@ def _show_run(surface, node) -> None:
         if i < len(ys):
             y, shift[1] = ys[i], 0
         if not letter.isspace():  # (CairoSVG draws no space: a cairo bug with empty glyphs)
-            run.append((glyphs[i][0], x + shift[0], y + shift[1]))
+            run.append((letter, glyphs[i][0], x + shift[0], y + shift[1]))
         x += advances[i]
-    context.show_glyphs(run)
+    if marks_first:  # letter by letter as CairoSVG draws them, so the page looks the very same
+        for letter, _glyph, at_x, at_y in _marks_before_bases(run):
+            context.move_to(at_x, at_y)
+            context.show_text(letter)
+    else:
+        context.show_glyphs([glyph for _, *glyph in run])
     surface.cursor_position = [x, y]
 
 
@@ -502,6 +536,7 @@ def _emoji_face() -> cairo.FontFace:
 # right-to-left or neutral run backwards one UTF-16 unit at a time. So an emoji there came out with its
 # surrogates swapped, which decoders drop, and a ZWJ sequence with its parts reversed.
 _LRM, _RLM = "\u200e", "\u200f"  # invisible marks, no word
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # presentation forms included
 _WEAK = frozenset(("AN", "EN", "NSM", "CS", "ES", "ET", "BN"))
 
 
@@ -535,7 +570,7 @@ def _emoji_letters(node) -> str:
     line = node.parent
     if len(letters.encode("utf-16-le")) <= 2 or line is None:
         return letters
-    line_runs = [_run_class(run[0]) for child in line.children for run in _runs(child.text or "")]
+    line_runs = [_run_class(run[0]) for run in _runs(" ".join(child.text or "" for child in line.children))]
     right, left = line_runs.count("R"), line_runs.count("L")
     if not right:
         return letters
