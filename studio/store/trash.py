@@ -15,9 +15,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..graphemes import clusters_of
 from ..limits import LimitError, parse_json
 from ..preset import MAX_NAME_LENGTH
-from .records import StoreError, check_id, name_key, new_id, now_iso, same_name
+from .records import _FLAG as SUBDIVISION_FLAG
+from .records import StoreError, check_id, check_record_name, name_key, new_id, now_iso, same_name
 from ..atomic import atomic_write, fsync_dir
 from .storage import dumps_compact
 
@@ -132,6 +134,7 @@ class Trash:
                 db.upsert("projects", {**record["listing"], "id": new}, id=new)
             else:
                 doc = _beside(db, record["doc"]) if beside else record["doc"]
+                _refuse_bad_name(doc)
                 _refuse_same_name(db, doc)
                 new = new_id() if db.find("profiles", id=old_id) else old_id
                 db.upsert("profiles", {**doc, "id": new}, id=new)
@@ -217,13 +220,28 @@ def restored_name(name: str, taken: list[str]) -> str:
     "(restored 2)" and on, distinct by ``name_key`` from every name in ``taken``. A name near the length limit
     is shortened before the suffix (the message saying it was restored shows the new name whole)."""
     keys = {name_key(other) for other in taken}
+    clusters = clusters_of(name.strip())
     n = 1
     while True:
         suffix = " (restored)" if n == 1 else f" (restored {n})"
-        base = name.strip()[:MAX_NAME_LENGTH - len(suffix)].rstrip().rstrip("\u200c\u200d")
+        base = _fitting(clusters, MAX_NAME_LENGTH - len(suffix))
         if name_key(base + suffix) not in keys:
             return base + suffix
         n += 1
+
+
+def _fitting(clusters: list[str], room: int) -> str:
+    """The first of ``clusters`` that fit in ``room`` characters as the store counts a name (a subdivision flag
+    is one), whole: a flag, a family, a letter with its accent is kept or left out, never cut inside. No space
+    or joiner is left at the end."""
+    kept: list[str] = []
+    used = 0
+    for cluster in clusters:
+        used += 1 if SUBDIVISION_FLAG.fullmatch(cluster) else len(cluster)
+        if used > room:
+            break
+        kept.append(cluster)
+    return "".join(kept).rstrip().rstrip("\u200c\u200d").rstrip()
 
 
 def _beside(db: "Database", doc: dict[str, Any]) -> dict[str, Any]:
@@ -232,6 +250,15 @@ def _beside(db: "Database", doc: dict[str, Any]) -> dict[str, Any]:
     if not any(same_name(other, name) for other in taken):
         return doc
     return {**doc, "profile": {**doc["profile"], "name": restored_name(name, taken)}}
+
+
+def _refuse_bad_name(doc: dict[str, Any]) -> None:
+    """A profile comes back only under a name the store would save (its own rule, ``check_record_name``): a
+    name it refuses would make every later save of that profile fail. Refused, the profile stays in the trash."""
+    try:
+        check_record_name(_profile_name(doc), "profile name")
+    except StoreError as exc:
+        raise StoreError(f"This profile was not restored (it stays in the trash): its {exc}.") from None
 
 
 def _refuse_same_name(db: "Database", doc: dict[str, Any]) -> None:
