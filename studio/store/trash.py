@@ -7,8 +7,11 @@ when the store opens.
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import shutil
+import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -201,14 +204,51 @@ def _profile_name(doc: dict[str, Any]) -> str:
     return str(doc.get("profile", {}).get("name", "")) if isinstance(doc.get("profile"), dict) else ""
 
 
+FEW = 4  # up to this many new folders are flushed file by file; more, their whole file system at once
+
+
 def _flush(folders: list[Path]) -> None:
-    """Make new trash folders durable: each one's record and the folder itself, then the trash folder holding
-    them (only what was written: a flush of every file system on the machine waited on other programs' disks)."""
+    """Make new trash folders durable (raises OSError if the disk says it could not).
+
+    A few: each one's record and the folder itself, then the trash folder holding them. Many: one flush of the
+    file system the trash is on (``syncfs``): two flushes per item held the store's lock 8.5 s for 1,000 items,
+    each waiting for the disk on its own. Never a flush of every file system on the machine (``os.sync``
+    waited on other programs' disks)."""
+    if len(folders) > FEW and _sync_file_system(folders[0].parent):
+        return
     for folder in folders:
         with open(folder / "record.json", "rb") as f:
             os.fsync(f.fileno())
         fsync_dir(folder)
     fsync_dir(folders[0].parent)
+
+
+def _sync_file_system(folder: Path) -> bool:
+    """Flush everything written to the file system holding ``folder``; False where the system cannot (not
+    Linux), so the caller flushes file by file. OSError when the flush fails."""
+    syncfs = _libc_syncfs()
+    if syncfs is None:
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"flushing the trash to disk failed: {os.strerror(err)}")
+    finally:
+        os.close(fd)
+    return True
+
+
+@functools.cache
+def _libc_syncfs() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    syncfs.argtypes, syncfs.restype = [ctypes.c_int], ctypes.c_int
+    return syncfs
 
 
 def _profile_names(db: "Database") -> list[str]:
