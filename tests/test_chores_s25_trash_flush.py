@@ -2,6 +2,7 @@
 system the trash is on, not two per item (session 25: 1,000 items held the store's lock 8.5 s, 2,001 flushes each
 waiting for the disk), and still never ``os.sync`` of every file system; a failed flush leaves nothing imported."""
 import ctypes
+import errno
 import json
 import os
 from pathlib import Path
@@ -26,14 +27,14 @@ def _agency(tmp_path):
     return store, kit
 
 
-def _watch(monkeypatch, *, syncfs_fails=False, syncfs_missing=False):
+def _watch(monkeypatch, *, syncfs_fails=False, syncfs_missing=False, errno_=5):
     """Record what each ``os.fsync`` and each file system flush was given (no real flush either way)."""
     fsynced, synced = [], []
 
     def syncfs(fd):
         synced.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
         if syncfs_fails:
-            ctypes.set_errno(5)
+            ctypes.set_errno(errno_)
             return -1
         return 0
 
@@ -85,3 +86,15 @@ def test_a_failed_flush_leaves_nothing_imported_and_nothing_in_the_trash(tmp_pat
     for seen in (store, Store(tmp_path / "agency")):  # and as the next start reads it
         assert sorted((p.name, p.handle) for _, p in seen.profiles.all()) == sorted((n, "real") for n in NAMES)
         assert seen.trash.items() == []
+
+
+@LINUX
+def test_a_system_refusing_the_one_flush_gets_each_record_flushed(tmp_path, monkeypatch):
+    store, kit = _agency(tmp_path)
+    fsynced, synced = _watch(monkeypatch, syncfs_fails=True, errno_=errno.ENOSYS)  # a kernel without syncfs
+    Brands(store).import_kits(kit)
+    monkeypatch.undo()
+    assert synced
+    for folder in store.trash.folder.resolve().iterdir():
+        assert folder / "record.json" in fsynced and folder in fsynced
+    assert _names_in_trash(store) == sorted(NAMES)

@@ -8,6 +8,7 @@ when the store opens.
 from __future__ import annotations
 
 import ctypes
+import errno
 import functools
 import os
 import shutil
@@ -225,7 +226,7 @@ def _flush(folders: list[Path]) -> None:
 
 def _sync_file_system(folder: Path) -> bool:
     """Flush everything written to the file system holding ``folder``; False where the system cannot (not
-    Linux), so the caller flushes file by file. OSError when the flush fails."""
+    Linux, or a sandbox refusing the call), so the caller flushes file by file. OSError when the flush fails."""
     syncfs = _libc_syncfs()
     if syncfs is None:
         return False
@@ -233,6 +234,8 @@ def _sync_file_system(folder: Path) -> bool:
     try:
         if syncfs(fd) != 0:
             err = ctypes.get_errno()
+            if err in (errno.ENOSYS, errno.EPERM):  # a kernel or sandbox without it: flushed file by file
+                return False
             raise OSError(err, f"flushing the trash to disk failed: {os.strerror(err)}")
     finally:
         os.close(fd)
