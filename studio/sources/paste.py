@@ -1030,6 +1030,51 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
             if _HANDLE_RE.match(lines[i + 1].strip()):
                 lines[i] = lines[i].strip(_EDGE_SPACES + _DIRECTION_MARKS)
         text = "\n".join(lines)
+    text, names = _stand_in_names(text)
+    page = _parse_loose(text, warnings)
+    if page is not None and names:
+        page = page._replace(name=names.get(page.name, page.name))
+        warnings[:] = [_named_back(w, names) for w in warnings]
+    return page
+
+
+_STAND_IN = "\ufdd2"  # opens a stand-in for a display name shaped like X's own text ("@maya", "404", "2h")
+
+
+def _stand_in_names(text: str) -> tuple[str, dict[str, str]]:
+    """The copy with each display name that looks like X's own text ("@maya", "404", "...", "2h") swapped for a
+    stand-in, and the names by stand-in. A name is known by its place, not its words: the line over an "@handle"
+    that has X's "·" and time, or a Follow button, right under it."""
+    lines = text.split("\n")
+    names: dict[str, str] = {}
+    for i in range(len(lines) - 2):
+        s = lines[i].strip()
+        if not s or len(s) > 50 or _is_name(s) or not _HANDLE_RE.match(lines[i + 1].strip()):
+            continue
+        if not _header_after(lines, i + 1):
+            continue
+        stand_in = next((k for k, v in names.items() if v == s), f"{_STAND_IN}{len(names)}{_STAND_IN}")
+        names[stand_in] = s
+        lines[i] = lines[i].replace(s, stand_in)
+    return ("\n".join(lines), names) if names else (text, names)
+
+
+def _header_after(lines: list[str], i: int) -> bool:
+    """What X puts right under a header's "@handle" at line i: its "·" over a time, a short time, a Follow button."""
+    nxt = _next_filled(lines, i)
+    if nxt == "·":
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
+        return _is_time(_next_filled(lines, j))
+    return nxt.lower() in _HEADER_BUTTONS or _dot_date(nxt) or _is_time(nxt, False) and not _FULL_TIME_RE.match(nxt)
+
+
+def _named_back(message: str, names: dict[str, str]) -> str:
+    for stand_in, name in names.items():
+        message = message.replace(stand_in, name)
+    return message
+
+
+def _parse_loose(text: str, warnings: list[str]) -> CopiedPage | None:
     loose = _LOOSE_HEADER_RE.search(text) is not None
     if loose and _spaced(text):  # its headers drawn together first: a post's "… @ana" line is no "Name @handle"
         return _parse_page(_tight_headers(text), warnings) or _parse_page(text, warnings)
@@ -1350,11 +1395,14 @@ def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | N
     timed = sum(1 for start, *_ in headers[:3] if _timed_header(lines, start))
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble) or timed >= 2 and any(
             _SENTENCE_MARK_RE.search(line) for line in preamble):  # "Ship it." over the first header: a post's end
-        if timed < 2:
-            return None  # words above one "Name @handle": a draft that names someone, not a page
         above = lines[:headers[0][0]]
+        time_at = next((i for i, line in enumerate(above) if _FULL_TIME_RE.match(line.strip())), None)
+        if timed < 2 and not (time_at and _counts_ending(above)):
+            return None  # words above one "Name @handle": a draft that names someone, not a page
         menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
                      or _SENTENCE_MARK_RE.search(line)), len(above))
+        if time_at:  # the opening post's own time and counts: the line right over that time is its words
+            menu = min(menu, max((i for i in range(time_at) if above[i].strip()), default=menu))
         partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
         preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
     if shown := [line for line in preamble if not _xs_own_line(line)]:  # never dropped without a word: they
@@ -1439,7 +1487,7 @@ def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
 
 
 _MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
-_SENTENCE_MARK_RE = re.compile(r"[.!?:;…。！？]")
+_SENTENCE_MARK_RE = re.compile(r"[.!?:;…。！？।॥۔؟؛။።｡]")
 
 
 def _is_replying_line(line: str) -> bool:
