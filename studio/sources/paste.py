@@ -882,7 +882,10 @@ _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "sus
                    "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें", "팔로우",
                    "구독하기", "subskrybuj", "关注", "關注", "フォロー",
-                   "följ", "prenumerera", "theo dõi", "đăng ký"}
+                   "följ", "prenumerera", "theo dõi", "đăng ký",
+                   # (he, th, ur, bn, hi without the nukta, el, cs, ro, hu, da/no, fi, fil, ca, ms, ko)
+                   "מעקב", "עקוב", "ติดตาม", "فالو کریں", "অনুসরণ করুন", "फॉलो करें", "ακολουθήστε", "sledovat",
+                   "urmărește", "követés", "følg", "seuraa", "sundan", "segueix", "ikut", "팔로우하기"}
 
 
 # X cuts a long post short under these; the copy holds only the part shown.
@@ -1476,7 +1479,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 # marks that carry what went: "clock:0:42"
 _QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies",
-                 "gone", "video", "notes-button", "own-time")
+                 "gone", "video", "notes-button", "own-time", "under-time")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1564,6 +1567,8 @@ _LEFT_OUT_NOTES = (
     ("own-time", "holds {times} on a line of its own, shaped as X's time under a thread's first post: kept as the "
                  "author's words (X shows that time once, under the first post's words); delete it from the slide "
                  "if it was X's"),
+    ("under-time", "had lines under X's counts below its time ({times}): left out as X's (who may reply, the "
+                   "reply box); paste them back into the slide if they were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -2082,8 +2087,39 @@ def _without_stats(body: list[str]) -> list[str]:
             if ask is not None:
                 rest = rest[:ask] + rest[ask + 2:]
             rest = [x for x in rest if not _REPLY_RULE_RE.match(x)]  # English rule, its question not copied
-            return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
+            short = all(len(x) <= 25 and len(x.split()) <= 3 for x in rest)
+            return body[:i] if short or _under_counts(body[top + 1:]) is not None else body
     return body
+
+
+_COUNT_SHAPE_RE = regex.compile(r"^\d[\d.,٫٬\u00a0\u202f]*\s?[\p{L}\p{M}]{0,8}\.?$")  # "1.2 หมื่น": a count, its unit unknown
+_MOST_UNDER_COUNTS = 4  # X's lines under the opening post's counts: who may reply and its rule, the reply box
+
+
+def _under_counts(below: list[str]) -> list[str] | None:
+    """The lines under X's counts below the opening post's full time (``below``: the lines after that time), in any
+    language ("返信できるアカウント", "अपना जवाब पोस्ट करें"), or None when the counts are not there: the views and
+    counts in a row right under the time show the block is X's, so the few lines under it are X's too."""
+    rest = [x.strip() for x in below if x.strip() and x.strip() != "·"]
+    head = rest[:7]
+    counted = [k for k, x in enumerate(head) if _COUNT_RE.match(x) or _COUNT_SHAPE_RE.match(x)]
+    if len(counted) < 3 or counted[0] > 0:
+        return None
+    after = rest[counted[-1] + 1:]
+    if any(_UNAVAILABLE_RE.match(x) or any(p.match(x) for _, p in _ADDED_BELOW) for x in after):
+        return None  # X's boxes that other rules read (a gone post's notice, a translation)
+    return after if len(after) <= _MOST_UNDER_COUNTS and all(len(x) <= 140 for x in after) else None
+
+
+def _under_time_words(body: list[str]) -> list[str]:
+    """The lines under the opening post's counts that only their place shows to be X's (long ones, in a language
+    whose words are not known here): left out, named in the notice."""
+    top = next((i for i in range(len(body) - 1, -1, -1) if _FULL_TIME_RE.match(body[i].strip())), None)
+    if top is None:
+        return []
+    after = _under_counts(body[top + 1:]) or []
+    return [x for x in after if not (len(x) <= 25 and len(x.split()) <= 3) and not _REPLY_RULE_RE.match(x)
+            and not _QUESTION_RE.match(x) and not _is_replying_line(x)]
 
 
 _LAST_EDITED_RE = re.compile(r"^(?:Last edited|Zuletzt bearbeitet|Última edición|Dernière modification|Última edição"
@@ -2250,6 +2286,8 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
     """The post's lines without X's boxes: the counts under a full time, a poll's results, a community note or
     translation below, an edited post's banner, a gone post's notice (each marked in ``left_out``)."""
     body, _ = _without_poll_results(_without_stats(list(lines)))
+    if opening and len(body) < len(lines) and (under := _under_time_words(lines)):
+        left_out.update({"under-time"} | {"under-time:" + x for x in under})
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
         if at is None:
