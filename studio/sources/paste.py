@@ -2035,7 +2035,7 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         filled.pop()  # X's counts under the poll
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
-        return body, False
+        return _poll_by_shape(body, filled)
     body, after = body[:filled[-1]], body[filled[-1] + 1:]
     # Each option over its share, from the last up; a copy may put a blank line between every two lines.
     found, k = [], len(filled) - 1
@@ -2048,6 +2048,35 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
+
+
+_VOTE_COUNT_SHAPE_RE = regex.compile(r"^\d[\d.,٫٬\u00a0\u202f]*\s?[\p{L}\p{M}]+$")  # "1,024 वोट", "1,024표"
+_POLL_FOOTER_MOST = 3  # the vote count, "·", the poll's state ("1,024 votes" / "·" / "Final results")
+
+
+def _poll_by_shape(body: list[str], filled: list[int]) -> tuple[list[str], bool]:
+    """A poll's results in a language whose words are not known here, by their shape: two to four options, each
+    over its share, the shares adding up to 100%, then a short line opening with a number (the vote count) and at
+    most two more short lines; X's counts may follow. Without that shape, ``body`` as it is."""
+    for size in range(1, _POLL_FOOTER_MOST + 1):
+        last = len(filled) - size - 1  # the last option's share
+        if last < 3 or not _POLL_SHARE_RE.match(body[filled[last]].strip()):
+            continue
+        footer = [body[i].strip() for i in filled[last + 1:]]
+        if not _VOTE_COUNT_SHAPE_RE.match(footer[0]) or any(len(x) > 40 for x in footer):
+            continue
+        found, k = [], last
+        while k >= 1 and _POLL_SHARE_RE.match(body[filled[k]].strip()) and not _POLL_SHARE_RE.match(
+                body[filled[k - 1]].strip()):
+            found.append(filled[k])
+            k -= 2
+        values = [float(body[i].strip().rstrip("%").strip().replace(",", ".")) for i in found]
+        n = _poll_options([body[i] for i in found]) if len(found) > 1 else 0
+        if n < 2 or abs(sum(values[:n]) - 100) > 0.5 * n:
+            continue
+        drop = set(found[:n]) | set(filled[last + 1:])
+        return [line for i, line in enumerate(body) if i not in drop], True
+    return body, False
 
 
 def _cut_over_poll(body: list[str], filled: list[int], shares: set[int]) -> int | None:
