@@ -864,7 +864,11 @@ _EDITED_AT_RE = _TIME_RES[-1]
 # X's label beside an ad's advertiser ("Ad", "Promoted"), in its main interface languages.
 _AD_LABELS = {"ad", "promoted", "anzeige", "gesponsert", "promocionado", "publicidad", "sponsorisé", "promu",
               "promovido", "anúncio", "sponsorizzato", "annuncio", "gepromoot", "advertentie", "sponsrad", "annons",
-              "реклама", "quảng cáo", "được quảng bá", "プロモーション", "広告"}
+              "реклама", "quảng cáo", "được quảng bá", "プロモーション", "広告",
+              # (es, hi, ar, ko, tr, id, pl, he, fa, th, zh, el, hu, fi, no, da, cs)
+              "anuncio", "विज्ञापन", "प्रचारित", "إعلان", "مُروَّج", "مروج", "광고", "reklam", "iklan", "dipromosikan",
+              "reklama", "promowane", "פרסומת", "מקודם", "تبلیغ", "โฆษณา", "广告", "廣告", "推广", "διαφήμιση",
+              "hirdetés", "mainos", "annonse", "annonce"}
 # "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai, Ukrainian and Hebrew.
 _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше",
                  "הצגת עוד", "הצג עוד"}
@@ -1981,7 +1985,16 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
-                                               or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+                                               or _is_noise(before, dates=False) and _main_post_header(lines, i - 1)
+                                               or _is_count(before) and _label_shaped(nxt))
+
+
+def _label_shaped(line: str) -> bool:
+    """A short line of one or two words with no sentence mark: under a "Name" / "@handle" right under a post's
+    counts, X's label beside an ad's advertiser in a language whose word for "Ad" is not known here."""
+    s = line.strip()
+    return 0 < len(s) <= 20 and len(s.split()) <= 2 and not _SENTENCE_MARK_RE.search(s) and not s.startswith("@") \
+        and not any(c.isdigit() for c in s)
 
 
 def _ad_shape(before: str) -> bool:
