@@ -1177,12 +1177,72 @@ def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
     return lines[filled[tabs - 1] + 1:]
 
 
+_BIO_MOST = 4  # lines of a person's bio in X's box of people
+
+
+def _card_button(lines: list[str], i: int) -> str:
+    """The button under the "Name" / "@handle" at lines i, i+1 ("Follow", in any language), '' if none."""
+    if i + 2 >= len(lines) or not lines[i].strip() or len(lines[i].strip()) > 50 \
+            or not _HANDLE_RE.match(lines[i + 1].strip()):
+        return ""
+    nxt = lines[i + 2].strip()
+    return nxt if _label_shaped(nxt) or _header_button(nxt) else ""
+
+
+def _people_cards(lines: list[str], i: int) -> int:
+    """The end of a run of X's people cards from line i ("Name" / "@handle" / button / bio, none with a time or
+    counts), or i when there is none. Each card's button is one X knows, or the same words under every card."""
+    j, buttons, bio = i, [], False
+    while (button := _card_button(lines, j)) and not any(_is_time(x) for x in lines[j + 2:j + 3]):
+        buttons.append(button)
+        k = j + 3
+        while k < len(lines) and k - j - 3 < _BIO_MOST and not _card_button(lines, k):
+            x = lines[k].strip()
+            if _is_count(x) or _FULL_TIME_RE.match(x) or _is_time(x, False) or x == "·":
+                return i  # a post's counts or time: these are posts, not a box of people
+            bio = bio or bool(x)
+            k += 1
+        j = k
+    known = any(_header_button(b) for b in buttons) or len(buttons) > 1 and len(set(buttons)) == 1
+    # (one card alone with no bio: left to the notice that quotes a lone header under the last post)
+    return j if buttons and known and (bio or len(buttons) > 1) else i
+
+
+def _without_people_box(lines: list[str], noted: list[str]) -> list[str]:
+    """The copy without X's box of people under a thread (its heading in any language, or none, then cards of
+    "Name" / "@handle" / "Follow" / bio): it comes right under the last post's counts; its heading is named."""
+    for i in range(2, len(lines) - 2):
+        if not _HANDLE_RE.match(lines[i + 1].strip()) or not lines[i].strip():
+            continue
+        above = [k for k in range(i - 1, -1, -1) if lines[k].strip()][:2]
+        if not above:
+            continue
+        heading = None
+        if not _is_count(lines[above[0]].strip()):
+            h = lines[above[0]].strip()
+            if len(above) < 2 or not _is_count(lines[above[1]].strip()) or len(h) > 40 or _SENTENCE_MARK_RE.search(h):
+                continue
+            heading = above[0]
+        end = _people_cards(lines, i)
+        if end == i or any(x.strip() for x in lines[end:]):
+            continue  # (only a box that ends the copy: the thread's posts never come under it)
+        start = heading if heading is not None else i
+        handles = [x.strip() for x in lines[i:end] if _HANDLE_RE.match(x.strip())]
+        noted.append(f"left out X's box of people under the thread ({', '.join(handles)}: names, handles, Follow "
+                     "buttons and bios)"
+                     + (f" and its heading “{lines[heading].strip()}”" if heading is not None else "")
+                     + ": it is X's page around the posts, not a post")
+        return lines[:start]
+    return lines
+
+
 def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     raw = text.split("\n")
     lines = _drop_page_chrome(raw)
     footer = _last_filled(raw) != _last_filled(lines)  # X's boxes or footer came under the page's last post
     noted: list[str] = []
     lines = _without_profile_header(lines, noted)
+    lines = _without_people_box(lines, noted)
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
@@ -1994,7 +2054,10 @@ def _label_shaped(line: str) -> bool:
     counts, X's label beside an ad's advertiser in a language whose word for "Ad" is not known here."""
     s = line.strip()
     return 0 < len(s) <= 20 and len(s.split()) <= 2 and not _SENTENCE_MARK_RE.search(s) and not s.startswith("@") \
-        and not any(c.isdigit() for c in s)
+        and not any(c.isdigit() for c in s) and bool(_LETTER_RE.search(s))
+
+
+_LETTER_RE = regex.compile(r"\p{L}")
 
 
 def _ad_shape(before: str) -> bool:
