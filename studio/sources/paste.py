@@ -97,7 +97,7 @@ def parse_paste(text: str) -> ImportResult:
 
 
 # A post that is a number and a 🧵 alone ("2/ 🧵").
-_NUMBER_AND_EMOJI_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*\U0001F9F5[ \t]*$",
+_NUMBER_AND_EMOJI_RE = re.compile(r"^[ \t]*[(\[（]?\d{1,3}[/／](?:\d{1,3}|[nNxX])?[)\]）]?[ \t]*\U0001F9F5[ \t]*$",
                                   re.MULTILINE)
 
 
@@ -110,7 +110,7 @@ def _words_past_number(text: str, posts: int) -> str:
     return "" if found[2] is None or found[1] <= found[2] <= posts + 1 else text
 
 
-_ONLY_NUMBER_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*$")
+_ONLY_NUMBER_RE = re.compile(r"^[ \t]*[(\[（]?\d{1,3}[/／](?:\d{1,3}|[nNxX])?[)\]）]?[ \t]*$")
 
 
 def _listed(numbers: list[int]) -> str:
@@ -236,12 +236,12 @@ _TOTAL = r"\d{1,3}|[nNxX](?![^\W\d_])"
 # One pattern per style family; a run never mixes families.
 _START_PATTERNS = {
     # (a no-break space after the mark is a space: some editors type one after "2/"; "(2/)" is "2/" bracketed)
-    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})?[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])"
+    "slash": re.compile(rf"^[ \t]*(?:[(\[（](\d{{1,3}})[/／]({_TOTAL})?[)\]）]|(\d{{1,3}})[/／]({_TOTAL})?)(?![\d/／])"
                         r"[ \t\u00a0\u202f]*(?=\S|$)", re.MULTILINE),
     "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
     "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
 }
-_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)[ \t]*$",
+_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[（](\d{{1,3}})[/／]({_TOTAL})[)\]）]|(\d{{1,3}})[/／]({_TOTAL})?)[ \t]*$",
                           re.MULTILINE)
 
 
@@ -535,7 +535,7 @@ def _without_inner_first_mark(text: str, total: int | None) -> str:
     return text[:marks[0].start()] + "\n\n" + text[marks[0].end():]
 
 
-_INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1/(\d{1,3})?[ \t]+(?=\S)")
+_INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1[/／](\d{1,3})?[ \t]+(?=\S)")
 
 
 def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
