@@ -945,7 +945,9 @@ def _media_label_re(shown: frozenset[str] = frozenset()) -> re.Pattern:
     badged = "|".join(_LABEL_INTERFACE)  # any of them over X's "ALT" badge is X's label
     return re.compile(rf"(?:\A|\n+)(?:(?:{labels}|(?:{badged})(?=\n+ALT(?:\n|\Z))|Content warning: [^\n]{{1,60}}"
                       r"|The following media includes potentially sensitive content\."
-                      r"(?:\n+Change settings)?(?:\n+Show)?)"
+                      r"(?:\n+Change settings)?(?:\n+Show)?"
+                      r"|The media could not be played\.(?:\n+Reload)?"
+                      r"|Age-restricted adult content\.[^\n]{0,240}(?:\n+Learn more)?)"
                       r"(?:\n+|\Z))+\Z")
 
 
@@ -2661,7 +2663,7 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
 _EDITED_LABELS = {"edited", "bearbeitet", "editado", "modifié", "modificato", "bewerkt", "redigerad", "編集済み"}
 
 
-_VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
+_VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15}|\s+[^\s@][^\n@]{0,48})?$")
 
 
 def _note_video_source(body: list[str], left_out: set[str]) -> None:
@@ -2672,7 +2674,7 @@ def _note_video_source(body: list[str], left_out: set[str]) -> None:
     for k in range(len(filled) - 1):
         clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
         from_line = _VIDEO_FROM_RE.match(source[0])
-        named = (len(source) == 1 and "@" in source[0]
+        named = (len(source) == 1 and source[0].split()[0] != source[0]
                  or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50)
         if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
             left_out.update(("video", "video:" + " / ".join([clock, *source])))
