@@ -876,7 +876,7 @@ _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "प�
                       "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
 # X's "Quote" over a quoted post and "Show this thread" under a timeline's post, in its interface languages.
 _QUOTE_LABELS = {"quote", "zitat", "cita", "citation", "citação", "citazione", "citaat", "citat", "цитата", "引用",
-                 "trích dẫn"}
+                 "trích dẫn", "citar", "اقتباس", "उद्धरण", "인용", "alıntı", "kutipan", "cytat", "ציטוט", "نقل قول"}
 _SHOW_THREAD = {"show this thread", "diesen thread anzeigen", "mostrar este hilo", "afficher ce fil",
                 "mostrar esta sequência", "mostra questo thread", "deze draad weergeven", "deze thread weergeven",
                 "visa den här tråden", "показать эту ветку", "このスレッドを表示", "hiển thị chuỗi bài đăng này"}
