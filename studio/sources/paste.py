@@ -1042,7 +1042,8 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
     text, names = _stand_in_names(text)
     page = _parse_loose(text, warnings)
     if page is not None and names:
-        page = page._replace(name=names.get(page.name, page.name))
+        page = page._replace(name=names.get(page.name, page.name),  # (and any a post's lines held: the words back)
+                             texts=[_named_back(t, names) for t in page.texts])
         warnings[:] = [_named_back(w, names) for w in warnings]
     return page
 
@@ -1056,12 +1057,13 @@ def _stand_in_names(text: str) -> tuple[str, dict[str, str]]:
     that has X's "·" and time, or a Follow button, right under it."""
     lines = text.split("\n")
     names: dict[str, str] = {}
-    for i in range(len(lines) - 2):
+    found = [i for i in range(len(lines) - 2) if (s := lines[i].strip()) and len(s) <= 50 and not _is_name(s)
+             and _HANDLE_RE.match(lines[i + 1].strip()) and _header_after(lines, i + 1)]
+    timed = {lines[i + 1].strip().lower() for i in found if not _header_button(_next_filled(lines, i + 1))}
+    for i in found:
         s = lines[i].strip()
-        if not s or len(s) > 50 or _is_name(s) or not _HANDLE_RE.match(lines[i + 1].strip()):
-            continue
-        if not _header_after(lines, i + 1):
-            continue
+        if lines[i + 1].strip().lower() not in timed:
+            continue  # (over a button only: the thread's author, whose other posts show their time, is sure)
         stand_in = next((k for k, v in names.items() if v == s), f"{_STAND_IN}{len(names)}{_STAND_IN}")
         names[stand_in] = s
         lines[i] = lines[i].replace(s, stand_in)
@@ -1069,7 +1071,8 @@ def _stand_in_names(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _header_after(lines: list[str], i: int) -> bool:
-    """What X puts right under a header's "@handle" at line i: its "·" over a time, a short time, a Follow button."""
+    """What X puts right under a header's "@handle" at line i: its "·" over a time, a short time, a Follow button
+    (a reply's header shows its time, the opening post's a button)."""
     nxt = _next_filled(lines, i)
     if nxt == "·":
         j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
