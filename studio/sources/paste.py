@@ -1219,7 +1219,7 @@ def _without_people_box(lines: list[str], noted: list[str]) -> list[str]:
     for i in range(2, len(lines) - 2):
         if not _HANDLE_RE.match(lines[i + 1].strip()) or not lines[i].strip():
             continue
-        above = [k for k in range(i - 1, -1, -1) if lines[k].strip()][:2]
+        above = list(itertools.islice((k for k in range(i - 1, -1, -1) if lines[k].strip()), 2))  # (not O(n²))
         if not above:
             continue
         heading = None
