@@ -20,16 +20,18 @@ class ProfilePicker:
         self.view, self.echo = view, echo
         self.brands = view.studio.brands
         self._shown: str | None = None
-        ui.label("AGENCY · MULTI-PROFILES").classes("cs-overline")
+        ui.label("Client profiles").classes("cs-overline")
+        ui.label("One saved brand per client: wear it on any carousel.").classes("cs-hint")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.select = ui.select({}, label="Brand profile", on_change=self._switch).props(
                 "dense outlined options-dense data-testid=profile-select").classes("flex-1")
             with ui.button(icon="more_vert").props("flat round dense aria-label='Profile actions'"):
                 with ui.menu():
-                    ui.menu_item("Save changes to this profile", self._save)
+                    save = ui.menu_item("Save changes to this profile", self._save)
                     ui.menu_item("Save as a new profile", self._save_new)
-                    ui.menu_item("Duplicate profile", self._duplicate)
-                    ui.menu_item("Delete profile", self._delete)
+                    duplicate = ui.menu_item("Duplicate profile", self._duplicate)
+                    delete = ui.menu_item("Delete profile", self._delete)
+        self._of_chosen = (save, duplicate, delete)  # offered only while a profile is chosen
         self.unsaved = ui.label("Unsaved changes to this profile").classes("cs-hint cs-unsaved").props(
             "data-testid=profile-unsaved")
         self.undo = UndoLine(view, reload)
@@ -49,8 +51,15 @@ class ProfilePicker:
         if self.select.value != on_slides and (on_slides is None or on_slides in self.select.options):
             with self.echo():
                 self.select.value = on_slides
+        self._offer()
+
+    def _offer(self) -> None:
+        """Save changes, Duplicate and Delete act on the chosen profile: greyed out while none is."""
+        for item in self._of_chosen:
+            item.set_enabled(bool(self.select.value))
 
     def _switch(self, e: events.ValueChangeEventArguments) -> None:
+        self._offer()
         if self.echo or not e.value or e.value == self._shown:
             return
         edited = self.brands.unsaved_changes()
