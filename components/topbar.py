@@ -24,7 +24,10 @@ PAGE = 50  # projects listed at once; "Show N more" lists the next ones
 def _toggle(drawer: ui.drawer) -> str:
     """Open or close a drawer from what the browser shows. The server's value can lag behind: below its
     breakpoint a drawer closes itself when the window narrows, and a toggle decided there could close it again."""
-    return f"() => getElement({drawer.id}).toggle()"
+    # a click (not Enter or Space: e.detail 0) lets go of the focus, whose highlight stayed on the button after
+    # the drawer closed, as if it were still open
+    return (f"(e) => {{ getElement({drawer.id}).toggle();"
+            " if (e && e.detail) document.activeElement?.blur(); }")
 
 
 class TopBar:
@@ -46,8 +49,9 @@ class TopBar:
                 with ui.column().classes("gap-0 cs-app-title"):
                     ui.label("Carousel Studio").classes("cs-app-name").props("role=heading aria-level=1")
                     ui.label(TAGLINE).classes("cs-tagline").props("data-testid=tagline")
+            # a long name ends in "…" (it was cut mid-word); its title has it all (``_title``)
             self.name = text_box(view, None, "name", self._rename, part="meta").props(
-                "dense borderless input-class=cs-project-name-input data-testid=project-name "
+                "dense borderless input-class='cs-project-name-input ellipsis' data-testid=project-name "
                 "aria-label='Project name'").classes("cs-project-name")
             self.name.on("keydown.enter", lambda: self.name.run_method("blur"))
             ui.button(icon="folder_open", on_click=self._projects_dialog).props(
@@ -100,6 +104,14 @@ class TopBar:
             self._echo = True
             show(self.name, doc.carousel.name)
             self._echo = False
+        self._title(doc.carousel.name)
+
+    def _title(self, name: str) -> None:
+        """The whole name on hover and to screen readers, as the box may show only its start."""
+        if self.name.props.get("title") != name:
+            self.name.props["title"] = name
+            self.name.props["aria-label"] = f"Project name: {name}" if name else "Project name"
+            self.name.update()
 
     def _rename(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo and (e.value or "").strip():
