@@ -11,6 +11,7 @@ from . import engine
 from .tiles import Gallery
 from .view import View
 
+STRENGTH_STEPS = {0: "Off", 1: "Normal", 4: "Max"}  # × the theme's own pattern strength; a marker at each whole step
 THEME_DEFAULT = "theme"  # tile key for "the theme's own pattern" (pattern None)
 
 
@@ -25,8 +26,14 @@ class PatternPanel(Gallery):
             ui.label("Strength").classes("cs-field-label")
             self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25,
                                       value=view.carousel.pattern_strength, on_change=self._set_strength) \
-                .props("label data-testid=pattern-strength").classes("flex-1").tooltip("Pattern strength")
+                .props("label :markers=1 data-testid=pattern-strength").classes("flex-1 cs-strength") \
+                .tooltip("Pattern strength")
         self.strength.props["aria-label"] = "Pattern strength"
+        # its steps in words (a bare 0–4 said nothing): 1 is the theme's own strength
+        self.strength.props["marker-labels"] = STRENGTH_STEPS
+        # Home and End go to the ends, as on any slider (Quasar's moves only by arrows and Page Up/Down)
+        self.strength.on("keydown.home.prevent", lambda: self.strength.set_value(0))
+        self.strength.on("keydown.end.prevent", lambda: self.strength.set_value(PATTERN_STRENGTH_MAX))
 
     def _set_strength(self, e) -> None:
         self.view.attempt(self.view.document.set_setting, "pattern_strength", float(e.value), origin=self.view.person)
