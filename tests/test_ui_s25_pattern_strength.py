@@ -10,4 +10,4 @@ async def test_the_strength_steps_are_named(studio, testid):
     (slider,) = testid(studio, "pattern-strength")
     labels = slider.props["marker-labels"]
     assert labels[0] == "Off" and labels[1] == "Normal" and labels[4] == "Max"  # 1: the theme's own strength
-    assert slider.props[":markers"] == 1
+    assert slider.props[":markers"] == "1"  # (a JavaScript expression: one marker per whole step)
