@@ -24,10 +24,12 @@ PAGE = 50  # projects listed at once; "Show N more" lists the next ones
 def _toggle(drawer: ui.drawer) -> str:
     """Open or close a drawer from what the browser shows. The server's value can lag behind: below its
     breakpoint a drawer closes itself when the window narrows, and a toggle decided there could close it again."""
-    # a click (not Enter or Space: e.detail 0) lets go of the focus, whose highlight stayed on the button after
-    # the drawer closed, as if it were still open
-    return (f"(e) => {{ getElement({drawer.id}).toggle();"
-            " if (e && e.detail) document.activeElement?.blur(); }")
+    return f"() => getElement({drawer.id}).toggle()"
+
+
+# A closed drawer gives the focus back to its toggle (page.py): after a click or a tap, the focus highlight then
+# stayed on it as if its drawer were still open. Only a keyboard's focus (":focus-visible") is highlighted there.
+TOGGLE_CSS = ".cs-drawer-toggle:focus:not(:focus-visible) > .q-focus-helper { opacity: 0 !important; }"
 
 
 class TopBar:
@@ -38,9 +40,11 @@ class TopBar:
         self.view = view
         self._echo = False
         self.dark = ui.dark_mode()
+        ui.add_css(TOGGLE_CSS)
         with ui.row().classes("w-full items-center no-wrap gap-1 cs-topbar"):
             ui.button(icon="tune").on("click", js_handler=_toggle(left)).props(
-                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes("cs-below-1000")
+                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes(
+                "cs-below-1000 cs-drawer-toggle")
             with ui.row().classes("items-center no-wrap gap-2 cs-brandmark"):
                 ui.html('<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">'
                         '<rect x="2" y="5" width="13" height="16" rx="3" fill="currentColor" opacity=".35"/>'
@@ -75,7 +79,8 @@ class TopBar:
             ui.button("Export", icon="ios_share", on_click=on_export).props(
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda").on("click", js_handler=_toggle(right)).props(
-                "flat dense no-caps no-wrap aria-label='Posts: source content' data-testid=toggle-source").classes("cs-below-1180")
+                "flat dense no-caps no-wrap aria-label='Posts: source content' data-testid=toggle-source").classes(
+                "cs-below-1180 cs-drawer-toggle")
         self.refresh(None)
         self._show_save_state(ProjectSwitched())
 
