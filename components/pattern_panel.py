@@ -22,11 +22,12 @@ class PatternPanel(Gallery):
         choices = {THEME_DEFAULT: "Theme's own"} | {k: k.title() for k in engine.PATTERNS if k != "none"} \
             | {"none": "None"}
         super().__init__(view, choices)
-        with ui.row().classes("w-full items-center no-wrap gap-2"):  # (a bare slider said nothing of what it set)
+        # (a bare slider said nothing of what it set); its label above, so its steps' names have the width
+        with ui.column().classes("w-full gap-0"):
             ui.label("Strength").classes("cs-field-label")
             self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25,
                                       value=view.carousel.pattern_strength, on_change=self._set_strength) \
-                .props("label :markers=1 data-testid=pattern-strength").classes("flex-1 cs-strength") \
+                .props("label :markers=1 data-testid=pattern-strength").classes("w-full px-3 cs-strength") \
                 .tooltip("Pattern strength")
         self.strength.props["aria-label"] = "Pattern strength"
         # its steps in words (a bare 0–4 said nothing): 1 is the theme's own strength
