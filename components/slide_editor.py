@@ -32,6 +32,11 @@ def say_slide_with_choice(select: ui.select) -> str:
             f"document.getElementById('c{select.id}')?.getAttribute('{SHOWN}') ?? null}} : option)")
 
 
+# The choice shown whole, on two lines if need be: "Carousel layout (Headline + body)" was cut to "Carousel layout
+# (Headl…" in the settings column's width
+LAYOUT_SELECT_CSS = ".cs-layout-select .q-field__native > span.ellipsis { white-space: normal; overflow: visible; }"
+
+
 class SlideEditor:
     """The slide being edited, large, with its text editable beside it."""
 
@@ -43,7 +48,8 @@ class SlideEditor:
             with ui.column().classes("cs-slide-fields gap-2"):
                 self.kind = ui.label().classes("cs-kind")
                 self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
-                    "dense outlined options-dense data-testid=slide-layout").classes("w-full")
+                    "dense outlined options-dense data-testid=slide-layout").classes("w-full cs-layout-select")
+                ui.add_css(LAYOUT_SELECT_CSS)
                 # its note in a caption of its own: as the field's hint it was drawn over the Title box below
                 self.layout_note = ui.label().classes("cs-layout-note text-caption text-grey-7 w-full").props(
                     "data-testid=slide-layout-note")

@@ -130,6 +130,17 @@ def test_the_layout_note_sits_under_its_box_clear_of_the_title(driver, studio_se
         ".find(f => f.innerText.trim().startsWith('Title') && f.offsetParent);"
         " const r = f.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}")
     assert select["bottom"] <= caption["top"] + 1 and caption["bottom"] <= title["top"] + 1, (select, caption, title)
+    by_testid(driver, "slide-layout")[0].click()  # the carousel's layout: its long name shown whole
+    wait(driver, lambda: driver.execute_script(
+        "const o = [...document.querySelectorAll('.q-menu .q-item')].find(i => i.innerText.startsWith('Carousel'));"
+        " if (o) o.click(); return !!o"), describe=lambda: driver.find_element(By.TAG_NAME, "body").text[-300:])
+    shown = ("const s = document.querySelector('[data-testid=slide-layout] > span');"
+             " return s ? [s.innerText, s.scrollWidth <= s.clientWidth] : null")
+    wait(driver, lambda: (driver.execute_script(shown) or [""])[0].startswith("Carousel layout ("),
+         describe=lambda: driver.execute_script(shown))
+    time.sleep(0.5)
+    driver.save_screenshot(str(shots / "s25-layout-select-1440.png"))
+    assert driver.execute_script(shown)[1], driver.execute_script(shown)
 
 
 def test_export_resolution_comes_before_the_buttons_on_a_phone(driver, studio_server, shots, wide):
