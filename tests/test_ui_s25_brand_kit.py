@@ -32,6 +32,7 @@ async def test_profile_actions_wait_for_a_chosen_profile(studio, testid):
     assert menu_item(studio, "Save as a new profile").enabled
     testid(studio, "brand-name")[0].value = "Client A"
     click(studio, menu_item(studio, "Save as a new profile"))
+    click(studio, testid(studio, "profile-name-save")[0])
     await until(lambda: testid(studio, "profile-select")[0].value)
     assert all(menu_item(studio, text).enabled for text in ON_CHOSEN)
 
@@ -53,3 +54,22 @@ async def test_the_headings_say_what_each_part_is_for(studio, testid):
     shown = labels(studio)
     assert "Client profiles" in shown and "Presets" in shown
     assert "AGENCY · MULTI-PROFILES" not in shown and "SAVE PRESETS" not in shown
+
+
+async def test_save_as_a_new_profile_asks_its_name_first(studio, testid):
+    open_panel(studio, "Brand Kit")
+    store = studio.shared.store
+    testid(studio, "brand-name")[0].value = "Client A"
+    click(studio, menu_item(studio, "Save as a new profile"))
+    (name,) = testid(studio, "profile-name")
+    assert name.value == "Client A" and store.profiles.all() == []  # asked, nothing saved yet
+    with studio:
+        cancel = next(e for e in name.parent_slot.parent.descendants()
+                      if isinstance(e, ui.button) and e.text == "Cancel")
+    click(studio, cancel)
+    assert store.profiles.all() == []
+    click(studio, menu_item(studio, "Save as a new profile"))
+    name.value = "Client A (agency)"
+    click(studio, testid(studio, "profile-name-save")[0])
+    await until(lambda: [p.name for _, p in store.profiles.all()] == ["Client A (agency)"])
+    assert studio.shared.document.carousel.brand.name == "Client A (agency)"  # the profile takes the brand's Name
