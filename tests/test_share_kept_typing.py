@@ -74,21 +74,46 @@ def test_typing_heard_then_undone_stays_undone_though_the_box_sent_the_undone_te
 
 def test_a_deleted_page_is_remembered_for_a_while_then_forgotten_and_the_memory_tidied():
     """A tab reloading soon after its page was deleted still has its typing merged; once the page has been gone
-    ``GONE_S`` its record goes (kept for good, such records pinned heap pages: issue 13) and typing is taken whole."""
+    ``GONE_S`` its record goes (kept for good, such records pinned heap pages: issue 13), and its typing is still
+    merged onto the text now, never taking the box whole over another tab's words (review, session 25)."""
     from hand_clock import HandClock
     clock, tidied = HandClock(), []
     doc, made = Document(sample_carousel()), Made()
     body = doc.carousel.slides[1].body
     made.heard("page-1", ("1", "body"), body + " A")
+    doc.set_slide_text(1, body=body + " A")
     doc.set_slide_text(1, body="Now: " + body + " A")  # another tab's edit since
     lost = typing(base=body, value=body + " A B")
     made.gone("page-1", then=lambda: tidied.append(1), clock=clock)
     clock.advance(Made.GONE_S - 1)
     assert made.heard_last(lost) == body + " A" and not tidied
-    clock.advance(1)
+    clock.advance(2)  # 31 s after the page was deleted
     assert made.heard_last(lost) is None and tidied == [1]
-    put_back_plain(doc, lost, made.heard_last(lost))
-    assert doc.carousel.slides[1].body == body + " A B"  # taken whole, as after a restart
+    assert put_back_plain(doc, lost, made.heard_last(lost)) is None
+    assert doc.carousel.slides[1].body == "Now: " + body + " A B"  # the other tab's words kept, " A B" once
     made.gone("never-known", then=lambda: tidied.append(2), clock=clock)
     clock.advance(Made.GONE_S)
     assert tidied == [1, 2]
+
+
+def test_with_no_record_typing_that_meets_another_tabs_words_is_shown_not_written():
+    """No record of what the server heard, and another tab wrote at the very place of the typing: which words are
+    whose is uncertain, so the text is left as it is and the typing is shown, whole."""
+    doc = Document(sample_carousel())
+    body = doc.carousel.slides[1].body
+    doc.set_slide_text(1, body=body + " from B")
+    told = put_back_plain(doc, typing(base=body, value=body + " A B"), None)
+    assert doc.carousel.slides[1].body == body + " from B"
+    assert told is not None and f"“{body} A B”" in told
+
+
+def test_with_no_record_typing_elsewhere_in_the_text_is_merged_with_the_other_tabs_words():
+    doc = Document(sample_carousel())
+    title = doc.carousel.slides[2].title
+    doc.set_slide_text(2, title="So: " + title)  # another tab, at the start
+    assert put_back_plain(doc, typing(field="title", index=2, base=title, value=title + "!"), None) is None
+    assert doc.carousel.slides[2].title == "So: " + title + "!"
+    name = doc.carousel.name
+    doc.rename("The " + name)
+    assert put_back_plain(doc, typing("meta", "name", base=name, value=name + " 2"), None) is None
+    assert doc.carousel.name == "The " + name + " 2"
