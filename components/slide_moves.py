@@ -54,25 +54,36 @@ class SlideNames:
 
     def carry(self, keys: list) -> None:
         """Undo, redo or a reload give every slide a new object: each new one takes the name of a slide last seen
-        that is gone, the equal one (in order), else the one that stood at its place, so a keyboard user keeps theirs."""
+        that is gone, so a keyboard user keeps theirs: first the one at its place when equal, then the one equal
+        to it when no other slide is (a moved slide), then the one that stood at its place. Equal content alone
+        never decides between equal slides (two empty ones): the wrong one would be selected, and deleted."""
         if any(isinstance(key, str) for key in keys):
             return
         new = [i for i, key in enumerate(keys) if self._named(key) is None]
         if new:
             kept = {self._named(key) for key in keys}
-            free = [(i, name, slide) for i, (name, slide) in enumerate(self._seen) if name not in kept]
-            for i in list(new):
-                match = next((f for f in free if f[2] == keys[i]), None)
-                if match is not None:
-                    self._give(keys[i], match[1])
-                    free.remove(match)
-                    new.remove(i)
-            for i in new:
-                match = next((f for f in free if f[0] == i), None)
-                if match is not None:
-                    self._give(keys[i], match[1])
-                    free.remove(match)
+            free = {i: (name, slide) for i, (name, slide) in enumerate(self._seen) if name not in kept}
+            for rule in (self._equal_here, self._equal_alone, self._here):
+                for i in list(new):
+                    there = rule(i, keys, new, free)
+                    if there is not None:
+                        self._give(keys[i], free.pop(there)[0])
+                        new.remove(i)
         self._seen = [(self.name(key), key) for key in keys]
+
+    @staticmethod
+    def _equal_here(i: int, keys: list, new: list[int], free: dict) -> int | None:
+        return i if i in free and free[i][1] == keys[i] else None
+
+    @staticmethod
+    def _equal_alone(i: int, keys: list, new: list[int], free: dict) -> int | None:
+        equal = [j for j, (_name, slide) in free.items() if slide == keys[i]]
+        twins = [k for k in new if keys[k] == keys[i]]
+        return equal[0] if len(equal) == 1 and len(twins) == 1 else None
+
+    @staticmethod
+    def _here(i: int, keys: list, new: list[int], free: dict) -> int | None:
+        return i if i in free else None
 
     def _named(self, key) -> str | None:
         given = self._given.get(id(key))
