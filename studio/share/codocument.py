@@ -20,6 +20,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError, checked
+from ..app.edit_history import typed_name
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
@@ -207,7 +208,7 @@ class CoDocument(Document):
     @checked  # the plain studio's rule for its arguments' kinds
     def rename(self, name: str, origin: Any = None) -> None:
         """The project's name, merged character by character with others' typing."""
-        name = " ".join(safe_text(name).split())
+        name = typed_name(name)
         refuse_name(name)
         self._type_part("meta", {"name": name}, LookChanged(origin, "name"), origin)
 
