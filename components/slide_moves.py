@@ -241,6 +241,21 @@ class SlideMoves:
         self.strip.container.update()
 
 
+def drop_post(view, action, post_id: str, index: int) -> int | None:
+    """A post dropped on slide ``index`` (``action``: ``add_post_to_slide`` or ``replace_slide_with_post``); where
+    that slide is now, or None. When the post moved from its own slide, that slide is gone: the person is told
+    which, and that Undo brings it back (a slide never leaves the strip unsaid)."""
+    keys, slides = view.slide_keys(), list(view.carousel.slides)
+    new = view.attempt(action, post_id, index, origin=view.person, doing="dropping the post")
+    if new is not None:
+        now = view.slide_keys()
+        gone = [i for i, key in enumerate(keys) if not any(k is key or (isinstance(k, str) and k == key) for k in now)]
+        if len(gone) == 1:
+            view.notify(f"Slide {gone[0] + 1} (“{slide_name(slides[gone[0]])}”) held only that post, so the post "
+                        f"moved from it and that slide is gone. Undo brings it back.", type="info")
+    return new
+
+
 def _integer(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
