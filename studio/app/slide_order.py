@@ -201,8 +201,7 @@ BULLETS = ("-", "•", "*", "·", "–")
 def _after_heading(text: str, cut: int) -> bool:
     """Whether ``cut`` (at a line break) comes right after a heading: a short line, not a list item, whose body
     after it (the next paragraph at a paragraph break, else the next line) has more lines or is at least twice
-    as long. Cut there, it would end the first
-    half with nothing under it."""
+    as long. Cut there, the first half would end on a heading with nothing under it."""
     if text[cut - 1] != "\n":
         return False
     line = text[:cut].rstrip().rsplit("\n", 1)[-1].strip()
