@@ -1,8 +1,12 @@
 """The plain studio's unanswered typing, sent again by the page loaded after it: put back once, on the right text."""
 from __future__ import annotations
 
-from components.shared_text import Made, Unanswered, put_back_plain
+from hypothesis import given, settings, strategies as st
+from property_examples import examples
+
+from components.shared_text import Made, Unanswered, merge_base, put_back_plain
 from studio.app import Document
+from studio.share.document import rebase
 from studio.app.sample import sample_carousel
 
 
@@ -117,3 +121,26 @@ def test_with_no_record_typing_elsewhere_in_the_text_is_merged_with_the_other_ta
     doc.rename("The " + name)
     assert put_back_plain(doc, typing("meta", "name", base=name, value=name + " 2"), None) is None
     assert doc.carousel.name == "The " + name + " 2"
+
+
+@given(base=st.text(alphabet="ab .", min_size=1, max_size=30), typed=st.text(alphabet="XYZ", min_size=1, max_size=8),
+       other=st.text(alphabet="123", min_size=1, max_size=8), data=st.data())
+@settings(max_examples=examples(300), deadline=None)
+def test_with_no_record_a_tabs_typing_lands_once_beside_another_tabs_words(base, typed, other, data):
+    """No record of the page (forgotten, or a restart): whatever part of the typing the server heard, and wherever
+    else another tab wrote, the typing merged against ``merge_base`` gives both, the typing once."""
+    at = data.draw(st.integers(0, len(base)), "at")
+    there = data.draw(st.integers(0, len(base)).filter(lambda q: q != at), "there")
+    heard = data.draw(st.integers(0, len(typed)), "heard")
+
+    def written(mine: str, theirs: str) -> str:
+        inserts = sorted([(at, mine), (there, theirs)])
+        out, start = [], 0
+        for place, words in inserts:
+            out += [base[start:place], words]
+            start = place
+        return "".join(out) + base[start:]
+
+    current = written(typed[:heard], other)
+    against = merge_base(base, written(typed, ""), current)
+    assert against is not None and rebase(against, written(typed, ""), current) == written(typed, other)
