@@ -2,6 +2,13 @@
 
 Instagram lets a creator add alt text to each image; the export writes it to
 ``alt-text.txt`` beside the images, one block per file, ready to paste.
+
+A draft holds the creator's words as typed and adds no character of its own but these
+separators: a line break between the title and each line of text (where the slide
+breaks its lines), "Button: " before the outro's button text, " (part k of n)" after
+the creator's alt text on a slide continued over pages, and "Photo on slide N" for a
+slide that shows only a photo. List markers, ``**`` and code fences are left out,
+and styled letters read plain.
 """
 from __future__ import annotations
 
@@ -41,7 +48,8 @@ def page_alt_texts(carousel) -> list[str]:
 
 
 def slide_alt_text(carousel, index: int) -> str:
-    """The slide's alt text, or a draft: its title and text (the outro: the call to action)."""
+    """The slide's alt text, or a draft: its title and text (the outro: the call to action); a slide with
+    only a photo says so and which slide it is, nothing more (we know nothing else of the picture)."""
     slide = carousel.slides[index]
     if slide.alt_text.strip():
         return _clean(slide.alt_text)
@@ -51,7 +59,10 @@ def slide_alt_text(carousel, index: int) -> str:
         parts = [cta.headline, cta.subline, button, cta.link]
     else:
         parts = [slide.title, *slide.body.splitlines()]
-    return _sentences(parts)
+    draft = _lines(parts)
+    if not draft and slide.image is not None:
+        return f"Photo on slide {index + 1}"
+    return draft
 
 
 def svg_alt_text(svg: str) -> str:
@@ -79,14 +90,11 @@ def alt_text_file(names: list[str], texts: list[str]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _sentences(parts: list[str]) -> str:
-    """Lines read as sentences: list markers dropped, a full stop where a line ends in a word."""
-    out = []
-    for part in parts:
-        part = _clean(_LIST_MARKER.sub("", part))
-        if part:
-            out.append(part + "." if part[-1].isalnum() else part)
-    return " ".join(out)
+def _lines(parts: list[str]) -> str:
+    """The lines as typed, one per line, without list markers: no full stop is added (it would change a
+    hashtag, a link or a handle at a line's end, and the creator did not write it)."""
+    lines = (_clean(_LIST_MARKER.sub("", part)) for part in parts)
+    return "\n".join(line for line in lines if line)
 
 
 def _clean(text: str) -> str:
