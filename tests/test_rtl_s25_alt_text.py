@@ -3,18 +3,21 @@ what is known of it (a photo, which slide), nothing invented."""
 from __future__ import annotations
 
 import io
+from collections import Counter
 
+import pytest
+from defusedxml import ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
 from studio.app.slide_edits import PHOTO_LAYOUT
-from studio.export import export_images
+from studio.export import export_images, pages
 from studio.export.alt_text import slide_alt_text
 from studio.image import load_image
 from studio.slide import Slide
 
-from render_helpers import carousel_of
+from render_helpers import NS, carousel_of
 
 # Words a creator types, ending in what a full stop would change: a hashtag, a handle, a link, a number, a letter.
 _FIRST = "abcXYZ09#@$שלוםé"
@@ -64,3 +67,47 @@ def test_a_photo_only_slide_is_named_a_photo_and_its_slide_not_no_text(tmp_path)
     assert "(no text on this slide)" not in said.values()
     carousel.slides[2].alt_text = "Our build graph, 14 min to 40 s"  # the creator's own description wins
     assert slide_alt_text(carousel, 2) == "Our build graph, 14 min to 40 s"
+
+
+def _drawn_words(svg: str) -> str:
+    """The slide's words a page draws (title, text, list numbers), spaces left out, in drawing order."""
+    root = ET.fromstring(svg)
+    return "".join("".join(e.itertext()) for e in root.iter(f"{NS}text")
+                   if e.get("class") in ("title", "body", "marker")).replace(" ", "")
+
+
+@pytest.mark.parametrize("words", [
+    [f"extraordinarily-long-hyphenated-word{i}" for i in range(80)],  # broken at hyphens between lines
+    [w for i in range(300) for w in (f"מילה{i}", f"ו-{i}")],  # right to left: drawn in visual order
+])
+def test_a_continued_slide_gives_each_page_its_own_words_whole_and_as_typed(tmp_path, words):
+    text = "Long one\n" + " ".join(words)
+    carousel = carousel_of(["A hook", text], layout="headline-body")
+    counts = pages.pages_per_slide(carousel)
+    assert counts[1] >= 3
+    export_images(carousel, tmp_path / "out", "png", scale=1)
+    said = _read_alt_file(tmp_path / "out")
+    parts = [said[f"{counts[0] + k + 1:02d}.png"] for k in range(counts[1])]
+    assert [p.rsplit(" (part ", 1)[1] for p in parts] == [f"{k + 1} of {counts[1]})" for k in range(counts[1])]
+    parts = [p.rsplit(" (part ", 1)[0] for p in parts]
+    assert " ".join(parts).split() == text.split()  # every word once, whole, in order
+    longest = max(map(len, words))
+    for k, part in enumerate(parts):  # on the page that draws it (a word broken over two pages: on one of them)
+        said_letters = Counter(part.replace(" ", "").replace("\n", ""))
+        drawn = Counter(_drawn_words(pages.page_svg(carousel, counts[0] + k, 1)))
+        assert (said_letters - drawn).total() + (drawn - said_letters).total() <= 2 * longest
+
+
+def test_a_continued_numbered_list_gives_each_page_the_points_it_draws(tmp_path):
+    # "3)" is drawn as a marker "3": the words' letters are not all drawn, and the digits recur on every page
+    text = "Long one\n" + "\n".join(f"{i}) Point {i} with #tag{i} and example.dev/p/{i} 🚀" for i in range(60))
+    carousel = carousel_of(["A hook", text], layout="headline-body")
+    counts = pages.pages_per_slide(carousel)
+    assert counts[1] >= 3
+    export_images(carousel, tmp_path / "out", "png", scale=1)
+    said = _read_alt_file(tmp_path / "out")
+    for k in range(counts[1]):
+        root = ET.fromstring(pages.page_svg(carousel, counts[0] + k, 1))
+        drawn = [int("".join(e.itertext())) for e in root.iter(f"{NS}text") if e.get("class") == "marker"]
+        part = said[f"{counts[0] + k + 1:02d}.png"].rsplit(" (part ", 1)[0]
+        assert [int(line.split(")")[0]) for line in part.split("\n") if line != "Long one"] == drawn
