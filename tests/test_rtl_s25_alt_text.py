@@ -67,6 +67,8 @@ def test_a_photo_only_slide_is_named_a_photo_and_its_slide_not_no_text(tmp_path)
     assert "(no text on this slide)" not in said.values()
     carousel.slides[2].alt_text = "Our build graph, 14 min to 40 s"  # the creator's own description wins
     assert slide_alt_text(carousel, 2) == "Our build graph, 14 min to 40 s"
+    carousel.slides[2].alt_text, carousel.slides[2].layout = "", "headline-body"  # a layout that hides the photo
+    assert slide_alt_text(carousel, 2) == ""  # the page is blank: "(no text on this slide)", no photo claimed
 
 
 def _drawn_words(svg: str) -> str:

@@ -6,9 +6,10 @@ Instagram lets a creator add alt text to each image; the export writes it to
 A draft holds the creator's words as typed and adds no character of its own but these
 separators: a line break between the title and each line of text (where the slide
 breaks its lines), "Button: " before the outro's button text, " (part k of n)" after
-each page's text of a slide continued over pages, and "Photo on slide N" for a slide
-that shows only a photo. List markers, ``**`` and code fences are left out,
-and styled letters read plain.
+each page's text of a slide continued over pages, "Photo on slide N" for a slide that
+shows only a photo and "(no text on this slide)" for one that shows neither. List
+markers, ``**`` and code fences are left out, runs of spaces read as one, and styled
+letters read plain.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections import Counter
 
 from defusedxml import ElementTree
 
+from ..structure import photo_hidden
 from . import pages
 
 _SPACES = re.compile(r"\s+")
@@ -54,7 +56,7 @@ def slide_alt_text(carousel, index: int) -> str:
     if slide.alt_text.strip():
         return _clean(slide.alt_text)
     draft = "\n".join(_draft_lines(carousel, slide))
-    if not draft and slide.image is not None:
+    if not draft and slide.image is not None and not photo_hidden(carousel, slide):
         return f"Photo on slide {index + 1}"
     return draft
 
@@ -118,7 +120,8 @@ def _count_text(element, letters: Counter) -> None:
 
 
 def alt_text_file(names: list[str], texts: list[str]) -> str:
-    """The ``alt-text.txt`` body: a block per image, named like the file."""
+    """The ``alt-text.txt`` body: a block per image, its file name then its text (one or more lines, none
+    empty), the blocks parted by an empty line."""
     blocks = [f"{name}\n{text or '(no text on this slide)'}" for name, text in zip(names, texts)]
     return "\n\n".join(blocks) + "\n"
 
