@@ -88,7 +88,7 @@ TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts
                "studio.reading": ("unflatten", "headline_and_body", "written_rows"),
                "studio.links": ("target", "shown"),
                "studio.layouts.templates": ("unbreakable",),
-               "studio.layouts.base": ("_photo_uri",)}
+               "studio.layouts.base": ("_photo_uri", "_readable_tables")}
 
 
 class Tidy:

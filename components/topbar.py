@@ -9,6 +9,7 @@ from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.app.projects import project_notices
 from studio.sources.result import count
 from studio.store.projects import ProjectGone
+from studio.store.records import name_key
 
 from .presence import PresenceBar
 from .shared_text import show, text_box
@@ -150,8 +151,8 @@ class TopBar:
 
     def _fill_projects(self, dialog: ui.dialog) -> None:
         projects = self.view.attempt(self.view.studio.projects.list, doing="listing the projects") or []
-        query = getattr(self, "_query", "").casefold()
-        found = [p for p in projects if query in (p.name or "Untitled").casefold()] if query else projects
+        query = name_key(getattr(self, "_query", ""))  # "café" finds "Cafe\u0301 …" typed with an accent apart
+        found = [p for p in projects if query in name_key(p.name or "Untitled")] if query else projects
         listed = getattr(self, "_listed", PAGE)
         self.project_list.clear()
         with self.project_list:
