@@ -567,6 +567,177 @@ def aligned_table(lines: list[str]) -> list[str]:
     return out
 
 
+TABLE_MIN_CELL = 4  # a column of a table re-laid to fit keeps at least this many monospace columns
+
+
+def _units(cells: list[Cluster] | tuple[Cluster, ...]) -> int:
+    """How many monospace columns clusters take (``_cell_width``'s count, cluster by cluster)."""
+    return sum(_cell_width(c.text) for c in cells)
+
+
+def _row_cells(para: Para) -> list[list[Cluster]] | None:
+    """A table row's cells as clusters, spaces around each trimmed ("| a | b |" -> [[a], [b]]); None for a line
+    that is not a pipe row."""
+    cl = list(para.clusters)
+    while cl and cl[-1].is_space:
+        cl.pop()
+    if len(cl) < 2 or cl[0].text != "|" or cl[-1].text != "|":
+        return None
+    cells, cell = [], []
+    for c in cl[1:]:
+        if c.text == "|":
+            while cell and cell[0].is_space:
+                cell.pop(0)
+            while cell and cell[-1].is_space:
+                cell.pop()
+            cells.append(cell)
+            cell = []
+        else:
+            cell.append(c)
+    return cells
+
+
+def _border(para: Para) -> list[list[Cluster]] | None:
+    """A box table's border ("+------+-----+") as its segments of rule, one per column; None for any other line."""
+    text = para.text.rstrip()
+    if not regex.fullmatch(r"\+(?:[-=:]+\+)+", text):
+        return None
+    cl = [c for c in para.clusters[:len(text)]]
+    out, seg = [], []
+    for c in cl[1:]:
+        if c.text == "+":
+            out.append([c] + seg)  # the corner is kept with its segment: the grid draws it again
+            seg = []
+        else:
+            seg.append(c)
+    return out
+
+
+def _wrapped_cell(cell: list[Cluster], width: int) -> list[list[Cluster]]:
+    """A cell's lines at most ``width`` monospace columns wide: broken at spaces, a longer word between letters."""
+    lines: list[list[Cluster]] = [[]]
+    word: list[Cluster] = []
+
+    def place(w: list[Cluster]) -> None:
+        while w:
+            line = lines[-1]
+            gap = 1 if line else 0
+            if _units(line) + gap + _units(w) <= width:
+                lines[-1] = line + ([_cluster(" ", False, STYLE_MONO)] if gap else []) + w
+                return
+            if line:
+                lines.append([])
+                continue
+            n = 1  # a word wider than the column: as many of its letters as fit, the rest below
+            while n < len(w) and _units(w[:n + 1]) <= width:
+                n += 1
+            lines[-1], w = w[:n], w[n:]
+            if w:
+                lines.append([])
+
+    for c in cell + [Cluster(" ")]:
+        if c.is_space:
+            place(word)
+            word = []
+        else:
+            word.append(c)
+    return lines
+
+
+def _column_widths(natural: list[int], words: list[int], room: int, whole: bool) -> list[int] | None:
+    """Column widths summing to ``room`` at most: the widest column narrows first, down to its longest word, then
+    (unless ``whole``: words kept whole) below it, to TABLE_MIN_CELL; None when even that is too wide."""
+    widths = list(natural)
+    while sum(widths) > room:
+        wider = [j for j, w in enumerate(widths) if w > words[j]] or \
+            ([] if whole else [j for j, w in enumerate(widths) if w > TABLE_MIN_CELL])
+        if not wider:
+            return None
+        j = max(wider, key=lambda k: (widths[k], k))
+        widths[j] -= 1
+    return widths
+
+
+def wrapped_table(paras: tuple[Para, ...], columns: int, whole: bool = False) -> tuple[Para, ...] | None:
+    """A table's rows (``paras``, drawing lines: Markdown, or a box table's between "+---+" borders) re-laid at most
+    ``columns`` monospace columns wide: each cell wraps inside its column, a row taking as many lines as its tallest
+    cell, so the grid stays a grid at a readable size. A Markdown table with more columns than rows whose words
+    would break that way, but not turned on its side, is turned (each column a row: "Plan | Free | Pro"). Every
+    cluster kept; None when ``paras`` are not one table's rows or its columns cannot narrow that far (``whole``:
+    without breaking a word)."""
+    rows = [_row_cells(p) or _border(p) for p in paras]
+    if not rows or any(r is None for r in rows) or len({len(r) for r in rows}) != 1:
+        return None
+    dashes = [bool(r) and all(c and all(x.text in "-:=+" for x in c) for c in r) for r in rows]
+    if all(dashes):
+        return None
+    data = [r for r, d in zip(rows, dashes) if not d]
+    boxed = any(p.clusters and p.clusters[0].text == "+" for p in paras)  # "+---+" borders: drawn as written
+    turned = [list(col) for col in zip(*data)] if len(rows[0]) > len(data) and not boxed else None
+    for keep in (True,) if whole else (True, False):  # words whole if it can be; as written, else turned
+        widths = _widths(rows, dashes, columns - 3 * len(rows[0]) - 1, keep)
+        if widths is not None:
+            return _grid(list(paras), rows, dashes, widths)
+        sides = turned and _widths(turned, [False] * len(turned), columns - 3 * len(turned[0]) - 1, keep)
+        if sides:
+            return _grid([paras[0]] + [replace(paras[0], gap=False)] * (len(turned) - 1), turned,
+                         [False] * len(turned), sides)
+    return None
+
+
+def _widths(rows: list, dashes: list[bool], room: int, whole: bool) -> list[int] | None:
+    body = [r for r, d in zip(rows, dashes) if not d]
+    count = len(rows[0])
+    natural = [max(1, max(_units(r[j]) for r in body)) for j in range(count)]
+    longest = [max((_units(w) for r in body for w in _words_of(r[j])), default=1) for j in range(count)]
+    return _column_widths(natural, longest, room, whole)
+
+
+def _grid(paras: list[Para], rows: list, dashes: list[bool], widths: list[int]) -> tuple[Para, ...]:
+    """The rows as monospace lines: each cell wrapped to its column's width, a row as tall as its tallest cell."""
+    out: list[Para] = []
+    for para, row, dash in zip(paras, rows, dashes):
+        if dash and row[0][0].text == "+":  # a box border: "+" corners, its rule across each column and its gaps
+            fill = row[0][1] if len(row[0]) > 1 else _mono("-")
+            line = [_mono("+")]
+            for w in widths:
+                line += [fill] * (w + 2) + [_mono("+")]
+            out.append(Para(tuple(line), False, para.gap, para.indent, True, True))
+            continue
+        cells = [[_rule(c, w)] for c, w in zip(row, widths)] if dash else \
+            [_wrapped_cell(c, w) for c, w in zip(row, widths)]
+        for n in range(max(len(c) for c in cells)):
+            line = [_mono("|")]
+            for cell, w in zip(cells, widths):
+                part = cell[n] if n < len(cell) else []
+                line += [_mono(" ")] + part + [_mono(" ")] * (w - _units(part) + 1) + [_mono("|")]
+            out.append(Para(tuple(line), False, para.gap and not n, para.indent, True, True))
+    return tuple(out)
+
+
+def _mono(text: str) -> Cluster:
+    return _cluster(text, False, STYLE_MONO)
+
+
+def _rule(cell: list[Cluster], width: int) -> list[Cluster]:
+    """A separator cell ``width`` wide, its alignment colons kept ("|:---:|")."""
+    left = cell[0].text == ":"
+    right = len(cell) > 1 and cell[-1].text == ":"
+    return [_mono(":")] * left + [_mono("-")] * (width - left - right) + [_mono(":")] * right
+
+
+def _words_of(cell: list[Cluster]) -> list[list[Cluster]]:
+    words, word = [], []
+    for c in cell + [Cluster(" ")]:
+        if c.is_space:
+            if word:
+                words.append(word)
+            word = []
+        else:
+            word.append(c)
+    return words
+
+
 def _unfenced_drawings(lines: list[str]) -> list[str]:
     """``lines`` without the plain fences ("```", no language) around a block of drawing lines only (an importer
     fences a drawing's indented part as code): the drawing is read whole, at one size, with the lines around it."""
@@ -629,7 +800,7 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
             elif not line:
                 gap = bool(paras)
             else:
-                para = _code_para(line, gap, margins[n])
+                para = _code_para(line, gap, margins[n], drawing)
                 paras.append(replace(para, drawing=True) if drawing else para)
                 gap = False
             continue
@@ -697,14 +868,22 @@ def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
     return "".join(text), out
 
 
-def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
+def _code_para(line: str, gap: bool, margin: int = 0, drawing: bool = False) -> Para:
     """A line of code: its indentation apart (less its block's ``margin``), every other character as
-    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code)."""
+    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code). In a table (``drawing``) a styled
+    letter ("𝗙𝗶𝗴𝗺𝗮") is its plain letter in that style, as in text: no face draws the styled one in monospace."""
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
-    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in clusters_of(body))
+    clusters = tuple(_table_letter(g) if drawing else _cluster(g, False, STYLE_MONO) for g in clusters_of(body))
     return Para(clusters, False, gap, len(line) - len(body) - margin, True)
+
+
+def _table_letter(g: str) -> Cluster:
+    found = styled_letter(g)
+    if found is None:
+        return _cluster(g, False, STYLE_MONO)
+    return _cluster(found[0], False, "".join(sorted(set(STYLE_MONO + found[1].replace(STYLE_EMPHASIS, "")))))
 
 
 @lru_cache(maxsize=8192)
@@ -1031,6 +1210,8 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.text in _CJK_CLOSE and i > 0 and clusters[i - 1].text[-1].isdigit() and b.text[0].isdigit():
         return False  # "10：30", "1，000": a time or an amount stays whole
+    if b.emoji and a.text in _CJK_CLOSE:  # "書く。🚀": the emoji trails its sentence, no line starts with it
+        return False
     if a.emoji or b.emoji or a.text in _CJK_CLOSE or b.text in _CJK_OPEN:
         return True
     return bool(_CJK.match(a.text) or _CJK.match(b.text))

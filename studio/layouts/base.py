@@ -24,7 +24,7 @@ from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, has_glyph, line_runs,
                     mark_ink, styled_letter,
                     graphemes, holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
-                    wrap_from, wrap_para)
+                    wrap_from, wrap_para, wrapped_table)
 from ..theme import Palette, Theme, luminance, rgb
 from ..typography import MIN_BODY_SIZE
 
@@ -199,6 +199,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     placed: list[Placed] = []
     y = 0.0
     for bi, blk in enumerate(blocks):
+        blk = readable_tables(blk, width)
         code_st = None  # the style of the run of code lines being placed
         block_top = (len(placed), y)  # where this block starts: a list row that does not fit goes on whole
         for pi, para in enumerate(blk.paras):
@@ -286,7 +287,68 @@ def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
             shrunk = blk.style.size * room if room >= DRAWING_MIN_SCALE else None  # else wrapped at full size
             if across >= MIN_BODY_SIZE or shrunk is not None and across > shrunk:
                 return True
+            run = tuple(itertools.takewhile(lambda p: p.drawing, blk.paras[n:]))
+            if not _readable(run, blk.style, width, True) and _readable(run, blk.style, full):  # words whole only across
+                return True
     return False
+
+
+def readable_tables(blk: Block, width: float) -> Block:
+    """``blk`` with each table (Markdown, or boxed in "+---+" borders) that would be drawn below the reading size in
+    a column ``width`` wide (its rows shrunk to stay one line each, or wrapped mid-cell) re-laid with its cells
+    wrapped inside their columns, at that size (``text.wrapped_table``): a grid still, every word kept. Other
+    drawings are left as they are."""
+    if not any(p.drawing for p in blk.paras):
+        return blk
+    line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
+    paras = _readable_tables(blk.paras, blk.style, line_width, blk.start > 0)
+    return blk if paras is blk.paras else replace(blk, paras=paras)
+
+
+@lru_cache(maxsize=1024)  # every page and every type size tried lays the same table out again
+def _readable_tables(paras: tuple[Para, ...], st: TextStyle, width: float, resumed: bool) -> tuple[Para, ...]:
+    floor = table_floor(st)
+    out: list[Para] = []
+    n = 0
+    while n < len(paras):
+        para = paras[n]
+        if not para.drawing or n and paras[n - 1].drawing:
+            out.append(para)
+            n += 1
+            continue
+        run = list(itertools.takewhile(lambda p: p.drawing, paras[n:]))
+        n += len(run)
+        wrapped = None
+        if not (resumed and n == len(run)) and drawing_room(tuple(run), st, width) < floor / st.size:
+            wrapped = _table_at(tuple(run), st, floor, width)
+        out.extend(wrapped or run)
+    return tuple(out) if out != list(paras) else paras
+
+
+def _readable(run: tuple[Para, ...], st: TextStyle, width: float, whole: bool = False) -> bool:
+    """Can the drawing ``run`` be drawn at the reading size ``width`` wide: its rows whole, or a table's cells
+    wrapped in their columns (``whole``: no word broken)?"""
+    floor = table_floor(st)
+    return drawing_room(run, st, width) >= floor / st.size or _table_at(run, st, floor, width, whole) is not None
+
+
+def table_floor(st: TextStyle) -> float:
+    """The smallest size a table of text in style ``st`` is drawn at: the reading size (the text's own, if smaller),
+    and no smaller than DRAWING_MIN_SCALE of the text's."""
+    return max(min(st.size, MIN_BODY_SIZE), st.size * DRAWING_MIN_SCALE)
+
+
+def _table_at(run: tuple[Para, ...], st: TextStyle, floor: float, width: float,
+              whole: bool = False) -> tuple[Para, ...] | None:
+    """The table ``run`` re-laid so that ``code_style`` draws it at ``floor`` or larger in ``width`` (None: not a
+    table, or too many columns for that)."""
+    ems = (width / st.size - 2 * CODE_PAD) * SAFETY * st.size / floor  # the widest row drawn at ``floor``, in ems
+    columns = int(ems / cluster_em(" ", MONO_FAMILY, st.weight))
+    for narrower in range(12):  # a wide letter (CJK, emoji) may draw wider than two columns: narrower still
+        rows = wrapped_table(run, columns - narrower, whole)
+        if rows is None or drawing_room(rows, st, width) >= floor / st.size:
+            return rows
+    return None
 
 
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
