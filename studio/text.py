@@ -265,6 +265,7 @@ _UNSPACED_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{
 _EMOJI_END = regex.compile("[\ufe0f\u20e3\U000e0020-\U000e007f\\p{Extended_Pictographic}]")  # an emoji's last character
 _OPENER = regex.compile(r"(?:(?<![\p{L}\p{N}\p{M}*/\\.@_])|(?<=[\ufe0f\u20e3\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]))"
                         r"\*\*(?![\s*/\\])")  # a "**" that may open
+_SPACE = regex.compile(r"\s")
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")  # `code`: its stars are code, drawn as typed
 _STYLED_BLOCK = regex.compile(r"[\U0001D400-\U0001D7FF]")
 # Letters the Mathematical Alphanumeric block leaves to Letterlike Symbols (italic h, script B…).
@@ -336,11 +337,15 @@ def emphasis_spans(line: str) -> list[tuple[int, int]]:
         k = bisect_right(link_starts, end - 1) - 1  # the last link starting at or before the run's last star
         if end - start != 2 or (k >= 0 and reach[k] > start):
             continue
-        if opener >= 0 and _may_close(line, start, end):
+        inside_word = start and end < len(line) and not (line[start - 1].isspace() or line[end].isspace())
+        before_letter = inside_word and _WORD_START.match(line, end)
+        if opener >= 0 and _may_close(line, start, end) and not (before_letter and _SPACE.search(line, opener, start)):
             spans.append((opener, end))
             opener = -1
         elif _may_open(line, start, end):
-            opener = start
+            opener = start  # ("我们**必须**" after "**kwargs in Python.": a pair in a word holds no space)
+        elif inside_word:
+            opener = -1  # "**a**.com 我们**必须**", "**x**y": stars inside a word are the writer's, and so is the opener
     return spans
 
 
@@ -359,6 +364,8 @@ def _typed_accents(line: str) -> list[tuple[int, int, bool]]:
         start, end = m.span()
         if m.group("url"):
             end = link_end(line, start, end)
+            while line.startswith("-", start, end):  # "**sub**-domain.com": a host starts with a letter or digit
+                start += 1
             if opener and opener.end() <= start and line.endswith("**", start, end) \
                     and "**" not in line[start:end - 2] and _TEXT_AFTER.match(line, end - 3) \
                     and (end == len(line) or _CLOSES_BEFORE.match(line, end)):

@@ -38,6 +38,11 @@ def test_a_closer_pairs_with_the_nearest_opener():
     assert bold("Use **kwargs here. **Done.**") == "Done."
     assert drawn("Python's **kwargs are **great**") == "Python's **kwargs are great"
     assert bold("Python's **kwargs are **great**") == "great"
+    # a pair inside a word of an unspaced script holds no space; stars inside a spaced word end an open pair
+    text = "Use **kwargs in Python. 我们**必须**学习。 **50%** off!"
+    assert drawn(text) == "Use **kwargs in Python. 我们必须学习。 50% off!" and bold(text) == "必须50%"
+    assert drawn("**a**.com 2**10 我们**必须**学习") == "**a**.com 2**10 我们必须学习"
+    assert bold("**very important**.") == "very important" and bold("**Tip:**, then") == "Tip:"
     # no nesting: the inner pair is bold, the outer stars are drawn
     assert drawn("**a **b** c**") == "**a b c**" and bold("**a **b** c**") == "b"
 
@@ -58,6 +63,8 @@ def test_links_are_found_in_the_typed_text():
     links = {c.link for p in prepare("**a**-b.com") for c in p.clusters if c.link}
     assert "https://a-b.com" not in links
     assert drawn("**a**-b.com") == "a-b.com" and bold("**a**-b.com") == "a"
+    links = {c.link for p in prepare("**sub**-domain.example.com/a") for c in p.clusters if c.link}
+    assert links == {"https://domain.example.com/a"}
     marked = [c for p in prepare("Read **https://ex.com/a** today") for c in p.clusters if c.link]
     assert "".join(c.text for c in marked) == "ex.com/a" and {c.link for c in marked} == {"https://ex.com/a"}
     mention = [c.text for p in prepare("ask **@ada** now") for c in p.clusters if c.accent]
