@@ -28,6 +28,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -1693,8 +1694,8 @@ def _glue_tag_signs(chars: list[dict]) -> None:
 BIDI_CONTEXT = 48  # at most this many clusters of the paragraph on each side of a line resolve its levels
 
 
-def _bidi_context(line: Line) -> tuple[str, str]:
-    """The paragraph's text just before and after ``line`` as far as its nearest letter with a direction on each
+def _bidi_context(line: Line) -> tuple[tuple[Cluster, ...], tuple[Cluster, ...]]:
+    """The paragraph's clusters just before and after ``line`` as far as its nearest letter with a direction on each
     side (at most BIDI_CONTEXT clusters): what the levels of the line's ends depend on."""
     clusters = line.para.clusters
     start = line.start
@@ -1707,7 +1708,60 @@ def _bidi_context(line: Line) -> tuple[str, str]:
         end += 1
         if strong_direction(clusters[end - 1].text) is not None:
             break
-    return "".join(c.text for c in clusters[start:line.start]), "".join(c.text for c in clusters[line.end:end])
+    return clusters[start:line.start], clusters[line.end:end]
+
+
+_AN = regex.compile(r"\p{Bidi_Class=AN}")  # Arabic-Indic digits: they read right to left in a left-to-right line too
+
+
+def _resolve(storage: dict, direction: str) -> None:
+    """UBA X1–I2 on ``storage`` (levels set, no explicit embeddings): python-bidi's steps with N0 added."""
+    from bidi import algorithm as bidi
+    bidi.explicit_embed_and_overrides(storage, False)
+    bidi.resolve_weak_types(storage, False)
+    _resolve_brackets(storage["chars"], direction)
+    bidi.resolve_neutral_types(storage, False)
+    bidi.resolve_implicit_levels(storage, False)
+
+
+def _isolate_links(storage: dict, links: list[str | None]) -> list[tuple[dict, list[dict]]]:
+    """Stand each link of ``storage`` (``links``: each character's link) in for one neutral character, as if set
+    between FSI and PDI (UBA X5c): a shortened address reads left to right with its "…" at its end, and the text
+    after it keeps its side of it in a right-to-left line. Its characters are resolved on their own, at the levels
+    of the isolate; returns (placeholder, its characters) for ``_expand_links``."""
+    chars, out, kept = storage["chars"], [], []
+    base = storage["base_level"]
+    k = 0
+    while k < len(chars):
+        href = links[k]
+        if href is None:
+            kept.append(chars[k])
+            k += 1
+            continue
+        end = k
+        while end < len(chars) and links[end] == href:
+            end += 1
+        group = chars[k:end]
+        rtl = next((ch["type"] in ("R", "AL") for ch in group if ch["type"] in ("L", "R", "AL")), False)
+        level = base + 1 + (base % 2 == rtl)  # the least odd (rtl) or even level above the base
+        inner = {"base_level": level, "base_dir": "R" if rtl else "L", "chars": group, "runs": deque()}
+        for ch in group:
+            ch["level"] = level
+        _resolve(inner, "R" if rtl else "L")
+        stand_in = {"ch": "\ufffc", "level": base, "type": "ON", "orig": "ON", "cluster": -2}
+        out.append((stand_in, inner["chars"]))
+        kept.append(stand_in)
+        k = end
+    storage["chars"] = kept
+    return out
+
+
+def _expand_links(storage: dict, isolates: list[tuple[dict, list[dict]]]) -> None:
+    """Put each isolated link's characters back in place of its stand-in (see ``_isolate_links``)."""
+    if not isolates:
+        return
+    inside = {id(stand_in): group for stand_in, group in isolates}
+    storage["chars"] = [ch for c in storage["chars"] for ch in inside.get(id(c), [c])]
 
 
 def _visual_order(line: Line) -> list[tuple[int, str]]:
@@ -1715,7 +1769,7 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     clusters = line.clusters
     texts = [c.text for c in clusters]
     chars = "".join(texts)
-    if not line.para.rtl and not _RTL.search(chars):
+    if not line.para.rtl and not _RTL.search(chars) and not _AN.search(chars):
         return list(enumerate(texts))
     from bidi import algorithm as bidi
     storage = bidi.get_empty_storage()
@@ -1724,18 +1778,18 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     # levels are resolved in the paragraph (UBA 3.3), not in the line alone: a comma a line ends on between two
     # English words of a Hebrew paragraph ("React, Next.js," | "Tailwind") stays with them, not at the far end
     before, after = _bidi_context(line)
-    bidi.get_embedding_levels(before + chars + after, storage, False, False)
-    owner = [-1] * len(before) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(after)
+    context = "".join(c.text for c in before), "".join(c.text for c in after)
+    bidi.get_embedding_levels(context[0] + chars + context[1], storage, False, False)
+    owner = [-1] * len(context[0]) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(context[1])
+    links = [c.link for c in (*before, *clusters, *after) for _ in c.text]
     for k, ch in enumerate(storage["chars"]):
         ch["cluster"] = owner[k]
         if not ch["type"]:  # a character newer than Python's Unicode tables: treat as left-to-right
             ch["type"] = ch["orig"] = "L"
     _glue_tag_signs(storage["chars"])
-    bidi.explicit_embed_and_overrides(storage, False)
-    bidi.resolve_weak_types(storage, False)
-    _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")
-    bidi.resolve_neutral_types(storage, False)
-    bidi.resolve_implicit_levels(storage, False)
+    isolates = _isolate_links(storage, links) if line.para.rtl and any(links) else []
+    _resolve(storage, "R" if line.para.rtl else "L")
+    _expand_links(storage, isolates)
     # then the line alone is reordered (by owner, not by index: the explicit step drops zero-width joiners)
     storage["chars"] = [ch for ch in storage["chars"] if ch["cluster"] >= 0]
     bidi.reorder_resolved_levels(storage, False)
