@@ -340,11 +340,12 @@ def emphasis_spans(line: str) -> list[tuple[int, int]]:
             continue
         inside_word = start and end < len(line) and not (line[start - 1].isspace() or line[end].isspace())
         before_letter = inside_word and _WORD_START.match(line, end)
+        # a pair closed inside a word holds no space: "我们**必须**" after "**kwargs in Python." opens anew
         if opener >= 0 and _may_close(line, start, end) and not (before_letter and _SPACE.search(line, opener, start)):
             spans.append((opener, end))
             opener = -1
         elif _may_open(line, start, end):
-            opener = start  # ("我们**必须**" after "**kwargs in Python.": a pair in a word holds no space)
+            opener = start
         elif inside_word:
             opener = -1  # "**a**.com 我们**必须**", "**x**y": stars inside a word are the writer's, and so is the opener
     return spans
