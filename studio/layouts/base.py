@@ -918,23 +918,36 @@ def _script(ch: str) -> str:
     return _SCRIPT_GROUPS.get(word, word)
 
 
+# Marks a name may open with that a reader does not see as its first letter (ʻIolani, 'Tis, ’Abd).
+_APOSTROPHES = "'\u2018\u2019`\u00b4"
+
+
 def _plain_initial(word: str) -> str:
     """The word's first letter or digit made plain: styled (𝗔), full-width (Ｆ), small-capital (ᴀ) and other
-    compatibility forms become the letter they stand for; "" when the word starts with neither."""
-    ch = unicodedata.normalize("NFC", word)[:1]
-    styled = styled_letter(ch) if ch else None
+    compatibility forms become the letter they stand for; opening modifier letters (ʻ), apostrophes and marks
+    are passed over; "" when the word starts with none of these."""
+    for ch in unicodedata.normalize("NFC", word):
+        if ch in _APOSTROPHES or unicodedata.category(ch) == "Lm" or unicodedata.category(ch).startswith("M"):
+            continue
+        return _plain_letter(ch)
+    return ""
+
+
+def _plain_letter(ch: str) -> str:
+    """``ch`` as the plain letter or digit it stands for; "" when it is neither."""
+    styled = styled_letter(ch)
     if styled:
         ch = styled[0]
-    name = unicodedata.name(ch, "") if ch else ""
+    name = unicodedata.name(ch, "")
     if "LETTER SMALL CAPITAL " in name:
         try:
             ch = unicodedata.lookup(name.replace("LETTER SMALL CAPITAL ", "CAPITAL LETTER "))
         except KeyError:
             pass
-    plain = unicodedata.normalize("NFKC", ch)
-    if plain and plain.isalnum():
-        ch = plain[0]
-    return ch if ch.isalnum() else ""
+    seen = [c for c in unicodedata.normalize("NFKC", ch) if c.isalnum() and unicodedata.category(c) != "Lm"]
+    if seen:
+        ch = seen[0]  # ŉ is ʼn: its letter is n
+    return ch if ch.isalnum() and unicodedata.category(ch) != "Lm" else ""
 
 
 def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:
