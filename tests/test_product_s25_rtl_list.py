@@ -77,3 +77,18 @@ def test_items_as_english_as_arabic_follow_the_heading(pairs, rtl_heading):
     items = [f"{a} {b}" for a, b in pairs]
     assert list_rtl(items, "أدواتي:" if rtl_heading else "My tools:") is rtl_heading
     assert list_rtl([f"{b} {a}" for a, b in pairs], "أدواتي:" if rtl_heading else "My tools:") is rtl_heading
+
+
+def test_an_arabic_list_going_on_to_a_continuation_page_keeps_its_direction():
+    """The running head's title has its say on the page the list goes on to (it flipped left to right there)."""
+    names = ["Slack", "Notion", "Zoom", "Figma", "Linear", "GitHub", "Vercel", "Stripe", "Canva", "Loom", "Miro"]
+    text = "أدواتي المفضلة في العمل اليومي:\n" + "\n".join(f"- {n} للمحادثة" for n in names)
+    thread = Thread("t", [Post("1", "غلاف المنشور", author_name="Maya", handle="m"),
+                          Post("2", text, author_name="Maya", handle="m")])
+    svgs = render.render_slides(carousel_from_thread(thread, layout="list"))
+    pages = [svg for svg in svgs if any(n in svg for n in names)]
+    assert len(pages) == 2  # the list goes on to a second page
+    for svg in pages:
+        drawn = [(n, "للمحادثة") for n in names if f">{n}<" in svg]
+        assert drawn
+        _assert_reads_from_the_right(svg, drawn)

@@ -468,8 +468,8 @@ def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
         top = st.size * 2.6
     placed, rest, _ = fit_flow(cursor, box.w, box.h - top, force=True)
     out.extend(row_bands(ctx, placed, box.x, box.y + top, box.w))  # a list's rows go on on their bands
-    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w))
-    return out, rest
+    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w, heading=title or None))  # a list goes on
+    return out, rest  # in the direction it had under the title
 
 
 # ---------------------------------------------------------------- templates
