@@ -92,3 +92,18 @@ def test_an_arabic_list_going_on_to_a_continuation_page_keeps_its_direction():
         drawn = [(n, "للمحادثة") for n in names if f">{n}<" in svg]
         assert drawn
         _assert_reads_from_the_right(svg, drawn)
+
+
+@pytest.mark.parametrize("heading, rtl", [("أدواتي المفضلة في العمل اليومي:", True), ("My favourite tools:", False)])
+def test_a_running_head_stands_on_its_titles_side(heading, rtl):
+    names = ["Slack", "Notion", "Zoom", "Figma", "Linear", "GitHub", "Vercel", "Stripe", "Canva", "Loom", "Miro", "Asana", "Jira", "Docker", "Postman"]
+    word = "للمحادثة" if rtl else "for chat"
+    text = heading + "\n" + "\n".join(f"- {n} {word}" for n in names)
+    thread = Thread("t", [Post("1", "غلاف" if rtl else "Cover", author_name="Maya", handle="m"),
+                          Post("2", text, author_name="Maya", handle="m")])
+    svgs = render.render_slides(carousel_from_thread(thread, layout="list"))
+    heads = [r for svg in svgs for r in runs(svg) if r.role == "running-head"]
+    width = float(parse(svgs[0]).get("viewBox").split()[2])
+    assert heads
+    left, right = min(r.x for r in heads), max(r.x + r.width for r in heads)
+    assert (width - right < left) is rtl, (left, right, width)
