@@ -46,3 +46,12 @@ def test_one_marker_then_a_space_is_still_a_bullet(line, item):
                                                        max_size=10))
 def test_a_run_of_dashes_never_becomes_a_bullet(dashes, words):
     assert list_line(f"{dashes} {words}") is None
+
+
+@pytest.mark.parametrize("rule", ["- - -", "* * *", "• • •", "- -"])
+def test_a_spaced_rule_is_kept_as_written_not_made_an_item(rule):
+    """A section break written as spaced markers ("* * *") is no bullet whose item is the rest of the rule."""
+    assert list_line(rule) is None
+    body = f"Three rules I keep:\n\n- Ship small\n- Write it down\n- Ask early\n\n{rule}\n\nThat is all. Go build."
+    text = _pdf_text(body, "list")
+    assert " ".join(text.split()).count(rule) == 1, text
