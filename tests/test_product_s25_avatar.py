@@ -1,4 +1,5 @@
-"""Avatar initials skip what opens a name without being its first letter: modifier letters, apostrophes, marks."""
+"""Avatar initials skip what opens a name without being its first letter: modifier letters, apostrophes, quotes,
+brackets, marks."""
 from __future__ import annotations
 
 import unicodedata
@@ -35,12 +36,17 @@ def _drawn_initials(name: str) -> str:
     ("\u2018Iolani Luahine", "IL"),        # the ʻokina typed as a turned comma
     ("'Tis Mine", "TM"),
     ("\u0301Ana Bell", "AB"),               # a stray combining accent before the letter
+    ("(Jane) Doe", "JD"),
+    ("\u201cMaya\u201d Okafor", "MO"),
+    ("\u00a1Hola Amigos", "HA"),
+    ("\U0001F680 launch", "L"),              # an emoji opening a word is no letter: the next word's
 ])
 def test_a_name_opening_with_a_modifier_gets_its_letters_as_initials(name, drawn):
     assert _drawn_initials(name) == drawn
 
 
-LEAD = hs.sampled_from(["\u02bb", "\u02bc", "\u02b9", "'", "\u2019", "\u2018", "\u0301", "\u0308"])
+LEAD = hs.sampled_from(["\u02bb", "\u02bc", "\u02b9", "'", "\u2019", "\u2018", "\u0301", "\u0308", "(", "\u201c",
+                        "\u00a1", "\u00b4", "`"])
 WORD = hs.text(hs.characters(categories=("Lu", "Ll")), min_size=1, max_size=6)
 
 

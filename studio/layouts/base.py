@@ -927,16 +927,13 @@ def _script(ch: str) -> str:
     return _SCRIPT_GROUPS.get(word, word)
 
 
-# Marks a name may open with that a reader does not see as its first letter (ʻIolani, 'Tis, ’Abd).
-_APOSTROPHES = "'\u2018\u2019`\u00b4"
-
-
 def _plain_initial(word: str) -> str:
     """The word's first letter or digit made plain: styled (𝗔), full-width (Ｆ), small-capital (ᴀ) and other
-    compatibility forms become the letter they stand for; opening modifier letters (ʻ), apostrophes and marks
-    are passed over; "" when the word starts with none of these."""
+    compatibility forms become the letter they stand for; what opens a word without being its first letter is
+    passed over: modifier letters (the ʻokina of ʻIolani), apostrophes, quotes, brackets, marks; "" when the
+    word has no letter or digit before anything else (an emoji: "🚀 launch")."""
     for ch in unicodedata.normalize("NFC", word):
-        if ch in _APOSTROPHES or unicodedata.category(ch) == "Lm" or unicodedata.category(ch).startswith("M"):
+        if unicodedata.category(ch) in ("Lm", "Sk") or unicodedata.category(ch)[0] in "MP":
             continue
         return _plain_letter(ch)
     return ""
