@@ -261,7 +261,7 @@ class SlideStrip:
                           doing="dropping the post")
 
     def _add(self, e: events.GenericEventArguments | None = None) -> None:
-        self._select_made(self.view.document.add_slide, self.view.selected + 1)
+        self._select_made(self.view.document.add_slide, self.view.selected + 1, slide=self._seen(e))
 
     def _add_end(self) -> None:
         self._select_made(self.view.document.add_slide, len(self.view.carousel.slides))

@@ -29,8 +29,11 @@ class SlideOrder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc  # the carousel, its undo history and the edit protocol (``EditHistory``)
 
-    def add_slide(self, index: int, origin: Any = None) -> int:
-        """An empty content slide at ``index`` (kept in front of the outro); returns its index."""
+    def add_slide(self, index: int, origin: Any = None, slide: Any = None) -> int:
+        """An empty content slide at ``index`` (kept in front of the outro); returns its index. ``slide``: the one
+        the person saw (``_named``): the new one goes right after it, wherever it is now."""
+        if slide is not None:
+            index = self._named(index - 1, slide, origin, "no slide was added") + 1
         refuse_one_more(self.doc)
         index = self.doc._insert_position(index)
         self.doc._edit().slides.insert(index, Slide(kind="content", title="New slide",

@@ -55,6 +55,8 @@ class CoDocument(Document):
         self._replicas = _People()
         self._notices = _People()
         self._editing: Replica | None = None
+        self._action: str | None = None  # the edit being made through a replica (``_through_replica``)
+        self._merged_into_next = False  # the merge being made keeps the second slide (``_kept_ids``)
         super().__init__(carousel, project_id, history, clock)
 
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
@@ -102,8 +104,73 @@ class CoDocument(Document):
 
     def _done(self, change: Changed) -> None:
         replica = self._editing or self.replica(change.origin)
-        replica.commit(self.carousel, who=_name(change.origin))
+        ids, self._merged_into_next = None, False
+        if self._action in ("split_slide", "merge_with_next"):
+            ids = self._kept_ids(replica, split=self._action == "split_slide")
+        elif self._action in ("set_cta_variant", "apply_settings", "use_brand"):
+            self._keep_typed_cta(replica, change.origin)
+        replica.commit(self.carousel, who=_name(change.origin), ids=ids)
         self._merged(change)
+
+    def _kept_ids(self, replica: Replica, *, split: bool) -> list[str | None] | None:
+        """Which slide each new slide of a split or merge is written into: the part that holds the place where
+        someone last typed keeps that slide (so their typing, sent or on its way, goes on in it, in order).
+        Two people typing now in parts that go apart: EditError, nothing is done (do it when one pauses)."""
+        old, ids = replica.read()
+        new = self.carousel.slides
+        k = next((i for i, (a, b) in enumerate(zip(old.slides, new)) if a != b), min(len(old.slides), len(new)) - 1)
+        if split:
+            cut = _cut(old.slides[k].body, new[k + 1].body)
+            sides = {"title": 0, "alt_text": 0}
+            side = lambda slide, field, at: sides.get(field, int(at >= cut))  # noqa: E731
+            slides = [ids[k]]
+        else:
+            side = lambda slide, field, at: 0 if slide == ids[k] else None if field == "title" else 1  # noqa: E731
+            slides = [ids[k], ids[k + 1]]
+        chosen, typing = None, {}
+        for slide in slides:
+            for person, field, at, now in self.hub.carets_in([slide]):
+                where = side(slide, field, at)
+                if now:
+                    typing.setdefault(where, person)
+        for person, field, at, now in self.hub.carets_in(slides):
+            slide = self.hub.carets[person].slide
+            chosen = side(slide, field, at)
+            if chosen is not None:
+                break
+        if len(typing) > 1 or None in typing:
+            names = list(dict.fromkeys(self._person_name(typing[w]) for w in sorted(typing, key=lambda w: (w is None, w))))
+            where = "in this slide" if split else "in these slides"
+            raise EditError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
+                            f"words that would be torn apart: nothing was {'split' if split else 'merged'}. Try again "
+                            "when they pause.")
+        if not chosen:
+            return None
+        self._merged_into_next = True
+        if split:  # the second part keeps the slide: the first is the new one, in front of it
+            return [*ids[:k], None, *ids[k:]]
+        return [*ids[:k], ids[k + 1], *ids[k + 2:]]
+
+    def _person_name(self, person: str) -> str:
+        for origin, replica in [*self._replicas.items(), *self._replicas.plain.items()]:
+            if replica.person == person:
+                return _name(origin)
+        return "Someone"
+
+    def _keep_typed_cta(self, replica: Replica, origin: Any) -> None:
+        """A CTA text someone else is typing now stays as it reads: a variant, preset or brand picked changes the
+        rest, never the words being typed (the picker is told)."""
+        typing = {field: person for person, field, _at, now in self.hub.carets_in(["cta"])
+                  if now and person != replica.person}
+        kept = {field: replica.text("cta", field) for field in typing}
+        if {field for field, text in kept.items() if text != getattr(self.carousel.cta, field)}:
+            self.carousel.cta = dataclasses.replace(self.carousel.cta, **kept)
+            notice = _get(self._notices, origin)
+            if notice is not None:
+                names = " and ".join(dict.fromkeys(self._person_name(p) for p in typing.values()))
+                words = " and ".join(_CTA_WORDS[field] for field in ("headline", "subline", "button") if field in kept)
+                notice(f"{names} {'is' if len(set(typing.values())) == 1 else 'are'} typing the outro's {words}: "
+                       "kept as typed; the rest changed.")
 
     def flush(self) -> None:
         """Nothing waits to be recorded: every edit is merged at once."""
@@ -293,9 +360,14 @@ class CoDocument(Document):
         who = replica.deleted_by(slide)
         notice = _get(self._notices, origin)
         if notice is not None and who is not None and who != _name(origin):
-            notice(f"{who} deleted the slide you were on.")
+            if self._action == "merge_with_next":  # its words are in the merged slide, not gone
+                other = "after" if self._merged_into_next else "before"
+                notice(f"{who} merged the slide you were on with the slide {other} it; its words are there now.")
+            else:
+                notice(f"{who} deleted the slide you were on.")
 
 
+_CTA_WORDS = {"headline": "headline", "subline": "subline", "button": "button text"}
 _PEOPLE = itertools.count(1)  # each person's replica name, never given twice
 
 
@@ -339,6 +411,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
     def edit(self: CoDocument, *args: Any, **kwargs: Any) -> Any:
         origin = signature.bind(self, *args, **kwargs).arguments.get("origin")
         self._editing = replica = self.replica(origin)
+        self._action = name
         self.carousel = replica.carousel()
         try:
             return base(self, *args, **kwargs)  # ends in _done, which merges and sets the merged carousel
@@ -346,7 +419,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
             self._show_merged()
             raise
         finally:
-            self._editing = None
+            self._editing = self._action = None
     return edit
 
 
@@ -355,6 +428,12 @@ for _name_ in EDITS:
         continue
     setattr(CoDocument, _name_, _through_replica(_name_))
 _set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), as a whole
+
+
+def _cut(body: str, second: str) -> int:
+    """Where in ``body`` the second part of its split (``second``) starts."""
+    core = body.rstrip()
+    return len(core) - len(second) if core.endswith(second) else len(core)
 
 
 def _unless_made(seen: list[str], value: str, current: str, near: int) -> str | None:
