@@ -128,21 +128,17 @@ class CoDocument(Document):
         else:
             side = lambda slide, field, at: 0 if slide == ids[k] else None if field == "title" else 1  # noqa: E731
             slides = [ids[k], ids[k + 1]]
-        chosen, typing = None, {}
-        for slide in slides:
-            for person, field, at, now in self.hub.carets_in([slide]):
-                where = side(slide, field, at)
-                if now:
-                    typing.setdefault(where, person)
-        for person, field, at, now in self.hub.carets_in(slides):
-            slide = self.hub.carets[person].slide
-            chosen = side(slide, field, at)
-            if chosen is not None:
-                break
+        carets = [(person, side(self.hub.carets[person].slide, field, at), now)
+                  for person, field, at, now in self.hub.carets_in(slides)]
+        chosen = next((where for _person, where, _now in carets if where is not None), None)
+        # the presser's own typing reached the server before their click did: none of it can be torn
+        typing = {where: person for person, where, now in reversed(carets) if now and person != replica.person}
         if len(typing) > 1 or None in typing:
-            names = list(dict.fromkeys(self._person_name(typing[w]) for w in sorted(typing, key=lambda w: (w is None, w))))
+            names = list(dict.fromkeys(self._person_name(person) for person, where, now in carets
+                                       if now and person != replica.person))
             where = "in this slide" if split else "in these slides"
-            raise EditError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
+            who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+            raise EditError(f"{who} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
                             f"words that would be torn apart: nothing was {'split' if split else 'merged'}. Try again "
                             "when they pause.")
         if not chosen:
