@@ -181,8 +181,9 @@ def _deleter(doc: Document, key: Any, origin: Any) -> str:
 
 def split_text(text: str) -> tuple[str, str]:
     """Split at the paragraph break nearest the middle, else the sentence end nearest it; never right after a
-    heading (``_after_heading``) when another break of the kind will do."""
-    text = text.strip()
+    heading (``_after_heading``) when another break of the kind will do. Only the space at the cut goes: a
+    space or line break typed at the text's very start or end stays (a typist's next word is not glued on)."""
+    whole, text = text, text.strip()
     middle = len(text) / 2
     for separators in (("\n\n",), ("\n",), (". ", "! ", "? ", "… ")):
         cuts = [i + len(sep) for sep in separators for i in _find_all(text, sep)]
@@ -190,8 +191,9 @@ def split_text(text: str) -> tuple[str, str]:
         cuts = [c for c in cuts if not _after_heading(text, c)] or cuts
         if cuts:
             cut = min(cuts, key=lambda c: abs(c - middle))
-            return text[:cut].strip(), text[cut:].strip()
-    return text, ""
+            lead = len(whole) - len(whole.lstrip())
+            return whole[:lead] + text[:cut].rstrip(), text[cut:].lstrip() + whole[lead + len(text):]
+    return whole, ""
 
 
 HEADING_CHARS = 60  # a line at most this long, with a longer paragraph after it, heads that paragraph

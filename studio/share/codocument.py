@@ -429,6 +429,8 @@ _set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), a
 
 def _cut(body: str, second: str) -> int:
     """Where in ``body`` the second part of its split (``second``) starts."""
+    if body.endswith(second):
+        return len(body) - len(second)
     core = body.rstrip()
     return len(core) - len(second) if core.endswith(second) else len(core)
 

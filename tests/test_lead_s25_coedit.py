@@ -49,3 +49,25 @@ def test_the_message_names_everyone_typing_now():
         doc.split_slide(1, origin=ada, slide=slide)
     said = str(refused.value)
     assert all(name in said for name in ("Bob", "Cy", "Dan")) and ", " in said, said
+
+
+def test_a_split_keeps_the_space_a_typist_just_typed_at_the_end():
+    doc = CoDocument(carousel([BODY]))
+    ada, bob = Person(name="Ada"), Person(name="Bob")
+    slide = doc.slide_ids(bob)[1]
+    browser = Browser(doc, bob, slide)
+    browser.type(" And then ")
+    browser.settle()
+    doc.hub.clock = lambda: float("inf")
+    doc.split_slide(1, origin=ada, slide=slide)
+    browser.settle()
+    browser.type("more")
+    browser.settle()
+    bodies = [s.body for s in doc.carousel.slides]
+    assert bodies[1:] == ["First point 🎨, said plainly.", "Second point 👇, said at length. And then more"], bodies
+
+
+def test_split_text_cuts_only_the_space_at_the_cut():
+    from studio.app.slide_order import split_text
+    assert split_text(" One.\n\nTwo. \n\n") == (" One.", "Two. \n\n")
+    assert split_text("One.\n\nTwo.") == ("One.", "Two.")
