@@ -241,12 +241,12 @@ class SlideMoves:
         self.strip.container.update()
 
 
-def drop_post(view, action, post_id: str, index: int) -> int | None:
-    """A post dropped on slide ``index`` (``action``: ``add_post_to_slide`` or ``replace_slide_with_post``); where
-    that slide is now, or None. When the post moved from its own slide, that slide is gone: the person is told
-    which, and that Undo brings it back (a slide never leaves the strip unsaid)."""
+def drop_post(view, action, post_id: str, index: int, doing: str = "dropping the post") -> int | None:
+    """A post dropped (or added) on slide ``index`` (``action``: ``add_post_to_slide`` or
+    ``replace_slide_with_post``); where that slide is now, or None. When the post moved from its own slide, that
+    slide is gone: the person is told which, and that Undo brings it back (a slide never leaves the strip unsaid)."""
     keys, slides = view.slide_keys(), list(view.carousel.slides)
-    new = view.attempt(action, post_id, index, origin=view.person, doing="dropping the post")
+    new = view.attempt(action, post_id, index, origin=view.person, doing=doing)
     if new is not None:
         now = view.slide_keys()
         gone = [i for i, key in enumerate(keys) if not any(k is key or (isinstance(k, str) and k == key) for k in now)]
