@@ -683,6 +683,19 @@ def _goes_on_list(above: str, paragraph: str) -> bool:
     return bool(item and last) and int(item.group(1)) == int(last.group(1)) + 1 and item.group(2) == last.group(2)
 
 
+_LIST_ITEM_LINE_RE = re.compile(r"^[ \t]*(?:[-*+•◦▪▫‣⁃–→➤✓✔✅]|\d{1,3}[.)])[ \t]+\S")
+
+
+def _after_list(above: str, paragraph: str) -> bool:
+    """``paragraph``, a short line that is no list item, comes right under a list's last item: the list's closing
+    words ("Nothing else", "All worth it"), not a heading over the paragraph below it."""
+    return (bool(_LIST_ITEM_LINE_RE.match(above.rsplit("\n", 1)[-1])) and not _LIST_ITEM_LINE_RE.match(paragraph)
+            and not _MARKED_HEADING_RE.match(paragraph))
+
+
+_MARKED_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+\S")  # "## What failed": a heading the writer marked as one
+
+
 def merge_fragments(paragraphs: list[str]) -> list[str]:
     """Merge headings into the paragraph they introduce and tiny fragments into a neighbour; a short closing
     paragraph under whole posts stands alone (``_closes``)."""
@@ -694,6 +707,9 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         last = i == len(paragraphs) - 1
         if merged and _is_heading(p) and _goes_on_list(merged[-1], p):
             merged[-1] += "\n\n" + p  # a short item of the list above goes on it (one post per item split the list)
+        elif (merged and not last and not pending_heading and _is_heading(p) and _after_list(merged[-1], p)
+              and not _LIST_ITEM_LINE_RE.match(paragraphs[i + 1])):  # ("Part two" over a list heads that list)
+            merged[-1] += "\n\n" + p  # "Nothing else" under a list closes it: no heading of the next post
         elif not last and 0 < i and _is_heading(p):
             pending_heading = p
         elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
@@ -1137,9 +1153,68 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     return CopiedPage(name, handle, texts, unavailable)
 
 
+_OWN_TIME = "\ufdd1"  # stands for a full time line the creator typed while a post's lines are read
+
+
+def _header_time(lines: list[str], header: tuple, end: int) -> bool:
+    """The post's header holds its time ("Name @handle · 5h", or "·" / "Nov 28" right under the "@handle"): a
+    reply's, never the opening post's, whose full time X puts under its words."""
+    start, body = header[0], header[1]
+    if (m := _ONE_LINE_HEADER_RE.match(lines[start].strip())) and _is_time(m.group(3)):
+        return True
+    near = [x.strip() for x in lines[body:body + 6] if x.strip()][:2]
+    if near and (near[0] == "·" and len(near) > 1 and _is_time(near[1]) or _dot_date(near[0])):
+        return True
+    # a bare date right under the handle may be the opening post's first words ("May 28" / "Launch day."), over
+    # X's full time and counts
+    return (bool(near) and _is_time(near[0], False) and not _FULL_TIME_RE.match(near[0])
+            and len(_without_stats(lines[body:end])) == end - body)
+
+
+def _own_time_lines(post: list[str], dated: bool) -> set[int]:
+    """The full time lines ("9:40 AM · 11/28/26 · 7.8K Views") in a post's lines that the creator typed: all of them
+    under a header that holds the post's time (``dated``: X puts a full time only under the opening post), and in
+    the opening post those above X's own, the last one with only X's lines under it."""
+    found = [i for i, x in enumerate(post) if _FULL_TIME_RE.match(x.strip()) and not _edited_line(x)]
+    if dated or not found:
+        return set(found)
+    cut = len(_without_stats(list(post)))
+    xs = _edited_time_above(post, found[-1]) if cut < len(post) else found[-1]
+    return {i for i in found if i < xs}
+
+
+def _edited_line(line: str) -> bool:
+    """X's "Last edited 10:31 AM · Nov 12, 2025" (in any post X shows edited; left to the edit rules)."""
+    s = line.strip()
+    return s.startswith("Last edited ") or bool(_EDITED_AT_RE.match(s))
+
+
+def _masked_times(post: list[str], dated: bool, first: int) -> tuple[list[str], dict[str, str]]:
+    """``post`` with the creator's full time lines (``_own_time_lines``) replaced by placeholders no rule reads as
+    X's, and what each stands for (numbered from ``first``, so no two posts of a page share one)."""
+    own = _own_time_lines(post, dated)
+    keys = {i: f"{_OWN_TIME}{n}{_OWN_TIME}" for n, i in enumerate(sorted(own), first)}
+    return [keys.get(i, x) for i, x in enumerate(post)], {keys[i]: post[i].strip() for i in own}
+
+
+def _unmasked(text: str, masks: dict[str, str], left_out: set[str]) -> str:
+    """``text`` with the creator's time lines put back; one at the words' first or last line (where X's own
+    would sit) is said in a notice."""
+    filled = [x.strip() for x in text.split("\n") if x.strip()]
+    for key, line in masks.items():
+        if filled and key in (filled[0], filled[-1]):
+            left_out.update(("own-time", "own-time:" + line))
+        text = text.replace(key, line)
+    return text
+
+
 def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tuple], list[bool], list[bool]]:
     """Per header, the post as (name, handle, text, polls, left out, answered), whether it is a quoted post, and
     whether it holds the page's full time. ``footer``: X's lines came under the page's last post."""
+    lines, masks = list(lines), {}
+    for h, nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
+        lines[h[1]:nxt], masked = _masked_times(lines[h[1]:nxt], _header_time(lines, h, nxt), len(masks))
+        masks.update(masked)
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
@@ -1168,6 +1243,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         filled = [x.strip().lower() for x in post if x.strip()]
         if not text and filled and all(x in _TITLE_LINES or x == "post" for x in filled):
             left_out.add("account-box")  # the reader's account under X's side menu, over the page's title: no post
+        text = _unmasked(text, masks, left_out) if _OWN_TIME in text else text
         return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
@@ -1352,7 +1428,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 # marks that carry what went: "clock:0:42"
 _QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies",
-                 "gone", "video", "notes-button")
+                 "gone", "video", "notes-button", "own-time")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1437,6 +1513,9 @@ _LEFT_OUT_NOTES = (
               "be the author's; delete them from the slide if they were X's"),
     ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
              "words"),
+    ("own-time", "holds {times} on a line of its own, shaped as X's time under a thread's first post: kept as the "
+                 "author's words (X shows that time once, under the first post's words); delete it from the slide "
+                 "if it was X's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1911,9 +1990,22 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
         found.append(filled[k - 1])
         k -= 2
     shares = set(found[:_poll_options([body[i] for i in found])])
+    if (cut := _cut_over_poll(body, [i for i in filled if i < len(body)], shares)) is not None:
+        shares.add(cut)
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
+
+
+def _cut_over_poll(body: list[str], filled: list[int], shares: set[int]) -> int | None:
+    """The line of X's "Show more" right over a poll's first option (X cut the words above the poll), or None; one
+    a short line ending in a colon introduces is the author's (``_introduced``)."""
+    if not shares or min(shares) not in filled:
+        return None
+    at = filled.index(min(shares))  # the first share; its option is the filled line above it
+    if at < 3 or body[filled[at - 2]].strip().lower() not in _CUT_MARKERS:
+        return None
+    return None if _introduced(body[:filled[at - 2] + 1]) else filled[at - 2]
 
 
 def _poll_options(shares: list[str]) -> int:
@@ -2162,7 +2254,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
     """
     body = list(body)
-    after_dot, first, top, replying = False, not dated and not opening, not dated, False
+    after_dot, first, top, replying, stats = False, not dated and not opening, not dated, False, False
     while body:
         s = body[0].strip()
         if not (not s or _header_noise(s, top, dates=first) or replying and _HANDLE_RE.match(s)
@@ -2174,7 +2266,10 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
         if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
                 and not _is_noise(_next_filled(body, 0), dates=False):
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
+        if _VIEWS_RE.match(s) and not stats:
+            break  # X's views come under a time or a count, never right under the header: "12K views" is the author's
         body.pop(0)
+        stats = stats or bool(_COUNT_RE.match(s) or _FULL_TIME_RE.match(s))
         after_dot = s == "·" or after_dot and not s
         replying = _is_replying_line(s) or replying and (not s or bool(_HANDLE_RE.match(s))
                                                          or s.lower() in _REPLYING_JOINS)
