@@ -22,7 +22,8 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
 # Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
 OWN_BULLETS = "‣►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
-_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
+# ONE marker then a space, before words: "----" and "- - -" are rules, not bullets; "100.": a top-100 list
+_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]|{_OWN}|\d{{1,3}}[.)])\s+(?![-–•*·▪◦‣\s]*$)(.+)$")
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
 # "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
 # nor "▪" (a plain dot, drawn as one).

@@ -509,22 +509,31 @@ def as_written_lists(blk: Block, is_item: Callable[[str], bool]) -> Block:
 
 def list_rtl(items: list[str], above: str | None) -> bool:
     """Whether a list runs right to left, decided for the whole list, not item by item: as most of its items
-    read (``_line_vote``), on a tie as the line above it (its heading), else as its first item that reads one
-    way, else left to right. An Arabic list whose items name English products ("اشترِ iPhone 15 Pro", "جرّب
-    Google Sheets") and a Hebrew one whose items open on them ("useEffect רק כשצריך") both run right to left."""
-    votes = [_line_vote(line) for line in items]
+    read (``direction_weights``), on a tie as the line above it (its heading), else as its first letter, else
+    left to right. An Arabic list whose items name English products ("اشترِ iPhone 15 Pro", "جرّب Google
+    Sheets") and a Hebrew one whose items open on them ("useEffect רק כשצריך") both run right to left. An item
+    as much English as Arabic ("Slack للمحادثة") reads as the post around it, as X shows it, not as its own
+    first letter: from the right under an Arabic heading, from the left in an English lesson."""
+    over = _line_vote(above) if above is not None else None
+    around = over if over is not None else next((d for d in map(strong_direction, items) if d is not None), None)
+    votes = [_line_weight(line, around) for line in items]
     rtl, ltr = votes.count(True), votes.count(False)
     if rtl != ltr:
         return rtl > ltr
-    over = _line_vote(above) if above is not None else None
-    return next((d for d in [over] + votes if d is not None), False)
+    return bool(around)
+
+
+def _line_weight(text: str, even: bool | None) -> bool | None:
+    """Which way a line reads by its words (``direction_weights``); ``even`` when they weigh the same, None
+    with no letters."""
+    rtl, ltr = direction_weights(text)
+    return rtl > ltr if rtl != ltr else (even if rtl else None)
 
 
 def _line_vote(text: str) -> bool | None:
     """The way a line reads: its right-to-left words against its runs of left-to-right ones (an English run in
     Hebrew or Arabic is a name: ``direction_weights``); on a tie, its first letter's; None with no letters."""
-    rtl, ltr = direction_weights(text)
-    return rtl > ltr if rtl != ltr else strong_direction(text)
+    return _line_weight(text, strong_direction(text))
 
 
 def item_rtl(text: str, rtl: bool) -> bool:
@@ -920,21 +929,31 @@ def _script(ch: str) -> str:
 
 def _plain_initial(word: str) -> str:
     """The word's first letter or digit made plain: styled (𝗔), full-width (Ｆ), small-capital (ᴀ) and other
-    compatibility forms become the letter they stand for; "" when the word starts with neither."""
-    ch = unicodedata.normalize("NFC", word)[:1]
-    styled = styled_letter(ch) if ch else None
+    compatibility forms become the letter they stand for; what opens a word without being its first letter is
+    passed over: modifier letters (the ʻokina of ʻIolani), apostrophes, quotes, brackets, marks; "" when the
+    word has no letter or digit before anything else (an emoji: "🚀 launch")."""
+    for ch in unicodedata.normalize("NFC", word):
+        if unicodedata.category(ch) in ("Lm", "Sk") or unicodedata.category(ch)[0] in "MP":
+            continue
+        return _plain_letter(ch)
+    return ""
+
+
+def _plain_letter(ch: str) -> str:
+    """``ch`` as the plain letter or digit it stands for; "" when it is neither."""
+    styled = styled_letter(ch)
     if styled:
         ch = styled[0]
-    name = unicodedata.name(ch, "") if ch else ""
+    name = unicodedata.name(ch, "")
     if "LETTER SMALL CAPITAL " in name:
         try:
             ch = unicodedata.lookup(name.replace("LETTER SMALL CAPITAL ", "CAPITAL LETTER "))
         except KeyError:
             pass
-    plain = unicodedata.normalize("NFKC", ch)
-    if plain and plain.isalnum():
-        ch = plain[0]
-    return ch if ch.isalnum() else ""
+    seen = [c for c in unicodedata.normalize("NFKC", ch) if c.isalnum() and unicodedata.category(c) != "Lm"]
+    if seen:
+        ch = seen[0]  # ŉ is ʼn: its letter is n
+    return ch if ch.isalnum() and unicodedata.category(ch) != "Lm" else ""
 
 
 def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:

@@ -463,13 +463,16 @@ def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
     top = 0.0
     if title:
         st = ctx.body_style(ctx.meta_size * 1.1, ctx.palette.muted, 700)
-        els, _ = label_line(ctx, title + " (continued)", st, box.x, box.y + st.size * 0.9, box.w, role="running-head")
+        heads = prepare(title)
+        align = "right" if heads and heads[0].rtl and ctx.align != "center" else "left"  # over its text's side
+        els, _ = label_line(ctx, title + " (continued)", st, box.x, box.y + st.size * 0.9, box.w, role="running-head",
+                            align=align)
         out.extend(els)
         top = st.size * 2.6
     placed, rest, _ = fit_flow(cursor, box.w, box.h - top, force=True)
     out.extend(row_bands(ctx, placed, box.x, box.y + top, box.w))  # a list's rows go on on their bands
-    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w))
-    return out, rest
+    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w, heading=title or None))  # a list goes on
+    return out, rest  # in the direction it had under the title
 
 
 # ---------------------------------------------------------------- templates

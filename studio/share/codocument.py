@@ -20,6 +20,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError, checked
+from ..app.edit_history import typed_name
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
@@ -127,21 +128,17 @@ class CoDocument(Document):
         else:
             side = lambda slide, field, at: 0 if slide == ids[k] else None if field == "title" else 1  # noqa: E731
             slides = [ids[k], ids[k + 1]]
-        chosen, typing = None, {}
-        for slide in slides:
-            for person, field, at, now in self.hub.carets_in([slide]):
-                where = side(slide, field, at)
-                if now:
-                    typing.setdefault(where, person)
-        for person, field, at, now in self.hub.carets_in(slides):
-            slide = self.hub.carets[person].slide
-            chosen = side(slide, field, at)
-            if chosen is not None:
-                break
+        carets = [(person, side(self.hub.carets[person].slide, field, at), now)
+                  for person, field, at, now in self.hub.carets_in(slides)]
+        chosen = next((where for _person, where, _now in carets if where is not None), None)
+        # the presser's own typing reached the server before their click did: none of it can be torn
+        typing = {where: person for person, where, now in reversed(carets) if now and person != replica.person}
         if len(typing) > 1 or None in typing:
-            names = list(dict.fromkeys(self._person_name(typing[w]) for w in sorted(typing, key=lambda w: (w is None, w))))
+            names = list(dict.fromkeys(self._person_name(person) for person, where, now in carets
+                                       if now and person != replica.person))
             where = "in this slide" if split else "in these slides"
-            raise EditError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
+            who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+            raise EditError(f"{who} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
                             f"words that would be torn apart: nothing was {'split' if split else 'merged'}. Try again "
                             "when they pause.")
         if not chosen:
@@ -207,7 +204,7 @@ class CoDocument(Document):
     @checked  # the plain studio's rule for its arguments' kinds
     def rename(self, name: str, origin: Any = None) -> None:
         """The project's name, merged character by character with others' typing."""
-        name = " ".join(safe_text(name).split())
+        name = typed_name(name)
         refuse_name(name)
         self._type_part("meta", {"name": name}, LookChanged(origin, "name"), origin)
 
@@ -432,6 +429,8 @@ _set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), a
 
 def _cut(body: str, second: str) -> int:
     """Where in ``body`` the second part of its split (``second``) starts."""
+    if body.endswith(second):
+        return len(body) - len(second)
     core = body.rstrip()
     return len(core) - len(second) if core.endswith(second) else len(core)
 

@@ -991,6 +991,8 @@ def piece_edits(old: str, new: str) -> list[tuple[int, int, str]] | None:
     core = old.strip()
     if old == new or not core or not new:
         return None
+    if len(new) < len(old) and (old.startswith(new) or old.endswith(new)):  # a piece cut off exactly
+        return [(len(new), len(old), "")] if old.startswith(new) else [(0, len(old) - len(new), "")]
     lead = len(old) - len(old.lstrip())
     end = lead + len(core)
     if new == new.strip() and len(new) < len(core):
