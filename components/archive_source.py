@@ -1,7 +1,7 @@
 """The Archive tab: an X data archive is listed, a thread picked, and read with its photos, with progress and Cancel."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from nicegui import events, run, ui
@@ -21,16 +21,20 @@ def thread_row(thread: Thread, answered: str | None = None) -> dict[str, Any]:
 
     ``answered``: the handle its first post answered ("" unnamed; None when it answered nobody)."""
     first = thread.posts[0] if thread.posts else None
-    date = ""
-    if first is not None and first.created_at:
+    date = when = first.created_at if first is not None else ""
+    if date:
         try:
-            date = datetime.fromisoformat(first.created_at).strftime("%d %b %Y")
+            at = datetime.fromisoformat(date)
         except ValueError:
-            date = first.created_at[:10]
+            date = date[:10]
+        else:
+            date = at.strftime("%d %b %Y")
+            if at.tzinfo is not None:  # sorted by the moment, whatever clock offset each post was written with
+                when = at.astimezone(timezone.utc).isoformat()
     title = thread.title or (first.text.splitlines()[0] if first and first.text else "")
     has_likes = any(p.likes is not None for p in thread.posts)
     has_reposts = any(p.reposts is not None for p in thread.posts)
-    return {"id": thread.id, "date": date, "when": first.created_at if first is not None else "",
+    return {"id": thread.id, "date": date, "when": when,
             "title": title[:90] + ("…" if len(title) > 90 else ""),
             "posts": len(thread.posts), "likes": thread.likes if has_likes else "",
             "reposts": thread.reposts if has_reposts else "",

@@ -17,12 +17,15 @@ class PresetPicker:
         self.view, self.echo, self.undo = view, echo, undo
         self.brands = view.studio.brands
         ui.separator().classes("my-1")
-        ui.label("SAVE PRESETS").classes("cs-overline")
+        ui.label("Presets").classes("cs-overline")
+        ui.label("A look saved under a name (format, layout, theme, type, pattern, CTA), for any carousel.") \
+            .classes("cs-hint")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.select = ui.select({}, label="Apply a preset", on_change=self._apply).props(
                 "dense outlined options-dense data-testid=preset-select").classes("flex-1")
-            ui.button(icon="delete_outline", on_click=self._delete).props(
+            self.delete = ui.button(icon="delete_outline", on_click=self._delete).props(
                 "flat round dense aria-label='Delete preset'").tooltip("Delete the chosen preset")
+        self.delete.set_visibility(False)  # shown once a preset is chosen: beside an empty box it deleted nothing
         ui.button("Save preset", icon="bookmark_add", on_click=self._save_dialog).props(
             "outline dense no-caps data-testid=save-preset").classes("w-full")
 
@@ -31,8 +34,10 @@ class PresetPicker:
         presets = self.view.attempt(self.brands.presets, doing="listing the presets") or []
         with self.echo():
             self.select.set_options({p.name: p.name for p in presets}, value=None)
+        self.delete.set_visibility(False)
 
     def _apply(self, e: events.ValueChangeEventArguments) -> None:
+        self.delete.set_visibility(bool(e.value))
         if self.echo or not e.value:
             return
         preset = self.view.attempt(self.brands.apply_preset, e.value, origin=self.view.person,

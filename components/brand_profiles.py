@@ -20,16 +20,19 @@ class ProfilePicker:
         self.view, self.echo = view, echo
         self.brands = view.studio.brands
         self._shown: str | None = None
-        ui.label("AGENCY · MULTI-PROFILES").classes("cs-overline")
+        ui.label("Client profiles").classes("cs-overline")
+        ui.label("One saved brand per client: wear it on any carousel.").classes("cs-hint")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
             self.select = ui.select({}, label="Brand profile", on_change=self._switch).props(
                 "dense outlined options-dense data-testid=profile-select").classes("flex-1")
             with ui.button(icon="more_vert").props("flat round dense aria-label='Profile actions'"):
                 with ui.menu():
-                    ui.menu_item("Save changes to this profile", self._save)
+                    save = ui.menu_item("Save changes to this profile", self._save)
                     ui.menu_item("Save as a new profile", self._save_new)
-                    ui.menu_item("Duplicate profile", self._duplicate)
-                    ui.menu_item("Delete profile", self._delete)
+                    duplicate = ui.menu_item("Duplicate profile", self._duplicate)
+                    delete = ui.menu_item("Delete profile", self._delete)
+        self._of_chosen = (save, duplicate, delete)  # offered only while a profile is chosen
+        self._name_dialog()
         self.unsaved = ui.label("Unsaved changes to this profile").classes("cs-hint cs-unsaved").props(
             "data-testid=profile-unsaved")
         self.undo = UndoLine(view, reload)
@@ -49,8 +52,15 @@ class ProfilePicker:
         if self.select.value != on_slides and (on_slides is None or on_slides in self.select.options):
             with self.echo():
                 self.select.value = on_slides
+        self._offer()
+
+    def _offer(self) -> None:
+        """Save changes, Duplicate and Delete act on the chosen profile: greyed out while none is."""
+        for item in self._of_chosen:
+            item.set_enabled(bool(self.select.value))
 
     def _switch(self, e: events.ValueChangeEventArguments) -> None:
+        self._offer()
         if self.echo or not e.value or e.value == self._shown:
             return
         edited = self.brands.unsaved_changes()
@@ -96,8 +106,31 @@ class ProfilePicker:
             self.undo.offer(f"Profile “{name}” saved", lambda: self._restore(profile_id, before),
                             back_as("Profile", before.name, f"The saved profile “{name}” is back as it was"))
 
+    def _name_dialog(self) -> None:
+        """Asks the new profile's name (built here, not in the menu, which closes as the dialog opens)."""
+        with ui.dialog() as self.naming, ui.card().classes("w-80"):
+            ui.label("Save as a new profile").classes("text-lg font-medium")
+            ui.label("The profile takes the brand's Name, shown on the slides.").classes("cs-hint")
+            self.new_name = ui.input("Profile name").props(
+                "autofocus outlined dense data-testid=profile-name").classes("w-full")
+            self.new_name.on("keydown.enter", self._save_named)
+            with ui.row().classes("w-full justify-end"):
+                ui.button("Cancel", on_click=self.naming.close).props("flat no-caps")
+                ui.button("Save", on_click=self._save_named).props("unelevated no-caps data-testid=profile-name-save")
+
     def _save_new(self) -> None:
+        self.new_name.set_value(self.view.carousel.brand.name)
+        self.naming.open()
+
+    def _save_named(self) -> None:
+        """The name given becomes the brand's Name, then the profile is saved; refused, the dialog stays open with
+        the name, so it can be corrected."""
+        name = (self.new_name.value or "").strip()
+        if name != self.view.carousel.brand.name.strip() and not self.view.attempt(
+                self.view.document.set_brand, name=name, origin=self.view.person, doing="naming the brand"):
+            return
         if self.view.attempt(self.brands.save_profile, doing="saving the profile"):
+            self.naming.close()
             self.load()
             self.view.notify("Saved as a new profile", type="positive", position="top")
 

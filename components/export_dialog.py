@@ -16,6 +16,7 @@ from nicegui import run, ui
 from studio import limits
 from studio.app import exports
 from studio.export import check_identity, check_platform, format_bytes
+from studio.export.platforms import CTA_PANEL
 from studio.export.stream import ExportStream
 from studio.sources.result import count
 
@@ -36,7 +37,23 @@ def _all_checks(carousel, pages: int) -> tuple[list[str], list[str], list[str]]:
         over, held = [], []
     except limits.LimitError as exc:
         over, held = [str(exc)[:1].upper() + str(exc)[1:]], ["Not exported until the texts named above are shortened."]
-    return over + check_identity(carousel), held + platform("linkedin"), held + platform("instagram")
+    identity = [_as_it_is(carousel, warning) for warning in check_identity(carousel)]
+    return over + identity, held + platform("linkedin"), held + platform("instagram")
+
+
+STOCK_ASK = "The outro still has the stock call to action"
+ASK_KINDS = {1: "follow", 2: "repost", 3: "save"}
+
+
+def _as_it_is(carousel, warning: str) -> str:
+    """The stock-ask warning told as the CTA is now: with a link of the creator's on it, "still has the stock call
+    to action" read as if the variant and link chosen had not been taken; what is still stock is its words."""
+    cta = carousel.cta
+    if not warning.startswith(STOCK_ASK) or not cta.link.strip():
+        return warning
+    kind = ASK_KINDS.get(cta.variant, "")
+    return (f"The outro's words are still the stock {kind} ask (“{cta.headline}”), with your link "
+            f"{cta.link.strip()}. Put the ask in your own words in {CTA_PANEL}.")
 
 
 class ExportDialog:
@@ -52,6 +69,12 @@ class ExportDialog:
                 ui.button(icon="close", on_click=self.dialog.close).props("flat round dense aria-label=Close")
             self.summary = ui.label().classes("cs-hint")
             self.identity_checks = ui.column().classes("gap-1 w-full")
+            # the choice first, then the buttons it applies to (below them, on a phone it was off-screen)
+            with ui.row().classes("w-full items-center no-wrap gap-2"):
+                ui.label("Resolution").classes("cs-field-label")
+                self.scale = ui.toggle({2: "1080 px (standard)", 3: "1620 px (hi-res)"}, value=ahead.scale,
+                                       on_change=self._chosen).props(
+                    "dense no-caps unelevated toggle-color=primary data-testid=export-scale")
             with ui.row().classes("w-full gap-3 cs-export-options"):
                 with ui.column().classes("cs-export-option"):
                     ui.label("LinkedIn document").classes("cs-option-title")
@@ -85,11 +108,6 @@ class ExportDialog:
                 self.project_button = ui.button("Download project", icon="download",
                                                 on_click=lambda: self.start("project")).props(
                     "outline no-caps no-wrap data-testid=export-project")
-            with ui.row().classes("w-full items-center no-wrap gap-2"):
-                ui.label("Resolution").classes("cs-field-label")
-                self.scale = ui.toggle({2: "1080 px (standard)", 3: "1620 px (hi-res)"}, value=ahead.scale,
-                                       on_change=self._chosen).props(
-                    "dense no-caps unelevated toggle-color=primary data-testid=export-scale")
             with ui.column().classes("w-full gap-1") as self.progress_box:
                 self.progress_label = ui.label().classes("text-sm")
                 self.progress = ui.linear_progress(value=0, show_value=False).props(

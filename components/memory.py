@@ -38,6 +38,12 @@ it is taken whole, as after a restart). Two runs at once, four waves, the warm-u
 (heap +3.3, +4.3, +4.7) without; session 23's quiet pair without the warm-up's edits: +5, +5, +5, +5 against +5, +6,
 +7, +8. What stays is the first wave's high-water mark, no longer a per-wave growth: five waves on the session's
 final code +3, +3, +4, +3, +3 MB (heap +2.3 ... +3.1), +2 MB on the fresh start; 0 edits lost.
+Session 25, what those 3 MB are (one wave, main and this session's code at once, load ~10, glibc's own figures with
+no page open): blocks in use +0.5 / +0.3 MB over the warmed server (78.3 -> 78.8, 78.2 -> 78.5 MB) while the resident
+figure is +3 / +2 MB; the live part is the typed glyphs' outlines (fontTools programs and coordinates +6 each, arrays
++12) and 53 weak references with their callbacks, reachable and bounded by the glyphs typed. The rest, ~2-2.5 MB, is
+free memory on heap pages each still holding a few live blocks: a high-water mark of the allocator, which
+``malloc_trim`` cannot give back (it returns whole free pages) and which a second wave does not raise.
 """
 from __future__ import annotations
 
@@ -82,7 +88,7 @@ TEXT_CACHES = {"studio.text": ("prepare", "_reshape", "uncovered", "assign_fonts
                "studio.reading": ("unflatten", "headline_and_body", "written_rows"),
                "studio.links": ("target", "shown"),
                "studio.layouts.templates": ("unbreakable",),
-               "studio.layouts.base": ("_photo_uri",)}
+               "studio.layouts.base": ("_photo_uri", "_readable_tables")}
 
 
 class Tidy:

@@ -16,6 +16,7 @@ from studio.sources.result import count
 from .dragdrop import make_draggable
 from .images import thumbnail_url
 from .slices import Sliced
+from .slide_moves import drop_post
 from .view import View, tell_photo_layout
 
 
@@ -196,10 +197,9 @@ class PostCards:
 
     def _add(self, post_id: str) -> None:
         view = self.view
-        index = view.attempt(view.document.add_post_to_slide, post_id, view.selected, origin=view.person,
-                             doing="adding the post")
+        index = drop_post(view, view.document.add_post_to_slide, post_id, view.selected, doing="adding the post")
         if index is not None:
-            view.select(index)  # the post's own slide may have gone from before it
+            view.select(index)  # the post's own slide may have gone from before it (the person is told)
 
     def _apply(self, post_id: str, image_index: int = 0) -> None:
         view = self.view

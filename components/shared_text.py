@@ -27,7 +27,7 @@ from nicegui.events import GenericEventArguments, ValueChangeEventArguments, han
 
 from studio import ASSETS_DIR
 from studio.app import Document, EditError, Saved
-from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, closest
+from studio.share.document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, closest
 from studio.share.sync import Channel, Edits, Message, not_placed, rebase, still_its_text
 from studio.sources.cleanup import safe_text
 
@@ -461,7 +461,8 @@ def _show_not_placed(view: View, told: Any) -> None:
 
 def put_back_plain(document: Document, typing: Unanswered, heard: str | None) -> str | None:
     """The plain studio: typing the server never heard, made on the text now (merged with what changed since
-    the server last heard from that box: ``heard``; None, after a restart: the box's text is taken whole).
+    the server last heard from that box: ``heard``; None, when the server has no record of the page: merged
+    against the text before the typing, ``merge_base``, or shown in a message when that is uncertain).
     A slide is found by its text nearest the old index, so slides moved meanwhile do not mislead it; one whose
     text kept less than half of what the box showed is another slide (its own was deleted): nothing is made,
     and the words are returned in a message to show. A box that showed no text goes by its index alone, and only
@@ -474,7 +475,10 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
         if typing.field not in PART_TEXTS[typing.slide]:
             return
         current = carousel.name if typing.slide == "meta" else getattr(carousel.cta, typing.field)
-        text = value if heard is None else rebase(heard, value, current)
+        base = heard if heard is not None else merge_base(typing.base, value, current)
+        if base is None:
+            return not_merged(value)
+        text = rebase(base, value, current)
         if text == current:
             return
         if typing.slide == "meta":
@@ -494,15 +498,61 @@ def put_back_plain(document: Document, typing: Unanswered, heard: str | None) ->
     if not 0 <= index < len(slides):
         return not_placed(value, typing.index)
     current = getattr(slides[index], typing.field)
-    text = value if heard is None else rebase(heard, value, current)
+    base = heard if heard is not None else merge_base(typing.base, value, current)
+    text = None if base is None else rebase(base, value, current)
     if text == current or value == current:  # (already there)
         return
     if not still_its_text(seen, current):  # its slide is gone (or, by place alone, another slide's words are there)
         return not_placed(value, typing.index)
+    if text is None:
+        return not_merged(value)
     if typing.field == "alt_text":
         document.set_slide_alt_text(index, text)
     else:
         document.set_slide_text(index, **{typing.field: text})
+
+
+def merge_base(base: str, typed: str, current: str) -> str | None:
+    """With no record of what the server heard from a box (its page forgotten, the server restarted): the text to
+    merge the box's typing (``base`` to ``typed``) against, so that words written since are kept and the typing is
+    made once. ``base``, when nothing changed where the typing was; ``base`` with the changes made there when they
+    are the typing's own beginning (the server heard part of it); None when someone else's changes meet the typing
+    (which words are whose is uncertain: the words are shown rather than written)."""
+    mine = changes(base, typed)
+    if not mine or current == base:
+        return base
+    first, last = mine[0][0], mine[-1][1]
+    met = [(start, end, insert) for start, end, insert in changes(base, current) if start <= last and end >= first]
+    if not met:
+        return base
+    heard, at = [], 0
+    for start, end, insert in met:
+        heard += [base[at:start], insert]
+        at = end
+    heard.append(base[at:])
+    candidate = "".join(heard)
+    return candidate if _on_the_way(base, candidate, typed) else None
+
+
+def _on_the_way(base: str, text: str, typed: str) -> bool:
+    """Whether ``text`` can be the box's text part way through typing from ``base`` to ``typed``: the typing's
+    beginning followed by the end of ``base``."""
+    ahead = len(_common_start(text, typed))
+    behind = len(_common_start(text[::-1], base[::-1]))
+    return ahead + behind >= len(text)
+
+
+def _common_start(one: str, other: str) -> str:
+    at = 0
+    while at < min(len(one), len(other)) and one[at] == other[at]:
+        at += 1
+    return one[:at]
+
+
+def not_merged(typed: str) -> str:
+    """What to tell a person whose typing kept across a reload met changes made meanwhile at the same place."""
+    return (f"What you typed before the page loaded again met changes made meanwhile at the same place, so it was "
+            f"not added, to keep both safe. The box read: “{typed}”. Copy it from here if you need it.")
 
 
 def _put_back_elsewhere(view: View, typing: Unanswered) -> None:

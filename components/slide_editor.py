@@ -32,6 +32,11 @@ def say_slide_with_choice(select: ui.select) -> str:
             f"document.getElementById('c{select.id}')?.getAttribute('{SHOWN}') ?? null}} : option)")
 
 
+# The choice shown whole, on two lines if need be: "Carousel layout (Headline + body)" was cut to "Carousel layout
+# (Headl…" in the settings column's width
+LAYOUT_SELECT_CSS = ".cs-layout-select .q-field__native > span.ellipsis { white-space: normal; overflow: visible; }"
+
+
 class SlideEditor:
     """The slide being edited, large, with its text editable beside it."""
 
@@ -43,7 +48,11 @@ class SlideEditor:
             with ui.column().classes("cs-slide-fields gap-2"):
                 self.kind = ui.label().classes("cs-kind")
                 self.layout_select = ui.select({}, label="Layout for this slide", on_change=self._set_layout).props(
-                    "dense outlined options-dense data-testid=slide-layout").classes("w-full")
+                    "dense outlined options-dense data-testid=slide-layout").classes("w-full cs-layout-select")
+                ui.add_css(LAYOUT_SELECT_CSS)
+                # its note in a caption of its own: as the field's hint it was drawn over the Title box below
+                self.layout_note = ui.label().classes("cs-layout-note text-caption text-grey-7 w-full").props(
+                    "data-testid=slide-layout-note")
                 self._said: str | None = None  # the slide the choice being handled was made on (its browser said)
                 sync_value_with(self.layout_select, say_slide_with_choice(self.layout_select), self._hear_choice)
                 self.texts = SlideTexts(view, self.echo, self._kept)
@@ -93,7 +102,9 @@ class SlideEditor:
         options.update({key: layout.label for key, layout in engine.LAYOUTS.items()})
         name_slide(self.view, self.layout_select)
         self.layout_select.set_options(options, value=slide.layout or "")
-        self.layout_select.props["hint"] = engine.layout_note(carousel, self.view.selected)
+        note = engine.layout_note(carousel, self.view.selected) if slide.kind == "content" else ""
+        self.layout_note.set_text(note)
+        self.layout_note.set_visibility(bool(note))
         self.layout_select.set_visibility(slide.kind == "content")
 
     def _fill_texts(self, slide: Slide) -> None:

@@ -54,25 +54,36 @@ class SlideNames:
 
     def carry(self, keys: list) -> None:
         """Undo, redo or a reload give every slide a new object: each new one takes the name of a slide last seen
-        that is gone, the equal one (in order), else the one that stood at its place, so a keyboard user keeps theirs."""
+        that is gone, so a keyboard user keeps theirs: first the one at its place when equal, then the one equal
+        to it when no other slide is (a moved slide), then the one that stood at its place. Equal content alone
+        never decides between equal slides (two empty ones): the wrong one would be selected, and deleted."""
         if any(isinstance(key, str) for key in keys):
             return
         new = [i for i, key in enumerate(keys) if self._named(key) is None]
         if new:
             kept = {self._named(key) for key in keys}
-            free = [(i, name, slide) for i, (name, slide) in enumerate(self._seen) if name not in kept]
-            for i in list(new):
-                match = next((f for f in free if f[2] == keys[i]), None)
-                if match is not None:
-                    self._give(keys[i], match[1])
-                    free.remove(match)
-                    new.remove(i)
-            for i in new:
-                match = next((f for f in free if f[0] == i), None)
-                if match is not None:
-                    self._give(keys[i], match[1])
-                    free.remove(match)
+            free = {i: (name, slide) for i, (name, slide) in enumerate(self._seen) if name not in kept}
+            for rule in (self._equal_here, self._equal_alone, self._here):
+                for i in list(new):
+                    there = rule(i, keys, new, free)
+                    if there is not None:
+                        self._give(keys[i], free.pop(there)[0])
+                        new.remove(i)
         self._seen = [(self.name(key), key) for key in keys]
+
+    @staticmethod
+    def _equal_here(i: int, keys: list, new: list[int], free: dict) -> int | None:
+        return i if i in free and free[i][1] == keys[i] else None
+
+    @staticmethod
+    def _equal_alone(i: int, keys: list, new: list[int], free: dict) -> int | None:
+        equal = [j for j, (_name, slide) in free.items() if slide == keys[i]]
+        twins = [k for k in new if keys[k] == keys[i]]
+        return equal[0] if len(equal) == 1 and len(twins) == 1 else None
+
+    @staticmethod
+    def _here(i: int, keys: list, new: list[int], free: dict) -> int | None:
+        return i if i in free else None
 
     def _named(self, key) -> str | None:
         given = self._given.get(id(key))
@@ -228,6 +239,21 @@ class SlideMoves:
         slide = None if focus["slide"] is None else self.names.name(focus["slide"])
         self.strip.container.props["focus"] = {"slide": slide, "seq": focus["seq"], "session": focus["session"]}
         self.strip.container.update()
+
+
+def drop_post(view, action, post_id: str, index: int, doing: str = "dropping the post") -> int | None:
+    """A post dropped (or added) on slide ``index`` (``action``: ``add_post_to_slide`` or
+    ``replace_slide_with_post``); where that slide is now, or None. When the post moved from its own slide, that
+    slide is gone: the person is told which, and that Undo brings it back (a slide never leaves the strip unsaid)."""
+    keys, slides = view.slide_keys(), list(view.carousel.slides)
+    new = view.attempt(action, post_id, index, origin=view.person, doing=doing)
+    if new is not None:
+        now = view.slide_keys()
+        gone = [i for i, key in enumerate(keys) if not any(k is key or (isinstance(k, str) and k == key) for k in now)]
+        if len(gone) == 1:
+            view.notify(f"Slide {gone[0] + 1} (“{slide_name(slides[gone[0]])}”) held only that post, so the post "
+                        f"moved from it and that slide is gone. Undo brings it back.", type="info")
+    return new
 
 
 def _integer(value) -> bool:

@@ -11,7 +11,7 @@ from . import engine
 from .dragdrop import make_drop_target
 from .presence import show_faces
 from .slices import Sliced
-from .slide_moves import SlideMoves
+from .slide_moves import SlideMoves, drop_post
 from .strip_item import strip_item
 from .svg_view import SvgView
 from . import view as views
@@ -188,7 +188,7 @@ class SlideStrip:
         view = self.view
         made = strip_item(index, slide, slides=slides, pages=pages, name=self.moves.names.name(key),
                           shared=view.server.people is not None, select=view.select, insert=self._insert,
-                          drop_on=self._drop_on)
+                          drop_on=self._drop_on, delete=self._delete)
         if made.faces is not None:
             self.faces.append(made.faces)
         if index == view.selected:
@@ -257,11 +257,12 @@ class SlideStrip:
 
     def _drop_on(self, post_id: str, index: int, replace: bool) -> None:
         doc = self.view.document
-        self._select_made(doc.replace_slide_with_post if replace else doc.add_post_to_slide, post_id, index,
-                          doing="dropping the post")
+        new = drop_post(self.view, doc.replace_slide_with_post if replace else doc.add_post_to_slide, post_id, index)
+        if new is not None:
+            self.view.select(new)  # (a dropped post's own slide may have gone from before it)
 
     def _add(self, e: events.GenericEventArguments | None = None) -> None:
-        self._select_made(self.view.document.add_slide, self.view.selected + 1)
+        self._select_made(self.view.document.add_slide, self.view.selected + 1, slide=self._seen(e))
 
     def _add_end(self) -> None:
         self._select_made(self.view.document.add_slide, len(self.view.carousel.slides))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from nicegui import ui
 
@@ -11,6 +12,12 @@ from studio.slide import Slide
 from .dragdrop import make_drop_target
 from .slide_moves import slide_name
 from .svg_view import SvgView
+
+
+# Delete or Backspace (no modifier) on a thumbnail: the slide it shows is named, as the bar's Delete names its slide
+SAY_DELETE = ("(e) => { if (!['Delete', 'Backspace'].includes(e.key) || e.altKey || e.ctrlKey || e.metaKey "
+              "|| e.shiftKey || e.repeat) return; e.preventDefault(); "
+              "emit({slide: e.target.closest?.('[data-slide]')?.dataset.slide ?? null}) }")
 
 
 @dataclass
@@ -24,10 +31,11 @@ class StripItem:
 
 def strip_item(index: int, slide: Slide, *, slides: int, pages: int, name: str, shared: bool,
                select: Callable[[int], None], insert: Callable[[str, int], None],
-               drop_on: Callable[[str, int, bool], None]) -> StripItem:
+               drop_on: Callable[[str, int, bool], None], delete: Callable[[Any], None]) -> StripItem:
     """Slide ``index`` of ``slides`` in the strip: a post dropped on the gap before it is ``insert``-ed there, one
-    dropped on its thumbnail goes on the slide (``drop_on``); a click or Enter ``select``-s it. Its thumbnail is
-    named for a screen reader ("Slide 3 of 9: <title>") and, ``name``, for the browser's moves (``SlideNames``)."""
+    dropped on its thumbnail goes on the slide (``drop_on``); a click or Enter ``select``-s it; Delete or Backspace
+    on it is its ``delete`` (the bar's Delete, naming this slide). Its thumbnail is named for a screen reader
+    ("Slide 3 of 9: <title>") and, ``name``, for the browser's moves (``SlideNames``)."""
     outro_last = slide.kind == "outro" and index == slides - 1  # it stays last: not dragged, nothing after it
     faces = None
     with ui.element("div").classes("cs-strip-item cs-strip-outro" if outro_last else "cs-strip-item") as item:
@@ -45,10 +53,11 @@ def strip_item(index: int, slide: Slide, *, slides: int, pages: int, name: str, 
         # (not a button: axe wants a button's shown text, its number and the slide's words, in its name)
         thumb.props("tabindex=0 role=group aria-roledescription=slide")
         thumb.props["aria-label"] = f"Slide {index + 1} of {slides}: {slide_name(slide)}"
-        thumb.props["aria-description"] = "Enter shows it." if outro_last else \
-            "Enter shows it. Alt+Left or Alt+Right moves it, or drag it along the strip."
+        thumb.props["aria-description"] = "Enter shows it; Delete removes it." if outro_last else \
+            "Enter shows it; Delete removes it. Alt+Left or Alt+Right moves it, or drag it along the strip."
         thumb.on("click", lambda: select(index))
         thumb.on("keydown.enter", lambda: select(index))
+        thumb.on("keydown", lambda e: delete(e), js_handler=SAY_DELETE)
         if slide.kind != "outro":  # the outro holds the call to action: no post goes on it
             make_drop_target(thumb, lambda post_id, shift: drop_on(post_id, index, shift))
             thumb.props["title"] = "Drop a post here to add it (Shift: replace)"  # a tooltip each: 13 more components

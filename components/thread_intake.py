@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from nicegui import background_tasks, ui
@@ -29,11 +30,19 @@ class ThreadIntake:
         self.view = view
         self.imports = view.studio.imports
         self.progress = progress
+        self._notes: list[str] = []  # what the reader left out, told once the posts are in a project
 
     def show_warnings(self, warnings: list[str]) -> None:
-        if warnings:
-            shown = "; ".join(warnings[:3]) + (f" (and {len(warnings) - 3} more)" if len(warnings) > 3 else "")
-            self.view.notify(f"Imported with notes: {shown}", type="warning", position="top", multi_line=True)
+        """Keep the reader's notes for after the import: shown while the "where do these posts go" question was
+        open, they covered its buttons on a phone and said "Imported" before anything was."""
+        self._notes.extend(warnings)
+
+    def _tell_notes(self, notes: list[str]) -> None:
+        """The notes of the import just made, in a notice that stays until closed (each note on a line)."""
+        if notes:
+            lines = "".join(f"<br>• {escape(note)}" for note in notes)  # the creator's names, escaped
+            self.view.notify(f"Imported with notes:{lines}", type="warning", multi_line=True, html=True,
+                             timeout=0, close_button="Close", classes="import-notes")
 
     def failed(self, exc: Exception, doing: str) -> None:
         """A failed import in the creator's words; a cancelled one changed nothing and says so."""
@@ -47,13 +56,15 @@ class ThreadIntake:
 
         When the open project has slides of its own, ask once: a new project (the default) or
         add these posts to this one. ``then`` runs once the posts are in a project (not after Cancel).
+        The reader's notes on this thread are told once it is in (an import given up drops them).
         """
+        notes, self._notes = self._notes, []
         if self.imports.needs_choice():
-            background_tasks.create(self._ask_where(thread, then), name="ask where the thread goes")
+            background_tasks.create(self._ask_where(thread, then, notes), name="ask where the thread goes")
             return
         if self.view.attempt(self.imports.use_thread, thread, origin=self.view.person,
                              doing="laying out the thread") is not None:
-            self._laid_out(thread, then, undoable=True)
+            self._laid_out(thread, notes, then, undoable=True)
 
     def lay_out_all(self) -> None:
         """Rebuild the slides from the thread. A big carousel's pages are then counted off the event loop: a
@@ -63,7 +74,7 @@ class ThreadIntake:
         self.progress.select_first()
         self.progress.follow(self._laid_out_all, "Lay out all cancelled — your slides are as they were")
 
-    async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None) -> None:
+    async def _ask_where(self, thread: Thread, then: Callable[[], Any] | None, notes: list[str]) -> None:
         profiles = self.view.attempt(self.view.studio.brands.profiles, doing="listing the profiles") or []
         brand = {"value": ""}
 
@@ -80,24 +91,27 @@ class ThreadIntake:
                                [("new", "New project"), ("add", "Add these posts to this project")],
                                testid="import-ask", extra=brand_choice)
             if answer == "new":
-                self._new_project(thread, dict(profiles).get(brand["value"]) if brand["value"] else None, then)
+                self._new_project(thread, dict(profiles).get(brand["value"]) if brand["value"] else None, then,
+                                  notes)
             elif answer == "add":
-                self._add_posts(thread, then)
+                self._add_posts(thread, then, notes)
 
-    def _new_project(self, thread: Thread, profile: BrandProfile | None, then: Callable[[], Any] | None) -> None:
+    def _new_project(self, thread: Thread, profile: BrandProfile | None, then: Callable[[], Any] | None,
+                     notes: list[str]) -> None:
         back = self.view.studio.projects.open_instead()
         if self.view.attempt(self.imports.new_project, thread, profile, doing="opening the new project"):
-            self._laid_out(thread, then, go_back=back)
+            self._laid_out(thread, notes, then, go_back=back)
 
-    def _add_posts(self, thread: Thread, then: Callable[[], Any] | None) -> None:
+    def _add_posts(self, thread: Thread, then: Callable[[], Any] | None, notes: list[str]) -> None:
         if self.view.attempt(self.imports.add_posts, thread, origin=self.view.person, doing="adding the posts"):
             if then is not None:
                 then()
             them = "it" if len(thread.posts) == 1 else "them"
             self.view.notify(f"{count(len(thread.posts), 'post')} added to the cards — drag {them} onto slides",
                              type="positive", position="top")
+            self._tell_notes(notes)
 
-    def _laid_out(self, thread: Thread, then: Callable[[], Any] | None = None, undoable: bool = False,
+    def _laid_out(self, thread: Thread, notes: list[str], then: Callable[[], Any] | None = None, undoable: bool = False,
                   go_back: Callable[[], Any] | None = None) -> None:
         """The thread is in the project. ``undoable``: it replaced the slides in one undo step; ``go_back``: it
         opened as a new project, and this reopens the one before. Either way, while a big carousel's pages are
@@ -107,6 +121,7 @@ class ThreadIntake:
                 then()
             self.view.notify(f"{count(len(thread.posts), 'post')} imported and laid out — drag posts to rearrange",
                              type="positive", position="top")
+            self._tell_notes(notes)
             self.view.client.run_javascript(CLOSE_SOURCE_OVER)
 
         self.progress.select_first()

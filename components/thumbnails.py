@@ -39,6 +39,11 @@ STRIPS_KEPT = 4
 SLICE_CHARS = 256 * 1024
 PAUSE_S = 0.02  # between the parts: the page's outbox sends each part on its own
 DOCUMENTS_KEPT = 16  # documents whose strip drawings are kept (share mode: one per open project)
+# Gallery tiles are kept for the slides of this many versions of words (``words_key``), the last used last. A tile
+# draws the selected slide, so every pause in typing drew a new set of tiles (theme, layout, pattern ...: ~140 KB of
+# SVG) and kept it until the 48 MB budget was full: one tab's server grew ~0.3 MB an edit for 1,000 edits and more.
+# Enough for ten people each on their own slide, with their undo, and the swatches (no words).
+TILE_WORDS_KEPT = 32
 # A slide's strip thumbnail is its whole SVG again (~12 KB), sent to every page showing it. While someone types
 # into it, each page is sent it at most every PACE_S seconds, after a first BURST sent at once (an edit and its
 # quick correction): ten editors' keystrokes made ~10 a second a page, each a new C-heap string (issue 13).
@@ -61,10 +66,14 @@ _KEY_TABLE = {**copyreg.dispatch_table, Image: _image_by_hash}
 
 def key(variant: Carousel) -> str:
     """What a thumbnail is drawn from, as a short digest: equal inputs give equal keys."""
+    return _digest(variant)
+
+
+def _digest(value: object) -> str:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _KEY_TABLE
-    pickler.dump(variant)
+    pickler.dump(value)
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).hexdigest()
 
 
@@ -76,6 +85,13 @@ def draw(variant: Carousel) -> str:
 def draw_pages(carousel: Carousel) -> list[str]:
     """Every page of a carousel at thumbnail scale, laid out once (runs in a worker process)."""
     return engine.render_slides(carousel, scale=1)
+
+
+def words_key(variant: Carousel) -> str:
+    """What a gallery tile's words are: its slide and the posts it shows, not the looks its gallery varies.
+
+    Every tile of one version of a slide's words shares it, whatever theme, layout or pattern each tile tries."""
+    return _digest((variant.slides, variant.thread))
 
 
 def page_name(carousel_key: str, page: int) -> str:
@@ -92,12 +108,17 @@ class Thumbnails:
         self._done: OrderedDict[str, str] = OrderedDict()
         self._pending: dict[str, asyncio.Task] = {}
         self._strips: OrderedDict[str, int] = OrderedDict()  # carousel key -> how many of its pages are kept
+        self._words: OrderedDict[str, set[str]] = OrderedDict()  # words_key -> the names of its gallery tiles kept
+        self._words_of: dict[str, str] = {}  # a gallery tile's name -> its words_key
 
     def get(self, name: str) -> str | None:
         """A thumbnail already drawn, or None."""
         svg = self._done.get(name)
         if svg is not None:
             self._done.move_to_end(name)
+            words = self._words_of.get(name)
+            if words is not None:
+                self._words.move_to_end(words)
         return svg
 
     async def drawn(self, name: str, variant: Carousel) -> str | None:
@@ -105,7 +126,19 @@ class Thumbnails:
         svg = self.get(name)
         if svg is not None:
             return svg
-        return await self._once(name, draw, variant, lambda drawn: self._keep(name, drawn))
+        return await self._once(name, draw, variant, lambda drawn: self.keep_tile(name, words_key(variant), drawn))
+
+    def keep_tile(self, name: str, words: str, svg: str) -> None:
+        """Keep a gallery tile drawn from the words ``words``; the tiles of words older than the last
+        TILE_WORDS_KEPT go."""
+        self._keep(name, svg)
+        self._words_of[name] = words
+        self._words.setdefault(words, set()).add(name)
+        self._words.move_to_end(words)
+        while len(self._words) > TILE_WORDS_KEPT:
+            _, names = self._words.popitem(last=False)
+            for old in names:
+                self._forget(old)
 
     async def pages(self, carousel_key: str, carousel: Carousel, thread: bool = False) -> list[str] | None:
         """Every page of ``carousel`` (whose key is ``carousel_key``), drawn off the event loop in one go
@@ -124,9 +157,7 @@ class Thumbnails:
         while len(self._strips) > STRIPS_KEPT:
             old, pages = self._strips.popitem(last=False)
             for page in range(pages):
-                svg = self._done.pop(page_name(old, page), None)
-                if svg is not None:
-                    self.size -= len(svg)
+                self._forget(page_name(old, page))
 
     async def _once(self, name: str, work, argument, keep, thread: bool = False):
         """Run ``work(argument)`` off the loop once for every caller waiting on ``name``; ``keep`` its result."""
@@ -150,12 +181,21 @@ class Thumbnails:
         self.size += len(svg) - (len(replaced) if replaced is not None else 0)
         self._done[name] = svg
         while self.size > self.budget and len(self._done) > 1:
-            _, old = self._done.popitem(last=False)
-            self.size -= len(old)
+            self._forget(next(iter(self._done)))
+
+    def _forget(self, name: str) -> None:
+        svg = self._done.pop(name, None)
+        if svg is not None:
+            self.size -= len(svg)
+        words = self._words_of.pop(name, None)
+        if words is not None and words in self._words:
+            self._words[words].discard(name)
 
     def clear(self) -> None:
         self._done.clear()
         self._strips.clear()
+        self._words.clear()
+        self._words_of.clear()
         self.size = 0
 
 

@@ -9,6 +9,7 @@ from studio.app import Changed, LookChanged, ProjectSwitched, Saved, SaveFailed
 from studio.app.projects import project_notices
 from studio.sources.result import count
 from studio.store.projects import ProjectGone
+from studio.store.records import name_key
 
 from .presence import PresenceBar
 from .shared_text import show, text_box
@@ -26,6 +27,11 @@ def _toggle(drawer: ui.drawer) -> str:
     return f"() => getElement({drawer.id}).toggle()"
 
 
+# A closed drawer gives the focus back to its toggle (page.py): after a click or a tap, the focus highlight then
+# stayed on it as if its drawer were still open. Only a keyboard's focus (":focus-visible") is highlighted there.
+TOGGLE_CSS = ".cs-drawer-toggle:focus:not(:focus-visible) > .q-focus-helper { opacity: 0 !important; }"
+
+
 class TopBar:
     LISTENS = (Changed, Saved, SaveFailed)  # the save state follows the autosaver's events
 
@@ -34,9 +40,11 @@ class TopBar:
         self.view = view
         self._echo = False
         self.dark = ui.dark_mode()
+        ui.add_css(TOGGLE_CSS)
         with ui.row().classes("w-full items-center no-wrap gap-1 cs-topbar"):
             ui.button(icon="tune").on("click", js_handler=_toggle(left)).props(
-                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes("cs-below-1000")
+                "flat round dense aria-label='Settings panels' data-testid=toggle-settings").classes(
+                "cs-below-1000 cs-drawer-toggle")
             with ui.row().classes("items-center no-wrap gap-2 cs-brandmark"):
                 ui.html('<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">'
                         '<rect x="2" y="5" width="13" height="16" rx="3" fill="currentColor" opacity=".35"/>'
@@ -45,8 +53,9 @@ class TopBar:
                 with ui.column().classes("gap-0 cs-app-title"):
                     ui.label("Carousel Studio").classes("cs-app-name").props("role=heading aria-level=1")
                     ui.label(TAGLINE).classes("cs-tagline").props("data-testid=tagline")
+            # a long name ends in "…" (it was cut mid-word); its title has it all (``_title``)
             self.name = text_box(view, None, "name", self._rename, part="meta").props(
-                "dense borderless input-class=cs-project-name-input data-testid=project-name "
+                "dense borderless input-class='cs-project-name-input ellipsis' data-testid=project-name "
                 "aria-label='Project name'").classes("cs-project-name")
             self.name.on("keydown.enter", lambda: self.name.run_method("blur"))
             ui.button(icon="folder_open", on_click=self._projects_dialog).props(
@@ -70,7 +79,8 @@ class TopBar:
             ui.button("Export", icon="ios_share", on_click=on_export).props(
                 "unelevated no-caps no-wrap data-testid=export-open").classes("cs-export-button")
             ui.button("Posts", icon="view_agenda").on("click", js_handler=_toggle(right)).props(
-                "flat dense no-caps no-wrap aria-label='Posts: source content' data-testid=toggle-source").classes("cs-below-1180")
+                "flat dense no-caps no-wrap aria-label='Posts: source content' data-testid=toggle-source").classes(
+                "cs-below-1180 cs-drawer-toggle")
         self.refresh(None)
         self._show_save_state(ProjectSwitched())
 
@@ -99,6 +109,14 @@ class TopBar:
             self._echo = True
             show(self.name, doc.carousel.name)
             self._echo = False
+        self._title(doc.carousel.name)
+
+    def _title(self, name: str) -> None:
+        """The whole name on hover and to screen readers, as the box may show only its start."""
+        if self.name.props.get("title") != name:
+            self.name.props["title"] = name
+            self.name.props["aria-label"] = f"Project name: {name}" if name else "Project name"
+            self.name.update()
 
     def _rename(self, e: events.ValueChangeEventArguments) -> None:
         if not self._echo and (e.value or "").strip():
@@ -150,8 +168,8 @@ class TopBar:
 
     def _fill_projects(self, dialog: ui.dialog) -> None:
         projects = self.view.attempt(self.view.studio.projects.list, doing="listing the projects") or []
-        query = getattr(self, "_query", "").casefold()
-        found = [p for p in projects if query in (p.name or "Untitled").casefold()] if query else projects
+        query = name_key(getattr(self, "_query", ""))  # "café" finds "Cafe\u0301 …" typed with an accent apart
+        found = [p for p in projects if query in name_key(p.name or "Untitled")] if query else projects
         listed = getattr(self, "_listed", PAGE)
         self.project_list.clear()
         with self.project_list:

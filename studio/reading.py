@@ -22,7 +22,8 @@ _HEADING = re.compile(r"^\s*(?:(\d{1,2})\s*(?:[).:]|/(?=\s))|#(\d{1,2})|(?:step|
 # Symbols a creator bullets with for what they mean ("✅ done", "❌ don't", "→ then"): the item keeps its own.
 OWN_BULLETS = "‣►▶→➡✅✔☑✓❌✖✗👉🔹🔸◆■"
 _OWN = rf"(?:[{OWN_BULLETS}]\ufe0f?|[0-9#*]\ufe0f?\u20e3|\U0001F51F)"  # … and keycaps: "1️⃣ Keep it short", "🔟 …"
-_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]+|{_OWN}|\d{{1,3}}[.)])\s+(.+)$")  # "100.": a top-100 list
+# ONE marker then a space, before words: "----" and "- - -" are rules, not bullets; "100.": a top-100 list
+_LIST_LINE = re.compile(rf"^\s*(?:[-–•*·▪◦‣]|{_OWN}|\d{{1,3}}[.)])\s+(?![-–•*·▪◦‣\s]*$)(.+)$")
 # Any emoji (with its variation selector, skin tone, ZWJ parts) then a space starts a line of the creator's bullet:
 # "➕ Open source", "🖤 Dark mode" as "✅ Fast" (a bullet by its shape, not by a list of symbols); not © ® ™,
 # nor "▪" (a plain dot, drawn as one).
@@ -372,7 +373,7 @@ def _read_list(lines: list[str], code: list[bool], numbered: bool) -> tuple[list
         elif found and not numbered:  # "3. Repeat" after "✅ Learn": a row with its own number
             row = [found[0], found[1]]
         elif not found and (after_blank or n > last and not _goes_on_as_before(items) and (_starts_paragraph(
-                items[-1][1], whole, indent, top, held) or _leaves_nested(items[-1][0], whole, indent, levels))):
+                items[-1][1], whole, indent, top, held, _labels(items)) or _leaves_nested(items[-1][0], whole, indent, levels))):
             row = [PARAGRAPH, whole]  # a paragraph after the list: a row of its own, unmarked
         else:
             items[-1][1] += " " + whole
@@ -436,19 +437,43 @@ _GOES_ON = frozenset("a an and or but nor the to of in on at by for from with as
                      "that this my your our their its say says said tell ask reply answer repeat "
                      "shout whisper yell".split())
 _LABEL_WORDS = 3  # an item this short is a label ("Publish", "Ship it"), not a sentence the line could go on in
+# A short closing sentence after a list of labels ("That's the list.", "Hope this helps!", "Follow for more."): its
+# first word one that opens such a line, no capital after it (a title, "It's a Wonderful Life.", has them), one
+# sentence, 2-8 words ending in . ! or ?. Kept to these openers: "3. Decide" / "What matters." is one item.
+_CLOSING_OPENERS = frozenset("that's that’s thats hope follow thanks thank save share repost bookmark enjoy happy "
+                             "questions your now simple".split())
+_CLOSING_SENTENCE = re.compile(r"^(?:[Aa]nd\s+)?(\S+)(?:\s+[^\s.!?…]+){1,7}?[.!?]+[\W_]*$")
 
 
-def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int) -> bool:
+def _closing_sentence(line: str) -> bool:
+    """Is ``line`` a short closing sentence ("That's the list.", "Hope this helps! 🙏"), never a title?"""
+    m = _CLOSING_SENTENCE.match(line)
+    if not m or m.group(1).lower() not in _CLOSING_OPENERS or not line[:1].isupper():
+        return False
+    later = line[m.end(1):].split()
+    return not any(w[:1].isupper() and w.rstrip(".!?") not in ("I", "I'm", "I’m", "I'll", "I’ll", "I've", "I’ve")
+                   for w in later)
+
+
+def _labels(items: list[list]) -> bool:
+    """Are the list's rows so far two or more short labels with no end mark ("1. Write" / "2. Edit")?"""
+    rows = [text for number, text, _, _ in items if number != PARAGRAPH and not number.startswith(SUB)]
+    return len(rows) >= 2 and all(r.rstrip(_CLOSERS)[-1:].isalnum() and len(r.split()) <= _LABEL_WORDS
+                                  for r in rows)
+
+
+def _starts_paragraph(item: str, line: str, indent: int, top: int, held: int, labels: bool = False) -> bool:
     """After a list's last item, does ``line`` start a paragraph of its own rather than go on in the item? It does
     when the item ended a sentence and the line starts one, or when the item went on in indented lines and this
-    one is not indented; never before a small letter."""
+    one is not indented, or (``labels``: the list's rows are short labels) when it is a short closing sentence;
+    never before a small letter."""
     first = line[:1]
     if first.islower():  # a sentence goes on: "never in public," / "and always with kindness."
         return False
     if held > top and indent <= top:
         return True
     if (item[-1:].isalnum() and len(item.split()) <= _LABEL_WORDS and item.split()[-1].lower() not in _GOES_ON
-            and indent <= top and _CLOSING_LINE.match(line.strip())):
+            and indent <= top and (_CLOSING_LINE.match(line.strip()) or labels and _closing_sentence(line.strip()))):
         return True
     return item.rstrip(_CLOSERS)[-1:] in ".!?…。！？" and not first.islower() and not first in ",;:)]}—–-"
 
@@ -613,4 +638,12 @@ def sentences(text: str) -> list[str]:
     found = [s for s in SENTENCE_END.split(text[lead.end():] if lead else text) if s]
     if lead and found:
         found[0] = text[:lead.end()] + found[0]
+    for n in range(len(found) - 1, 0, -1):  # "毎日書く。🚀 次へ": the emoji after a CJK full stop is its sentence's
+        tail = _CJK_TAIL.match(found[n]) if found[n - 1].rstrip()[-1:] in "。！？」』）" else None
+        if tail:
+            found[n - 1] += tail.group(1)
+            found[n] = found[n][tail.end(1):].lstrip()
     return found or ([text] if text else [])
+
+
+_CJK_TAIL = regex.compile(rf"^((?:{_EMOJI_PART})+)\s+(?=\S)")

@@ -28,8 +28,10 @@ from __future__ import annotations
 import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -249,16 +251,23 @@ def words(text: str) -> list[str]:
 STYLE_BOLD, STYLE_ITALIC, STYLE_MONO, STYLE_EMPHASIS, STYLE_MISSING = "b", "i", "m", "e", "x"
 MONO_FAMILY = "JetBrains Mono"
 MISSING_MARK = "?"  # drawn boxed, in place of a character no bundled font has
-# ``**`` marks emphasis only where it plainly is markup: a run of exactly two stars that opens after a space or
-# punctuation and before a non-space, and one that closes after a non-space and before a space or punctuation.
-# Every other star is the writer's ("f**k", "2**10", "x**2", "Rated *****", "src/**/*.py", "ex.com/a**b**c"). A
-# slash, backslash, "." or "@" beside a star is a path's or an address's.
+# ``**`` marks emphasis only where it plainly is markup, paired as Markdown pairs it: a run of exactly two stars
+# that may open (after a space, punctuation or an emoji, before a non-space) pairs with the nearest one after it
+# that may close (after a non-space, before a space or punctuation). Every other star is the writer's and is drawn
+# ("f**k", "2**10", "x**2", "Rated *****", "src/**/*.py", "ex.com/a**b**c"). A slash, backslash, "." or "@" beside
+# a star is a path's or an address's. Scripts written without spaces ("これは**重要**です") may stand on either side.
 _STARS = regex.compile(r"\*+")
 _OPENS_AFTER = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\.@_]")  # what may stand before an opening "**"
 _CLOSES_BEFORE = regex.compile(r"[^\p{L}\p{N}\p{M}*/\\@_]")  # ... after a closing one
 _TEXT_AFTER = regex.compile(r"[^\s*/\\]")  # ... after an opening one, and before a closing one
 _WORD_START = regex.compile(r"[\p{L}\p{N}]")  # "**a**.com" would become the link "a.com": no emphasis
-_OPENER = regex.compile(r"(?<![\p{L}\p{N}\p{M}*/\\.@_])\*\*(?![\s*/\\])")  # a "**" that may open
+# Letters of scripts that put no space between words (and Korean's particles): they may flank a marker.
+_UNSPACED_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}ー々]")
+_EMOJI_END = regex.compile("[\ufe0f\u20e3\U000e0020-\U000e007f\\p{Extended_Pictographic}]")  # an emoji's last character
+_OPENER = regex.compile(r"(?:(?<![\p{L}\p{N}\p{M}*/\\.@_])|(?<=[\ufe0f\u20e3\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]))"
+                        r"\*\*(?![\s*/\\])")  # a "**" that may open
+_SPACE = regex.compile(r"\s")
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")  # `code`: its stars are code, drawn as typed
 _STYLED_BLOCK = regex.compile(r"[\U0001D400-\U0001D7FF]")
 # Letters the Mathematical Alphanumeric block leaves to Letterlike Symbols (italic h, script B…).
 _LETTERLIKE = {"ℎ": ("h", STYLE_ITALIC + STYLE_EMPHASIS), **{c: (unicodedata.normalize("NFKC", c), "")
@@ -286,83 +295,137 @@ def styled_letter(ch: str) -> tuple[str, str] | None:
     return plain, style + (STYLE_EMPHASIS if style else "")
 
 
+def _may_open(line: str, start: int, end: int) -> bool:
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if not _TEXT_AFTER.match(after):
+        return False
+    if _OPENS_AFTER.match(before) or _UNSPACED_LETTER.match(before) or _EMOJI_END.match(before):
+        return True
+    # "**Yes**/**No**": a slash between two pairs
+    return before == "/" and line.endswith("**", 0, start - 1) and _may_close(line, start - 3, start - 1)
+
+
+def _may_close(line: str, start: int, end: int) -> bool:
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if not _TEXT_AFTER.match(before):
+        return False
+    if _UNSPACED_LETTER.match(after):
+        return True
+    if after == "/":
+        return line.startswith("**", end + 1) and _TEXT_AFTER.match(line, end + 3) is not None
+    return _CLOSES_BEFORE.match(after) is not None and not (after in ".:" and _WORD_START.match(line, end + 1))
+
+
 def emphasis_spans(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each ``**emphasis**`` of a line, its markers included (see ``_STARS``); never one in a link,
-    never one across a run of three stars or more."""
+    """(start, end) of each ``**emphasis**`` of a line, its markers included (see ``_STARS``): a closing marker pairs
+    with the nearest opening one before it; never one in a link or a `code span`, never one across a run of three
+    stars or more, never one across another pair (no nesting: the outer stars are drawn)."""
     if "**" not in line:
         return []
-    runs = [m.span() for m in _STARS.finditer(line)]
-    links = _link_spans(line)
+    links = _link_spans(line) + [m.span() for m in _CODE_SPAN.finditer(line)] if "`" in line else _link_spans(line)
+    links.sort()
     link_starts = [a for a, _ in links]
-    opens, closes = [], []
-    for start, end in runs:
-        k = bisect_right(link_starts, end - 1) - 1  # the last link starting at or before the run's last star
-        if end - start != 2 or (k >= 0 and links[k][1] > start):
-            continue
-        before = line[start - 1] if start else " "
-        after = line[end] if end < len(line) else " "
-        if _OPENS_AFTER.match(before) and _TEXT_AFTER.match(after):
-            opens.append(start)
-        if _TEXT_AFTER.match(before) and _CLOSES_BEFORE.match(after) and not (
-                after in ".:" and _WORD_START.match(line[end + 1:end + 2])):
-            closes.append(start)
-    long_runs = [start for start, end in runs if end - start > 2]
+    reach = list(accumulate((b for _, b in links), max))  # how far the links up to each one reach
     spans: list[tuple[int, int]] = []
-    c = r = 0
-    done = -1
-    for o in opens:
-        if o < done:
+    opener = -1
+    for m in _STARS.finditer(line):
+        start, end = m.span()
+        if end - start > 2:
+            opener = -1  # "**a *** b**": the stars are the writer's
             continue
-        while c < len(closes) and closes[c] <= o:
-            c += 1
-        if c == len(closes):
-            break
-        while r < len(long_runs) and long_runs[r] < o:
-            r += 1
-        close = closes[c]
-        if r < len(long_runs) and long_runs[r] < close:
-            continue  # "**a *** b**": the stars are the writer's
-        spans.append((o, close + 2))
-        done = close + 2
+        k = bisect_right(link_starts, end - 1) - 1  # the last link starting at or before the run's last star
+        if end - start != 2 or (k >= 0 and reach[k] > start):
+            continue
+        inside_word = start and end < len(line) and not (line[start - 1].isspace() or line[end].isspace())
+        before_letter = inside_word and _WORD_START.match(line, end)
+        # a pair closed inside a word holds no space: "我们**必须**" after "**kwargs in Python." opens anew
+        if opener >= 0 and _may_close(line, start, end) and not (before_letter and _SPACE.search(line, opener, start)):
+            spans.append((opener, end))
+            opener = -1
+        elif _may_open(line, start, end):
+            opener = start
+        elif inside_word:
+            opener = -1  # "**a**.com 我们**必须**", "**x**y": stars inside a word are the writer's, and so is the opener
     return spans
 
 
 def _link_spans(line: str) -> list[tuple[int, int]]:
-    """Where the links of a line are, as written. A link ending in ``**`` after an opening ``**`` ends before
-    them ("**Read https://x.com/a**": a bold link to https://x.com/a)."""
+    """Where the links of a line are, as written (see ``_typed_accents``)."""
+    return [(start, end) for start, end, url in _typed_accents(line) if url]
+
+
+def _typed_accents(line: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a link) of each link, @mention, #hashtag and $cashtag of a line as typed, stars included. A
+    link ending in ``**`` after an opening ``**`` ends before them ("**Read https://x.com/a**": a bold link to
+    https://x.com/a)."""
     out = []
-    opener = _OPENER.search(line)
+    opener = _OPENER.search(line) if "**" in line else None
     for m in _ACCENT.finditer(line):
-        if not m.group("url"):
-            continue
-        start, end = m.start(), link_end(line, *m.span())
-        if opener and opener.end() <= start and line.endswith("**", start, end) and "**" not in line[start:end - 2] \
-                and _TEXT_AFTER.match(line, end - 3) and (end == len(line) or _CLOSES_BEFORE.match(line, end)):
-            end -= 2
-        out.append((start, end))
+        start, end = m.span()
+        if m.group("url"):
+            end = link_end(line, start, end)
+            while line.startswith("-", start, end):  # "**sub**-domain.com": a host starts with a letter or digit
+                start += 1
+            if opener and opener.end() <= start and line.endswith("**", start, end) \
+                    and "**" not in line[start:end - 2] and _TEXT_AFTER.match(line, end - 3) \
+                    and (end == len(line) or _CLOSES_BEFORE.match(line, end)):
+                end -= 2
+        if end > start:
+            out.append((start, end, bool(m.group("url"))))
     return out
 
 
 def _unstyle_line(line: str) -> tuple[str, list[str]]:
     """A line with ``**emphasis**`` markers removed and styled letters made plain; the style of each
     remaining character."""
+    text, styles, _ = _unstyled(line)
+    return text, styles
+
+
+def _unstyled(line: str) -> tuple[str, list[str], list[int]]:
+    """``_unstyle_line``, and where each remaining character stands in the typed line."""
     chars: list[str] = []
     styles: list[str] = []
+    typed: list[int] = []
     pos = 0
     letterlike = bool(_STYLED_BLOCK.search(line))  # ℎ ℬ … count only in text written with styled letters
     for start, end in emphasis_spans(line) + [(len(line), len(line))]:
         chars.extend(line[pos:start])
         styles.extend([""] * (start - pos))
+        typed.extend(range(pos, start))
         if end > start:
             chars.extend(line[start + 2:end - 2])
             styles.extend([STYLE_BOLD + STYLE_EMPHASIS] * (end - start - 4))
+            typed.extend(range(start + 2, end - 2))
         pos = end
     for i, ch in enumerate(chars):
         found = styled_letter(ch) or (_LETTERLIKE.get(ch) if letterlike else None)
         if found:
             chars[i] = found[0]
             styles[i] = "".join(sorted(set(styles[i] + found[1])))
-    return "".join(chars), styles
+    return "".join(chars), styles, typed
+
+
+def _drawn_accents(line: str, typed: list[int], accents: list[tuple[int, int, bool]]) -> list[tuple[str, bool]]:
+    """The (text, is_accent) spans of an unstyled ``line``, its accents found in the typed line (``**a**-b.com``
+    links "-b.com", as typed, never "a-b.com"); ``typed`` maps each character back to the typed line."""
+    if not accents:
+        return [(line, False)] if line else []
+    starts = [a for a, _, _ in accents]
+    out: list[tuple[str, bool]] = []
+    key_of_last, begin = None, 0
+    for i, at in enumerate(typed):
+        k = bisect_right(starts, at) - 1
+        key = k if k >= 0 and at < accents[k][1] else None
+        if i and key != key_of_last:
+            out.append((line[begin:i], key_of_last is not None))
+            begin = i
+        key_of_last = key
+    if begin < len(line):
+        out.append((line[begin:], key_of_last is not None))
+    return out
 
 
 def plain_letters(text: str) -> str:
@@ -567,6 +630,177 @@ def aligned_table(lines: list[str]) -> list[str]:
     return out
 
 
+TABLE_MIN_CELL = 4  # a column of a table re-laid to fit keeps at least this many monospace columns
+
+
+def _units(cells: list[Cluster] | tuple[Cluster, ...]) -> int:
+    """How many monospace columns clusters take (``_cell_width``'s count, cluster by cluster)."""
+    return sum(_cell_width(c.text) for c in cells)
+
+
+def _row_cells(para: Para) -> list[list[Cluster]] | None:
+    """A table row's cells as clusters, spaces around each trimmed ("| a | b |" -> [[a], [b]]); None for a line
+    that is not a pipe row."""
+    cl = list(para.clusters)
+    while cl and cl[-1].is_space:
+        cl.pop()
+    if len(cl) < 2 or cl[0].text != "|" or cl[-1].text != "|":
+        return None
+    cells, cell = [], []
+    for c in cl[1:]:
+        if c.text == "|":
+            while cell and cell[0].is_space:
+                cell.pop(0)
+            while cell and cell[-1].is_space:
+                cell.pop()
+            cells.append(cell)
+            cell = []
+        else:
+            cell.append(c)
+    return cells
+
+
+def _border(para: Para) -> list[list[Cluster]] | None:
+    """A box table's border ("+------+-----+") as its segments of rule, one per column; None for any other line."""
+    text = para.text.rstrip()
+    if not regex.fullmatch(r"\+(?:[-=:]+\+)+", text):
+        return None
+    cl = [c for c in para.clusters[:len(text)]]
+    out, seg = [], []
+    for c in cl[1:]:
+        if c.text == "+":
+            out.append([c] + seg)  # the corner is kept with its segment: the grid draws it again
+            seg = []
+        else:
+            seg.append(c)
+    return out
+
+
+def _wrapped_cell(cell: list[Cluster], width: int) -> list[list[Cluster]]:
+    """A cell's lines at most ``width`` monospace columns wide: broken at spaces, a longer word between letters."""
+    lines: list[list[Cluster]] = [[]]
+    word: list[Cluster] = []
+
+    def place(w: list[Cluster]) -> None:
+        while w:
+            line = lines[-1]
+            gap = 1 if line else 0
+            if _units(line) + gap + _units(w) <= width:
+                lines[-1] = line + ([_cluster(" ", False, STYLE_MONO)] if gap else []) + w
+                return
+            if line:
+                lines.append([])
+                continue
+            n = 1  # a word wider than the column: as many of its letters as fit, the rest below
+            while n < len(w) and _units(w[:n + 1]) <= width:
+                n += 1
+            lines[-1], w = w[:n], w[n:]
+            if w:
+                lines.append([])
+
+    for c in cell + [Cluster(" ")]:
+        if c.is_space:
+            place(word)
+            word = []
+        else:
+            word.append(c)
+    return lines
+
+
+def _column_widths(natural: list[int], words: list[int], room: int, whole: bool) -> list[int] | None:
+    """Column widths summing to ``room`` at most: the widest column narrows first, down to its longest word, then
+    (unless ``whole``: words kept whole) below it, to TABLE_MIN_CELL; None when even that is too wide."""
+    widths = list(natural)
+    while sum(widths) > room:
+        wider = [j for j, w in enumerate(widths) if w > words[j]] or \
+            ([] if whole else [j for j, w in enumerate(widths) if w > TABLE_MIN_CELL])
+        if not wider:
+            return None
+        j = max(wider, key=lambda k: (widths[k], k))
+        widths[j] -= 1
+    return widths
+
+
+def wrapped_table(paras: tuple[Para, ...], columns: int, whole: bool = False) -> tuple[Para, ...] | None:
+    """A table's rows (``paras``, drawing lines: Markdown, or a box table's between "+---+" borders) re-laid at most
+    ``columns`` monospace columns wide: each cell wraps inside its column, a row taking as many lines as its tallest
+    cell, so the grid stays a grid at a readable size. A Markdown table with more columns than rows whose words
+    would break that way, but not turned on its side, is turned (each column a row: "Plan | Free | Pro"). Every
+    cluster kept; None when ``paras`` are not one table's rows or its columns cannot narrow that far (``whole``:
+    without breaking a word)."""
+    rows = [_row_cells(p) or _border(p) for p in paras]
+    if not rows or any(r is None for r in rows) or len({len(r) for r in rows}) != 1:
+        return None
+    dashes = [bool(r) and all(c and all(x.text in "-:=+" for x in c) for c in r) for r in rows]
+    if all(dashes):
+        return None
+    data = [r for r, d in zip(rows, dashes) if not d]
+    boxed = any(p.clusters and p.clusters[0].text == "+" for p in paras)  # "+---+" borders: drawn as written
+    turned = [list(col) for col in zip(*data)] if len(rows[0]) > len(data) and not boxed else None
+    for keep in (True,) if whole else (True, False):  # words whole if it can be; as written, else turned
+        widths = _widths(rows, dashes, columns - 3 * len(rows[0]) - 1, keep)
+        if widths is not None:
+            return _grid(list(paras), rows, dashes, widths)
+        sides = turned and _widths(turned, [False] * len(turned), columns - 3 * len(turned[0]) - 1, keep)
+        if sides:
+            return _grid([paras[0]] + [replace(paras[0], gap=False)] * (len(turned) - 1), turned,
+                         [False] * len(turned), sides)
+    return None
+
+
+def _widths(rows: list, dashes: list[bool], room: int, whole: bool) -> list[int] | None:
+    body = [r for r, d in zip(rows, dashes) if not d]
+    count = len(rows[0])
+    natural = [max(1, max(_units(r[j]) for r in body)) for j in range(count)]
+    longest = [max((_units(w) for r in body for w in _words_of(r[j])), default=1) for j in range(count)]
+    return _column_widths(natural, longest, room, whole)
+
+
+def _grid(paras: list[Para], rows: list, dashes: list[bool], widths: list[int]) -> tuple[Para, ...]:
+    """The rows as monospace lines: each cell wrapped to its column's width, a row as tall as its tallest cell."""
+    out: list[Para] = []
+    for para, row, dash in zip(paras, rows, dashes):
+        if dash and row[0][0].text == "+":  # a box border: "+" corners, its rule across each column and its gaps
+            fill = row[0][1] if len(row[0]) > 1 else _mono("-")
+            line = [_mono("+")]
+            for w in widths:
+                line += [fill] * (w + 2) + [_mono("+")]
+            out.append(Para(tuple(line), False, para.gap, para.indent, True, True))
+            continue
+        cells = [[_rule(c, w)] for c, w in zip(row, widths)] if dash else \
+            [_wrapped_cell(c, w) for c, w in zip(row, widths)]
+        for n in range(max(len(c) for c in cells)):
+            line = [_mono("|")]
+            for cell, w in zip(cells, widths):
+                part = cell[n] if n < len(cell) else []
+                line += [_mono(" ")] + part + [_mono(" ")] * (w - _units(part) + 1) + [_mono("|")]
+            out.append(Para(tuple(line), False, para.gap and not n, para.indent, True, True))
+    return tuple(out)
+
+
+def _mono(text: str) -> Cluster:
+    return _cluster(text, False, STYLE_MONO)
+
+
+def _rule(cell: list[Cluster], width: int) -> list[Cluster]:
+    """A separator cell ``width`` wide, its alignment colons kept ("|:---:|")."""
+    left = cell[0].text == ":"
+    right = len(cell) > 1 and cell[-1].text == ":"
+    return [_mono(":")] * left + [_mono("-")] * (width - left - right) + [_mono(":")] * right
+
+
+def _words_of(cell: list[Cluster]) -> list[list[Cluster]]:
+    words, word = [], []
+    for c in cell + [Cluster(" ")]:
+        if c.is_space:
+            if word:
+                words.append(word)
+            word = []
+        else:
+            word.append(c)
+    return words
+
+
 def _unfenced_drawings(lines: list[str]) -> list[str]:
     """``lines`` without the plain fences ("```", no language) around a block of drawing lines only (an importer
     fences a drawing's indented part as code): the drawing is read whole, at one size, with the lines around it."""
@@ -629,17 +863,18 @@ def prepare(text: str, links: bool = True) -> tuple[Para, ...]:
             elif not line:
                 gap = bool(paras)
             else:
-                para = _code_para(line, gap, margins[n])
+                para = _code_para(line, gap, margins[n], drawing)
                 paras.append(replace(para, drawing=True) if drawing else para)
                 gap = False
             continue
         if not line:
             gap = bool(paras)
             continue
-        line, styles = _unstyle_line(line)
+        typed_line = line
+        line, styles, typed = _unstyled(line)
         clusters: list[Cluster] = []
         pos = 0
-        for span, accent in (accent_spans(line) if links else [(line, False)]):
+        for span, accent in (_drawn_accents(line, typed, _typed_accents(typed_line)) if links else [(line, False)]):
             start = pos
             pos += len(span)
             if _ARABIC.search(span):  # reshaping changes an Arabic word's length: it keeps its first style
@@ -670,14 +905,33 @@ def graphemes(text: str) -> list[str]:
     for g in clusters_of(text):
         if len(g) > 1 and _SKIN_TONE.search(g) and not emoji.is_emoji(g):
             out.extend(piece for piece in _SKIN_TONE.split(g) if piece)
-        elif _FLAG_PAIR.fullmatch(g) and emoji.emoji_file(g) == emoji.emoji_file(g[0]):
-            out.extend(g)
+        elif len(g) > 1 and _REGIONAL.match(g):
+            out.extend(_regional_pieces(g))
         else:
             out.append(g)
     return out
 
 
-_FLAG_PAIR = regex.compile("[\U0001F1E6-\U0001F1FF]{2}")
+_REGIONAL = regex.compile("[\U0001F1E6-\U0001F1FF]")
+_INK = regex.compile(r"[^\p{Cf}\ufe00-\ufe0f]")  # a character that draws something
+_LETTER_OR_TONE = regex.compile("[\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]")
+_LETTER_OR_TONE_PIECE = regex.compile("[\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF][^\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]*")
+
+
+def _regional_pieces(g: str) -> list[str]:
+    """A cluster of regional indicators as drawn: a flag whole ("🇫🇷", "🇫🇷\ufe0f"); else each letter and each skin
+    tone apart ("🇫🇫", "🇫🇫\ufe0f", "🇫🇫🏽", "🇫🇷🏽"): as one, Twemoji drew the first letter only."""
+    head = 2 if _flag(g[:2]) else 1
+    if head == 2 and not _LETTER_OR_TONE.search(g, 2):
+        drawn = emoji.emoji_file(g) == emoji.emoji_file(g[:2]) or not _INK.search(g, 2)
+        return [g] if drawn else [g[:2], g[2:]]  # "🇫🇷\u0301": the flag, then the mark
+    pieces = _LETTER_OR_TONE_PIECE.findall(g)
+    return [pieces[0] + pieces[1], *pieces[2:]] if head == 2 else pieces
+
+
+def _flag(pair: str) -> bool:
+    """Whether two regional indicators make a flag Twemoji draws (not just its first letter)."""
+    return len(pair) == 2 and bool(_REGIONAL.fullmatch(pair[1])) and emoji.emoji_file(pair) != emoji.emoji_file(pair[0])
 
 
 def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
@@ -697,14 +951,22 @@ def _reshaped_span(span: str, styles: list[str]) -> tuple[str, list[str]]:
     return "".join(text), out
 
 
-def _code_para(line: str, gap: bool, margin: int = 0) -> Para:
+def _code_para(line: str, gap: bool, margin: int = 0, drawing: bool = False) -> Para:
     """A line of code: its indentation apart (less its block's ``margin``), every other character as
-    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code)."""
+    written, in monospace (no links, no ``**`` emphasis: ``**kwargs`` is code). In a table (``drawing``) a styled
+    letter ("𝗙𝗶𝗴𝗺𝗮") is its plain letter in that style, as in text: no face draws the styled one in monospace."""
     body = line.lstrip(" ")
     if _ARABIC.search(body):
         body = _ARABIC_WORD.sub(lambda m: _reshape(m.group()), body)
-    clusters = tuple(_cluster(g, False, STYLE_MONO) for g in clusters_of(body))
+    clusters = tuple(_table_letter(g) if drawing else _cluster(g, False, STYLE_MONO) for g in clusters_of(body))
     return Para(clusters, False, gap, len(line) - len(body) - margin, True)
+
+
+def _table_letter(g: str) -> Cluster:
+    found = styled_letter(g)
+    if found is None:
+        return _cluster(g, False, STYLE_MONO)
+    return _cluster(found[0], False, "".join(sorted(set(STYLE_MONO + found[1].replace(STYLE_EMPHASIS, "")))))
 
 
 @lru_cache(maxsize=8192)
@@ -1031,6 +1293,8 @@ def _can_break_after(clusters: tuple[Cluster, ...], i: int) -> bool:
         return not (clusters[i - 1].text.isdigit() and b.text.isdigit())
     if a.text in _CJK_CLOSE and i > 0 and clusters[i - 1].text[-1].isdigit() and b.text[0].isdigit():
         return False  # "10：30", "1，000": a time or an amount stays whole
+    if b.emoji and a.text in _CJK_CLOSE:  # "書く。🚀": the emoji trails its sentence, no line starts with it
+        return False
     if a.emoji or b.emoji or a.text in _CJK_CLOSE or b.text in _CJK_OPEN:
         return True
     return bool(_CJK.match(a.text) or _CJK.match(b.text))
@@ -1431,8 +1695,8 @@ def _glue_tag_signs(chars: list[dict]) -> None:
 BIDI_CONTEXT = 48  # at most this many clusters of the paragraph on each side of a line resolve its levels
 
 
-def _bidi_context(line: Line) -> tuple[str, str]:
-    """The paragraph's text just before and after ``line`` as far as its nearest letter with a direction on each
+def _bidi_context(line: Line) -> tuple[tuple[Cluster, ...], tuple[Cluster, ...]]:
+    """The paragraph's clusters just before and after ``line`` as far as its nearest letter with a direction on each
     side (at most BIDI_CONTEXT clusters): what the levels of the line's ends depend on."""
     clusters = line.para.clusters
     start = line.start
@@ -1445,7 +1709,60 @@ def _bidi_context(line: Line) -> tuple[str, str]:
         end += 1
         if strong_direction(clusters[end - 1].text) is not None:
             break
-    return "".join(c.text for c in clusters[start:line.start]), "".join(c.text for c in clusters[line.end:end])
+    return clusters[start:line.start], clusters[line.end:end]
+
+
+_AN = regex.compile(r"\p{Bidi_Class=AN}")  # Arabic-Indic digits: they read right to left in a left-to-right line too
+
+
+def _resolve(storage: dict, direction: str) -> None:
+    """UBA X1–I2 on ``storage`` (levels set, no explicit embeddings): python-bidi's steps with N0 added."""
+    from bidi import algorithm as bidi
+    bidi.explicit_embed_and_overrides(storage, False)
+    bidi.resolve_weak_types(storage, False)
+    _resolve_brackets(storage["chars"], direction)
+    bidi.resolve_neutral_types(storage, False)
+    bidi.resolve_implicit_levels(storage, False)
+
+
+def _isolate_links(storage: dict, links: list[str | None]) -> list[tuple[dict, list[dict]]]:
+    """Stand each link of ``storage`` (``links``: each character's link) in for one neutral character, as if set
+    between FSI and PDI (UBA X5c): a shortened address reads left to right with its "…" at its end, and the text
+    after it keeps its side of it in a right-to-left line. Its characters are resolved on their own, at the levels
+    of the isolate; returns (placeholder, its characters) for ``_expand_links``."""
+    chars, out, kept = storage["chars"], [], []
+    base = storage["base_level"]
+    k = 0
+    while k < len(chars):
+        href = links[k]
+        if href is None:
+            kept.append(chars[k])
+            k += 1
+            continue
+        end = k
+        while end < len(chars) and links[end] == href:
+            end += 1
+        group = chars[k:end]
+        rtl = next((ch["type"] in ("R", "AL") for ch in group if ch["type"] in ("L", "R", "AL")), False)
+        level = base + 1 + (base % 2 == rtl)  # the least odd (rtl) or even level above the base
+        inner = {"base_level": level, "base_dir": "R" if rtl else "L", "chars": group, "runs": deque()}
+        for ch in group:
+            ch["level"] = level
+        _resolve(inner, "R" if rtl else "L")
+        stand_in = {"ch": "\ufffc", "level": base, "type": "ON", "orig": "ON", "cluster": -2}
+        out.append((stand_in, inner["chars"]))
+        kept.append(stand_in)
+        k = end
+    storage["chars"] = kept
+    return out
+
+
+def _expand_links(storage: dict, isolates: list[tuple[dict, list[dict]]]) -> None:
+    """Put each isolated link's characters back in place of its stand-in (see ``_isolate_links``)."""
+    if not isolates:
+        return
+    inside = {id(stand_in): group for stand_in, group in isolates}
+    storage["chars"] = [ch for c in storage["chars"] for ch in inside.get(id(c), [c])]
 
 
 def _visual_order(line: Line) -> list[tuple[int, str]]:
@@ -1453,7 +1770,7 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     clusters = line.clusters
     texts = [c.text for c in clusters]
     chars = "".join(texts)
-    if not line.para.rtl and not _RTL.search(chars):
+    if not line.para.rtl and not _RTL.search(chars) and not _AN.search(chars):
         return list(enumerate(texts))
     from bidi import algorithm as bidi
     storage = bidi.get_empty_storage()
@@ -1462,18 +1779,18 @@ def _visual_order(line: Line) -> list[tuple[int, str]]:
     # levels are resolved in the paragraph (UBA 3.3), not in the line alone: a comma a line ends on between two
     # English words of a Hebrew paragraph ("React, Next.js," | "Tailwind") stays with them, not at the far end
     before, after = _bidi_context(line)
-    bidi.get_embedding_levels(before + chars + after, storage, False, False)
-    owner = [-1] * len(before) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(after)
+    context = "".join(c.text for c in before), "".join(c.text for c in after)
+    bidi.get_embedding_levels(context[0] + chars + context[1], storage, False, False)
+    owner = [-1] * len(context[0]) + [i for i, t in enumerate(texts) for _ in t] + [-1] * len(context[1])
+    links = [c.link for c in (*before, *clusters, *after) for _ in c.text]
     for k, ch in enumerate(storage["chars"]):
         ch["cluster"] = owner[k]
         if not ch["type"]:  # a character newer than Python's Unicode tables: treat as left-to-right
             ch["type"] = ch["orig"] = "L"
     _glue_tag_signs(storage["chars"])
-    bidi.explicit_embed_and_overrides(storage, False)
-    bidi.resolve_weak_types(storage, False)
-    _resolve_brackets(storage["chars"], "R" if line.para.rtl else "L")
-    bidi.resolve_neutral_types(storage, False)
-    bidi.resolve_implicit_levels(storage, False)
+    isolates = _isolate_links(storage, links) if line.para.rtl and any(links) else []
+    _resolve(storage, "R" if line.para.rtl else "L")
+    _expand_links(storage, isolates)
     # then the line alone is reordered (by owner, not by index: the explicit step drops zero-width joiners)
     storage["chars"] = [ch for ch in storage["chars"] if ch["cluster"] >= 0]
     bidi.reorder_resolved_levels(storage, False)

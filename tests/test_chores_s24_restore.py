@@ -133,6 +133,7 @@ async def test_undo_in_the_brand_panel_brings_a_profile_back_beside_one_saved_si
     testid(studio, "brand-name")[0].value = "Acme"
     testid(studio, "brand-handle")[0].value = "acme"
     click(studio, menu_item("Save as a new profile"))
+    click(studio, testid(studio, "profile-name-save")[0])  # the brand's Name, as the dialog offers it
     await until(lambda: [p.name for _, p in store.profiles.all()] == ["Acme"])
     click(studio, menu_item("Delete profile"))
     await until(lambda: testid(studio, "delete-ask-delete"))

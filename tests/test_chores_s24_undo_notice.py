@@ -47,6 +47,7 @@ async def test_undoing_a_profile_deletion_beside_one_saved_since_says_it_once(st
     open_panel(studio, "Brand Kit")
     testid(studio, "brand-name")[0].value = "Acme"
     click(studio, menu_item("Save as a new profile"))
+    click(studio, testid(studio, "profile-name-save")[0])  # the brand's Name, as the dialog offers it
     await until(lambda: [p.name for _, p in store.profiles.all()] == ["Acme"])
     click(studio, menu_item("Delete profile"))
     await until(lambda: testid(studio, "delete-ask-delete"))

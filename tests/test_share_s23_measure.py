@@ -83,5 +83,5 @@ def test_typing_put_back_after_a_restart_lands_on_its_slide_after_a_replace_all_
                       seq=0, value=text + " MORE")
     put_back_plain(doc, lost, made.heard_last(lost))
     after = [slide.body for slide in doc.carousel.slides]
-    assert after[2] == text + " MORE"  # (nothing heard since the restart: the box's text is taken whole)
+    assert after[2] == fixed + " MORE"  # (nothing heard since the restart: merged onto the text now)
     assert after[:2] + after[3:] == before[:2] + before[3:]  # no other slide's words replaced

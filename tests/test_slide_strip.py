@@ -85,7 +85,7 @@ def test_the_outro_stays_last_when_slides_move():
 
 async def test_the_outros_thumbnail_says_it_stays_and_a_move_of_it_is_told(studio, testid):
     thumbs = testid(studio, "slide-thumb")
-    assert thumbs[-1].props["aria-description"] == "Enter shows it."
+    assert thumbs[-1].props["aria-description"] == "Enter shows it; Delete removes it."
     assert "Alt+Left" in thumbs[-2].props["aria-description"]
     before = order(studio)
     press(studio, testid, len(before) - 1, -1, key=1)  # Alt+Left

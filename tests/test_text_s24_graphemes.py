@@ -32,17 +32,35 @@ def test_split_equals_unicode_split(text):
 @settings(max_examples=100)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_graphemes_of_a_slide_are_unicode_s(text):
-    """``graphemes`` splits a lone skin tone off what it follows, and a pair of indicators that is no flag, and is
-    otherwise ``\\X``."""
+    """``graphemes`` splits a lone skin tone off what it follows, and a cluster of indicators into its flag or
+    letters and tones, and is otherwise ``\\X``."""
     want = []
     for g in regex.findall(r"\X", text):
         if len(g) > 1 and regex.search("[\U0001F3FB-\U0001F3FF]", g) and not T.emoji.is_emoji(g):
             want.extend(p for p in regex.split("([\U0001F3FB-\U0001F3FF])", g) if p)
-        elif regex.fullmatch("[\U0001F1E6-\U0001F1FF]{2}", g) and T.emoji.emoji_file(g) == T.emoji.emoji_file(g[0]):
-            want.extend(g)  # two indicators that make no flag: each its letter
+        elif len(g) > 1 and regex.match("[\U0001F1E6-\U0001F1FF]", g):
+            want.extend(_regional_pieces(g))
         else:
             want.append(g)
     assert T.graphemes(text) == want
+
+
+def _regional_pieces(g: str) -> list[str]:
+    """A cluster of regional indicators splits into what Twemoji draws: each piece is one flag or one letter or one
+    skin tone, with the invisible characters after it, and nothing typed is lost ("🇫🇫\ufe0f", "🇫🇫🏽", "🇫🇷🏽")."""
+    pieces = T.graphemes(g)
+    assert "".join(pieces) == g
+    for piece in pieces:
+        seen = regex.findall("[\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]", piece)
+        flag = len(seen) == 2 and piece.startswith("".join(seen)) and T.emoji.emoji_file(piece[:2]) not in (
+            None, T.emoji.emoji_file(piece[0]))
+        assert len(seen) <= 1 or flag, (g, pieces)
+        if seen and not regex.match("[\U0001F1E6-\U0001F1FF]", piece):
+            assert regex.fullmatch("[\U0001F3FB-\U0001F3FF][^\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]*", piece)
+    if len(pieces) > 1 or not regex.fullmatch("[\U0001F1E6-\U0001F1FF]{2}[\\p{Cf}\ufe00-\ufe0f]*", g):
+        return pieces
+    assert T.emoji.emoji_file(g[:2]) != T.emoji.emoji_file(g[0]), g  # a pair kept whole is a flag
+    return pieces
 
 
 class _CountingRegex:

@@ -23,6 +23,7 @@ def two_clients_and_a_preset_of_b(studio, testid):
         testid(studio, "brand-name")[0].value = name
         testid(studio, "brand-handle")[0].value = handle
         click(studio, menu_item(studio, "Save as a new profile"))
+        click(studio, testid(studio, "profile-name-save")[0])  # the brand's Name, as the dialog offers it
     click(studio, testid(studio, "save-preset")[0])
     testid(studio, "preset-name")[0].value = "B look"
     with studio:

@@ -209,8 +209,10 @@ async def test_profiles_and_presets(studio, testid):
     assert studio.shared.document.carousel.theme == "paper"
     # profiles through the panel's own menu: save A, rename the brand, save B, switch back to A
     click(studio, menu_item(studio, "Save as a new profile"))
+    click(studio, testid(studio, "profile-name-save")[0])  # the brand's Name, as the dialog offers it
     name.value = "Client B"
     click(studio, menu_item(studio, "Save as a new profile"))
+    click(studio, testid(studio, "profile-name-save")[0])
     profiles = {p.name: pid for pid, p in store.profiles.all()}
     assert set(profiles) == {"Client A", "Client B"}
     assert set(panel.options.values()) == {"Client A", "Client B"}
@@ -700,6 +702,7 @@ async def test_bad_profile_and_preset_names_say_why(studio, testid):
     (name,) = testid(studio, "brand-name")  # a profile's name
     name.value = "Acme/Co"
     click(studio, menu_item(studio, "Save as a new profile"))
+    click(studio, testid(studio, "profile-name-save")[0])
     await studio.should_see("A profile name cannot contain / or \\")
     assert studio.shared.store.profiles.all() == []
     store = studio.shared.store

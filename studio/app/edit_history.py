@@ -17,7 +17,7 @@ from ..history import History
 from ..limits import MAX_NAME_CHARS, LimitError, check_size
 from ..slide import Slide
 from ..sources.cleanup import safe_text
-from ..store.projects import NO_VISIBLE_NAME, shows_nothing
+from ..store.projects import NO_VISIBLE_NAME, shows_nothing, stripped_name
 from .events import Changed, LookChanged, ProjectSwitched
 
 COALESCE_SECONDS = 1.5  # keystrokes into one field within this gap are one undo step
@@ -39,6 +39,14 @@ def refuse_size(current: Carousel, slides: int, posts: int) -> None:
         check_size(slides, posts, was)
     except LimitError as exc:
         raise EditError(str(exc)) from None
+
+
+def typed_name(text: str) -> str:
+    """A project name as typed, as the studio keeps it: spaces inside squashed to one, none around it but the space
+    a leading combining mark sits on (the store's ``stripped_name``: " \u20dd" is a circle)."""
+    name = stripped_name(safe_text(text))
+    lead = name[:1] if name[:1].isspace() else ""
+    return lead + " ".join(name.split())
 
 
 def refuse_name(name: str) -> None:
@@ -155,7 +163,7 @@ class EditHistory:
     def rename(self, name: str, origin: Any = None) -> None:
         if not isinstance(name, str):  # a browser's event may carry any JSON
             raise EditError("A project name is text; the project keeps its name.")
-        name = " ".join(safe_text(name).split())
+        name = typed_name(name)
         refuse_name(name)
         if name == self.carousel.name:
             return

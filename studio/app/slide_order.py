@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from .document import Document
 
 
+PHOTO_ONLY = ("image-focus", "split")  # layouts made for a photo (without one, a headline fills its place)
+
+
 def refuse_one_more(doc: Document) -> None:
     """EditError when ``doc`` has no room for one more slide (``refuse_size``)."""
     carousel = doc.carousel
@@ -29,8 +32,11 @@ class SlideOrder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc  # the carousel, its undo history and the edit protocol (``EditHistory``)
 
-    def add_slide(self, index: int, origin: Any = None) -> int:
-        """An empty content slide at ``index`` (kept in front of the outro); returns its index."""
+    def add_slide(self, index: int, origin: Any = None, slide: Any = None) -> int:
+        """An empty content slide at ``index`` (kept in front of the outro); returns its index. ``slide``: the one
+        the person saw (``_named``): the new one goes right after it, wherever it is now."""
+        if slide is not None:
+            index = self._named(index - 1, slide, origin, "no slide was added") + 1
         refuse_one_more(self.doc)
         index = self.doc._insert_position(index)
         self.doc._edit().slides.insert(index, Slide(kind="content", title="New slide",
@@ -113,6 +119,9 @@ class SlideOrder:
         twin.kind = "content"
         twin.title = ""
         twin.image = None
+        default = self.doc.carousel.layout
+        if slide.image is not None and (twin.layout or default) in PHOTO_ONLY:  # the photo stays with the first
+            twin.layout = None if default not in PHOTO_ONLY else "headline-body"  # half: this one's is for text
         twin.alt_text = ""  # the description the creator wrote stays with the first half, as their photo does
         self.doc.carousel.slides.insert(index + 1, twin)
         self.doc._done(OrderChanged(origin))
@@ -171,18 +180,38 @@ def _deleter(doc: Document, key: Any, origin: Any) -> str:
 
 
 def split_text(text: str) -> tuple[str, str]:
-    """Split at the paragraph break nearest the middle, else the sentence end nearest it."""
-    text = text.strip()
+    """Split at the paragraph break nearest the middle, else the sentence end nearest it; never right after a
+    heading (``_after_heading``) when another break of the kind will do. Only the space at the cut goes: a
+    space or line break typed at the text's very start or end stays (a typist's next word is not glued on)."""
+    whole, text = text, text.strip()
     middle = len(text) / 2
     for separators in (("\n\n",), ("\n",), (". ", "! ", "? ", "… ")):
         cuts = [i + len(sep) for sep in separators for i in _find_all(text, sep)]
-        cuts = [c for c in cuts if 0 < c < len(text)]
+        cuts = [c for c in cuts if 0 < c < len(text) and text[:c].strip() and text[c:].strip()]
+        cuts = [c for c in cuts if not _after_heading(text, c)] or cuts
         if cuts:
             cut = min(cuts, key=lambda c: abs(c - middle))
-            first, second = text[:cut].strip(), text[cut:].strip()
-            if first and second:
-                return first, second
-    return text, ""
+            lead = len(whole) - len(whole.lstrip())
+            return whole[:lead] + text[:cut].rstrip(), text[cut:].lstrip() + whole[lead + len(text):]
+    return whole, ""
+
+
+HEADING_CHARS = 60  # a line at most this long, with a longer paragraph after it, heads that paragraph
+BULLETS = ("-", "•", "*", "·", "–")
+
+
+def _after_heading(text: str, cut: int) -> bool:
+    """Whether ``cut`` (at a line break) comes right after a heading: a short line, not a list item, whose body
+    after it (the next paragraph at a paragraph break, else the next line) has more lines or is at least twice
+    as long. Cut there, the first half would end on a heading with nothing under it."""
+    if text[cut - 1] != "\n":
+        return False
+    line = text[:cut].rstrip().rsplit("\n", 1)[-1].strip()
+    rest = text[cut:].strip()
+    body = rest.split("\n\n", 1)[0] if text[cut - 2:cut] == "\n\n" else rest.split("\n", 1)[0]
+    if not line or len(line) > HEADING_CHARS or line.startswith(BULLETS):
+        return False
+    return "\n" in body or len(body) >= 2 * len(line)
 
 
 def _share_posts(thread: Thread | None, post_ids: list[str], first: str, second: str) -> tuple[list, list]:

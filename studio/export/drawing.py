@@ -30,6 +30,7 @@ import math
 import re
 import sys
 import threading
+import unicodedata
 from collections import OrderedDict
 from functools import cache
 from xml.etree import ElementTree
@@ -395,6 +396,11 @@ def _text(surface, node, draw_as_text=False) -> None:
         if draw_as_text and isinstance(surface, PdfPageSurface) and node.text:
             _show_emoji_text(surface, node)
         return
+    if isinstance(surface, PdfPageSurface) and surface.stroke_and_fill and node.text and _plain_run(node) \
+            and _marked_right_to_left(node.text):
+        if draw_as_text:  # (the outline pass has nothing to stroke)
+            _show_run(surface, node, marks_first=True)
+        return
     if not (isinstance(surface, RasterSurface) and surface.stroke_and_fill and _plain_run(node)):
         return cairosvg_text(surface, node, draw_as_text)
     if not node.text:  # a <text> holding <tspan>s: it only moves the pen, to its own x/y if it has them
@@ -422,8 +428,32 @@ def _numbers(surface, node, name: str, axis: str) -> list[float]:
         return [size(surface, value, axis) for value in normalize(node[name]).split(" ")]
 
 
-def _show_run(surface, node) -> None:
-    """The letters of ``node`` where CairoSVG would put them, drawn as one glyph run."""
+def _marked_right_to_left(letters: str) -> bool:
+    """Right-to-left letters with a combining mark (harakat, tanween, niqqud)."""
+    return bool(_RTL_LETTER.search(letters)) and any(unicodedata.category(char) == "Mn" for char in letters)
+
+
+def _marks_before_bases(run: list[tuple[str, int, float, float]]) -> list[tuple[str, int, float, float]]:
+    """(letter, glyph, x, y) of a right-to-left run drawn in visual order, each base letter's marks moved before
+    it: a reader reverses the run, so it reads the base then its marks, as typed."""
+    out: list[tuple[str, int, float, float]] = []
+    base = -1  # where the last base letter went
+    for item in run:
+        if unicodedata.category(item[0]) == "Mn" and base >= 0:
+            out.insert(base, item)
+            base += 1
+        else:
+            base = len(out)
+            out.append(item)
+    return out
+
+
+def _show_run(surface, node, marks_first: bool = False) -> None:
+    """The letters of ``node`` where CairoSVG would put them, drawn as one glyph run.
+
+    ``marks_first`` (a PDF's right-to-left run with marks): CairoSVG's letter-by-letter text put each mark
+    after its base, zero-width, and a reader took the jump to the next letter for a space and the mark for a
+    word of its own ("شك ًرا" for "شكرًا"); each mark is now drawn before its base, with its character."""
     context, letters = surface.context, node.text
     weight = node.get("font-weight") or ""
     bold = weight == "bold" or (weight.isdigit() and int(weight) >= 550)
@@ -448,9 +478,14 @@ def _show_run(surface, node) -> None:
         if i < len(ys):
             y, shift[1] = ys[i], 0
         if not letter.isspace():  # (CairoSVG draws no space: a cairo bug with empty glyphs)
-            run.append((glyphs[i][0], x + shift[0], y + shift[1]))
+            run.append((letter, glyphs[i][0], x + shift[0], y + shift[1]))
         x += advances[i]
-    context.show_glyphs(run)
+    if marks_first:  # letter by letter as CairoSVG draws them, so the page looks the very same
+        for letter, _glyph, at_x, at_y in _marks_before_bases(run):
+            context.move_to(at_x, at_y)
+            context.show_text(letter)
+    else:
+        context.show_glyphs([glyph for _, *glyph in run])
     surface.cursor_position = [x, y]
 
 
@@ -492,9 +527,61 @@ def _emoji_face() -> cairo.FontFace:
     return cairo.FontFace._from_pointer(face, incref=False)
 
 
+# How a PDF reader that orders a line's characters itself (pdfium: Chrome's viewer, its copy, search and
+# screen-reader text) reads an emoji on a line of right-to-left letters, which are drawn in visual order. It cuts
+# the line into runs of one direction class each: left-to-right letters, right-to-left letters, "weak" characters
+# (digits, joiners, variation selectors, combining marks) read forwards, and neutral ones (spaces, symbols, and
+# each half of a character beyond U+FFFF, so every emoji's) that follow the run before. A line with more
+# right-to-left runs than left-to-right ones is read from its right: its runs in reverse order, and a
+# right-to-left or neutral run backwards one UTF-16 unit at a time. So an emoji there came out with its
+# surrogates swapped, which decoders drop, and a ZWJ sequence with its parts reversed.
+_LRM, _RLM = "\u200e", "\u200f"  # invisible marks, no word
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # presentation forms included
+_WEAK = frozenset(("AN", "EN", "NSM", "CS", "ES", "ET", "BN"))
+
+
+def _run_class(char: str) -> str:
+    """The reader's direction class: L, R, W (weak, read forwards) or N (neutral)."""
+    if ord(char) > 0xFFFF:
+        return "N"  # (its two surrogates are)
+    kind = unicodedata.bidirectional(char)
+    return "L" if kind == "L" else "R" if kind in ("R", "AL") else "W" if kind in _WEAK else "N"
+
+
+def _runs(text: str) -> list[str]:
+    """``text`` cut into runs of one direction class."""
+    runs: list[str] = []
+    for char, kind in ((char, _run_class(char)) for char in text):
+        if runs and _run_class(runs[-1][-1]) == kind:
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+def _emoji_letters(node) -> str:
+    """The emoji's characters for the text layer so that such a reader gets them whole and in order.
+
+    On a line with right-to-left runs an emoji of more than one UTF-16 unit goes between a left-to-right mark
+    on each side, which makes the reader take its runs forwards whichever way it reads the line, and a
+    right-to-left mark outside each, which keeps the line's count of runs each way, so its direction, as it was.
+    On a line read from the right its runs are written in reverse order, as the reader reverses them back."""
+    letters = node.text
+    line = node.parent
+    if len(letters.encode("utf-16-le")) <= 2 or line is None:
+        return letters
+    line_runs = [_run_class(run[0]) for run in _runs(" ".join(child.text or "" for child in line.children))]
+    right, left = line_runs.count("R"), line_runs.count("L")
+    if not right:
+        return letters
+    if right > left:
+        letters = "".join(reversed(_runs(letters)))
+    return _RLM + _LRM + letters + _LRM + _RLM
+
+
 def _show_emoji_text(surface, node) -> None:
     """The emoji's characters as one glyph of ``_emoji_face``, numbered per document, under its picture."""
-    context, letters = surface.context, node.text
+    context, letters = surface.context, _emoji_letters(node)
     numbers = surface.document.emoji_glyphs
     glyph = numbers.setdefault(letters, len(numbers) + 1)
     xs, ys = _numbers(surface, node, "x", "x"), _numbers(surface, node, "y", "y")

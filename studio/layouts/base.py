@@ -24,7 +24,7 @@ from ..svg import El, el, num
 from ..text import (CODE_PAD, MONO_FAMILY, SAFETY, Cluster, Line, Para, cluster_em, font_for, has_glyph, line_runs,
                     mark_ink, styled_letter,
                     graphemes, holds_direction, lead_width, measure, para_ems, prepare, strong_direction, text_width, direction_weights,
-                    wrap_from, wrap_para)
+                    wrap_from, wrap_para, wrapped_table)
 from ..theme import Palette, Theme, luminance, rgb
 from ..typography import MIN_BODY_SIZE
 
@@ -199,6 +199,7 @@ def fit_flow(blocks: tuple[Block, ...], width: float, height: float,
     placed: list[Placed] = []
     y = 0.0
     for bi, blk in enumerate(blocks):
+        blk = readable_tables(blk, width)
         code_st = None  # the style of the run of code lines being placed
         block_top = (len(placed), y)  # where this block starts: a list row that does not fit goes on whole
         for pi, para in enumerate(blk.paras):
@@ -286,7 +287,68 @@ def wide_drawing(blocks: tuple[Block, ...], width: float, full: float) -> bool:
             shrunk = blk.style.size * room if room >= DRAWING_MIN_SCALE else None  # else wrapped at full size
             if across >= MIN_BODY_SIZE or shrunk is not None and across > shrunk:
                 return True
+            run = tuple(itertools.takewhile(lambda p: p.drawing, blk.paras[n:]))
+            if not _readable(run, blk.style, width, True) and _readable(run, blk.style, full):  # words whole only across
+                return True
     return False
+
+
+def readable_tables(blk: Block, width: float) -> Block:
+    """``blk`` with each table (Markdown, or boxed in "+---+" borders) that would be drawn below the reading size in
+    a column ``width`` wide (its rows shrunk to stay one line each, or wrapped mid-cell) re-laid with its cells
+    wrapped inside their columns, at that size (``text.wrapped_table``): a grid still, every word kept. Other
+    drawings are left as they are."""
+    if not any(p.drawing for p in blk.paras):
+        return blk
+    line_width = min(width - blk.indent, blk.measure) if blk.measure else width - blk.indent
+    paras = _readable_tables(blk.paras, blk.style, line_width, blk.start > 0)
+    return blk if paras is blk.paras else replace(blk, paras=paras)
+
+
+@lru_cache(maxsize=1024)  # every page and every type size tried lays the same table out again
+def _readable_tables(paras: tuple[Para, ...], st: TextStyle, width: float, resumed: bool) -> tuple[Para, ...]:
+    floor = table_floor(st)
+    out: list[Para] = []
+    n = 0
+    while n < len(paras):
+        para = paras[n]
+        if not para.drawing or n and paras[n - 1].drawing:
+            out.append(para)
+            n += 1
+            continue
+        run = list(itertools.takewhile(lambda p: p.drawing, paras[n:]))
+        n += len(run)
+        wrapped = None
+        if not (resumed and n == len(run)) and drawing_room(tuple(run), st, width) < floor / st.size:
+            wrapped = _table_at(tuple(run), st, floor, width)
+        out.extend(wrapped or run)
+    return tuple(out) if out != list(paras) else paras
+
+
+def _readable(run: tuple[Para, ...], st: TextStyle, width: float, whole: bool = False) -> bool:
+    """Can the drawing ``run`` be drawn at the reading size ``width`` wide: its rows whole, or a table's cells
+    wrapped in their columns (``whole``: no word broken)?"""
+    floor = table_floor(st)
+    return drawing_room(run, st, width) >= floor / st.size or _table_at(run, st, floor, width, whole) is not None
+
+
+def table_floor(st: TextStyle) -> float:
+    """The smallest size a table of text in style ``st`` is drawn at: the reading size (the text's own, if smaller),
+    and no smaller than DRAWING_MIN_SCALE of the text's."""
+    return max(min(st.size, MIN_BODY_SIZE), st.size * DRAWING_MIN_SCALE)
+
+
+def _table_at(run: tuple[Para, ...], st: TextStyle, floor: float, width: float,
+              whole: bool = False) -> tuple[Para, ...] | None:
+    """The table ``run`` re-laid so that ``code_style`` draws it at ``floor`` or larger in ``width`` (None: not a
+    table, or too many columns for that)."""
+    ems = (width / st.size - 2 * CODE_PAD) * SAFETY * st.size / floor  # the widest row drawn at ``floor``, in ems
+    columns = int(ems / cluster_em(" ", MONO_FAMILY, st.weight))
+    for narrower in range(12):  # a wide letter (CJK, emoji) may draw wider than two columns: narrower still
+        rows = wrapped_table(run, columns - narrower, whole)
+        if rows is None or drawing_room(rows, st, width) >= floor / st.size:
+            return rows
+    return None
 
 
 def code_style(paras: tuple[Para, ...], st: TextStyle, width: float) -> TextStyle:
@@ -447,22 +509,31 @@ def as_written_lists(blk: Block, is_item: Callable[[str], bool]) -> Block:
 
 def list_rtl(items: list[str], above: str | None) -> bool:
     """Whether a list runs right to left, decided for the whole list, not item by item: as most of its items
-    read (``_line_vote``), on a tie as the line above it (its heading), else as its first item that reads one
-    way, else left to right. An Arabic list whose items name English products ("اشترِ iPhone 15 Pro", "جرّب
-    Google Sheets") and a Hebrew one whose items open on them ("useEffect רק כשצריך") both run right to left."""
-    votes = [_line_vote(line) for line in items]
+    read (``direction_weights``), on a tie as the line above it (its heading), else as its first letter, else
+    left to right. An Arabic list whose items name English products ("اشترِ iPhone 15 Pro", "جرّب Google
+    Sheets") and a Hebrew one whose items open on them ("useEffect רק כשצריך") both run right to left. An item
+    as much English as Arabic ("Slack للمحادثة") reads as the post around it, as X shows it, not as its own
+    first letter: from the right under an Arabic heading, from the left in an English lesson."""
+    over = _line_vote(above) if above is not None else None
+    around = over if over is not None else next((d for d in map(strong_direction, items) if d is not None), None)
+    votes = [_line_weight(line, around) for line in items]
     rtl, ltr = votes.count(True), votes.count(False)
     if rtl != ltr:
         return rtl > ltr
-    over = _line_vote(above) if above is not None else None
-    return next((d for d in [over] + votes if d is not None), False)
+    return bool(around)
+
+
+def _line_weight(text: str, even: bool | None) -> bool | None:
+    """Which way a line reads by its words (``direction_weights``); ``even`` when they weigh the same, None
+    with no letters."""
+    rtl, ltr = direction_weights(text)
+    return rtl > ltr if rtl != ltr else (even if rtl else None)
 
 
 def _line_vote(text: str) -> bool | None:
     """The way a line reads: its right-to-left words against its runs of left-to-right ones (an English run in
     Hebrew or Arabic is a name: ``direction_weights``); on a tie, its first letter's; None with no letters."""
-    rtl, ltr = direction_weights(text)
-    return rtl > ltr if rtl != ltr else strong_direction(text)
+    return _line_weight(text, strong_direction(text))
 
 
 def item_rtl(text: str, rtl: bool) -> bool:
@@ -858,21 +929,31 @@ def _script(ch: str) -> str:
 
 def _plain_initial(word: str) -> str:
     """The word's first letter or digit made plain: styled (𝗔), full-width (Ｆ), small-capital (ᴀ) and other
-    compatibility forms become the letter they stand for; "" when the word starts with neither."""
-    ch = unicodedata.normalize("NFC", word)[:1]
-    styled = styled_letter(ch) if ch else None
+    compatibility forms become the letter they stand for; what opens a word without being its first letter is
+    passed over: modifier letters (the ʻokina of ʻIolani), apostrophes, quotes, brackets, marks; "" when the
+    word has no letter or digit before anything else (an emoji: "🚀 launch")."""
+    for ch in unicodedata.normalize("NFC", word):
+        if unicodedata.category(ch) in ("Lm", "Sk") or unicodedata.category(ch)[0] in "MP":
+            continue
+        return _plain_letter(ch)
+    return ""
+
+
+def _plain_letter(ch: str) -> str:
+    """``ch`` as the plain letter or digit it stands for; "" when it is neither."""
+    styled = styled_letter(ch)
     if styled:
         ch = styled[0]
-    name = unicodedata.name(ch, "") if ch else ""
+    name = unicodedata.name(ch, "")
     if "LETTER SMALL CAPITAL " in name:
         try:
             ch = unicodedata.lookup(name.replace("LETTER SMALL CAPITAL ", "CAPITAL LETTER "))
         except KeyError:
             pass
-    plain = unicodedata.normalize("NFKC", ch)
-    if plain and plain.isalnum():
-        ch = plain[0]
-    return ch if ch.isalnum() else ""
+    seen = [c for c in unicodedata.normalize("NFKC", ch) if c.isalnum() and unicodedata.category(c) != "Lm"]
+    if seen:
+        ch = seen[0]  # ŉ is ʼn: its letter is n
+    return ch if ch.isalnum() and unicodedata.category(ch) != "Lm" else ""
 
 
 def accent_bar(ctx: Ctx, x: float, y: float, w: float = 44, h: float = 5) -> El:

@@ -463,29 +463,50 @@ def continuation(ctx: Ctx, slide: Slide, size: float, cursor: tuple[Block, ...],
     top = 0.0
     if title:
         st = ctx.body_style(ctx.meta_size * 1.1, ctx.palette.muted, 700)
-        els, _ = label_line(ctx, title + " (continued)", st, box.x, box.y + st.size * 0.9, box.w, role="running-head")
+        heads = prepare(title)
+        align = "right" if heads and heads[0].rtl and ctx.align != "center" else "left"  # over its text's side
+        els, _ = label_line(ctx, title + " (continued)", st, box.x, box.y + st.size * 0.9, box.w, role="running-head",
+                            align=align)
         out.extend(els)
         top = st.size * 2.6
     placed, rest, _ = fit_flow(cursor, box.w, box.h - top, force=True)
     out.extend(row_bands(ctx, placed, box.x, box.y + top, box.w))  # a list's rows go on on their bands
-    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w))
-    return out, rest
+    out.extend(draw_flow(ctx, placed, box.x, box.y + top, box.w, heading=title or None))  # a list goes on
+    return out, rest  # in the direction it had under the title
 
 
 # ---------------------------------------------------------------- templates
 
-def headline_body(ctx: Ctx, slide: Slide, size: float, cursor):
-    """A numbered heading or the first sentence as the headline, the rest as body text."""
+class BodyBlocks:
+    """``body_blocks`` of one text, each size built once: a column grown step by step asks again at a size it
+    had (the body stops growing before the title does), and Split's width test shares its first build."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._built: dict[TextStyle, tuple[Block, ...]] = {}
+
+    def __call__(self, ctx: Ctx, size: float) -> tuple[Block, ...]:
+        key = ctx.body_style(size)  # all of the context ``body_blocks`` reads
+        if key not in self._built:
+            self._built[key] = body_blocks(ctx, self.text, size)
+        return self._built[key]
+
+
+def headline_body(ctx: Ctx, slide: Slide, size: float, cursor, blocks_at: BodyBlocks | None = None):
+    """A numbered heading or the first sentence as the headline, the rest as body text (``blocks_at``: that body's
+    blocks, some already built)."""
     if cursor is not None:
         return continuation(ctx, slide, size, cursor)
     title, text = slide_title_body(ctx, slide)
     short = not title and len(text) <= SHORT_POST_CHARS and "\n" not in text  # a lone short line reads larger
+    if blocks_at is None or blocks_at.text != text:
+        blocks_at = BodyBlocks(text)
 
     def build(c: Ctx, s: float) -> Column | None:
         big = s * SHORT_POST_SCALE if short else s
         if s > size and not words_fit(c, text, big, c.content.w, size * (SHORT_POST_SCALE if short else 1)):
             return None
-        return plan_column(c, slide, s, c.content, title=title, body=with_credit(c, slide, body_blocks(c, text, big), s))
+        return plan_column(c, slide, s, c.content, title=title, body=with_credit(c, slide, blocks_at(c, big), s))
     return balanced_column(ctx, size, ctx.content, build, SHORT_MAX if short else MAX_BODY)
 
 
@@ -816,8 +837,9 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
     title, body = _split_words(ctx, slide)
     number, words_ = split_number(title)
     block, right = _split_boxes(ctx.content)
-    if _too_wide_for_column(ctx, body, size, right.w):  # the whole width for a table or code: its lines stay whole
-        return headline_body(ctx, slide, size, cursor)
+    blocks_at = BodyBlocks(body)  # each size built once: the width test, the column, the page-wide form
+    if _has_drawing(body) and wide_drawing(blocks_at(ctx, size), right.w, ctx.content.w):  # a table or code across
+        return headline_body(ctx, slide, size, cursor, blocks_at)
     inner = block.inset(20, PANEL_PAD)
     out = [panel(block, ctx.palette.accent_fill, 22, role="split-block")]
     if not (number or body):  # one sentence: a quote mark in the block, the sentence large beside it
@@ -841,14 +863,8 @@ def _split_panel(ctx: Ctx, slide: Slide, size: float, cursor):
             largest = max(size, largest)
     if not (side_title or body):
         return out, ()
-    els, rest = _text_beside(ctx, slide, size, right, side_title, body, largest)
+    els, rest = _text_beside(ctx, slide, size, right, side_title, body, largest, blocks_at)
     return out + els, rest
-
-
-def _too_wide_for_column(ctx: Ctx, body: str, size: float, width: float) -> bool:
-    """Would a table or drawing in ``body`` read better across the page than in a column ``width`` wide (there
-    wrapped, or drawn smaller than across it), or a code block wrap there? Split's column then gives way."""
-    return _has_drawing(body) and wide_drawing(body_blocks(ctx, body, size), width, ctx.content.w)
 
 
 def _has_drawing(text: str) -> bool:
@@ -910,13 +926,14 @@ def _block_quote(ctx: Ctx, title: str, inner: Box) -> tuple[list[El], float] | N
     return None
 
 
-def _text_beside(ctx: Ctx, slide: Slide, size: float, right: Box, title: str, body: str, largest: float):
+def _text_beside(ctx: Ctx, slide: Slide, size: float, right: Box, title: str, body: str, largest: float,
+                 blocks_at: BodyBlocks):
     """The title and body in the zone beside the block, grown to fill it but no larger than ``largest`` (the text
-    beside a pull quote is set no larger than the quote: "Founded 03/15/2021.")."""
+    beside a pull quote is set no larger than the quote: "Founded 03/15/2021."); ``blocks_at``: the body's blocks."""
     def build(c: Ctx, s: float) -> Column | None:
         if s > size and not words_fit(c, body, s, right.w, size) or s > largest:
             return None
-        return plan_column(c, slide, s, right, title=title, body=with_credit(c, slide, body_blocks(c, body, s), s))
+        return plan_column(c, slide, s, right, title=title, body=with_credit(c, slide, blocks_at(c, s), s))
     drawn, col = grown(ctx, size, right, build)
     y = optical_top(right, col.height) if not col.rest else right.y
     return draw_column(drawn, col, right.x, y, right.w), col.rest

@@ -20,6 +20,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..app.document import Document, EditError, checked
+from ..app.edit_history import typed_name
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from ..app.events import Changed, LookChanged, ProjectSwitched, SlideChanged
 from ..carousel import Carousel
@@ -55,6 +56,8 @@ class CoDocument(Document):
         self._replicas = _People()
         self._notices = _People()
         self._editing: Replica | None = None
+        self._action: str | None = None  # the edit being made through a replica (``_through_replica``)
+        self._merged_into_next = False  # the merge being made keeps the second slide (``_kept_ids``)
         super().__init__(carousel, project_id, history, clock)
 
     def _open(self, carousel: Carousel, project_id: str | None, history: History | None) -> None:
@@ -102,8 +105,69 @@ class CoDocument(Document):
 
     def _done(self, change: Changed) -> None:
         replica = self._editing or self.replica(change.origin)
-        replica.commit(self.carousel, who=_name(change.origin))
+        ids, self._merged_into_next = None, False
+        if self._action in ("split_slide", "merge_with_next"):
+            ids = self._kept_ids(replica, split=self._action == "split_slide")
+        elif self._action in ("set_cta_variant", "apply_settings", "use_brand"):
+            self._keep_typed_cta(replica, change.origin)
+        replica.commit(self.carousel, who=_name(change.origin), ids=ids)
         self._merged(change)
+
+    def _kept_ids(self, replica: Replica, *, split: bool) -> list[str | None] | None:
+        """Which slide each new slide of a split or merge is written into: the part that holds the place where
+        someone last typed keeps that slide (so their typing, sent or on its way, goes on in it, in order).
+        Two people typing now in parts that go apart: EditError, nothing is done (do it when one pauses)."""
+        old, ids = replica.read()
+        new = self.carousel.slides
+        k = next((i for i, (a, b) in enumerate(zip(old.slides, new)) if a != b), min(len(old.slides), len(new)) - 1)
+        if split:
+            cut = _cut(old.slides[k].body, new[k + 1].body)
+            sides = {"title": 0, "alt_text": 0}
+            side = lambda slide, field, at: sides.get(field, int(at >= cut))  # noqa: E731
+            slides = [ids[k]]
+        else:
+            side = lambda slide, field, at: 0 if slide == ids[k] else None if field == "title" else 1  # noqa: E731
+            slides = [ids[k], ids[k + 1]]
+        carets = [(person, side(self.hub.carets[person].slide, field, at), now)
+                  for person, field, at, now in self.hub.carets_in(slides)]
+        chosen = next((where for _person, where, _now in carets if where is not None), None)
+        # the presser's own typing reached the server before their click did: none of it can be torn
+        typing = {where: person for person, where, now in reversed(carets) if now and person != replica.person}
+        if len(typing) > 1 or None in typing:
+            names = list(dict.fromkeys(self._person_name(person) for person, where, now in carets
+                                       if now and person != replica.person))
+            where = "in this slide" if split else "in these slides"
+            who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+            raise EditError(f"{who} {'is' if len(names) == 1 else 'are'} typing {where} right now, in "
+                            f"words that would be torn apart: nothing was {'split' if split else 'merged'}. Try again "
+                            "when they pause.")
+        if not chosen:
+            return None
+        self._merged_into_next = True
+        if split:  # the second part keeps the slide: the first is the new one, in front of it
+            return [*ids[:k], None, *ids[k:]]
+        return [*ids[:k], ids[k + 1], *ids[k + 2:]]
+
+    def _person_name(self, person: str) -> str:
+        for origin, replica in [*self._replicas.items(), *self._replicas.plain.items()]:
+            if replica.person == person:
+                return _name(origin)
+        return "Someone"
+
+    def _keep_typed_cta(self, replica: Replica, origin: Any) -> None:
+        """A CTA text someone else is typing now stays as it reads: a variant, preset or brand picked changes the
+        rest, never the words being typed (the picker is told)."""
+        typing = {field: person for person, field, _at, now in self.hub.carets_in(["cta"])
+                  if now and person != replica.person}
+        kept = {field: replica.text("cta", field) for field in typing}
+        if {field for field, text in kept.items() if text != getattr(self.carousel.cta, field)}:
+            self.carousel.cta = dataclasses.replace(self.carousel.cta, **kept)
+            notice = _get(self._notices, origin)
+            if notice is not None:
+                names = " and ".join(dict.fromkeys(self._person_name(p) for p in typing.values()))
+                words = " and ".join(_CTA_WORDS[field] for field in ("headline", "subline", "button") if field in kept)
+                notice(f"{names} {'is' if len(set(typing.values())) == 1 else 'are'} typing the outro's {words}: "
+                       "kept as typed; the rest changed.")
 
     def flush(self) -> None:
         """Nothing waits to be recorded: every edit is merged at once."""
@@ -140,7 +204,7 @@ class CoDocument(Document):
     @checked  # the plain studio's rule for its arguments' kinds
     def rename(self, name: str, origin: Any = None) -> None:
         """The project's name, merged character by character with others' typing."""
-        name = " ".join(safe_text(name).split())
+        name = typed_name(name)
         refuse_name(name)
         self._type_part("meta", {"name": name}, LookChanged(origin, "name"), origin)
 
@@ -293,9 +357,14 @@ class CoDocument(Document):
         who = replica.deleted_by(slide)
         notice = _get(self._notices, origin)
         if notice is not None and who is not None and who != _name(origin):
-            notice(f"{who} deleted the slide you were on.")
+            if self._action == "merge_with_next":  # its words are in the merged slide, not gone
+                other = "after" if self._merged_into_next else "before"
+                notice(f"{who} merged the slide you were on with the slide {other} it; its words are there now.")
+            else:
+                notice(f"{who} deleted the slide you were on.")
 
 
+_CTA_WORDS = {"headline": "headline", "subline": "subline", "button": "button text"}
 _PEOPLE = itertools.count(1)  # each person's replica name, never given twice
 
 
@@ -339,6 +408,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
     def edit(self: CoDocument, *args: Any, **kwargs: Any) -> Any:
         origin = signature.bind(self, *args, **kwargs).arguments.get("origin")
         self._editing = replica = self.replica(origin)
+        self._action = name
         self.carousel = replica.carousel()
         try:
             return base(self, *args, **kwargs)  # ends in _done, which merges and sets the merged carousel
@@ -346,7 +416,7 @@ def _through_replica(name: str) -> Callable[..., Any]:
             self._show_merged()
             raise
         finally:
-            self._editing = None
+            self._editing = self._action = None
     return edit
 
 
@@ -355,6 +425,14 @@ for _name_ in EDITS:
         continue
     setattr(CoDocument, _name_, _through_replica(_name_))
 _set_cta_values = _through_replica("set_cta")  # the CTA's link (and variant), as a whole
+
+
+def _cut(body: str, second: str) -> int:
+    """Where in ``body`` the second part of its split (``second``) starts."""
+    if body.endswith(second):
+        return len(body) - len(second)
+    core = body.rstrip()
+    return len(core) - len(second) if core.endswith(second) else len(core)
 
 
 def _unless_made(seen: list[str], value: str, current: str, near: int) -> str | None:

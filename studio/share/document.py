@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 import types
 import typing
 import uuid
@@ -56,12 +57,24 @@ CLOSE_COST = 250_000  # old × new characters of a changed stretch up to which i
 RERANKED = 3  # texts best by the cheap measure that are measured again by the anchored search
 KEPT = 32  # typings kept for slides whose way back is not known (each up to its cap), at most
 REMEMBERED = 32  # recent texts of each slide text kept, to find which one a browser typed on
+TYPING_NOW = 10.0  # seconds: a person whose last edit of a text is this recent is typing in it now
 
 Images = dict[str, Image]  # sha256 → image
 T = TypeVar("T")
 Listener = Callable[[str | None], Any]
 Teller = Callable[["Replica", str], bool]  # says a message to a replica's person; False: it could not
 Runs = list[tuple[str | None, int]]  # who typed each stretch of a text (a person, None: the studio), in UTF-8 bytes
+
+
+@dataclasses.dataclass
+class Caret:
+    """Where a person last typed: the text, the place right after their last change (moved along as the text
+    changes around it), and when."""
+
+    slide: str
+    field: str
+    place: int  # in UTF-8 bytes of the text as merged
+    at: float
 
 
 @dataclasses.dataclass
@@ -99,6 +112,9 @@ class SharedDocument:
         self._people: weakref.WeakValueDictionary[str, Replica] = weakref.WeakValueDictionary()  # person → replica
         self._merging: str | None = None  # the person whose update is being merged
         self._over: dict[tuple[str, str], tuple[int, set[str]]] = {}  # a text merged past its cap: cap, who was told
+        self.carets: dict[str, Caret] = {}  # person → where they last typed
+        self._typing: str | None = None  # the person whose typing is being merged
+        self.clock: Callable[[], float] = time.monotonic
         with self.doc.transaction():
             _write_new(self.doc, carousel, self.images)
         self._recent: dict[tuple[str, str], deque[str]] = {}
@@ -116,10 +132,12 @@ class SharedDocument:
     def _texts_changed(self, events: list[Any]) -> None:
         for event in events:
             if isinstance(event, TextEvent) and len(event.path) == 2:
+                self._move_carets((event.path[0], event.path[1]), event.delta)
                 self._credit((event.path[0], event.path[1]), event.delta)
                 self._remember(event.path[0], event.path[1], str(event.target))
             elif isinstance(event, TextEvent) and len(event.path) == 1:  # a part's text (``PART_TEXTS``)
                 part = next(p for p, fields in PART_TEXTS.items() if event.path[0] in fields)
+                self._move_carets((part, event.path[0]), event.delta)
                 self._credit((part, event.path[0]), event.delta)
                 self._remember(part, event.path[0], str(event.target))
             elif isinstance(event, MapEvent) and not event.path:  # slides added: their first texts
@@ -147,6 +165,39 @@ class SharedDocument:
     def typists(self, slide_id: str, field: str) -> set[str]:
         """The people with typing in this text as merged now (a word of theirs still in it)."""
         return {who for who, size in self._typists.get((slide_id, field), ()) if who is not None and size}
+
+    def _move_carets(self, key: tuple[str, str], delta: list[dict[str, Any]]) -> None:
+        """A text changed by ``delta``: everyone's place in it moves along; a person's typing (``_typing``) being
+        merged puts their place right after their change."""
+        for person, caret in self.carets.items():
+            if (caret.slide, caret.field) == key and person != self._typing:
+                caret.place = _moved(caret.place, delta)
+        if self._typing is not None:
+            place = _after_change(delta)
+            if place is not None:
+                self.carets[self._typing] = Caret(*key, place, self.clock())
+
+    def carets_in(self, slide_ids: Sequence[str]) -> list[tuple[str, str, int, bool]]:
+        """Everyone's last typing place in these slides (or parts), newest first: ``(person, field, place in
+        characters of the text as merged now, whether they are typing now)`` (``TYPING_NOW``)."""
+        found = []
+        now = self.clock()
+        for person in [p for p in self.carets if p not in self._people]:  # their tab closed
+            del self.carets[person]
+        for person, caret in sorted(self.carets.items(), key=lambda item: -item[1].at):
+            if caret.slide not in slide_ids:
+                continue
+            found.append((person, caret.field, self._place(caret), now - caret.at < TYPING_NOW))
+        return found
+
+    def _place(self, caret: Caret) -> int:
+        """A caret's place in characters of its text as merged now (0 when it cannot be read)."""
+        if caret.slide in PART_TEXTS:
+            return 0
+        slide = self.doc["slides"].get(caret.slide)
+        if slide is None:
+            return 0
+        return len(str(slide[caret.field]).encode("utf-8")[:caret.place].decode("utf-8", errors="ignore"))
 
     def joined(self, replica: Replica) -> None:
         """``replica`` is its person's copy (``tell_typists`` finds them through it)."""
@@ -262,13 +313,13 @@ class SharedDocument:
             del self._ways_back[slide_id]
         self.forget_kept()
 
-    def receive(self, update: bytes, person: str | None = None) -> None:
-        """Merge a replica's update and tell every listener who made it."""
-        self._merging = person
+    def receive(self, update: bytes, person: str | None = None, *, typing: bool = False) -> None:
+        """Merge a replica's update and tell every listener who made it (``typing``: it is their typing)."""
+        self._merging, self._typing = person, person if typing else None
         try:
             self.doc.apply_update(update)
         finally:
-            self._merging = None
+            self._merging = self._typing = None
         self.updates += 1
         if self.kept:  # an edit may have dropped the redo a kept typing waited for
             self.forget_kept()
@@ -376,26 +427,32 @@ class Replica:
     def set_text(self, slide_id: str, field: str, value: str) -> None:
         """The browser's text box now reads ``value``: apply the difference from what it showed."""
         with self.doc.transaction(origin=self.person):
-            _splice(self._text(slide_id, field), value)
-        self.push()
+            text = self._text(slide_id, field)
+            old = str(text)
+            _edit(text, old, changes(old, value))
+        self.push(typing=True)
 
     def edit_text(self, slide_id: str, field: str, edits: list[tuple[int, int, str]]) -> None:
         """Make ``edits`` (``(start, end, insert)`` in characters of the text as it reads here, in order)."""
         with self.doc.transaction(origin=self.person):
             text = self._text(slide_id, field)
             _edit(text, str(text), edits)
-        self.push()
+        self.push(typing=True)
 
-    def commit(self, new: Carousel, *, who: str = "") -> None:
-        """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions."""
-        old, ids = self.read()
+    def commit(self, new: Carousel, *, who: str = "", ids: list[str | None] | None = None) -> None:
+        """Make this replica read ``new``, as the smallest set of changes; ``who`` signs deletions. ``ids``: which
+        slide (its id; None: a new one) each of ``new``'s slides is written into, when the caller chose."""
+        old, old_ids = self.read()
         with self.doc.transaction(origin=self.person):
             _write_values(self.doc["meta"], _meta(old, self.hub.images), _meta(new, self.hub.images),
                           PART_TEXTS["meta"])
             for name in PARTS:
                 _write_values(self.doc[name], _plain(getattr(old, name), self.hub.images),
                               _plain(getattr(new, name), self.hub.images), PART_TEXTS.get(name, ()))
-            _write_slides(self.doc, old.slides, ids, new.slides, self.hub.images, who)
+            if ids is None:
+                _write_slides(self.doc, old.slides, old_ids, new.slides, self.hub.images, who)
+            else:
+                _write_paired(self.doc, dict(zip(old_ids, old.slides)), ids, new.slides, self.hub.images, who)
         self.push()
 
     def undo(self, who: str = "") -> bool:
@@ -431,13 +488,14 @@ class Replica:
 
     # -- syncing --------------------------------------------------------------------------------
 
-    def push(self) -> None:
-        """Send the shared copy whatever it lacks from this replica (nothing while offline)."""
+    def push(self, *, typing: bool = False) -> None:
+        """Send the shared copy whatever it lacks from this replica (nothing while offline). ``typing``: what it
+        lacks is this person's typing (``SharedDocument.carets``)."""
         if self.online:
             update = self.doc.get_update(self.hub.doc.get_state())
             if len(update) > 2:  # an empty update is two zero bytes
                 before = self.hub.updates
-                self.hub.receive(update, self.person)
+                self.hub.receive(update, self.person, typing=typing)
                 if self._pulled == before and self.hub.updates == before + 1:  # nobody else's came meanwhile
                     self._pulled = self.hub.updates
 
@@ -461,6 +519,36 @@ class Replica:
         self.online = True
         self.push()
         self.pull()
+
+
+def _moved(place: int, delta: list[dict[str, Any]]) -> int:
+    """A place in a text (UTF-8 bytes) after a change of it; something inserted right at it goes after it."""
+    at = 0
+    for op in delta:
+        if at >= place:
+            break
+        if "insert" in op:
+            size = len(str(op["insert"]).encode("utf-8"))
+            place, at = place + size, at + size
+        elif "delete" in op:
+            place -= min(op["delete"], place - at)
+        else:
+            at += op.get("retain", 0)
+    return place
+
+
+def _after_change(delta: list[dict[str, Any]]) -> int | None:
+    """The place (UTF-8 bytes) right after the last thing a change inserted or deleted; None: it changed nothing."""
+    at, place = 0, None
+    for op in delta:
+        if "insert" in op:
+            at += len(str(op["insert"]).encode("utf-8"))
+            place = at
+        elif "delete" in op:
+            place = at
+        else:
+            at += op.get("retain", 0)
+    return place
 
 
 def _credited(runs: Runs, delta: list[dict[str, Any]], person: str | None) -> Runs:
@@ -650,6 +738,21 @@ def _write_slides(doc: Doc, old: list[Slide], ids: list[str], new: list[Slide], 
     _write_order(doc["order"], [i for i in new_ids if i is not None])
 
 
+def _write_paired(doc: Doc, old: dict[str, Slide], ids: list[str | None], new: list[Slide], images: Images,
+                  who: str) -> None:
+    """Write ``new[j]`` into the slide ``ids[j]`` (None: a new slide); the others of ``old`` are deleted."""
+    order = []
+    for slide_id, slide in zip(ids, new):
+        if slide_id is None:
+            slide_id = _add_slide(doc, slide, images)
+        else:
+            _write_slide(doc["slides"][slide_id], old[slide_id], slide, images)
+        order.append(slide_id)
+    for slide_id in old.keys() - set(order):
+        doc["slides"][slide_id][DELETED_BY] = _json(who)
+    _write_order(doc["order"], order)
+
+
 def _edited(old: Slide, new: Slide) -> bool:
     """Whether ``new`` is ``old`` edited (its title or its words kept), not another slide put in its place."""
     return old.kind == new.kind and (old.title == new.title or old.body == new.body)
@@ -657,7 +760,7 @@ def _edited(old: Slide, new: Slide) -> bool:
 
 def _write_slide(target: Map, old: Slide, new: Slide, images: Images) -> None:
     for name in SLIDE_TEXTS:
-        _splice(target[name], getattr(new, name))
+        _write_text(target[name], getattr(new, name))
     _write_values(target, {k: _plain(getattr(old, k), images) for k in SLIDE_VALUES},
                   {k: _plain(getattr(new, k), images) for k in SLIDE_VALUES})
 
@@ -872,6 +975,40 @@ def _splice(text: Text, new: str) -> None:
     """Change a Y text to read ``new`` by its smallest changes."""
     old = str(text)
     _edit(text, old, changes(old, new))
+
+
+def _write_text(text: Text, new: str) -> None:
+    """Change a Y text to read ``new``: a piece of it kept (a split), or it kept inside ``new`` (a merge), exactly
+    there, so typing in that piece goes on in it; else by its smallest changes."""
+    old = str(text)
+    edits = piece_edits(old, new)
+    _edit(text, old, changes(old, new) if edits is None else edits)
+
+
+def piece_edits(old: str, new: str) -> list[tuple[int, int, str]] | None:
+    """The edits from ``old`` to ``new`` when ``new`` is a stripped piece at either end of ``old`` (a split), or
+    ``old``'s stripped words are at either end of ``new`` (a merge); None otherwise."""
+    core = old.strip()
+    if old == new or not core or not new:
+        return None
+    if len(new) < len(old) and (old.startswith(new) or old.endswith(new)):  # a piece cut off exactly
+        return [(len(new), len(old), "")] if old.startswith(new) else [(0, len(old) - len(new), "")]
+    lead = len(old) - len(old.lstrip())
+    end = lead + len(core)
+    if new == new.strip() and len(new) < len(core):
+        if core.endswith(new):
+            edits = [(0, end - len(new), ""), (end, len(old), "")]
+        elif core.startswith(new):
+            edits = [(0, lead, ""), (lead + len(new), len(old), "")]
+        else:
+            return None
+    elif new.endswith(core):
+        edits = [(0, lead, new[:len(new) - len(core)]), (end, len(old), "")]
+    elif new.startswith(core):
+        edits = [(0, lead, ""), (end, len(old), new[len(core):])]
+    else:
+        return None
+    return [edit for edit in edits if edit[0] != edit[1] or edit[2]]
 
 
 def _edit(text: Text, old: str, edits: list[tuple[int, int, str]]) -> None:

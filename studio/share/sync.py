@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import limits
-from ..app.edit_history import EditError
+from ..app.edit_history import EditError, typed_name
 from ..app.slide_edits import refuse_name, refuse_part_texts, refuse_texts
 from .document import PART_TEXTS, SLIDE_TEXTS, Replica, changes, closest, rebase
 
@@ -391,7 +391,7 @@ def refuse_text(replica: Replica, slide: str, field: str, text: str) -> None:
     so a refused change is never made nor sent to the others."""
     if slide == "meta":
         if field == "name":
-            refuse_name(" ".join(text.split()))
+            refuse_name(typed_name(text))
         return
     if slide in PART_TEXTS:
         refuse_part_texts(slide, {field: replica.text(slide, field)}, {field: text})

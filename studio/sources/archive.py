@@ -18,7 +18,7 @@ import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -30,7 +30,7 @@ from .archive_files import (MAX_ENTRIES, POST_KINDS, ArchiveFiles, Folder, Membe
                             data_file_kind, not_posts_message)
 from .cleanup import clean_text, links_to_itself, shown_words, unescape_entities, without_link
 from .counting import MAX_WEIGHTED_LENGTH, weighted_length
-from ..limits import MAX_POSTS
+from ..limits import MAX_BODY_CHARS, MAX_POSTS, MAX_WORDS_PER_POST
 from .paste import THREAD_EMOJI, first_line, post_number, strip_post_numbers, strip_thread_labels
 from .post_caps import MAX_AUTHOR_CHARS, cut_author, cut_note, cut_post_text
 from .result import ImportResult, SourceError, count
@@ -263,7 +263,8 @@ class _Notes:
             one = len(bad) == 1
             shown = ", ".join(f"{post} “{self.bad_dates[post]}”" for post in bad[:3]) + (" …" if len(bad) > 3 else "")
             self.add(f"{count(len(bad), 'post')} ({shown}) {'gives' if one else 'give'} a date that does not "
-                     f"exist (a damaged archive): {'it is' if one else 'they are'} read without a date, "
+                     "exist or that X cannot have written (before March 2006, in the future, a clock offset over "
+                     f"14 hours: a damaged archive): {'it is' if one else 'they are'} read without a date, "
                      "words kept as written")
         if bad := sorted(self.bad_ranges & shown_posts, key=int):
             shown = ", ".join(bad[:3]) + (" …" if len(bad) > 3 else "")
@@ -655,11 +656,11 @@ class _ThreadWriter:
         if quoted := _hidden_quotes(t, shown) if t.urls else None:
             self.notes.quotes[post_id] = quoted
         post = Post(id=post_id, text="", author_name=self.name, handle=self.handle, url=self.link + post_id,
-                    created_at=_post_date(t.created), likes=t.likes, reposts=t.reposts)
-        if not post.created_at and (_CREATED_RE.fullmatch(t.created) or _OLD_CREATED_RE.fullmatch(t.created)):
+                    created_at=_shown_date(t.created), likes=t.likes, reposts=t.reposts)
+        if not post.created_at and t.created.strip():  # (any date given and not read: "yesterday-ish" too)
             self.notes.bad_dates[post_id] = t.created[:40]
         raw = None if note else _raw_text(t, shown, quoted)
-        if defer and raw is not None and (marked or _cannot_hold_emoji(raw)):
+        if defer and raw is not None and (marked or _cannot_hold_emoji(raw)) and not _near_cap(raw, label):
             post.defer("text", _post_text, raw, label)
             return post, False, None
         text = _note_text(note, _plumbing(t), shown) if note else _clean(raw)
@@ -831,9 +832,19 @@ def _with_label(text: str, label: str) -> str:
 
 
 def _post_text(raw: str, label: str) -> str:
-    # whole: a listing read as the import (a tweets.js pasted or given with no thread chosen) names no cut, so it
-    # makes none (a card shows a preview of it)
-    return _with_label(_clean(raw), label)
+    # a post near the caps is never deferred (``_near_cap``): it is cut, and its cut named, as the import cuts it;
+    # the cut here only keeps a listing's words within a slide's if the clean-up ever made them longer
+    return cut_post_text(_with_label(_clean(raw), label))[0]
+
+
+_CAP_MARGIN = 2_000  # characters (and words) a post's clean-up and its video label may add
+
+
+def _near_cap(raw: str, label: str) -> bool:
+    """A post's raw words may reach a slide's caps once cleaned: read now, so a listing cuts it (and says so) as
+    the import does."""
+    size = len(raw) + len(label) + _CAP_MARGIN
+    return size > MAX_BODY_CHARS or size > MAX_WORDS_PER_POST and len(raw.split()) + _CAP_MARGIN > MAX_WORDS_PER_POST
 
 
 # -------------------------------------------------------------------- parsing helpers
@@ -1450,6 +1461,28 @@ def _post_date(created: str) -> str:
     return iso
 
 
+_FIRST_POST_DAY = datetime(2006, 3, 21, tzinfo=timezone.utc)  # the day the first post was written
+_MOST_OFFSET = timedelta(hours=14)  # the farthest any clock on earth is from UTC
+
+
+def _shown_date(created: str) -> str:
+    """``_post_date``, or "" for a date X cannot have written (before its first post, later than tomorrow, a
+    clock offset over 14 hours): the slides, the picker and the CLI show no date rather than that one."""
+    iso = _post_date(created)
+    if not iso:
+        return ""
+    at = datetime.fromisoformat(iso)
+    offset = at.utcoffset()
+    if offset is not None and abs(offset) > _MOST_OFFSET:
+        return ""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    try:
+        return iso if _FIRST_POST_DAY <= at <= datetime.now(timezone.utc) + timedelta(days=1) else ""
+    except OverflowError:  # (a date at the calendar's edge)
+        return ""
+
+
 # -------------------------------------------------------------------- note tweets (> 280 characters)
 
 _URL_IN_TEXT_RE = re.compile(r"https?://\S+")
@@ -1507,7 +1540,13 @@ class _NoteIndex:
 
 def _nearby_seconds(iso: str) -> list[str]:
     at = datetime.fromisoformat(iso)
-    return [(at + timedelta(seconds=d)).isoformat()[:19] for d in (0, -1, 1, -2, 2)]
+    near = []
+    for d in (0, -1, 1, -2, 2):
+        try:
+            near.append((at + timedelta(seconds=d)).isoformat()[:19])
+        except OverflowError:  # the first or last second of the calendar (a damaged date): nothing beyond it
+            pass
+    return near
 
 
 def _note_text(core: dict, plumbing: str = "", shown: str = "") -> str:

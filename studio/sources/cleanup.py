@@ -96,13 +96,42 @@ def strip_html(text: str) -> str:
         if "tweetText" in text:
             text = _inline_post_text(text)
         text = _BREAK_RE.sub("\n", text)
-        text = _LIST_ITEM_RE.sub(_LINE + "- ", text)
+        text = _list_markers(text)
         text = _PARAGRAPH_RE.sub(_PARAGRAPH, text)
         text = _BLOCK_RE.sub(_LINE, text)
         text = _ANCHOR_RE.sub(_anchor_text, text)
         text = _TAG_RE.sub("", text)
         text = _BREAKS_RE.sub(_breaks, text).strip("\n")
     return unescape_entities(text)
+
+
+_LIST_TAG_RE = re.compile(r"<(/?)(ol|ul|li)\b([^<>]*)>", re.IGNORECASE)
+_START_RE = re.compile(r"""\bstart\s*=\s*["']?(\d{1,4})""", re.IGNORECASE)
+
+
+def _list_markers(text: str) -> str:
+    """Each list item on a line of its own, opening with what the browser showed before it: "1. ", "2. " in a
+    numbered list (from its ``start``), "- " in any other."""
+    out, at, lists = [], 0, []  # lists: per open list, the next item's number (None: bullets)
+    for m in _LIST_TAG_RE.finditer(text):
+        closing, tag = m.group(1), m.group(2).lower()
+        if tag == "li":
+            if closing:
+                continue
+            out.append(text[at:m.start()])
+            number = lists[-1] if lists else None
+            out.append(_LINE + (f"{number}. " if number is not None else "- "))
+            if number is not None:
+                lists[-1] = number + 1
+            at = m.end()
+        elif closing:
+            if lists:
+                lists.pop()
+        else:
+            start = _START_RE.search(m.group(3)) if tag == "ol" else None
+            lists.append((int(start.group(1)) if start else 1) if tag == "ol" else None)
+    out.append(text[at:])
+    return "".join(out)
 
 
 # A post's words on X's page; inside, a mention or hashtag sits in a <div> the page draws inline (no line break).

@@ -97,7 +97,7 @@ def parse_paste(text: str) -> ImportResult:
 
 
 # A post that is a number and a 🧵 alone ("2/ 🧵").
-_NUMBER_AND_EMOJI_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*\U0001F9F5[ \t]*$",
+_NUMBER_AND_EMOJI_RE = re.compile(r"^[ \t]*[(\[（]?\d{1,3}[/／](?:\d{1,3}|[nNxX])?[)\]）]?[ \t]*\U0001F9F5[ \t]*$",
                                   re.MULTILINE)
 
 
@@ -110,7 +110,7 @@ def _words_past_number(text: str, posts: int) -> str:
     return "" if found[2] is None or found[1] <= found[2] <= posts + 1 else text
 
 
-_ONLY_NUMBER_RE = re.compile(r"^[ \t]*[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX])?[)\]]?[ \t]*$")
+_ONLY_NUMBER_RE = re.compile(r"^[ \t]*[(\[（]?\d{1,3}[/／](?:\d{1,3}|[nNxX])?[)\]）]?[ \t]*$")
 
 
 def _listed(numbers: list[int]) -> str:
@@ -236,12 +236,12 @@ _TOTAL = r"\d{1,3}|[nNxX](?![^\W\d_])"
 # One pattern per style family; a run never mixes families.
 _START_PATTERNS = {
     # (a no-break space after the mark is a space: some editors type one after "2/"; "(2/)" is "2/" bracketed)
-    "slash": re.compile(rf"^[ \t]*(?:[(\[](\d{{1,3}})/({_TOTAL})?[)\]]|(\d{{1,3}})/({_TOTAL})?)(?![\d/])"
+    "slash": re.compile(rf"^[ \t]*(?:[(\[（](\d{{1,3}})[/／]({_TOTAL})?[)\]）]|(\d{{1,3}})[/／]({_TOTAL})?)(?![\d/／])"
                         r"[ \t\u00a0\u202f]*(?=\S|$)", re.MULTILINE),
     "paren": re.compile(r"^[ \t]*\(?(\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE),
     "dot": re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE),
 }
-_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[](\d{{1,3}})/({_TOTAL})[)\]]|(\d{{1,3}})/({_TOTAL})?)[ \t]*$",
+_END_PATTERN = re.compile(rf"(?<=\S)[ \t]+(?:[(\[（](\d{{1,3}})[/／]({_TOTAL})[)\]）]|(\d{{1,3}})[/／]({_TOTAL})?)[ \t]*$",
                           re.MULTILINE)
 
 
@@ -535,7 +535,7 @@ def _without_inner_first_mark(text: str, total: int | None) -> str:
     return text[:marks[0].start()] + "\n\n" + text[marks[0].end():]
 
 
-_INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1/(\d{1,3})?[ \t]+(?=\S)")
+_INNER_FIRST_RE = re.compile(r"\n[ \t]*\n[ \t]*1[/／](\d{1,3})?[ \t]+(?=\S)")
 
 
 def _fraction_post(text: str, span: tuple[int, int], numbers: list[int | None], totals: list[int | None]) -> bool:
@@ -683,6 +683,19 @@ def _goes_on_list(above: str, paragraph: str) -> bool:
     return bool(item and last) and int(item.group(1)) == int(last.group(1)) + 1 and item.group(2) == last.group(2)
 
 
+_LIST_ITEM_LINE_RE = re.compile(r"^[ \t]*(?:[-*+•◦▪▫‣⁃–→➤✓✔✅]|\d{1,3}[.)])[ \t]+\S")
+
+
+def _after_list(above: str, paragraph: str) -> bool:
+    """``paragraph``, a short line that is no list item, comes right under a list's last item: the list's closing
+    words ("Nothing else", "All worth it"), not a heading over the paragraph below it."""
+    return (bool(_LIST_ITEM_LINE_RE.match(above.rsplit("\n", 1)[-1])) and not _LIST_ITEM_LINE_RE.match(paragraph)
+            and not _MARKED_HEADING_RE.match(paragraph))
+
+
+_MARKED_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+\S")  # "## What failed": a heading the writer marked as one
+
+
 def merge_fragments(paragraphs: list[str]) -> list[str]:
     """Merge headings into the paragraph they introduce and tiny fragments into a neighbour; a short closing
     paragraph under whole posts stands alone (``_closes``)."""
@@ -694,6 +707,9 @@ def merge_fragments(paragraphs: list[str]) -> list[str]:
         last = i == len(paragraphs) - 1
         if merged and _is_heading(p) and _goes_on_list(merged[-1], p):
             merged[-1] += "\n\n" + p  # a short item of the list above goes on it (one post per item split the list)
+        elif (merged and not last and not pending_heading and _is_heading(p) and _after_list(merged[-1], p)
+              and not _LIST_ITEM_LINE_RE.match(paragraphs[i + 1])):  # ("Part two" over a list heads that list)
+            merged[-1] += "\n\n" + p  # "Nothing else" under a list closes it: no heading of the next post
         elif not last and 0 < i and _is_heading(p):
             pending_heading = p
         elif (weighted_length(p) < TINY_FRAGMENT and (merged or not last)
@@ -848,7 +864,11 @@ _EDITED_AT_RE = _TIME_RES[-1]
 # X's label beside an ad's advertiser ("Ad", "Promoted"), in its main interface languages.
 _AD_LABELS = {"ad", "promoted", "anzeige", "gesponsert", "promocionado", "publicidad", "sponsorisé", "promu",
               "promovido", "anúncio", "sponsorizzato", "annuncio", "gepromoot", "advertentie", "sponsrad", "annons",
-              "реклама", "quảng cáo", "được quảng bá", "プロモーション", "広告"}
+              "реклама", "quảng cáo", "được quảng bá", "プロモーション", "広告",
+              # (es, hi, ar, ko, tr, id, pl, he, fa, th, zh, el, hu, fi, no, da, cs)
+              "anuncio", "विज्ञापन", "प्रचारित", "إعلان", "مُروَّج", "مروج", "광고", "reklam", "iklan", "dipromosikan",
+              "reklama", "promowane", "פרסומת", "מקודם", "تبلیغ", "โฆษณา", "广告", "廣告", "推广", "διαφήμιση",
+              "hirdetés", "mainos", "annonse", "annonce"}
 # "Show more" and "Translate post" in Chinese, Polish, Hindi, Vietnamese, Thai, Ukrainian and Hebrew.
 _MORE_BUTTONS = {"显示更多", "顯示更多", "pokaż więcej", "और दिखाएं", "hiển thị thêm", "แสดงเพิ่มเติม", "показати більше",
                  "הצגת עוד", "הצג עוד"}
@@ -856,7 +876,7 @@ _TRANSLATE_BUTTONS = {"翻译帖子", "翻譯貼文", "przetłumacz wpis", "प�
                       "перекласти допис", "תרגום הפוסט", "תרגם פוסט"}
 # X's "Quote" over a quoted post and "Show this thread" under a timeline's post, in its interface languages.
 _QUOTE_LABELS = {"quote", "zitat", "cita", "citation", "citação", "citazione", "citaat", "citat", "цитата", "引用",
-                 "trích dẫn"}
+                 "trích dẫn", "citar", "اقتباس", "उद्धरण", "인용", "alıntı", "kutipan", "cytat", "ציטוט", "نقل قول"}
 _SHOW_THREAD = {"show this thread", "diesen thread anzeigen", "mostrar este hilo", "afficher ce fil",
                 "mostrar esta sequência", "mostra questo thread", "deze draad weergeven", "deze thread weergeven",
                 "visa den här tråden", "показать эту ветку", "このスレッドを表示", "hiển thị chuỗi bài đăng này"}
@@ -866,7 +886,10 @@ _HEADER_BUTTONS = {"follow", "subscribe", "folgen", "abonnieren", "seguir", "sus
                    "assinar", "segui", "abbonati", "volgen", "フォローする", "متابعة", "takip et", "abone ol", "ikuti",
                    "berlangganan", "читать", "подписаться", "читати", "obserwuj", "دنبال کردن", "फ़ॉलो करें", "팔로우",
                    "구독하기", "subskrybuj", "关注", "關注", "フォロー",
-                   "följ", "prenumerera", "theo dõi", "đăng ký"}
+                   "följ", "prenumerera", "theo dõi", "đăng ký",
+                   # (he, th, ur, bn, hi without the nukta, el, cs, ro, hu, da/no, fi, fil, ca, ms, ko)
+                   "מעקב", "עקוב", "ติดตาม", "فالو کریں", "অনুসরণ করুন", "फॉलो करें", "ακολουθήστε", "sledovat",
+                   "urmărește", "követés", "følg", "seuraa", "sundan", "segueix", "ikut", "팔로우하기"}
 
 
 # X cuts a long post short under these; the copy holds only the part shown.
@@ -922,7 +945,9 @@ def _media_label_re(shown: frozenset[str] = frozenset()) -> re.Pattern:
     badged = "|".join(_LABEL_INTERFACE)  # any of them over X's "ALT" badge is X's label
     return re.compile(rf"(?:\A|\n+)(?:(?:{labels}|(?:{badged})(?=\n+ALT(?:\n|\Z))|Content warning: [^\n]{{1,60}}"
                       r"|The following media includes potentially sensitive content\."
-                      r"(?:\n+Change settings)?(?:\n+Show)?)"
+                      r"(?:\n+Change settings)?(?:\n+Show)?"
+                      r"|The media could not be played\.(?:\n+Reload)?"
+                      r"|Age-restricted adult content\.[^\n]{0,240}(?:\n+Learn more)?)"
                       r"(?:\n+|\Z))+\Z")
 
 
@@ -1014,6 +1039,54 @@ def parse_copied_page(text: str, warnings: list[str]) -> CopiedPage | None:
             if _HANDLE_RE.match(lines[i + 1].strip()):
                 lines[i] = lines[i].strip(_EDGE_SPACES + _DIRECTION_MARKS)
         text = "\n".join(lines)
+    text, names = _stand_in_names(text)
+    page = _parse_loose(text, warnings)
+    if page is not None and names:
+        page = page._replace(name=names.get(page.name, page.name),  # (and any a post's lines held: the words back)
+                             texts=[_named_back(t, names) for t in page.texts])
+        warnings[:] = [_named_back(w, names) for w in warnings]
+    return page
+
+
+_STAND_IN = "\ufdd2"  # opens a stand-in for a display name shaped like X's own text ("@maya", "404", "2h")
+
+
+def _stand_in_names(text: str) -> tuple[str, dict[str, str]]:
+    """The copy with each display name that looks like X's own text ("@maya", "404", "...", "2h") swapped for a
+    stand-in, and the names by stand-in. A name is known by its place, not its words: the line over an "@handle"
+    that has X's "·" and time, or a Follow button, right under it."""
+    lines = text.split("\n")
+    names: dict[str, str] = {}
+    found = [i for i in range(len(lines) - 2) if (s := lines[i].strip()) and len(s) <= 50 and not _is_name(s)
+             and _HANDLE_RE.match(lines[i + 1].strip()) and _header_after(lines, i + 1)]
+    timed = {lines[i + 1].strip().lower() for i in found if not _header_button(_next_filled(lines, i + 1))}
+    for i in found:
+        s = lines[i].strip()
+        if lines[i + 1].strip().lower() not in timed:
+            continue  # (over a button only: the thread's author, whose other posts show their time, is sure)
+        stand_in = next((k for k, v in names.items() if v == s), f"{_STAND_IN}{len(names)}{_STAND_IN}")
+        names[stand_in] = s
+        lines[i] = lines[i].replace(s, stand_in)
+    return ("\n".join(lines), names) if names else (text, names)
+
+
+def _header_after(lines: list[str], i: int) -> bool:
+    """What X puts right under a header's "@handle" at line i: its "·" over a time, a short time, a Follow button
+    (a reply's header shows its time, the opening post's a button)."""
+    nxt = _next_filled(lines, i)
+    if nxt == "·":
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
+        return _is_time(_next_filled(lines, j))
+    return nxt.lower() in _HEADER_BUTTONS or _dot_date(nxt) or _is_time(nxt, False) and not _FULL_TIME_RE.match(nxt)
+
+
+def _named_back(message: str, names: dict[str, str]) -> str:
+    for stand_in, name in names.items():
+        message = message.replace(stand_in, name)
+    return message
+
+
+def _parse_loose(text: str, warnings: list[str]) -> CopiedPage | None:
     loose = _LOOSE_HEADER_RE.search(text) is not None
     if loose and _spaced(text):  # its headers drawn together first: a post's "… @ana" line is no "Name @handle"
         return _parse_page(_tight_headers(text), warnings) or _parse_page(text, warnings)
@@ -1109,12 +1182,72 @@ def _without_profile_header(lines: list[str], warnings: list[str]) -> list[str]:
     return lines[filled[tabs - 1] + 1:]
 
 
+_BIO_MOST = 4  # lines of a person's bio in X's box of people
+
+
+def _card_button(lines: list[str], i: int) -> str:
+    """The button under the "Name" / "@handle" at lines i, i+1 ("Follow", in any language), '' if none."""
+    if i + 2 >= len(lines) or not lines[i].strip() or len(lines[i].strip()) > 50 \
+            or not _HANDLE_RE.match(lines[i + 1].strip()):
+        return ""
+    nxt = lines[i + 2].strip()
+    return nxt if _label_shaped(nxt) or _header_button(nxt) else ""
+
+
+def _people_cards(lines: list[str], i: int) -> int:
+    """The end of a run of X's people cards from line i ("Name" / "@handle" / button / bio, none with a time or
+    counts), or i when there is none. Each card's button is one X knows, or the same words under every card."""
+    j, buttons, bio = i, [], False
+    while (button := _card_button(lines, j)) and not any(_is_time(x) for x in lines[j + 2:j + 3]):
+        buttons.append(button)
+        k = j + 3
+        while k < len(lines) and k - j - 3 < _BIO_MOST and not _card_button(lines, k):
+            x = lines[k].strip()
+            if _is_count(x) or _FULL_TIME_RE.match(x) or _is_time(x, False) or x == "·":
+                return i  # a post's counts or time: these are posts, not a box of people
+            bio = bio or bool(x)
+            k += 1
+        j = k
+    known = any(_header_button(b) for b in buttons) or len(buttons) > 1 and len(set(buttons)) == 1
+    # (one card alone with no bio: left to the notice that quotes a lone header under the last post)
+    return j if buttons and known and (bio or len(buttons) > 1) else i
+
+
+def _without_people_box(lines: list[str], noted: list[str]) -> list[str]:
+    """The copy without X's box of people under a thread (its heading in any language, or none, then cards of
+    "Name" / "@handle" / "Follow" / bio): it comes right under the last post's counts; its heading is named."""
+    for i in range(2, len(lines) - 2):
+        if not _HANDLE_RE.match(lines[i + 1].strip()) or not lines[i].strip():
+            continue
+        above = list(itertools.islice((k for k in range(i - 1, -1, -1) if lines[k].strip()), 2))  # (not O(n²))
+        if not above:
+            continue
+        heading = None
+        if not _is_count(lines[above[0]].strip()):
+            h = lines[above[0]].strip()
+            if len(above) < 2 or not _is_count(lines[above[1]].strip()) or len(h) > 40 or _SENTENCE_MARK_RE.search(h):
+                continue
+            heading = above[0]
+        end = _people_cards(lines, i)
+        if end == i or any(x.strip() for x in lines[end:]):
+            continue  # (only a box that ends the copy: the thread's posts never come under it)
+        start = heading if heading is not None else i
+        handles = [x.strip() for x in lines[i:end] if _HANDLE_RE.match(x.strip())]
+        noted.append(f"left out X's box of people under the thread ({', '.join(handles)}: names, handles, Follow "
+                     "buttons and bios)"
+                     + (f" and its heading “{lines[heading].strip()}”" if heading is not None else "")
+                     + ": it is X's page around the posts, not a post")
+        return lines[:start]
+    return lines
+
+
 def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     raw = text.split("\n")
     lines = _drop_page_chrome(raw)
     footer = _last_filled(raw) != _last_filled(lines)  # X's boxes or footer came under the page's last post
     noted: list[str] = []
     lines = _without_profile_header(lines, noted)
+    lines = _without_people_box(lines, noted)
     headers = _page_headers(lines)  # (first line of the header, first line of the post, name, handle)
     if not headers:
         return None
@@ -1137,9 +1270,68 @@ def _parse_page(text: str, warnings: list[str]) -> CopiedPage | None:
     return CopiedPage(name, handle, texts, unavailable)
 
 
+_OWN_TIME = "\ufdd1"  # stands for a full time line the creator typed while a post's lines are read
+
+
+def _header_time(lines: list[str], header: tuple, end: int) -> bool:
+    """The post's header holds its time ("Name @handle · 5h", or "·" / "Nov 28" right under the "@handle"): a
+    reply's, never the opening post's, whose full time X puts under its words."""
+    start, body = header[0], header[1]
+    if (m := _ONE_LINE_HEADER_RE.match(lines[start].strip())) and _is_time(m.group(3)):
+        return True
+    near = [x.strip() for x in lines[body:body + 6] if x.strip()][:2]
+    if near and (near[0] == "·" and len(near) > 1 and _is_time(near[1]) or _dot_date(near[0])):
+        return True
+    # a bare date right under the handle may be the opening post's first words ("May 28" / "Launch day."), over
+    # X's full time and counts
+    return (bool(near) and _is_time(near[0], False) and not _FULL_TIME_RE.match(near[0])
+            and len(_without_stats(lines[body:end])) == end - body)
+
+
+def _own_time_lines(post: list[str], dated: bool) -> set[int]:
+    """The full time lines ("9:40 AM · 11/28/26 · 7.8K Views") in a post's lines that the creator typed: all of them
+    under a header that holds the post's time (``dated``: X puts a full time only under the opening post), and in
+    the opening post those above X's own, the last one with only X's lines under it."""
+    found = [i for i, x in enumerate(post) if _FULL_TIME_RE.match(x.strip()) and not _edited_line(x)]
+    if dated or not found:
+        return set(found)
+    cut = len(_without_stats(list(post)))
+    xs = _edited_time_above(post, found[-1]) if cut < len(post) else found[-1]
+    return {i for i in found if i < xs}
+
+
+def _edited_line(line: str) -> bool:
+    """X's "Last edited 10:31 AM · Nov 12, 2025" (in any post X shows edited; left to the edit rules)."""
+    s = line.strip()
+    return s.startswith("Last edited ") or bool(_EDITED_AT_RE.match(s))
+
+
+def _masked_times(post: list[str], dated: bool, first: int) -> tuple[list[str], dict[str, str]]:
+    """``post`` with the creator's full time lines (``_own_time_lines``) replaced by placeholders no rule reads as
+    X's, and what each stands for (numbered from ``first``, so no two posts of a page share one)."""
+    own = _own_time_lines(post, dated)
+    keys = {i: f"{_OWN_TIME}{n}{_OWN_TIME}" for n, i in enumerate(sorted(own), first)}
+    return [keys.get(i, x) for i, x in enumerate(post)], {keys[i]: post[i].strip() for i in own}
+
+
+def _unmasked(text: str, masks: dict[str, str], left_out: set[str]) -> str:
+    """``text`` with the creator's time lines put back; one at the words' first or last line (where X's own
+    would sit) is said in a notice."""
+    filled = [x.strip() for x in text.split("\n") if x.strip()]
+    for key, line in masks.items():
+        if filled and key in (filled[0], filled[-1]):
+            left_out.update(("own-time", "own-time:" + line))
+        text = text.replace(key, line)
+    return text
+
+
 def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tuple], list[bool], list[bool]]:
     """Per header, the post as (name, handle, text, polls, left out, answered), whether it is a quoted post, and
     whether it holds the page's full time. ``footer``: X's lines came under the page's last post."""
+    lines, masks = list(lines), {}
+    for h, nxt in zip(headers, [h[0] for h in headers[1:]] + [len(lines)]):
+        lines[h[1]:nxt], masked = _masked_times(lines[h[1]:nxt], _header_time(lines, h, nxt), len(masks))
+        masks.update(masked)
     spans = list(zip(headers, [h[0] for h in headers[1:]] + [len(lines)]))
     counted = [_shows_counts(lines[h[1]:nxt]) for h, nxt in spans]
     timed = [any(_FULL_TIME_RE.match(x.strip()) for x in lines[h[1]:nxt]) for h, nxt in spans]
@@ -1168,6 +1360,7 @@ def _page_blocks(lines: list[str], headers: list, footer: bool) -> tuple[list[tu
         filled = [x.strip().lower() for x in post if x.strip()]
         if not text and filled and all(x in _TITLE_LINES or x == "post" for x in filled):
             left_out.add("account-box")  # the reader's account under X's side menu, over the page's title: no post
+        text = _unmasked(text, masks, left_out) if _OWN_TIME in text else text
         return name, handle, text, _without_poll_results(_without_stats(list(post)))[1], left_out, _answered(post)
 
     blocks = [block(k) for k in range(len(spans))]
@@ -1274,11 +1467,14 @@ def _page_preamble(lines: list[str], headers: list, noted: list[str]) -> str | N
     timed = sum(1 for start, *_ in headers[:3] if _timed_header(lines, start))
     if len(preamble) > 4 or any(len(line) > 30 for line in preamble) or timed >= 2 and any(
             _SENTENCE_MARK_RE.search(line) for line in preamble):  # "Ship it." over the first header: a post's end
-        if timed < 2:
-            return None  # words above one "Name @handle": a draft that names someone, not a page
         above = lines[:headers[0][0]]
+        time_at = next((i for i, line in enumerate(above) if _FULL_TIME_RE.match(line.strip())), None)
+        if timed < 2 and not (time_at and _counts_ending(above)):
+            return None  # words above one "Name @handle": a draft that names someone, not a page
         menu = next((i for i, line in enumerate(above) if len(line.strip()) > 30 or len(line.split()) > 3
                      or _SENTENCE_MARK_RE.search(line)), len(above))
+        if time_at:  # the opening post's own time and counts: the line right over that time is its words
+            menu = min(menu, max((i for i in range(time_at) if above[i].strip()), default=menu))
         partial = _page_post_text(above[menu:])[0]  # without a menu in a language not known here
         preamble = [line.strip() for line in above[:menu] if line.strip() and not _known_page_line(line)]
     if shown := [line for line in preamble if not _xs_own_line(line)]:  # never dropped without a word: they
@@ -1352,7 +1548,7 @@ def _label_over_button(post: list[str], text: str) -> bool:
 
 # marks that carry what went: "clock:0:42"
 _QUOTED_MARKS = ("ad-shape", "edited", "clock", "count", "label", "row", "button", "context-all", "more-replies",
-                 "gone", "video", "notes-button")
+                 "gone", "video", "notes-button", "own-time", "under-time")
 
 
 def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
@@ -1363,7 +1559,7 @@ def _quoted_marks(kept: list[set[str]], what: str) -> list[str]:
 
 
 _MENTION_RE = re.compile(r"@([A-Za-z0-9_]{1,15})")
-_SENTENCE_MARK_RE = re.compile(r"[.!?:;…。！？]")
+_SENTENCE_MARK_RE = re.compile(r"[.!?:;…。！？।॥۔؟؛။።｡]")
 
 
 def _is_replying_line(line: str) -> bool:
@@ -1437,6 +1633,11 @@ _LEFT_OUT_NOTES = (
               "be the author's; delete them from the slide if they were X's"),
     ("gone", "quoted a post X no longer shows ({times} in its place): left out, X's notice is not the author's "
              "words"),
+    ("own-time", "holds {times} on a line of its own, shaped as X's time under a thread's first post: kept as the "
+                 "author's words (X shows that time once, under the first post's words); delete it from the slide "
+                 "if it was X's"),
+    ("under-time", "had lines under X's counts below its time ({times}): left out as X's (who may reply, the "
+                   "reply box); paste them back into the slide if they were the author's"),
     ("card", "ended in a link's card (the site, then the page's title and summary, as X shows them): left out, "
              "they are the linked page's words, not the author's; paste them back into the slide if they were"),
 )
@@ -1849,7 +2050,19 @@ def _opens_post(lines: list[str], i: int, first: bool) -> bool:
     if not first and nxt.lower() in _AD_LABELS and not _ad_shape(before):
         return False  # "Mein Lieblingskanal:" / "@lernwerk" / "Anzeige" inside the creator's post
     return first or not _under_words(nxt) and (_beside_handle(nxt) or before.lower() in _UI_LINES
-                                               or _is_noise(before, dates=False) and _main_post_header(lines, i - 1))
+                                               or _is_noise(before, dates=False) and _main_post_header(lines, i - 1)
+                                               or _is_count(before) and _label_shaped(nxt))
+
+
+def _label_shaped(line: str) -> bool:
+    """A short line of one or two words with no sentence mark: under a "Name" / "@handle" right under a post's
+    counts, X's label beside an ad's advertiser in a language whose word for "Ad" is not known here."""
+    s = line.strip()
+    return 0 < len(s) <= 20 and len(s.split()) <= 2 and not _SENTENCE_MARK_RE.search(s) and not s.startswith("@") \
+        and not any(c.isdigit() for c in s) and bool(_LETTER_RE.search(s))
+
+
+_LETTER_RE = regex.compile(r"\p{L}")
 
 
 def _ad_shape(before: str) -> bool:
@@ -1903,7 +2116,7 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
     while filled and _is_noise(body[filled[-1]], dates=False) and not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
         filled.pop()  # X's counts under the poll
     if not filled or not _POLL_VOTES_RE.match(body[filled[-1]].strip()):
-        return body, False
+        return _poll_by_shape(body, filled)
     body, after = body[:filled[-1]], body[filled[-1] + 1:]
     # Each option over its share, from the last up; a copy may put a blank line between every two lines.
     found, k = [], len(filled) - 1
@@ -1911,9 +2124,51 @@ def _without_poll_results(body: list[str]) -> tuple[list[str], bool]:
         found.append(filled[k - 1])
         k -= 2
     shares = set(found[:_poll_options([body[i] for i in found])])
+    if (cut := _cut_over_poll(body, [i for i in filled if i < len(body)], shares)) is not None:
+        shares.add(cut)
     if all(not x.strip() or _is_noise(x, dates=False) for x in after):
         after = []  # X's counts: the poll closes the post, the author's words all come above it
     return [line for i, line in enumerate(body) if i not in shares] + after, True
+
+
+_VOTE_COUNT_SHAPE_RE = regex.compile(r"^\d[\d.,٫٬\u00a0\u202f]*\s?[\p{L}\p{M}]+$")  # "1,024 वोट", "1,024표"
+_POLL_FOOTER_MOST = 3  # the vote count, "·", the poll's state ("1,024 votes" / "·" / "Final results")
+
+
+def _poll_by_shape(body: list[str], filled: list[int]) -> tuple[list[str], bool]:
+    """A poll's results in a language whose words are not known here, by their shape: two to four options, each
+    over its share, the shares adding up to 100%, then a short line opening with a number (the vote count) and at
+    most two more short lines; X's counts may follow. Without that shape, ``body`` as it is."""
+    for size in range(1, _POLL_FOOTER_MOST + 1):
+        last = len(filled) - size - 1  # the last option's share
+        if last < 3 or not _POLL_SHARE_RE.match(body[filled[last]].strip()):
+            continue
+        footer = [body[i].strip() for i in filled[last + 1:]]
+        if not _VOTE_COUNT_SHAPE_RE.match(footer[0]) or any(len(x) > 40 for x in footer):
+            continue
+        found, k = [], last
+        while k >= 1 and _POLL_SHARE_RE.match(body[filled[k]].strip()) and not _POLL_SHARE_RE.match(
+                body[filled[k - 1]].strip()):
+            found.append(filled[k])
+            k -= 2
+        values = [float(body[i].strip().rstrip("%").strip().replace(",", ".")) for i in found]
+        n = _poll_options([body[i] for i in found]) if len(found) > 1 else 0
+        if n < 2 or abs(sum(values[:n]) - 100) > 0.5 * n:
+            continue
+        drop = set(found[:n]) | set(filled[last + 1:])
+        return [line for i, line in enumerate(body) if i not in drop], True
+    return body, False
+
+
+def _cut_over_poll(body: list[str], filled: list[int], shares: set[int]) -> int | None:
+    """The line of X's "Show more" right over a poll's first option (X cut the words above the poll), or None; one
+    a short line ending in a colon introduces is the author's (``_introduced``)."""
+    if not shares or min(shares) not in filled:
+        return None
+    at = filled.index(min(shares))  # the first share; its option is the filled line above it
+    if at < 3 or body[filled[at - 2]].strip().lower() not in _CUT_MARKERS:
+        return None
+    return None if _introduced(body[:filled[at - 2] + 1]) else filled[at - 2]
 
 
 def _poll_options(shares: list[str]) -> int:
@@ -1942,8 +2197,39 @@ def _without_stats(body: list[str]) -> list[str]:
             if ask is not None:
                 rest = rest[:ask] + rest[ask + 2:]
             rest = [x for x in rest if not _REPLY_RULE_RE.match(x)]  # English rule, its question not copied
-            return body[:i] if all(len(x) <= 25 and len(x.split()) <= 3 for x in rest) else body
+            short = all(len(x) <= 25 and len(x.split()) <= 3 for x in rest)
+            return body[:i] if short or _under_counts(body[top + 1:]) is not None else body
     return body
+
+
+_COUNT_SHAPE_RE = regex.compile(r"^\d[\d.,٫٬\u00a0\u202f]*\s?[\p{L}\p{M}]{0,8}\.?$")  # "1.2 หมื่น": a count, its unit unknown
+_MOST_UNDER_COUNTS = 4  # X's lines under the opening post's counts: who may reply and its rule, the reply box
+
+
+def _under_counts(below: list[str]) -> list[str] | None:
+    """The lines under X's counts below the opening post's full time (``below``: the lines after that time), in any
+    language ("返信できるアカウント", "अपना जवाब पोस्ट करें"), or None when the counts are not there: the views and
+    counts in a row right under the time show the block is X's, so the few lines under it are X's too."""
+    rest = [x.strip() for x in below if x.strip() and x.strip() != "·"]
+    head = rest[:7]
+    counted = [k for k, x in enumerate(head) if _COUNT_RE.match(x) or _COUNT_SHAPE_RE.match(x)]
+    if len(counted) < 3 or counted[0] > 0:
+        return None
+    after = rest[counted[-1] + 1:]
+    if any(_UNAVAILABLE_RE.match(x) or any(p.match(x) for _, p in _ADDED_BELOW) for x in after):
+        return None  # X's boxes that other rules read (a gone post's notice, a translation)
+    return after if len(after) <= _MOST_UNDER_COUNTS and all(len(x) <= 140 for x in after) else None
+
+
+def _under_time_words(body: list[str]) -> list[str]:
+    """The lines under the opening post's counts that only their place shows to be X's (long ones, in a language
+    whose words are not known here): left out, named in the notice."""
+    top = next((i for i in range(len(body) - 1, -1, -1) if _FULL_TIME_RE.match(body[i].strip())), None)
+    if top is None:
+        return []
+    after = _under_counts(body[top + 1:]) or []
+    return [x for x in after if not (len(x) <= 25 and len(x.split()) <= 3) and not _REPLY_RULE_RE.match(x)
+            and not _QUESTION_RE.match(x) and not _is_replying_line(x)]
 
 
 _LAST_EDITED_RE = re.compile(r"^(?:Last edited|Zuletzt bearbeitet|Última edición|Dernière modification|Última edição"
@@ -2110,6 +2396,8 @@ def _without_boxes(lines: list[str], dated: bool, opening: bool, left_out: set[s
     """The post's lines without X's boxes: the counts under a full time, a poll's results, a community note or
     translation below, an edited post's banner, a gone post's notice (each marked in ``left_out``)."""
     body, _ = _without_poll_results(_without_stats(list(lines)))
+    if opening and len(body) < len(lines) and (under := _under_time_words(lines)):
+        left_out.update({"under-time"} | {"under-time:" + x for x in under})
     for what, pattern in _ADDED_BELOW:
         at = next((i for i, line in enumerate(body) if pattern.match(line.strip())), None)
         if at is None:
@@ -2162,7 +2450,7 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
     A header line with its date ("Name @handle · Nov 5") has no button under it: "Follow" there is the author's.
     """
     body = list(body)
-    after_dot, first, top, replying = False, not dated and not opening, not dated, False
+    after_dot, first, top, replying, stats = False, not dated and not opening, not dated, False, False
     while body:
         s = body[0].strip()
         if not (not s or _header_noise(s, top, dates=first) or replying and _HANDLE_RE.match(s)
@@ -2174,7 +2462,10 @@ def _without_header_lines(body: list[str], dated: bool, opening: bool) -> list[s
         if _READ_REPLIES_RE.match(s) or not opening and _EDITED_AT_RE.match(s) or _COUNT_RE.match(s) and _next_filled(body, 0) \
                 and not _is_noise(_next_filled(body, 0), dates=False):
             break  # X's counts sit under a post's words, never over them: "42" / "is the answer." is the author's
+        if _VIEWS_RE.match(s) and not stats:
+            break  # X's views come under a time or a count, never right under the header: "12K views" is the author's
         body.pop(0)
+        stats = stats or bool(_COUNT_RE.match(s) or _FULL_TIME_RE.match(s))
         after_dot = s == "·" or after_dot and not s
         replying = _is_replying_line(s) or replying and (not s or bool(_HANDLE_RE.match(s))
                                                          or s.lower() in _REPLYING_JOINS)
@@ -2375,7 +2666,7 @@ def _post_text(body: list[str], left_out: set[str]) -> str:
 _EDITED_LABELS = {"edited", "bearbeitet", "editado", "modifié", "modificato", "bewerkt", "redigerad", "編集済み"}
 
 
-_VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15})?$")
+_VIDEO_FROM_RE = re.compile(r"^(?:From|Von|De|Da|Van)(?:\s+@[A-Za-z0-9_]{1,15}|\s+[^\s@][^\n@]{0,48})?$")
 
 
 def _note_video_source(body: list[str], left_out: set[str]) -> None:
@@ -2386,7 +2677,7 @@ def _note_video_source(body: list[str], left_out: set[str]) -> None:
     for k in range(len(filled) - 1):
         clock, source = body[filled[k]].strip(), [body[i].strip() for i in filled[k + 1:]]
         from_line = _VIDEO_FROM_RE.match(source[0])
-        named = (len(source) == 1 and "@" in source[0]
+        named = (len(source) == 1 and source[0].split()[0] != source[0]
                  or len(source) == 2 and "@" not in source[0] and len(source[1]) <= 50)
         if _CLOCK_RE.match(clock) and from_line and named and any(x.strip() for x in body[:filled[k]]):
             left_out.update(("video", "video:" + " / ".join([clock, *source])))

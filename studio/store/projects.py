@@ -7,15 +7,15 @@ file instead of the whole database.
 from __future__ import annotations
 
 import threading
-import unicodedata
 import weakref
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from ..carousel import Carousel
 from ..history import History
 from ..limits import parse_json
-from ..naming import visible
 from ..project_file import SCHEMA, carousel_from_doc
 from ..schema import SchemaError
 from ..sources.cleanup import removed_note, safe_fields
@@ -29,16 +29,39 @@ from .trash import PROJECT_FILES, Trash
 LAST_PROJECT = "last_project"  # the setting naming the project to reopen when the studio starts
 NO_VISIBLE_NAME = ("A project name needs at least one character you can see (a letter, digit or symbol); "
                    "spaces and invisible characters alone name nothing.")
-# letters that draw nothing: Hangul fillers and the blank Braille pattern (a name of them looks empty)
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u200c\u200d")
-_DRAW_NOTHING = frozenset(("Cc", "Zs", "Zl", "Zp", "Mn", "Me", "Cs"))
+# Characters nothing draws: default-ignorable code points (Unicode's list, assigned or not: joiners, selectors,
+# tag letters, Hangul fillers, U+180E, U+E0080…), controls, line and paragraph separators, and format characters
+# but the few a script draws as a sign (the Arabic number sign U+0600, the Kaithi number sign U+110BD).
+_INVISIBLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cs}\p{Zl}\p{Zp}]"
+                           r"|(?!\p{Prepended_Concatenation_Mark})\p{Cf}")
+# blanks: they take room but draw nothing, and a combining mark can sit on them (" \u20dd" draws a circle)
+_BLANK = regex.compile("[\\p{Zs}\u2800\U0001D159]")  # spaces, the blank Braille pattern, the null notehead
+_MARK = regex.compile(r"[\p{Mn}\p{Me}]")
 
 
 def shows_nothing(name: str) -> bool:
-    """True when no character of ``name`` is seen: spaces, zero-width and bidi characters, joiners, lone
-    combining marks and selectors, blank fillers. A format character a script draws (U+0600) is seen."""
-    return not any(ch not in _BLANK_LETTERS and not ch.isspace() and unicodedata.category(ch) not in _DRAW_NOTHING
-                   for ch in visible(name))
+    """True when ``name`` draws nothing: every character is a space or blank, an invisible one (default-ignorable,
+    control, format) or a combining mark with no base to sit on. A mark on a space draws; so does a format
+    character a script draws (U+0600)."""
+    base = False
+    for ch in name:
+        if _INVISIBLE.match(ch):
+            continue  # (a joiner or selector between a base and its mark leaves the mark on its base)
+        if _BLANK.match(ch):
+            base = True
+        elif not _MARK.match(ch) or base:
+            return False
+    return True
+
+
+def stripped_name(name: str) -> str:
+    """``name`` without spaces around it, but the space a leading combining mark sits on (" \u20dd" is a circle;
+    "\u20dd" alone has nothing to sit on)."""
+    stripped = name.strip()
+    lead = len(name) - len(name.lstrip())
+    if stripped and lead and _MARK.match(stripped[0]) and _BLANK.match(name[lead - 1]):
+        return name[lead - 1] + stripped
+    return stripped
 
 
 class ProjectGone(StoreError):
@@ -140,7 +163,7 @@ class Projects:
         self._remember(project_id, carousel, self._db.dehydrate(carousel))
 
     def rename(self, project_id: str, name: str) -> None:
-        name = name.strip()
+        name = stripped_name(name)
         if not name:
             raise StoreError("a project name cannot be empty")
         if shows_nothing(name):
