@@ -79,6 +79,27 @@ def marks(doc: CoDocument) -> list[tuple[int, int]]:
 STEPS = st.lists(st.sampled_from(["type", "up", "down"]), min_size=1, max_size=40)
 
 
+def play(browser: Browser, steps: list[str], when: int, act, typed: int = 0, at_end: bool = True) -> tuple[int, bool]:
+    """Bob's steps (type a mark, send one message up, take the answers down) with another's ``act`` made before step
+    ``when`` (or after them all): how many marks he typed, and whether any typing had reached the server by then."""
+    reached = True
+    for n, step in enumerate(steps + ["up"]):
+        if n == when:
+            reached = bool(browser.doc.hub.carets)
+            act()
+        if step == "type":
+            browser.type(f"<{typed}>", at_end)
+            typed += 1
+        elif step == "up" and browser.up:
+            browser.deliver_up()
+        elif step == "down":
+            browser.deliver_down()
+    if when >= len(steps) + 1:
+        act()
+    browser.settle()
+    return typed, reached
+
+
 @settings(max_examples=examples(60), deadline=None)
 @given(STEPS, st.integers(0, 40), st.booleans())
 def test_a_split_while_someone_types_keeps_their_letters_in_order_in_the_half_that_holds_their_place(
@@ -88,21 +109,7 @@ def test_a_split_while_someone_types_keeps_their_letters_in_order_in_the_half_th
     ada.slide = bob.slide = 1
     slide = doc.slide_ids(bob)[1]
     browser = Browser(doc, bob, slide)
-    typed, reached = 0, True
-    for n, step in enumerate(steps + ["up"]):
-        if n == when:
-            reached = bool(doc.hub.carets)  # some of Bob's typing had reached the server
-            doc.split_slide(1, origin=ada, slide=slide)
-        if step == "type":
-            browser.type(f"<{typed}>", at_end)
-            typed += 1
-        elif step == "up" and browser.up:
-            browser.deliver_up()
-        elif step == "down":
-            browser.deliver_down()
-    if when >= len(steps) + 1:
-        doc.split_slide(1, origin=ada, slide=slide)
-    browser.settle()
+    typed, reached = play(browser, steps, when, lambda: doc.split_slide(1, origin=ada, slide=slide), at_end=at_end)
     found = marks(doc)
     assert [n for _i, n in found] == list(range(typed))  # each once, in order
     assert len({i for i, _n in found}) <= 1  # all in one slide…
@@ -127,20 +134,8 @@ def test_a_merge_while_someone_types_in_the_slide_merged_away_keeps_their_letter
     browser = Browser(doc, bob, ids[2])
     browser.type("<0>")  # Bob is typing in his slide (one letter has reached the server)
     browser.deliver_up()
-    typed = 1
-    for n, step in enumerate(steps + ["up"]):
-        if n == when:
-            doc.merge_with_next(1, origin=ada, slide=ids[1], then=ids[2])
-        if step == "type":
-            browser.type(f"<{typed}>")
-            typed += 1
-        elif step == "up" and browser.up:
-            browser.deliver_up()
-        elif step == "down":
-            browser.deliver_down()
-    if when >= len(steps) + 1:
-        doc.merge_with_next(1, origin=ada, slide=ids[1], then=ids[2])
-    browser.settle()
+    typed, _reached = play(browser, steps, when, lambda: doc.merge_with_next(1, origin=ada, slide=ids[1], then=ids[2]),
+                           typed=1)
     slides = doc.carousel.slides
     assert len(slides) == 3 and slides[1].body.startswith("Before it.\n\nSlide 3\n\nBob's slide.")
     assert [n for _i, n in marks(doc)] == list(range(typed))

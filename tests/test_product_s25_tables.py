@@ -3,7 +3,6 @@ below it (11.7 px under Split's photo): its cells wrap inside their columns at t
 columns than rows whose words would break that way is turned on its side (each column a row). Every word kept."""
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 
@@ -11,12 +10,11 @@ import pypdfium2
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PIL import Image as PILImage
 
 from render_helpers import NS, carousel_of, parse, runs
+from test_product_s24_split_sizes import _with_portrait_photo
 from studio import render
 from studio.export.pdf import export_pdf
-from studio.image import Image
 from studio.text import _units, prepare, wrapped_table
 from studio.typography import MIN_BODY_SIZE
 
@@ -38,14 +36,6 @@ def _words(svg: str) -> list[str]:
 
 def _kept(text: str, drawn: list[str]) -> bool:
     return all(w in drawn or set(w) <= set("|-+") for w in text.split())
-
-
-def _with_portrait_photo(carousel):
-    buf = io.BytesIO()
-    PILImage.new("RGB", (600, 900), (200, 60, 60)).save(buf, "JPEG")
-    slides = list(carousel.slides)
-    slides[1] = dataclasses.replace(slides[1], image=Image(buf.getvalue(), "image/jpeg", 600, 900))
-    return dataclasses.replace(carousel, slides=slides)
 
 
 def test_a_table_under_splits_photo_is_drawn_at_the_reading_size():
