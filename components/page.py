@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Iterator
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
-from studio import ASSETS_DIR
-from studio.app import Changed, Event, ProjectSwitched, SlideChanged
+from studio.app import Changed, Event, ProjectSwitched
 from studio.share.desks import concerns
 
 from .brand_panel import BrandPanel
@@ -30,7 +28,7 @@ from .source_panel import SourcePanel
 from .theme_panel import ThemePanel
 from .topbar import TopBar
 from .typography_panel import TypographyPanel
-from .view import NOTICES, Place, View
+from .view import NOTICES, View
 
 if TYPE_CHECKING:
     from .app import Server
@@ -47,15 +45,135 @@ SETTINGS = [("Canvas & Ratio", "LinkedIn or Instagram size", "aspect_ratio", Can
             ("Background Pattern", "Texture behind the text", "texture", PatternPanel, False)]
 
 
-# The page's own scripts (assets/page.js): the slide fits between the bars (--cs-chrome), a file dropped where
-# nothing takes it is refused, a drawer over the page keeps the keyboard, and the tab's address keeps its place.
-PAGE_SCRIPT = "page.js"
+# Keeps --cs-chrome = top bar + slide strip height, so the slide (studio.css) fits the height between them.
+# A file dropped where nothing takes it would make the browser open it in place of the studio (the paste box and the
+# upload areas cancel the drags they take, so they never reach this). Dragged text is left to the browser.
+GUARD_FILE_DROPS = """<script>
+for (const type of ['dragover', 'drop']) {
+  window.addEventListener(type, (e) => {
+    if (e.defaultPrevented || !e.dataTransfer || !e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'none';
+    if (type === 'drop' && window.Quasar) Quasar.Notify.create({type: 'info', position: 'top-right', timeout: 8000,
+      message: 'Nothing here takes a file. Drop a text file on the paste box; choose an X archive or a project ' +
+               'file on the Archive or Project file tab.'});
+  });
+}
+</script>"""
+MEASURE_CHROME = """<script>
+(() => {
+  const root = document.documentElement;
+  const measure = () => {
+    // the notices' band above the strip (studio.css) is chrome too: the slide fits above it
+    const band = Math.max(0, ...[...document.querySelectorAll('.q-notifications__list--top')]
+      .map(list => list.childElementCount ? list.offsetHeight : 0));
+    const height = [...document.querySelectorAll('.q-header, .q-footer')].reduce((sum, e) => sum + e.offsetHeight, 0);
+    root.style.setProperty('--cs-chrome', height + band + 'px');
+    root.style.setProperty('--cs-notices', band + 'px');
+    root.style.setProperty('--cs-footer', document.querySelector('.q-footer').offsetHeight + 'px');
+    root.style.setProperty('--cs-header', document.querySelector('.q-header').offsetHeight + 'px');
+    const page = getComputedStyle(document.querySelector('.q-page-container'));
+    root.style.setProperty('--cs-page-left', page.paddingLeft);
+    root.style.setProperty('--cs-page-right', page.paddingRight);
+  };
+  const watch = () => {
+    const bars = document.querySelectorAll('.q-header, .q-footer, .q-page-container, .q-notifications__list--top');
+    if (bars.length < 6) return setTimeout(watch, 50);  // (three lists of notices at the top: left, middle, right)
+    const observer = new ResizeObserver(measure);
+    bars.forEach(e => observer.observe(e));
+    measure();
+  };
+  watch();
+  // Below 880 px (the page scrolls under a fixed top bar, the band and the strip) a text box focused shows its
+  // caret, not itself: one half under the band or the strip stayed there. A control focused by the keyboard or
+  // the studio that fits between the top bar and the band is brought wholly clear of them (the page's
+  // scroll-padding). A click never moves the page while the box clicked shows enough of itself to type in: the
+  // creator is looking at where they clicked, and a page that jumps under the pointer loses their place.
+  const narrow = matchMedia('(max-width: 879.98px)');
+  let pressed = -1e9;
+  document.addEventListener('pointerdown', (event) => { pressed = event.timeStamp; }, true);
+  document.addEventListener('keydown', () => { pressed = -1e9; }, true);
+  document.addEventListener('focusin', (event) => {
+    const e = event.target;
+    if (!narrow.matches || !(e instanceof Element)
+        || e.closest('.q-header, .q-footer, .q-notification, .q-drawer, .q-dialog, .q-menu'))
+      return;
+    const style = getComputedStyle(root);
+    const top = parseFloat(style.scrollPaddingTop) || 0;
+    const bottom = innerHeight - (parseFloat(style.scrollPaddingBottom) || 0);
+    const r = e.getBoundingClientRect();
+    if (!r.height || r.height > bottom - top || (r.top >= top - 1 && r.bottom <= bottom + 1))
+      return;
+    const shown = Math.min(r.bottom, bottom) - Math.max(r.top, top);
+    if (event.timeStamp - pressed < 1500 && shown >= Math.min(r.height * 0.6, 28))
+      return;  // clicked where it shows, with room for its line of text
+    e.scrollIntoView({block: 'nearest'});
+  });
+})();
+</script>"""
+# Below its breakpoint a drawer slides over the page: while it is open the keyboard stays in it. Opening moves the
+# focus into it, Tab and Shift+Tab go round inside it (a focus that lands on the covered page comes back), Escape
+# closes it and the focus goes back to its toggle in the top bar. Dialogs, menus and notices stay reachable.
+DRAWER_FOCUS = """<script>
+(() => {
+  const TOGGLES = {left: '[data-testid=toggle-settings]', right: '[data-testid=toggle-source]'};
+  const ABOVE = '.q-dialog, .q-menu, .q-notification, .q-tooltip';
+  const overlay = () => [...document.querySelectorAll('.q-drawer.q-drawer--mobile')]
+    .find(d => !d.classList.contains('q-layout--prevent-focus'));
+  const side = (drawer) => drawer.classList.contains('q-drawer--left') ? 'left' : 'right';
+  const stops = (drawer) => [...drawer.querySelectorAll(
+      'a[href], button, input, textarea, select, [tabindex]:not([tabindex="-1"]), [contenteditable=true]')]
+    .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');
+  const enter = (drawer, last) => { const all = stops(drawer); (all[last ? all.length - 1 : 0] || drawer).focus(); };
+  let open = null, backward = false;
+  const follow = () => {
+    const now = overlay();
+    if (now === open) return;
+    const was = open;
+    open = now;
+    if (now && !now.contains(document.activeElement)) {
+      now.setAttribute('tabindex', '-1');
+      setTimeout(() => { if (open === now && !now.contains(document.activeElement)) enter(now, false); }, 0);
+    }
+    if (was && !now) {
+      const toggle = document.querySelector(TOGGLES[side(was)]);
+      const lost = !document.activeElement || document.activeElement === document.body || was.contains(document.activeElement);
+      if (toggle && toggle.getClientRects().length && lost) toggle.focus();
+    }
+  };
+  const watch = () => {
+    const drawers = document.querySelectorAll('.q-drawer');
+    if (drawers.length < 2) return setTimeout(watch, 50);
+    const observer = new MutationObserver(follow);
+    drawers.forEach(d => observer.observe(d, {attributes: true, attributeFilter: ['class']}));
+    follow();
+  };
+  watch();
+  document.addEventListener('keydown', (event) => {
+    const drawer = overlay();
+    if (!drawer || event.defaultPrevented || (event.target instanceof Element && event.target.closest(ABOVE))
+        || document.querySelector('.q-dialog, .q-menu')) return;
+    if (event.key === 'Escape') {
+      const backdrop = drawer.parentElement && drawer.parentElement.querySelector('.q-drawer__backdrop');
+      if (backdrop) { event.preventDefault(); backdrop.click(); }
+    } else if (event.key === 'Tab') {
+      backward = event.shiftKey;
+      const all = stops(drawer);
+      const at = all.indexOf(document.activeElement);
+      if (!all.length || (backward ? at <= 0 : at === all.length - 1 || at < 0)) {
+        event.preventDefault();
+        enter(drawer, backward);
+      }
+    }
+  }, true);
+  document.addEventListener('focusin', (event) => {
+    const drawer = overlay();
+    const e = event.target;
+    if (drawer && e instanceof Element && !drawer.contains(e) && !e.closest(ABOVE)) enter(drawer, backward);
+  }, true);
+})();
+</script>"""
 
-
-@cache
-def page_script() -> str:
-    """assets/page.js, read once, for the page's body."""
-    return f"<script>{(ASSETS_DIR / PAGE_SCRIPT).read_text('utf-8')}</script>"
 
 def shown(panel: Any, opened: bool) -> None:
     """Tell a settings panel that draws only while open (a gallery) that it was opened or closed."""
@@ -72,8 +190,6 @@ class StudioPage:
         self.view = View(server)
         self.panels: list[Any] = []
         self._behind = False  # changes came while no browser was connected: caught up when one connects
-        self._noted: Place | None = None  # the place the tab's address holds
-        self._held: dict[int, SlideChanged] = {}  # the strip's last change of each slide laid out off the loop
 
     async def build(self) -> None:
         """Build the page in steps, letting the event loop serve other requests and browsers between them.
@@ -93,7 +209,6 @@ class StudioPage:
         view.on_select(self._selected)
         view.client.on_connect(self._catch_up)
         view.client.on_disconnect(server.studio.save_soon)  # a closed tab's typing is written now
-        returned = self._return()
         ui.page_title("Carousel Studio")
         ui.colors(primary="#6d5dfc", secondary="#26233a", accent="#ff6b3d")
         ui.query("body").classes("cs-body")
@@ -128,7 +243,6 @@ class StudioPage:
         self.panels += [self.save_banner, self.strip]
         yield
         self.editor = SlideEditor(view)
-        view.on_laid(self._laid)
         self.panels += [self.editor, self.ahead]
         yield
         # Last, with no pause after it: the top bar's timers (share mode: who is here) wait for the browser's
@@ -137,27 +251,11 @@ class StudioPage:
             self.topbar = TopBar(view, on_export=self.export.open, on_captions=self.captions.open,
                                  left=self.left, right=self.right)
         self.panels.append(self.topbar)
-        ui.add_body_html(page_script())
+        ui.add_body_html(MEASURE_CHROME + GUARD_FILE_DROPS + DRAWER_FOCUS)
         name_drawers()
         ui.keyboard(on_key=self._key)
         for notice in server.studio.notices:
             ui.notify(notice, type="warning", position=NOTICES, multi_line=True, close_button=True, timeout=0)
-        if returned:
-            ui.notify(returned, type="info", position=NOTICES, multi_line=True, close_button=True)
-
-    def _return(self) -> str | None:
-        """Open on the place the tab's address holds (a page loaded again); the notice when its slide is gone."""
-        request = getattr(self.view.client, "request", None)
-        self._noted = Place.from_query(request.query_params) if request is not None else None
-        return self.view.return_to(self._noted)
-
-    def _note_place(self) -> None:
-        """Keep where this tab is in its address (``Place``), without a new entry in its history."""
-        place = self.view.place()
-        if place is None or place == self._noted or not self.view.client.has_socket_connection:
-            return
-        self._noted = place
-        self.view.client.run_javascript(f"csNotePlace({json.dumps(place.query())})")  # (assets/page.js)
 
     def _listening(self, panel: type) -> Any:
         """Build a settings panel that hears every change from now on."""
@@ -176,40 +274,19 @@ class StudioPage:
             self.view.follow(event)
             self.view.clamp()
         for panel in self.panels:
-            if isinstance(event, getattr(panel, "LISTENS", Changed)) and not self._held_for_layout(panel, event):
+            if isinstance(event, getattr(panel, "LISTENS", Changed)):
                 panel.refresh(event)
-        if isinstance(event, Changed) and not (isinstance(event, SlideChanged) and event.text_only):
-            self._note_place()  # (typing moves no slide)
-
-    def _held_for_layout(self, panel: Any, event: Event) -> bool:
-        """The strip's thumbnail of a slide typed into waits for the slide's layout off the loop (``View.on_laid``),
-        and is then drawn from it (the renderer keeps it): drawn at once, it was laid out again on the loop."""
-        if panel is getattr(self, "strip", None) and isinstance(event, SlideChanged) and event.text_only \
-                and self.view.laying_out(event.slide):
-            self._held[event.slide] = event
-            return True
-        return False
-
-    def _laid(self, index: int, pages_changed: bool) -> None:
-        """A slide typed into is laid out (off the loop): its thumbnail is drawn now, and when the slide now continues
-        on more or fewer pages, the strip numbers its pages anew."""
-        held = self._held.pop(index, None)
-        if held is not None or pages_changed:
-            self.strip.refresh(held or SlideChanged(self.view.person, index, frozenset({"body"}),
-                                                    document=self.view.document))
 
     def _catch_up(self) -> None:
         if self._behind:
             self._behind = False
             self._changed(ProjectSwitched())
-        self._note_place()
 
     def _selected(self) -> None:
         for panel in self.panels:
             hook = getattr(panel, "selection_changed", None)
             if hook is not None:
                 hook()
-        self._note_place()
 
     def _key(self, e: events.KeyEventArguments) -> None:
         if not e.action.keydown:

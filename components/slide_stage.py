@@ -30,7 +30,6 @@ class SlideStage:
         self._drawn_pages: tuple[int, int, int] | None = None
         self.redraw = Throttle(self._draw_typed, 0.0)  # this tab's own typing
         self.others_redraw = Settle(self.draw, OTHERS_PREVIEW_QUIET, OTHERS_PREVIEW_LONGEST)
-        view.on_laid(self._laid)  # a slide typed into is laid out off the event loop: drawn once it is
         with ui.column().classes("cs-stage-main items-center gap-2"):
             self._toolbar()
             with ui.element("div").classes("cs-preview-frame") as self.frame:
@@ -86,9 +85,6 @@ class SlideStage:
         fmt = engine.get_format(carousel.format)
         self.frame.style(f"--cs-ratio:{fmt.width_px / fmt.height_px:.5f}")
         name_slide(view, self.drops)
-        if view.laying_out(view.selected):
-            self.draw_position()
-            return  # drawn once laid out (``_laid``), from the newest words
         counts = view.counts()  # known: only the slide typed into is laid out again, once for its count and page
         self.preview.show_now(engine.draw_slide_page(view.laid_out(view.selected), view.page,
                                                      view.page_index(page=view.page) + 1, sum(counts)))
@@ -98,10 +94,6 @@ class SlideStage:
             top, right, bottom, left = zone.percent()
             self.safe.style(f"top:{top}%;right:{right}%;bottom:{bottom}%;left:{left}%")
         self.draw_position()
-
-    def _laid(self, index: int, _pages_changed: bool) -> None:
-        if index == self.view.selected:
-            self.redraw()  # (at the pace of the drawings: ``_draw_typed``)
 
     def draw_position(self) -> None:
         """"Slide 3 of 9", and a button for each page the slide continues on."""

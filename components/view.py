@@ -6,15 +6,10 @@ the application (``studio.app``); everything here is about what *this* person is
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import math
-import secrets
-import threading
 import time
-import weakref
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import Client, ui
@@ -30,7 +25,7 @@ from studio.store.storage import StorageError
 from studio.carousel import Carousel
 from studio.structure import PHOTO_LAYOUT
 
-from . import engine, offload
+from . import engine
 from .slide_moves import SlideNames
 from .svg_view import page_call
 from .thumbnails import PAGE_COUNTS
@@ -88,39 +83,6 @@ def notify(message: str, client: Client | None = None, **options: Any) -> None:
 
 PREVIEW_SCALE = 1  # the slide editor's preview embeds photos at their design size (a page's count is the same at any)
 
-# Plain mode names a slide by a number given to its object (``SlideNames``), one set of names for every tab of a studio
-# (a tab loaded again finds its slide by the name its address kept); the names hold for this server run only.
-RUN = secrets.token_hex(4)
-_PLAIN_NAMES: weakref.WeakKeyDictionary[Any, SlideNames] = weakref.WeakKeyDictionary()
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a tab is: its project ("" before its first save), the selected slide's key (its id in share mode, else
-    ``RUN.name``), that slide's index and page. Kept in the tab's address, so a page loaded again (NiceGUI builds a
-    new one once the server has forgotten a tab that was offline) opens where the person was."""
-
-    project: str
-    slide: str
-    index: int
-    page: int
-
-    def query(self) -> dict[str, str]:
-        """The address's query parameters (numbers as the person sees them, from 1)."""
-        return {"project": self.project, "slide": self.slide, "n": str(self.index + 1), "page": str(self.page + 1)}
-
-    @classmethod
-    def from_query(cls, query: Mapping[str, str]) -> Place | None:
-        """The place an address names; None when it names none (or a browser sent something else)."""
-        try:
-            index, page = int(query.get("n", "")) - 1, int(query.get("page", "1")) - 1
-        except ValueError:
-            return None
-        slide = query.get("slide", "")
-        if not slide or index < 0 or page < 0 or len(slide) > 200:
-            return None
-        return cls(query.get("project", ""), slide, index, page)
-
 
 class View:
     """What one browser tab is looking at; selection listeners redraw the panels that follow it."""
@@ -134,21 +96,9 @@ class View:
         self._counts: list[int] | None = None
         self._recount: set[int] = set()  # slides typed into since the pages were counted
         self._laid: engine.SlideLayout | None = None  # the last slide recounted, until the next change
-        self._laying: asyncio.Task | None = None  # the slides typed into, laid out off the event loop (``_lay_out``)
-        self._on_laid: list[Callable[[int, bool], Any]] = []
-        self._typed: dict[int, int] = {}  # edits of each slide's words so far: a layout of older words is dropped
         self._on_select: list[Callable[[], Any]] = []
-        self.slide_names = self._names()  # what the strip's thumbnails and this selection know a slide by
+        self.slide_names = SlideNames()  # what the strip's thumbnails and this selection know a slide by
         self._on_slide = self.slide_name(self.selected)  # the selected slide, followed when slides move (``follow``)
-
-    def _names(self) -> SlideNames:
-        """Share mode: this tab's own (slides are named by their ids); plain mode: the studio's, for every tab."""
-        if self.server.desks:
-            return SlideNames()
-        names = _PLAIN_NAMES.get(self.studio)
-        if names is None:
-            names = _PLAIN_NAMES[self.studio] = SlideNames()
-        return names
 
     @property
     def selected(self) -> int:
@@ -169,68 +119,16 @@ class View:
     # -- pages ----------------------------------------------------------------------------------
 
     def counts(self) -> list[int]:
-        """Pages per slide, computed once per change (after typing: only the slides typed into). A slide typed into
-        is laid out off the event loop (``_lay_out``): until it is, it keeps the count it had."""
+        """Pages per slide, computed once per change (after typing: only the slides typed into)."""
         carousel = self.carousel
         if self._counts is None or len(self._counts) != len(carousel.slides):
             self._counts = PAGE_COUNTS(carousel)  # shared: one layout per carousel for every page
             self._recount.clear()
-        if self._laying is None:  # (no event loop: laid out here)
-            for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from it
-                self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
-                self._counts[index] = self._laid.pages
-            self._recount.clear()
+        for index in sorted(self._recount):  # laid out as the preview draws it, which then draws from this layout
+            self._laid = engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
+            self._counts[index] = self._laid.pages
+        self._recount.clear()
         return self._counts
-
-    def on_laid(self, callback: Callable[[int, bool], Any]) -> None:
-        """``callback(slide, pages_changed)`` once a slide typed into is laid out off the loop."""
-        self._on_laid.append(callback)
-
-    def laying_out(self, index: int) -> bool:
-        """Is slide ``index`` being laid out off the loop (its preview waits for it)?"""
-        return self._laying is not None and index in self._recount
-
-    def _lay_out_soon(self) -> None:
-        """Lay the slides typed into out off the event loop: a long paste took a second or more of the loop."""
-        if self._laying is not None:
-            return  # (the running one goes on to the newest text)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        self._laying = loop.create_task(self._lay_out(), name="lay out the slide typed into")
-
-    async def _lay_out(self) -> None:
-        """Each slide typed into laid out in a thread, the newest text last: a layout of a text that changed while
-        it was made is dropped (a newer one follows), so an older layout never replaces a newer one."""
-        try:
-            while self._recount and self._counts is not None:
-                carousel, index = self.carousel, min(self._recount)
-                version = self._typed.get(index, 0)
-                laid = await offload.off_loop(lay_out_typed, snapshot(carousel, index), index, thread=True)
-                if laid is None:
-                    return  # the server is stopping
-                if carousel is not self.carousel or self._counts is None or self._typed.get(index, 0) != version \
-                        or index not in self._recount:
-                    continue  # changed meanwhile: laid out again from the newest
-                self._recount.discard(index)
-                changed = self._counts[index] != laid.pages
-                self._laid, self._counts[index] = dataclasses.replace(laid, carousel=carousel), laid.pages
-                self._tell_laid(index, changed)
-        except Exception as exc:  # noqa: BLE001 - laid out on the loop instead, as before
-            log.warning("laying out a slide off the event loop failed (laid out on it instead): %r", exc)
-            self._laying = None
-            before = list(self._counts or [])
-            waiting = sorted(self._recount)
-            counts = self.counts()
-            for index in waiting:
-                self._tell_laid(index, index >= len(before) or before[index] != counts[index])
-        finally:
-            self._laying = None
-
-    def _tell_laid(self, index: int, changed: bool) -> None:
-        for callback in self._on_laid:
-            run_unless_closed(lambda callback=callback: callback(index, changed))
 
     def laid_out(self, index: int) -> engine.SlideLayout:
         """Slide ``index`` laid out for the preview: the layout its recount after a keystroke made (the context and
@@ -248,8 +146,6 @@ class View:
         if isinstance(change, SlideChanged) and change.text_only and self._counts is not None \
                 and change.slide < len(self._counts):
             self._recount.add(change.slide)
-            self._typed[change.slide] = self._typed.get(change.slide, 0) + 1
-            self._lay_out_soon()
         else:
             self._counts = None
 
@@ -309,34 +205,6 @@ class View:
         """Where the slide named ``name`` (``slide_name``) is now; None when it is gone."""
         return self.slide_names.find(self.slide_keys(), name)
 
-    def place(self) -> Place | None:
-        """Where this tab is (None: no slide)."""
-        name = self.slide_name(self.selected)
-        if name is None:
-            return None
-        key = name if self.server.desks else f"{RUN}.{name}"
-        return Place(self.document.project_id or "", key, self.selected, self.page)
-
-    def return_to(self, place: Place | None) -> str | None:
-        """Select the slide ``place`` names, on its page; when that slide is gone, the nearest one, and the notice
-        that says so comes back. A place in another project, or named in another server run, is not looked for
-        (another run: the slide at its number)."""
-        if place is None or not self.carousel.slides or place.project not in ("", self.document.project_id or ""):
-            return None  # (a carousel is given its project's id when first saved: "" is the project open then)
-        name = place.slide
-        if not self.server.desks:
-            run, _, name = name.partition(".")
-            name = name if run == RUN else None
-        index = self.slide_index(name)
-        if index is not None:
-            self.select(index, place.page)
-            return None
-        self.select(min(place.index, len(self.carousel.slides) - 1))
-        if name is None:
-            return None
-        return (f"The slide you were on is gone (deleted, perhaps in another tab): you are on slide "
-                f"{self.selected + 1}, the nearest.")
-
     def step(self, delta: int) -> None:
         """Next/previous page, crossing into the neighbouring slide."""
         counts = self.counts()
@@ -374,24 +242,6 @@ class View:
         except Exception as exc:  # noqa: BLE001 - every failure must reach the creator, not a traceback
             self.fail(exc, doing, expected)
             return None
-
-
-def snapshot(carousel: Carousel, index: int) -> Carousel:
-    """What laying out slide ``index`` reads, as it is now: plain mode edits a slide's words in place."""
-    copy = dataclasses.replace(carousel, slides=list(carousel.slides))
-    copy.slides[index] = dataclasses.replace(carousel.slides[index])
-    return copy
-
-
-# One layout at a time: every tab showing a slide lays it out when someone types in it, and the renderer keeps each
-# layout by its words, so the tabs after the first find it made rather than make it again side by side.
-_LAYING = threading.Lock()
-
-
-def lay_out_typed(carousel: Carousel, index: int) -> engine.SlideLayout:
-    """Slide ``index`` laid out for the preview (run off the event loop)."""
-    with _LAYING:
-        return engine.lay_out_slide(carousel, index, scale=PREVIEW_SCALE)
 
 
 def tell_photo_layout(view: View, index: int, switched: bool | None) -> None:
