@@ -27,7 +27,7 @@ class PatternPanel(Gallery):
             ui.label("Strength").classes("cs-field-label")
             self.strength = ui.slider(min=0, max=PATTERN_STRENGTH_MAX, step=0.25,
                                       value=view.carousel.pattern_strength, on_change=self._set_strength) \
-                .props("label :markers=1 data-testid=pattern-strength").classes("w-full px-3 cs-strength") \
+                .props("label :markers=1 data-testid=pattern-strength").classes("w-full cs-strength") \
                 .tooltip("Pattern strength")
         self.strength.props["aria-label"] = "Pattern strength"
         # its steps in words (a bare 0–4 said nothing): 1 is the theme's own strength
